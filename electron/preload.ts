@@ -1,0 +1,56 @@
+/**
+ * The preload: the only code with a foot in both worlds. It exposes `window.temDesk`, a handful
+ * of named functions typed by the contract, and nothing else — never `ipcRenderer` itself, never
+ * an Electron event object.
+ *
+ * It runs sandboxed, where `require` knows only 'electron', 'events', 'timers' and 'url'; so it is
+ * bundled to CommonJS by scripts/build-electron.mjs with shared/ inlined, and imports no Node
+ * built-in (test/electron/build-electron.test.ts checks the bundle).
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import type { IpcRendererEvent } from 'electron';
+import { BRIDGE_GLOBAL, MENU_COMMAND_CHANNEL } from '../shared/ipc/contract';
+import type {
+  AppInfo,
+  InvokeChannel,
+  InvokeChannels,
+  MenuCommand,
+  OpenFilesRequest,
+  PickedFile,
+  SaveFileRequest,
+  SaveFileResult,
+  TemDeskBridge,
+} from '../shared/ipc/contract';
+
+function invoke<C extends InvokeChannel>(
+  channel: C,
+  request: InvokeChannels[C]['request'],
+): Promise<InvokeChannels[C]['response']> {
+  return ipcRenderer.invoke(channel, request);
+}
+
+function openFiles(request: OpenFilesRequest): Promise<PickedFile[]> {
+  return invoke('dialog:open-files', request);
+}
+
+function saveFile(request: SaveFileRequest): Promise<SaveFileResult> {
+  return invoke('dialog:save-file', request);
+}
+
+function appInfo(): Promise<AppInfo> {
+  return invoke('app:info', undefined);
+}
+
+function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
+  // The page gets the command only: the IpcRendererEvent (which holds `sender`, i.e. ipcRenderer)
+  // must never cross the bridge.
+  const wrapped = (_event: IpcRendererEvent, command: MenuCommand): void => listener(command);
+  ipcRenderer.on(MENU_COMMAND_CHANNEL, wrapped);
+  return () => {
+    ipcRenderer.removeListener(MENU_COMMAND_CHANNEL, wrapped);
+  };
+}
+
+const bridge = { openFiles, saveFile, appInfo, onMenuCommand } satisfies TemDeskBridge;
+
+contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, bridge);

@@ -1,0 +1,59 @@
+import { useEffect, useMemo, type ReactElement } from 'react';
+import { appDatabase } from '../db/database';
+import { DEFAULT_SETTINGS, readSettings } from '../db/settings';
+import { BillsPage } from '../features/bills/BillsPage';
+import { ChargebackPage } from '../features/chargeback/ChargebackPage';
+import { ContractsPage } from '../features/contracts/ContractsPage';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { FindingsPage } from '../features/findings/FindingsPage';
+import { InventoryPage } from '../features/inventory/InventoryPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { requestPersistentStorage } from '../platform/storage';
+import { DatabaseProvider } from './DatabaseContext';
+import { Navigation } from './Navigation';
+import type { SectionId } from './sections';
+import { useLiveQuery } from './useLiveQuery';
+import { useSection } from './useSection';
+import { useTheme } from './useTheme';
+
+const PAGES: Record<SectionId, () => ReactElement> = {
+  dashboard: DashboardPage,
+  bills: BillsPage,
+  inventory: InventoryPage,
+  contracts: ContractsPage,
+  findings: FindingsPage,
+  chargeback: ChargebackPage,
+  settings: SettingsPage,
+};
+
+export function App() {
+  const db = useMemo(() => appDatabase(), []);
+  const [section] = useSection();
+  const settings = useLiveQuery(() => readSettings(db), [db]);
+  useTheme(settings.status === 'ready' ? settings.value.theme : DEFAULT_SETTINGS.theme);
+  const Page = PAGES[section];
+
+  useEffect(() => {
+    // Years of bills must not be evicted when the disk fills: ask once per start (Settings shows the answer).
+    void requestPersistentStorage();
+  }, []);
+
+  return (
+    <DatabaseProvider db={db}>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <div className="app-shell">
+        <aside className="app-sidebar">
+          <div className="app-brand" aria-hidden="true">
+            TEM Desk
+          </div>
+          <Navigation current={section} />
+        </aside>
+        <main id="main" className="app-main" tabIndex={-1}>
+          <Page />
+        </main>
+      </div>
+    </DatabaseProvider>
+  );
+}

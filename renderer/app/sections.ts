@@ -1,0 +1,22 @@
+/** The app's sections, in navigation order. Each owns one folder in `renderer/features/`. */
+export const SECTIONS = [
+  { id: 'dashboard', label: 'Dashboard' },
+  { id: 'bills', label: 'Bills' },
+  { id: 'inventory', label: 'Inventory' },
+  { id: 'contracts', label: 'Contracts' },
+  { id: 'findings', label: 'Findings' },
+  { id: 'chargeback', label: 'Chargeback' },
+  { id: 'settings', label: 'Settings' },
+] as const;
+
+export type SectionId = (typeof SECTIONS)[number]['id'];
+
+export function isSectionId(value: string): value is SectionId {
+  return SECTIONS.some((section) => section.id === value);
+}
+
+/** `#/bills` → `bills`; anything unknown falls back to the dashboard. */
+export function sectionFromHash(hash: string): SectionId {
+  const id = hash.replace(/^#\/?/, '').split('/')[0] ?? '';
+  return isSectionId(id) ? id : 'dashboard';
+}

@@ -1,0 +1,47 @@
+import Dexie from 'dexie';
+import type { ChargeLine } from '../../shared/model';
+import {
+  packChargeLines,
+  unpackChargeBlock,
+  type ChargeBlock,
+} from '../../shared/storage/charge-blocks';
+import type { TemDeskDatabase } from './database';
+
+/**
+ * Store an invoice's lines as packed blocks. Call inside a `rw` transaction that includes
+ * `chargeBlocks` (the import commit does), so lines and invoice land together or not at all.
+ */
+export async function putChargeLines(
+  db: TemDeskDatabase,
+  invoiceId: string,
+  lines: readonly ChargeLine[],
+): Promise<number> {
+  await deleteChargeLines(db, invoiceId);
+  const blocks = packChargeLines(invoiceId, lines);
+  await db.chargeBlocks.bulkPut(blocks);
+  return blocks.length;
+}
+
+/** Every block of one invoice, in order. */
+export function chargeBlocksOf(db: TemDeskDatabase, invoiceId: string): Promise<ChargeBlock[]> {
+  return db.chargeBlocks
+    .where('[invoiceId+blockIndex]')
+    .between([invoiceId, Dexie.minKey], [invoiceId, Dexie.maxKey])
+    .toArray();
+}
+
+/** Every line of one invoice, in file order. */
+export async function loadChargeLines(
+  db: TemDeskDatabase,
+  invoiceId: string,
+): Promise<ChargeLine[]> {
+  const blocks = await chargeBlocksOf(db, invoiceId);
+  return blocks.flatMap(unpackChargeBlock);
+}
+
+export function deleteChargeLines(db: TemDeskDatabase, invoiceId: string): Promise<number> {
+  return db.chargeBlocks
+    .where('[invoiceId+blockIndex]')
+    .between([invoiceId, Dexie.minKey], [invoiceId, Dexie.maxKey])
+    .delete();
+}

@@ -1,0 +1,27 @@
+import { useDatabase } from '../../app/DatabaseContext';
+import { useLiveQuery } from '../../app/useLiveQuery';
+import { PageHeader } from '../../components/PageHeader';
+import { readSettings } from '../../db/settings';
+import { AboutPanel } from './AboutPanel';
+import { OrganizationPanel } from './OrganizationPanel';
+import { StoragePanel } from './StoragePanel';
+import { ThemePanel } from './ThemePanel';
+
+export function SettingsPage() {
+  const db = useDatabase();
+  const settings = useLiveQuery(() => readSettings(db), [db]);
+
+  return (
+    <>
+      <PageHeader title="Settings" />
+      {settings.status === 'ready' && (
+        <div className="settings">
+          <ThemePanel initialTheme={settings.value.theme} />
+          <OrganizationPanel initialName={settings.value.organizationName} />
+          <StoragePanel />
+          <AboutPanel />
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,13 @@
+import type { TemDeskBridge } from '../../shared/ipc/contract';
+import type { Platform } from './platform';
+
+/** The Electron adapter: every call goes through the preload's named functions. */
+export function electronPlatform(bridge: TemDeskBridge): Platform {
+  return {
+    kind: 'electron',
+    openFiles: (request) => bridge.openFiles(request),
+    saveFile: (suggestedName, bytes) => bridge.saveFile({ suggestedName, bytes }),
+    appInfo: () => bridge.appInfo(),
+    onMenuCommand: (listener) => bridge.onMenuCommand(listener),
+  };
+}

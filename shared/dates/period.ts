@@ -1,0 +1,105 @@
+/**
+ * Billing periods: the "from – to" ranges printed on bills.
+ */
+import type { DateOrder, IsoDate } from './iso-date';
+import type { DateReading } from './parse';
+import { DEFAULT_PIVOT_YEAR, earliestOnOrAfter, latestOnOrBefore, readDateParts } from './parse';
+import type { Result } from '../result';
+import { fail, ok } from '../result';
+
+/** A closed range of calendar days: both `start` and `end` are included. */
+export interface DateRange {
+  start: IsoDate;
+  end: IsoDate;
+}
+
+/** Separators between the two dates: hyphen, en/em dash, `to`, `through`, `thru`. */
+const SEPARATOR = /\s*(?:-|–|—|\bto\b|\bthrough\b|\bthru\b)\s*/gi;
+
+/**
+ * Reads a billing period such as `Jul 17 -Aug 16 ` (Verizon: no year, trailing space),
+ * `Jul 12, 2023 - Aug 11, 2023` (T-Mobile) or `07/17/2024-08/16/2024`.
+ *
+ * When a side has no year it is placed next to the other side; when neither has one, the period is
+ * taken to end on the latest such day not after `referenceDate` (the bill cycle date, which is the
+ * last day of the period on real bills), and to start on the latest such day not after its end —
+ * so `Dec 17 - Jan 16` on a bill dated 2022-01-16 runs 2021-12-17 to 2022-01-16.
+ * Blank gives `ok(null)`.
+ */
+export function parseDateRange(
+  text: string,
+  order: DateOrder,
+  referenceDate?: IsoDate,
+): Result<DateRange | null> {
+  const trimmed = text
+    .trim()
+    .replace(/^"(.*)"$/, '$1')
+    .trim();
+  if (trimmed === '' || /^(?:N\/?A|-|--)$/i.test(trimmed)) return ok(null);
+
+  const found = new Map<string, DateRange>();
+  let sideProblem: string | undefined;
+  let rangeProblem: string | undefined;
+  for (const match of trimmed.matchAll(SEPARATOR)) {
+    if (match[0] === '' || match.index === 0) continue;
+    const left = readDateParts(trimmed.slice(0, match.index), order, DEFAULT_PIVOT_YEAR);
+    const right = readDateParts(
+      trimmed.slice(match.index + match[0].length),
+      order,
+      DEFAULT_PIVOT_YEAR,
+    );
+    if (left.kind === 'blank' || right.kind === 'blank') continue;
+    if (left.kind === 'error' || right.kind === 'error') {
+      // One readable side means this is the right split and the other side has the real problem.
+      if (left.kind === 'error' && right.kind !== 'error') sideProblem ??= left.message;
+      if (right.kind === 'error' && left.kind !== 'error') sideProblem ??= right.message;
+      continue;
+    }
+    const range = resolveRange(trimmed, left, right, referenceDate);
+    if (typeof range === 'string') rangeProblem ??= range;
+    else found.set(`${range.start}/${range.end}`, range);
+  }
+
+  const ranges = [...found.values()];
+  const [range] = ranges;
+  if (ranges.length > 1) {
+    return fail(`"${trimmed}" can be read as more than one period; check where the dates split.`, {
+      value: text,
+    });
+  }
+  if (range !== undefined) return ok(range);
+  const message =
+    rangeProblem ??
+    sideProblem ??
+    `"${trimmed}" is not a period we can read; expected something like Jul 17 - Aug 16 or 07/17/2024 - 08/16/2024.`;
+  return fail(message, { value: text });
+}
+
+/** A side of a period that holds a date, with or without its year. */
+type ReadableDate = Extract<DateReading, { kind: 'date' | 'no-year' }>;
+
+/** Fills in missing years (see {@link parseDateRange}) or says why the range is impossible. */
+function resolveRange(
+  text: string,
+  left: ReadableDate,
+  right: ReadableDate,
+  referenceDate?: IsoDate,
+): DateRange | string {
+  let start: IsoDate;
+  let end: IsoDate;
+  if (right.kind === 'date') {
+    end = right.date;
+    start = left.kind === 'date' ? left.date : latestOnOrBefore(left.month, left.day, end);
+  } else if (left.kind === 'date') {
+    start = left.date;
+    end = earliestOnOrAfter(right.month, right.day, start);
+  } else {
+    if (referenceDate === undefined) {
+      return `The period "${text}" has no year, and there is no bill date to take it from.`;
+    }
+    end = latestOnOrBefore(right.month, right.day, referenceDate);
+    start = latestOnOrBefore(left.month, left.day, end);
+  }
+  if (start > end) return `The period "${text}" ends (${end}) before it starts (${start}).`;
+  return { start, end };
+}

@@ -1,0 +1,58 @@
+/**
+ * Match keys for service identifiers.
+ *
+ * Carriers write the same phone number as `5550000002`, `(555) 000-0002` or `+15550000002`, and the
+ * same circuit as `12.HCGS.123456..LEC` or `12/HCGS/123456/LEC`. Matching bills to inventory uses a
+ * normalized key; callers always keep the raw text next to it for display and disputes, because a
+ * key is for comparing, not for showing.
+ */
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import type { CountryCode } from 'libphonenumber-js/min';
+
+/** Characters a phone number may be written with besides digits. */
+const PHONE_PUNCTUATION = /^[\d\s+().\-/]+$/;
+
+/**
+ * The E.164 match key of a phone number (`+15551234567`), or null when the text is not a phone
+ * number (masked `*`, `N/A`, blank, letters, too few digits).
+ *
+ * This is a key, not validation: fictional numbers such as 555-0100 are not valid according to
+ * libphonenumber, yet they must match themselves. So a number is kept whenever its length is
+ * possible for the country; for the North American plan, 10 digits (or 11 starting with 1) always
+ * give `+1` and the ten digits.
+ */
+export function phoneMatchKey(raw: string, defaultCountry: CountryCode = 'US'): string | null {
+  const text = raw.trim();
+  if (!PHONE_PUNCTUATION.test(text)) return null;
+  const digits = text.replace(/\D/g, '');
+  if (digits.length < 7 || digits.length > 15) return null;
+  const parsed = parsePhoneNumberFromString(text, defaultCountry);
+  if (parsed?.isPossible()) return parsed.number;
+  const northAmerican = defaultCountry === 'US' || defaultCountry === 'CA';
+  if (northAmerican && !text.startsWith('+')) {
+    if (digits.length === 10) return `+1${digits}`;
+    if (digits.length === 11 && digits.startsWith('1')) return `+${digits}`;
+  }
+  return null;
+}
+
+/**
+ * The match key of a circuit ID: upper case with every character that is not a letter or digit
+ * removed (`12.HCGS.123456..LEC` → `12HCGS123456LEC`). Null when nothing is left.
+ */
+export function circuitMatchKey(raw: string): string | null {
+  const key = raw.toUpperCase().replace(/[^A-Z0-9]/g, '');
+  return key === '' || key === 'NA' ? null : key;
+}
+
+/**
+ * The match key of any service identifier on a bill: the phone key when the text is written like a
+ * phone number (digits and phone punctuation, a possible length), else the circuit key, else null.
+ * Masked values (`*`, `***-***-1234`) and `N/A` give null, so they never match each other.
+ */
+export function serviceMatchKey(raw: string, defaultCountry: CountryCode = 'US'): string | null {
+  if (raw.includes('*')) return null;
+  const phone = phoneMatchKey(raw, defaultCountry);
+  if (phone !== null) return phone;
+  return circuitMatchKey(raw);
+}

@@ -1,0 +1,93 @@
+/**
+ * Audit results and disputes. Finding ids are deterministic (rule + subject + period) so re-running
+ * the audit never duplicates a finding and the user's status survives.
+ */
+import type { Cents } from '../money/cents';
+import type { IsoDate, IsoMonth } from '../dates/iso-date';
+
+/** How much a finding matters; `info` findings carry no claim of overbilling. */
+export const SEVERITIES = ['info', 'warning', 'error'] as const;
+
+/** See {@link SEVERITIES}. */
+export type Severity = (typeof SEVERITIES)[number];
+
+/** What the user has done about a finding. */
+export const FINDING_STATUSES = ['open', 'disputed', 'credited', 'resolved', 'dismissed'] as const;
+
+/** See {@link FINDING_STATUSES}. */
+export type FindingStatus = (typeof FINDING_STATUSES)[number];
+
+/** What a finding is about; every part the rule knows is filled in. */
+export interface FindingSubject {
+  carrierId: string;
+  accountNumber?: string;
+  invoiceNumber?: string;
+  /** Service match key. */
+  serviceKey?: string;
+  /** Service identifier as on the bill, for display. */
+  serviceIdRaw?: string;
+  /** Billing month the finding concerns. */
+  period?: IsoMonth;
+}
+
+/** One status change, kept so the history of a dispute can be shown. */
+export interface StatusChange {
+  status: FindingStatus;
+  /** When it changed: ISO 8601 timestamp in UTC. */
+  at: string;
+  note?: string;
+}
+
+/** Something the audit found, with what it costs. */
+export interface Finding {
+  /** Deterministic: rule id + subject + period, so re-runs update instead of duplicating. */
+  id: string;
+  /** Id of the rule that found it, e.g. `billed-after-disconnect`. */
+  ruleId: string;
+  severity: Severity;
+  subject: FindingSubject;
+  /** Money at stake in cents: positive when the company was overbilled. */
+  impact: Cents;
+  /** Plain explanation, e.g. `Billed $85.00 for line 555-010-0001; contract rate $45.00.` */
+  message: string;
+  status: FindingStatus;
+  /** Every status change, oldest first. */
+  statusHistory: StatusChange[];
+  /** When the audit first found it: ISO 8601 timestamp in UTC. */
+  firstSeenAt: string;
+  /** When the audit last found it still true. */
+  lastSeenAt: string;
+  disputeId?: string;
+}
+
+/** Where a dispute with the carrier stands. */
+export const DISPUTE_STATUSES = [
+  'draft',
+  'submitted',
+  'credited',
+  'partially-credited',
+  'denied',
+  'closed',
+] as const;
+
+/** See {@link DISPUTE_STATUSES}. */
+export type DisputeStatus = (typeof DISPUTE_STATUSES)[number];
+
+/** A claim sent to a carrier for one or more findings. */
+export interface Dispute {
+  id: string;
+  carrierId: string;
+  accountNumber: string;
+  findingIds: string[];
+  /** Amount claimed in cents. */
+  claimedAmount: Cents;
+  /** Credits received so far in cents (positive). */
+  creditedAmount: Cents;
+  status: DisputeStatus;
+  /** The carrier's ticket or claim number. */
+  carrierReference?: string;
+  openedOn: IsoDate;
+  submittedOn?: IsoDate;
+  closedOn?: IsoDate;
+  notes?: string;
+}

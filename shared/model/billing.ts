@@ -1,0 +1,134 @@
+/**
+ * What bills hold once imported: invoices, their charge lines, usage, and the import batch that
+ * brought them in (with the original file's hash, so a re-import is recognised).
+ */
+import type { Cents } from '../money/cents';
+import type { IsoDate, IsoMonth } from '../dates/iso-date';
+
+/** Kinds of charge line, as the audit and the chargeback group them. */
+export const CHARGE_CATEGORIES = [
+  'recurring',
+  'usage',
+  'one-time',
+  'equipment',
+  'tax',
+  'surcharge',
+  'credit',
+  'late-fee',
+  'adjustment',
+  'third-party',
+] as const;
+
+/** See {@link CHARGE_CATEGORIES}. */
+export type ChargeCategory = (typeof CHARGE_CATEGORIES)[number];
+
+/** Where an invoice is in the review workflow. */
+export const INVOICE_STATUSES = ['received', 'reviewed', 'approved', 'paid', 'on-hold'] as const;
+
+/** See {@link INVOICE_STATUSES}. */
+export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+
+/** One bill of one carrier account for one cycle. */
+export interface Invoice {
+  id: string;
+  carrierId: string;
+  /** Account number as printed on the bill. */
+  accountNumber: string;
+  /**
+   * Invoice number as printed; carriers without one (AT&T Premier) get `accountNumber` + invoice date.
+   */
+  invoiceNumber: string;
+  /** Bill date (bill cycle date). */
+  invoiceDate: IsoDate;
+  dueDate?: IsoDate;
+  /** First day of the billed period (inclusive). */
+  periodStart?: IsoDate;
+  /** Last day of the billed period (inclusive). */
+  periodEnd?: IsoDate;
+  /** Total current charges as the carrier states it, in cents; null when the file has no total. */
+  statedTotal: Cents | null;
+  /** Sum of this invoice's charge lines, in cents (kept so screens never load the lines). */
+  linesTotal: Cents;
+  /** Number of charge lines. */
+  lineCount: number;
+  /** Sum of the lines per category, in cents; categories with no line are absent. */
+  categoryTotals: Partial<Record<ChargeCategory, Cents>>;
+  status: InvoiceStatus;
+  /** The import that created this invoice. */
+  importBatchId: string;
+}
+
+/** One charge on an invoice. */
+export interface ChargeLine {
+  invoiceId: string;
+  /** Service identifier exactly as on the bill (phone number, circuit ID); `''` for account-level charges. */
+  serviceIdRaw: string;
+  /** Match key from `serviceMatchKey`; null for account-level or unreadable identifiers. */
+  serviceKey: string | null;
+  /** Charge description as printed, e.g. `State 911`. */
+  description: string;
+  category: ChargeCategory;
+  /** Billed quantity (lines, minutes, units) when the bill gives one; null otherwise. */
+  quantity: number | null;
+  /** Amount in cents; negative for credits. */
+  amount: Cents;
+  /** First day this charge covers, when the line says (else the invoice period applies). */
+  periodStart?: IsoDate;
+  /** Last day this charge covers (inclusive). */
+  periodEnd?: IsoDate;
+  /** 1-based line number in the source file, for showing the original row. */
+  sourceRow: number;
+}
+
+/** Usage of one service in one month, summed from usage detail or summary columns. */
+export interface UsageRecord {
+  /** Match key of the service (see `serviceMatchKey`). */
+  serviceKey: string;
+  /** Raw identifier as on the bill. */
+  serviceIdRaw: string;
+  /** Calendar month of the bill cycle. */
+  month: IsoMonth;
+  invoiceId?: string;
+  /** Voice minutes (decimal minutes, as carriers bill them). */
+  minutes: number;
+  /** Text and multimedia messages, sent plus received. */
+  messages: number;
+  /** Data in kilobytes (1 KB = 1,024 bytes, as carriers count). */
+  dataKb: number;
+  /** Roaming voice minutes, included in `minutes`. */
+  roamingMinutes: number;
+  /** Roaming data in kilobytes, included in `dataKb`. */
+  roamingDataKb: number;
+  /** Usage charges billed for this month, in cents. */
+  usageCharges: Cents;
+}
+
+/** How many things an import read, kept, and refused. */
+export interface ImportCounts {
+  /** Data rows read from the file (header and blank lines excluded). */
+  rowsRead: number;
+  invoices: number;
+  chargeLines: number;
+  usageRecords: number;
+  /** Summary or total rows recognised and skipped on purpose. */
+  rowsSkipped: number;
+  /** Rows that could not be read; each is listed in the preview with its line number. */
+  rowErrors: number;
+}
+
+/** One committed import of one file. */
+export interface ImportBatch {
+  id: string;
+  /** File name without its folder, e.g. `verizon-2024-08.zip`. */
+  fileName: string;
+  /** SHA-256 of the file's bytes, lower-case hex (64 characters), to recognise re-imports. */
+  fileHash: string;
+  /** File size in bytes. */
+  fileSize: number;
+  /** When the import was committed: an ISO 8601 timestamp in UTC, e.g. `2024-08-05T13:45:00.000Z`. */
+  importedAt: string;
+  /** Carrier import profile used to read the file. */
+  profileId: string;
+  carrierId?: string;
+  counts: ImportCounts;
+}

@@ -1,0 +1,48 @@
+/**
+ * Carrier contracts: terms, renewals and commitments. Renewal alerts count from the notice
+ * deadline (`endDate` minus `noticeDays`), not from the end date.
+ */
+import type { Cents } from '../money/cents';
+import type { IsoDate } from '../dates/iso-date';
+
+/** Where a contract stands; `auto-renewed` means it rolled into a renewal term. */
+export const CONTRACT_STATUSES = [
+  'draft',
+  'active',
+  'auto-renewed',
+  'expired',
+  'terminated',
+] as const;
+
+/** See {@link CONTRACT_STATUSES}. */
+export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
+
+/** A signed agreement with a carrier covering some accounts and services. */
+export interface Contract {
+  id: string;
+  carrierId: string;
+  /** Name the team uses, e.g. `AT&T MPLS 2023`. */
+  name: string;
+  /** The carrier's contract or agreement number, as written. */
+  contractNumber?: string;
+  /** Accounts billed under this contract. */
+  accountIds: string[];
+  /** Services this contract prices. */
+  serviceIds: string[];
+  /** First day of the term. */
+  startDate: IsoDate;
+  /** Length of the initial term in months. */
+  termMonths: number;
+  /** Last day of the current term (inclusive); normally `startDate` + `termMonths` − 1 day. */
+  endDate: IsoDate;
+  /** Whether the contract renews by itself unless notice is given. */
+  autoRenew: boolean;
+  /** Length of each automatic renewal in months (0 for month-to-month after the term). */
+  renewalTermMonths: number;
+  /** Days before `endDate` by which notice must reach the carrier to avoid renewal. */
+  noticeDays: number;
+  /** Minimum annual revenue commitment in cents; 0 when there is none. */
+  marcCents: Cents;
+  status: ContractStatus;
+  notes?: string;
+}

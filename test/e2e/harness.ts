@@ -1,0 +1,99 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { inject, onTestFailed } from 'vitest';
+import { CHROMIUM_ARGS } from '../helpers/chromium';
+
+export const RESULTS_DIR = join(process.cwd(), 'test-results');
+export const SCREENSHOT_DIR = join(RESULTS_DIR, 'screenshots');
+
+export interface AppSession {
+  context: BrowserContext;
+  page: Page;
+  baseUrl: string;
+  /** Console errors and uncaught page errors seen so far. */
+  consoleErrors: string[];
+  /** Every request that tried to leave localhost (each one was aborted). */
+  externalRequests: string[];
+  screenshot(name: string): Promise<string>;
+  /** Closes Chromium; pass `true` (or let `onTestFailed` tell it) to keep a trace of a failure. */
+  close(testFailed?: boolean): Promise<void>;
+}
+
+function isLocal(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  if (protocol === 'data:' || protocol === 'blob:') return true;
+  return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';
+}
+
+/**
+ * Opens the built app in a fresh Chromium profile (fresh IndexedDB). Any request to a host other
+ * than localhost is recorded and aborted, so a test can assert the app never goes online.
+ * A failing test keeps a Playwright trace in test-results/traces/.
+ */
+export async function openApp(
+  options: { userDataDir?: string; hash?: string } = {},
+): Promise<AppSession> {
+  const baseUrl = inject('baseUrl');
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'temdesk-e2e-'));
+  const ownsProfile = !options.userDataDir;
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: inject('chromiumPath'),
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 800 },
+    acceptDownloads: true,
+  });
+  await context.tracing.start({ screenshots: true, snapshots: true });
+
+  const consoleErrors: string[] = [];
+  const externalRequests: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (isLocal(url)) return route.continue();
+    externalRequests.push(url);
+    return route.abort('blockedbyclient');
+  });
+
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+
+  let failed = false;
+  onTestFailed(() => {
+    failed = true;
+  });
+
+  await page.goto(new URL(options.hash ?? '', baseUrl).toString());
+
+  return {
+    context,
+    page,
+    baseUrl,
+    consoleErrors,
+    externalRequests,
+    async screenshot(name) {
+      mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      const path = join(SCREENSHOT_DIR, `${name}.png`);
+      await page.screenshot({ path, fullPage: true });
+      return path;
+    },
+    async close(testFailed) {
+      if (failed || testFailed) {
+        const tracePath = join(RESULTS_DIR, 'traces', `trace-${Date.now()}.zip`);
+        mkdirSync(join(RESULTS_DIR, 'traces'), { recursive: true });
+        await context.tracing.stop({ path: tracePath });
+        await page
+          .screenshot({ path: tracePath.replace(/\.zip$/, '.png'), fullPage: true })
+          .catch(() => undefined);
+      } else {
+        await context.tracing.stop();
+      }
+      await context.close();
+      if (ownsProfile) rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

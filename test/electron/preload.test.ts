@@ -1,0 +1,86 @@
+import { describe, expect, it, vi } from 'vitest';
+import { BRIDGE_GLOBAL, MENU_COMMAND_CHANNEL } from '../../shared/ipc/contract';
+import type { TemDeskBridge } from '../../shared/ipc/contract';
+
+type RendererListener = (event: unknown, ...args: unknown[]) => void;
+
+const electron = vi.hoisted(() => ({
+  contextBridge: { exposeInMainWorld: vi.fn<(key: string, api: unknown) => void>() },
+  ipcRenderer: {
+    invoke: vi.fn(async (..._args: unknown[]): Promise<unknown> => undefined),
+    on: vi.fn<(channel: string, listener: RendererListener) => void>(),
+    removeListener: vi.fn<(channel: string, listener: RendererListener) => void>(),
+  },
+}));
+vi.mock('electron', () => electron);
+
+await import('../../electron/preload');
+
+/** Every member of TemDeskBridge; the type below fails to compile if one is missing here. */
+const BRIDGE_MEMBERS = [
+  'appInfo',
+  'onMenuCommand',
+  'openFiles',
+  'saveFile',
+] as const satisfies readonly (keyof TemDeskBridge)[];
+type Missing = Exclude<keyof TemDeskBridge, (typeof BRIDGE_MEMBERS)[number]>;
+const everyMemberListed: [Missing] extends [never] ? true : false = true;
+
+function exposed(): Record<string, unknown> {
+  const call = electron.contextBridge.exposeInMainWorld.mock.calls[0];
+  if (!call) throw new Error('nothing was exposed');
+  const [, api] = call;
+  if (typeof api !== 'object' || api === null) throw new Error('the bridge is not an object');
+  return { ...api };
+}
+
+function bridge(): TemDeskBridge {
+  // Checked member by member by the first test; this is how the renderer sees it.
+  return exposed() as unknown as TemDeskBridge;
+}
+
+describe('the preload', () => {
+  it('exposes exactly the named functions of TemDeskBridge under window.temDesk', () => {
+    expect(everyMemberListed).toBe(true);
+    expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledOnce();
+    expect(electron.contextBridge.exposeInMainWorld.mock.calls[0]?.[0]).toBe(BRIDGE_GLOBAL);
+    const api = exposed();
+    expect(Object.keys(api).sort()).toStrictEqual([...BRIDGE_MEMBERS]);
+    for (const member of BRIDGE_MEMBERS) expect(typeof api[member]).toBe('function');
+  });
+
+  it('never hands out ipcRenderer or its methods', () => {
+    const values = Object.values(exposed());
+    expect(values).not.toContain(electron.ipcRenderer);
+    expect(values).not.toContain(electron.ipcRenderer.invoke);
+    expect(values).not.toContain(electron.ipcRenderer.on);
+  });
+
+  it('invokes the contract channels', async () => {
+    const request = { suggestedName: 'a.csv', bytes: new Uint8Array([1]) };
+    await bridge().openFiles({ multiple: false });
+    await bridge().saveFile(request);
+    await bridge().appInfo();
+    expect(electron.ipcRenderer.invoke.mock.calls).toStrictEqual([
+      ['dialog:open-files', { multiple: false }],
+      ['dialog:save-file', request],
+      ['app:info', undefined],
+    ]);
+  });
+
+  it('passes menu commands without the IPC event, and unsubscribes', () => {
+    const listener = vi.fn();
+    const unsubscribe = bridge().onMenuCommand(listener);
+    const [channel, wrapped] = electron.ipcRenderer.on.mock.calls[0] ?? [];
+    expect(channel).toBe(MENU_COMMAND_CHANNEL);
+    if (!wrapped) throw new Error('no listener registered');
+    wrapped({ sender: electron.ipcRenderer }, 'import-bills');
+    expect(listener).toHaveBeenCalledExactlyOnceWith('import-bills');
+
+    unsubscribe();
+    expect(electron.ipcRenderer.removeListener).toHaveBeenCalledExactlyOnceWith(
+      MENU_COMMAND_CHANNEL,
+      wrapped,
+    );
+  });
+});
