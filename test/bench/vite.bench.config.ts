@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, mergeConfig } from 'vite';
-import appConfig from '../../vite.config';
+import appConfig from '../../vite.config.ts';
 
 /**
  * The benchmark build: the real app and the benchmark pages from one origin, so the pages can

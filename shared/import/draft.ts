@@ -1,0 +1,103 @@
+/**
+ * What reading a bill file produces before anything is stored: the preview shows exactly this,
+ * and the commit stores exactly this. Built by pure functions in `shared/import/`.
+ */
+import type { DateOrder, IsoDate, IsoMonth } from '../dates';
+import type { ChargeCategory } from '../model';
+import type { Cents } from '../money/cents';
+import type { FieldError } from '../result';
+
+/** An invoice found in a file, before it has a database id. */
+export interface DraftInvoice {
+  /** Stable key within the draft and across imports: `carrier|account|invoiceNumber` (see `invoiceKey`). */
+  key: string;
+  carrierName: string;
+  accountNumber: string;
+  /** As printed; carriers without one (AT&T Premier) get `<account>-<invoice date as YYYYMMDD>`. */
+  invoiceNumber: string;
+  invoiceDate: IsoDate;
+  dueDate?: IsoDate;
+  periodStart?: IsoDate;
+  periodEnd?: IsoDate;
+  /** The total the carrier states for the invoice, in cents; null when the file gives none. */
+  statedTotal: Cents | null;
+  /** Name of the file (or ZIP member) the invoice came from. */
+  sourceFile: string;
+}
+
+/** A charge line found in a file; `invoiceKey` ties it to its `DraftInvoice`. */
+export interface DraftChargeLine {
+  invoiceKey: string;
+  /** Service identifier exactly as on the bill; '' for account-level charges. */
+  serviceIdRaw: string;
+  /** `serviceMatchKey(serviceIdRaw)`; null for account-level or unreadable identifiers. */
+  serviceKey: string | null;
+  description: string;
+  category: ChargeCategory;
+  /** Billed quantity when the bill gives one; null otherwise. */
+  quantity: number | null;
+  /** Amount in cents; negative for credits. */
+  amount: Cents;
+  periodStart?: IsoDate;
+  periodEnd?: IsoDate;
+  /** File (or ZIP member) and 1-based line number the charge was read from. */
+  sourceFile: string;
+  sourceRow: number;
+  /** Free-form extras the profile kept (user name, cost center text, plan), shown in the detail. */
+  extras?: Record<string, string>;
+}
+
+/** Usage of one service for one bill cycle, summed from usage columns. */
+export interface DraftUsage {
+  invoiceKey: string;
+  serviceIdRaw: string;
+  serviceKey: string;
+  month: IsoMonth;
+  /** Voice minutes. */
+  minutes: number;
+  /** Messages sent plus received. */
+  messages: number;
+  /** Data in kilobytes (1 KB = 1,024 bytes). */
+  dataKb: number;
+  sourceFile: string;
+  sourceRow: number;
+}
+
+/** A row deliberately not imported (header repeat, subtotal, total, blank), with the reason. */
+export interface SkippedRow {
+  sourceFile: string;
+  row: number;
+  reason: string;
+}
+
+/** A row that could not be read: shown in the preview, never dropped silently. */
+export interface RowError extends FieldError {
+  sourceFile: string;
+  row: number;
+}
+
+/** The outcome of reading one or more files with one profile or mapping. */
+export interface BillDraft {
+  /** Profile id (`verizon-raw-data`, `att-premier-summary`, `tmobile-summary`, `temdesk-charges`) or `mapping:<id>`. */
+  profileId: string;
+  /** Human name of the layout, e.g. `Verizon Wireless — Raw Data Download`. */
+  layoutName: string;
+  dateOrder: DateOrder;
+  invoices: DraftInvoice[];
+  lines: DraftChargeLine[];
+  usage: DraftUsage[];
+  skipped: SkippedRow[];
+  errors: RowError[];
+  /** Data rows read (header and preamble excluded). */
+  rowsRead: number;
+}
+
+/** The key that makes an invoice unique across imports: carrier + account + invoice number. */
+export function invoiceKey(
+  carrierName: string,
+  accountNumber: string,
+  invoiceNumber: string,
+): string {
+  const norm = (text: string) => text.trim().toUpperCase().replace(/\s+/g, ' ');
+  return `${norm(carrierName)}|${norm(accountNumber)}|${norm(invoiceNumber)}`;
+}

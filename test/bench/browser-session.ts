@@ -1,0 +1,46 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { build, preview, type PreviewServer } from 'vite';
+import { CHROMIUM_ARGS, findChromium } from '../helpers/chromium';
+
+const configFile = fileURLToPath(new URL('./vite.bench.config.ts', import.meta.url));
+
+export interface BenchBrowser {
+  context: BrowserContext;
+  baseUrl: string;
+  appUrl: string;
+  close(): Promise<void>;
+}
+
+/** Builds the app + benchmark pages on one origin and opens them in a fresh Chromium profile. */
+export async function openBenchBrowser(): Promise<BenchBrowser> {
+  await build({ configFile, logLevel: 'warn' });
+  const server: PreviewServer = await preview({
+    configFile,
+    logLevel: 'warn',
+    preview: { port: 0 },
+  });
+  const address = server.httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const baseUrl = `http://127.0.0.1:${port}/`;
+  const userDataDir = mkdtempSync(join(tmpdir(), 'temdesk-bench-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: findChromium(),
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 800 },
+  });
+  return {
+    context,
+    baseUrl,
+    appUrl: new URL('renderer/index.html', baseUrl).toString(),
+    async close() {
+      await context.close();
+      await server.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

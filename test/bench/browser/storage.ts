@@ -1,0 +1,157 @@
+/**
+ * Storage benchmark, run in Chromium against real IndexedDB (driven by test/bench/storage.bench.ts).
+ * Each figure of the app's storage layer is measured beside the raw IndexedDB figure for the same
+ * work in the same run, so the table shows what Dexie and our packing cost on this machine.
+ */
+import { loadChargeLines, putChargeLines } from '../../../renderer/db/charges';
+import { TemDeskDatabase } from '../../../renderer/db/database';
+import { DATABASE_NAME } from '../../../renderer/db/schema';
+import { packChargeLines, type ChargeBlock } from '../../../shared/storage/charge-blocks';
+import {
+  generateBillingVolume,
+  type GeneratedInvoice,
+} from '../../fixtures/generate/billing-volume';
+
+export interface StorageFigures {
+  lines: number;
+  rawPackedStoreMs: number;
+  rawPackedLoadMs: number;
+  rawPerLineStoreMs: number;
+  rawPerLineSample: number;
+  appStoreMs: number;
+  appLoadMs: number;
+}
+
+function requestToPromise<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
+  });
+}
+
+function transactionDone(transaction: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    transaction.oncomplete = () => resolve();
+    transaction.onerror = () => reject(transaction.error ?? new Error('transaction failed'));
+    transaction.onabort = () => reject(transaction.error ?? new Error('transaction aborted'));
+  });
+}
+
+async function openRaw(name: string): Promise<IDBDatabase> {
+  await requestToPromise(indexedDB.deleteDatabase(name));
+  const request = indexedDB.open(name, 1);
+  request.onupgradeneeded = () => {
+    request.result.createObjectStore('blocks', { keyPath: ['invoiceId', 'blockIndex'] });
+    request.result.createObjectStore('lines', { autoIncrement: true });
+  };
+  return requestToPromise(request);
+}
+
+async function rawFigures(data: GeneratedInvoice[], perLineSample: number) {
+  const db = await openRaw('bench-raw');
+  const blocks: ChargeBlock[] = data.flatMap((entry) =>
+    packChargeLines(entry.invoice.id, entry.lines),
+  );
+
+  let start = performance.now();
+  const write = db.transaction('blocks', 'readwrite');
+  const store = write.objectStore('blocks');
+  for (const block of blocks) store.put(block);
+  await transactionDone(write);
+  const rawPackedStoreMs = performance.now() - start;
+
+  start = performance.now();
+  const read = db.transaction('blocks', 'readonly');
+  const all = await requestToPromise(read.objectStore('blocks').getAll());
+  const rawPackedLoadMs = performance.now() - start;
+  if (all.length !== blocks.length) throw new Error('raw read-back lost blocks');
+
+  const sample = data.flatMap((entry) => entry.lines).slice(0, perLineSample);
+  start = performance.now();
+  const perLine = db.transaction('lines', 'readwrite');
+  const lineStore = perLine.objectStore('lines');
+  for (const line of sample) lineStore.add(line);
+  await transactionDone(perLine);
+  const rawPerLineStoreMs = performance.now() - start;
+
+  db.close();
+  await requestToPromise(indexedDB.deleteDatabase('bench-raw'));
+  return { rawPackedStoreMs, rawPackedLoadMs, rawPerLineStoreMs, rawPerLineSample: sample.length };
+}
+
+async function appFigures(data: GeneratedInvoice[]) {
+  const db = new TemDeskDatabase('bench-app');
+  await db.delete();
+  await db.open();
+
+  let start = performance.now();
+  await db.transaction('rw', db.invoices, db.chargeBlocks, async () => {
+    await db.invoices.bulkAdd(data.map((entry) => entry.invoice));
+    for (const entry of data) await putChargeLines(db, entry.invoice.id, entry.lines);
+  });
+  const appStoreMs = performance.now() - start;
+
+  start = performance.now();
+  let loaded = 0;
+  await db.transaction('r', db.chargeBlocks, async () => {
+    const all = await Promise.all(data.map((entry) => loadChargeLines(db, entry.invoice.id)));
+    for (const lines of all) loaded += lines.length;
+  });
+  const appLoadMs = performance.now() - start;
+  const expected = data.reduce((sum, entry) => sum + entry.lines.length, 0);
+  if (loaded !== expected) throw new Error(`loaded ${loaded} lines, expected ${expected}`);
+
+  await db.delete();
+  return { appStoreMs, appLoadMs };
+}
+
+/** 100,000 lines: raw IndexedDB vs the app's storage layer, store and load. */
+async function benchStorage(lines = 100_000): Promise<StorageFigures> {
+  // 100 invoices of 1,000 lines: a large month of a mid-size company.
+  const data = generateBillingVolume({
+    totalLines: lines,
+    carriers: 5,
+    accountsPerCarrier: 20,
+    months: 1,
+  });
+  const raw = await rawFigures(data, 20_000);
+  const app = await appFigures(data);
+  return { lines, ...raw, ...app };
+}
+
+/** Fills the app's own database with `lines` charge lines (three years of a large company). */
+async function seedAppDatabase(
+  lines: number,
+): Promise<{ lines: number; invoices: number; ms: number }> {
+  const data = generateBillingVolume({
+    totalLines: lines,
+    carriers: 6,
+    accountsPerCarrier: 12,
+    months: 36,
+  });
+  const db = new TemDeskDatabase(DATABASE_NAME);
+  await db.delete();
+  await db.open();
+  const start = performance.now();
+  await db.transaction('rw', db.invoices, db.chargeBlocks, db.carriers, async () => {
+    await db.carriers.bulkPut(
+      [...new Set(data.map((entry) => entry.invoice.carrierId))].map((id) => ({ id, name: id })),
+    );
+    await db.invoices.bulkAdd(data.map((entry) => entry.invoice));
+    for (const entry of data) await putChargeLines(db, entry.invoice.id, entry.lines);
+  });
+  const ms = performance.now() - start;
+  db.close();
+  return { lines, invoices: data.length, ms };
+}
+
+declare global {
+  interface Window {
+    benchStorage: typeof benchStorage;
+    seedAppDatabase: typeof seedAppDatabase;
+  }
+}
+
+window.benchStorage = benchStorage;
+window.seedAppDatabase = seedAppDatabase;
+document.getElementById('status')?.replaceChildren('Ready');

@@ -1,0 +1,90 @@
+import { it } from 'vitest';
+import type { StorageFigures } from './browser/storage';
+import { openBenchBrowser } from './browser-session';
+import { median, reportBench } from './report';
+
+/**
+ * Storage figures of issue 2, in Chromium with real IndexedDB. Printed, never asserted on time.
+ */
+it('storage: 100,000 charge lines and the app opening on 1,000,000', async () => {
+  const bench = await openBenchBrowser();
+  try {
+    const page = await bench.context.newPage();
+    await page.goto(new URL('test/bench/browser/storage.html', bench.baseUrl).toString());
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'Ready');
+
+    const runs: StorageFigures[] = [];
+    for (let run = 0; run < 3; run++)
+      runs.push(await page.evaluate(() => window.benchStorage(100_000)));
+    const pick = (key: keyof StorageFigures) => median(runs.map((r) => r[key]));
+
+    const seeded = await page.evaluate(() => window.seedAppDatabase(1_000_000));
+    await page.close();
+
+    // Open the app on the seeded database: from navigation start to a dashboard showing the totals.
+    const openTimes: number[] = [];
+    const rawReadTimes: number[] = [];
+    for (let run = 0; run < 3; run++) {
+      const app = await bench.context.newPage();
+      await app.goto(bench.appUrl);
+      await app.locator('.dashboard[data-state="ready"] .tiles').waitFor();
+      openTimes.push(await app.evaluate(() => performance.now()));
+      // Raw baseline: read every invoice record straight from IndexedDB, no React, no Dexie.
+      rawReadTimes.push(
+        await app.evaluate(
+          () =>
+            new Promise<number>((resolve, reject) => {
+              const start = performance.now();
+              const request = indexedDB.open('tem-desk');
+              request.onsuccess = () => {
+                const all = request.result.transaction('invoices').objectStore('invoices').getAll();
+                all.onsuccess = () => {
+                  request.result.close();
+                  resolve(performance.now() - start);
+                };
+                all.onerror = () => reject(all.error);
+              };
+              request.onerror = () => reject(request.error);
+            }),
+        ),
+      );
+      await app.close();
+    }
+
+    const perLineExtrapolated = (pick('rawPerLineStoreMs') / pick('rawPerLineSample')) * 100_000;
+    reportBench(
+      'storage',
+      'Storage in Chromium (real IndexedDB), median of 3 runs',
+      [
+        {
+          measure: 'store 100,000 charge lines (app: Dexie, packed)',
+          value: pick('appStoreMs'),
+          limit: 500,
+          raw: pick('rawPackedStoreMs'),
+          rawLabel: 'raw IndexedDB, packed',
+        },
+        {
+          measure: 'load 100,000 charge lines back (app)',
+          value: pick('appLoadMs'),
+          limit: 500,
+          raw: pick('rawPackedLoadMs'),
+          rawLabel: 'raw IndexedDB getAll, packed',
+        },
+        {
+          measure: `store 100,000 lines one record each (raw IndexedDB; extrapolated from ${pick('rawPerLineSample').toLocaleString('en-US')} lines in ${Math.round(pick('rawPerLineStoreMs')).toLocaleString('en-US')} ms) — why lines are packed`,
+          value: perLineExtrapolated,
+        },
+        {
+          measure: `open app to interactive dashboard, ${seeded.lines.toLocaleString('en-US')} lines stored`,
+          value: median(openTimes),
+          limit: 2000,
+          raw: median(rawReadTimes),
+          rawLabel: `raw read of all ${seeded.invoices.toLocaleString('en-US')} invoice records`,
+        },
+      ],
+      { runs, seeded, openTimes, rawReadTimes },
+    );
+  } finally {
+    await bench.close();
+  }
+});
