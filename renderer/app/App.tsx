@@ -13,8 +13,9 @@ import { DatabaseProvider } from './DatabaseContext';
 import { Navigation } from './Navigation';
 import type { SectionId } from './sections';
 import { useLiveQuery } from './useLiveQuery';
-import { useSection } from './useSection';
-import { useTheme } from './useTheme';
+import { RouteContext } from './RouteContext';
+import { useRoute } from './useSection';
+import { ResolvedThemeContext, useTheme } from './useTheme';
 
 const PAGES: Record<SectionId, () => ReactElement> = {
   dashboard: DashboardPage,
@@ -28,9 +29,12 @@ const PAGES: Record<SectionId, () => ReactElement> = {
 
 export function App() {
   const db = useMemo(() => appDatabase(), []);
-  const [section] = useSection();
+  const [route, navigate] = useRoute();
+  const { section } = route;
   const settings = useLiveQuery(() => readSettings(db), [db]);
-  useTheme(settings.status === 'ready' ? settings.value.theme : DEFAULT_SETTINGS.theme);
+  const theme = useTheme(
+    settings.status === 'ready' ? settings.value.theme : DEFAULT_SETTINGS.theme,
+  );
   const Page = PAGES[section];
 
   useEffect(() => {
@@ -40,20 +44,24 @@ export function App() {
 
   return (
     <DatabaseProvider db={db}>
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
-      <div className="app-shell">
-        <aside className="app-sidebar">
-          <div className="app-brand" aria-hidden="true">
-            TEM Desk
+      <ResolvedThemeContext.Provider value={theme}>
+        <RouteContext.Provider value={{ route, navigate }}>
+          <a className="skip-link" href="#main">
+            Skip to content
+          </a>
+          <div className="app-shell">
+            <aside className="app-sidebar">
+              <div className="app-brand" aria-hidden="true">
+                TEM Desk
+              </div>
+              <Navigation current={section} />
+            </aside>
+            <main id="main" className="app-main" tabIndex={-1}>
+              <Page />
+            </main>
           </div>
-          <Navigation current={section} />
-        </aside>
-        <main id="main" className="app-main" tabIndex={-1}>
-          <Page />
-        </main>
-      </div>
+        </RouteContext.Provider>
+      </ResolvedThemeContext.Provider>
     </DatabaseProvider>
   );
 }

@@ -1,17 +1,33 @@
-import { useEffect } from 'react';
+import { createContext, useContext, useEffect, useState } from 'react';
 import type { ThemePreference } from '../db/settings';
 
-/** Applies the theme preference to `<html data-theme>`; 'system' follows the OS setting live. */
-export function useTheme(preference: ThemePreference): void {
+export type ResolvedTheme = 'light' | 'dark';
+
+/** The theme actually showing, for components that draw their own colours (grids, charts). */
+export const ResolvedThemeContext = createContext<ResolvedTheme>('light');
+
+export function useResolvedTheme(): ResolvedTheme {
+  return useContext(ResolvedThemeContext);
+}
+
+/**
+ * Applies the theme preference to `<html data-theme>`; 'system' follows the OS setting live.
+ * Returns the theme in force.
+ */
+export function useTheme(preference: ThemePreference): ResolvedTheme {
+  const [systemDark, setSystemDark] = useState(
+    () => window.matchMedia('(prefers-color-scheme: dark)').matches,
+  );
   useEffect(() => {
-    const root = document.documentElement;
     const media = window.matchMedia('(prefers-color-scheme: dark)');
-    const apply = () => {
-      const dark = preference === 'dark' || (preference === 'system' && media.matches);
-      root.dataset.theme = dark ? 'dark' : 'light';
-    };
-    apply();
-    media.addEventListener('change', apply);
-    return () => media.removeEventListener('change', apply);
-  }, [preference]);
+    const onChange = () => setSystemDark(media.matches);
+    media.addEventListener('change', onChange);
+    return () => media.removeEventListener('change', onChange);
+  }, []);
+  const resolved: ResolvedTheme =
+    preference === 'dark' || (preference === 'system' && systemDark) ? 'dark' : 'light';
+  useEffect(() => {
+    document.documentElement.dataset.theme = resolved;
+  }, [resolved]);
+  return resolved;
 }

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { Account, Carrier, ImportBatch, Invoice } from '../../shared/model';
+import type { ColumnMapping } from '../../shared/import/mapping';
+import type { Account, Carrier, ImportBatch, Invoice, UsageRecord } from '../../shared/model';
 import type { ChargeBlock } from '../../shared/storage/charge-blocks';
 import { DATABASE_NAME, SCHEMA_HISTORY } from './schema';
 
@@ -18,6 +19,12 @@ export interface OriginalFileRecord {
   bytes: Uint8Array;
 }
 
+/** One invoice's usage records, stored together (a few thousand at most per invoice). */
+export interface InvoiceUsageRecord {
+  invoiceId: string;
+  records: UsageRecord[];
+}
+
 /** The one Dexie class of the app. Every table is typed; the schema comes from `SCHEMA_HISTORY`. */
 export class TemDeskDatabase extends Dexie {
   settings!: EntityTable<SettingRecord, 'key'>;
@@ -27,6 +34,8 @@ export class TemDeskDatabase extends Dexie {
   originalFiles!: EntityTable<OriginalFileRecord, 'batchId'>;
   invoices!: EntityTable<Invoice, 'id'>;
   chargeBlocks!: Table<ChargeBlock, [string, number]>;
+  usage!: EntityTable<InvoiceUsageRecord, 'invoiceId'>;
+  columnMappings!: EntityTable<ColumnMapping, 'id'>;
 
   constructor(name = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

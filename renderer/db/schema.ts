@@ -31,6 +31,14 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
       chargeBlocks: '[invoiceId+blockIndex]',
     },
   },
+  {
+    version: 2,
+    note: 'Bill import: usage per invoice, saved column mappings (by header signature).',
+    stores: {
+      usage: 'invoiceId',
+      columnMappings: 'id, signature',
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]?.version ?? 0;

@@ -59,6 +59,10 @@ export interface DraftUsage {
   messages: number;
   /** Data in kilobytes (1 KB = 1,024 bytes). */
   dataKb: number;
+  /** Roaming voice minutes, already included in `minutes`; absent when the file does not say. */
+  roamingMinutes?: number;
+  /** Roaming data in kilobytes, already included in `dataKb`; absent when the file does not say. */
+  roamingDataKb?: number;
   sourceFile: string;
   sourceRow: number;
 }
@@ -90,6 +94,13 @@ export interface BillDraft {
   errors: RowError[];
   /** Data rows read (header and preamble excluded). */
   rowsRead: number;
+  /**
+   * Things the user should see that do not stop a row from importing: a stated total that differs
+   * from the sum of the lines, text that already held U+FFFD replacement characters.
+   */
+  warnings?: RowError[];
+  /** Files of the upload the profile recognised but does not read (Verizon usage detail), with why. */
+  ignoredFiles?: { sourceFile: string; reason: string }[];
 }
 
 /** The key that makes an invoice unique across imports: carrier + account + invoice number. */

@@ -54,8 +54,20 @@ export interface Invoice {
   /** Sum of the lines per category, in cents; categories with no line are absent. */
   categoryTotals: Partial<Record<ChargeCategory, Cents>>;
   status: InvoiceStatus;
+  /** Every review step, oldest first: received at import, then reviewed, approved, paid or on hold. */
+  history?: InvoiceStatusChange[];
   /** The import that created this invoice. */
   importBatchId: string;
+  /** Name of the file (or ZIP member) the invoice was read from. */
+  sourceFile?: string;
+}
+
+/** One step of an invoice's review, stamped with when and why. */
+export interface InvoiceStatusChange {
+  status: InvoiceStatus;
+  /** ISO 8601 timestamp in UTC. */
+  at: string;
+  note?: string;
 }
 
 /** One charge on an invoice. */
@@ -131,4 +143,8 @@ export interface ImportBatch {
   profileId: string;
   carrierId?: string;
   counts: ImportCounts;
+  /** True for the built-in sample company, so "Clear sample data" removes exactly that. */
+  sample?: boolean;
+  /** Text encoding the file was read with (`utf-8`, `utf-8-bom`, `windows-1252`). */
+  encoding?: string;
 }

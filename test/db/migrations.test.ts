@@ -3,9 +3,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TemDeskDatabase } from '../../renderer/db/database';
 import { LATEST_SCHEMA_VERSION, SCHEMA_HISTORY } from '../../renderer/db/schema';
 import { V1_RECORDS } from '../fixtures/db/v1';
+import { V2_RECORDS } from '../fixtures/db/v2';
 
 /** Fixtures written by each schema version, keyed by version. Add one per new version. */
-const FIXTURES_BY_VERSION: Record<number, Record<string, readonly object[]>> = { 1: V1_RECORDS };
+const FIXTURES_BY_VERSION: Record<number, Record<string, readonly object[]>> = {
+  1: V1_RECORDS,
+  2: V2_RECORDS,
+};
 
 /** What a fixture of `fromVersion` must look like once upgraded to the latest schema. */
 function expectedAfterUpgrade(_fromVersion: number, table: string, records: readonly object[]) {

@@ -1,23 +1,51 @@
+import { invoiceRow } from '../../../shared/billing/invoice-rows';
+import { todayIso } from '../../../shared/dates';
+import { useDatabase } from '../../app/DatabaseContext';
+import { useRouteContext } from '../../app/RouteContext';
+import { useLiveQuery } from '../../app/useLiveQuery';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
+import { InvoiceDetailPage } from './invoices/InvoiceDetailPage';
+import { InvoicesGrid } from './invoices/InvoicesGrid';
+import type { TemDeskDatabase } from '../../db/database';
+
+async function loadInvoiceRows(db: TemDeskDatabase) {
+  const [invoices, carriers] = await Promise.all([db.invoices.toArray(), db.carriers.toArray()]);
+  const names = new Map(carriers.map((carrier) => [carrier.id, carrier.name]));
+  const today = todayIso(new Date());
+  return invoices.map((invoice) => invoiceRow(invoice, names.get(invoice.carrierId) ?? '', today));
+}
 
 export function BillsPage() {
+  const { route } = useRouteContext();
+  const invoiceId = route.path[0];
+  if (invoiceId) return <InvoiceDetailPage invoiceId={invoiceId} />;
+  return <InvoicesListPage />;
+}
+
+function InvoicesListPage() {
+  const db = useDatabase();
+  const rows = useLiveQuery(() => loadInvoiceRows(db), [db]);
+
   return (
     <>
       <PageHeader title="Bills" />
-      <EmptyState
-        title="No bills imported yet"
-        steps={[
-          'Export last month’s bill from each carrier portal as CSV, TSV, pipe-delimited text or a ZIP of them.',
-          'Import the files here; TEM Desk recognises the carrier layout and shows a preview before anything is saved.',
-          'Review each invoice and mark it reviewed, approved and paid.',
-        ]}
-      >
-        <p>
-          Every invoice from every carrier, with its charge lines, its original file and its review
-          status — due-soon and overdue invoices stand out.
-        </p>
-      </EmptyState>
+      {rows.status === 'ready' && rows.value.length > 0 && <InvoicesGrid rows={rows.value} />}
+      {rows.status === 'ready' && rows.value.length === 0 && (
+        <EmptyState
+          title="No bills imported yet"
+          steps={[
+            'Export last month’s bill from each carrier portal as CSV, TSV, pipe-delimited text or a ZIP of them.',
+            'Import the files here; TEM Desk recognises the carrier layout and shows a preview before anything is saved.',
+            'Review each invoice and mark it reviewed, approved and paid.',
+          ]}
+        >
+          <p>
+            Every invoice from every carrier, with its charge lines, its original file and its
+            review status — due-soon and overdue invoices stand out.
+          </p>
+        </EmptyState>
+      )}
     </>
   );
 }

@@ -1,0 +1,76 @@
+import { NEXT_STATUSES } from '../../shared/billing/invoice-rows';
+import type {
+  ChargeLine,
+  ImportBatch,
+  Invoice,
+  InvoiceStatus,
+  UsageRecord,
+} from '../../shared/model';
+import { loadChargeLines } from './charges';
+import type { OriginalFileRecord, TemDeskDatabase } from './database';
+
+/**
+ * Moves an invoice along its review workflow, stamping the change with when and why.
+ * Refuses a step the workflow does not allow (e.g. received → paid) with a sentence.
+ */
+export async function setInvoiceStatus(
+  db: TemDeskDatabase,
+  invoiceId: string,
+  status: InvoiceStatus,
+  note: string,
+  now = new Date(),
+): Promise<{ ok: true } | { ok: false; message: string }> {
+  return db.transaction('rw', db.invoices, async () => {
+    const invoice = await db.invoices.get(invoiceId);
+    if (!invoice) return { ok: false, message: 'This invoice no longer exists.' };
+    if (!NEXT_STATUSES[invoice.status].includes(status)) {
+      return {
+        ok: false,
+        message: `An invoice that is ${invoice.status} cannot be marked ${status}.`,
+      };
+    }
+    const history = [
+      ...(invoice.history ?? []),
+      { status, at: now.toISOString(), note: note.trim() || undefined },
+    ];
+    await db.invoices.update(invoiceId, { status, history });
+    return { ok: true };
+  });
+}
+
+export interface InvoiceDetail {
+  invoice: Invoice;
+  carrierName: string;
+  batch: ImportBatch | undefined;
+}
+
+export async function loadInvoiceDetail(
+  db: TemDeskDatabase,
+  invoiceId: string,
+): Promise<InvoiceDetail | null> {
+  const invoice = await db.invoices.get(invoiceId);
+  if (!invoice) return null;
+  const [carrier, batch] = await Promise.all([
+    db.carriers.get(invoice.carrierId),
+    db.importBatches.get(invoice.importBatchId),
+  ]);
+  return { invoice, carrierName: carrier?.name ?? 'Unknown carrier', batch };
+}
+
+export async function loadInvoiceLinesAndUsage(
+  db: TemDeskDatabase,
+  invoiceId: string,
+): Promise<{ lines: ChargeLine[]; usage: UsageRecord[] }> {
+  const [lines, usage] = await Promise.all([
+    loadChargeLines(db, invoiceId),
+    db.usage.get(invoiceId),
+  ]);
+  return { lines, usage: usage?.records ?? [] };
+}
+
+export function loadOriginalFile(
+  db: TemDeskDatabase,
+  batchId: string,
+): Promise<OriginalFileRecord | undefined> {
+  return db.originalFiles.get(batchId);
+}

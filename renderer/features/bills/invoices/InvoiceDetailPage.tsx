@@ -1,0 +1,96 @@
+import { cents, formatCents } from '../../../../shared/money/cents';
+import {
+  DUE_STATE_LABELS,
+  dueState,
+  INVOICE_STATUS_LABELS,
+} from '../../../../shared/billing/invoice-rows';
+import { todayIso } from '../../../../shared/dates';
+import { useDatabase } from '../../../app/DatabaseContext';
+import { useLiveQuery } from '../../../app/useLiveQuery';
+import { PageHeader } from '../../../components/PageHeader';
+import { formatMaybeCents } from '../../../components/format';
+import { loadInvoiceDetail } from '../../../db/invoices';
+import { ChargeLinesPanel } from './ChargeLinesPanel';
+import { OriginalFileButton } from './OriginalFileButton';
+import { ReviewPanel } from './ReviewPanel';
+
+/** One invoice: its facts, review workflow and history, charge lines, usage and original file. */
+export function InvoiceDetailPage({ invoiceId }: { invoiceId: string }) {
+  const db = useDatabase();
+  const detail = useLiveQuery(() => loadInvoiceDetail(db, invoiceId), [db, invoiceId]);
+
+  if (detail.status === 'loading') return <p role="status">Loading invoice…</p>;
+  if (detail.status === 'error') return <p role="alert">{detail.error.message}</p>;
+  if (!detail.value) {
+    return (
+      <>
+        <PageHeader title="Invoice not found" />
+        <p>
+          This invoice is no longer stored. <a href="#/bills">Back to all invoices</a>
+        </p>
+      </>
+    );
+  }
+  const { invoice, carrierName, batch } = detail.value;
+  const difference = invoice.statedTotal === null ? null : invoice.statedTotal - invoice.linesTotal;
+  const due = dueState(invoice, todayIso(new Date()));
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <a href="#/bills">← All invoices</a>
+      </p>
+      <PageHeader title={`Invoice ${invoice.invoiceNumber}`}>
+        {batch && <OriginalFileButton batchId={batch.id} fileName={batch.fileName} />}
+      </PageHeader>
+      <div className="detail-grid">
+        <section className="panel" aria-labelledby="invoice-facts">
+          <h2 id="invoice-facts">{carrierName}</h2>
+          <dl className="facts">
+            <dt>Account</dt>
+            <dd>{invoice.accountNumber}</dd>
+            <dt>Invoice date</dt>
+            <dd>{invoice.invoiceDate}</dd>
+            <dt>Billing period</dt>
+            <dd>
+              {invoice.periodStart && invoice.periodEnd
+                ? `${invoice.periodStart} – ${invoice.periodEnd}`
+                : '—'}
+            </dd>
+            <dt>Due date</dt>
+            <dd>
+              {invoice.dueDate ?? '—'}{' '}
+              {(due === 'overdue' || due === 'due-soon') && (
+                <span className={`badge ${due === 'overdue' ? 'badge--danger' : 'badge--warning'}`}>
+                  {DUE_STATE_LABELS[due]}
+                </span>
+              )}
+            </dd>
+            <dt>Stated total</dt>
+            <dd>{formatMaybeCents(invoice.statedTotal)}</dd>
+            <dt>Sum of charge lines</dt>
+            <dd>{formatCents(invoice.linesTotal)}</dd>
+            <dt>Difference</dt>
+            <dd className={difference ? 'money-mismatch' : undefined}>
+              {difference === null
+                ? '—'
+                : difference === 0
+                  ? 'None — the lines add up to the stated total'
+                  : formatCents(cents(difference))}
+            </dd>
+            <dt>Status</dt>
+            <dd>{INVOICE_STATUS_LABELS[invoice.status]}</dd>
+            <dt>Imported from</dt>
+            <dd>
+              {batch
+                ? `${batch.fileName}${invoice.sourceFile && invoice.sourceFile !== batch.fileName ? ` (${invoice.sourceFile})` : ''}, ${batch.importedAt.slice(0, 10)}`
+                : '—'}
+            </dd>
+          </dl>
+        </section>
+        <ReviewPanel invoice={invoice} />
+      </div>
+      <ChargeLinesPanel invoiceId={invoice.id} />
+    </>
+  );
+}

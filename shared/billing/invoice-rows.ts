@@ -1,0 +1,88 @@
+import { daysBetween, type IsoDate } from '../dates';
+import type { Invoice, InvoiceStatus } from '../model';
+import { cents, type Cents } from '../money/cents';
+
+/** How close an unpaid invoice is to its due date. */
+export type DueState = 'paid' | 'overdue' | 'due-soon' | 'not-due' | 'no-due-date';
+
+/** Days before the due date from which an unpaid invoice counts as due soon. */
+export const DUE_SOON_DAYS = 7;
+
+export function dueState(
+  invoice: Pick<Invoice, 'dueDate' | 'status'>,
+  today: IsoDate,
+  dueSoonDays = DUE_SOON_DAYS,
+): DueState {
+  if (invoice.status === 'paid') return 'paid';
+  if (!invoice.dueDate) return 'no-due-date';
+  const days = daysBetween(today, invoice.dueDate);
+  if (days < 0) return 'overdue';
+  return days <= dueSoonDays ? 'due-soon' : 'not-due';
+}
+
+/** Sentence-case label for each due state, for grids and screen readers. */
+export const DUE_STATE_LABELS: Record<DueState, string> = {
+  paid: 'Paid',
+  overdue: 'Overdue',
+  'due-soon': 'Due soon',
+  'not-due': 'Not due yet',
+  'no-due-date': 'No due date',
+};
+
+export const INVOICE_STATUS_LABELS: Record<InvoiceStatus, string> = {
+  received: 'Received',
+  reviewed: 'Reviewed',
+  approved: 'Approved',
+  paid: 'Paid',
+  'on-hold': 'On hold',
+};
+
+/** One row of the invoices grid: everything it shows, computed once. */
+export interface InvoiceRow {
+  id: string;
+  carrier: string;
+  accountNumber: string;
+  invoiceNumber: string;
+  invoiceDate: IsoDate;
+  /** `2026-08-01 – 2026-08-31`, or '' when the bill gives no period. */
+  period: string;
+  dueDate: IsoDate | null;
+  statedTotal: Cents | null;
+  linesTotal: Cents;
+  /** Stated total minus the sum of the lines; null when there is no stated total. */
+  difference: Cents | null;
+  lineCount: number;
+  status: InvoiceStatus;
+  due: DueState;
+}
+
+export function invoiceRow(invoice: Invoice, carrierName: string, today: IsoDate): InvoiceRow {
+  return {
+    id: invoice.id,
+    carrier: carrierName,
+    accountNumber: invoice.accountNumber,
+    invoiceNumber: invoice.invoiceNumber,
+    invoiceDate: invoice.invoiceDate,
+    period:
+      invoice.periodStart && invoice.periodEnd
+        ? `${invoice.periodStart} – ${invoice.periodEnd}`
+        : '',
+    dueDate: invoice.dueDate ?? null,
+    statedTotal: invoice.statedTotal,
+    linesTotal: invoice.linesTotal,
+    difference:
+      invoice.statedTotal === null ? null : cents(invoice.statedTotal - invoice.linesTotal),
+    lineCount: invoice.lineCount,
+    status: invoice.status,
+    due: dueState(invoice, today),
+  };
+}
+
+/** Which review steps may follow a status: the workflow received → reviewed → approved → paid, or on hold. */
+export const NEXT_STATUSES: Record<InvoiceStatus, readonly InvoiceStatus[]> = {
+  received: ['reviewed', 'on-hold'],
+  reviewed: ['approved', 'on-hold', 'received'],
+  approved: ['paid', 'on-hold', 'reviewed'],
+  paid: ['approved'],
+  'on-hold': ['received', 'reviewed', 'approved'],
+};

@@ -1,0 +1,218 @@
+/**
+ * Reads tables that hold one charge line per row: TEM Desk's own charge format and any file the
+ * user mapped in the column-mapping wizard. Both name the same logical fields.
+ */
+import type { DateOrder, IsoDate } from '../dates';
+import type { ChargeCategory } from '../model';
+import type { Cents } from '../money/cents';
+import { formatCents, negateCents } from '../money/cents';
+import type { DecimalSeparator } from '../money/decimal-text';
+import { ABSENT, CellReader, extrasFromCells } from './cells';
+import { CATEGORY_EXAMPLES, categoryFromText } from './categories';
+import type { DraftInvoice } from './draft';
+import type { DraftBuilder } from './draft-builder';
+import { summaryRowReason } from './summary-rows';
+import type { TableRow } from './table';
+
+/** The logical fields of a charge-per-row table. */
+export const CHARGE_FIELDS = [
+  'carrier',
+  'accountNumber',
+  'invoiceNumber',
+  'invoiceDate',
+  'dueDate',
+  'periodStart',
+  'periodEnd',
+  'serviceId',
+  'description',
+  'category',
+  'quantity',
+  'amount',
+  'invoiceTotal',
+] as const;
+
+/** See {@link CHARGE_FIELDS}. */
+export type ChargeField = (typeof CHARGE_FIELDS)[number];
+
+/** The fields whose cells are dates, for detecting the date order. */
+export const DATE_FIELDS: readonly ChargeField[] = [
+  'invoiceDate',
+  'dueDate',
+  'periodStart',
+  'periodEnd',
+];
+
+/** How to read a charge-per-row table. */
+export interface ChargeRowOptions {
+  /** Used when the file has no carrier column or the cell is blank. */
+  carrierName: string;
+  /** Used when the file has no account column or the cell is blank. */
+  accountNumber?: string;
+  dateOrder: DateOrder;
+  decimal: DecimalSeparator;
+  /** `credits-positive`: the file writes credits as positive amounts; they are stored negative. */
+  signConvention: 'as-is' | 'credits-positive';
+  /** Category of rows with no category cell; null makes the category required on every row. */
+  defaultCategory: ChargeCategory | null;
+  /** Columns kept as line extras (customer-defined columns), by index. */
+  extraColumns: readonly number[];
+}
+
+/** A table to read, with the column of each field (ABSENT when missing). */
+export interface ChargeTable {
+  fileName: string;
+  header: readonly string[];
+  rows: readonly TableRow[];
+  columns: Readonly<Record<ChargeField, number>>;
+}
+
+/** Builds the field → column record from a lookup, so every field is always present. */
+export function chargeColumns(
+  indexOf: (field: ChargeField) => number,
+): Record<ChargeField, number> {
+  return {
+    carrier: indexOf('carrier'),
+    accountNumber: indexOf('accountNumber'),
+    invoiceNumber: indexOf('invoiceNumber'),
+    invoiceDate: indexOf('invoiceDate'),
+    dueDate: indexOf('dueDate'),
+    periodStart: indexOf('periodStart'),
+    periodEnd: indexOf('periodEnd'),
+    serviceId: indexOf('serviceId'),
+    description: indexOf('description'),
+    category: indexOf('category'),
+    quantity: indexOf('quantity'),
+    amount: indexOf('amount'),
+    invoiceTotal: indexOf('invoiceTotal'),
+  };
+}
+
+/** Every date cell of the table's date columns, without repeats (for `detectDateOrder`). */
+export function chargeDateSamples(table: ChargeTable): string[] {
+  const samples = new Set<string>();
+  const indexes = DATE_FIELDS.map((field) => table.columns[field]).filter((i) => i !== ABSENT);
+  for (const row of table.rows) {
+    for (const index of indexes) {
+      const cell = row.cells[index];
+      if (cell !== undefined && cell !== '') samples.add(cell);
+    }
+  }
+  return [...samples];
+}
+
+/** `20240805` from `2024-08-05`, for invoice numbers made from an account and a date. */
+export function compactDate(date: IsoDate): string {
+  return date.replace(/-/g, '');
+}
+
+/** Reads every row of `table` into `draft`; the caller checks stated totals once all tables are read. */
+export function readChargeRows(
+  table: ChargeTable,
+  options: ChargeRowOptions,
+  draft: DraftBuilder,
+): void {
+  const c = table.columns;
+  const cells = new CellReader(table.fileName, table.header, draft.errors, options.decimal);
+  const identifying = [c.accountNumber, c.invoiceNumber, c.serviceId].filter((i) => i !== ABSENT);
+  const totals = new Map<string, { total: Cents; row: number }>();
+
+  for (const row of table.rows) {
+    draft.rowsRead += 1;
+    const summary = summaryRowReason(row.cells, identifying);
+    if (summary !== null) {
+      draft.skip(table.fileName, row.line, `Not imported: ${summary}`);
+      continue;
+    }
+    cells.startRow(row.line, row.cells);
+
+    const carrierName = cells.text(c.carrier) || options.carrierName;
+    if (carrierName === '') cells.reject(c.carrier, 'the carrier is blank.');
+    const accountNumber = cells.text(c.accountNumber) || (options.accountNumber ?? '');
+    if (accountNumber === '') cells.reject(c.accountNumber, 'the account number is blank.');
+    const invoiceDate = cells.date(c.invoiceDate, options.dateOrder);
+    if (invoiceDate === null && !cells.failed)
+      cells.reject(c.invoiceDate, 'the invoice date is blank.');
+    let invoiceNumber = cells.text(c.invoiceNumber);
+    if (invoiceNumber === '' && c.invoiceNumber !== ABSENT) {
+      cells.reject(c.invoiceNumber, 'the invoice number is blank.');
+    }
+    const dueDate = cells.date(c.dueDate, options.dateOrder);
+    const periodStart = cells.date(c.periodStart, options.dateOrder);
+    const periodEnd = cells.date(c.periodEnd, options.dateOrder);
+    const serviceIdRaw = cells.text(c.serviceId);
+    const category = readCategory(cells, c.category, options.defaultCategory);
+    const quantity = cells.quantity(c.quantity);
+    let amount = cells.cents(c.amount);
+    if (amount === null && !cells.failed) cells.reject(c.amount, 'the amount is blank.');
+    const invoiceTotal = cells.cents(c.invoiceTotal);
+    if (cells.failed || invoiceDate === null || amount === null || category === null) continue;
+
+    // No invoice number column: an invoice is an account and its invoice date (as AT&T Premier).
+    if (invoiceNumber === '') invoiceNumber = `${accountNumber}-${compactDate(invoiceDate)}`;
+    if (options.signConvention === 'credits-positive' && category === 'credit' && amount > 0) {
+      amount = negateCents(amount);
+    }
+
+    const invoiceFields: Omit<DraftInvoice, 'key'> = {
+      carrierName,
+      accountNumber,
+      invoiceNumber,
+      invoiceDate,
+      statedTotal: invoiceTotal,
+      sourceFile: table.fileName,
+    };
+    if (dueDate !== null) invoiceFields.dueDate = dueDate;
+    if (periodStart !== null) invoiceFields.periodStart = periodStart;
+    if (periodEnd !== null) invoiceFields.periodEnd = periodEnd;
+    const invoice = draft.invoice(invoiceFields);
+
+    if (invoiceTotal !== null) {
+      const first = totals.get(invoice.key);
+      if (first === undefined) {
+        totals.set(invoice.key, { total: invoiceTotal, row: row.line });
+        draft.statedAt.set(invoice.key, { sourceFile: table.fileName, row: row.line });
+      } else if (first.total !== invoiceTotal) {
+        cells.rejectRow(
+          `the invoice total ${formatCents(invoiceTotal)} differs from ${formatCents(first.total)} on row ${first.row} of the same invoice (${invoiceNumber}).`,
+        );
+        continue;
+      }
+    }
+
+    const more: Parameters<DraftBuilder['line']>[6] = { quantity };
+    if (periodStart !== null && periodStart !== invoice.periodStart) more.periodStart = periodStart;
+    if (periodEnd !== null && periodEnd !== invoice.periodEnd) more.periodEnd = periodEnd;
+    const extras = extrasFromCells(row.cells, table.header, options.extraColumns);
+    if (extras !== undefined) more.extras = extras;
+    const description = cells.text(c.description) || cells.text(c.category) || category;
+    draft.line(
+      invoice,
+      { sourceFile: table.fileName, sourceRow: row.line },
+      serviceIdRaw,
+      description,
+      category,
+      amount,
+      more,
+    );
+  }
+}
+
+function readCategory(
+  cells: CellReader,
+  index: number,
+  fallback: ChargeCategory | null,
+): ChargeCategory | null {
+  const text = cells.text(index);
+  if (text === '') {
+    if (fallback === null) cells.reject(index, 'the category is blank.');
+    return fallback;
+  }
+  const category = categoryFromText(text);
+  if (category === null) {
+    cells.reject(
+      index,
+      `"${text}" is not a charge category we know; use one of ${CATEGORY_EXAMPLES}.`,
+    );
+  }
+  return category;
+}

@@ -1,0 +1,91 @@
+/**
+ * TEM Desk's own documented charge-line format, for every carrier without a profile of its own:
+ * one charge per row, `Carrier, Account Number, Invoice Number, Invoice Date, Due Date,
+ * Period Start, Period End, Service ID, Description, Category, Quantity, Amount, Invoice Total`.
+ * Header spellings are tolerant (`Acct #`, `Inv No`, `Bill Date`, `Circuit ID`, `Cost`…); dates
+ * may be ISO or numeric in any one order, detected over the whole file.
+ */
+import type { ChargeTable } from '../charge-rows';
+import { chargeColumns, chargeDateSamples, readChargeRows } from '../charge-rows';
+import { DraftBuilder } from '../draft-builder';
+import { col } from './columns';
+import type { CarrierProfile, ProfileTable, TableLayout } from './types';
+
+const PROFILE_ID = 'temdesk-charges';
+const LAYOUT_NAME = 'TEM Desk charge lines';
+
+const CHARGES: TableLayout = {
+  kind: 'charge-lines',
+  columns: {
+    carrier: { aliases: ['Carrier', 'Carrier Name', 'Vendor', 'Provider'], required: true },
+    accountNumber: {
+      aliases: ['Account Number', 'Account', 'Acct #', 'Acct No', 'Account No', 'BAN'],
+      required: true,
+    },
+    invoiceNumber: {
+      aliases: ['Invoice Number', 'Invoice', 'Inv No', 'Invoice No', 'Inv #', 'Bill Number'],
+      required: true,
+    },
+    invoiceDate: { aliases: ['Invoice Date', 'Bill Date', 'Statement Date'], required: true },
+    dueDate: { aliases: ['Due Date', 'Date Due', 'Payment Due Date'] },
+    periodStart: { aliases: ['Period Start', 'Service From', 'From Date', 'Service Start'] },
+    periodEnd: { aliases: ['Period End', 'Service To', 'To Date', 'Service End'] },
+    serviceId: {
+      aliases: [
+        'Service ID',
+        'Circuit ID',
+        'Phone Number',
+        'Service Number',
+        'Wireless Number',
+        'TN',
+      ],
+    },
+    description: { aliases: ['Description', 'Charge Description', 'Item Description'] },
+    category: { aliases: ['Category', 'Charge Type', 'Charge Category'], required: true },
+    quantity: { aliases: ['Quantity', 'Qty', 'Units'] },
+    amount: { aliases: ['Amount', 'Charge', 'Cost', 'Charge Amount'], required: true },
+    invoiceTotal: { aliases: ['Invoice Total', 'Total Due', 'Invoice Amount'] },
+  },
+};
+
+/** The profile's view of a recognised file as a charge table; unclaimed columns become extras. */
+function asChargeTable(table: ProfileTable): { table: ChargeTable; extraColumns: number[] } {
+  const columns = chargeColumns((field) => col(table.columns, field));
+  const claimed = new Set(Object.values(columns));
+  const extraColumns = table.header.map((_, i) => i).filter((i) => !claimed.has(i));
+  return {
+    table: { fileName: table.fileName, header: table.header, rows: table.rows, columns },
+    extraColumns,
+  };
+}
+
+export const temdeskCharges: CarrierProfile = {
+  id: PROFILE_ID,
+  carrierName: '',
+  layoutName: LAYOUT_NAME,
+  dateOrder: null,
+  layouts: [CHARGES],
+  dateSamples(tables) {
+    return tables.flatMap((table) => chargeDateSamples(asChargeTable(table).table));
+  },
+  read(tables, context) {
+    const draft = new DraftBuilder();
+    for (const profileTable of tables) {
+      const { table, extraColumns } = asChargeTable(profileTable);
+      readChargeRows(
+        table,
+        {
+          carrierName: '',
+          dateOrder: context.dateOrder,
+          decimal: '.',
+          signConvention: 'as-is',
+          defaultCategory: null,
+          extraColumns,
+        },
+        draft,
+      );
+    }
+    draft.checkStatedTotals();
+    return draft.finish(PROFILE_ID, LAYOUT_NAME, context.dateOrder);
+  },
+};

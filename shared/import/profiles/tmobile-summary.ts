@@ -1,0 +1,188 @@
+/**
+ * T-Mobile for Business summary export, whose columns mirror the PDF summary:
+ * `Wireless Number, Plan, User Name, Plans, Usage charges, Equipment, Services, One-time charges,
+ * Taxes & Fees, Total`. The summary itself names no account or invoice; real exports usually add
+ * `Account Number`, `Invoice Number` and `Bill Cycle Date` (`Jul 12, 2023 - Aug 11, 2023`). When
+ * the account or the date is missing the user is asked (`needs-invoice-details`), never guessed.
+ */
+import type { DateRange, IsoDate } from '../../dates';
+import type { ChargeCategory } from '../../model';
+import type { Cents } from '../../money/cents';
+import { cents, formatCents } from '../../money/cents';
+import { ABSENT, CellReader, extrasFromCells } from '../cells';
+import { compactDate } from '../charge-rows';
+import type { DraftChargeLine, DraftInvoice } from '../draft';
+import { DraftBuilder } from '../draft-builder';
+import { summaryRowReason } from '../summary-rows';
+import { col, presentIndexes } from './columns';
+import type {
+  CarrierProfile,
+  InvoiceDetailField,
+  InvoiceDetails,
+  ProfileTable,
+  TableLayout,
+} from './types';
+
+const PROFILE_ID = 'tmobile-summary';
+const LAYOUT_NAME = 'T-Mobile for Business — summary';
+const CARRIER = 'T-Mobile';
+
+/**
+ * Charge columns and their categories. `Services` are monthly add-on features (recurring);
+ * `Taxes & Fees` lumps taxes with regulatory fees and is filed as tax, as T-Mobile prints it.
+ */
+const CHARGE_COLUMNS: readonly { field: string; header: string; category: ChargeCategory }[] = [
+  { field: 'plans', header: 'Plans', category: 'recurring' },
+  { field: 'usage', header: 'Usage charges', category: 'usage' },
+  { field: 'equipment', header: 'Equipment', category: 'equipment' },
+  { field: 'services', header: 'Services', category: 'recurring' },
+  { field: 'oneTime', header: 'One-time charges', category: 'one-time' },
+  { field: 'taxesFees', header: 'Taxes & Fees', category: 'tax' },
+];
+
+const SUMMARY: TableLayout = {
+  kind: 'summary',
+  columns: {
+    accountNumber: { aliases: ['Account Number', 'Account', 'BAN'] },
+    invoiceNumber: { aliases: ['Invoice Number', 'Invoice'] },
+    billCycleDate: { aliases: ['Bill Cycle Date', 'Bill Cycle', 'Invoice Date', 'Bill Date'] },
+    wirelessNumber: { aliases: ['Wireless Number', 'Phone Number'], required: true },
+    plan: { aliases: ['Plan'] },
+    userName: { aliases: ['User Name'] },
+    ...Object.fromEntries(
+      CHARGE_COLUMNS.map(({ field, header }) => [field, { aliases: [header], required: true }]),
+    ),
+    total: { aliases: ['Total'], required: true },
+  },
+};
+
+/** A cell holding a range (`Jul 12, 2023 - Aug 11, 2023`) rather than one date. */
+const RANGE = /\s[-–]\s?|\s?[-–]\s/;
+
+function missingFor(
+  table: ProfileTable,
+  details: InvoiceDetails | undefined,
+): InvoiceDetailField[] {
+  const missing: InvoiceDetailField[] = [];
+  if (col(table.columns, 'accountNumber') === ABSENT && !details?.accountNumber) {
+    missing.push('accountNumber');
+  }
+  if (col(table.columns, 'billCycleDate') === ABSENT && details?.invoiceDate === undefined) {
+    missing.push('invoiceDate');
+  }
+  return missing;
+}
+
+/** The bill date of a row: the end of the cycle range, or the date itself, or the user's. */
+function readCycle(
+  cells: CellReader,
+  index: number,
+  details: InvoiceDetails | undefined,
+): { invoiceDate: IsoDate | null; period: DateRange | null } {
+  if (index === ABSENT) return { invoiceDate: details?.invoiceDate ?? null, period: null };
+  if (RANGE.test(cells.text(index))) {
+    const period = cells.dateRange(index, 'MDY');
+    return { invoiceDate: period?.end ?? null, period };
+  }
+  return { invoiceDate: cells.date(index, 'MDY'), period: null };
+}
+
+function readTable(
+  table: ProfileTable,
+  details: InvoiceDetails | undefined,
+  draft: DraftBuilder,
+): void {
+  const c = table.columns;
+  const cells = new CellReader(table.fileName, table.header, draft.errors);
+  const identifying = presentIndexes(c, [
+    'accountNumber',
+    'invoiceNumber',
+    'wirelessNumber',
+    'plan',
+    'userName',
+  ]);
+  const chargeIndexes = CHARGE_COLUMNS.map((charge) => col(c, charge.field));
+  const extraIndexes = presentIndexes(c, ['userName', 'plan']);
+  const amounts: (Cents | null)[] = new Array<Cents | null>(CHARGE_COLUMNS.length).fill(null);
+
+  for (const row of table.rows) {
+    draft.rowsRead += 1;
+    const summary = summaryRowReason(row.cells, identifying);
+    if (summary !== null) {
+      draft.skip(table.fileName, row.line, `Not imported: ${summary}`);
+      continue;
+    }
+    cells.startRow(row.line, row.cells);
+    const accountNumber = cells.text(col(c, 'accountNumber')) || (details?.accountNumber ?? '');
+    if (accountNumber === '') cells.reject(col(c, 'accountNumber'), 'the account number is blank.');
+    const { invoiceDate, period } = readCycle(cells, col(c, 'billCycleDate'), details);
+    if (invoiceDate === null && !cells.failed) {
+      cells.reject(col(c, 'billCycleDate'), 'the bill cycle date is blank.');
+    }
+    let sum = 0;
+    for (let i = 0; i < chargeIndexes.length; i += 1) {
+      const amount = cells.cents(chargeIndexes[i] ?? ABSENT);
+      amounts[i] = amount;
+      sum += amount ?? 0;
+    }
+    const total = cells.cents(col(c, 'total'));
+    if (cells.failed || invoiceDate === null) continue;
+    if (total !== null && total !== sum) {
+      cells.rejectRow(
+        `the charge columns add up to ${formatCents(cents(sum))} but "Total" says ${formatCents(total)}; the row is not imported so the invoice total stays right.`,
+      );
+      continue;
+    }
+
+    const invoiceNumber =
+      cells.text(col(c, 'invoiceNumber')) ||
+      details?.invoiceNumber ||
+      `${accountNumber}-${compactDate(invoiceDate)}`;
+    const invoiceFields: Omit<DraftInvoice, 'key'> = {
+      carrierName: CARRIER,
+      accountNumber,
+      invoiceNumber,
+      invoiceDate,
+      statedTotal: null,
+      sourceFile: table.fileName,
+    };
+    if (period !== null) {
+      invoiceFields.periodStart = period.start;
+      invoiceFields.periodEnd = period.end;
+    }
+    const invoice = draft.invoice(invoiceFields);
+    const serviceIdRaw = cells.text(col(c, 'wirelessNumber'));
+    const extras = extrasFromCells(row.cells, table.header, extraIndexes);
+    const more: Pick<DraftChargeLine, 'quantity' | 'extras'> =
+      extras === undefined ? { quantity: null } : { quantity: null, extras };
+    const source = { sourceFile: table.fileName, sourceRow: row.line };
+    for (let i = 0; i < CHARGE_COLUMNS.length; i += 1) {
+      const amount = amounts[i];
+      const charge = CHARGE_COLUMNS[i];
+      if (amount === null || amount === undefined || amount === 0 || charge === undefined) continue;
+      const description = table.header[chargeIndexes[i] ?? 0] ?? charge.header;
+      draft.line(invoice, source, serviceIdRaw, description, charge.category, amount, more);
+    }
+  }
+}
+
+export const tmobileSummary: CarrierProfile = {
+  id: PROFILE_ID,
+  carrierName: CARRIER,
+  layoutName: LAYOUT_NAME,
+  dateOrder: 'MDY',
+  layouts: [SUMMARY],
+  missingDetails(tables, context) {
+    return tables
+      .map((table) => ({
+        fileName: table.fileName,
+        missing: missingFor(table, context.invoiceDetails[table.fileName]),
+      }))
+      .filter((need) => need.missing.length > 0);
+  },
+  read(tables, context) {
+    const draft = new DraftBuilder();
+    for (const table of tables) readTable(table, context.invoiceDetails[table.fileName], draft);
+    return draft.finish(PROFILE_ID, LAYOUT_NAME, context.dateOrder);
+  },
+};

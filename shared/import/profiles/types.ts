@@ -1,0 +1,77 @@
+/**
+ * What a carrier profile is. Adding a carrier is one file in `shared/import/profiles/` exporting a
+ * {@link CarrierProfile}, registered in `profiles/index.ts`, plus its fixtures and tests.
+ */
+import type { DateOrder, IsoDate } from '../../dates';
+import type { BillDraft } from '../draft';
+import type { TableRow } from '../table';
+
+/** One logical column of a layout: the header spellings it goes by, and whether it must be there. */
+export interface ColumnSpec {
+  /** Header spellings, compared with `headerKey` (case, spaces and punctuation do not matter). */
+  aliases: readonly string[];
+  required?: boolean;
+}
+
+/** One kind of file a profile recognises (Verizon ships several in one ZIP). */
+export interface TableLayout {
+  /** Stable name of the kind, e.g. `wireless-summary`. */
+  kind: string;
+  /** Logical field → its column. */
+  columns: Readonly<Record<string, ColumnSpec>>;
+  /**
+   * Set when the profile recognises this kind of file but does not import it (usage detail that
+   * would double count the summary): the file is listed in the draft's `ignoredFiles` with this reason.
+   */
+  ignoredBecause?: string;
+}
+
+/** A file recognised as one of a profile's layouts, ready to read. */
+export interface ProfileTable {
+  fileName: string;
+  layout: TableLayout;
+  header: string[];
+  rows: TableRow[];
+  /** Index of each logical field's column in `header`; -1 (`ABSENT`) when the file lacks it. */
+  columns: Readonly<Record<string, number>>;
+}
+
+/** Invoice facts a file may lack (T-Mobile's summary), typed in by the user. */
+export interface InvoiceDetails {
+  accountNumber?: string;
+  invoiceNumber?: string;
+  invoiceDate?: IsoDate;
+}
+
+/** The invoice facts that can be asked for. */
+export type InvoiceDetailField = 'accountNumber' | 'invoiceDate';
+
+/** What a profile is told when it reads. */
+export interface ReadContext {
+  /** The date order to read numeric dates in (the profile's own, or detected, or the user's answer). */
+  dateOrder: DateOrder;
+  /** Invoice facts the user typed in, by file name. */
+  invoiceDetails: Readonly<Record<string, InvoiceDetails>>;
+}
+
+/** A carrier's export layout and how to read it into a {@link BillDraft}. */
+export interface CarrierProfile {
+  /** Stable id stored with each import, e.g. `verizon-raw-data`. */
+  id: string;
+  carrierName: string;
+  /** Human name of the layout, e.g. `Verizon Wireless — Raw Data Download`. */
+  layoutName: string;
+  /** The carrier's fixed date order; null when the file must be looked at (or the user asked). */
+  dateOrder: DateOrder | null;
+  /** The kinds of file this profile recognises. */
+  layouts: readonly TableLayout[];
+  /** Every date cell the date order must read, when {@link CarrierProfile.dateOrder} is null. */
+  dateSamples?(tables: readonly ProfileTable[]): string[];
+  /** Per file, the invoice facts the files lack and the user has not given; empty when none. */
+  missingDetails?(
+    tables: readonly ProfileTable[],
+    context: Pick<ReadContext, 'invoiceDetails'>,
+  ): { fileName: string; missing: InvoiceDetailField[] }[];
+  /** Reads the recognised (non-ignored) tables of one upload into one draft. Never throws on bad data. */
+  read(tables: readonly ProfileTable[], context: ReadContext): BillDraft;
+}

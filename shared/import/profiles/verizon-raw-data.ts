@@ -1,0 +1,357 @@
+/**
+ * Verizon Wireless "Raw Data Download": a ZIP of tab-delimited files. Two are read:
+ * - Account & Wireless Summary (one row per line per cycle): its charge columns become one charge
+ *   line each, its usage columns one usage record;
+ * - AccountSummary (one row per account per cycle): the invoice's stated total and its late fee.
+ * The usage-detail files are recognised and left out: their charges are already in the summary.
+ */
+import type { IsoDate } from '../../dates';
+import { isoMonthOf } from '../../dates';
+import type { ChargeCategory } from '../../model';
+import type { Cents } from '../../money/cents';
+import { cents, formatCents, subtractCents } from '../../money/cents';
+import { CellReader, extrasFromCells } from '../cells';
+import type { DraftInvoice } from '../draft';
+import { DraftBuilder } from '../draft-builder';
+import { summaryRowReason } from '../summary-rows';
+import { col, presentIndexes } from './columns';
+import type { CarrierProfile, ProfileTable, TableLayout } from './types';
+
+const CARRIER = 'Verizon Wireless';
+const KB_PER_MB = 1024;
+const KB_PER_GB = 1024 * 1024;
+
+/** Columns both summary files share. */
+const INVOICE_COLUMNS = {
+  billCycleDate: { aliases: ['Bill Cycle Date'], required: true },
+  accountNumber: { aliases: ['Account Number'], required: true },
+  dateDue: { aliases: ['Date Due'] },
+  invoiceNumber: { aliases: ['Invoice Number'], required: true },
+  billPeriod: { aliases: ['Bill Period'] },
+} as const;
+
+/**
+ * The summary's charge columns and the category each becomes. All are required: a renamed charge
+ * column must stop the import (and show the drift) rather than silently drop money.
+ */
+const CHARGE_COLUMNS: readonly { field: string; header: string; category: ChargeCategory }[] = [
+  { field: 'accountCharges', header: 'Account Charges and Credits', category: 'adjustment' },
+  { field: 'monthly', header: 'Monthly Charges', category: 'recurring' },
+  { field: 'usage', header: 'Usage and Purchase Charges', category: 'usage' },
+  { field: 'equipment', header: 'Equipment Charges', category: 'equipment' },
+  {
+    field: 'surcharges',
+    header: 'Total Surcharges and Other Charges and Credits',
+    category: 'surcharge',
+  },
+  { field: 'taxes', header: 'Taxes, Governmental Surcharges and Fees', category: 'tax' },
+  { field: 'thirdParty', header: 'Third Party Charges', category: 'third-party' },
+];
+
+/** Columns kept as line extras (shown in the line's detail, used for allocation hints). */
+const EXTRA_FIELDS = ['userName', 'costCenter', 'userId', 'callingPlan', 'ecpd'];
+
+const WIRELESS_SUMMARY: TableLayout = {
+  kind: 'wireless-summary',
+  columns: {
+    ecpd: { aliases: ['ECPD Profile ID'] },
+    ...INVOICE_COLUMNS,
+    wirelessNumber: { aliases: ['Wireless Number'], required: true },
+    userName: { aliases: ['User Name'] },
+    costCenter: { aliases: ['Cost Center'] },
+    userId: { aliases: ['User ID'] },
+    callingPlan: { aliases: ['Your Calling Plan'] },
+    ...Object.fromEntries(
+      CHARGE_COLUMNS.map(({ field, header }) => [field, { aliases: [header], required: true }]),
+    ),
+    totalCharges: { aliases: ['Total Charges'], required: true },
+    voiceMinutes: { aliases: ['Voice Plan Usage'] },
+    messages: { aliases: ['Messaging Usage'] },
+    dataKb: { aliases: ['Data Usage (KB)'] },
+    dataMb: { aliases: ['Data Usage (MB)'] },
+    dataGb: { aliases: ['Data Usage (GB)'] },
+    roamingMinutes: { aliases: ['Voice Roaming'] },
+    roamingMessages: { aliases: ['Messaging Roaming'] },
+    roamingKb: { aliases: ['Data Roaming (KB)'] },
+    roamingMb: { aliases: ['Data Roaming (MB)'] },
+    roamingGb: { aliases: ['Data Roaming (GB)'] },
+  },
+};
+
+const ACCOUNT_SUMMARY: TableLayout = {
+  kind: 'account-summary',
+  columns: {
+    ...INVOICE_COLUMNS,
+    billName: { aliases: ['Bill Name'] },
+    lateFee: { aliases: ['Late Fee'] },
+    totalCurrentCharges: { aliases: ['Total Current Charges'], required: true },
+    totalAmountDue: { aliases: ['Total Amount Due'] },
+  },
+};
+
+const NOT_READ = 'its charges are already counted in the Account & Wireless Summary file.';
+
+const CHARGES_DETAIL: TableLayout = {
+  kind: 'charges-detail',
+  columns: {
+    accountNumber: { aliases: ['Account Number'], required: true },
+    itemCategory: { aliases: ['Item Category'], required: true },
+    itemType: { aliases: ['Item Type'], required: true },
+    itemDescription: { aliases: ['Item Description'], required: true },
+    cost: { aliases: ['Cost'], required: true },
+  },
+  ignoredBecause: NOT_READ,
+};
+
+const USAGE_DETAIL: TableLayout = {
+  kind: 'usage-detail',
+  columns: {
+    accountNumber: { aliases: ['Account Number'], required: true },
+    usageCategory: { aliases: ['Usage Category'], required: true },
+    origination: { aliases: ['Origination'], required: true },
+    destination: { aliases: ['Destination'], required: true },
+    charge: { aliases: ['Charge'], required: true },
+  },
+  ignoredBecause: NOT_READ,
+};
+
+/** Header fields of a row that both summary files share, read once per row. */
+interface InvoiceFields {
+  invoiceDate: IsoDate | null;
+  accountNumber: string;
+  invoiceNumber: string;
+  dueDate: IsoDate | null;
+  period: { start: IsoDate; end: IsoDate } | null;
+}
+
+function readInvoiceFields(cells: CellReader, table: ProfileTable): InvoiceFields {
+  const c = table.columns;
+  const invoiceDate = cells.date(col(c, 'billCycleDate'), 'MDY');
+  const accountNumber = cells.text(col(c, 'accountNumber'));
+  const invoiceNumber = cells.text(col(c, 'invoiceNumber'));
+  if (accountNumber === '') cells.reject(col(c, 'accountNumber'), 'the account number is blank.');
+  if (invoiceNumber === '') cells.reject(col(c, 'invoiceNumber'), 'the invoice number is blank.');
+  if (invoiceDate === null && !cells.failed) {
+    cells.reject(col(c, 'billCycleDate'), 'the bill cycle date is blank.');
+  }
+  const dueDate = cells.date(col(c, 'dateDue'), 'MDY');
+  // The period has no year: it ends on or before the bill cycle date.
+  const period =
+    invoiceDate === null ? null : cells.dateRange(col(c, 'billPeriod'), 'MDY', invoiceDate);
+  return { invoiceDate, accountNumber, invoiceNumber, dueDate, period };
+}
+
+function addInvoice(
+  draft: DraftBuilder,
+  fields: InvoiceFields,
+  invoiceDate: IsoDate,
+  statedTotal: Cents | null,
+  sourceFile: string,
+): DraftInvoice {
+  const invoice: Omit<DraftInvoice, 'key'> = {
+    carrierName: CARRIER,
+    accountNumber: fields.accountNumber,
+    invoiceNumber: fields.invoiceNumber,
+    invoiceDate,
+    statedTotal,
+    sourceFile,
+  };
+  if (fields.dueDate !== null) invoice.dueDate = fields.dueDate;
+  if (fields.period !== null) {
+    invoice.periodStart = fields.period.start;
+    invoice.periodEnd = fields.period.end;
+  }
+  return draft.invoice(invoice);
+}
+
+interface LateFee {
+  invoice: DraftInvoice;
+  amount: Cents;
+  sourceFile: string;
+  row: number;
+}
+
+function readAccountSummary(table: ProfileTable, draft: DraftBuilder, lateFees: LateFee[]): void {
+  const cells = new CellReader(table.fileName, table.header, draft.errors);
+  const c = table.columns;
+  const identifying = presentIndexes(c, ['accountNumber', 'invoiceNumber']);
+  for (const row of table.rows) {
+    draft.rowsRead += 1;
+    const summary = summaryRowReason(row.cells, identifying);
+    if (summary !== null) {
+      draft.skip(table.fileName, row.line, `Not imported: ${summary}`);
+      continue;
+    }
+    cells.startRow(row.line, row.cells);
+    const fields = readInvoiceFields(cells, table);
+    const total = cells.cents(col(c, 'totalCurrentCharges'));
+    const lateFee = cells.cents(col(c, 'lateFee'));
+    if (cells.failed || fields.invoiceDate === null) continue;
+    const invoice = addInvoice(draft, fields, fields.invoiceDate, total, table.fileName);
+    draft.statedAt.set(invoice.key, { sourceFile: table.fileName, row: row.line });
+    if (lateFee !== null && lateFee !== 0) {
+      lateFees.push({ invoice, amount: lateFee, sourceFile: table.fileName, row: row.line });
+    }
+  }
+}
+
+function readWirelessSummary(table: ProfileTable, draft: DraftBuilder): void {
+  const cells = new CellReader(table.fileName, table.header, draft.errors);
+  const c = table.columns;
+  const identifying = presentIndexes(c, ['accountNumber', 'invoiceNumber']);
+  const chargeIndexes = CHARGE_COLUMNS.map((charge) => col(c, charge.field));
+  const extraIndexes = presentIndexes(c, EXTRA_FIELDS);
+  const amounts: (Cents | null)[] = new Array<Cents | null>(CHARGE_COLUMNS.length).fill(null);
+
+  for (const row of table.rows) {
+    draft.rowsRead += 1;
+    const summary = summaryRowReason(row.cells, identifying);
+    if (summary !== null) {
+      draft.skip(table.fileName, row.line, `Not imported: ${summary}`);
+      continue;
+    }
+    cells.startRow(row.line, row.cells);
+    const fields = readInvoiceFields(cells, table);
+    let sum = 0;
+    for (let i = 0; i < chargeIndexes.length; i += 1) {
+      const amount = cells.cents(chargeIndexes[i] ?? -1);
+      amounts[i] = amount;
+      sum += amount ?? 0;
+    }
+    const total = cells.cents(col(c, 'totalCharges'));
+    const usage = readUsage(cells, c);
+    if (cells.failed || fields.invoiceDate === null) continue;
+    if (total !== null && total !== sum) {
+      cells.rejectRow(
+        `the charge columns add up to ${formatCents(cents(sum))} but "Total Charges" says ${formatCents(total)}; the row is not imported so the invoice total stays right.`,
+      );
+      continue;
+    }
+
+    const invoice = addInvoice(draft, fields, fields.invoiceDate, null, table.fileName);
+    const wireless = cells.text(col(c, 'wirelessNumber'));
+    // `N/A` marks account-level charges (adjustments, account fees) in Verizon's files.
+    const serviceIdRaw = wireless.toUpperCase() === 'N/A' || wireless === '' ? '' : wireless;
+    const extras = extrasFromCells(row.cells, table.header, extraIndexes);
+    const source = { sourceFile: table.fileName, sourceRow: row.line };
+    for (let i = 0; i < CHARGE_COLUMNS.length; i += 1) {
+      const amount = amounts[i];
+      const charge = CHARGE_COLUMNS[i];
+      if (amount === null || amount === undefined || amount === 0 || charge === undefined) continue;
+      const category: ChargeCategory =
+        charge.category === 'adjustment' && amount < 0 ? 'credit' : charge.category;
+      const more = extras === undefined ? { quantity: null } : { quantity: null, extras };
+      const description = table.header[chargeIndexes[i] ?? 0] ?? charge.header;
+      draft.line(invoice, source, serviceIdRaw, description, category, amount, more);
+    }
+    const serviceKey = draft.serviceKey(serviceIdRaw);
+    if (usage !== null && serviceKey !== null) {
+      draft.usage.push({
+        invoiceKey: invoice.key,
+        serviceIdRaw,
+        serviceKey,
+        month: isoMonthOf(fields.invoiceDate),
+        ...usage,
+        sourceFile: table.fileName,
+        sourceRow: row.line,
+      });
+    }
+  }
+}
+
+/** Kilobytes from the KB column, else MB, else GB (Verizon fills one of them). */
+function dataKb(cells: CellReader, kb: number, mb: number, gb: number): number | null {
+  const kbValue = cells.quantity(kb);
+  if (kbValue !== null) return Math.round(kbValue);
+  const mbValue = cells.quantity(mb);
+  if (mbValue !== null) return Math.round(mbValue * KB_PER_MB);
+  const gbValue = cells.quantity(gb);
+  return gbValue === null ? null : Math.round(gbValue * KB_PER_GB);
+}
+
+function readUsage(
+  cells: CellReader,
+  c: Readonly<Record<string, number>>,
+): {
+  minutes: number;
+  messages: number;
+  dataKb: number;
+  roamingMinutes: number;
+  roamingDataKb: number;
+} | null {
+  const minutes = cells.quantity(col(c, 'voiceMinutes'));
+  const messages = cells.quantity(col(c, 'messages'));
+  const data = dataKb(cells, col(c, 'dataKb'), col(c, 'dataMb'), col(c, 'dataGb'));
+  const roamingMinutes = cells.quantity(col(c, 'roamingMinutes'));
+  const roamingMessages = cells.quantity(col(c, 'roamingMessages'));
+  const roamingData = dataKb(cells, col(c, 'roamingKb'), col(c, 'roamingMb'), col(c, 'roamingGb'));
+  const values = [minutes, messages, data, roamingMinutes, roamingMessages, roamingData];
+  if (values.every((value) => value === null)) return null;
+  // Roaming is included in the totals, as UsageRecord documents.
+  return {
+    minutes: (minutes ?? 0) + (roamingMinutes ?? 0),
+    messages: (messages ?? 0) + (roamingMessages ?? 0),
+    dataKb: (data ?? 0) + (roamingData ?? 0),
+    roamingMinutes: roamingMinutes ?? 0,
+    roamingDataKb: roamingData ?? 0,
+  };
+}
+
+/**
+ * Places each AccountSummary late fee. Verizon includes it in the account-level "Account Charges
+ * and Credits" of the N/A row, so when the lines already add up to the stated total the fee is
+ * carved out of that adjustment (the total stays right, the fee gets its own category); otherwise
+ * it is added as its own account-level line.
+ */
+function placeLateFees(draft: DraftBuilder, lateFees: readonly LateFee[]): void {
+  for (const fee of lateFees) {
+    const invoiceLines = draft.lines.filter((line) => line.invoiceKey === fee.invoice.key);
+    const linesTotal = invoiceLines.reduce((sum, line) => sum + line.amount, 0);
+    const accountAdjustment = invoiceLines.find(
+      (line) =>
+        line.serviceIdRaw === '' &&
+        (line.category === 'adjustment' || line.category === 'credit') &&
+        Math.sign(line.amount) === Math.sign(fee.amount) &&
+        Math.abs(line.amount) >= Math.abs(fee.amount),
+    );
+    const alreadyIncluded =
+      fee.invoice.statedTotal !== null && linesTotal === fee.invoice.statedTotal;
+    if (alreadyIncluded && accountAdjustment !== undefined) {
+      const rest = subtractCents(accountAdjustment.amount, fee.amount);
+      if (rest === 0) {
+        accountAdjustment.category = 'late-fee';
+        accountAdjustment.description = 'Late Fee';
+        continue;
+      }
+      accountAdjustment.amount = rest;
+      accountAdjustment.category = rest < 0 ? 'credit' : 'adjustment';
+    }
+    const source = { sourceFile: fee.sourceFile, sourceRow: fee.row };
+    draft.line(fee.invoice, source, '', 'Late Fee', 'late-fee', fee.amount);
+  }
+}
+
+const PROFILE_ID = 'verizon-raw-data';
+const LAYOUT_NAME = 'Verizon Wireless — Raw Data Download';
+
+export const verizonRawData: CarrierProfile = {
+  id: PROFILE_ID,
+  carrierName: CARRIER,
+  layoutName: LAYOUT_NAME,
+  dateOrder: 'MDY',
+  layouts: [WIRELESS_SUMMARY, ACCOUNT_SUMMARY, CHARGES_DETAIL, USAGE_DETAIL],
+  read(tables, context) {
+    const draft = new DraftBuilder();
+    const lateFees: LateFee[] = [];
+    // AccountSummary first, so invoices carry the stated total and its file.
+    for (const table of tables) {
+      if (table.layout === ACCOUNT_SUMMARY) readAccountSummary(table, draft, lateFees);
+    }
+    for (const table of tables) {
+      if (table.layout === WIRELESS_SUMMARY) readWirelessSummary(table, draft);
+    }
+    placeLateFees(draft, lateFees);
+    draft.checkStatedTotals();
+    return draft.finish(PROFILE_ID, LAYOUT_NAME, context.dateOrder);
+  },
+};

@@ -1,0 +1,374 @@
+/**
+ * The import pipeline's entry point, run by the renderer's worker (and the CLI): bytes in, drafts
+ * or questions out. Files (and ZIP members) recognised by the same carrier profile are read into
+ * one draft; a file no profile recognises is read with a saved mapping when its header signature
+ * matches one, else the user is asked to map its columns.
+ */
+import type { DateOrder } from '../dates';
+import type { UploadedFile } from './archive';
+import { expandUpload } from './archive';
+import type { ChargeTable } from './charge-rows';
+import { chargeDateSamples } from './charge-rows';
+import { decideDateOrder } from './date-order';
+import type { TextEncodingName } from './decode';
+import { decodeBytes } from './decode';
+import type { BillDraft, RowError } from './draft';
+import type { ColumnMapping } from './mapping';
+import {
+  applyMapping,
+  guessMapping,
+  headerSignature,
+  mappedColumns,
+  mappingProblems,
+} from './mapping';
+import type { LayoutFit } from './profiles/columns';
+import { bestFit } from './profiles/columns';
+import { CARRIER_PROFILES } from './profiles/index';
+import type {
+  CarrierProfile,
+  InvoiceDetailField,
+  InvoiceDetails,
+  ProfileTable,
+} from './profiles/types';
+import type { Table } from './table';
+import { readTable, sniffTable } from './table';
+
+/** Options of {@link readBill}. */
+export interface ReadBillOptions {
+  /** The user's answer to a `needs-date-order` question; used by files that do not declare an order. */
+  dateOrder?: DateOrder;
+  /** Mappings the user saved; a file whose header signature matches one is read without questions. */
+  savedMappings?: readonly ColumnMapping[];
+  /** The mapping the user just made in the wizard (applies to the file with its signature). */
+  mapping?: ColumnMapping;
+  /** Date order to use when a file's dates cannot tell (instead of asking). */
+  defaultDateOrder?: DateOrder;
+  /** Invoice facts typed in by the user for files that lack them, by file name. */
+  invoiceDetails?: Readonly<Record<string, InvoiceDetails>>;
+  /** Called with 0–1 as the files are read. */
+  onProgress?: (fraction: number) => void;
+}
+
+/** How one file was decoded, for the preview. */
+export interface DecodedFileInfo {
+  name: string;
+  encoding: TextEncodingName;
+  replacementChars: number;
+}
+
+/** What changed in a known carrier's layout. */
+export interface LayoutDrift {
+  profileId: string;
+  layoutName: string;
+  /** Expected columns the file lacks. */
+  missing: string[];
+  /** Columns of the file the layout does not know. */
+  added: string[];
+}
+
+/** One result of {@link readBills}: a draft to preview, or a question for the user. */
+export type ReadOutcome =
+  | {
+      kind: 'draft';
+      draft: BillDraft;
+      files: DecodedFileInfo[];
+      /** Optional columns of the profile the files lacked (the import still works). */
+      drift?: LayoutDrift;
+    }
+  | {
+      kind: 'needs-mapping';
+      fileName: string;
+      header: string[];
+      /** The first rows' cells, to show next to the header in the wizard. */
+      sample: string[][];
+      guess: ColumnMapping;
+      /** Set when the file looks like a known carrier whose columns changed. */
+      drift?: LayoutDrift;
+      /** Why the mapping given for this file cannot read it yet. */
+      problems?: string[];
+    }
+  | { kind: 'needs-date-order'; fileName: string; candidates: DateOrder[]; examples: string[] }
+  | {
+      kind: 'needs-invoice-details';
+      fileName: string;
+      profileId: string;
+      missing: InvoiceDetailField[];
+    }
+  | { kind: 'unreadable'; fileName: string; message: string };
+
+/** Rows shown in the mapping wizard's sample. */
+const SAMPLE_ROWS = 5;
+/** Share of the progress bar for parsing (reading into drafts is the rest). */
+const PARSE_SHARE = 0.85;
+
+/** The files of an upload one profile recognised. */
+interface ProfileGroup {
+  tables: ProfileTable[];
+  /** Files the profile recognises but does not read, with why. */
+  ignored: { sourceFile: string; reason: string }[];
+  files: ParsedFile[];
+}
+
+interface ParsedFile {
+  name: string;
+  info: DecodedFileInfo;
+  table: Table;
+}
+
+/**
+ * Reads the files of one upload and returns one outcome per group: a draft per carrier profile
+ * (a Verizon ZIP's summary files form one draft), a draft per mapped file, and a question or an
+ * error for each file that cannot be read yet. Bad data is reported in the outcomes, never thrown.
+ */
+export function readBills(
+  files: readonly UploadedFile[],
+  options: ReadBillOptions = {},
+): ReadOutcome[] {
+  const outcomes: ReadOutcome[] = [];
+  const members: UploadedFile[] = [];
+  for (const file of files) {
+    const expanded = expandUpload(file);
+    if (expanded.ok) members.push(...expanded.value);
+    else outcomes.push(unreadable(file.name, expanded.errors.map((e) => e.message).join(' ')));
+  }
+
+  const parsed = parseAll(members, outcomes, options.onProgress);
+  const groups = new Map<CarrierProfile, ProfileGroup>();
+  for (const file of parsed) {
+    const outcome = classify(file, options, groups);
+    if (outcome !== null) outcomes.push(outcome);
+  }
+  for (const [profile, group] of groups) outcomes.push(readGroup(profile, group, options));
+  options.onProgress?.(1);
+  return outcomes;
+}
+
+/**
+ * {@link readBills} for the common case of one bill: its single outcome. When the files hold
+ * several bills of different layouts, the answer is `unreadable` with a sentence asking to import
+ * them one layout at a time (use `readBills` to read them together).
+ */
+export function readBill(
+  files: readonly UploadedFile[],
+  options: ReadBillOptions = {},
+): ReadOutcome {
+  const outcomes = readBills(files, options);
+  const [first] = outcomes;
+  if (first === undefined) return unreadable(files[0]?.name ?? '', 'No file to import.');
+  if (outcomes.length === 1) return first;
+  const question = outcomes.find((outcome) => outcome.kind !== 'draft');
+  if (question !== undefined) return question;
+  const layouts = outcomes.map((o) => (o.kind === 'draft' ? o.draft.layoutName : '')).join(', ');
+  return unreadable(
+    files.map((file) => file.name).join(', '),
+    `These files hold bills of different layouts (${layouts}); import them one layout at a time.`,
+  );
+}
+
+function unreadable(fileName: string, message: string): ReadOutcome {
+  return { kind: 'unreadable', fileName, message };
+}
+
+function parseAll(
+  members: readonly UploadedFile[],
+  outcomes: ReadOutcome[],
+  onProgress: ((fraction: number) => void) | undefined,
+): ParsedFile[] {
+  const totalBytes = members.reduce((sum, file) => sum + file.bytes.length, 0) || 1;
+  let doneBytes = 0;
+  const parsed: ParsedFile[] = [];
+  for (const member of members) {
+    const decoded = decodeBytes(member.bytes);
+    const sniff = sniffTable(decoded.text);
+    const size = member.bytes.length;
+    if (!sniff.ok) {
+      outcomes.push(unreadable(member.name, sniff.errors.map((e) => e.message).join(' ')));
+    } else {
+      const progress =
+        onProgress === undefined
+          ? undefined
+          : (fraction: number) =>
+              onProgress((PARSE_SHARE * (doneBytes + fraction * size)) / totalBytes);
+      const table = readTable(decoded.text, sniff.value, progress);
+      parsed.push({
+        name: member.name,
+        info: {
+          name: member.name,
+          encoding: decoded.encoding,
+          replacementChars: decoded.replacementChars,
+        },
+        table,
+      });
+    }
+    doneBytes += size;
+  }
+  return parsed;
+}
+
+/** Puts a file into its profile's group, or returns its own outcome (mapped draft or question). */
+function classify(
+  file: ParsedFile,
+  options: ReadBillOptions,
+  groups: Map<CarrierProfile, ProfileGroup>,
+): ReadOutcome | null {
+  const { header } = file.table;
+  const signature = headerSignature(header);
+  if (options.mapping !== undefined && options.mapping.signature === signature) {
+    return readMapped(file, options.mapping, options);
+  }
+  const fit = bestFit(CARRIER_PROFILES, header);
+  if (fit?.kind === 'match') {
+    let group = groups.get(fit.fit.profile);
+    if (group === undefined) {
+      group = { tables: [], ignored: [], files: [] };
+      groups.set(fit.fit.profile, group);
+    }
+    group.files.push(file);
+    const ignoredBecause = fit.fit.layout.ignoredBecause;
+    if (ignoredBecause !== undefined)
+      group.ignored.push({ sourceFile: file.name, reason: ignoredBecause });
+    else {
+      group.tables.push({
+        fileName: file.name,
+        layout: fit.fit.layout,
+        header,
+        rows: file.table.rows,
+        columns: fit.fit.columns,
+      });
+    }
+    return null;
+  }
+  const saved = options.savedMappings?.find((mapping) => mapping.signature === signature);
+  if (saved !== undefined) return readMapped(file, saved, options);
+  const outcome: ReadOutcome = {
+    kind: 'needs-mapping',
+    fileName: file.name,
+    header,
+    sample: file.table.rows.slice(0, SAMPLE_ROWS).map((row) => row.cells),
+    guess: guessMapping(header),
+  };
+  if (fit?.kind === 'drift') outcome.drift = driftOf(fit.fit);
+  return outcome;
+}
+
+function driftOf(fit: LayoutFit): LayoutDrift {
+  return {
+    profileId: fit.profile.id,
+    layoutName: fit.profile.layoutName,
+    missing: fit.missing,
+    added: fit.added,
+  };
+}
+
+function readMapped(
+  file: ParsedFile,
+  mapping: ColumnMapping,
+  options: ReadBillOptions,
+): ReadOutcome {
+  const { header, rows } = file.table;
+  const problems = mappingProblems(header, mapping);
+  if (problems.length > 0) {
+    return {
+      kind: 'needs-mapping',
+      fileName: file.name,
+      header,
+      sample: rows.slice(0, SAMPLE_ROWS).map((row) => row.cells),
+      guess: mapping,
+      problems,
+    };
+  }
+  let order: DateOrder | undefined =
+    mapping.dateOrder === 'auto' ? options.dateOrder : mapping.dateOrder;
+  if (order === undefined) {
+    const table: ChargeTable = {
+      fileName: file.name,
+      header,
+      rows,
+      columns: mappedColumns(header, mapping),
+    };
+    const decision = decideDateOrder(chargeDateSamples(table), options.defaultDateOrder);
+    if (decision.kind === 'ask') {
+      return {
+        kind: 'needs-date-order',
+        fileName: file.name,
+        candidates: decision.candidates,
+        examples: decision.examples,
+      };
+    }
+    order = decision.order;
+  }
+  const result = applyMapping(file.table, mapping, file.name, order);
+  if (!result.ok) return unreadable(file.name, result.errors.map((e) => e.message).join(' '));
+  return { kind: 'draft', draft: withFileNotes(result.value, [file]), files: [file.info] };
+}
+
+function readGroup(
+  profile: CarrierProfile,
+  group: ProfileGroup,
+  options: ReadBillOptions,
+): ReadOutcome {
+  const fileNames = group.files.map((file) => file.name).join(', ');
+  const [firstIgnored] = group.ignored;
+  if (group.tables.length === 0 && firstIgnored !== undefined) {
+    return unreadable(
+      fileNames,
+      `This is a ${profile.layoutName} file that is not imported on its own: ${firstIgnored.reason} Import the whole download instead.`,
+    );
+  }
+  let order = profile.dateOrder ?? options.dateOrder;
+  if (order === undefined) {
+    const decision = decideDateOrder(
+      profile.dateSamples?.(group.tables) ?? [],
+      options.defaultDateOrder,
+    );
+    if (decision.kind === 'ask') {
+      return {
+        kind: 'needs-date-order',
+        fileName: fileNames,
+        candidates: decision.candidates,
+        examples: decision.examples,
+      };
+    }
+    order = decision.order;
+  }
+  const invoiceDetails = options.invoiceDetails ?? {};
+  const [need] = profile.missingDetails?.(group.tables, { invoiceDetails }) ?? [];
+  if (need !== undefined) {
+    return {
+      kind: 'needs-invoice-details',
+      fileName: need.fileName,
+      profileId: profile.id,
+      missing: need.missing,
+    };
+  }
+  const draft = withFileNotes(
+    profile.read(group.tables, { dateOrder: order, invoiceDetails }),
+    group.files,
+  );
+  if (group.ignored.length > 0)
+    draft.ignoredFiles = [...(draft.ignoredFiles ?? []), ...group.ignored];
+  return { kind: 'draft', draft, files: group.files.map((file) => file.info) };
+}
+
+/** Adds parser problems (as row errors) and encoding warnings of the files to a draft. */
+function withFileNotes(draft: BillDraft, files: readonly ParsedFile[]): BillDraft {
+  const warnings: RowError[] = [];
+  for (const file of files) {
+    for (const problem of file.table.problems) {
+      draft.errors.push({
+        sourceFile: file.name,
+        row: problem.line,
+        message: `Row ${problem.line}: ${problem.message}`,
+      });
+    }
+    if (file.info.replacementChars > 0) {
+      warnings.push({
+        sourceFile: file.name,
+        row: 0,
+        message: `The file already holds ${file.info.replacementChars} unreadable character(s) (shown as �): it was damaged by a text conversion before it reached TEM Desk. Names may be misspelt; amounts are not affected unless a row shows an error.`,
+      });
+    }
+  }
+  if (warnings.length > 0) draft.warnings = [...warnings, ...(draft.warnings ?? [])];
+  return draft;
+}

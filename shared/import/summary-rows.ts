@@ -1,0 +1,49 @@
+/**
+ * Summary, subtotal and total rows mixed into detail (report-style exports, Canadian carriers'
+ * `Total for Cost Center :` lines, a `Total` row at the bottom of a summary). They repeat amounts
+ * already on the detail rows, so importing one would double the bill: they are recognised and
+ * reported as skipped, never imported.
+ */
+
+/** A cell that labels its row as a total: `Total`, `Grand Total`, `Subtotal`, `Total for Cost Center : 12`… */
+const TOTAL_LABEL =
+  /^(?:grand\s+|sub[\s-]*|sous[\s-]*|account\s+|invoice\s+|report\s+|bill\s+|page\s+)?totals?(?:\s+g[ée]n[ée]ral)?(?:\s*(?:for|pour)\b.*|\s*[:\-–].*)?$/i;
+
+/** A cell holding only an amount or a number. */
+const AMOUNT_ONLY = /^[-+(]*[$€£]?\s*[-+]?[\d,.\s]*\d[\d,.\s]*\)?-?$/;
+
+/**
+ * Why a row is a summary row, or null for a detail row. `identifying` are the indexes of the
+ * columns that say whose charge a row is (account, invoice, service); a row that labels itself a
+ * total in its first filled cell or an identifying cell, or whose identifying cells are all blank
+ * while everything else is an amount, is a summary.
+ */
+export function summaryRowReason(
+  cells: readonly string[],
+  identifying: readonly number[],
+): string | null {
+  let first: string | undefined;
+  for (const cell of cells) {
+    const text = cell.trim();
+    if (text !== '') {
+      first = text;
+      break;
+    }
+  }
+  if (first === undefined) return null;
+  if (TOTAL_LABEL.test(first))
+    return `a "${first}" row repeats amounts already imported from the detail rows.`;
+  for (const index of identifying) {
+    const text = (cells[index] ?? '').trim();
+    if (text !== '' && TOTAL_LABEL.test(text)) {
+      return `a "${text}" row repeats amounts already imported from the detail rows.`;
+    }
+  }
+  if (identifying.length === 0) return null;
+  for (const index of identifying) if ((cells[index] ?? '').trim() !== '') return null;
+  for (const cell of cells) {
+    const text = cell.trim();
+    if (text !== '' && !AMOUNT_ONLY.test(text)) return null;
+  }
+  return 'a row with no account, invoice or service and only amounts is a total row.';
+}

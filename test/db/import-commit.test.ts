@@ -1,0 +1,177 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadChargeLines } from '../../renderer/db/charges';
+import { TemDeskDatabase } from '../../renderer/db/database';
+import {
+  commitImport,
+  findImportConflicts,
+  type ImportToCommit,
+} from '../../renderer/db/import-commit';
+import { cents } from '../../shared/money/cents';
+import { makeDraft, makeDraftInvoice, makeDraftLine, textBytes } from '../helpers/drafts';
+
+let db: TemDeskDatabase;
+let counter = 0;
+beforeEach(async () => {
+  db = new TemDeskDatabase(`commit-test-${++counter}`);
+  await db.open();
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+/** One uploaded file holding `invoiceNumbers`, each with a recurring line and an account-level tax. */
+function upload(
+  fileName: string,
+  hash: string,
+  invoiceNumbers: string[],
+  amount = 100_00,
+): ImportToCommit {
+  const invoices = invoiceNumbers.map((invoiceNumber) =>
+    makeDraftInvoice({ invoiceNumber, sourceFile: fileName, statedTotal: cents(amount + 5_25) }),
+  );
+  const lines = invoices.flatMap((invoice) => [
+    makeDraftLine(invoice, 'recurring', amount),
+    makeDraftLine(invoice, 'tax', 5_25, {
+      serviceIdRaw: '',
+      serviceKey: null,
+      description: 'State 911',
+    }),
+  ]);
+  return {
+    uploads: [
+      {
+        fileName,
+        bytes: textBytes(`${fileName} ${hash}`),
+        fileHash: hash.padEnd(64, '0'),
+        memberNames: [fileName],
+      },
+    ],
+    drafts: [makeDraft(invoices, lines)],
+  };
+}
+
+function together(...imports: ImportToCommit[]): ImportToCommit {
+  return { uploads: imports.flatMap((i) => i.uploads), drafts: imports.flatMap((i) => i.drafts) };
+}
+
+async function counts() {
+  return {
+    batches: await db.importBatches.count(),
+    files: await db.originalFiles.count(),
+    invoices: await db.invoices.count(),
+    blocks: await db.chargeBlocks.count(),
+    usage: await db.usage.count(),
+    carriers: await db.carriers.count(),
+    accounts: await db.accounts.count(),
+  };
+}
+
+describe('committing an import', () => {
+  it('stores batch, original file, carrier, account, invoices with aggregates, lines and usage together', async () => {
+    const outcome = await commitImport(db, upload('lumen-2026-09.csv', 'a1', ['INV-1', 'INV-2']));
+    expect(outcome).toMatchObject({ ok: true, lines: 4, replacedInvoices: 0 });
+    expect(await counts()).toEqual({
+      batches: 1,
+      files: 1,
+      invoices: 2,
+      blocks: 2,
+      usage: 1,
+      carriers: 1,
+      accounts: 1,
+    });
+
+    const stored = (await db.invoices.toArray()).find((i) => i.invoiceNumber === 'INV-1');
+    expect(stored).toMatchObject({
+      linesTotal: 105_25,
+      lineCount: 2,
+      statedTotal: 105_25,
+      status: 'received',
+    });
+    expect(stored?.categoryTotals).toEqual({ recurring: 100_00, tax: 5_25 });
+    expect(stored?.history?.[0]).toMatchObject({
+      status: 'received',
+      note: 'Imported from lumen-2026-09.csv',
+    });
+    const lines = await loadChargeLines(db, stored?.id ?? '');
+    expect(lines.map((line) => line.amount)).toEqual([100_00, 5_25]);
+    const original = await db.originalFiles.toArray();
+    expect(new TextDecoder().decode(original[0]?.bytes)).toBe('lumen-2026-09.csv a1');
+    expect(original[0]?.mediaType).toBe('text/csv');
+  });
+
+  it('recognises the same file imported twice and refuses it, writing nothing', async () => {
+    await commitImport(db, upload('lumen-2026-09.csv', 'a1', ['INV-1']));
+    const before = await counts();
+    const again = await commitImport(db, upload('copy of lumen.csv', 'a1', ['INV-1']));
+    expect(again).toEqual({
+      ok: false,
+      conflicts: [
+        expect.objectContaining({
+          kind: 'file-already-imported',
+          fileName: 'copy of lumen.csv',
+          previousFileName: 'lumen-2026-09.csv',
+        }),
+      ],
+    });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('recognises the same invoice arriving in another file, and replaces it only on purpose', async () => {
+    await commitImport(db, upload('first.csv', 'a1', ['INV-1'], 100_00));
+    const other = upload('second.csv', 'b2', ['INV-1'], 90_00);
+    expect(await findImportConflicts(db, other)).toEqual([
+      expect.objectContaining({
+        kind: 'invoice-exists',
+        invoiceNumber: 'INV-1',
+        existingFileName: 'first.csv',
+      }),
+    ]);
+    expect((await commitImport(db, other)).ok).toBe(false);
+
+    const replaced = await commitImport(db, other, { replace: true });
+    expect(replaced).toMatchObject({ ok: true, replacedInvoices: 1 });
+    const invoices = await db.invoices.toArray();
+    expect(invoices).toHaveLength(1);
+    expect(invoices[0]?.linesTotal).toBe(95_25);
+    expect(await db.chargeBlocks.count()).toBe(1);
+    expect(await db.usage.count()).toBe(1);
+  });
+
+  it('refuses one invoice twice in the same import even with replace', async () => {
+    const outcome = await commitImport(
+      db,
+      together(upload('a.csv', 'a1', ['INV-9']), upload('b.csv', 'b2', ['INV-9'])),
+      { replace: true },
+    );
+    expect(outcome).toEqual({
+      ok: false,
+      conflicts: [expect.objectContaining({ kind: 'invoice-repeated', otherFileName: 'a.csv' })],
+    });
+    expect((await counts()).invoices).toBe(0);
+  });
+
+  it('leaves nothing behind when it fails midway', async () => {
+    const good = upload('good.csv', 'a1', ['INV-1']);
+    const bad = upload('bad.csv', 'b2', ['INV-2']);
+    // A line whose category is not one we can store: packing throws after the first upload's writes.
+    const broken: ImportToCommit = {
+      uploads: bad.uploads,
+      drafts: bad.drafts.map((draft) => ({
+        ...draft,
+        lines: draft.lines.map((line) => ({ ...line, category: 'bogus' as never })),
+      })),
+    };
+    await expect(commitImport(db, together(good, broken))).rejects.toThrow(
+      /Unknown charge category/,
+    );
+    expect(await counts()).toEqual({
+      batches: 0,
+      files: 0,
+      invoices: 0,
+      blocks: 0,
+      usage: 0,
+      carriers: 0,
+      accounts: 0,
+    });
+  });
+});

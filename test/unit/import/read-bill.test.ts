@@ -1,0 +1,251 @@
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { centsFromText } from '../../../shared/money/cents';
+import { strToU8 } from 'fflate';
+import { isoDate } from '../../../shared/dates';
+import { CellReader } from '../../../shared/import/cells';
+import type { RowError } from '../../../shared/import/draft';
+import { readBill, readBills } from '../../../shared/import/read-bill';
+import { fixtureFile, readDraft, zipOf } from './fixtures';
+
+describe('readBill asks instead of guessing', () => {
+  it('an unknown layout → needs-mapping with a sensible guess and a sample', () => {
+    const outcome = readBill([fixtureFile('unknown-layout.csv')]);
+    expect(outcome.kind).toBe('needs-mapping');
+    if (outcome.kind !== 'needs-mapping') return;
+    expect(outcome.header[0]).toBe('Vendor');
+    expect(outcome.sample).toHaveLength(2);
+    expect(outcome.guess.columns).toMatchObject({
+      Vendor: 'carrier',
+      'Customer Acct Nbr': 'accountNumber',
+      'Bill Date': 'invoiceDate',
+      Circuit: 'serviceId',
+      'Monthly Cost': 'amount',
+    });
+    expect(outcome.drift).toBeUndefined();
+  });
+
+  it('the mapping made in the wizard, or a saved one, then imports with no questions', () => {
+    const first = readBill([fixtureFile('unknown-layout.csv')]);
+    if (first.kind !== 'needs-mapping') throw new Error(first.kind);
+    const draft = readDraft([fixtureFile('unknown-layout.csv')], { mapping: first.guess });
+    expect(draft.lines).toHaveLength(2);
+    expect(draft.invoices[0]).toMatchObject({
+      carrierName: 'Zayo',
+      invoiceNumber: 'Z-55-20240201',
+      invoiceDate: '2024-02-01',
+    });
+    const again = readDraft([fixtureFile('unknown-layout.csv')], { savedMappings: [first.guess] });
+    expect(again.lines).toEqual(draft.lines);
+  });
+
+  it('a known carrier whose columns changed → needs-mapping with the drift', () => {
+    const outcome = readBill([fixtureFile('verizon-drifted.txt')]);
+    expect(outcome).toMatchObject({
+      kind: 'needs-mapping',
+      drift: {
+        profileId: 'verizon-raw-data',
+        missing: ['Monthly Charges'],
+        added: ['Monthly Access Charges'],
+      },
+    });
+  });
+
+  it('ambiguous dates → needs-date-order with examples', () => {
+    const outcome = readBill([fixtureFile('temdesk-ambiguous-dates.csv')]);
+    expect(outcome).toEqual({
+      kind: 'needs-date-order',
+      fileName: 'temdesk-ambiguous-dates.csv',
+      candidates: ['MDY', 'DMY'],
+      examples: ['01/02/2024', '03/04/2024'],
+    });
+  });
+
+  it.each([
+    ['the answer', { dateOrder: 'DMY' as const }, '2024-02-01'],
+    ['the default order', { defaultDateOrder: 'MDY' as const }, '2024-01-02'],
+  ])('ambiguous dates are read with %s', (_name, options, invoiceDate) => {
+    const draft = readDraft([fixtureFile('temdesk-ambiguous-dates.csv')], options);
+    expect(draft.invoices[0]?.invoiceDate).toBe(invoiceDate);
+  });
+
+  it('a T-Mobile summary without account and date → needs-invoice-details, then reads with them', () => {
+    const bare = fixtureFile('tmobile-summary-bare.csv');
+    expect(readBill([bare])).toEqual({
+      kind: 'needs-invoice-details',
+      fileName: 'tmobile-summary-bare.csv',
+      profileId: 'tmobile-summary',
+      missing: ['accountNumber', 'invoiceDate'],
+    });
+    const draft = readDraft([bare], {
+      invoiceDetails: {
+        'tmobile-summary-bare.csv': {
+          accountNumber: '958000001',
+          invoiceDate: isoDate(2023, 8, 11),
+        },
+      },
+    });
+    expect(draft.invoices[0]).toMatchObject({
+      accountNumber: '958000001',
+      invoiceNumber: '958000001-20230811',
+    });
+    expect(draft.lines.reduce((sum, l) => sum + l.amount, 0)).toBe(43_15);
+  });
+
+  it('a damaged ZIP or a file with no columns → unreadable with a sentence', () => {
+    expect(
+      readBill([{ name: 'v.zip', bytes: new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3]) }]).kind,
+    ).toBe('unreadable');
+    expect(
+      readBill([{ name: 'notes.txt', bytes: strToU8('just some words\nand more') }]),
+    ).toMatchObject({
+      kind: 'unreadable',
+      message: expect.stringMatching(/No columns found/),
+    });
+  });
+
+  it('a Verizon usage-detail file alone is recognised but not imported on its own', () => {
+    expect(readBill([fixtureFile('verizon-usage-detail.txt')])).toMatchObject({
+      kind: 'unreadable',
+      message: expect.stringMatching(/Import the whole download/),
+    });
+  });
+});
+
+describe('readBills groups files', () => {
+  it('reads the Verizon files given loose (not zipped) into one draft, and other carriers apart', () => {
+    const outcomes = readBills([
+      fixtureFile('verizon-wireless-summary.txt'),
+      fixtureFile('att-premier-summary.csv'),
+      fixtureFile('verizon-account-summary.txt'),
+    ]);
+    expect(outcomes.map((o) => (o.kind === 'draft' ? o.draft.profileId : o.kind))).toEqual([
+      'verizon-raw-data',
+      'att-premier-summary',
+    ]);
+    const verizon = outcomes[0];
+    expect(verizon?.kind === 'draft' && verizon.draft.invoices[0]?.statedTotal).toBe(145_26);
+    expect(verizon?.kind === 'draft' && verizon.files.map((f) => f.name)).toEqual([
+      'verizon-wireless-summary.txt',
+      'verizon-account-summary.txt',
+    ]);
+  });
+
+  it('readBill refuses bills of several layouts at once with a sentence', () => {
+    const outcome = readBill([
+      fixtureFile('verizon-wireless-summary.txt'),
+      fixtureFile('att-premier-summary.csv'),
+    ]);
+    expect(outcome).toMatchObject({
+      kind: 'unreadable',
+      message: expect.stringMatching(/different layouts/),
+    });
+  });
+
+  it('reports encodings and text already holding U+FFFD', () => {
+    const outcome = readBill([fixtureFile('replacement-chars.csv')]);
+    expect(outcome.kind === 'draft' && outcome.draft.warnings?.[0]?.message).toMatch(
+      /1 unreadable character/,
+    );
+    const bom = readBill([fixtureFile('temdesk-charges-bom.csv')]);
+    expect(bom.kind === 'draft' && bom.files[0]?.encoding).toBe('utf-8-bom');
+  });
+
+  it('reports progress from 0 to 1', () => {
+    const seen: number[] = [];
+    readBill(
+      [
+        zipOf('v.zip', {
+          'a.txt': 'verizon-wireless-summary.txt',
+          'b.txt': 'verizon-account-summary.txt',
+        }),
+      ],
+      {
+        onProgress: (fraction) => seen.push(fraction),
+      },
+    );
+    expect(seen.at(-1)).toBe(1);
+    expect([...seen].sort((a, b) => a - b)).toEqual(seen);
+  });
+
+  it('warns when a stated total does not reconcile with the lines', () => {
+    const text =
+      'Carrier,Account Number,Invoice Number,Invoice Date,Category,Amount,Invoice Total\nLumen,1,I-1,2024-01-01,MRC,10.00,12.00\n';
+    const draft = readDraft([{ name: 'x.csv', bytes: strToU8(text) }]);
+    expect(draft.warnings?.[0]).toMatchObject({
+      row: 2,
+      message: expect.stringMatching(/states a total of \$12\.00 but its lines add up to \$10\.00/),
+    });
+  });
+});
+
+describe('CellReader reads amounts and dates in every form', () => {
+  const errors: RowError[] = [];
+  const reader = new CellReader('f.csv', ['Amount'], errors);
+  it.each<[string, number | null]>([
+    ['$0.00', 0],
+    ['($948.03)', -948_03],
+    ['-$329.45', -329_45],
+    ['$-119567.15', -119567_15],
+    ['$.15', 15],
+    ['.74', 74],
+    ['2,393', 2393_00],
+    ['N/A', null],
+    ['NA', null],
+    ['', null],
+  ])('%s → %s', (text, expected) => {
+    reader.startRow(2, [text]);
+    expect(reader.cents(0)).toBe(expected);
+    expect(reader.failed).toBe(false);
+  });
+
+  it.each<[string, string]>([
+    ['Aug 16, 2021', '2021-08-16'],
+    ['09/08/21', '2021-09-08'],
+    ['20230216', '2023-02-16'],
+    ['04202023', '2023-04-20'],
+    ['2023/02/01', '2023-02-01'],
+    ['06-Feb-23', '2023-02-06'],
+    ['February 03, 2011', '2011-02-03'],
+    ['8/5/2024', '2024-08-05'],
+    ['2024-08-05T13:45:00Z', '2024-08-05'],
+  ])('date %s → %s', (text, expected) => {
+    reader.startRow(3, [text]);
+    expect(reader.date(0, 'MDY')).toBe(expected);
+  });
+
+  it('a quantity where money belongs is a row error with the column and value', () => {
+    reader.startRow(14, ['0.7309 GB']);
+    expect(reader.cents(0)).toBeNull();
+    expect(reader.failed).toBe(true);
+    expect(errors.at(-1)).toMatchObject({
+      row: 14,
+      column: 'Amount',
+      value: '0.7309 GB',
+      sourceFile: 'f.csv',
+    });
+  });
+});
+
+describe('CellReader fast path for plain amounts', () => {
+  it('agrees with centsFromText on every plain decimal', () => {
+    const reader = new CellReader('f.csv', ['Amount'], []);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -99_999_999_99, max: 99_999_999_99 }),
+        fc.boolean(),
+        (value, oneDecimal) => {
+          const magnitude = Math.abs(value);
+          const text = `${value < 0 ? '-' : ''}${Math.trunc(magnitude / 100)}${
+            oneDecimal && magnitude % 10 === 0
+              ? `.${(magnitude % 100) / 10}`
+              : `.${String(magnitude % 100).padStart(2, '0')}`
+          }`;
+          reader.startRow(2, [text]);
+          const expected = centsFromText(text);
+          expect(expected.ok && reader.cents(0)).toBe(expected.ok && expected.value);
+        },
+      ),
+    );
+  });
+});

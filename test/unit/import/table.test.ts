@@ -1,0 +1,103 @@
+import { describe, it, expect } from 'vitest';
+import type { Delimiter } from '../../../shared/import/table';
+import { headerKey, readTable, sniffTable } from '../../../shared/import/table';
+import { decodeBytes } from '../../../shared/import/decode';
+import { fixtureBytes } from './fixtures';
+
+function parse(text: string) {
+  const sniff = sniffTable(text);
+  if (!sniff.ok) throw new Error(sniff.errors[0]?.message);
+  return { sniff: sniff.value, table: readTable(text, sniff.value) };
+}
+
+describe('sniffTable finds the delimiter', () => {
+  it.each<[string, string, Delimiter]>([
+    [
+      'tab (Verizon, with commas inside cells)',
+      'A\tB, C\tD\n"Aug 16, 2021"\t1\t2\n"Aug 16, 2021"\t3\t4\n',
+      '\t',
+    ],
+    ['pipe', 'A|B|C\n1|2|3\n', '|'],
+    ['comma with quoted thousands', 'A,B,C\n"2,393",x,1\n"1,000",y,2\n', ','],
+    ['semicolon', 'A;B;C\n1,5;2;3\n4,5;6;7\n', ';'],
+  ])('%s', (_name, text, delimiter) => {
+    expect(parse(text).sniff.delimiter).toBe(delimiter);
+  });
+
+  it('refuses a file with no header row', () => {
+    const result = sniffTable('1,2,3\n4,5,6\n');
+    expect(result.ok).toBe(false);
+  });
+
+  it('refuses an empty file', () => {
+    expect(sniffTable('\n\n').ok).toBe(false);
+  });
+});
+
+describe('readTable keeps true line numbers', () => {
+  it.each<[string, string]>([
+    ['LF', 'A,B\n1,2\n\n3,4\n'],
+    ['CRLF', 'A,B\r\n1,2\r\n\r\n3,4\r\n'],
+    ['no final newline', 'A,B\n1,2\n\n3,4'],
+  ])('skips blank lines (%s)', (_name, text) => {
+    const { table } = parse(text);
+    expect(table.header).toEqual(['A', 'B']);
+    expect(table.rows.map((row) => [row.line, row.cells])).toEqual([
+      [2, ['1', '2']],
+      [4, ['3', '4']],
+    ]);
+  });
+
+  it('counts lines inside quoted multi-line cells (Excel: LF inside cells, CRLF between rows)', () => {
+    const text = 'A,B\r\n1,"two\r\nlines"\r\n2,"three\nmore\nlines"\r\n3,x\r\n';
+    expect(parse(text).table.rows.map((row) => row.line)).toEqual([2, 4, 7]);
+  });
+
+  it('skips a report preamble and counts its lines', () => {
+    const text = decodeBytes(fixtureBytes('temdesk-preamble-two-headers.csv')).text;
+    const { sniff, table } = parse(text);
+    expect(sniff).toMatchObject({ delimiter: ',', headerLine: 5, headerRows: 2 });
+    expect(table.header[1]).toBe('Account Number');
+    // The French header (line 6) is not data.
+    expect(table.rows[0]).toMatchObject({
+      line: 7,
+      cells: ['Rogers', '81234', 'R-1001', '2024-03-15', '4165550101', 'Plan', 'MRC', '60.00'],
+    });
+  });
+
+  it('skips an Excel-style title row padded with delimiters', () => {
+    const { sniff } = parse('Charges report,,,\nAccount,Invoice,Date,Amount\n1,2,2024-01-01,3\n');
+    expect(sniff.headerLine).toBe(2);
+  });
+
+  it('reports an unclosed quote with its line', () => {
+    const { table } = parse('A,B\n1,2\n3,"open\n4,5\n');
+    expect(table.problems[0]?.line).toBe(3);
+  });
+
+  it('reports progress up to 1', () => {
+    const text = `A,B\n${'1,2\n'.repeat(12_000)}`;
+    const sniff = sniffTable(text);
+    const seen: number[] = [];
+    if (sniff.ok) readTable(text, sniff.value, (fraction) => seen.push(fraction));
+    expect(seen.length).toBeGreaterThan(1);
+    expect(seen.at(-1)).toBe(1);
+  });
+});
+
+describe('headerKey', () => {
+  it.each<[string, string]>([
+    ['Taxes, Governmental Surcharges, and Fees', 'Taxes, Governmental Surcharges and Fees'],
+    ['Account number', 'Account Number'],
+    ['Taxes & Fees', 'Taxes and Fees'],
+    ['  Data Usage (KB) ', 'data usage kb'],
+    ['Numéro de compte', 'Numero de Compte'],
+    ['Acct #', 'ACCT'],
+  ])('%s ≡ %s', (a, b) => {
+    expect(headerKey(a)).toBe(headerKey(b));
+  });
+
+  it('keeps different units apart', () => {
+    expect(headerKey('Data Usage (KB)')).not.toBe(headerKey('Data Usage (MB)'));
+  });
+});
