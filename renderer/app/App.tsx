@@ -9,6 +9,8 @@ import { FindingsPage } from '../features/findings/FindingsPage';
 import { InventoryPage } from '../features/inventory/InventoryPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { requestPersistentStorage } from '../platform/storage';
+import { ImportProvider } from '../features/bills/import/ImportContext';
+import { AppCommands } from './AppCommands';
 import { DatabaseProvider } from './DatabaseContext';
 import { Navigation } from './Navigation';
 import type { SectionId } from './sections';
@@ -46,20 +48,23 @@ export function App() {
     <DatabaseProvider db={db}>
       <ResolvedThemeContext.Provider value={theme}>
         <RouteContext.Provider value={{ route, navigate }}>
-          <a className="skip-link" href="#main">
-            Skip to content
-          </a>
-          <div className="app-shell">
-            <aside className="app-sidebar">
-              <div className="app-brand" aria-hidden="true">
-                TEM Desk
-              </div>
-              <Navigation current={section} />
-            </aside>
-            <main id="main" className="app-main" tabIndex={-1}>
-              <Page />
-            </main>
-          </div>
+          <ImportProvider>
+            <AppCommands />
+            <a className="skip-link" href="#main">
+              Skip to content
+            </a>
+            <div className="app-shell">
+              <aside className="app-sidebar">
+                <div className="app-brand" aria-hidden="true">
+                  TEM Desk
+                </div>
+                <Navigation current={section} />
+              </aside>
+              <main id="main" className="app-main" tabIndex={-1}>
+                <Page />
+              </main>
+            </div>
+          </ImportProvider>
         </RouteContext.Provider>
       </ResolvedThemeContext.Provider>
     </DatabaseProvider>

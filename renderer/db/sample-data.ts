@@ -43,3 +43,39 @@ export async function clearSampleData(db: TemDeskDatabase): Promise<{ invoices: 
     return { invoices };
   });
 }
+
+/**
+ * The sample company's history as a user would have kept it: every invoice before the latest
+ * month reviewed, approved and paid, so the latest month shows what is due now.
+ */
+export async function settleOlderSampleInvoices(
+  db: TemDeskDatabase,
+  now = new Date(),
+): Promise<number> {
+  return db.transaction('rw', db.importBatches, db.invoices, async () => {
+    const batchIds = (
+      await db.importBatches.filter((batch) => batch.sample === true).toArray()
+    ).map((b) => b.id);
+    const invoices = await db.invoices.where('importBatchId').anyOf(batchIds).toArray();
+    const latestMonth = invoices.reduce(
+      (max, i) => (i.invoiceDate.slice(0, 7) > max ? i.invoiceDate.slice(0, 7) : max),
+      '',
+    );
+    const at = now.toISOString();
+    const older = invoices.filter(
+      (i) => i.invoiceDate.slice(0, 7) < latestMonth && i.status === 'received',
+    );
+    for (const invoice of older) {
+      const history = [
+        ...(invoice.history ?? []),
+        ...(['reviewed', 'approved', 'paid'] as const).map((status) => ({
+          status,
+          at,
+          note: 'Sample data',
+        })),
+      ];
+      await db.invoices.update(invoice.id, { status: 'paid', history });
+    }
+    return older.length;
+  });
+}

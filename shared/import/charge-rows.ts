@@ -164,7 +164,8 @@ export function readChargeRows(
     if (dueDate !== null) invoiceFields.dueDate = dueDate;
     if (periodStart !== null) invoiceFields.periodStart = periodStart;
     if (periodEnd !== null) invoiceFields.periodEnd = periodEnd;
-    const invoice = draft.invoice(invoiceFields);
+    const invoice = draft.invoiceOfFile(invoiceFields, row.line);
+    if (invoice === null) continue;
 
     if (invoiceTotal !== null) {
       const first = totals.get(invoice.key);

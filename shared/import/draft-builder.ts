@@ -50,6 +50,39 @@ export class DraftBuilder {
     return existing;
   }
 
+  /** Invoices already reported as read from a second file (`key` + file), so it is said once. */
+  private readonly repeatedInFile = new Set<string>();
+
+  /**
+   * For layouts where one file holds a whole invoice (every layout but Verizon's pair of files):
+   * the invoice for this row, or null when the same invoice was already read from another file.
+   * A re-sent bill must never be counted twice: the first row says why, the rest are skipped.
+   */
+  invoiceOfFile(invoice: Omit<DraftInvoice, 'key'>, row: number): DraftInvoice | null {
+    const key = invoiceKey(invoice.carrierName, invoice.accountNumber, invoice.invoiceNumber);
+    const existing = this.invoices.get(key);
+    if (existing === undefined || existing.sourceFile === invoice.sourceFile)
+      return this.invoice(invoice);
+    const reportKey = `${key}\u0000${invoice.sourceFile}`;
+    if (this.repeatedInFile.has(reportKey)) {
+      this.skip(
+        invoice.sourceFile,
+        row,
+        `Invoice ${invoice.invoiceNumber} is already read from ${existing.sourceFile}.`,
+      );
+    } else {
+      this.repeatedInFile.add(reportKey);
+      this.errors.push({
+        sourceFile: invoice.sourceFile,
+        row,
+        column: 'Invoice Number',
+        value: invoice.invoiceNumber,
+        message: `Invoice ${invoice.invoiceNumber} (account ${invoice.accountNumber}) is also in ${existing.sourceFile}; an invoice is imported from one file only, so this file's rows for it are not imported. Import this file on its own to replace the stored invoice on purpose.`,
+      });
+    }
+    return null;
+  }
+
   /** The match key of a service identifier ('' → null), cached. */
   serviceKey(serviceIdRaw: string): string | null {
     if (serviceIdRaw === '') return null;

@@ -7,6 +7,8 @@ import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { InvoiceDetailPage } from './invoices/InvoiceDetailPage';
 import { InvoicesGrid } from './invoices/InvoicesGrid';
+import { ClearSampleButton, ImportBillsButton, SampleCompanyButton } from './import/ImportButtons';
+import { ImportPanel } from './import/ImportPanel';
 import type { TemDeskDatabase } from '../../db/database';
 
 async function loadInvoiceRows(db: TemDeskDatabase) {
@@ -29,11 +31,21 @@ function InvoicesListPage() {
 
   return (
     <>
-      <PageHeader title="Bills" />
+      <PageHeader title="Bills">
+        <ClearSampleButton />
+        <ImportBillsButton />
+      </PageHeader>
+      <ImportPanel />
       {rows.status === 'ready' && rows.value.length > 0 && <InvoicesGrid rows={rows.value} />}
       {rows.status === 'ready' && rows.value.length === 0 && (
         <EmptyState
           title="No bills imported yet"
+          actions={
+            <>
+              <ImportBillsButton />
+              <SampleCompanyButton />
+            </>
+          }
           steps={[
             'Export last month’s bill from each carrier portal as CSV, TSV, pipe-delimited text or a ZIP of them.',
             'Import the files here; TEM Desk recognises the carrier layout and shows a preview before anything is saved.',

@@ -4,6 +4,8 @@ import { useDatabase } from '../../app/DatabaseContext';
 import { useLiveQuery } from '../../app/useLiveQuery';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
+import { ImportPanel } from '../bills/import/ImportPanel';
+import { SampleCompanyButton } from '../bills/import/ImportButtons';
 
 /**
  * The dashboard reads invoice aggregates only (a few thousand records for years of bills), never
@@ -16,6 +18,7 @@ export function DashboardPage() {
   return (
     <>
       <PageHeader title="Dashboard" />
+      <ImportPanel />
       <div
         className="dashboard"
         data-state={summary.status}
@@ -29,6 +32,7 @@ export function DashboardPage() {
           (summary.value.invoiceCount === 0 ? (
             <EmptyState
               title="Your telecom spend will appear here"
+              actions={<SampleCompanyButton />}
               steps={[
                 'Open Bills and import a carrier bill file.',
                 'Come back here to see spend by month, carrier and category.',

@@ -105,16 +105,20 @@ function readTable(table: ProfileTable, draft: DraftBuilder): void {
       continue;
     }
 
-    const invoice = draft.invoice({
-      carrierName: CARRIER,
-      accountNumber,
-      // AT&T Premier has no invoice number: the account and the invoice date identify the bill.
-      invoiceNumber: `${accountNumber}-${compactDate(invoiceDate)}`,
-      invoiceDate,
-      ...(cycleEnd === null ? {} : { periodEnd: cycleEnd }),
-      statedTotal: null,
-      sourceFile: table.fileName,
-    });
+    const invoice = draft.invoiceOfFile(
+      {
+        carrierName: CARRIER,
+        accountNumber,
+        // AT&T Premier has no invoice number: the account and the invoice date identify the bill.
+        invoiceNumber: `${accountNumber}-${compactDate(invoiceDate)}`,
+        invoiceDate,
+        ...(cycleEnd === null ? {} : { periodEnd: cycleEnd }),
+        statedTotal: null,
+        sourceFile: table.fileName,
+      },
+      row.line,
+    );
+    if (invoice === null) continue;
     const serviceIdRaw = cells.text(col(c, 'wirelessNumber'));
     const extras = extrasFromCells(row.cells, table.header, extraIndexes);
     const more: Pick<DraftChargeLine, 'quantity' | 'extras'> =

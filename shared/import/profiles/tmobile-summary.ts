@@ -25,7 +25,7 @@ import type {
 
 const PROFILE_ID = 'tmobile-summary';
 const LAYOUT_NAME = 'T-Mobile for Business — summary';
-const CARRIER = 'T-Mobile';
+const CARRIER = 'T-Mobile for Business';
 
 /**
  * Charge columns and their categories. `Services` are monthly add-on features (recurring);
@@ -150,7 +150,8 @@ function readTable(
       invoiceFields.periodStart = period.start;
       invoiceFields.periodEnd = period.end;
     }
-    const invoice = draft.invoice(invoiceFields);
+    const invoice = draft.invoiceOfFile(invoiceFields, row.line);
+    if (invoice === null) continue;
     const serviceIdRaw = cells.text(col(c, 'wirelessNumber'));
     const extras = extrasFromCells(row.cells, table.header, extraIndexes);
     const more: Pick<DraftChargeLine, 'quantity' | 'extras'> =

@@ -307,12 +307,11 @@ function placeLateFees(draft: DraftBuilder, lateFees: readonly LateFee[]): void 
   for (const fee of lateFees) {
     const invoiceLines = draft.lines.filter((line) => line.invoiceKey === fee.invoice.key);
     const linesTotal = invoiceLines.reduce((sum, line) => sum + line.amount, 0);
+    // The N/A row nets the fee with the account's credits (a $203.64 credit and a $225.64 fee
+    // show as $22.00), so any account-level adjustment may hold it, whatever its sign or size.
     const accountAdjustment = invoiceLines.find(
       (line) =>
-        line.serviceIdRaw === '' &&
-        (line.category === 'adjustment' || line.category === 'credit') &&
-        Math.sign(line.amount) === Math.sign(fee.amount) &&
-        Math.abs(line.amount) >= Math.abs(fee.amount),
+        line.serviceIdRaw === '' && (line.category === 'adjustment' || line.category === 'credit'),
     );
     const alreadyIncluded =
       fee.invoice.statedTotal !== null && linesTotal === fee.invoice.statedTotal;
@@ -325,6 +324,16 @@ function placeLateFees(draft: DraftBuilder, lateFees: readonly LateFee[]): void 
       }
       accountAdjustment.amount = rest;
       accountAdjustment.category = rest < 0 ? 'credit' : 'adjustment';
+    } else if (alreadyIncluded) {
+      // The lines add up without the fee, and no row could hold it: adding it would misstate the
+      // bill. The warning on the stated total would be wrong too, so keep the fee as information.
+      draft.warnings.push({
+        sourceFile: fee.sourceFile,
+        row: fee.row,
+        column: 'Late Fee',
+        message: `Invoice ${fee.invoice.invoiceNumber}: the AccountSummary shows a late fee of ${formatCents(fee.amount)} that no charge row holds; it is not added.`,
+      });
+      continue;
     }
     const source = { sourceFile: fee.sourceFile, sourceRow: fee.row };
     draft.line(fee.invoice, source, '', 'Late Fee', 'late-fee', fee.amount);

@@ -1,9 +1,8 @@
-import type { ColDef, RowClassParams, ValueFormatterParams } from 'ag-grid-community';
+import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import { useMemo, useState } from 'react';
 import {
   DUE_STATE_LABELS,
   INVOICE_STATUS_LABELS,
-  type DueState,
   type InvoiceRow,
 } from '../../../../shared/billing/invoice-rows';
 import type { InvoiceStatus } from '../../../../shared/model';
@@ -11,53 +10,62 @@ import { useRouteContext } from '../../../app/RouteContext';
 import { DataGrid } from '../../../components/DataGrid';
 import { centsFormatter } from '../../../components/format';
 
+function dueLabel(row: InvoiceRow | undefined): string {
+  if (!row) return '';
+  if (row.due === 'paid' || row.due === 'no-due-date') return row.dueDate ?? '';
+  return `${row.dueDate ?? ''} · ${DUE_STATE_LABELS[row.due]}`;
+}
+
+// Most-used columns first; the grid scrolls sideways for the rest.
 const COLUMNS: ColDef<InvoiceRow>[] = [
-  { field: 'carrier', headerName: 'Carrier', minWidth: 150 },
-  { field: 'accountNumber', headerName: 'Account' },
-  { field: 'invoiceNumber', headerName: 'Invoice number', minWidth: 150 },
-  { field: 'invoiceDate', headerName: 'Invoice date', sort: 'desc', filter: 'agDateColumnFilter' },
-  { field: 'period', headerName: 'Period', minWidth: 190 },
-  { field: 'dueDate', headerName: 'Due date' },
-  {
-    field: 'due',
-    headerName: 'Due',
-    valueFormatter: (p: ValueFormatterParams<InvoiceRow, DueState>) =>
-      p.value ? DUE_STATE_LABELS[p.value] : '',
-    cellClass: (p) => (p.value === 'overdue' || p.value === 'due-soon' ? `due-${p.value}` : ''),
-  },
-  {
-    field: 'statedTotal',
-    headerName: 'Stated total',
-    type: 'rightAligned',
-    valueFormatter: centsFormatter,
-    filter: 'agNumberColumnFilter',
-  },
+  { field: 'carrier', headerName: 'Carrier', width: 170, pinned: 'left' },
+  { field: 'invoiceNumber', headerName: 'Invoice number', width: 170 },
+  { field: 'invoiceDate', headerName: 'Invoice date', width: 130, sort: 'desc' },
   {
     field: 'linesTotal',
-    headerName: 'Sum of lines',
+    headerName: 'Billed',
+    headerTooltip: 'Sum of the charge lines',
     type: 'rightAligned',
+    width: 130,
     valueFormatter: centsFormatter,
     filter: 'agNumberColumnFilter',
   },
   {
     field: 'difference',
-    headerName: 'Difference',
+    headerName: 'Vs. stated total',
+    headerTooltip: 'Stated total minus the sum of the lines',
     type: 'rightAligned',
+    width: 140,
     valueFormatter: centsFormatter,
     cellClass: (p) => (p.value ? 'money-mismatch' : ''),
   },
-  { field: 'lineCount', headerName: 'Lines', type: 'rightAligned', maxWidth: 110 },
+  {
+    field: 'dueDate',
+    headerName: 'Due',
+    width: 175,
+    valueFormatter: (p: ValueFormatterParams<InvoiceRow, string | null>) => dueLabel(p.data),
+    cellClass: (p) =>
+      p.data?.due === 'overdue' || p.data?.due === 'due-soon' ? `due-${p.data.due}` : '',
+  },
   {
     field: 'status',
     headerName: 'Status',
+    width: 120,
     valueFormatter: (p: ValueFormatterParams<InvoiceRow, InvoiceStatus>) =>
       p.value ? INVOICE_STATUS_LABELS[p.value] : '',
   },
+  { field: 'accountNumber', headerName: 'Account', width: 160 },
+  { field: 'period', headerName: 'Period', width: 200 },
+  {
+    field: 'statedTotal',
+    headerName: 'Stated total',
+    type: 'rightAligned',
+    width: 130,
+    valueFormatter: centsFormatter,
+    filter: 'agNumberColumnFilter',
+  },
+  { field: 'lineCount', headerName: 'Lines', type: 'rightAligned', width: 100 },
 ];
-
-function rowClass(params: RowClassParams<InvoiceRow>): string {
-  return params.data?.due === 'overdue' ? 'row-overdue' : '';
-}
 
 /** Every invoice, with filters and a quick search; a row opens its detail. */
 export function InvoicesGrid({ rows }: { rows: InvoiceRow[] }) {
@@ -83,7 +91,6 @@ export function InvoicesGrid({ rows }: { rows: InvoiceRow[] }) {
         columnDefs={COLUMNS}
         quickFilterText={search}
         getRowId={(p) => p.data.id}
-        getRowClass={rowClass}
         onRowClicked={(event) => event.data && navigate('bills', event.data.id)}
         onCellKeyDown={(event) => {
           const key = event.event instanceof KeyboardEvent ? event.event.key : '';

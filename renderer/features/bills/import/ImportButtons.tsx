@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import { useDatabase } from '../../../app/DatabaseContext';
+import { useLiveQuery } from '../../../app/useLiveQuery';
+import { clearSampleData, hasSampleData } from '../../../db/sample-data';
+import { platform } from '../../../platform';
+import { useImport } from './ImportContext';
+
+export const BILL_FILE_FILTERS = [
+  {
+    name: 'Bill files (CSV, TSV, pipe, text, ZIP)',
+    extensions: ['csv', 'tsv', 'txt', 'psv', 'zip'],
+  },
+  { name: 'All files', extensions: ['*'] },
+];
+
+/** Opens the file picker (native dialog in the desktop app) and starts the import. */
+export function ImportBillsButton({ className }: { className?: string }) {
+  const { start } = useImport();
+  const pick = async () => {
+    const files = await platform().openFiles({
+      title: 'Import bills',
+      filters: BILL_FILE_FILTERS,
+      multiple: true,
+    });
+    if (files.length > 0) start(files);
+  };
+  return (
+    <button type="button" className={className} onClick={() => void pick()}>
+      Import bills…
+    </button>
+  );
+}
+
+/** One click: a realistic company with a year of bills from six carriers, planted errors included. */
+export function SampleCompanyButton() {
+  const { startSample, state } = useImport();
+  return (
+    <button
+      type="button"
+      className="secondary"
+      disabled={state.step === 'reading' || state.step === 'committing'}
+      onClick={startSample}
+    >
+      Try it with a sample company
+    </button>
+  );
+}
+
+/** Removes exactly what the sample company brought; the user's own imports stay. */
+export function ClearSampleButton() {
+  const db = useDatabase();
+  const loaded = useLiveQuery(() => hasSampleData(db), [db]);
+  const [message, setMessage] = useState('');
+  if (loaded.status !== 'ready' || !loaded.value)
+    return message ? <span role="status">{message}</span> : null;
+  return (
+    <button
+      type="button"
+      className="secondary"
+      onClick={() =>
+        void clearSampleData(db).then((result) =>
+          setMessage(`Sample data cleared (${result.invoices} invoices removed).`),
+        )
+      }
+    >
+      Clear sample data
+    </button>
+  );
+}

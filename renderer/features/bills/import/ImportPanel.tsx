@@ -1,0 +1,75 @@
+import { assertNever } from '../../../../shared/result';
+import { DateOrderQuestion } from './DateOrderQuestion';
+import { ImportPreview } from './ImportPreview';
+import { useImport } from './ImportContext';
+import { InvoiceDetailsQuestion } from './InvoiceDetailsQuestion';
+import { MappingWizard } from './MappingWizard';
+
+/** The import, step by step: reading with progress, questions, preview, result. */
+export function ImportPanel() {
+  const { state, cancel } = useImport();
+  switch (state.step) {
+    case 'idle':
+      return null;
+    case 'reading':
+      return (
+        <section className="panel import-panel" aria-labelledby="import-title">
+          <h2 id="import-title">Reading {state.fileNames.join(', ')}</h2>
+          <label className="progress-label">
+            Reading files
+            <progress value={state.fraction} max={1} />
+            <span>{Math.round(state.fraction * 100)}%</span>
+          </label>
+          <button type="button" className="secondary" onClick={cancel}>
+            Cancel
+          </button>
+        </section>
+      );
+    case 'question': {
+      const { question } = state;
+      if (question.kind === 'needs-mapping')
+        return <MappingWizard key={question.fileName} question={question} />;
+      if (question.kind === 'needs-date-order') return <DateOrderQuestion question={question} />;
+      return <InvoiceDetailsQuestion question={question} />;
+    }
+    case 'preview':
+      return <ImportPreview state={state} />;
+    case 'committing':
+      return (
+        <section className="panel import-panel" aria-labelledby="import-title">
+          <h2 id="import-title">Saving…</h2>
+          <p role="status">Saving the invoices and their charge lines in one step.</p>
+        </section>
+      );
+    case 'done':
+      return (
+        <section className="panel import-panel" aria-labelledby="import-title">
+          <h2 id="import-title">Import complete</h2>
+          <p role="status">
+            Imported {state.invoices.toLocaleString('en-US')} invoice
+            {state.invoices === 1 ? '' : 's'} with {state.outcome.lines.toLocaleString('en-US')}{' '}
+            charge lines
+            {state.outcome.replacedInvoices > 0
+              ? `, replacing ${state.outcome.replacedInvoices} earlier`
+              : ''}
+            .
+          </p>
+          <button type="button" onClick={cancel}>
+            Close
+          </button>
+        </section>
+      );
+    case 'failed':
+      return (
+        <section className="panel import-panel" aria-labelledby="import-title">
+          <h2 id="import-title">Import stopped</h2>
+          <p role="alert">{state.message}</p>
+          <button type="button" onClick={cancel}>
+            Close
+          </button>
+        </section>
+      );
+    default:
+      return assertNever(state);
+  }
+}

@@ -1,0 +1,206 @@
+import { useId, useState } from 'react';
+import { cents, formatCents } from '../../../../shared/money/cents';
+import type { ImportConflict } from '../../../db/import-commit';
+import { useImport } from './ImportContext';
+import { PreviewLines } from './PreviewLines';
+import { draftTotals, type ImportState } from './session';
+
+type PreviewState = Extract<ImportState, { step: 'preview' }>;
+
+function describeConflict(conflict: ImportConflict): string {
+  switch (conflict.kind) {
+    case 'file-already-imported':
+      return `${conflict.fileName} was already imported on ${conflict.importedAt.slice(0, 10)} (as ${conflict.previousFileName}).`;
+    case 'invoice-exists':
+      return `${conflict.carrierName} invoice ${conflict.invoiceNumber} (account ${conflict.accountNumber}) is already stored, from ${conflict.existingFileName}.`;
+    case 'invoice-repeated':
+      return `Invoice ${conflict.invoiceNumber} appears in both ${conflict.otherFileName} and ${conflict.fileName}; import them separately.`;
+  }
+}
+
+/** Exactly what will be committed: invoices with their totals, lines, unreadable rows, conflicts. */
+export function ImportPreview({ state }: { state: PreviewState }) {
+  const { commit, cancel } = useImport();
+  const replaceId = useId();
+  const [replace, setReplace] = useState(false);
+  const drafts = state.drafts.map((outcome) => outcome.draft);
+  const totals = draftTotals(drafts);
+  const sums = new Map<string, number>();
+  for (const line of drafts.flatMap((draft) => draft.lines)) {
+    sums.set(line.invoiceKey, (sums.get(line.invoiceKey) ?? 0) + line.amount);
+  }
+  const repeated = state.conflicts.some((c) => c.kind === 'invoice-repeated');
+  const needsReplace = state.conflicts.length > 0;
+  const canCommit = totals.invoices > 0 && !repeated && (!needsReplace || replace);
+
+  return (
+    <section className="panel import-panel preview" aria-labelledby="import-title">
+      <h2 id="import-title">Preview: nothing is saved until you import</h2>
+      <p role="status">
+        {totals.invoices} invoice{totals.invoices === 1 ? '' : 's'},{' '}
+        {totals.lines.toLocaleString('en-US')} charge lines, {totals.usage.toLocaleString('en-US')}{' '}
+        usage records · {totals.errors} row{totals.errors === 1 ? '' : 's'} could not be read ·{' '}
+        {totals.skipped} summary or total row{totals.skipped === 1 ? '' : 's'} skipped
+      </p>
+
+      {state.unreadable.map((outcome) => (
+        <p key={outcome.fileName} role="alert">
+          {outcome.fileName} cannot be imported: {outcome.message}
+        </p>
+      ))}
+
+      {state.drafts.map((outcome, index) => (
+        <section
+          key={index}
+          aria-label={`Invoices from ${outcome.files.map((f) => f.name).join(', ')}`}
+        >
+          <h3>
+            {outcome.draft.layoutName} — {outcome.files.map((f) => f.name).join(', ')}
+          </h3>
+          <p className="hint">
+            Read as {outcome.files.map((f) => f.encoding).join(', ')}; dates{' '}
+            {outcome.draft.dateOrder}.
+            {outcome.files.some((f) => f.replacementChars > 0) &&
+              ' Some characters were already unreadable in the file (shown as �).'}
+          </p>
+          <table className="data-table">
+            <caption>Invoices found</caption>
+            <thead>
+              <tr>
+                <th scope="col">Carrier</th>
+                <th scope="col">Account</th>
+                <th scope="col">Invoice number</th>
+                <th scope="col">Invoice date</th>
+                <th scope="col">Period</th>
+                <th scope="col">Due</th>
+                <th scope="col" className="numeric">
+                  Stated total
+                </th>
+                <th scope="col" className="numeric">
+                  Sum of lines
+                </th>
+                <th scope="col" className="numeric">
+                  Difference
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {outcome.draft.invoices.map((invoice) => {
+                const sum = sums.get(invoice.key) ?? 0;
+                const difference = invoice.statedTotal === null ? null : invoice.statedTotal - sum;
+                return (
+                  <tr key={invoice.key}>
+                    <td>{invoice.carrierName}</td>
+                    <td>{invoice.accountNumber}</td>
+                    <td>{invoice.invoiceNumber}</td>
+                    <td>{invoice.invoiceDate}</td>
+                    <td>
+                      {invoice.periodStart && invoice.periodEnd
+                        ? `${invoice.periodStart} – ${invoice.periodEnd}`
+                        : '—'}
+                    </td>
+                    <td>{invoice.dueDate ?? '—'}</td>
+                    <td className="numeric">
+                      {invoice.statedTotal === null ? '—' : formatCents(invoice.statedTotal)}
+                    </td>
+                    <td className="numeric">{formatCents(cents(sum))}</td>
+                    <td className={`numeric${difference ? ' money-mismatch' : ''}`}>
+                      {difference === null ? '—' : formatCents(cents(difference))}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          {(outcome.draft.warnings ?? []).length > 0 && (
+            <ul className="warnings" aria-label="Warnings">
+              {(outcome.draft.warnings ?? []).map((warning, i) => (
+                <li key={i}>{warning.message}</li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ))}
+
+      <RowProblems drafts={drafts} />
+      <PreviewLines drafts={drafts} />
+
+      {state.conflicts.length > 0 && (
+        <div className="notice" role="alert">
+          <p>
+            <strong>Already imported</strong>
+          </p>
+          <ul>
+            {state.conflicts.map((conflict, i) => (
+              <li key={i}>{describeConflict(conflict)}</li>
+            ))}
+          </ul>
+          {!repeated && (
+            <label htmlFor={replaceId} className="inline">
+              <input
+                id={replaceId}
+                type="checkbox"
+                checked={replace}
+                onChange={(e) => setReplace(e.target.checked)}
+              />
+              Replace the stored invoices with the ones in this file
+            </label>
+          )}
+        </div>
+      )}
+
+      <div className="button-row">
+        <button type="button" disabled={!canCommit} onClick={() => void commit(replace)}>
+          Import {totals.invoices} invoice{totals.invoices === 1 ? '' : 's'}
+        </button>
+        <button type="button" className="secondary" onClick={cancel}>
+          Cancel import
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function RowProblems({ drafts }: { drafts: PreviewState['drafts'][number]['draft'][] }) {
+  const errors = drafts.flatMap((d) => d.errors);
+  const skipped = drafts.flatMap((d) => d.skipped);
+  return (
+    <>
+      {errors.length > 0 && (
+        <table className="data-table row-errors">
+          <caption>Rows that could not be read ({errors.length}) — they are not imported</caption>
+          <thead>
+            <tr>
+              <th scope="col">File</th>
+              <th scope="col">Line</th>
+              <th scope="col">Column</th>
+              <th scope="col">Problem</th>
+            </tr>
+          </thead>
+          <tbody>
+            {errors.slice(0, 200).map((error, i) => (
+              <tr key={i}>
+                <td>{error.sourceFile}</td>
+                <td className="numeric">{error.row}</td>
+                <td>{error.column ?? ''}</td>
+                <td>{error.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {skipped.length > 0 && (
+        <details>
+          <summary>Summary and total rows skipped ({skipped.length})</summary>
+          <ul>
+            {skipped.slice(0, 200).map((row, i) => (
+              <li key={i}>
+                {row.sourceFile}, line {row.row}: {row.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </>
+  );
+}

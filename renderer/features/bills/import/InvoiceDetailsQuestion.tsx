@@ -1,0 +1,70 @@
+import { useId, useState } from 'react';
+import { isIsoDate } from '../../../../shared/dates';
+import { useImport } from './ImportContext';
+import type { Question } from './session';
+
+/** Asked when a summary file carries no account number or invoice date (T-Mobile's bare summary). */
+export function InvoiceDetailsQuestion({
+  question,
+}: {
+  question: Extract<Question, { kind: 'needs-invoice-details' }>;
+}) {
+  const { answer, cancel } = useImport();
+  const accountId = useId();
+  const dateId = useId();
+  const [accountNumber, setAccountNumber] = useState('');
+  const [invoiceDate, setInvoiceDate] = useState('');
+  const needsAccount = question.missing.includes('accountNumber');
+  const needsDate = question.missing.includes('invoiceDate');
+  const ready =
+    (!needsAccount || accountNumber.trim() !== '') && (!needsDate || isIsoDate(invoiceDate));
+
+  return (
+    <section className="panel import-panel" aria-labelledby="import-title">
+      <h2 id="import-title">{question.fileName} does not say which invoice it is</h2>
+      <p>Type what the printed bill shows; it applies to every line of this file.</p>
+      {needsAccount && (
+        <>
+          <label htmlFor={accountId}>Account number</label>
+          <input
+            id={accountId}
+            value={accountNumber}
+            onChange={(e) => setAccountNumber(e.target.value)}
+          />
+        </>
+      )}
+      {needsDate && (
+        <>
+          <label htmlFor={dateId}>Invoice date</label>
+          <input
+            id={dateId}
+            type="date"
+            value={invoiceDate}
+            onChange={(e) => setInvoiceDate(e.target.value)}
+          />
+        </>
+      )}
+      <div className="button-row">
+        <button
+          type="button"
+          disabled={!ready}
+          onClick={() =>
+            answer({
+              invoiceDetails: {
+                [question.fileName]: {
+                  ...(needsAccount ? { accountNumber: accountNumber.trim() } : {}),
+                  ...(needsDate && isIsoDate(invoiceDate) ? { invoiceDate } : {}),
+                },
+              },
+            })
+          }
+        >
+          Continue
+        </button>
+        <button type="button" className="secondary" onClick={cancel}>
+          Cancel import
+        </button>
+      </div>
+    </section>
+  );
+}

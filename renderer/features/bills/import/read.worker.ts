@@ -1,0 +1,43 @@
+/// <reference lib="webworker" />
+/**
+ * Reads bill files off the UI thread: unzip, decode, parse, recognise the carrier, build drafts.
+ * Progress is posted while it works; the page cancels by terminating the worker.
+ */
+import { expandUpload, type UploadedFile } from '../../../../shared/import/archive';
+import { readBills } from '../../../../shared/import/read-bill';
+import { generateSampleCompany } from '../../../../shared/sample';
+import type { ReadRequest, ReadResponse } from './worker-protocol';
+
+// The renderer's tsconfig has the DOM lib, where `postMessage` is the window's; in a worker it
+// takes only the message. Name the one signature we use.
+const scope = self as unknown as { postMessage(message: ReadResponse): void };
+
+function membersOf(file: UploadedFile): string[] {
+  const expanded = expandUpload(file);
+  return expanded.ok ? expanded.value.map((member) => member.name) : [file.name];
+}
+
+self.onmessage = (event: MessageEvent<ReadRequest>) => {
+  try {
+    const request = event.data;
+    const files: UploadedFile[] =
+      request.kind === 'sample'
+        ? generateSampleCompany().files.map((file) => ({ name: file.name, bytes: file.bytes }))
+        : request.files;
+    const options = request.kind === 'read' ? request.options : {};
+    const outcomes = readBills(files, {
+      ...options,
+      onProgress: (fraction) => scope.postMessage({ type: 'progress', fraction }),
+    });
+    scope.postMessage({
+      type: 'done',
+      outcomes,
+      files: files.map((file) => ({ ...file, memberNames: membersOf(file) })),
+    });
+  } catch (error) {
+    scope.postMessage({
+      type: 'failed',
+      message: error instanceof Error ? error.message : String(error),
+    });
+  }
+};

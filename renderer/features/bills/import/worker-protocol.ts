@@ -1,0 +1,18 @@
+import type { UploadedFile } from '../../../../shared/import/archive';
+import type { ReadBillOptions, ReadOutcome } from '../../../../shared/import/read-bill';
+
+/** What the page asks the import worker to do. */
+export type ReadRequest =
+  | { kind: 'read'; files: UploadedFile[]; options: Omit<ReadBillOptions, 'onProgress'> }
+  | { kind: 'sample' };
+
+/** What the import worker answers, in order: progress…, then one `done` or `failed`. */
+export type ReadResponse =
+  | { type: 'progress'; fraction: number }
+  | {
+      type: 'done';
+      outcomes: ReadOutcome[];
+      /** The files read (for `sample`, the generated bill files), with the names inside each ZIP. */
+      files: { name: string; bytes: Uint8Array; memberNames: string[] }[];
+    }
+  | { type: 'failed'; message: string };

@@ -1,0 +1,212 @@
+/**
+ * Contracts with each carrier: terms, renewals, notice periods and rate cards. Dates are placed
+ * around the billed window so that one contract's notice deadline falls within ~60 days after the
+ * last billed month (renewal-due) and Comcast's has expired (month-to-month, out-of-contract).
+ */
+import {
+  addDays,
+  addMonths,
+  addMonthsToMonth,
+  endOfMonth,
+  startOfMonth,
+  type IsoDate,
+  type IsoMonth,
+} from '../dates/iso-date';
+import type { ContractStatus } from '../model';
+import { cents, ZERO_CENTS } from '../money/cents';
+import { CARRIER_PRODUCTS, LUMEN_DIA, LUMEN_MPLS, LUMEN_PRIVATE_LINE } from './catalog';
+import { ACCOUNT_IDS, CARRIER_IDS } from './organization';
+import { randomInt } from './random';
+import type { RateCardEntry, SampleContract, SampleService } from './types';
+
+/** Contract ids, by role. */
+export const CONTRACT_IDS = {
+  verizon: 'ctr-vzw-2024',
+  att: 'ctr-att-2025',
+  tmobile: 'ctr-tmo-2026',
+  lumenData: 'ctr-lumen-data',
+  lumenVoice: 'ctr-lumen-voice',
+  comcast: 'ctr-comcast',
+  ringcentral: 'ctr-rc',
+} as const;
+
+interface Terms {
+  id: string;
+  carrierId: string;
+  name: string;
+  contractNumber: string;
+  accountIds: string[];
+  startDate: IsoDate;
+  termMonths: number;
+  /** Months actually running in the current term (term plus renewals taken). */
+  runningMonths?: number;
+  autoRenew: boolean;
+  renewalTermMonths: number;
+  noticeDays: number;
+  status: ContractStatus;
+  rateCard: RateCardEntry[];
+  notes?: string;
+}
+
+function rateCard(carrierId: string, plans?: readonly string[]): RateCardEntry[] {
+  return (CARRIER_PRODUCTS[carrierId] ?? [])
+    .filter((product) => plans === undefined || plans.includes(product.plan))
+    .map((product) => ({ plan: product.plan, monthlyCents: cents(product.contractCents) }));
+}
+
+/** The day Comcast's contract ended: the end of month `index` of the window. */
+export function comcastContractEnd(months: readonly IsoMonth[]): IsoDate {
+  const month = months[Math.max(1, months.length - 9)] ?? months[0];
+  if (month === undefined) throw new RangeError('No months to place the contract in.');
+  return endOfMonth(month);
+}
+
+/** Builds the contracts and sets `contractId` on the services they price. */
+export function makeContracts(
+  random: () => number,
+  months: readonly IsoMonth[],
+  services: readonly SampleService[],
+): SampleContract[] {
+  const endMonth = months[months.length - 1];
+  if (endMonth === undefined) throw new RangeError('No months to place the contracts in.');
+  const first = (offset: number) => startOfMonth(addMonthsToMonth(endMonth, offset));
+  const number = (prefix: string, date: IsoDate) =>
+    `${prefix}-${date.slice(0, 4)}-${String(randomInt(random, 1000, 9999))}`;
+  const dataPlans = [...LUMEN_MPLS, ...LUMEN_DIA, LUMEN_PRIVATE_LINE].map(
+    (product) => product.plan,
+  );
+  const comcastEnd = comcastContractEnd(months);
+  const comcastStart = addMonths(addDays(comcastEnd, 1), -36);
+  const terms: Terms[] = [
+    {
+      id: CONTRACT_IDS.verizon,
+      carrierId: CARRIER_IDS.verizon,
+      name: 'Verizon Wireless Major Account Agreement',
+      contractNumber: number('VZW-MBA', first(-32)),
+      accountIds: [ACCOUNT_IDS.verizonMain, ACCOUNT_IDS.verizonField],
+      startDate: first(-32),
+      termMonths: 36,
+      autoRenew: true,
+      renewalTermMonths: 12,
+      noticeDays: 60,
+      status: 'active',
+      rateCard: rateCard(CARRIER_IDS.verizon),
+    },
+    {
+      id: CONTRACT_IDS.att,
+      carrierId: CARRIER_IDS.att,
+      name: 'AT&T Business Solutions Agreement',
+      contractNumber: number('BSA', first(-20)),
+      accountIds: [ACCOUNT_IDS.att],
+      startDate: first(-20),
+      termMonths: 36,
+      autoRenew: false,
+      renewalTermMonths: 0,
+      noticeDays: 90,
+      status: 'active',
+      rateCard: rateCard(CARRIER_IDS.att),
+    },
+    {
+      id: CONTRACT_IDS.tmobile,
+      carrierId: CARRIER_IDS.tmobile,
+      name: 'T-Mobile for Business Agreement',
+      contractNumber: number('TFB', first(-8)),
+      accountIds: [ACCOUNT_IDS.tmobile],
+      startDate: first(-8),
+      termMonths: 24,
+      autoRenew: false,
+      renewalTermMonths: 0,
+      noticeDays: 30,
+      status: 'active',
+      rateCard: rateCard(CARRIER_IDS.tmobile),
+    },
+    {
+      id: CONTRACT_IDS.lumenData,
+      carrierId: CARRIER_IDS.lumen,
+      name: 'Lumen MPLS & Internet',
+      contractNumber: number('LMN-MSA', first(-14)),
+      accountIds: [ACCOUNT_IDS.lumenData],
+      startDate: first(-14),
+      termMonths: 36,
+      autoRenew: true,
+      renewalTermMonths: 12,
+      noticeDays: 60,
+      status: 'active',
+      rateCard: rateCard(CARRIER_IDS.lumen, dataPlans),
+      notes: 'MARC applies to all data services on the account.',
+    },
+    {
+      id: CONTRACT_IDS.lumenVoice,
+      carrierId: CARRIER_IDS.lumen,
+      name: 'Lumen Voice Services',
+      contractNumber: number('LMN-VS', first(-42)),
+      accountIds: [ACCOUNT_IDS.lumenVoice],
+      startDate: first(-42),
+      termMonths: 36,
+      runningMonths: 48,
+      autoRenew: true,
+      renewalTermMonths: 12,
+      noticeDays: 30,
+      status: 'auto-renewed',
+      rateCard: rateCard(CARRIER_IDS.lumen).filter((entry) => !dataPlans.includes(entry.plan)),
+      notes: 'Renewed automatically for 12 months at the end of the initial term.',
+    },
+    {
+      id: CONTRACT_IDS.comcast,
+      carrierId: CARRIER_IDS.comcast,
+      name: 'Comcast Business Enterprise Agreement',
+      contractNumber: number('CBEA', comcastStart),
+      accountIds: [ACCOUNT_IDS.comcast],
+      startDate: comcastStart,
+      termMonths: 36,
+      autoRenew: false,
+      renewalTermMonths: 0,
+      noticeDays: 30,
+      status: 'expired',
+      rateCard: rateCard(CARRIER_IDS.comcast),
+      notes: `Expired ${comcastEnd}; billed month-to-month at standard rates since.`,
+    },
+    {
+      id: CONTRACT_IDS.ringcentral,
+      carrierId: CARRIER_IDS.ringcentral,
+      name: 'RingCentral MVP Order Form',
+      contractNumber: number('RC-OF', first(-10)),
+      accountIds: [ACCOUNT_IDS.ringcentral],
+      startDate: first(-10),
+      termMonths: 36,
+      autoRenew: true,
+      renewalTermMonths: 12,
+      noticeDays: 30,
+      status: 'active',
+      rateCard: rateCard(CARRIER_IDS.ringcentral),
+    },
+  ];
+  return terms.map((term) => {
+    const serviceIds: string[] = [];
+    for (const service of services) {
+      if (term.accountIds.includes(service.accountId)) {
+        service.contractId = term.id;
+        serviceIds.push(service.id);
+      }
+    }
+    const contract: SampleContract = {
+      id: term.id,
+      carrierId: term.carrierId,
+      name: term.name,
+      contractNumber: term.contractNumber,
+      accountIds: term.accountIds,
+      serviceIds,
+      startDate: term.startDate,
+      termMonths: term.termMonths,
+      endDate: addDays(addMonths(term.startDate, term.runningMonths ?? term.termMonths), -1),
+      autoRenew: term.autoRenew,
+      renewalTermMonths: term.renewalTermMonths,
+      noticeDays: term.noticeDays,
+      marcCents: ZERO_CENTS,
+      status: term.status,
+      rateCard: term.rateCard,
+    };
+    if (term.notes !== undefined) contract.notes = term.notes;
+    return contract;
+  });
+}

@@ -1,0 +1,68 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TemDeskDatabase } from '../../renderer/db/database';
+import { commitImport, type ImportToCommit } from '../../renderer/db/import-commit';
+import {
+  clearSampleData,
+  hasSampleData,
+  settleOlderSampleInvoices,
+} from '../../renderer/db/sample-data';
+import { isoDate } from '../../shared/dates';
+import { makeDraft, makeDraftInvoice, makeDraftLine, textBytes } from '../helpers/drafts';
+
+let db: TemDeskDatabase;
+let counter = 0;
+beforeEach(async () => {
+  db = new TemDeskDatabase(`sample-test-${++counter}`);
+  await db.open();
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+function oneInvoice(
+  fileName: string,
+  carrierName: string,
+  invoiceNumber: string,
+  month: number,
+): ImportToCommit {
+  const invoice = makeDraftInvoice({
+    carrierName,
+    invoiceNumber,
+    invoiceDate: isoDate(2026, month, 1),
+    sourceFile: fileName,
+  });
+  return {
+    uploads: [
+      {
+        fileName,
+        bytes: textBytes(fileName),
+        fileHash: fileName.padEnd(64, '0'),
+        memberNames: [fileName],
+      },
+    ],
+    drafts: [makeDraft([invoice], [makeDraftLine(invoice, 'recurring', 50_00)])],
+  };
+}
+
+describe('sample data', () => {
+  it('settles older sample invoices as paid and clears exactly the sample, keeping the user’s own imports', async () => {
+    await commitImport(db, oneInvoice('own.csv', 'Windstream', 'W-1', 9));
+    await commitImport(db, oneInvoice('s1.csv', 'Lumen', 'L-9', 9), { sample: true });
+    await commitImport(db, oneInvoice('s2.csv', 'Lumen', 'L-10', 10), { sample: true });
+    expect(await hasSampleData(db)).toBe(true);
+
+    expect(await settleOlderSampleInvoices(db)).toBe(1);
+    const statuses = Object.fromEntries(
+      (await db.invoices.toArray()).map((i) => [i.invoiceNumber, i.status]),
+    );
+    expect(statuses).toEqual({ 'W-1': 'received', 'L-9': 'paid', 'L-10': 'received' });
+
+    expect(await clearSampleData(db)).toEqual({ invoices: 2 });
+    expect((await db.invoices.toArray()).map((i) => i.invoiceNumber)).toEqual(['W-1']);
+    expect((await db.carriers.toArray()).map((c) => c.name)).toEqual(['Windstream']);
+    expect(await db.importBatches.count()).toBe(1);
+    expect(await db.originalFiles.count()).toBe(1);
+    expect(await db.chargeBlocks.count()).toBe(1);
+    expect(await hasSampleData(db)).toBe(false);
+  });
+});

@@ -1,0 +1,47 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cents, formatCents } from '../../shared/money/cents';
+import { generateSampleCompany } from '../fixtures/generate/sample-company';
+import { openApp, type AppSession } from './harness';
+
+let session: AppSession | undefined;
+afterEach(async (context) => {
+  await session?.close(context.task.result?.state === 'fail');
+  session = undefined;
+});
+
+describe('sample company in Chromium', () => {
+  it('loads in one click through the import pipeline, reconciles, and clears again', async () => {
+    const company = generateSampleCompany();
+    const expectedTotal = company.expectedTotals.reduce(
+      (sum, invoice) => sum + invoice.totalCents,
+      0,
+    );
+
+    session = await openApp();
+    const { page } = session;
+    await page.getByRole('button', { name: 'Try it with a sample company' }).click();
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Imported' }).textContent(), {
+        timeout: 60_000,
+      })
+      .toContain(`Imported ${company.expectedTotals.length} invoices`);
+    await page.getByRole('button', { name: 'Close' }).click();
+
+    await expect
+      .poll(() => page.locator('.tiles').textContent())
+      .toContain(formatCents(cents(expectedTotal)));
+    await session.screenshot('sample-dashboard');
+
+    await page.getByRole('link', { name: 'Bills' }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { name: /^Invoices \(/ }).textContent())
+      .toBe(`Invoices (${company.expectedTotals.length})`);
+    await session.screenshot('sample-bills');
+
+    await page.getByRole('button', { name: 'Clear sample data' }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'No bills imported yet' }).isVisible())
+      .toBe(true);
+    expect(session.consoleErrors).toEqual([]);
+  });
+});
