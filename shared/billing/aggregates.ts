@@ -10,7 +10,9 @@ export interface LineAggregates {
   categoryTotals: Partial<Record<ChargeCategory, Cents>>;
 }
 
-export function aggregateLines(lines: readonly ChargeLine[]): LineAggregates {
+export function aggregateLines(
+  lines: readonly Pick<ChargeLine, 'amount' | 'category'>[],
+): LineAggregates {
   let linesTotal = 0;
   const byCategory = new Map<ChargeCategory, number>();
   for (const line of lines) {

@@ -37,10 +37,13 @@ const categoryIndex = new Map<ChargeCategory, number>(
   CHARGE_CATEGORIES.map((category, index) => [category, index]),
 );
 
+/** What packing reads of a line: a stored ChargeLine, or an import draft's line before it has an invoice id. */
+export type PackableLine = Omit<ChargeLine, 'invoiceId'>;
+
 /** Pack one invoice's lines into blocks of at most `blockSize` lines, order preserved. */
 export function packChargeLines(
   invoiceId: string,
-  lines: readonly ChargeLine[],
+  lines: readonly PackableLine[],
   blockSize = BLOCK_SIZE,
 ): ChargeBlock[] {
   const blocks: ChargeBlock[] = [];

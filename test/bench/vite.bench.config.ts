@@ -18,6 +18,7 @@ export default mergeConfig(
         input: {
           app: fileURLToPath(new URL('../../renderer/index.html', import.meta.url)),
           storage: fileURLToPath(new URL('./browser/storage.html', import.meta.url)),
+          import: fileURLToPath(new URL('./browser/import.html', import.meta.url)),
         },
       },
     },

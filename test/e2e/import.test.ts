@@ -57,7 +57,10 @@ describe('bill import in Chromium', () => {
     await expect
       .poll(() => invoices.getByRole('cell', { name: '$145.26', exact: true }).count())
       .toBe(2);
-    await expect.poll(() => preview.getByRole('grid').count()).toBe(1);
+    await preview.getByRole('button', { name: 'Show charge lines' }).click();
+    await expect
+      .poll(() => preview.getByRole('gridcell', { name: 'Monthly Charges', exact: true }).count())
+      .toBe(2);
     await session.screenshot('import-verizon-preview');
 
     await preview.getByRole('button', { name: 'Import 1 invoice' }).click();

@@ -78,6 +78,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
   const finishCommit = useCallback(
     async (drafts: DraftOutcome[], uploads: UploadToCommit[], replace: boolean) => {
       setState({ step: 'committing' });
+      performance.mark('import:commit-start');
       try {
         const outcome = await commitImport(
           db,
@@ -94,6 +95,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
           });
           return;
         }
+        performance.mark('import:commit-done');
         if (sample.current) await settleOlderSampleInvoices(db);
         if (answers.current.newMappings.length > 0)
           await db.columnMappings.bulkPut(answers.current.newMappings);
@@ -142,6 +144,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
       running.current = null;
     }
 
+    performance.mark('import:read-done');
     const question = firstQuestion(result.outcomes);
     if (question) {
       setState({ step: 'question', question, fileNames });
@@ -152,6 +155,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
       (o): o is UnreadableOutcome => o.kind === 'unreadable',
     );
     const uploads = await toUploads(result, drafts);
+    performance.mark('import:hashed');
     if (sample.current) {
       await finishCommit(drafts, uploads, false);
       return;
@@ -160,6 +164,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
       uploads,
       drafts: drafts.map((d) => d.draft),
     });
+    performance.mark('import:conflicts-checked');
     setState({ step: 'preview', drafts, unreadable, conflicts, uploads });
   }, [db, finishCommit, toUploads]);
 

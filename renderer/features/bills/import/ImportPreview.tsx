@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { cents, formatCents } from '../../../../shared/money/cents';
 import type { ImportConflict } from '../../../db/import-commit';
 import { useImport } from './ImportContext';
@@ -23,6 +23,9 @@ export function ImportPreview({ state }: { state: PreviewState }) {
   const { commit, cancel } = useImport();
   const replaceId = useId();
   const [replace, setReplace] = useState(false);
+  useEffect(() => {
+    performance.mark('import:preview-rendered');
+  }, []);
   const drafts = state.drafts.map((outcome) => outcome.draft);
   const totals = draftTotals(drafts);
   const sums = new Map<string, number>();

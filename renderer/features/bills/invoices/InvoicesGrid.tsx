@@ -98,6 +98,7 @@ export function InvoicesGrid({ rows }: { rows: InvoiceRow[] }) {
         }}
         pagination
         paginationPageSize={100}
+        onFirstDataRendered={() => performance.mark('invoices:rendered')}
       />
       <p className="hint">Click an invoice, or press Enter on it, to see its charge lines.</p>
     </section>
