@@ -7,11 +7,13 @@ import type { IsoDate } from '../dates/iso-date';
 
 /** Where a contract stands; `auto-renewed` means it rolled into a renewal term. */
 export const CONTRACT_STATUSES = [
-  'draft',
   'active',
+  'in-review',
+  'negotiating',
+  'renewed',
   'auto-renewed',
-  'expired',
   'terminated',
+  'expired',
 ] as const;
 
 /** See {@link CONTRACT_STATUSES}. */
@@ -44,5 +46,23 @@ export interface Contract {
   /** Minimum annual revenue commitment in cents; 0 when there is none. */
   marcCents: Cents;
   status: ContractStatus;
+  /** What the term counts from: the signature date or the installation of the services. */
+  countsFrom?: 'signature' | 'installation';
+  /** Early-termination terms in words, e.g. `50 % of remaining MRC`. */
+  earlyTermination?: string;
+  /** Contracted prices: per plan or service type, and per service. */
+  rateCard?: ContractRate[];
+  /** Ids of attached files (the signed PDF and others), stored locally. */
+  attachmentIds?: string[];
   notes?: string;
+}
+
+/** One contracted monthly price, for a plan or service type, or for one service. */
+export interface ContractRate {
+  /** Plan or product name as billed (`Business Unlimited`), or a service type (`mpls-sdwan`). */
+  planOrServiceType?: string;
+  /** The service (inventory id) this rate is for, when it is service-specific. */
+  serviceId?: string;
+  /** Contracted monthly rate per unit (line, circuit, seat), in cents. */
+  monthlyRateCents: Cents;
 }

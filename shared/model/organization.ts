@@ -3,6 +3,7 @@
  * Ids are opaque strings made by the app; numbers printed on bills are kept as written.
  */
 import type { IsoDate } from '../dates/iso-date';
+import type { Cents } from '../money/cents';
 
 /** A telecom provider that sends bills (Verizon, AT&T, a regional CLEC…). */
 export interface Carrier {
@@ -27,6 +28,10 @@ export interface Account {
   billCycleDay?: number;
   /** Cost center charged when a service on this account has none of its own. */
   defaultCostCenterId?: string;
+  /** Site of the account's services when they have none of their own. */
+  defaultSiteId?: string;
+  /** What a normal month costs on this account, in cents (for spotting surprises). */
+  expectedMonthlyCents?: Cents;
   /** Whether the account is still billing; closed accounts are kept for history. */
   status: 'open' | 'closed';
   /** When the account was closed, if it was. */
@@ -49,6 +54,10 @@ export interface Site {
   /** Cost center charged for this site's services by default. */
   costCenterId?: string;
   status: 'active' | 'closed';
+  /** Day the site opened, if known. */
+  openedOn?: IsoDate;
+  /** Day the site closed; services still billed after it are findings. */
+  closedOn?: IsoDate;
 }
 
 /** A finance cost center that telecom spend is charged back to. */
@@ -63,4 +72,6 @@ export interface CostCenter {
   parentId?: string;
   /** Inactive cost centers stay for history but take no new allocations. */
   active: boolean;
+  /** The GL account finance books this cost center's telecom spend to, e.g. `6420-000`. */
+  glAccount?: string;
 }

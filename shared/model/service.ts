@@ -55,6 +55,10 @@ export interface Service {
   description?: string;
   /** Person using a mobile line or seat. */
   userName?: string;
+  /** Department of the user, as finance names it. */
+  department?: string;
+  /** Plan or product as the carrier bills it (`Business Unlimited`, `100M DIA`). */
+  plan?: string;
   /** Bandwidth in kilobits per second, for circuits and internet. */
   bandwidthKbps?: number;
   /** Expected monthly recurring charge in cents, from the contract or quote. */

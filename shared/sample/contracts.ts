@@ -51,7 +51,10 @@ interface Terms {
 function rateCard(carrierId: string, plans?: readonly string[]): RateCardEntry[] {
   return (CARRIER_PRODUCTS[carrierId] ?? [])
     .filter((product) => plans === undefined || plans.includes(product.plan))
-    .map((product) => ({ plan: product.plan, monthlyCents: cents(product.contractCents) }));
+    .map((product) => ({
+      planOrServiceType: product.plan,
+      monthlyRateCents: cents(product.contractCents),
+    }));
 }
 
 /** The day Comcast's contract ended: the end of month `index` of the window. */
@@ -148,7 +151,9 @@ export function makeContracts(
       renewalTermMonths: 12,
       noticeDays: 30,
       status: 'auto-renewed',
-      rateCard: rateCard(CARRIER_IDS.lumen).filter((entry) => !dataPlans.includes(entry.plan)),
+      rateCard: rateCard(CARRIER_IDS.lumen).filter(
+        (entry) => !dataPlans.includes(entry.planOrServiceType),
+      ),
       notes: 'Renewed automatically for 12 months at the end of the initial term.',
     },
     {

@@ -4,7 +4,7 @@
  * billing errors planted in those files, with what each costs.
  */
 import type { IsoDate, IsoMonth } from '../dates/iso-date';
-import type { Account, Carrier, Contract, CostCenter, Service, Site } from '../model';
+import type { Account, Carrier, Contract, CostCenter, Service, Site, ContractRate } from '../model';
 import type { Cents } from '../money/cents';
 
 /** Options of `generateSampleCompany`; every field has a default. */
@@ -50,13 +50,8 @@ export interface SampleService extends Service {
   userId?: string;
 }
 
-/** One contracted price. */
-export interface RateCardEntry {
-  /** Plan or product name as billed. */
-  plan: string;
-  /** Contracted monthly rate per unit (line, circuit, seat), in cents. */
-  monthlyCents: Cents;
-}
+/** One contracted price: a {@link ContractRate} for a billed plan. */
+export type RateCardEntry = ContractRate & { planOrServiceType: string };
 
 /** A contract with the prices it fixes. */
 export interface SampleContract extends Contract {

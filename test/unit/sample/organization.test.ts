@@ -98,8 +98,8 @@ describe('sample company organization and inventory', () => {
       expect(accounts.get(service.accountId)?.carrierId).toBe(service.carrierId);
       expect(sites.has(service.siteId ?? '')).toBe(true);
       const contract = contracts.get(service.contractId ?? '');
-      const rate = contract?.rateCard.find((entry) => entry.plan === service.plan);
-      expect((rate?.monthlyCents ?? Number.NaN) * service.quantity).toBe(
+      const rate = contract?.rateCard.find((entry) => entry.planOrServiceType === service.plan);
+      expect((rate?.monthlyRateCents ?? Number.NaN) * service.quantity).toBe(
         service.expectedMonthlyCents,
       );
     }
