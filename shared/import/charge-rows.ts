@@ -114,11 +114,12 @@ export function readChargeRows(
   const c = table.columns;
   const cells = new CellReader(table.fileName, table.header, draft.errors, options.decimal);
   const identifying = [c.accountNumber, c.invoiceNumber, c.serviceId].filter((i) => i !== ABSENT);
+  const labels = [c.description].filter((i) => i !== ABSENT);
   const totals = new Map<string, { total: Cents; row: number }>();
 
   for (const row of table.rows) {
     draft.rowsRead += 1;
-    const summary = summaryRowReason(row.cells, identifying);
+    const summary = summaryRowReason(row.cells, identifying, labels);
     if (summary !== null) {
       draft.skip(table.fileName, row.line, `Not imported: ${summary}`);
       continue;

@@ -15,12 +15,13 @@ const AMOUNT_ONLY = /^[-+(]*[$€£]?\s*[-+]?[\d,.\s]*\d[\d,.\s]*\)?-?$/;
 /**
  * Why a row is a summary row, or null for a detail row. `identifying` are the indexes of the
  * columns that say whose charge a row is (account, invoice, service); a row that labels itself a
- * total in its first filled cell or an identifying cell, or whose identifying cells are all blank
+ * total in its first filled cell, an identifying cell or a label cell (`labels`: description), or whose identifying cells are all blank
  * while everything else is an amount, is a summary.
  */
 export function summaryRowReason(
   cells: readonly string[],
   identifying: readonly number[],
+  labels: readonly number[] = [],
 ): string | null {
   let first: string | undefined;
   for (const cell of cells) {
@@ -33,7 +34,8 @@ export function summaryRowReason(
   if (first === undefined) return null;
   if (TOTAL_LABEL.test(first))
     return `a "${first}" row repeats amounts already imported from the detail rows.`;
-  for (const index of identifying) {
+  // A description cell saying just "Total" (report exports put the label there) is a summary too.
+  for (const index of [...identifying, ...labels]) {
     const text = (cells[index] ?? '').trim();
     if (text !== '' && TOTAL_LABEL.test(text)) {
       return `a "${text}" row repeats amounts already imported from the detail rows.`;

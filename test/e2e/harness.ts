@@ -32,8 +32,51 @@ function isLocal(url: string): boolean {
  * than localhost is recorded and aborted, so a test can assert the app never goes online.
  * A failing test keeps a Playwright trace in test-results/traces/.
  */
+/** A stand-in for the Electron preload: the page sees the same named functions the real bridge exposes. */
+export interface FakeBridgeOptions {
+  /** The file the "native open dialog" returns. */
+  fileName: string;
+  text: string;
+}
+
+declare global {
+  interface Window {
+    /** Test hook: deliver a native-menu command, as the main process would. */
+    __menu?: (command: string) => void;
+    /** Test hook: what the last "native save dialog" received. */
+    __saved?: { suggestedName: string; length: number };
+  }
+}
+
+/** Runs in the page before the app: defines `window.temDesk` as the preload would. */
+function installFakeBridge(options: FakeBridgeOptions): void {
+  const bytes = new TextEncoder().encode(options.text);
+  const listeners: ((command: string) => void)[] = [];
+  window.__menu = (command) => listeners.forEach((listener) => listener(command));
+  Object.defineProperty(window, 'temDesk', {
+    value: Object.freeze({
+      openFiles: async () => [{ name: options.fileName, bytes }],
+      saveFile: async (request: { suggestedName: string; bytes: Uint8Array }) => {
+        window.__saved = { suggestedName: request.suggestedName, length: request.bytes.length };
+        return { saved: true, path: `/home/user/${request.suggestedName}` };
+      },
+      appInfo: async () => ({
+        name: 'TEM Desk',
+        version: '0.1.0',
+        platform: 'linux',
+        electronVersion: '45.0.0',
+        userDataPath: '/home/user/.config/TEM Desk',
+      }),
+      onMenuCommand: (listener: (command: string) => void) => {
+        listeners.push(listener);
+        return () => listeners.splice(listeners.indexOf(listener), 1);
+      },
+    }),
+  });
+}
+
 export async function openApp(
-  options: { userDataDir?: string; hash?: string } = {},
+  options: { userDataDir?: string; hash?: string; bridge?: FakeBridgeOptions } = {},
 ): Promise<AppSession> {
   const baseUrl = inject('baseUrl');
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'temdesk-e2e-'));
@@ -56,6 +99,7 @@ export async function openApp(
     return route.abort('blockedbyclient');
   });
 
+  if (options.bridge) await context.addInitScript(installFakeBridge, options.bridge);
   const page = context.pages()[0] ?? (await context.newPage());
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(message.text());

@@ -9,6 +9,7 @@ import { InvoiceDetailPage } from './invoices/InvoiceDetailPage';
 import { InvoicesGrid } from './invoices/InvoicesGrid';
 import { ClearSampleButton, ImportBillsButton, SampleCompanyButton } from './import/ImportButtons';
 import { ImportPanel } from './import/ImportPanel';
+import { useImport } from './import/ImportContext';
 import type { TemDeskDatabase } from '../../db/database';
 
 async function loadInvoiceRows(db: TemDeskDatabase) {
@@ -28,6 +29,7 @@ export function BillsPage() {
 function InvoicesListPage() {
   const db = useDatabase();
   const rows = useLiveQuery(() => loadInvoiceRows(db), [db]);
+  const importing = useImport().state.step !== 'idle';
 
   return (
     <>
@@ -37,7 +39,7 @@ function InvoicesListPage() {
       </PageHeader>
       <ImportPanel />
       {rows.status === 'ready' && rows.value.length > 0 && <InvoicesGrid rows={rows.value} />}
-      {rows.status === 'ready' && rows.value.length === 0 && (
+      {rows.status === 'ready' && rows.value.length === 0 && !importing && (
         <EmptyState
           title="No bills imported yet"
           actions={

@@ -257,4 +257,19 @@ describe('summaryRowReason', () => {
   ])('%s → %s', (_name, cells, identifying, isSummary) => {
     expect(summaryRowReason(cells, identifying) !== null).toBe(isSummary);
   });
+
+  it.each<[string, string[], boolean]>([
+    [
+      'a "Total" description on an otherwise filled row',
+      ['Windstream', 'W-1', '', 'Total', '912.34'],
+      true,
+    ],
+    [
+      '"Total Equipment Protection" is a charge',
+      ['Windstream', 'W-1', '555', 'Total Equipment Protection', '9.00'],
+      false,
+    ],
+  ])('label cells: %s → %s', (_name, cells, isSummary) => {
+    expect(summaryRowReason(cells, [1, 2], [3]) !== null).toBe(isSummary);
+  });
 });

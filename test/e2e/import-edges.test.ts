@@ -1,0 +1,101 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { chargeLineCsv } from '../fixtures/generate/charge-line-csv';
+import { openApp, type AppSession } from './harness';
+
+let session: AppSession | undefined;
+afterEach(async (context) => {
+  await session?.close(context.task.result?.state === 'fail');
+  session = undefined;
+});
+
+const SMALL_CSV = [
+  'Carrier,Account Number,Invoice Number,Invoice Date,Due Date,Period Start,Period End,Service ID,Description,Category,Quantity,Amount,Invoice Total',
+  'Windstream,WS-100,W-2026-10,2026-10-01,2026-10-25,2026-09-01,2026-09-30,DHEC.554433..WIN,100M DIA,Recurring,1,850.00,912.34',
+  'Windstream,WS-100,W-2026-10,2026-10-01,2026-10-25,2026-09-01,2026-09-30,,Federal Universal Service Fund,Surcharge,1,62.34,912.34',
+  'Windstream,WS-100,W-2026-10,2026-10-01,2026-10-25,2026-09-01,2026-09-30,,Total,,,912.34,',
+].join('\r\n');
+
+describe('import edges in Chromium', () => {
+  it('shows progress while reading a large file and cancels without saving anything', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'temdesk-cancel-'));
+    const path = join(dir, 'big-bill.csv');
+    writeFileSync(path, chargeLineCsv(200_000));
+    session = await openApp({ hash: '#/bills' });
+    const { page } = session;
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Import bills…' }).first().click();
+    await (await chooser).setFiles(path);
+
+    const progress = page.getByRole('progressbar', { name: /Reading files/ });
+    await progress.waitFor();
+    await session.screenshot('import-reading-progress');
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await expect.poll(() => progress.count()).toBe(0);
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'No bills imported yet' }).isVisible())
+      .toBe(true);
+    await page.reload();
+    await page.getByRole('heading', { name: 'No bills imported yet' }).waitFor();
+    expect(session.consoleErrors).toEqual([]);
+  });
+
+  it('imports a file dropped on the window, skipping its total row', async () => {
+    session = await openApp({ hash: '#/dashboard' });
+    const { page } = session;
+    await page.evaluate((text) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], 'windstream-2026-10.csv', { type: 'text/csv' }));
+      for (const type of ['dragenter', 'dragover', 'drop']) {
+        document.body.dispatchEvent(
+          new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }),
+        );
+      }
+    }, SMALL_CSV);
+
+    const preview = page.getByRole('region', {
+      name: 'Preview: nothing is saved until you import',
+    });
+    await preview.waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Bills');
+    await expect
+      .poll(() => preview.getByRole('status').first().textContent())
+      .toContain('1 summary or total row skipped');
+    await preview.getByRole('button', { name: 'Import 1 invoice' }).click();
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: 'Imported 1 invoice with 2 charge lines' })
+          .count(),
+      )
+      .toBe(1);
+    expect(session.consoleErrors).toEqual([]);
+  });
+
+  it('in the desktop app, File → Import bills… uses the native dialog and Download uses the native save dialog', async () => {
+    session = await openApp({
+      hash: '#/bills',
+      bridge: { fileName: 'windstream-2026-10.csv', text: SMALL_CSV },
+    });
+    const { page } = session;
+    await page.evaluate(() => window.__menu?.('import-bills'));
+    const preview = page.getByRole('region', {
+      name: 'Preview: nothing is saved until you import',
+    });
+    await preview.waitFor();
+    await preview.getByRole('button', { name: 'Import 1 invoice' }).click();
+    await page.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('gridcell', { name: 'W-2026-10', exact: true }).click();
+    await page.getByRole('button', { name: /Download original file/ }).click();
+    await expect
+      .poll(() => page.evaluate(() => window.__saved))
+      .toEqual({ suggestedName: 'windstream-2026-10.csv', length: SMALL_CSV.length });
+
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await expect.poll(() => page.getByText('Desktop app on linux').count()).toBe(1);
+    expect(session.consoleErrors).toEqual([]);
+  });
+});
