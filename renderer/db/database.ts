@@ -1,6 +1,19 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { ColumnMapping } from '../../shared/import/mapping';
-import type { Account, Carrier, ImportBatch, Invoice, UsageRecord } from '../../shared/model';
+import type {
+  Account,
+  AllocationRule,
+  Carrier,
+  Contract,
+  CostCenter,
+  Dispute,
+  Finding,
+  ImportBatch,
+  Invoice,
+  Service,
+  Site,
+  UsageRecord,
+} from '../../shared/model';
 import type { ChargeBlock } from '../../shared/storage/charge-blocks';
 import { DATABASE_NAME, SCHEMA_HISTORY } from './schema';
 
@@ -25,6 +38,47 @@ export interface InvoiceUsageRecord {
   records: UsageRecord[];
 }
 
+/** One step in a service's life (added, moved, re-planned, disconnected, edited), with what changed. */
+export interface ServiceEventRecord {
+  seq?: number;
+  serviceId: string;
+  /** ISO 8601 timestamp in UTC. */
+  at: string;
+  kind: 'added' | 'moved' | 'changed' | 'disconnected' | 'edited' | 'matched';
+  /** A sentence for the history panel, e.g. `Moved from STR-0142 to STR-0007`. */
+  summary: string;
+  /** Field → [before, after], as displayed. */
+  changes?: Record<string, [string, string]>;
+}
+
+/** A file attached to a record (a contract's signed PDF), kept byte for byte. */
+export interface AttachmentRecord {
+  id: string;
+  /** The record it belongs to, e.g. a contract id. */
+  ownerId: string;
+  fileName: string;
+  mediaType: string;
+  bytes: Uint8Array;
+  /** ISO 8601 timestamp in UTC. */
+  addedAt: string;
+}
+
+/** A named column layout for chargeback exports (choose, order, rename). */
+export interface ExportPresetRecord {
+  id: string;
+  name: string;
+  columns: { field: string; header: string }[];
+}
+
+/** What the user did that can be undone or audited later ("Deleted invoice 123"). */
+export interface ActionLogRecord {
+  seq?: number;
+  /** ISO 8601 timestamp in UTC. */
+  at: string;
+  action: string;
+  summary: string;
+}
+
 /** The one Dexie class of the app. Every table is typed; the schema comes from `SCHEMA_HISTORY`. */
 export class TemDeskDatabase extends Dexie {
   settings!: EntityTable<SettingRecord, 'key'>;
@@ -36,6 +90,17 @@ export class TemDeskDatabase extends Dexie {
   chargeBlocks!: Table<ChargeBlock, [string, number]>;
   usage!: EntityTable<InvoiceUsageRecord, 'invoiceId'>;
   columnMappings!: EntityTable<ColumnMapping, 'id'>;
+  sites!: EntityTable<Site, 'id'>;
+  costCenters!: EntityTable<CostCenter, 'id'>;
+  services!: EntityTable<Service, 'id'>;
+  serviceEvents!: EntityTable<ServiceEventRecord, 'seq'>;
+  contracts!: EntityTable<Contract, 'id'>;
+  attachments!: EntityTable<AttachmentRecord, 'id'>;
+  findings!: EntityTable<Finding, 'id'>;
+  disputes!: EntityTable<Dispute, 'id'>;
+  allocationRules!: EntityTable<AllocationRule, 'id'>;
+  exportPresets!: EntityTable<ExportPresetRecord, 'id'>;
+  actionLog!: EntityTable<ActionLogRecord, 'seq'>;
 
   constructor(name = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

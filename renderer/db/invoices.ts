@@ -1,4 +1,10 @@
-import { NEXT_STATUSES } from '../../shared/billing/invoice-rows';
+import {
+  invoiceFindingKey,
+  invoiceRow,
+  NEXT_STATUSES,
+  type InvoiceRow,
+} from '../../shared/billing/invoice-rows';
+import { todayIso } from '../../shared/dates';
 import type {
   ChargeLine,
   ImportBatch,
@@ -73,4 +79,34 @@ export function loadOriginalFile(
   batchId: string,
 ): Promise<OriginalFileRecord | undefined> {
   return db.originalFiles.get(batchId);
+}
+
+/** Every invoice as a grid row, with its carrier's name and its open or disputed findings. */
+export async function loadInvoiceRows(
+  db: TemDeskDatabase,
+  now = new Date(),
+): Promise<InvoiceRow[]> {
+  const [invoices, carriers, findings] = await Promise.all([
+    db.invoices.toArray(),
+    db.carriers.toArray(),
+    db.findings.where('status').anyOf('open', 'disputed').toArray(),
+  ]);
+  const names = new Map(carriers.map((carrier) => [carrier.id, carrier.name]));
+  const findingCounts = new Map<string, number>();
+  for (const { subject } of findings) {
+    if (!subject.accountNumber || !subject.invoiceNumber) continue;
+    const key = invoiceFindingKey(subject.carrierId, subject.accountNumber, subject.invoiceNumber);
+    findingCounts.set(key, (findingCounts.get(key) ?? 0) + 1);
+  }
+  const today = todayIso(now);
+  return invoices.map((invoice) =>
+    invoiceRow(
+      invoice,
+      names.get(invoice.carrierId) ?? '',
+      today,
+      findingCounts.get(
+        invoiceFindingKey(invoice.carrierId, invoice.accountNumber, invoice.invoiceNumber),
+      ) ?? 0,
+    ),
+  );
 }

@@ -39,6 +39,23 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
       columnMappings: 'id, signature',
     },
   },
+  {
+    version: 3,
+    note: 'Inventory, contracts, audit and chargeback: sites, cost centers, services (matched by key and alias keys) with their change history, contracts with attached files, findings, disputes, allocation rules, export presets, the action log.',
+    stores: {
+      sites: 'id, &code',
+      costCenters: 'id, &code',
+      services: 'id, serviceKey, *aliasKeys, siteId, accountId',
+      serviceEvents: '++seq, serviceId',
+      contracts: 'id, carrierId',
+      attachments: 'id, ownerId',
+      findings: 'id, ruleId, status',
+      disputes: 'id, carrierId',
+      allocationRules: 'id',
+      exportPresets: 'id',
+      actionLog: '++seq, at',
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]?.version ?? 0;

@@ -54,9 +54,16 @@ export interface InvoiceRow {
   lineCount: number;
   status: InvoiceStatus;
   due: DueState;
+  /** Findings of the audit on this invoice that still need attention (not resolved or dismissed). */
+  findings: number;
 }
 
-export function invoiceRow(invoice: Invoice, carrierName: string, today: IsoDate): InvoiceRow {
+export function invoiceRow(
+  invoice: Invoice,
+  carrierName: string,
+  today: IsoDate,
+  findings = 0,
+): InvoiceRow {
   return {
     id: invoice.id,
     carrier: carrierName,
@@ -75,6 +82,7 @@ export function invoiceRow(invoice: Invoice, carrierName: string, today: IsoDate
     lineCount: invoice.lineCount,
     status: invoice.status,
     due: dueState(invoice, today),
+    findings,
   };
 }
 
@@ -86,3 +94,12 @@ export const NEXT_STATUSES: Record<InvoiceStatus, readonly InvoiceStatus[]> = {
   paid: ['approved'],
   'on-hold': ['received', 'reviewed', 'approved'],
 };
+
+/** Key tying a finding's subject to its invoice: carrier + account + invoice number. */
+export function invoiceFindingKey(
+  carrierId: string,
+  accountNumber: string,
+  invoiceNumber: string,
+): string {
+  return `${carrierId}\u0000${accountNumber}\u0000${invoiceNumber}`;
+}

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadChargeLines } from '../../renderer/db/charges';
 import { TemDeskDatabase } from '../../renderer/db/database';
+import { loadInvoiceRows } from '../../renderer/db/invoices';
 import {
   commitImport,
   findImportConflicts,
@@ -173,5 +174,45 @@ describe('committing an import', () => {
       carriers: 0,
       accounts: 0,
     });
+  });
+});
+
+describe('invoice rows', () => {
+  it('count the open and disputed findings of each invoice, not the dismissed ones', async () => {
+    await commitImport(db, upload('lumen.csv', 'a1', ['INV-1', 'INV-2']));
+    const [invoice] = await db.invoices.toArray();
+    if (!invoice) throw new Error('no invoice');
+    const finding = (
+      id: string,
+      status: 'open' | 'disputed' | 'dismissed',
+      invoiceNumber = 'INV-1',
+    ) => ({
+      id,
+      ruleId: 'late-fee',
+      severity: 'warning' as const,
+      subject: {
+        carrierId: invoice.carrierId,
+        accountNumber: invoice.accountNumber,
+        invoiceNumber,
+      },
+      impact: cents(5_00),
+      message: 'Late fee',
+      status,
+      statusHistory: [],
+      firstSeenAt: '2026-10-01T00:00:00.000Z',
+      lastSeenAt: '2026-10-01T00:00:00.000Z',
+    });
+    await db.findings.bulkAdd([
+      finding('f1', 'open'),
+      finding('f2', 'disputed'),
+      finding('f3', 'dismissed'),
+      finding('f4', 'open', 'INV-2'),
+    ]);
+    const rows = await loadInvoiceRows(db, new Date('2026-10-02T00:00:00Z'));
+    expect(Object.fromEntries(rows.map((row) => [row.invoiceNumber, row.findings]))).toEqual({
+      'INV-1': 2,
+      'INV-2': 1,
+    });
+    expect(rows[0]?.carrier).toBe('Lumen');
   });
 });

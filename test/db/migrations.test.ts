@@ -4,11 +4,13 @@ import { TemDeskDatabase } from '../../renderer/db/database';
 import { LATEST_SCHEMA_VERSION, SCHEMA_HISTORY } from '../../renderer/db/schema';
 import { V1_RECORDS } from '../fixtures/db/v1';
 import { V2_RECORDS } from '../fixtures/db/v2';
+import { V3_RECORDS } from '../fixtures/db/v3';
 
 /** Fixtures written by each schema version, keyed by version. Add one per new version. */
 const FIXTURES_BY_VERSION: Record<number, Record<string, readonly object[]>> = {
   1: V1_RECORDS,
   2: V2_RECORDS,
+  3: V3_RECORDS,
 };
 
 /** What a fixture of `fromVersion` must look like once upgraded to the latest schema. */

@@ -46,6 +46,7 @@ describe('invoice rows', () => {
   it('shows the difference between stated total and lines to the cent', () => {
     const row = invoiceRow(invoice, 'Verizon Wireless', isoDate(2026, 10, 20));
     expect(row).toMatchObject({
+      findings: 0,
       carrier: 'Verizon Wireless',
       difference: 1_50,
       period: '2026-09-17 – 2026-10-16',

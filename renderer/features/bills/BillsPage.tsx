@@ -1,5 +1,3 @@
-import { invoiceRow } from '../../../shared/billing/invoice-rows';
-import { todayIso } from '../../../shared/dates';
 import { useDatabase } from '../../app/DatabaseContext';
 import { useRouteContext } from '../../app/RouteContext';
 import { useLiveQuery } from '../../app/useLiveQuery';
@@ -10,14 +8,7 @@ import { InvoicesGrid } from './invoices/InvoicesGrid';
 import { ClearSampleButton, ImportBillsButton, SampleCompanyButton } from './import/ImportButtons';
 import { ImportPanel } from './import/ImportPanel';
 import { useImport } from './import/ImportContext';
-import type { TemDeskDatabase } from '../../db/database';
-
-async function loadInvoiceRows(db: TemDeskDatabase) {
-  const [invoices, carriers] = await Promise.all([db.invoices.toArray(), db.carriers.toArray()]);
-  const names = new Map(carriers.map((carrier) => [carrier.id, carrier.name]));
-  const today = todayIso(new Date());
-  return invoices.map((invoice) => invoiceRow(invoice, names.get(invoice.carrierId) ?? '', today));
-}
+import { loadInvoiceRows } from '../../db/invoices';
 
 export function BillsPage() {
   const { route } = useRouteContext();

@@ -54,6 +54,14 @@ const COLUMNS: ColDef<InvoiceRow>[] = [
     valueFormatter: (p: ValueFormatterParams<InvoiceRow, InvoiceStatus>) =>
       p.value ? INVOICE_STATUS_LABELS[p.value] : '',
   },
+  {
+    field: 'findings',
+    headerName: 'Findings',
+    headerTooltip: 'Open or disputed findings of the validation checks',
+    type: 'rightAligned',
+    width: 115,
+    cellClass: (p) => (p.value ? 'money-mismatch' : ''),
+  },
   { field: 'accountNumber', headerName: 'Account', width: 160 },
   { field: 'period', headerName: 'Period', width: 200 },
   {

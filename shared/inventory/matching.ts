@@ -1,0 +1,119 @@
+import type { Invoice, Service } from '../model';
+import { cents, type Cents } from '../money/cents';
+import type { ChargeBlock } from '../storage/charge-blocks';
+import { CHARGE_CATEGORIES } from '../model';
+import { isLive } from './sites';
+
+/** One identifier as billed on an account's latest invoice. */
+export interface BilledIdentifier {
+  carrierId: string;
+  accountNumber: string;
+  invoiceId: string;
+  invoiceNumber: string;
+  invoiceDate: string;
+  serviceKey: string;
+  /** As printed on the bill (first line seen). */
+  serviceIdRaw: string;
+  /** Sum of the identifier's lines on that invoice, in cents. */
+  amount: Cents;
+  lineCount: number;
+  /** Description of its first recurring line — usually the plan. */
+  plan: string;
+}
+
+const RECURRING = CHARGE_CATEGORIES.indexOf('recurring');
+
+/** The latest invoice of each carrier account. */
+export function latestInvoicePerAccount(invoices: readonly Invoice[]): Invoice[] {
+  const latest = new Map<string, Invoice>();
+  for (const invoice of invoices) {
+    const key = `${invoice.carrierId}|${invoice.accountNumber}`;
+    const current = latest.get(key);
+    if (!current || invoice.invoiceDate > current.invoiceDate) latest.set(key, invoice);
+  }
+  return [...latest.values()];
+}
+
+/** Every identifier billed on the given invoices, summed per invoice, read straight from packed blocks. */
+export function billedIdentifiers(
+  invoices: readonly Invoice[],
+  blocks: readonly ChargeBlock[],
+): BilledIdentifier[] {
+  const byId = new Map(invoices.map((invoice) => [invoice.id, invoice]));
+  const found = new Map<string, BilledIdentifier & { total: number }>();
+  for (const block of blocks) {
+    const invoice = byId.get(block.invoiceId);
+    if (!invoice) continue;
+    for (let i = 0; i < block.count; i++) {
+      const key = block.serviceKey[i];
+      if (!key) continue;
+      const id = `${invoice.id}|${key}`;
+      let entry = found.get(id);
+      if (!entry) {
+        entry = {
+          carrierId: invoice.carrierId,
+          accountNumber: invoice.accountNumber,
+          invoiceId: invoice.id,
+          invoiceNumber: invoice.invoiceNumber,
+          invoiceDate: invoice.invoiceDate,
+          serviceKey: key,
+          serviceIdRaw: block.serviceIdRaw[i] ?? key,
+          amount: cents(0),
+          total: 0,
+          lineCount: 0,
+          plan: '',
+        };
+        found.set(id, entry);
+      }
+      entry.total += block.amount[i] ?? 0;
+      entry.lineCount += 1;
+      if (!entry.plan && block.category[i] === RECURRING) entry.plan = block.description[i] ?? '';
+    }
+  }
+  return [...found.values()].map(({ total, ...entry }) => ({ ...entry, amount: cents(total) }));
+}
+
+/** Services by every key they answer to: their own key and their alias keys. */
+export function servicesByKey(services: readonly Service[]): Map<string, Service> {
+  const map = new Map<string, Service>();
+  for (const service of services) {
+    if (service.serviceKey) map.set(service.serviceKey, service);
+    for (const alias of service.aliasKeys) if (!map.has(alias)) map.set(alias, service);
+  }
+  return map;
+}
+
+/** Billed identifiers that match no service in the inventory, largest amount first. */
+export function unmatchedIdentifiers(
+  billed: readonly BilledIdentifier[],
+  services: readonly Service[],
+): BilledIdentifier[] {
+  const known = servicesByKey(services);
+  return billed.filter((entry) => !known.has(entry.serviceKey)).sort((a, b) => b.amount - a.amount);
+}
+
+/**
+ * Live services that their account's latest invoice does not mention (a service the carrier
+ * stopped billing, or one billed under another number). Services on accounts with no invoice yet
+ * are left out: nothing can be said about them.
+ */
+export function servicesNotBilled(
+  services: readonly Service[],
+  billed: readonly BilledIdentifier[],
+  accountNumberOf: (accountId: string) => string | undefined,
+): Service[] {
+  const billedKeys = new Set(billed.map((entry) => entry.serviceKey));
+  const accountsWithBills = new Set(
+    billed.map((entry) => `${entry.carrierId}|${entry.accountNumber}`),
+  );
+  return services.filter((service) => {
+    if (!isLive(service) || service.status === 'ordered') return false;
+    const accountNumber = accountNumberOf(service.accountId);
+    if (!accountNumber || !accountsWithBills.has(`${service.carrierId}|${accountNumber}`))
+      return false;
+    const keys = [service.serviceKey, ...service.aliasKeys].filter((key): key is string =>
+      Boolean(key),
+    );
+    return !keys.some((key) => billedKeys.has(key));
+  });
+}

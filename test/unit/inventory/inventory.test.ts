@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest';
+import {
+  describeChanges,
+  disconnectPatch,
+  monthlyCostFromText,
+  validateServicePatch,
+  type EditContext,
+} from '../../../shared/inventory/edits';
+import {
+  billedIdentifiers,
+  latestInvoicePerAccount,
+  servicesNotBilled,
+  unmatchedIdentifiers,
+} from '../../../shared/inventory/matching';
+import { summarizeSites } from '../../../shared/inventory/sites';
+import { isoDate } from '../../../shared/dates';
+import type { ChargeLine, Invoice } from '../../../shared/model';
+import { cents } from '../../../shared/money/cents';
+import { packChargeLines } from '../../../shared/storage/charge-blocks';
+import { makeService, makeSite } from '../../helpers/inventory';
+
+const context: EditContext = {
+  siteIds: new Set(['site-1', 'site-2']),
+  costCenterIds: new Set(['cc-1', 'cc-old']),
+  inactiveCostCenterIds: new Set(['cc-old']),
+  accountIds: new Set(['account-1']),
+  contractIds: new Set(['contract-1']),
+};
+
+describe('site list', () => {
+  it('counts live services and their expected monthly cost per site', () => {
+    const rows = summarizeSites(
+      [makeSite({ id: 'site-2', code: 'STR-0200' }), makeSite()],
+      [
+        makeService(),
+        makeService({ id: 's2', expectedMonthlyCents: cents(850_00) }),
+        makeService({ id: 's3', status: 'disconnected' }),
+        makeService({ id: 's4', siteId: 'site-2', expectedMonthlyCents: undefined }),
+      ],
+    );
+    expect(rows.map((r) => [r.site.code, r.serviceCount, r.monthlyCents])).toEqual([
+      ['STR-0142', 2, 895_00],
+      ['STR-0200', 1, 0],
+    ]);
+  });
+});
+
+describe('editing a service', () => {
+  it.each([
+    [{ costCenterId: 'cc-9' }, 'Cost center', 'There is no such cost center'],
+    [{ costCenterId: 'cc-old' }, 'Cost center', 'closed'],
+    [{ siteId: 'nowhere' }, 'Site', 'There is no such site'],
+    [{ activatedOn: '31/12/2026' as never }, 'Activated on', 'Expected a date like 2026-10-31'],
+    [{ expectedMonthlyCents: cents(-5) }, 'Monthly cost', 'zero or more'],
+    [
+      { status: 'active' as const, disconnectedOn: isoDate(2026, 1, 1) },
+      'Status',
+      'must be marked disconnected',
+    ],
+  ])('refuses %o with a sentence on %s', (patch, column, message) => {
+    const result = validateServicePatch(patch, context);
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.errors[0]).toMatchObject({ column, message: expect.stringContaining(message) });
+  });
+
+  it('accepts a valid bulk patch and a disconnect', () => {
+    expect(
+      validateServicePatch(
+        { costCenterId: 'cc-1', siteId: 'site-2', contractId: 'contract-1' },
+        context,
+      ).ok,
+    ).toBe(true);
+    expect(validateServicePatch(disconnectPatch(isoDate(2026, 10, 31)), context)).toEqual({
+      ok: true,
+      value: { status: 'disconnected', disconnectedOn: '2026-10-31' },
+    });
+  });
+
+  it.each([
+    ['45', 45_00],
+    ['$1,250.50', 1250_50],
+    ['', undefined],
+  ])('reads a typed monthly cost %s', (text, expected) => {
+    expect(monthlyCostFromText(text)).toEqual({ ok: true, value: expected });
+  });
+
+  it('refuses a negative or unreadable monthly cost', () => {
+    expect(monthlyCostFromText('-5').ok).toBe(false);
+    expect(monthlyCostFromText('abc').ok).toBe(false);
+  });
+
+  it('describes changes as people read them', () => {
+    const names = {
+      site: (id?: string) => id ?? '—',
+      costCenter: (id?: string) => id ?? '—',
+      account: (id?: string) => id ?? '—',
+      contract: (id?: string) => id ?? '—',
+    };
+    expect(
+      describeChanges(
+        makeService(),
+        { siteId: 'site-2', expectedMonthlyCents: cents(40_00), plan: 'Business Unlimited' },
+        names,
+      ),
+    ).toEqual({
+      Site: ['site-1', 'site-2'],
+      'Monthly cost': ['$45.00', '$40.00'],
+    });
+  });
+});
+
+describe('matching bills to the inventory', () => {
+  const invoice = (id: string, date: string, accountNumber = 'A-1'): Invoice => ({
+    id,
+    carrierId: 'carrier-1',
+    accountNumber,
+    invoiceNumber: id.toUpperCase(),
+    invoiceDate: date as Invoice['invoiceDate'],
+    statedTotal: null,
+    linesTotal: cents(0),
+    lineCount: 0,
+    categoryTotals: {},
+    status: 'received',
+    importBatchId: 'b',
+  });
+  const line = (
+    serviceKey: string | null,
+    amount: number,
+    raw = serviceKey ?? '',
+  ): Omit<ChargeLine, 'invoiceId'> => ({
+    serviceIdRaw: raw,
+    serviceKey,
+    description: 'Business Unlimited',
+    category: 'recurring',
+    quantity: 1,
+    amount: cents(amount),
+    sourceRow: 2,
+  });
+
+  const old = invoice('i-sep', '2026-09-16');
+  const latest = invoice('i-oct', '2026-10-16');
+  const blocks = [
+    ...packChargeLines('i-sep', [line('+15550100009', 10_00)]),
+    ...packChargeLines('i-oct', [
+      line('+15550100001', 45_00, '555-010-0001'),
+      line('+15550100002', 30_00, '(555) 010-0002'),
+      line('+15550100002', 5_00, '(555) 010-0002'),
+      line('+15550100003', 60_00),
+      line(null, 7_00),
+    ]),
+  ];
+
+  it('takes the latest invoice of each account', () => {
+    expect(
+      latestInvoicePerAccount([old, latest, invoice('x', '2026-08-01', 'A-2')])
+        .map((i) => i.id)
+        .sort(),
+    ).toEqual(['i-oct', 'x']);
+  });
+
+  it('lists billed identifiers no service answers to, with their amounts, largest first', () => {
+    const billed = billedIdentifiers([latest], blocks);
+    const services = [
+      makeService(),
+      makeService({
+        id: 's3',
+        serviceIdRaw: 'old',
+        serviceKey: '+15559999999',
+        aliasKeys: ['+15550100003'],
+      }),
+    ];
+    expect(
+      unmatchedIdentifiers(billed, services).map((u) => [
+        u.serviceIdRaw,
+        u.amount,
+        u.lineCount,
+        u.plan,
+      ]),
+    ).toEqual([['(555) 010-0002', 35_00, 2, 'Business Unlimited']]);
+  });
+
+  it('lists live services the latest invoice of their account does not mention', () => {
+    const billed = billedIdentifiers([latest], blocks);
+    const services = [
+      makeService(),
+      makeService({ id: 'quiet', serviceKey: '+15550100077' }),
+      makeService({ id: 'gone', serviceKey: '+15550100078', status: 'disconnected' }),
+      makeService({ id: 'other-account', serviceKey: '+15550100079', accountId: 'account-2' }),
+    ];
+    const accountNumbers: Record<string, string> = { 'account-1': 'A-1', 'account-2': 'A-2' };
+    expect(
+      servicesNotBilled(services, billed, (id) => accountNumbers[id]).map((s) => s.id),
+    ).toEqual(['quiet']);
+  });
+});
