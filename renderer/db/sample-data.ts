@@ -1,9 +1,54 @@
+import type { SampleOrganization } from '../features/bills/import/worker-protocol';
 import { deleteInvoiceRecords } from './import-commit';
 import type { TemDeskDatabase } from './database';
 
+/** Settings key listing the ids of every record the sample company added, per table. */
+const SAMPLE_IDS_KEY = 'sample:ids';
+
+type SampleTable = 'carriers' | 'accounts' | 'sites' | 'costCenters' | 'services' | 'contracts';
+type SampleIds = Partial<Record<SampleTable, string[]>>;
+
+/**
+ * Stores the sample company's carriers, accounts, sites, cost centers, services and contracts
+ * (before its bills, so imported invoices land on the same carriers and accounts), and remembers
+ * their ids so "Clear sample data" removes exactly them.
+ */
+export async function loadSampleOrganization(
+  db: TemDeskDatabase,
+  organization: SampleOrganization,
+): Promise<void> {
+  const tables = [
+    db.carriers,
+    db.accounts,
+    db.sites,
+    db.costCenters,
+    db.services,
+    db.contracts,
+    db.settings,
+  ];
+  await db.transaction('rw', tables, async () => {
+    await db.carriers.bulkPut(organization.carriers);
+    await db.accounts.bulkPut(organization.accounts);
+    await db.sites.bulkPut(organization.sites);
+    await db.costCenters.bulkPut(organization.costCenters);
+    await db.services.bulkPut(organization.services);
+    await db.contracts.bulkPut(organization.contracts);
+    const ids: SampleIds = {
+      carriers: organization.carriers.map((r) => r.id),
+      accounts: organization.accounts.map((r) => r.id),
+      sites: organization.sites.map((r) => r.id),
+      costCenters: organization.costCenters.map((r) => r.id),
+      services: organization.services.map((r) => r.id),
+      contracts: organization.contracts.map((r) => r.id),
+    };
+    await db.settings.put({ key: SAMPLE_IDS_KEY, value: ids });
+  });
+}
+
 /** Whether the sample company is loaded (any batch imported as sample). */
 export async function hasSampleData(db: TemDeskDatabase): Promise<boolean> {
-  return (await db.importBatches.filter((batch) => batch.sample === true).count()) > 0;
+  if ((await db.importBatches.filter((batch) => batch.sample === true).count()) > 0) return true;
+  return (await db.settings.get(SAMPLE_IDS_KEY)) !== undefined;
 }
 
 /**
@@ -20,6 +65,12 @@ export async function clearSampleData(db: TemDeskDatabase): Promise<{ invoices: 
     db.usage,
     db.carriers,
     db.accounts,
+    db.sites,
+    db.costCenters,
+    db.services,
+    db.serviceEvents,
+    db.contracts,
+    db.settings,
   ];
   return db.transaction('rw', tables, async () => {
     const batches = await db.importBatches.filter((batch) => batch.sample === true).toArray();
@@ -31,6 +82,19 @@ export async function clearSampleData(db: TemDeskDatabase): Promise<{ invoices: 
       await db.importBatches.delete(batch.id);
       await db.originalFiles.delete(batch.id);
     }
+    const record = await db.settings.get(SAMPLE_IDS_KEY);
+    const ids: SampleIds =
+      record && typeof record.value === 'object' && record.value !== null ? record.value : {};
+    await db.services.bulkDelete(ids.services ?? []);
+    await db.serviceEvents
+      .where('serviceId')
+      .anyOf(ids.services ?? [])
+      .delete();
+    await db.contracts.bulkDelete(ids.contracts ?? []);
+    await db.sites.bulkDelete(ids.sites ?? []);
+    await db.costCenters.bulkDelete(ids.costCenters ?? []);
+    await db.settings.delete(SAMPLE_IDS_KEY);
+
     const remaining = await db.invoices.toArray();
     const usedCarriers = new Set(remaining.map((invoice) => invoice.carrierId));
     const usedAccounts = new Set(

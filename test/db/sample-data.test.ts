@@ -4,6 +4,7 @@ import { commitImport, type ImportToCommit } from '../../renderer/db/import-comm
 import {
   clearSampleData,
   hasSampleData,
+  loadSampleOrganization,
   settleOlderSampleInvoices,
 } from '../../renderer/db/sample-data';
 import { isoDate } from '../../shared/dates';
@@ -63,6 +64,26 @@ describe('sample data', () => {
     expect(await db.importBatches.count()).toBe(1);
     expect(await db.originalFiles.count()).toBe(1);
     expect(await db.chargeBlocks.count()).toBe(1);
+    expect(await hasSampleData(db)).toBe(false);
+  });
+});
+
+describe('sample organization', () => {
+  it('stores the sample inventory and contracts, and clearing removes them with the bills', async () => {
+    const { generateSampleCompany } = await import('../fixtures/generate/sample-company');
+    const company = generateSampleCompany({ months: 6, scale: 0.2 });
+    await loadSampleOrganization(db, company);
+    expect(await db.services.count()).toBe(company.services.length);
+    expect(await db.sites.count()).toBe(company.sites.length);
+    expect(await db.contracts.count()).toBe(company.contracts.length);
+    expect(await hasSampleData(db)).toBe(true);
+    await clearSampleData(db);
+    expect([
+      await db.services.count(),
+      await db.sites.count(),
+      await db.contracts.count(),
+      await db.carriers.count(),
+    ]).toEqual([0, 0, 0, 0]);
     expect(await hasSampleData(db)).toBe(false);
   });
 });

@@ -1,22 +1,173 @@
+import type { GridApi } from 'ag-grid-community';
+import { useCallback, useMemo, useState } from 'react';
+import type { ServiceRow } from '../../../shared/inventory/rows';
+import { ColumnChooser } from '../../components/ColumnChooser';
+import type { ServicePatch } from '../../../shared/inventory/edits';
+import { serviceRows } from '../../../shared/inventory/rows';
+import { summarizeSites } from '../../../shared/inventory/sites';
+import { useDatabase } from '../../app/DatabaseContext';
+import { useLiveQuery } from '../../app/useLiveQuery';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
+import { Tabs } from '../../components/Tabs';
+import type { ServiceEventRecord } from '../../db/database';
+import { loadInventory, updateServices, type InventoryData } from '../../db/inventory';
+import { SampleCompanyButton } from '../bills/import/ImportButtons';
+import { ImportPanel } from '../bills/import/ImportPanel';
+import { AddServiceForm } from './AddServiceForm';
+import { BulkEditBar } from './BulkEditBar';
+import { ServiceDetail } from './ServiceDetail';
+import { ServicesGrid } from './ServicesGrid';
+import { SiteList } from './SiteList';
+import { SitesPanel } from './SitesPanel';
+import { UnmatchedPanel } from './UnmatchedPanel';
+import './inventory.css';
+
+type Tab = 'services' | 'matching' | 'sites';
+const TABS = [
+  { id: 'services', label: 'Services' },
+  { id: 'matching', label: 'Unmatched and not billed' },
+  { id: 'sites', label: 'Sites and cost centers' },
+] as const satisfies readonly { id: Tab; label: string }[];
 
 export function InventoryPage() {
+  const db = useDatabase();
+  const inventory = useLiveQuery(() => loadInventory(db), [db]);
   return (
     <>
       <PageHeader title="Inventory" />
-      <EmptyState
-        title="No services in the inventory yet"
-        steps={[
-          'Add your sites and cost centers.',
-          'Add each circuit, phone line, mobile line and UCaaS seat to its site — or import bills and add the services they mention.',
-        ]}
-      >
-        <p>
-          A site-by-site record of every circuit, line and plan: carrier, account, contract,
-          expected monthly cost, status and history.
-        </p>
-      </EmptyState>
+      <ImportPanel />
+      {inventory.status === 'ready' &&
+        (inventory.value.services.length === 0 && inventory.value.sites.length === 0 ? (
+          <EmptyState
+            title="No services in the inventory yet"
+            actions={<SampleCompanyButton />}
+            steps={[
+              'Add your sites and cost centers (Sites and cost centers).',
+              'Add each circuit, phone line, mobile line and UCaaS seat to its site — or import bills and add the services they mention from “Unmatched”.',
+            ]}
+          >
+            <p>
+              A site-by-site record of every circuit, line and plan: carrier, account, contract,
+              expected monthly cost, status and history.
+            </p>
+          </EmptyState>
+        ) : (
+          <InventoryWorkspace data={inventory.value} />
+        ))}
+      {inventory.status === 'ready' &&
+        inventory.value.services.length === 0 &&
+        inventory.value.sites.length === 0 && <SitesPanel data={inventory.value} summaries={[]} />}
     </>
+  );
+}
+
+function InventoryWorkspace({ data }: { data: InventoryData }) {
+  const db = useDatabase();
+  const [tab, setTab] = useState<Tab>('services');
+  const [siteId, setSiteId] = useState<string | null>(null);
+  const [search, setSearch] = useState('');
+  const [selected, setSelected] = useState<string[]>([]);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [message, setMessage] = useState('');
+  const [gridApi, setGridApi] = useState<GridApi<ServiceRow> | null>(null);
+
+  const summaries = useMemo(() => summarizeSites(data.sites, data.services), [data]);
+  const rows = useMemo(() => {
+    const all = serviceRows(data);
+    return siteId ? all.filter((row) => row.siteId === siteId) : all;
+  }, [data, siteId]);
+  const open = openId ? data.services.find((s) => s.id === openId) : undefined;
+
+  const edit = useCallback(
+    async (ids: string[], patch: ServicePatch, kind: ServiceEventRecord['kind'] = 'edited') => {
+      const outcome = await updateServices(db, ids, patch, kind);
+      if (!outcome.ok)
+        return outcome.errors
+          .map((e) => `${e.column ? `${e.column}: ` : ''}${e.message}`)
+          .join(' ');
+      setMessage(`Saved ${outcome.value} service${outcome.value === 1 ? '' : 's'}.`);
+      return null;
+    },
+    [db],
+  );
+
+  return (
+    <Tabs label="Inventory views" tabs={TABS} current={tab} onChange={setTab}>
+      {tab === 'services' && (
+        <div className="inventory-layout">
+          <SiteList sites={summaries} selected={siteId} onSelect={setSiteId} />
+          <div className="inventory-main">
+            <div className="toolbar">
+              <h2>
+                {siteId ? (data.sites.find((s) => s.id === siteId)?.code ?? 'Site') : 'All sites'} —{' '}
+                {rows.length.toLocaleString('en-US')} services
+              </h2>
+              <label className="inline search">
+                Search services
+                <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
+              </label>
+              <ColumnChooser api={gridApi} />
+              <button type="button" onClick={() => setAdding(true)}>
+                Add service…
+              </button>
+            </div>
+            <p role="status" className="hint">
+              {message}
+            </p>
+            {adding && (
+              <AddServiceForm data={data} defaultSiteId={siteId} onDone={() => setAdding(false)} />
+            )}
+            {selected.length > 1 && (
+              <BulkEditBar
+                count={selected.length}
+                costCenters={data.costCenters}
+                contracts={data.contracts}
+                accounts={data.accounts}
+                onApply={(patch) =>
+                  void edit(selected, patch).then((problem) => problem && setMessage(problem))
+                }
+              />
+            )}
+            <ServicesGrid
+              rows={rows}
+              costCenters={data.costCenters}
+              showSite={siteId === null}
+              search={search}
+              onSelectionChange={setSelected}
+              onOpen={setOpenId}
+              onEdit={edit}
+              onError={setMessage}
+              onGridReady={setGridApi}
+            />
+            <p className="hint">
+              Double-click a Service ID (or press Alt+Enter on a row) to see its history, what it
+              was billed and the lifecycle actions. Tick several to edit them together.
+            </p>
+            {open && (
+              <ServiceDetail
+                // A fresh form whenever the service changes underneath it (a grid edit, a bulk edit).
+                key={`${open.id}|${open.plan ?? ''}|${open.expectedMonthlyCents ?? ''}|${open.siteId ?? ''}|${open.status}`}
+                service={open}
+                data={data}
+                onChange={(patch, kind) => edit([open.id], patch, kind)}
+                onClose={() => setOpenId(null)}
+              />
+            )}
+          </div>
+        </div>
+      )}
+      {tab === 'matching' && (
+        <UnmatchedPanel
+          data={data}
+          onOpen={(id) => {
+            setOpenId(id);
+            setTab('services');
+          }}
+        />
+      )}
+      {tab === 'sites' && <SitesPanel data={data} summaries={summaries} />}
+    </Tabs>
   );
 }

@@ -11,7 +11,7 @@ import type { UploadedFile } from '../../../../shared/import/archive';
 import type { ColumnMapping } from '../../../../shared/import/mapping';
 import { useDatabase } from '../../../app/DatabaseContext';
 import { commitImport, findImportConflicts, type UploadToCommit } from '../../../db/import-commit';
-import { settleOlderSampleInvoices } from '../../../db/sample-data';
+import { loadSampleOrganization, settleOlderSampleInvoices } from '../../../db/sample-data';
 import { sha256Hex } from '../../../platform/hash';
 import { ReadCancelled, readInWorker, type ReadResult, type RunningRead } from './readInWorker';
 import {
@@ -157,6 +157,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
     const uploads = await toUploads(result, drafts);
     performance.mark('import:hashed');
     if (sample.current) {
+      if (result.organization) await loadSampleOrganization(db, result.organization);
       await finishCommit(drafts, uploads, false);
       return;
     }

@@ -20,10 +20,12 @@ function membersOf(file: UploadedFile): string[] {
 self.onmessage = (event: MessageEvent<ReadRequest>) => {
   try {
     const request = event.data;
-    const files: UploadedFile[] =
-      request.kind === 'sample'
-        ? generateSampleCompany().files.map((file) => ({ name: file.name, bytes: file.bytes }))
-        : request.files;
+    const company = request.kind === 'sample' ? generateSampleCompany() : undefined;
+    const files: UploadedFile[] = company
+      ? company.files.map((file) => ({ name: file.name, bytes: file.bytes }))
+      : request.kind === 'read'
+        ? request.files
+        : [];
     const options = request.kind === 'read' ? request.options : {};
     const outcomes = readBills(files, {
       ...options,
@@ -33,6 +35,14 @@ self.onmessage = (event: MessageEvent<ReadRequest>) => {
       type: 'done',
       outcomes,
       files: files.map((file) => ({ ...file, memberNames: membersOf(file) })),
+      organization: company && {
+        carriers: company.carriers,
+        accounts: company.accounts,
+        sites: company.sites,
+        costCenters: company.costCenters,
+        services: company.services,
+        contracts: company.contracts,
+      },
     });
   } catch (error) {
     scope.postMessage({

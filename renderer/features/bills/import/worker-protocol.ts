@@ -1,5 +1,12 @@
 import type { UploadedFile } from '../../../../shared/import/archive';
 import type { ReadBillOptions, ReadOutcome } from '../../../../shared/import/read-bill';
+import type { SampleCompany } from '../../../../shared/sample';
+
+/** The sample company's records (everything but its bill files, which are read like any bills). */
+export type SampleOrganization = Pick<
+  SampleCompany,
+  'carriers' | 'accounts' | 'sites' | 'costCenters' | 'services' | 'contracts'
+>;
 
 /** What the page asks the import worker to do. */
 export type ReadRequest =
@@ -14,5 +21,7 @@ export type ReadResponse =
       outcomes: ReadOutcome[];
       /** The files read (for `sample`, the generated bill files), with the names inside each ZIP. */
       files: { name: string; bytes: Uint8Array; memberNames: string[] }[];
+      /** For `sample`: the company's inventory and contracts, stored before its bills. */
+      organization?: SampleOrganization;
     }
   | { type: 'failed'; message: string };

@@ -1,0 +1,284 @@
+import Dexie from 'dexie';
+import {
+  describeChanges,
+  validateServicePatch,
+  type EditContext,
+  type ServicePatch,
+} from '../../shared/inventory/edits';
+import type { Account, Carrier, Contract, CostCenter, Service, Site } from '../../shared/model';
+import { cents, type Cents } from '../../shared/money/cents';
+import { fail, ok, type Result } from '../../shared/result';
+import type { ServiceEventRecord, TemDeskDatabase } from './database';
+
+/** Everything the inventory screens show, read together. */
+export interface InventoryData {
+  sites: Site[];
+  costCenters: CostCenter[];
+  services: Service[];
+  accounts: Account[];
+  carriers: Carrier[];
+  contracts: Contract[];
+}
+
+export async function loadInventory(db: TemDeskDatabase): Promise<InventoryData> {
+  const [sites, costCenters, services, accounts, carriers, contracts] = await Promise.all([
+    db.sites.toArray(),
+    db.costCenters.toArray(),
+    db.services.toArray(),
+    db.accounts.toArray(),
+    db.carriers.toArray(),
+    db.contracts.toArray(),
+  ]);
+  return { sites, costCenters, services, accounts, carriers, contracts };
+}
+
+/** Display names of the records a service points at, for history sentences. */
+export function inventoryNames(
+  data: Pick<InventoryData, 'sites' | 'costCenters' | 'accounts' | 'contracts'>,
+) {
+  const site = new Map(data.sites.map((s) => [s.id, `${s.code} ${s.name}`]));
+  const costCenter = new Map(data.costCenters.map((c) => [c.id, `${c.code} ${c.name}`]));
+  const account = new Map(data.accounts.map((a) => [a.id, a.accountNumber]));
+  const contract = new Map(data.contracts.map((c) => [c.id, c.name]));
+  const name = (map: Map<string, string>) => (id?: string) => (id ? (map.get(id) ?? id) : '—');
+  return {
+    site: name(site),
+    costCenter: name(costCenter),
+    account: name(account),
+    contract: name(contract),
+  };
+}
+
+async function editContext(db: TemDeskDatabase): Promise<EditContext> {
+  const [sites, costCenters, accounts, contracts] = await Promise.all([
+    db.sites.toCollection().primaryKeys(),
+    db.costCenters.toArray(),
+    db.accounts.toCollection().primaryKeys(),
+    db.contracts.toCollection().primaryKeys(),
+  ]);
+  return {
+    siteIds: new Set(sites),
+    costCenterIds: new Set(costCenters.map((c) => c.id)),
+    inactiveCostCenterIds: new Set(costCenters.filter((c) => !c.active).map((c) => c.id)),
+    accountIds: new Set(accounts),
+    contractIds: new Set(contracts),
+  };
+}
+
+/**
+ * Applies one patch to one or many services (a cell edit, a bulk edit, a lifecycle action) in one
+ * transaction, after validating it; each service gets a history entry saying what changed.
+ */
+export async function updateServices(
+  db: TemDeskDatabase,
+  serviceIds: readonly string[],
+  patch: ServicePatch,
+  kind: ServiceEventRecord['kind'] = 'edited',
+  now = new Date(),
+): Promise<Result<number>> {
+  return db.transaction(
+    'rw',
+    [db.services, db.serviceEvents, db.sites, db.costCenters, db.accounts, db.contracts],
+    async () => {
+      const checked = validateServicePatch(patch, await editContext(db));
+      if (!checked.ok) return checked;
+      const names = inventoryNames(await loadInventoryNames(db));
+      const services = (await db.services.bulkGet([...serviceIds])).filter(
+        (s): s is Service => s !== undefined,
+      );
+      if (services.length !== serviceIds.length)
+        return fail('Some of these services no longer exist; reload and try again.');
+      const events: ServiceEventRecord[] = [];
+      for (const service of services) {
+        const changes = describeChanges(service, patch, names);
+        if (Object.keys(changes).length === 0) continue;
+        await db.services.update(service.id, cleanPatch(patch));
+        events.push({
+          serviceId: service.id,
+          at: now.toISOString(),
+          kind,
+          summary: summarize(kind, changes),
+          changes,
+        });
+      }
+      await db.serviceEvents.bulkAdd(events);
+      return ok(events.length);
+    },
+  );
+}
+
+/** Empty strings clear optional references (cost center override, contract). */
+function cleanPatch(patch: ServicePatch): Partial<Service> {
+  const result: Partial<Service> = { ...patch };
+  if (patch.costCenterId === '') result.costCenterId = undefined;
+  if (patch.contractId === '') result.contractId = undefined;
+  return result;
+}
+
+function summarize(
+  kind: ServiceEventRecord['kind'],
+  changes: Record<string, [string, string]>,
+): string {
+  const parts = Object.entries(changes).map(([field, [from, to]]) => `${field}: ${from} → ${to}`);
+  const verb = {
+    added: 'Added',
+    moved: 'Moved',
+    changed: 'Changed',
+    disconnected: 'Disconnected',
+    edited: 'Edited',
+    matched: 'Matched',
+  }[kind];
+  return `${verb} — ${parts.join('; ')}`;
+}
+
+async function loadInventoryNames(db: TemDeskDatabase) {
+  const [sites, costCenters, accounts, contracts] = await Promise.all([
+    db.sites.toArray(),
+    db.costCenters.toArray(),
+    db.accounts.toArray(),
+    db.contracts.toArray(),
+  ]);
+  return { sites, costCenters, accounts, contracts };
+}
+
+/** Adds a service (validated like an edit) and its first history entry. */
+export async function addService(
+  db: TemDeskDatabase,
+  service: Service,
+  now = new Date(),
+): Promise<Result<string>> {
+  return db.transaction(
+    'rw',
+    [db.services, db.serviceEvents, db.sites, db.costCenters, db.accounts, db.contracts],
+    async () => {
+      const checked = validateServicePatch(
+        {
+          siteId: service.siteId,
+          costCenterId: service.costCenterId,
+          accountId: service.accountId,
+          contractId: service.contractId,
+          status: service.status,
+        },
+        await editContext(db),
+      );
+      if (!checked.ok) return checked;
+      if (service.serviceKey) {
+        const clash = await db.services.where('serviceKey').equals(service.serviceKey).first();
+        if (clash) return fail(`${service.serviceIdRaw} is already in the inventory.`);
+      }
+      await db.services.add(service);
+      const names = inventoryNames(await loadInventoryNames(db));
+      await db.serviceEvents.add({
+        serviceId: service.id,
+        at: now.toISOString(),
+        kind: 'added',
+        summary: `Added at ${names.site(service.siteId)}`,
+      });
+      return ok(service.id);
+    },
+  );
+}
+
+/** Maps a billed identifier to an existing service: the key becomes one of its alias keys. */
+export async function addAliasKey(
+  db: TemDeskDatabase,
+  serviceId: string,
+  key: string,
+  raw: string,
+  now = new Date(),
+): Promise<void> {
+  await db.transaction('rw', db.services, db.serviceEvents, async () => {
+    const service = await db.services.get(serviceId);
+    if (!service || service.aliasKeys.includes(key) || service.serviceKey === key) return;
+    await db.services.update(serviceId, { aliasKeys: [...service.aliasKeys, key] });
+    await db.serviceEvents.add({
+      serviceId,
+      at: now.toISOString(),
+      kind: 'matched',
+      summary: `Bills for ${raw} now count as this service`,
+    });
+  });
+}
+
+export function serviceHistory(
+  db: TemDeskDatabase,
+  serviceId: string,
+): Promise<ServiceEventRecord[]> {
+  return db.serviceEvents.where('serviceId').equals(serviceId).sortBy('seq');
+}
+
+/** One month of what a service was billed. */
+export interface BilledMonth {
+  month: string;
+  invoiceNumber: string;
+  amount: Cents;
+  lines: number;
+}
+
+/**
+ * What the bills charged for a service, month by month: only its account's invoices are read, and
+ * only their lines whose key is the service's key or one of its aliases.
+ */
+export async function billedHistory(db: TemDeskDatabase, service: Service): Promise<BilledMonth[]> {
+  const account = await db.accounts.get(service.accountId);
+  if (!account) return [];
+  const invoices = await db.invoices
+    .where('[carrierId+accountNumber+invoiceNumber]')
+    .between(
+      [service.carrierId, account.accountNumber, Dexie.minKey],
+      [service.carrierId, account.accountNumber, Dexie.maxKey],
+    )
+    .toArray();
+  const keys = new Set(
+    [service.serviceKey, ...service.aliasKeys].filter((k): k is string => Boolean(k)),
+  );
+  const months: BilledMonth[] = [];
+  for (const invoice of invoices) {
+    const blocks = await db.chargeBlocks
+      .where('[invoiceId+blockIndex]')
+      .between([invoice.id, Dexie.minKey], [invoice.id, Dexie.maxKey])
+      .toArray();
+    let amount = 0;
+    let lines = 0;
+    for (const block of blocks) {
+      for (let i = 0; i < block.count; i++) {
+        if (keys.has(block.serviceKey[i] ?? '')) {
+          amount += block.amount[i] ?? 0;
+          lines++;
+        }
+      }
+    }
+    if (lines > 0)
+      months.push({
+        month: invoice.invoiceDate.slice(0, 7),
+        invoiceNumber: invoice.invoiceNumber,
+        amount: cents(amount),
+        lines,
+      });
+  }
+  return months.sort((a, b) => (a.month < b.month ? 1 : -1));
+}
+
+export async function addSite(db: TemDeskDatabase, site: Site): Promise<Result<string>> {
+  if (!site.code.trim() || !site.name.trim()) return fail('A site needs a code and a name.');
+  if (await db.sites.where('code').equals(site.code.trim()).first())
+    return fail(`Site code ${site.code} is already used.`);
+  await db.sites.add({ ...site, code: site.code.trim(), name: site.name.trim() });
+  return ok(site.id);
+}
+
+export async function addCostCenter(
+  db: TemDeskDatabase,
+  costCenter: CostCenter,
+): Promise<Result<string>> {
+  if (!costCenter.code.trim() || !costCenter.name.trim())
+    return fail('A cost center needs a code and a name.');
+  if (await db.costCenters.where('code').equals(costCenter.code.trim()).first())
+    return fail(`Cost center ${costCenter.code} already exists.`);
+  await db.costCenters.add({
+    ...costCenter,
+    code: costCenter.code.trim(),
+    name: costCenter.name.trim(),
+  });
+  return ok(costCenter.id);
+}

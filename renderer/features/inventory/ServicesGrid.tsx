@@ -1,0 +1,210 @@
+import type {
+  CellEditRequestEvent,
+  ColDef,
+  ColumnState,
+  GridApi,
+  ValueFormatterParams,
+} from 'ag-grid-community';
+import { useCallback, useMemo, useRef } from 'react';
+import { isIsoDate } from '../../../shared/dates';
+import { monthlyCostFromText, type ServicePatch } from '../../../shared/inventory/edits';
+import {
+  SERVICE_STATUS_LABELS,
+  SERVICE_TYPE_LABELS,
+  type ServiceRow,
+} from '../../../shared/inventory/rows';
+import {
+  SERVICE_STATUSES,
+  type CostCenter,
+  type ServiceStatus,
+  type ServiceType,
+} from '../../../shared/model';
+import { formatCents } from '../../../shared/money/cents';
+import { useDatabase } from '../../app/DatabaseContext';
+import { DataGrid } from '../../components/DataGrid';
+
+const COLUMN_STATE_KEY = 'grid:services';
+
+interface ServicesGridProps {
+  rows: ServiceRow[];
+  costCenters: CostCenter[];
+  showSite: boolean;
+  search: string;
+  onSelectionChange: (ids: string[]) => void;
+  onOpen: (serviceId: string) => void;
+  onEdit: (ids: string[], patch: ServicePatch) => Promise<string | null>;
+  onError: (message: string) => void;
+  onGridReady?: (api: GridApi<ServiceRow>) => void;
+}
+
+/** Every service, editable in place (validated before it is saved), multi-select for bulk edits. */
+export function ServicesGrid({
+  rows,
+  costCenters,
+  showSite,
+  search,
+  onSelectionChange,
+  onOpen,
+  onEdit,
+  onError,
+  onGridReady,
+}: ServicesGridProps) {
+  const db = useDatabase();
+  const saveTimer = useRef<number | undefined>(undefined);
+  const idByCode = useMemo(() => new Map(costCenters.map((c) => [c.code, c.id])), [costCenters]);
+
+  const columns = useMemo<ColDef<ServiceRow>[]>(
+    () => [
+      { field: 'serviceIdRaw', headerName: 'Service ID', width: 190, pinned: 'left' },
+      { field: 'site', headerName: 'Site', width: 120, hide: !showSite },
+      {
+        field: 'type',
+        headerName: 'Type',
+        width: 150,
+        valueFormatter: (p: ValueFormatterParams<ServiceRow, ServiceType>) =>
+          p.value ? SERVICE_TYPE_LABELS[p.value] : '',
+      },
+      {
+        field: 'status',
+        headerName: 'Status',
+        width: 160,
+        editable: true,
+        cellEditor: 'agSelectCellEditor',
+        cellEditorParams: { values: [...SERVICE_STATUSES] },
+        valueFormatter: (p: ValueFormatterParams<ServiceRow, ServiceStatus>) =>
+          p.value ? SERVICE_STATUS_LABELS[p.value] : '',
+      },
+      { field: 'carrier', headerName: 'Carrier', width: 150 },
+      { field: 'accountNumber', headerName: 'Account', width: 150 },
+      { field: 'plan', headerName: 'Plan', width: 190, editable: true },
+      {
+        // Edited as dollars text (validated on save); shown, sorted and filtered as money.
+        field: 'monthlyDollars',
+        headerName: 'Monthly cost',
+        width: 130,
+        type: 'rightAligned',
+        editable: true,
+        cellDataType: 'text',
+        valueFormatter: (p: ValueFormatterParams<ServiceRow, string>) =>
+          p.data?.monthly === null || p.data?.monthly === undefined
+            ? ''
+            : formatCents(p.data.monthly),
+        comparator: (_a, _b, nodeA, nodeB) =>
+          (nodeA.data?.monthly ?? -1) - (nodeB.data?.monthly ?? -1),
+        filter: 'agNumberColumnFilter',
+        filterValueGetter: (p) => (p.data?.monthly ?? 0) / 100,
+      },
+      {
+        field: 'costCenterOverride',
+        headerName: 'Cost center (own)',
+        headerTooltip:
+          'A cost center set on the service itself; blank follows the site, then the account',
+        width: 150,
+        editable: true,
+        cellDataType: 'text',
+      },
+      { field: 'chargedTo', headerName: 'Charged to', width: 130 },
+      { field: 'userName', headerName: 'User', width: 160, editable: true },
+      { field: 'department', headerName: 'Department', width: 150, editable: true },
+      { field: 'contract', headerName: 'Contract', width: 200 },
+      {
+        field: 'activatedOn',
+        headerName: 'Activated',
+        width: 130,
+        editable: true,
+        cellEditor: 'agDateStringCellEditor',
+      },
+      { field: 'disconnectedOn', headerName: 'Disconnected', width: 130 },
+    ],
+    [showSite],
+  );
+
+  const onCellEditRequest = useCallback(
+    async (event: CellEditRequestEvent<ServiceRow>) => {
+      const field = event.colDef.field;
+      const id = event.data?.id;
+      if (!id || !field) return;
+      const value: unknown = event.newValue;
+      const text =
+        typeof value === 'string'
+          ? value
+          : value === null || value === undefined
+            ? ''
+            : String(value);
+      let patch: ServicePatch;
+      if (field === 'monthlyDollars') {
+        const parsed = monthlyCostFromText(text);
+        if (!parsed.ok)
+          return onError(`Monthly cost: ${parsed.errors.map((e) => e.message).join(' ')}`);
+        patch = { expectedMonthlyCents: parsed.value };
+      } else if (field === 'costCenterOverride') {
+        const code = text.trim();
+        if (code !== '' && !idByCode.has(code)) {
+          return onError(
+            `Cost center: there is no cost center “${code}”; type a code from Sites and cost centers, or leave it blank to follow the site.`,
+          );
+        }
+        patch = { costCenterId: code === '' ? '' : (idByCode.get(code) ?? code) };
+      } else if (field === 'status') {
+        const status = SERVICE_STATUSES.find((s) => s === text);
+        if (!status) return onError(`Status must be one of ${SERVICE_STATUSES.join(', ')}.`);
+        patch = { status };
+      } else if (field === 'activatedOn') {
+        if (!isIsoDate(text))
+          return onError(`Activated: expected a date like 2026-10-31 but found "${text}".`);
+        patch = { activatedOn: text };
+      } else if (field === 'plan' || field === 'userName' || field === 'department') {
+        patch = { [field]: text.trim() || undefined };
+      } else return;
+      const problem = await onEdit([id], patch);
+      if (problem) onError(problem);
+    },
+    [idByCode, onEdit, onError],
+  );
+
+  const saveColumnState = useCallback(
+    (api: GridApi<ServiceRow>) => {
+      window.clearTimeout(saveTimer.current);
+      saveTimer.current = window.setTimeout(() => {
+        void db.settings.put({ key: COLUMN_STATE_KEY, value: api.getColumnState() });
+      }, 300);
+    },
+    [db],
+  );
+
+  return (
+    <DataGrid<ServiceRow>
+      label="Services"
+      rowData={rows}
+      columnDefs={columns}
+      quickFilterText={search}
+      getRowId={(p) => p.data.id}
+      rowSelection={{ mode: 'multiRow', enableClickSelection: false }}
+      readOnlyEdit
+      // Every column stays in the DOM (rows are still virtualised): screen readers and keyboard
+      // users reach any column, and 16 columns cost nothing next to 20,000 rows.
+      suppressColumnVirtualisation
+      onCellEditRequest={(e) => void onCellEditRequest(e)}
+      onSelectionChanged={(e) => onSelectionChange(e.api.getSelectedRows().map((row) => row.id))}
+      // Double-clicking an editable cell edits it; the (read-only) Service ID cell opens the detail.
+      onCellDoubleClicked={(e) => e.colDef.field === 'serviceIdRaw' && e.data && onOpen(e.data.id)}
+      onCellKeyDown={(e) => {
+        const key = e.event instanceof KeyboardEvent ? e.event.key : '';
+        if (key === 'Enter' && e.event instanceof KeyboardEvent && e.event.altKey && e.data)
+          onOpen(e.data.id);
+      }}
+      onGridReady={(e) => {
+        void db.settings.get(COLUMN_STATE_KEY).then((saved) => {
+          if (Array.isArray(saved?.value))
+            e.api.applyColumnState({ state: saved.value as ColumnState[], applyOrder: true });
+        });
+        onGridReady?.(e.api);
+      }}
+      onColumnMoved={(e) => saveColumnState(e.api)}
+      onColumnResized={(e) => e.finished && saveColumnState(e.api)}
+      onColumnVisible={(e) => saveColumnState(e.api)}
+      onSortChanged={(e) => saveColumnState(e.api)}
+      height={560}
+    />
+  );
+}

@@ -1,0 +1,61 @@
+import { useMemo, useState } from 'react';
+import type { SiteSummary } from '../../../shared/inventory/sites';
+import { formatCents } from '../../../shared/money/cents';
+
+/** Sites with their live service count and monthly cost; choosing one filters the grid. */
+export function SiteList({
+  sites,
+  selected,
+  onSelect,
+}: {
+  sites: SiteSummary[];
+  selected: string | null;
+  onSelect: (siteId: string | null) => void;
+}) {
+  const [filter, setFilter] = useState('');
+  const shown = useMemo(() => {
+    const needle = filter.trim().toLowerCase();
+    return needle
+      ? sites.filter(({ site }) =>
+          `${site.code} ${site.name} ${site.city ?? ''} ${site.region ?? ''}`
+            .toLowerCase()
+            .includes(needle),
+        )
+      : sites;
+  }, [sites, filter]);
+  const total = sites.reduce((sum, s) => sum + s.serviceCount, 0);
+
+  return (
+    <nav className="site-list" aria-label="Sites">
+      <label className="site-list__filter">
+        Filter sites
+        <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
+      </label>
+      <ul>
+        <li>
+          <button type="button" aria-pressed={selected === null} onClick={() => onSelect(null)}>
+            <span className="site-list__name">All sites</span>
+            <span className="site-list__meta">{total.toLocaleString('en-US')} live services</span>
+          </button>
+        </li>
+        {shown.map(({ site, serviceCount, monthlyCents }) => (
+          <li key={site.id}>
+            <button
+              type="button"
+              aria-pressed={selected === site.id}
+              onClick={() => onSelect(site.id)}
+            >
+              <span className="site-list__name">
+                {site.code} · {site.name}
+                {site.status === 'closed' && <span className="badge badge--danger">Closed</span>}
+              </span>
+              <span className="site-list__meta">
+                {serviceCount} live · {formatCents(monthlyCents)}/mo
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

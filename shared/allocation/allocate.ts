@@ -1,0 +1,360 @@
+/**
+ * The month's cost allocation (chargeback): every charge line of the month's invoices booked to
+ * cost centers and GL accounts, or listed as an exception with the reason.
+ *
+ * Decisions (the chargeback screen and export rely on them):
+ * - **Cost center of a service charge**: a split rule in effect this month for the service, else
+ *   for its site, else for its account (most specific wins; see `resolve.ts`); without a rule the
+ *   service's own `costCenterId`, else its site's (the service's site, else the account's default
+ *   site), else the account's `defaultCostCenterId`.
+ * - **Splits** use largest remainder on basis points, so the parts of a line sum to the line.
+ * - **Account-level charges** (lines with no service key) follow the account's policy: `pro-rata`
+ *   (the default) spreads each line over the cost centers of the same invoice's allocated service
+ *   charges, weighted by their net amounts (only cost centers with a positive net take a share;
+ *   weights use whole lines, whatever the basis); with no positive service charges the account's
+ *   default cost center takes it. `{ costCenterId }` sends them all to that cost center.
+ * - **Exceptions** leave an amount unallocated: a service key not in the inventory
+ *   (`unknown-service`), a service whose site had closed before the charge began (`closed-site`),
+ *   no cost center found or one that does not exist (`no-cost-center`), an inactive cost center
+ *   (`inactive-cost-center`; for a split, only that share).
+ * - **Mark-up** is computed per row at the cost center's rate (rounded half away from zero) and
+ *   reported apart; `totals.allocated` and every reconciliation exclude it.
+ * - **Zero** pieces (a $0.00 line, or a line's part outside the month) make no row.
+ * - Invariant: `totals.allocated + totals.unallocated === totals.invoices`, to the cent.
+ */
+import { isoMonthOf } from '../dates/iso-date';
+import { cents, splitLargestRemainder, sumCents, ZERO_CENTS, type Cents } from '../money/cents';
+import { CHARGE_CATEGORIES, type ChargeCategory, type CostCenter, type Invoice } from '../model';
+import type { ChargeBlock } from '../storage/charge-blocks';
+import { chargePeriod, MonthShare } from './periods';
+import { AllocationIndex, closedSiteProblem, markupOf, type Problem } from './resolve';
+import type {
+  AllocatedCharge,
+  AllocationException,
+  AllocationInput,
+  AllocationOrigin,
+  AllocationResult,
+  CostCenterTotal,
+} from './types';
+
+/** Allocates one month; pure and deterministic (invoices are taken in a stable order). */
+export function allocateMonth(input: AllocationInput): AllocationResult {
+  const run = new MonthRun(input);
+  const invoices = input.invoices
+    .filter(
+      (invoice) =>
+        input.basis === 'service-period' || isoMonthOf(invoice.invoiceDate) === input.month,
+    )
+    .sort(compareInvoices);
+  const blocksByInvoice = new Map<string, ChargeBlock[]>();
+  for (const block of input.blocks) {
+    const list = blocksByInvoice.get(block.invoiceId);
+    if (list === undefined) blocksByInvoice.set(block.invoiceId, [block]);
+    else list.push(block);
+  }
+  let invoicesTotal = 0;
+  let invoiceCount = 0;
+  for (const invoice of invoices) {
+    const blocks = (blocksByInvoice.get(invoice.id) ?? []).sort(
+      (a, b) => a.blockIndex - b.blockIndex,
+    );
+    const inMonth = run.allocateInvoice(invoice, blocks);
+    if (input.basis === 'invoice-date') {
+      invoicesTotal += invoice.linesTotal;
+      invoiceCount += 1;
+    } else {
+      invoicesTotal += inMonth.total;
+      if (inMonth.lines > 0) invoiceCount += 1;
+    }
+  }
+  const allocated = sumCents(run.rows.map((row) => row.amount));
+  const unallocated = sumCents(run.exceptions.map((exception) => exception.amount));
+  return {
+    month: input.month,
+    basis: input.basis,
+    rows: run.rows,
+    exceptions: run.exceptions,
+    totals: {
+      invoices: cents(invoicesTotal),
+      allocated,
+      unallocated,
+      markup: sumCents(run.rows.map((row) => row.markup)),
+    },
+    byCostCenter: costCenterTotals(run, input.costCenters),
+    invoiceCount,
+    ruleProblems: run.index.ruleProblems,
+  };
+}
+
+/** A line being allocated: where it came from and its part in the month. */
+interface LineRef {
+  invoice: Invoice;
+  block: ChargeBlock;
+  i: number;
+  category: ChargeCategory;
+  /** The part in the month. */
+  amount: Cents;
+}
+
+/** The state of one allocation run. */
+class MonthRun {
+  readonly index: AllocationIndex;
+  readonly rows: AllocatedCharge[] = [];
+  readonly exceptions: AllocationException[] = [];
+  private readonly monthShare: MonthShare;
+
+  constructor(private readonly input: AllocationInput) {
+    this.index = new AllocationIndex(input, input.month);
+    this.monthShare = new MonthShare(input.month);
+  }
+
+  /** Allocates one invoice's lines; returns what of it fell in the month. */
+  allocateInvoice(
+    invoice: Invoice,
+    blocks: readonly ChargeBlock[],
+  ): { total: number; lines: number } {
+    const account = this.index.accountOf(invoice);
+    /** Net service charges per cost center on this invoice (whole lines): the pro-rata weights. */
+    const weights = new Map<string, number>();
+    const accountLevel: LineRef[] = [];
+    let total = 0;
+    let lines = 0;
+    for (const block of blocks) {
+      for (let i = 0; i < block.count; i++) {
+        const whole = cents(block.amount[i] ?? 0);
+        const period = chargePeriod(invoice, block.periodStart[i] ?? '', block.periodEnd[i] ?? '');
+        const amount =
+          this.input.basis === 'invoice-date' ? whole : this.monthShare.partOf(whole, period);
+        const category = CHARGE_CATEGORIES[block.category[i] ?? -1];
+        if (category === undefined) {
+          throw new Error(`Corrupt charge block: category ${block.category[i]}`);
+        }
+        const line: LineRef = { invoice, block, i, category, amount };
+        total += amount;
+        if (amount !== 0) lines += 1;
+        const serviceKey = block.serviceKey[i] ?? '';
+        if (serviceKey === '') {
+          accountLevel.push(line);
+          continue;
+        }
+        const service = this.index.serviceFor(invoice.carrierId, serviceKey, account);
+        if (service === undefined) {
+          this.except(line, {
+            kind: 'unknown-service',
+            costCenterId: null,
+            message: `${block.serviceIdRaw[i] ?? serviceKey} is billed on account ${invoice.accountNumber} but is not in the inventory.`,
+          });
+          continue;
+        }
+        const destination = this.index.destinationOf(service, account);
+        const closed = closedSiteProblem(destination.site, period.start);
+        if (closed !== null) {
+          this.except(line, closed);
+          continue;
+        }
+        const { shares } = destination;
+        const wholeParts = splitShares(whole, shares);
+        const parts = amount === whole ? wholeParts : splitShares(amount, shares);
+        shares.forEach((share, s) => {
+          const part = parts[s] ?? ZERO_CENTS;
+          if (share.problem !== undefined) {
+            this.except({ ...line, amount: part }, share.problem);
+            return;
+          }
+          const { costCenter } = share;
+          weights.set(costCenter.id, (weights.get(costCenter.id) ?? 0) + (wholeParts[s] ?? 0));
+          this.book(line, part, costCenter, 'service', {
+            siteId: destination.site?.id ?? service.siteId ?? null,
+            serviceId: service.id,
+            userName: service.userName ?? null,
+            glAccount: this.index.glAccountFor(line.category, service.type, costCenter),
+          });
+        });
+      }
+    }
+    for (const line of accountLevel) this.allocateAccountLevel(line, account?.id, weights);
+    return { total, lines };
+  }
+
+  /** An account-level line: pro rata over the invoice's service charges, or the chosen cost center. */
+  private allocateAccountLevel(
+    line: LineRef,
+    accountId: string | undefined,
+    weights: ReadonlyMap<string, number>,
+  ): void {
+    const { invoice } = line;
+    if (accountId === undefined) {
+      this.except(line, {
+        kind: 'no-cost-center',
+        costCenterId: null,
+        message: `Account ${invoice.accountNumber} is not in the inventory, so its account-level charges have no cost center.`,
+      });
+      return;
+    }
+    const policy = this.input.accountPolicies[accountId]?.accountLevel ?? 'pro-rata';
+    if (policy !== 'pro-rata') {
+      this.bookWhole(line, policy.costCenterId, 'account-chosen');
+      return;
+    }
+    const positive = [...weights.entries()]
+      .filter(([, weight]) => weight > 0)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    if (positive.length === 0) {
+      const costCenterId = this.index.account(accountId)?.defaultCostCenterId;
+      if (costCenterId === undefined) {
+        this.except(line, {
+          kind: 'no-cost-center',
+          costCenterId: null,
+          message: `Invoice ${invoice.invoiceNumber} has no service charges to spread account-level charges over, and account ${invoice.accountNumber} has no default cost center.`,
+        });
+        return;
+      }
+      this.bookWhole(line, costCenterId, 'account-default');
+      return;
+    }
+    const parts = splitLargestRemainder(
+      line.amount,
+      positive.map(([, weight]) => weight),
+    );
+    positive.forEach(([costCenterId, _weight], s) => {
+      const costCenter = this.index.costCenter(costCenterId);
+      // Weights only hold cost centers that took service charges, so this is always found.
+      if (costCenter === undefined) return;
+      this.book(line, parts[s] ?? ZERO_CENTS, costCenter, 'account-pro-rata', {
+        siteId: null,
+        serviceId: null,
+        userName: null,
+        glAccount: this.index.glAccountFor(line.category, null, costCenter),
+      });
+    });
+  }
+
+  /** Books a whole account-level line to one cost center, or lists why it cannot. */
+  private bookWhole(line: LineRef, costCenterId: string, origin: AllocationOrigin): void {
+    const share = this.index.share(costCenterId, 1);
+    if (share.problem !== undefined) {
+      this.except(line, share.problem);
+      return;
+    }
+    this.book(line, line.amount, share.costCenter, origin, {
+      siteId: null,
+      serviceId: null,
+      userName: null,
+      glAccount: this.index.glAccountFor(line.category, null, share.costCenter),
+    });
+  }
+
+  private book(
+    line: LineRef,
+    amount: Cents,
+    costCenter: CostCenter,
+    origin: AllocationOrigin,
+    extra: Pick<AllocatedCharge, 'siteId' | 'serviceId' | 'userName' | 'glAccount'>,
+  ): void {
+    if (amount === 0) return;
+    const { invoice, block, i } = line;
+    this.rows.push({
+      month: this.input.month,
+      costCenterId: costCenter.id,
+      glAccount: extra.glAccount,
+      siteId: extra.siteId,
+      carrierId: invoice.carrierId,
+      accountNumber: invoice.accountNumber,
+      invoiceNumber: invoice.invoiceNumber,
+      invoiceId: invoice.id,
+      serviceIdRaw: block.serviceIdRaw[i] ?? '',
+      serviceId: extra.serviceId,
+      userName: extra.userName,
+      category: line.category,
+      description: block.description[i] ?? '',
+      amount,
+      markup: cents(markupOf(amount, this.input.markups[costCenter.id] ?? 0)),
+      sourceRow: block.sourceRow[i] ?? 0,
+      origin,
+    });
+  }
+
+  private except(line: LineRef, problem: Problem): void {
+    if (line.amount === 0) return;
+    const { invoice, block, i } = line;
+    this.exceptions.push({
+      kind: problem.kind,
+      invoiceId: invoice.id,
+      carrierId: invoice.carrierId,
+      accountNumber: invoice.accountNumber,
+      invoiceNumber: invoice.invoiceNumber,
+      serviceIdRaw: block.serviceIdRaw[i] ?? '',
+      category: line.category,
+      description: block.description[i] ?? '',
+      sourceRow: block.sourceRow[i] ?? 0,
+      amount: line.amount,
+      costCenterId: problem.costCenterId,
+      message: problem.message,
+    });
+  }
+}
+
+/** Totals per cost center (ordered by code, then id) and the unallocated entry last. */
+function costCenterTotals(run: MonthRun, costCenters: readonly CostCenter[]): CostCenterTotal[] {
+  const byId = new Map<
+    string | null,
+    { byCategory: Map<ChargeCategory, number>; markup: number }
+  >();
+  const add = (id: string | null, category: ChargeCategory, amount: number, markup: number) => {
+    let entry = byId.get(id);
+    if (entry === undefined) {
+      entry = { byCategory: new Map(), markup: 0 };
+      byId.set(id, entry);
+    }
+    entry.byCategory.set(category, (entry.byCategory.get(category) ?? 0) + amount);
+    entry.markup += markup;
+  };
+  for (const row of run.rows) add(row.costCenterId, row.category, row.amount, row.markup);
+  for (const exception of run.exceptions) add(null, exception.category, exception.amount, 0);
+  const codes = new Map(costCenters.map((costCenter) => [costCenter.id, costCenter.code]));
+  const sortKey = (id: string | null) =>
+    id === null ? '\uffff' : `${codes.get(id) ?? ''}\u0000${id}`;
+  return [...byId.entries()]
+    .sort(([a], [b]) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0))
+    .map(([costCenterId, entry]) => {
+      const byCategory = zeroByCategory();
+      for (const [category, amount] of entry.byCategory) byCategory[category] = cents(amount);
+      return {
+        costCenterId,
+        byCategory,
+        total: sumCents(Object.values(byCategory)),
+        markup: cents(entry.markup),
+      };
+    });
+}
+
+function compareInvoices(a: Invoice, b: Invoice): number {
+  const keyA = `${a.invoiceDate}\u0000${a.carrierId}\u0000${a.accountNumber}\u0000${a.invoiceNumber}\u0000${a.id}`;
+  const keyB = `${b.invoiceDate}\u0000${b.carrierId}\u0000${b.accountNumber}\u0000${b.invoiceNumber}\u0000${b.id}`;
+  return keyA < keyB ? -1 : keyA > keyB ? 1 : 0;
+}
+
+/** Every category at zero: a literal, so adding a category is a compile error here. */
+export function zeroByCategory(): Record<ChargeCategory, Cents> {
+  return {
+    recurring: ZERO_CENTS,
+    usage: ZERO_CENTS,
+    'one-time': ZERO_CENTS,
+    equipment: ZERO_CENTS,
+    tax: ZERO_CENTS,
+    surcharge: ZERO_CENTS,
+    credit: ZERO_CENTS,
+    'late-fee': ZERO_CENTS,
+    adjustment: ZERO_CENTS,
+    'third-party': ZERO_CENTS,
+  };
+}
+
+/** Splits by the shares' basis points; a single share (the usual case) takes it all, with no work. */
+function splitShares(amount: Cents, shares: readonly { basisPoints: number }[]): Cents[] {
+  if (shares.length === 1) return [amount];
+  return splitLargestRemainder(
+    amount,
+    shares.map((share) => share.basisPoints),
+  );
+}

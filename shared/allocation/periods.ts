@@ -1,0 +1,105 @@
+/**
+ * Service-period basis: which part of a charge falls in a month. A charge covers its line's own
+ * period, else its invoice's period, else just the invoice date. A period spanning several months
+ * is split by the number of its days in each month, with largest remainder, so the parts of every
+ * month add up to the line exactly (allocating each month in turn never gains or loses a cent).
+ */
+import type { IsoDate, IsoMonth } from '../dates/iso-date';
+import {
+  addMonthsToMonth,
+  daysBetween,
+  endOfMonth,
+  isIsoDate,
+  isoMonthOf,
+  startOfMonth,
+} from '../dates/iso-date';
+import { cents, splitLargestRemainder, type Cents } from '../money/cents';
+import type { Invoice } from '../model';
+
+/** A closed range of days a charge covers. */
+export interface ChargePeriod {
+  start: IsoDate;
+  end: IsoDate;
+}
+
+/**
+ * The days a line covers: its own start and end when both are real dates in order, else the
+ * invoice's period likewise, else the invoice date alone (a one-day period).
+ */
+export function chargePeriod(invoice: Invoice, lineStart: string, lineEnd: string): ChargePeriod {
+  if (isIsoDate(lineStart) && isIsoDate(lineEnd) && lineStart <= lineEnd) {
+    return { start: lineStart, end: lineEnd };
+  }
+  const { periodStart, periodEnd } = invoice;
+  if (periodStart !== undefined && periodEnd !== undefined && periodStart <= periodEnd) {
+    return { start: periodStart, end: periodEnd };
+  }
+  return { start: invoice.invoiceDate, end: invoice.invoiceDate };
+}
+
+/**
+ * Splits periods by month for one target month; caches the day weights of each distinct period
+ * (most lines share their invoice's period, so a month of lines computes only a few).
+ */
+export class MonthShare {
+  private readonly cache = new Map<string, { weights: number[]; index: number }>();
+
+  constructor(private readonly month: IsoMonth) {}
+
+  /** The part of `amount` that falls in the month (largest remainder over days per month). */
+  partOf(amount: Cents, period: ChargePeriod): Cents {
+    const startMonth = isoMonthOf(period.start);
+    const endMonth = isoMonthOf(period.end);
+    if (startMonth === endMonth) return startMonth === this.month ? amount : cents(0);
+    if (this.month < startMonth || this.month > endMonth) return cents(0);
+    const key = `${period.start}/${period.end}`;
+    let entry = this.cache.get(key);
+    if (entry === undefined) {
+      entry = dayWeights(period, this.month);
+      this.cache.set(key, entry);
+    }
+    return partAt(amount, entry.weights, entry.index);
+  }
+}
+
+/**
+ * Part `index` of `splitLargestRemainder(amount, weights)` without building the whole split: the
+ * floored share, plus one leftover cent when its remainder ranks among the largest (ties to the
+ * lower index, as there). Falls back to the full split when the products could lose precision.
+ */
+export function partAt(amount: Cents, weights: readonly number[], index: number): Cents {
+  const magnitude = Math.abs(amount);
+  const weightSum = weights.reduce((sum, weight) => sum + weight, 0);
+  if (magnitude * weightSum > Number.MAX_SAFE_INTEGER) {
+    return splitLargestRemainder(amount, weights)[index] ?? cents(0);
+  }
+  let allotted = 0;
+  const remainders = weights.map((weight) => {
+    const product = magnitude * weight;
+    const remainder = product % weightSum;
+    allotted += (product - remainder) / weightSum;
+    return remainder;
+  });
+  const own = remainders[index] ?? 0;
+  let rank = 0;
+  remainders.forEach((remainder, j) => {
+    if (remainder > own || (remainder === own && j < index)) rank += 1;
+  });
+  const part =
+    (magnitude * (weights[index] ?? 0) - own) / weightSum + (rank < magnitude - allotted ? 1 : 0);
+  return cents(amount < 0 ? -part : part);
+}
+
+/** Days of the period in each month it touches, and the position of `month` among them. */
+function dayWeights(period: ChargePeriod, month: IsoMonth): { weights: number[]; index: number } {
+  const weights: number[] = [];
+  let index = -1;
+  for (let current = isoMonthOf(period.start); ; current = addMonthsToMonth(current, 1)) {
+    const from = startOfMonth(current) > period.start ? startOfMonth(current) : period.start;
+    const to = endOfMonth(current) < period.end ? endOfMonth(current) : period.end;
+    if (current === month) index = weights.length;
+    weights.push(daysBetween(from, to) + 1);
+    if (to === period.end) break;
+  }
+  return { weights, index };
+}

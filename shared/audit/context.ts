@@ -1,0 +1,332 @@
+/**
+ * Indexes built once per audit run and shared by every rule: invoices with their packed lines
+ * grouped by service, services by match key, invoices by account in date order, contracts and
+ * their rates. Rules stay small because the lookups live here.
+ */
+import { addDays, addMonths, isoMonthOf, type IsoDate, type IsoMonth } from '../dates/iso-date';
+import type { Account, Contract, Invoice, Service, Site } from '../model';
+import type { ChargeBlock } from '../storage/charge-blocks';
+import type { AuditSnapshot } from './snapshot';
+import type { AuditSettings } from './settings';
+
+/** The charge lines of one service (one match key) on one invoice, as positions in the blocks. */
+export interface ServiceCharges {
+  serviceKey: string;
+  /** Identifier as printed on the first line seen, for messages. */
+  serviceIdRaw: string;
+  /** The inventory service the key matches on this carrier, if any. */
+  service: Service | undefined;
+  /**
+   * The group's lines are `from` ≤ i < `to` of two arrays shared by the invoice's groups:
+   * `blockPositions[i]` indexes `InvoiceFacts.blocks`, `rows[i]` is the row in that block.
+   * (Offsets rather than a view per group: hundreds of thousands of views cost more than the audit.)
+   */
+  blockPositions: Int32Array;
+  rows: Int32Array;
+  from: number;
+  to: number;
+  /** Sum of the lines' amounts in cents. */
+  total: number;
+}
+
+/** An invoice with what the rules keep asking about it. */
+export interface InvoiceFacts {
+  invoice: Invoice;
+  /** Billing month: the month of the invoice date. */
+  month: IsoMonth;
+  /** The billed period; estimated as the month before `periodEnd` (or the invoice date) when the bill gives no start. */
+  periodStart: IsoDate;
+  periodEnd: IsoDate;
+  /** `carrierId|accountNumber`, the key of {@link RuleContext.invoicesByAccount}. */
+  accountKey: string;
+  account: Account | undefined;
+  /** The invoice's blocks in `blockIndex` order. */
+  blocks: ChargeBlock[];
+  /** Sum of every line in cents, from the blocks (not the stored `linesTotal`). */
+  total: number;
+  /** Lines naming a service, grouped by match key, in order of first appearance. */
+  services: ServiceCharges[];
+  /** The same groups by match key. */
+  serviceCharges: ReadonlyMap<string, ServiceCharges>;
+  /** Lines naming no service (account-level taxes, fees, credits). */
+  accountLevel: ServiceCharges;
+}
+
+/** The contracted monthly price of a service and where it came from. */
+export interface ContractedRate {
+  /** Per unit (line, circuit, seat), in cents. */
+  unitCents: number;
+  source: 'service rate' | 'plan rate' | 'service type rate' | 'expected monthly charge';
+  contract: Contract | undefined;
+}
+
+/** What every rule receives. */
+export interface RuleContext {
+  snapshot: AuditSnapshot;
+  settings: AuditSettings;
+  today: IsoDate;
+  invoices: InvoiceFacts[];
+  invoiceById: ReadonlyMap<string, InvoiceFacts>;
+  /** `carrierId|accountNumber` → invoices, oldest first (invoice date, then number). */
+  invoicesByAccount: ReadonlyMap<string, InvoiceFacts[]>;
+  accountById: ReadonlyMap<string, Account>;
+  /** `carrierId|accountNumber` → account. */
+  accountByKey: ReadonlyMap<string, Account>;
+  serviceById: ReadonlyMap<string, Service>;
+  /** Match key (service key or alias) → services carrying it, any carrier. */
+  servicesByKey: ReadonlyMap<string, readonly Service[]>;
+  siteById: ReadonlyMap<string, Site>;
+  contractById: ReadonlyMap<string, Contract>;
+  carrierName(carrierId: string): string;
+  /** The service a bill's match key names on this carrier (same account preferred). */
+  matchService(carrierId: string, accountNumber: string, key: string): Service | undefined;
+  contractOf(service: Service): Contract | undefined;
+  contractedRate(service: Service): ContractedRate | undefined;
+}
+
+/** `carrierId|accountNumber`. */
+export function accountKeyOf(carrierId: string, accountNumber: string): string {
+  return `${carrierId}|${accountNumber.trim()}`;
+}
+
+/**
+ * Whether a contract still fixes prices for a period starting on `date`: within its term, or
+ * after it when it renews by itself for a real term (a 0-month renewal is month-to-month).
+ */
+export function contractCovers(contract: Contract, date: IsoDate): boolean {
+  if (date <= contract.endDate) return true;
+  return contract.autoRenew && contract.renewalTermMonths > 0 && contract.status !== 'terminated';
+}
+
+/** Builds the indexes of one run. Linear in the number of lines; every line is read once. */
+export function buildContext(snapshot: AuditSnapshot): RuleContext {
+  const accountById = new Map(snapshot.accounts.map((account) => [account.id, account]));
+  const accountByKey = new Map(
+    snapshot.accounts.map((account) => [
+      accountKeyOf(account.carrierId, account.accountNumber),
+      account,
+    ]),
+  );
+  const serviceById = new Map(snapshot.services.map((service) => [service.id, service]));
+  const siteById = new Map(snapshot.sites.map((site) => [site.id, site]));
+  const contractById = new Map(snapshot.contracts.map((contract) => [contract.id, contract]));
+  const carrierNames = new Map(snapshot.carriers.map((carrier) => [carrier.id, carrier.name]));
+
+  const servicesByKey = new Map<string, Service[]>();
+  for (const service of snapshot.services) {
+    const keys = new Set(service.aliasKeys);
+    if (service.serviceKey !== null) keys.add(service.serviceKey);
+    for (const key of keys) {
+      const list = servicesByKey.get(key);
+      if (list === undefined) servicesByKey.set(key, [service]);
+      else list.push(service);
+    }
+  }
+  const matchService = (carrierId: string, accountNumber: string, key: string) => {
+    const candidates = servicesByKey.get(key);
+    if (candidates === undefined) return undefined;
+    let found: Service | undefined;
+    for (const service of candidates) {
+      if (service.carrierId !== carrierId) continue;
+      if (accountById.get(service.accountId)?.accountNumber === accountNumber) return service;
+      // A number reused after a disconnect: prefer the live service.
+      if (
+        found === undefined ||
+        (found.status === 'disconnected' && service.status !== 'disconnected')
+      )
+        found = service;
+    }
+    return found;
+  };
+
+  const contractByService = new Map<string, Contract>();
+  for (const contract of snapshot.contracts) {
+    for (const serviceId of contract.serviceIds) contractByService.set(serviceId, contract);
+  }
+  const contractOf = (service: Service) =>
+    (service.contractId === undefined ? undefined : contractById.get(service.contractId)) ??
+    contractByService.get(service.id) ??
+    snapshot.contracts.find(
+      (contract) =>
+        contract.carrierId === service.carrierId && contract.accountIds.includes(service.accountId),
+    );
+  const rates = new Map<string, ContractedRate | undefined>();
+  const contractedRate = (service: Service) => {
+    if (!rates.has(service.id)) rates.set(service.id, rateOf(service, contractOf(service)));
+    return rates.get(service.id);
+  };
+
+  const invoices = indexInvoices(snapshot, accountByKey, matchService);
+  const invoicesByAccount = new Map<string, InvoiceFacts[]>();
+  for (const facts of invoices) {
+    const list = invoicesByAccount.get(facts.accountKey);
+    if (list === undefined) invoicesByAccount.set(facts.accountKey, [facts]);
+    else list.push(facts);
+  }
+  for (const list of invoicesByAccount.values()) {
+    list.sort(
+      (a, b) =>
+        a.invoice.invoiceDate.localeCompare(b.invoice.invoiceDate) ||
+        a.invoice.invoiceNumber.localeCompare(b.invoice.invoiceNumber),
+    );
+  }
+
+  return {
+    snapshot,
+    settings: snapshot.settings,
+    today: snapshot.today,
+    invoices,
+    invoiceById: new Map(invoices.map((facts) => [facts.invoice.id, facts])),
+    invoicesByAccount,
+    accountById,
+    accountByKey,
+    serviceById,
+    servicesByKey,
+    siteById,
+    contractById,
+    carrierName: (carrierId) => carrierNames.get(carrierId) ?? carrierId,
+    matchService,
+    contractOf,
+    contractedRate,
+  };
+}
+
+/** Service rate, else the rate of its plan, else of its type, else its expected monthly charge. */
+function rateOf(service: Service, contract: Contract | undefined): ContractedRate | undefined {
+  const card = contract?.rateCard ?? [];
+  const norm = (text: string | undefined) => text?.trim().toLowerCase();
+  const byService = card.find((rate) => rate.serviceId === service.id);
+  if (byService !== undefined)
+    return { unitCents: byService.monthlyRateCents, source: 'service rate', contract };
+  const plan = norm(service.plan);
+  const byPlan =
+    plan === undefined
+      ? undefined
+      : card.find((rate) => rate.serviceId === undefined && norm(rate.planOrServiceType) === plan);
+  if (byPlan !== undefined)
+    return { unitCents: byPlan.monthlyRateCents, source: 'plan rate', contract };
+  const byType = card.find(
+    (rate) => rate.serviceId === undefined && norm(rate.planOrServiceType) === service.type,
+  );
+  if (byType !== undefined)
+    return { unitCents: byType.monthlyRateCents, source: 'service type rate', contract };
+  if (service.expectedMonthlyCents !== undefined)
+    return {
+      unitCents: service.expectedMonthlyCents,
+      source: 'expected monthly charge',
+      contract,
+    };
+  return undefined;
+}
+
+function indexInvoices(
+  snapshot: AuditSnapshot,
+  accountByKey: ReadonlyMap<string, Account>,
+  matchService: RuleContext['matchService'],
+): InvoiceFacts[] {
+  const blocksByInvoice = new Map<string, ChargeBlock[]>();
+  for (const block of snapshot.chargeBlocks) {
+    const list = blocksByInvoice.get(block.invoiceId);
+    if (list === undefined) blocksByInvoice.set(block.invoiceId, [block]);
+    else list.push(block);
+  }
+  return snapshot.invoices.map((invoice) => {
+    const blocks = (blocksByInvoice.get(invoice.id) ?? []).sort(
+      (a, b) => a.blockIndex - b.blockIndex,
+    );
+    const periodEnd = invoice.periodEnd ?? invoice.invoiceDate;
+    const accountKey = accountKeyOf(invoice.carrierId, invoice.accountNumber);
+    // Two passes, no per-group growing arrays: number every line's group, then lay the groups'
+    // rows out contiguously in two typed arrays the groups view (a counting sort).
+    let lineCount = 0;
+    for (const block of blocks) lineCount += block.count;
+    const groupOfLine = new Int32Array(lineCount);
+    const groupIndex = new Map<string, number>([['', 0]]);
+    const keys: string[] = [''];
+    const raws: string[] = [''];
+    const sizes: number[] = [0];
+    const totals: number[] = [0];
+    let total = 0;
+    let line = 0;
+    for (const block of blocks) {
+      const { serviceKey, amount } = block;
+      for (let row = 0; row < block.count; row++, line++) {
+        const value = amount[row] ?? 0;
+        total += value;
+        const key = serviceKey[row] ?? '';
+        let group = groupIndex.get(key);
+        if (group === undefined) {
+          group = keys.length;
+          groupIndex.set(key, group);
+          keys.push(key);
+          raws.push(block.serviceIdRaw[row] ?? key);
+          sizes.push(0);
+          totals.push(0);
+        }
+        groupOfLine[line] = group;
+        sizes[group] = (sizes[group] ?? 0) + 1;
+        totals[group] = (totals[group] ?? 0) + value;
+      }
+    }
+    const positions = new Int32Array(lineCount);
+    const rows = new Int32Array(lineCount);
+    const next = new Int32Array(keys.length);
+    for (let group = 1; group < keys.length; group++) {
+      next[group] = (next[group - 1] ?? 0) + (sizes[group - 1] ?? 0);
+    }
+    const starts = next.slice();
+    line = 0;
+    blocks.forEach((block, position) => {
+      for (let row = 0; row < block.count; row++, line++) {
+        const group = groupOfLine[line] ?? 0;
+        const at = next[group] ?? 0;
+        positions[at] = position;
+        rows[at] = row;
+        next[group] = at + 1;
+      }
+    });
+    const groups = keys.map((key, group): ServiceCharges => {
+      const from = starts[group] ?? 0;
+      const to = from + (sizes[group] ?? 0);
+      return {
+        serviceKey: key,
+        serviceIdRaw: raws[group] ?? key,
+        service:
+          key === '' ? undefined : matchService(invoice.carrierId, invoice.accountNumber, key),
+        blockPositions: positions,
+        rows,
+        from,
+        to,
+        total: totals[group] ?? 0,
+      };
+    });
+    const [accountLevel = emptyCharges(), ...services] = groups;
+    const byKey = new Map(services.map((charges) => [charges.serviceKey, charges]));
+    return {
+      invoice,
+      month: isoMonthOf(invoice.invoiceDate),
+      periodStart: invoice.periodStart ?? addDays(addMonths(periodEnd, -1), 1),
+      periodEnd,
+      accountKey,
+      account: accountByKey.get(accountKey),
+      blocks,
+      total,
+      services,
+      serviceCharges: byKey,
+      accountLevel,
+    } satisfies InvoiceFacts;
+  });
+}
+
+function emptyCharges(): ServiceCharges {
+  return {
+    serviceKey: '',
+    serviceIdRaw: '',
+    service: undefined,
+    blockPositions: new Int32Array(0),
+    rows: new Int32Array(0),
+    from: 0,
+    to: 0,
+    total: 0,
+  };
+}

@@ -1,0 +1,243 @@
+/**
+ * Helpers the rules share: reading packed columns, summing a service's charges across invoices
+ * into one finding, and the words and numbers of messages.
+ */
+import type { IsoMonth } from '../dates/iso-date';
+import {
+  CHARGE_CATEGORIES,
+  type ChargeCategory,
+  type FindingSubject,
+  type Service,
+} from '../model';
+import type { ChargeBlock } from '../storage/charge-blocks';
+import type { InvoiceFacts, ServiceCharges } from './context';
+import { cents, formatCents } from '../money/cents';
+import {
+  MAX_CHARGE_REFS,
+  findingId,
+  type AuditRule,
+  type ChargeRef,
+  type FindingDraft,
+  type FindingEvidence,
+} from './rule';
+
+/** Index of each category in the packed `category` column. */
+export const CATEGORY_CODE: Readonly<Record<ChargeCategory, number>> = Object.fromEntries(
+  CHARGE_CATEGORIES.map((category, index) => [category, index]),
+  // fromEntries loses the key type; every category is mapped just above.
+) as Record<ChargeCategory, number>;
+
+/** Appends a line to a finding's evidence, up to the cap. */
+export function addRef(
+  refs: ChargeRef[],
+  facts: InvoiceFacts,
+  position: number,
+  row: number,
+): void {
+  if (refs.length >= MAX_CHARGE_REFS) return;
+  const block = facts.blocks[position];
+  if (block !== undefined)
+    refs.push({ invoiceId: block.invoiceId, blockIndex: block.blockIndex, row });
+}
+
+/**
+ * The recurring charge of a service on one invoice. Identical recurring lines (same description
+ * and amount) count once: a copy is `duplicate-charge`'s finding, not an overcharge of the rate.
+ * `units` is the largest billed quantity of those lines (seat bundles), 1 when none is given.
+ */
+export function recurringOf(
+  facts: InvoiceFacts,
+  charges: ServiceCharges,
+  refs?: ChargeRef[],
+): { amount: number; units: number } {
+  const recurring = CATEGORY_CODE.recurring;
+  let amount = 0;
+  let units = 1;
+  // Most services have one recurring line: signatures are only built from the second one on.
+  let firstLine: { description: string; value: number } | undefined;
+  let seen: Set<string> | undefined;
+  for (let i = charges.from; i < charges.to; i++) {
+    const position = charges.blockPositions[i] ?? 0;
+    const row = charges.rows[i] ?? 0;
+    const block = facts.blocks[position];
+    if (block === undefined || block.category[row] !== recurring) continue;
+    const value = block.amount[row] ?? 0;
+    const description = block.description[row] ?? '';
+    if (firstLine === undefined) {
+      firstLine = { description, value };
+    } else {
+      seen ??= new Set([`${firstLine.description}\u0000${firstLine.value}`]);
+      const signature = `${description}\u0000${value}`;
+      if (seen.has(signature)) continue;
+      seen.add(signature);
+    }
+    amount += value;
+    const quantity = block.quantity[row] ?? Number.NaN;
+    if (Number.isFinite(quantity) && quantity > units) units = Math.round(quantity);
+    if (refs !== undefined) addRef(refs, facts, position, row);
+  }
+  return { amount, units };
+}
+
+/** One subject's findings summed over the invoices that show them. */
+export interface Tally {
+  carrierId: string;
+  accountNumber: string;
+  /** Match key, or another stable subject key (a contract id). */
+  subjectKey: string;
+  serviceIdRaw: string;
+  service: Service | undefined;
+  first: InvoiceFacts;
+  last: InvoiceFacts;
+  /** Distinct invoices added. */
+  invoices: number;
+  impact: number;
+  billed: number;
+  /** The latest invoice's own figure (a monthly amount), for messages. */
+  lastAmount: number;
+  /** A reference figure (contract rate, threshold), for messages. */
+  reference: number;
+  refs: ChargeRef[];
+}
+
+/** Tallies keyed by account and subject, so one finding covers every month a problem lasts. */
+export class Tallies {
+  private readonly entries = new Map<string, Tally>();
+  private readonly seenInvoices = new Map<string, Set<string>>();
+
+  /** The tally of this subject on this invoice's account, created on first use. */
+  on(facts: InvoiceFacts, subjectKey: string, serviceIdRaw: string, service?: Service): Tally {
+    const key = `${facts.accountKey}|${subjectKey}`;
+    let tally = this.entries.get(key);
+    if (tally === undefined) {
+      tally = {
+        carrierId: facts.invoice.carrierId,
+        accountNumber: facts.invoice.accountNumber,
+        subjectKey,
+        serviceIdRaw,
+        service,
+        first: facts,
+        last: facts,
+        invoices: 0,
+        impact: 0,
+        billed: 0,
+        lastAmount: 0,
+        reference: 0,
+        refs: [],
+      };
+      this.entries.set(key, tally);
+      this.seenInvoices.set(key, new Set());
+    }
+    const seen = this.seenInvoices.get(key);
+    if (seen !== undefined && !seen.has(facts.invoice.id)) {
+      seen.add(facts.invoice.id);
+      tally.invoices += 1;
+      if (earlier(facts, tally.first)) tally.first = facts;
+      if (!earlier(facts, tally.last)) tally.last = facts;
+    }
+    return tally;
+  }
+
+  /** Every tally, in a stable order. */
+  list(): Tally[] {
+    return [...this.entries.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, tally]) => tally);
+  }
+}
+
+function earlier(a: InvoiceFacts, b: InvoiceFacts): boolean {
+  return (
+    a.invoice.invoiceDate < b.invoice.invoiceDate ||
+    (a.invoice.invoiceDate === b.invoice.invoiceDate &&
+      a.invoice.invoiceNumber < b.invoice.invoiceNumber)
+  );
+}
+
+/** The finding id of a tally: its subject and first month. */
+export function tallyId(ruleId: string, tally: Tally): string {
+  return findingId(
+    ruleId,
+    tally.carrierId,
+    tally.accountNumber,
+    tally.subjectKey,
+    tally.first.month,
+  );
+}
+
+/** The subject of a tally about a service. */
+export function tallySubject(tally: Tally): FindingSubject {
+  const subject: FindingSubject = {
+    carrierId: tally.carrierId,
+    accountNumber: tally.accountNumber,
+    invoiceNumber: tally.first.invoice.invoiceNumber,
+    period: tally.first.month,
+  };
+  if (tally.service !== undefined || tally.serviceIdRaw !== '') {
+    subject.serviceKey = tally.subjectKey;
+    subject.serviceIdRaw = tally.serviceIdRaw;
+  }
+  return subject;
+}
+
+/** `2026-07`, or `2026-07 to 2026-10 (4 invoices)`. */
+export function monthSpan(first: IsoMonth, last: IsoMonth, invoices: number): string {
+  return first === last ? first : `${first} to ${last} (${invoices} invoices)`;
+}
+
+/** {@link monthSpan} of a tally, prefixed `on invoice N` for a single invoice. */
+export function tallySpan(tally: Tally): string {
+  return tally.invoices === 1
+    ? `invoice ${tally.first.invoice.invoiceNumber} (${tally.first.month})`
+    : monthSpan(tally.first.month, tally.last.month, tally.invoices);
+}
+
+/** `a × b / 100` rounded half away from zero, for percent thresholds on cents. */
+export function percentOfCents(amount: number, percent: number): number {
+  return Math.round((amount * percent) / 100);
+}
+
+/** The draft of a finding summed in a tally. */
+export function tallyDraft(
+  rule: Pick<AuditRule, 'id' | 'severity'>,
+  tally: Tally,
+  impact: number,
+  message: string,
+): FindingDraft {
+  const evidence: FindingEvidence = { invoiceId: tally.first.invoice.id };
+  if (tally.refs.length > 0) evidence.chargeRefs = tally.refs;
+  if (tally.service !== undefined) evidence.serviceId = tally.service.id;
+  return {
+    id: tallyId(rule.id, tally),
+    ruleId: rule.id,
+    severity: rule.severity,
+    subject: tallySubject(tally),
+    impact: cents(impact),
+    message,
+    evidence,
+  };
+}
+
+/** `formatCents` for a plain number of cents read from a column. */
+export function money(amount: number): string {
+  return formatCents(cents(amount));
+}
+
+/** Calls `visit` for every line of a service group, with the line's block and row. */
+export function forEachLine(
+  facts: InvoiceFacts,
+  charges: ServiceCharges,
+  visit: (block: ChargeBlock, row: number, position: number) => void,
+): void {
+  for (let i = charges.from; i < charges.to; i++) {
+    const position = charges.blockPositions[i] ?? 0;
+    const block = facts.blocks[position];
+    if (block !== undefined) visit(block, charges.rows[i] ?? 0, position);
+  }
+}
+
+/** First day a line covers: its own period when it has one, else its invoice's. */
+export function lineStart(facts: InvoiceFacts, block: ChargeBlock, row: number): string {
+  const own = block.periodStart[row] ?? '';
+  return own === '' ? facts.periodStart : own;
+}

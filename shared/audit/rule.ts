@@ -1,0 +1,95 @@
+/**
+ * The shape of an audit rule and of what it returns. A rule is a small pure module: it reads the
+ * {@link RuleContext} and returns finding drafts; the run turns drafts into stored findings.
+ */
+import type { IsoMonth } from '../dates/iso-date';
+import type { Finding, Severity } from '../model';
+import type { RuleContext } from './context';
+import type { AuditSettings } from './settings';
+
+/** Unit of a threshold, so the settings screen can show and validate it. */
+export type SettingUnit = 'percent' | 'cents' | 'days' | 'months' | 'count';
+
+/** One threshold of a rule, with its default from the audit catalogue. */
+export interface SettingSpec<Key extends string = string> {
+  key: Key;
+  /** Label for the settings screen, e.g. `Tolerance (percent of the contract rate)`. */
+  label: string;
+  unit: SettingUnit;
+  /** Percent values are plain percents (`0.5` = 0.5 %); cents are integer cents. */
+  default: number;
+}
+
+/** Where a finding's money is on the bills: enough to open the original rows in a dispute. */
+export interface ChargeRef {
+  invoiceId: string;
+  blockIndex: number;
+  /** Row within the block (0-based). */
+  row: number;
+}
+
+/** What a finding points at, beyond its subject. */
+export interface FindingEvidence {
+  invoiceId?: string;
+  /** The charge lines behind the impact; capped at {@link MAX_CHARGE_REFS}. */
+  chargeRefs?: ChargeRef[];
+  /** Inventory id of the service concerned. */
+  serviceId?: string;
+}
+
+/** A finding as a rule reports it: no status, history or timestamps yet (see `mergeFindings`). */
+export type FindingDraft = Pick<
+  Finding,
+  'id' | 'ruleId' | 'severity' | 'subject' | 'impact' | 'message'
+> & { evidence?: FindingEvidence };
+
+/** One validation check of the catalogue. */
+export interface AuditRule {
+  /** Catalogue id, e.g. `rate-mismatch`; also the first part of every finding id. */
+  id: string;
+  title: string;
+  /** What it finds and how the impact is counted, for the rules screen. */
+  description: string;
+  severity: Severity;
+  settings: readonly SettingSpec[];
+  check(context: RuleContext): FindingDraft[];
+}
+
+/** A finding lists at most this many charge lines; the rest are found again from the subject. */
+export const MAX_CHARGE_REFS = 200;
+
+/**
+ * The deterministic finding id: `ruleId|carrier|account|invoice or service|period`. The same
+ * input always gives the same id, so a re-run updates a finding instead of adding a copy.
+ */
+export function findingId(
+  ruleId: string,
+  carrierId: string,
+  accountNumber: string,
+  invoiceOrService: string,
+  period: IsoMonth | '',
+): string {
+  return `${ruleId}|${carrierId}|${accountNumber}|${invoiceOrService}|${period}`;
+}
+
+/**
+ * The values of one rule's settings: the user's where set (and a finite number), else the default.
+ * Typed by the spec keys, so a rule cannot read a setting it did not declare.
+ */
+export function resolveSettings<Key extends string>(
+  settings: AuditSettings,
+  ruleId: string,
+  specs: readonly SettingSpec<Key>[],
+): Record<Key, number> {
+  const chosen = settings[ruleId] ?? {};
+  const values = new Map<Key, number>();
+  for (const spec of specs) {
+    const value = chosen[spec.key];
+    values.set(
+      spec.key,
+      typeof value === 'number' && Number.isFinite(value) ? value : spec.default,
+    );
+  }
+  // Every key of `specs` was set just above, which is what the record type promises.
+  return Object.fromEntries(values) as Record<Key, number>;
+}

@@ -1,0 +1,44 @@
+/**
+ * Every audit rule, in the order the rules screen lists them. Adding a rule: one file in this
+ * folder and one line here.
+ */
+import type { AuditRule } from '../rule';
+import { billedAfterDisconnectRule } from './billed-after-disconnect';
+import { closedSiteRule } from './closed-site';
+import { duplicateChargeRule } from './duplicate-charge';
+import { duplicateInvoiceRule } from './duplicate-invoice';
+import { invoiceMathRule } from './invoice-math';
+import { lateFeeRule } from './late-fee';
+import { missingCostCenterRule } from './missing-cost-center';
+import { missingInvoiceRule } from './missing-invoice';
+import { notBilledRule } from './not-billed';
+import { outOfContractRule } from './out-of-contract';
+import { periodOverlapRule } from './period-overlap';
+import { rateMismatchRule } from './rate-mismatch';
+import { renewalDueRule } from './renewal-due';
+import { spikeRule } from './spike';
+import { thirdPartyRule } from './third-party';
+import { unknownServiceRule } from './unknown-service';
+import { wrongAccountRule } from './wrong-account';
+import { zeroUsageRule } from './zero-usage';
+
+export const ALL_RULES: readonly AuditRule[] = [
+  rateMismatchRule,
+  outOfContractRule,
+  billedAfterDisconnectRule,
+  closedSiteRule,
+  unknownServiceRule,
+  notBilledRule,
+  wrongAccountRule,
+  missingCostCenterRule,
+  duplicateInvoiceRule,
+  duplicateChargeRule,
+  periodOverlapRule,
+  invoiceMathRule,
+  lateFeeRule,
+  thirdPartyRule,
+  spikeRule,
+  missingInvoiceRule,
+  zeroUsageRule,
+  renewalDueRule,
+];

@@ -1,0 +1,80 @@
+import {
+  addDays,
+  addMonthsToMonth,
+  daysInMonth,
+  isoDate,
+  isoMonthOf,
+  monthParts,
+  type IsoMonth,
+} from '../../dates/iso-date';
+import { ZERO_CENTS } from '../../money/cents';
+import {
+  findingId,
+  resolveSettings,
+  type AuditRule,
+  type FindingDraft,
+  type SettingSpec,
+} from '../rule';
+
+const SETTINGS = [
+  {
+    key: 'graceDays',
+    label: 'Days after the bill date before it counts as missing',
+    unit: 'days',
+    default: 10,
+  },
+] as const satisfies readonly SettingSpec[];
+
+/**
+ * A month with no invoice for an account that bills monthly: counted from the account's first
+ * stored invoice to today (or the day it closed), once the bill date plus the grace period has
+ * passed. The bill date is the account's bill cycle day, else the day of its latest invoice.
+ */
+export const missingInvoiceRule: AuditRule = {
+  id: 'missing-invoice',
+  title: 'Invoice missing',
+  description:
+    'An account with no invoice for a month it is billed, after a grace period. No money impact: a risk of late fees or cut-off.',
+  severity: 'warning',
+  settings: SETTINGS,
+  check(context) {
+    const settings = resolveSettings(context.settings, this.id, SETTINGS);
+    const drafts: FindingDraft[] = [];
+    for (const invoices of context.invoicesByAccount.values()) {
+      const first = invoices[0];
+      const latest = invoices[invoices.length - 1];
+      if (first === undefined || latest === undefined) continue;
+      const { carrierId, accountNumber } = first.invoice;
+      const account = first.account;
+      const billed = new Set<IsoMonth>(invoices.map((facts) => facts.month));
+      const cycleDay = account?.billCycleDay ?? Number(latest.invoice.invoiceDate.slice(8, 10));
+      const until =
+        account?.closedOn !== undefined && account.closedOn < context.today
+          ? account.closedOn
+          : context.today;
+      for (
+        let month = addMonthsToMonth(first.month, 1);
+        month <= isoMonthOf(until);
+        month = addMonthsToMonth(month, 1)
+      ) {
+        if (billed.has(month)) continue;
+        const { year, month: monthNumber } = monthParts(month);
+        const expected = isoDate(
+          year,
+          monthNumber,
+          Math.min(cycleDay, daysInMonth(year, monthNumber)),
+        );
+        if (expected > until || addDays(expected, settings.graceDays) >= context.today) continue;
+        drafts.push({
+          id: findingId(this.id, carrierId, accountNumber, '', month),
+          ruleId: this.id,
+          severity: this.severity,
+          subject: { carrierId, accountNumber, period: month },
+          impact: ZERO_CENTS,
+          message: `No ${context.carrierName(carrierId)} invoice for account ${accountNumber} for ${month}: it was due around ${expected}, ${settings.graceDays} days' grace have passed.`,
+        });
+      }
+    }
+    return drafts;
+  },
+};

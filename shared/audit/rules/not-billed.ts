@@ -1,0 +1,67 @@
+import { ZERO_CENTS } from '../../money/cents';
+import { findingId } from '../rule';
+import { monthSpan } from '../findings';
+import { accountKeyOf } from '../context';
+import type { AuditRule, FindingDraft } from '../rule';
+
+/**
+ * Active inventory services that no invoice of their account mentions: either the inventory is
+ * wrong (the service is gone) or the carrier bills it elsewhere. One finding per service.
+ */
+export const notBilledRule: AuditRule = {
+  id: 'not-billed',
+  title: 'In the inventory, not billed',
+  description:
+    'An active inventory service that no invoice of its account mentions, for invoices covering days after its activation. No money impact: an inventory gap.',
+  severity: 'info',
+  settings: [],
+  check(context) {
+    // Invoices that mention each service, by any of its keys (on any account of its carrier).
+    const billedOn = new Map<string, Set<string>>();
+    for (const facts of context.invoices) {
+      for (const charges of facts.services) {
+        if (charges.service === undefined) continue;
+        const set = billedOn.get(charges.service.id) ?? new Set<string>();
+        set.add(facts.invoice.id);
+        billedOn.set(charges.service.id, set);
+      }
+    }
+    const drafts: FindingDraft[] = [];
+    for (const service of context.snapshot.services) {
+      if (service.status !== 'active') continue;
+      const account = context.accountById.get(service.accountId);
+      if (account === undefined) continue;
+      const invoices = context.invoicesByAccount.get(
+        accountKeyOf(account.carrierId, account.accountNumber),
+      );
+      if (invoices === undefined) continue;
+      const seen = billedOn.get(service.id);
+      const missing = invoices.filter(
+        (facts) =>
+          (service.activatedOn === undefined || facts.periodEnd >= service.activatedOn) &&
+          seen?.has(facts.invoice.id) !== true,
+      );
+      const first = missing[0];
+      const last = missing[missing.length - 1];
+      if (first === undefined || last === undefined) continue;
+      const key = service.serviceKey ?? service.serviceIdRaw;
+      const plan = service.plan === undefined ? '' : ` (${service.plan})`;
+      drafts.push({
+        id: findingId(this.id, service.carrierId, account.accountNumber, key, first.month),
+        ruleId: this.id,
+        severity: this.severity,
+        subject: {
+          carrierId: service.carrierId,
+          accountNumber: account.accountNumber,
+          serviceKey: key,
+          serviceIdRaw: service.serviceIdRaw,
+          period: first.month,
+        },
+        impact: ZERO_CENTS,
+        message: `${service.serviceIdRaw}${plan} is active in the inventory but on no invoice of account ${account.accountNumber} on ${monthSpan(first.month, last.month, missing.length)}.`,
+        evidence: { serviceId: service.id },
+      });
+    }
+    return drafts;
+  },
+};

@@ -1,0 +1,63 @@
+import { contractCovers } from '../context';
+import { Tallies, money, percentOfCents, recurringOf, tallyDraft, tallySpan } from '../findings';
+import { resolveSettings, type AuditRule, type SettingSpec } from '../rule';
+
+const SETTINGS = [
+  {
+    key: 'tolerancePercent',
+    label: 'Tolerance (percent of the rate)',
+    unit: 'percent',
+    default: 0.5,
+  },
+  { key: 'toleranceCents', label: 'Tolerance (amount)', unit: 'cents', default: 50 },
+] as const satisfies readonly SettingSpec[];
+
+/** Recurring charges above the contracted rate, while the contract still fixes the price. */
+export const rateMismatchRule: AuditRule = {
+  id: 'rate-mismatch',
+  title: 'Billed above the contract rate',
+  description:
+    'A recurring charge for a service billed above its contracted or expected rate, beyond the larger of the two tolerances. Impact: (billed − contracted) summed over the invoices.',
+  severity: 'error',
+  settings: SETTINGS,
+  check(context) {
+    const settings = resolveSettings(context.settings, this.id, SETTINGS);
+    const tallies = new Tallies();
+    for (const facts of context.invoices) {
+      for (const charges of facts.services) {
+        const service = charges.service;
+        if (service === undefined) continue;
+        const rate = context.contractedRate(service);
+        if (rate === undefined) continue;
+        // After the term, prices are out-of-contract's business.
+        if (rate.contract !== undefined && !contractCovers(rate.contract, facts.periodStart))
+          continue;
+        const billed = recurringOf(facts, charges);
+        if (billed.amount <= 0) continue;
+        const contracted = rate.unitCents * billed.units;
+        const tolerance = Math.max(
+          settings.toleranceCents,
+          percentOfCents(contracted, settings.tolerancePercent),
+        );
+        if (billed.amount - contracted <= tolerance) continue;
+        const tally = tallies.on(facts, charges.serviceKey, charges.serviceIdRaw, service);
+        tally.impact += billed.amount - contracted;
+        tally.billed += billed.amount;
+        tally.lastAmount = billed.amount;
+        tally.reference = contracted;
+        // Evidence is gathered only for the few lines that are findings.
+        recurringOf(facts, charges, tally.refs);
+      }
+    }
+    return tallies.list().map((tally) => {
+      const rate = tally.service === undefined ? undefined : context.contractedRate(tally.service);
+      const label = rate?.source === 'expected monthly charge' ? 'expected' : 'contract rate';
+      const billed = money(tally.lastAmount);
+      const message =
+        tally.invoices === 1
+          ? `Line ${tally.serviceIdRaw} billed ${billed} recurring on invoice ${tally.first.invoice.invoiceNumber}; ${label} ${money(tally.reference)} — ${money(tally.impact)} over.`
+          : `Line ${tally.serviceIdRaw} billed ${billed} recurring a month; ${label} ${money(tally.reference)} — ${money(tally.impact)} over on ${tallySpan(tally)}.`;
+      return tallyDraft(this, tally, tally.impact, message);
+    });
+  },
+};

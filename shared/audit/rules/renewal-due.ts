@@ -1,0 +1,77 @@
+import { addDays, daysBetween, isoMonthOf } from '../../dates/iso-date';
+import { ZERO_CENTS } from '../../money/cents';
+import {
+  findingId,
+  resolveSettings,
+  type AuditRule,
+  type FindingDraft,
+  type SettingSpec,
+} from '../rule';
+
+const SETTINGS = [
+  {
+    key: 'firstAlertDays',
+    label: 'First alert, days before the notice deadline',
+    unit: 'days',
+    default: 120,
+  },
+  { key: 'secondAlertDays', label: 'Second alert', unit: 'days', default: 90 },
+  { key: 'thirdAlertDays', label: 'Third alert', unit: 'days', default: 45 },
+  { key: 'lastAlertDays', label: 'Last alert', unit: 'days', default: 30 },
+] as const satisfies readonly SettingSpec[];
+
+/**
+ * Contracts whose notice deadline (end date − notice days) is within an alert window. Each window
+ * is its own finding (its id names the window), so dismissing the 120-day alert still lets the
+ * 30-day one through; a deadline already passed on a running contract is one more.
+ */
+export const renewalDueRule: AuditRule = {
+  id: 'renewal-due',
+  title: 'Renewal notice due',
+  description:
+    'A contract whose notice deadline falls within the alert windows (120 / 90 / 45 / 30 days). No money impact: the risk of an unwanted automatic renewal or of month-to-month rates.',
+  severity: 'warning',
+  settings: SETTINGS,
+  check(context) {
+    const settings = resolveSettings(context.settings, this.id, SETTINGS);
+    const windows = [
+      settings.firstAlertDays,
+      settings.secondAlertDays,
+      settings.thirdAlertDays,
+      settings.lastAlertDays,
+    ].sort((a, b) => a - b);
+    const drafts: FindingDraft[] = [];
+    for (const contract of context.snapshot.contracts) {
+      if (['terminated', 'expired'].includes(contract.status)) continue;
+      if (contract.endDate < context.today) continue;
+      const deadline = addDays(contract.endDate, -contract.noticeDays);
+      const daysLeft = daysBetween(context.today, deadline);
+      const window = windows.find((days) => daysLeft >= 0 && daysLeft <= days);
+      if (window === undefined && daysLeft >= 0) continue;
+      const accountNumber =
+        context.accountById.get(contract.accountIds[0] ?? '')?.accountNumber ?? '';
+      const after = contract.autoRenew
+        ? `renews automatically for ${contract.renewalTermMonths} months`
+        : 'goes month-to-month';
+      const message =
+        window === undefined
+          ? `${contract.name} ends ${contract.endDate} and ${after}: the notice deadline ${deadline} has passed.`
+          : `${contract.name} ends ${contract.endDate} and ${after} unless notice reaches the carrier by ${deadline} (${contract.noticeDays} days before): ${daysLeft} days left.`;
+      drafts.push({
+        id: findingId(
+          this.id,
+          contract.carrierId,
+          accountNumber,
+          `${contract.id}@${window ?? 'passed'}`,
+          isoMonthOf(deadline),
+        ),
+        ruleId: this.id,
+        severity: window !== undefined && window > settings.lastAlertDays ? 'warning' : 'error',
+        subject: { carrierId: contract.carrierId, accountNumber, period: isoMonthOf(deadline) },
+        impact: ZERO_CENTS,
+        message,
+      });
+    }
+    return drafts;
+  },
+};

@@ -1,0 +1,26 @@
+import { Tallies, money, tallyDraft, tallySpan } from '../findings';
+import type { AuditRule } from '../rule';
+
+/** Billed identifiers that match no service of the carrier in the inventory. */
+export const unknownServiceRule: AuditRule = {
+  id: 'unknown-service',
+  title: 'Billed service not in the inventory',
+  description:
+    'A charge whose service identifier matches no service (or alias) of the carrier in the inventory. No money impact: an inventory gap to investigate; the billed amount is in the message.',
+  severity: 'warning',
+  settings: [],
+  check(context) {
+    const tallies = new Tallies();
+    for (const facts of context.invoices) {
+      for (const charges of facts.services) {
+        if (charges.service !== undefined) continue;
+        const tally = tallies.on(facts, charges.serviceKey, charges.serviceIdRaw);
+        tally.billed += charges.total;
+      }
+    }
+    return tallies.list().map((tally) => {
+      const message = `${tally.serviceIdRaw} is billed ${money(tally.billed)} on ${tallySpan(tally)} but matches no service in the inventory.`;
+      return tallyDraft(this, tally, 0, message);
+    });
+  },
+};

@@ -1,0 +1,32 @@
+import { Tallies, money, tallyDraft, tallySpan } from '../findings';
+import type { AuditRule } from '../rule';
+
+/** Services billed on another account of the carrier than the inventory says. */
+export const wrongAccountRule: AuditRule = {
+  id: 'wrong-account',
+  title: 'Billed on the wrong account',
+  description:
+    'A service billed on a different account than the inventory says. No money impact: chargeback and disputes go to the wrong place.',
+  severity: 'warning',
+  settings: [],
+  check(context) {
+    const tallies = new Tallies();
+    for (const facts of context.invoices) {
+      for (const charges of facts.services) {
+        const service = charges.service;
+        if (service === undefined) continue;
+        const own = context.accountById.get(service.accountId);
+        if (own === undefined || own.accountNumber.trim() === facts.invoice.accountNumber.trim())
+          continue;
+        const tally = tallies.on(facts, charges.serviceKey, charges.serviceIdRaw, service);
+        tally.billed += charges.total;
+      }
+    }
+    return tallies.list().map((tally) => {
+      const own =
+        tally.service === undefined ? undefined : context.accountById.get(tally.service.accountId);
+      const message = `${tally.serviceIdRaw} belongs to account ${own?.accountNumber ?? '?'} in the inventory but is billed on ${tally.accountNumber}: ${money(tally.billed)} on ${tallySpan(tally)}.`;
+      return tallyDraft(this, tally, 0, message);
+    });
+  },
+};

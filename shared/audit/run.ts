@@ -1,0 +1,162 @@
+/**
+ * Running the rules over a snapshot, and folding fresh results into the stored findings without
+ * ever duplicating one or losing what the user decided about it.
+ */
+import type { Finding } from '../model';
+import { cents, type Cents } from '../money/cents';
+import { buildContext } from './context';
+import type { AuditRule, FindingDraft } from './rule';
+import { ALL_RULES } from './rules';
+import type { AuditSnapshot } from './snapshot';
+
+/** Per-rule figures of one run, for the rules screen and the benchmark. */
+export interface RuleRunSummary {
+  count: number;
+  impact: Cents;
+  /** Wall time of the rule's `check`, in milliseconds. */
+  ms: number;
+}
+
+/** What {@link runAudit} returns. */
+export interface AuditRunResult {
+  /** Every finding, sorted by id (deterministic). */
+  findings: FindingDraft[];
+  byRule: Record<string, RuleRunSummary>;
+  /** Time spent building the shared indexes, in milliseconds. */
+  indexMs: number;
+}
+
+/** Wall clock for the per-rule timings (milliseconds are enough for a rules screen). */
+function now(): number {
+  return Date.now();
+}
+
+/**
+ * Runs `rules` over `snapshot`. Pure: the same snapshot gives the same findings. A rule that
+ * returns two drafts with one id is a programmer error (the id is the finding's identity).
+ */
+export function runAudit(
+  snapshot: AuditSnapshot,
+  rules: readonly AuditRule[] = ALL_RULES,
+): AuditRunResult {
+  const indexStart = now();
+  const context = buildContext(snapshot);
+  const indexMs = now() - indexStart;
+  const findings: FindingDraft[] = [];
+  const byRule: Record<string, RuleRunSummary> = {};
+  const ids = new Set<string>();
+  for (const rule of rules) {
+    const start = now();
+    const drafts = rule.check(context);
+    const ms = now() - start;
+    let impact = 0;
+    for (const draft of drafts) {
+      if (ids.has(draft.id))
+        throw new Error(`Audit rule ${rule.id} produced the id ${draft.id} twice.`);
+      ids.add(draft.id);
+      impact += draft.impact;
+      findings.push(draft);
+    }
+    byRule[rule.id] = { count: drafts.length, impact: cents(impact), ms };
+  }
+  findings.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { findings, byRule, indexMs };
+}
+
+/** What {@link mergeFindings} returns; the counts are of ids. */
+export interface MergeResult {
+  findings: Finding[];
+  added: number;
+  /** Findings found again (message, impact and last-seen refreshed). */
+  updated: number;
+  /** Open findings no longer found, now `resolved`. */
+  resolvedByAudit: number;
+}
+
+/** The note on the history entry of a finding the audit no longer finds. */
+export const RESOLVED_BY_AUDIT_NOTE = 'Resolved: no longer found by the audit';
+
+/** The note on the history entry of a finding the audit had resolved and finds again. */
+export const REOPENED_BY_AUDIT_NOTE = 'Reopened: found again by the audit';
+
+/**
+ * Folds a run's drafts into the stored findings (`now` is an ISO 8601 UTC timestamp).
+ *
+ * - A draft with a known id refreshes that finding (severity, subject, message, impact,
+ *   `lastSeenAt`) and keeps its status, history and dispute: a dismissed finding stays dismissed.
+ *   Only a finding the audit itself resolved is reopened when found again.
+ * - A new id becomes an `open` finding.
+ * - An `open` finding that was not found again becomes `resolved`, with a history entry; other
+ *   statuses (disputed, credited, dismissed, resolved) are the user's and stay as they are.
+ */
+export function mergeFindings(
+  previous: readonly Finding[],
+  fresh: readonly FindingDraft[],
+  now: string,
+): MergeResult {
+  const freshById = new Map(fresh.map((draft) => [draft.id, draft]));
+  const findings: Finding[] = [];
+  let updated = 0;
+  let resolvedByAudit = 0;
+  const known = new Set<string>();
+  for (const finding of previous) {
+    if (known.has(finding.id)) continue;
+    known.add(finding.id);
+    const draft = freshById.get(finding.id);
+    if (draft !== undefined) {
+      updated += 1;
+      // Only the audit's own resolution is undone when the problem comes back; a user's is kept.
+      const reopen =
+        finding.status === 'resolved' &&
+        finding.statusHistory.at(-1)?.note === RESOLVED_BY_AUDIT_NOTE;
+      findings.push({
+        ...finding,
+        ...(reopen
+          ? {
+              status: 'open' as const,
+              statusHistory: [
+                ...finding.statusHistory,
+                { status: 'open' as const, at: now, note: REOPENED_BY_AUDIT_NOTE },
+              ],
+            }
+          : {}),
+        severity: draft.severity,
+        subject: draft.subject,
+        impact: draft.impact,
+        message: draft.message,
+        lastSeenAt: now,
+      });
+    } else if (finding.status === 'open') {
+      resolvedByAudit += 1;
+      findings.push({
+        ...finding,
+        status: 'resolved',
+        statusHistory: [
+          ...finding.statusHistory,
+          { status: 'resolved', at: now, note: RESOLVED_BY_AUDIT_NOTE },
+        ],
+      });
+    } else {
+      findings.push(finding);
+    }
+  }
+  let added = 0;
+  for (const draft of fresh) {
+    if (known.has(draft.id)) continue;
+    known.add(draft.id);
+    added += 1;
+    findings.push({
+      id: draft.id,
+      ruleId: draft.ruleId,
+      severity: draft.severity,
+      subject: draft.subject,
+      impact: draft.impact,
+      message: draft.message,
+      status: 'open',
+      statusHistory: [{ status: 'open', at: now }],
+      firstSeenAt: now,
+      lastSeenAt: now,
+    });
+  }
+  return { findings, added, updated, resolvedByAudit };
+}

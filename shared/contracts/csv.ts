@@ -1,0 +1,374 @@
+/**
+ * Contracts and their rate cards as CSV: reading the user's spreadsheet (alias-tolerant headers,
+ * every bad cell a sentence with its row and column) and exporting the canonical columns.
+ *
+ * Conventions:
+ * - "Row N" is the 1-based line of the file (the header is usually row 1), as the preview shows it.
+ * - A row with any bad cell is left out of `rows` whole; reading goes on with the next row.
+ * - File-level problems (empty file, missing column) are errors on the header row (0 when the
+ *   file has none), with the column's canonical name.
+ * - Cells are trimmed; `-` and `N/A` in an amount column mean no amount.
+ * - Carriers and accounts are read as names and account numbers; the app resolves them to ids.
+ * - Export writes RFC 4180 text with CRLF line ends and no BOM (the caller adds one for Excel),
+ *   ISO dates, `Yes`/`No`, status ids and amounts as plain decimals (`1234.50`).
+ */
+import type { DateOrder, IsoDate } from '../dates/iso-date';
+import {
+  DATE_ORDERS,
+  DEFAULT_PIVOT_YEAR,
+  detectDateOrder,
+  parseDate,
+  readDateParts,
+} from '../dates';
+import { decodeBytes } from '../import/decode';
+import type { TableRow } from '../import/table';
+import { readTable, sniffTable } from '../import/table';
+import type { Cents } from '../money/cents';
+import { centsFromText, ZERO_CENTS } from '../money/cents';
+import type { Contract, ContractRate } from '../model/contract';
+import type { CellReading, ColumnSpec } from './csv-columns';
+import {
+  CONTRACT_COLUMNS,
+  CONTRACT_RATE_COLUMNS,
+  readDays,
+  readMonths,
+  readStatus,
+  readYesNo,
+  resolveColumns,
+} from './csv-columns';
+import { contractEndDate } from './terms';
+
+export { CONTRACT_COLUMNS, CONTRACT_RATE_COLUMNS } from './csv-columns';
+export { contractRatesToCsv, contractsToCsv } from './csv-export';
+
+/** A contract as read from a file, with carrier and accounts by name, before the app gives it ids. */
+export interface ContractDraft extends Omit<Contract, 'carrierId' | 'accountIds' | 'serviceIds'> {
+  /** 1-based line of the file the contract was read from. */
+  line: number;
+  /** Carrier as written (`Lumen`); the app matches it to a carrier. */
+  carrierName: string;
+  /** Account numbers as written, from the `;`-separated Accounts cell. */
+  accountNumbers: string[];
+  /** True when the file had no End Date and it was computed from Start Date and Term Months. */
+  endDateComputed: boolean;
+}
+
+/** One contracted rate as read from a rates file. */
+export interface ContractRateDraft extends ContractRate {
+  /** 1-based line of the file. */
+  line: number;
+  /** The Contract ID the rate belongs to, as written. */
+  contractId: string;
+}
+
+type ContractColumn = (typeof CONTRACT_COLUMNS)[number]['key'];
+type RateColumn = (typeof CONTRACT_RATE_COLUMNS)[number]['key'];
+
+/** One bad cell (or missing column), located. */
+export interface ContractCsvError {
+  /** 1-based line of the file; the header line for a missing column; 0 for the whole file. */
+  row: number;
+  /** Header as written in the file (canonical name for a missing column). */
+  column: string;
+  /** The cell as written. */
+  value: string;
+  /** A full sentence, starting with `Row N, column "X":`. */
+  message: string;
+}
+
+/** What reading a file gives: the good rows and every problem. */
+export interface CsvRead<T> {
+  rows: T[];
+  errors: ContractCsvError[];
+}
+
+/** Options for {@link readContractsCsv}. */
+export interface ReadContractsOptions {
+  /**
+   * How numeric dates are written. When absent it is worked out from all the file's dates together;
+   * if they could be read more than one way, each such cell is an error asking for the order.
+   */
+  dateOrder?: DateOrder;
+}
+
+/** Contracts read from a file, and the date order the dates were read in (null: undecided). */
+export interface ContractsCsvRead extends CsvRead<ContractDraft> {
+  dateOrder: DateOrder | null;
+}
+
+/**
+ * Reads a contracts file (UTF-8 or Windows-1252; comma, semicolon, tab or pipe separated).
+ * Required columns: Contract ID, Carrier, Start Date, Term Months. Blank cells mean: Name →
+ * "Carrier Contract ID"; Accounts → none; End Date → computed with {@link contractEndDate};
+ * Auto Renew → No; Renewal Term Months → 0 (month-to-month); Notice Days → 0 (notice due by the
+ * end date); MARC → 0; Status → active. An End Date that is written is kept as written (amended
+ * terms), unless it is before the Start Date.
+ */
+export function readContractsCsv(
+  bytes: Uint8Array,
+  options: ReadContractsOptions = {},
+): ContractsCsvRead {
+  const table = openTable(bytes, CONTRACT_COLUMNS);
+  if (!table.ok) return { rows: [], errors: table.errors, dateOrder: options.dateOrder ?? null };
+  const { header, body, indexOf } = table;
+  const dateColumns = [indexOf('startDate'), indexOf('endDate')];
+  const dateOrder = options.dateOrder ?? decideDateOrder(body, dateColumns);
+  const errors: ContractCsvError[] = [...table.errors];
+  const rows: ContractDraft[] = [];
+  const seen = new Map<string, number>();
+
+  for (const { line, cells } of body) {
+    const cell = (key: ContractColumn) => (cells[indexOf(key)] ?? '').trim();
+    const before = errors.length;
+    const reject = (key: ContractColumn, message: string) =>
+      errors.push(locate(line, header, indexOf(key), cells, message));
+    const take = <T>(key: ContractColumn, reading: CellReading<T>, blank: T): T => {
+      if (cell(key) === '') return blank;
+      if (reading.ok) return reading.value;
+      reject(key, reading.message);
+      return blank;
+    };
+
+    const id = cell('id');
+    if (id === '') reject('id', 'is blank; every contract needs an ID (its number will do).');
+    const earlier = seen.get(id);
+    if (id !== '' && earlier !== undefined) {
+      reject('id', `"${id}" is already used on row ${earlier}; each contract needs its own ID.`);
+    } else if (id !== '') seen.set(id, line);
+    const carrierName = cell('carrier');
+    if (carrierName === '') reject('carrier', 'is blank; name the carrier (e.g. Lumen).');
+
+    const startDate = readDateCell(cell('startDate'), dateOrder);
+    if (startDate === null) reject('startDate', 'is blank; every contract needs a start date.');
+    else if (!startDate.ok) reject('startDate', startDate.message);
+    const termText = cell('termMonths');
+    const termMonths = termText === '' ? null : readMonths(termText, { min: 1 });
+    if (termMonths === null) reject('termMonths', 'is blank; enter the term in months, like 36.');
+    else if (!termMonths.ok) reject('termMonths', termMonths.message);
+    const endRead = readDateCell(cell('endDate'), dateOrder);
+    if (endRead !== null && !endRead.ok) reject('endDate', endRead.message);
+
+    const autoRenew = take('autoRenew', readYesNo(cell('autoRenew')), false);
+    const renewalTermMonths = take(
+      'renewalTermMonths',
+      readMonths(cell('renewalTermMonths'), { min: 0, monthToMonth: true }),
+      0,
+    );
+    const noticeDays = take('noticeDays', readDays(cell('noticeDays')), 0);
+    const marcCents = take('marc', readAmount(cell('marc'), '120,000.00'), null) ?? ZERO_CENTS;
+    const status = take('status', readStatus(cell('status')), 'active');
+
+    if (startDate === null || !startDate.ok || termMonths === null || !termMonths.ok) continue;
+    const endDate =
+      endRead?.ok === true ? endRead.value : contractEndDate(startDate.value, termMonths.value);
+    if (endDate < startDate.value) {
+      reject('endDate', `the contract ends (${endDate}) before it starts (${startDate.value}).`);
+    }
+    if (errors.length > before) continue;
+    rows.push({
+      line,
+      id,
+      carrierName,
+      name: cell('name') === '' ? `${carrierName} ${id}` : cell('name'),
+      accountNumbers: splitList(cell('accounts')),
+      startDate: startDate.value,
+      termMonths: termMonths.value,
+      endDate,
+      endDateComputed: endRead === null,
+      autoRenew,
+      renewalTermMonths,
+      noticeDays,
+      marcCents,
+      status,
+    });
+  }
+  return { rows, errors, dateOrder };
+}
+
+/** Options for {@link readContractRatesCsv}. */
+export interface ReadContractRatesOptions {
+  /** When given, a Contract ID not in this set is an error (e.g. the ids of the contracts file). */
+  knownContractIds?: ReadonlySet<string>;
+}
+
+/**
+ * Reads a rates file: Contract ID and Monthly Rate required, and each row needs a Plan Or
+ * Service Type, a Service ID, or both. Negative rates are refused.
+ */
+export function readContractRatesCsv(
+  bytes: Uint8Array,
+  options: ReadContractRatesOptions = {},
+): CsvRead<ContractRateDraft> {
+  const table = openTable(bytes, CONTRACT_RATE_COLUMNS);
+  if (!table.ok) return { rows: [], errors: table.errors };
+  const { header, body, indexOf } = table;
+  const errors: ContractCsvError[] = [...table.errors];
+  const rows: ContractRateDraft[] = [];
+  for (const { line, cells } of body) {
+    const cell = (key: RateColumn) => (cells[indexOf(key)] ?? '').trim();
+    const reject = (key: RateColumn, message: string) =>
+      errors.push(locate(line, header, indexOf(key), cells, message));
+    const before = errors.length;
+    const contractId = cell('id');
+    if (contractId === '') reject('id', 'is blank; say which contract this rate belongs to.');
+    else if (options.knownContractIds !== undefined && !options.knownContractIds.has(contractId)) {
+      reject('id', `"${contractId}" is not a contract in the contracts file.`);
+    }
+    const plan = cell('plan');
+    const serviceId = cell('serviceId');
+    if (plan === '' && serviceId === '') {
+      reject('plan', 'is blank, and so is Service ID; a rate needs a plan, a service, or both.');
+    }
+    const rateText = cell('monthlyRate');
+    const rate = readAmount(rateText, '45.00');
+    if (rate.ok && rate.value === null)
+      reject('monthlyRate', 'is blank; enter the monthly rate, like 45.00.');
+    else if (!rate.ok) reject('monthlyRate', rate.message);
+    if (errors.length > before || !rate.ok || rate.value === null) continue;
+    rows.push({
+      line,
+      contractId,
+      ...(plan === '' ? {} : { planOrServiceType: plan }),
+      ...(serviceId === '' ? {} : { serviceId }),
+      monthlyRateCents: rate.value,
+    });
+  }
+  return { rows, errors };
+}
+
+type OpenedTable<K extends string> =
+  | {
+      ok: true;
+      header: string[];
+      body: TableRow[];
+      indexOf: (key: K) => number;
+      errors: ContractCsvError[];
+    }
+  | { ok: false; errors: ContractCsvError[] };
+
+function openTable<const S extends readonly ColumnSpec[]>(
+  bytes: Uint8Array,
+  specs: S,
+): OpenedTable<S[number]['key']> {
+  const { text } = decodeBytes(bytes);
+  const sniff = sniffTable(text);
+  if (!sniff.ok) {
+    return {
+      ok: false,
+      errors: sniff.errors.map((error) => ({
+        row: 0,
+        column: '',
+        value: '',
+        message: error.message,
+      })),
+    };
+  }
+  const table = readTable(text, sniff.value);
+  const { indexOf, missing } = resolveColumns(table.header, specs);
+  if (missing.length > 0) {
+    return {
+      ok: false,
+      errors: missing.map((spec) => ({
+        row: sniff.value.headerLine,
+        column: spec.header,
+        value: '',
+        message: `Column "${spec.header}" is missing: add a column named ${spec.header}${spec.aliases.length > 0 ? ` (or ${spec.aliases.slice(0, 2).join(', ')})` : ''}.`,
+      })),
+    };
+  }
+  const errors = table.problems.map((problem) => ({
+    row: problem.line,
+    column: '',
+    value: '',
+    message: `Row ${problem.line}: ${problem.message}`,
+  }));
+  return { ok: true, header: table.header, body: table.rows, indexOf, errors };
+}
+
+function locate(
+  line: number,
+  header: readonly string[],
+  index: number,
+  cells: readonly string[],
+  message: string,
+): ContractCsvError {
+  const column = header[index] ?? '';
+  return {
+    row: line,
+    column,
+    value: cells[index] ?? '',
+    message: `Row ${line}, column "${column}": ${message}`,
+  };
+}
+
+/** An amount of zero or more; null for "no amount" markers (`-`, `N/A`). */
+function readAmount(text: string, example: string): CellReading<Cents | null> {
+  const read = centsFromText(text);
+  if (!read.ok) {
+    return { ok: false, message: `expected an amount like ${example} but found "${text}".` };
+  }
+  if (read.value !== null && read.value < 0) {
+    return { ok: false, message: `expected an amount of zero or more but found "${text}".` };
+  }
+  return { ok: true, value: read.value };
+}
+
+function splitList(text: string): string[] {
+  return text
+    .split(';')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}
+
+/**
+ * Reads a date cell; null when blank. With no date order decided, a date every order reads the
+ * same way (ISO, `Jan 5, 2024`, `01/01/2024`) is fine and one read two ways is an error.
+ */
+function readDateCell(text: string, order: DateOrder | null): CellReading<IsoDate> | null {
+  if (text === '') return null;
+  let orders: readonly DateOrder[] = order === null ? DATE_ORDERS : [order];
+  if (order === null) {
+    const readings = new Set<string>();
+    for (const candidate of DATE_ORDERS) {
+      const reading = readDateParts(text, candidate, DEFAULT_PIVOT_YEAR);
+      if (reading.kind === 'date') readings.add(reading.date);
+    }
+    if (readings.size > 1) {
+      return {
+        ok: false,
+        message: `"${text}" could be ${[...readings].join(' or ')}; choose the file's date order (month/day/year or day/month/year) and read it again.`,
+      };
+    }
+    orders = DATE_ORDERS.filter(
+      (candidate) => readDateParts(text, candidate, DEFAULT_PIVOT_YEAR).kind === 'date',
+    );
+    if (orders.length === 0) orders = ['YMD'];
+  }
+  const read = parseDate(text, orders[0] ?? 'YMD');
+  if (!read.ok) {
+    return { ok: false, message: lowerFirst(read.errors[0]?.message ?? 'is not a date.') };
+  }
+  return read.value === null ? null : { ok: true, value: read.value };
+}
+
+/** The one order that reads every readable date cell of the file, or null when it is undecided. */
+function decideDateOrder(body: readonly TableRow[], columns: readonly number[]): DateOrder | null {
+  const samples = new Set<string>();
+  for (const { cells } of body) {
+    for (const column of columns) {
+      const text = (cells[column] ?? '').trim();
+      if (text !== '') samples.add(text);
+    }
+  }
+  // Leave out cells no order can read: they are errors of their own and must not block the others.
+  const readable = [...samples].filter((text) =>
+    DATE_ORDERS.some((order) => readDateParts(text, order, DEFAULT_PIVOT_YEAR).kind === 'date'),
+  );
+  if (readable.length === 0) return 'YMD';
+  const decision = detectDateOrder(readable);
+  return 'order' in decision ? decision.order : null;
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}

@@ -1,0 +1,4 @@
+/** Spreadsheet writers (CSV, XLSX) and the chargeback export built on them. */
+export * from './csv';
+export * from './xlsx';
+export * from './chargeback';

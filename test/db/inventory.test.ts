@@ -1,0 +1,133 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TemDeskDatabase } from '../../renderer/db/database';
+import { commitImport } from '../../renderer/db/import-commit';
+import {
+  addAliasKey,
+  addService,
+  billedHistory,
+  serviceHistory,
+  updateServices,
+} from '../../renderer/db/inventory';
+import { isoDate } from '../../shared/dates';
+import { disconnectPatch } from '../../shared/inventory/edits';
+import { cents } from '../../shared/money/cents';
+import { makeDraft, makeDraftInvoice, makeDraftLine, textBytes } from '../helpers/drafts';
+import { makeService, makeSite } from '../helpers/inventory';
+
+let db: TemDeskDatabase;
+let counter = 0;
+beforeEach(async () => {
+  db = new TemDeskDatabase(`inventory-test-${++counter}`);
+  await db.open();
+  await db.carriers.add({ id: 'carrier-1', name: 'Lumen' });
+  await db.accounts.add({
+    id: 'account-1',
+    carrierId: 'carrier-1',
+    accountNumber: '5-ACME-001',
+    status: 'open',
+  });
+  await db.sites.bulkAdd([
+    makeSite(),
+    makeSite({ id: 'site-2', code: 'STR-0200', name: 'Store 200' }),
+  ]);
+  await db.costCenters.bulkAdd([
+    { id: 'cc-1', code: '4100', name: 'Retail', active: true },
+    { id: 'cc-old', code: '4999', name: 'Closed', active: false },
+  ]);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('inventory changes', () => {
+  it('adds a service with a first history entry, and refuses a duplicate identifier', async () => {
+    expect(await addService(db, makeService())).toEqual({ ok: true, value: 'service-1' });
+    expect(await addService(db, makeService({ id: 'again' }))).toMatchObject({
+      ok: false,
+      errors: [{ message: '555-010-0001 is already in the inventory.' }],
+    });
+    expect((await serviceHistory(db, 'service-1')).map((e) => e.summary)).toEqual([
+      'Added at STR-0142 Store 142',
+    ]);
+  });
+
+  it('bulk-edits several services in one go, each with its history, and refuses a closed cost center', async () => {
+    await addService(db, makeService());
+    await addService(
+      db,
+      makeService({ id: 'service-2', serviceIdRaw: '555-010-0002', serviceKey: '+15550100002' }),
+    );
+    expect(
+      await updateServices(db, ['service-1', 'service-2'], { costCenterId: 'cc-old' }),
+    ).toMatchObject({ ok: false });
+    expect(
+      await updateServices(
+        db,
+        ['service-1', 'service-2'],
+        { costCenterId: 'cc-1', siteId: 'site-2' },
+        'moved',
+      ),
+    ).toEqual({ ok: true, value: 2 });
+    expect((await db.services.toArray()).map((s) => [s.costCenterId, s.siteId])).toEqual([
+      ['cc-1', 'site-2'],
+      ['cc-1', 'site-2'],
+    ]);
+    const history = await serviceHistory(db, 'service-2');
+    expect(history.at(-1)?.summary).toBe(
+      'Moved — Site: STR-0142 Store 142 → STR-0200 Store 200; Cost center: — → 4100 Retail',
+    );
+  });
+
+  it('disconnects with status and date together', async () => {
+    await addService(db, makeService());
+    await updateServices(db, ['service-1'], disconnectPatch(isoDate(2026, 10, 31)), 'disconnected');
+    expect(await db.services.get('service-1')).toMatchObject({
+      status: 'disconnected',
+      disconnectedOn: '2026-10-31',
+    });
+  });
+
+  it('maps a billed identifier to a service and shows what it was billed, month by month', async () => {
+    await addService(db, makeService());
+    for (const [month, number] of [
+      [9, 'INV-9'],
+      [10, 'INV-10'],
+    ] as const) {
+      const invoice = makeDraftInvoice({
+        carrierName: 'Lumen',
+        invoiceNumber: number,
+        invoiceDate: isoDate(2026, month, 1),
+        sourceFile: `${number}.csv`,
+      });
+      const lines = [
+        makeDraftLine(invoice, 'recurring', 45_00),
+        makeDraftLine(invoice, 'recurring', 20_00, {
+          serviceIdRaw: '555-010-0999',
+          serviceKey: '+15550100999',
+        }),
+      ];
+      await commitImport(db, {
+        uploads: [
+          {
+            fileName: `${number}.csv`,
+            bytes: textBytes(number),
+            fileHash: number.padEnd(64, '0'),
+            memberNames: [`${number}.csv`],
+          },
+        ],
+        drafts: [makeDraft([invoice], lines)],
+      });
+    }
+    const service = await db.services.get('service-1');
+    if (!service) throw new Error('missing');
+    expect(await billedHistory(db, service)).toEqual([
+      { month: '2026-10', invoiceNumber: 'INV-10', amount: cents(45_00), lines: 1 },
+      { month: '2026-09', invoiceNumber: 'INV-9', amount: cents(45_00), lines: 1 },
+    ]);
+    await addAliasKey(db, 'service-1', '+15550100999', '555-010-0999');
+    const mapped = await db.services.get('service-1');
+    if (!mapped) throw new Error('missing');
+    expect((await billedHistory(db, mapped))[0]).toMatchObject({ amount: 65_00, lines: 2 });
+    expect((await serviceHistory(db, 'service-1')).at(-1)?.kind).toBe('matched');
+  });
+});

@@ -1,0 +1,268 @@
+import { describe, it } from 'vitest';
+import { checkCase, type Case } from './cases';
+import { isoDate } from '../../../shared/dates';
+import { cents } from '../../../shared/money/cents';
+import { billed, line, makeInvoice, makeUsage, snapshotOf } from './helpers';
+
+const may = makeInvoice({ month: '2026-05' });
+const april = makeInvoice({ month: '2026-04' });
+
+/** Rules about duplicates, arithmetic, fees, trends and renewals. */
+const cases: Case[] = [
+  {
+    name: 'same account, period and total under another number',
+    rule: 'duplicate-invoice',
+    snapshot: snapshotOf({
+      bills: [
+        billed(makeInvoice({ statedTotal: cents(45_00) }), [line('recurring', 45_00)]),
+        billed(makeInvoice({ invoiceNumber: 'N-COPY', statedTotal: cents(45_00) }), [
+          line('recurring', 45_00),
+        ]),
+      ],
+    }),
+    expected: [
+      {
+        id: 'duplicate-invoice|lumen|A-1|N-COPY|2026-05',
+        impact: 45_00,
+        message:
+          'Invoice N-COPY ($45.00) repeats invoice N-2026-05: same account, period 2026-05-01 to 2026-05-31 and total.',
+      },
+    ],
+  },
+  {
+    name: 'same period, different totals',
+    rule: 'duplicate-invoice',
+    snapshot: snapshotOf({
+      bills: [
+        billed(makeInvoice(), [line('recurring', 45_00)]),
+        billed(makeInvoice({ invoiceNumber: 'N-2' }), [line('recurring', 46_00)]),
+      ],
+    }),
+    expected: [],
+  },
+  {
+    name: 'the same charge twice on one invoice',
+    rule: 'duplicate-charge',
+    snapshot: snapshotOf({
+      bills: [billed(may, [line('recurring', 45_00), line('tax', 3_00), line('recurring', 45_00)])],
+    }),
+    expected: [
+      {
+        id: 'duplicate-charge|lumen|A-1|+15550100001|2026-05',
+        impact: 45_00,
+        message:
+          '555-010-0001: 1 charge line billed a second time on invoice N-2026-05 (2026-05) — $45.00 extra.',
+      },
+    ],
+  },
+  {
+    name: 'same description, different amounts',
+    rule: 'duplicate-charge',
+    snapshot: snapshotOf({ bills: [billed(may, [line('usage', 4_00), line('usage', 7_00)])] }),
+    expected: [],
+  },
+  {
+    name: 'two periods overlapping by 11 days',
+    rule: 'period-overlap',
+    snapshot: snapshotOf({
+      bills: [
+        billed(may, [line('recurring', 45_00)]),
+        billed(
+          makeInvoice({
+            invoiceNumber: 'N-2',
+            invoiceDate: isoDate(2026, 6, 20),
+            periodStart: isoDate(2026, 5, 21),
+            periodEnd: isoDate(2026, 6, 20),
+          }),
+          [line('recurring', 31_00)],
+        ),
+      ],
+    }),
+    expected: [
+      {
+        id: 'period-overlap|lumen|A-1|N-2|2026-06',
+        impact: 11_00,
+        message:
+          'Invoice N-2 (2026-05-21 to 2026-06-20) overlaps invoice N-2026-05 (2026-05-01 to 2026-05-31) by 11 days: $11.00 of its $31.00 covers days already billed.',
+      },
+    ],
+  },
+  {
+    name: 'back-to-back periods',
+    rule: 'period-overlap',
+    snapshot: snapshotOf({
+      bills: [billed(april, [line('recurring', 45_00)]), billed(may, [line('recurring', 45_00)])],
+    }),
+    expected: [],
+  },
+  {
+    name: 'stated total $25 above the lines',
+    rule: 'invoice-math',
+    snapshot: snapshotOf({
+      bills: [billed(makeInvoice({ statedTotal: cents(100_00) }), [line('recurring', 75_00)])],
+    }),
+    expected: [
+      {
+        id: 'invoice-math|lumen|A-1|N-2026-05|2026-05',
+        impact: 25_00,
+        message:
+          'Invoice N-2026-05 states a total of $100.00 but its lines add up to $75.00: $25.00 more than itemised.',
+      },
+    ],
+  },
+  {
+    name: 'lines add up',
+    rule: 'invoice-math',
+    snapshot: snapshotOf({
+      bills: [billed(makeInvoice({ statedTotal: cents(75_00) }), [line('recurring', 75_00)])],
+    }),
+    expected: [],
+  },
+  {
+    name: 'a late fee category and a finance charge by its wording',
+    rule: 'late-fee',
+    snapshot: snapshotOf({
+      bills: [
+        billed(may, [
+          line('late-fee', 12_50, { serviceIdRaw: '', description: 'Late Fee' }),
+          line('adjustment', 2_00, { serviceIdRaw: '', description: 'Finance Charge' }),
+        ]),
+      ],
+    }),
+    expected: [
+      {
+        id: 'late-fee|lumen|A-1|N-2026-05|2026-05',
+        impact: 14_50,
+        message: 'Invoice N-2026-05 charges $14.50 in late fees (Late Fee, Finance Charge).',
+      },
+    ],
+  },
+  {
+    name: 'no late charge',
+    rule: 'late-fee',
+    snapshot: snapshotOf({ bills: [billed(may, [line('recurring', 45_00)])] }),
+    expected: [],
+  },
+  {
+    name: 'a premium subscription over two months',
+    rule: 'third-party',
+    snapshot: snapshotOf({
+      bills: [
+        billed(april, [line('third-party', 9_99)]),
+        billed(may, [line('recurring', 45_00), line('third-party', 9_99)]),
+      ],
+    }),
+    expected: [
+      {
+        id: 'third-party|lumen|A-1|+15550100001|2026-04',
+        impact: 19_98,
+        message:
+          '555-010-0001 carries third-party charges of $19.98 on 2026-04 to 2026-05 (2 invoices).',
+      },
+    ],
+  },
+  {
+    name: 'a total 20 % above the trailing average',
+    rule: 'spike',
+    snapshot: snapshotOf({
+      bills: [
+        billed(makeInvoice({ month: '2026-03' }), [line('recurring', 1000_00)]),
+        billed(april, [line('recurring', 1000_01)]),
+        billed(may, [line('recurring', 1200_00)]),
+      ],
+    }),
+    expected: [
+      {
+        id: 'spike|lumen|A-1|N-2026-05|2026-05',
+        impact: 200_00, // 1,200.00 − 1,000.005 = 199.995, rounded half up
+        message:
+          'Invoice N-2026-05 totals $1,200.00, $200.00 above the average of $1,000.01 over the previous 2 invoices.',
+      },
+    ],
+  },
+  {
+    name: 'the first invoice is the baseline, and 8 % is within the threshold',
+    rule: 'spike',
+    snapshot: snapshotOf({
+      bills: [
+        billed(april, [line('recurring', 1000_00)]),
+        billed(may, [line('recurring', 1080_00)]),
+      ],
+    }),
+    expected: [],
+  },
+  {
+    name: 'a month with no invoice after the grace period (June is still within it)',
+    rule: 'missing-invoice',
+    snapshot: snapshotOf({
+      bills: [
+        billed(makeInvoice({ month: '2026-03' }), [line('recurring', 45_00)]),
+        billed(may, [line('recurring', 45_00)]),
+      ],
+      today: isoDate(2026, 6, 5),
+    }),
+    expected: [
+      {
+        id: 'missing-invoice|lumen|A-1||2026-04',
+        impact: 0,
+        message:
+          "No Lumen invoice for account A-1 for 2026-04: it was due around 2026-04-01, 10 days' grace have passed.",
+      },
+    ],
+  },
+  {
+    name: 'three idle months in a row',
+    rule: 'zero-usage',
+    snapshot: snapshotOf({
+      bills: ['2026-03', '2026-04', '2026-05'].map((month) =>
+        billed(makeInvoice({ month }), [line('recurring', 45_00)]),
+      ),
+      usage: [
+        makeUsage('2026-02', 12),
+        makeUsage('2026-03', 0),
+        makeUsage('2026-04', 0),
+        makeUsage('2026-05', 0),
+      ],
+    }),
+    expected: [
+      {
+        id: 'zero-usage|lumen|A-1|+15550100001|2026-03',
+        impact: 45_00,
+        message:
+          '555-010-0001 had no calls, messages or data for 3 months (2026-03 to 2026-05) yet costs $45.00 a month.',
+      },
+    ],
+  },
+  {
+    name: 'two idle months are not enough',
+    rule: 'zero-usage',
+    snapshot: snapshotOf({
+      bills: [billed(may, [line('recurring', 45_00)])],
+      usage: [makeUsage('2026-03', 5), makeUsage('2026-04', 0), makeUsage('2026-05', 0)],
+    }),
+    expected: [],
+  },
+  {
+    name: 'notice deadline in 47 days (90-day window)',
+    rule: 'renewal-due',
+    snapshot: snapshotOf({ today: isoDate(2026, 9, 15) }),
+    expected: [
+      {
+        id: 'renewal-due|lumen|A-1|ctr-1@90|2026-11',
+        impact: 0,
+        message:
+          'Lumen MSA ends 2026-12-31 and goes month-to-month unless notice reaches the carrier by 2026-11-01 (60 days before): 47 days left.',
+      },
+    ],
+  },
+  {
+    name: 'notice deadline more than 120 days away',
+    rule: 'renewal-due',
+    snapshot: snapshotOf({ today: isoDate(2026, 5, 1) }),
+    expected: [],
+  },
+];
+
+describe('audit rules: billing, trends and renewals', () => {
+  it.each(cases)('$rule: $name', checkCase);
+});

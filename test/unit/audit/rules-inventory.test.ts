@@ -1,0 +1,249 @@
+import { describe, expect, it } from 'vitest';
+import { checkCase, type Case } from './cases';
+import { isoDate } from '../../../shared/dates';
+import { cents } from '../../../shared/money/cents';
+import { ALL_RULES } from '../../../shared/audit/rules';
+import {
+  billed,
+  line,
+  makeAccount,
+  makeContract,
+  makeInvoice,
+  makeService,
+  makeSite,
+  snapshotOf,
+} from './helpers';
+
+const may = makeInvoice({ month: '2026-05' });
+const april = makeInvoice({ month: '2026-04' });
+const other = { serviceIdRaw: '555-010-0002' };
+
+/** Rules against the contract and the inventory. */
+const cases: Case[] = [
+  {
+    name: 'recurring charge $40 above the plan rate',
+    rule: 'rate-mismatch',
+    snapshot: snapshotOf({ bills: [billed(may, [line('recurring', 85_00), line('tax', 3_00)])] }),
+    expected: [
+      {
+        id: 'rate-mismatch|lumen|A-1|+15550100001|2026-05',
+        impact: 40_00,
+        message:
+          'Line 555-010-0001 billed $85.00 recurring on invoice N-2026-05; contract rate $45.00 — $40.00 over.',
+      },
+    ],
+  },
+  {
+    name: 'within the $0.50 tolerance',
+    rule: 'rate-mismatch',
+    snapshot: snapshotOf({ bills: [billed(may, [line('recurring', 45_50)])] }),
+    expected: [],
+  },
+  {
+    name: 'a service-specific rate beats the plan rate',
+    rule: 'rate-mismatch',
+    snapshot: snapshotOf({
+      bills: [billed(may, [line('recurring', 85_00)])],
+      contracts: [
+        makeContract({
+          rateCard: [
+            { planOrServiceType: 'Business Unlimited', monthlyRateCents: cents(45_00) },
+            { serviceId: 'svc-1', monthlyRateCents: cents(85_00) },
+          ],
+        }),
+      ],
+    }),
+    expected: [],
+  },
+  {
+    name: 'no rate card entry: the expected monthly charge is the rate, times the billed seats',
+    rule: 'rate-mismatch',
+    snapshot: snapshotOf({
+      bills: [billed(may, [line('recurring', 300_00, { quantity: 10 })])],
+      services: [makeService({ plan: 'Other', expectedMonthlyCents: cents(25_00) })],
+    }),
+    expected: [
+      {
+        id: 'rate-mismatch|lumen|A-1|+15550100001|2026-05',
+        impact: 50_00,
+        message:
+          'Line 555-010-0001 billed $300.00 recurring on invoice N-2026-05; expected $250.00 — $50.00 over.',
+      },
+    ],
+  },
+  {
+    name: 'billed after the contract expired',
+    rule: 'out-of-contract',
+    snapshot: snapshotOf({
+      bills: [billed(may, [line('recurring', 60_00)])],
+      contracts: [makeContract({ endDate: isoDate(2026, 3, 31), status: 'expired' })],
+    }),
+    expected: [
+      {
+        id: 'out-of-contract|lumen|A-1|ctr-1|2026-05',
+        impact: 15_00,
+        message:
+          'Contract Lumen MSA ended 2026-03-31; 1 service billed $15.00 above their last contracted rates on invoice N-2026-05 (2026-05).',
+      },
+    ],
+  },
+  {
+    name: 'an auto-renewing contract keeps its rates after the end date',
+    rule: 'out-of-contract',
+    snapshot: snapshotOf({
+      bills: [billed(may, [line('recurring', 45_00)])],
+      contracts: [
+        makeContract({ endDate: isoDate(2026, 3, 31), autoRenew: true, renewalTermMonths: 12 }),
+      ],
+    }),
+    expected: [],
+  },
+  {
+    name: 'every charge after the disconnect date',
+    rule: 'billed-after-disconnect',
+    snapshot: snapshotOf({
+      bills: [
+        billed(april, [line('recurring', 45_00), line('tax', 3_00), line('tax', 1_00, other)]),
+      ],
+      services: [makeService({ status: 'disconnected', disconnectedOn: isoDate(2026, 3, 15) })],
+    }),
+    expected: [
+      {
+        id: 'billed-after-disconnect|lumen|A-1|+15550100001|2026-04',
+        impact: 48_00,
+        message:
+          '555-010-0001 was disconnected on 2026-03-15 but billed $48.00 on invoice N-2026-04 (2026-04), less than 3 months after the disconnect.',
+      },
+    ],
+  },
+  {
+    name: 'disconnected during the billed period: not yet a finding',
+    rule: 'billed-after-disconnect',
+    snapshot: snapshotOf({
+      bills: [billed(april, [line('recurring', 45_00)])],
+      services: [makeService({ status: 'disconnected', disconnectedOn: isoDate(2026, 4, 10) })],
+    }),
+    expected: [],
+  },
+  {
+    name: 'charges after the site closed',
+    rule: 'closed-site',
+    snapshot: snapshotOf({
+      bills: [billed(april, [line('recurring', 45_00)]), billed(may, [line('recurring', 45_00)])],
+      services: [makeService({ siteId: 'site-1' })],
+      sites: [makeSite({ status: 'closed', closedOn: isoDate(2026, 4, 20) })],
+    }),
+    expected: [
+      {
+        id: 'closed-site|lumen|A-1|+15550100001|2026-05',
+        impact: 45_00,
+        message:
+          '555-010-0001 at STR-1 Store 1, closed on 2026-04-20, billed $45.00 on invoice N-2026-05 (2026-05).',
+      },
+    ],
+  },
+  {
+    name: 'an identifier in no inventory',
+    rule: 'unknown-service',
+    snapshot: snapshotOf({
+      bills: [billed(may, [line('recurring', 45_00), line('recurring', 30_00, other)])],
+    }),
+    expected: [
+      {
+        id: 'unknown-service|lumen|A-1|+15550100002|2026-05',
+        impact: 0,
+        message:
+          '555-010-0002 is billed $30.00 on invoice N-2026-05 (2026-05) but matches no service in the inventory.',
+      },
+    ],
+  },
+  {
+    name: 'an alias key matches',
+    rule: 'unknown-service',
+    snapshot: snapshotOf({
+      bills: [billed(may, [line('recurring', 45_00, other)])],
+      services: [makeService({ aliasKeys: ['+15550100002'] })],
+    }),
+    expected: [],
+  },
+  {
+    name: 'an active service on no invoice of its account',
+    rule: 'not-billed',
+    snapshot: snapshotOf({ bills: [billed(may, [line('recurring', 45_00, other)])] }),
+    expected: [
+      {
+        id: 'not-billed|lumen|A-1|+15550100001|2026-05',
+        impact: 0,
+        message:
+          '555-010-0001 (Business Unlimited) is active in the inventory but on no invoice of account A-1 on 2026-05.',
+      },
+    ],
+  },
+  {
+    name: 'activated after the billed period',
+    rule: 'not-billed',
+    snapshot: snapshotOf({
+      bills: [billed(may, [line('recurring', 45_00, other)])],
+      services: [makeService({ activatedOn: isoDate(2026, 6, 2) })],
+    }),
+    expected: [],
+  },
+  {
+    name: 'billed on another account of the carrier',
+    rule: 'wrong-account',
+    snapshot: snapshotOf({
+      bills: [billed(makeInvoice({ accountNumber: 'A-2' }), [line('recurring', 45_00)])],
+      accounts: [makeAccount(), makeAccount({ id: 'acct-2', accountNumber: 'A-2' })],
+    }),
+    expected: [
+      {
+        id: 'wrong-account|lumen|A-2|+15550100001|2026-05',
+        impact: 0,
+        message:
+          '555-010-0001 belongs to account A-1 in the inventory but is billed on A-2: $45.00 on invoice N-2026-05 (2026-05).',
+      },
+    ],
+  },
+  {
+    name: 'no cost center on the service, its site or its account',
+    rule: 'missing-cost-center',
+    snapshot: snapshotOf({ bills: [billed(may, [line('recurring', 45_00), line('tax', 2_00)])] }),
+    expected: [
+      {
+        id: 'missing-cost-center|lumen|A-1|+15550100001|2026-05',
+        impact: 47_00,
+        message:
+          '555-010-0001 (no site) has no valid cost center on the service, its site or its account: $47.00 unallocated on invoice N-2026-05 (2026-05).',
+      },
+    ],
+  },
+];
+
+describe('audit rules: contract and inventory', () => {
+  it.each(cases)('$rule: $name', checkCase);
+
+  it('every catalogue rule required for this release is registered once', () => {
+    const ids = ALL_RULES.map((rule) => rule.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of [
+      'rate-mismatch',
+      'out-of-contract',
+      'billed-after-disconnect',
+      'closed-site',
+      'unknown-service',
+      'not-billed',
+      'duplicate-invoice',
+      'duplicate-charge',
+      'period-overlap',
+      'invoice-math',
+      'late-fee',
+      'third-party',
+      'spike',
+      'missing-invoice',
+      'zero-usage',
+      'renewal-due',
+    ]) {
+      expect(ids).toContain(id);
+    }
+  });
+});

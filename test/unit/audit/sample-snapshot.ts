@@ -1,0 +1,89 @@
+/**
+ * Turns the sample company into an audit snapshot the way the app would after importing it:
+ * its bill files read by the real import pipeline, invoices given ids, lines packed into blocks,
+ * carriers' printed names mapped back to the sample's carrier ids.
+ */
+import { aggregateLines } from '../../../shared/billing/aggregates';
+import type { IsoDate } from '../../../shared/dates';
+import { readBills } from '../../../shared/import/read-bill';
+import type { Invoice, UsageRecord } from '../../../shared/model';
+import { ZERO_CENTS } from '../../../shared/money/cents';
+import { packChargeLines, type ChargeBlock } from '../../../shared/storage/charge-blocks';
+import { DEFAULT_AUDIT_SETTINGS } from '../../../shared/audit/settings';
+import type { AuditSnapshot } from '../../../shared/audit/snapshot';
+import type { SampleCompany } from '../../fixtures/generate/sample-company';
+
+/** The audit snapshot of a sample company's bills and inventory, audited as of `today`. */
+export function sampleSnapshot(company: SampleCompany, today: IsoDate): AuditSnapshot {
+  const outcomes = readBills(company.files.map((file) => ({ name: file.name, bytes: file.bytes })));
+  const carrierIdByName = new Map(company.carriers.map((carrier) => [carrier.name, carrier.id]));
+  const invoices: Invoice[] = [];
+  const chargeBlocks: ChargeBlock[] = [];
+  const usage: UsageRecord[] = [];
+  for (const outcome of outcomes) {
+    if (outcome.kind !== 'draft') throw new Error(`Sample file not read: ${outcome.kind}`);
+    const { draft } = outcome;
+    const idByKey = new Map<string, string>();
+    const linesByKey = new Map<string, (typeof draft.lines)[number][]>();
+    for (const line of draft.lines) {
+      const list = linesByKey.get(line.invoiceKey);
+      if (list === undefined) linesByKey.set(line.invoiceKey, [line]);
+      else list.push(line);
+    }
+    for (const drafted of draft.invoices) {
+      const carrierId = carrierIdByName.get(drafted.carrierName);
+      if (carrierId === undefined) throw new Error(`Unknown carrier ${drafted.carrierName}`);
+      const id = `inv-${invoices.length + 1}`;
+      idByKey.set(drafted.key, id);
+      const lines = linesByKey.get(drafted.key) ?? [];
+      const aggregates = aggregateLines(lines);
+      const invoice: Invoice = {
+        id,
+        carrierId,
+        accountNumber: drafted.accountNumber,
+        invoiceNumber: drafted.invoiceNumber,
+        invoiceDate: drafted.invoiceDate,
+        statedTotal: drafted.statedTotal,
+        linesTotal: aggregates.linesTotal,
+        lineCount: aggregates.lineCount,
+        categoryTotals: aggregates.categoryTotals,
+        status: 'received',
+        importBatchId: 'sample',
+        sourceFile: drafted.sourceFile,
+      };
+      if (drafted.dueDate !== undefined) invoice.dueDate = drafted.dueDate;
+      if (drafted.periodStart !== undefined) invoice.periodStart = drafted.periodStart;
+      if (drafted.periodEnd !== undefined) invoice.periodEnd = drafted.periodEnd;
+      invoices.push(invoice);
+      chargeBlocks.push(...packChargeLines(id, lines));
+    }
+    for (const record of draft.usage) {
+      const invoiceId = idByKey.get(record.invoiceKey);
+      usage.push({
+        serviceKey: record.serviceKey,
+        serviceIdRaw: record.serviceIdRaw,
+        month: record.month,
+        ...(invoiceId === undefined ? {} : { invoiceId }),
+        minutes: record.minutes,
+        messages: record.messages,
+        dataKb: record.dataKb,
+        roamingMinutes: record.roamingMinutes ?? 0,
+        roamingDataKb: record.roamingDataKb ?? 0,
+        usageCharges: ZERO_CENTS,
+      });
+    }
+  }
+  return {
+    invoices,
+    chargeBlocks,
+    usage,
+    services: company.services,
+    sites: company.sites,
+    costCenters: company.costCenters,
+    accounts: company.accounts,
+    carriers: company.carriers,
+    contracts: company.contracts,
+    settings: DEFAULT_AUDIT_SETTINGS,
+    today,
+  };
+}
