@@ -8,7 +8,14 @@ import {
   serviceHistory,
   updateServices,
 } from '../../renderer/db/inventory';
+import {
+  checkInventoryDrafts,
+  commitInventoryImport,
+  commitSiteImport,
+} from '../../renderer/db/inventory-import';
 import { isoDate } from '../../shared/dates';
+import { guessInventoryMapping, readInventoryRows } from '../../shared/inventory/import';
+import { readTabularFile } from '../../shared/inventory/table-file';
 import { disconnectPatch } from '../../shared/inventory/edits';
 import { cents } from '../../shared/money/cents';
 import { makeDraft, makeDraftInvoice, makeDraftLine, textBytes } from '../helpers/drafts';
@@ -129,5 +136,97 @@ describe('inventory changes', () => {
     if (!mapped) throw new Error('missing');
     expect((await billedHistory(db, mapped))[0]).toMatchObject({ amount: 65_00, lines: 2 });
     expect((await serviceHistory(db, 'service-1')).at(-1)?.kind).toBe('matched');
+  });
+});
+
+describe('inventory files', () => {
+  const csv = (rows: string[]) =>
+    new TextEncoder().encode(
+      [
+        'Site Code,Site Name,Cost Center,Carrier,Account Number,Service Type,Service ID,Plan,Expected Monthly Cost,Status',
+        ...rows,
+      ].join('\n'),
+    );
+
+  async function importRows(rows: string[]) {
+    const table = readTabularFile('inventory.csv', csv(rows));
+    if (!table.ok) throw new Error('unreadable');
+    const { drafts } = readInventoryRows(table.value, guessInventoryMapping(table.value.header));
+    return { drafts, problems: await checkInventoryDrafts(db, drafts) };
+  }
+
+  it('adds new services, sites, carriers and accounts, and updates known services on a second import', async () => {
+    const first = await importRows([
+      'STR-0300,Store 300,,Windstream,WS-100,internet,DHEC.554433..WIN,100M DIA,850,active',
+      'STR-0142,,4100,Lumen,5-ACME-001,mobile-line,555-010-0001,Business Unlimited,45,active',
+    ]);
+    expect(first.problems).toEqual([]);
+    expect(await commitInventoryImport(db, first.drafts, 'inventory.csv')).toEqual({
+      added: 2,
+      updated: 0,
+      sitesCreated: 1,
+      accountsCreated: 1,
+      carriersCreated: 1,
+    });
+
+    const second = await importRows([
+      'STR-0300,Store 300,,Windstream,WS-100,internet,dhec-554433-win,200M DIA,950,active',
+    ]);
+    expect(await commitInventoryImport(db, second.drafts, 'inventory-v2.csv')).toMatchObject({
+      added: 0,
+      updated: 1,
+    });
+    const circuit = await db.services.where('serviceKey').equals('DHEC554433WIN').first();
+    expect(circuit).toMatchObject({ plan: '200M DIA', expectedMonthlyCents: 950_00 });
+    expect(
+      (await db.services.toArray()).find((s) => s.serviceIdRaw === '555-010-0001')?.costCenterId,
+    ).toBe('cc-1');
+    expect((await serviceHistory(db, circuit?.id ?? '')).map((e) => e.summary)).toEqual([
+      'Added from inventory.csv, row 2',
+      'Updated from inventory-v2.csv, row 2',
+    ]);
+  });
+
+  it('refuses a cost center that does not exist, naming the row', async () => {
+    const { problems } = await importRows([
+      'STR-0300,Store 300,9999,Windstream,WS-100,internet,DHEC.554433..WIN,100M DIA,850,active',
+    ]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        row: 2,
+        column: 'Cost Center',
+        message:
+          'Row 2: there is no cost center “9999”; add it under Sites and cost centers first.',
+      }),
+    ]);
+  });
+});
+
+describe('site files', () => {
+  it('adds and updates sites by code in one transaction, refusing unknown cost centers', async () => {
+    const draft = (code: string, costCenterCode = '') => ({
+      row: 2,
+      code,
+      name: `Store ${code}`,
+      street: '',
+      city: 'Austin',
+      state: 'TX',
+      postalCode: '',
+      country: 'US',
+      costCenterCode,
+      status: 'active' as const,
+      openedOn: undefined,
+      closedOn: undefined,
+    });
+    expect(await commitSiteImport(db, [draft('STR-0142', '4100'), draft('STR-0900')])).toEqual({
+      ok: true,
+      added: 1,
+      updated: 1,
+    });
+    expect((await db.sites.where('code').equals('STR-0142').first())?.city).toBe('Austin');
+    expect(await db.sites.count()).toBe(3);
+    const refused = await commitSiteImport(db, [draft('STR-0901'), draft('STR-0902', 'NOPE')]);
+    expect(refused).toMatchObject({ ok: false, errors: [{ row: 2, column: 'Cost Center' }] });
+    expect(await db.sites.count()).toBe(3);
   });
 });

@@ -16,6 +16,7 @@ import { SampleCompanyButton } from '../bills/import/ImportButtons';
 import { ImportPanel } from '../bills/import/ImportPanel';
 import { AddServiceForm } from './AddServiceForm';
 import { BulkEditBar } from './BulkEditBar';
+import { InventoryExportButtons, InventoryImport } from './InventoryFiles';
 import { ServiceDetail } from './ServiceDetail';
 import { ServicesGrid } from './ServicesGrid';
 import { SiteList } from './SiteList';
@@ -33,15 +34,33 @@ const TABS = [
 export function InventoryPage() {
   const db = useDatabase();
   const inventory = useLiveQuery(() => loadInventory(db), [db]);
+  const [importing, setImporting] = useState(false);
+  const [message, setMessage] = useState('');
   return (
     <>
       <PageHeader title="Inventory" />
       <ImportPanel />
+      {importing && (
+        <InventoryImport
+          onDone={(done) => {
+            setImporting(false);
+            setMessage(done);
+          }}
+        />
+      )}
+      {message && <p role="status">{message}</p>}
       {inventory.status === 'ready' &&
         (inventory.value.services.length === 0 && inventory.value.sites.length === 0 ? (
           <EmptyState
             title="No services in the inventory yet"
-            actions={<SampleCompanyButton />}
+            actions={
+              <>
+                <button type="button" onClick={() => setImporting(true)}>
+                  Import inventory…
+                </button>
+                <SampleCompanyButton />
+              </>
+            }
             steps={[
               'Add your sites and cost centers (Sites and cost centers).',
               'Add each circuit, phone line, mobile line and UCaaS seat to its site — or import bills and add the services they mention from “Unmatched”.',
@@ -72,6 +91,7 @@ function InventoryWorkspace({ data }: { data: InventoryData }) {
   const [adding, setAdding] = useState(false);
   const [message, setMessage] = useState('');
   const [gridApi, setGridApi] = useState<GridApi<ServiceRow> | null>(null);
+  const [importing, setImporting] = useState(false);
 
   const summaries = useMemo(() => summarizeSites(data.sites, data.services), [data]);
   const rows = useMemo(() => {
@@ -109,6 +129,10 @@ function InventoryWorkspace({ data }: { data: InventoryData }) {
                 <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
               </label>
               <ColumnChooser api={gridApi} />
+              <InventoryExportButtons data={data} />
+              <button type="button" className="secondary" onClick={() => setImporting(true)}>
+                Import inventory…
+              </button>
               <button type="button" onClick={() => setAdding(true)}>
                 Add service…
               </button>

@@ -200,6 +200,7 @@ export function ServicesGrid({
         });
         onGridReady?.(e.api);
       }}
+      onFirstDataRendered={() => performance.mark('services:rendered')}
       onColumnMoved={(e) => saveColumnState(e.api)}
       onColumnResized={(e) => e.finished && saveColumnState(e.api)}
       onColumnVisible={(e) => saveColumnState(e.api)}

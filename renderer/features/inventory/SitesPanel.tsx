@@ -3,6 +3,7 @@ import type { SiteSummary } from '../../../shared/inventory/sites';
 import { formatCents } from '../../../shared/money/cents';
 import { useDatabase } from '../../app/DatabaseContext';
 import { addCostCenter, addSite, type InventoryData } from '../../db/inventory';
+import { SiteFiles } from './SiteFiles';
 
 /** Sites and cost centers: the lists, and forms to add one. */
 export function SitesPanel({ data, summaries }: { data: InventoryData; summaries: SiteSummary[] }) {
@@ -49,6 +50,7 @@ export function SitesPanel({ data, summaries }: { data: InventoryData; summaries
 
   return (
     <div className="sites-panel">
+      <SiteFiles data={data} onMessage={setMessage} />
       <p role="status">{message}</p>
       <div className="detail-grid">
         <form className="panel" onSubmit={(e) => void saveSite(e)} aria-labelledby={`${ids}-site`}>

@@ -6,6 +6,7 @@
 import { loadChargeLines, putChargeLines } from '../../../renderer/db/charges';
 import { TemDeskDatabase } from '../../../renderer/db/database';
 import { DATABASE_NAME } from '../../../renderer/db/schema';
+import { cents } from '../../../shared/money/cents';
 import { packChargeLines, type ChargeBlock } from '../../../shared/storage/charge-blocks';
 import {
   generateBillingVolume,
@@ -145,13 +146,61 @@ async function seedAppDatabase(
   return { lines, invoices: data.length, ms };
 }
 
+/** Fills the app's database with `count` services over `siteCount` sites (the inventory benchmark). */
+async function seedInventory(
+  count: number,
+  siteCount = 300,
+): Promise<{ services: number; ms: number }> {
+  const db = new TemDeskDatabase(DATABASE_NAME);
+  await db.delete();
+  await db.open();
+  const start = performance.now();
+  const sites = Array.from({ length: siteCount }, (_, i) => ({
+    id: `site-${i}`,
+    code: `STR-${String(i).padStart(4, '0')}`,
+    name: `Store ${i}`,
+    country: 'US',
+    status: 'active' as const,
+  }));
+  const services = Array.from({ length: count }, (_, i) => ({
+    id: `service-${i}`,
+    type: 'mobile-line' as const,
+    status: 'active' as const,
+    carrierId: 'carrier-1',
+    accountId: 'account-1',
+    siteId: `site-${i % siteCount}`,
+    serviceIdRaw: `555-${String(Math.floor(i / 10000)).padStart(3, '0')}-${String(i % 10000).padStart(4, '0')}`,
+    serviceKey: `+1555${String(i).padStart(7, '0')}`,
+    aliasKeys: [],
+    plan: 'Business Unlimited',
+    expectedMonthlyCents: cents(4500),
+    userName: `User ${i}`,
+  }));
+  await db.transaction('rw', db.sites, db.services, db.carriers, db.accounts, async () => {
+    await db.carriers.add({ id: 'carrier-1', name: 'Verizon Wireless' });
+    await db.accounts.add({
+      id: 'account-1',
+      carrierId: 'carrier-1',
+      accountNumber: '842012345-00001',
+      status: 'open',
+    });
+    await db.sites.bulkAdd(sites);
+    await db.services.bulkAdd(services);
+  });
+  const ms = performance.now() - start;
+  db.close();
+  return { services: count, ms };
+}
+
 declare global {
   interface Window {
     benchStorage: typeof benchStorage;
     seedAppDatabase: typeof seedAppDatabase;
+    seedInventory: typeof seedInventory;
   }
 }
 
 window.benchStorage = benchStorage;
 window.seedAppDatabase = seedAppDatabase;
+window.seedInventory = seedInventory;
 document.getElementById('status')?.replaceChildren('Ready');

@@ -1,0 +1,219 @@
+import { useId, useMemo, useState } from 'react';
+import { inventoryCsv, inventoryXlsx } from '../../../shared/inventory/export';
+import {
+  guessInventoryMapping,
+  INVENTORY_COLUMNS,
+  INVENTORY_FIELDS,
+  inventoryMappingProblems,
+  readInventoryRows,
+  type InventoryMapping,
+} from '../../../shared/inventory/import';
+import { readTabularFile } from '../../../shared/inventory/table-file';
+import type { Table } from '../../../shared/import/table';
+import { formatCents } from '../../../shared/money/cents';
+import { useDatabase } from '../../app/DatabaseContext';
+import { checkInventoryDrafts, commitInventoryImport } from '../../db/inventory-import';
+import type { InventoryData } from '../../db/inventory';
+import { platform } from '../../platform';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Export buttons for the whole inventory, in the canonical columns the import reads back. */
+export function InventoryExportButtons({ data }: { data: InventoryData }) {
+  const stamp = new Date().toISOString().slice(0, 10);
+  return (
+    <>
+      <button
+        type="button"
+        className="secondary"
+        onClick={() =>
+          void platform().saveFile(
+            `inventory-${stamp}.csv`,
+            new TextEncoder().encode(inventoryCsv(data)),
+            'text/csv',
+          )
+        }
+      >
+        Export CSV
+      </button>
+      <button
+        type="button"
+        className="secondary"
+        onClick={() =>
+          void platform().saveFile(`inventory-${stamp}.xlsx`, inventoryXlsx(data), XLSX_TYPE)
+        }
+      >
+        Export XLSX
+      </button>
+    </>
+  );
+}
+
+interface Loaded {
+  fileName: string;
+  table: Table;
+}
+
+/** Import an inventory file: guess the columns, let the user fix the mapping, preview, commit whole. */
+export function InventoryImport({ onDone }: { onDone: (message: string) => void }) {
+  const db = useDatabase();
+  const ids = useId();
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [mapping, setMapping] = useState<InventoryMapping | null>(null);
+  const [dbErrors, setDbErrors] = useState<{ row: number; message: string }[]>([]);
+  const [message, setMessage] = useState('');
+
+  const pick = async () => {
+    const [file] = await platform().openFiles({
+      title: 'Import inventory',
+      multiple: false,
+      filters: [{ name: 'Inventory (CSV or XLSX)', extensions: ['csv', 'tsv', 'txt', 'xlsx'] }],
+    });
+    if (!file) return;
+    const table = readTabularFile(file.name, file.bytes);
+    if (!table.ok) return setMessage(table.errors.map((e) => e.message).join(' '));
+    setLoaded({ fileName: file.name, table: table.value });
+    setMapping(guessInventoryMapping(table.value.header));
+    setDbErrors([]);
+  };
+
+  const problems = mapping ? inventoryMappingProblems(mapping) : [];
+  const read = useMemo(
+    () =>
+      loaded && mapping && problems.length === 0 ? readInventoryRows(loaded.table, mapping) : null,
+    [loaded, mapping, problems.length],
+  );
+
+  const commit = async () => {
+    if (!read || !loaded) return;
+    const extra = await checkInventoryDrafts(db, read.drafts);
+    if (extra.length > 0) return setDbErrors(extra);
+    const summary = await commitInventoryImport(db, read.drafts, loaded.fileName);
+    onDone(
+      `Imported ${loaded.fileName}: ${summary.added} services added, ${summary.updated} updated, ${summary.sitesCreated} new sites.`,
+    );
+  };
+
+  return (
+    <section className="panel import-panel" aria-labelledby={`${ids}-title`}>
+      <h2 id={`${ids}-title`}>Import inventory</h2>
+      {!loaded && (
+        <>
+          <p>
+            A CSV or XLSX file with one service per row. The canonical columns are{' '}
+            {INVENTORY_COLUMNS.map((f) => INVENTORY_FIELDS[f].header).join(', ')}; other names are
+            matched where they can be, and you choose the rest.
+          </p>
+          <div className="button-row">
+            <button type="button" onClick={() => void pick()}>
+              Choose inventory file…
+            </button>
+            <button type="button" className="secondary" onClick={() => onDone('')}>
+              Cancel
+            </button>
+          </div>
+        </>
+      )}
+      {loaded && mapping && (
+        <>
+          <table className="data-table wizard-columns">
+            <caption>Columns of {loaded.fileName}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Field</th>
+                <th scope="col">Read from column</th>
+              </tr>
+            </thead>
+            <tbody>
+              {INVENTORY_COLUMNS.map((field) => (
+                <tr key={field}>
+                  <th scope="row">{INVENTORY_FIELDS[field].header}</th>
+                  <td>
+                    <select
+                      aria-label={`${INVENTORY_FIELDS[field].header} is in column`}
+                      value={mapping[field]}
+                      onChange={(e) => setMapping({ ...mapping, [field]: Number(e.target.value) })}
+                    >
+                      <option value={-1}>Not in this file</option>
+                      {loaded.table.header.map((name, index) => (
+                        <option key={index} value={index}>
+                          {name}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {problems.length > 0 && (
+            <ul role="status">
+              {problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          )}
+          {read && (
+            <>
+              <p role="status">
+                {read.drafts.length} services ready · {read.errors.length + dbErrors.length} rows
+                cannot be read (they are not imported)
+              </p>
+              {[...read.errors, ...dbErrors].length > 0 && (
+                <ul className="row-errors" aria-label="Rows that cannot be read">
+                  {[...read.errors, ...dbErrors].slice(0, 100).map((e, i) => (
+                    <li key={i}>{e.message}</li>
+                  ))}
+                </ul>
+              )}
+              <table className="data-table">
+                <caption>First rows</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Row</th>
+                    <th scope="col">Site</th>
+                    <th scope="col">Carrier</th>
+                    <th scope="col">Service ID</th>
+                    <th scope="col">Plan</th>
+                    <th scope="col" className="numeric">
+                      Monthly
+                    </th>
+                    <th scope="col">Status</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {read.drafts.slice(0, 8).map((d) => (
+                    <tr key={d.row}>
+                      <td>{d.row}</td>
+                      <td>{d.siteCode}</td>
+                      <td>{d.carrierName}</td>
+                      <td>{d.serviceIdRaw}</td>
+                      <td>{d.plan}</td>
+                      <td className="numeric">
+                        {d.monthly === undefined ? '' : formatCents(d.monthly)}
+                      </td>
+                      <td>{d.status}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+          <div className="button-row">
+            <button
+              type="button"
+              disabled={!read || read.drafts.length === 0 || dbErrors.length > 0}
+              onClick={() => void commit()}
+            >
+              Import {read?.drafts.length ?? 0} services
+            </button>
+            <button type="button" className="secondary" onClick={() => onDone('')}>
+              Cancel
+            </button>
+          </div>
+        </>
+      )}
+      <p role="alert">{message}</p>
+    </section>
+  );
+}

@@ -1,0 +1,238 @@
+/**
+ * Inventory and site files: the canonical columns (alias-tolerant), a guess of which column holds
+ * which field for any other layout, and reading rows into drafts with an error per bad cell.
+ */
+import { parseDate, type IsoDate } from '../dates';
+import { serviceMatchKey } from '../ids/identifiers';
+import { headerKey, type Table } from '../import/table';
+import { SERVICE_STATUSES, SERVICE_TYPES, type ServiceStatus, type ServiceType } from '../model';
+import { centsFromText, type Cents } from '../money/cents';
+import type { FieldError } from '../result';
+import { excelSerialToIso } from './table-file';
+
+export const INVENTORY_FIELDS = {
+  siteCode: {
+    header: 'Site Code',
+    aliases: ['Site', 'Site ID', 'Location Code', 'Store'],
+    required: true,
+  },
+  siteName: { header: 'Site Name', aliases: ['Location', 'Location Name'] },
+  costCenter: { header: 'Cost Center', aliases: ['Cost Centre', 'CC', 'Cost Center Code'] },
+  carrier: { header: 'Carrier', aliases: ['Vendor', 'Provider'] },
+  accountNumber: {
+    header: 'Account Number',
+    aliases: ['Account', 'Acct #', 'BAN', 'Account No'],
+    required: true,
+  },
+  serviceType: { header: 'Service Type', aliases: ['Type', 'Product Type'] },
+  serviceId: {
+    header: 'Service ID',
+    aliases: ['Circuit ID', 'Phone Number', 'Wireless Number', 'TN', 'Number'],
+    required: true,
+  },
+  description: { header: 'Description', aliases: ['Notes'] },
+  plan: { header: 'Plan', aliases: ['Rate Plan', 'Bandwidth', 'Product'] },
+  monthly: {
+    header: 'Expected Monthly Cost',
+    aliases: ['Monthly Cost', 'MRC', 'Monthly Rate', 'Monthly'],
+  },
+  status: { header: 'Status', aliases: ['State'] },
+  installDate: { header: 'Install Date', aliases: ['Installed', 'Activation Date', 'Activated'] },
+  disconnectDate: { header: 'Disconnect Date', aliases: ['Disconnected', 'Disconnected On'] },
+  contractId: { header: 'Contract ID', aliases: ['Contract', 'Contract Number'] },
+  user: { header: 'User', aliases: ['User Name', 'Employee'] },
+  department: { header: 'Department', aliases: ['Dept'] },
+} as const satisfies Record<
+  string,
+  { header: string; aliases: readonly string[]; required?: boolean }
+>;
+
+export type InventoryField = keyof typeof INVENTORY_FIELDS;
+export const INVENTORY_COLUMNS: readonly InventoryField[] = Object.keys(INVENTORY_FIELDS).filter(
+  (field): field is InventoryField => field in INVENTORY_FIELDS,
+);
+
+/** Column index of each field, -1 when the file has none. */
+export type InventoryMapping = Record<InventoryField, number>;
+
+export function guessInventoryMapping(header: readonly string[]): InventoryMapping {
+  const keys = header.map(headerKey);
+  const column = (field: InventoryField) => {
+    const spec = INVENTORY_FIELDS[field];
+    const names = [spec.header, ...spec.aliases].map(headerKey);
+    return keys.findIndex((key) => names.includes(key));
+  };
+  return {
+    siteCode: column('siteCode'),
+    siteName: column('siteName'),
+    costCenter: column('costCenter'),
+    carrier: column('carrier'),
+    accountNumber: column('accountNumber'),
+    serviceType: column('serviceType'),
+    serviceId: column('serviceId'),
+    description: column('description'),
+    plan: column('plan'),
+    monthly: column('monthly'),
+    status: column('status'),
+    installDate: column('installDate'),
+    disconnectDate: column('disconnectDate'),
+    contractId: column('contractId'),
+    user: column('user'),
+    department: column('department'),
+  };
+}
+
+/** Required fields the mapping lacks, as sentences for the wizard. */
+export const REQUIRED_INVENTORY_FIELDS = [
+  'siteCode',
+  'carrier',
+  'accountNumber',
+  'serviceId',
+] as const;
+
+export function inventoryMappingProblems(mapping: InventoryMapping): string[] {
+  return REQUIRED_INVENTORY_FIELDS.filter((field) => mapping[field] < 0).map(
+    (field) => `Choose the column that holds the ${INVENTORY_FIELDS[field].header}.`,
+  );
+}
+
+/** One service row of an inventory file, read and checked. */
+export interface InventoryDraft {
+  row: number;
+  siteCode: string;
+  siteName: string;
+  costCenterCode: string;
+  carrierName: string;
+  accountNumber: string;
+  type: ServiceType;
+  serviceIdRaw: string;
+  serviceKey: string | null;
+  description: string;
+  plan: string;
+  monthly: Cents | undefined;
+  status: ServiceStatus;
+  installDate: IsoDate | undefined;
+  disconnectDate: IsoDate | undefined;
+  contractId: string;
+  userName: string;
+  department: string;
+}
+
+const TYPE_ALIASES: Record<string, ServiceType> = {
+  mobile: 'mobile-line',
+  wireless: 'mobile-line',
+  cell: 'mobile-line',
+  mpls: 'mpls-sdwan',
+  sdwan: 'mpls-sdwan',
+  pots: 'pots-line',
+  analog: 'pots-line',
+  pri: 'trunk',
+  sip: 'trunk',
+  tollfree: 'toll-free',
+  dia: 'internet',
+  broadband: 'internet',
+  ucaas: 'ucaas-seat',
+  seat: 'ucaas-seat',
+};
+
+function serviceTypeOf(text: string): ServiceType | null {
+  const key = headerKey(text);
+  if (key === '') return 'other';
+  return SERVICE_TYPES.find((type) => headerKey(type) === key) ?? TYPE_ALIASES[key] ?? null;
+}
+
+function statusOf(text: string): ServiceStatus | null {
+  const key = headerKey(text);
+  if (key === '') return 'active';
+  if (key === 'inactive' || key === 'cancelled' || key === 'canceled') return 'disconnected';
+  return SERVICE_STATUSES.find((status) => headerKey(status) === key) ?? null;
+}
+
+/** Reads every row; a row with a bad cell is left out whole and each bad cell is reported. */
+export function readInventoryRows(
+  table: Pick<Table, 'header' | 'rows'>,
+  mapping: InventoryMapping,
+): { drafts: InventoryDraft[]; errors: (FieldError & { row: number })[] } {
+  const drafts: InventoryDraft[] = [];
+  const errors: (FieldError & { row: number })[] = [];
+  for (const { line, cells } of table.rows) {
+    const rowErrors: (FieldError & { row: number })[] = [];
+    const cell = (field: InventoryField) => {
+      const index = mapping[field];
+      return index < 0 ? '' : (cells[index] ?? '').trim();
+    };
+    const refuse = (field: InventoryField, value: string, message: string) =>
+      rowErrors.push({
+        row: line,
+        column: table.header[mapping[field]] ?? INVENTORY_FIELDS[field].header,
+        value,
+        message: `Row ${line}, column "${table.header[mapping[field]] ?? INVENTORY_FIELDS[field].header}": ${message}`,
+      });
+    for (const field of REQUIRED_INVENTORY_FIELDS) {
+      if (cell(field) === '') refuse(field, '', `the ${INVENTORY_FIELDS[field].header} is blank.`);
+    }
+    const type = serviceTypeOf(cell('serviceType'));
+    if (type === null)
+      refuse(
+        'serviceType',
+        cell('serviceType'),
+        `expected a service type (${SERVICE_TYPES.join(', ')}) but found "${cell('serviceType')}".`,
+      );
+    const status = statusOf(cell('status'));
+    if (status === null)
+      refuse(
+        'status',
+        cell('status'),
+        `expected ordered, active, pending-disconnect or disconnected but found "${cell('status')}".`,
+      );
+    let monthly: Cents | undefined;
+    if (cell('monthly') !== '') {
+      const parsed = centsFromText(cell('monthly'));
+      if (!parsed.ok)
+        refuse('monthly', cell('monthly'), parsed.errors.map((e) => e.message).join(' '));
+      else monthly = parsed.value ?? undefined;
+    }
+    const date = (field: 'installDate' | 'disconnectDate'): IsoDate | undefined => {
+      const text = cell(field);
+      if (text === '') return undefined;
+      const parsed = parseDate(
+        /^\d+(\.\d+)?$/.test(text) && Number(text) > 20000 && Number(text) < 80000
+          ? excelSerialToIso(Number(text))
+          : text,
+        'MDY',
+      );
+      if (!parsed.ok) {
+        refuse(field, text, parsed.errors.map((e) => e.message).join(' '));
+        return undefined;
+      }
+      return parsed.value ?? undefined;
+    };
+    const installDate = date('installDate');
+    const disconnectDate = date('disconnectDate');
+    if (rowErrors.length > 0 || type === null || status === null) {
+      errors.push(...rowErrors);
+      continue;
+    }
+    drafts.push({
+      row: line,
+      siteCode: cell('siteCode'),
+      siteName: cell('siteName'),
+      costCenterCode: cell('costCenter'),
+      carrierName: cell('carrier'),
+      accountNumber: cell('accountNumber'),
+      type,
+      serviceIdRaw: cell('serviceId'),
+      serviceKey: serviceMatchKey(cell('serviceId')),
+      description: cell('description'),
+      plan: cell('plan'),
+      monthly,
+      status: disconnectDate ? 'disconnected' : status,
+      installDate,
+      disconnectDate,
+      contractId: cell('contractId'),
+      userName: cell('user'),
+      department: cell('department'),
+    });
+  }
+  return { drafts, errors };
+}

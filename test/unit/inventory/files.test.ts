@@ -1,0 +1,208 @@
+import { describe, expect, it } from 'vitest';
+import { inventoryCsv, inventoryXlsx } from '../../../shared/inventory/export';
+import {
+  guessInventoryMapping,
+  inventoryMappingProblems,
+  readInventoryRows,
+} from '../../../shared/inventory/import';
+import { excelSerialToIso, readTabularFile } from '../../../shared/inventory/table-file';
+import { readSiteRows, sitesCsv, sitesXlsx } from '../../../shared/inventory/sites-file';
+import { cents } from '../../../shared/money/cents';
+import { makeService, makeSite } from '../../helpers/inventory';
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+function read(text: string) {
+  const table = readTabularFile('inventory.csv', bytes(text));
+  if (!table.ok) throw new Error(JSON.stringify(table.errors));
+  return readInventoryRows(table.value, guessInventoryMapping(table.value.header));
+}
+
+describe('inventory files', () => {
+  it('reads the canonical columns and aliases, normalising identifiers', () => {
+    const { drafts, errors } = read(
+      [
+        'Location Code,Location,Vendor,BAN,Type,Circuit ID,Rate Plan,MRC,Status,Installed,Dept',
+        'STR-0142,Store 142,Lumen,5-ACME-001,MPLS,12.HCGS.123456..LEC,100M MPLS,"$1,250.00",Active,03/15/2024,Retail',
+        'STR-0142,Store 142,Verizon Wireless,842012345-00001,mobile,(555) 010-0002,Business Unlimited,45,,,',
+      ].join('\n'),
+    );
+    expect(errors).toEqual([]);
+    expect(
+      drafts.map((d) => [d.siteCode, d.type, d.serviceKey, d.monthly, d.status, d.installDate]),
+    ).toEqual([
+      ['STR-0142', 'mpls-sdwan', '12HCGS123456LEC', 1250_00, 'active', '2024-03-15'],
+      ['STR-0142', 'mobile-line', '+15550100002', 45_00, 'active', undefined],
+    ]);
+  });
+
+  it('reports every bad cell with row, column and a sentence, and leaves the row out', () => {
+    const { drafts, errors } = read(
+      [
+        'Site Code,Carrier,Account Number,Service ID,Service Type,Expected Monthly Cost,Install Date',
+        'HQ,Lumen,1,555.600.0001,warp drive,abc,31/31/2024',
+        ',Lumen,1,555.600.0002,,,',
+      ].join('\n'),
+    );
+    expect(drafts).toEqual([]);
+    expect(errors.map((e) => [e.row, e.column])).toEqual([
+      [2, 'Service Type'],
+      [2, 'Expected Monthly Cost'],
+      [2, 'Install Date'],
+      [3, 'Site Code'],
+    ]);
+    expect(errors[0]?.message).toMatch(/^Row 2, column "Service Type": expected a service type/);
+  });
+
+  it('asks for the required columns a file lacks', () => {
+    expect(inventoryMappingProblems(guessInventoryMapping(['Site', 'Number']))).toEqual([
+      'Choose the column that holds the Carrier.',
+      'Choose the column that holds the Account Number.',
+    ]);
+  });
+
+  it('converts Excel date serials', () => {
+    expect(excelSerialToIso(45366)).toBe('2024-03-15');
+  });
+
+  const source = {
+    services: [
+      makeService({
+        expectedMonthlyCents: cents(1250_50),
+        activatedOn: '2024-03-15' as never,
+        department: 'Retail',
+      }),
+      makeService({
+        id: 's2',
+        serviceIdRaw: 'BBEC.556677..LUMN',
+        serviceKey: 'BBEC556677LUMN',
+        type: 'circuit',
+        status: 'disconnected',
+        disconnectedOn: '2026-01-31' as never,
+        expectedMonthlyCents: undefined,
+      }),
+    ],
+    sites: [makeSite()],
+    costCenters: [],
+    accounts: [
+      { id: 'account-1', carrierId: 'carrier-1', accountNumber: 'A-1', status: 'open' as const },
+    ],
+    carriers: [{ id: 'carrier-1', name: 'Lumen' }],
+    contracts: [],
+  };
+
+  it('exports CSV that the import reads back as the same services', () => {
+    const { drafts, errors } = read(inventoryCsv(source));
+    expect(errors).toEqual([]);
+    expect(
+      drafts.map((d) => [
+        d.serviceIdRaw,
+        d.carrierName,
+        d.accountNumber,
+        d.siteCode,
+        d.monthly,
+        d.status,
+        d.installDate,
+        d.disconnectDate,
+        d.department,
+      ]),
+    ).toEqual([
+      [
+        '555-010-0001',
+        'Lumen',
+        'A-1',
+        'STR-0142',
+        1250_50,
+        'active',
+        '2024-03-15',
+        undefined,
+        'Retail',
+      ],
+      [
+        'BBEC.556677..LUMN',
+        'Lumen',
+        'A-1',
+        'STR-0142',
+        undefined,
+        'disconnected',
+        undefined,
+        '2026-01-31',
+        '',
+      ],
+    ]);
+  });
+
+  it('exports XLSX that the import reads back too, money as numbers', () => {
+    const table = readTabularFile('inventory.xlsx', inventoryXlsx(source));
+    if (!table.ok) throw new Error('unreadable');
+    const { drafts } = readInventoryRows(
+      { header: table.value.header, rows: table.value.rows.filter((r) => r.cells[0] !== 'Total') },
+      guessInventoryMapping(table.value.header),
+    );
+    expect(drafts.map((d) => [d.serviceIdRaw, d.monthly, d.installDate])).toEqual([
+      ['555-010-0001', 1250_50, '2024-03-15'],
+      ['BBEC.556677..LUMN', undefined, undefined],
+    ]);
+  });
+});
+
+describe('site files', () => {
+  it('reads the canonical site columns with aliases, and refuses bad rows with a sentence', () => {
+    const table = readTabularFile(
+      'sites.csv',
+      bytes(
+        [
+          'Site Code,Name,Street,City,State,Zip,Country,Region,Cost Center,Status,Opened,Closed',
+          'STR-0142,Store 142,1 Main St,Austin,TX,78701,US,South,4100,Open,2019-04-01,',
+          'STR-0007,Store 7,,Reno,NV,,US,West,,Closed,,2026-05-20',
+          'STR-0008,Store 8,,Reno,NV,,US,West,,Sold,,',
+        ].join('\n'),
+      ),
+    );
+    if (!table.ok) throw new Error('unreadable');
+    const { drafts, errors, missing } = readSiteRows(table.value);
+    expect(missing).toEqual([]);
+    expect(
+      drafts.map((d) => [
+        d.code,
+        d.city,
+        d.state,
+        d.costCenterCode,
+        d.status,
+        d.openedOn,
+        d.closedOn,
+      ]),
+    ).toEqual([
+      ['STR-0142', 'Austin', 'TX', '4100', 'active', '2019-04-01', undefined],
+      ['STR-0007', 'Reno', 'NV', '', 'closed', undefined, '2026-05-20'],
+    ]);
+    expect(errors).toEqual([
+      expect.objectContaining({
+        row: 4,
+        column: 'Status',
+        message: 'Row 4, column "Status": expected Open or Closed but found "Sold".',
+      }),
+    ]);
+  });
+
+  it('writes sites that read back the same', () => {
+    const sites = [
+      makeSite({ city: 'Austin', region: 'TX', status: 'closed', closedOn: '2026-05-20' as never }),
+    ];
+    const table = readTabularFile('sites.csv', bytes(sitesCsv(sites, [])));
+    if (!table.ok) throw new Error('unreadable');
+    expect(readSiteRows(table.value).drafts[0]).toMatchObject({
+      code: 'STR-0142',
+      city: 'Austin',
+      state: 'TX',
+      status: 'closed',
+      closedOn: '2026-05-20',
+    });
+    const xlsx = readTabularFile('sites.xlsx', sitesXlsx(sites, []));
+    if (!xlsx.ok) throw new Error('unreadable');
+    expect(readSiteRows(xlsx.value).drafts[0]).toMatchObject({
+      code: 'STR-0142',
+      closedOn: '2026-05-20',
+    });
+  });
+});
