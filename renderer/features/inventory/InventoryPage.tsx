@@ -94,10 +94,12 @@ function InventoryWorkspace({ data }: { data: InventoryData }) {
   const [importing, setImporting] = useState(false);
 
   const summaries = useMemo(() => summarizeSites(data.sites, data.services), [data]);
-  const rows = useMemo(() => {
-    const all = serviceRows(data);
-    return siteId ? all.filter((row) => row.siteId === siteId) : all;
-  }, [data, siteId]);
+  // All rows stay in the grid; choosing a site is a grid filter, so switching sites never rebuilds 20,000 rows.
+  const rows = useMemo(() => serviceRows(data), [data]);
+  const shownCount = useMemo(
+    () => (siteId ? rows.filter((row) => row.siteId === siteId).length : rows.length),
+    [rows, siteId],
+  );
   const open = openId ? data.services.find((s) => s.id === openId) : undefined;
 
   const edit = useCallback(
@@ -122,7 +124,7 @@ function InventoryWorkspace({ data }: { data: InventoryData }) {
             <div className="toolbar">
               <h2>
                 {siteId ? (data.sites.find((s) => s.id === siteId)?.code ?? 'Site') : 'All sites'} —{' '}
-                {rows.length.toLocaleString('en-US')} services
+                {shownCount.toLocaleString('en-US')} services
               </h2>
               <label className="inline search">
                 Search services
@@ -140,6 +142,14 @@ function InventoryWorkspace({ data }: { data: InventoryData }) {
             <p role="status" className="hint">
               {message}
             </p>
+            {importing && (
+              <InventoryImport
+                onDone={(done) => {
+                  setImporting(false);
+                  if (done) setMessage(done);
+                }}
+              />
+            )}
             {adding && (
               <AddServiceForm data={data} defaultSiteId={siteId} onDone={() => setAdding(false)} />
             )}
@@ -156,6 +166,7 @@ function InventoryWorkspace({ data }: { data: InventoryData }) {
             )}
             <ServicesGrid
               rows={rows}
+              siteId={siteId}
               costCenters={data.costCenters}
               showSite={siteId === null}
               search={search}

@@ -5,7 +5,7 @@ import type {
   GridApi,
   ValueFormatterParams,
 } from 'ag-grid-community';
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { isIsoDate } from '../../../shared/dates';
 import { monthlyCostFromText, type ServicePatch } from '../../../shared/inventory/edits';
 import {
@@ -29,6 +29,8 @@ interface ServicesGridProps {
   rows: ServiceRow[];
   costCenters: CostCenter[];
   showSite: boolean;
+  /** Show only this site's services (a grid filter); null for every site. */
+  siteId: string | null;
   search: string;
   onSelectionChange: (ids: string[]) => void;
   onOpen: (serviceId: string) => void;
@@ -42,6 +44,7 @@ export function ServicesGrid({
   rows,
   costCenters,
   showSite,
+  siteId,
   search,
   onSelectionChange,
   onOpen,
@@ -56,7 +59,7 @@ export function ServicesGrid({
   const columns = useMemo<ColDef<ServiceRow>[]>(
     () => [
       { field: 'serviceIdRaw', headerName: 'Service ID', width: 190, pinned: 'left' },
-      { field: 'site', headerName: 'Site', width: 120, hide: !showSite },
+      { field: 'site', headerName: 'Site', width: 120 },
       {
         field: 'type',
         headerName: 'Type',
@@ -116,8 +119,16 @@ export function ServicesGrid({
       },
       { field: 'disconnectedOn', headerName: 'Disconnected', width: 130 },
     ],
-    [showSite],
+    [],
   );
+
+  const apiRef = useRef<GridApi<ServiceRow> | null>(null);
+  const siteRef = useRef(siteId);
+  useEffect(() => {
+    siteRef.current = siteId;
+    apiRef.current?.onFilterChanged();
+    apiRef.current?.setColumnsVisible(['site'], showSite);
+  }, [siteId, showSite]);
 
   const onCellEditRequest = useCallback(
     async (event: CellEditRequestEvent<ServiceRow>) => {
@@ -193,10 +204,16 @@ export function ServicesGrid({
         if (key === 'Enter' && e.event instanceof KeyboardEvent && e.event.altKey && e.data)
           onOpen(e.data.id);
       }}
+      isExternalFilterPresent={() => siteRef.current !== null}
+      doesExternalFilterPass={(node) => node.data?.siteId === siteRef.current}
+      cacheQuickFilter
       onGridReady={(e) => {
+        apiRef.current = e.api;
+        e.api.setColumnsVisible(['site'], siteRef.current === null);
         void db.settings.get(COLUMN_STATE_KEY).then((saved) => {
           if (Array.isArray(saved?.value))
             e.api.applyColumnState({ state: saved.value as ColumnState[], applyOrder: true });
+          e.api.setColumnsVisible(['site'], siteRef.current === null);
         });
         onGridReady?.(e.api);
       }}
