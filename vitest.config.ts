@@ -14,6 +14,8 @@ export default defineConfig({
           include: ['test/db/**/*.test.ts'],
           environment: 'node',
           setupFiles: ['test/helpers/fake-indexeddb-setup.ts'],
+          // The sample company goes through the real pipeline here: seconds on a busy 2-core machine.
+          testTimeout: 30_000,
         },
       },
       { test: { name: 'electron', include: ['test/electron/**/*.test.ts'], environment: 'node' } },

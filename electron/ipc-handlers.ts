@@ -6,6 +6,9 @@
  * - the sender: only frames served from the app's own `app://` origin may call (VS Code's
  *   `validateIPC` habit) — an iframe or a page navigated elsewhere is refused;
  * - the payload: its shape is checked at run time; TypeScript types do not cross the process line.
+ *
+ * The backup channels name files, never paths: the folder is the main process's business
+ * (electron/backups.ts), and names are checked by `isSafeBackupName`.
  */
 import { lstat, readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -22,8 +25,23 @@ import type {
   InvokeChannels,
   OpenFilesRequest,
   PickedFile,
+  ReadBackupRequest,
   SaveFileRequest,
+  WriteBackupRequest,
 } from '../shared/ipc/contract';
+import {
+  MAX_BACKUPS_KEPT,
+  MIN_BACKUPS_KEPT,
+  NODE_BACKUP_FS,
+  isSafeBackupName,
+  listBackupFiles,
+  prepareBackupFolder,
+  readBackupFile,
+  readBackupFolder,
+  saveBackupFolder,
+  writeBackupFile,
+} from './backups';
+import type { BackupFs } from './backups';
 import { isAppUrl } from './security';
 
 /** Largest file `dialog:open-files` reads into memory. */
@@ -46,8 +64,12 @@ export interface IpcHandlerDeps<E extends SenderEvent> {
   /** `dialog.showSaveDialog`, parented to the window of the event's sender. */
   showSaveDialog(event: E, options: SaveDialogOptions): Promise<SaveDialogReturnValue>;
   appInfo(): AppInfo;
+  /** `app.getPath('userData')`: holds the default backup folder and the backup settings. */
+  userDataPath: string;
   /** Defaults to MAX_OPEN_FILE_BYTES; tests lower it. */
   maxOpenFileBytes?: number;
+  /** Defaults to `node:fs/promises`; tests simulate crashes with it. */
+  backupFs?: BackupFs;
 }
 
 /** Thrown for a refused call; the renderer's `invoke` rejects with its message. */
@@ -128,6 +150,44 @@ export function parseSaveFileRequest(payload: unknown): SaveFileRequest {
   return request;
 }
 
+function parseBackupName(value: unknown, field: string, channel: InvokeChannel): string {
+  if (typeof value !== 'string' || !isSafeBackupName(value)) {
+    throw new IpcRefusedError(
+      `${channel}: "${field}" must be the name of a .temdesk file, without a folder.`,
+    );
+  }
+  return value;
+}
+
+/** Checks the shape of a `WriteBackupRequest` coming from the renderer. */
+export function parseWriteBackupRequest(payload: unknown): WriteBackupRequest {
+  const channel = 'backup:write';
+  if (!isRecord(payload)) throw new IpcRefusedError(`${channel}: the request must be an object.`);
+  const { fileName, bytes, keep } = payload;
+  const name = parseBackupName(fileName, 'fileName', channel);
+  if (!(bytes instanceof Uint8Array)) {
+    throw new IpcRefusedError(`${channel}: "bytes" must be a Uint8Array.`);
+  }
+  if (
+    typeof keep !== 'number' ||
+    !Number.isInteger(keep) ||
+    keep < MIN_BACKUPS_KEPT ||
+    keep > MAX_BACKUPS_KEPT
+  ) {
+    throw new IpcRefusedError(
+      `${channel}: "keep" must be a whole number from ${MIN_BACKUPS_KEPT} to ${MAX_BACKUPS_KEPT}.`,
+    );
+  }
+  return { fileName: name, bytes, keep };
+}
+
+/** Checks the shape of a `ReadBackupRequest` coming from the renderer. */
+export function parseReadBackupRequest(payload: unknown): ReadBackupRequest {
+  const channel = 'backup:read';
+  if (!isRecord(payload)) throw new IpcRefusedError(`${channel}: the request must be an object.`);
+  return { name: parseBackupName(payload.name, 'name', channel) };
+}
+
 function formatMegabytes(bytes: number): string {
   return `${Math.ceil(bytes / (1024 * 1024))} MB`;
 }
@@ -153,6 +213,17 @@ export function registerIpcHandlers<E extends SenderEvent>(
 ): InvokeChannel[] {
   const registered: InvokeChannel[] = [];
   const maxOpenFileBytes = deps.maxOpenFileBytes ?? MAX_OPEN_FILE_BYTES;
+  const backupFs = deps.backupFs ?? NODE_BACKUP_FS;
+  /**
+   * Backup writes and folder changes run one at a time, so two writes' prunes never interleave
+   * and a write never lands in a folder being replaced.
+   */
+  let backupQueue: Promise<unknown> = Promise.resolve();
+  function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
+    const run = backupQueue.then(task, task);
+    backupQueue = run.catch(() => undefined);
+    return run;
+  }
 
   /** One channel: sender check, then payload check, then the typed handler. */
   function handle<C extends InvokeChannel>(
@@ -198,6 +269,53 @@ export function registerIpcHandlers<E extends SenderEvent>(
     'app:info',
     () => undefined,
     async () => deps.appInfo(),
+  );
+
+  handle('backup:write', parseWriteBackupRequest, (request) =>
+    oneAtATime(async () => {
+      const current = await readBackupFolder(deps.userDataPath, backupFs);
+      await prepareBackupFolder(current, backupFs);
+      return writeBackupFile(
+        current.folder,
+        request.fileName,
+        request.bytes,
+        request.keep,
+        backupFs,
+      );
+    }),
+  );
+
+  handle(
+    'backup:list',
+    () => undefined,
+    async () => {
+      const { folder } = await readBackupFolder(deps.userDataPath, backupFs);
+      return listBackupFiles(folder, backupFs);
+    },
+  );
+
+  handle('backup:read', parseReadBackupRequest, async (request) => {
+    const { folder } = await readBackupFolder(deps.userDataPath, backupFs);
+    return readBackupFile(folder, request.name, backupFs);
+  });
+
+  handle(
+    'backup:choose-folder',
+    () => undefined,
+    async (_request, event) => {
+      const current = await readBackupFolder(deps.userDataPath, backupFs);
+      // The dialog stays outside the queue: an automatic backup must not wait for the user.
+      const result = await deps.showOpenDialog(event, {
+        title: 'Choose the backup folder',
+        defaultPath: current.folder,
+        properties: ['openDirectory', 'createDirectory'],
+      });
+      const folder = result.filePaths[0];
+      if (result.canceled || folder === undefined || folder === '') return { cancelled: true };
+      return {
+        folder: await oneAtATime(() => saveBackupFolder(deps.userDataPath, folder, backupFs)),
+      };
+    },
   );
 
   return registered;

@@ -64,6 +64,7 @@ async function onReady(): Promise<void> {
       electronVersion: process.versions.electron ?? 'unknown',
       userDataPath: app.getPath('userData'),
     }),
+    userDataPath: app.getPath('userData'),
   });
 
   Menu.setApplicationMenu(

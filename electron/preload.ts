@@ -12,14 +12,19 @@ import type { IpcRendererEvent } from 'electron';
 import { BRIDGE_GLOBAL, MENU_COMMAND_CHANNEL } from '../shared/ipc/contract';
 import type {
   AppInfo,
+  BackupList,
+  ChooseBackupFolderResult,
   InvokeChannel,
   InvokeChannels,
   MenuCommand,
   OpenFilesRequest,
   PickedFile,
+  ReadBackupRequest,
   SaveFileRequest,
   SaveFileResult,
   TemDeskBridge,
+  WriteBackupRequest,
+  WriteBackupResult,
 } from '../shared/ipc/contract';
 
 function invoke<C extends InvokeChannel>(
@@ -41,6 +46,22 @@ function appInfo(): Promise<AppInfo> {
   return invoke('app:info', undefined);
 }
 
+function writeBackup(request: WriteBackupRequest): Promise<WriteBackupResult> {
+  return invoke('backup:write', request);
+}
+
+function listBackups(): Promise<BackupList> {
+  return invoke('backup:list', undefined);
+}
+
+function readBackup(request: ReadBackupRequest): Promise<Uint8Array> {
+  return invoke('backup:read', request);
+}
+
+function chooseBackupFolder(): Promise<ChooseBackupFolderResult> {
+  return invoke('backup:choose-folder', undefined);
+}
+
 function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
   // The page gets the command only: the IpcRendererEvent (which holds `sender`, i.e. ipcRenderer)
   // must never cross the bridge.
@@ -51,6 +72,15 @@ function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
   };
 }
 
-const bridge = { openFiles, saveFile, appInfo, onMenuCommand } satisfies TemDeskBridge;
+const bridge = {
+  openFiles,
+  saveFile,
+  appInfo,
+  writeBackup,
+  listBackups,
+  readBackup,
+  chooseBackupFolder,
+  onMenuCommand,
+} satisfies TemDeskBridge;
 
 contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, bridge);

@@ -10,8 +10,12 @@ import { InventoryPage } from '../features/inventory/InventoryPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { requestPersistentStorage } from '../platform/storage';
 import { ImportProvider } from '../features/bills/import/ImportContext';
+import { AutoAudit } from '../features/findings/useAutoAudit';
 import { AppCommands } from './AppCommands';
 import { DatabaseProvider } from './DatabaseContext';
+import { UndoProvider } from './UndoContext';
+import { BackupReminder } from '../features/settings/BackupReminder';
+import { useChangeTracking } from '../db/changes';
 import { Navigation } from './Navigation';
 import type { SectionId } from './sections';
 import { useLiveQuery } from './useLiveQuery';
@@ -38,6 +42,7 @@ export function App() {
     settings.status === 'ready' ? settings.value.theme : DEFAULT_SETTINGS.theme,
   );
   const Page = PAGES[section];
+  useChangeTracking(db);
 
   useEffect(() => {
     // Years of bills must not be evicted when the disk fills: ask once per start (Settings shows the answer).
@@ -46,27 +51,31 @@ export function App() {
 
   return (
     <DatabaseProvider db={db}>
-      <ResolvedThemeContext.Provider value={theme}>
-        <RouteContext.Provider value={{ route, navigate }}>
-          <ImportProvider>
-            <AppCommands />
-            <a className="skip-link" href="#main">
-              Skip to content
-            </a>
-            <div className="app-shell">
-              <aside className="app-sidebar">
-                <div className="app-brand" aria-hidden="true">
-                  TEM Desk
-                </div>
-                <Navigation current={section} />
-              </aside>
-              <main id="main" className="app-main" tabIndex={-1}>
-                <Page />
-              </main>
-            </div>
-          </ImportProvider>
-        </RouteContext.Provider>
-      </ResolvedThemeContext.Provider>
+      <UndoProvider>
+        <ResolvedThemeContext.Provider value={theme}>
+          <RouteContext.Provider value={{ route, navigate }}>
+            <ImportProvider>
+              <AppCommands />
+              <AutoAudit />
+              <a className="skip-link" href="#main">
+                Skip to content
+              </a>
+              <div className="app-shell">
+                <aside className="app-sidebar">
+                  <div className="app-brand" aria-hidden="true">
+                    TEM Desk
+                  </div>
+                  <Navigation current={section} />
+                </aside>
+                <main id="main" className="app-main" tabIndex={-1}>
+                  <BackupReminder />
+                  <Page />
+                </main>
+              </div>
+            </ImportProvider>
+          </RouteContext.Provider>
+        </ResolvedThemeContext.Provider>
+      </UndoProvider>
     </DatabaseProvider>
   );
 }

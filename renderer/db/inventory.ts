@@ -282,3 +282,22 @@ export async function addCostCenter(
   });
   return ok(costCenter.id);
 }
+
+/** Deletes a service and its history in one transaction; returns how to put them back (for Undo). */
+export async function deleteServiceWithUndo(
+  db: TemDeskDatabase,
+  serviceId: string,
+): Promise<() => Promise<void>> {
+  return db.transaction('rw', db.services, db.serviceEvents, async () => {
+    const service = await db.services.get(serviceId);
+    const events = await db.serviceEvents.where('serviceId').equals(serviceId).toArray();
+    await db.services.delete(serviceId);
+    await db.serviceEvents.where('serviceId').equals(serviceId).delete();
+    return async () => {
+      await db.transaction('rw', db.services, db.serviceEvents, async () => {
+        if (service) await db.services.put(service);
+        await db.serviceEvents.bulkPut(events);
+      });
+    };
+  });
+}

@@ -12,7 +12,8 @@ import type {
   InvoiceStatus,
   UsageRecord,
 } from '../../shared/model';
-import { loadChargeLines } from './charges';
+import { chargeBlocksOf, loadChargeLines } from './charges';
+import { deleteInvoiceRecords } from './import-commit';
 import type { OriginalFileRecord, TemDeskDatabase } from './database';
 
 /**
@@ -109,4 +110,27 @@ export async function loadInvoiceRows(
       ) ?? 0,
     ),
   );
+}
+
+/**
+ * Deletes an invoice with its lines and usage in one transaction and returns how to put them back
+ * exactly (for Undo).
+ */
+export async function deleteInvoiceWithUndo(
+  db: TemDeskDatabase,
+  invoiceId: string,
+): Promise<() => Promise<void>> {
+  return db.transaction('rw', db.invoices, db.chargeBlocks, db.usage, async () => {
+    const invoice = await db.invoices.get(invoiceId);
+    const blocks = await chargeBlocksOf(db, invoiceId);
+    const usage = await db.usage.get(invoiceId);
+    await deleteInvoiceRecords(db, invoiceId);
+    return async () => {
+      await db.transaction('rw', db.invoices, db.chargeBlocks, db.usage, async () => {
+        if (invoice) await db.invoices.put(invoice);
+        await db.chargeBlocks.bulkPut(blocks);
+        if (usage) await db.usage.put(usage);
+      });
+    };
+  });
 }

@@ -9,5 +9,11 @@ export function electronPlatform(bridge: TemDeskBridge): Platform {
     saveFile: (suggestedName, bytes) => bridge.saveFile({ suggestedName, bytes }),
     appInfo: () => bridge.appInfo(),
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
+    backups: {
+      write: (fileName, bytes, keep) => bridge.writeBackup({ fileName, bytes, keep }),
+      list: () => bridge.listBackups(),
+      read: (name) => bridge.readBackup({ name }),
+      chooseFolder: () => bridge.chooseBackupFolder(),
+    },
   };
 }

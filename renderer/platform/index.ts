@@ -3,7 +3,7 @@ import { browserPlatform } from './browser';
 import { electronPlatform } from './electron';
 import type { Platform } from './platform';
 
-export type { Platform } from './platform';
+export type { Platform, PlatformBackups } from './platform';
 
 function findBridge(): TemDeskBridge | undefined {
   const candidate: unknown = Reflect.get(window, BRIDGE_GLOBAL);

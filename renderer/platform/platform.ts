@@ -1,10 +1,25 @@
 import type {
   AppInfo,
+  BackupList,
+  ChooseBackupFolderResult,
   MenuCommand,
   OpenFilesRequest,
   PickedFile,
   SaveFileResult,
+  WriteBackupResult,
 } from '../../shared/ipc/contract';
+
+/** Backups kept as `.temdesk` files in a folder on disk (Electron only). */
+export interface PlatformBackups {
+  /** Writes a backup atomically, then deletes the oldest beyond `keep` (an integer, 1–100). */
+  write(fileName: string, bytes: Uint8Array, keep: number): Promise<WriteBackupResult>;
+  /** The backup folder and its `.temdesk` files, newest first. */
+  list(): Promise<BackupList>;
+  /** The bytes of one backup, by the name `list()` gave. */
+  read(name: string): Promise<Uint8Array>;
+  /** Lets the user pick another backup folder (remembered across runs). */
+  chooseFolder(): Promise<ChooseBackupFolderResult>;
+}
 
 /** What the UI needs from the operating system, whether it runs in Electron or a plain browser. */
 export interface Platform {
@@ -14,4 +29,9 @@ export interface Platform {
   saveFile(suggestedName: string, bytes: Uint8Array, mediaType: string): Promise<SaveFileResult>;
   appInfo(): Promise<AppInfo>;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /**
+   * Backups on disk: present in Electron only. A browser cannot write to a folder unasked, so
+   * there the user is reminded to download backups instead.
+   */
+  backups?: PlatformBackups;
 }

@@ -38,9 +38,14 @@ function isBillMember(path: string): boolean {
   return true;
 }
 
+/** How a ZIP member is named in drafts and errors: `verizon-2026-10.zip › AccountSummary.txt`. */
+export function memberName(archiveName: string, path: string): string {
+  return `${archiveName} › ${baseName(path)}`;
+}
+
 /**
  * Expands a ZIP into its files (folders, `__MACOSX/` and dotfiles left out; each member named by
- * its base name); any other file passes through as itself. A damaged or empty ZIP is an error.
+ * the archive and its base name); any other file passes through as itself. A damaged or empty ZIP is an error.
  */
 export function expandUpload(file: UploadedFile): Result<UploadedFile[]> {
   if (!isZip(file.bytes)) return ok([file]);
@@ -56,7 +61,9 @@ export function expandUpload(file: UploadedFile): Result<UploadedFile[]> {
   }
   const members = Object.entries(entries)
     .filter(([path]) => isBillMember(path))
-    .map(([path, bytes]) => ({ name: baseName(path), bytes }));
+    // Named after the archive too: twelve monthly Verizon ZIPs all hold an `AccountSummary.txt`,
+    // and each invoice must point back at the upload it came from.
+    .map(([path, bytes]) => ({ name: memberName(file.name, path), bytes }));
   if (members.length === 0) return fail(`The ZIP archive "${file.name}" holds no files to import.`);
   return ok(members);
 }

@@ -47,11 +47,55 @@ export interface AppInfo {
   userDataPath: string;
 }
 
+/** `backup:write`: one `.temdesk` file to put in the backup folder. */
+export interface WriteBackupRequest {
+  /** File name without a folder, ending `.temdesk`, e.g. `temdesk-2024-08-31T17-05-00.temdesk`. */
+  fileName: string;
+  bytes: Uint8Array;
+  /** How many `.temdesk` files to keep in the folder, this one included: an integer, 1–100. */
+  keep: number;
+}
+
+export interface WriteBackupResult {
+  /** Full path of the file written. */
+  path: string;
+  /** Names of the older backups deleted to stay within `keep`. */
+  removed: string[];
+}
+
+/** One `.temdesk` file in the backup folder. */
+export interface BackupFileInfo {
+  /** File name without its folder. */
+  name: string;
+  /** Size in bytes. */
+  size: number;
+  /** Last modification, ISO 8601 in UTC (`2024-08-31T17:05:00.000Z`). */
+  modifiedAt: string;
+}
+
+export interface BackupList {
+  /** Full path of the backup folder (it may not exist yet: it is created by the first backup). */
+  folder: string;
+  /** The `.temdesk` files in it, newest first. */
+  files: BackupFileInfo[];
+}
+
+/** `backup:read`: a backup named as `backup:list` reported it (a name, never a path). */
+export interface ReadBackupRequest {
+  name: string;
+}
+
+export type ChooseBackupFolderResult = { folder: string } | { cancelled: true };
+
 /** Request/response channels (renderer → main, `ipcRenderer.invoke` / `ipcMain.handle`). */
 export interface InvokeChannels {
   'dialog:open-files': { request: OpenFilesRequest; response: PickedFile[] };
   'dialog:save-file': { request: SaveFileRequest; response: SaveFileResult };
   'app:info': { request: undefined; response: AppInfo };
+  'backup:write': { request: WriteBackupRequest; response: WriteBackupResult };
+  'backup:list': { request: undefined; response: BackupList };
+  'backup:read': { request: ReadBackupRequest; response: Uint8Array };
+  'backup:choose-folder': { request: undefined; response: ChooseBackupFolderResult };
 }
 
 export type InvokeChannel = keyof InvokeChannels;
@@ -68,6 +112,10 @@ export const INVOKE_CHANNELS = [
   'dialog:open-files',
   'dialog:save-file',
   'app:info',
+  'backup:write',
+  'backup:list',
+  'backup:read',
+  'backup:choose-folder',
 ] as const satisfies readonly InvokeChannel[];
 
 export const MENU_COMMAND_CHANNEL = 'menu:command' satisfies keyof EventChannels;
@@ -77,6 +125,14 @@ export interface TemDeskBridge {
   openFiles(request: OpenFilesRequest): Promise<PickedFile[]>;
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
   appInfo(): Promise<AppInfo>;
+  /** Writes a backup into the backup folder atomically, then deletes the oldest beyond `keep`. */
+  writeBackup(request: WriteBackupRequest): Promise<WriteBackupResult>;
+  /** The backup folder and its `.temdesk` files, newest first. */
+  listBackups(): Promise<BackupList>;
+  /** The bytes of one backup of the backup folder. */
+  readBackup(request: ReadBackupRequest): Promise<Uint8Array>;
+  /** Lets the user pick another backup folder (remembered across runs). */
+  chooseBackupFolder(): Promise<ChooseBackupFolderResult>;
   /** Subscribe to native-menu commands; returns an unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

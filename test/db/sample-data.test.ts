@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TemDeskDatabase } from '../../renderer/db/database';
+import { loadSampleIntoDb } from '../helpers/sample-db';
 import { commitImport, type ImportToCommit } from '../../renderer/db/import-commit';
 import {
   clearSampleData,
@@ -85,5 +86,23 @@ describe('sample organization', () => {
       await db.carriers.count(),
     ]).toEqual([0, 0, 0, 0]);
     expect(await hasSampleData(db)).toBe(false);
+  });
+});
+
+describe('the sample company committed in one import', () => {
+  it('ties every invoice to the file it came from, even when monthly ZIPs hold same-named members', async () => {
+    await loadSampleIntoDb(db);
+    const batches = new Map((await db.importBatches.toArray()).map((b) => [b.id, b.fileName]));
+    const invoices = await db.invoices.toArray();
+    const verizon = invoices.filter((i) =>
+      (batches.get(i.importBatchId) ?? '').includes('verizon'),
+    );
+    expect(verizon.length).toBeGreaterThan(5);
+    const mismatched = verizon.filter(
+      (invoice) =>
+        !(batches.get(invoice.importBatchId) ?? '').includes(invoice.invoiceDate.slice(0, 7)),
+    );
+    expect(mismatched).toEqual([]);
+    expect(new Set(verizon.map((i) => i.importBatchId)).size).toBe(verizon.length / 2);
   });
 });

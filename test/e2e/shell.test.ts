@@ -32,7 +32,8 @@ describe('app shell in Chromium', () => {
     for (const section of SECTIONS) {
       const link = nav.getByRole('link', { name: section.label, exact: true });
       // Tab from the top of the page until the section's link has focus, then press Enter.
-      await page.locator('body').focus();
+      // Start from the top of the page (its first stop is the skip link), as a keyboard user would.
+      await page.getByRole('link', { name: 'Skip to content' }).focus();
       let focused = false;
       for (let presses = 0; presses < 20 && !focused; presses++) {
         await page.keyboard.press('Tab');

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -24,9 +24,12 @@ const APP_INFO: AppInfo = {
 const FROM_APP: SenderEvent = { senderFrame: { url: 'app://bundle/index.html' } };
 
 let folder: string;
+/** A stand-in for `app.getPath('userData')`, inside `folder`. */
+let userData: string;
 
 beforeEach(async () => {
   folder = await mkdtemp(join(tmpdir(), 'temdesk-ipc-'));
+  userData = join(folder, 'user-data');
 });
 
 afterEach(async () => {
@@ -44,7 +47,13 @@ function setup(overrides: Partial<IpcHandlerDeps<SenderEvent>> = {}) {
   >(async () => ({ canceled: true, filePath: '' }));
   const registered = registerIpcHandlers(
     { handle: (channel, listener) => handlers.set(channel, listener) },
-    { showOpenDialog, showSaveDialog, appInfo: () => APP_INFO, ...overrides },
+    {
+      showOpenDialog,
+      showSaveDialog,
+      appInfo: () => APP_INFO,
+      userDataPath: userData,
+      ...overrides,
+    },
   );
   function invoke(channel: string, payload?: unknown, event: SenderEvent = FROM_APP) {
     const handler = handlers.get(channel);
@@ -163,6 +172,107 @@ describe('app:info', () => {
   });
 });
 
+describe('backups', () => {
+  const backup = (fileName: string, text: string, keep = 10) => ({
+    fileName,
+    bytes: new TextEncoder().encode(text),
+    keep,
+  });
+
+  it('writes into <userData>/backups, lists newest first, prunes, and reads back', async () => {
+    const { invoke } = setup();
+    expect(await invoke('backup:list')).toStrictEqual({
+      folder: join(userData, 'backups'),
+      files: [],
+    });
+
+    const first = await invoke('backup:write', backup('b-2024-08-01.temdesk', 'first'));
+    expect(first).toStrictEqual({
+      path: join(userData, 'backups', 'b-2024-08-01.temdesk'),
+      removed: [],
+    });
+    await invoke('backup:write', backup('b-2024-08-02.temdesk', 'second'));
+    const third = await invoke('backup:write', backup('b-2024-08-03.temdesk', 'third', 2));
+    expect(third).toStrictEqual({
+      path: join(userData, 'backups', 'b-2024-08-03.temdesk'),
+      removed: ['b-2024-08-01.temdesk'],
+    });
+
+    const list = await invoke('backup:list');
+    expect(list).toMatchObject({
+      folder: join(userData, 'backups'),
+      files: [
+        { name: 'b-2024-08-03.temdesk', size: 5 },
+        { name: 'b-2024-08-02.temdesk', size: 6 },
+      ],
+    });
+    const read = await invoke('backup:read', { name: 'b-2024-08-02.temdesk' });
+    expect(read).toStrictEqual(new TextEncoder().encode('second'));
+    expect(read).toBeInstanceOf(Uint8Array);
+  });
+
+  it('runs concurrent writes one at a time, so keep holds', async () => {
+    const { invoke } = setup();
+    await Promise.all(
+      ['a', 'b', 'c', 'd'].map((name) =>
+        invoke('backup:write', backup(`${name}.temdesk`, name, 1)),
+      ),
+    );
+    expect(await readdir(join(userData, 'backups'))).toHaveLength(1);
+  });
+
+  it('chooses a folder in a native dialog, remembers it, and backs up there', async () => {
+    const chosen = join(folder, 'usb-drive');
+    await mkdir(chosen);
+    const { invoke, showOpenDialog } = setup();
+    showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [chosen] });
+
+    expect(await invoke('backup:choose-folder')).toStrictEqual({ folder: chosen });
+    expect(showOpenDialog).toHaveBeenCalledExactlyOnceWith(FROM_APP, {
+      title: 'Choose the backup folder',
+      defaultPath: join(userData, 'backups'),
+      properties: ['openDirectory', 'createDirectory'],
+    });
+    expect(
+      JSON.parse(await readFile(join(userData, 'backup-settings.json'), 'utf8')),
+    ).toStrictEqual({ folder: chosen });
+
+    // A later run (new handlers, same userData) still uses it.
+    const later = setup();
+    await later.invoke('backup:write', backup('x.temdesk', 'x'));
+    expect(await readdir(chosen)).toStrictEqual(['x.temdesk']);
+    expect(await later.invoke('backup:list')).toMatchObject({ folder: chosen });
+    expect(await later.invoke('backup:read', { name: 'x.temdesk' })).toStrictEqual(
+      new TextEncoder().encode('x'),
+    );
+  });
+
+  it('reports { cancelled: true } and keeps the folder when the dialog is cancelled', async () => {
+    const { invoke } = setup();
+    expect(await invoke('backup:choose-folder')).toStrictEqual({ cancelled: true });
+    expect(await invoke('backup:list')).toMatchObject({ folder: join(userData, 'backups') });
+  });
+
+  it('refuses to back up into a chosen folder that is gone, instead of re-creating it', async () => {
+    const chosen = join(folder, 'unplugged');
+    await mkdir(chosen);
+    const { invoke, showOpenDialog } = setup();
+    showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [chosen] });
+    await invoke('backup:choose-folder');
+    await rm(chosen, { recursive: true });
+    await expect(invoke('backup:write', backup('x.temdesk', 'x'))).rejects.toThrow('is missing');
+    expect(await readdir(folder)).not.toContain('unplugged');
+  });
+
+  it('falls back to <userData>/backups when the settings file is corrupt', async () => {
+    await mkdir(userData, { recursive: true });
+    await writeFile(join(userData, 'backup-settings.json'), '{"folder": "/mnt/ba');
+    const { invoke } = setup();
+    await invoke('backup:write', backup('x.temdesk', 'x'));
+    expect(await readdir(join(userData, 'backups'))).toStrictEqual(['x.temdesk']);
+  });
+});
+
 describe('sender validation', () => {
   it.each([
     ['a website', { senderFrame: { url: 'https://evil.example/' } }],
@@ -172,13 +282,28 @@ describe('sender validation', () => {
     ['a destroyed frame', { senderFrame: null }],
   ])('refuses every channel called from %s', async (_label, event: SenderEvent) => {
     const { invoke, showOpenDialog, showSaveDialog } = setup();
+    await mkdir(join(userData, 'backups'), { recursive: true });
+    await writeFile(join(userData, 'backups', 'kept.temdesk'), 'secret workspace');
+    // Valid payloads, so the refusal can only come from the sender check.
+    const validPayloads: Record<(typeof INVOKE_CHANNELS)[number], unknown> = {
+      'dialog:open-files': {},
+      'dialog:save-file': { suggestedName: 'x', bytes: new Uint8Array() },
+      'app:info': undefined,
+      'backup:write': { fileName: 'x.temdesk', bytes: new Uint8Array([1]), keep: 1 },
+      'backup:list': undefined,
+      'backup:read': { name: 'kept.temdesk' },
+      'backup:choose-folder': undefined,
+    };
     for (const channel of INVOKE_CHANNELS) {
-      const payload =
-        channel === 'dialog:save-file' ? { suggestedName: 'x', bytes: new Uint8Array() } : {};
-      await expect(invoke(channel, payload, event)).rejects.toBeInstanceOf(IpcRefusedError);
+      await expect(invoke(channel, validPayloads[channel], event)).rejects.toBeInstanceOf(
+        IpcRefusedError,
+      );
     }
     expect(showOpenDialog).not.toHaveBeenCalled();
     expect(showSaveDialog).not.toHaveBeenCalled();
+    // Nothing written, nothing pruned, no folder remembered.
+    expect(await readdir(userData)).toStrictEqual(['backups']);
+    expect(await readdir(join(userData, 'backups'))).toStrictEqual(['kept.temdesk']);
   });
 });
 
@@ -209,5 +334,46 @@ describe('payload validation', () => {
     const { invoke, showSaveDialog } = setup();
     await expect(invoke('dialog:save-file', payload)).rejects.toBeInstanceOf(IpcRefusedError);
     expect(showSaveDialog).not.toHaveBeenCalled();
+  });
+
+  const bytes = new Uint8Array([1, 2, 3]);
+  it.each([
+    ['nothing', undefined],
+    ['not an object', 'a.temdesk'],
+    ['no file name', { bytes, keep: 5 }],
+    ['a numeric file name', { fileName: 7, bytes, keep: 5 }],
+    ['a parent-folder name', { fileName: '../a.temdesk', bytes, keep: 5 }],
+    ['a path', { fileName: '/tmp/a.temdesk', bytes, keep: 5 }],
+    ['a Windows path', { fileName: 'C:\\Users\\a.temdesk', bytes, keep: 5 }],
+    ['another extension', { fileName: 'a.exe', bytes, keep: 5 }],
+    ['bytes as a list of numbers', { fileName: 'a.temdesk', bytes: [1, 2, 3], keep: 5 }],
+    ['bytes as text', { fileName: 'a.temdesk', bytes: 'PK', keep: 5 }],
+    ['bytes as an ArrayBuffer', { fileName: 'a.temdesk', bytes: new ArrayBuffer(3), keep: 5 }],
+    ['no keep', { fileName: 'a.temdesk', bytes }],
+    ['keep as text', { fileName: 'a.temdesk', bytes, keep: '5' }],
+    ['keep 0', { fileName: 'a.temdesk', bytes, keep: 0 }],
+    ['keep 101', { fileName: 'a.temdesk', bytes, keep: 101 }],
+    ['a fractional keep', { fileName: 'a.temdesk', bytes, keep: 2.5 }],
+    ['keep NaN', { fileName: 'a.temdesk', bytes, keep: Number.NaN }],
+    ['keep Infinity', { fileName: 'a.temdesk', bytes, keep: Number.POSITIVE_INFINITY }],
+  ])('backup:write refuses %s', async (_label, payload) => {
+    const { invoke } = setup();
+    await expect(invoke('backup:write', payload)).rejects.toBeInstanceOf(IpcRefusedError);
+    await expect(readdir(folder)).resolves.toStrictEqual([]);
+  });
+
+  it.each([
+    ['nothing', undefined],
+    ['a bare name', 'a.temdesk'],
+    ['no name', {}],
+    ['a numeric name', { name: 1 }],
+    ['a parent-folder name', { name: '../backup-settings.temdesk' }],
+    ['a nested traversal', { name: 'x/../../../etc/passwd.temdesk' }],
+    ['a Windows traversal', { name: '..\\..\\a.temdesk' }],
+    ['the settings file', { name: 'backup-settings.json' }],
+    ['a partial file', { name: 'a.temdesk.partial' }],
+  ])('backup:read refuses %s', async (_label, payload) => {
+    const { invoke } = setup();
+    await expect(invoke('backup:read', payload)).rejects.toBeInstanceOf(IpcRefusedError);
   });
 });

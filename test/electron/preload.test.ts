@@ -19,9 +19,13 @@ await import('../../electron/preload');
 /** Every member of TemDeskBridge; the type below fails to compile if one is missing here. */
 const BRIDGE_MEMBERS = [
   'appInfo',
+  'chooseBackupFolder',
+  'listBackups',
   'onMenuCommand',
   'openFiles',
+  'readBackup',
   'saveFile',
+  'writeBackup',
 ] as const satisfies readonly (keyof TemDeskBridge)[];
 type Missing = Exclude<keyof TemDeskBridge, (typeof BRIDGE_MEMBERS)[number]>;
 const everyMemberListed: [Missing] extends [never] ? true : false = true;
@@ -61,10 +65,19 @@ describe('the preload', () => {
     await bridge().openFiles({ multiple: false });
     await bridge().saveFile(request);
     await bridge().appInfo();
+    const backup = { fileName: 'a.temdesk', bytes: new Uint8Array([2]), keep: 10 };
+    await bridge().writeBackup(backup);
+    await bridge().listBackups();
+    await bridge().readBackup({ name: 'a.temdesk' });
+    await bridge().chooseBackupFolder();
     expect(electron.ipcRenderer.invoke.mock.calls).toStrictEqual([
       ['dialog:open-files', { multiple: false }],
       ['dialog:save-file', request],
       ['app:info', undefined],
+      ['backup:write', backup],
+      ['backup:list', undefined],
+      ['backup:read', { name: 'a.temdesk' }],
+      ['backup:choose-folder', undefined],
     ]);
   });
 

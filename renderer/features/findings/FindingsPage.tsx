@@ -1,22 +1,93 @@
+import { useState } from 'react';
+import { useDatabase } from '../../app/DatabaseContext';
+import type { AuditRunSummary } from '../../db/findings';
+import { useLiveQuery } from '../../app/useLiveQuery';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
+import { Tabs } from '../../components/Tabs';
+import { SampleCompanyButton } from '../bills/import/ImportButtons';
+import { ImportPanel } from '../bills/import/ImportPanel';
+import { runChecksNow, useAuditRunState } from './auditRunner';
+import { loadFindingsData } from './data';
+import { DisputesTab } from './DisputesTab';
+import { FindingsTab } from './FindingsTab';
+import { RulesTab } from './RulesTab';
+import { SavingsTab } from './SavingsTab';
+import { AutoAudit } from './useAutoAudit';
+import './findings.css';
+
+type Tab = 'findings' | 'disputes' | 'savings' | 'rules';
+const TABS = [
+  { id: 'findings', label: 'Findings' },
+  { id: 'disputes', label: 'Disputes' },
+  { id: 'savings', label: 'Savings tracker' },
+  { id: 'rules', label: 'Rules and thresholds' },
+] as const satisfies readonly { id: Tab; label: string }[];
+
+function RunStatus({ stored }: { stored: AuditRunSummary | undefined }) {
+  const run = useAuditRunState();
+  const last = run.last ?? stored;
+  return (
+    <p role="status" className="hint audit-status">
+      {run.running
+        ? 'Running the validation checks…'
+        : run.error
+          ? `The checks stopped: ${run.error}`
+          : last
+            ? `Last run ${new Date(last.at).toLocaleString('en-US')}: ${last.total} findings (${last.added} new, ${last.resolvedByAudit} no longer found).`
+            : 'The checks have not run yet.'}
+    </p>
+  );
+}
 
 export function FindingsPage() {
+  const db = useDatabase();
+  const run = useAuditRunState();
+  const data = useLiveQuery(() => loadFindingsData(db), [db]);
+  const [tab, setTab] = useState<Tab>('findings');
+  const hasData =
+    data.status === 'ready' && (data.value.findings.length > 0 || data.value.invoices.length > 0);
   return (
     <>
-      <PageHeader title="Findings" />
-      <EmptyState
-        title="No findings yet"
-        steps={[
-          'Import bills; the validation checks run after every import.',
-          'Dispute what is wrong with the carrier and track the credit until it arrives.',
-        ]}
-      >
+      {/* Also mounted by the app shell; the runner deduplicates, so opening Findings is enough. */}
+      <AutoAudit />
+      <PageHeader title="Findings">
+        <button type="button" onClick={() => void runChecksNow(db)} disabled={run.running}>
+          Run checks now
+        </button>
+      </PageHeader>
+      <RunStatus stored={data.status === 'ready' ? data.value.lastRun : undefined} />
+      <ImportPanel />
+      {data.status === 'ready' && !hasData && (
+        <EmptyState
+          title="No findings yet"
+          actions={<SampleCompanyButton />}
+          steps={[
+            'Import bills; the validation checks run after every import and inventory change.',
+            'Dispute what is wrong with the carrier and track the credit until it arrives.',
+          ]}
+        >
+          <p>
+            Billing errors found in your invoices — overbilled rates, duplicates, charges after
+            disconnect, unknown lines, late fees — each with its money impact.
+          </p>
+        </EmptyState>
+      )}
+      {data.status === 'ready' && (hasData || tab === 'rules') && (
+        <Tabs label="Findings views" tabs={TABS} current={tab} onChange={setTab}>
+          {tab === 'findings' && <FindingsTab data={data.value} />}
+          {tab === 'disputes' && <DisputesTab data={data.value} />}
+          {tab === 'savings' && <SavingsTab data={data.value} />}
+          {tab === 'rules' && <RulesTab lastRun={data.value.lastRun} />}
+        </Tabs>
+      )}
+      {data.status === 'ready' && !hasData && tab !== 'rules' && (
         <p>
-          Billing errors found in your invoices — overbilled rates, duplicates, charges after
-          disconnect, unknown lines, late fees — each with its money impact.
+          <button type="button" className="secondary" onClick={() => setTab('rules')}>
+            See the rules and their thresholds
+          </button>
         </p>
-      </EmptyState>
+      )}
     </>
   );
 }

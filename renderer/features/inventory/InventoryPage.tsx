@@ -12,6 +12,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { Tabs } from '../../components/Tabs';
 import type { ServiceEventRecord } from '../../db/database';
 import { loadInventory, updateServices, type InventoryData } from '../../db/inventory';
+import { restoreSnapshot, snapshotTables } from '../../db/snapshots';
+import { useUndo } from '../../app/UndoContext';
 import { SampleCompanyButton } from '../bills/import/ImportButtons';
 import { ImportPanel } from '../bills/import/ImportPanel';
 import { AddServiceForm } from './AddServiceForm';
@@ -102,8 +104,24 @@ function InventoryWorkspace({ data }: { data: InventoryData }) {
   );
   const open = openId ? data.services.find((s) => s.id === openId) : undefined;
 
+  const { perform } = useUndo();
   const edit = useCallback(
     async (ids: string[], patch: ServicePatch, kind: ServiceEventRecord['kind'] = 'edited') => {
+      if (ids.length > 1) {
+        // A bulk edit can be undone: the services and their history are put back as they were.
+        let problem: string | null = null;
+        await perform('bulk-edit', `Changed ${ids.length} services`, async () => {
+          const snapshot = await snapshotTables(db, [db.services, db.serviceEvents]);
+          const outcome = await updateServices(db, ids, patch, kind);
+          if (!outcome.ok)
+            problem = outcome.errors
+              .map((e) => `${e.column ? `${e.column}: ` : ''}${e.message}`)
+              .join(' ');
+          else setMessage(`Saved ${outcome.value} services.`);
+          return () => restoreSnapshot(db, snapshot);
+        });
+        return problem;
+      }
       const outcome = await updateServices(db, ids, patch, kind);
       if (!outcome.ok)
         return outcome.errors
@@ -112,7 +130,7 @@ function InventoryWorkspace({ data }: { data: InventoryData }) {
       setMessage(`Saved ${outcome.value} service${outcome.value === 1 ? '' : 's'}.`);
       return null;
     },
-    [db],
+    [db, perform],
   );
 
   return (

@@ -12,10 +12,12 @@ import { useDatabase } from '../../app/DatabaseContext';
 import { useLiveQuery } from '../../app/useLiveQuery';
 import {
   billedHistory,
+  deleteServiceWithUndo,
   inventoryNames,
   serviceHistory,
   type InventoryData,
 } from '../../db/inventory';
+import { useUndo } from '../../app/UndoContext';
 import type { ServiceEventRecord } from '../../db/database';
 
 interface ServiceDetailProps {
@@ -28,6 +30,7 @@ interface ServiceDetailProps {
 /** One service: its facts, the lifecycle actions (move, change plan or cost, disconnect), its history and what it was billed. */
 export function ServiceDetail({ service, data, onChange, onClose }: ServiceDetailProps) {
   const db = useDatabase();
+  const { perform } = useUndo();
   const ids = useId();
   const names = inventoryNames(data);
   const history = useLiveQuery(() => serviceHistory(db, service.id), [db, service.id]);
@@ -60,6 +63,17 @@ export function ServiceDetail({ service, data, onChange, onClose }: ServiceDetai
     <aside className="panel service-detail" aria-labelledby={`${ids}-title`}>
       <div className="toolbar">
         <h2 id={`${ids}-title`}>{service.serviceIdRaw}</h2>
+        <button
+          type="button"
+          className="danger"
+          onClick={() =>
+            void perform('delete-service', `Deleted service ${service.serviceIdRaw}`, () =>
+              deleteServiceWithUndo(db, service.id),
+            ).then(onClose)
+          }
+        >
+          Delete service
+        </button>
         <button type="button" className="secondary" onClick={onClose}>
           Close
         </button>

@@ -3,6 +3,8 @@ import { useLiveQuery } from '../../app/useLiveQuery';
 import { PageHeader } from '../../components/PageHeader';
 import { readSettings } from '../../db/settings';
 import { AboutPanel } from './AboutPanel';
+import { ActionLogPanel } from './ActionLogPanel';
+import { BackupPanel } from './BackupPanel';
 import { OrganizationPanel } from './OrganizationPanel';
 import { StoragePanel } from './StoragePanel';
 import { ThemePanel } from './ThemePanel';
@@ -19,6 +21,8 @@ export function SettingsPage() {
           <ThemePanel initialTheme={settings.value.theme} />
           <OrganizationPanel initialName={settings.value.organizationName} />
           <StoragePanel />
+          <BackupPanel />
+          <ActionLogPanel />
           <AboutPanel />
         </div>
       )}

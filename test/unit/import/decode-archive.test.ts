@@ -46,11 +46,11 @@ describe('expandUpload', () => {
     expect(isZip(strToU8('PK but not a zip'))).toBe(false);
   });
 
-  it('expands members by base name, leaving out folders, __MACOSX and dotfiles', () => {
+  it('names members after the archive and their base name, leaving out folders, __MACOSX and dotfiles', () => {
     const result = expandUpload({ name: 'bill.csv', bytes: zip });
     expect(result.ok && result.value.map((file) => file.name).sort()).toEqual([
-      'AccountSummary.txt',
-      'Summary.txt',
+      'bill.csv › AccountSummary.txt',
+      'bill.csv › Summary.txt',
     ]);
   });
 

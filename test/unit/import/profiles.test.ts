@@ -34,7 +34,7 @@ describe('Verizon Raw Data Download (ZIP of tab files)', () => {
         periodStart: '2021-07-17',
         periodEnd: '2021-08-16',
         statedTotal: 145_26,
-        sourceFile: 'AccountSummary.txt',
+        sourceFile: 'verizon-2021-08.zip › AccountSummary.txt',
       },
     ]);
   });
@@ -72,8 +72,8 @@ describe('Verizon Raw Data Download (ZIP of tab files)', () => {
     expect(
       accountLevel.map((l) => [l.category, l.amount, l.serviceKey, l.sourceFile, l.sourceRow]),
     ).toEqual([
-      ['adjustment', 2_50, null, 'Account & Wireless Summary.txt', 2],
-      ['late-fee', 5_00, null, 'AccountSummary.txt', 2],
+      ['adjustment', 2_50, null, 'verizon-2021-08.zip › Account & Wireless Summary.txt', 2],
+      ['late-fee', 5_00, null, 'verizon-2021-08.zip › AccountSummary.txt', 2],
     ]);
   });
 
@@ -105,7 +105,7 @@ describe('Verizon Raw Data Download (ZIP of tab files)', () => {
 
   it('lists the usage-detail member as recognised but not imported', () => {
     expect(draft.ignoredFiles?.map((file) => file.sourceFile)).toEqual([
-      'Wireless Usage Detail.txt',
+      'verizon-2021-08.zip › Wireless Usage Detail.txt',
     ]);
     expect(draft.rowsRead).toBe(4);
   });

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { useDatabase } from '../../../app/DatabaseContext';
 import { useLiveQuery } from '../../../app/useLiveQuery';
 import { clearSampleData, hasSampleData } from '../../../db/sample-data';
+import { restoreSnapshot, snapshotTables } from '../../../db/snapshots';
+import { useUndo } from '../../../app/UndoContext';
 import { platform } from '../../../platform';
 import { useImport } from './ImportContext';
 
@@ -49,6 +51,7 @@ export function SampleCompanyButton() {
 /** Removes exactly what the sample company brought; the user's own imports stay. */
 export function ClearSampleButton() {
   const db = useDatabase();
+  const { perform } = useUndo();
   const loaded = useLiveQuery(() => hasSampleData(db), [db]);
   const [message, setMessage] = useState('');
   if (loaded.status !== 'ready' || !loaded.value)
@@ -58,9 +61,12 @@ export function ClearSampleButton() {
       type="button"
       className="secondary"
       onClick={() =>
-        void clearSampleData(db).then((result) =>
-          setMessage(`Sample data cleared (${result.invoices} invoices removed).`),
-        )
+        void perform('clear-sample', 'Cleared the sample data', async () => {
+          const snapshot = await snapshotTables(db, db.tables);
+          const result = await clearSampleData(db);
+          setMessage(`Sample data cleared (${result.invoices} invoices removed).`);
+          return () => restoreSnapshot(db, snapshot);
+        })
       }
     >
       Clear sample data

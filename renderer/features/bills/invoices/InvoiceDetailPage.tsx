@@ -13,6 +13,7 @@ import { loadInvoiceDetail } from '../../../db/invoices';
 import { ChargeLinesPanel } from './ChargeLinesPanel';
 import { OriginalFileButton } from './OriginalFileButton';
 import { ReviewPanel } from './ReviewPanel';
+import { DeleteInvoiceButton } from './DeleteInvoiceButton';
 
 /** One invoice: its facts, review workflow and history, charge lines, usage and original file. */
 export function InvoiceDetailPage({ invoiceId }: { invoiceId: string }) {
@@ -42,6 +43,7 @@ export function InvoiceDetailPage({ invoiceId }: { invoiceId: string }) {
       </p>
       <PageHeader title={`Invoice ${invoice.invoiceNumber}`}>
         {batch && <OriginalFileButton batchId={batch.id} fileName={batch.fileName} />}
+        <DeleteInvoiceButton invoiceId={invoice.id} invoiceNumber={invoice.invoiceNumber} />
       </PageHeader>
       <div className="detail-grid">
         <section className="panel" aria-labelledby="invoice-facts">

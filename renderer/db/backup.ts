@@ -1,0 +1,80 @@
+import {
+  readBackup,
+  tableKeysFromSchema,
+  writeBackup,
+  type BackupExpectations,
+  type ReadBackup,
+  type WorkspaceDump,
+} from '../../shared/backup/format';
+import type { Result } from '../../shared/result';
+import type { TemDeskDatabase } from './database';
+import { LATEST_SCHEMA_VERSION, SCHEMA_HISTORY } from './schema';
+
+/**
+ * References a restore insists on: the ones whose loss would corrupt what the user sees (a charge
+ * block without its invoice, an invoice without its import). Looser links (a site's cost center)
+ * are not checked, so a workspace with an imperfect link can always be restored.
+ */
+const REFERENCES: BackupExpectations['references'] = [
+  { table: 'accounts', field: 'carrierId', references: { table: 'carriers', key: 'id' } },
+  { table: 'originalFiles', field: 'batchId', references: { table: 'importBatches', key: 'id' } },
+  { table: 'invoices', field: 'importBatchId', references: { table: 'importBatches', key: 'id' } },
+  { table: 'invoices', field: 'carrierId', references: { table: 'carriers', key: 'id' } },
+  { table: 'chargeBlocks', field: 'invoiceId', references: { table: 'invoices', key: 'id' } },
+  { table: 'usage', field: 'invoiceId', references: { table: 'invoices', key: 'id' } },
+];
+
+export function backupExpectations(): BackupExpectations {
+  return { ...tableKeysFromSchema(SCHEMA_HISTORY), references: REFERENCES };
+}
+
+/** Every table of the workspace, records exactly as stored. */
+export async function dumpWorkspace(db: TemDeskDatabase): Promise<WorkspaceDump> {
+  const tables: Record<string, unknown[]> = {};
+  await db.transaction('r', db.tables, async () => {
+    for (const table of db.tables) tables[table.name] = await table.toArray();
+  });
+  return { schemaVersion: LATEST_SCHEMA_VERSION, tables };
+}
+
+/** The `.temdesk` file of the whole workspace. */
+export async function createBackup(
+  db: TemDeskDatabase,
+  meta: { appVersion: string; now?: Date; organizationName?: string },
+): Promise<Uint8Array> {
+  const dump = await dumpWorkspace(db);
+  return writeBackup(
+    dump,
+    {
+      appVersion: meta.appVersion,
+      createdAt: (meta.now ?? new Date()).toISOString(),
+      organizationName: meta.organizationName || undefined,
+    },
+    { level: 1 },
+  );
+}
+
+/** Reads and validates a backup completely; nothing in the database is touched. */
+export function inspectBackup(bytes: Uint8Array): Result<ReadBackup> {
+  return readBackup(bytes, backupExpectations());
+}
+
+/**
+ * Replaces the whole workspace with a validated backup in ONE transaction: every table cleared and
+ * refilled. If anything fails midway the transaction aborts and the current data stays as it was.
+ */
+export async function restoreWorkspace(db: TemDeskDatabase, dump: WorkspaceDump): Promise<void> {
+  await db.transaction('rw', db.tables, async () => {
+    for (const table of db.tables) {
+      await table.clear();
+      const records = dump.tables[table.name] ?? [];
+      if (records.length > 0) await table.bulkAdd(records);
+    }
+  });
+}
+
+/** File name of a backup made now, e.g. `temdesk-2026-11-26-1015.temdesk`. */
+export function backupFileName(now = new Date()): string {
+  const stamp = now.toISOString().slice(0, 16).replace('T', '-').replace(':', '');
+  return `temdesk-${stamp}.temdesk`;
+}

@@ -1,0 +1,267 @@
+/**
+ * The chargeback's storage: the settings and rules that persist month to month (basis, account
+ * policies, GL mapping, mark-ups, split rules, export presets) and the loading of one month's
+ * allocation input (the month's invoices with their charge blocks, and the inventory).
+ */
+import Dexie from 'dexie';
+import type {
+  AccountAllocationPolicy,
+  AllocationBasis,
+  AllocationInput,
+  GlMapping,
+} from '../../shared/allocation';
+import {
+  addMonthsToMonth,
+  endOfMonth,
+  isIsoMonth,
+  startOfMonth,
+  type IsoMonth,
+} from '../../shared/dates/iso-date';
+import {
+  BUILT_IN_PRESETS,
+  DETAIL_FIELDS,
+  presetProblem,
+  type DetailField,
+  type ExportPreset,
+} from '../../shared/export';
+import type { AllocationRule, Invoice } from '../../shared/model';
+import { basisPointsProblem } from '../../shared/money/cents';
+import { fail, ok, type Result } from '../../shared/result';
+import type { ExportPresetRecord, TemDeskDatabase } from './database';
+
+/** Settings keys of the chargeback (stored in the `settings` table). */
+export const CHARGEBACK_KEYS = {
+  basis: 'chargeback:basis',
+  accountPolicies: 'chargeback:accountPolicies',
+  glMapping: 'chargeback:glMapping',
+  markups: 'chargeback:markups',
+  presetId: 'chargeback:presetId',
+} as const;
+
+/** The chargeback's settings, as the allocation engine reads them. */
+export interface ChargebackSettings {
+  basis: AllocationBasis;
+  /** Keyed by account id; accounts without one spread account-level charges pro rata. */
+  accountPolicies: Record<string, AccountAllocationPolicy>;
+  glMapping: GlMapping;
+  /** Mark-up per cost center id, in basis points. */
+  markups: Record<string, number>;
+  /** The export layout chosen last. */
+  presetId: string;
+}
+
+export const DEFAULT_CHARGEBACK_SETTINGS: ChargebackSettings = {
+  basis: 'invoice-date',
+  accountPolicies: {},
+  glMapping: { byCategory: {}, byCategoryAndServiceType: {} },
+  markups: {},
+  presetId: 'standard',
+};
+
+type Key = keyof ChargebackSettings;
+
+export async function loadChargebackSettings(db: TemDeskDatabase): Promise<ChargebackSettings> {
+  const keys = Object.keys(CHARGEBACK_KEYS).filter((key): key is Key => key in CHARGEBACK_KEYS);
+  const records = await db.settings.bulkGet(keys.map((key) => CHARGEBACK_KEYS[key]));
+  const settings: ChargebackSettings = structuredClone(DEFAULT_CHARGEBACK_SETTINGS);
+  keys.forEach((key, index) => {
+    const value = records[index]?.value;
+    if (value !== undefined && value !== null) Object.assign(settings, { [key]: value });
+  });
+  return settings;
+}
+
+export async function saveChargebackSetting<K extends Key>(
+  db: TemDeskDatabase,
+  key: K,
+  value: ChargebackSettings[K],
+): Promise<void> {
+  await db.settings.put({ key: CHARGEBACK_KEYS[key], value });
+}
+
+/** Months that have invoices (by invoice date), newest first. */
+export async function invoiceMonths(db: TemDeskDatabase): Promise<IsoMonth[]> {
+  const dates = await db.invoices.orderBy('invoiceDate').uniqueKeys();
+  const months = new Set<IsoMonth>();
+  for (const date of dates) {
+    if (typeof date !== 'string') continue;
+    const month = date.slice(0, 7);
+    if (isIsoMonth(month)) months.add(month);
+  }
+  return [...months].sort().reverse();
+}
+
+/** Invoices dated from the start of `from` to the end of `to` (months), by the date index. */
+function invoicesDated(db: TemDeskDatabase, from: IsoMonth, to: IsoMonth): Promise<Invoice[]> {
+  return db.invoices
+    .where('invoiceDate')
+    .between(startOfMonth(from), endOfMonth(to), true, true)
+    .toArray();
+}
+
+/**
+ * Everything `allocateMonth` needs for one month. With the service-period basis, invoices dated
+ * from the month before to two months after are read (bills in arrears or in advance), and the
+ * engine keeps the days that fall in the month.
+ */
+export async function loadMonthInput(
+  db: TemDeskDatabase,
+  month: IsoMonth,
+): Promise<AllocationInput> {
+  const settings = await loadChargebackSettings(db);
+  const invoices =
+    settings.basis === 'invoice-date'
+      ? await invoicesDated(db, month, month)
+      : await invoicesDated(db, addMonthsToMonth(month, -1), addMonthsToMonth(month, 2));
+  const blocks = (
+    await Promise.all(
+      invoices.map((invoice) =>
+        db.chargeBlocks
+          .where('[invoiceId+blockIndex]')
+          .between([invoice.id, Dexie.minKey], [invoice.id, Dexie.maxKey])
+          .toArray(),
+      ),
+    )
+  ).flat();
+  const [services, sites, accounts, costCenters, carriers, rules] = await Promise.all([
+    db.services.toArray(),
+    db.sites.toArray(),
+    db.accounts.toArray(),
+    db.costCenters.toArray(),
+    db.carriers.toArray(),
+    db.allocationRules.toArray(),
+  ]);
+  return {
+    month,
+    basis: settings.basis,
+    invoices,
+    blocks,
+    services,
+    sites,
+    accounts,
+    costCenters,
+    carriers,
+    rules,
+    accountPolicies: settings.accountPolicies,
+    glMapping: settings.glMapping,
+    markups: settings.markups,
+  };
+}
+
+/** Why a split rule cannot be saved, as a sentence; null when it is fine. */
+export function ruleProblem(rule: AllocationRule): string | null {
+  if (rule.name.trim() === '') return 'Give the rule a name.';
+  if (rule.splits.length < 2) return 'A split needs at least two cost centers.';
+  if (rule.splits.some((split) => split.costCenterId === ''))
+    return 'Choose a cost center for every share.';
+  const ids = new Set(rule.splits.map((split) => split.costCenterId));
+  if (ids.size !== rule.splits.length) return 'Each cost center can appear only once in a split.';
+  const shares = basisPointsProblem(rule.splits.map((split) => split.basisPoints));
+  if (shares !== null) return shares;
+  if (!isIsoMonth(rule.effectiveFrom)) return 'Choose the first month the rule applies.';
+  if (rule.effectiveTo !== undefined && rule.effectiveTo < rule.effectiveFrom)
+    return 'The last month cannot be before the first.';
+  return null;
+}
+
+export async function saveRule(db: TemDeskDatabase, rule: AllocationRule): Promise<Result<string>> {
+  const problem = ruleProblem(rule);
+  if (problem !== null) return fail(problem);
+  await db.allocationRules.put(rule);
+  return ok(rule.id);
+}
+
+export async function deleteRule(db: TemDeskDatabase, id: string): Promise<void> {
+  await db.allocationRules.delete(id);
+}
+
+const KNOWN_FIELDS = new Set<string>(DETAIL_FIELDS);
+
+function isDetailField(field: string): field is DetailField {
+  return KNOWN_FIELDS.has(field);
+}
+
+/** A stored layout as the exporter reads it; unknown fields (from an older version) are dropped. */
+function presetFromRecord(record: ExportPresetRecord): ExportPreset {
+  const grouping =
+    'grouping' in record && record.grouping === 'cost-center-gl' ? 'cost-center-gl' : 'charge';
+  return {
+    id: record.id,
+    name: record.name,
+    grouping,
+    columns: record.columns.flatMap(({ field, header }) =>
+      isDetailField(field) ? [{ field, header }] : [],
+    ),
+  };
+}
+
+/** Built-in layouts first (read-only), then the user's, by name. */
+export async function loadPresets(db: TemDeskDatabase): Promise<ExportPreset[]> {
+  const stored = (await db.exportPresets.toArray()).map(presetFromRecord);
+  stored.sort((a, b) => a.name.localeCompare(b.name));
+  return [...BUILT_IN_PRESETS, ...stored];
+}
+
+export function isBuiltInPreset(id: string): boolean {
+  return BUILT_IN_PRESETS.some((preset) => preset.id === id);
+}
+
+/** Saves a user layout (the grouping is kept in the record beside the columns). */
+export async function savePreset(
+  db: TemDeskDatabase,
+  preset: ExportPreset,
+): Promise<Result<string>> {
+  if (isBuiltInPreset(preset.id)) return fail('Built-in layouts cannot be changed; save a copy.');
+  const problem = presetProblem(preset);
+  if (problem !== null) return fail(problem);
+  const clash = (await loadPresets(db)).find(
+    (other) =>
+      other.id !== preset.id &&
+      other.name.trim().toLowerCase() === preset.name.trim().toLowerCase(),
+  );
+  if (clash !== undefined) return fail(`A layout called "${clash.name}" already exists.`);
+  const record: ExportPresetRecord & Pick<ExportPreset, 'grouping'> = {
+    id: preset.id,
+    name: preset.name.trim(),
+    grouping: preset.grouping,
+    columns: preset.columns.map(({ field, header }) => ({ field, header: header.trim() })),
+  };
+  await db.exportPresets.put(record);
+  return ok(preset.id);
+}
+
+export async function deletePreset(db: TemDeskDatabase, id: string): Promise<void> {
+  await db.exportPresets.delete(id);
+}
+
+/** One-click fix: give a site a cost center (its services without their own follow it). */
+export async function setSiteCostCenter(
+  db: TemDeskDatabase,
+  siteId: string,
+  costCenterId: string,
+): Promise<Result<string>> {
+  return db.transaction('rw', [db.sites, db.costCenters], async () => {
+    const costCenter = await db.costCenters.get(costCenterId);
+    if (costCenter === undefined) return fail('That cost center no longer exists.');
+    if (!costCenter.active) return fail(`${costCenter.code} is inactive; choose an active one.`);
+    const updated = await db.sites.update(siteId, { costCenterId });
+    if (updated === 0) return fail('That site no longer exists.');
+    return ok(siteId);
+  });
+}
+
+/** One-click fix: give an account a default cost center (for its account-level charges). */
+export async function setAccountDefaultCostCenter(
+  db: TemDeskDatabase,
+  accountId: string,
+  costCenterId: string,
+): Promise<Result<string>> {
+  return db.transaction('rw', [db.accounts, db.costCenters], async () => {
+    const costCenter = await db.costCenters.get(costCenterId);
+    if (costCenter === undefined) return fail('That cost center no longer exists.');
+    if (!costCenter.active) return fail(`${costCenter.code} is inactive; choose an active one.`);
+    const updated = await db.accounts.update(accountId, { defaultCostCenterId: costCenterId });
+    if (updated === 0) return fail('That account no longer exists.');
+    return ok(accountId);
+  });
+}

@@ -1,0 +1,390 @@
+/**
+ * The audit's repository: saving a run's findings (the user's status kept), status changes with
+ * a dated note, disputes with the carrier and the credits they bring back.
+ *
+ * Two fields the shared model does not have yet are stored on the same records (IndexedDB keeps
+ * whatever the object holds; no index changes): a finding's `evidence` (invoice, charge lines,
+ * service) and a dispute's `contact`, `expectedCredit` and dated `credits`.
+ */
+import { mergeFindings, runAudit, type AuditRunResult } from '../../shared/audit/run';
+import type { FindingDraft, FindingEvidence } from '../../shared/audit/rule';
+import type { AuditSettings } from '../../shared/audit/settings';
+import type { AuditSnapshot } from '../../shared/audit/snapshot';
+import { isIsoDate, type IsoDate } from '../../shared/dates';
+import type {
+  Dispute,
+  DisputeStatus,
+  Finding,
+  FindingStatus,
+  StatusChange,
+} from '../../shared/model';
+import { cents, sumCents, type Cents } from '../../shared/money/cents';
+import { fail, ok, type Result } from '../../shared/result';
+import type { TemDeskDatabase } from './database';
+
+/** A stored finding with what it points at (the rule's evidence). */
+export type FindingRecord = Finding & { evidence?: FindingEvidence };
+
+/** Money the carrier gave back for a dispute, on a date. */
+export interface CreditRecord {
+  on: IsoDate;
+  /** Positive cents. */
+  amount: Cents;
+  note?: string;
+}
+
+/** A stored dispute with the contact, the credit expected and every credit received. */
+export type DisputeRecord = Dispute & {
+  /** Who at the carrier handles it (name, e-mail, phone). */
+  contact?: string;
+  /** Credit the carrier agreed to (or that is hoped for); the claimed amount when not set. */
+  expectedCredit?: Cents;
+  credits?: CreditRecord[];
+};
+
+/** Settings key of the user's audit thresholds (only the changed ones). */
+export const AUDIT_SETTINGS_KEY = 'audit:settings';
+/** Settings key of the last run's summary. */
+export const AUDIT_LAST_RUN_KEY = 'audit:lastRun';
+
+/** What the findings screen shows about the last run. */
+export interface AuditRunSummary {
+  /** ISO 8601 timestamp in UTC. */
+  at: string;
+  total: number;
+  added: number;
+  resolvedByAudit: number;
+  byRule: AuditRunResult['byRule'];
+  /** Wall time of the whole run (snapshot, rules, save), in milliseconds. */
+  ms: number;
+}
+
+export function findingsTable(db: TemDeskDatabase) {
+  return db.table<FindingRecord, string>('findings');
+}
+
+export function disputesTable(db: TemDeskDatabase) {
+  return db.table<DisputeRecord, string>('disputes');
+}
+
+function isNumberRecord(value: unknown): value is Record<string, number> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.values(value).every((v) => typeof v === 'number')
+  );
+}
+
+/** The thresholds the user changed, by rule id and setting key. */
+export async function readAuditSettings(db: TemDeskDatabase): Promise<AuditSettings> {
+  const record = await db.settings.get(AUDIT_SETTINGS_KEY);
+  const value: unknown = record?.value;
+  if (typeof value !== 'object' || value === null) return {};
+  const settings: Record<string, Record<string, number>> = {};
+  for (const [ruleId, values] of Object.entries(value)) {
+    if (isNumberRecord(values)) settings[ruleId] = values;
+  }
+  return settings;
+}
+
+/** Sets one threshold; `undefined` goes back to the rule's default. */
+export async function writeAuditSetting(
+  db: TemDeskDatabase,
+  ruleId: string,
+  key: string,
+  value: number | undefined,
+): Promise<void> {
+  await db.transaction('rw', db.settings, async () => {
+    const settings = await readAuditSettings(db);
+    const values = Object.fromEntries(
+      Object.entries(settings[ruleId] ?? {}).filter(([name]) => name !== key),
+    );
+    if (value !== undefined) values[key] = value;
+    await db.settings.put({ key: AUDIT_SETTINGS_KEY, value: { ...settings, [ruleId]: values } });
+  });
+}
+
+export async function readLastRun(db: TemDeskDatabase): Promise<AuditRunSummary | undefined> {
+  const record = await db.settings.get(AUDIT_LAST_RUN_KEY);
+  const value: unknown = record?.value;
+  return typeof value === 'object' && value !== null && 'at' in value
+    ? // Written only by saveAuditRun below, in this shape.
+      (value as AuditRunSummary)
+    : undefined;
+}
+
+/** Everything the rules read, from the database, audited as of `today`. */
+export async function loadAuditSnapshot(
+  db: TemDeskDatabase,
+  today: IsoDate,
+): Promise<AuditSnapshot> {
+  return db.transaction(
+    'r',
+    [
+      db.invoices,
+      db.chargeBlocks,
+      db.usage,
+      db.services,
+      db.sites,
+      db.costCenters,
+      db.accounts,
+      db.carriers,
+      db.contracts,
+      db.settings,
+    ],
+    async () => {
+      const [invoices, chargeBlocks, usage, services, sites, costCenters, accounts, carriers] =
+        await Promise.all([
+          db.invoices.toArray(),
+          db.chargeBlocks.toArray(),
+          db.usage.toArray(),
+          db.services.toArray(),
+          db.sites.toArray(),
+          db.costCenters.toArray(),
+          db.accounts.toArray(),
+          db.carriers.toArray(),
+        ]);
+      const contracts = await db.contracts.toArray();
+      const settings = await readAuditSettings(db);
+      return {
+        invoices,
+        chargeBlocks,
+        usage: usage.flatMap((record) => record.records),
+        services,
+        sites,
+        costCenters,
+        accounts,
+        carriers,
+        contracts,
+        settings,
+        today,
+      };
+    },
+  );
+}
+
+/**
+ * Folds a run's drafts into the stored findings in one transaction: new ones open, known ones
+ * refreshed with their status kept (a dismissed finding stays dismissed), gone ones resolved.
+ */
+export async function saveAuditRun(
+  db: TemDeskDatabase,
+  result: Pick<AuditRunResult, 'findings' | 'byRule'>,
+  now: string,
+  ms = 0,
+): Promise<AuditRunSummary> {
+  const evidenceById = new Map<string, FindingDraft['evidence']>(
+    result.findings.map((draft) => [draft.id, draft.evidence]),
+  );
+  const table = findingsTable(db);
+  return db.transaction('rw', [table, db.settings], async () => {
+    const previous = await table.toArray();
+    const merged = mergeFindings(previous, result.findings, now);
+    const records: FindingRecord[] = merged.findings.map((finding) => {
+      const evidence = evidenceById.get(finding.id);
+      return evidence === undefined ? finding : { ...finding, evidence };
+    });
+    await table.bulkPut(records);
+    const summary: AuditRunSummary = {
+      at: now,
+      total: result.findings.length,
+      added: merged.added,
+      resolvedByAudit: merged.resolvedByAudit,
+      byRule: result.byRule,
+      ms,
+    };
+    await db.settings.put({ key: AUDIT_LAST_RUN_KEY, value: summary });
+    return summary;
+  });
+}
+
+/** Reads the snapshot, runs every rule and saves the result: one whole audit run. */
+export async function runAndSaveAudit(
+  db: TemDeskDatabase,
+  now: string,
+  clock: () => number = () => Date.now(),
+): Promise<AuditRunSummary> {
+  const start = clock();
+  const snapshot = await loadAuditSnapshot(db, isoDateOf(now));
+  const result = runAudit(snapshot);
+  return saveAuditRun(db, result, now, clock() - start);
+}
+
+/** The calendar day of an ISO timestamp (UTC). */
+export function isoDateOf(timestamp: string): IsoDate {
+  const day = timestamp.slice(0, 10);
+  if (!isIsoDate(day)) throw new Error(`Not an ISO 8601 timestamp: ${timestamp}`);
+  return day;
+}
+
+/** Moves findings to `status`, each with a history entry (date and note). Returns how many changed. */
+export async function setFindingStatus(
+  db: TemDeskDatabase,
+  ids: readonly string[],
+  status: FindingStatus,
+  at: string,
+  note?: string,
+): Promise<number> {
+  const table = findingsTable(db);
+  return db.transaction('rw', table, async () => {
+    const found = await table.bulkGet([...ids]);
+    const changed: FindingRecord[] = [];
+    for (const finding of found) {
+      if (finding === undefined || finding.status === status) continue;
+      changed.push({ ...finding, status, statusHistory: [...finding.statusHistory, entry()] });
+    }
+    await table.bulkPut(changed);
+    return changed.length;
+  });
+  function entry(): StatusChange {
+    const trimmed = note?.trim();
+    return trimmed ? { status, at, note: trimmed } : { status, at };
+  }
+}
+
+/** What the user fills in to open a dispute. */
+export interface DisputeInput {
+  findingIds: readonly string[];
+  carrierReference?: string;
+  /** Filed with the carrier on; the dispute is `submitted` when set, else a `draft`. */
+  submittedOn?: IsoDate;
+  contact?: string;
+  notes?: string;
+  expectedCredit?: Cents;
+}
+
+/**
+ * Groups findings of ONE carrier and account into a dispute: the claim is the sum of their
+ * impacts; each finding becomes `disputed` and points at the dispute.
+ */
+export async function createDispute(
+  db: TemDeskDatabase,
+  input: DisputeInput,
+  id: string,
+  now: string,
+): Promise<Result<DisputeRecord>> {
+  const findings = findingsTable(db);
+  const disputes = disputesTable(db);
+  return db.transaction('rw', [findings, disputes], async () => {
+    const chosen = (await findings.bulkGet([...input.findingIds])).filter(
+      (finding) => finding !== undefined,
+    );
+    const first = chosen[0];
+    if (first === undefined) return fail('Choose at least one finding to dispute.');
+    const { carrierId } = first.subject;
+    const accountNumber = first.subject.accountNumber ?? '';
+    if (
+      chosen.some(
+        (f) =>
+          f.subject.carrierId !== carrierId || (f.subject.accountNumber ?? '') !== accountNumber,
+      )
+    )
+      return fail('A dispute covers one carrier account: choose findings of the same account.');
+    const taken = chosen.filter((f) => f.disputeId !== undefined);
+    if (taken.length > 0)
+      return fail(`${taken.length} of these findings are already in a dispute.`);
+    const dispute: DisputeRecord = {
+      id,
+      carrierId,
+      accountNumber,
+      findingIds: chosen.map((f) => f.id),
+      claimedAmount: sumCents(chosen.map((f) => f.impact)),
+      creditedAmount: cents(0),
+      status: input.submittedOn ? 'submitted' : 'draft',
+      openedOn: isoDateOf(now),
+      credits: [],
+      ...optionalFields(input),
+    };
+    await disputes.add(dispute);
+    const note = `Disputed${dispute.carrierReference ? ` (ticket ${dispute.carrierReference})` : ''}`;
+    await findings.bulkPut(
+      chosen.map((f) => ({
+        ...f,
+        status: 'disputed' as const,
+        disputeId: id,
+        statusHistory: [...f.statusHistory, { status: 'disputed' as const, at: now, note }],
+      })),
+    );
+    return ok(dispute);
+  });
+}
+
+function optionalFields(input: Omit<DisputeInput, 'findingIds'>): Partial<DisputeRecord> {
+  const fields: Partial<DisputeRecord> = {};
+  if (input.carrierReference?.trim()) fields.carrierReference = input.carrierReference.trim();
+  if (input.submittedOn) fields.submittedOn = input.submittedOn;
+  if (input.contact?.trim()) fields.contact = input.contact.trim();
+  if (input.notes?.trim()) fields.notes = input.notes.trim();
+  if (input.expectedCredit !== undefined) fields.expectedCredit = input.expectedCredit;
+  return fields;
+}
+
+/** Edits a dispute's ticket, filed date, contact, notes, expected credit and status. */
+export async function updateDispute(
+  db: TemDeskDatabase,
+  id: string,
+  patch: Omit<DisputeInput, 'findingIds'> & { status?: DisputeStatus },
+): Promise<void> {
+  const disputes = disputesTable(db);
+  await db.transaction('rw', disputes, async () => {
+    const dispute = await disputes.get(id);
+    if (dispute === undefined) return;
+    const {
+      carrierReference: _ref,
+      submittedOn: _filed,
+      contact: _contact,
+      notes: _notes,
+      expectedCredit: _expected,
+      ...rest
+    } = dispute;
+    const status =
+      patch.status ?? (dispute.status === 'draft' && patch.submittedOn ? 'submitted' : rest.status);
+    await disputes.put({ ...rest, ...optionalFields(patch), status });
+  });
+}
+
+/**
+ * Records a credit on a dispute. Once the credits reach the expected credit (else the claim) the
+ * dispute is `credited` and its findings too; before that it is `partially-credited`.
+ */
+export async function recordCredit(
+  db: TemDeskDatabase,
+  disputeId: string,
+  credit: CreditRecord,
+  now: string,
+): Promise<Result<DisputeRecord>> {
+  if (!Number.isInteger(credit.amount) || credit.amount <= 0)
+    return fail('A credit is a positive amount, e.g. 32.00.');
+  const findings = findingsTable(db);
+  const disputes = disputesTable(db);
+  return db.transaction('rw', [findings, disputes], async () => {
+    const dispute = await disputes.get(disputeId);
+    if (dispute === undefined) return fail('This dispute no longer exists.');
+    const credits = [...(dispute.credits ?? []), credit];
+    const creditedAmount = sumCents(credits.map((c) => c.amount));
+    const target = dispute.expectedCredit ?? dispute.claimedAmount;
+    const full = creditedAmount >= target;
+    const updated: DisputeRecord = {
+      ...dispute,
+      credits,
+      creditedAmount,
+      status: full ? 'credited' : 'partially-credited',
+      ...(full ? { closedOn: credit.on } : {}),
+    };
+    await disputes.put(updated);
+    if (full) {
+      const members = (await findings.bulkGet(dispute.findingIds)).filter(
+        (f): f is FindingRecord => f !== undefined && f.status === 'disputed',
+      );
+      const note = `Credited ${credit.on}${credit.note ? `: ${credit.note}` : ''}`;
+      await findings.bulkPut(
+        members.map((f) => ({
+          ...f,
+          status: 'credited' as const,
+          statusHistory: [...f.statusHistory, { status: 'credited' as const, at: now, note }],
+        })),
+      );
+    }
+    return ok(updated);
+  });
+}

@@ -1,0 +1,89 @@
+import type { AllocationResult } from '../../../shared/allocation';
+import type { ChargebackNames } from '../../../shared/export';
+import { formatCents, sumCents } from '../../../shared/money/cents';
+
+/** The month by cost center: a row each (the unallocated one last), a button to drill down. */
+export function CostCenterTotals({
+  result,
+  names,
+  onOpen,
+  onShowExceptions,
+}: {
+  result: AllocationResult;
+  names: ChargebackNames;
+  onOpen: (costCenterId: string) => void;
+  onShowExceptions: () => void;
+}) {
+  const costCenters = new Map(names.costCenters.map((entry) => [entry.id, entry]));
+  const lines = new Map<string, number>();
+  for (const row of result.rows)
+    lines.set(row.costCenterId, (lines.get(row.costCenterId) ?? 0) + 1);
+  const total = sumCents(result.byCostCenter.map((entry) => entry.total));
+  const markup = sumCents(result.byCostCenter.map((entry) => entry.markup));
+  return (
+    <table className="data-table cost-center-totals">
+      <caption>Totals by cost center</caption>
+      <thead>
+        <tr>
+          <th scope="col">Cost center</th>
+          <th scope="col">Name</th>
+          <th scope="col" className="numeric">
+            Lines
+          </th>
+          <th scope="col" className="numeric">
+            Amount
+          </th>
+          <th scope="col" className="numeric">
+            Mark-up
+          </th>
+          <th scope="col" className="numeric">
+            With mark-up
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {result.byCostCenter.map((entry) => {
+          const id = entry.costCenterId;
+          const costCenter = id === null ? undefined : costCenters.get(id);
+          return (
+            <tr key={id ?? 'unallocated'} className={id === null ? 'row-overdue' : undefined}>
+              <th scope="row">
+                {id === null ? (
+                  <button type="button" className="link-button" onClick={onShowExceptions}>
+                    Unallocated
+                  </button>
+                ) : (
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => onOpen(id)}
+                    aria-label={`Open ${costCenter?.code ?? id} ${costCenter?.name ?? ''}`.trim()}
+                  >
+                    {costCenter?.code ?? id}
+                  </button>
+                )}
+              </th>
+              <td>{id === null ? 'See exceptions' : (costCenter?.name ?? '')}</td>
+              <td className="numeric">
+                {id === null ? result.exceptions.length : (lines.get(id) ?? 0)}
+              </td>
+              <td className="numeric">{formatCents(entry.total)}</td>
+              <td className="numeric">{formatCents(entry.markup)}</td>
+              <td className="numeric">{formatCents(sumCents([entry.total, entry.markup]))}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row" colSpan={3}>
+            Total (equals the invoices)
+          </th>
+          <td className="numeric">{formatCents(total)}</td>
+          <td className="numeric">{formatCents(markup)}</td>
+          <td className="numeric">{formatCents(sumCents([total, markup]))}</td>
+        </tr>
+      </tfoot>
+    </table>
+  );
+}

@@ -1,0 +1,144 @@
+import { useId, useState } from 'react';
+import type { IsoMonth } from '../../../shared/dates/iso-date';
+import { chargebackCsv, chargebackXlsx, type ExportPreset } from '../../../shared/export';
+import { formatCents } from '../../../shared/money/cents';
+import { useDatabase } from '../../app/DatabaseContext';
+import { isBuiltInPreset, saveChargebackSetting } from '../../db/chargeback';
+import { platform } from '../../platform';
+import { PresetEditor } from './PresetEditor';
+import type { MonthAllocation } from './useChargeback';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** File-name part of a layout name: `GL journal` → `gl-journal`. */
+function slug(name: string): string {
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'export'
+  );
+}
+
+/** Export the month (XLSX workbook or CSV) in a chosen column layout; edit the layouts. */
+export function ExportPanel({
+  month,
+  allocation,
+  presets,
+  presetId,
+}: {
+  month: IsoMonth;
+  allocation: MonthAllocation;
+  presets: readonly ExportPreset[];
+  presetId: string;
+}) {
+  const db = useDatabase();
+  const ids = useId();
+  const [message, setMessage] = useState('');
+  const [editing, setEditing] = useState<{ preset: ExportPreset; isNew: boolean } | null>(null);
+  // Chosen here at once (the stored choice follows), so an export right after a change uses it.
+  const [chosenId, setChosenId] = useState(presetId);
+  const choose = (id: string) => {
+    setChosenId(id);
+    void saveChargebackSetting(db, 'presetId', id);
+  };
+  const preset = presets.find((entry) => entry.id === chosenId) ?? presets[0];
+  if (preset === undefined) return null;
+  const { result, names } = allocation;
+  const base = `chargeback-${month}-${slug(preset.name)}`;
+
+  const save = async (format: 'xlsx' | 'csv') => {
+    const bytes =
+      format === 'xlsx'
+        ? chargebackXlsx(result, names, preset)
+        : new TextEncoder().encode(chargebackCsv(result, names, preset));
+    const outcome = await platform().saveFile(
+      `${base}.${format}`,
+      bytes,
+      format === 'xlsx' ? XLSX_TYPE : 'text/csv',
+    );
+    setMessage(outcome.saved ? `Saved ${base}.${format}.` : 'Export cancelled.');
+  };
+
+  return (
+    <section aria-label="Export" className="export-panel">
+      <div className="toolbar">
+        <label className="inline" htmlFor={`${ids}-layout`}>
+          Column layout
+        </label>
+        <select
+          id={`${ids}-layout`}
+          value={preset.id}
+          onChange={(event) => choose(event.target.value)}
+        >
+          {presets.map((entry) => (
+            <option key={entry.id} value={entry.id}>
+              {entry.name}
+              {isBuiltInPreset(entry.id) ? ' (built in)' : ''}
+            </option>
+          ))}
+        </select>
+        <button type="button" onClick={() => void save('xlsx')}>
+          Export XLSX
+        </button>
+        <button type="button" onClick={() => void save('csv')}>
+          Export CSV
+        </button>
+        <button
+          type="button"
+          onClick={() =>
+            setEditing({
+              preset: {
+                ...preset,
+                id: `preset-${crypto.randomUUID()}`,
+                name: `${preset.name} (copy)`,
+              },
+              isNew: true,
+            })
+          }
+        >
+          Copy layout…
+        </button>
+        {!isBuiltInPreset(preset.id) && (
+          <button type="button" onClick={() => setEditing({ preset, isNew: false })}>
+            Edit layout…
+          </button>
+        )}
+      </div>
+      <p role="status">{message}</p>
+      <p className="hint">
+        The workbook has a Summary sheet (cost center × category, with an Unallocated line so its
+        total is the invoices’ {formatCents(result.totals.invoices)}), a{' '}
+        {preset.grouping === 'charge' ? 'Detail' : `“${preset.name}”`} sheet in this layout, and an
+        Exceptions sheet. The CSV holds the {preset.grouping === 'charge' ? 'detail' : 'journal'}{' '}
+        only
+        {preset.grouping === 'charge'
+          ? ', allocated lines only (exceptions are not in it).'
+          : ', one line per cost center and GL account.'}
+      </p>
+      <PresetSummary preset={preset} />
+      {editing && (
+        <PresetEditor
+          key={editing.preset.id}
+          initial={editing.preset}
+          isNew={editing.isNew}
+          onDone={(selectId, note) => {
+            setEditing(null);
+            setMessage(note);
+            if (selectId !== null) choose(selectId);
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function PresetSummary({ preset }: { preset: ExportPreset }) {
+  return (
+    <p className="preset-summary">
+      <strong>{preset.name}</strong> —{' '}
+      {preset.grouping === 'charge' ? 'one row per charge' : 'one row per cost center × GL account'}
+      : {preset.columns.map((column) => column.header).join(' · ')}
+    </p>
+  );
+}

@@ -1,0 +1,63 @@
+import type { AllocationResult } from '../../../shared/allocation';
+import { cents, formatCents } from '../../../shared/money/cents';
+
+/**
+ * The month's check: what was allocated plus what is left unallocated equals the invoices, to the
+ * cent; and whether everything is allocated yet.
+ */
+export function ReconciliationCheck({
+  result,
+  onShowExceptions,
+}: {
+  result: AllocationResult;
+  onShowExceptions: () => void;
+}) {
+  const { invoices, allocated, unallocated, markup } = result.totals;
+  const difference = cents(invoices - allocated - unallocated);
+  const reconciled = difference === 0;
+  return (
+    <section className="reconciliation" aria-label="Reconciliation check">
+      <dl className="tiles">
+        <div className="tile">
+          <dt>Invoice total ({result.invoiceCount} invoices)</dt>
+          <dd>{formatCents(invoices)}</dd>
+        </div>
+        <div className="tile">
+          <dt>Allocated to cost centers</dt>
+          <dd>{formatCents(allocated)}</dd>
+        </div>
+        <div className="tile">
+          <dt>Unallocated</dt>
+          <dd className={unallocated === 0 ? undefined : 'money-mismatch'}>
+            {formatCents(unallocated)}
+          </dd>
+        </div>
+        <div className="tile">
+          <dt>Mark-up (not in the totals)</dt>
+          <dd>{formatCents(markup)}</dd>
+        </div>
+      </dl>
+      <p role="status" className={reconciled ? 'check check--ok' : 'check check--bad'}>
+        {reconciled ? (
+          <>
+            <span className="badge badge--ok">Reconciled to the cent</span> Allocated{' '}
+            {formatCents(allocated)} + unallocated {formatCents(unallocated)} = invoices{' '}
+            {formatCents(invoices)}.
+          </>
+        ) : (
+          <>
+            <span className="badge badge--danger">Does not reconcile</span> Difference{' '}
+            {formatCents(difference)} between the invoices and the allocation.
+          </>
+        )}{' '}
+        {unallocated === 0 ? (
+          'Every charge is allocated.'
+        ) : (
+          <button type="button" className="link-button" onClick={onShowExceptions}>
+            {result.exceptions.length} charge lines are unallocated — see the exceptions
+          </button>
+        )}
+      </p>
+    </section>
+  );
+}

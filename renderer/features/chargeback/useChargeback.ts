@@ -1,0 +1,71 @@
+import { useMemo } from 'react';
+import {
+  allocateMonth,
+  type AllocationInput,
+  type AllocationResult,
+} from '../../../shared/allocation';
+import type { IsoMonth } from '../../../shared/dates/iso-date';
+import type { ChargebackNames, ExportPreset } from '../../../shared/export';
+import { useDatabase } from '../../app/DatabaseContext';
+import { useLiveQuery, type QueryState } from '../../app/useLiveQuery';
+import {
+  invoiceMonths,
+  loadChargebackSettings,
+  loadMonthInput,
+  loadPresets,
+  type ChargebackSettings,
+} from '../../db/chargeback';
+
+/** What the chargeback screens share: months with bills, settings and the export layouts. */
+export interface ChargebackBasics {
+  months: IsoMonth[];
+  settings: ChargebackSettings;
+  presets: ExportPreset[];
+}
+
+export function useChargebackBasics(): QueryState<ChargebackBasics> {
+  const db = useDatabase();
+  return useLiveQuery(async () => {
+    const [months, settings, presets] = await Promise.all([
+      invoiceMonths(db),
+      loadChargebackSettings(db),
+      loadPresets(db),
+    ]);
+    return { months, settings, presets };
+  }, [db]);
+}
+
+/** One month allocated: the input as loaded and the engine's result; re-run when data changes. */
+export interface MonthAllocation {
+  input: AllocationInput;
+  result: AllocationResult;
+  names: ChargebackNames;
+}
+
+export function useMonthAllocation(month: IsoMonth | null): MonthAllocation | null {
+  const db = useDatabase();
+  const input = useLiveQuery(
+    () => (month === null ? Promise.resolve(null) : loadMonthInput(db, month)),
+    [db, month],
+  );
+  return useMemo(() => {
+    if (input.status !== 'ready' || input.value === null) return null;
+    const value = input.value;
+    return {
+      input: value,
+      result: allocateMonth(value),
+      names: { costCenters: value.costCenters, carriers: value.carriers, sites: value.sites },
+    };
+  }, [input]);
+}
+
+const MONTH_FORMAT = new Intl.DateTimeFormat('en-US', {
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** `2026-10` → `October 2026`. */
+export function monthLabel(month: IsoMonth): string {
+  return MONTH_FORMAT.format(new Date(`${month}-01T00:00:00Z`));
+}

@@ -1,0 +1,100 @@
+import type { ContractsData } from '../../db/contracts';
+import type { ContractFormValues, RateValues } from './form-values';
+
+/** Contracted monthly rates: per plan or service type, and per service. */
+export function RateCardEditor({
+  data,
+  values,
+  onChange,
+}: {
+  data: ContractsData;
+  values: ContractFormValues;
+  onChange: (patch: Partial<ContractFormValues>) => void;
+}) {
+  const covered = data.services.filter((s) => values.serviceIds.includes(s.id));
+  const setRate = (index: number, patch: Partial<RateValues>) =>
+    onChange({
+      rates: values.rates.map((rate, i) => (i === index ? { ...rate, ...patch } : rate)),
+    });
+  return (
+    <fieldset>
+      <legend>Rate card</legend>
+      {values.rates.length === 0 ? (
+        <p className="hint">No contracted rate yet.</p>
+      ) : (
+        <table className="data-table rate-card">
+          <caption>Contracted monthly rates</caption>
+          <thead>
+            <tr>
+              <th scope="col">Plan or service type</th>
+              <th scope="col">Service (optional)</th>
+              <th scope="col">Monthly rate ($)</th>
+              <th scope="col">
+                <span className="visually-hidden">Remove</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {values.rates.map((rate, index) => (
+              <tr key={index}>
+                <td>
+                  <input
+                    aria-label={`Rate ${index + 1} plan or service type`}
+                    value={rate.plan}
+                    onChange={(e) => setRate(index, { plan: e.target.value })}
+                  />
+                </td>
+                <td>
+                  <select
+                    aria-label={`Rate ${index + 1} service`}
+                    value={rate.serviceId}
+                    onChange={(e) => setRate(index, { serviceId: e.target.value })}
+                  >
+                    <option value="">All services of this plan</option>
+                    {covered.map((service) => (
+                      <option key={service.id} value={service.id}>
+                        {service.serviceIdRaw}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <input
+                    aria-label={`Rate ${index + 1} monthly rate`}
+                    inputMode="decimal"
+                    value={rate.monthly}
+                    onChange={(e) => setRate(index, { monthly: e.target.value })}
+                  />
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="secondary"
+                    aria-label={`Remove rate ${index + 1}`}
+                    onClick={() => onChange({ rates: values.rates.filter((_, i) => i !== index) })}
+                  >
+                    Remove
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div className="button-row">
+        <button
+          type="button"
+          className="secondary"
+          onClick={() =>
+            onChange({ rates: [...values.rates, { plan: '', serviceId: '', monthly: '' }] })
+          }
+        >
+          Add a rate
+        </button>
+      </div>
+      {covered.length === 0 && (
+        <p className="hint">Pick services above to give one of them its own rate.</p>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,148 @@
+import { useState } from 'react';
+import {
+  readContractRatesCsv,
+  readContractsCsv,
+  type ContractCsvError,
+  type ContractDraft,
+  type ContractRateDraft,
+} from '../../../../shared/contracts';
+import { todayIso } from '../../../../shared/dates';
+import { useDatabase } from '../../../app/DatabaseContext';
+import type { ContractsData } from '../../../db/contracts';
+import { platform } from '../../../platform';
+import {
+  commitContractImport,
+  planContractImport,
+  type ContractImportPlan,
+} from '../../../db/contracts-import';
+import { contractsCsvBytes, contractsXlsxBytes, ratesCsvBytes } from './exports';
+import { ImportPreview } from './ImportPreview';
+
+/** What was read from the chosen files, and what committing it would do. */
+export interface ImportSession {
+  contractsFile?: string;
+  ratesFile?: string;
+  drafts: ContractDraft[];
+  rates: ContractRateDraft[];
+  contractErrors: ContractCsvError[];
+  rateErrors: ContractCsvError[];
+  plan: ContractImportPlan;
+}
+
+const CSV_FILTERS = [{ name: 'Spreadsheets (CSV, TSV)', extensions: ['csv', 'tsv', 'txt'] }];
+
+/** Contracts and rates from CSV (preview, row errors, one-transaction commit); CSV/XLSX export. */
+export function ContractImport({ data }: { data: ContractsData }) {
+  const db = useDatabase();
+  const [session, setSession] = useState<ImportSession | null>(null);
+  const [message, setMessage] = useState('');
+
+  const pick = async (kind: 'contracts' | 'rates') => {
+    const [file] = await platform().openFiles({
+      title: kind === 'contracts' ? 'Contracts file' : 'Rates file',
+      filters: CSV_FILTERS,
+      multiple: false,
+    });
+    if (!file) return;
+    const base = session ?? { drafts: [], rates: [], contractErrors: [], rateErrors: [] };
+    const contractsRead = kind === 'contracts' ? readContractsCsv(file.bytes) : null;
+    const ratesRead = kind === 'rates' ? readContractRatesCsv(file.bytes) : null;
+    const next = {
+      ...base,
+      ...(contractsRead && {
+        contractsFile: file.name,
+        drafts: contractsRead.rows,
+        contractErrors: contractsRead.errors,
+      }),
+      ...(ratesRead && {
+        ratesFile: file.name,
+        rates: ratesRead.rows,
+        rateErrors: ratesRead.errors,
+      }),
+    };
+    setMessage('');
+    setSession({ ...next, plan: await planContractImport(db, next.drafts, next.rates) });
+  };
+
+  const commit = async () => {
+    if (!session) return;
+    const outcome = await commitContractImport(db, session.drafts, session.rates);
+    if (!outcome.ok) {
+      setMessage(`Nothing was imported: ${outcome.errors.map((e) => e.message).join(' ')}`);
+      return;
+    }
+    const { created, updated, rates } = outcome.value;
+    setSession(null);
+    setMessage(`Imported ${created} new and ${updated} updated contracts, and ${rates} rates.`);
+  };
+
+  const save = async (name: string, bytes: Uint8Array, mediaType: string) => {
+    const saved = await platform().saveFile(name, bytes, mediaType);
+    if (saved.saved) setMessage(`Saved ${saved.path}`);
+  };
+  const today = todayIso(new Date());
+  const empty = data.contracts.length === 0;
+
+  return (
+    <>
+      <section className="panel" aria-labelledby="contracts-import-title">
+        <h2 id="contracts-import-title">Import contracts from a spreadsheet</h2>
+        <p className="hint">
+          Contracts file columns: Contract ID, Carrier, Name, Accounts (separated by ;), Start Date,
+          Term Months, End Date, Auto Renew, Renewal Term Months, Notice Days, MARC, Status. Rates
+          file columns: Contract ID, Plan Or Service Type, Service ID, Monthly Rate.
+        </p>
+        <div className="button-row">
+          <button type="button" onClick={() => void pick('contracts')}>
+            Choose contracts file…
+          </button>
+          <button type="button" className="secondary" onClick={() => void pick('rates')}>
+            Choose rates file…
+          </button>
+        </div>
+        {session && (
+          <ImportPreview
+            session={session}
+            onCommit={() => void commit()}
+            onCancel={() => setSession(null)}
+          />
+        )}
+        <p role="status">{message}</p>
+      </section>
+      <section className="panel" aria-labelledby="contracts-export-title">
+        <h2 id="contracts-export-title">Export</h2>
+        <div className="button-row">
+          <button
+            type="button"
+            disabled={empty}
+            onClick={() => void save(`contracts-${today}.csv`, contractsCsvBytes(data), 'text/csv')}
+          >
+            Contracts (CSV)
+          </button>
+          <button
+            type="button"
+            disabled={empty}
+            onClick={() =>
+              void save(`contract-rates-${today}.csv`, ratesCsvBytes(data), 'text/csv')
+            }
+          >
+            Rates (CSV)
+          </button>
+          <button
+            type="button"
+            disabled={empty}
+            onClick={() =>
+              void save(
+                `contracts-${today}.xlsx`,
+                contractsXlsxBytes(data),
+                'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+              )
+            }
+          >
+            Contracts and rates (XLSX)
+          </button>
+        </div>
+      </section>
+    </>
+  );
+}

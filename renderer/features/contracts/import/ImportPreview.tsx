@@ -1,0 +1,104 @@
+import type { ContractCsvError } from '../../../../shared/contracts';
+import type { ImportSession } from './ContractImport';
+
+/** Exactly what the commit will write, and every row that stops it. */
+export function ImportPreview({
+  session,
+  onCommit,
+  onCancel,
+}: {
+  session: ImportSession;
+  onCommit: () => void;
+  onCancel: () => void;
+}) {
+  const { plan } = session;
+  const errors: (ContractCsvError & { file: string })[] = [
+    ...session.contractErrors.map((e) => ({ ...e, file: session.contractsFile ?? '' })),
+    ...session.rateErrors.map((e) => ({ ...e, file: session.ratesFile ?? '' })),
+    ...plan.errors.map((e) => ({ ...e, file: session.ratesFile ?? '' })),
+  ];
+  const nothing = plan.contracts.length === 0;
+  return (
+    <section className="import-preview" aria-labelledby="contracts-preview-title">
+      <h3 id="contracts-preview-title">Preview</h3>
+      <p>
+        {[session.contractsFile, session.ratesFile].filter(Boolean).join(' and ')}: {plan.created}{' '}
+        new contracts, {plan.updated} updated, {plan.rates} rates.
+        {plan.newCarriers.length > 0 &&
+          ` New carriers: ${plan.newCarriers.map((c) => c.name).join(', ')}.`}
+        {plan.newAccounts.length > 0 &&
+          ` New accounts: ${plan.newAccounts.map((a) => a.accountNumber).join(', ')}.`}
+      </p>
+      {plan.contracts.length > 0 && (
+        <div className="table-scroll">
+          <table className="data-table">
+            <caption>Contracts to import</caption>
+            <thead>
+              <tr>
+                <th scope="col">Contract ID</th>
+                <th scope="col">Name</th>
+                <th scope="col">Start</th>
+                <th scope="col">End</th>
+                <th scope="col">Notice days</th>
+                <th scope="col">Auto-renew</th>
+                <th scope="col">Rates</th>
+              </tr>
+            </thead>
+            <tbody>
+              {plan.contracts.map((c) => (
+                <tr key={c.id}>
+                  <th scope="row">{c.id}</th>
+                  <td>{c.name}</td>
+                  <td>{c.startDate}</td>
+                  <td>{c.endDate}</td>
+                  <td>{c.noticeDays}</td>
+                  <td>{c.autoRenew ? 'Yes' : 'No'}</td>
+                  <td>{c.rateCard?.length ?? 0}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {errors.length > 0 && (
+        <table className="data-table import-errors">
+          <caption>
+            {errors.length} problem{errors.length === 1 ? '' : 's'} to fix in the file before
+            importing
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">File</th>
+              <th scope="col">Row</th>
+              <th scope="col">Column</th>
+              <th scope="col">Problem</th>
+            </tr>
+          </thead>
+          <tbody>
+            {errors.map((e, index) => (
+              <tr key={index}>
+                <td>{e.file}</td>
+                <td>{e.row}</td>
+                <td>{e.column}</td>
+                <td>{e.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div className="button-row">
+        <button type="button" disabled={errors.length > 0 || nothing} onClick={onCommit}>
+          Import {plan.contracts.length} contracts
+        </button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+      {errors.length > 0 && (
+        <p className="hint">
+          Nothing is imported while a row has a problem: fix the file and choose it again.
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,146 @@
+import { useState, type FormEvent } from 'react';
+import { isIsoDate } from '../../../shared/dates';
+import { DISPUTE_STATUSES, type DisputeStatus } from '../../../shared/model';
+import { centsFromText, formatCents, type Cents } from '../../../shared/money/cents';
+import { useDatabase } from '../../app/DatabaseContext';
+import { recordCredit, updateDispute, type DisputeRecord } from '../../db/findings';
+import { DISPUTE_STATUS_LABELS } from './DisputesTab';
+import { todayIso } from './StatusForm';
+
+function amountOf(text: string): Cents | string {
+  const parsed = centsFromText(text);
+  if (!parsed.ok) return parsed.errors[0]?.message ?? 'Not an amount.';
+  return parsed.value ?? 'Enter an amount, e.g. 32.00.';
+}
+
+/** The dispute's ticket, filed date, contact, expected credit, status and notes. */
+export function DisputeEditForm({ dispute }: { dispute: DisputeRecord }) {
+  const db = useDatabase();
+  const [ticket, setTicket] = useState(dispute.carrierReference ?? '');
+  const [filed, setFiled] = useState<string>(dispute.submittedOn ?? '');
+  const [contact, setContact] = useState(dispute.contact ?? '');
+  const [expected, setExpected] = useState(
+    dispute.expectedCredit === undefined ? '' : (dispute.expectedCredit / 100).toFixed(2),
+  );
+  const [status, setStatus] = useState<DisputeStatus>(dispute.status);
+  const [notes, setNotes] = useState(dispute.notes ?? '');
+  const [message, setMessage] = useState('');
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const amount = expected.trim() === '' ? undefined : amountOf(expected);
+    if (typeof amount === 'string') return setMessage(`Expected credit: ${amount}`);
+    if (filed !== '' && !isIsoDate(filed)) return setMessage('The filed date is not a date.');
+    await updateDispute(db, dispute.id, {
+      carrierReference: ticket,
+      ...(isIsoDate(filed) ? { submittedOn: filed } : {}),
+      contact,
+      notes,
+      status,
+      ...(amount === undefined ? {} : { expectedCredit: amount }),
+    });
+    setMessage('Dispute saved.');
+  };
+  return (
+    <form onSubmit={(e) => void submit(e)} aria-label="Dispute details">
+      <div className="form-grid">
+        <label>
+          Carrier ticket number
+          <input type="text" value={ticket} onChange={(e) => setTicket(e.target.value)} />
+        </label>
+        <label>
+          Filed on
+          <input type="date" value={filed} onChange={(e) => setFiled(e.target.value)} />
+        </label>
+        <label>
+          Contact at the carrier
+          <input type="text" value={contact} onChange={(e) => setContact(e.target.value)} />
+        </label>
+        <label>
+          Expected credit
+          <input
+            type="text"
+            inputMode="decimal"
+            value={expected}
+            placeholder={formatCents(dispute.claimedAmount)}
+            onChange={(e) => setExpected(e.target.value)}
+          />
+        </label>
+        <label>
+          Dispute status
+          <select
+            value={status}
+            onChange={(e) =>
+              setStatus(DISPUTE_STATUSES.find((s) => s === e.target.value) ?? 'draft')
+            }
+          >
+            {DISPUTE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {DISPUTE_STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="wide">
+          Notes
+          <textarea rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />
+        </label>
+      </div>
+      <div className="button-row">
+        <button type="submit">Save dispute</button>
+        <span role="status" className="hint">
+          {message}
+        </span>
+      </div>
+    </form>
+  );
+}
+
+/** Records money the carrier gave back for this dispute. */
+export function CreditForm({ dispute }: { dispute: DisputeRecord }) {
+  const db = useDatabase();
+  const [on, setOn] = useState<string>(todayIso);
+  const [amount, setAmount] = useState('');
+  const [note, setNote] = useState('');
+  const [message, setMessage] = useState('');
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const value = amountOf(amount);
+    if (typeof value === 'string') return setMessage(`Credit amount: ${value}`);
+    if (!isIsoDate(on)) return setMessage('Choose the date the credit appeared.');
+    const outcome = await recordCredit(
+      db,
+      dispute.id,
+      { on, amount: value, ...(note.trim() ? { note: note.trim() } : {}) },
+      new Date().toISOString(),
+    );
+    if (!outcome.ok) return setMessage(outcome.errors.map((e) => e.message).join(' '));
+    setAmount('');
+    setNote('');
+    setMessage(`Recorded a credit of ${formatCents(value)}.`);
+  };
+  return (
+    <form className="inline-form" onSubmit={(e) => void submit(e)} aria-label="Record a credit">
+      <label className="inline">
+        Credit received on
+        <input type="date" value={on} onChange={(e) => setOn(e.target.value)} />
+      </label>
+      <label className="inline">
+        Credit amount
+        <input
+          type="text"
+          inputMode="decimal"
+          value={amount}
+          onChange={(e) => setAmount(e.target.value)}
+        />
+      </label>
+      <label className="inline">
+        Credit note
+        <input type="text" value={note} onChange={(e) => setNote(e.target.value)} />
+      </label>
+      <button type="submit">Record credit</button>
+      <span role="status" className="hint">
+        {message}
+      </span>
+    </form>
+  );
+}

@@ -1,0 +1,95 @@
+import { formatCents, sumCents } from '../../../shared/money/cents';
+import { formatMaybeCents } from '../../components/format';
+import type { DisputeRecord } from '../../db/findings';
+import type { LetterItem } from './letter';
+
+/** The printable claim: who, what, and every item with invoice, line, billed, expected, difference. */
+export function DisputeLetter({
+  dispute,
+  carrier,
+  items,
+}: {
+  dispute: DisputeRecord;
+  carrier: string;
+  items: readonly LetterItem[];
+}) {
+  const total = sumCents(items.map((item) => item.difference));
+  return (
+    <article className="dispute-letter" aria-label="Dispute letter">
+      <div className="button-row no-print">
+        <button type="button" onClick={() => window.print()}>
+          Print letter
+        </button>
+      </div>
+      <h3>Billing dispute — {carrier}</h3>
+      <dl className="facts">
+        <dt>Account</dt>
+        <dd>{dispute.accountNumber}</dd>
+        <dt>Ticket</dt>
+        <dd>{dispute.carrierReference ?? '—'}</dd>
+        <dt>Filed on</dt>
+        <dd>{dispute.submittedOn ?? dispute.openedOn}</dd>
+        {dispute.contact && (
+          <>
+            <dt>Contact</dt>
+            <dd>{dispute.contact}</dd>
+          </>
+        )}
+      </dl>
+      <p>
+        We dispute the charges below, found by reviewing our invoices against our contract and
+        service inventory, and request a credit of {formatCents(total)} on the account.
+      </p>
+      <table className="data-table letter-table">
+        <caption>Disputed items</caption>
+        <thead>
+          <tr>
+            <th scope="col">Invoice</th>
+            <th scope="col">Date</th>
+            <th scope="col">Lines</th>
+            <th scope="col">Service</th>
+            <th scope="col" className="letter-issue">
+              Issue
+            </th>
+            <th scope="col" className="numeric">
+              Billed
+            </th>
+            <th scope="col" className="numeric">
+              Expected
+            </th>
+            <th scope="col" className="numeric">
+              Difference
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item) => (
+            <tr key={`${item.findingId}|${item.invoiceNumber}`}>
+              <td>{item.invoiceNumber || '—'}</td>
+              <td>{item.invoiceDate || '—'}</td>
+              <td>{item.lines || '—'}</td>
+              <td>{item.service || '—'}</td>
+              <td className="letter-issue">
+                <strong>{item.rule}</strong>
+                <br />
+                {item.explanation}
+              </td>
+              <td className="numeric">{formatMaybeCents(item.billed)}</td>
+              <td className="numeric">{formatMaybeCents(item.expected)}</td>
+              <td className="numeric">{formatCents(item.difference)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" colSpan={7}>
+              Total credit requested
+            </th>
+            <td className="numeric">{formatCents(total)}</td>
+          </tr>
+        </tfoot>
+      </table>
+      {dispute.notes && <p>{dispute.notes}</p>}
+    </article>
+  );
+}

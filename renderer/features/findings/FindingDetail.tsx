@@ -1,0 +1,115 @@
+import { useDatabase } from '../../app/DatabaseContext';
+import { hrefFor } from '../../app/useSection';
+import { useLiveQuery } from '../../app/useLiveQuery';
+import { setFindingStatus, type FindingRecord } from '../../db/findings';
+import { formatCents } from '../../../shared/money/cents';
+import { loadChargeRefs } from './data';
+import { SEVERITY_LABELS, STATUS_LABELS, type FindingRow } from './rows';
+import { StatusForm } from './StatusForm';
+
+/** One finding: what and why, the invoice, lines and service behind it, its status history. */
+export function FindingDetail({
+  row,
+  finding,
+  onClose,
+}: {
+  row: FindingRow;
+  finding: FindingRecord;
+  onClose: () => void;
+}) {
+  const db = useDatabase();
+  const refs = finding.evidence?.chargeRefs;
+  const lines = useLiveQuery(() => loadChargeRefs(db, refs ?? []), [db, refs]);
+  return (
+    <section className="panel finding-detail" aria-labelledby="finding-detail-title">
+      <div className="toolbar">
+        <h2 id="finding-detail-title">
+          {row.rule}: {formatCents(row.impact)}
+        </h2>
+        <button type="button" className="secondary" onClick={onClose}>
+          Close details
+        </button>
+      </div>
+      <p>{row.message}</p>
+      <dl className="facts">
+        <dt>Status</dt>
+        <dd>{STATUS_LABELS[row.status]}</dd>
+        <dt>Severity</dt>
+        <dd>{SEVERITY_LABELS[row.severity]}</dd>
+        <dt>Carrier and account</dt>
+        <dd>
+          {row.carrier} {row.accountNumber}
+        </dd>
+        <dt>Invoice</dt>
+        <dd>
+          {row.invoiceId ? (
+            <a href={hrefFor('bills', row.invoiceId)}>Invoice {row.invoiceNumber}</a>
+          ) : (
+            row.invoiceNumber || '—'
+          )}
+        </dd>
+        <dt>Service</dt>
+        <dd>
+          {row.serviceIdRaw || '—'}
+          {row.serviceId && (
+            <>
+              {' '}
+              (<a href={hrefFor('inventory')}>in the inventory</a>
+              {row.site ? `, site ${row.site}` : ''})
+            </>
+          )}
+        </dd>
+        <dt>Period</dt>
+        <dd>{row.period || '—'}</dd>
+        <dt>Age</dt>
+        <dd>{row.ageDays} days</dd>
+      </dl>
+      {lines.status === 'ready' && lines.value.length > 0 && (
+        <table className="data-table">
+          <caption>Charge lines behind this finding</caption>
+          <thead>
+            <tr>
+              <th scope="col">Invoice</th>
+              <th scope="col">Line</th>
+              <th scope="col">Service</th>
+              <th scope="col">Description</th>
+              <th scope="col">Period</th>
+              <th scope="col" className="numeric">
+                Amount
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {lines.value.map((line, index) => (
+              <tr key={`${line.invoiceId}-${line.sourceRow}-${index}`}>
+                <td>{line.invoiceNumber}</td>
+                <td>{line.sourceRow}</td>
+                <td>{line.serviceIdRaw}</td>
+                <td>{line.description}</td>
+                <td>{line.period}</td>
+                <td className="numeric">{formatCents(line.amount)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h3>History</h3>
+      <ol className="history">
+        {finding.statusHistory.map((change, index) => (
+          <li key={index}>
+            {change.at.slice(0, 10)} — {STATUS_LABELS[change.status]}
+            {change.note ? `: ${change.note}` : ''}
+          </li>
+        ))}
+      </ol>
+      <StatusForm
+        legend="Change this finding"
+        submitLabel="Save status"
+        initial={row.status === 'open' ? 'dismissed' : row.status}
+        onSubmit={async (choice) => {
+          await setFindingStatus(db, [row.id], choice.status, choice.at, choice.note);
+        }}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,105 @@
+import { useMemo, useState } from 'react';
+import { formatCents } from '../../../shared/money/cents';
+import { useDatabase } from '../../app/DatabaseContext';
+import { setFindingStatus } from '../../db/findings';
+import type { FindingsData } from './data';
+import { FindingDetail } from './FindingDetail';
+import { FindingFiltersBar } from './FindingFiltersBar';
+import { FindingsGrid } from './FindingsGrid';
+import { NewDisputeForm } from './NewDisputeForm';
+import { filterRows, findingRows, NO_FILTERS, totalsOf, type FindingFilters } from './rows';
+import { StatusForm, todayIso } from './StatusForm';
+
+export function FindingsTab({ data }: { data: FindingsData }) {
+  const db = useDatabase();
+  const [filters, setFilters] = useState<FindingFilters>(NO_FILTERS);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [disputing, setDisputing] = useState(false);
+  const [message, setMessage] = useState('');
+  const today = todayIso();
+  const all = useMemo(() => findingRows(data.findings, data, today), [data, today]);
+  const rows = useMemo(() => filterRows(all, filters), [all, filters]);
+  const totals = totalsOf(rows);
+  const openRow = openId === null ? undefined : all.find((r) => r.id === openId);
+  const openFinding = openId === null ? undefined : data.findings.find((f) => f.id === openId);
+  const chosen = all.filter((r) => selected.includes(r.id));
+
+  return (
+    <>
+      <FindingFiltersBar
+        rows={all}
+        carriers={data.carriers}
+        filters={filters}
+        onChange={setFilters}
+      />
+      <dl className="tiles" aria-label="Money at stake in the findings shown">
+        <div className="tile">
+          <dt>Findings shown</dt>
+          <dd>{totals.count.toLocaleString('en-US')}</dd>
+        </div>
+        <div className="tile">
+          <dt>At stake (not dismissed)</dt>
+          <dd>{formatCents(totals.total)}</dd>
+        </div>
+        <div className="tile">
+          <dt>Open</dt>
+          <dd>{formatCents(totals.open)}</dd>
+        </div>
+        <div className="tile">
+          <dt>Disputed</dt>
+          <dd>{formatCents(totals.disputed)}</dd>
+        </div>
+        <div className="tile">
+          <dt>Credited</dt>
+          <dd>{formatCents(totals.credited)}</dd>
+        </div>
+      </dl>
+      <p role="status" className="hint">
+        {message}
+      </p>
+      {selected.length > 0 && (
+        <div
+          className="bulk-bar"
+          role="group"
+          aria-label={`Act on ${selected.length} selected findings`}
+        >
+          <StatusForm
+            legend={`${selected.length} selected:`}
+            submitLabel={`Apply to ${selected.length} findings`}
+            onSubmit={async (choice) => {
+              const changed = await setFindingStatus(
+                db,
+                selected,
+                choice.status,
+                choice.at,
+                choice.note,
+              );
+              setMessage(`Changed ${changed} finding${changed === 1 ? '' : 's'}.`);
+            }}
+          />
+          <button type="button" onClick={() => setDisputing(true)}>
+            Create dispute from {selected.length} selected…
+          </button>
+        </div>
+      )}
+      {disputing && (
+        <NewDisputeForm
+          rows={chosen}
+          onDone={(text) => {
+            setDisputing(false);
+            if (text) setMessage(text);
+          }}
+        />
+      )}
+      <FindingsGrid rows={rows} onSelectionChange={setSelected} onOpen={setOpenId} />
+      <p className="hint">
+        Click a finding (or press Enter on it) to see the invoice, lines and service behind it. Tick
+        several to change their status together or to dispute them with the carrier.
+      </p>
+      {openRow && openFinding && (
+        <FindingDetail row={openRow} finding={openFinding} onClose={() => setOpenId(null)} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import { ALL_RULES } from '../../../shared/audit/rules';
+import type { AuditRule, SettingSpec, SettingUnit } from '../../../shared/audit/rule';
+import { cents, formatCents } from '../../../shared/money/cents';
+import { useDatabase } from '../../app/DatabaseContext';
+import { useLiveQuery } from '../../app/useLiveQuery';
+import { readAuditSettings, writeAuditSetting, type AuditRunSummary } from '../../db/findings';
+import { SEVERITY_LABELS } from './rows';
+
+const UNIT_LABELS: Record<SettingUnit, string> = {
+  percent: '%',
+  cents: '¢ (cents)',
+  days: 'days',
+  months: 'months',
+  count: '',
+};
+
+function formatDefault(spec: SettingSpec): string {
+  return spec.unit === 'cents'
+    ? formatCents(cents(spec.default))
+    : `${spec.default}${spec.unit === 'count' ? '' : ` ${UNIT_LABELS[spec.unit]}`}`;
+}
+
+function SettingInput({
+  rule,
+  spec,
+  value,
+}: {
+  rule: AuditRule;
+  spec: SettingSpec;
+  value: number | undefined;
+}) {
+  const db = useDatabase();
+  const [text, setText] = useState(value === undefined ? '' : String(value));
+  const [problem, setProblem] = useState('');
+  const save = async () => {
+    const trimmed = text.trim();
+    if (trimmed === '') return writeAuditSetting(db, rule.id, spec.key, undefined);
+    const number = Number(trimmed);
+    if (!Number.isFinite(number) || number < 0)
+      return setProblem(
+        `${spec.label}: enter a number of ${UNIT_LABELS[spec.unit] || 'units'}, or leave blank for the default.`,
+      );
+    setProblem('');
+    await writeAuditSetting(db, rule.id, spec.key, number);
+  };
+  return (
+    <div className="rule-setting">
+      <label>
+        {spec.label} {UNIT_LABELS[spec.unit] && `(${UNIT_LABELS[spec.unit]})`}
+        <input
+          type="text"
+          inputMode="decimal"
+          value={text}
+          placeholder={String(spec.default)}
+          onChange={(e) => setText(e.target.value)}
+          onBlur={() => void save()}
+        />
+      </label>
+      <span className="hint">Default {formatDefault(spec)}</span>
+      {problem && <span role="alert">{problem}</span>}
+    </div>
+  );
+}
+
+/** Every validation check with what it finds, its last result and its thresholds. */
+export function RulesTab({ lastRun }: { lastRun: AuditRunSummary | undefined }) {
+  const db = useDatabase();
+  const settings = useLiveQuery(() => readAuditSettings(db), [db]);
+  if (settings.status !== 'ready') return null;
+  return (
+    <section aria-labelledby="rules-title">
+      <h2 id="rules-title">Rules and thresholds</h2>
+      <p className="hint">
+        Thresholds left blank use their default. A change re-runs the checks; what you dismissed
+        stays dismissed.
+      </p>
+      <ul className="rule-list">
+        {ALL_RULES.map((rule) => {
+          const summary = lastRun?.byRule[rule.id];
+          return (
+            <li key={rule.id} className="panel rule-card" aria-labelledby={`rule-${rule.id}`}>
+              <h3 id={`rule-${rule.id}`}>
+                {rule.title} <code>{rule.id}</code>{' '}
+                <span className="badge">{SEVERITY_LABELS[rule.severity]}</span>
+              </h3>
+              <p>{rule.description}</p>
+              {summary && (
+                <p className="hint">
+                  Last run: {summary.count} findings, {formatCents(summary.impact)}.
+                </p>
+              )}
+              {rule.settings.map((spec) => (
+                <SettingInput
+                  key={spec.key}
+                  rule={rule}
+                  spec={spec}
+                  value={settings.value[rule.id]?.[spec.key]}
+                />
+              ))}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,250 @@
+/**
+ * What the findings screens show, computed from stored records: grid rows with names and age,
+ * the filters, the money totals and the savings tracker. Pure functions, no database.
+ */
+import { ALL_RULES } from '../../../shared/audit/rules';
+import { daysBetween, isIsoDate, type IsoDate } from '../../../shared/dates';
+import type {
+  Carrier,
+  FindingStatus,
+  Invoice,
+  Service,
+  Severity,
+  Site,
+} from '../../../shared/model';
+import { cents, type Cents } from '../../../shared/money/cents';
+import type { DisputeRecord, FindingRecord } from '../../db/findings';
+
+export const RULE_TITLES: ReadonlyMap<string, string> = new Map(
+  ALL_RULES.map((rule) => [rule.id, rule.title]),
+);
+
+export const STATUS_LABELS: Record<FindingStatus, string> = {
+  open: 'Open',
+  disputed: 'Disputed',
+  credited: 'Credited',
+  resolved: 'Resolved',
+  dismissed: 'Dismissed',
+};
+
+export const SEVERITY_LABELS: Record<Severity, string> = {
+  info: 'Info',
+  warning: 'Warning',
+  error: 'Error',
+};
+
+/** One finding as a grid row. */
+export interface FindingRow {
+  id: string;
+  ruleId: string;
+  rule: string;
+  severity: Severity;
+  status: FindingStatus;
+  carrierId: string;
+  carrier: string;
+  accountNumber: string;
+  invoiceNumber: string;
+  invoiceId: string | null;
+  serviceIdRaw: string;
+  serviceId: string | null;
+  site: string;
+  period: string;
+  impact: Cents;
+  message: string;
+  /** Days since the bill (invoice date), else since the audit first found it. */
+  ageDays: number;
+  disputeId: string | null;
+}
+
+/** Records the rows name things from. */
+export interface FindingLookups {
+  carriers: readonly Carrier[];
+  services: readonly Service[];
+  sites: readonly Site[];
+  invoices: readonly Pick<
+    Invoice,
+    'id' | 'carrierId' | 'accountNumber' | 'invoiceNumber' | 'invoiceDate'
+  >[];
+}
+
+export function invoiceKey(
+  carrierId: string,
+  accountNumber: string,
+  invoiceNumber: string,
+): string {
+  return `${carrierId}|${accountNumber}|${invoiceNumber}`;
+}
+
+export function findingRows(
+  findings: readonly FindingRecord[],
+  lookups: FindingLookups,
+  today: IsoDate,
+): FindingRow[] {
+  const carrierName = new Map(lookups.carriers.map((c) => [c.id, c.name]));
+  const siteCode = new Map(lookups.sites.map((s) => [s.id, s.code]));
+  const serviceById = new Map(lookups.services.map((s) => [s.id, s]));
+  const serviceByKey = new Map<string, Service>();
+  for (const service of lookups.services)
+    if (service.serviceKey) serviceByKey.set(service.serviceKey, service);
+  const invoiceById = new Map(lookups.invoices.map((i) => [i.id, i]));
+  const invoiceByKey = new Map(
+    lookups.invoices.map((i) => [invoiceKey(i.carrierId, i.accountNumber, i.invoiceNumber), i]),
+  );
+  return findings.map((finding) => {
+    const { subject, evidence } = finding;
+    const invoice =
+      (evidence?.invoiceId === undefined ? undefined : invoiceById.get(evidence.invoiceId)) ??
+      (subject.invoiceNumber === undefined
+        ? undefined
+        : invoiceByKey.get(
+            invoiceKey(subject.carrierId, subject.accountNumber ?? '', subject.invoiceNumber),
+          ));
+    const service =
+      (evidence?.serviceId === undefined ? undefined : serviceById.get(evidence.serviceId)) ??
+      (subject.serviceKey === undefined ? undefined : serviceByKey.get(subject.serviceKey));
+    const firstSeen = finding.firstSeenAt.slice(0, 10);
+    const since = invoice?.invoiceDate ?? (isIsoDate(firstSeen) ? firstSeen : today);
+    return {
+      id: finding.id,
+      ruleId: finding.ruleId,
+      rule: RULE_TITLES.get(finding.ruleId) ?? finding.ruleId,
+      severity: finding.severity,
+      status: finding.status,
+      carrierId: subject.carrierId,
+      carrier: carrierName.get(subject.carrierId) ?? subject.carrierId,
+      accountNumber: subject.accountNumber ?? '',
+      invoiceNumber: subject.invoiceNumber ?? invoice?.invoiceNumber ?? '',
+      invoiceId: invoice?.id ?? null,
+      serviceIdRaw: subject.serviceIdRaw ?? service?.serviceIdRaw ?? '',
+      serviceId: service?.id ?? null,
+      site: service?.siteId === undefined ? '' : (siteCode.get(service.siteId) ?? ''),
+      period: subject.period ?? '',
+      impact: finding.impact,
+      message: finding.message,
+      ageDays: Math.max(0, daysBetween(since, today)),
+      disputeId: finding.disputeId ?? null,
+    };
+  });
+}
+
+/** Age buckets of the filter, by the carriers' usual dispute windows. */
+export const AGE_BUCKETS = [
+  { id: 'any', label: 'Any age' },
+  { id: 'under60', label: 'Under 60 days' },
+  { id: '60to180', label: '60 to 180 days' },
+  { id: 'over180', label: 'Over 180 days' },
+] as const;
+
+export type AgeBucket = (typeof AGE_BUCKETS)[number]['id'];
+
+/** The grid's filters; '' means any. */
+export interface FindingFilters {
+  ruleId: string;
+  severity: string;
+  status: string;
+  carrierId: string;
+  accountNumber: string;
+  site: string;
+  age: AgeBucket;
+}
+
+export const NO_FILTERS: FindingFilters = {
+  ruleId: '',
+  severity: '',
+  status: '',
+  carrierId: '',
+  accountNumber: '',
+  site: '',
+  age: 'any',
+};
+
+function inAgeBucket(ageDays: number, age: AgeBucket): boolean {
+  if (age === 'under60') return ageDays < 60;
+  if (age === '60to180') return ageDays >= 60 && ageDays <= 180;
+  if (age === 'over180') return ageDays > 180;
+  return true;
+}
+
+export function filterRows(rows: readonly FindingRow[], filters: FindingFilters): FindingRow[] {
+  return rows.filter(
+    (row) =>
+      (filters.ruleId === '' || row.ruleId === filters.ruleId) &&
+      (filters.severity === '' || row.severity === filters.severity) &&
+      (filters.status === '' || row.status === filters.status) &&
+      (filters.carrierId === '' || row.carrierId === filters.carrierId) &&
+      (filters.accountNumber === '' || row.accountNumber === filters.accountNumber) &&
+      (filters.site === '' || row.site === filters.site) &&
+      inAgeBucket(row.ageDays, filters.age),
+  );
+}
+
+/** Money at stake in a set of rows, by status. */
+export interface FindingTotals {
+  count: number;
+  total: Cents;
+  open: Cents;
+  disputed: Cents;
+  credited: Cents;
+}
+
+export function totalsOf(rows: readonly FindingRow[]): FindingTotals {
+  let total = 0;
+  const byStatus: Record<FindingStatus, number> = {
+    open: 0,
+    disputed: 0,
+    credited: 0,
+    resolved: 0,
+    dismissed: 0,
+  };
+  for (const row of rows) {
+    if (row.status !== 'dismissed') total += row.impact;
+    byStatus[row.status] += row.impact;
+  }
+  return {
+    count: rows.length,
+    total: cents(total),
+    open: cents(byStatus.open),
+    disputed: cents(byStatus.disputed),
+    credited: cents(byStatus.credited),
+  };
+}
+
+/** One month of the savings tracker. */
+export interface SavingsMonth {
+  month: string;
+  /** Impact of findings first found that month (dismissed ones excluded). */
+  identified: Cents;
+  /** Claims filed that month (by filed date, else the day the dispute was opened). */
+  disputed: Cents;
+  /** Credits received that month. */
+  recovered: Cents;
+}
+
+/** Identified, disputed and recovered money per month, oldest first. */
+export function savingsByMonth(
+  findings: readonly FindingRecord[],
+  disputes: readonly DisputeRecord[],
+): SavingsMonth[] {
+  const months = new Map<string, { identified: number; disputed: number; recovered: number }>();
+  const add = (month: string, field: 'identified' | 'disputed' | 'recovered', amount: number) => {
+    const entry = months.get(month) ?? { identified: 0, disputed: 0, recovered: 0 };
+    entry[field] += amount;
+    months.set(month, entry);
+  };
+  for (const finding of findings)
+    if (finding.status !== 'dismissed' && finding.impact > 0)
+      add(finding.firstSeenAt.slice(0, 7), 'identified', finding.impact);
+  for (const dispute of disputes) {
+    add((dispute.submittedOn ?? dispute.openedOn).slice(0, 7), 'disputed', dispute.claimedAmount);
+    for (const credit of dispute.credits ?? [])
+      add(credit.on.slice(0, 7), 'recovered', credit.amount);
+  }
+  return [...months.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([month, v]) => ({
+      month,
+      identified: cents(v.identified),
+      disputed: cents(v.disputed),
+      recovered: cents(v.recovered),
+    }));
+}

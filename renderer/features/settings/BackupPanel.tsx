@@ -1,0 +1,109 @@
+import { useState } from 'react';
+import type { ReadBackup } from '../../../shared/backup/format';
+import { useDatabase } from '../../app/DatabaseContext';
+import { useLiveQuery } from '../../app/useLiveQuery';
+import { inspectBackup } from '../../db/backup';
+import { backupState } from '../../db/changes';
+import { platform } from '../../platform';
+import { useBackupActions } from './useBackupActions';
+
+/** Download the whole workspace as one `.temdesk` file, or restore one after checking it completely. */
+export function BackupPanel() {
+  const db = useDatabase();
+  const state = useLiveQuery(() => backupState(db), [db]);
+  const { download, restore } = useBackupActions();
+  const [candidate, setCandidate] = useState<{ fileName: string; backup: ReadBackup } | null>(null);
+  const [message, setMessage] = useState('');
+
+  const choose = async () => {
+    const [file] = await platform().openFiles({
+      title: 'Restore a backup',
+      multiple: false,
+      filters: [{ name: 'TEM Desk backup', extensions: ['temdesk'] }],
+    });
+    if (!file) return;
+    const read = inspectBackup(file.bytes);
+    if (!read.ok) {
+      setCandidate(null);
+      setMessage(read.errors.map((e) => e.message).join(' '));
+      return;
+    }
+    setMessage('');
+    setCandidate({ fileName: file.name, backup: read.value });
+  };
+
+  return (
+    <section className="panel" aria-labelledby="backup-title">
+      <h2 id="backup-title">Backups</h2>
+      <p>
+        One file holds everything: bills and their original files, inventory, contracts and their
+        documents, findings, disputes and settings. Keep it somewhere safe (a synced drive), or use
+        it to move to a new laptop.
+      </p>
+      <p className="hint">
+        Last backup:{' '}
+        {state.status === 'ready' && state.value.lastBackupAt
+          ? state.value.lastBackupAt.slice(0, 16).replace('T', ' ')
+          : 'never'}
+      </p>
+      <div className="button-row">
+        <button
+          type="button"
+          onClick={() => void download().then((saved) => saved && setMessage('Backup downloaded.'))}
+        >
+          Download backup
+        </button>
+        <button type="button" className="secondary" onClick={() => void choose()}>
+          Restore from backup…
+        </button>
+      </div>
+      <p role="alert">{message}</p>
+      {candidate && (
+        <div className="notice" role="group" aria-label="Backup to restore">
+          <p>
+            <strong>{candidate.fileName}</strong> — made{' '}
+            {candidate.backup.summary.createdAt.slice(0, 16).replace('T', ' ')} by TEM Desk{' '}
+            {candidate.backup.summary.appVersion}
+            {candidate.backup.summary.organizationName
+              ? ` for ${candidate.backup.summary.organizationName}`
+              : ''}
+            . It checks out: every table and file is complete.
+          </p>
+          <table className="data-table">
+            <caption>What it holds</caption>
+            <tbody>
+              {candidate.backup.summary.tables
+                .filter((t) => t.count > 0)
+                .map((t) => (
+                  <tr key={t.name}>
+                    <th scope="row">{t.name}</th>
+                    <td className="numeric">{t.count.toLocaleString('en-US')}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+          <p>
+            Restoring replaces all your current data with this backup (you can undo right after).
+          </p>
+          <div className="button-row">
+            <button
+              type="button"
+              className="danger"
+              onClick={() =>
+                void restore(candidate.backup.dump, candidate.fileName).then(() => {
+                  setCandidate(null);
+                  setMessage(`Restored from ${candidate.fileName}.`);
+                })
+              }
+            >
+              Replace my data with this backup
+            </button>
+            <button type="button" className="secondary" onClick={() => setCandidate(null)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

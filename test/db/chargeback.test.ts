@@ -1,0 +1,194 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { allocateMonth } from '../../shared/allocation';
+import { isoDate, isoMonth } from '../../shared/dates';
+import { STANDARD_PRESET, type ExportPreset } from '../../shared/export';
+import type { AllocationRule } from '../../shared/model';
+import { TemDeskDatabase } from '../../renderer/db/database';
+import {
+  deletePreset,
+  invoiceMonths,
+  loadChargebackSettings,
+  loadMonthInput,
+  loadPresets,
+  saveChargebackSetting,
+  savePreset,
+  saveRule,
+  setAccountDefaultCostCenter,
+  setSiteCostCenter,
+} from '../../renderer/db/chargeback';
+import { commitImport } from '../../renderer/db/import-commit';
+import { makeDraft, makeDraftInvoice, makeDraftLine, textBytes } from '../helpers/drafts';
+import { makeService, makeSite } from '../helpers/inventory';
+
+let db: TemDeskDatabase;
+let counter = 0;
+beforeEach(async () => {
+  db = new TemDeskDatabase(`chargeback-test-${++counter}`);
+  await db.open();
+  await db.carriers.add({ id: 'carrier-1', name: 'Lumen' });
+  await db.accounts.add({
+    id: 'account-1',
+    carrierId: 'carrier-1',
+    accountNumber: '5-ACME-001',
+    status: 'open',
+  });
+  await db.sites.add(makeSite());
+  await db.costCenters.bulkAdd([
+    { id: 'cc-1', code: '4100', name: 'Retail', active: true },
+    { id: 'cc-2', code: '4200', name: 'Finance', active: true },
+    { id: 'cc-old', code: '4999', name: 'Closed', active: false },
+  ]);
+  await db.services.add(makeService());
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+const split: AllocationRule = {
+  id: 'rule-1',
+  name: 'Shared line',
+  target: { kind: 'service', serviceId: 'service-1' },
+  splits: [
+    { costCenterId: 'cc-1', basisPoints: 6000 },
+    { costCenterId: 'cc-2', basisPoints: 4000 },
+  ],
+  effectiveFrom: isoMonth(2026, 1),
+};
+
+describe('chargeback settings', () => {
+  it('reads defaults, then what was saved', async () => {
+    expect(await loadChargebackSettings(db)).toMatchObject({
+      basis: 'invoice-date',
+      accountPolicies: {},
+      markups: {},
+      presetId: 'standard',
+    });
+    await saveChargebackSetting(db, 'basis', 'service-period');
+    await saveChargebackSetting(db, 'markups', { 'cc-1': 500 });
+    await saveChargebackSetting(db, 'accountPolicies', {
+      'account-1': { accountLevel: { costCenterId: 'cc-2' } },
+    });
+    const settings = await loadChargebackSettings(db);
+    expect(settings.basis).toBe('service-period');
+    expect(settings.markups).toEqual({ 'cc-1': 500 });
+    expect(settings.accountPolicies['account-1']).toEqual({
+      accountLevel: { costCenterId: 'cc-2' },
+    });
+    expect((await db.settings.get('chargeback:basis'))?.value).toBe('service-period');
+  });
+});
+
+describe('split rules', () => {
+  it('saves a 60/40 split and refuses shares that do not make 100%', async () => {
+    expect(await saveRule(db, split)).toEqual({ ok: true, value: 'rule-1' });
+    const bad = {
+      ...split,
+      id: 'rule-2',
+      splits: [
+        { costCenterId: 'cc-1', basisPoints: 6000 },
+        { costCenterId: 'cc-2', basisPoints: 3000 },
+      ],
+    };
+    expect(await saveRule(db, bad)).toMatchObject({
+      ok: false,
+      errors: [{ message: 'The shares add up to 90.00% instead of 100.00%.' }],
+    });
+    expect(await saveRule(db, { ...split, id: 'rule-3', name: ' ' })).toMatchObject({ ok: false });
+    expect(await db.allocationRules.count()).toBe(1);
+  });
+});
+
+describe('export presets', () => {
+  const custom: ExportPreset = {
+    id: 'preset-1',
+    name: 'Journal short',
+    grouping: 'cost-center-gl',
+    columns: [
+      { field: 'costCenterCode', header: 'CC' },
+      { field: 'debit', header: 'Dr' },
+    ],
+  };
+
+  it('lists the built-in layouts first, then the saved ones with their grouping', async () => {
+    expect(await savePreset(db, custom)).toEqual({ ok: true, value: 'preset-1' });
+    const presets = await loadPresets(db);
+    expect(presets.map((preset) => preset.id)).toEqual([
+      'standard',
+      'standard-markup',
+      'gl-journal',
+      'preset-1',
+    ]);
+    expect(presets[3]).toEqual(custom);
+    await deletePreset(db, 'preset-1');
+    expect(await loadPresets(db)).toHaveLength(3);
+  });
+
+  it('refuses built-ins, duplicate names, and layouts the exporter cannot use', async () => {
+    expect(await savePreset(db, STANDARD_PRESET)).toMatchObject({ ok: false });
+    expect(await savePreset(db, { ...custom, name: 'gl JOURNAL' })).toMatchObject({
+      ok: false,
+      errors: [{ message: 'A layout called "GL journal" already exists.' }],
+    });
+    expect(await savePreset(db, { ...custom, columns: [] })).toMatchObject({
+      errors: [{ message: 'Choose at least one column.' }],
+    });
+  });
+});
+
+describe("a month's input", () => {
+  async function importMonth(invoiceNumber: string, month: number) {
+    const invoice = makeDraftInvoice({
+      invoiceNumber,
+      invoiceDate: isoDate(2026, month, 15),
+      sourceFile: `${invoiceNumber}.csv`,
+    });
+    await commitImport(db, {
+      uploads: [
+        {
+          fileName: `${invoiceNumber}.csv`,
+          bytes: textBytes(invoiceNumber),
+          fileHash: invoiceNumber.padEnd(64, '0'),
+          memberNames: [`${invoiceNumber}.csv`],
+        },
+      ],
+      drafts: [
+        makeDraft(
+          [invoice],
+          [
+            makeDraftLine(invoice, 'recurring', 100_00),
+            makeDraftLine(invoice, 'tax', 10_01, { serviceIdRaw: '', serviceKey: '' }),
+          ],
+        ),
+      ],
+    });
+  }
+
+  it('loads only the invoices of the month with their lines, and the rules follow', async () => {
+    await importMonth('INV-SEP', 9);
+    await importMonth('INV-OCT', 10);
+    expect(await invoiceMonths(db)).toEqual(['2026-10', '2026-09']);
+    await saveRule(db, split);
+    await setAccountDefaultCostCenter(db, 'account-1', 'cc-1');
+    const input = await loadMonthInput(db, isoMonth(2026, 10));
+    expect(input.invoices.map((invoice) => invoice.invoiceNumber)).toEqual(['INV-OCT']);
+    expect(input.blocks).toHaveLength(1);
+    const result = allocateMonth(input);
+    expect(result.totals).toMatchObject({ invoices: 110_01, allocated: 110_01, unallocated: 0 });
+    // 60/40 of the line, and the account-level $10.01 pro rata over the same weights.
+    expect(result.byCostCenter.map((entry) => [entry.costCenterId, entry.total])).toEqual([
+      ['cc-1', 66_01],
+      ['cc-2', 44_00],
+    ]);
+  });
+
+  it('one-click fixes give a site or an account an active cost center', async () => {
+    expect(await setSiteCostCenter(db, 'site-1', 'cc-2')).toEqual({ ok: true, value: 'site-1' });
+    expect((await db.sites.get('site-1'))?.costCenterId).toBe('cc-2');
+    expect(await setSiteCostCenter(db, 'site-1', 'cc-old')).toMatchObject({
+      errors: [{ message: '4999 is inactive; choose an active one.' }],
+    });
+    expect(await setAccountDefaultCostCenter(db, 'nope', 'cc-1')).toMatchObject({
+      errors: [{ message: 'That account no longer exists.' }],
+    });
+  });
+});

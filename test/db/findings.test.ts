@@ -1,0 +1,205 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TemDeskDatabase } from '../../renderer/db/database';
+import {
+  createDispute,
+  disputesTable,
+  findingsTable,
+  readAuditSettings,
+  readLastRun,
+  recordCredit,
+  runAndSaveAudit,
+  setFindingStatus,
+  writeAuditSetting,
+} from '../../renderer/db/findings';
+import { commitImport } from '../../renderer/db/import-commit';
+import { loadLetterItems, letterCsv } from '../../renderer/features/findings/letter';
+import { savingsByMonth } from '../../renderer/features/findings/rows';
+import { isoDate } from '../../shared/dates';
+import { cents } from '../../shared/money/cents';
+import { makeDraft, makeDraftInvoice, makeDraftLine, textBytes } from '../helpers/drafts';
+
+let db: TemDeskDatabase;
+let counter = 0;
+const T1 = '2026-10-05T09:00:00.000Z';
+const T2 = '2026-11-02T09:00:00.000Z';
+
+/** Two Lumen invoices of one account, each with a late fee on line 3. */
+async function importLateFees(): Promise<void> {
+  for (const [number, month] of [
+    ['INV-9', 9],
+    ['INV-10', 10],
+  ] as const) {
+    const invoice = makeDraftInvoice({
+      invoiceNumber: number,
+      invoiceDate: isoDate(2026, month, 1),
+      sourceFile: `${number}.csv`,
+    });
+    const lines = [
+      makeDraftLine(invoice, 'recurring', 45_00),
+      makeDraftLine(invoice, 'late-fee', 12_50, {
+        serviceIdRaw: '',
+        serviceKey: '',
+        description: 'Late Payment Charge',
+        sourceRow: 3,
+      }),
+    ];
+    await commitImport(db, {
+      uploads: [
+        {
+          fileName: `${number}.csv`,
+          bytes: textBytes(number),
+          fileHash: number.padEnd(64, '0'),
+          memberNames: [`${number}.csv`],
+        },
+      ],
+      drafts: [makeDraft([invoice], lines)],
+    });
+  }
+}
+
+async function lateFeeIds(): Promise<string[]> {
+  const findings = await findingsTable(db).where('ruleId').equals('late-fee').toArray();
+  return findings.map((f) => f.id).sort();
+}
+
+beforeEach(async () => {
+  db = new TemDeskDatabase(`findings-test-${++counter}`);
+  await db.open();
+  await importLateFees();
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('audit runs', () => {
+  it('saves the findings with their evidence and a run summary, and never duplicates them', async () => {
+    const first = await runAndSaveAudit(db, T1);
+    expect(first.byRule['late-fee']?.count).toBe(2);
+    const ids = await lateFeeIds();
+    expect(ids).toHaveLength(2);
+    const stored = await findingsTable(db).get(ids[0] ?? '');
+    expect(stored).toMatchObject({ status: 'open', impact: 12_50, firstSeenAt: T1 });
+    expect(stored?.evidence?.chargeRefs).toHaveLength(1);
+    expect(stored?.evidence?.invoiceId).toBeDefined();
+    const total = await findingsTable(db).count();
+    await runAndSaveAudit(db, T2);
+    expect(await findingsTable(db).count()).toBe(total);
+    expect((await readLastRun(db))?.at).toBe(T2);
+  });
+
+  it('keeps a dismissed finding dismissed on the next run, with its dated note', async () => {
+    await runAndSaveAudit(db, T1);
+    const [id = ''] = await lateFeeIds();
+    expect(await setFindingStatus(db, [id], 'dismissed', T1, '  Waived by the carrier ')).toBe(1);
+    await runAndSaveAudit(db, T2);
+    const finding = await findingsTable(db).get(id);
+    expect(finding?.status).toBe('dismissed');
+    expect(finding?.statusHistory.at(-1)).toEqual({
+      status: 'dismissed',
+      at: T1,
+      note: 'Waived by the carrier',
+    });
+  });
+
+  it('stores only the thresholds the user changed, and resets one to its default', async () => {
+    await writeAuditSetting(db, 'spike', 'percent', 25);
+    await writeAuditSetting(db, 'spike', 'minimumCents', 100_00);
+    await writeAuditSetting(db, 'spike', 'percent', undefined);
+    expect(await readAuditSettings(db)).toEqual({ spike: { minimumCents: 100_00 } });
+  });
+});
+
+describe('disputes and credits', () => {
+  it('groups findings of one account into a dispute, records credits and moves the savings tracker', async () => {
+    await runAndSaveAudit(db, T1);
+    const ids = await lateFeeIds();
+    const created = await createDispute(
+      db,
+      {
+        findingIds: ids,
+        carrierReference: 'TKT-77',
+        submittedOn: isoDate(2026, 10, 6),
+        contact: 'Ann',
+      },
+      'dispute-1',
+      T1,
+    );
+    expect(created).toMatchObject({
+      ok: true,
+      value: { claimedAmount: 25_00, status: 'submitted', accountNumber: '5-ACME-001' },
+    });
+    const disputed = await findingsTable(db).bulkGet(ids);
+    expect(disputed.map((f) => [f?.status, f?.disputeId])).toEqual([
+      ['disputed', 'dispute-1'],
+      ['disputed', 'dispute-1'],
+    ]);
+    // A finding already in a dispute cannot be claimed twice.
+    expect(await createDispute(db, { findingIds: ids }, 'dispute-2', T1)).toMatchObject({
+      ok: false,
+    });
+
+    if (!created.ok) throw new Error('not created');
+    const letter = await loadLetterItems(db, created.value);
+    expect(
+      letter.map((item) => [item.invoiceNumber, item.lines, item.billed, item.difference]),
+    ).toEqual([
+      ['INV-9', '3', 12_50, 12_50],
+      ['INV-10', '3', 12_50, 12_50],
+    ]);
+
+    const partial = await recordCredit(
+      db,
+      'dispute-1',
+      { on: isoDate(2026, 11, 2), amount: cents(10_00) },
+      T2,
+    );
+    expect(partial).toMatchObject({
+      ok: true,
+      value: { status: 'partially-credited', creditedAmount: 10_00 },
+    });
+    const full = await recordCredit(
+      db,
+      'dispute-1',
+      { on: isoDate(2026, 11, 20), amount: cents(15_00) },
+      T2,
+    );
+    expect(full).toMatchObject({ ok: true, value: { status: 'credited', creditedAmount: 25_00 } });
+    expect((await findingsTable(db).bulkGet(ids)).map((f) => f?.status)).toEqual([
+      'credited',
+      'credited',
+    ]);
+
+    const findings = await findingsTable(db).toArray();
+    const savings = savingsByMonth(findings, await disputesTable(db).toArray());
+    expect(savings.find((m) => m.month === '2026-10')).toMatchObject({
+      disputed: 25_00,
+      recovered: 0,
+    });
+    expect(savings.find((m) => m.month === '2026-11')).toMatchObject({ recovered: 25_00 });
+  });
+
+  it('refuses a dispute across accounts and a credit that is not positive', async () => {
+    await runAndSaveAudit(db, T1);
+    const [id = ''] = await lateFeeIds();
+    await findingsTable(db).update(id, { subject: { carrierId: 'other', accountNumber: 'X' } });
+    expect(await createDispute(db, { findingIds: await lateFeeIds() }, 'd', T1)).toMatchObject({
+      ok: false,
+      errors: [{ message: expect.stringContaining('one carrier account') }],
+    });
+    expect(
+      await recordCredit(db, 'd', { on: isoDate(2026, 11, 2), amount: cents(0) }, T2),
+    ).toMatchObject({ ok: false });
+  });
+
+  it('exports the claim as CSV with exact decimal amounts and a total', async () => {
+    await runAndSaveAudit(db, T1);
+    const created = await createDispute(db, { findingIds: await lateFeeIds() }, 'dispute-1', T1);
+    if (!created.ok) throw new Error('not created');
+    const text = new TextDecoder().decode(
+      letterCsv(created.value, 'Lumen', await loadLetterItems(db, created.value)),
+    );
+    expect(text).toContain('Invoice,Invoice date,Lines');
+    expect(text).toContain('INV-9,2026-09-01,3');
+    expect(text.trim().split('\r\n').at(-1)).toBe('Total,,,,,,,,,,,25.00');
+  });
+});

@@ -1,0 +1,93 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openApp, type AppSession } from './harness';
+
+let session: AppSession | undefined;
+afterEach(async (context) => {
+  await session?.close(context.task.result?.state === 'fail');
+  session = undefined;
+});
+
+describe('backup and restore in Chromium', () => {
+  it('downloads a backup, clears the data, restores it and shows the same dashboard; undo works', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'temdesk-backup-'));
+    session = await openApp();
+    const { page } = session;
+    await page.getByRole('button', { name: 'Try it with a sample company' }).click();
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Imported' }).count(), {
+        timeout: 60_000,
+      })
+      .toBe(1);
+    await page
+      .getByRole('region', { name: 'Import complete' })
+      .getByRole('button', { name: 'Close' })
+      .click();
+    const tiles = page.locator('.tiles');
+    await tiles.waitFor();
+    const before = await tiles.textContent();
+
+    // Browser mode reminds the user that nothing is backed up yet.
+    await expect.poll(() => page.getByRole('region', { name: 'Backup reminder' }).count()).toBe(1);
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download backup' }).click();
+    const file = join(dir, (await download).suggestedFilename());
+    expect(file).toMatch(/\.temdesk$/);
+    await (await download).saveAs(file);
+    await expect.poll(() => page.getByRole('region', { name: 'Backup reminder' }).count()).toBe(0);
+
+    // Clear the data (the sample's own button), then restore the file.
+    await page.getByRole('link', { name: 'Bills' }).click();
+    await page.getByRole('button', { name: 'Clear sample data' }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'No bills imported yet' }).isVisible())
+      .toBe(true);
+
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Restore from backup…' }).click();
+    await (await chooser).setFiles(file);
+    const summary = page.getByRole('group', { name: 'Backup to restore' });
+    await expect.poll(() => summary.getByRole('row', { name: /invoices/ }).count()).toBe(1);
+    await session.screenshot('backup-restore-summary');
+    await summary.getByRole('button', { name: 'Replace my data with this backup' }).click();
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: /^Restored the workspace from/ })
+          .count(),
+      )
+      .toBe(1);
+
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await expect.poll(() => page.locator('.tiles').textContent()).toBe(before);
+    await session.screenshot('backup-restored-dashboard');
+
+    // The action log lists what happened.
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await expect
+      .poll(() => page.getByRole('list', { name: 'Recent actions' }).textContent())
+      .toContain('Restored the workspace');
+    expect(session.consoleErrors).toEqual([]);
+  });
+
+  it('refuses a damaged backup with a clear message and changes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'temdesk-backup-bad-'));
+    const path = join(dir, 'broken.temdesk');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(path, Buffer.from('PK\u0003\u0004 this is not a whole backup'));
+    session = await openApp({ hash: '#/settings' });
+    const { page } = session;
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Restore from backup…' }).click();
+    await (await chooser).setFiles(path);
+    await expect
+      .poll(() => page.getByRole('alert').filter({ hasText: 'damaged or incomplete' }).count())
+      .toBe(1);
+    expect(await page.getByRole('group', { name: 'Backup to restore' }).count()).toBe(0);
+  });
+});

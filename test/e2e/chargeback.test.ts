@@ -1,0 +1,234 @@
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readXlsxForTests, type ReadSheet } from '../../shared/export/xlsx';
+import { openApp, RESULTS_DIR, type AppSession } from './harness';
+
+let session: AppSession | undefined;
+let workDir: string | undefined;
+afterEach(async (context) => {
+  await session?.close(context.task.result?.state === 'fail');
+  session = undefined;
+  if (workDir) rmSync(workDir, { recursive: true, force: true });
+  workDir = undefined;
+});
+
+async function loadSample(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Try it with a sample company' }).click();
+  await expect
+    .poll(() => page.getByRole('status').filter({ hasText: 'Imported' }).count(), {
+      timeout: 60_000,
+    })
+    .toBe(1);
+  await page
+    .getByRole('region', { name: 'Import complete' })
+    .getByRole('button', { name: 'Close' })
+    .click();
+}
+
+/** The month's invoice total straight from IndexedDB (sum of the stored invoices' line totals). */
+function monthInvoiceTotal(page: Page, month: string): Promise<number> {
+  return page.evaluate(
+    (target) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('tem-desk');
+        open.onerror = () => reject(new Error('cannot open the database'));
+        open.onsuccess = () => {
+          const db = open.result;
+          const request = db.transaction('invoices').objectStore('invoices').getAll();
+          request.onerror = () => reject(new Error('cannot read invoices'));
+          request.onsuccess = () => {
+            const invoices: { invoiceDate: string; linesTotal: number }[] = request.result;
+            db.close();
+            resolve(
+              invoices
+                .filter((invoice) => invoice.invoiceDate.startsWith(target))
+                .reduce((sum, invoice) => sum + invoice.linesTotal, 0),
+            );
+          };
+        };
+      }),
+    month,
+  );
+}
+
+/** `-1234.56` → -123456, exactly (no float of dollars). */
+function centsOf(text: string): number {
+  const negative = text.startsWith('-');
+  const [whole = '0', fraction = ''] = text.replace('-', '').split('.');
+  const value = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+  return negative ? -value : value;
+}
+
+function readCsv(path: string): Record<string, string>[] {
+  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  return Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
+}
+
+/** The last row's value in the column headed `header` (the totals row of our sheets), in cents. */
+function totalOf(sheet: ReadSheet | undefined, header: string): number {
+  const column = sheet?.values[0]?.indexOf(header) ?? -1;
+  const last = sheet?.values[sheet.values.length - 1]?.[column];
+  return typeof last === 'number' ? Math.round(last * 100) : Number.NaN;
+}
+
+async function download(page: Page, button: string, path: string): Promise<void> {
+  const event = page.waitForEvent('download');
+  await page.getByRole('button', { name: button }).click();
+  await (await event).saveAs(path);
+}
+
+describe('chargeback in Chromium', () => {
+  it('allocates a month, drills down, exports XLSX and CSV that reconcile, and follows a fix', async () => {
+    workDir = mkdtempSync(join(tmpdir(), 'temdesk-chargeback-'));
+    session = await openApp({ hash: '#/chargeback' });
+    const { page } = session;
+    await loadSample(page);
+
+    const check = page.getByRole('region', { name: 'Reconciliation check' });
+    await expect
+      .poll(() => check.textContent(), { timeout: 30_000 })
+      .toContain('Reconciled to the cent');
+    const month = await page.getByLabel('Month', { exact: true }).inputValue();
+    expect(month).toBe('2026-10');
+    const invoices = await monthInvoiceTotal(page, month);
+    expect(invoices).toBeGreaterThan(0);
+    await session.screenshot('chargeback-cost-centers');
+
+    // Drill down: a cost center's services, then one service's charge lines.
+    const totals = page.getByRole('table', { name: 'Totals by cost center' });
+    await totals
+      .getByRole('button', { name: /^Open / })
+      .first()
+      .click();
+    const services = page.getByRole('table', { name: /^Services charged to/ });
+    await services.getByRole('row').nth(1).getByRole('button').click();
+    await expect
+      .poll(() => page.getByRole('heading', { name: /^Charge lines of/ }).count())
+      .toBe(1);
+    const lines = page.getByRole('region', { name: 'Charge lines' });
+    await expect.poll(() => lines.getByRole('row').count()).toBeGreaterThan(1);
+    await session.screenshot('chargeback-drill-down');
+    await page.getByRole('button', { name: 'All cost centers' }).click();
+
+    // Exceptions: the kiosk's broadband has no cost center.
+    await page.getByRole('tab', { name: /^Exceptions/ }).click();
+    const exceptions = page.getByRole('table', { name: 'Exceptions' });
+    const kiosk = exceptions.getByRole('row').filter({ hasText: 'No cost center' }).first();
+    await expect.poll(() => kiosk.count()).toBe(1);
+    const kioskService = (await kiosk.getByRole('rowheader').textContent()) ?? '';
+    expect(kioskService).not.toBe('');
+    await session.screenshot('chargeback-exceptions');
+
+    // Export XLSX and CSV in the standard layout, read both back.
+    await page.getByRole('tab', { name: 'Export' }).click();
+    await page.getByLabel('Column layout').selectOption('standard');
+    const xlsxPath = join(workDir, 'before.xlsx');
+    await download(page, 'Export XLSX', xlsxPath);
+    // Kept beside the screenshots, for a person to open.
+    copyFileSync(xlsxPath, join(RESULTS_DIR, 'chargeback-2026-10.xlsx'));
+    const book = readXlsxForTests(readFileSync(xlsxPath));
+    expect(book.sheets.map((sheet) => sheet.name)).toEqual(['Summary', 'Detail', 'Exceptions']);
+    const [summary, detail, exceptionSheet] = book.sheets;
+    expect(totalOf(summary, 'Total')).toBe(invoices);
+    const unallocated = totalOf(exceptionSheet, 'Amount');
+    expect(unallocated).toBeGreaterThan(0);
+    expect(totalOf(detail, 'Amount') + unallocated).toBe(invoices);
+    for (const sheet of book.sheets) expect(sheet.frozenRows).toBe(1);
+    expect(summary?.rows[1]?.find((cell) => typeof cell?.value === 'number')?.numFmt).toContain(
+      '$',
+    );
+
+    const csvPath = join(workDir, 'before.csv');
+    await download(page, 'Export CSV', csvPath);
+    const csvRows = readCsv(csvPath);
+    const csvTotal = csvRows.reduce((sum, row) => sum + centsOf(row.Amount ?? ''), 0);
+    expect(csvTotal + unallocated).toBe(invoices);
+    expect(csvRows.some((row) => row['Service ID'] === kioskService)).toBe(false);
+
+    // One-click fix: give the kiosk service a cost center.
+    await page.getByRole('tab', { name: /^Exceptions/ }).click();
+    const fix = page.getByRole('group', { name: `Fix ${kioskService}` });
+    const chooser = fix.getByLabel(`Cost center for ${kioskService}`);
+    await chooser.selectOption({ index: 1 });
+    const chosenCode = ((await chooser.locator('option:checked').textContent()) ?? '').split(
+      ' ',
+    )[0];
+    await fix.getByRole('button', { name: 'Set on service' }).click();
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'set on service' }).count())
+      .toBe(1);
+
+    // The export follows: the kiosk's charges now sit on the chosen cost center.
+    await page.getByRole('tab', { name: 'Export' }).click();
+    const afterPath = join(workDir, 'after.csv');
+    await download(page, 'Export CSV', afterPath);
+    const after = readCsv(afterPath);
+    const kioskRows = after.filter((row) => row['Service ID'] === kioskService);
+    expect(kioskRows.length).toBeGreaterThan(0);
+    expect(new Set(kioskRows.map((row) => row['Cost center']))).toEqual(new Set([chosenCode]));
+    const afterXlsx = join(workDir, 'after.xlsx');
+    await download(page, 'Export XLSX', afterXlsx);
+    const afterBook = readXlsxForTests(readFileSync(afterXlsx));
+    const afterUnallocated = totalOf(afterBook.sheets[2], 'Amount');
+    expect(afterUnallocated).toBeLessThan(unallocated);
+    const afterTotal = after.reduce((sum, row) => sum + centsOf(row.Amount ?? ''), 0);
+    expect(afterTotal + (Number.isNaN(afterUnallocated) ? 0 : afterUnallocated)).toBe(invoices);
+    expect(totalOf(afterBook.sheets[0], 'Total')).toBe(invoices);
+
+    // The built-in GL journal: debits less credits equal what was allocated.
+    await page.getByLabel('Column layout').selectOption('gl-journal');
+    const journalPath = join(workDir, 'journal.csv');
+    await download(page, 'Export CSV', journalPath);
+    const journal = readCsv(journalPath);
+    const net = journal.reduce(
+      (sum, row) => sum + centsOf(row.Debit || '0') - centsOf(row.Credit || '0'),
+      0,
+    );
+    expect(net).toBe(afterTotal);
+    expect(journal[0]?.Memo).toMatch(/^Telecom chargeback 2026-10 — \d+ invoices?$/);
+
+    // A named layout: copy the standard one, rename and drop columns, save, export with it.
+    await page.getByLabel('Column layout').selectOption('standard');
+    await page.getByRole('button', { name: 'Copy layout…' }).click();
+    const editor = page.getByRole('form', { name: 'Edit column layout' });
+    await editor.getByLabel('Layout name').fill('Finance short');
+    await editor.getByRole('button', { name: 'Remove Description' }).click();
+    await editor.getByRole('button', { name: 'Remove User' }).click();
+    await editor.getByLabel('Header for Amount').fill('Cost (USD)');
+    await editor.getByRole('button', { name: 'Move Amount up' }).click();
+    await session.screenshot('chargeback-preset-editor');
+    await editor.getByRole('button', { name: 'Save layout' }).click();
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Finance short' }).count())
+      .toBe(1);
+    await expect.poll(() => page.getByLabel('Column layout').inputValue()).not.toBe('standard');
+    const customPath = join(workDir, 'custom.csv');
+    await download(page, 'Export CSV', customPath);
+    const custom = readCsv(customPath);
+    expect(Object.keys(custom[0] ?? {})).not.toContain('Description');
+    expect(Object.keys(custom[0] ?? {}).slice(-2)).toEqual(['Cost (USD)', 'Category']);
+    expect(custom.reduce((sum, row) => sum + centsOf(row['Cost (USD)'] ?? ''), 0)).toBe(afterTotal);
+
+    // Rules persist: a 60/40 split of the kiosk service between two cost centers.
+    await page.getByRole('tab', { name: 'Rules and settings' }).click();
+    await page.getByRole('button', { name: 'Add a split…' }).click();
+    const form = page.getByRole('form', { name: 'New split' });
+    await form.getByLabel('Rule name').fill('Kiosk shared');
+    await form.getByLabel('Service ID').fill(kioskService);
+    await form.getByLabel('Cost center of share 1').selectOption({ index: 1 });
+    await form.getByLabel('Cost center of share 2').selectOption({ index: 2 });
+    await form.getByLabel('Percent of share 1').fill('60');
+    await form.getByLabel('Percent of share 2').fill('40');
+    await form.getByRole('button', { name: 'Save split' }).click();
+    const rules = page.getByRole('table', { name: 'Split rules' });
+    await expect.poll(() => rules.getByRole('row').count()).toBe(2);
+    expect(await rules.textContent()).toMatch(/60% \/ \d+ 40%/);
+    await session.screenshot('chargeback-rules');
+    await expect.poll(() => check.textContent()).toContain('Reconciled to the cent');
+    expect(session.consoleErrors).toEqual([]);
+  });
+});

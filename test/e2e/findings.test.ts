@@ -1,0 +1,142 @@
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openApp, type AppSession } from './harness';
+
+let session: AppSession | undefined;
+afterEach(async (context) => {
+  await session?.close(context.task.result?.state === 'fail');
+  session = undefined;
+});
+
+async function loadSample(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Try it with a sample company' }).click();
+  await expect
+    .poll(() => page.getByRole('status').filter({ hasText: 'Imported' }).count(), {
+      timeout: 60_000,
+    })
+    .toBe(1);
+  await page
+    .getByRole('region', { name: 'Import complete' })
+    .getByRole('button', { name: 'Close' })
+    .click();
+}
+
+function tile(page: Page, group: string, name: string) {
+  return page
+    .getByRole('definition')
+    .and(page.getByLabel(group).locator('.tile').filter({ hasText: name }).locator('dd'));
+}
+
+describe('findings and disputes in Chromium', () => {
+  it('audits the sample company, disputes two findings, records a credit and moves the savings tracker', async () => {
+    session = await openApp({ hash: '#/findings' });
+    const { page } = session;
+    await loadSample(page);
+
+    // The audit runs by itself after the import (in a worker) and fills the grid.
+    const grid = page.getByRole('region', { name: 'Findings', exact: true });
+    const lastRun = async () => {
+      const text = await page.getByRole('status').filter({ hasText: 'Last run' }).textContent();
+      return Number(/: (\d+) findings/.exec(text ?? '')?.[1] ?? 0);
+    };
+    await expect.poll(lastRun, { timeout: 30_000 }).toBeGreaterThanOrEqual(30);
+    const total = await lastRun();
+    expect(total).toBeLessThanOrEqual(50);
+    await expect.poll(() => grid.getByRole('row').count()).toBeGreaterThan(10);
+    await session.screenshot('findings-grid');
+
+    // Filter to one rule and one carrier account: the totals follow the filter.
+    const filters = page.getByRole('group', { name: 'Filter findings' });
+    await filters.getByLabel('Rule').selectOption('rate-mismatch');
+    await filters.getByLabel('Carrier').selectOption({ index: 1 });
+    await filters.getByLabel('Account').selectOption({ index: 1 });
+    const shown = tile(page, 'Money at stake in the findings shown', 'Findings shown');
+    await expect.poll(async () => Number(await shown.textContent())).toBeGreaterThanOrEqual(2);
+
+    // A finding's detail links to its invoice and lists the charge lines behind it.
+    await grid.locator('[role="gridcell"][col-id="rule"]').first().click();
+    const detail = page.getByRole('region', { name: /^Billed above the contract rate: \$/ });
+    await expect.poll(() => detail.getByRole('link', { name: /^Invoice / }).count()).toBe(1);
+    expect(await detail.getByRole('link', { name: /^Invoice / }).getAttribute('href')).toMatch(
+      /^#\/bills\/./,
+    );
+    await expect
+      .poll(() => detail.getByRole('table', { name: 'Charge lines behind this finding' }).count())
+      .toBe(1);
+    await session.screenshot('finding-detail');
+
+    // Dispute two findings of that account.
+    const boxes = grid.getByRole('checkbox', { name: /toggle row selection/i });
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await page.getByRole('button', { name: 'Create dispute from 2 selected…' }).click();
+    const form = page.getByRole('form', { name: /^New dispute/ });
+    await form.getByLabel('Carrier ticket number').fill('TKT-1001');
+    await form.getByLabel('Filed on').fill('2026-11-20');
+    await form.getByLabel('Contact at the carrier').fill('Dana Reyes, disputes desk');
+    await form.getByRole('button', { name: 'Open dispute' }).click();
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Disputed 2 findings' }).count())
+      .toBe(1);
+    await filters.getByLabel('Status').selectOption('disputed');
+    await expect.poll(() => grid.locator('[role="gridcell"][col-id="status"]').count()).toBe(2);
+
+    // The dispute, its printable letter and a credit.
+    await page.getByRole('tab', { name: 'Disputes' }).click();
+    await page.getByRole('table', { name: 'Disputes with carriers' }).getByRole('button').click();
+    const dispute = page.getByRole('region', { name: /Dispute .* ticket TKT-1001/ });
+    await dispute.getByRole('button', { name: 'Show dispute letter' }).click();
+    const letter = page.getByRole('article', { name: 'Dispute letter' });
+    await expect
+      .poll(() => letter.getByRole('table', { name: 'Disputed items' }).getByRole('row').count())
+      .toBeGreaterThanOrEqual(4);
+    await session.screenshot('dispute-letter');
+    await dispute.getByLabel('Credit amount').fill('20.00');
+    await dispute.getByRole('button', { name: 'Record credit' }).click();
+    await expect
+      .poll(() =>
+        dispute.getByRole('status').filter({ hasText: 'Recorded a credit of $20.00' }).count(),
+      )
+      .toBe(1);
+
+    // The savings tracker shows it.
+    await page.getByRole('tab', { name: 'Savings tracker' }).click();
+    await expect
+      .poll(() => tile(page, 'Savings to date', 'Recovered').first().textContent())
+      .toBe('$20.00');
+    await session.screenshot('savings-tracker');
+    expect(session.consoleErrors).toEqual([]);
+    expect(session.externalRequests).toEqual([]);
+  });
+
+  it('keeps a dismissed finding dismissed when the checks run again, and shows the rules with their defaults', async () => {
+    session = await openApp({ hash: '#/findings' });
+    const { page } = session;
+    await loadSample(page);
+    const grid = page.getByRole('region', { name: 'Findings', exact: true });
+    await expect.poll(() => grid.getByRole('row').count(), { timeout: 30_000 }).toBeGreaterThan(10);
+
+    await grid.locator('[role="gridcell"][col-id="rule"]').first().click();
+    const detail = page.locator('.finding-detail');
+    await detail.getByLabel('New status').selectOption('dismissed');
+    await detail.getByLabel('Note').fill('Agreed with the carrier');
+    await detail.getByRole('button', { name: 'Save status' }).click();
+    await expect
+      .poll(() => detail.getByRole('listitem').last().textContent())
+      .toContain('Dismissed: Agreed with the carrier');
+    await page.getByRole('button', { name: 'Run checks now' }).click();
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Last run' }).count(), {
+        timeout: 30_000,
+      })
+      .toBe(1);
+    const filters = page.getByRole('group', { name: 'Filter findings' });
+    await filters.getByLabel('Status').selectOption('dismissed');
+    await expect.poll(() => grid.locator('[role="gridcell"][col-id="status"]').count()).toBe(1);
+
+    await page.getByRole('tab', { name: 'Rules and thresholds' }).click();
+    await expect.poll(() => page.locator('.rule-card').count()).toBe(18);
+    await session.screenshot('findings-rules');
+    expect(session.consoleErrors).toEqual([]);
+  });
+});
