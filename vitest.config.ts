@@ -26,7 +26,10 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['test/e2e/global-setup.ts'],
           fileParallelism: false,
-          testTimeout: 60_000,
+          // A busy 2-core machine can take seconds for what a laptop does at once; a poll that
+          // gives up after the default second would fail on timing, not on behaviour.
+          expect: { poll: { timeout: 15_000, interval: 100 } },
+          testTimeout: 90_000,
           hookTimeout: 120_000,
         },
       },

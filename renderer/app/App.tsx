@@ -11,6 +11,7 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { requestPersistentStorage } from '../platform/storage';
 import { ImportProvider } from '../features/bills/import/ImportContext';
 import { AutoAudit } from '../features/findings/useAutoAudit';
+import { AutoBackup } from '../features/settings/AutoBackup';
 import { AppCommands } from './AppCommands';
 import { DatabaseProvider } from './DatabaseContext';
 import { UndoProvider } from './UndoContext';
@@ -57,6 +58,7 @@ export function App() {
             <ImportProvider>
               <AppCommands />
               <AutoAudit />
+              <AutoBackup />
               <a className="skip-link" href="#main">
                 Skip to content
               </a>

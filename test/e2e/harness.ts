@@ -45,6 +45,8 @@ declare global {
     __menu?: (command: string) => void;
     /** Test hook: what the last "native save dialog" received. */
     __saved?: { suggestedName: string; length: number };
+    /** Test hook: the backups the app wrote to "disk", by name. */
+    __backups?: Map<string, Uint8Array>;
   }
 }
 
@@ -67,6 +69,27 @@ function installFakeBridge(options: FakeBridgeOptions): void {
         electronVersion: '45.0.0',
         userDataPath: '/home/user/.config/TEM Desk',
       }),
+      writeBackup: async (request: { fileName: string; bytes: Uint8Array; keep: number }) => {
+        const backups = (window.__backups ??= new Map());
+        backups.set(request.fileName, request.bytes);
+        return { path: `/home/user/.config/TEM Desk/backups/${request.fileName}`, removed: [] };
+      },
+      listBackups: async () => ({
+        folder: '/home/user/.config/TEM Desk/backups',
+        files: [...(window.__backups ?? new Map<string, Uint8Array>()).entries()]
+          .reverse()
+          .map(([name, bytes]) => ({
+            name,
+            size: bytes.length,
+            modifiedAt: new Date().toISOString(),
+          })),
+      }),
+      readBackup: async (request: { name: string }) => {
+        const bytes = window.__backups?.get(request.name);
+        if (!bytes) throw new Error('no such backup');
+        return bytes;
+      },
+      chooseBackupFolder: async () => ({ cancelled: true }),
       onMenuCommand: (listener: (command: string) => void) => {
         listeners.push(listener);
         return () => listeners.splice(listeners.indexOf(listener), 1);

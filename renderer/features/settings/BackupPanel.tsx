@@ -5,7 +5,32 @@ import { useLiveQuery } from '../../app/useLiveQuery';
 import { inspectBackup } from '../../db/backup';
 import { backupState } from '../../db/changes';
 import { platform } from '../../platform';
+import { DesktopBackups } from './DesktopBackups';
 import { useBackupActions } from './useBackupActions';
+
+/** What each stored table holds, in words (the restore summary). */
+const TABLE_LABELS: Record<string, string> = {
+  settings: 'Settings',
+  carriers: 'Carriers',
+  accounts: 'Carrier accounts',
+  importBatches: 'Imports',
+  originalFiles: 'Original bill files',
+  invoices: 'Invoices',
+  chargeBlocks: 'Charge-line blocks (up to 1,000 lines each)',
+  usage: 'Usage (per invoice)',
+  columnMappings: 'Saved column mappings',
+  sites: 'Sites',
+  costCenters: 'Cost centers',
+  services: 'Services',
+  serviceEvents: 'Service history entries',
+  contracts: 'Contracts',
+  attachments: 'Attached documents',
+  findings: 'Findings',
+  disputes: 'Disputes',
+  allocationRules: 'Allocation rules',
+  exportPresets: 'Export layouts',
+  actionLog: 'Action log entries',
+};
 
 /** Download the whole workspace as one `.temdesk` file, or restore one after checking it completely. */
 export function BackupPanel() {
@@ -15,21 +40,25 @@ export function BackupPanel() {
   const [candidate, setCandidate] = useState<{ fileName: string; backup: ReadBackup } | null>(null);
   const [message, setMessage] = useState('');
 
-  const choose = async () => {
-    const [file] = await platform().openFiles({
-      title: 'Restore a backup',
-      multiple: false,
-      filters: [{ name: 'TEM Desk backup', extensions: ['temdesk'] }],
-    });
-    if (!file) return;
-    const read = inspectBackup(file.bytes);
+  /** Checks a backup completely and, when it is sound, shows what it holds before anything changes. */
+  const offer = (fileName: string, bytes: Uint8Array) => {
+    const read = inspectBackup(bytes);
     if (!read.ok) {
       setCandidate(null);
       setMessage(read.errors.map((e) => e.message).join(' '));
       return;
     }
     setMessage('');
-    setCandidate({ fileName: file.name, backup: read.value });
+    setCandidate({ fileName, backup: read.value });
+  };
+
+  const choose = async () => {
+    const [file] = await platform().openFiles({
+      title: 'Restore a backup',
+      multiple: false,
+      filters: [{ name: 'TEM Desk backup', extensions: ['temdesk'] }],
+    });
+    if (file) offer(file.name, file.bytes);
   };
 
   return (
@@ -57,6 +86,7 @@ export function BackupPanel() {
           Restore from backup…
         </button>
       </div>
+      <DesktopBackups onRestore={offer} />
       <p role="alert">{message}</p>
       {candidate && (
         <div className="notice" role="group" aria-label="Backup to restore">
@@ -76,7 +106,7 @@ export function BackupPanel() {
                 .filter((t) => t.count > 0)
                 .map((t) => (
                   <tr key={t.name}>
-                    <th scope="row">{t.name}</th>
+                    <th scope="row">{TABLE_LABELS[t.name] ?? t.name}</th>
                     <td className="numeric">{t.count.toLocaleString('en-US')}</td>
                   </tr>
                 ))}

@@ -62,7 +62,11 @@ export function ClearSampleButton() {
       className="secondary"
       onClick={() =>
         void perform('clear-sample', 'Cleared the sample data', async () => {
-          const snapshot = await snapshotTables(db, db.tables);
+          // Every table the clearing touches (not the action log or settings).
+          const snapshot = await snapshotTables(
+            db,
+            db.tables.filter((table) => table.name !== 'actionLog' && table.name !== 'settings'),
+          );
           const result = await clearSampleData(db);
           setMessage(`Sample data cleared (${result.invoices} invoices removed).`);
           return () => restoreSnapshot(db, snapshot);
