@@ -301,3 +301,15 @@ export async function deleteServiceWithUndo(
     };
   });
 }
+
+/** Saves an account's defaults (site, cost center, bill cycle day, expected monthly total). */
+export async function updateAccount(
+  db: TemDeskDatabase,
+  accountId: string,
+  patch: Pick<
+    Account,
+    'defaultSiteId' | 'defaultCostCenterId' | 'billCycleDay' | 'expectedMonthlyCents'
+  >,
+): Promise<void> {
+  await db.accounts.update(accountId, patch);
+}

@@ -8,6 +8,7 @@ import type {
   ServiceType,
   Site,
 } from '../model';
+import { contractedRate } from '../contracts/rates';
 import { centsToDecimalString, type Cents } from '../money/cents';
 
 /** One row of the services grid: the service with the names of what it points at. */
@@ -31,6 +32,8 @@ export interface ServiceRow {
   userName: string;
   department: string;
   contract: string;
+  /** The contract's monthly rate for this service (per-service, plan, or type rate); null when none. */
+  contractedRate: Cents | null;
   activatedOn: string;
   disconnectedOn: string;
 }
@@ -79,7 +82,7 @@ export function serviceRows(data: {
   const accounts = new Map(data.accounts.map((a) => [a.id, a]));
   const carriers = new Map(data.carriers.map((c) => [c.id, c.name]));
   const costCenters = new Map(data.costCenters.map((c) => [c.id, c.code]));
-  const contracts = new Map(data.contracts.map((c) => [c.id, c.name]));
+  const contracts = new Map(data.contracts.map((c) => [c.id, c]));
   return data.services.map((service) => {
     const site = service.siteId ? sites.get(service.siteId) : undefined;
     const charged = effectiveCostCenterId(service, sites, accounts);
@@ -102,7 +105,11 @@ export function serviceRows(data: {
       chargedTo: charged ? (costCenters.get(charged) ?? '') : '',
       userName: service.userName ?? '',
       department: service.department ?? '',
-      contract: service.contractId ? (contracts.get(service.contractId) ?? '') : '',
+      contract: service.contractId ? (contracts.get(service.contractId)?.name ?? '') : '',
+      contractedRate: (() => {
+        const contract = service.contractId ? contracts.get(service.contractId) : undefined;
+        return contract ? (contractedRate(contract, service)?.monthlyRateCents ?? null) : null;
+      })(),
       activatedOn: service.activatedOn ?? '',
       disconnectedOn: service.disconnectedOn ?? '',
     };

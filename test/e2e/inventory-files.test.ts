@@ -76,6 +76,21 @@ describe('inventory files in Chromium', () => {
       ],
     ).toBe('1250.00');
     await session.screenshot('inventory-after-bulk-disconnect');
+
+    // Account defaults: bill cycle day and expected monthly total.
+    await page.getByRole('tab', { name: 'Sites and cost centers' }).click();
+    await page.getByRole('button', { name: 'Edit account 5-ACME-001' }).click();
+    await page.getByLabel('Bill cycle day').fill('40');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect
+      .poll(() => page.getByRole('alert').filter({ hasText: 'day of the month, 1 to 31' }).count())
+      .toBe(1);
+    await page.getByLabel('Bill cycle day').fill('16');
+    await page.getByLabel('Expected monthly ($)').fill('2,100');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect
+      .poll(() => page.getByRole('row', { name: /5-ACME-001/ }).textContent())
+      .toMatch(/16\$2,100\.00/);
     expect(session.consoleErrors).toEqual([]);
   });
 });

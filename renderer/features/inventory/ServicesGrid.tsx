@@ -22,6 +22,7 @@ import {
 import { formatCents } from '../../../shared/money/cents';
 import { useDatabase } from '../../app/DatabaseContext';
 import { DataGrid } from '../../components/DataGrid';
+import { centsFormatter } from '../../components/format';
 
 const COLUMN_STATE_KEY = 'grid:services';
 
@@ -110,6 +111,14 @@ export function ServicesGrid({
       { field: 'userName', headerName: 'User', width: 160, editable: true },
       { field: 'department', headerName: 'Department', width: 150, editable: true },
       { field: 'contract', headerName: 'Contract', width: 200 },
+      {
+        field: 'contractedRate',
+        headerName: 'Contracted rate',
+        headerTooltip: "The contract's monthly rate for this service",
+        width: 140,
+        type: 'rightAligned',
+        valueFormatter: centsFormatter,
+      },
       {
         field: 'activatedOn',
         headerName: 'Activated',

@@ -3,6 +3,7 @@ import type { SiteSummary } from '../../../shared/inventory/sites';
 import { formatCents } from '../../../shared/money/cents';
 import { useDatabase } from '../../app/DatabaseContext';
 import { addCostCenter, addSite, type InventoryData } from '../../db/inventory';
+import { AccountsPanel } from './AccountsPanel';
 import { SiteFiles } from './SiteFiles';
 
 /** Sites and cost centers: the lists, and forms to add one. */
@@ -125,6 +126,7 @@ export function SitesPanel({ data, summaries }: { data: InventoryData; summaries
           <button type="submit">Add cost center</button>
         </form>
       </div>
+      <AccountsPanel data={data} />
       <table className="data-table">
         <caption>Sites ({summaries.length})</caption>
         <thead>

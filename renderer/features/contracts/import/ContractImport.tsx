@@ -9,6 +9,16 @@ import {
 import { todayIso } from '../../../../shared/dates';
 import { useDatabase } from '../../../app/DatabaseContext';
 import type { ContractsData } from '../../../db/contracts';
+import {
+  canonicalCsv,
+  CONTRACT_FILE_COLUMNS,
+  guessColumnChoice,
+  RATE_FILE_COLUMNS,
+  type ColumnChoice,
+} from '../../../../shared/contracts/mapping';
+import type { Table } from '../../../../shared/import/table';
+import { readTabularFile } from '../../../../shared/inventory/table-file';
+import { ColumnMappingStep } from './ColumnMappingStep';
 import { platform } from '../../../platform';
 import {
   commitContractImport,
@@ -29,13 +39,23 @@ export interface ImportSession {
   plan: ContractImportPlan;
 }
 
-const CSV_FILTERS = [{ name: 'Spreadsheets (CSV, TSV)', extensions: ['csv', 'tsv', 'txt'] }];
+const CSV_FILTERS = [
+  { name: 'Spreadsheets (CSV, TSV, XLSX)', extensions: ['csv', 'tsv', 'txt', 'xlsx'] },
+];
+
+interface MappingStep {
+  kind: 'contracts' | 'rates';
+  fileName: string;
+  table: Table;
+  choice: ColumnChoice;
+}
 
 /** Contracts and rates from CSV (preview, row errors, one-transaction commit); CSV/XLSX export. */
 export function ContractImport({ data }: { data: ContractsData }) {
   const db = useDatabase();
   const [session, setSession] = useState<ImportSession | null>(null);
   const [message, setMessage] = useState('');
+  const [mapping, setMapping] = useState<MappingStep | null>(null);
 
   const pick = async (kind: 'contracts' | 'rates') => {
     const [file] = await platform().openFiles({
@@ -44,6 +64,25 @@ export function ContractImport({ data }: { data: ContractsData }) {
       multiple: false,
     });
     if (!file) return;
+    const table = readTabularFile(file.name, file.bytes);
+    if (!table.ok) return setMessage(table.errors.map((e) => e.message).join(' '));
+    const specs = kind === 'contracts' ? CONTRACT_FILE_COLUMNS : RATE_FILE_COLUMNS;
+    setMessage('');
+    setMapping({
+      kind,
+      fileName: file.name,
+      table: table.value,
+      choice: guessColumnChoice(table.value.header, specs),
+    });
+  };
+
+  /** The file rewritten with the canonical headers of the chosen columns, read like any contracts file. */
+  const read = async (step: MappingStep, choice: ColumnChoice) => {
+    const { kind } = step;
+    const specs = kind === 'contracts' ? CONTRACT_FILE_COLUMNS : RATE_FILE_COLUMNS;
+    const bytes = new TextEncoder().encode(canonicalCsv(step.table, choice, specs));
+    const file = { name: step.fileName, bytes };
+    setMapping(null);
     const base = session ?? { drafts: [], rates: [], contractErrors: [], rateErrors: [] };
     const contractsRead = kind === 'contracts' ? readContractsCsv(file.bytes) : null;
     const ratesRead = kind === 'rates' ? readContractRatesCsv(file.bytes) : null;
@@ -90,7 +129,8 @@ export function ContractImport({ data }: { data: ContractsData }) {
         <p className="hint">
           Contracts file columns: Contract ID, Carrier, Name, Accounts (separated by ;), Start Date,
           Term Months, End Date, Auto Renew, Renewal Term Months, Notice Days, MARC, Status. Rates
-          file columns: Contract ID, Plan Or Service Type, Service ID, Monthly Rate.
+          file columns: Contract ID, Plan Or Service Type, Service ID, Monthly Rate. CSV or XLSX;
+          other column names are matched where they can be, and you choose the rest.
         </p>
         <div className="button-row">
           <button type="button" onClick={() => void pick('contracts')}>
@@ -100,6 +140,17 @@ export function ContractImport({ data }: { data: ContractsData }) {
             Choose rates file…
           </button>
         </div>
+        {mapping && (
+          <ColumnMappingStep
+            key={`${mapping.kind}-${mapping.fileName}`}
+            fileName={mapping.fileName}
+            table={mapping.table}
+            specs={mapping.kind === 'contracts' ? CONTRACT_FILE_COLUMNS : RATE_FILE_COLUMNS}
+            initial={mapping.choice}
+            onConfirm={(choice) => void read(mapping, choice)}
+            onCancel={() => setMapping(null)}
+          />
+        )}
         {session && (
           <ImportPreview
             session={session}

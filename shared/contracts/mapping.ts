@@ -1,0 +1,47 @@
+/**
+ * The column-mapping step of contract imports: which column of the user's file holds each
+ * canonical field (guessed from the names, corrected by the user), and the file rewritten with the
+ * canonical headers so the one contract reader reads it — the mapping never changes a value.
+ */
+import { toCsv } from '../export/csv';
+import { headerKey, type Table } from '../import/table';
+import { CONTRACT_COLUMNS, CONTRACT_RATE_COLUMNS, type ColumnSpec } from './csv-columns';
+
+export const CONTRACT_FILE_COLUMNS: readonly ColumnSpec[] = CONTRACT_COLUMNS;
+export const RATE_FILE_COLUMNS: readonly ColumnSpec[] = CONTRACT_RATE_COLUMNS;
+
+/** Field key → column index in the file, -1 when the file has none. */
+export type ColumnChoice = Record<string, number>;
+
+export function guessColumnChoice(
+  header: readonly string[],
+  specs: readonly ColumnSpec[],
+): ColumnChoice {
+  const keys = header.map(headerKey);
+  return Object.fromEntries(
+    specs.map((spec) => {
+      const names = [spec.header, ...spec.aliases].map(headerKey);
+      return [spec.key, keys.findIndex((key) => names.includes(key))];
+    }),
+  );
+}
+
+/** Required fields with no column yet, as sentences. */
+export function columnChoiceProblems(choice: ColumnChoice, specs: readonly ColumnSpec[]): string[] {
+  return specs
+    .filter((spec) => spec.required && (choice[spec.key] ?? -1) < 0)
+    .map((spec) => `Choose the column that holds the ${spec.header}.`);
+}
+
+/** The table as CSV with the canonical headers, holding only the chosen columns, in file order. */
+export function canonicalCsv(
+  table: Pick<Table, 'header' | 'rows'>,
+  choice: ColumnChoice,
+  specs: readonly ColumnSpec[],
+): string {
+  const chosen = specs.filter((spec) => (choice[spec.key] ?? -1) >= 0);
+  return toCsv(
+    chosen.map((spec) => spec.header),
+    table.rows.map((row) => chosen.map((spec) => row.cells[choice[spec.key] ?? -1] ?? '')),
+  );
+}

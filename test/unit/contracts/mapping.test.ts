@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { readContractsCsv } from '../../../shared/contracts/csv';
+import {
+  canonicalCsv,
+  columnChoiceProblems,
+  CONTRACT_FILE_COLUMNS,
+  guessColumnChoice,
+} from '../../../shared/contracts/mapping';
+import { writeXlsx } from '../../../shared/export/xlsx';
+import { readTabularFile } from '../../../shared/inventory/table-file';
+
+const header = [
+  'Agreement #',
+  'Vendor',
+  'Title',
+  'Billing Accounts',
+  'Effective',
+  'Length',
+  'Renews?',
+  'Notice',
+];
+const row = ['C-100', 'Lumen', 'Lumen MPLS 2024', '5-ACME-001', '2024-01-15', '36', 'Yes', '60'];
+
+describe('contract column mapping', () => {
+  it('guesses the columns it can and asks for the required ones it cannot', () => {
+    const choice = guessColumnChoice(header, CONTRACT_FILE_COLUMNS);
+    expect(choice).toMatchObject({ id: -1, carrier: 1, name: 2 });
+    expect(columnChoiceProblems(choice, CONTRACT_FILE_COLUMNS)).toContain(
+      'Choose the column that holds the Contract ID.',
+    );
+    expect(columnChoiceProblems(choice, CONTRACT_FILE_COLUMNS).length).toBeGreaterThan(0);
+  });
+
+  it('reads an XLSX with its own column names once the user has chosen them', () => {
+    const bytes = writeXlsx({
+      sheets: [
+        {
+          name: 'Contracts',
+          columns: header.map((h) => ({ header: h, kind: 'text' as const })),
+          rows: [row],
+        },
+      ],
+    });
+    const table = readTabularFile('contracts.xlsx', bytes);
+    if (!table.ok) throw new Error('unreadable');
+    const choice = {
+      ...guessColumnChoice(table.value.header, CONTRACT_FILE_COLUMNS),
+      id: 0,
+      accounts: 3,
+      startDate: 4,
+      termMonths: 5,
+      autoRenew: 6,
+      noticeDays: 7,
+    };
+    expect(columnChoiceProblems(choice, CONTRACT_FILE_COLUMNS)).toEqual([]);
+    const read = readContractsCsv(
+      new TextEncoder().encode(canonicalCsv(table.value, choice, CONTRACT_FILE_COLUMNS)),
+    );
+    expect(read.errors).toEqual([]);
+    expect(read.rows[0]).toMatchObject({
+      id: 'C-100',
+      carrierName: 'Lumen',
+      name: 'Lumen MPLS 2024',
+      accountNumbers: ['5-ACME-001'],
+      startDate: '2024-01-15',
+      termMonths: 36,
+      endDate: '2027-01-14',
+      autoRenew: true,
+      noticeDays: 60,
+    });
+  });
+});
