@@ -40,6 +40,7 @@ export const INVOICE_STATUS_LABELS: Record<InvoiceStatus, string> = {
 /** One row of the invoices grid: everything it shows, computed once. */
 export interface InvoiceRow {
   id: string;
+  carrierId: string;
   carrier: string;
   accountNumber: string;
   invoiceNumber: string;
@@ -66,6 +67,7 @@ export function invoiceRow(
 ): InvoiceRow {
   return {
     id: invoice.id,
+    carrierId: invoice.carrierId,
     carrier: carrierName,
     accountNumber: invoice.accountNumber,
     invoiceNumber: invoice.invoiceNumber,

@@ -32,6 +32,25 @@ describe('sample company in Chromium', () => {
       .toContain(formatCents(cents(expectedTotal)));
     await session.screenshot('sample-dashboard');
 
+    // The chart's numbers as a table, and a drill-down from one carrier's month to its invoices.
+    const chart = page.getByRole('figure');
+    await chart.getByRole('button', { name: 'Show as table' }).click();
+    await chart
+      .getByRole('row', { name: /^Lumen/ })
+      .getByRole('button')
+      .last()
+      .click();
+    await expect
+      .poll(() =>
+        page.getByRole('status').filter({ hasText: 'Showing Lumen’s invoices of 2026-10' }).count(),
+      )
+      .toBe(1);
+    await expect
+      .poll(() => page.getByRole('heading', { name: /^Invoices \(\d\)$/ }).count())
+      .toBe(1);
+    await session.screenshot('sample-drill-down');
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+
     await page.getByRole('link', { name: 'Bills' }).click();
     await expect
       .poll(() => page.getByRole('heading', { name: /^Invoices \(/ }).textContent())

@@ -12,12 +12,20 @@ import { loadInvoiceRows } from '../../db/invoices';
 
 export function BillsPage() {
   const { route } = useRouteContext();
-  const invoiceId = route.path[0];
-  if (invoiceId) return <InvoiceDetailPage invoiceId={invoiceId} />;
+  const [first, carrierId, month] = route.path;
+  if (first === 'filter')
+    return <InvoicesListPage filter={{ carrierId: carrierId ?? '', month: month ?? '' }} />;
+  if (first) return <InvoiceDetailPage invoiceId={first} />;
   return <InvoicesListPage />;
 }
 
-function InvoicesListPage() {
+/** A drill-down from the dashboard: one carrier's invoices of one month. */
+interface InvoiceFilter {
+  carrierId: string;
+  month: string;
+}
+
+function InvoicesListPage({ filter }: { filter?: InvoiceFilter }) {
   const db = useDatabase();
   const rows = useLiveQuery(() => loadInvoiceRows(db), [db]);
   const importing = useImport().state.step !== 'idle';
@@ -29,7 +37,26 @@ function InvoicesListPage() {
         <ImportBillsButton />
       </PageHeader>
       <ImportPanel />
-      {rows.status === 'ready' && rows.value.length > 0 && <InvoicesGrid rows={rows.value} />}
+      {rows.status === 'ready' && rows.value.length > 0 && filter && (
+        <p className="notice" role="status">
+          Showing{' '}
+          {rows.value.find((r) => r.carrierId === filter.carrierId)?.carrier ?? 'one carrier'}’s
+          invoices of {filter.month}. <a href="#/bills">Show all invoices</a>
+        </p>
+      )}
+      {rows.status === 'ready' && rows.value.length > 0 && (
+        <InvoicesGrid
+          rows={
+            filter
+              ? rows.value.filter(
+                  (r) =>
+                    (!filter.carrierId || r.carrierId === filter.carrierId) &&
+                    (!filter.month || r.invoiceDate.startsWith(filter.month)),
+                )
+              : rows.value
+          }
+        />
+      )}
       {rows.status === 'ready' && rows.value.length === 0 && !importing && (
         <EmptyState
           title="No bills imported yet"

@@ -1,4 +1,13 @@
+import { useCallback, useMemo } from 'react';
+import {
+  lastMonths,
+  monthlySpendByCarrier,
+  spendByCategoryGroup,
+} from '../../../shared/billing/dashboard';
 import { spendSummary, type SpendSummary } from '../../../shared/billing/summary';
+import type { Carrier, Invoice } from '../../../shared/model';
+import { useRouteContext } from '../../app/RouteContext';
+import { StackedBarChart } from '../../components/charts/StackedBarChart';
 import { formatCents } from '../../../shared/money/cents';
 import { useDatabase } from '../../app/DatabaseContext';
 import { useLiveQuery } from '../../app/useLiveQuery';
@@ -13,7 +22,10 @@ import { SampleCompanyButton } from '../bills/import/ImportButtons';
  */
 export function DashboardPage() {
   const db = useDatabase();
-  const summary = useLiveQuery(async () => spendSummary(await db.invoices.toArray()), [db]);
+  const summary = useLiveQuery(async () => {
+    const [invoices, carriers] = await Promise.all([db.invoices.toArray(), db.carriers.toArray()]);
+    return { ...spendSummary(invoices), invoices, carriers };
+  }, [db]);
 
   return (
     <>
@@ -44,15 +56,47 @@ export function DashboardPage() {
               </p>
             </EmptyState>
           ) : (
-            <SpendOverview summary={summary.value} />
+            <SpendOverview
+              summary={summary.value}
+              invoices={summary.value.invoices}
+              carriers={summary.value.carriers}
+            />
           ))}
       </div>
     </>
   );
 }
 
-function SpendOverview({ summary }: { summary: SpendSummary }) {
+function SpendOverview({
+  summary,
+  invoices,
+  carriers,
+}: {
+  summary: SpendSummary;
+  invoices: Invoice[];
+  carriers: Carrier[];
+}) {
   const recentMonths = summary.byMonth.slice(-12);
+  const { navigate } = useRouteContext();
+  const months = useMemo(() => lastMonths(invoices, 12), [invoices]);
+  const spend = useMemo(
+    () => monthlySpendByCarrier(invoices, new Map(carriers.map((c) => [c.id, c.name])), months),
+    [invoices, carriers, months],
+  );
+  const groups = useMemo(() => spendByCategoryGroup(invoices, months), [invoices, months]);
+  const series = useMemo(
+    () => spend.series.map((s) => ({ label: s.carrier, values: s.values })),
+    [spend],
+  );
+  const onSelect = useCallback(
+    (seriesIndex: number, monthIndex: number) => {
+      const carrier = spend.series[seriesIndex];
+      const month = spend.months[monthIndex];
+      if (carrier && month) navigate('bills', 'filter', carrier.carrierId, month);
+    },
+    [navigate, spend],
+  );
+  const groupTotal = groups.reduce((sum, g) => sum + g.total, 0);
   return (
     <>
       <dl className="tiles">
@@ -62,6 +106,28 @@ function SpendOverview({ summary }: { summary: SpendSummary }) {
         <Tile label="Carriers" value={summary.carrierCount.toLocaleString('en-US')} />
         <Tile label="Accounts" value={summary.accountCount.toLocaleString('en-US')} />
       </dl>
+      <div className="dashboard-grid">
+        <StackedBarChart
+          title="Billed by month and carrier (last 12 months) — click a bar for its invoices"
+          labels={spend.months}
+          series={series}
+          onSelect={onSelect}
+        />
+        <table className="data-table">
+          <caption>Billed by category (last 12 months)</caption>
+          <tbody>
+            {groups.map((group) => (
+              <tr key={group.label}>
+                <th scope="row">{group.label}</th>
+                <td className="numeric">{formatCents(group.total)}</td>
+                <td className="numeric">
+                  {groupTotal ? `${((group.total / groupTotal) * 100).toFixed(1)} %` : ''}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <table className="data-table">
         <caption>Billed by month (last {recentMonths.length})</caption>
         <thead>
