@@ -131,6 +131,7 @@ export async function loadAuditSnapshot(
       db.carriers,
       db.contracts,
       db.settings,
+      disputesTable(db),
     ],
     async () => {
       const [invoices, chargeBlocks, usage, services, sites, costCenters, accounts, carriers] =
@@ -146,6 +147,7 @@ export async function loadAuditSnapshot(
         ]);
       const contracts = await db.contracts.toArray();
       const settings = await readAuditSettings(db);
+      const disputes = await disputesTable(db).toArray();
       return {
         invoices,
         chargeBlocks,
@@ -156,6 +158,18 @@ export async function loadAuditSnapshot(
         accounts,
         carriers,
         contracts,
+        disputes: disputes.map((dispute) => ({
+          id: dispute.id,
+          carrierId: dispute.carrierId,
+          accountNumber: dispute.accountNumber,
+          ...(dispute.submittedOn === undefined ? {} : { filedOn: dispute.submittedOn }),
+          expectedCredit: dispute.expectedCredit ?? dispute.claimedAmount,
+          creditedAmount: dispute.creditedAmount,
+          status: dispute.status,
+          ...(dispute.carrierReference === undefined
+            ? {}
+            : { reference: dispute.carrierReference }),
+        })),
         settings,
         today,
       };

@@ -22,7 +22,8 @@ function inventoryCells(source: InventorySource): {
   const costCenters = new Map(source.costCenters.map((c) => [c.id, c.code]));
   const accounts = new Map(source.accounts.map((a) => [a.id, a]));
   const carriers = new Map(source.carriers.map((c) => [c.id, c.name]));
-  const contracts = new Map(source.contracts.map((c) => [c.id, c.contractNumber ?? c.id]));
+  // The contracts export writes each contract's id as its Contract ID: the same key here.
+  const contractIds = new Set(source.contracts.map((c) => c.id));
   const rows = source.services.map((service) => {
     const site = service.siteId ? sites.get(service.siteId) : undefined;
     const values: Record<(typeof INVENTORY_COLUMNS)[number], string | number | null> = {
@@ -39,7 +40,8 @@ function inventoryCells(source: InventorySource): {
       status: service.status,
       installDate: service.activatedOn ?? '',
       disconnectDate: service.disconnectedOn ?? '',
-      contractId: service.contractId ? (contracts.get(service.contractId) ?? '') : '',
+      contractId:
+        service.contractId && contractIds.has(service.contractId) ? service.contractId : '',
       user: service.userName ?? '',
       department: service.department ?? '',
     };

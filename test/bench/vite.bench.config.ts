@@ -19,6 +19,7 @@ export default mergeConfig(
           app: fileURLToPath(new URL('../../renderer/index.html', import.meta.url)),
           storage: fileURLToPath(new URL('./browser/storage.html', import.meta.url)),
           import: fileURLToPath(new URL('./browser/import.html', import.meta.url)),
+          audit: fileURLToPath(new URL('./browser/audit.html', import.meta.url)),
         },
       },
     },

@@ -25,20 +25,20 @@ describe('backup and restore in Chromium', () => {
       .getByRole('region', { name: 'Import complete' })
       .getByRole('button', { name: 'Close' })
       .click();
-    const tiles = page.locator('.tiles');
+    const tiles = page.locator('dl.tiles');
     await tiles.waitFor();
     const before = await tiles.textContent();
     // Let the automatic checks finish first: their findings are data too, and would (rightly)
     // bring the backup reminder back after the download.
-    await page.getByRole('link', { name: 'Findings' }).click();
+    await page.getByRole('link', { name: 'Findings', exact: true }).click();
     await expect
       .poll(() => page.getByText(/^Last run .*: \d+ findings/).count(), { timeout: 60_000 })
       .toBe(1);
-    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
 
     // Browser mode reminds the user that nothing is backed up yet.
     await expect.poll(() => page.getByRole('region', { name: 'Backup reminder' }).count()).toBe(1);
-    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('link', { name: 'Settings', exact: true }).click();
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download backup' }).click();
     const file = join(dir, (await download).suggestedFilename());
@@ -47,13 +47,13 @@ describe('backup and restore in Chromium', () => {
     await expect.poll(() => page.getByRole('region', { name: 'Backup reminder' }).count()).toBe(0);
 
     // Clear the data (the sample's own button), then restore the file.
-    await page.getByRole('link', { name: 'Bills' }).click();
+    await page.getByRole('link', { name: 'Bills', exact: true }).click();
     await page.getByRole('button', { name: 'Clear sample data' }).click();
     await expect
       .poll(() => page.getByRole('heading', { name: 'No bills imported yet' }).isVisible())
       .toBe(true);
 
-    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('link', { name: 'Settings', exact: true }).click();
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Restore from backup…' }).click();
     await (await chooser).setFiles(file);
@@ -70,12 +70,12 @@ describe('backup and restore in Chromium', () => {
       )
       .toBe(1);
 
-    await page.getByRole('link', { name: 'Dashboard' }).click();
-    await expect.poll(() => page.locator('.tiles').textContent()).toBe(before);
+    await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
+    await expect.poll(() => page.locator('dl.tiles').textContent()).toBe(before);
     await session.screenshot('backup-restored-dashboard');
 
     // The action log lists what happened.
-    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('link', { name: 'Settings', exact: true }).click();
     await expect
       .poll(() => page.getByRole('list', { name: 'Recent actions' }).textContent())
       .toContain('Restored the workspace');
@@ -118,7 +118,7 @@ describe('automatic backups in the desktop app', () => {
       .toBeGreaterThan(0);
     expect(await page.getByRole('region', { name: 'Backup reminder' }).count()).toBe(0);
 
-    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('link', { name: 'Settings', exact: true }).click();
     const table = page.getByRole('table', { name: 'Automatic backups' });
     await expect
       .poll(() => table.getByRole('button', { name: /^Restore temdesk-/ }).count())

@@ -135,7 +135,7 @@ describe('findings and disputes in Chromium', () => {
     await expect.poll(() => grid.locator('[role="gridcell"][col-id="status"]').count()).toBe(1);
 
     await page.getByRole('tab', { name: 'Rules and thresholds' }).click();
-    await expect.poll(() => page.locator('.rule-card').count()).toBe(18);
+    await expect.poll(() => page.locator('.rule-card').count()).toBe(19);
     await session.screenshot('findings-rules');
     expect(session.consoleErrors).toEqual([]);
   });

@@ -94,7 +94,7 @@ describe('import edges in Chromium', () => {
       .poll(() => page.evaluate(() => window.__saved))
       .toEqual({ suggestedName: 'windstream-2026-10.csv', length: SMALL_CSV.length });
 
-    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('link', { name: 'Settings', exact: true }).click();
     await expect.poll(() => page.getByText('Desktop app on linux').count()).toBe(1);
     expect(session.consoleErrors).toEqual([]);
   });

@@ -28,8 +28,13 @@ describe('sample company in Chromium', () => {
     await page.getByRole('button', { name: 'Close' }).click();
 
     await expect
-      .poll(() => page.locator('.tiles').textContent())
+      .poll(() => page.locator('dl.tiles').textContent())
       .toContain(formatCents(cents(expectedTotal)));
+    const attention = page.getByRole('list', { name: 'Needs attention' });
+    await expect
+      .poll(() => attention.textContent(), { timeout: 60_000 })
+      .toMatch(/[1-9]\d* findings open or disputed/);
+    await expect.poll(() => attention.textContent()).toContain('1 in 90 days');
     await session.screenshot('sample-dashboard');
 
     // The chart's numbers as a table, and a drill-down from one carrier's month to its invoices.
@@ -49,9 +54,16 @@ describe('sample company in Chromium', () => {
       .poll(() => page.getByRole('heading', { name: /^Invoices \(\d\)$/ }).count())
       .toBe(1);
     await session.screenshot('sample-drill-down');
-    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
+    await page.getByRole('link', { name: 'Settings', exact: true }).click();
+    await page.getByRole('radio', { name: 'Dark' }).check();
+    await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
+    await page.locator('dl.tiles').first().waitFor();
+    await session.screenshot('sample-dashboard-dark');
+    await page.getByRole('link', { name: 'Settings', exact: true }).click();
+    await page.getByRole('radio', { name: 'Light' }).check();
 
-    await page.getByRole('link', { name: 'Bills' }).click();
+    await page.getByRole('link', { name: 'Bills', exact: true }).click();
     await expect
       .poll(() => page.getByRole('heading', { name: /^Invoices \(/ }).textContent())
       .toBe(`Invoices (${company.expectedTotals.length})`);

@@ -103,7 +103,7 @@ describe('app shell in Chromium', () => {
     await expect.poll(() => page.getByTestId('persistence').textContent()).not.toBe('Checking…');
     await session.screenshot('shell-settings-dark');
 
-    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
     await session.screenshot('shell-dashboard-dark');
     expect(session.consoleErrors).toEqual([]);

@@ -8,6 +8,7 @@ import { spendSummary, type SpendSummary } from '../../../shared/billing/summary
 import type { Carrier, Invoice } from '../../../shared/model';
 import { useRouteContext } from '../../app/RouteContext';
 import { StackedBarChart } from '../../components/charts/StackedBarChart';
+import { AttentionTiles } from './AttentionTiles';
 import { formatCents } from '../../../shared/money/cents';
 import { useDatabase } from '../../app/DatabaseContext';
 import { useLiveQuery } from '../../app/useLiveQuery';
@@ -106,6 +107,7 @@ function SpendOverview({
         <Tile label="Carriers" value={summary.carrierCount.toLocaleString('en-US')} />
         <Tile label="Accounts" value={summary.accountCount.toLocaleString('en-US')} />
       </dl>
+      <AttentionTiles />
       <div className="dashboard-grid">
         <StackedBarChart
           title="Billed by month and carrier (last 12 months) — click a bar for its invoices"

@@ -5,6 +5,7 @@
 import type { AuditRule } from '../rule';
 import { billedAfterDisconnectRule } from './billed-after-disconnect';
 import { closedSiteRule } from './closed-site';
+import { creditNotAppliedRule } from './credit-not-applied';
 import { duplicateChargeRule } from './duplicate-charge';
 import { duplicateInvoiceRule } from './duplicate-invoice';
 import { invoiceMathRule } from './invoice-math';
@@ -40,5 +41,6 @@ export const ALL_RULES: readonly AuditRule[] = [
   spikeRule,
   missingInvoiceRule,
   zeroUsageRule,
+  creditNotAppliedRule,
   renewalDueRule,
 ];

@@ -1,0 +1,137 @@
+/**
+ * Command-line arguments of the headless CLI: `audit` and `chargeback`, each with its options.
+ * Every mistake becomes one sentence the user can act on; nothing here touches the disk.
+ */
+import { isIsoDate, isIsoMonth, type IsoDate, type IsoMonth } from '../../shared/dates/iso-date';
+
+/** The files every command reads. */
+export interface WorkspaceArgs {
+  sites: string;
+  inventory: string;
+  contracts: string | null;
+  rates: string | null;
+  /** Files or folders (read recursively). */
+  bills: string[];
+}
+
+export interface AuditArgs extends WorkspaceArgs {
+  command: 'audit';
+  /** Folder the CSV files are written to (created when missing). */
+  out: string;
+  /** The audit date; null means today. */
+  asOf: IsoDate | null;
+}
+
+export interface ChargebackArgs extends WorkspaceArgs {
+  command: 'chargeback';
+  month: IsoMonth;
+  /** `.csv` or `.xlsx` file. */
+  out: string;
+  format: 'csv' | 'xlsx';
+}
+
+export type CliArgs = AuditArgs | ChargebackArgs | { command: 'help' };
+
+export type ParsedArgs = { ok: true; args: CliArgs } | { ok: false; message: string };
+
+export const USAGE = `TEM Desk command line
+
+Usage:
+  npm run cli -- audit --sites <file> --inventory <file> --contracts <file> [--rates <file>]
+                       --bills <files or folders...> --out <folder> [--as-of YYYY-MM-DD]
+  npm run cli -- chargeback --sites <file> --inventory <file> [--contracts <file>] [--rates <file>]
+                            --bills <files or folders...> --month YYYY-MM --out <file.csv|file.xlsx>
+  npm run cli -- --help
+
+audit       Audits the bills against the inventory and contracts and writes findings.csv,
+            invoices.csv and charges.csv to the --out folder. --as-of sets the audit date
+            (default: today) so a run can be reproduced.
+chargeback  Allocates the month's charges to cost centers and writes the Chargeback export
+            (standard layout) as CSV or XLSX, by the --out file's extension.
+
+Sites, inventory, contracts and rates use TEM Desk's canonical CSV columns (sites and inventory
+may also be .xlsx). Bills may be any layout TEM Desk recognises, ZIPs included; a folder is read
+with its sub-folders. A file or invoice given twice is read once and reported as a
+duplicate-invoice finding.`;
+
+const OPTIONS = {
+  audit: ['sites', 'inventory', 'contracts', 'rates', 'bills', 'out', 'as-of'],
+  chargeback: ['sites', 'inventory', 'contracts', 'rates', 'bills', 'out', 'month'],
+} as const;
+
+const REQUIRED = {
+  audit: ['sites', 'inventory', 'contracts', 'bills', 'out'],
+  chargeback: ['sites', 'inventory', 'bills', 'month', 'out'],
+} as const;
+
+function fail(message: string): ParsedArgs {
+  return { ok: false, message: `${message} Run "npm run cli -- --help" for the usage.` };
+}
+
+/** Parses `argv` (without `node` and the script). */
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  if (argv.length === 0 || argv.some((arg) => arg === '--help' || arg === '-h' || arg === 'help'))
+    return { ok: true, args: { command: 'help' } };
+  const [command, ...rest] = argv;
+  if (command !== 'audit' && command !== 'chargeback') {
+    return fail(`Unknown command "${command ?? ''}": use "audit" or "chargeback".`);
+  }
+  const allowed: readonly string[] = OPTIONS[command];
+  const values = new Map<string, string[]>();
+  let current: string | null = null;
+  for (const arg of rest) {
+    if (arg.startsWith('--')) {
+      const body = arg.slice(2);
+      const equals = body.indexOf('=');
+      const name = equals < 0 ? body : body.slice(0, equals);
+      if (!allowed.includes(name)) {
+        return fail(`"${command}" has no option --${name}; it takes --${allowed.join(', --')}.`);
+      }
+      if (values.has(name)) return fail(`The option --${name} is given twice.`);
+      values.set(name, equals < 0 ? [] : [body.slice(equals + 1)]);
+      current = name;
+      continue;
+    }
+    if (current === null) return fail(`"${arg}" is not an option: options start with --.`);
+    const list = values.get(current) ?? [];
+    if (current !== 'bills' && list.length > 0) {
+      return fail(`The option --${current} takes one value, but "${arg}" follows it too.`);
+    }
+    list.push(arg);
+    values.set(current, list);
+  }
+  for (const [name, list] of values) {
+    if (list.length === 0 || list.some((value) => value.trim() === '')) {
+      return fail(`The option --${name} needs a value.`);
+    }
+  }
+  const missing = REQUIRED[command].filter((name) => !values.has(name));
+  if (missing.length > 0) {
+    return fail(`"${command}" needs --${missing.join(', --')}.`);
+  }
+  const one = (name: string): string | null => values.get(name)?.[0] ?? null;
+  const workspace: WorkspaceArgs = {
+    sites: one('sites') ?? '',
+    inventory: one('inventory') ?? '',
+    contracts: one('contracts'),
+    rates: one('rates'),
+    bills: values.get('bills') ?? [],
+  };
+  const out = one('out') ?? '';
+  if (command === 'audit') {
+    const asOf = one('as-of');
+    if (asOf !== null && !isIsoDate(asOf)) {
+      return fail(`--as-of must be a date written YYYY-MM-DD (like 2026-11-15), not "${asOf}".`);
+    }
+    return { ok: true, args: { command, ...workspace, out, asOf } };
+  }
+  const month = one('month') ?? '';
+  if (!isIsoMonth(month)) {
+    return fail(`--month must be a month written YYYY-MM (like 2026-10), not "${month}".`);
+  }
+  const extension = out.toLowerCase().slice(out.lastIndexOf('.') + 1);
+  if (extension !== 'csv' && extension !== 'xlsx') {
+    return fail(`--out must name a .csv or .xlsx file, not "${out}".`);
+  }
+  return { ok: true, args: { command, ...workspace, month, out, format: extension } };
+}

@@ -1,0 +1,308 @@
+/**
+ * `audit`: the workspace audited by the app's rules (`shared/audit/`), plus the invoices met
+ * twice, written as findings.csv, invoices.csv and charges.csv.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { findingId, type FindingDraft } from '../../shared/audit/rule';
+import { runAudit } from '../../shared/audit/run';
+import { DEFAULT_AUDIT_SETTINGS } from '../../shared/audit/settings';
+import type { AuditSnapshot } from '../../shared/audit/snapshot';
+import type { IsoDate } from '../../shared/dates/iso-date';
+import { CATEGORY_LABELS } from '../../shared/export/chargeback';
+import { toCsv, type CsvCell } from '../../shared/export/csv';
+import type { Contract, Service } from '../../shared/model';
+import {
+  cents,
+  centsToDecimalString,
+  formatCents,
+  subtractCents,
+  sumCents,
+} from '../../shared/money/cents';
+import type { AuditArgs } from './args';
+import { CliError } from './inputs';
+import { invoiceMonth, loadWorkspace, type Workspace } from './workspace';
+
+export const FINDINGS_HEADER = [
+  'Rule',
+  'Severity',
+  'Carrier',
+  'Account Number',
+  'Invoice Number',
+  'Service ID',
+  'Contract ID',
+  'Period',
+  'Impact',
+  'Message',
+] as const;
+
+export const INVOICES_HEADER = [
+  'Carrier',
+  'Account Number',
+  'Invoice Number',
+  'Invoice Date',
+  'Due Date',
+  'Period Start',
+  'Period End',
+  'Stated Total',
+  'Lines Total',
+  'Difference',
+  'Lines',
+  'Source File',
+] as const;
+
+export const CHARGES_HEADER = [
+  'Carrier',
+  'Account Number',
+  'Invoice Number',
+  'Invoice Date',
+  'Service ID',
+  'Description',
+  'Category',
+  'Quantity',
+  'Amount',
+  'Period Start',
+  'Period End',
+  'Source File',
+  'Source Row',
+] as const;
+
+/** As the app's exports: a BOM for Excel, formulas in carriers' text defused. */
+const CSV_OPTIONS = { bom: true, guardFormulas: true } as const;
+
+/** The rule id of an invoice met twice (the same id as the rule for near-duplicates). */
+export const DUPLICATE_INVOICE_RULE = 'duplicate-invoice';
+
+/** What one audit run produced, for the summary and the tests. */
+export interface AuditOutcome {
+  workspace: Workspace;
+  findings: FindingDraft[];
+  files: { findings: string; invoices: string; charges: string };
+}
+
+/** The snapshot the rules read, as of `today`. */
+export function auditSnapshot(workspace: Workspace, today: IsoDate): AuditSnapshot {
+  return {
+    invoices: workspace.invoices,
+    chargeBlocks: workspace.chargeBlocks,
+    usage: workspace.usage,
+    services: workspace.services,
+    sites: workspace.sites,
+    costCenters: workspace.costCenters,
+    accounts: workspace.accounts,
+    carriers: workspace.carriers,
+    contracts: workspace.contracts,
+    settings: DEFAULT_AUDIT_SETTINGS,
+    today,
+  };
+}
+
+/** One `duplicate-invoice` finding per copy met (a file or invoice read twice). */
+export function repeatedInvoiceFindings(workspace: Workspace): FindingDraft[] {
+  const ids = new Set<string>();
+  return workspace.repeatedInvoices.map((repeat) => {
+    const { invoice } = repeat;
+    const period = invoiceMonth(invoice);
+    const base = findingId(
+      DUPLICATE_INVOICE_RULE,
+      invoice.carrierId,
+      invoice.accountNumber,
+      invoice.invoiceNumber,
+      period,
+    );
+    let id = base;
+    for (let copy = 2; ids.has(id); copy += 1) id = `${base}#${copy}`;
+    ids.add(id);
+    return {
+      id,
+      ruleId: DUPLICATE_INVOICE_RULE,
+      severity: 'error',
+      subject: {
+        carrierId: invoice.carrierId,
+        accountNumber: invoice.accountNumber,
+        invoiceNumber: invoice.invoiceNumber,
+        period,
+      },
+      impact: repeat.total,
+      message: `Invoice ${invoice.invoiceNumber} (account ${invoice.accountNumber}, ${formatCents(repeat.total)}) is in both ${repeat.firstFile} and ${repeat.repeatFile}; it is counted once. Paying both would pay it twice.`,
+      evidence: { invoiceId: invoice.id },
+    };
+  });
+}
+
+/** The contract a finding concerns, when one can be told: the service's, the id's, the account's. */
+function contractFinder(workspace: Workspace): (finding: FindingDraft) => Contract | undefined {
+  const contractById = new Map(workspace.contracts.map((c) => [c.id, c]));
+  const serviceById = new Map(workspace.services.map((s) => [s.id, s]));
+  const accountById = new Map(workspace.accounts.map((a) => [a.id, a]));
+  const ofService = (service: Service) =>
+    (service.contractId === undefined ? undefined : contractById.get(service.contractId)) ??
+    workspace.contracts.find((c) => c.serviceIds.includes(service.id)) ??
+    workspace.contracts.find(
+      (c) => c.carrierId === service.carrierId && c.accountIds.includes(service.accountId),
+    );
+  return (finding) => {
+    const serviceId = finding.evidence?.serviceId;
+    const service = serviceId === undefined ? undefined : serviceById.get(serviceId);
+    if (service !== undefined) return ofService(service);
+    // Contract rules put the contract id in the finding id (`rule|carrier|account|id@…|period`).
+    const part = finding.id.split('|')[3]?.split('@')[0] ?? '';
+    const named = contractById.get(part);
+    if (named !== undefined) return named;
+    const { carrierId, accountNumber } = finding.subject;
+    if (accountNumber === undefined || finding.subject.serviceIdRaw !== undefined) return undefined;
+    return workspace.contracts.find(
+      (c) =>
+        c.carrierId === carrierId &&
+        c.accountIds.some((id) => accountById.get(id)?.accountNumber === accountNumber),
+    );
+  };
+}
+
+export function findingsCsv(workspace: Workspace, findings: readonly FindingDraft[]): string {
+  const carrierName = new Map(workspace.carriers.map((c) => [c.id, c.name]));
+  const contractOf = contractFinder(workspace);
+  const rows = findings.map((finding): CsvCell[] => {
+    const contract = contractOf(finding);
+    return [
+      finding.ruleId,
+      finding.severity,
+      carrierName.get(finding.subject.carrierId) ?? finding.subject.carrierId,
+      finding.subject.accountNumber ?? '',
+      finding.subject.invoiceNumber ?? '',
+      finding.subject.serviceIdRaw ?? '',
+      contract === undefined ? '' : (contract.contractNumber ?? contract.id),
+      finding.subject.period ?? '',
+      centsToDecimalString(finding.impact),
+      finding.message,
+    ];
+  });
+  return toCsv(FINDINGS_HEADER, rows, CSV_OPTIONS);
+}
+
+export function invoicesCsv(workspace: Workspace): string {
+  const carrierName = new Map(workspace.carriers.map((c) => [c.id, c.name]));
+  const rows = workspace.invoices.map((invoice): CsvCell[] => [
+    carrierName.get(invoice.carrierId) ?? invoice.carrierId,
+    invoice.accountNumber,
+    invoice.invoiceNumber,
+    invoice.invoiceDate,
+    invoice.dueDate ?? '',
+    invoice.periodStart ?? '',
+    invoice.periodEnd ?? '',
+    invoice.statedTotal === null ? '' : centsToDecimalString(invoice.statedTotal),
+    centsToDecimalString(invoice.linesTotal),
+    invoice.statedTotal === null
+      ? ''
+      : centsToDecimalString(subtractCents(invoice.statedTotal, invoice.linesTotal)),
+    invoice.lineCount,
+    invoice.sourceFile ?? '',
+  ]);
+  return toCsv(INVOICES_HEADER, rows, CSV_OPTIONS);
+}
+
+export function chargesCsv(workspace: Workspace): string {
+  const carrierName = new Map(workspace.carriers.map((c) => [c.id, c.name]));
+  const invoiceById = new Map(workspace.invoices.map((i) => [i.id, i]));
+  const rows: CsvCell[][] = [];
+  for (const { invoiceId, line } of workspace.lines) {
+    const invoice = invoiceById.get(invoiceId);
+    if (invoice === undefined) continue;
+    rows.push([
+      carrierName.get(invoice.carrierId) ?? invoice.carrierId,
+      invoice.accountNumber,
+      invoice.invoiceNumber,
+      invoice.invoiceDate,
+      line.serviceIdRaw,
+      line.description,
+      CATEGORY_LABELS[line.category],
+      line.quantity,
+      centsToDecimalString(line.amount),
+      line.periodStart ?? '',
+      line.periodEnd ?? '',
+      line.sourceFile,
+      line.sourceRow,
+    ]);
+  }
+  return toCsv(CHARGES_HEADER, rows, CSV_OPTIONS);
+}
+
+async function write(path: string, text: string): Promise<void> {
+  try {
+    await writeFile(path, text, 'utf8');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new CliError(`Cannot write "${path}": ${reason}.`);
+  }
+}
+
+/** Runs the audit and writes its three files; returns what the summary prints. */
+export async function runAuditCommand(args: AuditArgs, today: IsoDate): Promise<AuditOutcome> {
+  const workspace = await loadWorkspace(args);
+  const result = runAudit(auditSnapshot(workspace, today));
+  const findings = [...result.findings, ...repeatedInvoiceFindings(workspace)].sort((a, b) =>
+    a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
+  try {
+    await mkdir(args.out, { recursive: true });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new CliError(`Cannot create the output folder "${args.out}": ${reason}.`);
+  }
+  const files = {
+    findings: join(args.out, 'findings.csv'),
+    invoices: join(args.out, 'invoices.csv'),
+    charges: join(args.out, 'charges.csv'),
+  };
+  await write(files.findings, findingsCsv(workspace, findings));
+  await write(files.invoices, invoicesCsv(workspace));
+  await write(files.charges, chargesCsv(workspace));
+  return { workspace, findings, files };
+}
+
+/** The summary lines of an audit run. */
+export function auditSummary(outcome: AuditOutcome, today: IsoDate): string[] {
+  const { workspace, findings } = outcome;
+  const billed = sumCents(workspace.invoices.map((invoice) => invoice.linesTotal));
+  const impact = sumCents(findings.map((finding) => finding.impact));
+  const byRule = new Map<string, { count: number; impact: number }>();
+  for (const finding of findings) {
+    const entry = byRule.get(finding.ruleId) ?? { count: 0, impact: 0 };
+    entry.count += 1;
+    entry.impact += finding.impact;
+    byRule.set(finding.ruleId, entry);
+  }
+  const severities = ['error', 'warning', 'info']
+    .map((severity) => ({
+      severity,
+      count: findings.filter((finding) => finding.severity === severity).length,
+    }))
+    .filter((entry) => entry.count > 0)
+    .map((entry) => `${entry.count} ${entry.severity}${entry.count === 1 ? '' : 's'}`);
+  const width = Math.max(0, ...[...byRule.keys()].map((rule) => rule.length));
+  const lines = [
+    `Audit as of ${today}`,
+    `Read ${workspace.billFiles} bill file${workspace.billFiles === 1 ? '' : 's'}: ${workspace.invoices.length} invoices, ${workspace.lines.length} charge lines, ${formatCents(billed)} billed.`,
+    `Inventory: ${workspace.services.length} services at ${workspace.sites.length} sites; ${workspace.contracts.length} contracts.`,
+  ];
+  if (workspace.repeatedInvoices.length > 0) {
+    lines.push(
+      `${workspace.repeatedInvoices.length} invoice cop${workspace.repeatedInvoices.length === 1 ? 'y' : 'ies'} met twice, counted once (duplicate-invoice).`,
+    );
+  }
+  if (workspace.warnings.length > 0) {
+    lines.push(`${workspace.warnings.length} bill rows could not be read (listed above).`);
+  }
+  lines.push(
+    `${findings.length} findings${severities.length > 0 ? ` (${severities.join(', ')})` : ''}, impact ${formatCents(cents(impact))}:`,
+  );
+  for (const [rule, entry] of [...byRule].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    lines.push(
+      `  ${rule.padEnd(width)}  ${String(entry.count).padStart(5)}  ${formatCents(cents(entry.impact))}`,
+    );
+  }
+  lines.push(
+    `Wrote ${outcome.files.findings}, ${outcome.files.invoices} and ${outcome.files.charges}.`,
+  );
+  return lines;
+}

@@ -1,0 +1,89 @@
+/**
+ * `chargeback`: one month allocated by the app's engine (`shared/allocation/`) with the default
+ * chargeback settings (invoice-date basis, account-level charges pro rata, no GL mapping, no
+ * mark-up, no split rules), written as the Chargeback section's export in the standard layout.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { allocateMonth, type AllocationResult } from '../../shared/allocation';
+import { chargebackCsv, chargebackXlsx, STANDARD_PRESET } from '../../shared/export/chargeback';
+import { formatCents } from '../../shared/money/cents';
+import type { ChargebackArgs } from './args';
+import { CliError } from './inputs';
+import { invoiceMonth, loadWorkspace, type Workspace } from './workspace';
+
+export interface ChargebackOutcome {
+  workspace: Workspace;
+  result: AllocationResult;
+  file: string;
+}
+
+/** The month's allocation of a workspace, with the app's default chargeback settings. */
+export function allocateWorkspace(
+  workspace: Workspace,
+  month: ChargebackArgs['month'],
+): AllocationResult {
+  return allocateMonth({
+    month,
+    basis: 'invoice-date',
+    invoices: workspace.invoices.filter((invoice) => invoiceMonth(invoice) === month),
+    blocks: workspace.chargeBlocks,
+    services: workspace.services,
+    sites: workspace.sites,
+    accounts: workspace.accounts,
+    costCenters: workspace.costCenters,
+    carriers: workspace.carriers,
+    rules: [],
+    accountPolicies: {},
+    glMapping: { byCategory: {}, byCategoryAndServiceType: {} },
+    markups: {},
+  });
+}
+
+export async function runChargebackCommand(args: ChargebackArgs): Promise<ChargebackOutcome> {
+  const workspace = await loadWorkspace(args);
+  const months = [...new Set(workspace.invoices.map(invoiceMonth))].sort();
+  if (!months.includes(args.month)) {
+    throw new CliError(
+      `No invoice is dated in ${args.month}; the bills cover ${months.length === 0 ? 'no month' : `${months[0] ?? ''} to ${months[months.length - 1] ?? ''}`}.`,
+    );
+  }
+  const result = allocateWorkspace(workspace, args.month);
+  const names = {
+    costCenters: workspace.costCenters,
+    carriers: workspace.carriers,
+    sites: workspace.sites,
+  };
+  const bytes =
+    args.format === 'xlsx'
+      ? chargebackXlsx(result, names, STANDARD_PRESET)
+      : new TextEncoder().encode(chargebackCsv(result, names, STANDARD_PRESET));
+  try {
+    await mkdir(dirname(args.out), { recursive: true });
+    await writeFile(args.out, bytes);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new CliError(`Cannot write "${args.out}": ${reason}.`);
+  }
+  return { workspace, result, file: args.out };
+}
+
+export function chargebackSummary(outcome: ChargebackOutcome): string[] {
+  const { result } = outcome;
+  const lines = [
+    `Chargeback ${result.month} (by invoice date)`,
+    `${result.invoiceCount} invoices, ${formatCents(result.totals.invoices)}: ${formatCents(result.totals.allocated)} allocated to ${result.byCostCenter.filter((entry) => entry.costCenterId !== null).length} cost centers, ${formatCents(result.totals.unallocated)} unallocated (${result.exceptions.length} exceptions).`,
+  ];
+  if (outcome.workspace.repeatedInvoices.length > 0) {
+    lines.push(
+      `${outcome.workspace.repeatedInvoices.length} repeated invoice cop${outcome.workspace.repeatedInvoices.length === 1 ? 'y was' : 'ies were'} counted once.`,
+    );
+  }
+  if (result.exceptions.length > 0 && outcome.file.toLowerCase().endsWith('.csv')) {
+    lines.push(
+      'The CSV holds the allocated rows; write an .xlsx file to get the Exceptions sheet too.',
+    );
+  }
+  lines.push(`Wrote ${outcome.file}.`);
+  return lines;
+}

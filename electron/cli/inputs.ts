@@ -1,0 +1,125 @@
+/**
+ * Reading the CLI's input files from disk: single files, and bill folders walked recursively.
+ * Bill files are hashed (SHA-256) so a file given twice, under any name, is read once.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+
+/** A problem with the user's input: printed as is, exit code 1 (not a crash). */
+export class CliError extends Error {
+  override readonly name = 'CliError';
+}
+
+/** A bill file found on disk. */
+export interface BillFile {
+  /** The path as found (the folder given joined with the names under it). */
+  path: string;
+  /** File name without folders, as the importer names invoices' source files. */
+  name: string;
+  bytes: Uint8Array;
+  /** SHA-256 of the bytes, hex. */
+  hash: string;
+}
+
+/** A bill file whose bytes were already read from another path. */
+export interface RepeatedFile {
+  path: string;
+  /** The path read first with the same bytes. */
+  sameAs: string;
+}
+
+/** The bill files to read (each content once, in the order given) and the repeats left out. */
+export interface BillFiles {
+  files: BillFile[];
+  repeated: RepeatedFile[];
+}
+
+function reason(error: unknown): string {
+  if (error instanceof Error && 'code' in error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'ENOENT') return 'it does not exist';
+    if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+    if (code === 'EISDIR') return 'it is a folder, not a file';
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The bytes of one input file; a sentence naming the option when it cannot be read. */
+export async function readInputFile(path: string, option: string): Promise<Uint8Array> {
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw new CliError(`--${option} "${path}" is a folder, not a file.`);
+    return new Uint8Array(await readFile(path));
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw new CliError(`Cannot read the --${option} file "${path}": ${reason(error)}.`);
+  }
+}
+
+/** Files under a folder, sorted by name at each level; hidden files and folders left out. */
+async function walk(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const paths: string[] = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) paths.push(...(await walk(path)));
+    else if (entry.isFile()) paths.push(path);
+  }
+  return paths;
+}
+
+/**
+ * Every bill file under `inputs` (files, or folders read recursively). Byte-identical files are
+ * kept once (the first met); the same path given twice is simply read once.
+ */
+export async function collectBillFiles(inputs: readonly string[]): Promise<BillFiles> {
+  const paths: string[] = [];
+  for (const input of inputs) {
+    let isFolder: boolean;
+    try {
+      isFolder = (await stat(input)).isDirectory();
+    } catch (error) {
+      throw new CliError(`Cannot read the bills "${input}": ${reason(error)}.`);
+    }
+    if (!isFolder) {
+      paths.push(input);
+      continue;
+    }
+    try {
+      paths.push(...(await walk(input)));
+    } catch (error) {
+      throw new CliError(`Cannot read the bills folder "${input}": ${reason(error)}.`);
+    }
+  }
+  const files: BillFile[] = [];
+  const repeated: RepeatedFile[] = [];
+  const byHash = new Map<string, BillFile>();
+  const seenPaths = new Set<string>();
+  for (const path of paths) {
+    const absolute = resolve(path);
+    if (seenPaths.has(absolute)) continue;
+    seenPaths.add(absolute);
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await readFile(path));
+    } catch (error) {
+      throw new CliError(`Cannot read the bill file "${path}": ${reason(error)}.`);
+    }
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    const first = byHash.get(hash);
+    if (first !== undefined) {
+      repeated.push({ path, sameAs: first.path });
+      continue;
+    }
+    const file: BillFile = { path, name: basename(path), bytes, hash };
+    byHash.set(hash, file);
+    files.push(file);
+  }
+  if (files.length === 0) {
+    throw new CliError(`No bill files found in ${inputs.map((i) => `"${i}"`).join(', ')}.`);
+  }
+  return { files, repeated };
+}

@@ -1,0 +1,76 @@
+/**
+ * Entry point of the headless command line (`npm run cli -- …`). Runs under plain Node: it must
+ * never import `electron`; everything it computes comes from `shared/`.
+ */
+import { pathToFileURL } from 'node:url';
+import { todayIso } from '../../shared/dates/iso-date';
+import { parseArgs, USAGE } from './args';
+import { auditSummary, runAuditCommand } from './audit-command';
+import { chargebackSummary, runChargebackCommand } from './chargeback-command';
+import { CliError } from './inputs';
+
+/** Where the CLI writes and what time it is (injected by tests). */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  now?: () => Date;
+}
+
+/** Warnings listed before the summary; the rest are counted. */
+const MAX_WARNINGS = 20;
+
+function printWarnings(warnings: readonly string[], io: CliIo): void {
+  for (const warning of warnings.slice(0, MAX_WARNINGS)) io.stderr(`Warning: ${warning}\n`);
+  if (warnings.length > MAX_WARNINGS)
+    io.stderr(`Warning: … and ${warnings.length - MAX_WARNINGS} more rows.\n`);
+}
+
+/** Runs one command; returns the exit code (0 done, 1 bad input, 2 bad arguments, 3 crash). */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (!parsed.ok) {
+    io.stderr(`Error: ${parsed.message}\n`);
+    return 2;
+  }
+  const { args } = parsed;
+  try {
+    if (args.command === 'help') {
+      io.stdout(`${USAGE}\n`);
+      return 0;
+    }
+    if (args.command === 'audit') {
+      const today = args.asOf ?? todayIso((io.now ?? (() => new Date()))());
+      const outcome = await runAuditCommand(args, today);
+      printWarnings(outcome.workspace.warnings, io);
+      io.stdout(`${auditSummary(outcome, today).join('\n')}\n`);
+      return 0;
+    }
+    const outcome = await runChargebackCommand(args);
+    printWarnings(outcome.workspace.warnings, io);
+    io.stdout(`${chargebackSummary(outcome).join('\n')}\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.stderr(`Error: ${error.message}\n`);
+      return 1;
+    }
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr(`TEM Desk CLI failed unexpectedly; please report this:\n${detail}\n`);
+    return 3;
+  }
+}
+
+/** Whether this module is the program being run (not imported by a test). */
+function isMain(): boolean {
+  const entry = process.argv[1];
+  if (entry === undefined) return false;
+  return import.meta.url === pathToFileURL(entry).href;
+}
+
+if (isMain()) {
+  const code = await runCli(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  });
+  process.exitCode = code;
+}

@@ -1,0 +1,593 @@
+/**
+ * The CLI's in-memory workspace: the sites, inventory, contracts and bills read from files and
+ * given ids the way the app stores them, ready for the audit and the chargeback (both `shared/`).
+ * Ids are assigned in the order things are met, so the same inputs give the same ids.
+ */
+import { aggregateLines } from '../../shared/billing/aggregates';
+import type { ContractDraft, ContractRateDraft } from '../../shared/contracts/csv';
+import { readContractRatesCsv, readContractsCsv } from '../../shared/contracts/csv';
+import { isoMonthOf, type IsoMonth } from '../../shared/dates/iso-date';
+import { serviceMatchKey } from '../../shared/ids/identifiers';
+import type { DraftChargeLine, DraftInvoice } from '../../shared/import/draft';
+import { readBills, type ReadOutcome } from '../../shared/import/read-bill';
+import {
+  guessInventoryMapping,
+  inventoryMappingProblems,
+  readInventoryRows,
+  type InventoryDraft,
+} from '../../shared/inventory/import';
+import { readSiteRows, type SiteDraft } from '../../shared/inventory/sites-file';
+import { readTabularFile } from '../../shared/inventory/table-file';
+import type {
+  Account,
+  Carrier,
+  Contract,
+  CostCenter,
+  Invoice,
+  Service,
+  Site,
+  UsageRecord,
+} from '../../shared/model';
+import { ZERO_CENTS, type Cents } from '../../shared/money/cents';
+import { packChargeLines, type ChargeBlock } from '../../shared/storage/charge-blocks';
+import type { WorkspaceArgs } from './args';
+import { CliError, collectBillFiles, readInputFile, type BillFiles } from './inputs';
+
+/** One input file, by the option that named it. */
+export interface NamedBytes {
+  /** Path or name, for messages. */
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** Everything the commands read, as bytes. */
+export interface WorkspaceInput {
+  sites: NamedBytes;
+  inventory: NamedBytes;
+  contracts: NamedBytes | null;
+  rates: NamedBytes | null;
+  bills: BillFiles;
+}
+
+/** An invoice met again (same carrier, account and number) after it was read once. */
+export interface RepeatedInvoice {
+  /** The invoice kept. */
+  invoice: Invoice;
+  /** File the kept invoice was read from. */
+  firstFile: string;
+  /** File the copy was met in. */
+  repeatFile: string;
+  /** The copy's total: its stated total, else the sum of its lines. */
+  total: Cents;
+}
+
+/** A kept charge line with its invoice, for `charges.csv`. */
+export interface StoredLine {
+  invoiceId: string;
+  line: DraftChargeLine;
+}
+
+export interface Workspace {
+  carriers: Carrier[];
+  accounts: Account[];
+  sites: Site[];
+  costCenters: CostCenter[];
+  services: Service[];
+  contracts: Contract[];
+  invoices: Invoice[];
+  chargeBlocks: ChargeBlock[];
+  lines: StoredLine[];
+  usage: UsageRecord[];
+  repeatedInvoices: RepeatedInvoice[];
+  /** Bill files read (distinct contents). */
+  billFiles: number;
+  /** Row problems that did not stop the run, as sentences. */
+  warnings: string[];
+}
+
+/** At most this many problems are listed in one error message. */
+const MAX_LISTED = 10;
+
+function problemsError(what: string, messages: readonly string[]): CliError {
+  const listed = messages.slice(0, MAX_LISTED).map((message) => `  - ${message}`);
+  const more =
+    messages.length > MAX_LISTED ? [`  … and ${messages.length - MAX_LISTED} more.`] : [];
+  const count = messages.length === 1 ? 'a problem' : `${messages.length} problems`;
+  return new CliError([`${what} has ${count}:`, ...listed, ...more].join('\n'));
+}
+
+/** Carriers, accounts, cost centers and sites by their natural keys, with sequential ids. */
+class Registry {
+  readonly carriers: Carrier[] = [];
+  readonly accounts: Account[] = [];
+  readonly costCenters: CostCenter[] = [];
+  readonly sites: Site[] = [];
+  private readonly carrierByName = new Map<string, Carrier>();
+  private readonly accountByKey = new Map<string, Account>();
+  private readonly costCenterByCode = new Map<string, CostCenter>();
+  readonly siteByCode = new Map<string, Site>();
+
+  carrierId(name: string): string {
+    const key = name.trim().toUpperCase().replace(/\s+/g, ' ');
+    let carrier = this.carrierByName.get(key);
+    if (carrier === undefined) {
+      carrier = { id: `carrier-${this.carriers.length + 1}`, name: name.trim() };
+      this.carrierByName.set(key, carrier);
+      this.carriers.push(carrier);
+    }
+    return carrier.id;
+  }
+
+  accountId(carrierId: string, accountNumber: string): string {
+    const key = `${carrierId}|${accountNumber.trim()}`;
+    let account = this.accountByKey.get(key);
+    if (account === undefined) {
+      account = {
+        id: `account-${this.accounts.length + 1}`,
+        carrierId,
+        accountNumber: accountNumber.trim(),
+        status: 'open',
+      };
+      this.accountByKey.set(key, account);
+      this.accounts.push(account);
+    }
+    return account.id;
+  }
+
+  /** The cost center with this code, created on first sight (named by its code); '' → none. */
+  costCenterId(code: string): string | undefined {
+    if (code === '') return undefined;
+    let costCenter = this.costCenterByCode.get(code);
+    if (costCenter === undefined) {
+      costCenter = {
+        id: `cost-center-${this.costCenters.length + 1}`,
+        code,
+        name: code,
+        active: true,
+      };
+      this.costCenterByCode.set(code, costCenter);
+      this.costCenters.push(costCenter);
+    }
+    return costCenter.id;
+  }
+
+  addSite(draft: SiteDraft): void {
+    const costCenterId = this.costCenterId(draft.costCenterCode);
+    const existing = this.siteByCode.get(draft.code);
+    const site: Site = {
+      id: existing?.id ?? `site-${this.sites.length + 1}`,
+      code: draft.code,
+      name: draft.name,
+      country: draft.country,
+      status: draft.status,
+    };
+    if (draft.street !== '') site.street = draft.street;
+    if (draft.city !== '') site.city = draft.city;
+    if (draft.state !== '') site.region = draft.state;
+    if (draft.postalCode !== '') site.postalCode = draft.postalCode;
+    if (costCenterId !== undefined) site.costCenterId = costCenterId;
+    if (draft.openedOn !== undefined) site.openedOn = draft.openedOn;
+    if (draft.closedOn !== undefined) site.closedOn = draft.closedOn;
+    if (existing === undefined) this.sites.push(site);
+    else this.sites[this.sites.indexOf(existing)] = site;
+    this.siteByCode.set(site.code, site);
+  }
+
+  /** The site with this code; an inventory naming an unknown site creates it, as the app does. */
+  siteFor(code: string, name: string, costCenterId: string | undefined): Site {
+    let site = this.siteByCode.get(code);
+    if (site === undefined) {
+      site = {
+        id: `site-${this.sites.length + 1}`,
+        code,
+        name: name || code,
+        country: 'US',
+        status: 'active',
+      };
+      if (costCenterId !== undefined) site.costCenterId = costCenterId;
+      this.sites.push(site);
+      this.siteByCode.set(code, site);
+    }
+    return site;
+  }
+}
+
+function readSites(input: NamedBytes, registry: Registry): void {
+  const table = readTabularFile(input.name, input.bytes);
+  if (!table.ok) {
+    throw problemsError(
+      `The sites file "${input.name}"`,
+      table.errors.map((e) => e.message),
+    );
+  }
+  const { drafts, errors, missing } = readSiteRows(table.value);
+  if (missing.length > 0) {
+    throw new CliError(
+      `The sites file "${input.name}" has no ${missing.join(' or ')} column; its header is: ${table.value.header.join(', ')}.`,
+    );
+  }
+  if (errors.length > 0) {
+    throw problemsError(
+      `The sites file "${input.name}"`,
+      errors.map((e) => e.message),
+    );
+  }
+  for (const draft of drafts) registry.addSite(draft);
+}
+
+function readContracts(input: NamedBytes): ContractDraft[] {
+  const read = readContractsCsv(input.bytes);
+  if (read.errors.length > 0) {
+    throw problemsError(
+      `The contracts file "${input.name}"`,
+      read.errors.map((e) => e.message),
+    );
+  }
+  return read.rows;
+}
+
+function readRates(input: NamedBytes, contractIds: ReadonlySet<string>): ContractRateDraft[] {
+  const read = readContractRatesCsv(input.bytes, { knownContractIds: contractIds });
+  if (read.errors.length > 0) {
+    throw problemsError(
+      `The rates file "${input.name}"`,
+      read.errors.map((e) => e.message),
+    );
+  }
+  return read.rows;
+}
+
+function readInventory(input: NamedBytes): InventoryDraft[] {
+  const table = readTabularFile(input.name, input.bytes);
+  if (!table.ok) {
+    throw problemsError(
+      `The inventory file "${input.name}"`,
+      table.errors.map((e) => e.message),
+    );
+  }
+  const mapping = guessInventoryMapping(table.value.header);
+  const problems = inventoryMappingProblems(mapping);
+  if (problems.length > 0) {
+    throw new CliError(
+      `The inventory file "${input.name}" lacks required columns (its header is: ${table.value.header.join(', ')}). ${problems.join(' ')}`,
+    );
+  }
+  const { drafts, errors } = readInventoryRows(table.value, mapping);
+  if (errors.length > 0) {
+    throw problemsError(
+      `The inventory file "${input.name}"`,
+      errors.map((e) => e.message),
+    );
+  }
+  return drafts;
+}
+
+function buildContracts(drafts: readonly ContractDraft[], registry: Registry): Contract[] {
+  return drafts.map((draft) => {
+    const {
+      line: _line,
+      carrierName,
+      accountNumbers,
+      endDateComputed: _computed,
+      ...fields
+    } = draft;
+    const carrierId = registry.carrierId(carrierName);
+    return {
+      ...fields,
+      contractNumber: draft.id,
+      carrierId,
+      accountIds: accountNumbers.map((number) => registry.accountId(carrierId, number)),
+      serviceIds: [],
+    };
+  });
+}
+
+function buildServices(
+  drafts: readonly InventoryDraft[],
+  registry: Registry,
+  contracts: readonly Contract[] | null,
+  inventoryName: string,
+  warnings: string[],
+): Service[] {
+  const contractIds = new Map<string, string>();
+  for (const contract of contracts ?? []) {
+    contractIds.set(contract.id, contract.id);
+    if (contract.contractNumber !== undefined)
+      contractIds.set(contract.contractNumber, contract.id);
+  }
+  const unknownContracts: string[] = [];
+  const services: Service[] = [];
+  const byKey = new Map<string, number>();
+  for (const draft of drafts) {
+    const carrierId = registry.carrierId(draft.carrierName);
+    const accountId = registry.accountId(carrierId, draft.accountNumber);
+    const costCenterId = registry.costCenterId(draft.costCenterCode);
+    const site = registry.siteFor(draft.siteCode, draft.siteName, costCenterId);
+    const contractId = draft.contractId === '' ? undefined : contractIds.get(draft.contractId);
+    if (draft.contractId !== '' && contractId === undefined && contracts !== null) {
+      unknownContracts.push(`row ${draft.row}: "${draft.contractId}"`);
+    }
+    const index = draft.serviceKey === null ? undefined : byKey.get(draft.serviceKey);
+    const service: Service = {
+      id: index === undefined ? `service-${services.length + 1}` : (services[index]?.id ?? ''),
+      type: draft.type,
+      status: draft.status,
+      carrierId,
+      accountId,
+      siteId: site.id,
+      serviceIdRaw: draft.serviceIdRaw,
+      serviceKey: draft.serviceKey,
+      aliasKeys: [],
+    };
+    // The file's cost center is the service's own only when it differs from its site's.
+    if (costCenterId !== undefined && costCenterId !== site.costCenterId)
+      service.costCenterId = costCenterId;
+    if (draft.description !== '') service.description = draft.description;
+    if (draft.plan !== '') service.plan = draft.plan;
+    if (draft.monthly !== undefined) service.expectedMonthlyCents = draft.monthly;
+    if (draft.installDate !== undefined) service.activatedOn = draft.installDate;
+    if (draft.disconnectDate !== undefined) service.disconnectedOn = draft.disconnectDate;
+    if (contractId !== undefined) service.contractId = contractId;
+    if (draft.userName !== '') service.userName = draft.userName;
+    if (draft.department !== '') service.department = draft.department;
+    if (index === undefined) {
+      if (draft.serviceKey !== null) byKey.set(draft.serviceKey, services.length);
+      services.push(service);
+    } else {
+      services[index] = service;
+    }
+  }
+  if (unknownContracts.length > 0) {
+    // Not fatal: the audit still finds the contract of the service's account.
+    warnings.push(
+      `The inventory file "${inventoryName}" names contracts the contracts file does not have (${unknownContracts.length} rows, e.g. ${unknownContracts[0] ?? ''}); those services are matched to their account's contract.`,
+    );
+  }
+  return services;
+}
+
+function attachRates(
+  rates: readonly ContractRateDraft[],
+  contracts: readonly Contract[],
+  services: Service[],
+  ratesName: string,
+): void {
+  const contractById = new Map(contracts.map((contract) => [contract.id, contract]));
+  const serviceByKey = new Map<string, Service>();
+  for (const service of services) {
+    for (const key of [service.id, service.serviceKey ?? '', ...service.aliasKeys]) {
+      if (key !== '') serviceByKey.set(key, service);
+    }
+  }
+  const errors: string[] = [];
+  for (const rate of rates) {
+    const contract = contractById.get(rate.contractId);
+    if (contract === undefined) continue; // refused by readContractRatesCsv already
+    let serviceId: string | undefined;
+    if (rate.serviceId !== undefined) {
+      const service =
+        serviceByKey.get(rate.serviceId) ?? serviceByKey.get(serviceMatchKey(rate.serviceId) ?? '');
+      if (service === undefined) {
+        errors.push(
+          `Row ${rate.line}, column "Service ID": "${rate.serviceId}" is not a service in the inventory.`,
+        );
+        continue;
+      }
+      serviceId = service.id;
+      if (!contract.serviceIds.includes(service.id)) contract.serviceIds.push(service.id);
+      service.contractId ??= contract.id;
+    }
+    const card = contract.rateCard ?? [];
+    card.push({
+      ...(rate.planOrServiceType === undefined
+        ? {}
+        : { planOrServiceType: rate.planOrServiceType }),
+      ...(serviceId === undefined ? {} : { serviceId }),
+      monthlyRateCents: rate.monthlyRateCents,
+    });
+    contract.rateCard = card;
+  }
+  if (errors.length > 0) throw problemsError(`The rates file "${ratesName}"`, errors);
+}
+
+/** The sentence for a bill file the importer could not turn into a draft. */
+function billProblem(path: string, outcome: Exclude<ReadOutcome, { kind: 'draft' }>): string {
+  const member =
+    outcome.fileName !== '' && !path.endsWith(outcome.fileName) ? ` (${outcome.fileName})` : '';
+  switch (outcome.kind) {
+    case 'unreadable':
+      return `Cannot read the bill file "${path}"${member}: ${outcome.message}`;
+    case 'needs-mapping':
+      return `The bill file "${path}"${member} is not in a layout TEM Desk recognises (columns: ${outcome.header.join(', ')}). Import it once in the app to map its columns, or convert it to the TEM Desk charges CSV.`;
+    case 'needs-date-order':
+      return `The dates in the bill file "${path}"${member} can be read more than one way (${outcome.candidates.join(' or ')}, e.g. ${outcome.examples.slice(0, 3).join(', ')}); import it in the app once to choose.`;
+    case 'needs-invoice-details':
+      return `The bill file "${path}"${member} does not say its ${outcome.missing.join(', ')}; import it in the app, which asks for them.`;
+  }
+}
+
+interface BillState {
+  registry: Registry;
+  invoices: Invoice[];
+  chargeBlocks: ChargeBlock[];
+  lines: StoredLine[];
+  usage: UsageRecord[];
+  repeatedInvoices: RepeatedInvoice[];
+  warnings: string[];
+  /** Invoice key → kept invoice and its file. */
+  kept: Map<string, { invoice: Invoice; file: string }>;
+  /** File path → keys of the invoices read from it. */
+  keysByFile: Map<string, string[]>;
+}
+
+function invoiceOf(
+  drafted: DraftInvoice,
+  id: string,
+  carrierId: string,
+  lines: readonly DraftChargeLine[],
+): Invoice {
+  const aggregates = aggregateLines(lines);
+  const invoice: Invoice = {
+    id,
+    carrierId,
+    accountNumber: drafted.accountNumber,
+    invoiceNumber: drafted.invoiceNumber,
+    invoiceDate: drafted.invoiceDate,
+    statedTotal: drafted.statedTotal,
+    linesTotal: aggregates.linesTotal,
+    lineCount: aggregates.lineCount,
+    categoryTotals: aggregates.categoryTotals,
+    status: 'received',
+    importBatchId: 'cli',
+    sourceFile: drafted.sourceFile,
+  };
+  if (drafted.dueDate !== undefined) invoice.dueDate = drafted.dueDate;
+  if (drafted.periodStart !== undefined) invoice.periodStart = drafted.periodStart;
+  if (drafted.periodEnd !== undefined) invoice.periodEnd = drafted.periodEnd;
+  return invoice;
+}
+
+function readBillFile(path: string, name: string, bytes: Uint8Array, state: BillState): void {
+  const outcomes = readBills([{ name, bytes }]);
+  const keys: string[] = [];
+  state.keysByFile.set(path, keys);
+  for (const outcome of outcomes) {
+    if (outcome.kind !== 'draft') throw new CliError(billProblem(path, outcome));
+    const { draft } = outcome;
+    for (const error of draft.errors) {
+      state.warnings.push(`${path}, row ${error.row}: ${error.message}`);
+    }
+    const linesByKey = new Map<string, DraftChargeLine[]>();
+    for (const line of draft.lines) {
+      const list = linesByKey.get(line.invoiceKey);
+      if (list === undefined) linesByKey.set(line.invoiceKey, [line]);
+      else list.push(line);
+    }
+    const idByKey = new Map<string, string>();
+    for (const drafted of draft.invoices) {
+      const lines = linesByKey.get(drafted.key) ?? [];
+      const earlier = state.kept.get(drafted.key);
+      if (earlier !== undefined) {
+        const total = drafted.statedTotal ?? aggregateLines(lines).linesTotal;
+        state.repeatedInvoices.push({
+          invoice: earlier.invoice,
+          firstFile: earlier.file,
+          repeatFile: path,
+          total,
+        });
+        continue;
+      }
+      const carrierId = state.registry.carrierId(drafted.carrierName);
+      state.registry.accountId(carrierId, drafted.accountNumber);
+      const id = `invoice-${state.invoices.length + 1}`;
+      const invoice = invoiceOf(drafted, id, carrierId, lines);
+      idByKey.set(drafted.key, id);
+      state.kept.set(drafted.key, { invoice, file: path });
+      keys.push(drafted.key);
+      state.invoices.push(invoice);
+      state.chargeBlocks.push(...packChargeLines(id, lines));
+      for (const line of lines) state.lines.push({ invoiceId: id, line });
+    }
+    for (const record of draft.usage) {
+      const invoiceId = idByKey.get(record.invoiceKey);
+      // Usage of an invoice already read from another file is that copy's, not new usage.
+      if (invoiceId === undefined && state.kept.has(record.invoiceKey)) continue;
+      state.usage.push({
+        serviceKey: record.serviceKey,
+        serviceIdRaw: record.serviceIdRaw,
+        month: record.month,
+        ...(invoiceId === undefined ? {} : { invoiceId }),
+        minutes: record.minutes,
+        messages: record.messages,
+        dataKb: record.dataKb,
+        roamingMinutes: record.roamingMinutes ?? 0,
+        roamingDataKb: record.roamingDataKb ?? 0,
+        usageCharges: ZERO_CENTS,
+      });
+    }
+  }
+}
+
+/** Reads every input into one workspace; any unreadable input is a {@link CliError}. */
+export function buildWorkspace(input: WorkspaceInput): Workspace {
+  const registry = new Registry();
+  readSites(input.sites, registry);
+  const contractDrafts = input.contracts === null ? null : readContracts(input.contracts);
+  const rateDrafts =
+    input.rates === null
+      ? []
+      : readRates(input.rates, new Set((contractDrafts ?? []).map((draft) => draft.id)));
+  const contracts = contractDrafts === null ? null : buildContracts(contractDrafts, registry);
+  const inventoryDrafts = readInventory(input.inventory);
+  const warnings: string[] = [];
+  const services = buildServices(
+    inventoryDrafts,
+    registry,
+    contracts,
+    input.inventory.name,
+    warnings,
+  );
+  if (contracts !== null && input.rates !== null)
+    attachRates(rateDrafts, contracts, services, input.rates.name);
+
+  const state: BillState = {
+    registry,
+    invoices: [],
+    chargeBlocks: [],
+    lines: [],
+    usage: [],
+    repeatedInvoices: [],
+    warnings,
+    kept: new Map(),
+    keysByFile: new Map(),
+  };
+  for (const file of input.bills.files) readBillFile(file.path, file.name, file.bytes, state);
+  // A byte-identical copy holds exactly the invoices of the file read first.
+  for (const repeat of input.bills.repeated) {
+    for (const key of state.keysByFile.get(repeat.sameAs) ?? []) {
+      const kept = state.kept.get(key);
+      if (kept === undefined) continue;
+      state.repeatedInvoices.push({
+        invoice: kept.invoice,
+        firstFile: kept.file,
+        repeatFile: repeat.path,
+        total: kept.invoice.statedTotal ?? kept.invoice.linesTotal,
+      });
+    }
+  }
+  return {
+    carriers: registry.carriers,
+    accounts: registry.accounts,
+    sites: registry.sites,
+    costCenters: registry.costCenters,
+    services,
+    contracts: contracts ?? [],
+    invoices: state.invoices,
+    chargeBlocks: state.chargeBlocks,
+    lines: state.lines,
+    usage: state.usage,
+    repeatedInvoices: state.repeatedInvoices,
+    billFiles: input.bills.files.length,
+    warnings: state.warnings,
+  };
+}
+
+/** The billing month of an invoice (its invoice date's month), as the audit counts it. */
+export function invoiceMonth(invoice: Pick<Invoice, 'invoiceDate'>): IsoMonth {
+  return isoMonthOf(invoice.invoiceDate);
+}
+
+/** Reads the files the arguments name and builds the workspace. */
+export async function loadWorkspace(args: WorkspaceArgs): Promise<Workspace> {
+  const named = async (path: string, option: string): Promise<NamedBytes> => ({
+    name: path,
+    bytes: await readInputFile(path, option),
+  });
+  return buildWorkspace({
+    sites: await named(args.sites, 'sites'),
+    inventory: await named(args.inventory, 'inventory'),
+    contracts: args.contracts === null ? null : await named(args.contracts, 'contracts'),
+    rates: args.rates === null ? null : await named(args.rates, 'rates'),
+    bills: await collectBillFiles(args.bills),
+  });
+}
