@@ -3,20 +3,20 @@
  * given ids the way the app stores them, ready for the audit and the chargeback (both `shared/`).
  * Ids are assigned in the order things are met, so the same inputs give the same ids.
  */
-import { aggregateLines } from '../../shared/billing/aggregates';
+
 import type { ContractDraft, ContractRateDraft } from '../../shared/contracts/csv';
 import { readContractRatesCsv, readContractsCsv } from '../../shared/contracts/csv';
 import { isoMonthOf, type IsoMonth } from '../../shared/dates/iso-date';
 import { serviceMatchKey } from '../../shared/ids/identifiers';
-import type { DraftChargeLine, DraftInvoice } from '../../shared/import/draft';
-import { readBills, type ReadOutcome } from '../../shared/import/read-bill';
+import type { DraftChargeLine } from '../../shared/import/draft';
+
 import {
   guessInventoryMapping,
   inventoryMappingProblems,
   readInventoryRows,
   type InventoryDraft,
 } from '../../shared/inventory/import';
-import { readSiteRows, type SiteDraft } from '../../shared/inventory/sites-file';
+import { readSiteRows } from '../../shared/inventory/sites-file';
 import { readTabularFile } from '../../shared/inventory/table-file';
 import type {
   Account,
@@ -28,8 +28,8 @@ import type {
   Site,
   UsageRecord,
 } from '../../shared/model';
-import { ZERO_CENTS, type Cents } from '../../shared/money/cents';
-import { packChargeLines, type ChargeBlock } from '../../shared/storage/charge-blocks';
+import { type Cents } from '../../shared/money/cents';
+import { type ChargeBlock } from '../../shared/storage/charge-blocks';
 import type { WorkspaceArgs } from './args';
 import { CliError, collectBillFiles, readInputFile, type BillFiles } from './inputs';
 
@@ -86,111 +86,8 @@ export interface Workspace {
 }
 
 /** At most this many problems are listed in one error message. */
-const MAX_LISTED = 10;
-
-function problemsError(what: string, messages: readonly string[]): CliError {
-  const listed = messages.slice(0, MAX_LISTED).map((message) => `  - ${message}`);
-  const more =
-    messages.length > MAX_LISTED ? [`  … and ${messages.length - MAX_LISTED} more.`] : [];
-  const count = messages.length === 1 ? 'a problem' : `${messages.length} problems`;
-  return new CliError([`${what} has ${count}:`, ...listed, ...more].join('\n'));
-}
-
-/** Carriers, accounts, cost centers and sites by their natural keys, with sequential ids. */
-class Registry {
-  readonly carriers: Carrier[] = [];
-  readonly accounts: Account[] = [];
-  readonly costCenters: CostCenter[] = [];
-  readonly sites: Site[] = [];
-  private readonly carrierByName = new Map<string, Carrier>();
-  private readonly accountByKey = new Map<string, Account>();
-  private readonly costCenterByCode = new Map<string, CostCenter>();
-  readonly siteByCode = new Map<string, Site>();
-
-  carrierId(name: string): string {
-    const key = name.trim().toUpperCase().replace(/\s+/g, ' ');
-    let carrier = this.carrierByName.get(key);
-    if (carrier === undefined) {
-      carrier = { id: `carrier-${this.carriers.length + 1}`, name: name.trim() };
-      this.carrierByName.set(key, carrier);
-      this.carriers.push(carrier);
-    }
-    return carrier.id;
-  }
-
-  accountId(carrierId: string, accountNumber: string): string {
-    const key = `${carrierId}|${accountNumber.trim()}`;
-    let account = this.accountByKey.get(key);
-    if (account === undefined) {
-      account = {
-        id: `account-${this.accounts.length + 1}`,
-        carrierId,
-        accountNumber: accountNumber.trim(),
-        status: 'open',
-      };
-      this.accountByKey.set(key, account);
-      this.accounts.push(account);
-    }
-    return account.id;
-  }
-
-  /** The cost center with this code, created on first sight (named by its code); '' → none. */
-  costCenterId(code: string): string | undefined {
-    if (code === '') return undefined;
-    let costCenter = this.costCenterByCode.get(code);
-    if (costCenter === undefined) {
-      costCenter = {
-        id: `cost-center-${this.costCenters.length + 1}`,
-        code,
-        name: code,
-        active: true,
-      };
-      this.costCenterByCode.set(code, costCenter);
-      this.costCenters.push(costCenter);
-    }
-    return costCenter.id;
-  }
-
-  addSite(draft: SiteDraft): void {
-    const costCenterId = this.costCenterId(draft.costCenterCode);
-    const existing = this.siteByCode.get(draft.code);
-    const site: Site = {
-      id: existing?.id ?? `site-${this.sites.length + 1}`,
-      code: draft.code,
-      name: draft.name,
-      country: draft.country,
-      status: draft.status,
-    };
-    if (draft.street !== '') site.street = draft.street;
-    if (draft.city !== '') site.city = draft.city;
-    if (draft.state !== '') site.region = draft.state;
-    if (draft.postalCode !== '') site.postalCode = draft.postalCode;
-    if (costCenterId !== undefined) site.costCenterId = costCenterId;
-    if (draft.openedOn !== undefined) site.openedOn = draft.openedOn;
-    if (draft.closedOn !== undefined) site.closedOn = draft.closedOn;
-    if (existing === undefined) this.sites.push(site);
-    else this.sites[this.sites.indexOf(existing)] = site;
-    this.siteByCode.set(site.code, site);
-  }
-
-  /** The site with this code; an inventory naming an unknown site creates it, as the app does. */
-  siteFor(code: string, name: string, costCenterId: string | undefined): Site {
-    let site = this.siteByCode.get(code);
-    if (site === undefined) {
-      site = {
-        id: `site-${this.sites.length + 1}`,
-        code,
-        name: name || code,
-        country: 'US',
-        status: 'active',
-      };
-      if (costCenterId !== undefined) site.costCenterId = costCenterId;
-      this.sites.push(site);
-      this.siteByCode.set(code, site);
-    }
-    return site;
-  }
-}
+import { problemsError, Registry } from './workspace-registry';
+import { readBillFile, type BillState } from './workspace-bills';
 
 function readSites(input: NamedBytes, registry: Registry): void {
   const table = readTabularFile(input.name, input.bytes);
@@ -391,124 +288,6 @@ function attachRates(
 }
 
 /** The sentence for a bill file the importer could not turn into a draft. */
-function billProblem(path: string, outcome: Exclude<ReadOutcome, { kind: 'draft' }>): string {
-  const member =
-    outcome.fileName !== '' && !path.endsWith(outcome.fileName) ? ` (${outcome.fileName})` : '';
-  switch (outcome.kind) {
-    case 'unreadable':
-      return `Cannot read the bill file "${path}"${member}: ${outcome.message}`;
-    case 'needs-mapping':
-      return `The bill file "${path}"${member} is not in a layout TEM Desk recognises (columns: ${outcome.header.join(', ')}). Import it once in the app to map its columns, or convert it to the TEM Desk charges CSV.`;
-    case 'needs-date-order':
-      return `The dates in the bill file "${path}"${member} can be read more than one way (${outcome.candidates.join(' or ')}, e.g. ${outcome.examples.slice(0, 3).join(', ')}); import it in the app once to choose.`;
-    case 'needs-invoice-details':
-      return `The bill file "${path}"${member} does not say its ${outcome.missing.join(', ')}; import it in the app, which asks for them.`;
-  }
-}
-
-interface BillState {
-  registry: Registry;
-  invoices: Invoice[];
-  chargeBlocks: ChargeBlock[];
-  lines: StoredLine[];
-  usage: UsageRecord[];
-  repeatedInvoices: RepeatedInvoice[];
-  warnings: string[];
-  /** Invoice key → kept invoice and its file. */
-  kept: Map<string, { invoice: Invoice; file: string }>;
-  /** File path → keys of the invoices read from it. */
-  keysByFile: Map<string, string[]>;
-}
-
-function invoiceOf(
-  drafted: DraftInvoice,
-  id: string,
-  carrierId: string,
-  lines: readonly DraftChargeLine[],
-): Invoice {
-  const aggregates = aggregateLines(lines);
-  const invoice: Invoice = {
-    id,
-    carrierId,
-    accountNumber: drafted.accountNumber,
-    invoiceNumber: drafted.invoiceNumber,
-    invoiceDate: drafted.invoiceDate,
-    statedTotal: drafted.statedTotal,
-    linesTotal: aggregates.linesTotal,
-    lineCount: aggregates.lineCount,
-    categoryTotals: aggregates.categoryTotals,
-    status: 'received',
-    importBatchId: 'cli',
-    sourceFile: drafted.sourceFile,
-  };
-  if (drafted.dueDate !== undefined) invoice.dueDate = drafted.dueDate;
-  if (drafted.periodStart !== undefined) invoice.periodStart = drafted.periodStart;
-  if (drafted.periodEnd !== undefined) invoice.periodEnd = drafted.periodEnd;
-  return invoice;
-}
-
-function readBillFile(path: string, name: string, bytes: Uint8Array, state: BillState): void {
-  const outcomes = readBills([{ name, bytes }]);
-  const keys: string[] = [];
-  state.keysByFile.set(path, keys);
-  for (const outcome of outcomes) {
-    if (outcome.kind !== 'draft') throw new CliError(billProblem(path, outcome));
-    const { draft } = outcome;
-    for (const error of draft.errors) {
-      state.warnings.push(`${path}, row ${error.row}: ${error.message}`);
-    }
-    const linesByKey = new Map<string, DraftChargeLine[]>();
-    for (const line of draft.lines) {
-      const list = linesByKey.get(line.invoiceKey);
-      if (list === undefined) linesByKey.set(line.invoiceKey, [line]);
-      else list.push(line);
-    }
-    const idByKey = new Map<string, string>();
-    for (const drafted of draft.invoices) {
-      const lines = linesByKey.get(drafted.key) ?? [];
-      const earlier = state.kept.get(drafted.key);
-      if (earlier !== undefined) {
-        const total = drafted.statedTotal ?? aggregateLines(lines).linesTotal;
-        state.repeatedInvoices.push({
-          invoice: earlier.invoice,
-          firstFile: earlier.file,
-          repeatFile: path,
-          total,
-        });
-        continue;
-      }
-      const carrierId = state.registry.carrierId(drafted.carrierName);
-      state.registry.accountId(carrierId, drafted.accountNumber);
-      const id = `invoice-${state.invoices.length + 1}`;
-      const invoice = invoiceOf(drafted, id, carrierId, lines);
-      idByKey.set(drafted.key, id);
-      state.kept.set(drafted.key, { invoice, file: path });
-      keys.push(drafted.key);
-      state.invoices.push(invoice);
-      state.chargeBlocks.push(...packChargeLines(id, lines));
-      for (const line of lines) state.lines.push({ invoiceId: id, line });
-    }
-    for (const record of draft.usage) {
-      const invoiceId = idByKey.get(record.invoiceKey);
-      // Usage of an invoice already read from another file is that copy's, not new usage.
-      if (invoiceId === undefined && state.kept.has(record.invoiceKey)) continue;
-      state.usage.push({
-        serviceKey: record.serviceKey,
-        serviceIdRaw: record.serviceIdRaw,
-        month: record.month,
-        ...(invoiceId === undefined ? {} : { invoiceId }),
-        minutes: record.minutes,
-        messages: record.messages,
-        dataKb: record.dataKb,
-        roamingMinutes: record.roamingMinutes ?? 0,
-        roamingDataKb: record.roamingDataKb ?? 0,
-        usageCharges: ZERO_CENTS,
-      });
-    }
-  }
-}
-
-/** Reads every input into one workspace; any unreadable input is a {@link CliError}. */
 export function buildWorkspace(input: WorkspaceInput): Workspace {
   const registry = new Registry();
   readSites(input.sites, registry);
