@@ -17,9 +17,12 @@ export function useChangeTracking(db: TemDeskDatabase): void {
         (key) => key.includes(`/${db.name}/`) && !key.includes(`/${db.name}/settings`),
       );
       if (!touched) return;
+      // The time of the change itself, not of the (debounced) write: a backup made in between
+      // already holds this change and must not look older than it.
+      const at = new Date().toISOString();
       window.clearTimeout(timer);
       timer = window.setTimeout(
-        () => void db.settings.put({ key: LAST_CHANGE_KEY, value: new Date().toISOString() }),
+        () => void db.settings.put({ key: LAST_CHANGE_KEY, value: at }),
         500,
       );
     };

@@ -13,14 +13,21 @@ export function useBackupActions() {
   const { perform } = useUndo();
 
   const download = useCallback(async () => {
+    // What the backup holds is the data as of now; a change made while it is written is not in it.
+    const startedAt = new Date();
     const [info, settings] = await Promise.all([platform().appInfo(), readSettings(db)]);
     const bytes = await createBackup(db, {
+      now: startedAt,
       appVersion: info.version,
       organizationName: settings.organizationName,
     });
-    const result = await platform().saveFile(backupFileName(), bytes, 'application/octet-stream');
+    const result = await platform().saveFile(
+      backupFileName(startedAt),
+      bytes,
+      'application/octet-stream',
+    );
     if (result.saved)
-      await db.settings.put({ key: LAST_BACKUP_KEY, value: new Date().toISOString() });
+      await db.settings.put({ key: LAST_BACKUP_KEY, value: startedAt.toISOString() });
     return result.saved;
   }, [db]);
 
