@@ -63,6 +63,23 @@ describe('sample company in Chromium', () => {
     await page.getByRole('link', { name: 'Settings', exact: true }).click();
     await page.getByRole('radio', { name: 'Light' }).check();
 
+    // The month's management report: the spend figures come from the same invoices.
+    await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
+    await page.getByRole('link', { name: 'Monthly report', exact: true }).click();
+    await page
+      .getByRole('heading', { level: 1, name: 'Telecom spend report — October 2026' })
+      .waitFor();
+    const october = company.expectedTotals
+      .filter((t) => t.month === '2026-10')
+      .reduce((sum, t) => sum + t.totalCents, 0);
+    await expect
+      .poll(() => page.locator('dl.tiles').textContent())
+      .toContain(formatCents(cents(october)));
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Biggest changes since last month' }).count())
+      .toBe(1);
+    await session.screenshot('sample-monthly-report');
+
     await page.getByRole('link', { name: 'Bills', exact: true }).click();
     await expect
       .poll(() => page.getByRole('heading', { name: /^Invoices \(/ }).textContent())

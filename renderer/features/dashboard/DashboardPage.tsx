@@ -9,6 +9,7 @@ import type { Carrier, Invoice } from '../../../shared/model';
 import { useRouteContext } from '../../app/RouteContext';
 import { StackedBarChart } from '../../components/charts/StackedBarChart';
 import { AttentionTiles } from './AttentionTiles';
+import { MonthlyReportPage } from './MonthlyReportPage';
 import { formatCents } from '../../../shared/money/cents';
 import { useDatabase } from '../../app/DatabaseContext';
 import { useLiveQuery } from '../../app/useLiveQuery';
@@ -22,6 +23,12 @@ import { SampleCompanyButton } from '../bills/import/ImportButtons';
  * the charge lines, so it opens in well under a second with a million lines stored.
  */
 export function DashboardPage() {
+  const { route } = useRouteContext();
+  if (route.path[0] === 'report') return <MonthlyReportPage month={route.path[1]} />;
+  return <DashboardOverview />;
+}
+
+function DashboardOverview() {
   const db = useDatabase();
   const summary = useLiveQuery(async () => {
     const [invoices, carriers] = await Promise.all([db.invoices.toArray(), db.carriers.toArray()]);
@@ -30,7 +37,11 @@ export function DashboardPage() {
 
   return (
     <>
-      <PageHeader title="Dashboard" />
+      <PageHeader title="Dashboard">
+        <a className="button-link" href="#/dashboard/report">
+          Monthly report
+        </a>
+      </PageHeader>
       <ImportPanel />
       <div
         className="dashboard"

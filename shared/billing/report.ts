@@ -1,0 +1,89 @@
+import { addMonthsToMonth, type IsoMonth } from '../dates';
+import type { Invoice } from '../model';
+import { cents, type Cents } from '../money/cents';
+
+/** A spend figure beside the one it is compared with. */
+export interface Comparison {
+  current: Cents;
+  previous: Cents;
+  /** current − previous, in cents. */
+  change: Cents;
+  /** Change as a share of `previous` (0.05 = +5 %); null when there was nothing to compare with. */
+  ratio: number | null;
+}
+
+export interface Mover {
+  carrierId: string;
+  accountNumber: string;
+  current: Cents;
+  previous: Cents;
+  change: Cents;
+}
+
+export interface MonthlyReport {
+  month: IsoMonth;
+  invoiceCount: number;
+  vsPreviousMonth: Comparison;
+  vsSameMonthLastYear: Comparison;
+  /** Accounts whose billed total moved most since the previous month, largest change first. */
+  movers: Mover[];
+}
+
+function compare(current: number, previous: number): Comparison {
+  return {
+    current: cents(current),
+    previous: cents(previous),
+    change: cents(current - previous),
+    ratio: previous === 0 ? null : (current - previous) / Math.abs(previous),
+  };
+}
+
+function totalsByAccount(invoices: readonly Invoice[], month: string): Map<string, number> {
+  const totals = new Map<string, number>();
+  for (const invoice of invoices) {
+    if (!invoice.invoiceDate.startsWith(month)) continue;
+    const key = `${invoice.carrierId}\u0000${invoice.accountNumber}`;
+    totals.set(key, (totals.get(key) ?? 0) + invoice.linesTotal);
+  }
+  return totals;
+}
+
+const sum = (values: Iterable<number>) => [...values].reduce((a, b) => a + b, 0);
+
+/**
+ * The month's page of the management report, from invoice aggregates only: spend against the
+ * previous month and the same month last year, and the accounts that moved most.
+ */
+export function monthlyReport(
+  invoices: readonly Invoice[],
+  month: IsoMonth,
+  moverCount = 5,
+): MonthlyReport {
+  const current = totalsByAccount(invoices, month);
+  const previous = totalsByAccount(invoices, addMonthsToMonth(month, -1));
+  const lastYear = totalsByAccount(invoices, addMonthsToMonth(month, -12));
+  const keys = new Set([...current.keys(), ...previous.keys()]);
+  const movers = [...keys]
+    .map((key) => {
+      const [carrierId = '', accountNumber = ''] = key.split('\u0000');
+      const now = current.get(key) ?? 0;
+      const before = previous.get(key) ?? 0;
+      return {
+        carrierId,
+        accountNumber,
+        current: cents(now),
+        previous: cents(before),
+        change: cents(now - before),
+      };
+    })
+    .filter((mover) => mover.change !== 0)
+    .sort((a, b) => Math.abs(b.change) - Math.abs(a.change))
+    .slice(0, moverCount);
+  return {
+    month,
+    invoiceCount: invoices.filter((invoice) => invoice.invoiceDate.startsWith(month)).length,
+    vsPreviousMonth: compare(sum(current.values()), sum(previous.values())),
+    vsSameMonthLastYear: compare(sum(current.values()), sum(lastYear.values())),
+    movers,
+  };
+}
