@@ -1,5 +1,6 @@
 /** Bill files of the CLI workspace: read one by one, repeated invoices kept once and reported. */
 import { aggregateLines } from '../../shared/billing/aggregates';
+import { invoiceFromDraft } from '../../shared/billing/invoice-from-draft';
 
 import type { DraftChargeLine, DraftInvoice } from '../../shared/import/draft';
 import { readBills, type ReadOutcome } from '../../shared/import/read-bill';
@@ -49,25 +50,7 @@ export function invoiceOf(
   carrierId: string,
   lines: readonly DraftChargeLine[],
 ): Invoice {
-  const aggregates = aggregateLines(lines);
-  const invoice: Invoice = {
-    id,
-    carrierId,
-    accountNumber: drafted.accountNumber,
-    invoiceNumber: drafted.invoiceNumber,
-    invoiceDate: drafted.invoiceDate,
-    statedTotal: drafted.statedTotal,
-    linesTotal: aggregates.linesTotal,
-    lineCount: aggregates.lineCount,
-    categoryTotals: aggregates.categoryTotals,
-    status: 'received',
-    importBatchId: 'cli',
-    sourceFile: drafted.sourceFile,
-  };
-  if (drafted.dueDate !== undefined) invoice.dueDate = drafted.dueDate;
-  if (drafted.periodStart !== undefined) invoice.periodStart = drafted.periodStart;
-  if (drafted.periodEnd !== undefined) invoice.periodEnd = drafted.periodEnd;
-  return invoice;
+  return invoiceFromDraft(drafted, { id, carrierId, importBatchId: 'cli' }, lines);
 }
 
 export function readBillFile(

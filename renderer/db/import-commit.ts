@@ -1,4 +1,4 @@
-import { aggregateLines } from '../../shared/billing/aggregates';
+import { invoiceFromDraft } from '../../shared/billing/invoice-from-draft';
 import type { DraftChargeLine, DraftUsage } from '../../shared/import/draft';
 import type { ImportBatch, Invoice } from '../../shared/model';
 import { ZERO_CENTS } from '../../shared/money/cents';
@@ -135,17 +135,7 @@ export async function commitImport(
         const id = newId('invoice');
         const lines = linesByInvoice.get(drafted.key) ?? [];
         invoices.push({
-          id,
-          carrierId,
-          accountNumber: drafted.accountNumber,
-          invoiceNumber: drafted.invoiceNumber,
-          invoiceDate: drafted.invoiceDate,
-          dueDate: drafted.dueDate,
-          periodStart: drafted.periodStart,
-          periodEnd: drafted.periodEnd,
-          statedTotal: drafted.statedTotal,
-          ...aggregateLines(lines),
-          status: 'received',
+          ...invoiceFromDraft(drafted, { id, carrierId, importBatchId: batchId }, lines),
           history: [
             {
               status: 'received',
@@ -153,8 +143,6 @@ export async function commitImport(
               note: `Imported from ${upload?.fileName ?? drafted.sourceFile}`,
             },
           ],
-          importBatchId: batchId,
-          sourceFile: drafted.sourceFile,
         });
         blocks.push(...packChargeLines(id, lines));
 

@@ -3,7 +3,7 @@
  * its bill files read by the real import pipeline, invoices given ids, lines packed into blocks,
  * carriers' printed names mapped back to the sample's carrier ids.
  */
-import { aggregateLines } from '../../../shared/billing/aggregates';
+import { invoiceFromDraft } from '../../../shared/billing/invoice-from-draft';
 import type { IsoDate } from '../../../shared/dates';
 import { readBills } from '../../../shared/import/read-bill';
 import type { Invoice, UsageRecord } from '../../../shared/model';
@@ -36,24 +36,7 @@ export function sampleSnapshot(company: SampleCompany, today: IsoDate): AuditSna
       const id = `inv-${invoices.length + 1}`;
       idByKey.set(drafted.key, id);
       const lines = linesByKey.get(drafted.key) ?? [];
-      const aggregates = aggregateLines(lines);
-      const invoice: Invoice = {
-        id,
-        carrierId,
-        accountNumber: drafted.accountNumber,
-        invoiceNumber: drafted.invoiceNumber,
-        invoiceDate: drafted.invoiceDate,
-        statedTotal: drafted.statedTotal,
-        linesTotal: aggregates.linesTotal,
-        lineCount: aggregates.lineCount,
-        categoryTotals: aggregates.categoryTotals,
-        status: 'received',
-        importBatchId: 'sample',
-        sourceFile: drafted.sourceFile,
-      };
-      if (drafted.dueDate !== undefined) invoice.dueDate = drafted.dueDate;
-      if (drafted.periodStart !== undefined) invoice.periodStart = drafted.periodStart;
-      if (drafted.periodEnd !== undefined) invoice.periodEnd = drafted.periodEnd;
+      const invoice = invoiceFromDraft(drafted, { id, carrierId, importBatchId: 'sample' }, lines);
       invoices.push(invoice);
       chargeBlocks.push(...packChargeLines(id, lines));
     }

@@ -1,0 +1,31 @@
+import type { DraftInvoice } from '../import/draft';
+import type { ChargeLine, Invoice } from '../model';
+import { aggregateLines } from './aggregates';
+
+/**
+ * The stored invoice for a drafted one: its facts, the aggregates of its lines (so screens never
+ * load them) and status `received`. The one place the app, the CLI and the tests turn a draft
+ * into an invoice.
+ */
+export function invoiceFromDraft(
+  drafted: DraftInvoice,
+  stored: { id: string; carrierId: string; importBatchId: string },
+  lines: readonly Pick<ChargeLine, 'amount' | 'category'>[],
+): Invoice {
+  const invoice: Invoice = {
+    id: stored.id,
+    carrierId: stored.carrierId,
+    accountNumber: drafted.accountNumber,
+    invoiceNumber: drafted.invoiceNumber,
+    invoiceDate: drafted.invoiceDate,
+    statedTotal: drafted.statedTotal,
+    ...aggregateLines(lines),
+    status: 'received',
+    importBatchId: stored.importBatchId,
+    sourceFile: drafted.sourceFile,
+  };
+  if (drafted.dueDate !== undefined) invoice.dueDate = drafted.dueDate;
+  if (drafted.periodStart !== undefined) invoice.periodStart = drafted.periodStart;
+  if (drafted.periodEnd !== undefined) invoice.periodEnd = drafted.periodEnd;
+  return invoice;
+}
