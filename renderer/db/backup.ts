@@ -7,6 +7,7 @@ import {
   type WorkspaceDump,
 } from '../../shared/backup/format';
 import type { Result } from '../../shared/result';
+import { fillMissingServiceTotals } from './charges';
 import type { TemDeskDatabase } from './database';
 import { LATEST_SCHEMA_VERSION, SCHEMA_HISTORY } from './schema';
 
@@ -22,6 +23,7 @@ const REFERENCES: BackupExpectations['references'] = [
   { table: 'invoices', field: 'carrierId', references: { table: 'carriers', key: 'id' } },
   { table: 'chargeBlocks', field: 'invoiceId', references: { table: 'invoices', key: 'id' } },
   { table: 'usage', field: 'invoiceId', references: { table: 'invoices', key: 'id' } },
+  { table: 'serviceTotals', field: 'invoiceId', references: { table: 'invoices', key: 'id' } },
 ];
 
 export function backupExpectations(): BackupExpectations {
@@ -70,6 +72,8 @@ export async function restoreWorkspace(db: TemDeskDatabase, dump: WorkspaceDump)
       const records = dump.tables[table.name] ?? [];
       if (records.length > 0) await table.bulkAdd(records);
     }
+    // A backup made before the dashboard kept totals per service gets them computed now.
+    await fillMissingServiceTotals(db);
   });
 }
 

@@ -5,6 +5,7 @@ import {
   unpackChargeBlock,
   type ChargeBlock,
 } from '../../shared/storage/charge-blocks';
+import { serviceTotalsOfBlocks } from '../../shared/storage/service-totals';
 import type { TemDeskDatabase } from './database';
 
 /**
@@ -44,4 +45,18 @@ export function deleteChargeLines(db: TemDeskDatabase, invoiceId: string): Promi
     .where('[invoiceId+blockIndex]')
     .between([invoiceId, Dexie.minKey], [invoiceId, Dexie.maxKey])
     .delete();
+}
+
+/**
+ * Computes the per-service totals of every invoice that has none (a backup restored from before
+ * they existed). Call inside a `rw` transaction over `invoices`, `chargeBlocks` and `serviceTotals`.
+ */
+export async function fillMissingServiceTotals(db: TemDeskDatabase): Promise<number> {
+  const have = new Set(await db.serviceTotals.toCollection().primaryKeys());
+  const missing = (await db.invoices.toCollection().primaryKeys()).filter((id) => !have.has(id));
+  for (const invoiceId of missing)
+    await db.serviceTotals.put(
+      serviceTotalsOfBlocks(invoiceId, await chargeBlocksOf(db, invoiceId)),
+    );
+  return missing.length;
 }

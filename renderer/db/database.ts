@@ -15,6 +15,7 @@ import type {
   UsageRecord,
 } from '../../shared/model';
 import type { ChargeBlock } from '../../shared/storage/charge-blocks';
+import type { ServiceTotals } from '../../shared/storage/service-totals';
 import { DATABASE_NAME, SCHEMA_HISTORY } from './schema';
 
 /** A stored setting: a key and any structured-clonable value (see `settings.ts` for the typed map). */
@@ -101,11 +102,13 @@ export class TemDeskDatabase extends Dexie {
   allocationRules!: EntityTable<AllocationRule, 'id'>;
   exportPresets!: EntityTable<ExportPresetRecord, 'id'>;
   actionLog!: EntityTable<ActionLogRecord, 'seq'>;
+  serviceTotals!: EntityTable<ServiceTotals, 'invoiceId'>;
 
   constructor(name = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     for (const entry of SCHEMA_HISTORY) {
-      this.version(entry.version).stores(entry.stores);
+      const version = this.version(entry.version).stores(entry.stores);
+      if (entry.upgrade) version.upgrade(entry.upgrade);
     }
   }
 }

@@ -3,6 +3,7 @@ import type { DraftChargeLine, DraftUsage } from '../../shared/import/draft';
 import type { ImportBatch, Invoice } from '../../shared/model';
 import { ZERO_CENTS } from '../../shared/money/cents';
 import { packChargeLines, type ChargeBlock } from '../../shared/storage/charge-blocks';
+import { serviceTotalsOfBlocks, type ServiceTotals } from '../../shared/storage/service-totals';
 import { deleteChargeLines } from './charges';
 import type { InvoiceUsageRecord, TemDeskDatabase } from './database';
 import {
@@ -61,6 +62,7 @@ export async function commitImport(
     db.accounts,
     db.invoices,
     db.chargeBlocks,
+    db.serviceTotals,
     db.usage,
   ];
   return db.transaction('rw', tables, async () => {
@@ -102,6 +104,7 @@ export async function commitImport(
 
     const invoices: Invoice[] = [];
     const blocks: ChargeBlock[] = [];
+    const serviceTotals: ServiceTotals[] = [];
     const usageRecords: InvoiceUsageRecord[] = [];
     const perBatch = new Map<
       string,
@@ -144,7 +147,9 @@ export async function commitImport(
             },
           ],
         });
-        blocks.push(...packChargeLines(id, lines));
+        const invoiceBlocks = packChargeLines(id, lines);
+        blocks.push(...invoiceBlocks);
+        serviceTotals.push(serviceTotalsOfBlocks(id, invoiceBlocks));
 
         const usage = (usageByInvoice.get(drafted.key) ?? []).map((u) => ({
           serviceKey: u.serviceKey,
@@ -176,6 +181,7 @@ export async function commitImport(
     }
     await db.invoices.bulkAdd(invoices);
     await db.chargeBlocks.bulkAdd(blocks);
+    await db.serviceTotals.bulkPut(serviceTotals);
     await db.usage.bulkPut(usageRecords);
 
     const batches: ImportBatch[] = [];
@@ -237,6 +243,7 @@ export async function commitImport(
 export async function deleteInvoiceRecords(db: TemDeskDatabase, invoiceId: string): Promise<void> {
   await db.invoices.delete(invoiceId);
   await deleteChargeLines(db, invoiceId);
+  await db.serviceTotals.delete(invoiceId);
   await db.usage.delete(invoiceId);
 }
 

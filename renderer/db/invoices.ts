@@ -120,15 +120,18 @@ export async function deleteInvoiceWithUndo(
   db: TemDeskDatabase,
   invoiceId: string,
 ): Promise<() => Promise<void>> {
-  return db.transaction('rw', db.invoices, db.chargeBlocks, db.usage, async () => {
+  const tables = [db.invoices, db.chargeBlocks, db.serviceTotals, db.usage];
+  return db.transaction('rw', tables, async () => {
     const invoice = await db.invoices.get(invoiceId);
     const blocks = await chargeBlocksOf(db, invoiceId);
+    const totals = await db.serviceTotals.get(invoiceId);
     const usage = await db.usage.get(invoiceId);
     await deleteInvoiceRecords(db, invoiceId);
     return async () => {
-      await db.transaction('rw', db.invoices, db.chargeBlocks, db.usage, async () => {
+      await db.transaction('rw', tables, async () => {
         if (invoice) await db.invoices.put(invoice);
         await db.chargeBlocks.bulkPut(blocks);
+        if (totals) await db.serviceTotals.put(totals);
         if (usage) await db.usage.put(usage);
       });
     };

@@ -62,6 +62,7 @@ export async function clearSampleData(db: TemDeskDatabase): Promise<{ invoices: 
     db.originalFiles,
     db.invoices,
     db.chargeBlocks,
+    db.serviceTotals,
     db.usage,
     db.carriers,
     db.accounts,

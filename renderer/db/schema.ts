@@ -8,11 +8,17 @@
  * they are packed per invoice in blocks of column arrays (`chargeBlocks`), and each invoice keeps
  * its own aggregates so the dashboard never needs the lines.
  */
+import Dexie, { type Transaction } from 'dexie';
+import type { ChargeBlock } from '../../shared/storage/charge-blocks';
+import { serviceTotalsOfBlocks } from '../../shared/storage/service-totals';
+
 export interface SchemaVersion {
   version: number;
   stores: Record<string, string | null>;
   /** What changed, for the README and the migration test's messages. */
   note: string;
+  /** Fills in or reshapes records written by the version before, inside the upgrade transaction. */
+  upgrade?: (tx: Transaction) => Promise<void>;
 }
 
 export const DATABASE_NAME = 'tem-desk';
@@ -54,6 +60,27 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
       allocationRules: 'id',
       exportPresets: 'id',
       actionLog: '++seq, at',
+    },
+  },
+  {
+    version: 4,
+    note: 'Dashboard: per-invoice totals by service and charge category (serviceTotals), computed from the stored lines of every existing invoice.',
+    stores: {
+      serviceTotals: 'invoiceId',
+    },
+    upgrade: async (tx) => {
+      const blocks = tx.table<ChargeBlock, [string, number]>('chargeBlocks');
+      const invoiceIds = await tx
+        .table<{ id: string }, string>('invoices')
+        .toCollection()
+        .primaryKeys();
+      for (const invoiceId of invoiceIds) {
+        const own = await blocks
+          .where('[invoiceId+blockIndex]')
+          .between([invoiceId, Dexie.minKey], [invoiceId, Dexie.maxKey])
+          .toArray();
+        await tx.table('serviceTotals').put(serviceTotalsOfBlocks(invoiceId, own));
+      }
     },
   },
 ];

@@ -42,10 +42,48 @@ function totalsByAccount(invoices: readonly Invoice[], month: string): Map<strin
   const totals = new Map<string, number>();
   for (const invoice of invoices) {
     if (!invoice.invoiceDate.startsWith(month)) continue;
-    const key = `${invoice.carrierId}\u0000${invoice.accountNumber}`;
+    const key = accountKey(invoice.carrierId, invoice.accountNumber);
     totals.set(key, (totals.get(key) ?? 0) + invoice.linesTotal);
   }
   return totals;
+}
+
+/** Key of an account in the per-account totals maps. */
+export function accountKey(carrierId: string, accountNumber: string): string {
+  return `${carrierId}\u0000${accountNumber}`;
+}
+
+/**
+ * The accounts whose total moved most between two per-account totals (keyed by `accountKey`),
+ * largest change first, unchanged accounts left out.
+ */
+export function accountMovers(
+  current: ReadonlyMap<string, number>,
+  previous: ReadonlyMap<string, number>,
+  count: number,
+): Mover[] {
+  const keys = new Set([...current.keys(), ...previous.keys()]);
+  return [...keys]
+    .map((key) => {
+      const [carrierId = '', accountNumber = ''] = key.split('\u0000');
+      const now = current.get(key) ?? 0;
+      const before = previous.get(key) ?? 0;
+      return {
+        carrierId,
+        accountNumber,
+        current: cents(now),
+        previous: cents(before),
+        change: cents(now - before),
+      };
+    })
+    .filter((mover) => mover.change !== 0)
+    .sort(
+      (a, b) =>
+        Math.abs(b.change) - Math.abs(a.change) ||
+        a.carrierId.localeCompare(b.carrierId) ||
+        a.accountNumber.localeCompare(b.accountNumber),
+    )
+    .slice(0, count);
 }
 
 const sum = (values: Iterable<number>) => [...values].reduce((a, b) => a + b, 0);
@@ -62,23 +100,7 @@ export function monthlyReport(
   const current = totalsByAccount(invoices, month);
   const previous = totalsByAccount(invoices, addMonthsToMonth(month, -1));
   const lastYear = totalsByAccount(invoices, addMonthsToMonth(month, -12));
-  const keys = new Set([...current.keys(), ...previous.keys()]);
-  const movers = [...keys]
-    .map((key) => {
-      const [carrierId = '', accountNumber = ''] = key.split('\u0000');
-      const now = current.get(key) ?? 0;
-      const before = previous.get(key) ?? 0;
-      return {
-        carrierId,
-        accountNumber,
-        current: cents(now),
-        previous: cents(before),
-        change: cents(now - before),
-      };
-    })
-    .filter((mover) => mover.change !== 0)
-    .sort((a, b) => Math.abs(b.change) - Math.abs(a.change))
-    .slice(0, moverCount);
+  const movers = accountMovers(current, previous, moverCount);
   return {
     month,
     invoiceCount: invoices.filter((invoice) => invoice.invoiceDate.startsWith(month)).length,

@@ -62,6 +62,7 @@ async function counts() {
     invoices: await db.invoices.count(),
     blocks: await db.chargeBlocks.count(),
     usage: await db.usage.count(),
+    serviceTotals: await db.serviceTotals.count(),
     carriers: await db.carriers.count(),
     accounts: await db.accounts.count(),
   };
@@ -77,6 +78,7 @@ describe('committing an import', () => {
       invoices: 2,
       blocks: 2,
       usage: 1,
+      serviceTotals: 2,
       carriers: 1,
       accounts: 1,
     });
@@ -171,6 +173,7 @@ describe('committing an import', () => {
       invoices: 0,
       blocks: 0,
       usage: 0,
+      serviceTotals: 0,
       carriers: 0,
       accounts: 0,
     });

@@ -5,12 +5,14 @@ import { LATEST_SCHEMA_VERSION, SCHEMA_HISTORY } from '../../renderer/db/schema'
 import { V1_RECORDS } from '../fixtures/db/v1';
 import { V2_RECORDS } from '../fixtures/db/v2';
 import { V3_RECORDS } from '../fixtures/db/v3';
+import { V4_RECORDS } from '../fixtures/db/v4';
 
 /** Fixtures written by each schema version, keyed by version. Add one per new version. */
 const FIXTURES_BY_VERSION: Record<number, Record<string, readonly object[]>> = {
   1: V1_RECORDS,
   2: V2_RECORDS,
   3: V3_RECORDS,
+  4: V4_RECORDS,
 };
 
 /** What a fixture of `fromVersion` must look like once upgraded to the latest schema. */
@@ -74,6 +76,10 @@ describe('schema migrations', () => {
         // Same records, in whatever order the primary key sorts them.
         expect(stored, `table ${table}`).toHaveLength(expected.length);
         expect(stored, `table ${table}`).toEqual(expect.arrayContaining([...expected]));
+      }
+      // Version 4 computes every older invoice's totals per service from its stored lines.
+      if (version < 4) {
+        expect(await current.table('serviceTotals').toArray()).toEqual(V4_RECORDS.serviceTotals);
       }
     },
   );

@@ -30,6 +30,7 @@ const TABLE_LABELS: Record<string, string> = {
   allocationRules: 'Allocation rules',
   exportPresets: 'Export layouts',
   actionLog: 'Action log entries',
+  serviceTotals: 'Spend per service (per invoice, for the dashboard)',
 };
 
 /** Download the whole workspace as one `.temdesk` file, or restore one after checking it completely. */

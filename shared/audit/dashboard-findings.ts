@@ -1,0 +1,130 @@
+/**
+ * Billing errors for the dashboard, with its filters applied: money at stake per rule, and per
+ * billing month what the checks identified, what went to the carrier and what came back as credit.
+ */
+import {
+  filtersBelowInvoice,
+  matchesDimensions,
+  type DashboardFilter,
+} from '../billing/dashboard-view';
+import type { DimensionIndex } from '../billing/dimensions';
+import type { IsoMonth } from '../dates';
+import type { Dispute, Finding } from '../model';
+import { cents, type Cents } from '../money/cents';
+
+export interface RuleStake {
+  ruleId: string;
+  /** Findings still open or disputed. */
+  count: number;
+  /** Their money at stake (cents). */
+  atStake: Cents;
+}
+
+export interface SavingsPoint {
+  month: IsoMonth;
+  /** Overbilling found in that month's bills (not dismissed). */
+  identified: Cents;
+  /** Of which sent to the carrier in a dispute. */
+  disputed: Cents;
+  /** Credits received for them, shared across a dispute's findings by their amount. */
+  recovered: Cents;
+}
+
+export interface FindingsView {
+  byRule: RuleStake[];
+  savings: SavingsPoint[];
+  atStake: Cents;
+  openCount: number;
+  identified: Cents;
+  recovered: Cents;
+}
+
+type FindingInput = Pick<Finding, 'id' | 'ruleId' | 'subject' | 'impact' | 'status' | 'disputeId'>;
+type DisputeInput = Pick<Dispute, 'id' | 'findingIds' | 'creditedAmount'>;
+
+/** Each finding's share of its dispute's credits, in whole cents that add up to the credit. */
+function recoveredByFinding(
+  findings: ReadonlyMap<string, FindingInput>,
+  disputes: readonly DisputeInput[],
+): Map<string, number> {
+  const shares = new Map<string, number>();
+  for (const dispute of disputes) {
+    const members = dispute.findingIds.flatMap((id) => {
+      const finding = findings.get(id);
+      return finding ? [finding] : [];
+    });
+    const weight = members.reduce((sum, f) => sum + Math.max(0, f.impact), 0);
+    if (members.length === 0 || dispute.creditedAmount === 0) continue;
+    let given = 0;
+    members.forEach((finding, i) => {
+      const share =
+        i === members.length - 1
+          ? dispute.creditedAmount - given
+          : weight > 0
+            ? Math.floor((dispute.creditedAmount * Math.max(0, finding.impact)) / weight)
+            : Math.floor(dispute.creditedAmount / members.length);
+      given += share;
+      shares.set(finding.id, (shares.get(finding.id) ?? 0) + share);
+    });
+  }
+  return shares;
+}
+
+export function findingsView(
+  findings: readonly FindingInput[],
+  disputes: readonly DisputeInput[],
+  index: DimensionIndex,
+  filter: DashboardFilter,
+  months: readonly IsoMonth[],
+): FindingsView {
+  const monthAt = new Map<string, number>(months.map((m, i) => [m, i]));
+  const points = months.map(() => ({ identified: 0, disputed: 0, recovered: 0 }));
+  const rules = new Map<string, { count: number; atStake: number }>();
+  const recovered = recoveredByFinding(new Map(findings.map((f) => [f.id, f])), disputes);
+  const belowInvoice = filtersBelowInvoice(filter);
+
+  for (const finding of findings) {
+    const subject = finding.subject;
+    if (filter.carrierId !== '' && subject.carrierId !== filter.carrierId) continue;
+    const at = subject.period === undefined ? undefined : monthAt.get(subject.period);
+    if (at === undefined) continue;
+    if (
+      belowInvoice &&
+      !matchesDimensions(
+        filter,
+        index.resolve(subject.carrierId, subject.accountNumber ?? '', subject.serviceKey ?? ''),
+      )
+    )
+      continue;
+    if (finding.status === 'open' || finding.status === 'disputed') {
+      const rule = rules.get(finding.ruleId) ?? { count: 0, atStake: 0 };
+      rule.count++;
+      rule.atStake += finding.impact;
+      rules.set(finding.ruleId, rule);
+    }
+    const point = points[at];
+    if (point && finding.status !== 'dismissed' && finding.impact > 0) {
+      point.identified += finding.impact;
+      if (finding.disputeId) point.disputed += finding.impact;
+      point.recovered += recovered.get(finding.id) ?? 0;
+    }
+  }
+
+  const byRule = [...rules.entries()]
+    .map(([ruleId, r]) => ({ ruleId, count: r.count, atStake: cents(r.atStake) }))
+    .sort((a, b) => b.atStake - a.atStake || b.count - a.count || a.ruleId.localeCompare(b.ruleId));
+  const savings = months.map((month, i) => ({
+    month,
+    identified: cents(points[i]?.identified ?? 0),
+    disputed: cents(points[i]?.disputed ?? 0),
+    recovered: cents(points[i]?.recovered ?? 0),
+  }));
+  return {
+    byRule,
+    savings,
+    atStake: cents(byRule.reduce((sum, r) => sum + r.atStake, 0)),
+    openCount: byRule.reduce((sum, r) => sum + r.count, 0),
+    identified: cents(savings.reduce((sum, p) => sum + p.identified, 0)),
+    recovered: cents(savings.reduce((sum, p) => sum + p.recovered, 0)),
+  };
+}

@@ -1,0 +1,204 @@
+/**
+ * Everything the dashboard shows, computed in one pass over the invoices' per-service totals (a few
+ * thousand entries per invoice, never the charge lines), with the user's filters applied: months,
+ * carrier, site, cost center, service type.
+ */
+import { addMonthsToMonth, isIsoMonth, monthRange, type IsoMonth } from '../dates';
+import { CHARGE_CATEGORIES, type Invoice } from '../model';
+import { cents, type Cents } from '../money/cents';
+import type { ServiceTotals } from '../storage/service-totals';
+import { CATEGORY_GROUPS } from './dashboard';
+import { accountKey, accountMovers, type Mover } from './report';
+import type { DimensionIndex, Dimensions, SpendType } from './dimensions';
+
+/** The dashboard's filters; `''` means "all". */
+export interface DashboardFilter {
+  from: IsoMonth | '';
+  to: IsoMonth | '';
+  carrierId: string;
+  siteId: string;
+  costCenterId: string;
+  serviceType: string;
+}
+
+export const NO_DASHBOARD_FILTER: DashboardFilter = {
+  from: '',
+  to: '',
+  carrierId: '',
+  siteId: '',
+  costCenterId: '',
+  serviceType: '',
+};
+
+/** Filter value that selects amounts with no site (or no cost center). */
+export const UNASSIGNED = '-';
+
+/** The months a filter covers: its own range, or the last 12 months with bills. */
+export function monthsOf(filter: DashboardFilter, latestMonth: IsoMonth | ''): IsoMonth[] {
+  const to = filter.to || latestMonth;
+  if (!isIsoMonth(to)) return [];
+  const from = filter.from || addMonthsToMonth(to, -11);
+  if (from > to) return [];
+  return monthRange(from, to);
+}
+
+/** Latest invoice month, or `''` without invoices. */
+export function latestInvoiceMonth(
+  invoices: readonly Pick<Invoice, 'invoiceDate'>[],
+): IsoMonth | '' {
+  let latest = '';
+  for (const invoice of invoices) {
+    const month = invoice.invoiceDate.slice(0, 7);
+    if (month > latest) latest = month;
+  }
+  return isIsoMonth(latest) ? latest : '';
+}
+
+export interface Ranked {
+  id: string;
+  total: Cents;
+}
+
+export interface DashboardView {
+  months: IsoMonth[];
+  /** Billed per carrier per month (cents), largest total first. */
+  byCarrier: { carrierId: string; values: Cents[]; total: Cents }[];
+  /** Billed per month, all carriers (cents). */
+  monthTotals: Cents[];
+  /** Billed per spend group (same order as `CATEGORY_GROUPS`). */
+  byGroup: { label: string; total: Cents }[];
+  /** All sites with spend, largest first (`UNASSIGNED` for amounts with no site). */
+  bySite: Ranked[];
+  bySiteCount: number;
+  byCostCenter: Ranked[];
+  byType: { id: SpendType; total: Cents }[];
+  /** Accounts that moved most between the last two months of the range, largest change first. */
+  movers: Mover[];
+  total: Cents;
+  invoiceCount: number;
+}
+
+interface Entry {
+  key: string;
+  category: number;
+  amount: number;
+}
+
+/** Per-invoice entries; an invoice with no stored totals counts as account-level spend. */
+function entriesOf(invoice: Invoice, totals: ServiceTotals | undefined): Entry[] {
+  if (totals) {
+    return totals.keys.map((key, i) => ({
+      key,
+      category: totals.categories[i] ?? 0,
+      amount: totals.amounts[i] ?? 0,
+    }));
+  }
+  return CHARGE_CATEGORIES.flatMap((category, i) => {
+    const amount = invoice.categoryTotals[category];
+    return amount ? [{ key: '', category: i, amount }] : [];
+  });
+}
+
+/** Whether an amount with these dimensions passes the filter's site, cost center and type. */
+export function matchesDimensions(filter: DashboardFilter, d: Dimensions): boolean {
+  const site = d.siteId || UNASSIGNED;
+  const costCenter = d.costCenterId || UNASSIGNED;
+  return (
+    (filter.siteId === '' || filter.siteId === site) &&
+    (filter.costCenterId === '' || filter.costCenterId === costCenter) &&
+    (filter.serviceType === '' || filter.serviceType === d.type)
+  );
+}
+
+/** True when the filter narrows below whole invoices (by site, cost center or type). */
+export function filtersBelowInvoice(filter: DashboardFilter): boolean {
+  return filter.siteId !== '' || filter.costCenterId !== '' || filter.serviceType !== '';
+}
+
+function ranked<K extends string>(map: Map<K, number>): { id: K; total: Cents }[] {
+  return [...map.entries()]
+    .map(([id, total]) => ({ id, total: cents(total) }))
+    .filter((r) => r.total !== 0)
+    .sort((a, b) => b.total - a.total || a.id.localeCompare(b.id));
+}
+
+const groupOfCategory: number[] = CHARGE_CATEGORIES.map((category) =>
+  CATEGORY_GROUPS.findIndex((group) => group.categories.includes(category)),
+);
+
+export function dashboardView(
+  invoices: readonly Invoice[],
+  serviceTotals: ReadonlyMap<string, ServiceTotals>,
+  index: DimensionIndex,
+  filter: DashboardFilter,
+  moverCount = 8,
+): DashboardView {
+  const months = monthsOf(filter, latestInvoiceMonth(invoices));
+  const monthIndex = new Map<string, number>(months.map((m, i) => [m, i]));
+  const byCarrier = new Map<string, number[]>();
+  const groups = CATEGORY_GROUPS.map(() => 0);
+  const sites = new Map<string, number>();
+  const costCenters = new Map<string, number>();
+  const types = new Map<SpendType, number>();
+  const current = new Map<string, number>();
+  const previous = new Map<string, number>();
+  const last = months.length - 1;
+  let invoiceCount = 0;
+
+  for (const invoice of invoices) {
+    const at = monthIndex.get(invoice.invoiceDate.slice(0, 7));
+    if (at === undefined) continue;
+    if (filter.carrierId !== '' && invoice.carrierId !== filter.carrierId) continue;
+    let counted = false;
+    for (const entry of entriesOf(invoice, serviceTotals.get(invoice.id))) {
+      const d = index.resolve(invoice.carrierId, invoice.accountNumber, entry.key);
+      if (!matchesDimensions(filter, d)) continue;
+      counted = true;
+      const values = byCarrier.get(invoice.carrierId) ?? months.map(() => 0);
+      values[at] = (values[at] ?? 0) + entry.amount;
+      byCarrier.set(invoice.carrierId, values);
+      const group = groupOfCategory[entry.category] ?? -1;
+      if (group >= 0) groups[group] = (groups[group] ?? 0) + entry.amount;
+      const site = d.siteId || UNASSIGNED;
+      const costCenter = d.costCenterId || UNASSIGNED;
+      sites.set(site, (sites.get(site) ?? 0) + entry.amount);
+      costCenters.set(costCenter, (costCenters.get(costCenter) ?? 0) + entry.amount);
+      types.set(d.type, (types.get(d.type) ?? 0) + entry.amount);
+      if (at >= last - 1 && last >= 1) {
+        const account = accountKey(invoice.carrierId, invoice.accountNumber);
+        const totals = at === last ? current : previous;
+        totals.set(account, (totals.get(account) ?? 0) + entry.amount);
+      }
+    }
+    if (counted) invoiceCount++;
+  }
+
+  const carrierSeries = [...byCarrier.entries()]
+    .map(([carrierId, values]) => ({
+      carrierId,
+      values: values.map((v) => cents(v)),
+      total: cents(values.reduce((a, b) => a + b, 0)),
+    }))
+    .sort((a, b) => b.total - a.total || a.carrierId.localeCompare(b.carrierId));
+  const monthTotals = months.map((_, i) =>
+    cents(carrierSeries.reduce((sum, s) => sum + (s.values[i] ?? 0), 0)),
+  );
+  const movers = accountMovers(current, previous, moverCount);
+  const bySite = ranked(sites);
+  return {
+    months,
+    byCarrier: carrierSeries,
+    monthTotals,
+    byGroup: CATEGORY_GROUPS.map((group, i) => ({
+      label: group.label,
+      total: cents(groups[i] ?? 0),
+    })),
+    bySite: bySite.slice(0, 10),
+    bySiteCount: bySite.length,
+    byCostCenter: ranked(costCenters).slice(0, 10),
+    byType: ranked(types),
+    movers,
+    total: cents(monthTotals.reduce((a, b) => a + b, 0)),
+    invoiceCount,
+  };
+}

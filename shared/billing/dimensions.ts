@@ -1,0 +1,96 @@
+/**
+ * Which site, cost center and kind of service a billed amount belongs to, looked up in the
+ * inventory: the service's own site and cost center, else its site's cost center, else the
+ * account's defaults — the same chain the chargeback follows before its split rules.
+ */
+import type { Account, Service, ServiceType, Site } from '../model';
+
+/** Service type of charges billed to the account rather than to one service. */
+export const ACCOUNT_LEVEL = 'account-level';
+/** Service type of charges for a service the inventory does not know. */
+export const NOT_IN_INVENTORY = 'not-in-inventory';
+
+/** A service type, or one of the two kinds of charge that have none. */
+export type SpendType = ServiceType | typeof ACCOUNT_LEVEL | typeof NOT_IN_INVENTORY;
+
+export interface Dimensions {
+  /** `''` when no site is known. */
+  siteId: string;
+  /** `''` when no cost center is known. */
+  costCenterId: string;
+  type: SpendType;
+}
+
+type IndexInput = {
+  accounts: readonly Pick<
+    Account,
+    'id' | 'carrierId' | 'accountNumber' | 'defaultSiteId' | 'defaultCostCenterId'
+  >[];
+  services: readonly Pick<
+    Service,
+    | 'id'
+    | 'carrierId'
+    | 'accountId'
+    | 'siteId'
+    | 'costCenterId'
+    | 'type'
+    | 'serviceKey'
+    | 'aliasKeys'
+    | 'status'
+  >[];
+  sites: readonly Pick<Site, 'id' | 'costCenterId'>[];
+};
+
+/** The inventory indexed once, answering "where does this charge belong" per account and key. */
+export class DimensionIndex {
+  private readonly accounts = new Map<string, IndexInput['accounts'][number]>();
+  private readonly services = new Map<string, IndexInput['services'][number][]>();
+  private readonly siteCostCenter = new Map<string, string>();
+  private readonly cache = new Map<string, Dimensions>();
+
+  constructor(input: IndexInput) {
+    for (const account of input.accounts)
+      this.accounts.set(`${account.carrierId}|${account.accountNumber}`, account);
+    for (const service of input.services) {
+      const keys = new Set(service.aliasKeys);
+      if (service.serviceKey) keys.add(service.serviceKey);
+      for (const key of keys) {
+        const id = `${service.carrierId}|${key}`;
+        const list = this.services.get(id);
+        if (list) list.push(service);
+        else this.services.set(id, [service]);
+      }
+    }
+    for (const site of input.sites)
+      if (site.costCenterId) this.siteCostCenter.set(site.id, site.costCenterId);
+  }
+
+  /** Where a charge of `carrierId` account `accountNumber` for service `key` (`''`: the account) belongs. */
+  resolve(carrierId: string, accountNumber: string, key: string): Dimensions {
+    const cacheKey = `${carrierId}|${accountNumber}|${key}`;
+    const cached = this.cache.get(cacheKey);
+    if (cached) return cached;
+    const account = this.accounts.get(`${carrierId}|${accountNumber}`);
+    const candidates = key === '' ? undefined : this.services.get(`${carrierId}|${key}`);
+    // Two services can share a key over time (a number reassigned): prefer the one on this
+    // account, then one still billing.
+    const service = candidates
+      ? (candidates.find((s) => s.accountId === account?.id && s.status !== 'disconnected') ??
+        candidates.find((s) => s.accountId === account?.id) ??
+        candidates.find((s) => s.status !== 'disconnected') ??
+        candidates[0])
+      : undefined;
+    const siteId = service?.siteId ?? account?.defaultSiteId ?? '';
+    const dimensions: Dimensions = {
+      siteId,
+      costCenterId:
+        service?.costCenterId ??
+        (siteId ? this.siteCostCenter.get(siteId) : undefined) ??
+        account?.defaultCostCenterId ??
+        '',
+      type: service ? service.type : key === '' ? ACCOUNT_LEVEL : NOT_IN_INVENTORY,
+    };
+    this.cache.set(cacheKey, dimensions);
+    return dimensions;
+  }
+}

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { findingsView } from '../../shared/audit/dashboard-findings';
+import { NO_DASHBOARD_FILTER } from '../../shared/billing/dashboard-view';
+import { ACCOUNT_LEVEL, DimensionIndex, NOT_IN_INVENTORY } from '../../shared/billing/dimensions';
+import type { Dispute, Finding } from '../../shared/model';
+import { cents } from '../../shared/money/cents';
+import { isoMonth } from '../../shared/dates';
+
+const SEP = isoMonth(2026, 9);
+const OCT = isoMonth(2026, 10);
+
+const index = new DimensionIndex({
+  accounts: [
+    {
+      id: 'acc-1',
+      carrierId: 'vz',
+      accountNumber: '100',
+      defaultSiteId: 'hq',
+      defaultCostCenterId: 'cc-it',
+    },
+    { id: 'acc-2', carrierId: 'vz', accountNumber: '200' },
+  ],
+  services: [
+    {
+      id: 's-1',
+      carrierId: 'vz',
+      accountId: 'acc-1',
+      siteId: 'store-7',
+      type: 'mobile-line',
+      serviceKey: '+15550001',
+      aliasKeys: ['+15550009'],
+      status: 'active',
+    },
+    // The same number, reassigned: the one on the invoice's account wins.
+    {
+      id: 's-2',
+      carrierId: 'vz',
+      accountId: 'acc-2',
+      costCenterId: 'cc-sales',
+      type: 'ucaas-seat',
+      serviceKey: '+15550001',
+      aliasKeys: [],
+      status: 'active',
+    },
+  ],
+  sites: [{ id: 'store-7', costCenterId: 'cc-retail' }, { id: 'hq' }],
+});
+
+describe('where a charge belongs', () => {
+  it("follows the service, its site's cost center, then the account's defaults", () => {
+    expect(index.resolve('vz', '100', '+15550001')).toEqual({
+      siteId: 'store-7',
+      costCenterId: 'cc-retail',
+      type: 'mobile-line',
+    });
+    expect(index.resolve('vz', '100', '+15550009')).toMatchObject({ siteId: 'store-7' });
+    expect(index.resolve('vz', '200', '+15550001')).toEqual({
+      siteId: '',
+      costCenterId: 'cc-sales',
+      type: 'ucaas-seat',
+    });
+    expect(index.resolve('vz', '100', '')).toEqual({
+      siteId: 'hq',
+      costCenterId: 'cc-it',
+      type: ACCOUNT_LEVEL,
+    });
+    expect(index.resolve('vz', '100', '+19999')).toMatchObject({ type: NOT_IN_INVENTORY });
+    expect(index.resolve('att', '100', '+15550001')).toMatchObject({ type: NOT_IN_INVENTORY });
+  });
+});
+
+function finding(id: string, patch: Partial<Finding>): Finding {
+  return {
+    id,
+    ruleId: 'rate-above-contract',
+    severity: 'error',
+    subject: { carrierId: 'vz', accountNumber: '100', serviceKey: '+15550001', period: SEP },
+    impact: cents(100_00),
+    message: '',
+    status: 'open',
+    statusHistory: [],
+    firstSeenAt: '2026-11-01T00:00:00.000Z',
+    lastSeenAt: '2026-11-01T00:00:00.000Z',
+    ...patch,
+  };
+}
+
+describe('findings on the dashboard', () => {
+  const findings = [
+    finding('f1', {}),
+    finding('f2', { status: 'disputed', disputeId: 'd1', impact: cents(300_00) }),
+    finding('f3', { status: 'credited', disputeId: 'd1', impact: cents(100_00) }),
+    finding('f4', {
+      ruleId: 'late-fee',
+      impact: cents(25_00),
+      subject: { carrierId: 'vz', accountNumber: '100', period: OCT },
+    }),
+    finding('f5', { status: 'dismissed', impact: cents(999_00) }),
+    finding('f6', { subject: { carrierId: 'vz', period: isoMonth(2025, 1) } }),
+  ];
+  const disputes: Pick<Dispute, 'id' | 'findingIds' | 'creditedAmount'>[] = [
+    { id: 'd1', findingIds: ['f2', 'f3'], creditedAmount: cents(333_33) },
+  ];
+  const months = [SEP, OCT];
+
+  it('sums money at stake per rule (open and disputed only) and savings per billing month', () => {
+    const v = findingsView(findings, disputes, index, NO_DASHBOARD_FILTER, months);
+    expect(v.byRule).toEqual([
+      { ruleId: 'rate-above-contract', count: 2, atStake: 400_00 },
+      { ruleId: 'late-fee', count: 1, atStake: 25_00 },
+    ]);
+    expect(v.atStake).toBe(425_00);
+    expect(v.savings).toEqual([
+      { month: SEP, identified: 500_00, disputed: 400_00, recovered: 333_33 },
+      { month: OCT, identified: 25_00, disputed: 0, recovered: 0 },
+    ]);
+    // The credit is shared by amount (3:1) and adds up to the cent.
+    expect(v.recovered).toBe(333_33);
+  });
+
+  it('applies the site, cost center and service type filters through the inventory', () => {
+    const atStore = findingsView(
+      findings,
+      disputes,
+      index,
+      { ...NO_DASHBOARD_FILTER, siteId: 'store-7' },
+      months,
+    );
+    expect(atStore.byRule.map((r) => r.ruleId)).toEqual(['rate-above-contract']);
+    const accountLevel = findingsView(
+      findings,
+      disputes,
+      index,
+      { ...NO_DASHBOARD_FILTER, serviceType: ACCOUNT_LEVEL },
+      months,
+    );
+    expect(accountLevel.byRule).toEqual([{ ruleId: 'late-fee', count: 1, atStake: 25_00 }]);
+    const otherCarrier = findingsView(
+      findings,
+      disputes,
+      index,
+      { ...NO_DASHBOARD_FILTER, carrierId: 'att' },
+      months,
+    );
+    expect(otherCarrier.identified).toBe(0);
+  });
+});
