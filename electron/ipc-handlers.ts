@@ -8,16 +8,19 @@
  * - the payload: its shape is checked at run time; TypeScript types do not cross the process line.
  *
  * The backup channels name files, never paths: the folder is the main process's business
- * (electron/backups.ts), and names are checked by `isSafeBackupName`.
+ * (electron/backups.ts), and names are checked by `isSafeBackupName`. Likewise `report:save-pdf`
+ * takes a proposed file name only; the path comes from the user, through the native Save dialog.
  */
 import { lstat, readFile, writeFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import type {
   OpenDialogOptions,
   OpenDialogReturnValue,
+  PrintToPDFOptions,
   SaveDialogOptions,
   SaveDialogReturnValue,
 } from 'electron';
+import { MAX_PDF_NAME_LENGTH } from '../shared/ipc/contract';
 import type {
   AppInfo,
   FileFilter,
@@ -27,6 +30,7 @@ import type {
   PickedFile,
   ReadBackupRequest,
   SaveFileRequest,
+  SaveReportPdfRequest,
   WriteBackupRequest,
 } from '../shared/ipc/contract';
 import {
@@ -47,6 +51,17 @@ import { isAppUrl } from './security';
 /** Largest file `dialog:open-files` reads into memory. */
 export const MAX_OPEN_FILE_BYTES = 500 * 1024 * 1024;
 
+/**
+ * How `report:save-pdf` prints: US Letter, backgrounds kept (tiles and table stripes), half-inch
+ * margins. The page's `@media print` rules apply, so buttons and navigation are left out.
+ */
+export const REPORT_PDF_OPTIONS = {
+  pageSize: 'Letter',
+  printBackground: true,
+  landscape: false,
+  margins: { top: 0.5, bottom: 0.5, left: 0.5, right: 0.5 },
+} as const satisfies PrintToPDFOptions;
+
 /** What the handlers read from an invoke event (`IpcMainInvokeEvent` has it). */
 export interface SenderEvent {
   readonly senderFrame: { readonly url: string } | null;
@@ -63,6 +78,10 @@ export interface IpcHandlerDeps<E extends SenderEvent> {
   showOpenDialog(event: E, options: OpenDialogOptions): Promise<OpenDialogReturnValue>;
   /** `dialog.showSaveDialog`, parented to the window of the event's sender. */
   showSaveDialog(event: E, options: SaveDialogOptions): Promise<SaveDialogReturnValue>;
+  /** `event.sender.printToPDF(options)`: the PDF bytes of the page that made the call. */
+  printToPdf(event: E, options: PrintToPDFOptions): Promise<Uint8Array>;
+  /** `app.getPath('documents')`: where `report:save-pdf` proposes to save (asked when needed). */
+  documentsPath(): string;
   appInfo(): AppInfo;
   /** `app.getPath('userData')`: holds the default backup folder and the backup settings. */
   userDataPath: string;
@@ -148,6 +167,40 @@ export function parseSaveFileRequest(payload: unknown): SaveFileRequest {
   const parsedFilters = parseFilters(filters, channel);
   if (parsedFilters !== undefined) request.filters = parsedFilters;
   return request;
+}
+
+/** Characters Windows refuses in a file name, and control characters. */
+// eslint-disable-next-line no-control-regex
+const UNSAFE_NAME_CHARACTERS = /[<>:"|?*\u0000-\u001f\u007f]/g;
+
+/**
+ * A proposed PDF name reduced to a plain file name: whatever precedes the last `/` or `\` (on any
+ * system) is dropped, characters Windows refuses become `-`, and the name ends in `.pdf`.
+ * Returns '' when no name is left.
+ */
+export function safePdfName(suggested: string): string {
+  const lastSegment = suggested.split(/[/\\]/).at(-1) ?? '';
+  const stem = lastSegment
+    .replace(UNSAFE_NAME_CHARACTERS, '-')
+    .replace(/\.pdf$/i, '')
+    // Leading dots would hide the file; trailing dots and spaces are dropped by Windows.
+    .replace(/^[\s.]+|[\s.]+$/g, '');
+  return stem === '' ? '' : `${stem}.pdf`;
+}
+
+/** Checks the shape of a `SaveReportPdfRequest` coming from the renderer; returns a safe name. */
+export function parseSaveReportPdfRequest(payload: unknown): SaveReportPdfRequest {
+  const channel = 'report:save-pdf';
+  if (!isRecord(payload)) throw new IpcRefusedError(`${channel}: the request must be an object.`);
+  const { suggestedName } = payload;
+  if (typeof suggestedName !== 'string' || suggestedName.length > MAX_PDF_NAME_LENGTH) {
+    throw new IpcRefusedError(
+      `${channel}: "suggestedName" must be a file name of at most ${MAX_PDF_NAME_LENGTH} characters.`,
+    );
+  }
+  const name = safePdfName(suggestedName);
+  if (name === '') throw new IpcRefusedError(`${channel}: "suggestedName" must be a file name.`);
+  return { suggestedName: name };
 }
 
 function parseBackupName(value: unknown, field: string, channel: InvokeChannel): string {
@@ -262,6 +315,23 @@ export function registerIpcHandlers<E extends SenderEvent>(
       return { saved: false };
     }
     await writeFile(result.filePath, request.bytes);
+    return { saved: true, path: result.filePath };
+  });
+
+  handle('report:save-pdf', parseSaveReportPdfRequest, async (request, event) => {
+    // Print first: the PDF shows the page as it was when the user asked, and a failure to print
+    // does not ask for a place to save first.
+    const pdf = await deps.printToPdf(event, { ...REPORT_PDF_OPTIONS });
+    const result = await deps.showSaveDialog(event, {
+      title: 'Save the report as PDF',
+      defaultPath: join(deps.documentsPath(), request.suggestedName),
+      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
+    });
+    if (result.canceled || result.filePath === undefined || result.filePath === '') {
+      return { saved: false };
+    }
+    await writeFile(result.filePath, pdf);
     return { saved: true, path: result.filePath };
   });
 

@@ -57,6 +57,8 @@ async function onReady(): Promise<void> {
       const parent = parentOf(event.sender);
       return parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options);
     },
+    printToPdf: (event, options) => event.sender.printToPDF(options),
+    documentsPath: () => app.getPath('documents'),
     appInfo: () => ({
       name: APP_NAME,
       version: app.getVersion(),

@@ -22,6 +22,7 @@ import type {
   ReadBackupRequest,
   SaveFileRequest,
   SaveFileResult,
+  SaveReportPdfRequest,
   TemDeskBridge,
   WriteBackupRequest,
   WriteBackupResult,
@@ -62,6 +63,10 @@ function chooseBackupFolder(): Promise<ChooseBackupFolderResult> {
   return invoke('backup:choose-folder', undefined);
 }
 
+function saveReportPdf(request: SaveReportPdfRequest): Promise<SaveFileResult> {
+  return invoke('report:save-pdf', request);
+}
+
 function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
   // The page gets the command only: the IpcRendererEvent (which holds `sender`, i.e. ipcRenderer)
   // must never cross the bridge.
@@ -80,6 +85,7 @@ const bridge = {
   listBackups,
   readBackup,
   chooseBackupFolder,
+  saveReportPdf,
   onMenuCommand,
 } satisfies TemDeskBridge;
 

@@ -15,5 +15,6 @@ export function electronPlatform(bridge: TemDeskBridge): Platform {
       read: (name) => bridge.readBackup({ name }),
       chooseFolder: () => bridge.chooseBackupFolder(),
     },
+    savePagePdf: (suggestedName) => bridge.saveReportPdf({ suggestedName }),
   };
 }

@@ -34,4 +34,10 @@ export interface Platform {
    * there the user is reminded to download backups instead.
    */
   backups?: PlatformBackups;
+  /**
+   * Saves the current page as a PDF file (print CSS applies): Electron prints it and asks where
+   * to save. Absent in a browser, where the UI opens the print dialog (`window.print()`) instead,
+   * whose "Save as PDF" destination does the same.
+   */
+  savePagePdf?: (suggestedName: string) => Promise<SaveFileResult>;
 }

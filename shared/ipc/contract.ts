@@ -87,6 +87,21 @@ export interface ReadBackupRequest {
 
 export type ChooseBackupFolderResult = { folder: string } | { cancelled: true };
 
+/**
+ * `report:save-pdf`: the main process prints the calling page to PDF (print CSS applies) and saves
+ * it where the user chooses in a native Save dialog, proposed in their Documents folder.
+ */
+export interface SaveReportPdfRequest {
+  /**
+   * Proposed file name, e.g. `TEM Desk report 2026-10.pdf`: at most `MAX_PDF_NAME_LENGTH`
+   * characters. Only a name: the main process drops any folder and forces the `.pdf` extension.
+   */
+  suggestedName: string;
+}
+
+/** Longest `suggestedName` that `report:save-pdf` accepts. */
+export const MAX_PDF_NAME_LENGTH = 200;
+
 /** Request/response channels (renderer → main, `ipcRenderer.invoke` / `ipcMain.handle`). */
 export interface InvokeChannels {
   'dialog:open-files': { request: OpenFilesRequest; response: PickedFile[] };
@@ -96,6 +111,8 @@ export interface InvokeChannels {
   'backup:list': { request: undefined; response: BackupList };
   'backup:read': { request: ReadBackupRequest; response: Uint8Array };
   'backup:choose-folder': { request: undefined; response: ChooseBackupFolderResult };
+  /** `{ saved: false }` when the user cancels the Save dialog; a failure rejects. */
+  'report:save-pdf': { request: SaveReportPdfRequest; response: SaveFileResult };
 }
 
 export type InvokeChannel = keyof InvokeChannels;
@@ -116,6 +133,7 @@ export const INVOKE_CHANNELS = [
   'backup:list',
   'backup:read',
   'backup:choose-folder',
+  'report:save-pdf',
 ] as const satisfies readonly InvokeChannel[];
 
 export const MENU_COMMAND_CHANNEL = 'menu:command' satisfies keyof EventChannels;
@@ -133,6 +151,8 @@ export interface TemDeskBridge {
   readBackup(request: ReadBackupRequest): Promise<Uint8Array>;
   /** Lets the user pick another backup folder (remembered across runs). */
   chooseBackupFolder(): Promise<ChooseBackupFolderResult>;
+  /** Prints the calling page to PDF and saves it where the user chooses. */
+  saveReportPdf(request: SaveReportPdfRequest): Promise<SaveFileResult>;
   /** Subscribe to native-menu commands; returns an unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

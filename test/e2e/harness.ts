@@ -47,6 +47,10 @@ declare global {
     __saved?: { suggestedName: string; length: number };
     /** Test hook: the backups the app wrote to "disk", by name. */
     __backups?: Map<string, Uint8Array>;
+    /** Test hook: every `saveReportPdf` request the page made, in order. */
+    __pdfSaves?: { suggestedName: string }[];
+    /** Test hook: how the next `saveReportPdf` ends (default: saved in ~/Documents). */
+    __pdfNext?: 'cancel' | 'fail';
   }
 }
 
@@ -90,6 +94,19 @@ function installFakeBridge(options: FakeBridgeOptions): void {
         return bytes;
       },
       chooseBackupFolder: async () => ({ cancelled: true }),
+      saveReportPdf: async (request: { suggestedName: string }) => {
+        (window.__pdfSaves ??= []).push({ suggestedName: request.suggestedName });
+        const next = window.__pdfNext;
+        window.__pdfNext = undefined;
+        // What Electron's ipcRenderer.invoke rejects with when the main process throws.
+        if (next === 'fail') {
+          throw new Error(
+            "Error invoking remote method 'report:save-pdf': Error: ENOSPC: no space left on device",
+          );
+        }
+        if (next === 'cancel') return { saved: false };
+        return { saved: true, path: `/home/user/Documents/${request.suggestedName}` };
+      },
       onMenuCommand: (listener: (command: string) => void) => {
         listeners.push(listener);
         return () => listeners.splice(listeners.indexOf(listener), 1);

@@ -5,12 +5,18 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type {
   OpenDialogOptions,
   OpenDialogReturnValue,
+  PrintToPDFOptions,
   SaveDialogOptions,
   SaveDialogReturnValue,
 } from 'electron';
 import { INVOKE_CHANNELS } from '../../shared/ipc/contract';
 import type { AppInfo } from '../../shared/ipc/contract';
-import { IpcRefusedError, registerIpcHandlers } from '../../electron/ipc-handlers';
+import {
+  IpcRefusedError,
+  REPORT_PDF_OPTIONS,
+  registerIpcHandlers,
+  safePdfName,
+} from '../../electron/ipc-handlers';
 import type { IpcHandlerDeps, SenderEvent } from '../../electron/ipc-handlers';
 
 const APP_INFO: AppInfo = {
@@ -26,10 +32,16 @@ const FROM_APP: SenderEvent = { senderFrame: { url: 'app://bundle/index.html' } 
 let folder: string;
 /** A stand-in for `app.getPath('userData')`, inside `folder`. */
 let userData: string;
+/** A stand-in for `app.getPath('documents')`, inside `folder`. */
+let documents: string;
+
+/** What the fake `webContents.printToPDF` returns: the start of a real PDF. */
+const PDF_BYTES = new TextEncoder().encode('%PDF-1.7\n%fake report\n%%EOF\n');
 
 beforeEach(async () => {
   folder = await mkdtemp(join(tmpdir(), 'temdesk-ipc-'));
   userData = join(folder, 'user-data');
+  documents = join(folder, 'Documents');
 });
 
 afterEach(async () => {
@@ -45,11 +57,16 @@ function setup(overrides: Partial<IpcHandlerDeps<SenderEvent>> = {}) {
   const showSaveDialog = vi.fn<
     (event: SenderEvent, options: SaveDialogOptions) => Promise<SaveDialogReturnValue>
   >(async () => ({ canceled: true, filePath: '' }));
+  const printToPdf = vi.fn<(event: SenderEvent, options: PrintToPDFOptions) => Promise<Uint8Array>>(
+    async () => PDF_BYTES,
+  );
   const registered = registerIpcHandlers(
     { handle: (channel, listener) => handlers.set(channel, listener) },
     {
       showOpenDialog,
       showSaveDialog,
+      printToPdf,
+      documentsPath: () => documents,
       appInfo: () => APP_INFO,
       userDataPath: userData,
       ...overrides,
@@ -60,7 +77,7 @@ function setup(overrides: Partial<IpcHandlerDeps<SenderEvent>> = {}) {
     if (!handler) throw new Error(`no handler for ${channel}`);
     return handler(event, payload);
   }
-  return { registered, handlers, invoke, showOpenDialog, showSaveDialog };
+  return { registered, handlers, invoke, showOpenDialog, showSaveDialog, printToPdf };
 }
 
 describe('registerIpcHandlers', () => {
@@ -162,6 +179,105 @@ describe('dialog:save-file', () => {
       bytes: new Uint8Array([1]),
     });
     expect(result).toStrictEqual({ saved: false });
+  });
+});
+
+describe('report:save-pdf', () => {
+  it('prints the sender to a Letter PDF and writes its bytes where the user chose', async () => {
+    await mkdir(documents);
+    const target = join(documents, 'October report.pdf');
+    const { invoke, showSaveDialog, printToPdf } = setup();
+    showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
+
+    const result = await invoke('report:save-pdf', {
+      suggestedName: 'TEM Desk report 2026-10.pdf',
+    });
+
+    expect(result).toStrictEqual({ saved: true, path: target });
+    expect(new Uint8Array(await readFile(target))).toStrictEqual(PDF_BYTES);
+    expect(printToPdf).toHaveBeenCalledExactlyOnceWith(FROM_APP, {
+      pageSize: 'Letter',
+      printBackground: true,
+      landscape: false,
+      margins: { top: 0.5, bottom: 0.5, left: 0.5, right: 0.5 },
+    });
+    expect(printToPdf.mock.calls[0]?.[1]).toStrictEqual(REPORT_PDF_OPTIONS);
+    expect(showSaveDialog).toHaveBeenCalledExactlyOnceWith(FROM_APP, {
+      title: 'Save the report as PDF',
+      defaultPath: join(documents, 'TEM Desk report 2026-10.pdf'),
+      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
+    });
+  });
+
+  it('reports { saved: false } and writes nothing when the dialog is cancelled', async () => {
+    const { invoke, showSaveDialog } = setup();
+    showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: join(folder, 'x.pdf') });
+    expect(await invoke('report:save-pdf', { suggestedName: 'x.pdf' })).toStrictEqual({
+      saved: false,
+    });
+    expect(await readdir(folder)).toStrictEqual([]);
+  });
+
+  it('reports { saved: false } when the dialog returns no path', async () => {
+    const { invoke, showSaveDialog } = setup();
+    showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: '' });
+    expect(await invoke('report:save-pdf', { suggestedName: 'x.pdf' })).toStrictEqual({
+      saved: false,
+    });
+    expect(await readdir(folder)).toStrictEqual([]);
+  });
+
+  it('proposes a name in the Documents folder only, never a folder chosen by the page', async () => {
+    const { invoke, showSaveDialog } = setup();
+    await invoke('report:save-pdf', { suggestedName: '../../../etc/cron.d/evil' });
+    await invoke('report:save-pdf', { suggestedName: '..\\..\\Startup\\run.bat' });
+    await invoke('report:save-pdf', { suggestedName: '/home/someone/.bashrc' });
+    expect(showSaveDialog.mock.calls.map(([, options]) => options.defaultPath)).toStrictEqual([
+      join(documents, 'evil.pdf'),
+      join(documents, 'run.bat.pdf'),
+      join(documents, 'bashrc.pdf'),
+    ]);
+  });
+
+  it('rejects, and asks for no path, when printing fails', async () => {
+    const { invoke, showSaveDialog, printToPdf } = setup();
+    printToPdf.mockRejectedValueOnce(new Error('Failed to generate PDF'));
+    await expect(invoke('report:save-pdf', { suggestedName: 'x.pdf' })).rejects.toThrow(
+      'Failed to generate PDF',
+    );
+    expect(showSaveDialog).not.toHaveBeenCalled();
+  });
+
+  it('rejects when the chosen file cannot be written', async () => {
+    const { invoke, showSaveDialog } = setup();
+    showSaveDialog.mockResolvedValueOnce({
+      canceled: false,
+      filePath: join(folder, 'no-such-folder', 'x.pdf'),
+    });
+    await expect(invoke('report:save-pdf', { suggestedName: 'x.pdf' })).rejects.toThrow('ENOENT');
+  });
+});
+
+describe('safePdfName', () => {
+  it.each([
+    ['TEM Desk report 2026-10.pdf', 'TEM Desk report 2026-10.pdf'],
+    ['TEM Desk report 2026-10', 'TEM Desk report 2026-10.pdf'],
+    ['Report.PDF', 'Report.pdf'],
+    ['a/b/c.pdf', 'c.pdf'],
+    ['C:\\Users\\me\\x.pdf', 'x.pdf'],
+    ['C:report.pdf', 'C-report.pdf'],
+    ['what? <now> | "then" *.pdf', 'what- -now- - -then- -.pdf'],
+    ['tab\there\u0000.pdf', 'tab-here-.pdf'],
+    ['.hidden', 'hidden.pdf'],
+    ['trailing. . ', 'trailing.pdf'],
+    ['', ''],
+    ['..', ''],
+    ['../', ''],
+    ['.pdf', ''],
+    ['   ', ''],
+  ])('%j becomes %j', (suggested, expected) => {
+    expect(safePdfName(suggested)).toBe(expected);
   });
 });
 
@@ -281,7 +397,7 @@ describe('sender validation', () => {
     ['a dev server', { senderFrame: { url: 'http://localhost:5173/' } }],
     ['a destroyed frame', { senderFrame: null }],
   ])('refuses every channel called from %s', async (_label, event: SenderEvent) => {
-    const { invoke, showOpenDialog, showSaveDialog } = setup();
+    const { invoke, showOpenDialog, showSaveDialog, printToPdf } = setup();
     await mkdir(join(userData, 'backups'), { recursive: true });
     await writeFile(join(userData, 'backups', 'kept.temdesk'), 'secret workspace');
     // Valid payloads, so the refusal can only come from the sender check.
@@ -293,6 +409,7 @@ describe('sender validation', () => {
       'backup:list': undefined,
       'backup:read': { name: 'kept.temdesk' },
       'backup:choose-folder': undefined,
+      'report:save-pdf': { suggestedName: 'report.pdf' },
     };
     for (const channel of INVOKE_CHANNELS) {
       await expect(invoke(channel, validPayloads[channel], event)).rejects.toBeInstanceOf(
@@ -301,6 +418,7 @@ describe('sender validation', () => {
     }
     expect(showOpenDialog).not.toHaveBeenCalled();
     expect(showSaveDialog).not.toHaveBeenCalled();
+    expect(printToPdf).not.toHaveBeenCalled();
     // Nothing written, nothing pruned, no folder remembered.
     expect(await readdir(userData)).toStrictEqual(['backups']);
     expect(await readdir(join(userData, 'backups'))).toStrictEqual(['kept.temdesk']);
@@ -334,6 +452,31 @@ describe('payload validation', () => {
     const { invoke, showSaveDialog } = setup();
     await expect(invoke('dialog:save-file', payload)).rejects.toBeInstanceOf(IpcRefusedError);
     expect(showSaveDialog).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['nothing', undefined],
+    ['a bare name', 'report.pdf'],
+    ['no name', {}],
+    ['a numeric name', { suggestedName: 7 }],
+    ['a list of names', { suggestedName: ['a.pdf'] }],
+    ['an empty name', { suggestedName: '' }],
+    ['a blank name', { suggestedName: '   ' }],
+    ['a parent folder only', { suggestedName: '..' }],
+    ['a folder only', { suggestedName: 'reports/' }],
+    ['a name of 201 characters', { suggestedName: `${'x'.repeat(197)}.pdf` }],
+  ])('report:save-pdf refuses %s', async (_label, payload) => {
+    const { invoke, showSaveDialog, printToPdf } = setup();
+    await expect(invoke('report:save-pdf', payload)).rejects.toBeInstanceOf(IpcRefusedError);
+    expect(printToPdf).not.toHaveBeenCalled();
+    expect(showSaveDialog).not.toHaveBeenCalled();
+  });
+
+  it('report:save-pdf accepts a name of 200 characters', async () => {
+    const { invoke, showSaveDialog } = setup();
+    const name = `${'x'.repeat(196)}.pdf`;
+    await invoke('report:save-pdf', { suggestedName: name });
+    expect(showSaveDialog.mock.calls[0]?.[1].defaultPath).toBe(join(documents, name));
   });
 
   const bytes = new Uint8Array([1, 2, 3]);

@@ -2,7 +2,7 @@
  * Wiring of electron/main.ts, with the whole `electron` module replaced by recording fakes:
  * what happens before `ready`, what happens after, and that the pieces are the secure ones.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -17,13 +17,14 @@ const fake = vi.hoisted(() => {
     hasLock: true,
     appPath: '',
     userData: '',
+    documents: '',
     resolveReady: (): void => undefined,
   };
   const appListeners = new Map<string, Listener>();
   const windows: FakeBrowserWindow[] = [];
 
   class FakeBrowserWindow {
-    static fromWebContents = vi.fn(() => null);
+    static fromWebContents = vi.fn((_contents: unknown): FakeBrowserWindow | null => null);
     static getFocusedWindow = vi.fn(() => null);
     readonly webContents = { send: vi.fn() };
     readonly listeners = new Map<string, Listener>();
@@ -64,7 +65,7 @@ const fake = vi.hoisted(() => {
       ),
       isReady: vi.fn(() => true),
       getAppPath: vi.fn(() => state.appPath),
-      getPath: vi.fn(() => state.userData),
+      getPath: vi.fn((name: string) => (name === 'documents' ? state.documents : state.userData)),
       getVersion: vi.fn(() => '1.2.3'),
     },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
@@ -107,6 +108,7 @@ beforeEach(async () => {
   await writeFile(join(appPath, 'dist', 'renderer', 'index.html'), '<!doctype html>');
   fake.state.appPath = appPath;
   fake.state.userData = join(appPath, 'user-data');
+  fake.state.documents = join(appPath, 'Documents');
 });
 
 afterEach(async () => {
@@ -188,6 +190,42 @@ describe('after ready', () => {
     const channels = fake.electron.ipcMain.handle.mock.calls.map(([channel]) => channel);
     expect([...channels].sort()).toStrictEqual([...INVOKE_CHANNELS].sort());
     expect(fake.electron.Menu.setApplicationMenu).toHaveBeenCalledOnce();
+  });
+
+  it('saves the report PDF from the sender webContents through a Save dialog on its window', async () => {
+    await startAndBecomeReady();
+    const handler = fake.electron.ipcMain.handle.mock.calls.find(
+      ([channel]) => channel === 'report:save-pdf',
+    )?.[1] as ((event: unknown, payload: unknown) => Promise<unknown>) | undefined;
+    if (!handler) throw new Error('report:save-pdf is not registered');
+    const window = fake.windows[0];
+    const pdf = Buffer.from('%PDF-1.7 report');
+    const sender = { printToPDF: vi.fn(async () => pdf) };
+    const target = join(appPath, 'report.pdf');
+    fake.electron.BrowserWindow.fromWebContents.mockImplementationOnce((contents) =>
+      contents === sender ? (window ?? null) : null,
+    );
+    fake.electron.dialog.showSaveDialog.mockResolvedValueOnce({
+      canceled: false,
+      filePath: target,
+    });
+
+    const result = await handler(
+      { sender, senderFrame: { url: 'app://bundle/index.html' } },
+      { suggestedName: 'TEM Desk report 2026-10.pdf' },
+    );
+
+    expect(result).toStrictEqual({ saved: true, path: target });
+    expect(sender.printToPDF).toHaveBeenCalledExactlyOnceWith(
+      expect.objectContaining({ pageSize: 'Letter', printBackground: true }),
+    );
+    expect(fake.electron.dialog.showSaveDialog).toHaveBeenCalledExactlyOnceWith(
+      window,
+      expect.objectContaining({
+        defaultPath: join(appPath, 'Documents', 'TEM Desk report 2026-10.pdf'),
+      }),
+    );
+    expect(await readFile(target)).toStrictEqual(pdf);
   });
 
   it('sends menu commands to the main window', async () => {

@@ -15,6 +15,7 @@ function fakeBridge(): TemDeskBridge {
     listBackups: vi.fn(async () => ({ folder: '/b', files: [] })),
     readBackup: vi.fn(async () => new Uint8Array([7])),
     chooseBackupFolder: vi.fn(async () => ({ cancelled: true as const })),
+    saveReportPdf: vi.fn(async () => ({ saved: false as const })),
     onMenuCommand: vi.fn(() => () => undefined),
   };
 }

@@ -25,6 +25,7 @@ const BRIDGE_MEMBERS = [
   'openFiles',
   'readBackup',
   'saveFile',
+  'saveReportPdf',
   'writeBackup',
 ] as const satisfies readonly (keyof TemDeskBridge)[];
 type Missing = Exclude<keyof TemDeskBridge, (typeof BRIDGE_MEMBERS)[number]>;
@@ -70,6 +71,7 @@ describe('the preload', () => {
     await bridge().listBackups();
     await bridge().readBackup({ name: 'a.temdesk' });
     await bridge().chooseBackupFolder();
+    await bridge().saveReportPdf({ suggestedName: 'TEM Desk report 2026-10.pdf' });
     expect(electron.ipcRenderer.invoke.mock.calls).toStrictEqual([
       ['dialog:open-files', { multiple: false }],
       ['dialog:save-file', request],
@@ -78,6 +80,7 @@ describe('the preload', () => {
       ['backup:list', undefined],
       ['backup:read', { name: 'a.temdesk' }],
       ['backup:choose-folder', undefined],
+      ['report:save-pdf', { suggestedName: 'TEM Desk report 2026-10.pdf' }],
     ]);
   });
 

@@ -1,3 +1,5 @@
+import { useState } from 'react';
+import { flushSync } from 'react-dom';
 import { lastMonths } from '../../../shared/billing/dashboard';
 import { monthlyReport, type Comparison } from '../../../shared/billing/report';
 import { renewalRows } from '../../../shared/contracts/renewals';
@@ -9,6 +11,7 @@ import { useLiveQuery } from '../../app/useLiveQuery';
 import { PageHeader } from '../../components/PageHeader';
 import type { TemDeskDatabase } from '../../db/database';
 import { readSettings } from '../../db/settings';
+import { platform } from '../../platform';
 
 async function loadReport(db: TemDeskDatabase, requested: string | undefined) {
   const [invoices, carriers, findings, contracts, settings] = await Promise.all([
@@ -51,10 +54,106 @@ function describe(comparison: Comparison, against: string): string {
   return `${sign}${formatCents(cents(Math.abs(comparison.change)))} (${sign}${Math.abs(comparison.ratio * 100).toFixed(1)} %) against ${against}`;
 }
 
+/** The file name proposed for a month's report, e.g. `TEM Desk report 2026-10.pdf`. */
+export function reportPdfName(month: IsoMonth): string {
+  return `TEM Desk report ${month}.pdf`;
+}
+
+/** The reason of a failed bridge call, without Electron's "Error invoking remote method" wrapper. */
+function reasonOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/^Error invoking remote method '[^']*': (?:\w*Error: )?/, '');
+}
+
+type SaveState =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; path: string }
+  | { kind: 'failed'; reason: string }
+  | { kind: 'printing' };
+
+/**
+ * The report's header: month picker, "Print" and "Save as PDF". In the desktop app the PDF is made
+ * by the main process from this page's print layout and saved where the user chooses; a browser
+ * has no such bridge, so there "Save as PDF" opens the print dialog, whose destination can be
+ * "Save as PDF". None of it is printed.
+ */
+function ReportHeader({
+  title,
+  month,
+  months,
+}: {
+  title: string;
+  month: IsoMonth;
+  months: readonly IsoMonth[];
+}) {
+  const { navigate } = useRouteContext();
+  const [state, setState] = useState<SaveState>({ kind: 'idle' });
+  const [stateMonth, setStateMonth] = useState(month);
+  if (stateMonth !== month) {
+    // Another month: what was said about the last one's PDF no longer applies.
+    setStateMonth(month);
+    setState({ kind: 'idle' });
+  }
+  const savePagePdf = platform().savePagePdf;
+  const saveAsPdf = async () => {
+    if (!savePagePdf) {
+      // Show the hint before the print dialog opens: window.print() blocks the page.
+      flushSync(() => setState({ kind: 'printing' }));
+      window.print();
+      return;
+    }
+    setState({ kind: 'saving' });
+    try {
+      const result = await savePagePdf(reportPdfName(month));
+      setState(result.saved ? { kind: 'saved', path: result.path } : { kind: 'idle' });
+    } catch (error) {
+      setState({ kind: 'failed', reason: reasonOf(error) });
+    }
+  };
+  return (
+    <>
+      <PageHeader title={`Telecom spend report — ${title}`}>
+        <label className="inline no-print">
+          Month
+          <select value={month} onChange={(e) => navigate('dashboard', 'report', e.target.value)}>
+            {[...months].reverse().map((m) => (
+              <option key={m} value={m}>
+                {m}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="no-print" onClick={() => window.print()}>
+          Print
+        </button>
+        <button
+          type="button"
+          className="no-print"
+          disabled={state.kind === 'saving'}
+          onClick={() => void saveAsPdf()}
+        >
+          Save as PDF
+        </button>
+      </PageHeader>
+      <p role="status" className="report-output-status hint no-print">
+        {state.kind === 'saving' && 'Saving the PDF…'}
+        {state.kind === 'saved' && `Saved to ${state.path}`}
+        {state.kind === 'printing' &&
+          'In the print dialog, choose “Save as PDF” as the destination to save the report as a file.'}
+      </p>
+      {state.kind === 'failed' && (
+        <p role="alert" className="report-output-status no-print">
+          Could not save the PDF: {state.reason}
+        </p>
+      )}
+    </>
+  );
+}
+
 /** One page per month for management: spend, how it moved, findings and renewals. Printable. */
 export function MonthlyReportPage({ month }: { month?: string }) {
   const db = useDatabase();
-  const { navigate } = useRouteContext();
   const data = useLiveQuery(() => loadReport(db, month), [db, month]);
   if (data.status !== 'ready') return <p role="status">Preparing the report…</p>;
   if (!data.value)
@@ -67,25 +166,11 @@ export function MonthlyReportPage({ month }: { month?: string }) {
   });
 
   return (
-    <article className="monthly-report" aria-labelledby="report-title">
+    <article className="monthly-report" aria-label={`Telecom spend report — ${title}`}>
       <p className="breadcrumb no-print">
         <a href="#/dashboard">← Dashboard</a>
       </p>
-      <PageHeader title={`Telecom spend report — ${title}`}>
-        <label className="inline no-print">
-          Month
-          <select value={v.month} onChange={(e) => navigate('dashboard', 'report', e.target.value)}>
-            {[...v.months].reverse().map((m) => (
-              <option key={m} value={m}>
-                {m}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="button" className="no-print" onClick={() => window.print()}>
-          Print or save as PDF
-        </button>
-      </PageHeader>
+      <ReportHeader title={title} month={v.month} months={v.months} />
       {v.organization && <p className="report-org">{v.organization}</p>}
       <dl className="tiles">
         <div className="tile">
