@@ -69,6 +69,7 @@ export interface DashboardView {
   byGroup: { label: string; total: Cents }[];
   /** All sites with spend, largest first (`UNASSIGNED` for amounts with no site). */
   bySite: Ranked[];
+  /** How many sites (not counting amounts with no site) had spend. */
   bySiteCount: number;
   byCostCenter: Ranked[];
   byType: { id: SpendType; total: Cents }[];
@@ -78,25 +79,23 @@ export interface DashboardView {
   invoiceCount: number;
 }
 
-interface Entry {
-  key: string;
-  category: number;
-  amount: number;
-}
-
-/** Per-invoice entries; an invoice with no stored totals counts as account-level spend. */
-function entriesOf(invoice: Invoice, totals: ServiceTotals | undefined): Entry[] {
-  if (totals) {
-    return totals.keys.map((key, i) => ({
-      key,
-      category: totals.categories[i] ?? 0,
-      amount: totals.amounts[i] ?? 0,
-    }));
-  }
-  return CHARGE_CATEGORIES.flatMap((category, i) => {
+/** An invoice with no stored totals counts as account-level spend, per category. */
+function fallbackTotals(invoice: Invoice): ServiceTotals {
+  const categories: number[] = [];
+  const amounts: number[] = [];
+  CHARGE_CATEGORIES.forEach((category, i) => {
     const amount = invoice.categoryTotals[category];
-    return amount ? [{ key: '', category: i, amount }] : [];
+    if (amount) {
+      categories.push(i);
+      amounts.push(amount);
+    }
   });
+  return {
+    invoiceId: invoice.id,
+    keys: categories.map(() => ''),
+    categories: Uint8Array.from(categories),
+    amounts: Float64Array.from(amounts),
+  };
 }
 
 /** Whether an amount with these dimensions passes the filter's site, cost center and type. */
@@ -144,35 +143,48 @@ export function dashboardView(
   const previous = new Map<string, number>();
   const last = months.length - 1;
   let invoiceCount = 0;
+  const narrowed = filtersBelowInvoice(filter);
+  // Summed per distinct (site, cost center, type) first: one array add per entry, not three maps.
+  const byDimensions: number[] = [];
 
   for (const invoice of invoices) {
     const at = monthIndex.get(invoice.invoiceDate.slice(0, 7));
     if (at === undefined) continue;
     if (filter.carrierId !== '' && invoice.carrierId !== filter.carrierId) continue;
     let counted = false;
-    for (const entry of entriesOf(invoice, serviceTotals.get(invoice.id))) {
-      const d = index.resolve(invoice.carrierId, invoice.accountNumber, entry.key);
-      if (!matchesDimensions(filter, d)) continue;
+    const totals = serviceTotals.get(invoice.id) ?? fallbackTotals(invoice);
+    const resolve = index.forAccount(invoice.carrierId, invoice.accountNumber);
+    let values = byCarrier.get(invoice.carrierId);
+    const account = accountKey(invoice.carrierId, invoice.accountNumber);
+    const moverTotals = at === last ? current : at === last - 1 ? previous : undefined;
+    for (let i = 0; i < totals.keys.length; i++) {
+      const d = resolve(totals.keys[i] ?? '');
+      if (narrowed && !matchesDimensions(filter, d)) continue;
+      const amount = totals.amounts[i] ?? 0;
       counted = true;
-      const values = byCarrier.get(invoice.carrierId) ?? months.map(() => 0);
-      values[at] = (values[at] ?? 0) + entry.amount;
-      byCarrier.set(invoice.carrierId, values);
-      const group = groupOfCategory[entry.category] ?? -1;
-      if (group >= 0) groups[group] = (groups[group] ?? 0) + entry.amount;
-      const site = d.siteId || UNASSIGNED;
-      const costCenter = d.costCenterId || UNASSIGNED;
-      sites.set(site, (sites.get(site) ?? 0) + entry.amount);
-      costCenters.set(costCenter, (costCenters.get(costCenter) ?? 0) + entry.amount);
-      types.set(d.type, (types.get(d.type) ?? 0) + entry.amount);
-      if (at >= last - 1 && last >= 1) {
-        const account = accountKey(invoice.carrierId, invoice.accountNumber);
-        const totals = at === last ? current : previous;
-        totals.set(account, (totals.get(account) ?? 0) + entry.amount);
+      if (!values) {
+        values = months.map(() => 0);
+        byCarrier.set(invoice.carrierId, values);
       }
+      values[at] = (values[at] ?? 0) + amount;
+      const group = groupOfCategory[totals.categories[i] ?? 0] ?? -1;
+      if (group >= 0) groups[group] = (groups[group] ?? 0) + amount;
+      byDimensions[d.ordinal] = (byDimensions[d.ordinal] ?? 0) + amount;
+      if (moverTotals && last >= 1)
+        moverTotals.set(account, (moverTotals.get(account) ?? 0) + amount);
     }
     if (counted) invoiceCount++;
   }
 
+  byDimensions.forEach((amount, ordinal) => {
+    const d = index.distinct[ordinal];
+    if (!d) return;
+    const site = d.siteId || UNASSIGNED;
+    const costCenter = d.costCenterId || UNASSIGNED;
+    sites.set(site, (sites.get(site) ?? 0) + amount);
+    costCenters.set(costCenter, (costCenters.get(costCenter) ?? 0) + amount);
+    types.set(d.type, (types.get(d.type) ?? 0) + amount);
+  });
   const carrierSeries = [...byCarrier.entries()]
     .map(([carrierId, values]) => ({
       carrierId,
@@ -194,7 +206,7 @@ export function dashboardView(
       total: cents(groups[i] ?? 0),
     })),
     bySite: bySite.slice(0, 10),
-    bySiteCount: bySite.length,
+    bySiteCount: bySite.filter((site) => site.id !== UNASSIGNED).length,
     byCostCenter: ranked(costCenters).slice(0, 10),
     byType: ranked(types),
     movers,

@@ -14,6 +14,11 @@ export const NOT_IN_INVENTORY = 'not-in-inventory';
 export type SpendType = ServiceType | typeof ACCOUNT_LEVEL | typeof NOT_IN_INVENTORY;
 
 export interface Dimensions {
+  /**
+   * Position in `DimensionIndex.distinct`: equal dimensions are one object, so a caller can sum
+   * amounts into an array by ordinal and roll up by site, cost center and type once at the end.
+   */
+  ordinal: number;
   /** `''` when no site is known. */
   siteId: string;
   /** `''` when no cost center is known. */
@@ -46,7 +51,10 @@ export class DimensionIndex {
   private readonly accounts = new Map<string, IndexInput['accounts'][number]>();
   private readonly services = new Map<string, IndexInput['services'][number][]>();
   private readonly siteCostCenter = new Map<string, string>();
-  private readonly cache = new Map<string, Dimensions>();
+  private readonly byAccount = new Map<string, Map<string, Dimensions>>();
+  private readonly interned = new Map<string, Dimensions>();
+  /** Every distinct answer given so far, by ordinal. */
+  readonly distinct: Dimensions[] = [];
 
   constructor(input: IndexInput) {
     for (const account of input.accounts)
@@ -67,9 +75,32 @@ export class DimensionIndex {
 
   /** Where a charge of `carrierId` account `accountNumber` for service `key` (`''`: the account) belongs. */
   resolve(carrierId: string, accountNumber: string, key: string): Dimensions {
-    const cacheKey = `${carrierId}|${accountNumber}|${key}`;
-    const cached = this.cache.get(cacheKey);
-    if (cached) return cached;
+    return this.forAccount(carrierId, accountNumber)(key);
+  }
+
+  /**
+   * A resolver for one account's charges, remembering each key's answer: the dashboard resolves
+   * hundreds of thousands of (service, category) totals, one map lookup each.
+   */
+  forAccount(carrierId: string, accountNumber: string): (key: string) => Dimensions {
+    const id = `${carrierId}|${accountNumber}`;
+    let known = this.byAccount.get(id);
+    if (!known) {
+      known = new Map();
+      this.byAccount.set(id, known);
+    }
+    const cache = known;
+    return (key) => {
+      let dimensions = cache.get(key);
+      if (!dimensions) {
+        dimensions = this.lookUp(carrierId, accountNumber, key);
+        cache.set(key, dimensions);
+      }
+      return dimensions;
+    };
+  }
+
+  private lookUp(carrierId: string, accountNumber: string, key: string): Dimensions {
     const account = this.accounts.get(`${carrierId}|${accountNumber}`);
     const candidates = key === '' ? undefined : this.services.get(`${carrierId}|${key}`);
     // Two services can share a key over time (a number reassigned): prefer the one on this
@@ -81,7 +112,7 @@ export class DimensionIndex {
         candidates[0])
       : undefined;
     const siteId = service?.siteId ?? account?.defaultSiteId ?? '';
-    const dimensions: Dimensions = {
+    const found: Omit<Dimensions, 'ordinal'> = {
       siteId,
       costCenterId:
         service?.costCenterId ??
@@ -90,7 +121,13 @@ export class DimensionIndex {
         '',
       type: service ? service.type : key === '' ? ACCOUNT_LEVEL : NOT_IN_INVENTORY,
     };
-    this.cache.set(cacheKey, dimensions);
+    const id = `${found.siteId}|${found.costCenterId}|${found.type}`;
+    let dimensions = this.interned.get(id);
+    if (!dimensions) {
+      dimensions = { ordinal: this.distinct.length, ...found };
+      this.interned.set(id, dimensions);
+      this.distinct.push(dimensions);
+    }
     return dimensions;
   }
 }

@@ -20,6 +20,7 @@ export default mergeConfig(
           storage: fileURLToPath(new URL('./browser/storage.html', import.meta.url)),
           import: fileURLToPath(new URL('./browser/import.html', import.meta.url)),
           audit: fileURLToPath(new URL('./browser/audit.html', import.meta.url)),
+          dashboard: fileURLToPath(new URL('./browser/dashboard.html', import.meta.url)),
         },
       },
     },

@@ -5,7 +5,7 @@ import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readXlsxForTests, type ReadSheet } from '../../shared/export/xlsx';
-import { openApp, RESULTS_DIR, type AppSession } from './harness';
+import { openApp, RESULTS_DIR, type AppSession, loadSampleCompany } from './harness';
 
 let session: AppSession | undefined;
 let workDir: string | undefined;
@@ -15,19 +15,6 @@ afterEach(async (context) => {
   if (workDir) rmSync(workDir, { recursive: true, force: true });
   workDir = undefined;
 });
-
-async function loadSample(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Try it with a sample company' }).click();
-  await expect
-    .poll(() => page.getByRole('status').filter({ hasText: 'Imported' }).count(), {
-      timeout: 60_000,
-    })
-    .toBe(1);
-  await page
-    .getByRole('region', { name: 'Import complete' })
-    .getByRole('button', { name: 'Close' })
-    .click();
-}
 
 /** The month's invoice total straight from IndexedDB (sum of the stored invoices' line totals). */
 function monthInvoiceTotal(page: Page, month: string): Promise<number> {
@@ -86,7 +73,7 @@ describe('chargeback in Chromium', () => {
     workDir = mkdtempSync(join(tmpdir(), 'temdesk-chargeback-'));
     session = await openApp({ hash: '#/chargeback' });
     const { page } = session;
-    await loadSample(page);
+    await loadSampleCompany(page);
 
     const check = page.getByRole('region', { name: 'Reconciliation check' });
     await expect

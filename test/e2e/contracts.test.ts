@@ -11,26 +11,13 @@ import {
   parseIcs,
 } from '../../shared/contracts';
 import { addDays, addMonths, todayIso } from '../../shared/dates';
-import { openApp, type AppSession } from './harness';
+import { openApp, type AppSession, loadSampleCompany } from './harness';
 
 let session: AppSession | undefined;
 afterEach(async (context) => {
   await session?.close(context.task.result?.state === 'fail');
   session = undefined;
 });
-
-async function loadSample(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Try it with a sample company' }).click();
-  await expect
-    .poll(() => page.getByRole('status').filter({ hasText: 'Imported' }).count(), {
-      timeout: 60_000,
-    })
-    .toBe(1);
-  await page
-    .getByRole('region', { name: 'Import complete' })
-    .getByRole('button', { name: 'Close' })
-    .click();
-}
 
 async function download(page: Page, click: () => Promise<void>): Promise<string> {
   const event = page.waitForEvent('download');
@@ -44,7 +31,7 @@ describe('contracts in Chromium', () => {
   it('creates a contract with a rate card and a signed PDF, counts down to its notice deadline, and exports it to a calendar', async () => {
     session = await openApp({ hash: '#/contracts' });
     const { page } = session;
-    await loadSample(page);
+    await loadSampleCompany(page);
 
     // Dates relative to today: the notice deadline falls 70 days out (inside the 90-day window).
     const today = todayIso(new Date());

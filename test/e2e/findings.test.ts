@@ -1,25 +1,12 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openApp, type AppSession } from './harness';
+import { openApp, type AppSession, loadSampleCompany } from './harness';
 
 let session: AppSession | undefined;
 afterEach(async (context) => {
   await session?.close(context.task.result?.state === 'fail');
   session = undefined;
 });
-
-async function loadSample(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Try it with a sample company' }).click();
-  await expect
-    .poll(() => page.getByRole('status').filter({ hasText: 'Imported' }).count(), {
-      timeout: 60_000,
-    })
-    .toBe(1);
-  await page
-    .getByRole('region', { name: 'Import complete' })
-    .getByRole('button', { name: 'Close' })
-    .click();
-}
 
 function tile(page: Page, group: string, name: string) {
   return page
@@ -31,7 +18,7 @@ describe('findings and disputes in Chromium', () => {
   it('audits the sample company, disputes two findings, records a credit and moves the savings tracker', async () => {
     session = await openApp({ hash: '#/findings' });
     const { page } = session;
-    await loadSample(page);
+    await loadSampleCompany(page);
 
     // The audit runs by itself after the import (in a worker) and fills the grid.
     const grid = page.getByRole('region', { name: 'Findings', exact: true });
@@ -112,7 +99,7 @@ describe('findings and disputes in Chromium', () => {
   it('keeps a dismissed finding dismissed when the checks run again, and shows the rules with their defaults', async () => {
     session = await openApp({ hash: '#/findings' });
     const { page } = session;
-    await loadSample(page);
+    await loadSampleCompany(page);
     const grid = page.getByRole('region', { name: 'Findings', exact: true });
     await expect.poll(() => grid.getByRole('row').count(), { timeout: 30_000 }).toBeGreaterThan(10);
 

@@ -181,3 +181,11 @@ export async function openApp(
     },
   };
 }
+
+/** Loads the sample company from an empty section ("Try it with a sample company") and closes the import summary. */
+export async function loadSampleCompany(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Try it with a sample company' }).click();
+  const summary = page.getByRole('region', { name: 'Import complete' });
+  await summary.waitFor({ timeout: 60_000 });
+  await summary.getByRole('button', { name: 'Close' }).click();
+}

@@ -1,6 +1,5 @@
-import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openApp, type AppSession } from './harness';
+import { openApp, type AppSession, loadSampleCompany } from './harness';
 
 let session: AppSession | undefined;
 afterEach(async (context) => {
@@ -8,24 +7,11 @@ afterEach(async (context) => {
   session = undefined;
 });
 
-async function loadSample(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Try it with a sample company' }).click();
-  await expect
-    .poll(() => page.getByRole('status').filter({ hasText: 'Imported' }).count(), {
-      timeout: 60_000,
-    })
-    .toBe(1);
-  await page
-    .getByRole('region', { name: 'Import complete' })
-    .getByRole('button', { name: 'Close' })
-    .click();
-}
-
 describe('inventory in Chromium', () => {
   it('shows sites beside their services, edits in place with validation, bulk-edits, and records the lifecycle', async () => {
     session = await openApp({ hash: '#/inventory' });
     const { page } = session;
-    await loadSample(page);
+    await loadSampleCompany(page);
 
     const sites = page.getByRole('navigation', { name: 'Sites' });
     await expect.poll(() => sites.getByRole('button').count()).toBeGreaterThan(30);
@@ -93,7 +79,7 @@ describe('inventory in Chromium', () => {
   it('lists billed numbers missing from the inventory and adds one in a click; remembers column choice', async () => {
     session = await openApp({ hash: '#/inventory' });
     const { page } = session;
-    await loadSample(page);
+    await loadSampleCompany(page);
 
     await page.getByRole('tab', { name: 'Unmatched and not billed' }).click();
     const unmatched = page.getByRole('region', { name: /Billed but not in the inventory/ });

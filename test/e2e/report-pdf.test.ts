@@ -1,21 +1,12 @@
 /** "Save as PDF" on the monthly report: through the desktop bridge, and the browser's print dialog. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { openApp, type AppSession } from './harness';
+import { openApp, type AppSession, loadSampleCompany } from './harness';
 
 let session: AppSession | undefined;
 afterEach(async (context) => {
   await session?.close(context.task.result?.state === 'fail');
   session = undefined;
 });
-
-/** Loads the sample company from the empty dashboard and closes the import summary. */
-async function loadSampleCompany(current: AppSession): Promise<void> {
-  const { page } = current;
-  await page.getByRole('button', { name: 'Try it with a sample company' }).click();
-  const summary = page.getByRole('region', { name: 'Import complete' });
-  await summary.waitFor({ timeout: 60_000 });
-  await summary.getByRole('button', { name: 'Close' }).click();
-}
 
 /** Opens the report page and waits for it; returns the month shown. */
 async function openReport(current: AppSession): Promise<string> {
@@ -31,7 +22,7 @@ describe('monthly report as PDF in the desktop app', () => {
   it('saves through the bridge, says where, and says nothing on cancel; a failure is an alert', async () => {
     session = await openApp({ hash: '#/dashboard', bridge: { fileName: 'unused.csv', text: '' } });
     const { page } = session;
-    await loadSampleCompany(session);
+    await loadSampleCompany(session.page);
     const month = await openReport(session);
     const save = page.getByRole('button', { name: 'Save as PDF' });
     expect(await page.getByRole('button', { name: 'Print', exact: true }).count()).toBe(1);
@@ -66,7 +57,7 @@ describe('monthly report as PDF in the desktop app', () => {
   it('prints the report without its buttons, messages or navigation, and keeps its title', async () => {
     session = await openApp({ hash: '#/dashboard', bridge: { fileName: 'unused.csv', text: '' } });
     const { page } = session;
-    await loadSampleCompany(session);
+    await loadSampleCompany(session.page);
     // On screen in the dark theme: the PDF must still be dark text on white paper.
     await page.getByRole('link', { name: 'Settings', exact: true }).click();
     await page.getByRole('radio', { name: 'Dark' }).check();
@@ -107,7 +98,7 @@ describe('monthly report as PDF in a browser', () => {
   it('opens the print dialog, with a hint to choose "Save as PDF" there', async () => {
     session = await openApp({ hash: '#/dashboard' });
     const { page } = session;
-    await loadSampleCompany(session);
+    await loadSampleCompany(session.page);
     await openReport(session);
     // Record instead of opening the (blocking) print dialog; also note whether the hint was
     // already on screen when it opened.

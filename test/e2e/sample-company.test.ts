@@ -38,7 +38,7 @@ describe('sample company in Chromium', () => {
     await session.screenshot('sample-dashboard');
 
     // The chart's numbers as a table, and a drill-down from one carrier's month to its invoices.
-    const chart = page.getByRole('figure');
+    const chart = page.getByRole('figure', { name: /^Billed by month and carrier/ });
     await chart.getByRole('button', { name: 'Show as table' }).click();
     await chart
       .getByRole('row', { name: /^Lumen/ })

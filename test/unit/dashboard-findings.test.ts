@@ -48,23 +48,26 @@ const index = new DimensionIndex({
 
 describe('where a charge belongs', () => {
   it("follows the service, its site's cost center, then the account's defaults", () => {
-    expect(index.resolve('vz', '100', '+15550001')).toEqual({
+    expect(index.resolve('vz', '100', '+15550001')).toMatchObject({
       siteId: 'store-7',
       costCenterId: 'cc-retail',
       type: 'mobile-line',
     });
     expect(index.resolve('vz', '100', '+15550009')).toMatchObject({ siteId: 'store-7' });
-    expect(index.resolve('vz', '200', '+15550001')).toEqual({
+    expect(index.resolve('vz', '200', '+15550001')).toMatchObject({
       siteId: '',
       costCenterId: 'cc-sales',
       type: 'ucaas-seat',
     });
-    expect(index.resolve('vz', '100', '')).toEqual({
+    expect(index.resolve('vz', '100', '')).toMatchObject({
       siteId: 'hq',
       costCenterId: 'cc-it',
       type: ACCOUNT_LEVEL,
     });
     expect(index.resolve('vz', '100', '+19999')).toMatchObject({ type: NOT_IN_INVENTORY });
+    // Equal answers are one object, numbered in the order first given.
+    expect(index.resolve('vz', '100', '+15550009')).toBe(index.resolve('vz', '100', '+15550001'));
+    expect(index.distinct.map((d) => d.ordinal)).toEqual(index.distinct.map((_, i) => i));
     expect(index.resolve('att', '100', '+15550001')).toMatchObject({ type: NOT_IN_INVENTORY });
   });
 });

@@ -1,31 +1,41 @@
+import { useMemo } from 'react';
+import type { InvoiceRow } from '../../../shared/billing/invoice-rows';
 import { useDatabase } from '../../app/DatabaseContext';
+import { parseBillsFilter, parseWhere, type BillsFilter } from '../../app/links';
 import { useRouteContext } from '../../app/RouteContext';
+import { hrefFor } from '../../app/useSection';
 import { useLiveQuery } from '../../app/useLiveQuery';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { InvoiceDetailPage } from './invoices/InvoiceDetailPage';
 import { InvoicesGrid } from './invoices/InvoicesGrid';
+import { describeBillsFilter, filterInvoiceRows, isBillsFilterActive } from './invoices/filter';
 import { ClearSampleButton, ImportBillsButton, SampleCompanyButton } from './import/ImportButtons';
 import { ImportPanel } from './import/ImportPanel';
 import { useImport } from './import/ImportContext';
 import { loadInvoiceRows } from '../../db/invoices';
 
+/**
+ * `#/bills` lists every invoice; `#/bills/<id>` opens one. A drill-down lists some:
+ * `#/bills/where/<filter>` (see `billsLink`), or the older `#/bills/filter/<carrierId>/<YYYY-MM>`.
+ */
 export function BillsPage() {
   const { route } = useRouteContext();
-  const [first, carrierId, month] = route.path;
-  if (first === 'filter')
-    return <InvoicesListPage filter={{ carrierId: carrierId ?? '', month: month ?? '' }} />;
+  const filter = useMemo(() => billsFilterOf(route.path), [route.path]);
+  const first = route.path[0];
+  if (filter) return <InvoicesListPage filter={filter} />;
   if (first) return <InvoiceDetailPage invoiceId={first} />;
   return <InvoicesListPage />;
 }
 
-/** A drill-down from the dashboard: one carrier's invoices of one month. */
-interface InvoiceFilter {
-  carrierId: string;
-  month: string;
+function billsFilterOf(path: readonly string[]): BillsFilter | undefined {
+  const [first, second, third] = path;
+  if (first === 'where') return parseBillsFilter(parseWhere(second));
+  if (first === 'filter') return { carrierId: second, from: third, to: third };
+  return undefined;
 }
 
-function InvoicesListPage({ filter }: { filter?: InvoiceFilter }) {
+function InvoicesListPage({ filter }: { filter?: BillsFilter }) {
   const db = useDatabase();
   const rows = useLiveQuery(() => loadInvoiceRows(db), [db]);
   const importing = useImport().state.step !== 'idle';
@@ -37,25 +47,8 @@ function InvoicesListPage({ filter }: { filter?: InvoiceFilter }) {
         <ImportBillsButton />
       </PageHeader>
       <ImportPanel />
-      {rows.status === 'ready' && rows.value.length > 0 && filter && (
-        <p className="notice" role="status">
-          Showing{' '}
-          {rows.value.find((r) => r.carrierId === filter.carrierId)?.carrier ?? 'one carrier'}’s
-          invoices of {filter.month}. <a href="#/bills">Show all invoices</a>
-        </p>
-      )}
       {rows.status === 'ready' && rows.value.length > 0 && (
-        <InvoicesGrid
-          rows={
-            filter
-              ? rows.value.filter(
-                  (r) =>
-                    (!filter.carrierId || r.carrierId === filter.carrierId) &&
-                    (!filter.month || r.invoiceDate.startsWith(filter.month)),
-                )
-              : rows.value
-          }
-        />
+        <InvoicesList rows={rows.value} filter={filter} />
       )}
       {rows.status === 'ready' && rows.value.length === 0 && !importing && (
         <EmptyState
@@ -78,6 +71,29 @@ function InvoicesListPage({ filter }: { filter?: InvoiceFilter }) {
           </p>
         </EmptyState>
       )}
+    </>
+  );
+}
+
+function InvoicesList({ rows, filter }: { rows: InvoiceRow[]; filter?: BillsFilter }) {
+  const active = filter !== undefined && isBillsFilterActive(filter);
+  const shown = useMemo(
+    () => (filter && active ? filterInvoiceRows(rows, filter) : rows),
+    [rows, filter, active],
+  );
+  return (
+    <>
+      {filter && active && (
+        <p className="notice" role="status">
+          {describeBillsFilter(
+            filter,
+            rows.find((r) => r.carrierId === filter.carrierId)?.carrier,
+            shown.length,
+          )}{' '}
+          <a href={hrefFor('bills')}>Show all invoices</a>
+        </p>
+      )}
+      <InvoicesGrid rows={shown} />
     </>
   );
 }

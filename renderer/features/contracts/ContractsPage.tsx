@@ -16,6 +16,9 @@ import { ContractImport } from './import/ContractImport';
 import { RenewalsView } from './RenewalsView';
 import './contracts.css';
 
+/** The path segment of the renewals view (app-made contract ids start `contract-`). */
+const RENEWALS = 'renewals';
+
 type Tab = 'renewals' | 'contracts' | 'import';
 const TABS = [
   { id: 'renewals', label: 'Renewals' },
@@ -23,7 +26,10 @@ const TABS = [
   { id: 'import', label: 'Import and export' },
 ] as const satisfies readonly { id: Tab; label: string }[];
 
-/** Contracts and renewals: `#/contracts` lists them, `#/contracts/<id>` opens one. */
+/**
+ * Contracts and renewals: `#/contracts` lists them, `#/contracts/renewals` opens the renewals view
+ * (see `renewalsLink`), `#/contracts/<id>` opens one (see `contractLink`).
+ */
 export function ContractsPage() {
   const db = useDatabase();
   const data = useLiveQuery(() => loadContracts(db), [db]);
@@ -59,7 +65,14 @@ function ContractsWorkspace({
 }) {
   const { route, navigate } = useRouteContext();
   const [tab, setTab] = useState<Tab>('renewals');
-  const open = data.contracts.find((c) => c.id === route.path[0]);
+  // `#/contracts/renewals` followed while Contracts is open (on another tab): show the renewals.
+  const [routed, setRouted] = useState(route.path);
+  if (routed !== route.path) {
+    setRouted(route.path);
+    if (route.path[0] === RENEWALS) setTab('renewals');
+  }
+  const open =
+    route.path[0] === RENEWALS ? undefined : data.contracts.find((c) => c.id === route.path[0]);
 
   if (editing !== null) {
     return (

@@ -1,58 +1,64 @@
-import { dueState } from '../../../shared/billing/invoice-rows';
-import { renewalRows } from '../../../shared/contracts/renewals';
+import { useMemo } from 'react';
+import type { FindingsView } from '../../../shared/audit/dashboard-findings';
+import type { DashboardFilter } from '../../../shared/billing/dashboard-view';
 import { todayIso } from '../../../shared/dates';
-import { cents, formatCents } from '../../../shared/money/cents';
-import { useDatabase } from '../../app/DatabaseContext';
-import { useLiveQuery } from '../../app/useLiveQuery';
-import type { TemDeskDatabase } from '../../db/database';
+import { formatCents } from '../../../shared/money/cents';
+import { billsLink, findingsLink, renewalsLink } from '../../app/links';
+import type { DashboardData } from '../../db/dashboard';
+import { deadlines, invoicesToPay } from './due';
 
-async function loadAttention(db: TemDeskDatabase) {
+/** What needs the user's attention now, each tile a link to the grid behind it, filtered. */
+export function AttentionTiles({
+  data,
+  filter,
+  findings,
+  months,
+}: {
+  data: DashboardData;
+  filter: DashboardFilter;
+  findings: FindingsView;
+  months: readonly string[];
+}) {
   const today = todayIso(new Date());
-  const [invoices, findings, contracts] = await Promise.all([
-    db.invoices.toArray(),
-    db.findings.where('status').anyOf('open', 'disputed').toArray(),
-    db.contracts.toArray(),
-  ]);
-  const due = invoices.map((invoice) => dueState(invoice, today));
-  const renewals = renewalRows(contracts, new Map(), today);
-  return {
-    overdue: due.filter((d) => d === 'overdue').length,
-    dueSoon: due.filter((d) => d === 'due-soon').length,
-    findings: findings.length,
-    atStake: cents(findings.reduce((sum, f) => sum + f.impact, 0)),
-    deadlines: renewals.filter((r) => r.daysToNotice >= 0 && r.daysToNotice <= 90).length,
-    pastDeadline: renewals.filter((r) => r.state === 'past-deadline' || r.state === 'expired')
-      .length,
-  };
-}
-
-/** What needs the user's attention now, each tile a link to the section behind it. */
-export function AttentionTiles() {
-  const db = useDatabase();
-  const data = useLiveQuery(() => loadAttention(db), [db]);
-  if (data.status !== 'ready') return null;
-  const v = data.value;
+  const toPay = useMemo(
+    () => invoicesToPay(data.invoices, filter.carrierId, today),
+    [data, filter.carrierId, today],
+  );
+  const renewals = useMemo(
+    () => deadlines(data.contracts, filter.carrierId, today, new Map()),
+    [data, filter.carrierId, today],
+  );
+  const overdue = toPay.filter((row) => row.state === 'overdue').length;
   return (
     <ul className="tiles attention" aria-label="Needs attention">
       <li className="tile">
-        <a href="#/findings">
+        <a
+          href={findingsLink({
+            carrierId: filter.carrierId,
+            status: 'open-or-disputed',
+            from: months[0],
+            to: months.at(-1),
+          })}
+        >
           <span className="tile__label">Money at stake in open findings</span>
-          <span className="tile__value">{formatCents(v.atStake)}</span>
-          <span className="tile__meta">{v.findings} findings open or disputed</span>
+          <span className="tile__value">{formatCents(findings.atStake)}</span>
+          <span className="tile__meta">
+            {findings.openCount.toLocaleString('en-US')} findings open or disputed
+          </span>
         </a>
       </li>
       <li className="tile">
-        <a href="#/bills">
+        <a href={billsLink({ carrierId: filter.carrierId, due: ['overdue', 'due-soon'] })}>
           <span className="tile__label">Invoices to pay</span>
-          <span className="tile__value">{v.overdue} overdue</span>
-          <span className="tile__meta">{v.dueSoon} due within 7 days</span>
+          <span className="tile__value">{overdue} overdue</span>
+          <span className="tile__meta">{toPay.length - overdue} due within 7 days</span>
         </a>
       </li>
       <li className="tile">
-        <a href="#/contracts">
+        <a href={renewalsLink()}>
           <span className="tile__label">Contract notice deadlines</span>
-          <span className="tile__value">{v.deadlines} in 90 days</span>
-          <span className="tile__meta">{v.pastDeadline} past deadline or out of contract</span>
+          <span className="tile__value">{renewals.within90} in 90 days</span>
+          <span className="tile__meta">{renewals.past} past deadline or out of contract</span>
         </a>
       </li>
     </ul>

@@ -1,39 +1,41 @@
 import { useCallback, useMemo } from 'react';
+import { findingsView } from '../../../shared/audit/dashboard-findings';
 import {
-  lastMonths,
-  monthlySpendByCarrier,
-  spendByCategoryGroup,
-} from '../../../shared/billing/dashboard';
-import { spendSummary, type SpendSummary } from '../../../shared/billing/summary';
-import type { Carrier, Invoice } from '../../../shared/model';
-import { useRouteContext } from '../../app/RouteContext';
-import { StackedBarChart } from '../../components/charts/StackedBarChart';
-import { AttentionTiles } from './AttentionTiles';
-import { MonthlyReportPage } from './MonthlyReportPage';
-import { formatCents } from '../../../shared/money/cents';
+  dashboardView,
+  latestInvoiceMonth,
+  type DashboardFilter,
+} from '../../../shared/billing/dashboard-view';
+import { DimensionIndex } from '../../../shared/billing/dimensions';
+import { monthRange, isIsoMonth, type IsoMonth } from '../../../shared/dates';
 import { useDatabase } from '../../app/DatabaseContext';
+import { useRouteContext } from '../../app/RouteContext';
 import { useLiveQuery } from '../../app/useLiveQuery';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
+import { loadDashboardData, type DashboardData } from '../../db/dashboard';
 import { ImportPanel } from '../bills/import/ImportPanel';
 import { SampleCompanyButton } from '../bills/import/ImportButtons';
+import { AttentionTiles } from './AttentionTiles';
+import { DashboardFilters } from './DashboardFilters';
+import { DueLists } from './DueLists';
+import { dashboardFilterOf, dashboardLink } from './filter';
+import { FindingsCharts } from './FindingsCharts';
+import { MonthlyReportPage } from './MonthlyReportPage';
+import { SpendCharts, SummaryTiles } from './SpendCharts';
 
 /**
- * The dashboard reads invoice aggregates only (a few thousand records for years of bills), never
- * the charge lines, so it opens in well under a second with a million lines stored.
+ * The dashboard reads invoice aggregates and per-service totals only (never a charge line), so it
+ * opens in well under a second with years of bills stored. Its filters live in the URL.
  */
 export function DashboardPage() {
   const { route } = useRouteContext();
   if (route.path[0] === 'report') return <MonthlyReportPage month={route.path[1]} />;
-  return <DashboardOverview />;
+  return <DashboardOverview filter={dashboardFilterOf(route.path)} />;
 }
 
-function DashboardOverview() {
+function DashboardOverview({ filter }: { filter: DashboardFilter }) {
   const db = useDatabase();
-  const summary = useLiveQuery(async () => {
-    const [invoices, carriers] = await Promise.all([db.invoices.toArray(), db.carriers.toArray()]);
-    return { ...spendSummary(invoices), invoices, carriers };
-  }, [db]);
+  const data = useLiveQuery(() => loadDashboardData(db), [db]);
 
   return (
     <>
@@ -43,23 +45,19 @@ function DashboardOverview() {
         </a>
       </PageHeader>
       <ImportPanel />
-      <div
-        className="dashboard"
-        data-state={summary.status}
-        aria-busy={summary.status === 'loading'}
-      >
-        {summary.status === 'loading' && <p role="status">Loading your spend…</p>}
-        {summary.status === 'error' && (
-          <p role="alert">The dashboard could not be loaded: {summary.error.message}</p>
+      <div className="dashboard" data-state={data.status} aria-busy={data.status === 'loading'}>
+        {data.status === 'loading' && <p role="status">Loading your spend…</p>}
+        {data.status === 'error' && (
+          <p role="alert">The dashboard could not be loaded: {data.error.message}</p>
         )}
-        {summary.status === 'ready' &&
-          (summary.value.invoiceCount === 0 ? (
+        {data.status === 'ready' &&
+          (data.value.invoices.length === 0 ? (
             <EmptyState
               title="Your telecom spend will appear here"
               actions={<SampleCompanyButton />}
               steps={[
                 'Open Bills and import a carrier bill file.',
-                'Come back here to see spend by month, carrier and category.',
+                'Come back here to see spend by month, carrier, site and cost center.',
               ]}
             >
               <p>
@@ -68,111 +66,54 @@ function DashboardOverview() {
               </p>
             </EmptyState>
           ) : (
-            <SpendOverview
-              summary={summary.value}
-              invoices={summary.value.invoices}
-              carriers={summary.value.carriers}
-            />
+            <Overview data={data.value} filter={filter} />
           ))}
       </div>
     </>
   );
 }
 
-function SpendOverview({
-  summary,
-  invoices,
-  carriers,
-}: {
-  summary: SpendSummary;
-  invoices: Invoice[];
-  carriers: Carrier[];
-}) {
-  const recentMonths = summary.byMonth.slice(-12);
-  const { navigate } = useRouteContext();
-  const months = useMemo(() => lastMonths(invoices, 12), [invoices]);
-  const spend = useMemo(
-    () => monthlySpendByCarrier(invoices, new Map(carriers.map((c) => [c.id, c.name])), months),
-    [invoices, carriers, months],
+/** Every month from the first bill to the last, for the range selects. */
+function billedMonths(data: DashboardData, latest: IsoMonth | ''): IsoMonth[] {
+  let first = latest;
+  for (const invoice of data.invoices) {
+    const month = invoice.invoiceDate.slice(0, 7);
+    if (first === '' || month < first) first = isIsoMonth(month) ? month : first;
+  }
+  return first && latest ? monthRange(first, latest) : [];
+}
+
+function Overview({ data, filter }: { data: DashboardData; filter: DashboardFilter }) {
+  const index = useMemo(() => new DimensionIndex(data), [data]);
+  const latest = useMemo(() => latestInvoiceMonth(data.invoices), [data]);
+  const view = useMemo(
+    () => dashboardView(data.invoices, data.serviceTotals, index, filter),
+    [data, index, filter],
   );
-  const groups = useMemo(() => spendByCategoryGroup(invoices, months), [invoices, months]);
-  const series = useMemo(
-    () => spend.series.map((s) => ({ label: s.carrier, values: s.values })),
-    [spend],
+  const findings = useMemo(
+    () => findingsView(data.findings, data.disputes, index, filter, view.months),
+    [data, index, filter, view.months],
   );
-  const onSelect = useCallback(
-    (seriesIndex: number, monthIndex: number) => {
-      const carrier = spend.series[seriesIndex];
-      const month = spend.months[monthIndex];
-      if (carrier && month) navigate('bills', 'filter', carrier.carrierId, month);
-    },
-    [navigate, spend],
-  );
-  const groupTotal = groups.reduce((sum, g) => sum + g.total, 0);
+  const names = useMemo(() => new Map(data.carriers.map((c) => [c.id, c.name])), [data]);
+  const onFilter = useCallback((next: DashboardFilter) => {
+    window.location.hash = dashboardLink(next);
+  }, []);
   return (
     <>
-      <dl className="tiles">
-        <Tile label="Total billed" value={formatCents(summary.total)} />
-        <Tile label="Invoices" value={summary.invoiceCount.toLocaleString('en-US')} />
-        <Tile label="Charge lines" value={summary.lineCount.toLocaleString('en-US')} />
-        <Tile label="Carriers" value={summary.carrierCount.toLocaleString('en-US')} />
-        <Tile label="Accounts" value={summary.accountCount.toLocaleString('en-US')} />
-      </dl>
-      <AttentionTiles />
-      <div className="dashboard-grid">
-        <StackedBarChart
-          title="Billed by month and carrier (last 12 months) — click a bar for its invoices"
-          labels={spend.months}
-          series={series}
-          onSelect={onSelect}
-        />
-        <table className="data-table">
-          <caption>Billed by category (last 12 months)</caption>
-          <tbody>
-            {groups.map((group) => (
-              <tr key={group.label}>
-                <th scope="row">{group.label}</th>
-                <td className="numeric">{formatCents(group.total)}</td>
-                <td className="numeric">
-                  {groupTotal ? `${((group.total / groupTotal) * 100).toFixed(1)} %` : ''}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <table className="data-table">
-        <caption>Billed by month (last {recentMonths.length})</caption>
-        <thead>
-          <tr>
-            <th scope="col">Month</th>
-            <th scope="col" className="numeric">
-              Invoices
-            </th>
-            <th scope="col" className="numeric">
-              Billed
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {recentMonths.map((month) => (
-            <tr key={month.month}>
-              <th scope="row">{month.month}</th>
-              <td className="numeric">{month.invoiceCount}</td>
-              <td className="numeric">{formatCents(month.total)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DashboardFilters
+        filter={filter}
+        months={billedMonths(data, latest)}
+        shown={view.months}
+        carriers={data.carriers}
+        sites={data.sites}
+        costCenters={data.costCenters}
+        onChange={onFilter}
+      />
+      <SummaryTiles view={view} filter={filter} />
+      <AttentionTiles data={data} filter={filter} findings={findings} months={view.months} />
+      <SpendCharts view={view} filter={filter} data={data} names={names} />
+      <FindingsCharts findings={findings} filter={filter} months={view.months} />
+      <DueLists data={data} filter={filter} names={names} />
     </>
-  );
-}
-
-function Tile({ label, value }: { label: string; value: string }) {
-  return (
-    <div className="tile">
-      <dt>{label}</dt>
-      <dd>{value}</dd>
-    </div>
   );
 }

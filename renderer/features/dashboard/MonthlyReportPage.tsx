@@ -4,21 +4,24 @@ import { lastMonths } from '../../../shared/billing/dashboard';
 import { monthlyReport, type Comparison } from '../../../shared/billing/report';
 import { renewalRows } from '../../../shared/contracts/renewals';
 import { isIsoMonth, todayIso, type IsoMonth } from '../../../shared/dates';
-import { cents, formatCents } from '../../../shared/money/cents';
+import { cents, formatCents, sumCents } from '../../../shared/money/cents';
+import type { DisputeRecord } from '../../db/findings';
 import { useDatabase } from '../../app/DatabaseContext';
 import { useRouteContext } from '../../app/RouteContext';
 import { useLiveQuery } from '../../app/useLiveQuery';
+import { MoversTable } from './MoversTable';
 import { PageHeader } from '../../components/PageHeader';
 import type { TemDeskDatabase } from '../../db/database';
 import { readSettings } from '../../db/settings';
 import { platform } from '../../platform';
 
 async function loadReport(db: TemDeskDatabase, requested: string | undefined) {
-  const [invoices, carriers, findings, contracts, settings] = await Promise.all([
+  const [invoices, carriers, findings, contracts, disputes, settings] = await Promise.all([
     db.invoices.toArray(),
     db.carriers.toArray(),
     db.findings.toArray(),
     db.contracts.toArray(),
+    db.disputes.toArray() as Promise<DisputeRecord[]>,
     readSettings(db),
   ]);
   const months = lastMonths(invoices, 24);
@@ -45,6 +48,19 @@ async function loadReport(db: TemDeskDatabase, requested: string | undefined) {
     foundCount: foundThisMonth.length,
     foundImpact: cents(foundThisMonth.reduce((s, f) => s + f.impact, 0)),
     renewals,
+    recoveries: recoveriesOf(disputes, month),
+  };
+}
+
+/** Credits received in the month and to date, and what is still claimed from carriers. */
+function recoveriesOf(disputes: readonly DisputeRecord[], month: IsoMonth) {
+  const credits = disputes.flatMap((d) => d.credits ?? []);
+  const open = disputes.filter((d) => !['closed', 'denied', 'credited'].includes(d.status));
+  return {
+    thisMonth: sumCents(credits.filter((c) => c.on.startsWith(month)).map((c) => c.amount)),
+    toDate: sumCents(credits.filter((c) => c.on.slice(0, 7) <= month).map((c) => c.amount)),
+    openDisputes: open.length,
+    stillClaimed: sumCents(open.map((d) => cents(Math.max(0, d.claimedAmount - d.creditedAmount)))),
   };
 }
 
@@ -194,40 +210,23 @@ export function MonthlyReportPage({ month }: { month?: string }) {
       </dl>
       <section aria-labelledby="movers-title">
         <h2 id="movers-title">Biggest changes since last month</h2>
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Carrier</th>
-              <th scope="col">Account</th>
-              <th scope="col" className="numeric">
-                Last month
-              </th>
-              <th scope="col" className="numeric">
-                This month
-              </th>
-              <th scope="col" className="numeric">
-                Change
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {v.report.movers.map((m) => (
-              <tr key={`${m.carrierId}-${m.accountNumber}`}>
-                <td>{v.carrierNames.get(m.carrierId) ?? m.carrierId}</td>
-                <td>{m.accountNumber}</td>
-                <td className="numeric">{formatCents(m.previous)}</td>
-                <td className="numeric">{formatCents(m.current)}</td>
-                <td className="numeric">{formatCents(m.change)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <MoversTable
+          movers={v.report.movers}
+          names={v.carrierNames}
+          previousLabel="Last month"
+          currentLabel="This month"
+        />
       </section>
       <section aria-labelledby="findings-title">
-        <h2 id="findings-title">Billing errors</h2>
+        <h2 id="findings-title">Billing errors and recoveries</h2>
         <p>
           {v.foundCount} found this month ({formatCents(v.foundImpact)}); {v.openCount} open or
           disputed in all, {formatCents(v.atStake)} at stake.
+        </p>
+        <p>
+          Recovered as carrier credits: {formatCents(v.recoveries.thisMonth)} this month,{' '}
+          {formatCents(v.recoveries.toDate)} to date. {v.recoveries.openDisputes} disputes open,{' '}
+          {formatCents(v.recoveries.stillClaimed)} still claimed.
         </p>
       </section>
       <section aria-labelledby="renewals-title">

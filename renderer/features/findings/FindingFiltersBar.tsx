@@ -1,9 +1,10 @@
-import { cloneElement, useId, type ReactElement } from 'react';
 import { ALL_RULES } from '../../../shared/audit/rules';
 import { FINDING_STATUSES, SEVERITIES, type Carrier } from '../../../shared/model';
+import { FilterField } from '../../components/FilterField';
 import {
   AGE_BUCKETS,
   NO_FILTERS,
+  OPEN_OR_DISPUTED,
   SEVERITY_LABELS,
   STATUS_LABELS,
   type AgeBucket,
@@ -11,22 +12,11 @@ import {
   type FindingRow,
 } from './rows';
 
-/** A label above its select, tied by id (not wrapping, so the name is the label alone). */
-function Field({ label, children }: { label: string; children: ReactElement<{ id?: string }> }) {
-  const id = useId();
-  return (
-    <div className="finding-filter">
-      <label htmlFor={id}>{label}</label>
-      {cloneElement(children, { id })}
-    </div>
-  );
-}
-
 function unique(values: Iterable<string>): string[] {
   return [...new Set(values)].filter((v) => v !== '').sort((a, b) => a.localeCompare(b));
 }
 
-/** The grid's filters as labelled selects (rule, severity, status, carrier, account, site, age). */
+/** The grid's filters as labelled fields (rule, severity, status, carrier, account, site, age, period range). */
 export function FindingFiltersBar({
   rows,
   carriers,
@@ -47,9 +37,9 @@ export function FindingFiltersBar({
   const sites = unique(rows.map((r) => r.site));
   const carrierIds = new Set(rows.map((r) => r.carrierId));
   return (
-    <fieldset className="finding-filters">
+    <fieldset className="filter-bar">
       <legend>Filter findings</legend>
-      <Field label="Rule">
+      <FilterField label="Rule">
         <select value={filters.ruleId} onChange={(e) => set({ ruleId: e.target.value })}>
           <option value="">All rules</option>
           {ALL_RULES.map((rule) => (
@@ -58,8 +48,8 @@ export function FindingFiltersBar({
             </option>
           ))}
         </select>
-      </Field>
-      <Field label="Severity">
+      </FilterField>
+      <FilterField label="Severity">
         <select value={filters.severity} onChange={(e) => set({ severity: e.target.value })}>
           <option value="">All severities</option>
           {SEVERITIES.map((s) => (
@@ -68,18 +58,19 @@ export function FindingFiltersBar({
             </option>
           ))}
         </select>
-      </Field>
-      <Field label="Status">
+      </FilterField>
+      <FilterField label="Status">
         <select value={filters.status} onChange={(e) => set({ status: e.target.value })}>
           <option value="">All statuses</option>
+          <option value={OPEN_OR_DISPUTED}>Open or disputed</option>
           {FINDING_STATUSES.map((s) => (
             <option key={s} value={s}>
               {STATUS_LABELS[s]}
             </option>
           ))}
         </select>
-      </Field>
-      <Field label="Carrier">
+      </FilterField>
+      <FilterField label="Carrier">
         <select
           value={filters.carrierId}
           onChange={(e) => set({ carrierId: e.target.value, accountNumber: '' })}
@@ -93,8 +84,8 @@ export function FindingFiltersBar({
               </option>
             ))}
         </select>
-      </Field>
-      <Field label="Account">
+      </FilterField>
+      <FilterField label="Account">
         <select
           value={filters.accountNumber}
           onChange={(e) => set({ accountNumber: e.target.value })}
@@ -106,8 +97,8 @@ export function FindingFiltersBar({
             </option>
           ))}
         </select>
-      </Field>
-      <Field label="Site">
+      </FilterField>
+      <FilterField label="Site">
         <select value={filters.site} onChange={(e) => set({ site: e.target.value })}>
           <option value="">All sites</option>
           {sites.map((s) => (
@@ -116,8 +107,8 @@ export function FindingFiltersBar({
             </option>
           ))}
         </select>
-      </Field>
-      <Field label="Age">
+      </FilterField>
+      <FilterField label="Age">
         <select
           value={filters.age}
           onChange={(e) =>
@@ -132,7 +123,23 @@ export function FindingFiltersBar({
             </option>
           ))}
         </select>
-      </Field>
+      </FilterField>
+      <FilterField label="Period from">
+        <input
+          type="month"
+          value={filters.periodFrom}
+          max={filters.periodTo || undefined}
+          onChange={(e) => set({ periodFrom: e.target.value })}
+        />
+      </FilterField>
+      <FilterField label="Period to">
+        <input
+          type="month"
+          value={filters.periodTo}
+          min={filters.periodFrom || undefined}
+          onChange={(e) => set({ periodTo: e.target.value })}
+        />
+      </FilterField>
       <button type="button" className="secondary" onClick={() => onChange(NO_FILTERS)}>
         Clear filters
       </button>

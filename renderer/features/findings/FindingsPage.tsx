@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { useDatabase } from '../../app/DatabaseContext';
+import { parseFindingsFilter, whereOf } from '../../app/links';
+import { useRouteContext } from '../../app/RouteContext';
 import type { AuditRunSummary } from '../../db/findings';
 import { useLiveQuery } from '../../app/useLiveQuery';
 import { EmptyState } from '../../components/EmptyState';
@@ -11,6 +13,7 @@ import { runChecksNow, useAuditRunState } from './auditRunner';
 import { loadFindingsData } from './data';
 import { DisputesTab } from './DisputesTab';
 import { FindingsTab } from './FindingsTab';
+import { filtersFromLink } from './rows';
 import { RulesTab } from './RulesTab';
 import { SavingsTab } from './SavingsTab';
 import { AutoAudit } from './useAutoAudit';
@@ -40,11 +43,30 @@ function RunStatus({ stored }: { stored: AuditRunSummary | undefined }) {
   );
 }
 
+/** The tab a route opens: `#/findings/savings` the savings tracker, anything else the findings. */
+function tabOf(path: readonly string[]): Tab {
+  return path[0] === 'savings' ? 'savings' : 'findings';
+}
+
+/**
+ * `#/findings` lists the findings; `#/findings/where/<filter>` (see `findingsLink`) starts the
+ * grid's filters from a drill-down; `#/findings/savings` opens the savings tracker.
+ */
 export function FindingsPage() {
   const db = useDatabase();
   const run = useAuditRunState();
   const data = useLiveQuery(() => loadFindingsData(db), [db]);
-  const [tab, setTab] = useState<Tab>('findings');
+  const { route } = useRouteContext();
+  const [tab, setTab] = useState<Tab>(() => tabOf(route.path));
+  // A link followed while Findings is open (the hash changes, the page stays): go where it points.
+  const [routed, setRouted] = useState(route.path);
+  if (routed !== route.path) {
+    setRouted(route.path);
+    setTab(tabOf(route.path));
+  }
+  const where = whereOf(route.path);
+  // Read once when the tab mounts; a new link remounts it (the key) with its own filters.
+  const linkFilters = where ? filtersFromLink(parseFindingsFilter(where)) : undefined;
   const hasData =
     data.status === 'ready' && (data.value.findings.length > 0 || data.value.invoices.length > 0);
   return (
@@ -75,7 +97,14 @@ export function FindingsPage() {
       )}
       {data.status === 'ready' && (hasData || tab === 'rules') && (
         <Tabs label="Findings views" tabs={TABS} current={tab} onChange={setTab}>
-          {tab === 'findings' && <FindingsTab data={data.value} />}
+          {tab === 'findings' && (
+            <FindingsTab
+              key={route.path.join('/')}
+              data={data.value}
+              initialFilters={linkFilters}
+              fromLink={linkFilters !== undefined}
+            />
+          )}
           {tab === 'disputes' && <DisputesTab data={data.value} />}
           {tab === 'savings' && <SavingsTab data={data.value} />}
           {tab === 'rules' && <RulesTab lastRun={data.value.lastRun} />}

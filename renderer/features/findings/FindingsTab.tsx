@@ -1,18 +1,40 @@
 import { useMemo, useState } from 'react';
 import { formatCents } from '../../../shared/money/cents';
 import { useDatabase } from '../../app/DatabaseContext';
+import { hrefFor } from '../../app/useSection';
 import { setFindingStatus } from '../../db/findings';
 import type { FindingsData } from './data';
 import { FindingDetail } from './FindingDetail';
 import { FindingFiltersBar } from './FindingFiltersBar';
 import { FindingsGrid } from './FindingsGrid';
 import { NewDisputeForm } from './NewDisputeForm';
-import { filterRows, findingRows, NO_FILTERS, totalsOf, type FindingFilters } from './rows';
+import {
+  describeFindingFilters,
+  filterRows,
+  findingRows,
+  hasFilters,
+  NO_FILTERS,
+  totalsOf,
+  type FindingFilters,
+} from './rows';
 import { StatusForm, todayIso } from './StatusForm';
 
-export function FindingsTab({ data }: { data: FindingsData }) {
+/**
+ * The findings grid with its filters. A drill-down link (`#/findings/where/…`) starts the filters
+ * where it asks and says so above the grid; the user can still change them.
+ */
+export function FindingsTab({
+  data,
+  initialFilters = NO_FILTERS,
+  fromLink = false,
+}: {
+  data: FindingsData;
+  initialFilters?: FindingFilters;
+  /** Opened by a drill-down link: say what is filtered, with a way back to every finding. */
+  fromLink?: boolean;
+}) {
   const db = useDatabase();
-  const [filters, setFilters] = useState<FindingFilters>(NO_FILTERS);
+  const [filters, setFilters] = useState<FindingFilters>(initialFilters);
   const [selected, setSelected] = useState<string[]>([]);
   const [openId, setOpenId] = useState<string | null>(null);
   const [disputing, setDisputing] = useState(false);
@@ -25,8 +47,16 @@ export function FindingsTab({ data }: { data: FindingsData }) {
   const openFinding = openId === null ? undefined : data.findings.find((f) => f.id === openId);
   const chosen = all.filter((r) => selected.includes(r.id));
 
+  const carrierName = (id: string) => data.carriers.find((c) => c.id === id)?.name ?? id;
+
   return (
     <>
+      {fromLink && hasFilters(filters) && (
+        <p className="notice" role="status">
+          {describeFindingFilters(filters, carrierName, rows.length)}{' '}
+          <a href={hrefFor('findings')}>Show all findings</a>
+        </p>
+      )}
       <FindingFiltersBar
         rows={all}
         carriers={data.carriers}

@@ -13,6 +13,7 @@ import type {
   Site,
 } from '../../../shared/model';
 import { cents, type Cents } from '../../../shared/money/cents';
+import type { FindingsLinkFilter } from '../../app/links';
 import type { DisputeRecord, FindingRecord } from '../../db/findings';
 
 export const RULE_TITLES: ReadonlyMap<string, string> = new Map(
@@ -137,15 +138,23 @@ export const AGE_BUCKETS = [
 
 export type AgeBucket = (typeof AGE_BUCKETS)[number]['id'];
 
+/** The status filter's extra choice: the findings that still need work. */
+export const OPEN_OR_DISPUTED = 'open-or-disputed';
+
 /** The grid's filters; '' means any. */
 export interface FindingFilters {
   ruleId: string;
   severity: string;
+  /** A finding status, or {@link OPEN_OR_DISPUTED}. */
   status: string;
   carrierId: string;
   accountNumber: string;
   site: string;
   age: AgeBucket;
+  /** First finding period month (`YYYY-MM`, inclusive); findings without a period drop out. */
+  periodFrom: string;
+  /** Last finding period month (`YYYY-MM`, inclusive); findings without a period drop out. */
+  periodTo: string;
 }
 
 export const NO_FILTERS: FindingFilters = {
@@ -156,7 +165,27 @@ export const NO_FILTERS: FindingFilters = {
   accountNumber: '',
   site: '',
   age: 'any',
+  periodFrom: '',
+  periodTo: '',
 };
+
+/** The grid's filters a drill-down link asks for (`#/findings/where/…`); the rest stay open. */
+export function filtersFromLink(link: FindingsLinkFilter): FindingFilters {
+  return {
+    ...NO_FILTERS,
+    ruleId: link.ruleId ?? '',
+    carrierId: link.carrierId ?? '',
+    status: link.status ?? '',
+    periodFrom: link.from ?? '',
+    periodTo: link.to ?? '',
+  };
+}
+
+export function hasFilters(filters: FindingFilters): boolean {
+  return (Object.keys(NO_FILTERS) as (keyof FindingFilters)[]).some(
+    (key) => filters[key] !== NO_FILTERS[key],
+  );
+}
 
 function inAgeBucket(ageDays: number, age: AgeBucket): boolean {
   if (age === 'under60') return ageDays < 60;
@@ -165,17 +194,77 @@ function inAgeBucket(ageDays: number, age: AgeBucket): boolean {
   return true;
 }
 
+function hasStatus(status: FindingStatus, wanted: string): boolean {
+  if (wanted === '') return true;
+  if (wanted === OPEN_OR_DISPUTED) return status === 'open' || status === 'disputed';
+  return status === wanted;
+}
+
+function inPeriod(period: string, from: string, to: string): boolean {
+  if (from === '' && to === '') return true;
+  if (period === '') return false;
+  const month = period.slice(0, 7);
+  return (from === '' || month >= from) && (to === '' || month <= to);
+}
+
 export function filterRows(rows: readonly FindingRow[], filters: FindingFilters): FindingRow[] {
   return rows.filter(
     (row) =>
       (filters.ruleId === '' || row.ruleId === filters.ruleId) &&
       (filters.severity === '' || row.severity === filters.severity) &&
-      (filters.status === '' || row.status === filters.status) &&
+      hasStatus(row.status, filters.status) &&
       (filters.carrierId === '' || row.carrierId === filters.carrierId) &&
       (filters.accountNumber === '' || row.accountNumber === filters.accountNumber) &&
       (filters.site === '' || row.site === filters.site) &&
-      inAgeBucket(row.ageDays, filters.age),
+      inAgeBucket(row.ageDays, filters.age) &&
+      inPeriod(row.period, filters.periodFrom, filters.periodTo),
   );
+}
+
+function periodText(from: string, to: string): string {
+  if (from && to) return from === to ? `for period ${from}` : `for periods ${from} to ${to}`;
+  if (from) return `for periods from ${from} on`;
+  if (to) return `for periods up to ${to}`;
+  return '';
+}
+
+/**
+ * The filters as a sentence: “Showing open or disputed “Billed above the contract rate” findings
+ * of Lumen for periods 2026-01 to 2026-10 — 12 findings.”
+ */
+export function describeFindingFilters(
+  filters: FindingFilters,
+  carrierName: (carrierId: string) => string,
+  shown: number,
+): string {
+  const status =
+    filters.status === OPEN_OR_DISPUTED
+      ? 'open or disputed'
+      : filters.status === ''
+        ? ''
+        : (STATUS_LABELS[filters.status as FindingStatus] ?? filters.status).toLowerCase();
+  const severity =
+    filters.severity === ''
+      ? ''
+      : `${(SEVERITY_LABELS[filters.severity as Severity] ?? filters.severity).toLowerCase()}-severity`;
+  const rule =
+    filters.ruleId === '' ? '' : `“${RULE_TITLES.get(filters.ruleId) ?? filters.ruleId}”`;
+  const periods = periodText(filters.periodFrom, filters.periodTo);
+  const age = AGE_BUCKETS.find((b) => b.id === filters.age && b.id !== 'any')?.label;
+  const words = [
+    'Showing',
+    status,
+    severity,
+    rule,
+    'findings',
+    filters.carrierId && `of ${carrierName(filters.carrierId)}`,
+    filters.accountNumber && `account ${filters.accountNumber}`,
+    filters.site && `at site ${filters.site}`,
+    periods,
+    age && `aged ${age.toLowerCase()}`,
+  ];
+  const count = `${shown.toLocaleString('en-US')} finding${shown === 1 ? '' : 's'}`;
+  return `${words.filter(Boolean).join(' ')} — ${count}.`;
 }
 
 /** Money at stake in a set of rows, by status. */

@@ -6,6 +6,9 @@ import type { ServicePatch } from '../../../shared/inventory/edits';
 import { serviceRows } from '../../../shared/inventory/rows';
 import { summarizeSites } from '../../../shared/inventory/sites';
 import { useDatabase } from '../../app/DatabaseContext';
+import { parseInventoryFilter, whereOf, type InventoryLinkFilter } from '../../app/links';
+import { useRouteContext } from '../../app/RouteContext';
+import { hrefFor } from '../../app/useSection';
 import { useLiveQuery } from '../../app/useLiveQuery';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
@@ -18,6 +21,7 @@ import { SampleCompanyButton } from '../bills/import/ImportButtons';
 import { ImportPanel } from '../bills/import/ImportPanel';
 import { AddServiceForm } from './AddServiceForm';
 import { BulkEditBar } from './BulkEditBar';
+import { countShown, describeServiceFilter, servicesMatching, type ServiceFilter } from './filters';
 import { InventoryExportButtons, InventoryImport } from './InventoryFiles';
 import { ServiceDetail } from './ServiceDetail';
 import { ServicesGrid } from './ServicesGrid';
@@ -83,10 +87,36 @@ export function InventoryPage() {
   );
 }
 
+/** The drill-down filter of a route (`#/inventory/where/…`), or undefined. */
+function linkFilterOf(path: readonly string[]): InventoryLinkFilter | undefined {
+  const where = whereOf(path);
+  return where ? parseInventoryFilter(where) : undefined;
+}
+
 function InventoryWorkspace({ data }: { data: InventoryData }) {
   const db = useDatabase();
+  const { route } = useRouteContext();
   const [tab, setTab] = useState<Tab>('services');
-  const [siteId, setSiteId] = useState<string | null>(null);
+  const [siteId, setSiteId] = useState<string | null>(
+    () => linkFilterOf(route.path)?.siteId ?? null,
+  );
+  // A link followed while Inventory is open (the hash changes, the page stays): go where it points.
+  const [routed, setRouted] = useState(route.path);
+  if (routed !== route.path) {
+    setRouted(route.path);
+    setTab('services');
+    setSiteId(linkFilterOf(route.path)?.siteId ?? null);
+  }
+  const link = useMemo(() => linkFilterOf(route.path), [route.path]);
+  const serviceFilter = useMemo<ServiceFilter>(
+    () => ({
+      costCenterId: link?.costCenterId,
+      serviceType: link?.serviceType,
+      carrierId: link?.carrierId,
+    }),
+    [link],
+  );
+  const matching = useMemo(() => servicesMatching(data, serviceFilter), [data, serviceFilter]);
   const [search, setSearch] = useState('');
   const [selected, setSelected] = useState<string[]>([]);
   const [openId, setOpenId] = useState<string | null>(null);
@@ -98,10 +128,8 @@ function InventoryWorkspace({ data }: { data: InventoryData }) {
   const summaries = useMemo(() => summarizeSites(data.sites, data.services), [data]);
   // All rows stay in the grid; choosing a site is a grid filter, so switching sites never rebuilds 20,000 rows.
   const rows = useMemo(() => serviceRows(data), [data]);
-  const shownCount = useMemo(
-    () => (siteId ? rows.filter((row) => row.siteId === siteId).length : rows.length),
-    [rows, siteId],
-  );
+  const shownCount = useMemo(() => countShown(rows, siteId, matching), [rows, siteId, matching]);
+  const notice = link ? describeServiceFilter(serviceFilter, siteId, data, shownCount) : '';
   const open = openId ? data.services.find((s) => s.id === openId) : undefined;
 
   const { perform } = useUndo();
@@ -157,6 +185,11 @@ function InventoryWorkspace({ data }: { data: InventoryData }) {
                 Add service…
               </button>
             </div>
+            {notice && (
+              <p className="notice" role="status">
+                {notice} <a href={hrefFor('inventory')}>Show all services</a>
+              </p>
+            )}
             <p role="status" className="hint">
               {message}
             </p>
@@ -185,6 +218,7 @@ function InventoryWorkspace({ data }: { data: InventoryData }) {
             <ServicesGrid
               rows={rows}
               siteId={siteId}
+              matching={matching}
               costCenters={data.costCenters}
               showSite={siteId === null}
               search={search}

@@ -32,6 +32,8 @@ interface ServicesGridProps {
   showSite: boolean;
   /** Show only this site's services (a grid filter); null for every site. */
   siteId: string | null;
+  /** Show only these services (a drill-down's filter besides the site); null for all. */
+  matching?: ReadonlySet<string> | null;
   search: string;
   onSelectionChange: (ids: string[]) => void;
   onOpen: (serviceId: string) => void;
@@ -46,6 +48,7 @@ export function ServicesGrid({
   costCenters,
   showSite,
   siteId,
+  matching = null,
   search,
   onSelectionChange,
   onOpen,
@@ -133,11 +136,13 @@ export function ServicesGrid({
 
   const apiRef = useRef<GridApi<ServiceRow> | null>(null);
   const siteRef = useRef(siteId);
+  const matchingRef = useRef(matching);
   useEffect(() => {
     siteRef.current = siteId;
+    matchingRef.current = matching;
     apiRef.current?.onFilterChanged();
     apiRef.current?.setColumnsVisible(['site'], showSite);
-  }, [siteId, showSite]);
+  }, [siteId, matching, showSite]);
 
   const onCellEditRequest = useCallback(
     async (event: CellEditRequestEvent<ServiceRow>) => {
@@ -213,8 +218,12 @@ export function ServicesGrid({
         if (key === 'Enter' && e.event instanceof KeyboardEvent && e.event.altKey && e.data)
           onOpen(e.data.id);
       }}
-      isExternalFilterPresent={() => siteRef.current !== null}
-      doesExternalFilterPass={(node) => node.data?.siteId === siteRef.current}
+      isExternalFilterPresent={() => siteRef.current !== null || matchingRef.current !== null}
+      doesExternalFilterPass={(node) =>
+        (siteRef.current === null || node.data?.siteId === siteRef.current) &&
+        (matchingRef.current === null ||
+          (node.data !== undefined && matchingRef.current.has(node.data.id)))
+      }
       cacheQuickFilter
       onGridReady={(e) => {
         apiRef.current = e.api;

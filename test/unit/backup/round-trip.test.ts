@@ -96,7 +96,7 @@ describe('writeBackup → readBackup', () => {
     expect(result.ok && result.value.summary).toEqual({
       tables: Object.entries(dump.tables)
         .map(([name, records]) => ({ name, count: records.length }))
-        .sort((a, b) => a.name.localeCompare(b.name)),
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
       createdAt: META.createdAt,
       appVersion: META.appVersion,
       schemaVersion: EXPECTATIONS.latestSchemaVersion,
@@ -114,7 +114,7 @@ describe('writeBackup → readBackup', () => {
       createdAt: META.createdAt,
       organizationName: 'Acme Corp',
       binaries: {
-        count: 12,
+        count: 14,
         bytes: expect.any(Number),
         sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
       },
@@ -134,8 +134,9 @@ describe('writeBackup → readBackup', () => {
     const table = new TextDecoder().decode(entries['tables/chargeBlocks.json']);
     expect(table).toContain('"quantity":{"$bin":');
     expect(table).toContain('"type":"Float64Array"');
-    // One per typed array: 4 columns × 2 blocks, 2 original files, 1 attachment, 1 setting.
-    expect(Object.keys(entries).filter((path) => path.startsWith('binary/'))).toHaveLength(12);
+    // One per typed array: 4 columns × 2 blocks, 2 service-total columns, 2 original files, 1
+    // attachment, 1 setting.
+    expect(Object.keys(entries).filter((path) => path.startsWith('binary/'))).toHaveLength(14);
   });
 
   it('writes the same bytes for the same workspace and meta (no clock, no random)', () => {

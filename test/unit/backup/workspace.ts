@@ -17,7 +17,7 @@ import {
 } from '../../../shared/backup/manifest';
 import { sha256Hex } from '../../../shared/backup/sha256';
 import { SCHEMA_HISTORY } from '../../../renderer/db/schema';
-import { V3_RECORDS } from '../../fixtures/db/v3';
+import { V4_RECORDS } from '../../fixtures/db/v4';
 
 const schema = tableKeysFromSchema(SCHEMA_HISTORY);
 
@@ -38,6 +38,7 @@ export const EXPECTATIONS: BackupExpectations = {
     { table: 'invoices', field: 'carrierId', references: { table: 'carriers', key: 'id' } },
     { table: 'chargeBlocks', field: 'invoiceId', references: { table: 'invoices', key: 'id' } },
     { table: 'usage', field: 'invoiceId', references: { table: 'invoices', key: 'id' } },
+    { table: 'serviceTotals', field: 'invoiceId', references: { table: 'invoices', key: 'id' } },
     { table: 'sites', field: 'costCenterId', references: { table: 'costCenters', key: 'id' } },
     { table: 'services', field: 'accountId', references: { table: 'accounts', key: 'id' } },
     { table: 'services', field: 'siteId', references: { table: 'sites', key: 'id' } },
@@ -217,7 +218,7 @@ function awkwardRecords(): Record<string, unknown[]> {
  */
 export function makeWorkspace(): WorkspaceDump {
   const tables: Record<string, unknown[]> = {};
-  for (const [name, records] of Object.entries(V3_RECORDS))
+  for (const [name, records] of Object.entries(V4_RECORDS))
     tables[name] = structuredClone([...records]);
   for (const [name, records] of Object.entries(awkwardRecords())) {
     tables[name] = [...(tables[name] ?? []), ...records];

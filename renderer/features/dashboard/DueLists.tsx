@@ -1,0 +1,108 @@
+import { useMemo } from 'react';
+import { DUE_STATE_LABELS } from '../../../shared/billing/invoice-rows';
+import type { DashboardFilter } from '../../../shared/billing/dashboard-view';
+import { todayIso } from '../../../shared/dates';
+import { formatCents } from '../../../shared/money/cents';
+import { billsLink, contractLink, renewalsLink } from '../../app/links';
+import { hrefFor } from '../../app/useSection';
+import type { DashboardData } from '../../db/dashboard';
+import { deadlines, DEADLINE_HORIZON_DAYS, invoicesToPay } from './due';
+
+const SHOWN = 8;
+
+/** The dates that cost money when missed: contract notice deadlines and invoice due dates. */
+export function DueLists({
+  data,
+  filter,
+  names,
+}: {
+  data: DashboardData;
+  filter: DashboardFilter;
+  names: ReadonlyMap<string, string>;
+}) {
+  const today = todayIso(new Date());
+  const toPay = useMemo(
+    () => invoicesToPay(data.invoices, filter.carrierId, today),
+    [data, filter.carrierId, today],
+  );
+  const renewals = useMemo(
+    () => deadlines(data.contracts, filter.carrierId, today, names),
+    [data, filter.carrierId, today, names],
+  );
+  return (
+    <div className="dashboard-grid dashboard-grid--halves">
+      <section className="dashboard-list" aria-labelledby="deadlines-title">
+        <h2 id="deadlines-title">Upcoming notice deadlines</h2>
+        {renewals.coming.length === 0 ? (
+          <p>No contract notice deadline in the next {DEADLINE_HORIZON_DAYS} days.</p>
+        ) : (
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">Contract</th>
+                <th scope="col">Give notice by</th>
+                <th scope="col" className="numeric">
+                  Days left
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {renewals.coming.slice(0, SHOWN).map((row) => (
+                <tr key={row.contractId}>
+                  <th scope="row">
+                    <a href={contractLink(row.contractId)}>{row.name}</a>
+                  </th>
+                  <td>{row.noticeDeadline}</td>
+                  <td className="numeric">{row.daysToNotice}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <p>
+          <a href={renewalsLink()}>All renewals</a>
+        </p>
+      </section>
+      <section className="dashboard-list" aria-labelledby="to-pay-title">
+        <h2 id="to-pay-title">Invoices due or overdue</h2>
+        {toPay.length === 0 ? (
+          <p>Nothing overdue or due within 7 days.</p>
+        ) : (
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">Invoice</th>
+                <th scope="col">Due</th>
+                <th scope="col">State</th>
+                <th scope="col" className="numeric">
+                  Amount
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {toPay.slice(0, SHOWN).map(({ invoice, state }) => (
+                <tr key={invoice.id}>
+                  <th scope="row">
+                    <a href={hrefFor('bills', invoice.id)}>
+                      {names.get(invoice.carrierId) ?? ''} {invoice.invoiceNumber}
+                    </a>
+                  </th>
+                  <td>{invoice.dueDate}</td>
+                  <td className={state}>{DUE_STATE_LABELS[state]}</td>
+                  <td className="numeric">
+                    {formatCents(invoice.statedTotal ?? invoice.linesTotal)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <p>
+          <a href={billsLink({ carrierId: filter.carrierId, due: ['overdue', 'due-soon'] })}>
+            All invoices to pay ({toPay.length})
+          </a>
+        </p>
+      </section>
+    </div>
+  );
+}

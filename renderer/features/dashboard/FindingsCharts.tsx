@@ -1,0 +1,95 @@
+import { useCallback, useMemo } from 'react';
+import type { FindingsView } from '../../../shared/audit/dashboard-findings';
+import { ALL_RULES } from '../../../shared/audit/rules';
+import type { DashboardFilter } from '../../../shared/billing/dashboard-view';
+import type { IsoMonth } from '../../../shared/dates';
+import { formatCents } from '../../../shared/money/cents';
+import { findingsLink, savingsLink } from '../../app/links';
+import { MoneyBarChart } from '../../components/charts/MoneyBarChart';
+import { shortMonth } from './filter';
+
+const RULE_TITLES = new Map(ALL_RULES.map((rule) => [rule.id, rule.title]));
+
+/** Billing errors: money at stake per check, and what was identified against what came back. */
+export function FindingsCharts({
+  findings,
+  filter,
+  months,
+}: {
+  findings: FindingsView;
+  filter: DashboardFilter;
+  months: readonly IsoMonth[];
+}) {
+  const from = months[0] ?? '';
+  const to = months.at(-1) ?? '';
+  const ruleLabels = useMemo(
+    () =>
+      findings.byRule.map(
+        (r) => `${RULE_TITLES.get(r.ruleId) ?? r.ruleId} (${r.count.toLocaleString('en-US')})`,
+      ),
+    [findings],
+  );
+  const ruleSeries = useMemo(
+    () => [{ label: 'Money at stake', values: findings.byRule.map((r) => r.atStake) }],
+    [findings],
+  );
+  const onRule = useCallback(
+    (_series: number, index: number) => {
+      const rule = findings.byRule[index];
+      if (rule)
+        window.location.hash = findingsLink({
+          ruleId: rule.ruleId,
+          carrierId: filter.carrierId,
+          status: 'open-or-disputed',
+          from,
+          to,
+        });
+    },
+    [findings, filter.carrierId, from, to],
+  );
+  const savingsLabels = useMemo(() => findings.savings.map((p) => shortMonth(p.month)), [findings]);
+  const savingsSeries = useMemo(
+    () => [
+      { label: 'Identified', values: findings.savings.map((p) => p.identified), color: '#e07b00' },
+      { label: 'Disputed', values: findings.savings.map((p) => p.disputed), color: '#7a5cff' },
+      { label: 'Recovered', values: findings.savings.map((p) => p.recovered), color: '#2a9d8f' },
+    ],
+    [findings],
+  );
+  const onSavings = useCallback(() => {
+    window.location.hash = savingsLink();
+  }, []);
+
+  return (
+    <div className="dashboard-grid dashboard-grid--halves">
+      {findings.byRule.length === 0 ? (
+        <section className="chart" aria-labelledby="no-findings-title">
+          <h2 id="no-findings-title" className="chart__title">
+            Money at stake by check
+          </h2>
+          <p>
+            No open billing errors in these bills.{' '}
+            <a href={findingsLink({ carrierId: filter.carrierId })}>Open Findings</a>
+          </p>
+        </section>
+      ) : (
+        <MoneyBarChart
+          title={`Money at stake by check: ${formatCents(findings.atStake)} in ${findings.openCount.toLocaleString('en-US')} open findings`}
+          labels={ruleLabels}
+          series={ruleSeries}
+          onSelect={onRule}
+          horizontal
+          height={70 + ruleLabels.length * 30}
+        />
+      )}
+      <MoneyBarChart
+        title={`Savings: ${formatCents(findings.identified)} identified, ${formatCents(findings.recovered)} recovered`}
+        labels={savingsLabels}
+        series={savingsSeries}
+        onSelect={onSavings}
+        stacked={false}
+        height={260}
+      />
+    </div>
+  );
+}

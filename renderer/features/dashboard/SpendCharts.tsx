@@ -1,0 +1,277 @@
+import { useCallback, useMemo } from 'react';
+import {
+  UNASSIGNED,
+  type DashboardFilter,
+  type DashboardView,
+} from '../../../shared/billing/dashboard-view';
+import { cents, formatCents } from '../../../shared/money/cents';
+import { billsLink, inventoryLink } from '../../app/links';
+import { MoneyBarChart } from '../../components/charts/MoneyBarChart';
+import type { DashboardData } from '../../db/dashboard';
+import { MoversTable, signedCents } from './MoversTable';
+import { costCenterLabel, isServiceType, shortMonth, siteLabel, spendTypeLabel } from './filter';
+
+function go(link: string): void {
+  window.location.hash = link;
+}
+
+function ratioText(ratio: number): string {
+  return `${ratio >= 0 ? '+' : '−'}${Math.abs(ratio * 100).toFixed(1)} %`;
+}
+
+function percent(part: number, whole: number): string {
+  if (whole === 0) return '';
+  return `${((part / whole) * 100).toFixed(1)} %`;
+}
+
+/** The range's headline figures, each a link to the invoices behind it. */
+export function SummaryTiles({ view, filter }: { view: DashboardView; filter: DashboardFilter }) {
+  const from = view.months[0] ?? '';
+  const to = view.months.at(-1) ?? '';
+  const last = view.monthTotals.at(-1) ?? cents(0);
+  const before = view.monthTotals.at(-2);
+  const range = billsLink({ carrierId: filter.carrierId, from, to });
+  return (
+    <dl className="tiles" aria-label="Spend in the selected months">
+      <div className="tile">
+        <dt>
+          Billed, {shortMonth(from)} – {shortMonth(to)}
+        </dt>
+        <dd>
+          <a href={range}>{formatCents(view.total)}</a>
+        </dd>
+      </div>
+      <div className="tile">
+        <dt>Billed in {shortMonth(to)}</dt>
+        <dd>
+          <a href={billsLink({ carrierId: filter.carrierId, from: to, to })}>{formatCents(last)}</a>
+        </dd>
+        {before !== undefined && (
+          <dd className="tile__meta">
+            {signedCents(cents(last - before))} vs {shortMonth(view.months.at(-2) ?? '')}
+            {before !== 0 && ` (${ratioText((last - before) / Math.abs(before))})`}
+          </dd>
+        )}
+      </div>
+      <div className="tile">
+        <dt>Monthly average</dt>
+        <dd>
+          <a href={range}>
+            {formatCents(cents(Math.round(view.total / Math.max(1, view.months.length))))}
+          </a>
+        </dd>
+      </div>
+      <div className="tile">
+        <dt>Invoices</dt>
+        <dd>
+          <a href={range}>{view.invoiceCount.toLocaleString('en-US')}</a>
+        </dd>
+      </div>
+      <div className="tile">
+        <dt>Sites with spend</dt>
+        <dd>
+          <a href={inventoryLink({ carrierId: filter.carrierId })}>
+            {view.bySiteCount.toLocaleString('en-US')}
+          </a>
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+/** Where the money goes: by carrier and month, category, site, cost center, and what moved. */
+export function SpendCharts({
+  view,
+  filter,
+  data,
+  names,
+}: {
+  view: DashboardView;
+  filter: DashboardFilter;
+  data: DashboardData;
+  names: ReadonlyMap<string, string>;
+}) {
+  const from = view.months[0] ?? '';
+  const to = view.months.at(-1) ?? '';
+  const monthLabels = useMemo(() => view.months.map(shortMonth), [view.months]);
+  const carrierSeries = useMemo(
+    () =>
+      view.byCarrier.map((s) => ({
+        label: names.get(s.carrierId) ?? s.carrierId,
+        values: s.values,
+      })),
+    [view, names],
+  );
+  const onCarrierMonth = useCallback(
+    (seriesIndex: number, monthIndex: number) => {
+      const carrier = view.byCarrier[seriesIndex];
+      const month = view.months[monthIndex];
+      if (carrier && month) go(billsLink({ carrierId: carrier.carrierId, from: month, to: month }));
+    },
+    [view],
+  );
+
+  const sitesById = useMemo(() => new Map(data.sites.map((s) => [s.id, s])), [data]);
+  const costCentersById = useMemo(() => new Map(data.costCenters.map((c) => [c.id, c])), [data]);
+  const inventoryType = isServiceType(filter.serviceType) ? filter.serviceType : undefined;
+  const siteLabels = useMemo(
+    () => view.bySite.map((s) => siteLabel(sitesById.get(s.id), s.id)),
+    [view, sitesById],
+  );
+  const siteSeries = useMemo(
+    () => [{ label: 'Billed', values: view.bySite.map((s) => s.total) }],
+    [view],
+  );
+  const onSite = useCallback(
+    (_series: number, index: number) => {
+      const site = view.bySite[index];
+      if (site && site.id !== UNASSIGNED)
+        go(
+          inventoryLink({
+            siteId: site.id,
+            carrierId: filter.carrierId,
+            serviceType: inventoryType,
+          }),
+        );
+    },
+    [view, filter.carrierId, inventoryType],
+  );
+  const costCenterLabels = useMemo(
+    () => view.byCostCenter.map((c) => costCenterLabel(costCentersById.get(c.id), c.id)),
+    [view, costCentersById],
+  );
+  const costCenterSeries = useMemo(
+    () => [{ label: 'Billed', values: view.byCostCenter.map((c) => c.total) }],
+    [view],
+  );
+  const onCostCenter = useCallback(
+    (_series: number, index: number) => {
+      const costCenter = view.byCostCenter[index];
+      if (costCenter && costCenter.id !== UNASSIGNED)
+        go(
+          inventoryLink({
+            costCenterId: costCenter.id,
+            carrierId: filter.carrierId,
+            serviceType: inventoryType,
+          }),
+        );
+    },
+    [view, filter.carrierId, inventoryType],
+  );
+
+  const changeLabels = useMemo(() => monthLabels.slice(1), [monthLabels]);
+  const changeSeries = useMemo(
+    () => [
+      {
+        label: 'Change from the month before',
+        values: view.monthTotals
+          .slice(1)
+          .map((total, i) => cents(total - (view.monthTotals[i] ?? 0))),
+      },
+    ],
+    [view],
+  );
+  const onChange = useCallback(
+    (_series: number, index: number) => {
+      const month = view.months[index + 1];
+      if (month) go(billsLink({ carrierId: filter.carrierId, from: month, to: month }));
+    },
+    [view, filter.carrierId],
+  );
+
+  const groupTotal = view.byGroup.reduce((sum, g) => sum + g.total, 0);
+  const range = billsLink({ carrierId: filter.carrierId, from, to });
+  const barHeight = (count: number) => 70 + Math.max(1, count) * 30;
+  const previousMonth = view.months.at(-2) ?? '';
+
+  return (
+    <>
+      <div className="dashboard-grid">
+        <MoneyBarChart
+          title={`Billed by month and carrier — click a bar for its invoices`}
+          labels={monthLabels}
+          series={carrierSeries}
+          onSelect={onCarrierMonth}
+        />
+        <div className="dashboard-stack">
+          <table className="data-table">
+            <caption>Billed by category</caption>
+            <tbody>
+              {view.byGroup.map((group) => (
+                <tr key={group.label}>
+                  <th scope="row">
+                    <a href={range}>{group.label}</a>
+                  </th>
+                  <td className="numeric">{formatCents(group.total)}</td>
+                  <td className="numeric">{percent(group.total, groupTotal)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <table className="data-table">
+            <caption>Billed by service type</caption>
+            <tbody>
+              {view.byType.map((type) => (
+                <tr key={type.id}>
+                  <th scope="row">
+                    {isServiceType(type.id) ? (
+                      <a
+                        href={inventoryLink({
+                          serviceType: type.id,
+                          carrierId: filter.carrierId,
+                          siteId: filter.siteId === UNASSIGNED ? undefined : filter.siteId,
+                        })}
+                      >
+                        {spendTypeLabel(type.id)}
+                      </a>
+                    ) : (
+                      spendTypeLabel(type.id)
+                    )}
+                  </th>
+                  <td className="numeric">{formatCents(type.total)}</td>
+                  <td className="numeric">{percent(type.total, view.total)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+      <div className="dashboard-grid dashboard-grid--halves">
+        <MoneyBarChart
+          title={`Top ${view.bySite.length} sites of ${view.bySiteCount} — click for the site’s services`}
+          labels={siteLabels}
+          series={siteSeries}
+          onSelect={onSite}
+          horizontal
+          height={barHeight(siteLabels.length)}
+        />
+        <MoneyBarChart
+          title={`Top ${view.byCostCenter.length} cost centers — click for their services`}
+          labels={costCenterLabels}
+          series={costCenterSeries}
+          onSelect={onCostCenter}
+          horizontal
+          height={barHeight(costCenterLabels.length)}
+        />
+      </div>
+      <div className="dashboard-grid dashboard-grid--halves">
+        <MoneyBarChart
+          title="Change from the month before — red is more spend"
+          labels={changeLabels}
+          series={changeSeries}
+          onSelect={onChange}
+          signedColors
+          height={260}
+        />
+        <MoversTable
+          movers={view.movers}
+          names={names}
+          caption={`Biggest movers, ${shortMonth(previousMonth)} → ${shortMonth(to)}`}
+          previousLabel={shortMonth(previousMonth)}
+          currentLabel={shortMonth(to)}
+          linkFor={(mover) => billsLink({ carrierId: mover.carrierId, from: previousMonth, to })}
+        />
+      </div>
+    </>
+  );
+}

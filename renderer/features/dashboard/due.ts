@@ -1,0 +1,39 @@
+import { dueState } from '../../../shared/billing/invoice-rows';
+import { renewalRows } from '../../../shared/contracts/renewals';
+import type { IsoDate } from '../../../shared/dates';
+import type { Contract, Invoice } from '../../../shared/model';
+
+/** Days ahead the dashboard looks for contract notice deadlines. */
+export const DEADLINE_HORIZON_DAYS = 180;
+
+/** Invoices overdue or due soon (of one carrier, or all), the most urgent first. */
+export function invoicesToPay(invoices: readonly Invoice[], carrierId: string, today: IsoDate) {
+  return invoices
+    .filter((invoice) => carrierId === '' || invoice.carrierId === carrierId)
+    .map((invoice) => ({ invoice, state: dueState(invoice, today) }))
+    .filter((row) => row.state === 'overdue' || row.state === 'due-soon')
+    .sort((a, b) => (a.invoice.dueDate ?? '').localeCompare(b.invoice.dueDate ?? ''));
+}
+
+/** Contracts whose notice deadline falls in the horizon, and those already past it. */
+export function deadlines(
+  contracts: readonly Contract[],
+  carrierId: string,
+  today: IsoDate,
+  names: ReadonlyMap<string, string>,
+) {
+  const rows = renewalRows(
+    contracts.filter((c) => carrierId === '' || c.carrierId === carrierId),
+    new Map(),
+    today,
+    undefined,
+    names,
+  );
+  return {
+    coming: rows
+      .filter((r) => r.daysToNotice >= 0 && r.daysToNotice <= DEADLINE_HORIZON_DAYS)
+      .sort((a, b) => a.daysToNotice - b.daysToNotice),
+    within90: rows.filter((r) => r.daysToNotice >= 0 && r.daysToNotice <= 90).length,
+    past: rows.filter((r) => r.state === 'past-deadline' || r.state === 'expired').length,
+  };
+}

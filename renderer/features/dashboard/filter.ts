@@ -1,0 +1,89 @@
+import {
+  NO_DASHBOARD_FILTER,
+  UNASSIGNED,
+  type DashboardFilter,
+} from '../../../shared/billing/dashboard-view';
+import {
+  ACCOUNT_LEVEL,
+  NOT_IN_INVENTORY,
+  type SpendType,
+} from '../../../shared/billing/dimensions';
+import { isIsoMonth, type IsoMonth } from '../../../shared/dates';
+import { SERVICE_TYPE_LABELS } from '../../../shared/inventory/rows';
+import { SERVICE_TYPES, type ServiceType } from '../../../shared/model';
+import { WHERE, whereOf } from '../../app/links';
+import { hrefFor } from '../../app/useSection';
+
+const FIELDS = [
+  ['from', 'from'],
+  ['to', 'to'],
+  ['carrier', 'carrierId'],
+  ['site', 'siteId'],
+  ['costCenter', 'costCenterId'],
+  ['type', 'serviceType'],
+] as const satisfies readonly (readonly [string, keyof DashboardFilter])[];
+
+/** `#/dashboard/where/from=…&to=…&carrier=…&site=…&costCenter=…&type=…`; no filter: `#/dashboard`. */
+export function dashboardLink(filter: DashboardFilter): string {
+  const params = new URLSearchParams();
+  for (const [key, field] of FIELDS) if (filter[field]) params.set(key, filter[field]);
+  const text = params.toString();
+  return text ? hrefFor('dashboard', WHERE, text) : hrefFor('dashboard');
+}
+
+/** The dashboard filter of a route's path; malformed months are ignored. */
+export function dashboardFilterOf(path: readonly string[]): DashboardFilter {
+  const params = whereOf(path);
+  if (!params) return NO_DASHBOARD_FILTER;
+  const month = (key: string): IsoMonth | '' => {
+    const value = params.get(key) ?? '';
+    return isIsoMonth(value) ? value : '';
+  };
+  const text = (key: string) => params.get(key)?.trim() ?? '';
+  return {
+    from: month('from'),
+    to: month('to'),
+    carrierId: text('carrier'),
+    siteId: text('site'),
+    costCenterId: text('costCenter'),
+    serviceType: text('type'),
+  };
+}
+
+/** `2026-10` → `Oct 2026`. */
+export function shortMonth(month: string): string {
+  const date = new Date(`${month}-15T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return month;
+  return date.toLocaleDateString('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+}
+
+/** Label of a service type, or of the two kinds of charge without one. */
+export function spendTypeLabel(type: SpendType | string): string {
+  if (type === ACCOUNT_LEVEL) return 'Account-level charges';
+  if (type === NOT_IN_INVENTORY) return 'Not in inventory';
+  return isServiceType(type) ? SERVICE_TYPE_LABELS[type] : type;
+}
+
+export function isServiceType(type: string): type is ServiceType {
+  return (SERVICE_TYPES as readonly string[]).includes(type);
+}
+
+/** Every value the service type filter offers, in a stable order. */
+export const SPEND_TYPES: readonly SpendType[] = [
+  ...SERVICE_TYPES,
+  ACCOUNT_LEVEL,
+  NOT_IN_INVENTORY,
+];
+
+export function siteLabel(site: { code: string; name: string } | undefined, id: string): string {
+  if (id === UNASSIGNED) return 'No site';
+  return site ? `${site.code} — ${site.name}` : id;
+}
+
+export function costCenterLabel(
+  costCenter: { code: string; name: string } | undefined,
+  id: string,
+): string {
+  if (id === UNASSIGNED) return 'No cost center';
+  return costCenter ? `${costCenter.name} (${costCenter.code})` : id;
+}
