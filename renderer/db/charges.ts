@@ -9,8 +9,8 @@ import { serviceTotalsOfBlocks } from '../../shared/storage/service-totals';
 import type { TemDeskDatabase } from './database';
 
 /**
- * Store an invoice's lines as packed blocks. Call inside a `rw` transaction that includes
- * `chargeBlocks` (the import commit does), so lines and invoice land together or not at all.
+ * Store an invoice's lines as packed blocks, with its per-service totals. Call inside a `rw`
+ * transaction that includes `chargeBlocks` and `serviceTotals`, so lines and totals land together.
  */
 export async function putChargeLines(
   db: TemDeskDatabase,
@@ -20,6 +20,7 @@ export async function putChargeLines(
   await deleteChargeLines(db, invoiceId);
   const blocks = packChargeLines(invoiceId, lines);
   await db.chargeBlocks.bulkPut(blocks);
+  await db.serviceTotals.put(serviceTotalsOfBlocks(invoiceId, blocks));
   return blocks.length;
 }
 

@@ -10,7 +10,7 @@ import {
 import type { DimensionIndex } from '../billing/dimensions';
 import type { IsoMonth } from '../dates';
 import type { Dispute, Finding } from '../model';
-import { cents, type Cents } from '../money/cents';
+import { cents, splitLargestRemainder, type Cents } from '../money/cents';
 
 export interface RuleStake {
   ruleId: string;
@@ -42,30 +42,35 @@ export interface FindingsView {
 type FindingInput = Pick<Finding, 'id' | 'ruleId' | 'subject' | 'impact' | 'status' | 'disputeId'>;
 type DisputeInput = Pick<Dispute, 'id' | 'findingIds' | 'creditedAmount'>;
 
-/** Each finding's share of its dispute's credits, in whole cents that add up to the credit. */
+/**
+ * Each finding's share of its dispute's credits, in whole cents that add up to the credit: shared
+ * by money at stake among the dispute's findings that claim some (not dismissed), else all of it
+ * to the dispute's first finding, so no credit is ever lost from the savings.
+ */
 function recoveredByFinding(
   findings: ReadonlyMap<string, FindingInput>,
   disputes: readonly DisputeInput[],
 ): Map<string, number> {
   const shares = new Map<string, number>();
   for (const dispute of disputes) {
+    if (dispute.creditedAmount === 0) continue;
     const members = dispute.findingIds.flatMap((id) => {
       const finding = findings.get(id);
       return finding ? [finding] : [];
     });
-    const weight = members.reduce((sum, f) => sum + Math.max(0, f.impact), 0);
-    if (members.length === 0 || dispute.creditedAmount === 0) continue;
-    let given = 0;
-    members.forEach((finding, i) => {
-      const share =
-        i === members.length - 1
-          ? dispute.creditedAmount - given
-          : weight > 0
-            ? Math.floor((dispute.creditedAmount * Math.max(0, finding.impact)) / weight)
-            : Math.floor(dispute.creditedAmount / members.length);
-      given += share;
-      shares.set(finding.id, (shares.get(finding.id) ?? 0) + share);
-    });
+    const claiming = members.filter((f) => f.impact > 0 && f.status !== 'dismissed');
+    const first = members[0];
+    if (claiming.length === 0) {
+      if (first) shares.set(first.id, (shares.get(first.id) ?? 0) + dispute.creditedAmount);
+      continue;
+    }
+    const split = splitLargestRemainder(
+      dispute.creditedAmount,
+      claiming.map((f) => f.impact),
+    );
+    claiming.forEach((finding, i) =>
+      shares.set(finding.id, (shares.get(finding.id) ?? 0) + (split[i] ?? 0)),
+    );
   }
   return shares;
 }
@@ -103,11 +108,12 @@ export function findingsView(
       rules.set(finding.ruleId, rule);
     }
     const point = points[at];
-    if (point && finding.status !== 'dismissed' && finding.impact > 0) {
+    if (!point) continue;
+    if (finding.status !== 'dismissed' && finding.impact > 0) {
       point.identified += finding.impact;
       if (finding.disputeId) point.disputed += finding.impact;
-      point.recovered += recovered.get(finding.id) ?? 0;
     }
+    point.recovered += recovered.get(finding.id) ?? 0;
   }
 
   const byRule = [...rules.entries()]

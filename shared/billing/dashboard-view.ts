@@ -33,25 +33,46 @@ export const NO_DASHBOARD_FILTER: DashboardFilter = {
 /** Filter value that selects amounts with no site (or no cost center). */
 export const UNASSIGNED = '-';
 
-/** The months a filter covers: its own range, or the last 12 months with bills. */
-export function monthsOf(filter: DashboardFilter, latestMonth: IsoMonth | ''): IsoMonth[] {
-  const to = filter.to || latestMonth;
+/**
+ * The months a filter covers: its own range, or the last 12 months with bills (not reaching back
+ * before the first bill, so three months of history are three months, not nine empty ones).
+ */
+export function monthsOf(
+  filter: DashboardFilter,
+  billed: { first: IsoMonth | ''; latest: IsoMonth | '' },
+): IsoMonth[] {
+  const to = filter.to || billed.latest;
   if (!isIsoMonth(to)) return [];
-  const from = filter.from || addMonthsToMonth(to, -11);
+  let from = filter.from || addMonthsToMonth(to, -11);
+  if (!filter.from && billed.first && billed.first > from && billed.first <= to)
+    from = billed.first;
   if (from > to) return [];
   return monthRange(from, to);
+}
+
+/** First and latest invoice months, or `''` without invoices. */
+export function billedMonths(invoices: readonly Pick<Invoice, 'invoiceDate'>[]): {
+  first: IsoMonth | '';
+  latest: IsoMonth | '';
+} {
+  let first = '';
+  let latest = '';
+  for (const invoice of invoices) {
+    const month = invoice.invoiceDate.slice(0, 7);
+    if (month > latest) latest = month;
+    if (first === '' || month < first) first = month;
+  }
+  return {
+    first: isIsoMonth(first) ? first : '',
+    latest: isIsoMonth(latest) ? latest : '',
+  };
 }
 
 /** Latest invoice month, or `''` without invoices. */
 export function latestInvoiceMonth(
   invoices: readonly Pick<Invoice, 'invoiceDate'>[],
 ): IsoMonth | '' {
-  let latest = '';
-  for (const invoice of invoices) {
-    const month = invoice.invoiceDate.slice(0, 7);
-    if (month > latest) latest = month;
-  }
-  return isIsoMonth(latest) ? latest : '';
+  return billedMonths(invoices).latest;
 }
 
 export interface Ranked {
@@ -132,7 +153,7 @@ export function dashboardView(
   filter: DashboardFilter,
   moverCount = 8,
 ): DashboardView {
-  const months = monthsOf(filter, latestInvoiceMonth(invoices));
+  const months = monthsOf(filter, billedMonths(invoices));
   const monthIndex = new Map<string, number>(months.map((m, i) => [m, i]));
   const byCarrier = new Map<string, number[]>();
   const groups = CATEGORY_GROUPS.map(() => 0);
@@ -173,7 +194,7 @@ export function dashboardView(
       if (moverTotals && last >= 1)
         moverTotals.set(account, (moverTotals.get(account) ?? 0) + amount);
     }
-    if (counted) invoiceCount++;
+    if (counted || !narrowed) invoiceCount++;
   }
 
   byDimensions.forEach((amount, ordinal) => {

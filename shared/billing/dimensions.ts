@@ -41,7 +41,6 @@ type IndexInput = {
     | 'type'
     | 'serviceKey'
     | 'aliasKeys'
-    | 'status'
   >[];
   sites: readonly Pick<Site, 'id' | 'costCenterId'>[];
 };
@@ -49,6 +48,7 @@ type IndexInput = {
 /** The inventory indexed once, answering "where does this charge belong" per account and key. */
 export class DimensionIndex {
   private readonly accounts = new Map<string, IndexInput['accounts'][number]>();
+  private readonly accountsById = new Map<string, IndexInput['accounts'][number]>();
   private readonly services = new Map<string, IndexInput['services'][number][]>();
   private readonly siteCostCenter = new Map<string, string>();
   private readonly byAccount = new Map<string, Map<string, Dimensions>>();
@@ -57,8 +57,10 @@ export class DimensionIndex {
   readonly distinct: Dimensions[] = [];
 
   constructor(input: IndexInput) {
-    for (const account of input.accounts)
+    for (const account of input.accounts) {
       this.accounts.set(`${account.carrierId}|${account.accountNumber}`, account);
+      this.accountsById.set(account.id, account);
+    }
     for (const service of input.services) {
       const keys = new Set(service.aliasKeys);
       if (service.serviceKey) keys.add(service.serviceKey);
@@ -101,16 +103,14 @@ export class DimensionIndex {
   }
 
   private lookUp(carrierId: string, accountNumber: string, key: string): Dimensions {
-    const account = this.accounts.get(`${carrierId}|${accountNumber}`);
+    const invoiceAccount = this.accounts.get(`${carrierId}|${accountNumber}`);
     const candidates = key === '' ? undefined : this.services.get(`${carrierId}|${key}`);
-    // Two services can share a key over time (a number reassigned): prefer the one on this
-    // account, then one still billing.
+    // As the chargeback does: a number moved between accounts is the service on the invoice's
+    // account, else the first; a service's defaults are those of its own account.
     const service = candidates
-      ? (candidates.find((s) => s.accountId === account?.id && s.status !== 'disconnected') ??
-        candidates.find((s) => s.accountId === account?.id) ??
-        candidates.find((s) => s.status !== 'disconnected') ??
-        candidates[0])
+      ? (candidates.find((s) => s.accountId === invoiceAccount?.id) ?? candidates[0])
       : undefined;
+    const account = (service && this.accountsById.get(service.accountId)) ?? invoiceAccount;
     const siteId = service?.siteId ?? account?.defaultSiteId ?? '';
     const found: Omit<Dimensions, 'ordinal'> = {
       siteId,

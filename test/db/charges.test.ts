@@ -34,7 +34,7 @@ describe('packed charge lines in IndexedDB', () => {
     if (!fifth || !seventh) throw new Error('generator gave too few lines');
     generated.lines[5] = { ...fifth, quantity: null, periodStart: undefined };
     generated.lines[7] = { ...seventh, serviceIdRaw: '', serviceKey: null };
-    await db.transaction('rw', db.invoices, db.chargeBlocks, async () => {
+    await db.transaction('rw', db.invoices, db.chargeBlocks, db.serviceTotals, async () => {
       await db.invoices.add(generated.invoice);
       await putChargeLines(db, generated.invoice.id, generated.lines);
     });
@@ -81,7 +81,7 @@ describe('packed charge lines in IndexedDB', () => {
     });
     if (!generated) throw new Error('generator gave nothing');
     await expect(
-      db.transaction('rw', db.invoices, db.chargeBlocks, async () => {
+      db.transaction('rw', db.invoices, db.chargeBlocks, db.serviceTotals, async () => {
         await db.invoices.add(generated.invoice);
         await putChargeLines(db, generated.invoice.id, generated.lines);
         throw new Error('disk full');

@@ -29,7 +29,6 @@ const index = new DimensionIndex({
       type: 'mobile-line',
       serviceKey: '+15550001',
       aliasKeys: ['+15550009'],
-      status: 'active',
     },
     // The same number, reassigned: the one on the invoice's account wins.
     {
@@ -40,7 +39,6 @@ const index = new DimensionIndex({
       type: 'ucaas-seat',
       serviceKey: '+15550001',
       aliasKeys: [],
-      status: 'active',
     },
   ],
   sites: [{ id: 'store-7', costCenterId: 'cc-retail' }, { id: 'hq' }],
@@ -119,6 +117,22 @@ describe('findings on the dashboard', () => {
     ]);
     // The credit is shared by amount (3:1) and adds up to the cent.
     expect(v.recovered).toBe(333_33);
+  });
+
+  it('never loses a cent of credit, even when a disputed finding was dismissed or claims nothing', () => {
+    const mixed = [
+      finding('a', { disputeId: 'd2', status: 'disputed', impact: cents(10_00) }),
+      finding('b', { disputeId: 'd2', status: 'disputed', impact: cents(20_00) }),
+      finding('c', { disputeId: 'd2', status: 'dismissed', impact: cents(0) }),
+      finding('e', { disputeId: 'd3', status: 'dismissed', impact: cents(5_00) }),
+    ];
+    const credits = [
+      { id: 'd2', findingIds: ['a', 'b', 'c'], creditedAmount: cents(10_00) },
+      { id: 'd3', findingIds: ['e'], creditedAmount: cents(1_01) },
+    ];
+    const v = findingsView(mixed, credits, index, NO_DASHBOARD_FILTER, months);
+    expect(v.recovered).toBe(11_01);
+    expect(v.identified).toBe(30_00);
   });
 
   it('applies the site, cost center and service type filters through the inventory', () => {

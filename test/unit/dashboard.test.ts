@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { monthsOf, NO_DASHBOARD_FILTER } from '../../shared/billing/dashboard-view';
+import { isoMonth } from '../../shared/dates';
 import {
   lastMonths,
   monthlySpendByCarrier,
@@ -41,5 +43,27 @@ describe('dashboard aggregates', () => {
     expect(spendByCategoryGroup(invoices, months).reduce((sum, g) => sum + g.total, 0)).toBe(
       expected,
     );
+  });
+});
+
+describe('dashboard month range', () => {
+  const billed = { first: isoMonth(2026, 8), latest: isoMonth(2026, 10) };
+  it('defaults to the last 12 months with bills, never before the first bill', () => {
+    expect(monthsOf(NO_DASHBOARD_FILTER, billed)).toEqual(['2026-08', '2026-09', '2026-10']);
+    expect(
+      monthsOf(NO_DASHBOARD_FILTER, { first: isoMonth(2020, 1), latest: isoMonth(2026, 10) }),
+    ).toHaveLength(12);
+    expect(monthsOf(NO_DASHBOARD_FILTER, { first: '', latest: '' })).toEqual([]);
+  });
+
+  it('honours a chosen range, even beyond the bills, and gives nothing for a backwards one', () => {
+    expect(monthsOf({ ...NO_DASHBOARD_FILTER, from: isoMonth(2026, 6) }, billed)).toHaveLength(5);
+    expect(monthsOf({ ...NO_DASHBOARD_FILTER, to: isoMonth(2026, 9) }, billed)).toEqual([
+      '2026-08',
+      '2026-09',
+    ]);
+    expect(
+      monthsOf({ ...NO_DASHBOARD_FILTER, from: isoMonth(2026, 10), to: isoMonth(2026, 9) }, billed),
+    ).toEqual([]);
   });
 });

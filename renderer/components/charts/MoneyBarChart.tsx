@@ -148,6 +148,7 @@ export function MoneyBarChart({
           onClick={() => setAsTable(!asTable)}
         >
           {asTable ? 'Show as chart' : 'Show as table'}
+          <span className="visually-hidden">: {title}</span>
         </button>
       </figcaption>
       {asTable ? (

@@ -2,11 +2,13 @@ import { useCallback, useMemo } from 'react';
 import { findingsView } from '../../../shared/audit/dashboard-findings';
 import {
   dashboardView,
-  latestInvoiceMonth,
+  billedMonths,
+  NO_DASHBOARD_FILTER,
+  UNASSIGNED,
   type DashboardFilter,
 } from '../../../shared/billing/dashboard-view';
 import { DimensionIndex } from '../../../shared/billing/dimensions';
-import { monthRange, isIsoMonth, type IsoMonth } from '../../../shared/dates';
+import { monthRange } from '../../../shared/dates';
 import { useDatabase } from '../../app/DatabaseContext';
 import { useRouteContext } from '../../app/RouteContext';
 import { useLiveQuery } from '../../app/useLiveQuery';
@@ -18,7 +20,7 @@ import { SampleCompanyButton } from '../bills/import/ImportButtons';
 import { AttentionTiles } from './AttentionTiles';
 import { DashboardFilters } from './DashboardFilters';
 import { DueLists } from './DueLists';
-import { dashboardFilterOf, dashboardLink } from './filter';
+import { dashboardFilterOf, dashboardLink, SPEND_TYPES } from './filter';
 import { FindingsCharts } from './FindingsCharts';
 import { MonthlyReportPage } from './MonthlyReportPage';
 import { SpendCharts, SummaryTiles } from './SpendCharts';
@@ -30,11 +32,13 @@ import { SpendCharts, SummaryTiles } from './SpendCharts';
 export function DashboardPage() {
   const { route } = useRouteContext();
   if (route.path[0] === 'report') return <MonthlyReportPage month={route.path[1]} />;
-  return <DashboardOverview filter={dashboardFilterOf(route.path)} />;
+  return <DashboardOverview path={route.path} />;
 }
 
-function DashboardOverview({ filter }: { filter: DashboardFilter }) {
+function DashboardOverview({ path }: { path: readonly string[] }) {
   const db = useDatabase();
+  // One filter object per route, so the views and charts are not rebuilt on unrelated renders.
+  const filter = useMemo(() => dashboardFilterOf(path), [path]);
   const data = useLiveQuery(() => loadDashboardData(db), [db]);
 
   return (
@@ -73,19 +77,29 @@ function DashboardOverview({ filter }: { filter: DashboardFilter }) {
   );
 }
 
-/** Every month from the first bill to the last, for the range selects. */
-function billedMonths(data: DashboardData, latest: IsoMonth | ''): IsoMonth[] {
-  let first = latest;
-  for (const invoice of data.invoices) {
-    const month = invoice.invoiceDate.slice(0, 7);
-    if (first === '' || month < first) first = isIsoMonth(month) ? month : first;
-  }
-  return first && latest ? monthRange(first, latest) : [];
+/** The filter with ids this workspace does not know (an old bookmark) dropped, so it shows. */
+function knownOnly(filter: DashboardFilter, data: DashboardData): DashboardFilter {
+  const known = (id: string, ids: readonly { id: string }[]) =>
+    id === '' || id === UNASSIGNED || ids.some((item) => item.id === id) ? id : '';
+  return {
+    ...filter,
+    carrierId: filter.carrierId && known(filter.carrierId, data.carriers),
+    siteId: known(filter.siteId, data.sites),
+    costCenterId: known(filter.costCenterId, data.costCenters),
+    serviceType: (SPEND_TYPES as readonly string[]).includes(filter.serviceType)
+      ? filter.serviceType
+      : '',
+  };
 }
 
-function Overview({ data, filter }: { data: DashboardData; filter: DashboardFilter }) {
+function Overview({ data, filter: asLinked }: { data: DashboardData; filter: DashboardFilter }) {
+  const filter = useMemo(() => knownOnly(asLinked, data), [asLinked, data]);
   const index = useMemo(() => new DimensionIndex(data), [data]);
-  const latest = useMemo(() => latestInvoiceMonth(data.invoices), [data]);
+  const billed = useMemo(() => billedMonths(data.invoices), [data]);
+  const allMonths = useMemo(
+    () => (billed.first && billed.latest ? monthRange(billed.first, billed.latest) : []),
+    [billed],
+  );
   const view = useMemo(
     () => dashboardView(data.invoices, data.serviceTotals, index, filter),
     [data, index, filter],
@@ -102,13 +116,25 @@ function Overview({ data, filter }: { data: DashboardData; filter: DashboardFilt
     <>
       <DashboardFilters
         filter={filter}
-        months={billedMonths(data, latest)}
+        months={allMonths}
         shown={view.months}
         carriers={data.carriers}
         sites={data.sites}
         costCenters={data.costCenters}
         onChange={onFilter}
       />
+      {view.months.length === 0 ? (
+        <p className="notice" role="status">
+          The From month is after the To month: choose a range that runs forward.
+        </p>
+      ) : (
+        view.invoiceCount === 0 && (
+          <p className="notice" role="status">
+            Nothing billed in these months matches the filters.{' '}
+            <a href={dashboardLink(NO_DASHBOARD_FILTER)}>Clear filters</a>
+          </p>
+        )
+      )}
       <SummaryTiles view={view} filter={filter} />
       <AttentionTiles data={data} filter={filter} findings={findings} months={view.months} />
       <SpendCharts view={view} filter={filter} data={data} names={names} />

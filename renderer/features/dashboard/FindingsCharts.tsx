@@ -83,7 +83,7 @@ export function FindingsCharts({
         />
       )}
       <MoneyBarChart
-        title={`Savings: ${formatCents(findings.identified)} identified, ${formatCents(findings.recovered)} recovered`}
+        title={`Savings by billing month: ${formatCents(findings.identified)} identified, ${formatCents(findings.recovered)} recovered`}
         labels={savingsLabels}
         series={savingsSeries}
         onSelect={onSavings}

@@ -238,7 +238,7 @@ export function SpendCharts({
       </div>
       <div className="dashboard-grid dashboard-grid--halves">
         <MoneyBarChart
-          title={`Top ${view.bySite.length} sites of ${view.bySiteCount} — click for the site’s services`}
+          title={`Billed by site, top ${view.bySite.length} (${view.bySiteCount.toLocaleString('en-US')} sites with spend) — click for the site’s services`}
           labels={siteLabels}
           series={siteSeries}
           onSelect={onSite}
@@ -246,7 +246,7 @@ export function SpendCharts({
           height={barHeight(siteLabels.length)}
         />
         <MoneyBarChart
-          title={`Top ${view.byCostCenter.length} cost centers — click for their services`}
+          title={`Billed by cost center, top ${view.byCostCenter.length} — click for its services`}
           labels={costCenterLabels}
           series={costCenterSeries}
           onSelect={onCostCenter}
@@ -266,7 +266,11 @@ export function SpendCharts({
         <MoversTable
           movers={view.movers}
           names={names}
-          caption={`Biggest movers, ${shortMonth(previousMonth)} → ${shortMonth(to)}`}
+          caption={
+            previousMonth
+              ? `Biggest movers, ${shortMonth(previousMonth)} → ${shortMonth(to)}`
+              : 'Biggest movers (needs two months)'
+          }
           previousLabel={shortMonth(previousMonth)}
           currentLabel={shortMonth(to)}
           linkFor={(mover) => billsLink({ carrierId: mover.carrierId, from: previousMonth, to })}

@@ -86,7 +86,7 @@ async function appFigures(data: GeneratedInvoice[]) {
   await db.open();
 
   let start = performance.now();
-  await db.transaction('rw', db.invoices, db.chargeBlocks, async () => {
+  await db.transaction('rw', db.invoices, db.chargeBlocks, db.serviceTotals, async () => {
     await db.invoices.bulkAdd(data.map((entry) => entry.invoice));
     for (const entry of data) await putChargeLines(db, entry.invoice.id, entry.lines);
   });
@@ -134,13 +134,20 @@ async function seedAppDatabase(
   await db.delete();
   await db.open();
   const start = performance.now();
-  await db.transaction('rw', db.invoices, db.chargeBlocks, db.carriers, async () => {
-    await db.carriers.bulkPut(
-      [...new Set(data.map((entry) => entry.invoice.carrierId))].map((id) => ({ id, name: id })),
-    );
-    await db.invoices.bulkAdd(data.map((entry) => entry.invoice));
-    for (const entry of data) await putChargeLines(db, entry.invoice.id, entry.lines);
-  });
+  await db.transaction(
+    'rw',
+    db.invoices,
+    db.chargeBlocks,
+    db.serviceTotals,
+    db.carriers,
+    async () => {
+      await db.carriers.bulkPut(
+        [...new Set(data.map((entry) => entry.invoice.carrierId))].map((id) => ({ id, name: id })),
+      );
+      await db.invoices.bulkAdd(data.map((entry) => entry.invoice));
+      for (const entry of data) await putChargeLines(db, entry.invoice.id, entry.lines);
+    },
+  );
   const ms = performance.now() - start;
   db.close();
   return { lines, invoices: data.length, ms };
