@@ -238,7 +238,7 @@ export function SpendCharts({
       </div>
       <div className="dashboard-grid dashboard-grid--halves">
         <MoneyBarChart
-          title={`Billed by site, top ${view.bySite.length} (${view.bySiteCount.toLocaleString('en-US')} sites with spend) — click for the site’s services`}
+          title={`Billed by site, top ${view.bySite.length} (${view.bySiteCount.toLocaleString('en-US')} ${view.bySiteCount === 1 ? 'site' : 'sites'} with spend) — click for the site’s services`}
           labels={siteLabels}
           series={siteSeries}
           onSelect={onSite}
