@@ -5,10 +5,13 @@ import {
   ModuleRegistry,
   themeQuartz,
   type ColDef,
+  type ColumnState,
+  type GridApi,
   type GridOptions,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useDatabase } from '../app/DatabaseContext';
 import { useResolvedTheme } from '../app/useTheme';
 
 // AG Grid Community only (MIT): no Enterprise module is ever registered.
@@ -28,6 +31,45 @@ export interface DataGridProps<Row> extends Omit<GridOptions<Row>, 'theme'> {
   /** Accessible name of the grid, e.g. "Invoices". */
   label: string;
   height?: number | string;
+  /**
+   * Settings key under which the user's column layout (order, widths, hidden columns, sort) is
+   * remembered, e.g. `grid:findings`; without it the layout resets on every visit.
+   */
+  stateKey?: string;
+}
+
+/** Saves a grid's column layout a moment after the user changes it, and restores it on open. */
+function useRememberedColumns<Row>(stateKey: string | undefined) {
+  const db = useDatabase();
+  const timer = useRef<number | undefined>(undefined);
+  const pending = useRef<ColumnState[] | undefined>(undefined);
+  const write = useCallback(() => {
+    window.clearTimeout(timer.current);
+    if (stateKey && pending.current)
+      void db.settings.put({ key: stateKey, value: pending.current });
+    pending.current = undefined;
+  }, [db, stateKey]);
+  // Leaving the page right after a change still keeps it.
+  useEffect(() => write, [write]);
+  const save = useCallback(
+    (api: GridApi<Row>) => {
+      if (!stateKey) return;
+      pending.current = api.getColumnState();
+      window.clearTimeout(timer.current);
+      timer.current = window.setTimeout(write, 300);
+    },
+    [stateKey, write],
+  );
+  const restore = useCallback(
+    async (api: GridApi<Row>) => {
+      if (!stateKey) return;
+      const saved = await db.settings.get(stateKey);
+      if (Array.isArray(saved?.value) && !api.isDestroyed())
+        api.applyColumnState({ state: saved.value as ColumnState[], applyOrder: true });
+    },
+    [db, stateKey],
+  );
+  return { save, restore };
 }
 
 /** AG Grid with the app's theme (light/dark), defaults and an accessible name. */
@@ -35,8 +77,10 @@ export function DataGrid<Row>({
   label,
   height = 520,
   defaultColDef,
+  stateKey,
   ...options
 }: DataGridProps<Row>) {
+  const columns = useRememberedColumns<Row>(stateKey);
   const theme = useResolvedTheme() === 'dark' ? DARK : LIGHT;
   const columnDefaults = useMemo<ColDef<Row>>(
     () => ({ ...DEFAULT_COLUMN, ...defaultColDef }),
@@ -50,6 +94,26 @@ export function DataGrid<Row>({
         ensureDomOrder
         enableCellTextSelection
         {...options}
+        onGridReady={(event) => {
+          void columns.restore(event.api);
+          options.onGridReady?.(event);
+        }}
+        onColumnMoved={(event) => {
+          if (event.finished) columns.save(event.api);
+          options.onColumnMoved?.(event);
+        }}
+        onColumnResized={(event) => {
+          if (event.finished) columns.save(event.api);
+          options.onColumnResized?.(event);
+        }}
+        onColumnVisible={(event) => {
+          columns.save(event.api);
+          options.onColumnVisible?.(event);
+        }}
+        onSortChanged={(event) => {
+          columns.save(event.api);
+          options.onSortChanged?.(event);
+        }}
       />
     </div>
   );

@@ -57,6 +57,7 @@ export function FindingsGrid({
   return (
     <DataGrid<FindingRow>
       label="Findings"
+      stateKey="grid:findings"
       rowData={rows}
       columnDefs={COLUMNS}
       getRowId={(p) => p.data.id}

@@ -95,6 +95,7 @@ export function InvoicesGrid({ rows }: { rows: InvoiceRow[] }) {
       </div>
       <DataGrid<InvoiceRow>
         label="Invoices"
+        stateKey="grid:invoices"
         rowData={rows}
         columnDefs={COLUMNS}
         quickFilterText={search}
