@@ -169,14 +169,31 @@ export async function linkServices(
   }
 }
 
-/** Deletes a contract and its files; its services lose the link. */
-export async function deleteContract(db: TemDeskDatabase, contractId: string): Promise<void> {
-  await db.transaction('rw', [db.contracts, db.services, db.attachments], async () => {
+/**
+ * Deletes a contract and its files; its services lose the link. Returns how to put everything back
+ * exactly (for Undo).
+ */
+export async function deleteContract(
+  db: TemDeskDatabase,
+  contractId: string,
+): Promise<() => Promise<void>> {
+  const tables = [db.contracts, db.services, db.attachments];
+  return db.transaction('rw', tables, async () => {
+    const contract = await db.contracts.get(contractId);
+    const files = await db.attachments.where('ownerId').equals(contractId).toArray();
+    const linked = await db.services.filter((s) => s.contractId === contractId).primaryKeys();
     await db.contracts.delete(contractId);
     await db.attachments.where('ownerId').equals(contractId).delete();
     await db.services
       .filter((s) => s.contractId === contractId)
       .modify((s) => void delete s.contractId);
+    return async () => {
+      await db.transaction('rw', tables, async () => {
+        if (contract) await db.contracts.put(contract);
+        await db.attachments.bulkPut(files);
+        for (const id of linked) await db.services.update(id, { contractId });
+      });
+    };
   });
 }
 
@@ -204,17 +221,31 @@ function attachmentRecord(ownerId: string, file: NewFile, now: Date): Attachment
   };
 }
 
-/** Removes one attached file from its contract. */
-export async function removeAttachment(db: TemDeskDatabase, attachmentId: string): Promise<void> {
-  await db.transaction('rw', [db.contracts, db.attachments], async () => {
+/** Removes one attached file from its contract; returns how to put it back (for Undo). */
+export async function removeAttachment(
+  db: TemDeskDatabase,
+  attachmentId: string,
+): Promise<() => Promise<void>> {
+  const tables = [db.contracts, db.attachments];
+  return db.transaction('rw', tables, async () => {
     const attachment = await db.attachments.get(attachmentId);
-    if (!attachment) return;
-    await db.attachments.delete(attachmentId);
+    if (!attachment) return async () => undefined;
     const contract = await db.contracts.get(attachment.ownerId);
+    await db.attachments.delete(attachmentId);
     if (contract) {
       const attachmentIds = (contract.attachmentIds ?? []).filter((id) => id !== attachmentId);
       await db.contracts.update(contract.id, { attachmentIds });
     }
+    return async () => {
+      await db.transaction('rw', tables, async () => {
+        await db.attachments.put(attachment);
+        const current = contract && (await db.contracts.get(contract.id));
+        if (current && !(current.attachmentIds ?? []).includes(attachmentId))
+          await db.contracts.update(current.id, {
+            attachmentIds: [...(current.attachmentIds ?? []), attachmentId],
+          });
+      });
+    };
   });
 }
 

@@ -74,9 +74,13 @@ describe('saving a contract', () => {
     // The service leaves the contract: its link goes too; the file can be removed.
     await saveContract(db, { ...makeContract(), serviceIds: [], rateCard: [] });
     expect((await db.services.get('service-1'))?.contractId).toBeUndefined();
-    await removeAttachment(db, attachment?.id ?? '');
+    const undoRemove = await removeAttachment(db, attachment?.id ?? '');
     expect(await db.attachments.count()).toBe(0);
     expect((await db.contracts.get('contract-1'))?.attachmentIds).toEqual([]);
+    // Undo puts the file back, byte for byte, and on the contract.
+    await undoRemove();
+    expect(await db.attachments.get(attachment?.id ?? '')).toEqual(attachment);
+    expect((await db.contracts.get('contract-1'))?.attachmentIds).toEqual([attachment?.id]);
   });
 
   it.each([
@@ -101,10 +105,22 @@ describe('saving a contract', () => {
 
   it('deletes a contract with its files and unlinks its services', async () => {
     await saveContract(db, makeContract(), [{ name: 'a.txt', bytes: textBytes('a') }]);
-    await deleteContract(db, 'contract-1');
+    const before = {
+      contract: await db.contracts.get('contract-1'),
+      files: await db.attachments.toArray(),
+      service: await db.services.get('service-1'),
+    };
+    const undo = await deleteContract(db, 'contract-1');
     expect(await db.contracts.count()).toBe(0);
     expect(await db.attachments.count()).toBe(0);
     expect((await db.services.get('service-1'))?.contractId).toBeUndefined();
+    // Undo restores the contract, its files and the service's link exactly.
+    await undo();
+    expect({
+      contract: await db.contracts.get('contract-1'),
+      files: await db.attachments.toArray(),
+      service: await db.services.get('service-1'),
+    }).toEqual(before);
   });
 });
 

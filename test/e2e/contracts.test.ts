@@ -130,4 +130,21 @@ describe('contracts in Chromium', () => {
     expect(session.consoleErrors).toEqual([]);
     expect(session.externalRequests).toEqual([]);
   });
+
+  it('deletes a contract with its files and brings it back with Undo', async () => {
+    session = await openApp({ hash: '#/dashboard' });
+    const { page } = session;
+    await loadSampleCompany(page);
+    const name = 'Verizon Wireless Major Account Agreement';
+    await page.getByRole('link', { name, exact: true }).click();
+    await page.getByRole('heading', { name, level: 2 }).waitFor();
+    await page.getByRole('button', { name: 'Delete…' }).click();
+    await page.getByRole('button', { name: 'Yes, delete' }).click();
+    const renewals = page.getByRole('table', { name: /Contracts ordered by notice deadline/ });
+    await renewals.waitFor();
+    await expect.poll(() => renewals.getByRole('row', { name: new RegExp(name) }).count()).toBe(0);
+    await session.screenshot('contracts-deleted-undo-offered');
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    await expect.poll(() => renewals.getByRole('row', { name: new RegExp(name) }).count()).toBe(1);
+  });
 });

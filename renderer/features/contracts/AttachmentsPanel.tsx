@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Contract } from '../../../shared/model';
 import { useDatabase } from '../../app/DatabaseContext';
+import { useUndo } from '../../app/UndoContext';
 import {
   readAttachment,
   removeAttachment,
@@ -18,6 +19,7 @@ export function AttachmentsPanel({
   attachments: readonly AttachmentInfo[];
 }) {
   const db = useDatabase();
+  const { perform } = useUndo();
   const [message, setMessage] = useState('');
   const files = attachments.filter((a) => a.ownerId === contract.id);
   const open = async (id: string) => {
@@ -51,7 +53,11 @@ export function AttachmentsPanel({
                 type="button"
                 className="secondary"
                 aria-label={`Remove ${file.fileName}`}
-                onClick={() => void removeAttachment(db, file.id)}
+                onClick={() =>
+                  void perform('remove-attachment', `Removed ${file.fileName}`, () =>
+                    removeAttachment(db, file.id),
+                  )
+                }
               >
                 Remove
               </button>

@@ -4,6 +4,7 @@ import { todayIso } from '../../../shared/dates';
 import type { Contract } from '../../../shared/model';
 import { formatCents } from '../../../shared/money/cents';
 import { useDatabase } from '../../app/DatabaseContext';
+import { useUndo } from '../../app/UndoContext';
 import { deleteContract, type ContractsData } from '../../db/contracts';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { STATUS_LABELS } from './labels';
@@ -22,6 +23,7 @@ export function ContractDetail({
   onClose: () => void;
 }) {
   const db = useDatabase();
+  const { perform } = useUndo();
   const [confirming, setConfirming] = useState(false);
   const term = currentTerm(contract, todayIso(new Date()));
   const carrier = data.carriers.find((c) => c.id === contract.carrierId)?.name ?? '—';
@@ -78,7 +80,11 @@ export function ContractDetail({
             <button
               type="button"
               className="danger"
-              onClick={() => void deleteContract(db, contract.id).then(onClose)}
+              onClick={() =>
+                void perform('delete-contract', `Deleted contract ${contract.name}`, () =>
+                  deleteContract(db, contract.id),
+                ).then(onClose)
+              }
             >
               Yes, delete
             </button>{' '}
