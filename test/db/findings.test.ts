@@ -1,12 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TemDeskDatabase } from '../../renderer/db/database';
+import { createDispute, recordCredit } from '../../renderer/db/disputes';
 import {
-  createDispute,
   disputesTable,
   findingsTable,
   readAuditSettings,
   readLastRun,
-  recordCredit,
   runAndSaveAudit,
   setFindingStatus,
   writeAuditSetting,

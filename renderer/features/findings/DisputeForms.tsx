@@ -3,7 +3,8 @@ import { isIsoDate } from '../../../shared/dates';
 import { DISPUTE_STATUSES, type DisputeStatus } from '../../../shared/model';
 import { centsFromText, formatCents, type Cents } from '../../../shared/money/cents';
 import { useDatabase } from '../../app/DatabaseContext';
-import { recordCredit, updateDispute, type DisputeRecord } from '../../db/findings';
+import { recordCredit, updateDispute } from '../../db/disputes';
+import type { DisputeRecord } from '../../db/findings';
 import { DISPUTE_STATUS_LABELS } from './DisputesTab';
 import { todayIso } from './StatusForm';
 

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { isIsoDate } from '../../../shared/dates';
 import { centsFromText, formatCents, sumCents, type Cents } from '../../../shared/money/cents';
 import { useDatabase } from '../../app/DatabaseContext';
-import { createDispute } from '../../db/findings';
+import { createDispute } from '../../db/disputes';
 import type { FindingRow } from './rows';
 
 /** Opens a dispute for the chosen findings of one carrier account. */

@@ -1,0 +1,164 @@
+/**
+ * Disputes with carriers: grouping findings of one account into a claim, editing it, and the
+ * credits it brings back (which move the dispute and its findings to `credited`).
+ */
+import type { IsoDate } from '../../shared/dates';
+import type { DisputeStatus } from '../../shared/model';
+import { cents, sumCents, type Cents } from '../../shared/money/cents';
+import { fail, ok, type Result } from '../../shared/result';
+import type { TemDeskDatabase } from './database';
+import {
+  disputesTable,
+  findingsTable,
+  isoDateOf,
+  type CreditRecord,
+  type DisputeRecord,
+  type FindingRecord,
+} from './findings';
+
+/** What the user fills in to open a dispute. */
+export interface DisputeInput {
+  findingIds: readonly string[];
+  carrierReference?: string;
+  /** Filed with the carrier on; the dispute is `submitted` when set, else a `draft`. */
+  submittedOn?: IsoDate;
+  contact?: string;
+  notes?: string;
+  expectedCredit?: Cents;
+}
+
+/**
+ * Groups findings of ONE carrier and account into a dispute: the claim is the sum of their
+ * impacts; each finding becomes `disputed` and points at the dispute.
+ */
+export async function createDispute(
+  db: TemDeskDatabase,
+  input: DisputeInput,
+  id: string,
+  now: string,
+): Promise<Result<DisputeRecord>> {
+  const findings = findingsTable(db);
+  const disputes = disputesTable(db);
+  return db.transaction('rw', [findings, disputes], async () => {
+    const chosen = (await findings.bulkGet([...input.findingIds])).filter(
+      (finding) => finding !== undefined,
+    );
+    const first = chosen[0];
+    if (first === undefined) return fail('Choose at least one finding to dispute.');
+    const { carrierId } = first.subject;
+    const accountNumber = first.subject.accountNumber ?? '';
+    if (
+      chosen.some(
+        (f) =>
+          f.subject.carrierId !== carrierId || (f.subject.accountNumber ?? '') !== accountNumber,
+      )
+    )
+      return fail('A dispute covers one carrier account: choose findings of the same account.');
+    const taken = chosen.filter((f) => f.disputeId !== undefined);
+    if (taken.length > 0)
+      return fail(`${taken.length} of these findings are already in a dispute.`);
+    const dispute: DisputeRecord = {
+      id,
+      carrierId,
+      accountNumber,
+      findingIds: chosen.map((f) => f.id),
+      claimedAmount: sumCents(chosen.map((f) => f.impact)),
+      creditedAmount: cents(0),
+      status: input.submittedOn ? 'submitted' : 'draft',
+      openedOn: isoDateOf(now),
+      credits: [],
+      ...optionalFields(input),
+    };
+    await disputes.add(dispute);
+    const note = `Disputed${dispute.carrierReference ? ` (ticket ${dispute.carrierReference})` : ''}`;
+    await findings.bulkPut(
+      chosen.map((f) => ({
+        ...f,
+        status: 'disputed' as const,
+        disputeId: id,
+        statusHistory: [...f.statusHistory, { status: 'disputed' as const, at: now, note }],
+      })),
+    );
+    return ok(dispute);
+  });
+}
+
+function optionalFields(input: Omit<DisputeInput, 'findingIds'>): Partial<DisputeRecord> {
+  const fields: Partial<DisputeRecord> = {};
+  if (input.carrierReference?.trim()) fields.carrierReference = input.carrierReference.trim();
+  if (input.submittedOn) fields.submittedOn = input.submittedOn;
+  if (input.contact?.trim()) fields.contact = input.contact.trim();
+  if (input.notes?.trim()) fields.notes = input.notes.trim();
+  if (input.expectedCredit !== undefined) fields.expectedCredit = input.expectedCredit;
+  return fields;
+}
+
+/** Edits a dispute's ticket, filed date, contact, notes, expected credit and status. */
+export async function updateDispute(
+  db: TemDeskDatabase,
+  id: string,
+  patch: Omit<DisputeInput, 'findingIds'> & { status?: DisputeStatus },
+): Promise<void> {
+  const disputes = disputesTable(db);
+  await db.transaction('rw', disputes, async () => {
+    const dispute = await disputes.get(id);
+    if (dispute === undefined) return;
+    const {
+      carrierReference: _ref,
+      submittedOn: _filed,
+      contact: _contact,
+      notes: _notes,
+      expectedCredit: _expected,
+      ...rest
+    } = dispute;
+    const status =
+      patch.status ?? (dispute.status === 'draft' && patch.submittedOn ? 'submitted' : rest.status);
+    await disputes.put({ ...rest, ...optionalFields(patch), status });
+  });
+}
+
+/**
+ * Records a credit on a dispute. Once the credits reach the expected credit (else the claim) the
+ * dispute is `credited` and its findings too; before that it is `partially-credited`.
+ */
+export async function recordCredit(
+  db: TemDeskDatabase,
+  disputeId: string,
+  credit: CreditRecord,
+  now: string,
+): Promise<Result<DisputeRecord>> {
+  if (!Number.isInteger(credit.amount) || credit.amount <= 0)
+    return fail('A credit is a positive amount, e.g. 32.00.');
+  const findings = findingsTable(db);
+  const disputes = disputesTable(db);
+  return db.transaction('rw', [findings, disputes], async () => {
+    const dispute = await disputes.get(disputeId);
+    if (dispute === undefined) return fail('This dispute no longer exists.');
+    const credits = [...(dispute.credits ?? []), credit];
+    const creditedAmount = sumCents(credits.map((c) => c.amount));
+    const target = dispute.expectedCredit ?? dispute.claimedAmount;
+    const full = creditedAmount >= target;
+    const updated: DisputeRecord = {
+      ...dispute,
+      credits,
+      creditedAmount,
+      status: full ? 'credited' : 'partially-credited',
+      ...(full ? { closedOn: credit.on } : {}),
+    };
+    await disputes.put(updated);
+    if (full) {
+      const members = (await findings.bulkGet(dispute.findingIds)).filter(
+        (f): f is FindingRecord => f !== undefined && f.status === 'disputed',
+      );
+      const note = `Credited ${credit.on}${credit.note ? `: ${credit.note}` : ''}`;
+      await findings.bulkPut(
+        members.map((f) => ({
+          ...f,
+          status: 'credited' as const,
+          statusHistory: [...f.statusHistory, { status: 'credited' as const, at: now, note }],
+        })),
+      );
+    }
+    return ok(updated);
+  });
+}
