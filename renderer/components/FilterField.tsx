@@ -19,3 +19,39 @@ export function FilterField({
     </div>
   );
 }
+
+export interface FilterOption {
+  value: string;
+  text: string;
+}
+
+/**
+ * A labelled select of a filter bar: an optional "all" choice (value `''`) first, then the options.
+ */
+export function FilterSelect({
+  label,
+  value,
+  onChange,
+  all,
+  options,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  /** Text of the choice that filters nothing, e.g. `All carriers`; none when omitted. */
+  all?: string;
+  options: readonly FilterOption[];
+}) {
+  return (
+    <FilterField label={label}>
+      <select value={value} onChange={(e) => onChange(e.target.value)}>
+        {all !== undefined && <option value="">{all}</option>}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.text}
+          </option>
+        ))}
+      </select>
+    </FilterField>
+  );
+}

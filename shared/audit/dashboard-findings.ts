@@ -10,7 +10,7 @@ import {
 import type { DimensionIndex } from '../billing/dimensions';
 import type { IsoMonth } from '../dates';
 import type { Dispute, Finding } from '../model';
-import { cents, splitLargestRemainder, type Cents } from '../money/cents';
+import { cents, splitLargestRemainder, sumCents, type Cents } from '../money/cents';
 
 export interface RuleStake {
   ruleId: string;
@@ -132,5 +132,25 @@ export function findingsView(
     openCount: byRule.reduce((sum, r) => sum + r.count, 0),
     identified: cents(savings.reduce((sum, p) => sum + p.identified, 0)),
     recovered: cents(savings.reduce((sum, p) => sum + p.recovered, 0)),
+  };
+}
+
+/** A dispute as the recoveries read it: its state, its claim and the dated credits received. */
+type DisputeCredits = Pick<Dispute, 'status' | 'claimedAmount' | 'creditedAmount'> & {
+  credits?: readonly { on: string; amount: Cents }[];
+};
+
+/** Dispute states that claim nothing more from the carrier. */
+const SETTLED = new Set<Dispute['status']>(['closed', 'denied', 'credited']);
+
+/** Credits received in `month` and up to it, and what open disputes still claim from carriers. */
+export function recoveriesIn(disputes: readonly DisputeCredits[], month: IsoMonth) {
+  const credits = disputes.flatMap((d) => d.credits ?? []);
+  const open = disputes.filter((d) => !SETTLED.has(d.status));
+  return {
+    thisMonth: sumCents(credits.filter((c) => c.on.startsWith(month)).map((c) => c.amount)),
+    toDate: sumCents(credits.filter((c) => c.on.slice(0, 7) <= month).map((c) => c.amount)),
+    openDisputes: open.length,
+    stillClaimed: sumCents(open.map((d) => cents(Math.max(0, d.claimedAmount - d.creditedAmount)))),
   };
 }

@@ -9,7 +9,7 @@ import { cents, type Cents } from '../money/cents';
 import type { ServiceTotals } from '../storage/service-totals';
 import { CATEGORY_GROUPS } from './dashboard';
 import { accountKey, accountMovers, type Mover } from './report';
-import type { DimensionIndex, Dimensions, SpendType } from './dimensions';
+import { isSpendType, type DimensionIndex, type Dimensions, type SpendType } from './dimensions';
 
 /** The dashboard's filters; `''` means "all". */
 export interface DashboardFilter {
@@ -32,6 +32,28 @@ export const NO_DASHBOARD_FILTER: DashboardFilter = {
 
 /** Filter value that selects amounts with no site (or no cost center). */
 export const UNASSIGNED = '-';
+
+/** The filter with ids the workspace does not know (an old bookmark) dropped, so it shows. */
+export function knownFilter(
+  filter: DashboardFilter,
+  workspace: {
+    carriers: readonly { id: string }[];
+    sites: readonly { id: string }[];
+    costCenters: readonly { id: string }[];
+  },
+): DashboardFilter {
+  const known = (id: string, items: readonly { id: string }[], unassigned: boolean) =>
+    id === '' || (unassigned && id === UNASSIGNED) || items.some((item) => item.id === id)
+      ? id
+      : '';
+  return {
+    ...filter,
+    carrierId: known(filter.carrierId, workspace.carriers, false),
+    siteId: known(filter.siteId, workspace.sites, true),
+    costCenterId: known(filter.costCenterId, workspace.costCenters, true),
+    serviceType: isSpendType(filter.serviceType) ? filter.serviceType : '',
+  };
+}
 
 /**
  * The months a filter covers: its own range, or the last 12 months with bills (not reaching back

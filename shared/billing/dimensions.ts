@@ -3,7 +3,7 @@
  * inventory: the service's own site and cost center, else its site's cost center, else the
  * account's defaults — the same chain the chargeback follows before its split rules.
  */
-import type { Account, Service, ServiceType, Site } from '../model';
+import { SERVICE_TYPES, type Account, type Service, type ServiceType, type Site } from '../model';
 
 /** Service type of charges billed to the account rather than to one service. */
 export const ACCOUNT_LEVEL = 'account-level';
@@ -12,6 +12,21 @@ export const NOT_IN_INVENTORY = 'not-in-inventory';
 
 /** A service type, or one of the two kinds of charge that have none. */
 export type SpendType = ServiceType | typeof ACCOUNT_LEVEL | typeof NOT_IN_INVENTORY;
+
+/** Every value the service type filter offers, in a stable order. */
+export const SPEND_TYPES: readonly SpendType[] = [
+  ...SERVICE_TYPES,
+  ACCOUNT_LEVEL,
+  NOT_IN_INVENTORY,
+];
+
+export function isServiceType(type: string): type is ServiceType {
+  return SERVICE_TYPES.some((known) => known === type);
+}
+
+export function isSpendType(type: string): type is SpendType {
+  return SPEND_TYPES.some((known) => known === type);
+}
 
 export interface Dimensions {
   /**

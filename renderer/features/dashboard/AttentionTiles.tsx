@@ -1,33 +1,23 @@
-import { useMemo } from 'react';
 import type { FindingsView } from '../../../shared/audit/dashboard-findings';
 import type { DashboardFilter } from '../../../shared/billing/dashboard-view';
-import { todayIso } from '../../../shared/dates';
 import { formatCents } from '../../../shared/money/cents';
 import { billsLink, findingsLink, renewalsLink } from '../../app/links';
-import type { DashboardData } from '../../db/dashboard';
-import { deadlines, invoicesToPay } from './due';
+import type { Deadlines, InvoicesToPay } from '../../../shared/billing/attention';
 
 /** What needs the user's attention now, each tile a link to the grid behind it, filtered. */
 export function AttentionTiles({
-  data,
+  toPay,
+  renewals,
   filter,
   findings,
   months,
 }: {
-  data: DashboardData;
+  toPay: InvoicesToPay;
+  renewals: Deadlines;
   filter: DashboardFilter;
   findings: FindingsView;
   months: readonly string[];
 }) {
-  const today = todayIso(new Date());
-  const toPay = useMemo(
-    () => invoicesToPay(data.invoices, filter.carrierId, today),
-    [data, filter.carrierId, today],
-  );
-  const renewals = useMemo(
-    () => deadlines(data.contracts, filter.carrierId, today, new Map()),
-    [data, filter.carrierId, today],
-  );
   const overdue = toPay.filter((row) => row.state === 'overdue').length;
   return (
     <ul className="tiles attention" aria-label="Needs attention">

@@ -3,10 +3,11 @@ import {
   UNASSIGNED,
   type DashboardFilter,
 } from '../../../shared/billing/dashboard-view';
-import type { IsoMonth } from '../../../shared/dates';
+import { isIsoMonth, type IsoMonth } from '../../../shared/dates';
 import type { Carrier, CostCenter, Site } from '../../../shared/model';
-import { costCenterLabel, shortMonth, siteLabel, SPEND_TYPES, spendTypeLabel } from './filter';
-import { FilterField } from '../../components/FilterField';
+import { SPEND_TYPES } from '../../../shared/billing/dimensions';
+import { costCenterLabel, shortMonth, siteLabel, spendTypeLabel } from './filter';
+import { FilterSelect } from '../../components/FilterField';
 
 const byText = (a: { text: string }, b: { text: string }) => a.text.localeCompare(b.text);
 
@@ -35,80 +36,53 @@ export function DashboardFilters({
   const siteOptions = sites
     .map((site) => ({ value: site.id, text: siteLabel(site, site.id) }))
     .sort(byText);
+  const monthOptions = months.map((m) => ({ value: m, text: shortMonth(m) }));
   const costCenterOptions = costCenters
     .map((cc) => ({ value: cc.id, text: costCenterLabel(cc, cc.id) }))
     .sort(byText);
   return (
     <fieldset className="filter-bar">
       <legend>Filter the dashboard</legend>
-      <FilterField label="From">
-        <select
-          value={filter.from || (shown[0] ?? '')}
-          onChange={(e) => set({ from: e.target.value as IsoMonth })}
-        >
-          {months.map((m) => (
-            <option key={m} value={m}>
-              {shortMonth(m)}
-            </option>
-          ))}
-        </select>
-      </FilterField>
-      <FilterField label="To">
-        <select
-          value={filter.to || (shown.at(-1) ?? '')}
-          onChange={(e) => set({ to: e.target.value as IsoMonth })}
-        >
-          {months.map((m) => (
-            <option key={m} value={m}>
-              {shortMonth(m)}
-            </option>
-          ))}
-        </select>
-      </FilterField>
-      <FilterField label="Carrier">
-        <select value={filter.carrierId} onChange={(e) => set({ carrierId: e.target.value })}>
-          <option value="">All carriers</option>
-          {[...carriers]
-            .sort((a, b) => a.name.localeCompare(b.name))
-            .map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-        </select>
-      </FilterField>
-      <FilterField label="Site">
-        <select value={filter.siteId} onChange={(e) => set({ siteId: e.target.value })}>
-          <option value="">All sites</option>
-          {siteOptions.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.text}
-            </option>
-          ))}
-          <option value={UNASSIGNED}>No site</option>
-        </select>
-      </FilterField>
-      <FilterField label="Cost center">
-        <select value={filter.costCenterId} onChange={(e) => set({ costCenterId: e.target.value })}>
-          <option value="">All cost centers</option>
-          {costCenterOptions.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.text}
-            </option>
-          ))}
-          <option value={UNASSIGNED}>No cost center</option>
-        </select>
-      </FilterField>
-      <FilterField label="Service type">
-        <select value={filter.serviceType} onChange={(e) => set({ serviceType: e.target.value })}>
-          <option value="">All service types</option>
-          {SPEND_TYPES.map((type) => (
-            <option key={type} value={type}>
-              {spendTypeLabel(type)}
-            </option>
-          ))}
-        </select>
-      </FilterField>
+      <FilterSelect
+        label="From"
+        value={filter.from || (shown[0] ?? '')}
+        onChange={(month) => isIsoMonth(month) && set({ from: month })}
+        options={monthOptions}
+      />
+      <FilterSelect
+        label="To"
+        value={filter.to || (shown.at(-1) ?? '')}
+        onChange={(month) => isIsoMonth(month) && set({ to: month })}
+        options={monthOptions}
+      />
+      <FilterSelect
+        label="Carrier"
+        value={filter.carrierId}
+        onChange={(carrierId) => set({ carrierId })}
+        all="All carriers"
+        options={carriers.map((c) => ({ value: c.id, text: c.name })).sort(byText)}
+      />
+      <FilterSelect
+        label="Site"
+        value={filter.siteId}
+        onChange={(siteId) => set({ siteId })}
+        all="All sites"
+        options={[...siteOptions, { value: UNASSIGNED, text: 'No site' }]}
+      />
+      <FilterSelect
+        label="Cost center"
+        value={filter.costCenterId}
+        onChange={(costCenterId) => set({ costCenterId })}
+        all="All cost centers"
+        options={[...costCenterOptions, { value: UNASSIGNED, text: 'No cost center' }]}
+      />
+      <FilterSelect
+        label="Service type"
+        value={filter.serviceType}
+        onChange={(serviceType) => set({ serviceType })}
+        all="All service types"
+        options={SPEND_TYPES.map((type) => ({ value: type, text: spendTypeLabel(type) }))}
+      />
       <button
         type="button"
         className="secondary"

@@ -3,12 +3,13 @@ import { findingsView } from '../../../shared/audit/dashboard-findings';
 import {
   dashboardView,
   billedMonths,
+  knownFilter,
   NO_DASHBOARD_FILTER,
-  UNASSIGNED,
   type DashboardFilter,
 } from '../../../shared/billing/dashboard-view';
 import { DimensionIndex } from '../../../shared/billing/dimensions';
-import { monthRange } from '../../../shared/dates';
+import { deadlines, invoicesToPay } from '../../../shared/billing/attention';
+import { monthRange, todayIso } from '../../../shared/dates';
 import { useDatabase } from '../../app/DatabaseContext';
 import { useRouteContext } from '../../app/RouteContext';
 import { useLiveQuery } from '../../app/useLiveQuery';
@@ -20,7 +21,7 @@ import { SampleCompanyButton } from '../bills/import/ImportButtons';
 import { AttentionTiles } from './AttentionTiles';
 import { DashboardFilters } from './DashboardFilters';
 import { DueLists } from './DueLists';
-import { dashboardFilterOf, dashboardLink, SPEND_TYPES } from './filter';
+import { dashboardFilterOf, dashboardLink } from './filter';
 import { FindingsCharts } from './FindingsCharts';
 import { MonthlyReportPage } from './MonthlyReportPage';
 import { SpendCharts, SummaryTiles } from './SpendCharts';
@@ -77,23 +78,8 @@ function DashboardOverview({ path }: { path: readonly string[] }) {
   );
 }
 
-/** The filter with ids this workspace does not know (an old bookmark) dropped, so it shows. */
-function knownOnly(filter: DashboardFilter, data: DashboardData): DashboardFilter {
-  const known = (id: string, ids: readonly { id: string }[]) =>
-    id === '' || id === UNASSIGNED || ids.some((item) => item.id === id) ? id : '';
-  return {
-    ...filter,
-    carrierId: filter.carrierId && known(filter.carrierId, data.carriers),
-    siteId: known(filter.siteId, data.sites),
-    costCenterId: known(filter.costCenterId, data.costCenters),
-    serviceType: (SPEND_TYPES as readonly string[]).includes(filter.serviceType)
-      ? filter.serviceType
-      : '',
-  };
-}
-
 function Overview({ data, filter: asLinked }: { data: DashboardData; filter: DashboardFilter }) {
-  const filter = useMemo(() => knownOnly(asLinked, data), [asLinked, data]);
+  const filter = useMemo(() => knownFilter(asLinked, data), [asLinked, data]);
   const index = useMemo(() => new DimensionIndex(data), [data]);
   const billed = useMemo(() => billedMonths(data.invoices), [data]);
   const allMonths = useMemo(
@@ -109,6 +95,15 @@ function Overview({ data, filter: asLinked }: { data: DashboardData; filter: Das
     [data, index, filter, view.months],
   );
   const names = useMemo(() => new Map(data.carriers.map((c) => [c.id, c.name])), [data]);
+  const today = todayIso(new Date());
+  const toPay = useMemo(
+    () => invoicesToPay(data.invoices, filter.carrierId, today),
+    [data, filter.carrierId, today],
+  );
+  const renewals = useMemo(
+    () => deadlines(data.contracts, filter.carrierId, today, names),
+    [data, filter.carrierId, today, names],
+  );
   const onFilter = useCallback((next: DashboardFilter) => {
     window.location.hash = dashboardLink(next);
   }, []);
@@ -136,10 +131,16 @@ function Overview({ data, filter: asLinked }: { data: DashboardData; filter: Das
         )
       )}
       <SummaryTiles view={view} filter={filter} />
-      <AttentionTiles data={data} filter={filter} findings={findings} months={view.months} />
+      <AttentionTiles
+        toPay={toPay}
+        renewals={renewals}
+        filter={filter}
+        findings={findings}
+        months={view.months}
+      />
       <SpendCharts view={view} filter={filter} data={data} names={names} />
       <FindingsCharts findings={findings} filter={filter} months={view.months} />
-      <DueLists data={data} filter={filter} names={names} />
+      <DueLists toPay={toPay} renewals={renewals} filter={filter} names={names} />
     </>
   );
 }

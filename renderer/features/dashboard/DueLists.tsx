@@ -1,34 +1,28 @@
-import { useMemo } from 'react';
 import { DUE_STATE_LABELS } from '../../../shared/billing/invoice-rows';
 import type { DashboardFilter } from '../../../shared/billing/dashboard-view';
-import { todayIso } from '../../../shared/dates';
 import { formatCents } from '../../../shared/money/cents';
 import { billsLink, contractLink, renewalsLink } from '../../app/links';
 import { hrefFor } from '../../app/useSection';
-import type { DashboardData } from '../../db/dashboard';
-import { deadlines, DEADLINE_HORIZON_DAYS, invoicesToPay } from './due';
+import {
+  DEADLINE_HORIZON_DAYS,
+  type Deadlines,
+  type InvoicesToPay,
+} from '../../../shared/billing/attention';
 
 const SHOWN = 8;
 
 /** The dates that cost money when missed: contract notice deadlines and invoice due dates. */
 export function DueLists({
-  data,
+  toPay,
+  renewals,
   filter,
   names,
 }: {
-  data: DashboardData;
+  toPay: InvoicesToPay;
+  renewals: Deadlines;
   filter: DashboardFilter;
   names: ReadonlyMap<string, string>;
 }) {
-  const today = todayIso(new Date());
-  const toPay = useMemo(
-    () => invoicesToPay(data.invoices, filter.carrierId, today),
-    [data, filter.carrierId, today],
-  );
-  const renewals = useMemo(
-    () => deadlines(data.contracts, filter.carrierId, today, names),
-    [data, filter.carrierId, today, names],
-  );
   return (
     <div className="dashboard-grid dashboard-grid--halves">
       <section className="dashboard-list" aria-labelledby="deadlines-title">

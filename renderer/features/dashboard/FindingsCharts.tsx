@@ -7,6 +7,7 @@ import { formatCents } from '../../../shared/money/cents';
 import { findingsLink, savingsLink } from '../../app/links';
 import { MoneyBarChart } from '../../components/charts/MoneyBarChart';
 import { shortMonth } from './filter';
+import { RankedChart } from './RankedChart';
 
 const RULE_TITLES = new Map(ALL_RULES.map((rule) => [rule.id, rule.title]));
 
@@ -22,30 +23,19 @@ export function FindingsCharts({
 }) {
   const from = months[0] ?? '';
   const to = months.at(-1) ?? '';
-  const ruleLabels = useMemo(
-    () =>
-      findings.byRule.map(
-        (r) => `${RULE_TITLES.get(r.ruleId) ?? r.ruleId} (${r.count.toLocaleString('en-US')})`,
-      ),
+  const rules = useMemo(
+    () => findings.byRule.map((r) => ({ id: r.ruleId, total: r.atStake, count: r.count })),
     [findings],
   );
-  const ruleSeries = useMemo(
-    () => [{ label: 'Money at stake', values: findings.byRule.map((r) => r.atStake) }],
-    [findings],
+  const ruleLabelOf = useCallback(
+    (id: string) =>
+      `${RULE_TITLES.get(id) ?? id} (${(rules.find((r) => r.id === id)?.count ?? 0).toLocaleString('en-US')})`,
+    [rules],
   );
-  const onRule = useCallback(
-    (_series: number, index: number) => {
-      const rule = findings.byRule[index];
-      if (rule)
-        window.location.hash = findingsLink({
-          ruleId: rule.ruleId,
-          carrierId: filter.carrierId,
-          status: 'open-or-disputed',
-          from,
-          to,
-        });
-    },
-    [findings, filter.carrierId, from, to],
+  const ruleLinkOf = useCallback(
+    (ruleId: string) =>
+      findingsLink({ ruleId, carrierId: filter.carrierId, status: 'open-or-disputed', from, to }),
+    [filter.carrierId, from, to],
   );
   const savingsLabels = useMemo(() => findings.savings.map((p) => shortMonth(p.month)), [findings]);
   const savingsSeries = useMemo(
@@ -73,13 +63,12 @@ export function FindingsCharts({
           </p>
         </section>
       ) : (
-        <MoneyBarChart
+        <RankedChart
           title={`Money at stake by check: ${formatCents(findings.atStake)} in ${findings.openCount.toLocaleString('en-US')} open findings`}
-          labels={ruleLabels}
-          series={ruleSeries}
-          onSelect={onRule}
-          horizontal
-          height={70 + ruleLabels.length * 30}
+          items={rules}
+          labelOf={ruleLabelOf}
+          linkOf={ruleLinkOf}
+          seriesLabel="Money at stake"
         />
       )}
       <MoneyBarChart

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { flushSync } from 'react-dom';
 import { lastMonths } from '../../../shared/billing/dashboard';
+import { recoveriesIn } from '../../../shared/audit/dashboard-findings';
 import { monthlyReport, type Comparison } from '../../../shared/billing/report';
 import { renewalRows } from '../../../shared/contracts/renewals';
 import { isIsoMonth, todayIso, type IsoMonth } from '../../../shared/dates';
-import { cents, formatCents, sumCents } from '../../../shared/money/cents';
+import { cents, formatCents } from '../../../shared/money/cents';
 import type { DisputeRecord } from '../../db/findings';
 import { useDatabase } from '../../app/DatabaseContext';
 import { useRouteContext } from '../../app/RouteContext';
@@ -48,19 +49,7 @@ async function loadReport(db: TemDeskDatabase, requested: string | undefined) {
     foundCount: foundThisMonth.length,
     foundImpact: cents(foundThisMonth.reduce((s, f) => s + f.impact, 0)),
     renewals,
-    recoveries: recoveriesOf(disputes, month),
-  };
-}
-
-/** Credits received in the month and to date, and what is still claimed from carriers. */
-function recoveriesOf(disputes: readonly DisputeRecord[], month: IsoMonth) {
-  const credits = disputes.flatMap((d) => d.credits ?? []);
-  const open = disputes.filter((d) => !['closed', 'denied', 'credited'].includes(d.status));
-  return {
-    thisMonth: sumCents(credits.filter((c) => c.on.startsWith(month)).map((c) => c.amount)),
-    toDate: sumCents(credits.filter((c) => c.on.slice(0, 7) <= month).map((c) => c.amount)),
-    openDisputes: open.length,
-    stillClaimed: sumCents(open.map((d) => cents(Math.max(0, d.claimedAmount - d.creditedAmount)))),
+    recoveries: recoveriesIn(disputes, month),
   };
 }
 

@@ -9,7 +9,9 @@ import { billsLink, inventoryLink } from '../../app/links';
 import { MoneyBarChart } from '../../components/charts/MoneyBarChart';
 import type { DashboardData } from '../../db/dashboard';
 import { MoversTable, signedCents } from './MoversTable';
-import { costCenterLabel, isServiceType, shortMonth, siteLabel, spendTypeLabel } from './filter';
+import { RankedChart } from './RankedChart';
+import { isServiceType } from '../../../shared/billing/dimensions';
+import { costCenterLabel, shortMonth, siteLabel, spendTypeLabel } from './filter';
 
 function go(link: string): void {
   window.location.hash = link;
@@ -114,49 +116,28 @@ export function SpendCharts({
   const sitesById = useMemo(() => new Map(data.sites.map((s) => [s.id, s])), [data]);
   const costCentersById = useMemo(() => new Map(data.costCenters.map((c) => [c.id, c])), [data]);
   const inventoryType = isServiceType(filter.serviceType) ? filter.serviceType : undefined;
-  const siteLabels = useMemo(
-    () => view.bySite.map((s) => siteLabel(sitesById.get(s.id), s.id)),
-    [view, sitesById],
+  const siteLabelOf = useCallback((id: string) => siteLabel(sitesById.get(id), id), [sitesById]);
+  const costCenterLabelOf = useCallback(
+    (id: string) => costCenterLabel(costCentersById.get(id), id),
+    [costCentersById],
   );
-  const siteSeries = useMemo(
-    () => [{ label: 'Billed', values: view.bySite.map((s) => s.total) }],
-    [view],
+  const siteLinkOf = useCallback(
+    (id: string) =>
+      id === UNASSIGNED
+        ? undefined
+        : inventoryLink({ siteId: id, carrierId: filter.carrierId, serviceType: inventoryType }),
+    [filter.carrierId, inventoryType],
   );
-  const onSite = useCallback(
-    (_series: number, index: number) => {
-      const site = view.bySite[index];
-      if (site && site.id !== UNASSIGNED)
-        go(
-          inventoryLink({
-            siteId: site.id,
+  const costCenterLinkOf = useCallback(
+    (id: string) =>
+      id === UNASSIGNED
+        ? undefined
+        : inventoryLink({
+            costCenterId: id,
             carrierId: filter.carrierId,
             serviceType: inventoryType,
           }),
-        );
-    },
-    [view, filter.carrierId, inventoryType],
-  );
-  const costCenterLabels = useMemo(
-    () => view.byCostCenter.map((c) => costCenterLabel(costCentersById.get(c.id), c.id)),
-    [view, costCentersById],
-  );
-  const costCenterSeries = useMemo(
-    () => [{ label: 'Billed', values: view.byCostCenter.map((c) => c.total) }],
-    [view],
-  );
-  const onCostCenter = useCallback(
-    (_series: number, index: number) => {
-      const costCenter = view.byCostCenter[index];
-      if (costCenter && costCenter.id !== UNASSIGNED)
-        go(
-          inventoryLink({
-            costCenterId: costCenter.id,
-            carrierId: filter.carrierId,
-            serviceType: inventoryType,
-          }),
-        );
-    },
-    [view, filter.carrierId, inventoryType],
+    [filter.carrierId, inventoryType],
   );
 
   const changeLabels = useMemo(() => monthLabels.slice(1), [monthLabels]);
@@ -181,7 +162,6 @@ export function SpendCharts({
 
   const groupTotal = view.byGroup.reduce((sum, g) => sum + g.total, 0);
   const range = billsLink({ carrierId: filter.carrierId, from, to });
-  const barHeight = (count: number) => 70 + Math.max(1, count) * 30;
   const previousMonth = view.months.at(-2) ?? '';
 
   return (
@@ -237,21 +217,17 @@ export function SpendCharts({
         </div>
       </div>
       <div className="dashboard-grid dashboard-grid--halves">
-        <MoneyBarChart
+        <RankedChart
           title={`Billed by site, top ${view.bySite.length} (${view.bySiteCount.toLocaleString('en-US')} ${view.bySiteCount === 1 ? 'site' : 'sites'} with spend) — click for the site’s services`}
-          labels={siteLabels}
-          series={siteSeries}
-          onSelect={onSite}
-          horizontal
-          height={barHeight(siteLabels.length)}
+          items={view.bySite}
+          labelOf={siteLabelOf}
+          linkOf={siteLinkOf}
         />
-        <MoneyBarChart
+        <RankedChart
           title={`Billed by cost center, top ${view.byCostCenter.length} — click for its services`}
-          labels={costCenterLabels}
-          series={costCenterSeries}
-          onSelect={onCostCenter}
-          horizontal
-          height={barHeight(costCenterLabels.length)}
+          items={view.byCostCenter}
+          labelOf={costCenterLabelOf}
+          linkOf={costCenterLinkOf}
         />
       </div>
       <div className="dashboard-grid dashboard-grid--halves">

@@ -5,12 +5,12 @@ import {
 } from '../../../shared/billing/dashboard-view';
 import {
   ACCOUNT_LEVEL,
+  isServiceType,
   NOT_IN_INVENTORY,
   type SpendType,
 } from '../../../shared/billing/dimensions';
 import { isIsoMonth, type IsoMonth } from '../../../shared/dates';
 import { SERVICE_TYPE_LABELS } from '../../../shared/inventory/rows';
-import { SERVICE_TYPES, type ServiceType } from '../../../shared/model';
 import { WHERE, whereOf } from '../../app/links';
 import { hrefFor } from '../../app/useSection';
 
@@ -63,17 +63,6 @@ export function spendTypeLabel(type: SpendType | string): string {
   if (type === NOT_IN_INVENTORY) return 'Not in inventory';
   return isServiceType(type) ? SERVICE_TYPE_LABELS[type] : type;
 }
-
-export function isServiceType(type: string): type is ServiceType {
-  return (SERVICE_TYPES as readonly string[]).includes(type);
-}
-
-/** Every value the service type filter offers, in a stable order. */
-export const SPEND_TYPES: readonly SpendType[] = [
-  ...SERVICE_TYPES,
-  ACCOUNT_LEVEL,
-  NOT_IN_INVENTORY,
-];
 
 export function siteLabel(site: { code: string; name: string } | undefined, id: string): string {
   if (id === UNASSIGNED) return 'No site';

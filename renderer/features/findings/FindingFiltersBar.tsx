@@ -1,6 +1,6 @@
 import { ALL_RULES } from '../../../shared/audit/rules';
 import { FINDING_STATUSES, SEVERITIES, type Carrier } from '../../../shared/model';
-import { FilterField } from '../../components/FilterField';
+import { FilterField, FilterSelect } from '../../components/FilterField';
 import {
   AGE_BUCKETS,
   NO_FILTERS,
@@ -39,75 +39,53 @@ export function FindingFiltersBar({
   return (
     <fieldset className="filter-bar">
       <legend>Filter findings</legend>
-      <FilterField label="Rule">
-        <select value={filters.ruleId} onChange={(e) => set({ ruleId: e.target.value })}>
-          <option value="">All rules</option>
-          {ALL_RULES.map((rule) => (
-            <option key={rule.id} value={rule.id}>
-              {rule.title}
-            </option>
-          ))}
-        </select>
-      </FilterField>
-      <FilterField label="Severity">
-        <select value={filters.severity} onChange={(e) => set({ severity: e.target.value })}>
-          <option value="">All severities</option>
-          {SEVERITIES.map((s) => (
-            <option key={s} value={s}>
-              {SEVERITY_LABELS[s]}
-            </option>
-          ))}
-        </select>
-      </FilterField>
-      <FilterField label="Status">
-        <select value={filters.status} onChange={(e) => set({ status: e.target.value })}>
-          <option value="">All statuses</option>
-          <option value={OPEN_OR_DISPUTED}>Open or disputed</option>
-          {FINDING_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {STATUS_LABELS[s]}
-            </option>
-          ))}
-        </select>
-      </FilterField>
-      <FilterField label="Carrier">
-        <select
-          value={filters.carrierId}
-          onChange={(e) => set({ carrierId: e.target.value, accountNumber: '' })}
-        >
-          <option value="">All carriers</option>
-          {carriers
-            .filter((c) => carrierIds.has(c.id))
-            .map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-        </select>
-      </FilterField>
-      <FilterField label="Account">
-        <select
-          value={filters.accountNumber}
-          onChange={(e) => set({ accountNumber: e.target.value })}
-        >
-          <option value="">All accounts</option>
-          {accounts.map((a) => (
-            <option key={a} value={a}>
-              {a}
-            </option>
-          ))}
-        </select>
-      </FilterField>
-      <FilterField label="Site">
-        <select value={filters.site} onChange={(e) => set({ site: e.target.value })}>
-          <option value="">All sites</option>
-          {sites.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-      </FilterField>
+      <FilterSelect
+        label="Rule"
+        value={filters.ruleId}
+        onChange={(ruleId) => set({ ruleId })}
+        all="All rules"
+        options={ALL_RULES.map((rule) => ({ value: rule.id, text: rule.title }))}
+      />
+      <FilterSelect
+        label="Severity"
+        value={filters.severity}
+        onChange={(severity) => set({ severity })}
+        all="All severities"
+        options={SEVERITIES.map((s) => ({ value: s, text: SEVERITY_LABELS[s] }))}
+      />
+      <FilterSelect
+        label="Status"
+        value={filters.status}
+        onChange={(status) => set({ status })}
+        all="All statuses"
+        options={[
+          { value: OPEN_OR_DISPUTED, text: 'Open or disputed' },
+          ...FINDING_STATUSES.map((s) => ({ value: s, text: STATUS_LABELS[s] })),
+        ]}
+      />
+      <FilterSelect
+        label="Carrier"
+        value={filters.carrierId}
+        onChange={(carrierId) => set({ carrierId, accountNumber: '' })}
+        all="All carriers"
+        options={carriers
+          .filter((c) => carrierIds.has(c.id))
+          .map((c) => ({ value: c.id, text: c.name }))}
+      />
+      <FilterSelect
+        label="Account"
+        value={filters.accountNumber}
+        onChange={(accountNumber) => set({ accountNumber })}
+        all="All accounts"
+        options={accounts.map((a) => ({ value: a, text: a }))}
+      />
+      <FilterSelect
+        label="Site"
+        value={filters.site}
+        onChange={(site) => set({ site })}
+        all="All sites"
+        options={sites.map((s) => ({ value: s, text: s }))}
+      />
       <FilterField label="Age">
         <select
           value={filters.age}

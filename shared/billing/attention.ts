@@ -1,13 +1,31 @@
-import { dueState } from '../../../shared/billing/invoice-rows';
-import { renewalRows } from '../../../shared/contracts/renewals';
-import type { IsoDate } from '../../../shared/dates';
-import type { Contract, Invoice } from '../../../shared/model';
+/**
+ * The dates that cost money when missed, for the dashboard: invoices to pay and contract notice
+ * deadlines, optionally of one carrier.
+ */
+import { renewalRows, type RenewalRow } from '../contracts/renewals';
+import type { IsoDate } from '../dates';
+import type { Contract, Invoice } from '../model';
+import { dueState, type DueState } from './invoice-rows';
 
 /** Days ahead the dashboard looks for contract notice deadlines. */
 export const DEADLINE_HORIZON_DAYS = 180;
 
+/** Invoices overdue or due soon, the most urgent first. */
+export type InvoicesToPay = { invoice: Invoice; state: DueState }[];
+
+/** Contract notice deadlines: those in the horizon (soonest first), and counts for the tiles. */
+export interface Deadlines {
+  coming: RenewalRow[];
+  within90: number;
+  past: number;
+}
+
 /** Invoices overdue or due soon (of one carrier, or all), the most urgent first. */
-export function invoicesToPay(invoices: readonly Invoice[], carrierId: string, today: IsoDate) {
+export function invoicesToPay(
+  invoices: readonly Invoice[],
+  carrierId: string,
+  today: IsoDate,
+): InvoicesToPay {
   return invoices
     .filter((invoice) => carrierId === '' || invoice.carrierId === carrierId)
     .map((invoice) => ({ invoice, state: dueState(invoice, today) }))
@@ -21,7 +39,7 @@ export function deadlines(
   carrierId: string,
   today: IsoDate,
   names: ReadonlyMap<string, string>,
-) {
+): Deadlines {
   const rows = renewalRows(
     contracts.filter((c) => carrierId === '' || c.carrierId === carrierId),
     new Map(),
