@@ -15,6 +15,10 @@ const RENDERER_MESSAGE =
   'renderer/ must run in any Chromium: reach the OS only through renderer/platform/ (the preload bridge), never electron or node:*.';
 const ELECTRON_MESSAGE =
   'electron/ may use shared/ (IPC contract, domain) but never renderer/: the UI is loaded, not imported.';
+const RENDERER_INNER_MESSAGE =
+  'renderer/db/ and renderer/components/ are the inner layers of the UI: features/ and the app/ shell ' +
+  'build on them, never the other way round. Move what both need (a type, a context, a label) inward ' +
+  'into db/, components/ or shared/, or pass it in as a prop.';
 
 const nodeBuiltins = [
   'fs',
@@ -34,6 +38,18 @@ const nodeBuiltins = [
   'zlib',
   'worker_threads',
 ];
+
+/** The renderer's import limits, shared by the renderer block and its inner-layer block below. */
+const RENDERER_RESTRICTIONS = {
+  paths: [
+    { name: 'electron', message: RENDERER_MESSAGE },
+    ...nodeBuiltins.map((name) => ({ name, message: RENDERER_MESSAGE })),
+  ],
+  patterns: [
+    { group: ['node:*'], message: RENDERER_MESSAGE },
+    { group: ['**/electron/**'], message: RENDERER_MESSAGE },
+  ],
+};
 
 export default tseslint.config(
   {
@@ -106,16 +122,20 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
+      'no-restricted-imports': ['error', RENDERER_RESTRICTIONS],
+    },
+  },
+  {
+    // A later no-restricted-imports replaces the one above for these files, so it repeats it.
+    files: ['renderer/db/**/*.{ts,tsx}', 'renderer/components/**/*.{ts,tsx}'],
+    rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [
-            { name: 'electron', message: RENDERER_MESSAGE },
-            ...nodeBuiltins.map((name) => ({ name, message: RENDERER_MESSAGE })),
-          ],
+          paths: RENDERER_RESTRICTIONS.paths,
           patterns: [
-            { group: ['node:*'], message: RENDERER_MESSAGE },
-            { group: ['**/electron/**'], message: RENDERER_MESSAGE },
+            ...RENDERER_RESTRICTIONS.patterns,
+            { group: ['**/features/**', '**/app/**'], message: RENDERER_INNER_MESSAGE },
           ],
         },
       ],

@@ -3,22 +3,41 @@ import { defineConfig } from 'vitest/config';
 /**
  * One runner, four tiers (see README "Tests"). The e2e tier builds the renderer once in its
  * global setup and drives it in a real Chromium; it runs its files one at a time.
+ *
+ * Time is an input: the Node tiers fake `Date` only when TEM_DESK_CLOCK_SHIFT_DAYS is set
+ * (test/helpers/clock-setup.ts); e2e pages always run on a pinned clock (test/e2e/harness.ts).
  */
+const CLOCK_SETUP = 'test/helpers/clock-setup.ts';
+
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
+      {
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: [CLOCK_SETUP],
+        },
+      },
       {
         test: {
           name: 'db',
           include: ['test/db/**/*.test.ts'],
           environment: 'node',
-          setupFiles: ['test/helpers/fake-indexeddb-setup.ts'],
+          setupFiles: ['test/helpers/fake-indexeddb-setup.ts', CLOCK_SETUP],
           // The sample company goes through the real pipeline here: seconds on a busy 2-core machine.
           testTimeout: 30_000,
         },
       },
-      { test: { name: 'electron', include: ['test/electron/**/*.test.ts'], environment: 'node' } },
+      {
+        test: {
+          name: 'electron',
+          include: ['test/electron/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: [CLOCK_SETUP],
+        },
+      },
       {
         test: {
           name: 'e2e',

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: every tier in order — lint, format, typecheck, then Vitest's unit, db, electron and
-// e2e projects — and one closing line `tests: N passed, N failed` (each gate counts as one test).
+// `npm test`: every tier in order — lint, import cycles (dpdm.config.ts), format, typecheck, then
+// Vitest's unit, db, electron and e2e projects — and one closing line `tests: N passed, N failed`
+// (each gate counts as one test).
 // Extra arguments go to Vitest, e.g. `npm test -- --project unit`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -11,6 +12,7 @@ const gates = onlySome
   ? []
   : [
       ['lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
+      ['cycles', 'npx', ['dpdm']],
       ['format', 'npx', ['prettier', '--check', '.']],
       ['typecheck', 'npx', ['tsc', '-b']],
     ];

@@ -2,6 +2,7 @@
  * `audit`: the workspace audited by the app's rules (`shared/audit/`), plus the invoices met
  * twice, written as findings.csv, invoices.csv and charges.csv.
  */
+import { copyTotal } from '../../shared/ledger/bills';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { findingId, type FindingDraft } from '../../shared/audit/rule';
@@ -124,7 +125,7 @@ export function repeatedInvoiceFindings(workspace: Workspace): FindingDraft[] {
         period,
       },
       impact: repeat.total,
-      message: `Invoice ${invoice.invoiceNumber} (account ${invoice.accountNumber}, ${formatCents(repeat.total)}) is in both ${repeat.firstFile} and ${repeat.repeatFile}; it is counted once. Paying both would pay it twice.`,
+      message: `Invoice ${invoice.invoiceNumber} (account ${invoice.accountNumber}, ${formatCents(copyTotal(invoice))}) is in ${repeat.firstFiles.join(' + ')} and again in ${repeat.repeatFiles.join(' + ')}; it is counted once. Paying ${repeat.copies === 1 ? 'both' : 'every copy'} would pay it ${repeat.copies + 1} times.`,
       evidence: { invoiceId: invoice.id },
     };
   });
@@ -196,7 +197,8 @@ export function invoicesCsv(workspace: Workspace): string {
       ? ''
       : centsToDecimalString(subtractCents(invoice.statedTotal, invoice.linesTotal)),
     invoice.lineCount,
-    invoice.sourceFile ?? '',
+    // Every file the invoice was read from (Verizon's two summaries are two parts of one bill).
+    (invoice.parts?.map((part) => part.sourceFile) ?? [invoice.sourceFile ?? '']).join(' + '),
   ]);
   return toCsv(INVOICES_HEADER, rows, CSV_OPTIONS);
 }

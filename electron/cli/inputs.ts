@@ -1,6 +1,6 @@
 /**
  * Reading the CLI's input files from disk: single files, and bill folders walked recursively.
- * Bill files are hashed (SHA-256) so a file given twice, under any name, is read once.
+ * Bill files are hashed (SHA-256), as the app identifies an imported file.
  */
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
@@ -22,17 +22,9 @@ export interface BillFile {
   hash: string;
 }
 
-/** A bill file whose bytes were already read from another path. */
-export interface RepeatedFile {
-  path: string;
-  /** The path read first with the same bytes. */
-  sameAs: string;
-}
-
-/** The bill files to read (each content once, in the order given) and the repeats left out. */
+/** The bill files to read, in the order given (a path given twice is read once). */
 export interface BillFiles {
   files: BillFile[];
-  repeated: RepeatedFile[];
 }
 
 function reason(error: unknown): string {
@@ -72,8 +64,9 @@ async function walk(folder: string): Promise<string[]> {
 }
 
 /**
- * Every bill file under `inputs` (files, or folders read recursively). Byte-identical files are
- * kept once (the first met); the same path given twice is simply read once.
+ * Every bill file under `inputs` (files, or folders read recursively); the same path given twice
+ * is read once. A file holding the same bills as another (the same bytes, or the same report
+ * exported again) is read too: the importer recognises it as a copy, and the audit reports it.
  */
 export async function collectBillFiles(inputs: readonly string[]): Promise<BillFiles> {
   const paths: string[] = [];
@@ -95,8 +88,6 @@ export async function collectBillFiles(inputs: readonly string[]): Promise<BillF
     }
   }
   const files: BillFile[] = [];
-  const repeated: RepeatedFile[] = [];
-  const byHash = new Map<string, BillFile>();
   const seenPaths = new Set<string>();
   for (const path of paths) {
     const absolute = resolve(path);
@@ -109,17 +100,10 @@ export async function collectBillFiles(inputs: readonly string[]): Promise<BillF
       throw new CliError(`Cannot read the bill file "${path}": ${reason(error)}.`);
     }
     const hash = createHash('sha256').update(bytes).digest('hex');
-    const first = byHash.get(hash);
-    if (first !== undefined) {
-      repeated.push({ path, sameAs: first.path });
-      continue;
-    }
-    const file: BillFile = { path, name: basename(path), bytes, hash };
-    byHash.set(hash, file);
-    files.push(file);
+    files.push({ path, name: basename(path), bytes, hash });
   }
   if (files.length === 0) {
     throw new CliError(`No bill files found in ${inputs.map((i) => `"${i}"`).join(', ')}.`);
   }
-  return { files, repeated };
+  return { files };
 }

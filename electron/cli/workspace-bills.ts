@@ -1,33 +1,54 @@
-/** Bill files of the CLI workspace: read one by one, repeated invoices kept once and reported. */
-import { aggregateLines } from '../../shared/billing/aggregates';
-import { invoiceFromDraft } from '../../shared/billing/invoice-from-draft';
-
-import type { DraftChargeLine, DraftInvoice } from '../../shared/import/draft';
-import { readBills, type ReadOutcome } from '../../shared/import/read-bill';
-
+/**
+ * Bill files of the CLI workspace: read together, as the app reads one pick, so the files of one
+ * invoice (Verizon's line and account summaries, in any folders) join into one invoice; a copy is
+ * kept once and reported. What is stored is decided by the shared bill plan (`shared/ledger`).
+ */
+import type { ReadOutcome } from '../../shared/import/read-bill';
+import { readBills } from '../../shared/import/read-bill';
+import type { DraftChargeLine } from '../../shared/import/draft';
+import { copyTotal, invoiceOfPlan, planBills, usageRecordsOf } from '../../shared/ledger/bills';
+import { uniqueFileNames } from '../../shared/ledger/file-names';
 import type { Invoice, UsageRecord } from '../../shared/model';
-import { ZERO_CENTS } from '../../shared/money/cents';
+import { cents, type Cents } from '../../shared/money/cents';
 import { packChargeLines, type ChargeBlock } from '../../shared/storage/charge-blocks';
+import { storedInvoiceKey } from '../../shared/ids/keys';
 
-import { CliError } from './inputs';
+import { CliError, type BillFile } from './inputs';
 
 import type { Registry } from './workspace-registry';
 
-import type { RepeatedInvoice, StoredLine } from './workspace';
-
-function billProblem(path: string, outcome: Exclude<ReadOutcome, { kind: 'draft' }>): string {
-  const member =
-    outcome.fileName !== '' && !path.endsWith(outcome.fileName) ? ` (${outcome.fileName})` : '';
+function billProblem(outcome: Exclude<ReadOutcome, { kind: 'draft' }>): string {
+  const file = outcome.fileName;
   switch (outcome.kind) {
     case 'unreadable':
-      return `Cannot read the bill file "${path}"${member}: ${outcome.message}`;
+      return `Cannot read the bill file "${file}": ${outcome.message}`;
     case 'needs-mapping':
-      return `The bill file "${path}"${member} is not in a layout TEM Desk recognises (columns: ${outcome.header.join(', ')}). Import it once in the app to map its columns, or convert it to the TEM Desk charges CSV.`;
+      return `The bill file "${file}" is not in a layout TEM Desk recognises (columns: ${outcome.header.join(', ')}). Import it once in the app to map its columns, or convert it to the TEM Desk charges CSV.`;
     case 'needs-date-order':
-      return `The dates in the bill file "${path}"${member} can be read more than one way (${outcome.candidates.join(' or ')}, e.g. ${outcome.examples.slice(0, 3).join(', ')}); import it in the app once to choose.`;
+      return `The dates in the bill file "${file}" can be read more than one way (${outcome.candidates.join(' or ')}, e.g. ${outcome.examples.slice(0, 3).join(', ')}); import it in the app once to choose.`;
     case 'needs-invoice-details':
-      return `The bill file "${path}"${member} does not say its ${outcome.missing.join(', ')}; import it in the app, which asks for them.`;
+      return `The bill file "${file}" does not say its ${outcome.missing.join(', ')}; import it in the app, which asks for them.`;
   }
+}
+
+/** An invoice met again (same carrier, account and number, a file of a kind already read). */
+export interface RepeatedInvoice {
+  /** The invoice kept. */
+  invoice: Invoice;
+  /** Files the kept invoice was read from (of the kinds copied). */
+  firstFiles: string[];
+  /** Files the copies were met in. */
+  repeatFiles: string[];
+  /** How many extra copies of the invoice were met. */
+  copies: number;
+  /** What paying every copy would pay twice: the invoice's total (stated, else its lines) per copy. */
+  total: Cents;
+}
+
+/** A kept charge line with its invoice, for `charges.csv`. */
+export interface StoredLine {
+  invoiceId: string;
+  line: DraftChargeLine;
 }
 
 export interface BillState {
@@ -38,85 +59,71 @@ export interface BillState {
   usage: UsageRecord[];
   repeatedInvoices: RepeatedInvoice[];
   warnings: string[];
-  /** Invoice key → kept invoice and its file. */
-  kept: Map<string, { invoice: Invoice; file: string }>;
-  /** File path → keys of the invoices read from it. */
-  keysByFile: Map<string, string[]>;
 }
 
-export function invoiceOf(
-  drafted: DraftInvoice,
-  id: string,
-  carrierId: string,
-  lines: readonly DraftChargeLine[],
-): Invoice {
-  return invoiceFromDraft(drafted, { id, carrierId, importBatchId: 'cli' }, lines);
+/** The names the bill files go by in invoices, lines and messages (unique among them). */
+export function billFileNames(files: readonly Pick<BillFile, 'path'>[]): string[] {
+  return uniqueFileNames(files.map((file) => file.path));
 }
 
-export function readBillFile(
-  path: string,
-  name: string,
-  bytes: Uint8Array,
-  state: BillState,
-): void {
-  const outcomes = readBills([{ name, bytes }]);
-  const keys: string[] = [];
-  state.keysByFile.set(path, keys);
+/** Reads every bill file together into the workspace; a file that cannot be read is a {@link CliError}. */
+export function readBillFiles(files: readonly BillFile[], state: BillState): void {
+  const names = billFileNames(files);
+  const outcomes = readBills(
+    files.map((file, i) => ({ name: names[i] ?? file.name, bytes: file.bytes })),
+  );
+  const drafts = [];
   for (const outcome of outcomes) {
-    if (outcome.kind !== 'draft') throw new CliError(billProblem(path, outcome));
-    const { draft } = outcome;
-    for (const error of draft.errors) {
-      state.warnings.push(`${path}, row ${error.row}: ${error.message}`);
-    }
-    const linesByKey = new Map<string, DraftChargeLine[]>();
-    for (const line of draft.lines) {
-      const list = linesByKey.get(line.invoiceKey);
-      if (list === undefined) linesByKey.set(line.invoiceKey, [line]);
-      else list.push(line);
-    }
-    const idByKey = new Map<string, string>();
-    for (const drafted of draft.invoices) {
-      const lines = linesByKey.get(drafted.key) ?? [];
-      const earlier = state.kept.get(drafted.key);
-      if (earlier !== undefined) {
-        const total = drafted.statedTotal ?? aggregateLines(lines).linesTotal;
-        state.repeatedInvoices.push({
-          invoice: earlier.invoice,
-          firstFile: earlier.file,
-          repeatFile: path,
-          total,
-        });
-        continue;
-      }
-      const carrierId = state.registry.carrierId(drafted.carrierName);
-      state.registry.accountId(carrierId, drafted.accountNumber);
-      const id = `invoice-${state.invoices.length + 1}`;
-      const invoice = invoiceOf(drafted, id, carrierId, lines);
-      idByKey.set(drafted.key, id);
-      state.kept.set(drafted.key, { invoice, file: path });
-      keys.push(drafted.key);
-      state.invoices.push(invoice);
-      state.chargeBlocks.push(...packChargeLines(id, lines));
-      for (const line of lines) state.lines.push({ invoiceId: id, line });
-    }
-    for (const record of draft.usage) {
-      const invoiceId = idByKey.get(record.invoiceKey);
-      // Usage of an invoice already read from another file is that copy's, not new usage.
-      if (invoiceId === undefined && state.kept.has(record.invoiceKey)) continue;
-      state.usage.push({
-        serviceKey: record.serviceKey,
-        serviceIdRaw: record.serviceIdRaw,
-        month: record.month,
-        ...(invoiceId === undefined ? {} : { invoiceId }),
-        minutes: record.minutes,
-        messages: record.messages,
-        dataKb: record.dataKb,
-        roamingMinutes: record.roamingMinutes ?? 0,
-        roamingDataKb: record.roamingDataKb ?? 0,
-        usageCharges: ZERO_CENTS,
-      });
+    if (outcome.kind !== 'draft') throw new CliError(billProblem(outcome));
+    drafts.push(outcome.draft);
+    for (const error of outcome.draft.errors) {
+      state.warnings.push(`${error.sourceFile}, row ${error.row}: ${error.message}`);
     }
   }
+  const stored = new Map<string, Invoice>();
+  const plan = planBills(drafts, state.registry.org, (key) => stored.get(key));
+  for (const planned of plan.invoices) {
+    const id = `invoice-${state.invoices.length + 1}`;
+    const invoice = invoiceOfPlan(planned, { id, importBatchId: 'cli' }, () => 'cli');
+    stored.set(
+      storedInvoiceKey(invoice.carrierId, invoice.accountNumber, invoice.invoiceNumber),
+      invoice,
+    );
+    state.invoices.push(invoice);
+    state.chargeBlocks.push(...packChargeLines(id, planned.lines));
+    for (const line of planned.lines as DraftChargeLine[])
+      state.lines.push({ invoiceId: id, line });
+    state.usage.push(...usageRecordsOf(planned.usage, id));
+  }
+  // One finding per invoice copied, naming every copy file.
+  const byInvoice = new Map<string, RepeatedInvoice>();
+  const copyKinds = new Map<string, Map<string, number>>();
+  for (const copy of plan.copies) {
+    const carrierId = state.registry.carrierId(copy.carrierName);
+    const key = storedInvoiceKey(carrierId, copy.accountNumber, copy.invoiceNumber);
+    const invoice = stored.get(key);
+    if (invoice === undefined) continue;
+    const earlier = byInvoice.get(key);
+    const kinds = copyKinds.get(key) ?? new Map<string, number>();
+    copyKinds.set(key, kinds);
+    kinds.set(copy.kind, (kinds.get(copy.kind) ?? 0) + 1);
+    // A copy of a two-file bill is two files; it is one more copy of the invoice, not two.
+    const copies = Math.max(...kinds.values());
+    if (earlier !== undefined) {
+      if (!earlier.repeatFiles.includes(copy.sourceFile)) earlier.repeatFiles.push(copy.sourceFile);
+      if (!earlier.firstFiles.includes(copy.sameAs)) earlier.firstFiles.push(copy.sameAs);
+      earlier.copies = copies;
+      earlier.total = cents(copyTotal(invoice) * copies);
+      continue;
+    }
+    const repeat: RepeatedInvoice = {
+      invoice,
+      firstFiles: [copy.sameAs],
+      repeatFiles: [copy.sourceFile],
+      copies,
+      total: copyTotal(invoice),
+    };
+    byInvoice.set(key, repeat);
+    state.repeatedInvoices.push(repeat);
+  }
 }
-
-/** Reads every input into one workspace; any unreadable input is a {@link CliError}. */

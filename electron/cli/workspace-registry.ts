@@ -1,8 +1,15 @@
-/** Natural keys → sequential ids for the CLI workspace, and how input problems are reported. */
+/**
+ * The CLI's in-memory ledger: records with sequential ids, changed only by applying the shared
+ * plans (`shared/ledger/`), as the app's repositories apply them to Dexie; and how input problems
+ * are reported.
+ */
 
-import { type SiteDraft } from '../../shared/inventory/sites-file';
-
-import type { Account, Carrier, CostCenter, Site } from '../../shared/model';
+import type { ContractPlan } from '../../shared/ledger/contracts';
+import type { InventoryPlan } from '../../shared/ledger/inventory';
+import { OrgResolver, sequentialIds } from '../../shared/ledger/org';
+import type { NewRecordId } from '../../shared/ledger/records';
+import type { SitePlan } from '../../shared/ledger/sites';
+import type { Contract, CostCenter, Service, Site } from '../../shared/model';
 
 import { CliError } from './inputs';
 
@@ -16,98 +23,53 @@ export function problemsError(what: string, messages: readonly string[]): CliErr
   return new CliError([`${what} has ${count}:`, ...listed, ...more].join('\n'));
 }
 
-/** Carriers, accounts, cost centers and sites by their natural keys, with sequential ids. */
+/** Puts each record in the place of the one with its id, or at the end when it is new. */
+function put<T extends { id: string }>(list: T[], records: readonly T[]): void {
+  const index = new Map(list.map((record, i) => [record.id, i]));
+  for (const record of records) {
+    const at = index.get(record.id);
+    if (at === undefined) {
+      index.set(record.id, list.length);
+      list.push(record);
+    } else list[at] = record;
+  }
+}
+
+/** The workspace's records; carriers and accounts live in `org`, which resolves them by key. */
 export class Registry {
-  readonly carriers: Carrier[] = [];
-  readonly accounts: Account[] = [];
+  /** Ids in the order records are met (`site-1`, `service-1`…): the same inputs, the same ids. */
+  readonly newId: NewRecordId = sequentialIds();
+  /** Carriers and accounts, resolved by their keys as the app resolves them. */
+  readonly org = new OrgResolver([], [], this.newId);
   readonly costCenters: CostCenter[] = [];
   readonly sites: Site[] = [];
-  private readonly carrierByName = new Map<string, Carrier>();
-  private readonly accountByKey = new Map<string, Account>();
-  private readonly costCenterByCode = new Map<string, CostCenter>();
-  readonly siteByCode = new Map<string, Site>();
+  readonly services: Service[] = [];
+  readonly contracts: Contract[] = [];
 
   carrierId(name: string): string {
-    const key = name.trim().toUpperCase().replace(/\s+/g, ' ');
-    let carrier = this.carrierByName.get(key);
-    if (carrier === undefined) {
-      carrier = { id: `carrier-${this.carriers.length + 1}`, name: name.trim() };
-      this.carrierByName.set(key, carrier);
-      this.carriers.push(carrier);
-    }
-    return carrier.id;
+    return this.org.carrierId(name);
   }
 
   accountId(carrierId: string, accountNumber: string): string {
-    const key = `${carrierId}|${accountNumber.trim()}`;
-    let account = this.accountByKey.get(key);
-    if (account === undefined) {
-      account = {
-        id: `account-${this.accounts.length + 1}`,
-        carrierId,
-        accountNumber: accountNumber.trim(),
-        status: 'open',
-      };
-      this.accountByKey.set(key, account);
-      this.accounts.push(account);
-    }
-    return account.id;
+    return this.org.accountId(carrierId, accountNumber);
   }
 
-  /** The cost center with this code, created on first sight (named by its code); '' → none. */
-  costCenterId(code: string): string | undefined {
-    if (code === '') return undefined;
-    let costCenter = this.costCenterByCode.get(code);
-    if (costCenter === undefined) {
-      costCenter = {
-        id: `cost-center-${this.costCenters.length + 1}`,
-        code,
-        name: code,
-        active: true,
-      };
-      this.costCenterByCode.set(code, costCenter);
-      this.costCenters.push(costCenter);
-    }
-    return costCenter.id;
+  applySites(plan: SitePlan): void {
+    this.costCenters.push(...plan.newCostCenters);
+    put(this.sites, [...plan.added, ...plan.updated.map((update) => update.after)]);
   }
 
-  addSite(draft: SiteDraft): void {
-    const costCenterId = this.costCenterId(draft.costCenterCode);
-    const existing = this.siteByCode.get(draft.code);
-    const site: Site = {
-      id: existing?.id ?? `site-${this.sites.length + 1}`,
-      code: draft.code,
-      name: draft.name,
-      country: draft.country,
-      status: draft.status,
-    };
-    if (draft.street !== '') site.street = draft.street;
-    if (draft.city !== '') site.city = draft.city;
-    if (draft.state !== '') site.region = draft.state;
-    if (draft.postalCode !== '') site.postalCode = draft.postalCode;
-    if (costCenterId !== undefined) site.costCenterId = costCenterId;
-    if (draft.openedOn !== undefined) site.openedOn = draft.openedOn;
-    if (draft.closedOn !== undefined) site.closedOn = draft.closedOn;
-    if (existing === undefined) this.sites.push(site);
-    else this.sites[this.sites.indexOf(existing)] = site;
-    this.siteByCode.set(site.code, site);
+  applyInventory(plan: InventoryPlan): void {
+    this.costCenters.push(...plan.newCostCenters);
+    this.sites.push(...plan.newSites);
+    put(this.services, plan.services);
   }
 
-  /** The site with this code; an inventory naming an unknown site creates it, as the app does. */
-  siteFor(code: string, name: string, costCenterId: string | undefined): Site {
-    let site = this.siteByCode.get(code);
-    if (site === undefined) {
-      site = {
-        id: `site-${this.sites.length + 1}`,
-        code,
-        name: name || code,
-        country: 'US',
-        status: 'active',
-      };
-      if (costCenterId !== undefined) site.costCenterId = costCenterId;
-      this.sites.push(site);
-      this.siteByCode.set(code, site);
-    }
-    return site;
+  applyContracts(plan: ContractPlan): void {
+    put(this.contracts, plan.contracts);
+    put(
+      this.services,
+      plan.serviceLinks.map((link) => link.after),
+    );
   }
 }

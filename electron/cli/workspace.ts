@@ -7,8 +7,6 @@
 import type { ContractDraft, ContractRateDraft } from '../../shared/contracts/csv';
 import { readContractRatesCsv, readContractsCsv } from '../../shared/contracts/csv';
 import { isoMonthOf, type IsoMonth } from '../../shared/dates/iso-date';
-import { serviceMatchKey } from '../../shared/ids/identifiers';
-import type { DraftChargeLine } from '../../shared/import/draft';
 
 import {
   guessInventoryMapping,
@@ -18,6 +16,9 @@ import {
 } from '../../shared/inventory/import';
 import { readSiteRows } from '../../shared/inventory/sites-file';
 import { readTabularFile } from '../../shared/inventory/table-file';
+import { planContracts } from '../../shared/ledger/contracts';
+import { planInventory } from '../../shared/ledger/inventory';
+import { planSites } from '../../shared/ledger/sites';
 import type {
   Account,
   Carrier,
@@ -28,7 +29,6 @@ import type {
   Site,
   UsageRecord,
 } from '../../shared/model';
-import { type Cents } from '../../shared/money/cents';
 import { type ChargeBlock } from '../../shared/storage/charge-blocks';
 import type { WorkspaceArgs } from './args';
 import { CliError, collectBillFiles, readInputFile, type BillFiles } from './inputs';
@@ -49,24 +49,6 @@ export interface WorkspaceInput {
   bills: BillFiles;
 }
 
-/** An invoice met again (same carrier, account and number) after it was read once. */
-export interface RepeatedInvoice {
-  /** The invoice kept. */
-  invoice: Invoice;
-  /** File the kept invoice was read from. */
-  firstFile: string;
-  /** File the copy was met in. */
-  repeatFile: string;
-  /** The copy's total: its stated total, else the sum of its lines. */
-  total: Cents;
-}
-
-/** A kept charge line with its invoice, for `charges.csv`. */
-export interface StoredLine {
-  invoiceId: string;
-  line: DraftChargeLine;
-}
-
 export interface Workspace {
   carriers: Carrier[];
   accounts: Account[];
@@ -85,9 +67,13 @@ export interface Workspace {
   warnings: string[];
 }
 
-/** At most this many problems are listed in one error message. */
 import { problemsError, Registry } from './workspace-registry';
-import { readBillFile, type BillState } from './workspace-bills';
+import {
+  readBillFiles,
+  type BillState,
+  type RepeatedInvoice,
+  type StoredLine,
+} from './workspace-bills';
 
 function readSites(input: NamedBytes, registry: Registry): void {
   const table = readTabularFile(input.name, input.bytes);
@@ -109,7 +95,15 @@ function readSites(input: NamedBytes, registry: Registry): void {
       errors.map((e) => e.message),
     );
   }
-  for (const draft of drafts) registry.addSite(draft);
+  // The CLI has no cost center file: the sites file's codes make them, named by their code.
+  const plan = planSites(drafts, registry, { newId: registry.newId, unknownCostCenters: 'create' });
+  if (plan.refusals.length > 0) {
+    throw problemsError(
+      `The sites file "${input.name}"`,
+      plan.refusals.map((refusal) => refusal.message),
+    );
+  }
+  registry.applySites(plan);
 }
 
 function readContracts(input: NamedBytes): ContractDraft[] {
@@ -159,135 +153,59 @@ function readInventory(input: NamedBytes): InventoryDraft[] {
   return drafts;
 }
 
-function buildContracts(drafts: readonly ContractDraft[], registry: Registry): Contract[] {
-  return drafts.map((draft) => {
-    const {
-      line: _line,
-      carrierName,
-      accountNumbers,
-      endDateComputed: _computed,
-      ...fields
-    } = draft;
-    const carrierId = registry.carrierId(carrierName);
-    return {
-      ...fields,
-      contractNumber: draft.id,
-      carrierId,
-      accountIds: accountNumbers.map((number) => registry.accountId(carrierId, number)),
-      serviceIds: [],
-    };
-  });
-}
-
-function buildServices(
-  drafts: readonly InventoryDraft[],
+/** Applies a contracts or rates file (`what` names it in messages) to the workspace. */
+function importContracts(
+  drafts: readonly ContractDraft[],
+  rates: readonly ContractRateDraft[],
   registry: Registry,
-  contracts: readonly Contract[] | null,
-  inventoryName: string,
-  warnings: string[],
-): Service[] {
-  const contractIds = new Map<string, string>();
-  for (const contract of contracts ?? []) {
-    contractIds.set(contract.id, contract.id);
-    if (contract.contractNumber !== undefined)
-      contractIds.set(contract.contractNumber, contract.id);
-  }
-  const unknownContracts: string[] = [];
-  const services: Service[] = [];
-  const byKey = new Map<string, number>();
-  for (const draft of drafts) {
-    const carrierId = registry.carrierId(draft.carrierName);
-    const accountId = registry.accountId(carrierId, draft.accountNumber);
-    const costCenterId = registry.costCenterId(draft.costCenterCode);
-    const site = registry.siteFor(draft.siteCode, draft.siteName, costCenterId);
-    const contractId = draft.contractId === '' ? undefined : contractIds.get(draft.contractId);
-    if (draft.contractId !== '' && contractId === undefined && contracts !== null) {
-      unknownContracts.push(`row ${draft.row}: "${draft.contractId}"`);
-    }
-    const index = draft.serviceKey === null ? undefined : byKey.get(draft.serviceKey);
-    const service: Service = {
-      id: index === undefined ? `service-${services.length + 1}` : (services[index]?.id ?? ''),
-      type: draft.type,
-      status: draft.status,
-      carrierId,
-      accountId,
-      siteId: site.id,
-      serviceIdRaw: draft.serviceIdRaw,
-      serviceKey: draft.serviceKey,
-      aliasKeys: [],
-    };
-    // The file's cost center is the service's own only when it differs from its site's.
-    if (costCenterId !== undefined && costCenterId !== site.costCenterId)
-      service.costCenterId = costCenterId;
-    if (draft.description !== '') service.description = draft.description;
-    if (draft.plan !== '') service.plan = draft.plan;
-    if (draft.monthly !== undefined) service.expectedMonthlyCents = draft.monthly;
-    if (draft.installDate !== undefined) service.activatedOn = draft.installDate;
-    if (draft.disconnectDate !== undefined) service.disconnectedOn = draft.disconnectDate;
-    if (contractId !== undefined) service.contractId = contractId;
-    if (draft.userName !== '') service.userName = draft.userName;
-    if (draft.department !== '') service.department = draft.department;
-    if (index === undefined) {
-      if (draft.serviceKey !== null) byKey.set(draft.serviceKey, services.length);
-      services.push(service);
-    } else {
-      services[index] = service;
-    }
-  }
-  if (unknownContracts.length > 0) {
-    // Not fatal: the audit still finds the contract of the service's account.
-    warnings.push(
-      `The inventory file "${inventoryName}" names contracts the contracts file does not have (${unknownContracts.length} rows, e.g. ${unknownContracts[0] ?? ''}); those services are matched to their account's contract.`,
+  what: string,
+): void {
+  const plan = planContracts(drafts, rates, registry, registry.org);
+  if (plan.refusals.length > 0) {
+    throw problemsError(
+      what,
+      plan.refusals.map((refusal) => refusal.message),
     );
   }
-  return services;
+  registry.applyContracts(plan);
 }
 
-function attachRates(
-  rates: readonly ContractRateDraft[],
-  contracts: readonly Contract[],
-  services: Service[],
-  ratesName: string,
+/**
+ * Applies the inventory file to the workspace. Cost centers it names that the sites file did not
+ * are created; a contract the contracts file lacks is a warning, not an error: the audit then
+ * finds the contract of the service's account.
+ */
+function importInventory(
+  drafts: readonly InventoryDraft[],
+  registry: Registry,
+  input: WorkspaceInput,
+  warnings: string[],
 ): void {
-  const contractById = new Map(contracts.map((contract) => [contract.id, contract]));
-  const serviceByKey = new Map<string, Service>();
-  for (const service of services) {
-    for (const key of [service.id, service.serviceKey ?? '', ...service.aliasKeys]) {
-      if (key !== '') serviceByKey.set(key, service);
-    }
+  const plan = planInventory(drafts, registry, registry.org, {
+    newId: registry.newId,
+    unknownCostCenters: 'create',
+    unknownContracts: 'unlink',
+  });
+  const what = `The inventory file "${input.inventory.name}"`;
+  if (plan.refusals.length > 0) {
+    throw problemsError(
+      what,
+      plan.refusals.map((refusal) => refusal.message),
+    );
   }
-  const errors: string[] = [];
-  for (const rate of rates) {
-    const contract = contractById.get(rate.contractId);
-    if (contract === undefined) continue; // refused by readContractRatesCsv already
-    let serviceId: string | undefined;
-    if (rate.serviceId !== undefined) {
-      const service =
-        serviceByKey.get(rate.serviceId) ?? serviceByKey.get(serviceMatchKey(rate.serviceId) ?? '');
-      if (service === undefined) {
-        errors.push(
-          `Row ${rate.line}, column "Service ID": "${rate.serviceId}" is not a service in the inventory.`,
-        );
-        continue;
-      }
-      serviceId = service.id;
-      if (!contract.serviceIds.includes(service.id)) contract.serviceIds.push(service.id);
-      service.contractId ??= contract.id;
-    }
-    const card = contract.rateCard ?? [];
-    card.push({
-      ...(rate.planOrServiceType === undefined
-        ? {}
-        : { planOrServiceType: rate.planOrServiceType }),
-      ...(serviceId === undefined ? {} : { serviceId }),
-      monthlyRateCents: rate.monthlyRateCents,
-    });
-    contract.rateCard = card;
+  registry.applyInventory(plan);
+  const [first] = plan.unlinkedContracts;
+  if (input.contracts !== null && first !== undefined) {
+    warnings.push(
+      `${what} names contracts the contracts file does not have (${plan.unlinkedContracts.length} rows, e.g. row ${first.row}: "${first.value}"); those services are matched to their account's contract.`,
+    );
   }
-  if (errors.length > 0) throw problemsError(`The rates file "${ratesName}"`, errors);
 }
 
-/** The sentence for a bill file the importer could not turn into a draft. */
+/**
+ * Reads the input files into the workspace through the shared plans, in the order a user would
+ * import them in the app: sites, contracts, inventory, rates, then the bills.
+ */
 export function buildWorkspace(input: WorkspaceInput): Workspace {
   const registry = new Registry();
   readSites(input.sites, registry);
@@ -296,18 +214,13 @@ export function buildWorkspace(input: WorkspaceInput): Workspace {
     input.rates === null
       ? []
       : readRates(input.rates, new Set((contractDrafts ?? []).map((draft) => draft.id)));
-  const contracts = contractDrafts === null ? null : buildContracts(contractDrafts, registry);
-  const inventoryDrafts = readInventory(input.inventory);
+  if (input.contracts !== null && contractDrafts !== null) {
+    importContracts(contractDrafts, [], registry, `The contracts file "${input.contracts.name}"`);
+  }
   const warnings: string[] = [];
-  const services = buildServices(
-    inventoryDrafts,
-    registry,
-    contracts,
-    input.inventory.name,
-    warnings,
-  );
-  if (contracts !== null && input.rates !== null)
-    attachRates(rateDrafts, contracts, services, input.rates.name);
+  importInventory(readInventory(input.inventory), registry, input, warnings);
+  if (contractDrafts !== null && input.rates !== null)
+    importContracts([], rateDrafts, registry, `The rates file "${input.rates.name}"`);
 
   const state: BillState = {
     registry,
@@ -317,30 +230,15 @@ export function buildWorkspace(input: WorkspaceInput): Workspace {
     usage: [],
     repeatedInvoices: [],
     warnings,
-    kept: new Map(),
-    keysByFile: new Map(),
   };
-  for (const file of input.bills.files) readBillFile(file.path, file.name, file.bytes, state);
-  // A byte-identical copy holds exactly the invoices of the file read first.
-  for (const repeat of input.bills.repeated) {
-    for (const key of state.keysByFile.get(repeat.sameAs) ?? []) {
-      const kept = state.kept.get(key);
-      if (kept === undefined) continue;
-      state.repeatedInvoices.push({
-        invoice: kept.invoice,
-        firstFile: kept.file,
-        repeatFile: repeat.path,
-        total: kept.invoice.statedTotal ?? kept.invoice.linesTotal,
-      });
-    }
-  }
+  readBillFiles(input.bills.files, state);
   return {
-    carriers: registry.carriers,
-    accounts: registry.accounts,
+    carriers: registry.org.carriers(),
+    accounts: registry.org.accounts(),
     sites: registry.sites,
     costCenters: registry.costCenters,
-    services,
-    contracts: contracts ?? [],
+    services: registry.services,
+    contracts: registry.contracts,
     invoices: state.invoices,
     chargeBlocks: state.chargeBlocks,
     lines: state.lines,

@@ -13,7 +13,7 @@ import { ImportProvider } from '../features/bills/import/ImportContext';
 import { AutoAudit } from '../features/findings/useAutoAudit';
 import { AutoBackup } from '../features/settings/AutoBackup';
 import { AppCommands } from './AppCommands';
-import { DatabaseProvider } from './DatabaseContext';
+import { DatabaseProvider } from '../db/DatabaseContext';
 import { UndoProvider } from './UndoContext';
 import { BackupReminder } from '../features/settings/BackupReminder';
 import { useChangeTracking } from '../db/changes';
@@ -22,7 +22,8 @@ import type { SectionId } from './sections';
 import { useLiveQuery } from './useLiveQuery';
 import { RouteContext } from './RouteContext';
 import { useRoute } from './useSection';
-import { ResolvedThemeContext, useTheme } from './useTheme';
+import { ResolvedThemeContext } from '../components/theme';
+import { useTheme } from './useTheme';
 
 const PAGES: Record<SectionId, () => ReactElement> = {
   dashboard: DashboardPage,

@@ -8,7 +8,7 @@ import {
   useState,
   type ReactNode,
 } from 'react';
-import { useDatabase } from './DatabaseContext';
+import { useDatabase } from '../db/DatabaseContext';
 
 /** How long the Undo button stays on screen after a destructive action. */
 const UNDO_WINDOW_MS = 20_000;

@@ -1,14 +1,6 @@
-import { createContext, useContext, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { ResolvedTheme } from '../components/theme';
 import type { ThemePreference } from '../db/settings';
-
-export type ResolvedTheme = 'light' | 'dark';
-
-/** The theme actually showing, for components that draw their own colours (grids, charts). */
-export const ResolvedThemeContext = createContext<ResolvedTheme>('light');
-
-export function useResolvedTheme(): ResolvedTheme {
-  return useContext(ResolvedThemeContext);
-}
 
 /**
  * Applies the theme preference to `<html data-theme>`; 'system' follows the OS setting live.

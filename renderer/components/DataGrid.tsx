@@ -11,8 +11,8 @@ import {
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
-import { useDatabase } from '../app/DatabaseContext';
-import { useResolvedTheme } from '../app/useTheme';
+import { useDatabase } from '../db/DatabaseContext';
+import { useResolvedTheme } from './theme';
 
 // AG Grid Community only (MIT): no Enterprise module is ever registered.
 ModuleRegistry.registerModules([AllCommunityModule]);

@@ -8,10 +8,15 @@
  */
 import { mergeFindings, runAudit, type AuditRunResult } from '../../shared/audit/run';
 import type { FindingDraft, FindingEvidence } from '../../shared/audit/rule';
-import type { AuditSettings } from '../../shared/audit/settings';
 import type { AuditSnapshot } from '../../shared/audit/snapshot';
 import { isIsoDate, type IsoDate } from '../../shared/dates';
-import type { Dispute, Finding, FindingStatus, StatusChange } from '../../shared/model';
+import type {
+  AuditSettings,
+  Dispute,
+  Finding,
+  FindingStatus,
+  StatusChange,
+} from '../../shared/model';
 import type { Cents } from '../../shared/money/cents';
 import type { TemDeskDatabase } from './database';
 

@@ -1,15 +1,17 @@
-import { invoiceFromDraft } from '../../shared/billing/invoice-from-draft';
-import type { DraftChargeLine, DraftUsage } from '../../shared/import/draft';
+/**
+ * Applies a bill import to the database: the plan (`shared/ledger/bills.ts`) decides what is
+ * added, completed or replaced; this module only writes it, in one transaction.
+ */
+import { invoiceOfPlan, planBills, usageRecordsOf } from '../../shared/ledger/bills';
 import type { ImportBatch, Invoice } from '../../shared/model';
-import { ZERO_CENTS } from '../../shared/money/cents';
 import { packChargeLines, type ChargeBlock } from '../../shared/storage/charge-blocks';
 import { serviceTotalsOfBlocks, type ServiceTotals } from '../../shared/storage/service-totals';
 import { deleteChargeLines } from './charges';
 import type { InvoiceUsageRecord, TemDeskDatabase } from './database';
 import {
-  carrierIdsByName,
   findImportConflicts,
-  storedInvoicesFor,
+  orgResolverOf,
+  storedInvoicesOf,
   uploadOf,
   type ImportConflict,
   type ImportToCommit,
@@ -24,30 +26,27 @@ export {
 } from './import-conflicts';
 
 export type CommitOutcome =
-  | { ok: true; batchIds: string[]; invoiceIds: string[]; replacedInvoices: number; lines: number }
+  | {
+      ok: true;
+      batchIds: string[];
+      invoiceIds: string[];
+      replacedInvoices: number;
+      /** Stored invoices a companion file completed (they keep their id, status and history). */
+      completedInvoices: number;
+      lines: number;
+    }
   | { ok: false; conflicts: ImportConflict[] };
 
 function newId(prefix: string): string {
   return `${prefix}-${crypto.randomUUID()}`;
 }
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}
-
 /**
  * Commits an import in ONE transaction: a batch and the original bytes per uploaded file, carriers
  * and accounts met for the first time, invoices with their aggregates, packed charge lines and
- * usage. Any failure rolls everything back. With conflicts, nothing is written unless `replace`
- * is true, in which case the older invoices (and a re-imported file's batch) are replaced — never
- * added twice. Writes are gathered and stored in bulk: IndexedDB pays per request, not per byte.
+ * usage; a stored invoice completed by a companion file keeps its id, status and history. Any
+ * failure rolls everything back. With conflicts, nothing is written unless `replace` is true, in
+ * which case the older invoices (and a re-imported file's batch) are replaced — never added twice.
  */
 export async function commitImport(
   db: TemDeskDatabase,
@@ -84,25 +83,29 @@ export async function commitImport(
       }
       batchIdByUpload.set(upload, newId('batch'));
     }
+    const batchOfFile = (sourceFile: string) => {
+      const upload = uploadOf(input, sourceFile);
+      return (upload && batchIdByUpload.get(upload)) ?? newId('batch');
+    };
 
-    const carrierIds = await carrierIdsByName(db);
-    const newCarriers = new Map<string, string>();
-    for (const name of new Set(
-      input.drafts.flatMap((d) => d.invoices.map((i) => i.carrierName.trim())),
-    )) {
-      if (carrierIds.has(name.toUpperCase())) continue;
-      const id = newId('carrier');
-      carrierIds.set(name.toUpperCase(), id);
-      newCarriers.set(id, name);
+    const org = await orgResolverOf(db);
+    const stored = await storedInvoicesOf(db, input.drafts, org);
+    const plan = planBills(input.drafts, org, (key) => stored.get(key), {
+      replace: options.replace,
+    });
+    if (plan.needsStored.length > 0) {
+      // The preview reads companion files with the stored originals; a plan that still needs them
+      // (originals gone) must not store half an invoice.
+      return {
+        ok: false,
+        conflicts: await findImportConflicts(db, input),
+      };
     }
-    await db.carriers.bulkAdd([...newCarriers].map(([id, name]) => ({ id, name })));
-
-    const accounts = new Set(
-      (await db.accounts.toArray()).map((a) => `${a.carrierId}|${a.accountNumber}`),
-    );
-    const stored = await storedInvoicesFor(db, input.drafts, carrierIds);
+    await db.carriers.bulkAdd(org.createdCarriers);
+    await db.accounts.bulkAdd(org.createdAccounts);
 
     const invoices: Invoice[] = [];
+    const completed: Invoice[] = [];
     const blocks: ChargeBlock[] = [];
     const serviceTotals: ServiceTotals[] = [];
     const usageRecords: InvoiceUsageRecord[] = [];
@@ -111,75 +114,76 @@ export async function commitImport(
       { profileId: string; carriers: Set<string>; invoices: number; lines: number; usage: number }
     >();
 
-    for (const draft of input.drafts) {
-      const linesByInvoice = groupBy<DraftChargeLine>(draft.lines, (line) => line.invoiceKey);
-      const usageByInvoice = groupBy<DraftUsage>(draft.usage, (usage) => usage.invoiceKey);
-      for (const drafted of draft.invoices) {
-        const upload = uploadOf(input, drafted.sourceFile);
-        const batchId = (upload && batchIdByUpload.get(upload)) ?? newId('batch');
-        const carrierId =
-          carrierIds.get(drafted.carrierName.trim().toUpperCase()) ?? newId('carrier');
-        const accountKey = `${carrierId}|${drafted.accountNumber}`;
-        if (!accounts.has(accountKey)) {
-          accounts.add(accountKey);
-          await db.accounts.add({
-            id: newId('account'),
-            carrierId,
-            accountNumber: drafted.accountNumber,
-            status: 'open',
-          });
+    for (const planned of plan.invoices) {
+      const { drafted } = planned;
+      const draft = input.drafts[planned.draftIndex];
+      const batchId = batchOfFile(drafted.sourceFile);
+      let invoice: Invoice;
+      if (planned.action === 'complete' && planned.stored !== undefined) {
+        const before = await db.invoices.get(planned.stored.id);
+        if (before === undefined) continue;
+        await deleteInvoiceRecords(db, before.id);
+        const joined = invoiceOfPlan(
+          planned,
+          { id: before.id, importBatchId: before.importBatchId },
+          batchOfFile,
+        );
+        const added = (joined.parts ?? []).filter((part) => part.importBatchId === batchId);
+        invoice = {
+          ...before,
+          ...joined,
+          status: before.status,
+          history: [
+            ...(before.history ?? []),
+            {
+              status: before.status,
+              at: importedAt,
+              note: `Completed with ${added.map((part) => part.sourceFile).join(', ')}`,
+            },
+          ],
+        };
+        completed.push(invoice);
+      } else {
+        if (planned.action === 'replace' && planned.stored !== undefined) {
+          if (await db.invoices.get(planned.stored.id)) {
+            await deleteInvoiceRecords(db, planned.stored.id);
+            replacedInvoices++;
+          }
         }
-        const existing = stored.get(drafted.key);
-        if (existing && (await db.invoices.get(existing.id))) {
-          await deleteInvoiceRecords(db, existing.id);
-          replacedInvoices++;
-        }
-
         const id = newId('invoice');
-        const lines = linesByInvoice.get(drafted.key) ?? [];
-        invoices.push({
-          ...invoiceFromDraft(drafted, { id, carrierId, importBatchId: batchId }, lines),
+        invoice = {
+          ...invoiceOfPlan(planned, { id, importBatchId: batchId }, batchOfFile),
           history: [
             {
               status: 'received',
               at: importedAt,
-              note: `Imported from ${upload?.fileName ?? drafted.sourceFile}`,
+              note: `Imported from ${uploadOf(input, drafted.sourceFile)?.fileName ?? drafted.sourceFile}`,
             },
           ],
-        });
-        const invoiceBlocks = packChargeLines(id, lines);
-        blocks.push(...invoiceBlocks);
-        serviceTotals.push(serviceTotalsOfBlocks(id, invoiceBlocks));
-
-        const usage = (usageByInvoice.get(drafted.key) ?? []).map((u) => ({
-          serviceKey: u.serviceKey,
-          serviceIdRaw: u.serviceIdRaw,
-          month: u.month,
-          invoiceId: id,
-          minutes: u.minutes,
-          messages: u.messages,
-          dataKb: u.dataKb,
-          roamingMinutes: u.roamingMinutes ?? 0,
-          roamingDataKb: u.roamingDataKb ?? 0,
-          usageCharges: ZERO_CENTS,
-        }));
-        if (usage.length > 0) usageRecords.push({ invoiceId: id, records: usage });
-
-        const stats = perBatch.get(batchId) ?? {
-          profileId: draft.profileId,
-          carriers: new Set<string>(),
-          invoices: 0,
-          lines: 0,
-          usage: 0,
         };
-        stats.carriers.add(carrierId);
-        stats.invoices++;
-        stats.lines += lines.length;
-        stats.usage += usage.length;
-        perBatch.set(batchId, stats);
+        invoices.push(invoice);
       }
+      const invoiceBlocks = packChargeLines(invoice.id, planned.lines);
+      blocks.push(...invoiceBlocks);
+      serviceTotals.push(serviceTotalsOfBlocks(invoice.id, invoiceBlocks));
+      const usage = usageRecordsOf(planned.usage, invoice.id);
+      if (usage.length > 0) usageRecords.push({ invoiceId: invoice.id, records: usage });
+
+      const stats = perBatch.get(batchId) ?? {
+        profileId: draft?.profileId ?? 'unknown',
+        carriers: new Set<string>(),
+        invoices: 0,
+        lines: 0,
+        usage: 0,
+      };
+      stats.carriers.add(planned.carrierId);
+      stats.invoices++;
+      stats.lines += planned.lines.length;
+      stats.usage += usage.length;
+      perBatch.set(batchId, stats);
     }
     await db.invoices.bulkAdd(invoices);
+    await db.invoices.bulkPut(completed);
     await db.chargeBlocks.bulkAdd(blocks);
     await db.serviceTotals.bulkPut(serviceTotals);
     await db.usage.bulkPut(usageRecords);
@@ -234,6 +238,7 @@ export async function commitImport(
       batchIds: [...batchIdByUpload.values()],
       invoiceIds: invoices.map((invoice) => invoice.id),
       replacedInvoices,
+      completedInvoices: completed.length,
       lines: blocks.reduce((sum, block) => sum + block.count, 0),
     };
   });

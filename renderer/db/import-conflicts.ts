@@ -1,5 +1,8 @@
-import { invoiceKey, type BillDraft } from '../../shared/import/draft';
-import type { Invoice } from '../../shared/model';
+import type { BillDraft } from '../../shared/import/draft';
+import { invoiceKey } from '../../shared/import/draft';
+import { planBills, type BillPlan, type StoredInvoice } from '../../shared/ledger/bills';
+import { OrgResolver } from '../../shared/ledger/org';
+import { storedInvoiceKey } from '../../shared/ids/keys';
 import type { TemDeskDatabase } from './database';
 
 /** One file the user picked, kept byte for byte as the original of what it brought in. */
@@ -47,49 +50,63 @@ export function uploadOf(input: ImportToCommit, sourceFile: string): UploadToCom
   );
 }
 
-function carrierNameKey(name: string): string {
-  return name.trim().toUpperCase();
+/** A resolver of carriers and accounts over the stored ones; `newId` makes the ids of new ones. */
+export async function orgResolverOf(
+  db: TemDeskDatabase,
+  newId: (kind: 'carrier' | 'account') => string = (kind) => `${kind}-${crypto.randomUUID()}`,
+): Promise<OrgResolver> {
+  const [carriers, accounts] = await Promise.all([db.carriers.toArray(), db.accounts.toArray()]);
+  return new OrgResolver(carriers, accounts, newId);
 }
 
-/** Carrier ids by upper-cased name, read once per import. */
-export async function carrierIdsByName(db: TemDeskDatabase): Promise<Map<string, string>> {
-  const carriers = await db.carriers.toArray();
-  return new Map(carriers.map((carrier) => [carrierNameKey(carrier.name), carrier.id]));
-}
-
-/** Stored invoices that share carrier + account + number with the drafts, by draft invoice key, in one query. */
-export async function storedInvoicesFor(
+/**
+ * The stored invoices of the accounts the drafts name, by `storedInvoiceKey` (one range query per
+ * account; accounts met for the first time have none).
+ */
+export async function storedInvoicesOf(
   db: TemDeskDatabase,
   drafts: readonly BillDraft[],
-  carrierIds: ReadonlyMap<string, string>,
-): Promise<Map<string, Invoice>> {
-  const wanted: [string, string, string][] = [];
-  const draftKeyOf = new Map<string, string>();
+  org: OrgResolver,
+): Promise<Map<string, StoredInvoice>> {
+  const known = new Set(org.accounts().map((account) => account.id));
+  const accounts = new Map<string, { carrierId: string; accountNumber: string }>();
   for (const invoice of drafts.flatMap((draft) => draft.invoices)) {
-    const carrierId = carrierIds.get(carrierNameKey(invoice.carrierName));
-    if (!carrierId) continue;
-    wanted.push([carrierId, invoice.accountNumber, invoice.invoiceNumber]);
-    draftKeyOf.set(`${carrierId}|${invoice.accountNumber}|${invoice.invoiceNumber}`, invoice.key);
+    const account = org.account(org.carrierId(invoice.carrierName), invoice.accountNumber);
+    if (known.has(account.id)) accounts.set(account.id, account);
   }
-  if (wanted.length === 0) return new Map();
-  const stored = await db.invoices
-    .where('[carrierId+accountNumber+invoiceNumber]')
-    .anyOf(wanted)
-    .toArray();
-  const found = new Map<string, Invoice>();
-  for (const invoice of stored) {
-    const key = draftKeyOf.get(
-      `${invoice.carrierId}|${invoice.accountNumber}|${invoice.invoiceNumber}`,
-    );
-    if (key) found.set(key, invoice);
+  const found = new Map<string, StoredInvoice>();
+  for (const { carrierId, accountNumber } of accounts.values()) {
+    const stored = await db.invoices
+      .where('[carrierId+accountNumber+invoiceNumber]')
+      .between([carrierId, accountNumber, ''], [carrierId, accountNumber, '\uffff'], true, true)
+      .toArray();
+    for (const invoice of stored) {
+      found.set(
+        storedInvoiceKey(invoice.carrierId, invoice.accountNumber, invoice.invoiceNumber),
+        invoice,
+      );
+    }
   }
   return found;
 }
 
+/** The plan of an import against the database (nothing written). */
+export async function planImport(
+  db: TemDeskDatabase,
+  drafts: readonly BillDraft[],
+  options: { replace?: boolean } = {},
+): Promise<BillPlan> {
+  // Ids made while planning are thrown away: the commit plans again inside its transaction.
+  const org = await orgResolverOf(db);
+  const stored = await storedInvoicesOf(db, drafts, org);
+  return planBills(drafts, org, (key) => stored.get(key), options);
+}
+
 /**
  * What stands in the way of committing this import: a file imported before (same bytes), an
- * invoice already stored (same carrier + account + invoice number, from any file), or the same
- * invoice twice in this import. The preview shows exactly this list.
+ * invoice already stored from a file of the same kind (same carrier + account + invoice number,
+ * compared by their keys), or the same invoice in two layouts of this import. A companion file
+ * that completes a stored invoice is not a conflict. The preview shows exactly this list.
  */
 export async function findImportConflicts(
   db: TemDeskDatabase,
@@ -113,15 +130,9 @@ export async function findImportConflicts(
     });
   }
 
-  const stored = await storedInvoicesFor(db, input.drafts, await carrierIdsByName(db));
-  const storedBatches = new Map(
-    (await db.importBatches.bulkGet([...new Set([...stored.values()].map((i) => i.importBatchId))]))
-      .filter((batch) => batch !== undefined)
-      .map((batch) => [batch.id, batch]),
-  );
+  // The same invoice read by two layouts (two drafts) of this import.
   const seen = new Map<string, string>();
   for (const invoice of input.drafts.flatMap((draft) => draft.invoices)) {
-    const fileName = uploadOf(input, invoice.sourceFile)?.fileName ?? invoice.sourceFile;
     const key = invoiceKey(invoice.carrierName, invoice.accountNumber, invoice.invoiceNumber);
     const other = seen.get(key);
     if (other !== undefined) {
@@ -134,16 +145,30 @@ export async function findImportConflicts(
       continue;
     }
     seen.set(key, invoice.sourceFile);
+  }
+
+  const plan = await planImport(db, input.drafts);
+  const clashes = [...plan.clashes, ...plan.needsStored];
+  const storedBatches = new Map(
+    (
+      await db.importBatches.bulkGet([
+        ...new Set(clashes.map((clash) => clash.stored.importBatchId)),
+      ])
+    )
+      .filter((batch) => batch !== undefined)
+      .map((batch) => [batch.id, batch]),
+  );
+  for (const { drafted, stored } of clashes) {
+    const fileName = uploadOf(input, drafted.sourceFile)?.fileName ?? drafted.sourceFile;
     // A re-imported file's invoices are covered by the file conflict above.
-    const existing = stored.get(invoice.key);
-    if (!existing || reimported.has(fileName)) continue;
+    if (reimported.has(fileName)) continue;
     conflicts.push({
       kind: 'invoice-exists',
       fileName,
-      carrierName: invoice.carrierName,
-      accountNumber: invoice.accountNumber,
-      invoiceNumber: invoice.invoiceNumber,
-      existingFileName: storedBatches.get(existing.importBatchId)?.fileName ?? 'an earlier import',
+      carrierName: drafted.carrierName,
+      accountNumber: drafted.accountNumber,
+      invoiceNumber: drafted.invoiceNumber,
+      existingFileName: storedBatches.get(stored.importBatchId)?.fileName ?? 'an earlier import',
     });
   }
   return conflicts;

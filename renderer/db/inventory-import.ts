@@ -1,8 +1,23 @@
+/**
+ * The atomic commits of an inventory file and a sites file. What they change is decided by the
+ * shared plans (`shared/ledger/inventory.ts`, `shared/ledger/sites.ts`), computed inside the one
+ * transaction that writes them; here they are only applied, with the services' history.
+ */
 import type { InventoryDraft } from '../../shared/inventory/import';
 import type { SiteDraft } from '../../shared/inventory/sites-file';
-import type { Service, Site } from '../../shared/model';
-import type { FieldError } from '../../shared/result';
+import { describeChanges, type ServicePatch } from '../../shared/inventory/edits';
+import {
+  planInventory,
+  type InventoryPlan,
+  type ServiceChange,
+} from '../../shared/ledger/inventory';
+import { OrgResolver } from '../../shared/ledger/org';
+import type { RowRefusal } from '../../shared/ledger/records';
+import { planSites } from '../../shared/ledger/sites';
+import type { Service } from '../../shared/model';
 import type { ServiceEventRecord, TemDeskDatabase } from './database';
+import { inventoryNames, loadInventory, type InventoryData } from './inventory';
+import { randomRecordId } from './record-ids';
 
 export interface InventoryImportSummary {
   added: number;
@@ -12,39 +27,77 @@ export interface InventoryImportSummary {
   carriersCreated: number;
 }
 
-/** Problems only the database can see: cost centers or contracts the file names that do not exist. */
+/** The app's plan: cost centers and contracts must exist; new records get random ids. */
+function planOf(data: InventoryData, drafts: readonly InventoryDraft[]): InventoryPlan {
+  const org = new OrgResolver(data.carriers, data.accounts, randomRecordId);
+  return planInventory(drafts, data, org, {
+    newId: randomRecordId,
+    unknownCostCenters: 'refuse',
+    unknownContracts: 'refuse',
+  });
+}
+
+/** Rows the commit would refuse: cost centers or contracts the file names that do not exist. */
 export async function checkInventoryDrafts(
   db: TemDeskDatabase,
   drafts: readonly InventoryDraft[],
-): Promise<(FieldError & { row: number })[]> {
-  const costCenters = new Set((await db.costCenters.toArray()).map((c) => c.code));
-  const contracts = await db.contracts.toArray();
-  const contractKeys = new Set(contracts.flatMap((c) => [c.id, c.contractNumber ?? '']));
-  const errors: (FieldError & { row: number })[] = [];
-  for (const draft of drafts) {
-    if (draft.costCenterCode && !costCenters.has(draft.costCenterCode)) {
-      errors.push({
-        row: draft.row,
-        column: 'Cost Center',
-        value: draft.costCenterCode,
-        message: `Row ${draft.row}: there is no cost center “${draft.costCenterCode}”; add it under Sites and cost centers first.`,
-      });
+): Promise<RowRefusal[]> {
+  return planOf(await loadInventory(db), drafts).refusals;
+}
+
+/** The fields of a service an inventory row sets, as an edit, for the history's before → after. */
+function patchOf(service: Service): ServicePatch {
+  return {
+    status: service.status,
+    siteId: service.siteId,
+    costCenterId: service.costCenterId,
+    accountId: service.accountId,
+    contractId: service.contractId,
+    plan: service.plan,
+    expectedMonthlyCents: service.expectedMonthlyCents,
+    userName: service.userName,
+    department: service.department,
+    activatedOn: service.activatedOn,
+    disconnectedOn: service.disconnectedOn,
+  };
+}
+
+function historyOf(
+  plan: InventoryPlan,
+  data: InventoryData,
+  fileName: string,
+  at: string,
+): ServiceEventRecord[] {
+  const names = inventoryNames({
+    ...data,
+    sites: [...data.sites, ...plan.newSites],
+    accounts: [...data.accounts, ...plan.newAccounts],
+  });
+  return plan.changes.map(({ row, before, after }: ServiceChange): ServiceEventRecord => {
+    if (before === undefined) {
+      return {
+        serviceId: after.id,
+        at,
+        kind: 'added',
+        summary: `Added from ${fileName}, row ${row}`,
+      };
     }
-    if (draft.contractId && !contractKeys.has(draft.contractId)) {
-      errors.push({
-        row: draft.row,
-        column: 'Contract ID',
-        value: draft.contractId,
-        message: `Row ${draft.row}: there is no contract “${draft.contractId}”.`,
-      });
-    }
-  }
-  return errors;
+    const changes = describeChanges(before, patchOf(after), names);
+    return {
+      serviceId: after.id,
+      at,
+      kind: 'edited',
+      summary: `Updated from ${fileName}, row ${row}`,
+      ...(Object.keys(changes).length > 0 ? { changes } : {}),
+    };
+  });
 }
 
 /**
- * Stores an inventory file in ONE transaction: carriers, accounts and sites met for the first time,
- * then each service — added when new, updated (with a history entry) when its identifier is known.
+ * Stores an inventory file in ONE transaction, planned inside it: carriers, accounts and sites met
+ * for the first time, then each service — added when new, updated when its identifier is known —
+ * each row with a history entry. A row the plan refuses (check first with
+ * {@link checkInventoryDrafts}) is a programmer error: nothing is written.
  */
 export async function commitInventoryImport(
   db: TemDeskDatabase,
@@ -62,120 +115,24 @@ export async function commitInventoryImport(
     db.contracts,
   ];
   return db.transaction('rw', tables, async () => {
-    const at = now.toISOString();
-    const summary: InventoryImportSummary = {
-      added: 0,
-      updated: 0,
-      sitesCreated: 0,
-      accountsCreated: 0,
-      carriersCreated: 0,
-    };
-    const carriers = new Map(
-      (await db.carriers.toArray()).map((c) => [c.name.trim().toUpperCase(), c.id]),
-    );
-    const accounts = new Map(
-      (await db.accounts.toArray()).map((a) => [`${a.carrierId}|${a.accountNumber}`, a.id]),
-    );
-    const sites = new Map((await db.sites.toArray()).map((s) => [s.code, s]));
-    const costCenters = new Map((await db.costCenters.toArray()).map((c) => [c.code, c.id]));
-    const contracts = new Map(
-      (await db.contracts.toArray()).flatMap((c) => [
-        [c.id, c.id],
-        [c.contractNumber ?? c.id, c.id],
-      ]),
-    );
-    const events: ServiceEventRecord[] = [];
-
-    for (const draft of drafts) {
-      let carrierId = carriers.get(draft.carrierName.toUpperCase());
-      if (!carrierId) {
-        carrierId = `carrier-${crypto.randomUUID()}`;
-        await db.carriers.add({ id: carrierId, name: draft.carrierName });
-        carriers.set(draft.carrierName.toUpperCase(), carrierId);
-        summary.carriersCreated++;
-      }
-      let accountId = accounts.get(`${carrierId}|${draft.accountNumber}`);
-      if (!accountId) {
-        accountId = `account-${crypto.randomUUID()}`;
-        await db.accounts.add({
-          id: accountId,
-          carrierId,
-          accountNumber: draft.accountNumber,
-          status: 'open',
-        });
-        accounts.set(`${carrierId}|${draft.accountNumber}`, accountId);
-        summary.accountsCreated++;
-      }
-      const costCenterId = draft.costCenterCode ? costCenters.get(draft.costCenterCode) : undefined;
-      let site = sites.get(draft.siteCode);
-      if (!site) {
-        site = {
-          id: `site-${crypto.randomUUID()}`,
-          code: draft.siteCode,
-          name: draft.siteName || draft.siteCode,
-          country: 'US',
-          status: 'active',
-          costCenterId,
-        };
-        await db.sites.add(site);
-        sites.set(site.code, site);
-        summary.sitesCreated++;
-      }
-      const fields: Partial<Service> = {
-        type: draft.type,
-        status: draft.status,
-        carrierId,
-        accountId,
-        siteId: site.id,
-        // The file's cost center is the service's own only when it differs from its site's.
-        costCenterId: costCenterId && costCenterId !== site.costCenterId ? costCenterId : undefined,
-        serviceIdRaw: draft.serviceIdRaw,
-        serviceKey: draft.serviceKey,
-        description: draft.description || undefined,
-        plan: draft.plan || undefined,
-        expectedMonthlyCents: draft.monthly,
-        activatedOn: draft.installDate,
-        disconnectedOn: draft.disconnectDate,
-        contractId: draft.contractId ? contracts.get(draft.contractId) : undefined,
-        userName: draft.userName || undefined,
-        department: draft.department || undefined,
-      };
-      const existing = draft.serviceKey
-        ? await db.services.where('serviceKey').equals(draft.serviceKey).first()
-        : undefined;
-      if (existing) {
-        await db.services.update(existing.id, fields);
-        events.push({
-          serviceId: existing.id,
-          at,
-          kind: 'edited',
-          summary: `Updated from ${fileName}, row ${draft.row}`,
-        });
-        summary.updated++;
-      } else {
-        const id = `service-${crypto.randomUUID()}`;
-        await db.services.add({
-          id,
-          aliasKeys: [],
-          ...fields,
-          type: draft.type,
-          status: draft.status,
-          carrierId,
-          accountId,
-          serviceIdRaw: draft.serviceIdRaw,
-          serviceKey: draft.serviceKey,
-        });
-        events.push({
-          serviceId: id,
-          at,
-          kind: 'added',
-          summary: `Added from ${fileName}, row ${draft.row}`,
-        });
-        summary.added++;
-      }
+    const data = await loadInventory(db);
+    const plan = planOf(data, drafts);
+    if (plan.refusals.length > 0) {
+      throw new Error(`Check the file first: ${plan.refusals.map((r) => r.message).join(' ')}`);
     }
-    await db.serviceEvents.bulkAdd(events);
-    return summary;
+    await db.carriers.bulkAdd(plan.newCarriers);
+    await db.accounts.bulkAdd(plan.newAccounts);
+    await db.sites.bulkAdd(plan.newSites);
+    await db.services.bulkPut(plan.services);
+    await db.serviceEvents.bulkAdd(historyOf(plan, data, fileName, now.toISOString()));
+    const added = plan.changes.filter((change) => change.before === undefined).length;
+    return {
+      added,
+      updated: plan.changes.length - added,
+      sitesCreated: plan.newSites.length,
+      accountsCreated: plan.newAccounts.length,
+      carriersCreated: plan.newCarriers.length,
+    };
   });
 }
 
@@ -186,47 +143,20 @@ export async function commitInventoryImport(
 export async function commitSiteImport(
   db: TemDeskDatabase,
   drafts: readonly SiteDraft[],
-): Promise<
-  | { ok: true; added: number; updated: number }
-  | { ok: false; errors: (FieldError & { row: number })[] }
-> {
+): Promise<{ ok: true; added: number; updated: number } | { ok: false; errors: RowRefusal[] }> {
   return db.transaction('rw', db.sites, db.costCenters, async () => {
-    const costCenters = new Map((await db.costCenters.toArray()).map((c) => [c.code, c.id]));
-    const unknown = drafts
-      .filter((d) => d.costCenterCode && !costCenters.has(d.costCenterCode))
-      .map((d) => ({
-        row: d.row,
-        column: 'Cost Center',
-        value: d.costCenterCode,
-        message: `Row ${d.row}: there is no cost center “${d.costCenterCode}”; add it first.`,
-      }));
-    if (unknown.length > 0) return { ok: false, errors: unknown };
-    const byCode = new Map((await db.sites.toArray()).map((s) => [s.code, s]));
-    let added = 0;
-    let updated = 0;
-    for (const draft of drafts) {
-      const fields: Omit<Site, 'id'> = {
-        code: draft.code,
-        name: draft.name,
-        street: draft.street || undefined,
-        city: draft.city || undefined,
-        region: draft.state || undefined,
-        postalCode: draft.postalCode || undefined,
-        country: draft.country,
-        costCenterId: draft.costCenterCode ? costCenters.get(draft.costCenterCode) : undefined,
-        status: draft.status,
-        openedOn: draft.openedOn,
-        closedOn: draft.closedOn,
-      };
-      const existing = byCode.get(draft.code);
-      if (existing) {
-        await db.sites.put({ ...existing, ...fields });
-        updated++;
-      } else {
-        await db.sites.add({ id: `site-${crypto.randomUUID()}`, ...fields });
-        added++;
-      }
-    }
-    return { ok: true, added, updated };
+    const [sites, costCenters] = await Promise.all([db.sites.toArray(), db.costCenters.toArray()]);
+    const plan = planSites(
+      drafts,
+      { sites, costCenters },
+      {
+        newId: randomRecordId,
+        unknownCostCenters: 'refuse',
+      },
+    );
+    if (plan.refusals.length > 0) return { ok: false, errors: plan.refusals };
+    await db.sites.bulkAdd(plan.added);
+    await db.sites.bulkPut(plan.updated.map((update) => update.after));
+    return { ok: true, added: plan.added.length, updated: plan.updated.length };
   });
 }

@@ -49,6 +49,8 @@ export interface InvoiceDetail {
   invoice: Invoice;
   carrierName: string;
   batch: ImportBatch | undefined;
+  /** Every import that brought a file of the invoice (two when a companion came later). */
+  batches: ImportBatch[];
 }
 
 export async function loadInvoiceDetail(
@@ -57,11 +59,20 @@ export async function loadInvoiceDetail(
 ): Promise<InvoiceDetail | null> {
   const invoice = await db.invoices.get(invoiceId);
   if (!invoice) return null;
-  const [carrier, batch] = await Promise.all([
+  const batchIds = [
+    ...new Set([invoice.importBatchId, ...(invoice.parts ?? []).map((p) => p.importBatchId)]),
+  ];
+  const [carrier, found] = await Promise.all([
     db.carriers.get(invoice.carrierId),
-    db.importBatches.get(invoice.importBatchId),
+    db.importBatches.bulkGet(batchIds),
   ]);
-  return { invoice, carrierName: carrier?.name ?? 'Unknown carrier', batch };
+  const batches = found.filter((batch) => batch !== undefined);
+  return {
+    invoice,
+    carrierName: carrier?.name ?? 'Unknown carrier',
+    batch: batches[0],
+    batches,
+  };
 }
 
 export async function loadInvoiceLinesAndUsage(

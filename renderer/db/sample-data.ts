@@ -1,6 +1,12 @@
-import type { SampleOrganization } from '../features/bills/import/worker-protocol';
+import type { SampleCompany } from '../../shared/sample';
 import { deleteInvoiceRecords } from './import-commit';
 import type { TemDeskDatabase } from './database';
+
+/** The sample company's records (everything but its bill files, which are read like any bills). */
+export type SampleOrganization = Pick<
+  SampleCompany,
+  'carriers' | 'accounts' | 'sites' | 'costCenters' | 'services' | 'contracts'
+>;
 
 /** Settings key listing the ids of every record the sample company added, per table. */
 const SAMPLE_IDS_KEY = 'sample:ids';

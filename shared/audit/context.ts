@@ -4,10 +4,9 @@
  * their rates. Rules stay small because the lookups live here.
  */
 import { addDays, addMonths, isoMonthOf, type IsoDate, type IsoMonth } from '../dates/iso-date';
-import type { Account, Contract, Invoice, Service, Site } from '../model';
+import type { Account, AuditSettings, Contract, Invoice, Service, Site } from '../model';
 import type { ChargeBlock } from '../storage/charge-blocks';
 import type { AuditSnapshot } from './snapshot';
-import type { AuditSettings } from './settings';
 
 /** The charge lines of one service (one match key) on one invoice, as positions in the blocks. */
 export interface ServiceCharges {

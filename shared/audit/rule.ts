@@ -3,9 +3,8 @@
  * {@link RuleContext} and returns finding drafts; the run turns drafts into stored findings.
  */
 import type { IsoMonth } from '../dates/iso-date';
-import type { Finding, Severity } from '../model';
+import type { AuditSettings, Finding, Severity } from '../model';
 import type { RuleContext } from './context';
-import type { AuditSettings } from './settings';
 
 /** Unit of a threshold, so the settings screen can show and validate it. */
 export type SettingUnit = 'percent' | 'cents' | 'days' | 'months' | 'count';

@@ -1,12 +1,11 @@
 /**
- * Audit thresholds: per rule, per setting key, a number. Only what the user changed needs storing;
- * everything else falls back to the defaults the rules declare (from the audit catalogue).
+ * Audit thresholds at their defaults: the values the rules declare (from the audit catalogue).
+ * The `AuditSettings` type lives in `shared/model`, a leaf: the rule engine (rule, context,
+ * snapshot) needs it, and this module imports every rule, so defining it here makes a cycle.
  */
+import type { AuditSettings } from '../model';
 import type { AuditRule } from './rule';
 import { ALL_RULES } from './rules';
-
-/** Rule id → setting key → value (units as the rule's {@link SettingSpec} says). */
-export type AuditSettings = Readonly<Record<string, Readonly<Record<string, number>>>>;
 
 /** The settings of `rules` at their catalogue defaults. */
 export function defaultSettings(rules: readonly AuditRule[]): AuditSettings {

@@ -5,6 +5,7 @@
 import type { IsoDate } from '../dates/iso-date';
 import type {
   Account,
+  AuditSettings,
   Carrier,
   Contract,
   CostCenter,
@@ -15,7 +16,6 @@ import type {
 } from '../model';
 import type { Cents } from '../money/cents';
 import type { ChargeBlock } from '../storage/charge-blocks';
-import type { AuditSettings } from './settings';
 
 /**
  * A dispute with a carrier as the audit reads it: a plain shape the app fills from its dispute

@@ -16,6 +16,7 @@
  */
 import { strToU8, zipSync, type DeflateOptions, type Zippable } from 'fflate';
 import { encodeValue, type BinarySink } from './codec';
+import type { WorkspaceDump } from './dump';
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
@@ -30,20 +31,10 @@ import { sha256Hex } from './sha256';
 export { readBackup } from './read';
 export type { BackupExpectations, BackupSummary, ReadBackup, ReferenceRule } from './read';
 export type { BackupManifest } from './manifest';
+export type { WorkspaceDump } from './dump';
 export { BACKUP_EXTENSION, MANIFEST_PATH } from './paths';
 export { tableKeysFromSchema, type SchemaStores } from './schema-keys';
 export type { KeyPath, TableKeys } from './integrity';
-
-/** Every table of the workspace, records exactly as read from IndexedDB. */
-export interface WorkspaceDump {
-  /** The database schema version the records are in. */
-  schemaVersion: number;
-  /**
-   * Table name → its records: plain objects whose values may be typed arrays (Uint8Array,
-   * Float64Array, Uint32Array…), ArrayBuffers, dates, and nested arrays and objects.
-   */
-  tables: Record<string, unknown[]>;
-}
 
 /** What the backup says about itself besides the data. */
 export interface BackupMeta {

@@ -7,7 +7,7 @@ import { strFromU8, unzipSync, type Unzipped } from 'fflate';
 import type { FieldError, Result } from '../result';
 import { fail, ok } from '../result';
 import { binaryFromBytes, DecodeProblem, decodeValue, type BinarySource } from './codec';
-import type { WorkspaceDump } from './format';
+import type { WorkspaceDump } from './dump';
 import { binaryPath, isTableName, MANIFEST_PATH, tablePath } from './paths';
 import { checkKeys, checkReferences, type ReferenceRule, type TableKeys } from './integrity';
 import { binariesChecksum, manifestChecksum, parseManifest, type BackupManifest } from './manifest';

@@ -9,13 +9,14 @@ import type { Cents } from '../money/cents';
 import { formatCents, subtractCents, sumCents } from '../money/cents';
 import type {
   BillDraft,
+  DraftCopy,
   DraftChargeLine,
   DraftInvoice,
   DraftUsage,
   RowError,
   SkippedRow,
 } from './draft';
-import { invoiceKey } from './draft';
+import { invoiceKey, WHOLE_BILL } from './draft';
 
 const TEN_DIGITS = /^\d{10}$/;
 
@@ -34,9 +35,22 @@ export class DraftBuilder {
   /** Service keys by raw text: the same line appears on many rows, and key parsing is not free. */
   private readonly serviceKeys = new Map<string, string | null>();
 
+  /** Invoice keys by the raw carrier, account and number: every row of an invoice repeats them. */
+  private readonly invoiceKeys = new Map<string, string>();
+
+  private keyOf(invoice: Omit<DraftInvoice, 'key'>): string {
+    const raw = `${invoice.carrierName}\u0000${invoice.accountNumber}\u0000${invoice.invoiceNumber}`;
+    let key = this.invoiceKeys.get(raw);
+    if (key === undefined) {
+      key = invoiceKey(invoice.carrierName, invoice.accountNumber, invoice.invoiceNumber);
+      this.invoiceKeys.set(raw, key);
+    }
+    return key;
+  }
+
   /** The invoice with this carrier/account/number, added when new; gaps filled from `invoice`. */
   invoice(invoice: Omit<DraftInvoice, 'key'>): DraftInvoice {
-    const key = invoiceKey(invoice.carrierName, invoice.accountNumber, invoice.invoiceNumber);
+    const key = this.keyOf(invoice);
     const existing = this.invoices.get(key);
     if (existing === undefined) {
       const added: DraftInvoice = { key, ...invoice };
@@ -50,37 +64,57 @@ export class DraftBuilder {
     return existing;
   }
 
-  /** Invoices already reported as read from a second file (`key` + file), so it is said once. */
-  private readonly repeatedInFile = new Set<string>();
+  /** Copies met (a second file of one kind for one invoice), once per invoice, kind and file. */
+  readonly copies: DraftCopy[] = [];
+  private readonly copyReported = new Set<string>();
+
+  /**
+   * The invoice for a row of a file of the given kind (a part of the invoice), or null when that
+   * invoice already has this part from another file: the file is a copy, recorded in
+   * {@link DraftBuilder.copies} with its first row, and its rows for the invoice are skipped.
+   * Parts of different kinds (Verizon's line and account summaries) join into one invoice.
+   */
+  invoicePart(invoice: Omit<DraftInvoice, 'key'>, kind: string, row: number): DraftInvoice | null {
+    const key = this.keyOf(invoice);
+    const existing = this.invoices.get(key);
+    if (existing === undefined) {
+      return this.invoice({ ...invoice, parts: [{ kind, sourceFile: invoice.sourceFile }] });
+    }
+    const parts = (existing.parts ??= []);
+    const same = parts.find((part) => part.kind === kind);
+    if (same === undefined) {
+      parts.push({ kind, sourceFile: invoice.sourceFile });
+      return this.invoice(invoice);
+    }
+    if (same.sourceFile === invoice.sourceFile) return this.invoice(invoice);
+    const reportKey = `${key}\u0000${kind}\u0000${invoice.sourceFile}`;
+    if (!this.copyReported.has(reportKey)) {
+      this.copyReported.add(reportKey);
+      this.copies.push({
+        invoiceKey: key,
+        carrierName: existing.carrierName,
+        accountNumber: existing.accountNumber,
+        invoiceNumber: existing.invoiceNumber,
+        kind,
+        sourceFile: invoice.sourceFile,
+        sameAs: same.sourceFile,
+      });
+    }
+    this.skip(
+      invoice.sourceFile,
+      row,
+      `Not imported: invoice ${existing.invoiceNumber} (account ${existing.accountNumber}) is already read from ${same.sourceFile}; this file is a copy.`,
+    );
+    return null;
+  }
 
   /**
    * For layouts where one file holds a whole invoice (every layout but Verizon's pair of files):
-   * the invoice for this row, or null when the same invoice was already read from another file.
-   * A re-sent bill must never be counted twice: the first row says why, the rest are skipped.
+   * the invoice for this row, or null when the same invoice was already read from another file
+   * (a copy, never counted twice).
    */
   invoiceOfFile(invoice: Omit<DraftInvoice, 'key'>, row: number): DraftInvoice | null {
-    const key = invoiceKey(invoice.carrierName, invoice.accountNumber, invoice.invoiceNumber);
-    const existing = this.invoices.get(key);
-    if (existing === undefined || existing.sourceFile === invoice.sourceFile)
-      return this.invoice(invoice);
-    const reportKey = `${key}\u0000${invoice.sourceFile}`;
-    if (this.repeatedInFile.has(reportKey)) {
-      this.skip(
-        invoice.sourceFile,
-        row,
-        `Invoice ${invoice.invoiceNumber} is already read from ${existing.sourceFile}.`,
-      );
-    } else {
-      this.repeatedInFile.add(reportKey);
-      this.errors.push({
-        sourceFile: invoice.sourceFile,
-        row,
-        column: 'Invoice Number',
-        value: invoice.invoiceNumber,
-        message: `Invoice ${invoice.invoiceNumber} (account ${invoice.accountNumber}) is also in ${existing.sourceFile}; an invoice is imported from one file only, so this file's rows for it are not imported. Import this file on its own to replace the stored invoice on purpose.`,
-      });
-    }
-    return null;
+    return this.invoicePart(invoice, WHOLE_BILL, row);
   }
 
   /** The match key of a service identifier ('' → null), cached. */
@@ -170,6 +204,7 @@ export class DraftBuilder {
     };
     if (this.warnings.length > 0) draft.warnings = this.warnings;
     if (this.ignoredFiles.length > 0) draft.ignoredFiles = this.ignoredFiles;
+    if (this.copies.length > 0) draft.copies = this.copies;
     return draft;
   }
 }

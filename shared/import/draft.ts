@@ -6,6 +6,7 @@ import type { DateOrder, IsoDate, IsoMonth } from '../dates';
 import type { ChargeCategory } from '../model';
 import type { Cents } from '../money/cents';
 import type { FieldError } from '../result';
+import { invoiceKey as ledgerInvoiceKey } from '../ids/keys';
 
 /** An invoice found in a file, before it has a database id. */
 export interface DraftInvoice {
@@ -23,6 +24,36 @@ export interface DraftInvoice {
   statedTotal: Cents | null;
   /** Name of the file (or ZIP member) the invoice came from. */
   sourceFile: string;
+  /**
+   * The files the invoice was read from, one per kind of file (Verizon's line summary and account
+   * summary are two parts of one invoice; other layouts have one part, `bill`). Absent in drafts
+   * written before parts existed: the invoice is then one part, `bill`, from `sourceFile`.
+   */
+  parts?: DraftPart[];
+}
+
+/** One file of an invoice and the kind of file it is. */
+export interface DraftPart {
+  /** The layout kind (`wireless-summary`, `account-summary`) or `bill` for a whole-invoice file. */
+  kind: string;
+  sourceFile: string;
+}
+
+/**
+ * A second file of the same kind for an invoice already read (a copy: the same bytes twice, or
+ * the same report exported again). Its rows are not read; the app refuses it and says so, the
+ * CLI counts the invoice once and reports `duplicate-invoice`.
+ */
+export interface DraftCopy {
+  invoiceKey: string;
+  carrierName: string;
+  accountNumber: string;
+  invoiceNumber: string;
+  kind: string;
+  /** The copy. */
+  sourceFile: string;
+  /** The file of that kind the invoice was read from. */
+  sameAs: string;
 }
 
 /** A charge line found in a file; `invoiceKey` ties it to its `DraftInvoice`. */
@@ -101,14 +132,20 @@ export interface BillDraft {
   warnings?: RowError[];
   /** Files of the upload the profile recognised but does not read (Verizon usage detail), with why. */
   ignoredFiles?: { sourceFile: string; reason: string }[];
+  /** Files that repeat an invoice part already read (see {@link DraftCopy}); their rows are not read. */
+  copies?: DraftCopy[];
 }
 
-/** The key that makes an invoice unique across imports: carrier + account + invoice number. */
-export function invoiceKey(
-  carrierName: string,
-  accountNumber: string,
-  invoiceNumber: string,
-): string {
-  const norm = (text: string) => text.trim().toUpperCase().replace(/\s+/g, ' ');
-  return `${norm(carrierName)}|${norm(accountNumber)}|${norm(invoiceNumber)}`;
+/** The parts of a draft invoice (one `bill` part from its source file when it lists none). */
+export function partsOf(invoice: Pick<DraftInvoice, 'parts' | 'sourceFile'>): DraftPart[] {
+  return invoice.parts ?? [{ kind: WHOLE_BILL, sourceFile: invoice.sourceFile }];
 }
+
+/** The kind of a file that holds a whole invoice. */
+export const WHOLE_BILL = 'bill';
+
+/**
+ * The key that makes an invoice unique across imports: carrier + account + invoice number, each
+ * compared by its key (`shared/ids/keys.ts`), so spacing, case and punctuation do not matter.
+ */
+export const invoiceKey = ledgerInvoiceKey;

@@ -33,7 +33,7 @@ import type {
 import type { Table } from './table';
 import { readTable, sniffTable } from './table';
 
-/** Options of {@link readBill}. */
+/** Options of {@link readBills}. */
 export interface ReadBillOptions {
   /** The user's answer to a `needs-date-order` question; used by files that do not declare an order. */
   dateOrder?: DateOrder;
@@ -141,28 +141,6 @@ export function readBills(
   for (const [profile, group] of groups) outcomes.push(readGroup(profile, group, options));
   options.onProgress?.(1);
   return outcomes;
-}
-
-/**
- * {@link readBills} for the common case of one bill: its single outcome. When the files hold
- * several bills of different layouts, the answer is `unreadable` with a sentence asking to import
- * them one layout at a time (use `readBills` to read them together).
- */
-export function readBill(
-  files: readonly UploadedFile[],
-  options: ReadBillOptions = {},
-): ReadOutcome {
-  const outcomes = readBills(files, options);
-  const [first] = outcomes;
-  if (first === undefined) return unreadable(files[0]?.name ?? '', 'No file to import.');
-  if (outcomes.length === 1) return first;
-  const question = outcomes.find((outcome) => outcome.kind !== 'draft');
-  if (question !== undefined) return question;
-  const layouts = outcomes.map((o) => (o.kind === 'draft' ? o.draft.layoutName : '')).join(', ');
-  return unreadable(
-    files.map((file) => file.name).join(', '),
-    `These files hold bills of different layouts (${layouts}); import them one layout at a time.`,
-  );
 }
 
 function unreadable(fileName: string, message: string): ReadOutcome {

@@ -17,6 +17,13 @@ export const FINDING_STATUSES = ['open', 'disputed', 'credited', 'resolved', 'di
 /** See {@link FINDING_STATUSES}. */
 export type FindingStatus = (typeof FINDING_STATUSES)[number];
 
+/**
+ * Audit thresholds as stored: rule id → setting key → value (units as the rule's `SettingSpec`
+ * says). Only what the user changed needs storing; everything else falls back to the defaults the
+ * rules declare (see `shared/audit/settings.ts`).
+ */
+export type AuditSettings = Readonly<Record<string, Readonly<Record<string, number>>>>;
+
 /** What a finding is about; every part the rule knows is filled in. */
 export interface FindingSubject {
   carrierId: string;

@@ -60,6 +60,19 @@ export interface Invoice {
   importBatchId: string;
   /** Name of the file (or ZIP member) the invoice was read from. */
   sourceFile?: string;
+  /**
+   * The files the invoice was read from, one per kind (Verizon's line summary and account summary
+   * may come in separate imports), with the import each came in. Absent on invoices stored before
+   * parts existed: those are one whole file.
+   */
+  parts?: InvoicePart[];
+}
+
+/** One file of an invoice: its kind (`bill` for a whole-invoice file), name and import batch. */
+export interface InvoicePart {
+  kind: string;
+  sourceFile: string;
+  importBatchId: string;
 }
 
 /** One step of an invoice's review, stamped with when and why. */
@@ -90,6 +103,12 @@ export interface ChargeLine {
   periodEnd?: IsoDate;
   /** 1-based line number in the source file, for showing the original row. */
   sourceRow: number;
+  /**
+   * The file (or ZIP member) the line was read from: an invoice can be read from several files
+   * (Verizon's line summary and account summary), so a line number alone does not say where.
+   * Absent on lines stored before it was kept: the invoice's `sourceFile`.
+   */
+  sourceFile?: string;
 }
 
 /** Usage of one service in one month, summed from usage detail or summary columns. */

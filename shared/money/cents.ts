@@ -25,12 +25,10 @@ export function cents(n: number): Cents {
 /** Zero cents. */
 export const ZERO_CENTS: Cents = cents(0);
 
-/** Adds amounts; throws if the sum leaves the safe-integer range (no real bill gets there). */
-export function addCents(...amounts: readonly Cents[]): Cents {
-  return sumCents(amounts);
-}
-
-/** Sums any iterable of amounts exactly. */
+/**
+ * Sums any iterable of amounts exactly; throws if the sum leaves the safe-integer range (no real
+ * bill gets there).
+ */
 export function sumCents(amounts: Iterable<Cents>): Cents {
   let total = 0;
   for (const amount of amounts) total += amount;

@@ -228,7 +228,7 @@ export function writeAtt(ctx: BillingContext): void {
           `${unknown.raw} (${unknown.userName}) is billed on ${monthSpan(e)} (${dollars(e.billed)}) but is in no inventory.`,
       });
     }
-    expectTotal(ctx, invoice, fileName, total, null, chargeLines, invoiceDate);
+    expectTotal(ctx, invoice, fileName, total, null, chargeLines, null, invoiceDate);
     ctx.files.push({
       name: fileName,
       carrier: CARRIER_IDS.att,

@@ -2,7 +2,7 @@
  * What every bill writer shares: the context, which services an invoice bills, the charges of a
  * mobile line for one cycle, and the generic checks that record planted errors as they are billed.
  */
-import type { IsoMonth } from '../dates/iso-date';
+import type { IsoDate, IsoMonth } from '../dates/iso-date';
 import { cents } from '../money/cents';
 import { productOf } from './catalog';
 import type { PlantPlan } from './errors';
@@ -204,6 +204,7 @@ export function expectTotal(
   totalCents: number,
   statedTotalCents: number | null,
   chargeLines: number,
+  dueDate: IsoDate | null,
   invoiceDate = invoice.period.invoiceDate,
 ): void {
   ctx.totals.push({
@@ -212,6 +213,7 @@ export function expectTotal(
     invoiceNumber: invoice.invoiceNumber,
     month: invoice.period.month,
     invoiceDate,
+    dueDate,
     totalCents: cents(totalCents),
     statedTotalCents: statedTotalCents === null ? null : cents(statedTotalCents),
     chargeLines,

@@ -10,8 +10,10 @@ import {
   addMonthsToMonth,
   endOfMonth,
   isoMonth,
+  isoMonthOf,
   monthRange,
   startOfMonth,
+  type IsoDate,
   type IsoMonth,
 } from '../dates/iso-date';
 import { cents } from '../money/cents';
@@ -52,8 +54,19 @@ export {
 
 /** Seed used when none is given. */
 export const DEFAULT_SAMPLE_SEED = 20_261_031;
-/** Last billed month when none is given. */
+/**
+ * Last billed month when none is given (tests and benchmarks that want fixed files). The app
+ * passes `sampleEndMonth(today)` instead, so the sample always ends with last month's bills.
+ */
 export const DEFAULT_SAMPLE_END_MONTH: IsoMonth = isoMonth(2026, 10);
+
+/**
+ * The sample's last billed month as of `today`: the month before today's month, so the demo
+ * always looks current (`2026-11-16` → `2026-10`). Today is passed in; this never reads the clock.
+ */
+export function sampleEndMonth(today: IsoDate): IsoMonth {
+  return addMonthsToMonth(isoMonthOf(today), -1);
+}
 /** Fewest months the planted errors fit in. */
 export const MIN_SAMPLE_MONTHS = 6;
 

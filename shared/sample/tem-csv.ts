@@ -2,7 +2,7 @@
  * TEM Desk's own charge-line CSV, used for carriers without a usable export (Lumen, Comcast,
  * RingCentral): one row per charge, ISO dates, the invoice total repeated on every row.
  */
-import { addDays } from '../dates/iso-date';
+import { addDays, type IsoDate } from '../dates/iso-date';
 import { cents } from '../money/cents';
 import type { InvoiceRef } from './billing';
 import { csvField, plainAmount } from './format';
@@ -54,6 +54,11 @@ export class TemInvoice {
 
   constructor(readonly ref: InvoiceRef) {}
 
+  /** Due 30 days after the invoice date. */
+  get dueDate(): IsoDate {
+    return addDays(this.ref.period.invoiceDate, 30);
+  }
+
   add(
     serviceId: string,
     description: string,
@@ -74,7 +79,7 @@ export class TemInvoice {
       account.accountNumber,
       invoiceNumber,
       period.invoiceDate,
-      addDays(period.invoiceDate, 30),
+      this.dueDate,
       period.start,
       period.end,
     ]

@@ -135,7 +135,7 @@ export function writeTmobile(ctx: BillingContext): void {
     );
     total += discount;
     chargeLines += countNonZero(discount);
-    expectTotal(ctx, invoice, fileName, total, null, chargeLines);
+    expectTotal(ctx, invoice, fileName, total, null, chargeLines, null);
     ctx.files.push({
       name: fileName,
       carrier: CARRIER_IDS.tmobile,

@@ -15,7 +15,10 @@ export interface SampleOptions {
   months?: number;
   /** Multiplies sites, lines and services (1 ≈ 1,500 mobile lines and 200 wireline services). */
   scale?: number;
-  /** Last billed month. Default `2026-10`. */
+  /**
+   * Last billed month. Default `2026-10` (`DEFAULT_SAMPLE_END_MONTH`); the app passes
+   * `sampleEndMonth(today)`, the month before today's. The same options give the same company.
+   */
   endMonth?: IsoMonth;
 }
 
@@ -101,6 +104,8 @@ export interface ExpectedTotal {
   invoiceNumber: string;
   month: IsoMonth;
   invoiceDate: IsoDate;
+  /** Due date the file states; null when its layout has none (AT&T Premier, T-Mobile summary). */
+  dueDate: IsoDate | null;
   /** Sum of the invoice's charges as the file itemises them, in cents. */
   totalCents: Cents;
   /** Total the file states for the invoice (Verizon AccountSummary, TEM CSV Invoice Total); null when none. */

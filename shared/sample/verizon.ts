@@ -306,7 +306,7 @@ export function writeVerizon(ctx: BillingContext): void {
             `Late fee of ${dollars(e.impact)} (1.5 % of the unpaid ${dollars(prior)}) on invoice ${invoice.invoiceNumber}, in the AccountSummary Late Fee column and the N/A row.`,
         });
       }
-      expectTotal(ctx, invoice, fileName, current, current, chargeLines);
+      expectTotal(ctx, invoice, fileName, current, current, chargeLines, due);
     }
     const {
       year,

@@ -90,7 +90,15 @@ export function writeCarrier(
         });
       }
       rows.push(...invoice.rows(spec.name, stated));
-      expectTotal(ctx, invoice.ref, fileName, invoice.total, stated, invoice.charges.length);
+      expectTotal(
+        ctx,
+        invoice.ref,
+        fileName,
+        invoice.total,
+        stated,
+        invoice.charges.length,
+        invoice.dueDate,
+      );
       invoices.push(invoice);
     }
     const text = temCsvText(rows);

@@ -1,6 +1,6 @@
 import { CHARGE_CATEGORIES, type ChargeCategory, type ChargeLine } from '../model';
 import { isIsoDate } from '../dates/iso-date';
-import { cents, type Cents } from '../money/cents';
+import { cents } from '../money/cents';
 
 /**
  * Charge lines are stored packed: one record holds up to `BLOCK_SIZE` lines of one invoice as
@@ -31,6 +31,10 @@ export interface ChargeBlock {
   /** ISO dates; '' when the line has no period of its own. */
   periodStart: string[];
   periodEnd: string[];
+  /** The files the block's lines were read from, each once (absent in blocks stored before). */
+  files?: string[];
+  /** Index into `files` of each line's file. */
+  fileIndex?: Uint16Array;
 }
 
 const categoryIndex = new Map<ChargeCategory, number>(
@@ -64,6 +68,8 @@ export function packChargeLines(
       periodStart: new Array<string>(count),
       periodEnd: new Array<string>(count),
     };
+    const files = new Map<string, number>();
+    const fileIndex = new Uint16Array(count);
     slice.forEach((line, i) => {
       const category = categoryIndex.get(line.category);
       if (category === undefined) throw new Error(`Unknown charge category ${line.category}`);
@@ -76,7 +82,19 @@ export function packChargeLines(
       block.sourceRow[i] = line.sourceRow;
       block.periodStart[i] = line.periodStart ?? '';
       block.periodEnd[i] = line.periodEnd ?? '';
+      if (line.sourceFile !== undefined) {
+        let index = files.get(line.sourceFile);
+        if (index === undefined) {
+          index = files.size;
+          files.set(line.sourceFile, index);
+        }
+        fileIndex[i] = index;
+      }
     });
+    if (files.size > 0) {
+      block.files = [...files.keys()];
+      block.fileIndex = fileIndex;
+    }
     blocks.push(block);
   }
   return blocks;
@@ -92,7 +110,7 @@ export function unpackChargeBlock(block: ChargeBlock): ChargeLine[] {
     const quantity = block.quantity[i] ?? Number.NaN;
     const periodStart = block.periodStart[i] ?? '';
     const periodEnd = block.periodEnd[i] ?? '';
-    lines[i] = {
+    const line: ChargeLine = {
       invoiceId: block.invoiceId,
       serviceIdRaw: block.serviceIdRaw[i] ?? '',
       serviceKey: block.serviceKey[i] || null,
@@ -103,14 +121,16 @@ export function unpackChargeBlock(block: ChargeBlock): ChargeLine[] {
       sourceRow: block.sourceRow[i] ?? 0,
       periodStart: isIsoDate(periodStart) ? periodStart : undefined,
       periodEnd: isIsoDate(periodEnd) ? periodEnd : undefined,
-    } satisfies ChargeLine;
+    };
+    const file = lineFileOf(block, i);
+    if (file !== undefined) line.sourceFile = file;
+    lines[i] = line;
   }
   return lines;
 }
 
-/** Sum of a block's amounts, without unpacking it. */
-export function blockTotal(block: ChargeBlock): Cents {
-  let total = 0;
-  for (let i = 0; i < block.count; i++) total += block.amount[i] ?? 0;
-  return cents(total);
+/** The file line `i` of a block was read from, when the block keeps it. */
+export function lineFileOf(block: ChargeBlock, i: number): string | undefined {
+  if (block.files === undefined || block.fileIndex === undefined) return undefined;
+  return block.files[block.fileIndex[i] ?? 0];
 }

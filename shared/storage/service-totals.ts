@@ -1,4 +1,3 @@
-import { CHARGE_CATEGORIES, type ChargeCategory } from '../model';
 import type { ChargeBlock } from './charge-blocks';
 
 /**
@@ -51,9 +50,4 @@ export function serviceTotalsOfBlocks(
     categories: Uint8Array.from(categories),
     amounts: Float64Array.from(amounts),
   };
-}
-
-/** The category of entry `index`, or undefined for a corrupt index. */
-export function categoryAt(totals: ServiceTotals, index: number): ChargeCategory | undefined {
-  return CHARGE_CATEGORIES[totals.categories[index] ?? -1];
 }

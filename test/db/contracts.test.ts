@@ -11,6 +11,7 @@ import {
 } from '../../renderer/db/contracts';
 import { commitImport } from '../../renderer/db/import-commit';
 import { commitContractImport, planContractImport } from '../../renderer/db/contracts-import';
+import { serviceHistory } from '../../renderer/db/inventory';
 import { readContractRatesCsv, readContractsCsv } from '../../shared/contracts';
 import { isoDate, isoMonth } from '../../shared/dates';
 import type { Contract } from '../../shared/model';
@@ -205,7 +206,7 @@ describe('importing contracts', () => {
     const rates = readContractRatesCsv(ratesFile('555-010-0002'));
     expect(contracts.errors).toEqual([]);
     const plan = await planContractImport(db, contracts.rows, rates.rows);
-    expect(plan).toMatchObject({ created: 2, updated: 0, rates: 2, errors: [] });
+    expect(plan).toMatchObject({ created: 2, updated: 0, rates: 2, refusals: [] });
     expect(plan.newCarriers.map((c) => c.name)).toEqual(['Comcast']);
     expect(plan.newAccounts.map((a) => a.accountNumber)).toEqual(['5-ACME-002', '99-1']);
 
@@ -230,6 +231,22 @@ describe('importing contracts', () => {
     const again = await commitContractImport(db, contracts.rows, []);
     expect(again).toEqual({ ok: true, value: { created: 0, updated: 2, rates: 0 } });
     expect((await db.contracts.get('LUM-1'))?.rateCard).toHaveLength(2);
+  });
+
+  it('keeps the services the inventory linked, and records each link a rate makes', async () => {
+    await db.services.update('service-1', { contractId: 'LUM-1' });
+    const contracts = readContractsCsv(contractsFile);
+    const rates = readContractRatesCsv(ratesFile('555-010-0002'));
+    expect((await commitContractImport(db, contracts.rows, rates.rows)).ok).toBe(true);
+    expect((await db.services.get('service-1'))?.contractId).toBe('LUM-1');
+    expect((await serviceHistory(db, 'service-1')).map((e) => e.summary)).toEqual([]);
+    expect(await serviceHistory(db, 'service-2')).toMatchObject([
+      {
+        kind: 'edited',
+        summary: 'Edited — Contract: — → Lumen data',
+        changes: { Contract: ['—', 'Lumen data'] },
+      },
+    ]);
   });
 
   it('writes nothing when a rate names an unknown service', async () => {

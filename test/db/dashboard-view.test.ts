@@ -21,7 +21,8 @@ let index: DimensionIndex;
 beforeAll(async () => {
   db = new TemDeskDatabase('dashboard-view-test');
   await db.open();
-  await loadSampleIntoDb(db, { months: 14, scale: 0.3 });
+  // An explicit last month: the months below are the sample's, not the calendar's.
+  await loadSampleIntoDb(db, { months: 14, scale: 0.3, endMonth: TO });
   data = await loadDashboardData(db);
   index = new DimensionIndex(data);
 });

@@ -185,6 +185,10 @@ describe('inventory files', () => {
       'Added from inventory.csv, row 2',
       'Updated from inventory-v2.csv, row 2',
     ]);
+    expect((await serviceHistory(db, circuit?.id ?? '')).at(-1)?.changes).toEqual({
+      Plan: ['100M DIA', '200M DIA'],
+      'Monthly cost': ['$850.00', '$950.00'],
+    });
   });
 
   it('refuses a cost center that does not exist, naming the row', async () => {

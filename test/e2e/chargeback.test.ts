@@ -5,7 +5,13 @@ import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readXlsxForTests, type ReadSheet } from '../../shared/export/xlsx';
-import { openApp, RESULTS_DIR, type AppSession, loadSampleCompany } from './harness';
+import {
+  loadSampleCompany,
+  openApp,
+  RESULTS_DIR,
+  sampleEndMonthOf,
+  type AppSession,
+} from './harness';
 
 let session: AppSession | undefined;
 let workDir: string | undefined;
@@ -73,6 +79,7 @@ describe('chargeback in Chromium', () => {
     workDir = mkdtempSync(join(tmpdir(), 'temdesk-chargeback-'));
     session = await openApp({ hash: '#/chargeback' });
     const { page } = session;
+    const endMonth = sampleEndMonthOf(session);
     await loadSampleCompany(page);
 
     const check = page.getByRole('region', { name: 'Reconciliation check' });
@@ -80,7 +87,7 @@ describe('chargeback in Chromium', () => {
       .poll(() => check.textContent(), { timeout: 30_000 })
       .toContain('Reconciled to the cent');
     const month = await page.getByLabel('Month', { exact: true }).inputValue();
-    expect(month).toBe('2026-10');
+    expect(month).toBe(endMonth);
     const invoices = await monthInvoiceTotal(page, month);
     expect(invoices).toBeGreaterThan(0);
     await session.screenshot('chargeback-cost-centers');
@@ -116,7 +123,7 @@ describe('chargeback in Chromium', () => {
     const xlsxPath = join(workDir, 'before.xlsx');
     await download(page, 'Export XLSX', xlsxPath);
     // Kept beside the screenshots, for a person to open.
-    copyFileSync(xlsxPath, join(RESULTS_DIR, 'chargeback-2026-10.xlsx'));
+    copyFileSync(xlsxPath, join(RESULTS_DIR, `chargeback-${month}.xlsx`));
     const book = readXlsxForTests(readFileSync(xlsxPath));
     expect(book.sheets.map((sheet) => sheet.name)).toEqual(['Summary', 'Detail', 'Exceptions']);
     const [summary, detail, exceptionSheet] = book.sheets;
@@ -176,7 +183,7 @@ describe('chargeback in Chromium', () => {
       0,
     );
     expect(net).toBe(afterTotal);
-    expect(journal[0]?.Memo).toMatch(/^Telecom chargeback 2026-10 — \d+ invoices?$/);
+    expect(journal[0]?.Memo).toMatch(new RegExp(`^Telecom chargeback ${month} — \\d+ invoices?$`));
 
     // A named layout: copy the standard one, rename and drop columns, save, export with it.
     await page.getByLabel('Column layout').selectOption('standard');

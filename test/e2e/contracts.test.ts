@@ -3,14 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  contractEndDate,
-  findIcsComponents,
-  icsDate,
-  icsValue,
-  parseIcs,
-} from '../../shared/contracts';
-import { addDays, addMonths, todayIso } from '../../shared/dates';
+import { contractEndDate, icsDate } from '../../shared/contracts';
+import { findIcsComponents, icsValue, parseIcs } from '../helpers/ics';
+import { addDays, addMonths } from '../../shared/dates';
 import { openApp, type AppSession, loadSampleCompany } from './harness';
 
 let session: AppSession | undefined;
@@ -30,11 +25,11 @@ async function download(page: Page, click: () => Promise<void>): Promise<string>
 describe('contracts in Chromium', () => {
   it('creates a contract with a rate card and a signed PDF, counts down to its notice deadline, and exports it to a calendar', async () => {
     session = await openApp({ hash: '#/contracts' });
-    const { page } = session;
+    const { page, today } = session;
     await loadSampleCompany(page);
 
-    // Dates relative to today: the notice deadline falls 70 days out (inside the 90-day window).
-    const today = todayIso(new Date());
+    // Dates relative to the page's today: the notice deadline falls 70 days out (inside the
+    // 90-day window).
     const start = addMonths(today, -9);
     const endDate = addDays(today, 100);
     const deadline = addDays(endDate, -30);

@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, type AppSession, loadSampleCompany } from './harness';
+import {
+  loadSampleCompany,
+  monthTitle,
+  openApp,
+  sampleEndMonthOf,
+  type AppSession,
+} from './harness';
 
 let session: AppSession | undefined;
 afterEach(async () => {
@@ -35,6 +41,7 @@ describe('dashboard', () => {
   it('shows where the money goes, filtered, in light and dark, and drills down from a chart click', async () => {
     session = await openApp({ hash: '#/dashboard' });
     const { page } = session;
+    const endMonth = sampleEndMonthOf(session);
     await loadSampleCompany(page);
 
     const spend = page.getByRole('list', { name: 'Needs attention' });
@@ -92,7 +99,7 @@ describe('dashboard', () => {
     await clickBarIn(page, /^Billed by month and carrier/, 0.955, true);
     await expect
       .poll(() => page.evaluate(() => decodeURIComponent(window.location.hash)))
-      .toMatch(/^#\/bills\/where\/carrier=[^&]+&from=2026-10&to=2026-10$/);
+      .toMatch(new RegExp(`^#/bills/where/carrier=[^&]+&from=${endMonth}&to=${endMonth}$`));
     await expect
       .poll(() => page.getByRole('heading', { name: /^Invoices \(\d+\)$/ }).count())
       .toBe(1);
@@ -101,7 +108,9 @@ describe('dashboard', () => {
     // The month's report for management, with findings and recoveries.
     await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
     await page.getByRole('link', { name: 'Monthly report', exact: true }).click();
-    const report = page.getByRole('article', { name: 'Telecom spend report — October 2026' });
+    const report = page.getByRole('article', {
+      name: `Telecom spend report — ${monthTitle(endMonth)}`,
+    });
     await report.getByRole('heading', { name: 'Billing errors and recoveries' }).waitFor();
     await expect
       .poll(() => report.textContent())

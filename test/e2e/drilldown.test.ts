@@ -8,7 +8,15 @@ import {
   renewalsLink,
   savingsLink,
 } from '../../renderer/app/links';
-import { openApp, type AppSession, loadSampleCompany } from './harness';
+import { dueState } from '../../shared/billing/invoice-rows';
+import { addMonthsToMonth, endOfMonth, startOfMonth } from '../../shared/dates';
+import {
+  loadSampleCompany,
+  openApp,
+  sampleCompanyOf,
+  sampleEndMonthOf,
+  type AppSession,
+} from './harness';
 
 let session: AppSession | undefined;
 afterEach(async (context) => {
@@ -40,7 +48,24 @@ async function column(grid: Locator, colId: string): Promise<string[]> {
 describe('drill-down links in Chromium', () => {
   it('opens Bills filtered by carrier, invoice months and due state, and shows all again', async () => {
     session = await openApp({ hash: '#/bills' });
-    const { page } = session;
+    const { page, today } = session;
+    // Months of the sample as the page generated it: its last ten billed months.
+    const to = sampleEndMonthOf(session);
+    const from = addMonthsToMonth(to, -9);
+    // Which of them are overdue or due soon on the page's today: the app marks every sample
+    // invoice before the latest month paid, so only the latest month's can be.
+    const { expectedTotals } = sampleCompanyOf(session);
+    const monthOf = (t: { invoiceDate: string }) => t.invoiceDate.slice(0, 7);
+    const latest = expectedTotals.reduce((max, t) => (monthOf(t) > max ? monthOf(t) : max), '');
+    const expectedDue = expectedTotals.filter(
+      (t) =>
+        t.carrier === 'verizon' &&
+        monthOf(t) === latest &&
+        t.dueDate !== null &&
+        ['overdue', 'due-soon'].includes(
+          dueState({ dueDate: t.dueDate, status: 'received' }, today),
+        ),
+    ).length;
     await loadSampleCompany(page);
     const heading = page.getByRole('heading', { name: /^Invoices \([\d,]+\)$/ });
     const invoices = () => numberIn(heading, /\(([\d,]+)\)/);
@@ -52,40 +77,46 @@ describe('drill-down links in Chromium', () => {
       session,
       billsLink({
         carrierId: 'verizon',
-        from: '2026-01',
-        to: '2026-10',
+        from,
+        to,
         due: ['overdue', 'due-soon'],
       }),
     );
     await expect
       .poll(() => notice(page).textContent())
       .toMatch(
-        /^Showing Verizon Wireless’s invoices from 2026-01 to 2026-10 that are overdue or due soon — \d+ invoices?\. Show all invoices$/,
+        new RegExp(
+          `^Showing Verizon Wireless’s invoices from ${from} to ${to} that are overdue or due soon — \\d+ invoices?\\. Show all invoices$`,
+        ),
       );
     const due = await invoices();
-    expect(due).toBeGreaterThanOrEqual(1);
+    expect(due).toBe(expectedDue);
     expect(due).toBeLessThan(total);
     expect(await numberIn(notice(page), /— (\d+) invoice/)).toBe(due);
     await expect.poll(() => column(grid, 'carrier')).toEqual(Array(due).fill('Verizon Wireless'));
     for (const cell of await column(grid, 'dueDate')) expect(cell).toMatch(/· (Overdue|Due soon)$/);
     await session.screenshot('drilldown-bills-due');
 
-    // Months only: every Verizon invoice of 2026-01 … 2026-10, paid or not.
-    await openLink(session, billsLink({ carrierId: 'verizon', from: '2026-01', to: '2026-10' }));
+    // Months only: every Verizon invoice of those ten months, paid or not.
+    await openLink(session, billsLink({ carrierId: 'verizon', from, to }));
     await expect
       .poll(() => notice(page).textContent())
-      .toMatch(/^Showing Verizon Wireless’s invoices from 2026-01 to 2026-10 — \d+ invoices\./);
+      .toMatch(
+        new RegExp(`^Showing Verizon Wireless’s invoices from ${from} to ${to} — \\d+ invoices\\.`),
+      );
     const months = await invoices();
     expect(months).toBeGreaterThan(due);
     for (const date of await column(grid, 'invoiceDate')) {
-      expect(date >= '2026-01-01' && date <= '2026-10-31', date).toBe(true);
+      expect(date >= startOfMonth(from) && date <= endOfMonth(to), date).toBe(true);
     }
 
     // The dashboard chart's older link still works.
-    await openLink(session, '#/bills/filter/lumen/2026-10');
+    await openLink(session, `#/bills/filter/lumen/${to}`);
     await expect
       .poll(() => notice(page).textContent())
-      .toMatch(/^Showing Lumen’s invoices of 2026-10 — \d invoices?\. Show all invoices$/);
+      .toMatch(
+        new RegExp(`^Showing Lumen’s invoices of ${to} — \\d invoices?\\. Show all invoices$`),
+      );
 
     await notice(page).getByRole('link', { name: 'Show all invoices' }).click();
     await expect.poll(invoices).toBe(total);
@@ -97,6 +128,10 @@ describe('drill-down links in Chromium', () => {
   it('opens Findings with the filters set, lets the user change them, and opens the savings tracker', async () => {
     session = await openApp({ hash: '#/findings' });
     const { page } = session;
+    // Periods of the sample as the page generated it: all of them, then its last two months.
+    const endMonth = sampleEndMonthOf(session);
+    const from = addMonthsToMonth(endMonth, -21);
+    const previous = addMonthsToMonth(endMonth, -1);
     await loadSampleCompany(page);
     const lastRun = page.getByRole('status').filter({ hasText: 'Last run' });
     await expect
@@ -118,14 +153,16 @@ describe('drill-down links in Chromium', () => {
         ruleId: 'rate-mismatch',
         carrierId: 'lumen',
         status: 'open-or-disputed',
-        from: '2025-01',
-        to: '2026-10',
+        from,
+        to: endMonth,
       }),
     );
     await expect
       .poll(() => notice(page).textContent(), { timeout: 30_000 })
       .toMatch(
-        /^Showing open or disputed “Billed above the contract rate” findings of Lumen for periods 2025-01 to 2026-10 — \d+ findings?\. Show all findings$/,
+        new RegExp(
+          `^Showing open or disputed “Billed above the contract rate” findings of Lumen for periods ${from} to ${endMonth} — \\d+ findings?\\. Show all findings$`,
+        ),
       );
     const linked = await count();
     expect(linked).toBeGreaterThanOrEqual(1);
@@ -135,8 +172,8 @@ describe('drill-down links in Chromium', () => {
     expect(await filters.getByLabel('Rule').inputValue()).toBe('rate-mismatch');
     expect(await filters.getByLabel('Carrier').inputValue()).toBe('lumen');
     expect(await filters.getByLabel('Status').inputValue()).toBe('open-or-disputed');
-    expect(await filters.getByLabel('Period from').inputValue()).toBe('2025-01');
-    expect(await filters.getByLabel('Period to').inputValue()).toBe('2026-10');
+    expect(await filters.getByLabel('Period from').inputValue()).toBe(from);
+    expect(await filters.getByLabel('Period to').inputValue()).toBe(endMonth);
     await expect.poll(() => column(grid, 'carrier')).toEqual(Array(linked).fill('Lumen'));
     for (const rule of await column(grid, 'rule'))
       expect(rule).toBe('Billed above the contract rate');
@@ -153,13 +190,17 @@ describe('drill-down links in Chromium', () => {
     // Open or disputed over a period range, any rule or carrier.
     await openLink(
       session,
-      findingsLink({ status: 'open-or-disputed', from: '2026-09', to: '2026-10' }),
+      findingsLink({ status: 'open-or-disputed', from: previous, to: endMonth }),
     );
     await expect
       .poll(() => notice(page).textContent(), { timeout: 30_000 })
-      .toMatch(/^Showing open or disputed findings for periods 2026-09 to 2026-10 — \d+ findings?/);
+      .toMatch(
+        new RegExp(
+          `^Showing open or disputed findings for periods ${previous} to ${endMonth} — \\d+ findings?`,
+        ),
+      );
     for (const period of await column(grid, 'period'))
-      expect(['2026-09', '2026-10']).toContain(period);
+      expect([previous, endMonth]).toContain(period);
 
     await notice(page).getByRole('link', { name: 'Show all findings' }).click();
     await expect.poll(count).toBe(total);

@@ -59,7 +59,7 @@ describe('findings and disputes in Chromium', () => {
     await page.getByRole('button', { name: 'Create dispute from 2 selected…' }).click();
     const form = page.getByRole('form', { name: /^New dispute/ });
     await form.getByLabel('Carrier ticket number').fill('TKT-1001');
-    await form.getByLabel('Filed on').fill('2026-11-20');
+    await form.getByLabel('Filed on').fill(session.today);
     await form.getByLabel('Contact at the carrier').fill('Dana Reyes, disputes desk');
     await form.getByRole('button', { name: 'Open dispute' }).click();
     await expect

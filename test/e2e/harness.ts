@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { inject, onTestFailed } from 'vitest';
+import { MONTH_NAMES, monthParts, type IsoDate, type IsoMonth } from '../../shared/dates';
+import {
+  generateSampleCompany,
+  sampleEndMonth,
+  type SampleCompany,
+} from '../fixtures/generate/sample-company';
 import { CHROMIUM_ARGS } from '../helpers/chromium';
+import { noonOf, testToday } from '../helpers/clock';
 
 export const RESULTS_DIR = join(process.cwd(), 'test-results');
 export const SCREENSHOT_DIR = join(RESULTS_DIR, 'screenshots');
@@ -12,6 +19,11 @@ export interface AppSession {
   context: BrowserContext;
   page: Page;
   baseUrl: string;
+  /**
+   * The page's calendar date when the session opened (its clock starts at noon of it and keeps
+   * running): compute expectations from this, never from the machine's calendar.
+   */
+  today: IsoDate;
   /** Console errors and uncaught page errors seen so far. */
   consoleErrors: string[];
   /** Every request that tried to leave localhost (each one was aborted). */
@@ -27,11 +39,6 @@ function isLocal(url: string): boolean {
   return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';
 }
 
-/**
- * Opens the built app in a fresh Chromium profile (fresh IndexedDB). Any request to a host other
- * than localhost is recorded and aborted, so a test can assert the app never goes online.
- * A failing test keeps a Playwright trace in test-results/traces/.
- */
 /** A stand-in for the Electron preload: the page sees the same named functions the real bridge exposes. */
 export interface FakeBridgeOptions {
   /** The file the "native open dialog" returns. */
@@ -115,9 +122,28 @@ function installFakeBridge(options: FakeBridgeOptions): void {
   });
 }
 
-export async function openApp(
-  options: { userDataDir?: string; hash?: string; bridge?: FakeBridgeOptions } = {},
-): Promise<AppSession> {
+/** Options of `openApp`. */
+export interface OpenAppOptions {
+  /** A Chromium profile to reuse (its IndexedDB survives); a fresh one by default. */
+  userDataDir?: string;
+  /** Where to open, e.g. `#/bills`. */
+  hash?: string;
+  /** Replaces the Electron preload with a fake bridge (see `FakeBridgeOptions`). */
+  bridge?: FakeBridgeOptions;
+  /**
+   * The page's today. Default: the pinned test date, moved by TEM_DESK_CLOCK_SHIFT_DAYS
+   * (`testToday()` in test/helpers/clock.ts). The clock starts at noon of it and keeps running.
+   */
+  today?: IsoDate;
+}
+
+/**
+ * Opens the built app in a fresh Chromium profile (fresh IndexedDB), its clock pinned at
+ * `options.today` (default: the pinned test date plus TEM_DESK_CLOCK_SHIFT_DAYS). Any request to a
+ * host other than localhost is recorded and aborted, so a test can assert the app never goes
+ * online. A failing test keeps a Playwright trace in test-results/traces/.
+ */
+export async function openApp(options: OpenAppOptions = {}): Promise<AppSession> {
   const baseUrl = inject('baseUrl');
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'temdesk-e2e-'));
   const ownsProfile = !options.userDataDir;
@@ -129,6 +155,12 @@ export async function openApp(
     acceptDownloads: true,
   });
   await context.tracing.start({ screenshots: true, snapshots: true });
+  // Time is an input: every page of the context runs on Playwright's clock, from noon of `today`,
+  // ticking in real time. It fakes the page's timers too (they still fire, a little later), so a
+  // test waits for what follows a timer — AG Grid delivers its events after one — rather than
+  // checking at once. Web workers keep the real clock: the page passes them its today (`asOf`).
+  const today = options.today ?? testToday();
+  await context.clock.install({ time: noonOf(today) });
 
   const consoleErrors: string[] = [];
   const externalRequests: string[] = [];
@@ -157,6 +189,7 @@ export async function openApp(
     context,
     page,
     baseUrl,
+    today,
     consoleErrors,
     externalRequests,
     async screenshot(name) {
@@ -188,4 +221,39 @@ export async function loadSampleCompany(page: Page): Promise<void> {
   const summary = page.getByRole('region', { name: 'Import complete' });
   await summary.waitFor({ timeout: 60_000 });
   await summary.getByRole('button', { name: 'Close' }).click();
+}
+
+/** The sample company's last billed month in a session: the month before the page's today. */
+export function sampleEndMonthOf(session: Pick<AppSession, 'today'>): IsoMonth {
+  return sampleEndMonth(session.today);
+}
+
+const sampleCompanies = new Map<IsoMonth, SampleCompany>();
+
+/**
+ * The sample company exactly as the session's page generates it ("Try it with a sample company"
+ * ends with the month before the page's today): tests take their figures from it — its totals,
+ * contracts and planted errors — never from literal amounts or months.
+ */
+export function sampleCompanyOf(session: Pick<AppSession, 'today'>): SampleCompany {
+  const endMonth = sampleEndMonthOf(session);
+  let company = sampleCompanies.get(endMonth);
+  if (!company) {
+    company = generateSampleCompany({ endMonth });
+    sampleCompanies.set(endMonth, company);
+  }
+  return company;
+}
+
+/** A month as the app titles it: `2026-10` → `October 2026`. */
+export function monthTitle(month: IsoMonth): string {
+  const { year, month: number } = monthParts(month);
+  return `${MONTH_NAMES[number - 1] ?? ''} ${year}`;
+}
+
+/** Picks files in the "Import bills…" dialog, as a user does. */
+export async function pickBillFiles(page: Page, paths: string[]): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import bills…' }).first().click();
+  await (await chooser).setFiles(paths);
 }

@@ -2,9 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
-import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openApp, type AppSession } from './harness';
+import { openApp, pickBillFiles, type AppSession } from './harness';
 
 let session: AppSession | undefined;
 afterEach(async (context) => {
@@ -30,18 +29,12 @@ function verizonZip(): string {
   return path;
 }
 
-async function pickFiles(page: Page, paths: string[]): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import bills…' }).first().click();
-  await (await chooser).setFiles(paths);
-}
-
 describe('bill import in Chromium', () => {
   it('imports a Verizon ZIP through the preview, keeps it after a reload, and gives back the original', async () => {
     session = await openApp({ hash: '#/bills' });
     const { page } = session;
     const zipPath = verizonZip();
-    await pickFiles(page, [zipPath]);
+    await pickBillFiles(page, [zipPath]);
 
     const preview = page.getByRole('region', {
       name: 'Preview: nothing is saved until you import',
@@ -102,7 +95,7 @@ describe('bill import in Chromium', () => {
     const { page } = session;
     const csv = join(workDir, 'zayo-2024-02.csv');
     writeFileSync(csv, readFileSync(new URL('unknown-layout.csv', fixtures)));
-    await pickFiles(page, [csv]);
+    await pickBillFiles(page, [csv]);
 
     const wizard = page.getByRole('region', { name: 'Map the columns of zayo-2024-02.csv' });
     await wizard.waitFor();
@@ -133,7 +126,7 @@ describe('bill import in Chromium', () => {
     await page.getByRole('button', { name: 'Close' }).click();
 
     // The same file again: no questions (the mapping was saved), and it is recognised.
-    await pickFiles(page, [csv]);
+    await pickBillFiles(page, [csv]);
     await preview.waitFor();
     await expect
       .poll(() => preview.getByText('zayo-2024-02.csv was already imported').count())

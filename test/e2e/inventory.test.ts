@@ -101,7 +101,11 @@ describe('inventory in Chromium', () => {
 
     await page.getByRole('tab', { name: 'Services' }).click();
     await page.getByText('Columns', { exact: true }).click();
-    await page.getByRole('checkbox', { name: 'Department' }).uncheck();
+    // The chooser follows the grid's column events, which AG Grid delivers after a timer: click,
+    // then wait for the box to follow (`uncheck()` checks at once and races the timer).
+    const department = page.getByRole('checkbox', { name: 'Department' });
+    await department.click();
+    await expect.poll(() => department.isChecked()).toBe(false);
     await expect.poll(() => page.getByRole('columnheader', { name: 'Department' }).count()).toBe(0);
     await page.waitForTimeout(600);
     await page.reload();

@@ -9,7 +9,7 @@ import {
 } from 'chart.js';
 import { useEffect, useRef, useState } from 'react';
 import { cents, formatCents, type Cents } from '../../../shared/money/cents';
-import { useResolvedTheme } from '../../app/useTheme';
+import { useResolvedTheme } from '../theme';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
 

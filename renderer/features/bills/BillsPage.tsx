@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { InvoiceRow } from '../../../shared/billing/invoice-rows';
-import { useDatabase } from '../../app/DatabaseContext';
+import { useDatabase } from '../../db/DatabaseContext';
 import { parseBillsFilter, parseWhere, type BillsFilter } from '../../app/links';
 import { useRouteContext } from '../../app/RouteContext';
 import { hrefFor } from '../../app/useSection';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { AccountAllocationPolicy } from '../../../shared/allocation';
-import { useDatabase } from '../../app/DatabaseContext';
+import { useDatabase } from '../../db/DatabaseContext';
 import { saveChargebackSetting } from '../../db/chargeback';
 import type { Inventory } from './SplitRuleForm';
 

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { IsoMonth } from '../../../shared/dates/iso-date';
-import { useDatabase } from '../../app/DatabaseContext';
+import { useDatabase } from '../../db/DatabaseContext';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { Tabs } from '../../components/Tabs';

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import type { IsoMonth } from '../../../shared/dates/iso-date';
 import { chargebackCsv, chargebackXlsx, type ExportPreset } from '../../../shared/export';
 import { formatCents } from '../../../shared/money/cents';
-import { useDatabase } from '../../app/DatabaseContext';
+import { useDatabase } from '../../db/DatabaseContext';
 import { isBuiltInPreset, saveChargebackSetting } from '../../db/chargeback';
 import { platform } from '../../platform';
 import { PresetEditor } from './PresetEditor';

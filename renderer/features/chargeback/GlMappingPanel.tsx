@@ -7,7 +7,7 @@ import {
   type ChargeCategory,
   type ServiceType,
 } from '../../../shared/model';
-import { useDatabase } from '../../app/DatabaseContext';
+import { useDatabase } from '../../db/DatabaseContext';
 import { saveChargebackSetting } from '../../db/chargeback';
 
 interface Override {

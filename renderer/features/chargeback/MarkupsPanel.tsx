@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useDatabase } from '../../app/DatabaseContext';
+import { useDatabase } from '../../db/DatabaseContext';
 import { saveChargebackSetting } from '../../db/chargeback';
 import { basisPointsFromPercentText, percentTextFromBasisPoints } from './percent';
 import type { Inventory } from './SplitRuleForm';

@@ -5,7 +5,7 @@ import {
   type DetailField,
   type ExportPreset,
 } from '../../../shared/export';
-import { useDatabase } from '../../app/DatabaseContext';
+import { useDatabase } from '../../db/DatabaseContext';
 import { deletePreset, isBuiltInPreset, savePreset } from '../../db/chargeback';
 
 /** What each field holds, for the "Add column" list. */

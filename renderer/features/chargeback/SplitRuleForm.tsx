@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { AllocationInput } from '../../../shared/allocation';
 import { isIsoMonth } from '../../../shared/dates/iso-date';
 import type { AllocationRule, AllocationTarget } from '../../../shared/model';
-import { useDatabase } from '../../app/DatabaseContext';
+import { useDatabase } from '../../db/DatabaseContext';
 import { saveRule } from '../../db/chargeback';
 import { basisPointsFromPercentText, percentTextFromBasisPoints } from './percent';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { IsoMonth } from '../../../shared/dates/iso-date';
 import type { AllocationRule, AllocationTarget } from '../../../shared/model';
-import { useDatabase } from '../../app/DatabaseContext';
+import { useDatabase } from '../../db/DatabaseContext';
 import { useLiveQuery } from '../../app/useLiveQuery';
 import { deleteRule } from '../../db/chargeback';
 import { percentTextFromBasisPoints } from './percent';

@@ -6,7 +6,7 @@ import {
 } from '../../../shared/allocation';
 import type { IsoMonth } from '../../../shared/dates/iso-date';
 import type { ChargebackNames, ExportPreset } from '../../../shared/export';
-import { useDatabase } from '../../app/DatabaseContext';
+import { useDatabase } from '../../db/DatabaseContext';
 import { useLiveQuery, type QueryState } from '../../app/useLiveQuery';
 import {
   invoiceMonths,

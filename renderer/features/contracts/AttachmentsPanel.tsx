@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Contract } from '../../../shared/model';
-import { useDatabase } from '../../app/DatabaseContext';
+import { useDatabase } from '../../db/DatabaseContext';
 import { useUndo } from '../../app/UndoContext';
 import {
   readAttachment,

@@ -3,7 +3,7 @@ import { currentTerm, noticeDeadline } from '../../../shared/contracts';
 import { todayIso } from '../../../shared/dates';
 import type { Contract } from '../../../shared/model';
 import { formatCents } from '../../../shared/money/cents';
-import { useDatabase } from '../../app/DatabaseContext';
+import { useDatabase } from '../../db/DatabaseContext';
 import { useUndo } from '../../app/UndoContext';
 import { deleteContract, type ContractsData } from '../../db/contracts';
 import { AttachmentsPanel } from './AttachmentsPanel';

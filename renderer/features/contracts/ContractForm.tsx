@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Contract } from '../../../shared/model';
 import { CONTRACT_STATUSES } from '../../../shared/model';
-import { useDatabase } from '../../app/DatabaseContext';
+import { useDatabase } from '../../db/DatabaseContext';
 import { saveContract, type ContractsData, type NewFile } from '../../db/contracts';
 import { platform } from '../../platform';
 import { CoverageFields } from './CoverageFields';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Contract } from '../../../shared/model';
-import { useDatabase } from '../../app/DatabaseContext';
+import { useDatabase } from '../../db/DatabaseContext';
 import { useRouteContext } from '../../app/RouteContext';
 import { useLiveQuery } from '../../app/useLiveQuery';
 import { EmptyState } from '../../components/EmptyState';

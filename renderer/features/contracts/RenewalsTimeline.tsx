@@ -11,7 +11,7 @@ import { useEffect, useRef } from 'react';
 import type { TimelinePoint } from '../../../shared/contracts';
 import { addDays, addMonths, daysBetween, startOfMonth, type IsoDate } from '../../../shared/dates';
 import { formatCents } from '../../../shared/money/cents';
-import { useResolvedTheme } from '../../app/useTheme';
+import { useResolvedTheme } from '../../components/theme';
 import { shortMonth } from './labels';
 
 Chart.register(ScatterController, LinearScale, PointElement, Tooltip, Legend);

@@ -2,7 +2,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { contractsToIcs, renewalRows, timelinePoints } from '../../../shared/contracts';
 import { todayIso } from '../../../shared/dates';
 import { formatCents } from '../../../shared/money/cents';
-import { useDatabase } from '../../app/DatabaseContext';
+import { useDatabase } from '../../db/DatabaseContext';
 import { hrefFor } from '../../app/useSection';
 import {
   alertWindowsFromText,

@@ -10,7 +10,7 @@ import {
 import { DimensionIndex } from '../../../shared/billing/dimensions';
 import { deadlines, invoicesToPay } from '../../../shared/billing/attention';
 import { monthRange, todayIso } from '../../../shared/dates';
-import { useDatabase } from '../../app/DatabaseContext';
+import { useDatabase } from '../../db/DatabaseContext';
 import { useRouteContext } from '../../app/RouteContext';
 import { useLiveQuery } from '../../app/useLiveQuery';
 import { EmptyState } from '../../components/EmptyState';

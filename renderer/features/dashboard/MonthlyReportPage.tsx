@@ -7,7 +7,7 @@ import { renewalRows } from '../../../shared/contracts/renewals';
 import { isIsoMonth, todayIso, type IsoMonth } from '../../../shared/dates';
 import { cents, formatCents } from '../../../shared/money/cents';
 import type { DisputeRecord } from '../../db/findings';
-import { useDatabase } from '../../app/DatabaseContext';
+import { useDatabase } from '../../db/DatabaseContext';
 import { useRouteContext } from '../../app/RouteContext';
 import { useLiveQuery } from '../../app/useLiveQuery';
 import { MoversTable } from './MoversTable';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { formatCents } from '../../../shared/money/cents';
-import { useDatabase } from '../../app/DatabaseContext';
+import { useDatabase } from '../../db/DatabaseContext';
 import { useLiveQuery } from '../../app/useLiveQuery';
 import type { DisputeRecord } from '../../db/findings';
 import { platform } from '../../platform';

@@ -2,10 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { isIsoDate } from '../../../shared/dates';
 import { DISPUTE_STATUSES, type DisputeStatus } from '../../../shared/model';
 import { centsFromText, formatCents, type Cents } from '../../../shared/money/cents';
-import { useDatabase } from '../../app/DatabaseContext';
+import { useDatabase } from '../../db/DatabaseContext';
 import { recordCredit, updateDispute } from '../../db/disputes';
 import type { DisputeRecord } from '../../db/findings';
-import { DISPUTE_STATUS_LABELS } from './DisputesTab';
+import { DISPUTE_STATUS_LABELS } from './rows';
 import { todayIso } from './StatusForm';
 
 function amountOf(text: string): Cents | string {

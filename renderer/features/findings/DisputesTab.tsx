@@ -2,15 +2,7 @@ import { useState } from 'react';
 import { formatCents } from '../../../shared/money/cents';
 import type { FindingsData } from './data';
 import { DisputeDetail } from './DisputeDetail';
-
-export const DISPUTE_STATUS_LABELS = {
-  draft: 'Draft',
-  submitted: 'Filed',
-  credited: 'Credited',
-  'partially-credited': 'Partially credited',
-  denied: 'Denied',
-  closed: 'Closed',
-} as const;
+import { DISPUTE_STATUS_LABELS } from './rows';
 
 /** Every dispute with the carrier, and the one chosen. */
 export function DisputesTab({ data }: { data: FindingsData }) {

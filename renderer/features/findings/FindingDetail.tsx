@@ -1,4 +1,4 @@
-import { useDatabase } from '../../app/DatabaseContext';
+import { useDatabase } from '../../db/DatabaseContext';
 import { hrefFor } from '../../app/useSection';
 import { useLiveQuery } from '../../app/useLiveQuery';
 import { setFindingStatus, type FindingRecord } from '../../db/findings';
@@ -70,7 +70,7 @@ export function FindingDetail({
           <thead>
             <tr>
               <th scope="col">Invoice</th>
-              <th scope="col">Line</th>
+              <th scope="col">File and line</th>
               <th scope="col">Service</th>
               <th scope="col">Description</th>
               <th scope="col">Period</th>
@@ -83,7 +83,9 @@ export function FindingDetail({
             {lines.value.map((line, index) => (
               <tr key={`${line.invoiceId}-${line.sourceRow}-${index}`}>
                 <td>{line.invoiceNumber}</td>
-                <td>{line.sourceRow}</td>
+                <td>
+                  {line.sourceFile ? `${line.sourceFile}, line ${line.sourceRow}` : line.sourceRow}
+                </td>
                 <td>{line.serviceIdRaw}</td>
                 <td>{line.description}</td>
                 <td>{line.period}</td>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useDatabase } from '../../app/DatabaseContext';
+import { useDatabase } from '../../db/DatabaseContext';
 import { parseFindingsFilter, whereOf } from '../../app/links';
 import { useRouteContext } from '../../app/RouteContext';
 import type { AuditRunSummary } from '../../db/findings';

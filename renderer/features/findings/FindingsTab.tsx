@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { formatCents } from '../../../shared/money/cents';
-import { useDatabase } from '../../app/DatabaseContext';
+import { useDatabase } from '../../db/DatabaseContext';
 import { hrefFor } from '../../app/useSection';
 import { setFindingStatus } from '../../db/findings';
 import type { FindingsData } from './data';

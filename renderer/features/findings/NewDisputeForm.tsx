@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { isIsoDate } from '../../../shared/dates';
 import { centsFromText, formatCents, sumCents, type Cents } from '../../../shared/money/cents';
-import { useDatabase } from '../../app/DatabaseContext';
+import { useDatabase } from '../../db/DatabaseContext';
 import { createDispute } from '../../db/disputes';
 import type { FindingRow } from './rows';
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ALL_RULES } from '../../../shared/audit/rules';
 import type { AuditRule, SettingSpec, SettingUnit } from '../../../shared/audit/rule';
 import { cents, formatCents } from '../../../shared/money/cents';
-import { useDatabase } from '../../app/DatabaseContext';
+import { useDatabase } from '../../db/DatabaseContext';
 import { useLiveQuery } from '../../app/useLiveQuery';
 import { readAuditSettings, writeAuditSetting, type AuditRunSummary } from '../../db/findings';
 import { SEVERITY_LABELS } from './rows';

@@ -11,6 +11,7 @@ import {
   type Site,
 } from '../../../shared/model';
 import { cents, type Cents } from '../../../shared/money/cents';
+import { lineFileOf } from '../../../shared/storage/charge-blocks';
 import type { TemDeskDatabase } from '../../db/database';
 import {
   disputesTable,
@@ -50,6 +51,8 @@ export interface ChargeLineRef {
   invoiceNumber: string;
   /** 1-based line number in the source file. */
   sourceRow: number;
+  /** The file the line was read from (an invoice may come in several files). */
+  sourceFile: string;
   serviceIdRaw: string;
   description: string;
   category: string;
@@ -73,6 +76,9 @@ export async function loadChargeRefs(
   const numberOf = new Map(
     invoices.filter((i) => i !== undefined).map((i) => [i.id, i.invoiceNumber]),
   );
+  const fileOf = new Map(
+    invoices.filter((i) => i !== undefined).map((i) => [i.id, i.sourceFile ?? '']),
+  );
   const byKey = new Map(
     blocks.filter((b) => b !== undefined).map((b) => [`${b.invoiceId}|${b.blockIndex}`, b]),
   );
@@ -86,6 +92,7 @@ export async function loadChargeRefs(
       invoiceId: ref.invoiceId,
       invoiceNumber: numberOf.get(ref.invoiceId) ?? '',
       sourceRow: block.sourceRow[ref.row] ?? 0,
+      sourceFile: lineFileOf(block, ref.row) ?? fileOf.get(ref.invoiceId) ?? '',
       serviceIdRaw: block.serviceIdRaw[ref.row] ?? '',
       description: block.description[ref.row] ?? '',
       category: CHARGE_CATEGORIES[block.category[ref.row] ?? 0] ?? '',

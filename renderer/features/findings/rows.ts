@@ -6,6 +6,7 @@ import { ALL_RULES } from '../../../shared/audit/rules';
 import { daysBetween, isIsoDate, type IsoDate } from '../../../shared/dates';
 import type {
   Carrier,
+  DisputeStatus,
   FindingStatus,
   Invoice,
   Service,
@@ -32,6 +33,15 @@ export const SEVERITY_LABELS: Record<Severity, string> = {
   info: 'Info',
   warning: 'Warning',
   error: 'Error',
+};
+
+export const DISPUTE_STATUS_LABELS: Record<DisputeStatus, string> = {
+  draft: 'Draft',
+  submitted: 'Filed',
+  credited: 'Credited',
+  'partially-credited': 'Partially credited',
+  denied: 'Denied',
+  closed: 'Closed',
 };
 
 /** One finding as a grid row. */

@@ -5,7 +5,7 @@
  */
 import { liveQuery } from 'dexie';
 import { useEffect } from 'react';
-import { useDatabase } from '../../app/DatabaseContext';
+import { useDatabase } from '../../db/DatabaseContext';
 import type { TemDeskDatabase } from '../../db/database';
 import { AUDIT_SETTINGS_KEY } from '../../db/findings';
 import { scheduleChecks } from './auditRunner';

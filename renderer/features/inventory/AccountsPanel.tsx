@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Account } from '../../../shared/model';
 import { centsToDecimalString, formatCents } from '../../../shared/money/cents';
 import { monthlyCostFromText } from '../../../shared/inventory/edits';
-import { useDatabase } from '../../app/DatabaseContext';
+import { useDatabase } from '../../db/DatabaseContext';
 import type { InventoryData } from '../../db/inventory';
 import { updateAccount } from '../../db/inventory';
 

@@ -3,7 +3,7 @@ import { serviceMatchKey } from '../../../shared/ids/identifiers';
 import { monthlyCostFromText } from '../../../shared/inventory/edits';
 import { SERVICE_TYPE_LABELS } from '../../../shared/inventory/rows';
 import { SERVICE_TYPES, type Service } from '../../../shared/model';
-import { useDatabase } from '../../app/DatabaseContext';
+import { useDatabase } from '../../db/DatabaseContext';
 import { addService, type InventoryData } from '../../db/inventory';
 
 /** A new circuit, line or seat: identifier, type, account, site, plan and expected monthly cost. */

@@ -11,7 +11,7 @@ import {
 import { readTabularFile } from '../../../shared/inventory/table-file';
 import type { Table } from '../../../shared/import/table';
 import { formatCents } from '../../../shared/money/cents';
-import { useDatabase } from '../../app/DatabaseContext';
+import { useDatabase } from '../../db/DatabaseContext';
 import { checkInventoryDrafts, commitInventoryImport } from '../../db/inventory-import';
 import type { InventoryData } from '../../db/inventory';
 import { platform } from '../../platform';

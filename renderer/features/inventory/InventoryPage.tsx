@@ -5,7 +5,7 @@ import { ColumnChooser } from '../../components/ColumnChooser';
 import type { ServicePatch } from '../../../shared/inventory/edits';
 import { serviceRows } from '../../../shared/inventory/rows';
 import { summarizeSites } from '../../../shared/inventory/sites';
-import { useDatabase } from '../../app/DatabaseContext';
+import { useDatabase } from '../../db/DatabaseContext';
 import { parseInventoryFilter, whereOf, type InventoryLinkFilter } from '../../app/links';
 import { useRouteContext } from '../../app/RouteContext';
 import { hrefFor } from '../../app/useSection';

@@ -8,7 +8,7 @@ import {
 import { SERVICE_STATUS_LABELS, SERVICE_TYPE_LABELS } from '../../../shared/inventory/rows';
 import type { Service } from '../../../shared/model';
 import { formatCents } from '../../../shared/money/cents';
-import { useDatabase } from '../../app/DatabaseContext';
+import { useDatabase } from '../../db/DatabaseContext';
 import { useLiveQuery } from '../../app/useLiveQuery';
 import {
   billedHistory,

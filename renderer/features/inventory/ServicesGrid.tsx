@@ -20,7 +20,7 @@ import {
   type ServiceType,
 } from '../../../shared/model';
 import { formatCents } from '../../../shared/money/cents';
-import { useDatabase } from '../../app/DatabaseContext';
+import { useDatabase } from '../../db/DatabaseContext';
 import { DataGrid } from '../../components/DataGrid';
 import { centsFormatter } from '../../components/format';
 

@@ -6,7 +6,7 @@ import {
   type SiteDraft,
 } from '../../../shared/inventory/sites-file';
 import { readTabularFile } from '../../../shared/inventory/table-file';
-import { useDatabase } from '../../app/DatabaseContext';
+import { useDatabase } from '../../db/DatabaseContext';
 import type { InventoryData } from '../../db/inventory';
 import { commitSiteImport } from '../../db/inventory-import';
 import { platform } from '../../platform';

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { SiteSummary } from '../../../shared/inventory/sites';
 import { formatCents } from '../../../shared/money/cents';
-import { useDatabase } from '../../app/DatabaseContext';
+import { useDatabase } from '../../db/DatabaseContext';
 import { addCostCenter, addSite, type InventoryData } from '../../db/inventory';
 import { AccountsPanel } from './AccountsPanel';
 import { SiteFiles } from './SiteFiles';

@@ -10,7 +10,7 @@ import {
 import { SERVICE_TYPE_LABELS } from '../../../shared/inventory/rows';
 import { SERVICE_TYPES, type Service } from '../../../shared/model';
 import { formatCents } from '../../../shared/money/cents';
-import { useDatabase } from '../../app/DatabaseContext';
+import { useDatabase } from '../../db/DatabaseContext';
 import { useLiveQuery } from '../../app/useLiveQuery';
 import { addAliasKey, addService, type InventoryData } from '../../db/inventory';
 import type { TemDeskDatabase } from '../../db/database';

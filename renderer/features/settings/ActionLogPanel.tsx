@@ -1,4 +1,4 @@
-import { useDatabase } from '../../app/DatabaseContext';
+import { useDatabase } from '../../db/DatabaseContext';
 import { useLiveQuery } from '../../app/useLiveQuery';
 
 /** What was deleted, restored, bulk-edited or undone, newest first. */

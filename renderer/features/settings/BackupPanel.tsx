@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ReadBackup } from '../../../shared/backup/format';
-import { useDatabase } from '../../app/DatabaseContext';
+import { useDatabase } from '../../db/DatabaseContext';
 import { useLiveQuery } from '../../app/useLiveQuery';
 import { inspectBackup } from '../../db/backup';
 import { backupState } from '../../db/changes';

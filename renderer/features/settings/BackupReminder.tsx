@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useDatabase } from '../../app/DatabaseContext';
+import { useDatabase } from '../../db/DatabaseContext';
 import { useLiveQuery } from '../../app/useLiveQuery';
 import { backupState } from '../../db/changes';
 import { platform } from '../../platform';

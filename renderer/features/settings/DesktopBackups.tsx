@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { BackupList } from '../../../shared/ipc/contract';
-import { useDatabase } from '../../app/DatabaseContext';
+import { useDatabase } from '../../db/DatabaseContext';
 import { platform } from '../../platform';
 import { backupsKept, backupToDisk, BACKUPS_KEPT_KEY } from './autoBackup';
 

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { useDatabase } from '../../app/DatabaseContext';
+import { useDatabase } from '../../db/DatabaseContext';
 import { writeSetting } from '../../db/settings';
 
 /** The company name printed on exports and reports. */

@@ -1,4 +1,4 @@
-import { useDatabase } from '../../app/DatabaseContext';
+import { useDatabase } from '../../db/DatabaseContext';
 import { useLiveQuery } from '../../app/useLiveQuery';
 import { PageHeader } from '../../components/PageHeader';
 import { readSettings } from '../../db/settings';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useDatabase } from '../../app/DatabaseContext';
+import { useDatabase } from '../../db/DatabaseContext';
 import { writeSetting, type ThemePreference } from '../../db/settings';
 
 const THEMES: readonly { value: ThemePreference; label: string }[] = [

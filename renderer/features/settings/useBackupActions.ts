@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import type { WorkspaceDump } from '../../../shared/backup/format';
-import { useDatabase } from '../../app/DatabaseContext';
+import { useDatabase } from '../../db/DatabaseContext';
 import { useUndo } from '../../app/UndoContext';
 import { backupFileName, createBackup, dumpWorkspace, restoreWorkspace } from '../../db/backup';
 import { LAST_BACKUP_KEY } from '../../db/changes';

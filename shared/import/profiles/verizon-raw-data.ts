@@ -141,13 +141,16 @@ function readInvoiceFields(cells: CellReader, table: ProfileTable): InvoiceField
   return { invoiceDate, accountNumber, invoiceNumber, dueDate, period };
 }
 
+/** The invoice of a row of one of the two summary files, or null when the file is a copy. */
 function addInvoice(
   draft: DraftBuilder,
   fields: InvoiceFields,
   invoiceDate: IsoDate,
   statedTotal: Cents | null,
-  sourceFile: string,
-): DraftInvoice {
+  table: ProfileTable,
+  row: number,
+): DraftInvoice | null {
+  const sourceFile = table.fileName;
   const invoice: Omit<DraftInvoice, 'key'> = {
     carrierName: CARRIER,
     accountNumber: fields.accountNumber,
@@ -161,7 +164,7 @@ function addInvoice(
     invoice.periodStart = fields.period.start;
     invoice.periodEnd = fields.period.end;
   }
-  return draft.invoice(invoice);
+  return draft.invoicePart(invoice, table.layout.kind, row);
 }
 
 interface LateFee {
@@ -187,7 +190,8 @@ function readAccountSummary(table: ProfileTable, draft: DraftBuilder, lateFees: 
     const total = cells.cents(col(c, 'totalCurrentCharges'));
     const lateFee = cells.cents(col(c, 'lateFee'));
     if (cells.failed || fields.invoiceDate === null) continue;
-    const invoice = addInvoice(draft, fields, fields.invoiceDate, total, table.fileName);
+    const invoice = addInvoice(draft, fields, fields.invoiceDate, total, table, row.line);
+    if (invoice === null) continue;
     draft.statedAt.set(invoice.key, { sourceFile: table.fileName, row: row.line });
     if (lateFee !== null && lateFee !== 0) {
       lateFees.push({ invoice, amount: lateFee, sourceFile: table.fileName, row: row.line });
@@ -228,7 +232,8 @@ function readWirelessSummary(table: ProfileTable, draft: DraftBuilder): void {
       continue;
     }
 
-    const invoice = addInvoice(draft, fields, fields.invoiceDate, null, table.fileName);
+    const invoice = addInvoice(draft, fields, fields.invoiceDate, null, table, row.line);
+    if (invoice === null) continue;
     const wireless = cells.text(col(c, 'wirelessNumber'));
     // `N/A` marks account-level charges (adjustments, account fees) in Verizon's files.
     const serviceIdRaw = wireless.toUpperCase() === 'N/A' || wireless === '' ? '' : wireless;

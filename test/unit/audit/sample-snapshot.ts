@@ -7,7 +7,7 @@ import { invoiceFromDraft } from '../../../shared/billing/invoice-from-draft';
 import type { IsoDate } from '../../../shared/dates';
 import { readBills } from '../../../shared/import/read-bill';
 import type { Invoice, UsageRecord } from '../../../shared/model';
-import { ZERO_CENTS } from '../../../shared/money/cents';
+import { usageRecordsOf } from '../../../shared/ledger/bills';
 import { packChargeLines, type ChargeBlock } from '../../../shared/storage/charge-blocks';
 import { DEFAULT_AUDIT_SETTINGS } from '../../../shared/audit/settings';
 import type { AuditSnapshot } from '../../../shared/audit/snapshot';
@@ -41,19 +41,7 @@ export function sampleSnapshot(company: SampleCompany, today: IsoDate): AuditSna
       chargeBlocks.push(...packChargeLines(id, lines));
     }
     for (const record of draft.usage) {
-      const invoiceId = idByKey.get(record.invoiceKey);
-      usage.push({
-        serviceKey: record.serviceKey,
-        serviceIdRaw: record.serviceIdRaw,
-        month: record.month,
-        ...(invoiceId === undefined ? {} : { invoiceId }),
-        minutes: record.minutes,
-        messages: record.messages,
-        dataKb: record.dataKb,
-        roamingMinutes: record.roamingMinutes ?? 0,
-        roamingDataKb: record.roamingDataKb ?? 0,
-        usageCharges: ZERO_CENTS,
-      });
+      usage.push(...usageRecordsOf([record], idByKey.get(record.invoiceKey)));
     }
   }
   return {

@@ -1,19 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { IcsComponent } from '../../../shared/contracts/ics';
 import {
   contractsToIcs,
   escapeIcsText,
-  findIcsComponents,
   foldIcsLine,
   icsUtcDateTime,
-  icsValue,
-  parseIcs,
-  unescapeIcsText,
 } from '../../../shared/contracts/ics';
 import { renewalRows } from '../../../shared/contracts/renewals';
 import type { Cents } from '../../../shared/money/cents';
 import { cents } from '../../../shared/money/cents';
+import {
+  findIcsComponents,
+  icsValue,
+  parseIcs,
+  unescapeIcsText,
+  type IcsComponent,
+} from '../../helpers/ics';
 import { day, makeContract } from './helpers';
 
 const NOW = new Date(Date.UTC(2026, 10, 26, 10, 15, 0, 456));

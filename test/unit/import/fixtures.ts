@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { zipSync } from 'fflate';
 import type { BillDraft } from '../../../shared/import/draft';
 import type { ReadBillOptions, ReadOutcome } from '../../../shared/import/read-bill';
-import { readBill } from '../../../shared/import/read-bill';
+import { readBill } from '../../helpers/read-bill';
 
 /** The bytes of a fixture file. */
 export function fixtureBytes(name: string): Uint8Array {

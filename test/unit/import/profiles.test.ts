@@ -25,7 +25,7 @@ describe('Verizon Raw Data Download (ZIP of tab files)', () => {
     expect(draft.profileId).toBe('verizon-raw-data');
     expect(draft.invoices).toEqual([
       {
-        key: 'VERIZON WIRELESS|123456789-00001|9876543210',
+        key: 'VERIZONWIRELESS|12345678900001|9876543210',
         carrierName: 'Verizon Wireless',
         accountNumber: '123456789-00001',
         invoiceNumber: '9876543210',
@@ -35,6 +35,13 @@ describe('Verizon Raw Data Download (ZIP of tab files)', () => {
         periodEnd: '2021-08-16',
         statedTotal: 145_26,
         sourceFile: 'verizon-2021-08.zip › AccountSummary.txt',
+        parts: [
+          { kind: 'account-summary', sourceFile: 'verizon-2021-08.zip › AccountSummary.txt' },
+          {
+            kind: 'wireless-summary',
+            sourceFile: 'verizon-2021-08.zip › Account & Wireless Summary.txt',
+          },
+        ],
       },
     ]);
   });

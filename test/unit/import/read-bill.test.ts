@@ -5,7 +5,8 @@ import { strToU8 } from 'fflate';
 import { isoDate } from '../../../shared/dates';
 import { CellReader } from '../../../shared/import/cells';
 import type { RowError } from '../../../shared/import/draft';
-import { readBill, readBills } from '../../../shared/import/read-bill';
+import { readBills } from '../../../shared/import/read-bill';
+import { readBill } from '../../helpers/read-bill';
 import { fixtureFile, readDraft, zipOf } from './fixtures';
 
 describe('readBill asks instead of guessing', () => {

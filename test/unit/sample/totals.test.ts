@@ -118,4 +118,32 @@ describe('sample company expected totals reconcile with the files', () => {
       .map((e) => e.invoiceNumber);
     expect(mismatched).toEqual(planted);
   });
+
+  it('gives the due date each file states (none in the AT&T and T-Mobile layouts)', () => {
+    // Verizon prints M/D/YY.
+    const usDate = (text: string) => {
+      const [mm = '', dd = '', yy = ''] = text.split('/');
+      return `20${yy}-${mm.padStart(2, '0')}-${dd.padStart(2, '0')}`;
+    };
+    let checked = 0;
+    for (const zip of filesOf(company, 'verizon')) {
+      for (const row of tsvRows(zipMembers(zip)['Account & Wireless Summary.txt'] ?? '')) {
+        const expected = byInvoice.get(`verizon|${row['Invoice Number'] ?? ''}`);
+        expect(expected?.dueDate).toBe(usDate(row['Date Due'] ?? ''));
+        checked++;
+      }
+    }
+    for (const file of ['lumen', 'comcast', 'ringcentral'].flatMap((c) => filesOf(company, c))) {
+      for (const row of csvRows(fileText(file))) {
+        const expected = byInvoice.get(`${file.carrier}|${row['Invoice Number'] ?? ''}`);
+        expect(expected?.dueDate).toBe(row['Due Date']);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
+    for (const total of company.expectedTotals) {
+      if (total.carrier === 'att' || total.carrier === 'tmobile') expect(total.dueDate).toBeNull();
+      else expect((total.dueDate ?? '') > total.invoiceDate).toBe(true);
+    }
+  });
 });

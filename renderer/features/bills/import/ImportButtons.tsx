@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useDatabase } from '../../../app/DatabaseContext';
+import { useDatabase } from '../../../db/DatabaseContext';
 import { useLiveQuery } from '../../../app/useLiveQuery';
 import { clearSampleData, hasSampleData } from '../../../db/sample-data';
 import { restoreSnapshot, snapshotTables } from '../../../db/snapshots';

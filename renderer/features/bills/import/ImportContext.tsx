@@ -7,11 +7,15 @@ import {
   useState,
   type ReactNode,
 } from 'react';
+import { todayIso } from '../../../../shared/dates';
 import type { UploadedFile } from '../../../../shared/import/archive';
 import type { ColumnMapping } from '../../../../shared/import/mapping';
-import { useDatabase } from '../../../app/DatabaseContext';
+import { useDatabase } from '../../../db/DatabaseContext';
 import { commitImport, findImportConflicts, type UploadToCommit } from '../../../db/import-commit';
 import { loadSampleOrganization, settleOlderSampleInvoices } from '../../../db/sample-data';
+import { focusOnNew, memberNamesOf, storedCompanionsOf } from '../../../db/companions';
+import { filesUsedBy } from '../../../../shared/ledger/bills';
+import { uniqueFileNames } from '../../../../shared/ledger/file-names';
 import { sha256Hex } from '../../../platform/hash';
 import { ReadCancelled, readInWorker, type ReadResult, type RunningRead } from './readInWorker';
 import {
@@ -42,6 +46,12 @@ export function useImport(): ImportContextValue {
   return value;
 }
 
+/** Files picked together never share a name: lines and findings name the file they come from. */
+function withUniqueNames(picked: readonly UploadedFile[]): UploadedFile[] {
+  const names = uniqueFileNames(picked.map((file) => file.name));
+  return picked.map((file, i) => ({ ...file, name: names[i] ?? file.name }));
+}
+
 /** Keeps one import session for the whole app, so the menu and drag-and-drop can start one anywhere. */
 export function ImportProvider({ children }: { children: ReactNode }) {
   const db = useDatabase();
@@ -50,12 +60,12 @@ export function ImportProvider({ children }: { children: ReactNode }) {
   const answers = useRef<ImportAnswers>({ newMappings: [], invoiceDetails: {} });
   const running = useRef<RunningRead | null>(null);
   const sample = useRef(false);
+  /** Stored originals read with the picked files to complete stored invoices (see db/companions). */
+  const companions = useRef<UploadedFile[]>([]);
 
   const toUploads = useCallback(
     async (result: ReadResult, drafts: DraftOutcome[]): Promise<UploadToCommit[]> => {
-      const used = new Set(
-        drafts.flatMap((d) => d.draft.invoices.map((invoice) => invoice.sourceFile)),
-      );
+      const used = filesUsedBy(drafts.map((d) => d.draft));
       const encodings = new Map(
         drafts.flatMap((d) => d.files.map((f) => [f.name, f.encoding] as const)),
       );
@@ -92,6 +102,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
             unreadable: [],
             conflicts: outcome.conflicts,
             uploads,
+            storedFiles: [...memberNamesOf(companions.current)],
           });
           return;
         }
@@ -112,10 +123,10 @@ export function ImportProvider({ children }: { children: ReactNode }) {
 
   const read = useCallback(async () => {
     const request: ReadRequest = sample.current
-      ? { kind: 'sample' }
+      ? { kind: 'sample', asOf: todayIso(new Date()) }
       : {
           kind: 'read',
-          files: files.current,
+          files: [...files.current, ...companions.current],
           options: {
             dateOrder: answers.current.dateOrder,
             savedMappings: [...(await db.columnMappings.toArray()), ...answers.current.newMappings],
@@ -150,10 +161,28 @@ export function ImportProvider({ children }: { children: ReactNode }) {
       setState({ step: 'question', question, fileNames });
       return;
     }
-    const drafts = result.outcomes.filter((o): o is DraftOutcome => o.kind === 'draft');
-    const unreadable = result.outcomes.filter(
-      (o): o is UnreadableOutcome => o.kind === 'unreadable',
-    );
+    if (!sample.current && companions.current.length === 0) {
+      // A file that completes a stored invoice (its companion came in an earlier import) is read
+      // again with the stored original, so the preview shows the joined invoice.
+      const found = await storedCompanionsOf(
+        db,
+        result.outcomes.flatMap((o) => (o.kind === 'draft' ? [o.draft] : [])),
+      );
+      if (found.length > 0) {
+        companions.current = found;
+        await read();
+        return;
+      }
+    }
+    const outcomes = focusOnNew(result.outcomes, companions.current);
+    // The stored originals read again are not new uploads.
+    // (They are read last; the sample's files come from the worker, not from `files`.)
+    result = {
+      ...result,
+      files: result.files.slice(0, result.files.length - companions.current.length),
+    };
+    const drafts = outcomes.filter((o): o is DraftOutcome => o.kind === 'draft');
+    const unreadable = outcomes.filter((o): o is UnreadableOutcome => o.kind === 'unreadable');
     const uploads = await toUploads(result, drafts);
     performance.mark('import:hashed');
     if (sample.current) {
@@ -166,7 +195,8 @@ export function ImportProvider({ children }: { children: ReactNode }) {
       drafts: drafts.map((d) => d.draft),
     });
     performance.mark('import:conflicts-checked');
-    setState({ step: 'preview', drafts, unreadable, conflicts, uploads });
+    const storedFiles = [...memberNamesOf(companions.current)];
+    setState({ step: 'preview', drafts, unreadable, conflicts, uploads, storedFiles });
   }, [db, finishCommit, toUploads]);
 
   const value = useMemo<ImportContextValue>(
@@ -175,7 +205,8 @@ export function ImportProvider({ children }: { children: ReactNode }) {
       start(picked) {
         running.current?.cancel();
         sample.current = false;
-        files.current = picked;
+        files.current = withUniqueNames(picked);
+        companions.current = [];
         answers.current = { newMappings: [], invoiceDetails: {} };
         void read();
       },
@@ -183,6 +214,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
         running.current?.cancel();
         sample.current = true;
         files.current = [];
+        companions.current = [];
         answers.current = { newMappings: [], invoiceDetails: {} };
         void read();
       },

@@ -52,6 +52,9 @@ export function ImportPanel() {
             {state.outcome.replacedInvoices > 0
               ? `, replacing ${state.outcome.replacedInvoices} earlier`
               : ''}
+            {state.outcome.completedInvoices > 0
+              ? `, completing ${state.outcome.completedInvoices} stored invoice${state.outcome.completedInvoices === 1 ? '' : 's'} with ${state.outcome.completedInvoices === 1 ? 'its' : 'their'} other file`
+              : ''}
             .
           </p>
           <button type="button" onClick={cancel}>

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { partsOf, type BillDraft, type DraftInvoice } from '../../../../shared/import/draft';
 import { cents, formatCents } from '../../../../shared/money/cents';
 import type { ImportConflict } from '../../../db/import-commit';
 import { useImport } from './ImportContext';
@@ -16,6 +17,62 @@ function describeConflict(conflict: ImportConflict): string {
     case 'invoice-repeated':
       return `Invoice ${conflict.invoiceNumber} appears in both ${conflict.otherFileName} and ${conflict.fileName}; import them separately.`;
   }
+}
+
+/** Invoices of this import that complete a stored invoice, joined with the stored file. */
+function CompletedInvoices({
+  invoices,
+  storedFiles,
+}: {
+  invoices: readonly DraftInvoice[];
+  storedFiles: readonly string[];
+}) {
+  const stored = new Set(storedFiles);
+  const completing = invoices.filter((invoice) =>
+    partsOf(invoice).some((part) => stored.has(part.sourceFile)),
+  );
+  if (completing.length === 0) return null;
+  return (
+    <ul className="hint" aria-label="Stored invoices completed">
+      {completing.map((invoice) => {
+        const parts = partsOf(invoice);
+        const old = parts.filter((part) => stored.has(part.sourceFile));
+        const added = parts.filter((part) => !stored.has(part.sourceFile));
+        return (
+          <li key={invoice.key}>
+            Completes stored invoice {invoice.invoiceNumber} (account {invoice.accountNumber}):{' '}
+            {added.map((part) => part.sourceFile).join(', ')} joins{' '}
+            {old.map((part) => part.sourceFile).join(', ')}, imported earlier. Its status and
+            history are kept.
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** Files that repeat an invoice already read in this import: refused, never counted twice. */
+function CopiesRefused({ drafts }: { drafts: readonly BillDraft[] }) {
+  const copies = drafts.flatMap((draft) => draft.copies ?? []);
+  if (copies.length === 0) return null;
+  return (
+    <div className="notice" role="alert" aria-label="Copies not imported">
+      <p>
+        <strong>
+          {copies.length === 1 ? 'A file is a copy' : `${copies.length} files are copies`}: not
+          imported
+        </strong>
+      </p>
+      <ul>
+        {copies.map((copy, i) => (
+          <li key={i}>
+            {copy.sourceFile} repeats invoice {copy.invoiceNumber} (account {copy.accountNumber}),
+            already read from {copy.sameAs}. It is not imported, so the invoice is counted once.
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
 }
 
 /** Exactly what will be committed: invoices with their totals, lines, unreadable rows, conflicts. */
@@ -115,6 +172,7 @@ export function ImportPreview({ state }: { state: PreviewState }) {
               })}
             </tbody>
           </table>
+          <CompletedInvoices invoices={outcome.draft.invoices} storedFiles={state.storedFiles} />
           {(outcome.draft.warnings ?? []).length > 0 && (
             <ul className="warnings" aria-label="Warnings">
               {(outcome.draft.warnings ?? []).map((warning, i) => (
@@ -125,6 +183,7 @@ export function ImportPreview({ state }: { state: PreviewState }) {
         </section>
       ))}
 
+      <CopiesRefused drafts={drafts} />
       <RowProblems drafts={drafts} />
       <PreviewLines drafts={drafts} />
 

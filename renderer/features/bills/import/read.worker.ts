@@ -5,7 +5,7 @@
  */
 import { expandUpload, type UploadedFile } from '../../../../shared/import/archive';
 import { readBills } from '../../../../shared/import/read-bill';
-import { generateSampleCompany } from '../../../../shared/sample';
+import { generateSampleCompany, sampleEndMonth } from '../../../../shared/sample';
 import type { ReadRequest, ReadResponse } from './worker-protocol';
 
 // The renderer's tsconfig has the DOM lib, where `postMessage` is the window's; in a worker it
@@ -20,7 +20,10 @@ function membersOf(file: UploadedFile): string[] {
 self.onmessage = (event: MessageEvent<ReadRequest>) => {
   try {
     const request = event.data;
-    const company = request.kind === 'sample' ? generateSampleCompany() : undefined;
+    const company =
+      request.kind === 'sample'
+        ? generateSampleCompany({ endMonth: sampleEndMonth(request.asOf) })
+        : undefined;
     const files: UploadedFile[] = company
       ? company.files.map((file) => ({ name: file.name, bytes: file.bytes }))
       : request.kind === 'read'

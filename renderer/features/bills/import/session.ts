@@ -31,6 +31,8 @@ export type ImportState =
       unreadable: UnreadableOutcome[];
       conflicts: ImportConflict[];
       uploads: UploadToCommit[];
+      /** Names of stored originals read again to complete stored invoices (see db/companions). */
+      storedFiles: string[];
     }
   | { step: 'committing' }
   | { step: 'done'; outcome: Extract<CommitOutcome, { ok: true }>; invoices: number }

@@ -1,3 +1,4 @@
+import type { IsoDate } from '../../../../shared/dates';
 import type { UploadedFile } from '../../../../shared/import/archive';
 import type { ReadBillOptions, ReadOutcome } from '../../../../shared/import/read-bill';
 import type { SampleCompany } from '../../../../shared/sample';
@@ -8,10 +9,13 @@ export type SampleOrganization = Pick<
   'carriers' | 'accounts' | 'sites' | 'costCenters' | 'services' | 'contracts'
 >;
 
-/** What the page asks the import worker to do. */
+/**
+ * What the page asks the import worker to do. `sample` carries the page's today (`asOf`): the
+ * sample ends with the month before it, and the worker never reads its own clock.
+ */
 export type ReadRequest =
   | { kind: 'read'; files: UploadedFile[]; options: Omit<ReadBillOptions, 'onProgress'> }
-  | { kind: 'sample' };
+  | { kind: 'sample'; asOf: IsoDate };
 
 /** What the import worker answers, in order: progress…, then one `done` or `failed`. */
 export type ReadResponse =

@@ -1,13 +1,14 @@
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import { useState } from 'react';
 import type { ChargeLine, UsageRecord } from '../../../../shared/model';
-import { useDatabase } from '../../../app/DatabaseContext';
+import { useDatabase } from '../../../db/DatabaseContext';
 import { useLiveQuery } from '../../../app/useLiveQuery';
 import { DataGrid } from '../../../components/DataGrid';
 import { centsFormatter } from '../../../components/format';
 import { loadInvoiceLinesAndUsage } from '../../../db/invoices';
 
 const LINE_COLUMNS: ColDef<ChargeLine>[] = [
+  { field: 'sourceFile', headerName: 'File', minWidth: 160 },
   { field: 'sourceRow', headerName: 'File line', type: 'rightAligned', maxWidth: 110 },
   {
     field: 'serviceIdRaw',

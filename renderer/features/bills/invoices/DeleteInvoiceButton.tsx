@@ -1,4 +1,4 @@
-import { useDatabase } from '../../../app/DatabaseContext';
+import { useDatabase } from '../../../db/DatabaseContext';
 import { useRouteContext } from '../../../app/RouteContext';
 import { useUndo } from '../../../app/UndoContext';
 import { deleteInvoiceWithUndo } from '../../../db/invoices';

@@ -5,7 +5,7 @@ import {
   INVOICE_STATUS_LABELS,
 } from '../../../../shared/billing/invoice-rows';
 import { todayIso } from '../../../../shared/dates';
-import { useDatabase } from '../../../app/DatabaseContext';
+import { useDatabase } from '../../../db/DatabaseContext';
 import { useLiveQuery } from '../../../app/useLiveQuery';
 import { PageHeader } from '../../../components/PageHeader';
 import { formatMaybeCents } from '../../../components/format';
@@ -32,7 +32,7 @@ export function InvoiceDetailPage({ invoiceId }: { invoiceId: string }) {
       </>
     );
   }
-  const { invoice, carrierName, batch } = detail.value;
+  const { invoice, carrierName, batches } = detail.value;
   const difference = invoice.statedTotal === null ? null : invoice.statedTotal - invoice.linesTotal;
   const due = dueState(invoice, todayIso(new Date()));
 
@@ -42,7 +42,9 @@ export function InvoiceDetailPage({ invoiceId }: { invoiceId: string }) {
         <a href="#/bills">← All invoices</a>
       </p>
       <PageHeader title={`Invoice ${invoice.invoiceNumber}`}>
-        {batch && <OriginalFileButton batchId={batch.id} fileName={batch.fileName} />}
+        {batches.map((batch) => (
+          <OriginalFileButton key={batch.id} batchId={batch.id} fileName={batch.fileName} />
+        ))}
         <DeleteInvoiceButton invoiceId={invoice.id} invoiceNumber={invoice.invoiceNumber} />
       </PageHeader>
       <div className="detail-grid">
@@ -84,9 +86,19 @@ export function InvoiceDetailPage({ invoiceId }: { invoiceId: string }) {
             <dd>{INVOICE_STATUS_LABELS[invoice.status]}</dd>
             <dt>Imported from</dt>
             <dd>
-              {batch
-                ? `${batch.fileName}${invoice.sourceFile && invoice.sourceFile !== batch.fileName ? ` (${invoice.sourceFile})` : ''}, ${batch.importedAt.slice(0, 10)}`
-                : '—'}
+              {batches.length === 0
+                ? '—'
+                : batches
+                    .map((batch) => {
+                      const files = (invoice.parts ?? [])
+                        .filter((part) => part.importBatchId === batch.id)
+                        .map((part) => part.sourceFile);
+                      const inside = (files.length > 0 ? files : [invoice.sourceFile ?? '']).filter(
+                        (file) => file !== '' && file !== batch.fileName,
+                      );
+                      return `${batch.fileName}${inside.length > 0 ? ` (${inside.join(', ')})` : ''}, ${batch.importedAt.slice(0, 10)}`;
+                    })
+                    .join('; ')}
             </dd>
           </dl>
         </section>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useDatabase } from '../../../app/DatabaseContext';
+import { useDatabase } from '../../../db/DatabaseContext';
 import { loadOriginalFile } from '../../../db/invoices';
 import { platform } from '../../../platform';
 

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { INVOICE_STATUS_LABELS, NEXT_STATUSES } from '../../../../shared/billing/invoice-rows';
 import type { Invoice, InvoiceStatus } from '../../../../shared/model';
-import { useDatabase } from '../../../app/DatabaseContext';
+import { useDatabase } from '../../../db/DatabaseContext';
 import { setInvoiceStatus } from '../../../db/invoices';
 
 const ACTION_LABELS: Record<InvoiceStatus, string> = {

@@ -1,13 +1,7 @@
 import { useState } from 'react';
-import {
-  readContractRatesCsv,
-  readContractsCsv,
-  type ContractCsvError,
-  type ContractDraft,
-  type ContractRateDraft,
-} from '../../../../shared/contracts';
+import { readContractRatesCsv, readContractsCsv } from '../../../../shared/contracts';
 import { todayIso } from '../../../../shared/dates';
-import { useDatabase } from '../../../app/DatabaseContext';
+import { useDatabase } from '../../../db/DatabaseContext';
 import type { ContractsData } from '../../../db/contracts';
 import {
   canonicalCsv,
@@ -20,24 +14,9 @@ import type { Table } from '../../../../shared/import/table';
 import { readTabularFile } from '../../../../shared/inventory/table-file';
 import { ColumnMappingStep } from './ColumnMappingStep';
 import { platform } from '../../../platform';
-import {
-  commitContractImport,
-  planContractImport,
-  type ContractImportPlan,
-} from '../../../db/contracts-import';
+import { commitContractImport, planContractImport } from '../../../db/contracts-import';
 import { contractsCsvBytes, contractsXlsxBytes, ratesCsvBytes } from './exports';
-import { ImportPreview } from './ImportPreview';
-
-/** What was read from the chosen files, and what committing it would do. */
-export interface ImportSession {
-  contractsFile?: string;
-  ratesFile?: string;
-  drafts: ContractDraft[];
-  rates: ContractRateDraft[];
-  contractErrors: ContractCsvError[];
-  rateErrors: ContractCsvError[];
-  plan: ContractImportPlan;
-}
+import { ImportPreview, type ImportSession } from './ImportPreview';
 
 const CSV_FILTERS = [
   { name: 'Spreadsheets (CSV, TSV, XLSX)', extensions: ['csv', 'tsv', 'txt', 'xlsx'] },

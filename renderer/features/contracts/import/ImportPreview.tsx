@@ -1,5 +1,20 @@
-import type { ContractCsvError } from '../../../../shared/contracts';
-import type { ImportSession } from './ContractImport';
+import type {
+  ContractCsvError,
+  ContractDraft,
+  ContractRateDraft,
+} from '../../../../shared/contracts';
+import type { ContractImportPlan } from '../../../db/contracts-import';
+
+/** What was read from the chosen files, and what committing it would do. */
+export interface ImportSession {
+  contractsFile?: string;
+  ratesFile?: string;
+  drafts: ContractDraft[];
+  rates: ContractRateDraft[];
+  contractErrors: ContractCsvError[];
+  rateErrors: ContractCsvError[];
+  plan: ContractImportPlan;
+}
 
 /** Exactly what the commit will write, and every row that stops it. */
 export function ImportPreview({
@@ -15,7 +30,7 @@ export function ImportPreview({
   const errors: (ContractCsvError & { file: string })[] = [
     ...session.contractErrors.map((e) => ({ ...e, file: session.contractsFile ?? '' })),
     ...session.rateErrors.map((e) => ({ ...e, file: session.ratesFile ?? '' })),
-    ...plan.errors.map((e) => ({ ...e, file: session.ratesFile ?? '' })),
+    ...plan.refusals.map((e) => ({ ...e, file: session.ratesFile ?? '' })),
   ];
   const nothing = plan.contracts.length === 0;
   return (

@@ -1,0 +1,71 @@
+/**
+ * Identity keys of the ledger, defined once: carriers, accounts, invoices (services are keyed by
+ * `serviceMatchKey` in `identifiers.ts`). Carriers' exports, contracts files, inventories and users
+ * write the same name or number with other spacing, case and punctuation ("Verizon  Wireless",
+ * "VERIZON WIRELESS", "5-KE4X-001" / "5KE4X001"); every door into the ledger — the app's import,
+ * inventory and contracts files, the CLI — compares them by these keys, so one carrier or account
+ * is one record whichever way it was written. Keys are for comparing; records keep a display form.
+ */
+
+const ASCII = /^[ -~]*$/;
+const NOT_ASCII_ALNUM = /[^A-Z0-9]/g;
+
+/**
+ * The comparison form of a name or number: Unicode-normalised (NFKD, accents dropped), upper case,
+ * every character that is not a letter or a digit removed. `AT&T Mobility` → `ATTMOBILITY`.
+ */
+export function textKey(text: string): string {
+  // Most keys are plain ASCII: no accents to drop, and Unicode normalisation is not free.
+  if (ASCII.test(text)) return text.toUpperCase().replace(NOT_ASCII_ALNUM, '');
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toUpperCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** The display form of a name or number: trimmed, runs of white space made one space. */
+export function displayText(text: string): string {
+  return text.trim().replace(/\s+/g, ' ');
+}
+
+/** The key of a carrier by its name. */
+export function carrierKey(name: string): string {
+  return textKey(name);
+}
+
+/** The key of an account number within its carrier. */
+export function accountNumberKey(accountNumber: string): string {
+  return textKey(accountNumber);
+}
+
+/** The key of an invoice number within its account. */
+export function invoiceNumberKey(invoiceNumber: string): string {
+  return textKey(invoiceNumber);
+}
+
+/** The key of an account: its carrier (by id, or by name before it has one) and its number. */
+export function accountKey(carrierRef: string, accountNumber: string): string {
+  return `${carrierRef}|${accountNumberKey(accountNumber)}`;
+}
+
+/**
+ * The key that makes an invoice unique across imports and files: carrier + account + invoice
+ * number, each by its key. The files of one invoice share it; a copy of an invoice has it too.
+ */
+export function invoiceKey(
+  carrierName: string,
+  accountNumber: string,
+  invoiceNumber: string,
+): string {
+  return `${carrierKey(carrierName)}|${accountNumberKey(accountNumber)}|${invoiceNumberKey(invoiceNumber)}`;
+}
+
+/** {@link invoiceKey} of a stored invoice, whose carrier is known by id. */
+export function storedInvoiceKey(
+  carrierId: string,
+  accountNumber: string,
+  invoiceNumber: string,
+): string {
+  return `${carrierId}|${accountNumberKey(accountNumber)}|${invoiceNumberKey(invoiceNumber)}`;
+}

@@ -1,0 +1,251 @@
+/**
+ * What a bill import changes, decided once for both doors (the app's Dexie commit and the CLI's
+ * in-memory workspace): which invoices are added, which stored invoices a companion file completes
+ * (Verizon's account summary arriving after its line summary), which are replaced on purpose, and
+ * what stands in the way. The doors only apply the plan.
+ */
+import { aggregateLines } from '../billing/aggregates';
+import { invoiceFromDraft } from '../billing/invoice-from-draft';
+import { storedInvoiceKey } from '../ids/keys';
+import type {
+  BillDraft,
+  DraftChargeLine,
+  DraftCopy,
+  DraftInvoice,
+  DraftPart,
+  DraftUsage,
+} from '../import/draft';
+import { partsOf } from '../import/draft';
+import type { Invoice, InvoicePart, UsageRecord } from '../model';
+import type { Cents } from '../money/cents';
+import { ZERO_CENTS } from '../money/cents';
+import type { OrgResolver } from './org';
+
+/** A stored invoice as the plan needs it. */
+export type StoredInvoice = Pick<
+  Invoice,
+  'id' | 'carrierId' | 'accountNumber' | 'invoiceNumber' | 'importBatchId' | 'parts' | 'sourceFile'
+>;
+
+/** One invoice of the plan, with everything its door needs to store it. */
+export interface PlannedInvoice {
+  drafted: DraftInvoice;
+  /** Index of the draft it came from. */
+  draftIndex: number;
+  carrierId: string;
+  accountId: string;
+  lines: DraftChargeLine[];
+  usage: DraftUsage[];
+  /**
+   * `add`: a new invoice. `complete`: a stored invoice this import completes with parts of other
+   * kinds (it keeps its id, status and history). `replace`: a stored invoice replaced on purpose.
+   */
+  action: 'add' | 'complete' | 'replace';
+  /** The stored invoice completed or replaced. */
+  stored?: StoredInvoice;
+}
+
+/** An invoice this import would store a second time: refused unless replaced on purpose. */
+export interface InvoiceClash {
+  drafted: DraftInvoice;
+  stored: StoredInvoice;
+}
+
+export interface BillPlan {
+  invoices: PlannedInvoice[];
+  /**
+   * Companion files read alone: invoices whose stored parts must be read again with them before
+   * they can be planned (the app re-reads the stored originals; see `focusOnNewFiles`).
+   */
+  needsStored: InvoiceClash[];
+  /** Invoices already stored from a file of the same kind (a copy); empty when `replace`. */
+  clashes: InvoiceClash[];
+  /** Files of this import that repeat a part already read in it (never stored). */
+  copies: DraftCopy[];
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+/** The parts of a stored invoice (one whole `bill` when it was stored before parts existed). */
+export function storedPartsOf(invoice: StoredInvoice): DraftPart[] {
+  return invoice.parts ?? [{ kind: 'bill', sourceFile: invoice.sourceFile ?? '' }];
+}
+
+/**
+ * How a drafted invoice relates to a stored one with the same key:
+ * - `joined`: it completes it — it has a part of a kind the stored invoice lacks, and every stored
+ *   part too (read again from the stored originals, so the parts are joined as in one pick);
+ * - `needs-stored`: it is only parts the stored invoice lacks (a companion file read alone): read
+ *   it again together with the stored originals to join them;
+ * - `copy`: it repeats a part the stored invoice has (same kind, another file): a clash.
+ */
+export function relationToStored(
+  drafted: DraftInvoice,
+  stored: StoredInvoice,
+): 'joined' | 'needs-stored' | 'copy' {
+  if (stored.parts === undefined) return 'copy';
+  const draftParts = partsOf(drafted);
+  const storedKinds = new Set(stored.parts.map((part) => part.kind));
+  const added = draftParts.filter((part) => !storedKinds.has(part.kind));
+  if (added.length === 0) return 'copy';
+  const overlap = draftParts.filter((part) => storedKinds.has(part.kind));
+  if (overlap.length === 0) return 'needs-stored';
+  const storedFiles = new Set(stored.parts.map((part) => `${part.kind}\u0000${part.sourceFile}`));
+  return overlap.every((part) => storedFiles.has(`${part.kind}\u0000${part.sourceFile}`)) &&
+    overlap.length === stored.parts.length
+    ? 'joined'
+    : 'copy';
+}
+
+/**
+ * Plans an import of drafts against what is stored. Carriers and accounts are resolved (and
+ * planned when new) by `org`; `findStored` looks a stored invoice up by its key
+ * (`storedInvoiceKey`). With `replace`, a clash replaces the stored invoice instead of stopping.
+ */
+export function planBills(
+  drafts: readonly BillDraft[],
+  org: OrgResolver,
+  findStored: (key: string) => StoredInvoice | undefined,
+  options: { replace?: boolean } = {},
+): BillPlan {
+  const plan: BillPlan = { invoices: [], needsStored: [], clashes: [], copies: [] };
+  drafts.forEach((draft, draftIndex) => {
+    plan.copies.push(...(draft.copies ?? []));
+    const linesByInvoice = groupBy(draft.lines, (line) => line.invoiceKey);
+    const usageByInvoice = groupBy(draft.usage, (usage) => usage.invoiceKey);
+    for (const drafted of draft.invoices) {
+      const carrierId = org.carrierId(drafted.carrierName);
+      const account = org.account(carrierId, drafted.accountNumber);
+      const stored = findStored(
+        storedInvoiceKey(carrierId, drafted.accountNumber, drafted.invoiceNumber),
+      );
+      let action: PlannedInvoice['action'] = 'add';
+      if (stored !== undefined) {
+        const relation = relationToStored(drafted, stored);
+        if (relation === 'joined') action = 'complete';
+        else if (relation === 'needs-stored') {
+          plan.needsStored.push({ drafted, stored });
+          continue;
+        } else if (options.replace) action = 'replace';
+        else {
+          plan.clashes.push({ drafted, stored });
+          continue;
+        }
+      }
+      const planned: PlannedInvoice = {
+        drafted: { ...drafted, accountNumber: account.accountNumber },
+        draftIndex,
+        carrierId,
+        accountId: account.id,
+        lines: linesByInvoice.get(drafted.key) ?? [],
+        usage: usageByInvoice.get(drafted.key) ?? [],
+        action,
+      };
+      if (stored !== undefined) planned.stored = stored;
+      plan.invoices.push(planned);
+    }
+  });
+  return plan;
+}
+
+/** The invoice record of a planned invoice: a completed one keeps its stored id and batch. */
+export function invoiceOfPlan(
+  planned: PlannedInvoice,
+  ids: { id: string; importBatchId: string },
+  batchOfFile: (sourceFile: string) => string,
+): Invoice {
+  const invoice = invoiceFromDraft(
+    planned.drafted,
+    { id: ids.id, carrierId: planned.carrierId, importBatchId: ids.importBatchId },
+    planned.lines,
+  );
+  const storedBatches = new Map(
+    (planned.stored?.parts ?? []).map((part) => [
+      `${part.kind}\u0000${part.sourceFile}`,
+      part.importBatchId,
+    ]),
+  );
+  invoice.parts = partsOf(planned.drafted).map((part): InvoicePart => ({
+    ...part,
+    importBatchId:
+      storedBatches.get(`${part.kind}\u0000${part.sourceFile}`) ?? batchOfFile(part.sourceFile),
+  }));
+  return invoice;
+}
+
+/** The stored usage records of a drafted invoice's usage. */
+export function usageRecordsOf(usage: readonly DraftUsage[], invoiceId?: string): UsageRecord[] {
+  return usage.map((record) => ({
+    serviceKey: record.serviceKey,
+    serviceIdRaw: record.serviceIdRaw,
+    month: record.month,
+    ...(invoiceId === undefined ? {} : { invoiceId }),
+    minutes: record.minutes,
+    messages: record.messages,
+    dataKb: record.dataKb,
+    roamingMinutes: record.roamingMinutes ?? 0,
+    roamingDataKb: record.roamingDataKb ?? 0,
+    usageCharges: ZERO_CENTS,
+  }));
+}
+
+/** A copy's total for the `duplicate-invoice` finding: the invoice's stated total, else its lines. */
+export function copyTotal(invoice: Pick<Invoice, 'statedTotal' | 'linesTotal'>): Cents {
+  return invoice.statedTotal ?? invoice.linesTotal;
+}
+
+/**
+ * Narrows a draft read from new files together with stored originals (to join a companion file
+ * with the parts already stored) to what the new files bring: the invoices that have a part from
+ * a new file, with all their lines and usage; rows, problems and copies of the stored files'
+ * other invoices are left out (they were shown when those files were imported).
+ */
+export function focusOnNewFiles(draft: BillDraft, storedFiles: ReadonlySet<string>): BillDraft {
+  if (storedFiles.size === 0) return draft;
+  const isNew = (file: string) => !storedFiles.has(file);
+  const invoices = draft.invoices.filter((invoice) =>
+    partsOf(invoice).some((part) => isNew(part.sourceFile)),
+  );
+  const keys = new Set(invoices.map((invoice) => invoice.key));
+  const focused: BillDraft = {
+    ...draft,
+    invoices,
+    lines: draft.lines.filter((line) => keys.has(line.invoiceKey)),
+    usage: draft.usage.filter((usage) => keys.has(usage.invoiceKey)),
+    skipped: draft.skipped.filter((row) => isNew(row.sourceFile)),
+    errors: draft.errors.filter((row) => isNew(row.sourceFile)),
+  };
+  const warnings = draft.warnings?.filter((row) => isNew(row.sourceFile));
+  if (warnings !== undefined) focused.warnings = warnings;
+  const copies = draft.copies?.filter((copy) => isNew(copy.sourceFile));
+  if (copies !== undefined) focused.copies = copies;
+  const ignored = draft.ignoredFiles?.filter((file) => isNew(file.sourceFile));
+  if (ignored !== undefined) focused.ignoredFiles = ignored;
+  return focused;
+}
+
+/** Sum of a planned invoice's lines (the copy total when it states none). */
+export function plannedTotal(planned: PlannedInvoice): Cents {
+  return planned.drafted.statedTotal ?? aggregateLines(planned.lines).linesTotal;
+}
+
+/**
+ * The files (or ZIP members) the drafts' invoices were read from, every part of every invoice:
+ * an upload is kept as an original only when it brought one of them (a copy brings none).
+ */
+export function filesUsedBy(drafts: readonly BillDraft[]): Set<string> {
+  return new Set(
+    drafts.flatMap((draft) =>
+      draft.invoices.flatMap((invoice) => partsOf(invoice).map((part) => part.sourceFile)),
+    ),
+  );
+}

@@ -1,0 +1,177 @@
+/**
+ * What a contracts file and a rates file change, decided once for both doors (the app's Dexie
+ * commit and the CLI's in-memory workspace); the doors only apply the plan.
+ *
+ * - A contract's carrier and accounts are resolved by their keys (any spacing, case or
+ *   punctuation is one record); new ones are planned.
+ * - A Contract ID already stored updates that contract, keeping its services, files, notes and —
+ *   unless the rates file names it — its rate card.
+ * - A rates file replaces the rate card of every contract it names. Its Service ID is found in the
+ *   inventory by id, match key or alias; the service joins the contract and points at it.
+ * - A rate naming a contract or a service nothing has is refused, with its row.
+ */
+import type { ContractDraft, ContractRateDraft } from '../contracts/csv';
+import { serviceMatchKey } from '../ids/identifiers';
+import type { Account, Carrier, Contract, ContractRate, Service } from '../model';
+import type { OrgResolver } from './org';
+import type { RecordUpdate, RowRefusal } from './records';
+import { createdFrom } from './records';
+
+/** The stored records a contracts import is planned against (carriers and accounts: the resolver). */
+export interface ContractLedger {
+  contracts: readonly Contract[];
+  services: readonly Service[];
+}
+
+/** What a contracts (and rates) import changes. */
+export interface ContractPlan {
+  /** Every contract to store, new and updated, in file order (then those only the rates name). */
+  contracts: Contract[];
+  newCarriers: Carrier[];
+  newAccounts: Account[];
+  /** Contracts of the contracts file that are new, and that update a stored one. */
+  created: number;
+  updated: number;
+  /** Rates planned. */
+  rates: number;
+  /** Services a rate puts on its contract: their contract link before and after. */
+  serviceLinks: RecordUpdate<Service>[];
+  /** Rows that cannot be applied, and why; a door applies nothing while there is one. */
+  refusals: RowRefusal[];
+}
+
+/** The contract a row describes, with its carrier and accounts resolved. */
+function contractFromDraft(
+  draft: ContractDraft,
+  before: Contract | undefined,
+  org: OrgResolver,
+): Contract {
+  const { line: _line, carrierName, accountNumbers, endDateComputed: _computed, ...fields } = draft;
+  const carrierId = org.carrierId(carrierName);
+  const accountIds = accountNumbers.map((number) => org.accountId(carrierId, number));
+  return {
+    ...before,
+    contractNumber: before?.contractNumber ?? draft.id,
+    serviceIds: before?.serviceIds ?? [],
+    ...fields,
+    carrierId,
+    accountIds: [...new Set(accountIds)],
+  };
+}
+
+/** Services by every key a rates file may name them by: id, match key, alias keys. */
+function serviceFinder(services: readonly Service[]): (serviceId: string) => Service | undefined {
+  const byKey = new Map<string, Service>();
+  for (const service of services) {
+    for (const key of [service.id, service.serviceKey ?? '', ...service.aliasKeys]) {
+      if (key !== '') byKey.set(key, service);
+    }
+  }
+  return (serviceId) => byKey.get(serviceId) ?? byKey.get(serviceMatchKey(serviceId) ?? '');
+}
+
+function rateRefusal(rate: ContractRateDraft, column: string, sentence: string): RowRefusal {
+  const value = column === 'Service ID' ? (rate.serviceId ?? '') : rate.contractId;
+  return {
+    row: rate.line,
+    column,
+    value,
+    message: `Row ${rate.line}, column "${column}": ${sentence}`,
+  };
+}
+
+/** A rate resolved: its contract and service (if it names one), or why it is refused. */
+function resolveRate(
+  rate: ContractRateDraft,
+  contractOf: (id: string) => Contract | undefined,
+  findService: (serviceId: string) => Service | undefined,
+): { contract: Contract; service?: Service } | { refusal: RowRefusal } {
+  const contract = contractOf(rate.contractId);
+  if (contract === undefined) {
+    const sentence = `"${rate.contractId}" is not a contract in the file or in TEM Desk.`;
+    return { refusal: rateRefusal(rate, 'Contract ID', sentence) };
+  }
+  if (rate.serviceId === undefined) return { contract };
+  const service = findService(rate.serviceId);
+  if (service !== undefined) return { contract, service };
+  const sentence = `"${rate.serviceId}" is not a service in the inventory; add it first or leave the cell blank.`;
+  return { refusal: rateRefusal(rate, 'Service ID', sentence) };
+}
+
+function rateOf(rate: ContractRateDraft, service: Service | undefined): ContractRate {
+  return {
+    ...(rate.planOrServiceType === undefined ? {} : { planOrServiceType: rate.planOrServiceType }),
+    ...(service === undefined ? {} : { serviceId: service.id }),
+    monthlyRateCents: rate.monthlyRateCents,
+  };
+}
+
+/** Rate cards, services joining contracts and their links, planned onto `planned`. */
+function planRates(
+  rates: readonly ContractRateDraft[],
+  stored: ContractLedger,
+  planned: Map<string, Contract>,
+): Pick<ContractPlan, 'rates' | 'serviceLinks' | 'refusals'> {
+  const storedById = new Map(stored.contracts.map((contract) => [contract.id, contract]));
+  const contractOf = (id: string) => planned.get(id) ?? storedById.get(id);
+  const findService = serviceFinder(stored.services);
+  const cards = new Map<string, ContractRate[]>();
+  const links = new Map<string, RecordUpdate<Service>>();
+  const refusals: RowRefusal[] = [];
+  for (const rate of rates) {
+    const resolved = resolveRate(rate, contractOf, findService);
+    if ('refusal' in resolved) {
+      refusals.push(resolved.refusal);
+      continue;
+    }
+    const { contract, service } = resolved;
+    const target = { ...contract };
+    planned.set(contract.id, target);
+    cards.set(contract.id, [...(cards.get(contract.id) ?? []), rateOf(rate, service)]);
+    if (service === undefined) continue;
+    if (!target.serviceIds.includes(service.id))
+      target.serviceIds = [...target.serviceIds, service.id];
+    const before = links.get(service.id)?.before ?? service;
+    links.set(service.id, { before, after: { ...service, contractId: contract.id } });
+  }
+  for (const [id, card] of cards) {
+    const contract = planned.get(id);
+    if (contract !== undefined) contract.rateCard = card;
+  }
+  const serviceLinks = [...links.values()].filter(
+    (link) => link.before.contractId !== link.after.contractId,
+  );
+  return { rates: rates.length - refusals.length, serviceLinks, refusals };
+}
+
+/**
+ * Plans a contracts file and a rates file (either may be empty) against what is stored. Carriers
+ * and accounts are resolved (and planned when new) by `org`.
+ */
+export function planContracts(
+  drafts: readonly ContractDraft[],
+  rates: readonly ContractRateDraft[],
+  stored: ContractLedger,
+  org: OrgResolver,
+): ContractPlan {
+  const createdByOrg = createdFrom(org);
+  const storedById = new Map(stored.contracts.map((contract) => [contract.id, contract]));
+  const planned = new Map<string, Contract>();
+  let [created, updated] = [0, 0];
+  for (const draft of drafts) {
+    const before = storedById.get(draft.id);
+    if (before === undefined) created += 1;
+    else updated += 1;
+    planned.set(draft.id, contractFromDraft(draft, before, org));
+  }
+  const rated = planRates(rates, stored, planned);
+  const { carriers, accounts } = createdByOrg();
+  return {
+    contracts: [...planned.values()],
+    newCarriers: carriers,
+    newAccounts: accounts,
+    created,
+    updated,
+    ...rated,
+  };
+}

@@ -1,0 +1,198 @@
+/**
+ * What an inventory file changes, decided once for both doors (the app's Dexie commit and the
+ * CLI's in-memory workspace); the doors only apply the plan. Each row is one service, found by its
+ * match key (`serviceMatchKey`): a stored service with that key is updated, else a service is
+ * added; a later row with the same key updates what the earlier one planned. Carriers and accounts
+ * are resolved by their keys (any spacing, case or punctuation is one record), sites by code (a
+ * new code is a new site), cost centers by code and contracts by id or number; what nothing has is
+ * refused, or created or left off, as the door says.
+ */
+import type { InventoryDraft } from '../inventory/import';
+import type { Account, Carrier, Contract, CostCenter, Service, Site } from '../model';
+import type { OrgResolver } from './org';
+import type { RowRefusal } from './records';
+import { createdFrom, withoutUndefined } from './records';
+import type { CostCenterLookup, CostCenterOptions, SiteLedger } from './sites';
+import { CostCenterBook, SiteBook } from './sites';
+
+/** What to do with a Contract ID nothing stored has. */
+export type UnknownContracts = 'refuse' | 'unlink';
+
+/** How an inventory plan treats what nothing stored has, and how it names new records. */
+export interface InventoryOptions extends CostCenterOptions {
+  /**
+   * `refuse` the row (the app), or import the service without the contract (`unlink`, the CLI:
+   * its audit then prices the service by its account's contract).
+   */
+  unknownContracts: UnknownContracts;
+}
+
+/** The stored records an inventory file is planned against (carriers and accounts: the resolver). */
+export interface InventoryLedger extends SiteLedger {
+  services: readonly Service[];
+  contracts: readonly Contract[];
+}
+
+/** What one row does: adds a service (no `before`) or updates a stored or earlier-planned one. */
+export interface ServiceChange {
+  row: number;
+  before?: Service;
+  after: Service;
+}
+
+/** What an inventory file changes. */
+export interface InventoryPlan {
+  /** Every service to store, each once in its final state, in the order first met. */
+  services: Service[];
+  /** What each applied row does, in file order (the app's history has one entry per row). */
+  changes: ServiceChange[];
+  newCarriers: Carrier[];
+  newAccounts: Account[];
+  newSites: Site[];
+  /** Cost centers met for the first time (only with `unknownCostCenters: 'create'`). */
+  newCostCenters: CostCenter[];
+  /** Rows left out, and why (one entry per reason). */
+  refusals: RowRefusal[];
+  /** Contracts nothing has, left off their services (only with `unknownContracts: 'unlink'`). */
+  unlinkedContracts: RowRefusal[];
+}
+
+/** Contract ids by the id or number a file may name them by (an id wins over a number). */
+function contractIdsOf(contracts: readonly Contract[]): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const contract of contracts) {
+    if (contract.contractNumber !== undefined) ids.set(contract.contractNumber, contract.id);
+  }
+  for (const contract of contracts) ids.set(contract.id, contract.id);
+  return ids;
+}
+
+/** Stored services by match key (the first one stored, when several share it). */
+function servicesByKey(services: readonly Service[]): Map<string, Service> {
+  const byKey = new Map<string, Service>();
+  for (const service of services) {
+    if (service.serviceKey !== null && !byKey.has(service.serviceKey))
+      byKey.set(service.serviceKey, service);
+  }
+  return byKey;
+}
+
+/** The contract a row names: its id, none (blank), or the problem with it. */
+function contractOf(
+  draft: InventoryDraft,
+  contractIds: ReadonlyMap<string, string>,
+): { id?: string; problem?: RowRefusal } {
+  if (draft.contractId === '') return {};
+  const id = contractIds.get(draft.contractId);
+  if (id !== undefined) return { id };
+  const message = `Row ${draft.row}: there is no contract “${draft.contractId}”.`;
+  return { problem: { row: draft.row, column: 'Contract ID', value: draft.contractId, message } };
+}
+
+/** Ids a row's service points at. */
+interface ServiceRefs {
+  id: string;
+  carrierId: string;
+  accountId: string;
+  site: Site;
+  costCenterId: string | undefined;
+  contractId: string | undefined;
+}
+
+/** The service a row describes; a blank cell clears its field, fields the file lacks are kept. */
+function serviceFromDraft(
+  draft: InventoryDraft,
+  before: Service | undefined,
+  refs: ServiceRefs,
+): Service {
+  const { site, costCenterId } = refs;
+  return withoutUndefined<Service>({
+    ...before,
+    aliasKeys: before?.aliasKeys ?? [],
+    id: refs.id,
+    type: draft.type,
+    status: draft.status,
+    carrierId: refs.carrierId,
+    accountId: refs.accountId,
+    siteId: site.id,
+    // The file's cost center is the service's own only when it differs from its site's.
+    costCenterId: costCenterId !== site.costCenterId ? costCenterId : undefined,
+    serviceIdRaw: draft.serviceIdRaw,
+    serviceKey: draft.serviceKey,
+    description: draft.description || undefined,
+    plan: draft.plan || undefined,
+    expectedMonthlyCents: draft.monthly,
+    activatedOn: draft.installDate,
+    disconnectedOn: draft.disconnectDate,
+    contractId: refs.contractId,
+    userName: draft.userName || undefined,
+    department: draft.department || undefined,
+  });
+}
+
+/** What a row may not do: a cost center nothing has, a contract nothing has (when refused). */
+function refusalsOf(
+  costCenter: CostCenterLookup,
+  contract: { problem?: RowRefusal },
+  options: InventoryOptions,
+): RowRefusal[] {
+  const refusals = costCenter.ok ? [] : [costCenter.refusal];
+  if (contract.problem !== undefined && options.unknownContracts === 'refuse')
+    refusals.push(contract.problem);
+  return refusals;
+}
+
+/**
+ * Plans an inventory file against what is stored. Carriers and accounts are resolved (and planned
+ * when new) by `org`; `options` says what to do with cost centers and contracts nothing has.
+ */
+export function planInventory(
+  drafts: readonly InventoryDraft[],
+  stored: InventoryLedger,
+  org: OrgResolver,
+  options: InventoryOptions,
+): InventoryPlan {
+  const created = createdFrom(org);
+  const costCenters = new CostCenterBook(stored.costCenters, options);
+  const sites = new SiteBook(stored.sites, options.newId);
+  const contractIds = contractIdsOf(stored.contracts);
+  const storedByKey = servicesByKey(stored.services);
+  const plannedByKey = new Map<string, Service>();
+  const services = new Map<string, Service>();
+  const changes: ServiceChange[] = [];
+  const refusals: RowRefusal[] = [];
+  const unlinkedContracts: RowRefusal[] = [];
+  for (const draft of drafts) {
+    const costCenter = costCenters.resolve(draft.costCenterCode, draft.row);
+    const contract = contractOf(draft, contractIds);
+    const refused = refusalsOf(costCenter, contract, options);
+    refusals.push(...refused);
+    if (refused.length > 0 || !costCenter.ok) continue;
+    if (contract.problem !== undefined) unlinkedContracts.push(contract.problem);
+    const key = draft.serviceKey;
+    const before = key === null ? undefined : (plannedByKey.get(key) ?? storedByKey.get(key));
+    const carrierId = org.carrierId(draft.carrierName);
+    const after = serviceFromDraft(draft, before, {
+      id: before?.id ?? options.newId('service'),
+      carrierId,
+      accountId: org.accountId(carrierId, draft.accountNumber),
+      site: sites.siteFor(draft.siteCode, draft.siteName, costCenter.id),
+      costCenterId: costCenter.id,
+      contractId: contract.id,
+    });
+    if (key !== null) plannedByKey.set(key, after);
+    services.set(after.id, after);
+    changes.push({ row: draft.row, ...(before === undefined ? {} : { before }), after });
+  }
+  const { carriers, accounts } = created();
+  return {
+    services: [...services.values()],
+    changes,
+    newCarriers: carriers,
+    newAccounts: accounts,
+    newSites: sites.created,
+    newCostCenters: costCenters.created,
+    refusals,
+    unlinkedContracts,
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * Carriers and accounts met by a file: found by their keys among the stored ones, or planned as
+ * new records. Every door (bill import, inventory, contracts, the CLI) resolves them here, so a
+ * carrier or account written two ways is one record in the app and in the CLI alike.
+ */
+import { accountKey, carrierKey, displayText } from '../ids/keys';
+import type { Account, Carrier } from '../model';
+
+/** Makes the id of a new record of this kind (random in the app, sequential in the CLI). */
+export type NewId = (kind: 'carrier' | 'account') => string;
+
+/** Resolves carriers and accounts against the stored ones; what it creates is in `created*`. */
+export class OrgResolver {
+  private readonly carrierByKey = new Map<string, Carrier>();
+  private readonly accountByKey = new Map<string, Account>();
+  /** Carriers met for the first time, in the order met. */
+  readonly createdCarriers: Carrier[] = [];
+  /** Accounts met for the first time, in the order met. */
+  readonly createdAccounts: Account[] = [];
+
+  constructor(
+    carriers: readonly Carrier[],
+    accounts: readonly Account[],
+    private readonly newId: NewId,
+  ) {
+    for (const carrier of carriers) {
+      const key = carrierKey(carrier.name);
+      if (!this.carrierByKey.has(key)) this.carrierByKey.set(key, carrier);
+    }
+    for (const account of accounts) {
+      const key = accountKey(account.carrierId, account.accountNumber);
+      if (!this.accountByKey.has(key)) this.accountByKey.set(key, account);
+    }
+  }
+
+  /** The carrier with this name (any spacing, case or punctuation), planned when new. */
+  carrier(name: string): Carrier {
+    const key = carrierKey(name);
+    let carrier = this.carrierByKey.get(key);
+    if (carrier === undefined) {
+      carrier = { id: this.newId('carrier'), name: displayText(name) };
+      this.carrierByKey.set(key, carrier);
+      this.createdCarriers.push(carrier);
+    }
+    return carrier;
+  }
+
+  carrierId(name: string): string {
+    return this.carrier(name).id;
+  }
+
+  /** The carrier's account with this number (any spacing, case or punctuation), planned when new. */
+  account(carrierId: string, accountNumber: string): Account {
+    const key = accountKey(carrierId, accountNumber);
+    let account = this.accountByKey.get(key);
+    if (account === undefined) {
+      account = {
+        id: this.newId('account'),
+        carrierId,
+        accountNumber: displayText(accountNumber),
+        status: 'open',
+      };
+      this.accountByKey.set(key, account);
+      this.createdAccounts.push(account);
+    }
+    return account;
+  }
+
+  accountId(carrierId: string, accountNumber: string): string {
+    return this.account(carrierId, accountNumber).id;
+  }
+
+  /** Every carrier known (stored and created). */
+  carriers(): Carrier[] {
+    return [...this.carrierByKey.values()];
+  }
+
+  /** Every account known (stored and created). */
+  accounts(): Account[] {
+    return [...this.accountByKey.values()];
+  }
+}
+
+/** Sequential ids (`carrier-1`, `account-1`…): the CLI's, so the same inputs give the same ids. */
+export function sequentialIds(): NewId & ((kind: string) => string) {
+  const counters = new Map<string, number>();
+  return (kind: string) => {
+    const next = (counters.get(kind) ?? 0) + 1;
+    counters.set(kind, next);
+    return `${kind}-${next}`;
+  };
+}

@@ -1,0 +1,155 @@
+/**
+ * What a sites file changes, decided once for both doors. A row's site is found by its code and
+ * updated, or added; a later row with the same code updates what the earlier one planned. A cost
+ * center is found by its code; one nothing has is refused (the app, where cost centers are kept by
+ * hand) or created, named by its code (the CLI, which has no cost center file).
+ */
+import type { SiteDraft } from '../inventory/sites-file';
+import type { CostCenter, Site } from '../model';
+import type { NewRecordId, RecordUpdate, RowRefusal } from './records';
+import { withoutUndefined } from './records';
+
+/** What to do with a cost center code nothing stored has. */
+export type UnknownCostCenters = 'refuse' | 'create';
+
+/** How a plan treats cost centers, and how it names new records. */
+export interface CostCenterOptions {
+  newId: NewRecordId;
+  /** `refuse` the row (the app), or `create` the cost center named by its code (the CLI). */
+  unknownCostCenters: UnknownCostCenters;
+}
+
+/** A cost center code resolved: its id (undefined for a blank code), or why the row is refused. */
+export type CostCenterLookup =
+  { ok: true; id: string | undefined } | { ok: false; refusal: RowRefusal };
+
+function byCode<T extends { code: string }>(records: readonly T[]): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const record of records) if (!map.has(record.code)) map.set(record.code, record);
+  return map;
+}
+
+/** Cost centers by code: the stored ones and those a plan creates (in `created`). */
+export class CostCenterBook {
+  private readonly byCode: Map<string, CostCenter>;
+  /** Cost centers met for the first time, in the order met. */
+  readonly created: CostCenter[] = [];
+
+  constructor(
+    stored: readonly CostCenter[],
+    private readonly options: CostCenterOptions,
+  ) {
+    this.byCode = byCode(stored);
+  }
+
+  /** The cost center a row names (blank: none); refused when unknown and not to be created. */
+  resolve(code: string, row: number): CostCenterLookup {
+    if (code === '') return { ok: true, id: undefined };
+    let costCenter = this.byCode.get(code);
+    if (costCenter === undefined && this.options.unknownCostCenters === 'create') {
+      costCenter = { id: this.options.newId('cost-center'), code, name: code, active: true };
+      this.byCode.set(code, costCenter);
+      this.created.push(costCenter);
+    }
+    if (costCenter !== undefined) return { ok: true, id: costCenter.id };
+    const message = `Row ${row}: there is no cost center “${code}”; add it under Sites and cost centers first.`;
+    return { ok: false, refusal: { row, column: 'Cost Center', value: code, message } };
+  }
+}
+
+/** Sites by code for an inventory file; a code nothing has is a new site, as the row names it. */
+export class SiteBook {
+  private readonly byCode: Map<string, Site>;
+  /** Sites met for the first time, in the order met. */
+  readonly created: Site[] = [];
+
+  constructor(
+    stored: readonly Site[],
+    private readonly newId: NewRecordId,
+  ) {
+    this.byCode = byCode(stored);
+  }
+
+  /** The site with this code; a new one is named by `name` (else its code), in the US, active. */
+  siteFor(code: string, name: string, costCenterId: string | undefined): Site {
+    let site = this.byCode.get(code);
+    if (site === undefined) {
+      site = withoutUndefined<Site>({
+        id: this.newId('site'),
+        code,
+        name: name || code,
+        country: 'US',
+        status: 'active',
+        costCenterId,
+      });
+      this.byCode.set(code, site);
+      this.created.push(site);
+    }
+    return site;
+  }
+}
+
+/** What a sites file changes. */
+export interface SitePlan {
+  /** New sites, in file order. */
+  added: Site[];
+  /** Stored sites the file updates (a site named twice: the last row wins). */
+  updated: RecordUpdate<Site>[];
+  /** Cost centers met for the first time (only with `unknownCostCenters: 'create'`). */
+  newCostCenters: CostCenter[];
+  /** Rows left out, and why. */
+  refusals: RowRefusal[];
+}
+
+/** The stored records a sites file is planned against. */
+export interface SiteLedger {
+  sites: readonly Site[];
+  costCenters: readonly CostCenter[];
+}
+
+/** The site a row describes; a blank cell clears its field, fields the file lacks are kept. */
+function siteFromDraft(draft: SiteDraft, base: Site | { id: string }, costCenterId?: string): Site {
+  return withoutUndefined({
+    ...base,
+    code: draft.code,
+    name: draft.name,
+    street: draft.street || undefined,
+    city: draft.city || undefined,
+    region: draft.state || undefined,
+    postalCode: draft.postalCode || undefined,
+    country: draft.country,
+    costCenterId,
+    status: draft.status,
+    openedOn: draft.openedOn,
+    closedOn: draft.closedOn,
+  });
+}
+
+/** Plans a sites file against the stored sites and cost centers. */
+export function planSites(
+  drafts: readonly SiteDraft[],
+  stored: SiteLedger,
+  options: CostCenterOptions,
+): SitePlan {
+  const costCenters = new CostCenterBook(stored.costCenters, options);
+  const storedSites = byCode(stored.sites);
+  const planned = new Map<string, { before: Site | undefined; after: Site }>();
+  const refusals: RowRefusal[] = [];
+  for (const draft of drafts) {
+    const costCenter = costCenters.resolve(draft.costCenterCode, draft.row);
+    if (!costCenter.ok) {
+      refusals.push(costCenter.refusal);
+      continue;
+    }
+    const before = storedSites.get(draft.code);
+    const base = planned.get(draft.code)?.after ?? before ?? { id: options.newId('site') };
+    planned.set(draft.code, { before, after: siteFromDraft(draft, base, costCenter.id) });
+  }
+  const added: Site[] = [];
+  const updated: RecordUpdate<Site>[] = [];
+  for (const { before, after } of planned.values()) {
+    if (before === undefined) added.push(after);
+    else updated.push({ before, after });
+  }
+  return { added, updated, newCostCenters: costCenters.created, refusals };
+}

@@ -1,0 +1,146 @@
+/**
+ * Bills in several files, as users have them after unzipping a Verizon download: the line summary
+ * imported alone, its account summary later (it completes the stored invoice, no duplicate), and
+ * a copy of a file picked with the original (refused, said so, never counted twice).
+ */
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openApp, pickBillFiles, type AppSession } from './harness';
+
+let session: AppSession | undefined;
+afterEach(async (context) => {
+  await session?.close(context.task.result?.state === 'fail');
+  session = undefined;
+});
+
+const fixtures = new URL('../fixtures/files/', import.meta.url);
+const workDir = mkdtempSync(join(tmpdir(), 'temdesk-parts-e2e-'));
+
+/** The fixture written as an unzipped download would name it, in a month folder. */
+function loose(folder: string, name: string, fixture: string): string {
+  mkdirSync(join(workDir, folder), { recursive: true });
+  const path = join(workDir, folder, name);
+  writeFileSync(path, readFileSync(new URL(fixture, fixtures)));
+  return path;
+}
+
+function previewOf(page: Page) {
+  return page.getByRole('region', { name: 'Preview: nothing is saved until you import' });
+}
+
+describe('bills in several files', () => {
+  it('completes a stored invoice with its account summary imported later, keeping its review', async () => {
+    session = await openApp({ hash: '#/bills' });
+    const { page } = session;
+    const lines = loose(
+      '2021-08',
+      'Account & Wireless Summary.txt',
+      'verizon-wireless-summary.txt',
+    );
+    await pickBillFiles(page, [lines]);
+    const preview = previewOf(page);
+    await preview.waitFor();
+    const invoices = preview.getByRole('table', { name: 'Invoices found' });
+    await expect
+      .poll(() => invoices.getByRole('cell', { name: '9876543210', exact: true }).count())
+      .toBe(1);
+    await preview.getByRole('button', { name: 'Import 1 invoice' }).click();
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Imported 1 invoice' }).count())
+      .toBe(1);
+    await page.getByRole('button', { name: 'Close' }).click();
+
+    // Reviewed before its companion arrives: the review must survive the completion.
+    const grid = page.getByRole('grid');
+    await grid.getByRole('gridcell', { name: '9876543210', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Invoice 9876543210' }).waitFor();
+    await page.getByRole('button', { name: 'Mark reviewed' }).click();
+    await expect
+      .poll(() => page.getByRole('list', { name: 'Review history' }).textContent())
+      .toContain('Reviewed');
+
+    const summary = loose('2021-08', 'AccountSummary.txt', 'verizon-account-summary.txt');
+    await page.getByRole('link', { name: 'Bills', exact: true }).click();
+    await pickBillFiles(page, [summary]);
+    await previewOf(page).waitFor();
+    const completed = previewOf(page).getByRole('list', { name: 'Stored invoices completed' });
+    await expect
+      .poll(() => completed.textContent())
+      .toContain(
+        'Completes stored invoice 9876543210 (account 123456789-00001): AccountSummary.txt joins Account & Wireless Summary.txt',
+      );
+    expect(await previewOf(page).getByRole('alert').count()).toBe(0);
+    await expect
+      .poll(() =>
+        previewOf(page)
+          .getByRole('table', { name: 'Invoices found' })
+          .getByRole('cell', { name: '$145.26', exact: true })
+          .count(),
+      )
+      .toBe(2);
+    await session.screenshot('import-companion-preview');
+    await previewOf(page).getByRole('button', { name: 'Import 1 invoice' }).click();
+    await expect
+      .poll(() =>
+        page.getByRole('status').filter({ hasText: 'completing 1 stored invoice' }).count(),
+      )
+      .toBe(1);
+    await page.getByRole('button', { name: 'Close' }).click();
+
+    // Still one invoice, now with its stated total, its review kept.
+    await expect
+      .poll(() => page.getByRole('heading', { name: /^Invoices \(1\)$/ }).count())
+      .toBe(1);
+    await page.reload();
+    await page.getByRole('grid').getByRole('gridcell', { name: '9876543210', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Invoice 9876543210' }).waitFor();
+    await expect
+      .poll(() => page.getByRole('list', { name: 'Review history' }).textContent())
+      .toContain('Completed with AccountSummary.txt');
+    // Both originals are kept, each downloadable from the invoice.
+    await expect
+      .poll(() => page.getByRole('button', { name: /^Download original file/ }).count())
+      .toBe(2);
+    await page
+      .getByRole('button', { name: 'Download original file (AccountSummary.txt)' })
+      .waitFor();
+    await session.screenshot('import-companion-invoice');
+    expect(session.consoleErrors).toEqual([]);
+  });
+
+  it('refuses a copy picked with the original and says which files', async () => {
+    session = await openApp({ hash: '#/bills' });
+    const { page } = session;
+    const paths = [
+      loose('copy-a/2021-08', 'Account & Wireless Summary.txt', 'verizon-wireless-summary.txt'),
+      loose('copy-a/2021-08', 'AccountSummary.txt', 'verizon-account-summary.txt'),
+      loose('copy-b/2021-08', 'AccountSummary.txt', 'verizon-account-summary.txt'),
+    ];
+    await pickBillFiles(page, paths);
+    const preview = previewOf(page);
+    await preview.waitFor();
+    const copies = preview.getByRole('alert', { name: 'Copies not imported' });
+    await expect
+      .poll(() => copies.textContent())
+      .toContain(
+        'AccountSummary.txt (2) repeats invoice 9876543210 (account 123456789-00001), already read from AccountSummary.txt',
+      );
+    await expect
+      .poll(() =>
+        preview
+          .getByRole('table', { name: 'Invoices found' })
+          .getByRole('cell', { name: '$145.26', exact: true })
+          .count(),
+      )
+      .toBe(2);
+    await session.screenshot('import-copy-refused');
+    await preview.getByRole('button', { name: 'Import 1 invoice' }).click();
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Imported 1 invoice' }).count())
+      .toBe(1);
+    expect(session.consoleErrors).toEqual([]);
+  });
+});

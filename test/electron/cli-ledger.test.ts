@@ -1,0 +1,80 @@
+/**
+ * The CLI's workspace is built by the shared plans: cost centers made from the files' codes, sites
+ * the inventory names created, unknown contracts a warning, rates naming nothing an error.
+ */
+import { describe, expect, it } from 'vitest';
+import { CliError } from '../../electron/cli/inputs';
+import { buildWorkspace, type WorkspaceInput } from '../../electron/cli/workspace';
+
+const file = (name: string, lines: readonly string[]) => ({
+  name,
+  bytes: new TextEncoder().encode(lines.join('\n')),
+});
+
+function input(overrides: Partial<WorkspaceInput> = {}): WorkspaceInput {
+  return {
+    sites: file('sites.csv', ['Site Code,Site Name,Cost Center', 'STR-0142,Store 142,4100']),
+    inventory: file('inventory.csv', [
+      'Site Code,Carrier,Account Number,Service Type,Service ID,Cost Center,Contract ID',
+      'STR-0142,Verizon Wireless,5-KE4X-001,mobile,555-010-0001,,VZ-1',
+      'STR-0300,VERIZON WIRELESS,5KE4X001,mobile,555-010-0002,4200,NOPE',
+    ]),
+    contracts: file('contracts.csv', [
+      'Contract ID,Carrier,Accounts,Start Date,Term Months',
+      'VZ-1,verizon-wireless,5 KE4X 001,2024-01-01,36',
+    ]),
+    rates: null,
+    bills: { files: [] },
+    ...overrides,
+  };
+}
+
+describe('the CLI workspace', () => {
+  it('makes cost centers from the codes the files use, and the sites the inventory names', () => {
+    const workspace = buildWorkspace(input());
+    expect(workspace.costCenters.map((c) => [c.id, c.code, c.name])).toEqual([
+      ['cost-center-1', '4100', '4100'],
+      ['cost-center-2', '4200', '4200'],
+    ]);
+    expect(workspace.sites.map((s) => [s.id, s.code, s.costCenterId])).toEqual([
+      ['site-1', 'STR-0142', 'cost-center-1'],
+      ['site-2', 'STR-0300', 'cost-center-2'],
+    ]);
+    expect(workspace.carriers).toEqual([{ id: 'carrier-1', name: 'verizon-wireless' }]);
+    expect(workspace.accounts.map((a) => a.id)).toEqual(['account-1']);
+    expect(workspace.services.map((s) => [s.id, s.contractId])).toEqual([
+      ['service-1', 'VZ-1'],
+      ['service-2', undefined],
+    ]);
+  });
+
+  it('warns about contracts the contracts file does not have', () => {
+    expect(buildWorkspace(input()).warnings).toEqual([
+      'The inventory file "inventory.csv" names contracts the contracts file does not have (1 rows, e.g. row 3: "NOPE"); those services are matched to their account\'s contract.',
+    ]);
+    expect(buildWorkspace(input({ contracts: null })).warnings).toEqual([]);
+  });
+
+  it.each([
+    ['555-010-0002', null],
+    [
+      'NO-SUCH-CIRCUIT',
+      'The rates file "rates.csv" has a problem:\n  - Row 2, column "Service ID": "NO-SUCH-CIRCUIT" is not a service in the inventory; add it first or leave the cell blank.',
+    ],
+  ])('applies a rate for service %j, or refuses it with %j', (serviceId, error) => {
+    const rates = file('rates.csv', [
+      'Contract ID,Plan Or Service Type,Service ID,Monthly Rate',
+      `VZ-1,,${serviceId},35.00`,
+    ]);
+    if (error !== null) {
+      expect(() => buildWorkspace(input({ rates }))).toThrow(new CliError(error));
+      return;
+    }
+    const workspace = buildWorkspace(input({ rates }));
+    expect(workspace.contracts[0]).toMatchObject({
+      serviceIds: ['service-2'],
+      rateCard: [{ serviceId: 'service-2', monthlyRateCents: 35_00 }],
+    });
+    expect(workspace.services[1]?.contractId).toBe('VZ-1');
+  });
+});

@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { DraftBuilder } from '../../../shared/import/draft-builder';
+import type { DraftInvoice } from '../../../shared/import/draft';
+import {
+  focusOnNewFiles,
+  planBills,
+  relationToStored,
+  type StoredInvoice,
+} from '../../../shared/ledger/bills';
+import { OrgResolver, sequentialIds } from '../../../shared/ledger/org';
+import { storedInvoiceKey } from '../../../shared/ids/keys';
+import { cents } from '../../../shared/money/cents';
+import { packChargeLines, unpackChargeBlock } from '../../../shared/storage/charge-blocks';
+import { makeDraft, makeDraftInvoice, makeDraftLine } from '../../helpers/drafts';
+
+function stored(parts: StoredInvoice['parts']): StoredInvoice {
+  return {
+    id: 'invoice-9',
+    carrierId: 'carrier-1',
+    accountNumber: '5-ACME-001',
+    invoiceNumber: 'INV-1001',
+    importBatchId: 'batch-1',
+    parts,
+  };
+}
+
+const LINES = { kind: 'wireless-summary', sourceFile: '09/Account & Wireless Summary.txt' };
+const TOTAL = { kind: 'account-summary', sourceFile: '09/AccountSummary.txt' };
+
+function drafted(parts: DraftInvoice['parts']): DraftInvoice {
+  return makeDraftInvoice({ parts, sourceFile: parts?.[0]?.sourceFile ?? 'x' });
+}
+
+describe('a drafted invoice against the stored one with its key', () => {
+  it.each([
+    ['the companion read alone', [TOTAL], [LINES], 'needs-stored'],
+    ['the companion read with the stored file', [TOTAL, LINES], [LINES], 'joined'],
+    ['a second file of a stored kind', [{ ...LINES, sourceFile: 'copy/A.txt' }], [LINES], 'copy'],
+    ['the same parts again', [LINES, TOTAL], [LINES, TOTAL], 'copy'],
+    [
+      'another copy of one part, with a new part',
+      [TOTAL, { ...LINES, sourceFile: 'b.txt' }],
+      [LINES],
+      'copy',
+    ],
+  ] as const)('%s is %s', (_name, draftParts, storedParts, relation) => {
+    const parts = storedParts.map((part) => ({ ...part, importBatchId: 'batch-1' }));
+    expect(relationToStored(drafted([...draftParts]), stored(parts))).toBe(relation);
+  });
+
+  it('an invoice stored before parts existed is whole: any new file for it is a copy', () => {
+    expect(relationToStored(drafted([TOTAL]), stored(undefined))).toBe('copy');
+  });
+});
+
+describe('the bill plan', () => {
+  const org = () =>
+    new OrgResolver(
+      [{ id: 'carrier-1', name: 'Lumen' }],
+      [{ id: 'account-1', carrierId: 'carrier-1', accountNumber: '5-ACME-001', status: 'open' }],
+      sequentialIds(),
+    );
+
+  it('adds new invoices, completes joined ones, and refuses copies unless replacing', () => {
+    const joined = drafted([TOTAL, LINES]);
+    const copy = makeDraftInvoice({ invoiceNumber: 'INV-2', sourceFile: 'b.csv' });
+    const fresh = makeDraftInvoice({ invoiceNumber: 'INV-3', accountNumber: '5 acme 001' });
+    const draft = makeDraft([joined, copy, fresh], [makeDraftLine(fresh, 'recurring', 10_00)]);
+    const storedByKey = new Map([
+      [
+        storedInvoiceKey('carrier-1', '5-ACME-001', 'INV-1001'),
+        stored([{ ...LINES, importBatchId: 'b1' }]),
+      ],
+      [
+        storedInvoiceKey('carrier-1', '5-ACME-001', 'INV-2'),
+        { ...stored(undefined), id: 'invoice-2', invoiceNumber: 'INV-2' },
+      ],
+    ]);
+    const plan = planBills([draft], org(), (key) => storedByKey.get(key));
+    expect(plan.invoices.map((p) => [p.drafted.invoiceNumber, p.action])).toEqual([
+      ['INV-1001', 'complete'],
+      ['INV-3', 'add'],
+    ]);
+    // The account is the stored one, in its display form.
+    expect(plan.invoices[1]?.drafted.accountNumber).toBe('5-ACME-001');
+    expect(plan.clashes.map((c) => c.stored.id)).toEqual(['invoice-2']);
+    const replacing = planBills([draft], org(), (key) => storedByKey.get(key), { replace: true });
+    expect(replacing.invoices.map((p) => p.action)).toEqual(['complete', 'replace', 'add']);
+  });
+});
+
+describe('copies while reading', () => {
+  it('a second file of one kind for an invoice is a copy: recorded once, its rows skipped', () => {
+    const builder = new DraftBuilder();
+    const invoice = {
+      carrierName: 'Lumen',
+      accountNumber: '1',
+      invoiceNumber: '7',
+      invoiceDate: makeDraftInvoice().invoiceDate,
+      statedTotal: cents(5_00),
+    };
+    expect(builder.invoicePart({ ...invoice, sourceFile: 'a.txt' }, 'bill', 2)).not.toBeNull();
+    expect(builder.invoicePart({ ...invoice, sourceFile: 'a.txt' }, 'bill', 3)).not.toBeNull();
+    expect(builder.invoicePart({ ...invoice, sourceFile: 'b.txt' }, 'bill', 2)).toBeNull();
+    expect(builder.invoicePart({ ...invoice, sourceFile: 'b.txt' }, 'bill', 3)).toBeNull();
+    expect(builder.invoicePart({ ...invoice, sourceFile: 'c.txt' }, 'summary', 2)).not.toBeNull();
+    expect(builder.copies).toEqual([
+      expect.objectContaining({ sourceFile: 'b.txt', sameAs: 'a.txt', kind: 'bill' }),
+    ]);
+    expect(builder.skipped.map((row) => [row.sourceFile, row.row])).toEqual([
+      ['b.txt', 2],
+      ['b.txt', 3],
+    ]);
+    expect(builder.errors).toEqual([]);
+  });
+
+  it('focusing on new files keeps the invoices they bring, with the stored file’s lines', () => {
+    const joined = drafted([TOTAL, LINES]);
+    const other = makeDraftInvoice({ invoiceNumber: 'OLD', sourceFile: LINES.sourceFile });
+    const draft = makeDraft(
+      [joined, other],
+      [
+        makeDraftLine(joined, 'recurring', 10_00, { sourceFile: LINES.sourceFile }),
+        makeDraftLine(other, 'recurring', 20_00, { sourceFile: LINES.sourceFile }),
+      ],
+    );
+    draft.errors.push({ sourceFile: LINES.sourceFile, row: 9, message: 'old problem' });
+    const focused = focusOnNewFiles(draft, new Set([LINES.sourceFile]));
+    expect(focused.invoices.map((i) => i.invoiceNumber)).toEqual(['INV-1001']);
+    expect(focused.lines.map((l) => l.amount)).toEqual([10_00]);
+    expect(focused.errors).toEqual([]);
+  });
+});
+
+describe('stored lines keep their file', () => {
+  it('packs each line’s file once per block and unpacks it', () => {
+    const invoice = makeDraftInvoice();
+    const lines = [
+      makeDraftLine(invoice, 'recurring', 10_00, { sourceFile: 'A.txt', sourceRow: 2 }),
+      makeDraftLine(invoice, 'late-fee', 5_00, { sourceFile: 'B.txt', sourceRow: 2 }),
+      makeDraftLine(invoice, 'tax', 1_00, { sourceFile: 'A.txt', sourceRow: 3 }),
+    ];
+    const [block] = packChargeLines('invoice-1', lines);
+    expect(block?.files).toEqual(['A.txt', 'B.txt']);
+    if (block === undefined) throw new Error('no block');
+    expect(unpackChargeBlock(block).map((l) => `${l.sourceFile}:${l.sourceRow}`)).toEqual([
+      'A.txt:2',
+      'B.txt:2',
+      'A.txt:3',
+    ]);
+  });
+});

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { sequentialIds } from '../../../shared/ledger/org';
+import { planSites, type UnknownCostCenters } from '../../../shared/ledger/sites';
+import type { CostCenter, Site } from '../../../shared/model';
+import { makeSite } from '../../helpers/inventory';
+import { makeSiteDraft } from './helpers';
+
+const RETAIL: CostCenter = { id: 'cc-retail', code: '4100', name: 'Retail', active: true };
+const stored = {
+  sites: [makeSite({ id: 'site-142', street: '1 Main St', costCenterId: RETAIL.id })],
+  costCenters: [RETAIL],
+};
+const plan = (drafts: Parameters<typeof planSites>[0], unknown: UnknownCostCenters = 'refuse') =>
+  planSites(drafts, stored, { newId: sequentialIds(), unknownCostCenters: unknown });
+
+describe('planning a sites file', () => {
+  it('updates a stored site by its code, keeping its id; a blank cell clears its field', () => {
+    const result = plan([makeSiteDraft({ name: 'Store 142 East', costCenterCode: '' })]);
+    expect(result.added).toEqual([]);
+    expect(result.updated).toEqual([
+      {
+        before: stored.sites[0],
+        after: {
+          id: 'site-142',
+          code: 'STR-0142',
+          name: 'Store 142 East',
+          city: 'Austin',
+          region: 'TX',
+          country: 'US',
+          status: 'active',
+        },
+      },
+    ]);
+  });
+
+  it.each<[string, Partial<Site>]>([
+    ['4100', { costCenterId: RETAIL.id }],
+    ['', {}],
+  ])('adds a site with a new code (cost center %j)', (costCenterCode, expected) => {
+    const result = plan([makeSiteDraft({ code: 'STR-0900', costCenterCode })]);
+    expect(result.added).toEqual([
+      {
+        id: 'site-1',
+        code: 'STR-0900',
+        name: 'Store 142',
+        city: 'Austin',
+        region: 'TX',
+        country: 'US',
+        status: 'active',
+        ...expected,
+      },
+    ]);
+    expect(result.refusals).toEqual([]);
+  });
+
+  it('makes one site of a code written on two rows: the last row wins', () => {
+    const result = plan([
+      makeSiteDraft({ row: 2, code: 'STR-0900', city: 'Austin' }),
+      makeSiteDraft({ row: 3, code: 'STR-0900', city: 'Dallas' }),
+    ]);
+    expect(result.added.map((site) => [site.id, site.city])).toEqual([['site-1', 'Dallas']]);
+  });
+
+  it.each<[UnknownCostCenters, number, number]>([
+    ['refuse', 0, 1],
+    ['create', 1, 0],
+  ])(
+    'with %s, an unknown cost center gives %i new cost centers and %i refusals',
+    (unknown, created, refused) => {
+      const result = plan(
+        [makeSiteDraft({ row: 7, code: 'STR-0900', costCenterCode: '9999' })],
+        unknown,
+      );
+      expect(result.newCostCenters).toHaveLength(created);
+      expect(result.refusals).toHaveLength(refused);
+      expect(result.added).toHaveLength(created);
+    },
+  );
+
+  it('refuses an unknown cost center with the row, the column and a sentence', () => {
+    expect(plan([makeSiteDraft({ row: 7, costCenterCode: '9999' })]).refusals).toEqual([
+      {
+        row: 7,
+        column: 'Cost Center',
+        value: '9999',
+        message:
+          'Row 7: there is no cost center “9999”; add it under Sites and cost centers first.',
+      },
+    ]);
+  });
+
+  it('creates a cost center once, named by its code, for every row that names it', () => {
+    const result = plan(
+      [
+        makeSiteDraft({ code: 'A', costCenterCode: '9999' }),
+        makeSiteDraft({ code: 'B', costCenterCode: '9999' }),
+      ],
+      'create',
+    );
+    expect(result.newCostCenters).toEqual([
+      { id: 'cost-center-1', code: '9999', name: '9999', active: true },
+    ]);
+    expect(result.added.map((site) => site.costCenterId)).toEqual([
+      'cost-center-1',
+      'cost-center-1',
+    ]);
+  });
+});
