@@ -50,6 +50,11 @@ export interface InvoiceRow {
   dueDate: IsoDate | null;
   statedTotal: Cents | null;
   linesTotal: Cents;
+  /**
+   * What the carrier billed: the invoice's stated total (what it asks to be paid), or the sum of
+   * the lines when the bill states none.
+   */
+  billed: Cents;
   /** Stated total minus the sum of the lines; null when there is no stated total. */
   difference: Cents | null;
   lineCount: number;
@@ -79,6 +84,7 @@ export function invoiceRow(
     dueDate: invoice.dueDate ?? null,
     statedTotal: invoice.statedTotal,
     linesTotal: invoice.linesTotal,
+    billed: invoice.statedTotal ?? invoice.linesTotal,
     difference:
       invoice.statedTotal === null ? null : cents(invoice.statedTotal - invoice.linesTotal),
     lineCount: invoice.lineCount,

@@ -43,6 +43,12 @@ describe('invoice rows', () => {
     );
   });
 
+  it('shows as billed the stated total the carrier asks for, else the sum of the lines', () => {
+    const today = isoDate(2026, 10, 20);
+    expect(invoiceRow(invoice, 'X', today)).toMatchObject({ billed: 1000_00, linesTotal: 998_50 });
+    expect(invoiceRow({ ...invoice, statedTotal: null }, 'X', today).billed).toBe(998_50);
+  });
+
   it('shows the difference between stated total and lines to the cent', () => {
     const row = invoiceRow(invoice, 'Verizon Wireless', isoDate(2026, 10, 20));
     expect(row).toMatchObject({

@@ -22,9 +22,10 @@ const COLUMNS: ColDef<InvoiceRow>[] = [
   { field: 'invoiceNumber', headerName: 'Invoice number', width: 170 },
   { field: 'invoiceDate', headerName: 'Invoice date', width: 130, sort: 'desc' },
   {
-    field: 'linesTotal',
+    field: 'billed',
     headerName: 'Billed',
-    headerTooltip: 'Sum of the charge lines',
+    headerTooltip:
+      'What the carrier billed: the stated total of the invoice, or the sum of its lines when it states none',
     type: 'rightAligned',
     width: 130,
     valueFormatter: centsFormatter,
@@ -67,6 +68,14 @@ const COLUMNS: ColDef<InvoiceRow>[] = [
   {
     field: 'statedTotal',
     headerName: 'Stated total',
+    type: 'rightAligned',
+    width: 130,
+    valueFormatter: centsFormatter,
+    filter: 'agNumberColumnFilter',
+  },
+  {
+    field: 'linesTotal',
+    headerName: 'Sum of lines',
     type: 'rightAligned',
     width: 130,
     valueFormatter: centsFormatter,
