@@ -11,7 +11,12 @@ import {
   writeAuditSetting,
 } from '../../renderer/db/findings';
 import { commitImport } from '../../renderer/db/import-commit';
-import { loadLetterItems, letterCsv } from '../../renderer/features/findings/letter';
+import {
+  letterClaim,
+  letterCsv,
+  loadLetterItems,
+  splitExplanation,
+} from '../../renderer/features/findings/letter';
 import { savingsByMonth } from '../../renderer/features/findings/rows';
 import { isoDate } from '../../shared/dates';
 import { cents } from '../../shared/money/cents';
@@ -200,5 +205,47 @@ describe('disputes and credits', () => {
     expect(text).toContain('Invoice,Invoice date,Lines');
     expect(text).toContain('INV-9,2026-09-01,3');
     expect(text.trim().split('\r\n').at(-1)).toBe('Total,,,,,,,,,,,25.00');
+  });
+
+  it('after a partial credit, claims only what is still due, in the letter and its CSV', async () => {
+    await runAndSaveAudit(db, T1);
+    const created = await createDispute(db, { findingIds: await lateFeeIds() }, 'dispute-1', T1);
+    if (!created.ok) throw new Error('not created');
+    const credited = await recordCredit(
+      db,
+      'dispute-1',
+      { on: isoDate(2026, 11, 2), amount: cents(10_00) },
+      T2,
+    );
+    if (!credited.ok) throw new Error('not credited');
+    const items = await loadLetterItems(db, credited.value);
+    expect(letterClaim(credited.value, items)).toEqual({
+      claimed: 25_00,
+      credited: 10_00,
+      stillDue: 15_00,
+    });
+    const rows = new TextDecoder()
+      .decode(letterCsv(credited.value, 'Lumen', items))
+      .trim()
+      .split('\r\n')
+      .slice(-3);
+    expect(rows).toEqual([
+      'Total disputed,,,,,,,,,,,25.00',
+      'Credits received,,,,,,,,,,,-10.00',
+      'Still requested,,,,,,,,,,,15.00',
+    ]);
+  });
+});
+
+describe('a finding split over several invoices in the letter', () => {
+  it('states the whole amount once; the other rows say they are its shares', () => {
+    const message = 'Billed $660.00 over the contract rate (12 invoices).';
+    expect(splitExplanation(message, 0, 1)).toBe(message);
+    expect(splitExplanation(message, 0, 12)).toBe(
+      `${message} Split below by invoice (12 invoices).`,
+    );
+    expect(splitExplanation(message, 3, 12)).toBe(
+      'Share of the item above on this invoice (4 of 12).',
+    );
   });
 });

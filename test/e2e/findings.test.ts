@@ -85,6 +85,22 @@ describe('findings and disputes in Chromium', () => {
         dispute.getByRole('status').filter({ hasText: 'Recorded a credit of $20.00' }).count(),
       )
       .toBe(1);
+    // The letter now asks only for what is still due, and says who it is from.
+    await expect
+      .poll(() => letter.getByRole('table', { name: 'Disputed items' }).textContent())
+      .toContain('Credits received-$20.00');
+    await expect
+      .poll(() => letter.getByRole('table', { name: 'Disputed items' }).textContent())
+      .toContain('Credit still requested');
+    await page.getByRole('link', { name: 'Settings', exact: true }).click();
+    await page.getByLabel('Company name').fill('Acme Retail Inc.');
+    await page.getByRole('button', { name: 'Save company name' }).click();
+    await page.getByRole('link', { name: 'Findings', exact: true }).click();
+    await page.getByRole('tab', { name: 'Disputes' }).click();
+    await page.getByRole('table', { name: 'Disputes with carriers' }).getByRole('button').click();
+    await dispute.getByRole('button', { name: 'Show dispute letter' }).click();
+    await expect.poll(() => letter.textContent()).toContain('FromAcme Retail Inc.');
+    await session.screenshot('dispute-letter-partial-credit');
 
     // The savings tracker shows it.
     await page.getByRole('tab', { name: 'Savings tracker' }).click();

@@ -5,6 +5,7 @@ import { useLiveQuery } from '../../app/useLiveQuery';
 import type { DisputeRecord } from '../../db/findings';
 import { platform } from '../../platform';
 import { CreditForm, DisputeEditForm } from './DisputeForms';
+import { readSettings } from '../../db/settings';
 import { DisputeLetter } from './DisputeLetter';
 import { letterCsv, loadLetterItems } from './letter';
 
@@ -22,6 +23,7 @@ export function DisputeDetail({
   const [showLetter, setShowLetter] = useState(false);
   const [message, setMessage] = useState('');
   const items = useLiveQuery(() => loadLetterItems(db, dispute), [db, dispute]);
+  const company = useLiveQuery(async () => (await readSettings(db)).organizationName, [db]);
   const exportCsv = async () => {
     if (items.status !== 'ready') return;
     const name = `dispute-${carrier}-${dispute.accountNumber}-${dispute.openedOn}.csv`
@@ -87,7 +89,12 @@ export function DisputeDetail({
         </span>
       </div>
       {showLetter && items.status === 'ready' && (
-        <DisputeLetter dispute={dispute} carrier={carrier} items={items.value} />
+        <DisputeLetter
+          dispute={dispute}
+          carrier={carrier}
+          company={company.status === 'ready' ? company.value : ''}
+          items={items.value}
+        />
       )}
     </section>
   );

@@ -1,19 +1,22 @@
-import { formatCents, sumCents } from '../../../shared/money/cents';
+import { cents, formatCents } from '../../../shared/money/cents';
 import { formatMaybeCents } from '../../components/format';
 import type { DisputeRecord } from '../../db/findings';
-import type { LetterItem } from './letter';
+import { letterClaim, type LetterItem } from './letter';
 
 /** The printable claim: who, what, and every item with invoice, line, billed, expected, difference. */
 export function DisputeLetter({
   dispute,
   carrier,
+  company,
   items,
 }: {
   dispute: DisputeRecord;
   carrier: string;
+  /** The user's organisation (Settings), who the letter is from; '' when not set. */
+  company: string;
   items: readonly LetterItem[];
 }) {
-  const total = sumCents(items.map((item) => item.difference));
+  const { claimed, credited, stillDue } = letterClaim(dispute, items);
   return (
     <article className="dispute-letter" aria-label="Dispute letter">
       <div className="button-row no-print">
@@ -23,6 +26,12 @@ export function DisputeLetter({
       </div>
       <h3>Billing dispute — {carrier}</h3>
       <dl className="facts">
+        {company && (
+          <>
+            <dt>From</dt>
+            <dd>{company}</dd>
+          </>
+        )}
         <dt>Account</dt>
         <dd>{dispute.accountNumber}</dd>
         <dt>Ticket</dt>
@@ -38,7 +47,11 @@ export function DisputeLetter({
       </dl>
       <p>
         We dispute the charges below, found by reviewing our invoices against our contract and
-        service inventory, and request a credit of {formatCents(total)} on the account.
+        service inventory, and request a credit of {formatCents(stillDue)} on the account
+        {credited > 0
+          ? ` (${formatCents(claimed)} disputed, of which ${formatCents(credited)} has been credited so far)`
+          : ''}
+        .
       </p>
       <table className="data-table letter-table">
         <caption>Disputed items</caption>
@@ -81,11 +94,27 @@ export function DisputeLetter({
           ))}
         </tbody>
         <tfoot>
+          {credited > 0 && (
+            <>
+              <tr>
+                <th scope="row" colSpan={7}>
+                  Total disputed
+                </th>
+                <td className="numeric">{formatCents(claimed)}</td>
+              </tr>
+              <tr>
+                <th scope="row" colSpan={7}>
+                  Credits received
+                </th>
+                <td className="numeric">{formatCents(cents(-credited))}</td>
+              </tr>
+            </>
+          )}
           <tr>
             <th scope="row" colSpan={7}>
-              Total credit requested
+              {credited > 0 ? 'Credit still requested' : 'Total credit requested'}
             </th>
-            <td className="numeric">{formatCents(total)}</td>
+            <td className="numeric">{formatCents(stillDue)}</td>
           </tr>
         </tfoot>
       </table>

@@ -69,7 +69,9 @@ export async function loadLetterItems(
     const byInvoice = new Map<string, typeof lines>();
     for (const line of lines)
       byInvoice.set(line.invoiceId, [...(byInvoice.get(line.invoiceId) ?? []), line]);
-    const groups = [...byInvoice.entries()];
+    // Oldest invoice first: the finding's sentence goes on it, its shares follow in order.
+    const dateOf = (invoiceId: string) => invoiceById.get(invoiceId)?.invoiceDate ?? '';
+    const groups = [...byInvoice.entries()].sort(([a], [b]) => dateOf(a).localeCompare(dateOf(b)));
     const billedPerInvoice = groups.map(([, group]) => sumCents(group.map((l) => l.amount)));
     const weights = billedPerInvoice.map((b) => Math.max(0, b));
     const differences = splitLargestRemainder(
@@ -82,6 +84,7 @@ export async function loadLetterItems(
       const difference = differences[index] ?? cents(0);
       items.push({
         ...base,
+        explanation: splitExplanation(finding.message, index, groups.length),
         invoiceNumber: invoice?.invoiceNumber ?? finding.subject.invoiceNumber ?? '',
         invoiceDate: invoice?.invoiceDate ?? '',
         lines: [...new Set(group.map((l) => l.sourceRow))].sort((a, b) => a - b).join(', '),
@@ -91,7 +94,47 @@ export async function loadLetterItems(
       });
     });
   }
-  return items.sort((a, b) => a.invoiceDate.localeCompare(b.invoiceDate));
+  // Each finding's items stay together (its sentence, then its shares), findings by their
+  // oldest invoice.
+  const firstDate = new Map<string, string>();
+  for (const item of items) {
+    const seen = firstDate.get(item.findingId);
+    if (seen === undefined || item.invoiceDate < seen)
+      firstDate.set(item.findingId, item.invoiceDate);
+  }
+  const keyOf = (item: LetterItem) =>
+    `${firstDate.get(item.findingId) ?? ''}\u0000${item.findingId}`;
+  return items
+    .map((item, index) => ({ item, index }))
+    .sort((a, b) => keyOf(a.item).localeCompare(keyOf(b.item)) || a.index - b.index)
+    .map(({ item }) => item);
+}
+
+/**
+ * The explanation of one item of a finding split over several invoices: the finding's sentence
+ * (which states the whole amount) once, on the first item; the others say they are its shares, so
+ * no row reads as if the whole amount were claimed again.
+ */
+export function splitExplanation(message: string, index: number, count: number): string {
+  if (count <= 1) return message;
+  if (index === 0) return `${message} Split below by invoice (${count} invoices).`;
+  return `Share of the item above on this invoice (${index + 1} of ${count}).`;
+}
+
+/** What a letter claims: the items' total, the credits received so far, and what is still due. */
+export interface LetterClaim {
+  claimed: Cents;
+  credited: Cents;
+  stillDue: Cents;
+}
+
+export function letterClaim(
+  dispute: Pick<DisputeRecord, 'credits'>,
+  items: readonly Pick<LetterItem, 'difference'>[],
+): LetterClaim {
+  const claimed = sumCents(items.map((item) => item.difference));
+  const credited = sumCents((dispute.credits ?? []).map((credit) => credit.amount));
+  return { claimed, credited, stillDue: cents(Math.max(0, claimed - credited)) };
 }
 
 const money = (value: Cents | null) => (value === null ? null : centsToDecimalString(value));
@@ -126,7 +169,26 @@ export function letterCsv(dispute: DisputeRecord, carrier: string, items: readon
     money(item.expected),
     money(item.difference),
   ]);
-  const total = sumCents(items.map((item) => item.difference));
-  rows.push(['Total', '', '', '', '', '', '', '', '', null, null, money(total)]);
+  const { claimed, credited, stillDue } = letterClaim(dispute, items);
+  if (credited > 0) {
+    rows.push(['Total disputed', '', '', '', '', '', '', '', '', null, null, money(claimed)]);
+    rows.push([
+      'Credits received',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      null,
+      null,
+      money(cents(-credited)),
+    ]);
+    rows.push(['Still requested', '', '', '', '', '', '', '', '', null, null, money(stillDue)]);
+  } else {
+    rows.push(['Total', '', '', '', '', '', '', '', '', null, null, money(claimed)]);
+  }
   return toCsvBytes(header, rows, { bom: true, guardFormulas: true });
 }
