@@ -8,7 +8,7 @@ import {
   type DashboardFilter,
 } from '../billing/dashboard-view';
 import type { DimensionIndex } from '../billing/dimensions';
-import type { IsoMonth } from '../dates';
+import type { IsoDate, IsoMonth } from '../dates';
 import type { Dispute, Finding } from '../model';
 import { cents, splitLargestRemainder, sumCents, type Cents } from '../money/cents';
 
@@ -143,13 +143,18 @@ type DisputeCredits = Pick<Dispute, 'status' | 'claimedAmount' | 'creditedAmount
 /** Dispute states that claim nothing more from the carrier. */
 const SETTLED = new Set<Dispute['status']>(['closed', 'denied', 'credited']);
 
-/** Credits received in `month` and up to it, and what open disputes still claim from carriers. */
-export function recoveriesIn(disputes: readonly DisputeCredits[], month: IsoMonth) {
+/**
+ * A month's recoveries for the report: credits received in `month`, and — on the same basis as
+ * what open disputes still claim, which is today's — every credit received up to `today`. (A
+ * credit recorded after the month is recovered to date; counting it in "still claimed" but not
+ * in "to date" would lose it.)
+ */
+export function recoveriesIn(disputes: readonly DisputeCredits[], month: IsoMonth, today: IsoDate) {
   const credits = disputes.flatMap((d) => d.credits ?? []);
   const open = disputes.filter((d) => !SETTLED.has(d.status));
   return {
     thisMonth: sumCents(credits.filter((c) => c.on.startsWith(month)).map((c) => c.amount)),
-    toDate: sumCents(credits.filter((c) => c.on.slice(0, 7) <= month).map((c) => c.amount)),
+    toDate: sumCents(credits.filter((c) => c.on <= today).map((c) => c.amount)),
     openDisputes: open.length,
     stillClaimed: sumCents(open.map((d) => cents(Math.max(0, d.claimedAmount - d.creditedAmount)))),
   };

@@ -108,6 +108,12 @@ describe('findings and disputes in Chromium', () => {
       .poll(() => tile(page, 'Savings to date', 'Recovered').first().textContent())
       .toBe('$20.00');
     await session.screenshot('savings-tracker');
+    // The month's report counts the credit recorded after the month as recovered to date.
+    await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
+    await page.getByRole('link', { name: 'Monthly report', exact: true }).click();
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Billing errors and recoveries' }).textContent())
+      .toContain(`$20.00 to date (as of ${session.today})`);
     expect(session.consoleErrors).toEqual([]);
     expect(session.externalRequests).toEqual([]);
   });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { findingsView } from '../../shared/audit/dashboard-findings';
+import { findingsView, recoveriesIn } from '../../shared/audit/dashboard-findings';
 import { NO_DASHBOARD_FILTER } from '../../shared/billing/dashboard-view';
 import { ACCOUNT_LEVEL, DimensionIndex, NOT_IN_INVENTORY } from '../../shared/billing/dimensions';
 import type { Dispute, Finding } from '../../shared/model';
 import { cents } from '../../shared/money/cents';
-import { isoMonth } from '../../shared/dates';
+import { isoDate, isoMonth } from '../../shared/dates';
 
 const SEP = isoMonth(2026, 9);
 const OCT = isoMonth(2026, 10);
@@ -160,5 +160,27 @@ describe('findings on the dashboard', () => {
       months,
     );
     expect(otherCarrier.identified).toBe(0);
+  });
+});
+
+describe('the monthly report’s recoveries', () => {
+  const dispute = (status: Dispute['status'], claimed: number, credits: [string, number][]) => ({
+    status,
+    claimedAmount: cents(claimed),
+    creditedAmount: cents(credits.reduce((sum, [, amount]) => sum + amount, 0)),
+    credits: credits.map(([on, amount]) => ({ on, amount: cents(amount) })),
+  });
+
+  it('counts a credit recorded after the month as recovered to date, as "still claimed" does', () => {
+    const disputes = [dispute('partially-credited', 7_790_65, [['2026-11-18', 1_928_50]])];
+    expect(recoveriesIn(disputes, isoMonth(2026, 10), isoDate(2026, 11, 20))).toEqual({
+      thisMonth: 0,
+      toDate: 1_928_50,
+      openDisputes: 1,
+      stillClaimed: 5_862_15,
+    });
+    expect(recoveriesIn(disputes, isoMonth(2026, 11), isoDate(2026, 11, 20)).thisMonth).toBe(
+      1_928_50,
+    );
   });
 });

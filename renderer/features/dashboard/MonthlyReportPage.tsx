@@ -31,10 +31,11 @@ async function loadReport(db: TemDeskDatabase, requested: string | undefined) {
   if (!month) return null;
   const open = findings.filter((f) => f.status === 'open' || f.status === 'disputed');
   const foundThisMonth = findings.filter((f) => f.subject.period === month);
+  const today = todayIso(new Date());
   const renewals = renewalRows(
     contracts,
     new Map(),
-    todayIso(new Date()),
+    today,
     undefined,
     new Map(carriers.map((c) => [c.id, c.name])),
   ).filter((r) => r.daysToNotice >= 0 && r.daysToNotice <= 120);
@@ -49,7 +50,8 @@ async function loadReport(db: TemDeskDatabase, requested: string | undefined) {
     foundCount: foundThisMonth.length,
     foundImpact: cents(foundThisMonth.reduce((s, f) => s + f.impact, 0)),
     renewals,
-    recoveries: recoveriesIn(disputes, month),
+    recoveries: recoveriesIn(disputes, month, today),
+    today,
   };
 }
 
@@ -214,8 +216,8 @@ export function MonthlyReportPage({ month }: { month?: string }) {
         </p>
         <p>
           Recovered as carrier credits: {formatCents(v.recoveries.thisMonth)} this month,{' '}
-          {formatCents(v.recoveries.toDate)} to date. {v.recoveries.openDisputes} disputes open,{' '}
-          {formatCents(v.recoveries.stillClaimed)} still claimed.
+          {formatCents(v.recoveries.toDate)} to date (as of {v.today}). {v.recoveries.openDisputes}{' '}
+          disputes open, {formatCents(v.recoveries.stillClaimed)} still claimed.
         </p>
       </section>
       <section aria-labelledby="renewals-title">
