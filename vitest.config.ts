@@ -18,6 +18,10 @@ export default defineConfig({
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
           setupFiles: [CLOCK_SETUP],
+          // A few unit tests generate the whole sample company or fuzz a backup byte by byte: a
+          // second or two alone, but past the default 5 s on a busy 2-core CI machine. A timeout
+          // is a hang guard here, never a speed check (speed lives in test/bench).
+          testTimeout: 30_000,
         },
       },
       {
@@ -36,6 +40,8 @@ export default defineConfig({
           include: ['test/electron/**/*.test.ts'],
           environment: 'node',
           setupFiles: [CLOCK_SETUP],
+          // The CLI tests read the whole sample company from disk: a hang guard, not a speed check.
+          testTimeout: 30_000,
         },
       },
       {
