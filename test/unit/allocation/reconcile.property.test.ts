@@ -12,8 +12,22 @@ function checkWholeCents(result: AllocationResult): void {
     expect(Number.isSafeInteger(row.amount) && row.amount !== 0).toBe(true);
     expect(Number.isSafeInteger(row.markup)).toBe(true);
   }
-  for (const exception of result.exceptions)
+  for (const exception of result.exceptions) {
     expect(Number.isSafeInteger(exception.amount)).toBe(true);
+    expect(exception.kind).not.toBe('closed-site');
+  }
+  // Reviews are allocated lines listed again: each one's amount is in the rows of its line.
+  for (const review of result.reviews) {
+    const booked = result.rows
+      .filter((row) => row.invoiceId === review.invoiceId && row.sourceRow === review.sourceRow)
+      .reduce((sum, row) => sum + row.amount, 0);
+    const unallocated = result.exceptions
+      .filter(
+        (entry) => entry.invoiceId === review.invoiceId && entry.sourceRow === review.sourceRow,
+      )
+      .reduce((sum, entry) => sum + entry.amount, 0);
+    expect(booked + unallocated).toBe(review.amount);
+  }
   const { invoices, allocated, unallocated } = result.totals;
   expect(allocated + unallocated).toBe(invoices);
   expect(result.byCostCenter.reduce((sum, entry) => sum + entry.total, 0)).toBe(invoices);
