@@ -1,12 +1,19 @@
 /**
  * `chargeback`: one month allocated by the app's engine (`shared/allocation/`) with the default
  * chargeback settings (invoice-date basis, account-level charges pro rata, no GL mapping, no
- * mark-up, no split rules), written as the Chargeback section's export in the standard layout.
+ * mark-up, no split rules), written as the Chargeback section's export in the standard layout; its
+ * CSV books the unallocated charges to the `UNALLOCATED` suspense cost center and GL account, so
+ * the file adds up to the month's invoices.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { allocateMonth, type AllocationResult } from '../../shared/allocation';
-import { chargebackCsv, chargebackXlsx, STANDARD_PRESET } from '../../shared/export/chargeback';
+import {
+  chargebackCsv,
+  chargebackXlsx,
+  DEFAULT_SUSPENSE_CODE,
+  STANDARD_PRESET,
+} from '../../shared/export/chargeback';
 import { formatCents } from '../../shared/money/cents';
 import type { ChargebackArgs } from './args';
 import { CliError } from './inputs';
@@ -81,7 +88,7 @@ export function chargebackSummary(outcome: ChargebackOutcome): string[] {
   }
   if (result.exceptions.length > 0 && outcome.file.toLowerCase().endsWith('.csv')) {
     lines.push(
-      'The CSV holds the allocated rows; write an .xlsx file to get the Exceptions sheet too.',
+      `The CSV books the unallocated charges to cost center and GL account ${DEFAULT_SUSPENSE_CODE}, so it adds up to the invoices; write an .xlsx file for the Exceptions sheet with the reasons.`,
     );
   }
   lines.push(`Wrote ${outcome.file}.`);

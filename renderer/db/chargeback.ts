@@ -19,8 +19,10 @@ import {
 } from '../../shared/dates/iso-date';
 import {
   BUILT_IN_PRESETS,
+  DEFAULT_CHARGEBACK_CSV_SETTINGS,
   DETAIL_FIELDS,
   presetProblem,
+  type ChargebackCsvSettings,
   type DetailField,
   type ExportPreset,
 } from '../../shared/export';
@@ -36,6 +38,7 @@ export const CHARGEBACK_KEYS = {
   glMapping: 'chargeback:glMapping',
   markups: 'chargeback:markups',
   presetId: 'chargeback:presetId',
+  csv: 'chargeback:csv',
 } as const;
 
 /** The chargeback's settings, as the allocation engine reads them. */
@@ -48,6 +51,8 @@ export interface ChargebackSettings {
   markups: Record<string, number>;
   /** The export layout chosen last. */
   presetId: string;
+  /** The CSV's suspense cost center and GL account (for the unallocated rows) and total row. */
+  csv: ChargebackCsvSettings;
 }
 
 export const DEFAULT_CHARGEBACK_SETTINGS: ChargebackSettings = {
@@ -56,6 +61,7 @@ export const DEFAULT_CHARGEBACK_SETTINGS: ChargebackSettings = {
   glMapping: { byCategory: {}, byCategoryAndServiceType: {} },
   markups: {},
   presetId: 'standard',
+  csv: DEFAULT_CHARGEBACK_CSV_SETTINGS,
 };
 
 type Key = keyof ChargebackSettings;
@@ -68,6 +74,8 @@ export async function loadChargebackSettings(db: TemDeskDatabase): Promise<Charg
     const value = records[index]?.value;
     if (value !== undefined && value !== null) Object.assign(settings, { [key]: value });
   });
+  // A stored CSV setting from an older version may lack a field: the defaults fill it.
+  settings.csv = { ...DEFAULT_CHARGEBACK_CSV_SETTINGS, ...settings.csv };
   return settings;
 }
 

@@ -14,9 +14,11 @@
  *   weights use whole lines, whatever the basis); with no positive service charges the account's
  *   default cost center takes it. `{ costCenterId }` sends them all to that cost center.
  * - **Exceptions** leave an amount unallocated: a service key not in the inventory
- *   (`unknown-service`), a service whose site had closed before the charge began (`closed-site`),
- *   no cost center found or one that does not exist (`no-cost-center`), an inactive cost center
- *   (`inactive-cost-center`; for a split, only that share).
+ *   (`unknown-service`), no cost center found or one that does not exist (`no-cost-center`), an
+ *   inactive cost center (`inactive-cost-center`; for a split, only that share).
+ * - **Closed sites**: a service whose site had closed before the charge began is allocated as
+ *   usual (to the site's cost center: the cost was incurred there) and also listed in `reviews`
+ *   (`closed-site`), which are not unallocated, so the totals still reconcile.
  * - **Mark-up** is computed per row at the cost center's rate (rounded half away from zero) and
  *   reported apart; `totals.allocated` and every reconciliation exclude it.
  * - **Zero** pieces (a $0.00 line, or a line's part outside the month) make no row.
@@ -74,6 +76,7 @@ export function allocateMonth(input: AllocationInput): AllocationResult {
     basis: input.basis,
     rows: run.rows,
     exceptions: run.exceptions,
+    reviews: run.reviews,
     totals: {
       invoices: cents(invoicesTotal),
       allocated,
@@ -101,6 +104,7 @@ class MonthRun {
   readonly index: AllocationIndex;
   readonly rows: AllocatedCharge[] = [];
   readonly exceptions: AllocationException[] = [];
+  readonly reviews: AllocationException[] = [];
   private readonly monthShare: MonthShare;
 
   constructor(private readonly input: AllocationInput) {
@@ -148,10 +152,7 @@ class MonthRun {
         }
         const destination = this.index.destinationOf(service, account);
         const closed = closedSiteProblem(destination.site, period.start);
-        if (closed !== null) {
-          this.except(line, closed);
-          continue;
-        }
+        if (closed !== null) this.review(line, closed);
         const { shares } = destination;
         const wholeParts = splitShares(whole, shares);
         const parts = amount === whole ? wholeParts : splitShares(amount, shares);
@@ -276,8 +277,18 @@ class MonthRun {
 
   private except(line: LineRef, problem: Problem): void {
     if (line.amount === 0) return;
+    this.exceptions.push(this.entry(line, problem));
+  }
+
+  /** Lists an allocated line for review (it stays in the rows and out of the unallocated). */
+  private review(line: LineRef, problem: Problem): void {
+    if (line.amount === 0) return;
+    this.reviews.push(this.entry(line, problem));
+  }
+
+  private entry(line: LineRef, problem: Problem): AllocationException {
     const { invoice, block, i } = line;
-    this.exceptions.push({
+    return {
       kind: problem.kind,
       invoiceId: invoice.id,
       carrierId: invoice.carrierId,
@@ -290,7 +301,7 @@ class MonthRun {
       amount: line.amount,
       costCenterId: problem.costCenterId,
       message: problem.message,
-    });
+    };
   }
 }
 

@@ -225,7 +225,7 @@ export function closedSiteProblem(site: Site | undefined, chargeStart: IsoDate):
   return {
     kind: 'closed-site',
     costCenterId: site.costCenterId ?? null,
-    message: `Site ${site.code} (${site.name}) closed${when}; charge from ${chargeStart} needs review.`,
+    message: `Site ${site.code} (${site.name}) closed${when}; the charge from ${chargeStart} is allocated as usual but needs review.`,
   };
 }
 

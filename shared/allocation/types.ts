@@ -124,7 +124,10 @@ export const ALLOCATION_EXCEPTION_KINDS = [
 /** See {@link ALLOCATION_EXCEPTION_KINDS}. */
 export type AllocationExceptionKind = (typeof ALLOCATION_EXCEPTION_KINDS)[number];
 
-/** An amount left unallocated, with the reason in words a finance person understands. */
+/**
+ * An amount left unallocated (or, for `closed-site`, allocated but listed for review), with the
+ * reason in words a finance person understands.
+ */
 export interface AllocationException {
   kind: AllocationExceptionKind;
   invoiceId: string;
@@ -161,7 +164,14 @@ export interface AllocationResult {
   month: IsoMonth;
   basis: AllocationBasis;
   rows: AllocatedCharge[];
+  /** What is left unallocated (`totals.unallocated`); never `closed-site`. */
   exceptions: AllocationException[];
+  /**
+   * Charges allocated as usual but listed for review: a service billed at a site that had closed
+   * (`closed-site`). They are in `rows` (the cost was incurred there), not in `exceptions`, so
+   * nothing is counted twice.
+   */
+  reviews: AllocationException[];
   /**
    * `invoices`: with `invoice-date`, the sum of the month's invoices' stored `linesTotal` (so a
    * missing charge block shows as a difference); with `service-period`, the sum of the lines' parts

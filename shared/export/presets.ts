@@ -102,7 +102,7 @@ export const MARKUP_PRESET: ExportPreset = {
 
 /**
  * A GL journal: one debit (or, for a net credit, credit) per cost center × GL account. The amounts
- * exclude mark-up (its own column) and exceptions (they have no cost center to book to).
+ * exclude mark-up (its own column); the exceptions go on one suspense line (see `chargebackCsv`).
  */
 export const GL_JOURNAL_PRESET: ExportPreset = {
   id: 'gl-journal',

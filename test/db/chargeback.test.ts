@@ -76,6 +76,27 @@ describe('chargeback settings', () => {
     });
     expect((await db.settings.get('chargeback:basis'))?.value).toBe('service-period');
   });
+
+  it('keeps the CSV suspense cost center and GL account, UNALLOCATED by default', async () => {
+    expect((await loadChargebackSettings(db)).csv).toEqual({
+      suspenseCostCenter: 'UNALLOCATED',
+      suspenseGlAccount: 'UNALLOCATED',
+      totalRow: false,
+    });
+    await saveChargebackSetting(db, 'csv', {
+      suspenseCostCenter: '9999',
+      suspenseGlAccount: '1990',
+      totalRow: true,
+    });
+    expect((await loadChargebackSettings(db)).csv).toEqual({
+      suspenseCostCenter: '9999',
+      suspenseGlAccount: '1990',
+      totalRow: true,
+    });
+    // A stored value missing a field (an older version) is completed from the defaults.
+    await db.settings.put({ key: 'chargeback:csv', value: { suspenseCostCenter: '8888' } });
+    expect((await loadChargebackSettings(db)).csv.suspenseGlAccount).toBe('UNALLOCATED');
+  });
 });
 
 describe('split rules', () => {

@@ -5,6 +5,7 @@ import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readXlsxForTests, type ReadSheet } from '../../shared/export/xlsx';
+import { isTotalRow } from '../helpers/chargeback-csv';
 import {
   loadSampleCompany,
   openApp,
@@ -139,9 +140,19 @@ describe('chargeback in Chromium', () => {
     const csvPath = join(workDir, 'before.csv');
     await download(page, 'Export CSV', csvPath);
     const csvRows = readCsv(csvPath);
+    // The CSV adds up to the month's invoices in itself: the unallocated charges are rows too,
+    // booked to the suspense cost center and GL account (UNALLOCATED unless set otherwise).
     const csvTotal = csvRows.reduce((sum, row) => sum + centsOf(row.Amount ?? ''), 0);
-    expect(csvTotal + unallocated).toBe(invoices);
-    expect(csvRows.some((row) => row['Service ID'] === kioskService)).toBe(false);
+    expect(csvTotal).toBe(invoices);
+    const kioskBefore = csvRows.filter((row) => row['Service ID'] === kioskService);
+    expect(kioskBefore.length).toBeGreaterThan(0);
+    for (const row of kioskBefore) {
+      expect([row['Cost center'], row['GL account']]).toEqual(['UNALLOCATED', 'UNALLOCATED']);
+    }
+    const suspenseBefore = csvRows
+      .filter((row) => row['Cost center'] === 'UNALLOCATED')
+      .reduce((sum, row) => sum + centsOf(row.Amount ?? ''), 0);
+    expect(suspenseBefore).toBe(unallocated);
 
     // One-click fix: give the kiosk service a cost center.
     await page.getByRole('tab', { name: /^Exceptions/ }).click();
@@ -170,19 +181,28 @@ describe('chargeback in Chromium', () => {
     const afterUnallocated = totalOf(afterBook.sheets[2], 'Amount');
     expect(afterUnallocated).toBeLessThan(unallocated);
     const afterTotal = after.reduce((sum, row) => sum + centsOf(row.Amount ?? ''), 0);
-    expect(afterTotal + (Number.isNaN(afterUnallocated) ? 0 : afterUnallocated)).toBe(invoices);
+    expect(afterTotal).toBe(invoices);
     expect(totalOf(afterBook.sheets[0], 'Total')).toBe(invoices);
 
-    // The built-in GL journal: debits less credits equal what was allocated.
+    // The built-in GL journal, with a chosen suspense GL account and a total row: debits less
+    // credits equal the month's invoices, and so does the total row.
     await page.getByLabel('Column layout').selectOption('gl-journal');
+    await page.getByLabel('Suspense GL account').fill('1990');
+    await page.getByLabel(/total row/).check();
     const journalPath = join(workDir, 'journal.csv');
     await download(page, 'Export CSV', journalPath);
-    const journal = readCsv(journalPath);
+    const journalRows = readCsv(journalPath);
+    const journal = journalRows.filter((row) => !isTotalRow(row));
+    expect(journalRows.length).toBe(journal.length + 1);
     const net = journal.reduce(
       (sum, row) => sum + centsOf(row.Debit || '0') - centsOf(row.Credit || '0'),
       0,
     );
-    expect(net).toBe(afterTotal);
+    expect(net).toBe(invoices);
+    expect(centsOf(journalRows.at(-1)?.Debit ?? '')).toBe(invoices);
+    const suspenseLine = journal.find((row) => row['Cost center'] === 'UNALLOCATED');
+    if (!Number.isNaN(afterUnallocated)) expect(suspenseLine?.['GL account']).toBe('1990');
+    await page.getByLabel(/total row/).uncheck();
     expect(journal[0]?.Memo).toMatch(new RegExp(`^Telecom chargeback ${month} — \\d+ invoices?$`));
 
     // A named layout: copy the standard one, rename and drop columns, save, export with it.
@@ -205,7 +225,7 @@ describe('chargeback in Chromium', () => {
     const custom = readCsv(customPath);
     expect(Object.keys(custom[0] ?? {})).not.toContain('Description');
     expect(Object.keys(custom[0] ?? {}).slice(-2)).toEqual(['Cost (USD)', 'Category']);
-    expect(custom.reduce((sum, row) => sum + centsOf(row['Cost (USD)'] ?? ''), 0)).toBe(afterTotal);
+    expect(custom.reduce((sum, row) => sum + centsOf(row['Cost (USD)'] ?? ''), 0)).toBe(invoices);
 
     // Rules persist: a 60/40 split of the kiosk service between two cost centers.
     await page.getByRole('tab', { name: 'Rules and settings' }).click();

@@ -175,7 +175,7 @@ describe('audit', () => {
 describe('chargeback', () => {
   const month = '2026-09';
 
-  it('writes the standard CSV, whose amounts plus the exceptions make the month’s invoices', async () => {
+  it('writes the standard CSV, whose amounts alone make the month’s invoices', async () => {
     const out = join(dir, 'chargeback', `chargeback-${month}.csv`);
     const result = await cli(['chargeback', ...inputs, '--month', month, '--out', out]);
     expect(result.stderr).toBe('');
@@ -196,7 +196,11 @@ describe('chargeback', () => {
       'Description',
       'Amount',
     ]);
-    const allocated = csv.rows.reduce((sum, row) => sum + Math.round(Number(row[12]) * 100), 0);
+    const amountOf = (row: readonly string[]) => Math.round(Number(row[12]) * 100);
+    const fileTotal = csv.rows.reduce((sum, row) => sum + amountOf(row), 0);
+    const suspense = csv.rows
+      .filter((row) => row[1] === 'UNALLOCATED' && row[3] === 'UNALLOCATED')
+      .reduce((sum, row) => sum + amountOf(row), 0);
     const unallocated = /\$([\d,]+\.\d\d) unallocated/.exec(result.stdout)?.[1] ?? '';
     const unallocatedCents = Math.round(Number(unallocated.replaceAll(',', '')) * 100);
     // The month's invoices, from the audit's invoices.csv (each invoice once).
@@ -207,7 +211,12 @@ describe('chargeback', () => {
       .filter((row) => row[3]?.startsWith(month))
       .reduce((sum, row) => sum + Math.round(Number(row[8]) * 100), 0);
     expect(monthTotal).toBeGreaterThan(0);
-    expect(allocated + unallocatedCents).toBe(monthTotal);
+    // The unallocated charges are in the file, on the suspense cost center and GL account.
+    expect(suspense).toBe(unallocatedCents);
+    expect(fileTotal).toBe(monthTotal);
+    expect(result.stdout).toContain(
+      'books the unallocated charges to cost center and GL account UNALLOCATED',
+    );
   }, 120_000);
 
   it('writes an XLSX workbook the app’s reader opens', async () => {

@@ -140,6 +140,7 @@ function ChargebackWorkspace({ basics }: { basics: ChargebackBasics }) {
                 allocation={allocation}
                 presets={presets}
                 presetId={settings.presetId}
+                csvSettings={settings.csv}
               />
             )}
             {tab === 'rules' && (

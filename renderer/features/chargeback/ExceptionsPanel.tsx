@@ -15,12 +15,16 @@ export function ExceptionsPanel({ allocation }: { allocation: MonthAllocation })
   const { input, result, names } = allocation;
   const carriers = new Map(names.carriers.map((carrier) => [carrier.id, carrier.name]));
   const groups = useMemo(() => groupExceptions(result.exceptions, input), [result, input]);
+  const reviews = useMemo(() => groupExceptions(result.reviews, input), [result, input]);
   const [message, setMessage] = useState('');
   if (groups.length === 0) {
     return (
-      <p className="notice" role="status">
-        No exceptions: every charge of the month is allocated to an active cost center.
-      </p>
+      <>
+        <p className="notice" role="status">
+          No exceptions: every charge of the month is allocated to an active cost center.
+        </p>
+        <ReviewTable groups={reviews} carriers={carriers} />
+      </>
     );
   }
   return (
@@ -72,7 +76,61 @@ export function ExceptionsPanel({ allocation }: { allocation: MonthAllocation })
           ))}
         </tbody>
       </table>
+      <ReviewTable groups={reviews} carriers={carriers} />
     </section>
+  );
+}
+
+/** Allocated charges listed for review: services billed at a site that had closed. */
+function ReviewTable({
+  groups,
+  carriers,
+}: {
+  groups: readonly ExceptionGroup[];
+  carriers: ReadonlyMap<string, string>;
+}) {
+  if (groups.length === 0) return null;
+  return (
+    <table className="data-table exceptions">
+      <caption>For review (allocated)</caption>
+      <thead>
+        <tr>
+          <th scope="col">Problem</th>
+          <th scope="col">Service</th>
+          <th scope="col">Carrier · account</th>
+          <th scope="col" className="numeric">
+            Lines
+          </th>
+          <th scope="col" className="numeric">
+            Amount
+          </th>
+          <th scope="col">Why</th>
+          <th scope="col">Fix</th>
+        </tr>
+      </thead>
+      <tbody>
+        {groups.map((group) => (
+          <tr key={group.key}>
+            <td>
+              <span className="badge">{KIND_LABELS[group.kind]}</span>
+            </td>
+            <th scope="row">{group.serviceIdRaw || 'Account-level charges'}</th>
+            <td>
+              {carriers.get(group.carrierId) ?? group.carrierId} · {group.accountNumber}
+            </td>
+            <td className="numeric">{group.lines}</td>
+            <td className="numeric">{formatCents(group.amount)}</td>
+            <td className="exceptions__why">{group.message}</td>
+            <td>
+              <a href={hrefFor('inventory')}>
+                Move or disconnect {group.serviceIdRaw || `account ${group.accountNumber}`} in
+                Inventory
+              </a>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

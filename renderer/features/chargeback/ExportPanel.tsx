@@ -1,6 +1,12 @@
 import { useId, useState } from 'react';
 import type { IsoMonth } from '../../../shared/dates/iso-date';
-import { chargebackCsv, chargebackXlsx, type ExportPreset } from '../../../shared/export';
+import {
+  chargebackCsv,
+  chargebackXlsx,
+  DEFAULT_SUSPENSE_CODE,
+  type ChargebackCsvSettings,
+  type ExportPreset,
+} from '../../../shared/export';
 import { formatCents } from '../../../shared/money/cents';
 import { useDatabase } from '../../db/DatabaseContext';
 import { isBuiltInPreset, saveChargebackSetting } from '../../db/chargeback';
@@ -26,11 +32,13 @@ export function ExportPanel({
   allocation,
   presets,
   presetId,
+  csvSettings,
 }: {
   month: IsoMonth;
   allocation: MonthAllocation;
   presets: readonly ExportPreset[];
   presetId: string;
+  csvSettings: ChargebackCsvSettings;
 }) {
   const db = useDatabase();
   const ids = useId();
@@ -42,6 +50,13 @@ export function ExportPanel({
     setChosenId(id);
     void saveChargebackSetting(db, 'presetId', id);
   };
+  // Edited here (and stored as typed), so an export right after a change uses it.
+  const [csv, setCsv] = useState(csvSettings);
+  const changeCsv = (change: Partial<ChargebackCsvSettings>) => {
+    const next = { ...csv, ...change };
+    setCsv(next);
+    void saveChargebackSetting(db, 'csv', next);
+  };
   const preset = presets.find((entry) => entry.id === chosenId) ?? presets[0];
   if (preset === undefined) return null;
   const { result, names } = allocation;
@@ -51,7 +66,9 @@ export function ExportPanel({
     const bytes =
       format === 'xlsx'
         ? chargebackXlsx(result, names, preset)
-        : new TextEncoder().encode(chargebackCsv(result, names, preset));
+        : new TextEncoder().encode(
+            chargebackCsv(result, names, preset, { bom: true, guardFormulas: true, ...csv }),
+          );
     const outcome = await platform().saveFile(
       `${base}.${format}`,
       bytes,
@@ -110,12 +127,38 @@ export function ExportPanel({
         The workbook has a Summary sheet (cost center × category, with an Unallocated line so its
         total is the invoices’ {formatCents(result.totals.invoices)}), a{' '}
         {preset.grouping === 'charge' ? 'Detail' : `“${preset.name}”`} sheet in this layout, and an
-        Exceptions sheet. The CSV holds the {preset.grouping === 'charge' ? 'detail' : 'journal'}{' '}
-        only
+        Exceptions sheet. The CSV holds the{' '}
         {preset.grouping === 'charge'
-          ? ', allocated lines only (exceptions are not in it).'
-          : ', one line per cost center and GL account.'}
+          ? 'detail'
+          : 'journal, one line per cost center and GL account,'}{' '}
+        with the unallocated charges booked to the suspense cost center and GL account below, so its
+        amounts also add up to {formatCents(result.totals.invoices)}.
       </p>
+      <fieldset className="csv-settings">
+        <legend>CSV: unallocated charges and total</legend>
+        <label htmlFor={`${ids}-suspense-cc`}>Suspense cost center</label>
+        <input
+          id={`${ids}-suspense-cc`}
+          value={csv.suspenseCostCenter}
+          placeholder={DEFAULT_SUSPENSE_CODE}
+          onChange={(event) => changeCsv({ suspenseCostCenter: event.target.value })}
+        />
+        <label htmlFor={`${ids}-suspense-gl`}>Suspense GL account</label>
+        <input
+          id={`${ids}-suspense-gl`}
+          value={csv.suspenseGlAccount}
+          placeholder={DEFAULT_SUSPENSE_CODE}
+          onChange={(event) => changeCsv({ suspenseGlAccount: event.target.value })}
+        />
+        <label className="inline">
+          <input
+            type="checkbox"
+            checked={csv.totalRow}
+            onChange={(event) => changeCsv({ totalRow: event.target.checked })}
+          />{' '}
+          End the CSV with a total row (the month’s invoice total)
+        </label>
+      </fieldset>
       <PresetSummary preset={preset} />
       {editing && (
         <PresetEditor

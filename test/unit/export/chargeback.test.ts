@@ -157,7 +157,7 @@ describe('chargeback CSV', () => {
     expect(records.at(-1)).toBe('');
   });
 
-  it('writes a GL journal: one line per cost center × GL account, with a memo', () => {
+  it('writes a GL journal: one line per cost center × GL account, with a memo, suspense last', () => {
     const csv = glJournalCsv(result, names, month('2026-10'), { bom: false });
     expect(csv.split('\r\n')).toEqual([
       'Period,Cost center,Cost center name,GL account,Debit,Credit,Mark-up,Memo',
@@ -166,6 +166,8 @@ describe('chargeback CSV', () => {
       '2026-10,0045-A,"Stores, East",6999,11.60,,1.16,Telecom chargeback 2026-10 — 2 invoices',
       '2026-10,0045-B,Head office,6410,300.00,,0.00,Telecom chargeback 2026-10 — 1 invoice',
       '2026-10,0045-B,Head office,6999,10.73,,0.00,Telecom chargeback 2026-10 — 1 invoice',
+      // The unknown service's 20.00 on the suspense line, so the journal equals the invoices.
+      '2026-10,UNALLOCATED,Unallocated (suspense),UNALLOCATED,20.00,,0.00,Unallocated telecom charges 2026-10 — 1 invoice',
       '',
     ]);
   });
