@@ -191,9 +191,9 @@ const cases: Case[] = [
     expected: [
       {
         id: 'unknown-service|lumen|A-1|+15550100002|2026-05',
-        impact: 0,
+        impact: 30_00,
         message:
-          '555-010-0002 is billed $30.00 on invoice N-2026-05 (2026-05) but matches no service in the inventory.',
+          '555-010-0002 is billed $30.00 on invoice N-2026-05 (2026-05) but matches no service in the inventory: $30.00 at risk.',
       },
     ],
   },
