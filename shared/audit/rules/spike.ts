@@ -35,6 +35,8 @@ export const EXPLAINING_RULES: ReadonlySet<string> = new Set([
  * What earlier findings explain on each invoice, in cents: a finding's impact shared among the
  * invoices of its charge lines by their amounts (rate-mismatch's over-contract part is thus
  * apportioned to each month's recurring charge); a finding without lines counts on its invoice.
+ * Each line counts once: a line already explained (a charge after a disconnect at a closed site)
+ * adds nothing the second time, and rate-mismatch, read last, only claims lines no one else did.
  */
 export function explainedByInvoice(
   findings: readonly FindingDraft[],
@@ -47,25 +49,37 @@ export function explainedByInvoice(
     entry.rules.add(ruleId);
     explained.set(invoiceId, entry);
   };
-  for (const finding of findings) {
-    if (!EXPLAINING_RULES.has(finding.ruleId) || finding.impact <= 0) continue;
+  const claimed = new Set<string>();
+  const ordered = findings
+    .filter((finding) => EXPLAINING_RULES.has(finding.ruleId) && finding.impact > 0)
+    // A fixed order (rate-mismatch last, then by id), whatever order the rules ran in.
+    .sort(
+      (a, b) =>
+        Number(a.ruleId === 'rate-mismatch') - Number(b.ruleId === 'rate-mismatch') ||
+        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
+  for (const finding of ordered) {
     const refs = finding.evidence?.chargeRefs ?? [];
-    const perInvoice = new Map<string, number>();
-    let total = 0;
-    for (const ref of refs) {
+    const lines = refs.map((ref) => {
       const facts = invoiceById.get(ref.invoiceId);
       const block = facts?.blocks.find((candidate) => candidate.blockIndex === ref.blockIndex);
-      const amount = Math.abs(block?.amount[ref.row] ?? 0);
-      perInvoice.set(ref.invoiceId, (perInvoice.get(ref.invoiceId) ?? 0) + amount);
-      total += amount;
-    }
+      return {
+        invoiceId: ref.invoiceId,
+        key: `${ref.invoiceId}|${ref.blockIndex}|${ref.row}`,
+        amount: Math.abs(block?.amount[ref.row] ?? 0),
+      };
+    });
+    const total = lines.reduce((sum, line) => sum + line.amount, 0);
     if (total === 0) {
       const invoiceId = finding.evidence?.invoiceId;
       if (invoiceId !== undefined) add(invoiceId, finding.impact, finding.ruleId);
       continue;
     }
-    for (const [invoiceId, amount] of perInvoice)
-      add(invoiceId, (finding.impact * amount) / total, finding.ruleId);
+    for (const line of lines) {
+      if (claimed.has(line.key)) continue;
+      claimed.add(line.key);
+      add(line.invoiceId, (finding.impact * line.amount) / total, finding.ruleId);
+    }
   }
   return explained;
 }

@@ -13,8 +13,9 @@ const fee = (amount: number) =>
 
 /** spike with the rules that explain money on an invoice (listed before or after it). */
 const rules = ALL_RULES.filter((rule) =>
-  ['spike', 'late-fee', 'duplicate-charge'].includes(rule.id),
+  ['spike', 'late-fee', 'duplicate-charge', 'third-party'].includes(rule.id),
 );
+const third = { serviceIdRaw: '555-010-0003' };
 
 const rows: {
   name: string;
@@ -82,6 +83,28 @@ const rows: {
         impact: 500_00,
         message:
           'Invoice N-2026-05 totals $1,500.00, $500.00 above the average of $1,000.00 over the previous 1 invoice.',
+      },
+    ],
+  },
+  {
+    name: 'a line two findings explain (a late fee filed as third-party) counts once',
+    snapshot: snapshotOf({
+      bills: [
+        billed(march, [line('recurring', 1000_00, other)]),
+        billed(april, [line('recurring', 1000_00, other)]),
+        billed(may, [
+          line('recurring', 1000_00, other),
+          line('third-party', 300_00, { description: 'Late payment fee' }),
+          line('recurring', 200_00, third),
+        ]),
+      ],
+    }),
+    expected: [
+      {
+        id: 'spike|lumen|A-1|N-2026-05|2026-05',
+        impact: 200_00,
+        message:
+          'Invoice N-2026-05 totals $1,500.00; less $300.00 other findings explain (late-fee), $200.00 above the average of $1,000.00 over the previous 2 invoices.',
       },
     ],
   },
