@@ -12,7 +12,7 @@ import type { AuditSnapshot } from '../../shared/audit/snapshot';
 import type { IsoDate } from '../../shared/dates/iso-date';
 import { CATEGORY_LABELS } from '../../shared/export/chargeback';
 import { toCsv, type CsvCell } from '../../shared/export/csv';
-import type { Contract, Service } from '../../shared/model';
+import { impactKindOf, type Contract, type Service } from '../../shared/model';
 import {
   cents,
   centsToDecimalString,
@@ -266,7 +266,12 @@ export async function runAuditCommand(args: AuditArgs, today: IsoDate): Promise<
 export function auditSummary(outcome: AuditOutcome, today: IsoDate): string[] {
   const { workspace, findings } = outcome;
   const billed = sumCents(workspace.invoices.map((invoice) => invoice.linesTotal));
-  const impact = sumCents(findings.map((finding) => finding.impact));
+  const impact = sumCents(
+    findings.filter((f) => impactKindOf(f.ruleId) === 'at-stake').map((f) => f.impact),
+  );
+  const atRisk = sumCents(
+    findings.filter((f) => impactKindOf(f.ruleId) === 'at-risk').map((f) => f.impact),
+  );
   const byRule = new Map<string, { count: number; impact: number }>();
   for (const finding of findings) {
     const entry = byRule.get(finding.ruleId) ?? { count: 0, impact: 0 };
@@ -296,7 +301,7 @@ export function auditSummary(outcome: AuditOutcome, today: IsoDate): string[] {
     lines.push(`${workspace.warnings.length} bill rows could not be read (listed above).`);
   }
   lines.push(
-    `${findings.length} findings${severities.length > 0 ? ` (${severities.join(', ')})` : ''}, impact ${formatCents(cents(impact))}:`,
+    `${findings.length} findings${severities.length > 0 ? ` (${severities.join(', ')})` : ''}, impact ${formatCents(cents(impact))}${atRisk > 0 ? ` (and ${formatCents(atRisk)} at risk, billed for unknown services)` : ''}:`,
   );
   for (const [rule, entry] of [...byRule].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     lines.push(

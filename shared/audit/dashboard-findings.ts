@@ -9,15 +9,17 @@ import {
 } from '../billing/dashboard-view';
 import type { DimensionIndex } from '../billing/dimensions';
 import type { IsoDate, IsoMonth } from '../dates';
-import type { Dispute, Finding } from '../model';
+import { impactKindOf, type Dispute, type Finding } from '../model';
 import { cents, splitLargestRemainder, sumCents, type Cents } from '../money/cents';
 
 export interface RuleStake {
   ruleId: string;
   /** Findings still open or disputed. */
   count: number;
-  /** Their money at stake (cents). */
+  /** Their money at stake (cents); 0 for a rule whose impact is money at risk. */
   atStake: Cents;
+  /** Their money at risk (cents): `unknown-service`'s billed amounts, never inside `atStake`. */
+  atRisk: Cents;
 }
 
 export interface SavingsPoint {
@@ -34,6 +36,8 @@ export interface FindingsView {
   byRule: RuleStake[];
   savings: SavingsPoint[];
   atStake: Cents;
+  /** Money at risk in open or disputed findings, shown beside `atStake`, never inside it. */
+  atRisk: Cents;
   openCount: number;
   identified: Cents;
   recovered: Cents;
@@ -84,7 +88,7 @@ export function findingsView(
 ): FindingsView {
   const monthAt = new Map<string, number>(months.map((m, i) => [m, i]));
   const points = months.map(() => ({ identified: 0, disputed: 0, recovered: 0 }));
-  const rules = new Map<string, { count: number; atStake: number }>();
+  const rules = new Map<string, { count: number; atStake: number; atRisk: number }>();
   const recovered = recoveredByFinding(new Map(findings.map((f) => [f.id, f])), disputes);
   const belowInvoice = filtersBelowInvoice(filter);
 
@@ -101,15 +105,17 @@ export function findingsView(
       )
     )
       continue;
+    const atRisk = impactKindOf(finding.ruleId) === 'at-risk';
     if (finding.status === 'open' || finding.status === 'disputed') {
-      const rule = rules.get(finding.ruleId) ?? { count: 0, atStake: 0 };
+      const rule = rules.get(finding.ruleId) ?? { count: 0, atStake: 0, atRisk: 0 };
       rule.count++;
-      rule.atStake += finding.impact;
+      if (atRisk) rule.atRisk += finding.impact;
+      else rule.atStake += finding.impact;
       rules.set(finding.ruleId, rule);
     }
     const point = points[at];
     if (!point) continue;
-    if (finding.status !== 'dismissed' && finding.impact > 0) {
+    if (finding.status !== 'dismissed' && finding.impact > 0 && !atRisk) {
       point.identified += finding.impact;
       if (finding.disputeId) point.disputed += finding.impact;
     }
@@ -117,7 +123,12 @@ export function findingsView(
   }
 
   const byRule = [...rules.entries()]
-    .map(([ruleId, r]) => ({ ruleId, count: r.count, atStake: cents(r.atStake) }))
+    .map(([ruleId, r]) => ({
+      ruleId,
+      count: r.count,
+      atStake: cents(r.atStake),
+      atRisk: cents(r.atRisk),
+    }))
     .sort((a, b) => b.atStake - a.atStake || b.count - a.count || a.ruleId.localeCompare(b.ruleId));
   const savings = months.map((month, i) => ({
     month,
@@ -129,6 +140,7 @@ export function findingsView(
     byRule,
     savings,
     atStake: cents(byRule.reduce((sum, r) => sum + r.atStake, 0)),
+    atRisk: cents(byRule.reduce((sum, r) => sum + r.atRisk, 0)),
     openCount: byRule.reduce((sum, r) => sum + r.count, 0),
     identified: cents(savings.reduce((sum, p) => sum + p.identified, 0)),
     recovered: cents(savings.reduce((sum, p) => sum + p.recovered, 0)),

@@ -51,7 +51,12 @@ export interface AuditRule {
   description: string;
   severity: Severity;
   settings: readonly SettingSpec[];
-  check(context: RuleContext): FindingDraft[];
+  /**
+   * Runs after the rules without it and receives their findings as `earlier` (`spike` takes off
+   * what other findings on an invoice already explain).
+   */
+  readsFindings?: boolean;
+  check(context: RuleContext, earlier?: readonly FindingDraft[]): FindingDraft[];
 }
 
 /** A finding lists at most this many charge lines; the rest are found again from the subject. */

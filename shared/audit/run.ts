@@ -45,9 +45,17 @@ export function runAudit(
   const findings: FindingDraft[] = [];
   const byRule: Record<string, RuleRunSummary> = {};
   const ids = new Set<string>();
-  for (const rule of rules) {
+  // The summary lists the rules in the order given, whatever order they run in.
+  for (const rule of rules) byRule[rule.id] = { count: 0, impact: cents(0), ms: 0 };
+  // Two phases: rules that read other findings run last, over what the first phase found.
+  const ordered = [
+    ...rules.filter((rule) => rule.readsFindings !== true),
+    ...rules.filter((rule) => rule.readsFindings === true),
+  ];
+  for (const rule of ordered) {
     const start = now();
-    const drafts = rule.check(context);
+    const drafts =
+      rule.readsFindings === true ? rule.check(context, [...findings]) : rule.check(context);
     const ms = now() - start;
     let impact = 0;
     for (const draft of drafts) {

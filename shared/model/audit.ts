@@ -11,6 +11,20 @@ export const SEVERITIES = ['info', 'warning', 'error'] as const;
 /** See {@link SEVERITIES}. */
 export type Severity = (typeof SEVERITIES)[number];
 
+/**
+ * What a finding's impact means: money overbilled or to save (`at-stake`), or money billed for
+ * something the inventory does not know (`at-risk`), shown beside money at stake, never inside it.
+ */
+export type ImpactKind = 'at-stake' | 'at-risk';
+
+/** The rules whose impact is money at risk rather than at stake. */
+const AT_RISK_RULES: ReadonlySet<string> = new Set(['unknown-service']);
+
+/** The kind of a finding's impact, from its rule: the one place that decides it. */
+export function impactKindOf(ruleId: string): ImpactKind {
+  return AT_RISK_RULES.has(ruleId) ? 'at-risk' : 'at-stake';
+}
+
 /** What the user has done about a finding. */
 export const FINDING_STATUSES = ['open', 'disputed', 'credited', 'resolved', 'dismissed'] as const;
 

@@ -222,7 +222,8 @@ export function writeAtt(ctx: BillingContext): void {
         invoiceNumber: invoice.invoiceNumber,
         serviceId: unknown.raw,
         month,
-        impact: 0,
+        // The catalogue's impact: the money billed for it, at risk (not at stake).
+        impact: lineTotal,
         billed: lineTotal,
         describe: (e) =>
           `${unknown.raw} (${unknown.userName}) is billed on ${monthSpan(e)} (${dollars(e.billed)}) but is in no inventory.`,

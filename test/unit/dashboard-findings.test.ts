@@ -107,16 +107,37 @@ describe('findings on the dashboard', () => {
   it('sums money at stake per rule (open and disputed only) and savings per billing month', () => {
     const v = findingsView(findings, disputes, index, NO_DASHBOARD_FILTER, months);
     expect(v.byRule).toEqual([
-      { ruleId: 'rate-above-contract', count: 2, atStake: 400_00 },
-      { ruleId: 'late-fee', count: 1, atStake: 25_00 },
+      { ruleId: 'rate-above-contract', count: 2, atStake: 400_00, atRisk: 0 },
+      { ruleId: 'late-fee', count: 1, atStake: 25_00, atRisk: 0 },
     ]);
     expect(v.atStake).toBe(425_00);
+    expect(v.atRisk).toBe(0);
     expect(v.savings).toEqual([
       { month: SEP, identified: 500_00, disputed: 400_00, recovered: 333_33 },
       { month: OCT, identified: 25_00, disputed: 0, recovered: 0 },
     ]);
     // The credit is shared by amount (3:1) and adds up to the cent.
     expect(v.recovered).toBe(333_33);
+  });
+
+  it('keeps money at risk (unknown-service) beside money at stake, never inside it', () => {
+    const withUnknown = [
+      ...findings,
+      finding('u1', { ruleId: 'unknown-service', impact: cents(70_00) }),
+      finding('u2', { ruleId: 'unknown-service', impact: cents(5_00), status: 'dismissed' }),
+    ];
+    const v = findingsView(withUnknown, disputes, index, NO_DASHBOARD_FILTER, months);
+    expect(v.atStake).toBe(425_00);
+    expect(v.atRisk).toBe(70_00);
+    expect(v.openCount).toBe(4);
+    expect(v.byRule.find((r) => r.ruleId === 'unknown-service')).toEqual({
+      ruleId: 'unknown-service',
+      count: 1,
+      atStake: 0,
+      atRisk: 70_00,
+    });
+    // Overbilling identified per month leaves money at risk out too.
+    expect(v.savings[0]?.identified).toBe(500_00);
   });
 
   it('never loses a cent of credit, even when a disputed finding was dismissed or claims nothing', () => {
@@ -151,7 +172,9 @@ describe('findings on the dashboard', () => {
       { ...NO_DASHBOARD_FILTER, serviceType: ACCOUNT_LEVEL },
       months,
     );
-    expect(accountLevel.byRule).toEqual([{ ruleId: 'late-fee', count: 1, atStake: 25_00 }]);
+    expect(accountLevel.byRule).toEqual([
+      { ruleId: 'late-fee', count: 1, atStake: 25_00, atRisk: 0 },
+    ]);
     const otherCarrier = findingsView(
       findings,
       disputes,

@@ -34,6 +34,7 @@ export function AttentionTiles({
           <span className="tile__value">{formatCents(findings.atStake)}</span>
           <span className="tile__meta">
             {findings.openCount.toLocaleString('en-US')} findings open or disputed
+            {findings.atRisk > 0 && `; ${formatCents(findings.atRisk)} at risk (unknown services)`}
           </span>
         </a>
       </li>

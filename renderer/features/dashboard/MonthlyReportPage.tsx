@@ -6,6 +6,7 @@ import { monthlyReport, type Comparison } from '../../../shared/billing/report';
 import { renewalRows } from '../../../shared/contracts/renewals';
 import { isIsoMonth, todayIso, type IsoMonth } from '../../../shared/dates';
 import { cents, formatCents } from '../../../shared/money/cents';
+import { impactKindOf } from '../../../shared/model';
 import type { DisputeRecord } from '../../db/findings';
 import { useDatabase } from '../../db/DatabaseContext';
 import { useRouteContext } from '../../app/RouteContext';
@@ -46,9 +47,19 @@ async function loadReport(db: TemDeskDatabase, requested: string | undefined) {
     carrierNames: new Map(carriers.map((c) => [c.id, c.name])),
     organization: settings.organizationName,
     openCount: open.length,
-    atStake: cents(open.reduce((s, f) => s + f.impact, 0)),
+    atStake: cents(
+      open.reduce((s, f) => s + (impactKindOf(f.ruleId) === 'at-stake' ? f.impact : 0), 0),
+    ),
+    atRisk: cents(
+      open.reduce((s, f) => s + (impactKindOf(f.ruleId) === 'at-risk' ? f.impact : 0), 0),
+    ),
     foundCount: foundThisMonth.length,
-    foundImpact: cents(foundThisMonth.reduce((s, f) => s + f.impact, 0)),
+    foundImpact: cents(
+      foundThisMonth.reduce(
+        (s, f) => s + (impactKindOf(f.ruleId) === 'at-stake' ? f.impact : 0),
+        0,
+      ),
+    ),
     renewals,
     recoveries: recoveriesIn(disputes, month, today),
     today,
@@ -212,7 +223,9 @@ export function MonthlyReportPage({ month }: { month?: string }) {
         <h2 id="findings-title">Billing errors and recoveries</h2>
         <p>
           {v.foundCount} found this month ({formatCents(v.foundImpact)}); {v.openCount} open or
-          disputed in all, {formatCents(v.atStake)} at stake.
+          disputed in all, {formatCents(v.atStake)} at stake
+          {v.atRisk > 0 && <>, and {formatCents(v.atRisk)} at risk (billed for unknown services)</>}
+          .
         </p>
         <p>
           Recovered as carrier credits: {formatCents(v.recoveries.thisMonth)} this month,{' '}

@@ -73,6 +73,10 @@ export function FindingsTab({
           <dd>{formatCents(totals.total)}</dd>
         </div>
         <div className="tile">
+          <dt>At risk (unknown services)</dt>
+          <dd>{formatCents(totals.atRisk)}</dd>
+        </div>
+        <div className="tile">
           <dt>Open</dt>
           <dd>{formatCents(totals.open)}</dd>
         </div>

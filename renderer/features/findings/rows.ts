@@ -4,14 +4,15 @@
  */
 import { ALL_RULES } from '../../../shared/audit/rules';
 import { daysBetween, isIsoDate, type IsoDate } from '../../../shared/dates';
-import type {
-  Carrier,
-  DisputeStatus,
-  FindingStatus,
-  Invoice,
-  Service,
-  Severity,
-  Site,
+import {
+  impactKindOf,
+  type Carrier,
+  type DisputeStatus,
+  type FindingStatus,
+  type Invoice,
+  type Service,
+  type Severity,
+  type Site,
 } from '../../../shared/model';
 import { cents, type Cents } from '../../../shared/money/cents';
 import type { FindingsLinkFilter } from '../../app/links';
@@ -277,10 +278,12 @@ export function describeFindingFilters(
   return `${words.filter(Boolean).join(' ')} — ${count}.`;
 }
 
-/** Money at stake in a set of rows, by status. */
+/** Money at stake in a set of rows, by status; money at risk (unknown services) apart. */
 export interface FindingTotals {
   count: number;
   total: Cents;
+  /** Money at risk of the rows not dismissed: never inside `total` or the status figures. */
+  atRisk: Cents;
   open: Cents;
   disputed: Cents;
   credited: Cents;
@@ -288,6 +291,7 @@ export interface FindingTotals {
 
 export function totalsOf(rows: readonly FindingRow[]): FindingTotals {
   let total = 0;
+  let atRisk = 0;
   const byStatus: Record<FindingStatus, number> = {
     open: 0,
     disputed: 0,
@@ -296,12 +300,17 @@ export function totalsOf(rows: readonly FindingRow[]): FindingTotals {
     dismissed: 0,
   };
   for (const row of rows) {
+    if (impactKindOf(row.ruleId) === 'at-risk') {
+      if (row.status !== 'dismissed') atRisk += row.impact;
+      continue;
+    }
     if (row.status !== 'dismissed') total += row.impact;
     byStatus[row.status] += row.impact;
   }
   return {
     count: rows.length,
     total: cents(total),
+    atRisk: cents(atRisk),
     open: cents(byStatus.open),
     disputed: cents(byStatus.disputed),
     credited: cents(byStatus.credited),
@@ -331,7 +340,11 @@ export function savingsByMonth(
     months.set(month, entry);
   };
   for (const finding of findings)
-    if (finding.status !== 'dismissed' && finding.impact > 0)
+    if (
+      finding.status !== 'dismissed' &&
+      finding.impact > 0 &&
+      impactKindOf(finding.ruleId) === 'at-stake'
+    )
       add(finding.firstSeenAt.slice(0, 7), 'identified', finding.impact);
   for (const dispute of disputes) {
     add((dispute.submittedOn ?? dispute.openedOn).slice(0, 7), 'disputed', dispute.claimedAmount);

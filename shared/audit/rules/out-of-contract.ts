@@ -1,16 +1,25 @@
+import { isoMonthOf, type IsoDate, type IsoMonth } from '../../dates/iso-date';
 import { contractCovers } from '../context';
 import { Tallies, money, recurringOf, tallyDraft, tallySpan } from '../findings';
 import type { AuditRule } from '../rule';
 
+/** Whole months from the month a contract ended to a billing month (0 for the same month). */
+export function monthsOutOfContract(endDate: IsoDate, billedMonth: IsoMonth): number {
+  const index = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
+  return Math.max(0, index(billedMonth) - index(isoMonthOf(endDate)));
+}
+
 /**
- * Recurring charges billed after the contract ended (expired, or month-to-month after the term),
- * above the last contracted rate. One finding per contract and account.
+ * Recurring charges billed after the contract ended (expired, or month-to-month after the term).
+ * The finding stands even when the rate did not change: an expired service has no price
+ * protection and is a renegotiation item. Impact: what is billed above the last contracted rate,
+ * which may be $0.00. One finding per contract and account, dated by its first month.
  */
 export const outOfContractRule: AuditRule = {
   id: 'out-of-contract',
   title: 'Billed after the contract ended',
   description:
-    'Services billed after their contract ended (month-to-month or expired rates). Impact: billed − last contracted rate, summed over services and invoices.',
+    'Services billed after their contract ended (month-to-month or expired rates), even at the old rate: no price protection, renegotiate. Impact: billed − last contracted rate, summed over services and invoices (may be $0.00).',
   severity: 'warning',
   settings: [],
   check(context) {
@@ -25,8 +34,8 @@ export const outOfContractRule: AuditRule = {
         if (rate === undefined || contract === undefined) continue;
         if (contractCovers(contract, facts.periodStart)) continue;
         const billed = recurringOf(facts, charges);
-        const over = billed.amount - rate.unitCents * billed.units;
-        if (over <= 0) continue;
+        if (billed.amount <= 0) continue;
+        const over = Math.max(0, billed.amount - rate.unitCents * billed.units);
         const tally = tallies.on(facts, contract.id, '');
         tally.impact += over;
         tally.billed += billed.amount;
@@ -38,7 +47,14 @@ export const outOfContractRule: AuditRule = {
     return tallies.list().map((tally) => {
       const contract = context.contractById.get(tally.subjectKey);
       const count = services.get(`${tally.first.accountKey}|${tally.subjectKey}`)?.size ?? 0;
-      const message = `Contract ${contract?.name ?? tally.subjectKey} ended ${contract?.endDate ?? ''}; ${count} service${count === 1 ? '' : 's'} billed ${money(tally.impact)} above their last contracted rates on ${tallySpan(tally)}.`;
+      const plural = count === 1 ? '' : 's';
+      const months =
+        contract === undefined ? 0 : monthsOutOfContract(contract.endDate, tally.last.month);
+      const ended = `Contract ${contract?.name ?? tally.subjectKey} ended ${contract?.endDate ?? ''}, ${months} month${months === 1 ? '' : 's'} out of contract by ${tally.last.month}`;
+      const message =
+        tally.impact > 0
+          ? `${ended}; ${count} service${plural} billed ${money(tally.impact)} above their last contracted rates on ${tallySpan(tally)}.`
+          : `${ended}; ${count} service${plural} billed ${money(tally.billed)} on ${tallySpan(tally)}, not above the last contracted rates but with no price protection: renegotiate.`;
       return tallyDraft(this, tally, tally.impact, message);
     });
   },

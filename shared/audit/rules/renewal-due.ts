@@ -1,4 +1,5 @@
 import { addDays, daysBetween, isoMonthOf } from '../../dates/iso-date';
+import type { Severity } from '../../model';
 import { ZERO_CENTS } from '../../money/cents';
 import {
   findingId,
@@ -19,6 +20,16 @@ const SETTINGS = [
   { key: 'thirdAlertDays', label: 'Third alert', unit: 'days', default: 45 },
   { key: 'lastAlertDays', label: 'Last alert', unit: 'days', default: 30 },
 ] as const satisfies readonly SettingSpec[];
+
+/**
+ * The catalogue's severity: an error only for an auto-renewing contract at or past its notice
+ * deadline, a warning for an auto-renewing one inside an alert window, info for a contract that
+ * does not renew by itself (it goes month-to-month, which `out-of-contract` watches).
+ */
+export function renewalSeverity(autoRenew: boolean, deadlinePassed: boolean): Severity {
+  if (!autoRenew) return 'info';
+  return deadlinePassed ? 'error' : 'warning';
+}
 
 /**
  * Contracts whose notice deadline (end date − notice days) is within an alert window. Each window
@@ -66,7 +77,7 @@ export const renewalDueRule: AuditRule = {
           isoMonthOf(deadline),
         ),
         ruleId: this.id,
-        severity: window !== undefined && window > settings.lastAlertDays ? 'warning' : 'error',
+        severity: renewalSeverity(contract.autoRenew, daysLeft <= 0),
         subject: { carrierId: contract.carrierId, accountNumber, period: isoMonthOf(deadline) },
         impact: ZERO_CENTS,
         message,

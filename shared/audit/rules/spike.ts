@@ -1,3 +1,4 @@
+import type { InvoiceFacts } from '../context';
 import { money } from '../findings';
 import { resolveSettings, type AuditRule, type FindingDraft, type SettingSpec } from '../rule';
 import { invoiceDraft } from './invoice-draft';
@@ -14,35 +15,127 @@ const SETTINGS = [
 ] as const satisfies readonly SettingSpec[];
 
 /**
+ * The findings that already explain money on an invoice (catalogue: duplicate-charge,
+ * nrc-unexpected, nrc-recurring, billed-after-disconnect, closed-site, third-party, late-fee,
+ * overage, the over-contract part of rate-mismatch); only those that exist ever report.
+ */
+export const EXPLAINING_RULES: ReadonlySet<string> = new Set([
+  'duplicate-charge',
+  'nrc-unexpected',
+  'nrc-recurring',
+  'billed-after-disconnect',
+  'closed-site',
+  'third-party',
+  'late-fee',
+  'overage',
+  'rate-mismatch',
+]);
+
+/**
+ * What earlier findings explain on each invoice, in cents: a finding's impact shared among the
+ * invoices of its charge lines by their amounts (rate-mismatch's over-contract part is thus
+ * apportioned to each month's recurring charge); a finding without lines counts on its invoice.
+ * Each line counts once: a line already explained (a charge after a disconnect at a closed site)
+ * adds nothing the second time, and rate-mismatch, read last, only claims lines no one else did.
+ */
+export function explainedByInvoice(
+  findings: readonly FindingDraft[],
+  invoiceById: ReadonlyMap<string, InvoiceFacts>,
+): Map<string, { cents: number; rules: Set<string> }> {
+  const explained = new Map<string, { cents: number; rules: Set<string> }>();
+  const add = (invoiceId: string, amount: number, ruleId: string) => {
+    const entry = explained.get(invoiceId) ?? { cents: 0, rules: new Set<string>() };
+    entry.cents += amount;
+    entry.rules.add(ruleId);
+    explained.set(invoiceId, entry);
+  };
+  const claimed = new Set<string>();
+  const ordered = findings
+    .filter((finding) => EXPLAINING_RULES.has(finding.ruleId) && finding.impact > 0)
+    // A fixed order (rate-mismatch last, then by id), whatever order the rules ran in.
+    .sort(
+      (a, b) =>
+        Number(a.ruleId === 'rate-mismatch') - Number(b.ruleId === 'rate-mismatch') ||
+        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
+  for (const finding of ordered) {
+    const refs = finding.evidence?.chargeRefs ?? [];
+    const lines = refs.map((ref) => {
+      const facts = invoiceById.get(ref.invoiceId);
+      const block = facts?.blocks.find((candidate) => candidate.blockIndex === ref.blockIndex);
+      return {
+        invoiceId: ref.invoiceId,
+        key: `${ref.invoiceId}|${ref.blockIndex}|${ref.row}`,
+        amount: Math.abs(block?.amount[ref.row] ?? 0),
+      };
+    });
+    const total = lines.reduce((sum, line) => sum + line.amount, 0);
+    if (total === 0) {
+      const invoiceId = finding.evidence?.invoiceId;
+      if (invoiceId !== undefined) add(invoiceId, finding.impact, finding.ruleId);
+      continue;
+    }
+    for (const line of lines) {
+      if (claimed.has(line.key)) continue;
+      claimed.add(line.key);
+      add(line.invoiceId, (finding.impact * line.amount) / total, finding.ruleId);
+    }
+  }
+  return explained;
+}
+
+/**
  * An invoice total (sum of its lines) above the account's trailing average by more than both
- * thresholds. The first invoice is the baseline and is never flagged.
+ * thresholds, once what other findings on the same invoice already explain is taken off (a
+ * duplicate charge or a late fee is that finding's money, not a spike). The first invoice is the
+ * baseline and is never flagged; a flagged month leaves the baseline of the months after it.
+ * Runs after the other rules: it reads their findings.
  */
 export const spikeRule: AuditRule = {
   id: 'spike',
   title: 'Invoice total spike',
   description:
-    'An invoice total above the average of the account’s previous invoices by more than the percentage and the amount. Impact: the excess over the average (rounded half up).',
+    'An invoice total above the average of the account’s previous unflagged invoices by more than the percentage and the amount, after what other findings on the invoice explain (duplicate charges, late fees, third-party charges, charges after a disconnect or at a closed site, the over-contract part of rate mismatches). Impact: the unexplained excess (rounded half up).',
   severity: 'warning',
   settings: SETTINGS,
-  check(context) {
+  readsFindings: true,
+  check(context, earlier = []) {
     const settings = resolveSettings(context.settings, this.id, SETTINGS);
     const trailing = Math.max(1, Math.round(settings.trailingInvoices));
+    const explained = explainedByInvoice(earlier, context.invoiceById);
     const drafts: FindingDraft[] = [];
     for (const invoices of context.invoicesByAccount.values()) {
-      invoices.forEach((facts, index) => {
-        const previous = invoices.slice(Math.max(0, index - trailing), index);
-        if (previous.length === 0) return;
-        const sum = previous.reduce((total, other) => total + other.total, 0);
+      // Totals with the explained money taken off, of the months not flagged so far.
+      const baseline: number[] = [];
+      for (const facts of invoices) {
+        const known = explained.get(facts.invoice.id);
+        const explainedCents = Math.round(known?.cents ?? 0);
+        const total = facts.total - explainedCents;
+        const previous = baseline.slice(-trailing);
+        if (previous.length === 0) {
+          baseline.push(total);
+          continue;
+        }
+        const sum = previous.reduce((all, one) => all + one, 0);
         const count = previous.length;
         // Exact: excess × count = total × count − sum, compared without dividing.
-        const excessTimesCount = facts.total * count - sum;
-        if (excessTimesCount * 100 <= sum * settings.percent) return;
-        if (excessTimesCount <= settings.minimumCents * count) return;
+        const excessTimesCount = total * count - sum;
+        if (
+          excessTimesCount * 100 <= sum * settings.percent ||
+          excessTimesCount <= settings.minimumCents * count
+        ) {
+          baseline.push(total);
+          continue;
+        }
         const excess = Math.floor((2 * excessTimesCount + count) / (2 * count));
         const average = Math.floor((2 * sum + count) / (2 * count));
-        const message = `Invoice ${facts.invoice.invoiceNumber} totals ${money(facts.total)}, ${money(excess)} above the average of ${money(average)} over the previous ${count} invoice${count === 1 ? '' : 's'}.`;
+        const of = `over the previous ${count} invoice${count === 1 ? '' : 's'}`;
+        const message =
+          explainedCents > 0 && known !== undefined
+            ? `Invoice ${facts.invoice.invoiceNumber} totals ${money(facts.total)}; less ${money(explainedCents)} other findings explain (${[...known.rules].sort().join(', ')}), ${money(excess)} above the average of ${money(average)} ${of}.`
+            : `Invoice ${facts.invoice.invoiceNumber} totals ${money(facts.total)}, ${money(excess)} above the average of ${money(average)} ${of}.`;
         drafts.push(invoiceDraft(this, facts, excess, message));
-      });
+      }
     }
     return drafts;
   },

@@ -6,7 +6,7 @@ export const unknownServiceRule: AuditRule = {
   id: 'unknown-service',
   title: 'Billed service not in the inventory',
   description:
-    'A charge whose service identifier matches no service (or alias) of the carrier in the inventory. No money impact: an inventory gap to investigate; the billed amount is in the message.',
+    'A charge whose service identifier matches no service (or alias) of the carrier in the inventory. Impact: the money billed for it, shown as at risk (kept apart from money at stake): an inventory gap to investigate.',
   severity: 'warning',
   settings: [],
   check(context) {
@@ -19,8 +19,8 @@ export const unknownServiceRule: AuditRule = {
       }
     }
     return tallies.list().map((tally) => {
-      const message = `${tally.serviceIdRaw} is billed ${money(tally.billed)} on ${tallySpan(tally)} but matches no service in the inventory.`;
-      return tallyDraft(this, tally, 0, message);
+      const message = `${tally.serviceIdRaw} is billed ${money(tally.billed)} on ${tallySpan(tally)} but matches no service in the inventory: ${money(tally.billed)} at risk.`;
+      return tallyDraft(this, tally, Math.max(0, tally.billed), message);
     });
   },
 };

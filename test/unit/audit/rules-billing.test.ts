@@ -1,8 +1,11 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkCase, type Case } from './cases';
 import { isoDate } from '../../../shared/dates';
+import type { IsoDate } from '../../../shared/dates/iso-date';
 import { cents } from '../../../shared/money/cents';
-import { billed, line, makeInvoice, makeUsage, snapshotOf } from './helpers';
+import { runAudit } from '../../../shared/audit/run';
+import { ALL_RULES } from '../../../shared/audit/rules';
+import { billed, line, makeContract, makeInvoice, makeUsage, snapshotOf } from './helpers';
 
 const may = makeInvoice({ month: '2026-05' });
 const april = makeInvoice({ month: '2026-04' });
@@ -265,4 +268,56 @@ const cases: Case[] = [
 
 describe('audit rules: billing, trends and renewals', () => {
   it.each(cases)('$rule: $name', checkCase);
+});
+
+/** renewal-due's severity per the catalogue: error only for an auto-renewing contract at or past its deadline. */
+describe('renewal-due severity', () => {
+  // The contract ends 2026-12-31 with 60 days' notice: the deadline is 2026-11-01.
+  const rows: { name: string; autoRenew: boolean; today: IsoDate; severity: string }[] = [
+    {
+      name: 'auto-renewing, past the deadline',
+      autoRenew: true,
+      today: isoDate(2026, 11, 10),
+      severity: 'error',
+    },
+    {
+      name: 'auto-renewing, on the deadline',
+      autoRenew: true,
+      today: isoDate(2026, 11, 1),
+      severity: 'error',
+    },
+    {
+      name: 'auto-renewing, 10 days left',
+      autoRenew: true,
+      today: isoDate(2026, 10, 22),
+      severity: 'warning',
+    },
+    {
+      name: 'auto-renewing, 47 days left',
+      autoRenew: true,
+      today: isoDate(2026, 9, 15),
+      severity: 'warning',
+    },
+    {
+      name: 'not auto-renewing, past the deadline',
+      autoRenew: false,
+      today: isoDate(2026, 11, 10),
+      severity: 'info',
+    },
+    {
+      name: 'not auto-renewing, 10 days left',
+      autoRenew: false,
+      today: isoDate(2026, 10, 22),
+      severity: 'info',
+    },
+  ];
+  it.each(rows)('$name → $severity', ({ autoRenew, today, severity }) => {
+    const rule = ALL_RULES.filter((candidate) => candidate.id === 'renewal-due');
+    const snapshot = snapshotOf({
+      today,
+      contracts: [makeContract({ autoRenew, renewalTermMonths: autoRenew ? 12 : 0 })],
+    });
+    const { findings } = runAudit(snapshot, rule);
+    expect(findings.map((finding) => finding.severity)).toEqual([severity]);
+  });
 });

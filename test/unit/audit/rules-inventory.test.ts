@@ -83,9 +83,49 @@ const cases: Case[] = [
         id: 'out-of-contract|lumen|A-1|ctr-1|2026-05',
         impact: 15_00,
         message:
-          'Contract Lumen MSA ended 2026-03-31; 1 service billed $15.00 above their last contracted rates on invoice N-2026-05 (2026-05).',
+          'Contract Lumen MSA ended 2026-03-31, 2 months out of contract by 2026-05; 1 service billed $15.00 above their last contracted rates on invoice N-2026-05 (2026-05).',
       },
     ],
+  },
+  {
+    name: 'a PRI six months past its term, still billed at the old rate: $0.00, the finding stands',
+    rule: 'out-of-contract',
+    snapshot: snapshotOf({
+      bills: ['2026-03', '2026-04', '2026-05'].map((month) =>
+        billed(makeInvoice({ month }), [line('recurring', 45_00)]),
+      ),
+      contracts: [makeContract({ endDate: isoDate(2025, 11, 30), status: 'expired' })],
+    }),
+    expected: [
+      {
+        id: 'out-of-contract|lumen|A-1|ctr-1|2026-03',
+        impact: 0,
+        message:
+          'Contract Lumen MSA ended 2025-11-30, 6 months out of contract by 2026-05; 1 service billed $135.00 on 2026-03 to 2026-05 (3 invoices), not above the last contracted rates but with no price protection: renegotiate.',
+      },
+    ],
+  },
+  {
+    name: 'billed below the old rate after expiry: $0.00, not a negative impact',
+    rule: 'out-of-contract',
+    snapshot: snapshotOf({
+      bills: [billed(may, [line('recurring', 40_00)])],
+      contracts: [makeContract({ endDate: isoDate(2026, 4, 30), status: 'expired' })],
+    }),
+    expected: [
+      {
+        id: 'out-of-contract|lumen|A-1|ctr-1|2026-05',
+        impact: 0,
+        message:
+          'Contract Lumen MSA ended 2026-04-30, 1 month out of contract by 2026-05; 1 service billed $40.00 on invoice N-2026-05 (2026-05), not above the last contracted rates but with no price protection: renegotiate.',
+      },
+    ],
+  },
+  {
+    name: 'within the term: no finding',
+    rule: 'out-of-contract',
+    snapshot: snapshotOf({ bills: [billed(may, [line('recurring', 45_00)])] }),
+    expected: [],
   },
   {
     name: 'an auto-renewing contract keeps its rates after the end date',
@@ -151,9 +191,9 @@ const cases: Case[] = [
     expected: [
       {
         id: 'unknown-service|lumen|A-1|+15550100002|2026-05',
-        impact: 0,
+        impact: 30_00,
         message:
-          '555-010-0002 is billed $30.00 on invoice N-2026-05 (2026-05) but matches no service in the inventory.',
+          '555-010-0002 is billed $30.00 on invoice N-2026-05 (2026-05) but matches no service in the inventory: $30.00 at risk.',
       },
     ],
   },

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { impactKindOf, type FindingStatus } from '../../shared/model';
+import { cents } from '../../shared/money/cents';
+import { totalsOf, type FindingRow } from '../../renderer/features/findings/rows';
+
+describe('money at risk is kept apart from money at stake', () => {
+  it.each([
+    ['unknown-service', 'at-risk'],
+    ['rate-mismatch', 'at-stake'],
+    ['out-of-contract', 'at-stake'],
+    ['late-fee', 'at-stake'],
+    ['spike', 'at-stake'],
+  ])('%s → %s', (ruleId, kind) => {
+    expect(impactKindOf(ruleId)).toBe(kind);
+  });
+
+  const row = (ruleId: string, status: FindingStatus, impact: number) =>
+    ({ ruleId, status, impact: cents(impact) }) as FindingRow;
+
+  it.each([
+    {
+      name: 'only money at stake',
+      rows: [row('rate-mismatch', 'open', 40_00), row('late-fee', 'disputed', 5_00)],
+      total: 45_00,
+      open: 40_00,
+      atRisk: 0,
+    },
+    {
+      name: 'an unknown service is at risk, not at stake',
+      rows: [row('rate-mismatch', 'open', 40_00), row('unknown-service', 'open', 30_00)],
+      total: 40_00,
+      open: 40_00,
+      atRisk: 30_00,
+    },
+    {
+      name: 'a dismissed unknown service is neither',
+      rows: [row('unknown-service', 'dismissed', 30_00)],
+      total: 0,
+      open: 0,
+      atRisk: 0,
+    },
+  ])('findings page totals: $name', ({ rows, total, open, atRisk }) => {
+    expect(totalsOf(rows)).toMatchObject({ count: rows.length, total, open, atRisk });
+  });
+});
