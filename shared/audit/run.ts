@@ -28,6 +28,7 @@ export interface AuditRunResult {
 
 /** Wall clock for the per-rule timings (milliseconds are enough for a rules screen). */
 function now(): number {
+  // clock: elapsed time of each rule for the rules screen, never part of a finding.
   return Date.now();
 }
 

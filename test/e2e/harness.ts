@@ -92,6 +92,7 @@ function installFakeBridge(options: FakeBridgeOptions): void {
           .map(([name, bytes]) => ({
             name,
             size: bytes.length,
+            // clock: the page's (pinned) clock, as the OS stamps a file it writes.
             modifiedAt: new Date().toISOString(),
           })),
       }),
@@ -200,6 +201,7 @@ export async function openApp(options: OpenAppOptions = {}): Promise<AppSession>
     },
     async close(testFailed) {
       if (failed || testFailed) {
+        // clock: a unique name for a failure's trace file.
         const tracePath = join(RESULTS_DIR, 'traces', `trace-${Date.now()}.zip`);
         mkdirSync(join(RESULTS_DIR, 'traces'), { recursive: true });
         await context.tracing.stop({ path: tracePath });

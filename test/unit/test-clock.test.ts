@@ -34,6 +34,7 @@ describe('the test clock (test/helpers/clock.ts)', () => {
   });
 
   it('shows Node tests the shifted date when the shift is set, else the real clock', () => {
+    // clock: this test checks what the clock setup does to `Date`.
     const seen = new Date();
     if (clockShiftIsSet()) {
       expect(vi.isFakeTimers()).toBe(true);

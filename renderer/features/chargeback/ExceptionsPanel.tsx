@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { formatCents } from '../../../shared/money/cents';
 import { useDatabase } from '../../db/DatabaseContext';
 import { hrefFor } from '../../app/useSection';
@@ -35,47 +35,19 @@ export function ExceptionsPanel({ allocation }: { allocation: MonthAllocation })
         following months.
       </p>
       <p role="status">{message}</p>
-      <table className="data-table exceptions">
-        <caption>Exceptions</caption>
-        <thead>
-          <tr>
-            <th scope="col">Problem</th>
-            <th scope="col">Service</th>
-            <th scope="col">Carrier · account</th>
-            <th scope="col" className="numeric">
-              Lines
-            </th>
-            <th scope="col" className="numeric">
-              Amount
-            </th>
-            <th scope="col">Why</th>
-            <th scope="col">Fix</th>
-          </tr>
-        </thead>
-        <tbody>
-          {groups.map((group) => (
-            <tr key={group.key}>
-              <td>
-                <span className="badge badge--danger">{KIND_LABELS[group.kind]}</span>
-              </td>
-              <th scope="row">{group.serviceIdRaw || 'Account-level charges'}</th>
-              <td>
-                {carriers.get(group.carrierId) ?? group.carrierId} · {group.accountNumber}
-              </td>
-              <td className="numeric">{group.lines}</td>
-              <td className="numeric">{formatCents(group.amount)}</td>
-              <td className="exceptions__why">{group.message}</td>
-              <td>
-                <ExceptionFix
-                  group={group}
-                  costCenters={input.costCenters.filter((costCenter) => costCenter.active)}
-                  onDone={setMessage}
-                />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <GroupTable
+        caption="Exceptions"
+        badge="badge badge--danger"
+        groups={groups}
+        carriers={carriers}
+        fix={(group) => (
+          <ExceptionFix
+            group={group}
+            costCenters={input.costCenters.filter((costCenter) => costCenter.active)}
+            onDone={setMessage}
+          />
+        )}
+      />
       <ReviewTable groups={reviews} carriers={carriers} />
     </section>
   );
@@ -91,8 +63,37 @@ function ReviewTable({
 }) {
   if (groups.length === 0) return null;
   return (
+    <GroupTable
+      caption="For review (allocated)"
+      badge="badge"
+      groups={groups}
+      carriers={carriers}
+      fix={(group) => (
+        <a href={hrefFor('inventory')}>
+          Move or disconnect {group.serviceIdRaw || `account ${group.accountNumber}`} in Inventory
+        </a>
+      )}
+    />
+  );
+}
+
+/** One row per subject: problem, service, carrier and account, lines, amount, why, and a fix. */
+function GroupTable({
+  caption,
+  badge,
+  groups,
+  carriers,
+  fix,
+}: {
+  caption: string;
+  badge: string;
+  groups: readonly ExceptionGroup[];
+  carriers: ReadonlyMap<string, string>;
+  fix: (group: ExceptionGroup) => ReactNode;
+}) {
+  return (
     <table className="data-table exceptions">
-      <caption>For review (allocated)</caption>
+      <caption>{caption}</caption>
       <thead>
         <tr>
           <th scope="col">Problem</th>
@@ -112,7 +113,7 @@ function ReviewTable({
         {groups.map((group) => (
           <tr key={group.key}>
             <td>
-              <span className="badge">{KIND_LABELS[group.kind]}</span>
+              <span className={badge}>{KIND_LABELS[group.kind]}</span>
             </td>
             <th scope="row">{group.serviceIdRaw || 'Account-level charges'}</th>
             <td>
@@ -121,12 +122,7 @@ function ReviewTable({
             <td className="numeric">{group.lines}</td>
             <td className="numeric">{formatCents(group.amount)}</td>
             <td className="exceptions__why">{group.message}</td>
-            <td>
-              <a href={hrefFor('inventory')}>
-                Move or disconnect {group.serviceIdRaw || `account ${group.accountNumber}`} in
-                Inventory
-              </a>
-            </td>
+            <td>{fix(group)}</td>
           </tr>
         ))}
       </tbody>
