@@ -1,6 +1,6 @@
 /**
- * Billing errors for the dashboard, with its filters applied: money at stake per rule, and per
- * billing month what the checks identified, what went to the carrier and what came back as credit.
+ * Billing errors for the dashboard, with its filters applied: money at stake per rule (each dollar
+ * once), the open findings outside the months shown, and the savings of `savings.ts` per month.
  */
 import {
   filtersBelowInvoice,
@@ -10,93 +10,66 @@ import {
 import type { DimensionIndex } from '../billing/dimensions';
 import type { IsoDate, IsoMonth } from '../dates';
 import { impactKindOf, type Dispute, type Finding } from '../model';
-import { cents, splitLargestRemainder, sumCents, type Cents } from '../money/cents';
+import { cents, sumCents, type Cents } from '../money/cents';
+import { countedImpact, countOnce } from './claims';
+import {
+  savingsByMonth,
+  savingsEntries,
+  type SavingsDispute,
+  type SavingsFinding,
+  type SavingsMonth,
+} from './savings';
 
 export interface RuleStake {
   ruleId: string;
   /** Findings still open or disputed. */
   count: number;
-  /** Their money at stake (cents); 0 for a rule whose impact is money at risk. */
+  /** Their money at stake (cents), each dollar once; 0 for a rule whose impact is money at risk. */
   atStake: Cents;
   /** Their money at risk (cents): `unknown-service`'s billed amounts, never inside `atStake`. */
   atRisk: Cents;
 }
 
-export interface SavingsPoint {
-  month: IsoMonth;
-  /** Overbilling found in that month's bills (not dismissed). */
-  identified: Cents;
-  /** Of which sent to the carrier in a dispute. */
-  disputed: Cents;
-  /** Credits received for them, shared across a dispute's findings by their amount. */
-  recovered: Cents;
-}
+export type SavingsPoint = SavingsMonth;
 
 export interface FindingsView {
   byRule: RuleStake[];
+  /** Savings per month of the range, on the bases of `SAVINGS_BASES`. */
   savings: SavingsPoint[];
   atStake: Cents;
   /** Money at risk in open or disputed findings, shown beside `atStake`, never inside it. */
   atRisk: Cents;
   openCount: number;
+  /**
+   * Open or disputed findings the other filters keep whose billing month is outside the range (or
+   * unknown): the Findings page lists them, the dashboard's figures do not.
+   */
+  outside: { count: number; atStake: Cents };
   identified: Cents;
   recovered: Cents;
 }
 
-type FindingInput = Pick<Finding, 'id' | 'ruleId' | 'subject' | 'impact' | 'status' | 'disputeId'>;
-type DisputeInput = Pick<Dispute, 'id' | 'findingIds' | 'creditedAmount'>;
-
-/**
- * Each finding's share of its dispute's credits, in whole cents that add up to the credit: shared
- * by money at stake among the dispute's findings that claim some (not dismissed), else all of it
- * to the dispute's first finding, so no credit is ever lost from the savings.
- */
-function recoveredByFinding(
-  findings: ReadonlyMap<string, FindingInput>,
-  disputes: readonly DisputeInput[],
-): Map<string, number> {
-  const shares = new Map<string, number>();
-  for (const dispute of disputes) {
-    if (dispute.creditedAmount === 0) continue;
-    const members = dispute.findingIds.flatMap((id) => {
-      const finding = findings.get(id);
-      return finding ? [finding] : [];
-    });
-    const claiming = members.filter((f) => f.impact > 0 && f.status !== 'dismissed');
-    const first = members[0];
-    if (claiming.length === 0) {
-      if (first) shares.set(first.id, (shares.get(first.id) ?? 0) + dispute.creditedAmount);
-      continue;
-    }
-    const split = splitLargestRemainder(
-      dispute.creditedAmount,
-      claiming.map((f) => f.impact),
-    );
-    claiming.forEach((finding, i) =>
-      shares.set(finding.id, (shares.get(finding.id) ?? 0) + (split[i] ?? 0)),
-    );
-  }
-  return shares;
-}
+type FindingInput = SavingsFinding & Pick<Finding, 'disputeId'>;
 
 export function findingsView(
   findings: readonly FindingInput[],
-  disputes: readonly DisputeInput[],
+  disputes: readonly SavingsDispute[],
   index: DimensionIndex,
   filter: DashboardFilter,
   months: readonly IsoMonth[],
 ): FindingsView {
-  const monthAt = new Map<string, number>(months.map((m, i) => [m, i]));
-  const points = months.map(() => ({ identified: 0, disputed: 0, recovered: 0 }));
+  const inRange = new Set<string>(months);
   const rules = new Map<string, { count: number; atStake: number; atRisk: number }>();
-  const recovered = recoveredByFinding(new Map(findings.map((f) => [f.id, f])), disputes);
   const belowInvoice = filtersBelowInvoice(filter);
+  const once = countOnce(findings);
+  // Findings the carrier and inventory filters keep, whatever their month: a dispute filed in
+  // the range about a finding billed before it is still disputed in the range.
+  const passing = new Set<string>();
+  const outside = { count: 0, atStake: 0 };
 
   for (const finding of findings) {
     const subject = finding.subject;
     if (filter.carrierId !== '' && subject.carrierId !== filter.carrierId) continue;
-    const at = subject.period === undefined ? undefined : monthAt.get(subject.period);
-    if (at === undefined) continue;
     if (
       belowInvoice &&
       !matchesDimensions(
@@ -105,23 +78,30 @@ export function findingsView(
       )
     )
       continue;
-    const atRisk = impactKindOf(finding.ruleId) === 'at-risk';
-    if (finding.status === 'open' || finding.status === 'disputed') {
-      const rule = rules.get(finding.ruleId) ?? { count: 0, atStake: 0, atRisk: 0 };
-      rule.count++;
-      if (atRisk) rule.atRisk += finding.impact;
-      else rule.atStake += finding.impact;
-      rules.set(finding.ruleId, rule);
+    passing.add(finding.id);
+    const live = finding.status === 'open' || finding.status === 'disputed';
+    const atStake = countedImpact(once, finding);
+    if (subject.period === undefined || !inRange.has(subject.period)) {
+      if (live) {
+        outside.count++;
+        outside.atStake += atStake;
+      }
+      continue;
     }
-    const point = points[at];
-    if (!point) continue;
-    if (finding.status !== 'dismissed' && finding.impact > 0 && !atRisk) {
-      point.identified += finding.impact;
-      if (finding.disputeId) point.disputed += finding.impact;
-    }
-    point.recovered += recovered.get(finding.id) ?? 0;
+    if (!live) continue;
+    const rule = rules.get(finding.ruleId) ?? { count: 0, atStake: 0, atRisk: 0 };
+    rule.count++;
+    if (impactKindOf(finding.ruleId) === 'at-risk') rule.atRisk += finding.impact;
+    else rule.atStake += atStake;
+    rules.set(finding.ruleId, rule);
   }
 
+  const entries = savingsEntries(findings, disputes, once).filter((entry) =>
+    entry.findingId === undefined
+      ? filter.carrierId === '' || entry.carrierId === filter.carrierId
+      : passing.has(entry.findingId),
+  );
+  const savings = savingsByMonth(entries, months);
   const byRule = [...rules.entries()]
     .map(([ruleId, r]) => ({
       ruleId,
@@ -130,18 +110,13 @@ export function findingsView(
       atRisk: cents(r.atRisk),
     }))
     .sort((a, b) => b.atStake - a.atStake || b.count - a.count || a.ruleId.localeCompare(b.ruleId));
-  const savings = months.map((month, i) => ({
-    month,
-    identified: cents(points[i]?.identified ?? 0),
-    disputed: cents(points[i]?.disputed ?? 0),
-    recovered: cents(points[i]?.recovered ?? 0),
-  }));
   return {
     byRule,
     savings,
     atStake: cents(byRule.reduce((sum, r) => sum + r.atStake, 0)),
     atRisk: cents(byRule.reduce((sum, r) => sum + r.atRisk, 0)),
     openCount: byRule.reduce((sum, r) => sum + r.count, 0),
+    outside: { count: outside.count, atStake: cents(outside.atStake) },
     identified: cents(savings.reduce((sum, p) => sum + p.identified, 0)),
     recovered: cents(savings.reduce((sum, p) => sum + p.recovered, 0)),
   };

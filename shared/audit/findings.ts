@@ -13,7 +13,6 @@ import type { ChargeBlock } from '../storage/charge-blocks';
 import type { InvoiceFacts, ServiceCharges } from './context';
 import { cents, formatCents } from '../money/cents';
 import {
-  MAX_CHARGE_REFS,
   findingId,
   type AuditRule,
   type ChargeRef,
@@ -27,14 +26,13 @@ export const CATEGORY_CODE: Readonly<Record<ChargeCategory, number>> = Object.fr
   // fromEntries loses the key type; every category is mapped just above.
 ) as Record<ChargeCategory, number>;
 
-/** Appends a line to a finding's evidence, up to the cap. */
+/** Appends a line to a finding's evidence (the run caps what is kept; see `withLineClaims`). */
 export function addRef(
   refs: ChargeRef[],
   facts: InvoiceFacts,
   position: number,
   row: number,
 ): void {
-  if (refs.length >= MAX_CHARGE_REFS) return;
   const block = facts.blocks[position];
   if (block !== undefined)
     refs.push({ invoiceId: block.invoiceId, blockIndex: block.blockIndex, row });

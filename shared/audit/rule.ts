@@ -27,11 +27,25 @@ export interface ChargeRef {
   row: number;
 }
 
+/**
+ * Cents of a finding's impact on each of its charge lines, packed: `lines` holds quadruples
+ * (index into `invoiceIds`, block index, row, cents).
+ */
+export interface LineClaims {
+  invoiceIds: string[];
+  lines: number[];
+}
+
 /** What a finding points at, beyond its subject. */
 export interface FindingEvidence {
   invoiceId?: string;
-  /** The charge lines behind the impact; capped at {@link MAX_CHARGE_REFS}. */
+  /**
+   * The charge lines behind the impact. Rules list them all; the run keeps the first
+   * {@link MAX_CHARGE_REFS} for the finding (what a dispute shows) once it has noted their claims.
+   */
   chargeRefs?: ChargeRef[];
+  /** What each line behind the impact carries of it, so overlapping findings count each dollar once (see `claims.ts`). */
+  claims?: LineClaims;
   /** Inventory id of the service concerned. */
   serviceId?: string;
 }

@@ -4,6 +4,7 @@
  */
 import type { Finding } from '../model';
 import { cents, type Cents } from '../money/cents';
+import { withLineClaims } from './claims';
 import { buildContext } from './context';
 import type { AuditRule, FindingDraft } from './rule';
 import { ALL_RULES } from './rules';
@@ -69,7 +70,7 @@ export function runAudit(
     byRule[rule.id] = { count: drafts.length, impact: cents(impact), ms };
   }
   findings.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { findings, byRule, indexMs };
+  return { findings: withLineClaims(findings, context.invoiceById), byRule, indexMs };
 }
 
 /** What {@link mergeFindings} returns; the counts are of ids. */

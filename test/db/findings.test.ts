@@ -17,7 +17,7 @@ import {
   loadLetterItems,
   splitExplanation,
 } from '../../renderer/features/findings/letter';
-import { savingsByMonth } from '../../renderer/features/findings/rows';
+import { savingsByMonth, savingsEntries } from '../../shared/audit/savings';
 import { isoDate } from '../../shared/dates';
 import { cents } from '../../shared/money/cents';
 import { makeDraft, makeDraftInvoice, makeDraftLine, textBytes } from '../helpers/drafts';
@@ -174,7 +174,7 @@ describe('disputes and credits', () => {
     ]);
 
     const findings = await findingsTable(db).toArray();
-    const savings = savingsByMonth(findings, await disputesTable(db).toArray());
+    const savings = savingsByMonth(savingsEntries(findings, await disputesTable(db).toArray()));
     expect(savings.find((m) => m.month === '2026-10')).toMatchObject({
       disputed: 25_00,
       recovered: 0,

@@ -52,7 +52,7 @@ describe('dashboard', () => {
       /^Billed by cost center/,
       /^Change from the month before/,
       /^Money at stake by check/,
-      /^Savings by billing month:/,
+      /^Savings: .* identified by billing month of the charges, disputed by date filed, .* recovered by date of the credit$/,
     ])
       await page.getByRole('figure', { name }).waitFor();
     for (const name of ['Upcoming notice deadlines', 'Invoices due or overdue'])
@@ -84,6 +84,23 @@ describe('dashboard', () => {
       .waitFor();
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await expect.poll(() => page.locator('dl.tiles dd').first().textContent()).toBe(totalAll);
+    // One month only: the findings of the other months are counted apart, not silently left out,
+    // and the two counts make the Findings page's.
+    const openIn = async () => {
+      const text = (await spend.locator('.tile__meta').allTextContents()).join('\n');
+      const inMonths = Number(/^(\d+) findings open or disputed in these months/m.exec(text)?.[1]);
+      const outside = Number(/^(\d+) more open findings?/m.exec(text)?.[1] ?? 0);
+      return { inMonths, outside, all: inMonths + outside };
+    };
+    const before = await openIn();
+    await from.selectOption((await from.locator('option').last().getAttribute('value')) ?? '');
+    await expect.poll(async () => (await openIn()).outside).toBeGreaterThan(before.outside);
+    expect((await openIn()).all).toBe(before.all);
+    expect(await spend.textContent()).toMatch(
+      /more open findings \(\$[\d,.]+ at stake\) billed outside these months, listed on the Findings page\./,
+    );
+    await session.screenshot('dashboard-one-month');
+    await page.getByRole('button', { name: 'Clear filters' }).click();
 
     // Dark theme.
     await page.getByRole('link', { name: 'Settings', exact: true }).click();

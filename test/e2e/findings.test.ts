@@ -31,6 +31,23 @@ describe('findings and disputes in Chromium', () => {
     expect(total).toBeLessThanOrEqual(50);
     await expect.poll(() => grid.getByRole('row').count()).toBeGreaterThan(10);
     await session.screenshot('findings-grid');
+    // The closed store's circuits were billed after their contract expired too: those charge lines
+    // are claimed by two checks and counted once, and the page says how.
+    const how = page.getByLabel('How money at stake is counted');
+    await expect.poll(() => how.textContent()).toMatch(/^Each dollar counts once: /);
+    const howText = (await how.textContent()) ?? '';
+    expect(howText).toContain('Billed after the contract ended on ');
+    expect(howText).toMatch(/charge lines? of Billed at a closed site/);
+    const [stated, twice, atStake] = [...howText.matchAll(/\$[\d,]+\.\d\d/g)].map((m) =>
+      Math.round(Number(m[0].replace(/[$,]/g, '')) * 100),
+    );
+    expect((stated ?? 0) - (twice ?? 0)).toBe(atStake);
+    const atStakeTile = tile(
+      page,
+      'Money at stake in the findings shown',
+      'At stake (not dismissed)',
+    );
+    expect(await atStakeTile.textContent()).toBe(howText.match(/so (\$[\d,.]+) is at stake/)?.[1]);
 
     // Filter to one rule and one carrier account: the totals follow the filter.
     const filters = page.getByRole('group', { name: 'Filter findings' });

@@ -2,12 +2,34 @@ import { describe, expect, it } from 'vitest';
 import { findingsView, recoveriesIn } from '../../shared/audit/dashboard-findings';
 import { NO_DASHBOARD_FILTER } from '../../shared/billing/dashboard-view';
 import { ACCOUNT_LEVEL, DimensionIndex, NOT_IN_INVENTORY } from '../../shared/billing/dimensions';
+import type { ClaimingFinding } from '../../shared/audit/claims';
+import type { SavingsDispute } from '../../shared/audit/savings';
 import type { Dispute, Finding } from '../../shared/model';
 import { cents } from '../../shared/money/cents';
 import { isoDate, isoMonth } from '../../shared/dates';
 
 const SEP = isoMonth(2026, 9);
 const OCT = isoMonth(2026, 10);
+const NOV = isoMonth(2026, 11);
+
+function dispute(
+  id: string,
+  findingIds: string[],
+  claimed: number,
+  filed: string,
+  credits: [on: string, amount: number][],
+): SavingsDispute {
+  return {
+    id,
+    carrierId: 'vz',
+    findingIds,
+    claimedAmount: cents(claimed),
+    creditedAmount: cents(credits.reduce((sum, [, amount]) => sum + amount, 0)),
+    openedOn: isoDate(2026, 9, 1),
+    submittedOn: filed as SavingsDispute['openedOn'],
+    credits: credits.map(([on, amount]) => ({ on, amount: cents(amount) })),
+  };
+}
 
 const index = new DimensionIndex({
   accounts: [
@@ -70,7 +92,10 @@ describe('where a charge belongs', () => {
   });
 });
 
-function finding(id: string, patch: Partial<Finding>): Finding {
+function finding(
+  id: string,
+  patch: Partial<Finding> & { evidence?: ClaimingFinding['evidence'] },
+): Finding & { evidence?: ClaimingFinding['evidence'] } {
   return {
     id,
     ruleId: 'rate-above-contract',
@@ -99,12 +124,13 @@ describe('findings on the dashboard', () => {
     finding('f5', { status: 'dismissed', impact: cents(999_00) }),
     finding('f6', { subject: { carrierId: 'vz', period: isoMonth(2025, 1) } }),
   ];
-  const disputes: Pick<Dispute, 'id' | 'findingIds' | 'creditedAmount'>[] = [
-    { id: 'd1', findingIds: ['f2', 'f3'], creditedAmount: cents(333_33) },
+  // Filed in October about September's bills; the credit came on November's bill.
+  const disputes: SavingsDispute[] = [
+    dispute('d1', ['f2', 'f3'], 400_00, '2026-10-05', [['2026-11-03', 333_33]]),
   ];
-  const months = [SEP, OCT];
+  const months = [SEP, OCT, NOV];
 
-  it('sums money at stake per rule (open and disputed only) and savings per billing month', () => {
+  it('sums money at stake per rule (open and disputed only) and savings on their three bases', () => {
     const v = findingsView(findings, disputes, index, NO_DASHBOARD_FILTER, months);
     expect(v.byRule).toEqual([
       { ruleId: 'rate-above-contract', count: 2, atStake: 400_00, atRisk: 0 },
@@ -113,8 +139,9 @@ describe('findings on the dashboard', () => {
     expect(v.atStake).toBe(425_00);
     expect(v.atRisk).toBe(0);
     expect(v.savings).toEqual([
-      { month: SEP, identified: 500_00, disputed: 400_00, recovered: 333_33 },
-      { month: OCT, identified: 25_00, disputed: 0, recovered: 0 },
+      { month: SEP, identified: 500_00, disputed: 0, recovered: 0 },
+      { month: OCT, identified: 25_00, disputed: 400_00, recovered: 0 },
+      { month: NOV, identified: 0, disputed: 0, recovered: 333_33 },
     ]);
     // The credit is shared by amount (3:1) and adds up to the cent.
     expect(v.recovered).toBe(333_33);
@@ -148,8 +175,8 @@ describe('findings on the dashboard', () => {
       finding('e', { disputeId: 'd3', status: 'dismissed', impact: cents(5_00) }),
     ];
     const credits = [
-      { id: 'd2', findingIds: ['a', 'b', 'c'], creditedAmount: cents(10_00) },
-      { id: 'd3', findingIds: ['e'], creditedAmount: cents(1_01) },
+      dispute('d2', ['a', 'b', 'c'], 30_00, '2026-09-10', [['2026-10-01', 10_00]]),
+      dispute('d3', ['e'], 5_00, '2026-09-10', [['2026-10-01', 1_01]]),
     ];
     const v = findingsView(mixed, credits, index, NO_DASHBOARD_FILTER, months);
     expect(v.recovered).toBe(11_01);
@@ -183,6 +210,31 @@ describe('findings on the dashboard', () => {
       months,
     );
     expect(otherCarrier.identified).toBe(0);
+  });
+
+  it('says how many open findings fall outside the months shown, and what they put at stake', () => {
+    const v = findingsView(findings, disputes, index, NO_DASHBOARD_FILTER, months);
+    // f6 was billed in January 2025: on the Findings page, not in these months.
+    expect(v.openCount).toBe(3);
+    expect(v.outside).toEqual({ count: 1, atStake: 100_00 });
+  });
+
+  it('counts each dollar once where two findings claim the same charge lines', () => {
+    const claims = (cents: number) => ({
+      claims: { invoiceIds: ['inv-1'], lines: [0, 0, 4, cents] },
+    });
+    const overlapping = [
+      finding('closed', { ruleId: 'closed-site', impact: cents(90_00), evidence: claims(90_00) }),
+      finding('expired', {
+        ruleId: 'out-of-contract',
+        impact: cents(20_00),
+        evidence: claims(20_00),
+      }),
+    ];
+    const v = findingsView(overlapping, [], index, NO_DASHBOARD_FILTER, months);
+    expect(v.atStake).toBe(90_00);
+    expect(v.identified).toBe(90_00);
+    expect(v.byRule.find((r) => r.ruleId === 'out-of-contract')?.atStake).toBe(0);
   });
 });
 

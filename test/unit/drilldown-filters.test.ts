@@ -126,6 +126,7 @@ function finding(id: string, patch: Partial<FindingRow>): FindingRow {
     site: '',
     period: '2026-05',
     impact: cents(100),
+    counted: cents(100),
     message: '',
     ageDays: 10,
     disputeId: null,

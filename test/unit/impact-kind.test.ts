@@ -15,7 +15,12 @@ describe('money at risk is kept apart from money at stake', () => {
   });
 
   const row = (ruleId: string, status: FindingStatus, impact: number) =>
-    ({ ruleId, status, impact: cents(impact) }) as FindingRow;
+    ({
+      ruleId,
+      status,
+      impact: cents(impact),
+      counted: cents(impactKindOf(ruleId) === 'at-stake' ? impact : 0),
+    }) as FindingRow;
 
   it.each([
     {

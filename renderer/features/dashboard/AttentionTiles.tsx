@@ -1,6 +1,6 @@
 import type { FindingsView } from '../../../shared/audit/dashboard-findings';
 import type { DashboardFilter } from '../../../shared/billing/dashboard-view';
-import { formatCents } from '../../../shared/money/cents';
+import { formatCents, type Cents } from '../../../shared/money/cents';
 import { billsLink, findingsLink, renewalsLink } from '../../app/links';
 import type { Deadlines, InvoicesToPay } from '../../../shared/billing/attention';
 
@@ -33,9 +33,14 @@ export function AttentionTiles({
           <span className="tile__label">Money at stake in open findings</span>
           <span className="tile__value">{formatCents(findings.atStake)}</span>
           <span className="tile__meta">
-            {findings.openCount.toLocaleString('en-US')} findings open or disputed
+            {findings.openCount.toLocaleString('en-US')} findings open or disputed in these months
             {findings.atRisk > 0 && `; ${formatCents(findings.atRisk)} at risk (unknown services)`}
           </span>
+          {findings.outside.count > 0 && (
+            <span className="tile__meta">
+              {outsideSentence(findings.outside.count, findings.outside.atStake)}
+            </span>
+          )}
         </a>
       </li>
       <li className="tile">
@@ -54,4 +59,11 @@ export function AttentionTiles({
       </li>
     </ul>
   );
+}
+
+/** The open findings the dashboard's months leave out, which the Findings page lists. */
+export function outsideSentence(count: number, atStake: Cents): string {
+  const more = `${count.toLocaleString('en-US')} more open finding${count === 1 ? '' : 's'}`;
+  const money = atStake > 0 ? ` (${formatCents(atStake)} at stake)` : '';
+  return `${more}${money} billed outside these months, listed on the Findings page.`;
 }

@@ -5,6 +5,7 @@ import type { DashboardFilter } from '../../../shared/billing/dashboard-view';
 import type { IsoMonth } from '../../../shared/dates';
 import { formatCents } from '../../../shared/money/cents';
 import { findingsLink, savingsLink } from '../../app/links';
+import { SAVINGS_BASES } from '../../../shared/audit/savings';
 import { MoneyBarChart } from '../../components/charts/MoneyBarChart';
 import { shortMonth } from './filter';
 import { RankedChart } from './RankedChart';
@@ -72,7 +73,7 @@ export function FindingsCharts({
         />
       )}
       <MoneyBarChart
-        title={`Savings by billing month: ${formatCents(findings.identified)} identified, ${formatCents(findings.recovered)} recovered`}
+        title={`Savings: ${formatCents(findings.identified)} identified ${SAVINGS_BASES.identified}, disputed ${SAVINGS_BASES.disputed}, ${formatCents(findings.recovered)} recovered ${SAVINGS_BASES.recovered}`}
         labels={savingsLabels}
         series={savingsSeries}
         onSelect={onSavings}

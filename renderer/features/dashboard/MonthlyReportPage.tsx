@@ -5,7 +5,8 @@ import { recoveriesIn } from '../../../shared/audit/dashboard-findings';
 import { monthlyReport, type Comparison } from '../../../shared/billing/report';
 import { renewalRows } from '../../../shared/contracts/renewals';
 import { isIsoMonth, todayIso, type IsoMonth } from '../../../shared/dates';
-import { cents, formatCents } from '../../../shared/money/cents';
+import { cents, formatCents, sumCents } from '../../../shared/money/cents';
+import { countedImpact, countOnce } from '../../../shared/audit/claims';
 import { impactKindOf } from '../../../shared/model';
 import type { DisputeRecord } from '../../db/findings';
 import { useDatabase } from '../../db/DatabaseContext';
@@ -30,6 +31,7 @@ async function loadReport(db: TemDeskDatabase, requested: string | undefined) {
   const month: IsoMonth | undefined =
     requested && isIsoMonth(requested) ? requested : months.at(-1);
   if (!month) return null;
+  const once = countOnce(findings);
   const open = findings.filter((f) => f.status === 'open' || f.status === 'disputed');
   const foundThisMonth = findings.filter((f) => f.subject.period === month);
   const today = todayIso(new Date());
@@ -47,18 +49,13 @@ async function loadReport(db: TemDeskDatabase, requested: string | undefined) {
     carrierNames: new Map(carriers.map((c) => [c.id, c.name])),
     organization: settings.organizationName,
     openCount: open.length,
-    atStake: cents(
-      open.reduce((s, f) => s + (impactKindOf(f.ruleId) === 'at-stake' ? f.impact : 0), 0),
-    ),
+    atStake: sumCents(open.map((f) => countedImpact(once, f))),
     atRisk: cents(
       open.reduce((s, f) => s + (impactKindOf(f.ruleId) === 'at-risk' ? f.impact : 0), 0),
     ),
     foundCount: foundThisMonth.length,
-    foundImpact: cents(
-      foundThisMonth.reduce(
-        (s, f) => s + (impactKindOf(f.ruleId) === 'at-stake' ? f.impact : 0),
-        0,
-      ),
+    foundImpact: sumCents(
+      foundThisMonth.filter((f) => f.status !== 'dismissed').map((f) => countedImpact(once, f)),
     ),
     renewals,
     recoveries: recoveriesIn(disputes, month, today),

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { formatCents } from '../../../shared/money/cents';
+import { countOnce, type CountedOnce } from '../../../shared/audit/claims';
+import { cents, formatCents } from '../../../shared/money/cents';
 import { useDatabase } from '../../db/DatabaseContext';
 import { hrefFor } from '../../app/useSection';
 import { setFindingStatus } from '../../db/findings';
@@ -14,8 +15,10 @@ import {
   findingRows,
   hasFilters,
   NO_FILTERS,
+  RULE_TITLES,
   totalsOf,
   type FindingFilters,
+  type FindingTotals,
 } from './rows';
 import { StatusForm, todayIso } from './StatusForm';
 
@@ -40,7 +43,8 @@ export function FindingsTab({
   const [disputing, setDisputing] = useState(false);
   const [message, setMessage] = useState('');
   const today = todayIso();
-  const all = useMemo(() => findingRows(data.findings, data, today), [data, today]);
+  const once = useMemo(() => countOnce(data.findings), [data]);
+  const all = useMemo(() => findingRows(data.findings, data, today, once), [data, today, once]);
   const rows = useMemo(() => filterRows(all, filters), [all, filters]);
   const totals = totalsOf(rows);
   const openRow = openId === null ? undefined : all.find((r) => r.id === openId);
@@ -89,6 +93,7 @@ export function FindingsTab({
           <dd>{formatCents(totals.credited)}</dd>
         </div>
       </dl>
+      <CountedOnceNote totals={totals} once={once} />
       <p role="status" className="hint">
         {message}
       </p>
@@ -135,5 +140,27 @@ export function FindingsTab({
         <FindingDetail row={openRow} finding={openFinding} onClose={() => setOpenId(null)} />
       )}
     </>
+  );
+}
+
+/**
+ * How money at stake counts each dollar once: what the findings shown claim twice, and which
+ * checks overlap on the same charge lines.
+ */
+function CountedOnceNote({ totals, once }: { totals: FindingTotals; once: CountedOnce }) {
+  const twice = totals.gross - totals.total;
+  if (twice <= 0) return null;
+  const pairs = once.overlaps
+    .slice(0, 3)
+    .map(
+      (o) =>
+        `${RULE_TITLES.get(o.alsoClaimedBy) ?? o.alsoClaimedBy} on ${o.lines.toLocaleString('en-US')} charge line${o.lines === 1 ? '' : 's'} of ${RULE_TITLES.get(o.keptBy) ?? o.keptBy} (${formatCents(o.cents)})`,
+    );
+  return (
+    <p className="hint" aria-label="How money at stake is counted">
+      Each dollar counts once: the findings shown state {formatCents(totals.gross)}, of which{' '}
+      {formatCents(cents(twice))} is on charge lines another finding already claims, so{' '}
+      {formatCents(totals.total)} is at stake. Overlaps: {pairs.join('; ')}.
+    </p>
   );
 }

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { formatCents, sumCents, type Cents } from '../../../shared/money/cents';
+import { SAVINGS_BASES, savingsByMonth, savingsEntries } from '../../../shared/audit/savings';
 import type { FindingsData } from './data';
-import { savingsByMonth } from './rows';
 
 function Bar({ value, max, kind }: { value: Cents; max: number; kind: string }) {
   const width = max > 0 ? Math.max(0, Math.round((value / max) * 100)) : 0;
@@ -16,7 +16,10 @@ function Bar({ value, max, kind }: { value: Cents; max: number; kind: string }) 
 
 /** Money identified by the checks, disputed with carriers and recovered as credits, by month. */
 export function SavingsTab({ data }: { data: FindingsData }) {
-  const months = useMemo(() => savingsByMonth(data.findings, data.disputes), [data]);
+  const months = useMemo(
+    () => savingsByMonth(savingsEntries(data.findings, data.disputes)),
+    [data],
+  );
   const identified = sumCents(months.map((m) => m.identified));
   const disputed = sumCents(months.map((m) => m.disputed));
   const recovered = sumCents(months.map((m) => m.recovered));
@@ -44,7 +47,8 @@ export function SavingsTab({ data }: { data: FindingsData }) {
       </dl>
       <table className="data-table savings-table">
         <caption>
-          By month (identified: first found; disputed: filed; recovered: credit received)
+          By month — identified {SAVINGS_BASES.identified}, disputed {SAVINGS_BASES.disputed},
+          recovered {SAVINGS_BASES.recovered}
         </caption>
         <thead>
           <tr>

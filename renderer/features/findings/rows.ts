@@ -2,6 +2,7 @@
  * What the findings screens show, computed from stored records: grid rows with names and age,
  * the filters, the money totals and the savings tracker. Pure functions, no database.
  */
+import { countedImpact, countOnce, type CountedOnce } from '../../../shared/audit/claims';
 import { ALL_RULES } from '../../../shared/audit/rules';
 import { daysBetween, isIsoDate, type IsoDate } from '../../../shared/dates';
 import {
@@ -16,7 +17,7 @@ import {
 } from '../../../shared/model';
 import { cents, type Cents } from '../../../shared/money/cents';
 import type { FindingsLinkFilter } from '../../app/links';
-import type { DisputeRecord, FindingRecord } from '../../db/findings';
+import type { FindingRecord } from '../../db/findings';
 
 export const RULE_TITLES: ReadonlyMap<string, string> = new Map(
   ALL_RULES.map((rule) => [rule.id, rule.title]),
@@ -62,6 +63,11 @@ export interface FindingRow {
   site: string;
   period: string;
   impact: Cents;
+  /**
+   * The impact counted in money at stake: less what other findings hold of the same charge lines
+   * (see `shared/audit/claims.ts`); 0 for money at risk.
+   */
+  counted: Cents;
   message: string;
   /** Days since the bill (invoice date), else since the audit first found it. */
   ageDays: number;
@@ -91,6 +97,7 @@ export function findingRows(
   findings: readonly FindingRecord[],
   lookups: FindingLookups,
   today: IsoDate,
+  once: CountedOnce = countOnce(findings),
 ): FindingRow[] {
   const carrierName = new Map(lookups.carriers.map((c) => [c.id, c.name]));
   const siteCode = new Map(lookups.sites.map((s) => [s.id, s.code]));
@@ -132,6 +139,7 @@ export function findingRows(
       site: service?.siteId === undefined ? '' : (siteCode.get(service.siteId) ?? ''),
       period: subject.period ?? '',
       impact: finding.impact,
+      counted: countedImpact(once, finding),
       message: finding.message,
       ageDays: Math.max(0, daysBetween(since, today)),
       disputeId: finding.disputeId ?? null,
@@ -278,10 +286,15 @@ export function describeFindingFilters(
   return `${words.filter(Boolean).join(' ')} — ${count}.`;
 }
 
-/** Money at stake in a set of rows, by status; money at risk (unknown services) apart. */
+/**
+ * Money at stake in a set of rows, by status, each dollar once; money at risk (unknown services)
+ * apart.
+ */
 export interface FindingTotals {
   count: number;
   total: Cents;
+  /** The impacts as each finding states them (not dismissed): `total` plus what overlaps. */
+  gross: Cents;
   /** Money at risk of the rows not dismissed: never inside `total` or the status figures. */
   atRisk: Cents;
   open: Cents;
@@ -291,6 +304,7 @@ export interface FindingTotals {
 
 export function totalsOf(rows: readonly FindingRow[]): FindingTotals {
   let total = 0;
+  let gross = 0;
   let atRisk = 0;
   const byStatus: Record<FindingStatus, number> = {
     open: 0,
@@ -304,59 +318,19 @@ export function totalsOf(rows: readonly FindingRow[]): FindingTotals {
       if (row.status !== 'dismissed') atRisk += row.impact;
       continue;
     }
-    if (row.status !== 'dismissed') total += row.impact;
-    byStatus[row.status] += row.impact;
+    if (row.status !== 'dismissed') {
+      total += row.counted;
+      gross += row.impact;
+    }
+    byStatus[row.status] += row.counted;
   }
   return {
     count: rows.length,
     total: cents(total),
+    gross: cents(gross),
     atRisk: cents(atRisk),
     open: cents(byStatus.open),
     disputed: cents(byStatus.disputed),
     credited: cents(byStatus.credited),
   };
-}
-
-/** One month of the savings tracker. */
-export interface SavingsMonth {
-  month: string;
-  /** Impact of findings first found that month (dismissed ones excluded). */
-  identified: Cents;
-  /** Claims filed that month (by filed date, else the day the dispute was opened). */
-  disputed: Cents;
-  /** Credits received that month. */
-  recovered: Cents;
-}
-
-/** Identified, disputed and recovered money per month, oldest first. */
-export function savingsByMonth(
-  findings: readonly FindingRecord[],
-  disputes: readonly DisputeRecord[],
-): SavingsMonth[] {
-  const months = new Map<string, { identified: number; disputed: number; recovered: number }>();
-  const add = (month: string, field: 'identified' | 'disputed' | 'recovered', amount: number) => {
-    const entry = months.get(month) ?? { identified: 0, disputed: 0, recovered: 0 };
-    entry[field] += amount;
-    months.set(month, entry);
-  };
-  for (const finding of findings)
-    if (
-      finding.status !== 'dismissed' &&
-      finding.impact > 0 &&
-      impactKindOf(finding.ruleId) === 'at-stake'
-    )
-      add(finding.firstSeenAt.slice(0, 7), 'identified', finding.impact);
-  for (const dispute of disputes) {
-    add((dispute.submittedOn ?? dispute.openedOn).slice(0, 7), 'disputed', dispute.claimedAmount);
-    for (const credit of dispute.credits ?? [])
-      add(credit.on.slice(0, 7), 'recovered', credit.amount);
-  }
-  return [...months.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([month, v]) => ({
-      month,
-      identified: cents(v.identified),
-      disputed: cents(v.disputed),
-      recovered: cents(v.recovered),
-    }));
 }

@@ -1,0 +1,202 @@
+/**
+ * Money at stake counts each dollar once (catalogue: "Money at stake"). Findings overlap: a circuit
+ * at a closed store billed after its contract expired is both `closed-site` (every charge) and
+ * `out-of-contract` (the part above the last contracted rate) on the same charge lines. Adding
+ * their impacts would count those dollars twice.
+ *
+ * So each finding's impact is first shared among the charge lines behind it (its "claims", kept
+ * with the finding), and a set of findings then gives every shared line to one finding only: the
+ * one claiming the most of it. The others keep their impact less what they claimed on lines
+ * someone else holds. Impact not tied to a line (an invoice's wrong total, the unexplained part
+ * of a spike, lines beyond the evidence cap) is its finding's alone.
+ */
+import { impactKindOf, type FindingStatus } from '../model';
+import { cents, splitLargestRemainder, type Cents } from '../money/cents';
+import type { InvoiceFacts } from './context';
+import { MAX_CHARGE_REFS, type ChargeRef, type FindingDraft, type LineClaims } from './rule';
+
+/**
+ * The rules whose findings claim whole charge lines (every cent of the line is the error); the
+ * others (a rate difference, the part above a contract rate) claim part of each line.
+ */
+const WHOLE_LINE_RULES: ReadonlySet<string> = new Set([
+  'billed-after-disconnect',
+  'closed-site',
+  'duplicate-charge',
+  'late-fee',
+  'third-party',
+  'unknown-service',
+]);
+
+/**
+ * What each charge line of a finding carries of its impact, in cents, in the order of its
+ * `chargeRefs`: a whole-line rule's lines carry their amounts; otherwise the impact is shared by
+ * the lines' amounts (a rate difference spread over the months' recurring charges). No line
+ * carries more than its amount, so a claim never exceeds what was billed on it. Undefined when
+ * the finding names no line or claims nothing.
+ */
+export function lineClaims(
+  draft: FindingDraft,
+  invoiceById: ReadonlyMap<string, InvoiceFacts>,
+): number[] | undefined {
+  const refs = draft.evidence?.chargeRefs ?? [];
+  if (refs.length === 0 || draft.impact <= 0) return undefined;
+  const amounts = refs.map((ref) => Math.max(0, amountAt(ref, invoiceById)));
+  const total = amounts.reduce((sum, amount) => sum + amount, 0);
+  if (total === 0) return undefined;
+  if (WHOLE_LINE_RULES.has(draft.ruleId) || total <= draft.impact) return amounts;
+  return splitLargestRemainder(cents(draft.impact), amounts).map(Number);
+}
+
+function amountAt(ref: ChargeRef, invoiceById: ReadonlyMap<string, InvoiceFacts>): number {
+  const facts = invoiceById.get(ref.invoiceId);
+  const block = facts?.blocks.find((candidate) => candidate.blockIndex === ref.blockIndex);
+  return block?.amount[ref.row] ?? 0;
+}
+
+/** Packs a finding's claims (see {@link LineClaims}). */
+function packClaims(refs: readonly ChargeRef[], claims: readonly number[]): LineClaims {
+  const invoiceIds: string[] = [];
+  const indexOf = new Map<string, number>();
+  const lines: number[] = [];
+  refs.forEach((ref, i) => {
+    const claim = claims[i] ?? 0;
+    if (claim <= 0) return;
+    let index = indexOf.get(ref.invoiceId);
+    if (index === undefined) {
+      index = invoiceIds.push(ref.invoiceId) - 1;
+      indexOf.set(ref.invoiceId, index);
+    }
+    lines.push(index, ref.blockIndex, ref.row, claim);
+  });
+  return { invoiceIds, lines };
+}
+
+/**
+ * The drafts as the run hands them on: every line's claim noted (see {@link lineClaims}), and
+ * the charge lines kept for the finding capped at {@link MAX_CHARGE_REFS}.
+ */
+export function withLineClaims(
+  drafts: readonly FindingDraft[],
+  invoiceById: ReadonlyMap<string, InvoiceFacts>,
+): FindingDraft[] {
+  return drafts.map((draft) => {
+    const refs = draft.evidence?.chargeRefs;
+    if (refs === undefined) return draft;
+    const claims = lineClaims(draft, invoiceById);
+    const evidence = { ...draft.evidence, chargeRefs: refs.slice(0, MAX_CHARGE_REFS) };
+    return {
+      ...draft,
+      evidence: claims === undefined ? evidence : { ...evidence, claims: packClaims(refs, claims) },
+    };
+  });
+}
+
+/** What {@link countOnce} reads of a finding. */
+export interface ClaimingFinding {
+  id: string;
+  ruleId: string;
+  impact: Cents;
+  status: FindingStatus;
+  evidence?: { claims?: LineClaims };
+}
+
+/** Two rules whose findings claim the same charge lines, and the cents counted once instead of twice. */
+export interface Overlap {
+  /** The rule whose finding keeps the lines. */
+  keptBy: string;
+  /** The rule whose finding gives them up. */
+  alsoClaimedBy: string;
+  lines: number;
+  cents: Cents;
+}
+
+/** What {@link countOnce} returns. */
+export interface CountedOnce {
+  /** Finding id → its impact less what other findings hold of it (never below 0). */
+  counted: Map<string, Cents>;
+  /** Sum of the impacts as each finding states it. */
+  gross: Cents;
+  /** Each dollar once: `gross` less the overlaps. */
+  net: Cents;
+  /** Where the difference comes from, largest first. */
+  overlaps: Overlap[];
+}
+
+/**
+ * Shares out the charge lines of the money-at-stake findings that are not dismissed (a dismissed
+ * finding holds nothing; money at risk is a separate figure): each line to the finding claiming
+ * the most of it (ties to the smaller id, so the result never depends on order). Any subset's
+ * money at stake is then the sum of its findings' `counted`: a line held by a credited finding is
+ * not at stake again in an open one.
+ */
+export function countOnce(findings: readonly ClaimingFinding[]): CountedOnce {
+  const taking = findings.filter(
+    (f) => f.status !== 'dismissed' && impactKindOf(f.ruleId) === 'at-stake' && f.impact > 0,
+  );
+  const holder = new Map<string, { finding: ClaimingFinding; claim: number }>();
+  for (const finding of taking) {
+    forEachClaim(finding, (key, claim) => {
+      const current = holder.get(key);
+      if (
+        current === undefined ||
+        claim > current.claim ||
+        (claim === current.claim && finding.id < current.finding.id)
+      )
+        holder.set(key, { finding, claim });
+    });
+  }
+  const counted = new Map<string, Cents>();
+  const overlaps = new Map<string, Overlap>();
+  let gross = 0;
+  let net = 0;
+  for (const finding of taking) {
+    let given = 0;
+    forEachClaim(finding, (key, claim) => {
+      const kept = holder.get(key)?.finding;
+      if (kept === undefined || kept === finding) return;
+      given += claim;
+      const pair = `${kept.ruleId}\u0000${finding.ruleId}`;
+      const overlap = overlaps.get(pair) ?? {
+        keptBy: kept.ruleId,
+        alsoClaimedBy: finding.ruleId,
+        lines: 0,
+        cents: cents(0),
+      };
+      overlap.lines += 1;
+      overlap.cents = cents(overlap.cents + claim);
+      overlaps.set(pair, overlap);
+    });
+    const own = Math.max(0, finding.impact - given);
+    counted.set(finding.id, cents(own));
+    gross += finding.impact;
+    net += own;
+  }
+  return {
+    counted,
+    gross: cents(gross),
+    net: cents(net),
+    overlaps: [...overlaps.values()].sort(
+      (a, b) => b.cents - a.cents || a.keptBy.localeCompare(b.keptBy),
+    ),
+  };
+}
+
+function forEachClaim(finding: ClaimingFinding, visit: (key: string, claim: number) => void) {
+  const claims = finding.evidence?.claims;
+  if (claims === undefined) return;
+  const { invoiceIds, lines } = claims;
+  for (let i = 0; i + 3 < lines.length; i += 4) {
+    const claim = lines[i + 3] ?? 0;
+    if (claim > 0) visit(`${invoiceIds[lines[i] ?? 0]}|${lines[i + 1]}|${lines[i + 2]}`, claim);
+  }
+}
+
+/** A finding's money at stake once overlaps are taken off: its `counted` share, else its impact. */
+export function countedImpact(
+  counted: CountedOnce,
+  finding: Pick<ClaimingFinding, 'id' | 'ruleId' | 'impact'>,
+): Cents {
+  if (impactKindOf(finding.ruleId) !== 'at-stake') return cents(0);
+  return counted.counted.get(finding.id) ?? finding.impact;
+}
