@@ -9,10 +9,15 @@
  */
 import Dexie from 'dexie';
 import { DEFAULT_ALERT_WINDOWS } from '../../shared/contracts';
-import { isIsoDate, isoMonthOf, type IsoDate, type IsoMonth } from '../../shared/dates';
+import {
+  contractSpendByMonth,
+  type ContractSpend,
+  type SpendInvoice,
+} from '../../shared/contracts/spend';
+import { isIsoDate, type IsoMonth } from '../../shared/dates';
 import type { Account, Carrier, Contract, Service } from '../../shared/model';
 import { CONTRACT_STATUSES } from '../../shared/model';
-import { cents, type Cents } from '../../shared/money/cents';
+import type { Cents } from '../../shared/money/cents';
 import { fail, ok, type FieldError, type Result } from '../../shared/result';
 import type { AttachmentRecord, TemDeskDatabase } from './database';
 
@@ -256,57 +261,30 @@ export function readAttachment(
   return db.attachments.get(attachmentId);
 }
 
-/** See the module comment for what counts as a contract's spend. */
+/**
+ * Each contract's spend per month (see `shared/contracts/spend.ts` for the one definition), read
+ * from the per-invoice service totals of the accounts the contracts touch.
+ */
 export async function spendByContractByMonth(
   db: TemDeskDatabase,
   contracts: readonly Contract[],
   accounts: readonly Account[],
   services: readonly Service[],
-): Promise<Map<string, Map<IsoMonth, Cents>>> {
-  const accountsById = new Map(accounts.map((a) => [a.id, a]));
-  const servicesById = new Map(services.map((s) => [s.id, s]));
-  const result = new Map<string, Map<IsoMonth, Cents>>();
-  for (const contract of contracts) {
-    const months = new Map<IsoMonth, Cents>();
-    const add = (date: IsoDate, amount: number) => {
-      const month = isoMonthOf(date);
-      months.set(month, cents((months.get(month) ?? 0) + amount));
-    };
-    if (contract.accountIds.length > 0) {
-      for (const id of contract.accountIds) {
-        const account = accountsById.get(id);
-        if (!account) continue;
-        for (const invoice of await invoicesOf(db, account))
-          add(invoice.invoiceDate, invoice.linesTotal);
-      }
-    } else {
-      const covered = contract.serviceIds.flatMap((id) => servicesById.get(id) ?? []);
-      const keys = new Set(
-        covered.flatMap((s) => [s.serviceKey ?? '', ...s.aliasKeys]).filter(Boolean),
-      );
-      const accountIds = new Set(covered.map((s) => s.accountId));
-      for (const id of accountIds) {
-        const account = accountsById.get(id);
-        if (!account) continue;
-        for (const invoice of await invoicesOf(db, account)) {
-          const blocks = await db.chargeBlocks
-            .where('[invoiceId+blockIndex]')
-            .between([invoice.id, Dexie.minKey], [invoice.id, Dexie.maxKey])
-            .toArray();
-          let amount = 0;
-          for (const block of blocks) {
-            for (let i = 0; i < block.count; i++) {
-              if (keys.has(block.serviceKey[i] ?? '')) amount += block.amount[i] ?? 0;
-            }
-          }
-          if (amount !== 0) add(invoice.invoiceDate, amount);
-        }
-      }
-    }
-    // Oldest month first, whatever order the invoices were read in.
-    result.set(contract.id, new Map([...months].sort(([a], [b]) => (a < b ? -1 : 1))));
+): Promise<ContractSpend> {
+  const serviceAccount = new Map(services.map((s) => [s.id, s.accountId]));
+  const touched = new Set([
+    ...contracts.flatMap((c) => c.accountIds),
+    ...contracts.flatMap((c) => c.serviceIds.flatMap((id) => serviceAccount.get(id) ?? [])),
+  ]);
+  const invoices: SpendInvoice[] = [];
+  for (const account of accounts) {
+    if (!touched.has(account.id)) continue;
+    for (const invoice of await invoicesOf(db, account))
+      invoices.push({ id: invoice.id, accountId: account.id, invoiceDate: invoice.invoiceDate });
   }
-  return result;
+  const totals = await db.serviceTotals.bulkGet(invoices.map((i) => i.id));
+  const byInvoice = new Map(totals.flatMap((t) => (t === undefined ? [] : [[t.invoiceId, t]])));
+  return contractSpendByMonth(contracts, services, invoices, (id) => byInvoice.get(id));
 }
 
 function invoicesOf(db: TemDeskDatabase, account: Account) {
@@ -317,16 +295,6 @@ function invoicesOf(db: TemDeskDatabase, account: Account) {
       [account.carrierId, account.accountNumber, Dexie.maxKey],
     )
     .toArray();
-}
-
-/** The latest billed month's spend per contract: what the renewals list puts at stake. */
-export function latestMonthlySpend(spend: ReadonlyMap<string, ReadonlyMap<IsoMonth, Cents>>) {
-  const result = new Map<string, Cents>();
-  for (const [contractId, months] of spend) {
-    const latest = [...months.keys()].sort().pop();
-    if (latest !== undefined) result.set(contractId, months.get(latest) ?? cents(0));
-  }
-  return result;
 }
 
 /** Settings key of the renewal alert windows (days before the notice deadline). */

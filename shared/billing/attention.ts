@@ -4,6 +4,7 @@
  */
 import { renewalRows, type RenewalRow } from '../contracts/renewals';
 import type { IsoDate } from '../dates';
+import type { Cents } from '../money/cents';
 import type { Contract, Invoice } from '../model';
 import { dueState, type DueState } from './invoice-rows';
 
@@ -39,10 +40,11 @@ export function deadlines(
   carrierId: string,
   today: IsoDate,
   names: ReadonlyMap<string, string>,
+  spendByContract: ReadonlyMap<string, Cents> = new Map(),
 ): Deadlines {
   const rows = renewalRows(
     contracts.filter((c) => carrierId === '' || c.carrierId === carrierId),
-    new Map(),
+    spendByContract,
     today,
     undefined,
     names,

@@ -126,7 +126,7 @@ describe('saving a contract', () => {
 });
 
 describe('spend by contract', () => {
-  it('sums the invoices of its accounts by month, or its services’ lines without accounts', async () => {
+  it('gives each contract its own services: the account’s contract does not also count a service another contract holds', async () => {
     for (const [month, number] of [
       [9, 'INV-9'],
       [10, 'INV-10'],
@@ -166,8 +166,8 @@ describe('spend by contract', () => {
     );
     const data = await loadContracts(db);
     expect([...(data.spend.get('contract-1') ?? [])]).toEqual([
-      ['2026-09', 65_00],
-      ['2026-10', 65_00],
+      ['2026-09', 45_00],
+      ['2026-10', 45_00],
     ]);
     expect(data.spend.get('contract-2')?.get(isoMonth(2026, 10))).toBe(20_00);
   });

@@ -92,6 +92,20 @@ describe('chargeback in Chromium', () => {
     const invoices = await monthInvoiceTotal(page, month);
     expect(invoices).toBeGreaterThan(0);
     await session.screenshot('chargeback-cost-centers');
+    // By service period the first figure is the month's share of the bills, and says so.
+    expect(await check.getByRole('term').first().textContent()).toMatch(
+      /^Invoice total \(\d+ invoices\)$/,
+    );
+    await page.getByLabel('Month of a charge by').selectOption('service-period');
+    await expect
+      .poll(() => check.getByRole('term').first().textContent())
+      .toMatch(/^Billed for service in the month \(from \d+ invoices, split by days\)$/);
+    await expect.poll(() => check.textContent()).toContain('Reconciled to the cent');
+    await session.screenshot('chargeback-service-period');
+    await page.getByLabel('Month of a charge by').selectOption('invoice-date');
+    await expect
+      .poll(() => check.getByRole('term').first().textContent())
+      .toMatch(/^Invoice total/);
 
     // Drill down: a cost center's services, then one service's charge lines.
     const totals = page.getByRole('table', { name: 'Totals by cost center' });

@@ -57,6 +57,14 @@ describe('dashboard', () => {
       await page.getByRole('figure', { name }).waitFor();
     for (const name of ['Upcoming notice deadlines', 'Invoices due or overdue'])
       await page.getByRole('heading', { name }).waitFor();
+    // What an unnoticed renewal would lock in: the contract's own spend × its renewal term.
+    const deadlinesTable = page
+      .getByRole('region', { name: 'Upcoming notice deadlines' })
+      .getByRole('table');
+    await deadlinesTable.getByRole('columnheader', { name: 'At stake if it renews' }).waitFor();
+    await expect
+      .poll(() => deadlinesTable.getByRole('row').filter({ hasText: /\$[\d,]+\.\d\d$/ }).count())
+      .toBeGreaterThan(0);
     await page.getByRole('table', { name: /^Biggest movers/ }).waitFor();
     await session.screenshot('dashboard-light');
 

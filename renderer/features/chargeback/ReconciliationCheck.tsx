@@ -19,7 +19,7 @@ export function ReconciliationCheck({
     <section className="reconciliation" aria-label="Reconciliation check">
       <dl className="tiles">
         <div className="tile">
-          <dt>Invoice total ({result.invoiceCount} invoices)</dt>
+          <dt>{invoicesLabel(result)}</dt>
           <dd>{formatCents(invoices)}</dd>
         </div>
         <div className="tile">
@@ -41,7 +41,8 @@ export function ReconciliationCheck({
         {reconciled ? (
           <>
             <span className="badge badge--ok">Reconciled to the cent</span> Allocated{' '}
-            {formatCents(allocated)} + unallocated {formatCents(unallocated)} = invoices{' '}
+            {formatCents(allocated)} + unallocated {formatCents(unallocated)} ={' '}
+            {result.basis === 'service-period' ? "the month's share of the invoices" : 'invoices'}{' '}
             {formatCents(invoices)}.
           </>
         ) : (
@@ -60,4 +61,15 @@ export function ReconciliationCheck({
       </p>
     </section>
   );
+}
+
+/**
+ * What the first tile holds: the month's invoices (by invoice date), or, by service period, the
+ * part of the invoices' lines whose service falls in the month, which is not an invoice total.
+ */
+export function invoicesLabel(result: Pick<AllocationResult, 'basis' | 'invoiceCount'>): string {
+  const invoices = `${result.invoiceCount} invoice${result.invoiceCount === 1 ? '' : 's'}`;
+  return result.basis === 'service-period'
+    ? `Billed for service in the month (from ${invoices}, split by days)`
+    : `Invoice total (${invoices})`;
 }

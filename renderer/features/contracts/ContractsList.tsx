@@ -5,7 +5,8 @@ import { cents, formatCents, type Cents } from '../../../shared/money/cents';
 import { useRouteContext } from '../../app/RouteContext';
 import { DataGrid } from '../../components/DataGrid';
 import { centsFormatter } from '../../components/format';
-import { latestMonthlySpend, type ContractsData } from '../../db/contracts';
+import { latestMonthlySpend } from '../../../shared/contracts/spend';
+import type { ContractsData } from '../../db/contracts';
 import { STATUS_LABELS } from './labels';
 
 interface ContractRow {

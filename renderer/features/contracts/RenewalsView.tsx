@@ -4,12 +4,8 @@ import { todayIso } from '../../../shared/dates';
 import { formatCents } from '../../../shared/money/cents';
 import { useDatabase } from '../../db/DatabaseContext';
 import { hrefFor } from '../../app/useSection';
-import {
-  alertWindowsFromText,
-  latestMonthlySpend,
-  writeAlertWindows,
-  type ContractsData,
-} from '../../db/contracts';
+import { latestMonthlySpend } from '../../../shared/contracts/spend';
+import { alertWindowsFromText, writeAlertWindows, type ContractsData } from '../../db/contracts';
 import { platform } from '../../platform';
 import { countdownText, stateBadge } from './labels';
 import { RenewalsTimeline } from './RenewalsTimeline';

@@ -1,6 +1,11 @@
 import { useCallback, useMemo } from 'react';
 import { findingsView } from '../../../shared/audit/dashboard-findings';
 import {
+  contractSpendByMonth,
+  latestMonthlySpend,
+  spendInvoicesOf,
+} from '../../../shared/contracts/spend';
+import {
   dashboardView,
   billedMonths,
   knownFilter,
@@ -100,9 +105,21 @@ function Overview({ data, filter: asLinked }: { data: DashboardData; filter: Das
     () => invoicesToPay(data.invoices, filter.carrierId, today),
     [data, filter.carrierId, today],
   );
+  const contractSpend = useMemo(
+    () =>
+      latestMonthlySpend(
+        contractSpendByMonth(
+          data.contracts,
+          data.services,
+          spendInvoicesOf(data.invoices, data.accounts),
+          (id) => data.serviceTotals.get(id),
+        ),
+      ),
+    [data],
+  );
   const renewals = useMemo(
-    () => deadlines(data.contracts, filter.carrierId, today, names),
-    [data, filter.carrierId, today, names],
+    () => deadlines(data.contracts, filter.carrierId, today, names, contractSpend),
+    [data, filter.carrierId, today, names, contractSpend],
   );
   const onFilter = useCallback((next: DashboardFilter) => {
     window.location.hash = dashboardLink(next);

@@ -38,6 +38,9 @@ export function DueLists({
                 <th scope="col" className="numeric">
                   Days left
                 </th>
+                <th scope="col" className="numeric">
+                  At stake if it renews
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -48,6 +51,9 @@ export function DueLists({
                   </th>
                   <td>{row.noticeDeadline}</td>
                   <td className="numeric">{row.daysToNotice}</td>
+                  <td className="numeric">
+                    {row.atStakeCents > 0 ? formatCents(row.atStakeCents) : '—'}
+                  </td>
                 </tr>
               ))}
             </tbody>

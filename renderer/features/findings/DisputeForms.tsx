@@ -107,7 +107,7 @@ export function CreditForm({ dispute }: { dispute: DisputeRecord }) {
     event.preventDefault();
     const value = amountOf(amount);
     if (typeof value === 'string') return setMessage(`Credit amount: ${value}`);
-    if (!isIsoDate(on)) return setMessage('Choose the date the credit appeared.');
+    if (!isIsoDate(on)) return setMessage('Choose the date of the bill the credit appeared on.');
     const outcome = await recordCredit(
       db,
       dispute.id,
@@ -122,7 +122,7 @@ export function CreditForm({ dispute }: { dispute: DisputeRecord }) {
   return (
     <form className="inline-form" onSubmit={(e) => void submit(e)} aria-label="Record a credit">
       <label className="inline">
-        Credit received on
+        Date of the bill with the credit
         <input type="date" value={on} onChange={(e) => setOn(e.target.value)} />
       </label>
       <label className="inline">

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { contractSpendByMonth, latestMonthlySpend } from '../../../shared/contracts/spend';
+import { isoDate, isoMonth } from '../../../shared/dates';
+
+const OCT = isoMonth(2026, 10);
+
+const services = [
+  { id: 'mpls-1', accountId: 'acc', serviceKey: 'MPLS1', aliasKeys: [] },
+  { id: 'mpls-2', accountId: 'acc', serviceKey: 'MPLS2', aliasKeys: [] },
+  { id: 'pri-1', accountId: 'acc', serviceKey: '+15550001', aliasKeys: ['PRI1'] },
+];
+const invoice = (id: string, month: number) => ({
+  id,
+  accountId: 'acc',
+  invoiceDate: isoDate(2026, month, 5),
+});
+/** One account, two MPLS ports ($600 + $400), a PRI ($300), $130 of taxes on the account. */
+const totals = {
+  keys: ['MPLS1', 'MPLS2', 'PRI1', ''],
+  amounts: Float64Array.from([600_00, 400_00, 300_00, 130_00]),
+};
+
+describe("a contract's spend", () => {
+  it('is its own services, the account’s unclaimed ones, and a pro-rata share of account-level charges', () => {
+    // The data contract names the account; the voice contract lists the PRI.
+    const spend = contractSpendByMonth(
+      [
+        { id: 'data', accountIds: ['acc'], serviceIds: [] },
+        { id: 'voice', accountIds: [], serviceIds: ['pri-1'] },
+      ],
+      services,
+      [invoice('i-10', 10)],
+      () => totals,
+    );
+    // Taxes shared 1,000 : 300 between the contracts.
+    expect(spend.get('data')?.get(OCT)).toBe(1_000_00 + 100_00);
+    expect(spend.get('voice')?.get(OCT)).toBe(300_00 + 30_00);
+    // Together exactly the bill, never twice.
+    expect((spend.get('data')?.get(OCT) ?? 0) + (spend.get('voice')?.get(OCT) ?? 0)).toBe(1_430_00);
+  });
+
+  it('leaves the account-level share of services no contract holds unassigned', () => {
+    const spend = contractSpendByMonth(
+      [{ id: 'voice', accountIds: [], serviceIds: ['pri-1'] }],
+      services,
+      [invoice('i-10', 10)],
+      () => totals,
+    );
+    expect(spend.get('voice')?.get(OCT)).toBe(300_00 + 30_00);
+  });
+
+  it('shares an account two contracts name, and a service both list, equally to the cent', () => {
+    const spend = contractSpendByMonth(
+      [
+        { id: 'a', accountIds: ['acc'], serviceIds: [] },
+        { id: 'b', accountIds: ['acc'], serviceIds: [] },
+      ],
+      services,
+      [invoice('i-10', 10)],
+      () => ({ keys: ['UNKNOWN-CIRCUIT'], amounts: Float64Array.from([100_01]) }),
+    );
+    expect([spend.get('a')?.get(OCT), spend.get('b')?.get(OCT)].sort()).toEqual([50_00, 50_01]);
+  });
+
+  it('is by invoice month, oldest first, and the renewals list takes the latest month', () => {
+    const spend = contractSpendByMonth(
+      [{ id: 'data', accountIds: ['acc'], serviceIds: ['mpls-1'] }],
+      services,
+      [invoice('i-10', 10), invoice('i-9', 9)],
+      (id) => (id === 'i-9' ? { keys: ['MPLS1'], amounts: Float64Array.from([1]) } : totals),
+    );
+    expect([...(spend.get('data')?.keys() ?? [])]).toEqual(['2026-09', '2026-10']);
+    expect(latestMonthlySpend(spend).get('data')).toBe(1_430_00);
+  });
+});
