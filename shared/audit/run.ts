@@ -4,8 +4,9 @@
  */
 import type { Finding } from '../model';
 import { cents, type Cents } from '../money/cents';
-import { buildContext } from './context';
+import { buildContext, type RuleContext } from './context';
 import type { AuditRule, FindingDraft } from './rule';
+import { ruleFailure, type RuleFailure } from './rule-failure';
 import { ALL_RULES } from './rules';
 import type { AuditSnapshot } from './snapshot';
 
@@ -22,6 +23,8 @@ export interface AuditRunResult {
   /** Every finding, sorted by id (deterministic). */
   findings: FindingDraft[];
   byRule: Record<string, RuleRunSummary>;
+  /** Rules that threw: they found nothing this run, and their stored findings must stay as they are. */
+  failedRules: RuleFailure[];
   /** Time spent building the shared indexes, in milliseconds. */
   indexMs: number;
 }
@@ -33,8 +36,9 @@ function now(): number {
 }
 
 /**
- * Runs `rules` over `snapshot`. Pure: the same snapshot gives the same findings. A rule that
- * returns two drafts with one id is a programmer error (the id is the finding's identity).
+ * Runs `rules` over `snapshot`. Pure: the same snapshot gives the same findings. Each rule runs
+ * isolated: one that throws (or reports one id twice, a bug in that rule) adds nothing and is
+ * listed in `failedRules`, and the other rules' findings stand.
  */
 export function runAudit(
   snapshot: AuditSnapshot,
@@ -45,6 +49,7 @@ export function runAudit(
   const indexMs = now() - indexStart;
   const findings: FindingDraft[] = [];
   const byRule: Record<string, RuleRunSummary> = {};
+  const failedRules: RuleFailure[] = [];
   const ids = new Set<string>();
   // The summary lists the rules in the order given, whatever order they run in.
   for (const rule of rules) byRule[rule.id] = { count: 0, impact: cents(0), ms: 0 };
@@ -55,21 +60,48 @@ export function runAudit(
   ];
   for (const rule of ordered) {
     const start = now();
-    const drafts =
-      rule.readsFindings === true ? rule.check(context, [...findings]) : rule.check(context);
+    const outcome = checkIsolated(rule, context, findings, ids);
     const ms = now() - start;
+    if ('failure' in outcome) {
+      failedRules.push(outcome.failure);
+      byRule[rule.id] = { count: 0, impact: cents(0), ms };
+      continue;
+    }
     let impact = 0;
-    for (const draft of drafts) {
-      if (ids.has(draft.id))
-        throw new Error(`Audit rule ${rule.id} produced the id ${draft.id} twice.`);
+    for (const draft of outcome.drafts) {
       ids.add(draft.id);
       impact += draft.impact;
       findings.push(draft);
     }
-    byRule[rule.id] = { count: drafts.length, impact: cents(impact), ms };
+    byRule[rule.id] = { count: outcome.drafts.length, impact: cents(impact), ms };
   }
   findings.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { findings, byRule, indexMs };
+  return { findings, byRule, failedRules, indexMs };
+}
+
+/**
+ * One rule's drafts, or why it could not run. A rule is all or nothing: drafts of a rule that
+ * threw half-way, or that reported an id twice, are not kept.
+ */
+function checkIsolated(
+  rule: AuditRule,
+  context: RuleContext,
+  earlier: readonly FindingDraft[],
+  takenIds: ReadonlySet<string>,
+): { drafts: FindingDraft[] } | { failure: RuleFailure } {
+  try {
+    const drafts =
+      rule.readsFindings === true ? rule.check(context, [...earlier]) : rule.check(context);
+    const seen = new Set<string>();
+    for (const draft of drafts) {
+      if (takenIds.has(draft.id) || seen.has(draft.id))
+        throw new Error(`it reported the finding ${draft.id} twice`);
+      seen.add(draft.id);
+    }
+    return { drafts };
+  } catch (error) {
+    return { failure: ruleFailure(rule, error) };
+  }
 }
 
 /** What {@link mergeFindings} returns; the counts are of ids. */
@@ -97,11 +129,14 @@ export const REOPENED_BY_AUDIT_NOTE = 'Reopened: found again by the audit';
  * - A new id becomes an `open` finding.
  * - An `open` finding that was not found again becomes `resolved`, with a history entry; other
  *   statuses (disputed, credited, dismissed, resolved) are the user's and stay as they are.
+ * - A finding of a rule in `notRun` (the run's `failedRules`) stays exactly as stored: a check
+ *   that did not run has not seen the problem go away.
  */
 export function mergeFindings(
   previous: readonly Finding[],
   fresh: readonly FindingDraft[],
   now: string,
+  notRun: ReadonlySet<string> = new Set(),
 ): MergeResult {
   const freshById = new Map(fresh.map((draft) => [draft.id, draft]));
   const findings: Finding[] = [];
@@ -135,7 +170,7 @@ export function mergeFindings(
         message: draft.message,
         lastSeenAt: now,
       });
-    } else if (finding.status === 'open') {
+    } else if (finding.status === 'open' && !notRun.has(finding.ruleId)) {
       resolvedByAudit += 1;
       findings.push({
         ...finding,
