@@ -66,9 +66,7 @@ export function ExportPanel({
     const bytes =
       format === 'xlsx'
         ? chargebackXlsx(result, names, preset)
-        : new TextEncoder().encode(
-            chargebackCsv(result, names, preset, { bom: true, guardFormulas: true, ...csv }),
-          );
+        : new TextEncoder().encode(chargebackCsv(result, names, preset, { bom: true, ...csv }));
     const outcome = await platform().saveFile(
       `${base}.${format}`,
       bytes,
