@@ -22,6 +22,7 @@ export interface RuleRunSummary {
 export interface AuditRunResult {
   /** Every finding, sorted by id (deterministic). */
   findings: FindingDraft[];
+  /** Figures per rule that ran, in the order the rules were given; none for a failed rule. */
   byRule: Record<string, RuleRunSummary>;
   /** Rules that threw: they found nothing this run, and their stored findings must stay as they are. */
   failedRules: RuleFailure[];
@@ -48,11 +49,9 @@ export function runAudit(
   const context = buildContext(snapshot);
   const indexMs = now() - indexStart;
   const findings: FindingDraft[] = [];
-  const byRule: Record<string, RuleRunSummary> = {};
+  const figures = new Map<string, RuleRunSummary>();
   const failedRules: RuleFailure[] = [];
   const ids = new Set<string>();
-  // The summary lists the rules in the order given, whatever order they run in.
-  for (const rule of rules) byRule[rule.id] = { count: 0, impact: cents(0), ms: 0 };
   // Two phases: rules that read other findings run last, over what the first phase found.
   const ordered = [
     ...rules.filter((rule) => rule.readsFindings !== true),
@@ -62,9 +61,9 @@ export function runAudit(
     const start = now();
     const outcome = checkIsolated(rule, context, findings, ids);
     const ms = now() - start;
+    // A failed rule gets no figures: "0 findings" would read as a clean result.
     if ('failure' in outcome) {
       failedRules.push(outcome.failure);
-      byRule[rule.id] = { count: 0, impact: cents(0), ms };
       continue;
     }
     let impact = 0;
@@ -73,7 +72,13 @@ export function runAudit(
       impact += draft.impact;
       findings.push(draft);
     }
-    byRule[rule.id] = { count: outcome.drafts.length, impact: cents(impact), ms };
+    figures.set(rule.id, { count: outcome.drafts.length, impact: cents(impact), ms });
+  }
+  // The summary lists the rules in the order given, whatever order they ran in.
+  const byRule: Record<string, RuleRunSummary> = {};
+  for (const rule of rules) {
+    const ruleFigures = figures.get(rule.id);
+    if (ruleFigures !== undefined) byRule[rule.id] = ruleFigures;
   }
   findings.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { findings, byRule, failedRules, indexMs };
