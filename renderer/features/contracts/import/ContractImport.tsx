@@ -1,7 +1,7 @@
-import type { SaveFileKind } from '../../../../shared/ipc/contract';
 import { useState } from 'react';
 import { readContractRatesCsv, readContractsCsv } from '../../../../shared/contracts';
 import { todayIso } from '../../../../shared/dates';
+import type { SaveFileKind } from '../../../../shared/ipc/contract';
 import { useDatabase } from '../../../db/DatabaseContext';
 import type { ContractsData } from '../../../db/contracts';
 import {
