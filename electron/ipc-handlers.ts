@@ -20,7 +20,12 @@ import type {
   SaveDialogOptions,
   SaveDialogReturnValue,
 } from 'electron';
-import { MAX_PDF_NAME_LENGTH } from '../shared/ipc/contract';
+import {
+  MAX_PDF_NAME_LENGTH,
+  MAX_SAVE_FILE_BYTES,
+  MAX_SAVE_NAME_LENGTH,
+  SAVE_FILE_KINDS,
+} from '../shared/ipc/contract';
 import type {
   AppInfo,
   FileFilter,
@@ -29,6 +34,7 @@ import type {
   OpenFilesRequest,
   PickedFile,
   ReadBackupRequest,
+  SaveFileKind,
   SaveFileRequest,
   SaveReportPdfRequest,
   WriteBackupRequest,
@@ -87,6 +93,8 @@ export interface IpcHandlerDeps<E extends SenderEvent> {
   userDataPath: string;
   /** Defaults to MAX_OPEN_FILE_BYTES; tests lower it. */
   maxOpenFileBytes?: number;
+  /** Defaults to MAX_SAVE_FILE_BYTES; tests lower it. */
+  maxSaveFileBytes?: number;
   /** Defaults to `node:fs/promises`; tests simulate crashes with it. */
   backupFs?: BackupFs;
 }
@@ -152,39 +160,85 @@ export function parseOpenFilesRequest(payload: unknown): OpenFilesRequest {
   return request;
 }
 
-/** Checks the shape of a `SaveFileRequest` coming from the renderer. */
-export function parseSaveFileRequest(payload: unknown): SaveFileRequest {
-  const channel = 'dialog:save-file';
-  if (!isRecord(payload)) throw new IpcRefusedError(`${channel}: the request must be an object.`);
-  const { suggestedName, bytes, filters } = payload;
-  if (typeof suggestedName !== 'string' || suggestedName.trim() === '') {
-    throw new IpcRefusedError(`${channel}: "suggestedName" must be a file name.`);
-  }
-  if (!(bytes instanceof Uint8Array)) {
-    throw new IpcRefusedError(`${channel}: "bytes" must be a Uint8Array.`);
-  }
-  const request: SaveFileRequest = { suggestedName, bytes };
-  const parsedFilters = parseFilters(filters, channel);
-  if (parsedFilters !== undefined) request.filters = parsedFilters;
-  return request;
-}
-
 /** Characters Windows refuses in a file name, and control characters. */
 // eslint-disable-next-line no-control-regex
 const UNSAFE_NAME_CHARACTERS = /[<>:"|?*\u0000-\u001f\u007f]/g;
 
 /**
- * A proposed PDF name reduced to a plain file name: whatever precedes the last `/` or `\` (on any
- * system) is dropped, characters Windows refuses become `-`, and the name ends in `.pdf`.
+ * What is left of a proposed name as a plain file name: whatever precedes the last `/` or `\`
+ * (on any system) is dropped, and characters Windows refuses become `-`.
+ */
+function plainFileName(suggested: string): string {
+  return (suggested.split(/[/\\]/).at(-1) ?? '').replace(UNSAFE_NAME_CHARACTERS, '-');
+}
+
+/** Leading dots would hide the file; trailing dots and spaces are dropped by Windows. */
+function trimDotsAndSpaces(name: string): string {
+  return name.replace(/^[\s.]+|[\s.]+$/g, '');
+}
+
+/**
+ * A proposed name reduced to a plain file name (see {@link plainFileName}) that ends in one of
+ * `extensions`; the first is added when it ends in none of them (`invoice.exe` → `invoice.exe.csv`).
+ * Returns '' when no name is left.
+ */
+export function safeFileName(suggested: string, extensions: readonly string[]): string {
+  const name = trimDotsAndSpaces(plainFileName(suggested));
+  if (name === '') return '';
+  const dot = name.lastIndexOf('.');
+  const extension = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
+  return extensions.includes(extension) ? name : `${name}.${extensions[0] ?? 'bin'}`;
+}
+
+function isSaveFileKind(value: unknown): value is SaveFileKind {
+  return typeof value === 'string' && Object.hasOwn(SAVE_FILE_KINDS, value);
+}
+
+/**
+ * Checks a `SaveFileRequest` coming from the renderer: a known kind, a name of at most
+ * MAX_SAVE_NAME_LENGTH characters (returned as a safe name with an extension of the kind), bytes
+ * within `maxBytes`, and nothing else (a page cannot pass a filter or a folder).
+ */
+export function parseSaveFileRequest(
+  payload: unknown,
+  maxBytes: number = MAX_SAVE_FILE_BYTES,
+): SaveFileRequest {
+  const channel = 'dialog:save-file';
+  if (!isRecord(payload)) throw new IpcRefusedError(`${channel}: the request must be an object.`);
+  const { kind, suggestedName, bytes, ...rest } = payload;
+  const extra = Object.keys(rest);
+  if (extra.length > 0) {
+    throw new IpcRefusedError(`${channel}: unexpected field "${extra.join('", "')}".`);
+  }
+  if (!isSaveFileKind(kind)) {
+    throw new IpcRefusedError(
+      `${channel}: "kind" must be one of ${Object.keys(SAVE_FILE_KINDS).join(', ')}.`,
+    );
+  }
+  if (typeof suggestedName !== 'string' || suggestedName.length > MAX_SAVE_NAME_LENGTH) {
+    throw new IpcRefusedError(
+      `${channel}: "suggestedName" must be a file name of at most ${MAX_SAVE_NAME_LENGTH} characters.`,
+    );
+  }
+  const name = safeFileName(suggestedName, SAVE_FILE_KINDS[kind].extensions);
+  if (name === '') throw new IpcRefusedError(`${channel}: "suggestedName" must be a file name.`);
+  if (!(bytes instanceof Uint8Array)) {
+    throw new IpcRefusedError(`${channel}: "bytes" must be a Uint8Array.`);
+  }
+  if (bytes.byteLength > maxBytes) {
+    throw new IpcRefusedError(
+      `${name} is ${formatMegabytes(bytes.byteLength)}; TEM Desk saves files up to ${formatMegabytes(maxBytes)}.`,
+    );
+  }
+  return { kind, suggestedName: name, bytes };
+}
+
+/**
+ * A proposed PDF name reduced to a plain file name (see {@link plainFileName}) ending in `.pdf`.
  * Returns '' when no name is left.
  */
 export function safePdfName(suggested: string): string {
-  const lastSegment = suggested.split(/[/\\]/).at(-1) ?? '';
-  const stem = lastSegment
-    .replace(UNSAFE_NAME_CHARACTERS, '-')
-    .replace(/\.pdf$/i, '')
-    // Leading dots would hide the file; trailing dots and spaces are dropped by Windows.
-    .replace(/^[\s.]+|[\s.]+$/g, '');
+  const stem = trimDotsAndSpaces(plainFileName(suggested).replace(/\.pdf$/i, ''));
   return stem === '' ? '' : `${stem}.pdf`;
 }
 
@@ -306,10 +360,15 @@ export function registerIpcHandlers<E extends SenderEvent>(
     return files;
   });
 
-  handle('dialog:save-file', parseSaveFileRequest, async (request, event) => {
-    // Only a name is proposed: the renderer never chooses a folder.
-    const options: SaveDialogOptions = { defaultPath: basename(request.suggestedName) };
-    if (request.filters !== undefined) options.filters = request.filters;
+  const maxSaveFileBytes = deps.maxSaveFileBytes ?? MAX_SAVE_FILE_BYTES;
+  const parseSave = (payload: unknown) => parseSaveFileRequest(payload, maxSaveFileBytes);
+  handle('dialog:save-file', parseSave, async (request, event) => {
+    // Only a name is proposed (the renderer never chooses a folder), and the filter is the kind's.
+    const { filterName, extensions } = SAVE_FILE_KINDS[request.kind];
+    const options: SaveDialogOptions = {
+      defaultPath: request.suggestedName,
+      filters: [{ name: filterName, extensions: [...extensions] }],
+    };
     const result = await deps.showSaveDialog(event, options);
     if (result.canceled || result.filePath === undefined || result.filePath === '') {
       return { saved: false };

@@ -48,6 +48,10 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     allowRunningInsecureContent: false,
     experimentalFeatures: false,
     spellcheck: false,
+    // A middle click opens a link in a new window: denied anyway (setWindowOpenHandler), and
+    // with Auxclick off it never gets that far (Electronegativity's AUXCLICK_JS_CHECK).
+    disableBlinkFeatures: 'Auxclick',
+    webviewTag: false,
     preload: preloadPath,
   };
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: every tier in order — lint, import cycles (dpdm.config.ts), format, typecheck, then
+// `npm test`: every tier in order — lint, import cycles (dpdm.config.ts), format, typecheck, the
+// Electron security scan (scripts/electronegativity.mjs), then
 // Vitest's unit, db, electron and e2e projects — and one closing line `tests: N passed, N failed`
 // (each gate counts as one test).
 // Extra arguments go to Vitest, e.g. `npm test -- --project unit`.
@@ -15,6 +16,7 @@ const gates = onlySome
       ['cycles', 'npx', ['dpdm']],
       ['format', 'npx', ['prettier', '--check', '.']],
       ['typecheck', 'npx', ['tsc', '-b']],
+      ['electronegativity', process.execPath, ['scripts/electronegativity.mjs']],
     ];
 
 let passed = 0;

@@ -6,6 +6,7 @@ import { copyTotal } from '../../shared/ledger/bills';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { findingId, type FindingDraft } from '../../shared/audit/rule';
+import { ruleFailureNotice, type RuleFailure } from '../../shared/audit/rule-failure';
 import { runAudit } from '../../shared/audit/run';
 import { DEFAULT_AUDIT_SETTINGS } from '../../shared/audit/settings';
 import type { AuditSnapshot } from '../../shared/audit/snapshot';
@@ -79,6 +80,8 @@ export interface AuditOutcome {
   workspace: Workspace;
   findings: FindingDraft[];
   files: { findings: string; invoices: string; charges: string };
+  /** Checks that threw and did not run (see `runAudit`). */
+  failedRules?: RuleFailure[];
 }
 
 /** The snapshot the rules read, as of `today`. */
@@ -259,7 +262,7 @@ export async function runAuditCommand(args: AuditArgs, today: IsoDate): Promise<
   await write(files.findings, findingsCsv(workspace, findings));
   await write(files.invoices, invoicesCsv(workspace));
   await write(files.charges, chargesCsv(workspace));
-  return { workspace, findings, files };
+  return { workspace, findings, files, failedRules: result.failedRules };
 }
 
 /** The summary lines of an audit run. */
@@ -308,6 +311,8 @@ export function auditSummary(outcome: AuditOutcome, today: IsoDate): string[] {
       `  ${rule.padEnd(width)}  ${String(entry.count).padStart(5)}  ${formatCents(cents(entry.impact))}`,
     );
   }
+  const notRun = ruleFailureNotice(outcome.failedRules ?? []);
+  if (notRun !== '') lines.push(notRun);
   lines.push(
     `Wrote ${outcome.files.findings}, ${outcome.files.invoices} and ${outcome.files.charges}.`,
   );

@@ -8,6 +8,7 @@
  */
 import { mergeFindings, runAudit, type AuditRunResult } from '../../shared/audit/run';
 import type { FindingDraft, FindingEvidence } from '../../shared/audit/rule';
+import type { RuleFailure } from '../../shared/audit/rule-failure';
 import type { AuditSnapshot } from '../../shared/audit/snapshot';
 import { isIsoDate, type IsoDate } from '../../shared/dates';
 import type {
@@ -53,6 +54,8 @@ export interface AuditRunSummary {
   added: number;
   resolvedByAudit: number;
   byRule: AuditRunResult['byRule'];
+  /** Checks that could not run (absent in summaries saved before checks ran isolated). */
+  failedRules?: RuleFailure[];
   /** Wall time of the whole run (snapshot, rules, save), in milliseconds. */
   ms: number;
 }
@@ -181,7 +184,8 @@ export async function loadAuditSnapshot(
  */
 export async function saveAuditRun(
   db: TemDeskDatabase,
-  result: Pick<AuditRunResult, 'findings' | 'byRule'>,
+  result: Pick<AuditRunResult, 'findings' | 'byRule'> &
+    Partial<Pick<AuditRunResult, 'failedRules'>>,
   now: string,
   ms = 0,
 ): Promise<AuditRunSummary> {
@@ -191,7 +195,9 @@ export async function saveAuditRun(
   const table = findingsTable(db);
   return db.transaction('rw', [table, db.settings], async () => {
     const previous = await table.toArray();
-    const merged = mergeFindings(previous, result.findings, now);
+    const failedRules = result.failedRules ?? [];
+    const notRun = new Set(failedRules.map((failure) => failure.ruleId));
+    const merged = mergeFindings(previous, result.findings, now, notRun);
     const records: FindingRecord[] = merged.findings.map((finding) => {
       const evidence = evidenceById.get(finding.id);
       return evidence === undefined ? finding : { ...finding, evidence };
@@ -203,6 +209,7 @@ export async function saveAuditRun(
       added: merged.added,
       resolvedByAudit: merged.resolvedByAudit,
       byRule: result.byRule,
+      failedRules,
       ms,
     };
     await db.settings.put({ key: AUDIT_LAST_RUN_KEY, value: summary });

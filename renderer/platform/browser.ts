@@ -1,4 +1,4 @@
-import type { OpenFilesRequest, PickedFile } from '../../shared/ipc/contract';
+import { SAVE_FILE_KINDS, type OpenFilesRequest, type PickedFile } from '../../shared/ipc/contract';
 import type { Platform } from './platform';
 
 declare const __APP_VERSION__: string;
@@ -8,8 +8,8 @@ export function browserPlatform(): Platform {
   return {
     kind: 'browser',
     openFiles: pickFilesWithInput,
-    async saveFile(suggestedName, bytes, mediaType) {
-      downloadBytes(suggestedName, bytes, mediaType);
+    async saveFile(suggestedName, bytes, kind) {
+      downloadBytes(suggestedName, bytes, SAVE_FILE_KINDS[kind].mediaType);
       return { saved: true, path: suggestedName };
     },
     async appInfo() {

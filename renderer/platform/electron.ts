@@ -6,7 +6,7 @@ export function electronPlatform(bridge: TemDeskBridge): Platform {
   return {
     kind: 'electron',
     openFiles: (request) => bridge.openFiles(request),
-    saveFile: (suggestedName, bytes) => bridge.saveFile({ suggestedName, bytes }),
+    saveFile: (suggestedName, bytes, kind) => bridge.saveFile({ kind, suggestedName, bytes }),
     appInfo: () => bridge.appInfo(),
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
     backups: {

@@ -5,6 +5,7 @@ import type {
   MenuCommand,
   OpenFilesRequest,
   PickedFile,
+  SaveFileKind,
   SaveFileResult,
   WriteBackupResult,
 } from '../../shared/ipc/contract';
@@ -25,8 +26,11 @@ export interface PlatformBackups {
 export interface Platform {
   kind: 'electron' | 'browser';
   openFiles(request: OpenFilesRequest): Promise<PickedFile[]>;
-  /** Saves bytes under a suggested name: a native Save dialog in Electron, a download in a browser. */
-  saveFile(suggestedName: string, bytes: Uint8Array, mediaType: string): Promise<SaveFileResult>;
+  /**
+   * Saves bytes under a suggested name: a native Save dialog in Electron, a download in a browser.
+   * `kind` (one of the app's own kinds of file) decides the extension and the dialog's filter.
+   */
+  saveFile(suggestedName: string, bytes: Uint8Array, kind: SaveFileKind): Promise<SaveFileResult>;
   appInfo(): Promise<AppInfo>;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /**

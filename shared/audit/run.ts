@@ -5,8 +5,9 @@
 import type { Finding } from '../model';
 import { cents, type Cents } from '../money/cents';
 import { withLineClaims } from './claims';
-import { buildContext } from './context';
+import { buildContext, type RuleContext } from './context';
 import type { AuditRule, FindingDraft } from './rule';
+import { ruleFailure, type RuleFailure } from './rule-failure';
 import { ALL_RULES } from './rules';
 import type { AuditSnapshot } from './snapshot';
 
@@ -22,7 +23,10 @@ export interface RuleRunSummary {
 export interface AuditRunResult {
   /** Every finding, sorted by id (deterministic). */
   findings: FindingDraft[];
+  /** Figures per rule that ran, in the order the rules were given; none for a failed rule. */
   byRule: Record<string, RuleRunSummary>;
+  /** Rules that threw: they found nothing this run, and their stored findings must stay as they are. */
+  failedRules: RuleFailure[];
   /** Time spent building the shared indexes, in milliseconds. */
   indexMs: number;
 }
@@ -34,8 +38,9 @@ function now(): number {
 }
 
 /**
- * Runs `rules` over `snapshot`. Pure: the same snapshot gives the same findings. A rule that
- * returns two drafts with one id is a programmer error (the id is the finding's identity).
+ * Runs `rules` over `snapshot`. Pure: the same snapshot gives the same findings. Each rule runs
+ * isolated: one that throws (or reports one id twice, a bug in that rule) adds nothing and is
+ * listed in `failedRules`, and the other rules' findings stand.
  */
 export function runAudit(
   snapshot: AuditSnapshot,
@@ -45,10 +50,9 @@ export function runAudit(
   const context = buildContext(snapshot);
   const indexMs = now() - indexStart;
   const findings: FindingDraft[] = [];
-  const byRule: Record<string, RuleRunSummary> = {};
+  const figures = new Map<string, RuleRunSummary>();
+  const failedRules: RuleFailure[] = [];
   const ids = new Set<string>();
-  // The summary lists the rules in the order given, whatever order they run in.
-  for (const rule of rules) byRule[rule.id] = { count: 0, impact: cents(0), ms: 0 };
   // Two phases: rules that read other findings run last, over what the first phase found.
   const ordered = [
     ...rules.filter((rule) => rule.readsFindings !== true),
@@ -56,21 +60,59 @@ export function runAudit(
   ];
   for (const rule of ordered) {
     const start = now();
-    const drafts =
-      rule.readsFindings === true ? rule.check(context, [...findings]) : rule.check(context);
+    const outcome = checkIsolated(rule, context, findings, ids);
     const ms = now() - start;
+    // A failed rule gets no figures: "0 findings" would read as a clean result.
+    if ('failure' in outcome) {
+      failedRules.push(outcome.failure);
+      continue;
+    }
     let impact = 0;
-    for (const draft of drafts) {
-      if (ids.has(draft.id))
-        throw new Error(`Audit rule ${rule.id} produced the id ${draft.id} twice.`);
+    for (const draft of outcome.drafts) {
       ids.add(draft.id);
       impact += draft.impact;
       findings.push(draft);
     }
-    byRule[rule.id] = { count: drafts.length, impact: cents(impact), ms };
+    figures.set(rule.id, { count: outcome.drafts.length, impact: cents(impact), ms });
+  }
+  // The summary lists the rules in the order given, whatever order they ran in.
+  const byRule: Record<string, RuleRunSummary> = {};
+  for (const rule of rules) {
+    const ruleFigures = figures.get(rule.id);
+    if (ruleFigures !== undefined) byRule[rule.id] = ruleFigures;
   }
   findings.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { findings: withLineClaims(findings, context.invoiceById), byRule, indexMs };
+  return {
+    findings: withLineClaims(findings, context.invoiceById),
+    byRule,
+    failedRules,
+    indexMs,
+  };
+}
+
+/**
+ * One rule's drafts, or why it could not run. A rule is all or nothing: drafts of a rule that
+ * threw half-way, or that reported an id twice, are not kept.
+ */
+function checkIsolated(
+  rule: AuditRule,
+  context: RuleContext,
+  earlier: readonly FindingDraft[],
+  takenIds: ReadonlySet<string>,
+): { drafts: FindingDraft[] } | { failure: RuleFailure } {
+  try {
+    const drafts =
+      rule.readsFindings === true ? rule.check(context, [...earlier]) : rule.check(context);
+    const seen = new Set<string>();
+    for (const draft of drafts) {
+      if (takenIds.has(draft.id) || seen.has(draft.id))
+        throw new Error(`it reported the finding ${draft.id} twice`);
+      seen.add(draft.id);
+    }
+    return { drafts };
+  } catch (error) {
+    return { failure: ruleFailure(rule, error) };
+  }
 }
 
 /** What {@link mergeFindings} returns; the counts are of ids. */
@@ -98,11 +140,14 @@ export const REOPENED_BY_AUDIT_NOTE = 'Reopened: found again by the audit';
  * - A new id becomes an `open` finding.
  * - An `open` finding that was not found again becomes `resolved`, with a history entry; other
  *   statuses (disputed, credited, dismissed, resolved) are the user's and stay as they are.
+ * - A finding of a rule in `notRun` (the run's `failedRules`) stays exactly as stored: a check
+ *   that did not run has not seen the problem go away.
  */
 export function mergeFindings(
   previous: readonly Finding[],
   fresh: readonly FindingDraft[],
   now: string,
+  notRun: ReadonlySet<string> = new Set(),
 ): MergeResult {
   const freshById = new Map(fresh.map((draft) => [draft.id, draft]));
   const findings: Finding[] = [];
@@ -136,7 +181,7 @@ export function mergeFindings(
         message: draft.message,
         lastSeenAt: now,
       });
-    } else if (finding.status === 'open') {
+    } else if (finding.status === 'open' && !notRun.has(finding.ruleId)) {
       resolvedByAudit += 1;
       findings.push({
         ...finding,

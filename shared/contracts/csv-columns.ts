@@ -224,8 +224,3 @@ export function readStatus(text: string): CellReading<ContractStatus> {
     message: `expected a status (Active, In Review, Negotiating, Renewed, Auto-Renewed, Terminated or Expired) but found "${text}".`,
   };
 }
-
-/** A field for an RFC 4180 file: quoted when it holds a quote, a delimiter, a line break or edge spaces. */
-export function csvCell(text: string): string {
-  return /[",;|\t\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}

@@ -1,12 +1,14 @@
 /**
  * Exporting contracts and rate cards as the canonical CSV files that `readContractsCsv`
- * reads back: RFC 4180 quoting, CRLF line ends, no BOM (the caller adds one for Excel), ISO dates,
- * `Yes`/`No`, status ids, amounts as plain decimals (`1234.50`).
+ * reads back, through the shared writer (`toCsv`: RFC 4180 quoting, formulas neutralised, CRLF
+ * line ends): no BOM (the caller adds one for Excel), ISO dates, `Yes`/`No`, status ids, amounts as
+ * plain decimals (`1234.50`).
  */
+import { toCsv } from '../export/csv';
 import { centsToDecimalString } from '../money/cents';
 import type { Contract } from '../model/contract';
 import type { Account, Carrier } from '../model/organization';
-import { CONTRACT_COLUMNS, CONTRACT_RATE_COLUMNS, csvCell } from './csv-columns';
+import { CONTRACT_COLUMNS, CONTRACT_RATE_COLUMNS } from './csv-columns';
 
 /** The canonical contracts file for `contracts`; carriers and accounts are written by name and number. */
 export function contractsToCsv(
@@ -14,7 +16,7 @@ export function contractsToCsv(
   carriersById: ReadonlyMap<string, Pick<Carrier, 'name'>>,
   accountsById: ReadonlyMap<string, Pick<Account, 'accountNumber'>>,
 ): string {
-  const lines: string[][] = [CONTRACT_COLUMNS.map((column) => column.header)];
+  const lines: string[][] = [];
   for (const contract of contracts) {
     lines.push([
       contract.id,
@@ -31,7 +33,10 @@ export function contractsToCsv(
       contract.status,
     ]);
   }
-  return toCsvText(lines);
+  return toCsv(
+    CONTRACT_COLUMNS.map((column) => column.header),
+    lines,
+  );
 }
 
 /**
@@ -42,7 +47,7 @@ export function contractRatesToCsv(
   contracts: readonly Pick<Contract, 'id' | 'rateCard'>[],
   serviceLabels: ReadonlyMap<string, string> = new Map(),
 ): string {
-  const lines: string[][] = [CONTRACT_RATE_COLUMNS.map((column) => column.header)];
+  const lines: string[][] = [];
   for (const contract of contracts) {
     for (const rate of contract.rateCard ?? []) {
       const serviceId = rate.serviceId ?? '';
@@ -54,9 +59,8 @@ export function contractRatesToCsv(
       ]);
     }
   }
-  return toCsvText(lines);
-}
-
-function toCsvText(lines: readonly (readonly string[])[]): string {
-  return lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return toCsv(
+    CONTRACT_RATE_COLUMNS.map((column) => column.header),
+    lines,
+  );
 }

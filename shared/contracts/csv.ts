@@ -23,6 +23,7 @@ import {
 import { decodeBytes } from '../import/decode';
 import type { TableRow } from '../import/table';
 import { readTable, sniffTable } from '../import/table';
+import { withoutFormulaGuards } from '../inventory/table-file';
 import type { Cents } from '../money/cents';
 import { centsFromText, ZERO_CENTS } from '../money/cents';
 import type { Contract, ContractRate } from '../model/contract';
@@ -263,7 +264,7 @@ function openTable<const S extends readonly ColumnSpec[]>(
       })),
     };
   }
-  const table = readTable(text, sniff.value);
+  const table = withoutFormulaGuards(readTable(text, sniff.value));
   const { indexOf, missing } = resolveColumns(table.header, specs);
   if (missing.length > 0) {
     return {

@@ -102,7 +102,7 @@ export const CSV_TOTAL_LABEL = 'Total of the month’s invoices';
 /** {@link CsvOptions} plus where the unallocated charges go. */
 export type ChargebackCsvOptions = CsvOptions & Partial<ChargebackCsvSettings>;
 
-const CSV_DEFAULTS: ChargebackCsvOptions = { bom: true, guardFormulas: true };
+const CSV_DEFAULTS: ChargebackCsvOptions = { bom: true };
 
 /**
  * The detail (or journal) in the preset's layout as CSV; amounts as exact decimals. The unallocated

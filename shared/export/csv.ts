@@ -1,7 +1,14 @@
 /**
- * CSV writing (RFC 4180): fields with a comma, quote, CR or LF are quoted and their quotes doubled;
- * records end with CRLF. Amounts go in as exact decimal text (`centsToDecimalString`), never as
- * floating-point dollars. Spreadsheet programs read the result as numbers where it looks like one.
+ * CSV writing (RFC 4180): fields with a quote, CR, LF or any delimiter the importers recognise are
+ * quoted and their quotes doubled; records end with CRLF. Amounts go in as exact decimal text
+ * (`centsToDecimalString`), never as floating-point dollars. Spreadsheet programs read the result
+ * as numbers where it looks like one.
+ *
+ * Every CSV TEM Desk writes goes through here, and every one neutralises formulas: a text cell a
+ * spreadsheet would run (`=HYPERLINK(…)`, `+cmd|…`, `@SUM(…)`, `-2+3`, a leading tab or CR) is
+ * written with a leading `'`. Carrier descriptions and inventory names come from files anyone can
+ * write, and finance opens our exports in Excel. {@link unguardFormula} undoes it on import, so our
+ * own files read back to the text that was exported.
  */
 import { strToU8 } from 'fflate';
 
@@ -14,18 +21,38 @@ export interface CsvOptions {
   bom?: boolean;
   /** Field separator; `,` by default. */
   delimiter?: ',' | ';' | '\t';
-  /**
-   * Prefix text cells that start with `=`, `+`, `-`, `@`, tab or CR (and are not plain numbers)
-   * with `'`, so a spreadsheet never runs a formula planted in a carrier's description.
-   */
-  guardFormulas?: boolean;
 }
 
+/** A plain number (`-5.25`, `+15551234567`): a spreadsheet reads it as a number, never runs it. */
 const NUMBER_TEXT = /^[+-]?\d+(?:\.\d+)?$/;
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * What a spreadsheet may run: a formula character first, after any apostrophes already there.
+ * The apostrophes count so that guarding is reversible: a cell that really starts with `'=` is
+ * guarded too (`''=`), and {@link unguardFormula} always removes exactly the one `'` added.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+/** Separators the importers' sniffing recognises: quoted in any file so it splits the same way. */
+const SEPARATOR = /[,;|\t]/;
+
+function needsGuard(text: string): boolean {
+  return FORMULA_START.test(text) && !NUMBER_TEXT.test(text);
+}
+
+/** `text` with a leading `'` when a spreadsheet would run it as a formula. */
+export function guardFormula(text: string): string {
+  return needsGuard(text) ? `'${text}` : text;
+}
+
+/**
+ * The text {@link guardFormula} was given: removes the `'` it added, and nothing else. Importers of
+ * our own exports (inventory, sites, contracts, rates) read cells through it.
+ */
+export function unguardFormula(text: string): string {
+  return text.startsWith("'") && needsGuard(text.slice(1)) ? text.slice(1) : text;
+}
 
 /** One field, quoted when it must be. Throws on a non-finite number (a programmer error). */
-export function csvField(value: CsvCell, options: CsvOptions = {}): string {
+export function csvField(value: CsvCell): string {
   if (value === null) return '';
   let text: string;
   if (typeof value === 'number') {
@@ -33,15 +60,11 @@ export function csvField(value: CsvCell, options: CsvOptions = {}): string {
       throw new RangeError(`CSV cells need finite numbers, got ${value}.`);
     text = String(value);
   } else {
-    text = value;
-    if (options.guardFormulas === true && FORMULA_START.test(text) && !NUMBER_TEXT.test(text)) {
-      text = `'${text}`;
-    }
+    text = guardFormula(value);
   }
-  const delimiter = options.delimiter ?? ',';
   const mustQuote =
     text.includes('"') ||
-    text.includes(delimiter) ||
+    SEPARATOR.test(text) ||
     text.includes('\n') ||
     text.includes('\r') ||
     /^\s|\s$/.test(text);
@@ -55,8 +78,8 @@ export function toCsv(
   options: CsvOptions = {},
 ): string {
   const delimiter = options.delimiter ?? ',';
-  const records: string[] = [header.map((cell) => csvField(cell, options)).join(delimiter)];
-  for (const row of rows) records.push(row.map((cell) => csvField(cell, options)).join(delimiter));
+  const records: string[] = [header.map((cell) => csvField(cell)).join(delimiter)];
+  for (const row of rows) records.push(row.map((cell) => csvField(cell)).join(delimiter));
   return `${options.bom === true ? '\uFEFF' : ''}${records.join('\r\n')}\r\n`;
 }
 

@@ -1,6 +1,7 @@
 import { isZip } from '../import/archive';
 import { decodeBytes } from '../import/decode';
 import { readTable, sniffTable, type Table } from '../import/table';
+import { unguardFormula } from '../export/csv';
 import { readXlsxForTests } from '../export/xlsx-read';
 import { fail, ok, type Result } from '../result';
 
@@ -13,7 +14,18 @@ export function readTabularFile(name: string, bytes: Uint8Array): Result<Table> 
   const { text } = decodeBytes(bytes);
   const sniff = sniffTable(text);
   if (!sniff.ok) return sniff;
-  return ok(readTable(text, sniff.value));
+  return ok(withoutFormulaGuards(readTable(text, sniff.value)));
+}
+
+/**
+ * The table with the `'` our CSV exports put before formula-like text removed (see
+ * `guardFormula`), so an exported inventory, sites, contracts or rates file reads back unchanged.
+ */
+export function withoutFormulaGuards<T extends Pick<Table, 'rows'>>(table: T): T {
+  return {
+    ...table,
+    rows: table.rows.map((row) => ({ ...row, cells: row.cells.map(unguardFormula) })),
+  };
 }
 
 /** Excel stores dates as days since 1899-12-30; a date column holding a number is one of these. */

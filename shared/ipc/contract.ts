@@ -28,11 +28,86 @@ export interface OpenFilesRequest {
   multiple?: boolean;
 }
 
+/** What the Save dialog offers for one kind of file, and the type a browser download gets. */
+export interface SaveFileKindSpec {
+  /** The Save dialog's filter name, e.g. `CSV`. */
+  filterName: string;
+  /** Extensions allowed (no dot); the first is added to a name that has none of them. */
+  extensions: readonly string[];
+  mediaType: string;
+}
+
+/**
+ * The only kinds of file the page may save through `dialog:save-file`: the main process takes the
+ * kind, never a filter or an extension chosen by the page (which parses untrusted bills).
+ * `kept-file` is a file the user gave TEM Desk earlier (an original bill file, a contract's signed
+ * document), saved back under its own name when that name ends in a document, spreadsheet,
+ * picture, e-mail, text or archive extension.
+ */
+export const SAVE_FILE_KINDS = {
+  csv: { filterName: 'CSV', extensions: ['csv'], mediaType: 'text/csv' },
+  xlsx: {
+    filterName: 'Excel workbook',
+    extensions: ['xlsx'],
+    mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  },
+  ics: { filterName: 'Calendar', extensions: ['ics'], mediaType: 'text/calendar' },
+  temdesk: {
+    filterName: 'TEM Desk backup',
+    extensions: ['temdesk'],
+    mediaType: 'application/octet-stream',
+  },
+  'kept-file': {
+    filterName: 'Kept file',
+    extensions: [
+      'bin',
+      'csv',
+      'tsv',
+      'psv',
+      'txt',
+      'dat',
+      'edi',
+      'x12',
+      'zip',
+      'xlsx',
+      'xls',
+      'ods',
+      'pdf',
+      'doc',
+      'docx',
+      'odt',
+      'rtf',
+      'png',
+      'jpg',
+      'jpeg',
+      'gif',
+      'tif',
+      'tiff',
+      'msg',
+      'eml',
+    ],
+    mediaType: 'application/octet-stream',
+  },
+} as const satisfies Record<string, SaveFileKindSpec>;
+
+export type SaveFileKind = keyof typeof SAVE_FILE_KINDS;
+
+/** Largest file `dialog:save-file` writes: what `dialog:open-files` can read back. */
+export const MAX_SAVE_FILE_BYTES = 500 * 1024 * 1024;
+
+/** Longest `suggestedName` that `dialog:save-file` accepts. */
+export const MAX_SAVE_NAME_LENGTH = 200;
+
 export interface SaveFileRequest {
-  /** Proposed file name, e.g. `chargeback-2024-08.xlsx`. */
+  /** What is saved; decides the extension and the Save dialog's filter. */
+  kind: SaveFileKind;
+  /**
+   * Proposed file name, e.g. `chargeback-2024-08.xlsx`, at most {@link MAX_SAVE_NAME_LENGTH}
+   * characters: the main process keeps the name only and gives it an extension of the kind.
+   */
   suggestedName: string;
+  /** At most {@link MAX_SAVE_FILE_BYTES}. */
   bytes: Uint8Array;
-  filters?: FileFilter[];
 }
 
 export type SaveFileResult = { saved: true; path: string } | { saved: false };

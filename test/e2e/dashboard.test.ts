@@ -63,7 +63,12 @@ describe('dashboard', () => {
       .getByRole('table');
     await deadlinesTable.getByRole('columnheader', { name: 'At stake if it renews' }).waitFor();
     await expect
-      .poll(() => deadlinesTable.getByRole('row').filter({ hasText: /\$[\d,]+\.\d\d$/ }).count())
+      .poll(() =>
+        deadlinesTable
+          .getByRole('row')
+          .filter({ hasText: /\$[\d,]+\.\d\d$/ })
+          .count(),
+      )
       .toBeGreaterThan(0);
     await page.getByRole('table', { name: /^Biggest movers/ }).waitFor();
     await session.screenshot('dashboard-light');

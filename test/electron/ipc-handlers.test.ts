@@ -153,9 +153,9 @@ describe('dialog:save-file', () => {
     const bytes = new TextEncoder().encode('Cost center,Amount\nIT,120.30\n');
 
     const result = await invoke('dialog:save-file', {
+      kind: 'csv',
       suggestedName: 'chargeback-2024-08.csv',
       bytes,
-      filters: [{ name: 'CSV', extensions: ['csv'] }],
     });
 
     expect(result).toStrictEqual({ saved: true, path: target });
@@ -168,17 +168,77 @@ describe('dialog:save-file', () => {
 
   it('proposes a name only, never a folder chosen by the page', async () => {
     const { invoke, showSaveDialog } = setup();
-    await invoke('dialog:save-file', { suggestedName: '../../.bashrc', bytes: new Uint8Array() });
-    expect(showSaveDialog.mock.calls[0]?.[1].defaultPath).toBe('.bashrc');
+    await invoke('dialog:save-file', {
+      kind: 'csv',
+      suggestedName: '../../.bashrc',
+      bytes: new Uint8Array(),
+    });
+    expect(showSaveDialog.mock.calls[0]?.[1].defaultPath).toBe('bashrc.csv');
   });
 
   it('reports { saved: false } when the dialog is cancelled', async () => {
     const { invoke } = setup();
     const result = await invoke('dialog:save-file', {
+      kind: 'csv',
       suggestedName: 'x.csv',
       bytes: new Uint8Array([1]),
     });
     expect(result).toStrictEqual({ saved: false });
+  });
+});
+
+describe('dialog:save-file takes only the app’s own kinds of file', () => {
+  it.each([
+    ['csv', 'chargeback.csv', 'chargeback.csv', { name: 'CSV', extensions: ['csv'] }],
+    ['xlsx', 'inventory.xlsx', 'inventory.xlsx', { name: 'Excel workbook', extensions: ['xlsx'] }],
+    ['ics', 'renewals.ics', 'renewals.ics', { name: 'Calendar', extensions: ['ics'] }],
+    [
+      'temdesk',
+      'backup.temdesk',
+      'backup.temdesk',
+      { name: 'TEM Desk backup', extensions: ['temdesk'] },
+    ],
+    ['csv', 'payload.exe', 'payload.exe.csv', { name: 'CSV', extensions: ['csv'] }],
+    ['csv', 'C:\\Windows\\evil.bat', 'evil.bat.csv', { name: 'CSV', extensions: ['csv'] }],
+    ['xlsx', 'report.csv', 'report.csv.xlsx', { name: 'Excel workbook', extensions: ['xlsx'] }],
+    [
+      'kept-file',
+      'Signed MSA.PDF',
+      'Signed MSA.PDF',
+      expect.objectContaining({ name: 'Kept file' }),
+    ],
+    ['kept-file', 'bill.zip', 'bill.zip', expect.objectContaining({ name: 'Kept file' })],
+    ['kept-file', 'setup.exe', 'setup.exe.bin', expect.objectContaining({ name: 'Kept file' })],
+    ['kept-file', 'page.html', 'page.html.bin', expect.objectContaining({ name: 'Kept file' })],
+  ])(
+    'a %s named %j is proposed as %j, with the kind’s filter',
+    async (kind, name, proposed, filter) => {
+      const { invoke, showSaveDialog } = setup();
+      await invoke('dialog:save-file', { kind, suggestedName: name, bytes: new Uint8Array([1]) });
+      expect(showSaveDialog).toHaveBeenCalledExactlyOnceWith(FROM_APP, {
+        defaultPath: proposed,
+        filters: [filter],
+      });
+    },
+  );
+
+  it('refuses a file over the size limit with a sentence, before any dialog', async () => {
+    const { invoke, showSaveDialog } = setup({ maxSaveFileBytes: 4 * 1024 * 1024 });
+    const bytes = new Uint8Array(5 * 1024 * 1024);
+    await expect(
+      invoke('dialog:save-file', { kind: 'csv', suggestedName: 'big.csv', bytes }),
+    ).rejects.toThrow('big.csv is 5 MB; TEM Desk saves files up to 4 MB.');
+    expect(showSaveDialog).not.toHaveBeenCalled();
+  });
+
+  it('saves a file at the size limit', async () => {
+    const target = join(folder, 'limit.csv');
+    const { invoke, showSaveDialog } = setup({ maxSaveFileBytes: 1024 });
+    showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
+    const bytes = new Uint8Array(1024);
+    await expect(
+      invoke('dialog:save-file', { kind: 'csv', suggestedName: 'limit.csv', bytes }),
+    ).resolves.toStrictEqual({ saved: true, path: target });
   });
 });
 
@@ -403,7 +463,7 @@ describe('sender validation', () => {
     // Valid payloads, so the refusal can only come from the sender check.
     const validPayloads: Record<(typeof INVOKE_CHANNELS)[number], unknown> = {
       'dialog:open-files': {},
-      'dialog:save-file': { suggestedName: 'x', bytes: new Uint8Array() },
+      'dialog:save-file': { kind: 'csv', suggestedName: 'x', bytes: new Uint8Array() },
       'app:info': undefined,
       'backup:write': { fileName: 'x.temdesk', bytes: new Uint8Array([1]), keep: 1 },
       'backup:list': undefined,
@@ -441,13 +501,32 @@ describe('payload validation', () => {
 
   it.each([
     ['nothing', undefined],
-    ['bytes as a list of numbers', { suggestedName: 'x.csv', bytes: [1, 2, 3] }],
-    ['bytes as text', { suggestedName: 'x.csv', bytes: 'a,b,c' }],
-    ['bytes as an ArrayBuffer', { suggestedName: 'x.csv', bytes: new ArrayBuffer(3) }],
-    ['no bytes', { suggestedName: 'x.csv' }],
-    ['a numeric name', { suggestedName: 7, bytes: new Uint8Array() }],
-    ['an empty name', { suggestedName: '  ', bytes: new Uint8Array() }],
-    ['bad filters', { suggestedName: 'x.csv', bytes: new Uint8Array(), filters: [null] }],
+    ['bytes as a list of numbers', { kind: 'csv', suggestedName: 'x.csv', bytes: [1, 2, 3] }],
+    ['bytes as text', { kind: 'csv', suggestedName: 'x.csv', bytes: 'a,b,c' }],
+    ['bytes as an ArrayBuffer', { kind: 'csv', suggestedName: 'x.csv', bytes: new ArrayBuffer(3) }],
+    ['no bytes', { kind: 'csv', suggestedName: 'x.csv' }],
+    ['a numeric name', { kind: 'csv', suggestedName: 7, bytes: new Uint8Array() }],
+    ['an empty name', { kind: 'csv', suggestedName: '  ', bytes: new Uint8Array() }],
+    [
+      'a name too long',
+      { kind: 'csv', suggestedName: `${'a'.repeat(300)}.csv`, bytes: new Uint8Array() },
+    ],
+    ['no kind', { suggestedName: 'x.csv', bytes: new Uint8Array() }],
+    ['a kind of its own', { kind: 'exe', suggestedName: 'x.exe', bytes: new Uint8Array() }],
+    ['an inherited kind', { kind: 'toString', suggestedName: 'x', bytes: new Uint8Array() }],
+    [
+      'its own filter',
+      {
+        kind: 'csv',
+        suggestedName: 'x.csv',
+        bytes: new Uint8Array(),
+        filters: [{ name: 'All files', extensions: ['*'] }],
+      },
+    ],
+    [
+      'a folder',
+      { kind: 'csv', suggestedName: 'x.csv', bytes: new Uint8Array(), defaultPath: '/' },
+    ],
   ])('dialog:save-file refuses %s', async (_label, payload) => {
     const { invoke, showSaveDialog } = setup();
     await expect(invoke('dialog:save-file', payload)).rejects.toBeInstanceOf(IpcRefusedError);

@@ -62,7 +62,7 @@ describe('the preload', () => {
   });
 
   it('invokes the contract channels', async () => {
-    const request = { suggestedName: 'a.csv', bytes: new Uint8Array([1]) };
+    const request = { kind: 'csv' as const, suggestedName: 'a.csv', bytes: new Uint8Array([1]) };
     await bridge().openFiles({ multiple: false });
     await bridge().saveFile(request);
     await bridge().appInfo();

@@ -51,6 +51,8 @@ describe('secureWebPreferences', () => {
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
+      webviewTag: false,
       preload: '/app/dist-electron/preload.cjs',
     });
   });

@@ -78,3 +78,13 @@ export function makeDraft(invoices: DraftInvoice[], lines: DraftChargeLine[]): B
 export function textBytes(text: string): Uint8Array {
   return new TextEncoder().encode(text);
 }
+
+/** A one-file upload named `${name}.csv`, with a fake hash unique to the name, for `commitImport`. */
+export function oneFileUpload(name: string) {
+  return {
+    fileName: `${name}.csv`,
+    bytes: textBytes(name),
+    fileHash: name.padEnd(64, '0'),
+    memberNames: [`${name}.csv`],
+  };
+}

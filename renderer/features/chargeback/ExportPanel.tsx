@@ -14,8 +14,6 @@ import { platform } from '../../platform';
 import { PresetEditor } from './PresetEditor';
 import type { MonthAllocation } from './useChargeback';
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 /** File-name part of a layout name: `GL journal` → `gl-journal`. */
 function slug(name: string): string {
   return (
@@ -66,14 +64,8 @@ export function ExportPanel({
     const bytes =
       format === 'xlsx'
         ? chargebackXlsx(result, names, preset)
-        : new TextEncoder().encode(
-            chargebackCsv(result, names, preset, { bom: true, guardFormulas: true, ...csv }),
-          );
-    const outcome = await platform().saveFile(
-      `${base}.${format}`,
-      bytes,
-      format === 'xlsx' ? XLSX_TYPE : 'text/csv',
-    );
+        : new TextEncoder().encode(chargebackCsv(result, names, preset, { bom: true, ...csv }));
+    const outcome = await platform().saveFile(`${base}.${format}`, bytes, format);
     setMessage(outcome.saved ? `Saved ${base}.${format}.` : 'Export cancelled.');
   };
 

@@ -25,7 +25,7 @@ export function AttachmentsPanel({
   const open = async (id: string) => {
     const record = await readAttachment(db, id);
     if (!record) return setMessage('That file is no longer stored.');
-    await platform().saveFile(record.fileName, record.bytes, record.mediaType);
+    await platform().saveFile(record.fileName, record.bytes, 'kept-file');
   };
   const attach = async () => {
     const picked = await platform().openFiles({ title: 'Attach a file to the contract' });

@@ -36,7 +36,7 @@ export function RenewalsView({ data }: { data: ContractsData }) {
     const saved = await platform().saveFile(
       `contract-renewals-${today}.ics`,
       new TextEncoder().encode(text),
-      'text/calendar',
+      'ics',
     );
     if (saved.saved) setMessage(`Saved the calendar: ${saved.path}`);
   };

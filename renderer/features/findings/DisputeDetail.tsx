@@ -29,11 +29,7 @@ export function DisputeDetail({
     const name = `dispute-${carrier}-${dispute.accountNumber}-${dispute.openedOn}.csv`
       .replace(/[^A-Za-z0-9.-]+/g, '-')
       .toLowerCase();
-    const result = await platform().saveFile(
-      name,
-      letterCsv(dispute, carrier, items.value),
-      'text/csv',
-    );
+    const result = await platform().saveFile(name, letterCsv(dispute, carrier, items.value), 'csv');
     setMessage(result.saved ? `Saved ${name}.` : 'Not saved.');
   };
   return (

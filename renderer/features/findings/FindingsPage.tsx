@@ -14,6 +14,7 @@ import { loadFindingsData } from './data';
 import { DisputesTab } from './DisputesTab';
 import { FindingsTab } from './FindingsTab';
 import { filtersFromLink } from './rows';
+import { RuleFailuresNotice } from './RuleFailuresNotice';
 import { RulesTab } from './RulesTab';
 import { SavingsTab } from './SavingsTab';
 import { AutoAudit } from './useAutoAudit';
@@ -79,6 +80,7 @@ export function FindingsPage() {
         </button>
       </PageHeader>
       <RunStatus stored={data.status === 'ready' ? data.value.lastRun : undefined} />
+      <RuleFailuresNotice stored={data.status === 'ready' ? data.value.lastRun : undefined} />
       <ImportPanel />
       {data.status === 'ready' && !hasData && (
         <EmptyState

@@ -190,5 +190,5 @@ export function letterCsv(dispute: DisputeRecord, carrier: string, items: readon
   } else {
     rows.push(['Total', '', '', '', '', '', '', '', '', null, null, money(claimed)]);
   }
-  return toCsvBytes(header, rows, { bom: true, guardFormulas: true });
+  return toCsvBytes(header, rows, { bom: true });
 }

@@ -16,8 +16,6 @@ import { checkInventoryDrafts, commitInventoryImport } from '../../db/inventory-
 import type { InventoryData } from '../../db/inventory';
 import { platform } from '../../platform';
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 /** Export buttons for the whole inventory, in the canonical columns the import reads back. */
 export function InventoryExportButtons({ data }: { data: InventoryData }) {
   const stamp = new Date().toISOString().slice(0, 10);
@@ -30,7 +28,7 @@ export function InventoryExportButtons({ data }: { data: InventoryData }) {
           void platform().saveFile(
             `inventory-${stamp}.csv`,
             new TextEncoder().encode(inventoryCsv(data)),
-            'text/csv',
+            'csv',
           )
         }
       >
@@ -40,7 +38,7 @@ export function InventoryExportButtons({ data }: { data: InventoryData }) {
         type="button"
         className="secondary"
         onClick={() =>
-          void platform().saveFile(`inventory-${stamp}.xlsx`, inventoryXlsx(data), XLSX_TYPE)
+          void platform().saveFile(`inventory-${stamp}.xlsx`, inventoryXlsx(data), 'xlsx')
         }
       >
         Export XLSX

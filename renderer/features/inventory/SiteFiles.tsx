@@ -11,8 +11,6 @@ import type { InventoryData } from '../../db/inventory';
 import { commitSiteImport } from '../../db/inventory-import';
 import { platform } from '../../platform';
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 /** Sites from a CSV/XLSX file (preview, errors, one transaction) and to CSV/XLSX. */
 export function SiteFiles({
   data,
@@ -68,7 +66,7 @@ export function SiteFiles({
           void platform().saveFile(
             `sites-${stamp}.csv`,
             new TextEncoder().encode(sitesCsv(data.sites, data.costCenters)),
-            'text/csv',
+            'csv',
           )
         }
       >
@@ -81,7 +79,7 @@ export function SiteFiles({
           void platform().saveFile(
             `sites-${stamp}.xlsx`,
             sitesXlsx(data.sites, data.costCenters),
-            XLSX_TYPE,
+            'xlsx',
           )
         }
       >

@@ -21,11 +21,7 @@ export function useBackupActions() {
       appVersion: info.version,
       organizationName: settings.organizationName,
     });
-    const result = await platform().saveFile(
-      backupFileName(startedAt),
-      bytes,
-      'application/octet-stream',
-    );
+    const result = await platform().saveFile(backupFileName(startedAt), bytes, 'temdesk');
     if (result.saved)
       await db.settings.put({ key: LAST_BACKUP_KEY, value: startedAt.toISOString() });
     return result.saved;

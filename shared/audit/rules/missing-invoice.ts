@@ -5,6 +5,8 @@ import {
   isoDate,
   isoMonthOf,
   monthParts,
+  monthRange,
+  type IsoDate,
   type IsoMonth,
 } from '../../dates/iso-date';
 import { ZERO_CENTS } from '../../money/cents';
@@ -15,6 +17,14 @@ import {
   type FindingDraft,
   type SettingSpec,
 } from '../rule';
+
+/**
+ * How far back a month can be reported missing. A bill missing years ago is no longer a risk of
+ * late fees or cut-off (it was paid, credited or written off long since), and the account's first
+ * invoice may carry a mistyped year: an invoice dated 1900-01-01 must not turn into 1,500
+ * findings. Two years covers the history users keep and every carrier's dispute window.
+ */
+export const MISSING_INVOICE_LOOKBACK_MONTHS = 24;
 
 const SETTINGS = [
   {
@@ -27,8 +37,9 @@ const SETTINGS = [
 
 /**
  * A month with no invoice for an account that bills monthly: counted from the account's first
- * stored invoice to today (or the day it closed), once the bill date plus the grace period has
- * passed. The bill date is the account's bill cycle day, else the day of its latest invoice.
+ * stored invoice (at most {@link MISSING_INVOICE_LOOKBACK_MONTHS} back) to today (or the day it
+ * closed), once the bill date plus the grace period has passed. The bill date is the account's
+ * bill cycle day, else the day of its latest invoice.
  */
 export const missingInvoiceRule: AuditRule = {
   id: 'missing-invoice',
@@ -52,11 +63,7 @@ export const missingInvoiceRule: AuditRule = {
         account?.closedOn !== undefined && account.closedOn < context.today
           ? account.closedOn
           : context.today;
-      for (
-        let month = addMonthsToMonth(first.month, 1);
-        month <= isoMonthOf(until);
-        month = addMonthsToMonth(month, 1)
-      ) {
+      for (const month of monthsToCheck(first.month, isoMonthOf(until), context.today)) {
         if (billed.has(month)) continue;
         const { year, month: monthNumber } = monthParts(month);
         const expected = isoDate(
@@ -78,3 +85,15 @@ export const missingInvoiceRule: AuditRule = {
     return drafts;
   },
 };
+
+/**
+ * The months after `firstBilled` up to `last`, within the look-back window before `today`. Empty
+ * when the first invoice is dated in `last` or later (a future date such as 9999-12-31 included):
+ * there is no month after it to walk, and none may be computed past the calendar's end.
+ */
+export function monthsToCheck(firstBilled: IsoMonth, last: IsoMonth, today: IsoDate): IsoMonth[] {
+  if (firstBilled >= last) return [];
+  const afterFirst = addMonthsToMonth(firstBilled, 1);
+  const windowStart = addMonthsToMonth(isoMonthOf(today), -MISSING_INVOICE_LOOKBACK_MONTHS);
+  return monthRange(afterFirst > windowStart ? afterFirst : windowStart, last);
+}

@@ -141,7 +141,7 @@ describe('chargeback CSV reconciles (property)', () => {
           monthResult,
           { costCenters: worldInput.costCenters, carriers: [], sites: worldInput.sites },
           preset,
-          { bom: true, guardFormulas: true, totalRow },
+          { bom: true, totalRow },
         );
         expect(csvAmountSum(csv, columns)).toBe(monthResult.totals.invoices);
       }),

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, toCsv, toCsvBytes, type CsvCell } from '../../../shared/export/csv';
+import {
+  csvField,
+  guardFormula,
+  toCsv,
+  toCsvBytes,
+  unguardFormula,
+  type CsvCell,
+} from '../../../shared/export/csv';
 
 describe('csvField', () => {
   it.each<[CsvCell, string]>([
@@ -15,7 +22,6 @@ describe('csvField', () => {
     ['cr\r\nlf', '"cr\r\nlf"'],
     [' padded ', '" padded "'],
     ['Café – 5G', 'Café – 5G'],
-    ['=SUM(A1)', '=SUM(A1)'],
   ])('%j → %j', (value, expected) => {
     expect(csvField(value)).toBe(expected);
   });
@@ -24,16 +30,25 @@ describe('csvField', () => {
     ['=HYPERLINK("x")', `"'=HYPERLINK(""x"")"`],
     ['+1 555', "'+1 555"],
     ['@SUM(1)', "'@SUM(1)"],
+    ['=SUM(A1)', "'=SUM(A1)"],
+    ['-2+3', "'-2+3"],
+    ['\tcmd', `"'\tcmd"`],
+    ['\rcmd', `"'\rcmd"`],
+    ["'=already", "''=already"],
     ['-12.50', '-12.50'],
+    ['-5.25', '-5.25'],
+    ['+15551234567', '+15551234567'],
     ['+3', '+3'],
+    ["it's", "it's"],
     ['plain', 'plain'],
-  ])('guarding formulas: %j → %j', (value, expected) => {
-    expect(csvField(value, { guardFormulas: true })).toBe(expected);
+  ])('always guards formulas, never plain numbers: %j → %j', (value, expected) => {
+    expect(csvField(value)).toBe(expected);
   });
 
-  it('quotes the chosen delimiter', () => {
-    expect(csvField('a;b', { delimiter: ';' })).toBe('"a;b"');
-    expect(csvField('a,b', { delimiter: ';' })).toBe('a,b');
+  it('quotes every separator the importers recognise, whatever the file uses', () => {
+    expect(csvField('a;b')).toBe('"a;b"');
+    expect(csvField('a|b')).toBe('"a|b"');
+    expect(csvField('a,b')).toBe('"a,b"');
   });
 
   it('refuses a non-finite number (a programmer error)', () => {
@@ -59,5 +74,33 @@ describe('toCsv', () => {
     expect([...toCsvBytes(['É'], [], { bom: true })]).toEqual([
       0xef, 0xbb, 0xbf, 0xc3, 0x89, 0x0d, 0x0a,
     ]);
+  });
+});
+
+describe('unguardFormula', () => {
+  it.each([
+    '=HYPERLINK("http://x","y")',
+    "+cmd|' /C calc'!A0",
+    '@SUM(1+1)',
+    '-2+3',
+    '\tleading tab',
+    '\rleading CR',
+    "'=a cell that starts with an apostrophe",
+    "''+two apostrophes",
+    "'plain with apostrophe",
+    "'-5.25",
+    '-5.25',
+    '+15551234567',
+    "'",
+    '',
+    'plain',
+  ])('gives back exactly what was guarded: %j', (text) => {
+    expect(unguardFormula(guardFormula(text))).toBe(text);
+  });
+
+  it('leaves text that was not guarded as it is', () => {
+    expect(unguardFormula("'plain")).toBe("'plain");
+    expect(unguardFormula("it's")).toBe("it's");
+    expect(unguardFormula('-5.25')).toBe('-5.25');
   });
 });

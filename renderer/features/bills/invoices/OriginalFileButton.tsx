@@ -13,7 +13,7 @@ export function OriginalFileButton({ batchId, fileName }: { batchId: string; fil
       setError('The original file is not stored for this import.');
       return;
     }
-    await platform().saveFile(file.fileName, file.bytes, file.mediaType);
+    await platform().saveFile(file.fileName, file.bytes, 'kept-file');
   };
   return (
     <>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { readContractRatesCsv, readContractsCsv } from '../../../../shared/contracts';
 import { todayIso } from '../../../../shared/dates';
+import type { SaveFileKind } from '../../../../shared/ipc/contract';
 import { useDatabase } from '../../../db/DatabaseContext';
 import type { ContractsData } from '../../../db/contracts';
 import {
@@ -94,8 +95,8 @@ export function ContractImport({ data }: { data: ContractsData }) {
     setMessage(`Imported ${created} new and ${updated} updated contracts, and ${rates} rates.`);
   };
 
-  const save = async (name: string, bytes: Uint8Array, mediaType: string) => {
-    const saved = await platform().saveFile(name, bytes, mediaType);
+  const save = async (name: string, bytes: Uint8Array, kind: SaveFileKind) => {
+    const saved = await platform().saveFile(name, bytes, kind);
     if (saved.saved) setMessage(`Saved ${saved.path}`);
   };
   const today = todayIso(new Date());
@@ -145,29 +146,21 @@ export function ContractImport({ data }: { data: ContractsData }) {
           <button
             type="button"
             disabled={empty}
-            onClick={() => void save(`contracts-${today}.csv`, contractsCsvBytes(data), 'text/csv')}
+            onClick={() => void save(`contracts-${today}.csv`, contractsCsvBytes(data), 'csv')}
           >
             Contracts (CSV)
           </button>
           <button
             type="button"
             disabled={empty}
-            onClick={() =>
-              void save(`contract-rates-${today}.csv`, ratesCsvBytes(data), 'text/csv')
-            }
+            onClick={() => void save(`contract-rates-${today}.csv`, ratesCsvBytes(data), 'csv')}
           >
             Rates (CSV)
           </button>
           <button
             type="button"
             disabled={empty}
-            onClick={() =>
-              void save(
-                `contracts-${today}.xlsx`,
-                contractsXlsxBytes(data),
-                'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-              )
-            }
+            onClick={() => void save(`contracts-${today}.xlsx`, contractsXlsxBytes(data), 'xlsx')}
           >
             Contracts and rates (XLSX)
           </button>
