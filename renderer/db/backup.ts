@@ -4,6 +4,7 @@ import {
   writeBackup,
   type BackupExpectations,
   type ReadBackup,
+  type ReadBackupOptions,
   type WorkspaceDump,
 } from '../../shared/backup/format';
 import type {
@@ -97,8 +98,11 @@ export async function createBackup(
 }
 
 /** Reads and validates a backup completely; nothing in the database is touched. */
-export function inspectBackup(bytes: Uint8Array): Result<ReadBackup> {
-  return readBackup(bytes, backupExpectations());
+export function inspectBackup(
+  bytes: Uint8Array,
+  options: ReadBackupOptions = {},
+): Result<ReadBackup> {
+  return readBackup(bytes, backupExpectations(), options);
 }
 
 /**

@@ -24,7 +24,7 @@ function count(n: number): string {
 
 /** Every limit refusal says which limit it was and that a genuine file can still be restored. */
 const RAISE_LIMIT =
-  'If the file is genuine, the backup limits can be raised (see "Limits and bad input" in the README).';
+  'If the file is genuine, the backup limits can be raised (see "Backup limits" in the README).';
 
 export const BACKUP_MESSAGES = {
   damaged:
