@@ -29,7 +29,14 @@ import { binaryPath, isTableName, MANIFEST_PATH, tablePath } from './paths';
 import { sha256Hex } from './sha256';
 
 export { readBackup } from './read';
-export type { BackupExpectations, BackupSummary, ReadBackup, ReferenceRule } from './read';
+export type {
+  BackupExpectations,
+  BackupSummary,
+  ReadBackup,
+  ReadBackupOptions,
+  ReadProgress,
+  ReferenceRule,
+} from './read';
 export type { BackupManifest } from './manifest';
 export type { WorkspaceDump } from './dump';
 export { BACKUP_EXTENSION, MANIFEST_PATH } from './paths';

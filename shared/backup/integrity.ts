@@ -16,12 +16,16 @@ export interface TableKeys {
   unique?: readonly KeyPath[];
 }
 
-/** A field that must name an existing record of another table, e.g. invoices.importBatchId → importBatches.id. */
+/**
+ * A field that must name an existing record of another table, e.g. invoices.importBatchId →
+ * importBatches.id; or several fields together, e.g. an invoice's [carrierId, accountNumber] →
+ * the account with that [carrierId, accountNumber].
+ */
 export interface ReferenceRule {
   table: string;
-  /** The referring field; records where it is absent or null are not checked. */
-  field: string;
-  references: { table: string; key: string };
+  /** The referring field (or fields); records where one is absent or null are not checked. */
+  field: KeyPath;
+  references: { table: string; key: KeyPath };
 }
 
 function valueAt(record: unknown, path: string): unknown {
@@ -64,7 +68,11 @@ function describeKeyPath(keyPath: KeyPath): string {
 }
 
 /** How errors name a record: by its primary key when known and usable, else by its position. */
-function recordLabel(record: unknown, position: number, keys: TableKeys | undefined): string {
+export function recordLabel(
+  record: unknown,
+  position: number,
+  keys: TableKeys | undefined,
+): string {
   const primaryKey = keys?.primaryKey;
   if (primaryKey !== undefined) {
     const key = keyAt(record, primaryKey);
@@ -119,6 +127,10 @@ export function checkKeys(
   return errors;
 }
 
+function isAbsent(value: unknown): boolean {
+  return value === undefined || value === null;
+}
+
 /** Every reference names an existing record; each dangling one is a sentence naming table, record and field. */
 export function checkReferences(
   tables: Readonly<Record<string, readonly unknown[]>>,
@@ -127,21 +139,22 @@ export function checkReferences(
 ): FieldError[] {
   const errors: FieldError[] = [];
   for (const rule of rules) {
-    const targets = new Set<unknown>();
+    const targets = new Set<string>();
     for (const record of tables[rule.references.table] ?? []) {
-      targets.add(valueAt(record, rule.references.key));
+      targets.add(keyIdentity(keyAt(record, rule.references.key)));
     }
     (tables[rule.table] ?? []).forEach((record, index) => {
-      const value = valueAt(record, rule.field);
-      if (value === undefined || value === null || targets.has(value)) return;
+      const value = keyAt(record, rule.field);
+      if (isAbsent(value) || (Array.isArray(value) && value.some(isAbsent))) return;
+      if (targets.has(keyIdentity(value))) return;
       const label = recordLabel(record, index + 1, keys[rule.table]);
       errors.push({
         message: BACKUP_MESSAGES.danglingReference(
           rule.table,
           label,
-          rule.field,
+          describeKeyPath(rule.field),
           value,
-          rule.references,
+          { table: rule.references.table, key: describeKeyPath(rule.references.key) },
         ),
       });
     });

@@ -115,12 +115,13 @@ function tableEntry(value: unknown): TableEntry | undefined {
 export function parseManifest(json: unknown): Result<BackupManifest> {
   if (!isRecord(json) || json['format'] !== BACKUP_FORMAT) return fail(BACKUP_MESSAGES.notBackup);
   const formatVersion = json['formatVersion'];
-  if (!isCount(formatVersion)) return fail(BACKUP_MESSAGES.manifestUnreadable);
+  if (typeof formatVersion !== 'number') return fail(BACKUP_MESSAGES.manifestUnreadable);
   if (!SUPPORTED_FORMAT_VERSIONS.includes(formatVersion)) {
+    // A newer writer is expected one day; 0, a fraction or a gap was never written by anyone.
     return fail(
-      formatVersion > BACKUP_FORMAT_VERSION
+      Number.isSafeInteger(formatVersion) && formatVersion > BACKUP_FORMAT_VERSION
         ? BACKUP_MESSAGES.newerFormat(formatVersion)
-        : BACKUP_MESSAGES.manifestUnreadable,
+        : BACKUP_MESSAGES.formatVersionInvalid(formatVersion),
     );
   }
   const { appVersion, schemaVersion, createdAt, organizationName, tables, binaries, checksum } =

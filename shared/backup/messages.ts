@@ -11,6 +11,21 @@ export function quoteKey(key: unknown): string {
   return typeof key === 'string' ? `"${key}"` : String(key);
 }
 
+/** A size for a sentence: `3.2 MB`, `1,024 MB`. */
+function megabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return `${mb.toLocaleString('en-US', { maximumFractionDigits: mb < 10 ? 1 : 0 })} MB`;
+}
+
+/** A count for a sentence: `30,000,000`. */
+function count(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** Every limit refusal says which limit it was and that a genuine file can still be restored. */
+const RAISE_LIMIT =
+  'If the file is genuine, the backup limits can be raised (see "Backup limits" in the README).';
+
 export const BACKUP_MESSAGES = {
   damaged:
     'This file is damaged or incomplete (it may have been cut off while copying); nothing was changed.',
@@ -47,5 +62,37 @@ export const BACKUP_MESSAGES = {
     target: { table: string; key: string },
   ): string =>
     `In the backup, ${table} record ${record} has ${field} ${quoteKey(value)}, but there is no ${target.table} record with ${target.key} ${quoteKey(value)}; the backup is inconsistent and cannot be restored. ${UNCHANGED}`,
+  tooManyMembers: (found: number, limit: number): string =>
+    `This backup holds ${count(found)} files, more than the ${count(limit)} a backup may hold (the "files in a backup" limit), so it was not opened. ${RAISE_LIMIT} ${UNCHANGED}`,
+  memberTooLarge: (path: string, size: number, limit: number): string =>
+    `The backup's file "${path}" would unpack to ${megabytes(size)}, more than the ${megabytes(limit)} one file may hold (the "size of one file" limit), so it was not opened. ${RAISE_LIMIT} ${UNCHANGED}`,
+  totalTooLarge: (limit: number): string =>
+    `This backup would unpack to more than ${megabytes(limit)} (the "size of a whole backup" limit), so it was not opened. ${RAISE_LIMIT} ${UNCHANGED}`,
+  duplicateEntry: (path: string): string =>
+    `The backup holds two files named "${path}", so it was changed after it was made and cannot be restored. ${UNCHANGED}`,
+  unsafeEntryName: (path: string): string =>
+    `The backup holds a file named "${path}", which points outside the backup (or is not a usable name), so it was not opened. ${UNCHANGED}`,
+  damagedMember: (path: string): string =>
+    `The backup's file "${path}" is damaged (its size or its check value does not match), so the backup cannot be restored. ${UNCHANGED}`,
+  binaryCountMismatch: (claimed: number, found: number): string =>
+    `The backup's manifest lists ${count(claimed)} stored files but the backup holds ${count(found)}, so the file was changed or damaged after it was made. ${UNCHANGED}`,
+  implausibleCount: (table: string, claimed: number): string =>
+    `The backup's manifest says its "${table}" table holds ${count(claimed)} records, more than its file could hold, so the file was changed or damaged after it was made. ${UNCHANGED}`,
+  formatVersionInvalid: (version: unknown): string =>
+    `This backup says it uses backup format version ${String(version)}, which no TEM Desk ever wrote, so the file was changed or damaged after it was made. ${UNCHANGED}`,
+  schemaVersionUnknown: (schema: number): string =>
+    `This backup says its data is in schema version ${schema}, which no TEM Desk ever wrote, so the file was changed or damaged after it was made. ${UNCHANGED}`,
+  tableNotInSchema: (table: string, schema: number): string =>
+    `The backup holds a "${table}" table, but schema version ${schema} (the one it says it uses) has no such table, so the file was changed after it was made. ${UNCHANGED}`,
+  notMigrated: (schema: number): string =>
+    `The records of this backup (schema version ${schema}) could not be brought up to date, so it is damaged or was changed after it was made. ${UNCHANGED}`,
+  invalidField: (
+    table: string,
+    record: string,
+    field: string,
+    problem: string,
+    found: string,
+  ): string =>
+    `The backup's ${table} table, record ${record}: ${field} ${problem}, found ${found}. ${UNCHANGED}`,
   moreProblems: (count: number): string => `…and ${count} more problems like these. ${UNCHANGED}`,
 } as const;

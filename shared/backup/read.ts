@@ -3,16 +3,20 @@
  * references — before anyone touches the database. A restore either gets a whole, consistent
  * workspace or a sentence saying why not.
  */
-import { strFromU8, unzipSync, type Unzipped } from 'fflate';
-import type { FieldError, Result } from '../result';
+import { strFromU8 } from 'fflate';
+import type { Result } from '../result';
 import { fail, ok } from '../result';
 import { binaryFromBytes, DecodeProblem, decodeValue, type BinarySource } from './codec';
 import type { WorkspaceDump } from './dump';
-import { binaryPath, isTableName, MANIFEST_PATH, tablePath } from './paths';
 import { checkKeys, checkReferences, type ReferenceRule, type TableKeys } from './integrity';
-import { binariesChecksum, manifestChecksum, parseManifest, type BackupManifest } from './manifest';
+import { DEFAULT_BACKUP_LIMITS, type BackupLimits } from './limits';
+import { manifestChecksum, parseManifest, type BackupManifest } from './manifest';
 import { BACKUP_MESSAGES } from './messages';
-import { sha256Hex } from './sha256';
+import { migrateTables } from './migrations';
+import { isTableName } from './paths';
+import { checkMembers, readBinaries, readManifestText, readTableFile } from './read-members';
+import { ProblemList, validateTables, type TableSchemas } from './validate';
+import { readZipDirectory, type ZipEntry } from './zip-directory';
 
 export type { ReferenceRule, TableKeys } from './integrity';
 
@@ -29,6 +33,27 @@ export interface BackupExpectations {
    * here instead of failing half-way through the restore, and errors name records by their key.
    */
   keys?: Readonly<Record<string, TableKeys>>;
+  /** The schema of each table's records (see `schemas/`); tables absent here are not checked. */
+  schemas: TableSchemas;
+  /**
+   * The tables each schema version had (see `tableKeysFromSchema`): a backup claiming a version
+   * not listed is refused, and one holding a table its version did not have. Absent: any version
+   * up to the latest is taken to have every known table.
+   */
+  tablesByVersion?: Readonly<Record<number, readonly string[]>>;
+  /** Size limits checked before anything is unpacked; {@link DEFAULT_BACKUP_LIMITS} when absent. */
+  limits?: BackupLimits;
+}
+
+/** Where a read is, for a progress bar: a sentence and the share done (0 to 1). */
+export interface ReadProgress {
+  step: string;
+  fraction: number;
+}
+
+/** How a caller follows a long read. */
+export interface ReadBackupOptions {
+  onProgress?: (progress: ReadProgress) => void;
 }
 
 /** What the restore dialog shows before the user confirms. */
@@ -48,111 +73,47 @@ export interface ReadBackup {
   summary: BackupSummary;
 }
 
-const ZIP_LOCAL_HEADER = [0x50, 0x4b, 0x03, 0x04];
-const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
-const END_RECORD_BYTES = 22;
-
-/** Whether the bytes start like a ZIP, or are a cut-off start of one (even an empty file). */
-function looksLikeZip(bytes: Uint8Array): boolean {
-  return ZIP_LOCAL_HEADER.every((byte, i) => i >= bytes.length || bytes[i] === byte);
-}
-
-/**
- * Whether the ZIP ends exactly as the writer ends it: an end record with no comment, right after
- * the central directory. A file cut off anywhere fails this, even where fflate would still find
- * a stray end-record signature inside compressed data and read garbage.
- */
-function endsLikeCompleteZip(bytes: Uint8Array): boolean {
-  const start = bytes.length - END_RECORD_BYTES;
-  if (start < 0) return false;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const directorySize = view.getUint32(start + 12, true);
-  const directoryOffset = view.getUint32(start + 16, true);
-  return (
-    view.getUint32(start, true) === END_OF_CENTRAL_DIRECTORY &&
-    view.getUint16(start + 20, true) === 0 &&
-    directoryOffset + directorySize === start
-  );
-}
-
-function openZip(bytes: Uint8Array): Result<Unzipped> {
-  if (!looksLikeZip(bytes)) return fail(BACKUP_MESSAGES.notBackup);
-  if (!endsLikeCompleteZip(bytes)) return fail(BACKUP_MESSAGES.damaged);
-  try {
-    return ok(unzipSync(bytes));
-  } catch {
-    // fflate throws on damaged data; for the user that is a damaged file, not a crash.
-    return fail(BACKUP_MESSAGES.damaged);
+/** The schema version must be one this app ever wrote, and every table one that version had. */
+function checkSchemaVersion(manifest: BackupManifest, expected: BackupExpectations): Result<true> {
+  const version = manifest.schemaVersion;
+  if (version > expected.latestSchemaVersion) return fail(BACKUP_MESSAGES.newerSchema(version));
+  const byVersion = expected.tablesByVersion;
+  const tables = byVersion === undefined ? expected.knownTables : byVersion[version];
+  if (version < 1 || tables === undefined)
+    return fail(BACKUP_MESSAGES.schemaVersionUnknown(version));
+  for (const name of Object.keys(manifest.tables)) {
+    if (!isTableName(name) || !expected.knownTables.includes(name)) {
+      return fail(BACKUP_MESSAGES.unknownTable(name));
+    }
+    if (!tables.includes(name)) return fail(BACKUP_MESSAGES.tableNotInSchema(name, version));
   }
+  return ok(true);
 }
 
-function readManifest(files: Unzipped, expected: BackupExpectations): Result<BackupManifest> {
-  const bytes = files[MANIFEST_PATH];
-  if (bytes === undefined) return fail(BACKUP_MESSAGES.manifestMissing);
+function readManifest(
+  bytes: Uint8Array,
+  directory: ReadonlyMap<string, ZipEntry>,
+  expected: BackupExpectations,
+  limits: BackupLimits,
+): Result<BackupManifest> {
+  const text = readManifestText(bytes, directory, limits);
+  if (!text.ok) return text;
   let json: unknown;
   try {
-    json = JSON.parse(strFromU8(bytes));
+    json = JSON.parse(text.value);
   } catch {
     return fail(BACKUP_MESSAGES.manifestUnreadable);
   }
   const parsed = parseManifest(json);
   if (!parsed.ok) return parsed;
   const manifest = parsed.value;
-  if (manifest.schemaVersion > expected.latestSchemaVersion) {
-    return fail(BACKUP_MESSAGES.newerSchema(manifest.schemaVersion));
-  }
-  const unknown = Object.keys(manifest.tables).find(
-    (name) => !isTableName(name) || !expected.knownTables.includes(name),
-  );
-  if (unknown !== undefined) return fail(BACKUP_MESSAGES.unknownTable(unknown));
+  const versions = checkSchemaVersion(manifest, expected);
+  if (!versions.ok) return versions;
   if (manifestChecksum(manifest) !== manifest.checksum) {
     return fail(BACKUP_MESSAGES.checksum('the list of tables'));
   }
-  return ok(manifest);
-}
-
-/** Every entry must be one the manifest accounts for; a stray table or file means tampering. */
-function checkEntries(files: Unzipped, manifest: BackupManifest): Result<true> {
-  const expected = new Set([MANIFEST_PATH]);
-  for (const name of Object.keys(manifest.tables)) expected.add(tablePath(name));
-  for (let i = 0; i < manifest.binaries.count; i++) expected.add(binaryPath(i));
-  for (const path of Object.keys(files)) {
-    if (expected.has(path)) continue;
-    const table = /^tables\/(.+)\.json$/.exec(path)?.[1];
-    return fail(
-      table === undefined
-        ? BACKUP_MESSAGES.unexpectedFile(path)
-        : BACKUP_MESSAGES.unknownTable(table),
-    );
-  }
-  for (const name of Object.keys(manifest.tables)) {
-    if (files[tablePath(name)] === undefined) return fail(BACKUP_MESSAGES.missingTable(name));
-  }
-  return ok(true);
-}
-
-function checkChecksums(files: Unzipped, manifest: BackupManifest): Result<Uint8Array[]> {
-  for (const [name, entry] of Object.entries(manifest.tables)) {
-    const bytes = files[tablePath(name)];
-    if (bytes === undefined) return fail(BACKUP_MESSAGES.missingTable(name));
-    if (bytes.length !== entry.bytes || sha256Hex(bytes) !== entry.sha256) {
-      return fail(BACKUP_MESSAGES.checksum(`the "${name}" table`));
-    }
-  }
-  const binaries: Uint8Array[] = [];
-  for (let i = 0; i < manifest.binaries.count; i++) {
-    const bytes = files[binaryPath(i)];
-    if (bytes === undefined) return fail(BACKUP_MESSAGES.checksum('a stored file is missing'));
-    binaries.push(bytes);
-  }
-  const total = binaries.reduce((sum, bytes) => sum + bytes.length, 0);
-  if (
-    total !== manifest.binaries.bytes ||
-    binariesChecksum(binaries) !== manifest.binaries.sha256
-  ) {
-    return fail(BACKUP_MESSAGES.checksum('the stored files and number columns'));
-  }
-  return ok(binaries);
+  const members = checkMembers(directory, manifest);
+  return members.ok ? ok(manifest) : members;
 }
 
 /** The lines of a table file, as byte ranges (the file is known good: its checksum matched). */
@@ -225,49 +186,54 @@ function binarySource(binaries: readonly Uint8Array[]): BinarySource {
   };
 }
 
-/** Caps a list of problems so the dialog stays readable. */
-function limited(errors: readonly FieldError[], max = 10): readonly FieldError[] {
-  if (errors.length <= max) return errors;
-  return [...errors.slice(0, max), { message: BACKUP_MESSAGES.moreProblems(errors.length - max) }];
-}
-
-/**
- * Reads a `.temdesk` file and checks everything: it is a complete ZIP, its manifest is a TEM Desk
- * backup of a supported format and a schema no newer than ours, every table is known, present,
- * counted right and matches its checksum, every stored binary matches and every reference to it
- * resolves, keys are unique and references between tables point at records that exist.
- */
-export function readBackup(bytes: Uint8Array, expected: BackupExpectations): Result<ReadBackup> {
-  const opened = openZip(bytes);
-  if (!opened.ok) return opened;
-  const files = opened.value;
-  const manifestRead = readManifest(files, expected);
-  if (!manifestRead.ok) return manifestRead;
-  const manifest = manifestRead.value;
-  const entries = checkEntries(files, manifest);
-  if (!entries.ok) return entries;
-  const checked = checkChecksums(files, manifest);
-  if (!checked.ok) return checked;
-  const source = binarySource(checked.value);
-
-  const tables: Record<string, unknown[]> = {};
+/** Unpacks and parses every table, one at a time, reporting progress by bytes unpacked. */
+function readTables(
+  bytes: Uint8Array,
+  directory: ReadonlyMap<string, ZipEntry>,
+  manifest: BackupManifest,
+  report: (progress: ReadProgress) => void,
+): Result<Record<string, unknown[]>> {
+  const binaries = readBinaries(bytes, directory, manifest);
+  if (!binaries.ok) return binaries;
+  const source = binarySource(binaries.value);
   const names = Object.keys(manifest.tables).sort();
-  for (const name of names) {
-    const file = files[tablePath(name)];
+  const tables: Record<string, unknown[]> = {};
+  for (const [index, name] of names.entries()) {
     const entry = manifest.tables[name];
-    if (file === undefined || entry === undefined) return fail(BACKUP_MESSAGES.missingTable(name));
-    const records = readTable(name, file, entry.count, source);
+    if (entry === undefined) return fail(BACKUP_MESSAGES.missingTable(name));
+    report({
+      step: `Unpacking the ${name} table (${index + 1} of ${names.length})`,
+      fraction: 0.05 + (0.75 * index) / names.length,
+    });
+    const file = readTableFile(bytes, directory, name, entry.sha256);
+    if (!file.ok) return file;
+    const records = readTable(name, file.value, entry.count, source);
     if (!records.ok) return records;
     tables[name] = records.value;
   }
+  return ok(tables);
+}
 
-  const keyErrors = checkKeys(tables, expected.keys ?? {});
-  if (keyErrors.length > 0) return fail(limited(keyErrors));
-  const referenceErrors = checkReferences(tables, expected.references, expected.keys ?? {});
-  if (referenceErrors.length > 0) return fail(limited(referenceErrors));
+/** Schema, keys and links of every record; all problems found, the first few in full. */
+function checkRecords(
+  tables: Record<string, unknown[]>,
+  expected: BackupExpectations,
+): Result<true> {
+  const keys = expected.keys ?? {};
+  const problems = new ProblemList();
+  validateTables(tables, expected.schemas, keys, problems);
+  for (const error of checkKeys(tables, keys)) problems.add(error.message);
+  for (const error of checkReferences(tables, expected.references, keys)) {
+    problems.add(error.message);
+  }
+  return problems.total > 0 ? fail(problems.errors()) : ok(true);
+}
 
-  const summary: BackupSummary = {
-    tables: names.map((name) => ({ name, count: tables[name]?.length ?? 0 })),
+function summaryOf(manifest: BackupManifest, tables: Record<string, unknown[]>): BackupSummary {
+  return {
+    tables: Object.keys(tables)
+      .sort()
+      .map((name) => ({ name, count: tables[name]?.length ?? 0 })),
     createdAt: manifest.createdAt,
     appVersion: manifest.appVersion,
     schemaVersion: manifest.schemaVersion,
@@ -275,5 +241,40 @@ export function readBackup(bytes: Uint8Array, expected: BackupExpectations): Res
       ? {}
       : { organizationName: manifest.organizationName }),
   };
-  return ok({ manifest, dump: { schemaVersion: manifest.schemaVersion, tables }, summary });
+}
+
+/**
+ * Reads a `.temdesk` file and checks everything before anyone touches the database. First, from
+ * the ZIP's directory alone, that it is a whole ZIP within the size limits and that its manifest
+ * (a supported format, a schema version this app knows, checksummed) accounts for every member;
+ * then it unpacks members one at a time, each checked against its size, CRC-32 and SHA-256;
+ * brings records of an older schema up to date; and checks every record's shape, keys and links.
+ * Never throws on any input: a refusal is a list of sentences.
+ */
+export function readBackup(
+  bytes: Uint8Array,
+  expected: BackupExpectations,
+  options: ReadBackupOptions = {},
+): Result<ReadBackup> {
+  const report = options.onProgress ?? (() => undefined);
+  report({ step: 'Reading the backup’s table of contents', fraction: 0 });
+  const limits = expected.limits ?? DEFAULT_BACKUP_LIMITS;
+  const directory = readZipDirectory(bytes, limits);
+  if (!directory.ok) return directory;
+  const manifest = readManifest(bytes, directory.value, expected, limits);
+  if (!manifest.ok) return manifest;
+  const read = readTables(bytes, directory.value, manifest.value, report);
+  if (!read.ok) return read;
+  const tables = read.value;
+  const summary = summaryOf(manifest.value, tables);
+  report({ step: 'Bringing older records up to date', fraction: 0.8 });
+  if (!migrateTables(tables, manifest.value.schemaVersion, expected.latestSchemaVersion)) {
+    return fail(BACKUP_MESSAGES.notMigrated(manifest.value.schemaVersion));
+  }
+  report({ step: 'Checking every record and the links between tables', fraction: 0.85 });
+  const checked = checkRecords(tables, expected);
+  if (!checked.ok) return checked;
+  report({ step: 'The backup checks out', fraction: 1 });
+  const dump = { schemaVersion: expected.latestSchemaVersion, tables };
+  return ok({ manifest: manifest.value, dump, summary });
 }

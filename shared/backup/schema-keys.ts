@@ -35,22 +35,28 @@ export function tableKeysFromStore(spec: string): TableKeys {
   return { ...(primaryKey === undefined ? {} : { primaryKey }), unique };
 }
 
-/** The tables of the latest schema, their keys and the latest version, from the whole history. */
+/**
+ * The tables of the latest schema, their keys and the latest version, from the whole history; and
+ * the tables each version had, so a backup claiming an old version is checked against that one.
+ */
 export function tableKeysFromSchema(history: readonly SchemaStores[]): {
   knownTables: string[];
   keys: Record<string, TableKeys>;
   latestSchemaVersion: number;
+  tablesByVersion: Record<number, string[]>;
 } {
   const stores = new Map<string, string>();
   let latestSchemaVersion = 0;
+  const tablesByVersion: Record<number, string[]> = {};
   for (const entry of [...history].sort((a, b) => a.version - b.version)) {
     latestSchemaVersion = entry.version;
     for (const [table, spec] of Object.entries(entry.stores)) {
       if (spec === null) stores.delete(table);
       else stores.set(table, spec);
     }
+    tablesByVersion[entry.version] = [...stores.keys()].sort();
   }
   const keys: Record<string, TableKeys> = {};
   for (const [table, spec] of stores) keys[table] = tableKeysFromStore(spec);
-  return { knownTables: [...stores.keys()].sort(), keys, latestSchemaVersion };
+  return { knownTables: [...stores.keys()].sort(), keys, latestSchemaVersion, tablesByVersion };
 }

@@ -2,6 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { writeBackup } from '../../shared/backup/format';
+import { makeWorkspace, META } from '../unit/backup/workspace';
 import { openApp, type AppSession } from './harness';
 
 let session: AppSession | undefined;
@@ -96,6 +98,58 @@ describe('backup and restore in Chromium', () => {
       .poll(() => page.getByRole('alert').filter({ hasText: 'damaged or incomplete' }).count())
       .toBe(1);
     expect(await page.getByRole('group', { name: 'Backup to restore' }).count()).toBe(0);
+  });
+});
+
+describe('a crafted backup in Chromium', () => {
+  it('checks it in a worker, names the bad record and field, and keeps the current data', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'temdesk-backup-crafted-'));
+    const { writeFileSync } = await import('node:fs');
+    const good = join(dir, 'acme.temdesk');
+    writeFileSync(good, writeBackup(makeWorkspace(), META));
+    const crafted = makeWorkspace();
+    crafted.tables['invoices'] = (crafted.tables['invoices'] ?? []).map((invoice) =>
+      Object.assign({}, invoice, { linesTotal: 'abc' }),
+    );
+    const bad = join(dir, 'crafted.temdesk');
+    writeFileSync(bad, writeBackup(crafted, META));
+
+    session = await openApp({ hash: '#/settings' });
+    const { page } = session;
+    const restoreFile = async (path: string) => {
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: 'Restore from backup…' }).click();
+      await (await chooser).setFiles(path);
+    };
+
+    // First some data to keep: a sound backup, restored.
+    await restoreFile(good);
+    const summary = page.getByRole('group', { name: 'Backup to restore' });
+    await summary.getByRole('button', { name: 'Replace my data with this backup' }).click();
+    await expect
+      .poll(() =>
+        page.getByRole('alert').filter({ hasText: 'Restored from acme.temdesk.' }).count(),
+      )
+      .toBe(1);
+
+    // Then the crafted one: refused with sentences naming table, record and field.
+    await restoreFile(bad);
+    const refusal = page
+      .getByRole('alert')
+      .getByText(
+        'The backup\'s invoices table, record "inv-acme": linesTotal must be a whole number of cents, found "abc". Nothing was changed.',
+      );
+    await expect.poll(() => refusal.count()).toBe(1);
+    expect(await page.getByRole('group', { name: 'Backup to restore' }).count()).toBe(0);
+    expect(await page.getByRole('progressbar').count()).toBe(0);
+    await session.screenshot('backup-crafted-refused');
+
+    // The data restored first is all still there.
+    await page.getByRole('link', { name: 'Bills', exact: true }).click();
+    await expect
+      .poll(() => page.getByRole('gridcell', { name: '9876' }).count())
+      .toBeGreaterThan(0);
+    expect(session.consoleErrors).toEqual([]);
   });
 });
 

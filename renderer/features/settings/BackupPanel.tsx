@@ -1,8 +1,7 @@
 import { useState } from 'react';
-import type { ReadBackup } from '../../../shared/backup/format';
+import type { ReadBackup, ReadProgress } from '../../../shared/backup/format';
 import { useDatabase } from '../../db/DatabaseContext';
 import { useLiveQuery } from '../../app/useLiveQuery';
-import { inspectBackup } from '../../db/backup';
 import { backupState } from '../../db/changes';
 import { platform } from '../../platform';
 import { DesktopBackups } from './DesktopBackups';
@@ -37,20 +36,29 @@ const TABLE_LABELS: Record<string, string> = {
 export function BackupPanel() {
   const db = useDatabase();
   const state = useLiveQuery(() => backupState(db), [db]);
-  const { download, restore } = useBackupActions();
+  const { download, check, restore, progress } = useBackupActions();
   const [candidate, setCandidate] = useState<{ fileName: string; backup: ReadBackup } | null>(null);
-  const [message, setMessage] = useState('');
+  const [messages, setMessages] = useState<readonly string[]>([]);
+  const setMessage = (message: string) => setMessages([message]);
 
   /** Checks a backup completely and, when it is sound, shows what it holds before anything changes. */
-  const offer = (fileName: string, bytes: Uint8Array) => {
-    const read = inspectBackup(bytes);
+  const offer = async (fileName: string, bytes: Uint8Array) => {
+    setCandidate(null);
+    setMessages([]);
+    const read = await check(bytes);
     if (!read.ok) {
-      setCandidate(null);
-      setMessage(read.errors.map((e) => e.message).join(' '));
+      setMessages(read.errors.map((e) => e.message));
       return;
     }
-    setMessage('');
     setCandidate({ fileName, backup: read.value });
+  };
+
+  const replace = async (chosen: { fileName: string; backup: ReadBackup }) => {
+    const restored = await restore(chosen.backup.dump, chosen.fileName);
+    setCandidate(null);
+    setMessages(
+      restored.ok ? [`Restored from ${chosen.fileName}.`] : restored.errors.map((e) => e.message),
+    );
   };
 
   const choose = async () => {
@@ -59,7 +67,7 @@ export function BackupPanel() {
       multiple: false,
       filters: [{ name: 'TEM Desk backup', extensions: ['temdesk'] }],
     });
-    if (file) offer(file.name, file.bytes);
+    if (file) await offer(file.name, file.bytes);
   };
 
   return (
@@ -87,8 +95,13 @@ export function BackupPanel() {
           Restore from backup…
         </button>
       </div>
-      <DesktopBackups onRestore={offer} />
-      <p role="alert">{message}</p>
+      <DesktopBackups onRestore={(fileName, bytes) => void offer(fileName, bytes)} />
+      {progress && <RestoreProgress progress={progress} />}
+      <div role="alert">
+        {messages.map((message) => (
+          <p key={message}>{message}</p>
+        ))}
+      </div>
       {candidate && (
         <div className="notice" role="group" aria-label="Backup to restore">
           <p>
@@ -120,12 +133,8 @@ export function BackupPanel() {
             <button
               type="button"
               className="danger"
-              onClick={() =>
-                void restore(candidate.backup.dump, candidate.fileName).then(() => {
-                  setCandidate(null);
-                  setMessage(`Restored from ${candidate.fileName}.`);
-                })
-              }
+              disabled={progress !== null}
+              onClick={() => void replace(candidate)}
             >
               Replace my data with this backup
             </button>
@@ -136,5 +145,15 @@ export function BackupPanel() {
         </div>
       )}
     </section>
+  );
+}
+
+/** Where checking or restoring a backup is, for the eye and for screen readers. */
+function RestoreProgress({ progress }: { progress: ReadProgress }) {
+  return (
+    <div className="restore-progress">
+      <progress aria-label="Restoring from backup" max={1} value={progress.fraction} />
+      <p role="status">{progress.step}</p>
+    </div>
   );
 }

@@ -1,16 +1,30 @@
-import { useCallback } from 'react';
-import type { WorkspaceDump } from '../../../shared/backup/format';
+import { useCallback, useState } from 'react';
+import type { ReadBackup, ReadProgress, WorkspaceDump } from '../../../shared/backup/format';
+import type { Result } from '../../../shared/result';
+import { fail, ok } from '../../../shared/result';
 import { useDatabase } from '../../db/DatabaseContext';
 import { useUndo } from '../../app/UndoContext';
 import { backupFileName, createBackup, dumpWorkspace, restoreWorkspace } from '../../db/backup';
 import { LAST_BACKUP_KEY } from '../../db/changes';
 import { readSettings } from '../../db/settings';
 import { platform } from '../../platform';
+import { inspectInWorker } from './inspectInWorker';
 
-/** Download a backup now; restore one (with Undo). */
+/** Said when the database refuses the restore part-way: the transaction rolled back. */
+export const RESTORE_FAILED =
+  'The backup could not be stored, so the restore was stopped and your data was left exactly as it was. Nothing was changed.';
+
+const FIRST_STEP: ReadProgress = { step: 'Opening the backup', fraction: 0 };
+const STORING_STEP: ReadProgress = { step: 'Replacing your data with the backup', fraction: 1 };
+
+/**
+ * Download a backup now; check one (in a worker, with progress); restore a checked one (with
+ * Undo). Checking and restoring answer with results, so the page never sees an exception.
+ */
 export function useBackupActions() {
   const db = useDatabase();
   const { perform } = useUndo();
+  const [progress, setProgress] = useState<ReadProgress | null>(null);
 
   const download = useCallback(async () => {
     // What the backup holds is the data as of now; a change made while it is written is not in it.
@@ -27,16 +41,34 @@ export function useBackupActions() {
     return result.saved;
   }, [db]);
 
+  const check = useCallback(async (bytes: Uint8Array): Promise<Result<ReadBackup>> => {
+    setProgress(FIRST_STEP);
+    try {
+      return await inspectInWorker(bytes, setProgress);
+    } finally {
+      setProgress(null);
+    }
+  }, []);
+
   const restore = useCallback(
-    async (dump: WorkspaceDump, label: string) => {
-      await perform('restore', `Restored the workspace from ${label}`, async () => {
-        const before = await dumpWorkspace(db);
-        await restoreWorkspace(db, dump);
-        return () => restoreWorkspace(db, before);
-      });
+    async (dump: WorkspaceDump, label: string): Promise<Result<true>> => {
+      setProgress(STORING_STEP);
+      try {
+        await perform('restore', `Restored the workspace from ${label}`, async () => {
+          const before = await dumpWorkspace(db);
+          await restoreWorkspace(db, dump);
+          return () => restoreWorkspace(db, before);
+        });
+        return ok(true);
+      } catch {
+        // restoreWorkspace is one transaction: when it fails, it rolled back and nothing changed.
+        return fail(RESTORE_FAILED);
+      } finally {
+        setProgress(null);
+      }
     },
     [db, perform],
   );
 
-  return { download, restore };
+  return { download, check, restore, progress };
 }

@@ -220,10 +220,12 @@ describe('readBackup refuses a damaged or foreign file, and says why', () => {
 
   it('refuses a dangling reference with a sentence naming the table, record and field', () => {
     const dump = makeWorkspace();
+    const invoice = { ...(dump.tables['invoices']?.[0] as object) };
     dump.tables['invoices']?.push({
+      ...invoice,
       id: 'inv-orphan',
+      invoiceNumber: 'orphan',
       importBatchId: 'batch-gone',
-      carrierId: 'car-vz',
     });
     expect(refusal(writeBackup(dump, META))).toEqual([
       'In the backup, invoices record "inv-orphan" has importBatchId "batch-gone", but there is no importBatches record with id "batch-gone"; the backup is inconsistent and cannot be restored. Nothing was changed.',
@@ -232,7 +234,9 @@ describe('readBackup refuses a damaged or foreign file, and says why', () => {
 
   it('names compound-keyed records by their key, and lists at most ten problems', () => {
     const dump = makeWorkspace();
+    const block = dump.tables['chargeBlocks']?.[0] as object;
     const orphans = Array.from({ length: 12 }, (_, blockIndex) => ({
+      ...block,
       invoiceId: 'inv-gone',
       blockIndex,
     }));
@@ -257,6 +261,13 @@ describe('readBackup refuses a damaged or foreign file, and says why', () => {
     const settings = dump.tables['settings'] ?? [];
     settings.push({ value: 'no key' });
     expect(refusal(writeBackup(dump, META))).toEqual([
+      BACKUP_MESSAGES.invalidField(
+        'settings',
+        `number ${settings.length}`,
+        'key',
+        'must be text',
+        'nothing',
+      ),
       BACKUP_MESSAGES.duplicateKey('carriers', 'id', 'car-vz'),
       BACKUP_MESSAGES.duplicateKey('costCenters', 'code', '0045250140'),
       BACKUP_MESSAGES.missingKey('settings', settings.length, 'key'),

@@ -59,7 +59,13 @@ describe('writeBackup → readBackup', () => {
     expect(Object.is(quantity[1], -0)).toBe(true);
     expect(quantity[2]).toBe(2 ** 53 - 1);
     expect(amount[0]).toBe(-(2 ** 53 - 1));
-    expect(amount[2]).toBe(Number.MIN_VALUE);
+    expect(amount[2]).toBe(2 ** 53 - 1);
+    const doubles = recordOf(restored(makeWorkspace()), 'settings', 'key', 'doubles');
+    expect(Array.from(fieldOf(doubles, 'value', Float64Array))).toEqual([
+      1e308,
+      Number.MIN_VALUE,
+      -0,
+    ]);
     expect(sourceRow[2]).toBe(0xffff_ffff);
   });
 
@@ -114,7 +120,7 @@ describe('writeBackup → readBackup', () => {
       createdAt: META.createdAt,
       organizationName: 'Acme Corp',
       binaries: {
-        count: 14,
+        count: 15,
         bytes: expect.any(Number),
         sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
       },
@@ -135,8 +141,8 @@ describe('writeBackup → readBackup', () => {
     expect(table).toContain('"quantity":{"$bin":');
     expect(table).toContain('"type":"Float64Array"');
     // One per typed array: 4 columns × 2 blocks, 2 service-total columns, 2 original files, 1
-    // attachment, 1 setting.
-    expect(Object.keys(entries).filter((path) => path.startsWith('binary/'))).toHaveLength(14);
+    // attachment, 2 settings.
+    expect(Object.keys(entries).filter((path) => path.startsWith('binary/'))).toHaveLength(15);
   });
 
   it('writes the same bytes for the same workspace and meta (no clock, no random)', () => {
@@ -199,8 +205,11 @@ describe('round trip of random records', () => {
           },
         ),
         (records) => {
-          const dump: WorkspaceDump = { schemaVersion: 1, tables: { settings: records } };
-          const back = restored(dump, { ...EXPECTATIONS, keys: {} });
+          const dump: WorkspaceDump = {
+            schemaVersion: EXPECTATIONS.latestSchemaVersion,
+            tables: { settings: records },
+          };
+          const back = restored(dump, { ...EXPECTATIONS, keys: {}, schemas: {} });
           expect(back).toStrictEqual(dump);
         },
       ),

@@ -33,6 +33,7 @@ describe('tableKeysFromSchema', () => {
         settings: { primaryKey: 'key', unique: [] },
       },
       latestSchemaVersion: 2,
+      tablesByVersion: { 1: ['old', 'settings'], 2: ['notes', 'settings'] },
     });
   });
 });
@@ -51,7 +52,12 @@ describe('binary types', () => {
       new Uint8Array(0),
     ];
     const dump = { schemaVersion: 1, tables: { settings: [{ key: 'binaries', value: values }] } };
-    const expectations = { knownTables: ['settings'], latestSchemaVersion: 1, references: [] };
+    const expectations = {
+      knownTables: ['settings'],
+      latestSchemaVersion: 1,
+      references: [],
+      schemas: {},
+    };
     const result = readBackup(writeBackup(dump, META), expectations);
     expect(result.ok && result.value.dump).toStrictEqual(dump);
   });
