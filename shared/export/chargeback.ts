@@ -5,7 +5,7 @@
  * includes an "Unallocated" line for the exceptions; the CSV's amounts do too, because it books the
  * exceptions to a suspense cost center and GL account.
  */
-import type { AllocatedCharge, AllocationResult } from '../allocation/types';
+import type { AllocatedCharge, AllocationException, AllocationResult } from '../allocation/types';
 import type { IsoMonth } from '../dates/iso-date';
 import { cents, centsToDecimalString, type Cents } from '../money/cents';
 import {
@@ -72,8 +72,19 @@ export function chargebackXlsx(
       freezeHeader: true,
       autoFilter: true,
     },
-    exceptionsSheet(result, names),
+    problemSheet('Exceptions', result.exceptions, 'Total unallocated', names),
   ];
+  // Closed-site charges are allocated (the cost was incurred there) and listed apart for review:
+  // their total is already inside the Summary and Detail, never added to them.
+  if (result.reviews.length > 0)
+    sheets.push(
+      problemSheet(
+        'For review (allocated)',
+        result.reviews,
+        'Total for review (already in the allocation)',
+        names,
+      ),
+    );
   return writeXlsx({ sheets });
 }
 
@@ -354,11 +365,17 @@ function summarySheet(result: AllocationResult, names: ChargebackNames): XlsxShe
   return { name: 'Summary', columns, rows, totalsRow: { label: 'Total' }, freezeHeader: true };
 }
 
-function exceptionsSheet(result: AllocationResult, names: ChargebackNames): XlsxSheet {
+/** The exceptions (unallocated) or the charges for review, one row per charge with its reason. */
+function problemSheet(
+  name: string,
+  items: readonly AllocationException[],
+  totalLabel: string,
+  names: ChargebackNames,
+): XlsxSheet {
   const lookup = new Lookup(names);
   const text = (header: string): XlsxColumn => ({ header, kind: 'text' });
   return {
-    name: 'Exceptions',
+    name,
     columns: [
       text('Problem'),
       text('Carrier'),
@@ -370,7 +387,7 @@ function exceptionsSheet(result: AllocationResult, names: ChargebackNames): Xlsx
       { header: 'Amount', kind: 'money' },
       { header: 'Why', kind: 'text', width: 60 },
     ],
-    rows: result.exceptions.map((exception) => [
+    rows: items.map((exception) => [
       EXCEPTION_LABELS[exception.kind],
       lookup.carrier(exception.carrierId),
       exception.accountNumber,
@@ -381,7 +398,7 @@ function exceptionsSheet(result: AllocationResult, names: ChargebackNames): Xlsx
       exception.amount,
       exception.message,
     ]),
-    totalsRow: { label: 'Total unallocated' },
+    totalsRow: { label: totalLabel },
     freezeHeader: true,
   };
 }

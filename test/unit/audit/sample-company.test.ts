@@ -3,8 +3,8 @@ import { isoDate } from '../../../shared/dates';
 import { runAudit } from '../../../shared/audit/run';
 import { ALL_RULES } from '../../../shared/audit/rules';
 import { readBills } from '../../../shared/import/read-bill';
-import { serviceMatchKey } from '../../../shared/ids/identifiers';
 import { generateSampleCompany } from '../../fixtures/generate/sample-company';
+import { findingsOfPlanted } from './planted';
 import { sampleSnapshot } from './sample-snapshot';
 
 /**
@@ -18,27 +18,7 @@ describe('audit of the sample company', () => {
   const planted = company.plantedErrors.filter(
     (error) => implemented.has(error.ruleId) && error.ruleId !== 'duplicate-invoice',
   );
-  // These rules report whole invoices (or accounts, contracts), even where the planted entry
-  // names the line behind it (the spike's jumping number).
-  const invoiceLevel = new Set([
-    'spike',
-    'invoice-math',
-    'late-fee',
-    'missing-invoice',
-    'renewal-due',
-  ]);
-  const matches = (error: (typeof planted)[number]) =>
-    result.findings.filter(
-      (finding) =>
-        finding.ruleId === error.ruleId &&
-        finding.subject.carrierId === error.carrier &&
-        finding.subject.accountNumber === error.accountNumber &&
-        (invoiceLevel.has(error.ruleId)
-          ? error.invoiceNumber === undefined ||
-            finding.subject.invoiceNumber === error.invoiceNumber
-          : error.serviceId === undefined ||
-            finding.subject.serviceKey === serviceMatchKey(error.serviceId)),
-    );
+  const matches = (error: (typeof planted)[number]) => findingsOfPlanted(error, result.findings);
 
   it.each(
     planted.map((error) => ({

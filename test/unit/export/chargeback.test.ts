@@ -192,3 +192,39 @@ describe('presetProblem', () => {
     expect(presetProblem({ ...STANDARD_PRESET, ...overrides })).toBe(expected);
   });
 });
+
+describe('charges at a closed site in the workbook', () => {
+  const closed = company({
+    costCenters: [costCenter('a', { code: '0045-A', name: 'Stores, East' })],
+    sites: [site('site-1', { code: 'STORE-0142', costCenterId: 'a', status: 'closed' })],
+    services: [service('s1', { siteId: 'site-1' }), service('s2', { costCenterId: 'a' })],
+    ...bills([
+      { id: 'i1', lines: [line('s1', 'recurring', 80_00), line('s2', 'recurring', 20_00)] },
+    ]),
+  });
+  const allocated = allocateMonth(closed);
+  const book = readXlsxForTests(chargebackXlsx(allocated, names, STANDARD_PRESET));
+
+  it('are allocated to the site’s cost center and listed on a review sheet whose total is not added again', () => {
+    expect(book.sheets.map((sheet) => sheet.name)).toEqual([
+      'Summary',
+      'Detail',
+      'Exceptions',
+      'For review (allocated)',
+    ]);
+    const review = book.sheets[3]?.values ?? [];
+    expect(review[1]?.[0]).toBe('Closed site');
+    expect(review.at(-1)).toEqual(
+      expect.arrayContaining(['Total for review (already in the allocation)', 80]),
+    );
+    // The Summary still sums to the invoice, once.
+    expect(summaryTotal(allocated)).toBe(100_00);
+    expect(allocated.totals).toMatchObject({ allocated: 100_00, unallocated: 0 });
+  });
+
+  it('has no review sheet when nothing needs one', () => {
+    expect(
+      readXlsxForTests(chargebackXlsx(result, names, STANDARD_PRESET)).sheets.map((s) => s.name),
+    ).not.toContain('For review (allocated)');
+  });
+});
