@@ -1,0 +1,121 @@
+/**
+ * How much of a bill file the importer is willing to read. Bill files come from portals, e-mail
+ * and colleagues, and a damaged or crafted one (a ZIP bomb, a 50 MB line) must end in a sentence,
+ * not in a frozen window or an out-of-memory crash. Every limit has a default here, in one place;
+ * the app and the CLI pass their own values (settings, flags) and a refusal names the limit and
+ * how to raise it.
+ */
+
+/** Limits applied while reading bill files; all sizes in bytes. */
+export interface ImportLimits {
+  /** Largest single file, or ZIP member once unzipped, in bytes. */
+  maxFileBytes: number;
+  /** Largest total of a ZIP's members once unzipped, in bytes. */
+  maxArchiveBytes: number;
+  /**
+   * Highest unzipped-to-zipped size ratio of a ZIP member (checked for members over 1 MB): real
+   * bill files compress 5–30 times, a ZIP bomb thousands of times.
+   */
+  maxCompressionRatio: number;
+  /** Most members a ZIP may hold. */
+  maxArchiveMembers: number;
+  /** Longest line of a text file, in characters (a bill row is a few hundred). */
+  maxLineChars: number;
+  /** Most columns a header may have. */
+  maxColumns: number;
+  /** Earliest bill year read without the user's confirmation. */
+  earliestYear: number;
+  /** Latest bill year read without the user's confirmation. */
+  latestYear: number;
+  /** Set when the user confirmed dates outside `earliestYear`–`latestYear` are right. */
+  allowDatesOutsideYears: boolean;
+}
+
+const MB = 1024 * 1024;
+
+/** The defaults: far above any real carrier file, far below what hurts a laptop. */
+export const DEFAULT_IMPORT_LIMITS: Readonly<ImportLimits> = Object.freeze({
+  maxFileBytes: 100 * MB,
+  maxArchiveBytes: 500 * MB,
+  maxCompressionRatio: 200,
+  maxArchiveMembers: 5_000,
+  maxLineChars: 1_000_000,
+  maxColumns: 2_000,
+  earliestYear: 1990,
+  latestYear: 2100,
+  allowDatesOutsideYears: false,
+});
+
+/** Members smaller than this are never refused for their ratio (a tiny file of blanks packs well). */
+export const RATIO_CHECK_FROM_BYTES = MB;
+
+/** Characters of the text looked at to find the delimiter and the header. */
+export const SNIFF_SAMPLE_CHARS = 64 * 1024;
+
+/** Row errors listed per draft; the rest are counted ("and 3,402 more rows"). */
+export const LISTED_ROW_ERRORS = 1_000;
+
+/** Longest message kept for one problem; longer ones are cut with "…". */
+export const MAX_MESSAGE_CHARS = 600;
+
+/**
+ * Largest amount (one cell) read as money: $10,000,000,000.00. No telecom charge comes near it,
+ * and 9,000 such amounts still add up exactly (integer cents stay exact up to about $90 trillion).
+ */
+export const MAX_AMOUNT_CENTS = 1_000_000_000_000;
+
+/** Largest total of an invoice's lines: $1,000,000,000,000.00, far inside exact integer range. */
+export const MAX_TOTAL_CENTS = 100_000_000_000_000;
+
+/** The limits a caller asked for, filled in with the defaults. */
+export function importLimits(overrides: Partial<ImportLimits> = {}): ImportLimits {
+  return { ...DEFAULT_IMPORT_LIMITS, ...overrides };
+}
+
+/** How each size limit is named to the user, and how the CLI raises it. */
+export const LIMIT_NAMES = {
+  maxFileBytes: { label: 'largest file', cliFlag: '--max-file-mb' },
+  maxArchiveBytes: { label: 'largest ZIP', cliFlag: '--max-zip-mb' },
+  maxCompressionRatio: { label: 'highest compression ratio', cliFlag: '--max-zip-ratio' },
+  maxArchiveMembers: { label: 'most files in a ZIP', cliFlag: null },
+  maxLineChars: { label: 'longest line', cliFlag: null },
+  maxColumns: { label: 'most columns', cliFlag: null },
+} as const;
+
+/** A limit that can be raised. */
+export type RaisableLimit = keyof typeof LIMIT_NAMES;
+
+/**
+ * The sentence ending a refusal: how to raise the limit. The app and the CLI say it their own way
+ * (a setting, a flag); see {@link ReadBillOptions.limitAdvice}.
+ */
+export type LimitAdvice = (limit: RaisableLimit) => string;
+
+/** The app's advice: the limits live in Settings → Import limits. */
+export const APP_LIMIT_ADVICE: LimitAdvice = (limit) =>
+  LIMIT_NAMES[limit].cliFlag === null
+    ? 'No real bill file comes near this limit: check that this is the file you meant to import.'
+    : `If you trust this file, raise "${LIMIT_NAMES[limit].label}" in Settings → Import limits and import it again.`;
+
+/** `104,857,600 bytes` → `100 MB`; whole megabytes when at least 1 MB. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= MB) return `${formatCount(Math.round((bytes / MB) * 10) / 10)} MB`;
+  if (bytes >= 1024) return `${formatCount(Math.round(bytes / 1024))} KB`;
+  return `${formatCount(bytes)} bytes`;
+}
+
+/** `3402` → `3,402`. */
+export function formatCount(count: number): string {
+  return count.toLocaleString('en-US');
+}
+
+/** A message cut to {@link MAX_MESSAGE_CHARS}, so one crafted cell cannot flood a screen or a log. */
+export function capMessage(message: string, max = MAX_MESSAGE_CHARS): string {
+  if (message.length <= max) return message;
+  return `${message.slice(0, max - 1)}…`;
+}
+
+/** A cell's text for quoting in a message: at most 60 characters. */
+export function quoteCell(text: string, max = 60): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
