@@ -134,6 +134,16 @@ export interface BillDraft {
   ignoredFiles?: { sourceFile: string; reason: string }[];
   /** Files that repeat an invoice part already read (see {@link DraftCopy}); their rows are not read. */
   copies?: DraftCopy[];
+  /**
+   * Rows that could not be read beyond the listed `errors` (which end with a sentence counting
+   * them): a file of thousands of bad rows lists the first ones only.
+   */
+  unlistedErrorRows?: number;
+  /**
+   * Why nothing of the draft can be imported as read (amounts whose decimal convention varies,
+   * an invoice whose lines add up past the bound): the importer turns it into a file error.
+   */
+  refusal?: string;
 }
 
 /** The parts of a draft invoice (one `bill` part from its source file when it lists none). */

@@ -59,13 +59,11 @@ export const LISTED_ROW_ERRORS = 1_000;
 export const MAX_MESSAGE_CHARS = 600;
 
 /**
- * Largest amount (one cell) read as money: $10,000,000,000.00. No telecom charge comes near it,
- * and 9,000 such amounts still add up exactly (integer cents stay exact up to about $90 trillion).
+ * Largest amount (one cell) read as money: $1,000,000,000.00. No telecom charge comes near it; a
+ * cell beyond it is a misread column or a crafted file, and is a row error. An invoice's lines may
+ * add up to at most `MAX_LINES_TOTAL_CENTS` ($10,000,000,000.00, `shared/billing/aggregates.ts`).
  */
-export const MAX_AMOUNT_CENTS = 1_000_000_000_000;
-
-/** Largest total of an invoice's lines: $1,000,000,000,000.00, far inside exact integer range. */
-export const MAX_TOTAL_CENTS = 100_000_000_000_000;
+export const MAX_AMOUNT_CENTS = 100_000_000_000;
 
 /** The limits a caller asked for, filled in with the defaults. */
 export function importLimits(overrides: Partial<ImportLimits> = {}): ImportLimits {

@@ -5,6 +5,13 @@
 import Papa from 'papaparse';
 import type { Result } from '../result';
 import { fail, ok } from '../result';
+import type { ImportLimits } from './limits';
+import {
+  DEFAULT_IMPORT_LIMITS,
+  formatCount,
+  LISTED_ROW_ERRORS,
+  SNIFF_SAMPLE_CHARS,
+} from './limits';
 
 /** Delimiters seen in carrier exports, in the order ties are broken. */
 export const DELIMITERS = ['\t', '|', ',', ';'] as const;
@@ -24,7 +31,12 @@ export interface TableSniff {
    * the first is used and the second is not data.
    */
   headerRows: 1 | 2;
+  /** The line break of the file, from its first line (CR-only files come from old Mac tools). */
+  newline: Newline;
 }
+
+/** Line breaks a text file may use. */
+export type Newline = '\r\n' | '\n' | '\r';
 
 /** One data row: its cells as written (not trimmed) and the file line it starts on. */
 export interface TableRow {
@@ -38,14 +50,37 @@ export interface Table {
   /** Header cells, trimmed. */
   header: string[];
   rows: TableRow[];
-  /** Structural problems the parser reported (an unclosed quote), with the line they start on. */
+  /**
+   * Structural problems (an unclosed quote, a row wider or narrower than the header), with the
+   * line they start on. A row with such a problem is not in `rows`.
+   */
   problems: { line: number; message: string }[];
+  /**
+   * Why the whole file is refused (a line over the length limit, a header over the column limit);
+   * `rows` is then empty.
+   */
+  refused?: string;
+  /** Problems past the first {@link LISTED_ROW_ERRORS}, counted, not listed. */
+  unlistedProblems?: number;
+}
+
+/** Options of {@link readTable}. */
+export interface ReadTableOptions {
+  /** Called with 0–1 as rows are read. */
+  onProgress?: (fraction: number) => void;
+  /** Line length and column limits; the defaults when absent. */
+  limits?: Pick<ImportLimits, 'maxLineChars' | 'maxColumns'>;
+  /**
+   * Bills: a row with more (non-blank) or fewer cells than the header is a problem and is left
+   * out, never read with its cells shifted. Other tables read such rows as they are.
+   */
+  strictWidth?: boolean;
 }
 
 /** Lines looked at to find the delimiter and the header. */
 const SNIFF_LINES = 60;
-/** Characters looked at, so a file of one enormous line is not split whole. */
-const SNIFF_CHARS = 256 * 1024;
+/** Share of zero characters in the sample above which the file is binary, not text. */
+const BINARY_SHARE = 0.01;
 /** Rows between progress reports: often enough for a smooth bar, rare enough to cost nothing. */
 const PROGRESS_EVERY_ROWS = 5000;
 
@@ -83,8 +118,8 @@ interface SampleLine {
  * `Account: 123` lines and blank lines before it are skipped.
  */
 export function sniffTable(text: string): Result<TableSniff> {
-  const lines = sampleLines(text);
-  if (lines.length === 0) return fail('The file is empty.');
+  const { lines, newline } = sampleLines(text);
+  if (lines.length === 0) return fail(emptySampleReason(text));
 
   let best: { delimiter: Delimiter; width: number; score: number } | null = null;
   for (const delimiter of DELIMITERS) {
@@ -119,54 +154,177 @@ export function sniffTable(text: string): Result<TableSniff> {
     headerLine: header.line,
     headerOffset: header.offset,
     headerRows: secondHeader ? 2 : 1,
+    newline,
   });
+}
+
+/** Why the sample holds no line to read: binary data, a first line too long, or nothing. */
+function emptySampleReason(text: string): string {
+  const sample = text.slice(0, SNIFF_SAMPLE_CHARS);
+  if (zeroShare(sample) > BINARY_SHARE) {
+    return 'No column header found: the file holds binary data (zero bytes), not text. It is not a CSV, TSV or text export; export the bill again as CSV.';
+  }
+  if (text.length > SNIFF_SAMPLE_CHARS && sample.trim() !== '') {
+    return `No column header found: the first line is longer than ${formatCount(SNIFF_SAMPLE_CHARS)} characters, so it is not a header row. The file is damaged or is not a bill export.`;
+  }
+  if (text.length > SNIFF_SAMPLE_CHARS) {
+    return `No column header found: the first ${formatCount(SNIFF_SAMPLE_CHARS)} characters of the file are blank lines.`;
+  }
+  return 'The file is empty.';
+}
+
+function zeroShare(sample: string): number {
+  if (sample.length === 0) return 0;
+  let zeros = 0;
+  for (let at = sample.indexOf('\0'); at !== -1; at = sample.indexOf('\0', at + 1)) zeros += 1;
+  return zeros / sample.length;
 }
 
 /**
  * Parses the table found by {@link sniffTable}. Blank lines (and rows of empty cells) are left
- * out; every row keeps the file line it starts on, counted through quoted multi-line cells.
+ * out; every row keeps the file line it starts on, counted through quoted multi-line cells. The
+ * text is never split whole: PapaParse's fast mode (a `split` of the whole file) is off, and a
+ * line over the length limit refuses the file before parsing starts.
  */
-export function readTable(
-  text: string,
-  sniff: TableSniff,
-  onProgress?: (fraction: number) => void,
-): Table {
+export function readTable(text: string, sniff: TableSniff, options: ReadTableOptions = {}): Table {
+  const limits = options.limits ?? DEFAULT_IMPORT_LIMITS;
   const body = sniff.headerOffset === 0 ? text : text.slice(sniff.headerOffset);
-  const rows: TableRow[] = [];
-  const problems: Table['problems'] = [];
-  let header: string[] | null = null;
-  let headerRowsLeft = sniff.headerRows;
-  let line = sniff.headerLine;
-  let cursor = 0;
-  let rowCount = 0;
-
+  const long = firstLongLine(body, sniff.newline, limits.maxLineChars);
+  if (long !== null) {
+    return refusedTable(
+      `Line ${formatCount(sniff.headerLine + long.index)} is ${formatCount(long.length)} characters long, over the limit of ${formatCount(limits.maxLineChars)} for one line (longest line). A bill row is a few hundred characters: the file is damaged or is not a bill export.`,
+    );
+  }
+  const state = new TableState(sniff, options);
   Papa.parse<string[]>(body, {
     delimiter: sniff.delimiter,
+    newline: sniff.newline,
     quoteChar: '"',
-    step: (result) => {
-      const rowLine = line;
-      const end = result.meta.cursor;
-      line += countLineBreaks(body, cursor, end);
-      cursor = end;
-      for (const error of result.errors) {
-        problems.push({ line: rowLine, message: describeParseError(error.code) });
-      }
-      const cells = result.data;
-      if (isBlankRow(cells)) return;
-      if (headerRowsLeft > 0) {
-        if (header === null) header = cells.map((cell) => cell.trim());
-        headerRowsLeft -= 1;
-        return;
-      }
-      rows.push({ line: rowLine, cells });
-      rowCount += 1;
-      if (onProgress !== undefined && rowCount % PROGRESS_EVERY_ROWS === 0) {
-        onProgress(end / body.length);
-      }
+    fastMode: false,
+    step: (result, parser) => {
+      state.step(body, result.data, result.meta.cursor, result.errors);
+      if (state.refused !== undefined) parser.abort();
     },
   });
-  onProgress?.(1);
-  return { header: trimTrailingBlanks(header ?? []), rows, problems };
+  options.onProgress?.(1);
+  if (state.refused !== undefined) return refusedTable(state.refused);
+  const table: Table = {
+    header: trimTrailingBlanks(state.header ?? []),
+    rows: state.rows,
+    problems: state.problems,
+  };
+  if (state.unlistedProblems > 0) table.unlistedProblems = state.unlistedProblems;
+  return table;
+}
+
+function refusedTable(refused: string): Table {
+  return { header: [], rows: [], problems: [], refused };
+}
+
+/** Rows, header and problems of a table being parsed, one step (row) at a time. */
+class TableState {
+  header: string[] | null = null;
+  /** Cells of the header as written, trailing blanks included (rows may end with them too). */
+  private rawWidth = 0;
+  private headerWidth = 0;
+  readonly rows: TableRow[] = [];
+  readonly problems: Table['problems'] = [];
+  unlistedProblems = 0;
+  refused: string | undefined;
+  private headerRowsLeft: number;
+  private line: number;
+  private cursor = 0;
+  private rowCount = 0;
+
+  constructor(
+    private readonly sniff: TableSniff,
+    private readonly options: ReadTableOptions,
+  ) {
+    this.headerRowsLeft = sniff.headerRows;
+    this.line = sniff.headerLine;
+  }
+
+  step(body: string, cells: string[], end: number, errors: readonly { code: string }[]): void {
+    const rowLine = this.line;
+    this.line += countLineBreaks(body, this.cursor, end);
+    this.cursor = end;
+    for (const error of errors) this.problem(rowLine, describeParseError(error.code));
+    if (isBlankRow(cells)) return;
+    if (this.headerRowsLeft > 0) {
+      this.takeHeader(cells);
+      return;
+    }
+    const widthProblem =
+      this.options.strictWidth === true ? this.widthProblem(rowLine, cells) : null;
+    if (widthProblem !== null) this.problem(rowLine, widthProblem);
+    else this.rows.push({ line: rowLine, cells });
+    this.rowCount += 1;
+    const onProgress = this.options.onProgress;
+    if (onProgress !== undefined && this.rowCount % PROGRESS_EVERY_ROWS === 0) {
+      onProgress(end / body.length);
+    }
+  }
+
+  /** Lists a problem, or counts it once {@link LISTED_ROW_ERRORS} are listed. */
+  private problem(line: number, message: string): void {
+    if (this.problems.length < LISTED_ROW_ERRORS) this.problems.push({ line, message });
+    else this.unlistedProblems += 1;
+  }
+
+  private takeHeader(cells: string[]): void {
+    this.headerRowsLeft -= 1;
+    if (this.header !== null) return;
+    const maxColumns = (this.options.limits ?? DEFAULT_IMPORT_LIMITS).maxColumns;
+    if (cells.length > maxColumns) {
+      this.refused = `The header row has ${formatCount(cells.length)} columns, over the limit of ${formatCount(maxColumns)} (most columns). The file is damaged or is not a bill export.`;
+      return;
+    }
+    this.header = cells.map((cell) => cell.trim());
+    this.rawWidth = cells.length;
+    this.headerWidth = trimTrailingBlanks(this.header).length;
+  }
+
+  /**
+   * Why a row cannot be read cell by cell against the header: more filled cells than the header
+   * has (an unquoted comma shifted the rest), or fewer cells (a cut-short row). Blank cells past
+   * the header's end (a trailing delimiter) are fine.
+   */
+  private widthProblem(line: number, cells: readonly string[]): string | null {
+    let width = cells.length;
+    while (width > this.rawWidth && (cells[width - 1] ?? '').trim() === '') width -= 1;
+    if (width > this.rawWidth) {
+      const hint =
+        this.sniff.delimiter === ','
+          ? ' — an unquoted comma in an amount like 1,850.00? Quote such cells ("1,850.00") or remove the comma'
+          : '';
+      return `Row ${formatCount(line)} has ${formatCount(width)} cells, the header has ${formatCount(this.headerWidth)}${hint}. The row is not imported, so no cell is read from the wrong column.`;
+    }
+    if (cells.length < this.headerWidth) {
+      return `Row ${formatCount(line)} has ${formatCount(cells.length)} cells, the header has ${formatCount(this.headerWidth)}: the row is cut short. It is not imported.`;
+    }
+    return null;
+  }
+}
+
+/**
+ * The first line longer than `max` characters (its 0-based index and length), or null. Looks
+ * only at line breaks, one `indexOf` at a time: cheap even on a 100 MB file.
+ */
+function firstLongLine(
+  text: string,
+  newline: Newline,
+  max: number,
+): { index: number; length: number } | null {
+  if (text.length <= max) return null;
+  const breakChar = newline === '\r' ? '\r' : '\n';
+  let start = 0;
+  for (let index = 0; start <= text.length; index += 1) {
+    let end = text.indexOf(breakChar, start);
+    if (end === -1) end = text.length;
+    if (end - start > max) return { index, length: end - start };
+    start = end + 1;
+  }
+  return null;
 }
 
 /** Counts line breaks (`\n`, or a lone `\r` in old Mac files) in `text[from, to)`. */
@@ -201,21 +359,34 @@ function describeParseError(code: string): string {
   return `The file could not be split into cells here (${code}).`;
 }
 
-function sampleLines(text: string): SampleLine[] {
+/**
+ * The first lines of the text for sniffing: only its first {@link SNIFF_SAMPLE_CHARS}
+ * characters are looked at, and a line cut by that bound is left out (unless the text ends
+ * there). Lines end with CRLF, LF or a lone CR.
+ */
+function sampleLines(text: string): { lines: SampleLine[]; newline: Newline } {
+  const sample = text.length > SNIFF_SAMPLE_CHARS ? text.slice(0, SNIFF_SAMPLE_CHARS) : text;
+  const complete = sample.length === text.length;
   const lines: SampleLine[] = [];
-  const limit = Math.min(text.length, SNIFF_CHARS);
+  let newline: Newline | null = null;
+  const breaks = /\r\n|\n|\r/g;
   let offset = 0;
   let line = 1;
-  while (offset < limit && lines.length < SNIFF_LINES) {
-    let end = text.indexOf('\n', offset);
-    if (end === -1) end = text.length;
-    const raw = text.slice(offset, end);
-    const content = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+  while (lines.length < SNIFF_LINES) {
+    const match = breaks.exec(sample);
+    // A lone CR at the very end of the sample may be the first half of a CRLF.
+    const cutCr =
+      match !== null && match[0] === '\r' && match.index === sample.length - 1 && !complete;
+    if ((match === null || cutCr) && !complete) break;
+    const end = match === null ? sample.length : match.index;
+    if (match !== null) newline ??= match[0] as Newline;
+    const content = sample.slice(offset, end);
     if (content.trim() !== '') lines.push({ line, offset, text: content });
-    offset = end + 1;
+    if (match === null) break;
+    offset = end + match[0].length;
     line += 1;
   }
-  return lines;
+  return { lines, newline: newline ?? '\n' };
 }
 
 /** Splits one line for sniffing only: honours quotes on that line, nothing more. */

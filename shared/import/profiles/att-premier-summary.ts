@@ -62,7 +62,7 @@ const SUMMARY: TableLayout = {
 
 function readTable(table: ProfileTable, draft: DraftBuilder): void {
   const c = table.columns;
-  const cells = new CellReader(table.fileName, table.header, draft.errors);
+  const cells = new CellReader(table.fileName, table.header, draft);
   const identifying = presentIndexes(c, ['accountNumber', 'wirelessNumber']);
   const chargeIndexes = CHARGE_COLUMNS.map((charge) => col(c, charge.field));
   const claimed = new Set(Object.values(c));

@@ -93,7 +93,7 @@ function readTable(
   draft: DraftBuilder,
 ): void {
   const c = table.columns;
-  const cells = new CellReader(table.fileName, table.header, draft.errors);
+  const cells = new CellReader(table.fileName, table.header, draft);
   const identifying = presentIndexes(c, [
     'accountNumber',
     'invoiceNumber',
