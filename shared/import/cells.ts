@@ -67,6 +67,8 @@ export class CellReader {
   /** Whether a cell of the current row could not be read. */
   failed = false;
   private readonly evidence: DecimalEvidence;
+  /** The row's amount columns, quoted in its errors (see {@link RowError.amount}). */
+  amountIndexes: readonly number[] = [];
   /**
    * Date readings by order and text: a bill repeats the same few dates on every row, and reading
    * one is a dozen regular expressions.
@@ -207,8 +209,23 @@ export class CellReader {
   private record(error: RowError): void {
     const firstOfRow = !this.failed;
     this.failed = true;
-    if (this.log.errors.length < LISTED_ROW_ERRORS) this.log.errors.push(error);
-    else if (firstOfRow) this.log.unlistedRows += 1;
+    if (this.log.errors.length >= LISTED_ROW_ERRORS) {
+      if (firstOfRow) this.log.unlistedRows += 1;
+      return;
+    }
+    const amount = this.amountText();
+    if (amount !== '') error.amount = amount;
+    this.log.errors.push(error);
+  }
+
+  /** The current row's amount cells as written, non-blank ones joined with ` + `. */
+  private amountText(): string {
+    const texts: string[] = [];
+    for (const index of this.amountIndexes) {
+      const text = this.text(index);
+      if (text !== '') texts.push(quoteCell(text));
+    }
+    return texts.join(' + ');
   }
 
   private locate(error: FieldError, index: number): RowError {

@@ -113,6 +113,7 @@ export function readChargeRows(
 ): void {
   const c = table.columns;
   const cells = new CellReader(table.fileName, table.header, draft, options.decimal);
+  cells.amountIndexes = [c.amount].filter((i) => i !== ABSENT);
   const identifying = [c.accountNumber, c.invoiceNumber, c.serviceId].filter((i) => i !== ABSENT);
   const labels = [c.description].filter((i) => i !== ABSENT);
   const totals = new Map<string, { total: Cents; row: number }>();

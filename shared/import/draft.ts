@@ -109,6 +109,11 @@ export interface SkippedRow {
 export interface RowError extends FieldError {
   sourceFile: string;
   row: number;
+  /**
+   * The row's amount as written (several amount columns joined with ` + `), when the reader
+   * knows its amount columns: what leaving the row out leaves out of the bill.
+   */
+  amount?: string;
 }
 
 /** The outcome of reading one or more files with one profile or mapping. */

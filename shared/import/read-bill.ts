@@ -394,13 +394,15 @@ function withFileNotes(draft: BillDraft, files: readonly ParsedFile[]): BillDraf
   const warnings: RowError[] = [];
   for (const file of files) {
     for (const problem of file.table.problems) {
-      addRowError(draft, {
+      const error: RowError = {
         sourceFile: file.name,
         row: problem.line,
         message: problem.message.startsWith('Row ')
           ? problem.message
           : `Row ${problem.line}: ${problem.message}`,
-      });
+      };
+      if (problem.rowText !== undefined) error.value = problem.rowText;
+      addRowError(draft, error);
     }
     if (file.table.unlistedProblems !== undefined) {
       addUnlistedRows(draft, file.table.unlistedProblems);

@@ -54,7 +54,7 @@ export interface Table {
    * Structural problems (an unclosed quote, a row wider or narrower than the header), with the
    * line they start on. A row with such a problem is not in `rows`.
    */
-  problems: { line: number; message: string }[];
+  problems: { line: number; message: string; rowText?: string }[];
   /**
    * Why the whole file is refused (a line over the length limit, a header over the column limit);
    * `rows` is then empty.
@@ -256,7 +256,8 @@ class TableState {
     }
     const widthProblem =
       this.options.strictWidth === true ? this.widthProblem(rowLine, cells) : null;
-    if (widthProblem !== null) this.problem(rowLine, widthProblem);
+    if (widthProblem !== null)
+      this.problem(rowLine, widthProblem, rowText(cells, this.sniff.delimiter));
     else this.rows.push({ line: rowLine, cells });
     this.rowCount += 1;
     const onProgress = this.options.onProgress;
@@ -266,9 +267,12 @@ class TableState {
   }
 
   /** Lists a problem, or counts it once {@link LISTED_ROW_ERRORS} are listed. */
-  private problem(line: number, message: string): void {
-    if (this.problems.length < LISTED_ROW_ERRORS) this.problems.push({ line, message });
-    else this.unlistedProblems += 1;
+  private problem(line: number, message: string, text?: string): void {
+    if (this.problems.length >= LISTED_ROW_ERRORS) {
+      this.unlistedProblems += 1;
+      return;
+    }
+    this.problems.push(text === undefined ? { line, message } : { line, message, rowText: text });
   }
 
   private takeHeader(cells: string[]): void {
@@ -304,6 +308,12 @@ class TableState {
     }
     return null;
   }
+}
+
+/** A row's cells joined back with its delimiter, cut to 200 characters, to show a bad row. */
+function rowText(cells: readonly string[], delimiter: Delimiter): string {
+  const text = cells.join(delimiter);
+  return text.length <= 200 ? text : `${text.slice(0, 199)}…`;
 }
 
 /**

@@ -204,6 +204,7 @@ function readWirelessSummary(table: ProfileTable, draft: DraftBuilder): void {
   const c = table.columns;
   const identifying = presentIndexes(c, ['accountNumber', 'invoiceNumber']);
   const chargeIndexes = CHARGE_COLUMNS.map((charge) => col(c, charge.field));
+  cells.amountIndexes = chargeIndexes.filter((i) => i >= 0);
   const extraIndexes = presentIndexes(c, EXTRA_FIELDS);
   const amounts: (Cents | null)[] = new Array<Cents | null>(CHARGE_COLUMNS.length).fill(null);
 
