@@ -142,26 +142,19 @@ describe('PDFs and limits', () => {
   });
 });
 
+/** An audit's required options, with placeholder values. */
+const MINIMAL_ARGS = [
+  'audit',
+  ...['--sites', 's', '--inventory', 'i', '--contracts', 'c', '--bills', 'b', '--out', 'o'],
+];
+
 describe('the flags', () => {
   it.each([
     [['--allow-row-errors'], { allowRowErrors: true, limits: {} }],
     [['--max-zip-ratio', '500'], { allowRowErrors: false, limits: { maxCompressionRatio: 500 } }],
     [['--max-file-mb', '2'], { allowRowErrors: false, limits: { maxFileBytes: 2 * 1024 * 1024 } }],
   ])('%j', (flags, expected) => {
-    const parsed = parseArgs([
-      'audit',
-      '--sites',
-      's',
-      '--inventory',
-      'i',
-      '--contracts',
-      'c',
-      '--bills',
-      'b',
-      '--out',
-      'o',
-      ...flags,
-    ]);
+    const parsed = parseArgs([...MINIMAL_ARGS, ...flags]);
     expect(parsed.ok && parsed.args).toMatchObject(expected);
   });
 
@@ -169,20 +162,7 @@ describe('the flags', () => {
     [['--allow-row-errors=yes'], 'The option --allow-row-errors takes no value.'],
     [['--max-file-mb', 'lots'], '--max-file-mb must be a positive number'],
   ])('refuses %j', (flags, message) => {
-    const parsed = parseArgs([
-      'audit',
-      '--sites',
-      's',
-      '--inventory',
-      'i',
-      '--contracts',
-      'c',
-      '--bills',
-      'b',
-      '--out',
-      'o',
-      ...flags,
-    ]);
+    const parsed = parseArgs([...MINIMAL_ARGS, ...flags]);
     expect(parsed.ok ? '' : parsed.message).toContain(message);
   });
 });
