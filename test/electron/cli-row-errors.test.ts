@@ -3,13 +3,12 @@
  * the run with nothing written (exit 1), unless `--allow-row-errors`, which lists the rows left
  * out with their amounts. Outputs appear whole or not at all; PDFs are skipped with a notice.
  */
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseArgs } from '../../electron/cli/args';
-import { runCli } from '../../electron/cli/main';
 import { writeOutputs } from '../../electron/cli/outputs';
+import { auditWorkspace, makeCliWorkspace, outputFiles } from '../helpers/cli-workspace';
 
 const HEADER = 'Carrier,Account Number,Invoice Number,Invoice Date,Service ID,Category,Amount';
 const GOOD = 'Lumen,5-KE4X-001,754240482,2026-10-01,555-010-0001,MRC,850.00';
@@ -18,51 +17,15 @@ const BAD = 'Lumen,5-KE4X-001,754240482,2026-10-01,555-010-0002,MRC,"1,85O.00"';
 let dir = '';
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'temdesk-cli-rows-'));
-  await writeFile(join(dir, 'sites.csv'), 'Site Code,Site Name,Cost Center\nSTR-1,Store 1,4100\n');
-  await writeFile(
-    join(dir, 'inventory.csv'),
-    'Site Code,Carrier,Account Number,Service Type,Service ID\nSTR-1,Lumen,5-KE4X-001,mobile,555-010-0001\n',
-  );
-  await writeFile(
-    join(dir, 'contracts.csv'),
-    'Contract ID,Carrier,Accounts,Start Date,Term Months\nLU-1,Lumen,5-KE4X-001,2024-01-01,36\n',
-  );
-  await mkdir(join(dir, 'bills'));
+  dir = await makeCliWorkspace('temdesk-cli-rows-');
 });
 
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function audit(extra: readonly string[] = []) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(
-    [
-      'audit',
-      '--sites',
-      join(dir, 'sites.csv'),
-      '--inventory',
-      join(dir, 'inventory.csv'),
-      '--contracts',
-      join(dir, 'contracts.csv'),
-      '--bills',
-      join(dir, 'bills'),
-      '--out',
-      join(dir, 'out'),
-      '--as-of',
-      '2026-11-20',
-      ...extra,
-    ],
-    { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) },
-  );
-  return { code, stdout, stderr };
-}
-
-async function outFiles(): Promise<string[]> {
-  return readdir(join(dir, 'out')).catch(() => []);
-}
+const audit = (extra: readonly string[] = []) => auditWorkspace(dir, extra);
+const outFiles = () => outputFiles(dir);
 
 describe('bill rows that cannot be read', () => {
   it('stop the run: exit 1, nothing written, the row named', async () => {
