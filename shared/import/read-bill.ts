@@ -407,6 +407,13 @@ function withFileNotes(draft: BillDraft, files: readonly ParsedFile[]): BillDraf
     if (file.table.unlistedProblems !== undefined) {
       addUnlistedRows(draft, file.table.unlistedProblems);
     }
+    if (file.table.secondHeaderLine !== undefined) {
+      draft.skipped.unshift({
+        sourceFile: file.name,
+        row: file.table.secondHeaderLine,
+        reason: 'Not imported: a second header row (the column names again, e.g. in French).',
+      });
+    }
     if (file.info.replacementChars > 0) {
       warnings.push({
         sourceFile: file.name,

@@ -62,6 +62,8 @@ export interface Table {
   refused?: string;
   /** Problems past the first {@link LISTED_ROW_ERRORS}, counted, not listed. */
   unlistedProblems?: number;
+  /** The line of a second header row (see {@link TableSniff.headerRows}), which is not data. */
+  secondHeaderLine?: number;
 }
 
 /** Options of {@link readTable}. */
@@ -71,8 +73,9 @@ export interface ReadTableOptions {
   /** Line length and column limits; the defaults when absent. */
   limits?: Pick<ImportLimits, 'maxLineChars' | 'maxColumns'>;
   /**
-   * Bills: a row with more (non-blank) or fewer cells than the header is a problem and is left
-   * out, never read with its cells shifted. Other tables read such rows as they are.
+   * Bills: a row with more (non-blank) or fewer cells than the header, or with a quote problem, is
+   * a problem and is left out (with every row an unclosed quote ran into), never read with its
+   * cells shifted. Other tables read such rows as they are.
    */
   strictWidth?: boolean;
 }
@@ -214,6 +217,7 @@ export function readTable(text: string, sniff: TableSniff, options: ReadTableOpt
     problems: state.problems,
   };
   if (state.unlistedProblems > 0) table.unlistedProblems = state.unlistedProblems;
+  if (state.secondHeaderLine !== undefined) table.secondHeaderLine = state.secondHeaderLine;
   return table;
 }
 
@@ -230,6 +234,7 @@ class TableState {
   readonly rows: TableRow[] = [];
   readonly problems: Table['problems'] = [];
   unlistedProblems = 0;
+  secondHeaderLine: number | undefined;
   refused: string | undefined;
   private headerRowsLeft: number;
   private line: number;
@@ -248,10 +253,23 @@ class TableState {
     const rowLine = this.line;
     this.line += countLineBreaks(body, this.cursor, end);
     this.cursor = end;
-    for (const error of errors) this.problem(rowLine, describeParseError(error.code));
+    const lastLine = Math.max(rowLine, this.line - 1);
+    for (const error of errors) {
+      this.problem(rowLine, describeParseError(error.code, rowLine, lastLine));
+    }
+    if (errors.length > 0 && this.options.strictWidth === true) {
+      // The rows the open quote ran into are not read either: each is reported, none is lost.
+      for (let line = rowLine + 1; line <= lastLine; line += 1) {
+        this.problem(
+          line,
+          `Not imported: this row is inside the quoted cell that starts on row ${formatCount(rowLine)} and is never closed.`,
+        );
+      }
+      return;
+    }
     if (isBlankRow(cells)) return;
     if (this.headerRowsLeft > 0) {
-      this.takeHeader(cells);
+      this.takeHeader(cells, rowLine);
       return;
     }
     const widthProblem =
@@ -275,9 +293,12 @@ class TableState {
     this.problems.push(text === undefined ? { line, message } : { line, message, rowText: text });
   }
 
-  private takeHeader(cells: string[]): void {
+  private takeHeader(cells: string[], line: number): void {
     this.headerRowsLeft -= 1;
-    if (this.header !== null) return;
+    if (this.header !== null) {
+      this.secondHeaderLine = line;
+      return;
+    }
     const maxColumns = (this.options.limits ?? DEFAULT_IMPORT_LIMITS).maxColumns;
     if (cells.length > maxColumns) {
       this.refused = `The header row has ${formatCount(cells.length)} columns, over the limit of ${formatCount(maxColumns)} (most columns). The file is damaged or is not a bill export.`;
@@ -362,9 +383,13 @@ function trimTrailingBlanks(header: string[]): string[] {
   return end === header.length ? header : header.slice(0, end);
 }
 
-function describeParseError(code: string): string {
+function describeParseError(code: string, line: number, lastLine: number): string {
   if (code === 'MissingQuotes' || code === 'InvalidQuotes') {
-    return 'A quoted cell starting here is never closed, so the rows after it may be merged into one cell.';
+    const span =
+      lastLine > line
+        ? `rows ${formatCount(line)} to ${formatCount(lastLine)} run together as one row and are not imported`
+        : 'the row is not imported';
+    return `A quoted cell starting here is never closed, so ${span}. Close the quote (") and import the file again.`;
   }
   return `The file could not be split into cells here (${code}).`;
 }

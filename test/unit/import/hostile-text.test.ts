@@ -103,6 +103,34 @@ describe('bounded reading', () => {
 });
 
 describe('rows must match their header', () => {
+  it('lists a second header row as skipped, never dropping it silently', () => {
+    const outcome = readBill([
+      {
+        name: 'bill.csv',
+        bytes: new TextEncoder().encode(`${HEADER}\n${HEADER.toUpperCase()}\n${ROW}\n`),
+      },
+    ]);
+    expect(outcome.kind === 'draft' && outcome.draft.skipped).toEqual([
+      {
+        sourceFile: 'bill.csv',
+        row: 2,
+        reason: 'Not imported: a second header row (the column names again, e.g. in French).',
+      },
+    ]);
+  });
+
+  it('reports every row an unclosed quote runs into', () => {
+    const text = `${HEADER}\n${ROW}\n${ROW.replace('MRC', '"MRC')}\n${ROW}\n${ROW}\n`;
+    const errors = outcomeText(new TextEncoder().encode(text));
+    expect(errors).toContain(
+      'A quoted cell starting here is never closed, so rows 3 to 5 run together',
+    );
+    expect(errors).toContain(
+      'Row 4: Not imported: this row is inside the quoted cell that starts on row 3',
+    );
+    expect(errors).toContain('Row 5: Not imported');
+  });
+
   it('refuses a row with an unquoted comma in its amount, naming the counts', () => {
     const text = outcomeText(
       new TextEncoder().encode(`${BILL}${ROW.replace('850.00,850.00', '1,850.00,1850.00')}\n`),
