@@ -151,6 +151,15 @@ export interface BillDraft {
   refusal?: string;
 }
 
+/**
+ * How many problems a draft reports: the listed errors (without the closing "… and N more"
+ * sentence) and the rows counted past them.
+ */
+export function problemCount(draft: Pick<BillDraft, 'errors' | 'unlistedErrorRows'>): number {
+  const unlisted = draft.unlistedErrorRows ?? 0;
+  return draft.errors.length - (unlisted > 0 ? 1 : 0) + unlisted;
+}
+
 /** The parts of a draft invoice (one `bill` part from its source file when it lists none). */
 export function partsOf(invoice: Pick<DraftInvoice, 'parts' | 'sourceFile'>): DraftPart[] {
   return invoice.parts ?? [{ kind: WHOLE_BILL, sourceFile: invoice.sourceFile }];

@@ -95,6 +95,58 @@ export const APP_LIMIT_ADVICE: LimitAdvice = (limit) =>
     ? 'No real bill file comes near this limit: check that this is the file you meant to import.'
     : `If you trust this file, raise "${LIMIT_NAMES[limit].label}" in Settings → Import limits and import it again.`;
 
+/** The limits the app's Settings → Import limits edits, as typed (megabytes, a ratio, a box). */
+export interface ImportLimitsForm {
+  maxFileMb: string;
+  maxArchiveMb: string;
+  maxCompressionRatio: string;
+  allowDatesOutsideYears: boolean;
+}
+
+/** The form showing `limits` (the defaults for any not set). */
+export function importLimitsForm(limits: Partial<ImportLimits>): ImportLimitsForm {
+  const full = importLimits(limits);
+  return {
+    maxFileMb: String(full.maxFileBytes / MB),
+    maxArchiveMb: String(full.maxArchiveBytes / MB),
+    maxCompressionRatio: String(full.maxCompressionRatio),
+    allowDatesOutsideYears: full.allowDatesOutsideYears,
+  };
+}
+
+/** Highest value a size limit may be set to: 2 GB, past what one process can hold as a file. */
+const MAX_SETTABLE_MB = 2048;
+
+/**
+ * The limits typed in the form, keeping only those that differ from the defaults (so a later
+ * version's better defaults still apply); a sentence naming the first field that is not a
+ * positive number in range.
+ */
+export function importLimitsFromForm(
+  form: ImportLimitsForm,
+): { ok: true; limits: Partial<ImportLimits> } | { ok: false; message: string } {
+  const fields = [
+    ['maxFileBytes', form.maxFileMb, MB, 'Largest file'],
+    ['maxArchiveBytes', form.maxArchiveMb, MB, 'Largest ZIP'],
+    ['maxCompressionRatio', form.maxCompressionRatio, 1, 'Highest compression ratio'],
+  ] as const;
+  const limits: Partial<ImportLimits> = {};
+  for (const [key, text, unit, label] of fields) {
+    const value = Number(text.trim());
+    const max = unit === MB ? MAX_SETTABLE_MB : 100_000;
+    if (text.trim() === '' || !Number.isFinite(value) || value <= 0 || value > max) {
+      return {
+        ok: false,
+        message: `${label} must be a number above 0 and at most ${formatCount(max)}.`,
+      };
+    }
+    const scaled = Math.round(value * unit);
+    if (scaled !== DEFAULT_IMPORT_LIMITS[key]) limits[key] = scaled;
+  }
+  if (form.allowDatesOutsideYears) limits.allowDatesOutsideYears = true;
+  return { ok: true, limits };
+}
+
 /** `104,857,600 bytes` → `100 MB`; whole megabytes when at least 1 MB. */
 export function formatBytes(bytes: number): string {
   if (bytes >= MB) return `${formatCount(Math.round((bytes / MB) * 10) / 10)} MB`;

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { aggregateLines, checkedLinesTotal } from '../../../shared/billing/aggregates';
+import { problemCount } from '../../../shared/import/draft';
 import { LISTED_ROW_ERRORS } from '../../../shared/import/limits';
 import type { ReadBillOptions, ReadOutcome } from '../../../shared/import/read-bill';
 import { cents } from '../../../shared/money/cents';
@@ -146,6 +147,7 @@ describe('row errors are capped', () => {
       '… and 3,402 more rows that could not be read (only the first 1,000 problems are listed).',
     );
     expect(outcome.kind === 'draft' && outcome.draft.unlistedErrorRows).toBe(3_402);
+    expect(outcome.kind === 'draft' && problemCount(outcome.draft)).toBe(LISTED_ROW_ERRORS + 3_402);
   });
 
   it('caps width problems the same way', () => {
