@@ -4,7 +4,8 @@
  * kept once and reported. What is stored is decided by the shared bill plan (`shared/ledger`).
  */
 import type { ReadBillOptions, ReadOutcome } from '../../shared/import/read-bill';
-import { isPdf, PDF_NOTICE, readBills } from '../../shared/import/read-bill';
+import { isPdf, PDF_NOTICE } from '../../shared/import/pdf';
+import { readBills } from '../../shared/import/read-bill';
 import type { LimitAdvice } from '../../shared/import/limits';
 import { APP_LIMIT_ADVICE, LIMIT_NAMES } from '../../shared/import/limits';
 import type { BillDraft, DraftChargeLine } from '../../shared/import/draft';

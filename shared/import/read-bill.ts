@@ -12,9 +12,10 @@ import { chargeDateSamples } from './charge-rows';
 import { decideDateOrder } from './date-order';
 import type { TextEncodingName } from './decode';
 import { decodeBytes } from './decode';
-import type { BillDraft, RowError } from './draft';
-import { addRowError, addUnlistedRows } from './draft-builder';
+import type { BillDraft } from './draft';
 import { boundDraftDates } from './draft-bounds';
+import { withFileNotes } from './file-notes';
+import { isPdf, PDF_NOTICE } from './pdf';
 import type { ColumnMapping } from './mapping';
 import {
   applyMapping,
@@ -155,22 +156,6 @@ export function readBills(
 function unreadable(fileName: string, message: string): ReadOutcome {
   return { kind: 'unreadable', fileName, message: capMessage(message) };
 }
-
-/** Whether the bytes are a PDF (`%PDF-`): a bill to read, not a data export to import. */
-export function isPdf(bytes: Uint8Array): boolean {
-  return (
-    bytes.length >= 5 &&
-    bytes[0] === 0x25 &&
-    bytes[1] === 0x50 &&
-    bytes[2] === 0x44 &&
-    bytes[3] === 0x46 &&
-    bytes[4] === 0x2d
-  );
-}
-
-/** What is said about a PDF given to the importer. */
-export const PDF_NOTICE =
-  "is a PDF: TEM Desk imports the carrier's data export (CSV, TSV or text, or a ZIP of them), not the printed bill. Download the data export from the carrier's portal.";
 
 function parseAll(
   members: readonly UploadedFile[],
@@ -387,41 +372,4 @@ function draftOutcome(
     draft: boundDraftDates(noted, importLimits(options.limits)),
     files: files.map((file) => file.info),
   };
-}
-
-/** Adds parser problems (as row errors) and encoding warnings of the files to a draft. */
-function withFileNotes(draft: BillDraft, files: readonly ParsedFile[]): BillDraft {
-  const warnings: RowError[] = [];
-  for (const file of files) {
-    for (const problem of file.table.problems) {
-      const error: RowError = {
-        sourceFile: file.name,
-        row: problem.line,
-        message: problem.message.startsWith('Row ')
-          ? problem.message
-          : `Row ${problem.line}: ${problem.message}`,
-      };
-      if (problem.rowText !== undefined) error.value = problem.rowText;
-      addRowError(draft, error);
-    }
-    if (file.table.unlistedProblems !== undefined) {
-      addUnlistedRows(draft, file.table.unlistedProblems);
-    }
-    if (file.table.secondHeaderLine !== undefined) {
-      draft.skipped.unshift({
-        sourceFile: file.name,
-        row: file.table.secondHeaderLine,
-        reason: 'Not imported: a second header row (the column names again, e.g. in French).',
-      });
-    }
-    if (file.info.replacementChars > 0) {
-      warnings.push({
-        sourceFile: file.name,
-        row: 0,
-        message: `The file already holds ${file.info.replacementChars} unreadable character(s) (shown as �): it was damaged by a text conversion before it reached TEM Desk. Names may be misspelt; amounts are not affected unless a row shows an error.`,
-      });
-    }
-  }
-  if (warnings.length > 0) draft.warnings = [...warnings, ...(draft.warnings ?? [])];
-  return draft;
 }
