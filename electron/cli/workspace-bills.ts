@@ -7,7 +7,7 @@ import type { ReadBillOptions, ReadOutcome } from '../../shared/import/read-bill
 import { isPdf, PDF_NOTICE } from '../../shared/import/pdf';
 import { readBills } from '../../shared/import/read-bill';
 import type { LimitAdvice } from '../../shared/import/limits';
-import { APP_LIMIT_ADVICE, LIMIT_NAMES } from '../../shared/import/limits';
+import { APP_LIMIT_ADVICE, capMessage, LIMIT_NAMES } from '../../shared/import/limits';
 import type { BillDraft, DraftChargeLine } from '../../shared/import/draft';
 import { copyTotal, invoiceOfPlan, planBills, usageRecordsOf } from '../../shared/ledger/bills';
 import { uniqueFileNames } from '../../shared/ledger/file-names';
@@ -26,7 +26,8 @@ function billProblem(outcome: Exclude<ReadOutcome, { kind: 'draft' }>): string {
     case 'unreadable':
       return `Cannot read the bill file "${file}": ${outcome.message}`;
     case 'needs-mapping':
-      return `The bill file "${file}" is not in a layout TEM Desk recognises (columns: ${outcome.header.join(', ')}). Import it once in the app to map its columns, or convert it to the TEM Desk charges CSV.`;
+      // A crafted header can hold thousands of long names: the list is cut, the advice is not.
+      return `The bill file "${file}" is not in a layout TEM Desk recognises (columns: ${capMessage(outcome.header.join(', '), 300)}). Import it once in the app to map its columns, or convert it to the TEM Desk charges CSV.`;
     case 'needs-date-order':
       return `The dates in the bill file "${file}" can be read more than one way (${outcome.candidates.join(' or ')}, e.g. ${outcome.examples.slice(0, 3).join(', ')}); import it in the app once to choose.`;
     case 'needs-invoice-details':

@@ -111,6 +111,20 @@ const MINIMAL_ARGS = [
   ...['--sites', 's', '--inventory', 'i', '--contracts', 'c', '--bills', 'b', '--out', 'o'],
 ];
 
+describe('an unknown layout', () => {
+  it('names its columns in a message of bounded length', async () => {
+    const header = Array.from({ length: 1500 }, (_, i) => `Column number ${i}`).join(',');
+    await writeFile(join(dir, 'bills', 'odd.csv'), `${header}\n${'x,'.repeat(1499)}x\n`);
+    const run = await audit();
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      'is not in a layout TEM Desk recognises (columns: Column number 0,',
+    );
+    expect(run.stderr).toContain('Import it once in the app to map its columns');
+    expect(run.stderr.length).toBeLessThan(1000);
+  });
+});
+
 describe('the flags', () => {
   it.each([
     [['--allow-row-errors'], { allowRowErrors: true, limits: {} }],
