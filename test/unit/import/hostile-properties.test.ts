@@ -43,8 +43,26 @@ function checkOutcomes(outcomes: readonly ReadOutcome[]): void {
   }
 }
 
-/** Characters that break CSVs: delimiters, signs, digits, separators, a NUL. */
-const NASTY = [',', '\n', '\t', '|', ';', '9', '0', '.', '-', '(', '$', 'x', ' ', '\0', 'é'];
+/** Characters that break CSVs: quotes, line breaks, delimiters, signs, digits, a NUL. */
+const NASTY = [
+  '"',
+  '\r',
+  ',',
+  '\n',
+  '\t',
+  '|',
+  ';',
+  '9',
+  '0',
+  '.',
+  '-',
+  '(',
+  '$',
+  'x',
+  ' ',
+  '\0',
+  'é',
+];
 
 const mutation = fc.record({
   at: fc.nat(),
@@ -77,7 +95,7 @@ describe('readBills never throws', () => {
   it('on arbitrary text of CSV characters', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.constantFrom(...NASTY, '"', '\r', 'A', 'Amount', 'Carrier'), {
+        fc.array(fc.constantFrom(...NASTY, 'A', 'Amount', 'Carrier'), {
           maxLength: 400,
         }),
         (parts) => {
