@@ -7,8 +7,8 @@
 import type { IsoDate } from '../dates';
 import type { BillDraft, DraftChargeLine, DraftInvoice } from './draft';
 import { addRowError } from './draft-builder';
+import { centsToDecimalString } from '../money/cents';
 import type { ImportLimits } from './limits';
-import { formatCount } from './limits';
 
 /** How a date refusal says it can be allowed: the app's setting, or the CLI's flag. */
 export const DATE_ADVICE =
@@ -55,14 +55,26 @@ export function boundDraftDates(draft: BillDraft, limits: ImportLimits): BillDra
     const bad = invoiceDateOutside(invoice, limits);
     if (bad === null) continue;
     refused.add(invoice.key);
+    const why = `the ${bad.what} ${bad.date} of invoice ${invoice.invoiceNumber} (account ${invoice.accountNumber}) is outside the years ${span}`;
     const lines = draft.lines.filter((line) => line.invoiceKey === invoice.key);
-    const row = lines[0]?.sourceRow ?? 0;
-    addRowError(draft, {
-      sourceFile: lines[0]?.sourceFile ?? invoice.sourceFile,
-      row,
-      value: bad.date,
-      message: `Row ${row}: the ${bad.what} ${bad.date} is outside the years ${span}, so invoice ${invoice.invoiceNumber} (account ${invoice.accountNumber}, ${formatCount(lines.length)} charge line${lines.length === 1 ? '' : 's'}) is not imported. ${DATE_ADVICE}`,
-    });
+    if (lines.length === 0) {
+      addRowError(draft, {
+        sourceFile: invoice.sourceFile,
+        row: 0,
+        value: bad.date,
+        message: `${upperFirst(why)}, so the invoice is not imported. ${DATE_ADVICE}`,
+      });
+    }
+    // One error per row of the invoice, with its amount: every charge left out is named.
+    for (const line of lines) {
+      addRowError(draft, {
+        sourceFile: line.sourceFile,
+        row: line.sourceRow,
+        value: bad.date,
+        amount: centsToDecimalString(line.amount),
+        message: `Row ${line.sourceRow}: ${why}, so this charge is not imported. ${DATE_ADVICE}`,
+      });
+    }
   }
   const kept: DraftChargeLine[] = [];
   for (const line of draft.lines) {
@@ -76,6 +88,7 @@ export function boundDraftDates(draft: BillDraft, limits: ImportLimits): BillDra
       sourceFile: line.sourceFile,
       row: line.sourceRow,
       value: date,
+      amount: centsToDecimalString(line.amount),
       message: `Row ${line.sourceRow}: the service period date ${date} is outside the years ${span}, so this charge is not imported. ${DATE_ADVICE}`,
     });
   }
@@ -84,4 +97,8 @@ export function boundDraftDates(draft: BillDraft, limits: ImportLimits): BillDra
   draft.lines = kept;
   draft.usage = draft.usage.filter((usage) => !refused.has(usage.invoiceKey));
   return draft;
+}
+
+function upperFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -36,18 +36,14 @@ export class TableState {
     const rowLine = this.line;
     this.line += countLineBreaks(body, this.cursor, end);
     this.cursor = end;
-    const lastLine = Math.max(rowLine, this.line - 1);
+    // The row's own line break (when it has one) ends it; breaks before it are inside quoted cells.
+    const endsWithBreak = end > 0 && (body[end - 1] === '\n' || body[end - 1] === '\r');
+    const lastLine = Math.max(rowLine, endsWithBreak ? this.line - 1 : this.line);
     for (const error of errors) {
       this.problem(rowLine, describeParseError(error.code, rowLine, lastLine));
     }
     if (errors.length > 0 && this.options.strictWidth === true) {
-      // The rows the open quote ran into are not read either: each is reported, none is lost.
-      for (let line = rowLine + 1; line <= lastLine; line += 1) {
-        this.problem(
-          line,
-          `Not imported: this row is inside the quoted cell that starts on row ${formatCount(rowLine)} and is never closed.`,
-        );
-      }
+      this.reportLinesInside(rowLine, lastLine, 'that starts on row {row} and is never closed');
       return;
     }
     if (isBlankRow(cells)) return;
@@ -57,13 +53,29 @@ export class TableState {
     }
     const widthProblem =
       this.options.strictWidth === true ? this.widthProblem(rowLine, cells) : null;
-    if (widthProblem !== null)
+    if (widthProblem !== null) {
       this.problem(rowLine, widthProblem, rowText(cells, this.sniff.delimiter));
-    else this.rows.push({ line: rowLine, cells });
+      this.reportLinesInside(rowLine, lastLine, 'of row {row}, which could not be read');
+    } else {
+      this.rows.push(
+        lastLine > rowLine ? { line: rowLine, cells, lastLine } : { line: rowLine, cells },
+      );
+    }
     this.rowCount += 1;
     const onProgress = this.options.onProgress;
     if (onProgress !== undefined && this.rowCount % PROGRESS_EVERY_ROWS === 0) {
       onProgress(end / body.length);
+    }
+  }
+
+  /**
+   * Reports each line after the first of a row that is not imported and runs over several lines
+   * (a quoted cell holding line breaks): none of them is lost without a word.
+   */
+  private reportLinesInside(rowLine: number, lastLine: number, which: string): void {
+    const where = which.replace('{row}', formatCount(rowLine));
+    for (let line = rowLine + 1; line <= lastLine; line += 1) {
+      this.problem(line, `Not imported: this line is inside a quoted cell ${where}.`);
     }
   }
 

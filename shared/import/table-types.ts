@@ -31,6 +31,8 @@ export interface TableRow {
   /** 1-based line of the file where the row starts (a quoted cell may span several lines). */
   line: number;
   cells: string[];
+  /** The row's last line, when a quoted cell runs over several lines (absent: just `line`). */
+  lastLine?: number;
 }
 
 /** A parsed table. */

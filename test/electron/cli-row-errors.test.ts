@@ -99,7 +99,7 @@ describe('PDFs and limits', () => {
       `${HEADER}\n${GOOD.replace('2026-10-01', '1985-10-01')}\n`,
     );
     expect((await audit()).stderr).toContain(
-      'the invoice date 1985-10-01 is outside the years 1990–2100',
+      'the invoice date 1985-10-01 of invoice 754240482 (account 5-KE4X-001) is outside the years 1990–2100',
     );
     expect((await audit(['--allow-any-year'])).code).toBe(0);
   });

@@ -79,11 +79,15 @@ describe('bill dates are bounded to 1990–2100 unless allowed', () => {
       '754240482',
     ]);
     expect(errorsOf(outcome)).toEqual([
-      expect.stringMatching(
-        new RegExp(
-          `Row 3: the invoice date ${date} is outside the years 1990–2100, so invoice 999 \\(account 5-KE4X-001, 1 charge line\\) is not imported\\. If the date is right, allow dates`,
-        ),
-      ),
+      `Row 3: the invoice date ${date} of invoice 999 (account 5-KE4X-001) is outside the years 1990–2100, so this charge is not imported. If the date is right, allow dates outside these years (Settings → Import limits, or the CLI's --allow-any-year) and import the file again.`,
+    ]);
+  });
+
+  it('names every charge of an invoice refused for its date, with its amount', () => {
+    const outcome = read(csv([row('850.00', '2206-10-01'), row('12.00', '2206-10-01')]));
+    expect(outcome.kind === 'draft' && outcome.draft.errors.map((e) => [e.row, e.amount])).toEqual([
+      [2, '850.00'],
+      [3, '12.00'],
     ]);
   });
 

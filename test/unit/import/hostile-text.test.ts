@@ -119,6 +119,17 @@ describe('rows must match their header', () => {
     ]);
   });
 
+  it('reports every line of a refused row whose quoted cell spans lines', () => {
+    const text = `${HEADER}\n"Lumen,5-KE4X-001\nLumen,x\nLumen"\n${ROW}\n`;
+    const errors = outcomeText(new TextEncoder().encode(text));
+    expect(errors).toContain('Row 2 has 1 cells, the header has 7');
+    expect(errors).toContain(
+      'Row 3: Not imported: this line is inside a quoted cell of row 2, which could not be read.',
+    );
+    expect(errors).toContain('Row 4: Not imported');
+    expect(errors).toContain('draft 1 lines');
+  });
+
   it('reports every row an unclosed quote runs into', () => {
     const text = `${HEADER}\n${ROW}\n${ROW.replace('MRC', '"MRC')}\n${ROW}\n${ROW}\n`;
     const errors = outcomeText(new TextEncoder().encode(text));
@@ -126,7 +137,7 @@ describe('rows must match their header', () => {
       'A quoted cell starting here is never closed, so rows 3 to 5 run together',
     );
     expect(errors).toContain(
-      'Row 4: Not imported: this row is inside the quoted cell that starts on row 3',
+      'Row 4: Not imported: this line is inside a quoted cell that starts on row 3 and is never closed.',
     );
     expect(errors).toContain('Row 5: Not imported');
   });
