@@ -65,9 +65,23 @@ export const MAX_MESSAGE_CHARS = 600;
  */
 export const MAX_AMOUNT_CENTS = 100_000_000_000;
 
-/** The limits a caller asked for, filled in with the defaults. */
+/**
+ * The limits a caller asked for, filled in with the defaults. Overrides come from stored settings
+ * (a backup may carry anything), so a value of the wrong type, or a number that is not positive
+ * and finite, is ignored and its default kept.
+ */
 export function importLimits(overrides: Partial<ImportLimits> = {}): ImportLimits {
-  return { ...DEFAULT_IMPORT_LIMITS, ...overrides };
+  const limits: ImportLimits = { ...DEFAULT_IMPORT_LIMITS };
+  const given: Partial<Record<keyof ImportLimits, unknown>> = overrides;
+  for (const key of Object.keys(limits) as (keyof ImportLimits)[]) {
+    const value = given[key];
+    if (key === 'allowDatesOutsideYears') {
+      if (typeof value === 'boolean') limits.allowDatesOutsideYears = value;
+    } else if (typeof value === 'number' && Number.isFinite(value) && value > 0) {
+      limits[key] = value;
+    }
+  }
+  return limits;
 }
 
 /** How each size limit is named to the user, and how the CLI raises it. */

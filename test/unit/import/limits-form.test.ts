@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type ImportLimits,
   DEFAULT_IMPORT_LIMITS,
   importLimits,
   importLimitsForm,
@@ -7,6 +8,19 @@ import {
 } from '../../../shared/import/limits';
 
 const MB = 1024 * 1024;
+
+describe('importLimits', () => {
+  it('keeps the defaults for stored values of the wrong type or out of range', () => {
+    const stored = {
+      maxFileBytes: 'lots',
+      maxArchiveBytes: -1,
+      maxCompressionRatio: Number.NaN,
+      allowDatesOutsideYears: 'yes',
+      maxLineChars: 5_000,
+    } as unknown as Partial<ImportLimits>;
+    expect(importLimits(stored)).toEqual({ ...DEFAULT_IMPORT_LIMITS, maxLineChars: 5_000 });
+  });
+});
 
 describe('the Import limits settings form', () => {
   it('shows the defaults in megabytes', () => {
