@@ -41,15 +41,19 @@ function listed(
   return lines;
 }
 
-/** Throws (exit 1, nothing written) when rows were not read and the user did not allow it. */
+/**
+ * Throws (exit 1, nothing written) when rows were not read and the user did not allow it; the
+ * notices (PDFs skipped) come first, as a successful run prints them.
+ */
 export function refuseUnreadRows(
-  workspace: Pick<Workspace, 'unreadRows' | 'unlistedUnreadRows'>,
+  workspace: Pick<Workspace, 'unreadRows' | 'unlistedUnreadRows' | 'notices'>,
   allowRowErrors: boolean,
 ): void {
   const count = unreadRowCount(workspace);
   if (count === 0 || allowRowErrors) return;
   throw new CliError(
     [
+      ...workspace.notices.map((notice) => `Notice: ${notice}`),
       `${formatCount(count)} bill row${count === 1 ? '' : 's'} could not be read, so nothing was written:`,
       ...listed(workspace, LISTED_IN_REFUSAL),
       'Correct the rows and run again, or add --allow-row-errors to write the outputs without them.',

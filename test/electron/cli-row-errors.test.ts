@@ -74,6 +74,16 @@ describe('PDFs and limits', () => {
     expect(run.stderr).toMatch(/Notice: Skipped "statement\.pdf": it is a PDF: TEM Desk imports/);
   });
 
+  it('still names a skipped PDF when the run stops for rows not read', async () => {
+    await writeFile(join(dir, 'bills', 'bill.csv'), `${HEADER}\n${GOOD}\n${BAD}\n`);
+    await writeFile(join(dir, 'bills', 'statement.pdf'), '%PDF-1.7\n%binary');
+    const run = await audit();
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /Notice: Skipped "statement\.pdf"[^\n]*\n1 bill row could not be read/,
+    );
+  });
+
   it('refuses a run of nothing but PDFs', async () => {
     await writeFile(join(dir, 'bills', 'statement.pdf'), '%PDF-1.7\n%binary');
     const run = await audit();
