@@ -3,6 +3,7 @@
  * Every mistake becomes one sentence the user can act on; nothing here touches the disk.
  */
 import { isIsoDate, isIsoMonth, type IsoDate, type IsoMonth } from '../../shared/dates/iso-date';
+import type { ImportLimits } from '../../shared/import/limits';
 
 /** The files every command reads. */
 export interface WorkspaceArgs {
@@ -12,6 +13,13 @@ export interface WorkspaceArgs {
   rates: string | null;
   /** Files or folders (read recursively). */
   bills: string[];
+  /**
+   * `--allow-row-errors`: write the outputs even when bill rows could not be read (they are left
+   * out and listed with their amounts). Without it such a run writes nothing and exits 1.
+   */
+  allowRowErrors: boolean;
+  /** Import limits raised by flags (`--max-file-mb`, `--max-zip-mb`, `--max-zip-ratio`, `--allow-any-year`). */
+  limits: Partial<ImportLimits>;
 }
 
 export interface AuditArgs extends WorkspaceArgs {
@@ -51,13 +59,67 @@ chargeback  Allocates the month's charges to cost centers and writes the Chargeb
 
 Sites, inventory, contracts and rates use TEM Desk's canonical CSV columns (sites and inventory
 may also be .xlsx). Bills may be any layout TEM Desk recognises, ZIPs included; a folder is read
-with its sub-folders. A file or invoice given twice is read once and reported as a
-duplicate-invoice finding.`;
+with its sub-folders; PDFs are skipped with a notice. A file or invoice given twice is read once
+and reported as a duplicate-invoice finding.
+
+When a bill row cannot be read, nothing is written and the exit code is 1. Options of both
+commands:
+  --allow-row-errors   write the outputs anyway, without those rows; the summary lists them
+                       with their amounts
+  --allow-any-year     read bill dates outside 1990-2100
+  --max-file-mb <n>    largest bill file or ZIP member, unzipped (default 100)
+  --max-zip-mb <n>     largest total of a ZIP's files, unzipped (default 500)
+  --max-zip-ratio <n>  highest compression ratio of a ZIP member (default 200)
+Outputs are written under a temporary name and renamed when complete.
+Exit codes: 0 done, 1 bad input (nothing written), 2 bad arguments.`;
+
+/** Options of both commands that raise import limits or allow row errors. */
+const IMPORT_OPTIONS = [
+  'allow-row-errors',
+  'allow-any-year',
+  'max-file-mb',
+  'max-zip-mb',
+  'max-zip-ratio',
+] as const;
 
 const OPTIONS = {
-  audit: ['sites', 'inventory', 'contracts', 'rates', 'bills', 'out', 'as-of'],
-  chargeback: ['sites', 'inventory', 'contracts', 'rates', 'bills', 'out', 'month'],
+  audit: ['sites', 'inventory', 'contracts', 'rates', 'bills', 'out', 'as-of', ...IMPORT_OPTIONS],
+  chargeback: [
+    'sites',
+    'inventory',
+    'contracts',
+    'rates',
+    'bills',
+    'out',
+    'month',
+    ...IMPORT_OPTIONS,
+  ],
 } as const;
+
+/** Options that are switches: they take no value. */
+const FLAGS: readonly string[] = ['allow-row-errors', 'allow-any-year'];
+
+const MB = 1024 * 1024;
+
+/** Limits from the size options, or a sentence naming the option given a bad number. */
+function limitsOf(one: (name: string) => string | null): Partial<ImportLimits> | string {
+  const limits: Partial<ImportLimits> = {};
+  const sizes = [
+    ['max-file-mb', 'maxFileBytes', MB],
+    ['max-zip-mb', 'maxArchiveBytes', MB],
+    ['max-zip-ratio', 'maxCompressionRatio', 1],
+  ] as const;
+  for (const [option, key, unit] of sizes) {
+    const text = one(option);
+    if (text === null) continue;
+    const value = Number(text);
+    if (!/^\d+(\.\d+)?$/.test(text.trim()) || !(value > 0) || value * unit > 2 ** 31) {
+      return `--${option} must be a positive number (at most ${Math.floor(2 ** 31 / unit)}), not "${text}".`;
+    }
+    limits[key] = Math.round(value * unit);
+  }
+  return limits;
+}
 
 const REQUIRED = {
   audit: ['sites', 'inventory', 'contracts', 'bills', 'out'],
@@ -88,6 +150,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         return fail(`"${command}" has no option --${name}; it takes --${allowed.join(', --')}.`);
       }
       if (values.has(name)) return fail(`The option --${name} is given twice.`);
+      if (FLAGS.includes(name)) {
+        if (equals >= 0) return fail(`The option --${name} takes no value.`);
+        values.set(name, ['yes']);
+        current = null;
+        continue;
+      }
       values.set(name, equals < 0 ? [] : [body.slice(equals + 1)]);
       current = name;
       continue;
@@ -110,12 +178,17 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     return fail(`"${command}" needs --${missing.join(', --')}.`);
   }
   const one = (name: string): string | null => values.get(name)?.[0] ?? null;
+  const limits = limitsOf(one);
+  if (typeof limits === 'string') return fail(limits);
+  if (values.has('allow-any-year')) limits.allowDatesOutsideYears = true;
   const workspace: WorkspaceArgs = {
     sites: one('sites') ?? '',
     inventory: one('inventory') ?? '',
     contracts: one('contracts'),
     rates: one('rates'),
     bills: values.get('bills') ?? [],
+    allowRowErrors: values.has('allow-row-errors'),
+    limits,
   };
   const out = one('out') ?? '';
   if (command === 'audit') {

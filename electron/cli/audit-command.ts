@@ -3,7 +3,6 @@
  * twice, written as findings.csv, invoices.csv and charges.csv.
  */
 import { copyTotal } from '../../shared/ledger/bills';
-import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { findingId, type FindingDraft } from '../../shared/audit/rule';
 import { ruleFailureNotice, type RuleFailure } from '../../shared/audit/rule-failure';
@@ -22,7 +21,8 @@ import {
   sumCents,
 } from '../../shared/money/cents';
 import type { AuditArgs } from './args';
-import { CliError } from './inputs';
+import { writeOutputs } from './outputs';
+import { refuseUnreadRows, unreadRowsSummary } from './unread-rows';
 import { invoiceMonth, loadWorkspace, type Workspace } from './workspace';
 
 export const FINDINGS_HEADER = [
@@ -70,7 +70,7 @@ export const CHARGES_HEADER = [
 ] as const;
 
 /** As the app's exports: a BOM for Excel, formulas in carriers' text defused. */
-const CSV_OPTIONS = { bom: true, guardFormulas: true } as const;
+const CSV_OPTIONS = { bom: true } as const;
 
 /** The rule id of an invoice met twice (the same id as the rule for near-duplicates). */
 export const DUPLICATE_INVOICE_RULE = 'duplicate-invoice';
@@ -232,36 +232,28 @@ export function chargesCsv(workspace: Workspace): string {
   return toCsv(CHARGES_HEADER, rows, CSV_OPTIONS);
 }
 
-async function write(path: string, text: string): Promise<void> {
-  try {
-    await writeFile(path, text, 'utf8');
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new CliError(`Cannot write "${path}": ${reason}.`);
-  }
-}
-
-/** Runs the audit and writes its three files; returns what the summary prints. */
+/**
+ * Runs the audit and writes its three files (all or none, each renamed into place when complete);
+ * returns what the summary prints. Refused, with nothing written, when bill rows could not be
+ * read and `--allow-row-errors` was not given.
+ */
 export async function runAuditCommand(args: AuditArgs, today: IsoDate): Promise<AuditOutcome> {
   const workspace = await loadWorkspace(args);
+  refuseUnreadRows(workspace, args.allowRowErrors);
   const result = runAudit(auditSnapshot(workspace, today));
   const findings = [...result.findings, ...repeatedInvoiceFindings(workspace)].sort((a, b) =>
     a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
   );
-  try {
-    await mkdir(args.out, { recursive: true });
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new CliError(`Cannot create the output folder "${args.out}": ${reason}.`);
-  }
   const files = {
     findings: join(args.out, 'findings.csv'),
     invoices: join(args.out, 'invoices.csv'),
     charges: join(args.out, 'charges.csv'),
   };
-  await write(files.findings, findingsCsv(workspace, findings));
-  await write(files.invoices, invoicesCsv(workspace));
-  await write(files.charges, chargesCsv(workspace));
+  await writeOutputs([
+    { path: files.findings, data: findingsCsv(workspace, findings) },
+    { path: files.invoices, data: invoicesCsv(workspace) },
+    { path: files.charges, data: chargesCsv(workspace) },
+  ]);
   return { workspace, findings, files, failedRules: result.failedRules };
 }
 
@@ -300,9 +292,7 @@ export function auditSummary(outcome: AuditOutcome, today: IsoDate): string[] {
       `${workspace.repeatedInvoices.length} invoice cop${workspace.repeatedInvoices.length === 1 ? 'y' : 'ies'} met twice, counted once (duplicate-invoice).`,
     );
   }
-  if (workspace.warnings.length > 0) {
-    lines.push(`${workspace.warnings.length} bill rows could not be read (listed above).`);
-  }
+  lines.push(...unreadRowsSummary(workspace));
   lines.push(
     `${findings.length} findings${severities.length > 0 ? ` (${severities.join(', ')})` : ''}, impact ${formatCents(cents(impact))}${atRisk > 0 ? ` (and ${formatCents(atRisk)} at risk, billed for unknown services)` : ''}:`,
   );

@@ -5,8 +5,6 @@
  * CSV books the unallocated charges to the `UNALLOCATED` suspense cost center and GL account, so
  * the file adds up to the month's invoices.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { allocateMonth, type AllocationResult } from '../../shared/allocation';
 import {
   chargebackCsv,
@@ -17,6 +15,8 @@ import {
 import { formatCents } from '../../shared/money/cents';
 import type { ChargebackArgs } from './args';
 import { CliError } from './inputs';
+import { writeOutputs } from './outputs';
+import { refuseUnreadRows, unreadRowsSummary } from './unread-rows';
 import { invoiceMonth, loadWorkspace, type Workspace } from './workspace';
 
 export interface ChargebackOutcome {
@@ -49,6 +49,7 @@ export function allocateWorkspace(
 
 export async function runChargebackCommand(args: ChargebackArgs): Promise<ChargebackOutcome> {
   const workspace = await loadWorkspace(args);
+  refuseUnreadRows(workspace, args.allowRowErrors);
   const months = [...new Set(workspace.invoices.map(invoiceMonth))].sort();
   if (!months.includes(args.month)) {
     throw new CliError(
@@ -65,13 +66,7 @@ export async function runChargebackCommand(args: ChargebackArgs): Promise<Charge
     args.format === 'xlsx'
       ? chargebackXlsx(result, names, STANDARD_PRESET)
       : new TextEncoder().encode(chargebackCsv(result, names, STANDARD_PRESET));
-  try {
-    await mkdir(dirname(args.out), { recursive: true });
-    await writeFile(args.out, bytes);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new CliError(`Cannot write "${args.out}": ${reason}.`);
-  }
+  await writeOutputs([{ path: args.out, data: bytes }]);
   return { workspace, result, file: args.out };
 }
 
@@ -91,6 +86,7 @@ export function chargebackSummary(outcome: ChargebackOutcome): string[] {
       `The CSV books the unallocated charges to cost center and GL account ${DEFAULT_SUSPENSE_CODE}, so it adds up to the invoices; write an .xlsx file for the Exceptions sheet with the reasons.`,
     );
   }
+  lines.push(...unreadRowsSummary(outcome.workspace));
   lines.push(`Wrote ${outcome.file}.`);
   return lines;
 }

@@ -5,6 +5,8 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
+import type { ImportLimits } from '../../shared/import/limits';
+import { formatBytes, importLimits } from '../../shared/import/limits';
 
 /** A problem with the user's input: printed as is, exit code 1 (not a crash). */
 export class CliError extends Error {
@@ -68,7 +70,13 @@ async function walk(folder: string): Promise<string[]> {
  * is read once. A file holding the same bills as another (the same bytes, or the same report
  * exported again) is read too: the importer recognises it as a copy, and the audit reports it.
  */
-export async function collectBillFiles(inputs: readonly string[]): Promise<BillFiles> {
+export async function collectBillFiles(
+  inputs: readonly string[],
+  limitOverrides: Partial<ImportLimits> = {},
+): Promise<BillFiles> {
+  const limits = importLimits(limitOverrides);
+  // A ZIP may be as large as its members together; anything larger is refused unread.
+  const largest = Math.max(limits.maxFileBytes, limits.maxArchiveBytes);
   const paths: string[] = [];
   for (const input of inputs) {
     let isFolder: boolean;
@@ -95,8 +103,15 @@ export async function collectBillFiles(inputs: readonly string[]): Promise<BillF
     seenPaths.add(absolute);
     let bytes: Uint8Array;
     try {
+      const size = (await stat(path)).size;
+      if (size > largest) {
+        throw new CliError(
+          `The bill file "${path}" is ${formatBytes(size)}, over the ${formatBytes(largest)} a bill file or ZIP may be. If you trust this file, run again with --max-file-mb or --max-zip-mb set higher.`,
+        );
+      }
       bytes = new Uint8Array(await readFile(path));
     } catch (error) {
+      if (error instanceof CliError) throw error;
       throw new CliError(`Cannot read the bill file "${path}": ${reason(error)}.`);
     }
     const hash = createHash('sha256').update(bytes).digest('hex');

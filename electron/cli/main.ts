@@ -8,6 +8,7 @@ import { parseArgs, USAGE } from './args';
 import { auditSummary, runAuditCommand } from './audit-command';
 import { chargebackSummary, runChargebackCommand } from './chargeback-command';
 import { CliError } from './inputs';
+import type { Workspace } from './workspace';
 
 /** Where the CLI writes and what time it is (injected by tests). */
 export interface CliIo {
@@ -19,7 +20,9 @@ export interface CliIo {
 /** Warnings listed before the summary; the rest are counted. */
 const MAX_WARNINGS = 20;
 
-function printWarnings(warnings: readonly string[], io: CliIo): void {
+function printWarnings(workspace: Pick<Workspace, 'warnings' | 'notices'>, io: CliIo): void {
+  for (const notice of workspace.notices) io.stderr(`Notice: ${notice}\n`);
+  const { warnings } = workspace;
   for (const warning of warnings.slice(0, MAX_WARNINGS)) io.stderr(`Warning: ${warning}\n`);
   if (warnings.length > MAX_WARNINGS)
     io.stderr(`Warning: … and ${warnings.length - MAX_WARNINGS} more rows.\n`);
@@ -41,12 +44,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (args.command === 'audit') {
       const today = args.asOf ?? todayIso((io.now ?? (() => new Date()))());
       const outcome = await runAuditCommand(args, today);
-      printWarnings(outcome.workspace.warnings, io);
+      printWarnings(outcome.workspace, io);
       io.stdout(`${auditSummary(outcome, today).join('\n')}\n`);
       return 0;
     }
     const outcome = await runChargebackCommand(args);
-    printWarnings(outcome.workspace.warnings, io);
+    printWarnings(outcome.workspace, io);
     io.stdout(`${chargebackSummary(outcome).join('\n')}\n`);
     return 0;
   } catch (error) {

@@ -3,9 +3,12 @@
  * invoice (Verizon's line and account summaries, in any folders) join into one invoice; a copy is
  * kept once and reported. What is stored is decided by the shared bill plan (`shared/ledger`).
  */
-import type { ReadOutcome } from '../../shared/import/read-bill';
+import type { ReadBillOptions, ReadOutcome } from '../../shared/import/read-bill';
+import { isPdf, PDF_NOTICE } from '../../shared/import/pdf';
 import { readBills } from '../../shared/import/read-bill';
-import type { DraftChargeLine } from '../../shared/import/draft';
+import type { LimitAdvice } from '../../shared/import/limits';
+import { APP_LIMIT_ADVICE, capMessage, LIMIT_NAMES } from '../../shared/import/limits';
+import type { BillDraft, DraftChargeLine } from '../../shared/import/draft';
 import { copyTotal, invoiceOfPlan, planBills, usageRecordsOf } from '../../shared/ledger/bills';
 import { uniqueFileNames } from '../../shared/ledger/file-names';
 import type { Invoice, UsageRecord } from '../../shared/model';
@@ -23,7 +26,8 @@ function billProblem(outcome: Exclude<ReadOutcome, { kind: 'draft' }>): string {
     case 'unreadable':
       return `Cannot read the bill file "${file}": ${outcome.message}`;
     case 'needs-mapping':
-      return `The bill file "${file}" is not in a layout TEM Desk recognises (columns: ${outcome.header.join(', ')}). Import it once in the app to map its columns, or convert it to the TEM Desk charges CSV.`;
+      // A crafted header can hold thousands of long names: the list is cut, the advice is not.
+      return `The bill file "${file}" is not in a layout TEM Desk recognises (columns: ${capMessage(outcome.header.join(', '), 300)}). Import it once in the app to map its columns, or convert it to the TEM Desk charges CSV.`;
     case 'needs-date-order':
       return `The dates in the bill file "${file}" can be read more than one way (${outcome.candidates.join(' or ')}, e.g. ${outcome.examples.slice(0, 3).join(', ')}); import it in the app once to choose.`;
     case 'needs-invoice-details':
@@ -51,6 +55,18 @@ export interface StoredLine {
   line: DraftChargeLine;
 }
 
+/** A bill row that could not be read, left out of every output. */
+export interface UnreadRow {
+  file: string;
+  /** 1-based line in the file; 0 for a note about the file. */
+  row: number;
+  message: string;
+  /** The row's amount as written, when the reader knows it. */
+  amount?: string;
+  /** The row's cells as written, when it did not line up with the header. */
+  rowText?: string;
+}
+
 export interface BillState {
   registry: Registry;
   invoices: Invoice[];
@@ -59,6 +75,36 @@ export interface BillState {
   usage: UsageRecord[];
   repeatedInvoices: RepeatedInvoice[];
   warnings: string[];
+  /** Rows not read (listed ones), in file order. */
+  unreadRows: UnreadRow[];
+  /** Rows not read beyond the listed ones. */
+  unlistedUnreadRows: number;
+  /** Files skipped on purpose (PDFs), as sentences. */
+  notices: string[];
+}
+
+/** How the CLI says to raise a limit: the flag, when it has one. */
+export const CLI_LIMIT_ADVICE: LimitAdvice = (limit) => {
+  const flag = LIMIT_NAMES[limit].cliFlag;
+  return flag === null
+    ? APP_LIMIT_ADVICE(limit)
+    : `If you trust this file, run again with ${flag} set higher.`;
+};
+
+/** Import options the CLI passes to the reader (limits from its flags). */
+export type BillReadOptions = Pick<ReadBillOptions, 'limits'>;
+
+/** Records a draft's unread rows (its closing "… and N more" note becomes a count). */
+function noteUnreadRows(draft: BillDraft, state: BillState): void {
+  state.unlistedUnreadRows += draft.unlistedErrorRows ?? 0;
+  for (const error of draft.errors) {
+    if (error.row === 0 && draft.unlistedErrorRows !== undefined && error.message.startsWith('…'))
+      continue;
+    const row: UnreadRow = { file: error.sourceFile, row: error.row, message: error.message };
+    if (error.amount !== undefined) row.amount = error.amount;
+    else if (error.value !== undefined && error.column === undefined) row.rowText = error.value;
+    state.unreadRows.push(row);
+  }
 }
 
 /** The names the bill files go by in invoices, lines and messages (unique among them). */
@@ -67,18 +113,28 @@ export function billFileNames(files: readonly Pick<BillFile, 'path'>[]): string[
 }
 
 /** Reads every bill file together into the workspace; a file that cannot be read is a {@link CliError}. */
-export function readBillFiles(files: readonly BillFile[], state: BillState): void {
+export function readBillFiles(
+  files: readonly BillFile[],
+  state: BillState,
+  options: BillReadOptions = {},
+): void {
   const names = billFileNames(files);
-  const outcomes = readBills(
-    files.map((file, i) => ({ name: names[i] ?? file.name, bytes: file.bytes })),
-  );
+  const named = files.map((file, i) => ({ name: names[i] ?? file.name, bytes: file.bytes }));
+  // PDFs are the printed bill, not data: skipped with a notice, never counted as unread rows.
+  const pdfs = named.filter((file) => isPdf(file.bytes) || /\.pdf$/i.test(file.name));
+  for (const pdf of pdfs) state.notices.push(`Skipped "${pdf.name}": it ${PDF_NOTICE}`);
+  const data = named.filter((file) => !pdfs.includes(file));
+  if (data.length === 0 && pdfs.length > 0) {
+    throw new CliError(
+      `Every bill file given is a PDF (${pdfs.map((file) => `"${file.name}"`).join(', ')}): TEM Desk reads the carriers' data exports (CSV, TSV or text, or a ZIP of them), not printed bills.`,
+    );
+  }
+  const outcomes = readBills(data, { ...options, limitAdvice: CLI_LIMIT_ADVICE });
   const drafts = [];
   for (const outcome of outcomes) {
     if (outcome.kind !== 'draft') throw new CliError(billProblem(outcome));
     drafts.push(outcome.draft);
-    for (const error of outcome.draft.errors) {
-      state.warnings.push(`${error.sourceFile}, row ${error.row}: ${error.message}`);
-    }
+    noteUnreadRows(outcome.draft, state);
   }
   const stored = new Map<string, Invoice>();
   const plan = planBills(drafts, state.registry.org, (key) => stored.get(key));

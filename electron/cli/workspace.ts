@@ -47,6 +47,8 @@ export interface WorkspaceInput {
   contracts: NamedBytes | null;
   rates: NamedBytes | null;
   bills: BillFiles;
+  /** Import limits for the bills (from the CLI's flags); the defaults when absent. */
+  billOptions?: BillReadOptions;
 }
 
 export interface Workspace {
@@ -65,14 +67,22 @@ export interface Workspace {
   billFiles: number;
   /** Row problems that did not stop the run, as sentences. */
   warnings: string[];
+  /** Bill rows that could not be read (left out of every output). */
+  unreadRows: UnreadRow[];
+  /** Bill rows not read beyond the listed {@link Workspace.unreadRows}. */
+  unlistedUnreadRows: number;
+  /** Files skipped on purpose (PDFs), as sentences. */
+  notices: string[];
 }
 
 import { problemsError, Registry } from './workspace-registry';
 import {
   readBillFiles,
   type BillState,
+  type BillReadOptions,
   type RepeatedInvoice,
   type StoredLine,
+  type UnreadRow,
 } from './workspace-bills';
 
 function readSites(input: NamedBytes, registry: Registry): void {
@@ -230,8 +240,11 @@ export function buildWorkspace(input: WorkspaceInput): Workspace {
     usage: [],
     repeatedInvoices: [],
     warnings,
+    unreadRows: [],
+    unlistedUnreadRows: 0,
+    notices: [],
   };
-  readBillFiles(input.bills.files, state);
+  readBillFiles(input.bills.files, state, input.billOptions);
   return {
     carriers: registry.org.carriers(),
     accounts: registry.org.accounts(),
@@ -246,6 +259,9 @@ export function buildWorkspace(input: WorkspaceInput): Workspace {
     repeatedInvoices: state.repeatedInvoices,
     billFiles: input.bills.files.length,
     warnings: state.warnings,
+    unreadRows: state.unreadRows,
+    unlistedUnreadRows: state.unlistedUnreadRows,
+    notices: state.notices,
   };
 }
 
@@ -265,6 +281,7 @@ export async function loadWorkspace(args: WorkspaceArgs): Promise<Workspace> {
     inventory: await named(args.inventory, 'inventory'),
     contracts: args.contracts === null ? null : await named(args.contracts, 'contracts'),
     rates: args.rates === null ? null : await named(args.rates, 'rates'),
-    bills: await collectBillFiles(args.bills),
+    bills: await collectBillFiles(args.bills, args.limits),
+    billOptions: { limits: args.limits },
   });
 }

@@ -1,3 +1,4 @@
+import type { ImportLimits } from '../../shared/import/limits';
 import type { TemDeskDatabase } from './database';
 
 export type ThemePreference = 'system' | 'light' | 'dark';
@@ -7,11 +8,17 @@ export interface Settings {
   theme: ThemePreference;
   /** The company name shown in exports and reports. */
   organizationName: string;
+  /**
+   * Import limits the user changed (Settings → Import limits), sizes in bytes; a limit not set
+   * takes its default (`DEFAULT_IMPORT_LIMITS`), so better defaults in a later version apply.
+   */
+  importLimits: Partial<ImportLimits>;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   organizationName: '',
+  importLimits: {},
 };
 
 export async function readSettings(db: TemDeskDatabase): Promise<Settings> {

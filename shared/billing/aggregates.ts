@@ -1,6 +1,14 @@
 import type { ChargeCategory, ChargeLine } from '../model';
 import { cents, type Cents } from '../money/cents';
 
+/**
+ * Largest sum of an invoice's lines, either sign: $10,000,000,000.00. Amounts read from bills are
+ * bounded ($1,000,000,000.00 each, `MAX_AMOUNT_CENTS` in `shared/import/limits.ts`), but a
+ * crafted file can repeat one many times; a sum past this bound is refused at import, so every
+ * stored total, and any sum of thousands of them, stays an exact integer.
+ */
+export const MAX_LINES_TOTAL_CENTS = 1_000_000_000_000;
+
 /** What an invoice keeps about its lines so screens never need to load them. */
 export interface LineAggregates {
   /** Sum of every line, in cents. */
@@ -10,13 +18,35 @@ export interface LineAggregates {
   categoryTotals: Partial<Record<ChargeCategory, Cents>>;
 }
 
+/**
+ * The exact sum of amounts in cents, or null when it (or a partial sum) leaves
+ * ±{@link MAX_LINES_TOTAL_CENTS}: checked at every step, so no sum is ever rounded.
+ */
+export function checkedLinesTotal(amounts: Iterable<number>): number | null {
+  let total = 0;
+  for (const amount of amounts) {
+    total += amount;
+    if (!(Math.abs(total) <= MAX_LINES_TOTAL_CENTS)) return null;
+  }
+  return total;
+}
+
+/**
+ * The aggregates of an invoice's lines. The importer refuses invoices whose lines add up past
+ * {@link MAX_LINES_TOTAL_CENTS} (see {@link checkedLinesTotal}), so reaching it here is a
+ * programmer error: lines that did not come through the importer.
+ */
 export function aggregateLines(
   lines: readonly Pick<ChargeLine, 'amount' | 'category'>[],
 ): LineAggregates {
-  let linesTotal = 0;
+  const linesTotal = checkedLinesTotal(lines.map((line) => line.amount));
+  if (linesTotal === null) {
+    throw new RangeError(
+      `aggregateLines(): the lines add up past ±${MAX_LINES_TOTAL_CENTS} cents; the importer should have refused them.`,
+    );
+  }
   const byCategory = new Map<ChargeCategory, number>();
   for (const line of lines) {
-    linesTotal += line.amount;
     byCategory.set(line.category, (byCategory.get(line.category) ?? 0) + line.amount);
   }
   const categoryTotals: Partial<Record<ChargeCategory, Cents>> = {};

@@ -3,9 +3,20 @@
  * everything else is a single file. A ZIP is recognised by its signature, not its name, because
  * users rename files and mail gateways rename attachments.
  */
-import { unzipSync } from 'fflate';
 import type { Result } from '../result';
 import { fail, ok } from '../result';
+import type { ImportLimits, LimitAdvice } from './limits';
+import {
+  APP_LIMIT_ADVICE,
+  DEFAULT_IMPORT_LIMITS,
+  formatBytes,
+  formatCount,
+  LIMIT_NAMES,
+  quoteCell,
+  RATIO_CHECK_FROM_BYTES,
+} from './limits';
+import type { ZipEntry } from './zip-reader';
+import { readZipDirectory, readZipMember } from './zip-reader';
 
 /** A file as picked or dropped by the user, or a member of a ZIP. */
 export interface UploadedFile {
@@ -43,27 +54,114 @@ export function memberName(archiveName: string, path: string): string {
   return `${archiveName} › ${baseName(path)}`;
 }
 
+/** Options of {@link expandUpload}. */
+export interface ExpandOptions {
+  limits?: ImportLimits;
+  /** How a refusal says to raise a limit; the app's Settings by default. */
+  limitAdvice?: LimitAdvice;
+}
+
 /**
  * Expands a ZIP into its files (folders, `__MACOSX/` and dotfiles left out; each member named by
- * the archive and its base name); any other file passes through as itself. A damaged or empty ZIP is an error.
+ * the archive and its base name); any other file passes through as itself. Members are read one
+ * at a time within the limits, each checked against its declared length and CRC-32. A damaged,
+ * empty, oversized or unsafe ZIP is an error naming what is wrong.
  */
-export function expandUpload(file: UploadedFile): Result<UploadedFile[]> {
-  if (!isZip(file.bytes)) return ok([file]);
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(file.bytes, { filter: (entry) => isBillMember(entry.name) });
-  } catch (error) {
-    // fflate throws on a damaged archive; for the user that is a file problem, not a crash.
-    const reason = error instanceof Error ? ` (${error.message})` : '';
+export function expandUpload(
+  file: UploadedFile,
+  options: ExpandOptions = {},
+): Result<UploadedFile[]> {
+  const limits = options.limits ?? DEFAULT_IMPORT_LIMITS;
+  const advice = options.limitAdvice ?? APP_LIMIT_ADVICE;
+  if (!isZip(file.bytes)) {
+    if (file.bytes.length <= limits.maxFileBytes) return ok([file]);
     return fail(
-      `"${file.name}" looks like a ZIP archive but cannot be opened${reason}. Download it again from the carrier's portal.`,
+      `"${file.name}" is ${formatBytes(file.bytes.length)}, over the ${formatBytes(limits.maxFileBytes)} limit for one file (${LIMIT_NAMES.maxFileBytes.label}). ${advice('maxFileBytes')}`,
     );
   }
-  const members = Object.entries(entries)
-    .filter(([path]) => isBillMember(path))
+  const directory = readZipDirectory(file.bytes, limits.maxArchiveMembers);
+  if (!directory.ok) {
+    if (directory.tooMany !== undefined) {
+      return fail(
+        `The ZIP archive "${file.name}" holds ${formatCount(directory.tooMany)} files, over the limit of ${formatCount(limits.maxArchiveMembers)} (${LIMIT_NAMES.maxArchiveMembers.label}). ${advice('maxArchiveMembers')}`,
+      );
+    }
+    return fail(
+      `"${file.name}" looks like a ZIP archive but cannot be opened: ${directory.problem}. Download it again from the carrier's portal.`,
+    );
+  }
+  const refused = refuseEntries(file.name, directory.entries, limits, advice);
+  if (refused !== null) return fail(refused);
+  const members: UploadedFile[] = [];
+  for (const entry of directory.entries) {
+    if (!isBillMember(entry.path)) continue;
+    const bytes = readZipMember(file.bytes, entry);
+    if (typeof bytes === 'string') {
+      return fail(
+        `The file "${entry.path}" in the ZIP archive "${file.name}" is damaged: ${bytes}. Nothing from this ZIP was imported; download it again from the carrier's portal.`,
+      );
+    }
     // Named after the archive too: twelve monthly Verizon ZIPs all hold an `AccountSummary.txt`,
     // and each invoice must point back at the upload it came from.
-    .map(([path, bytes]) => ({ name: memberName(file.name, path), bytes }));
+    members.push({ name: memberName(file.name, entry.path), bytes });
+  }
   if (members.length === 0) return fail(`The ZIP archive "${file.name}" holds no files to import.`);
   return ok(members);
+}
+
+/** Why a ZIP is refused before anything is inflated (names, sizes, ratios), or null. */
+function refuseEntries(
+  archive: string,
+  entries: readonly ZipEntry[],
+  limits: ImportLimits,
+  advice: LimitAdvice,
+): string | null {
+  const seen = new Set<string>();
+  let total = 0;
+  for (const entry of entries) {
+    const unsafe = unsafeNameReason(entry.path);
+    if (unsafe !== null) {
+      return `The ZIP archive "${archive}" holds a file named "${quoteCell(entry.path)}", which ${unsafe}. TEM Desk does not open archives with such names; ask the sender for the bill files themselves.`;
+    }
+    const key = entry.path.replace(/\\/g, '/');
+    if (seen.has(key)) {
+      return `The ZIP archive "${archive}" holds two files named "${quoteCell(entry.path)}"; one would hide the other. Ask the sender for a ZIP with each file once.`;
+    }
+    seen.add(key);
+    if (!isBillMember(entry.path)) continue;
+    const sizeProblem = memberSizeProblem(archive, entry, limits, advice);
+    if (sizeProblem !== null) return sizeProblem;
+    total += entry.uncompressedSize;
+    if (total > limits.maxArchiveBytes) {
+      return `The ZIP archive "${archive}" unzips to more than ${formatBytes(limits.maxArchiveBytes)}, the limit for one ZIP (${LIMIT_NAMES.maxArchiveBytes.label}). ${advice('maxArchiveBytes')}`;
+    }
+  }
+  return null;
+}
+
+function memberSizeProblem(
+  archive: string,
+  entry: ZipEntry,
+  limits: ImportLimits,
+  advice: LimitAdvice,
+): string | null {
+  const where = `The file "${quoteCell(entry.path)}" in the ZIP archive "${archive}"`;
+  if (entry.uncompressedSize > limits.maxFileBytes) {
+    return `${where} unzips to ${formatBytes(entry.uncompressedSize)}, over the ${formatBytes(limits.maxFileBytes)} limit for one file (${LIMIT_NAMES.maxFileBytes.label}). ${advice('maxFileBytes')}`;
+  }
+  const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
+  if (entry.uncompressedSize >= RATIO_CHECK_FROM_BYTES && ratio > limits.maxCompressionRatio) {
+    return `${where} is ${formatBytes(entry.compressedSize)} that would unzip to ${formatBytes(entry.uncompressedSize)}: compressed ${formatCount(Math.round(ratio))} times, over the limit of ${formatCount(limits.maxCompressionRatio)} (${LIMIT_NAMES.maxCompressionRatio.label}). Real bill files compress a few dozen times at most; this looks like a "ZIP bomb". ${advice('maxCompressionRatio')}`;
+  }
+  return null;
+}
+
+/** Why a member's name is unsafe to open (a path out of the archive, a reserved word), or null. */
+export function unsafeNameReason(path: string): string | null {
+  if (path.includes('\0')) return 'holds a NUL character';
+  if (/^[/\\]/.test(path) || /^[A-Za-z]:/.test(path)) return 'is an absolute path';
+  const segments = path.split(/[/\\]/);
+  if (segments.includes('..')) return 'climbs out of the archive with ".."';
+  if (segments.includes('__proto__')) return 'uses the reserved name "__proto__"';
+  return null;
 }

@@ -10,9 +10,44 @@ import { cents, centsFromText } from '../money/cents';
 import type { DecimalSeparator } from '../money/decimal-text';
 import type { FieldError, Result } from '../result';
 import type { RowError } from './draft';
+import { capMessage, LISTED_ROW_ERRORS, MAX_AMOUNT_CENTS, quoteCell } from './limits';
 
 /** Column index meaning "this file has no such column". */
 export const ABSENT = -1;
+
+/** A row and the amount text it holds, quoted in a question about the decimal convention. */
+export interface AmountSample {
+  row: number;
+  text: string;
+}
+
+/**
+ * How a file writes its amounts, seen cell by cell: a thousands separator in one place
+ * (`1,850.00`) and a bare group of three decimals in another (`1.234`) cannot both be right.
+ */
+export interface DecimalEvidence {
+  /** The first amount written with a thousands separator. */
+  grouped: AmountSample | null;
+  /** Amounts that read differently in the other convention (`1.234`: $1.23 or $1,234.00). */
+  ambiguous: AmountSample[];
+}
+
+/** Where a reader puts its errors: the draft, which lists the first ones and counts the rest. */
+export interface RowErrorLog {
+  errors: RowError[];
+  /** Rows with an error that is not listed (over {@link LISTED_ROW_ERRORS}). */
+  unlistedRows: number;
+  /** Decimal evidence per file, filled in as amounts are read. */
+  decimalEvidence: Map<string, DecimalEvidence>;
+}
+
+/** Amounts kept as examples of an ambiguous decimal convention. */
+const AMBIGUOUS_EXAMPLES = 5;
+/** `1.234`, `(1.234)`, `-$12.500`: a group of three digits after the point, nothing else. */
+const THREE_DECIMALS_POINT = /^[-+(]?[$€£]?[1-9]\d{0,2}\.\d{3}\)?$/;
+const THREE_DECIMALS_COMMA = /^[-+(]?[$€£]?[1-9]\d{0,2},\d{3}\)?$/;
+const GROUPED_POINT = /\d,\d{3}(?:[.\D]|$)/;
+const GROUPED_COMMA = /\d\.\d{3}(?:[,\D]|$)/;
 
 /**
  * The everyday amount (`12.34`, `-5`, `0.5`): read directly, because the general reader's dozen
@@ -31,6 +66,9 @@ export class CellReader {
   private line = 0;
   /** Whether a cell of the current row could not be read. */
   failed = false;
+  private readonly evidence: DecimalEvidence;
+  /** The row's amount columns, quoted in its errors (see {@link RowError.amount}). */
+  amountIndexes: readonly number[] = [];
   /**
    * Date readings by order and text: a bill repeats the same few dates on every row, and reading
    * one is a dozen regular expressions.
@@ -40,9 +78,16 @@ export class CellReader {
   constructor(
     private readonly fileName: string,
     private readonly header: readonly string[],
-    private readonly errors: RowError[],
+    private readonly log: RowErrorLog,
     private readonly decimal: DecimalSeparator = '.',
-  ) {}
+  ) {
+    let evidence = log.decimalEvidence.get(fileName);
+    if (evidence === undefined) {
+      evidence = { grouped: null, ambiguous: [] };
+      log.decimalEvidence.set(fileName, evidence);
+    }
+    this.evidence = evidence;
+  }
 
   startRow(line: number, cells: readonly string[]): void {
     this.line = line;
@@ -55,17 +100,48 @@ export class CellReader {
     return index === ABSENT ? '' : (this.cells[index] ?? '').trim();
   }
 
-  /** An amount; null for blank or "no amount" markers (`N/A`) and absent columns. */
+  /**
+   * An amount; null for blank or "no amount" markers (`N/A`) and absent columns. An amount
+   * beyond ±{@link MAX_AMOUNT_CENTS} is an error, never a sum that overflows later.
+   */
   cents(index: number): Cents | null {
     if (index === ABSENT) return null;
     const text = this.cells[index] ?? '';
     const simple = this.decimal === '.' ? SIMPLE_AMOUNT.exec(text) : null;
+    let amount: Cents | null;
     if (simple !== null) {
       const [, sign, whole = '0', fraction = ''] = simple;
       const magnitude = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
-      return cents(sign === '-' ? -magnitude : magnitude);
+      amount = cents(sign === '-' ? -magnitude : magnitude);
+    } else {
+      amount = this.take(index, centsFromText(text, { decimal: this.decimal }));
     }
-    return this.take(index, centsFromText(text, { decimal: this.decimal }));
+    if (amount === null) return null;
+    this.noteDecimal(text);
+    if (Math.abs(amount) > MAX_AMOUNT_CENTS) {
+      this.reject(
+        index,
+        `the amount "${quoteCell(text.trim())}" is beyond $1,000,000,000.00, the largest amount TEM Desk reads; check that this cell is an amount.`,
+      );
+      return null;
+    }
+    return amount;
+  }
+
+  /** Notes how an amount was written, for {@link DecimalEvidence}. */
+  private noteDecimal(raw: string): void {
+    const text = raw.trim();
+    const point = this.decimal === '.';
+    if ((point ? THREE_DECIMALS_POINT : THREE_DECIMALS_COMMA).test(text)) {
+      if (this.evidence.ambiguous.length < AMBIGUOUS_EXAMPLES) {
+        this.evidence.ambiguous.push({ row: this.line, text });
+      }
+    } else if (
+      this.evidence.grouped === null &&
+      (point ? GROUPED_POINT : GROUPED_COMMA).test(text)
+    ) {
+      this.evidence.grouped = { row: this.line, text };
+    }
   }
 
   /** A date in the given order; null for blank cells and absent columns. */
@@ -108,25 +184,48 @@ export class CellReader {
 
   /** Records a problem with a cell of the current row and marks the row failed. */
   reject(index: number, message: string): void {
-    this.failed = true;
-    this.errors.push(this.locate({ message }, index));
+    this.record(this.locate({ message }, index));
   }
 
   /** Records a problem with the whole current row (no single cell) and marks the row failed. */
   rejectRow(message: string): void {
-    this.failed = true;
-    this.errors.push({
+    this.record({
       sourceFile: this.fileName,
       row: this.line,
-      message: `Row ${this.line}: ${message}`,
+      message: capMessage(`Row ${this.line}: ${message}`),
     });
   }
 
   private take<T>(index: number, result: Result<T | null>): T | null {
     if (result.ok) return result.value;
-    this.failed = true;
-    for (const error of result.errors) this.errors.push(this.locate(error, index));
+    for (const error of result.errors) this.record(this.locate(error, index));
     return null;
+  }
+
+  /**
+   * Lists an error while fewer than {@link LISTED_ROW_ERRORS} are listed; past that, counts its
+   * row once, so a file of a million bad rows cannot fill the memory or the screen.
+   */
+  private record(error: RowError): void {
+    const firstOfRow = !this.failed;
+    this.failed = true;
+    if (this.log.errors.length >= LISTED_ROW_ERRORS) {
+      if (firstOfRow) this.log.unlistedRows += 1;
+      return;
+    }
+    const amount = this.amountText();
+    if (amount !== '') error.amount = amount;
+    this.log.errors.push(error);
+  }
+
+  /** The current row's amount cells as written, non-blank ones joined with ` + `. */
+  private amountText(): string {
+    const texts: string[] = [];
+    for (const index of this.amountIndexes) {
+      const text = this.text(index);
+      if (text !== '') texts.push(quoteCell(text));
+    }
+    return texts.join(' + ');
   }
 
   private locate(error: FieldError, index: number): RowError {
@@ -134,17 +233,17 @@ export class CellReader {
       return {
         sourceFile: this.fileName,
         row: this.line,
-        message: `Row ${this.line}: ${lowerFirst(error.message)}`,
+        message: capMessage(`Row ${this.line}: ${lowerFirst(error.message)}`),
       };
     }
-    const column = this.header[index] ?? `column ${index + 1}`;
-    const value = this.cells[index] ?? '';
+    const column = quoteCell(this.header[index] ?? `column ${index + 1}`);
+    const value = quoteCell(this.cells[index] ?? '', 200);
     return {
       sourceFile: this.fileName,
       row: this.line,
       column,
       value,
-      message: `Row ${this.line}, column "${column}": ${lowerFirst(error.message)}`,
+      message: capMessage(`Row ${this.line}, column "${column}": ${lowerFirst(error.message)}`),
     };
   }
 }

@@ -112,7 +112,8 @@ export function readChargeRows(
   draft: DraftBuilder,
 ): void {
   const c = table.columns;
-  const cells = new CellReader(table.fileName, table.header, draft.errors, options.decimal);
+  const cells = new CellReader(table.fileName, table.header, draft, options.decimal);
+  cells.amountIndexes = [c.amount].filter((i) => i !== ABSENT);
   const identifying = [c.accountNumber, c.invoiceNumber, c.serviceId].filter((i) => i !== ABSENT);
   const labels = [c.description].filter((i) => i !== ABSENT);
   const totals = new Map<string, { total: Cents; row: number }>();

@@ -2,10 +2,12 @@
  * Bytes to text. Carrier files are UTF-8 (with or without a BOM) or Windows-1252 / ISO-8859-1
  * (Canadian carriers, older exports). Bytes that are not valid UTF-8 can only be a single-byte
  * encoding, and Windows-1252 is the superset of ISO-8859-1 that Windows exports really use.
+ * Excel's "Unicode text" is UTF-16 (little-endian, usually with a BOM), recognised by its BOM or
+ * by the zero byte beside every ASCII character.
  */
 
 /** Which encoding the bytes were read as. */
-export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'windows-1252';
+export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'windows-1252' | 'utf-16le' | 'utf-16be';
 
 /** Decoded text and how it was decoded. */
 export interface DecodedText {
@@ -32,8 +34,23 @@ const WINDOWS_1252_HIGH: readonly number[] = [
 /** Characters per `String.fromCharCode` call: large enough to be fast, small enough for the stack. */
 const CHUNK = 8192;
 
-/** Decodes a bill file: UTF-8 (BOM stripped) when the bytes are valid UTF-8, else Windows-1252. */
+/** Bytes looked at to recognise UTF-16 without a BOM. */
+const UTF16_SAMPLE_BYTES = 4096;
+
+/**
+ * Decodes a bill file: UTF-16 when it has a UTF-16 BOM or looks like UTF-16; else UTF-8 (BOM
+ * stripped) when the bytes are valid UTF-8; else Windows-1252 (without the UTF-8 BOM, which some
+ * tools put before Windows-1252 text: decoding it would put `ï»¿` before the first header).
+ */
 export function decodeBytes(bytes: Uint8Array): DecodedText {
+  const utf16 = utf16Encoding(bytes);
+  if (utf16 !== null) {
+    const hasBom = utf16BomAt(bytes) !== null;
+    const text = new TextDecoder(utf16, { ignoreBOM: true }).decode(
+      hasBom ? bytes.subarray(2) : bytes,
+    );
+    return { text, encoding: utf16, replacementChars: countReplacementChars(text) };
+  }
   const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = hasBom ? bytes.subarray(3) : bytes;
   const utf8 = decodeUtf8Strict(body);
@@ -44,8 +61,36 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
       replacementChars: countReplacementChars(utf8),
     };
   }
-  const text = decodeWindows1252(bytes);
+  const text = decodeWindows1252(body);
   return { text, encoding: 'windows-1252', replacementChars: countReplacementChars(text) };
+}
+
+function utf16BomAt(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+/**
+ * UTF-16 by its BOM, or without one by its zero bytes: in UTF-16 text of Latin letters, digits
+ * and punctuation every other byte is zero (the odd ones little-endian, the even ones big-endian)
+ * and the others are not. A file of nothing but zero bytes is not text at all and stays UTF-8.
+ */
+function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const bom = utf16BomAt(bytes);
+  if (bom !== null) return bom;
+  const length = Math.min(bytes.length, UTF16_SAMPLE_BYTES) & ~1;
+  if (length < 4) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < length; i += 2) {
+    if (bytes[i] === 0) evenZeros += 1;
+    if (bytes[i + 1] === 0) oddZeros += 1;
+  }
+  const pairs = length / 2;
+  if (oddZeros >= pairs * 0.7 && evenZeros <= pairs * 0.1) return 'utf-16le';
+  if (evenZeros >= pairs * 0.7 && oddZeros <= pairs * 0.1) return 'utf-16be';
+  return null;
 }
 
 /** Reads bytes as Windows-1252. */

@@ -5,8 +5,10 @@
 import type { DateOrder } from '../dates';
 import { serviceMatchKey } from '../ids/identifiers';
 import type { ChargeCategory } from '../model';
+import { checkedLinesTotal, MAX_LINES_TOTAL_CENTS } from '../billing/aggregates';
 import type { Cents } from '../money/cents';
-import { formatCents, subtractCents, sumCents } from '../money/cents';
+import { cents, formatCents, subtractCents } from '../money/cents';
+import type { DecimalEvidence, RowErrorLog } from './cells';
 import type {
   BillDraft,
   DraftCopy,
@@ -17,16 +19,20 @@ import type {
   SkippedRow,
 } from './draft';
 import { invoiceKey, WHOLE_BILL } from './draft';
+import { formatCount, LISTED_ROW_ERRORS } from './limits';
 
 const TEN_DIGITS = /^\d{10}$/;
 
 /** Mutable state of one draft being read. */
-export class DraftBuilder {
+export class DraftBuilder implements RowErrorLog {
   readonly invoices = new Map<string, DraftInvoice>();
   readonly lines: DraftChargeLine[] = [];
   readonly usage: DraftUsage[] = [];
   readonly skipped: SkippedRow[] = [];
   readonly errors: RowError[] = [];
+  /** Rows with errors past the listed ones (see `CellReader`). */
+  unlistedRows = 0;
+  readonly decimalEvidence = new Map<string, DecimalEvidence>();
   readonly warnings: RowError[] = [];
   readonly ignoredFiles: { sourceFile: string; reason: string }[] = [];
   rowsRead = 0;
@@ -168,15 +174,13 @@ export class DraftBuilder {
    * pointing at the row the total was read from ({@link DraftBuilder.statedAt}).
    */
   checkStatedTotals(): void {
-    const sums = new Map<string, Cents[]>();
-    for (const line of this.lines) {
-      const list = sums.get(line.invoiceKey);
-      if (list === undefined) sums.set(line.invoiceKey, [line.amount]);
-      else list.push(line.amount);
-    }
+    const sums = this.invoiceSums();
     for (const invoice of this.invoices.values()) {
       if (invoice.statedTotal === null) continue;
-      const linesTotal = sumCents(sums.get(invoice.key) ?? []);
+      const sum = sums.get(invoice.key) ?? 0;
+      // A sum past the bound is refused in `finish`, not compared.
+      if (sum === null) continue;
+      const linesTotal = cents(sum);
       if (linesTotal === invoice.statedTotal) continue;
       const { sourceFile, row } = this.statedAt.get(invoice.key) ?? {
         sourceFile: invoice.sourceFile,
@@ -188,6 +192,33 @@ export class DraftBuilder {
         message: `Invoice ${invoice.invoiceNumber}: the bill states a total of ${formatCents(invoice.statedTotal)} but its lines add up to ${formatCents(linesTotal)} (a difference of ${formatCents(subtractCents(invoice.statedTotal, linesTotal))}).`,
       });
     }
+  }
+
+  /** Each invoice's lines total, checked: null when it leaves ±{@link MAX_LINES_TOTAL_CENTS}. */
+  private invoiceSums(): Map<string, number | null> {
+    const amounts = new Map<string, number[]>();
+    for (const line of this.lines) {
+      const list = amounts.get(line.invoiceKey);
+      if (list === undefined) amounts.set(line.invoiceKey, [line.amount]);
+      else list.push(line.amount);
+    }
+    const sums = new Map<string, number | null>();
+    for (const [key, list] of amounts) sums.set(key, checkedLinesTotal(list));
+    return sums;
+  }
+
+  /** Why the draft cannot be imported as read, or null (see {@link BillDraft.refusal}). */
+  private refusal(): string | null {
+    for (const [fileName, evidence] of this.decimalEvidence) {
+      const mixed = mixedDecimalsReason(fileName, evidence);
+      if (mixed !== null) return mixed;
+    }
+    for (const [key, sum] of this.invoiceSums()) {
+      if (sum !== null) continue;
+      const invoice = this.invoices.get(key);
+      return `The charges of invoice ${invoice?.invoiceNumber ?? key} (account ${invoice?.accountNumber ?? '?'}) in "${invoice?.sourceFile ?? ''}" add up to more than ${formatCents(cents(MAX_LINES_TOTAL_CENTS))}, beyond any real bill: amounts are misread (a wrong column or decimal separator) or the file is damaged. Nothing from it was imported.`;
+    }
+    return null;
   }
 
   finish(profileId: string, layoutName: string, dateOrder: DateOrder): BillDraft {
@@ -205,6 +236,61 @@ export class DraftBuilder {
     if (this.warnings.length > 0) draft.warnings = this.warnings;
     if (this.ignoredFiles.length > 0) draft.ignoredFiles = this.ignoredFiles;
     if (this.copies.length > 0) draft.copies = this.copies;
+    if (this.unlistedRows > 0) addUnlistedRows(draft, this.unlistedRows);
+    const refusal = this.refusal();
+    if (refusal !== null) draft.refusal = refusal;
     return draft;
   }
+}
+
+/** Whether an error is the closing "… and N more rows" line of a draft's errors. */
+function isUnlistedNote(error: RowError): boolean {
+  return error.row === 0 && error.message.startsWith(UNLISTED_PREFIX);
+}
+
+const UNLISTED_PREFIX = '… and ';
+
+/**
+ * Counts `count` more unread rows in a draft whose errors are listed no further, and keeps one
+ * closing sentence at the end of its errors saying how many are not listed.
+ */
+export function addUnlistedRows(draft: BillDraft, count: number): void {
+  const total = (draft.unlistedErrorRows ?? 0) + count;
+  draft.unlistedErrorRows = total;
+  const last = draft.errors[draft.errors.length - 1];
+  if (last !== undefined && isUnlistedNote(last)) draft.errors.pop();
+  draft.errors.push({
+    sourceFile: draft.errors[0]?.sourceFile ?? '',
+    row: 0,
+    message: `${UNLISTED_PREFIX}${formatCount(total)} more rows that could not be read (only the first ${formatCount(LISTED_ROW_ERRORS)} problems are listed).`,
+  });
+}
+
+/** Adds a row error to a draft, or counts it when {@link LISTED_ROW_ERRORS} are listed already. */
+export function addRowError(draft: BillDraft, error: RowError): void {
+  if (draft.unlistedErrorRows === undefined && draft.errors.length < LISTED_ROW_ERRORS) {
+    draft.errors.push(error);
+  } else {
+    addUnlistedRows(draft, 1);
+  }
+}
+
+/**
+ * Why a file's amounts cannot be read one way: one amount uses a thousands separator and another
+ * is a bare group of three decimals, which the other convention reads a thousand times larger.
+ */
+function mixedDecimalsReason(fileName: string, evidence: DecimalEvidence): string | null {
+  const { grouped, ambiguous } = evidence;
+  const [first] = ambiguous;
+  if (grouped === null || first === undefined) return null;
+  const rows = ambiguous.map((sample) => `row ${sample.row} ("${sample.text}")`).join(', ');
+  return `The amounts in "${fileName}" are written two ways: row ${grouped.row} writes "${grouped.text}" with a thousands separator, but ${rows} could be read either way ("${first.text}" is ${readingsOf(first.text)}). TEM Desk does not guess: correct those cells in the file, or map its columns and choose its decimal separator, then import it again.`;
+}
+
+/** `1.234` → `$1.23 or $1,234.00`: what a bare three-decimal amount means each way. */
+function readingsOf(text: string): string {
+  const digits = text.replace(/[^\d]/g, '');
+  const whole = Number(digits);
+  const small = Math.round(whole / 10);
+  return `${formatCents(cents(small))} one way or ${formatCents(cents(whole * 100))} the other`;
 }

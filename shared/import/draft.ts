@@ -109,6 +109,11 @@ export interface SkippedRow {
 export interface RowError extends FieldError {
   sourceFile: string;
   row: number;
+  /**
+   * The row's amount as written (several amount columns joined with ` + `), when the reader
+   * knows its amount columns: what leaving the row out leaves out of the bill.
+   */
+  amount?: string;
 }
 
 /** The outcome of reading one or more files with one profile or mapping. */
@@ -134,6 +139,25 @@ export interface BillDraft {
   ignoredFiles?: { sourceFile: string; reason: string }[];
   /** Files that repeat an invoice part already read (see {@link DraftCopy}); their rows are not read. */
   copies?: DraftCopy[];
+  /**
+   * Rows that could not be read beyond the listed `errors` (which end with a sentence counting
+   * them): a file of thousands of bad rows lists the first ones only.
+   */
+  unlistedErrorRows?: number;
+  /**
+   * Why nothing of the draft can be imported as read (amounts whose decimal convention varies,
+   * an invoice whose lines add up past the bound): the importer turns it into a file error.
+   */
+  refusal?: string;
+}
+
+/**
+ * How many problems a draft reports: the listed errors (without the closing "… and N more"
+ * sentence) and the rows counted past them.
+ */
+export function problemCount(draft: Pick<BillDraft, 'errors' | 'unlistedErrorRows'>): number {
+  const unlisted = draft.unlistedErrorRows ?? 0;
+  return draft.errors.length - (unlisted > 0 ? 1 : 0) + unlisted;
 }
 
 /** The parts of a draft invoice (one `bill` part from its source file when it lists none). */

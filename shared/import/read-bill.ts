@@ -12,7 +12,10 @@ import { chargeDateSamples } from './charge-rows';
 import { decideDateOrder } from './date-order';
 import type { TextEncodingName } from './decode';
 import { decodeBytes } from './decode';
-import type { BillDraft, RowError } from './draft';
+import type { BillDraft } from './draft';
+import { boundDraftDates } from './draft-bounds';
+import { withFileNotes } from './file-notes';
+import { isPdf, PDF_NOTICE } from './pdf';
 import type { ColumnMapping } from './mapping';
 import {
   applyMapping,
@@ -22,7 +25,7 @@ import {
   mappingProblems,
 } from './mapping';
 import type { LayoutFit } from './profiles/columns';
-import { bestFit } from './profiles/columns';
+import { bestFit, duplicateColumnProblem } from './profiles/columns';
 import { CARRIER_PROFILES } from './profiles/index';
 import type {
   CarrierProfile,
@@ -30,6 +33,8 @@ import type {
   InvoiceDetails,
   ProfileTable,
 } from './profiles/types';
+import type { ImportLimits, LimitAdvice } from './limits';
+import { capMessage, importLimits } from './limits';
 import type { Table } from './table';
 import { readTable, sniffTable } from './table';
 
@@ -47,6 +52,10 @@ export interface ReadBillOptions {
   invoiceDetails?: Readonly<Record<string, InvoiceDetails>>;
   /** Called with 0–1 as the files are read. */
   onProgress?: (fraction: number) => void;
+  /** Size, line, column and date limits; {@link DEFAULT_IMPORT_LIMITS} for any not given. */
+  limits?: Partial<ImportLimits>;
+  /** How a refusal says to raise a limit (the CLI names its flags); the app's Settings by default. */
+  limitAdvice?: LimitAdvice;
 }
 
 /** How one file was decoded, for the preview. */
@@ -126,13 +135,14 @@ export function readBills(
 ): ReadOutcome[] {
   const outcomes: ReadOutcome[] = [];
   const members: UploadedFile[] = [];
+  const limits = importLimits(options.limits);
   for (const file of files) {
-    const expanded = expandUpload(file);
+    const expanded = expandUpload(file, { limits, limitAdvice: options.limitAdvice });
     if (expanded.ok) members.push(...expanded.value);
     else outcomes.push(unreadable(file.name, expanded.errors.map((e) => e.message).join(' ')));
   }
 
-  const parsed = parseAll(members, outcomes, options.onProgress);
+  const parsed = parseAll(members, outcomes, limits, options.onProgress);
   const groups = new Map<CarrierProfile, ProfileGroup>();
   for (const file of parsed) {
     const outcome = classify(file, options, groups);
@@ -144,21 +154,27 @@ export function readBills(
 }
 
 function unreadable(fileName: string, message: string): ReadOutcome {
-  return { kind: 'unreadable', fileName, message };
+  return { kind: 'unreadable', fileName, message: capMessage(message) };
 }
 
 function parseAll(
   members: readonly UploadedFile[],
   outcomes: ReadOutcome[],
+  limits: ImportLimits,
   onProgress: ((fraction: number) => void) | undefined,
 ): ParsedFile[] {
   const totalBytes = members.reduce((sum, file) => sum + file.bytes.length, 0) || 1;
   let doneBytes = 0;
   const parsed: ParsedFile[] = [];
   for (const member of members) {
+    const size = member.bytes.length;
+    if (isPdf(member.bytes)) {
+      outcomes.push(unreadable(member.name, `"${member.name}" ${PDF_NOTICE}`));
+      doneBytes += size;
+      continue;
+    }
     const decoded = decodeBytes(member.bytes);
     const sniff = sniffTable(decoded.text);
-    const size = member.bytes.length;
     if (!sniff.ok) {
       outcomes.push(unreadable(member.name, sniff.errors.map((e) => e.message).join(' ')));
     } else {
@@ -167,7 +183,16 @@ function parseAll(
           ? undefined
           : (fraction: number) =>
               onProgress((PARSE_SHARE * (doneBytes + fraction * size)) / totalBytes);
-      const table = readTable(decoded.text, sniff.value, progress);
+      const table = readTable(decoded.text, sniff.value, {
+        onProgress: progress,
+        limits,
+        strictWidth: true,
+      });
+      if (table.refused !== undefined) {
+        outcomes.push(unreadable(member.name, table.refused));
+        doneBytes += size;
+        continue;
+      }
       parsed.push({
         name: member.name,
         info: {
@@ -196,6 +221,8 @@ function classify(
   }
   const fit = bestFit(CARRIER_PROFILES, header);
   if (fit?.kind === 'match') {
+    const twins = duplicateColumnProblem(header, Object.values(fit.fit.columns));
+    if (twins !== null) return unreadable(file.name, twins);
     let group = groups.get(fit.fit.profile);
     if (group === undefined) {
       group = { tables: [], ignored: [], files: [] };
@@ -244,6 +271,8 @@ function readMapped(
   options: ReadBillOptions,
 ): ReadOutcome {
   const { header, rows } = file.table;
+  const twins = duplicateColumnProblem(header, Object.values(mappedColumns(header, mapping)));
+  if (twins !== null) return unreadable(file.name, twins);
   const problems = mappingProblems(header, mapping);
   if (problems.length > 0) {
     return {
@@ -277,7 +306,7 @@ function readMapped(
   }
   const result = applyMapping(file.table, mapping, file.name, order);
   if (!result.ok) return unreadable(file.name, result.errors.map((e) => e.message).join(' '));
-  return { kind: 'draft', draft: withFileNotes(result.value, [file]), files: [file.info] };
+  return draftOutcome(result.value, [file], options);
 }
 
 function readGroup(
@@ -319,34 +348,28 @@ function readGroup(
       missing: need.missing,
     };
   }
-  const draft = withFileNotes(
-    profile.read(group.tables, { dateOrder: order, invoiceDetails }),
-    group.files,
-  );
+  const draft = profile.read(group.tables, { dateOrder: order, invoiceDetails });
   if (group.ignored.length > 0)
     draft.ignoredFiles = [...(draft.ignoredFiles ?? []), ...group.ignored];
-  return { kind: 'draft', draft, files: group.files.map((file) => file.info) };
+  return draftOutcome(draft, group.files, options);
 }
 
-/** Adds parser problems (as row errors) and encoding warnings of the files to a draft. */
-function withFileNotes(draft: BillDraft, files: readonly ParsedFile[]): BillDraft {
-  const warnings: RowError[] = [];
-  for (const file of files) {
-    for (const problem of file.table.problems) {
-      draft.errors.push({
-        sourceFile: file.name,
-        row: problem.line,
-        message: `Row ${problem.line}: ${problem.message}`,
-      });
-    }
-    if (file.info.replacementChars > 0) {
-      warnings.push({
-        sourceFile: file.name,
-        row: 0,
-        message: `The file already holds ${file.info.replacementChars} unreadable character(s) (shown as �): it was damaged by a text conversion before it reached TEM Desk. Names may be misspelt; amounts are not affected unless a row shows an error.`,
-      });
-    }
+/**
+ * The outcome of a draft read from `files`: its files' notes added, then refused whole when it
+ * cannot be imported as read, else with the dates outside the allowed years taken out as errors.
+ */
+function draftOutcome(
+  draft: BillDraft,
+  files: readonly ParsedFile[],
+  options: ReadBillOptions,
+): ReadOutcome {
+  const noted = withFileNotes(draft, files);
+  if (noted.refusal !== undefined) {
+    return unreadable(files.map((file) => file.name).join(', '), noted.refusal);
   }
-  if (warnings.length > 0) draft.warnings = [...warnings, ...(draft.warnings ?? [])];
-  return draft;
+  return {
+    kind: 'draft',
+    draft: boundDraftDates(noted, importLimits(options.limits)),
+    files: files.map((file) => file.info),
+  };
 }

@@ -5,49 +5,17 @@
 import Papa from 'papaparse';
 import type { Result } from '../result';
 import { fail, ok } from '../result';
+import { DEFAULT_IMPORT_LIMITS, formatCount, SNIFF_SAMPLE_CHARS } from './limits';
+import { TableState, trimTrailingBlanks } from './table-rows';
+import type { Delimiter, Newline, ReadTableOptions, Table, TableSniff } from './table-types';
+import { DELIMITERS } from './table-types';
 
-/** Delimiters seen in carrier exports, in the order ties are broken. */
-export const DELIMITERS = ['\t', '|', ',', ';'] as const;
-
-/** See {@link DELIMITERS}. */
-export type Delimiter = (typeof DELIMITERS)[number];
-
-/** What {@link sniffTable} found out about a text before parsing it. */
-export interface TableSniff {
-  delimiter: Delimiter;
-  /** 1-based line number of the header row. */
-  headerLine: number;
-  /** Offset (in UTF-16 code units) of the first character of the header line. */
-  headerOffset: number;
-  /**
-   * 2 when a second header row follows the first (Canadian carriers repeat the header in French):
-   * the first is used and the second is not data.
-   */
-  headerRows: 1 | 2;
-}
-
-/** One data row: its cells as written (not trimmed) and the file line it starts on. */
-export interface TableRow {
-  /** 1-based line of the file where the row starts (a quoted cell may span several lines). */
-  line: number;
-  cells: string[];
-}
-
-/** A parsed table. */
-export interface Table {
-  /** Header cells, trimmed. */
-  header: string[];
-  rows: TableRow[];
-  /** Structural problems the parser reported (an unclosed quote), with the line they start on. */
-  problems: { line: number; message: string }[];
-}
+export * from './table-types';
 
 /** Lines looked at to find the delimiter and the header. */
 const SNIFF_LINES = 60;
-/** Characters looked at, so a file of one enormous line is not split whole. */
-const SNIFF_CHARS = 256 * 1024;
-/** Rows between progress reports: often enough for a smooth bar, rare enough to cost nothing. */
-const PROGRESS_EVERY_ROWS = 5000;
+/** Share of zero characters in the sample above which the file is binary, not text. */
+const BINARY_SHARE = 0.01;
 
 const NUMERIC_CELL = /^[-+($€£]*\d[\d,.\s]*\)?%?$/;
 const DATE_CELL = /^\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?$/;
@@ -83,8 +51,8 @@ interface SampleLine {
  * `Account: 123` lines and blank lines before it are skipped.
  */
 export function sniffTable(text: string): Result<TableSniff> {
-  const lines = sampleLines(text);
-  if (lines.length === 0) return fail('The file is empty.');
+  const { lines, newline } = sampleLines(text);
+  if (lines.length === 0) return fail(emptySampleReason(text));
 
   let best: { delimiter: Delimiter; width: number; score: number } | null = null;
   for (const delimiter of DELIMITERS) {
@@ -119,103 +87,123 @@ export function sniffTable(text: string): Result<TableSniff> {
     headerLine: header.line,
     headerOffset: header.offset,
     headerRows: secondHeader ? 2 : 1,
+    newline,
   });
+}
+
+/** Why the sample holds no line to read: binary data, a first line too long, or nothing. */
+function emptySampleReason(text: string): string {
+  const sample = text.slice(0, SNIFF_SAMPLE_CHARS);
+  if (zeroShare(sample) > BINARY_SHARE) {
+    return 'No column header found: the file holds binary data (zero bytes), not text. It is not a CSV, TSV or text export; export the bill again as CSV.';
+  }
+  if (text.length > SNIFF_SAMPLE_CHARS && sample.trim() !== '') {
+    return `No column header found: the first line is longer than ${formatCount(SNIFF_SAMPLE_CHARS)} characters, so it is not a header row. The file is damaged or is not a bill export.`;
+  }
+  if (text.length > SNIFF_SAMPLE_CHARS) {
+    return `No column header found: the first ${formatCount(SNIFF_SAMPLE_CHARS)} characters of the file are blank lines.`;
+  }
+  return 'The file is empty.';
+}
+
+function zeroShare(sample: string): number {
+  if (sample.length === 0) return 0;
+  let zeros = 0;
+  for (let at = sample.indexOf('\0'); at !== -1; at = sample.indexOf('\0', at + 1)) zeros += 1;
+  return zeros / sample.length;
 }
 
 /**
  * Parses the table found by {@link sniffTable}. Blank lines (and rows of empty cells) are left
- * out; every row keeps the file line it starts on, counted through quoted multi-line cells.
+ * out; every row keeps the file line it starts on, counted through quoted multi-line cells. The
+ * text is never split whole: PapaParse's fast mode (a `split` of the whole file) is off, and a
+ * line over the length limit refuses the file before parsing starts.
  */
-export function readTable(
-  text: string,
-  sniff: TableSniff,
-  onProgress?: (fraction: number) => void,
-): Table {
+export function readTable(text: string, sniff: TableSniff, options: ReadTableOptions = {}): Table {
+  const limits = options.limits ?? DEFAULT_IMPORT_LIMITS;
   const body = sniff.headerOffset === 0 ? text : text.slice(sniff.headerOffset);
-  const rows: TableRow[] = [];
-  const problems: Table['problems'] = [];
-  let header: string[] | null = null;
-  let headerRowsLeft = sniff.headerRows;
-  let line = sniff.headerLine;
-  let cursor = 0;
-  let rowCount = 0;
-
+  const long = firstLongLine(body, sniff.newline, limits.maxLineChars);
+  if (long !== null) {
+    return refusedTable(
+      `Line ${formatCount(sniff.headerLine + long.index)} is ${formatCount(long.length)} characters long, over the limit of ${formatCount(limits.maxLineChars)} for one line (longest line). A bill row is a few hundred characters: the file is damaged or is not a bill export.`,
+    );
+  }
+  const state = new TableState(sniff, options);
   Papa.parse<string[]>(body, {
     delimiter: sniff.delimiter,
+    newline: sniff.newline,
     quoteChar: '"',
-    step: (result) => {
-      const rowLine = line;
-      const end = result.meta.cursor;
-      line += countLineBreaks(body, cursor, end);
-      cursor = end;
-      for (const error of result.errors) {
-        problems.push({ line: rowLine, message: describeParseError(error.code) });
-      }
-      const cells = result.data;
-      if (isBlankRow(cells)) return;
-      if (headerRowsLeft > 0) {
-        if (header === null) header = cells.map((cell) => cell.trim());
-        headerRowsLeft -= 1;
-        return;
-      }
-      rows.push({ line: rowLine, cells });
-      rowCount += 1;
-      if (onProgress !== undefined && rowCount % PROGRESS_EVERY_ROWS === 0) {
-        onProgress(end / body.length);
-      }
+    fastMode: false,
+    step: (result, parser) => {
+      state.step(body, result.data, result.meta.cursor, result.errors);
+      if (state.refused !== undefined) parser.abort();
     },
   });
-  onProgress?.(1);
-  return { header: trimTrailingBlanks(header ?? []), rows, problems };
+  options.onProgress?.(1);
+  if (state.refused !== undefined) return refusedTable(state.refused);
+  const table: Table = {
+    header: trimTrailingBlanks(state.header ?? []),
+    rows: state.rows,
+    problems: state.problems,
+  };
+  if (state.unlistedProblems > 0) table.unlistedProblems = state.unlistedProblems;
+  if (state.secondHeaderLine !== undefined) table.secondHeaderLine = state.secondHeaderLine;
+  return table;
 }
 
-/** Counts line breaks (`\n`, or a lone `\r` in old Mac files) in `text[from, to)`. */
-function countLineBreaks(text: string, from: number, to: number): number {
-  let count = 0;
-  for (let at = text.indexOf('\n', from); at !== -1 && at < to; at = text.indexOf('\n', at + 1)) {
-    count += 1;
+function refusedTable(refused: string): Table {
+  return { header: [], rows: [], problems: [], refused };
+}
+
+/**
+ * The first line longer than `max` characters (its 0-based index and length), or null. Looks
+ * only at line breaks, one `indexOf` at a time: cheap even on a 100 MB file.
+ */
+function firstLongLine(
+  text: string,
+  newline: Newline,
+  max: number,
+): { index: number; length: number } | null {
+  if (text.length <= max) return null;
+  const breakChar = newline === '\r' ? '\r' : '\n';
+  let start = 0;
+  for (let index = 0; start <= text.length; index += 1) {
+    let end = text.indexOf(breakChar, start);
+    if (end === -1) end = text.length;
+    if (end - start > max) return { index, length: end - start };
+    start = end + 1;
   }
-  if (count === 0) {
-    for (let at = text.indexOf('\r', from); at !== -1 && at < to; at = text.indexOf('\r', at + 1)) {
-      if (text.charCodeAt(at + 1) !== 10) count += 1;
-    }
-  }
-  return count;
+  return null;
 }
 
-function isBlankRow(cells: readonly string[]): boolean {
-  for (const cell of cells) if (cell.trim() !== '') return false;
-  return true;
-}
-
-function trimTrailingBlanks(header: string[]): string[] {
-  let end = header.length;
-  while (end > 0 && header[end - 1] === '') end -= 1;
-  return end === header.length ? header : header.slice(0, end);
-}
-
-function describeParseError(code: string): string {
-  if (code === 'MissingQuotes' || code === 'InvalidQuotes') {
-    return 'A quoted cell starting here is never closed, so the rows after it may be merged into one cell.';
-  }
-  return `The file could not be split into cells here (${code}).`;
-}
-
-function sampleLines(text: string): SampleLine[] {
+/**
+ * The first lines of the text for sniffing: only its first {@link SNIFF_SAMPLE_CHARS}
+ * characters are looked at, and a line cut by that bound is left out (unless the text ends
+ * there). Lines end with CRLF, LF or a lone CR.
+ */
+function sampleLines(text: string): { lines: SampleLine[]; newline: Newline } {
+  const sample = text.length > SNIFF_SAMPLE_CHARS ? text.slice(0, SNIFF_SAMPLE_CHARS) : text;
+  const complete = sample.length === text.length;
   const lines: SampleLine[] = [];
-  const limit = Math.min(text.length, SNIFF_CHARS);
+  let newline: Newline | null = null;
+  const breaks = /\r\n|\n|\r/g;
   let offset = 0;
   let line = 1;
-  while (offset < limit && lines.length < SNIFF_LINES) {
-    let end = text.indexOf('\n', offset);
-    if (end === -1) end = text.length;
-    const raw = text.slice(offset, end);
-    const content = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+  while (lines.length < SNIFF_LINES) {
+    const match = breaks.exec(sample);
+    // A lone CR at the very end of the sample may be the first half of a CRLF.
+    const cutCr =
+      match !== null && match[0] === '\r' && match.index === sample.length - 1 && !complete;
+    if ((match === null || cutCr) && !complete) break;
+    const end = match === null ? sample.length : match.index;
+    if (match !== null) newline ??= match[0] as Newline;
+    const content = sample.slice(offset, end);
     if (content.trim() !== '') lines.push({ line, offset, text: content });
-    offset = end + 1;
+    if (match === null) break;
+    offset = end + match[0].length;
     line += 1;
   }
-  return lines;
+  return { lines, newline: newline ?? '\n' };
 }
 
 /** Splits one line for sniffing only: honours quotes on that line, nothing more. */

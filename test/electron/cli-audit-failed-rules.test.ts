@@ -17,6 +17,9 @@ const EMPTY_WORKSPACE: Workspace = {
   repeatedInvoices: [],
   billFiles: 0,
   warnings: [],
+  unreadRows: [],
+  unlistedUnreadRows: 0,
+  notices: [],
 };
 
 function outcome(failedRules: AuditOutcome['failedRules']): AuditOutcome {

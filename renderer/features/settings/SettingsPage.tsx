@@ -2,6 +2,7 @@ import { useDatabase } from '../../db/DatabaseContext';
 import { useLiveQuery } from '../../app/useLiveQuery';
 import { PageHeader } from '../../components/PageHeader';
 import { readSettings } from '../../db/settings';
+import { ImportLimitsPanel } from '../bills/import/ImportLimitsPanel';
 import { AboutPanel } from './AboutPanel';
 import { ActionLogPanel } from './ActionLogPanel';
 import { BackupPanel } from './BackupPanel';
@@ -20,6 +21,7 @@ export function SettingsPage() {
         <div className="settings">
           <ThemePanel initialTheme={settings.value.theme} />
           <OrganizationPanel initialName={settings.value.organizationName} />
+          <ImportLimitsPanel initial={settings.value.importLimits} />
           <StoragePanel />
           <BackupPanel />
           <ActionLogPanel />

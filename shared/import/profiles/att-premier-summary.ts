@@ -62,9 +62,10 @@ const SUMMARY: TableLayout = {
 
 function readTable(table: ProfileTable, draft: DraftBuilder): void {
   const c = table.columns;
-  const cells = new CellReader(table.fileName, table.header, draft.errors);
+  const cells = new CellReader(table.fileName, table.header, draft);
   const identifying = presentIndexes(c, ['accountNumber', 'wirelessNumber']);
   const chargeIndexes = CHARGE_COLUMNS.map((charge) => col(c, charge.field));
+  cells.amountIndexes = chargeIndexes.filter((i) => i >= 0);
   const claimed = new Set(Object.values(c));
   const extraIndexes = [
     ...DESCRIPTIVE_FIELDS.map((field) => col(c, field)),

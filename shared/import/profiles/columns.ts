@@ -127,3 +127,25 @@ export function presentIndexes(
 export function col(columns: Readonly<Record<string, number>>, field: string): number {
   return columns[field] ?? ABSENT;
 }
+
+/**
+ * Why a file's columns cannot be read unambiguously: a column the reader uses has a twin of the
+ * same name (case, spaces and punctuation aside), and reading the first would silently ignore the
+ * second. Null when every used column's name is unique.
+ */
+export function duplicateColumnProblem(
+  header: readonly string[],
+  usedIndexes: Iterable<number>,
+): string | null {
+  const keys = header.map(headerKey);
+  for (const index of usedIndexes) {
+    if (index === ABSENT) continue;
+    const key = keys[index];
+    if (key === undefined || key === '') continue;
+    const twin = keys.findIndex((other, i) => i !== index && other === key);
+    if (twin === ABSENT) continue;
+    const [first, second] = index < twin ? [index, twin] : [twin, index];
+    return `The file has two columns named "${header[first] ?? ''}" (columns ${first + 1} and ${second + 1}), and TEM Desk would read only one of them. Rename or remove one of the two and import the file again.`;
+  }
+  return null;
+}

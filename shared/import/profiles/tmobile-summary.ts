@@ -93,7 +93,7 @@ function readTable(
   draft: DraftBuilder,
 ): void {
   const c = table.columns;
-  const cells = new CellReader(table.fileName, table.header, draft.errors);
+  const cells = new CellReader(table.fileName, table.header, draft);
   const identifying = presentIndexes(c, [
     'accountNumber',
     'invoiceNumber',
@@ -102,6 +102,7 @@ function readTable(
     'userName',
   ]);
   const chargeIndexes = CHARGE_COLUMNS.map((charge) => col(c, charge.field));
+  cells.amountIndexes = chargeIndexes.filter((i) => i >= 0);
   const extraIndexes = presentIndexes(c, ['userName', 'plan']);
   const amounts: (Cents | null)[] = new Array<Cents | null>(CHARGE_COLUMNS.length).fill(null);
 

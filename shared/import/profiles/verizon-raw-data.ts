@@ -175,7 +175,7 @@ interface LateFee {
 }
 
 function readAccountSummary(table: ProfileTable, draft: DraftBuilder, lateFees: LateFee[]): void {
-  const cells = new CellReader(table.fileName, table.header, draft.errors);
+  const cells = new CellReader(table.fileName, table.header, draft);
   const c = table.columns;
   const identifying = presentIndexes(c, ['accountNumber', 'invoiceNumber']);
   for (const row of table.rows) {
@@ -200,10 +200,11 @@ function readAccountSummary(table: ProfileTable, draft: DraftBuilder, lateFees: 
 }
 
 function readWirelessSummary(table: ProfileTable, draft: DraftBuilder): void {
-  const cells = new CellReader(table.fileName, table.header, draft.errors);
+  const cells = new CellReader(table.fileName, table.header, draft);
   const c = table.columns;
   const identifying = presentIndexes(c, ['accountNumber', 'invoiceNumber']);
   const chargeIndexes = CHARGE_COLUMNS.map((charge) => col(c, charge.field));
+  cells.amountIndexes = chargeIndexes.filter((i) => i >= 0);
   const extraIndexes = presentIndexes(c, EXTRA_FIELDS);
   const amounts: (Cents | null)[] = new Array<Cents | null>(CHARGE_COLUMNS.length).fill(null);
 

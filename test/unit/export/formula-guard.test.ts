@@ -64,6 +64,9 @@ const workspace: Workspace = {
   repeatedInvoices: [],
   billFiles: 1,
   warnings: [],
+  unreadRows: [],
+  unlistedUnreadRows: 0,
+  notices: [],
 };
 const draftInvoice = makeDraftInvoice();
 const hostileLine = makeDraftLine(draftInvoice, 'recurring', -5_25, {

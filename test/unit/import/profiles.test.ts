@@ -297,6 +297,6 @@ describe('TEM Desk charge lines', () => {
     const report = readDraft([fixtureFile('temdesk-preamble-two-headers.csv')]);
     expect(report.lines.map((l) => l.sourceRow)).toEqual([7, 8, 10]);
     expect(totalOf(report.lines)).toBe(127_80);
-    expect(report.skipped.map((s) => s.row)).toEqual([9, 11, 12]);
+    expect(report.skipped.map((s) => s.row)).toEqual([6, 9, 11, 12]);
   });
 });

@@ -79,7 +79,7 @@ describe('readTable keeps true line numbers', () => {
     const text = `A,B\n${'1,2\n'.repeat(12_000)}`;
     const sniff = sniffTable(text);
     const seen: number[] = [];
-    if (sniff.ok) readTable(text, sniff.value, (fraction) => seen.push(fraction));
+    if (sniff.ok) readTable(text, sniff.value, { onProgress: (fraction) => seen.push(fraction) });
     expect(seen.length).toBeGreaterThan(1);
     expect(seen.at(-1)).toBe(1);
   });

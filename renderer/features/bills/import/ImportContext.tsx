@@ -11,6 +11,7 @@ import { todayIso } from '../../../../shared/dates';
 import type { UploadedFile } from '../../../../shared/import/archive';
 import type { ColumnMapping } from '../../../../shared/import/mapping';
 import { useDatabase } from '../../../db/DatabaseContext';
+import { readSettings } from '../../../db/settings';
 import { commitImport, findImportConflicts, type UploadToCommit } from '../../../db/import-commit';
 import { loadSampleOrganization, settleOlderSampleInvoices } from '../../../db/sample-data';
 import { focusOnNew, memberNamesOf, storedCompanionsOf } from '../../../db/companions';
@@ -132,6 +133,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
             savedMappings: [...(await db.columnMappings.toArray()), ...answers.current.newMappings],
             mapping: answers.current.newMappings.at(-1),
             invoiceDetails: answers.current.invoiceDetails,
+            limits: (await readSettings(db)).importLimits,
           },
         };
     const fileNames = sample.current ? ['Sample company bills'] : files.current.map((f) => f.name);

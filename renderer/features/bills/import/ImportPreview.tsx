@@ -1,5 +1,10 @@
 import { useEffect, useId, useState } from 'react';
-import { partsOf, type BillDraft, type DraftInvoice } from '../../../../shared/import/draft';
+import {
+  partsOf,
+  problemCount,
+  type BillDraft,
+  type DraftInvoice,
+} from '../../../../shared/import/draft';
 import { cents, formatCents } from '../../../../shared/money/cents';
 import type { ImportConflict } from '../../../db/import-commit';
 import { useImport } from './ImportContext';
@@ -223,14 +228,21 @@ export function ImportPreview({ state }: { state: PreviewState }) {
   );
 }
 
+/** Row problems listed in the preview; the caption gives the total. */
+const ERRORS_SHOWN = 200;
+
 function RowProblems({ drafts }: { drafts: PreviewState['drafts'][number]['draft'][] }) {
   const errors = drafts.flatMap((d) => d.errors);
+  const total = drafts.reduce((sum, d) => sum + problemCount(d), 0);
   const skipped = drafts.flatMap((d) => d.skipped);
   return (
     <>
       {errors.length > 0 && (
         <table className="data-table row-errors">
-          <caption>Rows that could not be read ({errors.length}) — they are not imported</caption>
+          <caption>
+            Rows that could not be read ({total.toLocaleString('en-US')}) — they are not imported
+            {total > ERRORS_SHOWN ? `; the first ${ERRORS_SHOWN} are listed` : ''}
+          </caption>
           <thead>
             <tr>
               <th scope="col">File</th>
@@ -240,7 +252,7 @@ function RowProblems({ drafts }: { drafts: PreviewState['drafts'][number]['draft
             </tr>
           </thead>
           <tbody>
-            {errors.slice(0, 200).map((error, i) => (
+            {errors.slice(0, ERRORS_SHOWN).map((error, i) => (
               <tr key={i}>
                 <td>{error.sourceFile}</td>
                 <td className="numeric">{error.row}</td>

@@ -4,6 +4,7 @@
  * Progress is posted while it works; the page cancels by terminating the worker.
  */
 import { expandUpload, type UploadedFile } from '../../../../shared/import/archive';
+import { importLimits, type ImportLimits } from '../../../../shared/import/limits';
 import { readBills } from '../../../../shared/import/read-bill';
 import { generateSampleCompany, sampleEndMonth } from '../../../../shared/sample';
 import type { ReadRequest, ReadResponse } from './worker-protocol';
@@ -12,8 +13,8 @@ import type { ReadRequest, ReadResponse } from './worker-protocol';
 // takes only the message. Name the one signature we use.
 const scope = self as unknown as { postMessage(message: ReadResponse): void };
 
-function membersOf(file: UploadedFile): string[] {
-  const expanded = expandUpload(file);
+function membersOf(file: UploadedFile, limits: Partial<ImportLimits> | undefined): string[] {
+  const expanded = expandUpload(file, { limits: importLimits(limits) });
   return expanded.ok ? expanded.value.map((member) => member.name) : [file.name];
 }
 
@@ -37,7 +38,7 @@ self.onmessage = (event: MessageEvent<ReadRequest>) => {
     scope.postMessage({
       type: 'done',
       outcomes,
-      files: files.map((file) => ({ ...file, memberNames: membersOf(file) })),
+      files: files.map((file) => ({ ...file, memberNames: membersOf(file, options.limits) })),
       organization: company && {
         carriers: company.carriers,
         accounts: company.accounts,

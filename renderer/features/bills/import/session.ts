@@ -1,5 +1,5 @@
 import type { DateOrder } from '../../../../shared/dates';
-import type { BillDraft } from '../../../../shared/import/draft';
+import { problemCount, type BillDraft } from '../../../../shared/import/draft';
 import type { ColumnMapping } from '../../../../shared/import/mapping';
 import type { InvoiceDetails } from '../../../../shared/import/profiles/types';
 import type { ReadOutcome } from '../../../../shared/import/read-bill';
@@ -58,7 +58,7 @@ export function draftTotals(drafts: readonly BillDraft[]) {
     invoices: drafts.reduce((sum, d) => sum + d.invoices.length, 0),
     lines: drafts.reduce((sum, d) => sum + d.lines.length, 0),
     usage: drafts.reduce((sum, d) => sum + d.usage.length, 0),
-    errors: drafts.reduce((sum, d) => sum + d.errors.length, 0),
+    errors: drafts.reduce((sum, d) => sum + problemCount(d), 0),
     skipped: drafts.reduce((sum, d) => sum + d.skipped.length, 0),
   };
 }

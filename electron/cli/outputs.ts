@@ -1,0 +1,54 @@
+/**
+ * Writing the CLI's outputs so a reader never sees half of them: each file is written under a
+ * temporary name in its own folder, and only once every file is complete are they renamed into
+ * place (a rename within a folder replaces the old file in one step). A failure removes the
+ * temporary files and leaves any earlier outputs as they were.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { CliError } from './inputs';
+
+/** One output file and its content. */
+export interface OutputFile {
+  path: string;
+  data: string | Uint8Array;
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** A hidden name beside `path`, unique to this run. */
+export function temporaryName(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}-${randomUUID().slice(0, 8)}.tmp`);
+}
+
+/** Removes temporary files, best effort: the error worth reporting is the one that stopped us. */
+async function removeAll(paths: readonly string[]): Promise<void> {
+  await Promise.all(paths.map((path) => rm(path, { force: true }).catch(() => undefined)));
+}
+
+/** Writes every file completely under a temporary name, then renames them all into place. */
+export async function writeOutputs(files: readonly OutputFile[]): Promise<void> {
+  const temporary: string[] = [];
+  for (const file of files) {
+    const temp = temporaryName(file.path);
+    try {
+      await mkdir(dirname(file.path), { recursive: true });
+      temporary.push(temp);
+      await writeFile(temp, file.data);
+    } catch (error) {
+      await removeAll(temporary);
+      throw new CliError(`Cannot write "${file.path}": ${reason(error)}. Nothing was written.`);
+    }
+  }
+  for (const [index, file] of files.entries()) {
+    try {
+      await rename(temporary[index] ?? '', file.path);
+    } catch (error) {
+      await removeAll(temporary.slice(index));
+      throw new CliError(`Cannot write "${file.path}": ${reason(error)}.`);
+    }
+  }
+}

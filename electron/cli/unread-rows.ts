@@ -1,0 +1,74 @@
+/**
+ * Bill rows the CLI could not read. A month-end script must not publish figures that silently
+ * miss a charge: unless `--allow-row-errors` is given, such a run writes nothing and exits 1; with
+ * it, the summary lists every row left out, with its amount.
+ */
+import { formatCount } from '../../shared/import/limits';
+import { CliError } from './inputs';
+import type { UnreadRow } from './workspace-bills';
+import type { Workspace } from './workspace';
+
+/** Rows listed when the run is refused (the rest are counted). */
+const LISTED_IN_REFUSAL = 20;
+/** Rows listed in the summary of a run with `--allow-row-errors`. */
+const LISTED_IN_SUMMARY = 200;
+
+/** All the rows not read, listed or not. */
+export function unreadRowCount(
+  workspace: Pick<Workspace, 'unreadRows' | 'unlistedUnreadRows'>,
+): number {
+  return workspace.unreadRows.length + workspace.unlistedUnreadRows;
+}
+
+/** One row as the CLI prints it: file, the reader's sentence, and the amount left out. */
+export function describeUnreadRow(row: UnreadRow): string {
+  const what =
+    row.amount !== undefined
+      ? ` [amount ${row.amount}]`
+      : row.rowText !== undefined
+        ? ` [row: ${row.rowText}]`
+        : '';
+  return `${row.file}: ${row.message}${what}`;
+}
+
+function listed(
+  workspace: Pick<Workspace, 'unreadRows' | 'unlistedUnreadRows'>,
+  max: number,
+): string[] {
+  const lines = workspace.unreadRows.slice(0, max).map((row) => `  ${describeUnreadRow(row)}`);
+  const more = unreadRowCount(workspace) - Math.min(max, workspace.unreadRows.length);
+  if (more > 0) lines.push(`  … and ${formatCount(more)} more.`);
+  return lines;
+}
+
+/**
+ * Throws (exit 1, nothing written) when rows were not read and the user did not allow it; the
+ * notices (PDFs skipped) come first, as a successful run prints them.
+ */
+export function refuseUnreadRows(
+  workspace: Pick<Workspace, 'unreadRows' | 'unlistedUnreadRows' | 'notices'>,
+  allowRowErrors: boolean,
+): void {
+  const count = unreadRowCount(workspace);
+  if (count === 0 || allowRowErrors) return;
+  throw new CliError(
+    [
+      ...workspace.notices.map((notice) => `Notice: ${notice}`),
+      `${formatCount(count)} bill row${count === 1 ? '' : 's'} could not be read, so nothing was written:`,
+      ...listed(workspace, LISTED_IN_REFUSAL),
+      'Correct the rows and run again, or add --allow-row-errors to write the outputs without them.',
+    ].join('\n'),
+  );
+}
+
+/** The summary lines for rows left out of a run with `--allow-row-errors` (none when all were read). */
+export function unreadRowsSummary(
+  workspace: Pick<Workspace, 'unreadRows' | 'unlistedUnreadRows'>,
+): string[] {
+  const count = unreadRowCount(workspace);
+  if (count === 0) return [];
+  return [
+    `Left out ${formatCount(count)} bill row${count === 1 ? '' : 's'} that could not be read (--allow-row-errors); the outputs do not include them:`,
+    ...listed(workspace, LISTED_IN_SUMMARY),
+  ];
+}

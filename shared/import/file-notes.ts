@@ -1,0 +1,51 @@
+/**
+ * What the files of a draft add to it: the problems found while splitting them into rows (as row
+ * errors), a second header row (as a skipped row), and text already damaged (as a warning).
+ */
+import type { BillDraft, RowError } from './draft';
+import { addRowError, addUnlistedRows } from './draft-builder';
+import type { Table } from './table';
+
+/** A file as parsed, as far as its notes need it. */
+export interface NotedFile {
+  name: string;
+  info: { replacementChars: number };
+  table: Table;
+}
+
+/** Adds parser problems (as row errors) and encoding warnings of the files to a draft. */
+export function withFileNotes(draft: BillDraft, files: readonly NotedFile[]): BillDraft {
+  const warnings: RowError[] = [];
+  for (const file of files) {
+    for (const problem of file.table.problems) {
+      const error: RowError = {
+        sourceFile: file.name,
+        row: problem.line,
+        message: problem.message.startsWith('Row ')
+          ? problem.message
+          : `Row ${problem.line}: ${problem.message}`,
+      };
+      if (problem.rowText !== undefined) error.value = problem.rowText;
+      addRowError(draft, error);
+    }
+    if (file.table.unlistedProblems !== undefined) {
+      addUnlistedRows(draft, file.table.unlistedProblems);
+    }
+    if (file.table.secondHeaderLine !== undefined) {
+      draft.skipped.unshift({
+        sourceFile: file.name,
+        row: file.table.secondHeaderLine,
+        reason: 'Not imported: a second header row (the column names again, e.g. in French).',
+      });
+    }
+    if (file.info.replacementChars > 0) {
+      warnings.push({
+        sourceFile: file.name,
+        row: 0,
+        message: `The file already holds ${file.info.replacementChars} unreadable character(s) (shown as �): it was damaged by a text conversion before it reached TEM Desk. Names may be misspelt; amounts are not affected unless a row shows an error.`,
+      });
+    }
+  }
+  if (warnings.length > 0) draft.warnings = [...warnings, ...(draft.warnings ?? [])];
+  return draft;
+}

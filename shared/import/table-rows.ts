@@ -1,0 +1,169 @@
+/**
+ * Parsing a table row by row (PapaParse's `step`): header rows, data rows with their true line
+ * numbers, and every row that cannot be read as a listed problem.
+ */
+import { DEFAULT_IMPORT_LIMITS, formatCount, LISTED_ROW_ERRORS } from './limits';
+import type { Delimiter, ReadTableOptions, Table, TableRow, TableSniff } from './table-types';
+
+/** Rows between progress reports: often enough for a smooth bar, rare enough to cost nothing. */
+const PROGRESS_EVERY_ROWS = 5000;
+
+/** Rows, header and problems of a table being parsed, one step (row) at a time. */
+export class TableState {
+  header: string[] | null = null;
+  /** Cells of the header as written, trailing blanks included (rows may end with them too). */
+  private rawWidth = 0;
+  private headerWidth = 0;
+  readonly rows: TableRow[] = [];
+  readonly problems: Table['problems'] = [];
+  unlistedProblems = 0;
+  secondHeaderLine: number | undefined;
+  refused: string | undefined;
+  private headerRowsLeft: number;
+  private line: number;
+  private cursor = 0;
+  private rowCount = 0;
+
+  constructor(
+    private readonly sniff: TableSniff,
+    private readonly options: ReadTableOptions,
+  ) {
+    this.headerRowsLeft = sniff.headerRows;
+    this.line = sniff.headerLine;
+  }
+
+  step(body: string, cells: string[], end: number, errors: readonly { code: string }[]): void {
+    const rowLine = this.line;
+    this.line += countLineBreaks(body, this.cursor, end);
+    this.cursor = end;
+    // The row's own line break (when it has one) ends it; breaks before it are inside quoted cells.
+    const endsWithBreak = end > 0 && (body[end - 1] === '\n' || body[end - 1] === '\r');
+    const lastLine = Math.max(rowLine, endsWithBreak ? this.line - 1 : this.line);
+    for (const error of errors) {
+      this.problem(rowLine, describeParseError(error.code, rowLine, lastLine));
+    }
+    if (errors.length > 0 && this.options.strictWidth === true) {
+      this.reportLinesInside(rowLine, lastLine, 'that starts on row {row} and is never closed');
+      return;
+    }
+    if (isBlankRow(cells)) return;
+    if (this.headerRowsLeft > 0) {
+      this.takeHeader(cells, rowLine);
+      return;
+    }
+    const widthProblem =
+      this.options.strictWidth === true ? this.widthProblem(rowLine, cells) : null;
+    if (widthProblem !== null) {
+      this.problem(rowLine, widthProblem, rowText(cells, this.sniff.delimiter));
+      this.reportLinesInside(rowLine, lastLine, 'of row {row}, which could not be read');
+    } else {
+      this.rows.push(
+        lastLine > rowLine ? { line: rowLine, cells, lastLine } : { line: rowLine, cells },
+      );
+    }
+    this.rowCount += 1;
+    const onProgress = this.options.onProgress;
+    if (onProgress !== undefined && this.rowCount % PROGRESS_EVERY_ROWS === 0) {
+      onProgress(end / body.length);
+    }
+  }
+
+  /**
+   * Reports each line after the first of a row that is not imported and runs over several lines
+   * (a quoted cell holding line breaks): none of them is lost without a word.
+   */
+  private reportLinesInside(rowLine: number, lastLine: number, which: string): void {
+    const where = which.replace('{row}', formatCount(rowLine));
+    for (let line = rowLine + 1; line <= lastLine; line += 1) {
+      this.problem(line, `Not imported: this line is inside a quoted cell ${where}.`);
+    }
+  }
+
+  /** Lists a problem, or counts it once {@link LISTED_ROW_ERRORS} are listed. */
+  private problem(line: number, message: string, text?: string): void {
+    if (this.problems.length >= LISTED_ROW_ERRORS) {
+      this.unlistedProblems += 1;
+      return;
+    }
+    this.problems.push(text === undefined ? { line, message } : { line, message, rowText: text });
+  }
+
+  private takeHeader(cells: string[], line: number): void {
+    this.headerRowsLeft -= 1;
+    if (this.header !== null) {
+      this.secondHeaderLine = line;
+      return;
+    }
+    const maxColumns = (this.options.limits ?? DEFAULT_IMPORT_LIMITS).maxColumns;
+    if (cells.length > maxColumns) {
+      this.refused = `The header row has ${formatCount(cells.length)} columns, over the limit of ${formatCount(maxColumns)} (most columns). The file is damaged or is not a bill export.`;
+      return;
+    }
+    this.header = cells.map((cell) => cell.trim());
+    this.rawWidth = cells.length;
+    this.headerWidth = trimTrailingBlanks(this.header).length;
+  }
+
+  /**
+   * Why a row cannot be read cell by cell against the header: more filled cells than the header
+   * has (an unquoted comma shifted the rest), or fewer cells (a cut-short row). Blank cells past
+   * the header's end (a trailing delimiter) are fine.
+   */
+  private widthProblem(line: number, cells: readonly string[]): string | null {
+    let width = cells.length;
+    while (width > this.rawWidth && (cells[width - 1] ?? '').trim() === '') width -= 1;
+    if (width > this.rawWidth) {
+      const hint =
+        this.sniff.delimiter === ','
+          ? ' — an unquoted comma in an amount like 1,850.00? Quote such cells ("1,850.00") or remove the comma'
+          : '';
+      return `Row ${formatCount(line)} has ${formatCount(width)} cells, the header has ${formatCount(this.headerWidth)}${hint}. The row is not imported, so no cell is read from the wrong column.`;
+    }
+    if (cells.length < this.headerWidth) {
+      return `Row ${formatCount(line)} has ${formatCount(cells.length)} cells, the header has ${formatCount(this.headerWidth)}: the row is cut short. It is not imported.`;
+    }
+    return null;
+  }
+}
+
+/** A row's cells joined back with its delimiter, cut to 200 characters, to show a bad row. */
+function rowText(cells: readonly string[], delimiter: Delimiter): string {
+  const text = cells.join(delimiter);
+  return text.length <= 200 ? text : `${text.slice(0, 199)}…`;
+}
+
+/** Counts line breaks (`\n`, or a lone `\r` in old Mac files) in `text[from, to)`. */
+function countLineBreaks(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let at = text.indexOf('\n', from); at !== -1 && at < to; at = text.indexOf('\n', at + 1)) {
+    count += 1;
+  }
+  if (count === 0) {
+    for (let at = text.indexOf('\r', from); at !== -1 && at < to; at = text.indexOf('\r', at + 1)) {
+      if (text.charCodeAt(at + 1) !== 10) count += 1;
+    }
+  }
+  return count;
+}
+
+function isBlankRow(cells: readonly string[]): boolean {
+  for (const cell of cells) if (cell.trim() !== '') return false;
+  return true;
+}
+
+export function trimTrailingBlanks(header: string[]): string[] {
+  let end = header.length;
+  while (end > 0 && header[end - 1] === '') end -= 1;
+  return end === header.length ? header : header.slice(0, end);
+}
+
+function describeParseError(code: string, line: number, lastLine: number): string {
+  if (code === 'MissingQuotes' || code === 'InvalidQuotes') {
+    const span =
+      lastLine > line
+        ? `rows ${formatCount(line)} to ${formatCount(lastLine)} run together as one row and are not imported`
+        : 'the row is not imported';
+    return `A quoted cell starting here is never closed, so ${span}. Close the quote (") and import the file again.`;
+  }
+  return `The file could not be split into cells here (${code}).`;
+}

@@ -1,0 +1,71 @@
+/** The shapes of a parsed table (see `table.ts`), in a leaf module its helpers share. */
+import type { ImportLimits } from './limits';
+
+/** Delimiters seen in carrier exports, in the order ties are broken. */
+export const DELIMITERS = ['\t', '|', ',', ';'] as const;
+
+/** See {@link DELIMITERS}. */
+export type Delimiter = (typeof DELIMITERS)[number];
+
+/** What {@link sniffTable} found out about a text before parsing it. */
+export interface TableSniff {
+  delimiter: Delimiter;
+  /** 1-based line number of the header row. */
+  headerLine: number;
+  /** Offset (in UTF-16 code units) of the first character of the header line. */
+  headerOffset: number;
+  /**
+   * 2 when a second header row follows the first (Canadian carriers repeat the header in French):
+   * the first is used and the second is not data.
+   */
+  headerRows: 1 | 2;
+  /** The line break of the file, from its first line (CR-only files come from old Mac tools). */
+  newline: Newline;
+}
+
+/** Line breaks a text file may use. */
+export type Newline = '\r\n' | '\n' | '\r';
+
+/** One data row: its cells as written (not trimmed) and the file line it starts on. */
+export interface TableRow {
+  /** 1-based line of the file where the row starts (a quoted cell may span several lines). */
+  line: number;
+  cells: string[];
+  /** The row's last line, when a quoted cell runs over several lines (absent: just `line`). */
+  lastLine?: number;
+}
+
+/** A parsed table. */
+export interface Table {
+  /** Header cells, trimmed. */
+  header: string[];
+  rows: TableRow[];
+  /**
+   * Structural problems (an unclosed quote, a row wider or narrower than the header), with the
+   * line they start on. A row with such a problem is not in `rows`.
+   */
+  problems: { line: number; message: string; rowText?: string }[];
+  /**
+   * Why the whole file is refused (a line over the length limit, a header over the column limit);
+   * `rows` is then empty.
+   */
+  refused?: string;
+  /** Problems past the first {@link LISTED_ROW_ERRORS}, counted, not listed. */
+  unlistedProblems?: number;
+  /** The line of a second header row (see {@link TableSniff.headerRows}), which is not data. */
+  secondHeaderLine?: number;
+}
+
+/** Options of {@link readTable}. */
+export interface ReadTableOptions {
+  /** Called with 0–1 as rows are read. */
+  onProgress?: (fraction: number) => void;
+  /** Line length and column limits; the defaults when absent. */
+  limits?: Pick<ImportLimits, 'maxLineChars' | 'maxColumns'>;
+  /**
+   * Bills: a row with more (non-blank) or fewer cells than the header, or with a quote problem, is
+   * a problem and is left out (with every row an unclosed quote ran into), never read with its
+   * cells shifted. Other tables read such rows as they are.
+   */
+  strictWidth?: boolean;
+}

@@ -1,0 +1,185 @@
+/**
+ * The CLI never publishes figures that silently miss a charge: a bill row it cannot read stops
+ * the run with nothing written (exit 1), unless `--allow-row-errors`, which lists the rows left
+ * out with their amounts. Outputs appear whole or not at all; PDFs are skipped with a notice.
+ */
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseArgs } from '../../electron/cli/args';
+import { writeOutputs } from '../../electron/cli/outputs';
+import { auditWorkspace, makeCliWorkspace, outputFiles } from '../helpers/cli-workspace';
+
+const HEADER = 'Carrier,Account Number,Invoice Number,Invoice Date,Service ID,Category,Amount';
+const GOOD = 'Lumen,5-KE4X-001,754240482,2026-10-01,555-010-0001,MRC,850.00';
+const BAD = 'Lumen,5-KE4X-001,754240482,2026-10-01,555-010-0002,MRC,"1,85O.00"';
+
+let dir = '';
+
+beforeEach(async () => {
+  dir = await makeCliWorkspace('temdesk-cli-rows-');
+});
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const audit = (extra: readonly string[] = []) => auditWorkspace(dir, extra);
+const outFiles = () => outputFiles(dir);
+
+describe('bill rows that cannot be read', () => {
+  it('stop the run: exit 1, nothing written, the row named', async () => {
+    await writeFile(join(dir, 'bills', 'bill.csv'), `${HEADER}\n${GOOD}\n${BAD}\n`);
+    const run = await audit();
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('1 bill row could not be read, so nothing was written:');
+    expect(run.stderr).toContain('bill.csv: Row 3, column "Amount"');
+    expect(run.stderr).toContain('[amount 1,85O.00]');
+    expect(run.stderr).toContain('add --allow-row-errors');
+    expect(await outFiles()).toEqual([]);
+  });
+
+  it('are left out and listed with their amounts under --allow-row-errors', async () => {
+    await writeFile(join(dir, 'bills', 'bill.csv'), `${HEADER}\n${GOOD}\n${BAD}\n`);
+    const run = await audit(['--allow-row-errors']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      'Left out 1 bill row that could not be read (--allow-row-errors); the outputs do not include them:',
+    );
+    expect(run.stdout).toMatch(/bill\.csv: Row 3, column "Amount": .* \[amount 1,85O\.00\]/);
+    expect((await outFiles()).sort()).toEqual(['charges.csv', 'findings.csv', 'invoices.csv']);
+    const charges = await readFile(join(dir, 'out', 'charges.csv'), 'utf8');
+    expect(charges).toContain('850.00');
+    expect(charges).not.toContain('555-010-0002');
+  });
+
+  it('include rows that do not line up with the header, shown as written', async () => {
+    const shifted = GOOD.replace('850.00', '1,850.00');
+    await writeFile(join(dir, 'bills', 'bill.csv'), `${HEADER}\n${GOOD}\n${shifted}\n`);
+    const run = await audit();
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('Row 3 has 8 cells, the header has 7');
+    expect(run.stderr).toContain(
+      '[row: Lumen,5-KE4X-001,754240482,2026-10-01,555-010-0001,MRC,1,850.00]',
+    );
+  });
+});
+
+describe('PDFs and limits', () => {
+  it('skips a PDF with a notice, not as an unread row', async () => {
+    await writeFile(join(dir, 'bills', 'bill.csv'), `${HEADER}\n${GOOD}\n`);
+    await writeFile(join(dir, 'bills', 'statement.pdf'), '%PDF-1.7\n%binary');
+    const run = await audit();
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/Notice: Skipped "statement\.pdf": it is a PDF: TEM Desk imports/);
+  });
+
+  it('still names a skipped PDF when the run stops for rows not read', async () => {
+    await writeFile(join(dir, 'bills', 'bill.csv'), `${HEADER}\n${GOOD}\n${BAD}\n`);
+    await writeFile(join(dir, 'bills', 'statement.pdf'), '%PDF-1.7\n%binary');
+    const run = await audit();
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /Notice: Skipped "statement\.pdf"[^\n]*\n1 bill row could not be read/,
+    );
+  });
+
+  it('refuses a run of nothing but PDFs', async () => {
+    await writeFile(join(dir, 'bills', 'statement.pdf'), '%PDF-1.7\n%binary');
+    const run = await audit();
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('Every bill file given is a PDF ("statement.pdf")');
+  });
+
+  it('names the flag that raises a limit', async () => {
+    await writeFile(
+      join(dir, 'bills', 'bill.csv'),
+      `${HEADER}\n${GOOD}\n${'x'.repeat(1_100_000)}\n`,
+    );
+    const run = await audit(['--max-file-mb', '0.5']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      '"bill.csv" is 1 MB, over the 512 KB limit for one file (largest file). If you trust this file, run again with --max-file-mb set higher.',
+    );
+  });
+
+  it('reads a date outside 1990–2100 only with --allow-any-year', async () => {
+    await writeFile(
+      join(dir, 'bills', 'bill.csv'),
+      `${HEADER}\n${GOOD.replace('2026-10-01', '1985-10-01')}\n`,
+    );
+    expect((await audit()).stderr).toContain(
+      'the invoice date 1985-10-01 of invoice 754240482 (account 5-KE4X-001) is outside the years 1990–2100',
+    );
+    expect((await audit(['--allow-any-year'])).code).toBe(0);
+  });
+});
+
+/** An audit's required options, with placeholder values. */
+const MINIMAL_ARGS = [
+  'audit',
+  ...['--sites', 's', '--inventory', 'i', '--contracts', 'c', '--bills', 'b', '--out', 'o'],
+];
+
+describe('an unknown layout', () => {
+  it('names its columns in a message of bounded length', async () => {
+    const header = Array.from({ length: 1500 }, (_, i) => `Column number ${i}`).join(',');
+    await writeFile(join(dir, 'bills', 'odd.csv'), `${header}\n${'x,'.repeat(1499)}x\n`);
+    const run = await audit();
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      'is not in a layout TEM Desk recognises (columns: Column number 0,',
+    );
+    expect(run.stderr).toContain('Import it once in the app to map its columns');
+    expect(run.stderr.length).toBeLessThan(1000);
+  });
+});
+
+describe('the flags', () => {
+  it.each([
+    [['--allow-row-errors'], { allowRowErrors: true, limits: {} }],
+    [['--max-zip-ratio', '500'], { allowRowErrors: false, limits: { maxCompressionRatio: 500 } }],
+    [['--max-file-mb', '2'], { allowRowErrors: false, limits: { maxFileBytes: 2 * 1024 * 1024 } }],
+  ])('%j', (flags, expected) => {
+    const parsed = parseArgs([...MINIMAL_ARGS, ...flags]);
+    expect(parsed.ok && parsed.args).toMatchObject(expected);
+  });
+
+  it.each([
+    [['--allow-row-errors=yes'], 'The option --allow-row-errors takes no value.'],
+    [['--max-file-mb', 'lots'], '--max-file-mb must be a positive number'],
+  ])('refuses %j', (flags, message) => {
+    const parsed = parseArgs([...MINIMAL_ARGS, ...flags]);
+    expect(parsed.ok ? '' : parsed.message).toContain(message);
+  });
+});
+
+describe('writeOutputs', () => {
+  it('writes every file whole and leaves no temporary file', async () => {
+    await writeOutputs([
+      { path: join(dir, 'out', 'a.csv'), data: 'a' },
+      { path: join(dir, 'out', 'b.csv'), data: new TextEncoder().encode('b') },
+    ]);
+    expect((await outFiles()).sort()).toEqual(['a.csv', 'b.csv']);
+  });
+
+  it.each([
+    ['cannot be written', (out: string) => join(out, 'a.csv', 'b.csv'), /Nothing was written\./],
+    ['cannot be renamed into place', (out: string) => join(out, 'taken'), /Cannot write/],
+  ])(
+    'keeps earlier outputs when a file %s, and leaves no temporary file',
+    async (_case, second, error) => {
+      const out = join(dir, 'out');
+      await mkdir(join(out, 'taken', 'inside'), { recursive: true });
+      await writeFile(join(out, 'a.csv'), 'old');
+      await expect(
+        writeOutputs([
+          { path: join(out, 'c.csv'), data: 'new' },
+          { path: second(out), data: 'b' },
+        ]),
+      ).rejects.toThrow(error);
+      expect(await readFile(join(out, 'a.csv'), 'utf8')).toBe('old');
+      expect((await outFiles()).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    },
+  );
+});

@@ -1,0 +1,52 @@
+/**
+ * A minimal CLI workspace in a temp folder (one site, one line, one contract, a `bills/` folder)
+ * and an audit run on it, for tests of how the CLI treats bill files.
+ */
+import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../../electron/cli/main';
+
+/** A workspace folder with `sites.csv`, `inventory.csv`, `contracts.csv` and an empty `bills/`. */
+export async function makeCliWorkspace(prefix: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  await writeFile(join(dir, 'sites.csv'), 'Site Code,Site Name,Cost Center\nSTR-1,Store 1,4100\n');
+  await writeFile(
+    join(dir, 'inventory.csv'),
+    'Site Code,Carrier,Account Number,Service Type,Service ID\nSTR-1,Lumen,5-KE4X-001,mobile,555-010-0001\n',
+  );
+  await writeFile(
+    join(dir, 'contracts.csv'),
+    'Contract ID,Carrier,Accounts,Start Date,Term Months\nLU-1,Lumen,5-KE4X-001,2024-01-01,36\n',
+  );
+  await mkdir(join(dir, 'bills'));
+  return dir;
+}
+
+/** Runs `audit` on the workspace's bills into `out/`, with extra arguments. */
+export async function auditWorkspace(
+  dir: string,
+  extra: readonly string[] = [],
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const files = ['sites', 'inventory', 'contracts'].flatMap((name) => [
+    `--${name}`,
+    join(dir, `${name}.csv`),
+  ]);
+  const code = await runCli(
+    [
+      'audit',
+      ...files,
+      ...['--bills', join(dir, 'bills'), '--out', join(dir, 'out'), '--as-of', '2026-11-20'],
+      ...extra,
+    ],
+    { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) },
+  );
+  return { code, stdout, stderr };
+}
+
+/** The files the audit wrote (none when the folder was never created). */
+export async function outputFiles(dir: string): Promise<string[]> {
+  return readdir(join(dir, 'out')).catch(() => []);
+}
