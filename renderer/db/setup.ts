@@ -3,7 +3,7 @@
  * plans again inside ONE transaction and writes all of it, or nothing while a file has a problem.
  */
 import type { NewRecordId } from '../../shared/ledger/records';
-import { planSetup, type SetupPlan } from '../../shared/ledger/setup';
+import { planSetup, setupCounts, type SetupPlan } from '../../shared/ledger/setup';
 import type { SetupFile } from '../../shared/ledger/setup-files';
 import { fail, ok, type Result } from '../../shared/result';
 import { linkHistory } from './contracts-import';
@@ -36,13 +36,7 @@ export async function planSetupImport(
 }
 
 /** What a set-up stored, for the message after it. */
-export interface SetupSummary {
-  costCenters: number;
-  sites: number;
-  contracts: number;
-  services: number;
-  rates: number;
-}
+export type SetupSummary = ReturnType<typeof setupCounts>;
 
 /**
  * Writes the files in ONE transaction, planned again inside it (so the commit is the preview of
@@ -89,12 +83,6 @@ export async function commitSetup(
     await db.contracts.bulkPut(writes.contracts);
     await db.services.bulkPut(writes.services);
     await db.serviceEvents.bulkAdd([...inventoryHistory, ...rateHistory]);
-    return ok({
-      costCenters: writes.costCenters.length,
-      sites: writes.sites.length,
-      contracts: writes.contracts.length,
-      services: plan.inventory.changes.length,
-      rates: plan.rates.rates,
-    });
+    return ok(setupCounts(plan));
   });
 }

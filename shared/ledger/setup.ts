@@ -244,3 +244,20 @@ export function planSetup(
     problemCount: fileReports.reduce((sum, report) => sum + report.problems.length, 0),
   };
 }
+
+/** How many records of each kind a set-up stores (the Import button and the summary say these). */
+export function setupCounts(plan: SetupPlan): {
+  costCenters: number;
+  sites: number;
+  contracts: number;
+  services: number;
+  rates: number;
+} {
+  return {
+    costCenters: plan.writes.costCenters.length,
+    sites: plan.writes.sites.length,
+    contracts: plan.contracts.contracts.length,
+    services: plan.inventory.changes.length,
+    rates: plan.rates.rates,
+  };
+}

@@ -18,6 +18,8 @@ import { loadInventory, updateServices, type InventoryData } from '../../db/inve
 import { restoreSnapshot, snapshotTables } from '../../db/snapshots';
 import { useUndo } from '../../app/UndoContext';
 import { SampleCompanyButton } from '../bills/import/ImportButtons';
+import { SetupFromFilesButton } from '../setup/SetupButton';
+import { SetupFromFiles } from '../setup/SetupFromFiles';
 import { ImportPanel } from '../bills/import/ImportPanel';
 import { AddServiceForm } from './AddServiceForm';
 import { BulkEditBar } from './BulkEditBar';
@@ -39,13 +41,16 @@ const TABS = [
 
 export function InventoryPage() {
   const db = useDatabase();
+  const { route, navigate } = useRouteContext();
   const inventory = useLiveQuery(() => loadInventory(db), [db]);
+  const settingUp = route.path[0] === 'setup';
   const [importing, setImporting] = useState(false);
   const [message, setMessage] = useState('');
   return (
     <>
       <PageHeader title="Inventory" />
       <ImportPanel />
+      {settingUp && <SetupFromFiles onClose={() => navigate('inventory')} />}
       {importing && (
         <InventoryImport
           onDone={(done) => {
@@ -57,30 +62,35 @@ export function InventoryPage() {
       {message && <p role="status">{message}</p>}
       {inventory.status === 'ready' &&
         (inventory.value.services.length === 0 && inventory.value.sites.length === 0 ? (
-          <EmptyState
-            title="No services in the inventory yet"
-            actions={
-              <>
-                <button type="button" onClick={() => setImporting(true)}>
-                  Import inventory…
-                </button>
-                <SampleCompanyButton />
-              </>
-            }
-            steps={[
-              'Add your sites and cost centers (Sites and cost centers).',
-              'Add each circuit, phone line, mobile line and UCaaS seat to its site — or import bills and add the services they mention from “Unmatched”.',
-            ]}
-          >
-            <p>
-              A site-by-site record of every circuit, line and plan: carrier, account, contract,
-              expected monthly cost, status and history.
-            </p>
-          </EmptyState>
+          !settingUp && (
+            <EmptyState
+              title="No services in the inventory yet"
+              actions={
+                <>
+                  <button type="button" onClick={() => setImporting(true)}>
+                    Import inventory…
+                  </button>
+                  <SampleCompanyButton />
+                  <SetupFromFilesButton />
+                </>
+              }
+              steps={[
+                'Have your cost centers, sites, contracts, inventory and rates in spreadsheets? Set up from files takes them all at once, in any order.',
+                'Or add your cost centers and sites by hand (below).',
+                'Add each circuit, phone line, mobile line and UCaaS seat to its site — or import bills and add the services they mention from “Unmatched”.',
+              ]}
+            >
+              <p>
+                A site-by-site record of every circuit, line and plan: carrier, account, contract,
+                expected monthly cost, status and history.
+              </p>
+            </EmptyState>
+          )
         ) : (
           <InventoryWorkspace data={inventory.value} />
         ))}
       {inventory.status === 'ready' &&
+        !settingUp &&
         inventory.value.services.length === 0 &&
         inventory.value.sites.length === 0 && <SitesPanel data={inventory.value} summaries={[]} />}
     </>
