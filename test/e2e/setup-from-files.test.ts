@@ -1,9 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { costCentersXlsx } from '../../shared/inventory/cost-centers-file';
 import { SETUP_FIXTURES } from '../helpers/setup-files';
+import type { Locator } from 'playwright-core';
 import { openApp, type AppSession } from './harness';
 
 let session: AppSession | undefined;
@@ -11,6 +12,11 @@ afterEach(async (context) => {
   await session?.close(context.task.result?.state === 'fail');
   session = undefined;
 });
+
+/** A row's text with its cells and buttons one space apart. */
+async function words(row: Locator): Promise<string> {
+  return (await row.innerText()).replace(/\s+/g, ' ').trim();
+}
 
 /** The set-up files as a user has them: the cost centers in an XLSX workbook, the rest CSV. */
 function userFiles(): string[] {
@@ -96,6 +102,80 @@ describe('set up from files in Chromium', () => {
     await expect
       .poll(() => page.getByRole('heading', { name: /All sites — / }).innerText())
       .toBe('All sites — 5 services');
+    expect(session.consoleErrors).toEqual([]);
+  });
+
+  it('keeps a cost centers list: add, import, edit, retire (not delete) when in use, export; sites can be edited', async () => {
+    session = await openApp({ hash: '#/inventory' });
+    const { page } = session;
+    await page.getByLabel('Cost center code').fill('4100');
+    await page.getByLabel('Cost center name').fill('Retail');
+    await page.getByLabel('GL account').fill('6420-000');
+    await page.getByRole('button', { name: 'Add cost center' }).press('Enter');
+    const list = page.getByRole('table', { name: /^Cost centers \(1\)/ });
+    await expect
+      .poll(() => words(list.getByRole('row').nth(1)))
+      .toBe('4100 Retail 6420-000 Active 0 Edit Retire Delete');
+
+    // Import a file that updates 4100 and adds two more.
+    await page.getByRole('button', { name: 'Import cost centers…' }).click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Choose cost centers file…' }).click();
+    await (await chooser).setFiles(join(SETUP_FIXTURES, 'cost-centers.csv'));
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'cost-centers.csv:' }).innerText())
+      .toBe('cost-centers.csv: 2 new, 1 updated · 0 problems');
+    await page.getByRole('button', { name: 'Import 3 cost centers' }).click();
+    const three = page.getByRole('table', { name: /^Cost centers \(3\)/ });
+    await three.waitFor();
+
+    // A site on 4100: the cost center is in use, so it can be retired but not deleted.
+    await page.getByLabel('Site code').fill('STR-0300');
+    await page.getByLabel('Site name').fill('Store 300');
+    await page.getByLabel('Site cost center').selectOption({ label: '4100 Retail Stores' });
+    await page.getByRole('button', { name: 'Add site' }).click();
+    // The first site turns the empty inventory into its tabs: back to the lists.
+    await page.getByRole('tab', { name: 'Sites and cost centers' }).click();
+    const retail = three.getByRole('row').filter({ hasText: 'Retail Stores' });
+    await expect.poll(() => words(retail)).toBe('4100 Retail Stores 6420-000 Active 1 Edit Retire');
+    await three.getByRole('button', { name: 'Edit 4100 Retail Stores' }).click();
+    await three.getByLabel('GL account of 4100').fill('6420-100');
+    await three.getByRole('button', { name: 'Save 4100' }).click();
+    await three.getByRole('button', { name: 'Retire 4100 Retail Stores' }).click();
+    await expect
+      .poll(() => words(retail))
+      .toBe('4100 Retail Stores 6420-100 Retired 1 Edit Reactivate');
+    await session.screenshot('cost-centers-list');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await session.screenshot('cost-centers-list-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    // Edit the site: rename it and close it.
+    const sites = page.getByRole('table', { name: /^Sites \(/ });
+    await sites.getByRole('button', { name: 'Edit site STR-0300' }).click();
+    await sites.getByLabel('Name of site STR-0300').fill('Store 300 Austin');
+    await sites.getByLabel('Status of site STR-0300').selectOption('closed');
+    await sites.getByLabel('Closed on (YYYY-MM-DD) of site STR-0300').fill('2026-01-31');
+    await sites.getByRole('button', { name: 'Save site' }).click();
+    await expect
+      .poll(() => words(sites.getByRole('row').nth(1)))
+      .toContain('STR-0300 Store 300 Austin 4100 Closed 2026-01-31');
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export cost centers CSV' }).click();
+    const saved = join(mkdtempSync(join(tmpdir(), 'temdesk-cc-')), 'cc.csv');
+    await (await download).saveAs(saved);
+    expect(
+      readFileSync(saved, 'utf8')
+        .replace(/^\uFEFF/, '')
+        .split(/\r?\n/),
+    ).toEqual([
+      'Cost Center,Name,GL Account,Status',
+      '4100,Retail Stores,6420-100,Retired',
+      '4200,Corporate IT,6421-000,Active',
+      '4900,Legacy Ops,6429-000,Retired',
+      '',
+    ]);
     expect(session.consoleErrors).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { costCenterFinder } from '../../../shared/ledger/cost-centers';
 import type {
   CellEditRequestEvent,
   ColDef,
@@ -58,7 +59,7 @@ export function ServicesGrid({
 }: ServicesGridProps) {
   const db = useDatabase();
   const saveTimer = useRef<number | undefined>(undefined);
-  const idByCode = useMemo(() => new Map(costCenters.map((c) => [c.code, c.id])), [costCenters]);
+  const findCostCenter = useMemo(() => costCenterFinder(costCenters), [costCenters]);
 
   const columns = useMemo<ColDef<ServiceRow>[]>(
     () => [
@@ -164,12 +165,13 @@ export function ServicesGrid({
         patch = { expectedMonthlyCents: parsed.value };
       } else if (field === 'costCenterOverride') {
         const code = text.trim();
-        if (code !== '' && !idByCode.has(code)) {
+        const costCenter = code === '' ? undefined : findCostCenter(code);
+        if (code !== '' && costCenter === undefined) {
           return onError(
-            `Cost center: there is no cost center “${code}”; type a code from Sites and cost centers, or leave it blank to follow the site.`,
+            `Cost center: there is no cost center “${code}”; type a code or a name from the Cost centers list, or leave it blank to follow the site.`,
           );
         }
-        patch = { costCenterId: code === '' ? '' : (idByCode.get(code) ?? code) };
+        patch = { costCenterId: costCenter?.id ?? '' };
       } else if (field === 'status') {
         const status = SERVICE_STATUSES.find((s) => s === text);
         if (!status) return onError(`Status must be one of ${SERVICE_STATUSES.join(', ')}.`);
@@ -184,7 +186,7 @@ export function ServicesGrid({
       const problem = await onEdit([id], patch);
       if (problem) onError(problem);
     },
-    [idByCode, onEdit, onError],
+    [findCostCenter, onEdit, onError],
   );
 
   const saveColumnState = useCallback(
