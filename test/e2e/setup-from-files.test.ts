@@ -178,4 +178,31 @@ describe('set up from files in Chromium', () => {
     ]);
     expect(session.consoleErrors).toEqual([]);
   });
+
+  it('previews a single sites or inventory file with the checks its Import runs', async () => {
+    session = await openApp({ hash: '#/inventory' });
+    const { page } = session;
+    let chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Import sites…' }).click();
+    await (await chooser).setFiles(join(SETUP_FIXTURES, 'sites.csv'));
+    // No cost centers yet: every row names one nothing has, so none is ready.
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'sites ready' }).innerText())
+      .toBe('0 sites ready · 4 problems');
+    expect(await page.getByRole('button', { name: 'Import 0 sites' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+
+    await page.getByRole('button', { name: 'Import inventory…' }).click();
+    chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Choose inventory file…' }).click();
+    await (await chooser).setFiles(join(SETUP_FIXTURES, 'inventory.csv'));
+    // Every row names a contract nothing has (and two a cost center): none is ready.
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'services ready' }).innerText())
+      .toContain('0 services ready');
+    expect(await page.getByRole('button', { name: 'Import 0 services' }).isDisabled()).toBe(true);
+    expect(
+      await page.getByRole('list', { name: 'Rows that cannot be read' }).innerText(),
+    ).toContain('Row 2: there is no contract “VZW-2024”.');
+  });
 });
