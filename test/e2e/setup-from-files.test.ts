@@ -102,6 +102,21 @@ describe('set up from files in Chromium', () => {
     await expect
       .poll(() => page.getByRole('heading', { name: /All sites — / }).innerText())
       .toBe('All sites — 5 services');
+    // Search finds a line however its number is written, and the heading counts what it shows.
+    const search = page.getByRole('searchbox', { name: 'Search services' });
+    for (const typed of ['(555) 010-0002', '5550100002', '555-010-0002']) {
+      await search.fill(typed);
+      await expect
+        .poll(() => page.getByRole('heading', { name: /All sites — / }).innerText())
+        .toBe('All sites — 1 of 5 services');
+    }
+    await search.fill('dhec 554433');
+    await expect
+      .poll(() =>
+        page.getByRole('region', { name: 'Services', exact: true }).getByRole('row').count(),
+      )
+      .toBe(2);
+    await session.screenshot('inventory-search');
     expect(session.consoleErrors).toEqual([]);
   });
 

@@ -4,6 +4,7 @@ import type { ServiceRow } from '../../../shared/inventory/rows';
 import { ColumnChooser } from '../../components/ColumnChooser';
 import type { ServicePatch } from '../../../shared/inventory/edits';
 import { serviceRows } from '../../../shared/inventory/rows';
+import { bothFilters, servicesFound } from '../../../shared/inventory/search';
 import { summarizeSites } from '../../../shared/inventory/sites';
 import { useDatabase } from '../../db/DatabaseContext';
 import { parseInventoryFilter, whereOf, type InventoryLinkFilter } from '../../app/links';
@@ -127,7 +128,6 @@ function InventoryWorkspace({ data }: { data: InventoryData }) {
     [link],
   );
   const matching = useMemo(() => servicesMatching(data, serviceFilter), [data, serviceFilter]);
-  const [search, setSearch] = useState('');
   const [selected, setSelected] = useState<string[]>([]);
   const [openId, setOpenId] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
@@ -135,11 +135,15 @@ function InventoryWorkspace({ data }: { data: InventoryData }) {
   const [gridApi, setGridApi] = useState<GridApi<ServiceRow> | null>(null);
   const [importing, setImporting] = useState(false);
 
+  const [search, setSearch] = useState('');
   const summaries = useMemo(() => summarizeSites(data.sites, data.services), [data]);
   // All rows stay in the grid; choosing a site is a grid filter, so switching sites never rebuilds 20,000 rows.
   const rows = useMemo(() => serviceRows(data), [data]);
-  const shownCount = useMemo(() => countShown(rows, siteId, matching), [rows, siteId, matching]);
-  const notice = link ? describeServiceFilter(serviceFilter, siteId, data, shownCount) : '';
+  const found = useMemo(() => servicesFound(rows, search), [rows, search]);
+  const narrowed = useMemo(() => bothFilters(matching, found), [matching, found]);
+  const shownCount = useMemo(() => countShown(rows, siteId, narrowed), [rows, siteId, narrowed]);
+  const scopeCount = useMemo(() => countShown(rows, siteId, matching), [rows, siteId, matching]);
+  const notice = link ? describeServiceFilter(serviceFilter, siteId, data, scopeCount) : '';
   const open = openId ? data.services.find((s) => s.id === openId) : undefined;
 
   const { perform } = useUndo();
@@ -180,7 +184,9 @@ function InventoryWorkspace({ data }: { data: InventoryData }) {
             <div className="toolbar">
               <h2>
                 {siteId ? (data.sites.find((s) => s.id === siteId)?.code ?? 'Site') : 'All sites'} —{' '}
-                {shownCount.toLocaleString('en-US')} services
+                {found === null
+                  ? `${shownCount.toLocaleString('en-US')} services`
+                  : `${shownCount.toLocaleString('en-US')} of ${scopeCount.toLocaleString('en-US')} services`}
               </h2>
               <label className="inline search">
                 Search services
@@ -228,10 +234,9 @@ function InventoryWorkspace({ data }: { data: InventoryData }) {
             <ServicesGrid
               rows={rows}
               siteId={siteId}
-              matching={matching}
+              matching={narrowed}
               costCenters={data.costCenters}
               showSite={siteId === null}
-              search={search}
               onSelectionChange={setSelected}
               onOpen={setOpenId}
               onEdit={edit}

@@ -35,7 +35,6 @@ interface ServicesGridProps {
   siteId: string | null;
   /** Show only these services (a drill-down's filter besides the site); null for all. */
   matching?: ReadonlySet<string> | null;
-  search: string;
   onSelectionChange: (ids: string[]) => void;
   onOpen: (serviceId: string) => void;
   onEdit: (ids: string[], patch: ServicePatch) => Promise<string | null>;
@@ -50,7 +49,6 @@ export function ServicesGrid({
   showSite,
   siteId,
   matching = null,
-  search,
   onSelectionChange,
   onOpen,
   onEdit,
@@ -204,7 +202,6 @@ export function ServicesGrid({
       label="Services"
       rowData={rows}
       columnDefs={columns}
-      quickFilterText={search}
       getRowId={(p) => p.data.id}
       rowSelection={{ mode: 'multiRow', enableClickSelection: false }}
       readOnlyEdit
@@ -226,7 +223,6 @@ export function ServicesGrid({
         (matchingRef.current === null ||
           (node.data !== undefined && matchingRef.current.has(node.data.id)))
       }
-      cacheQuickFilter
       onGridReady={(e) => {
         apiRef.current = e.api;
         e.api.setColumnsVisible(['site'], siteRef.current === null);
