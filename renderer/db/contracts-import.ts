@@ -35,9 +35,9 @@ export async function planContractImport(
 }
 
 /** A history entry per service a rate moved onto its contract. */
-async function linkHistory(
+export async function linkHistory(
   db: TemDeskDatabase,
-  plan: ContractImportPlan,
+  plan: Pick<ContractImportPlan, 'contracts' | 'serviceLinks'>,
   now: Date,
 ): Promise<ServiceEventRecord[]> {
   const names = new Map(

@@ -62,8 +62,9 @@ function patchOf(service: Service): ServicePatch {
   };
 }
 
-function historyOf(
-  plan: InventoryPlan,
+/** A history entry per inventory row applied: added, or updated with what changed. */
+export function historyOf(
+  plan: Pick<InventoryPlan, 'changes' | 'newSites' | 'newAccounts'>,
   data: InventoryData,
   fileName: string,
   at: string,

@@ -49,8 +49,10 @@ export interface InventoryPlan {
   newCarriers: Carrier[];
   newAccounts: Account[];
   newSites: Site[];
-  /** Cost centers met for the first time (only with `unknownCostCenters: 'create'`). */
+  /** Cost centers met for the first time (`unknownCostCenters: 'create'`, or confirmed codes). */
   newCostCenters: CostCenter[];
+  /** Cost center codes nothing has, with the rows naming them (created or refused). */
+  unknownCostCenterCodes: Map<string, number[]>;
   /** Rows left out, and why (one entry per reason). */
   refusals: RowRefusal[];
   /** Contracts nothing has, left off their services (only with `unknownContracts: 'unlink'`). */
@@ -192,6 +194,7 @@ export function planInventory(
     newAccounts: accounts,
     newSites: sites.created,
     newCostCenters: costCenters.created,
+    unknownCostCenterCodes: costCenters.unknownCodes,
     refusals,
     unlinkedContracts,
   };

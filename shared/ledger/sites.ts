@@ -1,11 +1,12 @@
 /**
  * What a sites file changes, decided once for both doors. A row's site is found by its code and
  * updated, or added; a later row with the same code updates what the earlier one planned. A cost
- * center is found by its code; one nothing has is refused (the app, where cost centers are kept by
- * hand) or created, named by its code (the CLI, which has no cost center file).
+ * center is found by its code or its name; one nothing has is refused (the app, unless the user
+ * agreed to create it) or created, named by its code (the CLI without a cost centers file).
  */
 import type { SiteDraft } from '../inventory/sites-file';
 import type { CostCenter, Site } from '../model';
+import { costCenterFinder } from './cost-centers';
 import type { NewRecordId, RecordUpdate, RowRefusal } from './records';
 import { withoutUndefined } from './records';
 
@@ -17,6 +18,11 @@ export interface CostCenterOptions {
   newId: NewRecordId;
   /** `refuse` the row (the app), or `create` the cost center named by its code (the CLI). */
   unknownCostCenters: UnknownCostCenters;
+  /**
+   * Codes to create (named by their code) even when unknown ones are refused: those the user
+   * agreed to create in the set-up preview.
+   */
+  confirmedCodes?: ReadonlySet<string>;
 }
 
 /** A cost center code resolved: its id (undefined for a blank code), or why the row is refused. */
@@ -29,30 +35,43 @@ function byCode<T extends { code: string }>(records: readonly T[]): Map<string, 
   return map;
 }
 
-/** Cost centers by code: the stored ones and those a plan creates (in `created`). */
+/** The sentence for a cost center nothing has. */
+export function unknownCostCenterMessage(row: number, code: string): string {
+  return `Row ${row}, column "Cost Center": there is no cost center “${code}” (by code or name); add it to the Cost centers list, import a cost centers file, or create it in Set up from files.`;
+}
+
+/** Cost centers by code or name: the stored ones and those a plan creates (in `created`). */
 export class CostCenterBook {
-  private readonly byCode: Map<string, CostCenter>;
+  private readonly find: (text: string) => CostCenter | undefined;
+  private readonly createdByCode = new Map<string, CostCenter>();
   /** Cost centers met for the first time, in the order met. */
   readonly created: CostCenter[] = [];
+  /** Codes nothing has, in the order met, with the rows naming them (created or refused). */
+  readonly unknownCodes = new Map<string, number[]>();
 
   constructor(
     stored: readonly CostCenter[],
     private readonly options: CostCenterOptions,
   ) {
-    this.byCode = byCode(stored);
+    this.find = costCenterFinder(stored);
   }
 
   /** The cost center a row names (blank: none); refused when unknown and not to be created. */
   resolve(code: string, row: number): CostCenterLookup {
     if (code === '') return { ok: true, id: undefined };
-    let costCenter = this.byCode.get(code);
-    if (costCenter === undefined && this.options.unknownCostCenters === 'create') {
-      costCenter = { id: this.options.newId('cost-center'), code, name: code, active: true };
-      this.byCode.set(code, costCenter);
-      this.created.push(costCenter);
+    let costCenter = this.find(code) ?? this.createdByCode.get(code);
+    if (costCenter === undefined) {
+      this.unknownCodes.set(code, [...(this.unknownCodes.get(code) ?? []), row]);
+      const create =
+        this.options.unknownCostCenters === 'create' || this.options.confirmedCodes?.has(code);
+      if (create) {
+        costCenter = { id: this.options.newId('cost-center'), code, name: code, active: true };
+        this.createdByCode.set(code, costCenter);
+        this.created.push(costCenter);
+      }
     }
     if (costCenter !== undefined) return { ok: true, id: costCenter.id };
-    const message = `Row ${row}: there is no cost center “${code}”; add it under Sites and cost centers first.`;
+    const message = unknownCostCenterMessage(row, code);
     return { ok: false, refusal: { row, column: 'Cost Center', value: code, message } };
   }
 }
@@ -95,8 +114,10 @@ export interface SitePlan {
   added: Site[];
   /** Stored sites the file updates (a site named twice: the last row wins). */
   updated: RecordUpdate<Site>[];
-  /** Cost centers met for the first time (only with `unknownCostCenters: 'create'`). */
+  /** Cost centers met for the first time (`unknownCostCenters: 'create'`, or confirmed codes). */
   newCostCenters: CostCenter[];
+  /** Cost center codes nothing has, with the rows naming them (created or refused). */
+  unknownCostCenterCodes: Map<string, number[]>;
   /** Rows left out, and why. */
   refusals: RowRefusal[];
 }
@@ -151,5 +172,11 @@ export function planSites(
     if (before === undefined) added.push(after);
     else updated.push({ before, after });
   }
-  return { added, updated, newCostCenters: costCenters.created, refusals };
+  return {
+    added,
+    updated,
+    newCostCenters: costCenters.created,
+    unknownCostCenterCodes: costCenters.unknownCodes,
+    refusals,
+  };
 }

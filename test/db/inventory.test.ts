@@ -200,7 +200,7 @@ describe('inventory files', () => {
         row: 2,
         column: 'Cost Center',
         message:
-          'Row 2: there is no cost center “9999”; add it under Sites and cost centers first.',
+          'Row 2, column "Cost Center": there is no cost center “9999” (by code or name); add it to the Cost centers list, import a cost centers file, or create it in Set up from files.',
       }),
     ]);
   });

@@ -11,6 +11,7 @@ import { InvoiceDetailPage } from './invoices/InvoiceDetailPage';
 import { InvoicesGrid } from './invoices/InvoicesGrid';
 import { describeBillsFilter, filterInvoiceRows, isBillsFilterActive } from './invoices/filter';
 import { ClearSampleButton, ImportBillsButton, SampleCompanyButton } from './import/ImportButtons';
+import { SetupFromFilesButton } from '../setup/SetupButton';
 import { ImportPanel } from './import/ImportPanel';
 import { useImport } from './import/ImportContext';
 import { loadInvoiceRows } from '../../db/invoices';
@@ -57,6 +58,7 @@ function InvoicesListPage({ filter }: { filter?: BillsFilter }) {
             <>
               <ImportBillsButton />
               <SampleCompanyButton />
+              <SetupFromFilesButton />
             </>
           }
           steps={[

@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { Tabs } from '../../components/Tabs';
 import { loadContracts, type ContractsData } from '../../db/contracts';
 import { SampleCompanyButton } from '../bills/import/ImportButtons';
+import { SetupFromFilesButton } from '../setup/SetupButton';
 import { ImportPanel } from '../bills/import/ImportPanel';
 import { ContractDetail } from './ContractDetail';
 import { ContractForm } from './ContractForm';
@@ -108,6 +109,7 @@ function ContractsWorkspace({
                 Enter a contract…
               </button>
               <SampleCompanyButton />
+              <SetupFromFilesButton />
             </>
           }
           steps={[

@@ -23,6 +23,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { loadDashboardData, type DashboardData } from '../../db/dashboard';
 import { ImportPanel } from '../bills/import/ImportPanel';
 import { SampleCompanyButton } from '../bills/import/ImportButtons';
+import { SetupFromFilesButton } from '../setup/SetupButton';
 import { AttentionTiles } from './AttentionTiles';
 import { DashboardFilters } from './DashboardFilters';
 import { DueLists } from './DueLists';
@@ -64,7 +65,12 @@ function DashboardOverview({ path }: { path: readonly string[] }) {
           (data.value.invoices.length === 0 ? (
             <EmptyState
               title="Your telecom spend will appear here"
-              actions={<SampleCompanyButton />}
+              actions={
+                <>
+                  <SampleCompanyButton />
+                  <SetupFromFilesButton />
+                </>
+              }
               steps={[
                 'Open Bills and import a carrier bill file.',
                 'Come back here to see spend by month, carrier, site and cost center.',

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { inventoryCsv, inventoryXlsx } from '../../../shared/inventory/export';
 import {
   guessInventoryMapping,
@@ -82,6 +82,21 @@ export function InventoryImport({ onDone }: { onDone: (message: string) => void 
     [loaded, mapping, problems.length],
   );
 
+  // The preview runs the commit's own plan: rows it would refuse (a cost center or contract
+  // nothing has) are problems now, not after Import.
+  useEffect(() => {
+    let current = true;
+    setDbErrors([]);
+    if (read)
+      void checkInventoryDrafts(db, read.drafts).then((refused) => {
+        if (current) setDbErrors(refused);
+      });
+    return () => {
+      current = false;
+    };
+  }, [db, read]);
+  const ready = read ? read.drafts.length - new Set(dbErrors.map((e) => e.row)).size : 0;
+
   const commit = async () => {
     if (!read || !loaded) return;
     const extra = await checkInventoryDrafts(db, read.drafts);
@@ -154,8 +169,10 @@ export function InventoryImport({ onDone }: { onDone: (message: string) => void 
           {read && (
             <>
               <p role="status">
-                {read.drafts.length} services ready · {read.errors.length + dbErrors.length} rows
-                cannot be read (they are not imported)
+                {ready} services ready · {read.errors.length} rows cannot be read (they are not
+                imported)
+                {dbErrors.length > 0 &&
+                  ` · ${dbErrors.length} problems to fix before anything is imported`}
               </p>
               {[...read.errors, ...dbErrors].length > 0 && (
                 <ul className="row-errors" aria-label="Rows that cannot be read">
@@ -203,7 +220,7 @@ export function InventoryImport({ onDone }: { onDone: (message: string) => void 
               disabled={!read || read.drafts.length === 0 || dbErrors.length > 0}
               onClick={() => void commit()}
             >
-              Import {read?.drafts.length ?? 0} services
+              Import {ready} services
             </button>
             <button type="button" className="secondary" onClick={() => onDone('')}>
               Cancel

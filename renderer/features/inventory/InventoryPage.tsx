@@ -4,6 +4,7 @@ import type { ServiceRow } from '../../../shared/inventory/rows';
 import { ColumnChooser } from '../../components/ColumnChooser';
 import type { ServicePatch } from '../../../shared/inventory/edits';
 import { serviceRows } from '../../../shared/inventory/rows';
+import { bothFilters, servicesFound } from '../../../shared/inventory/search';
 import { summarizeSites } from '../../../shared/inventory/sites';
 import { useDatabase } from '../../db/DatabaseContext';
 import { parseInventoryFilter, whereOf, type InventoryLinkFilter } from '../../app/links';
@@ -18,6 +19,8 @@ import { loadInventory, updateServices, type InventoryData } from '../../db/inve
 import { restoreSnapshot, snapshotTables } from '../../db/snapshots';
 import { useUndo } from '../../app/UndoContext';
 import { SampleCompanyButton } from '../bills/import/ImportButtons';
+import { SetupFromFilesButton } from '../setup/SetupButton';
+import { SetupFromFiles } from '../setup/SetupFromFiles';
 import { ImportPanel } from '../bills/import/ImportPanel';
 import { AddServiceForm } from './AddServiceForm';
 import { BulkEditBar } from './BulkEditBar';
@@ -39,13 +42,16 @@ const TABS = [
 
 export function InventoryPage() {
   const db = useDatabase();
+  const { route, navigate } = useRouteContext();
   const inventory = useLiveQuery(() => loadInventory(db), [db]);
+  const settingUp = route.path[0] === 'setup';
   const [importing, setImporting] = useState(false);
   const [message, setMessage] = useState('');
   return (
     <>
       <PageHeader title="Inventory" />
       <ImportPanel />
+      {settingUp && <SetupFromFiles onClose={() => navigate('inventory')} />}
       {importing && (
         <InventoryImport
           onDone={(done) => {
@@ -57,30 +63,35 @@ export function InventoryPage() {
       {message && <p role="status">{message}</p>}
       {inventory.status === 'ready' &&
         (inventory.value.services.length === 0 && inventory.value.sites.length === 0 ? (
-          <EmptyState
-            title="No services in the inventory yet"
-            actions={
-              <>
-                <button type="button" onClick={() => setImporting(true)}>
-                  Import inventory…
-                </button>
-                <SampleCompanyButton />
-              </>
-            }
-            steps={[
-              'Add your sites and cost centers (Sites and cost centers).',
-              'Add each circuit, phone line, mobile line and UCaaS seat to its site — or import bills and add the services they mention from “Unmatched”.',
-            ]}
-          >
-            <p>
-              A site-by-site record of every circuit, line and plan: carrier, account, contract,
-              expected monthly cost, status and history.
-            </p>
-          </EmptyState>
+          !settingUp && (
+            <EmptyState
+              title="No services in the inventory yet"
+              actions={
+                <>
+                  <button type="button" onClick={() => setImporting(true)}>
+                    Import inventory…
+                  </button>
+                  <SampleCompanyButton />
+                  <SetupFromFilesButton />
+                </>
+              }
+              steps={[
+                'Have your cost centers, sites, contracts, inventory and rates in spreadsheets? Set up from files takes them all at once, in any order.',
+                'Or add your cost centers and sites by hand (below).',
+                'Add each circuit, phone line, mobile line and UCaaS seat to its site — or import bills and add the services they mention from “Unmatched”.',
+              ]}
+            >
+              <p>
+                A site-by-site record of every circuit, line and plan: carrier, account, contract,
+                expected monthly cost, status and history.
+              </p>
+            </EmptyState>
+          )
         ) : (
           <InventoryWorkspace data={inventory.value} />
         ))}
       {inventory.status === 'ready' &&
+        !settingUp &&
         inventory.value.services.length === 0 &&
         inventory.value.sites.length === 0 && <SitesPanel data={inventory.value} summaries={[]} />}
     </>
@@ -117,7 +128,6 @@ function InventoryWorkspace({ data }: { data: InventoryData }) {
     [link],
   );
   const matching = useMemo(() => servicesMatching(data, serviceFilter), [data, serviceFilter]);
-  const [search, setSearch] = useState('');
   const [selected, setSelected] = useState<string[]>([]);
   const [openId, setOpenId] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
@@ -125,11 +135,15 @@ function InventoryWorkspace({ data }: { data: InventoryData }) {
   const [gridApi, setGridApi] = useState<GridApi<ServiceRow> | null>(null);
   const [importing, setImporting] = useState(false);
 
+  const [search, setSearch] = useState('');
   const summaries = useMemo(() => summarizeSites(data.sites, data.services), [data]);
   // All rows stay in the grid; choosing a site is a grid filter, so switching sites never rebuilds 20,000 rows.
   const rows = useMemo(() => serviceRows(data), [data]);
-  const shownCount = useMemo(() => countShown(rows, siteId, matching), [rows, siteId, matching]);
-  const notice = link ? describeServiceFilter(serviceFilter, siteId, data, shownCount) : '';
+  const found = useMemo(() => servicesFound(rows, search), [rows, search]);
+  const narrowed = useMemo(() => bothFilters(matching, found), [matching, found]);
+  const shownCount = useMemo(() => countShown(rows, siteId, narrowed), [rows, siteId, narrowed]);
+  const scopeCount = useMemo(() => countShown(rows, siteId, matching), [rows, siteId, matching]);
+  const notice = link ? describeServiceFilter(serviceFilter, siteId, data, scopeCount) : '';
   const open = openId ? data.services.find((s) => s.id === openId) : undefined;
 
   const { perform } = useUndo();
@@ -170,7 +184,9 @@ function InventoryWorkspace({ data }: { data: InventoryData }) {
             <div className="toolbar">
               <h2>
                 {siteId ? (data.sites.find((s) => s.id === siteId)?.code ?? 'Site') : 'All sites'} —{' '}
-                {shownCount.toLocaleString('en-US')} services
+                {found === null
+                  ? `${shownCount.toLocaleString('en-US')} services`
+                  : `${shownCount.toLocaleString('en-US')} of ${scopeCount.toLocaleString('en-US')} services`}
               </h2>
               <label className="inline search">
                 Search services
@@ -218,10 +234,9 @@ function InventoryWorkspace({ data }: { data: InventoryData }) {
             <ServicesGrid
               rows={rows}
               siteId={siteId}
-              matching={matching}
+              matching={narrowed}
               costCenters={data.costCenters}
               showSite={siteId === null}
-              search={search}
               onSelectionChange={setSelected}
               onOpen={setOpenId}
               onEdit={edit}

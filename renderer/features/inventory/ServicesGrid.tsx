@@ -1,3 +1,4 @@
+import { costCenterFinder } from '../../../shared/ledger/cost-centers';
 import type {
   CellEditRequestEvent,
   ColDef,
@@ -34,7 +35,6 @@ interface ServicesGridProps {
   siteId: string | null;
   /** Show only these services (a drill-down's filter besides the site); null for all. */
   matching?: ReadonlySet<string> | null;
-  search: string;
   onSelectionChange: (ids: string[]) => void;
   onOpen: (serviceId: string) => void;
   onEdit: (ids: string[], patch: ServicePatch) => Promise<string | null>;
@@ -49,7 +49,6 @@ export function ServicesGrid({
   showSite,
   siteId,
   matching = null,
-  search,
   onSelectionChange,
   onOpen,
   onEdit,
@@ -58,7 +57,7 @@ export function ServicesGrid({
 }: ServicesGridProps) {
   const db = useDatabase();
   const saveTimer = useRef<number | undefined>(undefined);
-  const idByCode = useMemo(() => new Map(costCenters.map((c) => [c.code, c.id])), [costCenters]);
+  const findCostCenter = useMemo(() => costCenterFinder(costCenters), [costCenters]);
 
   const columns = useMemo<ColDef<ServiceRow>[]>(
     () => [
@@ -164,12 +163,13 @@ export function ServicesGrid({
         patch = { expectedMonthlyCents: parsed.value };
       } else if (field === 'costCenterOverride') {
         const code = text.trim();
-        if (code !== '' && !idByCode.has(code)) {
+        const costCenter = code === '' ? undefined : findCostCenter(code);
+        if (code !== '' && costCenter === undefined) {
           return onError(
-            `Cost center: there is no cost center “${code}”; type a code from Sites and cost centers, or leave it blank to follow the site.`,
+            `Cost center: there is no cost center “${code}”; type a code or a name from the Cost centers list, or leave it blank to follow the site.`,
           );
         }
-        patch = { costCenterId: code === '' ? '' : (idByCode.get(code) ?? code) };
+        patch = { costCenterId: costCenter?.id ?? '' };
       } else if (field === 'status') {
         const status = SERVICE_STATUSES.find((s) => s === text);
         if (!status) return onError(`Status must be one of ${SERVICE_STATUSES.join(', ')}.`);
@@ -184,7 +184,7 @@ export function ServicesGrid({
       const problem = await onEdit([id], patch);
       if (problem) onError(problem);
     },
-    [idByCode, onEdit, onError],
+    [findCostCenter, onEdit, onError],
   );
 
   const saveColumnState = useCallback(
@@ -202,7 +202,6 @@ export function ServicesGrid({
       label="Services"
       rowData={rows}
       columnDefs={columns}
-      quickFilterText={search}
       getRowId={(p) => p.data.id}
       rowSelection={{ mode: 'multiRow', enableClickSelection: false }}
       readOnlyEdit
@@ -224,7 +223,6 @@ export function ServicesGrid({
         (matchingRef.current === null ||
           (node.data !== undefined && matchingRef.current.has(node.data.id)))
       }
-      cacheQuickFilter
       onGridReady={(e) => {
         apiRef.current = e.api;
         e.api.setColumnsVisible(['site'], siteRef.current === null);

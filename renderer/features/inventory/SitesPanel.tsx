@@ -1,9 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { SiteSummary } from '../../../shared/inventory/sites';
-import { formatCents } from '../../../shared/money/cents';
 import { useDatabase } from '../../db/DatabaseContext';
 import { addCostCenter, addSite, type InventoryData } from '../../db/inventory';
+import { SetupFromFilesButton } from '../setup/SetupButton';
 import { AccountsPanel } from './AccountsPanel';
+import { CostCentersPanel } from './CostCentersPanel';
+import { SiteRow } from './SiteRow';
 import { SiteFiles } from './SiteFiles';
 
 /** Sites and cost centers: the lists, and forms to add one. */
@@ -13,7 +15,6 @@ export function SitesPanel({ data, summaries }: { data: InventoryData; summaries
   const [site, setSite] = useState({ code: '', name: '', city: '', region: '', costCenterId: '' });
   const [costCenter, setCostCenter] = useState({ code: '', name: '', glAccount: '' });
   const [message, setMessage] = useState('');
-  const costCenterCode = new Map(data.costCenters.map((c) => [c.id, c.code]));
 
   const saveSite = async (event: FormEvent) => {
     event.preventDefault();
@@ -52,6 +53,10 @@ export function SitesPanel({ data, summaries }: { data: InventoryData; summaries
   return (
     <div className="sites-panel">
       <SiteFiles data={data} onMessage={setMessage} />
+      <p className="hint">
+        Have all your files at hand? <SetupFromFilesButton /> takes cost centers, sites, contracts,
+        inventory and rates together.
+      </p>
       <p role="status">{message}</p>
       <div className="detail-grid">
         <form className="panel" onSubmit={(e) => void saveSite(e)} aria-labelledby={`${ids}-site`}>
@@ -88,11 +93,13 @@ export function SitesPanel({ data, summaries }: { data: InventoryData; summaries
               onChange={(e) => setSite({ ...site, costCenterId: e.target.value })}
             >
               <option value="">None</option>
-              {data.costCenters.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.code} {c.name}
-                </option>
-              ))}
+              {data.costCenters
+                .filter((c) => c.active)
+                .map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.code} {c.name}
+                  </option>
+                ))}
             </select>
           </div>
           <button type="submit">Add site</button>
@@ -126,6 +133,7 @@ export function SitesPanel({ data, summaries }: { data: InventoryData; summaries
           <button type="submit">Add cost center</button>
         </form>
       </div>
+      <CostCentersPanel costCenters={data.costCenters} onMessage={setMessage} />
       <AccountsPanel data={data} />
       <table className="data-table">
         <caption>Sites ({summaries.length})</caption>
@@ -142,19 +150,17 @@ export function SitesPanel({ data, summaries }: { data: InventoryData; summaries
             <th scope="col" className="numeric">
               Monthly
             </th>
+            <th scope="col">Actions</th>
           </tr>
         </thead>
         <tbody>
-          {summaries.map(({ site: s, serviceCount, monthlyCents }) => (
-            <tr key={s.id}>
-              <th scope="row">{s.code}</th>
-              <td>{s.name}</td>
-              <td>{[s.city, s.region].filter(Boolean).join(', ')}</td>
-              <td>{s.costCenterId ? costCenterCode.get(s.costCenterId) : ''}</td>
-              <td>{s.status === 'closed' ? `Closed ${s.closedOn ?? ''}` : 'Open'}</td>
-              <td className="numeric">{serviceCount}</td>
-              <td className="numeric">{formatCents(monthlyCents)}</td>
-            </tr>
+          {summaries.map((summary) => (
+            <SiteRow
+              key={`${summary.site.id}|${summary.site.code}|${summary.site.name}|${summary.site.status}|${summary.site.costCenterId ?? ''}`}
+              summary={summary}
+              costCenters={data.costCenters}
+              onMessage={setMessage}
+            />
           ))}
         </tbody>
       </table>

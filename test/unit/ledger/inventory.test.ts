@@ -176,7 +176,7 @@ describe('planning an inventory file', () => {
         column: 'Cost Center',
         value: '9999',
         message:
-          'Row 4: there is no cost center “9999”; add it under Sites and cost centers first.',
+          'Row 4, column "Cost Center": there is no cost center “9999” (by code or name); add it to the Cost centers list, import a cost centers file, or create it in Set up from files.',
       },
       {
         row: 4,

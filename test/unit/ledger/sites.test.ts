@@ -84,7 +84,7 @@ describe('planning a sites file', () => {
         column: 'Cost Center',
         value: '9999',
         message:
-          'Row 7: there is no cost center “9999”; add it under Sites and cost centers first.',
+          'Row 7, column "Cost Center": there is no cost center “9999” (by code or name); add it to the Cost centers list, import a cost centers file, or create it in Set up from files.',
       },
     ]);
   });

@@ -16,6 +16,16 @@ export interface ImportSession {
   plan: ContractImportPlan;
 }
 
+/** “2 contracts and 12 rates”, “12 rates”: what the button imports, never rates called contracts. */
+export function importLabel(plan: Pick<ContractImportPlan, 'created' | 'updated' | 'rates'>) {
+  const contracts = plan.created + plan.updated;
+  const parts = [
+    contracts > 0 && `${contracts} contract${contracts === 1 ? '' : 's'}`,
+    plan.rates > 0 && `${plan.rates} rate${plan.rates === 1 ? '' : 's'}`,
+  ].filter((part): part is string => typeof part === 'string');
+  return parts.join(' and ') || 'nothing';
+}
+
 /** Exactly what the commit will write, and every row that stops it. */
 export function ImportPreview({
   session,
@@ -32,7 +42,7 @@ export function ImportPreview({
     ...session.rateErrors.map((e) => ({ ...e, file: session.ratesFile ?? '' })),
     ...plan.refusals.map((e) => ({ ...e, file: session.ratesFile ?? '' })),
   ];
-  const nothing = plan.contracts.length === 0;
+  const nothing = plan.created + plan.updated + plan.rates === 0;
   return (
     <section className="import-preview" aria-labelledby="contracts-preview-title">
       <h3 id="contracts-preview-title">Preview</h3>
@@ -103,7 +113,7 @@ export function ImportPreview({
       )}
       <div className="button-row">
         <button type="button" disabled={errors.length > 0 || nothing} onClick={onCommit}>
-          Import {plan.contracts.length} contracts
+          Import {importLabel(plan)}
         </button>
         <button type="button" className="secondary" onClick={onCancel}>
           Cancel

@@ -1,0 +1,136 @@
+/**
+ * The files of a set-up: each one's kind recognised from its header (cost centers, sites,
+ * contracts, inventory or rates — whatever its name or the order it was picked in), then read into
+ * drafts with a located sentence per bad cell, by the same readers the single-file imports use.
+ */
+import { readContractRatesCsv, readContractsCsv } from '../contracts/csv';
+import type { ContractDraft, ContractRateDraft } from '../contracts/csv';
+import {
+  canonicalCsv,
+  CONTRACT_FILE_COLUMNS,
+  guessColumnChoice,
+  RATE_FILE_COLUMNS,
+} from '../contracts/mapping';
+import { headerKey, type Table } from '../import/table';
+import { readCostCenterRows, type CostCenterDraft } from '../inventory/cost-centers-file';
+import {
+  guessInventoryMapping,
+  inventoryMappingProblems,
+  readInventoryRows,
+  type InventoryDraft,
+} from '../inventory/import';
+import { readSiteRows, SITE_FIELDS, type SiteDraft } from '../inventory/sites-file';
+import { readTabularFile } from '../inventory/table-file';
+
+/** The kinds of file a set-up takes, in the order they are applied. */
+export const SETUP_KINDS = ['cost-centers', 'sites', 'contracts', 'inventory', 'rates'] as const;
+export type SetupFileKind = (typeof SETUP_KINDS)[number];
+
+/** How the preview names each kind. */
+export const SETUP_KIND_LABELS: Record<SetupFileKind | 'unknown', string> = {
+  'cost-centers': 'Cost centers',
+  sites: 'Sites',
+  contracts: 'Contracts',
+  inventory: 'Inventory',
+  rates: 'Contract rates',
+  unknown: 'Not recognised',
+};
+
+/** A problem with a file, located (row 0: the whole file). */
+export interface SetupProblem {
+  row: number;
+  column: string;
+  /** A full sentence. */
+  message: string;
+}
+
+interface FileOf<K extends SetupFileKind | 'unknown', D> {
+  kind: K;
+  /** The file's name, as picked. */
+  name: string;
+  drafts: D[];
+  /** Cells and rows that cannot be read. */
+  problems: SetupProblem[];
+}
+
+/** One file of a set-up, read. */
+export type SetupFile =
+  | FileOf<'cost-centers', CostCenterDraft>
+  | FileOf<'sites', SiteDraft>
+  | FileOf<'contracts', ContractDraft>
+  | FileOf<'inventory', InventoryDraft>
+  | FileOf<'rates', ContractRateDraft>
+  | FileOf<'unknown', never>;
+
+/**
+ * The kind of file a header belongs to, or 'unknown'. An inventory names a site, an account and a
+ * service; a rates file a contract and a monthly rate; a contracts file a contract and its start;
+ * a sites file a site code and name; a cost centers file a cost center and its name, but no site.
+ */
+export function setupKindOf(header: readonly string[]): SetupFileKind | 'unknown' {
+  const inventory = guessInventoryMapping(header);
+  if (inventoryMappingProblems(inventory).length === 0) return 'inventory';
+  const rates = guessColumnChoice(header, RATE_FILE_COLUMNS);
+  const contracts = guessColumnChoice(header, CONTRACT_FILE_COLUMNS);
+  const has = (choice: Record<string, number>, key: string) => (choice[key] ?? -1) >= 0;
+  if (has(contracts, 'id') && has(contracts, 'startDate')) return 'contracts';
+  if (has(rates, 'id') && has(rates, 'monthlyRate')) return 'rates';
+  const keys = header.map(headerKey);
+  const hasAny = (spec: { header: string; aliases: readonly string[] }) =>
+    [spec.header, ...spec.aliases].map(headerKey).some((name) => keys.includes(name));
+  if (hasAny(SITE_FIELDS.code) && hasAny(SITE_FIELDS.name)) return 'sites';
+  const costCenters = readCostCenterRows({ header: [...header], rows: [] });
+  if (costCenters.missing.length === 0) return 'cost-centers';
+  return 'unknown';
+}
+
+function problemsOf(
+  errors: readonly { row?: number; column?: string; message: string }[],
+): SetupProblem[] {
+  return errors.map(({ row, column, message }) => ({
+    row: row ?? 0,
+    column: column ?? '',
+    message,
+  }));
+}
+
+/** A contracts or rates table, rewritten with the canonical headers for the one contract reader. */
+function canonicalBytes(table: Table, kind: 'contracts' | 'rates'): Uint8Array {
+  const specs = kind === 'contracts' ? CONTRACT_FILE_COLUMNS : RATE_FILE_COLUMNS;
+  const choice = guessColumnChoice(table.header, specs);
+  return new TextEncoder().encode(canonicalCsv(table, choice, specs));
+}
+
+/** Reads one picked file (CSV, TSV, pipe or XLSX) as a set-up file of the kind its header says. */
+export function readSetupFile(name: string, bytes: Uint8Array): SetupFile {
+  const read = readTabularFile(name, bytes);
+  if (!read.ok) return { kind: 'unknown', name, drafts: [], problems: problemsOf(read.errors) };
+  const table = read.value;
+  const kind = setupKindOf(table.header);
+  switch (kind) {
+    case 'cost-centers': {
+      const { drafts, errors } = readCostCenterRows(table);
+      return { kind, name, drafts, problems: problemsOf(errors) };
+    }
+    case 'sites': {
+      const { drafts, errors } = readSiteRows(table);
+      return { kind, name, drafts, problems: problemsOf(errors) };
+    }
+    case 'inventory': {
+      const { drafts, errors } = readInventoryRows(table, guessInventoryMapping(table.header));
+      return { kind, name, drafts, problems: problemsOf(errors) };
+    }
+    case 'contracts': {
+      const { rows, errors } = readContractsCsv(canonicalBytes(table, kind));
+      return { kind, name, drafts: rows, problems: problemsOf(errors) };
+    }
+    case 'rates': {
+      const { rows, errors } = readContractRatesCsv(canonicalBytes(table, kind));
+      return { kind, name, drafts: rows, problems: problemsOf(errors) };
+    }
+    case 'unknown': {
+      const message = `${name}: its columns (${table.header.join(', ')}) are not those of a cost centers, sites, contracts, inventory or rates file.`;
+      return { kind, name, drafts: [], problems: [{ row: 1, column: '', message }] };
+    }
+  }
+}
