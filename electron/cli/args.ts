@@ -3,10 +3,16 @@
  * Every mistake becomes one sentence the user can act on; nothing here touches the disk.
  */
 import { isIsoDate, isIsoMonth, type IsoDate, type IsoMonth } from '../../shared/dates/iso-date';
+import {
+  DEFAULT_CHARGEBACK_CSV_SETTINGS,
+  type ChargebackCsvSettings,
+} from '../../shared/export/chargeback';
 import type { ImportLimits } from '../../shared/import/limits';
 
 /** The files every command reads. */
 export interface WorkspaceArgs {
+  /** `--cost-centers`: the cost centers file, read before the sites. */
+  costCenters: string | null;
   sites: string;
   inventory: string;
   contracts: string | null;
@@ -36,6 +42,8 @@ export interface ChargebackArgs extends WorkspaceArgs {
   /** `.csv` or `.xlsx` file. */
   out: string;
   format: 'csv' | 'xlsx';
+  /** Where the CSV books the unallocated charges, and whether it ends with a total row. */
+  csv: ChargebackCsvSettings;
 }
 
 export type CliArgs = AuditArgs | ChargebackArgs | { command: 'help' };
@@ -49,16 +57,21 @@ Usage:
                        --bills <files or folders...> --out <folder> [--as-of YYYY-MM-DD]
   npm run cli -- chargeback --sites <file> --inventory <file> [--contracts <file>] [--rates <file>]
                             --bills <files or folders...> --month YYYY-MM --out <file.csv|file.xlsx>
+                            [--suspense-cost-center <code>] [--suspense-gl <account>] [--total-row]
   npm run cli -- --help
 
 audit       Audits the bills against the inventory and contracts and writes findings.csv,
             invoices.csv and charges.csv to the --out folder. --as-of sets the audit date
             (default: today) so a run can be reproduced.
 chargeback  Allocates the month's charges to cost centers and writes the Chargeback export
-            (standard layout) as CSV or XLSX, by the --out file's extension.
+            (standard layout) as CSV or XLSX, by the --out file's extension. The CSV books the
+            unallocated charges to a suspense cost center and GL account (--suspense-cost-center,
+            --suspense-gl; UNALLOCATED by default) so it adds up to the month's invoices;
+            --total-row ends it with a row holding the month's invoice total.
 
 Sites, inventory, contracts and rates use TEM Desk's canonical CSV columns (sites and inventory
-may also be .xlsx). Bills may be any layout TEM Desk recognises, ZIPs included; a folder is read
+may also be .xlsx). Both commands also take --cost-centers <file> (Cost Center, Name, GL Account,
+Status), read first; without it, the sites' cost center codes make cost centers named by code. Bills may be any layout TEM Desk recognises, ZIPs included; a folder is read
 with its sub-folders; PDFs are skipped with a notice. A file or invoice given twice is read once
 and reported as a duplicate-invoice finding.
 
@@ -83,8 +96,19 @@ const IMPORT_OPTIONS = [
 ] as const;
 
 const OPTIONS = {
-  audit: ['sites', 'inventory', 'contracts', 'rates', 'bills', 'out', 'as-of', ...IMPORT_OPTIONS],
+  audit: [
+    'cost-centers',
+    'sites',
+    'inventory',
+    'contracts',
+    'rates',
+    'bills',
+    'out',
+    'as-of',
+    ...IMPORT_OPTIONS,
+  ],
   chargeback: [
+    'cost-centers',
     'sites',
     'inventory',
     'contracts',
@@ -92,12 +116,15 @@ const OPTIONS = {
     'bills',
     'out',
     'month',
+    'suspense-cost-center',
+    'suspense-gl',
+    'total-row',
     ...IMPORT_OPTIONS,
   ],
 } as const;
 
 /** Options that are switches: they take no value. */
-const FLAGS: readonly string[] = ['allow-row-errors', 'allow-any-year'];
+const FLAGS: readonly string[] = ['allow-row-errors', 'allow-any-year', 'total-row'];
 
 const MB = 1024 * 1024;
 
@@ -182,6 +209,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (typeof limits === 'string') return fail(limits);
   if (values.has('allow-any-year')) limits.allowDatesOutsideYears = true;
   const workspace: WorkspaceArgs = {
+    costCenters: one('cost-centers'),
     sites: one('sites') ?? '',
     inventory: one('inventory') ?? '',
     contracts: one('contracts'),
@@ -206,5 +234,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (extension !== 'csv' && extension !== 'xlsx') {
     return fail(`--out must name a .csv or .xlsx file, not "${out}".`);
   }
-  return { ok: true, args: { command, ...workspace, month, out, format: extension } };
+  const csv: ChargebackCsvSettings = {
+    suspenseCostCenter:
+      one('suspense-cost-center')?.trim() ?? DEFAULT_CHARGEBACK_CSV_SETTINGS.suspenseCostCenter,
+    suspenseGlAccount:
+      one('suspense-gl')?.trim() ?? DEFAULT_CHARGEBACK_CSV_SETTINGS.suspenseGlAccount,
+    totalRow: values.has('total-row'),
+  };
+  return { ok: true, args: { command, ...workspace, month, out, format: extension, csv } };
 }

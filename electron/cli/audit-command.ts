@@ -6,6 +6,7 @@ import { copyTotal } from '../../shared/ledger/bills';
 import { join } from 'node:path';
 import { findingId, type FindingDraft } from '../../shared/audit/rule';
 import { ruleFailureNotice, type RuleFailure } from '../../shared/audit/rule-failure';
+import { countOnce } from '../../shared/audit/claims';
 import { runAudit } from '../../shared/audit/run';
 import { DEFAULT_AUDIT_SETTINGS } from '../../shared/audit/settings';
 import type { AuditSnapshot } from '../../shared/audit/snapshot';
@@ -261,9 +262,8 @@ export async function runAuditCommand(args: AuditArgs, today: IsoDate): Promise<
 export function auditSummary(outcome: AuditOutcome, today: IsoDate): string[] {
   const { workspace, findings } = outcome;
   const billed = sumCents(workspace.invoices.map((invoice) => invoice.linesTotal));
-  const impact = sumCents(
-    findings.filter((f) => impactKindOf(f.ruleId) === 'at-stake').map((f) => f.impact),
-  );
+  // Each dollar once, as on the app's Findings page: overlapping findings share their lines.
+  const once = countOnce(findings.map((f) => ({ ...f, status: 'open' as const })));
   const atRisk = sumCents(
     findings.filter((f) => impactKindOf(f.ruleId) === 'at-risk').map((f) => f.impact),
   );
@@ -294,8 +294,12 @@ export function auditSummary(outcome: AuditOutcome, today: IsoDate): string[] {
   }
   lines.push(...unreadRowsSummary(workspace));
   lines.push(
-    `${findings.length} findings${severities.length > 0 ? ` (${severities.join(', ')})` : ''}, impact ${formatCents(cents(impact))}${atRisk > 0 ? ` (and ${formatCents(atRisk)} at risk, billed for unknown services)` : ''}:`,
+    `${findings.length} findings${severities.length > 0 ? ` (${severities.join(', ')})` : ''}, impact ${formatCents(once.net)}${atRisk > 0 ? ` (and ${formatCents(atRisk)} at risk, billed for unknown services)` : ''}:`,
   );
+  if (once.gross !== once.net)
+    lines.push(
+      `  Each dollar counted once: the findings state ${formatCents(once.gross)}; ${formatCents(cents(once.gross - once.net))} is on charge lines two findings claim.`,
+    );
   for (const [rule, entry] of [...byRule].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     lines.push(
       `  ${rule.padEnd(width)}  ${String(entry.count).padStart(5)}  ${formatCents(cents(entry.impact))}`,

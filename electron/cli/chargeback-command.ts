@@ -2,16 +2,11 @@
  * `chargeback`: one month allocated by the app's engine (`shared/allocation/`) with the default
  * chargeback settings (invoice-date basis, account-level charges pro rata, no GL mapping, no
  * mark-up, no split rules), written as the Chargeback section's export in the standard layout; its
- * CSV books the unallocated charges to the `UNALLOCATED` suspense cost center and GL account, so
- * the file adds up to the month's invoices.
+ * CSV books the unallocated charges to a suspense cost center and GL account (`UNALLOCATED` unless
+ * the flags say otherwise), so the file adds up to the month's invoices.
  */
 import { allocateMonth, type AllocationResult } from '../../shared/allocation';
-import {
-  chargebackCsv,
-  chargebackXlsx,
-  DEFAULT_SUSPENSE_CODE,
-  STANDARD_PRESET,
-} from '../../shared/export/chargeback';
+import { chargebackCsv, chargebackXlsx, STANDARD_PRESET } from '../../shared/export/chargeback';
 import { formatCents } from '../../shared/money/cents';
 import type { ChargebackArgs } from './args';
 import { CliError } from './inputs';
@@ -23,6 +18,7 @@ export interface ChargebackOutcome {
   workspace: Workspace;
   result: AllocationResult;
   file: string;
+  csv: ChargebackArgs['csv'];
 }
 
 /** The month's allocation of a workspace, with the app's default chargeback settings. */
@@ -65,9 +61,11 @@ export async function runChargebackCommand(args: ChargebackArgs): Promise<Charge
   const bytes =
     args.format === 'xlsx'
       ? chargebackXlsx(result, names, STANDARD_PRESET)
-      : new TextEncoder().encode(chargebackCsv(result, names, STANDARD_PRESET));
+      : new TextEncoder().encode(
+          chargebackCsv(result, names, STANDARD_PRESET, { bom: true, ...args.csv }),
+        );
   await writeOutputs([{ path: args.out, data: bytes }]);
-  return { workspace, result, file: args.out };
+  return { workspace, result, file: args.out, csv: args.csv };
 }
 
 export function chargebackSummary(outcome: ChargebackOutcome): string[] {
@@ -83,7 +81,7 @@ export function chargebackSummary(outcome: ChargebackOutcome): string[] {
   }
   if (result.exceptions.length > 0 && outcome.file.toLowerCase().endsWith('.csv')) {
     lines.push(
-      `The CSV books the unallocated charges to cost center and GL account ${DEFAULT_SUSPENSE_CODE}, so it adds up to the invoices; write an .xlsx file for the Exceptions sheet with the reasons.`,
+      `The CSV books the unallocated charges to cost center ${outcome.csv.suspenseCostCenter} and GL account ${outcome.csv.suspenseGlAccount}, so it adds up to the invoices; write an .xlsx file for the Exceptions sheet with the reasons.`,
     );
   }
   lines.push(...unreadRowsSummary(outcome.workspace));

@@ -8,6 +8,7 @@ import type { ContractPlan } from '../../shared/ledger/contracts';
 import type { InventoryPlan } from '../../shared/ledger/inventory';
 import { OrgResolver, sequentialIds } from '../../shared/ledger/org';
 import type { NewRecordId } from '../../shared/ledger/records';
+import type { CostCenterPlan } from '../../shared/ledger/cost-centers';
 import type { SitePlan } from '../../shared/ledger/sites';
 import type { Contract, CostCenter, Service, Site } from '../../shared/model';
 
@@ -52,6 +53,10 @@ export class Registry {
 
   accountId(carrierId: string, accountNumber: string): string {
     return this.org.accountId(carrierId, accountNumber);
+  }
+
+  applyCostCenters(plan: CostCenterPlan): void {
+    put(this.costCenters, [...plan.added, ...plan.updated.map((update) => update.after)]);
   }
 
   applySites(plan: SitePlan): void {

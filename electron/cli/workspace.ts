@@ -18,7 +18,9 @@ import { readSiteRows } from '../../shared/inventory/sites-file';
 import { readTabularFile } from '../../shared/inventory/table-file';
 import { planContracts } from '../../shared/ledger/contracts';
 import { planInventory } from '../../shared/ledger/inventory';
+import { planCostCenters } from '../../shared/ledger/cost-centers';
 import { planSites } from '../../shared/ledger/sites';
+import { readCostCenterRows } from '../../shared/inventory/cost-centers-file';
 import type {
   Account,
   Carrier,
@@ -42,6 +44,8 @@ export interface NamedBytes {
 
 /** Everything the commands read, as bytes. */
 export interface WorkspaceInput {
+  /** A cost centers file (`Cost Center, Name, GL Account, Status`); without it the sites' codes make them. */
+  costCenters?: NamedBytes | null;
   sites: NamedBytes;
   inventory: NamedBytes;
   contracts: NamedBytes | null;
@@ -85,6 +89,28 @@ import {
   type UnreadRow,
 } from './workspace-bills';
 
+function readCostCenters(input: NamedBytes, registry: Registry): void {
+  const what = `The cost centers file "${input.name}"`;
+  const table = readTabularFile(input.name, input.bytes);
+  if (!table.ok)
+    throw problemsError(
+      what,
+      table.errors.map((e) => e.message),
+    );
+  const { drafts, errors, missing } = readCostCenterRows(table.value);
+  if (missing.length > 0) {
+    throw new CliError(
+      `${what} has no ${missing.join(' or ')} column; its header is: ${table.value.header.join(', ')}.`,
+    );
+  }
+  if (errors.length > 0)
+    throw problemsError(
+      what,
+      errors.map((e) => e.message),
+    );
+  registry.applyCostCenters(planCostCenters(drafts, registry.costCenters, registry.newId));
+}
+
 function readSites(input: NamedBytes, registry: Registry): void {
   const table = readTabularFile(input.name, input.bytes);
   if (!table.ok) {
@@ -105,7 +131,7 @@ function readSites(input: NamedBytes, registry: Registry): void {
       errors.map((e) => e.message),
     );
   }
-  // The CLI has no cost center file: the sites file's codes make them, named by their code.
+  // Codes no cost centers file gave make cost centers named by their code, as before.
   const plan = planSites(drafts, registry, { newId: registry.newId, unknownCostCenters: 'create' });
   if (plan.refusals.length > 0) {
     throw problemsError(
@@ -218,6 +244,7 @@ function importInventory(
  */
 export function buildWorkspace(input: WorkspaceInput): Workspace {
   const registry = new Registry();
+  if (input.costCenters) readCostCenters(input.costCenters, registry);
   readSites(input.sites, registry);
   const contractDrafts = input.contracts === null ? null : readContracts(input.contracts);
   const rateDrafts =
@@ -277,6 +304,7 @@ export async function loadWorkspace(args: WorkspaceArgs): Promise<Workspace> {
     bytes: await readInputFile(path, option),
   });
   return buildWorkspace({
+    costCenters: args.costCenters === null ? null : await named(args.costCenters, 'cost-centers'),
     sites: await named(args.sites, 'sites'),
     inventory: await named(args.inventory, 'inventory'),
     contracts: args.contracts === null ? null : await named(args.contracts, 'contracts'),

@@ -50,7 +50,10 @@ interface SampleLine {
  * the table and reads like headers (mostly filled, no numbers or dates), so report titles,
  * `Account: 123` lines and blank lines before it are skipped.
  */
-export function sniffTable(text: string): Result<TableSniff> {
+export function sniffTable(
+  text: string,
+  options: { secondHeader?: boolean } = {},
+): Result<TableSniff> {
   const { lines, newline } = sampleLines(text);
   if (lines.length === 0) return fail(emptySampleReason(text));
 
@@ -79,9 +82,21 @@ export function sniffTable(text: string): Result<TableSniff> {
       'No header row found: the first rows hold data, not column names. Add a header row with the column names.',
     );
   }
-  const next = lines[headerIndex + 1];
+  // A second header row (Bell's French names under the English ones) looks like a header and is
+  // followed by rows that do not: a row of text among rows of text is data (a sites or inventory
+  // row, or a bill's only row), never dropped as a header.
+  const headerLike = (at: number) => {
+    const line = lines[at];
+    return (
+      line !== undefined && looksLikeHeader(splitSampleLine(line.text, best.delimiter), minWidth)
+    );
+  };
+  const third = lines[headerIndex + 2];
   const secondHeader =
-    next !== undefined && looksLikeHeader(splitSampleLine(next.text, best.delimiter), minWidth);
+    options.secondHeader !== false &&
+    headerLike(headerIndex + 1) &&
+    third !== undefined &&
+    !headerLike(headerIndex + 2);
   return ok({
     delimiter: best.delimiter,
     headerLine: header.line,

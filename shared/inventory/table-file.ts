@@ -12,7 +12,8 @@ import { fail, ok, type Result } from '../result';
 export function readTabularFile(name: string, bytes: Uint8Array): Result<Table> {
   if (isZip(bytes) || name.toLowerCase().endsWith('.xlsx')) return readFirstSheet(name, bytes);
   const { text } = decodeBytes(bytes);
-  const sniff = sniffTable(text);
+  // Inventory, sites, contracts and cost centers rows are often all text: none is a second header.
+  const sniff = sniffTable(text, { secondHeader: false });
   if (!sniff.ok) return sniff;
   return ok(withoutFormulaGuards(readTable(text, sniff.value)));
 }

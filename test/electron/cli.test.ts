@@ -94,6 +94,16 @@ describe('audit', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Audit as of 2026-11-20');
+    // Money at stake counts each dollar once, like the app: the impact line is the stated total
+    // less what two findings claim on the same lines (the closed store billed out of contract).
+    const stated =
+      /the findings state \$([\d,.]+); \$([\d,.]+) is on charge lines two findings claim/.exec(
+        result.stdout,
+      );
+    expect(stated).not.toBeNull();
+    const centsOf = (text: string) => Math.round(Number(text.replaceAll(',', '')) * 100);
+    const impact = /findings \(.*\), impact \$([\d,.]+)/.exec(result.stdout)?.[1] ?? '';
+    expect(centsOf(impact)).toBe(centsOf(stated?.[1] ?? '') - centsOf(stated?.[2] ?? ''));
 
     const findings = await csvRows(join(out, 'findings.csv'));
     expect(findings.header).toEqual([...FINDINGS_HEADER]);
@@ -215,8 +225,40 @@ describe('chargeback', () => {
     expect(suspense).toBe(unallocatedCents);
     expect(fileTotal).toBe(monthTotal);
     expect(result.stdout).toContain(
-      'books the unallocated charges to cost center and GL account UNALLOCATED',
+      'books the unallocated charges to cost center UNALLOCATED and GL account UNALLOCATED',
     );
+  }, 120_000);
+
+  it('books the unallocated charges to the suspense codes given, and ends with the total row asked for', async () => {
+    const plain = join(dir, 'chargeback', `plain-${month}.csv`);
+    expect((await cli(['chargeback', ...inputs, '--month', month, '--out', plain])).code).toBe(0);
+    const out = join(dir, 'chargeback', `suspense-${month}.csv`);
+    const result = await cli([
+      'chargeback',
+      ...inputs,
+      '--month',
+      month,
+      '--out',
+      out,
+      '--suspense-cost-center',
+      'CC-9999',
+      '--suspense-gl',
+      '6999-SUSP',
+      '--total-row',
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('to cost center CC-9999 and GL account 6999-SUSP');
+    const csv = await csvRows(out);
+    const before = await csvRows(plain);
+    const amountOf = (row: readonly string[]) => Math.round(Number(row[12]) * 100);
+    const total = csv.rows.at(-1) ?? [];
+    const lines = csv.rows.slice(0, -1);
+    expect(lines.some((row) => row[1] === 'CC-9999' && row[3] === '6999-SUSP')).toBe(true);
+    expect(lines.some((row) => row[1] === 'UNALLOCATED')).toBe(false);
+    // The total row holds the month's invoices: what the lines above it add up to.
+    const sum = lines.reduce((acc, row) => acc + amountOf(row), 0);
+    expect(amountOf(total)).toBe(sum);
+    expect(sum).toBe(before.rows.reduce((acc, row) => acc + amountOf(row), 0));
   }, 120_000);
 
   it('writes an XLSX workbook the app’s reader opens', async () => {
@@ -224,7 +266,13 @@ describe('chargeback', () => {
     const result = await cli(['chargeback', ...inputs, '--month', month, '--out', out]);
     expect(result.code).toBe(0);
     const workbook = readXlsxForTests(new Uint8Array(await readFile(out)));
-    expect(workbook.sheets.map((sheet) => sheet.name)).toEqual(['Summary', 'Detail', 'Exceptions']);
+    // The sample's closed store was still billed: its charges are allocated and listed for review.
+    expect(workbook.sheets.map((sheet) => sheet.name)).toEqual([
+      'Summary',
+      'Detail',
+      'Exceptions',
+      'For review (allocated)',
+    ]);
   }, 120_000);
 
   it('refuses a month with no invoices', async () => {

@@ -15,6 +15,7 @@ import { contractRatesToCsv, contractsToCsv } from '../../../shared/contracts/cs
 import { canonicalCsv, CONTRACT_FILE_COLUMNS } from '../../../shared/contracts/mapping';
 import { chargebackCsv, glJournalCsv, STANDARD_PRESET } from '../../../shared/export/chargeback';
 import { inventoryCsv } from '../../../shared/inventory/export';
+import { costCentersCsv } from '../../../shared/inventory/cost-centers-file';
 import { sitesCsv } from '../../../shared/inventory/sites-file';
 import { cents } from '../../../shared/money/cents';
 import { makeInvoice } from '../audit/helpers';
@@ -150,6 +151,15 @@ const EXPORTS: [name: string, csv: () => string, planted: readonly string[]][] =
         new Map([['svc', CMD]]),
       ),
     [HYPERLINK, CMD, TAB],
+  ],
+  [
+    'cost centers (shared/inventory/cost-centers-file.ts)',
+    () =>
+      costCentersCsv([
+        { id: 'cc-1', code: MINUS, name: HYPERLINK, glAccount: CMD, active: true },
+        { id: 'cc-2', code: AT_SUM, name: TAB, active: false },
+      ]),
+    [HYPERLINK, CMD, AT_SUM, MINUS, TAB],
   ],
   [
     'chargeback detail (shared/export/chargeback.ts)',

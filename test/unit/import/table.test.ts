@@ -3,6 +3,7 @@ import type { Delimiter } from '../../../shared/import/table';
 import { headerKey, readTable, sniffTable } from '../../../shared/import/table';
 import { decodeBytes } from '../../../shared/import/decode';
 import { fixtureBytes } from './fixtures';
+import { readTabularFile } from '../../../shared/inventory/table-file';
 
 function parse(text: string) {
   const sniff = sniffTable(text);
@@ -99,5 +100,29 @@ describe('headerKey', () => {
 
   it('keeps different units apart', () => {
     expect(headerKey('Data Usage (KB)')).not.toBe(headerKey('Data Usage (MB)'));
+  });
+});
+
+describe('a row of text under the header', () => {
+  it('is a second header only when the rows after it are data', () => {
+    const bilingual = 'Account,Amount,Date\nCompte,Montant,Date de facture\nA1,12.50,2026-10-01\n';
+    expect(sniffTable(bilingual)).toMatchObject({ ok: true, value: { headerRows: 2 } });
+    // A sites file's rows are all text: the first one is data, not a header.
+    const sites = 'Site Code,Site Name,Cost Center\nHQ,Headquarters,IT\nSTR-1,Store one,Retail\n';
+    expect(sniffTable(sites)).toMatchObject({ ok: true, value: { headerRows: 1 } });
+    // So is a file's only row.
+    const single = 'A,B,C\nx,y,z\n';
+    expect(sniffTable(single)).toMatchObject({ ok: true, value: { headerRows: 1 } });
+  });
+
+  it('is always data in an inventory, sites, contracts or cost centers file', () => {
+    const read = readTabularFile(
+      'cost-centers.csv',
+      new TextEncoder().encode('Cost Center,Name\nIT,Information\n4100,Stores 12.5\n'),
+    );
+    expect(read.ok && read.value.rows.map((row) => row.cells)).toEqual([
+      ['IT', 'Information'],
+      ['4100', 'Stores 12.5'],
+    ]);
   });
 });
