@@ -95,26 +95,21 @@ const IMPORT_OPTIONS = [
   'max-zip-ratio',
 ] as const;
 
+/** The input files and the output of both commands. */
+const FILE_OPTIONS = [
+  'cost-centers',
+  'sites',
+  'inventory',
+  'contracts',
+  'rates',
+  'bills',
+  'out',
+] as const;
+
 const OPTIONS = {
-  audit: [
-    'cost-centers',
-    'sites',
-    'inventory',
-    'contracts',
-    'rates',
-    'bills',
-    'out',
-    'as-of',
-    ...IMPORT_OPTIONS,
-  ],
+  audit: [...FILE_OPTIONS, 'as-of', ...IMPORT_OPTIONS],
   chargeback: [
-    'cost-centers',
-    'sites',
-    'inventory',
-    'contracts',
-    'rates',
-    'bills',
-    'out',
+    ...FILE_OPTIONS,
     'month',
     'suspense-cost-center',
     'suspense-gl',
