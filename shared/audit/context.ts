@@ -5,6 +5,7 @@
  */
 import { addDays, addMonths, isoMonthOf, type IsoDate, type IsoMonth } from '../dates/iso-date';
 import type { Account, AuditSettings, Contract, Invoice, Service, Site } from '../model';
+import { contractSpendByMonth, spendInvoicesOf, type ContractSpend } from '../contracts/spend';
 import type { ChargeBlock } from '../storage/charge-blocks';
 import type { AuditSnapshot } from './snapshot';
 
@@ -81,6 +82,12 @@ export interface RuleContext {
   matchService(carrierId: string, accountNumber: string, key: string): Service | undefined;
   contractOf(service: Service): Contract | undefined;
   contractedRate(service: Service): ContractedRate | undefined;
+  /**
+   * Each contract's spend per billed month (catalogue: "A contract's spend"), from
+   * `shared/contracts/spend.ts` — the one definition renewals and the dashboard use — over the
+   * invoices' per-service totals. Computed on first use, once per run.
+   */
+  contractSpend(): ContractSpend;
 }
 
 /** `carrierId|accountNumber`. */
@@ -170,12 +177,19 @@ export function buildContext(snapshot: AuditSnapshot): RuleContext {
     );
   }
 
+  const invoiceById = new Map(invoices.map((facts) => [facts.invoice.id, facts]));
+  let spend: ContractSpend | undefined;
+  const contractSpend = () => {
+    spend ??= spendOf(snapshot, invoiceById);
+    return spend;
+  };
+
   return {
     snapshot,
     settings: snapshot.settings,
     today: snapshot.today,
     invoices,
-    invoiceById: new Map(invoices.map((facts) => [facts.invoice.id, facts])),
+    invoiceById,
     invoicesByAccount,
     accountById,
     accountByKey,
@@ -187,7 +201,33 @@ export function buildContext(snapshot: AuditSnapshot): RuleContext {
     matchService,
     contractOf,
     contractedRate,
+    contractSpend,
   };
+}
+
+/**
+ * Contracts' spend from the per-service sums the index already holds: the same figures as
+ * `serviceTotalsOfBlocks` gives the spend in the app (it sums per service key and category; the
+ * spend adds the categories up), without reading every line a second time.
+ */
+function spendOf(
+  snapshot: AuditSnapshot,
+  invoiceById: ReadonlyMap<string, InvoiceFacts>,
+): ContractSpend {
+  return contractSpendByMonth(
+    snapshot.contracts,
+    snapshot.services,
+    spendInvoicesOf(snapshot.invoices, snapshot.accounts),
+    (invoiceId) => {
+      const facts = invoiceById.get(invoiceId);
+      if (facts === undefined) return undefined;
+      const groups = [facts.accountLevel, ...facts.services];
+      return {
+        keys: groups.map((group) => group.serviceKey),
+        amounts: Float64Array.from(groups, (group) => group.total),
+      };
+    },
+  );
 }
 
 /** Service rate, else the rate of its plan, else of its type, else its expected monthly charge. */

@@ -2,7 +2,7 @@
  * Helpers the rules share: reading packed columns, summing a service's charges across invoices
  * into one finding, and the words and numbers of messages.
  */
-import type { IsoMonth } from '../dates/iso-date';
+import { isIsoDate, type IsoDate, type IsoMonth } from '../dates/iso-date';
 import {
   CHARGE_CATEGORIES,
   type ChargeCategory,
@@ -238,4 +238,15 @@ export function forEachLine(
 export function lineStart(facts: InvoiceFacts, block: ChargeBlock, row: number): string {
   const own = block.periodStart[row] ?? '';
   return own === '' ? facts.periodStart : own;
+}
+
+/** The days a line covers: its own period where it has one, else its invoice's. */
+export function linePeriod(
+  facts: InvoiceFacts,
+  block: ChargeBlock,
+  row: number,
+): [start: IsoDate, end: IsoDate] {
+  const start = block.periodStart[row] ?? '';
+  const end = block.periodEnd[row] ?? '';
+  return [isIsoDate(start) ? start : facts.periodStart, isIsoDate(end) ? end : facts.periodEnd];
 }
