@@ -250,3 +250,23 @@ export function linePeriod(
   const end = block.periodEnd[row] ?? '';
   return [isIsoDate(start) ? start : facts.periodStart, isIsoDate(end) ? end : facts.periodEnd];
 }
+
+/**
+ * Calls `visit` for every line of one category on an invoice, in block order: one pass over the
+ * packed category column, so a rule about rare lines (one-time, usage) never walks the others.
+ */
+export function forEachLineOf(
+  facts: InvoiceFacts,
+  code: number,
+  visit: (block: ChargeBlock, row: number, position: number) => void,
+): void {
+  const { blocks } = facts;
+  for (let position = 0; position < blocks.length; position++) {
+    const block = blocks[position];
+    if (block === undefined) continue;
+    const { category } = block;
+    for (let row = 0; row < block.count; row++) {
+      if (category[row] === code) visit(block, row, position);
+    }
+  }
+}

@@ -50,7 +50,7 @@ export const marcShortfallRule: AuditRule = {
         contract.marcCents > 0 && contract.status !== 'terminated' && contract.status !== 'expired',
     );
     if (committed.length === 0) return [];
-    const spend = context.contractSpend();
+    const spend = context.contractSpend(new Set(committed.map((contract) => contract.id)));
     const drafts: FindingDraft[] = [];
     for (const contract of committed) {
       const start = isoMonthOf(contract.startDate);

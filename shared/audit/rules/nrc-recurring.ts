@@ -4,7 +4,7 @@ import {
   CATEGORY_CODE,
   Tallies,
   addRef,
-  forEachLine,
+  forEachLineOf,
   money,
   tallyDraft,
   tallySpan,
@@ -64,36 +64,35 @@ export const nrcRecurringRule: AuditRule = {
     /** Tally key → the first time of the first repeat, for the message. */
     const firstOfTally = new Map<string, FirstTime>();
     for (const facts of ordered) {
-      for (const charges of facts.services) {
-        const service = charges.service;
-        if (service === undefined) continue;
-        forEachLine(facts, charges, (block, row, position) => {
-          const amount = block.amount[row] ?? 0;
-          if (block.category[row] !== oneTime || amount <= 0) return;
-          const description = block.description[row] ?? '';
-          const key = `${facts.invoice.carrierId}|${charges.serviceKey}|${normaliseDescription(description)}`;
-          const first = firstTimes.get(key);
-          const now: FirstTime = { facts, description, amount };
-          if (
-            first === undefined ||
-            first.facts.month === facts.month ||
-            addMonthsToMonth(first.facts.month, months) < facts.month
-          ) {
-            if (first === undefined || first.facts.month !== facts.month) firstTimes.set(key, now);
-            return;
-          }
-          const after = first.facts.periodEnd;
-          if (inventoryChanges(service).some((date) => date > after && date <= facts.periodEnd)) {
-            firstTimes.set(key, now);
-            return;
-          }
-          const tally = tallies.on(facts, charges.serviceKey, charges.serviceIdRaw, service);
-          tally.impact += amount;
-          addRef(tally.refs, facts, position, row);
-          const tallyKey = `${facts.accountKey}|${charges.serviceKey}`;
-          if (!firstOfTally.has(tallyKey)) firstOfTally.set(tallyKey, first);
-        });
-      }
+      forEachLineOf(facts, oneTime, (block, row, position) => {
+        const amount = block.amount[row] ?? 0;
+        if (amount <= 0) return;
+        const charges = facts.serviceCharges.get(block.serviceKey[row] ?? '');
+        const service = charges?.service;
+        if (charges === undefined || service === undefined) return;
+        const description = block.description[row] ?? '';
+        const key = `${facts.invoice.carrierId}|${charges.serviceKey}|${normaliseDescription(description)}`;
+        const first = firstTimes.get(key);
+        const now: FirstTime = { facts, description, amount };
+        if (
+          first === undefined ||
+          first.facts.month === facts.month ||
+          addMonthsToMonth(first.facts.month, months) < facts.month
+        ) {
+          if (first === undefined || first.facts.month !== facts.month) firstTimes.set(key, now);
+          return;
+        }
+        const after = first.facts.periodEnd;
+        if (inventoryChanges(service).some((date) => date > after && date <= facts.periodEnd)) {
+          firstTimes.set(key, now);
+          return;
+        }
+        const tally = tallies.on(facts, charges.serviceKey, charges.serviceIdRaw, service);
+        tally.impact += amount;
+        addRef(tally.refs, facts, position, row);
+        const tallyKey = `${facts.accountKey}|${charges.serviceKey}`;
+        if (!firstOfTally.has(tallyKey)) firstOfTally.set(tallyKey, first);
+      });
     }
     return tallies.list().map((tally) => {
       const first = firstOfTally.get(`${tally.first.accountKey}|${tally.subjectKey}`);

@@ -4,7 +4,7 @@ import {
   CATEGORY_CODE,
   Tallies,
   addRef,
-  forEachLine,
+  forEachLineOf,
   linePeriod,
   money,
   tallyDraft,
@@ -49,27 +49,25 @@ export const nrcUnexpectedRule: AuditRule = {
     const tallies = new Tallies();
     const descriptions = new Map<string, Set<string>>();
     for (const facts of context.invoices) {
-      for (const charges of facts.services) {
-        const service = charges.service;
-        if (service === undefined || service.status === 'ordered') continue;
-        if (service.activatedOn === undefined) continue;
-        const changes = inventoryChanges(service);
-        forEachLine(facts, charges, (block, row, position) => {
-          const amount = block.amount[row] ?? 0;
-          if (block.category[row] !== oneTime || amount <= 0) return;
-          const [start, end] = linePeriod(facts, block, row);
-          const from = addDays(start, -window);
-          const to = addDays(end, window);
-          if (changes.some((date) => date >= from && date <= to)) return;
-          const tally = tallies.on(facts, charges.serviceKey, charges.serviceIdRaw, service);
-          tally.impact += amount;
-          addRef(tally.refs, facts, position, row);
-          const key = `${facts.accountKey}|${charges.serviceKey}`;
-          const seen = descriptions.get(key) ?? new Set<string>();
-          seen.add(block.description[row] ?? '');
-          descriptions.set(key, seen);
-        });
-      }
+      forEachLineOf(facts, oneTime, (block, row, position) => {
+        const amount = block.amount[row] ?? 0;
+        if (amount <= 0) return;
+        const charges = facts.serviceCharges.get(block.serviceKey[row] ?? '');
+        const service = charges?.service;
+        if (charges === undefined || service === undefined || service.status === 'ordered') return;
+        if (service.activatedOn === undefined) return;
+        const [start, end] = linePeriod(facts, block, row);
+        const from = addDays(start, -window);
+        const to = addDays(end, window);
+        if (inventoryChanges(service).some((date) => date >= from && date <= to)) return;
+        const tally = tallies.on(facts, charges.serviceKey, charges.serviceIdRaw, service);
+        tally.impact += amount;
+        addRef(tally.refs, facts, position, row);
+        const key = `${facts.accountKey}|${charges.serviceKey}`;
+        const seen = descriptions.get(key) ?? new Set<string>();
+        seen.add(block.description[row] ?? '');
+        descriptions.set(key, seen);
+      });
     }
     return tallies.list().map((tally) => {
       const service = tally.service;

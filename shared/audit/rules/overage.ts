@@ -4,7 +4,7 @@ import {
   CATEGORY_CODE,
   Tallies,
   addRef,
-  forEachLine,
+  forEachLineOf,
   money,
   recurringOf,
   tallyDraft,
@@ -66,18 +66,25 @@ export const overageRule: AuditRule = {
     const usageCode = CATEGORY_CODE.usage;
     const tallies = new Tallies();
     for (const facts of context.invoices) {
-      for (const charges of facts.services) {
-        const service = charges.service;
-        if (service === undefined || service.type !== 'mobile-line') continue;
-        let usage = 0;
-        let mixed = false;
-        forEachLine(facts, charges, (block, row) => {
-          const amount = block.amount[row] ?? 0;
-          if (block.category[row] !== usageCode || amount <= 0) return;
-          usage += amount;
-          if (MIXED_USAGE.has(block.description[row] ?? '')) mixed = true;
-        });
-        if (usage <= 0 || mixed) continue;
+      // Usage lines are few: sum them per service from one pass over the category column.
+      const usageOf = new Map<string, { usage: number; mixed: boolean; refs: ChargeRef[] }>();
+      forEachLineOf(facts, usageCode, (block, row, position) => {
+        const amount = block.amount[row] ?? 0;
+        const key = block.serviceKey[row] ?? '';
+        if (amount <= 0 || key === '') return;
+        let entry = usageOf.get(key);
+        if (entry === undefined) {
+          entry = { usage: 0, mixed: false, refs: [] };
+          usageOf.set(key, entry);
+        }
+        entry.usage += amount;
+        if (MIXED_USAGE.has(block.description[row] ?? '')) entry.mixed = true;
+        addRef(entry.refs, facts, position, row);
+      });
+      for (const [key, { usage, mixed, refs }] of usageOf) {
+        const charges = facts.serviceCharges.get(key);
+        const service = charges?.service;
+        if (charges === undefined || service?.type !== 'mobile-line' || mixed) continue;
         const rate =
           context.contractedRate(service)?.unitCents ?? recurringOf(facts, charges).amount;
         if (rate <= 0 || usage * 100 <= settings.percent * rate) continue;
@@ -85,11 +92,7 @@ export const overageRule: AuditRule = {
         tally.impact += usage;
         tally.lastAmount = usage;
         tally.reference = rate;
-        const refs: ChargeRef[] = tally.refs;
-        forEachLine(facts, charges, (block, row, position) => {
-          if (block.category[row] === usageCode && (block.amount[row] ?? 0) > 0)
-            addRef(refs, facts, position, row);
-        });
+        tally.refs.push(...refs);
       }
     }
     return tallies.list().map((tally) => {

@@ -500,8 +500,13 @@ describe('rules of fees, usage and commitments', () => {
       spendInvoicesOf(snapshot.invoices, snapshot.accounts),
       (id) => serviceTotalsOfBlocks(id, blocksOf.get(id) ?? []),
     );
-    const spend = buildContext(snapshot).contractSpend();
+    const context = buildContext(snapshot);
+    const spend = context.contractSpend(new Set(snapshot.contracts.map((c) => c.id)));
     expect(spend).toEqual(stored);
     expect([...(spend.get('ctr-lumen-data')?.values() ?? [])]).toHaveLength(6);
+    // One contract's spend alone is the same figure, read from its own account's invoices.
+    const lumen = context.contractSpend(new Set(['ctr-lumen-data']));
+    expect([...lumen.keys()]).toEqual(['ctr-lumen-data']);
+    expect(lumen.get('ctr-lumen-data')).toEqual(stored.get('ctr-lumen-data'));
   });
 });
