@@ -4,13 +4,14 @@ import {
   CATEGORY_CODE,
   Tallies,
   addRef,
+  forEachLine,
   forEachLineOf,
   money,
   recurringOf,
   tallyDraft,
   tallySpan,
 } from '../findings';
-import { resolveSettings, type AuditRule, type ChargeRef, type SettingSpec } from '../rule';
+import { resolveSettings, type AuditRule, type SettingSpec } from '../rule';
 
 const SETTINGS = [
   {
@@ -67,21 +68,20 @@ export const overageRule: AuditRule = {
     const tallies = new Tallies();
     for (const facts of context.invoices) {
       // Usage lines are few: sum them per service from one pass over the category column.
-      const usageOf = new Map<string, { usage: number; mixed: boolean; refs: ChargeRef[] }>();
-      forEachLineOf(facts, usageCode, (block, row, position) => {
+      const usageOf = new Map<string, { usage: number; mixed: boolean }>();
+      forEachLineOf(facts, usageCode, (block, row) => {
         const amount = block.amount[row] ?? 0;
         const key = block.serviceKey[row] ?? '';
         if (amount <= 0 || key === '') return;
-        let entry = usageOf.get(key);
-        if (entry === undefined) {
-          entry = { usage: 0, mixed: false, refs: [] };
-          usageOf.set(key, entry);
+        const mixed = MIXED_USAGE.has(block.description[row] ?? '');
+        const entry = usageOf.get(key);
+        if (entry === undefined) usageOf.set(key, { usage: amount, mixed });
+        else {
+          entry.usage += amount;
+          entry.mixed ||= mixed;
         }
-        entry.usage += amount;
-        if (MIXED_USAGE.has(block.description[row] ?? '')) entry.mixed = true;
-        addRef(entry.refs, facts, position, row);
       });
-      for (const [key, { usage, mixed, refs }] of usageOf) {
+      for (const [key, { usage, mixed }] of usageOf) {
         const charges = facts.serviceCharges.get(key);
         const service = charges?.service;
         if (charges === undefined || service?.type !== 'mobile-line' || mixed) continue;
@@ -92,7 +92,11 @@ export const overageRule: AuditRule = {
         tally.impact += usage;
         tally.lastAmount = usage;
         tally.reference = rate;
-        tally.refs.push(...refs);
+        // Evidence only for the lines of a finding.
+        forEachLine(facts, charges, (block, row, position) => {
+          if (block.category[row] === usageCode && (block.amount[row] ?? 0) > 0)
+            addRef(tally.refs, facts, position, row);
+        });
       }
     }
     return tallies.list().map((tally) => {
