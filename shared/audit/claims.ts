@@ -24,6 +24,9 @@ const WHOLE_LINE_RULES: ReadonlySet<string> = new Set([
   'closed-site',
   'duplicate-charge',
   'late-fee',
+  'nrc-recurring',
+  'nrc-unexpected',
+  'overage',
   'third-party',
   'unknown-service',
 ]);

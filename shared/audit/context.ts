@@ -5,6 +5,7 @@
  */
 import { addDays, addMonths, isoMonthOf, type IsoDate, type IsoMonth } from '../dates/iso-date';
 import type { Account, AuditSettings, Contract, Invoice, Service, Site } from '../model';
+import { contractSpendByMonth, spendInvoicesOf, type ContractSpend } from '../contracts/spend';
 import type { ChargeBlock } from '../storage/charge-blocks';
 import type { AuditSnapshot } from './snapshot';
 
@@ -81,6 +82,13 @@ export interface RuleContext {
   matchService(carrierId: string, accountNumber: string, key: string): Service | undefined;
   contractOf(service: Service): Contract | undefined;
   contractedRate(service: Service): ContractedRate | undefined;
+  /**
+   * The spend per billed month of the contracts `contractIds` names (catalogue: "A contract's
+   * spend"), from `shared/contracts/spend.ts` — the one definition renewals and the dashboard use —
+   * over the invoices' per-service totals. Every contract still takes its share of the accounts
+   * they touch; only invoices of other accounts are left unread. Computed once per set of ids.
+   */
+  contractSpend(contractIds: ReadonlySet<string>): ContractSpend;
 }
 
 /** `carrierId|accountNumber`. */
@@ -170,12 +178,24 @@ export function buildContext(snapshot: AuditSnapshot): RuleContext {
     );
   }
 
+  const invoiceById = new Map(invoices.map((facts) => [facts.invoice.id, facts]));
+  const spends = new Map<string, ContractSpend>();
+  const contractSpend = (contractIds: ReadonlySet<string>) => {
+    const key = [...contractIds].sort().join('\u0000');
+    let spend = spends.get(key);
+    if (spend === undefined) {
+      spend = spendOf(snapshot, invoiceById, contractIds);
+      spends.set(key, spend);
+    }
+    return spend;
+  };
+
   return {
     snapshot,
     settings: snapshot.settings,
     today: snapshot.today,
     invoices,
-    invoiceById: new Map(invoices.map((facts) => [facts.invoice.id, facts])),
+    invoiceById,
     invoicesByAccount,
     accountById,
     accountByKey,
@@ -187,7 +207,50 @@ export function buildContext(snapshot: AuditSnapshot): RuleContext {
     matchService,
     contractOf,
     contractedRate,
+    contractSpend,
   };
+}
+
+/**
+ * Contracts' spend from the per-service sums the index already holds: the same figures as
+ * `serviceTotalsOfBlocks` gives the spend in the app (it sums per service key and category; the
+ * spend adds the categories up), without reading every line a second time. Only the invoices of
+ * accounts the chosen contracts touch (named, or holding a service they list) are read: no other
+ * invoice can add to their spend.
+ */
+function spendOf(
+  snapshot: AuditSnapshot,
+  invoiceById: ReadonlyMap<string, InvoiceFacts>,
+  contractIds: ReadonlySet<string>,
+): ContractSpend {
+  const accountOf = new Map(snapshot.services.map((service) => [service.id, service.accountId]));
+  const touched = new Set<string>();
+  for (const contract of snapshot.contracts) {
+    if (!contractIds.has(contract.id)) continue;
+    for (const accountId of contract.accountIds) touched.add(accountId);
+    for (const serviceId of contract.serviceIds) {
+      const accountId = accountOf.get(serviceId);
+      if (accountId !== undefined) touched.add(accountId);
+    }
+  }
+  const invoices = spendInvoicesOf(snapshot.invoices, snapshot.accounts).filter((invoice) =>
+    touched.has(invoice.accountId),
+  );
+  const spend = contractSpendByMonth(
+    snapshot.contracts,
+    snapshot.services,
+    invoices,
+    (invoiceId) => {
+      const facts = invoiceById.get(invoiceId);
+      if (facts === undefined) return undefined;
+      const groups = [facts.accountLevel, ...facts.services];
+      return {
+        keys: groups.map((group) => group.serviceKey),
+        amounts: Float64Array.from(groups, (group) => group.total),
+      };
+    },
+  );
+  return new Map([...spend].filter(([id]) => contractIds.has(id)));
 }
 
 /** Service rate, else the rate of its plan, else of its type, else its expected monthly charge. */

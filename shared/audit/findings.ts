@@ -2,7 +2,7 @@
  * Helpers the rules share: reading packed columns, summing a service's charges across invoices
  * into one finding, and the words and numbers of messages.
  */
-import type { IsoMonth } from '../dates/iso-date';
+import { isIsoDate, type IsoDate, type IsoMonth } from '../dates/iso-date';
 import {
   CHARGE_CATEGORIES,
   type ChargeCategory,
@@ -238,4 +238,35 @@ export function forEachLine(
 export function lineStart(facts: InvoiceFacts, block: ChargeBlock, row: number): string {
   const own = block.periodStart[row] ?? '';
   return own === '' ? facts.periodStart : own;
+}
+
+/** The days a line covers: its own period where it has one, else its invoice's. */
+export function linePeriod(
+  facts: InvoiceFacts,
+  block: ChargeBlock,
+  row: number,
+): [start: IsoDate, end: IsoDate] {
+  const start = block.periodStart[row] ?? '';
+  const end = block.periodEnd[row] ?? '';
+  return [isIsoDate(start) ? start : facts.periodStart, isIsoDate(end) ? end : facts.periodEnd];
+}
+
+/**
+ * Calls `visit` for every line of one category on an invoice, in block order: one pass over the
+ * packed category column, so a rule about rare lines (one-time, usage) never walks the others.
+ */
+export function forEachLineOf(
+  facts: InvoiceFacts,
+  code: number,
+  visit: (block: ChargeBlock, row: number, position: number) => void,
+): void {
+  const { blocks } = facts;
+  for (let position = 0; position < blocks.length; position++) {
+    const block = blocks[position];
+    if (block === undefined) continue;
+    const { category } = block;
+    for (let row = 0; row < block.count; row++) {
+      if (category[row] === code) visit(block, row, position);
+    }
+  }
 }

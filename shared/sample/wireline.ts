@@ -107,11 +107,23 @@ export function writeCarrier(
   });
 }
 
+/** An invoice's taxes and surcharges, and the recurring and usage charges beside them. */
+function taxShare(invoice: TemInvoice): { taxes: number; base: number } {
+  let taxes = 0;
+  let base = 0;
+  for (const charge of invoice.charges) {
+    if (charge.category === 'Tax' || charge.category === 'Surcharge') taxes += charge.amount;
+    else if (charge.category === 'Recurring' || charge.category === 'Usage') base += charge.amount;
+  }
+  return { taxes, base };
+}
+
 /** Lumen: MPLS, internet and private lines on the data account; PRI/SIP trunks and toll-free on voice. */
 export function writeLumen(ctx: BillingContext): void {
   const { plan } = ctx;
   let voiceBase = 0;
   let dataBase = 0;
+  const voiceShares: { taxes: number; base: number }[] = [];
   writeCarrier(ctx, {
     carrier: CARRIER_IDS.lumen,
     name: 'Lumen',
@@ -204,19 +216,28 @@ export function writeLumen(ctx: BillingContext): void {
           ? drift.billedBp
           : drift.normalBp;
       const tax = invoice.add('', 'State & Local Sales Tax', 'Tax', 1, percentOf(voiceBase, rate));
-      if (rate !== drift.normalBp) {
-        const usual = percentOf(voiceBase, drift.normalBp);
-        const base = voiceBase;
+      const share = taxShare(invoice);
+      if (rate === drift.normalBp) {
+        voiceShares.push(share);
+      } else {
+        // The catalogue's excess: taxes and surcharges above the usual share of the recurring and
+        // usage charges, the usual share being the previous 6 invoices' taken together.
+        const previous = voiceShares.slice(-6);
+        const usualTaxes = previous.reduce((sum, one) => sum + one.taxes, 0);
+        const usualBase = previous.reduce((sum, one) => sum + one.base, 0);
+        const expected = Math.floor((2 * usualTaxes * share.base + usualBase) / (2 * usualBase));
+        const percent = (part: number, whole: number) => ((part * 100) / whole).toFixed(2);
+        const usualTax = percentOf(voiceBase, drift.normalBp);
         ctx.ledger.add({
           ruleId: 'tax-drift',
           carrier: CARRIER_IDS.lumen,
           accountNumber: account.accountNumber,
           invoiceNumber: invoice.ref.invoiceNumber,
           month: period.month,
-          impact: tax - usual,
+          impact: share.taxes - expected,
           billed: tax,
           describe: (e) =>
-            `State & Local Sales Tax of ${dollars(tax)} is ${rate / 100}% of the ${dollars(base)} taxable charges, against ${drift.normalBp / 100}% (${dollars(usual)}) every other month: ${dollars(e.impact)} excess.`,
+            `State & Local Sales Tax of ${dollars(tax)} is ${rate / 100}% of the taxable charges instead of ${drift.normalBp / 100}% (${dollars(usualTax)}): taxes and surcharges come to ${dollars(share.taxes)}, ${percent(share.taxes, share.base)}% of the ${dollars(share.base)} recurring and usage charges, against ${percent(usualTaxes, usualBase)}% on the previous ${previous.length} invoices (${dollars(expected)}): ${dollars(e.impact)} excess.`,
         });
       }
       voiceBase = 0;

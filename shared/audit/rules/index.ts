@@ -10,14 +10,19 @@ import { duplicateChargeRule } from './duplicate-charge';
 import { duplicateInvoiceRule } from './duplicate-invoice';
 import { invoiceMathRule } from './invoice-math';
 import { lateFeeRule } from './late-fee';
+import { marcShortfallRule } from './marc-shortfall';
 import { missingCostCenterRule } from './missing-cost-center';
 import { missingInvoiceRule } from './missing-invoice';
 import { notBilledRule } from './not-billed';
+import { nrcRecurringRule } from './nrc-recurring';
+import { nrcUnexpectedRule } from './nrc-unexpected';
 import { outOfContractRule } from './out-of-contract';
+import { overageRule } from './overage';
 import { periodOverlapRule } from './period-overlap';
 import { rateMismatchRule } from './rate-mismatch';
 import { renewalDueRule } from './renewal-due';
 import { spikeRule } from './spike';
+import { taxDriftRule } from './tax-drift';
 import { thirdPartyRule } from './third-party';
 import { unknownServiceRule } from './unknown-service';
 import { wrongAccountRule } from './wrong-account';
@@ -37,10 +42,15 @@ export const ALL_RULES: readonly AuditRule[] = [
   periodOverlapRule,
   invoiceMathRule,
   lateFeeRule,
+  taxDriftRule,
+  nrcUnexpectedRule,
+  nrcRecurringRule,
   thirdPartyRule,
   spikeRule,
   missingInvoiceRule,
   zeroUsageRule,
+  overageRule,
   creditNotAppliedRule,
   renewalDueRule,
+  marcShortfallRule,
 ];

@@ -21,10 +21,17 @@ const PROFILE_ID = 'att-premier-summary';
 const LAYOUT_NAME = 'AT&T Mobility — Premier billing summary report';
 const CARRIER = 'AT&T Mobility';
 
+/**
+ * AT&T's "activity since last bill": usage together with equipment instalments, purchases and
+ * one-time charges in one amount. Filed as usage (the closest category), it is not usage charges
+ * alone, and the `overage` check does not read it as such.
+ */
+export const ATT_ACTIVITY_HEADER = 'Total activity since last bill';
+
 /** The charge columns and their categories; `Total adjustments` turns credit when negative. */
 const CHARGE_COLUMNS: readonly { field: string; header: string; category: ChargeCategory }[] = [
   { field: 'monthly', header: 'Total monthly charges', category: 'recurring' },
-  { field: 'activity', header: 'Total activity since last bill', category: 'usage' },
+  { field: 'activity', header: ATT_ACTIVITY_HEADER, category: 'usage' },
   { field: 'taxes', header: 'Total taxes', category: 'tax' },
   { field: 'fees', header: 'Total company fees and surcharges', category: 'surcharge' },
   { field: 'fan', header: 'Total FAN level charges', category: 'adjustment' },

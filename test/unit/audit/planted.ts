@@ -14,6 +14,7 @@ const INVOICE_LEVEL = new Set([
   'late-fee',
   'missing-invoice',
   'renewal-due',
+  'tax-drift',
 ]);
 
 export function findingsOfPlanted(

@@ -1,0 +1,107 @@
+import { addMonthsToMonth } from '../../dates/iso-date';
+import type { InvoiceFacts } from '../context';
+import {
+  CATEGORY_CODE,
+  Tallies,
+  addRef,
+  forEachLineOf,
+  money,
+  tallyDraft,
+  tallySpan,
+} from '../findings';
+import { resolveSettings, type AuditRule, type SettingSpec } from '../rule';
+import { inventoryChanges } from './nrc-unexpected';
+
+const SETTINGS = [
+  {
+    key: 'months',
+    label: 'Billed again within (months of the first time)',
+    unit: 'months',
+    default: 12,
+  },
+] as const satisfies readonly SettingSpec[];
+
+/** A one-time charge description as compared: lower case, words only, single spaces. */
+export function normaliseDescription(description: string): string {
+  return description
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Where a one-time charge was first billed. */
+interface FirstTime {
+  facts: InvoiceFacts;
+  description: string;
+  amount: number;
+}
+
+/**
+ * A one-time charge billed again: the same description (normalised) on the same service on an
+ * invoice of a later month, within the window. Copies within one period are `duplicate-charge`'s.
+ * An order or change the inventory records after the first charge's period and by the repeat's
+ * (a reinstall, a new activation) explains the repeat, which then counts as a first time.
+ * Services the inventory does not know are `unknown-service`'s. Impact: the repeated charges.
+ */
+export const nrcRecurringRule: AuditRule = {
+  id: 'nrc-recurring',
+  title: 'One-time charge billed again',
+  description:
+    'A one-time charge (same description, same service) billed again on an invoice of a later month, within 12 months and with no new order or change in the inventory between the two. Impact: the repeats.',
+  severity: 'error',
+  settings: SETTINGS,
+  check(context) {
+    const settings = resolveSettings(context.settings, this.id, SETTINGS);
+    const months = Math.max(1, Math.round(settings.months));
+    const oneTime = CATEGORY_CODE['one-time'];
+    const ordered = [...context.invoices].sort(
+      (a, b) =>
+        a.invoice.invoiceDate.localeCompare(b.invoice.invoiceDate) ||
+        a.invoice.invoiceNumber.localeCompare(b.invoice.invoiceNumber),
+    );
+    const firstTimes = new Map<string, FirstTime>();
+    const tallies = new Tallies();
+    /** Tally key → the first time of the first repeat, for the message. */
+    const firstOfTally = new Map<string, FirstTime>();
+    for (const facts of ordered) {
+      forEachLineOf(facts, oneTime, (block, row, position) => {
+        const amount = block.amount[row] ?? 0;
+        if (amount <= 0) return;
+        const charges = facts.serviceCharges.get(block.serviceKey[row] ?? '');
+        const service = charges?.service;
+        if (charges === undefined || service === undefined) return;
+        const description = block.description[row] ?? '';
+        const key = `${facts.invoice.carrierId}|${charges.serviceKey}|${normaliseDescription(description)}`;
+        const first = firstTimes.get(key);
+        const now: FirstTime = { facts, description, amount };
+        if (
+          first === undefined ||
+          first.facts.month === facts.month ||
+          addMonthsToMonth(first.facts.month, months) < facts.month
+        ) {
+          if (first === undefined || first.facts.month !== facts.month) firstTimes.set(key, now);
+          return;
+        }
+        const after = first.facts.periodEnd;
+        if (inventoryChanges(service).some((date) => date > after && date <= facts.periodEnd)) {
+          firstTimes.set(key, now);
+          return;
+        }
+        const tally = tallies.on(facts, charges.serviceKey, charges.serviceIdRaw, service);
+        tally.impact += amount;
+        addRef(tally.refs, facts, position, row);
+        const tallyKey = `${facts.accountKey}|${charges.serviceKey}`;
+        if (!firstOfTally.has(tallyKey)) firstOfTally.set(tallyKey, first);
+      });
+    }
+    return tallies.list().map((tally) => {
+      const first = firstOfTally.get(`${tally.first.accountKey}|${tally.subjectKey}`);
+      const since =
+        first === undefined
+          ? ''
+          : `, first billed as ${first.description} (${money(first.amount)}) on invoice ${first.facts.invoice.invoiceNumber} (${first.facts.month})`;
+      const message = `${tally.serviceIdRaw}: one-time charges billed again on ${tallySpan(tally)}: ${money(tally.impact)}${since}.`;
+      return tallyDraft(this, tally, tally.impact, message);
+    });
+  },
+};

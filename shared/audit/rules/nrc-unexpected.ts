@@ -1,0 +1,82 @@
+import { addDays, type IsoDate } from '../../dates/iso-date';
+import type { Service } from '../../model';
+import {
+  CATEGORY_CODE,
+  Tallies,
+  addRef,
+  forEachLineOf,
+  linePeriod,
+  money,
+  tallyDraft,
+  tallySpan,
+} from '../findings';
+import { resolveSettings, type AuditRule, type SettingSpec } from '../rule';
+
+const SETTINGS = [
+  {
+    key: 'windowDays',
+    label: 'An order or change this many days around the charge explains it',
+    unit: 'days',
+    default: 60,
+  },
+] as const satisfies readonly SettingSpec[];
+
+/** The days the inventory records an order or a change of a service (install, disconnect). */
+export function inventoryChanges(service: Service): IsoDate[] {
+  return [service.activatedOn, service.disconnectRequestedOn, service.disconnectedOn].filter(
+    (date): date is IsoDate => date !== undefined,
+  );
+}
+
+/**
+ * One-time charges (install, activation, termination, porting) on a service whose inventory shows
+ * no order or change (installed, disconnect requested, disconnected) within the window around the
+ * charge's period. A service still `ordered` has its order pending; a service with no recorded
+ * installation date is not judged (missing data is not "no order"); charges on identifiers the
+ * inventory does not know are `unknown-service`'s. Impact: the charges.
+ */
+export const nrcUnexpectedRule: AuditRule = {
+  id: 'nrc-unexpected',
+  title: 'One-time charge with no order',
+  description:
+    'A one-time charge on a service with no order, installation or change in the inventory within 60 days of the charge’s period. Services without an installation date are not judged. Impact: the charges.',
+  severity: 'warning',
+  settings: SETTINGS,
+  check(context) {
+    const settings = resolveSettings(context.settings, this.id, SETTINGS);
+    const window = Math.max(0, Math.round(settings.windowDays));
+    const oneTime = CATEGORY_CODE['one-time'];
+    const tallies = new Tallies();
+    const descriptions = new Map<string, Set<string>>();
+    for (const facts of context.invoices) {
+      forEachLineOf(facts, oneTime, (block, row, position) => {
+        const amount = block.amount[row] ?? 0;
+        if (amount <= 0) return;
+        const charges = facts.serviceCharges.get(block.serviceKey[row] ?? '');
+        const service = charges?.service;
+        if (charges === undefined || service === undefined || service.status === 'ordered') return;
+        if (service.activatedOn === undefined) return;
+        const [start, end] = linePeriod(facts, block, row);
+        const from = addDays(start, -window);
+        const to = addDays(end, window);
+        if (inventoryChanges(service).some((date) => date >= from && date <= to)) return;
+        const tally = tallies.on(facts, charges.serviceKey, charges.serviceIdRaw, service);
+        tally.impact += amount;
+        addRef(tally.refs, facts, position, row);
+        const key = `${facts.accountKey}|${charges.serviceKey}`;
+        const seen = descriptions.get(key) ?? new Set<string>();
+        seen.add(block.description[row] ?? '');
+        descriptions.set(key, seen);
+      });
+    }
+    return tallies.list().map((tally) => {
+      const service = tally.service;
+      const what = [
+        ...(descriptions.get(`${tally.first.accountKey}|${tally.subjectKey}`) ?? []),
+      ].join(', ');
+      const since = service?.activatedOn === undefined ? '' : ` (installed ${service.activatedOn})`;
+      const message = `${tally.serviceIdRaw}: ${money(tally.impact)} of one-time charges (${what}) on ${tallySpan(tally)}, with no order or change in the inventory within ${window} days${since}.`;
+      return tallyDraft(this, tally, tally.impact, message);
+    });
+  },
+};

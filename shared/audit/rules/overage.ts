@@ -1,0 +1,115 @@
+import { ATT_ACTIVITY_HEADER } from '../../import/profiles/att-premier-summary';
+import { SERVICE_TYPES, type Contract } from '../../model';
+import {
+  CATEGORY_CODE,
+  Tallies,
+  addRef,
+  forEachLine,
+  forEachLineOf,
+  money,
+  recurringOf,
+  tallyDraft,
+  tallySpan,
+} from '../findings';
+import { resolveSettings, type AuditRule, type SettingSpec } from '../rule';
+
+const SETTINGS = [
+  {
+    key: 'percent',
+    label: 'Usage charges above this share of the plan’s monthly rate',
+    unit: 'percent',
+    default: 20,
+  },
+] as const satisfies readonly SettingSpec[];
+
+const TYPES: ReadonlySet<string> = new Set(SERVICE_TYPES);
+
+/**
+ * Usage-category lines that hold more than usage (AT&T's activity total includes device
+ * instalments and purchases): a line carrying one is not judged, since its usage charges are not
+ * known.
+ */
+const MIXED_USAGE: ReadonlySet<string> = new Set([ATT_ACTIVITY_HEADER]);
+
+/** The cheapest plan of a rate card priced above `rate`: the next plan up. */
+export function nextPlanUp(
+  contract: Contract | undefined,
+  rate: number,
+): { plan: string; monthlyCents: number } | undefined {
+  let best: { plan: string; monthlyCents: number } | undefined;
+  for (const entry of contract?.rateCard ?? []) {
+    const plan = entry.planOrServiceType?.trim() ?? '';
+    if (entry.serviceId !== undefined || plan === '' || TYPES.has(plan.toLowerCase())) continue;
+    if (entry.monthlyRateCents <= rate) continue;
+    if (best === undefined || entry.monthlyRateCents < best.monthlyCents)
+      best = { plan, monthlyCents: entry.monthlyRateCents };
+  }
+  return best;
+}
+
+/**
+ * Usage charges on a mobile line above a share of its plan's monthly rate (the contract's rate for
+ * the plan, else the recurring charge billed), month by month. A line with no known rate, or whose
+ * usage charges the bill does not give apart from purchases (AT&T's activity total), is not
+ * judged. Where the contract's rate card has a dearer plan, the message says what moving to the
+ * next one up would have saved on the latest month, if that plan covers the usage (plan
+ * allowances tell; the rate card alone does not). Impact: the usage charges of those months.
+ */
+export const overageRule: AuditRule = {
+  id: 'overage',
+  title: 'Usage charges above the plan',
+  description:
+    'Usage charges on a mobile line above 20 % of its plan’s monthly rate (the contract rate for the plan, else the recurring charge billed): a bigger plan or a pool would be cheaper. AT&T’s “activity since last bill” mixes usage with device instalments and purchases and is not judged. Impact: the usage charges; the message adds what the next plan up on the rate card would save.',
+  severity: 'warning',
+  settings: SETTINGS,
+  check(context) {
+    const settings = resolveSettings(context.settings, this.id, SETTINGS);
+    const usageCode = CATEGORY_CODE.usage;
+    const tallies = new Tallies();
+    for (const facts of context.invoices) {
+      // Usage lines are few: sum them per service from one pass over the category column.
+      const usageOf = new Map<string, { usage: number; mixed: boolean }>();
+      forEachLineOf(facts, usageCode, (block, row) => {
+        const amount = block.amount[row] ?? 0;
+        const key = block.serviceKey[row] ?? '';
+        if (amount <= 0 || key === '') return;
+        const mixed = MIXED_USAGE.has(block.description[row] ?? '');
+        const entry = usageOf.get(key);
+        if (entry === undefined) usageOf.set(key, { usage: amount, mixed });
+        else {
+          entry.usage += amount;
+          entry.mixed ||= mixed;
+        }
+      });
+      for (const [key, { usage, mixed }] of usageOf) {
+        const charges = facts.serviceCharges.get(key);
+        const service = charges?.service;
+        if (charges === undefined || service?.type !== 'mobile-line' || mixed) continue;
+        const rate =
+          context.contractedRate(service)?.unitCents ?? recurringOf(facts, charges).amount;
+        if (rate <= 0 || usage * 100 <= settings.percent * rate) continue;
+        const tally = tallies.on(facts, charges.serviceKey, charges.serviceIdRaw, service);
+        tally.impact += usage;
+        tally.lastAmount = usage;
+        tally.reference = rate;
+        // Evidence only for the lines of a finding.
+        forEachLine(facts, charges, (block, row, position) => {
+          if (block.category[row] === usageCode && (block.amount[row] ?? 0) > 0)
+            addRef(tally.refs, facts, position, row);
+        });
+      }
+    }
+    return tallies.list().map((tally) => {
+      const rate = tally.reference;
+      const share = `${((tally.lastAmount * 100) / rate).toFixed(1)}%`;
+      const latest = tally.invoices === 1 ? '' : ` (latest ${money(tally.lastAmount)})`;
+      let message = `${tally.serviceIdRaw}: ${money(tally.impact)} of usage charges on ${tallySpan(tally)}${latest}; ${money(tally.lastAmount)} is ${share} of its ${money(rate)} plan rate.`;
+      const contract = tally.service === undefined ? undefined : context.contractOf(tally.service);
+      const bigger = nextPlanUp(contract, rate);
+      const saving = bigger === undefined ? 0 : rate + tally.lastAmount - bigger.monthlyCents;
+      if (bigger !== undefined && saving > 0)
+        message += ` The next plan up on the contract's rate card, ${bigger.plan} at ${money(bigger.monthlyCents)} a month, would have cost ${money(saving)} less that month if it covers this usage.`;
+      return tallyDraft(this, tally, tally.impact, message);
+    });
+  },
+};

@@ -1,0 +1,116 @@
+import type { InvoiceFacts } from '../context';
+import { CATEGORY_CODE, addRef, money } from '../findings';
+import {
+  resolveSettings,
+  type AuditRule,
+  type ChargeRef,
+  type FindingDraft,
+  type SettingSpec,
+} from '../rule';
+import { invoiceDraft } from './invoice-draft';
+
+const SETTINGS = [
+  {
+    key: 'points',
+    label: 'Share above the usual by more than (percentage points)',
+    unit: 'percent',
+    default: 3,
+  },
+  {
+    key: 'trailingInvoices',
+    label: 'Invoices the usual share is taken from',
+    unit: 'count',
+    default: 6,
+  },
+] as const satisfies readonly SettingSpec[];
+
+/** An invoice's taxes and surcharges, and the recurring and usage charges they are levied on. */
+export interface TaxShare {
+  /** Taxes plus surcharges, in cents. */
+  taxes: number;
+  /** Recurring plus usage charges, in cents. */
+  base: number;
+}
+
+/** The {@link TaxShare} of an invoice; `refs` receives its tax and surcharge lines. */
+export function taxShareOf(facts: InvoiceFacts, refs?: ChargeRef[]): TaxShare {
+  const tax = CATEGORY_CODE.tax;
+  const surcharge = CATEGORY_CODE.surcharge;
+  const recurring = CATEGORY_CODE.recurring;
+  const usage = CATEGORY_CODE.usage;
+  let taxes = 0;
+  let base = 0;
+  facts.blocks.forEach((block, position) => {
+    const { category, amount } = block;
+    for (let row = 0; row < block.count; row++) {
+      const code = category[row];
+      if (code === tax || code === surcharge) {
+        taxes += amount[row] ?? 0;
+        if (refs !== undefined) addRef(refs, facts, position, row);
+      } else if (code === recurring || code === usage) base += amount[row] ?? 0;
+    }
+  });
+  return { taxes, base };
+}
+
+/** A share as a percent to two decimals: `18.25%`. */
+function percentText(part: number, whole: number): string {
+  return `${((part * 100) / whole).toFixed(2)}%`;
+}
+
+/**
+ * Taxes and surcharges as a share of an invoice's recurring and usage charges, above the
+ * account's usual share (the same share over its previous unflagged invoices) by more than the
+ * setting. A share below the usual is not money overbilled and is not reported. An invoice with no
+ * recurring or usage charges has no share; an account needs one earlier invoice with a share
+ * before any is judged. Impact: the excess, taxes − usual share × base (rounded half up).
+ */
+export const taxDriftRule: AuditRule = {
+  id: 'tax-drift',
+  title: 'Taxes and surcharges out of their usual share',
+  description:
+    'Taxes and surcharges as a share of the recurring and usage charges, above the account’s usual share (its previous 6 unflagged invoices taken together) by more than 3 percentage points. Impact: the excess over the usual share.',
+  severity: 'warning',
+  settings: SETTINGS,
+  check(context) {
+    const settings = resolveSettings(context.settings, this.id, SETTINGS);
+    const trailing = Math.max(1, Math.round(settings.trailingInvoices));
+    const drafts: FindingDraft[] = [];
+    for (const invoices of context.invoicesByAccount.values()) {
+      const baseline: TaxShare[] = [];
+      for (const facts of invoices) {
+        const share = taxShareOf(facts);
+        if (share.base <= 0) continue;
+        const previous = baseline.slice(-trailing);
+        const usualTaxes = previous.reduce((sum, one) => sum + one.taxes, 0);
+        const usualBase = previous.reduce((sum, one) => sum + one.base, 0);
+        if (previous.length === 0 || usualBase <= 0) {
+          baseline.push(share);
+          continue;
+        }
+        // share − usual > points / 100, without dividing: both bases are positive.
+        const crossed =
+          (share.taxes * usualBase - usualTaxes * share.base) * 100 >
+          settings.points * share.base * usualBase;
+        if (!crossed) {
+          baseline.push(share);
+          continue;
+        }
+        const expected = Math.floor((2 * usualTaxes * share.base + usualBase) / (2 * usualBase));
+        const excess = share.taxes - expected;
+        if (excess <= 0) continue;
+        const refs: ChargeRef[] = [];
+        taxShareOf(facts, refs);
+        const of = `over the previous ${previous.length} invoice${previous.length === 1 ? '' : 's'}`;
+        const draft = invoiceDraft(
+          this,
+          facts,
+          excess,
+          `Invoice ${facts.invoice.invoiceNumber} bills ${money(share.taxes)} in taxes and surcharges, ${percentText(share.taxes, share.base)} of its ${money(share.base)} recurring and usage charges, against ${percentText(usualTaxes, usualBase)} ${of} (${money(expected)}): ${money(excess)} excess.`,
+        );
+        drafts.push({ ...draft, evidence: { ...draft.evidence, chargeRefs: refs } });
+      }
+    }
+    return drafts;
+  },
+};
