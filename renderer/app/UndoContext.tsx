@@ -12,11 +12,20 @@ import { useDatabase } from '../db/DatabaseContext';
 
 /** How long the Undo button stays on screen after a destructive action. */
 const UNDO_WINDOW_MS = 20_000;
+/** How long "Undone: …" stays on screen (it also goes when the user moves to another page). */
+export const UNDONE_MESSAGE_MS = 6_000;
 
 interface Pending {
   id: number;
   summary: string;
   undo: () => Promise<void>;
+  onUndone?: () => void;
+}
+
+/** Options of `perform`. */
+export interface PerformOptions {
+  /** Called after Undo put things back: clear what the page said or selected about the action. */
+  onUndone?: () => void;
 }
 
 interface UndoContextValue {
@@ -24,7 +33,12 @@ interface UndoContextValue {
    * Runs a destructive action that returns how to reverse it; shows a toast with Undo for a while
    * and records the action in the action log (Settings).
    */
-  perform(action: string, summary: string, run: () => Promise<() => Promise<void>>): Promise<void>;
+  perform(
+    action: string,
+    summary: string,
+    run: () => Promise<() => Promise<void>>,
+    options?: PerformOptions,
+  ): Promise<void>;
 }
 
 const UndoContext = createContext<UndoContextValue | null>(null);
@@ -50,12 +64,24 @@ export function UndoProvider({ children }: { children: ReactNode }) {
     return () => window.clearTimeout(timer);
   }, [pending]);
 
+  useEffect(() => {
+    if (!message) return;
+    const timer = window.setTimeout(() => setMessage(''), UNDONE_MESSAGE_MS);
+    // "Undone: …" is about the page it happened on: it does not follow the user to another one.
+    const clear = () => setMessage('');
+    window.addEventListener('hashchange', clear);
+    return () => {
+      window.clearTimeout(timer);
+      window.removeEventListener('hashchange', clear);
+    };
+  }, [message]);
+
   const perform = useCallback<UndoContextValue['perform']>(
-    async (action, summary, run) => {
+    async (action, summary, run, options) => {
       const undo = await run();
       await db.actionLog.add({ at: new Date().toISOString(), action, summary });
       setMessage('');
-      setPending({ id: ++counter.current, summary, undo });
+      setPending({ id: ++counter.current, summary, undo, onUndone: options?.onUndone });
     },
     [db],
   );
@@ -65,6 +91,7 @@ export function UndoProvider({ children }: { children: ReactNode }) {
     const current = pending;
     setPending(null);
     await current.undo();
+    current.onUndone?.();
     await db.actionLog.add({
       at: new Date().toISOString(),
       action: 'undo',

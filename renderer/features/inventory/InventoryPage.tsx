@@ -17,6 +17,7 @@ import type { ServiceEventRecord } from '../../db/database';
 import { loadInventory, updateServices, type InventoryData } from '../../db/inventory';
 import { restoreSnapshot, snapshotTables } from '../../db/snapshots';
 import { useUndo } from '../../app/UndoContext';
+import { useRevealPanel } from '../../components/useRevealPanel';
 import { SampleCompanyButton } from '../bills/import/ImportButtons';
 import { ImportPanel } from '../bills/import/ImportPanel';
 import { AddServiceForm } from './AddServiceForm';
@@ -131,6 +132,7 @@ function InventoryWorkspace({ data }: { data: InventoryData }) {
   const shownCount = useMemo(() => countShown(rows, siteId, matching), [rows, siteId, matching]);
   const notice = link ? describeServiceFilter(serviceFilter, siteId, data, shownCount) : '';
   const open = openId ? data.services.find((s) => s.id === openId) : undefined;
+  const detailRef = useRevealPanel<HTMLElement>(open ? open.id : null);
 
   const { perform } = useUndo();
   const edit = useCallback(
@@ -138,16 +140,28 @@ function InventoryWorkspace({ data }: { data: InventoryData }) {
       if (ids.length > 1) {
         // A bulk edit can be undone: the services and their history are put back as they were.
         let problem: string | null = null;
-        await perform('bulk-edit', `Changed ${ids.length} services`, async () => {
-          const snapshot = await snapshotTables(db, [db.services, db.serviceEvents]);
-          const outcome = await updateServices(db, ids, patch, kind);
-          if (!outcome.ok)
-            problem = outcome.errors
-              .map((e) => `${e.column ? `${e.column}: ` : ''}${e.message}`)
-              .join(' ');
-          else setMessage(`Saved ${outcome.value} services.`);
-          return () => restoreSnapshot(db, snapshot);
-        });
+        await perform(
+          'bulk-edit',
+          `Changed ${ids.length} services`,
+          async () => {
+            const snapshot = await snapshotTables(db, [db.services, db.serviceEvents]);
+            const outcome = await updateServices(db, ids, patch, kind);
+            if (!outcome.ok)
+              problem = outcome.errors
+                .map((e) => `${e.column ? `${e.column}: ` : ''}${e.message}`)
+                .join(' ');
+            else setMessage(`Saved ${outcome.value} services.`);
+            return () => restoreSnapshot(db, snapshot);
+          },
+          {
+            // Undone: the saved message and the selection it acted on no longer apply.
+            onUndone: () => {
+              setMessage('');
+              gridApi?.deselectAll();
+              setSelected([]);
+            },
+          },
+        );
         return problem;
       }
       const outcome = await updateServices(db, ids, patch, kind);
@@ -158,7 +172,7 @@ function InventoryWorkspace({ data }: { data: InventoryData }) {
       setMessage(`Saved ${outcome.value} service${outcome.value === 1 ? '' : 's'}.`);
       return null;
     },
-    [db, perform],
+    [db, perform, gridApi],
   );
 
   return (
@@ -236,6 +250,7 @@ function InventoryWorkspace({ data }: { data: InventoryData }) {
               <ServiceDetail
                 // A fresh form whenever the service changes underneath it (a grid edit, a bulk edit).
                 key={`${open.id}|${open.plan ?? ''}|${open.expectedMonthlyCents ?? ''}|${open.siteId ?? ''}|${open.status}`}
+                ref={detailRef}
                 service={open}
                 data={data}
                 onChange={(patch, kind) => edit([open.id], patch, kind)}
