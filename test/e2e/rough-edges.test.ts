@@ -217,4 +217,64 @@ describe('rough edges a new user hit', () => {
     expect(response.headers()['content-type']).toContain('image/svg+xml');
     expect(failed).toEqual([]);
   });
+
+  it('reports spend by carrier and by cost center as the chargeback does, from the first month with bills, in plain words', async () => {
+    session = await openApp({ hash: '#/dashboard' });
+    const { page } = session;
+    await loadSampleCompany(page);
+    await page.getByRole('link', { name: 'Monthly report', exact: true }).press('Enter');
+    const report = page.getByRole('article', { name: /^Telecom spend report — / });
+    await report.getByRole('heading', { name: 'Spend by cost center' }).waitFor();
+    const month = await report.getByRole('combobox', { name: 'Month' }).inputValue();
+    const reportMonths = await report
+      .getByRole('combobox', { name: 'Month' })
+      .locator('option')
+      .allTextContents();
+
+    const money = (text: string | null) =>
+      Math.round(Number((text ?? '').replace(/[$,]/g, '')) * 100);
+    // By carrier: the rows add up to "Billed this month".
+    const byCarrier = report.getByRole('table', { name: `Spend by carrier, ${month}` });
+    const billed = report.locator('.tile').filter({ hasText: 'Billed this month' }).locator('dd');
+    const carrierTotal = byCarrier.locator('tfoot td').nth(1);
+    expect(money(await carrierTotal.textContent())).toBe(money(await billed.textContent()));
+    expect(await byCarrier.locator('tbody tr').count()).toBeGreaterThanOrEqual(5);
+
+    // By cost center: the chargeback's figures for the same month, to the cent.
+    const byCostCenter = report.getByRole('table', { name: `Spend by cost center, ${month}` });
+    const reportRows = new Map<string, number>();
+    for (const row of await byCostCenter.locator('tbody tr').all()) {
+      const code = (await row.locator('th').textContent()) ?? '';
+      reportRows.set(code, money(await row.locator('td').nth(1).textContent()));
+    }
+    expect(reportRows.size).toBeGreaterThan(3);
+
+    // Wording: plurals, and "none" rather than "0 found".
+    const text = (await report.textContent()) ?? '';
+    expect(text).not.toMatch(/\b1 disputes\b|\b0 found\b|\b1 findings\b/);
+    expect(text).toMatch(/(None found this month|\d[\d,]* findings? found this month)/);
+    expect(text).toMatch(/(No dispute open|\d[\d,]* disputes? open)/);
+    await session.screenshot('rough-monthly-report');
+
+    await page.getByRole('link', { name: 'Chargeback', exact: true }).press('Enter');
+    const month$ = page.getByRole('combobox', { name: 'Month', exact: true });
+    await month$.selectOption(month);
+    const chargebackMonths = await month$
+      .locator('option')
+      .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+    const totals = page.getByRole('table', { name: 'Totals by cost center' });
+    await totals.waitFor();
+    const chargebackRows = new Map<string, number>();
+    for (const row of await totals.locator('tbody tr').all()) {
+      const code = ((await row.locator('th').textContent()) ?? '').trim();
+      const amount = money(await row.locator('td').nth(2).textContent());
+      if (amount !== 0) chargebackRows.set(code, amount);
+    }
+    expect(reportRows).toEqual(chargebackRows);
+
+    // The report's months start at the first month with bills (the chargeback's oldest), not a
+    // year before it.
+    expect(reportMonths.at(-1)).toBe([...chargebackMonths].sort()[0]);
+    expect(reportMonths).toHaveLength(chargebackMonths.length);
+  });
 });
