@@ -139,16 +139,29 @@ describe('rough edges a new user hit', () => {
       /^#\/findings\/where\/invoice=invoice-/,
     );
 
-    // The Amount column is inside the grid, not under its scrollbar or off to the side.
+    // The Amount column shows whole: nothing is painted over the end of its header or its first
+    // figure (a scrollbar's track, say), and no container clips them.
     const lines = page.getByRole('region', { name: 'Charge lines', exact: true });
     const amount = lines.getByRole('columnheader', { name: 'Amount' });
-    await amount.waitFor();
-    const [gridBox, amountBox] = await Promise.all([lines.boundingBox(), amount.boundingBox()]);
-    expect(amountBox && gridBox && amountBox.x + amountBox.width <= gridBox.x + gridBox.width).toBe(
-      true,
-    );
     const firstAmount = lines.locator('[role="gridcell"][col-id="amount"]').first();
+    await firstAmount.waitFor();
     expect(await firstAmount.textContent()).toMatch(/^-?\$[\d,]+\.\d\d$/);
+    for (const cell of [amount, firstAmount]) {
+      await cell.scrollIntoViewIfNeeded();
+      const endShows = await cell.evaluate((element) => {
+        const text = element.querySelector('.ag-header-cell-text') ?? element;
+        const range = document.createRange();
+        range.selectNodeContents(text);
+        const box = range.getBoundingClientRect();
+        // Top to bottom: nothing painted over the text's end before the cell itself.
+        for (const over of document.elementsFromPoint(box.right - 1, box.top + box.height / 2)) {
+          if (element.contains(over)) return true;
+          if (getComputedStyle(over).backgroundColor !== 'rgba(0, 0, 0, 0)') return false;
+        }
+        return false;
+      });
+      expect(endShows).toBe(true);
+    }
     await session.screenshot('rough-invoice-findings-and-amount');
   });
 

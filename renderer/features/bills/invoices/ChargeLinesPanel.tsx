@@ -7,25 +7,25 @@ import { DataGrid } from '../../../components/DataGrid';
 import { centsFormatter } from '../../../components/format';
 import { loadInvoiceLinesAndUsage } from '../../../db/invoices';
 
-// Sized to fit the page: the amount is pinned right, so it is never clipped or hidden off to the side.
+// Sized to fit the page without sideways scrolling, the amount last: a pinned column would sit
+// under the grid's vertical scrollbar, and a wider layout would push the amount out of sight.
 const LINE_COLUMNS: ColDef<ChargeLine>[] = [
-  { field: 'sourceFile', headerName: 'File', flex: 1, minWidth: 140 },
+  { field: 'sourceFile', headerName: 'File', flex: 1, minWidth: 120 },
   { field: 'sourceRow', headerName: 'File line', type: 'rightAligned', width: 100 },
   {
     field: 'serviceIdRaw',
     headerName: 'Service',
-    width: 160,
+    width: 150,
     valueFormatter: (p: ValueFormatterParams<ChargeLine, string>) => p.value || 'Account level',
   },
-  { field: 'description', headerName: 'Description', minWidth: 200, flex: 2 },
+  { field: 'description', headerName: 'Description', minWidth: 180, flex: 2 },
   { field: 'category', headerName: 'Category', width: 120 },
-  { field: 'quantity', headerName: 'Quantity', type: 'rightAligned', width: 100 },
+  { field: 'quantity', headerName: 'Quantity', type: 'rightAligned', width: 105 },
   {
     field: 'amount',
     headerName: 'Amount',
     type: 'rightAligned',
     width: 130,
-    pinned: 'right',
     valueFormatter: centsFormatter,
     filter: 'agNumberColumnFilter',
   },

@@ -18,7 +18,7 @@ export function InvoiceFindingsPanel({ invoice }: { invoice: Invoice }) {
   const list = findings.value;
   const open = list.filter((f) => f.status === 'open' || f.status === 'disputed').length;
   return (
-    <section aria-labelledby="invoice-findings-title">
+    <section className="invoice-findings" aria-labelledby="invoice-findings-title">
       <div className="toolbar">
         <h2 id="invoice-findings-title">Findings on this invoice ({list.length})</h2>
         {list.length > 0 && (
