@@ -19,13 +19,6 @@ interface Pending {
   id: number;
   summary: string;
   undo: () => Promise<void>;
-  onUndone?: () => void;
-}
-
-/** Options of `perform`. */
-export interface PerformOptions {
-  /** Called after Undo put things back: clear what the page said or selected about the action. */
-  onUndone?: () => void;
 }
 
 interface UndoContextValue {
@@ -33,12 +26,7 @@ interface UndoContextValue {
    * Runs a destructive action that returns how to reverse it; shows a toast with Undo for a while
    * and records the action in the action log (Settings).
    */
-  perform(
-    action: string,
-    summary: string,
-    run: () => Promise<() => Promise<void>>,
-    options?: PerformOptions,
-  ): Promise<void>;
+  perform(action: string, summary: string, run: () => Promise<() => Promise<void>>): Promise<void>;
 }
 
 const UndoContext = createContext<UndoContextValue | null>(null);
@@ -77,11 +65,11 @@ export function UndoProvider({ children }: { children: ReactNode }) {
   }, [message]);
 
   const perform = useCallback<UndoContextValue['perform']>(
-    async (action, summary, run, options) => {
+    async (action, summary, run) => {
       const undo = await run();
       await db.actionLog.add({ at: new Date().toISOString(), action, summary });
       setMessage('');
-      setPending({ id: ++counter.current, summary, undo, onUndone: options?.onUndone });
+      setPending({ id: ++counter.current, summary, undo });
     },
     [db],
   );
@@ -91,7 +79,6 @@ export function UndoProvider({ children }: { children: ReactNode }) {
     const current = pending;
     setPending(null);
     await current.undo();
-    current.onUndone?.();
     await db.actionLog.add({
       at: new Date().toISOString(),
       action: 'undo',

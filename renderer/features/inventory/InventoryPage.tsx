@@ -140,28 +140,22 @@ function InventoryWorkspace({ data }: { data: InventoryData }) {
       if (ids.length > 1) {
         // A bulk edit can be undone: the services and their history are put back as they were.
         let problem: string | null = null;
-        await perform(
-          'bulk-edit',
-          `Changed ${ids.length} services`,
-          async () => {
-            const snapshot = await snapshotTables(db, [db.services, db.serviceEvents]);
-            const outcome = await updateServices(db, ids, patch, kind);
-            if (!outcome.ok)
-              problem = outcome.errors
-                .map((e) => `${e.column ? `${e.column}: ` : ''}${e.message}`)
-                .join(' ');
-            else setMessage(`Saved ${outcome.value} services.`);
-            return () => restoreSnapshot(db, snapshot);
-          },
-          {
+        await perform('bulk-edit', `Changed ${ids.length} services`, async () => {
+          const snapshot = await snapshotTables(db, [db.services, db.serviceEvents]);
+          const outcome = await updateServices(db, ids, patch, kind);
+          if (!outcome.ok)
+            problem = outcome.errors
+              .map((e) => `${e.column ? `${e.column}: ` : ''}${e.message}`)
+              .join(' ');
+          else setMessage(`Saved ${outcome.value} services.`);
+          return async () => {
+            await restoreSnapshot(db, snapshot);
             // Undone: the saved message and the selection it acted on no longer apply.
-            onUndone: () => {
-              setMessage('');
-              gridApi?.deselectAll();
-              setSelected([]);
-            },
-          },
-        );
+            setMessage('');
+            gridApi?.deselectAll();
+            setSelected([]);
+          };
+        });
         return problem;
       }
       const outcome = await updateServices(db, ids, patch, kind);
