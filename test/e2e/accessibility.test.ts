@@ -119,6 +119,9 @@ describe('accessibility (axe-core) with the sample company', () => {
 
       await go(page, '#/chargeback', page.getByRole('tablist', { name: 'Chargeback views' }));
       await eachTab(page, 'Chargeback views', (tab) => check(`Chargeback ${tab}`));
+      await page.getByRole('tab', { name: 'Rules and settings', exact: true }).press('Enter');
+      await page.getByRole('button', { name: 'Add a split…' }).press('Enter');
+      await check('Chargeback new split rule');
     }
 
     expect(problems).toEqual([]);
