@@ -12,6 +12,8 @@ import { useDatabase } from '../db/DatabaseContext';
 
 /** How long the Undo button stays on screen after a destructive action. */
 const UNDO_WINDOW_MS = 20_000;
+/** How long "Undone: …" stays on screen (it also goes when the user moves to another page). */
+export const UNDONE_MESSAGE_MS = 6_000;
 
 interface Pending {
   id: number;
@@ -49,6 +51,18 @@ export function UndoProvider({ children }: { children: ReactNode }) {
     );
     return () => window.clearTimeout(timer);
   }, [pending]);
+
+  useEffect(() => {
+    if (!message) return;
+    const timer = window.setTimeout(() => setMessage(''), UNDONE_MESSAGE_MS);
+    // "Undone: …" is about the page it happened on: it does not follow the user to another one.
+    const clear = () => setMessage('');
+    window.addEventListener('hashchange', clear);
+    return () => {
+      window.clearTimeout(timer);
+      window.removeEventListener('hashchange', clear);
+    };
+  }, [message]);
 
   const perform = useCallback<UndoContextValue['perform']>(
     async (action, summary, run) => {

@@ -25,10 +25,12 @@ export interface BillsFilter {
   due?: DueFilter[];
 }
 
-/** Findings of a rule, a carrier, open-or-disputed, and/or of a range of finding period months. */
+/** Findings of a rule, a carrier, an invoice, open-or-disputed, and/or of a range of finding period months. */
 export interface FindingsLinkFilter {
   ruleId?: string;
   carrierId?: string;
+  /** The stored invoice's id: the findings on that invoice. */
+  invoiceId?: string;
   status?: 'open-or-disputed' | '';
   /** First finding period month, `YYYY-MM`. */
   from?: string;
@@ -63,11 +65,12 @@ export function billsLink(filter: BillsFilter): string {
   ]);
 }
 
-/** `#/findings/where/rule=…&carrier=…&status=open-or-disputed&from=YYYY-MM&to=YYYY-MM` */
+/** `#/findings/where/rule=…&carrier=…&invoice=…&status=open-or-disputed&from=YYYY-MM&to=YYYY-MM` */
 export function findingsLink(filter: FindingsLinkFilter): string {
   return whereLink('findings', [
     ['rule', filter.ruleId],
     ['carrier', filter.carrierId],
+    ['invoice', filter.invoiceId],
     ['status', filter.status],
     ['from', filter.from],
     ['to', filter.to],
@@ -143,6 +146,7 @@ export function parseFindingsFilter(params: URLSearchParams): FindingsLinkFilter
   return defined({
     ruleId: text(params, 'rule'),
     carrierId: text(params, 'carrier'),
+    invoiceId: text(params, 'invoice'),
     status:
       text(params, 'status') === 'open-or-disputed' ? ('open-or-disputed' as const) : undefined,
     from: month(params, 'from'),

@@ -7,6 +7,7 @@ import {
 import { todayIso } from '../../shared/dates';
 import type {
   ChargeLine,
+  Finding,
   ImportBatch,
   Invoice,
   InvoiceStatus,
@@ -147,4 +148,21 @@ export async function deleteInvoiceWithUndo(
       });
     };
   });
+}
+
+/** The findings on one invoice (every status), as the Bills grid counts them: same carrier, account and invoice number. */
+export async function loadInvoiceFindings(
+  db: TemDeskDatabase,
+  invoice: Pick<Invoice, 'carrierId' | 'accountNumber' | 'invoiceNumber'>,
+): Promise<Finding[]> {
+  const key = invoiceFindingKey(invoice.carrierId, invoice.accountNumber, invoice.invoiceNumber);
+  const findings = await db.findings.toArray();
+  return findings
+    .filter(
+      ({ subject }) =>
+        subject.accountNumber !== undefined &&
+        subject.invoiceNumber !== undefined &&
+        invoiceFindingKey(subject.carrierId, subject.accountNumber, subject.invoiceNumber) === key,
+    )
+    .sort((a, b) => b.impact - a.impact || a.id.localeCompare(b.id));
 }

@@ -1,5 +1,6 @@
-import { addMonthsToMonth, type IsoMonth } from '../dates';
-import type { Invoice } from '../model';
+import type { AllocationResult } from '../allocation';
+import { addMonthsToMonth, isIsoMonth, monthRange, type IsoMonth } from '../dates';
+import type { CostCenter, Invoice } from '../model';
 import { cents, type Cents } from '../money/cents';
 
 /** A spend figure beside the one it is compared with. */
@@ -108,4 +109,96 @@ export function monthlyReport(
     vsSameMonthLastYear: compare(sum(current.values()), sum(lastYear.values())),
     movers,
   };
+}
+
+/**
+ * The months a report can be asked for: from the first month with an invoice to the latest, oldest
+ * first (never a year of empty months before the data starts).
+ */
+export function reportMonths(invoices: readonly Invoice[]): IsoMonth[] {
+  let first = '';
+  let last = '';
+  for (const invoice of invoices) {
+    const month = invoice.invoiceDate.slice(0, 7);
+    if (first === '' || month < first) first = month;
+    if (month > last) last = month;
+  }
+  return isIsoMonth(first) && isIsoMonth(last) ? monthRange(first, last) : [];
+}
+
+/** A carrier's billed total in the month beside the month before. */
+export interface CarrierSpend {
+  carrierId: string;
+  carrier: string;
+  current: Cents;
+  previous: Cents;
+  change: Cents;
+}
+
+/**
+ * Billed by carrier (sum of lines, as the rest of the report) in the month and the month before,
+ * largest first; carriers billed in neither month are left out.
+ */
+export function spendByCarrier(
+  invoices: readonly Invoice[],
+  month: IsoMonth,
+  carrierNames: ReadonlyMap<string, string>,
+): CarrierSpend[] {
+  const before = addMonthsToMonth(month, -1);
+  const totals = new Map<string, { current: number; previous: number }>();
+  for (const invoice of invoices) {
+    const at = invoice.invoiceDate.slice(0, 7);
+    if (at !== month && at !== before) continue;
+    const entry = totals.get(invoice.carrierId) ?? { current: 0, previous: 0 };
+    if (at === month) entry.current += invoice.linesTotal;
+    else entry.previous += invoice.linesTotal;
+    totals.set(invoice.carrierId, entry);
+  }
+  return [...totals]
+    .map(([carrierId, { current, previous }]) => ({
+      carrierId,
+      carrier: carrierNames.get(carrierId) ?? carrierId,
+      current: cents(current),
+      previous: cents(previous),
+      change: cents(current - previous),
+    }))
+    .sort((a, b) => b.current - a.current || a.carrier.localeCompare(b.carrier));
+}
+
+/** A cost center's share of the month, exactly as the chargeback allocates it. */
+export interface CostCenterSpend {
+  /** null: what the chargeback could not allocate (its exceptions). */
+  costCenterId: string | null;
+  code: string;
+  name: string;
+  /** Allocated amount, before mark-up (the chargeback's "Amount"). */
+  total: Cents;
+}
+
+/**
+ * Spend by cost center from the chargeback's allocation of the month, largest first with the
+ * unallocated part last, so the report and the chargeback show the same figures.
+ */
+export function spendByCostCenter(
+  allocation: Pick<AllocationResult, 'byCostCenter'>,
+  costCenters: readonly CostCenter[],
+): CostCenterSpend[] {
+  const byId = new Map(costCenters.map((c) => [c.id, c]));
+  const rows = allocation.byCostCenter.map((entry) => {
+    const costCenter = entry.costCenterId === null ? undefined : byId.get(entry.costCenterId);
+    return {
+      costCenterId: entry.costCenterId,
+      code: entry.costCenterId === null ? 'Unallocated' : (costCenter?.code ?? entry.costCenterId),
+      name:
+        entry.costCenterId === null
+          ? 'Not yet allocated (see the chargeback)'
+          : (costCenter?.name ?? ''),
+      total: entry.total,
+    };
+  });
+  const allocated = rows
+    .filter((row) => row.costCenterId !== null && row.total !== 0)
+    .sort((a, b) => b.total - a.total || a.code.localeCompare(b.code));
+  const unallocated = rows.filter((row) => row.costCenterId === null && row.total !== 0);
+  return [...allocated, ...unallocated];
 }

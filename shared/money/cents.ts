@@ -244,3 +244,22 @@ export function trySplitByPercent(total: Cents, basisPoints: readonly number[]):
   const problem = basisPointsProblem(basisPoints);
   return problem === null ? ok(splitLargestRemainder(total, basisPoints)) : fail(problem);
 }
+
+/**
+ * Whole dollars for a chart axis, the sign before the symbol: `-2000` → `-$2,000`, `1500.5` →
+ * `$1,501`. (`$${n}` would print `$-2,000`.)
+ */
+export function formatAxisDollars(dollars: number, currency = 'USD', locale = 'en-US'): string {
+  const key = `${locale}|${currency}|whole`;
+  let formatter = formatters.get(key);
+  if (formatter === undefined) {
+    formatter = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: 0,
+      maximumFractionDigits: 0,
+    });
+    formatters.set(key, formatter);
+  }
+  return formatter.format(dollars);
+}

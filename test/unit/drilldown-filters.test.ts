@@ -215,6 +215,30 @@ describe('findings drill-down', () => {
   });
 });
 
+describe('findings of one invoice', () => {
+  const rows = [
+    finding('on-it', { invoiceId: 'inv-1', invoiceNumber: '754240482' }),
+    finding('on-it-too', { invoiceId: 'inv-1', invoiceNumber: '754240482', status: 'disputed' }),
+    finding('credited-on-it', { invoiceId: 'inv-1', status: 'credited' }),
+    finding('elsewhere', { invoiceId: 'inv-2' }),
+    finding('no-invoice', { invoiceId: null }),
+  ];
+
+  it('come from a link to that invoice’s open or disputed findings', () => {
+    const filters = filtersFromLink({ invoiceId: 'inv-1', status: 'open-or-disputed' });
+    expect(ids(filterRows(rows, filters))).toEqual(['on-it', 'on-it-too']);
+    expect(hasFilters(filters)).toBe(true);
+    expect(
+      describeFindingFilters(
+        filters,
+        (id) => id,
+        2,
+        (id) => (id === 'inv-1' ? '754240482' : id),
+      ),
+    ).toBe('Showing open or disputed findings on invoice 754240482 — 2 findings.');
+  });
+});
+
 describe('inventory drill-down', () => {
   // cc-a set on one service; cc-b on site-1 (HQ) and as account-2's default; site-2 and account-1 have none.
   const data = {

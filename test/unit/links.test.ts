@@ -67,6 +67,7 @@ describe('drill-down links', () => {
     const filter: FindingsLinkFilter = {
       ruleId: 'rate-mismatch',
       carrierId: 'lumen',
+      invoiceId: 'inv 1/2',
       status: 'open-or-disputed',
       from: '2026-01',
       to: '2026-10',

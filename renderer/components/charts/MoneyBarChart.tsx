@@ -8,7 +8,8 @@ import {
   Tooltip,
 } from 'chart.js';
 import { useEffect, useRef, useState } from 'react';
-import { cents, formatCents, type Cents } from '../../../shared/money/cents';
+import { cents, formatAxisDollars, formatCents, type Cents } from '../../../shared/money/cents';
+import { wrapLabel } from '../../../shared/text';
 import { useResolvedTheme } from '../theme';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
@@ -65,7 +66,8 @@ export function MoneyBarChart({
     if (!canvas.current || asTable) return;
     const text = theme === 'dark' ? '#dbe3ee' : '#1b2330';
     const grid = theme === 'dark' ? '#323c4c' : '#e3e7ee';
-    const money = (value: number | string) => `$${Number(value).toLocaleString('en-US')}`;
+    // -$2,000, never $-2,000.
+    const money = (value: number | string) => formatAxisDollars(Number(value));
     const valueAxis = {
       stacked,
       ticks: { color: text, callback: money },
@@ -76,9 +78,11 @@ export function MoneyBarChart({
       ticks: {
         color: text,
         autoSkip: !horizontal,
+        // Long rule and cost-center names wrap onto lines rather than being cut; the tooltip and
+        // the table show them whole.
         callback(this: unknown, value: number | string) {
           const label = labels[Number(value)] ?? String(value);
-          return horizontal && label.length > 28 ? `${label.slice(0, 27)}…` : label;
+          return wrapLabel(label, horizontal ? 28 : 16);
         },
       },
       grid: { color: grid },

@@ -1,67 +1,17 @@
 import { useState } from 'react';
 import { flushSync } from 'react-dom';
-import { lastMonths } from '../../../shared/billing/dashboard';
-import { recoveriesIn } from '../../../shared/audit/dashboard-findings';
-import { monthlyReport, type Comparison } from '../../../shared/billing/report';
-import { renewalRows } from '../../../shared/contracts/renewals';
-import { isIsoMonth, todayIso, type IsoMonth } from '../../../shared/dates';
-import { cents, formatCents, sumCents } from '../../../shared/money/cents';
-import { countedImpact, countOnce } from '../../../shared/audit/claims';
-import { impactKindOf } from '../../../shared/model';
-import type { DisputeRecord } from '../../db/findings';
+import type { Comparison } from '../../../shared/billing/report';
+import type { IsoMonth } from '../../../shared/dates';
+import { cents, formatCents } from '../../../shared/money/cents';
+import { plural } from '../../../shared/text';
 import { useDatabase } from '../../db/DatabaseContext';
 import { useRouteContext } from '../../app/RouteContext';
 import { useLiveQuery } from '../../app/useLiveQuery';
 import { MoversTable } from './MoversTable';
 import { PageHeader } from '../../components/PageHeader';
-import type { TemDeskDatabase } from '../../db/database';
-import { readSettings } from '../../db/settings';
 import { platform } from '../../platform';
-
-async function loadReport(db: TemDeskDatabase, requested: string | undefined) {
-  const [invoices, carriers, findings, contracts, disputes, settings] = await Promise.all([
-    db.invoices.toArray(),
-    db.carriers.toArray(),
-    db.findings.toArray(),
-    db.contracts.toArray(),
-    db.disputes.toArray() as Promise<DisputeRecord[]>,
-    readSettings(db),
-  ]);
-  const months = lastMonths(invoices, 24);
-  const month: IsoMonth | undefined =
-    requested && isIsoMonth(requested) ? requested : months.at(-1);
-  if (!month) return null;
-  const once = countOnce(findings);
-  const open = findings.filter((f) => f.status === 'open' || f.status === 'disputed');
-  const foundThisMonth = findings.filter((f) => f.subject.period === month);
-  const today = todayIso(new Date());
-  const renewals = renewalRows(
-    contracts,
-    new Map(),
-    today,
-    undefined,
-    new Map(carriers.map((c) => [c.id, c.name])),
-  ).filter((r) => r.daysToNotice >= 0 && r.daysToNotice <= 120);
-  return {
-    month,
-    months,
-    report: monthlyReport(invoices, month),
-    carrierNames: new Map(carriers.map((c) => [c.id, c.name])),
-    organization: settings.organizationName,
-    openCount: open.length,
-    atStake: sumCents(open.map((f) => countedImpact(once, f))),
-    atRisk: cents(
-      open.reduce((s, f) => s + (impactKindOf(f.ruleId) === 'at-risk' ? f.impact : 0), 0),
-    ),
-    foundCount: foundThisMonth.length,
-    foundImpact: sumCents(
-      foundThisMonth.filter((f) => f.status !== 'dismissed').map((f) => countedImpact(once, f)),
-    ),
-    renewals,
-    recoveries: recoveriesIn(disputes, month, today),
-    today,
-  };
-}
+import { loadReport } from './reportData';
+import { SpendByCarrierTable, SpendByCostCenterTable } from './ReportSpendTables';
 
 function describe(comparison: Comparison, against: string): string {
   if (comparison.ratio === null) return `No bills ${against} to compare with.`;
@@ -207,6 +157,14 @@ export function MonthlyReportPage({ month }: { month?: string }) {
           <dd>{formatCents(v.atStake)}</dd>
         </div>
       </dl>
+      <section aria-labelledby="by-carrier-title">
+        <h2 id="by-carrier-title">Spend by carrier</h2>
+        <SpendByCarrierTable rows={v.byCarrier} month={v.month} />
+      </section>
+      <section aria-labelledby="by-cost-center-title">
+        <h2 id="by-cost-center-title">Spend by cost center</h2>
+        <SpendByCostCenterTable rows={v.byCostCenter} month={v.month} />
+      </section>
       <section aria-labelledby="movers-title">
         <h2 id="movers-title">Biggest changes since last month</h2>
         <MoversTable
@@ -219,15 +177,21 @@ export function MonthlyReportPage({ month }: { month?: string }) {
       <section aria-labelledby="findings-title">
         <h2 id="findings-title">Billing errors and recoveries</h2>
         <p>
-          {v.foundCount} found this month ({formatCents(v.foundImpact)}); {v.openCount} open or
-          disputed in all, {formatCents(v.atStake)} at stake
+          {v.foundCount === 0
+            ? 'None found this month'
+            : `${plural(v.foundCount, 'finding')} found this month (${formatCents(v.foundImpact)})`}
+          ; {plural(v.openCount, 'finding')} open or disputed in all, {formatCents(v.atStake)} at
+          stake
           {v.atRisk > 0 && <>, and {formatCents(v.atRisk)} at risk (billed for unknown services)</>}
           .
         </p>
         <p>
           Recovered as carrier credits: {formatCents(v.recoveries.thisMonth)} this month,{' '}
-          {formatCents(v.recoveries.toDate)} to date (as of {v.today}). {v.recoveries.openDisputes}{' '}
-          disputes open, {formatCents(v.recoveries.stillClaimed)} still claimed.
+          {formatCents(v.recoveries.toDate)} to date (as of {v.today}).{' '}
+          {v.recoveries.openDisputes === 0
+            ? 'No dispute open'
+            : `${plural(v.recoveries.openDisputes, 'dispute')} open`}
+          , {formatCents(v.recoveries.stillClaimed)} still claimed.
         </p>
       </section>
       <section aria-labelledby="renewals-title">

@@ -1,3 +1,5 @@
+import type { Ref } from 'react';
+import { suggestedNextStatus } from '../../../shared/audit/next-status';
 import { useDatabase } from '../../db/DatabaseContext';
 import { hrefFor } from '../../app/useSection';
 import { useLiveQuery } from '../../app/useLiveQuery';
@@ -12,16 +14,24 @@ export function FindingDetail({
   row,
   finding,
   onClose,
+  ref,
 }: {
   row: FindingRow;
   finding: FindingRecord;
   onClose: () => void;
+  /** The panel, so the page can bring it into view and focus it when it opens. */
+  ref?: Ref<HTMLElement>;
 }) {
   const db = useDatabase();
   const refs = finding.evidence?.chargeRefs;
   const lines = useLiveQuery(() => loadChargeRefs(db, refs ?? []), [db, refs]);
   return (
-    <section className="panel finding-detail" aria-labelledby="finding-detail-title">
+    <section
+      ref={ref}
+      tabIndex={-1}
+      className="panel finding-detail"
+      aria-labelledby="finding-detail-title"
+    >
       <div className="toolbar">
         <h2 id="finding-detail-title">
           {row.rule}: {formatCents(row.impact)}
@@ -105,9 +115,11 @@ export function FindingDetail({
         ))}
       </ol>
       <StatusForm
+        // Another finding, or this one moved on: start from its own next step again.
+        key={`${row.id}|${row.status}`}
         legend="Change this finding"
         submitLabel="Save status"
-        initial={row.status === 'open' ? 'dismissed' : row.status}
+        initial={suggestedNextStatus(row.status)}
         onSubmit={async (choice) => {
           await setFindingStatus(db, [row.id], choice.status, choice.at, choice.note);
         }}

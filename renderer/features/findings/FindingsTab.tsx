@@ -4,6 +4,7 @@ import { cents, formatCents } from '../../../shared/money/cents';
 import { useDatabase } from '../../db/DatabaseContext';
 import { hrefFor } from '../../app/useSection';
 import { setFindingStatus } from '../../db/findings';
+import { useRevealPanel } from '../../components/useRevealPanel';
 import type { FindingsData } from './data';
 import { FindingDetail } from './FindingDetail';
 import { FindingFiltersBar } from './FindingFiltersBar';
@@ -50,6 +51,7 @@ export function FindingsTab({
   const openRow = openId === null ? undefined : all.find((r) => r.id === openId);
   const openFinding = openId === null ? undefined : data.findings.find((f) => f.id === openId);
   const chosen = all.filter((r) => selected.includes(r.id));
+  const detailRef = useRevealPanel<HTMLElement>(openRow && openFinding ? openRow.id : null);
 
   const carrierName = (id: string) => data.carriers.find((c) => c.id === id)?.name ?? id;
 
@@ -57,7 +59,12 @@ export function FindingsTab({
     <>
       {fromLink && hasFilters(filters) && (
         <p className="notice" role="status">
-          {describeFindingFilters(filters, carrierName, rows.length)}{' '}
+          {describeFindingFilters(
+            filters,
+            carrierName,
+            rows.length,
+            (id) => all.find((r) => r.invoiceId === id)?.invoiceNumber ?? id,
+          )}{' '}
           <a href={hrefFor('findings')}>Show all findings</a>
         </p>
       )}
@@ -137,7 +144,12 @@ export function FindingsTab({
         several to change their status together or to dispute them with the carrier.
       </p>
       {openRow && openFinding && (
-        <FindingDetail row={openRow} finding={openFinding} onClose={() => setOpenId(null)} />
+        <FindingDetail
+          ref={detailRef}
+          row={openRow}
+          finding={openFinding}
+          onClose={() => setOpenId(null)}
+        />
       )}
     </>
   );

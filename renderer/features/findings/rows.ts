@@ -168,6 +168,8 @@ export interface FindingFilters {
   status: string;
   carrierId: string;
   accountNumber: string;
+  /** A stored invoice's id: the findings on it (set by a link from the invoice, not by the bar). */
+  invoiceId: string;
   site: string;
   age: AgeBucket;
   /** First finding period month (`YYYY-MM`, inclusive); findings without a period drop out. */
@@ -182,6 +184,7 @@ export const NO_FILTERS: FindingFilters = {
   status: '',
   carrierId: '',
   accountNumber: '',
+  invoiceId: '',
   site: '',
   age: 'any',
   periodFrom: '',
@@ -194,6 +197,7 @@ export function filtersFromLink(link: FindingsLinkFilter): FindingFilters {
     ...NO_FILTERS,
     ruleId: link.ruleId ?? '',
     carrierId: link.carrierId ?? '',
+    invoiceId: link.invoiceId ?? '',
     status: link.status ?? '',
     periodFrom: link.from ?? '',
     periodTo: link.to ?? '',
@@ -234,6 +238,7 @@ export function filterRows(rows: readonly FindingRow[], filters: FindingFilters)
       hasStatus(row.status, filters.status) &&
       (filters.carrierId === '' || row.carrierId === filters.carrierId) &&
       (filters.accountNumber === '' || row.accountNumber === filters.accountNumber) &&
+      (filters.invoiceId === '' || row.invoiceId === filters.invoiceId) &&
       (filters.site === '' || row.site === filters.site) &&
       inAgeBucket(row.ageDays, filters.age) &&
       inPeriod(row.period, filters.periodFrom, filters.periodTo),
@@ -255,6 +260,7 @@ export function describeFindingFilters(
   filters: FindingFilters,
   carrierName: (carrierId: string) => string,
   shown: number,
+  invoiceNumber: (invoiceId: string) => string = (invoiceId) => invoiceId,
 ): string {
   const status =
     filters.status === OPEN_OR_DISPUTED
@@ -278,6 +284,7 @@ export function describeFindingFilters(
     'findings',
     filters.carrierId && `of ${carrierName(filters.carrierId)}`,
     filters.accountNumber && `account ${filters.accountNumber}`,
+    filters.invoiceId && `on invoice ${invoiceNumber(filters.invoiceId)}`,
     filters.site && `at site ${filters.site}`,
     periods,
     age && `aged ${age.toLowerCase()}`,

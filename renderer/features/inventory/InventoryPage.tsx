@@ -18,6 +18,7 @@ import type { ServiceEventRecord } from '../../db/database';
 import { loadInventory, updateServices, type InventoryData } from '../../db/inventory';
 import { restoreSnapshot, snapshotTables } from '../../db/snapshots';
 import { useUndo } from '../../app/UndoContext';
+import { useRevealPanel } from '../../components/useRevealPanel';
 import { SampleCompanyButton } from '../bills/import/ImportButtons';
 import { SetupFromFilesButton } from '../setup/SetupButton';
 import { SetupFromFiles } from '../setup/SetupFromFiles';
@@ -145,6 +146,7 @@ function InventoryWorkspace({ data }: { data: InventoryData }) {
   const scopeCount = useMemo(() => countShown(rows, siteId, matching), [rows, siteId, matching]);
   const notice = link ? describeServiceFilter(serviceFilter, siteId, data, scopeCount) : '';
   const open = openId ? data.services.find((s) => s.id === openId) : undefined;
+  const detailRef = useRevealPanel<HTMLElement>(open ? open.id : null);
 
   const { perform } = useUndo();
   const edit = useCallback(
@@ -160,7 +162,13 @@ function InventoryWorkspace({ data }: { data: InventoryData }) {
               .map((e) => `${e.column ? `${e.column}: ` : ''}${e.message}`)
               .join(' ');
           else setMessage(`Saved ${outcome.value} services.`);
-          return () => restoreSnapshot(db, snapshot);
+          return async () => {
+            await restoreSnapshot(db, snapshot);
+            // Undone: the saved message and the selection it acted on no longer apply.
+            setMessage('');
+            gridApi?.deselectAll();
+            setSelected([]);
+          };
         });
         return problem;
       }
@@ -172,7 +180,7 @@ function InventoryWorkspace({ data }: { data: InventoryData }) {
       setMessage(`Saved ${outcome.value} service${outcome.value === 1 ? '' : 's'}.`);
       return null;
     },
-    [db, perform],
+    [db, perform, gridApi],
   );
 
   return (
@@ -251,6 +259,7 @@ function InventoryWorkspace({ data }: { data: InventoryData }) {
               <ServiceDetail
                 // A fresh form whenever the service changes underneath it (a grid edit, a bulk edit).
                 key={`${open.id}|${open.plan ?? ''}|${open.expectedMonthlyCents ?? ''}|${open.siteId ?? ''}|${open.status}`}
+                ref={detailRef}
                 service={open}
                 data={data}
                 onChange={(patch, kind) => edit([open.id], patch, kind)}

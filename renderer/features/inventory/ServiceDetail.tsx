@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type Ref } from 'react';
 import { isIsoDate, todayIso } from '../../../shared/dates';
 import {
   disconnectPatch,
@@ -25,10 +25,12 @@ interface ServiceDetailProps {
   data: InventoryData;
   onChange: (patch: ServicePatch, kind: ServiceEventRecord['kind']) => Promise<string | null>;
   onClose: () => void;
+  /** The panel, so the page can bring it into view and focus it when it opens. */
+  ref?: Ref<HTMLElement>;
 }
 
 /** One service: its facts, the lifecycle actions (move, change plan or cost, disconnect), its history and what it was billed. */
-export function ServiceDetail({ service, data, onChange, onClose }: ServiceDetailProps) {
+export function ServiceDetail({ service, data, onChange, onClose, ref }: ServiceDetailProps) {
   const db = useDatabase();
   const { perform } = useUndo();
   const ids = useId();
@@ -60,7 +62,12 @@ export function ServiceDetail({ service, data, onChange, onClose }: ServiceDetai
   };
 
   return (
-    <aside className="panel service-detail" aria-labelledby={`${ids}-title`}>
+    <aside
+      ref={ref}
+      tabIndex={-1}
+      className="panel service-detail"
+      aria-labelledby={`${ids}-title`}
+    >
       <div className="toolbar">
         <h2 id={`${ids}-title`}>{service.serviceIdRaw}</h2>
         <button

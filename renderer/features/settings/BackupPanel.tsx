@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ReadBackup, ReadProgress } from '../../../shared/backup/format';
 import { useDatabase } from '../../db/DatabaseContext';
 import { useLiveQuery } from '../../app/useLiveQuery';
+import { endSentence } from '../../../shared/text';
 import { backupState } from '../../db/changes';
 import { platform } from '../../platform';
 import { DesktopBackups } from './DesktopBackups';
@@ -54,7 +55,11 @@ export function BackupPanel() {
   };
 
   const replace = async (chosen: { fileName: string; backup: ReadBackup }) => {
-    const restored = await restore(chosen.backup.dump, chosen.fileName);
+    const restored = await restore(
+      chosen.backup.dump,
+      chosen.fileName,
+      chosen.backup.summary.createdAt,
+    );
     setCandidate(null);
     setMessages(
       restored.ok ? [`Restored from ${chosen.fileName}.`] : restored.errors.map((e) => e.message),
@@ -107,11 +112,14 @@ export function BackupPanel() {
           <p>
             <strong>{candidate.fileName}</strong> — made{' '}
             {candidate.backup.summary.createdAt.slice(0, 16).replace('T', ' ')} by TEM Desk{' '}
-            {candidate.backup.summary.appVersion}
-            {candidate.backup.summary.organizationName
-              ? ` for ${candidate.backup.summary.organizationName}`
-              : ''}
-            . It checks out: every table and file is complete.
+            {endSentence(
+              `${candidate.backup.summary.appVersion}${
+                candidate.backup.summary.organizationName
+                  ? ` for ${candidate.backup.summary.organizationName}`
+                  : ''
+              }`,
+            )}{' '}
+            It checks out: every table and file is complete.
           </p>
           <table className="data-table">
             <caption>What it holds</caption>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useDatabase } from '../../db/DatabaseContext';
 import { useLiveQuery } from '../../app/useLiveQuery';
+import { backupReminder } from '../../../shared/backup/reminder';
 import { backupState } from '../../db/changes';
 import { platform } from '../../platform';
 import { useBackupActions } from './useBackupActions';
@@ -15,12 +16,13 @@ export function BackupReminder() {
   const { download } = useBackupActions();
   const [hidden, setHidden] = useState(false);
   if (platform().kind !== 'browser' || hidden || state.status !== 'ready') return null;
-  const { lastChangeAt, lastBackupAt } = state.value;
-  if (!lastChangeAt || (lastBackupAt && lastBackupAt >= lastChangeAt)) return null;
+  const reminder = backupReminder(state.value);
+  if (reminder === 'none') return null;
+  const { lastBackupAt } = state.value;
   return (
     <div className="backup-reminder" role="region" aria-label="Backup reminder">
       <span>
-        {lastBackupAt
+        {reminder === 'changed' && lastBackupAt
           ? `Your data changed since your last backup (${lastBackupAt.slice(0, 10)}).`
           : 'You have not downloaded a backup of your data yet.'}{' '}
         It lives only in this browser.

@@ -5,7 +5,8 @@ import { fail, ok } from '../../../shared/result';
 import { useDatabase } from '../../db/DatabaseContext';
 import { useUndo } from '../../app/UndoContext';
 import { backupFileName, createBackup, dumpWorkspace, restoreWorkspace } from '../../db/backup';
-import { LAST_BACKUP_KEY } from '../../db/changes';
+import { lastBackupAfterRestore } from '../../../shared/backup/reminder';
+import { backupState, LAST_BACKUP_KEY, untracked } from '../../db/changes';
 import { readSettings } from '../../db/settings';
 import { platform } from '../../platform';
 import { inspectInWorker } from './inspectInWorker';
@@ -51,12 +52,21 @@ export function useBackupActions() {
   }, []);
 
   const restore = useCallback(
-    async (dump: WorkspaceDump, label: string): Promise<Result<true>> => {
+    async (dump: WorkspaceDump, label: string, createdAt: string): Promise<Result<true>> => {
       setProgress(STORING_STEP);
       try {
         await perform('restore', `Restored the workspace from ${label}`, async () => {
           const before = await dumpWorkspace(db);
-          await restoreWorkspace(db, dump);
+          const { lastBackupAt } = await backupState(db);
+          // The backup's settings bring back when its data last changed; the data now in place is
+          // that backup's, so it is the last backup (unless a later one was made here before).
+          await untracked(async () => {
+            await restoreWorkspace(db, dump);
+            await db.settings.put({
+              key: LAST_BACKUP_KEY,
+              value: lastBackupAfterRestore(lastBackupAt, createdAt),
+            });
+          });
           return () => restoreWorkspace(db, before);
         });
         return ok(true);

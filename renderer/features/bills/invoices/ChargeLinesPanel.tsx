@@ -7,21 +7,25 @@ import { DataGrid } from '../../../components/DataGrid';
 import { centsFormatter } from '../../../components/format';
 import { loadInvoiceLinesAndUsage } from '../../../db/invoices';
 
+// Sized to fit the page without sideways scrolling, the amount last: a pinned column would sit
+// under the grid's vertical scrollbar, and a wider layout would push the amount out of sight.
 const LINE_COLUMNS: ColDef<ChargeLine>[] = [
-  { field: 'sourceFile', headerName: 'File', minWidth: 160 },
-  { field: 'sourceRow', headerName: 'File line', type: 'rightAligned', maxWidth: 110 },
+  { field: 'sourceFile', headerName: 'File', flex: 1, minWidth: 120 },
+  { field: 'sourceRow', headerName: 'File line', type: 'rightAligned', width: 100 },
   {
     field: 'serviceIdRaw',
     headerName: 'Service',
+    width: 150,
     valueFormatter: (p: ValueFormatterParams<ChargeLine, string>) => p.value || 'Account level',
   },
-  { field: 'description', headerName: 'Description', minWidth: 240, flex: 1 },
-  { field: 'category', headerName: 'Category' },
-  { field: 'quantity', headerName: 'Quantity', type: 'rightAligned', maxWidth: 120 },
+  { field: 'description', headerName: 'Description', minWidth: 180, flex: 2 },
+  { field: 'category', headerName: 'Category', width: 120 },
+  { field: 'quantity', headerName: 'Quantity', type: 'rightAligned', width: 105 },
   {
     field: 'amount',
     headerName: 'Amount',
     type: 'rightAligned',
+    width: 130,
     valueFormatter: centsFormatter,
     filter: 'agNumberColumnFilter',
   },

@@ -11,6 +11,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { formatMaybeCents } from '../../../components/format';
 import { loadInvoiceDetail } from '../../../db/invoices';
 import { ChargeLinesPanel } from './ChargeLinesPanel';
+import { InvoiceFindingsPanel } from './InvoiceFindingsPanel';
 import { OriginalFileButton } from './OriginalFileButton';
 import { ReviewPanel } from './ReviewPanel';
 import { DeleteInvoiceButton } from './DeleteInvoiceButton';
@@ -104,6 +105,7 @@ export function InvoiceDetailPage({ invoiceId }: { invoiceId: string }) {
         </section>
         <ReviewPanel invoice={invoice} />
       </div>
+      <InvoiceFindingsPanel invoice={invoice} />
       <ChargeLinesPanel invoiceId={invoice.id} />
     </>
   );

@@ -6,6 +6,7 @@ import {
   type InvoiceRow,
 } from '../../../../shared/billing/invoice-rows';
 import type { InvoiceStatus } from '../../../../shared/model';
+import { findingsLink } from '../../../app/links';
 import { useRouteContext } from '../../../app/RouteContext';
 import { DataGrid } from '../../../components/DataGrid';
 import { centsFormatter } from '../../../components/format';
@@ -58,10 +59,11 @@ const COLUMNS: ColDef<InvoiceRow>[] = [
   {
     field: 'findings',
     headerName: 'Findings',
-    headerTooltip: 'Open or disputed findings of the validation checks',
+    headerTooltip:
+      'Open or disputed findings of the validation checks; click the count (or press Enter on it) to see them',
     type: 'rightAligned',
     width: 115,
-    cellClass: (p) => (p.value ? 'money-mismatch' : ''),
+    cellClass: (p) => (p.value ? 'money-mismatch link-cell' : ''),
   },
   { field: 'accountNumber', headerName: 'Account', width: 160 },
   { field: 'period', headerName: 'Period', width: 200 },
@@ -90,6 +92,12 @@ export function InvoicesGrid({ rows }: { rows: InvoiceRow[] }) {
   const [search, setSearch] = useState('');
   const overdue = useMemo(() => rows.filter((row) => row.due === 'overdue').length, [rows]);
   const dueSoon = useMemo(() => rows.filter((row) => row.due === 'due-soon').length, [rows]);
+  // The findings count opens those findings; anywhere else the invoice.
+  const open = (row: InvoiceRow, columnId: string) => {
+    if (columnId === 'findings' && row.findings > 0)
+      window.location.hash = findingsLink({ invoiceId: row.id, status: 'open-or-disputed' });
+    else navigate('bills', row.id);
+  };
 
   return (
     <section aria-labelledby="invoices-title">
@@ -109,16 +117,20 @@ export function InvoicesGrid({ rows }: { rows: InvoiceRow[] }) {
         columnDefs={COLUMNS}
         quickFilterText={search}
         getRowId={(p) => p.data.id}
-        onRowClicked={(event) => event.data && navigate('bills', event.data.id)}
+        onCellClicked={(event) => event.data && open(event.data, event.column.getColId())}
         onCellKeyDown={(event) => {
           const key = event.event instanceof KeyboardEvent ? event.event.key : '';
-          if (key === 'Enter' && event.data) navigate('bills', event.data.id);
+          const column = 'column' in event ? event.column.getColId() : '';
+          if (key === 'Enter' && event.data) open(event.data, column);
         }}
         pagination
         paginationPageSize={100}
         onFirstDataRendered={() => performance.mark('invoices:rendered')}
       />
-      <p className="hint">Click an invoice, or press Enter on it, to see its charge lines.</p>
+      <p className="hint">
+        Click an invoice, or press Enter on it, to see its charge lines; on its findings count, to
+        see those findings.
+      </p>
     </section>
   );
 }

@@ -1,0 +1,1 @@
+export { endSentence, plural, pluralOrNone, wrapLabel } from './wording';
