@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { aggregateLines, checkedLinesTotal } from '../../../shared/billing/aggregates';
 import { columnChoiceSentence, problemCount } from '../../../shared/import/draft';
 import { LISTED_ROW_ERRORS } from '../../../shared/import/limits';
+import { guessMapping } from '../../../shared/import/mapping';
 import { CARRIER_PROFILES } from '../../../shared/import/profiles/index';
 import type { ReadBillOptions, ReadOutcome } from '../../../shared/import/read-bill';
 import { cents } from '../../../shared/money/cents';
@@ -131,6 +132,29 @@ describe('strict columns', () => {
     ]);
     expect(outcome.draft.columnChoices?.map(columnChoiceSentence)).toEqual([
       'Amount read from “Amount”; “Charge”, “Cost” not used.',
+    ]);
+  });
+
+  it('says which column it read when a mapping gives a field two columns', () => {
+    const header = 'Vendor Ref,Acct,Bill Dt,Net,Gross';
+    const base = guessMapping(header.split(','));
+    const mapping = {
+      ...base,
+      carrierName: 'Lumen',
+      columns: {
+        'Vendor Ref': 'invoiceNumber',
+        Acct: 'accountNumber',
+        'Bill Dt': 'invoiceDate',
+        Net: 'amount',
+        Gross: 'amount',
+      } as const,
+      dateOrder: 'YMD' as const,
+    };
+    const outcome = read(csv(['INV-1,5-KE4X-001,2026-10-01,850.00,900.00'], header), { mapping });
+    if (outcome.kind !== 'draft') throw new Error(`not a draft: ${outcome.kind}`);
+    expect(outcome.draft.lines.map((line) => line.amount)).toEqual([cents(85000)]);
+    expect(outcome.draft.columnChoices?.map(columnChoiceSentence)).toEqual([
+      'Amount read from “Net”; “Gross” not used.',
     ]);
   });
 
