@@ -9,6 +9,7 @@ import { readBills } from '../../shared/import/read-bill';
 import type { LimitAdvice } from '../../shared/import/limits';
 import { APP_LIMIT_ADVICE, capMessage, LIMIT_NAMES } from '../../shared/import/limits';
 import type { BillDraft, DraftChargeLine } from '../../shared/import/draft';
+import { columnChoiceSentence } from '../../shared/import/draft';
 import { copyTotal, invoiceOfPlan, planBills, usageRecordsOf } from '../../shared/ledger/bills';
 import { uniqueFileNames } from '../../shared/ledger/file-names';
 import type { Invoice, UsageRecord } from '../../shared/model';
@@ -135,6 +136,8 @@ export function readBillFiles(
     if (outcome.kind !== 'draft') throw new CliError(billProblem(outcome));
     drafts.push(outcome.draft);
     noteUnreadRows(outcome.draft, state);
+    for (const choice of outcome.draft.columnChoices ?? [])
+      state.notices.push(`In "${choice.sourceFile}", ${columnChoiceSentence(choice)}`);
   }
   const stored = new Map<string, Invoice>();
   const plan = planBills(drafts, state.registry.org, (key) => stored.get(key));

@@ -149,6 +149,29 @@ export interface BillDraft {
    * an invoice whose lines add up past the bound): the importer turns it into a file error.
    */
   refusal?: string;
+  /**
+   * Fields for which a file held several of their column names (AT&T-style `Amount`, `Cost`): the
+   * column read, by the layout's priority, and the ones left unread. Shown in the preview and the
+   * CLI's summary, one sentence each ({@link columnChoiceSentence}).
+   */
+  columnChoices?: ColumnChoice[];
+}
+
+/** Which of a field's columns a file was read from, when it held more than one. */
+export interface ColumnChoice {
+  sourceFile: string;
+  /** The field's name, e.g. `Amount`. */
+  field: string;
+  /** The column read, as written in the header. */
+  used: string;
+  /** The field's other columns in the header, not read. */
+  notUsed: string[];
+}
+
+/** `Amount read from “Cost”; “Charge” not used.` */
+export function columnChoiceSentence(choice: Omit<ColumnChoice, 'sourceFile'>): string {
+  const others = choice.notUsed.map((name) => `“${name}”`).join(', ');
+  return `${choice.field} read from “${choice.used}”; ${others} not used.`;
 }
 
 /**

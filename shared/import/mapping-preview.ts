@@ -4,32 +4,10 @@
  */
 import { detectDateOrder, type DateOrder } from '../dates';
 import type { BillDraft } from './draft';
-import {
-  applyMapping,
-  mappedColumns,
-  mappingProblems,
-  type ColumnMapping,
-  type MappedField,
-} from './mapping';
+import { applyMapping, mappedColumns, mappingProblems, type ColumnMapping } from './mapping';
 import { ABSENT } from './cells';
 
-/** Field names in the words of a bill, for the wizard's drop-downs. */
-export const FIELD_LABELS: Record<MappedField, string> = {
-  carrier: 'Carrier',
-  accountNumber: 'Account number',
-  invoiceNumber: 'Invoice number',
-  invoiceDate: 'Invoice date',
-  dueDate: 'Due date',
-  periodStart: 'Period start',
-  periodEnd: 'Period end',
-  serviceId: 'Service ID (phone number or circuit)',
-  description: 'Description',
-  category: 'Category',
-  quantity: 'Quantity',
-  amount: 'Amount',
-  invoiceTotal: 'Invoice total',
-  ignore: 'Ignore this column',
-};
+export { FIELD_LABELS } from './mapping';
 
 export type MappingPreview =
   { ok: true; draft: BillDraft; dateOrder: DateOrder } | { ok: false; problems: string[] };

@@ -11,7 +11,7 @@ import { fail, ok } from '../result';
 import { ABSENT } from './cells';
 import type { ChargeField, ChargeTable } from './charge-rows';
 import { CHARGE_FIELDS, chargeColumns, readChargeRows } from './charge-rows';
-import type { BillDraft } from './draft';
+import type { BillDraft, ColumnChoice } from './draft';
 import { DraftBuilder } from './draft-builder';
 import type { Table } from './table';
 import { headerKey } from './table';
@@ -38,6 +38,24 @@ export interface ColumnMapping {
   /** Category of rows with no category column or a blank category cell. */
   defaultCategory: ChargeCategory;
 }
+
+/** Field names in the words of a bill, for the wizard's drop-downs. */
+export const FIELD_LABELS: Record<MappedField, string> = {
+  carrier: 'Carrier',
+  accountNumber: 'Account number',
+  invoiceNumber: 'Invoice number',
+  invoiceDate: 'Invoice date',
+  dueDate: 'Due date',
+  periodStart: 'Period start',
+  periodEnd: 'Period end',
+  serviceId: 'Service ID (phone number or circuit)',
+  description: 'Description',
+  category: 'Category',
+  quantity: 'Quantity',
+  amount: 'Amount',
+  invoiceTotal: 'Invoice total',
+  ignore: 'Ignore this column',
+};
 
 /**
  * The signature of a header: its {@link headerKey}s in order, trailing blank columns dropped. Case,
@@ -283,19 +301,53 @@ export function guessMapping(header: readonly string[]): ColumnMapping {
   };
 }
 
+/** Every column of `header` mapped to each field, in header order. */
+function columnsByField(
+  header: readonly string[],
+  mapping: ColumnMapping,
+): Map<ChargeField, number[]> {
+  const byKey = new Map<string, MappedField>();
+  for (const [name, field] of Object.entries(mapping.columns)) byKey.set(headerKey(name), field);
+  const indexes = new Map<ChargeField, number[]>();
+  header.forEach((name, i) => {
+    const field = mapping.columns[name] ?? byKey.get(headerKey(name)) ?? 'ignore';
+    if (field === 'ignore') return;
+    const list = indexes.get(field);
+    if (list === undefined) indexes.set(field, [i]);
+    else list.push(i);
+  });
+  return indexes;
+}
+
 /** The column of each field under `mapping` (the first column mapped to it), ABSENT when none. */
 export function mappedColumns(
   header: readonly string[],
   mapping: ColumnMapping,
 ): Record<ChargeField, number> {
-  const byKey = new Map<string, MappedField>();
-  for (const [name, field] of Object.entries(mapping.columns)) byKey.set(headerKey(name), field);
-  const indexes = new Map<MappedField, number>();
-  header.forEach((name, i) => {
-    const field = mapping.columns[name] ?? byKey.get(headerKey(name)) ?? 'ignore';
-    if (field !== 'ignore' && !indexes.has(field)) indexes.set(field, i);
-  });
-  return chargeColumns((field) => indexes.get(field) ?? ABSENT);
+  const indexes = columnsByField(header, mapping);
+  return chargeColumns((field) => indexes.get(field)?.[0] ?? ABSENT);
+}
+
+/**
+ * Fields the mapping gives several columns: the first (leftmost) is read, the others are not, as
+ * {@link ColumnChoice}s of `fileName`.
+ */
+export function mappingChoices(
+  header: readonly string[],
+  mapping: ColumnMapping,
+  fileName: string,
+): ColumnChoice[] {
+  const choices: ColumnChoice[] = [];
+  for (const [field, [used, ...rest]] of columnsByField(header, mapping)) {
+    if (used === undefined || rest.length === 0) continue;
+    choices.push({
+      sourceFile: fileName,
+      field: FIELD_LABELS[field],
+      used: header[used] ?? '',
+      notUsed: rest.map((i) => header[i] ?? ''),
+    });
+  }
+  return choices;
 }
 
 /**
@@ -359,7 +411,10 @@ export function applyMapping(
     draft,
   );
   draft.checkStatedTotals();
-  return ok(draft.finish(`mapping:${mapping.id}`, `Column mapping ${mapping.id}`, order));
+  const read = draft.finish(`mapping:${mapping.id}`, `Column mapping ${mapping.id}`, order);
+  const choices = mappingChoices(table.header, mapping, fileName);
+  if (choices.length > 0) read.columnChoices = choices;
+  return ok(read);
 }
 
 /**

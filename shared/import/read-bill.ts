@@ -12,7 +12,7 @@ import { chargeDateSamples } from './charge-rows';
 import { decideDateOrder } from './date-order';
 import type { TextEncodingName } from './decode';
 import { decodeBytes } from './decode';
-import type { BillDraft } from './draft';
+import type { BillDraft, ColumnChoice } from './draft';
 import { boundDraftDates } from './draft-bounds';
 import { withFileNotes } from './file-notes';
 import { isPdf, PDF_NOTICE } from './pdf';
@@ -116,6 +116,8 @@ interface ProfileGroup {
   /** Files the profile recognises but does not read, with why. */
   ignored: { sourceFile: string; reason: string }[];
   files: ParsedFile[];
+  /** Fields read from one of several columns naming them, per file. */
+  choices: ColumnChoice[];
 }
 
 interface ParsedFile {
@@ -225,7 +227,7 @@ function classify(
     if (twins !== null) return unreadable(file.name, twins);
     let group = groups.get(fit.fit.profile);
     if (group === undefined) {
-      group = { tables: [], ignored: [], files: [] };
+      group = { tables: [], ignored: [], files: [], choices: [] };
       groups.set(fit.fit.profile, group);
     }
     group.files.push(file);
@@ -233,6 +235,8 @@ function classify(
     if (ignoredBecause !== undefined)
       group.ignored.push({ sourceFile: file.name, reason: ignoredBecause });
     else {
+      for (const choice of fit.fit.choices)
+        group.choices.push({ sourceFile: file.name, ...choice });
       group.tables.push({
         fileName: file.name,
         layout: fit.fit.layout,
@@ -351,6 +355,8 @@ function readGroup(
   const draft = profile.read(group.tables, { dateOrder: order, invoiceDetails });
   if (group.ignored.length > 0)
     draft.ignoredFiles = [...(draft.ignoredFiles ?? []), ...group.ignored];
+  if (group.choices.length > 0)
+    draft.columnChoices = [...(draft.columnChoices ?? []), ...group.choices];
   return draftOutcome(draft, group.files, options);
 }
 

@@ -75,6 +75,31 @@ describe('import edges in Chromium', () => {
     expect(session.consoleErrors).toEqual([]);
   });
 
+  it('says which column it read when a file names the amount several ways', async () => {
+    session = await openApp({ hash: '#/bills' });
+    const { page } = session;
+    const csv = [
+      'Carrier,Account Number,Invoice Number,Invoice Date,Category,Cost,Amount,Charge',
+      'Windstream,WS-100,W-2026-10,2026-10-01,Recurring,1.00,850.00,2.00',
+    ].join('\r\n');
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Import bills…' }).first().click();
+    await (
+      await chooser
+    ).setFiles({ name: 'aliases.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const preview = page.getByRole('region', {
+      name: 'Preview: nothing is saved until you import',
+    });
+    await preview.waitFor();
+    expect(
+      await preview
+        .getByRole('list', { name: 'Columns read' })
+        .getByRole('listitem')
+        .allTextContents(),
+    ).toEqual(['Amount read from “Amount”; “Charge”, “Cost” not used.']);
+    expect(session.consoleErrors).toEqual([]);
+  });
+
   it('in the desktop app, File → Import bills… uses the native dialog and Download uses the native save dialog', async () => {
     session = await openApp({
       hash: '#/bills',

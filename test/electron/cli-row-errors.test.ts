@@ -183,3 +183,17 @@ describe('writeOutputs', () => {
     },
   );
 });
+
+describe('a field named by several columns', () => {
+  it('prints which column was read and which were not', async () => {
+    const header = `${HEADER},Cost,Charge`;
+    await writeFile(join(dir, 'bills', 'bill.csv'), `${header}\n${GOOD},1.00,2.00\n`);
+    const run = await audit();
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(
+      'Notice: In "bill.csv", Amount read from “Amount”; “Charge”, “Cost” not used.\n',
+    );
+    const charges = await readFile(join(dir, 'out', 'charges.csv'), 'utf8');
+    expect(charges).toContain('850.00');
+  });
+});

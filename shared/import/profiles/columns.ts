@@ -20,6 +20,21 @@ export interface LayoutFit {
   added: string[];
   /** Share of the layout's fields present, 0–1. */
   coverage: number;
+  /**
+   * Fields for which the header holds more than one of their aliases: the column read (the first
+   * alias the layout lists) and the others, in the layout's order, which are not read.
+   */
+  choices: FieldChoice[];
+}
+
+/** A field of which the header holds several aliases, and which column was read. */
+export interface FieldChoice {
+  /** The field's name: its first alias, e.g. `Amount`. */
+  field: string;
+  /** The column read, as written in the header. */
+  used: string;
+  /** The field's other columns, as written, not read. */
+  notUsed: string[];
 }
 
 /** Alias keys of every layout, computed once per layout object. */
@@ -75,7 +90,36 @@ export function fitLayout(
     missingRequired,
     added,
     coverage: fieldCount === 0 ? 0 : present / fieldCount,
+    choices: fieldChoices(layout, header, keys, columns, claimed),
   };
+}
+
+/** The fields whose aliases name more than one column no other field read (see {@link FieldChoice}). */
+function fieldChoices(
+  layout: TableLayout,
+  header: readonly string[],
+  keys: readonly string[],
+  columns: Readonly<Record<string, number>>,
+  claimed: ReadonlySet<number>,
+): FieldChoice[] {
+  const choices: FieldChoice[] = [];
+  for (const [field, aliases] of aliasKeys(layout)) {
+    const index = columns[field] ?? ABSENT;
+    if (index === ABSENT) continue;
+    const notUsed: number[] = [];
+    for (const alias of aliases) {
+      keys.forEach((key, i) => {
+        if (key === alias && !claimed.has(i) && !notUsed.includes(i)) notUsed.push(i);
+      });
+    }
+    if (notUsed.length === 0) continue;
+    choices.push({
+      field: layout.columns[field]?.aliases[0] ?? field,
+      used: header[index] ?? '',
+      notUsed: notUsed.map((i) => header[i] ?? ''),
+    });
+  }
+  return choices;
 }
 
 /** Share of a layout's fields that must be present for a header to count as "that carrier, drifted". */

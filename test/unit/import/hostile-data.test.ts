@@ -3,10 +3,13 @@
  * columns, decimal conventions that vary, and thousands of bad rows. Each is a row or file error
  * with a sentence, never an exception and never a guess.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { aggregateLines, checkedLinesTotal } from '../../../shared/billing/aggregates';
-import { problemCount } from '../../../shared/import/draft';
+import { columnChoiceSentence, problemCount } from '../../../shared/import/draft';
 import { LISTED_ROW_ERRORS } from '../../../shared/import/limits';
+import { guessMapping } from '../../../shared/import/mapping';
+import { CARRIER_PROFILES } from '../../../shared/import/profiles/index';
 import type { ReadBillOptions, ReadOutcome } from '../../../shared/import/read-bill';
 import { cents } from '../../../shared/money/cents';
 import { readBill } from '../../helpers/read-bill';
@@ -117,9 +120,77 @@ describe('strict columns', () => {
     );
   });
 
+  it("reads one of several aliases of a field by the layout's priority, and says which", () => {
+    const header = 'Carrier,Account Number,Invoice Number,Invoice Date,Category,Cost,Charge,Amount';
+    const outcome = read(
+      csv(['Lumen,5-KE4X-001,754240482,2026-10-01,MRC,1.00,2.00,850.00'], header),
+    );
+    if (outcome.kind !== 'draft') throw new Error(`not a draft: ${outcome.kind}`);
+    expect(outcome.draft.lines.map((line) => line.amount)).toEqual([cents(85000)]);
+    expect(outcome.draft.columnChoices).toEqual([
+      { sourceFile: 'bill.csv', field: 'Amount', used: 'Amount', notUsed: ['Charge', 'Cost'] },
+    ]);
+    expect(outcome.draft.columnChoices?.map(columnChoiceSentence)).toEqual([
+      'Amount read from “Amount”; “Charge”, “Cost” not used.',
+    ]);
+  });
+
+  it('says which column it read when a mapping gives a field two columns', () => {
+    const header = 'Vendor Ref,Acct,Bill Dt,Net,Gross';
+    const base = guessMapping(header.split(','));
+    const mapping = {
+      ...base,
+      carrierName: 'Lumen',
+      columns: {
+        'Vendor Ref': 'invoiceNumber',
+        Acct: 'accountNumber',
+        'Bill Dt': 'invoiceDate',
+        Net: 'amount',
+        Gross: 'amount',
+      } as const,
+      dateOrder: 'YMD' as const,
+    };
+    const outcome = read(csv(['INV-1,5-KE4X-001,2026-10-01,850.00,900.00'], header), { mapping });
+    if (outcome.kind !== 'draft') throw new Error(`not a draft: ${outcome.kind}`);
+    expect(outcome.draft.lines.map((line) => line.amount)).toEqual([cents(85000)]);
+    expect(outcome.draft.columnChoices?.map(columnChoiceSentence)).toEqual([
+      'Amount read from “Net”; “Gross” not used.',
+    ]);
+  });
+
+  it('notes no choice when each field has one column', () => {
+    const outcome = read(csv([row('850.00')]));
+    if (outcome.kind !== 'draft') throw new Error(`not a draft: ${outcome.kind}`);
+    expect(outcome.draft.columnChoices).toBeUndefined();
+  });
+
   it('accepts two columns of the same name that no field uses', () => {
     const outcome = read(csv([`${row('850.00')},a,b`], `${HEADER},Notes,Notes`));
     expect(outcome.kind).toBe('draft');
+  });
+});
+
+describe('the README documents the alias priority', () => {
+  it('lists every field with several names, in the order the layout reads them', () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const expected = CARRIER_PROFILES.flatMap((profile) =>
+      profile.layouts.flatMap((layout) =>
+        Object.values(layout.columns)
+          .filter((spec) => spec.aliases.length > 1)
+          .map(
+            (spec) =>
+              `| ${profile.layoutName} | ${spec.aliases[0] ?? ''} | ${spec.aliases.join(', ')} |`,
+          ),
+      ),
+    );
+    const section = readme.slice(readme.indexOf('## Limits and bad input'));
+    const lines = section
+      .slice(section.indexOf('| layout | field |'))
+      .split('\n')
+      .map((line) => line.trim());
+    const end = lines.findIndex((line) => !line.startsWith('|'));
+    const documented = lines.slice(2, end);
+    expect(documented).toEqual(expected);
   });
 });
 

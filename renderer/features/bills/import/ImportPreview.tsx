@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import {
+  columnChoiceSentence,
   partsOf,
   problemCount,
   type BillDraft,
@@ -52,6 +53,28 @@ function CompletedInvoices({
           </li>
         );
       })}
+    </ul>
+  );
+}
+
+/**
+ * Fields a file named several ways (`Amount`, `Cost`): which column was read, one sentence per
+ * field (each sentence once; prefixed with its file when the draft has several).
+ */
+function ColumnChoices({ draft, files }: { draft: BillDraft; files: number }) {
+  const sentences = [
+    ...new Set(
+      (draft.columnChoices ?? []).map(
+        (choice) => `${files > 1 ? `${choice.sourceFile}: ` : ''}${columnChoiceSentence(choice)}`,
+      ),
+    ),
+  ];
+  if (sentences.length === 0) return null;
+  return (
+    <ul className="hint" aria-label="Columns read">
+      {sentences.map((sentence) => (
+        <li key={sentence}>{sentence}</li>
+      ))}
     </ul>
   );
 }
@@ -177,6 +200,7 @@ export function ImportPreview({ state }: { state: PreviewState }) {
               })}
             </tbody>
           </table>
+          <ColumnChoices draft={outcome.draft} files={outcome.files.length} />
           <CompletedInvoices invoices={outcome.draft.invoices} storedFiles={state.storedFiles} />
           {(outcome.draft.warnings ?? []).length > 0 && (
             <ul className="warnings" aria-label="Warnings">
