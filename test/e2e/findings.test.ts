@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ALL_RULES } from '../../shared/audit/rules';
 import { openApp, type AppSession, loadSampleCompany } from './harness';
 
 let session: AppSession | undefined;
@@ -161,7 +162,7 @@ describe('findings and disputes in Chromium', () => {
     await expect.poll(() => grid.locator('[role="gridcell"][col-id="status"]').count()).toBe(1);
 
     await page.getByRole('tab', { name: 'Rules and thresholds' }).click();
-    await expect.poll(() => page.locator('.rule-card').count()).toBe(19);
+    await expect.poll(() => page.locator('.rule-card').count()).toBe(ALL_RULES.length);
     await session.screenshot('findings-rules');
     expect(session.consoleErrors).toEqual([]);
   });
