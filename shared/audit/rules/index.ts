@@ -19,6 +19,7 @@ import { rateMismatchRule } from './rate-mismatch';
 import { renewalDueRule } from './renewal-due';
 import { spikeRule } from './spike';
 import { thirdPartyRule } from './third-party';
+import { underusedPlanRule } from './underused-plan';
 import { unknownServiceRule } from './unknown-service';
 import { wrongAccountRule } from './wrong-account';
 import { zeroUsageRule } from './zero-usage';
@@ -41,6 +42,7 @@ export const ALL_RULES: readonly AuditRule[] = [
   spikeRule,
   missingInvoiceRule,
   zeroUsageRule,
+  underusedPlanRule,
   creditNotAppliedRule,
   renewalDueRule,
 ];
