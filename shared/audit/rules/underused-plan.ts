@@ -122,7 +122,12 @@ export const underusedPlanRule: AuditRule = {
       const latest = run[run.length - 1];
       if (first === undefined || latest === undefined) continue;
       const saving = plan.monthlyRateCents - cheaper.monthlyRateCents;
-      const accountNumber = context.accountById.get(service.accountId)?.accountNumber ?? '';
+      const facts =
+        latest.invoiceId === undefined ? undefined : context.invoiceById.get(latest.invoiceId);
+      const accountNumber =
+        facts?.invoice.accountNumber ??
+        context.accountById.get(service.accountId)?.accountNumber ??
+        '';
       const key = service.serviceKey ?? latest.serviceKey;
       const planName = plan.planOrServiceType ?? service.plan ?? 'its plan';
       const uses = measured
@@ -148,7 +153,7 @@ export const underusedPlanRule: AuditRule = {
           `${cheaper.planOrServiceType ?? ''} (${allowancesText(cheaper)}) at ${money(cheaper.monthlyRateCents)} a month covers its highest use (${peakText(peak)}): ${money(saving)} a month less, ${money(saving * run.length)} over the ${run.length} months.`,
         evidence: {
           serviceId: service.id,
-          ...(latest.invoiceId === undefined ? {} : { invoiceId: latest.invoiceId }),
+          ...(facts === undefined ? {} : { invoiceId: facts.invoice.id }),
         },
       });
     }
