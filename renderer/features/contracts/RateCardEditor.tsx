@@ -33,9 +33,15 @@ export function RateCardEditor({
               <th scope="col">Plan or service type</th>
               <th scope="col">Service (optional)</th>
               <th scope="col">Monthly rate ($)</th>
-              <th scope="col">Data (GB)</th>
-              <th scope="col">Voice minutes</th>
-              <th scope="col">Messages</th>
+              <th scope="col" className="allowance">
+                Data (GB)
+              </th>
+              <th scope="col" className="allowance">
+                Voice minutes
+              </th>
+              <th scope="col" className="allowance">
+                Messages
+              </th>
               <th scope="col">
                 <span className="visually-hidden">Remove</span>
               </th>
@@ -77,8 +83,6 @@ export function RateCardEditor({
                   <td key={key}>
                     <input
                       aria-label={`Rate ${index + 1} ${label}`}
-                      placeholder="not known"
-                      size={9}
                       value={rate[key]}
                       onChange={(e) => setRate(index, { [key]: e.target.value })}
                     />
