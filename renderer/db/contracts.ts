@@ -99,6 +99,14 @@ export function validateContract(
       say(label, 'A rate needs a plan or service type, a service, or both.');
     if (!Number.isInteger(rate.monthlyRateCents) || rate.monthlyRateCents < 0)
       say(label, 'The monthly rate cannot be negative.');
+    for (const allowance of [
+      rate.dataAllowanceGb,
+      rate.voiceMinutesAllowance,
+      rate.messagesAllowance,
+    ]) {
+      if (typeof allowance === 'number' && !(Number.isFinite(allowance) && allowance >= 0))
+        say(label, 'An allowance is a number, zero or more, or unlimited.');
+    }
     if (rate.serviceId && !contract.serviceIds.includes(rate.serviceId))
       say(label, 'A per-service rate must be for one of the services the contract covers.');
   });

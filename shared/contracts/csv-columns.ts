@@ -4,7 +4,7 @@
  * sentence when the cell cannot be read.
  */
 import { headerKey } from '../import/table';
-import type { ContractStatus } from '../model/contract';
+import type { Allowance, ContractRate, ContractStatus } from '../model/contract';
 import { CONTRACT_STATUSES } from '../model/contract';
 
 /** One column: its canonical header (written on export) and the other headers accepted on import. */
@@ -112,7 +112,78 @@ export const CONTRACT_RATE_COLUMNS = [
     aliases: ['Contract Rate', 'Rate', 'MRC', 'Monthly Recurring Charge', 'Monthly Price', 'Price'],
     required: true,
   },
+  {
+    key: 'dataAllowance',
+    header: 'Data Allowance GB',
+    aliases: ['Data Allowance (GB)', 'Data Allowance', 'Data GB', 'Data (GB)', 'Data Bucket'],
+    required: false,
+  },
+  {
+    key: 'voiceAllowance',
+    header: 'Voice Minutes Allowance',
+    aliases: ['Voice Minutes', 'Minutes Allowance', 'Voice Allowance', 'Minutes', 'Voice'],
+    required: false,
+  },
+  {
+    key: 'messagesAllowance',
+    header: 'Messages Allowance',
+    aliases: ['Messaging Allowance', 'Text Allowance', 'Messages', 'Texts', 'SMS'],
+    required: false,
+  },
 ] as const satisfies readonly ColumnSpec[];
+
+/** The allowance fields of a rate, by rate-file column key, with their unit words. */
+export const ALLOWANCE_FIELDS = [
+  { key: 'dataAllowance', field: 'dataAllowanceGb', unit: 'GB', whole: false },
+  { key: 'voiceAllowance', field: 'voiceMinutesAllowance', unit: 'minutes', whole: true },
+  { key: 'messagesAllowance', field: 'messagesAllowance', unit: 'messages', whole: true },
+] as const;
+
+const ALLOWANCE_TEXT =
+  /^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(?:gb|gigabytes?|mins?\.?|minutes?|msgs?|messages?|texts?|sms)?$/i;
+const NO_ALLOWANCE = new Set(['', '-', 'na', 'n/a']);
+
+/**
+ * A plan allowance: a number of zero or more (`10`, `10 GB`, `2.5`, `1,000 minutes`; whole for
+ * minutes and messages) or the word `unlimited` (any case). Blank, `-` and `N/A` give undefined:
+ * not known or not applicable — never zero.
+ */
+export function readAllowance(
+  text: string,
+  options: { whole: boolean; unit: string },
+): CellReading<Allowance | undefined> {
+  const trimmed = text.trim();
+  if (NO_ALLOWANCE.has(trimmed.toLowerCase())) return { ok: true, value: undefined };
+  if (trimmed.toLowerCase() === 'unlimited') return { ok: true, value: 'unlimited' };
+  const match = ALLOWANCE_TEXT.exec(trimmed);
+  const value = match === null ? NaN : Number(`${match[1]?.replace(/,/g, '')}${match[2] ?? ''}`);
+  if (!Number.isFinite(value) || value > 1e9 || (options.whole && !Number.isInteger(value))) {
+    const example = options.whole ? '1000' : '10';
+    return {
+      ok: false,
+      message: `expected ${options.whole ? 'a whole number of' : 'a number of'} ${options.unit} like ${example}, or unlimited, or a blank cell when not known, but found "${text}".`,
+    };
+  }
+  return { ok: true, value };
+}
+
+/** The allowances a rate carries (only those that are known), to copy onto another rate. */
+export function allowancesOf(
+  rate: Pick<ContractRate, (typeof ALLOWANCE_FIELDS)[number]['field']>,
+): Pick<ContractRate, (typeof ALLOWANCE_FIELDS)[number]['field']> {
+  const known: Pick<ContractRate, (typeof ALLOWANCE_FIELDS)[number]['field']> = {};
+  for (const { field } of ALLOWANCE_FIELDS) {
+    const value = rate[field];
+    if (value !== undefined) known[field] = value;
+  }
+  return known;
+}
+
+/** An allowance as the rates file writes it: the number, `unlimited`, or blank when not known. */
+export function allowanceText(allowance: Allowance | undefined): string {
+  if (allowance === undefined) return '';
+  return allowance === 'unlimited' ? 'unlimited' : String(allowance);
+}
 
 /** Column positions by key (-1 when absent), and the required columns that are missing. */
 export interface ResolvedColumns<K extends string> {

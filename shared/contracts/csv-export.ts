@@ -8,7 +8,7 @@ import { toCsv } from '../export/csv';
 import { centsToDecimalString } from '../money/cents';
 import type { Contract } from '../model/contract';
 import type { Account, Carrier } from '../model/organization';
-import { CONTRACT_COLUMNS, CONTRACT_RATE_COLUMNS } from './csv-columns';
+import { allowanceText, CONTRACT_COLUMNS, CONTRACT_RATE_COLUMNS } from './csv-columns';
 
 /** The canonical contracts file for `contracts`; carriers and accounts are written by name and number. */
 export function contractsToCsv(
@@ -42,6 +42,7 @@ export function contractsToCsv(
 /**
  * The canonical rates file: one line per rate of every contract's rate card. Service ID is written
  * as `serviceLabels.get(serviceId)` (e.g. the circuit ID) when given, else the inventory id.
+ * Allowances are written as numbers or `unlimited`, blank when not known.
  */
 export function contractRatesToCsv(
   contracts: readonly Pick<Contract, 'id' | 'rateCard'>[],
@@ -56,6 +57,9 @@ export function contractRatesToCsv(
         rate.planOrServiceType ?? '',
         serviceLabels.get(serviceId) ?? serviceId,
         centsToDecimalString(rate.monthlyRateCents),
+        allowanceText(rate.dataAllowanceGb),
+        allowanceText(rate.voiceMinutesAllowance),
+        allowanceText(rate.messagesAllowance),
       ]);
     }
   }

@@ -29,8 +29,10 @@ import { centsFromText, ZERO_CENTS } from '../money/cents';
 import type { Contract, ContractRate } from '../model/contract';
 import type { CellReading, ColumnSpec } from './csv-columns';
 import {
+  ALLOWANCE_FIELDS,
   CONTRACT_COLUMNS,
   CONTRACT_RATE_COLUMNS,
+  readAllowance,
   readDays,
   readMonths,
   readStatus,
@@ -39,7 +41,14 @@ import {
 } from './csv-columns';
 import { contractEndDate } from './terms';
 
-export { CONTRACT_COLUMNS, CONTRACT_RATE_COLUMNS } from './csv-columns';
+export {
+  ALLOWANCE_FIELDS,
+  allowancesOf,
+  allowanceText,
+  CONTRACT_COLUMNS,
+  CONTRACT_RATE_COLUMNS,
+  readAllowance,
+} from './csv-columns';
 export { contractRatesToCsv, contractsToCsv } from './csv-export';
 
 /** A contract as read from a file, with carrier and accounts by name, before the app gives it ids. */
@@ -194,7 +203,9 @@ export interface ReadContractRatesOptions {
 
 /**
  * Reads a rates file: Contract ID and Monthly Rate required, and each row needs a Plan Or
- * Service Type, a Service ID, or both. Negative rates are refused.
+ * Service Type, a Service ID, or both. Negative rates are refused. The allowance columns (Data
+ * Allowance GB, Voice Minutes Allowance, Messages Allowance) are optional: a number, `unlimited`,
+ * or blank for not known (see {@link readAllowance}).
  */
 export function readContractRatesCsv(
   bytes: Uint8Array,
@@ -225,6 +236,12 @@ export function readContractRatesCsv(
     if (rate.ok && rate.value === null)
       reject('monthlyRate', 'is blank; enter the monthly rate, like 45.00.');
     else if (!rate.ok) reject('monthlyRate', rate.message);
+    const allowances: Pick<ContractRate, (typeof ALLOWANCE_FIELDS)[number]['field']> = {};
+    for (const { key, field, unit, whole } of ALLOWANCE_FIELDS) {
+      const reading = readAllowance(cell(key), { unit, whole });
+      if (!reading.ok) reject(key, reading.message);
+      else if (reading.value !== undefined) allowances[field] = reading.value;
+    }
     if (errors.length > before || !rate.ok || rate.value === null) continue;
     rows.push({
       line,
@@ -232,6 +249,7 @@ export function readContractRatesCsv(
       ...(plan === '' ? {} : { planOrServiceType: plan }),
       ...(serviceId === '' ? {} : { serviceId }),
       monthlyRateCents: rate.value,
+      ...allowances,
     });
   }
   return { rows, errors };

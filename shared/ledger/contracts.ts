@@ -11,6 +11,7 @@
  * - A rate naming a contract or a service nothing has is refused, with its row.
  */
 import type { ContractDraft, ContractRateDraft } from '../contracts/csv';
+import { allowancesOf } from '../contracts/csv-columns';
 import { serviceMatchKey } from '../ids/identifiers';
 import type { Account, Carrier, Contract, ContractRate, Service } from '../model';
 import type { OrgResolver } from './org';
@@ -103,6 +104,7 @@ function rateOf(rate: ContractRateDraft, service: Service | undefined): Contract
     ...(rate.planOrServiceType === undefined ? {} : { planOrServiceType: rate.planOrServiceType }),
     ...(service === undefined ? {} : { serviceId: service.id }),
     monthlyRateCents: rate.monthlyRateCents,
+    ...allowancesOf(rate),
   };
 }
 

@@ -65,4 +65,13 @@ export interface ContractRate {
   serviceId?: string;
   /** Contracted monthly rate per unit (line, circuit, seat), in cents. */
   monthlyRateCents: Cents;
+  /** The plan's monthly data allowance in GB; absent when not known or not applicable. */
+  dataAllowanceGb?: Allowance;
+  /** The plan's monthly voice minutes; absent when not known or not applicable. */
+  voiceMinutesAllowance?: Allowance;
+  /** The plan's monthly messages (SMS/MMS); absent when not known or not applicable. */
+  messagesAllowance?: Allowance;
 }
+
+/** A plan allowance: an amount (zero or more) or `unlimited`. */
+export type Allowance = number | 'unlimited';

@@ -2,10 +2,13 @@
  * What the carriers sell the sample company: plans and products with the contracted rate, the
  * list (or month-to-month) rate, and the share of lines on each plan.
  */
-import type { ServiceType } from '../model';
+import type { ContractRate, ServiceType } from '../model';
 
-/** One plan or product. */
-export interface Product {
+/** One plan or product, with its monthly allowances where the rate card states them. */
+export interface Product extends Pick<
+  ContractRate,
+  'dataAllowanceGb' | 'voiceMinutesAllowance' | 'messagesAllowance'
+> {
   plan: string;
   type: ServiceType;
   /** Contracted monthly rate per unit, in cents. */
@@ -28,6 +31,9 @@ export const VERIZON_PLANS: readonly Product[] = [
     contractCents: 4200,
     listCents: 5000,
     weight: 45,
+    dataAllowanceGb: 'unlimited',
+    voiceMinutesAllowance: 'unlimited',
+    messagesAllowance: 'unlimited',
   },
   {
     plan: 'Business Unlimited Start Smartphone',
@@ -35,6 +41,9 @@ export const VERIZON_PLANS: readonly Product[] = [
     contractCents: 3000,
     listCents: 3500,
     weight: 25,
+    dataAllowanceGb: 'unlimited',
+    voiceMinutesAllowance: 'unlimited',
+    messagesAllowance: 'unlimited',
   },
   {
     plan: 'Flexible Business Plan 5GB',
@@ -42,6 +51,9 @@ export const VERIZON_PLANS: readonly Product[] = [
     contractCents: 2500,
     listCents: 3000,
     weight: 10,
+    dataAllowanceGb: 5,
+    voiceMinutesAllowance: 'unlimited',
+    messagesAllowance: 'unlimited',
   },
   {
     plan: 'Business Unlimited Tablet',
@@ -50,6 +62,7 @@ export const VERIZON_PLANS: readonly Product[] = [
     listCents: 3000,
     weight: 10,
     dataOnly: true,
+    dataAllowanceGb: 'unlimited',
   },
   {
     plan: 'Mobile Broadband 4G LTE 10GB',
@@ -58,6 +71,7 @@ export const VERIZON_PLANS: readonly Product[] = [
     listCents: 4000,
     weight: 10,
     dataOnly: true,
+    dataAllowanceGb: 10,
   },
 ];
 
@@ -69,6 +83,9 @@ export const ATT_PLANS: readonly Product[] = [
     listCents: 5000,
     weight: 45,
     rateCode: 'BUPRF',
+    dataAllowanceGb: 'unlimited',
+    voiceMinutesAllowance: 'unlimited',
+    messagesAllowance: 'unlimited',
   },
   {
     plan: 'Business Unlimited Starter',
@@ -77,6 +94,9 @@ export const ATT_PLANS: readonly Product[] = [
     listCents: 3500,
     weight: 30,
     rateCode: 'BUSTR',
+    dataAllowanceGb: 'unlimited',
+    voiceMinutesAllowance: 'unlimited',
+    messagesAllowance: 'unlimited',
   },
   {
     plan: 'Business Unlimited Elite',
@@ -85,6 +105,9 @@ export const ATT_PLANS: readonly Product[] = [
     listCents: 6000,
     weight: 10,
     rateCode: 'BUELT',
+    dataAllowanceGb: 'unlimited',
+    voiceMinutesAllowance: 'unlimited',
+    messagesAllowance: 'unlimited',
   },
   {
     plan: 'Wireless Data 5GB Tablet',
@@ -94,6 +117,7 @@ export const ATT_PLANS: readonly Product[] = [
     weight: 15,
     rateCode: 'WD5GT',
     dataOnly: true,
+    dataAllowanceGb: 5,
   },
 ];
 

@@ -13,6 +13,7 @@ import {
   type IsoMonth,
 } from '../dates/iso-date';
 import type { ContractStatus } from '../model';
+import { allowancesOf } from '../contracts/csv-columns';
 import { cents, ZERO_CENTS } from '../money/cents';
 import { CARRIER_PRODUCTS, LUMEN_DIA, LUMEN_MPLS, LUMEN_PRIVATE_LINE } from './catalog';
 import { ACCOUNT_IDS, CARRIER_IDS } from './organization';
@@ -54,6 +55,7 @@ function rateCard(carrierId: string, plans?: readonly string[]): RateCardEntry[]
     .map((product) => ({
       planOrServiceType: product.plan,
       monthlyRateCents: cents(product.contractCents),
+      ...allowancesOf(product),
     }));
 }
 

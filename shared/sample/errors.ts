@@ -47,6 +47,11 @@ export interface PlantPlan {
   nrcUnexpected: { serviceId: string; index: number; cents: number };
   /** A Comcast activation fee billed on install (right) and again the next month (the repeat). */
   nrcRecurring: { serviceId: string; index: number; cents: number };
+  /**
+   * A Verizon 10 GB hotspot whose data falls under a quarter of its allowance from `fromIndex` (a
+   * cheaper plan of the rate card covers it); absent when the company has no such line.
+   */
+  underusedPlan?: { serviceId: string; fromIndex: number };
   /** A Lumen voice month taxed at `billedBp` instead of `normalBp` (basis points). */
   taxDrift: { accountId: string; index: number; normalBp: number; billedBp: number };
 }
@@ -62,8 +67,11 @@ export function plantErrors(
 ): PlantPlan {
   const n = monthCount;
   const claimed = new Set<string>();
-  const choose = (accountId: string, filter: (service: SampleService) => boolean = () => true) => {
-    const candidates = services.filter(
+  const candidatesOf = (
+    accountId: string,
+    filter: (service: SampleService) => boolean = () => true,
+  ) =>
+    services.filter(
       (service) =>
         service.accountId === accountId &&
         service.status === 'active' &&
@@ -74,7 +82,8 @@ export function plantErrors(
         !claimed.has(service.id) &&
         filter(service),
     );
-    const service = pick(random, candidates);
+  const choose = (accountId: string, filter: (service: SampleService) => boolean = () => true) => {
+    const service = pick(random, candidatesOf(accountId, filter));
     claimed.add(service.id);
     return service;
   };
@@ -141,7 +150,17 @@ export function plantErrors(
     fromIndex: n - 3,
   }));
 
+  // Chosen without the PRNG, after every other choice, so the rest of the company stays as it was.
+  const [hotspot] = candidatesOf(
+    ACCOUNT_IDS.verizonMain,
+    (s) => s.plan === 'Mobile Broadband 4G LTE 10GB',
+  );
+  if (hotspot !== undefined) claimed.add(hotspot.id);
+
   return {
+    ...(hotspot === undefined
+      ? {}
+      : { underusedPlan: { serviceId: hotspot.id, fromIndex: n - 3 } }),
     rateMismatch,
     billedAfterDisconnect: new Set([lateVerizonLine.id, lateCircuit.id]),
     notBilled,

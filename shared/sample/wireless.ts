@@ -85,6 +85,7 @@ export function lineCharges(
     roamingMinutes: 0,
     roamingKb: 0,
   };
+  if (!zero) planDataUse(ctx, service, period, product.dataAllowanceGb, charges);
   if (!zero && random() < 0.06) {
     // Usage charges stay under 15 % of the plan so only the planted line is an overage.
     charges.usage = randomInt(
@@ -113,6 +114,36 @@ export function lineCharges(
   charges.surcharges = percentOf(monthly, rates.surchargeBp);
   charges.taxes = percentOf(monthly + charges.usage, rates.taxBp) + rates.flatTaxCents;
   return charges;
+}
+
+/** The cheapest plan of Verizon's rate card that covers the planted hotspot's use. */
+const UNDERUSED_CHEAPER_PLAN = 'Business Unlimited Tablet';
+
+/** Kilobytes in a gigabyte, as carriers count. */
+const KB_PER_GB = 1024 * 1024;
+
+/** The planted hotspot's data in its under-used months (0.62, 1.34 and 0.91 GB, repeating). */
+const UNDERUSED_KB = [650_000, 1_405_000, 954_000] as const;
+
+/**
+ * On a plan with a data allowance: the planted under-used months get a small use; every other
+ * month at least 30 % of the allowance, so the clean months are never under a quarter of it.
+ * (Only values change: no PRNG draw, so the rest of the company stays as it was.)
+ */
+function planDataUse(
+  ctx: BillingContext,
+  service: SampleService,
+  period: BillPeriod,
+  allowanceGb: number | 'unlimited' | undefined,
+  charges: LineCharges,
+): void {
+  if (typeof allowanceGb !== 'number') return;
+  const planted = ctx.plan.underusedPlan;
+  if (planted?.serviceId === service.id && period.index >= planted.fromIndex) {
+    charges.dataKb = UNDERUSED_KB[(period.index - planted.fromIndex) % UNDERUSED_KB.length] ?? 0;
+    return;
+  }
+  charges.dataKb = Math.max(charges.dataKb, Math.ceil(allowanceGb * KB_PER_GB * 0.3));
 }
 
 /** Adds up a line's charges into `total`. */
@@ -154,6 +185,19 @@ export function noteLineCharges(
       billed: charges.monthly,
       describe: (e) =>
         `${billedId} had no voice, messaging or data use on ${monthSpan(e)} yet paid its ${dollars(e.impact)} monthly charge each time.`,
+    });
+  }
+  const underused = plan.underusedPlan;
+  if (underused?.serviceId === service.id && invoice.period.index >= underused.fromIndex) {
+    const cheaper = productOf(UNDERUSED_CHEAPER_PLAN).contractCents;
+    const rate = productOf(service.plan).contractCents;
+    ctx.ledger.add({
+      ...base,
+      ruleId: 'underused-plan',
+      impact: rate - cheaper,
+      billed: charges.monthly,
+      describe: (e) =>
+        `${billedId} used under a quarter of its ${service.plan} plan's data on ${monthSpan(e)}; ${UNDERUSED_CHEAPER_PLAN} at ${dollars(cheaper)} a month covers it: ${dollars(rate - cheaper)} a month less, ${dollars(e.impact)} in all.`,
     });
   }
   if (charges.thirdParty !== 0) {

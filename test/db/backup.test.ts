@@ -6,6 +6,7 @@ import {
   restoreWorkspace,
 } from '../../renderer/db/backup';
 import { TemDeskDatabase } from '../../renderer/db/database';
+import { cents } from '../../shared/money/cents';
 import { loadSampleIntoDb } from '../helpers/sample-db';
 
 let db: TemDeskDatabase;
@@ -88,5 +89,37 @@ describe('backup and restore', () => {
     const at = Math.floor(tampered.length / 3);
     tampered[at] = (tampered[at] ?? 0) ^ 0xff;
     expect(inspectBackup(tampered).ok).toBe(false);
+  });
+
+  it('keeps rate card allowances (numbers, unlimited, not known) through backup and restore, and refuses a bad one', async () => {
+    await loadSample(db);
+    const [contract] = await db.contracts.toArray();
+    if (contract === undefined) throw new Error('the sample has contracts');
+    const rateCard = [
+      {
+        planOrServiceType: 'Flex 2GB',
+        monthlyRateCents: cents(20_00),
+        dataAllowanceGb: 2.5,
+        voiceMinutesAllowance: 1000,
+        messagesAllowance: 'unlimited' as const,
+      },
+      { planOrServiceType: 'Unknown allowances', monthlyRateCents: cents(30_00) },
+    ];
+    await db.contracts.put({ ...contract, rateCard });
+    const bytes = await createBackup(db, { appVersion: '0.1.0' });
+    await restoreWorkspace(db, {
+      schemaVersion: (await dumpWorkspace(db)).schemaVersion,
+      tables: {},
+    });
+    const inspected = inspectBackup(bytes);
+    if (!inspected.ok) throw new Error(JSON.stringify(inspected.errors));
+    await restoreWorkspace(db, inspected.value.dump);
+    expect((await db.contracts.get(contract.id))?.rateCard).toEqual(rateCard);
+
+    // The database takes what it is given; the backup's schema check is what refuses it.
+    const bad = { ...contract, rateCard: [{ ...rateCard[0], dataAllowanceGb: 'lots' }] };
+    await db.contracts.put(bad as unknown as typeof contract);
+    const refused = inspectBackup(await createBackup(db, { appVersion: '0.1.0' }));
+    expect(refused.ok).toBe(false);
   });
 });

@@ -52,9 +52,17 @@ describe('contracts in Chromium', () => {
     await form.getByRole('button', { name: 'Add a rate' }).click();
     await form.getByLabel('Rate 1 plan or service type').fill('SIP trunk 10 paths');
     await form.getByLabel('Rate 1 monthly rate').fill('abc');
+    // A second rate with plan allowances: a number, unlimited, and blank (not known).
+    await form.getByRole('button', { name: 'Add a rate' }).click();
+    await form.getByLabel('Rate 2 plan or service type').fill('Mobile 10GB');
+    await form.getByLabel('Rate 2 monthly rate').fill('35.00');
+    await form.getByLabel('Rate 2 data allowance (GB)').fill('ten');
+    await form.getByLabel('Rate 2 voice minutes allowance').fill('unlimited');
     await form.getByRole('button', { name: 'Save contract' }).click();
     await expect.poll(() => form.getByRole('alert').textContent()).toMatch(/Rate 1: .*"abc"/);
+    expect(await form.getByRole('alert').textContent()).toMatch(/Rate 2: .*GB.*"ten"/);
     await form.getByLabel('Rate 1 monthly rate').fill('450.00');
+    await form.getByLabel('Rate 2 data allowance (GB)').fill('10');
 
     const chooser = page.waitForEvent('filechooser');
     await form.getByRole('button', { name: 'Attach a file…' }).click();
@@ -74,8 +82,11 @@ describe('contracts in Chromium', () => {
       .toBe(1);
     const contractId = decodeURIComponent(page.url().split('#/contracts/')[1] ?? '');
     expect(contractId).toMatch(/^contract-/);
-    const rateCard = page.getByRole('table', { name: 'Rate card (1)' });
+    const rateCard = page.getByRole('table', { name: 'Rate card (2)' });
     await expect.poll(() => rateCard.textContent()).toContain('$450.00');
+    const mobile = rateCard.getByRole('row', { name: /Mobile 10GB/ });
+    expect(await mobile.textContent()).toContain('10 GB · unlimited min');
+    expect(await mobile.textContent()).not.toContain('msgs');
     const saved = await download(page, () =>
       page.getByRole('button', { name: 'LUM-SIP-7788-signed.pdf', exact: true }).click(),
     );

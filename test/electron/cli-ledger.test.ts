@@ -77,4 +77,36 @@ describe('the CLI workspace', () => {
     });
     expect(workspace.services[1]?.contractId).toBe('VZ-1');
   });
+
+  it('reads plan allowances from --rates: numbers, unlimited, blank for not known', () => {
+    const rates = file('rates.csv', [
+      'Contract ID,Plan Or Service Type,Service ID,Monthly Rate,Data Allowance GB,Voice Minutes Allowance,Messages Allowance',
+      'VZ-1,Flex 2GB,,20.00,2,unlimited,',
+      'VZ-1,Business Unlimited,,45.00,unlimited,unlimited,unlimited',
+    ]);
+    expect(buildWorkspace(input({ rates })).contracts[0]?.rateCard).toEqual([
+      {
+        planOrServiceType: 'Flex 2GB',
+        monthlyRateCents: 20_00,
+        dataAllowanceGb: 2,
+        voiceMinutesAllowance: 'unlimited',
+      },
+      {
+        planOrServiceType: 'Business Unlimited',
+        monthlyRateCents: 45_00,
+        dataAllowanceGb: 'unlimited',
+        voiceMinutesAllowance: 'unlimited',
+        messagesAllowance: 'unlimited',
+      },
+    ]);
+    const bad = file('rates.csv', [
+      'Contract ID,Plan Or Service Type,Monthly Rate,Data Allowance GB',
+      'VZ-1,Flex 2GB,20.00,two',
+    ]);
+    expect(() => buildWorkspace(input({ rates: bad }))).toThrow(
+      new CliError(
+        'The rates file "rates.csv" has a problem:\n  - Row 2, column "Data Allowance GB": expected a number of GB like 10, or unlimited, or a blank cell when not known, but found "two".',
+      ),
+    );
+  });
 });

@@ -114,6 +114,10 @@ describe('audit', () => {
     for (const rule of ['rate-mismatch', 'unknown-service', 'late-fee', 'duplicate-charge']) {
       expect(rules, rule).toContain(rule);
     }
+    // The rates file's allowance columns reach the audit: the planted under-used hotspot.
+    const underused = company.plantedErrors.find((error) => error.ruleId === 'underused-plan');
+    const hotspot = findings.rows.filter((row) => row[0] === 'underused-plan');
+    expect(hotspot.map((row) => [row[5], row[8]])).toEqual([[underused?.serviceId, '45.00']]);
     for (const row of findings.rows) expect(row[8]).toMatch(/^-?\d+\.\d\d$/);
 
     // The RingCentral month sent twice: one duplicate-invoice finding naming both files.

@@ -1,9 +1,18 @@
 import type { IsoMonth } from '../../../shared/dates';
-import type { Contract } from '../../../shared/model';
+import type { Contract, ContractRate } from '../../../shared/model';
 import { formatCents, type Cents } from '../../../shared/money/cents';
 import { hrefFor } from '../../app/useSection';
 import type { ContractsData } from '../../db/contracts';
 import { contractedRate } from '../../../shared/contracts/rates';
+
+/** `10 GB · unlimited min · 500 msgs`, or `—` when no allowance is known. */
+function allowancesLabel(rate: ContractRate): string {
+  const parts: string[] = [];
+  if (rate.dataAllowanceGb !== undefined) parts.push(`${rate.dataAllowanceGb} GB`);
+  if (rate.voiceMinutesAllowance !== undefined) parts.push(`${rate.voiceMinutesAllowance} min`);
+  if (rate.messagesAllowance !== undefined) parts.push(`${rate.messagesAllowance} msgs`);
+  return parts.length === 0 ? '—' : parts.join(' · ');
+}
 
 /** The services a contract covers, each with its contracted and expected monthly rate. */
 export function ContractServices({ contract, data }: { contract: Contract; data: ContractsData }) {
@@ -24,6 +33,7 @@ export function ContractServices({ contract, data }: { contract: Contract; data:
               <th scope="col" className="numeric">
                 Contracted monthly rate
               </th>
+              <th scope="col">Allowances</th>
             </tr>
           </thead>
           <tbody>
@@ -37,6 +47,7 @@ export function ContractServices({ contract, data }: { contract: Contract; data:
                     : 'All'}
                 </td>
                 <td className="numeric">{formatCents(rate.monthlyRateCents)}</td>
+                <td>{allowancesLabel(rate)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,7 +1,11 @@
 import type { ContractsData } from '../../db/contracts';
+import { ALLOWANCE_INPUTS, EMPTY_RATE } from './form-values';
 import type { ContractFormValues, RateValues } from './form-values';
 
-/** Contracted monthly rates: per plan or service type, and per service. */
+/**
+ * Contracted monthly rates: per plan or service type, and per service, with the plan's allowances
+ * (a number, `unlimited`, or blank when not known).
+ */
 export function RateCardEditor({
   data,
   values,
@@ -29,6 +33,15 @@ export function RateCardEditor({
               <th scope="col">Plan or service type</th>
               <th scope="col">Service (optional)</th>
               <th scope="col">Monthly rate ($)</th>
+              <th scope="col" className="allowance">
+                Data (GB)
+              </th>
+              <th scope="col" className="allowance">
+                Voice minutes
+              </th>
+              <th scope="col" className="allowance">
+                Messages
+              </th>
               <th scope="col">
                 <span className="visually-hidden">Remove</span>
               </th>
@@ -66,6 +79,15 @@ export function RateCardEditor({
                     onChange={(e) => setRate(index, { monthly: e.target.value })}
                   />
                 </td>
+                {ALLOWANCE_INPUTS.map(({ key, label }) => (
+                  <td key={key}>
+                    <input
+                      aria-label={`Rate ${index + 1} ${label}`}
+                      value={rate[key]}
+                      onChange={(e) => setRate(index, { [key]: e.target.value })}
+                    />
+                  </td>
+                ))}
                 <td>
                   <button
                     type="button"
@@ -85,13 +107,14 @@ export function RateCardEditor({
         <button
           type="button"
           className="secondary"
-          onClick={() =>
-            onChange({ rates: [...values.rates, { plan: '', serviceId: '', monthly: '' }] })
-          }
+          onClick={() => onChange({ rates: [...values.rates, { ...EMPTY_RATE }] })}
         >
           Add a rate
         </button>
       </div>
+      <p className="hint">
+        Allowances are per month: a number, or unlimited; leave blank when not known.
+      </p>
       {covered.length === 0 && (
         <p className="hint">Pick services above to give one of them its own rate.</p>
       )}

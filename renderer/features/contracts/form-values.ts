@@ -2,7 +2,12 @@
  * The contract form's values (text, as typed) and their conversion to a {@link Contract}: every
  * number and amount is read here, and a bad one is a sentence naming its field.
  */
-import { contractEndDate } from '../../../shared/contracts';
+import {
+  ALLOWANCE_FIELDS,
+  allowanceText,
+  contractEndDate,
+  readAllowance,
+} from '../../../shared/contracts';
 import { isIsoDate, isoDate, type IsoDate } from '../../../shared/dates';
 import type { Contract, ContractRate, ContractStatus } from '../../../shared/model';
 import { centsFromText, centsToDecimalString, ZERO_CENTS } from '../../../shared/money/cents';
@@ -14,7 +19,28 @@ export interface RateValues {
   /** Inventory id of the service, or '' for a plan-wide rate. */
   serviceId: string;
   monthly: string;
+  /** Data allowance in GB, voice minutes and messages as typed: a number, `unlimited`, or blank. */
+  dataAllowance: string;
+  voiceAllowance: string;
+  messagesAllowance: string;
 }
+
+/** A new, empty rate card line. */
+export const EMPTY_RATE: RateValues = {
+  plan: '',
+  serviceId: '',
+  monthly: '',
+  dataAllowance: '',
+  voiceAllowance: '',
+  messagesAllowance: '',
+};
+
+/** The allowance inputs of a rate line, with their labels. */
+export const ALLOWANCE_INPUTS = [
+  { key: 'dataAllowance', label: 'data allowance (GB)' },
+  { key: 'voiceAllowance', label: 'voice minutes allowance' },
+  { key: 'messagesAllowance', label: 'messages allowance' },
+] as const;
 
 /** The whole form as typed. */
 export interface ContractFormValues {
@@ -85,6 +111,9 @@ export function formValuesFrom(contract: Contract | undefined, carrierId = ''): 
       plan: rate.planOrServiceType ?? '',
       serviceId: rate.serviceId ?? '',
       monthly: centsToDecimalString(rate.monthlyRateCents),
+      dataAllowance: allowanceText(rate.dataAllowanceGb),
+      voiceAllowance: allowanceText(rate.voiceMinutesAllowance),
+      messagesAllowance: allowanceText(rate.messagesAllowance),
     })),
   };
 }
@@ -148,11 +177,20 @@ export function contractFromValues(
       errors.push({ column, message: 'Type a plan or service type, or choose a service.' });
     if (rate.monthly.trim() === '')
       errors.push({ column, message: 'Enter the contracted monthly rate, like 45.00.' });
-    return {
+    const card: ContractRate = {
       ...(rate.plan.trim() === '' ? {} : { planOrServiceType: rate.plan.trim() }),
       ...(rate.serviceId === '' ? {} : { serviceId: rate.serviceId }),
       monthlyRateCents: money(column, rate.monthly),
     };
+    for (const { key, field, unit, whole } of ALLOWANCE_FIELDS) {
+      const text = rate[key];
+      const reading = readAllowance(text, { unit, whole });
+      if (!reading.ok) {
+        const message = reading.message.charAt(0).toUpperCase() + reading.message.slice(1);
+        errors.push({ column, value: text, message: message.replace(/^Expected/, 'Enter') });
+      } else if (reading.value !== undefined) card[field] = reading.value;
+    }
+    return card;
   });
   if (errors.length > 0) return fail(errors);
   const optional = (text: string) => (text.trim() === '' ? undefined : text.trim());

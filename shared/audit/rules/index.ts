@@ -24,6 +24,7 @@ import { renewalDueRule } from './renewal-due';
 import { spikeRule } from './spike';
 import { taxDriftRule } from './tax-drift';
 import { thirdPartyRule } from './third-party';
+import { underusedPlanRule } from './underused-plan';
 import { unknownServiceRule } from './unknown-service';
 import { wrongAccountRule } from './wrong-account';
 import { zeroUsageRule } from './zero-usage';
@@ -50,6 +51,7 @@ export const ALL_RULES: readonly AuditRule[] = [
   missingInvoiceRule,
   zeroUsageRule,
   overageRule,
+  underusedPlanRule,
   creditNotAppliedRule,
   renewalDueRule,
   marcShortfallRule,

@@ -31,7 +31,7 @@ export const zeroUsageRule: AuditRule = {
     const settings = resolveSettings(context.settings, this.id, SETTINGS);
     const byService = new Map<Service, UsageRecord[]>();
     for (const record of context.snapshot.usage) {
-      const service = serviceOf(context, record);
+      const service = usageServiceOf(context, record);
       if (service === undefined || service.type !== 'mobile-line') continue;
       const list = byService.get(service);
       if (list === undefined) byService.set(service, [record]);
@@ -93,7 +93,7 @@ function idle(record: UsageRecord): boolean {
 }
 
 /** The service of a usage record: through its invoice's carrier and account when it has one. */
-function serviceOf(context: RuleContext, record: UsageRecord): Service | undefined {
+export function usageServiceOf(context: RuleContext, record: UsageRecord): Service | undefined {
   const facts =
     record.invoiceId === undefined ? undefined : context.invoiceById.get(record.invoiceId);
   if (facts !== undefined) {

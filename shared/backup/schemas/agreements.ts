@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CONTRACT_STATUSES, DISPUTE_STATUSES, FINDING_STATUSES, SEVERITIES } from '../../model';
 import {
+  allowance,
   binary,
   cents,
   count,
@@ -39,6 +40,9 @@ export const contractSchema = record({
         planOrServiceType: text.optional(),
         serviceId: text.optional(),
         monthlyRateCents: cents,
+        dataAllowanceGb: allowance.optional(),
+        voiceMinutesAllowance: allowance.optional(),
+        messagesAllowance: allowance.optional(),
       }),
     )
     .optional(),

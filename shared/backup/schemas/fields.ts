@@ -64,6 +64,16 @@ export const finiteNumber = z
   .number({ error: 'must be a number' })
   .refine(Number.isFinite, { error: 'must be a number' });
 
+/** A plan allowance: a number, zero or more, or the word `unlimited`. */
+export const allowance = z.union([
+  z.literal('unlimited'),
+  z
+    .number({ error: 'must be a number, zero or more, or unlimited' })
+    .refine((value) => Number.isFinite(value) && value >= 0, {
+      error: 'must be a number, zero or more, or unlimited',
+    }),
+]);
+
 const DATE_PROBLEM = `must be a date like 2024-08-31 in the years ${FIRST_YEAR} to ${LAST_YEAR}`;
 const MONTH_PROBLEM = `must be a month like 2024-08 in the years ${FIRST_YEAR} to ${LAST_YEAR}`;
 const TIMESTAMP_PROBLEM = `must be a date and time like 2024-08-05T13:45:00.000Z in the years ${FIRST_YEAR} to ${LAST_YEAR}`;

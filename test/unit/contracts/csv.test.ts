@@ -332,10 +332,10 @@ describe('contract rates', () => {
     ];
     const text = contractRatesToCsv(contracts, new Map([['svc-1', 'CKT 001']]));
     expect(text.split('\r\n')).toEqual([
-      'Contract ID,Plan Or Service Type,Service ID,Monthly Rate',
-      'ctr-1,"Business Unlimited, 5G",,45.00',
-      'ctr-1,,CKT 001,1250.50',
-      'ctr-1,mpls-sdwan,svc-2,0.00',
+      'Contract ID,Plan Or Service Type,Service ID,Monthly Rate,Data Allowance GB,Voice Minutes Allowance,Messages Allowance',
+      'ctr-1,"Business Unlimited, 5G",,45.00,,,',
+      'ctr-1,,CKT 001,1250.50,,,',
+      'ctr-1,mpls-sdwan,svc-2,0.00,,,',
       '',
     ]);
     const { rows, errors } = readContractRatesCsv(utf8(text));
@@ -350,5 +350,67 @@ describe('contract rates', () => {
         monthlyRateCents: 0,
       },
     ]);
+  });
+
+  it('reads plan allowances: numbers, unlimited, and blank for not known (never zero)', () => {
+    const text = [
+      'Contract ID,Plan,Monthly Rate,Data Allowance (GB),Voice Minutes,Messages',
+      'ctr-1,Flex 2GB,20.00,2 GB,"1,000",500',
+      'ctr-1,Business Unlimited,45.00,Unlimited,unlimited,UNLIMITED',
+      'ctr-1,Half Gig,12.00,0.5,,N/A',
+      'ctr-1,Data Only,15.00,0,,-',
+      'ctr-1,Bad,15.00,lots,1.5,-3',
+    ].join('\n');
+    const { rows, errors } = readContractRatesCsv(utf8(text));
+    expect(rows.map(({ line: _line, contractId: _id, ...rate }) => rate)).toEqual([
+      {
+        planOrServiceType: 'Flex 2GB',
+        monthlyRateCents: 20_00,
+        dataAllowanceGb: 2,
+        voiceMinutesAllowance: 1000,
+        messagesAllowance: 500,
+      },
+      {
+        planOrServiceType: 'Business Unlimited',
+        monthlyRateCents: 45_00,
+        dataAllowanceGb: 'unlimited',
+        voiceMinutesAllowance: 'unlimited',
+        messagesAllowance: 'unlimited',
+      },
+      { planOrServiceType: 'Half Gig', monthlyRateCents: 12_00, dataAllowanceGb: 0.5 },
+      { planOrServiceType: 'Data Only', monthlyRateCents: 15_00, dataAllowanceGb: 0 },
+    ]);
+    expect(errors.map((error) => error.message)).toEqual([
+      'Row 6, column "Data Allowance (GB)": expected a number of GB like 10, or unlimited, or a blank cell when not known, but found "lots".',
+      'Row 6, column "Voice Minutes": expected a whole number of minutes like 1000, or unlimited, or a blank cell when not known, but found "1.5".',
+      'Row 6, column "Messages": expected a whole number of messages like 1000, or unlimited, or a blank cell when not known, but found "-3".',
+    ]);
+  });
+
+  it('exports allowances and reads them back unchanged', () => {
+    const rateCard = [
+      {
+        planOrServiceType: 'Flex 2GB',
+        monthlyRateCents: cents(20_00),
+        dataAllowanceGb: 2.5,
+        voiceMinutesAllowance: 1000,
+        messagesAllowance: 'unlimited' as const,
+      },
+      {
+        planOrServiceType: 'Unlimited',
+        monthlyRateCents: cents(45_00),
+        dataAllowanceGb: 'unlimited' as const,
+      },
+      { planOrServiceType: 'MPLS', monthlyRateCents: cents(900_00) },
+    ];
+    const text = contractRatesToCsv([makeContract({ id: 'ctr-1', rateCard })]);
+    expect(text.split('\r\n').slice(1, 4)).toEqual([
+      'ctr-1,Flex 2GB,,20.00,2.5,1000,unlimited',
+      'ctr-1,Unlimited,,45.00,unlimited,,',
+      'ctr-1,MPLS,,900.00,,,',
+    ]);
+    const { rows, errors } = readContractRatesCsv(utf8(text));
+    expect(errors).toEqual([]);
+    expect(rows.map(({ line: _line, contractId: _id, ...rate }) => rate)).toEqual(rateCard);
   });
 });

@@ -68,6 +68,9 @@ export function contractsXlsxBytes(data: ContractsData): Uint8Array {
           text('Plan Or Service Type'),
           text('Service ID'),
           { header: 'Monthly Rate', kind: 'money', total: false },
+          { header: 'Data Allowance GB', kind: 'number', total: false },
+          { header: 'Voice Minutes Allowance', kind: 'number', total: false },
+          { header: 'Messages Allowance', kind: 'number', total: false },
         ],
         rows: data.contracts.flatMap((c) =>
           (c.rateCard ?? []).map((rate) => [
@@ -75,6 +78,9 @@ export function contractsXlsxBytes(data: ContractsData): Uint8Array {
             rate.planOrServiceType ?? '',
             rate.serviceId ? (serviceLabels.get(rate.serviceId) ?? rate.serviceId) : '',
             rate.monthlyRateCents,
+            rate.dataAllowanceGb ?? null,
+            rate.voiceMinutesAllowance ?? null,
+            rate.messagesAllowance ?? null,
           ]),
         ),
       },

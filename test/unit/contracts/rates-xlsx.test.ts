@@ -1,0 +1,88 @@
+/**
+ * Plan allowances through XLSX: the app's workbook writes them on its Rates sheet (numbers as
+ * numbers, `unlimited` as text, blank when not known), and a rates sheet reads back through the
+ * same door as a CSV (column mapping, then the rates reader).
+ */
+import { describe, expect, it } from 'vitest';
+import { readContractRatesCsv } from '../../../shared/contracts/csv';
+import {
+  canonicalCsv,
+  guessColumnChoice,
+  RATE_FILE_COLUMNS,
+} from '../../../shared/contracts/mapping';
+import { readXlsxForTests } from '../../../shared/export/xlsx-read';
+import { writeXlsx } from '../../../shared/export/xlsx';
+import { readTabularFile } from '../../../shared/inventory/table-file';
+import type { ContractRate } from '../../../shared/model';
+import { cents } from '../../../shared/money/cents';
+import { contractsXlsxBytes } from '../../../renderer/features/contracts/import/exports';
+import { makeContract } from '../audit/helpers';
+
+const rateCard: ContractRate[] = [
+  {
+    planOrServiceType: 'Flex 2GB',
+    monthlyRateCents: cents(20_00),
+    dataAllowanceGb: 2.5,
+    voiceMinutesAllowance: 1000,
+    messagesAllowance: 'unlimited',
+  },
+  { planOrServiceType: 'MPLS', monthlyRateCents: cents(900_00) },
+];
+
+describe('rate allowances in XLSX', () => {
+  it('are on the Rates sheet of the contracts workbook', () => {
+    const bytes = contractsXlsxBytes({
+      contracts: [makeContract({ id: 'ctr-1', rateCard })],
+      carriers: [],
+      accounts: [],
+      services: [],
+      attachments: [],
+      spend: new Map(),
+      alertWindows: [],
+    });
+    const rates = readXlsxForTests(bytes).sheets.find((sheet) => sheet.name === 'Rates');
+    expect(rates?.values).toEqual([
+      [
+        'Contract ID',
+        'Plan Or Service Type',
+        'Service ID',
+        'Monthly Rate',
+        'Data Allowance GB',
+        'Voice Minutes Allowance',
+        'Messages Allowance',
+      ],
+      ['ctr-1', 'Flex 2GB', null, 20, 2.5, 1000, 'unlimited'],
+      // Blank (not known) cells at a row's end are not stored at all.
+      ['ctr-1', 'MPLS', null, 900],
+    ]);
+  });
+
+  it('read back from a rates sheet unchanged', () => {
+    const bytes = writeXlsx({
+      sheets: [
+        {
+          name: 'Rates',
+          columns: [
+            { header: 'Contract ID', kind: 'text' },
+            { header: 'Plan', kind: 'text' },
+            { header: 'Monthly Rate', kind: 'money' },
+            { header: 'Data Allowance GB', kind: 'number', total: false },
+            { header: 'Voice Minutes Allowance', kind: 'number', total: false },
+            { header: 'Messages Allowance', kind: 'number', total: false },
+          ],
+          rows: [
+            ['ctr-1', 'Flex 2GB', 20_00, 2.5, 1000, 'unlimited'],
+            ['ctr-1', 'MPLS', 900_00, null, null, null],
+          ],
+        },
+      ],
+    });
+    const table = readTabularFile('rates.xlsx', bytes);
+    if (!table.ok) throw new Error(JSON.stringify(table.errors));
+    const choice = guessColumnChoice(table.value.header, RATE_FILE_COLUMNS);
+    const csv = canonicalCsv(table.value, choice, RATE_FILE_COLUMNS);
+    const { rows, errors } = readContractRatesCsv(new TextEncoder().encode(csv));
+    expect(errors).toEqual([]);
+    expect(rows.map(({ line: _line, contractId: _id, ...rate }) => rate)).toEqual(rateCard);
+  });
+});
