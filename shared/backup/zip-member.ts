@@ -7,7 +7,7 @@
 import { Inflate } from 'fflate';
 import type { Result } from '../result';
 import { fail, ok } from '../result';
-import { crc32 } from './crc32';
+import { crc32 } from '../import/crc32';
 import { BACKUP_MESSAGES } from './messages';
 import { packedBytes, type ZipEntry } from './zip-directory';
 
