@@ -14,6 +14,8 @@ import type { TextEncodingName } from './decode';
 import { decodeBytes } from './decode';
 import type { BillDraft, ColumnChoice } from './draft';
 import { boundDraftDates } from './draft-bounds';
+import type { X12File } from './edi/read-edi';
+import { looksLikeX12, readEdiBills } from './edi/read-edi';
 import { withFileNotes } from './file-notes';
 import { isPdf, PDF_NOTICE } from './pdf';
 import type { ColumnMapping } from './mapping';
@@ -144,7 +146,9 @@ export function readBills(
     else outcomes.push(unreadable(file.name, expanded.errors.map((e) => e.message).join(' ')));
   }
 
-  const parsed = parseAll(members, outcomes, limits, options.onProgress);
+  const x12Files: (X12File & { info: DecodedFileInfo })[] = [];
+  const parsed = parseAll(members, outcomes, limits, options.onProgress, x12Files);
+  if (x12Files.length > 0) outcomes.push(...readX12Outcomes(x12Files, limits));
   const groups = new Map<CarrierProfile, ProfileGroup>();
   for (const file of parsed) {
     const outcome = classify(file, options, groups);
@@ -164,6 +168,7 @@ function parseAll(
   outcomes: ReadOutcome[],
   limits: ImportLimits,
   onProgress: ((fraction: number) => void) | undefined,
+  x12Files: (X12File & { info: DecodedFileInfo })[],
 ): ParsedFile[] {
   const totalBytes = members.reduce((sum, file) => sum + file.bytes.length, 0) || 1;
   let doneBytes = 0;
@@ -176,6 +181,17 @@ function parseAll(
       continue;
     }
     const decoded = decodeBytes(member.bytes);
+    // EDI X12 is recognised by its content (ISA first), whatever the file is called.
+    if (looksLikeX12(decoded.text)) {
+      const info = {
+        name: member.name,
+        encoding: decoded.encoding,
+        replacementChars: decoded.replacementChars,
+      };
+      x12Files.push({ name: member.name, text: decoded.text, info });
+      doneBytes += size;
+      continue;
+    }
     const sniff = sniffTable(decoded.text);
     if (!sniff.ok) {
       outcomes.push(unreadable(member.name, sniff.errors.map((e) => e.message).join(' ')));
@@ -358,6 +374,22 @@ function readGroup(
   if (group.choices.length > 0)
     draft.columnChoices = [...(draft.columnChoices ?? []), ...group.choices];
   return draftOutcome(draft, group.files, options);
+}
+
+/** The outcomes of the EDI X12 files of an upload: one draft for all of them, a refusal per file. */
+function readX12Outcomes(
+  files: readonly (X12File & { info: DecodedFileInfo })[],
+  limits: ImportLimits,
+): ReadOutcome[] {
+  const read = readEdiBills(files, limits);
+  const outcomes = read.refused.map((refused) => unreadable(refused.fileName, refused.message));
+  if (read.draft === null) return outcomes;
+  const names = new Set(read.readFiles);
+  const infos = files.filter((file) => names.has(file.name)).map((file) => file.info);
+  if (read.draft.refusal !== undefined) {
+    return [...outcomes, unreadable(read.readFiles.join(', '), read.draft.refusal)];
+  }
+  return [...outcomes, { kind: 'draft', draft: boundDraftDates(read.draft, limits), files: infos }];
 }
 
 /**

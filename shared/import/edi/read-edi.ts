@@ -1,0 +1,259 @@
+/**
+ * EDI X12 811 bill files (Consolidated Service Invoice/Statement, functional group CI) to one
+ * {@link BillDraft}: each 811 transaction (ST … SE) is an invoice. Problems are row errors whose
+ * "line" is the segment's position in the file (ISA is segment 1) and whose column names the
+ * element (`IT104`); a file that cannot be split into segments is refused with a sentence.
+ */
+import type { IsoMonth } from '../../dates';
+import { isoMonthOf } from '../../dates';
+import type { BillDraft, DraftInvoice, DraftUsage, RowError } from '../draft';
+import { invoiceKey } from '../draft';
+import { DraftBuilder } from '../draft-builder';
+import type { ImportLimits } from '../limits';
+import { LISTED_ROW_ERRORS, quoteCell } from '../limits';
+import { readCharges811 } from './edi-811-charges';
+import { readHeader811 } from './edi-811-header';
+import type { X12Transaction } from './x12-interchange';
+import { readInterchanges } from './x12-interchange';
+import type { X12Segment } from './x12-segments';
+import { element, elementName, segmentIdProblem, splitX12 } from './x12-segments';
+
+export { looksLikeX12 } from './x12-segments';
+
+/** Profile id of drafts read from EDI files. */
+export const EDI_811_PROFILE_ID = 'edi-x12-811';
+/** How the preview names the layout. */
+export const EDI_811_LAYOUT_NAME = 'EDI X12 811 — consolidated service invoice';
+
+/** A decoded file recognised as X12 (see {@link looksLikeX12}). */
+export interface X12File {
+  name: string;
+  text: string;
+}
+
+/** What {@link readEdiBills} made of the files. */
+export interface EdiRead {
+  /** The draft of every file read; null when none could be. */
+  draft: BillDraft | null;
+  /** Files read into the draft. */
+  readFiles: string[];
+  /** Files refused whole, with why. */
+  refused: { fileName: string; message: string }[];
+}
+
+/** Names of transaction sets a user may send by mistake. */
+const SET_NAMES: Readonly<Record<string, string>> = {
+  '810': 'Invoice',
+  '820': 'Payment Order/Remittance Advice',
+  '850': 'Purchase Order',
+  '997': 'Functional Acknowledgment',
+};
+
+/** Reads EDI X12 files into one draft (so an invoice sent twice, in two files, is a copy). */
+export function readEdiBills(files: readonly X12File[], limits: ImportLimits): EdiRead {
+  const draft = new DraftBuilder();
+  const usage = new Map<string, DraftUsage>();
+  const read: EdiRead = { draft: null, readFiles: [], refused: [] };
+  for (const file of files) {
+    const refusal = readFile(file, limits, draft, usage);
+    if (refusal === null) read.readFiles.push(file.name);
+    else read.refused.push({ fileName: file.name, message: refusal });
+  }
+  if (read.readFiles.length === 0) return read;
+  draft.usage.push(...usage.values());
+  draft.checkStatedTotals();
+  read.draft = draft.finish(EDI_811_PROFILE_ID, EDI_811_LAYOUT_NAME, 'YMD');
+  return read;
+}
+
+/** Reads one file into the draft; the sentence refusing it whole, or null. */
+function readFile(
+  file: X12File,
+  limits: ImportLimits,
+  draft: DraftBuilder,
+  usage: Map<string, DraftUsage>,
+): string | null {
+  const split = splitX12(file.text, {
+    maxSegmentChars: limits.maxLineChars,
+    maxElements: limits.maxColumns,
+  });
+  if (!split.ok) return `"${file.name}": ${split.message}`;
+  const { transactions, problems } = readInterchanges(split.segments);
+  const sets = transactions.filter((transaction) => transaction.setId === '811');
+  if (sets.length === 0) return notAnInvoice(file.name, transactions);
+  const report = (segment: X12Segment, position: number | null, problem: string) => {
+    addError(draft, segmentError(file.name, segment, position, problem));
+  };
+  for (const segment of split.segments) {
+    const bad = segmentIdProblem(segment);
+    if (bad !== null) addError(draft, { sourceFile: file.name, row: segment.number, message: bad });
+  }
+  for (const problem of problems) report(problem.segment, problem.position, problem.problem);
+  const seen = new Map<string, X12Transaction>();
+  for (const transaction of transactions) {
+    draft.rowsRead += transaction.body.length;
+    if (transaction.setId !== '811') {
+      const name = SET_NAMES[transaction.setId];
+      report(
+        transaction.st,
+        1,
+        `transaction set ${transaction.setId}${name === undefined ? '' : ` (${name})`} is not a telecom invoice (811) and is not read.`,
+      );
+      continue;
+    }
+    // A transaction with no end was reported by the envelope check and is not imported.
+    if (transaction.se === null) continue;
+    readTransaction(file.name, transaction, draft, usage, seen, report);
+  }
+  return null;
+}
+
+function notAnInvoice(fileName: string, transactions: readonly X12Transaction[]): string {
+  if (transactions.length === 0) {
+    return `"${fileName}" is an EDI file with no transaction (ST … SE) in it: there is no invoice to import.`;
+  }
+  const ids = [...new Set(transactions.map((transaction) => transaction.setId))];
+  const names = ids.map((id) => `${id}${SET_NAMES[id] === undefined ? '' : ` (${SET_NAMES[id]})`}`);
+  return `"${fileName}" is an EDI X12 ${names.join(', ')} file, not a telecom invoice: TEM Desk imports X12 811 (Consolidated Service Invoice/Statement) files. Ask the carrier for its 811 bill.`;
+}
+
+function readTransaction(
+  sourceFile: string,
+  transaction: X12Transaction,
+  draft: DraftBuilder,
+  usage: Map<string, DraftUsage>,
+  seen: Map<string, X12Transaction>,
+  report: (segment: X12Segment, position: number | null, problem: string) => void,
+): void {
+  const header = readHeader811(transaction.body);
+  for (const problem of header.problems) report(problem.segment, problem.position, problem.problem);
+  const notRead = (why: string) => {
+    const total = header.tds === undefined ? '' : element(header.tds, 1);
+    const error = segmentError(
+      sourceFile,
+      transaction.st,
+      null,
+      `transaction ${transaction.controlNumber} is not imported: ${why}.`,
+    );
+    if (total !== '') error.amount = `${quoteCell(total)} (TDS01, in cents)`;
+    addError(draft, error);
+  };
+  const { invoiceDate, invoiceNumber, carrierName, accountNumber } = header;
+  if (header.big === undefined) return notRead('it has no invoice beginning (BIG)');
+  if (invoiceNumber === undefined) return notRead('its invoice number (BIG02) is missing');
+  if (invoiceDate === undefined)
+    return notRead(`the date of invoice ${invoiceNumber} (BIG01) cannot be read`);
+  if (carrierName === undefined)
+    return notRead(`invoice ${invoiceNumber} names no carrier (N1*SE)`);
+  if (accountNumber === undefined)
+    return notRead(`invoice ${invoiceNumber} names no account number (REF*12 or REF*11)`);
+  const facts: Omit<DraftInvoice, 'key'> = {
+    carrierName,
+    accountNumber,
+    invoiceNumber,
+    invoiceDate,
+    statedTotal: header.statedTotal,
+    sourceFile,
+  };
+  if (header.dueDate !== undefined) facts.dueDate = header.dueDate;
+  if (header.periodStart !== undefined) facts.periodStart = header.periodStart;
+  if (header.periodEnd !== undefined) facts.periodEnd = header.periodEnd;
+  const earlier = seen.get(invoiceKey(carrierName, accountNumber, invoiceNumber));
+  if (earlier !== undefined) {
+    return notRead(
+      `invoice ${invoiceNumber} was already read from transaction ${earlier.controlNumber} (segment ${earlier.st.number}) of this file`,
+    );
+  }
+  const invoice = draft.invoiceOfFile(facts, transaction.st.number);
+  if (invoice === null) return;
+  seen.set(invoice.key, transaction);
+  draft.statedAt.set(invoice.key, { sourceFile, row: (header.tds ?? transaction.st).number });
+
+  const charges = readCharges811(transaction.body, header.levelOf, invoice);
+  for (const problem of charges.problems)
+    report(problem.segment, problem.position, problem.problem);
+  for (const included of charges.included)
+    draft.skip(sourceFile, included.segment.number, included.reason);
+  for (const charge of charges.charges) {
+    const more: Parameters<DraftBuilder['line']>[6] = { quantity: charge.quantity };
+    if (charge.periodStart !== undefined) more.periodStart = charge.periodStart;
+    if (charge.periodEnd !== undefined) more.periodEnd = charge.periodEnd;
+    if (charge.extras !== undefined) more.extras = charge.extras;
+    const source = { sourceFile, sourceRow: charge.segment.number };
+    draft.line(
+      invoice,
+      source,
+      charge.serviceIdRaw,
+      charge.description,
+      charge.category,
+      charge.amount,
+      more,
+    );
+    const serviceKey = draft.serviceKey(charge.serviceIdRaw);
+    if (charge.usage === undefined || serviceKey === null) continue;
+    const month = isoMonthOf(charge.periodEnd ?? invoice.periodEnd ?? invoiceDate);
+    addUsage(
+      usage,
+      { invoice, serviceIdRaw: charge.serviceIdRaw, serviceKey, month, source },
+      charge.usage,
+    );
+  }
+}
+
+function addUsage(
+  usage: Map<string, DraftUsage>,
+  at: {
+    invoice: DraftInvoice;
+    serviceIdRaw: string;
+    serviceKey: string;
+    month: IsoMonth;
+    source: { sourceFile: string; sourceRow: number };
+  },
+  amount: { minutes: number; dataKb: number },
+): void {
+  const key = `${at.invoice.key}\u0000${at.serviceKey}\u0000${at.month}`;
+  const existing = usage.get(key);
+  if (existing !== undefined) {
+    existing.minutes += amount.minutes;
+    existing.dataKb += amount.dataKb;
+    return;
+  }
+  usage.set(key, {
+    invoiceKey: at.invoice.key,
+    serviceIdRaw: at.serviceIdRaw,
+    serviceKey: at.serviceKey,
+    month: at.month,
+    minutes: amount.minutes,
+    messages: 0,
+    dataKb: amount.dataKb,
+    sourceFile: at.source.sourceFile,
+    sourceRow: at.source.sourceRow,
+  });
+}
+
+/** `Segment 14 (IT1), element 4 (IT104): …`, with the element's text as the error's value. */
+function segmentError(
+  sourceFile: string,
+  segment: X12Segment,
+  position: number | null,
+  problem: string,
+): RowError {
+  const where =
+    position === null
+      ? `Segment ${segment.number} (${segment.id})`
+      : `Segment ${segment.number} (${segment.id}), element ${position} (${elementName(segment, position)})`;
+  const error: RowError = {
+    sourceFile,
+    row: segment.number,
+    column: position === null ? segment.id : elementName(segment, position),
+    message: `${where}: ${problem.charAt(0).toLowerCase()}${problem.slice(1)}${/[.!?]$/.test(problem) ? '' : '.'}`,
+  };
+  if (position !== null) error.value = quoteCell(element(segment, position));
+  return error;
+}
+
+/** Lists an error while fewer than {@link LISTED_ROW_ERRORS} are listed, else counts it. */
+function addError(draft: DraftBuilder, error: RowError): void {
+  if (draft.errors.length < LISTED_ROW_ERRORS) draft.errors.push(error);
+  else draft.unlistedRows += 1;
+}

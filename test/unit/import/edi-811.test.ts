@@ -1,0 +1,381 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { BillDraft } from '../../../shared/import/draft';
+import { readEdiBills } from '../../../shared/import/edi/read-edi';
+import { looksLikeX12, splitX12, x12Delimiters } from '../../../shared/import/edi/x12-segments';
+import { DEFAULT_IMPORT_LIMITS, importLimits } from '../../../shared/import/limits';
+import { readBills } from '../../../shared/import/read-bill';
+import type { Segment, X12Style } from '../../helpers/x12';
+import { interchange, lumenInvoice, x12File, x12Text } from '../../helpers/x12';
+import { readDraft, totalOf } from './fixtures';
+
+function ediFixture(name: string): { name: string; bytes: Uint8Array } {
+  return {
+    name,
+    bytes: new Uint8Array(readFileSync(new URL(`../../fixtures/edi/${name}`, import.meta.url))),
+  };
+}
+
+/** The draft of one interchange written in a style. */
+function draftOf(segments: readonly Segment[], style: X12Style = {}): BillDraft {
+  return readDraft([x12File('bill.811', segments, style)]);
+}
+
+function messages(draft: BillDraft): string[] {
+  return draft.errors.map((error) => error.message);
+}
+
+describe('EDI X12 811: delimiters and envelope', () => {
+  it.each([
+    ['lumen-2026-09.811', '~ terminators on one line'],
+    ['lumen-2026-09-bom-crlf.edi', 'a BOM, | and : separators, ~ then CRLF'],
+    ['lumen-2026-09-newlines.x12', 'one segment per line, no ~'],
+  ])('%s (%s) reads to the same invoice, lines and usage', (name) => {
+    const draft = readDraft([ediFixture(name)]);
+    expect(draft.profileId).toBe('edi-x12-811');
+    expect(draft.errors).toEqual([]);
+    expect(draft.warnings ?? []).toEqual([]);
+    expect(draft.invoices).toHaveLength(1);
+    expect(draft.invoices[0]).toMatchObject({
+      carrierName: 'Lumen',
+      accountNumber: '5-KE4X-001',
+      invoiceNumber: 'LUM-2609-001',
+      invoiceDate: '2026-09-01',
+      dueDate: '2026-09-25',
+      periodStart: '2026-08-01',
+      periodEnd: '2026-08-31',
+      statedTotal: 111842,
+    });
+    expect(totalOf(draft.lines)).toBe(111842);
+    expect(
+      draft.lines.map((line) => [line.serviceIdRaw, line.description, line.category, line.amount]),
+    ).toEqual([
+      ['BBEC.556677..LUMN', 'Ethernet 100M port', 'recurring', 85000],
+      ['BBEC.556677..LUMN', 'Installation', 'one-time', 12500],
+      ['BBEC.556677..LUMN', 'State sales tax (NY)', 'tax', 4185],
+      ['5550100002', 'Business line', 'recurring', 4500],
+      ['5550100002', 'Long distance minutes', 'usage', 1250],
+      ['5550100002', 'Federal Universal Service Fund', 'surcharge', 399],
+      ['5550100002', 'County tax', 'tax', 210],
+      ['555-010-0003', 'Business line (from Aug 15)', 'recurring', 2250],
+      ['555-010-0003', 'Data usage', 'usage', 2048],
+      ['', 'Federal excise tax', 'tax', 500],
+      ['', 'Loyalty credit', 'credit', -1000],
+    ]);
+    // SLN*…*I: included in the line above, listed as not charged again.
+    expect(draft.skipped).toHaveLength(1);
+    expect(draft.skipped[0]?.reason).toMatch(/included in the line above/);
+    expect(draft.lines[3]?.serviceKey).toBe('+15550100002');
+    expect(draft.lines[0]?.extras).toEqual({ 'Sub-account': '5-KE4X-001-02', Unit: 'MO' });
+    expect(draft.lines[7]).toMatchObject({ periodStart: '2026-08-15', periodEnd: '2026-08-31' });
+    expect(draft.lines[4]?.quantity).toBe(312.5);
+    expect(draft.usage.map((u) => [u.serviceIdRaw, u.month, u.minutes, u.dataKb])).toEqual([
+      ['5550100002', '2026-08', 312.5, 0],
+      ['555-010-0003', '2026-08', 0, 2048],
+    ]);
+  });
+
+  it('recognises EDI by its content, not its name, and not a CSV whose first column is ISA', () => {
+    expect(looksLikeX12('ISA*00*')).toBe(true);
+    expect(looksLikeX12('\r\n\r\nISA|00|')).toBe(true);
+    expect(looksLikeX12('ISA,Account,Amount')).toBe(true);
+    expect(looksLikeX12('ISA Account')).toBe(false);
+    expect(looksLikeX12('ISAAC')).toBe(false);
+    expect(looksLikeX12('Carrier,ISA')).toBe(false);
+    const renamed = { ...ediFixture('lumen-2026-09.811'), name: 'september.txt' };
+    expect(readDraft([renamed]).invoices[0]?.invoiceNumber).toBe('LUM-2609-001');
+  });
+
+  it.each([
+    ['non-padded ISA, * > ~', { element: '*', subElement: '>', terminator: '~' }],
+    [
+      '^ separators, \\ sub-elements, ! terminator',
+      { element: '^', subElement: '\\', terminator: '!' },
+    ],
+    [
+      'tildes as elements? no: | and ~ with CRLF',
+      { element: '|', subElement: ':', terminator: '~', lineBreak: '\r\n' },
+    ],
+    ['CR-only lines', { element: '*', subElement: '>', terminator: '\r' }],
+  ])('finds the delimiters from the ISA: %s', (_label, style: X12Style) => {
+    const text = x12Text(interchange([lumenInvoice()]), style);
+    const found = x12Delimiters(text);
+    if (typeof found === 'string') throw new Error(found);
+    expect(found.delimiters.element).toBe(style.element);
+    expect(found.delimiters.subElement).toBe(style.subElement);
+    const draft = draftOf(interchange([lumenInvoice()]), style);
+    expect(draft.errors).toEqual([]);
+    expect(draft.invoices[0]?.statedTotal).toBe(89185);
+    expect(totalOf(draft.lines)).toBe(89185);
+  });
+
+  it('reads a fixed-width, space-padded ISA as carriers that pad send it', () => {
+    const padded =
+      'ISA*00*          *00*          *ZZ*SYNTHETIC-TEST *ZZ*TEMDESK        *260901*0800*U*00401*000000101*0*T*>~';
+    expect(padded.length).toBe(106);
+    const rest = x12Text(interchange([lumenInvoice()]).slice(1));
+    const draft = readDraft([
+      { name: 'padded.edi', bytes: new TextEncoder().encode(padded + rest) },
+    ]);
+    expect(draft.errors).toEqual([]);
+    expect(draft.invoices).toHaveLength(1);
+  });
+
+  it('reports SE, GE and IEA counts and control numbers that do not match, naming the segment', () => {
+    const segments = interchange([lumenInvoice()]).map((segment): Segment => {
+      if (segment[0] === 'SE') return ['SE', '99', '0002'];
+      if (segment[0] === 'GE') return ['GE', '3', '101'];
+      if (segment[0] === 'IEA') return ['IEA', '1', '999999999'];
+      return segment;
+    });
+    const draft = draftOf(segments);
+    const se = segments.findIndex((segment) => segment[0] === 'SE') + 1;
+    expect(messages(draft)).toEqual([
+      `Segment ${se} (SE), element 1 (SE01): transaction 0001 says it holds 99 segments but holds ${se - 2}: segments may be missing or the file was edited. Check its invoices against the carrier's bill.`,
+      `Segment ${se} (SE), element 2 (SE02): the control number "0002" of transaction 0001's end does not match the one at its start ("0001"): parts of two transactions may be mixed up. Check its invoices against the carrier's bill.`,
+      `Segment ${se + 1} (GE), element 1 (GE01): functional group 101 says it holds 3 transactions but holds 1: transactions may be missing or the file was edited. Check its invoices against the carrier's bill.`,
+      `Segment ${se + 2} (IEA), element 2 (IEA02): the control number "999999999" of interchange 000000101's end does not match the one at its start ("000000101"): parts of two envelopes may be mixed up. Check its invoices against the carrier's bill.`,
+    ]);
+    expect(draft.errors[0]).toMatchObject({ row: se, column: 'SE01', value: '99' });
+    // The invoice itself is read: the problem is shown, not hidden by dropping it.
+    expect(draft.invoices).toHaveLength(1);
+  });
+
+  it('a file cut inside a transaction imports nothing of that transaction and says so', () => {
+    const whole = interchange([lumenInvoice({ invoice: 'A' }), lumenInvoice({ invoice: 'B' })]);
+    const cut = whole.slice(0, whole.length - 8);
+    const draft = draftOf(cut);
+    expect(draft.invoices.map((invoice) => invoice.invoiceNumber)).toEqual(['A']);
+    expect(messages(draft)).toEqual([
+      `Segment ${cut.length} (${cut.at(-1)?.[0] ?? ''}): transaction 0002 (from segment 18) has no end (SE): the file was cut or damaged, so nothing of that transaction is imported.`,
+    ]);
+  });
+});
+
+describe('EDI X12 811: invoices and charges', () => {
+  it('reads two transactions as two invoices, and the invoice-math warning for a TDS that differs', () => {
+    const two = readDraft([ediFixture('two-invoices.811')]);
+    expect(
+      two.invoices.map((invoice) => [
+        invoice.carrierName,
+        invoice.invoiceNumber,
+        invoice.statedTotal,
+        invoice.dueDate,
+      ]),
+    ).toEqual([
+      ['Lumen', 'LUM-2609-001', 111842, '2026-09-25'],
+      ['Comcast Business', 'CMC-88120', 17836, '2026-09-25'],
+    ]);
+    const comcast = two.lines.filter((line) => line.invoiceKey === two.invoices[1]?.key);
+    expect(comcast.map((line) => [line.category, line.amount])).toEqual([
+      ['recurring', 18995],
+      ['credit', -2000],
+      ['tax', 841],
+    ]);
+    expect(two.invoices[1]?.accountNumber).toBe('8155-4400-1234');
+    expect(two.warnings ?? []).toEqual([]);
+
+    const mismatch = readDraft([ediFixture('total-mismatch.811')]);
+    expect(mismatch.invoices[0]?.statedTotal).toBe(114342);
+    expect(totalOf(mismatch.lines)).toBe(111842);
+    expect(mismatch.warnings?.map((warning) => [warning.row, warning.message])).toEqual([
+      [
+        40,
+        'Invoice LUM-2610-001: the bill states a total of $1,143.42 but its lines add up to $1,118.42 (a difference of $25.00).',
+      ],
+    ]);
+  });
+
+  it('an IT1 in a lower HL level bills the service named by its parent; IT1 amounts are quantity × price, rounded', () => {
+    const draft = draftOf(
+      interchange([
+        lumenInvoice({
+          total: '1746',
+          charges: [
+            ['HL', '3', '2', '9'],
+            ['IT1', '1', '333', 'MJ', '0.0525', '', 'SV', 'USG'],
+            ['PID', 'F', '', '', '', 'Toll calls'],
+          ],
+        }),
+      ]),
+    );
+    expect(draft.errors).toEqual([]);
+    expect(draft.lines).toMatchObject([
+      { serviceIdRaw: 'BBEC.556677..LUMN', amount: 1748, quantity: 333, category: 'usage' },
+    ]);
+    // 333 × 0.0525 = 17.4825 → $17.48; the stated $17.46 does not reconcile and is not "fixed".
+    expect(draft.invoices[0]?.statedTotal).toBe(1746);
+    expect(draft.warnings).toHaveLength(1);
+  });
+
+  it.each([
+    [
+      ['IT1', '1', '1', 'MO', 'x', '', 'SV', 'MRC'],
+      'element 4 (IT104): expected a unit price like 12.50, found "x"; this charge is not imported.',
+    ],
+    [
+      ['IT1', '1', 'two', 'MO', '5.00'],
+      'element 2 (IT102): expected a quantity like 12.50, found "two"; this charge is not imported.',
+    ],
+    [
+      ['IT1', '1', '1', 'MO'],
+      'element 4 (IT104): the unit price is missing; this charge is not imported.',
+    ],
+    [
+      ['IT1', '1', '1', 'EA', '9.00', '', 'SV', '1FB'],
+      'element 6 (IT106): cannot tell what kind of charge "1FB" is',
+    ],
+    [
+      ['TXI', 'ST', '4,10'],
+      'element 2 (TXI02): expected an amount like 12.50, found "4,10"; this charge is not imported.',
+    ],
+    [
+      ['SAC', 'A', '', '', '', '12.50'],
+      'element 5 (SAC05): expected an amount in cents with two implied decimals (12550 for $125.50), found "12.50"; this charge is not imported.',
+    ],
+    [
+      ['SLN', '1', '', 'A', '1', 'EA', '1e3', '', '', 'SV', 'FEE'],
+      'element 6 (SLN06): expected a unit price like 12.50, found "1e3"',
+    ],
+  ])('a bad charge segment %j is an error naming segment and element', (charge, expected) => {
+    const segments = interchange([lumenInvoice({ charges: [charge] })]);
+    const draft = draftOf(segments);
+    const at = segments.findIndex((segment) => segment === charge) + 1;
+    expect(messages(draft)).toHaveLength(1);
+    expect(messages(draft)[0]).toContain(`Segment ${at} (${charge[0]}), ${expected}`);
+    expect(draft.errors[0]?.row).toBe(at);
+    expect(draft.lines).toEqual([]);
+    expect(draft.invoices).toHaveLength(1);
+  });
+
+  it.each([
+    [
+      [['BIG', '20261301', 'LUM-1']],
+      'transaction 0001 is not imported: the date of invoice LUM-1 (BIG01) cannot be read.',
+    ],
+    [
+      [['BIG', '20260901', '']],
+      'transaction 0001 is not imported: its invoice number (BIG02) is missing.',
+    ],
+    [[], 'transaction 0001 is not imported: it has no invoice beginning (BIG).'],
+  ])('an invoice whose beginning cannot be read is not imported: %j', (big, expected) => {
+    const body = lumenInvoice().filter((segment) => segment[0] !== 'BIG');
+    const draft = draftOf(interchange([[...big, ...body]]));
+    expect(draft.invoices).toEqual([]);
+    expect(draft.lines).toEqual([]);
+    expect(messages(draft).at(-1)).toBe(`Segment 3 (ST): ${expected}`);
+    expect(draft.errors.at(-1)?.amount).toBe('89185 (TDS01, in cents)');
+  });
+
+  it('an invoice with no carrier or account is not imported; REF*11 is read when REF*12 is absent', () => {
+    const noCarrier = draftOf(interchange([lumenInvoice().filter((s) => s[0] !== 'N1')]));
+    expect(messages(noCarrier)).toEqual([
+      'Segment 3 (ST): transaction 0001 is not imported: invoice LUM-1 names no carrier (N1*SE).',
+    ]);
+    const ref11 = lumenInvoice().map((s): Segment =>
+      s[0] === 'REF' ? ['REF', '11', 'ACCT-11'] : s,
+    );
+    expect(draftOf(interchange([ref11])).invoices[0]?.accountNumber).toBe('ACCT-11');
+    const none = draftOf(interchange([lumenInvoice().filter((s) => s[0] !== 'REF')]));
+    expect(messages(none)[0]).toContain('names no account number (REF*12 or REF*11)');
+  });
+
+  it('an HL pointing at an unknown parent, a duplicate invoice in one file, a segment with a bad name', () => {
+    const orphan = lumenInvoice().map((s): Segment =>
+      s[0] === 'HL' && s[1] === '2' ? ['HL', '2', '7', '8'] : s,
+    );
+    const draft = draftOf(
+      interchange([orphan, lumenInvoice(), [['B@D', 'x'], ...lumenInvoice({ invoice: 'LUM-2' })]]),
+    );
+    const texts = messages(draft);
+    expect(texts[0]).toBe(
+      'Segment 34: "B@D" is not a segment name (two or three letters or digits): the segment is damaged and is not read.',
+    );
+    expect(texts).toContain(
+      'Segment 11 (HL), element 2 (HL02): the parent level "7" is not an earlier HL of this invoice; the level is read as a top level (its charges are not tied to a service named above it).',
+    );
+    expect(texts).toContain(
+      'Segment 18 (ST): transaction 0002 is not imported: invoice LUM-1 was already read from transaction 0001 (segment 3) of this file.',
+    );
+    expect(draft.invoices.map((invoice) => invoice.invoiceNumber)).toEqual(['LUM-1', 'LUM-2']);
+  });
+
+  it('the same invoice in two files is a copy, counted once', () => {
+    const segments = interchange([lumenInvoice()]);
+    const draft = readDraft([x12File('a.811', segments), x12File('b.edi', segments)]);
+    expect(draft.invoices).toHaveLength(1);
+    expect(draft.copies).toMatchObject([{ sourceFile: 'b.edi', sameAs: 'a.811' }]);
+    expect(totalOf(draft.lines)).toBe(89185);
+  });
+});
+
+describe('EDI X12 811: refusals and limits', () => {
+  it.each([
+    [
+      'an 810 invoice',
+      interchange([lumenInvoice()]).map((s): Segment =>
+        s[0] === 'ST' ? ['ST', '810', '0001'] : s,
+      ),
+      'is an EDI X12 810 (Invoice) file, not a telecom invoice',
+    ],
+    [
+      'an ISA cut short',
+      [['ISA', '00', '', '00']],
+      'The EDI interchange header (ISA) is damaged: it should have 16 elements separated by "*", but element',
+    ],
+    ['no transaction', interchange([]), 'is an EDI file with no transaction (ST … SE) in it'],
+  ])('%s is refused with a sentence', (_label, segments, expected) => {
+    const [outcome] = readBills([x12File('x.edi', segments)]);
+    expect(outcome?.kind).toBe('unreadable');
+    if (outcome?.kind === 'unreadable') expect(outcome.message).toContain(expected);
+  });
+
+  it('a terminator that is a letter is refused; a segment or a segment count past the limits too', () => {
+    const text = x12Text(interchange([lumenInvoice()]));
+    const letter = text.replace('*>~', '*>A');
+    expect(splitX12(letter, { maxSegmentChars: 1000, maxElements: 100 })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('the segment terminator after ISA16 is "A"'),
+    });
+    expect(
+      splitX12(text, { maxSegmentChars: 1000, maxElements: 100, maxSegments: 10 }),
+    ).toMatchObject({ ok: false, message: expect.stringContaining('more than 10 segments') });
+    expect(splitX12(text, { maxSegmentChars: 1000, maxElements: 5 })).toMatchObject({
+      ok: false,
+      message:
+        'Segment 1 of the EDI file has 16 elements, over the limit of 5: the file is damaged.',
+    });
+    const long = readEdiBills([{ name: 'long.edi', text }], importLimits({ maxLineChars: 60 }));
+    expect(long.draft).toBeNull();
+    expect(long.refused[0]?.message).toMatch(
+      /^"long.edi": Segment 1 of the EDI file is \d+ characters long, over the limit of 60/,
+    );
+  });
+
+  it('never throws on damaged EDI: a draft or a refusal, every time', () => {
+    const text = x12Text(interchange([lumenInvoice(), lumenInvoice({ invoice: 'LUM-2' })]));
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.nat(text.length - 1),
+            fc.constantFrom('', '*', '~', 'x', '\n', 'ISA', '-', '.', '>'),
+          ),
+          { minLength: 1, maxLength: 8 },
+        ),
+        fc.nat(text.length),
+        (edits, cutAt) => {
+          let mutated = text.slice(0, Math.max(4, cutAt));
+          for (const [at, insert] of edits)
+            mutated = `${mutated.slice(0, at)}${insert}${mutated.slice(at + 1)}`;
+          const read = readEdiBills([{ name: 'm.edi', text: mutated }], DEFAULT_IMPORT_LIMITS);
+          expect(read.readFiles.length + read.refused.length).toBe(1);
+          for (const line of read.draft?.lines ?? [])
+            expect(Number.isSafeInteger(line.amount)).toBe(true);
+        },
+      ),
+      { numRuns: 200, seed: 811 },
+    );
+  });
+});
