@@ -177,12 +177,12 @@ describe('EDI X12 811: invoices and charges', () => {
     expect(two.warnings ?? []).toEqual([]);
 
     const mismatch = readDraft([ediFixture('total-mismatch.811')]);
-    expect(mismatch.invoices[0]?.statedTotal).toBe(114342);
-    expect(totalOf(mismatch.lines)).toBe(111842);
+    expect(mismatch.invoices[0]?.statedTotal).toBe(116592);
+    expect(totalOf(mismatch.lines)).toBe(114092);
     expect(mismatch.warnings?.map((warning) => [warning.row, warning.message])).toEqual([
       [
         40,
-        'Invoice LUM-2610-001: the bill states a total of $1,143.42 but its lines add up to $1,118.42 (a difference of $25.00).',
+        'Invoice LUM-2610-001: the bill states a total of $1,165.92 but its lines add up to $1,140.92 (a difference of $25.00).',
       ],
     ]);
   });
