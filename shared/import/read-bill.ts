@@ -188,7 +188,7 @@ function parseAll(
         encoding: decoded.encoding,
         replacementChars: decoded.replacementChars,
       };
-      x12Files.push({ name: member.name, text: decoded.text, info });
+      x12Files.push({ ...info, text: decoded.text, info });
       doneBytes += size;
       continue;
     }

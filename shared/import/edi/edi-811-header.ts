@@ -1,7 +1,8 @@
 /**
  * The first pass over an 811 transaction: the invoice's header (BIG, REF, N1, ITD, DTM before the
  * first HL), its stated total (TDS) and the HL tree with what each HL level names (services by
- * SI*TI / SI*CI / REF*CN, sub-accounts by REF*11 / REF*12, periods by DTM*186 / DTM*187).
+ * SI*TI / SI*CI / REF*CN, sub-accounts by REF*11 / REF*12, periods by DTM*186 / DTM*187). The
+ * remit-to party (N1*RE / N1*RI) is not read: invoices have no field for it yet.
  */
 import type { IsoDate } from '../../dates';
 import { addDays } from '../../dates';
@@ -38,7 +39,6 @@ export interface Header811 {
   invoiceDate?: IsoDate;
   big?: X12Segment;
   carrierName?: string;
-  remitTo?: string;
   /** The account number, by the first qualifier present of {@link ACCOUNT_QUALIFIERS}. */
   accountNumber?: string;
   dueDate?: IsoDate;
@@ -55,8 +55,6 @@ export interface Header811 {
 export const ACCOUNT_QUALIFIERS = ['12', '11', 'AN'] as const;
 /** N1 entity codes naming the carrier: SE Selling Party, VN Vendor. */
 const CARRIER_ENTITIES = new Set(['SE', 'VN']);
-/** N1 entity codes naming where to pay: RE (party to receive remittance), RI Remit To. */
-const REMIT_ENTITIES = new Set(['RE', 'RI']);
 /** SI qualifiers naming a phone number or a circuit. */
 const PHONE_QUALIFIERS = new Set(['TI', 'TN']);
 const CIRCUIT_QUALIFIERS = new Set(['CI', 'CN']);
@@ -91,8 +89,6 @@ export function readHeader811(body: readonly X12Segment[]): Header811 {
         header.big = segment;
         header.invoiceDate = date(segment, 1);
         header.invoiceNumber = element(segment, 2) || undefined;
-        if (header.invoiceNumber === undefined)
-          problem(segment, 2, 'the invoice number is missing.');
         break;
       case 'REF':
         readRef(segment, inLoops ? level : null, accounts);
@@ -101,8 +97,6 @@ export function readHeader811(body: readonly X12Segment[]): Header811 {
         if (inLoops) break;
         if (CARRIER_ENTITIES.has(element(segment, 1)))
           header.carrierName ??= element(segment, 2) || undefined;
-        if (REMIT_ENTITIES.has(element(segment, 1)))
-          header.remitTo ??= element(segment, 2) || undefined;
         break;
       case 'ITD':
         if (!inLoops) readTerms(segment, header, problem);

@@ -29,6 +29,8 @@ export const EDI_811_LAYOUT_NAME = 'EDI X12 811 — consolidated service invoice
 export interface X12File {
   name: string;
   text: string;
+  /** U+FFFD characters the text already held (see `decodeBytes`), warned about in the preview. */
+  replacementChars?: number;
 }
 
 /** What {@link readEdiBills} made of the files. */
@@ -56,8 +58,19 @@ export function readEdiBills(files: readonly X12File[], limits: ImportLimits): E
   const read: EdiRead = { draft: null, readFiles: [], refused: [] };
   for (const file of files) {
     const refusal = readFile(file, limits, draft, usage);
-    if (refusal === null) read.readFiles.push(file.name);
-    else read.refused.push({ fileName: file.name, message: refusal });
+    if (refusal !== null) {
+      read.refused.push({ fileName: file.name, message: refusal });
+      continue;
+    }
+    read.readFiles.push(file.name);
+    const damaged = file.replacementChars ?? 0;
+    if (damaged > 0) {
+      draft.warnings.push({
+        sourceFile: file.name,
+        row: 0,
+        message: `The file already holds ${damaged} unreadable character(s) (shown as �): it was damaged by a text conversion before it reached TEM Desk. Names may be misspelt; check the segments that show an error.`,
+      });
+    }
   }
   if (read.readFiles.length === 0) return read;
   draft.usage.push(...usage.values());

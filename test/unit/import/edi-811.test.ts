@@ -301,6 +301,17 @@ describe('EDI X12 811: invoices and charges', () => {
     expect(draft.invoices.map((invoice) => invoice.invoiceNumber)).toEqual(['LUM-1', 'LUM-2']);
   });
 
+  it('warns about characters already unreadable in the file (a bad conversion upstream)', () => {
+    const damaged = lumenInvoice().map((s): Segment =>
+      s[0] === 'N1' ? ['N1', 'SE', 'Lum\uFFFDn'] : s,
+    );
+    const draft = draftOf(interchange([damaged]));
+    expect(draft.invoices[0]?.carrierName).toBe('Lum\uFFFDn');
+    expect(draft.warnings?.map((warning) => warning.message)).toEqual([
+      expect.stringContaining('The file already holds 1 unreadable character(s)'),
+    ]);
+  });
+
   it('the same invoice in two files is a copy, counted once', () => {
     const segments = interchange([lumenInvoice()]);
     const draft = readDraft([x12File('a.811', segments), x12File('b.edi', segments)]);
