@@ -3,14 +3,24 @@
  * re-read, plans, Dexie on fake-indexeddb) and through the CLI gives the same invoices, findings
  * and chargeback, field by field. The set is the sample company in every supported layout, with
  * Verizon's downloads unzipped into month folders (identical file names), one month's account
- * summary imported later, and one month repeated in another folder.
+ * summary imported later, and one month repeated in another folder; and EDI X12 811 bills.
  */
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TemDeskDatabase } from '../../renderer/db/database';
 import { addMonthsToMonth, isoDate, isoMonth } from '../../shared/dates/iso-date';
 import { generateSampleCompany } from '../../shared/sample';
 import { splitVerizonBillSet } from '../fixtures/generate/bill-sets';
+import type { BillSet, DiskFile } from '../helpers/doors';
 import { throughApp, throughCli } from '../helpers/doors';
+
+/** A synthetic EDI X12 811 fixture as a file on disk at `path`. */
+function edi(fixture: string, path: string): DiskFile {
+  return {
+    path,
+    bytes: new Uint8Array(readFileSync(new URL(`../fixtures/edi/${fixture}`, import.meta.url))),
+  };
+}
 
 const END_MONTH = isoMonth(2026, 10);
 const AS_OF = isoDate(2026, 11, 20);
@@ -72,5 +82,40 @@ describe('the app and the CLI are one engine', () => {
     );
     expect(duplicates).toHaveLength(cli.copies.length);
     expect(app.findings).toEqual(cli.findings.filter((f) => !duplicates.includes(f)));
+  });
+
+  it('give the same invoices, findings and chargeback on EDI X12 811 bills (a copy sent as .811 and .edi)', async () => {
+    // The sample company's organisation (sites, inventory, contracts, rates), with 811 bills.
+    const company = generateSampleCompany({ months: 6, scale: 0.1, endMonth: END_MONTH });
+    const set: BillSet = {
+      ...splitVerizonBillSet(company),
+      imports: [
+        [
+          edi('two-invoices.811', 'edi/2026-09/two-invoices.811'),
+          edi('lumen-2026-09-bom-crlf.edi', 'edi/2026-09/lumen-resent.edi'),
+        ],
+        [edi('total-mismatch.811', 'edi/2026-10/lumen.811')],
+      ],
+    };
+    const cli = throughCli(set, AS_OF, END_MONTH);
+    const app = await throughApp(db, set, AS_OF, END_MONTH);
+
+    expect(cli.invoices.map((invoice) => [invoice.invoiceNumber, invoice.statedTotal])).toEqual([
+      ['CMC-88120', 17836],
+      ['LUM-2609-001', 111842],
+      ['LUM-2610-001', 116592],
+    ]);
+    expect(app.invoices).toEqual(cli.invoices);
+    expect(app.copies).toEqual(cli.copies);
+    expect(cli.copies.map((copy) => copy.invoice)).toEqual([
+      'invoice:Lumen|5-KE4X-001|LUM-2609-001',
+    ]);
+    const math = cli.findings.filter((finding) => finding.ruleId === 'invoice-math');
+    expect(math.map((finding) => finding.impact)).toEqual([2500]);
+    const duplicates = cli.findings.filter(
+      (f) => f.ruleId === 'duplicate-invoice' && String(f.message).includes('counted once'),
+    );
+    expect(app.findings).toEqual(cli.findings.filter((f) => !duplicates.includes(f)));
+    expect(app.chargeback).toEqual(cli.chargeback);
   });
 });
