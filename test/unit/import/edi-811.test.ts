@@ -6,6 +6,9 @@ import { readEdiBills } from '../../../shared/import/edi/read-edi';
 import { looksLikeX12, splitX12, x12Delimiters } from '../../../shared/import/edi/x12-segments';
 import { DEFAULT_IMPORT_LIMITS, importLimits } from '../../../shared/import/limits';
 import { readBills } from '../../../shared/import/read-bill';
+import { isoMonth } from '../../../shared/dates';
+import { generateSampleCompany } from '../../../shared/sample';
+import { draftAsX12 } from '../../fixtures/generate/edi-811';
 import type { Segment, X12Style } from '../../helpers/x12';
 import { interchange, lumenInvoice, x12File, x12Text } from '../../helpers/x12';
 import { readDraft, totalOf } from './fixtures';
@@ -388,5 +391,40 @@ describe('EDI X12 811: refusals and limits', () => {
       ),
       { numRuns: 200, seed: 811 },
     );
+  });
+});
+
+describe("EDI X12 811: the sample company's wireline bills written as 811", () => {
+  it('read to the same invoices and charges as the charge-line CSV they were written from', () => {
+    const company = generateSampleCompany({ months: 6, scale: 0.3, endMonth: isoMonth(2026, 10) });
+    const lumen = company.files.filter((file) => file.carrier === 'lumen');
+    expect(lumen.length).toBeGreaterThanOrEqual(6);
+    let lines = 0;
+    let mismatches = 0;
+    for (const file of lumen) {
+      const csv = readDraft([{ name: file.name, bytes: file.bytes }]);
+      const name = file.name.replace(/\.csv$/, '.811');
+      const edi = readDraft([{ name, bytes: new TextEncoder().encode(draftAsX12(csv)) }]);
+      expect(edi.errors, name).toEqual([]);
+      const facts = (draft: BillDraft) =>
+        draft.invoices.map((invoice) => ({ ...invoice, sourceFile: '', parts: [] }));
+      expect(facts(edi)).toEqual(facts(csv));
+      const charges = (draft: BillDraft) =>
+        draft.lines.map((line) => [
+          line.invoiceKey,
+          line.serviceKey,
+          line.category,
+          line.amount,
+          line.category === 'tax' ? 'Tax' : line.description,
+        ]);
+      expect(charges(edi)).toEqual(charges(csv));
+      // The planted stated totals that do not add up are warned about the same way.
+      const warned = (draft: BillDraft) => (draft.warnings ?? []).map((w) => w.message);
+      expect(warned(edi)).toEqual(warned(csv));
+      mismatches += warned(edi).length;
+      lines += edi.lines.length;
+    }
+    expect(lines).toBeGreaterThan(300);
+    expect(mismatches).toBeGreaterThan(0);
   });
 });
