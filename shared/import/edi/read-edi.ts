@@ -11,6 +11,7 @@ import { invoiceKey } from '../draft';
 import { DraftBuilder } from '../draft-builder';
 import type { ImportLimits } from '../limits';
 import { LISTED_ROW_ERRORS, quoteCell } from '../limits';
+import { centsToDecimalString } from '../../money/cents';
 import { readCharges811 } from './edi-811-charges';
 import { readHeader811 } from './edi-811-header';
 import type { X12Transaction } from './x12-interchange';
@@ -141,14 +142,14 @@ function readTransaction(
   const header = readHeader811(transaction.body);
   for (const problem of header.problems) report(problem.segment, problem.position, problem.problem);
   const notRead = (why: string) => {
-    const total = header.tds === undefined ? '' : element(header.tds, 1);
     const error = segmentError(
       sourceFile,
       transaction.st,
       null,
       `transaction ${transaction.controlNumber} is not imported: ${why}.`,
     );
-    if (total !== '') error.amount = `${quoteCell(total)} (TDS01, in cents)`;
+    // What leaving the invoice out leaves out: its stated total, when it has one.
+    if (header.statedTotal !== null) error.amount = centsToDecimalString(header.statedTotal);
     addError(draft, error);
   };
   const { invoiceDate, invoiceNumber, carrierName, accountNumber } = header;

@@ -268,7 +268,7 @@ describe('EDI X12 811: invoices and charges', () => {
     expect(draft.invoices).toEqual([]);
     expect(draft.lines).toEqual([]);
     expect(messages(draft).at(-1)).toBe(`Segment 3 (ST): ${expected}`);
-    expect(draft.errors.at(-1)?.amount).toBe('89185 (TDS01, in cents)');
+    expect(draft.errors.at(-1)?.amount).toBe('891.85');
   });
 
   it('an invoice with no carrier or account is not imported; REF*11 is read when REF*12 is absent', () => {
