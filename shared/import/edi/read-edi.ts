@@ -15,9 +15,9 @@ import { centsToDecimalString } from '../../money/cents';
 import { readCharges811 } from './edi-811-charges';
 import { readHeader811 } from './edi-811-header';
 import type { X12Transaction } from './x12-interchange';
-import { readInterchanges } from './x12-interchange';
+import { EnvelopeReader } from './x12-interchange';
 import type { X12Segment } from './x12-segments';
-import { element, elementName, segmentIdProblem, splitX12 } from './x12-segments';
+import { element, elementName, scanX12, segmentIdProblem } from './x12-segments';
 
 export { looksLikeX12 } from './x12-segments';
 
@@ -80,53 +80,57 @@ export function readEdiBills(files: readonly X12File[], limits: ImportLimits): E
   return read;
 }
 
-/** Reads one file into the draft; the sentence refusing it whole, or null. */
+/**
+ * Reads one file into the draft; the sentence refusing it whole, or null. The file is scanned
+ * twice: once to check its limits and that it holds an 811 (so a refused file adds nothing), then
+ * to read it a transaction at a time.
+ */
 function readFile(
   file: X12File,
   limits: ImportLimits,
   draft: DraftBuilder,
   usage: Map<string, DraftUsage>,
 ): string | null {
-  const split = splitX12(file.text, {
-    maxSegmentChars: limits.maxLineChars,
-    maxElements: limits.maxColumns,
+  const options = { maxSegmentChars: limits.maxLineChars, maxElements: limits.maxColumns };
+  const setIds = new Set<string>();
+  const check = scanX12(file.text, options, (segment) => {
+    if (segment.id === 'ST') setIds.add(element(segment, 1));
   });
-  if (!split.ok) return `"${file.name}": ${split.message}`;
-  const { transactions, problems } = readInterchanges(split.segments);
-  const sets = transactions.filter((transaction) => transaction.setId === '811');
-  if (sets.length === 0) return notAnInvoice(file.name, transactions);
+  if (!check.ok) return `"${file.name}": ${check.message}`;
+  if (!setIds.has('811')) return notAnInvoice(file.name, [...setIds]);
   const report = (segment: X12Segment, position: number | null, problem: string) => {
     addError(draft, segmentError(file.name, segment, position, problem));
   };
-  for (const segment of split.segments) {
-    const bad = segmentIdProblem(segment);
-    if (bad !== null) addError(draft, { sourceFile: file.name, row: segment.number, message: bad });
-  }
-  for (const problem of problems) report(problem.segment, problem.position, problem.problem);
   const seen = new Map<string, X12Transaction>();
-  for (const transaction of transactions) {
-    draft.rowsRead += transaction.body.length;
-    if (transaction.setId !== '811') {
+  const envelope = new EnvelopeReader({
+    onProblem: report,
+    onTransaction: (transaction) => {
+      draft.rowsRead += transaction.body.length;
+      if (transaction.setId === '811') {
+        readTransaction(file.name, transaction, draft, usage, seen, report);
+        return;
+      }
       const name = SET_NAMES[transaction.setId];
       report(
         transaction.st,
         1,
         `transaction set ${transaction.setId}${name === undefined ? '' : ` (${name})`} is not a telecom invoice (811) and is not read.`,
       );
-      continue;
-    }
-    // A transaction with no end was reported by the envelope check and is not imported.
-    if (transaction.se === null) continue;
-    readTransaction(file.name, transaction, draft, usage, seen, report);
-  }
+    },
+  });
+  scanX12(file.text, options, (segment) => {
+    const bad = segmentIdProblem(segment);
+    if (bad !== null) addError(draft, { sourceFile: file.name, row: segment.number, message: bad });
+    envelope.add(segment);
+  });
+  envelope.end();
   return null;
 }
 
-function notAnInvoice(fileName: string, transactions: readonly X12Transaction[]): string {
-  if (transactions.length === 0) {
+function notAnInvoice(fileName: string, ids: readonly string[]): string {
+  if (ids.length === 0) {
     return `"${fileName}" is an EDI file with no transaction (ST … SE) in it: there is no invoice to import.`;
   }
-  const ids = [...new Set(transactions.map((transaction) => transaction.setId))];
   const names = ids.map((id) => `${id}${SET_NAMES[id] === undefined ? '' : ` (${SET_NAMES[id]})`}`);
   return `"${fileName}" is an EDI X12 ${names.join(', ')} file, not a telecom invoice: TEM Desk imports X12 811 (Consolidated Service Invoice/Statement) files. Ask the carrier for its 811 bill.`;
 }

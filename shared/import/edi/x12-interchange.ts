@@ -3,7 +3,8 @@
  * transaction sets ST … SE. Each trailer repeats its header's control number and counts what it
  * closes; a count or a control number that does not match means segments were lost or the file
  * was edited, and is reported with the trailer's segment number. Several interchanges may follow
- * each other in one file.
+ * each other in one file. Segments are taken one at a time and each transaction is handed on as
+ * soon as it ends, so only one transaction's segments are held at once.
  */
 import type { X12Segment } from './x12-segments';
 import { element } from './x12-segments';
@@ -14,168 +15,22 @@ export interface X12Transaction {
   setId: string;
   /** ST02. */
   controlNumber: string;
-  /** GS01 of its functional group, e.g. `CI`. */
-  functionalId: string;
   st: X12Segment;
   /** The segments after ST and before SE. */
   body: X12Segment[];
-  /** SE, or null when the file ended first. */
-  se: X12Segment | null;
 }
 
-/** A problem with the envelope, at a segment and (when known) an element. */
-export interface EnvelopeProblem {
-  segment: X12Segment;
-  position: number | null;
-  problem: string;
+/** Where the envelope reader reports: each complete transaction, and each problem. */
+export interface EnvelopeListener {
+  /** A transaction closed by its SE (one with no SE is reported as a problem, never handed on). */
+  onTransaction(transaction: X12Transaction): void;
+  onProblem(segment: X12Segment, position: number | null, problem: string): void;
 }
 
-/** The transactions of a file and the envelope problems found around them. */
-export interface Interchange {
-  transactions: X12Transaction[];
-  problems: EnvelopeProblem[];
-}
-
-interface Open<T> {
-  segment: X12Segment;
+/** An open envelope: its header's control number and how many parts it holds so far. */
+interface Open {
   controlNumber: string;
-  children: T[];
-}
-
-/** Splits a file's segments into transactions, checking every trailer's count and control number. */
-export function readInterchanges(segments: readonly X12Segment[]): Interchange {
-  const transactions: X12Transaction[] = [];
-  const problems: EnvelopeProblem[] = [];
-  const report = (segment: X12Segment, position: number | null, problem: string) => {
-    problems.push({ segment, position, problem });
-  };
-  let interchange: Open<string> | null = null;
-  let group: (Open<string> & { functionalId: string }) | null = null;
-  let transaction: X12Transaction | null = null;
-
-  for (const segment of segments) {
-    if (transaction !== null && segment.id !== 'SE' && !isEnvelope(segment.id)) {
-      transaction.body.push(segment);
-      continue;
-    }
-    switch (segment.id) {
-      case 'ISA':
-        if (interchange !== null)
-          report(
-            segment,
-            null,
-            'a new interchange (ISA) starts before the previous one ended (IEA): the file may hold a cut-off interchange.',
-          );
-        interchange = { segment, controlNumber: element(segment, 13), children: [] };
-        break;
-      case 'GS':
-        group = {
-          segment,
-          controlNumber: element(segment, 6),
-          children: [],
-          functionalId: element(segment, 1).toUpperCase(),
-        };
-        interchange?.children.push(group.controlNumber);
-        break;
-      case 'ST':
-        if (transaction !== null) closeUnended(transaction, segment, report);
-        transaction = {
-          setId: element(segment, 1),
-          controlNumber: element(segment, 2),
-          functionalId: group?.functionalId ?? '',
-          st: segment,
-          body: [],
-          se: null,
-        };
-        transactions.push(transaction);
-        group?.children.push(transaction.controlNumber);
-        break;
-      case 'SE':
-        if (transaction === null) {
-          report(segment, null, 'a transaction end (SE) with no transaction start (ST) before it.');
-          break;
-        }
-        transaction.se = segment;
-        checkTrailer(
-          segment,
-          'transaction',
-          transaction.controlNumber,
-          transaction.body.length + 2,
-          report,
-        );
-        transaction = null;
-        break;
-      case 'GE':
-        if (transaction !== null) closeUnended(transaction, segment, report);
-        transaction = null;
-        if (group === null) {
-          report(segment, null, 'a group end (GE) with no group start (GS) before it.');
-          break;
-        }
-        checkTrailer(
-          segment,
-          'functional group',
-          group.controlNumber,
-          group.children.length,
-          report,
-        );
-        group = null;
-        break;
-      case 'IEA':
-        if (interchange === null) {
-          report(
-            segment,
-            null,
-            'an interchange end (IEA) with no interchange start (ISA) before it.',
-          );
-          break;
-        }
-        checkTrailer(
-          segment,
-          'interchange',
-          interchange.controlNumber,
-          interchange.children.length,
-          report,
-        );
-        interchange = null;
-        break;
-      default:
-        report(segment, null, 'this segment is outside any transaction (ST … SE) and is not read.');
-    }
-  }
-  const last = segments[segments.length - 1];
-  if (last !== undefined) {
-    if (transaction !== null) closeUnended(transaction, last, report);
-    else if (group !== null)
-      report(
-        last,
-        null,
-        `the file ends before functional group ${group.controlNumber} is closed (GE): it was cut short.`,
-      );
-    else if (interchange !== null)
-      report(
-        last,
-        null,
-        `the file ends before interchange ${interchange.controlNumber} is closed (IEA): it was cut short.`,
-      );
-  }
-  return { transactions, problems };
-}
-
-function isEnvelope(id: string): boolean {
-  return id === 'ST' || id === 'GE' || id === 'IEA' || id === 'ISA' || id === 'GS';
-}
-
-function closeUnended(
-  transaction: X12Transaction,
-  at: X12Segment,
-  report: (segment: X12Segment, position: number | null, problem: string) => void,
-): void {
-  report(
-    at,
-    null,
-    `transaction ${transaction.controlNumber} (from segment ${transaction.st.number}) has no end (SE): the file was cut or damaged, so nothing of that transaction is imported.`,
-  );
+  count: number;
 }
 
 /** What each trailer closes, and what it counts. */
@@ -185,29 +40,142 @@ const TRAILER_UNITS = {
   interchange: 'functional groups',
 } as const;
 
-function checkTrailer(
-  trailer: X12Segment,
-  kind: keyof typeof TRAILER_UNITS,
-  controlNumber: string,
-  counted: number,
-  report: (segment: X12Segment, position: number | null, problem: string) => void,
-): void {
-  const unit = TRAILER_UNITS[kind];
-  const what = `${kind} ${controlNumber}`;
-  const declared = element(trailer, 1);
-  if (declared !== String(counted) && Number(declared) !== counted) {
-    report(
-      trailer,
-      1,
-      `${what} says it holds ${declared === '' ? 'no count of' : declared} ${unit} but holds ${counted}: ${unit} may be missing or the file was edited. Check its invoices against the carrier's bill.`,
+const ENVELOPE_IDS = new Set(['ISA', 'GS', 'ST', 'GE', 'IEA']);
+
+/** Follows the envelope segment by segment ({@link EnvelopeReader.add}, then {@link EnvelopeReader.end}). */
+export class EnvelopeReader {
+  private interchange: Open | null = null;
+  private group: Open | null = null;
+  private transaction: X12Transaction | null = null;
+  private last: X12Segment | null = null;
+
+  constructor(private readonly listener: EnvelopeListener) {}
+
+  add(segment: X12Segment): void {
+    this.last = segment;
+    const open = this.transaction;
+    if (open !== null && segment.id !== 'SE' && !ENVELOPE_IDS.has(segment.id)) {
+      open.body.push(segment);
+      return;
+    }
+    const report = this.listener.onProblem.bind(this.listener);
+    switch (segment.id) {
+      case 'ISA':
+        if (this.interchange !== null) {
+          report(
+            segment,
+            null,
+            'a new interchange (ISA) starts before the previous one ended (IEA): the file may hold a cut-off interchange.',
+          );
+        }
+        this.interchange = { controlNumber: element(segment, 13), count: 0 };
+        break;
+      case 'GS':
+        this.group = { controlNumber: element(segment, 6), count: 0 };
+        if (this.interchange !== null) this.interchange.count += 1;
+        break;
+      case 'ST':
+        this.closeUnended(segment);
+        this.transaction = {
+          setId: element(segment, 1),
+          controlNumber: element(segment, 2),
+          st: segment,
+          body: [],
+        };
+        if (this.group !== null) this.group.count += 1;
+        break;
+      case 'SE':
+        if (open === null) {
+          report(segment, null, 'a transaction end (SE) with no transaction start (ST) before it.');
+          break;
+        }
+        this.checkTrailer(segment, 'transaction', {
+          controlNumber: open.controlNumber,
+          count: open.body.length + 2,
+        });
+        this.transaction = null;
+        this.listener.onTransaction(open);
+        break;
+      case 'GE':
+        this.closeUnended(segment);
+        if (this.group === null)
+          report(segment, null, 'a group end (GE) with no group start (GS) before it.');
+        else this.checkTrailer(segment, 'functional group', this.group);
+        this.group = null;
+        break;
+      default:
+        // IEA: every other segment outside a transaction was taken above or is reported here.
+        if (segment.id !== 'IEA') {
+          report(
+            segment,
+            null,
+            'this segment is outside any transaction (ST … SE) and is not read.',
+          );
+        } else if (this.interchange === null) {
+          this.closeUnended(segment);
+          report(
+            segment,
+            null,
+            'an interchange end (IEA) with no interchange start (ISA) before it.',
+          );
+        } else {
+          this.closeUnended(segment);
+          this.checkTrailer(segment, 'interchange', this.interchange);
+          this.interchange = null;
+        }
+    }
+  }
+
+  /** The end of the file: whatever is still open was cut short. */
+  end(): void {
+    const last = this.last;
+    if (last === null) return;
+    const report = this.listener.onProblem.bind(this.listener);
+    if (this.transaction !== null) this.closeUnended(last);
+    else if (this.group !== null)
+      report(
+        last,
+        null,
+        `the file ends before functional group ${this.group.controlNumber} is closed (GE): it was cut short.`,
+      );
+    else if (this.interchange !== null)
+      report(
+        last,
+        null,
+        `the file ends before interchange ${this.interchange.controlNumber} is closed (IEA): it was cut short.`,
+      );
+  }
+
+  /** Reports an open transaction that a segment other than its SE closes; it is not handed on. */
+  private closeUnended(at: X12Segment): void {
+    const open = this.transaction;
+    if (open === null) return;
+    this.transaction = null;
+    this.listener.onProblem(
+      at,
+      null,
+      `transaction ${open.controlNumber} (from segment ${open.st.number}) has no end (SE): the file was cut or damaged, so nothing of that transaction is imported.`,
     );
   }
-  const closing = element(trailer, 2);
-  if (closing !== controlNumber) {
-    report(
-      trailer,
-      2,
-      `the control number "${closing}" of ${what}'s end does not match the one at its start ("${controlNumber}"): parts of two ${unit === 'segments' ? 'transactions' : 'envelopes'} may be mixed up. Check its invoices against the carrier's bill.`,
-    );
+
+  private checkTrailer(trailer: X12Segment, kind: keyof typeof TRAILER_UNITS, open: Open): void {
+    const unit = TRAILER_UNITS[kind];
+    const what = `${kind} ${open.controlNumber}`;
+    const declared = element(trailer, 1);
+    if (declared !== String(open.count) && Number(declared) !== open.count) {
+      this.listener.onProblem(
+        trailer,
+        1,
+        `${what} says it holds ${declared === '' ? 'no count of' : declared} ${unit} but holds ${open.count}: ${unit} may be missing or the file was edited. Check its invoices against the carrier's bill.`,
+      );
+    }
+    const closing = element(trailer, 2);
+    if (closing !== open.controlNumber) {
+      this.listener.onProblem(
+        trailer,
+        2,
+        `the control number "${closing}" of ${what}'s end does not match the one at its start ("${open.controlNumber}"): parts of two ${unit === 'segments' ? 'transactions' : 'envelopes'} may be mixed up. Check its invoices against the carrier's bill.`,
+      );
+    }
   }
 }

@@ -52,8 +52,8 @@ function firstNonBlank(text: string): number {
   return index;
 }
 
-/** Options of {@link splitX12}. */
-export interface SplitOptions {
+/** Options of {@link scanX12}. */
+export interface ScanOptions {
   /** Longest segment, in characters. */
   maxSegmentChars: number;
   /** Most elements in one segment. */
@@ -62,9 +62,9 @@ export interface SplitOptions {
   maxSegments?: number;
 }
 
-/** Segments of a file, or the sentence saying why it cannot be split into segments. */
-export type SplitResult =
-  { ok: true; delimiters: X12Delimiters; segments: X12Segment[] } | { ok: false; message: string };
+/** How a scan ended: the delimiters and the segments met, or why the file cannot be read. */
+export type ScanResult =
+  { ok: true; delimiters: X12Delimiters; segmentCount: number } | { ok: false; message: string };
 
 /** The delimiters declared by the ISA segment at the start of `text`, or why none can be found. */
 export function x12Delimiters(text: string): { delimiters: X12Delimiters; start: number } | string {
@@ -92,34 +92,46 @@ export function x12Delimiters(text: string): { delimiters: X12Delimiters; start:
 }
 
 /**
- * Splits an interchange into segments. Line breaks around segments (`~\r\n`) are ignored; with
- * line-break terminators any of CRLF, LF or CR ends a segment. Blank segments are skipped and not
- * counted. A segment over the limits, or too many segments, refuses the file with a sentence.
+ * Reads an interchange segment by segment, handing each to `onSegment` and keeping none, so a
+ * large file is never held as millions of segments at once. Line breaks around segments
+ * (`~\r\n`) are ignored; with line-break terminators any of CRLF, LF or CR ends a segment. Blank
+ * segments are skipped and not counted. A segment over the limits, or too many segments, stops
+ * the scan with a sentence refusing the file.
  */
-export function splitX12(text: string, options: SplitOptions): SplitResult {
+export function scanX12(
+  text: string,
+  options: ScanOptions,
+  onSegment: (segment: X12Segment) => void,
+): ScanResult {
   const found = x12Delimiters(text);
   if (typeof found === 'string') return { ok: false, message: found };
   const { delimiters, start } = found;
   const maxSegments = options.maxSegments ?? MAX_X12_SEGMENTS;
-  const segments: X12Segment[] = [];
   const newlineTerminated = delimiters.segment === '\n';
+  let count = 0;
   let position = start;
   while (position < text.length) {
     let end = newlineTerminated
       ? nextLineBreak(text, position)
       : text.indexOf(delimiters.segment, position);
     if (end === -1) end = text.length;
-    const raw = text.slice(position, end);
+    const length = end - position;
+    // Line breaks around a segment (`~` then CRLF) are not part of it.
+    let from = position;
+    let to = end;
+    while (from < to && isLineBreak(text.charCodeAt(from))) from += 1;
+    while (to > from && isLineBreak(text.charCodeAt(to - 1))) to -= 1;
     position = end + 1;
-    if (raw.length > options.maxSegmentChars) {
+    if (length > options.maxSegmentChars) {
       return {
         ok: false,
-        message: `Segment ${formatCount(segments.length + 1)} of the EDI file is ${formatCount(raw.length)} characters long, over the limit of ${formatCount(options.maxSegmentChars)}: the file is damaged or is not an EDI bill.`,
+        message: `Segment ${formatCount(count + 1)} of the EDI file is ${formatCount(length)} characters long, over the limit of ${formatCount(options.maxSegmentChars)}: the file is damaged or is not an EDI bill.`,
       };
     }
-    const body = raw.replace(/^[\r\n]+|[\r\n]+$/g, '');
-    if (body.trim() === '') continue;
-    if (segments.length >= maxSegments) {
+    if (from === to) continue;
+    const body = text.slice(from, to);
+    if (text.charCodeAt(from) <= 32 && body.trim() === '') continue;
+    if (count >= maxSegments) {
       return {
         ok: false,
         message: `The EDI file holds more than ${formatCount(maxSegments)} segments, over the limit for one file: it is damaged or is not one carrier's bill.`,
@@ -129,19 +141,23 @@ export function splitX12(text: string, options: SplitOptions): SplitResult {
     if (parts.length - 1 > options.maxElements) {
       return {
         ok: false,
-        message: `Segment ${formatCount(segments.length + 1)} of the EDI file has ${formatCount(parts.length - 1)} elements, over the limit of ${formatCount(options.maxElements)}: the file is damaged.`,
+        message: `Segment ${formatCount(count + 1)} of the EDI file has ${formatCount(parts.length - 1)} elements, over the limit of ${formatCount(options.maxElements)}: the file is damaged.`,
       };
     }
+    count += 1;
     const [id = '', ...elements] = parts;
-    segments.push({ number: segments.length + 1, id: id.trim().toUpperCase(), elements });
+    onSegment({ number: count, id: id.trim().toUpperCase(), elements });
   }
-  return { ok: true, delimiters, segments };
+  return { ok: true, delimiters, segmentCount: count };
+}
+
+function isLineBreak(char: number): boolean {
+  return char === 10 || char === 13;
 }
 
 function nextLineBreak(text: string, from: number): number {
   for (let index = from; index < text.length; index += 1) {
-    const char = text.charCodeAt(index);
-    if (char === 10 || char === 13) return index;
+    if (isLineBreak(text.charCodeAt(index))) return index;
   }
   return -1;
 }

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { BillDraft } from '../../../shared/import/draft';
 import { readEdiBills } from '../../../shared/import/edi/read-edi';
-import { looksLikeX12, splitX12, x12Delimiters } from '../../../shared/import/edi/x12-segments';
+import type { ScanOptions } from '../../../shared/import/edi/x12-segments';
+import { looksLikeX12, scanX12, x12Delimiters } from '../../../shared/import/edi/x12-segments';
 import { DEFAULT_IMPORT_LIMITS, importLimits } from '../../../shared/import/limits';
 import { readBills } from '../../../shared/import/read-bill';
 import { isoMonth } from '../../../shared/dates';
@@ -23,6 +24,11 @@ function ediFixture(name: string): { name: string; bytes: Uint8Array } {
 /** The draft of one interchange written in a style. */
 function draftOf(segments: readonly Segment[], style: X12Style = {}): BillDraft {
   return readDraft([x12File('bill.811', segments, style)]);
+}
+
+/** Scans text to its end, keeping nothing: how the scan ended. */
+function scanAll(text: string, options: ScanOptions) {
+  return scanX12(text, options, () => undefined);
 }
 
 function messages(draft: BillDraft): string[] {
@@ -292,7 +298,7 @@ describe('EDI X12 811: invoices and charges', () => {
       interchange([orphan, lumenInvoice(), [['B@D', 'x'], ...lumenInvoice({ invoice: 'LUM-2' })]]),
     );
     const texts = messages(draft);
-    expect(texts[0]).toBe(
+    expect(texts).toContain(
       'Segment 34: "B@D" is not a segment name (two or three letters or digits): the segment is damaged and is not read.',
     );
     expect(texts).toContain(
@@ -348,14 +354,14 @@ describe('EDI X12 811: refusals and limits', () => {
   it('a terminator that is a letter is refused; a segment or a segment count past the limits too', () => {
     const text = x12Text(interchange([lumenInvoice()]));
     const letter = text.replace('*>~', '*>A');
-    expect(splitX12(letter, { maxSegmentChars: 1000, maxElements: 100 })).toMatchObject({
+    expect(scanAll(letter, { maxSegmentChars: 1000, maxElements: 100 })).toMatchObject({
       ok: false,
       message: expect.stringContaining('the segment terminator after ISA16 is "A"'),
     });
     expect(
-      splitX12(text, { maxSegmentChars: 1000, maxElements: 100, maxSegments: 10 }),
+      scanAll(text, { maxSegmentChars: 1000, maxElements: 100, maxSegments: 10 }),
     ).toMatchObject({ ok: false, message: expect.stringContaining('more than 10 segments') });
-    expect(splitX12(text, { maxSegmentChars: 1000, maxElements: 5 })).toMatchObject({
+    expect(scanAll(text, { maxSegmentChars: 1000, maxElements: 5 })).toMatchObject({
       ok: false,
       message:
         'Segment 1 of the EDI file has 16 elements, over the limit of 5: the file is damaged.',
