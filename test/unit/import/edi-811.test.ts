@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
+import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { BillDraft } from '../../../shared/import/draft';
 import { readEdiBills } from '../../../shared/import/edi/read-edi';
@@ -319,6 +320,20 @@ describe('EDI X12 811: invoices and charges', () => {
     expect(draft.warnings?.map((warning) => warning.message)).toEqual([
       expect.stringContaining('The file already holds 1 unreadable character(s)'),
     ]);
+  });
+
+  it('reads 811 files inside a ZIP, named after the archive', () => {
+    const zip = zipSync({
+      '2026-09/two-invoices.811': ediFixture('two-invoices.811').bytes,
+      '2026-10/lumen.edi': ediFixture('total-mismatch.811').bytes,
+    });
+    const draft = readDraft([{ name: 'lumen-edi.zip', bytes: zip }]);
+    expect(draft.invoices.map((invoice) => [invoice.invoiceNumber, invoice.sourceFile])).toEqual([
+      ['LUM-2609-001', 'lumen-edi.zip › two-invoices.811'],
+      ['CMC-88120', 'lumen-edi.zip › two-invoices.811'],
+      ['LUM-2610-001', 'lumen-edi.zip › lumen.edi'],
+    ]);
+    expect(draft.warnings).toHaveLength(1);
   });
 
   it('the same invoice in two files is a copy, counted once', () => {
