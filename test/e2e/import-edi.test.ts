@@ -3,11 +3,12 @@
  * the preview with its stated total, committed, and found in Bills; the 811 whose TDS total
  * differs from its lines is flagged in the preview and by the invoice-math check.
  */
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { interchange, lumenInvoice, x12Text, type Segment } from '../helpers/x12';
 import { openApp, pickBillFiles, type AppSession } from './harness';
 
 let session: AppSession | undefined;
@@ -93,6 +94,39 @@ describe('EDI X12 811 import in Chromium', () => {
       })
       .toBe(1);
     await session.screenshot('import-edi-invoice-findings');
+    expect(session.consoleErrors).toEqual([]);
+  });
+
+  it('shows a segment it cannot read in the preview, naming the segment and element', async () => {
+    session = await openApp({ hash: '#/bills' });
+    const { page } = session;
+    const path = join(workDir, 'lumen-damaged.edi');
+    const charges: Segment[] = [
+      ['IT1', '1', '1', 'MO', '850.00', '', 'SV', 'MRC'],
+      ['IT1', '2', '1', 'EA', '12S.00', '', 'SV', 'OCC'],
+      ['TXI', 'ST', '41.85'],
+    ];
+    // The stated total includes the $125.00 charge that cannot be read.
+    writeFileSync(path, x12Text(interchange([lumenInvoice({ charges, total: '101685' })])));
+    await pickBillFiles(page, [path]);
+
+    const preview = page.getByRole('region', {
+      name: 'Preview: nothing is saved until you import',
+    });
+    await preview.waitFor();
+    const problems = preview.getByRole('table', { name: /Rows that could not be read \(1\)/ });
+    await expect
+      .poll(() =>
+        problems.getByRole('row').filter({ hasText: 'lumen-damaged.edi' }).allTextContents(),
+      )
+      .toEqual([
+        'lumen-damaged.edi14IT104Segment 14 (IT1), element 4 (IT104): expected a unit price like 12.50, found "12S.00"; this charge is not imported.',
+      ]);
+    const invoice = preview.getByRole('table', { name: 'Invoices found' }).getByRole('row');
+    expect(await invoice.filter({ hasText: 'LUM-1' }).getByRole('cell').allTextContents()).toEqual(
+      expect.arrayContaining(['$1,016.85', '$891.85', '$125.00']),
+    );
+    await session.screenshot('import-edi-damaged');
     expect(session.consoleErrors).toEqual([]);
   });
 });
