@@ -37,14 +37,21 @@ const SEGMENT_ID = /^[A-Z][A-Z0-9]{1,2}$/;
 /**
  * Whether decoded text is an X12 interchange: `ISA` (after any blank lines) followed by a
  * separator that is not a letter, digit or space. Decided by content, not by file name, because
- * `.edi`, `.811`, `.x12`, `.txt` and `.dat` are all seen.
+ * `.edi`, `.811`, `.x12`, `.txt` and `.dat` are all seen. With a separator spreadsheets also use
+ * (comma, semicolon, pipe) the whole ISA segment must be there, so a table whose first
+ * column is named "ISA" stays a table; with any other (`*`, `^`…) a damaged ISA is still EDI and
+ * is refused with a sentence about its ISA. A tab or a space is never an X12 separator here.
  */
 export function looksLikeX12(text: string): boolean {
   const start = firstNonBlank(text);
   if (text.slice(start, start + 3) !== 'ISA') return false;
   const separator = text.charAt(start + 3);
-  return separator !== '' && !/[\sA-Za-z0-9]/.test(separator);
+  if (separator === '' || /[\sA-Za-z0-9]/.test(separator)) return false;
+  return !TABLE_DELIMITERS.has(separator) || typeof x12Delimiters(text) !== 'string';
 }
+
+/** Separators of delimited tables, which a header row starting with "ISA" would also show. */
+const TABLE_DELIMITERS = new Set([',', ';', '|']);
 
 function firstNonBlank(text: string): number {
   let index = 0;

@@ -88,8 +88,12 @@ describe('EDI X12 811: delimiters and envelope', () => {
 
   it('recognises EDI by its content, not its name, and not a CSV whose first column is ISA', () => {
     expect(looksLikeX12('ISA*00*')).toBe(true);
-    expect(looksLikeX12('\r\n\r\nISA|00|')).toBe(true);
-    expect(looksLikeX12('ISA,Account,Amount')).toBe(true);
+    expect(looksLikeX12('\r\n\r\nISA^00^')).toBe(true);
+    expect(looksLikeX12('ISA,Account,Amount\nX,1,2\n')).toBe(false);
+    expect(looksLikeX12('ISA|Account|Amount\nX|1|2\n')).toBe(false);
+    expect(looksLikeX12('ISA*00*damaged~')).toBe(true);
+    expect(looksLikeX12(x12Text(interchange([lumenInvoice()]), { element: '|' }))).toBe(true);
+    expect(looksLikeX12(x12Text(interchange([lumenInvoice()]), { element: ',' }))).toBe(true);
     expect(looksLikeX12('ISA Account')).toBe(false);
     expect(looksLikeX12('ISAAC')).toBe(false);
     expect(looksLikeX12('Carrier,ISA')).toBe(false);
