@@ -39,6 +39,7 @@ export function copyLastMonth(previous: PreviousInvoice): ManualInvoiceForm {
     category: line.category,
     serviceIdRaw: line.serviceIdRaw,
     serviceKey: line.serviceKey,
+    accountLevel: line.serviceIdRaw === '',
     description: line.description,
     amount: centsToDecimalString(
       line.category === 'credit' ? cents(Math.abs(line.amount)) : line.amount,

@@ -31,6 +31,8 @@ export interface ManualLineForm {
   serviceIdRaw: string;
   /** The inventory service's match key; null for account-level lines. */
   serviceKey: string | null;
+  /** By service: the line is deliberately for the whole account (taxes, fees), not a service. */
+  accountLevel?: boolean;
   description: string;
   /** Amount as typed (`1,234.56`, `$85`); a credit line is stored negative whatever its sign. */
   amount: string;
@@ -219,8 +221,11 @@ export function checkManualInvoice(
   form.lines.forEach((line, index) => {
     if (isBlankLine(line)) return;
     const n = index + 1;
-    if (form.mode === 'service' && line.serviceIdRaw === '') {
-      errors.push({ field: `line-${n}-service`, message: `Line ${n}: pick the service.` });
+    if (form.mode === 'service' && line.serviceIdRaw === '' && line.accountLevel !== true) {
+      errors.push({
+        field: `line-${n}-service`,
+        message: `Line ${n}: pick the service, or "Whole account" for a charge on no service.`,
+      });
     }
     const amount = lineAmount(line);
     if (typeof amount === 'string') {

@@ -121,10 +121,20 @@ describe('checkManualInvoice', () => {
     if (!check.ok) expect(check.errors[0]).toMatchObject({ field: 'lines' });
   });
 
-  it('needs a service on every line by service', () => {
-    const check = checkManualInvoice(form({ mode: 'service' }), none);
+  it('needs a service, or "Whole account", on every line by service', () => {
+    const lines = form().lines.map((line, i) => (i === 0 ? line : { ...line, accountLevel: true }));
+    const check = checkManualInvoice(form({ mode: 'service', lines }), none);
     expect(check.ok).toBe(false);
-    if (!check.ok) expect(check.errors.map((e) => e.field)).toContain('line-1-service');
+    if (!check.ok) expect(check.errors.map((e) => e.field)).toEqual(['line-1-service']);
+    const picked = lines.map((line, i) =>
+      i === 0 ? { ...line, serviceIdRaw: '555-010-0001', serviceKey: '+15550100001' } : line,
+    );
+    const ok = checkManualInvoice(form({ mode: 'service', lines: picked }), none);
+    expect(ok.ok && ok.value.lines.map((line) => line.serviceKey)).toEqual([
+      '+15550100001',
+      null,
+      null,
+    ]);
   });
 
   it('recognises an invoice number the account already has, and lets it replace on purpose', () => {
