@@ -12,7 +12,7 @@ export interface PreviousInvoice {
   carrierName: string;
   invoice: Pick<
     Invoice,
-    'accountNumber' | 'invoiceDate' | 'dueDate' | 'periodStart' | 'periodEnd' | 'invoiceDate'
+    'accountNumber' | 'invoiceNumber' | 'invoiceDate' | 'dueDate' | 'periodStart' | 'periodEnd'
   >;
   lines: readonly Pick<
     ChargeLine,

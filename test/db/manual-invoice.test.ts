@@ -242,7 +242,7 @@ describe('saveManualInvoice', () => {
     const form = copyLastMonth(
       latest ?? {
         carrierName: '',
-        invoice: { accountNumber: '', invoiceDate: '2026-01-01' as IsoDate },
+        invoice: { accountNumber: '', invoiceNumber: '', invoiceDate: '2026-01-01' as IsoDate },
         lines: [],
       },
     );

@@ -24,6 +24,7 @@ describe('copyLastMonth', () => {
     carrierName: 'Lumen',
     invoice: {
       accountNumber: '5-KE4X-001',
+      invoiceNumber: 'N-1',
       invoiceDate: d('2026-10-01'),
       dueDate: d('2026-10-25'),
       periodStart: d('2026-10-01'),
@@ -92,7 +93,7 @@ describe('copyLastMonth', () => {
   it('leaves blank the dates the previous invoice did not have; lines by category when no service', () => {
     const form = copyLastMonth({
       carrierName: 'Lumen',
-      invoice: { accountNumber: '1', invoiceDate: d('2026-01-31') },
+      invoice: { accountNumber: '1', invoiceNumber: 'N-1', invoiceDate: d('2026-01-31') },
       lines: previous.lines.slice(1),
     });
     expect(form).toMatchObject({

@@ -1,0 +1,161 @@
+/**
+ * A PDF bill entered by hand in Chromium: the PDF is shown beside the form (pdf.js, its worker
+ * from the app's own bundle, under the app's CSP), values read from its text are offered and used
+ * one by one, the lines are typed until the running difference reaches zero, and the saved
+ * invoice is a stored invoice like any other — in Bills after a reload, in the checks' run and in
+ * the chargeback.
+ */
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openApp, type AppSession } from './harness';
+
+let session: AppSession | undefined;
+afterEach(async (context) => {
+  await session?.close(context.task.result?.state === 'fail');
+  session = undefined;
+});
+
+const PDF = fileURLToPath(new URL('../fixtures/pdf/northwind-2026-11.pdf', import.meta.url));
+
+describe('entering a PDF bill by hand in Chromium', () => {
+  it('shows the PDF, uses its suggestions, balances the lines, saves, and the invoice is everywhere', async () => {
+    session = await openApp({ hash: '#/bills' });
+    const { page } = session;
+    await page.getByRole('button', { name: 'Enter an invoice…' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Enter an invoice' }).waitFor();
+
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Attach the bill PDF…' }).click();
+    await (await chooser).setFiles([PDF]);
+
+    const viewer = page.getByRole('region', { name: 'Bill PDF: northwind-2026-11.pdf' });
+    await viewer.waitFor();
+    await expect.poll(() => viewer.getByText('Page 1 of 2').count()).toBe(1);
+    // The page is really drawn: the canvas holds dark (text) pixels, not a blank sheet.
+    const inked = () =>
+      viewer.locator('canvas').evaluate((canvas: HTMLCanvasElement) => {
+        const context = canvas.getContext('2d');
+        if (!context || canvas.width === 0) return 0;
+        const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+        let dark = 0;
+        for (let i = 0; i < data.length; i += 4) if ((data[i] ?? 255) < 100) dark++;
+        return dark;
+      });
+    await expect.poll(inked).toBeGreaterThan(500);
+    await viewer.getByRole('button', { name: 'Next page' }).click();
+    await expect.poll(() => viewer.getByText('Page 2 of 2').count()).toBe(1);
+    await expect.poll(inked).toBeGreaterThan(200);
+    await viewer.getByRole('button', { name: 'Previous page' }).click();
+
+    const form = page.getByRole('form', { name: 'Invoice entered by hand' });
+    // Suggestions are offered, never filled in by themselves.
+    await form.getByRole('button', { name: 'Use account number 88-1200-7' }).waitFor();
+    expect(await form.getByLabel('Account number', { exact: true }).inputValue()).toBe('');
+    await session.screenshot('manual-invoice-suggestions');
+
+    await form.getByRole('button', { name: 'Use account number 88-1200-7' }).click();
+    await form.getByRole('button', { name: 'Use invoice number NW-2026-1101' }).click();
+    await form.getByRole('button', { name: 'Use invoice date 2026-11-01' }).click();
+    await form.getByRole('button', { name: 'Use due date 2026-11-25' }).click();
+    await form.getByRole('button', { name: 'Use stated total 1259.56' }).click();
+    expect(await form.getByLabel('Account number', { exact: true }).inputValue()).toBe('88-1200-7');
+    expect(await form.getByLabel('Invoice date', { exact: true }).inputValue()).toBe('2026-11-01');
+    await form.getByLabel('Carrier', { exact: true }).fill('Northwind Telecom');
+    await form.getByLabel('Period start', { exact: true }).fill('2026-11-01');
+    await form.getByLabel('Period end', { exact: true }).fill('2026-11-30');
+
+    // Saving an incomplete form says what is missing, field by field.
+    await form.getByRole('button', { name: 'Save invoice' }).click();
+    await expect
+      .poll(() => form.getByRole('alert').textContent())
+      .toContain('Enter at least one charge line.');
+
+    const status = form.getByRole('status');
+    await form.getByLabel('Line 1 description', { exact: true }).fill('Monthly recurring charges');
+    await form.getByLabel('Line 1 amount', { exact: true }).fill('1,100.00');
+    await expect
+      .poll(() => status.textContent())
+      .toBe('Lines add up to $1,100.00: $159.56 less than the stated total of $1,259.56.');
+    await form.getByRole('button', { name: 'Add a line' }).click();
+    await form.getByLabel('Line 2 category', { exact: true }).selectOption({ label: 'Taxes' });
+    await form.getByLabel('Line 2 description', { exact: true }).fill('Taxes and surcharges');
+    await form.getByLabel('Line 2 amount', { exact: true }).fill('144.56');
+    await form.getByRole('button', { name: 'Add a line' }).click();
+    await form.getByLabel('Line 3 category', { exact: true }).selectOption({ label: 'Credits' });
+    await form.getByLabel('Line 3 description', { exact: true }).fill('Loyalty credit');
+    await form.getByLabel('Line 3 amount', { exact: true }).fill('10.00');
+    await expect
+      .poll(() => status.textContent())
+      .toBe('Lines add up to $1,234.56: $25.00 less than the stated total of $1,259.56.');
+    await form.getByRole('button', { name: 'Add a line' }).click();
+    await form.getByLabel('Line 4 category', { exact: true }).selectOption({ label: 'Late fees' });
+    await form.getByLabel('Line 4 description', { exact: true }).fill('Late payment charge');
+    await form.getByLabel('Line 4 amount', { exact: true }).fill('25');
+    await expect
+      .poll(() => status.textContent())
+      .toBe('Lines add up to $1,259.56, exactly the stated total.');
+    await session.screenshot('manual-invoice-balanced');
+
+    await form.getByRole('button', { name: 'Save invoice' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Invoice NW-2026-1101' }).waitFor();
+    await expect
+      .poll(() => page.getByText('Entered invoice NW-2026-1101 by hand').count())
+      .toBeGreaterThan(0);
+
+    await page.reload();
+    await page.goto(`${session.baseUrl}#/bills`);
+    const grid = page.getByRole('grid');
+    await expect
+      .poll(() => grid.getByRole('gridcell', { name: 'NW-2026-1101', exact: true }).count())
+      .toBe(1);
+    await expect
+      .poll(() => grid.getByRole('gridcell', { name: '$1,259.56', exact: true }).count())
+      .toBeGreaterThan(0);
+    await session.screenshot('manual-invoice-in-bills');
+
+    // Entering the same invoice again is recognised and refused unless replaced on purpose.
+    await page.getByRole('button', { name: 'Enter an invoice…' }).first().click();
+    const again = page.getByRole('form', { name: 'Invoice entered by hand' });
+    await again.getByLabel('Carrier', { exact: true }).fill('Northwind Telecom');
+    await again.getByLabel('Account number', { exact: true }).fill('88-1200-7');
+    await page.getByRole('button', { name: 'Copy last month’s invoice' }).click();
+    await expect
+      .poll(() => again.getByLabel('Invoice date', { exact: true }).inputValue())
+      .toBe('2026-12-01');
+    expect(await again.getByLabel('Line 3 amount', { exact: true }).inputValue()).toBe('10.00');
+    await again.getByLabel('Invoice number', { exact: true }).fill('nw-2026-1101');
+    await again.getByLabel('Stated total', { exact: true }).fill('1,259.56');
+    await again.getByRole('button', { name: 'Save invoice' }).click();
+    await expect
+      .poll(() => again.getByRole('alert').textContent())
+      .toMatch(/Invoice nw-2026-1101 of account 88-1200-7 \(Northwind Telecom\) is already stored/);
+    await again.getByRole('button', { name: 'Replace the stored invoice' }).waitFor();
+    await session.screenshot('manual-invoice-repeated');
+    await again.getByRole('link', { name: 'Cancel' }).click();
+
+    // The checks run over it: its late fee is a finding.
+    await page.goto(`${session.baseUrl}#/findings`);
+    await page.getByRole('button', { name: 'Run checks now' }).click();
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Last run' }).textContent(), {
+        timeout: 30_000,
+      })
+      .toMatch(/: 1 findings/);
+    const findings = page.getByRole('region', { name: 'Findings', exact: true });
+    await expect
+      .poll(() => findings.getByRole('gridcell', { name: 'NW-2026-1101' }).count())
+      .toBe(1);
+    await session.screenshot('manual-invoice-findings');
+
+    // The chargeback allocates it.
+    await page.goto(`${session.baseUrl}#/chargeback`);
+    const check = page.getByRole('region', { name: 'Reconciliation check' });
+    await expect
+      .poll(() => check.textContent(), { timeout: 30_000 })
+      .toContain('invoices $1,259.56');
+    await session.screenshot('manual-invoice-chargeback');
+
+    expect(session.externalRequests).toEqual([]);
+    expect(session.consoleErrors).toEqual([]);
+  });
+});
