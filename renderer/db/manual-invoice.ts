@@ -9,12 +9,10 @@ import {
   manualBillDraft,
   type ManualInvoice,
 } from '../../shared/billing/manual-invoice';
+import { manualInvoiceCsv, manualInvoiceFileName } from '../../shared/billing/manual-original';
 import { sha256Hex } from '../../shared/backup/sha256';
-import { toCsvBytes } from '../../shared/export/csv';
-import { TEM_CSV_HEADER } from '../../shared/sample/tem-csv';
 import { invoiceKey, storedInvoiceKey } from '../../shared/ids/keys';
 import type { ImportBatch, Invoice, Service } from '../../shared/model';
-import { centsToDecimalString } from '../../shared/money/cents';
 import type { ChargeBlock } from '../../shared/storage/charge-blocks';
 import type { ServiceTotals } from '../../shared/storage/service-totals';
 import { chargeBlocksOf, loadChargeLines } from './charges';
@@ -38,30 +36,9 @@ export type ManualSaveOutcome =
   | { ok: true; invoiceId: string; undo: () => Promise<void> }
   | { ok: false; conflicts: ImportConflict[] };
 
-/**
- * The original of a paper bill: what was typed, in TEM Desk's own charge-line CSV (the layout the
- * importer reads), so a person — or an import — can read it back.
- */
+/** The original of a paper bill: what was typed (see `shared/billing/manual-original.ts`). */
 function typedOriginal(invoice: ManualInvoice): BillPdf {
-  const rows = invoice.lines.map((line) => [
-    invoice.carrierName,
-    invoice.accountNumber,
-    invoice.invoiceNumber,
-    invoice.invoiceDate,
-    invoice.dueDate ?? '',
-    invoice.periodStart ?? '',
-    invoice.periodEnd ?? '',
-    line.serviceIdRaw,
-    line.description,
-    line.category,
-    '',
-    centsToDecimalString(line.amount),
-    centsToDecimalString(invoice.statedTotal),
-  ]);
-  const name = `${invoice.carrierName} ${invoice.accountNumber} ${invoice.invoiceNumber}`
-    .replace(/[^\w.-]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return { fileName: `entered-by-hand-${name}.csv`, bytes: toCsvBytes(TEM_CSV_HEADER, rows) };
+  return { fileName: manualInvoiceFileName(invoice), bytes: manualInvoiceCsv(invoice) };
 }
 
 /** An invoice's records as stored, to put back on Undo. */

@@ -7,6 +7,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { describeViolations, seriousViolations } from './axe';
 import { openApp, type AppSession } from './harness';
 
 let session: AppSession | undefined;
@@ -95,12 +96,20 @@ describe('entering a PDF bill by hand in Chromium', () => {
       .poll(() => status.textContent())
       .toBe('Lines add up to $1,259.56, exactly the stated total.');
     await session.screenshot('manual-invoice-balanced');
+    expect(describeViolations('Enter an invoice', await seriousViolations(page))).toEqual([]);
 
     await form.getByRole('button', { name: 'Save invoice' }).click();
     await page.getByRole('heading', { level: 1, name: 'Invoice NW-2026-1101' }).waitFor();
     await expect
       .poll(() => page.getByText('Entered invoice NW-2026-1101 by hand').count())
       .toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByRole('button', { name: /Download original file/ }).count())
+      .toBe(1);
+    expect(await page.getByRole('term').filter({ hasText: 'Entered by hand with' }).count()).toBe(
+      1,
+    );
+    await session.screenshot('manual-invoice-detail');
 
     await page.reload();
     await page.goto(`${session.baseUrl}#/bills`);
