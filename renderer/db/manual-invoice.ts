@@ -161,13 +161,24 @@ export interface ManualInvoiceChoices {
 }
 
 export async function loadManualInvoiceChoices(db: TemDeskDatabase): Promise<ManualInvoiceChoices> {
-  const [carriers, accounts, services, invoices] = await Promise.all([
+  const [carriers, accounts, services, invoiceKeys] = await Promise.all([
     db.carriers.toArray(),
     db.accounts.toArray(),
     db.services.toArray(),
-    db.invoices.toArray(),
+    // Only the index keys: the check needs carrier, account and number, not whole invoices.
+    db.invoices.orderBy('[carrierId+accountNumber+invoiceNumber]').keys(),
   ]);
   const carrierName = new Map(carriers.map((carrier) => [carrier.id, carrier.name]));
+  const storedInvoiceKeys = new Set<string>();
+  for (const key of invoiceKeys) {
+    if (!Array.isArray(key)) continue;
+    const [carrierId, accountNumber, invoiceNumber] = key.map(String);
+    if (carrierId === undefined || accountNumber === undefined || invoiceNumber === undefined)
+      continue;
+    storedInvoiceKeys.add(
+      invoiceKey(carrierName.get(carrierId) ?? carrierId, accountNumber, invoiceNumber),
+    );
+  }
   return {
     carriers: carriers
       .map(({ id, name }) => ({ id, name }))
@@ -184,15 +195,7 @@ export async function loadManualInvoiceChoices(db: TemDeskDatabase): Promise<Man
         serviceKey,
         description,
       })),
-    storedInvoiceKeys: new Set(
-      invoices.map((invoice) =>
-        invoiceKey(
-          carrierName.get(invoice.carrierId) ?? invoice.carrierId,
-          invoice.accountNumber,
-          invoice.invoiceNumber,
-        ),
-      ),
-    ),
+    storedInvoiceKeys,
   };
 }
 

@@ -14,7 +14,7 @@ export function isPdf(bytes: Uint8Array): boolean {
 
 /** What is said about a PDF given to the importer. */
 export const PDF_NOTICE =
-  "is a PDF: TEM Desk imports the carrier's data export (CSV, TSV or text, or a ZIP of them), not the printed bill. Download the data export from the carrier's portal.";
+  "is a PDF: TEM Desk imports the carrier's data export (CSV, TSV or text, or a ZIP of them), not the printed bill. Download the data export from the carrier's portal, or enter the bill by hand (Bills → Enter an invoice…).";
 
 /**
  * What the command line says about a PDF among its bill files: the printed bill of a carrier that
