@@ -8,7 +8,8 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { describeViolations, seriousViolations } from './axe';
-import { openApp, type AppSession } from './harness';
+import { ACCOUNT_IDS } from '../../shared/sample/organization';
+import { loadSampleCompany, openApp, sampleCompanyOf, type AppSession } from './harness';
 
 let session: AppSession | undefined;
 afterEach(async (context) => {
@@ -165,6 +166,62 @@ describe('entering a PDF bill by hand in Chromium', () => {
     await session.screenshot('manual-invoice-chargeback');
 
     expect(session.externalRequests).toEqual([]);
+    expect(session.consoleErrors).toEqual([]);
+  });
+
+  it('copies last month of an account with inventory: lines by service, saved, then undone', async () => {
+    session = await openApp({ hash: '#/bills' });
+    const { page } = session;
+    await loadSampleCompany(page);
+    const company = sampleCompanyOf(session);
+    const account = company.accounts.find((a) => a.id === ACCOUNT_IDS.lumenVoice);
+    const carrier = company.carriers.find((c) => c.id === account?.carrierId);
+    if (!account || !carrier) throw new Error('The sample company has no Lumen voice account.');
+
+    await page.getByRole('button', { name: 'Enter an invoice…' }).first().click();
+    const form = page.getByRole('form', { name: 'Invoice entered by hand' });
+    await form.getByLabel('Carrier', { exact: true }).fill(carrier.name);
+    await form.getByLabel('Account number', { exact: true }).fill(account.accountNumber);
+    await page.getByRole('button', { name: 'Copy last month’s invoice' }).click();
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Copied invoice' }).count())
+      .toBe(1);
+    expect(await form.getByRole('radio', { name: 'By service' }).isChecked()).toBe(true);
+    expect(await form.getByLabel('Invoice number', { exact: true }).inputValue()).toBe('');
+    // The copied lines name the inventory's services in the picker.
+    const service = await form.getByLabel('Line 1 service', { exact: true }).inputValue();
+    expect(company.services.some((s) => s.serviceIdRaw === service)).toBe(true);
+
+    const status = form.getByRole('status');
+    const sum = /^Lines add up to (\$[\d,]+\.\d{2}); enter the stated total/.exec(
+      (await status.textContent()) ?? '',
+    )?.[1];
+    if (sum === undefined) throw new Error(`No running sum in "${await status.textContent()}"`);
+    await form.getByLabel('Invoice number', { exact: true }).fill('LUMEN-BY-HAND-1');
+    await form.getByLabel('Stated total', { exact: true }).fill(sum);
+    await expect
+      .poll(() => status.textContent())
+      .toBe(`Lines add up to ${sum}, exactly the stated total.`);
+    await session.screenshot('manual-invoice-by-service');
+    await form.getByRole('button', { name: 'Save invoice' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Invoice LUMEN-BY-HAND-1' }).waitFor();
+    const lines = page.getByRole('region', { name: 'Charge lines', exact: true });
+    await expect
+      .poll(() => lines.getByRole('gridcell', { name: service, exact: true }).count())
+      .toBeGreaterThan(0);
+
+    // Undo takes the saved invoice away again.
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect
+      .poll(() => page.getByText('Undone: Entered invoice LUMEN-BY-HAND-1 by hand').count())
+      .toBeGreaterThan(0);
+    await page.goto(`${session.baseUrl}#/bills`);
+    const grid = page.getByRole('grid');
+    await expect.poll(() => grid.getByRole('row').count()).toBeGreaterThan(2);
+    await page.getByLabel('Search invoices').fill('LUMEN-BY-HAND-1');
+    await expect
+      .poll(() => grid.getByRole('gridcell', { name: 'LUMEN-BY-HAND-1', exact: true }).count())
+      .toBe(0);
     expect(session.consoleErrors).toEqual([]);
   });
 });
