@@ -9,13 +9,9 @@ import {
   type ManualLineMode,
 } from '../../../../shared/billing/manual-invoice';
 import { CATEGORY_LABELS } from '../../../../shared/export/chargeback';
-import { CHARGE_CATEGORIES, type Service } from '../../../../shared/model';
+import { CHARGE_CATEGORIES } from '../../../../shared/model';
 import { FieldMessage, fieldProps } from './FieldMessage';
-
-/** What the service picker offers for one account. */
-export type ServiceChoice = Pick<Service, 'id' | 'serviceIdRaw' | 'serviceKey' | 'description'>;
-
-const WHOLE_ACCOUNT = '__account__';
+import { ServicePicker, type ServiceChoice } from './ServicePicker';
 
 /** The charge lines, by category or by service, with the running difference to the stated total. */
 export function LinesEditor({
@@ -37,17 +33,6 @@ export function LinesEditor({
   const setLine = (index: number, patch: Partial<ManualLineForm>) =>
     onChange({ mode, lines: lines.map((line, i) => (i === index ? { ...line, ...patch } : line)) });
   const setMode = (next: ManualLineMode) => onChange({ mode: next, lines });
-  const pickService = (index: number, value: string) => {
-    if (value === WHOLE_ACCOUNT)
-      return setLine(index, { serviceIdRaw: '', serviceKey: null, accountLevel: true });
-    const service = services.find((s) => s.serviceIdRaw === value);
-    setLine(index, {
-      serviceIdRaw: value,
-      serviceKey: service?.serviceKey ?? null,
-      accountLevel: false,
-    });
-  };
-
   return (
     <fieldset className="manual-lines">
       <legend>Charges</legend>
@@ -103,33 +88,18 @@ export function LinesEditor({
         <tbody>
           {lines.map((line, index) => {
             const n = index + 1;
-            const serviceValue = line.accountLevel ? WHOLE_ACCOUNT : line.serviceIdRaw;
-            const known = services.some((s) => s.serviceIdRaw === line.serviceIdRaw);
             return (
               <tr key={index}>
                 <td>{n}</td>
                 {mode === 'service' && (
                   <td>
-                    <select
-                      aria-label={`Line ${n} service`}
-                      value={serviceValue}
-                      onChange={(event) => pickService(index, event.target.value)}
+                    <ServicePicker
+                      line={line}
+                      label={`Line ${n} service`}
+                      services={services}
+                      onPick={(patch) => setLine(index, patch)}
                       {...fieldProps(formId, `line-${n}-service`, errors)}
-                    >
-                      <option value="">Pick a service…</option>
-                      <option value={WHOLE_ACCOUNT}>Whole account (no service)</option>
-                      {!known && line.serviceIdRaw !== '' && (
-                        <option value={line.serviceIdRaw}>
-                          {line.serviceIdRaw} (not in the inventory)
-                        </option>
-                      )}
-                      {services.map((service) => (
-                        <option key={service.id} value={service.serviceIdRaw}>
-                          {service.serviceIdRaw}
-                          {service.description ? ` — ${service.description}` : ''}
-                        </option>
-                      ))}
-                    </select>
+                    />
                     <FieldMessage formId={formId} field={`line-${n}-service`} errors={errors} />
                   </td>
                 )}
