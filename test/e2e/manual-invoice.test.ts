@@ -224,4 +224,49 @@ describe('entering a PDF bill by hand in Chromium', () => {
       .toBe(0);
     expect(session.consoleErrors).toEqual([]);
   });
+
+  it('in the desktop app, File → Enter an invoice… takes a paper bill and keeps what was typed as its original', async () => {
+    session = await openApp({
+      hash: '#/dashboard',
+      bridge: { fileName: 'scan-notes.txt', text: 'not a PDF' },
+    });
+    const { page } = session;
+    await page.evaluate(() => window.__menu?.('enter-invoice'));
+    await page.getByRole('heading', { level: 1, name: 'Enter an invoice' }).waitFor();
+    // Only a PDF is shown as the bill.
+    await page.getByRole('button', { name: 'Attach the bill PDF…' }).click();
+    await expect
+      .poll(() =>
+        page.getByRole('alert').filter({ hasText: 'scan-notes.txt is not a PDF.' }).count(),
+      )
+      .toBe(1);
+
+    const form = page.getByRole('form', { name: 'Invoice entered by hand' });
+    await form.getByLabel('Carrier', { exact: true }).fill('Acme Local Phone');
+    await form.getByLabel('Account number', { exact: true }).fill('ALP-0042');
+    await form.getByLabel('Invoice number', { exact: true }).fill('2026-11');
+    await form.getByLabel('Invoice date', { exact: true }).fill('2026-11-03');
+    await form.getByLabel('Due date', { exact: true }).fill('2026-10-30');
+    await form.getByLabel('Stated total', { exact: true }).fill('$89.90');
+    await form.getByLabel('Line 1 amount', { exact: true }).fill('89.9O');
+    await form.getByRole('button', { name: 'Save invoice' }).click();
+    const problems = form.getByRole('alert');
+    await expect
+      .poll(() => problems.textContent())
+      .toContain('The due date (2026-10-30) is before the invoice date (2026-11-03).');
+    expect(await problems.textContent()).toContain('Line 1: ');
+    expect(
+      await form.getByLabel('Line 1 amount', { exact: true }).getAttribute('aria-invalid'),
+    ).toBe('true');
+    await form.getByLabel('Due date', { exact: true }).fill('2026-11-28');
+    await form.getByLabel('Line 1 amount', { exact: true }).fill('89.90');
+    await expect.poll(() => problems.count()).toBe(0);
+    await form.getByRole('button', { name: 'Save invoice' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Invoice 2026-11' }).waitFor();
+    await page.getByRole('button', { name: /Download original file/ }).click();
+    await expect
+      .poll(() => page.evaluate(() => window.__saved?.suggestedName))
+      .toBe('entered-by-hand-Acme-Local-Phone-ALP-0042-2026-11.csv');
+    expect(session.consoleErrors).toEqual([]);
+  });
 });
