@@ -165,6 +165,13 @@ describe('entering a PDF bill by hand in Chromium', () => {
       .toContain('invoices $1,259.56');
     await session.screenshot('manual-invoice-chargeback');
 
+    // The dashboard counts it.
+    await page.goto(`${session.baseUrl}#/dashboard`);
+    await expect
+      .poll(() => page.getByRole('main').textContent(), { timeout: 30_000 })
+      .toContain('$1,259.56');
+    await session.screenshot('manual-invoice-dashboard');
+
     expect(session.externalRequests).toEqual([]);
     expect(session.consoleErrors).toEqual([]);
   });
