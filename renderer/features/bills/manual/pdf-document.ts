@@ -8,15 +8,22 @@ import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 
 GlobalWorkerOptions.workerSrc = workerUrl;
 
+/** An open PDF, and how to let it go (which ends its worker). */
+export interface OpenPdf {
+  pdf: PDFDocumentProxy;
+  close: () => Promise<void>;
+}
+
 /** Opens a PDF from its bytes (a copy is handed to the worker; the caller keeps its own). */
-export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
-  return getDocument({
+export async function openPdf(bytes: Uint8Array): Promise<OpenPdf> {
+  const task = getDocument({
     data: bytes.slice(),
     // Fonts a bill does not embed (Helvetica) are drawn with the system's: nothing to fetch.
     useSystemFonts: true,
     useWorkerFetch: false,
     enableXfa: false,
-  }).promise;
+  });
+  return { pdf: await task.promise, close: () => task.destroy() };
 }
 
 /** The text of every page, lines ended where pdf.js ends them, pages separated by a form feed. */

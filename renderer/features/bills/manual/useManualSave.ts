@@ -16,7 +16,7 @@ export function conflictSentence(conflict: ImportConflict): string {
     case 'invoice-exists':
       return `Invoice ${conflict.invoiceNumber} of account ${conflict.accountNumber} (${conflict.carrierName}) is already stored, from ${conflict.existingFileName}.`;
     case 'file-already-imported':
-      return `${conflict.fileName} was already used for an invoice (${conflict.importedAt.slice(0, 10)}).`;
+      return `${conflict.fileName} is already the original of an invoice saved on ${conflict.importedAt.slice(0, 10)}: attach this bill's own PDF, or replace that invoice with this one.`;
     case 'invoice-repeated':
       return `Invoice ${conflict.invoiceNumber} is entered twice.`;
   }

@@ -11,7 +11,13 @@ import { platform } from '../../../platform';
 export type PdfState =
   | { step: 'none' }
   | { step: 'opening'; file: BillPdf }
-  | { step: 'open'; file: BillPdf; pdf: PDFDocumentProxy; suggestions: PdfSuggestion[] }
+  | {
+      step: 'open';
+      file: BillPdf;
+      pdf: PDFDocumentProxy;
+      close: () => Promise<void>;
+      suggestions: PdfSuggestion[];
+    }
   | { step: 'failed'; message: string };
 
 /** The bill's PDF: picked, opened with pdf.js (loaded only when a PDF is), its text read for suggestions. */
@@ -25,9 +31,10 @@ export function usePdfBill() {
     void (async () => {
       try {
         const { openPdf, pdfText } = await import('./pdf-document');
-        const pdf = await openPdf(file.bytes);
+        const { pdf, close } = await openPdf(file.bytes);
         const suggestions = suggestionsFromText(await pdfText(pdf));
-        if (!cancelled) setState({ step: 'open', file, pdf, suggestions });
+        if (cancelled) void close();
+        else setState({ step: 'open', file, pdf, close, suggestions });
       } catch (error) {
         if (!cancelled)
           setState({
@@ -40,6 +47,14 @@ export function usePdfBill() {
       cancelled = true;
     };
   }, [state]);
+
+  // A document let go (another PDF, the page left) frees its worker.
+  useEffect(
+    () => () => {
+      if (state.step === 'open') void state.close();
+    },
+    [state],
+  );
 
   const pick = async () => {
     const [file] = await platform().openFiles({
