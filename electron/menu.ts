@@ -75,6 +75,7 @@ export function buildMenuTemplate({
       label: 'File',
       submenu: [
         { label: 'Import bills…', accelerator: 'CmdOrCtrl+O', click: () => send('import-bills') },
+        { label: 'Enter an invoice…', click: () => send('enter-invoice') },
         { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => send('export') },
         ...(isMac ? [] : [{ type: 'separator' } as const, settings]),
         { type: 'separator' },

@@ -4,7 +4,7 @@
  * kept once and reported. What is stored is decided by the shared bill plan (`shared/ledger`).
  */
 import type { ReadBillOptions, ReadOutcome } from '../../shared/import/read-bill';
-import { isPdf, PDF_NOTICE } from '../../shared/import/pdf';
+import { isPdfBill, pdfNeedsEnteringNotice } from '../../shared/import/pdf';
 import { readBills } from '../../shared/import/read-bill';
 import type { LimitAdvice } from '../../shared/import/limits';
 import { APP_LIMIT_ADVICE, capMessage, LIMIT_NAMES } from '../../shared/import/limits';
@@ -121,15 +121,11 @@ export function readBillFiles(
 ): void {
   const names = billFileNames(files);
   const named = files.map((file, i) => ({ name: names[i] ?? file.name, bytes: file.bytes }));
-  // PDFs are the printed bill, not data: skipped with a notice, never counted as unread rows.
-  const pdfs = named.filter((file) => isPdf(file.bytes) || /\.pdf$/i.test(file.name));
-  for (const pdf of pdfs) state.notices.push(`Skipped "${pdf.name}": it ${PDF_NOTICE}`);
+  // PDFs are the printed bill, not data: listed as needing entry in the app, never counted as
+  // read invoices or unread rows, and never a reason for the run to fail.
+  const pdfs = named.filter(isPdfBill);
+  for (const pdf of pdfs) state.notices.push(pdfNeedsEnteringNotice(pdf.name));
   const data = named.filter((file) => !pdfs.includes(file));
-  if (data.length === 0 && pdfs.length > 0) {
-    throw new CliError(
-      `Every bill file given is a PDF (${pdfs.map((file) => `"${file.name}"`).join(', ')}): TEM Desk reads the carriers' data exports (CSV, TSV or text, or a ZIP of them), not printed bills.`,
-    );
-  }
   const outcomes = readBills(data, { ...options, limitAdvice: CLI_LIMIT_ADVICE });
   const drafts = [];
   for (const outcome of outcomes) {

@@ -14,6 +14,7 @@ import {
   readInventoryRows,
   type InventoryDraft,
 } from '../../shared/inventory/import';
+import { isPdfBill } from '../../shared/import/pdf';
 import { readSiteRows } from '../../shared/inventory/sites-file';
 import { readTabularFile } from '../../shared/inventory/table-file';
 import { planContracts } from '../../shared/ledger/contracts';
@@ -284,7 +285,8 @@ export function buildWorkspace(input: WorkspaceInput): Workspace {
     lines: state.lines,
     usage: state.usage,
     repeatedInvoices: state.repeatedInvoices,
-    billFiles: input.bills.files.length,
+    // A PDF is not read: it waits to be entered in the app (see readBillFiles).
+    billFiles: input.bills.files.filter((file) => !isPdfBill(file)).length,
     warnings: state.warnings,
     unreadRows: state.unreadRows,
     unlistedUnreadRows: state.unlistedUnreadRows,

@@ -26,6 +26,8 @@ export function AppCommands() {
           void platform()
             .openFiles({ title: 'Import bills', filters: BILL_FILE_FILTERS, multiple: true })
             .then((files) => files.length > 0 && importFiles(files));
+        } else if (command === 'enter-invoice') {
+          navigate('bills', 'enter');
         } else if (command === 'open-settings') {
           navigate('settings');
         } else if (command === 'export') {

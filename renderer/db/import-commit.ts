@@ -2,6 +2,7 @@
  * Applies a bill import to the database: the plan (`shared/ledger/bills.ts`) decides what is
  * added, completed or replaced; this module only writes it, in one transaction.
  */
+import { MANUAL_PROFILE_ID } from '../../shared/billing/manual-invoice';
 import { invoiceOfPlan, planBills, usageRecordsOf } from '../../shared/ledger/bills';
 import type { ImportBatch, Invoice } from '../../shared/model';
 import { packChargeLines, type ChargeBlock } from '../../shared/storage/charge-blocks';
@@ -41,6 +42,20 @@ function newId(prefix: string): string {
   return `${prefix}-${crypto.randomUUID()}`;
 }
 
+/** Every table an import writes (a caller wrapping the commit in its own transaction needs them all). */
+export function importTables(db: TemDeskDatabase) {
+  return [
+    db.importBatches,
+    db.originalFiles,
+    db.carriers,
+    db.accounts,
+    db.invoices,
+    db.chargeBlocks,
+    db.serviceTotals,
+    db.usage,
+  ];
+}
+
 /**
  * Commits an import in ONE transaction: a batch and the original bytes per uploaded file, carriers
  * and accounts met for the first time, invoices with their aggregates, packed charge lines and
@@ -54,17 +69,7 @@ export async function commitImport(
   options: { replace?: boolean; sample?: boolean; now?: Date } = {},
 ): Promise<CommitOutcome> {
   const importedAt = (options.now ?? new Date()).toISOString();
-  const tables = [
-    db.importBatches,
-    db.originalFiles,
-    db.carriers,
-    db.accounts,
-    db.invoices,
-    db.chargeBlocks,
-    db.serviceTotals,
-    db.usage,
-  ];
-  return db.transaction('rw', tables, async () => {
+  return db.transaction('rw', importTables(db), async () => {
     const conflicts = await findImportConflicts(db, input);
     const blocking = conflicts.filter((c) => c.kind === 'invoice-repeated' || !options.replace);
     if (blocking.length > 0) return { ok: false, conflicts: blocking };
@@ -157,7 +162,7 @@ export async function commitImport(
             {
               status: 'received',
               at: importedAt,
-              note: `Imported from ${uploadOf(input, drafted.sourceFile)?.fileName ?? drafted.sourceFile}`,
+              note: `${draft?.profileId === MANUAL_PROFILE_ID ? 'Entered by hand with' : 'Imported from'} ${uploadOf(input, drafted.sourceFile)?.fileName ?? drafted.sourceFile}`,
             },
           ],
         };
@@ -260,6 +265,7 @@ export function mediaTypeOf(fileName: string): string {
     csv: 'text/csv',
     tsv: 'text/tab-separated-values',
     txt: 'text/plain',
+    pdf: 'application/pdf',
   };
   return types[extension] ?? 'application/octet-stream';
 }

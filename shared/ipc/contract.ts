@@ -193,7 +193,7 @@ export interface InvokeChannels {
 export type InvokeChannel = keyof InvokeChannels;
 
 /** Commands the native menu sends to the renderer (main → renderer). */
-export type MenuCommand = 'import-bills' | 'export' | 'open-settings';
+export type MenuCommand = 'import-bills' | 'enter-invoice' | 'export' | 'open-settings';
 
 /** Event channels (main → renderer, `webContents.send`). */
 export interface EventChannels {

@@ -1,7 +1,7 @@
 /**
  * The CLI never publishes figures that silently miss a charge: a bill row it cannot read stops
  * the run with nothing written (exit 1), unless `--allow-row-errors`, which lists the rows left
- * out with their amounts. Outputs appear whole or not at all; PDFs are skipped with a notice.
+ * out with their amounts. Outputs appear whole or not at all; PDFs are skipped and listed as needing entry in the app.
  */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -66,12 +66,15 @@ describe('bill rows that cannot be read', () => {
 });
 
 describe('PDFs and limits', () => {
-  it('skips a PDF with a notice, not as an unread row', async () => {
+  it('skips a PDF, listed as needing entry in the app, not counted as a read invoice', async () => {
     await writeFile(join(dir, 'bills', 'bill.csv'), `${HEADER}\n${GOOD}\n`);
     await writeFile(join(dir, 'bills', 'statement.pdf'), '%PDF-1.7\n%binary');
     const run = await audit();
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/Notice: Skipped "statement\.pdf": it is a PDF: TEM Desk imports/);
+    expect(run.stderr).toContain(
+      'Notice: "statement.pdf" is a PDF bill: it needs entering in the app (Bills → Enter an invoice…). Skipped; not counted as a read invoice.',
+    );
+    expect(run.stdout).toContain('Read 1 bill file: 1 invoices, 1 charge lines, $850.00 billed.');
   });
 
   it('still names a skipped PDF when the run stops for rows not read', async () => {
@@ -80,15 +83,18 @@ describe('PDFs and limits', () => {
     const run = await audit();
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(
-      /Notice: Skipped "statement\.pdf"[^\n]*\n1 bill row could not be read/,
+      /Notice: "statement\.pdf" is a PDF bill[^\n]*\n1 bill row could not be read/,
     );
   });
 
-  it('refuses a run of nothing but PDFs', async () => {
+  it('does not fail a run of nothing but PDFs: each is listed, no invoice is read', async () => {
     await writeFile(join(dir, 'bills', 'statement.pdf'), '%PDF-1.7\n%binary');
+    await writeFile(join(dir, 'bills', 'scan.PDF'), 'not even a real PDF');
     const run = await audit();
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain('Every bill file given is a PDF ("statement.pdf")');
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('"statement.pdf" is a PDF bill: it needs entering in the app');
+    expect(run.stderr).toContain('"scan.PDF" is a PDF bill: it needs entering in the app');
+    expect(run.stdout).toContain('Read 0 bill files: 0 invoices, 0 charge lines, $0.00 billed.');
   });
 
   it('names the flag that raises a limit', async () => {

@@ -55,6 +55,7 @@ describe('buildMenuTemplate on Windows and Linux', () => {
 
   it.each([
     ['Import bills…', 'import-bills'],
+    ['Enter an invoice…', 'enter-invoice'],
     ['Export…', 'export'],
     ['Settings…', 'open-settings'],
   ])('clicking %s sends the %s menu command', (label, command) => {

@@ -13,6 +13,8 @@ import { describeBillsFilter, filterInvoiceRows, isBillsFilterActive } from './i
 import { ClearSampleButton, ImportBillsButton, SampleCompanyButton } from './import/ImportButtons';
 import { SetupFromFilesButton } from '../setup/SetupButton';
 import { ImportPanel } from './import/ImportPanel';
+import { EnterInvoiceButton } from './manual/EnterInvoiceButton';
+import { EnterInvoicePage } from './manual/EnterInvoicePage';
 import { useImport } from './import/ImportContext';
 import { loadInvoiceRows } from '../../db/invoices';
 
@@ -25,6 +27,7 @@ export function BillsPage() {
   const filter = useMemo(() => billsFilterOf(route.path), [route.path]);
   const first = route.path[0];
   if (filter) return <InvoicesListPage filter={filter} />;
+  if (first === 'enter') return <EnterInvoicePage />;
   if (first) return <InvoiceDetailPage invoiceId={first} />;
   return <InvoicesListPage />;
 }
@@ -45,6 +48,7 @@ function InvoicesListPage({ filter }: { filter?: BillsFilter }) {
     <>
       <PageHeader title="Bills">
         <ClearSampleButton />
+        <EnterInvoiceButton />
         <ImportBillsButton />
       </PageHeader>
       <ImportPanel />
@@ -57,6 +61,7 @@ function InvoicesListPage({ filter }: { filter?: BillsFilter }) {
           actions={
             <>
               <ImportBillsButton />
+              <EnterInvoiceButton />
               <SampleCompanyButton />
               <SetupFromFilesButton />
             </>

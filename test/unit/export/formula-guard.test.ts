@@ -17,6 +17,8 @@ import { chargebackCsv, glJournalCsv, STANDARD_PRESET } from '../../../shared/ex
 import { inventoryCsv } from '../../../shared/inventory/export';
 import { costCentersCsv } from '../../../shared/inventory/cost-centers-file';
 import { sitesCsv } from '../../../shared/inventory/sites-file';
+import { manualInvoiceCsv } from '../../../shared/billing/manual-original';
+import type { IsoDate } from '../../../shared/dates';
 import { cents } from '../../../shared/money/cents';
 import { makeInvoice } from '../audit/helpers';
 import { bills, company, costCenter, line, service, site } from '../allocation/helpers';
@@ -234,6 +236,29 @@ const EXPORTS: [name: string, csv: () => string, planted: readonly string[]][] =
         lines: [{ invoiceId: workspace.invoices[0]?.id ?? '', line: hostileLine }],
       }),
     [HYPERLINK, CMD, AT_SUM, MINUS, TAB, CR],
+  ],
+  [
+    'typed original of a paper bill (shared/billing/manual-original.ts)',
+    () =>
+      new TextDecoder().decode(
+        manualInvoiceCsv({
+          carrierName: AT_SUM,
+          accountNumber: CMD,
+          invoiceNumber: HYPERLINK,
+          invoiceDate: '2026-11-01' as IsoDate,
+          statedTotal: cents(-5_25),
+          lines: [
+            {
+              category: 'credit',
+              serviceIdRaw: MINUS,
+              serviceKey: null,
+              description: TAB,
+              amount: cents(-5_25),
+            },
+          ],
+        }),
+      ),
+    [HYPERLINK, CMD, AT_SUM, MINUS, TAB],
   ],
   [
     'contract file rewritten for the mapping (shared/contracts/mapping.ts)',

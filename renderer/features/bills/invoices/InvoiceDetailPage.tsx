@@ -1,3 +1,4 @@
+import { MANUAL_PROFILE_ID } from '../../../../shared/billing/manual-invoice';
 import { cents, formatCents } from '../../../../shared/money/cents';
 import {
   DUE_STATE_LABELS,
@@ -85,7 +86,11 @@ export function InvoiceDetailPage({ invoiceId }: { invoiceId: string }) {
             </dd>
             <dt>Status</dt>
             <dd>{INVOICE_STATUS_LABELS[invoice.status]}</dd>
-            <dt>Imported from</dt>
+            <dt>
+              {batches.every((batch) => batch.profileId === MANUAL_PROFILE_ID)
+                ? 'Entered by hand with'
+                : 'Imported from'}
+            </dt>
             <dd>
               {batches.length === 0
                 ? '—'
