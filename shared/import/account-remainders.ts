@@ -19,6 +19,8 @@ export interface SummaryAmount {
   description: string;
   category: ChargeCategory;
   amount: Cents;
+  /** The summary's own row for this amount, when it has one (else the summary's row). */
+  sourceRow?: number;
 }
 
 /** Sums of detail lines per invoice key and bucket. */
@@ -63,6 +65,7 @@ export function addAccountRemainders(
     const description = withDetail
       ? `${item.description} (account level, not on any line)`
       : item.description;
-    draft.line(invoice, source, '', description, credit ? 'credit' : item.category, cents(rest));
+    const from = { sourceFile: source.sourceFile, sourceRow: item.sourceRow ?? source.sourceRow };
+    draft.line(invoice, from, '', description, credit ? 'credit' : item.category, cents(rest));
   }
 }

@@ -37,6 +37,7 @@ import type { ImportLimits, LimitAdvice } from './limits';
 import { capMessage, importLimits } from './limits';
 import type { Table } from './table';
 import { readTable, sniffTable } from './table';
+import { isReportText, readReportFiles } from './reports/index';
 
 /** Options of {@link readBills}. */
 export interface ReadBillOptions {
@@ -124,6 +125,8 @@ interface ParsedFile {
   name: string;
   info: DecodedFileInfo;
   table: Table;
+  /** The text of a report-style export (TELUS), read by `readReportFiles`, not as a table. */
+  report?: string;
 }
 
 /**
@@ -146,11 +149,17 @@ export function readBills(
 
   const parsed = parseAll(members, outcomes, limits, options.onProgress);
   const groups = new Map<CarrierProfile, ProfileGroup>();
+  const reports = parsed.filter((file) => file.report !== undefined);
   for (const file of parsed) {
+    if (file.report !== undefined) continue;
     const outcome = classify(file, options, groups);
     if (outcome !== null) outcomes.push(outcome);
   }
   for (const [profile, group] of groups) outcomes.push(readGroup(profile, group, options));
+  if (reports.length > 0) {
+    const texts = reports.map((file) => ({ name: file.name, text: file.report ?? '' }));
+    outcomes.push(draftOutcome(readReportFiles(texts), reports, options));
+  }
   options.onProgress?.(1);
   return outcomes;
 }
@@ -176,6 +185,21 @@ function parseAll(
       continue;
     }
     const decoded = decodeBytes(member.bytes);
+    const info = {
+      name: member.name,
+      encoding: decoded.encoding,
+      replacementChars: decoded.replacementChars,
+    };
+    if (isReportText(decoded.text)) {
+      parsed.push({
+        name: member.name,
+        info,
+        table: { header: [], rows: [], problems: [] },
+        report: decoded.text,
+      });
+      doneBytes += size;
+      continue;
+    }
     const sniff = sniffTable(decoded.text);
     if (!sniff.ok) {
       outcomes.push(unreadable(member.name, sniff.errors.map((e) => e.message).join(' ')));
@@ -195,15 +219,7 @@ function parseAll(
         doneBytes += size;
         continue;
       }
-      parsed.push({
-        name: member.name,
-        info: {
-          name: member.name,
-          encoding: decoded.encoding,
-          replacementChars: decoded.replacementChars,
-        },
-        table,
-      });
+      parsed.push({ name: member.name, info, table });
     }
     doneBytes += size;
   }
