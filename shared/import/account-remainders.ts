@@ -63,7 +63,7 @@ export function addAccountRemainders(
     if (rest === 0) continue;
     const credit = rest < 0 && (item.category === 'adjustment' || item.category === 'one-time');
     const description = withDetail
-      ? `${item.description} (account level, not on any line)`
+      ? `${item.description} — account level, not on any line`
       : item.description;
     const from = { sourceFile: source.sourceFile, sourceRow: item.sourceRow ?? source.sourceRow };
     draft.line(invoice, from, '', description, credit ? 'credit' : item.category, cents(rest));

@@ -9,6 +9,8 @@ import type { ColumnSpec, TableLayout } from './types';
 export interface BellCharge {
   field: string;
   header: string;
+  /** What the charge is, in words (Bell's headers are abbreviations like `Mth Chg Ttl`). */
+  label: string;
   category: ChargeCategory;
   bucket: string;
 }
@@ -19,17 +21,23 @@ export interface BellCharge {
  * {@link HST_BREAKDOWN} and never added on top.
  */
 export const BELL_TAXES: readonly BellCharge[] = [
-  ['gst', 'GST'],
-  ['hst', 'HST'],
-  ['orst', 'ORST'],
-  ['qstTelecom', 'QST - Telec'],
-  ['qstOther', 'QST - Other'],
-  ['peiPst', 'P.E.I. PST'],
-  ['bcPst', 'BC PST'],
-  ['saskatchewan', 'Sask'],
-  ['manitoba', 'Manitoba'],
-  ['foreignTax', 'Foreign tax'],
-].map(([field = '', header = '']) => ({ field, header, category: 'tax', bucket: field }));
+  ['gst', 'GST', 'GST'],
+  ['hst', 'HST', 'HST'],
+  ['orst', 'ORST', 'Ontario retail sales tax'],
+  ['qstTelecom', 'QST - Telec', 'QST on telecommunications'],
+  ['qstOther', 'QST - Other', 'QST, other'],
+  ['peiPst', 'P.E.I. PST', 'PEI sales tax'],
+  ['bcPst', 'BC PST', 'BC sales tax'],
+  ['saskatchewan', 'Sask', 'Saskatchewan sales tax'],
+  ['manitoba', 'Manitoba', 'Manitoba sales tax'],
+  ['foreignTax', 'Foreign tax', 'Foreign tax'],
+].map(([field = '', header = '', label = '']) => ({
+  field,
+  header,
+  label,
+  category: 'tax',
+  bucket: field,
+}));
 
 /** The provinces of `HST`: shown on the bill, already inside `HST`. */
 export const HST_BREAKDOWN = ['HST-PEI Tel', 'HST-ON Tel', 'HST-BC Tel'] as const;
@@ -45,11 +53,12 @@ const BUCKET_CATEGORY: Readonly<Record<string, ChargeCategory>> = {
   lateFee: 'late-fee',
 };
 
-/** Charges from `[field, header, bucket]` (the bucket defaults to the field). */
-function bellCharges(rows: readonly (readonly [string, string, string?])[]): BellCharge[] {
-  return rows.map(([field, header, bucket = field]) => ({
+/** Charges from `[field, header, label, bucket]` (the bucket defaults to the field). */
+function bellCharges(rows: readonly (readonly [string, string, string, string?])[]): BellCharge[] {
+  return rows.map(([field, header, label, bucket = field]) => ({
     field,
     header,
+    label,
     bucket,
     category: BUCKET_CATEGORY[bucket] ?? 'one-time',
   }));
@@ -58,12 +67,12 @@ function bellCharges(rows: readonly (readonly [string, string, string?])[]): Bel
 /** ACC current charges, before taxes; with the taxes they add up to `Cur Chg Ttl`. */
 export const ACC_CHARGES: readonly BellCharge[] = [
   ...bellCharges([
-    ['monthly', 'Monthly Chg'],
-    ['other', 'Other Chg'],
-    ['usage', 'Usage'],
-    ['longDistance', 'Long Distan'],
-    ['adjustments', 'Acct Adj'],
-    ['discounts', 'Acct Disc'],
+    ['monthly', 'Monthly Chg', 'Monthly charges'],
+    ['other', 'Other Chg', 'Other charges and credits'],
+    ['usage', 'Usage', 'Usage'],
+    ['longDistance', 'Long Distan', 'Long distance'],
+    ['adjustments', 'Acct Adj', 'Account adjustments'],
+    ['discounts', 'Acct Disc', 'Account discounts'],
   ]),
   ...BELL_TAXES,
 ];
@@ -72,6 +81,7 @@ export const ACC_CHARGES: readonly BellCharge[] = [
 export const ACC_LATE_FEE: BellCharge = {
   field: 'lateFee',
   header: 'Late PayChg',
+  label: 'Late payment charge',
   category: 'late-fee',
   bucket: 'lateFee',
 };
@@ -79,16 +89,16 @@ export const ACC_LATE_FEE: BellCharge = {
 /** MOB charges per line, by the ACC bucket they add to; with the taxes they add up to `Ttl Charges`. */
 export const MOB_CHARGES: readonly BellCharge[] = [
   ...bellCharges([
-    ['adjustments', 'Adj App Ttl'],
-    ['monthly', 'Mth Chg Ttl'],
-    ['features', 'Ftr Chg Ttl', 'monthly'],
-    ['airtime', 'Airtime Chg', 'usage'],
-    ['data', 'Data Chg', 'usage'],
-    ['roaming', 'Roamer Chg', 'usage'],
-    ['roamingLd', 'Roamer LD', 'longDistance'],
-    ['longDistance', 'LD Chg'],
-    ['other', 'Other Chgs'],
-    ['discounts', 'Disc Ttl'],
+    ['adjustments', 'Adj App Ttl', 'Adjustments'],
+    ['monthly', 'Mth Chg Ttl', 'Monthly charges'],
+    ['features', 'Ftr Chg Ttl', 'Features', 'monthly'],
+    ['airtime', 'Airtime Chg', 'Airtime', 'usage'],
+    ['data', 'Data Chg', 'Data', 'usage'],
+    ['roaming', 'Roamer Chg', 'Roaming', 'usage'],
+    ['roamingLd', 'Roamer LD', 'Roaming long distance', 'longDistance'],
+    ['longDistance', 'LD Chg', 'Long distance'],
+    ['other', 'Other Chgs', 'Other charges and credits'],
+    ['discounts', 'Disc Ttl', 'Discounts'],
   ]),
   ...BELL_TAXES,
 ];
@@ -161,3 +171,9 @@ export const BELL_DTL: TableLayout = {
     eventType: { aliases: ['Event Type'] },
   },
 };
+
+/** How a charge is described: its meaning, then the column as the file spells it. */
+export function bellDescription(charge: BellCharge, fileHeader: string | undefined): string {
+  const header = fileHeader ?? charge.header;
+  return charge.label === header ? header : `${charge.label} (${header})`;
+}

@@ -28,6 +28,7 @@ import {
   BELL_ACC,
   BELL_DTL,
   BELL_MOB,
+  bellDescription,
   MOB_CHARGES,
   MOB_EXTRA_FIELDS,
 } from './bell-columns';
@@ -122,7 +123,7 @@ function readAcc(table: ProfileTable, draft: DraftBuilder, summaries: AccountSum
       invoice,
       amounts: charges.map((charge, i) => ({
         bucket: charge.bucket,
-        description: table.header[col(c, charge.field)] ?? charge.header,
+        description: bellDescription(charge, table.header[col(c, charge.field)]),
         category: charge.category,
         amount: amounts[i] ?? cents(0),
       })),
@@ -162,7 +163,7 @@ function readMob(table: ProfileTable, draft: DraftBuilder, tally: BucketTally): 
       tally.add(invoice.key, charge.bucket, amount);
       if (amount === 0) return;
       const category = charge.category === 'adjustment' && amount < 0 ? 'credit' : charge.category;
-      const description = table.header[chargeIndexes[i] ?? 0] ?? charge.header;
+      const description = bellDescription(charge, table.header[chargeIndexes[i] ?? -1]);
       draft.line(invoice, source, key.mobile, description, category, amount, more);
     });
     const serviceKey = draft.serviceKey(key.mobile);

@@ -56,10 +56,10 @@ describe('Bell Mobility ACC + MOB (two header rows, ISO-8859-1, padded values)',
     expect(
       linesOf(draft, '').map((line) => [line.description, line.category, line.amount]),
     ).toEqual([
-      ['Monthly Chg (account level, not on any line)', 'recurring', 15_00],
-      ['Other Chg (account level, not on any line)', 'credit', -25_00],
-      ['GST (account level, not on any line)', 'tax', 75],
-      ['HST (account level, not on any line)', 'tax', 1_95],
+      ['Monthly charges (Monthly Chg) — account level, not on any line', 'recurring', 15_00],
+      ['Other charges and credits (Other Chg) — account level, not on any line', 'credit', -25_00],
+      ['GST — account level, not on any line', 'tax', 75],
+      ['HST — account level, not on any line', 'tax', 1_95],
     ]);
     expect(linesOf(draft, '4165550101')[0]?.extras).toMatchObject({
       'Given Name': 'Hélène',
@@ -93,15 +93,15 @@ describe('Bell Mobility files alone and with call detail', () => {
     const draft = readDraft([carrierFile(ACC)]);
     expect(totalOf(draft.lines)).toBe(STATED);
     expect(draft.lines.map((line) => line.description)).toEqual([
-      'Monthly Chg',
-      'Other Chg',
+      'Monthly charges (Monthly Chg)',
+      'Other charges and credits (Other Chg)',
       'Usage',
-      'Long Distan',
-      'Acct Disc',
+      'Long distance (Long Distan)',
+      'Account discounts (Acct Disc)',
       'GST',
       'HST',
-      'QST - Telec',
-      'BC PST',
+      'QST on telecommunications (QST - Telec)',
+      'BC sales tax (BC PST)',
     ]);
   });
 

@@ -97,9 +97,9 @@ describe('TELUS Individual Detail and Airtime Detail', () => {
         .filter((line) => line.serviceIdRaw === '')
         .map((line) => [line.description, line.amount]),
     ).toEqual([
-      ['Other Charges and Credits (account level, not on any line)', -25_00],
-      ['Other Fees (account level, not on any line)', 12_00],
-      ['Taxes (account level, not on any line)', 1_44],
+      ['Other Charges and Credits — account level, not on any line', -25_00],
+      ['Other Fees — account level, not on any line', 12_00],
+      ['Taxes — account level, not on any line', 1_44],
     ]);
     expect(totalOf(draft.lines)).toBe(STATED);
     expect(draft.warnings).toBeUndefined();
