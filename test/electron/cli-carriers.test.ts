@@ -3,7 +3,7 @@
  * Output, Bell ACC/MOB/DTL, TELUS report-style text): each is recognised by its content, each
  * invoice is counted once with its stated total, and the lines add up to it.
  */
-import { copyFile, mkdir, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTable, sniffTable } from '../../shared/import/table';
@@ -36,6 +36,17 @@ async function rows(name: string): Promise<Record<string, string>[]> {
 
 beforeAll(async () => {
   dir = await makeCliWorkspace('temdesk-cli-carriers-');
+  // AT&T lines are filed under their BANs, not the FAN the invoice is addressed to.
+  await writeFile(
+    join(dir, 'inventory.csv'),
+    [
+      'Site Code,Carrier,Account Number,Service Type,Service ID',
+      'STR-1,Lumen,5-KE4X-001,mobile,555-010-0001',
+      'STR-1,AT&T Mobility,287000111,mobile,555-010-0001',
+      'STR-1,AT&T Mobility,287000999,mobile,555-010-0002',
+      '',
+    ].join('\n'),
+  );
   for (const [fixture, path] of Object.entries(BILLS)) {
     const target = join(dir, 'bills', path);
     await mkdir(join(target, '..'), { recursive: true });
@@ -88,6 +99,21 @@ describe('the CLI on AT&T Raw Data Output, Bell ACC/MOB/DTL and TELUS reports', 
     ).toBe(false);
     const services = new Set(charges.map((row) => row['Service ID']));
     for (const id of ['5550100001', '4165550101', '6045550111']) expect(services).toContain(id);
+  });
+
+  it('matches AT&T lines to the inventory by their BAN, not the FAN the invoice is billed to', async () => {
+    const findings = (await rows('findings.csv')).filter(
+      (row) => row['Carrier'] === 'AT&T Mobility',
+    );
+    // 555-010-0001 sits under BAN 287000111, as billed: matched, no finding. 555-010-0002 is
+    // billed on BAN 287000222 but filed under 287000999: the wrong-account check names the BAN.
+    expect(findings.map((row) => [row['Rule'], row['Service ID'], row['Message']])).toEqual([
+      [
+        'wrong-account',
+        '5550100002',
+        '5550100002 belongs to account 287000999 in the inventory but is billed on 287000222: $39.81 on invoice 70010001 (2026-10).',
+      ],
+    ]);
   });
 
   it('counts every file and each invoice once in its summary', () => {

@@ -8,11 +8,11 @@
  *   (`Account Charges › Credits, Adjustments & Other Charges › Equipment Charge › …`), the billing
  *   account (BAN) it belongs to, the wireless number and the amount.
  *
- * Every BAN's `SL` rows become lines of the FAN invoice they follow. A charge line has no account
- * of its own in TEM Desk's model (an invoice has one account, and lines are stored in columnar
- * blocks the audit reads), so the line's BAN is kept in its extras and, for account-level charges
- * (no wireless number), in its description; the inventory match is by wireless number within the
- * carrier, which finds a service filed under its BAN (see `matchService` in `shared/audit/context.ts`).
+ * Every BAN's `SL` rows become lines of the FAN invoice they follow. The invoice's account is the
+ * FAN (what is paid); each line keeps its BAN as its own account (`accountNumber` of the line),
+ * which is the account its wireless number is matched in the inventory by and which the
+ * wrong-account check compares with. Account-level charges (no wireless number) also name their
+ * BAN in their description, for reading.
  *
  * Balances (`Prior Activity`: previous balance, payments) are never charges, nor are total rows
  * and the FAN's descriptive rows (`User Name`) that carry no amount.
@@ -261,7 +261,7 @@ function addLine(
     description,
     attPathCategory(path, amount),
     amount,
-    { quantity, extras },
+    ban === '' ? { quantity, extras } : { quantity, extras, accountNumber: ban },
   );
 }
 

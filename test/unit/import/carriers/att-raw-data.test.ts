@@ -50,6 +50,7 @@ describe('AT&T Mobility Raw Data Output (pipe, record type per row)', () => {
       description: 'Wireless Charges › Monthly Charges › Business Unlimited Plus',
       category: 'recurring',
       amount: 65_00,
+      accountNumber: '287000111',
       extras: { 'Billing Account Number': '287000111' },
     });
     const equipment = draft.lines.find((line) => line.sourceRow === 8);
@@ -63,7 +64,7 @@ describe('AT&T Mobility Raw Data Output (pipe, record type per row)', () => {
     expect(equipment?.description).toMatch(
       /^Account Charges › .* › Equipment Charge › .*\(BAN 287000111\)$/,
     );
-    const bans = new Set(draft.lines.map((line) => line.extras?.['Billing Account Number']));
+    const bans = new Set(draft.lines.map((line) => line.accountNumber));
     expect(bans).toEqual(new Set(['287000111', '287000222']));
   });
 
