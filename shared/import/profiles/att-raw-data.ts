@@ -70,9 +70,21 @@ const RAW_DATA: TableLayout = {
 };
 
 /** A path part that marks balances brought forward, never charges of this bill. */
-const BALANCE_PART = /^(?:prior activity|previous balance|payments?\b|balance forward|past due)/i;
+const BALANCE_PART =
+  /^(?:prior activity|previous balance|payments?(?: received)?|balance forward|past due)$/i;
+/** Path levels that name a section (deeper parts are item descriptions, free text). */
+const SECTION_LEVELS = 2;
 /** A path part that labels a subtotal or total of lines already read. */
 const TOTAL_PART = /^(?:sub)?totals?\b/i;
+
+/**
+ * Whether a path ends with a total's label in a section level (`Wireless Charges › Total Wireless
+ * Charges`); a plan or item below may be named "Total …".
+ */
+function isTotalPath(path: readonly string[]): boolean {
+  const last = path.length - 1;
+  return last < SECTION_LEVELS && TOTAL_PART.test(path[last] ?? '');
+}
 
 /** Path words and the category they mean, looked for from the deepest part up. */
 const CATEGORY_WORDS: readonly { pattern: RegExp; category: ChargeCategory }[] = [
@@ -205,11 +217,11 @@ function readLineRows(file: FileRead): void {
     }
     const path = sectionIndexes.map((i) => (row.cells[i] ?? '').trim()).filter((p) => p !== '');
     const shown = path.join(' › ');
-    if (path.some((part) => BALANCE_PART.test(part))) {
+    if (path.slice(0, SECTION_LEVELS).some((part) => BALANCE_PART.test(part))) {
       draft.skip(table.fileName, row.line, `Not imported: "${shown}" is a balance, not a charge.`);
       continue;
     }
-    if (path.some((part) => TOTAL_PART.test(part))) {
+    if (isTotalPath(path)) {
       draft.skip(table.fileName, row.line, `Not imported: "${shown}" repeats lines already read.`);
       continue;
     }

@@ -96,6 +96,18 @@ describe('AT&T Mobility Raw Data Output (pipe, record type per row)', () => {
     expect(draftOut.errors[0]?.message).toMatch(/before any IRA row/);
   });
 
+  it('reads items named like balances or totals below the section levels as charges', () => {
+    const renamed = readDraft([
+      editedCarrierFile(FILE, (text) =>
+        text
+          .replace('|Roaming data pass|', '|Payment arrangement fee|')
+          .replace('|Business Unlimited Plus|', '|Total Protection Plan|'),
+      ),
+    ]);
+    expect(totalOf(renamed.lines)).toBe(1568_81);
+    expect(renamed.skipped).toHaveLength(draft.skipped.length);
+  });
+
   it.each([
     [['Wireless Charges', 'Government Fees & Taxes', 'State Sales Tax'], 100, 'tax'],
     [['Account Charges', 'Company Fees & Surcharges', 'Administrative Fee'], 100, 'surcharge'],
