@@ -131,6 +131,16 @@ describe('Bell Mobility files alone and with call detail', () => {
     expect(alone.ignoredFiles).toEqual([{ sourceFile: DTL, reason: DTL_ALONE }]);
   });
 
+  it('reads an ACC whose French header was already damaged (U+FFFD), and says so', () => {
+    const latin1 = String.fromCharCode(...carrierFile(ACC).bytes);
+    const damaged = latin1.replace(/[\u00C0-\u00FF]/g, '\uFFFD');
+    const draft = readDraft([{ name: ACC, bytes: new TextEncoder().encode(damaged) }]);
+    expect(totalOf(draft.lines)).toBe(STATED);
+    expect(draft.warnings?.map((warning) => warning.message)).toEqual([
+      expect.stringMatching(/already holds \d+ unreadable character/),
+    ]);
+  });
+
   it('refuses an ACC row whose parts do not add up to "Cur Chg Ttl", naming file, row and amounts', () => {
     const broken = editedCarrierFile(
       ACC,
