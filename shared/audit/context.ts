@@ -6,7 +6,7 @@
 import { addDays, addMonths, isoMonthOf, type IsoDate, type IsoMonth } from '../dates/iso-date';
 import type { Account, AuditSettings, Contract, Invoice, Service, Site } from '../model';
 import { contractSpendByMonth, spendInvoicesOf, type ContractSpend } from '../contracts/spend';
-import type { ChargeBlock } from '../storage/charge-blocks';
+import { lineAccountOf, type ChargeBlock } from '../storage/charge-blocks';
 import type { AuditSnapshot } from './snapshot';
 
 /** The charge lines of one service (one match key) on one invoice, as positions in the blocks. */
@@ -16,6 +16,11 @@ export interface ServiceCharges {
   serviceIdRaw: string;
   /** The inventory service the key matches on this carrier, if any. */
   service: Service | undefined;
+  /**
+   * The billing account the service's lines are billed on when it is not the invoice's (AT&T
+   * BANs under a FAN invoice): the account the service is matched by.
+   */
+  accountNumber?: string;
   /**
    * The group's lines are `from` ≤ i < `to` of two arrays shared by the invoice's groups:
    * `blockPositions[i]` indexes `InvoiceFacts.blocks`, `rows[i]` is the row in that block.
@@ -306,6 +311,7 @@ function indexInvoices(
     const groupIndex = new Map<string, number>([['', 0]]);
     const keys: string[] = [''];
     const raws: string[] = [''];
+    const accounts: (string | undefined)[] = [undefined];
     const sizes: number[] = [0];
     const totals: number[] = [0];
     let total = 0;
@@ -322,6 +328,7 @@ function indexInvoices(
           groupIndex.set(key, group);
           keys.push(key);
           raws.push(block.serviceIdRaw[row] ?? key);
+          accounts.push(lineAccountOf(block, row));
           sizes.push(0);
           totals.push(0);
         }
@@ -350,11 +357,15 @@ function indexInvoices(
     const groups = keys.map((key, group): ServiceCharges => {
       const from = starts[group] ?? 0;
       const to = from + (sizes[group] ?? 0);
+      const billedOn = accounts[group];
       return {
         serviceKey: key,
         serviceIdRaw: raws[group] ?? key,
+        ...(billedOn === undefined ? {} : { accountNumber: billedOn }),
         service:
-          key === '' ? undefined : matchService(invoice.carrierId, invoice.accountNumber, key),
+          key === ''
+            ? undefined
+            : matchService(invoice.carrierId, billedOn ?? invoice.accountNumber, key),
         blockPositions: positions,
         rows,
         from,

@@ -144,7 +144,10 @@ export class DraftBuilder implements RowErrorLog {
     description: string,
     category: ChargeCategory,
     amount: Cents,
-    more: Pick<DraftChargeLine, 'quantity' | 'extras' | 'periodStart' | 'periodEnd'> = {
+    more: Pick<
+      DraftChargeLine,
+      'quantity' | 'extras' | 'periodStart' | 'periodEnd' | 'accountNumber'
+    > = {
       quantity: null,
     },
   ): void {
@@ -162,6 +165,7 @@ export class DraftBuilder implements RowErrorLog {
     if (more.periodStart !== undefined) line.periodStart = more.periodStart;
     if (more.periodEnd !== undefined) line.periodEnd = more.periodEnd;
     if (more.extras !== undefined) line.extras = more.extras;
+    if (more.accountNumber !== undefined) line.accountNumber = more.accountNumber;
     this.lines.push(line);
   }
 

@@ -69,6 +69,8 @@ export interface DraftChargeLine {
   quantity: number | null;
   /** Amount in cents; negative for credits. */
   amount: Cents;
+  /** The line's own billing account when it is not the invoice's (see `ChargeLine.accountNumber`). */
+  accountNumber?: string;
   periodStart?: IsoDate;
   periodEnd?: IsoDate;
   /** File (or ZIP member) and 1-based line number the charge was read from. */

@@ -39,6 +39,7 @@ import type { ImportLimits, LimitAdvice } from './limits';
 import { capMessage, importLimits } from './limits';
 import type { Table } from './table';
 import { readTable, sniffTable } from './table';
+import { isReportText, readReportFiles } from './reports/index';
 
 /** Options of {@link readBills}. */
 export interface ReadBillOptions {
@@ -126,6 +127,8 @@ interface ParsedFile {
   name: string;
   info: DecodedFileInfo;
   table: Table;
+  /** The text of a report-style export (TELUS), read by `readReportFiles`, not as a table. */
+  report?: string;
 }
 
 /**
@@ -150,11 +153,17 @@ export function readBills(
   const parsed = parseAll(members, outcomes, limits, options.onProgress, x12Files);
   if (x12Files.length > 0) outcomes.push(...readX12Outcomes(x12Files, limits));
   const groups = new Map<CarrierProfile, ProfileGroup>();
+  const reports = parsed.filter((file) => file.report !== undefined);
   for (const file of parsed) {
+    if (file.report !== undefined) continue;
     const outcome = classify(file, options, groups);
     if (outcome !== null) outcomes.push(outcome);
   }
   for (const [profile, group] of groups) outcomes.push(readGroup(profile, group, options));
+  if (reports.length > 0) {
+    const texts = reports.map((file) => ({ name: file.name, text: file.report ?? '' }));
+    outcomes.push(draftOutcome(readReportFiles(texts), reports, options));
+  }
   options.onProgress?.(1);
   return outcomes;
 }
@@ -181,14 +190,24 @@ function parseAll(
       continue;
     }
     const decoded = decodeBytes(member.bytes);
+    const info = {
+      name: member.name,
+      encoding: decoded.encoding,
+      replacementChars: decoded.replacementChars,
+    };
     // EDI X12 is recognised by its content (ISA first), whatever the file is called.
     if (looksLikeX12(decoded.text)) {
-      const info = {
-        name: member.name,
-        encoding: decoded.encoding,
-        replacementChars: decoded.replacementChars,
-      };
       x12Files.push({ ...info, text: decoded.text, info });
+      doneBytes += size;
+      continue;
+    }
+    if (isReportText(decoded.text)) {
+      parsed.push({
+        name: member.name,
+        info,
+        table: { header: [], rows: [], problems: [] },
+        report: decoded.text,
+      });
       doneBytes += size;
       continue;
     }
@@ -211,15 +230,7 @@ function parseAll(
         doneBytes += size;
         continue;
       }
-      parsed.push({
-        name: member.name,
-        info: {
-          name: member.name,
-          encoding: decoded.encoding,
-          replacementChars: decoded.replacementChars,
-        },
-        table,
-      });
+      parsed.push({ name: member.name, info, table });
     }
     doneBytes += size;
   }

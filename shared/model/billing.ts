@@ -97,6 +97,12 @@ export interface ChargeLine {
   quantity: number | null;
   /** Amount in cents; negative for credits. */
   amount: Cents;
+  /**
+   * The billing account the line belongs to, when the bill groups several under the invoice's
+   * account (AT&T's BANs under a FAN invoice): the account its service is matched in the
+   * inventory by. Absent when it is the invoice's own account.
+   */
+  accountNumber?: string;
   /** First day this charge covers, when the line says (else the invoice period applies). */
   periodStart?: IsoDate;
   /** Last day this charge covers (inclusive). */

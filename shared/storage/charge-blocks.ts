@@ -35,6 +35,11 @@ export interface ChargeBlock {
   files?: string[];
   /** Index into `files` of each line's file. */
   fileIndex?: Uint16Array;
+  /**
+   * Each line's own billing account ('' for the invoice's); absent when every line is billed on
+   * the invoice's account (see `ChargeLine.accountNumber`).
+   */
+  accountNumber?: string[];
 }
 
 const categoryIndex = new Map<ChargeCategory, number>(
@@ -70,6 +75,9 @@ export function packChargeLines(
     };
     const files = new Map<string, number>();
     const fileIndex = new Uint16Array(count);
+    if (slice.some((line) => line.accountNumber !== undefined)) {
+      block.accountNumber = slice.map((line) => line.accountNumber ?? '');
+    }
     slice.forEach((line, i) => {
       const category = categoryIndex.get(line.category);
       if (category === undefined) throw new Error(`Unknown charge category ${line.category}`);
@@ -124,9 +132,17 @@ export function unpackChargeBlock(block: ChargeBlock): ChargeLine[] {
     };
     const file = lineFileOf(block, i);
     if (file !== undefined) line.sourceFile = file;
+    const account = lineAccountOf(block, i);
+    if (account !== undefined) line.accountNumber = account;
     lines[i] = line;
   }
   return lines;
+}
+
+/** The billing account of line `i` of a block, when it is not the invoice's own. */
+export function lineAccountOf(block: ChargeBlock, i: number): string | undefined {
+  const account = block.accountNumber?.[i];
+  return account === undefined || account === '' ? undefined : account;
 }
 
 /** The file line `i` of a block was read from, when the block keeps it. */

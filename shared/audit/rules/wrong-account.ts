@@ -16,9 +16,12 @@ export const wrongAccountRule: AuditRule = {
         const service = charges.service;
         if (service === undefined) continue;
         const own = context.accountById.get(service.accountId);
-        if (own === undefined || own.accountNumber.trim() === facts.invoice.accountNumber.trim())
-          continue;
+        // A line billed on its own account under the invoice's (AT&T BANs under a FAN) is
+        // compared with that account.
+        const billedOn = charges.accountNumber ?? facts.invoice.accountNumber;
+        if (own === undefined || own.accountNumber.trim() === billedOn.trim()) continue;
         const tally = tallies.on(facts, charges.serviceKey, charges.serviceIdRaw, service);
+        tally.accountNumber = billedOn;
         tally.billed += charges.total;
       }
     }

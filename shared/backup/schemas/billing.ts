@@ -121,6 +121,7 @@ export const chargeBlockSchema = record({
   periodEnd: texts,
   files: texts.optional(),
   fileIndex: binary<Uint16Array>(Uint16Array, 'a list of file numbers').optional(),
+  accountNumber: texts.optional(),
 }).superRefine((block, context) => {
   checkLengths(context, block, block.count);
   checkColumn(

@@ -3,18 +3,29 @@
  * exporting a `CarrierProfile`, add it here, and add its fixtures and tests.
  */
 import { attPremierSummary } from './att-premier-summary';
+import { attRawData } from './att-raw-data';
+import { bellMobility } from './bell-mobility';
 import { temdeskCharges } from './temdesk-charges';
 import { tmobileSummary } from './tmobile-summary';
 import type { CarrierProfile } from './types';
 import { verizonRawData } from './verizon-raw-data';
 
 export type * from './types';
-export { attPremierSummary, temdeskCharges, tmobileSummary, verizonRawData };
+export {
+  attPremierSummary,
+  attRawData,
+  bellMobility,
+  temdeskCharges,
+  tmobileSummary,
+  verizonRawData,
+};
 
 /** The registered profiles, most specific first (ties in header fit go to the earlier one). */
 export const CARRIER_PROFILES: readonly CarrierProfile[] = [
   verizonRawData,
   attPremierSummary,
+  attRawData,
+  bellMobility,
   tmobileSummary,
   temdeskCharges,
 ];

@@ -1,0 +1,113 @@
+/**
+ * Canadian carriers' exports through the app's import, as a user picks them: a Bell ACC + MOB
+ * pair (two header rows, ISO-8859-1) joins into one invoice, a TELUS Invoice Summary (report-style
+ * text) becomes one; both land in Bills with the stated totals their lines add up to.
+ */
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openApp, pickBillFiles, type AppSession } from './harness';
+
+let session: AppSession | undefined;
+afterEach(async (context) => {
+  await session?.close(context.task.result?.state === 'fail');
+  session = undefined;
+});
+
+const fixtures = new URL('../fixtures/carriers/', import.meta.url);
+const workDir = mkdtempSync(join(tmpdir(), 'temdesk-carriers-e2e-'));
+
+/** A fixture saved under the name a user would give it. */
+function saved(fixture: string, name: string): string {
+  const path = join(workDir, name);
+  copyFileSync(new URL(fixture, fixtures), path);
+  return path;
+}
+
+/**
+ * Picks files, checks the preview shows one invoice of the layout whose stated total equals the
+ * sum of its lines (the two cells side by side), imports it and closes the summary.
+ */
+async function importThroughPreview(
+  app: AppSession,
+  expected: {
+    files: string[];
+    layout: RegExp;
+    invoiceNumber: string;
+    statedTotal: string;
+    screenshot: string;
+  },
+): Promise<void> {
+  const { page } = app;
+  const preview = page.getByRole('region', { name: 'Preview: nothing is saved until you import' });
+  const invoices = preview.getByRole('table', { name: 'Invoices found' });
+  await pickBillFiles(page, expected.files);
+  await preview.waitFor();
+  await expect
+    .poll(() => preview.getByRole('heading', { name: expected.layout }).count())
+    .toBeGreaterThan(0);
+  await expect
+    .poll(() => invoices.getByRole('cell', { name: expected.invoiceNumber, exact: true }).count())
+    .toBe(1);
+  await expect
+    .poll(() => invoices.getByRole('cell', { name: expected.statedTotal, exact: true }).count())
+    .toBe(2);
+  await app.screenshot(expected.screenshot);
+  await preview.getByRole('button', { name: 'Import 1 invoice' }).click();
+  await expect
+    .poll(() => page.getByRole('status').filter({ hasText: 'Imported 1 invoice' }).count())
+    .toBe(1);
+  await page.getByRole('button', { name: 'Close' }).click();
+}
+
+describe('Canadian carriers imported in Chromium', () => {
+  it('imports a Bell ACC + MOB pair and a TELUS invoice summary, and shows both in Bills with their stated totals', async () => {
+    session = await openApp({ hash: '#/bills' });
+    const { page } = session;
+    await importThroughPreview(session, {
+      files: [
+        saved('bell-acc.synthetic.csv', 'Bell 512345678 Oct ACC.csv'),
+        saved('bell-mob.synthetic.csv', 'Bell 512345678 Oct MOB.csv'),
+      ],
+      layout: /Bell Mobility/,
+      invoiceNumber: '512345678-20261001',
+      statedTotal: '$202.98',
+      screenshot: 'import-bell-acc-mob-preview',
+    });
+    await importThroughPreview(session, {
+      files: [saved('telus-invoice-summary.synthetic.txt', 'invoice summary.txt')],
+      layout: /TELUS/,
+      invoiceNumber: '900123456789',
+      statedTotal: '$71.92',
+      screenshot: 'import-telus-summary-preview',
+    });
+
+    const grid = page.getByRole('grid');
+    for (const [number, total] of [
+      ['512345678-20261001', '$202.98'],
+      ['900123456789', '$71.92'],
+    ] as const) {
+      const row = grid
+        .getByRole('row')
+        .filter({ has: page.getByRole('gridcell', { name: number, exact: true }) });
+      await expect.poll(() => row.count()).toBe(1);
+      await expect
+        .poll(() => row.getByRole('gridcell', { name: total, exact: true }).count())
+        .toBeGreaterThan(0);
+    }
+    await session.screenshot('import-carriers-bills');
+
+    await grid.getByRole('gridcell', { name: '512345678-20261001', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Invoice 512345678-20261001' }).waitFor();
+    const lines = page.getByRole('region', { name: 'Charge lines', exact: true });
+    await expect
+      .poll(() =>
+        lines.getByRole('gridcell', { name: 'Monthly charges (Mth Chg Ttl)', exact: true }).count(),
+      )
+      .toBe(3);
+    await session.screenshot('import-bell-invoice-detail');
+    expect(session.consoleErrors).toEqual([]);
+    expect(session.externalRequests).toEqual([]);
+  });
+});
