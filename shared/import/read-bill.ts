@@ -34,9 +34,13 @@ import type {
   ProfileTable,
 } from './profiles/types';
 import type { ImportLimits, LimitAdvice } from './limits';
-import { capMessage, importLimits } from './limits';
+import { APP_LIMIT_ADVICE, capMessage, importLimits } from './limits';
 import type { Table } from './table';
 import { readTable, sniffTable } from './table';
+import { isXlsx } from './xlsx/package';
+import type { SheetTable } from './xlsx/sheet-table';
+import { readSheetForImport } from './xlsx/sheet-table';
+import { sheetDraftNotes } from './xlsx/sheet-notes';
 
 /** Options of {@link readBills}. */
 export interface ReadBillOptions {
@@ -56,6 +60,10 @@ export interface ReadBillOptions {
   limits?: Partial<ImportLimits>;
   /** How a refusal says to raise a limit (the CLI names its flags); the app's Settings by default. */
   limitAdvice?: LimitAdvice;
+  /** The sheet to read of each Excel workbook, by file name (the answer to `needs-sheet`). */
+  sheets?: Readonly<Record<string, string>>;
+  /** A sheet to read in every workbook holding one of this name (the CLI's `--sheet NAME`). */
+  preferredSheet?: string;
 }
 
 /** How one file was decoded, for the preview. */
@@ -63,6 +71,8 @@ export interface DecodedFileInfo {
   name: string;
   encoding: TextEncodingName;
   replacementChars: number;
+  /** The sheet read, for an Excel workbook. */
+  sheet?: string;
 }
 
 /** What changed in a known carrier's layout. */
@@ -103,6 +113,14 @@ export type ReadOutcome =
       profileId: string;
       missing: InvoiceDetailField[];
     }
+  | {
+      kind: 'needs-sheet';
+      fileName: string;
+      /** Visible sheets that could be the bill (two or more, or none when only hidden ones remain). */
+      sheets: string[];
+      /** Hidden sheets: never read unless the user picks one. */
+      hidden: string[];
+    }
   | { kind: 'unreadable'; fileName: string; message: string };
 
 /** Rows shown in the mapping wizard's sample. */
@@ -124,6 +142,8 @@ interface ParsedFile {
   name: string;
   info: DecodedFileInfo;
   table: Table;
+  /** For an Excel workbook: the sheet read and the hidden sheets skipped. */
+  sheet?: { table: SheetTable; hiddenSkipped: string[] };
 }
 
 /**
@@ -144,7 +164,7 @@ export function readBills(
     else outcomes.push(unreadable(file.name, expanded.errors.map((e) => e.message).join(' ')));
   }
 
-  const parsed = parseAll(members, outcomes, limits, options.onProgress);
+  const parsed = parseAll(members, outcomes, limits, options);
   const groups = new Map<CarrierProfile, ProfileGroup>();
   for (const file of parsed) {
     const outcome = classify(file, options, groups);
@@ -163,8 +183,9 @@ function parseAll(
   members: readonly UploadedFile[],
   outcomes: ReadOutcome[],
   limits: ImportLimits,
-  onProgress: ((fraction: number) => void) | undefined,
+  options: ReadBillOptions,
 ): ParsedFile[] {
+  const { onProgress } = options;
   const totalBytes = members.reduce((sum, file) => sum + file.bytes.length, 0) || 1;
   let doneBytes = 0;
   const parsed: ParsedFile[] = [];
@@ -172,6 +193,13 @@ function parseAll(
     const size = member.bytes.length;
     if (isPdf(member.bytes)) {
       outcomes.push(unreadable(member.name, `"${member.name}" ${PDF_NOTICE}`));
+      doneBytes += size;
+      continue;
+    }
+    if (isXlsx(member.bytes)) {
+      const sheet = readXlsxMember(member, limits, options);
+      if (sheet.kind === 'outcome') outcomes.push(sheet.outcome);
+      else parsed.push(sheet.file);
       doneBytes += size;
       continue;
     }
@@ -208,6 +236,50 @@ function parseAll(
     doneBytes += size;
   }
   return parsed;
+}
+
+/** An Excel workbook's bill sheet as a parsed file, or the question or refusal it leads to. */
+function readXlsxMember(
+  member: UploadedFile,
+  limits: ImportLimits,
+  options: ReadBillOptions,
+): { kind: 'file'; file: ParsedFile } | { kind: 'outcome'; outcome: ReadOutcome } {
+  const choice = readSheetForImport(member.name, member.bytes, {
+    sheet: options.sheets?.[member.name],
+    preferred: options.preferredSheet,
+    limits,
+    limitAdvice: options.limitAdvice ?? APP_LIMIT_ADVICE,
+    recognised(header) {
+      const signature = headerSignature(header);
+      if (options.mapping?.signature === signature) return true;
+      if (options.savedMappings?.some((mapping) => mapping.signature === signature)) return true;
+      return bestFit(CARRIER_PROFILES, header)?.kind === 'match';
+    },
+  });
+  if (choice.kind === 'unreadable') {
+    return { kind: 'outcome', outcome: unreadable(member.name, choice.message) };
+  }
+  if (choice.kind === 'ask') {
+    return {
+      kind: 'outcome',
+      outcome: {
+        kind: 'needs-sheet',
+        fileName: member.name,
+        sheets: choice.sheets,
+        hidden: choice.hidden,
+      },
+    };
+  }
+  const { table } = choice;
+  return {
+    kind: 'file',
+    file: {
+      name: member.name,
+      info: { name: member.name, encoding: 'utf-8', replacementChars: 0, sheet: table.sheet },
+      table: table.table,
+      sheet: { table, hiddenSkipped: choice.hiddenSkipped },
+    },
+  };
 }
 
 /** Puts a file into its profile's group, or returns its own outcome (mapped draft or question). */
@@ -369,7 +441,7 @@ function draftOutcome(
   files: readonly ParsedFile[],
   options: ReadBillOptions,
 ): ReadOutcome {
-  const noted = withFileNotes(draft, files);
+  const noted = sheetDraftNotes(withFileNotes(draft, files), files);
   if (noted.refusal !== undefined) {
     return unreadable(files.map((file) => file.name).join(', '), noted.refusal);
   }

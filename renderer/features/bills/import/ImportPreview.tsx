@@ -146,8 +146,11 @@ export function ImportPreview({ state }: { state: PreviewState }) {
             {outcome.draft.layoutName} — {outcome.files.map((f) => f.name).join(', ')}
           </h3>
           <p className="hint">
-            Read as {outcome.files.map((f) => f.encoding).join(', ')}; dates{' '}
-            {outcome.draft.dateOrder}.
+            Read as{' '}
+            {outcome.files
+              .map((f) => (f.sheet === undefined ? f.encoding : `Excel sheet “${f.sheet}”`))
+              .join(', ')}
+            ; dates {outcome.draft.dateOrder}.
             {outcome.files.some((f) => f.replacementChars > 0) &&
               ' Some characters were already unreadable in the file (shown as �).'}
           </p>
