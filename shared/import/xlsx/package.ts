@@ -12,6 +12,8 @@ import { isZip, readZipDirectory, readZipMember } from '../zip-reader';
 export interface XlsxPackage {
   /** Whether the package holds a part at this path (no leading slash). */
   has(path: string): boolean;
+  /** Every part's path, in the order of the table of contents. */
+  paths(): string[];
   /** The part's text (UTF-8), or a sentence saying why it cannot be read. */
   text(path: string): { ok: true; text: string } | { ok: false; problem: string };
 }
@@ -100,6 +102,7 @@ export function openXlsxPackage(
     ok: true,
     value: {
       has: (path) => entries.has(normalPath(path)),
+      paths: () => [...entries.keys()],
       text(path) {
         const entry = entries.get(normalPath(path));
         if (entry === undefined) return { ok: false, problem: `it has no part "${path}"` };

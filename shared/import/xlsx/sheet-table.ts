@@ -20,6 +20,8 @@ export interface SheetTable {
   table: Table;
   /** The 0-based sheet column of the table's first column (its header's first cell). */
   firstColumn: number;
+  /** The spreadsheet row of the header. */
+  headerRow: number;
 }
 
 /** The sheet column letter of a table column: `F` for the sixth column of a table starting at A. */
@@ -71,7 +73,7 @@ export function sheetTable(sheet: string, rows: readonly XlsxRow[]): SheetTable 
     table.rows.push(tableRow);
   }
   if (unlisted > 0) table.unlistedProblems = unlisted;
-  return { sheet, table, firstColumn };
+  return { sheet, table, firstColumn, headerRow: headerRow.row };
 }
 
 /** How {@link readSheetForImport} decides which sheet a bill file is read from. */
@@ -165,5 +167,30 @@ export function readSheetForImport(
   return {
     kind: 'unreadable',
     message: `"${fileName}" is an Excel workbook with no sheet holding a table: no row of column names with data under it was found in ${formatCount(book.sheets.length)} sheet${book.sheets.length === 1 ? '' : 's'}.`,
+  };
+}
+
+/**
+ * The table of a setup workbook (sites, inventory, contracts, rates, cost centers): the first
+ * visible sheet with a header row, read by the same reader and limits as bills. Hidden sheets are
+ * not read. A sentence naming the file when no sheet holds a table.
+ */
+export function readWorkbookTable(
+  fileName: string,
+  bytes: Uint8Array,
+  limits: ImportLimits,
+  limitAdvice: LimitAdvice,
+): { ok: true; table: SheetTable } | { ok: false; message: string } {
+  const opened = openWorkbook(fileName, bytes, limits, limitAdvice);
+  if (!opened.ok) return { ok: false, message: opened.problem };
+  for (const sheet of opened.value.sheets) {
+    if (sheet.state !== 'visible') continue;
+    const read = readAsTable(opened.value, sheet.name);
+    if (!read.ok) return { ok: false, message: read.message };
+    if (read.table !== null) return { ok: true, table: read.table };
+  }
+  return {
+    ok: false,
+    message: `"${fileName}" is an Excel workbook with no visible sheet holding a table (a row of column names with rows under it).`,
   };
 }
