@@ -14,7 +14,7 @@ import { inventoryCsv } from '../../shared/inventory/export';
 import { sitesCsv } from '../../shared/inventory/sites-file';
 import { generateSampleCompany } from '../../shared/sample/index';
 import { runCliCaptured } from '../helpers/cli-workspace';
-import { buildXlsx, STYLE, type TestCell } from '../helpers/xlsx-build';
+import { buildXlsx, oneChargeSheet } from '../helpers/xlsx-build';
 
 const cli = runCliCaptured;
 
@@ -97,33 +97,14 @@ describe('CLI with Excel workbooks', () => {
   }, 120_000);
 
   it('stops on a workbook with two bill sheets, naming them, and reads the one --sheet names', async () => {
-    const header = [
-      'Carrier',
-      'Account Number',
-      'Invoice Number',
-      'Invoice Date',
-      'Amount',
-      'Category',
-    ];
-    const month = (invoice: string, amount: number): TestCell[][] => [
-      header,
-      [
-        'Lumen',
-        '5-KE4X-001',
-        invoice,
-        { n: 46296, style: STYLE.date },
-        { n: amount, style: STYLE.currency },
-        'Recurring',
-      ],
-    ];
     const bills = join(dir, 'two-sheets');
     await mkdir(bills, { recursive: true });
     await writeFile(
       join(bills, 'lumen.xlsx'),
       buildXlsx({
         sheets: [
-          { name: 'September', rows: month('INV-9', 100) },
-          { name: 'October', rows: month('INV-10', 250) },
+          { name: 'September', rows: oneChargeSheet('INV-9', 100) },
+          { name: 'October', rows: oneChargeSheet('INV-10', 250) },
         ],
       }),
     );

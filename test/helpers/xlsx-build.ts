@@ -153,3 +153,21 @@ export function buildXlsx(book: TestWorkbook): Uint8Array {
   }
   return zipSync(zipped, { level: 6 });
 }
+
+/**
+ * A one-charge sheet in TEM Desk's charge-line format: Lumen account 5-KE4X-001, invoice date
+ * 2026-10-01 (a date serial), the amount a currency cell.
+ */
+export function oneChargeSheet(invoiceNumber: string, amount: number): TestCell[][] {
+  return [
+    ['Carrier', 'Account Number', 'Invoice Number', 'Invoice Date', 'Amount', 'Category'],
+    [
+      'Lumen',
+      '5-KE4X-001',
+      invoiceNumber,
+      { n: 46296, style: STYLE.date },
+      { n: amount, style: STYLE.currency },
+      'Recurring',
+    ],
+  ];
+}

@@ -9,8 +9,8 @@ import { useImport } from './ImportContext';
 
 export const BILL_FILE_FILTERS = [
   {
-    name: 'Bill files (CSV, TSV, pipe, text, ZIP)',
-    extensions: ['csv', 'tsv', 'txt', 'psv', 'zip'],
+    name: 'Bill files (CSV, TSV, pipe, text, ZIP, Excel)',
+    extensions: ['csv', 'tsv', 'txt', 'psv', 'zip', 'xlsx'],
   },
   { name: 'All files', extensions: ['*'] },
 ];
