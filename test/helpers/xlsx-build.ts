@@ -43,6 +43,17 @@ export interface TestWorkbook {
 const escape = (text: string) =>
   text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
+/** A TEM Desk charge-line header whose Amount is column F, as in the error examples. */
+export const CHARGE_LINE_HEADER = [
+  'Carrier',
+  'Account Number',
+  'Invoice Number',
+  'Invoice Date',
+  'Description',
+  'Amount',
+  'Category',
+];
+
 /** Default styles: 1 currency, 2 m/d/yyyy (built-in 14), 3 custom date, 4 [h]:mm duration. */
 export const STYLE = { currency: 1, date: 2, isoDate: 3, duration: 4 } as const;
 const DEFAULT_FORMATS = [

@@ -70,6 +70,9 @@ export function numberFormatKind(
 export function numberText(value: number): string {
   if (!Number.isFinite(value)) return String(value);
   if (value === 0) return '0';
+  // Most cells (1250, 12.5, 46296) are already at most 15 digits long: nothing to round.
+  const plain = String(value);
+  if (plain.length <= 15 && plain.indexOf('e') < 0) return plain;
   const precise = Number(value.toPrecision(15));
   const text = String(precise);
   if (!/e/i.test(text)) return text;
@@ -101,8 +104,16 @@ const EPOCH_1904 = Date.UTC(1904, 0, 1);
 /** Serials a date cell may hold: up to 9999-12-31 in either system. */
 const MAX_SERIAL = 2_958_465;
 
+/** ISO dates already computed, by their time value: a bill repeats a few dates on every row. */
+const isoByTime = new Map<number, string>();
+
 function isoOfUtc(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  let iso = isoByTime.get(ms);
+  if (iso === undefined) {
+    iso = new Date(ms).toISOString().slice(0, 10);
+    if (isoByTime.size < 100_000) isoByTime.set(ms, iso);
+  }
+  return iso;
 }
 
 /**

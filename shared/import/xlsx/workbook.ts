@@ -13,7 +13,7 @@ import type { NumberFormatKind } from './number-format';
 import { numberFormatKind, numericCellText } from './number-format';
 import type { XlsxPackage } from './package';
 import { openXlsxPackage } from './package';
-import { decodeExcelEscapes, scanXml, xmlAttributes } from './xml';
+import { decodeExcelEscapes, forEachAttribute, scanXml, xmlAttributes } from './xml';
 
 /** Whether a sheet is shown in Excel's tab bar. */
 export type SheetState = 'visible' | 'hidden' | 'veryHidden';
@@ -404,15 +404,20 @@ export function readSheetRows(xml: string, context: SheetContext): XlsxRow[] | s
         cells = [];
         if (selfClosing) finishRow();
       } else if (name === 'c') {
-        const values = xmlAttributes(attributes);
-        const at = values.r === undefined ? -1 : columnOfReference(values.r);
+        let reference: string | undefined;
+        type = 'n';
+        style = 0;
+        forEachAttribute(attributes, (attribute, attributeValue) => {
+          if (attribute === 'r') reference ??= attributeValue;
+          else if (attribute === 't') type = attributeValue;
+          else if (attribute === 's') style = Number(attributeValue);
+        });
+        const at = reference === undefined ? -1 : columnOfReference(reference);
         column = at > column ? at : column + 1;
         if (column >= limits.maxColumns) {
           refusal = `row ${formatCount(rowNumber)} has a cell in column ${columnLetters(column)}, past the limit of ${formatCount(limits.maxColumns)} columns (most columns). A bill has a few dozen: the file is damaged or is not a bill export.`;
           return;
         }
-        type = values.t ?? 'n';
-        style = values.s === undefined ? 0 : Number(values.s);
         value = '';
         inline = '';
         inCell = !selfClosing;

@@ -27,24 +27,28 @@ function localName(qualified: string): string {
 
 /** The end of a tag starting at `from`: the `>` not inside a quoted attribute value, or -1. */
 function tagEnd(xml: string, from: number): number {
-  let at = from;
-  for (;;) {
-    const end = xml.indexOf('>', at);
-    if (end < 0) return -1;
-    // Quotes balanced up to `end` means the `>` closes the tag (values may hold `>`).
-    let quote = '';
-    for (let i = from; i < end; i += 1) {
-      const char = xml[i];
-      if (quote === '') {
-        if (char === '"' || char === "'") quote = char;
-      } else if (char === quote) quote = '';
-    }
-    if (quote === '') return end;
-    at = end + 1;
+  let quote = 0;
+  for (let i = from; i < xml.length; i += 1) {
+    const code = xml.charCodeAt(i);
+    if (quote === 0) {
+      if (code === 0x3e /* > */) return i;
+      if (code === 0x22 || code === 0x27) quote = code;
+    } else if (code === quote) quote = 0;
   }
+  return -1;
 }
 
-const NAME_END = /[\s/>]/g;
+/** Whether a character ends an element name: whitespace, `/` or `>`. */
+function endsName(code: number): boolean {
+  return (
+    code === 0x20 ||
+    code === 0x2f ||
+    code === 0x3e ||
+    code === 0x0a ||
+    code === 0x09 ||
+    code === 0x0d
+  );
+}
 
 /**
  * Scans `xml`, calling the handler for each tag and run of text. Returns a sentence for a DOCTYPE,
@@ -91,9 +95,8 @@ export function scanXml(xml: string, handler: XmlHandler): XmlProblem {
       handler.close(localName(xml.slice(lt + 2, end).trim()));
     } else {
       const selfClosing = xml.charCodeAt(end - 1) === 0x2f;
-      NAME_END.lastIndex = lt + 1;
-      const match = NAME_END.exec(xml);
-      const nameEnd = match === null || match.index > end ? end : match.index;
+      let nameEnd = lt + 1;
+      while (nameEnd < end && !endsName(xml.charCodeAt(nameEnd))) nameEnd += 1;
       const name = localName(xml.slice(lt + 1, nameEnd));
       const attributes = xml.slice(nameEnd, selfClosing ? end - 1 : end);
       handler.open(name, attributes, selfClosing);
@@ -140,7 +143,27 @@ export function decodeExcelEscapes(text: string): string {
   );
 }
 
-const ATTRIBUTE = /([^\s=/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+/**
+ * Calls `each` with every attribute of a tag (local name, decoded value), in order, without a
+ * regular expression: a worksheet has hundreds of thousands of cells.
+ */
+export function forEachAttribute(raw: string, each: (name: string, value: string) => void): void {
+  const length = raw.length;
+  let at = 0;
+  while (at < length) {
+    const equals = raw.indexOf('=', at);
+    if (equals < 0) return;
+    let valueStart = equals + 1;
+    while (valueStart < length && raw.charCodeAt(valueStart) <= 0x20) valueStart += 1;
+    const quote = raw.charCodeAt(valueStart);
+    if (quote !== 0x22 && quote !== 0x27) return;
+    const valueEnd = raw.indexOf(quote === 0x22 ? '"' : "'", valueStart + 1);
+    if (valueEnd < 0) return;
+    const name = localName(raw.slice(at, equals).trim());
+    if (name !== '') each(name, decodeXmlText(raw.slice(valueStart + 1, valueEnd)));
+    at = valueEnd + 1;
+  }
+}
 
 /**
  * The attributes of a tag by local name (`r:id` → `id`, `x:r` → `r`), values decoded. When a
@@ -148,12 +171,9 @@ const ATTRIBUTE = /([^\s=/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
  */
 export function xmlAttributes(raw: string): Record<string, string> {
   const attributes: Record<string, string> = {};
-  if (raw.length === 0) return attributes;
-  ATTRIBUTE.lastIndex = 0;
-  for (let match = ATTRIBUTE.exec(raw); match !== null; match = ATTRIBUTE.exec(raw)) {
-    const name = localName(match[1] ?? '');
-    if (name === '' || name === '__proto__' || Object.hasOwn(attributes, name)) continue;
-    attributes[name] = decodeXmlText(match[2] ?? match[3] ?? '');
-  }
+  forEachAttribute(raw, (name, value) => {
+    if (name === '__proto__' || Object.hasOwn(attributes, name)) return;
+    attributes[name] = value;
+  });
   return attributes;
 }

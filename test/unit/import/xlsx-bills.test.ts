@@ -8,17 +8,9 @@ import type { ReadOutcome } from '../../../shared/import/read-bill';
 import { readBills } from '../../../shared/import/read-bill';
 import { isXlsx } from '../../../shared/import/xlsx/package';
 import type { TestCell, TestSheet, TestWorkbook } from '../../helpers/xlsx-build';
-import { buildXlsx, STYLE } from '../../helpers/xlsx-build';
+import { buildXlsx, CHARGE_LINE_HEADER, STYLE } from '../../helpers/xlsx-build';
 
-const HEADER = [
-  'Carrier',
-  'Account Number',
-  'Invoice Number',
-  'Invoice Date',
-  'Description',
-  'Amount',
-  'Category',
-];
+const HEADER = CHARGE_LINE_HEADER;
 
 /** 2026-10-01 in the 1900 date system. */
 const OCT_1 = 46296;
