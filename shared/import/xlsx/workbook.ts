@@ -324,6 +324,21 @@ interface SheetContext {
   limits: ImportLimits;
 }
 
+/** The attributes of a cell that matter: `r`, `t` and `s` (any prefix), read in one pass. */
+function cellAttributes(raw: string): {
+  reference: string | undefined;
+  type: string;
+  style: number;
+} {
+  const cell = { reference: undefined as string | undefined, type: 'n', style: 0 };
+  forEachAttribute(raw, (attribute, value) => {
+    if (attribute === 'r') cell.reference ??= value;
+    else if (attribute === 't') cell.type = value;
+    else if (attribute === 's') cell.style = Number(value);
+  });
+  return cell;
+}
+
 /**
  * The rows of one worksheet part, with text cells; a sentence when the part is damaged or over a
  * limit (rows, cells, columns, the length of one cell).
@@ -404,15 +419,10 @@ export function readSheetRows(xml: string, context: SheetContext): XlsxRow[] | s
         cells = [];
         if (selfClosing) finishRow();
       } else if (name === 'c') {
-        let reference: string | undefined;
-        type = 'n';
-        style = 0;
-        forEachAttribute(attributes, (attribute, attributeValue) => {
-          if (attribute === 'r') reference ??= attributeValue;
-          else if (attribute === 't') type = attributeValue;
-          else if (attribute === 's') style = Number(attributeValue);
-        });
-        const at = reference === undefined ? -1 : columnOfReference(reference);
+        const cell = cellAttributes(attributes);
+        type = cell.type;
+        style = cell.style;
+        const at = cell.reference === undefined ? -1 : columnOfReference(cell.reference);
         column = at > column ? at : column + 1;
         if (column >= limits.maxColumns) {
           refusal = `row ${formatCount(rowNumber)} has a cell in column ${columnLetters(column)}, past the limit of ${formatCount(limits.maxColumns)} columns (most columns). A bill has a few dozen: the file is damaged or is not a bill export.`;

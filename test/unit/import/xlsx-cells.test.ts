@@ -1,5 +1,6 @@
 /** Cell values to text: numbers without float noise, date serials in both date systems, formats. */
 import { describe, expect, it } from 'vitest';
+import { crc32 } from '../../../shared/import/crc32';
 import {
   formatCodeKind,
   numberFormatKind,
@@ -112,5 +113,28 @@ describe('references and XML', () => {
   it('refuses a DOCTYPE', () => {
     const handler = { open() {}, close() {}, text() {} };
     expect(scanXml('<!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>', handler)).toMatch(/DOCTYPE/);
+  });
+});
+
+describe('crc32 (sliced by four bytes)', () => {
+  it.each(['', '1', '123', '1234', '123456789', 'The quick brown fox jumps over the lazy dog'])(
+    'matches the byte-at-a-time CRC-32 of %j, whole and continued',
+    (text) => {
+      const bytes = new TextEncoder().encode(text);
+      let expected = 0xffffffff;
+      for (const byte of bytes) {
+        expected ^= byte;
+        for (let k = 0; k < 8; k += 1)
+          expected = expected & 1 ? 0xedb88320 ^ (expected >>> 1) : expected >>> 1;
+      }
+      expected = ~expected >>> 0;
+      expect(crc32(bytes)).toBe(expected);
+      const cut = Math.floor(bytes.length / 3);
+      expect(crc32(bytes.subarray(cut), crc32(bytes.subarray(0, cut)))).toBe(expected);
+    },
+  );
+
+  it('gives the published check value', () => {
+    expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
   });
 });
