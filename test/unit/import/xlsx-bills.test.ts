@@ -2,6 +2,7 @@
  * Excel bills through `readBills`, one quirk per test: workbooks as Excel and Google Sheets write
  * them, and bent to hold each quirk real files have (see test/helpers/xlsx-build.ts).
  */
+import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { expandUpload } from '../../../shared/import/archive';
 import type { ReadOutcome } from '../../../shared/import/read-bill';
@@ -50,6 +51,14 @@ describe('Excel bills: what is read', () => {
     expect(isXlsx(bytes)).toBe(true);
     const expanded = expandUpload({ name: 'charges.xlsx', bytes });
     expect(expanded.ok && expanded.value.map((file) => file.name)).toEqual(['charges.xlsx']);
+  });
+
+  it('reads a workbook inside a ZIP of bills, named by the archive and the member', () => {
+    const workbook = buildXlsx({ sheets: [detail(chargeRows([2]))] });
+    const bytes = zipSync({ 'October/charges.xlsx': workbook });
+    const outcomes = readBills([{ name: 'bills-2026-10.zip', bytes }]);
+    expect(amountOf(outcomes)).toEqual([200]);
+    expect(draftOf(outcomes).lines[0]?.sourceFile).toBe('bills-2026-10.zip › charges.xlsx');
   });
 
   it.each(['excel', 'google'] as const)(
