@@ -29,8 +29,16 @@ export function sheetColumnLetter(table: SheetTable, index: number): string {
   return columnLetters(table.firstColumn + index);
 }
 
-/** The header of a sheet's rows and the rows under it; null when no row reads like a header. */
-export function sheetTable(sheet: string, rows: readonly XlsxRow[]): SheetTable | null {
+/**
+ * The header of a sheet's rows and the rows under it; null when no row reads like a header. Bills
+ * are read strictly (`strictWidth`, as CSV bills are): a row with a value outside the header's
+ * columns is a problem, not read. Set-up files keep such a row, its extra cells after the header's.
+ */
+export function sheetTable(
+  sheet: string,
+  rows: readonly XlsxRow[],
+  options: { strictWidth: boolean } = { strictWidth: true },
+): SheetTable | null {
   const sample = rows.slice(0, SNIFF_ROWS);
   // Rows of one filled cell (titles, notes) do not vote for the table's width.
   const width = modalWidth(
@@ -53,6 +61,12 @@ export function sheetTable(sheet: string, rows: readonly XlsxRow[]): SheetTable 
   const table: Table = { header, rows: [], problems: [] };
   let unlisted = 0;
   for (const row of rows.slice(headerAt + 1)) {
+    if (!options.strictWidth) {
+      const cells = row.cells.slice(firstColumn);
+      while (cells.length < header.length) cells.push('');
+      table.rows.push({ line: row.row, cells });
+      continue;
+    }
     const cells = row.cells.slice(firstColumn, firstColumn + header.length);
     while (cells.length < header.length) cells.push('');
     const beyond = row.cells.findIndex(
@@ -107,10 +121,11 @@ function hiddenNames(sheets: readonly XlsxSheetInfo[]): string[] {
 function readAsTable(
   book: XlsxWorkbook,
   name: string,
+  strictWidth = true,
 ): { ok: true; table: SheetTable | null } | { ok: false; message: string } {
   const read = book.readSheet(name);
   if (!read.ok) return { ok: false, message: read.problem };
-  return { ok: true, table: sheetTable(name, read.rows) };
+  return { ok: true, table: sheetTable(name, read.rows, { strictWidth }) };
 }
 
 /**
@@ -185,7 +200,7 @@ export function readWorkbookTable(
   if (!opened.ok) return { ok: false, message: opened.problem };
   for (const sheet of opened.value.sheets) {
     if (sheet.state !== 'visible') continue;
-    const read = readAsTable(opened.value, sheet.name);
+    const read = readAsTable(opened.value, sheet.name, false);
     if (!read.ok) return { ok: false, message: read.message };
     if (read.table !== null) return { ok: true, table: read.table };
   }

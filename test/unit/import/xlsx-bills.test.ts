@@ -8,6 +8,7 @@ import { expandUpload } from '../../../shared/import/archive';
 import type { ReadOutcome } from '../../../shared/import/read-bill';
 import { readBills } from '../../../shared/import/read-bill';
 import { isXlsx } from '../../../shared/import/xlsx/package';
+import { readTabularFile } from '../../../shared/inventory/table-file';
 import type { TestCell, TestSheet, TestWorkbook } from '../../helpers/xlsx-build';
 import { buildXlsx, CHARGE_LINE_HEADER, STYLE } from '../../helpers/xlsx-build';
 
@@ -346,5 +347,37 @@ describe('Excel bills: hostile workbooks', () => {
     expect(unreadableMessage(readBills([{ name: 'charges.xlsx', bytes: cut }]))).toMatch(
       /charges.xlsx/,
     );
+  });
+});
+
+describe('set-up workbooks (inventory, sites, contracts, rates)', () => {
+  it('reads the first visible sheet with a table, keeping a row with a cell past the header', () => {
+    const bytes = buildXlsx({
+      sheets: [
+        {
+          name: 'Old',
+          state: 'hidden',
+          rows: [
+            ['Site Code', 'Site Name'],
+            ['X-1', 'Gone'],
+          ],
+        },
+        { name: 'Cover', rows: [['Sites as of 2026-10-01']] },
+        {
+          name: 'Sites',
+          rows: [
+            ['Site Code', 'Site Name', 'Cost Center'],
+            ['STR-1', 'Store 1', '4100', 'note'],
+            ['STR-2', 'Store 2', '4200'],
+          ],
+        },
+      ],
+    });
+    const read = readTabularFile('sites.xlsx', bytes);
+    expect(read.ok && read.value.header).toEqual(['Site Code', 'Site Name', 'Cost Center']);
+    expect(read.ok && read.value.rows).toEqual([
+      { line: 2, cells: ['STR-1', 'Store 1', '4100', 'note'] },
+      { line: 3, cells: ['STR-2', 'Store 2', '4200'] },
+    ]);
   });
 });
