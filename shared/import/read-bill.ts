@@ -73,6 +73,8 @@ export interface DecodedFileInfo {
   replacementChars: number;
   /** The sheet read, for an Excel workbook. */
   sheet?: string;
+  /** Hidden sheets of the workbook not read (the user may choose one instead). */
+  hiddenSheets?: string[];
 }
 
 /** What changed in a known carrier's layout. */
@@ -275,7 +277,13 @@ function readXlsxMember(
     kind: 'file',
     file: {
       name: member.name,
-      info: { name: member.name, encoding: 'utf-8', replacementChars: 0, sheet: table.sheet },
+      info: {
+        name: member.name,
+        encoding: 'utf-8',
+        replacementChars: 0,
+        sheet: table.sheet,
+        ...(choice.hiddenSkipped.length > 0 ? { hiddenSheets: choice.hiddenSkipped } : {}),
+      },
       table: table.table,
       sheet: { table, hiddenSkipped: choice.hiddenSkipped },
     },

@@ -128,4 +128,40 @@ describe('Excel bill import in Chromium', () => {
       .toBe(1);
     expect(session.consoleErrors).toEqual([]);
   });
+
+  it('says in the preview that a hidden sheet was not read, and reads it when asked', async () => {
+    session = await openApp({ hash: '#/bills' });
+    const { page } = session;
+    const path = join(workDir, 'lumen-with-hidden.xlsx');
+    writeFileSync(
+      path,
+      buildXlsx({
+        sheets: [
+          { name: 'October', rows: oneChargeSheet('LU-OCT', 250) },
+          { name: 'Scratch', rows: oneChargeSheet('LU-OLD', 999), state: 'veryHidden' },
+        ],
+      }),
+    );
+    await pickBillFiles(page, [path]);
+    const preview = page.getByRole('region', {
+      name: 'Preview: nothing is saved until you import',
+    });
+    await preview.waitFor();
+    const warnings = preview.getByRole('list', { name: 'Warnings' });
+    await expect.poll(() => warnings.textContent()).toContain('Hidden sheet "Scratch" not read');
+    expect(await preview.getByRole('cell', { name: 'LU-OLD', exact: true }).count()).toBe(0);
+    await session.screenshot('import-xlsx-hidden-sheet');
+    // Offered only when asked for: the user reads the hidden sheet instead.
+    await preview
+      .getByRole('button', {
+        name: 'Read hidden sheet “Scratch” of lumen-with-hidden.xlsx instead',
+      })
+      .click();
+    await expect
+      .poll(() => preview.getByRole('cell', { name: 'LU-OLD', exact: true }).count())
+      .toBe(1);
+    expect(await preview.getByRole('cell', { name: 'LU-OCT', exact: true }).count()).toBe(0);
+    await expect.poll(() => preview.getByText('Excel sheet “Scratch”').count()).toBe(1);
+    expect(session.consoleErrors).toEqual([]);
+  });
 });

@@ -56,7 +56,7 @@ export function sheetDraftNotes(draft: BillDraft, files: readonly SheetNotedFile
       sourceFile: name,
       row: 0,
       message: capMessage(
-        `Read sheet "${sheet.table.sheet}". Hidden sheet${sheet.hiddenSkipped.length === 1 ? '' : 's'} ${list} not read: hidden sheets are never imported unless you choose one (import the file again and pick the sheet).`,
+        `Read sheet "${sheet.table.sheet}". Hidden sheet${sheet.hiddenSkipped.length === 1 ? '' : 's'} ${list} not read: hidden sheets are never imported unless you choose one.`,
       ),
     });
   }

@@ -8,6 +8,7 @@ import {
 } from '../../../../shared/import/draft';
 import { cents, formatCents } from '../../../../shared/money/cents';
 import type { ImportConflict } from '../../../db/import-commit';
+import { HiddenSheetChoice } from './HiddenSheetChoice';
 import { useImport } from './ImportContext';
 import { PreviewLines } from './PreviewLines';
 import { draftTotals, type ImportState } from './session';
@@ -154,6 +155,7 @@ export function ImportPreview({ state }: { state: PreviewState }) {
             {outcome.files.some((f) => f.replacementChars > 0) &&
               ' Some characters were already unreadable in the file (shown as �).'}
           </p>
+          <HiddenSheetChoice files={outcome.files} />
           <table className="data-table">
             <caption>Invoices found</caption>
             <thead>
