@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readBills } from '../../shared/import/read-bill';
-import { buildXlsx, oneChargeSheet } from '../helpers/xlsx-build';
+import type { Page } from 'playwright-core';
+import { buildXlsx, oneChargeSheet, type TestSheet } from '../helpers/xlsx-build';
 import { openApp, pickBillFiles, type AppSession } from './harness';
 
 let session: AppSession | undefined;
@@ -23,6 +24,13 @@ function fixture(name: string): string {
   const path = join(workDir, name);
   writeFileSync(path, readFileSync(new URL(`../fixtures/xlsx/${name}`, import.meta.url)));
   return path;
+}
+
+/** Writes a workbook of `sheets` and picks it in the import dialog. */
+async function pickWorkbook(page: Page, name: string, sheets: TestSheet[]): Promise<void> {
+  const path = join(workDir, name);
+  writeFileSync(path, buildXlsx({ sheets }));
+  await pickBillFiles(page, [path]);
 }
 
 /** The invoice numbers the importer reads from a file (the unit tests prove what they hold). */
@@ -87,19 +95,12 @@ describe('Excel bill import in Chromium', () => {
   it('asks which sheet to import when two sheets hold a bill, and imports the one chosen', async () => {
     session = await openApp({ hash: '#/bills' });
     const { page } = session;
-    const path = join(workDir, 'lumen-two-months.xlsx');
-    writeFileSync(
-      path,
-      buildXlsx({
-        sheets: [
-          { name: 'Cover', rows: [['Lumen'], ['Two months of charges']] },
-          { name: 'September', rows: oneChargeSheet('LU-SEP', 100) },
-          { name: 'October', rows: oneChargeSheet('LU-OCT', 250) },
-          { name: 'Scratch', rows: oneChargeSheet('LU-OLD', 999), state: 'hidden' },
-        ],
-      }),
-    );
-    await pickBillFiles(page, [path]);
+    await pickWorkbook(page, 'lumen-two-months.xlsx', [
+      { name: 'Cover', rows: [['Lumen'], ['Two months of charges']] },
+      { name: 'September', rows: oneChargeSheet('LU-SEP', 100) },
+      { name: 'October', rows: oneChargeSheet('LU-OCT', 250) },
+      { name: 'Scratch', rows: oneChargeSheet('LU-OLD', 999), state: 'hidden' },
+    ]);
 
     const question = page.getByRole('region', {
       name: 'Which sheet of lumen-two-months.xlsx is the bill?',
@@ -132,17 +133,10 @@ describe('Excel bill import in Chromium', () => {
   it('says in the preview that a hidden sheet was not read, and reads it when asked', async () => {
     session = await openApp({ hash: '#/bills' });
     const { page } = session;
-    const path = join(workDir, 'lumen-with-hidden.xlsx');
-    writeFileSync(
-      path,
-      buildXlsx({
-        sheets: [
-          { name: 'October', rows: oneChargeSheet('LU-OCT', 250) },
-          { name: 'Scratch', rows: oneChargeSheet('LU-OLD', 999), state: 'veryHidden' },
-        ],
-      }),
-    );
-    await pickBillFiles(page, [path]);
+    await pickWorkbook(page, 'lumen-with-hidden.xlsx', [
+      { name: 'October', rows: oneChargeSheet('LU-OCT', 250) },
+      { name: 'Scratch', rows: oneChargeSheet('LU-OLD', 999), state: 'veryHidden' },
+    ]);
     const preview = page.getByRole('region', {
       name: 'Preview: nothing is saved until you import',
     });
