@@ -24,6 +24,8 @@ export interface WorkspaceArgs {
    * out and listed with their amounts). Without it such a run writes nothing and exits 1.
    */
   allowRowErrors: boolean;
+  /** `--sheet`: the sheet to read in every Excel bill workbook that holds one of this name. */
+  sheet: string | null;
   /** Import limits raised by flags (`--max-file-mb`, `--max-zip-mb`, `--max-zip-ratio`, `--allow-any-year`). */
   limits: Partial<ImportLimits>;
 }
@@ -69,8 +71,7 @@ chargeback  Allocates the month's charges to cost centers and writes the Chargeb
             --suspense-gl; UNALLOCATED by default) so it adds up to the month's invoices;
             --total-row ends it with a row holding the month's invoice total.
 
-Sites, inventory, contracts and rates use TEM Desk's canonical CSV columns (sites and inventory
-may also be .xlsx). Both commands also take --cost-centers <file> (Cost Center, Name, GL Account,
+Sites, inventory, contracts and rates use TEM Desk's canonical CSV columns, as CSV or .xlsx. Both commands also take --cost-centers <file> (Cost Center, Name, GL Account,
 Status), read first; without it, the sites' cost center codes make cost centers named by code. Bills may be any layout TEM Desk recognises, ZIPs included; a folder is read
 with its sub-folders; PDFs are skipped with a notice. A file or invoice given twice is read once
 and reported as a duplicate-invoice finding.
@@ -83,6 +84,8 @@ commands:
   --max-file-mb <n>    largest bill file or ZIP member, unzipped (default 100)
   --max-zip-mb <n>     largest total of a ZIP's files, unzipped (default 500)
   --max-zip-ratio <n>  highest compression ratio of a ZIP member (default 200)
+  --sheet <name>       the sheet to read in Excel bill workbooks holding several bill sheets
+                       (or a hidden one); hidden sheets are never read unless named
 Outputs are written under a temporary name and renamed when complete.
 Exit codes: 0 done, 1 bad input (nothing written), 2 bad arguments.`;
 
@@ -93,6 +96,7 @@ const IMPORT_OPTIONS = [
   'max-file-mb',
   'max-zip-mb',
   'max-zip-ratio',
+  'sheet',
 ] as const;
 
 /** The input files and the output of both commands. */
@@ -211,6 +215,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     rates: one('rates'),
     bills: values.get('bills') ?? [],
     allowRowErrors: values.has('allow-row-errors'),
+    sheet: one('sheet'),
     limits,
   };
   const out = one('out') ?? '';

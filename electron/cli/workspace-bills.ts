@@ -31,6 +31,16 @@ function billProblem(outcome: Exclude<ReadOutcome, { kind: 'draft' }>): string {
       return `The bill file "${file}" is not in a layout TEM Desk recognises (columns: ${capMessage(outcome.header.join(', '), 300)}). Import it once in the app to map its columns, or convert it to the TEM Desk charges CSV.`;
     case 'needs-date-order':
       return `The dates in the bill file "${file}" can be read more than one way (${outcome.candidates.join(' or ')}, e.g. ${outcome.examples.slice(0, 3).join(', ')}); import it in the app once to choose.`;
+    case 'needs-sheet': {
+      const choices = outcome.sheets.length > 0 ? outcome.sheets : outcome.hidden;
+      const hidden =
+        outcome.hidden.length > 0 && outcome.sheets.length > 0
+          ? ` (hidden sheets, never read unless named: ${outcome.hidden.join(', ')})`
+          : outcome.sheets.length === 0
+            ? ' (all hidden: none is read unless named)'
+            : '';
+      return `The Excel workbook "${file}" has ${outcome.sheets.length > 1 ? 'several sheets that could be the bill' : 'no visible sheet holding a bill'}: ${choices.join(', ')}${hidden}. Run again with --sheet NAME, e.g. --sheet "${choices[0] ?? ''}".`;
+    }
     case 'needs-invoice-details':
       return `The bill file "${file}" does not say its ${outcome.missing.join(', ')}; import it in the app, which asks for them.`;
   }
@@ -93,7 +103,7 @@ export const CLI_LIMIT_ADVICE: LimitAdvice = (limit) => {
 };
 
 /** Import options the CLI passes to the reader (limits from its flags). */
-export type BillReadOptions = Pick<ReadBillOptions, 'limits'>;
+export type BillReadOptions = Pick<ReadBillOptions, 'limits' | 'preferredSheet'>;
 
 /** Records a draft's unread rows (its closing "… and N more" note becomes a count). */
 function noteUnreadRows(draft: BillDraft, state: BillState): void {

@@ -312,6 +312,9 @@ export async function loadWorkspace(args: WorkspaceArgs): Promise<Workspace> {
     contracts: args.contracts === null ? null : await named(args.contracts, 'contracts'),
     rates: args.rates === null ? null : await named(args.rates, 'rates'),
     bills: await collectBillFiles(args.bills, args.limits),
-    billOptions: { limits: args.limits },
+    billOptions: {
+      limits: args.limits,
+      ...(args.sheet === null ? {} : { preferredSheet: args.sheet }),
+    },
   });
 }

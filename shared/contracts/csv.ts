@@ -21,8 +21,11 @@ import {
   readDateParts,
 } from '../dates';
 import { decodeBytes } from '../import/decode';
-import type { TableRow } from '../import/table';
+import { APP_LIMIT_ADVICE, DEFAULT_IMPORT_LIMITS } from '../import/limits';
+import type { Table, TableRow } from '../import/table';
 import { readTable, sniffTable } from '../import/table';
+import { isXlsx } from '../import/xlsx/package';
+import { readWorkbookTable } from '../import/xlsx/sheet-table';
 import { withoutFormulaGuards } from '../inventory/table-file';
 import type { Cents } from '../money/cents';
 import { centsFromText, ZERO_CENTS } from '../money/cents';
@@ -40,6 +43,8 @@ import {
   resolveColumns,
 } from './csv-columns';
 import { contractEndDate } from './terms';
+import type { Result } from '../result';
+import { fail, ok } from '../result';
 
 export {
   ALLOWANCE_FIELDS,
@@ -265,16 +270,34 @@ type OpenedTable<K extends string> =
     }
   | { ok: false; errors: ContractCsvError[] };
 
+/** The table of a contracts or rates file: CSV-like text, or an Excel workbook's first table. */
+function readContractTable(bytes: Uint8Array): Result<{ table: Table; headerLine: number }> {
+  if (isXlsx(bytes)) {
+    const sheet = readWorkbookTable('The workbook', bytes, DEFAULT_IMPORT_LIMITS, APP_LIMIT_ADVICE);
+    if (!sheet.ok) return fail(sheet.message);
+    return ok({
+      table: withoutFormulaGuards(sheet.table.table),
+      headerLine: sheet.table.headerRow,
+    });
+  }
+  const { text } = decodeBytes(bytes);
+  const sniff = sniffTable(text);
+  if (!sniff.ok) return sniff;
+  return ok({
+    table: withoutFormulaGuards(readTable(text, sniff.value)),
+    headerLine: sniff.value.headerLine,
+  });
+}
+
 function openTable<const S extends readonly ColumnSpec[]>(
   bytes: Uint8Array,
   specs: S,
 ): OpenedTable<S[number]['key']> {
-  const { text } = decodeBytes(bytes);
-  const sniff = sniffTable(text);
-  if (!sniff.ok) {
+  const read = readContractTable(bytes);
+  if (!read.ok) {
     return {
       ok: false,
-      errors: sniff.errors.map((error) => ({
+      errors: read.errors.map((error) => ({
         row: 0,
         column: '',
         value: '',
@@ -282,13 +305,13 @@ function openTable<const S extends readonly ColumnSpec[]>(
       })),
     };
   }
-  const table = withoutFormulaGuards(readTable(text, sniff.value));
+  const { table, headerLine } = read.value;
   const { indexOf, missing } = resolveColumns(table.header, specs);
   if (missing.length > 0) {
     return {
       ok: false,
       errors: missing.map((spec) => ({
-        row: sniff.value.headerLine,
+        row: headerLine,
         column: spec.header,
         value: '',
         message: `Column "${spec.header}" is missing: add a column named ${spec.header}${spec.aliases.length > 0 ? ` (or ${spec.aliases.slice(0, 2).join(', ')})` : ''}.`,

@@ -14,8 +14,6 @@ import { daysBetween, isIsoDate, isoDate, type IsoDate } from '../dates/iso-date
 import { cents, centsToDecimalString } from '../money/cents';
 import { columnLetters, escapeXml, stripInvalidXml } from './xml';
 
-export { readXlsxForTests, type ReadCell, type ReadSheet, type ReadWorkbook } from './xlsx-read';
-
 /** How a column's values are written and formatted. */
 export type XlsxColumnKind = 'text' | 'money' | 'number' | 'date';
 

@@ -16,23 +16,16 @@ import {
   RATIO_CHECK_FROM_BYTES,
 } from './limits';
 import type { ZipEntry } from './zip-reader';
-import { readZipDirectory, readZipMember } from './zip-reader';
+import { isXlsx } from './xlsx/package';
+import { isZip, readZipDirectory, readZipMember } from './zip-reader';
+
+export { isZip } from './zip-reader';
 
 /** A file as picked or dropped by the user, or a member of a ZIP. */
 export interface UploadedFile {
   /** File name without folders. */
   name: string;
   bytes: Uint8Array;
-}
-
-/** Whether the bytes start with a ZIP local-file or empty-archive signature (`PK\x03\x04`, `PK\x05\x06`). */
-export function isZip(bytes: Uint8Array): boolean {
-  return (
-    bytes.length >= 4 &&
-    bytes[0] === 0x50 &&
-    bytes[1] === 0x4b &&
-    ((bytes[2] === 0x03 && bytes[3] === 0x04) || (bytes[2] === 0x05 && bytes[3] === 0x06))
-  );
 }
 
 /** The base name of a path inside a ZIP (`Raw Data/AccountSummary.txt` → `AccountSummary.txt`). */
@@ -73,7 +66,8 @@ export function expandUpload(
 ): Result<UploadedFile[]> {
   const limits = options.limits ?? DEFAULT_IMPORT_LIMITS;
   const advice = options.limitAdvice ?? APP_LIMIT_ADVICE;
-  if (!isZip(file.bytes)) {
+  // An Excel workbook is a ZIP too, but one file: read by the XLSX reader, not unpacked here.
+  if (!isZip(file.bytes) || isXlsx(file.bytes)) {
     if (file.bytes.length <= limits.maxFileBytes) return ok([file]);
     return fail(
       `"${file.name}" is ${formatBytes(file.bytes.length)}, over the ${formatBytes(limits.maxFileBytes)} limit for one file (${LIMIT_NAMES.maxFileBytes.label}). ${advice('maxFileBytes')}`,

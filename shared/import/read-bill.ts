@@ -36,10 +36,14 @@ import type {
   ProfileTable,
 } from './profiles/types';
 import type { ImportLimits, LimitAdvice } from './limits';
-import { capMessage, importLimits } from './limits';
+import { APP_LIMIT_ADVICE, capMessage, importLimits } from './limits';
 import type { Table } from './table';
 import { readTable, sniffTable } from './table';
 import { isReportText, readReportFiles } from './reports/index';
+import { isXlsx } from './xlsx/package';
+import type { SheetTable } from './xlsx/sheet-table';
+import { readSheetForImport } from './xlsx/sheet-table';
+import { sheetDraftNotes } from './xlsx/sheet-notes';
 
 /** Options of {@link readBills}. */
 export interface ReadBillOptions {
@@ -59,6 +63,10 @@ export interface ReadBillOptions {
   limits?: Partial<ImportLimits>;
   /** How a refusal says to raise a limit (the CLI names its flags); the app's Settings by default. */
   limitAdvice?: LimitAdvice;
+  /** The sheet to read of each Excel workbook, by file name (the answer to `needs-sheet`). */
+  sheets?: Readonly<Record<string, string>>;
+  /** A sheet to read in every workbook holding one of this name (the CLI's `--sheet NAME`). */
+  preferredSheet?: string;
 }
 
 /** How one file was decoded, for the preview. */
@@ -66,6 +74,10 @@ export interface DecodedFileInfo {
   name: string;
   encoding: TextEncodingName;
   replacementChars: number;
+  /** The sheet read, for an Excel workbook. */
+  sheet?: string;
+  /** Hidden sheets of the workbook not read (the user may choose one instead). */
+  hiddenSheets?: string[];
 }
 
 /** What changed in a known carrier's layout. */
@@ -106,6 +118,14 @@ export type ReadOutcome =
       profileId: string;
       missing: InvoiceDetailField[];
     }
+  | {
+      kind: 'needs-sheet';
+      fileName: string;
+      /** Visible sheets that could be the bill (two or more, or none when only hidden ones remain). */
+      sheets: string[];
+      /** Hidden sheets: never read unless the user picks one. */
+      hidden: string[];
+    }
   | { kind: 'unreadable'; fileName: string; message: string };
 
 /** Rows shown in the mapping wizard's sample. */
@@ -129,6 +149,8 @@ interface ParsedFile {
   table: Table;
   /** The text of a report-style export (TELUS), read by `readReportFiles`, not as a table. */
   report?: string;
+  /** For an Excel workbook: the sheet read and the hidden sheets skipped. */
+  sheet?: { table: SheetTable; hiddenSkipped: string[] };
 }
 
 /**
@@ -150,7 +172,7 @@ export function readBills(
   }
 
   const x12Files: (X12File & { info: DecodedFileInfo })[] = [];
-  const parsed = parseAll(members, outcomes, limits, options.onProgress, x12Files);
+  const parsed = parseAll(members, outcomes, limits, options, x12Files);
   if (x12Files.length > 0) outcomes.push(...readX12Outcomes(x12Files, limits));
   const groups = new Map<CarrierProfile, ProfileGroup>();
   const reports = parsed.filter((file) => file.report !== undefined);
@@ -176,9 +198,10 @@ function parseAll(
   members: readonly UploadedFile[],
   outcomes: ReadOutcome[],
   limits: ImportLimits,
-  onProgress: ((fraction: number) => void) | undefined,
+  options: ReadBillOptions,
   x12Files: (X12File & { info: DecodedFileInfo })[],
 ): ParsedFile[] {
+  const { onProgress } = options;
   const totalBytes = members.reduce((sum, file) => sum + file.bytes.length, 0) || 1;
   let doneBytes = 0;
   const parsed: ParsedFile[] = [];
@@ -186,6 +209,13 @@ function parseAll(
     const size = member.bytes.length;
     if (isPdf(member.bytes)) {
       outcomes.push(unreadable(member.name, `"${member.name}" ${PDF_NOTICE}`));
+      doneBytes += size;
+      continue;
+    }
+    if (isXlsx(member.bytes)) {
+      const sheet = readXlsxMember(member, limits, options);
+      if (sheet.kind === 'outcome') outcomes.push(sheet.outcome);
+      else parsed.push(sheet.file);
       doneBytes += size;
       continue;
     }
@@ -235,6 +265,56 @@ function parseAll(
     doneBytes += size;
   }
   return parsed;
+}
+
+/** An Excel workbook's bill sheet as a parsed file, or the question or refusal it leads to. */
+function readXlsxMember(
+  member: UploadedFile,
+  limits: ImportLimits,
+  options: ReadBillOptions,
+): { kind: 'file'; file: ParsedFile } | { kind: 'outcome'; outcome: ReadOutcome } {
+  const choice = readSheetForImport(member.name, member.bytes, {
+    sheet: options.sheets?.[member.name],
+    preferred: options.preferredSheet,
+    limits,
+    limitAdvice: options.limitAdvice ?? APP_LIMIT_ADVICE,
+    recognised(header) {
+      const signature = headerSignature(header);
+      if (options.mapping?.signature === signature) return true;
+      if (options.savedMappings?.some((mapping) => mapping.signature === signature)) return true;
+      return bestFit(CARRIER_PROFILES, header)?.kind === 'match';
+    },
+  });
+  if (choice.kind === 'unreadable') {
+    return { kind: 'outcome', outcome: unreadable(member.name, choice.message) };
+  }
+  if (choice.kind === 'ask') {
+    return {
+      kind: 'outcome',
+      outcome: {
+        kind: 'needs-sheet',
+        fileName: member.name,
+        sheets: choice.sheets,
+        hidden: choice.hidden,
+      },
+    };
+  }
+  const { table } = choice;
+  return {
+    kind: 'file',
+    file: {
+      name: member.name,
+      info: {
+        name: member.name,
+        encoding: 'utf-8',
+        replacementChars: 0,
+        sheet: table.sheet,
+        ...(choice.hiddenSkipped.length > 0 ? { hiddenSheets: choice.hiddenSkipped } : {}),
+      },
+      table: table.table,
+      sheet: { table, hiddenSkipped: choice.hiddenSkipped },
+    },
+  };
 }
 
 /** Puts a file into its profile's group, or returns its own outcome (mapped draft or question). */
@@ -412,7 +492,7 @@ function draftOutcome(
   files: readonly ParsedFile[],
   options: ReadBillOptions,
 ): ReadOutcome {
-  const noted = withFileNotes(draft, files);
+  const noted = sheetDraftNotes(withFileNotes(draft, files), files);
   if (noted.refusal !== undefined) {
     return unreadable(files.map((file) => file.name).join(', '), noted.refusal);
   }

@@ -246,8 +246,8 @@ function splitSampleLine(line: string, delimiter: Delimiter): string[] {
   return cells;
 }
 
-/** The most common width among lines of two cells or more (the later, the likelier data, wins ties). */
-function modalWidth(widths: readonly number[]): number {
+/** The most common width among lines of two cells or more (the wider wins ties). */
+export function modalWidth(widths: readonly number[]): number {
   const counts = new Map<number, number>();
   for (const width of widths) if (width >= 2) counts.set(width, (counts.get(width) ?? 0) + 1);
   let best = 0;
@@ -261,7 +261,11 @@ function modalWidth(widths: readonly number[]): number {
   return best;
 }
 
-function looksLikeHeader(cells: readonly string[], minWidth: number): boolean {
+/**
+ * Whether a row reads like column names: at least `minWidth` cells, at least half filled, none a
+ * number or a date, each with a letter. Shared with the XLSX reader's header search.
+ */
+export function looksLikeHeader(cells: readonly string[], minWidth: number): boolean {
   if (cells.length < minWidth) return false;
   let filled = 0;
   for (const cell of cells) {

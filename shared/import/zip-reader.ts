@@ -46,6 +46,16 @@ const ZIP64_MARKER = 0xffffffff;
 /** Compressed bytes handed to the inflater per step: at most ~1,000 times that comes out. */
 const INFLATE_STEP = 8 * 1024;
 
+/** Whether the bytes start with a ZIP local-file or empty-archive signature (`PK\x03\x04`, `PK\x05\x06`). */
+export function isZip(bytes: Uint8Array): boolean {
+  return (
+    bytes.length >= 4 &&
+    bytes[0] === 0x50 &&
+    bytes[1] === 0x4b &&
+    ((bytes[2] === 0x03 && bytes[3] === 0x04) || (bytes[2] === 0x05 && bytes[3] === 0x06))
+  );
+}
+
 function u16(bytes: Uint8Array, at: number): number {
   return (bytes[at] ?? 0) | ((bytes[at + 1] ?? 0) << 8);
 }

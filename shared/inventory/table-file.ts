@@ -2,7 +2,9 @@ import { isZip } from '../import/archive';
 import { decodeBytes } from '../import/decode';
 import { readTable, sniffTable, type Table } from '../import/table';
 import { unguardFormula } from '../export/csv';
-import { readXlsxForTests } from '../export/xlsx-read';
+import { APP_LIMIT_ADVICE, DEFAULT_IMPORT_LIMITS } from '../import/limits';
+import { isXlsx } from '../import/xlsx/package';
+import { readWorkbookTable } from '../import/xlsx/sheet-table';
 import { fail, ok, type Result } from '../result';
 
 /**
@@ -36,22 +38,12 @@ export function excelSerialToIso(serial: number): string {
 }
 
 function readFirstSheet(name: string, bytes: Uint8Array): Result<Table> {
-  let sheet;
-  try {
-    sheet = readXlsxForTests(bytes).sheets[0];
-  } catch {
+  if (!isXlsx(bytes)) {
     return fail(
       `${name} is not a spreadsheet TEM Desk can read (it may be damaged, or an old .xls file: save it as .xlsx or CSV).`,
     );
   }
-  if (!sheet) return fail(`${name} has no sheet.`);
-  const text = (value: string | number | boolean | null) => (value === null ? '' : String(value));
-  const headerIndex = sheet.values.findIndex((row) => row.some((cell) => text(cell).trim() !== ''));
-  if (headerIndex < 0) return fail(`${name} is empty.`);
-  const header = (sheet.values[headerIndex] ?? []).map((cell) => text(cell).trim());
-  const rows = sheet.values
-    .map((row, index) => ({ line: index + 1, cells: header.map((_, c) => text(row[c] ?? null)) }))
-    .slice(headerIndex + 1)
-    .filter((row) => row.cells.some((cell) => cell.trim() !== ''));
-  return ok({ header, rows, problems: [] });
+  const read = readWorkbookTable(name, bytes, DEFAULT_IMPORT_LIMITS, APP_LIMIT_ADVICE);
+  if (!read.ok) return fail(read.message);
+  return ok(withoutFormulaGuards(read.table.table));
 }

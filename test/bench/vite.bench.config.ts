@@ -21,6 +21,7 @@ export default mergeConfig(
           import: fileURLToPath(new URL('./browser/import.html', import.meta.url)),
           audit: fileURLToPath(new URL('./browser/audit.html', import.meta.url)),
           dashboard: fileURLToPath(new URL('./browser/dashboard.html', import.meta.url)),
+          xlsx: fileURLToPath(new URL('./browser/xlsx.html', import.meta.url)),
         },
       },
     },

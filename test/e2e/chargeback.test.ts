@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readXlsxForTests, type ReadSheet } from '../../shared/export/xlsx';
+import { inspectXlsx, type ReadSheet } from '../helpers/xlsx-inspect';
 import { isTotalRow } from '../helpers/chargeback-csv';
 import {
   loadSampleCompany,
@@ -139,7 +139,7 @@ describe('chargeback in Chromium', () => {
     await download(page, 'Export XLSX', xlsxPath);
     // Kept beside the screenshots, for a person to open.
     copyFileSync(xlsxPath, join(RESULTS_DIR, `chargeback-${month}.xlsx`));
-    const book = readXlsxForTests(readFileSync(xlsxPath));
+    const book = inspectXlsx(readFileSync(xlsxPath));
     // The sample's closed store is still billed: allocated, and listed on a review sheet whose
     // total is already inside the Summary's.
     expect(book.sheets.map((sheet) => sheet.name)).toEqual([
@@ -199,7 +199,7 @@ describe('chargeback in Chromium', () => {
     expect(new Set(kioskRows.map((row) => row['Cost center']))).toEqual(new Set([chosenCode]));
     const afterXlsx = join(workDir, 'after.xlsx');
     await download(page, 'Export XLSX', afterXlsx);
-    const afterBook = readXlsxForTests(readFileSync(afterXlsx));
+    const afterBook = inspectXlsx(readFileSync(afterXlsx));
     const afterUnallocated = totalOf(afterBook.sheets[2], 'Amount');
     expect(afterUnallocated).toBeLessThan(unallocated);
     const afterTotal = after.reduce((sum, row) => sum + centsOf(row.Amount ?? ''), 0);

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliIo } from '../../electron/cli/main';
 import { FINDINGS_HEADER } from '../../electron/cli/audit-command';
 import { contractRatesToCsv, contractsToCsv } from '../../shared/contracts/csv';
-import { readXlsxForTests } from '../../shared/export/xlsx-read';
+import { inspectXlsx } from '../helpers/xlsx-inspect';
 import { readTable, sniffTable } from '../../shared/import/table';
 import { inventoryCsv } from '../../shared/inventory/export';
 import { sitesCsv } from '../../shared/inventory/sites-file';
@@ -269,7 +269,7 @@ describe('chargeback', () => {
     const out = join(dir, 'chargeback', `chargeback-${month}.xlsx`);
     const result = await cli(['chargeback', ...inputs, '--month', month, '--out', out]);
     expect(result.code).toBe(0);
-    const workbook = readXlsxForTests(new Uint8Array(await readFile(out)));
+    const workbook = inspectXlsx(new Uint8Array(await readFile(out)));
     // The sample's closed store was still billed: its charges are allocated and listed for review.
     expect(workbook.sheets.map((sheet) => sheet.name)).toEqual([
       'Summary',

@@ -23,6 +23,20 @@ export async function makeCliWorkspace(prefix: string): Promise<string> {
   return dir;
 }
 
+/** Runs the CLI with `argv`, capturing what it prints; today is 2026-11-20. */
+export async function runCliCaptured(
+  argv: readonly string[],
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    now: () => new Date(2026, 10, 20),
+  });
+  return { code, stdout, stderr };
+}
+
 /** Runs `audit` on the workspace's bills into `out/`, with extra arguments. */
 export async function auditWorkspace(
   dir: string,

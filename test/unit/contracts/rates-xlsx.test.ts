@@ -10,7 +10,7 @@ import {
   guessColumnChoice,
   RATE_FILE_COLUMNS,
 } from '../../../shared/contracts/mapping';
-import { readXlsxForTests } from '../../../shared/export/xlsx-read';
+import { inspectXlsx } from '../../helpers/xlsx-inspect';
 import { writeXlsx } from '../../../shared/export/xlsx';
 import { readTabularFile } from '../../../shared/inventory/table-file';
 import type { ContractRate } from '../../../shared/model';
@@ -40,7 +40,7 @@ describe('rate allowances in XLSX', () => {
       spend: new Map(),
       alertWindows: [],
     });
-    const rates = readXlsxForTests(bytes).sheets.find((sheet) => sheet.name === 'Rates');
+    const rates = inspectXlsx(bytes).sheets.find((sheet) => sheet.name === 'Rates');
     expect(rates?.values).toEqual([
       [
         'Contract ID',

@@ -12,7 +12,7 @@ import {
   type ChargebackNames,
   type ExportPreset,
 } from '../../../shared/export/chargeback';
-import { readXlsxForTests } from '../../../shared/export/xlsx';
+import { inspectXlsx } from '../../helpers/xlsx-inspect';
 import { bills, company, costCenter, line, month, service, site } from '../allocation/helpers';
 
 const input = company({
@@ -59,7 +59,7 @@ const names: ChargebackNames = {
 const invoiceTotal = 45_00 + 300_00 + 12_34 + 9_99 + 20_00;
 
 describe('chargeback workbook', () => {
-  const book = readXlsxForTests(chargebackXlsx(result, names, STANDARD_PRESET));
+  const book = inspectXlsx(chargebackXlsx(result, names, STANDARD_PRESET));
   const [summary, detail, exceptions] = book.sheets;
 
   it('has Summary, Detail and Exceptions sheets with frozen headers', () => {
@@ -137,7 +137,7 @@ describe('chargeback workbook', () => {
       ],
     };
     expect(presetProblem(preset)).toBeNull();
-    const read = readXlsxForTests(chargebackXlsx(result, names, preset)).sheets[1];
+    const read = inspectXlsx(chargebackXlsx(result, names, preset)).sheets[1];
     expect(read?.values.slice(0, 2)).toEqual([
       ['USD', 'CC'],
       [45, '0045-A'],
@@ -203,7 +203,7 @@ describe('charges at a closed site in the workbook', () => {
     ]),
   });
   const allocated = allocateMonth(closed);
-  const book = readXlsxForTests(chargebackXlsx(allocated, names, STANDARD_PRESET));
+  const book = inspectXlsx(chargebackXlsx(allocated, names, STANDARD_PRESET));
 
   it('are allocated to the site’s cost center and listed on a review sheet whose total is not added again', () => {
     expect(book.sheets.map((sheet) => sheet.name)).toEqual([
@@ -224,7 +224,7 @@ describe('charges at a closed site in the workbook', () => {
 
   it('has no review sheet when nothing needs one', () => {
     expect(
-      readXlsxForTests(chargebackXlsx(result, names, STANDARD_PRESET)).sheets.map((s) => s.name),
+      inspectXlsx(chargebackXlsx(result, names, STANDARD_PRESET)).sheets.map((s) => s.name),
     ).not.toContain('For review (allocated)');
   });
 });

@@ -3,13 +3,13 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import {
   MONEY_FORMAT,
-  readXlsxForTests,
   safeSheetName,
   writeXlsx,
   XLSX_STYLE,
   type XlsxSheet,
 } from '../../../shared/export/xlsx';
 import { escapeXml, unescapeXml } from '../../../shared/export/xml';
+import { inspectXlsx } from '../../helpers/xlsx-inspect';
 
 const sheet: XlsxSheet = {
   name: 'Detail',
@@ -27,8 +27,8 @@ const sheet: XlsxSheet = {
   totalsRow: { label: 'Total' },
 };
 
-describe('writeXlsx → readXlsxForTests', () => {
-  const book = readXlsxForTests(
+describe('writeXlsx → inspectXlsx', () => {
+  const book = inspectXlsx(
     writeXlsx({ sheets: [sheet, { ...sheet, name: 'Second', freezeHeader: false }] }),
   );
   const [detail, second] = book.sheets;
@@ -98,7 +98,7 @@ describe('writeXlsx → readXlsxForTests', () => {
   });
 
   it('writes an empty sheet with a zero total and no self-referencing SUM', () => {
-    const empty = readXlsxForTests(writeXlsx({ sheets: [{ ...sheet, rows: [] }] })).sheets[0];
+    const empty = inspectXlsx(writeXlsx({ sheets: [{ ...sheet, rows: [] }] })).sheets[0];
     expect(empty?.rows[1]?.[3]).toMatchObject({ value: 0, formula: null });
   });
 
@@ -162,7 +162,7 @@ describe('XML text', () => {
               },
             ],
           });
-          const read = readXlsxForTests(bytes)
+          const read = inspectXlsx(bytes)
             .sheets[0]?.values.slice(1)
             .map((row) => row[0] ?? '');
           const expected = texts.map((t) => unescapeXml(escapeXml(t)));

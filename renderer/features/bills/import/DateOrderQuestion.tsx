@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { DateOrder } from '../../../../shared/dates';
 import { useImport } from './ImportContext';
+import { QuestionButtons, RadioChoices } from './QuestionParts';
 import type { Question } from './session';
 
 export const DATE_ORDER_LABELS: Record<DateOrder, string> = {
@@ -15,7 +16,7 @@ export function DateOrderQuestion({
 }: {
   question: Extract<Question, { kind: 'needs-date-order' }>;
 }) {
-  const { answer, cancel } = useImport();
+  const { answer } = useImport();
   const [order, setOrder] = useState<DateOrder | null>(null);
   return (
     <section className="panel import-panel" aria-labelledby="import-title">
@@ -27,32 +28,20 @@ export function DateOrderQuestion({
         ))}
         . Choose the order the carrier uses; TEM Desk will not guess.
       </p>
-      <fieldset>
-        <legend>Date order</legend>
-        {question.candidates.map((candidate) => (
-          <label key={candidate} className="radio">
-            <input
-              type="radio"
-              name="date-order"
-              checked={order === candidate}
-              onChange={() => setOrder(candidate)}
-            />
-            {DATE_ORDER_LABELS[candidate]}
-          </label>
-        ))}
-      </fieldset>
-      <div className="button-row">
-        <button
-          type="button"
-          disabled={!order}
-          onClick={() => order && answer({ dateOrder: order })}
-        >
-          Continue
-        </button>
-        <button type="button" className="secondary" onClick={cancel}>
-          Cancel import
-        </button>
-      </div>
+      <RadioChoices
+        legend="Date order"
+        name="date-order"
+        choices={question.candidates.map((candidate) => ({
+          value: candidate,
+          label: DATE_ORDER_LABELS[candidate],
+        }))}
+        selected={order}
+        onSelect={setOrder}
+      />
+      <QuestionButtons
+        ready={order !== null}
+        onContinue={() => order && answer({ dateOrder: order })}
+      />
     </section>
   );
 }

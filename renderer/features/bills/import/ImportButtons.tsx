@@ -9,8 +9,8 @@ import { useImport } from './ImportContext';
 
 export const BILL_FILE_FILTERS = [
   {
-    name: 'Bill files (CSV, TSV, pipe, text, ZIP, EDI 811)',
-    extensions: ['csv', 'tsv', 'txt', 'psv', 'zip', 'edi', '811', 'x12'],
+    name: 'Bill files (CSV, TSV, pipe, text, ZIP, Excel, EDI 811)',
+    extensions: ['csv', 'tsv', 'txt', 'psv', 'zip', 'xlsx', 'edi', '811', 'x12'],
   },
   { name: 'All files', extensions: ['*'] },
 ];

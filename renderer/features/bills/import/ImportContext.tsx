@@ -133,6 +133,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
             savedMappings: [...(await db.columnMappings.toArray()), ...answers.current.newMappings],
             mapping: answers.current.newMappings.at(-1),
             invoiceDetails: answers.current.invoiceDetails,
+            sheets: answers.current.sheets,
             limits: (await readSettings(db)).importLimits,
           },
         };
@@ -226,6 +227,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
           ...answers.current,
           ...rest,
           invoiceDetails: { ...answers.current.invoiceDetails, ...rest.invoiceDetails },
+          sheets: { ...answers.current.sheets, ...rest.sheets },
           newMappings: mapping
             ? [
                 ...answers.current.newMappings.filter((m) => m.signature !== mapping.signature),

@@ -4,6 +4,7 @@ import { ImportPreview } from './ImportPreview';
 import { useImport } from './ImportContext';
 import { InvoiceDetailsQuestion } from './InvoiceDetailsQuestion';
 import { MappingWizard } from './MappingWizard';
+import { SheetQuestion } from './SheetQuestion';
 
 /** The import, step by step: reading with progress, questions, preview, result. */
 export function ImportPanel() {
@@ -30,6 +31,8 @@ export function ImportPanel() {
       if (question.kind === 'needs-mapping')
         return <MappingWizard key={question.fileName} question={question} />;
       if (question.kind === 'needs-date-order') return <DateOrderQuestion question={question} />;
+      if (question.kind === 'needs-sheet')
+        return <SheetQuestion key={question.fileName} question={question} />;
       return <InvoiceDetailsQuestion question={question} />;
     }
     case 'preview':

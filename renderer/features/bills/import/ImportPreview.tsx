@@ -8,6 +8,7 @@ import {
 } from '../../../../shared/import/draft';
 import { cents, formatCents } from '../../../../shared/money/cents';
 import type { ImportConflict } from '../../../db/import-commit';
+import { HiddenSheetChoice } from './HiddenSheetChoice';
 import { useImport } from './ImportContext';
 import { PreviewLines } from './PreviewLines';
 import { draftTotals, type ImportState } from './session';
@@ -146,11 +147,15 @@ export function ImportPreview({ state }: { state: PreviewState }) {
             {outcome.draft.layoutName} — {outcome.files.map((f) => f.name).join(', ')}
           </h3>
           <p className="hint">
-            Read as {outcome.files.map((f) => f.encoding).join(', ')}; dates{' '}
-            {outcome.draft.dateOrder}.
+            Read as{' '}
+            {outcome.files
+              .map((f) => (f.sheet === undefined ? f.encoding : `Excel sheet “${f.sheet}”`))
+              .join(', ')}
+            ; dates {outcome.draft.dateOrder}.
             {outcome.files.some((f) => f.replacementChars > 0) &&
               ' Some characters were already unreadable in the file (shown as �).'}
           </p>
+          <HiddenSheetChoice files={outcome.files} />
           <table className="data-table">
             <caption>Invoices found</caption>
             <thead>

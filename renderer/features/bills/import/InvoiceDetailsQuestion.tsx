@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { isIsoDate } from '../../../../shared/dates';
 import { useImport } from './ImportContext';
+import { QuestionButtons } from './QuestionParts';
 import type { Question } from './session';
 
 /** Asked when a summary file carries no account number or invoice date (T-Mobile's bare summary). */
@@ -9,7 +10,7 @@ export function InvoiceDetailsQuestion({
 }: {
   question: Extract<Question, { kind: 'needs-invoice-details' }>;
 }) {
-  const { answer, cancel } = useImport();
+  const { answer } = useImport();
   const accountId = useId();
   const dateId = useId();
   const [accountNumber, setAccountNumber] = useState('');
@@ -44,27 +45,19 @@ export function InvoiceDetailsQuestion({
           />
         </>
       )}
-      <div className="button-row">
-        <button
-          type="button"
-          disabled={!ready}
-          onClick={() =>
-            answer({
-              invoiceDetails: {
-                [question.fileName]: {
-                  ...(needsAccount ? { accountNumber: accountNumber.trim() } : {}),
-                  ...(needsDate && isIsoDate(invoiceDate) ? { invoiceDate } : {}),
-                },
+      <QuestionButtons
+        ready={ready}
+        onContinue={() =>
+          answer({
+            invoiceDetails: {
+              [question.fileName]: {
+                ...(needsAccount ? { accountNumber: accountNumber.trim() } : {}),
+                ...(needsDate && isIsoDate(invoiceDate) ? { invoiceDate } : {}),
               },
-            })
-          }
-        >
-          Continue
-        </button>
-        <button type="button" className="secondary" onClick={cancel}>
-          Cancel import
-        </button>
-      </div>
+            },
+          })
+        }
+      />
     </section>
   );
 }

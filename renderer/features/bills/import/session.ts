@@ -9,7 +9,7 @@ export type DraftOutcome = Extract<ReadOutcome, { kind: 'draft' }>;
 export type UnreadableOutcome = Extract<ReadOutcome, { kind: 'unreadable' }>;
 export type Question = Extract<
   ReadOutcome,
-  { kind: 'needs-mapping' | 'needs-date-order' | 'needs-invoice-details' }
+  { kind: 'needs-sheet' | 'needs-mapping' | 'needs-date-order' | 'needs-invoice-details' }
 >;
 
 /** The answers the user has given so far in this import, fed back into the next read. */
@@ -18,6 +18,8 @@ export interface ImportAnswers {
   /** Mappings made in this session (saved to the database when the import is committed). */
   newMappings: ColumnMapping[];
   invoiceDetails: Record<string, InvoiceDetails>;
+  /** The sheet chosen for each Excel workbook that had several (or only hidden) candidates. */
+  sheets?: Record<string, string>;
 }
 
 /** Where an import is: reading, asking, previewing, committing, or finished. */
@@ -42,6 +44,7 @@ export type ImportState =
 export function firstQuestion(outcomes: readonly ReadOutcome[]): Question | undefined {
   for (const outcome of outcomes) {
     if (
+      outcome.kind === 'needs-sheet' ||
       outcome.kind === 'needs-mapping' ||
       outcome.kind === 'needs-date-order' ||
       outcome.kind === 'needs-invoice-details'

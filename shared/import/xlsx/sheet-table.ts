@@ -1,0 +1,211 @@
+/**
+ * A worksheet as the import's {@link Table}: the header found below any title block (the first
+ * row as wide as the table that reads like column names), every row after it with its spreadsheet
+ * row number, columns from the header's first. Which sheet a file is read from is chosen here too:
+ * the one whose header a layout recognises; a question when two do; hidden sheets only on request.
+ */
+import type { ImportLimits, LimitAdvice } from '../limits';
+import { formatCount, LISTED_ROW_ERRORS, quoteCell } from '../limits';
+import type { Table, TableRow } from '../table';
+import { looksLikeHeader, modalWidth } from '../table';
+import type { XlsxRow, XlsxSheetInfo, XlsxWorkbook } from './workbook';
+import { columnLetters, openWorkbook } from './workbook';
+
+/** Rows looked at to find the header. */
+const SNIFF_ROWS = 60;
+
+/** A sheet read as a table, with where its columns sit in the sheet. */
+export interface SheetTable {
+  sheet: string;
+  table: Table;
+  /** The 0-based sheet column of the table's first column (its header's first cell). */
+  firstColumn: number;
+  /** The spreadsheet row of the header. */
+  headerRow: number;
+}
+
+/** The sheet column letter of a table column: `F` for the sixth column of a table starting at A. */
+export function sheetColumnLetter(table: SheetTable, index: number): string {
+  return columnLetters(table.firstColumn + index);
+}
+
+/**
+ * The header of a sheet's rows and the rows under it; null when no row reads like a header. Bills
+ * are read strictly (`strictWidth`, as CSV bills are): a row with a value outside the header's
+ * columns is a problem, not read. Set-up files keep such a row, its extra cells after the header's.
+ */
+export function sheetTable(
+  sheet: string,
+  rows: readonly XlsxRow[],
+  options: { strictWidth: boolean } = { strictWidth: true },
+): SheetTable | null {
+  const sample = rows.slice(0, SNIFF_ROWS);
+  // Rows of one filled cell (titles, notes) do not vote for the table's width.
+  const width = modalWidth(
+    sample.map((row) =>
+      row.cells.filter((cell) => cell.trim() !== '').length >= 2 ? row.cells.length : 0,
+    ),
+  );
+  if (width === 0) return null;
+  const minWidth = Math.max(2, Math.ceil(width * 0.8));
+  const headerAt = sample.findIndex((row) =>
+    looksLikeHeader(
+      row.cells.map((cell) => cell.trim()),
+      minWidth,
+    ),
+  );
+  const headerRow = sample[headerAt];
+  if (headerRow === undefined) return null;
+  const firstColumn = headerRow.cells.findIndex((cell) => cell.trim() !== '');
+  const header = headerRow.cells.slice(firstColumn).map((cell) => cell.trim());
+  const table: Table = { header, rows: [], problems: [] };
+  let unlisted = 0;
+  for (const row of rows.slice(headerAt + 1)) {
+    if (!options.strictWidth) {
+      const cells = row.cells.slice(firstColumn);
+      while (cells.length < header.length) cells.push('');
+      table.rows.push({ line: row.row, cells });
+      continue;
+    }
+    const cells = row.cells.slice(firstColumn, firstColumn + header.length);
+    while (cells.length < header.length) cells.push('');
+    const beyond = row.cells.findIndex(
+      (cell, column) =>
+        cell.trim() !== '' && (column < firstColumn || column >= firstColumn + header.length),
+    );
+    if (beyond >= 0) {
+      // Strict as a CSV row wider than its header: never read with a cell dropped.
+      if (table.problems.length < LISTED_ROW_ERRORS) {
+        table.problems.push({
+          line: row.row,
+          message: `Row ${formatCount(row.row)} has a value in column ${columnLetters(beyond)} ("${quoteCell(row.cells[beyond] ?? '')}"), outside the columns of the header (${columnLetters(firstColumn)}–${columnLetters(firstColumn + header.length - 1)}).`,
+        });
+      } else unlisted += 1;
+      continue;
+    }
+    const tableRow: TableRow = { line: row.row, cells };
+    table.rows.push(tableRow);
+  }
+  if (unlisted > 0) table.unlistedProblems = unlisted;
+  return { sheet, table, firstColumn, headerRow: headerRow.row };
+}
+
+/** How {@link readSheetForImport} decides which sheet a bill file is read from. */
+export interface SheetChoiceOptions {
+  /** The sheet the user chose (from the question, or the CLI's `--sheet`), hidden or not. */
+  sheet?: string;
+  /** A sheet to read when the workbook has one of this name (the CLI's `--sheet`). */
+  preferred?: string;
+  /** Whether a layout (or a saved mapping) recognises a header. */
+  recognised(header: readonly string[]): boolean;
+  limits: ImportLimits;
+  limitAdvice: LimitAdvice;
+}
+
+/** The outcome of choosing and reading a workbook's sheet. */
+export type SheetChoice =
+  | { kind: 'table'; table: SheetTable; hiddenSkipped: string[] }
+  | {
+      kind: 'ask';
+      /** Visible sheets with a header (recognised ones only, when two or more are). */
+      sheets: string[];
+      /** Hidden sheets, offered only when asked for. */
+      hidden: string[];
+    }
+  | { kind: 'unreadable'; message: string };
+
+function hiddenNames(sheets: readonly XlsxSheetInfo[]): string[] {
+  return sheets.filter((sheet) => sheet.state !== 'visible').map((sheet) => sheet.name);
+}
+
+function readAsTable(
+  book: XlsxWorkbook,
+  name: string,
+  strictWidth = true,
+): { ok: true; table: SheetTable | null } | { ok: false; message: string } {
+  const read = book.readSheet(name);
+  if (!read.ok) return { ok: false, message: read.problem };
+  return { ok: true, table: sheetTable(name, read.rows, { strictWidth }) };
+}
+
+/**
+ * Reads a bill workbook's sheet: the one the user named; else the only visible sheet whose header
+ * a layout recognises; else the only visible sheet with a header. Two candidates are a question,
+ * never a guess. Hidden sheets are read only when named, and are listed when skipped.
+ */
+export function readSheetForImport(
+  fileName: string,
+  bytes: Uint8Array,
+  options: SheetChoiceOptions,
+): SheetChoice {
+  const opened = openWorkbook(fileName, bytes, options.limits, options.limitAdvice);
+  if (!opened.ok) return { kind: 'unreadable', message: opened.problem };
+  const book = opened.value;
+  const hidden = hiddenNames(book.sheets);
+  const named =
+    options.sheet ??
+    (book.sheets.some((sheet) => sheet.name === options.preferred) ? options.preferred : undefined);
+  if (named !== undefined) {
+    if (!book.sheets.some((sheet) => sheet.name === named)) {
+      return {
+        kind: 'unreadable',
+        message: `"${fileName}" has no sheet named "${quoteCell(named)}"; its sheets are ${book.sheets.map((sheet) => sheet.name).join(', ')}.`,
+      };
+    }
+    const read = readAsTable(book, named);
+    if (!read.ok) return { kind: 'unreadable', message: read.message };
+    if (read.table === null) {
+      return {
+        kind: 'unreadable',
+        message: `"${fileName}", sheet ${named}: no header row found (a row of column names above the data).`,
+      };
+    }
+    return { kind: 'table', table: read.table, hiddenSkipped: [] };
+  }
+  const withHeader: SheetTable[] = [];
+  for (const sheet of book.sheets) {
+    if (sheet.state !== 'visible') continue;
+    const read = readAsTable(book, sheet.name);
+    if (!read.ok) return { kind: 'unreadable', message: read.message };
+    if (read.table !== null && read.table.table.rows.length > 0) withHeader.push(read.table);
+  }
+  const recognised = withHeader.filter((table) => options.recognised(table.table.header));
+  const candidates = recognised.length > 0 ? recognised : withHeader;
+  const [only] = candidates;
+  if (only !== undefined && candidates.length === 1) {
+    return { kind: 'table', table: only, hiddenSkipped: hidden };
+  }
+  if (candidates.length > 1) {
+    return { kind: 'ask', sheets: candidates.map((table) => table.sheet), hidden };
+  }
+  if (hidden.length > 0) return { kind: 'ask', sheets: [], hidden };
+  return {
+    kind: 'unreadable',
+    message: `"${fileName}" is an Excel workbook with no sheet holding a table: no row of column names with data under it was found in ${formatCount(book.sheets.length)} sheet${book.sheets.length === 1 ? '' : 's'}.`,
+  };
+}
+
+/**
+ * The table of a setup workbook (sites, inventory, contracts, rates, cost centers): the first
+ * visible sheet with a header row, read by the same reader and limits as bills. Hidden sheets are
+ * not read. A sentence naming the file when no sheet holds a table.
+ */
+export function readWorkbookTable(
+  fileName: string,
+  bytes: Uint8Array,
+  limits: ImportLimits,
+  limitAdvice: LimitAdvice,
+): { ok: true; table: SheetTable } | { ok: false; message: string } {
+  const opened = openWorkbook(fileName, bytes, limits, limitAdvice);
+  if (!opened.ok) return { ok: false, message: opened.problem };
+  for (const sheet of opened.value.sheets) {
+    if (sheet.state !== 'visible') continue;
+    const read = readAsTable(opened.value, sheet.name, false);
+    if (!read.ok) return { ok: false, message: read.message };
+    if (read.table !== null) return { ok: true, table: read.table };
+  }
+  return {
+    ok: false,
+    message: `"${fileName}" is an Excel workbook with no visible sheet holding a table (a row of column names with rows under it).`,
+  };
+}
