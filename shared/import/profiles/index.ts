@@ -4,17 +4,19 @@
  */
 import { attPremierSummary } from './att-premier-summary';
 import { temdeskCharges } from './temdesk-charges';
+import { tmobileDetail } from './tmobile-detail';
 import { tmobileSummary } from './tmobile-summary';
 import type { CarrierProfile } from './types';
 import { verizonRawData } from './verizon-raw-data';
 
 export type * from './types';
-export { attPremierSummary, temdeskCharges, tmobileSummary, verizonRawData };
+export { attPremierSummary, temdeskCharges, tmobileDetail, tmobileSummary, verizonRawData };
 
 /** The registered profiles, most specific first (ties in header fit go to the earlier one). */
 export const CARRIER_PROFILES: readonly CarrierProfile[] = [
   verizonRawData,
   attPremierSummary,
   tmobileSummary,
+  tmobileDetail,
   temdeskCharges,
 ];

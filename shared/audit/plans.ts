@@ -1,0 +1,134 @@
+/**
+ * Plans, allowances and usage, as the usage checks and the optimisation view read them: a line's
+ * usage per month (missing figures stay unknown, never zero) and the cheapest plan of a rate card
+ * whose allowances cover a given use.
+ */
+import type { IsoMonth } from '../dates/iso-date';
+import { SERVICE_TYPES, type Allowance, type ContractRate, type Service } from '../model';
+import type { RuleContext } from './context';
+import { usageServiceOf } from './rules/zero-usage';
+
+/** Kilobytes in a gigabyte (carriers count 1 KB = 1,024 bytes). */
+export const KB_PER_GB = 1024 * 1024;
+
+export type Dimension = 'data' | 'voice' | 'messages';
+
+/** A month's use per dimension: data in GB, voice minutes, messages; null when not known. */
+export type Use = Record<Dimension, number | null>;
+
+export const DIMENSIONS: readonly {
+  dimension: Dimension;
+  field: 'dataAllowanceGb' | 'voiceMinutesAllowance' | 'messagesAllowance';
+  unit: string;
+}[] = [
+  { dimension: 'data', field: 'dataAllowanceGb', unit: 'GB' },
+  { dimension: 'voice', field: 'voiceMinutesAllowance', unit: 'minutes' },
+  { dimension: 'messages', field: 'messagesAllowance', unit: 'messages' },
+];
+
+/** One month of a line's usage. */
+export interface MonthUse {
+  month: IsoMonth;
+  invoiceId: string | undefined;
+  serviceIdRaw: string;
+  serviceKey: string;
+  amounts: Use;
+}
+
+const TYPES: ReadonlySet<string> = new Set(SERVICE_TYPES);
+
+/** The larger of two figures; a known figure wins over an unknown one. */
+function larger(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return Math.max(a, b);
+}
+
+/**
+ * Each mobile line's usage by month, from the snapshot's usage records. Two sources for one month
+ * (a summary and a detail file) are the same use: the larger figure is kept, and a figure one
+ * source gives fills the other's gap. A month whose figures are all unknown is left out.
+ */
+export function mobileUsageByMonth(context: RuleContext): Map<Service, Map<IsoMonth, MonthUse>> {
+  const byService = new Map<Service, Map<IsoMonth, MonthUse>>();
+  for (const record of context.snapshot.usage) {
+    if (record.minutes === null && record.messages === null && record.dataKb === null) continue;
+    const service = usageServiceOf(context, record);
+    if (service === undefined || service.type !== 'mobile-line') continue;
+    let months = byService.get(service);
+    if (months === undefined) byService.set(service, (months = new Map()));
+    const amounts: Use = {
+      data: record.dataKb === null ? null : record.dataKb / KB_PER_GB,
+      voice: record.minutes,
+      messages: record.messages,
+    };
+    const seen = months.get(record.month);
+    if (seen === undefined) {
+      months.set(record.month, {
+        month: record.month,
+        invoiceId: record.invoiceId,
+        serviceIdRaw: record.serviceIdRaw,
+        serviceKey: record.serviceKey,
+        amounts,
+      });
+    } else {
+      for (const { dimension } of DIMENSIONS)
+        seen.amounts[dimension] = larger(seen.amounts[dimension], amounts[dimension]);
+    }
+  }
+  return byService;
+}
+
+/** The highest figure of each dimension over some months; null when no month gives one. */
+export function peakOf(uses: readonly MonthUse[]): Use {
+  const peak: Use = { data: null, voice: null, messages: null };
+  for (const use of uses)
+    for (const { dimension } of DIMENSIONS)
+      peak[dimension] = larger(peak[dimension], use.amounts[dimension]);
+  return peak;
+}
+
+/** Whether a rate card entry is a named plan (not a per-service rate or a service-type rate). */
+export function isNamedPlan(entry: ContractRate): boolean {
+  const name = entry.planOrServiceType?.trim() ?? '';
+  return entry.serviceId === undefined && name !== '' && !TYPES.has(name.toLowerCase());
+}
+
+/**
+ * Whether an allowance covers a peak use. Unlimited covers any use, even one not known; a number
+ * covers a known use up to itself; a not-known allowance covers only a use known to be zero.
+ */
+export function covered(allowance: Allowance | undefined, peak: number | null): boolean {
+  if (allowance === 'unlimited') return true;
+  if (peak === null) return false;
+  if (allowance === undefined) return peak === 0;
+  return peak <= allowance;
+}
+
+/**
+ * The cheapest named plan of the rate card priced below `rate` whose allowances cover `peak`;
+ * ties in price go to the plan name first in alphabetical order.
+ */
+export function cheapestCovering(
+  card: readonly ContractRate[],
+  rate: number,
+  peak: Use,
+): ContractRate | undefined {
+  let best: ContractRate | undefined;
+  for (const entry of card) {
+    if (!isNamedPlan(entry) || entry.monthlyRateCents >= rate) continue;
+    const covers = DIMENSIONS.every(({ dimension, field }) =>
+      covered(entry[field], peak[dimension]),
+    );
+    if (!covers) continue;
+    const name = entry.planOrServiceType?.trim() ?? '';
+    if (
+      best === undefined ||
+      entry.monthlyRateCents < best.monthlyRateCents ||
+      (entry.monthlyRateCents === best.monthlyRateCents &&
+        name < (best.planOrServiceType?.trim() ?? ''))
+    )
+      best = entry;
+  }
+  return best;
+}
