@@ -7,10 +7,7 @@
  */
 import { contractedRate } from '../contracts/rates';
 import { isoMonthOf, type IsoDate, type IsoMonth } from '../dates/iso-date';
-import { toCsv, type CsvCell } from '../export/csv';
-import { writeXlsx, type XlsxCell } from '../export/xlsx';
 import type { Service } from '../model';
-import { cents, centsToDecimalString } from '../money/cents';
 import { buildContext, type RuleContext } from './context';
 import { CATEGORY_CODE, forEachLineOf } from './findings';
 import { DIMENSIONS, cheapestCovering, mobileUsageByMonth, peakOf, type Dimension } from './plans';
@@ -261,73 +258,4 @@ export function optimisationTotals(lines: readonly OptimisationLine[]): {
     overageLines,
     overageCents,
   };
-}
-
-export const CHANGE_LIST_HEADER = [
-  'Carrier',
-  'Account Number',
-  'Wireless Number',
-  'Current Plan',
-  'Current Monthly',
-  'New Plan',
-  'New Monthly',
-  'Monthly Saving',
-] as const;
-
-/** The label of the change list's last row, whose saving is the sum of the rows above. */
-export const CHANGE_LIST_TOTAL = 'Total monthly saving';
-
-/** The change list for the carrier: the lines to move, then the total (sums to the cent). */
-function changeRows(lines: readonly OptimisationLine[]): OptimisationLine[] {
-  return lines.filter((line) => line.advice === 'change');
-}
-
-/** The change list as CSV: one row per line to move, then the total row. */
-export function changeListCsv(lines: readonly OptimisationLine[]): string {
-  const changes = changeRows(lines);
-  const rows: CsvCell[][] = changes.map((line) => [
-    line.carrier,
-    line.account,
-    line.line,
-    line.currentPlan,
-    decimal(line.currentMonthlyCents),
-    line.newPlan ?? '',
-    decimal(line.newMonthlyCents),
-    decimal(line.monthlySavingCents),
-  ]);
-  const blanks = new Array<CsvCell>(CHANGE_LIST_HEADER.length - 2).fill('');
-  rows.push([CHANGE_LIST_TOTAL, ...blanks, decimal(optimisationTotals(changes).monthlyCents)]);
-  return toCsv(CHANGE_LIST_HEADER, rows, { bom: true });
-}
-
-/** The change list as an XLSX workbook, with a totals row summing the money columns. */
-export function changeListXlsx(lines: readonly OptimisationLine[]): Uint8Array {
-  const rows: XlsxCell[][] = changeRows(lines).map((line) => [
-    line.carrier,
-    line.account,
-    line.line,
-    line.currentPlan,
-    line.currentMonthlyCents,
-    line.newPlan ?? '',
-    line.newMonthlyCents,
-    line.monthlySavingCents,
-  ]);
-  return writeXlsx({
-    sheets: [
-      {
-        name: 'Plan changes',
-        columns: CHANGE_LIST_HEADER.map((header, index) => ({
-          header,
-          kind: index === 4 || index === 6 || index === 7 ? 'money' : 'text',
-          total: index === 7,
-        })),
-        rows,
-        totalsRow: { label: CHANGE_LIST_TOTAL },
-      },
-    ],
-  });
-}
-
-function decimal(amount: number | null): string {
-  return amount === null ? '' : centsToDecimalString(cents(amount));
 }

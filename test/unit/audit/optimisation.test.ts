@@ -5,12 +5,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  changeListCsv,
-  changeListXlsx,
   filterOptimisation,
   optimisationReport,
   optimisationTotals,
 } from '../../../shared/audit/optimisation';
+import {
+  CHANGE_LIST_HEADER,
+  changeListCsv,
+  changeListXlsx,
+  optimisationCsv,
+} from '../../../shared/audit/optimisation-export';
 import { isoDate } from '../../../shared/dates/iso-date';
 import { readXlsxForTests } from '../../../shared/export/xlsx';
 import type { ContractRate, UsageRecord } from '../../../shared/model';
@@ -263,17 +267,9 @@ describe('optimisation: overage, filters, totals, change list', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n')
-      .map((r) => r.split(','));
-    expect(rows[0]).toEqual([
-      'Carrier',
-      'Account Number',
-      'Wireless Number',
-      'Current Plan',
-      'Current Monthly',
-      'New Plan',
-      'New Monthly',
-      'Monthly Saving',
-    ]);
+      .map((row: string) => row.split(','));
+    expect(rows[0]).toEqual([...CHANGE_LIST_HEADER]);
+    expect(rows[0]?.at(-1)).toBe('Monthly Saving');
     expect(rows.slice(1)).toEqual([
       ['Lumen', 'A-1', '555-010-0001', 'Business 10GB', '45.00', 'Flex 2GB', '20.00', '25.00'],
       ['Lumen', 'A-1', '555-010-0002', 'Business 10GB', '45.00', 'Flex 5GB', '30.00', '15.00'],
@@ -287,5 +283,30 @@ describe('optimisation: overage, filters, totals, change list', () => {
     expect(sheet?.name).toBe('Plan changes');
     expect(JSON.stringify(sheet)).toContain('Flex 5GB');
     expect(JSON.stringify(sheet)).toContain('Total monthly saving');
+  });
+
+  it('the whole table (the CLI file) ends with totals that sum its rows, to the cent', () => {
+    const rows = optimisationCsv(report.lines)
+      .trim()
+      .split('\r\n')
+      .map((row) => row.split(','));
+    const saving = rows[0]?.indexOf('Monthly Saving') ?? -1;
+    const body = rows.slice(1, -1);
+    const sum = body.reduce((total, row) => total + Math.round(Number(row[saving]) * 100), 0);
+    expect(body).toHaveLength(2);
+    expect(rows.at(-1)?.[0]).toBe('Total');
+    expect(Math.round(Number(rows.at(-1)?.[saving]) * 100)).toBe(sum);
+    expect(rows.at(-1)?.[saving + 1]).toBe('480.00');
+    expect(body[0]?.slice(7, 16)).toEqual([
+      '2026-03 2026-04 2026-05',
+      '1.00',
+      '1.00',
+      '100.00',
+      '100.00',
+      '40.00',
+      '40.00',
+      '6.66',
+      'Change plan',
+    ]);
   });
 });
