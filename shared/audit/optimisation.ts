@@ -3,7 +3,9 @@
  * with usage figures (the window of `underused-plan`, 3 by default), the cheapest plan of its
  * contract's rate card whose allowances cover its highest month, and the monthly saving. One pure
  * computation for the Findings page's Optimisation tab, its exports and the CLI's
- * `optimisation.csv`. Missing usage is not zero usage: a line without figures gets no advice.
+ * `optimisation.csv`. Missing usage is not zero usage: a line without figures gets no advice. A
+ * cheaper plan with the very same allowances is not advised (what sets the prices apart is not
+ * in the rate card).
  */
 import { contractedRate } from '../contracts/rates';
 import { isoMonthOf, type IsoDate, type IsoMonth } from '../dates/iso-date';
@@ -187,6 +189,7 @@ export function optimisationReport(
         contract.rateCard ?? [],
         rate.monthlyRateCents,
         peakOf(uses),
+        rate,
       );
       if (cheaper !== undefined) {
         row.advice = 'change';

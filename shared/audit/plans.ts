@@ -105,18 +105,27 @@ export function covered(allowance: Allowance | undefined, peak: number | null): 
   return peak <= allowance;
 }
 
+/** Whether two rate card entries state the same allowances in every dimension. */
+export function sameAllowances(a: ContractRate, b: ContractRate): boolean {
+  return DIMENSIONS.every(({ field }) => a[field] === b[field]);
+}
+
 /**
  * The cheapest named plan of the rate card priced below `rate` whose allowances cover `peak`;
- * ties in price go to the plan name first in alphabetical order.
+ * ties in price go to the plan name first in alphabetical order. With `unlike`, plans stating the
+ * very same allowances are passed over: what sets their prices apart (priority data, hotspot,
+ * roaming) is not in the rate card, so usage cannot say the cheaper one would do.
  */
 export function cheapestCovering(
   card: readonly ContractRate[],
   rate: number,
   peak: Use,
+  unlike?: ContractRate,
 ): ContractRate | undefined {
   let best: ContractRate | undefined;
   for (const entry of card) {
     if (!isNamedPlan(entry) || entry.monthlyRateCents >= rate) continue;
+    if (unlike !== undefined && sameAllowances(entry, unlike)) continue;
     const covers = DIMENSIONS.every(({ dimension, field }) =>
       covered(entry[field], peak[dimension]),
     );

@@ -133,6 +133,16 @@ describe('optimisation: the cheapest plan that covers the highest month', () => 
     expect(unlimited?.newPlan).toBe('Flex 2GB');
   });
 
+  it('a cheaper plan with the very same allowances is not advised (the difference is not stated)', () => {
+    const elite = plan('Unlimited Elite', 50_00, 'unlimited');
+    const starter = plan('Unlimited Starter', 30_00, 'unlimited');
+    const services = [makeService({ plan: 'Unlimited Elite' })];
+    const [same] = reportOf(quarter([1, 1, 1]), [elite, starter], { services }).lines;
+    expect(same?.advice).toBe('keep');
+    const [smaller] = reportOf(quarter([1, 1, 1]), [elite, starter, flex2], { services }).lines;
+    expect(smaller).toMatchObject({ newPlan: 'Flex 2GB', monthlySavingCents: 30_00 });
+  });
+
   it('ties in price go to the first plan name', () => {
     const [row] = reportOf(quarter([1, 1, 1]), [
       big,
