@@ -4,9 +4,14 @@
  * whose allowances cover a given use.
  */
 import type { IsoMonth } from '../dates/iso-date';
-import { SERVICE_TYPES, type Allowance, type ContractRate, type Service } from '../model';
+import {
+  SERVICE_TYPES,
+  type Allowance,
+  type ContractRate,
+  type Service,
+  type UsageRecord,
+} from '../model';
 import type { RuleContext } from './context';
-import { usageServiceOf } from './rules/zero-usage';
 
 /** Kilobytes in a gigabyte (carriers count 1 KB = 1,024 bytes). */
 export const KB_PER_GB = 1024 * 1024;
@@ -50,6 +55,9 @@ function larger(a: number | null, b: number | null): number | null {
  * source gives fills the other's gap. A month whose figures are all unknown is left out.
  */
 export function mobileUsageByMonth(context: RuleContext): Map<Service, Map<IsoMonth, MonthUse>> {
+  // Read once per run: zero-usage and underused-plan both ask.
+  const cached = usageCache.get(context);
+  if (cached !== undefined) return cached;
   const byService = new Map<Service, Map<IsoMonth, MonthUse>>();
   for (const record of context.snapshot.usage) {
     if (record.minutes === null && record.messages === null && record.dataKb === null) continue;
@@ -76,8 +84,11 @@ export function mobileUsageByMonth(context: RuleContext): Map<Service, Map<IsoMo
         seen.amounts[dimension] = larger(seen.amounts[dimension], amounts[dimension]);
     }
   }
+  usageCache.set(context, byService);
   return byService;
 }
+
+const usageCache = new WeakMap<RuleContext, Map<Service, Map<IsoMonth, MonthUse>>>();
 
 /** The highest figure of each dimension over some months; null when no month gives one. */
 export function peakOf(uses: readonly MonthUse[]): Use {
@@ -140,4 +151,19 @@ export function cheapestCovering(
       best = entry;
   }
   return best;
+}
+
+/** The service of a usage record: through its invoice's carrier and account when it has one. */
+export function usageServiceOf(context: RuleContext, record: UsageRecord): Service | undefined {
+  const facts =
+    record.invoiceId === undefined ? undefined : context.invoiceById.get(record.invoiceId);
+  if (facts !== undefined) {
+    return context.matchService(
+      facts.invoice.carrierId,
+      facts.invoice.accountNumber,
+      record.serviceKey,
+    );
+  }
+  const candidates = context.servicesByKey.get(record.serviceKey) ?? [];
+  return candidates.length === 1 ? candidates[0] : undefined;
 }

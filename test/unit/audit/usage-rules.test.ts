@@ -71,7 +71,16 @@ const cases: Case[] = [
     ],
   },
   {
-    name: 'zero-usage quiet: the latest month has no figures at all (not zero)',
+    name: 'zero-usage quiet: two idle months, then a month with no figures (not a third idle one)',
+    rule: 'zero-usage',
+    snapshot: snapshotOf({
+      bills: bills(MONTHS),
+      usage: [makeUsage('2026-03', 0), makeUsage('2026-04', 0), unknown('2026-05')],
+    }),
+    expected: [],
+  },
+  {
+    name: 'zero-usage counts only the months known idle: three, not the unknown fourth',
     rule: 'zero-usage',
     snapshot: snapshotOf({
       bills: bills(MONTHS),
@@ -82,7 +91,14 @@ const cases: Case[] = [
         unknown('2026-05'),
       ],
     }),
-    expected: [],
+    expected: [
+      {
+        id: 'zero-usage|lumen|A-1|+15550100001|2026-02',
+        impact: 45_00,
+        message:
+          '555-010-0001 had no calls, messages or data for 3 months (2026-02 to 2026-04) yet costs $45.00 a month.',
+      },
+    ],
   },
   {
     name: 'zero-usage quiet: zero minutes and messages but data not known',
