@@ -287,6 +287,15 @@ describe('optimisation: overage, filters, totals, change list', () => {
     ]);
   });
 
+  it('a plan name that looks like a formula is defused in the CSV', () => {
+    const [row] = reportOf(quarter([1, 1, 1]), [
+      big,
+      { ...flex2, planOrServiceType: '=HYPERLINK("x")' },
+    ]).lines;
+    expect(row?.newPlan).toBe('=HYPERLINK("x")');
+    expect(changeListCsv(row === undefined ? [] : [row])).toContain(`"'=HYPERLINK(""x"")"`);
+  });
+
   it('the XLSX change list holds the same rows and a total', () => {
     const book = readXlsxForTests(changeListXlsx(report.lines));
     const sheet = book.sheets[0];
