@@ -118,7 +118,7 @@ export interface RowError extends FieldError {
 
 /** The outcome of reading one or more files with one profile or mapping. */
 export interface BillDraft {
-  /** Profile id (`verizon-raw-data`, `att-premier-summary`, `tmobile-summary`, `temdesk-charges`) or `mapping:<id>`. */
+  /** Profile id (`verizon-raw-data`, `att-premier-summary`, `tmobile-summary`, `tmobile-detail`, `temdesk-charges`) or `mapping:<id>`. */
   profileId: string;
   /** Human name of the layout, e.g. `Verizon Wireless — Raw Data Download`. */
   layoutName: string;

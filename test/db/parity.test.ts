@@ -78,7 +78,7 @@ describe('the app and the CLI are one engine', () => {
     const rows = cli.optimisation.split('\r\n');
     expect(rows.filter((row) => row.includes('Change plan')).length).toBeGreaterThan(0);
     const withUsage = rows.filter((row) => /,\d{4}-\d\d \d{4}-\d\d \d{4}-\d\d,/.test(row));
-    for (const carrier of ['Verizon Wireless', 'AT&T Mobility'])
+    for (const carrier of ['Verizon Wireless', 'AT&T Mobility', 'T-Mobile for Business'])
       expect(withUsage.filter((row) => row.startsWith(`${carrier},`)).length).toBeGreaterThan(10);
   });
 });
