@@ -300,8 +300,15 @@ describe('optimisation: overage, filters, totals, change list', () => {
     const book = readXlsxForTests(changeListXlsx(report.lines));
     const sheet = book.sheets[0];
     expect(sheet?.name).toBe('Plan changes');
-    expect(JSON.stringify(sheet)).toContain('Flex 5GB');
-    expect(JSON.stringify(sheet)).toContain('Total monthly saving');
+    expect(sheet?.values.slice(1, 3).map((row) => [row[2], row[5], row[7]])).toEqual([
+      ['555-010-0001', 'Flex 2GB', 25],
+      ['555-010-0002', 'Flex 5GB', 15],
+    ]);
+    const total = sheet?.rows[3];
+    expect(total?.[0]?.value).toBe('Total monthly saving');
+    // The total is a SUM over the rows above, with the sum stored: $40.00.
+    expect(total?.[7]?.formula).toBe('SUM(H2:H3)');
+    expect(total?.[7]?.value).toBe(40);
   });
 
   it('the whole table (the CLI file) ends with totals that sum its rows, to the cent', () => {
