@@ -64,7 +64,10 @@ export interface OptimisationLine {
   newMonthlyCents: number | null;
   /** Current rate − new rate, in cents; 0 without a change. */
   monthlySavingCents: number;
-  /** Usage charges billed on the line's latest invoices (as many as the window), in cents. */
+  /**
+   * Usage charges billed in the window's months (for a line without usage figures, its latest
+   * billed months, as many as the window), in cents.
+   */
   overageCents: number;
   advice: OptimisationAdvice;
 }
@@ -94,23 +97,33 @@ function windowOf(months: Iterable<IsoMonth>, todayMonth: IsoMonth, count: numbe
     .slice(-count);
 }
 
-/** Usage charges per line per month (AT&T's activity total mixes purchases in and is left out). */
-function usageChargesByService(
-  context: RuleContext,
-  todayMonth: IsoMonth,
-): Map<Service, Map<IsoMonth, number>> {
-  const byService = new Map<Service, Map<IsoMonth, number>>();
+/** What each mobile line was billed: the months it is on a bill, and its usage charges per month. */
+interface Billed {
+  months: Set<IsoMonth>;
+  usage: Map<IsoMonth, number>;
+}
+
+/** Each mobile line's billed months and usage charges (AT&T's activity total mixes purchases in and is left out). */
+function billedByService(context: RuleContext, todayMonth: IsoMonth): Map<Service, Billed> {
+  const byService = new Map<Service, Billed>();
+  const billedOf = (service: Service) => {
+    let billed = byService.get(service);
+    if (billed === undefined)
+      byService.set(service, (billed = { months: new Set(), usage: new Map() }));
+    return billed;
+  };
   for (const facts of context.invoices) {
     if (facts.month > todayMonth) continue;
+    for (const group of facts.services)
+      if (group.service?.type === 'mobile-line') billedOf(group.service).months.add(facts.month);
     forEachLineOf(facts, CATEGORY_CODE.usage, (block, row) => {
       const amount = block.amount[row] ?? 0;
       const key = block.serviceKey[row] ?? '';
       if (amount <= 0 || key === '' || block.description[row] === MIXED_USAGE) return;
       const service = facts.serviceCharges.get(key)?.service;
       if (service?.type !== 'mobile-line') return;
-      let months = byService.get(service);
-      if (months === undefined) byService.set(service, (months = new Map()));
-      months.set(facts.month, (months.get(facts.month) ?? 0) + amount);
+      const { usage } = billedOf(service);
+      usage.set(facts.month, (usage.get(facts.month) ?? 0) + amount);
     });
   }
   return byService;
@@ -129,7 +142,7 @@ export function optimisationReport(
   ).months;
   const todayMonth = isoMonthOf(today);
   const usage = mobileUsageByMonth(context);
-  const charges = usageChargesByService(context, todayMonth);
+  const billed = billedByService(context, todayMonth);
   const costCenters = new Map(snapshot.costCenters.map((center) => [center.id, center]));
   const lines: OptimisationLine[] = [];
   for (const service of snapshot.services) {
@@ -150,14 +163,16 @@ export function optimisationReport(
     };
     const contract = context.contractOf(service);
     const rate = contract === undefined ? undefined : contractedRate(contract, service);
-    const overageByMonth = charges.get(service);
-    const overageCents =
-      overageByMonth === undefined
-        ? 0
-        : windowOf(overageByMonth.keys(), todayMonth, windowMonths).reduce(
-            (sum, month) => sum + (overageByMonth.get(month) ?? 0),
-            0,
-          );
+    // Usage charges over the window's months; a line without figures, over its latest billed months.
+    const bills = billed.get(service);
+    const chargedMonths =
+      months.length > 0 || bills === undefined
+        ? months
+        : windowOf(bills.months, todayMonth, windowMonths);
+    const overageCents = chargedMonths.reduce(
+      (sum, month) => sum + (bills?.usage.get(month) ?? 0),
+      0,
+    );
     const account = context.accountById.get(service.accountId)?.accountNumber ?? '';
     const center =
       service.costCenterId === undefined ? undefined : costCenters.get(service.costCenterId);

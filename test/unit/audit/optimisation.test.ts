@@ -256,6 +256,27 @@ describe('optimisation: overage, filters, totals, change list', () => {
     ]);
   });
 
+  it('usage charges count only in the window’s months; without figures, the latest billed months', () => {
+    // $9.00 of usage in 2025-12 and 2026-01, then none; $4.00 in 2026-04.
+    const usageOf: Record<string, number> = { '2025-12': 9_00, '2026-01': 9_00, '2026-04': 4_00 };
+    const months = ['2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05'];
+    const bills = months.map((month) =>
+      billed(makeInvoice({ month }), [
+        line('recurring', 45_00),
+        ...(usageOf[month] === undefined
+          ? []
+          : [line('usage', usageOf[month] ?? 0, { description: 'Data overage' })]),
+      ]),
+    );
+    const [inWindow] = reportOf(quarter([1, 1, 1]), [big, flex2], { bills }).lines;
+    expect(inWindow?.overageCents).toBe(4_00);
+    const [noFigures] = reportOf([], [big, flex2], { bills }).lines;
+    expect(noFigures).toMatchObject({ advice: 'no-figures', overageCents: 4_00 });
+    const early = [use('2025-12', 1), use('2026-01', 1), use('2026-02', 1)];
+    const [earlyWindow] = reportOf(early, [big, flex2], { bills }).lines;
+    expect(earlyWindow?.overageCents).toBe(18_00);
+  });
+
   it('totals per month and per year; filters keep the matching lines', () => {
     expect(optimisationTotals(report.lines)).toMatchObject({
       changes: 2,
