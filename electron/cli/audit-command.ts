@@ -1,12 +1,15 @@
 /**
  * `audit`: the workspace audited by the app's rules (`shared/audit/`), plus the invoices met
- * twice, written as findings.csv, invoices.csv and charges.csv.
+ * twice, written as findings.csv, invoices.csv and charges.csv; plus optimisation.csv, the
+ * Findings page's Optimisation table (`shared/audit/optimisation.ts`).
  */
 import { copyTotal } from '../../shared/ledger/bills';
 import { join } from 'node:path';
 import { findingId, type FindingDraft } from '../../shared/audit/rule';
 import { ruleFailureNotice, type RuleFailure } from '../../shared/audit/rule-failure';
 import { countOnce } from '../../shared/audit/claims';
+import { optimisationReport } from '../../shared/audit/optimisation';
+import { optimisationCsv } from '../../shared/audit/optimisation-export';
 import { runAudit } from '../../shared/audit/run';
 import { DEFAULT_AUDIT_SETTINGS } from '../../shared/audit/settings';
 import type { AuditSnapshot } from '../../shared/audit/snapshot';
@@ -80,7 +83,7 @@ export const DUPLICATE_INVOICE_RULE = 'duplicate-invoice';
 export interface AuditOutcome {
   workspace: Workspace;
   findings: FindingDraft[];
-  files: { findings: string; invoices: string; charges: string };
+  files: { findings: string; invoices: string; charges: string; optimisation: string };
   /** Checks that threw and did not run (see `runAudit`). */
   failedRules?: RuleFailure[];
 }
@@ -234,14 +237,15 @@ export function chargesCsv(workspace: Workspace): string {
 }
 
 /**
- * Runs the audit and writes its three files (all or none, each renamed into place when complete);
+ * Runs the audit and writes its four files (findings, invoices, charges and the plan optimisation) (all or none, each renamed into place when complete);
  * returns what the summary prints. Refused, with nothing written, when bill rows could not be
  * read and `--allow-row-errors` was not given.
  */
 export async function runAuditCommand(args: AuditArgs, today: IsoDate): Promise<AuditOutcome> {
   const workspace = await loadWorkspace(args);
   refuseUnreadRows(workspace, args.allowRowErrors);
-  const result = runAudit(auditSnapshot(workspace, today));
+  const snapshot = auditSnapshot(workspace, today);
+  const result = runAudit(snapshot);
   const findings = [...result.findings, ...repeatedInvoiceFindings(workspace)].sort((a, b) =>
     a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
   );
@@ -249,11 +253,13 @@ export async function runAuditCommand(args: AuditArgs, today: IsoDate): Promise<
     findings: join(args.out, 'findings.csv'),
     invoices: join(args.out, 'invoices.csv'),
     charges: join(args.out, 'charges.csv'),
+    optimisation: join(args.out, 'optimisation.csv'),
   };
   await writeOutputs([
     { path: files.findings, data: findingsCsv(workspace, findings) },
     { path: files.invoices, data: invoicesCsv(workspace) },
     { path: files.charges, data: chargesCsv(workspace) },
+    { path: files.optimisation, data: optimisationCsv(optimisationReport(snapshot, today).lines) },
   ]);
   return { workspace, findings, files, failedRules: result.failedRules };
 }
@@ -308,7 +314,7 @@ export function auditSummary(outcome: AuditOutcome, today: IsoDate): string[] {
   const notRun = ruleFailureNotice(outcome.failedRules ?? []);
   if (notRun !== '') lines.push(notRun);
   lines.push(
-    `Wrote ${outcome.files.findings}, ${outcome.files.invoices} and ${outcome.files.charges}.`,
+    `Wrote ${outcome.files.findings}, ${outcome.files.invoices}, ${outcome.files.charges} and ${outcome.files.optimisation}.`,
   );
   return lines;
 }

@@ -86,12 +86,12 @@ export interface DraftUsage {
   serviceIdRaw: string;
   serviceKey: string;
   month: IsoMonth;
-  /** Voice minutes. */
-  minutes: number;
-  /** Messages sent plus received. */
-  messages: number;
-  /** Data in kilobytes (1 KB = 1,024 bytes). */
-  dataKb: number;
+  /** Voice minutes; null when the file gives no figure (unknown, not zero). */
+  minutes: number | null;
+  /** Messages sent plus received; null when not known. */
+  messages: number | null;
+  /** Data in kilobytes (1 KB = 1,024 bytes); null when not known. */
+  dataKb: number | null;
   /** Roaming voice minutes, already included in `minutes`; absent when the file does not say. */
   roamingMinutes?: number;
   /** Roaming data in kilobytes, already included in `dataKb`; absent when the file does not say. */
@@ -120,7 +120,7 @@ export interface RowError extends FieldError {
 
 /** The outcome of reading one or more files with one profile or mapping. */
 export interface BillDraft {
-  /** Profile id (`verizon-raw-data`, `att-premier-summary`, `tmobile-summary`, `temdesk-charges`) or `mapping:<id>`. */
+  /** Profile id (`verizon-raw-data`, `att-premier-summary`, `tmobile-summary`, `tmobile-detail`, `temdesk-charges`) or `mapping:<id>`. */
   profileId: string;
   /** Human name of the layout, e.g. `Verizon Wireless — Raw Data Download`. */
   layoutName: string;

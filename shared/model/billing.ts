@@ -126,12 +126,15 @@ export interface UsageRecord {
   /** Calendar month of the bill cycle. */
   month: IsoMonth;
   invoiceId?: string;
-  /** Voice minutes (decimal minutes, as carriers bill them). */
-  minutes: number;
-  /** Text and multimedia messages, sent plus received. */
-  messages: number;
-  /** Data in kilobytes (1 KB = 1,024 bytes, as carriers count). */
-  dataKb: number;
+  /**
+   * Voice minutes (decimal minutes, as carriers bill them); null when the bill gives no figure
+   * (a blank cell is not known, never zero use).
+   */
+  minutes: number | null;
+  /** Text and multimedia messages, sent plus received; null when not known. */
+  messages: number | null;
+  /** Data in kilobytes (1 KB = 1,024 bytes, as carriers count); null when not known. */
+  dataKb: number | null;
   /** Roaming voice minutes, included in `minutes`. */
   roamingMinutes: number;
   /** Roaming data in kilobytes, included in `dataKb`. */

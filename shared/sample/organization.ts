@@ -214,7 +214,7 @@ export function makeCarriers(): Carrier[] {
   return [
     { id: CARRIER_IDS.verizon, name: 'Verizon Wireless', defaultProfileId: 'verizon-raw-data' },
     { id: CARRIER_IDS.att, name: 'AT&T Mobility', defaultProfileId: 'att-premier-summary' },
-    { id: CARRIER_IDS.tmobile, name: 'T-Mobile for Business', defaultProfileId: 'tmobile-summary' },
+    { id: CARRIER_IDS.tmobile, name: 'T-Mobile for Business', defaultProfileId: 'tmobile-detail' },
     { id: CARRIER_IDS.lumen, name: 'Lumen', defaultProfileId: 'tem-desk-csv' },
     { id: CARRIER_IDS.comcast, name: 'Comcast Business', defaultProfileId: 'tem-desk-csv' },
     { id: CARRIER_IDS.ringcentral, name: 'RingCentral', defaultProfileId: 'tem-desk-csv' },

@@ -1,6 +1,8 @@
 /**
- * T-Mobile for Business summary CSV: the PDF's summary columns with `Account Number`,
- * `Invoice Number` and `Bill Cycle Date` added in front; amounts like `-$329.45` and `$.15`.
+ * T-Mobile for Business DETAIL CSV: one row per charge item per line, with each line's `Data`
+ * (`0.7309 GB`), `Minutes` and `Messages` on its usage row; amounts like `-$329.45` and `$.15`;
+ * the cycle as `Jul 12, 2023 - Aug 11, 2023`. Item descriptions name the summary's columns, so the
+ * charge lines are the ones the summary export gives.
  */
 import { strToU8 } from 'fflate';
 import { cents } from '../money/cents';
@@ -21,22 +23,23 @@ import { csvField, tmobileAmount, tmobileCycle } from './format';
 import { ACCOUNT_IDS, CARRIER_IDS } from './organization';
 import { partRandom } from './random';
 
-/** Header of the T-Mobile summary export. */
+/** Header of the T-Mobile detail export. */
 export const TMOBILE_HEADER = [
   'Account Number',
-  'Invoice Number',
-  'Bill Cycle Date',
   'Wireless Number',
-  'Plan',
   'User Name',
-  'Plans',
-  'Usage charges',
-  'Equipment',
-  'Services',
-  'One-time charges',
-  'Taxes & Fees',
-  'Total',
+  'Connection Type',
+  'Item Category',
+  'Item Description',
+  'Charges',
+  'Data',
+  'Minutes',
+  'Messages',
+  'Bill Cycle Date',
+  'Invoice Number',
 ] as const;
+
+const KB_PER_GB = 1024 * 1024;
 
 const RATES: WirelessRates = {
   surchargeBp: 390,
@@ -70,9 +73,8 @@ export function writeTmobile(ctx: BillingContext): void {
       });
       return;
     }
-    const fileName = `tmobile-summary-${month}.csv`;
+    const fileName = `tmobile-detail-${month}.csv`;
     const cycle = tmobileCycle(period.start, period.end);
-    const lead = [account.accountNumber, invoiceNumber, cycle];
     const rows: string[] = [TMOBILE_HEADER.map(csvField).join(',')];
     let total = 0;
     let plans = 0;
@@ -83,23 +85,32 @@ export function writeTmobile(ctx: BillingContext): void {
       const addOn = 0;
       const lineTotal = totalOf(charges);
       const taxesAndFees = charges.surcharges + charges.taxes;
-      rows.push(
+      const row = (category: string, amount: number, usage = ['', '', '']) =>
         [
-          ...lead,
+          account.accountNumber,
           service.serviceIdRaw,
-          service.plan,
           service.userName ?? '',
-          tmobileAmount(cents(charges.monthly)),
-          tmobileAmount(cents(charges.usage)),
-          tmobileAmount(cents(charges.equipment)),
-          tmobileAmount(cents(addOn)),
-          tmobileAmount(cents(charges.oneTime)),
-          tmobileAmount(cents(taxesAndFees)),
-          tmobileAmount(cents(lineTotal)),
+          charges.minutes > 0 ? 'Voice' : 'Data',
+          category,
+          category,
+          tmobileAmount(cents(amount)),
+          ...usage,
+          cycle,
+          invoiceNumber,
         ]
           .map(csvField)
-          .join(','),
+          .join(',');
+      rows.push(row('Plans', charges.monthly));
+      rows.push(
+        row('Usage charges', charges.usage, [
+          `${(charges.dataKb / KB_PER_GB).toFixed(4)} GB`,
+          String(charges.minutes),
+          String(charges.messages),
+        ]),
       );
+      if (charges.equipment !== 0) rows.push(row('Equipment', charges.equipment));
+      if (charges.oneTime !== 0) rows.push(row('One-time charges', charges.oneTime));
+      if (taxesAndFees !== 0) rows.push(row('Taxes & Fees', taxesAndFees));
       total += lineTotal;
       plans += charges.monthly;
       chargeLines += countNonZero(
@@ -115,20 +126,20 @@ export function writeTmobile(ctx: BillingContext): void {
     }
     // Account level: the multi-line discount, on a row with no wireless number.
     const discount = -percentOf(plans, 500);
-    const zero = tmobileAmount(cents(0));
     rows.push(
       [
-        ...lead,
+        account.accountNumber,
         '',
-        'Account charges',
         '',
+        '',
+        'Plans',
+        'Plans',
         tmobileAmount(cents(discount)),
-        zero,
-        zero,
-        zero,
-        zero,
-        zero,
-        tmobileAmount(cents(discount)),
+        '',
+        '',
+        '',
+        cycle,
+        invoiceNumber,
       ]
         .map(csvField)
         .join(','),

@@ -104,7 +104,7 @@ export interface ExpectedTotal {
   invoiceNumber: string;
   month: IsoMonth;
   invoiceDate: IsoDate;
-  /** Due date the file states; null when its layout has none (AT&T Premier, T-Mobile summary). */
+  /** Due date the file states; null when its layout has none (AT&T Premier, T-Mobile detail). */
   dueDate: IsoDate | null;
   /** Sum of the invoice's charges as the file itemises them, in cents. */
   totalCents: Cents;

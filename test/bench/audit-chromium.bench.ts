@@ -44,6 +44,29 @@ it('audit in Chromium: every rule over 1,000,000 charge lines', async () => {
       ],
       figures,
     );
+    reportBench(
+      'audit-usage-chromium',
+      `Audit with usage in Chromium ${chromium} (page main thread): ${figures.lines.toLocaleString('en-US')} charge lines and ${figures.usageRows.toLocaleString('en-US')} usage rows; median of ${figures.usageRuns.length} runs`,
+      [
+        {
+          measure: `runAudit, all ${figures.rules} rules with the usage rules`,
+          value: median(figures.usageRuns),
+          limit: 2000,
+          raw: median(figures.rawRuns),
+          rawLabel: 'plain loop summing every amount column',
+        },
+        ...['zero-usage', 'underused-plan', 'overage'].map((id) => ({
+          measure: `of which rule ${id} (last run)`,
+          value: figures.usageByRule[id]?.ms ?? Number.NaN,
+        })),
+        {
+          measure: `optimisationReport, the Optimisation tab (${figures.mobileLines.toLocaleString('en-US')} mobile lines)`,
+          value: median(figures.optimisationRuns),
+          limit: 2000,
+        },
+      ],
+      { usageRuns: figures.usageRuns, optimisationRuns: figures.optimisationRuns },
+    );
   } finally {
     await bench.close();
   }

@@ -82,6 +82,14 @@ describe('the app and the CLI are one engine', () => {
     );
     expect(duplicates).toHaveLength(cli.copies.length);
     expect(app.findings).toEqual(cli.findings.filter((f) => !duplicates.includes(f)));
+    // The Optimisation tab's table and the CLI's optimisation.csv: the same text, with lines
+    // whose usage came through the bills (Verizon's and AT&T's usage columns) and plan changes.
+    expect(app.optimisation).toBe(cli.optimisation);
+    const rows = cli.optimisation.split('\r\n');
+    expect(rows.filter((row) => row.includes('Change plan')).length).toBeGreaterThan(0);
+    const withUsage = rows.filter((row) => /,\d{4}-\d\d \d{4}-\d\d \d{4}-\d\d,/.test(row));
+    for (const carrier of ['Verizon Wireless', 'AT&T Mobility', 'T-Mobile for Business'])
+      expect(withUsage.filter((row) => row.startsWith(`${carrier},`)).length).toBeGreaterThan(10);
   });
 
   it('give the same invoices, findings and chargeback on EDI X12 811 bills (a copy sent as .811 and .edi)', async () => {

@@ -30,6 +30,7 @@ function outcome(failedRules: AuditOutcome['failedRules']): AuditOutcome {
       findings: 'out/findings.csv',
       invoices: 'out/invoices.csv',
       charges: 'out/charges.csv',
+      optimisation: 'out/optimisation.csv',
     },
     failedRules,
   };

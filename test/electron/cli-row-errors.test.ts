@@ -47,7 +47,12 @@ describe('bill rows that cannot be read', () => {
       'Left out 1 bill row that could not be read (--allow-row-errors); the outputs do not include them:',
     );
     expect(run.stdout).toMatch(/bill\.csv: Row 3, column "Amount": .* \[amount 1,85O\.00\]/);
-    expect((await outFiles()).sort()).toEqual(['charges.csv', 'findings.csv', 'invoices.csv']);
+    expect((await outFiles()).sort()).toEqual([
+      'charges.csv',
+      'findings.csv',
+      'invoices.csv',
+      'optimisation.csv',
+    ]);
     const charges = await readFile(join(dir, 'out', 'charges.csv'), 'utf8');
     expect(charges).toContain('850.00');
     expect(charges).not.toContain('555-010-0002');

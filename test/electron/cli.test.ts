@@ -142,6 +142,17 @@ describe('audit', () => {
       0,
     );
     expect(lineTotal).toBe(invoiceTotal);
+
+    // optimisation.csv: the Optimisation tab's table; its total row sums the plan changes.
+    const optimisation = await csvRows(join(out, 'optimisation.csv'));
+    const saving = optimisation.header.indexOf('Monthly Saving');
+    const changes = optimisation.rows.filter((row) => row[15] === 'Change plan');
+    expect(changes.length).toBeGreaterThan(0);
+    const total = optimisation.rows.at(-1);
+    expect(total?.[0]).toBe('Total');
+    expect(Math.round(Number(total?.[saving]) * 100)).toBe(
+      changes.reduce((sum, row) => sum + Math.round(Number(row[saving]) * 100), 0),
+    );
   }, 120_000);
 
   it('gives the same files for the same --as-of', async () => {
@@ -149,7 +160,7 @@ describe('audit', () => {
     const b = join(dir, 'audit-b');
     expect((await cli(['audit', ...inputs, '--out', a, '--as-of', '2026-11-20'])).code).toBe(0);
     expect((await cli(['audit', ...inputs, '--out', b, '--as-of', '2026-11-20'])).code).toBe(0);
-    for (const name of ['findings.csv', 'invoices.csv', 'charges.csv']) {
+    for (const name of ['findings.csv', 'invoices.csv', 'charges.csv', 'optimisation.csv']) {
       expect(await readFile(join(b, name), 'utf8')).toBe(await readFile(join(a, name), 'utf8'));
     }
   }, 120_000);

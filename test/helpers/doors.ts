@@ -22,6 +22,8 @@ import { buildWorkspace } from '../../electron/cli/workspace';
 import { billFileNames } from '../../electron/cli/workspace-bills';
 import { allocateMonth } from '../../shared/allocation/allocate';
 import type { AllocationResult } from '../../shared/allocation/types';
+import { optimisationReport } from '../../shared/audit/optimisation';
+import { optimisationCsv } from '../../shared/audit/optimisation-export';
 import { runAudit } from '../../shared/audit/run';
 import type { FindingDraft } from '../../shared/audit/rule';
 import { readContractRatesCsv, readContractsCsv } from '../../shared/contracts/csv';
@@ -58,6 +60,8 @@ export interface DoorAnswer {
   chargeback: { totals: AllocationResult['totals']; rows: Record<string, unknown>[] };
   /** Copies the door met (the app refused them at import; the CLI reported them). */
   copies: { invoice: string; files: string[] }[];
+  /** The Optimisation table as the CLI writes it (`optimisation.csv`). */
+  optimisation: string;
 }
 
 /** Replaces every id in a value (deeply) by its natural key. */
@@ -155,6 +159,7 @@ function answerOf(
   findings: readonly FindingDraft[],
   chargeback: AllocationResult,
   copies: DoorAnswer['copies'],
+  optimisation: string,
 ): DoorAnswer {
   const keys = keysOf(records);
   const answer: DoorAnswer = {
@@ -162,6 +167,7 @@ function answerOf(
     findings: findings.map(findingFacts),
     chargeback: chargebackFacts(chargeback),
     copies,
+    optimisation,
   };
   const natural = naturalize(answer, keys) as DoorAnswer;
   natural.invoices.sort(byId);
@@ -207,7 +213,8 @@ export function throughCli(set: BillSet, asOf: IsoDate, month: IsoMonth): DoorAn
       })),
     },
   });
-  const audit = runAudit(auditSnapshot(workspace, asOf));
+  const snapshot = auditSnapshot(workspace, asOf);
+  const audit = runAudit(snapshot);
   const findings = [...audit.findings, ...repeatedInvoiceFindings(workspace)];
   const copies = workspace.repeatedInvoices.map((repeat) => {
     const carrier = workspace.carriers.find((c) => c.id === repeat.invoice.carrierId);
@@ -221,6 +228,7 @@ export function throughCli(set: BillSet, asOf: IsoDate, month: IsoMonth): DoorAn
     findings,
     allocateWorkspace(workspace, month),
     copies,
+    optimisationCsv(optimisationReport(snapshot, asOf).lines),
   );
 }
 
@@ -319,5 +327,7 @@ export async function throughApp(
     findings,
     chargeback,
     copiesOf(copies),
+    // As the Optimisation tab computes it: the stored snapshot, as of the same day.
+    optimisationCsv(optimisationReport(snapshot, asOf).lines),
   );
 }

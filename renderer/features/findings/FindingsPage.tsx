@@ -14,17 +14,19 @@ import { loadFindingsData } from './data';
 import { DisputesTab } from './DisputesTab';
 import { FindingsTab } from './FindingsTab';
 import { filtersFromLink } from './rows';
+import { OptimisationTab } from './OptimisationTab';
 import { RuleFailuresNotice } from './RuleFailuresNotice';
 import { RulesTab } from './RulesTab';
 import { SavingsTab } from './SavingsTab';
 import { AutoAudit } from './useAutoAudit';
 import './findings.css';
 
-type Tab = 'findings' | 'disputes' | 'savings' | 'rules';
+type Tab = 'findings' | 'disputes' | 'savings' | 'optimisation' | 'rules';
 const TABS = [
   { id: 'findings', label: 'Findings' },
   { id: 'disputes', label: 'Disputes' },
   { id: 'savings', label: 'Savings tracker' },
+  { id: 'optimisation', label: 'Optimisation' },
   { id: 'rules', label: 'Rules and thresholds' },
 ] as const satisfies readonly { id: Tab; label: string }[];
 
@@ -44,9 +46,9 @@ function RunStatus({ stored }: { stored: AuditRunSummary | undefined }) {
   );
 }
 
-/** The tab a route opens: `#/findings/savings` the savings tracker, anything else the findings. */
+/** The tab a route opens: `#/findings/savings`, `#/findings/optimisation`, else the findings. */
 function tabOf(path: readonly string[]): Tab {
-  return path[0] === 'savings' ? 'savings' : 'findings';
+  return path[0] === 'savings' || path[0] === 'optimisation' ? path[0] : 'findings';
 }
 
 /**
@@ -109,6 +111,7 @@ export function FindingsPage() {
           )}
           {tab === 'disputes' && <DisputesTab data={data.value} />}
           {tab === 'savings' && <SavingsTab data={data.value} />}
+          {tab === 'optimisation' && <OptimisationTab />}
           {tab === 'rules' && <RulesTab lastRun={data.value.lastRun} />}
         </Tabs>
       )}

@@ -1,6 +1,6 @@
 import { contractedRate } from '../../contracts/rates';
-import { addMonthsToMonth, type IsoMonth } from '../../dates/iso-date';
-import { SERVICE_TYPES, type Allowance, type ContractRate, type Service } from '../../model';
+import { addMonthsToMonth } from '../../dates/iso-date';
+import type { ContractRate } from '../../model';
 import { cents } from '../../money/cents';
 import { money } from '../findings';
 import {
@@ -10,9 +10,18 @@ import {
   type FindingDraft,
   type SettingSpec,
 } from '../rule';
-import { usageServiceOf } from './zero-usage';
+import {
+  DIMENSIONS,
+  cheapestCovering,
+  mobileUsageByMonth,
+  peakOf,
+  type Dimension,
+  type MonthUse,
+  type Use,
+} from '../plans';
 
-const SETTINGS = [
+/** The share and the window; the optimisation view reads the same `months`. */
+export const UNDERUSED_SETTINGS = [
   {
     key: 'percent',
     label: 'Usage below this share of the plan’s allowance',
@@ -21,32 +30,6 @@ const SETTINGS = [
   },
   { key: 'months', label: 'For this many consecutive months', unit: 'months', default: 3 },
 ] as const satisfies readonly SettingSpec[];
-
-/** Kilobytes in a gigabyte (carriers count 1 KB = 1,024 bytes). */
-const KB_PER_GB = 1024 * 1024;
-
-const TYPES: ReadonlySet<string> = new Set(SERVICE_TYPES);
-
-/** One month of a line's usage: data in GB, voice minutes, messages. */
-interface MonthUse {
-  month: IsoMonth;
-  invoiceId: string | undefined;
-  serviceIdRaw: string;
-  serviceKey: string;
-  amounts: Record<Dimension, number>;
-}
-
-type Dimension = 'data' | 'voice' | 'messages';
-
-const DIMENSIONS: readonly {
-  dimension: Dimension;
-  field: 'dataAllowanceGb' | 'voiceMinutesAllowance' | 'messagesAllowance';
-  unit: string;
-}[] = [
-  { dimension: 'data', field: 'dataAllowanceGb', unit: 'GB' },
-  { dimension: 'voice', field: 'voiceMinutesAllowance', unit: 'minutes' },
-  { dimension: 'messages', field: 'messagesAllowance', unit: 'messages' },
-];
 
 /**
  * A mobile line whose usage stayed below a share of its plan's allowance for N consecutive months
@@ -65,35 +48,10 @@ export const underusedPlanRule: AuditRule = {
   description:
     'A mobile line whose usage stayed below 25 % of its plan’s allowance for 3 consecutive months, where a cheaper plan of the same contract’s rate card would have covered its highest month. Months without usage figures end the run; they are never read as no use. Impact: (plan rate − cheaper plan rate) per month, over the months seen.',
   severity: 'info',
-  settings: SETTINGS,
+  settings: UNDERUSED_SETTINGS,
   check(context) {
-    const settings = resolveSettings(context.settings, this.id, SETTINGS);
-    const byService = new Map<Service, Map<IsoMonth, MonthUse>>();
-    for (const record of context.snapshot.usage) {
-      const service = usageServiceOf(context, record);
-      if (service === undefined || service.type !== 'mobile-line') continue;
-      let months = byService.get(service);
-      if (months === undefined) byService.set(service, (months = new Map()));
-      const amounts = {
-        data: record.dataKb / KB_PER_GB,
-        voice: record.minutes,
-        messages: record.messages,
-      };
-      const seen = months.get(record.month);
-      // Two sources for one month (a summary and a detail file) are the same use: keep the larger.
-      if (seen === undefined) {
-        months.set(record.month, {
-          month: record.month,
-          invoiceId: record.invoiceId,
-          serviceIdRaw: record.serviceIdRaw,
-          serviceKey: record.serviceKey,
-          amounts,
-        });
-      } else {
-        for (const { dimension } of DIMENSIONS)
-          seen.amounts[dimension] = Math.max(seen.amounts[dimension], amounts[dimension]);
-      }
-    }
+    const settings = resolveSettings(context.settings, this.id, UNDERUSED_SETTINGS);
+    const byService = mobileUsageByMonth(context);
 
     const findings: FindingDraft[] = [];
     for (const [service, months] of byService) {
@@ -102,19 +60,17 @@ export const underusedPlanRule: AuditRule = {
       if (contract === undefined || plan === undefined) continue;
       const measured = DIMENSIONS.filter(({ field }) => typeof plan[field] === 'number');
       if (measured.length === 0) continue;
+      // A figure not known is not a use below the share: that month ends the run.
       const under = (use: MonthUse) =>
-        measured.every(
-          ({ dimension, field }) =>
-            use.amounts[dimension] * 100 < settings.percent * Number(plan[field]),
-        );
+        measured.every(({ dimension, field }) => {
+          const amount = use.amounts[dimension];
+          return amount !== null && amount * 100 < settings.percent * Number(plan[field]);
+        });
       const run = latestRun([...months.values()], under);
       if (run.length < settings.months) continue;
       if (run.every((use) => DIMENSIONS.every(({ dimension }) => use.amounts[dimension] === 0)))
         continue;
-      const peak = { data: 0, voice: 0, messages: 0 };
-      for (const use of run)
-        for (const { dimension } of DIMENSIONS)
-          peak[dimension] = Math.max(peak[dimension], use.amounts[dimension]);
+      const peak = peakOf(run);
       const cheaper = cheapestCovering(contract.rateCard ?? [], plan.monthlyRateCents, peak);
       if (cheaper === undefined) continue;
 
@@ -178,40 +134,8 @@ function latestRun(uses: MonthUse[], under: (use: MonthUse) => boolean): MonthUs
   return run;
 }
 
-/** The cheapest named plan of the rate card priced below `rate` whose allowances cover `peak`. */
-function cheapestCovering(
-  card: readonly ContractRate[],
-  rate: number,
-  peak: Record<Dimension, number>,
-): ContractRate | undefined {
-  let best: ContractRate | undefined;
-  for (const entry of card) {
-    const name = entry.planOrServiceType?.trim() ?? '';
-    if (entry.serviceId !== undefined || name === '' || TYPES.has(name.toLowerCase())) continue;
-    if (entry.monthlyRateCents >= rate) continue;
-    const covers = DIMENSIONS.every(({ dimension, field }) =>
-      covered(entry[field], peak[dimension]),
-    );
-    if (!covers) continue;
-    if (
-      best === undefined ||
-      entry.monthlyRateCents < best.monthlyRateCents ||
-      (entry.monthlyRateCents === best.monthlyRateCents &&
-        name < (best.planOrServiceType?.trim() ?? ''))
-    )
-      best = entry;
-  }
-  return best;
-}
-
-/** Unlimited covers any use; a number covers up to itself; a not-known allowance only no use. */
-function covered(allowance: Allowance | undefined, peak: number): boolean {
-  if (allowance === 'unlimited') return true;
-  if (allowance === undefined) return peak === 0;
-  return peak <= allowance;
-}
-
-function amountText(amount: number, dimension: Dimension): string {
+function amountText(amount: number | null, dimension: Dimension): string {
+  if (amount === null) return 'not known';
   return dimension === 'data' ? amount.toFixed(2) : String(Number(amount.toFixed(1)));
 }
 
@@ -229,6 +153,6 @@ function allowancesText(rate: ContractRate): string {
   return parts.join(', ');
 }
 
-function peakText(peak: Record<Dimension, number>): string {
+function peakText(peak: Use): string {
   return `${amountText(peak.data, 'data')} GB, ${amountText(peak.voice, 'voice')} minutes, ${amountText(peak.messages, 'messages')} messages`;
 }

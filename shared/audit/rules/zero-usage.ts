@@ -1,5 +1,4 @@
 import { addMonthsToMonth, type IsoMonth } from '../../dates/iso-date';
-import type { Service, UsageRecord } from '../../model';
 import { cents } from '../../money/cents';
 import { money, monthSpan, recurringOf } from '../findings';
 import {
@@ -9,7 +8,7 @@ import {
   type FindingDraft,
   type SettingSpec,
 } from '../rule';
-import type { RuleContext } from '../context';
+import { mobileUsageByMonth, type MonthUse } from '../plans';
 
 const SETTINGS = [
   { key: 'months', label: 'Consecutive months without use', unit: 'months', default: 3 },
@@ -29,17 +28,11 @@ export const zeroUsageRule: AuditRule = {
   settings: SETTINGS,
   check(context) {
     const settings = resolveSettings(context.settings, this.id, SETTINGS);
-    const byService = new Map<Service, UsageRecord[]>();
-    for (const record of context.snapshot.usage) {
-      const service = usageServiceOf(context, record);
-      if (service === undefined || service.type !== 'mobile-line') continue;
-      const list = byService.get(service);
-      if (list === undefined) byService.set(service, [record]);
-      else list.push(record);
-    }
     const drafts: FindingDraft[] = [];
-    for (const [service, records] of byService) {
-      records.sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+    for (const [service, months] of mobileUsageByMonth(context)) {
+      const records = [...months.values()].sort((a, b) =>
+        a.month < b.month ? -1 : a.month > b.month ? 1 : 0,
+      );
       const latest = records[records.length - 1];
       if (latest === undefined) continue;
       let start: IsoMonth = latest.month;
@@ -88,21 +81,7 @@ export const zeroUsageRule: AuditRule = {
   },
 };
 
-function idle(record: UsageRecord): boolean {
-  return record.minutes === 0 && record.messages === 0 && record.dataKb === 0;
-}
-
-/** The service of a usage record: through its invoice's carrier and account when it has one. */
-export function usageServiceOf(context: RuleContext, record: UsageRecord): Service | undefined {
-  const facts =
-    record.invoiceId === undefined ? undefined : context.invoiceById.get(record.invoiceId);
-  if (facts !== undefined) {
-    return context.matchService(
-      facts.invoice.carrierId,
-      facts.invoice.accountNumber,
-      record.serviceKey,
-    );
-  }
-  const candidates = context.servicesByKey.get(record.serviceKey) ?? [];
-  return candidates.length === 1 ? candidates[0] : undefined;
+/** Known to be unused: every figure given and zero (a figure not known is not zero). */
+function idle(use: MonthUse): boolean {
+  return use.amounts.voice === 0 && use.amounts.messages === 0 && use.amounts.data === 0;
 }

@@ -13,8 +13,8 @@ import { CellReader, extrasFromCells } from '../cells';
 import { compactDate } from '../charge-rows';
 import type { DraftChargeLine } from '../draft';
 import { DraftBuilder } from '../draft-builder';
-import { summaryRowReason } from '../summary-rows';
 import { col, presentIndexes } from './columns';
+import { startAccountRow } from './rows';
 import type { CarrierProfile, ProfileTable, TableLayout } from './types';
 
 const PROFILE_ID = 'att-premier-summary';
@@ -81,15 +81,8 @@ function readTable(table: ProfileTable, draft: DraftBuilder): void {
   const amounts: (Cents | null)[] = new Array<Cents | null>(CHARGE_COLUMNS.length).fill(null);
 
   for (const row of table.rows) {
-    draft.rowsRead += 1;
-    const summary = summaryRowReason(row.cells, identifying);
-    if (summary !== null) {
-      draft.skip(table.fileName, row.line, `Not imported: ${summary}`);
-      continue;
-    }
-    cells.startRow(row.line, row.cells);
-    const accountNumber = cells.text(col(c, 'accountNumber'));
-    if (accountNumber === '') cells.reject(col(c, 'accountNumber'), 'the account number is blank.');
+    const accountNumber = startAccountRow(table, row, draft, cells, identifying);
+    if (accountNumber === null) continue;
     const invoiceDate = cells.date(col(c, 'invoiceDate'), 'MDY');
     if (invoiceDate === null && !cells.failed) {
       cells.reject(col(c, 'invoiceDate'), 'the invoice date is blank.');
@@ -148,9 +141,10 @@ function readTable(table: ProfileTable, draft: DraftBuilder): void {
         serviceIdRaw,
         serviceKey,
         month: isoMonthOf(cycleEnd ?? invoiceDate),
-        minutes: minutes ?? 0,
-        messages: messages ?? 0,
-        dataKb: Math.round(kb ?? 0),
+        // A blank usage cell is not known, never zero use.
+        minutes,
+        messages,
+        dataKb: kb === null ? null : Math.round(kb),
         sourceFile: table.fileName,
         sourceRow: row.line,
       });

@@ -6,6 +6,7 @@ import { attPremierSummary } from './att-premier-summary';
 import { attRawData } from './att-raw-data';
 import { bellMobility } from './bell-mobility';
 import { temdeskCharges } from './temdesk-charges';
+import { tmobileDetail } from './tmobile-detail';
 import { tmobileSummary } from './tmobile-summary';
 import type { CarrierProfile } from './types';
 import { verizonRawData } from './verizon-raw-data';
@@ -16,6 +17,7 @@ export {
   attRawData,
   bellMobility,
   temdeskCharges,
+  tmobileDetail,
   tmobileSummary,
   verizonRawData,
 };
@@ -27,5 +29,6 @@ export const CARRIER_PROFILES: readonly CarrierProfile[] = [
   attRawData,
   bellMobility,
   tmobileSummary,
+  tmobileDetail,
   temdeskCharges,
 ];

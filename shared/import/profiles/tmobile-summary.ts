@@ -13,8 +13,8 @@ import { ABSENT, CellReader, extrasFromCells } from '../cells';
 import { compactDate } from '../charge-rows';
 import type { DraftChargeLine, DraftInvoice } from '../draft';
 import { DraftBuilder } from '../draft-builder';
-import { summaryRowReason } from '../summary-rows';
 import { col, presentIndexes } from './columns';
+import { startAccountRow } from './rows';
 import type {
   CarrierProfile,
   InvoiceDetailField,
@@ -107,15 +107,15 @@ function readTable(
   const amounts: (Cents | null)[] = new Array<Cents | null>(CHARGE_COLUMNS.length).fill(null);
 
   for (const row of table.rows) {
-    draft.rowsRead += 1;
-    const summary = summaryRowReason(row.cells, identifying);
-    if (summary !== null) {
-      draft.skip(table.fileName, row.line, `Not imported: ${summary}`);
-      continue;
-    }
-    cells.startRow(row.line, row.cells);
-    const accountNumber = cells.text(col(c, 'accountNumber')) || (details?.accountNumber ?? '');
-    if (accountNumber === '') cells.reject(col(c, 'accountNumber'), 'the account number is blank.');
+    const accountNumber = startAccountRow(
+      table,
+      row,
+      draft,
+      cells,
+      identifying,
+      details?.accountNumber ?? '',
+    );
+    if (accountNumber === null) continue;
     const { invoiceDate, period } = readCycle(cells, col(c, 'billCycleDate'), details);
     if (invoiceDate === null && !cells.failed) {
       cells.reject(col(c, 'billCycleDate'), 'the bill cycle date is blank.');

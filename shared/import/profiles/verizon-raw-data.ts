@@ -275,13 +275,18 @@ function dataKb(cells: CellReader, kb: number, mb: number, gb: number): number |
   return gbValue === null ? null : Math.round(gbValue * KB_PER_GB);
 }
 
+/** The sum of the figures given; null when neither is. */
+function sumKnown(home: number | null, roaming: number | null): number | null {
+  return home === null && roaming === null ? null : (home ?? 0) + (roaming ?? 0);
+}
+
 function readUsage(
   cells: CellReader,
   c: Readonly<Record<string, number>>,
 ): {
-  minutes: number;
-  messages: number;
-  dataKb: number;
+  minutes: number | null;
+  messages: number | null;
+  dataKb: number | null;
   roamingMinutes: number;
   roamingDataKb: number;
 } | null {
@@ -293,11 +298,12 @@ function readUsage(
   const roamingData = dataKb(cells, col(c, 'roamingKb'), col(c, 'roamingMb'), col(c, 'roamingGb'));
   const values = [minutes, messages, data, roamingMinutes, roamingMessages, roamingData];
   if (values.every((value) => value === null)) return null;
-  // Roaming is included in the totals, as UsageRecord documents.
+  // Roaming is included in the totals, as UsageRecord documents. A blank cell is not known, not
+  // zero: a figure stays null when neither its home nor its roaming cell holds a number.
   return {
-    minutes: (minutes ?? 0) + (roamingMinutes ?? 0),
-    messages: (messages ?? 0) + (roamingMessages ?? 0),
-    dataKb: (data ?? 0) + (roamingData ?? 0),
+    minutes: sumKnown(minutes, roamingMinutes),
+    messages: sumKnown(messages, roamingMessages),
+    dataKb: sumKnown(data, roamingData),
     roamingMinutes: roamingMinutes ?? 0,
     roamingDataKb: roamingData ?? 0,
   };

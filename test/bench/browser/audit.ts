@@ -4,10 +4,12 @@
  * lines, read by the real import pipeline and packed into blocks), built in the page, then the
  * whole audit timed beside a plain loop over every block's amount column.
  */
+import { optimisationReport } from '../../../shared/audit/optimisation';
 import { runAudit, type RuleRunSummary } from '../../../shared/audit/run';
 import { isoDate } from '../../../shared/dates';
 import { generateSampleCompany } from '../../fixtures/generate/sample-company';
 import { sampleSnapshot } from '../../unit/audit/sample-snapshot';
+import { withUsageRows } from '../usage-rows';
 
 /** What one call of {@link benchAudit} measured; times in milliseconds. */
 export interface AuditFigures {
@@ -25,6 +27,12 @@ export interface AuditFigures {
   /** Of the last run. */
   indexMs: number;
   byRule: Record<string, RuleRunSummary>;
+  /** The same lines with exactly 100,000 usage rows: `runAudit` and the Optimisation tab's computation. */
+  usageRows: number;
+  usageRuns: number[];
+  usageByRule: Record<string, RuleRunSummary>;
+  optimisationRuns: number[];
+  mobileLines: number;
 }
 
 async function benchAudit(runCount = 3): Promise<AuditFigures> {
@@ -53,7 +61,26 @@ async function benchAudit(runCount = 3): Promise<AuditFigures> {
     rawRuns.push(performance.now() - rawStart);
     if (!Number.isFinite(total)) throw new Error('unreachable: keeps the loop from being removed');
   }
+  const withUsage = withUsageRows(snapshot, 100_000);
+  const usageRuns: number[] = [];
+  const optimisationRuns: number[] = [];
+  let usageResult = runAudit(withUsage);
+  let mobileLines = 0;
+  for (let run = 0; run < runCount; run++) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const start = performance.now();
+    usageResult = runAudit(withUsage);
+    usageRuns.push(performance.now() - start);
+    const optimisationStart = performance.now();
+    mobileLines = optimisationReport(withUsage, withUsage.today).lines.length;
+    optimisationRuns.push(performance.now() - optimisationStart);
+  }
   return {
+    usageRows: withUsage.usage.length,
+    usageRuns,
+    usageByRule: usageResult.byRule,
+    optimisationRuns,
+    mobileLines,
     userAgent: navigator.userAgent,
     lines,
     invoices: snapshot.invoices.length,

@@ -104,8 +104,8 @@ describe('AT&T Premier billing summary', () => {
   });
 });
 
-describe('T-Mobile summary', () => {
-  it('adds account, invoice and cycle columns in front of the PDF summary columns', () => {
+describe('T-Mobile detail', () => {
+  it('writes one row per charge item, usage figures on each line’s usage row, cycle ranges', () => {
     const files = filesOf(company, 'tmobile');
     expect(files.length).toBe(11);
     for (const file of files) {
@@ -115,16 +115,13 @@ describe('T-Mobile summary', () => {
         expect(row['Bill Cycle Date']).toMatch(
           /^[A-Z][a-z]{2} \d{1,2}, \d{4} - [A-Z][a-z]{2} \d{1,2}, \d{4}$/,
         );
-        for (const column of [
-          'Plans',
-          'Usage charges',
-          'Equipment',
-          'Services',
-          'One-time charges',
-          'Taxes & Fees',
-          'Total',
-        ]) {
-          expect(row[column]).toMatch(/^-?\$(\d{1,3}(,\d{3})*)?\.\d\d$/);
+        expect(row.Charges).toMatch(/^-?\$(\d{1,3}(,\d{3})*)?\.\d\d$/);
+        if (row['Item Category'] === 'Usage charges') {
+          expect(row.Data).toMatch(/^\d+\.\d{4} GB$/);
+          expect(row.Minutes).toMatch(/^\d+$/);
+          expect(row.Messages).toMatch(/^\d+$/);
+        } else {
+          expect([row.Data, row.Minutes, row.Messages]).toEqual(['', '', '']);
         }
       }
       expect(text).toMatch(/,-\$\d+\.\d\d,/);

@@ -1,0 +1,32 @@
+/** The opening every row-per-line profile shares: count the row, skip totals, read the account. */
+import type { CellReader } from '../cells';
+import type { DraftBuilder } from '../draft-builder';
+import { summaryRowReason } from '../summary-rows';
+import type { TableRow } from '../table';
+import { col } from './columns';
+import type { ProfileTable } from './types';
+
+/**
+ * Counts `row` as read; a summary or total row is noted as skipped (null back); otherwise starts
+ * reading it and returns its account number (else `fallback`), rejecting the row when both are blank.
+ */
+export function startAccountRow(
+  table: ProfileTable,
+  row: TableRow,
+  draft: DraftBuilder,
+  cells: CellReader,
+  identifying: readonly number[],
+  fallback = '',
+): string | null {
+  draft.rowsRead += 1;
+  const summary = summaryRowReason(row.cells, identifying);
+  if (summary !== null) {
+    draft.skip(table.fileName, row.line, `Not imported: ${summary}`);
+    return null;
+  }
+  cells.startRow(row.line, row.cells);
+  const index = col(table.columns, 'accountNumber');
+  const accountNumber = cells.text(index) || fallback;
+  if (accountNumber === '') cells.reject(index, 'the account number is blank.');
+  return accountNumber;
+}
