@@ -36,7 +36,8 @@ export type Charge811 = Pick<
 > & {
   segment: X12Segment;
   /** Usage the line bills: minutes or kilobytes. */
-  usage?: { minutes: number; dataKb: number };
+  /** What the line says of the service's use; a kind it does not give is not known (null). */
+  usage?: { minutes: number | null; dataKb: number | null };
 };
 
 /** What the charge pass read from a transaction. */
@@ -210,10 +211,10 @@ function readLine(
   const usageUnit = USAGE_UNITS[unit];
   if (usageUnit !== undefined && category === 'usage' && quantity !== null) {
     const count = decimalToNumber(quantity);
-    charge.usage = {
-      minutes: count * usageUnit.minutes,
-      dataKb: Math.round(count * usageUnit.dataKb),
-    };
+    charge.usage =
+      usageUnit.minutes > 0
+        ? { minutes: count * usageUnit.minutes, dataKb: null }
+        : { minutes: null, dataKb: Math.round(count * usageUnit.dataKb) };
   }
   if (unit !== '') charge.extras = { Unit: unit };
   return charge;

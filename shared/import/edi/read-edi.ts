@@ -227,13 +227,13 @@ function addUsage(
     month: IsoMonth;
     source: { sourceFile: string; sourceRow: number };
   },
-  amount: { minutes: number; dataKb: number },
+  amount: { minutes: number | null; dataKb: number | null },
 ): void {
   const key = `${at.invoice.key}\u0000${at.serviceKey}\u0000${at.month}`;
   const existing = usage.get(key);
   if (existing !== undefined) {
-    existing.minutes += amount.minutes;
-    existing.dataKb += amount.dataKb;
+    existing.minutes = addKnown(existing.minutes, amount.minutes);
+    existing.dataKb = addKnown(existing.dataKb, amount.dataKb);
     return;
   }
   usage.set(key, {
@@ -242,11 +242,17 @@ function addUsage(
     serviceKey: at.serviceKey,
     month: at.month,
     minutes: amount.minutes,
-    messages: 0,
+    // An 811 bills minutes and data; texts are not known from it.
+    messages: null,
     dataKb: amount.dataKb,
     sourceFile: at.source.sourceFile,
     sourceRow: at.source.sourceRow,
   });
+}
+
+/** The sum of two figures, either of which may be unknown (null); unknown only when both are. */
+function addKnown(a: number | null, b: number | null): number | null {
+  return a === null && b === null ? null : (a ?? 0) + (b ?? 0);
 }
 
 /** `Segment 14 (IT1), element 4 (IT104): …`, with the element's text as the error's value. */

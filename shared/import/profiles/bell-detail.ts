@@ -56,18 +56,19 @@ export function readBellDetail(table: ProfileTable, draft: DraftBuilder): void {
         serviceIdRaw: key.mobile,
         serviceKey,
         month: isoMonthOf(key.invoiceDate),
+        // Call detail lists calls and texts; data is known only once a data volume appears.
         minutes: 0,
         messages: 0,
-        dataKb: 0,
+        dataKb: null,
         sourceFile: table.fileName,
         sourceRow: row.line,
       };
       records.set(recordKey, record);
     }
     const kind = `${cells.text(col(c, 'eventType'))} ${cells.text(col(c, 'description'))}`;
-    if (MESSAGE.test(kind)) record.messages += 1;
-    else record.minutes += minutes ?? 0;
-    record.dataKb += Math.round((dataMb ?? 0) * KB_PER_MB);
+    if (MESSAGE.test(kind)) record.messages = (record.messages ?? 0) + 1;
+    else record.minutes = (record.minutes ?? 0) + (minutes ?? 0);
+    if (dataMb !== null) record.dataKb = (record.dataKb ?? 0) + Math.round(dataMb * KB_PER_MB);
   }
   draft.usage.push(...records.values());
   for (const reason of notes) draft.ignoredFiles.push({ sourceFile: table.fileName, reason });

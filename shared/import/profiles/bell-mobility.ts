@@ -192,9 +192,13 @@ function readMobUsage(cells: CellReader, table: ProfileTable) {
   if ([air, roaming, messages, dataMb, roamingMb].every((value) => value === null)) return null;
   const roamingDataKb = Math.round((roamingMb ?? 0) * KB_PER_MB);
   return {
-    minutes: (air ?? 0) + (roaming ?? 0),
-    messages: messages ?? 0,
-    dataKb: Math.round((dataMb ?? 0) * KB_PER_MB) + roamingDataKb,
+    // A blank usage cell is not known, never zero use (see UsageRecord).
+    minutes: air === null && roaming === null ? null : (air ?? 0) + (roaming ?? 0),
+    messages,
+    dataKb:
+      dataMb === null && roamingMb === null
+        ? null
+        : Math.round((dataMb ?? 0) * KB_PER_MB) + roamingDataKb,
     roamingMinutes: roaming ?? 0,
     roamingDataKb,
   };

@@ -48,9 +48,10 @@ export function readTelusAirtime(report: TelusReport, draft: DraftBuilder): void
         serviceIdRaw: number,
         serviceKey,
         month: isoMonthOf(invoice.invoiceDate),
+        // Airtime Detail gives call lengths only: texts and data are not known from it.
         minutes: 0,
-        messages: 0,
-        dataKb: 0,
+        messages: null,
+        dataKb: null,
         roamingMinutes: 0,
         sourceFile: report.file.name,
         sourceRow: line.line,
@@ -78,9 +79,9 @@ export function readTelusAirtime(report: TelusReport, draft: DraftBuilder): void
         );
         continue;
       }
-      record.minutes += minutes;
+      record.minutes = (record.minutes ?? 0) + minutes;
       if (/roaming/i.test(section)) record.roamingMinutes = (record.roamingMinutes ?? 0) + minutes;
     }
   }
-  draft.usage.push(...records.filter((usage) => usage.minutes > 0));
+  draft.usage.push(...records.filter((usage) => (usage.minutes ?? 0) > 0));
 }

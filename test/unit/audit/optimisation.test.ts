@@ -16,7 +16,7 @@ import {
   optimisationCsv,
 } from '../../../shared/audit/optimisation-export';
 import { isoDate } from '../../../shared/dates/iso-date';
-import { readXlsxForTests } from '../../../shared/export/xlsx';
+import { inspectXlsx } from '../../helpers/xlsx-inspect';
 import type { ContractRate, UsageRecord } from '../../../shared/model';
 import { cents } from '../../../shared/money/cents';
 import {
@@ -318,7 +318,7 @@ describe('optimisation: overage, filters, totals, change list', () => {
   });
 
   it('the XLSX change list holds the same rows and a total', () => {
-    const book = readXlsxForTests(changeListXlsx(report.lines));
+    const book = inspectXlsx(changeListXlsx(report.lines));
     const sheet = book.sheets[0];
     expect(sheet?.name).toBe('Plan changes');
     expect(sheet?.values.slice(1, 3).map((row) => [row[2], row[5], row[7]])).toEqual([
