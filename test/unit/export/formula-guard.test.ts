@@ -18,6 +18,8 @@ import { inventoryCsv } from '../../../shared/inventory/export';
 import { costCentersCsv } from '../../../shared/inventory/cost-centers-file';
 import { sitesCsv } from '../../../shared/inventory/sites-file';
 import { manualInvoiceCsv } from '../../../shared/billing/manual-original';
+import type { OptimisationLine } from '../../../shared/audit/optimisation';
+import { changeListCsv, optimisationCsv } from '../../../shared/audit/optimisation-export';
 import type { IsoDate } from '../../../shared/dates';
 import { cents } from '../../../shared/money/cents';
 import { makeInvoice } from '../audit/helpers';
@@ -259,6 +261,30 @@ const EXPORTS: [name: string, csv: () => string, planted: readonly string[]][] =
         }),
       ),
     [HYPERLINK, CMD, AT_SUM, MINUS, TAB],
+  ],
+  [
+    'optimisation table and change list (shared/audit/optimisation-export.ts)',
+    () => {
+      const planted: OptimisationLine = {
+        serviceId: 'service-1',
+        carrier: HYPERLINK,
+        account: CMD,
+        line: AT_SUM,
+        site: MINUS,
+        costCenter: TAB,
+        currentPlan: CR,
+        currentMonthlyCents: 5_000,
+        months: [],
+        usage: { data: null, voice: null, messages: null },
+        newPlan: HYPERLINK,
+        newMonthlyCents: 3_000,
+        monthlySavingCents: 2_000,
+        overageCents: 0,
+        advice: 'change',
+      };
+      return optimisationCsv([planted]) + changeListCsv([planted]);
+    },
+    [HYPERLINK, CMD, AT_SUM, MINUS, TAB, CR],
   ],
   [
     'contract file rewritten for the mapping (shared/contracts/mapping.ts)',

@@ -81,8 +81,8 @@ describe('EDI X12 811: delimiters and envelope', () => {
     expect(draft.lines[7]).toMatchObject({ periodStart: '2026-08-15', periodEnd: '2026-08-31' });
     expect(draft.lines[4]?.quantity).toBe(312.5);
     expect(draft.usage.map((u) => [u.serviceIdRaw, u.month, u.minutes, u.dataKb])).toEqual([
-      ['5550100002', '2026-08', 312.5, 0],
-      ['555-010-0003', '2026-08', 0, 2048],
+      ['5550100002', '2026-08', 312.5, null],
+      ['555-010-0003', '2026-08', null, 2048],
     ]);
   });
 
