@@ -1,0 +1,134 @@
+/**
+ * Budgets' storage, and the chargeback allocations they are compared with. Actuals come from
+ * `loadMonthInput` + `allocateMonth`, the very functions the chargeback page runs, so budget
+ * variance and chargeback agree to the cent.
+ */
+import { allocateMonth, type AllocationResult } from '../../shared/allocation';
+import type { BudgetImportPlan } from '../../shared/budget/file';
+import { actualsOf, type MonthActuals } from '../../shared/budget/variance';
+import { SAMPLE_BUDGET_SEED, sampleBudget } from '../../shared/sample/budget';
+import { monthParts, type IsoMonth } from '../../shared/dates/iso-date';
+import { budgetLineId, type BudgetLine } from '../../shared/model';
+import type { Cents } from '../../shared/money/cents';
+import { fail, ok, type Result } from '../../shared/result';
+import { invoiceMonths, loadMonthInput } from './chargeback';
+import type { TemDeskDatabase } from './database';
+
+/** Settings keys of budgets (stored in the `settings` table). */
+export const BUDGET_KEYS = { runRateMonths: 'budget:runRateMonths' } as const;
+
+export async function loadBudgetLines(db: TemDeskDatabase): Promise<BudgetLine[]> {
+  return db.budgets.toArray();
+}
+
+/** Writes budget cells (replacing those with the same cost center, carrier and month). */
+export async function putBudgetLines(
+  db: TemDeskDatabase,
+  lines: readonly BudgetLine[],
+): Promise<void> {
+  await db.budgets.bulkPut([...lines]);
+}
+
+/** Sets one cell; `null` removes it. */
+export async function setBudgetCell(
+  db: TemDeskDatabase,
+  costCenterId: string,
+  carrierId: string,
+  month: IsoMonth,
+  amount: Cents | null,
+): Promise<void> {
+  const id = budgetLineId(costCenterId, carrierId, month);
+  if (amount === null) await db.budgets.delete(id);
+  else await db.budgets.put({ id, costCenterId, carrierId, month, amount });
+}
+
+/** Removes a grid row: every month of `year` of the cost center × carrier. */
+export async function deleteBudgetRow(
+  db: TemDeskDatabase,
+  costCenterId: string,
+  carrierId: string,
+  year: number,
+): Promise<number> {
+  return db.budgets
+    .where('costCenterId')
+    .equals(costCenterId)
+    .filter((line) => line.carrierId === carrierId && monthParts(line.month).year === year)
+    .delete();
+}
+
+/**
+ * Applies a budget import plan in one transaction: the new cost centers, then every cell. A code
+ * taken since the preview refuses the whole import, so nothing is half written.
+ */
+export async function commitBudgetImport(
+  db: TemDeskDatabase,
+  plan: BudgetImportPlan,
+): Promise<Result<number>> {
+  return db.transaction('rw', [db.budgets, db.costCenters], async () => {
+    for (const costCenter of plan.newCostCenters) {
+      if ((await db.costCenters.where('code').equals(costCenter.code).count()) > 0)
+        return fail(`Cost center ${costCenter.code} was added meanwhile; read the file again.`);
+    }
+    await db.costCenters.bulkAdd(plan.newCostCenters);
+    await db.budgets.bulkPut(plan.lines);
+    return ok(plan.lines.length);
+  });
+}
+
+export async function loadRunRateMonths(db: TemDeskDatabase): Promise<number> {
+  const value = (await db.settings.get(BUDGET_KEYS.runRateMonths))?.value;
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 12
+    ? value
+    : 3;
+}
+
+export async function saveRunRateMonths(db: TemDeskDatabase, months: number): Promise<void> {
+  await db.settings.put({ key: BUDGET_KEYS.runRateMonths, value: months });
+}
+
+/**
+ * The chargeback of every month in `months` that has invoices (or, by service period, whose
+ * invoices reach it), each allocated exactly as the chargeback page allocates it.
+ */
+export async function loadAllocations(
+  db: TemDeskDatabase,
+  months: readonly IsoMonth[],
+): Promise<AllocationResult[]> {
+  const billed = new Set(await invoiceMonths(db));
+  const results: AllocationResult[] = [];
+  for (const month of months) {
+    const result = allocateMonth(await loadMonthInput(db, month));
+    if (billed.has(month) || result.rows.length > 0 || result.exceptions.length > 0)
+      results.push(result);
+  }
+  return results;
+}
+
+/** The actuals (chargeback allocations) of the months given that have bills. */
+export async function loadActuals(
+  db: TemDeskDatabase,
+  months: readonly IsoMonth[],
+): Promise<MonthActuals[]> {
+  return (await loadAllocations(db, months)).map(actualsOf);
+}
+
+/**
+ * Gives the sample company its budget (for the year of its latest bills), built from the
+ * chargeback's actuals of that year; cells already budgeted are kept.
+ */
+export async function loadSampleBudget(
+  db: TemDeskDatabase,
+  seed = SAMPLE_BUDGET_SEED,
+): Promise<number> {
+  const latest = (await invoiceMonths(db))[0];
+  if (latest === undefined) return 0;
+  const year = monthParts(latest).year;
+  const months = (await invoiceMonths(db)).filter((month) => monthParts(month).year === year);
+  const { lines } = sampleBudget(seed, latest, await loadActuals(db, months));
+  return db.transaction('rw', db.budgets, async () => {
+    const taken = new Set(await db.budgets.toCollection().primaryKeys());
+    const fresh = lines.filter((line) => !taken.has(line.id));
+    await db.budgets.bulkAdd(fresh);
+    return fresh.length;
+  });
+}
