@@ -181,7 +181,9 @@ export function planBudgetImport(
     return fail(
       `The file has no ${read.missing.map((name) => `"${name}"`).join(', ')} column; a budget file needs Cost Center, Carrier, Month and Amount.`,
     );
-  const byCode = new Map(costCenters.map((costCenter) => [costCenter.code.toLowerCase(), costCenter]));
+  const byCode = new Map(
+    costCenters.map((costCenter) => [costCenter.code.toLowerCase(), costCenter]),
+  );
   const newCostCenters: CostCenter[] = [];
   const unknown: BudgetFileError[] = [];
   for (const draft of read.drafts) {

@@ -151,7 +151,8 @@ function effectFrom(
 
 function dayAfter(date: IsoDate): IsoDate {
   const { year, month, day } = dateParts(date);
-  if (day < daysInMonth(year, month)) return `${date.slice(0, 8)}${String(day + 1).padStart(2, '0')}` as IsoDate;
+  if (day < daysInMonth(year, month))
+    return `${date.slice(0, 8)}${String(day + 1).padStart(2, '0')}` as IsoDate;
   return `${addMonthsToMonth(isoMonth(year, month), 1)}-01` as IsoDate;
 }
 
@@ -279,7 +280,9 @@ export function forecastYear(input: ForecastInput): Forecast {
     } else if (service.status === 'pending-disconnect') {
       const stopAfter = service.disconnectedOn;
       const start =
-        stopAfter !== undefined && stopAfter >= input.today ? dayAfter(stopAfter) : firstOfNextMonth;
+        stopAfter !== undefined && stopAfter >= input.today
+          ? dayAfter(stopAfter)
+          : firstOfNextMonth;
       const own = serviceWindow.get(service.id);
       if (own === undefined || window.length === 0) {
         assumptions.push({
@@ -321,7 +324,9 @@ export function forecastYear(input: ForecastInput): Forecast {
     const renews = contract.autoRenew && contract.renewalTermMonths > 0;
     const covered = contract.serviceIds
       .map((id) => servicesById.get(id))
-      .filter((service): service is Service => service !== undefined && service.status !== 'disconnected');
+      .filter(
+        (service): service is Service => service !== undefined && service.status !== 'disconnected',
+      );
     const noEffect = (description: string) =>
       assumptions.push({
         kind: 'contract-end',
@@ -372,7 +377,8 @@ export function forecastYear(input: ForecastInput): Forecast {
     if (assumption.kind === 'run-rate') continue;
     const key = KEY(assumption.costCenterId, assumption.carrierId);
     const cells = effects.get(key) ?? new Map<IsoMonth, number>();
-    for (const cell of assumption.byMonth) cells.set(cell.month, (cells.get(cell.month) ?? 0) + cell.amount);
+    for (const cell of assumption.byMonth)
+      cells.set(cell.month, (cells.get(cell.month) ?? 0) + cell.amount);
     effects.set(key, cells);
   }
   const keys = [...new Set([...actual.keys(), ...runRates.keys(), ...effects.keys()])].sort();
@@ -405,9 +411,12 @@ export function forecastYear(input: ForecastInput): Forecast {
     budgetByMonth.set(line.month, (budgetByMonth.get(line.month) ?? 0) + line.amount);
   const total = months.map((month, i) => ({
     month,
-    actual: month < todayMonth ? sumCents(rows.map((row) => row.months[i]?.actual ?? ZERO_CENTS)) : null,
+    actual:
+      month < todayMonth ? sumCents(rows.map((row) => row.months[i]?.actual ?? ZERO_CENTS)) : null,
     forecast:
-      month >= todayMonth ? sumCents(rows.map((row) => row.months[i]?.forecast ?? ZERO_CENTS)) : null,
+      month >= todayMonth
+        ? sumCents(rows.map((row) => row.months[i]?.forecast ?? ZERO_CENTS))
+        : null,
     budget: cents(budgetByMonth.get(month) ?? 0),
   }));
   return {

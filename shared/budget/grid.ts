@@ -48,7 +48,13 @@ export function budgetLine(
   month: IsoMonth,
   amount: Cents,
 ): BudgetLine {
-  return { id: budgetLineId(costCenterId, carrierId, month), costCenterId, carrierId, month, amount };
+  return {
+    id: budgetLineId(costCenterId, carrierId, month),
+    costCenterId,
+    carrierId,
+    month,
+    amount,
+  };
 }
 
 /**
@@ -113,6 +119,7 @@ export function upliftFromText(text: string): number | null {
   const match = /^\s*([+-]?)(\d{1,4})(?:\.(\d{1,2}))?\s*%?\s*$/.exec(text);
   if (match === null) return null;
   const basisPoints =
-    (Number(match[2]) * 100 + Number((match[3] ?? '').padEnd(2, '0'))) * (match[1] === '-' ? -1 : 1);
+    (Number(match[2]) * 100 + Number((match[3] ?? '').padEnd(2, '0'))) *
+    (match[1] === '-' ? -1 : 1);
   return basisPoints < -10_000 || basisPoints > 100_000 ? null : basisPoints;
 }

@@ -162,7 +162,8 @@ export function budgetVariance(
       (order.get(a) ?? Number.MAX_SAFE_INTEGER) - (order.get(b) ?? Number.MAX_SAFE_INTEGER) ||
       a.localeCompare(b),
   );
-  const budgetOf = (key: string) => (month: IsoMonth) => budgetAt.get(`${key}|${month}`) ?? ZERO_CENTS;
+  const budgetOf = (key: string) => (month: IsoMonth) =>
+    budgetAt.get(`${key}|${month}`) ?? ZERO_CENTS;
   const rows: VarianceRow[] = [];
   for (const id of sorted) {
     rows.push(
@@ -194,6 +195,8 @@ export function budgetVariance(
     through: closedMonths.at(-1) ?? null,
     rows,
     total: row(null, '', months, budgetOf('|'), (a) => a.allocated, actualsByMonth),
-    ytdUnallocated: sumCents(closedMonths.map((month) => actualsByMonth.get(month)?.unallocated ?? ZERO_CENTS)),
+    ytdUnallocated: sumCents(
+      closedMonths.map((month) => actualsByMonth.get(month)?.unallocated ?? ZERO_CENTS),
+    ),
   };
 }

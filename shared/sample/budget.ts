@@ -51,8 +51,7 @@ export function sampleBudget(
     for (const month of inYear) {
       const actual = month.byCostCenter.get(id) ?? 0;
       // −4% to +5% around the actual; the over-budget one 12% under.
-      const offset =
-        id === over ? -SAMPLE_OVERRUN_BASIS_POINTS : randomInt(random, -400, 500);
+      const offset = id === over ? -SAMPLE_OVERRUN_BASIS_POINTS : randomInt(random, -400, 500);
       byMonth.set(month.month, roundToFifty((actual * (10_000 + offset)) / 10_000));
     }
     const billed = [...byMonth.values()];
