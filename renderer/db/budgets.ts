@@ -7,8 +7,24 @@ import { allocateMonth, type AllocationResult } from '../../shared/allocation';
 import type { BudgetImportPlan } from '../../shared/budget/file';
 import { actualsOf, type MonthActuals } from '../../shared/budget/variance';
 import { SAMPLE_BUDGET_SEED, sampleBudget } from '../../shared/sample/budget';
-import { monthParts, type IsoMonth } from '../../shared/dates/iso-date';
-import { budgetLineId, type BudgetLine } from '../../shared/model';
+import {
+  addMonthsToMonth,
+  isoMonthOf,
+  monthParts,
+  type IsoDate,
+  type IsoMonth,
+} from '../../shared/dates/iso-date';
+import {
+  budgetLineId,
+  type Account,
+  type AllocationRule,
+  type BudgetLine,
+  type Carrier,
+  type Contract,
+  type CostCenter,
+  type Service,
+  type Site,
+} from '../../shared/model';
 import type { Cents } from '../../shared/money/cents';
 import { fail, ok, type Result } from '../../shared/result';
 import { invoiceMonths, loadMonthInput } from './chargeback';
@@ -131,4 +147,88 @@ export async function loadSampleBudget(
     await db.budgets.bulkAdd(fresh);
     return fresh.length;
   });
+}
+
+/** Everything the budget screens show for a year: budgets, actuals and the forecast's inputs. */
+export interface BudgetWorkspace {
+  year: number;
+  lines: BudgetLine[];
+  costCenters: CostCenter[];
+  carriers: Carrier[];
+  /** Months with invoices, newest first. */
+  billedMonths: IsoMonth[];
+  /** The chargeback of every billed month of the year and of the run-rate window before today. */
+  allocations: AllocationResult[];
+  services: Service[];
+  sites: Site[];
+  accounts: Account[];
+  rules: AllocationRule[];
+  contracts: Contract[];
+  runRateMonths: number;
+}
+
+/** Loads a year's budget workspace; `today` decides the forecast's run-rate window. */
+export async function loadBudgetWorkspace(
+  db: TemDeskDatabase,
+  year: number,
+  today: IsoDate,
+): Promise<BudgetWorkspace> {
+  const [lines, costCenters, carriers, billedMonths, runRateMonths] = await Promise.all([
+    db.budgets.toArray(),
+    db.costCenters.toArray(),
+    db.carriers.toArray(),
+    invoiceMonths(db),
+    loadRunRateMonths(db),
+  ]);
+  const todayMonth = isoMonthOf(today);
+  const wanted = billedMonths.filter(
+    (month) =>
+      monthParts(month).year === year ||
+      (month < todayMonth && month >= addMonthsToMonth(todayMonth, -runRateMonths)),
+  );
+  const [allocations, services, sites, accounts, rules, contracts] = await Promise.all([
+    loadAllocations(db, [...wanted].sort()),
+    db.services.toArray(),
+    db.sites.toArray(),
+    db.accounts.toArray(),
+    db.allocationRules.toArray(),
+    db.contracts.toArray(),
+  ]);
+  costCenters.sort((a, b) => a.code.localeCompare(b.code));
+  carriers.sort((a, b) => a.name.localeCompare(b.name));
+  return {
+    year,
+    lines,
+    costCenters,
+    carriers,
+    billedMonths,
+    allocations,
+    services,
+    sites,
+    accounts,
+    rules,
+    contracts,
+    runRateMonths,
+  };
+}
+
+/** What the dashboard's budget tile and chart read: a year's budget and its actuals to `through`. */
+export interface BudgetYear {
+  year: number;
+  lines: BudgetLine[];
+  actuals: MonthActuals[];
+}
+
+/** The budget of `through`'s year and the chargeback's actuals from January to `through`. */
+export async function loadBudgetYear(db: TemDeskDatabase, through: IsoMonth): Promise<BudgetYear> {
+  const year = monthParts(through).year;
+  const lines = await db.budgets
+    .where('month')
+    .between(`${year}-01`, `${year}-12`, true, true)
+    .toArray();
+  if (lines.length === 0) return { year, lines, actuals: [] };
+  const months = (await invoiceMonths(db)).filter(
+    (month) => monthParts(month).year === year && month <= through,
+  );
+  return { year, lines, actuals: await loadActuals(db, [...months].sort()) };
 }
