@@ -25,7 +25,7 @@ import {
   type Service,
   type Site,
 } from '../../shared/model';
-import type { Cents } from '../../shared/money/cents';
+import { cents, type Cents } from '../../shared/money/cents';
 import { fail, ok, type Result } from '../../shared/result';
 import { invoiceMonths, loadMonthInput } from './chargeback';
 import type { TemDeskDatabase } from './database';
@@ -231,4 +231,15 @@ export async function loadBudgetYear(db: TemDeskDatabase, through: IsoMonth): Pr
     (month) => monthParts(month).year === year && month <= through,
   );
   return { year, lines, actuals: await loadActuals(db, [...months].sort()) };
+}
+
+/** The budget of each cost center for one month (its carrier rows and all-carriers row added). */
+export async function monthBudgets(
+  db: TemDeskDatabase,
+  month: IsoMonth,
+): Promise<Map<string, Cents>> {
+  const budgets = new Map<string, Cents>();
+  for (const line of await db.budgets.where('month').equals(month).toArray())
+    budgets.set(line.costCenterId, cents((budgets.get(line.costCenterId) ?? 0) + line.amount));
+  return budgets;
 }

@@ -7,20 +7,14 @@ import { writeXlsx, type XlsxCell } from '../export/xlsx';
 import type { Carrier, CostCenter } from '../model';
 import { cents, centsToDecimalString, type Cents } from '../money/cents';
 import type { Forecast } from './forecast';
-import type { VarianceRow } from './variance';
+import { basisPointsText, type VarianceRow } from './variance';
+
+export { basisPointsText };
 
 /** Names of cost centers and carriers, for labels. */
 export interface BudgetNames {
   costCenters: readonly CostCenter[];
   carriers: readonly Carrier[];
-}
-
-/** `1,234` basis points → `+12.34%`; null → `''`. */
-export function basisPointsText(basisPoints: number | null): string {
-  if (basisPoints === null) return '';
-  const sign = basisPoints > 0 ? '+' : basisPoints < 0 ? '−' : '';
-  const abs = Math.abs(basisPoints);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}%`;
 }
 
 /** Labels of a cost center id (`''` = none found) and a carrier id (`''` = all carriers). */

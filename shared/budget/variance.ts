@@ -83,6 +83,14 @@ export interface BudgetVariance {
   ytdUnallocated: Cents;
 }
 
+/** `1,234` basis points → `+12.34%`; null → `''`. */
+export function basisPointsText(basisPoints: number | null): string {
+  if (basisPoints === null) return '';
+  const sign = basisPoints > 0 ? '+' : basisPoints < 0 ? '−' : '';
+  const abs = Math.abs(basisPoints);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}%`;
+}
+
 /** Variance in basis points of the budget, rounded half away from zero; null without budget. */
 export function varianceBasisPoints(variance: Cents, budget: Cents): number | null {
   if (budget === 0) return null;

@@ -1,6 +1,7 @@
 import type { AllocationResult } from '../../../shared/allocation';
 import type { ChargebackNames } from '../../../shared/export';
-import { formatCents, sumCents } from '../../../shared/money/cents';
+import { basisPointsText, varianceBasisPoints } from '../../../shared/budget/variance';
+import { cents, formatCents, sumCents } from '../../../shared/money/cents';
 
 /** The month by cost center: a row each (the unallocated one last), a button to drill down. */
 export function CostCenterTotals({
@@ -20,6 +21,35 @@ export function CostCenterTotals({
     lines.set(row.costCenterId, (lines.get(row.costCenterId) ?? 0) + 1);
   const total = sumCents(result.byCostCenter.map((entry) => entry.total));
   const markup = sumCents(result.byCostCenter.map((entry) => entry.markup));
+  // The month's budget (Budgets section), when one is set: Budget, Variance and Variance %.
+  const budgets = names.budgets;
+  const budgetCells = (id: string | null, actual: number) => {
+    if (budgets === undefined) return null;
+    if (id === null)
+      return (
+        <>
+          <td />
+          <td />
+          <td />
+        </>
+      );
+    const budget = budgets.get(id) ?? cents(0);
+    const variance = cents(actual - budget);
+    const tone = variance > 0 ? 'variance-over' : variance < 0 ? 'variance-under' : undefined;
+    return (
+      <>
+        <td className="numeric">{formatCents(budget)}</td>
+        <td className={`numeric ${tone ?? ''}`}>{formatCents(variance)}</td>
+        <td className={`numeric ${tone ?? ''}`}>
+          {basisPointsText(varianceBasisPoints(variance, budget))}
+        </td>
+      </>
+    );
+  };
+  const budgetTotal = sumCents(budgets === undefined ? [] : budgets.values());
+  const allocated = sumCents(
+    result.byCostCenter.flatMap((entry) => (entry.costCenterId === null ? [] : [entry.total])),
+  );
   return (
     <table className="data-table cost-center-totals">
       <caption>Totals by cost center</caption>
@@ -39,6 +69,19 @@ export function CostCenterTotals({
           <th scope="col" className="numeric">
             With mark-up
           </th>
+          {budgets !== undefined && (
+            <>
+              <th scope="col" className="numeric">
+                Budget
+              </th>
+              <th scope="col" className="numeric">
+                Variance
+              </th>
+              <th scope="col" className="numeric">
+                Variance %
+              </th>
+            </>
+          )}
         </tr>
       </thead>
       <tbody>
@@ -70,6 +113,7 @@ export function CostCenterTotals({
               <td className="numeric">{formatCents(entry.total)}</td>
               <td className="numeric">{formatCents(entry.markup)}</td>
               <td className="numeric">{formatCents(sumCents([entry.total, entry.markup]))}</td>
+              {budgetCells(id, entry.total)}
             </tr>
           );
         })}
@@ -82,6 +126,17 @@ export function CostCenterTotals({
           <td className="numeric">{formatCents(total)}</td>
           <td className="numeric">{formatCents(markup)}</td>
           <td className="numeric">{formatCents(sumCents([total, markup]))}</td>
+          {budgets !== undefined && (
+            <>
+              <td className="numeric">{formatCents(budgetTotal)}</td>
+              <td className="numeric" title="Allocated minus budget (unallocated excluded)">
+                {formatCents(cents(allocated - budgetTotal))}
+              </td>
+              <td className="numeric">
+                {basisPointsText(varianceBasisPoints(cents(allocated - budgetTotal), budgetTotal))}
+              </td>
+            </>
+          )}
         </tr>
       </tfoot>
     </table>
