@@ -19,6 +19,14 @@ afterEach(async (context) => {
   workDir = undefined;
 });
 
+/** `-$1,234.56` → -123456, exactly. */
+function centsOfMoney(text: string): number {
+  const negative = text.trim().startsWith('-');
+  const [whole = '0', fraction = '0'] = text.replace(/[^\d.]/g, '').split('.');
+  const value = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+  return negative ? -value : value;
+}
+
 describe('budgets in Chromium', () => {
   it('imports a budget CSV (refusing a bad one whole), shows variance on the dashboard and the forecast, and keeps it after a reload', async () => {
     workDir = mkdtempSync(join(tmpdir(), 'temdesk-budgets-'));
@@ -82,9 +90,29 @@ describe('budgets in Chromium', () => {
       .filter({ hasText: `${costCenter.code} ${costCenter.name}` });
     const closedMonths = Number(session.today.slice(5, 7)) - 1;
     await expect
-      .poll(() => varianceRow.first().getByRole('cell').nth(1).textContent())
+      .poll(() => varianceRow.first().getByRole('cell').nth(2).textContent())
       .toBe(`$${(closedMonths * 1000).toLocaleString('en-US')}.00`);
     await session.screenshot('budgets-variance');
+
+    // The chargeback page shows the month against the same budget: Variance = Amount − Budget.
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('link', { name: 'Chargeback' })
+      .click();
+    const totals = page.getByRole('table', { name: 'Totals by cost center' });
+    const chargebackRow = totals
+      .getByRole('row')
+      .filter({
+        has: page.getByRole('button', { name: `Open ${costCenter.code} ${costCenter.name}` }),
+      });
+    await expect
+      .poll(() => chargebackRow.getByRole('cell').nth(5).textContent(), { timeout: 30_000 })
+      .toBe('$1,000.00');
+    const amount = centsOfMoney((await chargebackRow.getByRole('cell').nth(2).textContent()) ?? '');
+    expect(centsOfMoney((await chargebackRow.getByRole('cell').nth(6).textContent()) ?? '')).toBe(
+      amount - 1_000_00,
+    );
+    await session.screenshot('budgets-chargeback-columns');
 
     // The dashboard: a year-to-date tile and the budget vs actual chart, both opening the report.
     await page

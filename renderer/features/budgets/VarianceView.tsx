@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { basisPointsText, budgetLabels, varianceCsv } from '../../../shared/budget/report';
+import { budgetLabels, varianceCsv } from '../../../shared/budget/report';
+import { VarianceCells, VarianceHeaders } from '../../components/VarianceCells';
 import type { VarianceRow } from '../../../shared/budget/variance';
 import { cents, formatCents } from '../../../shared/money/cents';
 import type { BudgetWorkspace } from '../../db/budgets';
@@ -51,17 +52,9 @@ export function VarianceView({ workspace }: { workspace: BudgetWorkspace }) {
             <th scope="col">Cost center</th>
             <th scope="col">Carrier</th>
             <th scope="col" className="numeric">
-              Budget YTD
-            </th>
-            <th scope="col" className="numeric">
               Actual YTD
             </th>
-            <th scope="col" className="numeric">
-              Variance
-            </th>
-            <th scope="col" className="numeric">
-              Variance %
-            </th>
+            <VarianceHeaders suffix=" YTD" />
             <th scope="col" className="numeric">
               Budget {workspace.year}
             </th>
@@ -95,15 +88,12 @@ function VarianceTableRow({
       : row.carrierId !== ''
         ? 'budget-carrier-row'
         : undefined;
-  const tone = row.ytdVariance > 0 ? 'variance-over' : row.ytdVariance < 0 ? 'variance-under' : '';
   return (
     <tr className={className}>
       <th scope="row">{row.carrierId === '' ? labels.costCenter(row.costCenterId) : '↳'}</th>
       <td>{row.costCenterId === null ? '' : labels.carrier(row.carrierId)}</td>
-      <td className="numeric">{formatCents(row.ytdBudget)}</td>
       <td className="numeric">{formatCents(row.ytdActual)}</td>
-      <td className={`numeric ${tone}`}>{formatCents(row.ytdVariance)}</td>
-      <td className={`numeric ${tone}`}>{basisPointsText(row.ytdVarianceBasisPoints)}</td>
+      <VarianceCells budget={row.ytdBudget} actual={row.ytdActual} />
       <td className="numeric">{formatCents(row.yearBudget)}</td>
     </tr>
   );

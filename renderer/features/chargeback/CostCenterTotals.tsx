@@ -1,7 +1,7 @@
 import type { AllocationResult } from '../../../shared/allocation';
 import type { ChargebackNames } from '../../../shared/export';
-import { basisPointsText, varianceBasisPoints } from '../../../shared/budget/variance';
 import { cents, formatCents, sumCents } from '../../../shared/money/cents';
+import { VarianceCells, VarianceHeaders } from '../../components/VarianceCells';
 
 /** The month by cost center: a row each (the unallocated one last), a button to drill down. */
 export function CostCenterTotals({
@@ -33,18 +33,7 @@ export function CostCenterTotals({
           <td />
         </>
       );
-    const budget = budgets.get(id) ?? cents(0);
-    const variance = cents(actual - budget);
-    const tone = variance > 0 ? 'variance-over' : variance < 0 ? 'variance-under' : undefined;
-    return (
-      <>
-        <td className="numeric">{formatCents(budget)}</td>
-        <td className={`numeric ${tone ?? ''}`}>{formatCents(variance)}</td>
-        <td className={`numeric ${tone ?? ''}`}>
-          {basisPointsText(varianceBasisPoints(variance, budget))}
-        </td>
-      </>
-    );
+    return <VarianceCells budget={budgets.get(id) ?? cents(0)} actual={cents(actual)} />;
   };
   const budgetTotal = sumCents(budgets === undefined ? [] : budgets.values());
   const allocated = sumCents(
@@ -69,19 +58,7 @@ export function CostCenterTotals({
           <th scope="col" className="numeric">
             With mark-up
           </th>
-          {budgets !== undefined && (
-            <>
-              <th scope="col" className="numeric">
-                Budget
-              </th>
-              <th scope="col" className="numeric">
-                Variance
-              </th>
-              <th scope="col" className="numeric">
-                Variance %
-              </th>
-            </>
-          )}
+          {budgets !== undefined && <VarianceHeaders />}
         </tr>
       </thead>
       <tbody>
@@ -126,17 +103,7 @@ export function CostCenterTotals({
           <td className="numeric">{formatCents(total)}</td>
           <td className="numeric">{formatCents(markup)}</td>
           <td className="numeric">{formatCents(sumCents([total, markup]))}</td>
-          {budgets !== undefined && (
-            <>
-              <td className="numeric">{formatCents(budgetTotal)}</td>
-              <td className="numeric" title="Allocated minus budget (unallocated excluded)">
-                {formatCents(cents(allocated - budgetTotal))}
-              </td>
-              <td className="numeric">
-                {basisPointsText(varianceBasisPoints(cents(allocated - budgetTotal), budgetTotal))}
-              </td>
-            </>
-          )}
+          {budgets !== undefined && <VarianceCells budget={budgetTotal} actual={allocated} />}
         </tr>
       </tfoot>
     </table>
