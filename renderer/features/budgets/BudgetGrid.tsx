@@ -34,6 +34,16 @@ import { platform } from '../../platform';
 import { BudgetImport } from './BudgetImport';
 import { shortMonth as shortMonthName } from '../dashboard/filter';
 
+/** The grid row of the focused cell; none on the totals row. */
+function focusedRow(
+  api: GridApi<GridRow> | null,
+  focused: ReturnType<GridApi<GridRow>['getFocusedCell']> | undefined,
+): GridRow | undefined {
+  if (api === null || focused === null || focused === undefined || focused.rowPinned)
+    return undefined;
+  return api.getDisplayedRowAtIndex(focused.rowIndex)?.data;
+}
+
 interface GridRow {
   key: string;
   costCenterId: string;
@@ -107,6 +117,24 @@ export function BudgetGrid({ workspace }: { workspace: BudgetWorkspace }) {
     });
   }, [lines, year, costCenters, extra, labels, months]);
 
+  // Our own totals row (AG Grid Community has no aggregation): every cell of the year, each once.
+  const totals = useMemo<GridRow[]>(() => {
+    const amounts: Record<string, Cents> = {};
+    for (const month of months)
+      amounts[month] = sumCents(rows.map((row) => row.amounts[month] ?? cents(0)));
+    return [
+      {
+        key: 'total',
+        costCenterId: '',
+        carrierId: '',
+        costCenter: 'Total',
+        carrier: '',
+        amounts,
+        total: sumCents(rows.map((row) => row.total)),
+      },
+    ];
+  }, [rows, months]);
+
   const columns = useMemo<ColDef<GridRow>[]>(
     () => [
       { field: 'costCenter', headerName: 'Cost center', pinned: 'left', width: 230 },
@@ -152,7 +180,7 @@ export function BudgetGrid({ workspace }: { workspace: BudgetWorkspace }) {
   const onFillRight = async () => {
     const focused = api.current?.getFocusedCell();
     const month = focused?.column.getColId();
-    const row = focused ? api.current?.getDisplayedRowAtIndex(focused.rowIndex)?.data : undefined;
+    const row = focusedRow(api.current, focused);
     if (row === undefined || month === undefined || !isIsoMonth(month))
       return setMessage('Click a month of a row first, then Fill right.');
     const filled = fillRight(lines, row.costCenterId, row.carrierId, month);
@@ -196,7 +224,7 @@ export function BudgetGrid({ workspace }: { workspace: BudgetWorkspace }) {
 
   const onRemoveRow = async () => {
     const focused = api.current?.getFocusedCell();
-    const row = focused ? api.current?.getDisplayedRowAtIndex(focused.rowIndex)?.data : undefined;
+    const row = focusedRow(api.current, focused);
     if (row === undefined) return setMessage('Click a row first, then Clear row.');
     const removed = await deleteBudgetRow(db, row.costCenterId, row.carrierId, year);
     setExtra((list) =>
@@ -253,6 +281,7 @@ export function BudgetGrid({ workspace }: { workspace: BudgetWorkspace }) {
       <DataGrid<GridRow>
         label={`Budget ${year}`}
         rowData={rows}
+        pinnedBottomRowData={totals}
         columnDefs={columns}
         getRowId={(params) => params.data.key}
         readOnlyEdit
