@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { allocateMonth, type AllocationInput } from '../../../shared/allocation';
 import { forecastYear, type ForecastInput } from '../../../shared/budget/forecast';
 import { budgetLine } from '../../../shared/budget/grid';
+import { forecastCsv, forecastXlsx } from '../../../shared/budget/report';
+import { readXlsxForTests } from '../../../shared/export/xlsx';
 import type { IsoDate } from '../../../shared/dates/iso-date';
 import type { Contract, Service } from '../../../shared/model';
 import { cents } from '../../../shared/money/cents';
@@ -231,5 +233,45 @@ describe('against the budget', () => {
     });
     expect(forecast.yearBudget).toBe(90_00);
     expect(forecast.yearEnd).toBe(forecast.rows.reduce((sum, row) => sum + row.yearEnd, 0));
+  });
+});
+
+describe('forecast files', () => {
+  const names = {
+    costCenters: company().costCenters,
+    carriers: [{ id: 'vz', name: 'Verizon Wireless' }],
+  };
+
+  it('CSV: a row per cost center × carrier, the total and budget rows, then every assumption', () => {
+    const forecast = run({ budgets: [budgetLine('a', '', month('2026-12'), cents(90_00))] });
+    const lines = forecastCsv(forecast, names)
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      [
+        'Cost Center,Carrier,Run-rate',
+        ...forecast.months.map((m) => (m < '2026-11' ? `${m} actual` : `${m} forecast`)),
+        'Actual to date,Forecast rest of year,Year end',
+      ].join(','),
+    );
+    const a = lines.find((line) => line.startsWith('A Cost center a,Verizon Wireless,'));
+    expect(a?.split(',').slice(-5)).toEqual(['110.00', '110.00', '830.00', '220.00', '1050.00']);
+    expect(lines).toContain(
+      'Run-rate,A Cost center a,Verizon Wireless,Run-rate,2026-11,110.00,Average of 2026-08 to 2026-10 without one-time charges: $110.00 a month.',
+    );
+    expect(
+      lines
+        .find((line) => line.startsWith('Budget,'))
+        ?.split(',')
+        .at(-1),
+    ).toBe('90.00');
+  });
+
+  it('XLSX: the Forecast sheet totals to the year-end forecast; By month holds the budget', () => {
+    const forecast = run({ budgets: [budgetLine('a', '', month('2026-12'), cents(90_00))] });
+    const [rows, byMonth, assumptions] = readXlsxForTests(forecastXlsx(forecast, names)).sheets;
+    expect(rows?.values.at(-1)?.at(-1)).toBeCloseTo(forecast.yearEnd / 100, 2);
+    expect(byMonth?.values.at(-1)?.at(-1)).toBeCloseTo(90, 2);
+    expect(assumptions?.values.length).toBe(forecast.assumptions.length + 1);
   });
 });
