@@ -55,17 +55,17 @@ export function ForecastView({ workspace, today }: { workspace: BudgetWorkspace;
   const changes = forecast.assumptions.filter((assumption) => assumption.kind !== 'run-rate');
   return (
     <section aria-label="Forecast" className="budget-forecast">
-      <dl className="tiles" aria-label="Forecast to year end">
-        <div className="tile">
+      <div className="tiles" role="group" aria-label="Forecast to year end">
+        <dl className="tile">
           <dt>Forecast {forecast.year} (year end)</dt>
           <dd>{formatCents(forecast.yearEnd)}</dd>
-        </div>
-        <div className="tile">
+        </dl>
+        <dl className="tile">
           <dt>Budget {forecast.year}</dt>
           <dd>{formatCents(forecast.yearBudget)}</dd>
           <dd className="tile__meta">Forecast {varianceText(gap)}</dd>
-        </div>
-      </dl>
+        </dl>
+      </div>
       <div className="toolbar">
         <label className="inline" htmlFor="run-rate-months">
           Run-rate of the last

@@ -45,8 +45,9 @@ export function BudgetTiles({
   const period = report.through === null ? `${year}` : `Jan – ${shortMonth(report.through)}`;
   return (
     <section aria-label="Budget" className="dashboard-budget">
-      <dl className="tiles" aria-label="Actual against budget, year to date">
-        <div className="tile">
+      {/* Not a `dl.tiles`: the dashboard's headline tiles are the one list of that kind. */}
+      <div className="tiles" role="group" aria-label="Actual against budget, year to date">
+        <dl className="tile">
           <dt>Actual vs budget, {period}</dt>
           <dd>
             <a href={link}>
@@ -58,8 +59,8 @@ export function BudgetTiles({
             {row.ytdVarianceBasisPoints !== null &&
               ` (${basisPointsText(row.ytdVarianceBasisPoints)})`}
           </dd>
-        </div>
-      </dl>
+        </dl>
+      </div>
       <BudgetChart
         variance={report}
         title={`Budget vs actual by month, ${year}`}
