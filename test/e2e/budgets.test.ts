@@ -88,6 +88,44 @@ describe('budgets in Chromium', () => {
     await expect.poll(() => row.first().textContent()).toContain('$12,000.00');
     await session.screenshot('budgets-grid');
 
+    // Edit February in the grid, then fill it right to December: $1,000 + 11 × $2,000.
+    const february = grid.locator(`[role="gridcell"][col-id="${year}-02"]`).first();
+    await february.dblclick();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('2,000');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => february.textContent()).toBe('$2,000.00');
+    await february.click();
+    await page.getByRole('button', { name: 'Fill right' }).click();
+    const yearTotal = grid.locator('[role="gridcell"][col-id="total"]').first();
+    await expect.poll(() => yearTotal.textContent()).toBe('$23,000.00');
+    // A bad amount is refused with a sentence and changes nothing.
+    await february.dblclick();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('two grand');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() =>
+        page.getByText(/expected an amount of money like 1,234.56 but found "two grand"/).count(),
+      )
+      .toBe(1);
+    expect(await february.textContent()).toBe('$2,000.00');
+
+    // Copy last year into the next one, 10% up: the row's year becomes $25,300.00.
+    await page.getByLabel('Year', { exact: true }).selectOption(String(year + 1));
+    await page.getByLabel('Uplift %').fill('10');
+    await page.getByRole('button', { name: 'Copy last year' }).click();
+    await expect
+      .poll(() => page.getByText(/^Copied \d+ budget cells from \d{4} with 10% uplift\.$/).count())
+      .toBe(1);
+    const nextTotal = page
+      .getByRole('region', { name: `Budget ${year + 1}` })
+      .locator('[role="gridcell"][col-id="total"]')
+      .first();
+    await expect.poll(() => nextTotal.textContent()).toBe('$25,300.00');
+    await page.getByLabel('Year', { exact: true }).selectOption(String(year));
+    await expect.poll(() => yearTotal.textContent()).toBe('$23,000.00');
+
     // Actual against budget: the cost center's year-to-date budget is $1,000.00 a closed month.
     await page.getByRole('tab', { name: 'Actual vs budget' }).click();
     const table = page.getByRole('table', { name: 'Actual against budget, year to date' });
@@ -97,7 +135,7 @@ describe('budgets in Chromium', () => {
     const closedMonths = Number(endMonth.slice(5, 7));
     await expect
       .poll(() => varianceRow.first().getByRole('cell').nth(2).textContent())
-      .toBe(`$${(closedMonths * 1000).toLocaleString('en-US')}.00`);
+      .toBe(`$${(1000 + (closedMonths - 1) * 2000).toLocaleString('en-US')}.00`);
     await session.screenshot('budgets-variance');
 
     // The chargeback page shows the month against the same budget: Variance = Amount − Budget.
@@ -109,12 +147,14 @@ describe('budgets in Chromium', () => {
     const chargebackRow = totals.getByRole('row').filter({
       has: page.getByRole('button', { name: `Open ${costCenter.code} ${costCenter.name}` }),
     });
+    // The chargeback opens on the last billed month: January kept $1,000, later months $2,000.
+    const monthBudget = endMonth.endsWith('-01') ? 1_000_00 : 2_000_00;
     await expect
       .poll(() => chargebackRow.getByRole('cell').nth(5).textContent(), { timeout: 30_000 })
-      .toBe('$1,000.00');
+      .toBe(monthBudget === 1_000_00 ? '$1,000.00' : '$2,000.00');
     const amount = centsOfMoney((await chargebackRow.getByRole('cell').nth(2).textContent()) ?? '');
     expect(centsOfMoney((await chargebackRow.getByRole('cell').nth(6).textContent()) ?? '')).toBe(
-      amount - 1_000_00,
+      amount - monthBudget,
     );
     await session.screenshot('budgets-chargeback-columns');
 
@@ -177,7 +217,7 @@ describe('budgets in Chromium', () => {
     // Reload: the imported budget is kept.
     await page.goto(new URL(`#/budgets/plan/${year}`, session.baseUrl).toString());
     await page.reload();
-    await expect.poll(() => row.first().textContent(), { timeout: 30_000 }).toContain('$12,000.00');
+    await expect.poll(() => yearTotal.textContent(), { timeout: 30_000 }).toBe('$23,000.00');
     expect(session.consoleErrors).toEqual([]);
   });
 });
