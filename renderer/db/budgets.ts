@@ -167,11 +167,16 @@ export interface BudgetWorkspace {
   runRateMonths: number;
 }
 
-/** Loads a year's budget workspace; `today` decides the forecast's run-rate window. */
+/**
+ * Loads a year's budget workspace; `today` decides the forecast's run-rate window. Without
+ * `withActuals` no month is allocated (the budget grid does not need them, and it re-reads on
+ * every edit).
+ */
 export async function loadBudgetWorkspace(
   db: TemDeskDatabase,
   year: number,
   today: IsoDate,
+  withActuals = true,
 ): Promise<BudgetWorkspace> {
   const [lines, costCenters, carriers, billedMonths, runRateMonths] = await Promise.all([
     db.budgets.toArray(),
@@ -187,7 +192,7 @@ export async function loadBudgetWorkspace(
       (month < todayMonth && month >= addMonthsToMonth(todayMonth, -runRateMonths)),
   );
   const [allocations, services, sites, accounts, rules, contracts] = await Promise.all([
-    loadAllocations(db, [...wanted].sort()),
+    withActuals ? loadAllocations(db, [...wanted].sort()) : Promise.resolve([]),
     db.services.toArray(),
     db.sites.toArray(),
     db.accounts.toArray(),

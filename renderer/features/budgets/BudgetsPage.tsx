@@ -41,7 +41,7 @@ export function BudgetsPage() {
     tab !== 'forecast' && Number.isInteger(asked) && asked >= 1990 && asked <= 2100
       ? asked
       : thisYear;
-  const workspace = useBudgetWorkspace(year, today);
+  const workspace = useBudgetWorkspace(year, today, tab !== 'plan');
   return (
     <>
       <PageHeader title="Budgets" />

@@ -7,10 +7,17 @@ import { useLiveQuery, type QueryState } from '../../app/useLiveQuery';
 import { useDatabase } from '../../db/DatabaseContext';
 import { loadBudgetWorkspace, type BudgetWorkspace } from '../../db/budgets';
 
-/** A year's budgets and actuals, re-read when the data changes. */
-export function useBudgetWorkspace(year: number, today: IsoDate): QueryState<BudgetWorkspace> {
+/** A year's budgets (and actuals, when asked), re-read when the data changes. */
+export function useBudgetWorkspace(
+  year: number,
+  today: IsoDate,
+  withActuals: boolean,
+): QueryState<BudgetWorkspace> {
   const db = useDatabase();
-  return useLiveQuery(() => loadBudgetWorkspace(db, year, today), [db, year, today]);
+  return useLiveQuery(
+    () => loadBudgetWorkspace(db, year, today, withActuals),
+    [db, year, today, withActuals],
+  );
 }
 
 /** Budget against the chargeback's actuals for the workspace's year. */

@@ -24,9 +24,12 @@ function go(link: string): void {
 export function BudgetTiles({
   through,
   costCenterId,
+  narrowed,
 }: {
   through: IsoMonth;
   costCenterId: string;
+  /** Whether a carrier, site or service type filter is set (budgets are by cost center). */
+  narrowed: boolean;
 }) {
   const db = useDatabase();
   const data = useLiveQuery(() => loadBudgetYear(db, through), [db, through]);
@@ -59,6 +62,11 @@ export function BudgetTiles({
             {row.ytdVarianceBasisPoints !== null &&
               ` (${basisPointsText(row.ytdVarianceBasisPoints)})`}
           </dd>
+          {narrowed && (
+            <dd className="tile__meta">
+              Budgets are by cost center: the carrier, site and type filters do not apply here.
+            </dd>
+          )}
         </dl>
       </div>
       <BudgetChart

@@ -164,7 +164,11 @@ function Overview({ data, filter: asLinked }: { data: DashboardData; filter: Das
         months={view.months}
       />
       {lastMonth !== undefined && (
-        <BudgetTiles through={lastMonth} costCenterId={filter.costCenterId} />
+        <BudgetTiles
+          through={lastMonth}
+          costCenterId={filter.costCenterId}
+          narrowed={filter.carrierId !== '' || filter.siteId !== '' || filter.serviceType !== ''}
+        />
       )}
       <SpendCharts view={view} filter={filter} data={data} names={names} />
       <FindingsCharts findings={findings} filter={filter} months={view.months} />
