@@ -2,6 +2,7 @@ import { useEffect, useMemo, type ReactElement } from 'react';
 import { appDatabase } from '../db/database';
 import { DEFAULT_SETTINGS, readSettings } from '../db/settings';
 import { BillsPage } from '../features/bills/BillsPage';
+import { BudgetsPage } from '../features/budgets/BudgetsPage';
 import { ChargebackPage } from '../features/chargeback/ChargebackPage';
 import { ContractsPage } from '../features/contracts/ContractsPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
@@ -32,6 +33,7 @@ const PAGES: Record<SectionId, () => ReactElement> = {
   contracts: ContractsPage,
   findings: FindingsPage,
   chargeback: ChargebackPage,
+  budgets: BudgetsPage,
   settings: SettingsPage,
 };
 

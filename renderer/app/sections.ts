@@ -6,6 +6,7 @@ export const SECTIONS = [
   { id: 'contracts', label: 'Contracts' },
   { id: 'findings', label: 'Findings' },
   { id: 'chargeback', label: 'Chargeback' },
+  { id: 'budgets', label: 'Budgets' },
   { id: 'settings', label: 'Settings' },
 ] as const;
 

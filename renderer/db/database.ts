@@ -3,6 +3,7 @@ import type { ColumnMapping } from '../../shared/import/mapping';
 import type {
   Account,
   AllocationRule,
+  BudgetLine,
   Carrier,
   Contract,
   CostCenter,
@@ -103,6 +104,7 @@ export class TemDeskDatabase extends Dexie {
   exportPresets!: EntityTable<ExportPresetRecord, 'id'>;
   actionLog!: EntityTable<ActionLogRecord, 'seq'>;
   serviceTotals!: EntityTable<ServiceTotals, 'invoiceId'>;
+  budgets!: EntityTable<BudgetLine, 'id'>;
 
   constructor(name = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

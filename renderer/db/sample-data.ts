@@ -78,6 +78,7 @@ export async function clearSampleData(db: TemDeskDatabase): Promise<{ invoices: 
     db.serviceEvents,
     db.contracts,
     db.settings,
+    db.budgets,
   ];
   return db.transaction('rw', tables, async () => {
     const batches = await db.importBatches.filter((batch) => batch.sample === true).toArray();
@@ -100,6 +101,11 @@ export async function clearSampleData(db: TemDeskDatabase): Promise<{ invoices: 
     await db.contracts.bulkDelete(ids.contracts ?? []);
     await db.sites.bulkDelete(ids.sites ?? []);
     await db.costCenters.bulkDelete(ids.costCenters ?? []);
+    // The sample's budget is its cost centers' budget.
+    await db.budgets
+      .where('costCenterId')
+      .anyOf(ids.costCenters ?? [])
+      .delete();
     await db.settings.delete(SAMPLE_IDS_KEY);
 
     const remaining = await db.invoices.toArray();

@@ -83,6 +83,13 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
       }
     },
   },
+  {
+    version: 5,
+    note: 'Budgets: one record per cost center (× carrier, blank for all) and month, in cents.',
+    stores: {
+      budgets: 'id, month, costCenterId',
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]?.version ?? 0;

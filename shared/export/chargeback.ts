@@ -17,6 +17,7 @@ import {
 } from '../model';
 import { toCsv, type CsvCell, type CsvOptions } from './csv';
 import { FIELD_KINDS, GL_JOURNAL_PRESET, type DetailField, type ExportPreset } from './presets';
+import { budgetSummaryColumns, wantsBudget, withBudgets } from './chargeback-budget';
 import { writeXlsx, type XlsxCell, type XlsxColumn, type XlsxSheet } from './xlsx';
 
 export * from './presets';
@@ -26,6 +27,11 @@ export interface ChargebackNames {
   costCenters: readonly Pick<CostCenter, 'id' | 'code' | 'name'>[];
   carriers: readonly Pick<Carrier, 'id' | 'name'>[];
   sites: readonly Pick<Site, 'id' | 'code' | 'name'>[];
+  /**
+   * The month's budget per cost center id (all its carriers), for the Budget, Variance and
+   * Variance % fields and Summary columns; absent when no budget is set for the month.
+   */
+  budgets?: ReadonlyMap<string, Cents>;
 }
 
 /** Category names as finance reads them. */
@@ -52,8 +58,11 @@ const EXCEPTION_LABELS: Record<AllocationResult['exceptions'][number]['kind'], s
 /** The label of the Summary line holding the exceptions. */
 export const UNALLOCATED_LABEL = 'Unallocated (see Exceptions)';
 
-/** A row of the export: a value per field; money in cents, blank as null. */
-type FieldValues = Partial<Record<DetailField, string | number | null>>;
+/**
+ * A row of the export: a value per field; money in cents, blank as null (`costCenterId` is kept
+ * for the budget columns, never written).
+ */
+type FieldValues = Partial<Record<DetailField, string | number | null>> & { costCenterId?: string };
 
 /** The workbook: Summary, Detail (in the preset's layout) and Exceptions sheets. */
 export function chargebackXlsx(
@@ -281,12 +290,13 @@ function presetRows(
       group.invoices.add(row.invoiceId);
     }
   }
-  return [...groups.values()]
+  const rows = [...groups.values()]
     .map(({ row, amount, markup, invoices }): FieldValues => {
       const costCenter = lookup.costCenter(row.costCenterId);
       const count = invoices.size;
       return {
         month,
+        costCenterId: row.costCenterId,
         costCenterCode: costCenter.code,
         costCenterName: costCenter.name,
         glAccount: row.glAccount,
@@ -305,6 +315,7 @@ function presetRows(
         `${b.costCenterCode}\u0000${b.glAccount}`,
       ),
     );
+  return wantsBudget(preset) ? withBudgets(rows, result, names, month) : rows;
 }
 
 function chargeValues(row: AllocatedCharge, lookup: Lookup): FieldValues {
@@ -351,6 +362,7 @@ function summarySheet(result: AllocationResult, names: ChargebackNames): XlsxShe
     { header: 'Mark-up', kind: 'money' },
     { header: 'Total with mark-up', kind: 'money' },
   ];
+  const budget = budgetSummaryColumns(result, names);
   const rows = result.byCostCenter.map((entry): XlsxCell[] => {
     const costCenter = entry.costCenterId === null ? null : lookup.costCenter(entry.costCenterId);
     return [
@@ -360,9 +372,29 @@ function summarySheet(result: AllocationResult, names: ChargebackNames): XlsxShe
       entry.total,
       entry.markup,
       entry.total + entry.markup,
+      ...budget.cells(entry.costCenterId),
     ];
   });
-  return { name: 'Summary', columns, rows, totalsRow: { label: 'Total' }, freezeHeader: true };
+  // Cost centers budgeted for the month with no charge in it, so the budget column adds up.
+  for (const id of budget.unbilled) {
+    const costCenter = lookup.costCenter(id);
+    rows.push([
+      costCenter.code,
+      costCenter.name,
+      ...categories.map(() => 0),
+      0,
+      0,
+      0,
+      ...budget.cells(id),
+    ]);
+  }
+  return {
+    name: 'Summary',
+    columns: [...columns, ...budget.columns],
+    rows,
+    totalsRow: { label: 'Total' },
+    freezeHeader: true,
+  };
 }
 
 /** The exceptions (unallocated) or the charges for review, one row per charge with its reason. */

@@ -26,6 +26,9 @@ export const DETAIL_FIELDS = [
   'credit',
   'memo',
   'invoiceCount',
+  'budget',
+  'variance',
+  'variancePercent',
 ] as const;
 
 /** See {@link DETAIL_FIELDS}. */
@@ -53,7 +56,18 @@ export const FIELD_KINDS: Record<DetailField, 'text' | 'money' | 'number'> = {
   credit: 'money',
   memo: 'text',
   invoiceCount: 'number',
+  budget: 'money',
+  variance: 'money',
+  variancePercent: 'number',
 };
+
+/**
+ * The budget fields: filled per cost center in rows grouped by cost center × GL account (on the
+ * cost center's first row, so a column adds up once per cost center), blank in rows per charge.
+ * `variance` is the cost center's month actual minus its budget; `variancePercent` is of the budget,
+ * as a plain number of percent (`13.64`, `-25`), so a spreadsheet can sort and sum it.
+ */
+export const BUDGET_FIELDS: readonly DetailField[] = ['budget', 'variance', 'variancePercent'];
 
 /**
  * A column layout. `charge` rows are one per allocated charge; `cost-center-gl` rows are one per
@@ -120,11 +134,32 @@ export const GL_JOURNAL_PRESET: ExportPreset = {
   ],
 };
 
+/**
+ * The month by cost center against its budget (Budgets section): one row per cost center × GL
+ * account, the budget and variance on the cost center's first row.
+ */
+export const BUDGET_VARIANCE_PRESET: ExportPreset = {
+  id: 'budget-variance',
+  name: 'Cost centers vs budget',
+  grouping: 'cost-center-gl',
+  columns: [
+    { field: 'month', header: 'Month' },
+    { field: 'costCenterCode', header: 'Cost center' },
+    { field: 'costCenterName', header: 'Cost center name' },
+    { field: 'glAccount', header: 'GL account' },
+    { field: 'amount', header: 'Amount' },
+    { field: 'budget', header: 'Budget' },
+    { field: 'variance', header: 'Variance' },
+    { field: 'variancePercent', header: 'Variance %' },
+  ],
+};
+
 /** The presets that ship with the app, `standard` first. */
 export const BUILT_IN_PRESETS: readonly ExportPreset[] = [
   STANDARD_PRESET,
   MARKUP_PRESET,
   GL_JOURNAL_PRESET,
+  BUDGET_VARIANCE_PRESET,
 ];
 
 /** Why a user-edited preset cannot be used, as a sentence; null when it is fine. */

@@ -65,6 +65,11 @@ export interface ContractRate {
   serviceId?: string;
   /** Contracted monthly rate per unit (line, circuit, seat), in cents. */
   monthlyRateCents: Cents;
+  /**
+   * What the carrier bills per unit once the term ends without a renewal (month-to-month), in
+   * cents; absent when not known. The year-end forecast uses it for contracts ending in the year.
+   */
+  monthToMonthRateCents?: Cents;
   /** The plan's monthly data allowance in GB; absent when not known or not applicable. */
   dataAllowanceGb?: Allowance;
   /** The plan's monthly voice minutes; absent when not known or not applicable. */

@@ -5,3 +5,4 @@ export * from './contract';
 export * from './billing';
 export * from './audit';
 export * from './allocation';
+export * from './budget';

@@ -137,11 +137,12 @@ describe('export presets', () => {
       'standard',
       'standard-markup',
       'gl-journal',
+      'budget-variance',
       'preset-1',
     ]);
-    expect(presets[3]).toEqual(custom);
+    expect(presets[4]).toEqual(custom);
     await deletePreset(db, 'preset-1');
-    expect(await loadPresets(db)).toHaveLength(3);
+    expect(await loadPresets(db)).toHaveLength(4);
   });
 
   it('refuses built-ins, duplicate names, and layouts the exporter cannot use', async () => {

@@ -6,6 +6,7 @@ import { V1_RECORDS } from '../fixtures/db/v1';
 import { V2_RECORDS } from '../fixtures/db/v2';
 import { V3_RECORDS } from '../fixtures/db/v3';
 import { V4_RECORDS } from '../fixtures/db/v4';
+import { V5_RECORDS } from '../fixtures/db/v5';
 
 /** Fixtures written by each schema version, keyed by version. Add one per new version. */
 const FIXTURES_BY_VERSION: Record<number, Record<string, readonly object[]>> = {
@@ -13,6 +14,7 @@ const FIXTURES_BY_VERSION: Record<number, Record<string, readonly object[]>> = {
   2: V2_RECORDS,
   3: V3_RECORDS,
   4: V4_RECORDS,
+  5: V5_RECORDS,
 };
 
 /** What a fixture of `fromVersion` must look like once upgraded to the latest schema. */

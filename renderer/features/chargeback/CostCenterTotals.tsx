@@ -1,6 +1,7 @@
 import type { AllocationResult } from '../../../shared/allocation';
 import type { ChargebackNames } from '../../../shared/export';
-import { formatCents, sumCents } from '../../../shared/money/cents';
+import { cents, formatCents, sumCents } from '../../../shared/money/cents';
+import { VarianceCells, VarianceHeaders } from '../../components/VarianceCells';
 
 /** The month by cost center: a row each (the unallocated one last), a button to drill down. */
 export function CostCenterTotals({
@@ -20,6 +21,24 @@ export function CostCenterTotals({
     lines.set(row.costCenterId, (lines.get(row.costCenterId) ?? 0) + 1);
   const total = sumCents(result.byCostCenter.map((entry) => entry.total));
   const markup = sumCents(result.byCostCenter.map((entry) => entry.markup));
+  // The month's budget (Budgets section), when one is set: Budget, Variance and Variance %.
+  const budgets = names.budgets;
+  const budgetCells = (id: string | null, actual: number) => {
+    if (budgets === undefined) return null;
+    if (id === null)
+      return (
+        <>
+          <td />
+          <td />
+          <td />
+        </>
+      );
+    return <VarianceCells budget={budgets.get(id) ?? cents(0)} actual={cents(actual)} />;
+  };
+  const budgetTotal = sumCents(budgets === undefined ? [] : budgets.values());
+  const allocated = sumCents(
+    result.byCostCenter.flatMap((entry) => (entry.costCenterId === null ? [] : [entry.total])),
+  );
   return (
     <table className="data-table cost-center-totals">
       <caption>Totals by cost center</caption>
@@ -39,6 +58,7 @@ export function CostCenterTotals({
           <th scope="col" className="numeric">
             With mark-up
           </th>
+          {budgets !== undefined && <VarianceHeaders />}
         </tr>
       </thead>
       <tbody>
@@ -70,6 +90,7 @@ export function CostCenterTotals({
               <td className="numeric">{formatCents(entry.total)}</td>
               <td className="numeric">{formatCents(entry.markup)}</td>
               <td className="numeric">{formatCents(sumCents([entry.total, entry.markup]))}</td>
+              {budgetCells(id, entry.total)}
             </tr>
           );
         })}
@@ -82,6 +103,7 @@ export function CostCenterTotals({
           <td className="numeric">{formatCents(total)}</td>
           <td className="numeric">{formatCents(markup)}</td>
           <td className="numeric">{formatCents(sumCents([total, markup]))}</td>
+          {budgets !== undefined && <VarianceCells budget={budgetTotal} actual={allocated} />}
         </tr>
       </tfoot>
     </table>

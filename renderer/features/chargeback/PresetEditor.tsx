@@ -30,6 +30,9 @@ export const FIELD_LABELS: Record<DetailField, string> = {
   credit: 'Credit',
   memo: 'Memo',
   invoiceCount: 'Invoice count',
+  budget: 'Budget (month)',
+  variance: 'Variance (actual − budget)',
+  variancePercent: 'Variance %',
 };
 
 /** Choose, order and rename a layout's columns; save it under a name. */

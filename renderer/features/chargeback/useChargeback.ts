@@ -15,6 +15,7 @@ import {
   loadPresets,
   type ChargebackSettings,
 } from '../../db/chargeback';
+import { monthBudgets } from '../../db/budgets';
 
 /** What the chargeback screens share: months with bills, settings and the export layouts. */
 export interface ChargebackBasics {
@@ -44,19 +45,27 @@ export interface MonthAllocation {
 
 export function useMonthAllocation(month: IsoMonth | null): MonthAllocation | null {
   const db = useDatabase();
-  const input = useLiveQuery(
-    () => (month === null ? Promise.resolve(null) : loadMonthInput(db, month)),
+  const loaded = useLiveQuery(
+    async () =>
+      month === null
+        ? null
+        : { input: await loadMonthInput(db, month), budgets: await monthBudgets(db, month) },
     [db, month],
   );
   return useMemo(() => {
-    if (input.status !== 'ready' || input.value === null) return null;
-    const value = input.value;
+    if (loaded.status !== 'ready' || loaded.value === null) return null;
+    const { input: value, budgets } = loaded.value;
     return {
       input: value,
       result: allocateMonth(value),
-      names: { costCenters: value.costCenters, carriers: value.carriers, sites: value.sites },
+      names: {
+        costCenters: value.costCenters,
+        carriers: value.carriers,
+        sites: value.sites,
+        ...(budgets.size > 0 ? { budgets } : {}),
+      },
     };
-  }, [input]);
+  }, [loaded]);
 }
 
 const MONTH_FORMAT = new Intl.DateTimeFormat('en-US', {

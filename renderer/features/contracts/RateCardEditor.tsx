@@ -33,6 +33,12 @@ export function RateCardEditor({
               <th scope="col">Plan or service type</th>
               <th scope="col">Service (optional)</th>
               <th scope="col">Monthly rate ($)</th>
+              <th
+                scope="col"
+                title="What the carrier bills once the term ends without a renewal; the year-end forecast uses it"
+              >
+                Month-to-month ($)
+              </th>
               <th scope="col" className="allowance">
                 Data (GB)
               </th>
@@ -79,6 +85,14 @@ export function RateCardEditor({
                     onChange={(e) => setRate(index, { monthly: e.target.value })}
                   />
                 </td>
+                <td>
+                  <input
+                    aria-label={`Rate ${index + 1} month-to-month rate`}
+                    inputMode="decimal"
+                    value={rate.monthToMonth}
+                    onChange={(e) => setRate(index, { monthToMonth: e.target.value })}
+                  />
+                </td>
                 {ALLOWANCE_INPUTS.map(({ key, label }) => (
                   <td key={key}>
                     <input
@@ -113,7 +127,9 @@ export function RateCardEditor({
         </button>
       </div>
       <p className="hint">
-        Allowances are per month: a number, or unlimited; leave blank when not known.
+        Allowances are per month: a number, or unlimited; leave blank when not known. The
+        month-to-month rate (blank when not known) is what the year-end forecast uses once a
+        contract that does not renew ends.
       </p>
       {covered.length === 0 && (
         <p className="hint">Pick services above to give one of them its own rate.</p>

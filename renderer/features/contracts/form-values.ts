@@ -19,6 +19,8 @@ export interface RateValues {
   /** Inventory id of the service, or '' for a plan-wide rate. */
   serviceId: string;
   monthly: string;
+  /** The month-to-month rate after the term, as typed; blank when not known. */
+  monthToMonth: string;
   /** Data allowance in GB, voice minutes and messages as typed: a number, `unlimited`, or blank. */
   dataAllowance: string;
   voiceAllowance: string;
@@ -30,6 +32,7 @@ export const EMPTY_RATE: RateValues = {
   plan: '',
   serviceId: '',
   monthly: '',
+  monthToMonth: '',
   dataAllowance: '',
   voiceAllowance: '',
   messagesAllowance: '',
@@ -111,6 +114,10 @@ export function formValuesFrom(contract: Contract | undefined, carrierId = ''): 
       plan: rate.planOrServiceType ?? '',
       serviceId: rate.serviceId ?? '',
       monthly: centsToDecimalString(rate.monthlyRateCents),
+      monthToMonth:
+        rate.monthToMonthRateCents === undefined
+          ? ''
+          : centsToDecimalString(rate.monthToMonthRateCents),
       dataAllowance: allowanceText(rate.dataAllowanceGb),
       voiceAllowance: allowanceText(rate.voiceMinutesAllowance),
       messagesAllowance: allowanceText(rate.messagesAllowance),
@@ -181,6 +188,9 @@ export function contractFromValues(
       ...(rate.plan.trim() === '' ? {} : { planOrServiceType: rate.plan.trim() }),
       ...(rate.serviceId === '' ? {} : { serviceId: rate.serviceId }),
       monthlyRateCents: money(column, rate.monthly),
+      ...(rate.monthToMonth.trim() === ''
+        ? {}
+        : { monthToMonthRateCents: money(column, rate.monthToMonth) }),
     };
     for (const { key, field, unit, whole } of ALLOWANCE_FIELDS) {
       const text = rate[key];

@@ -25,6 +25,7 @@ import { ImportPanel } from '../bills/import/ImportPanel';
 import { SampleCompanyButton } from '../bills/import/ImportButtons';
 import { SetupFromFilesButton } from '../setup/SetupButton';
 import { AttentionTiles } from './AttentionTiles';
+import { BudgetTiles } from './BudgetTiles';
 import { DashboardFilters } from './DashboardFilters';
 import { DueLists } from './DueLists';
 import { dashboardFilterOf, dashboardLink } from './filter';
@@ -127,6 +128,7 @@ function Overview({ data, filter: asLinked }: { data: DashboardData; filter: Das
     () => deadlines(data.contracts, filter.carrierId, today, names, contractSpend),
     [data, filter.carrierId, today, names, contractSpend],
   );
+  const lastMonth = view.months.at(-1);
   const onFilter = useCallback((next: DashboardFilter) => {
     window.location.hash = dashboardLink(next);
   }, []);
@@ -161,6 +163,13 @@ function Overview({ data, filter: asLinked }: { data: DashboardData; filter: Das
         findings={findings}
         months={view.months}
       />
+      {lastMonth !== undefined && (
+        <BudgetTiles
+          through={lastMonth}
+          costCenterId={filter.costCenterId}
+          narrowed={filter.carrierId !== '' || filter.siteId !== '' || filter.serviceType !== ''}
+        />
+      )}
       <SpendCharts view={view} filter={filter} data={data} names={names} />
       <FindingsCharts findings={findings} filter={filter} months={view.months} />
       <DueLists toPay={toPay} renewals={renewals} filter={filter} names={names} />

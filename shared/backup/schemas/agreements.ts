@@ -40,6 +40,7 @@ export const contractSchema = record({
         planOrServiceType: text.optional(),
         serviceId: text.optional(),
         monthlyRateCents: cents,
+        monthToMonthRateCents: cents.optional(),
         dataAllowanceGb: allowance.optional(),
         voiceMinutesAllowance: allowance.optional(),
         messagesAllowance: allowance.optional(),

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type {
   Account,
   AllocationRule,
+  BudgetLine,
   Carrier,
   Contract,
   CostCenter,
@@ -42,6 +43,7 @@ import {
 import type { AllProven, Proof } from './in-sync';
 import {
   accountSchema,
+  budgetLineSchema,
   carrierSchema,
   costCenterSchema,
   serviceEventSchema,
@@ -77,6 +79,7 @@ export const TABLE_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   exportPresets: exportPresetSchema,
   actionLog: actionLogSchema,
   serviceTotals: serviceTotalsSchema,
+  budgets: budgetLineSchema,
 };
 
 /** The build fails here when a model type and its schema drift apart. */
@@ -96,5 +99,6 @@ export type SharedSchemasInSync = AllProven<
     Proof<typeof disputeSchema, Dispute>,
     Proof<typeof allocationRuleSchema, AllocationRule>,
     Proof<typeof serviceTotalsSchema, ServiceTotals>,
+    Proof<typeof budgetLineSchema, BudgetLine>,
   ]
 >;

@@ -5,6 +5,7 @@ import {
   cents,
   count,
   isoDate,
+  isoMonth,
   oneOf,
   record,
   text,
@@ -93,4 +94,12 @@ export const serviceEventSchema = record({
   kind: oneOf(['added', 'moved', 'changed', 'disconnected', 'edited', 'matched']),
   summary: text,
   changes: z.record(text, change).optional(),
+});
+
+export const budgetLineSchema = record({
+  id: text,
+  costCenterId: text,
+  carrierId: text,
+  month: isoMonth,
+  amount: cents,
 });

@@ -18,7 +18,7 @@ import {
 import { sha256Hex } from '../../../shared/backup/sha256';
 import { TABLE_SCHEMAS } from '../../../shared/backup/schemas';
 import { SCHEMA_HISTORY } from '../../../renderer/db/schema';
-import { V4_RECORDS } from '../../fixtures/db/v4';
+import { V5_RECORDS } from '../../fixtures/db/v5';
 
 const schema = tableKeysFromSchema(SCHEMA_HISTORY);
 
@@ -228,7 +228,7 @@ function awkwardRecords(): Record<string, unknown[]> {
  */
 export function makeWorkspace(): WorkspaceDump {
   const tables: Record<string, unknown[]> = {};
-  for (const [name, records] of Object.entries(V4_RECORDS))
+  for (const [name, records] of Object.entries(V5_RECORDS))
     tables[name] = structuredClone([...records]);
   for (const [name, records] of Object.entries(awkwardRecords())) {
     tables[name] = [...(tables[name] ?? []), ...records];

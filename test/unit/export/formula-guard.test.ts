@@ -16,12 +16,17 @@ import { canonicalCsv, CONTRACT_FILE_COLUMNS } from '../../../shared/contracts/m
 import { chargebackCsv, glJournalCsv, STANDARD_PRESET } from '../../../shared/export/chargeback';
 import { inventoryCsv } from '../../../shared/inventory/export';
 import { costCentersCsv } from '../../../shared/inventory/cost-centers-file';
+import { budgetCsv } from '../../../shared/budget/file';
+import { forecastCsv, varianceCsv } from '../../../shared/budget/report';
+import { forecastYear } from '../../../shared/budget/forecast';
+import { budgetVariance } from '../../../shared/budget/variance';
 import { sitesCsv } from '../../../shared/inventory/sites-file';
 import { manualInvoiceCsv } from '../../../shared/billing/manual-original';
 import type { OptimisationLine } from '../../../shared/audit/optimisation';
 import { changeListCsv, optimisationCsv } from '../../../shared/audit/optimisation-export';
 import type { IsoDate } from '../../../shared/dates';
 import { cents } from '../../../shared/money/cents';
+import { isoDate, isoMonth } from '../../../shared/dates/iso-date';
 import { makeInvoice } from '../audit/helpers';
 import { bills, company, costCenter, line, service, site } from '../allocation/helpers';
 import { makeDraftInvoice, makeDraftLine } from '../../helpers/drafts';
@@ -164,6 +169,68 @@ const EXPORTS: [name: string, csv: () => string, planted: readonly string[]][] =
         { id: 'cc-2', code: AT_SUM, name: TAB, active: false },
       ]),
     [HYPERLINK, CMD, AT_SUM, MINUS, TAB],
+  ],
+  [
+    'budget (shared/budget/file.ts)',
+    () =>
+      budgetCsv(
+        [
+          {
+            id: 'b1',
+            costCenterId: 'cc-1',
+            carrierId: 'car-1',
+            month: isoMonth(2026, 1),
+            amount: cents(5),
+          },
+        ],
+        [{ id: 'cc-1', code: MINUS, name: 'x', active: true }],
+        [{ id: 'car-1', name: HYPERLINK }],
+      ),
+    [MINUS, HYPERLINK],
+  ],
+  [
+    'budget variance (shared/budget/report.ts)',
+    () =>
+      varianceCsv(
+        budgetVariance(
+          [allocation.month],
+          [],
+          [
+            {
+              month: allocation.month,
+              byCostCenter: new Map([['cc-1', cents(100)]]),
+              byCostCenterCarrier: new Map(),
+              allocated: cents(100),
+              unallocated: cents(0),
+            },
+          ],
+        ).rows,
+        {
+          costCenters: [{ id: 'cc-1', code: AT_SUM, name: CMD, active: true }],
+          carriers: [],
+        },
+      ),
+    [`${AT_SUM} ${CMD}`],
+  ],
+  [
+    'forecast (shared/budget/report.ts)',
+    () =>
+      forecastCsv(
+        forecastYear({
+          today: isoDate(2026, 11, 16),
+          runRateMonths: 1,
+          history: [{ ...allocation, month: isoMonth(2026, 10) }],
+          services: [],
+          sites: [],
+          accounts: [],
+          costCenters: [],
+          rules: [],
+          contracts: [],
+          budgets: [],
+        }),
+        { costCenters: allocationInput.costCenters, carriers: allocationInput.carriers },
+      ),
+    [CR, `${CMD} ${HYPERLINK}`],
   ],
   [
     'chargeback detail (shared/export/chargeback.ts)',

@@ -13,6 +13,7 @@ import type { ColumnMapping } from '../../../../shared/import/mapping';
 import { useDatabase } from '../../../db/DatabaseContext';
 import { readSettings } from '../../../db/settings';
 import { commitImport, findImportConflicts, type UploadToCommit } from '../../../db/import-commit';
+import { loadSampleBudget } from '../../../db/budgets';
 import { loadSampleOrganization, settleOlderSampleInvoices } from '../../../db/sample-data';
 import { focusOnNew, memberNamesOf, storedCompanionsOf } from '../../../db/companions';
 import { filesUsedBy } from '../../../../shared/ledger/bills';
@@ -108,7 +109,10 @@ export function ImportProvider({ children }: { children: ReactNode }) {
           return;
         }
         performance.mark('import:commit-done');
-        if (sample.current) await settleOlderSampleInvoices(db);
+        if (sample.current) {
+          await settleOlderSampleInvoices(db);
+          await loadSampleBudget(db);
+        }
         if (answers.current.newMappings.length > 0)
           await db.columnMappings.bulkPut(answers.current.newMappings);
         setState({ step: 'done', outcome, invoices: outcome.invoiceIds.length });

@@ -1,0 +1,183 @@
+/**
+ * The budget report and the forecast as files for finance (CSV through the formula-guarded writer,
+ * XLSX through our writer), and the wording both the screens and the files use.
+ */
+import { toCsv } from '../export/csv';
+import { writeXlsx, type XlsxCell } from '../export/xlsx';
+import type { Carrier, CostCenter } from '../model';
+import { cents, centsToDecimalString, type Cents } from '../money/cents';
+import type { Forecast } from './forecast';
+import { basisPointsText, type VarianceRow } from './variance';
+
+export { basisPointsText };
+
+/** Names of cost centers and carriers, for labels. */
+export interface BudgetNames {
+  costCenters: readonly CostCenter[];
+  carriers: readonly Carrier[];
+}
+
+/** Labels of a cost center id (`''` = none found) and a carrier id (`''` = all carriers). */
+export function budgetLabels(names: BudgetNames) {
+  const costCenters = new Map(names.costCenters.map((entry) => [entry.id, entry]));
+  const carriers = new Map(names.carriers.map((entry) => [entry.id, entry.name]));
+  return {
+    costCenter: (id: string | null) => {
+      if (id === null) return 'Total';
+      if (id === '') return 'No cost center (unallocated)';
+      const entry = costCenters.get(id);
+      return entry === undefined ? id : `${entry.code} ${entry.name}`;
+    },
+    carrier: (id: string) => (id === '' ? 'All carriers' : (carriers.get(id) ?? id)),
+  };
+}
+
+const KIND_LABELS = {
+  'run-rate': 'Run-rate',
+  ordered: 'Service ordered',
+  disconnect: 'Pending disconnect',
+  'contract-end': 'Contract ending',
+} as const;
+
+export function assumptionKindLabel(kind: keyof typeof KIND_LABELS): string {
+  return KIND_LABELS[kind];
+}
+
+const money = (amount: Cents | null) => (amount === null ? '' : centsToDecimalString(amount));
+
+function forecastTables(forecast: Forecast, names: BudgetNames) {
+  const label = budgetLabels(names);
+  const monthHeaders = forecast.months.map((month) =>
+    month < forecast.firstForecastMonth ? `${month} actual` : `${month} forecast`,
+  );
+  const rows = {
+    header: [
+      'Cost Center',
+      'Carrier',
+      'Run-rate',
+      ...monthHeaders,
+      'Actual to date',
+      'Forecast rest of year',
+      'Year end',
+    ],
+    rows: forecast.rows.map((row) => [
+      label.costCenter(row.costCenterId),
+      label.carrier(row.carrierId),
+      row.runRate,
+      ...row.months.map((cell) => cell.actual ?? cell.forecast),
+      row.actualToDate,
+      row.forecastRest,
+      row.yearEnd,
+    ]),
+  };
+  const assumptions = {
+    header: ['Kind', 'Cost Center', 'Carrier', 'Subject', 'From', 'Monthly effect', 'Assumption'],
+    rows: forecast.assumptions.map((assumption) => [
+      assumptionKindLabel(assumption.kind),
+      label.costCenter(assumption.costCenterId),
+      label.carrier(assumption.carrierId),
+      assumption.subject,
+      assumption.from ?? '',
+      assumption.monthlyEffect,
+      assumption.description,
+    ]),
+  };
+  return { rows, assumptions };
+}
+
+/**
+ * The forecast as CSV: the rows by cost center × carrier (actual months, then forecast months),
+ * a total row, a blank line, then every assumption with its monthly effect.
+ */
+export function forecastCsv(forecast: Forecast, names: BudgetNames): string {
+  const { rows, assumptions } = forecastTables(forecast, names);
+  // Every number of these tables is money.
+  const moneyCell = (cell: string | number | null) =>
+    typeof cell === 'number' ? money(cents(cell)) : cell;
+  const total = [
+    'Total',
+    '',
+    '',
+    ...forecast.total.map((month) => money(month.actual ?? month.forecast)),
+    '',
+    '',
+    money(forecast.yearEnd),
+  ];
+  const budget = [
+    'Budget',
+    '',
+    '',
+    ...forecast.total.map((month) => money(month.budget)),
+    '',
+    '',
+    money(forecast.yearBudget),
+  ];
+  return toCsv(
+    rows.header,
+    [
+      ...rows.rows.map((row) => row.map(moneyCell)),
+      total,
+      budget,
+      [],
+      assumptions.header,
+      ...assumptions.rows.map((row) => row.map(moneyCell)),
+    ],
+    { bom: true },
+  );
+}
+
+/** The forecast as a workbook: a Forecast sheet (with totals) and an Assumptions sheet. */
+export function forecastXlsx(forecast: Forecast, names: BudgetNames): Uint8Array {
+  const { rows, assumptions } = forecastTables(forecast, names);
+  const asCells = (row: readonly (string | number | null)[]): XlsxCell[] => [...row];
+  return writeXlsx({
+    sheets: [
+      {
+        name: `Forecast ${forecast.year}`,
+        columns: rows.header.map((header, index) => ({
+          header,
+          kind: index < 2 ? 'text' : 'money',
+        })),
+        rows: rows.rows.map(asCells),
+        totalsRow: { label: 'Total' },
+      },
+      {
+        name: 'By month',
+        columns: [
+          { header: 'Month', kind: 'text' },
+          { header: 'Actual', kind: 'money' },
+          { header: 'Forecast', kind: 'money' },
+          { header: 'Budget', kind: 'money' },
+        ],
+        rows: forecast.total.map((m) => [m.month, m.actual, m.forecast, m.budget]),
+        totalsRow: { label: 'Year' },
+      },
+      {
+        name: 'Assumptions',
+        columns: assumptions.header.map((header) => ({
+          header,
+          kind: header === 'Monthly effect' ? 'money' : 'text',
+        })),
+        rows: assumptions.rows.map(asCells),
+      },
+    ],
+  });
+}
+
+/** The variance rows as CSV: YTD budget, actual, variance and variance % per row. */
+export function varianceCsv(rows: readonly VarianceRow[], names: BudgetNames): string {
+  const label = budgetLabels(names);
+  return toCsv(
+    ['Cost Center', 'Carrier', 'Budget YTD', 'Actual YTD', 'Variance', 'Variance %', 'Budget year'],
+    rows.map((row) => [
+      label.costCenter(row.costCenterId),
+      row.costCenterId === null ? '' : label.carrier(row.carrierId),
+      money(row.ytdBudget),
+      money(row.ytdActual),
+      money(row.ytdVariance),
+      basisPointsText(row.ytdVarianceBasisPoints),
+      money(row.yearBudget),
+    ]),
+    { bom: true },
+  );
+}

@@ -1,0 +1,277 @@
+/**
+ * The year-end forecast, one assumption at a time: the run-rate (one-time charges left out), a
+ * service ordered, a pending disconnect, a contract ending. Today is pinned by the test.
+ */
+import { describe, expect, it } from 'vitest';
+import { allocateMonth, type AllocationInput } from '../../../shared/allocation';
+import { forecastYear, type ForecastInput } from '../../../shared/budget/forecast';
+import { budgetLine } from '../../../shared/budget/grid';
+import { forecastCsv, forecastXlsx } from '../../../shared/budget/report';
+import { readXlsxForTests } from '../../../shared/export/xlsx';
+import type { IsoDate } from '../../../shared/dates/iso-date';
+import type { Contract, Service } from '../../../shared/model';
+import { cents } from '../../../shared/money/cents';
+import { bills, company, line, month, service } from '../allocation/helpers';
+
+const TODAY = '2026-11-16' as IsoDate;
+
+/** Services s1 (cost center a) and s2 (b) billed Aug–Oct; one-time charges in October. */
+function history(extra: Partial<AllocationInput> = {}) {
+  const input = company({
+    services: [service('s1', { costCenterId: 'a' }), service('s2', { costCenterId: 'b' })],
+    ...bills([
+      {
+        id: 'aug',
+        invoiceDate: '2026-08-05',
+        lines: [line('s1', 'recurring', 100_00), line('s2', 'recurring', 40_00)],
+      },
+      {
+        id: 'sep',
+        invoiceDate: '2026-09-05',
+        lines: [line('s1', 'recurring', 110_00), line('s2', 'recurring', 40_00)],
+      },
+      {
+        id: 'oct',
+        invoiceDate: '2026-10-05',
+        lines: [
+          line('s1', 'recurring', 120_00),
+          line('s1', 'one-time', 500_00),
+          line('s2', 'recurring', 40_00),
+        ],
+      },
+    ]),
+    ...extra,
+  });
+  return ['2026-08', '2026-09', '2026-10'].map((m) => allocateMonth({ ...input, month: month(m) }));
+}
+
+function run(overrides: Partial<ForecastInput> = {}) {
+  const base = company({
+    services: [service('s1', { costCenterId: 'a' }), service('s2', { costCenterId: 'b' })],
+  });
+  return forecastYear({
+    today: TODAY,
+    runRateMonths: 3,
+    history: history(),
+    services: base.services,
+    sites: base.sites,
+    accounts: base.accounts,
+    costCenters: base.costCenters,
+    rules: [],
+    contracts: [],
+    budgets: [],
+    ...overrides,
+  });
+}
+
+function rowOf(forecast: ReturnType<typeof run>, costCenterId: string) {
+  const row = forecast.rows.find((r) => r.costCenterId === costCenterId && r.carrierId === 'vz');
+  if (row === undefined) throw new Error(`no row for ${costCenterId}`);
+  return row;
+}
+
+describe('run-rate', () => {
+  it('averages the last three closed months without one-time charges', () => {
+    const forecast = run();
+    expect(forecast.firstForecastMonth).toBe('2026-11');
+    expect(forecast.runRateWindow).toEqual(['2026-08', '2026-09', '2026-10']);
+    expect(rowOf(forecast, 'a').runRate).toBe(110_00); // (100 + 110 + 120) / 3; the $500 left out
+    expect(rowOf(forecast, 'b').runRate).toBe(40_00);
+    const a = rowOf(forecast, 'a');
+    expect(a.months.map((m) => m.forecast)).toEqual([...Array(10).fill(null), 110_00, 110_00]);
+    // October's actual keeps its one-time charge; only the run-rate leaves it out.
+    expect(a.months[9]?.actual).toBe(620_00);
+    expect(a.yearEnd).toBe(100_00 + 110_00 + 620_00 + 2 * 110_00);
+    expect(forecast.assumptions.filter((x) => x.kind === 'run-rate')).toEqual([
+      expect.objectContaining({
+        costCenterId: 'a',
+        monthlyEffect: 110_00,
+        description: 'Average of 2026-08 to 2026-10 without one-time charges: $110.00 a month.',
+      }),
+      expect.objectContaining({ costCenterId: 'b', monthlyEffect: 40_00 }),
+    ]);
+  });
+
+  it('uses the setting: one month is October alone', () => {
+    expect(rowOf(run({ runRateMonths: 1 }), 'a').runRate).toBe(120_00);
+  });
+
+  it('is the same forecast whatever day of November today is (no clock read)', () => {
+    expect(run({ today: '2026-11-01' as IsoDate }).rows).toEqual(
+      run({ today: '2026-11-30' as IsoDate }).rows,
+    );
+  });
+});
+
+describe('known changes', () => {
+  it('a service ordered adds its expected cost from its date, the first month by days', () => {
+    const ordered: Service = service('s3', {
+      status: 'ordered',
+      costCenterId: 'b',
+      activatedOn: '2026-12-17' as IsoDate,
+      expectedMonthlyCents: cents(31_00),
+    });
+    const forecast = run({ services: [...company().services, ordered] });
+    const assumption = forecast.assumptions.find((x) => x.kind === 'ordered');
+    expect(assumption).toMatchObject({
+      costCenterId: 'b',
+      from: '2026-12',
+      monthlyEffect: 31_00,
+      byMonth: [{ month: '2026-12', amount: 15_00 }], // 15 of 31 days
+    });
+    expect(rowOf(forecast, 'b').months[11]?.forecast).toBe(40_00 + 15_00);
+    expect(rowOf(forecast, 'b').months[10]?.forecast).toBe(40_00);
+  });
+
+  it('a service ordered with no date starts next month; without a cost it is listed, not guessed', () => {
+    const forecast = run({
+      services: [
+        service('s3', { status: 'ordered', costCenterId: 'a', expectedMonthlyCents: cents(20_00) }),
+        service('s4', { status: 'ordered', costCenterId: 'a' }),
+      ],
+    });
+    const [dated, unknown] = forecast.assumptions.filter((x) => x.kind === 'ordered');
+    expect(dated?.byMonth).toEqual([{ month: '2026-12', amount: 20_00 }]);
+    expect(unknown).toMatchObject({ monthlyEffect: 0, byMonth: [] });
+    expect(unknown?.description).toContain('no expected monthly cost');
+  });
+
+  it('a pending disconnect removes its run-rate after its date, prorated by days', () => {
+    const leaving = service('s1', {
+      status: 'pending-disconnect',
+      costCenterId: 'a',
+      disconnectedOn: '2026-11-20' as IsoDate,
+    });
+    const forecast = run({ services: [leaving, service('s2', { costCenterId: 'b' })] });
+    const assumption = forecast.assumptions.find((x) => x.kind === 'disconnect');
+    // Stops from Nov 21: 10 of 30 days of $110.00 off in November, all of it in December.
+    expect(assumption).toMatchObject({
+      costCenterId: 'a',
+      monthlyEffect: -110_00,
+      byMonth: [
+        { month: '2026-11', amount: -36_67 },
+        { month: '2026-12', amount: -110_00 },
+      ],
+    });
+    expect(
+      rowOf(forecast, 'a')
+        .months.slice(10)
+        .map((m) => m.forecast),
+    ).toEqual([73_33, 0]);
+  });
+
+  it('a contract ending moves its services to the month-to-month rate the day after', () => {
+    const contract: Contract = {
+      id: 'k1',
+      carrierId: 'vz',
+      name: 'Wireless 2024',
+      accountIds: ['acct'],
+      serviceIds: ['s2'],
+      startDate: '2024-12-01' as IsoDate,
+      termMonths: 24,
+      endDate: '2026-11-30' as IsoDate,
+      autoRenew: false,
+      renewalTermMonths: 0,
+      noticeDays: 30,
+      marcCents: cents(0),
+      status: 'active',
+      rateCard: [
+        {
+          planOrServiceType: 'mobile-line',
+          monthlyRateCents: cents(40_00),
+          monthToMonthRateCents: cents(55_00),
+        },
+      ],
+    };
+    const forecast = run({ contracts: [contract] });
+    expect(forecast.assumptions.find((x) => x.kind === 'contract-end')).toMatchObject({
+      costCenterId: 'b',
+      from: '2026-12',
+      monthlyEffect: 15_00,
+      byMonth: [{ month: '2026-12', amount: 15_00 }],
+    });
+    expect(
+      rowOf(forecast, 'b')
+        .months.slice(10)
+        .map((m) => m.forecast),
+    ).toEqual([40_00, 55_00]);
+
+    const renewing = run({ contracts: [{ ...contract, autoRenew: true, renewalTermMonths: 12 }] });
+    const listed = renewing.assumptions.find((x) => x.kind === 'contract-end');
+    expect(listed).toMatchObject({ monthlyEffect: 0, byMonth: [] });
+    expect(listed?.description).toBe(
+      'Ends 2026-11-30 and renews by itself for 12 months at the same rates: no change.',
+    );
+    const unpriced = run({
+      contracts: [
+        {
+          ...contract,
+          rateCard: [{ planOrServiceType: 'mobile-line', monthlyRateCents: cents(40_00) }],
+        },
+      ],
+    });
+    expect(unpriced.assumptions.find((x) => x.kind === 'contract-end')?.description).toContain(
+      'no month-to-month rate',
+    );
+  });
+});
+
+describe('against the budget', () => {
+  it('totals actual months, then forecast months, beside the budget', () => {
+    const forecast = run({ budgets: [budgetLine('a', '', month('2026-12'), cents(90_00))] });
+    expect(forecast.total[9]).toEqual({
+      month: '2026-10',
+      actual: 660_00,
+      forecast: null,
+      budget: 0,
+    });
+    expect(forecast.total[11]).toEqual({
+      month: '2026-12',
+      actual: null,
+      forecast: 150_00,
+      budget: 90_00,
+    });
+    expect(forecast.yearBudget).toBe(90_00);
+    expect(forecast.yearEnd).toBe(forecast.rows.reduce((sum, row) => sum + row.yearEnd, 0));
+  });
+});
+
+describe('forecast files', () => {
+  const names = {
+    costCenters: company().costCenters,
+    carriers: [{ id: 'vz', name: 'Verizon Wireless' }],
+  };
+
+  it('CSV: a row per cost center × carrier, the total and budget rows, then every assumption', () => {
+    const forecast = run({ budgets: [budgetLine('a', '', month('2026-12'), cents(90_00))] });
+    const lines = forecastCsv(forecast, names)
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      [
+        'Cost Center,Carrier,Run-rate',
+        ...forecast.months.map((m) => (m < '2026-11' ? `${m} actual` : `${m} forecast`)),
+        'Actual to date,Forecast rest of year,Year end',
+      ].join(','),
+    );
+    const a = lines.find((line) => line.startsWith('A Cost center a,Verizon Wireless,'));
+    expect(a?.split(',').slice(-5)).toEqual(['110.00', '110.00', '830.00', '220.00', '1050.00']);
+    expect(lines).toContain(
+      'Run-rate,A Cost center a,Verizon Wireless,Run-rate,2026-11,110.00,Average of 2026-08 to 2026-10 without one-time charges: $110.00 a month.',
+    );
+    expect(
+      lines
+        .find((line) => line.startsWith('Budget,'))
+        ?.split(',')
+        .at(-1),
+    ).toBe('90.00');
+  });
+
+  it('XLSX: the Forecast sheet totals to the year-end forecast; By month holds the budget', () => {
+    const forecast = run({ budgets: [budgetLine('a', '', month('2026-12'), cents(90_00))] });
+    const [rows, byMonth, assumptions] = readXlsxForTests(forecastXlsx(forecast, names)).sheets;
+    expect(rows?.values.at(-1)?.at(-1)).toBeCloseTo(forecast.yearEnd / 100, 2);
+    expect(byMonth?.values.at(-1)?.at(-1)).toBeCloseTo(90, 2);
+    expect(assumptions?.values.length).toBe(forecast.assumptions.length + 1);
+  });
+});
