@@ -6,6 +6,7 @@ import { invoiceOfPlan, planBills, usageRecordsOf } from '../../shared/ledger/bi
 import type { ImportBatch, Invoice } from '../../shared/model';
 import { packChargeLines, type ChargeBlock } from '../../shared/storage/charge-blocks';
 import { serviceTotalsOfBlocks, type ServiceTotals } from '../../shared/storage/service-totals';
+import { applyApprovalPolicy } from './approvals';
 import { deleteChargeLines } from './charges';
 import type { InvoiceUsageRecord, TemDeskDatabase } from './database';
 import {
@@ -64,7 +65,7 @@ export async function commitImport(
     db.serviceTotals,
     db.usage,
   ];
-  return db.transaction('rw', tables, async () => {
+  const outcome = await db.transaction('rw', tables, async (): Promise<CommitOutcome> => {
     const conflicts = await findImportConflicts(db, input);
     const blocking = conflicts.filter((c) => c.kind === 'invoice-repeated' || !options.replace);
     if (blocking.length > 0) return { ok: false, conflicts: blocking };
@@ -242,6 +243,9 @@ export async function commitImport(
       lines: blocks.reduce((sum, block) => sum + block.count, 0),
     };
   });
+  // The approval policy decides the new invoices now (and again after the checks run on them).
+  if (outcome.ok) await applyApprovalPolicy(db, options.now ?? new Date());
+  return outcome;
 }
 
 /** Removes an invoice with its lines and usage (call inside a transaction covering those tables). */

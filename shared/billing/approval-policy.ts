@@ -194,8 +194,13 @@ export function evaluateApprovals(input: ApprovalPolicyInput): ApprovalEvaluatio
         reason: 'No expected amount',
       };
     }
+    // The inventory knows recurring costs only (taxes, usage and fees are not in it): its
+    // expected amount is compared with the bill's recurring charges, everything else with the total.
+    const recurringOnly = expected.source === 'inventory';
+    const compared = recurringOnly ? (invoice.categoryTotals.recurring ?? 0) : billed;
+    const what = recurringOnly ? 'Recurring charges' : 'Billed amount';
     const tolerance = toleranceOf(expected.amount, input.settings);
-    const difference = Math.abs(billed - expected.amount);
+    const difference = Math.abs(compared - expected.amount);
     const percentWins =
       Math.round((Math.abs(expected.amount) * input.settings.toleranceBasisPoints) / 10_000) >=
       input.settings.toleranceCents;
@@ -203,19 +208,20 @@ export function evaluateApprovals(input: ApprovalPolicyInput): ApprovalEvaluatio
       ? formatPercent(input.settings.toleranceBasisPoints)
       : formatCents(input.settings.toleranceCents);
     const of = `expected ${formatCents(expected.amount)}${sourceNote(expected)}`;
+    const over = compared > expected.amount ? 'above' : 'below';
     if (difference <= tolerance) {
       return {
         ...base,
         outcome: 'approve',
         rule: 'within-tolerance',
-        reason: `Within ${within} of ${of}`,
+        reason: `${what} within ${within} of ${of}`,
       };
     }
     return {
       ...base,
       outcome: 'review',
       rule: 'outside-tolerance',
-      reason: `${formatCents(difference as Cents)} ${billed > expected.amount ? 'above' : 'below'} ${of}: more than ${within}`,
+      reason: `${what} ${formatCents(difference as Cents)} ${over} ${of}: more than ${within}`,
     };
   });
 }
@@ -232,6 +238,7 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
 }
 
 function sourceNote(expected: ExpectedAmount): string {
+  if (expected.source === 'inventory') return ' (inventory)';
   if (expected.source === 'trailing-average') {
     const count = expected.invoiceCount ?? 0;
     return ` (average of the last ${count === 1 ? 'invoice' : `${count} invoices`})`;
@@ -298,15 +305,19 @@ export function expectedAmount(
   };
 }
 
+/** Status the policy gives for each outcome. */
+const POLICY_STATUS = { approve: 'approved', review: 'received' } as const;
+
 /** Whether the policy may (re-)decide this invoice: nothing decided yet, or only the policy did. */
 export function policyMayDecide(invoice: Invoice): boolean {
   if (invoice.exportedForPaymentAt !== undefined) return false;
   if (invoice.approval === undefined) return invoice.status === 'received';
-  return invoice.approval.decidedBy === 'policy';
+  // A status the policy did not give (moved by a person, or by an older version) is a person's.
+  return (
+    invoice.approval.decidedBy === 'policy' &&
+    invoice.status === POLICY_STATUS[invoice.approval.outcome]
+  );
 }
-
-/** Status the policy gives for each outcome. */
-const POLICY_STATUS = { approve: 'approved', review: 'received' } as const;
 
 /**
  * The invoice with the policy's decision recorded (status, approval, a history step when the

@@ -94,12 +94,16 @@ export function invoiceRow(
   };
 }
 
-/** Which review steps may follow a status: the workflow received → reviewed → approved → paid, or on hold. */
+/**
+ * Which review steps may follow a status: the workflow received → reviewed → approved → paid, or
+ * on hold. Paid is the end: a payment made is not un-made by a button (Undo right after marking
+ * it, or a backup, puts a mistaken one back).
+ */
 export const NEXT_STATUSES: Record<InvoiceStatus, readonly InvoiceStatus[]> = {
   received: ['reviewed', 'on-hold'],
   reviewed: ['approved', 'on-hold', 'received'],
   approved: ['paid', 'on-hold', 'reviewed'],
-  paid: ['approved'],
+  paid: [],
   'on-hold': ['received', 'reviewed', 'approved'],
 };
 

@@ -16,7 +16,9 @@ import { makeService } from '../../helpers/inventory';
 const TODAY = '2026-12-02' as IsoDate;
 const AT = '2026-12-02T08:00:00.000Z';
 
+/** An invoice whose charges are all recurring unless `categoryTotals` says otherwise. */
 function invoice(overrides: Partial<Invoice> = {}): Invoice {
+  const billed = overrides.statedTotal ?? overrides.linesTotal ?? cents(1000_00);
   return {
     id: 'inv-1',
     carrierId: 'carrier-1',
@@ -27,7 +29,7 @@ function invoice(overrides: Partial<Invoice> = {}): Invoice {
     statedTotal: cents(1000_00),
     linesTotal: cents(1000_00),
     lineCount: 1,
-    categoryTotals: {},
+    categoryTotals: { recurring: billed },
     status: 'received',
     importBatchId: 'batch-1',
     ...overrides,
@@ -79,23 +81,48 @@ function only(input: ApprovalPolicyInput) {
 describe('tolerance: X % or Y dollars, whichever is larger', () => {
   it.each([
     // expected $1,000: 5 % = $50 beats $25
-    [1000_00, 1050_00, 'approve', 'Within 5 % of expected $1,000.00'],
-    [1000_00, 950_00, 'approve', 'Within 5 % of expected $1,000.00'],
-    [1000_00, 1050_01, 'review', '$50.01 above expected $1,000.00: more than 5 %'],
+    [1000_00, 1050_00, 'approve', 'within 5 % of expected $1,000.00 (inventory)'],
+    [1000_00, 950_00, 'approve', 'within 5 % of expected $1,000.00 (inventory)'],
+    [1000_00, 1050_01, 'review', '$50.01 above expected $1,000.00 (inventory): more than 5 %'],
     // expected $100: $25 beats 5 % ($5)
-    [100_00, 125_00, 'approve', 'Within $25.00 of expected $100.00'],
-    [100_00, 125_01, 'review', '$25.01 above expected $100.00: more than $25.00'],
-    [100_00, 74_99, 'review', '$25.01 below expected $100.00: more than $25.00'],
+    [100_00, 125_00, 'approve', 'within $25.00 of expected $100.00 (inventory)'],
+    [100_00, 125_01, 'review', '$25.01 above expected $100.00 (inventory): more than $25.00'],
+    [100_00, 74_99, 'review', '$25.01 below expected $100.00 (inventory): more than $25.00'],
   ])('expected %i, billed %i → %s', (expected, billed, outcome, reason) => {
     const evaluation = only(world([invoice({ statedTotal: cents(billed) })], expected));
     expect(evaluation.outcome).toBe(outcome);
-    expect(evaluation.reason).toBe(reason);
+    expect(evaluation.reason).toBe(`Recurring charges ${reason}`);
     expect(evaluation.rule).toBe(outcome === 'approve' ? 'within-tolerance' : 'outside-tolerance');
   });
 
-  it('reads the billed amount from the lines when the bill states no total', () => {
-    const evaluation = only(world([invoice({ statedTotal: null, linesTotal: cents(1200_00) })]));
-    expect(evaluation.outcome).toBe('review');
+  it('compares the inventory’s cost with the recurring charges: taxes and usage are not in it', () => {
+    const taxed = invoice({
+      statedTotal: cents(1300_00),
+      categoryTotals: { recurring: cents(1000_00), tax: cents(180_00), usage: cents(120_00) },
+    });
+    expect(only(world([taxed])).outcome).toBe('approve');
+    const overRecurring = { ...taxed, categoryTotals: { recurring: cents(1100_00) } };
+    expect(only(world([overRecurring])).reason).toBe(
+      'Recurring charges $100.00 above expected $1,000.00 (inventory): more than 5 %',
+    );
+  });
+
+  it('compares the billed total (the lines when the bill states none) with the other sources', () => {
+    const evaluation = only(
+      world([invoice({ statedTotal: null, linesTotal: cents(1200_00) })], null, {
+        accounts: [
+          {
+            id: 'account-1',
+            carrierId: 'carrier-1',
+            accountNumber: 'A-1',
+            expectedMonthlyCents: cents(1000_00),
+          },
+        ],
+      }),
+    );
+    expect(evaluation.reason).toBe(
+      'Billed amount $200.00 above expected $1,000.00 (account): more than 5 %',
+    );
   });
 
   it('the user’s tolerance applies', () => {
@@ -103,7 +130,9 @@ describe('tolerance: X % or Y dollars, whichever is larger', () => {
     const evaluation = only(
       world([invoice({ statedTotal: cents(1200_00) })], 1000_00, { settings }),
     );
-    expect(evaluation.reason).toBe('Within 25 % of expected $1,000.00');
+    expect(evaluation.reason).toBe(
+      'Recurring charges within 25 % of expected $1,000.00 (inventory)',
+    );
   });
 });
 
@@ -219,7 +248,7 @@ describe('expected amount', () => {
         expectedMonthlyCents: cents(990_00),
       },
     ];
-    expect(only(input).reason).toBe('Within 5 % of expected $990.00 (account)');
+    expect(only(input).reason).toBe('Billed amount within 5 % of expected $990.00 (account)');
   });
 
   it('falls back to the trailing average of the last N earlier invoices', () => {
@@ -261,7 +290,7 @@ describe('expected amount', () => {
     expect(evaluations[0]).toMatchObject({
       outcome: 'approve',
       expected: { amount: 1000_00, source: 'trailing-average', invoiceCount: 3 },
-      reason: 'Within 5 % of expected $1,000.00 (average of the last 3 invoices)',
+      reason: 'Billed amount within 5 % of expected $1,000.00 (average of the last 3 invoices)',
     });
     // With N = 4 the $5,000 month counts and the bill is far below the average.
     const settings = { ...DEFAULT_APPROVAL_POLICY, trailingInvoices: 4 };
@@ -288,13 +317,13 @@ describe('recording decisions', () => {
       decidedBy: 'policy',
       outcome: 'approve',
       rule: 'within-tolerance',
-      reason: 'Within 5 % of expected $1,000.00',
+      reason: 'Recurring charges within 5 % of expected $1,000.00 (inventory)',
       decidedOn: TODAY,
     });
     expect(changed?.history?.at(-1)).toEqual({
       status: 'approved',
       at: AT,
-      note: 'Approval policy: Within 5 % of expected $1,000.00',
+      note: 'Approval policy: Recurring charges within 5 % of expected $1,000.00 (inventory)',
     });
   });
 
