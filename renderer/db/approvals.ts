@@ -1,7 +1,7 @@
 /**
  * Approvals in the database: the approval policy run over the stored invoices (after every import
  * and every checks run), the review steps a person takes on one invoice or many (approve, hold,
- * mark paid), each undoable, and the payment file's "already exported" marks.
+ * mark paid), each undoable.
  */
 import {
   DEFAULT_APPROVAL_POLICY,
@@ -9,12 +9,7 @@ import {
   runApprovalPolicy,
   type ApprovalPolicySettings,
 } from '../../shared/billing/approval-policy';
-import { addMonths, endOfMonth, startOfMonth, todayIso, type IsoDate } from '../../shared/dates';
-import {
-  BUILT_IN_PAYMENT_PRESETS,
-  STANDARD_PAYMENT_PRESET,
-  type PaymentPreset,
-} from '../../shared/export/payment-file';
+import { todayIso } from '../../shared/dates';
 import { INVOICE_STATUS_LABELS, NEXT_STATUSES } from '../../shared/billing/invoice-rows';
 import type { Invoice, InvoicePayment, InvoiceStatus } from '../../shared/model';
 import type { TemDeskDatabase } from './database';
@@ -22,8 +17,6 @@ import type { TemDeskDatabase } from './database';
 /** Settings keys of approvals and the payment file (stored in the `settings` table). */
 export const APPROVAL_KEYS = {
   policy: 'approval:policy',
-  paymentPresets: 'payments:presets',
-  paymentPresetId: 'payments:presetId',
 } as const;
 
 export async function loadApprovalPolicy(db: TemDeskDatabase): Promise<ApprovalPolicySettings> {
@@ -164,71 +157,4 @@ export async function setInvoicesStatus(
       },
     };
   });
-}
-
-/** The payment file layouts: the built-in ones, then the user's. */
-export async function loadPaymentPresets(db: TemDeskDatabase): Promise<{
-  presets: PaymentPreset[];
-  chosenId: string;
-}> {
-  const [stored, chosen] = await db.settings.bulkGet([
-    APPROVAL_KEYS.paymentPresets,
-    APPROVAL_KEYS.paymentPresetId,
-  ]);
-  const own = Array.isArray(stored?.value) ? (stored.value as PaymentPreset[]) : [];
-  const presets = [...BUILT_IN_PAYMENT_PRESETS, ...own];
-  const id = typeof chosen?.value === 'string' ? chosen.value : STANDARD_PAYMENT_PRESET.id;
-  return { presets, chosenId: presets.some((p) => p.id === id) ? id : STANDARD_PAYMENT_PRESET.id };
-}
-
-/** Saves a user layout (a built-in id is saved as a new copy) and makes it the chosen one. */
-export async function savePaymentPreset(db: TemDeskDatabase, preset: PaymentPreset): Promise<void> {
-  await db.transaction('rw', db.settings, async () => {
-    const record = await db.settings.get(APPROVAL_KEYS.paymentPresets);
-    const own = Array.isArray(record?.value) ? (record.value as PaymentPreset[]) : [];
-    const next = own.some((p) => p.id === preset.id)
-      ? own.map((p) => (p.id === preset.id ? preset : p))
-      : [...own, preset];
-    await db.settings.put({ key: APPROVAL_KEYS.paymentPresets, value: next });
-    await db.settings.put({ key: APPROVAL_KEYS.paymentPresetId, value: preset.id });
-  });
-}
-
-export async function choosePaymentPreset(db: TemDeskDatabase, id: string): Promise<void> {
-  await db.settings.put({ key: APPROVAL_KEYS.paymentPresetId, value: id });
-}
-
-/** Marks invoices as written to payment file `batch`; returns how to unmark them. */
-export async function markExportedForPayment(
-  db: TemDeskDatabase,
-  ids: readonly string[],
-  batch: string,
-  now: Date,
-): Promise<() => Promise<void>> {
-  return db.transaction('rw', db.invoices, async () => {
-    const found = (await db.invoices.bulkGet([...ids])).filter(
-      (invoice): invoice is Invoice => invoice !== undefined,
-    );
-    await db.invoices.bulkPut(
-      found.map((invoice) => ({
-        ...invoice,
-        exportedForPaymentAt: now.toISOString(),
-        paymentBatch: batch,
-      })),
-    );
-    return async () => {
-      await db.invoices.bulkPut(found);
-    };
-  });
-}
-
-/** A payment batch id from the export time: `PAY-20261202-0815`. */
-export function paymentBatchId(now: Date): string {
-  const iso = now.toISOString();
-  return `PAY-${iso.slice(0, 10).replaceAll('-', '')}-${iso.slice(11, 16).replace(':', '')}`;
-}
-
-/** Default payment date range: from the start of last month (overdue bills) to the end of this one. */
-export function defaultPaymentRange(today: IsoDate): { from: IsoDate; to: IsoDate } {
-  return { from: startOfMonth(addMonths(today, -1)), to: endOfMonth(today) };
 }

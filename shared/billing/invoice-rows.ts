@@ -62,6 +62,8 @@ export interface InvoiceRow {
   due: DueState;
   /** Findings of the audit on this invoice that still need attention (not resolved or dismissed). */
   findings: number;
+  /** Who decided the approval and why (`Policy: Recurring charges within 5 % …`); '' when undecided. */
+  decision: string;
 }
 
 export function invoiceRow(
@@ -91,6 +93,10 @@ export function invoiceRow(
     status: invoice.status,
     due: dueState(invoice, today),
     findings,
+    decision:
+      invoice.approval === undefined
+        ? ''
+        : `${invoice.approval.decidedBy === 'policy' ? 'Policy' : 'Person'}: ${invoice.approval.reason}`,
   };
 }
 

@@ -6,18 +6,19 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   applyApprovalPolicy,
-  markExportedForPayment,
   saveApprovalPolicy,
   setInvoicesStatus,
   setInvoiceStatus,
 } from '../../renderer/db/approvals';
 import { TemDeskDatabase } from '../../renderer/db/database';
+import { markExportedForPayment, paymentFileOf } from '../../renderer/db/payments';
 import { runAndSaveAudit } from '../../renderer/db/findings';
 import { DEFAULT_APPROVAL_POLICY } from '../../shared/billing/approval-policy';
 import { invoiceFindingKey } from '../../shared/billing/invoice-rows';
 import type { IsoDate } from '../../shared/dates/iso-date';
-import { buildPaymentFile, STANDARD_PAYMENT_PRESET } from '../../shared/export/payment-file';
+import { STANDARD_PAYMENT_PRESET } from '../../shared/export/payment-file';
 import type { Invoice } from '../../shared/model';
+import { centsOfText, parseChargebackCsv } from '../helpers/chargeback-csv';
 import { loadSampleIntoDb } from '../helpers/sample-db';
 
 const NOW = '2026-11-16T12:00:00.000Z';
@@ -143,33 +144,22 @@ describe('bulk actions', () => {
 describe('the payment file in the app', () => {
   it('a second export leaves out the invoices the first one marked, unless asked', async () => {
     const range = { from: '2025-01-01' as IsoDate, to: '2027-12-31' as IsoDate };
-    const file = async (includeExported: boolean) =>
-      buildPaymentFile({
-        invoices: await db.invoices.toArray(),
-        allocation: {
-          blocks: await db.chargeBlocks.toArray(),
-          services: await db.services.toArray(),
-          sites: await db.sites.toArray(),
-          accounts: await db.accounts.toArray(),
-          costCenters: await db.costCenters.toArray(),
-          carriers: await db.carriers.toArray(),
-          rules: [],
-          accountPolicies: {},
-          glMapping: { byCategory: {}, byCategoryAndServiceType: {} },
-          markups: {},
-        },
-        names: {
-          carriers: await db.carriers.toArray(),
-          costCenters: await db.costCenters.toArray(),
-        },
-        preset: STANDARD_PAYMENT_PRESET,
-        format: 'csv',
-        batch: 'PAY-1',
-        ...range,
-        includeExported,
-      });
+    const file = (includeExported: boolean) =>
+      paymentFileOf(db, { ...range, includeExported }, STANDARD_PAYMENT_PRESET, 'csv', 'PAY-1');
     const first = await file(false);
     expect(first.invoices.length).toBeGreaterThan(0);
+    // Rows per invoice × cost center add up to each invoice, and the file to all of them.
+    const sums = new Map<string, number>();
+    for (const row of parseChargebackCsv(new TextDecoder().decode(first.bytes))) {
+      const key = `${row['Account'] ?? ''}|${row['Invoice number'] ?? ''}`;
+      sums.set(key, (sums.get(key) ?? 0) + centsOfText(row['Amount'] ?? ''));
+    }
+    for (const invoice of first.invoices) {
+      expect(sums.get(`${invoice.accountNumber}|${invoice.invoiceNumber}`)).toBe(
+        invoice.statedTotal ?? invoice.linesTotal,
+      );
+    }
+    expect([...sums.values()].reduce((a, b) => a + b, 0)).toBe(first.total);
     await markExportedForPayment(
       db,
       first.invoices.map((i) => i.id),

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { isIsoDate, type IsoDate } from '../../../../shared/dates/iso-date';
 import type { InvoicePayment } from '../../../../shared/model';
+import { FormButtons } from './FormButtons';
 
 /** The payment date and reference of "Mark paid" (one invoice or many). */
 export function PaymentForm({
@@ -47,14 +48,10 @@ export function PaymentForm({
         onChange={(e) => setReference(e.target.value)}
         maxLength={100}
       />
-      <div className="button-row">
-        <button type="submit">
-          {count === 1 ? 'Mark paid' : `Mark ${String(count)} invoices paid`}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormButtons
+        label={count === 1 ? 'Mark paid' : `Mark ${String(count)} invoices paid`}
+        onCancel={onCancel}
+      />
       {problem && <p role="alert">{problem}</p>}
     </form>
   );

@@ -1,5 +1,6 @@
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
-import { useMemo, useState } from 'react';
+import type { GridApi } from 'ag-grid-community';
+import { useMemo, useRef, useState } from 'react';
 import {
   DUE_STATE_LABELS,
   INVOICE_STATUS_LABELS,
@@ -10,6 +11,7 @@ import { findingsLink } from '../../../app/links';
 import { useRouteContext } from '../../../app/RouteContext';
 import { DataGrid } from '../../../components/DataGrid';
 import { centsFormatter } from '../../../components/format';
+import { InvoiceBulkBar } from '../approvals/InvoiceBulkBar';
 
 function dueLabel(row: InvoiceRow | undefined): string {
   if (!row) return '';
@@ -57,6 +59,13 @@ const COLUMNS: ColDef<InvoiceRow>[] = [
       p.value ? INVOICE_STATUS_LABELS[p.value] : '',
   },
   {
+    field: 'decision',
+    headerName: 'Approval',
+    headerTooltip: 'Who decided (the approval policy or a person) and why',
+    width: 300,
+    tooltipField: 'decision',
+  },
+  {
     field: 'findings',
     headerName: 'Findings',
     headerTooltip:
@@ -90,6 +99,17 @@ const COLUMNS: ColDef<InvoiceRow>[] = [
 export function InvoicesGrid({ rows }: { rows: InvoiceRow[] }) {
   const { navigate } = useRouteContext();
   const [search, setSearch] = useState('');
+  const [selected, setSelected] = useState<string[]>([]);
+  const api = useRef<GridApi<InvoiceRow> | null>(null);
+  const selection = useMemo(
+    () => ({
+      mode: 'multiRow' as const,
+      checkboxes: true,
+      headerCheckbox: true,
+      enableClickSelection: false,
+    }),
+    [],
+  );
   const overdue = useMemo(() => rows.filter((row) => row.due === 'overdue').length, [rows]);
   const dueSoon = useMemo(() => rows.filter((row) => row.due === 'due-soon').length, [rows]);
   // The findings count opens those findings; anywhere else the invoice.
@@ -110,6 +130,7 @@ export function InvoicesGrid({ rows }: { rows: InvoiceRow[] }) {
           <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
         </label>
       </div>
+      <InvoiceBulkBar ids={selected} onDone={() => api.current?.deselectAll()} />
       <DataGrid<InvoiceRow>
         label="Invoices"
         stateKey="grid:invoices"
@@ -117,7 +138,18 @@ export function InvoicesGrid({ rows }: { rows: InvoiceRow[] }) {
         columnDefs={COLUMNS}
         quickFilterText={search}
         getRowId={(p) => p.data.id}
-        onCellClicked={(event) => event.data && open(event.data, event.column.getColId())}
+        rowSelection={selection}
+        onGridReady={(event) => {
+          api.current = event.api;
+        }}
+        onSelectionChanged={(event) =>
+          setSelected(event.api.getSelectedRows().map((row) => row.id))
+        }
+        onCellClicked={(event) =>
+          event.data &&
+          event.column.getColId() !== 'ag-Grid-SelectionColumn' &&
+          open(event.data, event.column.getColId())
+        }
         onCellKeyDown={(event) => {
           const key = event.event instanceof KeyboardEvent ? event.event.key : '';
           const column = 'column' in event ? event.column.getColId() : '';
@@ -129,7 +161,7 @@ export function InvoicesGrid({ rows }: { rows: InvoiceRow[] }) {
       />
       <p className="hint">
         Click an invoice, or press Enter on it, to see its charge lines; on its findings count, to
-        see those findings.
+        see those findings. Tick invoices to approve, hold or mark them paid together.
       </p>
     </section>
   );
