@@ -398,7 +398,7 @@ export function personDecision(
     decidedBy: 'person',
     outcome,
     rule: 'person',
-    reason: note.trim() === '' ? `${label} by a person` : `${label} by a person: ${note.trim()}`,
+    reason: note.trim() === '' ? label : `${label}: ${note.trim()}`,
     decidedOn: today,
   };
 }

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import './approvals.css';
 import {
   formatPercent,
   type ApprovalLimit,

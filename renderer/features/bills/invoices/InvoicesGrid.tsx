@@ -95,6 +95,9 @@ const COLUMNS: ColDef<InvoiceRow>[] = [
   { field: 'lineCount', headerName: 'Lines', type: 'rightAligned', width: 100 },
 ];
 
+/** The tick boxes stay in view, first, beside the carrier. */
+const SELECTION_COLUMN = { pinned: 'left' as const };
+
 /** Every invoice, with filters and a quick search; a row opens its detail. */
 export function InvoicesGrid({ rows }: { rows: InvoiceRow[] }) {
   const { navigate } = useRouteContext();
@@ -139,6 +142,7 @@ export function InvoicesGrid({ rows }: { rows: InvoiceRow[] }) {
         quickFilterText={search}
         getRowId={(p) => p.data.id}
         rowSelection={selection}
+        selectionColumnDef={SELECTION_COLUMN}
         onGridReady={(event) => {
           api.current = event.api;
         }}
