@@ -5,7 +5,14 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  createBackup,
+  dumpWorkspace,
+  inspectBackup,
+  restoreWorkspace,
+} from '../../renderer/db/backup';
+import {
   applyApprovalPolicy,
+  loadApprovalPolicy,
   saveApprovalPolicy,
   setInvoicesStatus,
   setInvoiceStatus,
@@ -20,6 +27,7 @@ import { STANDARD_PAYMENT_PRESET } from '../../shared/export/payment-file';
 import type { Invoice } from '../../shared/model';
 import { centsOfText, parseChargebackCsv } from '../helpers/chargeback-csv';
 import { loadSampleIntoDb } from '../helpers/sample-db';
+import { cents } from '../../shared/money/cents';
 
 const NOW = '2026-11-16T12:00:00.000Z';
 let db: TemDeskDatabase;
@@ -171,5 +179,40 @@ describe('the payment file in the app', () => {
     const third = await file(true);
     expect(third.invoices.map((i) => i.id)).toEqual(first.invoices.map((i) => i.id));
     expect(third.total).toBe(first.total);
+  });
+});
+
+describe('backup', () => {
+  it('keeps the decisions, payments, export marks, remit-to and the policy settings through backup and restore', async () => {
+    const [one, two] = await db.invoices.toArray();
+    if (!one || !two) throw new Error('no invoices');
+    await db.invoices.update(one.id, { remitTo: 'PO Box 660108, Dallas TX 75266' });
+    await setInvoicesStatus(db, [one.id], 'paid', {
+      payment: { paidOn: '2026-11-10' as IsoDate, reference: 'CHK 1001' },
+      now: new Date(NOW),
+    });
+    await markExportedForPayment(db, [two.id], 'PAY-20261116-1200', new Date(NOW));
+    await saveApprovalPolicy(db, {
+      ...DEFAULT_APPROVAL_POLICY,
+      limits: [{ carrierId: one.carrierId, limitCents: cents(10_000_00) }],
+    });
+    const before = await dumpWorkspace(db);
+    const bytes = await createBackup(db, {
+      appVersion: '0.1.0',
+      now: new Date(NOW),
+      organizationName: 'Acme',
+    });
+    await restoreWorkspace(db, { schemaVersion: before.schemaVersion, tables: {} });
+    const inspected = inspectBackup(bytes);
+    if (!inspected.ok) throw new Error(JSON.stringify(inspected.errors));
+    await restoreWorkspace(db, inspected.value.dump);
+    expect(await dumpWorkspace(db)).toEqual(before);
+    expect(await db.invoices.get(one.id)).toMatchObject({
+      remitTo: 'PO Box 660108, Dallas TX 75266',
+      payment: { paidOn: '2026-11-10', reference: 'CHK 1001' },
+      approval: { decidedBy: 'person' },
+    });
+    expect((await db.invoices.get(two.id))?.paymentBatch).toBe('PAY-20261116-1200');
+    expect((await loadApprovalPolicy(db)).limits).toHaveLength(1);
   });
 });
