@@ -178,3 +178,72 @@ describe('approvals and the payment file in Chromium', () => {
     expect(session.consoleErrors).toEqual([]);
   });
 });
+
+describe('approval settings and payment layouts in Chromium', () => {
+  it('a carrier limit sends its approved invoices to review; a per-invoice layout with a renamed column is saved and used', async () => {
+    session = await openApp({ hash: '#/bills' });
+    const { page } = session;
+    await loadSampleCompany(page);
+    await expect
+      .poll(
+        async () =>
+          (await storedInvoices(page)).filter(
+            (i) => i.approval?.decidedBy === 'policy' && i.status === 'approved',
+          ).length,
+        { timeout: 60_000 },
+      )
+      .toBeGreaterThan(3);
+
+    // A $1.00 limit on Verizon Wireless: every Verizon invoice the policy approved needs review now.
+    await page.getByText('Approval policy', { exact: true }).click();
+    const policy = page.locator('details.approval-policy');
+    await policy.getByLabel('Carrier').selectOption({ label: 'Verizon Wireless' });
+    await policy.getByLabel('Limit ($)').fill('1.00');
+    await policy.getByRole('button', { name: 'Add limit' }).click();
+    await expect
+      .poll(() => policy.getByRole('list', { name: 'Amount limits' }).textContent())
+      .toContain('Verizon Wireless: above $1.00');
+    await policy.getByRole('button', { name: 'Save policy' }).click();
+    await expect
+      .poll(() => policy.getByRole('status').textContent())
+      .toMatch(/^Saved\. The policy re-decided [1-9]\d* invoices?\.$/);
+    await session.screenshot('approvals-policy-settings');
+    const limited = (await storedInvoices(page)).filter(
+      (i) => i.approval?.reason === 'Above the $1.00 limit for Verizon Wireless',
+    );
+    expect(limited.length).toBeGreaterThan(0);
+    expect(limited.every((i) => i.status === 'received')).toBe(true);
+
+    // A layout of one row per invoice, Amount renamed "Pay amount", moved first.
+    await page.getByText('Payment file', { exact: true }).click();
+    await page.getByRole('button', { name: 'Edit layout…' }).click();
+    const layout = page.getByRole('group', { name: 'Payment file layout' });
+    await layout.getByLabel('Layout name').fill('AP one line each');
+    await layout.getByLabel('Rows').selectOption('invoice');
+    await layout.getByLabel('Header of Amount').fill('Pay amount');
+    for (let i = 0; i < 8; i++) {
+      const up = layout.getByRole('button', { name: 'Move Pay amount up' });
+      if (await up.isDisabled()) break;
+      await up.click();
+    }
+    await session.screenshot('approvals-payment-layout');
+    await layout.getByRole('button', { name: 'Save layout' }).click();
+    await expect
+      .poll(() => page.getByLabel('Payment file layout').inputValue())
+      .toMatch(/^custom-/);
+    await page.getByLabel('Due from').fill('2020-01-01');
+    await page.getByLabel('Due to').fill('2030-12-31');
+    const path = join(workDir, 'one-line-each.csv');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export payment file (CSV)' }).click();
+    await (await download).saveAs(path);
+    const rows = parseChargebackCsv(readFileSync(path, 'utf8'));
+    expect(Object.keys(rows[0] ?? {})[0]).toBe('Pay amount');
+    const approved = (await storedInvoices(page)).filter((i) => i.status === 'approved');
+    expect(rows).toHaveLength(approved.length);
+    expect(rows.reduce((sum, row) => sum + centsOfText(row['Pay amount'] ?? ''), 0)).toBe(
+      approved.reduce((sum, i) => sum + (i.statedTotal ?? i.linesTotal), 0),
+    );
+    expect(session.consoleErrors).toEqual([]);
+  });
+});

@@ -108,27 +108,33 @@ function PolicyForm({
         Approve invoices automatically
       </label>
       <div className="form-row">
-        <label htmlFor={`${ids}-percent`}>Tolerance (%)</label>
-        <input
-          id={`${ids}-percent`}
-          inputMode="decimal"
-          value={percent}
-          onChange={(e) => setPercent(e.target.value)}
-        />
-        <label htmlFor={`${ids}-dollars`}>or dollars, whichever is larger</label>
-        <input
-          id={`${ids}-dollars`}
-          inputMode="decimal"
-          value={dollars}
-          onChange={(e) => setDollars(e.target.value)}
-        />
-        <label htmlFor={`${ids}-trailing`}>Invoices in the trailing average</label>
-        <input
-          id={`${ids}-trailing`}
-          inputMode="numeric"
-          value={trailing}
-          onChange={(e) => setTrailing(e.target.value)}
-        />
+        <span className="field">
+          <label htmlFor={`${ids}-percent`}>Tolerance (%)</label>
+          <input
+            id={`${ids}-percent`}
+            inputMode="decimal"
+            value={percent}
+            onChange={(e) => setPercent(e.target.value)}
+          />
+        </span>
+        <span className="field">
+          <label htmlFor={`${ids}-dollars`}>or dollars, whichever is larger</label>
+          <input
+            id={`${ids}-dollars`}
+            inputMode="decimal"
+            value={dollars}
+            onChange={(e) => setDollars(e.target.value)}
+          />
+        </span>
+        <span className="field">
+          <label htmlFor={`${ids}-trailing`}>Invoices in the trailing average</label>
+          <input
+            id={`${ids}-trailing`}
+            inputMode="numeric"
+            value={trailing}
+            onChange={(e) => setTrailing(e.target.value)}
+          />
+        </span>
       </div>
       <h3>Amount limits (always review above)</h3>
       {limits.length === 0 ? (
@@ -152,31 +158,37 @@ function PolicyForm({
         </ul>
       )}
       <div className="form-row">
-        <label htmlFor={`${ids}-carrier`}>Carrier</label>
-        <select
-          id={`${ids}-carrier`}
-          value={limit.carrierId}
-          onChange={(e) => setLimit({ ...limit, carrierId: e.target.value })}
-        >
-          {carriers.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-        <label htmlFor={`${ids}-account`}>Account (optional)</label>
-        <input
-          id={`${ids}-account`}
-          value={limit.account}
-          onChange={(e) => setLimit({ ...limit, account: e.target.value })}
-        />
-        <label htmlFor={`${ids}-limit`}>Limit ($)</label>
-        <input
-          id={`${ids}-limit`}
-          inputMode="decimal"
-          value={limit.amount}
-          onChange={(e) => setLimit({ ...limit, amount: e.target.value })}
-        />
+        <span className="field">
+          <label htmlFor={`${ids}-carrier`}>Carrier</label>
+          <select
+            id={`${ids}-carrier`}
+            value={limit.carrierId}
+            onChange={(e) => setLimit({ ...limit, carrierId: e.target.value })}
+          >
+            {carriers.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </span>
+        <span className="field">
+          <label htmlFor={`${ids}-account`}>Account (optional)</label>
+          <input
+            id={`${ids}-account`}
+            value={limit.account}
+            onChange={(e) => setLimit({ ...limit, account: e.target.value })}
+          />
+        </span>
+        <span className="field">
+          <label htmlFor={`${ids}-limit`}>Limit ($)</label>
+          <input
+            id={`${ids}-limit`}
+            inputMode="decimal"
+            value={limit.amount}
+            onChange={(e) => setLimit({ ...limit, amount: e.target.value })}
+          />
+        </span>
         <button type="button" className="secondary" onClick={addLimit}>
           Add limit
         </button>

@@ -75,20 +75,24 @@ export function PaymentFilePanel() {
         file are left out unless you include them, so nothing is paid twice.
       </p>
       <div className="form-row">
-        <label htmlFor={`${ids}-from`}>Due from</label>
-        <input
-          id={`${ids}-from`}
-          type="date"
-          value={range.from}
-          onChange={(e) => setRange({ ...range, from: e.target.value as typeof range.from })}
-        />
-        <label htmlFor={`${ids}-to`}>Due to</label>
-        <input
-          id={`${ids}-to`}
-          type="date"
-          value={range.to}
-          onChange={(e) => setRange({ ...range, to: e.target.value as typeof range.to })}
-        />
+        <span className="field">
+          <label htmlFor={`${ids}-from`}>Due from</label>
+          <input
+            id={`${ids}-from`}
+            type="date"
+            value={range.from}
+            onChange={(e) => setRange({ ...range, from: e.target.value as typeof range.from })}
+          />
+        </span>
+        <span className="field">
+          <label htmlFor={`${ids}-to`}>Due to</label>
+          <input
+            id={`${ids}-to`}
+            type="date"
+            value={range.to}
+            onChange={(e) => setRange({ ...range, to: e.target.value as typeof range.to })}
+          />
+        </span>
         <label className="inline">
           <input
             type="checkbox"
@@ -99,18 +103,20 @@ export function PaymentFilePanel() {
         </label>
       </div>
       <div className="form-row">
-        <label htmlFor={`${ids}-layout`}>Payment file layout</label>
-        <select
-          id={`${ids}-layout`}
-          value={preset.id}
-          onChange={(e) => void choosePaymentPreset(db, e.target.value)}
-        >
-          {presets.value.presets.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
+        <span className="field">
+          <label htmlFor={`${ids}-layout`}>Payment file layout</label>
+          <select
+            id={`${ids}-layout`}
+            value={preset.id}
+            onChange={(e) => void choosePaymentPreset(db, e.target.value)}
+          >
+            {presets.value.presets.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </span>
         <button
           type="button"
           className="secondary"
