@@ -74,7 +74,7 @@ Usage:
                             [--suspense-cost-center <code>] [--suspense-gl <account>] [--total-row]
   npm run cli -- payments --sites <file> --inventory <file> [--contracts <file>] [--rates <file>]
                           --bills <files or folders...> --from YYYY-MM-DD --to YYYY-MM-DD
-                          --out <file.csv|file.xlsx> [--include-exported] [--as-of YYYY-MM-DD]
+                          --out <file> [--format csv|xlsx] [--include-exported] [--as-of YYYY-MM-DD]
   npm run cli -- --help
 
 audit       Audits the bills against the inventory and contracts and writes findings.csv,
@@ -87,7 +87,8 @@ chargeback  Allocates the month's charges to cost centers and writes the Chargeb
             --total-row ends it with a row holding the month's invoice total.
 payments    Writes the AP payment file (one row per invoice and cost center with its GL account)
             of the approved invoices due from --from to --to. Approvals come from the approval
-            policy with its default settings (within 5 % or $25 of the expected amount, no open
+            policy with its default settings; the format is --format's, else the --out
+            file's extension (within 5 % or $25 of the expected amount, no open
             error finding of the checks as of --as-of, default today). Exported invoices are
             listed in payments-register.csv beside the output and left out of the next run
             unless --include-exported is given.
@@ -139,7 +140,15 @@ const OPTIONS = {
     'total-row',
     ...IMPORT_OPTIONS,
   ],
-  payments: [...FILE_OPTIONS, 'from', 'to', 'include-exported', 'as-of', ...IMPORT_OPTIONS],
+  payments: [
+    ...FILE_OPTIONS,
+    'from',
+    'to',
+    'format',
+    'include-exported',
+    'as-of',
+    ...IMPORT_OPTIONS,
+  ],
 } as const;
 
 /** Options that are switches: they take no value. */
@@ -251,9 +260,13 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
     return { ok: true, args: { command, ...workspace, out, asOf } };
   }
-  const extension = out.toLowerCase().slice(out.lastIndexOf('.') + 1);
+  const format = one('format');
+  if (format !== null && format !== 'csv' && format !== 'xlsx') {
+    return fail(`--format must be csv or xlsx, not "${format}".`);
+  }
+  const extension = format ?? out.toLowerCase().slice(out.lastIndexOf('.') + 1);
   if (extension !== 'csv' && extension !== 'xlsx') {
-    return fail(`--out must name a .csv or .xlsx file, not "${out}".`);
+    return fail(`--out must name a .csv or .xlsx file (or give --format), not "${out}".`);
   }
   if (command === 'payments')
     return paymentsArgs(one, values.has('include-exported'), workspace, out, extension);

@@ -89,11 +89,13 @@ describe('payments', () => {
     const forced = await payments([
       ...RANGE,
       '--include-exported',
+      '--format',
+      'xlsx',
       '--out',
-      join(dir, 'ap', 'all.xlsx'),
+      join(dir, 'ap', 'all.bin'),
     ]);
     expect(forced.code).toBe(0);
-    const sheet = readXlsxForTests(await readFile(join(dir, 'ap', 'all.xlsx'))).sheets[0];
+    const sheet = readXlsxForTests(await readFile(join(dir, 'ap', 'all.bin'))).sheets[0];
     const amount = sheet?.values[0]?.indexOf('Amount') ?? -1;
     const xlsxTotal = (sheet?.values.slice(1) ?? []).reduce(
       (sum, row) => sum + Math.round(Number(row[amount]) * 100),
@@ -121,6 +123,10 @@ describe('payments', () => {
       '--from (2026-12-31) is after --to (2026-01-01).',
     ],
     [['--from', '2026-01-01'], '"payments" needs --to, --out.'],
+    [
+      ['--from', '2026-01-01', '--to', '2026-12-31', '--format', 'pdf'],
+      '--format must be csv or xlsx, not "pdf".',
+    ],
   ])('refuses %j with a sentence', async (extra, message) => {
     const result = await payments([
       ...extra,
