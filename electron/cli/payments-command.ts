@@ -61,6 +61,11 @@ async function readRegister(path: string): Promise<string[][]> {
   return readTable(text, sniff.value).rows.map((row) => row.cells.map(unguardFormula));
 }
 
+/** The register's text: one row per invoice written to a payment file. */
+export function registerCsv(rows: readonly (readonly string[])[]): string {
+  return toCsv(REGISTER_HEADER, rows, { bom: true });
+}
+
 export async function runPaymentsCommand(
   args: PaymentsArgs,
   today: IsoDate,
@@ -108,7 +113,7 @@ export async function runPaymentsCommand(
   ];
   await writeOutputs([
     { path: args.out, data: file.bytes },
-    { path: register, data: toCsv(REGISTER_HEADER, rows, { bom: true }) },
+    { path: register, data: registerCsv(rows) },
   ]);
   return {
     workspace,
