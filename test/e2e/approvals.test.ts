@@ -175,6 +175,29 @@ describe('approvals and the payment file in Chromium', () => {
     await expect.poll(() => panel.getByText(/^Paid on /).count()).toBe(1);
     expect(await panel.getByRole('button', { name: 'Approve' }).count()).toBe(0);
     await session.screenshot('approvals-paid-invoice');
+    // Older bills paid outside the app show as overdue: tick them all and mark them paid.
+    await page.goto(new URL('#/bills', session.baseUrl).toString());
+    await expect.poll(() => page.getByText(/^\d+ overdue$/).count()).toBe(1);
+    await page
+      .getByRole('region', { name: 'Invoices' })
+      .getByRole('checkbox', { name: 'Column with Header Selection' })
+      .check();
+    await page.getByRole('button', { name: 'Mark paid…' }).click();
+    await page
+      .getByRole('form', { name: 'Payment' })
+      .getByRole('button', { name: /^Mark \d+ invoices paid$/ })
+      .click();
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: /^Marked paid: \d+ invoices\. \d+ left as they were/ })
+          .count(),
+      )
+      .toBe(1);
+    await expect.poll(() => page.getByText(/^\d+ overdue$/).count()).toBe(0);
+    await expect.poll(() => page.getByText(/^Marked paid [1-9]\d? invoices?$/).count()).toBe(1);
+    await session.screenshot('approvals-all-paid');
     expect(session.consoleErrors).toEqual([]);
   });
 });

@@ -23,18 +23,18 @@ export function InvoiceBulkBar({ ids, onDone }: { ids: readonly string[]; onDone
 
   const apply = async (status: BulkStatus, payment?: InvoicePayment) => {
     setPaying(false);
-    let text = '';
-    await perform('invoices-bulk', `${DONE[status]} ${String(ids.length)} invoices`, async () => {
-      // clock: the moment of a person's bulk review step
-      const outcome = await setInvoicesStatus(db, ids, status, { payment, now: new Date() });
-      const skipped =
-        outcome.skipped === 0
-          ? ''
-          : ` ${String(outcome.skipped)} left as they were (already ${status === 'paid' ? 'paid' : 'in that step or paid'}).`;
-      text = `${DONE[status]}: ${String(outcome.changed)} invoice${outcome.changed === 1 ? '' : 's'}.${skipped}`;
-      return outcome.undo;
-    });
-    setMessage(text);
+    // clock: the moment of a person's bulk review step
+    const outcome = await setInvoicesStatus(db, ids, status, { payment, now: new Date() });
+    const changed = `${String(outcome.changed)} invoice${outcome.changed === 1 ? '' : 's'}`;
+    const skipped =
+      outcome.skipped === 0
+        ? ''
+        : ` ${String(outcome.skipped)} left as they were (already ${status === 'paid' ? 'paid' : 'in that step or paid'}).`;
+    // The step is done; Undo puts back exactly the invoices it changed.
+    await perform('invoices-bulk', `${DONE[status]} ${changed}`, () =>
+      Promise.resolve(outcome.undo),
+    );
+    setMessage(`${DONE[status]}: ${changed}.${skipped}`);
     onDone();
   };
 
