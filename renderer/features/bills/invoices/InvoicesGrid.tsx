@@ -59,13 +59,6 @@ const COLUMNS: ColDef<InvoiceRow>[] = [
       p.value ? INVOICE_STATUS_LABELS[p.value] : '',
   },
   {
-    field: 'decision',
-    headerName: 'Approval',
-    headerTooltip: 'Who decided (the approval policy or a person) and why',
-    width: 300,
-    tooltipField: 'decision',
-  },
-  {
     field: 'findings',
     headerName: 'Findings',
     headerTooltip:
@@ -73,6 +66,13 @@ const COLUMNS: ColDef<InvoiceRow>[] = [
     type: 'rightAligned',
     width: 115,
     cellClass: (p) => (p.value ? 'money-mismatch link-cell' : ''),
+  },
+  {
+    field: 'decision',
+    headerName: 'Approval',
+    headerTooltip: 'Who decided (the approval policy or a person) and why',
+    width: 300,
+    tooltipField: 'decision',
   },
   { field: 'accountNumber', headerName: 'Account', width: 160 },
   { field: 'period', headerName: 'Period', width: 200 },
