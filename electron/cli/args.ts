@@ -48,7 +48,21 @@ export interface ChargebackArgs extends WorkspaceArgs {
   csv: ChargebackCsvSettings;
 }
 
-export type CliArgs = AuditArgs | ChargebackArgs | { command: 'help' };
+export interface PaymentsArgs extends WorkspaceArgs {
+  command: 'payments';
+  /** First and last due date of the invoices to pay (inclusive). */
+  from: IsoDate;
+  to: IsoDate;
+  /** `.csv` or `.xlsx` file. */
+  out: string;
+  format: 'csv' | 'xlsx';
+  /** Take invoices already in the payment register beside the output too. */
+  includeExported: boolean;
+  /** The date the checks and the approval policy run as of; null means today. */
+  asOf: IsoDate | null;
+}
+
+export type CliArgs = AuditArgs | ChargebackArgs | PaymentsArgs | { command: 'help' };
 
 export type ParsedArgs = { ok: true; args: CliArgs } | { ok: false; message: string };
 
@@ -60,6 +74,9 @@ Usage:
   npm run cli -- chargeback --sites <file> --inventory <file> [--contracts <file>] [--rates <file>]
                             --bills <files or folders...> --month YYYY-MM --out <file.csv|file.xlsx>
                             [--suspense-cost-center <code>] [--suspense-gl <account>] [--total-row]
+  npm run cli -- payments --sites <file> --inventory <file> [--contracts <file>] [--rates <file>]
+                          --bills <files or folders...> --from YYYY-MM-DD --to YYYY-MM-DD
+                          --out <file> [--format csv|xlsx] [--include-exported] [--as-of YYYY-MM-DD]
   npm run cli -- --help
 
 audit       Audits the bills against the inventory and contracts and writes findings.csv,
@@ -70,6 +87,13 @@ chargeback  Allocates the month's charges to cost centers and writes the Chargeb
             unallocated charges to a suspense cost center and GL account (--suspense-cost-center,
             --suspense-gl; UNALLOCATED by default) so it adds up to the month's invoices;
             --total-row ends it with a row holding the month's invoice total.
+payments    Writes the AP payment file (one row per invoice and cost center with its GL account)
+            of the approved invoices due from --from to --to. Approvals come from the approval
+            policy with its default settings; the format is --format's, else the --out
+            file's extension (within 5 % or $25 of the expected amount, no open
+            error finding of the checks as of --as-of, default today). Exported invoices are
+            listed in payments-register.csv beside the output and left out of the next run
+            unless --include-exported is given.
 
 Sites, inventory, contracts and rates use TEM Desk's canonical CSV columns, as CSV or .xlsx. Both commands also take --cost-centers <file> (Cost Center, Name, GL Account,
 Status), read first; without it, the sites' cost center codes make cost centers named by code. Bills may be any layout TEM Desk recognises, ZIPs included; a folder is read
@@ -120,10 +144,24 @@ const OPTIONS = {
     'total-row',
     ...IMPORT_OPTIONS,
   ],
+  payments: [
+    ...FILE_OPTIONS,
+    'from',
+    'to',
+    'format',
+    'include-exported',
+    'as-of',
+    ...IMPORT_OPTIONS,
+  ],
 } as const;
 
 /** Options that are switches: they take no value. */
-const FLAGS: readonly string[] = ['allow-row-errors', 'allow-any-year', 'total-row'];
+const FLAGS: readonly string[] = [
+  'allow-row-errors',
+  'allow-any-year',
+  'total-row',
+  'include-exported',
+];
 
 const MB = 1024 * 1024;
 
@@ -150,6 +188,7 @@ function limitsOf(one: (name: string) => string | null): Partial<ImportLimits> |
 const REQUIRED = {
   audit: ['sites', 'inventory', 'contracts', 'bills', 'out'],
   chargeback: ['sites', 'inventory', 'bills', 'month', 'out'],
+  payments: ['sites', 'inventory', 'bills', 'from', 'to', 'out'],
 } as const;
 
 function fail(message: string): ParsedArgs {
@@ -161,8 +200,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (argv.length === 0 || argv.some((arg) => arg === '--help' || arg === '-h' || arg === 'help'))
     return { ok: true, args: { command: 'help' } };
   const [command, ...rest] = argv;
-  if (command !== 'audit' && command !== 'chargeback') {
-    return fail(`Unknown command "${command ?? ''}": use "audit" or "chargeback".`);
+  if (command !== 'audit' && command !== 'chargeback' && command !== 'payments') {
+    return fail(`Unknown command "${command ?? ''}": use "audit", "chargeback" or "payments".`);
   }
   const allowed: readonly string[] = OPTIONS[command];
   const values = new Map<string, string[]>();
@@ -226,13 +265,19 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
     return { ok: true, args: { command, ...workspace, out, asOf } };
   }
+  const format = one('format');
+  if (format !== null && format !== 'csv' && format !== 'xlsx') {
+    return fail(`--format must be csv or xlsx, not "${format}".`);
+  }
+  const extension = format ?? out.toLowerCase().slice(out.lastIndexOf('.') + 1);
+  if (extension !== 'csv' && extension !== 'xlsx') {
+    return fail(`--out must name a .csv or .xlsx file (or give --format), not "${out}".`);
+  }
+  if (command === 'payments')
+    return paymentsArgs(one, values.has('include-exported'), workspace, out, extension);
   const month = one('month') ?? '';
   if (!isIsoMonth(month)) {
     return fail(`--month must be a month written YYYY-MM (like 2026-10), not "${month}".`);
-  }
-  const extension = out.toLowerCase().slice(out.lastIndexOf('.') + 1);
-  if (extension !== 'csv' && extension !== 'xlsx') {
-    return fail(`--out must name a .csv or .xlsx file, not "${out}".`);
   }
   const csv: ChargebackCsvSettings = {
     suspenseCostCenter:
@@ -242,4 +287,37 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     totalRow: values.has('total-row'),
   };
   return { ok: true, args: { command, ...workspace, month, out, format: extension, csv } };
+}
+
+function paymentsArgs(
+  one: (name: string) => string | null,
+  includeExported: boolean,
+  workspace: WorkspaceArgs,
+  out: string,
+  format: 'csv' | 'xlsx',
+): ParsedArgs {
+  const dates: Partial<Record<'from' | 'to' | 'as-of', IsoDate>> = {};
+  for (const name of ['from', 'to', 'as-of'] as const) {
+    const text = one(name);
+    if (text === null) continue;
+    if (!isIsoDate(text))
+      return fail(`--${name} must be a date written YYYY-MM-DD (like 2026-11-15), not "${text}".`);
+    dates[name] = text;
+  }
+  const { from, to } = dates;
+  if (from === undefined || to === undefined) return fail('"payments" needs --from and --to.');
+  if (from > to) return fail(`--from (${from}) is after --to (${to}).`);
+  return {
+    ok: true,
+    args: {
+      command: 'payments',
+      ...workspace,
+      from,
+      to,
+      out,
+      format,
+      includeExported,
+      asOf: dates['as-of'] ?? null,
+    },
+  };
 }

@@ -5,7 +5,11 @@
  * CSV books the unallocated charges to a suspense cost center and GL account (`UNALLOCATED` unless
  * the flags say otherwise), so the file adds up to the month's invoices.
  */
-import { allocateMonth, type AllocationResult } from '../../shared/allocation';
+import {
+  allocateMonth,
+  type AllocationInput,
+  type AllocationResult,
+} from '../../shared/allocation';
 import { chargebackCsv, chargebackXlsx, STANDARD_PRESET } from '../../shared/export/chargeback';
 import { formatCents } from '../../shared/money/cents';
 import type { ChargebackArgs } from './args';
@@ -30,6 +34,15 @@ export function allocateWorkspace(
     month,
     basis: 'invoice-date',
     invoices: workspace.invoices.filter((invoice) => invoiceMonth(invoice) === month),
+    ...workspaceAllocation(workspace),
+  });
+}
+
+/** The workspace's inventory and lines with the default chargeback settings (no rules, mapping or mark-up). */
+export function workspaceAllocation(
+  workspace: Workspace,
+): Omit<AllocationInput, 'month' | 'basis' | 'invoices'> {
+  return {
     blocks: workspace.chargeBlocks,
     services: workspace.services,
     sites: workspace.sites,
@@ -40,7 +53,7 @@ export function allocateWorkspace(
     accountPolicies: {},
     glMapping: { byCategory: {}, byCategoryAndServiceType: {} },
     markups: {},
-  });
+  };
 }
 
 export async function runChargebackCommand(args: ChargebackArgs): Promise<ChargebackOutcome> {

@@ -8,6 +8,7 @@ import { parseArgs, USAGE } from './args';
 import { auditSummary, runAuditCommand } from './audit-command';
 import { chargebackSummary, runChargebackCommand } from './chargeback-command';
 import { CliError } from './inputs';
+import { paymentsSummary, runPaymentsCommand } from './payments-command';
 import type { Workspace } from './workspace';
 
 /** Where the CLI writes and what time it is (injected by tests). */
@@ -46,6 +47,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       const outcome = await runAuditCommand(args, today);
       printWarnings(outcome.workspace, io);
       io.stdout(`${auditSummary(outcome, today).join('\n')}\n`);
+      return 0;
+    }
+    if (args.command === 'payments') {
+      const now = (io.now ?? (() => new Date()))(); // clock: the batch's time stamp
+      const outcome = await runPaymentsCommand(args, args.asOf ?? todayIso(now), now);
+      printWarnings(outcome.workspace, io);
+      io.stdout(`${paymentsSummary(outcome, args).join('\n')}\n`);
       return 0;
     }
     const outcome = await runChargebackCommand(args);

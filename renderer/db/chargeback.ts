@@ -131,19 +131,23 @@ export async function loadMonthInput(
       ),
     )
   ).flat();
-  const [services, sites, accounts, costCenters, carriers, rules] = await Promise.all([
+  return { month, basis: settings.basis, invoices, blocks, ...(await loadAllocationSetup(db)) };
+}
+
+/** The allocation's inventory, rules and settings: everything but the month, its invoices and lines. */
+export async function loadAllocationSetup(
+  db: TemDeskDatabase,
+): Promise<Omit<AllocationInput, 'month' | 'basis' | 'invoices' | 'blocks'>> {
+  const [services, sites, accounts, costCenters, carriers, rules, settings] = await Promise.all([
     db.services.toArray(),
     db.sites.toArray(),
     db.accounts.toArray(),
     db.costCenters.toArray(),
     db.carriers.toArray(),
     db.allocationRules.toArray(),
+    loadChargebackSettings(db),
   ]);
   return {
-    month,
-    basis: settings.basis,
-    invoices,
-    blocks,
     services,
     sites,
     accounts,

@@ -19,6 +19,7 @@ import type {
   StatusChange,
 } from '../../shared/model';
 import type { Cents } from '../../shared/money/cents';
+import { applyApprovalPolicy } from './approvals';
 import type { TemDeskDatabase } from './database';
 
 /** A stored finding with what it points at (the rule's evidence). */
@@ -226,7 +227,10 @@ export async function runAndSaveAudit(
   const start = clock();
   const snapshot = await loadAuditSnapshot(db, isoDateOf(now));
   const result = runAudit(snapshot);
-  return saveAuditRun(db, result, now, clock() - start);
+  const summary = await saveAuditRun(db, result, now, clock() - start);
+  // Findings changed: the approval policy re-decides the invoices it decided (never a person's).
+  await applyApprovalPolicy(db, new Date(now));
+  return summary;
 }
 
 /** The calendar day of an ISO timestamp (UTC). */

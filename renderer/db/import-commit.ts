@@ -7,6 +7,7 @@ import { invoiceOfPlan, planBills, usageRecordsOf } from '../../shared/ledger/bi
 import type { ImportBatch, Invoice } from '../../shared/model';
 import { packChargeLines, type ChargeBlock } from '../../shared/storage/charge-blocks';
 import { serviceTotalsOfBlocks, type ServiceTotals } from '../../shared/storage/service-totals';
+import { applyApprovalPolicy } from './approvals';
 import { deleteChargeLines } from './charges';
 import type { InvoiceUsageRecord, TemDeskDatabase } from './database';
 import {
@@ -66,10 +67,19 @@ export function importTables(db: TemDeskDatabase) {
 export async function commitImport(
   db: TemDeskDatabase,
   input: ImportToCommit,
-  options: { replace?: boolean; sample?: boolean; now?: Date } = {},
+  options: {
+    replace?: boolean;
+    sample?: boolean;
+    now?: Date;
+    /**
+     * Run the approval policy once committed (default). A caller committing inside its own
+     * transaction passes false and runs it after, as the policy reads tables outside the import's.
+     */
+    approvalPolicy?: boolean;
+  } = {},
 ): Promise<CommitOutcome> {
   const importedAt = (options.now ?? new Date()).toISOString();
-  return db.transaction('rw', importTables(db), async () => {
+  const outcome = await db.transaction('rw', importTables(db), async (): Promise<CommitOutcome> => {
     const conflicts = await findImportConflicts(db, input);
     const blocking = conflicts.filter((c) => c.kind === 'invoice-repeated' || !options.replace);
     if (blocking.length > 0) return { ok: false, conflicts: blocking };
@@ -247,6 +257,10 @@ export async function commitImport(
       lines: blocks.reduce((sum, block) => sum + block.count, 0),
     };
   });
+  // The approval policy decides the new invoices now (and again after the checks run on them).
+  if (outcome.ok && options.approvalPolicy !== false)
+    await applyApprovalPolicy(db, options.now ?? new Date());
+  return outcome;
 }
 
 /** Removes an invoice with its lines and usage (call inside a transaction covering those tables). */

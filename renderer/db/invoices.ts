@@ -1,50 +1,9 @@
-import {
-  invoiceFindingKey,
-  invoiceRow,
-  NEXT_STATUSES,
-  type InvoiceRow,
-} from '../../shared/billing/invoice-rows';
+import { invoiceFindingKey, invoiceRow, type InvoiceRow } from '../../shared/billing/invoice-rows';
 import { todayIso } from '../../shared/dates';
-import type {
-  ChargeLine,
-  Finding,
-  ImportBatch,
-  Invoice,
-  InvoiceStatus,
-  UsageRecord,
-} from '../../shared/model';
+import type { ChargeLine, Finding, ImportBatch, Invoice, UsageRecord } from '../../shared/model';
 import { chargeBlocksOf, loadChargeLines } from './charges';
 import { deleteInvoiceRecords } from './import-commit';
 import type { OriginalFileRecord, TemDeskDatabase } from './database';
-
-/**
- * Moves an invoice along its review workflow, stamping the change with when and why.
- * Refuses a step the workflow does not allow (e.g. received → paid) with a sentence.
- */
-export async function setInvoiceStatus(
-  db: TemDeskDatabase,
-  invoiceId: string,
-  status: InvoiceStatus,
-  note: string,
-  now = new Date(),
-): Promise<{ ok: true } | { ok: false; message: string }> {
-  return db.transaction('rw', db.invoices, async () => {
-    const invoice = await db.invoices.get(invoiceId);
-    if (!invoice) return { ok: false, message: 'This invoice no longer exists.' };
-    if (!NEXT_STATUSES[invoice.status].includes(status)) {
-      return {
-        ok: false,
-        message: `An invoice that is ${invoice.status} cannot be marked ${status}.`,
-      };
-    }
-    const history = [
-      ...(invoice.history ?? []),
-      { status, at: now.toISOString(), note: note.trim() || undefined },
-    ];
-    await db.invoices.update(invoiceId, { status, history });
-    return { ok: true };
-  });
-}
 
 export interface InvoiceDetail {
   invoice: Invoice;

@@ -1,5 +1,6 @@
 /**
- * Saving an invoice entered by hand: it goes through the import commit (`import-commit.ts`) as a
+ * Saving an invoice entered by hand: it goes through the import { applyApprovalPolicy } from './approvals';
+import commit (`import-commit.ts`) as a
  * one-invoice draft, with the PDF — or, for a paper bill, a CSV of what was typed — as its
  * original file, so audit, chargeback, dashboard, backup and undo treat it like any import.
  */
@@ -81,7 +82,7 @@ export async function saveManualInvoice(
   };
   const draft = manualBillDraft(invoice, pdf === null ? MANUAL_SOURCE : pdf.fileName);
   const tables = importTables(db);
-  return db.transaction('rw', tables, async () => {
+  const saved = await db.transaction('rw', tables, async (): Promise<ManualSaveOutcome> => {
     const carriersBefore = new Set(await db.carriers.toCollection().primaryKeys());
     const accountsBefore = new Set(await db.accounts.toCollection().primaryKeys());
     // What a replacement removes: an earlier entry of the same file, the stored invoice of the same number.
@@ -119,7 +120,7 @@ export async function saveManualInvoice(
     const outcome = await commitImport(
       db,
       { uploads: [upload], drafts: [draft] },
-      { replace: options.replace, now: options.now },
+      { replace: options.replace, now: options.now, approvalPolicy: false },
     );
     if (!outcome.ok) return outcome;
     const invoiceId = outcome.invoiceIds[0];
@@ -149,6 +150,9 @@ export async function saveManualInvoice(
     };
     return { ok: true, invoiceId, undo };
   });
+  // The approval policy decides the new invoice, as after any import (outside the save's tables).
+  if (saved.ok) await applyApprovalPolicy(db, options.now);
+  return saved;
 }
 
 /** What the entry form offers: carriers, their accounts, each account's inventory services. */

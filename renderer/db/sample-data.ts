@@ -1,3 +1,5 @@
+import { personDecision } from '../../shared/billing/approval-policy';
+import { todayIso } from '../../shared/dates';
 import type { SampleCompany } from '../../shared/sample';
 import { deleteInvoiceRecords } from './import-commit';
 import type { TemDeskDatabase } from './database';
@@ -139,8 +141,12 @@ export async function settleOlderSampleInvoices(
       '',
     );
     const at = now.toISOString();
+    // Older invoices nobody decided yet, or only the approval policy did.
     const older = invoices.filter(
-      (i) => i.invoiceDate.slice(0, 7) < latestMonth && i.status === 'received',
+      (i) =>
+        i.invoiceDate.slice(0, 7) < latestMonth &&
+        (i.status === 'received' ||
+          (i.status === 'approved' && i.approval?.decidedBy === 'policy')),
     );
     for (const invoice of older) {
       const history = [
@@ -151,7 +157,13 @@ export async function settleOlderSampleInvoices(
           note: 'Sample data',
         })),
       ];
-      await db.invoices.update(invoice.id, { status: 'paid', history });
+      const paidOn = invoice.dueDate ?? invoice.invoiceDate;
+      await db.invoices.update(invoice.id, {
+        status: 'paid',
+        history,
+        approval: personDecision('paid', todayIso(now), 'Sample data'),
+        payment: { paidOn, reference: 'Sample data' },
+      });
     }
     return older.length;
   });

@@ -27,5 +27,6 @@ export function invoiceFromDraft(
   if (drafted.dueDate !== undefined) invoice.dueDate = drafted.dueDate;
   if (drafted.periodStart !== undefined) invoice.periodStart = drafted.periodStart;
   if (drafted.periodEnd !== undefined) invoice.periodEnd = drafted.periodEnd;
+  if (drafted.remitTo !== undefined) invoice.remitTo = drafted.remitTo;
   return invoice;
 }

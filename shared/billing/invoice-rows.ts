@@ -62,6 +62,8 @@ export interface InvoiceRow {
   due: DueState;
   /** Findings of the audit on this invoice that still need attention (not resolved or dismissed). */
   findings: number;
+  /** Who decided the approval and why (`Policy: Recurring charges within 5 % …`); '' when undecided. */
+  decision: string;
 }
 
 export function invoiceRow(
@@ -91,15 +93,23 @@ export function invoiceRow(
     status: invoice.status,
     due: dueState(invoice, today),
     findings,
+    decision:
+      invoice.approval === undefined
+        ? ''
+        : `${invoice.approval.decidedBy === 'policy' ? 'Policy' : 'Person'}: ${invoice.approval.reason}`,
   };
 }
 
-/** Which review steps may follow a status: the workflow received → reviewed → approved → paid, or on hold. */
+/**
+ * Which review steps may follow a status: the workflow received → reviewed → approved → paid, or
+ * on hold. Paid is the end: a payment made is not un-made by a button (Undo right after marking
+ * it, or a backup, puts a mistaken one back).
+ */
 export const NEXT_STATUSES: Record<InvoiceStatus, readonly InvoiceStatus[]> = {
   received: ['reviewed', 'on-hold'],
   reviewed: ['approved', 'on-hold', 'received'],
   approved: ['paid', 'on-hold', 'reviewed'],
-  paid: ['approved'],
+  paid: [],
   'on-hold': ['received', 'reviewed', 'approved'],
 };
 

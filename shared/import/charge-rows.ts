@@ -29,6 +29,7 @@ export const CHARGE_FIELDS = [
   'quantity',
   'amount',
   'invoiceTotal',
+  'remitTo',
 ] as const;
 
 /** See {@link CHARGE_FIELDS}. */
@@ -84,6 +85,7 @@ export function chargeColumns(
     quantity: indexOf('quantity'),
     amount: indexOf('amount'),
     invoiceTotal: indexOf('invoiceTotal'),
+    remitTo: indexOf('remitTo'),
   };
 }
 
@@ -141,6 +143,7 @@ export function readChargeRows(
     const dueDate = cells.date(c.dueDate, options.dateOrder);
     const periodStart = cells.date(c.periodStart, options.dateOrder);
     const periodEnd = cells.date(c.periodEnd, options.dateOrder);
+    const remitTo = cells.text(c.remitTo);
     const serviceIdRaw = cells.text(c.serviceId);
     const category = readCategory(cells, c.category, options.defaultCategory);
     const quantity = cells.quantity(c.quantity);
@@ -166,6 +169,7 @@ export function readChargeRows(
     if (dueDate !== null) invoiceFields.dueDate = dueDate;
     if (periodStart !== null) invoiceFields.periodStart = periodStart;
     if (periodEnd !== null) invoiceFields.periodEnd = periodEnd;
+    if (remitTo !== '') invoiceFields.remitTo = remitTo;
     const invoice = draft.invoiceOfFile(invoiceFields, row.line);
     if (invoice === null) continue;
 

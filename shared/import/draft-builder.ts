@@ -64,6 +64,7 @@ export class DraftBuilder implements RowErrorLog {
       return added;
     }
     existing.dueDate ??= invoice.dueDate;
+    if (invoice.remitTo !== undefined) existing.remitTo ??= invoice.remitTo;
     existing.periodStart ??= invoice.periodStart;
     existing.periodEnd ??= invoice.periodEnd;
     if (existing.statedTotal === null) existing.statedTotal = invoice.statedTotal;

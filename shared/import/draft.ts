@@ -22,6 +22,8 @@ export interface DraftInvoice {
   periodEnd?: IsoDate;
   /** The total the carrier states for the invoice, in cents; null when the file gives none. */
   statedTotal: Cents | null;
+  /** Where the bill says to send payment, as printed; absent when it states none. */
+  remitTo?: string;
   /** Name of the file (or ZIP member) the invoice came from. */
   sourceFile: string;
   /**

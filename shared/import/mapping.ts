@@ -54,6 +54,7 @@ export const FIELD_LABELS: Record<MappedField, string> = {
   quantity: 'Quantity',
   amount: 'Amount',
   invoiceTotal: 'Invoice total',
+  remitTo: 'Remit to (payment address)',
   ignore: 'Ignore this column',
 };
 
@@ -218,10 +219,12 @@ const SYNONYMS: Readonly<Record<ChargeField, readonly string[]>> = {
     'Bill Total',
     'Statement Total',
   ],
+  remitTo: ['Remit To', 'Remit To Address', 'Remittance Address', 'Remit Address', 'Pay To'],
 };
 
 /** Word fragments for headers no synonym names exactly (`Customer Acct Nbr`, `Monthly Cost USD`). */
 const FRAGMENTS: readonly [ChargeField, RegExp][] = [
+  ['remitTo', /remit/],
   ['invoiceTotal', /invoice(total|amount)|totaldue|amountdue/],
   ['dueDate', /due/],
   ['invoiceDate', /(invoice|bill|statement).*date/],

@@ -66,6 +66,45 @@ export interface Invoice {
    * parts existed: those are one whole file.
    */
   parts?: InvoicePart[];
+  /**
+   * Who or what last decided whether the invoice may be paid: the approval policy (re-decided
+   * after every import and checks run) or a person (never overridden by the policy). Absent while
+   * nothing has decided.
+   */
+  approval?: ApprovalDecision;
+  /** Remit-to (payment) address or name when the bill states one, as printed. */
+  remitTo?: string;
+  /** The payment, once the invoice is marked paid: the day and the payment reference. */
+  payment?: InvoicePayment;
+  /** When the invoice was written to an AP payment file: ISO 8601 timestamp in UTC. */
+  exportedForPaymentAt?: string;
+  /** The payment file's batch id (`PAY-2026-12-02-1`), so a batch can be found again. */
+  paymentBatch?: string;
+}
+
+/** Who decides an invoice's approval. */
+export type ApprovalDecider = 'policy' | 'person';
+
+/** What the approval policy concluded (`approve`) or that the invoice needs a person (`review`). */
+export type ApprovalOutcome = 'approve' | 'review';
+
+/** One approval decision, kept on the invoice. */
+export interface ApprovalDecision {
+  decidedBy: ApprovalDecider;
+  outcome: ApprovalOutcome;
+  /** The policy rule that decided (`within-tolerance`, `open-finding`…), or `person`. */
+  rule: string;
+  /** The rule's reason as a sentence, e.g. `Within 5 % of expected $1,234.00`. */
+  reason: string;
+  /** The day of the decision. */
+  decidedOn: IsoDate;
+}
+
+/** How an invoice was paid. */
+export interface InvoicePayment {
+  paidOn: IsoDate;
+  /** Check number, ACH trace or AP document number; may be empty. */
+  reference: string;
 }
 
 /** One file of an invoice: its kind (`bill` for a whole-invoice file), name and import batch. */

@@ -42,6 +42,7 @@ function invoice(id: string, carrierId: string, date: [number, number, number], 
     status: 'received',
     due,
     findings: 0,
+    decision: '',
   } satisfies InvoiceRow;
 }
 

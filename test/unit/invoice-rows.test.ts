@@ -62,8 +62,8 @@ describe('invoice rows', () => {
     ).toBeNull();
   });
 
-  it('lets paid invoices go back only to approved, and anything be put on hold before payment', () => {
-    expect(NEXT_STATUSES.paid).toEqual(['approved']);
+  it('offers no step after paid (no lone Approve), and lets anything be put on hold before payment', () => {
+    expect(NEXT_STATUSES.paid).toEqual([]);
     for (const status of ['received', 'reviewed', 'approved'] as const) {
       expect(NEXT_STATUSES[status]).toContain('on-hold');
     }

@@ -7,6 +7,8 @@ import { hrefFor } from '../../app/useSection';
 import { useLiveQuery } from '../../app/useLiveQuery';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
+import { ApprovalPolicyPanel } from './approvals/ApprovalPolicyPanel';
+import { PaymentFilePanel } from './approvals/PaymentFilePanel';
 import { InvoiceDetailPage } from './invoices/InvoiceDetailPage';
 import { InvoicesGrid } from './invoices/InvoicesGrid';
 import { describeBillsFilter, filterInvoiceRows, isBillsFilterActive } from './invoices/filter';
@@ -100,6 +102,8 @@ function InvoicesList({ rows, filter }: { rows: InvoiceRow[]; filter?: BillsFilt
           <a href={hrefFor('bills')}>Show all invoices</a>
         </p>
       )}
+      <ApprovalPolicyPanel />
+      <PaymentFilePanel />
       <InvoicesGrid rows={shown} />
     </>
   );

@@ -66,6 +66,17 @@ export const invoiceSchema = record({
   importBatchId: text,
   sourceFile: text.optional(),
   parts: z.array(record({ kind: text, sourceFile: text, importBatchId: text })).optional(),
+  approval: record({
+    decidedBy: oneOf(['policy', 'person'] as const),
+    outcome: oneOf(['approve', 'review'] as const),
+    rule: text,
+    reason: text,
+    decidedOn: isoDate,
+  }).optional(),
+  remitTo: text.optional(),
+  payment: record({ paidOn: isoDate, reference: text }).optional(),
+  exportedForPaymentAt: timestamp.optional(),
+  paymentBatch: text.optional(),
 });
 
 /** A column of a packed block, as a problem at `field` when `bad(value)` holds for any entry. */

@@ -45,6 +45,7 @@ const CHARGES: TableLayout = {
     quantity: { aliases: ['Quantity', 'Qty', 'Units'] },
     amount: { aliases: ['Amount', 'Charge', 'Cost', 'Charge Amount'], required: true },
     invoiceTotal: { aliases: ['Invoice Total', 'Total Due', 'Invoice Amount'] },
+    remitTo: { aliases: ['Remit To', 'Remit To Address', 'Remittance Address'] },
   },
 };
 

@@ -13,7 +13,10 @@ import { letterCsv } from '../../../renderer/features/findings/letter';
 import { allocateMonth } from '../../../shared/allocation';
 import { contractRatesToCsv, contractsToCsv } from '../../../shared/contracts/csv-export';
 import { canonicalCsv, CONTRACT_FILE_COLUMNS } from '../../../shared/contracts/mapping';
+import { registerCsv } from '../../../electron/cli/payments-command';
+import type { IsoDate } from '../../../shared/dates/iso-date';
 import { chargebackCsv, glJournalCsv, STANDARD_PRESET } from '../../../shared/export/chargeback';
+import { buildPaymentFile, STANDARD_PAYMENT_PRESET } from '../../../shared/export/payment-file';
 import { inventoryCsv } from '../../../shared/inventory/export';
 import { costCentersCsv } from '../../../shared/inventory/cost-centers-file';
 import { budgetCsv } from '../../../shared/budget/file';
@@ -276,6 +279,37 @@ const EXPORTS: [name: string, csv: () => string, planted: readonly string[]][] =
         ),
       ),
     [HYPERLINK, CMD, AT_SUM, MINUS, TAB, CR],
+  ],
+  [
+    'payment file (shared/export/payment-file.ts)',
+    () =>
+      new TextDecoder().decode(
+        buildPaymentFile({
+          invoices: [
+            makeInvoice({
+              status: 'approved',
+              dueDate: '2026-12-01' as IsoDate,
+              remitTo: HYPERLINK,
+              accountNumber: CMD,
+              invoiceNumber: AT_SUM,
+            }),
+          ],
+          allocation: { ...allocationInput, markups: {} },
+          names: { carriers: [{ id: makeInvoice().carrierId, name: MINUS }], costCenters: [] },
+          preset: STANDARD_PAYMENT_PRESET,
+          format: 'csv',
+          batch: TAB,
+          from: '2000-01-01' as IsoDate,
+          to: '2100-12-31' as IsoDate,
+          includeExported: true,
+        }).bytes,
+      ),
+    [HYPERLINK, CMD, AT_SUM, MINUS],
+  ],
+  [
+    'CLI payments register (electron/cli/payments-command.ts)',
+    () => registerCsv([[MINUS, CMD, AT_SUM, TAB, HYPERLINK]]),
+    [HYPERLINK, CMD, AT_SUM, MINUS, TAB],
   ],
   [
     'CLI findings.csv (electron/cli/audit-command.ts)',

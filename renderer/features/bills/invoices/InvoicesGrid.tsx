@@ -1,5 +1,6 @@
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
-import { useMemo, useState } from 'react';
+import type { GridApi } from 'ag-grid-community';
+import { useMemo, useRef, useState } from 'react';
 import {
   DUE_STATE_LABELS,
   INVOICE_STATUS_LABELS,
@@ -10,6 +11,7 @@ import { findingsLink } from '../../../app/links';
 import { useRouteContext } from '../../../app/RouteContext';
 import { DataGrid } from '../../../components/DataGrid';
 import { centsFormatter } from '../../../components/format';
+import { InvoiceBulkBar } from '../approvals/InvoiceBulkBar';
 
 function dueLabel(row: InvoiceRow | undefined): string {
   if (!row) return '';
@@ -65,6 +67,13 @@ const COLUMNS: ColDef<InvoiceRow>[] = [
     width: 115,
     cellClass: (p) => (p.value ? 'money-mismatch link-cell' : ''),
   },
+  {
+    field: 'decision',
+    headerName: 'Approval',
+    headerTooltip: 'Who decided (the approval policy or a person) and why',
+    width: 300,
+    tooltipField: 'decision',
+  },
   { field: 'accountNumber', headerName: 'Account', width: 160 },
   { field: 'period', headerName: 'Period', width: 200 },
   {
@@ -86,10 +95,24 @@ const COLUMNS: ColDef<InvoiceRow>[] = [
   { field: 'lineCount', headerName: 'Lines', type: 'rightAligned', width: 100 },
 ];
 
+/** The tick boxes stay in view, first, beside the carrier. */
+const SELECTION_COLUMN = { pinned: 'left' as const };
+
 /** Every invoice, with filters and a quick search; a row opens its detail. */
 export function InvoicesGrid({ rows }: { rows: InvoiceRow[] }) {
   const { navigate } = useRouteContext();
   const [search, setSearch] = useState('');
+  const [selected, setSelected] = useState<string[]>([]);
+  const api = useRef<GridApi<InvoiceRow> | null>(null);
+  const selection = useMemo(
+    () => ({
+      mode: 'multiRow' as const,
+      checkboxes: true,
+      headerCheckbox: true,
+      enableClickSelection: false,
+    }),
+    [],
+  );
   const overdue = useMemo(() => rows.filter((row) => row.due === 'overdue').length, [rows]);
   const dueSoon = useMemo(() => rows.filter((row) => row.due === 'due-soon').length, [rows]);
   // The findings count opens those findings; anywhere else the invoice.
@@ -110,6 +133,7 @@ export function InvoicesGrid({ rows }: { rows: InvoiceRow[] }) {
           <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
         </label>
       </div>
+      <InvoiceBulkBar ids={selected} onDone={() => api.current?.deselectAll()} />
       <DataGrid<InvoiceRow>
         label="Invoices"
         stateKey="grid:invoices"
@@ -117,7 +141,19 @@ export function InvoicesGrid({ rows }: { rows: InvoiceRow[] }) {
         columnDefs={COLUMNS}
         quickFilterText={search}
         getRowId={(p) => p.data.id}
-        onCellClicked={(event) => event.data && open(event.data, event.column.getColId())}
+        rowSelection={selection}
+        selectionColumnDef={SELECTION_COLUMN}
+        onGridReady={(event) => {
+          api.current = event.api;
+        }}
+        onSelectionChanged={(event) =>
+          setSelected(event.api.getSelectedRows().map((row) => row.id))
+        }
+        onCellClicked={(event) =>
+          event.data &&
+          event.column.getColId() !== 'ag-Grid-SelectionColumn' &&
+          open(event.data, event.column.getColId())
+        }
         onCellKeyDown={(event) => {
           const key = event.event instanceof KeyboardEvent ? event.event.key : '';
           const column = 'column' in event ? event.column.getColId() : '';
@@ -129,7 +165,7 @@ export function InvoicesGrid({ rows }: { rows: InvoiceRow[] }) {
       />
       <p className="hint">
         Click an invoice, or press Enter on it, to see its charge lines; on its findings count, to
-        see those findings.
+        see those findings. Tick invoices to approve, hold or mark them paid together.
       </p>
     </section>
   );

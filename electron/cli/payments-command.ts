@@ -1,0 +1,142 @@
+/**
+ * `payments`: the AP payment file of the approved invoices due in a date range, written by the
+ * same function as the app's Bills → Payment file (`buildPaymentFile`), in the standard layout
+ * (one row per invoice × cost center with its GL account).
+ *
+ * The CLI keeps no database, so approvals come from the approval policy with its default settings
+ * (within 5 % or $25 of the expected amount, no open error finding of the checks run as of
+ * `--as-of`, no amount limits). Invoices written to a payment file are listed in a register next
+ * to the output (`payments-register.csv`), so a second run leaves them out unless
+ * `--include-exported` is given.
+ */
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { runAudit } from '../../shared/audit/run';
+import { DEFAULT_APPROVAL_POLICY, runApprovalPolicy } from '../../shared/billing/approval-policy';
+import type { IsoDate } from '../../shared/dates/iso-date';
+import { toCsv, unguardFormula } from '../../shared/export/csv';
+import {
+  buildPaymentFile,
+  STANDARD_PAYMENT_PRESET,
+  type PaymentFile,
+} from '../../shared/export/payment-file';
+import { readTable, sniffTable } from '../../shared/import/table';
+import type { Invoice } from '../../shared/model';
+import { formatCents } from '../../shared/money/cents';
+import type { PaymentsArgs } from './args';
+import { auditSnapshot } from './audit-command';
+import { workspaceAllocation } from './chargeback-command';
+import { writeOutputs } from './outputs';
+import { refuseUnreadRows, unreadRowsSummary } from './unread-rows';
+import { loadWorkspace, type Workspace } from './workspace';
+
+/** The register of invoices already in a payment file, beside the output. */
+export const REGISTER_NAME = 'payments-register.csv';
+const REGISTER_HEADER = ['Carrier', 'Account', 'Invoice number', 'Batch', 'Exported at'];
+
+export interface PaymentsOutcome {
+  workspace: Workspace;
+  file: PaymentFile;
+  approved: number;
+  alreadyExported: number;
+  out: string;
+  register: string;
+  batch: string;
+}
+
+function keyOf(carrierId: string, accountNumber: string, invoiceNumber: string): string {
+  return `${carrierId}\u0000${accountNumber}\u0000${invoiceNumber}`;
+}
+
+/** The register's rows (carrier, account, invoice, batch, time); none when it does not exist yet. */
+async function readRegister(path: string): Promise<string[][]> {
+  let text: string;
+  try {
+    text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
+  } catch {
+    return [];
+  }
+  const sniff = sniffTable(text);
+  if (!sniff.ok) return [];
+  return readTable(text, sniff.value).rows.map((row) => row.cells.map(unguardFormula));
+}
+
+/** The register's text: one row per invoice written to a payment file. */
+export function registerCsv(rows: readonly (readonly string[])[]): string {
+  return toCsv(REGISTER_HEADER, rows, { bom: true });
+}
+
+export async function runPaymentsCommand(
+  args: PaymentsArgs,
+  today: IsoDate,
+  now: Date,
+): Promise<PaymentsOutcome> {
+  const workspace = await loadWorkspace(args);
+  refuseUnreadRows(workspace, args.allowRowErrors);
+  const findings = runAudit(auditSnapshot(workspace, today)).findings.map((finding) => ({
+    ...finding,
+    status: 'open' as const,
+  }));
+  const decided = runApprovalPolicy(
+    { ...workspace, findings, settings: DEFAULT_APPROVAL_POLICY },
+    today,
+    now.toISOString(),
+  );
+  const byId = new Map(decided.map((invoice) => [invoice.id, invoice]));
+  const register = join(dirname(args.out), REGISTER_NAME);
+  const registered = await readRegister(register);
+  const exported = new Set(registered.map(([c = '', a = '', i = '']) => keyOf(c, a, i)));
+  const invoices = workspace.invoices.map((invoice): Invoice => {
+    const current = byId.get(invoice.id) ?? invoice;
+    return exported.has(keyOf(invoice.carrierId, invoice.accountNumber, invoice.invoiceNumber))
+      ? { ...current, exportedForPaymentAt: now.toISOString() }
+      : current;
+  });
+  const batch = `PAY-${now.toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-')}`;
+  const file = buildPaymentFile({
+    invoices,
+    allocation: workspaceAllocation(workspace),
+    names: { carriers: workspace.carriers, costCenters: workspace.costCenters },
+    preset: STANDARD_PAYMENT_PRESET,
+    format: args.format,
+    batch,
+    from: args.from,
+    to: args.to,
+    includeExported: args.includeExported,
+  });
+  const newly = file.invoices.filter(
+    (i) => !exported.has(keyOf(i.carrierId, i.accountNumber, i.invoiceNumber)),
+  );
+  const rows = [
+    ...registered,
+    ...newly.map((i) => [i.carrierId, i.accountNumber, i.invoiceNumber, batch, now.toISOString()]),
+  ];
+  await writeOutputs([
+    { path: args.out, data: file.bytes },
+    { path: register, data: registerCsv(rows) },
+  ]);
+  return {
+    workspace,
+    file,
+    approved: invoices.filter((i) => i.status === 'approved').length,
+    alreadyExported: exported.size,
+    out: args.out,
+    register,
+    batch,
+  };
+}
+
+export function paymentsSummary(outcome: PaymentsOutcome, args: PaymentsArgs): string[] {
+  const { file } = outcome;
+  return [
+    `Payment file ${outcome.batch}: approved invoices due ${args.from} to ${args.to}`,
+    `${String(outcome.approved)} of ${String(outcome.workspace.invoices.length)} invoices approved by the approval policy (default settings); ${String(file.invoices.length)} in this file, ${formatCents(file.total)} in ${String(file.rowCount)} rows.`,
+    ...(outcome.alreadyExported > 0 && !args.includeExported
+      ? [
+          `Invoices in ${outcome.register} were left out (already exported); --include-exported takes them again.`,
+        ]
+      : []),
+    ...unreadRowsSummary(outcome.workspace),
+    `Wrote ${outcome.out} and ${outcome.register}.`,
+  ];
+}

@@ -1,0 +1,160 @@
+/**
+ * Approvals in the database: the approval policy run over the stored invoices (after every import
+ * and every checks run), the review steps a person takes on one invoice or many (approve, hold,
+ * mark paid), each undoable.
+ */
+import {
+  DEFAULT_APPROVAL_POLICY,
+  personDecision,
+  runApprovalPolicy,
+  type ApprovalPolicySettings,
+} from '../../shared/billing/approval-policy';
+import { todayIso } from '../../shared/dates';
+import { INVOICE_STATUS_LABELS, NEXT_STATUSES } from '../../shared/billing/invoice-rows';
+import type { Invoice, InvoicePayment, InvoiceStatus } from '../../shared/model';
+import type { TemDeskDatabase } from './database';
+
+/** Settings keys of approvals and the payment file (stored in the `settings` table). */
+export const APPROVAL_KEYS = {
+  policy: 'approval:policy',
+} as const;
+
+export async function loadApprovalPolicy(db: TemDeskDatabase): Promise<ApprovalPolicySettings> {
+  const record = await db.settings.get(APPROVAL_KEYS.policy);
+  const stored = (record?.value ?? {}) as Partial<ApprovalPolicySettings>;
+  return { ...DEFAULT_APPROVAL_POLICY, ...stored };
+}
+
+export async function saveApprovalPolicy(
+  db: TemDeskDatabase,
+  policy: ApprovalPolicySettings,
+): Promise<void> {
+  await db.settings.put({ key: APPROVAL_KEYS.policy, value: policy });
+}
+
+/**
+ * Runs the approval policy over every stored invoice and stores what it changes (only invoices
+ * nothing or the policy decided). Returns how many invoices changed.
+ */
+export async function applyApprovalPolicy(db: TemDeskDatabase, now: Date): Promise<number> {
+  const tables = [db.invoices, db.services, db.accounts, db.carriers, db.findings, db.settings];
+  return db.transaction('rw', tables, async () => {
+    const [invoices, services, accounts, carriers, findings, settings] = await Promise.all([
+      db.invoices.toArray(),
+      db.services.toArray(),
+      db.accounts.toArray(),
+      db.carriers.toArray(),
+      db.findings.where('status').anyOf('open', 'disputed').toArray(),
+      loadApprovalPolicy(db),
+    ]);
+    const changed = runApprovalPolicy(
+      { invoices, services, accounts, carriers, findings, settings },
+      todayIso(now),
+      now.toISOString(),
+    );
+    await db.invoices.bulkPut(changed);
+    return changed.length;
+  });
+}
+
+/** The statuses a person may move many invoices to at once, and from where. */
+export const BULK_FROM: Record<'approved' | 'on-hold' | 'paid', readonly InvoiceStatus[]> = {
+  approved: ['received', 'reviewed', 'on-hold'],
+  'on-hold': ['received', 'reviewed', 'approved'],
+  // Bills paid outside the app (older bills imported at once) can be marked paid from any step.
+  paid: ['received', 'reviewed', 'approved', 'on-hold'],
+};
+
+/** A person's review step, stamped with when, why, and (for a payment) the date and reference. */
+function personStep(
+  invoice: Invoice,
+  status: InvoiceStatus,
+  note: string,
+  now: Date,
+  payment?: InvoicePayment,
+): Invoice {
+  const trimmed = note.trim();
+  const paid =
+    status === 'paid' ? (payment ?? { paidOn: todayIso(now), reference: '' }) : undefined;
+  const stepNote =
+    paid === undefined
+      ? trimmed
+      : [`Paid on ${paid.paidOn}`, paid.reference && `reference ${paid.reference}`, trimmed]
+          .filter(Boolean)
+          .join(', ');
+  return {
+    ...invoice,
+    status,
+    approval: personDecision(status, todayIso(now), trimmed),
+    history: [
+      ...(invoice.history ?? []),
+      { status, at: now.toISOString(), note: stepNote || undefined },
+    ],
+    ...(paid === undefined ? {} : { payment: paid }),
+  };
+}
+
+/**
+ * Moves an invoice along its review workflow as a person's decision (the policy never overrides
+ * it), stamping the change with when and why. Refuses a step the workflow does not allow.
+ */
+export async function setInvoiceStatus(
+  db: TemDeskDatabase,
+  invoiceId: string,
+  status: InvoiceStatus,
+  note: string,
+  now = new Date(),
+  payment?: InvoicePayment,
+): Promise<{ ok: true } | { ok: false; message: string }> {
+  return db.transaction('rw', db.invoices, async () => {
+    const invoice = await db.invoices.get(invoiceId);
+    if (!invoice) return { ok: false, message: 'This invoice no longer exists.' };
+    if (!NEXT_STATUSES[invoice.status].includes(status)) {
+      return {
+        ok: false,
+        message: `An invoice that is ${INVOICE_STATUS_LABELS[invoice.status].toLowerCase()} cannot be marked ${INVOICE_STATUS_LABELS[status].toLowerCase()}.`,
+      };
+    }
+    await db.invoices.put(personStep(invoice, status, note, now, payment));
+    return { ok: true };
+  });
+}
+
+export interface BulkOutcome {
+  changed: number;
+  /** Invoices left as they were, e.g. `2 already paid`. */
+  skipped: number;
+  undo: () => Promise<void>;
+}
+
+/**
+ * Moves many invoices to `status` at once as a person's decision; invoices that cannot take the
+ * step (already paid, already in that status) are skipped. Returns how to put them all back.
+ */
+export async function setInvoicesStatus(
+  db: TemDeskDatabase,
+  ids: readonly string[],
+  status: keyof typeof BULK_FROM,
+  options: { note?: string; payment?: InvoicePayment; now?: Date } = {},
+): Promise<BulkOutcome> {
+  const now = options.now ?? new Date();
+  return db.transaction('rw', db.invoices, async () => {
+    const found = await db.invoices.bulkGet([...ids]);
+    const before = found.filter(
+      (invoice): invoice is Invoice =>
+        invoice !== undefined && BULK_FROM[status].includes(invoice.status),
+    );
+    await db.invoices.bulkPut(
+      before.map((invoice) =>
+        personStep(invoice, status, options.note ?? '', now, options.payment),
+      ),
+    );
+    return {
+      changed: before.length,
+      skipped: ids.length - before.length,
+      undo: async () => {
+        await db.invoices.bulkPut(before);
+      },
+    };
+  });
+}

@@ -1,0 +1,272 @@
+/**
+ * Closing the month in Chromium: the approval policy approves the sample's clean invoices, a person
+ * marks several paid at once, exports the payment file (a real download, read back: it sums to
+ * the invoices), and after a reload everything is kept; a paid invoice offers no Approve.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { centsOfText, parseChargebackCsv } from '../helpers/chargeback-csv';
+import { loadSampleCompany, openApp, type AppSession } from './harness';
+
+let session: AppSession | undefined;
+const workDir = mkdtempSync(join(tmpdir(), 'temdesk-approvals-'));
+afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+afterEach(async (context) => {
+  const failed = context.task.result?.state === 'fail';
+  await session?.close(failed);
+  session = undefined;
+});
+
+interface StoredInvoice {
+  id: string;
+  accountNumber: string;
+  invoiceNumber: string;
+  status: string;
+  statedTotal: number | null;
+  linesTotal: number;
+  approval?: { decidedBy: string; reason: string };
+  payment?: { paidOn: string; reference: string };
+  paymentBatch?: string;
+}
+
+/** The stored invoices, straight from IndexedDB. */
+function storedInvoices(page: Page): Promise<StoredInvoice[]> {
+  return page.evaluate(
+    () =>
+      new Promise<StoredInvoice[]>((resolve, reject) => {
+        const open = indexedDB.open('tem-desk');
+        open.onerror = () => reject(new Error('cannot open the database'));
+        open.onsuccess = () => {
+          const db = open.result;
+          const request = db.transaction('invoices').objectStore('invoices').getAll();
+          request.onsuccess = () => {
+            db.close();
+            resolve(request.result as StoredInvoice[]);
+          };
+          request.onerror = () => reject(new Error('cannot read invoices'));
+        };
+      }),
+  );
+}
+
+/** Row indexes of the grid's rows whose Status cell reads `status`. */
+function rowIndexesWithStatus(page: Page, status: string): Promise<string[]> {
+  return page
+    .getByRole('region', { name: 'Invoices' })
+    .locator('[role="row"][row-index]')
+    .evaluateAll(
+      (rows, wanted) =>
+        rows
+          .filter((row) => row.querySelector('[col-id="status"]')?.textContent?.trim() === wanted)
+          .map((row) => row.getAttribute('row-index') ?? ''),
+      status,
+    );
+}
+
+describe('approvals and the payment file in Chromium', () => {
+  it('the policy approves, bulk mark-paid sticks, the payment file reconciles, and a reload keeps it all', async () => {
+    session = await openApp({ hash: '#/bills' });
+    const { page } = session;
+    await loadSampleCompany(page);
+
+    // The policy decides after the import and again after the checks: wait for its approvals.
+    await expect
+      .poll(
+        async () =>
+          (await storedInvoices(page)).filter(
+            (i) => i.approval?.decidedBy === 'policy' && i.status === 'approved',
+          ).length,
+        { timeout: 60_000 },
+      )
+      .toBeGreaterThan(3);
+    const grid = page.getByRole('region', { name: 'Invoices' });
+    await expect
+      .poll(async () => (await rowIndexesWithStatus(page, 'Approved')).length)
+      .toBeGreaterThan(3);
+    const invoices = await storedInvoices(page);
+    const review = invoices.filter((i) => i.status === 'received');
+    expect(review.length).toBeGreaterThan(0);
+    expect(review.every((i) => (i.approval?.reason ?? '') !== '')).toBe(true);
+    await session.screenshot('approvals-policy');
+
+    // Mark two approved invoices paid at once, with a date and a reference.
+    const [first, second, ...rest] = await rowIndexesWithStatus(page, 'Approved');
+    for (const index of [first, second]) {
+      await grid
+        .locator(`[role="row"][row-index="${index ?? ''}"]`)
+        .getByRole('checkbox', { name: /toggle row selection/i })
+        .first()
+        .check();
+    }
+    const bar = page.getByRole('group', { name: 'Actions for 2 selected invoices' });
+    await bar.getByRole('button', { name: 'Mark paid…' }).click();
+    const form = page.getByRole('form', { name: 'Payment' });
+    await form.getByLabel('Payment date').fill(session.today);
+    await form.getByLabel(/^Payment reference/).fill('ACH 20417');
+    await session.screenshot('approvals-mark-paid-form');
+    await form.getByRole('button', { name: 'Mark 2 invoices paid' }).click();
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Marked paid: 2 invoices.' }).count())
+      .toBe(1);
+    const paid = (await storedInvoices(page)).filter((i) => i.payment?.reference === 'ACH 20417');
+    expect(paid).toHaveLength(2);
+    expect(rest.length).toBeGreaterThan(0);
+
+    // The payment file: every approved invoice due in the range, by cost center.
+    await page.getByText('Payment file', { exact: true }).click();
+    await page.getByLabel('Due from').fill('2020-01-01');
+    await page.getByLabel('Due to').fill('2030-12-31');
+    const csvPath = join(workDir, 'payments.csv');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export payment file (CSV)' }).click();
+    await (await download).saveAs(csvPath);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: /^Saved payments-/ })
+          .count(),
+      )
+      .toBe(1);
+    await session.screenshot('approvals-payment-file');
+    const rows = parseChargebackCsv(readFileSync(csvPath, 'utf8'));
+    const sums = new Map<string, number>();
+    for (const row of rows) {
+      const key = `${row['Account'] ?? ''}|${row['Invoice number'] ?? ''}`;
+      sums.set(key, (sums.get(key) ?? 0) + centsOfText(row['Amount'] ?? ''));
+    }
+    const approved = (await storedInvoices(page)).filter((i) => i.status === 'approved');
+    expect(sums.size).toBe(approved.length);
+    for (const invoice of approved) {
+      expect(sums.get(`${invoice.accountNumber}|${invoice.invoiceNumber}`)).toBe(
+        invoice.statedTotal ?? invoice.linesTotal,
+      );
+    }
+
+    // After a reload: the payments and the export marks are kept; a second export finds nothing new.
+    await page.reload();
+    await expect
+      .poll(async () => (await rowIndexesWithStatus(page, 'Paid')).length)
+      .toBeGreaterThan(1);
+    const after = await storedInvoices(page);
+    expect(after.filter((i) => i.payment?.reference === 'ACH 20417')).toHaveLength(2);
+    expect(
+      after.filter((i) => i.status === 'approved').every((i) => i.paymentBatch !== undefined),
+    ).toBe(true);
+    await page.getByText('Payment file', { exact: true }).click();
+    await page.getByLabel('Due from').fill('2020-01-01');
+    await page.getByLabel('Due to').fill('2030-12-31');
+    await page.getByRole('button', { name: 'Export payment file (CSV)' }).click();
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: /that was not exported before/ })
+          .count(),
+      )
+      .toBe(1);
+
+    // A paid invoice offers no Approve.
+    await page.goto(new URL(`#/bills/${paid[0]?.id ?? ''}`, session.baseUrl).toString());
+    const panel = page.getByRole('region', { name: 'Review' });
+    await expect.poll(() => panel.getByText(/^Paid on /).count()).toBe(1);
+    expect(await panel.getByRole('button', { name: 'Approve' }).count()).toBe(0);
+    await session.screenshot('approvals-paid-invoice');
+    // Older bills paid outside the app show as overdue: tick them all and mark them paid.
+    await page.goto(new URL('#/bills', session.baseUrl).toString());
+    await expect.poll(() => page.getByText(/^\d+ overdue$/).count()).toBe(1);
+    await page
+      .getByRole('region', { name: 'Invoices' })
+      .getByRole('checkbox', { name: 'Column with Header Selection' })
+      .check();
+    await page.getByRole('button', { name: 'Mark paid…' }).click();
+    await page
+      .getByRole('form', { name: 'Payment' })
+      .getByRole('button', { name: /^Mark \d+ invoices paid$/ })
+      .click();
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: /^Marked paid: \d+ invoices\. \d+ left as they were/ })
+          .count(),
+      )
+      .toBe(1);
+    await expect.poll(() => page.getByText(/^\d+ overdue$/).count()).toBe(0);
+    await expect.poll(() => page.getByText(/^Marked paid [1-9]\d? invoices?$/).count()).toBe(1);
+    await session.screenshot('approvals-all-paid');
+    expect(session.consoleErrors).toEqual([]);
+  });
+});
+
+describe('approval settings and payment layouts in Chromium', () => {
+  it('a carrier limit sends its approved invoices to review; a per-invoice layout with a renamed column is saved and used', async () => {
+    session = await openApp({ hash: '#/bills' });
+    const { page } = session;
+    await loadSampleCompany(page);
+    await expect
+      .poll(
+        async () =>
+          (await storedInvoices(page)).filter(
+            (i) => i.approval?.decidedBy === 'policy' && i.status === 'approved',
+          ).length,
+        { timeout: 60_000 },
+      )
+      .toBeGreaterThan(3);
+
+    // A $1.00 limit on Verizon Wireless: every Verizon invoice the policy approved needs review now.
+    await page.getByText('Approval policy', { exact: true }).click();
+    const policy = page.locator('details.approval-policy');
+    await policy.getByLabel('Carrier').selectOption({ label: 'Verizon Wireless' });
+    await policy.getByLabel('Limit ($)').fill('1.00');
+    await policy.getByRole('button', { name: 'Add limit' }).click();
+    await expect
+      .poll(() => policy.getByRole('list', { name: 'Amount limits' }).textContent())
+      .toContain('Verizon Wireless: above $1.00');
+    await policy.getByRole('button', { name: 'Save policy' }).click();
+    await expect
+      .poll(() => policy.getByRole('status').textContent())
+      .toMatch(/^Saved\. The policy re-decided [1-9]\d* invoices?\.$/);
+    await session.screenshot('approvals-policy-settings');
+    const limited = (await storedInvoices(page)).filter(
+      (i) => i.approval?.reason === 'Above the $1.00 limit for Verizon Wireless',
+    );
+    expect(limited.length).toBeGreaterThan(0);
+    expect(limited.every((i) => i.status === 'received')).toBe(true);
+
+    // A layout of one row per invoice, Amount renamed "Pay amount", moved first.
+    await page.getByText('Payment file', { exact: true }).click();
+    await page.getByRole('button', { name: 'Edit layout…' }).click();
+    const layout = page.getByRole('group', { name: 'Payment file layout' });
+    await layout.getByLabel('Layout name').fill('AP one line each');
+    await layout.getByLabel('Rows').selectOption('invoice');
+    await layout.getByLabel('Header of Amount').fill('Pay amount');
+    for (let i = 0; i < 8; i++) {
+      const up = layout.getByRole('button', { name: 'Move Pay amount up' });
+      if (await up.isDisabled()) break;
+      await up.click();
+    }
+    await session.screenshot('approvals-payment-layout');
+    await layout.getByRole('button', { name: 'Save layout' }).click();
+    await expect
+      .poll(() => page.getByLabel('Payment file layout').inputValue())
+      .toMatch(/^custom-/);
+    await page.getByLabel('Due from').fill('2020-01-01');
+    await page.getByLabel('Due to').fill('2030-12-31');
+    const path = join(workDir, 'one-line-each.csv');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export payment file (CSV)' }).click();
+    await (await download).saveAs(path);
+    const rows = parseChargebackCsv(readFileSync(path, 'utf8'));
+    expect(Object.keys(rows[0] ?? {})[0]).toBe('Pay amount');
+    const approved = (await storedInvoices(page)).filter((i) => i.status === 'approved');
+    expect(rows).toHaveLength(approved.length);
+    expect(rows.reduce((sum, row) => sum + centsOfText(row['Pay amount'] ?? ''), 0)).toBe(
+      approved.reduce((sum, i) => sum + (i.statedTotal ?? i.linesTotal), 0),
+    );
+    expect(session.consoleErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,138 @@
+/**
+ * `payments` on the sample company: the approval policy's approved invoices due in the range, the
+ * file reconciling to them to the cent, the register keeping a second run from paying twice, and
+ * clear errors for bad dates.
+ */
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../electron/cli/main';
+import { readXlsxForTests } from '../../shared/export/xlsx-read';
+import { inventoryCsv } from '../../shared/inventory/export';
+import { sitesCsv } from '../../shared/inventory/sites-file';
+import { generateSampleCompany } from '../../shared/sample/index';
+import { centsOfText, parseChargebackCsv } from '../helpers/chargeback-csv';
+
+let dir = '';
+let files: string[] = [];
+
+async function payments(extra: readonly string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(['payments', ...files, ...extra], {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    now: () => new Date('2026-11-20T09:30:00Z'),
+  });
+  return { code, stdout, stderr };
+}
+
+beforeAll(async () => {
+  const company = generateSampleCompany({ months: 6, scale: 0.3 });
+  dir = await mkdtemp(join(tmpdir(), 'temdesk-payments-'));
+  await mkdir(join(dir, 'bills'));
+  for (const file of company.files) await writeFile(join(dir, 'bills', file.name), file.bytes);
+  await writeFile(join(dir, 'sites.csv'), sitesCsv(company.sites, company.costCenters));
+  await writeFile(join(dir, 'inventory.csv'), inventoryCsv(company));
+  files = [
+    ...['--sites', join(dir, 'sites.csv'), '--inventory', join(dir, 'inventory.csv')],
+    ...['--bills', join(dir, 'bills'), '--as-of', '2026-11-20'],
+  ];
+}, 120_000);
+
+afterAll(async () => {
+  if (dir !== '') await rm(dir, { recursive: true, force: true });
+});
+
+const RANGE = ['--from', '2026-01-01', '--to', '2026-12-31'];
+
+describe('payments', () => {
+  it('writes the approved invoices, by cost center, summing to each invoice; a second run pays none twice', async () => {
+    const out = join(dir, 'ap', 'payments.csv');
+    await mkdir(join(dir, 'ap'));
+    const first = await payments([...RANGE, '--out', out]);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/invoices approved by the approval policy \(default settings\)/);
+    const rows = parseChargebackCsv(await readFile(out, 'utf8'));
+    expect(Object.keys(rows[0] ?? {})).toEqual([
+      'Vendor',
+      'Remit to',
+      'Account',
+      'Invoice number',
+      'Invoice date',
+      'Due date',
+      'Cost center',
+      'GL account',
+      'Amount',
+    ]);
+    const invoices = new Set(
+      rows.map((row) => `${row['Account'] ?? ''}|${row['Invoice number'] ?? ''}`),
+    );
+    expect(invoices.size).toBeGreaterThan(3);
+    expect(rows.length).toBeGreaterThan(invoices.size);
+    const total = rows.reduce((sum, row) => sum + centsOfText(row['Amount'] ?? ''), 0);
+    const stated = /in this file, \$([\d,.]+) in/.exec(first.stdout)?.[1] ?? '';
+    expect(total).toBe(centsOfText(stated.replaceAll(',', '')));
+
+    const register = parseChargebackCsv(
+      await readFile(join(dir, 'ap', 'payments-register.csv'), 'utf8'),
+    );
+    expect(register).toHaveLength(invoices.size);
+
+    const second = await payments([...RANGE, '--out', join(dir, 'ap', 'again.csv')]);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('0 in this file, $0.00');
+    expect(parseChargebackCsv(await readFile(join(dir, 'ap', 'again.csv'), 'utf8'))).toEqual([]);
+
+    const forced = await payments([
+      ...RANGE,
+      '--include-exported',
+      '--format',
+      'xlsx',
+      '--out',
+      join(dir, 'ap', 'all.bin'),
+    ]);
+    expect(forced.code).toBe(0);
+    const sheet = readXlsxForTests(await readFile(join(dir, 'ap', 'all.bin'))).sheets[0];
+    const amount = sheet?.values[0]?.indexOf('Amount') ?? -1;
+    const xlsxTotal = (sheet?.values.slice(1) ?? []).reduce(
+      (sum, row) => sum + Math.round(Number(row[amount]) * 100),
+      0,
+    );
+    expect(xlsxTotal).toBe(total);
+  });
+
+  it('takes only invoices due in the range', async () => {
+    const out = join(dir, 'narrow.csv');
+    const result = await payments(['--from', '2026-10-01', '--to', '2026-10-31', '--out', out]);
+    expect(result.code).toBe(0);
+    const rows = parseChargebackCsv(await readFile(out, 'utf8'));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      const due = row['Due date'] || row['Invoice date'] || '';
+      expect(due >= '2026-10-01' && due <= '2026-10-31').toBe(true);
+    }
+  });
+
+  it.each([
+    [['--from', '2026-13-01', '--to', '2026-12-31'], '--from must be a date written YYYY-MM-DD'],
+    [
+      ['--from', '2026-12-31', '--to', '2026-01-01'],
+      '--from (2026-12-31) is after --to (2026-01-01).',
+    ],
+    [['--from', '2026-01-01'], '"payments" needs --to, --out.'],
+    [
+      ['--from', '2026-01-01', '--to', '2026-12-31', '--format', 'pdf'],
+      '--format must be csv or xlsx, not "pdf".',
+    ],
+  ])('refuses %j with a sentence', async (extra, message) => {
+    const result = await payments([
+      ...extra,
+      ...(extra.includes('--to') ? ['--out', join(dir, 'x.csv')] : []),
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+  });
+});
