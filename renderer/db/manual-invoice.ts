@@ -1,9 +1,9 @@
 /**
- * Saving an invoice entered by hand: it goes through the import { applyApprovalPolicy } from './approvals';
-import commit (`import-commit.ts`) as a
+ * Saving an invoice entered by hand: it goes through the import commit (`import-commit.ts`) as a
  * one-invoice draft, with the PDF — or, for a paper bill, a CSV of what was typed — as its
  * original file, so audit, chargeback, dashboard, backup and undo treat it like any import.
  */
+import { applyApprovalPolicy } from './approvals';
 import type { PreviousInvoice } from '../../shared/billing/manual-copy';
 import {
   MANUAL_SOURCE,

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main';
-import { readXlsxForTests } from '../../shared/export/xlsx-read';
+import { inspectXlsx } from '../helpers/xlsx-inspect';
 import { inventoryCsv } from '../../shared/inventory/export';
 import { sitesCsv } from '../../shared/inventory/sites-file';
 import { generateSampleCompany } from '../../shared/sample/index';
@@ -95,7 +95,7 @@ describe('payments', () => {
       join(dir, 'ap', 'all.bin'),
     ]);
     expect(forced.code).toBe(0);
-    const sheet = readXlsxForTests(await readFile(join(dir, 'ap', 'all.bin'))).sheets[0];
+    const sheet = inspectXlsx(await readFile(join(dir, 'ap', 'all.bin'))).sheets[0];
     const amount = sheet?.values[0]?.indexOf('Amount') ?? -1;
     const xlsxTotal = (sheet?.values.slice(1) ?? []).reduce(
       (sum, row) => sum + Math.round(Number(row[amount]) * 100),

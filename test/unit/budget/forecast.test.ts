@@ -7,7 +7,7 @@ import { allocateMonth, type AllocationInput } from '../../../shared/allocation'
 import { forecastYear, type ForecastInput } from '../../../shared/budget/forecast';
 import { budgetLine } from '../../../shared/budget/grid';
 import { forecastCsv, forecastXlsx } from '../../../shared/budget/report';
-import { readXlsxForTests } from '../../../shared/export/xlsx';
+import { inspectXlsx } from '../../helpers/xlsx-inspect';
 import type { IsoDate } from '../../../shared/dates/iso-date';
 import type { Contract, Service } from '../../../shared/model';
 import { cents } from '../../../shared/money/cents';
@@ -269,7 +269,7 @@ describe('forecast files', () => {
 
   it('XLSX: the Forecast sheet totals to the year-end forecast; By month holds the budget', () => {
     const forecast = run({ budgets: [budgetLine('a', '', month('2026-12'), cents(90_00))] });
-    const [rows, byMonth, assumptions] = readXlsxForTests(forecastXlsx(forecast, names)).sheets;
+    const [rows, byMonth, assumptions] = inspectXlsx(forecastXlsx(forecast, names)).sheets;
     expect(rows?.values.at(-1)?.at(-1)).toBeCloseTo(forecast.yearEnd / 100, 2);
     expect(byMonth?.values.at(-1)?.at(-1)).toBeCloseTo(90, 2);
     expect(assumptions?.values.length).toBe(forecast.assumptions.length + 1);

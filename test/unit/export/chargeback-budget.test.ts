@@ -10,7 +10,7 @@ import {
   chargebackXlsx,
   type ChargebackNames,
 } from '../../../shared/export/chargeback';
-import { readXlsxForTests } from '../../../shared/export/xlsx';
+import { inspectXlsx } from '../../helpers/xlsx-inspect';
 import { cents } from '../../../shared/money/cents';
 import { parseChargebackCsv } from '../../helpers/chargeback-csv';
 import { bills, company, costCenter, line, service } from '../allocation/helpers';
@@ -69,7 +69,7 @@ describe('budget columns of the chargeback export', () => {
   });
 
   it('adds Budget, Variance and Variance % to the XLSX Summary, totals included', () => {
-    const [summary, detail] = readXlsxForTests(
+    const [summary, detail] = inspectXlsx(
       chargebackXlsx(result, names, BUDGET_VARIANCE_PRESET),
     ).sheets;
     const header = summary?.values[0] ?? [];
@@ -82,9 +82,7 @@ describe('budget columns of the chargeback export', () => {
   it('leaves the Summary as it was without a budget', () => {
     const { budgets: _unused, ...without } = names;
     void _unused;
-    const [summary] = readXlsxForTests(
-      chargebackXlsx(result, without, BUDGET_VARIANCE_PRESET),
-    ).sheets;
+    const [summary] = inspectXlsx(chargebackXlsx(result, without, BUDGET_VARIANCE_PRESET)).sheets;
     expect(summary?.values[0]).not.toContain('Budget');
   });
 });

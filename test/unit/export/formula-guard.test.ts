@@ -27,7 +27,6 @@ import { sitesCsv } from '../../../shared/inventory/sites-file';
 import { manualInvoiceCsv } from '../../../shared/billing/manual-original';
 import type { OptimisationLine } from '../../../shared/audit/optimisation';
 import { changeListCsv, optimisationCsv } from '../../../shared/audit/optimisation-export';
-import type { IsoDate } from '../../../shared/dates';
 import { cents } from '../../../shared/money/cents';
 import { isoDate, isoMonth } from '../../../shared/dates/iso-date';
 import { makeInvoice } from '../audit/helpers';

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../../shared/dates/iso-date';
-import { readXlsxForTests } from '../../../shared/export/xlsx';
+import { inspectXlsx } from '../../helpers/xlsx-inspect';
 import {
   buildPaymentFile,
   INVOICE_PAYMENT_PRESET,
@@ -107,7 +107,7 @@ describe('the payment file reconciles to the cent', () => {
           { ...STANDARD_PAYMENT_PRESET, totalRow: true },
           'xlsx',
         );
-        const sheet = readXlsxForTests(file.bytes).sheets[0];
+        const sheet = inspectXlsx(file.bytes).sheets[0];
         const amountColumn = STANDARD_PAYMENT_PRESET.columns.findIndex((c) => c.field === 'amount');
         const values = sheet?.values ?? [];
         const body = values.slice(1, -1);
