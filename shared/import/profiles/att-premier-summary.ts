@@ -13,6 +13,7 @@ import { CellReader, extrasFromCells } from '../cells';
 import { compactDate } from '../charge-rows';
 import type { DraftChargeLine } from '../draft';
 import { DraftBuilder } from '../draft-builder';
+import { ATT_USAGE_DETAIL, ATT_DETAIL_ALONE, readAttUsageDetail } from './att-usage-detail';
 import { col, presentIndexes } from './columns';
 import { startAccountRow } from './rows';
 import type { CarrierProfile, ProfileTable, TableLayout } from './types';
@@ -157,10 +158,19 @@ export const attPremierSummary: CarrierProfile = {
   carrierName: CARRIER,
   layoutName: LAYOUT_NAME,
   dateOrder: 'MDY',
-  layouts: [SUMMARY],
+  layouts: [SUMMARY, ATT_USAGE_DETAIL],
   read(tables, context) {
     const draft = new DraftBuilder();
-    for (const table of tables) readTable(table, draft);
-    return draft.finish(PROFILE_ID, LAYOUT_NAME, context.dateOrder);
+    const details = tables.filter((table) => table.layout.kind === ATT_USAGE_DETAIL.kind);
+    // Summaries first: usage detail attaches to the invoices they read.
+    for (const table of tables) if (!details.includes(table)) readTable(table, draft);
+    for (const table of details) readAttUsageDetail(table, draft);
+    const result = draft.finish(PROFILE_ID, LAYOUT_NAME, context.dateOrder);
+    const [alone] = (result.ignoredFiles ?? []).filter((file) =>
+      file.reason.startsWith(ATT_DETAIL_ALONE),
+    );
+    // Usage with no bill to belong to is refused whole, never dropped without a word.
+    if (result.invoices.length === 0 && alone !== undefined) result.refusal ??= alone.reason;
+    return result;
   },
 };
