@@ -13,7 +13,7 @@ import { CellReader, extrasFromCells } from '../cells';
 import { compactDate } from '../charge-rows';
 import type { DraftChargeLine } from '../draft';
 import { DraftBuilder } from '../draft-builder';
-import { ATT_USAGE_DETAIL, ATT_DETAIL_ALONE, readAttUsageDetail } from './att-usage-detail';
+import { ATT_USAGE_DETAIL, readAttUsageDetail } from './att-usage-detail';
 import { col, presentIndexes } from './columns';
 import { startAccountRow } from './rows';
 import type { CarrierProfile, ProfileTable, TableLayout } from './types';
@@ -164,13 +164,11 @@ export const attPremierSummary: CarrierProfile = {
     const details = tables.filter((table) => table.layout.kind === ATT_USAGE_DETAIL.kind);
     // Summaries first: usage detail attaches to the invoices they read.
     for (const table of tables) if (!details.includes(table)) readTable(table, draft);
-    for (const table of details) readAttUsageDetail(table, draft);
+    let alone: string | null = null;
+    for (const table of details) alone = readAttUsageDetail(table, draft) ?? alone;
     const result = draft.finish(PROFILE_ID, LAYOUT_NAME, context.dateOrder);
-    const [alone] = (result.ignoredFiles ?? []).filter((file) =>
-      file.reason.startsWith(ATT_DETAIL_ALONE),
-    );
     // Usage with no bill to belong to is refused whole, never dropped without a word.
-    if (result.invoices.length === 0 && alone !== undefined) result.refusal ??= alone.reason;
+    if (result.invoices.length === 0 && alone !== null) result.refusal ??= alone;
     return result;
   },
 };

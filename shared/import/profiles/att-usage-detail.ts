@@ -40,12 +40,9 @@ export const ATT_USAGE_DETAIL: TableLayout = {
 /** Rows that are texts (their events are messages), by `Source` or `Charge description`. */
 const MESSAGING = /\b(?:messaging|message|sms|mms|text)/i;
 
-/** How the sentence for usage detail whose bill is not in the pick starts. */
-export const ATT_DETAIL_ALONE = 'AT&T usage detail holds usage only';
-
 /** The sentence for usage detail whose bill is not in the pick. */
 export function attDetailAlone(accountNumber: string, cycleEnd: IsoDate): string {
-  return `${ATT_DETAIL_ALONE}: import it together with the AT&T Premier billing summary report of account ${accountNumber} for the cycle ending ${cycleEnd} (the bill its usage belongs to).`;
+  return `AT&T usage detail holds usage only: import it together with the AT&T Premier billing summary report of account ${accountNumber} for the cycle ending ${cycleEnd} (the bill its usage belongs to).`;
 }
 
 export const ATT_DETAIL_WITH_SUMMARY =
@@ -72,15 +69,17 @@ function invoiceFor(
 
 /**
  * Sums a usage detail file into usage records of the invoices already read from summary files.
- * Lines whose usage the summary already gives are left as the summary says.
+ * Lines whose usage the summary already gives are left as the summary says. A row whose bill is
+ * not in the pick is an unread row saying which report to import with it; the first such
+ * sentence is returned (null when every row found its bill).
  */
-export function readAttUsageDetail(table: ProfileTable, draft: DraftBuilder): void {
+export function readAttUsageDetail(table: ProfileTable, draft: DraftBuilder): string | null {
   const c = table.columns;
   const cells = new CellReader(table.fileName, table.header, draft);
   const identifying = presentIndexes(c, ['accountNumber', 'wirelessNumber']);
   const fromSummary = new Set(draft.usage.map((u) => `${u.invoiceKey}\u0000${u.serviceKey}`));
   const records = new Map<string, DraftUsage>();
-  const alone = new Set<string>();
+  let firstAlone: string | null = null;
   let repeated = false;
   // Without a Source or Charge description column, texts cannot be told apart: messages unknown.
   const messagesKnown = col(c, 'source') !== ABSENT || col(c, 'chargeDescription') !== ABSENT;
@@ -102,7 +101,9 @@ export function readAttUsageDetail(table: ProfileTable, draft: DraftBuilder): vo
     if (cells.failed || cycleEnd === null) continue;
     const invoice = invoiceFor(draft, accountNumber, cycleEnd);
     if (invoice === undefined) {
-      alone.add(attDetailAlone(accountNumber, cycleEnd));
+      const sentence = attDetailAlone(accountNumber, cycleEnd);
+      firstAlone ??= sentence;
+      cells.rejectRow(sentence);
       continue;
     }
     const serviceKey = draft.serviceKey(wireless);
@@ -141,5 +142,5 @@ export function readAttUsageDetail(table: ProfileTable, draft: DraftBuilder): vo
   draft.usage.push(...records.values());
   if (repeated)
     draft.ignoredFiles.push({ sourceFile: table.fileName, reason: ATT_DETAIL_WITH_SUMMARY });
-  for (const reason of alone) draft.ignoredFiles.push({ sourceFile: table.fileName, reason });
+  return firstAlone;
 }

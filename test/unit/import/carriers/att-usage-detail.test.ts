@@ -41,16 +41,17 @@ describe('AT&T usage detail read with its billing summary', () => {
   });
 
   it('reports a bad cell with its file, row and column, and ignores the customer columns', () => {
-    expect(draft.errors).toHaveLength(1);
+    expect(draft.errors).toHaveLength(2);
     expect(draft.errors[0]).toMatchObject({ sourceFile: DETAIL, row: 10, column: 'KB usage' });
     expect(draft.errors[0]?.message).toContain('"lots"');
   });
 
   it('says which bill to import for the account the pick has no summary of', () => {
     expect(usageOf('+15550300003')).toBeUndefined();
-    expect(draft.ignoredFiles).toContainEqual({
+    expect(draft.errors[1]).toMatchObject({
       sourceFile: DETAIL,
-      reason: attDetailAlone('287099000002', isoDate(2026, 3, 2)),
+      row: 12,
+      message: `Row 12: ${attDetailAlone('287099000002', isoDate(2026, 3, 2))}`,
     });
   });
 });
