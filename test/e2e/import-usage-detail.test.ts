@@ -1,7 +1,8 @@
 /**
- * AT&T usage detail (ADE) through the app's import: alone it is refused with a sentence naming the
- * bill to import with it; picked with its Premier billing summary, its rows are counted as usage
- * records of that bill in the preview, and the bill imports with the summary's charges only.
+ * Usage detail layouts of issue 21 through the app's import. AT&T usage detail (ADE): alone it is
+ * refused with a sentence naming the bill to import with it; picked with its Premier billing
+ * summary, its rows are counted as usage records of that bill in the preview, and the bill imports
+ * with the summary's charges only. Bell ACC + MOB saved as XLSX join as their CSV files do.
  */
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -69,6 +70,37 @@ describe('AT&T usage detail imported in Chromium', () => {
       .poll(() => page.getByRole('status').filter({ hasText: 'Imported 1 invoice' }).count())
       .toBe(1);
     await session.screenshot('import-att-ade-imported');
+    expect(session.consoleErrors).toEqual([]);
+    expect(session.externalRequests).toEqual([]);
+  });
+
+  it('imports a Bell ACC + MOB pair saved as XLSX into one invoice with its usage', async () => {
+    session = await openApp({ hash: '#/bills' });
+    const { page } = session;
+    const preview = page.getByRole('region', {
+      name: 'Preview: nothing is saved until you import',
+    });
+    await pickBillFiles(page, [
+      saved('bell-acc.synthetic.xlsx', 'Bell 512345678 Oct ACC.xlsx'),
+      saved('bell-mob.synthetic.xlsx', 'Bell 512345678 Oct MOB.xlsx'),
+    ]);
+    await preview.waitFor();
+    await expect
+      .poll(() => preview.getByRole('status').first().textContent())
+      .toContain('1 invoice, 18 charge lines, 3 usage records · 0 rows could not be read');
+    const invoices = preview.getByRole('table', { name: 'Invoices found' });
+    await expect
+      .poll(() => invoices.getByRole('cell', { name: '512345678-20261001', exact: true }).count())
+      .toBe(1);
+    // Stated total and sum of lines side by side.
+    await expect
+      .poll(() => invoices.getByRole('cell', { name: '$202.98', exact: true }).count())
+      .toBe(2);
+    await session.screenshot('import-bell-xlsx-preview');
+    await preview.getByRole('button', { name: 'Import 1 invoice' }).click();
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Imported 1 invoice' }).count())
+      .toBe(1);
     expect(session.consoleErrors).toEqual([]);
     expect(session.externalRequests).toEqual([]);
   });
