@@ -1,6 +1,7 @@
 /**
  * The CLI reads AT&T usage detail (ADE) from a bills folder with the Premier billing summary it
- * belongs to: the usage is counted onto that bill's lines and reaches the optimisation table.
+ * belongs to: the usage is counted onto that bill's lines and reaches the optimisation table. Bell
+ * ACC + MOB reports saved as XLSX in the same folder join into one invoice as their CSV files do.
  */
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -39,6 +40,13 @@ beforeAll(async () => {
     join(dir, 'bills', 'att', '2026-03', 'usage detail.csv'),
     detail.replace(',lots,', ',512,'),
   );
+  await mkdir(join(dir, 'bills', 'bell'), { recursive: true });
+  for (const part of ['acc', 'mob']) {
+    await copyFile(
+      new URL(`bell-${part}.synthetic.xlsx`, FIXTURES),
+      join(dir, 'bills', 'bell', `October ${part.toUpperCase()}.xlsx`),
+    );
+  }
   run = await auditWorkspace(dir, ['--allow-row-errors']);
 }, 60_000);
 
@@ -51,8 +59,12 @@ describe('the CLI on an AT&T billing summary with its usage detail', () => {
     const invoices = await rows('invoices.csv');
     expect(
       invoices.map((row) => [row['Account Number'], row['Lines Total'], row['Source File']]),
-    ).toEqual([['287099000001', '108.54', 'billing summary.csv']]);
-    expect(run.stdout).toContain('Read 2 bill files: 1 invoice');
+    ).toEqual([
+      ['287099000001', '108.54', 'billing summary.csv'],
+      ['512345678', '202.98', 'October ACC.xlsx + October MOB.xlsx'],
+    ]);
+    expect(invoices[1]?.['Stated Total']).toBe('202.98');
+    expect(run.stdout).toContain('Read 4 bill files: 2 invoices');
   });
 
   it('lists the row whose bill is missing, naming the report to import', () => {
