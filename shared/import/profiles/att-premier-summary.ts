@@ -13,6 +13,7 @@ import { CellReader, extrasFromCells } from '../cells';
 import { compactDate } from '../charge-rows';
 import type { DraftChargeLine } from '../draft';
 import { DraftBuilder } from '../draft-builder';
+import { ATT_POOLING, readAttPooling } from './att-pooling';
 import { ATT_USAGE_DETAIL, readAttUsageDetail } from './att-usage-detail';
 import { col, presentIndexes } from './columns';
 import { startAccountRow } from './rows';
@@ -158,14 +159,16 @@ export const attPremierSummary: CarrierProfile = {
   carrierName: CARRIER,
   layoutName: LAYOUT_NAME,
   dateOrder: 'MDY',
-  layouts: [SUMMARY, ATT_USAGE_DETAIL],
+  layouts: [SUMMARY, ATT_USAGE_DETAIL, ATT_POOLING],
   read(tables, context) {
     const draft = new DraftBuilder();
-    const details = tables.filter((table) => table.layout.kind === ATT_USAGE_DETAIL.kind);
-    // Summaries first: usage detail attaches to the invoices they read.
-    for (const table of tables) if (!details.includes(table)) readTable(table, draft);
+    const ofKind = (kind: string) => tables.filter((table) => table.layout.kind === kind);
+    // Summaries first: usage detail, then pooling, attach to the invoices they read.
+    for (const table of ofKind(SUMMARY.kind)) readTable(table, draft);
     let alone: string | null = null;
-    for (const table of details) alone = readAttUsageDetail(table, draft) ?? alone;
+    for (const table of ofKind(ATT_USAGE_DETAIL.kind))
+      alone = readAttUsageDetail(table, draft) ?? alone;
+    for (const table of ofKind(ATT_POOLING.kind)) alone = readAttPooling(table, draft) ?? alone;
     const result = draft.finish(PROFILE_ID, LAYOUT_NAME, context.dateOrder);
     // Usage with no bill to belong to is refused whole, never dropped without a word.
     if (result.invoices.length === 0 && alone !== null) result.refusal ??= alone;

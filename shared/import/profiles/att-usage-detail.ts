@@ -40,9 +40,13 @@ export const ATT_USAGE_DETAIL: TableLayout = {
 /** Rows that are texts (their events are messages), by `Source` or `Charge description`. */
 const MESSAGING = /\b(?:messaging|message|sms|mms|text)/i;
 
-/** The sentence for usage detail whose bill is not in the pick. */
-export function attDetailAlone(accountNumber: string, cycleEnd: IsoDate): string {
-  return `AT&T usage detail holds usage only: import it together with the AT&T Premier billing summary report of account ${accountNumber} for the cycle ending ${cycleEnd} (the bill its usage belongs to).`;
+/** The sentence for usage detail (or a pooling report) whose bill is not in the pick. */
+export function attDetailAlone(
+  accountNumber: string,
+  cycleEnd: IsoDate,
+  report = 'AT&T usage detail',
+): string {
+  return `${report} holds usage only: import it together with the AT&T Premier billing summary report of account ${accountNumber} for the cycle ending ${cycleEnd} (the bill its usage belongs to).`;
 }
 
 export const ATT_DETAIL_WITH_SUMMARY =
@@ -55,7 +59,7 @@ function minutesOf(cells: CellReader, index: number, raw: string): number | null
 }
 
 /** The summary invoice of an account whose cycle ends (or is billed) on `cycleEnd`. */
-function invoiceFor(
+export function invoiceFor(
   draft: DraftBuilder,
   accountNumber: string,
   cycleEnd: IsoDate,
