@@ -9,12 +9,12 @@
  */
 import { isoMonthOf } from '../../dates';
 import { CellReader } from '../cells';
-import type { DraftUsage } from '../draft';
 import type { DraftBuilder } from '../draft-builder';
 import { ATT_DETAIL_WITH_SUMMARY, attDetailAlone, invoiceFor } from './att-usage-detail';
 import { col, presentIndexes } from './columns';
 import { startAccountRow } from './rows';
 import type { ProfileTable, TableLayout } from './types';
+import { UsageSums } from './usage-sums';
 
 export const ATT_POOLING: TableLayout = {
   kind: 'pooling',
@@ -36,10 +36,8 @@ export function readAttPooling(table: ProfileTable, draft: DraftBuilder): string
   const c = table.columns;
   const cells = new CellReader(table.fileName, table.header, draft);
   const identifying = presentIndexes(c, ['accountNumber', 'wirelessNumber']);
-  const earlier = new Set(draft.usage.map((u) => `${u.invoiceKey}\u0000${u.serviceKey}`));
-  const records = new Map<string, DraftUsage>();
+  const sums = new UsageSums(draft, table.fileName);
   let firstAlone: string | null = null;
-  let repeated = false;
   for (const row of table.rows) {
     const accountNumber = startAccountRow(table, row, draft, cells, identifying);
     if (accountNumber === null) continue;
@@ -68,34 +66,14 @@ export function readAttPooling(table: ProfileTable, draft: DraftBuilder): string
       cells.rejectRow(sentence);
       continue;
     }
-    const serviceKey = draft.serviceKey(wireless);
-    if (serviceKey === null) continue;
-    const key = `${invoice.key}\u0000${serviceKey}`;
-    if (earlier.has(key)) {
-      repeated = true;
-      continue;
-    }
-    let record = records.get(key);
-    if (record === undefined) {
-      record = {
-        invoiceKey: invoice.key,
-        serviceIdRaw: wireless,
-        serviceKey,
-        month: isoMonthOf(cycleEnd ?? invoiceDate),
-        minutes: null,
-        messages: null,
-        dataKb: null,
-        sourceFile: table.fileName,
-        sourceRow: row.line,
-      };
-      records.set(key, record);
-    }
+    const month = isoMonthOf(cycleEnd ?? invoiceDate);
+    const start = { minutes: null, messages: null, dataKb: null };
+    const record = sums.recordOf(invoice, wireless, month, start, row.line);
+    if (record === null) continue;
     // A blank or N/A figure stays unknown.
     if (poolType === 'data' && kb !== null) record.dataKb = (record.dataKb ?? 0) + Math.round(kb);
     if (poolType === 'voice' && minutes !== null) record.minutes = (record.minutes ?? 0) + minutes;
   }
-  draft.usage.push(...records.values());
-  if (repeated)
-    draft.ignoredFiles.push({ sourceFile: table.fileName, reason: ATT_DETAIL_WITH_SUMMARY });
+  sums.finish(ATT_DETAIL_WITH_SUMMARY);
   return firstAlone;
 }

@@ -11,12 +11,13 @@
 import type { IsoDate } from '../../dates';
 import { isoMonthOf } from '../../dates';
 import { ABSENT, CellReader } from '../cells';
-import type { DraftInvoice, DraftUsage } from '../draft';
+import type { DraftInvoice } from '../draft';
 import type { DraftBuilder } from '../draft-builder';
 import { bellMinutes } from './bell-cells';
 import { col, presentIndexes } from './columns';
 import { startAccountRow } from './rows';
 import type { ProfileTable, TableLayout } from './types';
+import { UsageSums } from './usage-sums';
 
 export const ATT_USAGE_DETAIL: TableLayout = {
   kind: 'usage-detail',
@@ -81,10 +82,8 @@ export function readAttUsageDetail(table: ProfileTable, draft: DraftBuilder): st
   const c = table.columns;
   const cells = new CellReader(table.fileName, table.header, draft);
   const identifying = presentIndexes(c, ['accountNumber', 'wirelessNumber']);
-  const fromSummary = new Set(draft.usage.map((u) => `${u.invoiceKey}\u0000${u.serviceKey}`));
-  const records = new Map<string, DraftUsage>();
+  const sums = new UsageSums(draft, table.fileName);
   let firstAlone: string | null = null;
-  let repeated = false;
   // Without a Source or Charge description column, texts cannot be told apart: messages unknown.
   const messagesKnown = col(c, 'source') !== ABSENT || col(c, 'chargeDescription') !== ABSENT;
   for (const row of table.rows) {
@@ -110,41 +109,20 @@ export function readAttUsageDetail(table: ProfileTable, draft: DraftBuilder): st
       cells.rejectRow(sentence);
       continue;
     }
-    const serviceKey = draft.serviceKey(wireless);
-    if (serviceKey === null) continue;
-    const recordKey = `${invoice.key}\u0000${serviceKey}`;
-    if (fromSummary.has(recordKey)) {
-      repeated = true;
-      continue;
-    }
-    let record = records.get(recordKey);
-    if (record === undefined) {
-      record = {
-        invoiceKey: invoice.key,
-        serviceIdRaw: wireless,
-        serviceKey,
-        month: isoMonthOf(cycleEnd),
-        // The detail lists every call, text and session of the cycle: none listed is zero use.
-        minutes: 0,
-        messages: messagesKnown ? 0 : null,
-        dataKb: 0,
-        sourceFile: table.fileName,
-        sourceRow: row.line,
-      };
-      records.set(recordKey, record);
-    }
+    // The detail lists every call, text and session of the cycle: none listed is zero use.
+    const start = { minutes: 0, messages: messagesKnown ? 0 : null, dataKb: 0 };
+    const record = sums.recordOf(invoice, wireless, isoMonthOf(cycleEnd), start, row.line);
+    if (record === null) continue;
     const kind = `${cells.text(col(c, 'source'))} ${cells.text(col(c, 'chargeDescription'))}`;
     if (messagesKnown && MESSAGING.test(kind))
       record.messages = (record.messages ?? 0) + (events ?? 0);
     record.minutes = (record.minutes ?? 0) + (minutes ?? 0);
     record.dataKb = (record.dataKb ?? 0) + (kb ?? 0);
   }
-  for (const record of records.values()) {
+  for (const record of sums.records.values()) {
     record.minutes = record.minutes === null ? null : Math.round(record.minutes * 100) / 100;
     record.dataKb = record.dataKb === null ? null : Math.round(record.dataKb);
   }
-  draft.usage.push(...records.values());
-  if (repeated)
-    draft.ignoredFiles.push({ sourceFile: table.fileName, reason: ATT_DETAIL_WITH_SUMMARY });
+  sums.finish(ATT_DETAIL_WITH_SUMMARY);
   return firstAlone;
 }

@@ -7,12 +7,12 @@
  */
 import { isoMonthOf } from '../../dates';
 import { CellReader } from '../cells';
-import type { DraftUsage } from '../draft';
 import { invoiceKey } from '../draft';
 import type { DraftBuilder } from '../draft-builder';
 import { col, presentIndexes } from './columns';
 import { startAccountRow } from './rows';
 import type { ProfileTable, TableLayout } from './types';
+import { UsageSums } from './usage-sums';
 
 export const VERIZON_USAGE_DETAIL: TableLayout = {
   kind: 'usage-detail',
@@ -45,10 +45,8 @@ export function readVerizonUsageDetail(
   const c = table.columns;
   const cells = new CellReader(table.fileName, table.header, draft);
   const identifying = presentIndexes(c, ['accountNumber', 'wirelessNumber']);
-  const earlier = new Set(draft.usage.map((u) => `${u.invoiceKey}\u0000${u.serviceKey}`));
-  const records = new Map<string, DraftUsage>();
+  const sums = new UsageSums(draft, table.fileName);
   let firstAlone: string | null = null;
-  let repeated = false;
   for (const row of table.rows) {
     const accountNumber = startAccountRow(table, row, draft, cells, identifying);
     if (accountNumber === null) continue;
@@ -64,33 +62,13 @@ export function readVerizonUsageDetail(
       cells.rejectRow(sentence);
       continue;
     }
-    const serviceKey = draft.serviceKey(wireless);
-    if (serviceKey === null) continue;
-    const key = `${invoice.key}\u0000${serviceKey}`;
-    if (earlier.has(key)) {
-      repeated = true;
-      continue;
-    }
-    let record = records.get(key);
-    if (record === undefined) {
-      record = {
-        invoiceKey: invoice.key,
-        serviceIdRaw: wireless,
-        serviceKey,
-        month: isoMonthOf(invoice.invoiceDate),
-        minutes: 0,
-        // The detail read here is its Voice rows: data and messages are not known from it.
-        messages: null,
-        dataKb: null,
-        sourceFile: table.fileName,
-        sourceRow: row.line,
-      };
-      records.set(key, record);
-    }
+    // The detail read here is its Voice rows: data and messages are not known from it.
+    const start = { minutes: 0, messages: null, dataKb: null };
+    const month = isoMonthOf(invoice.invoiceDate);
+    const record = sums.recordOf(invoice, wireless, month, start, row.line);
+    if (record === null) continue;
     record.minutes = (record.minutes ?? 0) + minutes;
   }
-  draft.usage.push(...records.values());
-  if (repeated)
-    draft.ignoredFiles.push({ sourceFile: table.fileName, reason: VERIZON_DETAIL_WITH_SUMMARY });
+  sums.finish(VERIZON_DETAIL_WITH_SUMMARY);
   return firstAlone;
 }
