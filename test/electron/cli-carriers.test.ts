@@ -3,11 +3,10 @@
  * Output, Bell ACC/MOB/DTL, TELUS report-style text): each is recognised by its content, each
  * invoice is counted once with its stated total, and the lines add up to it.
  */
-import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readTable, sniffTable } from '../../shared/import/table';
-import { auditWorkspace, makeCliWorkspace } from '../helpers/cli-workspace';
+import { auditWorkspace, makeCliWorkspace, outputRows } from '../helpers/cli-workspace';
 
 const FIXTURES = new URL('../fixtures/carriers/', import.meta.url);
 /** Fixture → where it sits under `bills/` (names as users save them, not as the layouts say). */
@@ -24,14 +23,8 @@ const BILLS: Record<string, string> = {
 let dir = '';
 let run: { code: number; stdout: string; stderr: string };
 
-async function rows(name: string): Promise<Record<string, string>[]> {
-  const text = (await readFile(join(dir, 'out', name), 'utf8')).replace(/^\uFEFF/, '');
-  const sniff = sniffTable(text);
-  if (!sniff.ok) throw new Error(`${name} is not a table`);
-  const table = readTable(text, sniff.value);
-  return table.rows.map((row) =>
-    Object.fromEntries(table.header.map((name, i) => [name, row.cells[i] ?? ''])),
-  );
+function rows(name: string): Promise<Record<string, string>[]> {
+  return outputRows(dir, name);
 }
 
 beforeAll(async () => {

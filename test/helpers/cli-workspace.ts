@@ -2,10 +2,11 @@
  * A minimal CLI workspace in a temp folder (one site, one line, one contract, a `bills/` folder)
  * and an audit run on it, for tests of how the CLI treats bill files.
  */
-import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../electron/cli/main';
+import { readTable, sniffTable } from '../../shared/import/table';
 
 /** A workspace folder with `sites.csv`, `inventory.csv`, `contracts.csv` and an empty `bills/`. */
 export async function makeCliWorkspace(prefix: string): Promise<string> {
@@ -63,4 +64,15 @@ export async function auditWorkspace(
 /** The files the audit wrote (none when the folder was never created). */
 export async function outputFiles(dir: string): Promise<string[]> {
   return readdir(join(dir, 'out')).catch(() => []);
+}
+
+/** The rows of one of the audit's output files (`out/<name>`), by header. */
+export async function outputRows(dir: string, name: string): Promise<Record<string, string>[]> {
+  const text = (await readFile(join(dir, 'out', name), 'utf8')).replace(/^\uFEFF/, '');
+  const sniff = sniffTable(text);
+  if (!sniff.ok) throw new Error(`${name} is not a table`);
+  const table = readTable(text, sniff.value);
+  return table.rows.map((row) =>
+    Object.fromEntries(table.header.map((header, i) => [header, row.cells[i] ?? ''])),
+  );
 }

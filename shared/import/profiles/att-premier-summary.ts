@@ -13,6 +13,8 @@ import { CellReader, extrasFromCells } from '../cells';
 import { compactDate } from '../charge-rows';
 import type { DraftChargeLine } from '../draft';
 import { DraftBuilder } from '../draft-builder';
+import { ATT_POOLING, readAttPooling } from './att-pooling';
+import { ATT_USAGE_DETAIL, readAttUsageDetail } from './att-usage-detail';
 import { col, presentIndexes } from './columns';
 import { startAccountRow } from './rows';
 import type { CarrierProfile, ProfileTable, TableLayout } from './types';
@@ -157,10 +159,19 @@ export const attPremierSummary: CarrierProfile = {
   carrierName: CARRIER,
   layoutName: LAYOUT_NAME,
   dateOrder: 'MDY',
-  layouts: [SUMMARY],
+  layouts: [SUMMARY, ATT_USAGE_DETAIL, ATT_POOLING],
   read(tables, context) {
     const draft = new DraftBuilder();
-    for (const table of tables) readTable(table, draft);
-    return draft.finish(PROFILE_ID, LAYOUT_NAME, context.dateOrder);
+    const ofKind = (kind: string) => tables.filter((table) => table.layout.kind === kind);
+    // Summaries first: usage detail, then pooling, attach to the invoices they read.
+    for (const table of ofKind(SUMMARY.kind)) readTable(table, draft);
+    let alone: string | null = null;
+    for (const table of ofKind(ATT_USAGE_DETAIL.kind))
+      alone = readAttUsageDetail(table, draft) ?? alone;
+    for (const table of ofKind(ATT_POOLING.kind)) alone = readAttPooling(table, draft) ?? alone;
+    const result = draft.finish(PROFILE_ID, LAYOUT_NAME, context.dateOrder);
+    // Usage with no bill to belong to is refused whole, never dropped without a word.
+    if (result.invoices.length === 0 && alone !== null) result.refusal ??= alone;
+    return result;
   },
 };

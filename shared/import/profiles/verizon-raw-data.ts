@@ -15,6 +15,7 @@ import type { DraftInvoice } from '../draft';
 import { DraftBuilder } from '../draft-builder';
 import { summaryRowReason } from '../summary-rows';
 import { col, presentIndexes } from './columns';
+import { readVerizonUsageDetail, VERIZON_USAGE_DETAIL } from './verizon-usage-detail';
 import type { CarrierProfile, ProfileTable, TableLayout } from './types';
 
 const CARRIER = 'Verizon Wireless';
@@ -103,17 +104,7 @@ const CHARGES_DETAIL: TableLayout = {
   ignoredBecause: NOT_READ,
 };
 
-const USAGE_DETAIL: TableLayout = {
-  kind: 'usage-detail',
-  columns: {
-    accountNumber: { aliases: ['Account Number'], required: true },
-    usageCategory: { aliases: ['Usage Category'], required: true },
-    origination: { aliases: ['Origination'], required: true },
-    destination: { aliases: ['Destination'], required: true },
-    charge: { aliases: ['Charge'], required: true },
-  },
-  ignoredBecause: NOT_READ,
-};
+const USAGE_DETAIL = VERIZON_USAGE_DETAIL;
 
 /** Header fields of a row that both summary files share, read once per row. */
 interface InvoiceFields {
@@ -373,6 +364,14 @@ export const verizonRawData: CarrierProfile = {
     }
     placeLateFees(draft, lateFees);
     draft.checkStatedTotals();
-    return draft.finish(PROFILE_ID, LAYOUT_NAME, context.dateOrder);
+    let alone: string | null = null;
+    for (const table of tables) {
+      if (table.layout === USAGE_DETAIL)
+        alone = readVerizonUsageDetail(table, draft, CARRIER) ?? alone;
+    }
+    const result = draft.finish(PROFILE_ID, LAYOUT_NAME, context.dateOrder);
+    // Usage with no bill to belong to is refused whole, never dropped without a word.
+    if (result.invoices.length === 0 && alone !== null) result.refusal ??= alone;
+    return result;
   },
 };

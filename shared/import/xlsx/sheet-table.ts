@@ -59,8 +59,28 @@ export function sheetTable(
   const firstColumn = headerRow.cells.findIndex((cell) => cell.trim() !== '');
   const header = headerRow.cells.slice(firstColumn).map((cell) => cell.trim());
   const table: Table = { header, rows: [], problems: [] };
+  // A second header row (Bell's French names under the English ones), as in a CSV bill: a row
+  // like a header followed by one that is not; a row of text among rows of text stays data.
+  const headerLike = (at: number) => {
+    const row = sample[at];
+    return (
+      row !== undefined &&
+      looksLikeHeader(
+        row.cells.map((cell) => cell.trim()),
+        minWidth,
+      )
+    );
+  };
+  const second = sample[headerAt + 1];
+  const skipSecond =
+    options.strictWidth &&
+    second !== undefined &&
+    headerLike(headerAt + 1) &&
+    sample[headerAt + 2] !== undefined &&
+    !headerLike(headerAt + 2);
+  if (skipSecond) table.secondHeaderLine = second.row;
   let unlisted = 0;
-  for (const row of rows.slice(headerAt + 1)) {
+  for (const row of rows.slice(headerAt + (skipSecond ? 2 : 1))) {
     if (!options.strictWidth) {
       const cells = row.cells.slice(firstColumn);
       while (cells.length < header.length) cells.push('');

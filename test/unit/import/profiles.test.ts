@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { VERIZON_DETAIL_WITH_SUMMARY } from '../../../shared/import/profiles/verizon-usage-detail';
 import type { ChargeCategory } from '../../../shared/model';
 import type { BillDraft } from '../../../shared/import/draft';
 import { fixtureFile, readDraft, totalOf, zipOf } from './fixtures';
@@ -110,11 +111,15 @@ describe('Verizon Raw Data Download (ZIP of tab files)', () => {
     ]);
   });
 
-  it('lists the usage-detail member as recognised but not imported', () => {
-    expect(draft.ignoredFiles?.map((file) => file.sourceFile)).toEqual([
-      'verizon-2021-08.zip › Wireless Usage Detail.txt',
+  it('keeps the summary usage: the usage-detail member is not counted again, and it says so', () => {
+    expect(draft.ignoredFiles).toEqual([
+      {
+        sourceFile: 'verizon-2021-08.zip › Wireless Usage Detail.txt',
+        reason: VERIZON_DETAIL_WITH_SUMMARY,
+      },
     ]);
-    expect(draft.rowsRead).toBe(4);
+    // The usage-detail row is read (its line's usage is the summary's).
+    expect(draft.rowsRead).toBe(5);
   });
 
   it('reads the sentence-case "My Business" export (M/d/yyyy due date, GB data)', () => {

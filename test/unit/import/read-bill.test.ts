@@ -105,10 +105,12 @@ describe('readBill asks instead of guessing', () => {
     });
   });
 
-  it('a Verizon usage-detail file alone is recognised but not imported on its own', () => {
+  it('a Verizon usage-detail file alone is refused, naming the summary to import with it', () => {
     expect(readBill([fixtureFile('verizon-usage-detail.txt')])).toMatchObject({
       kind: 'unreadable',
-      message: expect.stringMatching(/Import the whole download/),
+      message: expect.stringMatching(
+        /Account & Wireless Summary of account 123456789-00001, invoice 9876543210 \(import the whole download\)/,
+      ),
     });
   });
 });
