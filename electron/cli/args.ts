@@ -13,8 +13,14 @@ import type { ImportLimits } from '../../shared/import/limits';
 export interface WorkspaceArgs {
   /** `--cost-centers`: the cost centers file, read before the sites. */
   costCenters: string | null;
-  sites: string;
-  inventory: string;
+  /** `--workspace`: a `.temdesk` backup of the app to start from. */
+  workspace: string | null;
+  /** `--mappings`: a column mappings file exported from the app's Settings. */
+  mappings: string | null;
+  /** Required unless `--workspace` is given. */
+  sites: string | null;
+  /** Required unless `--workspace` is given. */
+  inventory: string | null;
   contracts: string | null;
   rates: string | null;
   /** Files or folders (read recursively). */
@@ -125,6 +131,8 @@ const IMPORT_OPTIONS = [
 
 /** The input files and the output of both commands. */
 const FILE_OPTIONS = [
+  'workspace',
+  'mappings',
   'cost-centers',
   'sites',
   'inventory',
@@ -191,6 +199,9 @@ const REQUIRED = {
   payments: ['sites', 'inventory', 'bills', 'from', 'to', 'out'],
 } as const;
 
+/** What a `--workspace` backup gives, so those files are optional with it. */
+const GIVEN_BY_BACKUP: readonly string[] = ['sites', 'inventory', 'contracts'];
+
 function fail(message: string): ParsedArgs {
   return { ok: false, message: `${message} Run "npm run cli -- --help" for the usage.` };
 }
@@ -238,7 +249,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       return fail(`The option --${name} needs a value.`);
     }
   }
-  const missing = REQUIRED[command].filter((name) => !values.has(name));
+  const missing = REQUIRED[command].filter(
+    (name) => !values.has(name) && !(values.has('workspace') && GIVEN_BY_BACKUP.includes(name)),
+  );
   if (missing.length > 0) {
     return fail(`"${command}" needs --${missing.join(', --')}.`);
   }
@@ -248,8 +261,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (values.has('allow-any-year')) limits.allowDatesOutsideYears = true;
   const workspace: WorkspaceArgs = {
     costCenters: one('cost-centers'),
-    sites: one('sites') ?? '',
-    inventory: one('inventory') ?? '',
+    workspace: one('workspace'),
+    mappings: one('mappings'),
+    sites: one('sites'),
+    inventory: one('inventory'),
     contracts: one('contracts'),
     rates: one('rates'),
     bills: values.get('bills') ?? [],

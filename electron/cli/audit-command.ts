@@ -100,7 +100,8 @@ export function auditSnapshot(workspace: Workspace, today: IsoDate): AuditSnapsh
     accounts: workspace.accounts,
     carriers: workspace.carriers,
     contracts: workspace.contracts,
-    settings: DEFAULT_AUDIT_SETTINGS,
+    disputes: workspace.disputes ?? [],
+    settings: workspace.settings ?? DEFAULT_AUDIT_SETTINGS,
     today,
   };
 }
