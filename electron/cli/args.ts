@@ -77,6 +77,8 @@ export const USAGE = `TEM Desk command line
 Usage:
   npm run cli -- audit --sites <file> --inventory <file> --contracts <file> [--rates <file>]
                        --bills <files or folders...> --out <folder> [--as-of YYYY-MM-DD]
+  npm run cli -- audit --workspace <backup.temdesk> [--mappings <file.json>]
+                       --bills <files or folders...> --out <folder> [--as-of YYYY-MM-DD]
   npm run cli -- chargeback --sites <file> --inventory <file> [--contracts <file>] [--rates <file>]
                             --bills <files or folders...> --month YYYY-MM --out <file.csv|file.xlsx>
                             [--suspense-cost-center <code>] [--suspense-gl <account>] [--total-row]
@@ -100,6 +102,15 @@ payments    Writes the AP payment file (one row per invoice and cost center with
             error finding of the checks as of --as-of, default today). Exported invoices are
             listed in payments-register.csv beside the output and left out of the next run
             unless --include-exported is given.
+
+--workspace <backup.temdesk> starts every command from a backup of the app (Settings → Back up):
+its sites, inventory, contracts, rates, invoices, audit thresholds, disputes and saved column
+mappings. The backup is checked as the app's restore checks it; a damaged one, or one made by a
+newer TEM Desk, is refused. --sites, --inventory and --contracts are then optional: a file given
+with it is imported over the backup as the app would import it (its rows update the records with
+the same key and add new ones). A bill already in the backup is counted once and reported as a
+duplicate-invoice. --mappings <file.json> reads bills with the column mappings exported from
+Settings → Column mappings (they win over the backup's for the same columns).
 
 Sites, inventory, contracts and rates use TEM Desk's canonical CSV columns, as CSV or .xlsx. Both commands also take --cost-centers <file> (Cost Center, Name, GL Account,
 Status), read first; without it, the sites' cost center codes make cost centers named by code. Bills may be any layout TEM Desk recognises, ZIPs included; a folder is read
