@@ -7,7 +7,7 @@ import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseArgs } from '../../electron/cli/args';
-import { headerSignature, type ColumnMapping } from '../../shared/import/mapping';
+import { lumenExportMapping, LUMEN_EXPORT_HEADER } from '../helpers/mapped-bill';
 import { mappingsFileText } from '../../shared/import/mappings-file';
 import { auditWorkspace, makeCliWorkspace } from '../helpers/cli-workspace';
 
@@ -17,25 +17,8 @@ afterEach(async () => {
   dir = '';
 });
 
-const HEADER = ['Acct Ref', 'Bill No', 'Bill Dt', 'Line', 'Item', 'Charge'];
-
-const MAPPING: ColumnMapping = {
-  id: 'mapping-lumen-export',
-  signature: headerSignature(HEADER),
-  carrierName: 'Lumen',
-  columns: {
-    'Acct Ref': 'accountNumber',
-    'Bill No': 'invoiceNumber',
-    'Bill Dt': 'invoiceDate',
-    Line: 'serviceId',
-    Item: 'description',
-    Charge: 'amount',
-  },
-  dateOrder: 'DMY',
-  decimal: '.',
-  signConvention: 'as-is',
-  defaultCategory: 'recurring',
-};
+const HEADER = LUMEN_EXPORT_HEADER;
+const MAPPING = lumenExportMapping();
 
 async function writeMappedBill(): Promise<void> {
   await writeFile(
