@@ -6,6 +6,9 @@
  * finds; a bill already in the backup is recognised as a copy, not counted twice.
  */
 import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadMonthInput } from '../../renderer/db/chargeback';
@@ -45,6 +48,7 @@ import {
   type DiskFile,
   type DoorAnswer,
 } from '../helpers/doors';
+import { runCliCaptured } from '../helpers/cli-workspace';
 
 const END_MONTH = isoMonth(2026, 10);
 const AS_OF = isoDate(2026, 11, 20);
@@ -168,8 +172,7 @@ describe('the CLI started from a backup of the app', () => {
     const company = generateSampleCompany({ months: 6, scale: 0.1, endMonth: END_MONTH });
     const set = splitVerizonBillSet(company);
     const all = set.imports.flat();
-    const isNew = (file: DiskFile) =>
-      file.path.includes(END_MONTH) || /Oct|-10\b|_10_/.test(file.path);
+    const isNew = (file: DiskFile) => file.path.includes(END_MONTH);
     const newBills = all.filter(isNew);
     const oldBills = all.filter((file) => !isNew(file));
     expect(newBills.length).toBeGreaterThan(0);
@@ -236,6 +239,36 @@ describe('the CLI started from a backup of the app', () => {
     expect(
       app.findings.some((f) => String(f.id).includes('Acme Fiber') && f.ruleId === 'spike'),
     ).toBe(true);
+    // The command line itself, from the backup file on disk: the same findings in its summary.
+    const dir = await mkdtemp(join(tmpdir(), 'temdesk-parity-backup-'));
+    try {
+      const backupFile = join(dir, 'month-end.temdesk');
+      await writeFile(backupFile, backup);
+      for (const file of [...newBills, acmeNew, acmeOld]) {
+        await mkdir(dirname(join(dir, file.path)), { recursive: true });
+        await writeFile(join(dir, file.path), file.bytes);
+      }
+      const run = await runCliCaptured([
+        'audit',
+        ...['--workspace', backupFile, '--bills', join(dir, 'bills')],
+        ...['--out', join(dir, 'out'), '--as-of', AS_OF],
+      ]);
+      expect(run.code).toBe(0);
+      expect(run.stderr).toContain(`Notice: Starting from the backup "${backupFile}"`);
+      expect(run.stdout).toContain(`\n${cli.findings.length} findings (`);
+      const findingsCsv = await readFile(join(dir, 'out', 'findings.csv'), 'utf8');
+      expect(findingsCsv).toContain('the --workspace backup (acme-2026-09.csv)');
+      const chargeback = await runCliCaptured([
+        'chargeback',
+        ...['--workspace', backupFile, '--bills', join(dir, 'bills', 'acme', 'acme-2026-10.csv')],
+        ...['--month', END_MONTH, '--out', join(dir, 'chargeback.csv')],
+      ]);
+      expect(chargeback.stderr).not.toContain('Error');
+      expect(chargeback.code).toBe(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+
     const withDefaults = cliAnswer({ ...fromBackup(backup, [...newBills, acmeNew]), settings: {} });
     expect(withDefaults.findings).not.toEqual(app.findings);
   });
