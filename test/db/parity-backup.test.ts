@@ -23,6 +23,10 @@ import {
   writeAuditSetting,
 } from '../../renderer/db/findings';
 import { commitImport } from '../../renderer/db/import-commit';
+import { addCostCenter } from '../../renderer/db/inventory';
+import { commitSiteImport } from '../../renderer/db/inventory-import';
+import { readSiteRows } from '../../shared/inventory/sites-file';
+import { readTabularFile } from '../../shared/inventory/table-file';
 import { auditSnapshot, repeatedInvoiceFindings } from '../../electron/cli/audit-command';
 import { allocateWorkspace } from '../../electron/cli/chargeback-command';
 import { CliError } from '../../electron/cli/inputs';
@@ -130,6 +134,12 @@ async function appAnswer(): Promise<DoorAnswer> {
     [],
     optimisationCsv(optimisationReport(snapshot, AS_OF).lines),
   );
+}
+
+function tableOf(name: string, text: string) {
+  const table = readTabularFile(name, new TextEncoder().encode(text));
+  if (!table.ok) throw new Error(JSON.stringify(table.errors));
+  return table.value;
 }
 
 function billFiles(files: readonly DiskFile[]) {
@@ -299,5 +309,41 @@ describe('the CLI started from a backup of the app', () => {
     expect(() => fromBackup(newer, [])).toThrow(/made by a newer TEM Desk \(schema 99\)/);
     expect(() => fromBackup(backup, [])).not.toThrow();
     expect(() => fromBackup(new TextEncoder().encode('not a zip'), [])).toThrow(CliError);
+  });
+
+  it('imports a sites file given with the backup over its sites, as the app would, and says so', async () => {
+    await addCostCenter(db, { id: 'cost-center-4100', code: '4100', name: '4100', active: true });
+    const sites = readSiteRows(
+      tableOf(
+        'sites.csv',
+        'Site Code,Site Name,Cost Center\nSTR-1,Store 1,4100\nSTR-2,Store 2,4100\n',
+      ),
+    );
+    expect(await commitSiteImport(db, sites.drafts)).toMatchObject({ ok: true, added: 2 });
+    const stored = await db.sites.toArray();
+    const backup = await createBackup(db, { appVersion: '0.0.0-test', now: NOW });
+    const file =
+      'Site Code,Site Name,Cost Center\nSTR-2,Store Two (moved),4100\nSTR-3,Store 3,4100\n';
+    const workspace = buildWorkspace({
+      backup: readWorkspaceBackup(backup, 'month-end.temdesk'),
+      sites: { name: 'sites.csv', bytes: new TextEncoder().encode(file) },
+      inventory: null,
+      contracts: null,
+      rates: null,
+      bills: { files: [] },
+    });
+    const idOf = (code: string) => stored.find((site) => site.code === code)?.id;
+    expect(
+      [...workspace.sites]
+        .sort((a, b) => a.code.localeCompare(b.code))
+        .map((site) => [site.id === idOf(site.code), site.code, site.name]),
+    ).toEqual([
+      [true, 'STR-1', 'Store 1'],
+      [true, 'STR-2', 'Store Two (moved)'],
+      [false, 'STR-3', 'Store 3'],
+    ]);
+    expect(workspace.notices).toContain(
+      'The sites file "sites.csv" is imported over the backup\'s sites, as the app would import it: its rows update the records with the same key and add new ones; the backup\'s other sites stay.',
+    );
   });
 });
