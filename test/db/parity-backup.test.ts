@@ -266,6 +266,11 @@ describe('the CLI started from a backup of the app', () => {
       expect(run.code).toBe(0);
       expect(run.stderr).toContain(`Notice: Starting from the backup "${backupFile}"`);
       expect(run.stdout).toContain(`\n${cli.findings.length} findings (`);
+      const fromBackup = cli.workspace.backupInvoices ?? 0;
+      expect(fromBackup).toBeGreaterThan(0);
+      expect(run.stdout).toContain(
+        `: ${cli.workspace.invoices.length} invoices (${fromBackup} from the --workspace backup), ${cli.workspace.lines.length} new charge lines,`,
+      );
       const findingsCsv = await readFile(join(dir, 'out', 'findings.csv'), 'utf8');
       expect(findingsCsv).toContain('the --workspace backup (acme-2026-09.csv)');
       const chargeback = await runCliCaptured([
