@@ -13,8 +13,14 @@ import type { ImportLimits } from '../../shared/import/limits';
 export interface WorkspaceArgs {
   /** `--cost-centers`: the cost centers file, read before the sites. */
   costCenters: string | null;
-  sites: string;
-  inventory: string;
+  /** `--workspace`: a `.temdesk` backup of the app to start from. */
+  workspace: string | null;
+  /** `--mappings`: a column mappings file exported from the app's Settings. */
+  mappings: string | null;
+  /** Required unless `--workspace` is given. */
+  sites: string | null;
+  /** Required unless `--workspace` is given. */
+  inventory: string | null;
   contracts: string | null;
   rates: string | null;
   /** Files or folders (read recursively). */
@@ -71,6 +77,8 @@ export const USAGE = `TEM Desk command line
 Usage:
   npm run cli -- audit --sites <file> --inventory <file> --contracts <file> [--rates <file>]
                        --bills <files or folders...> --out <folder> [--as-of YYYY-MM-DD]
+  npm run cli -- audit --workspace <backup.temdesk> [--mappings <file.json>]
+                       --bills <files or folders...> --out <folder> [--as-of YYYY-MM-DD]
   npm run cli -- chargeback --sites <file> --inventory <file> [--contracts <file>] [--rates <file>]
                             --bills <files or folders...> --month YYYY-MM --out <file.csv|file.xlsx>
                             [--suspense-cost-center <code>] [--suspense-gl <account>] [--total-row]
@@ -94,6 +102,15 @@ payments    Writes the AP payment file (one row per invoice and cost center with
             error finding of the checks as of --as-of, default today). Exported invoices are
             listed in payments-register.csv beside the output and left out of the next run
             unless --include-exported is given.
+
+--workspace <backup.temdesk> starts every command from a backup of the app (Settings → Back up):
+its sites, inventory, contracts, rates, invoices, audit thresholds, disputes and saved column
+mappings. The backup is checked as the app's restore checks it; a damaged one, or one made by a
+newer TEM Desk, is refused. --sites, --inventory and --contracts are then optional: a file given
+with it is imported over the backup as the app would import it (its rows update the records with
+the same key and add new ones). A bill already in the backup is counted once and reported as a
+duplicate-invoice. --mappings <file.json> reads bills with the column mappings exported from
+Settings → Column mappings (they win over the backup's for the same columns).
 
 Sites, inventory, contracts and rates use TEM Desk's canonical CSV columns, as CSV or .xlsx. Both commands also take --cost-centers <file> (Cost Center, Name, GL Account,
 Status), read first; without it, the sites' cost center codes make cost centers named by code. Bills may be any layout TEM Desk recognises, ZIPs included; a folder is read
@@ -125,6 +142,8 @@ const IMPORT_OPTIONS = [
 
 /** The input files and the output of both commands. */
 const FILE_OPTIONS = [
+  'workspace',
+  'mappings',
   'cost-centers',
   'sites',
   'inventory',
@@ -191,6 +210,9 @@ const REQUIRED = {
   payments: ['sites', 'inventory', 'bills', 'from', 'to', 'out'],
 } as const;
 
+/** What a `--workspace` backup gives, so those files are optional with it. */
+const GIVEN_BY_BACKUP: readonly string[] = ['sites', 'inventory', 'contracts'];
+
 function fail(message: string): ParsedArgs {
   return { ok: false, message: `${message} Run "npm run cli -- --help" for the usage.` };
 }
@@ -238,7 +260,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       return fail(`The option --${name} needs a value.`);
     }
   }
-  const missing = REQUIRED[command].filter((name) => !values.has(name));
+  const missing = REQUIRED[command].filter(
+    (name) => !values.has(name) && !(values.has('workspace') && GIVEN_BY_BACKUP.includes(name)),
+  );
   if (missing.length > 0) {
     return fail(`"${command}" needs --${missing.join(', --')}.`);
   }
@@ -248,8 +272,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (values.has('allow-any-year')) limits.allowDatesOutsideYears = true;
   const workspace: WorkspaceArgs = {
     costCenters: one('cost-centers'),
-    sites: one('sites') ?? '',
-    inventory: one('inventory') ?? '',
+    workspace: one('workspace'),
+    mappings: one('mappings'),
+    sites: one('sites'),
+    inventory: one('inventory'),
     contracts: one('contracts'),
     rates: one('rates'),
     bills: values.get('bills') ?? [],

@@ -100,7 +100,8 @@ export function auditSnapshot(workspace: Workspace, today: IsoDate): AuditSnapsh
     accounts: workspace.accounts,
     carriers: workspace.carriers,
     contracts: workspace.contracts,
-    settings: DEFAULT_AUDIT_SETTINGS,
+    disputes: workspace.disputes ?? [],
+    settings: workspace.settings ?? DEFAULT_AUDIT_SETTINGS,
     today,
   };
 }
@@ -267,6 +268,7 @@ export async function runAuditCommand(args: AuditArgs, today: IsoDate): Promise<
 /** The summary lines of an audit run. */
 export function auditSummary(outcome: AuditOutcome, today: IsoDate): string[] {
   const { workspace, findings } = outcome;
+  const fromBackup = workspace.backupInvoices ?? 0;
   const billed = sumCents(workspace.invoices.map((invoice) => invoice.linesTotal));
   // Each dollar once, as on the app's Findings page: overlapping findings share their lines.
   const once = countOnce(findings.map((f) => ({ ...f, status: 'open' as const })));
@@ -290,7 +292,7 @@ export function auditSummary(outcome: AuditOutcome, today: IsoDate): string[] {
   const width = Math.max(0, ...[...byRule.keys()].map((rule) => rule.length));
   const lines = [
     `Audit as of ${today}`,
-    `Read ${workspace.billFiles} bill file${workspace.billFiles === 1 ? '' : 's'}: ${workspace.invoices.length} invoices, ${workspace.lines.length} charge lines, ${formatCents(billed)} billed.`,
+    `Read ${workspace.billFiles} bill file${workspace.billFiles === 1 ? '' : 's'}: ${workspace.invoices.length} invoices${fromBackup > 0 ? ` (${fromBackup} from the --workspace backup)` : ''}, ${workspace.lines.length} ${fromBackup > 0 ? 'new ' : ''}charge lines, ${formatCents(billed)} billed.`,
     `Inventory: ${workspace.services.length} services at ${workspace.sites.length} sites; ${workspace.contracts.length} contracts.`,
   ];
   if (workspace.repeatedInvoices.length > 0) {

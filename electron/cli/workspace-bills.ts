@@ -10,7 +10,14 @@ import type { LimitAdvice } from '../../shared/import/limits';
 import { APP_LIMIT_ADVICE, capMessage, LIMIT_NAMES } from '../../shared/import/limits';
 import type { BillDraft, DraftChargeLine } from '../../shared/import/draft';
 import { columnChoiceSentence } from '../../shared/import/draft';
-import { copyTotal, invoiceOfPlan, planBills, usageRecordsOf } from '../../shared/ledger/bills';
+import {
+  copyTotal,
+  invoiceOfPlan,
+  planBills,
+  usageRecordsOf,
+  type BillPlan,
+  type InvoiceClash,
+} from '../../shared/ledger/bills';
 import { uniqueFileNames } from '../../shared/ledger/file-names';
 import type { Invoice, UsageRecord } from '../../shared/model';
 import { cents, type Cents } from '../../shared/money/cents';
@@ -19,7 +26,7 @@ import { storedInvoiceKey } from '../../shared/ids/keys';
 
 import { CliError, type BillFile } from './inputs';
 
-import type { Registry } from './workspace-registry';
+import { problemsError, type Registry } from './workspace-registry';
 
 function billProblem(outcome: Exclude<ReadOutcome, { kind: 'draft' }>): string {
   const file = outcome.fileName;
@@ -103,7 +110,7 @@ export const CLI_LIMIT_ADVICE: LimitAdvice = (limit) => {
 };
 
 /** Import options the CLI passes to the reader (limits from its flags). */
-export type BillReadOptions = Pick<ReadBillOptions, 'limits' | 'preferredSheet'>;
+export type BillReadOptions = Pick<ReadBillOptions, 'limits' | 'preferredSheet' | 'savedMappings'>;
 
 /** Records a draft's unread rows (its closing "… and N more" note becomes a count). */
 function noteUnreadRows(draft: BillDraft, state: BillState): void {
@@ -121,6 +128,48 @@ function noteUnreadRows(draft: BillDraft, state: BillState): void {
 /** The names the bill files go by in invoices, lines and messages (unique among them). */
 export function billFileNames(files: readonly Pick<BillFile, 'path'>[]): string[] {
   return uniqueFileNames(files.map((file) => file.path));
+}
+
+/**
+ * A file that completes an invoice the backup holds (the other part of a two-file bill) would
+ * change a stored invoice, which only the app does (it re-reads the stored original with it).
+ */
+function refuseStoredCompletions(plan: BillPlan, started: ReadonlySet<object>): void {
+  const completing = [
+    ...plan.needsStored.map((need) => need.drafted),
+    ...plan.invoices
+      .filter((planned) => planned.stored !== undefined && started.has(planned.stored))
+      .map((planned) => planned.drafted),
+  ];
+  if (completing.length === 0) return;
+  throw problemsError(
+    'The bills',
+    completing.map(
+      (drafted) =>
+        `Invoice ${drafted.invoiceNumber} (account ${drafted.accountNumber}) is already in the --workspace backup and "${drafted.sourceFile}" would complete it; import that file in the app instead.`,
+    ),
+  );
+}
+
+/** A bill the backup already holds: counted once, reported as a duplicate-invoice. */
+function noteBackupCopy(clash: InvoiceClash, state: BillState): void {
+  const invoice = state.invoices.find((stored) => stored === clash.stored);
+  if (invoice === undefined) return;
+  const files = invoice.parts?.map((part) => part.sourceFile) ?? [invoice.sourceFile ?? ''];
+  const first = `the --workspace backup (${files.join(' + ')})`;
+  const repeat = state.repeatedInvoices.find((r) => r.invoice === invoice);
+  if (repeat !== undefined) {
+    if (!repeat.repeatFiles.includes(clash.drafted.sourceFile))
+      repeat.repeatFiles.push(clash.drafted.sourceFile);
+    return;
+  }
+  state.repeatedInvoices.push({
+    invoice,
+    firstFiles: [first],
+    repeatFiles: [clash.drafted.sourceFile],
+    copies: 1,
+    total: copyTotal(invoice),
+  });
 }
 
 /** Reads every bill file together into the workspace; a file that cannot be read is a {@link CliError}. */
@@ -145,8 +194,17 @@ export function readBillFiles(
     for (const choice of outcome.draft.columnChoices ?? [])
       state.notices.push(`In "${choice.sourceFile}", ${columnChoiceSentence(choice)}`);
   }
-  const stored = new Map<string, Invoice>();
+  // The invoices the workspace started with (a backup's): a bill already in it is a copy.
+  const stored = new Map<string, Invoice>(
+    state.invoices.map((invoice) => [
+      storedInvoiceKey(invoice.carrierId, invoice.accountNumber, invoice.invoiceNumber),
+      invoice,
+    ]),
+  );
+  const started = new Set<object>(stored.values());
   const plan = planBills(drafts, state.registry.org, (key) => stored.get(key));
+  refuseStoredCompletions(plan, started);
+  for (const clash of plan.clashes) noteBackupCopy(clash, state);
   for (const planned of plan.invoices) {
     const id = `invoice-${state.invoices.length + 1}`;
     const invoice = invoiceOfPlan(planned, { id, importBatchId: 'cli' }, () => 'cli');

@@ -10,7 +10,7 @@ import { OrgResolver, sequentialIds } from '../../shared/ledger/org';
 import type { NewRecordId } from '../../shared/ledger/records';
 import type { CostCenterPlan } from '../../shared/ledger/cost-centers';
 import type { SitePlan } from '../../shared/ledger/sites';
-import type { Contract, CostCenter, Service, Site } from '../../shared/model';
+import type { Account, Carrier, Contract, CostCenter, Service, Site } from '../../shared/model';
 
 import { CliError } from './inputs';
 
@@ -36,16 +36,56 @@ function put<T extends { id: string }>(list: T[], records: readonly T[]): void {
   }
 }
 
+/** Records a registry starts from (a backup's); invoices are the bills' part. */
+export interface RegistryStart {
+  carriers: readonly Carrier[];
+  accounts: readonly Account[];
+  costCenters: readonly CostCenter[];
+  sites: readonly Site[];
+  services: readonly Service[];
+  contracts: readonly Contract[];
+}
+
 /** The workspace's records; carriers and accounts live in `org`, which resolves them by key. */
 export class Registry {
-  /** Ids in the order records are met (`site-1`, `service-1`…): the same inputs, the same ids. */
-  readonly newId: NewRecordId = sequentialIds();
+  /**
+   * Ids in the order records are met (`site-1`, `service-1`…): the same inputs, the same ids. An
+   * id a starting record (from a backup) already has is skipped.
+   */
+  readonly newId: NewRecordId;
   /** Carriers and accounts, resolved by their keys as the app resolves them. */
-  readonly org = new OrgResolver([], [], this.newId);
-  readonly costCenters: CostCenter[] = [];
-  readonly sites: Site[] = [];
-  readonly services: Service[] = [];
-  readonly contracts: Contract[] = [];
+  readonly org: OrgResolver;
+  readonly costCenters: CostCenter[];
+  readonly sites: Site[];
+  readonly services: Service[];
+  readonly contracts: Contract[];
+
+  /** An empty registry, or one holding the records of `start` (a backup of the app). */
+  constructor(start?: RegistryStart) {
+    const taken = new Set<string>(
+      start === undefined
+        ? []
+        : [
+            ...start.carriers,
+            ...start.accounts,
+            ...start.costCenters,
+            ...start.sites,
+            ...start.services,
+            ...start.contracts,
+          ].map((record) => record.id),
+    );
+    const next = sequentialIds();
+    this.newId = (kind) => {
+      let id = next(kind);
+      while (taken.has(id)) id = next(kind);
+      return id;
+    };
+    this.org = new OrgResolver(start?.carriers ?? [], start?.accounts ?? [], this.newId);
+    this.costCenters = [...(start?.costCenters ?? [])];
+    this.sites = [...(start?.sites ?? [])];
+    this.services = [...(start?.services ?? [])];
+    this.contracts = [...(start?.contracts ?? [])];
+  }
 
   carrierId(name: string): string {
     return this.org.carrierId(name);

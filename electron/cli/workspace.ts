@@ -24,6 +24,7 @@ import { planSites } from '../../shared/ledger/sites';
 import { readCostCenterRows } from '../../shared/inventory/cost-centers-file';
 import type {
   Account,
+  AuditSettings,
   Carrier,
   Contract,
   CostCenter,
@@ -33,6 +34,10 @@ import type {
   UsageRecord,
 } from '../../shared/model';
 import { type ChargeBlock } from '../../shared/storage/charge-blocks';
+import type { AuditDispute } from '../../shared/audit/snapshot';
+import { DEFAULT_AUDIT_SETTINGS } from '../../shared/audit/settings';
+import type { ColumnMapping } from '../../shared/import/mapping';
+import { readMappingsOption, readWorkspaceBackup, type WorkspaceBackup } from './workspace-backup';
 import type { WorkspaceArgs } from './args';
 import { CliError, collectBillFiles, readInputFile, type BillFiles } from './inputs';
 
@@ -47,16 +52,31 @@ export interface NamedBytes {
 export interface WorkspaceInput {
   /** A cost centers file (`Cost Center, Name, GL Account, Status`); without it the sites' codes make them. */
   costCenters?: NamedBytes | null;
-  sites: NamedBytes;
-  inventory: NamedBytes;
+  /** Null only with a {@link WorkspaceInput.backup}, which then gives the sites. */
+  sites: NamedBytes | null;
+  /** Null only with a {@link WorkspaceInput.backup}, which then gives the inventory. */
+  inventory: NamedBytes | null;
   contracts: NamedBytes | null;
   rates: NamedBytes | null;
   bills: BillFiles;
   /** Import limits for the bills (from the CLI's flags); the defaults when absent. */
   billOptions?: BillReadOptions;
+  /**
+   * `--workspace`: the app's state to start from. The files given with it are imported over it
+   * as the app would import them (a row updates the record with its key, a new one is added).
+   */
+  backup?: WorkspaceBackup | null;
+  /** `--mappings`: saved column mappings, used as well as the backup's (these win for a header). */
+  mappings?: readonly ColumnMapping[];
 }
 
 export interface Workspace {
+  /** The audit thresholds the user changed (a backup's); the rules' defaults otherwise. */
+  settings?: AuditSettings;
+  /** Disputes a backup holds, as the rules read them. */
+  disputes?: AuditDispute[];
+  /** Invoices that came from the backup (the first ones of {@link Workspace.invoices}). */
+  backupInvoices?: number;
   carriers: Carrier[];
   accounts: Account[];
   sites: Site[];
@@ -223,7 +243,7 @@ function importInventory(
     unknownCostCenters: 'create',
     unknownContracts: 'unlink',
   });
-  const what = `The inventory file "${input.inventory.name}"`;
+  const what = `The inventory file "${input.inventory?.name ?? ''}"`;
   if (plan.refusals.length > 0) {
     throw problemsError(
       what,
@@ -244,36 +264,48 @@ function importInventory(
  * import them in the app: sites, contracts, inventory, rates, then the bills.
  */
 export function buildWorkspace(input: WorkspaceInput): Workspace {
-  const registry = new Registry();
+  const backup = input.backup ?? null;
+  const registry = new Registry(backup ?? undefined);
+  const warnings: string[] = [];
+  const notices = backup === null ? [] : backupNotices(input, backup);
   if (input.costCenters) readCostCenters(input.costCenters, registry);
-  readSites(input.sites, registry);
+  if (input.sites !== null) readSites(input.sites, registry);
+  else if (backup === null) throw new CliError('--sites is needed without --workspace.');
   const contractDrafts = input.contracts === null ? null : readContracts(input.contracts);
-  const rateDrafts =
-    input.rates === null
-      ? []
-      : readRates(input.rates, new Set((contractDrafts ?? []).map((draft) => draft.id)));
+  const knownContractIds = new Set([
+    ...(contractDrafts ?? []).map((draft) => draft.id),
+    ...registry.contracts.map((contract) => contract.id),
+  ]);
+  const rateDrafts = input.rates === null ? [] : readRates(input.rates, knownContractIds);
   if (input.contracts !== null && contractDrafts !== null) {
     importContracts(contractDrafts, [], registry, `The contracts file "${input.contracts.name}"`);
   }
-  const warnings: string[] = [];
-  importInventory(readInventory(input.inventory), registry, input, warnings);
-  if (contractDrafts !== null && input.rates !== null)
+  if (input.inventory !== null)
+    importInventory(readInventory(input.inventory), registry, input, warnings);
+  else if (backup === null) throw new CliError('--inventory is needed without --workspace.');
+  if ((contractDrafts !== null || backup !== null) && input.rates !== null)
     importContracts([], rateDrafts, registry, `The rates file "${input.rates.name}"`);
 
   const state: BillState = {
     registry,
-    invoices: [],
-    chargeBlocks: [],
+    invoices: [...(backup?.invoices ?? [])],
+    chargeBlocks: [...(backup?.chargeBlocks ?? [])],
     lines: [],
-    usage: [],
+    usage: [...(backup?.usage ?? [])],
     repeatedInvoices: [],
     warnings,
     unreadRows: [],
     unlistedUnreadRows: 0,
-    notices: [],
+    notices,
   };
-  readBillFiles(input.bills.files, state, input.billOptions);
+  readBillFiles(input.bills.files, state, {
+    ...input.billOptions,
+    savedMappings: savedMappingsOf(backup?.mappings ?? [], input.mappings ?? []),
+  });
   return {
+    settings: backup?.settings ?? DEFAULT_AUDIT_SETTINGS,
+    disputes: backup?.disputes ?? [],
+    backupInvoices: backup?.invoices.length ?? 0,
     carriers: registry.org.carriers(),
     accounts: registry.org.accounts(),
     sites: registry.sites,
@@ -294,6 +326,36 @@ export function buildWorkspace(input: WorkspaceInput): Workspace {
   };
 }
 
+/** The mappings the bills are read with: `--mappings` first, then the backup's other ones. */
+function savedMappingsOf(
+  fromBackup: readonly ColumnMapping[],
+  fromFile: readonly ColumnMapping[],
+): ColumnMapping[] {
+  const signatures = new Set(fromFile.map((mapping) => mapping.signature));
+  return [...fromFile, ...fromBackup.filter((mapping) => !signatures.has(mapping.signature))];
+}
+
+/** What the run takes from the backup, and which files are imported over it. */
+function backupNotices(input: WorkspaceInput, backup: WorkspaceBackup): string[] {
+  const over = [
+    ['cost centers', input.costCenters],
+    ['sites', input.sites],
+    ['inventory', input.inventory],
+    ['contracts', input.contracts],
+    ['rates', input.rates],
+  ] as const;
+  const notices = [
+    `Starting from the backup "${backup.name}": ${backup.sites.length} sites, ${backup.services.length} services, ${backup.contracts.length} contracts, ${backup.invoices.length} invoices, ${backup.mappings.length} saved column mappings, its audit settings and ${backup.disputes.length} disputes.`,
+  ];
+  for (const [what, file] of over) {
+    if (file === null || file === undefined) continue;
+    notices.push(
+      `The ${what} file "${file.name}" is imported over the backup's ${what}, as the app would import it: its rows update the records with the same key and add new ones; the backup's other ${what} stay.`,
+    );
+  }
+  return notices;
+}
+
 /** The billing month of an invoice (its invoice date's month), as the audit counts it. */
 export function invoiceMonth(invoice: Pick<Invoice, 'invoiceDate'>): IsoMonth {
   return isoMonthOf(invoice.invoiceDate);
@@ -305,10 +367,20 @@ export async function loadWorkspace(args: WorkspaceArgs): Promise<Workspace> {
     name: path,
     bytes: await readInputFile(path, option),
   });
+  const backup =
+    args.workspace === null
+      ? null
+      : readWorkspaceBackup(await readInputFile(args.workspace, 'workspace'), args.workspace);
+  const mappings =
+    args.mappings === null
+      ? []
+      : readMappingsOption(await readInputFile(args.mappings, 'mappings'), args.mappings);
   return buildWorkspace({
+    backup,
+    mappings,
     costCenters: args.costCenters === null ? null : await named(args.costCenters, 'cost-centers'),
-    sites: await named(args.sites, 'sites'),
-    inventory: await named(args.inventory, 'inventory'),
+    sites: args.sites === null ? null : await named(args.sites, 'sites'),
+    inventory: args.inventory === null ? null : await named(args.inventory, 'inventory'),
     contracts: args.contracts === null ? null : await named(args.contracts, 'contracts'),
     rates: args.rates === null ? null : await named(args.rates, 'rates'),
     bills: await collectBillFiles(args.bills, args.limits),

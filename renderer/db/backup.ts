@@ -1,6 +1,5 @@
 import {
   readBackup,
-  tableKeysFromSchema,
   writeBackup,
   type BackupExpectations,
   type ReadBackup,
@@ -16,7 +15,8 @@ import type {
   serviceEventSchema,
   settingSchema,
 } from '../../shared/backup/schemas';
-import { TABLE_SCHEMAS, type AllProven, type Proof } from '../../shared/backup/schemas';
+import type { AllProven, Proof } from '../../shared/backup/schemas';
+import { appBackupExpectations } from '../../shared/backup/app-expectations';
 import type { Result } from '../../shared/result';
 import { fillMissingServiceTotals } from './charges';
 import type {
@@ -29,27 +29,7 @@ import type {
   SettingRecord,
   TemDeskDatabase,
 } from './database';
-import { LATEST_SCHEMA_VERSION, SCHEMA_HISTORY } from './schema';
-
-/**
- * References a restore insists on: the ones whose loss would corrupt what the user sees (a charge
- * block without its invoice, an invoice without its import). Looser links (a site's cost center)
- * are not checked, so a workspace with an imperfect link can always be restored.
- */
-const REFERENCES: BackupExpectations['references'] = [
-  { table: 'accounts', field: 'carrierId', references: { table: 'carriers', key: 'id' } },
-  { table: 'originalFiles', field: 'batchId', references: { table: 'importBatches', key: 'id' } },
-  { table: 'invoices', field: 'importBatchId', references: { table: 'importBatches', key: 'id' } },
-  { table: 'invoices', field: 'carrierId', references: { table: 'carriers', key: 'id' } },
-  {
-    table: 'invoices',
-    field: ['carrierId', 'accountNumber'],
-    references: { table: 'accounts', key: ['carrierId', 'accountNumber'] },
-  },
-  { table: 'chargeBlocks', field: 'invoiceId', references: { table: 'invoices', key: 'id' } },
-  { table: 'usage', field: 'invoiceId', references: { table: 'invoices', key: 'id' } },
-  { table: 'serviceTotals', field: 'invoiceId', references: { table: 'invoices', key: 'id' } },
-];
+import { LATEST_SCHEMA_VERSION } from './schema';
 
 /**
  * The build fails here when a record type of this database and the schema that checks it in a
@@ -67,8 +47,9 @@ export type DatabaseSchemasInSync = AllProven<
   ]
 >;
 
+/** What a backup must be to be restored here (shared with the command line's `--workspace`). */
 export function backupExpectations(): BackupExpectations {
-  return { ...tableKeysFromSchema(SCHEMA_HISTORY), references: REFERENCES, schemas: TABLE_SCHEMAS };
+  return appBackupExpectations();
 }
 
 /** Every table of the workspace, records exactly as stored. */

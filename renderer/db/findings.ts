@@ -10,6 +10,11 @@ import { mergeFindings, runAudit, type AuditRunResult } from '../../shared/audit
 import type { FindingDraft, FindingEvidence } from '../../shared/audit/rule';
 import type { RuleFailure } from '../../shared/audit/rule-failure';
 import type { AuditSnapshot } from '../../shared/audit/snapshot';
+import {
+  AUDIT_SETTINGS_KEY,
+  auditDisputeOf,
+  auditSettingsOf,
+} from '../../shared/audit/stored-state';
 import { isIsoDate, type IsoDate } from '../../shared/dates';
 import type {
   AuditSettings,
@@ -42,8 +47,7 @@ export type DisputeRecord = Dispute & {
   credits?: CreditRecord[];
 };
 
-/** Settings key of the user's audit thresholds (only the changed ones). */
-export const AUDIT_SETTINGS_KEY = 'audit:settings';
+export { AUDIT_SETTINGS_KEY };
 /** Settings key of the last run's summary. */
 export const AUDIT_LAST_RUN_KEY = 'audit:lastRun';
 
@@ -69,24 +73,10 @@ export function disputesTable(db: TemDeskDatabase) {
   return db.table<DisputeRecord, string>('disputes');
 }
 
-function isNumberRecord(value: unknown): value is Record<string, number> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    Object.values(value).every((v) => typeof v === 'number')
-  );
-}
-
 /** The thresholds the user changed, by rule id and setting key. */
 export async function readAuditSettings(db: TemDeskDatabase): Promise<AuditSettings> {
   const record = await db.settings.get(AUDIT_SETTINGS_KEY);
-  const value: unknown = record?.value;
-  if (typeof value !== 'object' || value === null) return {};
-  const settings: Record<string, Record<string, number>> = {};
-  for (const [ruleId, values] of Object.entries(value)) {
-    if (isNumberRecord(values)) settings[ruleId] = values;
-  }
-  return settings;
+  return auditSettingsOf(record?.value);
 }
 
 /** Sets one threshold; `undefined` goes back to the rule's default. */
@@ -160,18 +150,7 @@ export async function loadAuditSnapshot(
         accounts,
         carriers,
         contracts,
-        disputes: disputes.map((dispute) => ({
-          id: dispute.id,
-          carrierId: dispute.carrierId,
-          accountNumber: dispute.accountNumber,
-          ...(dispute.submittedOn === undefined ? {} : { filedOn: dispute.submittedOn }),
-          expectedCredit: dispute.expectedCredit ?? dispute.claimedAmount,
-          creditedAmount: dispute.creditedAmount,
-          status: dispute.status,
-          ...(dispute.carrierReference === undefined
-            ? {}
-            : { reference: dispute.carrierReference }),
-        })),
+        disputes: disputes.map(auditDisputeOf),
         settings,
         today,
       };

@@ -52,6 +52,11 @@ export const SAVE_FILE_KINDS = {
     mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   },
   ics: { filterName: 'Calendar', extensions: ['ics'], mediaType: 'text/calendar' },
+  'column-mappings': {
+    filterName: 'TEM Desk column mappings',
+    extensions: ['json'],
+    mediaType: 'application/json',
+  },
   temdesk: {
     filterName: 'TEM Desk backup',
     extensions: ['temdesk'],

@@ -79,7 +79,7 @@ function naturalize(value: unknown, keys: ReadonlyMap<string, string>): unknown 
   return value;
 }
 
-interface Records {
+export interface Records {
   carriers: { id: string; name: string }[];
   accounts: { id: string; accountNumber: string }[];
   sites: { id: string; code: string }[];
@@ -154,7 +154,7 @@ function byId(a: Record<string, unknown>, b: Record<string, unknown>): number {
   return JSON.stringify(a).localeCompare(JSON.stringify(b));
 }
 
-function answerOf(
+export function answerOf(
   records: Records,
   findings: readonly FindingDraft[],
   chargeback: AllocationResult,
@@ -260,6 +260,19 @@ export function uploadsFor(
     .filter((upload) => upload.memberNames.some((name) => used.has(name)));
 }
 
+/** The app's records that findings and chargeback rows name by id. */
+export async function storedRecords(db: TemDeskDatabase): Promise<Records> {
+  return {
+    carriers: await db.carriers.toArray(),
+    accounts: await db.accounts.toArray(),
+    sites: await db.sites.toArray(),
+    costCenters: await db.costCenters.toArray(),
+    services: await db.services.toArray(),
+    contracts: await db.contracts.toArray(),
+    invoices: await db.invoices.toArray(),
+  };
+}
+
 /** The app's door: organisation files, then each import in turn, as a user does them. */
 export async function throughApp(
   db: TemDeskDatabase,
@@ -315,15 +328,7 @@ export async function throughApp(
   await findingsTable(db).count();
   const chargeback = allocateMonth(await loadMonthInput(db, month));
   return answerOf(
-    {
-      carriers: await db.carriers.toArray(),
-      accounts: await db.accounts.toArray(),
-      sites: await db.sites.toArray(),
-      costCenters: await db.costCenters.toArray(),
-      services: await db.services.toArray(),
-      contracts: await db.contracts.toArray(),
-      invoices: await db.invoices.toArray(),
-    },
+    await storedRecords(db),
     findings,
     chargeback,
     copiesOf(copies),

@@ -6,6 +6,7 @@ import { ImportLimitsPanel } from '../bills/import/ImportLimitsPanel';
 import { AboutPanel } from './AboutPanel';
 import { ActionLogPanel } from './ActionLogPanel';
 import { BackupPanel } from './BackupPanel';
+import { ColumnMappingsPanel } from './ColumnMappingsPanel';
 import { OrganizationPanel } from './OrganizationPanel';
 import { StoragePanel } from './StoragePanel';
 import { ThemePanel } from './ThemePanel';
@@ -24,6 +25,7 @@ export function SettingsPage() {
           <ImportLimitsPanel initial={settings.value.importLimits} />
           <StoragePanel />
           <BackupPanel />
+          <ColumnMappingsPanel />
           <ActionLogPanel />
           <AboutPanel />
         </div>
