@@ -9,6 +9,8 @@ export interface BenchRow {
   unit?: string;
   /** The target from the issue, same unit; lower is better. */
   limit?: number;
+  /** A target stated against the raw baseline: result ÷ raw must be at most this. */
+  rawLimit?: number;
   /** What the raw library/API does for the same work in the same run. */
   raw?: number;
   rawLabel?: string;
