@@ -1,5 +1,5 @@
 import type { GridApi } from 'ag-grid-community';
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ServiceRow } from '../../../shared/inventory/rows';
 import { ColumnChooser } from '../../components/ColumnChooser';
 import type { ServicePatch } from '../../../shared/inventory/edits';
@@ -32,6 +32,7 @@ import { ServicesGrid } from './ServicesGrid';
 import { SiteList } from './SiteList';
 import { SitesPanel } from './SitesPanel';
 import { UnmatchedPanel } from './UnmatchedPanel';
+import { useSettledSearch } from './useSettledSearch';
 import './inventory.css';
 
 type Tab = 'services' | 'matching' | 'sites';
@@ -143,14 +144,18 @@ function InventoryWorkspace({ data }: { data: InventoryData }) {
   const [importing, setImporting] = useState(false);
 
   const [search, setSearch] = useState('');
-  // The box shows each keystroke at once; the search itself runs in a render React may interrupt
-  // and drop when the next keystroke comes, so typing never waits for 20,000 rows to be filtered.
-  const query = useDeferredValue(search);
+  // The box shows each keystroke at once; the grid follows the typing (see useSettledSearch).
+  const query = useSettledSearch(search);
   const summaries = useMemo(() => summarizeSites(data.sites, data.services), [data]);
   // All rows stay in the grid; choosing a site is a grid filter, so switching sites never rebuilds 20,000 rows.
   const rows = useMemo(() => serviceRows(data), [data]);
   // Each row's search text and keys, built at the first search and kept until the rows change.
   const indexOf = useMemo(() => lazily(() => searchIndex(rows)), [rows]);
+  // …or before, once the browser is idle after the grid is painted.
+  useEffect(() => {
+    const idle = window.requestIdleCallback(() => indexOf(), { timeout: 5000 });
+    return () => window.cancelIdleCallback(idle);
+  }, [indexOf]);
   const found = useMemo(
     () => (query.trim() === '' ? null : findServices(indexOf(), query)),
     [indexOf, query],

@@ -10,7 +10,7 @@ import type {
   RowSelectionOptions,
   ValueFormatterParams,
 } from 'ag-grid-community';
-import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { isIsoDate } from '../../../shared/dates';
 import { monthlyCostFromText, type ServicePatch } from '../../../shared/inventory/edits';
 import {
@@ -152,7 +152,9 @@ export const ServicesGrid = memo(function ServicesGrid({
   const apiRef = useRef<GridApi<ServiceRow> | null>(null);
   const siteRef = useRef(siteId);
   const matchingRef = useRef(matching);
-  useEffect(() => {
+  // Before the browser paints (a layout effect): the grid shows the new rows in the same frame as
+  // the heading that counts them, even when the change came from a deferred (search) render.
+  useLayoutEffect(() => {
     if (siteRef.current === siteId && matchingRef.current === matching) return;
     siteRef.current = siteId;
     matchingRef.current = matching;
