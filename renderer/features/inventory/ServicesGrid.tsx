@@ -153,7 +153,7 @@ export const ServicesGrid = memo(function ServicesGrid({
   const siteRef = useRef(siteId);
   const matchingRef = useRef(matching);
   // Before the browser paints (a layout effect): the grid shows the new rows in the same frame as
-  // the heading that counts them, even when the change came from a deferred (search) render.
+  // the heading that counts them, also when the search applies after a timer (useSettledSearch).
   useLayoutEffect(() => {
     if (siteRef.current === siteId && matchingRef.current === matching) return;
     siteRef.current = siteId;
