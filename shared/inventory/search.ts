@@ -21,23 +21,32 @@ type SearchRow = Pick<
   | 'chargedTo'
 >;
 
-/** Ids of the rows the search finds; null when the search is blank (every row). */
-export function servicesFound(rows: readonly SearchRow[], search: string): Set<string> | null {
-  const text = search.trim().toLowerCase();
-  if (text === '') return null;
-  // Letters and digits only: phone punctuation, spaces, dots and dashes do not count.
-  const key = circuitMatchKey(search);
-  // A whole phone number in any format (`+1 (555) 010-0002`) is its E.164 key.
-  const phone = phoneMatchKey(search);
-  const found = new Set<string>();
-  for (const row of rows) {
-    const rowKey = circuitMatchKey(row.serviceIdRaw) ?? '';
-    const byKey =
-      (key !== null && rowKey.includes(key)) ||
-      (phone !== null && serviceMatchKey(row.serviceIdRaw) === phone);
-    const byText =
-      byKey ||
-      [
+/** Between a row's fields in its search text: no typed search contains it, so no match spans two fields. */
+const FIELD_BREAK = '\u0001';
+
+/** What the search compares of one row, worked out once (not once per keystroke). */
+interface SearchEntry {
+  id: string;
+  serviceIdRaw: string;
+  /** The row's fields in lower case, one after another. */
+  text: string;
+  /** Its circuit match key ('' when none). */
+  key: string;
+  /** Its `serviceMatchKey`, filled in the first time a phone search needs it. */
+  phoneKey?: string | null;
+}
+
+/** The rows ready to be searched: build it once per set of rows, search it on every keystroke. */
+export interface SearchIndex {
+  entries: readonly SearchEntry[];
+}
+
+export function searchIndex(rows: readonly SearchRow[]): SearchIndex {
+  return {
+    entries: rows.map((row) => ({
+      id: row.id,
+      serviceIdRaw: row.serviceIdRaw,
+      text: [
         row.serviceIdRaw,
         row.site,
         row.carrier,
@@ -47,10 +56,45 @@ export function servicesFound(rows: readonly SearchRow[], search: string): Set<s
         row.department,
         row.contract,
         row.chargedTo,
-      ].some((value) => value.toLowerCase().includes(text));
-    if (byKey || byText) found.add(row.id);
+      ]
+        .join(FIELD_BREAK)
+        .toLowerCase(),
+      key: circuitMatchKey(row.serviceIdRaw) ?? '',
+    })),
+  };
+}
+
+/** Ids of the indexed rows the search finds; null when the search is blank (every row). */
+export function findServices(index: SearchIndex, search: string): Set<string> | null {
+  const text = search.trim().toLowerCase();
+  if (text === '') return null;
+  // Letters and digits only: phone punctuation, spaces, dots and dashes do not count.
+  const key = circuitMatchKey(search);
+  // A whole phone number in any format (`+1 (555) 010-0002`) is its E.164 key.
+  const phone = phoneMatchKey(search);
+  // A row written as that number ends with its last digits whatever the format, so only those
+  // rows are parsed as phone numbers (once each; the key is kept for the next search).
+  const tail = phone === null ? '' : phone.slice(-4);
+  const found = new Set<string>();
+  for (const entry of index.entries) {
+    if (
+      entry.text.includes(text) ||
+      (key !== null && entry.key.includes(key)) ||
+      (phone !== null && entry.key.endsWith(tail) && phoneKeyOf(entry) === phone)
+    )
+      found.add(entry.id);
   }
   return found;
+}
+
+function phoneKeyOf(entry: SearchEntry): string | null {
+  if (entry.phoneKey === undefined) entry.phoneKey = serviceMatchKey(entry.serviceIdRaw);
+  return entry.phoneKey;
+}
+
+/** Ids of the rows the search finds; null when the search is blank (every row). */
+export function servicesFound(rows: readonly SearchRow[], search: string): Set<string> | null {
+  return search.trim() === '' ? null : findServices(searchIndex(rows), search);
 }
 
 /** Rows both filters keep (null: a filter that keeps every row). */

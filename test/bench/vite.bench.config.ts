@@ -22,6 +22,7 @@ export default mergeConfig(
           audit: fileURLToPath(new URL('./browser/audit.html', import.meta.url)),
           dashboard: fileURLToPath(new URL('./browser/dashboard.html', import.meta.url)),
           xlsx: fileURLToPath(new URL('./browser/xlsx.html', import.meta.url)),
+          inventory: fileURLToPath(new URL('./browser/inventory.html', import.meta.url)),
         },
       },
     },

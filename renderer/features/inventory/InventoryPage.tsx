@@ -1,10 +1,10 @@
 import type { GridApi } from 'ag-grid-community';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ServiceRow } from '../../../shared/inventory/rows';
 import { ColumnChooser } from '../../components/ColumnChooser';
 import type { ServicePatch } from '../../../shared/inventory/edits';
 import { serviceRows } from '../../../shared/inventory/rows';
-import { bothFilters, servicesFound } from '../../../shared/inventory/search';
+import { bothFilters, findServices, searchIndex } from '../../../shared/inventory/search';
 import { summarizeSites } from '../../../shared/inventory/sites';
 import { useDatabase } from '../../db/DatabaseContext';
 import { parseInventoryFilter, whereOf, type InventoryLinkFilter } from '../../app/links';
@@ -32,6 +32,7 @@ import { ServicesGrid } from './ServicesGrid';
 import { SiteList } from './SiteList';
 import { SitesPanel } from './SitesPanel';
 import { UnmatchedPanel } from './UnmatchedPanel';
+import { useSettledSearch } from './useSettledSearch';
 import './inventory.css';
 
 type Tab = 'services' | 'matching' | 'sites';
@@ -99,6 +100,12 @@ export function InventoryPage() {
   );
 }
 
+/** `make()`'s value, made on the first call and kept. */
+function lazily<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+}
+
 /** The drill-down filter of a route (`#/inventory/where/…`), or undefined. */
 function linkFilterOf(path: readonly string[]): InventoryLinkFilter | undefined {
   const where = whereOf(path);
@@ -137,10 +144,22 @@ function InventoryWorkspace({ data }: { data: InventoryData }) {
   const [importing, setImporting] = useState(false);
 
   const [search, setSearch] = useState('');
+  // The box shows each keystroke at once; the grid follows the typing (see useSettledSearch).
+  const query = useSettledSearch(search);
   const summaries = useMemo(() => summarizeSites(data.sites, data.services), [data]);
   // All rows stay in the grid; choosing a site is a grid filter, so switching sites never rebuilds 20,000 rows.
   const rows = useMemo(() => serviceRows(data), [data]);
-  const found = useMemo(() => servicesFound(rows, search), [rows, search]);
+  // Each row's search text and keys, built at the first search and kept until the rows change.
+  const indexOf = useMemo(() => lazily(() => searchIndex(rows)), [rows]);
+  // …or before, once the browser is idle after the grid is painted.
+  useEffect(() => {
+    const idle = window.requestIdleCallback(() => indexOf(), { timeout: 5000 });
+    return () => window.cancelIdleCallback(idle);
+  }, [indexOf]);
+  const found = useMemo(
+    () => (query.trim() === '' ? null : findServices(indexOf(), query)),
+    [indexOf, query],
+  );
   const narrowed = useMemo(() => bothFilters(matching, found), [matching, found]);
   const shownCount = useMemo(() => countShown(rows, siteId, narrowed), [rows, siteId, narrowed]);
   const scopeCount = useMemo(() => countShown(rows, siteId, matching), [rows, siteId, matching]);
@@ -244,7 +263,6 @@ function InventoryWorkspace({ data }: { data: InventoryData }) {
               siteId={siteId}
               matching={narrowed}
               costCenters={data.costCenters}
-              showSite={siteId === null}
               onSelectionChange={setSelected}
               onOpen={setOpenId}
               onEdit={edit}

@@ -3,10 +3,14 @@ import type {
   CellEditRequestEvent,
   ColDef,
   ColumnState,
+  GetRowIdParams,
   GridApi,
+  GridReadyEvent,
+  IRowNode,
+  RowSelectionOptions,
   ValueFormatterParams,
 } from 'ag-grid-community';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { isIsoDate } from '../../../shared/dates';
 import { monthlyCostFromText, type ServicePatch } from '../../../shared/inventory/edits';
 import {
@@ -27,10 +31,20 @@ import { centsFormatter } from '../../components/format';
 
 const COLUMN_STATE_KEY = 'grid:services';
 
+// The grid's options that it reacts to when they change (a new object or function refilters or
+// reselects 20,000 rows), made once.
+const ROW_SELECTION: RowSelectionOptions<ServiceRow> = {
+  mode: 'multiRow',
+  enableClickSelection: false,
+  // The header checkbox ticks the rows shown (this site, this search), never hidden ones: a bulk
+  // edit after “select all” at one site changes that site's services only.
+  selectAll: 'filtered',
+};
+const rowIdOf = (p: GetRowIdParams<ServiceRow>) => p.data.id;
+
 interface ServicesGridProps {
   rows: ServiceRow[];
   costCenters: CostCenter[];
-  showSite: boolean;
   /** Show only this site's services (a grid filter); null for every site. */
   siteId: string | null;
   /** Show only these services (a drill-down's filter besides the site); null for all. */
@@ -42,11 +56,13 @@ interface ServicesGridProps {
   onGridReady?: (api: GridApi<ServiceRow>) => void;
 }
 
-/** Every service, editable in place (validated before it is saved), multi-select for bulk edits. */
-export function ServicesGrid({
+/**
+ * Every service, editable in place (validated before it is saved), multi-select for bulk edits.
+ * Memoised: typing in the search box or a status message does not re-render the grid.
+ */
+export const ServicesGrid = memo(function ServicesGrid({
   rows,
   costCenters,
-  showSite,
   siteId,
   matching = null,
   onSelectionChange,
@@ -136,12 +152,26 @@ export function ServicesGrid({
   const apiRef = useRef<GridApi<ServiceRow> | null>(null);
   const siteRef = useRef(siteId);
   const matchingRef = useRef(matching);
-  useEffect(() => {
+  // Before the browser paints (a layout effect): the grid shows the new rows in the same frame as
+  // the heading that counts them, also when the search applies after a timer (useSettledSearch).
+  useLayoutEffect(() => {
+    if (siteRef.current === siteId && matchingRef.current === matching) return;
     siteRef.current = siteId;
     matchingRef.current = matching;
     apiRef.current?.onFilterChanged();
-    apiRef.current?.setColumnsVisible(['site'], showSite);
-  }, [siteId, matching, showSite]);
+  }, [siteId, matching]);
+  const isExternalFilterPresent = useCallback(
+    () => siteRef.current !== null || matchingRef.current !== null,
+    [],
+  );
+  const doesExternalFilterPass = useCallback((node: IRowNode<ServiceRow>) => {
+    const site = siteRef.current;
+    const matching = matchingRef.current;
+    return (
+      (site === null || node.data?.siteId === site) &&
+      (matching === null || (node.data !== undefined && matching.has(node.data.id)))
+    );
+  }, []);
 
   const onCellEditRequest = useCallback(
     async (event: CellEditRequestEvent<ServiceRow>) => {
@@ -197,17 +227,31 @@ export function ServicesGrid({
     [db],
   );
 
+  const gridReady = useCallback(
+    (e: GridReadyEvent<ServiceRow>) => {
+      apiRef.current = e.api;
+      void db.settings.get(COLUMN_STATE_KEY).then((saved) => {
+        if (Array.isArray(saved?.value))
+          e.api.applyColumnState({ state: saved.value as ColumnState[], applyOrder: true });
+      });
+      onGridReady?.(e.api);
+    },
+    [db, onGridReady],
+  );
+
   return (
     <DataGrid<ServiceRow>
       label="Services"
       rowData={rows}
       columnDefs={columns}
-      getRowId={(p) => p.data.id}
-      rowSelection={{ mode: 'multiRow', enableClickSelection: false }}
+      getRowId={rowIdOf}
+      rowSelection={ROW_SELECTION}
       readOnlyEdit
       // Every column stays in the DOM (rows are still virtualised): screen readers and keyboard
       // users reach any column, and 16 columns cost nothing next to 20,000 rows.
       suppressColumnVirtualisation
+      // Choosing a site or searching shows the new rows at once, without sliding the old ones away.
+      animateRows={false}
       onCellEditRequest={(e) => void onCellEditRequest(e)}
       onSelectionChanged={(e) => onSelectionChange(e.api.getSelectedRows().map((row) => row.id))}
       // Double-clicking an editable cell edits it; the (read-only) Service ID cell opens the detail.
@@ -217,22 +261,9 @@ export function ServicesGrid({
         if (key === 'Enter' && e.event instanceof KeyboardEvent && e.event.altKey && e.data)
           onOpen(e.data.id);
       }}
-      isExternalFilterPresent={() => siteRef.current !== null || matchingRef.current !== null}
-      doesExternalFilterPass={(node) =>
-        (siteRef.current === null || node.data?.siteId === siteRef.current) &&
-        (matchingRef.current === null ||
-          (node.data !== undefined && matchingRef.current.has(node.data.id)))
-      }
-      onGridReady={(e) => {
-        apiRef.current = e.api;
-        e.api.setColumnsVisible(['site'], siteRef.current === null);
-        void db.settings.get(COLUMN_STATE_KEY).then((saved) => {
-          if (Array.isArray(saved?.value))
-            e.api.applyColumnState({ state: saved.value as ColumnState[], applyOrder: true });
-          e.api.setColumnsVisible(['site'], siteRef.current === null);
-        });
-        onGridReady?.(e.api);
-      }}
+      isExternalFilterPresent={isExternalFilterPresent}
+      doesExternalFilterPass={doesExternalFilterPass}
+      onGridReady={gridReady}
       onFirstDataRendered={() => performance.mark('services:rendered')}
       onColumnMoved={(e) => saveColumnState(e.api)}
       onColumnResized={(e) => e.finished && saveColumnState(e.api)}
@@ -241,4 +272,4 @@ export function ServicesGrid({
       height={560}
     />
   );
-}
+});

@@ -1,9 +1,12 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { SiteSummary } from '../../../shared/inventory/sites';
 import { formatCents } from '../../../shared/money/cents';
 
-/** Sites with their live service count and monthly cost; choosing one filters the grid. */
-export function SiteList({
+/**
+ * Sites with their live service count and monthly cost; choosing one filters the grid. Each site is
+ * its own memoised row, so choosing a site re-renders the two rows whose pressed state changed.
+ */
+export const SiteList = memo(function SiteList({
   sites,
   selected,
   onSelect,
@@ -38,24 +41,39 @@ export function SiteList({
             <span className="site-list__meta">{total.toLocaleString('en-US')} live services</span>
           </button>
         </li>
-        {shown.map(({ site, serviceCount, monthlyCents }) => (
-          <li key={site.id}>
-            <button
-              type="button"
-              aria-pressed={selected === site.id}
-              onClick={() => onSelect(site.id)}
-            >
-              <span className="site-list__name">
-                {site.code} · {site.name}
-                {site.status === 'closed' && <span className="badge badge--danger">Closed</span>}
-              </span>
-              <span className="site-list__meta">
-                {serviceCount} live · {formatCents(monthlyCents)}/mo
-              </span>
-            </button>
-          </li>
+        {shown.map((summary) => (
+          <SiteItem
+            key={summary.site.id}
+            summary={summary}
+            pressed={selected === summary.site.id}
+            onSelect={onSelect}
+          />
         ))}
       </ul>
     </nav>
   );
-}
+});
+
+const SiteItem = memo(function SiteItem({
+  summary: { site, serviceCount, monthlyCents },
+  pressed,
+  onSelect,
+}: {
+  summary: SiteSummary;
+  pressed: boolean;
+  onSelect: (siteId: string) => void;
+}) {
+  return (
+    <li>
+      <button type="button" aria-pressed={pressed} onClick={() => onSelect(site.id)}>
+        <span className="site-list__name">
+          {site.code} · {site.name}
+          {site.status === 'closed' && <span className="badge badge--danger">Closed</span>}
+        </span>
+        <span className="site-list__meta">
+          {serviceCount} live · {formatCents(monthlyCents)}/mo
+        </span>
+      </button>
+    </li>
+  );
+});
