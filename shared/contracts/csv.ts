@@ -188,7 +188,9 @@ export interface ReadContractRatesOptions {
 
 /**
  * Reads a rates file: Contract ID and Monthly Rate required, and each row needs a Plan Or
- * Service Type, a Service ID, or both. Negative rates are refused. The allowance columns (Data
+ * Service Type, a Service ID, or both. Negative rates are refused. Month-to-Month Rate (what the
+ * carrier charges after the contract ends; the forecast uses it) is optional: an amount, or blank
+ * when not known. The allowance columns (Data
  * Allowance GB, Voice Minutes Allowance, Messages Allowance) are optional: a number, `unlimited`,
  * or blank for not known (see {@link readAllowance}).
  */
@@ -221,6 +223,15 @@ export function readContractRatesCsv(
     if (rate.ok && rate.value === null)
       reject('monthlyRate', 'is blank; enter the monthly rate, like 45.00.');
     else if (!rate.ok) reject('monthlyRate', rate.message);
+    // Optional: blank (or `-`, `N/A`) when the rate after the contract ends is not known.
+    const monthToMonthText = cell('monthToMonthRate');
+    const monthToMonth = readAmount(monthToMonthText, '55.00');
+    if (!monthToMonth.ok) {
+      reject(
+        'monthToMonthRate',
+        `${monthToMonth.message.replace(/\.$/, '')}; this is the monthly rate charged after the contract ends (leave it blank when not known).`,
+      );
+    }
     const allowances: Pick<ContractRate, (typeof ALLOWANCE_FIELDS)[number]['field']> = {};
     for (const { key, field, unit, whole } of ALLOWANCE_FIELDS) {
       const reading = readAllowance(cell(key), { unit, whole });
@@ -234,6 +245,9 @@ export function readContractRatesCsv(
       ...(plan === '' ? {} : { planOrServiceType: plan }),
       ...(serviceId === '' ? {} : { serviceId }),
       monthlyRateCents: rate.value,
+      ...(monthToMonth.ok && monthToMonth.value !== null
+        ? { monthToMonthRateCents: monthToMonth.value }
+        : {}),
       ...allowances,
     });
   }

@@ -47,11 +47,12 @@ describe('rate allowances in XLSX', () => {
         'Plan Or Service Type',
         'Service ID',
         'Monthly Rate',
+        'Month-to-Month Rate',
         'Data Allowance GB',
         'Voice Minutes Allowance',
         'Messages Allowance',
       ],
-      ['ctr-1', 'Flex 2GB', null, 20, 2.5, 1000, 'unlimited'],
+      ['ctr-1', 'Flex 2GB', null, 20, null, 2.5, 1000, 'unlimited'],
       // Blank (not known) cells at a row's end are not stored at all.
       ['ctr-1', 'MPLS', null, 900],
     ]);
