@@ -5,18 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { contractRatesToCsv, readContractRatesCsv } from '../../../shared/contracts/csv';
-import {
-  canonicalCsv,
-  guessColumnChoice,
-  RATE_FILE_COLUMNS,
-} from '../../../shared/contracts/mapping';
 import { writeXlsx } from '../../../shared/export/xlsx';
-import { readTabularFile } from '../../../shared/inventory/table-file';
 import { planContracts } from '../../../shared/ledger/contracts';
 import type { ContractRate } from '../../../shared/model';
 import { cents } from '../../../shared/money/cents';
-import { contractsXlsxBytes } from '../../../renderer/features/contracts/import/exports';
-import { inspectXlsx } from '../../helpers/xlsx-inspect';
+import { readRatesWorkbook, ratesSheetValues } from '../../helpers/rates-workbook';
 import { makeContract } from '../audit/helpers';
 import { makeContractDraft, makeDoor, makeRateDraft } from '../ledger/helpers';
 
@@ -88,17 +81,7 @@ describe('the month-to-month rate in the rates file', () => {
   });
 
   it('is a money column of the Rates sheet, and a rates workbook reads back with it', () => {
-    const bytes = contractsXlsxBytes({
-      contracts: [makeContract({ id: 'ctr-1', rateCard })],
-      carriers: [],
-      accounts: [],
-      services: [],
-      attachments: [],
-      spend: new Map(),
-      alertWindows: [],
-    });
-    const rates = inspectXlsx(bytes).sheets.find((sheet) => sheet.name === 'Rates');
-    expect(rates?.values.slice(1)).toEqual([
+    expect(ratesSheetValues([makeContract({ id: 'ctr-1', rateCard })])?.slice(1)).toEqual([
       ['ctr-1', 'Ethernet 100M', null, 850, 1062.5],
       ['ctr-1', 'MPLS', null, 900],
     ]);
@@ -120,11 +103,7 @@ describe('the month-to-month rate in the rates file', () => {
         },
       ],
     });
-    const table = readTabularFile('rates.xlsx', sheet);
-    if (!table.ok) throw new Error(JSON.stringify(table.errors));
-    const choice = guessColumnChoice(table.value.header, RATE_FILE_COLUMNS);
-    const csv = canonicalCsv(table.value, choice, RATE_FILE_COLUMNS);
-    const { rows, errors } = readContractRatesCsv(utf8(csv));
+    const { rows, errors } = readRatesWorkbook(sheet);
     expect(errors).toEqual([]);
     expect(rows.map(({ line: _line, contractId: _id, ...rate }) => rate)).toEqual(rateCard);
   });
