@@ -35,7 +35,7 @@ import type {
 } from '../../shared/model';
 import { type ChargeBlock } from '../../shared/storage/charge-blocks';
 import type { AuditDispute } from '../../shared/audit/snapshot';
-import { DEFAULT_AUDIT_SETTINGS } from '../../shared/audit/settings';
+import { auditSettingProblems, DEFAULT_AUDIT_SETTINGS } from '../../shared/audit/settings';
 import type { ColumnMapping } from '../../shared/import/mapping';
 import { readMappingsOption, readWorkspaceBackup, type WorkspaceBackup } from './workspace-backup';
 import type { WorkspaceArgs } from './args';
@@ -347,6 +347,9 @@ function backupNotices(input: WorkspaceInput, backup: WorkspaceBackup): string[]
   const notices = [
     `Starting from the backup "${backup.name}": ${backup.sites.length} sites, ${backup.services.length} services, ${backup.contracts.length} contracts, ${backup.invoices.length} invoices, ${backup.mappings.length} saved column mappings, its audit settings and ${backup.disputes.length} disputes.`,
   ];
+  for (const problem of auditSettingProblems(backup.settings)) {
+    notices.push(`The backup's audit settings hold a threshold the checks cannot use: ${problem}`);
+  }
   for (const [what, file] of over) {
     if (file === null || file === undefined) continue;
     notices.push(

@@ -3,59 +3,18 @@
  * grouped by service, services by match key, invoices by account in date order, contracts and
  * their rates. Rules stay small because the lookups live here.
  */
-import { addDays, addMonths, isoMonthOf, type IsoDate, type IsoMonth } from '../dates/iso-date';
-import type { Account, AuditSettings, Contract, Invoice, Service, Site } from '../model';
+import type { IsoDate } from '../dates/iso-date';
+import type { Account, AuditSettings, Contract, Service, Site } from '../model';
 import { contractSpendByMonth, spendInvoicesOf, type ContractSpend } from '../contracts/spend';
-import { lineAccountOf, type ChargeBlock } from '../storage/charge-blocks';
+import { accountKeyOf, indexInvoices, type InvoiceFacts, type MatchService } from './invoice-facts';
 import type { AuditSnapshot } from './snapshot';
 
-/** The charge lines of one service (one match key) on one invoice, as positions in the blocks. */
-export interface ServiceCharges {
-  serviceKey: string;
-  /** Identifier as printed on the first line seen, for messages. */
-  serviceIdRaw: string;
-  /** The inventory service the key matches on this carrier, if any. */
-  service: Service | undefined;
-  /**
-   * The billing account the service's lines are billed on when it is not the invoice's (AT&T
-   * BANs under a FAN invoice): the account the service is matched by.
-   */
-  accountNumber?: string;
-  /**
-   * The group's lines are `from` ≤ i < `to` of two arrays shared by the invoice's groups:
-   * `blockPositions[i]` indexes `InvoiceFacts.blocks`, `rows[i]` is the row in that block.
-   * (Offsets rather than a view per group: hundreds of thousands of views cost more than the audit.)
-   */
-  blockPositions: Int32Array;
-  rows: Int32Array;
-  from: number;
-  to: number;
-  /** Sum of the lines' amounts in cents. */
-  total: number;
-}
-
-/** An invoice with what the rules keep asking about it. */
-export interface InvoiceFacts {
-  invoice: Invoice;
-  /** Billing month: the month of the invoice date. */
-  month: IsoMonth;
-  /** The billed period; estimated as the month before `periodEnd` (or the invoice date) when the bill gives no start. */
-  periodStart: IsoDate;
-  periodEnd: IsoDate;
-  /** `carrierId|accountNumber`, the key of {@link RuleContext.invoicesByAccount}. */
-  accountKey: string;
-  account: Account | undefined;
-  /** The invoice's blocks in `blockIndex` order. */
-  blocks: ChargeBlock[];
-  /** Sum of every line in cents, from the blocks (not the stored `linesTotal`). */
-  total: number;
-  /** Lines naming a service, grouped by match key, in order of first appearance. */
-  services: ServiceCharges[];
-  /** The same groups by match key. */
-  serviceCharges: ReadonlyMap<string, ServiceCharges>;
-  /** Lines naming no service (account-level taxes, fees, credits). */
-  accountLevel: ServiceCharges;
-}
+export {
+  accountKeyOf,
+  type InvoiceFacts,
+  type MatchService,
+  type ServiceCharges,
+} from './invoice-facts';
 
 /** The contracted monthly price of a service and where it came from. */
 export interface ContractedRate {
@@ -84,7 +43,7 @@ export interface RuleContext {
   contractById: ReadonlyMap<string, Contract>;
   carrierName(carrierId: string): string;
   /** The service a bill's match key names on this carrier (same account preferred). */
-  matchService(carrierId: string, accountNumber: string, key: string): Service | undefined;
+  matchService: MatchService;
   contractOf(service: Service): Contract | undefined;
   contractedRate(service: Service): ContractedRate | undefined;
   /**
@@ -94,11 +53,6 @@ export interface RuleContext {
    * they touch; only invoices of other accounts are left unread. Computed once per set of ids.
    */
   contractSpend(contractIds: ReadonlySet<string>): ContractSpend;
-}
-
-/** `carrierId|accountNumber`. */
-export function accountKeyOf(carrierId: string, accountNumber: string): string {
-  return `${carrierId}|${accountNumber.trim()}`;
 }
 
 /**
@@ -284,122 +238,4 @@ function rateOf(service: Service, contract: Contract | undefined): ContractedRat
       contract,
     };
   return undefined;
-}
-
-function indexInvoices(
-  snapshot: AuditSnapshot,
-  accountByKey: ReadonlyMap<string, Account>,
-  matchService: RuleContext['matchService'],
-): InvoiceFacts[] {
-  const blocksByInvoice = new Map<string, ChargeBlock[]>();
-  for (const block of snapshot.chargeBlocks) {
-    const list = blocksByInvoice.get(block.invoiceId);
-    if (list === undefined) blocksByInvoice.set(block.invoiceId, [block]);
-    else list.push(block);
-  }
-  return snapshot.invoices.map((invoice) => {
-    const blocks = (blocksByInvoice.get(invoice.id) ?? []).sort(
-      (a, b) => a.blockIndex - b.blockIndex,
-    );
-    const periodEnd = invoice.periodEnd ?? invoice.invoiceDate;
-    const accountKey = accountKeyOf(invoice.carrierId, invoice.accountNumber);
-    // Two passes, no per-group growing arrays: number every line's group, then lay the groups'
-    // rows out contiguously in two typed arrays the groups view (a counting sort).
-    let lineCount = 0;
-    for (const block of blocks) lineCount += block.count;
-    const groupOfLine = new Int32Array(lineCount);
-    const groupIndex = new Map<string, number>([['', 0]]);
-    const keys: string[] = [''];
-    const raws: string[] = [''];
-    const accounts: (string | undefined)[] = [undefined];
-    const sizes: number[] = [0];
-    const totals: number[] = [0];
-    let total = 0;
-    let line = 0;
-    for (const block of blocks) {
-      const { serviceKey, amount } = block;
-      for (let row = 0; row < block.count; row++, line++) {
-        const value = amount[row] ?? 0;
-        total += value;
-        const key = serviceKey[row] ?? '';
-        let group = groupIndex.get(key);
-        if (group === undefined) {
-          group = keys.length;
-          groupIndex.set(key, group);
-          keys.push(key);
-          raws.push(block.serviceIdRaw[row] ?? key);
-          accounts.push(lineAccountOf(block, row));
-          sizes.push(0);
-          totals.push(0);
-        }
-        groupOfLine[line] = group;
-        sizes[group] = (sizes[group] ?? 0) + 1;
-        totals[group] = (totals[group] ?? 0) + value;
-      }
-    }
-    const positions = new Int32Array(lineCount);
-    const rows = new Int32Array(lineCount);
-    const next = new Int32Array(keys.length);
-    for (let group = 1; group < keys.length; group++) {
-      next[group] = (next[group - 1] ?? 0) + (sizes[group - 1] ?? 0);
-    }
-    const starts = next.slice();
-    line = 0;
-    blocks.forEach((block, position) => {
-      for (let row = 0; row < block.count; row++, line++) {
-        const group = groupOfLine[line] ?? 0;
-        const at = next[group] ?? 0;
-        positions[at] = position;
-        rows[at] = row;
-        next[group] = at + 1;
-      }
-    });
-    const groups = keys.map((key, group): ServiceCharges => {
-      const from = starts[group] ?? 0;
-      const to = from + (sizes[group] ?? 0);
-      const billedOn = accounts[group];
-      return {
-        serviceKey: key,
-        serviceIdRaw: raws[group] ?? key,
-        ...(billedOn === undefined ? {} : { accountNumber: billedOn }),
-        service:
-          key === ''
-            ? undefined
-            : matchService(invoice.carrierId, billedOn ?? invoice.accountNumber, key),
-        blockPositions: positions,
-        rows,
-        from,
-        to,
-        total: totals[group] ?? 0,
-      };
-    });
-    const [accountLevel = emptyCharges(), ...services] = groups;
-    const byKey = new Map(services.map((charges) => [charges.serviceKey, charges]));
-    return {
-      invoice,
-      month: isoMonthOf(invoice.invoiceDate),
-      periodStart: invoice.periodStart ?? addDays(addMonths(periodEnd, -1), 1),
-      periodEnd,
-      accountKey,
-      account: accountByKey.get(accountKey),
-      blocks,
-      total,
-      services,
-      serviceCharges: byKey,
-      accountLevel,
-    } satisfies InvoiceFacts;
-  });
-}
-
-function emptyCharges(): ServiceCharges {
-  return {
-    serviceKey: '',
-    serviceIdRaw: '',
-    service: undefined,
-    blockPositions: new Int32Array(0),
-    rows: new Int32Array(0),
-    from: 0,
-    to: 0,
-    total: 0,
-  };
 }

@@ -3,7 +3,7 @@
  * usage per month (missing figures stay unknown, never zero) and the cheapest plan of a rate card
  * whose allowances cover a given use.
  */
-import type { IsoMonth } from '../dates/iso-date';
+import { addMonthsToMonth, type IsoMonth } from '../dates/iso-date';
 import {
   SERVICE_TYPES,
   type Allowance,
@@ -11,7 +11,7 @@ import {
   type Service,
   type UsageRecord,
 } from '../model';
-import type { RuleContext } from './context';
+import type { InvoiceFacts, RuleContext } from './context';
 
 /** Kilobytes in a gigabyte (carriers count 1 KB = 1,024 bytes). */
 export const KB_PER_GB = 1024 * 1024;
@@ -89,6 +89,44 @@ export function mobileUsageByMonth(context: RuleContext): Map<Service, Map<IsoMo
 }
 
 const usageCache = new WeakMap<RuleContext, Map<Service, Map<IsoMonth, MonthUse>>>();
+
+/**
+ * The window the usage rules judge: the months that end with the line's latest month with
+ * figures, back to the first that does not pass `counts` or is not the month before the one
+ * after it (a month without figures ends the run). Oldest first; empty when the latest month
+ * does not pass.
+ */
+export function latestRun(
+  months: Iterable<MonthUse>,
+  counts: (use: MonthUse) => boolean,
+): MonthUse[] {
+  const uses = [...months].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+  const run: MonthUse[] = [];
+  for (let i = uses.length - 1; i >= 0; i--) {
+    const use = uses[i];
+    if (use === undefined || !counts(use)) break;
+    const next = run[0];
+    if (next !== undefined && addMonthsToMonth(use.month, 1) !== next.month) break;
+    run.unshift(use);
+  }
+  return run;
+}
+
+/**
+ * What a usage finding on a line names: the invoice of its latest month (when the usage came
+ * with one), the account number (the invoice's, else the inventory's) and the match key.
+ */
+export function usageSubject(
+  context: RuleContext,
+  service: Service,
+  latest: MonthUse,
+): { facts: InvoiceFacts | undefined; accountNumber: string; serviceKey: string } {
+  const facts =
+    latest.invoiceId === undefined ? undefined : context.invoiceById.get(latest.invoiceId);
+  const accountNumber =
+    facts?.invoice.accountNumber ?? context.accountById.get(service.accountId)?.accountNumber ?? '';
+  return { facts, accountNumber, serviceKey: service.serviceKey ?? latest.serviceKey };
+}
 
 /** The highest figure of each dimension over some months; null when no month gives one. */
 export function peakOf(uses: readonly MonthUse[]): Use {

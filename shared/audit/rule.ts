@@ -17,6 +17,49 @@ export interface SettingSpec<Key extends string = string> {
   unit: SettingUnit;
   /** Percent values are plain percents (`0.5` = 0.5 %); cents are integer cents. */
   default: number;
+  /**
+   * The values that make sense, both ends included, and whether they must be whole. Without it,
+   * any number of zero or more. A value outside it is refused on the settings screen, and a stored
+   * one (an older version's, a backup's) is not used: the rule runs with its default.
+   */
+  range?: { min: number; max: number; whole: boolean };
+}
+
+/** The words of a unit after a number (`10 days`, `5 %`). */
+const UNIT_WORDS: Record<SettingUnit, string> = {
+  percent: '%',
+  cents: 'cents',
+  days: 'days',
+  months: 'months',
+  count: '',
+};
+
+/** A setting's value with its unit: `10 days`, `5 %`, `3`. */
+export function withUnit(value: number, unit: SettingUnit): string {
+  return UNIT_WORDS[unit] === '' ? String(value) : `${value} ${UNIT_WORDS[unit]}`;
+}
+
+/** How a setting's range reads: `a whole number from 0 to 90 days`; '' without a range. */
+export function settingRangeText(spec: SettingSpec): string {
+  if (spec.range === undefined) return '';
+  const { min, max, whole } = spec.range;
+  return `${whole ? 'a whole number' : 'a number'} from ${min} to ${withUnit(max, spec.unit)}`;
+}
+
+/**
+ * Why a value cannot be used for a setting, as a sentence naming the setting, the value and the
+ * range; null when it can (a finite number of zero or more, within the range when there is one).
+ */
+export function settingProblem(spec: SettingSpec, value: number): string | null {
+  const range = spec.range;
+  const fits =
+    Number.isFinite(value) &&
+    (range === undefined
+      ? value >= 0
+      : value >= range.min && value <= range.max && (!range.whole || Number.isInteger(value)));
+  if (fits) return null;
+  const wanted = range === undefined ? 'a number of zero or more' : settingRangeText(spec);
+  return `${spec.label} must be ${wanted}; ${String(value)} is not.`;
 }
 
 /** Where a finding's money is on the bills: enough to open the original rows in a dispute. */
@@ -103,10 +146,12 @@ export function resolveSettings<Key extends string>(
   const values = new Map<Key, number>();
   for (const spec of specs) {
     const value = chosen[spec.key];
-    values.set(
-      spec.key,
-      typeof value === 'number' && Number.isFinite(value) ? value : spec.default,
-    );
+    // A value the range refuses (stored by an older version, or in a backup) is not used.
+    const usable =
+      typeof value === 'number' &&
+      Number.isFinite(value) &&
+      (spec.range === undefined || settingProblem(spec, value) === null);
+    values.set(spec.key, usable ? value : spec.default);
   }
   // Every key of `specs` was set just above, which is what the record type promises.
   return Object.fromEntries(values) as Record<Key, number>;

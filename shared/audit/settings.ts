@@ -4,7 +4,7 @@
  * snapshot) needs it, and this module imports every rule, so defining it here makes a cycle.
  */
 import type { AuditSettings } from '../model';
-import type { AuditRule } from './rule';
+import { settingProblem, withUnit, type AuditRule } from './rule';
 import { ALL_RULES } from './rules';
 
 /** The settings of `rules` at their catalogue defaults. */
@@ -20,3 +20,27 @@ export function defaultSettings(rules: readonly AuditRule[]): AuditSettings {
 
 /** Every rule's thresholds at their defaults. */
 export const DEFAULT_AUDIT_SETTINGS: AuditSettings = defaultSettings(ALL_RULES);
+
+/**
+ * The stored thresholds the rules will not use, each as a sentence naming the rule, the setting,
+ * the value, its range and the default used instead (for a restored backup, the CLI's
+ * `--workspace`).
+ */
+export function auditSettingProblems(
+  settings: AuditSettings,
+  rules: readonly AuditRule[] = ALL_RULES,
+): string[] {
+  const problems: string[] = [];
+  for (const rule of rules) {
+    for (const spec of rule.settings) {
+      const value = settings[rule.id]?.[spec.key];
+      if (value === undefined || spec.range === undefined) continue;
+      const problem = settingProblem(spec, value);
+      if (problem === null) continue;
+      problems.push(
+        `${rule.title} (${rule.id}): ${problem} The check uses its default, ${withUnit(spec.default, spec.unit)}.`,
+      );
+    }
+  }
+  return problems;
+}

@@ -13,15 +13,22 @@
  */
 import type { IsoDate } from '../dates/iso-date';
 import { formatCents, type Cents } from '../money/cents';
-import type {
-  Account,
-  ApprovalDecision,
-  ApprovalOutcome,
-  Carrier,
-  Finding,
-  Invoice,
-  Service,
-} from '../model';
+import type { ApprovalDecision, ApprovalOutcome, Carrier, Finding, Invoice } from '../model';
+import {
+  billedAmount,
+  compareInvoices,
+  expectedAmount,
+  type ExpectedAccount,
+  type ExpectedAmount,
+  type ExpectedService,
+} from './approval-expected';
+
+export {
+  billedAmount,
+  expectedAmount,
+  type ExpectedAmount,
+  type ExpectedSource,
+} from './approval-expected';
 
 /** An amount above which an invoice of a carrier (or of one account) always needs review. */
 export interface ApprovalLimit {
@@ -65,16 +72,6 @@ export const APPROVAL_RULES = [
 /** See {@link APPROVAL_RULES}. */
 export type ApprovalRuleId = (typeof APPROVAL_RULES)[number];
 
-/** Where an expected amount came from. */
-export type ExpectedSource = 'inventory' | 'account' | 'trailing-average';
-
-export interface ExpectedAmount {
-  amount: Cents;
-  source: ExpectedSource;
-  /** For a trailing average: how many invoices it averages. */
-  invoiceCount?: number;
-}
-
 /** The policy's verdict on one invoice. */
 export interface ApprovalEvaluation {
   invoiceId: string;
@@ -86,19 +83,11 @@ export interface ApprovalEvaluation {
 
 export interface ApprovalPolicyInput {
   invoices: readonly Invoice[];
-  services: readonly Pick<
-    Service,
-    'accountId' | 'status' | 'expectedMonthlyCents' | 'activatedOn' | 'disconnectedOn'
-  >[];
-  accounts: readonly Pick<Account, 'id' | 'carrierId' | 'accountNumber' | 'expectedMonthlyCents'>[];
+  services: readonly ExpectedService[];
+  accounts: readonly ExpectedAccount[];
   carriers: readonly Pick<Carrier, 'id' | 'name'>[];
   findings: readonly Pick<Finding, 'ruleId' | 'severity' | 'status' | 'subject'>[];
   settings: ApprovalPolicySettings;
-}
-
-/** What the carrier asks to be paid: the stated total, else the sum of the lines. */
-export function billedAmount(invoice: Pick<Invoice, 'statedTotal' | 'linesTotal'>): Cents {
-  return invoice.statedTotal ?? invoice.linesTotal;
 }
 
 /** The larger of the percent and the dollar tolerance around `expected`, in cents. */
@@ -114,19 +103,6 @@ export function formatPercent(basisPoints: number): string {
 
 function accountKey(carrierId: string, accountNumber: string): string {
   return `${carrierId}\u0000${accountNumber}`;
-}
-
-/** Whether a service is billed in the invoice's period (activated before its end, not disconnected before its start). */
-function inService(
-  service: ApprovalPolicyInput['services'][number],
-  invoice: Pick<Invoice, 'invoiceDate' | 'periodStart' | 'periodEnd'>,
-): boolean {
-  if (service.status === 'ordered') return false;
-  const start = invoice.periodStart ?? invoice.invoiceDate;
-  const end = invoice.periodEnd ?? invoice.invoiceDate;
-  if (service.activatedOn !== undefined && service.activatedOn > end) return false;
-  if (service.disconnectedOn !== undefined && service.disconnectedOn < start) return false;
-  return true;
 }
 
 /** Evaluates every invoice (whoever decided it before); apply with {@link applyApprovalDecision}. */
@@ -246,18 +222,6 @@ function sourceNote(expected: ExpectedAmount): string {
   return expected.source === 'account' ? ' (account)' : '';
 }
 
-function compareInvoices(a: Invoice, b: Invoice): number {
-  return a.invoiceDate < b.invoiceDate
-    ? -1
-    : a.invoiceDate > b.invoiceDate
-      ? 1
-      : a.invoiceNumber < b.invoiceNumber
-        ? -1
-        : a.invoiceNumber > b.invoiceNumber
-          ? 1
-          : 0;
-}
-
 /** The account's limit, else the carrier's. */
 function limitFor(invoice: Invoice, limits: readonly ApprovalLimit[]): ApprovalLimit | undefined {
   return (
@@ -269,40 +233,6 @@ function limitFor(invoice: Invoice, limits: readonly ApprovalLimit[]): ApprovalL
       (limit) => limit.carrierId === invoice.carrierId && limit.accountNumber === undefined,
     )
   );
-}
-
-/**
- * The invoice's expected amount: the inventory's expected monthly cost of the account's services
- * in service during the bill (when any has one); else the account's expected monthly cost; else
- * the average billed amount of up to `trailing` earlier invoices of the account; else null.
- */
-export function expectedAmount(
-  invoice: Invoice,
-  account: ApprovalPolicyInput['accounts'][number] | undefined,
-  services: ApprovalPolicyInput['services'],
-  accountInvoices: readonly Invoice[],
-  trailing: number,
-): ExpectedAmount | null {
-  const costed = services.filter(
-    (service) => service.expectedMonthlyCents !== undefined && inService(service, invoice),
-  );
-  if (costed.length > 0) {
-    const amount = costed.reduce((sum, service) => sum + (service.expectedMonthlyCents ?? 0), 0);
-    return { amount: amount as Cents, source: 'inventory' };
-  }
-  if (account?.expectedMonthlyCents !== undefined && account.expectedMonthlyCents > 0) {
-    return { amount: account.expectedMonthlyCents, source: 'account' };
-  }
-  const earlier = accountInvoices
-    .filter((other) => other.id !== invoice.id && compareInvoices(other, invoice) < 0)
-    .slice(-Math.max(0, trailing));
-  if (trailing < 1 || earlier.length === 0) return null;
-  const sum = earlier.reduce((total, other) => total + billedAmount(other), 0);
-  return {
-    amount: Math.round(sum / earlier.length) as Cents,
-    source: 'trailing-average',
-    invoiceCount: earlier.length,
-  };
 }
 
 /** Status the policy gives for each outcome. */

@@ -113,6 +113,18 @@ export const CONTRACT_RATE_COLUMNS = [
     required: true,
   },
   {
+    key: 'monthToMonthRate',
+    header: 'Month-to-Month Rate',
+    aliases: [
+      'Month to Month Rate',
+      'MTM Rate',
+      'Out of Contract Rate',
+      'Holdover Rate',
+      'Rate After Term',
+    ],
+    required: false,
+  },
+  {
     key: 'dataAllowance',
     header: 'Data Allowance GB',
     aliases: ['Data Allowance (GB)', 'Data Allowance', 'Data GB', 'Data (GB)', 'Data Bucket'],

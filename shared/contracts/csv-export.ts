@@ -42,7 +42,8 @@ export function contractsToCsv(
 /**
  * The canonical rates file: one line per rate of every contract's rate card. Service ID is written
  * as `serviceLabels.get(serviceId)` (e.g. the circuit ID) when given, else the inventory id.
- * Allowances are written as numbers or `unlimited`, blank when not known.
+ * The month-to-month rate and the allowances are written blank when not known (allowances as
+ * numbers or `unlimited`).
  */
 export function contractRatesToCsv(
   contracts: readonly Pick<Contract, 'id' | 'rateCard'>[],
@@ -57,6 +58,9 @@ export function contractRatesToCsv(
         rate.planOrServiceType ?? '',
         serviceLabels.get(serviceId) ?? serviceId,
         centsToDecimalString(rate.monthlyRateCents),
+        rate.monthToMonthRateCents === undefined
+          ? ''
+          : centsToDecimalString(rate.monthToMonthRateCents),
         allowanceText(rate.dataAllowanceGb),
         allowanceText(rate.voiceMinutesAllowance),
         allowanceText(rate.messagesAllowance),

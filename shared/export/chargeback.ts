@@ -5,64 +5,26 @@
  * includes an "Unallocated" line for the exceptions; the CSV's amounts do too, because it books the
  * exceptions to a suspense cost center and GL account.
  */
-import type { AllocatedCharge, AllocationException, AllocationResult } from '../allocation/types';
-import type { IsoMonth } from '../dates/iso-date';
-import { cents, centsToDecimalString, type Cents } from '../money/cents';
+import type { AllocationException, AllocationResult } from '../allocation/types';
+import { cents, type Cents } from '../money/cents';
+import { CHARGE_CATEGORIES } from '../model';
+import { budgetSummaryColumns } from './chargeback-budget';
 import {
-  CHARGE_CATEGORIES,
-  type Carrier,
-  type ChargeCategory,
-  type CostCenter,
-  type Site,
-} from '../model';
-import { toCsv, type CsvCell, type CsvOptions } from './csv';
-import { FIELD_KINDS, GL_JOURNAL_PRESET, type DetailField, type ExportPreset } from './presets';
-import { budgetSummaryColumns, wantsBudget, withBudgets } from './chargeback-budget';
+  CATEGORY_LABELS,
+  EXCEPTION_LABELS,
+  Lookup,
+  presetRows,
+  type ChargebackNames,
+} from './chargeback-rows';
+import { FIELD_KINDS, type ExportPreset } from './presets';
 import { writeXlsx, type XlsxCell, type XlsxColumn, type XlsxSheet } from './xlsx';
 
 export * from './presets';
-
-/** Names to show instead of ids. */
-export interface ChargebackNames {
-  costCenters: readonly Pick<CostCenter, 'id' | 'code' | 'name'>[];
-  carriers: readonly Pick<Carrier, 'id' | 'name'>[];
-  sites: readonly Pick<Site, 'id' | 'code' | 'name'>[];
-  /**
-   * The month's budget per cost center id (all its carriers), for the Budget, Variance and
-   * Variance % fields and Summary columns; absent when no budget is set for the month.
-   */
-  budgets?: ReadonlyMap<string, Cents>;
-}
-
-/** Category names as finance reads them. */
-export const CATEGORY_LABELS: Record<ChargeCategory, string> = {
-  recurring: 'Recurring',
-  usage: 'Usage',
-  'one-time': 'One-time',
-  equipment: 'Equipment',
-  tax: 'Taxes',
-  surcharge: 'Surcharges & fees',
-  credit: 'Credits',
-  'late-fee': 'Late fees',
-  adjustment: 'Adjustments',
-  'third-party': 'Third-party',
-};
-
-const EXCEPTION_LABELS: Record<AllocationResult['exceptions'][number]['kind'], string> = {
-  'no-cost-center': 'No cost center',
-  'inactive-cost-center': 'Inactive cost center',
-  'unknown-service': 'Service not in inventory',
-  'closed-site': 'Closed site',
-};
+export * from './chargeback-csv';
+export { CATEGORY_LABELS, type ChargebackNames } from './chargeback-rows';
 
 /** The label of the Summary line holding the exceptions. */
 export const UNALLOCATED_LABEL = 'Unallocated (see Exceptions)';
-
-/**
- * A row of the export: a value per field; money in cents, blank as null (`costCenterId` is kept
- * for the budget columns, never written).
- */
-type FieldValues = Partial<Record<DetailField, string | number | null>> & { costCenterId?: string };
 
 /** The workbook: Summary, Detail (in the preset's layout) and Exceptions sheets. */
 export function chargebackXlsx(
@@ -95,254 +57,6 @@ export function chargebackXlsx(
       ),
     );
   return writeXlsx({ sheets });
-}
-
-/** Where the CSV books what could not be allocated, and whether it ends with a total row. */
-export interface ChargebackCsvSettings {
-  /** Cost center code of the unallocated rows (a suspense cost center); `UNALLOCATED` by default. */
-  suspenseCostCenter: string;
-  /** GL account of the unallocated rows; `UNALLOCATED` by default. */
-  suspenseGlAccount: string;
-  /** End with a row holding the month's invoice total (not part of the amounts above it). */
-  totalRow: boolean;
-}
-
-/** The suspense code used when none is set. */
-export const DEFAULT_SUSPENSE_CODE = 'UNALLOCATED';
-
-export const DEFAULT_CHARGEBACK_CSV_SETTINGS: ChargebackCsvSettings = {
-  suspenseCostCenter: DEFAULT_SUSPENSE_CODE,
-  suspenseGlAccount: DEFAULT_SUSPENSE_CODE,
-  totalRow: false,
-};
-
-/** The label of the optional total row. */
-export const CSV_TOTAL_LABEL = 'Total of the month’s invoices';
-
-/** {@link CsvOptions} plus where the unallocated charges go. */
-export type ChargebackCsvOptions = CsvOptions & Partial<ChargebackCsvSettings>;
-
-const CSV_DEFAULTS: ChargebackCsvOptions = { bom: true };
-
-/**
- * The detail (or journal) in the preset's layout as CSV; amounts as exact decimals. The unallocated
- * charges (the exceptions) are rows too, booked to the suspense cost center and GL account, so the
- * amount column (or debit minus credit) sums to the month's invoice total.
- */
-export function chargebackCsv(
-  result: AllocationResult,
-  names: ChargebackNames,
-  preset: ExportPreset,
-  options: ChargebackCsvOptions = CSV_DEFAULTS,
-): string {
-  return presetCsv(result, names, preset, result.month, options);
-}
-
-/**
- * The GL journal CSV: one line per cost center × GL account, the debit (or net credit) excluding
- * mark-up, memo `Telecom chargeback 2026-10 — 14 invoices`; the unallocated charges on a suspense
- * line, so debits minus credits equal the month's invoices.
- */
-export function glJournalCsv(
-  result: AllocationResult,
-  names: ChargebackNames,
-  month: IsoMonth = result.month,
-  options: ChargebackCsvOptions = CSV_DEFAULTS,
-): string {
-  return presetCsv(result, names, GL_JOURNAL_PRESET, month, options);
-}
-
-function presetCsv(
-  result: AllocationResult,
-  names: ChargebackNames,
-  preset: ExportPreset,
-  month: IsoMonth,
-  options: ChargebackCsvOptions,
-): string {
-  const suspense = suspenseOf(options);
-  const rows = [
-    ...presetRows(result, names, preset, month),
-    ...unallocatedRows(result, names, preset, month, suspense),
-  ];
-  if (options.totalRow === true) rows.push(totalValues(result, preset, month));
-  return toCsv(
-    preset.columns.map((column) => column.header),
-    rows.map((values) =>
-      preset.columns.map(({ field }): CsvCell => {
-        const value = values[field] ?? null;
-        if (typeof value === 'number' && FIELD_KINDS[field] === 'money') {
-          return centsToDecimalString(cents(value));
-        }
-        return value;
-      }),
-    ),
-    options,
-  );
-}
-
-function suspenseOf(options: ChargebackCsvOptions): { costCenter: string; glAccount: string } {
-  const costCenter = options.suspenseCostCenter?.trim() ?? '';
-  const glAccount = options.suspenseGlAccount?.trim() ?? '';
-  return {
-    costCenter: costCenter === '' ? DEFAULT_SUSPENSE_CODE : costCenter,
-    glAccount: glAccount === '' ? DEFAULT_SUSPENSE_CODE : glAccount,
-  };
-}
-
-/** The exceptions as rows: one per charge, or one suspense line for a journal. */
-function unallocatedRows(
-  result: AllocationResult,
-  names: ChargebackNames,
-  preset: ExportPreset,
-  month: IsoMonth,
-  suspense: { costCenter: string; glAccount: string },
-): FieldValues[] {
-  if (result.exceptions.length === 0) return [];
-  const lookup = new Lookup(names);
-  if (preset.grouping === 'charge') {
-    return result.exceptions.map((exception): FieldValues => {
-      const amount = exception.amount;
-      return {
-        month,
-        costCenterCode: suspense.costCenter,
-        costCenterName: `Unallocated: ${EXCEPTION_LABELS[exception.kind]}`,
-        glAccount: suspense.glAccount,
-        siteCode: null,
-        siteName: null,
-        carrier: lookup.carrier(exception.carrierId),
-        accountNumber: exception.accountNumber,
-        invoiceNumber: exception.invoiceNumber,
-        serviceId: exception.serviceIdRaw,
-        userName: null,
-        category: CATEGORY_LABELS[exception.category],
-        description: exception.description,
-        amount,
-        markup: 0,
-        amountWithMarkup: amount,
-        debit: amount >= 0 ? amount : null,
-        credit: amount < 0 ? -amount : null,
-        memo: exception.message,
-        invoiceCount: 1,
-      };
-    });
-  }
-  const amount = result.exceptions.reduce((sum, exception) => sum + exception.amount, 0);
-  const count = new Set(result.exceptions.map((exception) => exception.invoiceId)).size;
-  return [
-    {
-      month,
-      costCenterCode: suspense.costCenter,
-      costCenterName: 'Unallocated (suspense)',
-      glAccount: suspense.glAccount,
-      amount,
-      markup: 0,
-      amountWithMarkup: amount,
-      debit: amount >= 0 ? amount : null,
-      credit: amount < 0 ? -amount : null,
-      memo: `Unallocated telecom charges ${month} — ${count} invoice${count === 1 ? '' : 's'}`,
-      invoiceCount: count,
-    },
-  ];
-}
-
-/** The total row: the month's invoice total in every money column, labelled in the first text one. */
-function totalValues(result: AllocationResult, preset: ExportPreset, month: IsoMonth): FieldValues {
-  const total = result.totals.invoices;
-  const values: FieldValues = {
-    amount: total,
-    markup: result.totals.markup,
-    amountWithMarkup: total + result.totals.markup,
-    debit: total >= 0 ? total : null,
-    credit: total < 0 ? -total : null,
-    invoiceCount: result.invoiceCount,
-  };
-  const label = preset.columns.find(({ field }) => FIELD_KINDS[field] === 'text');
-  if (label !== undefined) values[label.field] = `${CSV_TOTAL_LABEL} ${month}`;
-  return values;
-}
-
-/** The rows a preset shows: one per charge, or one per cost center × GL account. */
-function presetRows(
-  result: AllocationResult,
-  names: ChargebackNames,
-  preset: ExportPreset,
-  month: IsoMonth,
-): FieldValues[] {
-  const lookup = new Lookup(names);
-  if (preset.grouping === 'charge') return result.rows.map((row) => chargeValues(row, lookup));
-  const groups = new Map<
-    string,
-    { row: AllocatedCharge; amount: number; markup: number; invoices: Set<string> }
-  >();
-  for (const row of result.rows) {
-    const key = `${row.costCenterId}\u0000${row.glAccount}`;
-    const group = groups.get(key);
-    if (group === undefined) {
-      groups.set(key, {
-        row,
-        amount: row.amount,
-        markup: row.markup,
-        invoices: new Set([row.invoiceId]),
-      });
-    } else {
-      group.amount += row.amount;
-      group.markup += row.markup;
-      group.invoices.add(row.invoiceId);
-    }
-  }
-  const rows = [...groups.values()]
-    .map(({ row, amount, markup, invoices }): FieldValues => {
-      const costCenter = lookup.costCenter(row.costCenterId);
-      const count = invoices.size;
-      return {
-        month,
-        costCenterId: row.costCenterId,
-        costCenterCode: costCenter.code,
-        costCenterName: costCenter.name,
-        glAccount: row.glAccount,
-        amount,
-        markup,
-        amountWithMarkup: amount + markup,
-        debit: amount >= 0 ? amount : null,
-        credit: amount < 0 ? -amount : null,
-        memo: `Telecom chargeback ${month} — ${count} invoice${count === 1 ? '' : 's'}`,
-        invoiceCount: count,
-      };
-    })
-    .sort((a, b) =>
-      compareText(
-        `${a.costCenterCode}\u0000${a.glAccount}`,
-        `${b.costCenterCode}\u0000${b.glAccount}`,
-      ),
-    );
-  return wantsBudget(preset) ? withBudgets(rows, result, names, month) : rows;
-}
-
-function chargeValues(row: AllocatedCharge, lookup: Lookup): FieldValues {
-  const costCenter = lookup.costCenter(row.costCenterId);
-  const site = row.siteId === null ? null : lookup.site(row.siteId);
-  return {
-    month: row.month,
-    costCenterCode: costCenter.code,
-    costCenterName: costCenter.name,
-    glAccount: row.glAccount,
-    siteCode: site?.code ?? null,
-    siteName: site?.name ?? null,
-    carrier: lookup.carrier(row.carrierId),
-    accountNumber: row.accountNumber,
-    invoiceNumber: row.invoiceNumber,
-    serviceId: row.serviceIdRaw,
-    userName: row.userName,
-    category: CATEGORY_LABELS[row.category],
-    description: row.description,
-    amount: row.amount,
-    markup: row.markup,
-    amountWithMarkup: row.amount + row.markup,
-    debit: row.amount >= 0 ? row.amount : null,
-    credit: row.amount < 0 ? -row.amount : null,
-    memo: null,
-    invoiceCount: 1,
-  };
 }
 
 /** Cost center × category (categories with any amount), total, mark-up; exceptions last. */
@@ -433,35 +147,6 @@ function problemSheet(
     totalsRow: { label: totalLabel },
     freezeHeader: true,
   };
-}
-
-/** Id → display names; an id with no entry shows as itself, so nothing is silently blank. */
-class Lookup {
-  private readonly costCenters: Map<string, { code: string; name: string }>;
-  private readonly carriers: Map<string, string>;
-  private readonly sites: Map<string, { code: string; name: string }>;
-
-  constructor(names: ChargebackNames) {
-    this.costCenters = new Map(names.costCenters.map((entry) => [entry.id, entry]));
-    this.carriers = new Map(names.carriers.map((entry) => [entry.id, entry.name]));
-    this.sites = new Map(names.sites.map((entry) => [entry.id, entry]));
-  }
-
-  costCenter(id: string): { code: string; name: string } {
-    return this.costCenters.get(id) ?? { code: id, name: id };
-  }
-
-  site(id: string): { code: string; name: string } {
-    return this.sites.get(id) ?? { code: id, name: id };
-  }
-
-  carrier(id: string): string {
-    return this.carriers.get(id) ?? id;
-  }
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Sum of the Summary's total column: the month's invoice total (allocated plus unallocated). */

@@ -6,22 +6,19 @@
  * everything at once, which let damaged and crafted archives through.
  */
 import { Inflate } from 'fflate';
+import {
+  findZipEnd,
+  readZipLocal,
+  readZipRecord,
+  ZIP64_MARKER,
+  ZIP_DATA_DESCRIPTOR_FLAG,
+  ZIP_ENCRYPTED_FLAG,
+  type ZipRecord,
+} from '../zip/structure';
 import { crc32 } from './crc32';
 
 /** One entry of the central directory, as the archive declares it. */
-export interface ZipEntry {
-  /** The path inside the archive, as stored (`Raw Data/AccountSummary.txt`). */
-  path: string;
-  /** 0 stored, 8 deflated. */
-  method: number;
-  /** General-purpose flags (bit 0 encrypted, bit 3 sizes in a data descriptor). */
-  flags: number;
-  crc: number;
-  compressedSize: number;
-  uncompressedSize: number;
-  /** Offset of the local file header. */
-  localOffset: number;
-}
+export type ZipEntry = ZipRecord;
 
 /**
  * A structural problem, in words; the caller adds the archive's name. `tooMany` is set instead
@@ -33,16 +30,6 @@ export interface ZipProblem {
   tooMany?: number;
 }
 
-const EOCD_SIGNATURE = 0x06054b50;
-const CENTRAL_SIGNATURE = 0x02014b50;
-const LOCAL_SIGNATURE = 0x04034b50;
-const EOCD_SIZE = 22;
-const CENTRAL_SIZE = 46;
-const LOCAL_SIZE = 30;
-/** The end record is followed by at most a 65,535-byte comment. */
-const MAX_COMMENT = 0xffff;
-/** ZIP64 puts this in 32-bit fields whose real value lives elsewhere. */
-const ZIP64_MARKER = 0xffffffff;
 /** Compressed bytes handed to the inflater per step: at most ~1,000 times that comes out. */
 const INFLATE_STEP = 8 * 1024;
 
@@ -56,34 +43,8 @@ export function isZip(bytes: Uint8Array): boolean {
   );
 }
 
-function u16(bytes: Uint8Array, at: number): number {
-  return (bytes[at] ?? 0) | ((bytes[at + 1] ?? 0) << 8);
-}
-
-function u32(bytes: Uint8Array, at: number): number {
-  return (u16(bytes, at) | (u16(bytes, at + 2) << 16)) >>> 0;
-}
-
 function problem(text: string): ZipProblem {
   return { ok: false, problem: text };
-}
-
-/** Where the end-of-central-directory record starts, searching back over a possible comment. */
-function findEnd(bytes: Uint8Array): number {
-  const last = bytes.length - EOCD_SIZE;
-  const first = Math.max(0, last - MAX_COMMENT);
-  for (let at = last; at >= first; at -= 1) {
-    if (u32(bytes, at) === EOCD_SIGNATURE) return at;
-  }
-  return -1;
-}
-
-function entryPath(bytes: Uint8Array, flags: number): string {
-  // Bit 11: the name is UTF-8; otherwise it is the DOS code page, read here as Latin-1.
-  if (flags & 0x800) return new TextDecoder('utf-8').decode(bytes);
-  let path = '';
-  for (const byte of bytes) path += String.fromCharCode(byte);
-  return path;
 }
 
 /** The central directory's entries, in order; a sentence when the structure is damaged. */
@@ -91,37 +52,27 @@ export function readZipDirectory(
   bytes: Uint8Array,
   maxEntries: number,
 ): { ok: true; entries: ZipEntry[] } | ZipProblem {
-  const end = findEnd(bytes);
-  if (end < 0) return problem('its table of contents (the end of the ZIP) is missing');
-  const count = u16(bytes, end + 10);
-  const directorySize = u32(bytes, end + 12);
-  const directoryOffset = u32(bytes, end + 16);
+  const end = findZipEnd(bytes, 'allowed');
+  if (end === undefined) return problem('its table of contents (the end of the ZIP) is missing');
+  const { count, directorySize, directoryOffset } = end;
   if (directoryOffset === ZIP64_MARKER || count === 0xffff) {
     return problem('it uses the ZIP64 format, meant for archives over 4 GB');
   }
   if (count > maxEntries) return { ok: false, problem: 'it holds too many files', tooMany: count };
-  if (directoryOffset + directorySize > end) {
+  if (directoryOffset + directorySize > end.at) {
     return problem('its table of contents points outside the file');
   }
   const entries: ZipEntry[] = [];
   let at = directoryOffset;
   for (let index = 0; index < count; index += 1) {
-    if (at + CENTRAL_SIZE > end || u32(bytes, at) !== CENTRAL_SIGNATURE) {
+    const read = readZipRecord(bytes, at, end.at, 'flagged');
+    if (read === 'damaged') {
       return problem(`entry ${index + 1} of its table of contents is damaged`);
     }
-    const flags = u16(bytes, at + 8);
-    const nameLength = u16(bytes, at + 28);
-    const next = at + CENTRAL_SIZE + nameLength + u16(bytes, at + 30) + u16(bytes, at + 32);
-    if (next > end) return problem(`entry ${index + 1} of its table of contents is cut short`);
-    const entry: ZipEntry = {
-      path: entryPath(bytes.subarray(at + CENTRAL_SIZE, at + CENTRAL_SIZE + nameLength), flags),
-      method: u16(bytes, at + 10),
-      flags,
-      crc: u32(bytes, at + 16),
-      compressedSize: u32(bytes, at + 20),
-      uncompressedSize: u32(bytes, at + 24),
-      localOffset: u32(bytes, at + 42),
-    };
+    if (read === 'cut-short') {
+      return problem(`entry ${index + 1} of its table of contents is cut short`);
+    }
+    const entry = read.record;
     if (
       entry.compressedSize === ZIP64_MARKER ||
       entry.uncompressedSize === ZIP64_MARKER ||
@@ -130,30 +81,27 @@ export function readZipDirectory(
       return problem('it uses the ZIP64 format, meant for files over 4 GB');
     }
     entries.push(entry);
-    at = next;
+    at = read.next;
   }
   return { ok: true, entries };
 }
 
 /** The compressed bytes of an entry, after checking its local header agrees with the directory. */
 function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array | string {
-  const at = entry.localOffset;
-  if (at + LOCAL_SIZE > bytes.length || u32(bytes, at) !== LOCAL_SIGNATURE) {
-    return 'its header is missing or damaged';
-  }
-  const start = at + LOCAL_SIZE + u16(bytes, at + 26) + u16(bytes, at + 28);
-  const end = start + entry.compressedSize;
-  if (end > bytes.length) return 'it is cut short (the ZIP is truncated)';
+  const local = readZipLocal(bytes, entry.localOffset, entry.compressedSize);
+  if (local === 'missing') return 'its header is missing or damaged';
+  if (local === 'cut-short') return 'it is cut short (the ZIP is truncated)';
   // Without a data descriptor (flag bit 3) the local header repeats the sizes and CRC; a
   // mismatch means one of the two was altered.
-  if ((entry.flags & 0x8) === 0) {
+  if ((entry.flags & ZIP_DATA_DESCRIPTOR_FLAG) === 0) {
+    const { header } = local;
     const agrees =
-      u32(bytes, at + 14) === entry.crc &&
-      u32(bytes, at + 18) === entry.compressedSize &&
-      u32(bytes, at + 22) === entry.uncompressedSize;
+      header.crc === entry.crc &&
+      header.compressedSize === entry.compressedSize &&
+      header.uncompressedSize === entry.uncompressedSize;
     if (!agrees) return 'its two size and checksum records disagree';
   }
-  return bytes.subarray(start, end);
+  return local.data;
 }
 
 /**
@@ -198,7 +146,7 @@ function inflateBounded(data: Uint8Array, size: number): Uint8Array | string {
  * length, and the declared CRC-32. A string says what is wrong.
  */
 export function readZipMember(bytes: Uint8Array, entry: ZipEntry): Uint8Array | string {
-  if (entry.flags & 0x1) return 'it is password-protected';
+  if (entry.flags & ZIP_ENCRYPTED_FLAG) return 'it is password-protected';
   const data = entryData(bytes, entry);
   if (typeof data === 'string') return data;
   let content: Uint8Array | string;

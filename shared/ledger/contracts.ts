@@ -104,6 +104,9 @@ function rateOf(rate: ContractRateDraft, service: Service | undefined): Contract
     ...(rate.planOrServiceType === undefined ? {} : { planOrServiceType: rate.planOrServiceType }),
     ...(service === undefined ? {} : { serviceId: service.id }),
     monthlyRateCents: rate.monthlyRateCents,
+    ...(rate.monthToMonthRateCents === undefined
+      ? {}
+      : { monthToMonthRateCents: rate.monthToMonthRateCents }),
     ...allowancesOf(rate),
   };
 }

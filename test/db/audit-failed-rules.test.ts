@@ -9,6 +9,7 @@ import {
 import { commitImport } from '../../renderer/db/import-commit';
 import { isoDate } from '../../shared/dates';
 import { makeDraft, makeDraftInvoice, makeDraftLine, oneFileUpload } from '../helpers/drafts';
+import { makeService } from '../helpers/inventory';
 
 let db: TemDeskDatabase;
 let counter = 0;
@@ -40,31 +41,62 @@ afterEach(async () => {
   await db.delete();
 });
 
-async function missingInvoiceFindings() {
-  return findingsTable(db).where('ruleId').equals('missing-invoice').toArray();
+async function findingsOf(ruleId: string) {
+  return findingsTable(db).where('ruleId').equals(ruleId).toArray();
 }
 
 describe('a checks run where one check could not run', () => {
   it('saves which check failed in the run summary and leaves its stored findings open', async () => {
+    // The line both invoices bill was disconnected in June: billed-after-disconnect finds it.
+    const [account] = await db.accounts.toArray();
+    if (account === undefined) throw new Error('no account');
+    await db.services.add(
+      makeService({
+        id: 'service-gone',
+        carrierId: account.carrierId,
+        accountId: account.id,
+        serviceIdRaw: '555-010-0001',
+        serviceKey: '+15550100001',
+        status: 'disconnected',
+        disconnectedOn: isoDate(2026, 6, 30),
+      }),
+    );
     await runAndSaveAudit(db, T1);
-    const [august] = await missingInvoiceFindings();
-    expect(august?.subject.period).toBe('2026-08');
-    // A grace period past the calendar's end makes the missing-invoice rule throw on its dates.
-    await writeAuditSetting(db, 'missing-invoice', 'graceDays', 1_000_000_000);
+    const disconnected = await findingsOf('billed-after-disconnect');
+    expect(disconnected.length).toBeGreaterThan(0);
+    // A number of months past the calendar's end makes billed-after-disconnect throw on its dates.
+    await writeAuditSetting(db, 'billed-after-disconnect', 'longMonths', 1_000_000_000);
     const summary = await runAndSaveAudit(db, T2);
-    expect(summary.failedRules?.map((failure) => failure.ruleId)).toEqual(['missing-invoice']);
-    expect(summary.failedRules?.[0]?.ruleTitle).toBe('Invoice missing');
+    expect(summary.failedRules?.map((failure) => failure.ruleId)).toEqual([
+      'billed-after-disconnect',
+    ]);
+    expect(summary.failedRules?.[0]?.ruleTitle).toBe('Billed after disconnect');
     expect(summary.byRule['late-fee']).toBeDefined();
     expect(summary.resolvedByAudit).toBe(0);
     expect((await readLastRun(db))?.failedRules).toEqual(summary.failedRules);
-    expect(await missingInvoiceFindings()).toEqual([august]);
+    expect(await findingsOf('billed-after-disconnect')).toEqual(disconnected);
   });
 
   it('a run where every check ran resolves what is no longer found', async () => {
     await runAndSaveAudit(db, T1);
-    await writeAuditSetting(db, 'missing-invoice', 'graceDays', 365);
+    expect((await findingsOf('missing-invoice')).map((finding) => finding.status)).toEqual([
+      'open',
+    ]);
+    // August arrives late: it is no longer missing.
+    const late = makeDraftInvoice({
+      invoiceNumber: 'INV-8',
+      invoiceDate: isoDate(2026, 8, 1),
+      sourceFile: 'INV-8.csv',
+    });
+    await commitImport(db, {
+      uploads: [oneFileUpload('INV-8')],
+      drafts: [makeDraft([late], [makeDraftLine(late, 'recurring', 45_00)])],
+    });
     const summary = await runAndSaveAudit(db, T2);
     expect(summary.failedRules).toEqual([]);
-    expect((await missingInvoiceFindings()).map((finding) => finding.status)).toEqual(['resolved']);
+    const august = (await findingsOf('missing-invoice')).find(
+      (finding) => finding.subject.period === '2026-08',
+    );
+    expect(august?.status).toBe('resolved');
   });
 });

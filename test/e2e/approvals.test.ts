@@ -66,22 +66,45 @@ function rowIndexesWithStatus(page: Page, status: string): Promise<string[]> {
     );
 }
 
+/**
+ * Opens Bills on the sample company and waits for the policy's approvals: it decides after the
+ * import and again after the checks.
+ */
+async function openSampleBills(): Promise<AppSession> {
+  const opened = await openApp({ hash: '#/bills' });
+  session = opened;
+  await loadSampleCompany(opened.page);
+  await expect
+    .poll(
+      async () =>
+        (await storedInvoices(opened.page)).filter(
+          (i) => i.approval?.decidedBy === 'policy' && i.status === 'approved',
+        ).length,
+      { timeout: 60_000 },
+    )
+    .toBeGreaterThan(3);
+  return opened;
+}
+
+/** On the Payment file panel: a due-date range that takes in every invoice of the sample. */
+async function chooseEveryDueDate(page: Page): Promise<void> {
+  await page.getByLabel('Due from').fill('2020-01-01');
+  await page.getByLabel('Due to').fill('2030-12-31');
+}
+
+/** Exports the payment file (a real download) into the work folder as `name`; its path. */
+async function exportPaymentFile(page: Page, name: string): Promise<string> {
+  const path = join(workDir, name);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export payment file (CSV)' }).click();
+  await (await download).saveAs(path);
+  return path;
+}
+
 describe('approvals and the payment file in Chromium', () => {
   it('the policy approves, bulk mark-paid sticks, the payment file reconciles, and a reload keeps it all', async () => {
-    session = await openApp({ hash: '#/bills' });
-    const { page } = session;
-    await loadSampleCompany(page);
-
-    // The policy decides after the import and again after the checks: wait for its approvals.
-    await expect
-      .poll(
-        async () =>
-          (await storedInvoices(page)).filter(
-            (i) => i.approval?.decidedBy === 'policy' && i.status === 'approved',
-          ).length,
-        { timeout: 60_000 },
-      )
-      .toBeGreaterThan(3);
+    const app = await openSampleBills();
+    const { page } = app;
     const grid = page.getByRole('region', { name: 'Invoices' });
     await expect
       .poll(async () => (await rowIndexesWithStatus(page, 'Approved')).length)
@@ -90,7 +113,7 @@ describe('approvals and the payment file in Chromium', () => {
     const review = invoices.filter((i) => i.status === 'received');
     expect(review.length).toBeGreaterThan(0);
     expect(review.every((i) => (i.approval?.reason ?? '') !== '')).toBe(true);
-    await session.screenshot('approvals-policy');
+    await app.screenshot('approvals-policy');
 
     // Mark two approved invoices paid at once, with a date and a reference.
     const [first, second, ...rest] = await rowIndexesWithStatus(page, 'Approved');
@@ -104,9 +127,9 @@ describe('approvals and the payment file in Chromium', () => {
     const bar = page.getByRole('group', { name: 'Actions for 2 selected invoices' });
     await bar.getByRole('button', { name: 'Mark paid…' }).click();
     const form = page.getByRole('form', { name: 'Payment' });
-    await form.getByLabel('Payment date').fill(session.today);
+    await form.getByLabel('Payment date').fill(app.today);
     await form.getByLabel(/^Payment reference/).fill('ACH 20417');
-    await session.screenshot('approvals-mark-paid-form');
+    await app.screenshot('approvals-mark-paid-form');
     await form.getByRole('button', { name: 'Mark 2 invoices paid' }).click();
     await expect
       .poll(() => page.getByRole('status').filter({ hasText: 'Marked paid: 2 invoices.' }).count())
@@ -117,12 +140,8 @@ describe('approvals and the payment file in Chromium', () => {
 
     // The payment file: every approved invoice due in the range, by cost center.
     await page.getByText('Payment file', { exact: true }).click();
-    await page.getByLabel('Due from').fill('2020-01-01');
-    await page.getByLabel('Due to').fill('2030-12-31');
-    const csvPath = join(workDir, 'payments.csv');
-    const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Export payment file (CSV)' }).click();
-    await (await download).saveAs(csvPath);
+    await chooseEveryDueDate(page);
+    const csvPath = await exportPaymentFile(page, 'payments.csv');
     await expect
       .poll(() =>
         page
@@ -131,7 +150,7 @@ describe('approvals and the payment file in Chromium', () => {
           .count(),
       )
       .toBe(1);
-    await session.screenshot('approvals-payment-file');
+    await app.screenshot('approvals-payment-file');
     const rows = parseChargebackCsv(readFileSync(csvPath, 'utf8'));
     const sums = new Map<string, number>();
     for (const row of rows) {
@@ -157,8 +176,7 @@ describe('approvals and the payment file in Chromium', () => {
       after.filter((i) => i.status === 'approved').every((i) => i.paymentBatch !== undefined),
     ).toBe(true);
     await page.getByText('Payment file', { exact: true }).click();
-    await page.getByLabel('Due from').fill('2020-01-01');
-    await page.getByLabel('Due to').fill('2030-12-31');
+    await chooseEveryDueDate(page);
     await page.getByRole('button', { name: 'Export payment file (CSV)' }).click();
     await expect
       .poll(() =>
@@ -170,13 +188,13 @@ describe('approvals and the payment file in Chromium', () => {
       .toBe(1);
 
     // A paid invoice offers no Approve.
-    await page.goto(new URL(`#/bills/${paid[0]?.id ?? ''}`, session.baseUrl).toString());
+    await page.goto(new URL(`#/bills/${paid[0]?.id ?? ''}`, app.baseUrl).toString());
     const panel = page.getByRole('region', { name: 'Review' });
     await expect.poll(() => panel.getByText(/^Paid on /).count()).toBe(1);
     expect(await panel.getByRole('button', { name: 'Approve' }).count()).toBe(0);
-    await session.screenshot('approvals-paid-invoice');
+    await app.screenshot('approvals-paid-invoice');
     // Older bills paid outside the app show as overdue: tick them all and mark them paid.
-    await page.goto(new URL('#/bills', session.baseUrl).toString());
+    await page.goto(new URL('#/bills', app.baseUrl).toString());
     await expect.poll(() => page.getByText(/^\d+ overdue$/).count()).toBe(1);
     await page
       .getByRole('region', { name: 'Invoices' })
@@ -197,25 +215,15 @@ describe('approvals and the payment file in Chromium', () => {
       .toBe(1);
     await expect.poll(() => page.getByText(/^\d+ overdue$/).count()).toBe(0);
     await expect.poll(() => page.getByText(/^Marked paid [1-9]\d? invoices?$/).count()).toBe(1);
-    await session.screenshot('approvals-all-paid');
-    expect(session.consoleErrors).toEqual([]);
+    await app.screenshot('approvals-all-paid');
+    expect(app.consoleErrors).toEqual([]);
   });
 });
 
 describe('approval settings and payment layouts in Chromium', () => {
   it('a carrier limit sends its approved invoices to review; a per-invoice layout with a renamed column is saved and used', async () => {
-    session = await openApp({ hash: '#/bills' });
-    const { page } = session;
-    await loadSampleCompany(page);
-    await expect
-      .poll(
-        async () =>
-          (await storedInvoices(page)).filter(
-            (i) => i.approval?.decidedBy === 'policy' && i.status === 'approved',
-          ).length,
-        { timeout: 60_000 },
-      )
-      .toBeGreaterThan(3);
+    const app = await openSampleBills();
+    const { page } = app;
 
     // A $1.00 limit on Verizon Wireless: every Verizon invoice the policy approved needs review now.
     await page.getByText('Approval policy', { exact: true }).click();
@@ -230,7 +238,7 @@ describe('approval settings and payment layouts in Chromium', () => {
     await expect
       .poll(() => policy.getByRole('status').textContent())
       .toMatch(/^Saved\. The policy re-decided [1-9]\d* invoices?\.$/);
-    await session.screenshot('approvals-policy-settings');
+    await app.screenshot('approvals-policy-settings');
     const limited = (await storedInvoices(page)).filter(
       (i) => i.approval?.reason === 'Above the $1.00 limit for Verizon Wireless',
     );
@@ -249,17 +257,13 @@ describe('approval settings and payment layouts in Chromium', () => {
       if (await up.isDisabled()) break;
       await up.click();
     }
-    await session.screenshot('approvals-payment-layout');
+    await app.screenshot('approvals-payment-layout');
     await layout.getByRole('button', { name: 'Save layout' }).click();
     await expect
       .poll(() => page.getByLabel('Payment file layout').inputValue())
       .toMatch(/^custom-/);
-    await page.getByLabel('Due from').fill('2020-01-01');
-    await page.getByLabel('Due to').fill('2030-12-31');
-    const path = join(workDir, 'one-line-each.csv');
-    const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Export payment file (CSV)' }).click();
-    await (await download).saveAs(path);
+    await chooseEveryDueDate(page);
+    const path = await exportPaymentFile(page, 'one-line-each.csv');
     const rows = parseChargebackCsv(readFileSync(path, 'utf8'));
     expect(Object.keys(rows[0] ?? {})[0]).toBe('Pay amount');
     const approved = (await storedInvoices(page)).filter((i) => i.status === 'approved');
@@ -267,6 +271,6 @@ describe('approval settings and payment layouts in Chromium', () => {
     expect(rows.reduce((sum, row) => sum + centsOfText(row['Pay amount'] ?? ''), 0)).toBe(
       approved.reduce((sum, i) => sum + (i.statedTotal ?? i.linesTotal), 0),
     );
-    expect(session.consoleErrors).toEqual([]);
+    expect(app.consoleErrors).toEqual([]);
   });
 });

@@ -20,16 +20,17 @@ describe('a check that could not run', () => {
     const notice = page.getByRole('alert', { name: 'Checks that could not run' });
     expect(await notice.count()).toBe(0);
 
-    // A grace period past the end of the calendar makes the missing-invoice rule fail on its dates.
+    // A number of months past the end of the calendar makes billed-after-disconnect fail on its
+    // dates (the missing-invoice grace period, which once did, now has a range).
     await page.getByRole('tab', { name: 'Rules and thresholds' }).click();
-    const grace = page.getByLabel(/Days after the bill date before it counts as missing/);
-    await grace.fill('1000000000');
-    await grace.blur();
+    const months = page.getByLabel(/Months after the disconnect that make it a long-running case/);
+    await months.fill('1000000000');
+    await months.blur();
     await page.getByRole('button', { name: 'Run checks now' }).click();
 
     await expect
       .poll(() => notice.textContent(), { timeout: 30_000 })
-      .toMatch(/^1 check could not run: Invoice missing — .+ The other checks ran\.$/);
+      .toMatch(/^1 check could not run: Billed after disconnect — .+ The other checks ran\.$/);
     expect(await lastRun()).toBeGreaterThanOrEqual(30);
     await session.screenshot('check-could-not-run');
   });

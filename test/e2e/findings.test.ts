@@ -163,6 +163,23 @@ describe('findings and disputes in Chromium', () => {
 
     await page.getByRole('tab', { name: 'Rules and thresholds' }).click();
     await expect.poll(() => page.locator('.rule-card').count()).toBe(ALL_RULES.length);
+    // The grace period has a range: 400 days is refused with a sentence, and nothing is saved.
+    const grace = page.getByLabel('Days after the bill date before it counts as missing (days)');
+    await grace.fill('400');
+    await grace.blur();
+    const missing = page.getByRole('listitem').filter({ has: grace });
+    await expect
+      .poll(() => missing.getByRole('alert').textContent())
+      .toBe(
+        'Days after the bill date before it counts as missing must be a whole number from 0 to 90 days; 400 is not. Leave it blank for the default.',
+      );
+    expect(
+      await missing.getByText('Default 10 days; a whole number from 0 to 90 days').count(),
+    ).toBe(1);
+    await session.screenshot('findings-rules-grace-refused');
+    await grace.fill('');
+    await grace.blur();
+    await expect.poll(() => missing.getByRole('alert').count()).toBe(0);
     await session.screenshot('findings-rules');
     expect(session.consoleErrors).toEqual([]);
   });

@@ -1,6 +1,12 @@
 import { useState } from 'react';
 import { ALL_RULES } from '../../../shared/audit/rules';
-import type { AuditRule, SettingSpec, SettingUnit } from '../../../shared/audit/rule';
+import {
+  settingProblem,
+  settingRangeText,
+  type AuditRule,
+  type SettingSpec,
+  type SettingUnit,
+} from '../../../shared/audit/rule';
 import { cents, formatCents } from '../../../shared/money/cents';
 import { useDatabase } from '../../db/DatabaseContext';
 import { useLiveQuery } from '../../app/useLiveQuery';
@@ -21,6 +27,15 @@ function formatDefault(spec: SettingSpec): string {
     : `${spec.default}${spec.unit === 'count' ? '' : ` ${UNIT_LABELS[spec.unit]}`}`;
 }
 
+/** The sentence for a stored value the checks do not use; '' when it is fine or absent. */
+function storedProblem(spec: SettingSpec, value: number | undefined): string {
+  const problem =
+    value === undefined || spec.range === undefined ? null : settingProblem(spec, value);
+  return problem === null
+    ? ''
+    : `${problem} The checks use the default, ${formatDefault(spec)}, until you change it.`;
+}
+
 function SettingInput({
   rule,
   spec,
@@ -32,18 +47,25 @@ function SettingInput({
 }) {
   const db = useDatabase();
   const [text, setText] = useState(value === undefined ? '' : String(value));
-  const [problem, setProblem] = useState('');
+  // A stored value the range refuses (an older version's, a restored backup's) is said at once.
+  const [problem, setProblem] = useState(() => storedProblem(spec, value));
   const save = async () => {
     const trimmed = text.trim();
-    if (trimmed === '') return writeAuditSetting(db, rule.id, spec.key, undefined);
+    if (trimmed === '') {
+      setProblem('');
+      return writeAuditSetting(db, rule.id, spec.key, undefined);
+    }
     const number = Number(trimmed);
-    if (!Number.isFinite(number) || number < 0)
+    if (!Number.isFinite(number))
       return setProblem(
-        `${spec.label}: enter a number of ${UNIT_LABELS[spec.unit] || 'units'}, or leave blank for the default.`,
+        `${spec.label}: enter ${settingRangeText(spec) || `a number of ${UNIT_LABELS[spec.unit] || 'units'}`}, or leave blank for the default.`,
       );
+    const outside = settingProblem(spec, number);
+    if (outside !== null) return setProblem(`${outside} Leave it blank for the default.`);
     setProblem('');
     await writeAuditSetting(db, rule.id, spec.key, number);
   };
+  const range = settingRangeText(spec);
   return (
     <div className="rule-setting">
       <label>
@@ -55,9 +77,13 @@ function SettingInput({
           placeholder={String(spec.default)}
           onChange={(e) => setText(e.target.value)}
           onBlur={() => void save()}
+          aria-invalid={problem === '' ? undefined : true}
         />
       </label>
-      <span className="hint">Default {formatDefault(spec)}</span>
+      <span className="hint">
+        Default {formatDefault(spec)}
+        {range && `; ${range}`}
+      </span>
       {problem && <span role="alert">{problem}</span>}
     </div>
   );

@@ -32,6 +32,8 @@ const SETTINGS = [
     label: 'Days after the bill date before it counts as missing',
     unit: 'days',
     default: 10,
+    // Past three months the next bills would be missing too: a longer grace hides a lost account.
+    range: { min: 0, max: 90, whole: true },
   },
 ] as const satisfies readonly SettingSpec[];
 

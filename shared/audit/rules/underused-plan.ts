@@ -1,5 +1,4 @@
 import { contractedRate } from '../../contracts/rates';
-import { addMonthsToMonth } from '../../dates/iso-date';
 import type { ContractRate } from '../../model';
 import { cents } from '../../money/cents';
 import { money } from '../findings';
@@ -13,8 +12,10 @@ import {
 import {
   DIMENSIONS,
   cheapestCovering,
+  latestRun,
   mobileUsageByMonth,
   peakOf,
+  usageSubject,
   type Dimension,
   type MonthUse,
   type Use,
@@ -66,7 +67,7 @@ export const underusedPlanRule: AuditRule = {
           const amount = use.amounts[dimension];
           return amount !== null && amount * 100 < settings.percent * Number(plan[field]);
         });
-      const run = latestRun([...months.values()], under);
+      const run = latestRun(months.values(), under);
       if (run.length < settings.months) continue;
       if (run.every((use) => DIMENSIONS.every(({ dimension }) => use.amounts[dimension] === 0)))
         continue;
@@ -78,13 +79,7 @@ export const underusedPlanRule: AuditRule = {
       const latest = run[run.length - 1];
       if (first === undefined || latest === undefined) continue;
       const saving = plan.monthlyRateCents - cheaper.monthlyRateCents;
-      const facts =
-        latest.invoiceId === undefined ? undefined : context.invoiceById.get(latest.invoiceId);
-      const accountNumber =
-        facts?.invoice.accountNumber ??
-        context.accountById.get(service.accountId)?.accountNumber ??
-        '';
-      const key = service.serviceKey ?? latest.serviceKey;
+      const { facts, accountNumber, serviceKey: key } = usageSubject(context, service, latest);
       const planName = plan.planOrServiceType ?? service.plan ?? 'its plan';
       const uses = measured
         .map(
@@ -116,23 +111,6 @@ export const underusedPlanRule: AuditRule = {
     return findings;
   },
 };
-
-/**
- * The months that end with the latest month with figures, back to the first that is not
- * under-used or not the month after the one before it (a month without figures ends the run).
- */
-function latestRun(uses: MonthUse[], under: (use: MonthUse) => boolean): MonthUse[] {
-  uses.sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
-  const run: MonthUse[] = [];
-  for (let i = uses.length - 1; i >= 0; i--) {
-    const use = uses[i];
-    if (use === undefined || !under(use)) break;
-    const next = run[0];
-    if (next !== undefined && addMonthsToMonth(use.month, 1) !== next.month) break;
-    run.unshift(use);
-  }
-  return run;
-}
 
 function amountText(amount: number | null, dimension: Dimension): string {
   if (amount === null) return 'not known';

@@ -1,4 +1,4 @@
-import { addMonthsToMonth, type IsoMonth } from '../../dates/iso-date';
+import type { IsoMonth } from '../../dates/iso-date';
 import { cents } from '../../money/cents';
 import { money, monthSpan, recurringOf } from '../findings';
 import {
@@ -8,7 +8,7 @@ import {
   type FindingDraft,
   type SettingSpec,
 } from '../rule';
-import { mobileUsageByMonth, type MonthUse } from '../plans';
+import { latestRun, mobileUsageByMonth, usageSubject, type MonthUse } from '../plans';
 
 const SETTINGS = [
   { key: 'months', label: 'Consecutive months without use', unit: 'months', default: 3 },
@@ -30,34 +30,21 @@ export const zeroUsageRule: AuditRule = {
     const settings = resolveSettings(context.settings, this.id, SETTINGS);
     const drafts: FindingDraft[] = [];
     for (const [service, months] of mobileUsageByMonth(context)) {
-      const records = [...months.values()].sort((a, b) =>
-        a.month < b.month ? -1 : a.month > b.month ? 1 : 0,
+      const latest = [...months.values()].reduce<MonthUse | undefined>(
+        (last, use) => (last === undefined || use.month > last.month ? use : last),
+        undefined,
       );
-      const latest = records[records.length - 1];
       if (latest === undefined) continue;
-      let start: IsoMonth = latest.month;
-      let streak = 0;
-      for (let i = records.length - 1; i >= 0; i--) {
-        const record = records[i];
-        if (record === undefined || !idle(record)) break;
-        // A gap in the months ends the streak: only consecutive months count.
-        if (streak > 0 && addMonthsToMonth(record.month, 1) !== start) break;
-        if (streak === 0 || record.month !== start) streak += 1;
-        start = record.month;
-      }
+      const run = latestRun(months.values(), idle);
+      const start: IsoMonth = run[0]?.month ?? latest.month;
+      const streak = run.length;
       if (streak < settings.months) continue;
-      const facts =
-        latest.invoiceId === undefined ? undefined : context.invoiceById.get(latest.invoiceId);
+      const { facts, accountNumber, serviceKey: key } = usageSubject(context, service, latest);
       const charges = facts?.serviceCharges.get(latest.serviceKey);
       const monthly =
         facts !== undefined && charges !== undefined
           ? recurringOf(facts, charges).amount
           : (context.contractedRate(service)?.unitCents ?? 0);
-      const accountNumber =
-        facts?.invoice.accountNumber ??
-        context.accountById.get(service.accountId)?.accountNumber ??
-        '';
-      const key = service.serviceKey ?? latest.serviceKey;
       drafts.push({
         id: findingId(this.id, service.carrierId, accountNumber, key, start),
         ruleId: this.id,

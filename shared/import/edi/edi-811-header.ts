@@ -1,8 +1,8 @@
 /**
  * The first pass over an 811 transaction: the invoice's header (BIG, REF, N1, ITD, DTM before the
  * first HL), its stated total (TDS) and the HL tree with what each HL level names (services by
- * SI*TI / SI*CI / REF*CN, sub-accounts by REF*11 / REF*12, periods by DTM*186 / DTM*187). The
- * remit-to party (N1*RE / N1*RI) is not read: invoices have no field for it yet.
+ * SI*TI / SI*CI / REF*CN, sub-accounts by REF*11 / REF*12, periods by DTM*186 / DTM*187), and
+ * the remit-to party (N1*RE / N1*RI with the N2, N3 and N4 after it) as the invoice's `remitTo`.
  */
 import type { IsoDate } from '../../dates';
 import { addDays } from '../../dates';
@@ -39,6 +39,12 @@ export interface Header811 {
   invoiceDate?: IsoDate;
   big?: X12Segment;
   carrierName?: string;
+  /**
+   * Where to send payment, as printed: the remit-to party's name (N1*RE or N1*RI) and the address
+   * lines after it (N2, N3, N4), joined with `, ` (`Lumen Remittance Center, PO Box 910182,
+   * Denver, CO 80291`).
+   */
+  remitTo?: string;
   /** The account number, by the first qualifier present of {@link ACCOUNT_QUALIFIERS}. */
   accountNumber?: string;
   dueDate?: IsoDate;
@@ -55,6 +61,8 @@ export interface Header811 {
 export const ACCOUNT_QUALIFIERS = ['12', '11', 'AN'] as const;
 /** N1 entity codes naming the carrier: SE Selling Party, VN Vendor. */
 const CARRIER_ENTITIES = new Set(['SE', 'VN']);
+/** N1 entity codes naming where to pay: RE Party to receive remittance, RI Remit To. */
+const REMIT_ENTITIES = new Set(['RE', 'RI']);
 /** SI qualifiers naming a phone number or a circuit. */
 const PHONE_QUALIFIERS = new Set(['TI', 'TN']);
 const CIRCUIT_QUALIFIERS = new Set(['CI', 'CN']);
@@ -66,6 +74,8 @@ export function readHeader811(body: readonly X12Segment[]): Header811 {
   const nodes = new Map<string, HlNode>();
   let level: HlNode | null = null;
   let inLoops = false;
+  /** The remit-to party's name and address lines while its N1 loop lasts (null outside it). */
+  let remit: string[] | null = null;
   const problem = (segment: X12Segment, position: number | null, text: string) => {
     header.problems.push({ segment, position, problem: text });
   };
@@ -76,6 +86,10 @@ export function readHeader811(body: readonly X12Segment[]): Header811 {
 
   for (const segment of body) {
     if (inLoops) header.levelOf.set(segment, level);
+    if (remit !== null && !readRemitAddress(segment, remit)) {
+      if (remit.length > 0) header.remitTo ??= remit.join(', ');
+      remit = null;
+    }
     switch (segment.id) {
       case 'BIG':
         if (header.big !== undefined) {
@@ -97,6 +111,9 @@ export function readHeader811(body: readonly X12Segment[]): Header811 {
         if (inLoops) break;
         if (CARRIER_ENTITIES.has(element(segment, 1)))
           header.carrierName ??= element(segment, 2) || undefined;
+        if (REMIT_ENTITIES.has(element(segment, 1)) && header.remitTo === undefined) {
+          remit = partsOf([element(segment, 2)]);
+        }
         break;
       case 'ITD':
         if (!inLoops) readTerms(segment, header, problem);
@@ -135,6 +152,7 @@ export function readHeader811(body: readonly X12Segment[]): Header811 {
         break;
     }
   }
+  if (remit !== null && remit.length > 0) header.remitTo ??= remit.join(', ');
   for (const qualifier of ACCOUNT_QUALIFIERS) {
     const account = accounts.get(qualifier);
     if (account !== undefined) {
@@ -147,6 +165,34 @@ export function readHeader811(body: readonly X12Segment[]): Header811 {
     (node) => node.subAccount !== undefined,
   )?.subAccount;
   return header;
+}
+
+/** The non-blank texts, trimmed. */
+function partsOf(texts: readonly string[]): string[] {
+  return texts.map((text) => text.trim()).filter((text) => text !== '');
+}
+
+/**
+ * N2 (more name), N3 (address lines) and N4 (city, state, postal code) of the remit-to party's
+ * loop, added to `parts`; false for any other segment, which ends the loop.
+ */
+function readRemitAddress(segment: X12Segment, parts: string[]): boolean {
+  switch (segment.id) {
+    case 'N2':
+    case 'N3':
+      parts.push(...partsOf([element(segment, 1), element(segment, 2)]));
+      return true;
+    case 'N4': {
+      const [city = '', state = '', postalCode = ''] = [1, 2, 3].map((position) =>
+        element(segment, position).trim(),
+      );
+      const place = partsOf([`${state} ${postalCode}`]);
+      parts.push(...partsOf([city]), ...place);
+      return true;
+    }
+    default:
+      return false;
+  }
 }
 
 function valueOr<T>(read: ValueRead<T>, onProblem: (problem: string) => void): T | undefined {

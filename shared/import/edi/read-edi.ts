@@ -176,6 +176,7 @@ function readTransaction(
   if (header.dueDate !== undefined) facts.dueDate = header.dueDate;
   if (header.periodStart !== undefined) facts.periodStart = header.periodStart;
   if (header.periodEnd !== undefined) facts.periodEnd = header.periodEnd;
+  if (header.remitTo !== undefined) facts.remitTo = header.remitTo;
   const earlier = seen.get(invoiceKey(carrierName, accountNumber, invoiceNumber));
   if (earlier !== undefined) {
     return notRead(

@@ -332,10 +332,10 @@ describe('contract rates', () => {
     ];
     const text = contractRatesToCsv(contracts, new Map([['svc-1', 'CKT 001']]));
     expect(text.split('\r\n')).toEqual([
-      'Contract ID,Plan Or Service Type,Service ID,Monthly Rate,Data Allowance GB,Voice Minutes Allowance,Messages Allowance',
-      'ctr-1,"Business Unlimited, 5G",,45.00,,,',
-      'ctr-1,,CKT 001,1250.50,,,',
-      'ctr-1,mpls-sdwan,svc-2,0.00,,,',
+      'Contract ID,Plan Or Service Type,Service ID,Monthly Rate,Month-to-Month Rate,Data Allowance GB,Voice Minutes Allowance,Messages Allowance',
+      'ctr-1,"Business Unlimited, 5G",,45.00,,,,',
+      'ctr-1,,CKT 001,1250.50,,,,',
+      'ctr-1,mpls-sdwan,svc-2,0.00,,,,',
       '',
     ]);
     const { rows, errors } = readContractRatesCsv(utf8(text));
@@ -405,9 +405,9 @@ describe('contract rates', () => {
     ];
     const text = contractRatesToCsv([makeContract({ id: 'ctr-1', rateCard })]);
     expect(text.split('\r\n').slice(1, 4)).toEqual([
-      'ctr-1,Flex 2GB,,20.00,2.5,1000,unlimited',
-      'ctr-1,Unlimited,,45.00,unlimited,,',
-      'ctr-1,MPLS,,900.00,,,',
+      'ctr-1,Flex 2GB,,20.00,,2.5,1000,unlimited',
+      'ctr-1,Unlimited,,45.00,,unlimited,,',
+      'ctr-1,MPLS,,900.00,,,,',
     ]);
     const { rows, errors } = readContractRatesCsv(utf8(text));
     expect(errors).toEqual([]);

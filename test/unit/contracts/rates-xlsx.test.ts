@@ -4,18 +4,10 @@
  * same door as a CSV (column mapping, then the rates reader).
  */
 import { describe, expect, it } from 'vitest';
-import { readContractRatesCsv } from '../../../shared/contracts/csv';
-import {
-  canonicalCsv,
-  guessColumnChoice,
-  RATE_FILE_COLUMNS,
-} from '../../../shared/contracts/mapping';
-import { inspectXlsx } from '../../helpers/xlsx-inspect';
 import { writeXlsx } from '../../../shared/export/xlsx';
-import { readTabularFile } from '../../../shared/inventory/table-file';
 import type { ContractRate } from '../../../shared/model';
 import { cents } from '../../../shared/money/cents';
-import { contractsXlsxBytes } from '../../../renderer/features/contracts/import/exports';
+import { readRatesWorkbook, ratesSheetValues } from '../../helpers/rates-workbook';
 import { makeContract } from '../audit/helpers';
 
 const rateCard: ContractRate[] = [
@@ -31,27 +23,18 @@ const rateCard: ContractRate[] = [
 
 describe('rate allowances in XLSX', () => {
   it('are on the Rates sheet of the contracts workbook', () => {
-    const bytes = contractsXlsxBytes({
-      contracts: [makeContract({ id: 'ctr-1', rateCard })],
-      carriers: [],
-      accounts: [],
-      services: [],
-      attachments: [],
-      spend: new Map(),
-      alertWindows: [],
-    });
-    const rates = inspectXlsx(bytes).sheets.find((sheet) => sheet.name === 'Rates');
-    expect(rates?.values).toEqual([
+    expect(ratesSheetValues([makeContract({ id: 'ctr-1', rateCard })])).toEqual([
       [
         'Contract ID',
         'Plan Or Service Type',
         'Service ID',
         'Monthly Rate',
+        'Month-to-Month Rate',
         'Data Allowance GB',
         'Voice Minutes Allowance',
         'Messages Allowance',
       ],
-      ['ctr-1', 'Flex 2GB', null, 20, 2.5, 1000, 'unlimited'],
+      ['ctr-1', 'Flex 2GB', null, 20, null, 2.5, 1000, 'unlimited'],
       // Blank (not known) cells at a row's end are not stored at all.
       ['ctr-1', 'MPLS', null, 900],
     ]);
@@ -77,11 +60,7 @@ describe('rate allowances in XLSX', () => {
         },
       ],
     });
-    const table = readTabularFile('rates.xlsx', bytes);
-    if (!table.ok) throw new Error(JSON.stringify(table.errors));
-    const choice = guessColumnChoice(table.value.header, RATE_FILE_COLUMNS);
-    const csv = canonicalCsv(table.value, choice, RATE_FILE_COLUMNS);
-    const { rows, errors } = readContractRatesCsv(new TextEncoder().encode(csv));
+    const { rows, errors } = readRatesWorkbook(bytes);
     expect(errors).toEqual([]);
     expect(rows.map(({ line: _line, contractId: _id, ...rate }) => rate)).toEqual(rateCard);
   });

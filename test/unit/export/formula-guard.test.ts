@@ -235,12 +235,12 @@ const EXPORTS: [name: string, csv: () => string, planted: readonly string[]][] =
     [CR, `${CMD} ${HYPERLINK}`],
   ],
   [
-    'chargeback detail (shared/export/chargeback.ts)',
+    'chargeback detail (shared/export/chargeback-csv.ts)',
     () => chargebackCsv(allocation, chargebackNames, STANDARD_PRESET),
     [HYPERLINK, CMD, AT_SUM, MINUS, CR],
   ],
   [
-    'GL journal (shared/export/chargeback.ts)',
+    'GL journal (shared/export/chargeback-csv.ts)',
     () => glJournalCsv(allocation, chargebackNames, allocation.month),
     [CMD],
   ],

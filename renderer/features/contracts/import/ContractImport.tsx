@@ -110,9 +110,10 @@ export function ContractImport({ data }: { data: ContractsData }) {
           Contracts file columns: Contract ID, Carrier, Name, Accounts (separated by ;), Start Date,
           Term Months, End Date, Auto Renew, Renewal Term Months, Notice Days, MARC, Status. Rates
           file columns: Contract ID, Plan Or Service Type, Service ID, Monthly Rate, and optionally
-          Data Allowance GB, Voice Minutes Allowance, Messages Allowance (a number, unlimited, or
-          blank when not known). CSV or XLSX; other column names are matched where they can be, and
-          you choose the rest.
+          Month-to-Month Rate (charged after the contract ends; blank when not known), Data
+          Allowance GB, Voice Minutes Allowance, Messages Allowance (a number, unlimited, or blank
+          when not known). CSV or XLSX; other column names are matched where they can be, and you
+          choose the rest.
         </p>
         <div className="button-row">
           <button type="button" onClick={() => void pick('contracts')}>

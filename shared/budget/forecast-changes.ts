@@ -1,0 +1,228 @@
+/**
+ * The forecast's known changes to the run-rate, each an assumption with its monthly effect:
+ * services ordered, pending disconnects, and contracts ending (see forecast.ts for the decisions).
+ */
+import { AllocationIndex } from '../allocation/resolve';
+import { contractedRate } from '../contracts/rates';
+import {
+  addMonthsToMonth,
+  dateParts,
+  daysInMonth,
+  isoMonth,
+  isoMonthOf,
+  type IsoDate,
+  type IsoMonth,
+} from '../dates/iso-date';
+import type { Service } from '../model';
+import { cents, splitByPercent, ZERO_CENTS, type Cents } from '../money/cents';
+import type { ForecastAssumption, ForecastInput } from './forecast-types';
+
+/** `amount × part / whole`, rounded half away from zero. */
+export function prorate(amount: number, part: number, whole: number): Cents {
+  const magnitude = Math.round((Math.abs(amount) * part) / whole);
+  return cents(amount < 0 ? -magnitude : magnitude);
+}
+
+/** Average of `total` over `count` months, rounded half away from zero. */
+export function average(total: number, count: number): Cents {
+  return count === 0 ? ZERO_CENTS : prorate(total, 1, count);
+}
+
+/**
+ * The effect of a change starting on `start` (the first day with the new amount), per forecast
+ * month: nothing before, the days from `start` in its month, the full amount after.
+ */
+function effectFrom(
+  start: IsoDate,
+  monthly: Cents,
+  months: readonly IsoMonth[],
+): { month: IsoMonth; amount: Cents }[] {
+  const startMonth = isoMonthOf(start);
+  const { year, month, day } = dateParts(start);
+  const days = daysInMonth(year, month);
+  return months
+    .filter((m) => m >= startMonth)
+    .map((m) => ({
+      month: m,
+      amount: m === startMonth ? prorate(monthly, days - day + 1, days) : monthly,
+    }))
+    .filter((cell) => cell.amount !== 0);
+}
+
+function dayAfter(date: IsoDate): IsoDate {
+  const { year, month, day } = dateParts(date);
+  if (day < daysInMonth(year, month))
+    return `${date.slice(0, 8)}${String(day + 1).padStart(2, '0')}` as IsoDate;
+  return `${addMonthsToMonth(isoMonth(year, month), 1)}-01` as IsoDate;
+}
+
+export function dollars(amount: Cents): string {
+  const sign = amount < 0 ? '-' : '';
+  const abs = Math.abs(amount);
+  return `${sign}$${Math.floor(abs / 100).toLocaleString('en-US')}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** What the change assumptions read besides the input. */
+export interface ChangeContext {
+  input: ForecastInput;
+  todayMonth: IsoMonth;
+  year: number;
+  forecastMonths: readonly IsoMonth[];
+  /** The run-rate window's months that had an allocation. */
+  window: readonly IsoMonth[];
+  /** Per service id, its run-rate window total per `costCenterId|carrierId`. */
+  serviceWindow: ReadonlyMap<string, ReadonlyMap<string, number>>;
+}
+
+/** The assumptions of services ordered, pending disconnects and contracts ending, in that order. */
+export function changeAssumptions(context: ChangeContext): ForecastAssumption[] {
+  const { input, todayMonth, year, forecastMonths, window, serviceWindow } = context;
+  const assumptions: ForecastAssumption[] = [];
+  const index = new AllocationIndex(
+    { ...input, glMapping: { byCategory: {}, byCategoryAndServiceType: {} } },
+    forecastMonths[0] ?? todayMonth,
+  );
+  /** A full-month amount of a service split over the cost centers the chargeback would use. */
+  const destinations = (service: Service, amount: Cents) => {
+    const shares = index.destinationOf(service, undefined).shares;
+    const parts = splitByPercent(
+      amount,
+      shares.map((share) => share.basisPoints),
+    );
+    return shares.map((share, i) => ({
+      costCenterId: share.costCenter?.id ?? '',
+      amount: parts[i] ?? ZERO_CENTS,
+    }));
+  };
+  const firstOfNextMonth = `${addMonthsToMonth(todayMonth, 1)}-01` as IsoDate;
+  const label = (service: Service) =>
+    `Service ${service.serviceIdRaw}${service.description === undefined ? '' : ` (${service.description})`}`;
+
+  for (const service of input.services) {
+    if (service.status === 'ordered') {
+      const start =
+        service.activatedOn !== undefined && service.activatedOn >= input.today
+          ? service.activatedOn
+          : firstOfNextMonth;
+      const expected = service.expectedMonthlyCents;
+      if (expected === undefined) {
+        assumptions.push({
+          kind: 'ordered',
+          costCenterId: destinations(service, ZERO_CENTS)[0]?.costCenterId ?? '',
+          carrierId: service.carrierId,
+          subject: label(service),
+          description: `Ordered, but the inventory has no expected monthly cost: not in the forecast.`,
+          from: null,
+          monthlyEffect: ZERO_CENTS,
+          byMonth: [],
+        });
+        continue;
+      }
+      for (const part of destinations(service, expected)) {
+        const cells = effectFrom(start, part.amount, forecastMonths);
+        assumptions.push({
+          kind: 'ordered',
+          costCenterId: part.costCenterId,
+          carrierId: service.carrierId,
+          subject: label(service),
+          description: `Ordered, expected from ${start} at ${dollars(part.amount)} a month${start.endsWith('-01') ? '' : ' (first month by days)'}.`,
+          from: cells[0]?.month ?? null,
+          monthlyEffect: part.amount,
+          byMonth: cells,
+        });
+      }
+    } else if (service.status === 'pending-disconnect') {
+      const stopAfter = service.disconnectedOn;
+      const start =
+        stopAfter !== undefined && stopAfter >= input.today
+          ? dayAfter(stopAfter)
+          : firstOfNextMonth;
+      const own = serviceWindow.get(service.id);
+      if (own === undefined || window.length === 0) {
+        assumptions.push({
+          kind: 'disconnect',
+          costCenterId: destinations(service, ZERO_CENTS)[0]?.costCenterId ?? '',
+          carrierId: service.carrierId,
+          subject: label(service),
+          description: `Pending disconnect: not billed in the run-rate months, so nothing to remove.`,
+          from: null,
+          monthlyEffect: ZERO_CENTS,
+          byMonth: [],
+        });
+        continue;
+      }
+      for (const [key, total] of [...own].sort(([a], [b]) => a.localeCompare(b))) {
+        const [costCenterId = '', carrierId = ''] = key.split('|');
+        const monthly = cents(-average(total, window.length));
+        const cells = effectFrom(start, monthly, forecastMonths);
+        assumptions.push({
+          kind: 'disconnect',
+          costCenterId,
+          carrierId,
+          subject: label(service),
+          description: `Pending disconnect${stopAfter === undefined ? ' with no date: assumed from' : ': charges stop from'} ${start}, ${dollars(cents(-monthly))} a month off the run-rate.`,
+          from: cells[0]?.month ?? null,
+          monthlyEffect: monthly,
+          byMonth: cells,
+        });
+      }
+    }
+  }
+
+  const servicesById = new Map(input.services.map((service) => [service.id, service]));
+  const lastDay = `${year}-12-31` as IsoDate;
+  for (const contract of input.contracts) {
+    if (!['active', 'in-review', 'negotiating'].includes(contract.status)) continue;
+    if (contract.endDate < input.today || contract.endDate >= lastDay) continue;
+    const subject = `Contract ${contract.name}`;
+    const renews = contract.autoRenew && contract.renewalTermMonths > 0;
+    const covered = contract.serviceIds
+      .map((id) => servicesById.get(id))
+      .filter(
+        (service): service is Service => service !== undefined && service.status !== 'disconnected',
+      );
+    const noEffect = (description: string) =>
+      assumptions.push({
+        kind: 'contract-end',
+        costCenterId: '',
+        carrierId: contract.carrierId,
+        subject,
+        description,
+        from: null,
+        monthlyEffect: ZERO_CENTS,
+        byMonth: [],
+      });
+    if (renews) {
+      noEffect(
+        `Ends ${contract.endDate} and renews by itself for ${contract.renewalTermMonths} months at the same rates: no change.`,
+      );
+      continue;
+    }
+    let priced = 0;
+    for (const service of covered) {
+      const rate = contractedRate(contract, service);
+      if (rate?.monthToMonthRateCents === undefined) continue;
+      priced += 1;
+      const change = cents(rate.monthToMonthRateCents - rate.monthlyRateCents);
+      const start = dayAfter(contract.endDate);
+      for (const part of destinations(service, change)) {
+        const cells = effectFrom(start, part.amount, forecastMonths);
+        assumptions.push({
+          kind: 'contract-end',
+          costCenterId: part.costCenterId,
+          carrierId: contract.carrierId,
+          subject: `${subject}: ${label(service)}`,
+          description: `Ends ${contract.endDate}; month-to-month ${dollars(rate.monthToMonthRateCents)} instead of ${dollars(rate.monthlyRateCents)}: ${dollars(part.amount)} a month.`,
+          from: cells[0]?.month ?? null,
+          monthlyEffect: part.amount,
+          byMonth: cells,
+        });
+      }
+    }
+    if (priced === 0)
+      noEffect(
+        `Ends ${contract.endDate} with no renewal; the rate card has no month-to-month rate, so the forecast keeps the contracted rates.`,
+      );
+  }
+  return assumptions;
+}

@@ -1,0 +1,200 @@
+/**
+ * Opening a contracts or rates file (CSV-like text, or an Excel workbook's first table) and
+ * reading its cells: columns found by header, every problem located as a {@link ContractCsvError},
+ * amounts, lists and dates read with a sentence when they cannot be.
+ */
+import type { DateOrder, IsoDate } from '../dates/iso-date';
+import {
+  DATE_ORDERS,
+  DEFAULT_PIVOT_YEAR,
+  detectDateOrder,
+  parseDate,
+  readDateParts,
+} from '../dates';
+import { decodeBytes } from '../import/decode';
+import { APP_LIMIT_ADVICE, DEFAULT_IMPORT_LIMITS } from '../import/limits';
+import type { Table, TableRow } from '../import/table';
+import { readTable, sniffTable } from '../import/table';
+import { isXlsx } from '../import/xlsx/package';
+import { readWorkbookTable } from '../import/xlsx/sheet-table';
+import { withoutFormulaGuards } from '../inventory/table-file';
+import type { Cents } from '../money/cents';
+import { centsFromText } from '../money/cents';
+import type { CellReading, ColumnSpec } from './csv-columns';
+import { resolveColumns } from './csv-columns';
+import type { Result } from '../result';
+import { fail, ok } from '../result';
+
+/** One bad cell (or missing column), located. */
+export interface ContractCsvError {
+  /** 1-based line of the file; the header line for a missing column; 0 for the whole file. */
+  row: number;
+  /** Header as written in the file (canonical name for a missing column). */
+  column: string;
+  /** The cell as written. */
+  value: string;
+  /** A full sentence, starting with `Row N, column "X":`. */
+  message: string;
+}
+
+/** An opened file: its header, body rows and column positions, or why it could not be read. */
+export type OpenedTable<K extends string> =
+  | {
+      ok: true;
+      header: string[];
+      body: TableRow[];
+      indexOf: (key: K) => number;
+      errors: ContractCsvError[];
+    }
+  | { ok: false; errors: ContractCsvError[] };
+
+/** The table of a contracts or rates file: CSV-like text, or an Excel workbook's first table. */
+function readContractTable(bytes: Uint8Array): Result<{ table: Table; headerLine: number }> {
+  if (isXlsx(bytes)) {
+    const sheet = readWorkbookTable('The workbook', bytes, DEFAULT_IMPORT_LIMITS, APP_LIMIT_ADVICE);
+    if (!sheet.ok) return fail(sheet.message);
+    return ok({
+      table: withoutFormulaGuards(sheet.table.table),
+      headerLine: sheet.table.headerRow,
+    });
+  }
+  const { text } = decodeBytes(bytes);
+  const sniff = sniffTable(text);
+  if (!sniff.ok) return sniff;
+  return ok({
+    table: withoutFormulaGuards(readTable(text, sniff.value)),
+    headerLine: sniff.value.headerLine,
+  });
+}
+
+/** Opens a file and finds the columns of `specs`; a missing required column is an error. */
+export function openTable<const S extends readonly ColumnSpec[]>(
+  bytes: Uint8Array,
+  specs: S,
+): OpenedTable<S[number]['key']> {
+  const read = readContractTable(bytes);
+  if (!read.ok) {
+    return {
+      ok: false,
+      errors: read.errors.map((error) => ({
+        row: 0,
+        column: '',
+        value: '',
+        message: error.message,
+      })),
+    };
+  }
+  const { table, headerLine } = read.value;
+  const { indexOf, missing } = resolveColumns(table.header, specs);
+  if (missing.length > 0) {
+    return {
+      ok: false,
+      errors: missing.map((spec) => ({
+        row: headerLine,
+        column: spec.header,
+        value: '',
+        message: `Column "${spec.header}" is missing: add a column named ${spec.header}${spec.aliases.length > 0 ? ` (or ${spec.aliases.slice(0, 2).join(', ')})` : ''}.`,
+      })),
+    };
+  }
+  const errors = table.problems.map((problem) => ({
+    row: problem.line,
+    column: '',
+    value: '',
+    message: `Row ${problem.line}: ${problem.message}`,
+  }));
+  return { ok: true, header: table.header, body: table.rows, indexOf, errors };
+}
+
+/** A located error for one cell: `Row N, column "X": message`. */
+export function locate(
+  line: number,
+  header: readonly string[],
+  index: number,
+  cells: readonly string[],
+  message: string,
+): ContractCsvError {
+  const column = header[index] ?? '';
+  return {
+    row: line,
+    column,
+    value: cells[index] ?? '',
+    message: `Row ${line}, column "${column}": ${message}`,
+  };
+}
+
+/** An amount of zero or more; null for "no amount" markers (`-`, `N/A`). */
+export function readAmount(text: string, example: string): CellReading<Cents | null> {
+  const read = centsFromText(text);
+  if (!read.ok) {
+    return { ok: false, message: `expected an amount like ${example} but found "${text}".` };
+  }
+  if (read.value !== null && read.value < 0) {
+    return { ok: false, message: `expected an amount of zero or more but found "${text}".` };
+  }
+  return { ok: true, value: read.value };
+}
+
+/** The `;`-separated parts of a list cell, trimmed, blanks left out. */
+export function splitList(text: string): string[] {
+  return text
+    .split(';')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}
+
+/**
+ * Reads a date cell; null when blank. With no date order decided, a date every order reads the
+ * same way (ISO, `Jan 5, 2024`, `01/01/2024`) is fine and one read two ways is an error.
+ */
+export function readDateCell(text: string, order: DateOrder | null): CellReading<IsoDate> | null {
+  if (text === '') return null;
+  let orders: readonly DateOrder[] = order === null ? DATE_ORDERS : [order];
+  if (order === null) {
+    const readings = new Set<string>();
+    for (const candidate of DATE_ORDERS) {
+      const reading = readDateParts(text, candidate, DEFAULT_PIVOT_YEAR);
+      if (reading.kind === 'date') readings.add(reading.date);
+    }
+    if (readings.size > 1) {
+      return {
+        ok: false,
+        message: `"${text}" could be ${[...readings].join(' or ')}; choose the file's date order (month/day/year or day/month/year) and read it again.`,
+      };
+    }
+    orders = DATE_ORDERS.filter(
+      (candidate) => readDateParts(text, candidate, DEFAULT_PIVOT_YEAR).kind === 'date',
+    );
+    if (orders.length === 0) orders = ['YMD'];
+  }
+  const read = parseDate(text, orders[0] ?? 'YMD');
+  if (!read.ok) {
+    return { ok: false, message: lowerFirst(read.errors[0]?.message ?? 'is not a date.') };
+  }
+  return read.value === null ? null : { ok: true, value: read.value };
+}
+
+/** The one order that reads every readable date cell of the file, or null when it is undecided. */
+export function decideDateOrder(
+  body: readonly TableRow[],
+  columns: readonly number[],
+): DateOrder | null {
+  const samples = new Set<string>();
+  for (const { cells } of body) {
+    for (const column of columns) {
+      const text = (cells[column] ?? '').trim();
+      if (text !== '') samples.add(text);
+    }
+  }
+  // Leave out cells no order can read: they are errors of their own and must not block the others.
+  const readable = [...samples].filter((text) =>
+    DATE_ORDERS.some((order) => readDateParts(text, order, DEFAULT_PIVOT_YEAR).kind === 'date'),
+  );
+  if (readable.length === 0) return 'YMD';
+  const decision = detectDateOrder(readable);
+  return 'order' in decision ? decision.order : null;
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}

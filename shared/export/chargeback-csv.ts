@@ -1,0 +1,182 @@
+/**
+ * The chargeback CSV: the detail (or GL journal) in the preset's layout, with the unallocated
+ * charges booked to a suspense cost center and GL account so the amounts sum to the month's
+ * invoice total.
+ */
+import type { AllocationResult } from '../allocation/types';
+import type { IsoMonth } from '../dates/iso-date';
+import { cents, centsToDecimalString } from '../money/cents';
+import {
+  CATEGORY_LABELS,
+  EXCEPTION_LABELS,
+  Lookup,
+  presetRows,
+  type ChargebackNames,
+  type FieldValues,
+} from './chargeback-rows';
+import { toCsv, type CsvCell, type CsvOptions } from './csv';
+import { FIELD_KINDS, GL_JOURNAL_PRESET, type ExportPreset } from './presets';
+
+/** Where the CSV books what could not be allocated, and whether it ends with a total row. */
+export interface ChargebackCsvSettings {
+  /** Cost center code of the unallocated rows (a suspense cost center); `UNALLOCATED` by default. */
+  suspenseCostCenter: string;
+  /** GL account of the unallocated rows; `UNALLOCATED` by default. */
+  suspenseGlAccount: string;
+  /** End with a row holding the month's invoice total (not part of the amounts above it). */
+  totalRow: boolean;
+}
+
+/** The suspense code used when none is set. */
+export const DEFAULT_SUSPENSE_CODE = 'UNALLOCATED';
+
+export const DEFAULT_CHARGEBACK_CSV_SETTINGS: ChargebackCsvSettings = {
+  suspenseCostCenter: DEFAULT_SUSPENSE_CODE,
+  suspenseGlAccount: DEFAULT_SUSPENSE_CODE,
+  totalRow: false,
+};
+
+/** The label of the optional total row. */
+export const CSV_TOTAL_LABEL = 'Total of the month’s invoices';
+
+/** {@link CsvOptions} plus where the unallocated charges go. */
+export type ChargebackCsvOptions = CsvOptions & Partial<ChargebackCsvSettings>;
+
+const CSV_DEFAULTS: ChargebackCsvOptions = { bom: true };
+
+/**
+ * The detail (or journal) in the preset's layout as CSV; amounts as exact decimals. The unallocated
+ * charges (the exceptions) are rows too, booked to the suspense cost center and GL account, so the
+ * amount column (or debit minus credit) sums to the month's invoice total.
+ */
+export function chargebackCsv(
+  result: AllocationResult,
+  names: ChargebackNames,
+  preset: ExportPreset,
+  options: ChargebackCsvOptions = CSV_DEFAULTS,
+): string {
+  return presetCsv(result, names, preset, result.month, options);
+}
+
+/**
+ * The GL journal CSV: one line per cost center × GL account, the debit (or net credit) excluding
+ * mark-up, memo `Telecom chargeback 2026-10 — 14 invoices`; the unallocated charges on a suspense
+ * line, so debits minus credits equal the month's invoices.
+ */
+export function glJournalCsv(
+  result: AllocationResult,
+  names: ChargebackNames,
+  month: IsoMonth = result.month,
+  options: ChargebackCsvOptions = CSV_DEFAULTS,
+): string {
+  return presetCsv(result, names, GL_JOURNAL_PRESET, month, options);
+}
+
+function presetCsv(
+  result: AllocationResult,
+  names: ChargebackNames,
+  preset: ExportPreset,
+  month: IsoMonth,
+  options: ChargebackCsvOptions,
+): string {
+  const suspense = suspenseOf(options);
+  const rows = [
+    ...presetRows(result, names, preset, month),
+    ...unallocatedRows(result, names, preset, month, suspense),
+  ];
+  if (options.totalRow === true) rows.push(totalValues(result, preset, month));
+  return toCsv(
+    preset.columns.map((column) => column.header),
+    rows.map((values) =>
+      preset.columns.map(({ field }): CsvCell => {
+        const value = values[field] ?? null;
+        if (typeof value === 'number' && FIELD_KINDS[field] === 'money') {
+          return centsToDecimalString(cents(value));
+        }
+        return value;
+      }),
+    ),
+    options,
+  );
+}
+
+function suspenseOf(options: ChargebackCsvOptions): { costCenter: string; glAccount: string } {
+  const costCenter = options.suspenseCostCenter?.trim() ?? '';
+  const glAccount = options.suspenseGlAccount?.trim() ?? '';
+  return {
+    costCenter: costCenter === '' ? DEFAULT_SUSPENSE_CODE : costCenter,
+    glAccount: glAccount === '' ? DEFAULT_SUSPENSE_CODE : glAccount,
+  };
+}
+
+/** The exceptions as rows: one per charge, or one suspense line for a journal. */
+function unallocatedRows(
+  result: AllocationResult,
+  names: ChargebackNames,
+  preset: ExportPreset,
+  month: IsoMonth,
+  suspense: { costCenter: string; glAccount: string },
+): FieldValues[] {
+  if (result.exceptions.length === 0) return [];
+  const lookup = new Lookup(names);
+  if (preset.grouping === 'charge') {
+    return result.exceptions.map((exception): FieldValues => {
+      const amount = exception.amount;
+      return {
+        month,
+        costCenterCode: suspense.costCenter,
+        costCenterName: `Unallocated: ${EXCEPTION_LABELS[exception.kind]}`,
+        glAccount: suspense.glAccount,
+        siteCode: null,
+        siteName: null,
+        carrier: lookup.carrier(exception.carrierId),
+        accountNumber: exception.accountNumber,
+        invoiceNumber: exception.invoiceNumber,
+        serviceId: exception.serviceIdRaw,
+        userName: null,
+        category: CATEGORY_LABELS[exception.category],
+        description: exception.description,
+        amount,
+        markup: 0,
+        amountWithMarkup: amount,
+        debit: amount >= 0 ? amount : null,
+        credit: amount < 0 ? -amount : null,
+        memo: exception.message,
+        invoiceCount: 1,
+      };
+    });
+  }
+  const amount = result.exceptions.reduce((sum, exception) => sum + exception.amount, 0);
+  const count = new Set(result.exceptions.map((exception) => exception.invoiceId)).size;
+  return [
+    {
+      month,
+      costCenterCode: suspense.costCenter,
+      costCenterName: 'Unallocated (suspense)',
+      glAccount: suspense.glAccount,
+      amount,
+      markup: 0,
+      amountWithMarkup: amount,
+      debit: amount >= 0 ? amount : null,
+      credit: amount < 0 ? -amount : null,
+      memo: `Unallocated telecom charges ${month} — ${count} invoice${count === 1 ? '' : 's'}`,
+      invoiceCount: count,
+    },
+  ];
+}
+
+/** The total row: the month's invoice total in every money column, labelled in the first text one. */
+function totalValues(result: AllocationResult, preset: ExportPreset, month: IsoMonth): FieldValues {
+  const total = result.totals.invoices;
+  const values: FieldValues = {
+    amount: total,
+    markup: result.totals.markup,
+    amountWithMarkup: total + result.totals.markup,
+    debit: total >= 0 ? total : null,
+    credit: total < 0 ? -total : null,
+    invoiceCount: result.invoiceCount,
+  };
+  const label = preset.columns.find(({ field }) => FIELD_KINDS[field] === 'text');
+  if (label !== undefined) values[label.field] = `${CSV_TOTAL_LABEL} ${month}`;
+  return values;
+}

@@ -1,0 +1,207 @@
+/**
+ * One worksheet part read as rows of text cells: numbers (dates when their style's format is a
+ * date), shared, inline and formula strings, booleans, errors, formulas by their cached value;
+ * sparse rows and cells without an `r` reference tolerated; every limit (rows, cells, columns, the
+ * length of one cell) refused with a sentence.
+ */
+import type { ImportLimits } from '../limits';
+import { formatCount } from '../limits';
+import type { NumberFormatKind } from './number-format';
+import { numericCellText } from './number-format';
+import { decodeExcelEscapes, forEachAttribute, scanXml, xmlAttributes } from './xml';
+
+/** A row of a sheet that holds at least one cell with text. */
+export interface XlsxRow {
+  /** The spreadsheet's 1-based row number, as Excel shows it. */
+  row: number;
+  /** Cell texts by 0-based column (A = 0); `''` for a cell that is absent or empty. */
+  cells: string[];
+}
+
+/**
+ * Most rows and non-blank cells one sheet may hold: Excel's own row limit, and twenty million
+ * cells (a 100 MB bill is about two million).
+ */
+export const MAX_SHEET_ROWS = 1_048_576;
+export const MAX_SHEET_CELLS = 20_000_000;
+
+/** The column (0-based) of a reference like `AB12`; -1 when it has no letters. */
+export function columnOfReference(reference: string): number {
+  let column = 0;
+  let letters = 0;
+  for (let i = 0; i < reference.length; i += 1) {
+    const code = reference.charCodeAt(i) & ~0x20; // upper case
+    if (code < 65 || code > 90) break;
+    column = column * 26 + (code - 64);
+    letters += 1;
+    if (letters > 3) return -1;
+  }
+  return letters === 0 ? -1 : column - 1;
+}
+
+/** The letters of a 0-based column: 0 → `A`, 27 → `AB`. */
+export function columnLetters(column: number): string {
+  let letters = '';
+  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return letters;
+}
+
+/** What reading a sheet needs from the rest of the workbook. */
+export interface SheetContext {
+  strings: readonly string[];
+  kinds: readonly NumberFormatKind[];
+  date1904: boolean;
+  limits: ImportLimits;
+}
+
+/** The attributes of a cell that matter: `r`, `t` and `s` (any prefix), read in one pass. */
+function cellAttributes(raw: string): {
+  reference: string | undefined;
+  type: string;
+  style: number;
+} {
+  const cell = { reference: undefined as string | undefined, type: 'n', style: 0 };
+  forEachAttribute(raw, (attribute, value) => {
+    if (attribute === 'r') cell.reference ??= value;
+    else if (attribute === 't') cell.type = value;
+    else if (attribute === 's') cell.style = Number(value);
+  });
+  return cell;
+}
+
+/**
+ * The rows of one worksheet part, with text cells; a sentence when the part is damaged or over a
+ * limit (rows, cells, columns, the length of one cell).
+ */
+export function readSheetRows(xml: string, context: SheetContext): XlsxRow[] | string {
+  const { strings, kinds, date1904, limits } = context;
+  const rows: XlsxRow[] = [];
+  let refusal: string | null = null;
+  let inSheetData = false;
+  let rowNumber = 0;
+  let cells: string[] = [];
+  let column = -1;
+  let cellCount = 0;
+  // The cell being read.
+  let type = 'n';
+  let style = 0;
+  let value = '';
+  let inline = '';
+  let inValue = false;
+  let inInlineText = false;
+  let phonetic = 0;
+  let inCell = false;
+
+  const finishRow = () => {
+    if (cells.length > 0) {
+      let last = cells.length - 1;
+      while (last >= 0 && cells[last] === '') last -= 1;
+      if (last >= 0)
+        rows.push({
+          row: rowNumber,
+          cells: last === cells.length - 1 ? cells : cells.slice(0, last + 1),
+        });
+    }
+    cells = [];
+  };
+
+  const cellText = (): string => {
+    switch (type) {
+      case 's': {
+        const index = Number(value);
+        return Number.isInteger(index) ? (strings[index] ?? '') : '';
+      }
+      case 'inlineStr':
+        return decodeExcelEscapes(inline);
+      case 'str':
+        return decodeExcelEscapes(value);
+      case 'b':
+        return value === '1' || value === 'true' ? 'TRUE' : value === '' ? '' : 'FALSE';
+      case 'e':
+        return value;
+      case 'd':
+        // ISO 8601 date cells (Strict OOXML, some exporters): the calendar date.
+        return /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : value;
+      default: {
+        if (value.trim() === '') return '';
+        const number = Number(value);
+        if (!Number.isFinite(number)) return value;
+        return numericCellText(number, kinds[style] ?? 'number', date1904);
+      }
+    }
+  };
+
+  const problem = scanXml(xml, {
+    open(name, attributes, selfClosing) {
+      if (refusal !== null) return;
+      if (name === 'sheetData') {
+        inSheetData = !selfClosing;
+        return;
+      }
+      if (!inSheetData) return;
+      if (name === 'row') {
+        const given = Number(xmlAttributes(attributes).r);
+        rowNumber = Number.isInteger(given) && given > rowNumber ? given : rowNumber + 1;
+        if (rowNumber > MAX_SHEET_ROWS) {
+          refusal = `it has rows past row ${formatCount(MAX_SHEET_ROWS)}, the most a sheet can hold; the file is damaged.`;
+        }
+        column = -1;
+        cells = [];
+        if (selfClosing) finishRow();
+      } else if (name === 'c') {
+        const cell = cellAttributes(attributes);
+        type = cell.type;
+        style = cell.style;
+        const at = cell.reference === undefined ? -1 : columnOfReference(cell.reference);
+        column = at > column ? at : column + 1;
+        if (column >= limits.maxColumns) {
+          refusal = `row ${formatCount(rowNumber)} has a cell in column ${columnLetters(column)}, past the limit of ${formatCount(limits.maxColumns)} columns (most columns). A bill has a few dozen: the file is damaged or is not a bill export.`;
+          return;
+        }
+        value = '';
+        inline = '';
+        inCell = !selfClosing;
+      } else if (inCell) {
+        if (name === 'v' && !selfClosing) inValue = true;
+        else if (name === 'rPh' && !selfClosing) phonetic += 1;
+        else if (name === 't' && !selfClosing && phonetic === 0) inInlineText = true;
+      }
+    },
+    close(name) {
+      if (refusal !== null) return;
+      if (name === 'sheetData') {
+        inSheetData = false;
+        return;
+      }
+      if (!inSheetData) return;
+      if (name === 'v') inValue = false;
+      else if (name === 't') inInlineText = false;
+      else if (name === 'rPh') phonetic -= 1;
+      else if (name === 'c') {
+        inCell = false;
+        const text = cellText();
+        if (text === '') return;
+        if (text.length > limits.maxLineChars) {
+          refusal = `the cell ${columnLetters(column)}${rowNumber} holds ${formatCount(text.length)} characters, over the limit of ${formatCount(limits.maxLineChars)} (longest line); the file is damaged or is not a bill export.`;
+          return;
+        }
+        cellCount += 1;
+        if (cellCount > MAX_SHEET_CELLS) {
+          refusal = `it holds more than ${formatCount(MAX_SHEET_CELLS)} cells, far more than any bill; the file is damaged or is not a bill export.`;
+          return;
+        }
+        while (cells.length < column) cells.push('');
+        cells[column] = text;
+      } else if (name === 'row') finishRow();
+    },
+    text(text) {
+      if (inValue) value += text;
+      else if (inInlineText) inline += text;
+    },
+  });
+  if (refusal !== null) return refusal;
+  if (problem !== null) return `${problem}. Save it again from Excel, or export the sheet as CSV.`;
+  return rows;
+}
