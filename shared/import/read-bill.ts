@@ -40,6 +40,7 @@ import { APP_LIMIT_ADVICE, capMessage, importLimits } from './limits';
 import type { Table } from './table';
 import { readTable, sniffTable } from './table';
 import { isReportText, readReportFiles } from './reports/index';
+import type { StoredInvoiceRef } from './stored-usage';
 import { isXlsx } from './xlsx/package';
 import type { SheetTable } from './xlsx/sheet-table';
 import { readSheetForImport } from './xlsx/sheet-table';
@@ -67,6 +68,8 @@ export interface ReadBillOptions {
   sheets?: Readonly<Record<string, string>>;
   /** A sheet to read in every workbook holding one of this name (the CLI's `--sheet NAME`). */
   preferredSheet?: string;
+  /** Invoices stored by earlier imports: usage-only files attach to them (see `stored-usage.ts`). */
+  storedInvoices?: readonly StoredInvoiceRef[];
 }
 
 /** How one file was decoded, for the preview. */
@@ -184,7 +187,7 @@ export function readBills(
   for (const [profile, group] of groups) outcomes.push(readGroup(profile, group, options));
   if (reports.length > 0) {
     const texts = reports.map((file) => ({ name: file.name, text: file.report ?? '' }));
-    outcomes.push(draftOutcome(readReportFiles(texts), reports, options));
+    outcomes.push(draftOutcome(readReportFiles(texts, options.storedInvoices), reports, options));
   }
   options.onProgress?.(1);
   return outcomes;
@@ -459,7 +462,11 @@ function readGroup(
       missing: need.missing,
     };
   }
-  const draft = profile.read(group.tables, { dateOrder: order, invoiceDetails });
+  const draft = profile.read(group.tables, {
+    dateOrder: order,
+    invoiceDetails,
+    storedInvoices: options.storedInvoices,
+  });
   if (group.ignored.length > 0)
     draft.ignoredFiles = [...(draft.ignoredFiles ?? []), ...group.ignored];
   if (group.choices.length > 0)

@@ -5,6 +5,7 @@
  * - AccountSummary (one row per account per cycle): the invoice's stated total and its late fee.
  * The usage-detail files are recognised and left out: their charges are already in the summary.
  */
+import { detachStoredInvoices, seedStoredInvoices } from '../stored-usage';
 import type { IsoDate } from '../../dates';
 import { isoMonthOf } from '../../dates';
 import type { ChargeCategory } from '../../model';
@@ -365,13 +366,12 @@ export const verizonRawData: CarrierProfile = {
     placeLateFees(draft, lateFees);
     draft.checkStatedTotals();
     let alone: string | null = null;
+    seedStoredInvoices(draft, context.storedInvoices, CARRIER);
     for (const table of tables) {
       if (table.layout === USAGE_DETAIL)
         alone = readVerizonUsageDetail(table, draft, CARRIER) ?? alone;
     }
-    const result = draft.finish(PROFILE_ID, LAYOUT_NAME, context.dateOrder);
-    // Usage with no bill to belong to is refused whole, never dropped without a word.
-    if (result.invoices.length === 0 && alone !== null) result.refusal ??= alone;
-    return result;
+    // Usage with no bill to belong to (in the pick or stored) is refused whole, never dropped.
+    return detachStoredInvoices(draft.finish(PROFILE_ID, LAYOUT_NAME, context.dateOrder), alone);
   },
 };

@@ -1,0 +1,129 @@
+/**
+ * Usage-only files (call detail, pooling reports, Rogers usage archives…) attach to the bill they
+ * belong to: one read in the same pick, or one stored by an earlier import. The importer is told
+ * the stored invoices' join keys ({@link StoredInvoiceRef}); a usage reader sees them as invoices
+ * of its draft while it reads ({@link seedStoredInvoices}), and the finished draft keeps only the
+ * usage, with the stored invoices it belongs to in `usageFor` ({@link detachStoredInvoices}). The
+ * commit adds that usage to the stored invoices (the app's `db/attach-usage.ts`, the CLI's
+ * workspace). Lines whose usage is already stored keep it; a file that brings nothing new is
+ * refused as already imported.
+ */
+import type { IsoDate } from '../dates';
+import { isoMonthOf } from '../dates';
+import { carrierKey } from '../ids/keys';
+import type { BillDraft, DraftInvoice, UsageTarget } from './draft';
+import { invoiceKey } from './draft';
+import type { DraftBuilder } from './draft-builder';
+
+export type { UsageTarget } from './draft';
+
+/** What a usage-only file needs to know of an invoice stored earlier to attach to it. */
+export interface StoredInvoiceRef {
+  carrierName: string;
+  accountNumber: string;
+  invoiceNumber: string;
+  invoiceDate: IsoDate;
+  periodEnd?: IsoDate;
+  /** Service keys of its lines whose usage is already stored (kept, never counted twice). */
+  usageLines?: readonly string[];
+}
+
+/** The source file name marking what {@link seedStoredInvoices} put in a draft. */
+export const STORED_SOURCE = '\u0000stored invoice';
+
+/** Why lines of a usage file were not read: their usage is already stored. */
+export const USAGE_ALREADY_STORED =
+  'the usage of these lines is already stored on the invoice imported earlier (this file or another usage file of that bill was imported before).';
+
+/** Whether two carrier names are the same carrier (`AT&T` and `AT&T Mobility`, `Rogers` and `Rogers Wireless`). */
+export function sameCarrier(a: string, b: string): boolean {
+  const first = (name: string) => carrierKey(name.trim().split(/\s+/)[0] ?? '');
+  return first(a) !== '' && first(a) === first(b);
+}
+
+/**
+ * Adds the stored invoices of `carrierName` that the draft has not read as invoices of the draft,
+ * with their stored usage, so a usage reader finds them like a bill of the same pick.
+ */
+export function seedStoredInvoices(
+  draft: DraftBuilder,
+  stored: readonly StoredInvoiceRef[] | undefined,
+  carrierName: string,
+): void {
+  for (const ref of stored ?? []) {
+    if (!sameCarrier(ref.carrierName, carrierName)) continue;
+    const key = invoiceKey(carrierName, ref.accountNumber, ref.invoiceNumber);
+    if (draft.invoices.has(key)) continue;
+    const invoice: DraftInvoice = {
+      key,
+      carrierName,
+      accountNumber: ref.accountNumber,
+      invoiceNumber: ref.invoiceNumber,
+      invoiceDate: ref.invoiceDate,
+      statedTotal: null,
+      sourceFile: STORED_SOURCE,
+      parts: [],
+    };
+    if (ref.periodEnd !== undefined) invoice.periodEnd = ref.periodEnd;
+    draft.invoices.set(key, invoice);
+    for (const serviceKey of ref.usageLines ?? []) {
+      draft.usage.push({
+        invoiceKey: key,
+        serviceIdRaw: serviceKey,
+        serviceKey,
+        month: isoMonthOf(ref.invoiceDate),
+        minutes: null,
+        messages: null,
+        dataKb: null,
+        sourceFile: STORED_SOURCE,
+        sourceRow: 0,
+      });
+    }
+  }
+}
+
+/** `invoiceKey NUL serviceKey` of each line whose usage is stored (seeded into the draft). */
+export function storedUsageKeys(draft: Pick<DraftBuilder, 'usage'>): Set<string> {
+  return new Set(
+    draft.usage
+      .filter((u) => u.sourceFile === STORED_SOURCE)
+      .map((u) => `${u.invoiceKey}\u0000${u.serviceKey}`),
+  );
+}
+
+/**
+ * Takes the stored invoices seeded by {@link seedStoredInvoices} back out of a finished draft: the
+ * usage read onto them stays, and they are listed in `usageFor`. A draft left with nothing to
+ * import is refused: with `alone` (the sentence naming the bill to import) when no bill matched,
+ * or as already imported when every line's usage is stored.
+ */
+export function detachStoredInvoices(draft: BillDraft, alone: string | null): BillDraft {
+  const seeded = draft.invoices.filter((i) => i.sourceFile === STORED_SOURCE);
+  draft.usage = draft.usage.filter((u) => u.sourceFile !== STORED_SOURCE);
+  draft.invoices = draft.invoices.filter((i) => i.sourceFile !== STORED_SOURCE);
+  const used = new Set(draft.usage.map((u) => u.invoiceKey));
+  const targets: UsageTarget[] = seeded
+    .filter((invoice) => used.has(invoice.key))
+    .map(({ key, carrierName, accountNumber, invoiceNumber }) => ({
+      invoiceKey: key,
+      carrierName,
+      accountNumber,
+      invoiceNumber,
+    }));
+  if (targets.length > 0) draft.usageFor = [...(draft.usageFor ?? []), ...targets];
+  if (draft.invoices.length > 0 || draft.usage.length > 0) return draft;
+  const repeated = draft.ignoredFiles?.find((file) => file.reason === USAGE_ALREADY_STORED);
+  if (repeated !== undefined) {
+    draft.refusal ??= `The usage in ${repeated.sourceFile} is already stored: it was imported earlier, with the bill it belongs to or on its own. Nothing new to import.`;
+  } else if (alone !== null) draft.refusal ??= alone;
+  return draft;
+}
+
+/** The usage targets of a draft seeded with stored invoices, named for people. */
+export function usageTargetSentence(draft: Pick<BillDraft, 'usage' | 'usageFor'>): string | null {
+  const targets = draft.usageFor ?? [];
+  if (targets.length === 0) return null;
+  const lines = draft.usage.filter((u) => targets.some((t) => t.invoiceKey === u.invoiceKey));
+  const names = targets.map((t) => `invoice ${t.invoiceNumber} of account ${t.accountNumber}`);
+  return `Usage of ${lines.length} line${lines.length === 1 ? '' : 's'} added to ${names.join(', ')}.`;
+}
