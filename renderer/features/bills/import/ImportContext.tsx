@@ -15,6 +15,7 @@ import { readSettings } from '../../../db/settings';
 import { commitImport, findImportConflicts, type UploadToCommit } from '../../../db/import-commit';
 import { loadSampleBudget } from '../../../db/budgets';
 import { loadSampleOrganization, settleOlderSampleInvoices } from '../../../db/sample-data';
+import { storedInvoiceRefs } from '../../../db/attach-usage';
 import { focusOnNew, memberNamesOf, storedCompanionsOf } from '../../../db/companions';
 import { filesUsedBy } from '../../../../shared/ledger/bills';
 import { uniqueFileNames } from '../../../../shared/ledger/file-names';
@@ -139,6 +140,8 @@ export function ImportProvider({ children }: { children: ReactNode }) {
             invoiceDetails: answers.current.invoiceDetails,
             sheets: answers.current.sheets,
             limits: (await readSettings(db)).importLimits,
+            // Usage-only files attach to the bills stored earlier (see db/attach-usage).
+            storedInvoices: await storedInvoiceRefs(db),
           },
         };
     const fileNames = sample.current ? ['Sample company bills'] : files.current.map((f) => f.name);

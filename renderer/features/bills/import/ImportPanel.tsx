@@ -58,6 +58,9 @@ export function ImportPanel() {
             {state.outcome.completedInvoices > 0
               ? `, completing ${state.outcome.completedInvoices} stored invoice${state.outcome.completedInvoices === 1 ? '' : 's'} with ${state.outcome.completedInvoices === 1 ? 'its' : 'their'} other file`
               : ''}
+            {state.outcome.attachedUsage > 0
+              ? `, and usage of ${state.outcome.attachedUsage.toLocaleString('en-US')} line${state.outcome.attachedUsage === 1 ? '' : 's'} added to invoices imported earlier`
+              : ''}
             .
           </p>
           <button type="button" onClick={cancel}>

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { StoredUsageNote } from './StoredUsageNote';
 import {
   columnChoiceSentence,
   partsOf,
@@ -120,7 +121,8 @@ export function ImportPreview({ state }: { state: PreviewState }) {
   }
   const repeated = state.conflicts.some((c) => c.kind === 'invoice-repeated');
   const needsReplace = state.conflicts.length > 0;
-  const canCommit = totals.invoices > 0 && !repeated && (!needsReplace || replace);
+  const canCommit =
+    (totals.invoices > 0 || totals.usage > 0) && !repeated && (!needsReplace || replace);
 
   return (
     <section className="panel import-panel preview" aria-labelledby="import-title">
@@ -207,6 +209,7 @@ export function ImportPreview({ state }: { state: PreviewState }) {
           </table>
           <ColumnChoices draft={outcome.draft} files={outcome.files.length} />
           <CompletedInvoices invoices={outcome.draft.invoices} storedFiles={state.storedFiles} />
+          <StoredUsageNote draft={outcome.draft} />
           {(outcome.draft.warnings ?? []).length > 0 && (
             <ul className="warnings" aria-label="Warnings">
               {(outcome.draft.warnings ?? []).map((warning, i) => (

@@ -1,0 +1,149 @@
+/**
+ * A usage-only file imported after its bill, through the app's path (read with the stored
+ * invoices' keys, commit, audit): its usage is added to the stored invoice, the usage rules see
+ * it, a second import of the same file is refused as already stored, and the attach can be undone.
+ */
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  attachStoredUsage,
+  storedInvoiceRefs,
+  undoAttachedUsage,
+} from '../../renderer/db/attach-usage';
+import { TemDeskDatabase } from '../../renderer/db/database';
+import { runAndSaveAudit, writeAuditSetting } from '../../renderer/db/findings';
+import { commitImport } from '../../renderer/db/import-commit';
+import type { UploadedFile } from '../../shared/import/archive';
+import type { BillDraft } from '../../shared/import/draft';
+import { readBills, type ReadOutcome } from '../../shared/import/read-bill';
+import { uploadsFor } from '../helpers/doors';
+import { makeService } from '../helpers/inventory';
+
+const NOW = '2026-03-20T12:00:00.000Z';
+let db: TemDeskDatabase;
+let counter = 0;
+beforeEach(async () => {
+  db = new TemDeskDatabase(`attach-usage-${++counter}`);
+  await db.open();
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+function carrierFile(name: string): UploadedFile {
+  const url = new URL(`../fixtures/carriers/${name}`, import.meta.url);
+  return { name, bytes: new Uint8Array(readFileSync(url)) };
+}
+
+const DETAIL_HEADER =
+  'Foundation account,Account number,Wireless number,Market cycle end date,Date,Time,Charge description,Minutes usage,KB usage,Total number of events,Total charges,Source';
+/** AT&T usage detail of the summary fixture's cycle: line 0001 used, line 0002 idle all month. */
+const detail: UploadedFile = {
+  name: 'att-usage-detail-march.csv',
+  bytes: new TextEncoder().encode(
+    [
+      DETAIL_HEADER,
+      'F900,287099000001,5550300001,03/02/2026,02/03/2026,08:15,SPRINGFIELD,3,0,0,$0.00,Voice',
+      'F900,287099000001,5550300001,03/02/2026,02/05/2026,00:04,KB,0,"2,393",0,$0.00,Data',
+      'F900,287099000001,5550300002,03/02/2026,02/06/2026,09:00,SPRINGFIELD,0,0,0,$0.00,Voice',
+      'F900,287099000001,5550300002,03/02/2026,02/06/2026,09:00,TEXT,0,0,0,$0.00,Messaging',
+    ].join('\r\n'),
+  ),
+};
+
+async function read(files: UploadedFile[]): Promise<ReadOutcome[]> {
+  return readBills(files, { storedInvoices: await storedInvoiceRefs(db) });
+}
+
+async function commit(files: UploadedFile[], outcomes: readonly ReadOutcome[]) {
+  const drafts = outcomes.flatMap((o): BillDraft[] => (o.kind === 'draft' ? [o.draft] : []));
+  const outcome = await commitImport(
+    db,
+    { uploads: uploadsFor(files, drafts), drafts },
+    { now: new Date(NOW) },
+  );
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome.conflicts));
+  return outcome;
+}
+
+async function zeroUsageFindings() {
+  await runAndSaveAudit(db, NOW);
+  return (await db.findings.toArray()).filter((f) => f.ruleId === 'zero-usage');
+}
+
+describe('AT&T usage detail imported after its Premier billing summary', () => {
+  beforeEach(async () => {
+    const summary = carrierFile('att-premier-billing.synthetic.csv');
+    await commit([summary], await read([summary]));
+    const [account] = await db.accounts.toArray();
+    await db.services.add(
+      makeService({
+        carrierId: account?.carrierId,
+        accountId: account?.id,
+        serviceIdRaw: '555-030-0002',
+        serviceKey: '+15550300002',
+      }),
+    );
+    await writeAuditSetting(db, 'zero-usage', 'months', 1);
+  });
+
+  it('adds its usage to the stored invoice in the same import, and the usage rules see it', async () => {
+    expect(await zeroUsageFindings()).toEqual([]);
+    const [invoice] = await db.invoices.toArray();
+    expect(await db.usage.get(invoice?.id ?? '')).toBeUndefined();
+
+    const outcomes = await read([detail]);
+    expect(outcomes).toHaveLength(1);
+    expect(outcomes[0]).toMatchObject({ kind: 'draft', draft: { invoices: [] } });
+    const done = await commit([detail], outcomes);
+    expect(done).toMatchObject({ invoiceIds: [], attachedUsage: 2 });
+
+    expect(await db.invoices.count()).toBe(1);
+    const usage = await db.usage.get(invoice?.id ?? '');
+    expect(usage?.records.map((r) => [r.serviceKey, r.minutes, r.dataKb, r.messages])).toEqual([
+      ['+15550300001', 3, 2393, 0],
+      ['+15550300002', 0, 0, 0],
+    ]);
+    const batch = (await db.importBatches.toArray()).find((b) => b.fileName === detail.name);
+    expect(batch?.counts.usageRecords).toBe(2);
+    expect(await db.originalFiles.get(batch?.id ?? '')).toBeDefined();
+
+    const findings = await zeroUsageFindings();
+    expect(findings.map((f) => f.subject.serviceKey)).toEqual(['+15550300002']);
+  });
+
+  it('a second import of the same file is recognised: its usage is already stored', async () => {
+    await commit([detail], await read([detail]));
+    const again = await read([detail]);
+    expect(again).toEqual([
+      expect.objectContaining({
+        kind: 'unreadable',
+        message: expect.stringContaining('is already stored: it was imported earlier') as string,
+      }),
+    ]);
+  });
+
+  it('the attach is undone exactly', async () => {
+    const [outcome] = await read([detail]);
+    if (outcome?.kind !== 'draft') throw new Error('expected a draft');
+    const attached = await db.transaction('rw', db.usage, db.invoices, db.carriers, () =>
+      attachStoredUsage(db, [outcome.draft]),
+    );
+    expect(attached.records).toBe(2);
+    expect(await db.usage.count()).toBe(1);
+    await undoAttachedUsage(db, attached);
+    expect(await db.usage.count()).toBe(0);
+  });
+
+  it('with no stored bill of that account, the file is still refused naming the bill', async () => {
+    await db.invoices.clear();
+    const outcomes = await read([detail]);
+    expect(outcomes).toEqual([
+      expect.objectContaining({
+        kind: 'unreadable',
+        message: expect.stringContaining('import it together with the AT&T Premier') as string,
+      }),
+    ]);
+  });
+});
