@@ -27,6 +27,7 @@ import { storedInvoiceKey } from '../../shared/ids/keys';
 import { CliError, type BillFile } from './inputs';
 
 import { problemsError, type Registry } from './workspace-registry';
+import { attachWorkspaceUsage, workspaceInvoiceRefs } from './workspace-usage';
 
 function billProblem(outcome: Exclude<ReadOutcome, { kind: 'draft' }>): string {
   const file = outcome.fileName;
@@ -185,7 +186,14 @@ export function readBillFiles(
   const pdfs = named.filter(isPdfBill);
   for (const pdf of pdfs) state.notices.push(pdfNeedsEnteringNotice(pdf.name));
   const data = named.filter((file) => !pdfs.includes(file));
-  const outcomes = readBills(data, { ...options, limitAdvice: CLI_LIMIT_ADVICE });
+  // Usage-only files attach to the invoices the workspace starts with (a backup's) too.
+  const carriers = state.registry.org.carriers();
+  const storedInvoices = workspaceInvoiceRefs(state.invoices, state.usage, carriers);
+  const outcomes = readBills(data, {
+    ...options,
+    limitAdvice: CLI_LIMIT_ADVICE,
+    storedInvoices,
+  });
   const drafts = [];
   for (const outcome of outcomes) {
     if (outcome.kind !== 'draft') throw new CliError(billProblem(outcome));
@@ -218,6 +226,7 @@ export function readBillFiles(
       state.lines.push({ invoiceId: id, line });
     state.usage.push(...usageRecordsOf(planned.usage, id));
   }
+  attachWorkspaceUsage(drafts, state.invoices, state.usage, state.registry.org.carriers());
   // One finding per invoice copied, naming every copy file.
   const byInvoice = new Map<string, RepeatedInvoice>();
   const copyKinds = new Map<string, Map<string, number>>();

@@ -3,6 +3,7 @@
  * invoices' keys, commit, audit): its usage is added to the stored invoice, the usage rules see
  * it, a second import of the same file is refused as already stored, and the attach can be undone.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -11,7 +12,13 @@ import {
   undoAttachedUsage,
 } from '../../renderer/db/attach-usage';
 import { TemDeskDatabase } from '../../renderer/db/database';
-import { runAndSaveAudit, writeAuditSetting } from '../../renderer/db/findings';
+import { createBackup } from '../../renderer/db/backup';
+import { loadAuditSnapshot, runAndSaveAudit, writeAuditSetting } from '../../renderer/db/findings';
+import { auditSnapshot } from '../../electron/cli/audit-command';
+import { buildWorkspace } from '../../electron/cli/workspace';
+import { readWorkspaceBackup } from '../../electron/cli/workspace-backup';
+import { runAudit } from '../../shared/audit/run';
+import { isoDate } from '../../shared/dates/iso-date';
 import { commitImport } from '../../renderer/db/import-commit';
 import type { UploadedFile } from '../../shared/import/archive';
 import type { BillDraft } from '../../shared/import/draft';
@@ -145,5 +152,56 @@ describe('AT&T usage detail imported after its Premier billing summary', () => {
         message: expect.stringContaining('import it together with the AT&T Premier') as string,
       }),
     ]);
+  });
+});
+
+describe('the CLI from a backup holding the bill, given the usage file alone', () => {
+  it("adds the usage to the backup's invoice and finds what the app finds", async () => {
+    const summary = carrierFile('att-premier-billing.synthetic.csv');
+    await commit([summary], await read([summary]));
+    const [account] = await db.accounts.toArray();
+    await db.services.add(
+      makeService({
+        carrierId: account?.carrierId,
+        accountId: account?.id,
+        serviceIdRaw: '555-030-0002',
+        serviceKey: '+15550300002',
+      }),
+    );
+    await writeAuditSetting(db, 'zero-usage', 'months', 1);
+    const backup = await createBackup(db, { appVersion: '0.0.0-test', now: new Date(NOW) });
+
+    // The app imports the usage file after the bill.
+    await commit([detail], await read([detail]));
+    const today = isoDate(2026, 3, 20);
+    const appFindings = runAudit(await loadAuditSnapshot(db, today)).findings;
+
+    // The CLI starts from the backup (the bill, no usage) and is given the usage file alone.
+    const workspace = buildWorkspace({
+      backup: readWorkspaceBackup(backup, 'month-end.temdesk'),
+      sites: null,
+      inventory: null,
+      contracts: null,
+      rates: null,
+      bills: {
+        files: [
+          {
+            path: detail.name,
+            name: detail.name,
+            bytes: detail.bytes,
+            hash: createHash('sha256').update(detail.bytes).digest('hex'),
+          },
+        ],
+      },
+    });
+    expect(workspace.invoices).toHaveLength(1);
+    expect(workspace.usage.map((r) => [r.serviceKey, r.minutes, r.dataKb, r.messages])).toEqual([
+      ['+15550300001', 3, 2393, 0],
+      ['+15550300002', 0, 0, 0],
+    ]);
+    const cliFindings = runAudit(auditSnapshot(workspace, today)).findings;
+    const ids = (findings: readonly { id: string }[]) => findings.map((f) => f.id).sort();
+    expect(ids(cliFindings)).toEqual(ids(appFindings));
+    expect(cliFindings.map((f) => f.ruleId)).toContain('zero-usage');
   });
 });
