@@ -41,6 +41,10 @@ import type { Table } from './table';
 import { readTable, sniffTable } from './table';
 import { isReportText, readReportFiles } from './reports/index';
 import type { StoredInvoiceRef } from './stored-usage';
+import { refsOfDrafts } from './stored-usage';
+import type { RogersArchive } from './usage/rogers-archive';
+import { takeRogersFiles } from './usage/rogers-archive';
+import { readRogersUsage } from './usage/rogers-usage';
 import { isXlsx } from './xlsx/package';
 import type { SheetTable } from './xlsx/sheet-table';
 import { readSheetForImport } from './xlsx/sheet-table';
@@ -167,11 +171,16 @@ export function readBills(
 ): ReadOutcome[] {
   const outcomes: ReadOutcome[] = [];
   const members: UploadedFile[] = [];
+  const rogers: RogersArchive[] = [];
   const limits = importLimits(options.limits);
   for (const file of files) {
     const expanded = expandUpload(file, { limits, limitAdvice: options.limitAdvice });
-    if (expanded.ok) members.push(...expanded.value);
-    else outcomes.push(unreadable(file.name, expanded.errors.map((e) => e.message).join(' ')));
+    if (expanded.ok) {
+      // Rogers usage archives: headerless call files named by a Header file of the same upload.
+      const taken = takeRogersFiles(expanded.value);
+      if (taken.archive !== null) rogers.push(taken.archive);
+      members.push(...taken.rest);
+    } else outcomes.push(unreadable(file.name, expanded.errors.map((e) => e.message).join(' ')));
   }
 
   const x12Files: (X12File & { info: DecodedFileInfo })[] = [];
@@ -189,8 +198,27 @@ export function readBills(
     const texts = reports.map((file) => ({ name: file.name, text: file.report ?? '' }));
     outcomes.push(draftOutcome(readReportFiles(texts, options.storedInvoices), reports, options));
   }
+  if (rogers.length > 0) outcomes.push(rogersOutcome(rogers, outcomes, options));
   options.onProgress?.(1);
   return outcomes;
+}
+
+/** The usage draft of the Rogers archives, joined to the pick's bills and the stored ones. */
+function rogersOutcome(
+  archives: readonly RogersArchive[],
+  outcomes: readonly ReadOutcome[],
+  options: ReadBillOptions,
+): ReadOutcome {
+  const pick = outcomes.flatMap((outcome) => (outcome.kind === 'draft' ? [outcome.draft] : []));
+  const bills = [...refsOfDrafts(pick), ...(options.storedInvoices ?? [])];
+  const draft = readRogersUsage(archives, bills);
+  const names = archives.flatMap((archive) => [
+    ...archive.headers.map((header) => header.fileName),
+    ...archive.calls.map((call) => call.fileName),
+  ]);
+  if (draft.refusal !== undefined) return unreadable(names.join(', '), draft.refusal);
+  const files = names.map((name) => ({ name, encoding: 'utf-8' as const, replacementChars: 0 }));
+  return { kind: 'draft', draft: boundDraftDates(draft, importLimits(options.limits)), files };
 }
 
 function unreadable(fileName: string, message: string): ReadOutcome {

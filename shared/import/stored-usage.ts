@@ -82,6 +82,20 @@ export function seedStoredInvoices(
   }
 }
 
+/** The invoices of drafts read in the same pick, as refs a usage file of another layout can join. */
+export function refsOfDrafts(drafts: readonly BillDraft[]): StoredInvoiceRef[] {
+  return drafts.flatMap((draft) =>
+    draft.invoices.map((invoice) => ({
+      carrierName: invoice.carrierName,
+      accountNumber: invoice.accountNumber,
+      invoiceNumber: invoice.invoiceNumber,
+      invoiceDate: invoice.invoiceDate,
+      ...(invoice.periodEnd === undefined ? {} : { periodEnd: invoice.periodEnd }),
+      usageLines: draft.usage.filter((u) => u.invoiceKey === invoice.key).map((u) => u.serviceKey),
+    })),
+  );
+}
+
 /** `invoiceKey NUL serviceKey` of each line whose usage is stored (seeded into the draft). */
 export function storedUsageKeys(draft: Pick<DraftBuilder, 'usage'>): Set<string> {
   return new Set(
