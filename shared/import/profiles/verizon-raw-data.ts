@@ -16,6 +16,7 @@ import type { DraftInvoice } from '../draft';
 import { DraftBuilder } from '../draft-builder';
 import { summaryRowReason } from '../summary-rows';
 import { col, presentIndexes } from './columns';
+import { readVerizonChargesDetail, VERIZON_CHARGES_DETAIL } from './verizon-charges-detail';
 import { readVerizonUsageDetail, VERIZON_USAGE_DETAIL } from './verizon-usage-detail';
 import type { CarrierProfile, ProfileTable, TableLayout } from './types';
 
@@ -91,20 +92,7 @@ const ACCOUNT_SUMMARY: TableLayout = {
   },
 };
 
-const NOT_READ = 'its charges are already counted in the Account & Wireless Summary file.';
-
-const CHARGES_DETAIL: TableLayout = {
-  kind: 'charges-detail',
-  columns: {
-    accountNumber: { aliases: ['Account Number'], required: true },
-    itemCategory: { aliases: ['Item Category'], required: true },
-    itemType: { aliases: ['Item Type'], required: true },
-    itemDescription: { aliases: ['Item Description'], required: true },
-    cost: { aliases: ['Cost'], required: true },
-  },
-  ignoredBecause: NOT_READ,
-};
-
+const CHARGES_DETAIL = VERIZON_CHARGES_DETAIL;
 const USAGE_DETAIL = VERIZON_USAGE_DETAIL;
 
 /** Header fields of a row that both summary files share, read once per row. */
@@ -367,6 +355,11 @@ export const verizonRawData: CarrierProfile = {
     draft.checkStatedTotals();
     let alone: string | null = null;
     seedStoredInvoices(draft, context.storedInvoices, CARRIER);
+    // The charges detail's usage rows first (voice, messages and data), then call-by-call minutes.
+    for (const table of tables) {
+      if (table.layout === CHARGES_DETAIL)
+        alone = readVerizonChargesDetail(table, draft, CARRIER) ?? alone;
+    }
     for (const table of tables) {
       if (table.layout === USAGE_DETAIL)
         alone = readVerizonUsageDetail(table, draft, CARRIER) ?? alone;
