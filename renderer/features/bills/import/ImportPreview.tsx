@@ -250,7 +250,9 @@ export function ImportPreview({ state }: { state: PreviewState }) {
 
       <div className="button-row">
         <button type="button" disabled={!canCommit} onClick={() => void commit(replace)}>
-          Import {totals.invoices} invoice{totals.invoices === 1 ? '' : 's'}
+          {totals.invoices === 0 && totals.usage > 0
+            ? `Import ${totals.usage.toLocaleString('en-US')} usage record${totals.usage === 1 ? '' : 's'}`
+            : `Import ${totals.invoices} invoice${totals.invoices === 1 ? '' : 's'}`}
         </button>
         <button type="button" className="secondary" onClick={cancel}>
           Cancel import
