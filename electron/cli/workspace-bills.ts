@@ -226,7 +226,17 @@ export function readBillFiles(
       state.lines.push({ invoiceId: id, line });
     state.usage.push(...usageRecordsOf(planned.usage, id));
   }
-  attachWorkspaceUsage(drafts, state.invoices, state.usage, state.registry.org.carriers());
+  const attached = attachWorkspaceUsage(
+    drafts,
+    state.invoices,
+    state.usage,
+    state.registry.org.carriers(),
+  );
+  if (attached > 0) {
+    state.notices.push(
+      `Usage-only files added the usage of ${attached} line${attached === 1 ? '' : 's'} to bills they do not hold (read in --bills or kept in the --workspace backup).`,
+    );
+  }
   // One finding per invoice copied, naming every copy file.
   const byInvoice = new Map<string, RepeatedInvoice>();
   const copyKinds = new Map<string, Map<string, number>>();
