@@ -188,7 +188,7 @@ export function readBillFiles(
   const data = named.filter((file) => !pdfs.includes(file));
   // Usage-only files attach to the invoices the workspace starts with (a backup's) too.
   const carriers = state.registry.org.carriers();
-  const storedInvoices = workspaceInvoiceRefs(state.invoices, state.usage, carriers);
+  const storedInvoices = workspaceInvoiceRefs(state.invoices, carriers);
   const outcomes = readBills(data, {
     ...options,
     limitAdvice: CLI_LIMIT_ADVICE,

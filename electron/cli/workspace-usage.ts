@@ -2,36 +2,30 @@
  * Usage-only files in the CLI, as in the app (`renderer/db/attach-usage.ts`): the read is given
  * the invoices the workspace starts with (a `--workspace` backup's), and usage read for invoices
  * outside its draft (`usageFor`: a backup's invoice, or a bill of another layout in `--bills`) is
- * added to them. A line whose usage the workspace already holds keeps it.
+ * added to them. A figure a line already has is kept; the file brings the ones it lacks.
  */
 import type { BillDraft } from '../../shared/import/draft';
 import type { StoredInvoiceRef } from '../../shared/import/stored-usage';
-import { sameCarrier } from '../../shared/import/stored-usage';
+import { newFigures, sameCarrier, withNewFigures } from '../../shared/import/stored-usage';
 import { accountNumberKey, invoiceNumberKey } from '../../shared/ids/keys';
 import { usageRecordsOf } from '../../shared/ledger/bills';
 import type { Carrier, Invoice, UsageRecord } from '../../shared/model';
 
-/** The join keys of the workspace's invoices, with the lines whose usage it holds. */
+/**
+ * The join keys of the workspace's invoices. Which lines already have usage is settled when the
+ * usage is added ({@link attachWorkspaceUsage}), as the app does.
+ */
 export function workspaceInvoiceRefs(
   invoices: readonly Invoice[],
-  usage: readonly UsageRecord[],
   carriers: readonly Carrier[],
 ): StoredInvoiceRef[] {
   const names = new Map(carriers.map((carrier) => [carrier.id, carrier.name]));
-  const lines = new Map<string, string[]>();
-  for (const record of usage) {
-    if (record.invoiceId === undefined) continue;
-    const list = lines.get(record.invoiceId) ?? [];
-    list.push(record.serviceKey);
-    lines.set(record.invoiceId, list);
-  }
   return invoices.map((invoice) => ({
     carrierName: names.get(invoice.carrierId) ?? invoice.carrierId,
     accountNumber: invoice.accountNumber,
     invoiceNumber: invoice.invoiceNumber,
     invoiceDate: invoice.invoiceDate,
     ...(invoice.periodEnd === undefined ? {} : { periodEnd: invoice.periodEnd }),
-    usageLines: lines.get(invoice.id) ?? [],
   }));
 }
 
@@ -39,10 +33,13 @@ export function workspaceInvoiceRefs(
 export function attachWorkspaceUsage(
   drafts: readonly BillDraft[],
   invoices: readonly Invoice[],
-  usage: UsageRecord[],
+  records: UsageRecord[],
   carriers: readonly Carrier[],
 ): number {
   let added = 0;
+  const keyOf = (invoiceId: string | undefined, serviceKey: string) =>
+    `${invoiceId ?? ''}\u0000${serviceKey}`;
+  const at = new Map(records.map((record, i) => [keyOf(record.invoiceId, record.serviceKey), i]));
   const names = new Map(carriers.map((carrier) => [carrier.id, carrier.name]));
   for (const draft of drafts) {
     for (const target of draft.usageFor ?? []) {
@@ -53,14 +50,22 @@ export function attachWorkspaceUsage(
           invoiceNumberKey(stored.invoiceNumber) === invoiceNumberKey(target.invoiceNumber),
       );
       if (invoice === undefined) continue;
-      const have = new Set(
-        usage.filter((r) => r.invoiceId === invoice.id).map((record) => record.serviceKey),
-      );
-      const fresh = draft.usage.filter(
-        (u) => u.invoiceKey === target.invoiceKey && !have.has(u.serviceKey),
-      );
-      usage.push(...usageRecordsOf(fresh, invoice.id));
-      added += fresh.length;
+      for (const usage of draft.usage) {
+        if (usage.invoiceKey !== target.invoiceKey) continue;
+        const [record] = usageRecordsOf([usage], invoice.id);
+        if (record === undefined) continue;
+        const key = keyOf(invoice.id, record.serviceKey);
+        const i = at.get(key);
+        const before = i === undefined ? undefined : records[i];
+        if (i === undefined || before === undefined) {
+          at.set(key, records.length);
+          records.push(record);
+        }
+        // A figure already held is kept; one it does not know is taken (as in the app).
+        else if (newFigures(record, before) !== null) records[i] = withNewFigures(before, record);
+        else continue;
+        added += 1;
+      }
     }
   }
   return added;

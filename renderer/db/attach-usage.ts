@@ -5,33 +5,101 @@
  * (`usageFor`), which the commit adds to them here, in the import's transaction. A line whose usage
  * is already stored keeps it (never counted twice).
  */
-import type { BillDraft } from '../../shared/import/draft';
+import type { BillDraft, DraftUsage } from '../../shared/import/draft';
+import type { ReadOutcome } from '../../shared/import/read-bill';
 import type { StoredInvoiceRef } from '../../shared/import/stored-usage';
-import { sameCarrier } from '../../shared/import/stored-usage';
+import {
+  alreadyStoredSentence,
+  newFigures,
+  sameCarrier,
+  USAGE_ALREADY_STORED,
+  withNewFigures,
+} from '../../shared/import/stored-usage';
 import { accountNumberKey, invoiceNumberKey } from '../../shared/ids/keys';
 import { usageRecordsOf } from '../../shared/ledger/bills';
-import type { Invoice } from '../../shared/model';
+import type { Invoice, UsageRecord } from '../../shared/model';
 import type { InvoiceUsageRecord, TemDeskDatabase } from './database';
 
-/** The join keys of every stored invoice, with the lines whose usage is stored (for the read). */
+/**
+ * The join keys of every stored invoice, for the read. Which of their lines already have usage is
+ * not sent (the usage table is the largest the app keeps): {@link settleStoredUsage} checks the
+ * few invoices a read's usage is for.
+ */
 export async function storedInvoiceRefs(db: TemDeskDatabase): Promise<StoredInvoiceRef[]> {
-  const [carriers, invoices, usage] = await Promise.all([
-    db.carriers.toArray(),
-    db.invoices.toArray(),
-    db.usage.toArray(),
-  ]);
+  const [carriers, invoices] = await Promise.all([db.carriers.toArray(), db.invoices.toArray()]);
   const carrierName = new Map(carriers.map((carrier) => [carrier.id, carrier.name]));
-  const usageLines = new Map(
-    usage.map((entry) => [entry.invoiceId, entry.records.map((r) => r.serviceKey)]),
-  );
   return invoices.map((invoice) => ({
     carrierName: carrierName.get(invoice.carrierId) ?? invoice.carrierId,
     accountNumber: invoice.accountNumber,
     invoiceNumber: invoice.invoiceNumber,
     invoiceDate: invoice.invoiceDate,
     ...(invoice.periodEnd === undefined ? {} : { periodEnd: invoice.periodEnd }),
-    usageLines: usageLines.get(invoice.id) ?? [],
   }));
+}
+
+/**
+ * The outcomes of a read with the usage already stored taken out: a figure a line of a stored
+ * invoice already has is kept (the file brings only the figures it lacks: minutes after texts),
+ * a line with nothing new is dropped (and said), and a usage file left with nothing to import is
+ * refused as already imported (a repeated import).
+ */
+export async function settleStoredUsage(
+  db: TemDeskDatabase,
+  outcomes: readonly ReadOutcome[],
+): Promise<ReadOutcome[]> {
+  const carriers = await db.carriers.toArray();
+  const settled: ReadOutcome[] = [];
+  for (const outcome of outcomes) {
+    const targets = outcome.kind === 'draft' ? (outcome.draft.usageFor ?? []) : [];
+    if (outcome.kind !== 'draft' || targets.length === 0) {
+      settled.push(outcome);
+      continue;
+    }
+    const stored = new Map<string, UsageRecord>();
+    for (const target of targets) {
+      const invoice = await findInvoice(db, carriers, target);
+      const usage = invoice === undefined ? undefined : await db.usage.get(invoice.id);
+      for (const record of usage?.records ?? [])
+        stored.set(`${target.invoiceKey}\u0000${record.serviceKey}`, record);
+    }
+    const { draft } = outcome;
+    const fresh: DraftUsage[] = [];
+    const repeated: DraftUsage[] = [];
+    for (const usage of draft.usage) {
+      const before = stored.get(`${usage.invoiceKey}\u0000${usage.serviceKey}`);
+      const part = before === undefined ? usage : newFigures(usage, before);
+      if (part === null) repeated.push(usage);
+      else fresh.push(part);
+    }
+    if (repeated.length === 0) {
+      settled.push({ ...outcome, draft: { ...draft, usage: fresh } });
+      continue;
+    }
+    const files = [...new Set(repeated.map((u) => u.sourceFile))];
+    const ignoredFiles = [
+      ...(draft.ignoredFiles ?? []),
+      ...files.map((sourceFile) => ({ sourceFile, reason: USAGE_ALREADY_STORED })),
+    ];
+    if (fresh.length === 0 && draft.invoices.length === 0) {
+      settled.push({
+        kind: 'unreadable',
+        fileName: outcome.files.map((file) => file.name).join(', '),
+        message: alreadyStoredSentence(files.join(', ')),
+      });
+      continue;
+    }
+    const used = new Set(fresh.map((u) => u.invoiceKey));
+    settled.push({
+      ...outcome,
+      draft: {
+        ...draft,
+        usage: fresh,
+        usageFor: targets.filter((target) => used.has(target.invoiceKey)),
+        ignoredFiles,
+      },
+    });
+  }
+  return settled;
 }
 
 /** What {@link attachStoredUsage} added: records per source file, and how to take them back. */
@@ -62,17 +130,30 @@ export async function attachStoredUsage(
     if (invoice === undefined) continue;
     const current = await db.usage.get(invoice.id);
     attached.before.push(current ?? { invoiceId: invoice.id, records: [] });
-    const have = new Set((current?.records ?? []).map((record) => record.serviceKey));
-    const usage = draft.usage.filter(
-      (u) => u.invoiceKey === target.invoiceKey && !have.has(u.serviceKey),
-    );
-    if (usage.length === 0) continue;
-    const records = [...(current?.records ?? []), ...usageRecordsOf(usage, invoice.id)];
-    await db.usage.put({ invoiceId: invoice.id, records });
-    attached.records += usage.length;
-    for (const u of usage) {
-      attached.bySourceFile.set(u.sourceFile, (attached.bySourceFile.get(u.sourceFile) ?? 0) + 1);
+    const records = [...(current?.records ?? [])];
+    const at = new Map(records.map((record, i) => [record.serviceKey, i]));
+    let added = 0;
+    for (const usage of draft.usage) {
+      if (usage.invoiceKey !== target.invoiceKey) continue;
+      const [record] = usageRecordsOf([usage], invoice.id);
+      if (record === undefined) continue;
+      const i = at.get(record.serviceKey);
+      const before = i === undefined ? undefined : records[i];
+      if (i === undefined || before === undefined) {
+        at.set(record.serviceKey, records.length);
+        records.push(record);
+      } else {
+        // A figure already stored is kept; one it does not know is taken (see newFigures).
+        if (newFigures(record, before) === null) continue;
+        records[i] = withNewFigures(before, record);
+      }
+      added += 1;
+      const file = usage.sourceFile;
+      attached.bySourceFile.set(file, (attached.bySourceFile.get(file) ?? 0) + 1);
     }
+    if (added === 0) continue;
+    await db.usage.put({ invoiceId: invoice.id, records });
+    attached.records += added;
   }
   return attached;
 }

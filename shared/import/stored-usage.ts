@@ -5,13 +5,12 @@
  * of its draft while it reads ({@link seedStoredInvoices}), and the finished draft keeps only the
  * usage, with the stored invoices it belongs to in `usageFor` ({@link detachStoredInvoices}). The
  * commit adds that usage to the stored invoices (the app's `db/attach-usage.ts`, the CLI's
- * workspace). Lines whose usage is already stored keep it; a file that brings nothing new is
- * refused as already imported.
+ * workspace), where a figure already stored is kept ({@link newFigures}) and, in the app, a file
+ * that brings nothing new is refused as already imported.
  */
 import type { IsoDate } from '../dates';
-import { isoMonthOf } from '../dates';
 import { carrierKey } from '../ids/keys';
-import type { BillDraft, DraftInvoice, UsageTarget } from './draft';
+import type { BillDraft, DraftInvoice, DraftUsage, UsageTarget } from './draft';
 import { invoiceKey } from './draft';
 import type { DraftBuilder } from './draft-builder';
 
@@ -24,14 +23,12 @@ export interface StoredInvoiceRef {
   invoiceNumber: string;
   invoiceDate: IsoDate;
   periodEnd?: IsoDate;
-  /** Service keys of its lines whose usage is already stored (kept, never counted twice). */
-  usageLines?: readonly string[];
 }
 
 /** The source file name marking what {@link seedStoredInvoices} put in a draft. */
 export const STORED_SOURCE = '\u0000stored invoice';
 
-/** Why lines of a usage file were not read: their usage is already stored. */
+/** Why lines of a usage file are not imported: their usage is already stored. */
 export const USAGE_ALREADY_STORED =
   'the usage of these lines is already stored on the invoice imported earlier (this file or another usage file of that bill was imported before).';
 
@@ -43,7 +40,7 @@ export function sameCarrier(a: string, b: string): boolean {
 
 /**
  * Adds the stored invoices of `carrierName` that the draft has not read as invoices of the draft,
- * with their stored usage, so a usage reader finds them like a bill of the same pick.
+ * so a usage reader finds them like a bill of the same pick.
  */
 export function seedStoredInvoices(
   draft: DraftBuilder,
@@ -66,19 +63,6 @@ export function seedStoredInvoices(
     };
     if (ref.periodEnd !== undefined) invoice.periodEnd = ref.periodEnd;
     draft.invoices.set(key, invoice);
-    for (const serviceKey of ref.usageLines ?? []) {
-      draft.usage.push({
-        invoiceKey: key,
-        serviceIdRaw: serviceKey,
-        serviceKey,
-        month: isoMonthOf(ref.invoiceDate),
-        minutes: null,
-        messages: null,
-        dataKb: null,
-        sourceFile: STORED_SOURCE,
-        sourceRow: 0,
-      });
-    }
   }
 }
 
@@ -91,29 +75,64 @@ export function refsOfDrafts(drafts: readonly BillDraft[]): StoredInvoiceRef[] {
       invoiceNumber: invoice.invoiceNumber,
       invoiceDate: invoice.invoiceDate,
       ...(invoice.periodEnd === undefined ? {} : { periodEnd: invoice.periodEnd }),
-      usageLines: draft.usage.filter((u) => u.invoiceKey === invoice.key).map((u) => u.serviceKey),
     })),
   );
 }
 
-/** `invoiceKey NUL serviceKey` of each line whose usage is stored (seeded into the draft). */
-export function storedUsageKeys(draft: Pick<DraftBuilder, 'usage'>): Set<string> {
-  return new Set(
-    draft.usage
-      .filter((u) => u.sourceFile === STORED_SOURCE)
-      .map((u) => `${u.invoiceKey}\u0000${u.serviceKey}`),
-  );
+/** A line's usage figures (a stored record or a drafted one). */
+export type UsageFigures = Pick<
+  DraftUsage,
+  'minutes' | 'messages' | 'dataKb' | 'roamingMinutes' | 'roamingDataKb'
+>;
+
+/**
+ * The figures of `incoming` that `stored` does not know (null there), the others made null; null
+ * when it brings none. A figure already stored is kept: the same use is never counted twice, and
+ * a Voice file after an SMS file of the same line still gives its minutes.
+ */
+export function newFigures<T extends UsageFigures>(incoming: T, stored: UsageFigures): T | null {
+  const minutes = stored.minutes === null && incoming.minutes !== null;
+  const messages = stored.messages === null && incoming.messages !== null;
+  const data = stored.dataKb === null && incoming.dataKb !== null;
+  if (!minutes && !messages && !data) return null;
+  const part: T = {
+    ...incoming,
+    minutes: minutes ? incoming.minutes : null,
+    messages: messages ? incoming.messages : null,
+    dataKb: data ? incoming.dataKb : null,
+  };
+  if (!minutes) delete part.roamingMinutes;
+  if (!data) delete part.roamingDataKb;
+  return part;
+}
+
+/** `stored` with the figures it does not know taken from `incoming` (see {@link newFigures}). */
+export function withNewFigures<T extends UsageFigures>(stored: T, incoming: UsageFigures): T {
+  const merged: T = { ...stored };
+  if (stored.minutes === null && incoming.minutes !== null) {
+    merged.minutes = incoming.minutes;
+    if (incoming.roamingMinutes !== undefined) merged.roamingMinutes = incoming.roamingMinutes;
+  }
+  if (stored.messages === null && incoming.messages !== null) merged.messages = incoming.messages;
+  if (stored.dataKb === null && incoming.dataKb !== null) {
+    merged.dataKb = incoming.dataKb;
+    if (incoming.roamingDataKb !== undefined) merged.roamingDataKb = incoming.roamingDataKb;
+  }
+  return merged;
+}
+
+/** Why a usage file whose every line's usage is stored is not imported. */
+export function alreadyStoredSentence(sourceFile: string): string {
+  return `The usage in ${sourceFile} is already stored: it was imported earlier, with the bill it belongs to or on its own. Nothing new to import.`;
 }
 
 /**
  * Takes the stored invoices seeded by {@link seedStoredInvoices} back out of a finished draft: the
  * usage read onto them stays, and they are listed in `usageFor`. A draft left with nothing to
- * import is refused: with `alone` (the sentence naming the bill to import) when no bill matched,
- * or as already imported when every line's usage is stored.
+ * import is refused with `alone` (the sentence naming the bill to import) when no bill matched.
  */
 export function detachStoredInvoices(draft: BillDraft, alone: string | null): BillDraft {
   const seeded = draft.invoices.filter((i) => i.sourceFile === STORED_SOURCE);
-  draft.usage = draft.usage.filter((u) => u.sourceFile !== STORED_SOURCE);
   draft.invoices = draft.invoices.filter((i) => i.sourceFile !== STORED_SOURCE);
   const used = new Set(draft.usage.map((u) => u.invoiceKey));
   const targets: UsageTarget[] = seeded
@@ -126,10 +145,7 @@ export function detachStoredInvoices(draft: BillDraft, alone: string | null): Bi
     }));
   if (targets.length > 0) draft.usageFor = [...(draft.usageFor ?? []), ...targets];
   if (draft.invoices.length > 0 || draft.usage.length > 0) return draft;
-  const repeated = draft.ignoredFiles?.find((file) => file.reason === USAGE_ALREADY_STORED);
-  if (repeated !== undefined) {
-    draft.refusal ??= `The usage in ${repeated.sourceFile} is already stored: it was imported earlier, with the bill it belongs to or on its own. Nothing new to import.`;
-  } else if (alone !== null) draft.refusal ??= alone;
+  if (alone !== null) draft.refusal ??= alone;
   return draft;
 }
 

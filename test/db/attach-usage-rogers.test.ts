@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { storedInvoiceRefs } from '../../renderer/db/attach-usage';
+import { settleStoredUsage, storedInvoiceRefs } from '../../renderer/db/attach-usage';
 import { TemDeskDatabase } from '../../renderer/db/database';
 import { commitImport } from '../../renderer/db/import-commit';
 import type { UploadedFile } from '../../shared/import/archive';
@@ -39,7 +39,10 @@ const SMS: UploadedFile = {
 };
 
 async function importFiles(files: UploadedFile[]) {
-  const outcomes = readBills(files, { storedInvoices: await storedInvoiceRefs(db) });
+  const outcomes = await settleStoredUsage(
+    db,
+    readBills(files, { storedInvoices: await storedInvoiceRefs(db) }),
+  );
   const drafts = outcomes.flatMap((o): BillDraft[] => (o.kind === 'draft' ? [o.draft] : []));
   expect(drafts).toHaveLength(outcomes.length);
   const outcome = await commitImport(db, { uploads: uploadsFor(files, drafts), drafts });
@@ -72,6 +75,39 @@ describe('Rogers usage archive', () => {
     expect(await messagesByLine()).toEqual([
       ['+14165550101', 2],
       ['+16475550103', 1],
+    ]);
+  });
+});
+
+describe('Rogers usage archive imported twice', () => {
+  it('a Voice archive after the SMS one adds the minutes; the same archive again is refused', async () => {
+    await importFiles([BILL, SMS]);
+    const voice: UploadedFile = {
+      name: 'voice.zip',
+      bytes: zipSync({
+        'Header-Voice.txt': fixture('rogers/Header-Voice.txt'),
+        'ALL_CALLS-Voice-2.txt': fixture('rogers/ALL_CALLS-Voice-2.txt'),
+      }),
+    };
+    // Line 0102 has no usage yet; line 0103 keeps its messages and gains its minutes.
+    const outcome = await importFiles([voice]);
+    expect(outcome).toMatchObject({ attachedUsage: 2 });
+    const [invoice] = await db.invoices.toArray();
+    const usage = await db.usage.get(invoice?.id ?? '');
+    expect(usage?.records.map((r) => [r.serviceKey, r.minutes, r.messages])).toEqual([
+      ['+14165550101', null, 2],
+      ['+16475550103', 0.75, 1],
+      ['+14165550102', 0.5, null],
+    ]);
+    const again = await settleStoredUsage(
+      db,
+      readBills([voice], { storedInvoices: await storedInvoiceRefs(db) }),
+    );
+    expect(again).toEqual([
+      expect.objectContaining({
+        kind: 'unreadable',
+        message: expect.stringContaining('is already stored: it was imported earlier') as string,
+      }),
     ]);
   });
 });

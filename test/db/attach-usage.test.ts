@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   attachStoredUsage,
+  settleStoredUsage,
   storedInvoiceRefs,
   undoAttachedUsage,
 } from '../../renderer/db/attach-usage';
@@ -60,7 +61,8 @@ const detail: UploadedFile = {
 };
 
 async function read(files: UploadedFile[]): Promise<ReadOutcome[]> {
-  return readBills(files, { storedInvoices: await storedInvoiceRefs(db) });
+  // As the import page does: read with the stored invoices' keys, then settle the stored usage.
+  return settleStoredUsage(db, readBills(files, { storedInvoices: await storedInvoiceRefs(db) }));
 }
 
 async function commit(files: UploadedFile[], outcomes: readonly ReadOutcome[]) {

@@ -3,7 +3,6 @@
  * invoice month. Its charges are already in the MOB and ACC totals, so none becomes a charge line;
  * when the MOB file of the same invoice gives the line's usage, DTL is not read again.
  */
-import { storedUsageKeys, USAGE_ALREADY_STORED } from '../stored-usage';
 import { isoMonthOf } from '../../dates';
 import { CellReader } from '../cells';
 import type { DraftUsage } from '../draft';
@@ -28,7 +27,6 @@ export function readBellDetail(table: ProfileTable, draft: DraftBuilder): void {
   const c = table.columns;
   const records = new Map<string, DraftUsage>();
   const notes = new Set<string>();
-  const stored = storedUsageKeys(draft);
   for (const row of table.rows) {
     draft.rowsRead += 1;
     cells.startRow(row.line, row.cells);
@@ -51,10 +49,6 @@ export function readBellDetail(table: ProfileTable, draft: DraftBuilder): void {
     const serviceKey = draft.serviceKey(key.mobile);
     if (serviceKey === null) continue;
     const recordKey = `${invoice.key}\u0000${serviceKey}`;
-    if (stored.has(recordKey)) {
-      notes.add(USAGE_ALREADY_STORED);
-      continue;
-    }
     let record = records.get(recordKey);
     if (record === undefined) {
       record = {

@@ -6,26 +6,20 @@
 import type { IsoMonth } from '../../dates';
 import type { DraftInvoice, DraftUsage } from '../draft';
 import type { DraftBuilder } from '../draft-builder';
-import { STORED_SOURCE, USAGE_ALREADY_STORED } from '../stored-usage';
 
 /** The figures a record starts from (0 for what the file counts, null for what it does not say). */
 export type UsageStart = Pick<DraftUsage, 'minutes' | 'messages' | 'dataKb'>;
 
 export class UsageSums {
   private readonly earlier: ReadonlySet<string>;
-  /** Lines whose usage is stored by an earlier import (see `stored-usage.ts`). */
-  private readonly stored: ReadonlySet<string>;
   readonly records = new Map<string, DraftUsage>();
   private repeated = false;
-  private repeatedStored = false;
 
   constructor(
     private readonly draft: DraftBuilder,
     private readonly fileName: string,
   ) {
-    const keyOf = (u: DraftUsage) => `${u.invoiceKey}\u0000${u.serviceKey}`;
-    this.earlier = new Set(draft.usage.map(keyOf));
-    this.stored = new Set(draft.usage.filter((u) => u.sourceFile === STORED_SOURCE).map(keyOf));
+    this.earlier = new Set(draft.usage.map((u) => `${u.invoiceKey}\u0000${u.serviceKey}`));
   }
 
   /** The record of a line on an invoice; null when the line has no key or already has usage. */
@@ -39,10 +33,6 @@ export class UsageSums {
     const serviceKey = this.draft.serviceKey(serviceIdRaw);
     if (serviceKey === null) return null;
     const key = `${invoice.key}\u0000${serviceKey}`;
-    if (this.stored.has(key)) {
-      this.repeatedStored = true;
-      return null;
-    }
     if (this.earlier.has(key)) {
       this.repeated = true;
       return null;
@@ -68,7 +58,5 @@ export class UsageSums {
     this.draft.usage.push(...this.records.values());
     if (this.repeated)
       this.draft.ignoredFiles.push({ sourceFile: this.fileName, reason: repeatedReason });
-    if (this.repeatedStored)
-      this.draft.ignoredFiles.push({ sourceFile: this.fileName, reason: USAGE_ALREADY_STORED });
   }
 }

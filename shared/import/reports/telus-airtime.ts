@@ -4,7 +4,6 @@
  * into one usage record per line for the invoice's month; roaming calls count as roaming minutes
  * too. Its charges are already in the invoice's current charges, so none becomes a charge line.
  */
-import { storedUsageKeys, USAGE_ALREADY_STORED } from '../stored-usage';
 import { isoMonthOf } from '../../dates';
 import type { DraftUsage } from '../draft';
 import type { DraftBuilder } from '../draft-builder';
@@ -84,10 +83,5 @@ export function readTelusAirtime(report: TelusReport, draft: DraftBuilder): void
       if (/roaming/i.test(section)) record.roamingMinutes = (record.roamingMinutes ?? 0) + minutes;
     }
   }
-  const stored = storedUsageKeys(draft);
-  const used = records.filter((usage) => (usage.minutes ?? 0) > 0);
-  const fresh = used.filter((u) => !stored.has(`${u.invoiceKey}\u0000${u.serviceKey}`));
-  draft.usage.push(...fresh);
-  if (fresh.length < used.length)
-    draft.ignoredFiles.push({ sourceFile: report.file.name, reason: USAGE_ALREADY_STORED });
+  draft.usage.push(...records.filter((usage) => (usage.minutes ?? 0) > 0));
 }

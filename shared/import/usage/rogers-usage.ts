@@ -13,12 +13,7 @@ import { CellReader } from '../cells';
 import type { BillDraft, DraftInvoice, DraftUsage } from '../draft';
 import { DraftBuilder } from '../draft-builder';
 import type { StoredInvoiceRef } from '../stored-usage';
-import {
-  detachStoredInvoices,
-  seedStoredInvoices,
-  storedUsageKeys,
-  USAGE_ALREADY_STORED,
-} from '../stored-usage';
+import { detachStoredInvoices, seedStoredInvoices } from '../stored-usage';
 import type { RogersArchive, RogersCallFile, RogersHeader } from './rogers-archive';
 
 export const ROGERS_CARRIER = 'Rogers';
@@ -79,21 +74,13 @@ interface Sum {
 
 class RogersSums {
   readonly sums = new Map<string, Sum>();
-  private readonly stored: ReadonlySet<string>;
-  repeated = new Set<string>();
 
-  constructor(private readonly draft: DraftBuilder) {
-    this.stored = storedUsageKeys(draft);
-  }
+  constructor(private readonly draft: DraftBuilder) {}
 
   sumOf(invoice: DraftInvoice, number: string, cycleEnd: IsoDate, file: string, row: number) {
     const serviceKey = this.draft.serviceKey(number);
     if (serviceKey === null) return null;
     const key = `${invoice.key}\u0000${serviceKey}`;
-    if (this.stored.has(key)) {
-      this.repeated.add(file);
-      return null;
-    }
     let sum = this.sums.get(key);
     if (sum === undefined) {
       const record: DraftUsage = {
@@ -119,8 +106,6 @@ class RogersSums {
       if (roamingSeconds > 0) record.roamingMinutes = roamingSeconds / 60;
       this.draft.usage.push(record);
     }
-    for (const sourceFile of this.repeated)
-      this.draft.ignoredFiles.push({ sourceFile, reason: USAGE_ALREADY_STORED });
   }
 }
 

@@ -2,22 +2,19 @@
 import { describe, expect, it } from 'vitest';
 import type { BillDraft } from '../../../shared/import/draft';
 import type { StoredInvoiceRef } from '../../../shared/import/stored-usage';
-import { USAGE_ALREADY_STORED } from '../../../shared/import/stored-usage';
+import { newFigures, withNewFigures } from '../../../shared/import/stored-usage';
 import { readBill } from '../../helpers/read-bill';
 import { readDraft } from './fixtures';
 import { carrierFile } from './carriers/carrier-fixtures';
 
-/** What the app hands the read for the invoices of a bill it stored (optionally with their usage). */
-function storedRefs(bill: BillDraft, withUsage = false): StoredInvoiceRef[] {
+/** What the app hands the read for the invoices of a bill it stored. */
+function storedRefs(bill: BillDraft): StoredInvoiceRef[] {
   return bill.invoices.map((invoice) => ({
     carrierName: invoice.carrierName,
     accountNumber: invoice.accountNumber,
     invoiceNumber: invoice.invoiceNumber,
     invoiceDate: invoice.invoiceDate,
     ...(invoice.periodEnd === undefined ? {} : { periodEnd: invoice.periodEnd }),
-    usageLines: withUsage
-      ? bill.usage.filter((u) => u.invoiceKey === invoice.key).map((u) => u.serviceKey)
-      : [],
   }));
 }
 
@@ -64,15 +61,6 @@ describe.each(CASES)('$name imported after its bill', ({ bill, usage }) => {
       ),
     );
   });
-
-  it('keeps the usage already stored and refuses a file that brings nothing new', () => {
-    const stored = storedRefs(together, true);
-    const outcome = readBill([carrierFile(usage)], { storedInvoices: stored });
-    expect(outcome).toMatchObject({ kind: 'unreadable' });
-    if (outcome.kind === 'unreadable') {
-      expect(outcome.message).toContain('already stored: it was imported earlier');
-    }
-  });
 });
 
 describe('a stored bill of another account or carrier does not take the usage', () => {
@@ -86,18 +74,24 @@ describe('a stored bill of another account or carrier does not take the usage', 
       if (outcome.kind === 'unreadable') expect(outcome.message).toContain('import it together');
     }
   });
+});
 
-  it('a line whose usage is stored keeps it; the others attach', () => {
-    const bill = readDraft([carrierFile('att-premier-billing.synthetic.csv')]);
-    const refs = storedRefs(bill).map((ref) => ({ ...ref, usageLines: ['+15550300001'] }));
-    const draft = readDraft([carrierFile('att-usage-detail.synthetic.csv')], {
-      storedInvoices: refs,
+describe('usage already stored keeps its figures', () => {
+  const stored = { minutes: null, messages: 2, dataKb: null, roamingMinutes: 0, roamingDataKb: 0 };
+
+  it('a file brings only the figures the stored line lacks', () => {
+    const incoming = { minutes: 8, messages: 5, dataKb: null, roamingMinutes: 5 };
+    expect(newFigures(incoming, stored)).toEqual({
+      minutes: 8,
+      messages: null,
+      dataKb: null,
+      roamingMinutes: 5,
     });
-    expect(draft.usage.map((u) => u.serviceKey)).not.toContain('+15550300001');
-    expect(draft.usage.map((u) => u.serviceKey)).toContain('+15550300002');
-    expect(draft.ignoredFiles).toContainEqual({
-      sourceFile: 'att-usage-detail.synthetic.csv',
-      reason: USAGE_ALREADY_STORED,
-    });
+    expect(withNewFigures(stored, incoming)).toEqual({ ...stored, minutes: 8, roamingMinutes: 5 });
+  });
+
+  it('a file that knows nothing new brings nothing', () => {
+    expect(newFigures({ minutes: null, messages: 9, dataKb: null }, stored)).toBeNull();
+    expect(withNewFigures(stored, { minutes: null, messages: 9, dataKb: null })).toEqual(stored);
   });
 });

@@ -15,7 +15,7 @@ import { readSettings } from '../../../db/settings';
 import { commitImport, findImportConflicts, type UploadToCommit } from '../../../db/import-commit';
 import { loadSampleBudget } from '../../../db/budgets';
 import { loadSampleOrganization, settleOlderSampleInvoices } from '../../../db/sample-data';
-import { storedInvoiceRefs } from '../../../db/attach-usage';
+import { settleStoredUsage, storedInvoiceRefs } from '../../../db/attach-usage';
 import { focusOnNew, memberNamesOf, storedCompanionsOf } from '../../../db/companions';
 import { filesUsedBy } from '../../../../shared/ledger/bills';
 import { uniqueFileNames } from '../../../../shared/ledger/file-names';
@@ -184,7 +184,8 @@ export function ImportProvider({ children }: { children: ReactNode }) {
         return;
       }
     }
-    const outcomes = focusOnNew(result.outcomes, companions.current);
+    // Usage for stored invoices keeps the usage they already have (see db/attach-usage).
+    const outcomes = await settleStoredUsage(db, focusOnNew(result.outcomes, companions.current));
     // The stored originals read again are not new uploads.
     // (They are read last; the sample's files come from the worker, not from `files`.)
     result = {
