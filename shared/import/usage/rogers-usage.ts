@@ -4,7 +4,8 @@
  * each, GPRS rows' `Volume (KB)` become data; `-RM` archives (and rows whose `Roaming Indicator`
  * is 1) are roaming too. Their charges are the bill's, never read. Usage only: it joins the Rogers
  * bill of the same `BAN` (by `Invoice No.`, else the cycle end as the invoice date or period end),
- * read in the same pick (a mapped file or TEM Desk charges CSV) or stored by an earlier import.
+ * read in the same pick (the charges breakdown report, a mapped file or a TEM Desk charges CSV) or
+ * stored by an earlier import.
  */
 import type { IsoDate } from '../../dates';
 import { isIsoDate, isoMonthOf } from '../../dates';
@@ -22,7 +23,7 @@ export const ROGERS_LAYOUT_NAME = 'Rogers — usage archive (ALL_CALLS)';
 
 /** The sentence for usage whose bill is neither in the pick nor stored. */
 export function rogersAlone(accountNumber: string, cycleEnd: IsoDate): string {
-  return `Rogers usage archives hold usage only: import the Rogers bill of account ${accountNumber} for the cycle ending ${cycleEnd} first (TEM Desk reads Rogers bills as a TEM Desk charges CSV or with a saved column mapping), then this archive.`;
+  return `Rogers usage archives hold usage only: import the Rogers bill of account ${accountNumber} for the cycle ending ${cycleEnd} first (the portal's "Cost Centre Detail-Monthly Charges Breakdown" report, or the bill as a TEM Desk charges CSV or with a saved column mapping), then this archive.`;
 }
 
 type UsageKind = 'voice' | 'sms' | 'data';
