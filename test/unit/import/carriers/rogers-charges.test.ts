@@ -81,3 +81,15 @@ describe('the Rogers usage archives picked with the breakdown', () => {
     ]);
   });
 });
+
+describe('the breakdown as the portal names it in a ZIP', () => {
+  it('"ALL_CALLS-Custom.txt" with its header row is read as the bill, not as a call file', () => {
+    const zip = {
+      name: 'Rogers custom.zip',
+      bytes: zipSync({ 'ALL_CALLS-Custom.txt': carrierFile(BREAKDOWN).bytes }),
+    };
+    const draft = readDraft([zip]);
+    expect(draft.profileId).toBe('rogers-charges');
+    expect(totalOf(draft.lines)).toBe(200_58);
+  });
+});
