@@ -18,7 +18,7 @@ import {
 import { accountNumberKey, invoiceNumberKey } from '../../shared/ids/keys';
 import { usageRecordsOf } from '../../shared/ledger/bills';
 import type { Invoice, UsageRecord } from '../../shared/model';
-import type { InvoiceUsageRecord, TemDeskDatabase } from './database';
+import type { TemDeskDatabase } from './database';
 
 /**
  * The join keys of every stored invoice, for the read. Which of their lines already have usage is
@@ -102,12 +102,31 @@ export async function settleStoredUsage(
   return settled;
 }
 
-/** What {@link attachStoredUsage} added: records per source file, and how to take them back. */
+/** The figures one line's record got from an import, and the values they replaced (for Undo). */
+export interface AddedUsage {
+  invoiceId: string;
+  serviceKey: string;
+  /** The record did not exist before: Undo removes it once its added figures are taken back. */
+  created: boolean;
+  /** The fields the import filled, with the values they had before. */
+  previous: Partial<Pick<UsageRecord, UndoableField>>;
+}
+
+type UndoableField = 'minutes' | 'messages' | 'dataKb' | 'roamingMinutes' | 'roamingDataKb';
+const UNDOABLE_FIELDS: readonly UndoableField[] = [
+  'minutes',
+  'messages',
+  'dataKb',
+  'roamingMinutes',
+  'roamingDataKb',
+];
+
+/** What {@link attachStoredUsage} added: records per source file, and each figure it filled. */
 export interface AttachedUsage {
   records: number;
   bySourceFile: Map<string, number>;
-  /** The invoices' usage as it was before, to restore (Undo). */
-  before: InvoiceUsageRecord[];
+  /** Exactly the figures added, to take back on Undo ({@link undoAttachedUsage}). */
+  added: AddedUsage[];
 }
 
 /**
@@ -119,7 +138,7 @@ export async function attachStoredUsage(
   db: TemDeskDatabase,
   drafts: readonly BillDraft[],
 ): Promise<AttachedUsage> {
-  const attached: AttachedUsage = { records: 0, bySourceFile: new Map(), before: [] };
+  const attached: AttachedUsage = { records: 0, bySourceFile: new Map(), added: [] };
   const targets = drafts.flatMap((draft) =>
     (draft.usageFor ?? []).map((target) => ({ draft, target })),
   );
@@ -129,7 +148,6 @@ export async function attachStoredUsage(
     const invoice = await findInvoice(db, carriers, target);
     if (invoice === undefined) continue;
     const current = await db.usage.get(invoice.id);
-    attached.before.push(current ?? { invoiceId: invoice.id, records: [] });
     const records = [...(current?.records ?? [])];
     const at = new Map(records.map((record, i) => [record.serviceKey, i]));
     let added = 0;
@@ -142,10 +160,26 @@ export async function attachStoredUsage(
       if (i === undefined || before === undefined) {
         at.set(record.serviceKey, records.length);
         records.push(record);
+        attached.added.push({
+          invoiceId: invoice.id,
+          serviceKey: record.serviceKey,
+          created: true,
+          previous: figuresOf(record),
+        });
       } else {
         // A figure already stored is kept; one it does not know is taken (see newFigures).
         if (newFigures(record, before) === null) continue;
-        records[i] = withNewFigures(before, record);
+        const merged = withNewFigures(before, record);
+        records[i] = merged;
+        const previous: AddedUsage['previous'] = {};
+        for (const field of UNDOABLE_FIELDS)
+          if (merged[field] !== before[field]) Object.assign(previous, { [field]: before[field] });
+        attached.added.push({
+          invoiceId: invoice.id,
+          serviceKey: record.serviceKey,
+          created: false,
+          previous,
+        });
       }
       added += 1;
       const file = usage.sourceFile;
@@ -169,17 +203,46 @@ export function attachedFrom(
   return count;
 }
 
-/** Puts the invoices' usage back as it was before {@link attachStoredUsage}. */
+/**
+ * Takes back exactly the figures {@link attachStoredUsage} added: a filled figure gets its earlier
+ * value back, a record it created goes, and figures stored before (or added since by another
+ * import) stay. Call inside a transaction covering `db.usage`.
+ */
 export async function undoAttachedUsage(
   db: TemDeskDatabase,
-  attached: Pick<AttachedUsage, 'before'>,
+  attached: Pick<AttachedUsage, 'added'>,
 ): Promise<void> {
-  await db.transaction('rw', db.usage, async () => {
-    for (const entry of [...attached.before].reverse()) {
-      if (entry.records.length === 0) await db.usage.delete(entry.invoiceId);
-      else await db.usage.put(entry);
+  const byInvoice = new Map<string, AddedUsage[]>();
+  for (const entry of attached.added)
+    byInvoice.set(entry.invoiceId, [...(byInvoice.get(entry.invoiceId) ?? []), entry]);
+  for (const [invoiceId, entries] of byInvoice) {
+    const stored = await db.usage.get(invoiceId);
+    if (stored === undefined) continue;
+    const undo = new Map(entries.map((entry) => [entry.serviceKey, entry]));
+    const records: UsageRecord[] = [];
+    for (const record of stored.records) {
+      const entry = undo.get(record.serviceKey);
+      if (entry === undefined) {
+        records.push(record);
+        continue;
+      }
+      const restored: UsageRecord = { ...record, ...entry.previous };
+      const empty =
+        restored.minutes === null && restored.messages === null && restored.dataKb === null;
+      if (!(entry.created && empty)) records.push(restored);
     }
-  });
+    if (records.length === 0) await db.usage.delete(invoiceId);
+    else await db.usage.put({ invoiceId, records });
+  }
+}
+
+/** The fields a new record filled, with the values of a record without them (for Undo). */
+function figuresOf(record: UsageRecord): AddedUsage['previous'] {
+  return {
+    ...(record.minutes === null ? {} : { minutes: null, roamingMinutes: 0 }),
+    ...(record.messages === null ? {} : { messages: null }),
+    ...(record.dataKb === null ? {} : { dataKb: null, roamingDataKb: 0 }),
+  };
 }
 
 async function findInvoice(

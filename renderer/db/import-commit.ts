@@ -8,7 +8,7 @@ import type { ImportBatch, Invoice } from '../../shared/model';
 import { packChargeLines, type ChargeBlock } from '../../shared/storage/charge-blocks';
 import { serviceTotalsOfBlocks, type ServiceTotals } from '../../shared/storage/service-totals';
 import { applyApprovalPolicy } from './approvals';
-import { attachedFrom, attachStoredUsage } from './attach-usage';
+import { attachedFrom, attachStoredUsage, type AddedUsage } from './attach-usage';
 import { deleteChargeLines } from './charges';
 import type { InvoiceUsageRecord, TemDeskDatabase } from './database';
 import {
@@ -39,6 +39,8 @@ export type CommitOutcome =
       lines: number;
       /** Usage records a usage-only file added to invoices stored earlier (see db/attach-usage). */
       attachedUsage: number;
+      /** Exactly the usage figures added to stored invoices, for Undo (see db/undo-usage-import). */
+      addedUsage: AddedUsage[];
     }
   | { ok: false; conflicts: ImportConflict[] };
 
@@ -260,6 +262,7 @@ export async function commitImport(
       completedInvoices: completed.length,
       lines: blocks.reduce((sum, block) => sum + block.count, 0),
       attachedUsage: attached.records,
+      addedUsage: attached.added,
     };
   });
   // The approval policy decides the new invoices now (and again after the checks run on them).

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { zipSync } from 'fflate';
 import {
   attachStoredUsage,
   settleStoredUsage,
@@ -23,8 +24,10 @@ import { isoDate } from '../../shared/dates/iso-date';
 import { commitImport } from '../../renderer/db/import-commit';
 import type { UploadedFile } from '../../shared/import/archive';
 import type { BillDraft } from '../../shared/import/draft';
+import type { UsageRecord } from '../../shared/model';
 import { readBills, type ReadOutcome } from '../../shared/import/read-bill';
 import { uploadsFor } from '../helpers/doors';
+import { usageImportUndo } from '../../renderer/db/undo-usage-import';
 import { makeService } from '../helpers/inventory';
 
 const NOW = '2026-03-20T12:00:00.000Z';
@@ -141,8 +144,20 @@ describe('AT&T usage detail imported after its Premier billing summary', () => {
     );
     expect(attached.records).toBe(2);
     expect(await db.usage.count()).toBe(1);
-    await undoAttachedUsage(db, attached);
+    await db.transaction('rw', db.usage, () => undoAttachedUsage(db, attached));
     expect(await db.usage.count()).toBe(0);
+  });
+
+  it('undone through its Undo, the usage rules no longer see that usage', async () => {
+    const done = await commit([detail], await read([detail]));
+    expect((await zeroUsageFindings()).map((f) => f.subject.serviceKey)).toEqual(['+15550300002']);
+    await usageImportUndo(db, done)?.();
+    expect(await db.usage.count()).toBe(0);
+    // The finding the usage brought is no longer found (kept, resolved, as after any change).
+    const after = await zeroUsageFindings();
+    expect(after.map((f) => [f.subject.serviceKey, f.status])).toEqual([
+      ['+15550300002', 'resolved'],
+    ]);
   });
 
   it('with no stored bill of that account, the file is still refused naming the bill', async () => {
@@ -205,5 +220,87 @@ describe('the CLI from a backup holding the bill, given the usage file alone', (
     const ids = (findings: readonly { id: string }[]) => findings.map((f) => f.id).sort();
     expect(ids(cliFindings)).toEqual(ids(appFindings));
     expect(cliFindings.map((f) => f.ruleId)).toContain('zero-usage');
+  });
+});
+
+describe('Undo of a Rogers usage archive imported after its bill and an earlier archive', () => {
+  const archive = (name: string, members: string[]): UploadedFile => ({
+    name,
+    bytes: zipSync(
+      Object.fromEntries(
+        members.map((member) => [member, carrierFile(`rogers/${member}`).bytes] as const),
+      ),
+    ),
+  });
+  const sms = archive('Rogers SMS March.zip', ['Header-SMS.txt', 'ALL_CALLS-SMS.txt']);
+  const voice = archive('Rogers Voice March.zip', [
+    'Header-Voice.txt',
+    'ALL_CALLS-Voice.txt',
+    'ALL_CALLS-Voice-2.txt',
+  ]);
+  const figures = async () =>
+    (await db.usage.toArray()).map((entry) => ({
+      invoiceId: entry.invoiceId,
+      records: [...entry.records].sort((a, b) => a.serviceKey.localeCompare(b.serviceKey)),
+    }));
+
+  it('takes back exactly the figures it added, with its batch and file; earlier figures stay', async () => {
+    const bill = carrierFile('rogers-bill.temdesk.csv');
+    await commit([bill], await read([bill]));
+    await commit([sms], await read([sms]));
+    const before = await figures();
+    const batchesBefore = (await db.importBatches.toArray()).map((b) => b.id).sort();
+    expect(before[0]?.records.some((r) => r.messages !== null && r.minutes === null)).toBe(true);
+
+    const done = await commit([voice], await read([voice]));
+    const undo = usageImportUndo(db, done);
+    if (undo === null) throw new Error('expected an Undo');
+    const after = await figures();
+    expect(after).not.toEqual(before);
+    // The voice archive both filled the minutes of lines the SMS archive had and added new lines.
+    expect(done.addedUsage.some((entry) => entry.created)).toBe(true);
+    expect(done.addedUsage.some((entry) => !entry.created)).toBe(true);
+
+    await undo();
+    expect(await figures()).toEqual(before);
+    expect((await db.importBatches.toArray()).map((b) => b.id).sort()).toEqual(batchesBefore);
+    expect(await db.originalFiles.count()).toBe(batchesBefore.length);
+    // Undone, the archive is new again: its minutes can be imported once more.
+    const again = await read([voice]);
+    expect(again[0]?.kind).toBe('draft');
+  });
+
+  it('leaves the figures another import added since (not a snapshot put back)', async () => {
+    const bill = carrierFile('rogers-bill.temdesk.csv');
+    const gprs = archive('Rogers data March.zip', ['Header-GPRS.txt', 'ALL_CALLS-GPRS.txt']);
+    await commit([bill], await read([bill]));
+    await commit([sms], await read([sms]));
+    const before = await figures();
+    const undo = usageImportUndo(db, await commit([voice], await read([voice])));
+    // Data of the same lines arrives after the voice archive: one of them a line only it had.
+    await commit([gprs], await read([gprs]));
+    const withData = await figures();
+    await undo?.();
+    const row = (r: UsageRecord) => [r.serviceKey, r.minutes, r.messages, r.dataKb];
+    const messagesBefore = new Map(before[0]?.records.map((r) => [r.serviceKey, r.messages]));
+    expect((await figures())[0]?.records.map(row)).toEqual(
+      withData[0]?.records.map((r) => [
+        r.serviceKey,
+        null,
+        messagesBefore.get(r.serviceKey) ?? null,
+        r.dataKb,
+      ]),
+    );
+    expect(withData[0]?.records.map((r) => r.serviceKey)).toEqual([
+      '+14165550101',
+      '+14165550102',
+      '+16475550103',
+    ]);
+  });
+
+  it('is offered only for an import that added usage alone', async () => {
+    const bill = carrierFile('rogers-bill.temdesk.csv');
+    const done = await commit([bill], await read([bill]));
+    expect(usageImportUndo(db, done)).toBeNull();
   });
 });

@@ -16,6 +16,8 @@ import { commitImport, findImportConflicts, type UploadToCommit } from '../../..
 import { loadSampleBudget } from '../../../db/budgets';
 import { loadSampleOrganization, settleOlderSampleInvoices } from '../../../db/sample-data';
 import { settleStoredUsage, storedInvoiceRefs } from '../../../db/attach-usage';
+import { usageImportSummary, usageImportUndo } from '../../../db/undo-usage-import';
+import { useUndo } from '../../../app/UndoContext';
 import { focusOnNew, memberNamesOf, storedCompanionsOf } from '../../../db/companions';
 import { filesUsedBy } from '../../../../shared/ledger/bills';
 import { uniqueFileNames } from '../../../../shared/ledger/file-names';
@@ -58,6 +60,7 @@ function withUniqueNames(picked: readonly UploadedFile[]): UploadedFile[] {
 /** Keeps one import session for the whole app, so the menu and drag-and-drop can start one anywhere. */
 export function ImportProvider({ children }: { children: ReactNode }) {
   const db = useDatabase();
+  const { perform } = useUndo();
   const [state, setState] = useState<ImportState>({ step: 'idle' });
   const files = useRef<UploadedFile[]>([]);
   const answers = useRef<ImportAnswers>({ newMappings: [], invoiceDetails: {} });
@@ -117,6 +120,12 @@ export function ImportProvider({ children }: { children: ReactNode }) {
         if (answers.current.newMappings.length > 0)
           await db.columnMappings.bulkPut(answers.current.newMappings);
         setState({ step: 'done', outcome, invoices: outcome.invoiceIds.length });
+        // Usage added to stored invoices is undone like the app's other actions (db/undo-usage-import).
+        const undo = usageImportUndo(db, outcome);
+        if (undo !== null)
+          await perform('import-usage', await usageImportSummary(db, outcome), async () =>
+            Promise.resolve(undo),
+          );
       } catch (error) {
         setState({
           step: 'failed',
@@ -124,7 +133,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
         });
       }
     },
-    [db],
+    [db, perform],
   );
 
   const read = useCallback(async () => {
