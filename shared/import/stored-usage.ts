@@ -121,6 +121,11 @@ export function withNewFigures<T extends UsageFigures>(stored: T, incoming: Usag
   return merged;
 }
 
+/** Whether a draft only adds usage to invoices imported earlier (it reads no invoice of its own). */
+export function onlyStoredUsage(draft: Pick<BillDraft, 'invoices' | 'usageFor'>): boolean {
+  return draft.invoices.length === 0 && (draft.usageFor ?? []).length > 0;
+}
+
 /** Why a usage file whose every line's usage is stored is not imported. */
 export function alreadyStoredSentence(sourceFile: string): string {
   return `The usage in ${sourceFile} is already stored: it was imported earlier, with the bill it belongs to or on its own. Nothing new to import.`;

@@ -1,8 +1,8 @@
 /**
  * A usage-only file imported after its bill (issue 21): the Rogers bill (TEM Desk charges CSV) is
  * imported first; its Rogers usage archive, picked later on its own, is previewed as usage for
- * that stored invoice and imported onto it; the same archive picked again is refused as already
- * stored.
+ * that stored invoice (which invoice, how many lines) and imported onto it; Undo takes that usage
+ * back, so the archive imports again; picked once more it is refused as already stored.
  */
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,7 +22,7 @@ const workDir = mkdtempSync(join(tmpdir(), 'temdesk-usage-after-bill-e2e-'));
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(name, fixtures)));
 
 describe('a Rogers usage archive imported after its bill, in Chromium', () => {
-  it('adds its usage to the stored invoice, and refuses it the second time', async () => {
+  it('adds its usage to the stored invoice, undoes it, and refuses it when already stored', async () => {
     session = await openApp({ hash: '#/bills' });
     const { page } = session;
     const bill = join(workDir, 'Rogers March bill.csv');
@@ -46,25 +46,60 @@ describe('a Rogers usage archive imported after its bill, in Chromium', () => {
     await expect.poll(() => done.count()).toBe(1);
     await page.getByRole('button', { name: 'Close' }).click();
 
-    await pickBillFiles(page, [archive]);
-    await preview.waitFor();
-    await expect
-      .poll(() => preview.getByRole('status').first().textContent())
-      .toContain('0 invoices, 0 charge lines, 2 usage records · 0 rows could not be read');
-    await expect
-      .poll(() =>
-        preview
-          .getByText('Usage of 2 lines added to invoice R260320001 of account 800123456.')
-          .count(),
-      )
-      .toBe(1);
-    await session.screenshot('import-usage-after-bill-preview');
-    await preview.getByRole('button', { name: 'Import 2 usage records' }).click();
-    const attached = page
-      .getByRole('status')
-      .filter({ hasText: 'Added the usage of 2 lines to invoices imported earlier.' });
-    await expect.poll(() => attached.count()).toBe(1);
+    // Previewed as usage for the stored invoice: which invoice, and how many of its lines.
+    const previewUsage = async (screenshot: string) => {
+      await pickBillFiles(page, [archive]);
+      await preview.waitFor();
+      await expect
+        .poll(() => preview.getByRole('status').first().textContent())
+        .toContain('0 invoices, 0 charge lines, 2 usage records · 0 rows could not be read');
+      await expect
+        .poll(() =>
+          preview
+            .getByText('Usage of 2 lines added to invoice R260320001 of account 800123456.')
+            .count(),
+        )
+        .toBe(1);
+      const targets = preview.getByRole('table', {
+        name: 'Invoices imported earlier that get this usage',
+      });
+      await expect
+        .poll(() => targets.getByRole('row').allTextContents())
+        .toEqual([
+          'Invoice numberAccountCarrierLines with new usage',
+          'R260320001800123456Rogers2',
+        ]);
+      // No empty "Invoices found" table for a file that brings no invoice of its own.
+      expect(await preview.getByRole('table', { name: 'Invoices found' }).count()).toBe(0);
+      await session?.screenshot(screenshot);
+      await preview.getByRole('button', { name: 'Import 2 usage records' }).click();
+      const attached = page
+        .getByRole('status')
+        .filter({ hasText: 'Added the usage of 2 lines to invoices imported earlier.' });
+      await expect.poll(() => attached.count()).toBe(1);
+    };
+
+    await previewUsage('import-usage-after-bill-preview');
     await session.screenshot('import-usage-after-bill-done');
+    // Undone like the app's other actions: the usage goes, and the archive is new again.
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    const undone = page
+      .getByRole('status')
+      .filter({ hasText: 'Undone: Added the usage of 2 lines to invoice R260320001' });
+    await expect.poll(() => undone.count()).toBe(1);
+    // "Import complete" goes with it.
+    expect(await page.getByRole('heading', { name: 'Import complete' }).count()).toBe(0);
+    await session.screenshot('import-usage-after-bill-undone');
+    const grid = page.getByRole('grid');
+    await grid.getByRole('gridcell', { name: 'R260320001', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Invoice R260320001' }).waitFor();
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Usage (0 services)' }).count())
+      .toBe(1);
+    await session.screenshot('import-usage-after-bill-undone-invoice');
+    await page.getByRole('link', { name: 'Bills', exact: true }).click();
+
+    await previewUsage('import-usage-after-bill-after-undo');
     await page.getByRole('button', { name: 'Close' }).click();
 
     await pickBillFiles(page, [archive]);

@@ -124,7 +124,11 @@ export function ImportProvider({ children }: { children: ReactNode }) {
         const undo = usageImportUndo(db, outcome);
         if (undo !== null)
           await perform('import-usage', await usageImportSummary(db, outcome), async () =>
-            Promise.resolve(undo),
+            Promise.resolve(async () => {
+              await undo();
+              // "Import complete" goes with what it reported.
+              setState((current) => (current.step === 'done' ? { step: 'idle' } : current));
+            }),
           );
       } catch (error) {
         setState({

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { StoredUsageNote } from './StoredUsageNote';
+import { onlyStoredUsage } from '../../../../shared/import/stored-usage';
 import {
   columnChoiceSentence,
   partsOf,
@@ -158,7 +159,7 @@ export function ImportPreview({ state }: { state: PreviewState }) {
               ' Some characters were already unreadable in the file (shown as �).'}
           </p>
           <HiddenSheetChoice files={outcome.files} />
-          <table className="data-table">
+          <table className="data-table" hidden={onlyStoredUsage(outcome.draft)}>
             <caption>Invoices found</caption>
             <thead>
               <tr>
