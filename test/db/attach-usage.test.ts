@@ -28,6 +28,7 @@ import type { UsageRecord } from '../../shared/model';
 import { readBills, type ReadOutcome } from '../../shared/import/read-bill';
 import { uploadsFor } from '../helpers/doors';
 import { usageImportUndo } from '../../renderer/db/undo-usage-import';
+import { auditInputs } from '../../renderer/features/findings/useAutoAudit';
 import { makeService } from '../helpers/inventory';
 
 const NOW = '2026-03-20T12:00:00.000Z';
@@ -158,6 +159,15 @@ describe('AT&T usage detail imported after its Premier billing summary', () => {
     expect(after.map((f) => [f.subject.serviceKey, f.status])).toEqual([
       ['+15550300002', 'resolved'],
     ]);
+  });
+
+  it('the checks run again after the usage import and after its Undo (their inputs changed)', async () => {
+    const start = await auditInputs(db);
+    const done = await commit([detail], await read([detail]));
+    const imported = await auditInputs(db);
+    expect(imported).not.toBe(start);
+    await usageImportUndo(db, done)?.();
+    expect(await auditInputs(db)).not.toBe(imported);
   });
 
   it('with no stored bill of that account, the file is still refused naming the bill', async () => {

@@ -24,7 +24,7 @@ function fingerprint(text: string): string {
  * A fingerprint of everything the audit reads except the charge lines (they change with invoices)
  * and the usage (it changes with imports: a usage-only file and its Undo add and remove a batch).
  */
-async function auditInputs(db: TemDeskDatabase): Promise<string> {
+export async function auditInputs(db: TemDeskDatabase): Promise<string> {
   const [invoices, batches, services, sites, contracts, accounts, costCenters, settings] =
     await Promise.all([
       db.invoices.toArray(),
