@@ -27,6 +27,7 @@ import { storedInvoiceKey } from '../../shared/ids/keys';
 import { CliError, type BillFile } from './inputs';
 
 import { problemsError, type Registry } from './workspace-registry';
+import { attachWorkspaceUsage, workspaceInvoiceRefs } from './workspace-usage';
 
 function billProblem(outcome: Exclude<ReadOutcome, { kind: 'draft' }>): string {
   const file = outcome.fileName;
@@ -185,7 +186,14 @@ export function readBillFiles(
   const pdfs = named.filter(isPdfBill);
   for (const pdf of pdfs) state.notices.push(pdfNeedsEnteringNotice(pdf.name));
   const data = named.filter((file) => !pdfs.includes(file));
-  const outcomes = readBills(data, { ...options, limitAdvice: CLI_LIMIT_ADVICE });
+  // Usage-only files attach to the invoices the workspace starts with (a backup's) too.
+  const carriers = state.registry.org.carriers();
+  const storedInvoices = workspaceInvoiceRefs(state.invoices, carriers);
+  const outcomes = readBills(data, {
+    ...options,
+    limitAdvice: CLI_LIMIT_ADVICE,
+    storedInvoices,
+  });
   const drafts = [];
   for (const outcome of outcomes) {
     if (outcome.kind !== 'draft') throw new CliError(billProblem(outcome));
@@ -217,6 +225,17 @@ export function readBillFiles(
     for (const line of planned.lines as DraftChargeLine[])
       state.lines.push({ invoiceId: id, line });
     state.usage.push(...usageRecordsOf(planned.usage, id));
+  }
+  const attached = attachWorkspaceUsage(
+    drafts,
+    state.invoices,
+    state.usage,
+    state.registry.org.carriers(),
+  );
+  if (attached > 0) {
+    state.notices.push(
+      `Usage-only files added the usage of ${attached} line${attached === 1 ? '' : 's'} to bills they do not hold (read in --bills or kept in the --workspace backup).`,
+    );
   }
   // One finding per invoice copied, naming every copy file.
   const byInvoice = new Map<string, RepeatedInvoice>();

@@ -8,6 +8,7 @@ import type { ImportBatch, Invoice } from '../../shared/model';
 import { packChargeLines, type ChargeBlock } from '../../shared/storage/charge-blocks';
 import { serviceTotalsOfBlocks, type ServiceTotals } from '../../shared/storage/service-totals';
 import { applyApprovalPolicy } from './approvals';
+import { attachedFrom, attachStoredUsage, type AddedUsage } from './attach-usage';
 import { deleteChargeLines } from './charges';
 import type { InvoiceUsageRecord, TemDeskDatabase } from './database';
 import {
@@ -36,6 +37,10 @@ export type CommitOutcome =
       /** Stored invoices a companion file completed (they keep their id, status and history). */
       completedInvoices: number;
       lines: number;
+      /** Usage records a usage-only file added to invoices stored earlier (see db/attach-usage). */
+      attachedUsage: number;
+      /** Exactly the usage figures added to stored invoices, for Undo (see db/undo-usage-import). */
+      addedUsage: AddedUsage[];
     }
   | { ok: false; conflicts: ImportConflict[] };
 
@@ -202,6 +207,7 @@ export async function commitImport(
     await db.chargeBlocks.bulkAdd(blocks);
     await db.serviceTotals.bulkPut(serviceTotals);
     await db.usage.bulkPut(usageRecords);
+    const attached = await attachStoredUsage(db, input.drafts);
 
     const batches: ImportBatch[] = [];
     for (const upload of input.uploads) {
@@ -231,7 +237,7 @@ export async function commitImport(
           ),
           invoices: stats?.invoices ?? 0,
           chargeLines: stats?.lines ?? 0,
-          usageRecords: stats?.usage ?? 0,
+          usageRecords: (stats?.usage ?? 0) + attachedFrom(attached, fromThisUpload),
           rowsSkipped: count((d) => d.skipped),
           rowErrors: count((d) => d.errors),
         },
@@ -255,6 +261,8 @@ export async function commitImport(
       replacedInvoices,
       completedInvoices: completed.length,
       lines: blocks.reduce((sum, block) => sum + block.count, 0),
+      attachedUsage: attached.records,
+      addedUsage: attached.added,
     };
   });
   // The approval policy decides the new invoices now (and again after the checks run on them).

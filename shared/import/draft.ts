@@ -159,6 +159,19 @@ export interface BillDraft {
    * CLI's summary, one sentence each ({@link columnChoiceSentence}).
    */
   columnChoices?: ColumnChoice[];
+  /**
+   * Invoices outside this draft that its usage belongs to (a usage-only file read for a bill
+   * stored earlier, or read in another draft of the same pick): the commit adds the usage to them.
+   */
+  usageFor?: UsageTarget[];
+}
+
+/** An invoice outside a draft that the draft's usage belongs to (see `stored-usage.ts`). */
+export interface UsageTarget {
+  invoiceKey: string;
+  carrierName: string;
+  accountNumber: string;
+  invoiceNumber: string;
 }
 
 /** Which of a field's columns a file was read from, when it held more than one. */

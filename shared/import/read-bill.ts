@@ -40,6 +40,11 @@ import { APP_LIMIT_ADVICE, capMessage, importLimits } from './limits';
 import type { Table } from './table';
 import { readTable, sniffTable } from './table';
 import { isReportText, readReportFiles } from './reports/index';
+import type { StoredInvoiceRef } from './stored-usage';
+import { refsOfDrafts } from './stored-usage';
+import type { RogersArchive } from './usage/rogers-archive';
+import { takeRogersFiles } from './usage/rogers-archive';
+import { readRogersUsage } from './usage/rogers-usage';
 import { isXlsx } from './xlsx/package';
 import type { SheetTable } from './xlsx/sheet-table';
 import { readSheetForImport } from './xlsx/sheet-table';
@@ -67,6 +72,8 @@ export interface ReadBillOptions {
   sheets?: Readonly<Record<string, string>>;
   /** A sheet to read in every workbook holding one of this name (the CLI's `--sheet NAME`). */
   preferredSheet?: string;
+  /** Invoices stored by earlier imports: usage-only files attach to them (see `stored-usage.ts`). */
+  storedInvoices?: readonly StoredInvoiceRef[];
 }
 
 /** How one file was decoded, for the preview. */
@@ -164,11 +171,16 @@ export function readBills(
 ): ReadOutcome[] {
   const outcomes: ReadOutcome[] = [];
   const members: UploadedFile[] = [];
+  const rogers: RogersArchive[] = [];
   const limits = importLimits(options.limits);
   for (const file of files) {
     const expanded = expandUpload(file, { limits, limitAdvice: options.limitAdvice });
-    if (expanded.ok) members.push(...expanded.value);
-    else outcomes.push(unreadable(file.name, expanded.errors.map((e) => e.message).join(' ')));
+    if (expanded.ok) {
+      // Rogers usage archives: headerless call files named by a Header file of the same upload.
+      const taken = takeRogersFiles(expanded.value);
+      if (taken.archive !== null) rogers.push(taken.archive);
+      members.push(...taken.rest);
+    } else outcomes.push(unreadable(file.name, expanded.errors.map((e) => e.message).join(' ')));
   }
 
   const x12Files: (X12File & { info: DecodedFileInfo })[] = [];
@@ -184,10 +196,29 @@ export function readBills(
   for (const [profile, group] of groups) outcomes.push(readGroup(profile, group, options));
   if (reports.length > 0) {
     const texts = reports.map((file) => ({ name: file.name, text: file.report ?? '' }));
-    outcomes.push(draftOutcome(readReportFiles(texts), reports, options));
+    outcomes.push(draftOutcome(readReportFiles(texts, options.storedInvoices), reports, options));
   }
+  if (rogers.length > 0) outcomes.push(rogersOutcome(rogers, outcomes, options));
   options.onProgress?.(1);
   return outcomes;
+}
+
+/** The usage draft of the Rogers archives, joined to the pick's bills and the stored ones. */
+function rogersOutcome(
+  archives: readonly RogersArchive[],
+  outcomes: readonly ReadOutcome[],
+  options: ReadBillOptions,
+): ReadOutcome {
+  const pick = outcomes.flatMap((outcome) => (outcome.kind === 'draft' ? [outcome.draft] : []));
+  const bills = [...refsOfDrafts(pick), ...(options.storedInvoices ?? [])];
+  const draft = readRogersUsage(archives, bills);
+  const names = archives.flatMap((archive) => [
+    ...archive.headers.map((header) => header.fileName),
+    ...archive.calls.map((call) => call.fileName),
+  ]);
+  if (draft.refusal !== undefined) return unreadable(names.join(', '), draft.refusal);
+  const files = names.map((name) => ({ name, encoding: 'utf-8' as const, replacementChars: 0 }));
+  return { kind: 'draft', draft: boundDraftDates(draft, importLimits(options.limits)), files };
 }
 
 function unreadable(fileName: string, message: string): ReadOutcome {
@@ -459,7 +490,11 @@ function readGroup(
       missing: need.missing,
     };
   }
-  const draft = profile.read(group.tables, { dateOrder: order, invoiceDetails });
+  const draft = profile.read(group.tables, {
+    dateOrder: order,
+    invoiceDetails,
+    storedInvoices: options.storedInvoices,
+  });
   if (group.ignored.length > 0)
     draft.ignoredFiles = [...(draft.ignoredFiles ?? []), ...group.ignored];
   if (group.choices.length > 0)

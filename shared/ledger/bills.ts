@@ -244,8 +244,10 @@ export function plannedTotal(planned: PlannedInvoice): Cents {
  */
 export function filesUsedBy(drafts: readonly BillDraft[]): Set<string> {
   return new Set(
-    drafts.flatMap((draft) =>
-      draft.invoices.flatMap((invoice) => partsOf(invoice).map((part) => part.sourceFile)),
-    ),
+    drafts.flatMap((draft) => [
+      ...draft.invoices.flatMap((invoice) => partsOf(invoice).map((part) => part.sourceFile)),
+      // A usage-only file read for invoices outside its draft (stored earlier) is kept too.
+      ...(draft.usageFor === undefined ? [] : draft.usage.map((usage) => usage.sourceFile)),
+    ]),
   );
 }

@@ -1,7 +1,7 @@
 /**
- * Re-runs the validation checks whenever what they read changes: invoices (imports, deletions),
- * services, sites, contracts, accounts, cost centers or the thresholds. The run itself happens in
- * a Web Worker (see `auditRunner.ts`), debounced so a burst of edits gives one run.
+ * Re-runs the validation checks whenever what they read changes: invoices and imports (deletions,
+ * usage added or undone), services, sites, contracts, accounts, cost centers or the thresholds.
+ * The run itself happens in a Web Worker (see `auditRunner.ts`), debounced so a burst of edits gives one run.
  */
 import { liveQuery } from 'dexie';
 import { useEffect } from 'react';
@@ -20,22 +20,26 @@ function fingerprint(text: string): string {
   return `${text.length}:${(hash >>> 0).toString(16)}`;
 }
 
-/** A fingerprint of everything the audit reads except the charge lines (they change with invoices). */
-async function auditInputs(db: TemDeskDatabase): Promise<string> {
-  const [invoices, services, sites, contracts, accounts, costCenters, settings] = await Promise.all(
-    [
+/**
+ * A fingerprint of everything the audit reads except the charge lines (they change with invoices)
+ * and the usage (it changes with imports: a usage-only file and its Undo add and remove a batch).
+ */
+export async function auditInputs(db: TemDeskDatabase): Promise<string> {
+  const [invoices, batches, services, sites, contracts, accounts, costCenters, settings] =
+    await Promise.all([
       db.invoices.toArray(),
+      db.importBatches.toCollection().primaryKeys(),
       db.services.toArray(),
       db.sites.toArray(),
       db.contracts.toArray(),
       db.accounts.toArray(),
       db.costCenters.toArray(),
       db.settings.get(AUDIT_SETTINGS_KEY),
-    ],
-  );
+    ]);
   return fingerprint(
     JSON.stringify([
       invoices.map((invoice) => [invoice.id, invoice.statedTotal, invoice.linesTotal]),
+      batches,
       services,
       sites,
       contracts,

@@ -5,6 +5,7 @@
  * Upper-case columns (`DEPARTMENT NAME`, `VIS CODE`, `COST CENTER`…) are the customer's own and are
  * kept as line extras.
  */
+import { detachStoredInvoices, seedStoredInvoices } from '../stored-usage';
 import { isoMonthOf } from '../../dates';
 import type { ChargeCategory } from '../../model';
 import type { Cents } from '../../money/cents';
@@ -166,12 +167,11 @@ export const attPremierSummary: CarrierProfile = {
     // Summaries first: usage detail, then pooling, attach to the invoices they read.
     for (const table of ofKind(SUMMARY.kind)) readTable(table, draft);
     let alone: string | null = null;
+    seedStoredInvoices(draft, context.storedInvoices, CARRIER);
     for (const table of ofKind(ATT_USAGE_DETAIL.kind))
       alone = readAttUsageDetail(table, draft) ?? alone;
     for (const table of ofKind(ATT_POOLING.kind)) alone = readAttPooling(table, draft) ?? alone;
-    const result = draft.finish(PROFILE_ID, LAYOUT_NAME, context.dateOrder);
-    // Usage with no bill to belong to is refused whole, never dropped without a word.
-    if (result.invoices.length === 0 && alone !== null) result.refusal ??= alone;
-    return result;
+    // Usage with no bill to belong to (in the pick or stored) is refused whole, never dropped.
+    return detachStoredInvoices(draft.finish(PROFILE_ID, LAYOUT_NAME, context.dateOrder), alone);
   },
 };

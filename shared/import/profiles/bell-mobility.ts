@@ -12,6 +12,7 @@
  * Taxes: `HST` is a total and `HST-ON Tel`, `HST-BC Tel`, `HST-PEI Tel` its provinces; only the
  * total is a charge, the breakdown is never added on top.
  */
+import { detachStoredInvoices, seedStoredInvoices } from '../stored-usage';
 import type { IsoDate } from '../../dates';
 import { isoMonthOf } from '../../dates';
 import type { Cents } from '../../money/cents';
@@ -219,8 +220,9 @@ export const bellMobility: CarrierProfile = {
     for (const summary of summaries) {
       addAccountRemainders(draft, summary.invoice, summary.amounts, tally, summary.source);
     }
-    for (const table of tables) if (table.layout === BELL_DTL) readBellDetail(table, draft);
     draft.checkStatedTotals();
-    return draft.finish(PROFILE_ID, LAYOUT_NAME, context.dateOrder);
+    seedStoredInvoices(draft, context.storedInvoices, BELL_CARRIER);
+    for (const table of tables) if (table.layout === BELL_DTL) readBellDetail(table, draft);
+    return detachStoredInvoices(draft.finish(PROFILE_ID, LAYOUT_NAME, context.dateOrder), null);
   },
 };

@@ -5,6 +5,7 @@
 import { attPremierSummary } from './att-premier-summary';
 import { attRawData } from './att-raw-data';
 import { bellMobility } from './bell-mobility';
+import { rogersCharges } from './rogers-charges';
 import { temdeskCharges } from './temdesk-charges';
 import { tmobileDetail } from './tmobile-detail';
 import { tmobileSummary } from './tmobile-summary';
@@ -16,6 +17,7 @@ export {
   attPremierSummary,
   attRawData,
   bellMobility,
+  rogersCharges,
   temdeskCharges,
   tmobileDetail,
   tmobileSummary,
@@ -28,6 +30,7 @@ export const CARRIER_PROFILES: readonly CarrierProfile[] = [
   attPremierSummary,
   attRawData,
   bellMobility,
+  rogersCharges,
   tmobileSummary,
   tmobileDetail,
   temdeskCharges,

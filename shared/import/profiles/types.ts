@@ -4,6 +4,7 @@
  */
 import type { DateOrder, IsoDate } from '../../dates';
 import type { BillDraft } from '../draft';
+import type { StoredInvoiceRef } from '../stored-usage';
 import type { TableRow } from '../table';
 
 /** One logical column of a layout: the header spellings it goes by, and whether it must be there. */
@@ -52,6 +53,8 @@ export interface ReadContext {
   dateOrder: DateOrder;
   /** Invoice facts the user typed in, by file name. */
   invoiceDetails: Readonly<Record<string, InvoiceDetails>>;
+  /** Invoices stored by earlier imports that usage-only files may attach to. */
+  storedInvoices?: readonly StoredInvoiceRef[];
 }
 
 /** A carrier's export layout and how to read it into a {@link BillDraft}. */

@@ -5,6 +5,7 @@
  * - AccountSummary (one row per account per cycle): the invoice's stated total and its late fee.
  * The usage-detail files are recognised and left out: their charges are already in the summary.
  */
+import { detachStoredInvoices, seedStoredInvoices } from '../stored-usage';
 import type { IsoDate } from '../../dates';
 import { isoMonthOf } from '../../dates';
 import type { ChargeCategory } from '../../model';
@@ -15,6 +16,7 @@ import type { DraftInvoice } from '../draft';
 import { DraftBuilder } from '../draft-builder';
 import { summaryRowReason } from '../summary-rows';
 import { col, presentIndexes } from './columns';
+import { readVerizonChargesDetail, VERIZON_CHARGES_DETAIL } from './verizon-charges-detail';
 import { readVerizonUsageDetail, VERIZON_USAGE_DETAIL } from './verizon-usage-detail';
 import type { CarrierProfile, ProfileTable, TableLayout } from './types';
 
@@ -90,20 +92,7 @@ const ACCOUNT_SUMMARY: TableLayout = {
   },
 };
 
-const NOT_READ = 'its charges are already counted in the Account & Wireless Summary file.';
-
-const CHARGES_DETAIL: TableLayout = {
-  kind: 'charges-detail',
-  columns: {
-    accountNumber: { aliases: ['Account Number'], required: true },
-    itemCategory: { aliases: ['Item Category'], required: true },
-    itemType: { aliases: ['Item Type'], required: true },
-    itemDescription: { aliases: ['Item Description'], required: true },
-    cost: { aliases: ['Cost'], required: true },
-  },
-  ignoredBecause: NOT_READ,
-};
-
+const CHARGES_DETAIL = VERIZON_CHARGES_DETAIL;
 const USAGE_DETAIL = VERIZON_USAGE_DETAIL;
 
 /** Header fields of a row that both summary files share, read once per row. */
@@ -365,13 +354,17 @@ export const verizonRawData: CarrierProfile = {
     placeLateFees(draft, lateFees);
     draft.checkStatedTotals();
     let alone: string | null = null;
+    seedStoredInvoices(draft, context.storedInvoices, CARRIER);
+    // The charges detail's usage rows first (voice, messages and data), then call-by-call minutes.
+    for (const table of tables) {
+      if (table.layout === CHARGES_DETAIL)
+        alone = readVerizonChargesDetail(table, draft, CARRIER) ?? alone;
+    }
     for (const table of tables) {
       if (table.layout === USAGE_DETAIL)
         alone = readVerizonUsageDetail(table, draft, CARRIER) ?? alone;
     }
-    const result = draft.finish(PROFILE_ID, LAYOUT_NAME, context.dateOrder);
-    // Usage with no bill to belong to is refused whole, never dropped without a word.
-    if (result.invoices.length === 0 && alone !== null) result.refusal ??= alone;
-    return result;
+    // Usage with no bill to belong to (in the pick or stored) is refused whole, never dropped.
+    return detachStoredInvoices(draft.finish(PROFILE_ID, LAYOUT_NAME, context.dateOrder), alone);
   },
 };

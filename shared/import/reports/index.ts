@@ -3,6 +3,7 @@
  * amount pairs), recognised by their content before any table is looked for. Today: TELUS.
  */
 import type { BillDraft } from '../draft';
+import type { StoredInvoiceRef } from '../stored-usage';
 import type { ReportFile } from './report-text';
 import { isTelusReport, readTelusReports } from './telus';
 
@@ -14,6 +15,9 @@ export function isReportText(text: string): boolean {
 }
 
 /** Reads the report-style files of one upload into one draft. */
-export function readReportFiles(files: readonly ReportFile[]): BillDraft {
-  return readTelusReports(files);
+export function readReportFiles(
+  files: readonly ReportFile[],
+  storedInvoices?: readonly StoredInvoiceRef[],
+): BillDraft {
+  return readTelusReports(files, storedInvoices);
 }

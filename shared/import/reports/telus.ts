@@ -9,6 +9,8 @@
  * - Airtime Detail (`REPORT - AIRTIME DETAILS`): calls, summed into usage per line.
  * Other TELUS reports are recognised and listed as not imported.
  */
+import type { StoredInvoiceRef } from '../stored-usage';
+import { detachStoredInvoices, seedStoredInvoices } from '../stored-usage';
 import type { DateOrder, IsoDate } from '../../dates';
 import { parseDate } from '../../dates';
 import { cents } from '../../money/cents';
@@ -28,6 +30,7 @@ import {
   readTelusPreamble,
   sumOf,
   TAX_BUCKET,
+  TELUS_CARRIER,
 } from './telus-text';
 
 export const TELUS_PROFILE_ID = 'telus-reports';
@@ -159,7 +162,10 @@ function summaryAmounts(summary: Summary, withDetail: boolean): SummaryAmount[] 
 }
 
 /** Reads the TELUS reports of one upload into one draft. */
-export function readTelusReports(files: readonly ReportFile[]): BillDraft {
+export function readTelusReports(
+  files: readonly ReportFile[],
+  storedInvoices?: readonly StoredInvoiceRef[],
+): BillDraft {
   const draft = new DraftBuilder();
   const reports: TelusReport[] = files.map((file) => {
     const lines = reportLines(file.text);
@@ -179,6 +185,8 @@ export function readTelusReports(files: readonly ReportFile[]): BillDraft {
       sourceRow: summary.row,
     });
   }
+  draft.checkStatedTotals();
+  seedStoredInvoices(draft, storedInvoices, TELUS_CARRIER);
   for (const report of of(AIRTIME)) readTelusAirtime(report, draft);
   for (const report of reports) {
     if ([SUMMARY, INDIVIDUAL, AIRTIME].includes(report.preamble.report)) continue;
@@ -187,6 +195,5 @@ export function readTelusReports(files: readonly ReportFile[]): BillDraft {
       reason: `the TELUS "${report.preamble.report}" report is not read; import the Invoice Summary, Individual Detail and Airtime Detail reports.`,
     });
   }
-  draft.checkStatedTotals();
-  return draft.finish(TELUS_PROFILE_ID, TELUS_LAYOUT_NAME, DATE_ORDER);
+  return detachStoredInvoices(draft.finish(TELUS_PROFILE_ID, TELUS_LAYOUT_NAME, DATE_ORDER), null);
 }

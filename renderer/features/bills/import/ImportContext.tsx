@@ -15,6 +15,9 @@ import { readSettings } from '../../../db/settings';
 import { commitImport, findImportConflicts, type UploadToCommit } from '../../../db/import-commit';
 import { loadSampleBudget } from '../../../db/budgets';
 import { loadSampleOrganization, settleOlderSampleInvoices } from '../../../db/sample-data';
+import { settleStoredUsage, storedInvoiceRefs } from '../../../db/attach-usage';
+import { usageImportSummary, usageImportUndo } from '../../../db/undo-usage-import';
+import { useUndo } from '../../../app/UndoContext';
 import { focusOnNew, memberNamesOf, storedCompanionsOf } from '../../../db/companions';
 import { filesUsedBy } from '../../../../shared/ledger/bills';
 import { uniqueFileNames } from '../../../../shared/ledger/file-names';
@@ -57,6 +60,7 @@ function withUniqueNames(picked: readonly UploadedFile[]): UploadedFile[] {
 /** Keeps one import session for the whole app, so the menu and drag-and-drop can start one anywhere. */
 export function ImportProvider({ children }: { children: ReactNode }) {
   const db = useDatabase();
+  const { perform } = useUndo();
   const [state, setState] = useState<ImportState>({ step: 'idle' });
   const files = useRef<UploadedFile[]>([]);
   const answers = useRef<ImportAnswers>({ newMappings: [], invoiceDetails: {} });
@@ -116,6 +120,16 @@ export function ImportProvider({ children }: { children: ReactNode }) {
         if (answers.current.newMappings.length > 0)
           await db.columnMappings.bulkPut(answers.current.newMappings);
         setState({ step: 'done', outcome, invoices: outcome.invoiceIds.length });
+        // Usage added to stored invoices is undone like the app's other actions (db/undo-usage-import).
+        const undo = usageImportUndo(db, outcome);
+        if (undo !== null)
+          await perform('import-usage', await usageImportSummary(db, outcome), async () =>
+            Promise.resolve(async () => {
+              await undo();
+              // "Import complete" goes with what it reported.
+              setState((current) => (current.step === 'done' ? { step: 'idle' } : current));
+            }),
+          );
       } catch (error) {
         setState({
           step: 'failed',
@@ -123,7 +137,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
         });
       }
     },
-    [db],
+    [db, perform],
   );
 
   const read = useCallback(async () => {
@@ -139,6 +153,8 @@ export function ImportProvider({ children }: { children: ReactNode }) {
             invoiceDetails: answers.current.invoiceDetails,
             sheets: answers.current.sheets,
             limits: (await readSettings(db)).importLimits,
+            // Usage-only files attach to the bills stored earlier (see db/attach-usage).
+            storedInvoices: await storedInvoiceRefs(db),
           },
         };
     const fileNames = sample.current ? ['Sample company bills'] : files.current.map((f) => f.name);
@@ -181,7 +197,8 @@ export function ImportProvider({ children }: { children: ReactNode }) {
         return;
       }
     }
-    const outcomes = focusOnNew(result.outcomes, companions.current);
+    // Usage for stored invoices keeps the usage they already have (see db/attach-usage).
+    const outcomes = await settleStoredUsage(db, focusOnNew(result.outcomes, companions.current));
     // The stored originals read again are not new uploads.
     // (They are read last; the sample's files come from the worker, not from `files`.)
     result = {

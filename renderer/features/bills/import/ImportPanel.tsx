@@ -49,16 +49,25 @@ export function ImportPanel() {
         <section className="panel import-panel" aria-labelledby="import-title">
           <h2 id="import-title">Import complete</h2>
           <p role="status">
-            Imported {state.invoices.toLocaleString('en-US')} invoice
-            {state.invoices === 1 ? '' : 's'} with {state.outcome.lines.toLocaleString('en-US')}{' '}
-            charge lines
-            {state.outcome.replacedInvoices > 0
-              ? `, replacing ${state.outcome.replacedInvoices} earlier`
-              : ''}
-            {state.outcome.completedInvoices > 0
-              ? `, completing ${state.outcome.completedInvoices} stored invoice${state.outcome.completedInvoices === 1 ? '' : 's'} with ${state.outcome.completedInvoices === 1 ? 'its' : 'their'} other file`
-              : ''}
-            .
+            {state.invoices === 0 && state.outcome.attachedUsage > 0 ? (
+              `Added the usage of ${attachedLines(state.outcome.attachedUsage)} to invoices imported earlier.`
+            ) : (
+              <>
+                Imported {state.invoices.toLocaleString('en-US')} invoice
+                {state.invoices === 1 ? '' : 's'} with {state.outcome.lines.toLocaleString('en-US')}{' '}
+                charge lines
+                {state.outcome.replacedInvoices > 0
+                  ? `, replacing ${state.outcome.replacedInvoices} earlier`
+                  : ''}
+                {state.outcome.completedInvoices > 0
+                  ? `, completing ${state.outcome.completedInvoices} stored invoice${state.outcome.completedInvoices === 1 ? '' : 's'} with ${state.outcome.completedInvoices === 1 ? 'its' : 'their'} other file`
+                  : ''}
+                {state.outcome.attachedUsage > 0
+                  ? `, and the usage of ${attachedLines(state.outcome.attachedUsage)} added to their invoices`
+                  : ''}
+                .
+              </>
+            )}
           </p>
           <button type="button" onClick={cancel}>
             Close
@@ -78,4 +87,9 @@ export function ImportPanel() {
     default:
       return assertNever(state);
   }
+}
+
+/** `1 line`, `1,204 lines`. */
+function attachedLines(count: number): string {
+  return `${count.toLocaleString('en-US')} line${count === 1 ? '' : 's'}`;
 }

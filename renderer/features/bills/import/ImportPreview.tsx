@@ -1,4 +1,6 @@
 import { useEffect, useId, useState } from 'react';
+import { StoredUsageNote } from './StoredUsageNote';
+import { onlyStoredUsage } from '../../../../shared/import/stored-usage';
 import {
   columnChoiceSentence,
   partsOf,
@@ -120,7 +122,8 @@ export function ImportPreview({ state }: { state: PreviewState }) {
   }
   const repeated = state.conflicts.some((c) => c.kind === 'invoice-repeated');
   const needsReplace = state.conflicts.length > 0;
-  const canCommit = totals.invoices > 0 && !repeated && (!needsReplace || replace);
+  const canCommit =
+    (totals.invoices > 0 || totals.usage > 0) && !repeated && (!needsReplace || replace);
 
   return (
     <section className="panel import-panel preview" aria-labelledby="import-title">
@@ -156,7 +159,7 @@ export function ImportPreview({ state }: { state: PreviewState }) {
               ' Some characters were already unreadable in the file (shown as �).'}
           </p>
           <HiddenSheetChoice files={outcome.files} />
-          <table className="data-table">
+          <table className="data-table" hidden={onlyStoredUsage(outcome.draft)}>
             <caption>Invoices found</caption>
             <thead>
               <tr>
@@ -207,6 +210,7 @@ export function ImportPreview({ state }: { state: PreviewState }) {
           </table>
           <ColumnChoices draft={outcome.draft} files={outcome.files.length} />
           <CompletedInvoices invoices={outcome.draft.invoices} storedFiles={state.storedFiles} />
+          <StoredUsageNote draft={outcome.draft} />
           {(outcome.draft.warnings ?? []).length > 0 && (
             <ul className="warnings" aria-label="Warnings">
               {(outcome.draft.warnings ?? []).map((warning, i) => (
@@ -247,7 +251,9 @@ export function ImportPreview({ state }: { state: PreviewState }) {
 
       <div className="button-row">
         <button type="button" disabled={!canCommit} onClick={() => void commit(replace)}>
-          Import {totals.invoices} invoice{totals.invoices === 1 ? '' : 's'}
+          {totals.invoices === 0 && totals.usage > 0
+            ? `Import ${totals.usage.toLocaleString('en-US')} usage record${totals.usage === 1 ? '' : 's'}`
+            : `Import ${totals.invoices} invoice${totals.invoices === 1 ? '' : 's'}`}
         </button>
         <button type="button" className="secondary" onClick={cancel}>
           Cancel import

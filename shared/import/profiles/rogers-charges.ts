@@ -1,0 +1,141 @@
+/**
+ * Rogers "Cost Centre Detail-Monthly Charges Breakdown" (a custom report of Rogers' business
+ * portal, pipe-delimited after a title and a "Months selected:" line): one row per user number
+ * per billing period, `Billing Period End Date|Report Level|Billing Account|User Number|User Name|`
+ * then one column per kind of charge (`Monthly Service Fee`, `System Access Fee`, `Credits and
+ * Discounts`, `US Roaming Long Distance Charge`…), `Subtotal`, `GST|PST|HST|QST` and the row's
+ * totals. It has no invoice number (an invoice is the account and the period end, as AT&T
+ * Premier's) and no invoice total. Each non-zero charge column is a charge line filed by its
+ * name, each tax a tax line; `Subtotal` and the totals are checks, never lines. Dates `MMDDYYYY`.
+ */
+import type { IsoDate } from '../../dates';
+import { isIsoDate } from '../../dates';
+import type { ChargeCategory } from '../../model';
+import type { Cents } from '../../money/cents';
+import { cents, formatCents } from '../../money/cents';
+import { CellReader } from '../cells';
+import { compactDate } from '../charge-rows';
+import { DraftBuilder } from '../draft-builder';
+import { col, presentIndexes } from './columns';
+import { startAccountRow } from './rows';
+import type { CarrierProfile, ProfileTable, TableLayout } from './types';
+
+const PROFILE_ID = 'rogers-charges';
+const LAYOUT_NAME = 'Rogers — Cost Centre Detail-Monthly Charges Breakdown';
+export const ROGERS_CARRIER_NAME = 'Rogers';
+
+const BREAKDOWN: TableLayout = {
+  kind: 'charges-breakdown',
+  columns: {
+    periodEnd: { aliases: ['Billing Period End Date'], required: true },
+    reportLevel: { aliases: ['Report Level'] },
+    accountNumber: { aliases: ['Billing Account'], required: true },
+    userNumber: { aliases: ['User Number'], required: true },
+    userName: { aliases: ['User Name'] },
+    subtotal: { aliases: ['Subtotal'], required: true },
+    gst: { aliases: ['GST'] },
+    pst: { aliases: ['PST'] },
+    hst: { aliases: ['HST'] },
+    qst: { aliases: ['QST'] },
+    totalNonTaxable: { aliases: ['Total Current Charges Non-Taxable'] },
+    totalTaxable: { aliases: ['Total Current Charges Taxable'] },
+    total: { aliases: ['Total Current Charges'], required: true },
+  },
+};
+
+/** The category of a charge column, by its name. */
+export function rogersCategory(name: string): ChargeCategory {
+  if (/credit|discount/i.test(name)) return 'credit';
+  if (/equipment/i.test(name)) return 'equipment';
+  if (/premium services/i.test(name)) return 'third-party';
+  if (/\b911\b|system access|regulatory recovery/i.test(name)) return 'surcharge';
+  if (/activation|cancellation|upgrade|unlocking|suspension|other charges/i.test(name))
+    return 'one-time';
+  if (/monthly|value packs|call display|voice mail/i.test(name)) return 'recurring';
+  return 'usage';
+}
+
+/** `MMDDYYYY` as an ISO date; null when not one. */
+function compactMdy(text: string): IsoDate | null {
+  const match = /^(\d{2})(\d{2})(\d{4})$/.exec(text);
+  if (match === null) return null;
+  const iso = `${match[3]}-${match[1]}-${match[2]}`;
+  return isIsoDate(iso) ? iso : null;
+}
+
+const TAXES = ['gst', 'pst', 'hst', 'qst'] as const;
+
+function readBreakdown(table: ProfileTable, draft: DraftBuilder): void {
+  const c = table.columns;
+  const cells = new CellReader(table.fileName, table.header, draft);
+  const identifying = presentIndexes(c, ['accountNumber', 'userNumber']);
+  const known = new Set(Object.values(c).filter((index) => index >= 0));
+  // Every other column is a kind of charge (the report's columns vary with what was billed).
+  const chargeIndexes = table.header.map((_, i) => i).filter((i) => !known.has(i));
+  for (const row of table.rows) {
+    const accountNumber = startAccountRow(table, row, draft, cells, identifying);
+    if (accountNumber === null) continue;
+    const periodText = cells.text(col(c, 'periodEnd'));
+    const periodEnd = compactMdy(periodText);
+    if (periodEnd === null && !cells.failed) {
+      cells.reject(
+        col(c, 'periodEnd'),
+        `expected a date like 04202023 (MMDDYYYY) but found "${periodText}".`,
+      );
+    }
+    const charges = chargeIndexes.map((index) => ({ index, amount: cells.cents(index) }));
+    const taxes = TAXES.map((tax) => ({ tax, amount: cells.cents(col(c, tax)) }));
+    const subtotal = cells.cents(col(c, 'subtotal'));
+    const total = cells.cents(col(c, 'total'));
+    if (cells.failed || periodEnd === null) continue;
+    const chargeSum = charges.reduce((sum, charge) => sum + (charge.amount ?? 0), 0);
+    const taxSum = taxes.reduce((sum, tax) => sum + (tax.amount ?? 0), 0);
+    const check = (stated: Cents | null, sum: number, name: string) =>
+      stated !== null && stated !== sum
+        ? `the ${name} add up to ${formatCents(cents(sum))} but the row says ${formatCents(stated)}; the row is not imported so the invoice stays right.`
+        : null;
+    const problem =
+      check(subtotal, chargeSum, 'charge columns') ??
+      check(total, chargeSum + taxSum, 'charges and taxes');
+    if (problem !== null) {
+      cells.rejectRow(problem);
+      continue;
+    }
+    const invoice = draft.invoice({
+      carrierName: ROGERS_CARRIER_NAME,
+      accountNumber,
+      // No invoice number: the account and the period end identify the bill.
+      invoiceNumber: `${accountNumber}-${compactDate(periodEnd)}`,
+      invoiceDate: periodEnd,
+      periodEnd,
+      statedTotal: null,
+      sourceFile: table.fileName,
+    });
+    const number = cells.text(col(c, 'userNumber'));
+    const userName = cells.text(col(c, 'userName'));
+    const more = userName === '' ? { quantity: null } : { quantity: null, extras: { userName } };
+    const source = { sourceFile: table.fileName, sourceRow: row.line };
+    for (const { index, amount } of charges) {
+      if (amount === null || amount === 0) continue;
+      const name = table.header[index] ?? '';
+      draft.line(invoice, source, number, name, rogersCategory(name), amount, more);
+    }
+    for (const { tax, amount } of taxes) {
+      if (amount === null || amount === 0) continue;
+      draft.line(invoice, source, number, tax.toUpperCase(), 'tax', amount, more);
+    }
+  }
+}
+
+export const rogersCharges: CarrierProfile = {
+  id: PROFILE_ID,
+  carrierName: ROGERS_CARRIER_NAME,
+  layoutName: LAYOUT_NAME,
+  dateOrder: 'MDY',
+  layouts: [BREAKDOWN],
+  read(tables, context) {
+    const draft = new DraftBuilder();
+    for (const table of tables) readBreakdown(table, draft);
+    return draft.finish(PROFILE_ID, LAYOUT_NAME, context.dateOrder);
+  },
+};

@@ -1,0 +1,95 @@
+/** Rogers "Cost Centre Detail-Monthly Charges Breakdown": a bill per account and period end, joined by the usage archives. */
+import { readFileSync } from 'node:fs';
+import { zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import type { BillDraft } from '../../../../shared/import/draft';
+import { readBills } from '../../../../shared/import/read-bill';
+import { readDraft, totalOf } from '../fixtures';
+import { carrierFile } from './carrier-fixtures';
+
+const BREAKDOWN = 'rogers-charges-breakdown.synthetic.txt';
+
+describe('the Rogers charges breakdown', () => {
+  const draft = readDraft([carrierFile(BREAKDOWN)]);
+
+  it('is one invoice per account and period end, numbered by them', () => {
+    expect(draft.profileId).toBe('rogers-charges');
+    expect(draft.invoices).toEqual([
+      expect.objectContaining({
+        carrierName: 'Rogers',
+        accountNumber: '800123456',
+        invoiceNumber: '800123456-20260320',
+        invoiceDate: '2026-03-20',
+        periodEnd: '2026-03-20',
+        statedTotal: null,
+      }),
+    ]);
+  });
+
+  it('files each non-zero charge column by its name and each tax as a tax, never the totals', () => {
+    const byLine = (number: string) =>
+      draft.lines
+        .filter((line) => line.serviceIdRaw === number)
+        .map((line) => [line.description, line.category, line.amount]);
+    expect(byLine('4165550101')).toEqual([
+      ['Monthly Service Fee', 'recurring', 70_00],
+      ['Credits and Discounts', 'credit', -10_00],
+      ['HST', 'tax', 7_80],
+    ]);
+    expect(byLine('4165550102')).toEqual([
+      ['Monthly Service Fee', 'recurring', 70_00],
+      ['US Roaming Long Distance Charge', 'usage', 4_50],
+      ['Other Charges', 'one-time', 5_00],
+      ['HST', 'tax', 10_34],
+    ]);
+    expect(byLine('6475550103')).toEqual([
+      ['Monthly Service Fee', 'recurring', 25_00],
+      ["Gov't Regulatory Recovery Fee", 'surcharge', 25],
+      ['Data Overage Charges', 'usage', 12_75],
+      ['HST', 'tax', 4_94],
+    ]);
+    // 67.80 + 89.84 + 42.94: each row's Total Current Charges, no subtotal added on top.
+    expect(totalOf(draft.lines)).toBe(200_58);
+  });
+
+  it('leaves out a row whose charges do not add up to its Subtotal, saying so', () => {
+    expect(draft.errors).toEqual([expect.objectContaining({ sourceFile: BREAKDOWN, row: 7 })]);
+    expect(draft.errors[0]?.message).toContain('add up to $30.00 but the row says $35.00');
+  });
+});
+
+describe('the Rogers usage archives picked with the breakdown', () => {
+  it('join its invoice by the cycle end', () => {
+    const fixture = (name: string) =>
+      new Uint8Array(
+        readFileSync(new URL(`../../../fixtures/carriers/rogers/${name}`, import.meta.url)),
+      );
+    const sms = {
+      name: 'sms.zip',
+      bytes: zipSync({
+        'Header-SMS.txt': fixture('Header-SMS.txt'),
+        'ALL_CALLS-SMS.txt': fixture('ALL_CALLS-SMS.txt'),
+      }),
+    };
+    const outcomes = readBills([carrierFile(BREAKDOWN), sms]);
+    const drafts = outcomes.flatMap((o): BillDraft[] => (o.kind === 'draft' ? [o.draft] : []));
+    expect(drafts.map((d) => d.profileId)).toEqual(['rogers-charges', 'rogers-usage']);
+    expect(drafts[1]?.usageFor?.map((t) => t.invoiceNumber)).toEqual(['800123456-20260320']);
+    expect(drafts[1]?.usage.map((u) => [u.serviceKey, u.messages])).toEqual([
+      ['+14165550101', 2],
+      ['+16475550103', 1],
+    ]);
+  });
+});
+
+describe('the breakdown as the portal names it in a ZIP', () => {
+  it('"ALL_CALLS-Custom.txt" with its header row is read as the bill, not as a call file', () => {
+    const zip = {
+      name: 'Rogers custom.zip',
+      bytes: zipSync({ 'ALL_CALLS-Custom.txt': carrierFile(BREAKDOWN).bytes }),
+    };
+    const draft = readDraft([zip]);
+    expect(draft.profileId).toBe('rogers-charges');
+    expect(totalOf(draft.lines)).toBe(200_58);
+  });
+});
