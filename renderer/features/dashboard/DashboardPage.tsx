@@ -1,10 +1,6 @@
-import { useCallback, useMemo } from 'react';
+import { lazy, Suspense, useCallback, useMemo } from 'react';
 import { findingsView } from '../../../shared/audit/dashboard-findings';
-import {
-  contractSpendByMonth,
-  latestMonthlySpend,
-  spendInvoicesOf,
-} from '../../../shared/contracts/spend';
+import { latestContractSpend, spendInvoicesOf } from '../../../shared/contracts/spend';
 import {
   dashboardView,
   billedMonths,
@@ -21,7 +17,7 @@ import { useLiveQuery } from '../../app/useLiveQuery';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { loadDashboardData, type DashboardData } from '../../db/dashboard';
-import { ImportPanel } from '../bills/import/ImportPanel';
+import { useImport } from '../bills/import/ImportContext';
 import { SampleCompanyButton } from '../bills/import/ImportButtons';
 import { SetupFromFilesButton } from '../setup/SetupButton';
 import { AttentionTiles } from './AttentionTiles';
@@ -32,6 +28,21 @@ import { dashboardFilterOf, dashboardLink } from './filter';
 import { FindingsCharts } from './FindingsCharts';
 import { MonthlyReportPage } from './MonthlyReportPage';
 import { SpendCharts, SummaryTiles } from './SpendCharts';
+
+/** The import screens (and the grid of their preview) load only when an import is under way. */
+const ImportPanel = lazy(() =>
+  import('../bills/import/ImportPanel').then((m) => ({ default: m.ImportPanel })),
+);
+
+function DashboardImport() {
+  const { state } = useImport();
+  if (state.step === 'idle') return null;
+  return (
+    <Suspense fallback={null}>
+      <ImportPanel />
+    </Suspense>
+  );
+}
 
 /**
  * The dashboard reads invoice aggregates and per-service totals only (never a charge line), so it
@@ -56,7 +67,7 @@ function DashboardOverview({ path }: { path: readonly string[] }) {
           Monthly report
         </a>
       </PageHeader>
-      <ImportPanel />
+      <DashboardImport />
       <div className="dashboard" data-state={data.status} aria-busy={data.status === 'loading'}>
         {data.status === 'loading' && <p role="status">Loading your spend…</p>}
         {data.status === 'error' && (
@@ -114,13 +125,11 @@ function Overview({ data, filter: asLinked }: { data: DashboardData; filter: Das
   );
   const contractSpend = useMemo(
     () =>
-      latestMonthlySpend(
-        contractSpendByMonth(
-          data.contracts,
-          data.services,
-          spendInvoicesOf(data.invoices, data.accounts),
-          (id) => data.serviceTotals.get(id),
-        ),
+      latestContractSpend(
+        data.contracts,
+        data.services,
+        spendInvoicesOf(data.invoices, data.accounts),
+        (id) => data.serviceTotals.get(id),
       ),
     [data],
   );
