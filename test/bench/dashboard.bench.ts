@@ -8,11 +8,11 @@ import { median, reportBench, type BenchRow } from './report';
 /** The dashboard's contract: ready, with this many charts drawn. */
 /** Chart panels on the dashboard (a panel says so in words when there is nothing to chart). */
 const CHARTS_ON_DASHBOARD = 6;
-/** "The dashboard renders in at most 1 s with three years of the sample company at full scale." */
-const TARGET_MS = 1_000;
-const RUNS = 3;
+/** Issue 20: "Dashboard at 1,000,000 lines opens ≤ 600 ms to six charts painted." */
+const TARGET_MS = 600;
+const RUNS = 5;
 
-/** The stores the dashboard's numbers come from: what the 1 s target is compared with. */
+/** The stores the dashboard's numbers come from: its raw limit reads them whole. */
 const AGGREGATE_STORES = ['invoices', 'serviceTotals'];
 /** Every store `loadDashboardData` (renderer/db/dashboard.ts) reads: aggregates and inventory. */
 const DASHBOARD_STORES = [
