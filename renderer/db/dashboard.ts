@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import {
   billedMonths,
   monthsOf,
@@ -46,6 +47,82 @@ export interface DashboardData {
   findings: Finding[];
   disputes: Dispute[];
   contracts: Contract[];
+}
+
+/** The stores {@link loadDashboardData} reads. */
+export const DASHBOARD_TABLES = [
+  'invoices',
+  'serviceTotals',
+  'carriers',
+  'accounts',
+  'services',
+  'sites',
+  'costCenters',
+  'findings',
+  'disputes',
+  'contracts',
+] as const;
+
+/**
+ * Calls `onChange` whenever a write to any store the dashboard reads commits (in this tab or
+ * another); returns the unsubscribe.
+ */
+export function watchDashboardData(db: TemDeskDatabase, onChange: () => void): () => void {
+  const prefixes = DASHBOARD_TABLES.map((table) => `idb://${db.name}/${table}/`);
+  const onMutated = (parts: Record<string, unknown>) => {
+    if (Object.keys(parts).some((key) => prefixes.some((prefix) => key.startsWith(prefix))))
+      onChange();
+  };
+  Dexie.on('storagemutated', onMutated);
+  return () => Dexie.on('storagemutated').unsubscribe(onMutated);
+}
+
+/** A read started before the page asked for it, and whether the data changed since it began. */
+interface StartedLoad {
+  db: TemDeskDatabase;
+  range: DashboardRange;
+  data: Promise<DashboardData>;
+  changed: boolean;
+  stop: () => void;
+}
+
+let started: StartedLoad | undefined;
+
+/**
+ * Starts reading the dashboard's data now, before the page is on screen (the app calls this as it
+ * starts, when it opens on the dashboard): the read runs while React mounts the shell.
+ */
+export function startDashboardLoad(db: TemDeskDatabase, range: DashboardRange): void {
+  started?.stop();
+  const load: StartedLoad = {
+    db,
+    range,
+    data: loadDashboardData(db, range),
+    changed: false,
+    stop: () => undefined,
+  };
+  load.stop = watchDashboardData(db, () => {
+    load.changed = true;
+  });
+  // An unused read's failure is the page's to report, when it reads again.
+  load.data.catch(() => undefined);
+  started = load;
+}
+
+/**
+ * The read {@link startDashboardLoad} began for this database and range, once, if nothing it
+ * reads has changed since (else undefined: read again).
+ */
+export function takeStartedLoad(
+  db: TemDeskDatabase,
+  range: DashboardRange,
+): Promise<DashboardData> | undefined {
+  const load = started;
+  if (!load) return undefined;
+  started = undefined;
+  load.stop();
+  const same = load.db === db && load.range.from === range.from && load.range.to === range.to;
+  return same && !load.changed ? load.data : undefined;
 }
 
 /**

@@ -12,10 +12,10 @@ import { deadlines, invoicesToPay } from '../../../shared/billing/attention';
 import { monthRange, todayIso } from '../../../shared/dates';
 import { useDatabase } from '../../db/DatabaseContext';
 import { useRouteContext } from '../../app/RouteContext';
-import { useLiveQuery } from '../../app/useLiveQuery';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
-import { loadDashboardData, type DashboardData } from '../../db/dashboard';
+import type { DashboardData } from '../../db/dashboard';
+import { useDashboardData } from './useDashboardData';
 import { useImport } from '../bills/import/ImportContext';
 import { SampleCompanyButton } from '../bills/import/ImportButtons';
 import { SetupFromFilesButton } from '../setup/SetupButton';
@@ -67,7 +67,7 @@ function DashboardOverview({ path }: { path: readonly string[] }) {
   // One filter object per route, so the views and charts are not rebuilt on unrelated renders.
   const linked = useMemo(() => dashboardFilterOf(path), [path]);
   const { from, to } = linked;
-  const data = useLiveQuery(() => loadDashboardData(db, { from, to }), [db, from, to]);
+  const data = useDashboardData(db, { from, to });
   // While another range's totals load, the page keeps showing the range it has (figures always
   // match the filters on screen), then moves to the new one.
   const loaded = data.status === 'ready' ? data.value.range : 'all';
