@@ -1,22 +1,12 @@
-import { useEffect, useMemo, type ReactElement } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState, type ComponentType } from 'react';
 import { appDatabase } from '../db/database';
 import { DEFAULT_SETTINGS, readSettings } from '../db/settings';
-import { BillsPage } from '../features/bills/BillsPage';
-import { BudgetsPage } from '../features/budgets/BudgetsPage';
-import { ChargebackPage } from '../features/chargeback/ChargebackPage';
-import { ContractsPage } from '../features/contracts/ContractsPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
-import { FindingsPage } from '../features/findings/FindingsPage';
-import { InventoryPage } from '../features/inventory/InventoryPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
 import { requestPersistentStorage } from '../platform/storage';
 import { ImportProvider } from '../features/bills/import/ImportContext';
-import { AutoAudit } from '../features/findings/useAutoAudit';
-import { AutoBackup } from '../features/settings/AutoBackup';
 import { AppCommands } from './AppCommands';
 import { DatabaseProvider } from '../db/DatabaseContext';
 import { UndoProvider } from './UndoContext';
-import { BackupReminder } from '../features/settings/BackupReminder';
 import { useChangeTracking } from '../db/changes';
 import { Navigation } from './Navigation';
 import type { SectionId } from './sections';
@@ -26,16 +16,60 @@ import { useRoute } from './useSection';
 import { ResolvedThemeContext } from '../components/theme';
 import { useTheme } from './useTheme';
 
-const PAGES: Record<SectionId, () => ReactElement> = {
+/**
+ * The dashboard is in the first chunk (it is what opens); every other section is its own chunk,
+ * loaded when first opened, so starting the app never loads or runs AG Grid, pdf.js or the import
+ * screens (see README "Benchmarks").
+ */
+const PAGES: Record<SectionId, ComponentType> = {
   dashboard: DashboardPage,
-  bills: BillsPage,
-  inventory: InventoryPage,
-  contracts: ContractsPage,
-  findings: FindingsPage,
-  chargeback: ChargebackPage,
-  budgets: BudgetsPage,
-  settings: SettingsPage,
+  bills: lazy(() => import('../features/bills/BillsPage').then((m) => ({ default: m.BillsPage }))),
+  inventory: lazy(() =>
+    import('../features/inventory/InventoryPage').then((m) => ({ default: m.InventoryPage })),
+  ),
+  contracts: lazy(() =>
+    import('../features/contracts/ContractsPage').then((m) => ({ default: m.ContractsPage })),
+  ),
+  findings: lazy(() =>
+    import('../features/findings/FindingsPage').then((m) => ({ default: m.FindingsPage })),
+  ),
+  chargeback: lazy(() =>
+    import('../features/chargeback/ChargebackPage').then((m) => ({ default: m.ChargebackPage })),
+  ),
+  budgets: lazy(() =>
+    import('../features/budgets/BudgetsPage').then((m) => ({ default: m.BudgetsPage })),
+  ),
+  settings: lazy(() =>
+    import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })),
+  ),
 };
+
+/** Background helpers, in their own chunks too: the audit engine and the backup writer. */
+const AutoAudit = lazy(() =>
+  import('../features/findings/useAutoAudit').then((m) => ({ default: m.AutoAudit })),
+);
+const AutoBackup = lazy(() =>
+  import('../features/settings/AutoBackup').then((m) => ({ default: m.AutoBackup })),
+);
+const BackupReminder = lazy(() =>
+  import('../features/settings/BackupReminder').then((m) => ({ default: m.BackupReminder })),
+);
+
+/**
+ * The checks re-run in the background: started a moment after launch, so the first page reads and
+ * draws without the audit's reads beside it (any change after that is still seen and checked).
+ */
+const AUDIT_START_DELAY_MS = 1_500;
+
+function useDelayed(delayMs: number): boolean {
+  const [due, setDue] = useState(false);
+  useEffect(() => {
+    // clock: a timer, not a date
+    const timer = window.setTimeout(() => setDue(true), delayMs);
+    return () => window.clearTimeout(timer);
+  }, [delayMs]);
+  return due;
+}
 
 export function App() {
   const db = useMemo(() => appDatabase(), []);
@@ -47,6 +81,7 @@ export function App() {
   );
   const Page = PAGES[section];
   useChangeTracking(db);
+  const auditDue = useDelayed(AUDIT_START_DELAY_MS);
 
   useEffect(() => {
     // Years of bills must not be evicted when the disk fills: ask once per start (Settings shows the answer).
@@ -60,8 +95,10 @@ export function App() {
           <RouteContext.Provider value={{ route, navigate }}>
             <ImportProvider>
               <AppCommands />
-              <AutoAudit />
-              <AutoBackup />
+              <Suspense fallback={null}>
+                {auditDue && <AutoAudit />}
+                <AutoBackup />
+              </Suspense>
               <a className="skip-link" href="#main">
                 Skip to content
               </a>
@@ -73,8 +110,12 @@ export function App() {
                   <Navigation current={section} />
                 </aside>
                 <main id="main" className="app-main" tabIndex={-1}>
-                  <BackupReminder />
-                  <Page />
+                  <Suspense fallback={null}>
+                    <BackupReminder />
+                  </Suspense>
+                  <Suspense fallback={<PageLoading />}>
+                    <Page />
+                  </Suspense>
                 </main>
               </div>
             </ImportProvider>
@@ -82,5 +123,14 @@ export function App() {
         </ResolvedThemeContext.Provider>
       </UndoProvider>
     </DatabaseProvider>
+  );
+}
+
+/** Shown for the moment a section's code loads (the first time it opens). */
+function PageLoading() {
+  return (
+    <p role="status" className="page-loading">
+      Loading…
+    </p>
   );
 }

@@ -200,21 +200,33 @@ export function dashboardView(
     let values = byCarrier.get(invoice.carrierId);
     const account = accountKey(invoice.carrierId, invoice.accountNumber);
     const moverTotals = at === last ? current : at === last - 1 ? previous : undefined;
-    for (let i = 0; i < totals.keys.length; i++) {
-      const d = resolve(totals.keys[i] ?? '');
+    const { keys, amounts, categories } = totals;
+    // A service's categories sit side by side: its key is resolved once, not once per category.
+    let lastKey: string | undefined;
+    let d: Dimensions | undefined;
+    let billed = 0;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] ?? '';
+      if (key !== lastKey || d === undefined) {
+        d = resolve(key);
+        lastKey = key;
+      }
       if (narrowed && !matchesDimensions(filter, d)) continue;
-      const amount = totals.amounts[i] ?? 0;
+      const amount = amounts[i] ?? 0;
       counted = true;
+      billed += amount;
+      const group = groupOfCategory[categories[i] ?? 0] ?? -1;
+      if (group >= 0) groups[group] = (groups[group] ?? 0) + amount;
+      byDimensions[d.ordinal] = (byDimensions[d.ordinal] ?? 0) + amount;
+    }
+    if (counted) {
       if (!values) {
         values = months.map(() => 0);
         byCarrier.set(invoice.carrierId, values);
       }
-      values[at] = (values[at] ?? 0) + amount;
-      const group = groupOfCategory[totals.categories[i] ?? 0] ?? -1;
-      if (group >= 0) groups[group] = (groups[group] ?? 0) + amount;
-      byDimensions[d.ordinal] = (byDimensions[d.ordinal] ?? 0) + amount;
+      values[at] = (values[at] ?? 0) + billed;
       if (moverTotals && last >= 1)
-        moverTotals.set(account, (moverTotals.get(account) ?? 0) + amount);
+        moverTotals.set(account, (moverTotals.get(account) ?? 0) + billed);
     }
     if (counted || !narrowed) invoiceCount++;
   }

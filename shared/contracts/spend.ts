@@ -32,57 +32,102 @@ export interface SpendInvoice {
 /** Contract id → month of the invoice date → spend in cents, oldest month first. */
 export type ContractSpend = Map<string, Map<IsoMonth, Cents>>;
 
-export function contractSpendByMonth(
+type SpendService = Pick<Service, 'id' | 'accountId' | 'serviceKey' | 'aliasKeys'>;
+type TotalsOf = (invoiceId: string) => Pick<ServiceTotals, 'keys' | 'amounts'> | undefined;
+
+/** The contracts and inventory indexed once: who holds which charge of an invoice. */
+interface SpendIndex {
+  /** Every contract that may hold a charge of this account. */
+  possible(accountId: string): ReadonlySet<string>;
+  /** Contract id → its share of the invoice (service charges, then account-level pro rata). */
+  held(invoice: SpendInvoice, totals: Pick<ServiceTotals, 'keys' | 'amounts'>): Map<string, number>;
+}
+
+function spendIndex(
   contracts: readonly SpendContract[],
-  services: readonly Pick<Service, 'id' | 'accountId' | 'serviceKey' | 'aliasKeys'>[],
-  invoices: readonly SpendInvoice[],
-  totalsOf: (invoiceId: string) => Pick<ServiceTotals, 'keys' | 'amounts'> | undefined,
-): ContractSpend {
+  services: readonly SpendService[],
+): SpendIndex {
   const listedBy = new Map<string, string[]>();
   for (const contract of contracts)
     for (const serviceId of contract.serviceIds) push(listedBy, serviceId, contract.id);
   const namingAccount = new Map<string, string[]>();
   for (const contract of contracts)
     for (const accountId of contract.accountIds) push(namingAccount, accountId, contract.id);
-  const serviceByKey = new Map<string, Pick<Service, 'id'>>();
+  // Per account: service key → the contracts sharing its charges, worked out once per distinct
+  // key (a million totals are a million plain map lookups, no string built per lookup).
+  const serviceByKey = new Map<string, Map<string, Pick<Service, 'id'>>>();
+  const possible = new Map<string, Set<string>>();
+  const possibleOf = (accountId: string) => {
+    let set = possible.get(accountId);
+    if (set === undefined) possible.set(accountId, (set = new Set()));
+    return set;
+  };
   for (const service of services) {
+    let byKey = serviceByKey.get(service.accountId);
+    if (byKey === undefined) serviceByKey.set(service.accountId, (byKey = new Map()));
     for (const key of [service.serviceKey ?? '', ...service.aliasKeys])
-      if (key !== '') serviceByKey.set(`${service.accountId}|${key}`, service);
+      if (key !== '') byKey.set(key, service);
+    for (const id of listedBy.get(service.id) ?? []) possibleOf(service.accountId).add(id);
   }
-  const accountOfService = new Map(services.map((s) => [s.id, s.accountId]));
-  const touching = new Set([...listedBy.keys()].flatMap((id) => accountOfService.get(id) ?? []));
-  for (const accountId of namingAccount.keys()) touching.add(accountId);
+  for (const [accountId, ids] of namingAccount) for (const id of ids) possibleOf(accountId).add(id);
+  const ownersByAccount = new Map<string, Map<string, readonly string[]>>();
+  const NO_OWNERS: readonly string[] = [];
+  const NONE: ReadonlySet<string> = new Set();
 
+  return {
+    possible: (accountId) => possible.get(accountId) ?? NONE,
+    held(invoice, totals) {
+      let ownersOf = ownersByAccount.get(invoice.accountId);
+      if (ownersOf === undefined) ownersByAccount.set(invoice.accountId, (ownersOf = new Map()));
+      const byKey = serviceByKey.get(invoice.accountId);
+      const naming = namingAccount.get(invoice.accountId) ?? NO_OWNERS;
+      const held = new Map<string, number>();
+      let serviceCharges = 0;
+      let accountLevel = 0;
+      const { keys, amounts } = totals;
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i] ?? '';
+        const amount = amounts[i] ?? 0;
+        if (key === '') {
+          accountLevel += amount;
+          continue;
+        }
+        serviceCharges += amount;
+        let owners = ownersOf.get(key);
+        if (owners === undefined) {
+          const service = byKey?.get(key);
+          owners = (service === undefined ? undefined : listedBy.get(service.id)) ?? naming;
+          ownersOf.set(key, owners);
+        }
+        if (owners.length > 0) shareOut(amount, owners, held);
+      }
+      if (accountLevel !== 0 && serviceCharges !== 0 && held.size > 0) {
+        // The rest of the account-level charges belongs to services no contract holds.
+        const owners = [...held.keys()];
+        const weights = owners.map((id) => Math.abs(held.get(id) ?? 0));
+        const unheld = Math.max(0, Math.abs(serviceCharges) - sum(weights));
+        const parts = splitLargestRemainder(cents(accountLevel), [...weights, unheld]);
+        owners.forEach((id, i) => held.set(id, (held.get(id) ?? 0) + (parts[i] ?? 0)));
+      }
+      return held;
+    },
+  };
+}
+
+export function contractSpendByMonth(
+  contracts: readonly SpendContract[],
+  services: readonly SpendService[],
+  invoices: readonly SpendInvoice[],
+  totalsOf: TotalsOf,
+): ContractSpend {
+  const index = spendIndex(contracts, services);
   const result: ContractSpend = new Map(contracts.map((c) => [c.id, new Map()]));
   for (const invoice of invoices) {
-    if (!touching.has(invoice.accountId)) continue;
+    if (index.possible(invoice.accountId).size === 0) continue;
     const totals = totalsOf(invoice.id);
     if (totals === undefined) continue;
-    const held = new Map<string, number>();
-    let serviceCharges = 0;
-    let accountLevel = 0;
-    totals.keys.forEach((key, i) => {
-      const amount = totals.amounts[i] ?? 0;
-      if (key === '') {
-        accountLevel += amount;
-        return;
-      }
-      serviceCharges += amount;
-      const service = serviceByKey.get(`${invoice.accountId}|${key}`);
-      const listing = service === undefined ? undefined : listedBy.get(service.id);
-      const owners = listing ?? namingAccount.get(invoice.accountId) ?? [];
-      shareOut(amount, owners, held);
-    });
-    if (accountLevel !== 0 && serviceCharges !== 0 && held.size > 0) {
-      // The rest of the account-level charges belongs to services no contract holds.
-      const owners = [...held.keys()];
-      const weights = owners.map((id) => Math.abs(held.get(id) ?? 0));
-      const unheld = Math.max(0, Math.abs(serviceCharges) - sum(weights));
-      const parts = splitLargestRemainder(cents(accountLevel), [...weights, unheld]);
-      owners.forEach((id, i) => held.set(id, (held.get(id) ?? 0) + (parts[i] ?? 0)));
-    }
     const month = isoMonthOf(invoice.invoiceDate);
-    for (const [contractId, amount] of held) {
+    for (const [contractId, amount] of index.held(invoice, totals)) {
       const months = result.get(contractId);
       if (months !== undefined) months.set(month, cents((months.get(month) ?? 0) + amount));
     }
@@ -92,15 +137,59 @@ export function contractSpendByMonth(
   return result;
 }
 
+/**
+ * The latest billed month's spend per contract, exactly `latestMonthlySpend(contractSpendByMonth(…))`
+ * but reading months newest first and stopping once every contract has its month: the dashboard
+ * and renewals need only that month, not every month of years of totals.
+ */
+export function latestContractSpend(
+  contracts: readonly SpendContract[],
+  services: readonly SpendService[],
+  invoices: readonly SpendInvoice[],
+  totalsOf: TotalsOf,
+): Map<string, Cents> {
+  const index = spendIndex(contracts, services);
+  const known = new Set(contracts.map((c) => c.id));
+  const pending = new Set(known);
+  const byMonth = new Map<IsoMonth, SpendInvoice[]>();
+  for (const invoice of invoices) {
+    const month = isoMonthOf(invoice.invoiceDate);
+    const list = byMonth.get(month);
+    if (list === undefined) byMonth.set(month, [invoice]);
+    else list.push(invoice);
+  }
+  const result = new Map<string, Cents>();
+  const newestFirst = [...byMonth.keys()].sort((a, b) => (a < b ? 1 : -1));
+  for (const month of newestFirst) {
+    if (pending.size === 0) break;
+    const spend = new Map<string, number>();
+    for (const invoice of byMonth.get(month) ?? []) {
+      const possible = index.possible(invoice.accountId);
+      if (![...possible].some((id) => pending.has(id))) continue;
+      const totals = totalsOf(invoice.id);
+      if (totals === undefined) continue;
+      for (const [contractId, amount] of index.held(invoice, totals))
+        if (pending.has(contractId)) spend.set(contractId, (spend.get(contractId) ?? 0) + amount);
+    }
+    for (const [contractId, amount] of spend) {
+      if (known.has(contractId)) result.set(contractId, cents(amount));
+      pending.delete(contractId);
+    }
+  }
+  return result;
+}
+
 function shareOut(amount: number, owners: readonly string[], held: Map<string, number>) {
   if (owners.length === 0) return;
-  const parts =
-    owners.length === 1
-      ? [amount]
-      : splitLargestRemainder(
-          cents(amount),
-          owners.map(() => 1),
-        );
+  const only = owners.length === 1 ? owners[0] : undefined;
+  if (only !== undefined) {
+    held.set(only, (held.get(only) ?? 0) + amount);
+    return;
+  }
+  const parts = splitLargestRemainder(
+    cents(amount),
+    owners.map(() => 1),
+  );
   owners.forEach((id, i) => held.set(id, (held.get(id) ?? 0) + (parts[i] ?? 0)));
 }
 

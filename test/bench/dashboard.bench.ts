@@ -2,17 +2,17 @@ import type { BrowserContext } from 'playwright-core';
 import { it } from 'vitest';
 import type { SampleOptions } from '../../shared/sample';
 import type { DashboardSeed, RawRead } from './browser/dashboard';
-import { openBenchBrowser } from './browser-session';
+import { openBenchBrowser, type BenchBrowser } from './browser-session';
 import { median, reportBench, type BenchRow } from './report';
 
 /** The dashboard's contract: ready, with this many charts drawn. */
 /** Chart panels on the dashboard (a panel says so in words when there is nothing to chart). */
 const CHARTS_ON_DASHBOARD = 6;
-/** "The dashboard renders in at most 1 s with three years of the sample company at full scale." */
-const TARGET_MS = 1_000;
-const RUNS = 3;
+/** Issue 20: "Dashboard at 1,000,000 lines opens ≤ 600 ms to six charts painted." */
+const TARGET_MS = 600;
+const RUNS = 5;
 
-/** The stores the dashboard's numbers come from: what the 1 s target is compared with. */
+/** The stores the dashboard's numbers come from: its raw limit reads them whole. */
 const AGGREGATE_STORES = ['invoices', 'serviceTotals'];
 /** Every store `loadDashboardData` (renderer/db/dashboard.ts) reads: aggregates and inventory. */
 const DASHBOARD_STORES = [
@@ -139,12 +139,27 @@ async function rawReadInFreshPage(
 }
 
 /**
+ * The bench browser with the app built as it ships. Vitest runs with `NODE_ENV=test`, and Vite's
+ * build takes `NODE_ENV` from the environment, so without this the app under test would be React's
+ * development build (StrictMode's double effects, dev checks): about twice as slow as the real app.
+ */
+async function openProductionBench(): Promise<BenchBrowser> {
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    return await openBenchBrowser();
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
+}
+
+/**
  * The dashboard opening in Chromium on three years of the sample company, loaded into the app's
  * real IndexedDB exactly as its sample button does, beside the raw limit: reading every record of
  * the aggregates it is built from. Printed, never asserted on time.
  */
 it('dashboard: opens on three years of the sample company', async () => {
-  const bench = await openBenchBrowser();
+  const bench = await openProductionBench();
   try {
     const benchPage = new URL('test/bench/browser/dashboard.html', bench.baseUrl).toString();
     const rows: BenchRow[] = [];

@@ -1,10 +1,5 @@
-import { useCallback, useMemo } from 'react';
+import { lazy, Suspense, useCallback, useMemo } from 'react';
 import { findingsView } from '../../../shared/audit/dashboard-findings';
-import {
-  contractSpendByMonth,
-  latestMonthlySpend,
-  spendInvoicesOf,
-} from '../../../shared/contracts/spend';
 import {
   dashboardView,
   billedMonths,
@@ -17,11 +12,11 @@ import { deadlines, invoicesToPay } from '../../../shared/billing/attention';
 import { monthRange, todayIso } from '../../../shared/dates';
 import { useDatabase } from '../../db/DatabaseContext';
 import { useRouteContext } from '../../app/RouteContext';
-import { useLiveQuery } from '../../app/useLiveQuery';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
-import { loadDashboardData, type DashboardData } from '../../db/dashboard';
-import { ImportPanel } from '../bills/import/ImportPanel';
+import type { DashboardData } from '../../db/dashboard';
+import { useDashboardData } from './useDashboardData';
+import { useImport } from '../bills/import/ImportContext';
 import { SampleCompanyButton } from '../bills/import/ImportButtons';
 import { SetupFromFilesButton } from '../setup/SetupButton';
 import { AttentionTiles } from './AttentionTiles';
@@ -30,8 +25,27 @@ import { DashboardFilters } from './DashboardFilters';
 import { DueLists } from './DueLists';
 import { dashboardFilterOf, dashboardLink } from './filter';
 import { FindingsCharts } from './FindingsCharts';
-import { MonthlyReportPage } from './MonthlyReportPage';
 import { SpendCharts, SummaryTiles } from './SpendCharts';
+
+/** The monthly report is a page of its own: its code loads when it is opened. */
+const MonthlyReportPage = lazy(() =>
+  import('./MonthlyReportPage').then((m) => ({ default: m.MonthlyReportPage })),
+);
+
+/** The import screens (and the grid of their preview) load only when an import is under way. */
+const ImportPanel = lazy(() =>
+  import('../bills/import/ImportPanel').then((m) => ({ default: m.ImportPanel })),
+);
+
+function DashboardImport() {
+  const { state } = useImport();
+  if (state.step === 'idle') return null;
+  return (
+    <Suspense fallback={null}>
+      <ImportPanel />
+    </Suspense>
+  );
+}
 
 /**
  * The dashboard reads invoice aggregates and per-service totals only (never a charge line), so it
@@ -39,15 +53,31 @@ import { SpendCharts, SummaryTiles } from './SpendCharts';
  */
 export function DashboardPage() {
   const { route } = useRouteContext();
-  if (route.path[0] === 'report') return <MonthlyReportPage month={route.path[1]} />;
+  if (route.path[0] === 'report')
+    return (
+      <Suspense fallback={<p role="status">Loading…</p>}>
+        <MonthlyReportPage month={route.path[1]} />
+      </Suspense>
+    );
   return <DashboardOverview path={route.path} />;
 }
 
 function DashboardOverview({ path }: { path: readonly string[] }) {
   const db = useDatabase();
   // One filter object per route, so the views and charts are not rebuilt on unrelated renders.
-  const filter = useMemo(() => dashboardFilterOf(path), [path]);
-  const data = useLiveQuery(() => loadDashboardData(db), [db]);
+  const linked = useMemo(() => dashboardFilterOf(path), [path]);
+  const { from, to } = linked;
+  const data = useDashboardData(db, { from, to });
+  // While another range's totals load, the page keeps showing the range it has (figures always
+  // match the filters on screen), then moves to the new one.
+  const loaded = data.status === 'ready' ? data.value.range : 'all';
+  const filter = useMemo(
+    () =>
+      loaded === 'all' || (loaded.from === linked.from && loaded.to === linked.to)
+        ? linked
+        : { ...linked, from: loaded.from, to: loaded.to },
+    [linked, loaded],
+  );
 
   return (
     <>
@@ -56,7 +86,7 @@ function DashboardOverview({ path }: { path: readonly string[] }) {
           Monthly report
         </a>
       </PageHeader>
-      <ImportPanel />
+      <DashboardImport />
       <div className="dashboard" data-state={data.status} aria-busy={data.status === 'loading'}>
         {data.status === 'loading' && <p role="status">Loading your spend…</p>}
         {data.status === 'error' && (
@@ -112,18 +142,7 @@ function Overview({ data, filter: asLinked }: { data: DashboardData; filter: Das
     () => invoicesToPay(data.invoices, filter.carrierId, today),
     [data, filter.carrierId, today],
   );
-  const contractSpend = useMemo(
-    () =>
-      latestMonthlySpend(
-        contractSpendByMonth(
-          data.contracts,
-          data.services,
-          spendInvoicesOf(data.invoices, data.accounts),
-          (id) => data.serviceTotals.get(id),
-        ),
-      ),
-    [data],
-  );
+  const contractSpend = data.contractSpend;
   const renewals = useMemo(
     () => deadlines(data.contracts, filter.carrierId, today, names, contractSpend),
     [data, filter.carrierId, today, names, contractSpend],

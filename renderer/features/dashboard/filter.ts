@@ -50,11 +50,23 @@ export function dashboardFilterOf(path: readonly string[]): DashboardFilter {
   };
 }
 
+const MONTH_FORMAT = new Intl.DateTimeFormat('en-US', {
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+/** Labels already made: the filters and charts ask for the same few dozen months many times. */
+const monthLabels = new Map<string, string>();
+
 /** `2026-10` → `Oct 2026`. */
 export function shortMonth(month: string): string {
-  const date = new Date(`${month}-15T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return month;
-  return date.toLocaleDateString('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+  let label = monthLabels.get(month);
+  if (label === undefined) {
+    const date = new Date(`${month}-15T00:00:00Z`);
+    label = Number.isNaN(date.getTime()) ? month : MONTH_FORMAT.format(date);
+    monthLabels.set(month, label);
+  }
+  return label;
 }
 
 /** Label of a service type, or of the two kinds of charge without one. */
