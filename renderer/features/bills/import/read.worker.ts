@@ -5,13 +5,37 @@
  */
 import { expandUpload, type UploadedFile } from '../../../../shared/import/archive';
 import { importLimits, type ImportLimits } from '../../../../shared/import/limits';
-import { readBills } from '../../../../shared/import/read-bill';
+import {
+  packDraftLines,
+  packedTransferables,
+  type PackedDraftLines,
+} from '../../../../shared/import/packed-lines';
+import { readBills, type ReadOutcome } from '../../../../shared/import/read-bill';
 import { generateSampleCompany, sampleEndMonth } from '../../../../shared/sample';
 import type { ReadRequest, ReadResponse } from './worker-protocol';
 
 // The renderer's tsconfig has the DOM lib, where `postMessage` is the window's; in a worker it
 // takes only the message. Name the one signature we use.
-const scope = self as unknown as { postMessage(message: ReadResponse): void };
+const scope = self as unknown as {
+  postMessage(message: ReadResponse, transfer?: Transferable[]): void;
+};
+
+/** The outcomes with each draft's lines packed apart, and the buffers to transfer. */
+function packed(outcomes: ReadOutcome[]) {
+  const packedLines: (PackedDraftLines | null)[] = [];
+  const transfer: ArrayBuffer[] = [];
+  const light = outcomes.map((outcome) => {
+    if (outcome.kind !== 'draft') {
+      packedLines.push(null);
+      return outcome;
+    }
+    const lines = packDraftLines(outcome.draft.lines);
+    packedLines.push(lines);
+    transfer.push(...packedTransferables(lines));
+    return { ...outcome, draft: { ...outcome.draft, lines: [] } };
+  });
+  return { outcomes: light, packedLines, transfer };
+}
 
 function membersOf(file: UploadedFile, limits: Partial<ImportLimits> | undefined): string[] {
   const expanded = expandUpload(file, { limits: importLimits(limits) });
@@ -35,19 +59,24 @@ self.onmessage = (event: MessageEvent<ReadRequest>) => {
       ...options,
       onProgress: (fraction) => scope.postMessage({ type: 'progress', fraction }),
     });
-    scope.postMessage({
-      type: 'done',
-      outcomes,
-      files: files.map((file) => ({ ...file, memberNames: membersOf(file, options.limits) })),
-      organization: company && {
-        carriers: company.carriers,
-        accounts: company.accounts,
-        sites: company.sites,
-        costCenters: company.costCenters,
-        services: company.services,
-        contracts: company.contracts,
+    const handOver = packed(outcomes);
+    scope.postMessage(
+      {
+        type: 'done',
+        outcomes: handOver.outcomes,
+        packedLines: handOver.packedLines,
+        files: files.map((file) => ({ ...file, memberNames: membersOf(file, options.limits) })),
+        organization: company && {
+          carriers: company.carriers,
+          accounts: company.accounts,
+          sites: company.sites,
+          costCenters: company.costCenters,
+          services: company.services,
+          contracts: company.contracts,
+        },
       },
-    });
+      handOver.transfer,
+    );
   } catch (error) {
     scope.postMessage({
       type: 'failed',

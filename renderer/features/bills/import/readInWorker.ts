@@ -1,6 +1,21 @@
+import { unpackDraftLines } from '../../../../shared/import/packed-lines';
 import type { ReadRequest, ReadResponse } from './worker-protocol';
 
-export type ReadResult = Extract<ReadResponse, { type: 'done' }>;
+/** The worker's answer, each draft's lines unpacked back into it. */
+export type ReadResult = Omit<Extract<ReadResponse, { type: 'done' }>, 'packedLines'>;
+
+/** Puts each draft's packed lines back into the draft (see `worker-protocol.ts`). */
+export function withLines(message: Extract<ReadResponse, { type: 'done' }>): ReadResult {
+  const { packedLines, ...rest } = message;
+  return {
+    ...rest,
+    outcomes: rest.outcomes.map((outcome, i) => {
+      const packed = packedLines[i];
+      if (outcome.kind !== 'draft' || !packed) return outcome;
+      return { ...outcome, draft: { ...outcome.draft, lines: unpackDraftLines(packed) } };
+    }),
+  };
+}
 
 /** A read running in its own worker; `cancel()` stops it at once (the worker is terminated). */
 export interface RunningRead {
@@ -27,7 +42,7 @@ export function readInWorker(
       if (message.type === 'progress') onProgress(message.fraction);
       else {
         worker.terminate();
-        if (message.type === 'done') resolve(message);
+        if (message.type === 'done') resolve(withLines(message));
         else reject(new Error(message.message));
       }
     };

@@ -1,5 +1,6 @@
 import type { IsoDate } from '../../../../shared/dates';
 import type { UploadedFile } from '../../../../shared/import/archive';
+import type { PackedDraftLines } from '../../../../shared/import/packed-lines';
 import type { ReadBillOptions, ReadOutcome } from '../../../../shared/import/read-bill';
 import type { SampleCompany } from '../../../../shared/sample';
 
@@ -22,7 +23,12 @@ export type ReadResponse =
   | { type: 'progress'; fraction: number }
   | {
       type: 'done';
+      /**
+       * Drafts cross with empty `lines`: their lines come packed in `packedLines` (same index),
+       * their buffers transferred — see `shared/import/packed-lines.ts`.
+       */
       outcomes: ReadOutcome[];
+      packedLines: (PackedDraftLines | null)[];
       /** The files read (for `sample`, the generated bill files), with the names inside each ZIP. */
       files: { name: string; bytes: Uint8Array; memberNames: string[] }[];
       /** For `sample`: the company's inventory and contracts, stored before its bills. */
