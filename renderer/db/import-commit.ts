@@ -257,6 +257,7 @@ export async function commitImport(
       lines: blocks.reduce((sum, block) => sum + block.count, 0),
     };
   });
+  performance.mark('import:commit-written');
   // The approval policy decides the new invoices now (and again after the checks run on them).
   if (outcome.ok && options.approvalPolicy !== false)
     await applyApprovalPolicy(db, options.now ?? new Date());
