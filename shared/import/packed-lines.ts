@@ -36,8 +36,11 @@ export interface PackedDraftLines {
   quantity: Float64Array;
   amount: Float64Array;
   sourceRow: Uint32Array;
-  /** The few lines that carry extras, by line index. */
-  extras: [number, Record<string, string>][];
+  /**
+   * Each line's extras (-1: none), kept once per distinct content: a carrier's extras (user name,
+   * plan…) repeat on every charge of a service, month after month.
+   */
+  extras: { values: Record<string, string>[]; index: Int32Array };
 }
 
 const categoryIndex = new Map<ChargeCategory, number>(
@@ -45,7 +48,7 @@ const categoryIndex = new Map<ChargeCategory, number>(
 );
 
 /** Collects one string column: distinct values in first-seen order and each line's index. */
-class StringColumn {
+export class StringColumn {
   readonly values: string[] = [];
   readonly index: Int32Array;
   private readonly at = new Map<string, number>();
@@ -82,6 +85,41 @@ class StringColumn {
   }
 }
 
+/** The extras column: each distinct object's content is looked up once, then by identity. */
+class ExtrasColumn {
+  readonly values: Record<string, string>[] = [];
+  readonly index: Int32Array;
+  private readonly byObject = new Map<Record<string, string>, number>();
+  private readonly byContent = new Map<string, number>();
+
+  constructor(count: number) {
+    this.index = new Int32Array(count);
+  }
+
+  set(i: number, extras: Record<string, string> | undefined): void {
+    if (extras === undefined) {
+      this.index[i] = -1;
+      return;
+    }
+    let index = this.byObject.get(extras);
+    if (index === undefined) {
+      const content = JSON.stringify(Object.entries(extras));
+      index = this.byContent.get(content);
+      if (index === undefined) {
+        index = this.values.length;
+        this.values.push(extras);
+        this.byContent.set(content, index);
+      }
+      this.byObject.set(extras, index);
+    }
+    this.index[i] = index;
+  }
+
+  packed(): PackedDraftLines['extras'] {
+    return { values: this.values, index: this.index };
+  }
+}
+
 /** Packs lines into columns (see {@link PackedDraftLines}). */
 export function packDraftLines(lines: readonly DraftChargeLine[]): PackedDraftLines {
   const count = lines.length;
@@ -98,7 +136,7 @@ export function packDraftLines(lines: readonly DraftChargeLine[]): PackedDraftLi
   const quantity = new Float64Array(count);
   const amount = new Float64Array(count);
   const sourceRow = new Uint32Array(count);
-  const extras: [number, Record<string, string>][] = [];
+  const extras = new ExtrasColumn(count);
   for (let i = 0; i < count; i++) {
     const line = lines[i] as DraftChargeLine;
     const categoryAt = categoryIndex.get(line.category);
@@ -115,7 +153,7 @@ export function packDraftLines(lines: readonly DraftChargeLine[]): PackedDraftLi
     quantity[i] = line.quantity ?? Number.NaN;
     amount[i] = line.amount;
     sourceRow[i] = line.sourceRow;
-    if (line.extras !== undefined) extras.push([i, line.extras]);
+    extras.set(i, line.extras);
   }
   return {
     count,
@@ -131,7 +169,7 @@ export function packDraftLines(lines: readonly DraftChargeLine[]): PackedDraftLi
     quantity,
     amount,
     sourceRow,
-    extras,
+    extras: extras.packed(),
   };
 }
 
@@ -150,20 +188,28 @@ export function packedTransferables(packed: PackedDraftLines): ArrayBuffer[] {
     packed.quantity,
     packed.amount,
     packed.sourceRow,
+    packed.extras.index,
   ];
   return views.map((view) => view.buffer as ArrayBuffer);
 }
 
-function valueAt(column: PackedStrings, i: number): string | undefined {
+/** The string of row `i` of a packed column, or undefined when absent. */
+export function valueAt(column: PackedStrings, i: number): string | undefined {
   const index = column.index[i] ?? -1;
   return index < 0 ? undefined : column.values[index];
 }
 
-/** The lines packed by {@link packDraftLines}, rebuilt in order, equal to the originals. */
-export function unpackDraftLines(packed: PackedDraftLines): DraftChargeLine[] {
-  const lines = new Array<DraftChargeLine>(packed.count);
-  const extras = new Map(packed.extras);
-  for (let i = 0; i < packed.count; i++) {
+/**
+ * The lines packed by {@link packDraftLines}, rebuilt in order, equal to the originals; lines
+ * `start` to `end` only when given (a caller rebuilding a million lines does it in slices).
+ */
+export function unpackDraftLines(
+  packed: PackedDraftLines,
+  start = 0,
+  end = packed.count,
+): DraftChargeLine[] {
+  const lines = new Array<DraftChargeLine>(Math.max(0, end - start));
+  for (let i = start; i < end; i++) {
     const category = CHARGE_CATEGORIES[packed.category[i] ?? -1];
     if (category === undefined) throw new Error(`Corrupt packed lines: category at ${i}`);
     const quantity = packed.quantity[i] ?? Number.NaN;
@@ -182,11 +228,11 @@ export function unpackDraftLines(packed: PackedDraftLines): DraftChargeLine[] {
     if (periodStart !== undefined) line.periodStart = periodStart as IsoDate;
     const periodEnd = valueAt(packed.periodEnd, i);
     if (periodEnd !== undefined) line.periodEnd = periodEnd as IsoDate;
-    const lineExtras = extras.get(i);
-    if (lineExtras !== undefined) line.extras = lineExtras;
+    const extrasAt = packed.extras.index[i] ?? -1;
+    if (extrasAt >= 0) line.extras = packed.extras.values[extrasAt];
     const account = valueAt(packed.accountNumber, i);
     if (account !== undefined) line.accountNumber = account;
-    lines[i] = line;
+    lines[i - start] = line;
   }
   return lines;
 }

@@ -7,7 +7,10 @@ import {
   packedTransferables,
   unpackDraftLines,
 } from '../../../shared/import/packed-lines';
+import { packDraftUsage, unpackDraftUsage } from '../../../shared/import/packed-usage';
 import { cents } from '../../../shared/money/cents';
+import { generateSampleCompany } from '../../fixtures/generate/sample-company';
+import { readBills } from '../../../shared/import/read-bill';
 import { chargeLineCsv } from '../../fixtures/generate/charge-line-csv';
 import { readDraft } from './fixtures';
 
@@ -45,6 +48,27 @@ describe('packed draft lines (the worker → page hand-over)', () => {
     // Repeated strings are kept once.
     expect(packed.description.values).toEqual(['Monthly service']);
     expect(packed.sourceFile.values).toEqual(['lumen.csv', 'other.csv']);
+    // …and in slices, as the page rebuilds a million lines.
+    expect([...unpackDraftLines(packed, 0, 2), ...unpackDraftLines(packed, 2)]).toStrictEqual(
+      lines,
+    );
+  });
+
+  it('carrier drafts (extras on every line, usage records) cross unchanged', () => {
+    const company = generateSampleCompany({ months: 6, scale: 0.2 });
+    const drafts = readBills(company.files.map((f) => ({ name: f.name, bytes: f.bytes }))).flatMap(
+      (outcome) => (outcome.kind === 'draft' ? [outcome.draft] : []),
+    );
+    expect(drafts.some((draft) => draft.usage.some((u) => u.roamingMinutes !== undefined))).toBe(
+      true,
+    );
+    for (const draft of drafts) {
+      const packed = packDraftLines(draft.lines);
+      const withExtras = draft.lines.filter((line) => line.extras !== undefined).length;
+      if (withExtras > 0) expect(packed.extras.values.length).toBeLessThan(withExtras);
+      expect(unpackDraftLines(packed)).toStrictEqual(draft.lines);
+      expect(unpackDraftUsage(packDraftUsage(draft.usage))).toStrictEqual(draft.usage);
+    }
   });
 
   it('a real draft crosses a transfer unchanged, its column buffers moved rather than copied', () => {

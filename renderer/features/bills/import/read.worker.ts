@@ -5,11 +5,8 @@
  */
 import { expandUpload, type UploadedFile } from '../../../../shared/import/archive';
 import { importLimits, type ImportLimits } from '../../../../shared/import/limits';
-import {
-  packDraftLines,
-  packedTransferables,
-  type PackedDraftLines,
-} from '../../../../shared/import/packed-lines';
+import { packDraftLines, packedTransferables } from '../../../../shared/import/packed-lines';
+import { packDraftUsage, packedUsageTransferables } from '../../../../shared/import/packed-usage';
 import { readBills, type ReadOutcome } from '../../../../shared/import/read-bill';
 import { generateSampleCompany, sampleEndMonth } from '../../../../shared/sample';
 import type { ReadRequest, ReadResponse } from './worker-protocol';
@@ -20,21 +17,22 @@ const scope = self as unknown as {
   postMessage(message: ReadResponse, transfer?: Transferable[]): void;
 };
 
-/** The outcomes with each draft's lines packed apart, and the buffers to transfer. */
+/** The outcomes with each draft's lines and usage packed apart, and the buffers to transfer. */
 function packed(outcomes: ReadOutcome[]) {
-  const packedLines: (PackedDraftLines | null)[] = [];
+  const columns: Extract<ReadResponse, { type: 'done' }>['packed'] = [];
   const transfer: ArrayBuffer[] = [];
   const light = outcomes.map((outcome) => {
     if (outcome.kind !== 'draft') {
-      packedLines.push(null);
+      columns.push(null);
       return outcome;
     }
     const lines = packDraftLines(outcome.draft.lines);
-    packedLines.push(lines);
-    transfer.push(...packedTransferables(lines));
-    return { ...outcome, draft: { ...outcome.draft, lines: [] } };
+    const usage = packDraftUsage(outcome.draft.usage);
+    columns.push({ lines, usage });
+    transfer.push(...packedTransferables(lines), ...packedUsageTransferables(usage));
+    return { ...outcome, draft: { ...outcome.draft, lines: [], usage: [] } };
   });
-  return { outcomes: light, packedLines, transfer };
+  return { outcomes: light, packed: columns, transfer };
 }
 
 function membersOf(file: UploadedFile, limits: Partial<ImportLimits> | undefined): string[] {
@@ -64,7 +62,7 @@ self.onmessage = (event: MessageEvent<ReadRequest>) => {
       {
         type: 'done',
         outcomes: handOver.outcomes,
-        packedLines: handOver.packedLines,
+        packed: handOver.packed,
         files: files.map((file) => ({ ...file, memberNames: membersOf(file, options.limits) })),
         organization: company && {
           carriers: company.carriers,
