@@ -208,8 +208,9 @@ export function unpackDraftLines(
   start = 0,
   end = packed.count,
 ): DraftChargeLine[] {
-  const lines = new Array<DraftChargeLine>(Math.max(0, end - start));
-  for (let i = start; i < end; i++) {
+  const last = Math.min(end, packed.count);
+  const lines = new Array<DraftChargeLine>(Math.max(0, last - start));
+  for (let i = start; i < last; i++) {
     const category = CHARGE_CATEGORIES[packed.category[i] ?? -1];
     if (category === undefined) throw new Error(`Corrupt packed lines: category at ${i}`);
     const quantity = packed.quantity[i] ?? Number.NaN;
