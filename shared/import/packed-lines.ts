@@ -11,10 +11,13 @@ import type { IsoDate } from '../dates';
 import { cents } from '../money/cents';
 import type { DraftChargeLine } from './draft';
 
-/** Each string column: the distinct values, and per line an index into them (-1: absent). */
+/**
+ * Each string column: the distinct values, and per line an index into them (-1: absent); or,
+ * when nearly every line has its own value (`index` null), one value per line (null: absent).
+ */
 export interface PackedStrings {
-  values: string[];
-  index: Int32Array;
+  values: (string | null)[];
+  index: Int32Array | null;
 }
 
 /** A draft's lines as columns (row i of every column is line i). */
@@ -49,35 +52,58 @@ const categoryIndex = new Map<ChargeCategory, number>(
 
 /** Collects one string column: distinct values in first-seen order and each line's index. */
 export class StringColumn {
-  readonly values: string[] = [];
-  readonly index: Int32Array;
-  private readonly at = new Map<string, number>();
+  private values: (string | null)[] = [];
+  private index: Int32Array | null;
+  private at = new Map<string, number>();
   private lastValue: string | undefined = undefined;
   private lastIndex = -1;
+  /** Past this many distinct values the column is kept plain (a table would not save anything). */
+  private readonly maxDistinct: number;
 
   constructor(count: number) {
     this.index = new Int32Array(count);
+    this.maxDistinct = Math.max(64, count / 4);
   }
 
   set(i: number, value: string | null | undefined): void {
+    const index = this.index;
+    if (index === null) {
+      this.values[i] = value ?? null;
+      return;
+    }
     if (value === null || value === undefined) {
-      this.index[i] = -1;
+      index[i] = -1;
       return;
     }
     // Lines of one invoice and service follow each other: most values repeat the previous one.
     if (value === this.lastValue) {
-      this.index[i] = this.lastIndex;
+      index[i] = this.lastIndex;
       return;
     }
-    let index = this.at.get(value);
-    if (index === undefined) {
-      index = this.values.length;
+    let at = this.at.get(value);
+    if (at === undefined) {
+      if (this.values.length >= this.maxDistinct) {
+        this.makePlain(i);
+        this.values[i] = value;
+        return;
+      }
+      at = this.values.length;
       this.values.push(value);
-      this.at.set(value, index);
+      this.at.set(value, at);
     }
     this.lastValue = value;
-    this.lastIndex = index;
-    this.index[i] = index;
+    this.lastIndex = at;
+    index[i] = at;
+  }
+
+  /** Turns the column into one value per line (rows before `end` rewritten from the table). */
+  private makePlain(end: number): void {
+    const index = this.index as Int32Array;
+    const plain = new Array<string | null>(index.length).fill(null);
+    for (let j = 0; j < end; j++) plain[j] = this.values[index[j] ?? -1] ?? null;
+    this.values = plain;
+    this.index = null;
+    this.at = new Map();
   }
 
   packed(): PackedStrings {
@@ -176,27 +202,39 @@ export function packDraftLines(lines: readonly DraftChargeLine[]): PackedDraftLi
 /** The buffers of packed lines, to transfer with `postMessage` rather than copy. */
 export function packedTransferables(packed: PackedDraftLines): ArrayBuffer[] {
   const views = [
-    packed.invoiceKey.index,
-    packed.serviceIdRaw.index,
-    packed.serviceKey.index,
-    packed.description.index,
-    packed.sourceFile.index,
-    packed.periodStart.index,
-    packed.periodEnd.index,
-    packed.accountNumber.index,
     packed.category,
     packed.quantity,
     packed.amount,
     packed.sourceRow,
     packed.extras.index,
   ];
-  return views.map((view) => view.buffer as ArrayBuffer);
+  return [
+    ...indexBuffers(
+      packed.invoiceKey,
+      packed.serviceIdRaw,
+      packed.serviceKey,
+      packed.description,
+      packed.sourceFile,
+      packed.periodStart,
+      packed.periodEnd,
+      packed.accountNumber,
+    ),
+    ...views.map((view) => view.buffer as ArrayBuffer),
+  ];
 }
 
 /** The string of row `i` of a packed column, or undefined when absent. */
 export function valueAt(column: PackedStrings, i: number): string | undefined {
+  if (column.index === null) return column.values[i] ?? undefined;
   const index = column.index[i] ?? -1;
-  return index < 0 ? undefined : column.values[index];
+  return index < 0 ? undefined : (column.values[index] ?? undefined);
+}
+
+/** The buffer of a string column's index, when it has one (to transfer). */
+export function indexBuffers(...columns: PackedStrings[]): ArrayBuffer[] {
+  return columns.flatMap((column) =>
+    column.index === null ? [] : [column.index.buffer as ArrayBuffer],
+  );
 }
 
 /**

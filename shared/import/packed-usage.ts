@@ -4,7 +4,7 @@
  */
 import type { IsoMonth } from '../dates';
 import type { DraftUsage } from './draft';
-import { StringColumn, valueAt, type PackedStrings } from './packed-lines';
+import { indexBuffers, StringColumn, valueAt, type PackedStrings } from './packed-lines';
 
 export interface PackedDraftUsage {
   count: number;
@@ -71,18 +71,22 @@ export function packDraftUsage(usage: readonly DraftUsage[]): PackedDraftUsage {
 /** The buffers of packed usage, to transfer rather than copy. */
 export function packedUsageTransferables(packed: PackedDraftUsage): ArrayBuffer[] {
   return [
-    packed.invoiceKey.index,
-    packed.serviceIdRaw.index,
-    packed.serviceKey.index,
-    packed.month.index,
-    packed.sourceFile.index,
-    packed.minutes,
-    packed.messages,
-    packed.dataKb,
-    packed.roamingMinutes,
-    packed.roamingDataKb,
-    packed.sourceRow,
-  ].map((view) => view.buffer as ArrayBuffer);
+    ...indexBuffers(
+      packed.invoiceKey,
+      packed.serviceIdRaw,
+      packed.serviceKey,
+      packed.month,
+      packed.sourceFile,
+    ),
+    ...[
+      packed.minutes,
+      packed.messages,
+      packed.dataKb,
+      packed.roamingMinutes,
+      packed.roamingDataKb,
+      packed.sourceRow,
+    ].map((view) => view.buffer as ArrayBuffer),
+  ];
 }
 
 /** The usage records packed by {@link packDraftUsage}, rebuilt in order. */

@@ -75,6 +75,9 @@ describe('packed draft lines (the worker → page hand-over)', () => {
     const draft = readDraft([{ name: 'lumen.csv', bytes: strToU8(chargeLineCsv(2000, 10)) }]);
     expect(draft.lines).toHaveLength(2000);
     const packed = packDraftLines(draft.lines);
+    // A service per line: kept one value per line (from where that showed); descriptions repeat.
+    expect(packed.serviceIdRaw.index).toBeNull();
+    expect(packed.description.index).not.toBeNull();
     const transfer = packedTransferables(packed);
     expect(new Set(transfer).size).toBe(transfer.length);
     const received = structuredClone(packed, { transfer });
