@@ -44,6 +44,13 @@ export type CommitOutcome =
     }
   | { ok: false; conflicts: ImportConflict[] };
 
+/** Blocks packed before they are written (50 blocks: 50,000 lines, a few tens of ms). */
+const BLOCKS_PER_WRITE = 50;
+
+function linesOf(blocks: readonly ChargeBlock[]): number {
+  return blocks.reduce((sum, block) => sum + block.count, 0);
+}
+
 function newId(prefix: string): string {
   return `${prefix}-${crypto.randomUUID()}`;
 }
@@ -126,7 +133,9 @@ export async function commitImport(
 
     const invoices: Invoice[] = [];
     const completed: Invoice[] = [];
+    /** Packed blocks not yet written, and the lines of those written. */
     const blocks: ChargeBlock[] = [];
+    let storedLines = 0;
     const serviceTotals: ServiceTotals[] = [];
     const usageRecords: InvoiceUsageRecord[] = [];
     const perBatch = new Map<
@@ -184,8 +193,14 @@ export async function commitImport(
         invoices.push(invoice);
       }
       const invoiceBlocks = packChargeLines(invoice.id, planned.lines);
-      blocks.push(...invoiceBlocks);
+      for (const block of invoiceBlocks) blocks.push(block);
       serviceTotals.push(serviceTotalsOfBlocks(invoice.id, invoiceBlocks));
+      if (blocks.length >= BLOCKS_PER_WRITE) {
+        // Written as they are packed: the page gets a turn between writes (a million lines
+        // never freeze it for seconds) and the blocks already written are not held twice.
+        storedLines += linesOf(blocks);
+        await db.chargeBlocks.bulkAdd(blocks.splice(0));
+      }
       const usage = usageRecordsOf(planned.usage, invoice.id);
       if (usage.length > 0) usageRecords.push({ invoiceId: invoice.id, records: usage });
 
@@ -204,6 +219,7 @@ export async function commitImport(
     }
     await db.invoices.bulkAdd(invoices);
     await db.invoices.bulkPut(completed);
+    storedLines += linesOf(blocks);
     await db.chargeBlocks.bulkAdd(blocks);
     await db.serviceTotals.bulkPut(serviceTotals);
     await db.usage.bulkPut(usageRecords);
@@ -260,11 +276,12 @@ export async function commitImport(
       invoiceIds: invoices.map((invoice) => invoice.id),
       replacedInvoices,
       completedInvoices: completed.length,
-      lines: blocks.reduce((sum, block) => sum + block.count, 0),
+      lines: storedLines,
       attachedUsage: attached.records,
       addedUsage: attached.added,
     };
   });
+  performance.mark('import:commit-written');
   // The approval policy decides the new invoices now (and again after the checks run on them).
   if (outcome.ok && options.approvalPolicy !== false)
     await applyApprovalPolicy(db, options.now ?? new Date());

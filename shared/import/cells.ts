@@ -55,6 +55,7 @@ const GROUPED_COMMA = /\d\.\d{3}(?:[,\D]|$)/;
  */
 const SIMPLE_AMOUNT = /^(-?)(\d{1,12})(?:\.(\d{1,2}))?$/;
 const PLAIN_NUMBER = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d*)(?:\.\d+)?$/;
+const DIGITS_ONLY = /^\d{1,15}$/;
 const NO_VALUE = new Set(['', '-', '--', 'N/A', 'NA', 'NONE']);
 
 /**
@@ -174,6 +175,8 @@ export class CellReader {
     if (index === ABSENT) return null;
     const raw = this.cells[index] ?? '';
     const text = raw.trim();
+    // The common case, a bare count (`1`, `12`), read without the checks below.
+    if (DIGITS_ONLY.test(text)) return Number(text);
     if (NO_VALUE.has(text.toUpperCase())) return null;
     if (!PLAIN_NUMBER.test(text) || !/\d/.test(text)) {
       this.reject(index, `expected a number like 1,234 or 0.5 but found "${raw}".`);

@@ -93,10 +93,14 @@ export function chargeColumns(
 export function chargeDateSamples(table: ChargeTable): string[] {
   const samples = new Set<string>();
   const indexes = DATE_FIELDS.map((field) => table.columns[field]).filter((i) => i !== ABSENT);
+  // Each column's previous cell: the rows of one invoice repeat its dates, row after row.
+  const previous = indexes.map(() => '');
   for (const row of table.rows) {
-    for (const index of indexes) {
-      const cell = row.cells[index];
-      if (cell !== undefined && cell !== '') samples.add(cell);
+    for (let k = 0; k < indexes.length; k++) {
+      const cell = row.cells[indexes[k] ?? 0];
+      if (cell === undefined || cell === '' || cell === previous[k]) continue;
+      previous[k] = cell;
+      samples.add(cell);
     }
   }
   return [...samples];

@@ -44,13 +44,31 @@ export class DraftBuilder implements RowErrorLog {
   /** Invoice keys by the raw carrier, account and number: every row of an invoice repeats them. */
   private readonly invoiceKeys = new Map<string, string>();
 
+  /** The last invoice's raw fields and key: a file's rows come invoice by invoice. */
+  private last: { carrier: string; account: string; number: string; key: string } | null = null;
+
   private keyOf(invoice: Omit<DraftInvoice, 'key'>): string {
+    const last = this.last;
+    if (
+      last !== null &&
+      last.number === invoice.invoiceNumber &&
+      last.account === invoice.accountNumber &&
+      last.carrier === invoice.carrierName
+    ) {
+      return last.key;
+    }
     const raw = `${invoice.carrierName}\u0000${invoice.accountNumber}\u0000${invoice.invoiceNumber}`;
     let key = this.invoiceKeys.get(raw);
     if (key === undefined) {
       key = invoiceKey(invoice.carrierName, invoice.accountNumber, invoice.invoiceNumber);
       this.invoiceKeys.set(raw, key);
     }
+    this.last = {
+      carrier: invoice.carrierName,
+      account: invoice.accountNumber,
+      number: invoice.invoiceNumber,
+      key,
+    };
     return key;
   }
 

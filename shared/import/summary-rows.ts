@@ -9,6 +9,13 @@
 const TOTAL_LABEL =
   /^(?:grand\s+|sub[\s-]*|sous[\s-]*|account\s+|invoice\s+|report\s+|bill\s+|page\s+)?totals?(?:\s+g[ée]n[ée]ral)?(?:\s*(?:for|pour)\b.*|\s*[:\-–].*)?$/i;
 
+/** {@link TOTAL_LABEL}, tried only on the cells that hold its one required word (cheap to look for). */
+function isTotalLabel(text: string): boolean {
+  return HAS_TOTAL.test(text) && TOTAL_LABEL.test(text);
+}
+
+const HAS_TOTAL = /total/i;
+
 /** A cell holding only an amount or a number. */
 const AMOUNT_ONLY = /^[-+(]*[$€£]?\s*[-+]?[\d,.\s]*\d[\d,.\s]*\)?-?$/;
 
@@ -32,13 +39,15 @@ export function summaryRowReason(
     }
   }
   if (first === undefined) return null;
-  if (TOTAL_LABEL.test(first))
+  if (isTotalLabel(first))
     return `a "${first}" row repeats amounts already imported from the detail rows.`;
   // A description cell saying just "Total" (report exports put the label there) is a summary too.
-  for (const index of [...identifying, ...labels]) {
-    const text = (cells[index] ?? '').trim();
-    if (text !== '' && TOTAL_LABEL.test(text)) {
-      return `a "${text}" row repeats amounts already imported from the detail rows.`;
+  for (const indexes of [identifying, labels]) {
+    for (const index of indexes) {
+      const text = (cells[index] ?? '').trim();
+      if (text !== '' && isTotalLabel(text)) {
+        return `a "${text}" row repeats amounts already imported from the detail rows.`;
+      }
     }
   }
   if (identifying.length === 0) return null;

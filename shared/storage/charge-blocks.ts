@@ -57,8 +57,7 @@ export function packChargeLines(
 ): ChargeBlock[] {
   const blocks: ChargeBlock[] = [];
   for (let start = 0, blockIndex = 0; start < lines.length; start += blockSize, blockIndex++) {
-    const slice = lines.slice(start, start + blockSize);
-    const count = slice.length;
+    const count = Math.min(blockSize, lines.length - start);
     const block: ChargeBlock = {
       invoiceId,
       blockIndex,
@@ -73,12 +72,13 @@ export function packChargeLines(
       periodStart: new Array<string>(count),
       periodEnd: new Array<string>(count),
     };
-    const files = new Map<string, number>();
+    const files: string[] = [];
     const fileIndex = new Uint16Array(count);
-    if (slice.some((line) => line.accountNumber !== undefined)) {
-      block.accountNumber = slice.map((line) => line.accountNumber ?? '');
-    }
-    slice.forEach((line, i) => {
+    let lastFile: string | undefined = undefined;
+    let lastFileIndex = 0;
+    let accounts: string[] | undefined = undefined;
+    for (let i = 0; i < count; i++) {
+      const line = lines[start + i] as PackableLine;
       const category = categoryIndex.get(line.category);
       if (category === undefined) throw new Error(`Unknown charge category ${line.category}`);
       block.serviceIdRaw[i] = line.serviceIdRaw;
@@ -90,17 +90,24 @@ export function packChargeLines(
       block.sourceRow[i] = line.sourceRow;
       block.periodStart[i] = line.periodStart ?? '';
       block.periodEnd[i] = line.periodEnd ?? '';
-      if (line.sourceFile !== undefined) {
-        let index = files.get(line.sourceFile);
-        if (index === undefined) {
-          index = files.size;
-          files.set(line.sourceFile, index);
+      const file = line.sourceFile;
+      if (file !== undefined) {
+        // A block's lines nearly always come from one file: compare with the last one first.
+        if (file !== lastFile) {
+          lastFileIndex = files.indexOf(file);
+          if (lastFileIndex < 0) lastFileIndex = files.push(file) - 1;
+          lastFile = file;
         }
-        fileIndex[i] = index;
+        fileIndex[i] = lastFileIndex;
       }
-    });
-    if (files.size > 0) {
-      block.files = [...files.keys()];
+      if (line.accountNumber !== undefined) {
+        accounts ??= new Array<string>(count).fill('');
+        accounts[i] = line.accountNumber;
+      }
+    }
+    if (accounts !== undefined) block.accountNumber = accounts;
+    if (files.length > 0) {
+      block.files = files;
       block.fileIndex = fileIndex;
     }
     blocks.push(block);

@@ -24,24 +24,36 @@ export function serviceTotalsOfBlocks(
   invoiceId: string,
   blocks: readonly ChargeBlock[],
 ): ServiceTotals {
-  const at = new Map<string, number>();
+  // One map per category, from service key to its entry: one lookup per line, nothing allocated
+  // per line or per service (consecutive lines of one service and category skip even that).
+  const at: Map<string, number>[] = [];
   const keys: string[] = [];
   const categories: number[] = [];
   const amounts: number[] = [];
+  let lastKey: string | undefined = undefined;
+  let lastCategory = -1;
+  let lastIndex = -1;
   for (const block of blocks) {
     for (let i = 0; i < block.count; i++) {
       const key = block.serviceKey[i] ?? '';
       const category = block.category[i] ?? 0;
-      const id = `${category}|${key}`;
-      const index = at.get(id);
-      if (index === undefined) {
-        at.set(id, keys.length);
-        keys.push(key);
-        categories.push(category);
-        amounts.push(block.amount[i] ?? 0);
-      } else {
-        amounts[index] = (amounts[index] ?? 0) + (block.amount[i] ?? 0);
+      const amount = block.amount[i] ?? 0;
+      if (key !== lastKey || category !== lastCategory) {
+        const byKey = (at[category] ??= new Map<string, number>());
+        const index = byKey.get(key);
+        lastKey = key;
+        lastCategory = category;
+        if (index === undefined) {
+          lastIndex = keys.length;
+          byKey.set(key, lastIndex);
+          keys.push(key);
+          categories.push(category);
+          amounts.push(amount);
+          continue;
+        }
+        lastIndex = index;
       }
+      amounts[lastIndex] = (amounts[lastIndex] ?? 0) + amount;
     }
   }
   return {

@@ -6,6 +6,10 @@ import { chargeLineCsv } from '../fixtures/generate/charge-line-csv';
 import { openBenchBrowser } from './browser-session';
 import { median, reportBench } from './report';
 
+// Measure the app as shipped: vitest runs with NODE_ENV=test, with which Vite would bundle React's
+// development build (two to three times slower to render).
+process.env.NODE_ENV = 'production';
+
 const LINES = 100_000;
 
 /**
@@ -71,11 +75,12 @@ it('import: 100,000 charge lines from file to committed and visible', async () =
           preview: at('import:preview-rendered'),
           commitStart: at('import:commit-start'),
           commitDone: at('import:commit-done'),
+          commitWritten: at('import:commit-written'),
           visible: at('invoices:rendered'),
         };
       });
       readTimes.push(marks.readDone - marks.picked);
-      commitTimes.push(marks.commitDone - marks.commitStart);
+      commitTimes.push(marks.commitWritten - marks.commitStart);
       toPreview.push(marks.preview - marks.picked);
       toVisible.push(marks.preview - marks.picked + (marks.visible - marks.commitStart));
       await page.close();
@@ -92,19 +97,24 @@ it('import: 100,000 charge lines from file to committed and visible', async () =
           rawLabel: 'PapaParse alone, main thread',
         },
         {
-          measure: '…of which reading in the worker (unzip, decode, parse, draft, hand-over)',
+          measure:
+            '…of which reading in the worker (decode, parse, draft, packed hand-over, lines rebuilt)',
           value: median(readTimes),
+          raw: median(parses),
+          rawLabel: 'PapaParse alone',
         },
         {
-          measure: 'commit: one transaction (batch, original file, invoices, packed lines)',
+          measure:
+            'commit: the one transaction (batch, original file, invoices, packed lines; target ≤ 2× raw)',
           value: median(commitTimes),
           raw: median(stores),
           rawLabel: 'raw IndexedDB packed store',
         },
         {
-          measure: 'file picked → committed and visible in the invoices grid (without the click)',
+          measure:
+            'file picked → committed and visible in the invoices grid, without the click (target also ≤ 3× raw)',
           value: median(toVisible),
-          limit: 2000,
+          limit: 700,
           raw: median(parses) + median(stores),
           rawLabel: `PapaParse + raw IndexedDB packed store (${Math.round(median(stores))} ms)`,
         },

@@ -6,6 +6,7 @@ import {
   deleteChargeLines,
   loadChargeLines,
   putChargeLines,
+  putManyChargeLines,
 } from '../../renderer/db/charges';
 import { TemDeskDatabase } from '../../renderer/db/database';
 import { generateBillingVolume } from '../fixtures/generate/billing-volume';
@@ -89,5 +90,34 @@ describe('packed charge lines in IndexedDB', () => {
     ).rejects.toThrow('disk full');
     expect(await db.invoices.count()).toBe(0);
     expect(await db.chargeBlocks.count()).toBe(0);
+  });
+
+  it('stores many invoices at once, replacing the blocks and totals an invoice had', async () => {
+    const [first, second] = generateBillingVolume({
+      totalLines: 3000,
+      carriers: 1,
+      accountsPerCarrier: 2,
+      months: 1,
+    });
+    if (!first || !second) throw new Error('generator gave too few invoices');
+    const tables = [db.invoices, db.chargeBlocks, db.serviceTotals] as const;
+    await db.transaction('rw', tables, async () => {
+      await db.invoices.bulkAdd([first.invoice, second.invoice]);
+      await putChargeLines(db, first.invoice.id, first.lines);
+    });
+    const kept = first.lines.slice(0, 10);
+    const written = await db.transaction('rw', tables, () =>
+      putManyChargeLines(db, [
+        { invoiceId: first.invoice.id, lines: kept },
+        { invoiceId: second.invoice.id, lines: second.lines },
+      ]),
+    );
+    expect(written).toBe(1 + Math.ceil(second.lines.length / BLOCK_SIZE));
+    expect(await loadChargeLines(db, first.invoice.id)).toEqual(kept);
+    expect(await loadChargeLines(db, second.invoice.id)).toEqual(second.lines);
+    const totals = await db.serviceTotals.get(first.invoice.id);
+    const sum = [...(totals?.amounts ?? [])].reduce((a, b) => a + b, 0);
+    expect(sum).toBe(aggregateLines(kept).linesTotal);
+    expect(await db.serviceTotals.count()).toBe(2);
   });
 });

@@ -180,6 +180,57 @@ describe('committing an import', () => {
   });
 });
 
+describe('a large import, written as it is packed', () => {
+  /** `invoices` invoices of `perInvoice` lines each: more blocks than one write holds. */
+  function large(invoices: number, perInvoice: number): ImportToCommit {
+    const made = Array.from({ length: invoices }, (_, i) =>
+      makeDraftInvoice({ invoiceNumber: `BIG-${i}`, sourceFile: 'big.csv', statedTotal: null }),
+    );
+    const lines = made.flatMap((invoice) =>
+      Array.from({ length: perInvoice }, (_, row) =>
+        makeDraftLine(invoice, 'recurring', 1_00 + row, { sourceRow: row + 2 }),
+      ),
+    );
+    return {
+      uploads: [
+        {
+          fileName: 'big.csv',
+          bytes: textBytes('big'),
+          fileHash: 'b'.repeat(64),
+          memberNames: ['big.csv'],
+        },
+      ],
+      drafts: [makeDraft(made, lines)],
+    };
+  }
+
+  it('stores every line of every invoice, in order', async () => {
+    const input = large(60, 1_000);
+    const outcome = await commitImport(db, input);
+    if (!outcome.ok) throw new Error('refused');
+    expect(outcome.lines).toBe(60_000);
+    expect((await counts()).blocks).toBe(60);
+    const last = outcome.invoiceIds.at(-1) ?? '';
+    const stored = await loadChargeLines(db, last);
+    expect(stored.map((line) => line.amount)).toEqual(
+      input.drafts[0]?.lines.slice(59_000).map((line) => line.amount),
+    );
+  });
+
+  it('leaves nothing behind when it fails after blocks were written', async () => {
+    const broken = upload('bad.csv', 'b2', ['INV-2']);
+    const input = together(large(60, 1_000), {
+      uploads: broken.uploads,
+      drafts: broken.drafts.map((draft) => ({
+        ...draft,
+        lines: draft.lines.map((line) => ({ ...line, category: 'bogus' as never })),
+      })),
+    });
+    await expect(commitImport(db, input)).rejects.toThrow(/Unknown charge category/);
+    expect(Object.values(await counts()).every((count) => count === 0)).toBe(true);
+  });
+});
+
 describe('invoice rows', () => {
   it('count the open and disputed findings of each invoice, not the dismissed ones', async () => {
     await commitImport(db, upload('lumen.csv', 'a1', ['INV-1', 'INV-2']));

@@ -3,7 +3,7 @@
  * Each figure of the app's storage layer is measured beside the raw IndexedDB figure for the same
  * work in the same run, so the table shows what Dexie and our packing cost on this machine.
  */
-import { loadChargeLines, putChargeLines } from '../../../renderer/db/charges';
+import { loadChargeLines, putManyChargeLines } from '../../../renderer/db/charges';
 import { TemDeskDatabase } from '../../../renderer/db/database';
 import { DATABASE_NAME } from '../../../renderer/db/schema';
 import { cents } from '../../../shared/money/cents';
@@ -88,7 +88,10 @@ async function appFigures(data: GeneratedInvoice[]) {
   let start = performance.now();
   await db.transaction('rw', db.invoices, db.chargeBlocks, db.serviceTotals, async () => {
     await db.invoices.bulkAdd(data.map((entry) => entry.invoice));
-    for (const entry of data) await putChargeLines(db, entry.invoice.id, entry.lines);
+    await putManyChargeLines(
+      db,
+      data.map((entry) => ({ invoiceId: entry.invoice.id, lines: entry.lines })),
+    );
   });
   const appStoreMs = performance.now() - start;
 
@@ -145,7 +148,10 @@ async function seedAppDatabase(
         [...new Set(data.map((entry) => entry.invoice.carrierId))].map((id) => ({ id, name: id })),
       );
       await db.invoices.bulkAdd(data.map((entry) => entry.invoice));
-      for (const entry of data) await putChargeLines(db, entry.invoice.id, entry.lines);
+      await putManyChargeLines(
+        db,
+        data.map((entry) => ({ invoiceId: entry.invoice.id, lines: entry.lines })),
+      );
     },
   );
   const ms = performance.now() - start;

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { StoredUsageNote } from './StoredUsageNote';
 import { onlyStoredUsage } from '../../../../shared/import/stored-usage';
 import {
@@ -114,12 +114,16 @@ export function ImportPreview({ state }: { state: PreviewState }) {
   useEffect(() => {
     performance.mark('import:preview-rendered');
   }, []);
-  const drafts = state.drafts.map((outcome) => outcome.draft);
-  const totals = draftTotals(drafts);
-  const sums = new Map<string, number>();
-  for (const line of drafts.flatMap((draft) => draft.lines)) {
-    sums.set(line.invoiceKey, (sums.get(line.invoiceKey) ?? 0) + line.amount);
-  }
+  const drafts = useMemo(() => state.drafts.map((outcome) => outcome.draft), [state.drafts]);
+  const totals = useMemo(() => draftTotals(drafts), [drafts]);
+  // Each invoice's sum of lines, once per read (not on every render, nor through one big array).
+  const sums = useMemo(() => {
+    const byInvoice = new Map<string, number>();
+    for (const draft of drafts)
+      for (const line of draft.lines)
+        byInvoice.set(line.invoiceKey, (byInvoice.get(line.invoiceKey) ?? 0) + line.amount);
+    return byInvoice;
+  }, [drafts]);
   const repeated = state.conflicts.some((c) => c.kind === 'invoice-repeated');
   const needsReplace = state.conflicts.length > 0;
   const canCommit =

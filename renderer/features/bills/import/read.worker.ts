@@ -5,13 +5,35 @@
  */
 import { expandUpload, type UploadedFile } from '../../../../shared/import/archive';
 import { importLimits, type ImportLimits } from '../../../../shared/import/limits';
-import { readBills } from '../../../../shared/import/read-bill';
+import { packDraftLines, packedTransferables } from '../../../../shared/import/packed-lines';
+import { packDraftUsage, packedUsageTransferables } from '../../../../shared/import/packed-usage';
+import { readBills, type ReadOutcome } from '../../../../shared/import/read-bill';
 import { generateSampleCompany, sampleEndMonth } from '../../../../shared/sample';
 import type { ReadRequest, ReadResponse } from './worker-protocol';
 
 // The renderer's tsconfig has the DOM lib, where `postMessage` is the window's; in a worker it
 // takes only the message. Name the one signature we use.
-const scope = self as unknown as { postMessage(message: ReadResponse): void };
+const scope = self as unknown as {
+  postMessage(message: ReadResponse, transfer?: Transferable[]): void;
+};
+
+/** The outcomes with each draft's lines and usage packed apart, and the buffers to transfer. */
+function packed(outcomes: ReadOutcome[]) {
+  const columns: Extract<ReadResponse, { type: 'done' }>['packed'] = [];
+  const transfer: ArrayBuffer[] = [];
+  const light = outcomes.map((outcome) => {
+    if (outcome.kind !== 'draft') {
+      columns.push(null);
+      return outcome;
+    }
+    const lines = packDraftLines(outcome.draft.lines);
+    const usage = packDraftUsage(outcome.draft.usage);
+    columns.push({ lines, usage });
+    transfer.push(...packedTransferables(lines), ...packedUsageTransferables(usage));
+    return { ...outcome, draft: { ...outcome.draft, lines: [], usage: [] } };
+  });
+  return { outcomes: light, packed: columns, transfer };
+}
 
 function membersOf(file: UploadedFile, limits: Partial<ImportLimits> | undefined): string[] {
   const expanded = expandUpload(file, { limits: importLimits(limits) });
@@ -35,19 +57,24 @@ self.onmessage = (event: MessageEvent<ReadRequest>) => {
       ...options,
       onProgress: (fraction) => scope.postMessage({ type: 'progress', fraction }),
     });
-    scope.postMessage({
-      type: 'done',
-      outcomes,
-      files: files.map((file) => ({ ...file, memberNames: membersOf(file, options.limits) })),
-      organization: company && {
-        carriers: company.carriers,
-        accounts: company.accounts,
-        sites: company.sites,
-        costCenters: company.costCenters,
-        services: company.services,
-        contracts: company.contracts,
+    const handOver = packed(outcomes);
+    scope.postMessage(
+      {
+        type: 'done',
+        outcomes: handOver.outcomes,
+        packed: handOver.packed,
+        files: files.map((file) => ({ ...file, memberNames: membersOf(file, options.limits) })),
+        organization: company && {
+          carriers: company.carriers,
+          accounts: company.accounts,
+          sites: company.sites,
+          costCenters: company.costCenters,
+          services: company.services,
+          contracts: company.contracts,
+        },
       },
-    });
+      handOver.transfer,
+    );
   } catch (error) {
     scope.postMessage({
       type: 'failed',

@@ -1,5 +1,7 @@
 import type { IsoDate } from '../../../../shared/dates';
 import type { UploadedFile } from '../../../../shared/import/archive';
+import type { PackedDraftLines } from '../../../../shared/import/packed-lines';
+import type { PackedDraftUsage } from '../../../../shared/import/packed-usage';
 import type { ReadBillOptions, ReadOutcome } from '../../../../shared/import/read-bill';
 import type { SampleCompany } from '../../../../shared/sample';
 
@@ -22,7 +24,12 @@ export type ReadResponse =
   | { type: 'progress'; fraction: number }
   | {
       type: 'done';
+      /**
+       * Drafts cross with empty `lines` and `usage`: those come packed in `packed` (same index),
+       * their buffers transferred — see `shared/import/packed-lines.ts`.
+       */
       outcomes: ReadOutcome[];
+      packed: ({ lines: PackedDraftLines; usage: PackedDraftUsage } | null)[];
       /** The files read (for `sample`, the generated bill files), with the names inside each ZIP. */
       files: { name: string; bytes: Uint8Array; memberNames: string[] }[];
       /** For `sample`: the company's inventory and contracts, stored before its bills. */

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { strToU8 } from 'fflate';
+import { isoDate } from '../../../shared/dates';
+import type { DraftChargeLine } from '../../../shared/import/draft';
+import {
+  packDraftLines,
+  packedTransferables,
+  unpackDraftLines,
+} from '../../../shared/import/packed-lines';
+import { packDraftUsage, unpackDraftUsage } from '../../../shared/import/packed-usage';
+import { cents } from '../../../shared/money/cents';
+import { generateSampleCompany } from '../../fixtures/generate/sample-company';
+import { readBills } from '../../../shared/import/read-bill';
+import { chargeLineCsv } from '../../fixtures/generate/charge-line-csv';
+import { readDraft } from './fixtures';
+
+const base: DraftChargeLine = {
+  invoiceKey: 'lumen|5-ke4x-001|754240482',
+  serviceIdRaw: '(555) 010-0002',
+  serviceKey: '+15550100002',
+  description: 'Monthly service',
+  category: 'recurring',
+  quantity: 1,
+  amount: cents(85000),
+  sourceFile: 'lumen.csv',
+  sourceRow: 2,
+};
+
+describe('packed draft lines (the worker → page hand-over)', () => {
+  it('rebuild every field of every line, absent fields staying absent', () => {
+    const lines: DraftChargeLine[] = [
+      base,
+      { ...base, serviceIdRaw: '', serviceKey: null, quantity: null, sourceRow: 3 },
+      { ...base, amount: cents(-1250), category: 'credit', sourceRow: 4 },
+      {
+        ...base,
+        sourceRow: 5,
+        periodStart: isoDate(2026, 9, 1),
+        periodEnd: isoDate(2026, 9, 30),
+        accountNumber: '287-0001',
+        extras: { 'User Name': 'Ann Lee' },
+        sourceFile: 'other.csv',
+      },
+      { ...base, sourceRow: 6, accountNumber: '' },
+    ];
+    const packed = packDraftLines(lines);
+    expect(unpackDraftLines(packed)).toStrictEqual(lines);
+    // Repeated strings are kept once.
+    expect(packed.description.values).toEqual(['Monthly service']);
+    expect(packed.sourceFile.values).toEqual(['lumen.csv', 'other.csv']);
+    // …and in slices, as the page rebuilds a million lines.
+    expect([...unpackDraftLines(packed, 0, 3), ...unpackDraftLines(packed, 3, 6)]).toStrictEqual(
+      lines,
+    );
+  });
+
+  it('carrier drafts (extras on every line, usage records) cross unchanged', () => {
+    const company = generateSampleCompany({ months: 6, scale: 0.2 });
+    const drafts = readBills(company.files.map((f) => ({ name: f.name, bytes: f.bytes }))).flatMap(
+      (outcome) => (outcome.kind === 'draft' ? [outcome.draft] : []),
+    );
+    expect(drafts.some((draft) => draft.usage.some((u) => u.roamingMinutes !== undefined))).toBe(
+      true,
+    );
+    for (const draft of drafts) {
+      const packed = packDraftLines(draft.lines);
+      const withExtras = draft.lines.filter((line) => line.extras !== undefined).length;
+      if (withExtras > 0) expect(packed.extras.values.length).toBeLessThan(withExtras);
+      expect(unpackDraftLines(packed)).toStrictEqual(draft.lines);
+      expect(unpackDraftUsage(packDraftUsage(draft.usage))).toStrictEqual(draft.usage);
+    }
+  });
+
+  it('a real draft crosses a transfer unchanged, its column buffers moved rather than copied', () => {
+    const draft = readDraft([{ name: 'lumen.csv', bytes: strToU8(chargeLineCsv(2000, 10)) }]);
+    expect(draft.lines).toHaveLength(2000);
+    const packed = packDraftLines(draft.lines);
+    // A service per line: kept one value per line (from where that showed); descriptions repeat.
+    expect(packed.serviceIdRaw.index).toBeNull();
+    expect(packed.description.index).not.toBeNull();
+    const transfer = packedTransferables(packed);
+    expect(new Set(transfer).size).toBe(transfer.length);
+    const received = structuredClone(packed, { transfer });
+    expect(packed.amount.byteLength).toBe(0);
+    expect(unpackDraftLines(received)).toStrictEqual(draft.lines);
+  });
+
+  it('refuses a category it does not know rather than storing a wrong one', () => {
+    const packed = packDraftLines([base]);
+    packed.category[0] = 250;
+    expect(() => unpackDraftLines(packed)).toThrow(/category/);
+  });
+});

@@ -1,0 +1,93 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CHARGE_CATEGORIES } from '../../../shared/model';
+import { cents } from '../../../shared/money/cents';
+import {
+  packChargeLines,
+  unpackChargeBlock,
+  type PackableLine,
+} from '../../../shared/storage/charge-blocks';
+import { serviceTotalsOfBlocks } from '../../../shared/storage/service-totals';
+
+const line = fc.record(
+  {
+    serviceIdRaw: fc.constantFrom('', '555-0100', '555-0101', 'BBEC.1'),
+    serviceKey: fc.constantFrom(null, '+15550100', '+15550101', 'bbec1'),
+    description: fc.constantFrom('Monthly', 'Tax', ''),
+    category: fc.constantFrom(...CHARGE_CATEGORIES),
+    quantity: fc.option(fc.integer({ min: 0, max: 50 }), { nil: null }),
+    amount: fc.integer({ min: -100_000, max: 100_000 }).map(cents),
+    sourceRow: fc.nat({ max: 1_000_000 }),
+    sourceFile: fc.constantFrom('a.csv', 'b.csv', 'c.csv'),
+    accountNumber: fc.constantFrom('287-1', '287-2'),
+  },
+  {
+    requiredKeys: [
+      'serviceIdRaw',
+      'serviceKey',
+      'description',
+      'category',
+      'quantity',
+      'amount',
+      'sourceRow',
+      'sourceFile',
+    ],
+  },
+);
+
+/** The per-service sums as first written: one string key per service and category. */
+function referenceTotals(lines: readonly PackableLine[]) {
+  const at = new Map<string, number>();
+  const out: { key: string; category: number; amount: number }[] = [];
+  for (const l of lines) {
+    const category = CHARGE_CATEGORIES.indexOf(l.category);
+    const id = `${category}|${l.serviceKey ?? ''}`;
+    const index = at.get(id);
+    if (index === undefined) {
+      at.set(id, out.length);
+      out.push({ key: l.serviceKey ?? '', category, amount: l.amount });
+    } else (out[index] as { amount: number }).amount += l.amount;
+  }
+  return out;
+}
+
+describe('packed charge blocks and their per-service totals', () => {
+  it('unpack to the lines packed, in order, across blocks, files and line accounts', () => {
+    fc.assert(
+      fc.property(
+        fc.array(line, { maxLength: 60 }),
+        fc.integer({ min: 1, max: 7 }),
+        (lines, size) => {
+          const blocks = packChargeLines('invoice-1', lines, size);
+          const back = blocks.flatMap(unpackChargeBlock);
+          expect(back).toEqual(lines.map((l) => ({ invoiceId: 'invoice-1', ...l })));
+          for (const block of blocks) {
+            if (block.files !== undefined)
+              expect(new Set(block.files).size).toBe(block.files.length);
+          }
+        },
+      ),
+    );
+  });
+
+  it('sum each service and category once, in first-seen order', () => {
+    fc.assert(
+      fc.property(
+        fc.array(line, { maxLength: 80 }),
+        fc.integer({ min: 1, max: 9 }),
+        (lines, size) => {
+          const totals = serviceTotalsOfBlocks(
+            'invoice-1',
+            packChargeLines('invoice-1', lines, size),
+          );
+          const got = totals.keys.map((key, i) => ({
+            key,
+            category: totals.categories[i],
+            amount: totals.amounts[i],
+          }));
+          expect(got).toEqual(referenceTotals(lines));
+        },
+      ),
+    );
+  });
+});
