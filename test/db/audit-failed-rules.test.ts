@@ -1,13 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TemDeskDatabase } from '../../renderer/db/database';
-import {
-  findingsTable,
-  readLastRun,
-  runAndSaveAudit,
-  writeAuditSetting,
-} from '../../renderer/db/findings';
+import { findingsTable, readLastRun, runAndSaveAudit } from '../../renderer/db/findings';
 import { commitImport } from '../../renderer/db/import-commit';
-import { isoDate } from '../../shared/dates';
+import { isoDate, type IsoDate } from '../../shared/dates';
 import { makeDraft, makeDraftInvoice, makeDraftLine, oneFileUpload } from '../helpers/drafts';
 import { makeService } from '../helpers/inventory';
 
@@ -64,8 +59,9 @@ describe('a checks run where one check could not run', () => {
     await runAndSaveAudit(db, T1);
     const disconnected = await findingsOf('billed-after-disconnect');
     expect(disconnected.length).toBeGreaterThan(0);
-    // A number of months past the calendar's end makes billed-after-disconnect throw on its dates.
-    await writeAuditSetting(db, 'billed-after-disconnect', 'longMonths', 1_000_000_000);
+    // A damaged stored record (a disconnect date with no month, written by no screen: thresholds
+    // now have ranges) makes billed-after-disconnect throw on its dates.
+    await db.services.update('service-gone', { disconnectedOn: '2026-00-30' as IsoDate });
     const summary = await runAndSaveAudit(db, T2);
     expect(summary.failedRules?.map((failure) => failure.ruleId)).toEqual([
       'billed-after-disconnect',

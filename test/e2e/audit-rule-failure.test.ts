@@ -20,12 +20,35 @@ describe('a check that could not run', () => {
     const notice = page.getByRole('alert', { name: 'Checks that could not run' });
     expect(await notice.count()).toBe(0);
 
-    // A number of months past the end of the calendar makes billed-after-disconnect fail on its
-    // dates (the missing-invoice grace period, which once did, now has a range).
-    await page.getByRole('tab', { name: 'Rules and thresholds' }).click();
-    const months = page.getByLabel(/Months after the disconnect that make it a long-running case/);
-    await months.fill('1000000000');
-    await months.blur();
+    // A damaged stored record makes billed-after-disconnect fail on its dates: a disconnect date
+    // with no month, written straight into the database (no screen takes one, and its thresholds
+    // have ranges now).
+    const damaged = await page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const opening = indexedDB.open('tem-desk');
+          opening.onerror = () => reject(new Error('cannot open the database'));
+          opening.onsuccess = () => {
+            const transaction = opening.result.transaction('services', 'readwrite');
+            let count = 0;
+            transaction.objectStore('services').openCursor().onsuccess = (event) => {
+              const cursor = (event.target as IDBRequest<IDBCursorWithValue | null>).result;
+              if (cursor === null) return;
+              const service = cursor.value as { disconnectedOn?: string };
+              if (service.disconnectedOn !== undefined) {
+                cursor.update({ ...service, disconnectedOn: '2000-00-30' });
+                count += 1;
+              }
+              cursor.continue();
+            };
+            transaction.oncomplete = () => {
+              opening.result.close();
+              resolve(count);
+            };
+          };
+        }),
+    );
+    expect(damaged).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Run checks now' }).click();
 
     await expect

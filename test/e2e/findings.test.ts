@@ -176,10 +176,27 @@ describe('findings and disputes in Chromium', () => {
     expect(
       await missing.getByText('Default 10 days; a whole number from 0 to 90 days').count(),
     ).toBe(1);
-    await session.screenshot('findings-rules-grace-refused');
-    await grace.fill('');
-    await grace.blur();
-    await expect.poll(() => missing.getByRole('alert').count()).toBe(0);
+    // So have the months of billed-after-disconnect: a billion once stopped the check.
+    const months = page.getByLabel(
+      'Months after the disconnect that make it a long-running case (months)',
+    );
+    await months.fill('1000000000');
+    await months.blur();
+    const disconnect = page.getByRole('listitem').filter({ has: months });
+    await expect
+      .poll(() => disconnect.getByRole('alert').textContent())
+      .toBe(
+        'Months after the disconnect that make it a long-running case must be a whole number from 1 to 24 months; 1000000000 is not. Leave it blank for the default.',
+      );
+    await session.screenshot('findings-rules-refused');
+    for (const [input, card] of [
+      [grace, missing],
+      [months, disconnect],
+    ] as const) {
+      await input.fill('');
+      await input.blur();
+      await expect.poll(() => card.getByRole('alert').count()).toBe(0);
+    }
     await session.screenshot('findings-rules');
     expect(session.consoleErrors).toEqual([]);
   });

@@ -8,6 +8,8 @@ const SETTINGS = [
     label: 'Months after the disconnect that make it a long-running case',
     unit: 'months',
     default: 3,
+    // Two years of billing after a disconnect is long-running by any measure; the date stays real.
+    range: { min: 1, max: 24, whole: true },
   },
 ] as const satisfies readonly SettingSpec[];
 

@@ -18,6 +18,8 @@ const SETTINGS = [
     label: 'Billed again within (months of the first time)',
     unit: 'months',
     default: 12,
+    // Three years, a long contract term: a charge again after that is a new one-time charge.
+    range: { min: 1, max: 36, whole: true },
   },
 ] as const satisfies readonly SettingSpec[];
 

@@ -18,6 +18,8 @@ const SETTINGS = [
     label: 'An order or change this many days around the charge explains it',
     unit: 'days',
     default: 60,
+    // An order a year away from a charge explains nothing; the window's dates stay real.
+    range: { min: 0, max: 365, whole: true },
   },
 ] as const satisfies readonly SettingSpec[];
 

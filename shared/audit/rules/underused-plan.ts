@@ -29,7 +29,14 @@ export const UNDERUSED_SETTINGS = [
     unit: 'percent',
     default: 25,
   },
-  { key: 'months', label: 'For this many consecutive months', unit: 'months', default: 3 },
+  {
+    key: 'months',
+    label: 'For this many consecutive months',
+    unit: 'months',
+    default: 3,
+    // Zero would judge no month (and the optimisation view would read every month); two years at most.
+    range: { min: 1, max: 24, whole: true },
+  },
 ] as const satisfies readonly SettingSpec[];
 
 /**

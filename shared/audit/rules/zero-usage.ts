@@ -11,7 +11,14 @@ import {
 import { latestRun, mobileUsageByMonth, usageSubject, type MonthUse } from '../plans';
 
 const SETTINGS = [
-  { key: 'months', label: 'Consecutive months without use', unit: 'months', default: 3 },
+  {
+    key: 'months',
+    label: 'Consecutive months without use',
+    unit: 'months',
+    default: 3,
+    // Zero would flag every line, in use or not; past two years a line is long forgotten.
+    range: { min: 1, max: 24, whole: true },
+  },
 ] as const satisfies readonly SettingSpec[];
 
 /**
