@@ -160,5 +160,5 @@ export function usageTargetSentence(draft: Pick<BillDraft, 'usage' | 'usageFor'>
   if (targets.length === 0) return null;
   const lines = draft.usage.filter((u) => targets.some((t) => t.invoiceKey === u.invoiceKey));
   const names = targets.map((t) => `invoice ${t.invoiceNumber} of account ${t.accountNumber}`);
-  return `Usage of ${lines.length} line${lines.length === 1 ? '' : 's'} added to ${names.join(', ')}.`;
+  return `Importing adds the usage of ${lines.length} line${lines.length === 1 ? '' : 's'} to ${names.join(', ')}.`;
 }

@@ -56,13 +56,19 @@ describe('a Rogers usage archive imported after its bill, in Chromium', () => {
       await expect
         .poll(() =>
           preview
-            .getByText('Usage of 2 lines added to invoice R260320001 of account 800123456.')
+            .getByText(
+              'Importing adds the usage of 2 lines to invoice R260320001 of account 800123456.',
+            )
             .count(),
         )
         .toBe(1);
       const targets = preview.getByRole('table', {
         name: 'Invoices imported earlier that get this usage',
       });
+      // Usage alone: no empty charge-lines section.
+      expect(await preview.getByRole('heading', { name: /Charge lines to import/ }).count()).toBe(
+        0,
+      );
       await expect
         .poll(() => targets.getByRole('row').allTextContents())
         .toEqual([

@@ -155,9 +155,13 @@ export function ImportPreview({ state }: { state: PreviewState }) {
           </h3>
           <p className="hint">
             Read as{' '}
-            {outcome.files
-              .map((f) => (f.sheet === undefined ? f.encoding : `Excel sheet “${f.sheet}”`))
-              .join(', ')}
+            {[
+              ...new Set(
+                outcome.files.map((f) =>
+                  f.sheet === undefined ? f.encoding : `Excel sheet “${f.sheet}”`,
+                ),
+              ),
+            ].join(', ')}
             ; dates {outcome.draft.dateOrder}.
             {outcome.files.some((f) => f.replacementChars > 0) &&
               ' Some characters were already unreadable in the file (shown as �).'}
@@ -227,7 +231,8 @@ export function ImportPreview({ state }: { state: PreviewState }) {
 
       <CopiesRefused drafts={drafts} />
       <RowProblems drafts={drafts} />
-      <PreviewLines drafts={drafts} />
+      {/* A usage-only file has no charge lines to show. */}
+      {totals.lines > 0 || totals.invoices > 0 ? <PreviewLines drafts={drafts} /> : null}
 
       {state.conflicts.length > 0 && (
         <div className="notice" role="alert">
