@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useMemo, useState, type ComponentType } from 'react';
 import { appDatabase } from '../db/database';
+import { startInventoryRead } from '../db/inventory-early';
 import { DEFAULT_SETTINGS, readSettings } from '../db/settings';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { requestPersistentStorage } from '../platform/storage';
@@ -9,40 +10,68 @@ import { DatabaseProvider } from '../db/DatabaseContext';
 import { UndoProvider } from './UndoContext';
 import { useChangeTracking } from '../db/changes';
 import { Navigation } from './Navigation';
-import type { SectionId } from './sections';
+import { sectionFromHash, type SectionId } from './sections';
 import { useLiveQuery } from './useLiveQuery';
 import { RouteContext } from './RouteContext';
 import { useRoute } from './useSection';
 import { ResolvedThemeContext } from '../components/theme';
 import { useTheme } from './useTheme';
 
+/** A section's chunk, loaded by its first render or earlier by `start` (the same request). */
+function sectionChunk(load: () => Promise<{ default: ComponentType }>) {
+  let loading: Promise<{ default: ComponentType }> | undefined;
+  const start = () => (loading ??= load());
+  return { Page: lazy(start), start };
+}
+
 /**
  * The dashboard is in the first chunk (it is what opens); every other section is its own chunk,
  * loaded when first opened, so starting the app never loads or runs AG Grid, pdf.js or the import
  * screens (see README "Benchmarks").
  */
-const PAGES: Record<SectionId, ComponentType> = {
-  dashboard: DashboardPage,
-  bills: lazy(() => import('../features/bills/BillsPage').then((m) => ({ default: m.BillsPage }))),
-  inventory: lazy(() =>
+const CHUNKS: Record<Exclude<SectionId, 'dashboard'>, ReturnType<typeof sectionChunk>> = {
+  bills: sectionChunk(() =>
+    import('../features/bills/BillsPage').then((m) => ({ default: m.BillsPage })),
+  ),
+  inventory: sectionChunk(() =>
     import('../features/inventory/InventoryPage').then((m) => ({ default: m.InventoryPage })),
   ),
-  contracts: lazy(() =>
+  contracts: sectionChunk(() =>
     import('../features/contracts/ContractsPage').then((m) => ({ default: m.ContractsPage })),
   ),
-  findings: lazy(() =>
+  findings: sectionChunk(() =>
     import('../features/findings/FindingsPage').then((m) => ({ default: m.FindingsPage })),
   ),
-  chargeback: lazy(() =>
+  chargeback: sectionChunk(() =>
     import('../features/chargeback/ChargebackPage').then((m) => ({ default: m.ChargebackPage })),
   ),
-  budgets: lazy(() =>
+  budgets: sectionChunk(() =>
     import('../features/budgets/BudgetsPage').then((m) => ({ default: m.BudgetsPage })),
   ),
-  settings: lazy(() =>
+  settings: sectionChunk(() =>
     import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })),
   ),
 };
+
+const PAGES: Record<SectionId, ComponentType> = {
+  dashboard: DashboardPage,
+  bills: CHUNKS.bills.Page,
+  inventory: CHUNKS.inventory.Page,
+  contracts: CHUNKS.contracts.Page,
+  findings: CHUNKS.findings.Page,
+  chargeback: CHUNKS.chargeback.Page,
+  budgets: CHUNKS.budgets.Page,
+  settings: CHUNKS.settings.Page,
+};
+
+// The section the app opens on (a reload, a bookmark) starts loading now, while this chunk is still
+// starting, not after React's first render asks for it.
+if (typeof window !== 'undefined') {
+  const opening = sectionFromHash(window.location.hash);
+  if (opening !== 'dashboard') void CHUNKS[opening].start();
+  // …and Inventory's data is read meanwhile (the page takes the read over when it mounts).
+  if (opening === 'inventory') startInventoryRead(appDatabase());
+}
 
 /** Background helpers, in their own chunks too: the audit engine and the backup writer. */
 const AutoAudit = lazy(() =>

@@ -27,10 +27,18 @@ async function installGridShows(page: Page): Promise<void> {
 }
 
 /**
- * Waits until the page has run no long task for a second (at most 15 s): the app checks the data
- * it opened on in the background (the validation checks), which is not what these figures time.
+ * Waits until the page has run no long task for a second (at most 15 s) and its workers have
+ * finished what they were running: the app checks the data it opened on in the background (the
+ * validation checks, read on the page and run in a worker), which is not what these figures time.
  */
 async function settle(page: Page): Promise<void> {
+  await quiet(page);
+  // A worker answers once its current task (a run of the checks) is over.
+  for (const worker of page.workers()) await worker.evaluate(() => 0);
+  await quiet(page);
+}
+
+async function quiet(page: Page): Promise<void> {
   await page.evaluate(
     () =>
       new Promise<void>((resolve) => {

@@ -10,12 +10,11 @@ import { useDatabase } from '../../db/DatabaseContext';
 import { parseInventoryFilter, whereOf, type InventoryLinkFilter } from '../../app/links';
 import { useRouteContext } from '../../app/RouteContext';
 import { hrefFor } from '../../app/useSection';
-import { useLiveQuery } from '../../app/useLiveQuery';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { Tabs } from '../../components/Tabs';
 import type { ServiceEventRecord } from '../../db/database';
-import { loadInventory, updateServices, type InventoryData } from '../../db/inventory';
+import { updateServices, type InventoryData } from '../../db/inventory';
 import { restoreSnapshot, snapshotTables } from '../../db/snapshots';
 import { useUndo } from '../../app/UndoContext';
 import { useRevealPanel } from '../../components/useRevealPanel';
@@ -32,6 +31,7 @@ import { ServicesGrid } from './ServicesGrid';
 import { SiteList } from './SiteList';
 import { SitesPanel } from './SitesPanel';
 import { UnmatchedPanel } from './UnmatchedPanel';
+import { useInventory } from './useInventory';
 import { useSettledSearch } from './useSettledSearch';
 import './inventory.css';
 
@@ -45,7 +45,7 @@ const TABS = [
 export function InventoryPage() {
   const db = useDatabase();
   const { route, navigate } = useRouteContext();
-  const inventory = useLiveQuery(() => loadInventory(db), [db]);
+  const inventory = useInventory(db);
   const settingUp = route.path[0] === 'setup';
   const [importing, setImporting] = useState(false);
   const [message, setMessage] = useState('');
