@@ -12,11 +12,18 @@ import type { UploadedFile } from '../../../../shared/import/archive';
 import type { ColumnMapping } from '../../../../shared/import/mapping';
 import { useDatabase } from '../../../db/DatabaseContext';
 import { readSettings } from '../../../db/settings';
-import { commitImport, findImportConflicts, type UploadToCommit } from '../../../db/import-commit';
-import { loadSampleBudget } from '../../../db/budgets';
-import { loadSampleOrganization, settleOlderSampleInvoices } from '../../../db/sample-data';
-import { focusOnNew, memberNamesOf, storedCompanionsOf } from '../../../db/companions';
-import { filesUsedBy } from '../../../../shared/ledger/bills';
+import {
+  commitImport,
+  filesUsedBy,
+  findImportConflicts,
+  focusOnNew,
+  loadSampleBudget,
+  loadSampleOrganization,
+  memberNamesOf,
+  settleOlderSampleInvoices,
+  storedCompanionsOf,
+  type UploadToCommit,
+} from '../../../app/import-on-use';
 import { uniqueFileNames } from '../../../../shared/ledger/file-names';
 import { sha256Hex } from '../../../platform/hash';
 import { ReadCancelled, readInWorker, type ReadResult, type RunningRead } from './readInWorker';
@@ -67,7 +74,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
 
   const toUploads = useCallback(
     async (result: ReadResult, drafts: DraftOutcome[]): Promise<UploadToCommit[]> => {
-      const used = filesUsedBy(drafts.map((d) => d.draft));
+      const used = await filesUsedBy(drafts.map((d) => d.draft));
       const encodings = new Map(
         drafts.flatMap((d) => d.files.map((f) => [f.name, f.encoding] as const)),
       );
@@ -104,7 +111,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
             unreadable: [],
             conflicts: outcome.conflicts,
             uploads,
-            storedFiles: [...memberNamesOf(companions.current)],
+            storedFiles: [...(await memberNamesOf(companions.current))],
           });
           return;
         }
@@ -181,7 +188,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
         return;
       }
     }
-    const outcomes = focusOnNew(result.outcomes, companions.current);
+    const outcomes = await focusOnNew(result.outcomes, companions.current);
     // The stored originals read again are not new uploads.
     // (They are read last; the sample's files come from the worker, not from `files`.)
     result = {
@@ -202,7 +209,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
       drafts: drafts.map((d) => d.draft),
     });
     performance.mark('import:conflicts-checked');
-    const storedFiles = [...memberNamesOf(companions.current)];
+    const storedFiles = [...(await memberNamesOf(companions.current))];
     setState({ step: 'preview', drafts, unreadable, conflicts, uploads, storedFiles });
   }, [db, finishCommit, toUploads]);
 
