@@ -14,7 +14,7 @@ import { buildContext, type RuleContext } from './context';
 import { CATEGORY_CODE, forEachLineOf } from './findings';
 import { DIMENSIONS, cheapestCovering, mobileUsageByMonth, peakOf, type Dimension } from './plans';
 import { resolveSettings } from './rule';
-import { ATT_ACTIVITY_HEADER } from '../import/profiles/att-premier-summary';
+import { ATT_ACTIVITY_HEADER } from '../import/profiles/att-headers';
 import { UNDERUSED_SETTINGS, underusedPlanRule } from './rules/underused-plan';
 import type { AuditSnapshot } from './snapshot';
 

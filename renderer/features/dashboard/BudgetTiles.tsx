@@ -1,80 +1,27 @@
-import { useMemo } from 'react';
-import { basisPointsText } from '../../../shared/budget/report';
-import { monthsOfYear } from '../../../shared/budget/grid';
-import { budgetVariance } from '../../../shared/budget/variance';
-import type { IsoMonth } from '../../../shared/dates/iso-date';
-import { formatCents } from '../../../shared/money/cents';
-import { useLiveQuery } from '../../app/useLiveQuery';
-import { useDatabase } from '../../db/DatabaseContext';
-import { loadBudgetYear } from '../../db/budgets';
-import { BudgetChart } from '../budgets/BudgetChart';
-import { varianceText } from '../budgets/VarianceView';
-import { shortMonth } from './filter';
-import '../budgets/budgets.css';
+import { lazy, Suspense } from 'react';
+import { useAfterPaint } from '../../app/useAfterPaint';
+import type { BudgetTilesProps } from './BudgetYearTiles';
 
-function go(link: string): void {
-  window.location.hash = link;
-}
+const BudgetYearTiles = lazy(() =>
+  import('./BudgetYearTiles').then((m) => ({ default: m.BudgetYearTiles })),
+);
 
 /**
  * Year to date against budget (the year of the range's last month, January to that month), as a
  * tile and a chart of budget against actual by month; both open the budget report. Actuals are
  * the chargeback's allocation; with a cost center chosen in the filters, that cost center's.
+ *
+ * The allocation runs on the year's charge lines (a rule splits each line to the cent and the
+ * service-period basis prorates each line by days, so no stored total gives the same cents): that
+ * read — and the code of the tile, the allocation and the budget chart — starts only once the
+ * dashboard's charts have painted, so it never delays them.
  */
-export function BudgetTiles({
-  through,
-  costCenterId,
-  narrowed,
-}: {
-  through: IsoMonth;
-  costCenterId: string;
-  /** Whether a carrier, site or service type filter is set (budgets are by cost center). */
-  narrowed: boolean;
-}) {
-  const db = useDatabase();
-  const data = useLiveQuery(() => loadBudgetYear(db, through), [db, through]);
-  const variance = useMemo(() => {
-    if (data.status !== 'ready' || data.value.lines.length === 0) return null;
-    const { year, lines, actuals } = data.value;
-    const report = budgetVariance(monthsOfYear(year), lines, actuals);
-    if (costCenterId === '') return { report, row: report.total, year };
-    const row = report.rows.find((r) => r.costCenterId === costCenterId && r.carrierId === '');
-    return row === undefined ? null : { report: { ...report, total: row }, row, year };
-  }, [data, costCenterId]);
-  if (variance === null) return null;
-  const { report, row, year } = variance;
-  const link = `#/budgets/variance/${year}`;
-  const tone = row.ytdVariance > 0 ? 'variance-over' : row.ytdVariance < 0 ? 'variance-under' : '';
-  const period = report.through === null ? `${year}` : `Jan – ${shortMonth(report.through)}`;
+export function BudgetTiles(props: BudgetTilesProps) {
+  const painted = useAfterPaint();
+  if (!painted) return null;
   return (
-    <section aria-label="Budget" className="dashboard-budget">
-      {/* Not a `dl.tiles`: the dashboard's headline tiles are the one list of that kind. */}
-      <div className="tiles" role="group" aria-label="Actual against budget, year to date">
-        <dl className="tile">
-          <dt>Actual vs budget, {period}</dt>
-          <dd>
-            <a href={link}>
-              {formatCents(row.ytdActual)} of {formatCents(row.ytdBudget)}
-            </a>
-          </dd>
-          <dd className={`tile__meta ${tone}`}>
-            {varianceText(row.ytdVariance)}
-            {row.ytdVarianceBasisPoints !== null &&
-              ` (${basisPointsText(row.ytdVarianceBasisPoints)})`}
-          </dd>
-          {narrowed && (
-            <dd className="tile__meta">
-              Budgets are by cost center: the carrier, site and type filters do not apply here.
-            </dd>
-          )}
-        </dl>
-      </div>
-      <BudgetChart
-        variance={report}
-        title={`Budget vs actual by month, ${year}`}
-        onSelect={() => go(link)}
-        height={260}
-      />
-    </section>
+    <Suspense fallback={null}>
+      <BudgetYearTiles {...props} />
+    </Suspense>
   );
 }

@@ -1,4 +1,4 @@
-import { ATT_ACTIVITY_HEADER } from '../../import/profiles/att-premier-summary';
+import { ATT_ACTIVITY_HEADER } from '../../import/profiles/att-headers';
 import { SERVICE_TYPES, type Contract } from '../../model';
 import {
   CATEGORY_CODE,

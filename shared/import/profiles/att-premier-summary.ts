@@ -19,6 +19,7 @@ import { ATT_USAGE_DETAIL, readAttUsageDetail } from './att-usage-detail';
 import { col, presentIndexes } from './columns';
 import { startAccountRow } from './rows';
 import type { CarrierProfile, ProfileTable, TableLayout } from './types';
+import { ATT_ACTIVITY_HEADER } from './att-headers';
 
 const PROFILE_ID = 'att-premier-summary';
 const LAYOUT_NAME = 'AT&T Mobility — Premier billing summary report';
@@ -29,7 +30,7 @@ const CARRIER = 'AT&T Mobility';
  * one-time charges in one amount. Filed as usage (the closest category), it is not usage charges
  * alone, and the `overage` check does not read it as such.
  */
-export const ATT_ACTIVITY_HEADER = 'Total activity since last bill';
+export { ATT_ACTIVITY_HEADER };
 
 /** The charge columns and their categories; `Total adjustments` turns credit when negative. */
 const CHARGE_COLUMNS: readonly { field: string; header: string; category: ChargeCategory }[] = [

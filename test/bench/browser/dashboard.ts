@@ -4,6 +4,7 @@
  * (test/helpers/sample-db.ts), and times the raw limit of the dashboard: reading every record of
  * the aggregates it is built from ('invoices' and 'serviceTotals') straight from IndexedDB.
  */
+import { loadSampleBudget } from '../../../renderer/db/budgets';
 import { TemDeskDatabase } from '../../../renderer/db/database';
 import { DATABASE_NAME } from '../../../renderer/db/schema';
 import type { SampleOptions } from '../../../shared/sample';
@@ -39,6 +40,9 @@ async function seedSampleCompany(options: SampleOptions): Promise<DashboardSeed>
   try {
     const start = performance.now();
     await loadSampleIntoDb(db, options);
+    // As the app's sample button: the sample company comes with a budget, so the dashboard shows
+    // its budget tile and chart (actual vs budget, year to date).
+    await loadSampleBudget(db);
     const seedMs = performance.now() - start;
 
     let lines = 0;

@@ -12,14 +12,23 @@ import type { UploadedFile } from '../../../../shared/import/archive';
 import type { ColumnMapping } from '../../../../shared/import/mapping';
 import { useDatabase } from '../../../db/DatabaseContext';
 import { readSettings } from '../../../db/settings';
-import { commitImport, findImportConflicts, type UploadToCommit } from '../../../db/import-commit';
-import { loadSampleBudget } from '../../../db/budgets';
-import { loadSampleOrganization, settleOlderSampleInvoices } from '../../../db/sample-data';
-import { settleStoredUsage, storedInvoiceRefs } from '../../../db/attach-usage';
-import { usageImportSummary, usageImportUndo } from '../../../db/undo-usage-import';
 import { useUndo } from '../../../app/UndoContext';
-import { focusOnNew, memberNamesOf, storedCompanionsOf } from '../../../db/companions';
-import { filesUsedBy } from '../../../../shared/ledger/bills';
+import {
+  commitImport,
+  filesUsedBy,
+  findImportConflicts,
+  focusOnNew,
+  loadSampleBudget,
+  loadSampleOrganization,
+  memberNamesOf,
+  settleOlderSampleInvoices,
+  settleStoredUsage,
+  storedInvoiceRefs,
+  storedCompanionsOf,
+  usageImportSummary,
+  usageImportUndo,
+  type UploadToCommit,
+} from '../../../app/import-on-use';
 import { uniqueFileNames } from '../../../../shared/ledger/file-names';
 import { sha256Hex } from '../../../platform/hash';
 import { ReadCancelled, readInWorker, type ReadResult, type RunningRead } from './readInWorker';
@@ -71,7 +80,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
 
   const toUploads = useCallback(
     async (result: ReadResult, drafts: DraftOutcome[]): Promise<UploadToCommit[]> => {
-      const used = filesUsedBy(drafts.map((d) => d.draft));
+      const used = await filesUsedBy(drafts.map((d) => d.draft));
       const encodings = new Map(
         drafts.flatMap((d) => d.files.map((f) => [f.name, f.encoding] as const)),
       );
@@ -108,7 +117,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
             unreadable: [],
             conflicts: outcome.conflicts,
             uploads,
-            storedFiles: [...memberNamesOf(companions.current)],
+            storedFiles: [...(await memberNamesOf(companions.current))],
           });
           return;
         }
@@ -121,7 +130,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
           await db.columnMappings.bulkPut(answers.current.newMappings);
         setState({ step: 'done', outcome, invoices: outcome.invoiceIds.length });
         // Usage added to stored invoices is undone like the app's other actions (db/undo-usage-import).
-        const undo = usageImportUndo(db, outcome);
+        const undo = await usageImportUndo(db, outcome);
         if (undo !== null)
           await perform('import-usage', await usageImportSummary(db, outcome), async () =>
             Promise.resolve(async () => {
@@ -198,7 +207,10 @@ export function ImportProvider({ children }: { children: ReactNode }) {
       }
     }
     // Usage for stored invoices keeps the usage they already have (see db/attach-usage).
-    const outcomes = await settleStoredUsage(db, focusOnNew(result.outcomes, companions.current));
+    const outcomes = await settleStoredUsage(
+      db,
+      await focusOnNew(result.outcomes, companions.current),
+    );
     // The stored originals read again are not new uploads.
     // (They are read last; the sample's files come from the worker, not from `files`.)
     result = {
@@ -219,7 +231,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
       drafts: drafts.map((d) => d.draft),
     });
     performance.mark('import:conflicts-checked');
-    const storedFiles = [...memberNamesOf(companions.current)];
+    const storedFiles = [...(await memberNamesOf(companions.current))];
     setState({ step: 'preview', drafts, unreadable, conflicts, uploads, storedFiles });
   }, [db, finishCommit, toUploads]);
 

@@ -1,0 +1,77 @@
+import { useMemo } from 'react';
+import { basisPointsText } from '../../../shared/budget/report';
+import { monthsOfYear } from '../../../shared/budget/grid';
+import { budgetVariance } from '../../../shared/budget/variance';
+import type { IsoMonth } from '../../../shared/dates/iso-date';
+import { formatCents } from '../../../shared/money/cents';
+import { useLiveQuery } from '../../app/useLiveQuery';
+import { useDatabase } from '../../db/DatabaseContext';
+import { loadBudgetYear } from '../../db/budgets';
+import { BudgetChart } from '../budgets/BudgetChart';
+import { varianceText } from '../budgets/VarianceView';
+import { shortMonth } from './filter';
+import '../budgets/budgets.css';
+
+function go(link: string): void {
+  window.location.hash = link;
+}
+
+export interface BudgetTilesProps {
+  through: IsoMonth;
+  costCenterId: string;
+  /** Whether a carrier, site or service type filter is set (budgets are by cost center). */
+  narrowed: boolean;
+}
+
+/** The dashboard's budget tile and chart (see BudgetTiles): its own chunk, loaded after paint. */
+export function BudgetYearTiles({ through, costCenterId, narrowed }: BudgetTilesProps) {
+  const db = useDatabase();
+  const data = useLiveQuery(() => {
+    performance.mark('dashboard:budget-read');
+    return loadBudgetYear(db, through);
+  }, [db, through]);
+  const variance = useMemo(() => {
+    if (data.status !== 'ready' || data.value.lines.length === 0) return null;
+    const { year, lines, actuals } = data.value;
+    const report = budgetVariance(monthsOfYear(year), lines, actuals);
+    if (costCenterId === '') return { report, row: report.total, year };
+    const row = report.rows.find((r) => r.costCenterId === costCenterId && r.carrierId === '');
+    return row === undefined ? null : { report: { ...report, total: row }, row, year };
+  }, [data, costCenterId]);
+  if (variance === null) return null;
+  const { report, row, year } = variance;
+  const link = `#/budgets/variance/${year}`;
+  const tone = row.ytdVariance > 0 ? 'variance-over' : row.ytdVariance < 0 ? 'variance-under' : '';
+  const period = report.through === null ? `${year}` : `Jan – ${shortMonth(report.through)}`;
+  return (
+    <section aria-label="Budget" className="dashboard-budget">
+      {/* Not a `dl.tiles`: the dashboard's headline tiles are the one list of that kind. */}
+      <div className="tiles" role="group" aria-label="Actual against budget, year to date">
+        <dl className="tile">
+          <dt>Actual vs budget, {period}</dt>
+          <dd>
+            <a href={link}>
+              {formatCents(row.ytdActual)} of {formatCents(row.ytdBudget)}
+            </a>
+          </dd>
+          <dd className={`tile__meta ${tone}`}>
+            {varianceText(row.ytdVariance)}
+            {row.ytdVarianceBasisPoints !== null &&
+              ` (${basisPointsText(row.ytdVarianceBasisPoints)})`}
+          </dd>
+          {narrowed && (
+            <dd className="tile__meta">
+              Budgets are by cost center: the carrier, site and type filters do not apply here.
+            </dd>
+          )}
+        </dl>
+      </div>
+      <BudgetChart
+        variance={report}
+        title={`Budget vs actual by month, ${year}`}
+        onSelect={() => go(link)}
+        height={260}
+      />
+    </section>
+  );
+}
