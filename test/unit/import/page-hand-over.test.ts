@@ -47,9 +47,9 @@ describe('the page taking the worker’s drafts back', () => {
   it('rebuilds every line grouped by invoice, giving the page a turn across small drafts', async () => {
     const a = makeDraftInvoice({ invoiceNumber: 'A' });
     const b = makeDraftInvoice({ invoiceNumber: 'B' });
-    // Three drafts of 30,000 lines: none alone is a slice, together they are more than one.
+    // Three drafts of 20,000 lines: none alone is a slice, together they are more than one.
     const drafts = ['1.csv', '2.csv', '3.csv'].map((file) =>
-      makeDraft([a, b], linesFor([a.key, b.key], 30_000, file)),
+      makeDraft([a, b], linesFor([a.key, b.key], 20_000, file)),
     );
     const turns = vi.spyOn(globalThis, 'setTimeout');
     const result = await withLines(doneMessage(drafts));

@@ -10,7 +10,7 @@ type DoneMessage = Extract<ReadResponse, { type: 'done' }>;
 export type ReadResult = Omit<DoneMessage, 'packed'>;
 
 /** Lines rebuilt per slice: a slice takes a few tens of ms, so the page keeps answering input. */
-const LINES_PER_SLICE = 50_000;
+const LINES_PER_SLICE = 25_000;
 
 /** Lets the browser run other tasks (input, paint) between two slices of work. */
 function yieldToBrowser(): Promise<void> {
