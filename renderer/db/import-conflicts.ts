@@ -50,6 +50,19 @@ export function uploadOf(input: ImportToCommit, sourceFile: string): UploadToCom
   );
 }
 
+/** {@link uploadOf} remembered per source file (a commit asks it of every line's and row's file). */
+export function uploadLookup(
+  input: ImportToCommit,
+): (sourceFile: string) => UploadToCommit | undefined {
+  const known = new Map<string, UploadToCommit | undefined>();
+  return (sourceFile) => {
+    if (known.has(sourceFile)) return known.get(sourceFile);
+    const upload = uploadOf(input, sourceFile);
+    known.set(sourceFile, upload);
+    return upload;
+  };
+}
+
 /** A resolver of carriers and accounts over the stored ones; `newId` makes the ids of new ones. */
 export async function orgResolverOf(
   db: TemDeskDatabase,

@@ -75,6 +75,36 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
+/**
+ * Each lines array's grouping by invoice, made once: the preview's conflict check and the commit
+ * plan the same drafts (a million lines grouped twice were one long task each). Kept with the
+ * count it was made for, so lines added since are grouped again.
+ */
+const groupedLines = new WeakMap<
+  readonly DraftChargeLine[],
+  { count: number; groups: Map<string, DraftChargeLine[]> }
+>();
+
+/** A draft's lines by `invoiceKey`, in order (grouped once per lines array). */
+export function linesByInvoice(lines: readonly DraftChargeLine[]): Map<string, DraftChargeLine[]> {
+  const kept = groupedLines.get(lines);
+  if (kept !== undefined && kept.count === lines.length) return kept.groups;
+  const groups = groupBy(lines, (line) => line.invoiceKey);
+  groupedLines.set(lines, { count: lines.length, groups });
+  return groups;
+}
+
+/**
+ * Keeps a grouping made elsewhere (the page groups lines while it rebuilds them, in slices that
+ * leave it answering input); `groups` must hold exactly `lines` by `invoiceKey`, in order.
+ */
+export function keepLinesByInvoice(
+  lines: readonly DraftChargeLine[],
+  groups: Map<string, DraftChargeLine[]>,
+): void {
+  groupedLines.set(lines, { count: lines.length, groups });
+}
+
 /** The parts of a stored invoice (one whole `bill` when it was stored before parts existed). */
 export function storedPartsOf(invoice: StoredInvoice): DraftPart[] {
   return invoice.parts ?? [{ kind: 'bill', sourceFile: invoice.sourceFile ?? '' }];
@@ -120,7 +150,7 @@ export function planBills(
   const plan: BillPlan = { invoices: [], needsStored: [], clashes: [], copies: [] };
   drafts.forEach((draft, draftIndex) => {
     plan.copies.push(...(draft.copies ?? []));
-    const linesByInvoice = groupBy(draft.lines, (line) => line.invoiceKey);
+    const linesOfInvoice = linesByInvoice(draft.lines);
     const usageByInvoice = groupBy(draft.usage, (usage) => usage.invoiceKey);
     for (const drafted of draft.invoices) {
       const carrierId = org.carrierId(drafted.carrierName);
@@ -146,7 +176,7 @@ export function planBills(
         draftIndex,
         carrierId,
         accountId: account.id,
-        lines: linesByInvoice.get(drafted.key) ?? [],
+        lines: linesOfInvoice.get(drafted.key) ?? [],
         usage: usageByInvoice.get(drafted.key) ?? [],
         action,
       };

@@ -121,6 +121,15 @@ it('import: a million charge lines from files to committed and visible', async (
     await page.reload();
     await page.getByRole('heading', { name: 'No bills imported yet' }).waitFor();
     const heaps = await watchHeaps(page);
+    // BENCH_CPUPROFILE=1 (with BENCH_NOMINIFY=1 for names) keeps the page's CPU profile of the
+    // import in test-results/bench/import-million.cpuprofile (open it in DevTools).
+    const profiler = process.env.BENCH_CPUPROFILE
+      ? await page.context().newCDPSession(page)
+      : undefined;
+    if (profiler) {
+      await profiler.send('Profiler.enable');
+      await profiler.send('Profiler.start');
+    }
 
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Import bills…' }).first().click();
@@ -132,6 +141,14 @@ it('import: a million charge lines from files to committed and visible', async (
     await page.getByRole('heading', { name: /^Invoices \(/ }).waitFor({ timeout: 300_000 });
     await page.waitForFunction(() => performance.getEntriesByName('invoices:rendered').length > 0);
     const peak = await heaps.stop();
+    if (profiler) {
+      const { profile } = await profiler.send('Profiler.stop');
+      mkdirSync(join('test-results', 'bench'), { recursive: true });
+      writeFileSync(
+        join('test-results', 'bench', 'import-million.cpuprofile'),
+        JSON.stringify(profile),
+      );
+    }
 
     const marks = await page.evaluate(() => {
       const at = (name: string) =>

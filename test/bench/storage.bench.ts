@@ -65,6 +65,7 @@ it('storage: 100,000 charge lines and the app opening on 1,000,000', async () =>
             'store 100,000 charge lines (app: Dexie; packed, with per-service totals; target ≤ 2× raw)',
           value: pick('appStoreMs'),
           limit: 500,
+          rawLimit: 2,
           raw: pick('rawPackedStoreMs'),
           rawLabel: 'raw IndexedDB, packed',
         },

@@ -3,6 +3,7 @@ import { DraftBuilder } from '../../../shared/import/draft-builder';
 import type { DraftInvoice } from '../../../shared/import/draft';
 import {
   focusOnNewFiles,
+  linesByInvoice,
   planBills,
   relationToStored,
   type StoredInvoice,
@@ -86,6 +87,21 @@ describe('the bill plan', () => {
     expect(plan.clashes.map((c) => c.stored.id)).toEqual(['invoice-2']);
     const replacing = planBills([draft], org(), (key) => storedByKey.get(key), { replace: true });
     expect(replacing.invoices.map((p) => p.action)).toEqual(['complete', 'replace', 'add']);
+  });
+});
+
+describe('grouping the lines once', () => {
+  it('a second plan of the same drafts reuses the first one’s groups; lines added since count', () => {
+    const org = () => new OrgResolver([], [], sequentialIds());
+    const invoice = makeDraftInvoice();
+    const draft = makeDraft([invoice], [makeDraftLine(invoice, 'recurring', 10_00)]);
+    const first = planBills([draft], org(), () => undefined);
+    const second = planBills([draft], org(), () => undefined);
+    expect(second.invoices[0]?.lines).toBe(first.invoices[0]?.lines);
+    expect(linesByInvoice(draft.lines).get(invoice.key)).toBe(first.invoices[0]?.lines);
+    draft.lines.push(makeDraftLine(invoice, 'usage', 2_00));
+    const third = planBills([draft], org(), () => undefined);
+    expect(third.invoices[0]?.lines.map((line) => line.amount)).toEqual([10_00, 2_00]);
   });
 });
 

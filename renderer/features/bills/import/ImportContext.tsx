@@ -30,7 +30,6 @@ import {
   type UploadToCommit,
 } from '../../../app/import-on-use';
 import { uniqueFileNames } from '../../../../shared/ledger/file-names';
-import { sha256Hex } from '../../../platform/hash';
 import { ReadCancelled, readInWorker, type ReadResult, type RunningRead } from './readInWorker';
 import {
   firstQuestion,
@@ -87,11 +86,12 @@ export function ImportProvider({ children }: { children: ReactNode }) {
       const uploads = result.files.filter((file) =>
         file.memberNames.some((name) => used.has(name)),
       );
-      return Promise.all(
-        uploads.map(async (file) => ({
+      return Promise.resolve(
+        uploads.map((file) => ({
           fileName: file.name,
           bytes: file.bytes,
-          fileHash: await sha256Hex(file.bytes),
+          // Hashed in the worker (see read.worker.ts).
+          fileHash: file.fileHash,
           memberNames: file.memberNames,
           encoding: encodings.get(file.memberNames[0] ?? file.name),
         })),

@@ -9,6 +9,7 @@ import { packDraftLines, packedTransferables } from '../../../../shared/import/p
 import { packDraftUsage, packedUsageTransferables } from '../../../../shared/import/packed-usage';
 import { readBills, type ReadOutcome } from '../../../../shared/import/read-bill';
 import { generateSampleCompany, sampleEndMonth } from '../../../../shared/sample';
+import { sha256Hex } from '../../../platform/hash';
 import type { ReadRequest, ReadResponse } from './worker-protocol';
 
 // The renderer's tsconfig has the DOM lib, where `postMessage` is the window's; in a worker it
@@ -40,7 +41,7 @@ function membersOf(file: UploadedFile, limits: Partial<ImportLimits> | undefined
   return expanded.ok ? expanded.value.map((member) => member.name) : [file.name];
 }
 
-self.onmessage = (event: MessageEvent<ReadRequest>) => {
+self.onmessage = async (event: MessageEvent<ReadRequest>) => {
   try {
     const request = event.data;
     const company =
@@ -58,12 +59,23 @@ self.onmessage = (event: MessageEvent<ReadRequest>) => {
       onProgress: (fraction) => scope.postMessage({ type: 'progress', fraction }),
     });
     const handOver = packed(outcomes);
+    // Hashed here, not on the page: 58 MB copied and hashed there was a long task of its own.
+    const hashes = await Promise.all(files.map((file) => sha256Hex(file.bytes)));
+    // The files go back moved, not copied (58 MB at a million lines): the worker is done with them.
+    const fileBuffers = new Set<ArrayBuffer>();
+    for (const file of files) {
+      if (file.bytes.buffer instanceof ArrayBuffer) fileBuffers.add(file.bytes.buffer);
+    }
     scope.postMessage(
       {
         type: 'done',
         outcomes: handOver.outcomes,
         packed: handOver.packed,
-        files: files.map((file) => ({ ...file, memberNames: membersOf(file, options.limits) })),
+        files: files.map((file, i) => ({
+          ...file,
+          memberNames: membersOf(file, options.limits),
+          fileHash: hashes[i] ?? '',
+        })),
         organization: company && {
           carriers: company.carriers,
           accounts: company.accounts,
@@ -73,7 +85,7 @@ self.onmessage = (event: MessageEvent<ReadRequest>) => {
           contracts: company.contracts,
         },
       },
-      handOver.transfer,
+      [...handOver.transfer, ...fileBuffers],
     );
   } catch (error) {
     scope.postMessage({

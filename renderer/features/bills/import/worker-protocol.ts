@@ -30,8 +30,11 @@ export type ReadResponse =
        */
       outcomes: ReadOutcome[];
       packed: ({ lines: PackedDraftLines; usage: PackedDraftUsage } | null)[];
-      /** The files read (for `sample`, the generated bill files), with the names inside each ZIP. */
-      files: { name: string; bytes: Uint8Array; memberNames: string[] }[];
+      /**
+       * The files read (for `sample`, the generated bill files), with the names inside each ZIP and
+       * their SHA-256 (lower-case hex); the bytes are transferred back, not copied.
+       */
+      files: { name: string; bytes: Uint8Array; memberNames: string[]; fileHash: string }[];
       /** For `sample`: the company's inventory and contracts, stored before its bills. */
       organization?: SampleOrganization;
     }
