@@ -2,7 +2,7 @@ import type { BrowserContext } from 'playwright-core';
 import { it } from 'vitest';
 import type { SampleOptions } from '../../shared/sample';
 import type { DashboardSeed, RawRead } from './browser/dashboard';
-import { openBenchBrowser, type BenchBrowser } from './browser-session';
+import { openBenchBrowser } from './browser-session';
 import { median, reportBench, type BenchRow } from './report';
 
 /** The dashboard's contract: ready, with this many charts drawn. */
@@ -139,27 +139,12 @@ async function rawReadInFreshPage(
 }
 
 /**
- * The bench browser with the app built as it ships. Vitest runs with `NODE_ENV=test`, and Vite's
- * build takes `NODE_ENV` from the environment, so without this the app under test would be React's
- * development build (StrictMode's double effects, dev checks): about twice as slow as the real app.
- */
-async function openProductionBench(): Promise<BenchBrowser> {
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    return await openBenchBrowser();
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
-}
-
-/**
  * The dashboard opening in Chromium on three years of the sample company, loaded into the app's
  * real IndexedDB exactly as its sample button does, beside the raw limit: reading every record of
  * the aggregates it is built from. Printed, never asserted on time.
  */
 it('dashboard: opens on three years of the sample company', async () => {
-  const bench = await openProductionBench();
+  const bench = await openBenchBrowser();
   try {
     const benchPage = new URL('test/bench/browser/dashboard.html', bench.baseUrl).toString();
     const rows: BenchRow[] = [];

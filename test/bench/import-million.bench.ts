@@ -7,10 +7,6 @@ import { generateSampleCompany } from '../fixtures/generate/sample-company';
 import { openBenchBrowser } from './browser-session';
 import { reportBench } from './report';
 
-// Measure the app as shipped: vitest runs with NODE_ENV=test, with which Vite would bundle React's
-// development build (two to three times slower to render).
-process.env.NODE_ENV = 'production';
-
 /** The sample company at 5.2× scale over three years: 1,004,248 charge lines in its bill files. */
 const COMPANY = {
   months: Number(process.env.BENCH_MONTHS ?? 36),

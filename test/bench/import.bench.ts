@@ -6,10 +6,6 @@ import { chargeLineCsv } from '../fixtures/generate/charge-line-csv';
 import { openBenchBrowser } from './browser-session';
 import { median, reportBench } from './report';
 
-// Measure the app as shipped: vitest runs with NODE_ENV=test, with which Vite would bundle React's
-// development build (two to three times slower to render).
-process.env.NODE_ENV = 'production';
-
 const LINES = 100_000;
 
 /**

@@ -3,10 +3,6 @@ import type { StorageFigures } from './browser/storage';
 import { openBenchBrowser } from './browser-session';
 import { median, reportBench } from './report';
 
-// Measure the app as shipped: vitest runs with NODE_ENV=test, with which Vite would bundle React's
-// development build (two to three times slower to render).
-process.env.NODE_ENV = 'production';
-
 /**
  * Storage figures of issue 2, in Chromium with real IndexedDB. Printed, never asserted on time.
  */
