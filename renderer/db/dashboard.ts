@@ -148,6 +148,17 @@ export async function loadDashboardData(
     db.contracts,
   ];
   return db.transaction('r', tables, async () => {
+    const serviceTotals = new Map<string, ServiceTotals>();
+    const addTotals = (records: readonly (ServiceTotals | undefined)[]) => {
+      for (const record of records) if (record) serviceTotals.set(record.invoiceId, record);
+    };
+    const read = new Set<string>();
+    const readTotals = async (ids: readonly string[]) => {
+      const fresh = ids.filter((id) => !read.has(id));
+      for (const id of fresh) read.add(id);
+      if (fresh.length > 0) addTotals(await db.serviceTotals.bulkGet(fresh));
+    };
+    const invoicesRead = db.invoices.toArray();
     const [
       invoices,
       carriers,
@@ -160,7 +171,7 @@ export async function loadDashboardData(
       contracts,
       allTotals,
     ] = await Promise.all([
-      db.invoices.toArray(),
+      invoicesRead,
       db.carriers.toArray(),
       db.accounts.toArray(),
       db.services.toArray(),
@@ -169,30 +180,18 @@ export async function loadDashboardData(
       db.findings.toArray(),
       db.disputes.toArray(),
       db.contracts.toArray(),
-      range === 'all' ? db.serviceTotals.toArray() : undefined,
+      range === 'all'
+        ? db.serviceTotals.toArray()
+        : // The range's totals are asked for as soon as the invoices (which say what the range
+          // holds) are in, while the inventory is still being read, not after it.
+          invoicesRead.then(async (invoices) => {
+            await readTotals(invoicesInRange(invoices, range));
+            return undefined;
+          }),
     ]);
-    const serviceTotals = new Map<string, ServiceTotals>();
-    const addTotals = (records: readonly (ServiceTotals | undefined)[]) => {
-      for (const record of records) if (record) serviceTotals.set(record.invoiceId, record);
-    };
-    const read = new Set<string>();
-    const readTotals = async (ids: readonly string[]) => {
-      const fresh = ids.filter((id) => !read.has(id));
-      for (const id of fresh) read.add(id);
-      if (fresh.length > 0) addTotals(await db.serviceTotals.bulkGet(fresh));
-    };
-    if (range === 'all' || allTotals) {
-      addTotals(allTotals ?? []);
+    if (allTotals) {
+      addTotals(allTotals);
       for (const invoice of invoices) read.add(invoice.id);
-    } else {
-      const months = new Set<string>(
-        monthsOf({ ...NO_DASHBOARD_FILTER, ...range }, billedMonths(invoices)),
-      );
-      await readTotals(
-        invoices
-          .filter((invoice) => months.has(invoice.invoiceDate.slice(0, 7)))
-          .map((invoice) => invoice.id),
-      );
     }
     const contractSpend = await contractSpendOf(contracts, services, invoices, accounts, {
       totalsOf: (id) => serviceTotals.get(id),
@@ -214,6 +213,16 @@ export async function loadDashboardData(
       contracts,
     };
   });
+}
+
+/** The ids of the invoices billed in `range`'s months. */
+function invoicesInRange(invoices: readonly Invoice[], range: DashboardRange): string[] {
+  const months = new Set<string>(
+    monthsOf({ ...NO_DASHBOARD_FILTER, ...range }, billedMonths(invoices)),
+  );
+  return invoices
+    .filter((invoice) => months.has(invoice.invoiceDate.slice(0, 7)))
+    .map((invoice) => invoice.id);
 }
 
 /**
