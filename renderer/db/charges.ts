@@ -29,7 +29,17 @@ export async function putManyChargeLines(
   db: TemDeskDatabase,
   invoices: readonly { invoiceId: string; lines: readonly ChargeLine[] }[],
 ): Promise<number> {
-  const deleted = Promise.all(invoices.map(({ invoiceId }) => deleteChargeLines(db, invoiceId)));
+  // Old blocks are found in one key cursor over every invoice's range (a count and a range delete
+  // per invoice cost more than the writes on an empty table), then deleted by key.
+  const stale = db.chargeBlocks
+    .where('[invoiceId+blockIndex]')
+    .inAnyRange(
+      invoices.map(({ invoiceId }) => [
+        [invoiceId, Dexie.minKey],
+        [invoiceId, Dexie.maxKey],
+      ]),
+    )
+    .primaryKeys();
   const blocks: ChargeBlock[] = [];
   const totals: ServiceTotals[] = [];
   for (const { invoiceId, lines } of invoices) {
@@ -37,7 +47,8 @@ export async function putManyChargeLines(
     for (const block of own) blocks.push(block);
     totals.push(serviceTotalsOfBlocks(invoiceId, own));
   }
-  await deleted;
+  const staleKeys = await stale;
+  if (staleKeys.length > 0) await db.chargeBlocks.bulkDelete(staleKeys);
   await Promise.all([db.chargeBlocks.bulkPut(blocks), db.serviceTotals.bulkPut(totals)]);
   return blocks.length;
 }
