@@ -10,12 +10,11 @@ import { expandUpload } from './archive';
 import type { ChargeTable } from './charge-rows';
 import { chargeDateSamples } from './charge-rows';
 import { decideDateOrder } from './date-order';
-import type { TextEncodingName } from './decode';
 import { decodeBytes } from './decode';
 import type { BillDraft, ColumnChoice } from './draft';
 import { boundDraftDates } from './draft-bounds';
 import type { X12File } from './edi/read-edi';
-import { looksLikeX12, readEdiBills } from './edi/read-edi';
+import { looksLikeX12 } from './edi/read-edi';
 import { withFileNotes } from './file-notes';
 import { isPdf, PDF_NOTICE } from './pdf';
 import type { ColumnMapping } from './mapping';
@@ -29,111 +28,25 @@ import {
 import type { LayoutFit } from './profiles/columns';
 import { bestFit, duplicateColumnProblem } from './profiles/columns';
 import { CARRIER_PROFILES } from './profiles/index';
-import type {
-  CarrierProfile,
-  InvoiceDetailField,
-  InvoiceDetails,
-  ProfileTable,
-} from './profiles/types';
-import type { ImportLimits, LimitAdvice } from './limits';
-import { APP_LIMIT_ADVICE, capMessage, importLimits } from './limits';
-import type { Table } from './table';
+import type { CarrierProfile, ProfileTable } from './profiles/types';
+import type { ImportLimits } from './limits';
+import { importLimits } from './limits';
 import { readTable, sniffTable } from './table';
 import { isReportText, readReportFiles } from './reports/index';
-import type { StoredInvoiceRef } from './stored-usage';
-import { refsOfDrafts } from './stored-usage';
 import type { RogersArchive } from './usage/rogers-archive';
 import { takeRogersFiles } from './usage/rogers-archive';
-import { readRogersUsage } from './usage/rogers-usage';
 import { isXlsx } from './xlsx/package';
-import type { SheetTable } from './xlsx/sheet-table';
-import { readSheetForImport } from './xlsx/sheet-table';
 import { sheetDraftNotes } from './xlsx/sheet-notes';
+import type {
+  DecodedFileInfo,
+  LayoutDrift,
+  ParsedFile,
+  ReadBillOptions,
+  ReadOutcome,
+} from './read-types';
+import { readX12Outcomes, readXlsxMember, rogersOutcome, unreadable } from './read-sources';
 
-/** Options of {@link readBills}. */
-export interface ReadBillOptions {
-  /** The user's answer to a `needs-date-order` question; used by files that do not declare an order. */
-  dateOrder?: DateOrder;
-  /** Mappings the user saved; a file whose header signature matches one is read without questions. */
-  savedMappings?: readonly ColumnMapping[];
-  /** The mapping the user just made in the wizard (applies to the file with its signature). */
-  mapping?: ColumnMapping;
-  /** Date order to use when a file's dates cannot tell (instead of asking). */
-  defaultDateOrder?: DateOrder;
-  /** Invoice facts typed in by the user for files that lack them, by file name. */
-  invoiceDetails?: Readonly<Record<string, InvoiceDetails>>;
-  /** Called with 0–1 as the files are read. */
-  onProgress?: (fraction: number) => void;
-  /** Size, line, column and date limits; {@link DEFAULT_IMPORT_LIMITS} for any not given. */
-  limits?: Partial<ImportLimits>;
-  /** How a refusal says to raise a limit (the CLI names its flags); the app's Settings by default. */
-  limitAdvice?: LimitAdvice;
-  /** The sheet to read of each Excel workbook, by file name (the answer to `needs-sheet`). */
-  sheets?: Readonly<Record<string, string>>;
-  /** A sheet to read in every workbook holding one of this name (the CLI's `--sheet NAME`). */
-  preferredSheet?: string;
-  /** Invoices stored by earlier imports: usage-only files attach to them (see `stored-usage.ts`). */
-  storedInvoices?: readonly StoredInvoiceRef[];
-}
-
-/** How one file was decoded, for the preview. */
-export interface DecodedFileInfo {
-  name: string;
-  encoding: TextEncodingName;
-  replacementChars: number;
-  /** The sheet read, for an Excel workbook. */
-  sheet?: string;
-  /** Hidden sheets of the workbook not read (the user may choose one instead). */
-  hiddenSheets?: string[];
-}
-
-/** What changed in a known carrier's layout. */
-export interface LayoutDrift {
-  profileId: string;
-  layoutName: string;
-  /** Expected columns the file lacks. */
-  missing: string[];
-  /** Columns of the file the layout does not know. */
-  added: string[];
-}
-
-/** One result of {@link readBills}: a draft to preview, or a question for the user. */
-export type ReadOutcome =
-  | {
-      kind: 'draft';
-      draft: BillDraft;
-      files: DecodedFileInfo[];
-      /** Optional columns of the profile the files lacked (the import still works). */
-      drift?: LayoutDrift;
-    }
-  | {
-      kind: 'needs-mapping';
-      fileName: string;
-      header: string[];
-      /** The first rows' cells, to show next to the header in the wizard. */
-      sample: string[][];
-      guess: ColumnMapping;
-      /** Set when the file looks like a known carrier whose columns changed. */
-      drift?: LayoutDrift;
-      /** Why the mapping given for this file cannot read it yet. */
-      problems?: string[];
-    }
-  | { kind: 'needs-date-order'; fileName: string; candidates: DateOrder[]; examples: string[] }
-  | {
-      kind: 'needs-invoice-details';
-      fileName: string;
-      profileId: string;
-      missing: InvoiceDetailField[];
-    }
-  | {
-      kind: 'needs-sheet';
-      fileName: string;
-      /** Visible sheets that could be the bill (two or more, or none when only hidden ones remain). */
-      sheets: string[];
-      /** Hidden sheets: never read unless the user picks one. */
-      hidden: string[];
-    }
-  | { kind: 'unreadable'; fileName: string; message: string };
+export type { DecodedFileInfo, LayoutDrift, ReadBillOptions, ReadOutcome } from './read-types';
 
 /** Rows shown in the mapping wizard's sample. */
 const SAMPLE_ROWS = 5;
@@ -148,16 +61,6 @@ interface ProfileGroup {
   files: ParsedFile[];
   /** Fields read from one of several columns naming them, per file. */
   choices: ColumnChoice[];
-}
-
-interface ParsedFile {
-  name: string;
-  info: DecodedFileInfo;
-  table: Table;
-  /** The text of a report-style export (TELUS), read by `readReportFiles`, not as a table. */
-  report?: string;
-  /** For an Excel workbook: the sheet read and the hidden sheets skipped. */
-  sheet?: { table: SheetTable; hiddenSkipped: string[] };
 }
 
 /**
@@ -201,28 +104,6 @@ export function readBills(
   if (rogers.length > 0) outcomes.push(rogersOutcome(rogers, outcomes, options));
   options.onProgress?.(1);
   return outcomes;
-}
-
-/** The usage draft of the Rogers archives, joined to the pick's bills and the stored ones. */
-function rogersOutcome(
-  archives: readonly RogersArchive[],
-  outcomes: readonly ReadOutcome[],
-  options: ReadBillOptions,
-): ReadOutcome {
-  const pick = outcomes.flatMap((outcome) => (outcome.kind === 'draft' ? [outcome.draft] : []));
-  const bills = [...refsOfDrafts(pick), ...(options.storedInvoices ?? [])];
-  const draft = readRogersUsage(archives, bills);
-  const names = archives.flatMap((archive) => [
-    ...archive.headers.map((header) => header.fileName),
-    ...archive.calls.map((call) => call.fileName),
-  ]);
-  if (draft.refusal !== undefined) return unreadable(names.join(', '), draft.refusal);
-  const files = names.map((name) => ({ name, encoding: 'utf-8' as const, replacementChars: 0 }));
-  return { kind: 'draft', draft: boundDraftDates(draft, importLimits(options.limits)), files };
-}
-
-function unreadable(fileName: string, message: string): ReadOutcome {
-  return { kind: 'unreadable', fileName, message: capMessage(message) };
 }
 
 function parseAll(
@@ -296,56 +177,6 @@ function parseAll(
     doneBytes += size;
   }
   return parsed;
-}
-
-/** An Excel workbook's bill sheet as a parsed file, or the question or refusal it leads to. */
-function readXlsxMember(
-  member: UploadedFile,
-  limits: ImportLimits,
-  options: ReadBillOptions,
-): { kind: 'file'; file: ParsedFile } | { kind: 'outcome'; outcome: ReadOutcome } {
-  const choice = readSheetForImport(member.name, member.bytes, {
-    sheet: options.sheets?.[member.name],
-    preferred: options.preferredSheet,
-    limits,
-    limitAdvice: options.limitAdvice ?? APP_LIMIT_ADVICE,
-    recognised(header) {
-      const signature = headerSignature(header);
-      if (options.mapping?.signature === signature) return true;
-      if (options.savedMappings?.some((mapping) => mapping.signature === signature)) return true;
-      return bestFit(CARRIER_PROFILES, header)?.kind === 'match';
-    },
-  });
-  if (choice.kind === 'unreadable') {
-    return { kind: 'outcome', outcome: unreadable(member.name, choice.message) };
-  }
-  if (choice.kind === 'ask') {
-    return {
-      kind: 'outcome',
-      outcome: {
-        kind: 'needs-sheet',
-        fileName: member.name,
-        sheets: choice.sheets,
-        hidden: choice.hidden,
-      },
-    };
-  }
-  const { table } = choice;
-  return {
-    kind: 'file',
-    file: {
-      name: member.name,
-      info: {
-        name: member.name,
-        encoding: 'utf-8',
-        replacementChars: 0,
-        sheet: table.sheet,
-        ...(choice.hiddenSkipped.length > 0 ? { hiddenSheets: choice.hiddenSkipped } : {}),
-      },
-      table: table.table,
-      sheet: { table, hiddenSkipped: choice.hiddenSkipped },
-    },
-  };
 }
 
 /** Puts a file into its profile's group, or returns its own outcome (mapped draft or question). */
@@ -500,22 +331,6 @@ function readGroup(
   if (group.choices.length > 0)
     draft.columnChoices = [...(draft.columnChoices ?? []), ...group.choices];
   return draftOutcome(draft, group.files, options);
-}
-
-/** The outcomes of the EDI X12 files of an upload: one draft for all of them, a refusal per file. */
-function readX12Outcomes(
-  files: readonly (X12File & { info: DecodedFileInfo })[],
-  limits: ImportLimits,
-): ReadOutcome[] {
-  const read = readEdiBills(files, limits);
-  const outcomes = read.refused.map((refused) => unreadable(refused.fileName, refused.message));
-  if (read.draft === null) return outcomes;
-  const names = new Set(read.readFiles);
-  const infos = files.filter((file) => names.has(file.name)).map((file) => file.info);
-  if (read.draft.refusal !== undefined) {
-    return [...outcomes, unreadable(read.readFiles.join(', '), read.draft.refusal)];
-  }
-  return [...outcomes, { kind: 'draft', draft: boundDraftDates(read.draft, limits), files: infos }];
 }
 
 /**
