@@ -9,6 +9,15 @@ import { packChargeLines, type ChargeBlock } from '../../shared/storage/charge-b
 import { serviceTotalsOfBlocks, type ServiceTotals } from '../../shared/storage/service-totals';
 import { applyApprovalPolicy } from './approvals';
 import { attachedFrom, attachStoredUsage, type AddedUsage } from './attach-usage';
+import {
+  blockWeight,
+  BYTES_PER_WRITE,
+  invoiceWeight,
+  totalsWeight,
+  usageWeight,
+  VALUES_PER_WRITE,
+  writeBounded,
+} from './bounded-writes';
 import { deleteChargeLines } from './charges';
 import type { InvoiceUsageRecord, TemDeskDatabase } from './database';
 import {
@@ -43,27 +52,6 @@ export type CommitOutcome =
       addedUsage: AddedUsage[];
     }
   | { ok: false; conflicts: ImportConflict[] };
-
-/** Blocks packed before they are written (10 blocks: 10,000 lines; IndexedDB clones a write in one task). */
-const BLOCKS_PER_WRITE = 10;
-
-/**
- * Invoices, per-service totals and usage records written per request: a request's records are
- * cloned in one task, and all of a million lines' totals at once held the page for 0.4–0.7 s.
- */
-const RECORDS_PER_WRITE = 200;
-
-async function writeInSlices<T>(
-  records: readonly T[],
-  write: (slice: T[]) => Promise<unknown>,
-): Promise<void> {
-  // One request even when there is nothing to write, as the one bulk write this replaces.
-  let start = 0;
-  do {
-    await write(records.slice(start, start + RECORDS_PER_WRITE));
-    start += RECORDS_PER_WRITE;
-  } while (start < records.length);
-}
 
 function linesOf(blocks: readonly ChargeBlock[]): number {
   return blocks.reduce((sum, block) => sum + block.count, 0);
@@ -154,6 +142,7 @@ export async function commitImport(
     const completed: Invoice[] = [];
     /** Packed blocks not yet written, and the lines of those written. */
     const blocks: ChargeBlock[] = [];
+    let pendingWeight = 0;
     let storedLines = 0;
     const serviceTotals: ServiceTotals[] = [];
     const usageRecords: InvoiceUsageRecord[] = [];
@@ -212,13 +201,21 @@ export async function commitImport(
         invoices.push(invoice);
       }
       const invoiceBlocks = packChargeLines(invoice.id, planned.lines);
-      for (const block of invoiceBlocks) blocks.push(block);
+      for (const block of invoiceBlocks) {
+        blocks.push(block);
+        pendingWeight += blockWeight(block);
+      }
       serviceTotals.push(serviceTotalsOfBlocks(invoice.id, invoiceBlocks));
-      if (blocks.length >= BLOCKS_PER_WRITE) {
-        // Written as they are packed: the page gets a turn between writes (a million lines
-        // never freeze it for seconds) and the blocks already written are not held twice.
+      if (pendingWeight >= VALUES_PER_WRITE) {
+        // Written as they are packed, in bounded requests: the page gets a turn between writes
+        // (a million lines never freeze it) and the blocks already written are not held twice.
         storedLines += linesOf(blocks);
-        await db.chargeBlocks.bulkAdd(blocks.splice(0));
+        pendingWeight = 0;
+        await writeBounded(
+          blocks.splice(0),
+          (slice) => db.chargeBlocks.bulkAdd(slice),
+          blockWeight,
+        );
       }
       const usage = usageRecordsOf(planned.usage, invoice.id);
       if (usage.length > 0) usageRecords.push({ invoiceId: invoice.id, records: usage });
@@ -236,12 +233,12 @@ export async function commitImport(
       stats.usage += usage.length;
       perBatch.set(batchId, stats);
     }
-    await writeInSlices(invoices, (slice) => db.invoices.bulkAdd(slice));
+    await writeBounded(invoices, (slice) => db.invoices.bulkAdd(slice), invoiceWeight);
     await db.invoices.bulkPut(completed);
     storedLines += linesOf(blocks);
-    await db.chargeBlocks.bulkAdd(blocks);
-    await writeInSlices(serviceTotals, (slice) => db.serviceTotals.bulkPut(slice));
-    await writeInSlices(usageRecords, (slice) => db.usage.bulkPut(slice));
+    await writeBounded(blocks, (slice) => db.chargeBlocks.bulkAdd(slice), blockWeight);
+    await writeBounded(serviceTotals, (slice) => db.serviceTotals.bulkPut(slice), totalsWeight);
+    await writeBounded(usageRecords, (slice) => db.usage.bulkPut(slice), usageWeight);
     const attached = await attachStoredUsage(db, input.drafts);
 
     // Each row's upload once (not once per upload: 216 uploads asked of every row froze the page).
@@ -289,13 +286,16 @@ export async function commitImport(
       });
     }
     await db.importBatches.bulkAdd(batches);
-    await db.originalFiles.bulkAdd(
+    await writeBounded(
       input.uploads.map((upload) => ({
         batchId: batchIdByUpload.get(upload) ?? '',
         fileName: upload.fileName,
         mediaType: mediaTypeOf(upload.fileName),
         bytes: upload.bytes,
       })),
+      (slice) => db.originalFiles.bulkAdd(slice),
+      (file) => file.bytes.byteLength,
+      BYTES_PER_WRITE,
     );
     return {
       ok: true,

@@ -5,6 +5,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { it } from 'vitest';
 import { generateSampleCompany } from '../fixtures/generate/sample-company';
 import { openBenchBrowser } from './browser-session';
+import { startCpuProfile } from './cpu-profile';
 import { reportBench } from './report';
 
 /** The sample company at 5.2× scale over three years: 1,004,248 charge lines in its bill files. */
@@ -117,34 +118,30 @@ it('import: a million charge lines from files to committed and visible', async (
     await page.reload();
     await page.getByRole('heading', { name: 'No bills imported yet' }).waitFor();
     const heaps = await watchHeaps(page);
-    // BENCH_CPUPROFILE=1 (with BENCH_NOMINIFY=1 for names) keeps the page's CPU profile of the
-    // import in test-results/bench/import-million.cpuprofile (open it in DevTools).
-    const profiler = process.env.BENCH_CPUPROFILE
-      ? await page.context().newCDPSession(page)
-      : undefined;
-    if (profiler) {
-      await profiler.send('Profiler.enable');
-      await profiler.send('Profiler.start');
-    }
+    // BENCH_CPUPROFILE=1 keeps the profile (test-results/bench/import-million.cpuprofile).
+    const profile = await startCpuProfile(page, 'import-million');
 
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Import bills…' }).first().click();
     await (await chooser).setFiles(paths);
+    // Waited for by the app's own marks: a role query (the accessibility tree of the whole page)
+    // polled by the driver while the app works runs on the page's main thread, in its long tasks.
+    await page.waitForFunction(
+      () => performance.getEntriesByName('import:preview-rendered').length > 0,
+      undefined,
+      { timeout: 300_000, polling: 100 },
+    );
     const importButton = page.getByRole('button', { name: /^Import [\d,]+ invoices/ });
-    await importButton.waitFor({ timeout: 300_000 });
     const summary = (await page.getByRole('status').first().textContent()) ?? '';
     await importButton.click();
-    await page.getByRole('heading', { name: /^Invoices \(/ }).waitFor({ timeout: 300_000 });
-    await page.waitForFunction(() => performance.getEntriesByName('invoices:rendered').length > 0);
+    await page.waitForFunction(
+      () => performance.getEntriesByName('invoices:rendered').length > 0,
+      undefined,
+      { timeout: 300_000, polling: 100 },
+    );
+    await page.getByRole('heading', { name: /^Invoices \(/ }).waitFor();
     const peak = await heaps.stop();
-    if (profiler) {
-      const { profile } = await profiler.send('Profiler.stop');
-      mkdirSync(join('test-results', 'bench'), { recursive: true });
-      writeFileSync(
-        join('test-results', 'bench', 'import-million.cpuprofile'),
-        JSON.stringify(profile),
-      );
-    }
+    await profile.save();
 
     const marks = await page.evaluate(() => {
       const at = (name: string) =>

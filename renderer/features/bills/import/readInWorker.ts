@@ -99,8 +99,10 @@ export function readInWorker(
       if (message.type === 'progress') onProgress(message.fraction);
       else {
         worker.terminate();
-        if (message.type === 'done') withLines(message).then(resolve, reject);
-        else reject(new Error(message.message));
+        if (message.type === 'done') {
+          performance.mark('import:worker-answered');
+          withLines(message).then(resolve, reject);
+        } else reject(new Error(message.message));
       }
     };
     worker.onerror = (event) => {
