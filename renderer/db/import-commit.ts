@@ -3,7 +3,13 @@
  * added, completed or replaced; this module only writes it, in one transaction.
  */
 import { MANUAL_PROFILE_ID } from '../../shared/billing/manual-invoice';
-import { invoiceOfPlan, planBills, usageRecordsOf } from '../../shared/ledger/bills';
+import { packRows } from '../../shared/import/packed-blocks';
+import {
+  invoiceOfPlan,
+  planBills,
+  plannedLineCount,
+  usageRecordsOf,
+} from '../../shared/ledger/bills';
 import type { ImportBatch, Invoice } from '../../shared/model';
 import { packChargeLines, type ChargeBlock } from '../../shared/storage/charge-blocks';
 import { serviceTotalsOfBlocks, type ServiceTotals } from '../../shared/storage/service-totals';
@@ -200,7 +206,11 @@ export async function commitImport(
         };
         invoices.push(invoice);
       }
-      const invoiceBlocks = packChargeLines(invoice.id, planned.lines);
+      // Lines still packed from the worker are stored from their columns (no line objects).
+      const invoiceBlocks =
+        planned.packedRows === undefined
+          ? packChargeLines(invoice.id, planned.lines)
+          : packRows(invoice.id, planned.packedRows);
       for (const block of invoiceBlocks) {
         blocks.push(block);
         pendingWeight += blockWeight(block);
@@ -229,7 +239,7 @@ export async function commitImport(
       };
       stats.carriers.add(planned.carrierId);
       stats.invoices++;
-      stats.lines += planned.lines.length;
+      stats.lines += plannedLineCount(planned);
       stats.usage += usage.length;
       perBatch.set(batchId, stats);
     }

@@ -1,6 +1,6 @@
 import type { DraftInvoice } from '../import/draft';
 import type { ChargeLine, Invoice } from '../model';
-import { aggregateLines } from './aggregates';
+import { aggregateLines, type LineAggregates } from './aggregates';
 
 /**
  * The stored invoice for a drafted one: its facts, the aggregates of its lines (so screens never
@@ -10,7 +10,8 @@ import { aggregateLines } from './aggregates';
 export function invoiceFromDraft(
   drafted: DraftInvoice,
   stored: { id: string; carrierId: string; importBatchId: string },
-  lines: readonly Pick<ChargeLine, 'amount' | 'category'>[],
+  /** Its lines, or their aggregates when the caller has them (packed lines: see `aggregateRows`). */
+  lines: readonly Pick<ChargeLine, 'amount' | 'category'>[] | LineAggregates,
 ): Invoice {
   const invoice: Invoice = {
     id: stored.id,
@@ -19,7 +20,7 @@ export function invoiceFromDraft(
     invoiceNumber: drafted.invoiceNumber,
     invoiceDate: drafted.invoiceDate,
     statedTotal: drafted.statedTotal,
-    ...aggregateLines(lines),
+    ...('linesTotal' in lines ? lines : aggregateLines(lines)),
     status: 'received',
     importBatchId: stored.importBatchId,
     sourceFile: drafted.sourceFile,

@@ -16,6 +16,13 @@ import type {
   DraftUsage,
 } from '../import/draft';
 import { partsOf } from '../import/draft';
+import {
+  aggregateRows,
+  linesOfRows,
+  packedLinesOf,
+  packedRowsByInvoice,
+  type PackedRows,
+} from '../import/packed-drafts';
 import type { Invoice, InvoicePart, UsageRecord } from '../model';
 import type { Cents } from '../money/cents';
 import { ZERO_CENTS } from '../money/cents';
@@ -34,7 +41,13 @@ export interface PlannedInvoice {
   draftIndex: number;
   carrierId: string;
   accountId: string;
+  /** Its lines (rebuilt on first read when they came packed: see `packedRows`). */
   lines: DraftChargeLine[];
+  /**
+   * Where its lines are in a packed draft's columns, while the draft is packed (see
+   * `shared/import/packed-drafts.ts`): the door stores and sums them from there.
+   */
+  packedRows?: PackedRows;
   usage: DraftUsage[];
   /**
    * `add`: a new invoice. `complete`: a stored invoice this import completes with parts of other
@@ -94,17 +107,6 @@ export function linesByInvoice(lines: readonly DraftChargeLine[]): Map<string, D
   return groups;
 }
 
-/**
- * Keeps a grouping made elsewhere (the page groups lines while it rebuilds them, in slices that
- * leave it answering input); `groups` must hold exactly `lines` by `invoiceKey`, in order.
- */
-export function keepLinesByInvoice(
-  lines: readonly DraftChargeLine[],
-  groups: Map<string, DraftChargeLine[]>,
-): void {
-  groupedLines.set(lines, { count: lines.length, groups });
-}
-
 /** The parts of a stored invoice (one whole `bill` when it was stored before parts existed). */
 export function storedPartsOf(invoice: StoredInvoice): DraftPart[] {
   return invoice.parts ?? [{ kind: 'bill', sourceFile: invoice.sourceFile ?? '' }];
@@ -150,7 +152,9 @@ export function planBills(
   const plan: BillPlan = { invoices: [], needsStored: [], clashes: [], copies: [] };
   drafts.forEach((draft, draftIndex) => {
     plan.copies.push(...(draft.copies ?? []));
-    const linesOfInvoice = linesByInvoice(draft.lines);
+    const packed = packedLinesOf(draft);
+    const rowsOfInvoice = packed === undefined ? undefined : packedRowsByInvoice(packed);
+    const linesOfInvoice = packed === undefined ? linesByInvoice(draft.lines) : undefined;
     const usageByInvoice = groupBy(draft.usage, (usage) => usage.invoiceKey);
     for (const drafted of draft.invoices) {
       const carrierId = org.carrierId(drafted.carrierName);
@@ -176,15 +180,40 @@ export function planBills(
         draftIndex,
         carrierId,
         accountId: account.id,
-        lines: linesOfInvoice.get(drafted.key) ?? [],
+        lines: linesOfInvoice?.get(drafted.key) ?? [],
         usage: usageByInvoice.get(drafted.key) ?? [],
         action,
       };
+      if (packed !== undefined)
+        withPackedRows(planned, {
+          packed,
+          rows: rowsOfInvoice?.get(drafted.key) ?? new Uint32Array(0),
+        });
       if (stored !== undefined) planned.stored = stored;
       plan.invoices.push(planned);
     }
   });
   return plan;
+}
+
+/** Gives a planned invoice packed rows, its `lines` rebuilt from them when first read. */
+function withPackedRows(planned: PlannedInvoice, packedRows: PackedRows): void {
+  let lines: DraftChargeLine[] | undefined;
+  planned.packedRows = packedRows;
+  Object.defineProperty(planned, 'lines', {
+    enumerable: true,
+    configurable: true,
+    get: () => (lines ??= linesOfRows(packedRows)),
+    set: (value: DraftChargeLine[]) => {
+      lines = value;
+      delete planned.packedRows;
+    },
+  });
+}
+
+/** How many lines a planned invoice has, without rebuilding packed ones. */
+export function plannedLineCount(planned: PlannedInvoice): number {
+  return planned.packedRows?.rows.length ?? planned.lines.length;
 }
 
 /** The invoice record of a planned invoice: a completed one keeps its stored id and batch. */
@@ -196,7 +225,9 @@ export function invoiceOfPlan(
   const invoice = invoiceFromDraft(
     planned.drafted,
     { id: ids.id, carrierId: planned.carrierId, importBatchId: ids.importBatchId },
-    planned.lines,
+    planned.packedRows === undefined
+      ? aggregateLines(planned.lines)
+      : aggregateRows(planned.packedRows),
   );
   const storedBatches = new Map(
     (planned.stored?.parts ?? []).map((part) => [
@@ -265,7 +296,13 @@ export function focusOnNewFiles(draft: BillDraft, storedFiles: ReadonlySet<strin
 
 /** Sum of a planned invoice's lines (the copy total when it states none). */
 export function plannedTotal(planned: PlannedInvoice): Cents {
-  return planned.drafted.statedTotal ?? aggregateLines(planned.lines).linesTotal;
+  return (
+    planned.drafted.statedTotal ??
+    (planned.packedRows === undefined
+      ? aggregateLines(planned.lines)
+      : aggregateRows(planned.packedRows)
+    ).linesTotal
+  );
 }
 
 /**

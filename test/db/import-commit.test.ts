@@ -8,6 +8,9 @@ import {
   type ImportToCommit,
 } from '../../renderer/db/import-commit';
 import { cents } from '../../shared/money/cents';
+import { draftWithPackedLines, packedLinesOf } from '../../shared/import/packed-drafts';
+import { packDraftLines } from '../../shared/import/packed-lines';
+import type { Invoice } from '../../shared/model';
 import { makeDraft, makeDraftInvoice, makeDraftLine, textBytes } from '../helpers/drafts';
 
 let db: TemDeskDatabase;
@@ -180,30 +183,30 @@ describe('committing an import', () => {
   });
 });
 
-describe('a large import, written as it is packed', () => {
-  /** `invoices` invoices of `perInvoice` lines each: more blocks than one write holds. */
-  function large(invoices: number, perInvoice: number): ImportToCommit {
-    const made = Array.from({ length: invoices }, (_, i) =>
-      makeDraftInvoice({ invoiceNumber: `BIG-${i}`, sourceFile: 'big.csv', statedTotal: null }),
-    );
-    const lines = made.flatMap((invoice) =>
-      Array.from({ length: perInvoice }, (_, row) =>
-        makeDraftLine(invoice, 'recurring', 1_00 + row, { sourceRow: row + 2 }),
-      ),
-    );
-    return {
-      uploads: [
-        {
-          fileName: 'big.csv',
-          bytes: textBytes('big'),
-          fileHash: 'b'.repeat(64),
-          memberNames: ['big.csv'],
-        },
-      ],
-      drafts: [makeDraft(made, lines)],
-    };
-  }
+/** `invoices` invoices of `perInvoice` lines each: more blocks than one write holds. */
+function large(invoices: number, perInvoice: number): ImportToCommit {
+  const made = Array.from({ length: invoices }, (_, i) =>
+    makeDraftInvoice({ invoiceNumber: `BIG-${i}`, sourceFile: 'big.csv', statedTotal: null }),
+  );
+  const lines = made.flatMap((invoice) =>
+    Array.from({ length: perInvoice }, (_, row) =>
+      makeDraftLine(invoice, 'recurring', 1_00 + row, { sourceRow: row + 2 }),
+    ),
+  );
+  return {
+    uploads: [
+      {
+        fileName: 'big.csv',
+        bytes: textBytes('big'),
+        fileHash: 'b'.repeat(64),
+        memberNames: ['big.csv'],
+      },
+    ],
+    drafts: [makeDraft(made, lines)],
+  };
+}
 
+describe('a large import, written as it is packed', () => {
   it('stores every line of every invoice, in order', async () => {
     const input = large(60, 1_000);
     const outcome = await commitImport(db, input);
@@ -228,6 +231,48 @@ describe('a large import, written as it is packed', () => {
     });
     await expect(commitImport(db, input)).rejects.toThrow(/Unknown charge category/);
     expect(Object.values(await counts()).every((count) => count === 0)).toBe(true);
+  });
+});
+
+describe('a draft whose lines came packed from the worker', () => {
+  it('is checked and stored exactly as with line objects, without building them', async () => {
+    const input = large(12, 1_500);
+    const [draft] = input.drafts;
+    if (draft === undefined) throw new Error('no draft');
+    const { lines, ...rest } = draft;
+    const packed = draftWithPackedLines(rest, packDraftLines(lines));
+    expect(await findImportConflicts(db, { ...input, drafts: [packed] })).toEqual([]);
+    const now = new Date('2026-12-02T10:00:00Z');
+    const outcome = await commitImport(db, { ...input, drafts: [packed] }, { now });
+    if (!outcome.ok) throw new Error('refused');
+    expect(packedLinesOf(packed)).toBeDefined();
+    expect(outcome.lines).toBe(18_000);
+
+    const other = new TemDeskDatabase(`commit-test-objects-${counter}`);
+    await other.open();
+    try {
+      const same = await commitImport(other, input, { now });
+      if (!same.ok) throw new Error('refused');
+      const strip = ({ id: _id, importBatchId: _b, carrierId: _c, parts, ...rest }: Invoice) => ({
+        ...rest,
+        parts: parts?.map(({ importBatchId: _p, ...part }) => part),
+      });
+      for (const [i, id] of outcome.invoiceIds.entries()) {
+        const twin = same.invoiceIds[i] ?? '';
+        const invoice = await db.invoices.get(id);
+        const objects = await other.invoices.get(twin);
+        if (invoice === undefined || objects === undefined) throw new Error('not stored');
+        expect(strip(invoice)).toEqual(strip(objects));
+        const a = (await loadChargeLines(db, id)).map(({ invoiceId: _i, ...line }) => line);
+        const b = (await loadChargeLines(other, twin)).map(({ invoiceId: _i, ...line }) => line);
+        expect(a).toEqual(b);
+        const { invoiceId: _t, ...totals } = (await db.serviceTotals.get(id)) ?? {};
+        const { invoiceId: _u, ...twinTotals } = (await other.serviceTotals.get(twin)) ?? {};
+        expect(totals).toEqual(twinTotals);
+      }
+    } finally {
+      await other.delete();
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { StoredUsageNote } from './StoredUsageNote';
 import { onlyStoredUsage } from '../../../../shared/import/stored-usage';
+import { lineSumsByInvoice } from '../../../../shared/import/packed-drafts';
 import {
   columnChoiceSentence,
   partsOf,
@@ -117,13 +118,7 @@ export function ImportPreview({ state }: { state: PreviewState }) {
   const drafts = useMemo(() => state.drafts.map((outcome) => outcome.draft), [state.drafts]);
   const totals = useMemo(() => draftTotals(drafts), [drafts]);
   // Each invoice's sum of lines, once per read (not on every render, nor through one big array).
-  const sums = useMemo(() => {
-    const byInvoice = new Map<string, number>();
-    for (const draft of drafts)
-      for (const line of draft.lines)
-        byInvoice.set(line.invoiceKey, (byInvoice.get(line.invoiceKey) ?? 0) + line.amount);
-    return byInvoice;
-  }, [drafts]);
+  const sums = useMemo(() => lineSumsByInvoice(drafts), [drafts]);
   const repeated = state.conflicts.some((c) => c.kind === 'invoice-repeated');
   const needsReplace = state.conflicts.length > 0;
   const canCommit =

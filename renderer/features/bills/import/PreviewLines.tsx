@@ -1,6 +1,7 @@
 import type { ColDef } from 'ag-grid-community';
 import { useMemo, useState } from 'react';
 import type { BillDraft, DraftChargeLine } from '../../../../shared/import/draft';
+import { draftLineCount } from '../../../../shared/import/packed-drafts';
 import { DataGrid } from '../../../components/DataGrid';
 import { centsFormatter } from '../../../components/format';
 
@@ -25,7 +26,10 @@ const COLUMNS: ColDef<DraftChargeLine>[] = [
  */
 export function PreviewLines({ drafts }: { drafts: BillDraft[] }) {
   const [open, setOpen] = useState(false);
-  const count = useMemo(() => drafts.reduce((sum, draft) => sum + draft.lines.length, 0), [drafts]);
+  const count = useMemo(
+    () => drafts.reduce((sum, draft) => sum + draftLineCount(draft), 0),
+    [drafts],
+  );
   const lines = useMemo(() => (open ? drafts.flatMap((draft) => draft.lines) : []), [drafts, open]);
   return (
     <section aria-labelledby="preview-lines-title">

@@ -1,0 +1,81 @@
+/**
+ * Stored blocks made straight from a packed draft's columns (see `packed-drafts.ts`): the same
+ * blocks `packChargeLines` makes of the rebuilt lines, without building a line object.
+ */
+import { BLOCK_SIZE, type ChargeBlock } from '../storage/charge-blocks';
+import type { PackedRows } from './packed-drafts';
+import type { PackedStrings } from './packed-lines';
+
+/** The string of row `i`, or `fallback` when absent (see `valueAt`). */
+function stringAt(column: PackedStrings, i: number, fallback: string): string {
+  if (column.index === null) return column.values[i] ?? fallback;
+  const at = column.index[i] ?? -1;
+  return at < 0 ? fallback : (column.values[at] ?? fallback);
+}
+
+/** Whether row `i` of a column has a value. */
+function hasValue(column: PackedStrings, i: number): boolean {
+  if (column.index === null) return (column.values[i] ?? null) !== null;
+  return (column.index[i] ?? -1) >= 0;
+}
+
+/** `packChargeLines(invoiceId, linesOfRows(rows))`, from the columns. */
+export function packRows(
+  invoiceId: string,
+  { packed, rows }: PackedRows,
+  blockSize = BLOCK_SIZE,
+): ChargeBlock[] {
+  const blocks: ChargeBlock[] = [];
+  for (let start = 0, blockIndex = 0; start < rows.length; start += blockSize, blockIndex++) {
+    const count = Math.min(blockSize, rows.length - start);
+    const block: ChargeBlock = {
+      invoiceId,
+      blockIndex,
+      count,
+      serviceIdRaw: new Array<string>(count),
+      serviceKey: new Array<string>(count),
+      description: new Array<string>(count),
+      category: new Uint8Array(count),
+      quantity: new Float64Array(count),
+      amount: new Float64Array(count),
+      sourceRow: new Uint32Array(count),
+      periodStart: new Array<string>(count),
+      periodEnd: new Array<string>(count),
+    };
+    const files: string[] = [];
+    const fileIndex = new Uint16Array(count);
+    let lastFile: string | undefined = undefined;
+    let lastFileIndex = 0;
+    let accounts: string[] | undefined = undefined;
+    for (let i = 0; i < count; i++) {
+      const row = rows[start + i] ?? 0;
+      block.serviceIdRaw[i] = stringAt(packed.serviceIdRaw, row, '');
+      block.serviceKey[i] = stringAt(packed.serviceKey, row, '');
+      block.description[i] = stringAt(packed.description, row, '');
+      block.category[i] = packed.category[row] ?? 0;
+      block.quantity[i] = packed.quantity[row] ?? Number.NaN;
+      block.amount[i] = packed.amount[row] ?? 0;
+      block.sourceRow[i] = packed.sourceRow[row] ?? 0;
+      block.periodStart[i] = stringAt(packed.periodStart, row, '');
+      block.periodEnd[i] = stringAt(packed.periodEnd, row, '');
+      const file = stringAt(packed.sourceFile, row, '');
+      if (file !== lastFile) {
+        lastFileIndex = files.indexOf(file);
+        if (lastFileIndex < 0) lastFileIndex = files.push(file) - 1;
+        lastFile = file;
+      }
+      fileIndex[i] = lastFileIndex;
+      if (hasValue(packed.accountNumber, row)) {
+        accounts ??= new Array<string>(count).fill('');
+        accounts[i] = stringAt(packed.accountNumber, row, '');
+      }
+    }
+    if (accounts !== undefined) block.accountNumber = accounts;
+    if (files.length > 0) {
+      block.files = files;
+      block.fileIndex = fileIndex;
+    }
+    blocks.push(block);
+  }
+  return blocks;
+}

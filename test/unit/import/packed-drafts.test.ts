@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { aggregateLines } from '../../../shared/billing/aggregates';
+import type { BillDraft, DraftChargeLine } from '../../../shared/import/draft';
+import { packRows } from '../../../shared/import/packed-blocks';
+import {
+  aggregateRows,
+  draftLineCount,
+  draftWithPackedLines,
+  lineSumsByInvoice,
+  linesOfRows,
+  packedLinesOf,
+  packedRowsByInvoice,
+} from '../../../shared/import/packed-drafts';
+import { packDraftLines } from '../../../shared/import/packed-lines';
+import { invoiceOfPlan, planBills, plannedLineCount } from '../../../shared/ledger/bills';
+import { OrgResolver, sequentialIds } from '../../../shared/ledger/org';
+import { cents } from '../../../shared/money/cents';
+import { packChargeLines } from '../../../shared/storage/charge-blocks';
+import { makeDraft, makeDraftInvoice } from '../../helpers/drafts';
+
+const CATEGORIES = ['recurring', 'usage', 'tax', 'credit', 'one-time'] as const;
+
+/** Lines of three invoices taking turns in runs, with every optional field now and then. */
+function mixedLines(keys: string[], count: number): DraftChargeLine[] {
+  return Array.from({ length: count }, (_, i) => {
+    const line: DraftChargeLine = {
+      invoiceKey: keys[Math.floor(i / 7) % keys.length] ?? '',
+      serviceIdRaw: i % 11 === 0 ? '' : `555-010-${String(i % 300).padStart(4, '0')}`,
+      serviceKey: i % 11 === 0 ? null : `+1555010${String(i % 300).padStart(4, '0')}`,
+      description: `Charge ${i % 13}`,
+      category: CATEGORIES[i % CATEGORIES.length] ?? 'recurring',
+      quantity: i % 3 === 0 ? null : i % 5,
+      amount: cents((i % 2 === 0 ? 1 : -1) * (i * 37)),
+      sourceFile: i % 1_500 < 1_000 ? 'a.csv' : 'b.csv',
+      sourceRow: i + 2,
+    };
+    if (i % 4 === 0) line.periodStart = '2026-08-01' as DraftChargeLine['periodStart'];
+    if (i % 4 === 0) line.periodEnd = '2026-08-31' as DraftChargeLine['periodEnd'];
+    if (i % 9 === 0) line.accountNumber = `SUB-${i % 4}`;
+    if (i % 6 === 0) line.extras = { user: `User ${i % 5}` };
+    return line;
+  });
+}
+
+function packedDraft(draft: BillDraft): BillDraft {
+  const { lines, ...rest } = draft;
+  return draftWithPackedLines(rest, packDraftLines(lines));
+}
+
+const invoices = ['A', 'B', 'C'].map((n) => makeDraftInvoice({ invoiceNumber: n }));
+const keys = invoices.map((invoice) => invoice.key);
+const original = makeDraft(invoices, mixedLines(keys, 4_321));
+
+describe('a draft whose lines stay packed', () => {
+  it('counts, groups and sums its lines without rebuilding them', () => {
+    const draft = packedDraft(original);
+    expect(draftLineCount(draft)).toBe(4_321);
+    const packed = packedLinesOf(draft);
+    if (packed === undefined) throw new Error('not packed');
+    const groups = packedRowsByInvoice(packed);
+    expect([...groups.keys()]).toEqual(keys);
+    for (const key of keys) {
+      const own = original.lines.filter((line) => line.invoiceKey === key);
+      const rows = { packed, rows: groups.get(key) ?? new Uint32Array(0) };
+      expect(linesOfRows(rows)).toEqual(own);
+      expect(aggregateRows(rows)).toEqual(aggregateLines(own));
+    }
+    const sums = lineSumsByInvoice([draft]);
+    for (const key of keys)
+      expect(sums.get(key)).toBe(
+        original.lines
+          .filter((line) => line.invoiceKey === key)
+          .reduce((sum, line) => sum + line.amount, 0),
+      );
+    // Nothing above read `draft.lines`: the draft is still packed.
+    expect(packedLinesOf(draft)).toBe(packed);
+  });
+
+  it('gives the same lines as before to a reader of `lines`, then is an ordinary draft', () => {
+    const draft = packedDraft(original);
+    expect(draft.lines).toEqual(original.lines);
+    expect(packedLinesOf(draft)).toBeUndefined();
+    draft.lines.push(original.lines[0] as DraftChargeLine);
+    expect(draftLineCount(draft)).toBe(4_322);
+  });
+
+  it('is planned and stored exactly as the same draft with line objects', () => {
+    const org = () => new OrgResolver([], [], sequentialIds());
+    const draft = packedDraft(original);
+    const fromPacked = planBills([draft], org(), () => undefined);
+    const fromObjects = planBills([original], org(), () => undefined);
+    expect(fromPacked.invoices).toHaveLength(3);
+    fromPacked.invoices.forEach((planned, i) => {
+      const same = fromObjects.invoices[i];
+      if (same === undefined || planned.packedRows === undefined) throw new Error('not planned');
+      expect(plannedLineCount(planned)).toBe(same.lines.length);
+      const ids = { id: `invoice-${i}`, importBatchId: 'batch-1' };
+      expect(invoiceOfPlan(planned, ids, () => 'batch-1')).toEqual(
+        invoiceOfPlan(same, ids, () => 'batch-1'),
+      );
+      // Blocks of 100 lines, so every invoice spans several, both files and sub-accounts.
+      expect(packRows(`invoice-${i}`, planned.packedRows, 100)).toEqual(
+        packChargeLines(`invoice-${i}`, same.lines, 100),
+      );
+    });
+    expect(packedLinesOf(draft)).toBeDefined();
+    // A planned invoice's `lines` are still there for any other reader.
+    expect(fromPacked.invoices[1]?.lines).toEqual(fromObjects.invoices[1]?.lines);
+  });
+
+  it('groups lines with no invoice key with those whose key is empty, in order', () => {
+    const lines = mixedLines(['', 'K'], 40);
+    const packed = packDraftLines(lines);
+    const rows = packedRowsByInvoice(packed).get('') ?? new Uint32Array(0);
+    expect(linesOfRows({ packed, rows })).toEqual(lines.filter((l) => l.invoiceKey === ''));
+  });
+});
