@@ -111,12 +111,40 @@ export class StringColumn {
   }
 }
 
-/** The extras column: each distinct object's content is looked up once, then by identity. */
+/** Whether `a` holds exactly `names`, in that order, each with the same value as in `b`. */
+function sameExtras(
+  a: Record<string, string>,
+  b: Record<string, string>,
+  names: readonly string[],
+): boolean {
+  let k = 0;
+  for (const name in a) {
+    if (name !== names[k] || b[name] !== a[name]) return false;
+    k++;
+  }
+  return k === names.length;
+}
+
+/** The content of extras as one string (names and values can hold any character but U+0000). */
+function extrasKey(extras: Record<string, string>): string {
+  let key = '';
+  for (const name in extras) key += `${name}\u0000${extras[name] ?? ''}\u0000`;
+  return key;
+}
+
+/**
+ * The extras column: each distinct content is kept once. Every line's extras is an object of its
+ * own (read from its row), but the lines of one service follow each other with the same content:
+ * most lines match the previous line's and cost one shallow comparison; the others one lookup of
+ * their content (a million lines each stringified and kept in a map by object took seconds).
+ */
 class ExtrasColumn {
   readonly values: Record<string, string>[] = [];
   readonly index: Int32Array;
-  private readonly byObject = new Map<Record<string, string>, number>();
   private readonly byContent = new Map<string, number>();
+  private last: Record<string, string> | undefined = undefined;
+  private lastNames: string[] = [];
+  private lastIndex = -1;
 
   constructor(count: number) {
     this.index = new Int32Array(count);
@@ -127,17 +155,22 @@ class ExtrasColumn {
       this.index[i] = -1;
       return;
     }
-    let index = this.byObject.get(extras);
-    if (index === undefined) {
-      const content = JSON.stringify(Object.entries(extras));
-      index = this.byContent.get(content);
-      if (index === undefined) {
-        index = this.values.length;
-        this.values.push(extras);
-        this.byContent.set(content, index);
-      }
-      this.byObject.set(extras, index);
+    const last = this.last;
+    if (last !== undefined && (extras === last || sameExtras(extras, last, this.lastNames))) {
+      this.index[i] = this.lastIndex;
+      return;
     }
+    const content = extrasKey(extras);
+    let index = this.byContent.get(content);
+    if (index === undefined) {
+      index = this.values.length;
+      this.values.push(extras);
+      this.byContent.set(content, index);
+    }
+    const kept = this.values[index] as Record<string, string>;
+    this.last = kept;
+    this.lastNames = Object.keys(kept);
+    this.lastIndex = index;
     this.index[i] = index;
   }
 

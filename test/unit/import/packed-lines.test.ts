@@ -91,3 +91,42 @@ describe('packed draft lines (the worker → page hand-over)', () => {
     expect(() => unpackDraftLines(packed)).toThrow(/category/);
   });
 });
+
+describe('packed extras', () => {
+  it('keep each distinct content once, told apart by names, values and how many', () => {
+    const base = {
+      invoiceKey: 'K',
+      serviceIdRaw: '5550100001',
+      serviceKey: '+15550100001',
+      description: 'Plan',
+      category: 'recurring' as const,
+      quantity: null,
+      amount: cents(100),
+      sourceFile: 'a.csv',
+    };
+    const extras: (Record<string, string> | undefined)[] = [
+      { User: 'Ann', Plan: 'A' },
+      { User: 'Ann', Plan: 'A' },
+      { User: 'Ann' },
+      { User: 'Ann', Plan: 'A', Tag: 'x' },
+      undefined,
+      { Plan: 'A', User: 'Ann' },
+      { User: 'Bob', Plan: 'A' },
+      { User: 'Ann', Plan: 'A' },
+      { Plan: 'A', User: 'Ann' },
+      { 'User\u0000Plan': 'Ann' },
+    ];
+    const lines = extras.map((value, i) => ({
+      ...base,
+      sourceRow: i + 2,
+      ...(value === undefined ? {} : { extras: value }),
+    }));
+    const packed = packDraftLines(lines);
+    expect(unpackDraftLines(packed)).toEqual(lines);
+    // Ann/A (3 lines), Ann, Ann/A/x, A/Ann (other order, 2 lines), Bob/A, the odd name.
+    expect(packed.extras.values).toHaveLength(6);
+    expect(packed.extras.index[7]).toBe(packed.extras.index[0]);
+    expect(packed.extras.index[8]).toBe(packed.extras.index[5]);
+    expect(Object.keys(unpackDraftLines(packed)[8]?.extras ?? {})).toEqual(['Plan', 'User']);
+  });
+});
