@@ -18,42 +18,64 @@ export const RECORDS_PER_WRITE = 200;
 export const BYTES_PER_WRITE = 16 * 2 ** 20;
 
 /**
+ * Keeps two write requests in flight: the next one is cloned while the database writes the one
+ * before, so bounding the tasks adds no wait. (A request can only be made while the transaction
+ * is active, i.e. in the callback of an earlier one: never after a timer.) Shared by the writes of
+ * one transaction, so the pipeline carries on from one table's writes to the next.
+ */
+export class WritePipeline {
+  private inFlight: Promise<unknown> | null = null;
+
+  /** Makes the request `write` makes, then waits for the one before it. */
+  async send(write: () => Promise<unknown>): Promise<void> {
+    const sent = write();
+    // Awaited later; until then a failure must not count as unhandled.
+    sent.catch(() => undefined);
+    const before = this.inFlight;
+    this.inFlight = sent;
+    if (before !== null) await before;
+  }
+
+  /** Waits for every request made. */
+  async flush(): Promise<void> {
+    const last = this.inFlight;
+    this.inFlight = null;
+    if (last !== null) await last;
+  }
+}
+
+/**
  * Writes `records` in requests of at most {@link RECORDS_PER_WRITE} records and at most `budget`
  * by `weight` (a record heavier than the budget goes alone). Makes one request even when there
- * is nothing to write, as the single bulk write it replaces did. Requests run in order.
- *
- * Two requests are kept in flight: the next slice is cloned while the database writes the one
- * before, so bounding the tasks adds no wait. (A request can only be made while the transaction
- * is active, i.e. in the callback of an earlier one: never after a timer.)
+ * is nothing to write, as the single bulk write it replaces did. Requests run in order, through
+ * `pipeline` when given (the caller flushes it), else through one of its own.
  */
 export async function writeBounded<T>(
   records: readonly T[],
   write: (slice: T[]) => Promise<unknown>,
   weight: (record: T) => number = () => 1,
   budget = VALUES_PER_WRITE,
+  pipeline?: WritePipeline,
 ): Promise<void> {
-  let inFlight: Promise<unknown> | null = null;
-  const send = async (slice: T[]) => {
-    const sent = write(slice);
-    // Awaited below; until then a failure must not count as unhandled.
-    sent.catch(() => undefined);
-    if (inFlight !== null) await inFlight;
-    inFlight = sent;
-  };
+  const through = pipeline ?? new WritePipeline();
   let slice: T[] = [];
   let sliceWeight = 0;
   for (const record of records) {
     const own = weight(record);
     if (slice.length > 0 && (slice.length >= RECORDS_PER_WRITE || sliceWeight + own > budget)) {
-      await send(slice);
+      const full = slice;
+      await through.send(() => write(full));
       slice = [];
       sliceWeight = 0;
     }
     slice.push(record);
     sliceWeight += own;
   }
-  if (slice.length > 0 || records.length === 0) await send(slice);
-  await inFlight;
+  if (slice.length > 0 || records.length === 0) {
+    const last = slice;
+    await through.send(() => write(last));
+  }
+  if (pipeline === undefined) await through.flush();
 }
 
 /** Cloned values of a usage record (`InvoiceUsageRecord`): ten fields per month and service. */

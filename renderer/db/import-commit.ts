@@ -23,6 +23,7 @@ import {
   usageWeight,
   VALUES_PER_WRITE,
   writeBounded,
+  WritePipeline,
 } from './bounded-writes';
 import { deleteChargeLines } from './charges';
 import type { InvoiceUsageRecord, TemDeskDatabase } from './database';
@@ -149,6 +150,9 @@ export async function commitImport(
     /** Packed blocks not yet written, and the lines of those written. */
     const blocks: ChargeBlock[] = [];
     let pendingWeight = 0;
+    let pendingUsageWeight = 0;
+    /** Every write of the loop below goes through it: two requests in flight, none longer. */
+    const pipeline = new WritePipeline();
     let storedLines = 0;
     const serviceTotals: ServiceTotals[] = [];
     const usageRecords: InvoiceUsageRecord[] = [];
@@ -225,10 +229,27 @@ export async function commitImport(
           blocks.splice(0),
           (slice) => db.chargeBlocks.bulkAdd(slice),
           blockWeight,
+          VALUES_PER_WRITE,
+          pipeline,
         );
       }
       const usage = usageRecordsOf(planned.usage, invoice.id);
-      if (usage.length > 0) usageRecords.push({ invoiceId: invoice.id, records: usage });
+      if (usage.length > 0) {
+        const record = { invoiceId: invoice.id, records: usage };
+        usageRecords.push(record);
+        pendingUsageWeight += usageWeight(record);
+      }
+      if (pendingUsageWeight >= VALUES_PER_WRITE) {
+        // Usage too (a million lines' is 271,000 records), while its objects are young.
+        pendingUsageWeight = 0;
+        await writeBounded(
+          usageRecords.splice(0),
+          (slice) => db.usage.bulkPut(slice),
+          usageWeight,
+          VALUES_PER_WRITE,
+          pipeline,
+        );
+      }
 
       const stats = perBatch.get(batchId) ?? {
         profileId: draft?.profileId ?? 'unknown',
@@ -243,12 +264,18 @@ export async function commitImport(
       stats.usage += usage.length;
       perBatch.set(batchId, stats);
     }
-    await writeBounded(invoices, (slice) => db.invoices.bulkAdd(slice), invoiceWeight);
-    await db.invoices.bulkPut(completed);
+    const bounded = <T>(
+      records: readonly T[],
+      write: (slice: T[]) => Promise<unknown>,
+      weight: (record: T) => number,
+    ) => writeBounded(records, write, weight, VALUES_PER_WRITE, pipeline);
+    await bounded(invoices, (slice) => db.invoices.bulkAdd(slice), invoiceWeight);
+    await pipeline.send(() => db.invoices.bulkPut(completed));
     storedLines += linesOf(blocks);
-    await writeBounded(blocks, (slice) => db.chargeBlocks.bulkAdd(slice), blockWeight);
-    await writeBounded(serviceTotals, (slice) => db.serviceTotals.bulkPut(slice), totalsWeight);
-    await writeBounded(usageRecords, (slice) => db.usage.bulkPut(slice), usageWeight);
+    await bounded(blocks, (slice) => db.chargeBlocks.bulkAdd(slice), blockWeight);
+    await bounded(serviceTotals, (slice) => db.serviceTotals.bulkPut(slice), totalsWeight);
+    await bounded(usageRecords, (slice) => db.usage.bulkPut(slice), usageWeight);
+    await pipeline.flush();
     const attached = await attachStoredUsage(db, input.drafts);
 
     // Each row's upload once (not once per upload: 216 uploads asked of every row froze the page).

@@ -15,11 +15,13 @@ import {
   type LineAggregates,
 } from '../billing/aggregates';
 import { cents, type Cents } from '../money/cents';
-import type { BillDraft, DraftChargeLine } from './draft';
-import { unpackDraftLines, type PackedDraftLines } from './packed-lines';
+import type { BillDraft, DraftChargeLine, DraftUsage } from './draft';
+import { unpackDraftLines, type PackedDraftLines, type PackedStrings } from './packed-lines';
+import { unpackDraftUsage, type PackedDraftUsage } from './packed-usage';
 
 const packedOfDraft = new WeakMap<BillDraft, PackedDraftLines>();
-const rowsOfPacked = new WeakMap<PackedDraftLines, Map<string, Uint32Array>>();
+const packedUsageOfDraft = new WeakMap<BillDraft, PackedDraftUsage>();
+const rowsOfPacked = new WeakMap<PackedStrings, Map<string, Uint32Array>>();
 
 /** Some of a packed draft's lines: `rows` index its columns, in file order. */
 export interface PackedRows {
@@ -27,35 +29,107 @@ export interface PackedRows {
   rows: Uint32Array;
 }
 
-/** `draft` with `packed` as its lines, rebuilt only when `lines` is read (see the module note). */
-export function draftWithPackedLines(
-  draft: Omit<BillDraft, 'lines'>,
-  packed: PackedDraftLines,
-): BillDraft {
-  const result = { ...draft } as BillDraft;
-  let lines: DraftChargeLine[] | undefined;
-  Object.defineProperty(result, 'lines', {
+/**
+ * Defines `target[name]` as built by `build` on its first read; `forget` runs then, and when the
+ * property is set (the caller's value wins from then on).
+ */
+export function lazyProperty<T extends object, K extends keyof T>(
+  target: T,
+  name: K,
+  build: () => T[K],
+  forget: () => void,
+): void {
+  let value: T[K] | undefined;
+  let built = false;
+  Object.defineProperty(target, name, {
     enumerable: true,
     configurable: true,
     get() {
-      if (lines === undefined) {
-        lines = unpackDraftLines(packed);
-        packedOfDraft.delete(result);
+      if (!built) {
+        value = build();
+        built = true;
+        forget();
       }
-      return lines;
+      return value;
     },
-    set(value: DraftChargeLine[]) {
-      lines = value;
-      packedOfDraft.delete(result);
+    set(next: T[K]) {
+      value = next;
+      built = true;
+      forget();
     },
   });
+}
+
+/**
+ * `draft` with `packed` as its lines (and `usage` as its usage, when given), each rebuilt only
+ * when read (see the module note).
+ */
+export function draftWithPackedLines(
+  draft: Omit<BillDraft, 'lines' | 'usage'> & { usage?: BillDraft['usage'] },
+  packed: PackedDraftLines,
+  usage?: PackedDraftUsage,
+): BillDraft {
+  const result = { ...draft, usage: draft.usage ?? [] } as BillDraft;
+  lazyProperty(
+    result,
+    'lines',
+    () => unpackDraftLines(packed),
+    () => packedOfDraft.delete(result),
+  );
   packedOfDraft.set(result, packed);
+  if (usage !== undefined) {
+    lazyProperty(
+      result,
+      'usage',
+      () => unpackDraftUsage(usage),
+      () => packedUsageOfDraft.delete(result),
+    );
+    packedUsageOfDraft.set(result, usage);
+  }
   return result;
 }
 
 /** The draft's packed lines while nothing has read them one by one; undefined otherwise. */
 export function packedLinesOf(draft: BillDraft): PackedDraftLines | undefined {
   return packedOfDraft.get(draft);
+}
+
+/** The draft's packed usage while nothing has read it one by one; undefined otherwise. */
+export function packedUsageOf(draft: BillDraft): PackedDraftUsage | undefined {
+  return packedUsageOfDraft.get(draft);
+}
+
+/** How many usage records a draft has, without rebuilding packed ones. */
+export function draftUsageCount(draft: BillDraft): number {
+  return packedUsageOf(draft)?.count ?? draft.usage.length;
+}
+
+/** Each invoice's rows of packed usage, by invoice key, in file order (computed once). */
+export function packedUsageRowsByInvoice(usage: PackedDraftUsage): Map<string, Uint32Array> {
+  return rowsByKey(usage.invoiceKey, usage.count);
+}
+
+/** The usage records at `rows`, rebuilt in order. */
+export function usageOfRows(usage: PackedDraftUsage, rows: Uint32Array): DraftUsage[] {
+  return byRuns(rows, (start, end) => unpackDraftUsage(usage, start, end));
+}
+
+/** Rebuilds `rows` run by run (rows of one invoice mostly follow each other), in order. */
+function byRuns<T>(rows: Uint32Array, rebuild: (start: number, end: number) => T[]): T[] {
+  const out = new Array<T>(rows.length);
+  let at = 0;
+  for (let k = 0; k < rows.length;) {
+    const start = rows[k] ?? 0;
+    let end = start + 1;
+    let next = k + 1;
+    while (next < rows.length && rows[next] === end) {
+      end++;
+      next++;
+    }
+    for (const item of rebuild(start, end)) out[at++] = item;
+    k = next;
+  }
+  return out;
 }
 
 /** How many lines a draft has, without rebuilding packed ones. */
@@ -65,14 +139,19 @@ export function draftLineCount(draft: BillDraft): number {
 
 /** Each invoice's rows of packed lines, by invoice key, in file order (computed once). */
 export function packedRowsByInvoice(packed: PackedDraftLines): Map<string, Uint32Array> {
-  const kept = rowsOfPacked.get(packed);
+  return rowsByKey(packed.invoiceKey, packed.count);
+}
+
+/** The rows of each value of a packed column, in first-seen order (computed once per column). */
+function rowsByKey(column: PackedStrings, count: number): Map<string, Uint32Array> {
+  const kept = rowsOfPacked.get(column);
   if (kept !== undefined) return kept;
-  const { index, values } = packed.invoiceKey;
+  const { index, values } = column;
   const groups = new Map<string, Uint32Array>();
   if (index === null) {
     // One key per line (never for real bills): group the plain values.
     const lists = new Map<string, number[]>();
-    for (let i = 0; i < packed.count; i++) {
+    for (let i = 0; i < count; i++) {
       const key = values[i] ?? '';
       const list = lists.get(key);
       if (list === undefined) lists.set(key, [i]);
@@ -81,13 +160,13 @@ export function packedRowsByInvoice(packed: PackedDraftLines): Map<string, Uint3
     for (const [key, list] of lists) groups.set(key, Uint32Array.from(list));
   } else {
     const counts = new Uint32Array(values.length + 1);
-    for (let i = 0; i < packed.count; i++) {
+    for (let i = 0; i < count; i++) {
       const at = (index[i] ?? -1) + 1;
       counts[at] = (counts[at] ?? 0) + 1;
     }
-    const rows = Array.from(counts, (count) => new Uint32Array(count));
+    const rows = Array.from(counts, (n) => new Uint32Array(n));
     const filled = new Uint32Array(counts.length);
-    for (let i = 0; i < packed.count; i++) {
+    for (let i = 0; i < count; i++) {
       const at = (index[i] ?? -1) + 1;
       const slot = filled[at] ?? 0;
       (rows[at] as Uint32Array)[slot] = i;
@@ -96,7 +175,7 @@ export function packedRowsByInvoice(packed: PackedDraftLines): Map<string, Uint3
     // Keys in first-seen order, as the lines' own grouping; a line with no key is grouped as ''.
     const order: number[] = [];
     const seen = new Uint8Array(counts.length);
-    for (let i = 0; i < packed.count; i++) {
+    for (let i = 0; i < count; i++) {
       const at = (index[i] ?? -1) + 1;
       if (seen[at] === 0) {
         seen[at] = 1;
@@ -111,7 +190,7 @@ export function packedRowsByInvoice(packed: PackedDraftLines): Map<string, Uint3
       groups.set(key, before === undefined ? own : mergeRows(before, own));
     }
   }
-  rowsOfPacked.set(packed, groups);
+  rowsOfPacked.set(column, groups);
   return groups;
 }
 
@@ -124,21 +203,7 @@ function mergeRows(a: Uint32Array, b: Uint32Array): Uint32Array {
 
 /** The lines at `rows`, rebuilt in order. */
 export function linesOfRows({ packed, rows }: PackedRows): DraftChargeLine[] {
-  const lines = new Array<DraftChargeLine>(rows.length);
-  // Rows of one invoice are mostly consecutive: rebuild runs of them at once.
-  let out = 0;
-  for (let k = 0; k < rows.length;) {
-    const start = rows[k] ?? 0;
-    let end = start + 1;
-    let next = k + 1;
-    while (next < rows.length && rows[next] === end) {
-      end++;
-      next++;
-    }
-    for (const line of unpackDraftLines(packed, start, end)) lines[out++] = line;
-    k = next;
-  }
-  return lines;
+  return byRuns(rows, (start, end) => unpackDraftLines(packed, start, end));
 }
 
 /** The aggregates of the lines at `rows`, equal to `aggregateLines` of those lines. */

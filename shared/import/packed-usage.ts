@@ -89,10 +89,15 @@ export function packedUsageTransferables(packed: PackedDraftUsage): ArrayBuffer[
   ];
 }
 
-/** The usage records packed by {@link packDraftUsage}, rebuilt in order. */
-export function unpackDraftUsage(packed: PackedDraftUsage): DraftUsage[] {
-  const usage = new Array<DraftUsage>(packed.count);
-  for (let i = 0; i < packed.count; i++) {
+/** The usage records packed by {@link packDraftUsage}, rebuilt in order (`start` to `end` only when given). */
+export function unpackDraftUsage(
+  packed: PackedDraftUsage,
+  start = 0,
+  end = packed.count,
+): DraftUsage[] {
+  const last = Math.min(end, packed.count);
+  const usage = new Array<DraftUsage>(Math.max(0, last - start));
+  for (let i = start; i < last; i++) {
     const record: DraftUsage = {
       invoiceKey: valueAt(packed.invoiceKey, i) ?? '',
       serviceIdRaw: valueAt(packed.serviceIdRaw, i) ?? '',
@@ -108,7 +113,7 @@ export function unpackDraftUsage(packed: PackedDraftUsage): DraftUsage[] {
     if (roamingMinutes !== null) record.roamingMinutes = roamingMinutes;
     const roamingDataKb = orNull(packed.roamingDataKb[i]);
     if (roamingDataKb !== null) record.roamingDataKb = roamingDataKb;
-    usage[i] = record;
+    usage[i - start] = record;
   }
   return usage;
 }

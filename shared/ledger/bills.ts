@@ -18,9 +18,13 @@ import type {
 import { partsOf } from '../import/draft';
 import {
   aggregateRows,
+  lazyProperty,
   linesOfRows,
   packedLinesOf,
   packedRowsByInvoice,
+  packedUsageOf,
+  packedUsageRowsByInvoice,
+  usageOfRows,
   type PackedRows,
 } from '../import/packed-drafts';
 import type { Invoice, InvoicePart, UsageRecord } from '../model';
@@ -155,7 +159,10 @@ export function planBills(
     const packed = packedLinesOf(draft);
     const rowsOfInvoice = packed === undefined ? undefined : packedRowsByInvoice(packed);
     const linesOfInvoice = packed === undefined ? linesByInvoice(draft.lines) : undefined;
-    const usageByInvoice = groupBy(draft.usage, (usage) => usage.invoiceKey);
+    const packedUsage = packedUsageOf(draft);
+    const usageRows = packedUsage === undefined ? undefined : packedUsageRowsByInvoice(packedUsage);
+    const usageByInvoice =
+      packedUsage === undefined ? groupBy(draft.usage, (usage) => usage.invoiceKey) : undefined;
     for (const drafted of draft.invoices) {
       const carrierId = org.carrierId(drafted.carrierName);
       const account = org.account(carrierId, drafted.accountNumber);
@@ -181,9 +188,19 @@ export function planBills(
         carrierId,
         accountId: account.id,
         lines: linesOfInvoice?.get(drafted.key) ?? [],
-        usage: usageByInvoice.get(drafted.key) ?? [],
+        usage: usageByInvoice?.get(drafted.key) ?? [],
         action,
       };
+      // Packed usage is rebuilt per invoice, when its door stores it.
+      if (packedUsage !== undefined) {
+        const rows = usageRows?.get(drafted.key) ?? new Uint32Array(0);
+        lazyProperty(
+          planned,
+          'usage',
+          () => usageOfRows(packedUsage, rows),
+          () => undefined,
+        );
+      }
       if (packed !== undefined)
         withPackedRows(planned, {
           packed,
@@ -196,19 +213,18 @@ export function planBills(
   return plan;
 }
 
-/** Gives a planned invoice packed rows, its `lines` rebuilt from them when first read. */
+/**
+ * Gives a planned invoice packed rows, its `lines` rebuilt from them when first read; from then
+ * on (or once a caller sets `lines`) the rows are forgotten, so they never contradict the lines.
+ */
 function withPackedRows(planned: PlannedInvoice, packedRows: PackedRows): void {
-  let lines: DraftChargeLine[] | undefined;
   planned.packedRows = packedRows;
-  Object.defineProperty(planned, 'lines', {
-    enumerable: true,
-    configurable: true,
-    get: () => (lines ??= linesOfRows(packedRows)),
-    set: (value: DraftChargeLine[]) => {
-      lines = value;
-      delete planned.packedRows;
-    },
-  });
+  lazyProperty(
+    planned,
+    'lines',
+    () => linesOfRows(packedRows),
+    () => delete planned.packedRows,
+  );
 }
 
 /** How many lines a planned invoice has, without rebuilding packed ones. */

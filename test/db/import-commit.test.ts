@@ -8,7 +8,13 @@ import {
   type ImportToCommit,
 } from '../../renderer/db/import-commit';
 import { cents } from '../../shared/money/cents';
-import { draftWithPackedLines, packedLinesOf } from '../../shared/import/packed-drafts';
+import { isoMonth } from '../../shared/dates';
+import {
+  draftWithPackedLines,
+  packedLinesOf,
+  packedUsageOf,
+} from '../../shared/import/packed-drafts';
+import { packDraftUsage } from '../../shared/import/packed-usage';
 import { packDraftLines } from '../../shared/import/packed-lines';
 import type { Invoice } from '../../shared/model';
 import { makeDraft, makeDraftInvoice, makeDraftLine, textBytes } from '../helpers/drafts';
@@ -236,16 +242,34 @@ describe('a large import, written as it is packed', () => {
 
 describe('a draft whose lines came packed from the worker', () => {
   it('is checked and stored exactly as with line objects, without building them', async () => {
-    const input = large(12, 1_500);
-    const [draft] = input.drafts;
-    if (draft === undefined) throw new Error('no draft');
-    const { lines, ...rest } = draft;
-    const packed = draftWithPackedLines(rest, packDraftLines(lines));
+    const big = large(12, 1_500);
+    const [first] = big.drafts;
+    if (first === undefined) throw new Error('no draft');
+    const draft = {
+      ...first,
+      usage: first.invoices.flatMap((invoice, i) =>
+        Array.from({ length: 30 }, (_, k) => ({
+          invoiceKey: invoice.key,
+          serviceIdRaw: `555-010-${String(k).padStart(4, '0')}`,
+          serviceKey: `+1555010${String(k).padStart(4, '0')}`,
+          month: isoMonth(2026, 8),
+          minutes: k * i,
+          messages: k % 3 === 0 ? null : k,
+          dataKb: 1_024 * k,
+          sourceFile: 'big.csv',
+          sourceRow: 2 + k,
+        })),
+      ),
+    };
+    const input = { ...big, drafts: [draft] };
+    const { lines, usage, ...rest } = draft;
+    const packed = draftWithPackedLines(rest, packDraftLines(lines), packDraftUsage(usage));
     expect(await findImportConflicts(db, { ...input, drafts: [packed] })).toEqual([]);
     const now = new Date('2026-12-02T10:00:00Z');
     const outcome = await commitImport(db, { ...input, drafts: [packed] }, { now });
     if (!outcome.ok) throw new Error('refused');
     expect(packedLinesOf(packed)).toBeDefined();
+    expect(packedUsageOf(packed)).toBeDefined();
     expect(outcome.lines).toBe(18_000);
 
     const other = new TemDeskDatabase(`commit-test-objects-${counter}`);
@@ -269,6 +293,11 @@ describe('a draft whose lines came packed from the worker', () => {
         const { invoiceId: _t, ...totals } = (await db.serviceTotals.get(id)) ?? {};
         const { invoiceId: _u, ...twinTotals } = (await other.serviceTotals.get(twin)) ?? {};
         expect(totals).toEqual(twinTotals);
+        const { invoiceId: _v, records } = (await db.usage.get(id)) ?? { records: [] };
+        expect(records).toHaveLength(30);
+        expect(records.map(({ invoiceId: _r, ...record }) => record)).toEqual(
+          ((await other.usage.get(twin))?.records ?? []).map(({ invoiceId: _r, ...r }) => r),
+        );
       }
     } finally {
       await other.delete();

@@ -1,17 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateLines } from '../../../shared/billing/aggregates';
-import type { BillDraft, DraftChargeLine } from '../../../shared/import/draft';
+import type { BillDraft, DraftChargeLine, DraftUsage } from '../../../shared/import/draft';
 import { packRows } from '../../../shared/import/packed-blocks';
 import {
   aggregateRows,
   draftLineCount,
+  draftUsageCount,
   draftWithPackedLines,
   lineSumsByInvoice,
   linesOfRows,
   packedLinesOf,
   packedRowsByInvoice,
+  packedUsageOf,
 } from '../../../shared/import/packed-drafts';
 import { packDraftLines } from '../../../shared/import/packed-lines';
+import { packDraftUsage } from '../../../shared/import/packed-usage';
 import { invoiceOfPlan, planBills, plannedLineCount } from '../../../shared/ledger/bills';
 import { OrgResolver, sequentialIds } from '../../../shared/ledger/org';
 import { cents } from '../../../shared/money/cents';
@@ -43,13 +46,32 @@ function mixedLines(keys: string[], count: number): DraftChargeLine[] {
 }
 
 function packedDraft(draft: BillDraft): BillDraft {
-  const { lines, ...rest } = draft;
-  return draftWithPackedLines(rest, packDraftLines(lines));
+  const { lines, usage, ...rest } = draft;
+  return draftWithPackedLines(rest, packDraftLines(lines), packDraftUsage(usage));
+}
+
+/** Usage of the three invoices' services, in turns. */
+function usageFor(keys: string[], count: number): DraftUsage[] {
+  return Array.from({ length: count }, (_, i) => ({
+    invoiceKey: keys[Math.floor(i / 5) % keys.length] ?? '',
+    serviceIdRaw: `555-010-${String(i).padStart(4, '0')}`,
+    serviceKey: `+1555010${String(i).padStart(4, '0')}`,
+    month: '2026-08' as DraftUsage['month'],
+    minutes: i % 7 === 0 ? null : i * 1.5,
+    messages: i,
+    dataKb: i % 3 === 0 ? null : i * 1024,
+    sourceFile: 'usage.csv',
+    sourceRow: i + 2,
+    ...(i % 4 === 0 ? { roamingMinutes: 2 } : {}),
+  }));
 }
 
 const invoices = ['A', 'B', 'C'].map((n) => makeDraftInvoice({ invoiceNumber: n }));
 const keys = invoices.map((invoice) => invoice.key);
-const original = makeDraft(invoices, mixedLines(keys, 4_321));
+const original: BillDraft = {
+  ...makeDraft(invoices, mixedLines(keys, 4_321)),
+  usage: usageFor(keys, 611),
+};
 
 describe('a draft whose lines stay packed', () => {
   it('counts, groups and sums its lines without rebuilding them', () => {
@@ -72,14 +94,18 @@ describe('a draft whose lines stay packed', () => {
           .filter((line) => line.invoiceKey === key)
           .reduce((sum, line) => sum + line.amount, 0),
       );
-    // Nothing above read `draft.lines`: the draft is still packed.
+    expect(draftUsageCount(draft)).toBe(611);
+    // Nothing above read `draft.lines` or `draft.usage`: the draft is still packed.
     expect(packedLinesOf(draft)).toBe(packed);
+    expect(packedUsageOf(draft)).toBeDefined();
   });
 
   it('gives the same lines as before to a reader of `lines`, then is an ordinary draft', () => {
     const draft = packedDraft(original);
     expect(draft.lines).toEqual(original.lines);
     expect(packedLinesOf(draft)).toBeUndefined();
+    expect(draft.usage).toEqual(original.usage);
+    expect(packedUsageOf(draft)).toBeUndefined();
     draft.lines.push(original.lines[0] as DraftChargeLine);
     expect(draftLineCount(draft)).toBe(4_322);
   });
@@ -94,6 +120,7 @@ describe('a draft whose lines stay packed', () => {
       const same = fromObjects.invoices[i];
       if (same === undefined || planned.packedRows === undefined) throw new Error('not planned');
       expect(plannedLineCount(planned)).toBe(same.lines.length);
+      expect(planned.usage).toEqual(same.usage);
       const ids = { id: `invoice-${i}`, importBatchId: 'batch-1' };
       expect(invoiceOfPlan(planned, ids, () => 'batch-1')).toEqual(
         invoiceOfPlan(same, ids, () => 'batch-1'),
@@ -104,6 +131,7 @@ describe('a draft whose lines stay packed', () => {
       );
     });
     expect(packedLinesOf(draft)).toBeDefined();
+    expect(packedUsageOf(draft)).toBeDefined();
     // A planned invoice's `lines` are still there for any other reader.
     expect(fromPacked.invoices[1]?.lines).toEqual(fromObjects.invoices[1]?.lines);
   });

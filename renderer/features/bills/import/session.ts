@@ -1,6 +1,6 @@
 import type { DateOrder } from '../../../../shared/dates';
 import { problemCount, type BillDraft } from '../../../../shared/import/draft';
-import { draftLineCount } from '../../../../shared/import/packed-drafts';
+import { draftLineCount, draftUsageCount } from '../../../../shared/import/packed-drafts';
 import type { ColumnMapping } from '../../../../shared/import/mapping';
 import type { InvoiceDetails } from '../../../../shared/import/profiles/types';
 import type { ReadOutcome } from '../../../../shared/import/read-bill';
@@ -61,7 +61,7 @@ export function draftTotals(drafts: readonly BillDraft[]) {
   return {
     invoices: drafts.reduce((sum, d) => sum + d.invoices.length, 0),
     lines: drafts.reduce((sum, d) => sum + draftLineCount(d), 0),
-    usage: drafts.reduce((sum, d) => sum + d.usage.length, 0),
+    usage: drafts.reduce((sum, d) => sum + draftUsageCount(d), 0),
     errors: drafts.reduce((sum, d) => sum + problemCount(d), 0),
     skipped: drafts.reduce((sum, d) => sum + d.skipped.length, 0),
   };
