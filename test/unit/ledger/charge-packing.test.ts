@@ -90,4 +90,35 @@ describe('packed charge blocks and their per-service totals', () => {
       ),
     );
   });
+
+  it('sum each of thousands of services apart, however their keys collide in the table', () => {
+    // Keys differing in one character, keys that are prefixes of others, and the empty key, in
+    // every category: enough entries that the table probes past taken slots.
+    const keyOf = fc.oneof(
+      fc.integer({ min: 0, max: 3000 }).map((n) => `+1555${String(n).padStart(7, '0')}`),
+      fc.integer({ min: 0, max: 300 }).map((n) => 'k'.repeat(n % 17) + String(n)),
+      fc.constant(''),
+    );
+    const manyServices = fc.record({
+      serviceIdRaw: fc.constant('555'),
+      serviceKey: fc.option(keyOf, { nil: null }),
+      description: fc.constant('Monthly'),
+      category: fc.constantFrom(...CHARGE_CATEGORIES),
+      quantity: fc.constant(null),
+      amount: fc.integer({ min: -100_000, max: 100_000 }).map(cents),
+      sourceRow: fc.nat({ max: 1_000_000 }),
+    });
+    fc.assert(
+      fc.property(fc.array(manyServices, { minLength: 500, maxLength: 4000 }), (lines) => {
+        const totals = serviceTotalsOfBlocks('invoice-1', packChargeLines('invoice-1', lines));
+        const got = totals.keys.map((key, i) => ({
+          key,
+          category: totals.categories[i],
+          amount: totals.amounts[i],
+        }));
+        expect(got).toEqual(referenceTotals(lines));
+      }),
+      { numRuns: 30 },
+    );
+  });
 });
