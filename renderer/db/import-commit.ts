@@ -153,6 +153,11 @@ export async function commitImport(
     let pendingUsageWeight = 0;
     /** Every write of the loop below goes through it: two requests in flight, none longer. */
     const pipeline = new WritePipeline();
+    const bounded = <T>(
+      records: readonly T[],
+      write: (slice: T[]) => Promise<unknown>,
+      weight: (record: T) => number,
+    ) => writeBounded(records, write, weight, VALUES_PER_WRITE, pipeline);
     let storedLines = 0;
     const serviceTotals: ServiceTotals[] = [];
     const usageRecords: InvoiceUsageRecord[] = [];
@@ -225,13 +230,7 @@ export async function commitImport(
         // (a million lines never freeze it) and the blocks already written are not held twice.
         storedLines += linesOf(blocks);
         pendingWeight = 0;
-        await writeBounded(
-          blocks.splice(0),
-          (slice) => db.chargeBlocks.bulkAdd(slice),
-          blockWeight,
-          VALUES_PER_WRITE,
-          pipeline,
-        );
+        await bounded(blocks.splice(0), (slice) => db.chargeBlocks.bulkAdd(slice), blockWeight);
       }
       const usage = usageRecordsOf(planned.usage, invoice.id);
       if (usage.length > 0) {
@@ -242,13 +241,7 @@ export async function commitImport(
       if (pendingUsageWeight >= VALUES_PER_WRITE) {
         // Usage too (a million lines' is 271,000 records), while its objects are young.
         pendingUsageWeight = 0;
-        await writeBounded(
-          usageRecords.splice(0),
-          (slice) => db.usage.bulkPut(slice),
-          usageWeight,
-          VALUES_PER_WRITE,
-          pipeline,
-        );
+        await bounded(usageRecords.splice(0), (slice) => db.usage.bulkPut(slice), usageWeight);
       }
 
       const stats = perBatch.get(batchId) ?? {
@@ -264,11 +257,6 @@ export async function commitImport(
       stats.usage += usage.length;
       perBatch.set(batchId, stats);
     }
-    const bounded = <T>(
-      records: readonly T[],
-      write: (slice: T[]) => Promise<unknown>,
-      weight: (record: T) => number,
-    ) => writeBounded(records, write, weight, VALUES_PER_WRITE, pipeline);
     await bounded(invoices, (slice) => db.invoices.bulkAdd(slice), invoiceWeight);
     await pipeline.send(() => db.invoices.bulkPut(completed));
     storedLines += linesOf(blocks);

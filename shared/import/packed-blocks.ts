@@ -2,7 +2,7 @@
  * Stored blocks made straight from a packed draft's columns (see `packed-drafts.ts`): the same
  * blocks `packChargeLines` makes of the rebuilt lines, without building a line object.
  */
-import { BLOCK_SIZE, type ChargeBlock } from '../storage/charge-blocks';
+import { BLOCK_SIZE, BlockFiller, type ChargeBlock } from '../storage/charge-blocks';
 import type { PackedRows } from './packed-drafts';
 import type { PackedStrings } from './packed-lines';
 
@@ -28,25 +28,8 @@ export function packRows(
   const blocks: ChargeBlock[] = [];
   for (let start = 0, blockIndex = 0; start < rows.length; start += blockSize, blockIndex++) {
     const count = Math.min(blockSize, rows.length - start);
-    const block: ChargeBlock = {
-      invoiceId,
-      blockIndex,
-      count,
-      serviceIdRaw: new Array<string>(count),
-      serviceKey: new Array<string>(count),
-      description: new Array<string>(count),
-      category: new Uint8Array(count),
-      quantity: new Float64Array(count),
-      amount: new Float64Array(count),
-      sourceRow: new Uint32Array(count),
-      periodStart: new Array<string>(count),
-      periodEnd: new Array<string>(count),
-    };
-    const files: string[] = [];
-    const fileIndex = new Uint16Array(count);
-    let lastFile: string | undefined = undefined;
-    let lastFileIndex = 0;
-    let accounts: string[] | undefined = undefined;
+    const filler = new BlockFiller(invoiceId, blockIndex, count);
+    const { block } = filler;
     for (let i = 0; i < count; i++) {
       const row = rows[start + i] ?? 0;
       block.serviceIdRaw[i] = stringAt(packed.serviceIdRaw, row, '');
@@ -58,24 +41,12 @@ export function packRows(
       block.sourceRow[i] = packed.sourceRow[row] ?? 0;
       block.periodStart[i] = stringAt(packed.periodStart, row, '');
       block.periodEnd[i] = stringAt(packed.periodEnd, row, '');
-      const file = stringAt(packed.sourceFile, row, '');
-      if (file !== lastFile) {
-        lastFileIndex = files.indexOf(file);
-        if (lastFileIndex < 0) lastFileIndex = files.push(file) - 1;
-        lastFile = file;
-      }
-      fileIndex[i] = lastFileIndex;
-      if (hasValue(packed.accountNumber, row)) {
-        accounts ??= new Array<string>(count).fill('');
-        accounts[i] = stringAt(packed.accountNumber, row, '');
-      }
+      // A draft line always names its file ('' when none); a line without an own account has none.
+      filler.file(i, stringAt(packed.sourceFile, row, ''));
+      if (hasValue(packed.accountNumber, row))
+        filler.account(i, stringAt(packed.accountNumber, row, ''));
     }
-    if (accounts !== undefined) block.accountNumber = accounts;
-    if (files.length > 0) {
-      block.files = files;
-      block.fileIndex = fileIndex;
-    }
-    blocks.push(block);
+    blocks.push(filler.done());
   }
   return blocks;
 }

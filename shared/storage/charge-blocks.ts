@@ -49,16 +49,20 @@ const categoryIndex = new Map<ChargeCategory, number>(
 /** What packing reads of a line: a stored ChargeLine, or an import draft's line before it has an invoice id. */
 export type PackableLine = Omit<ChargeLine, 'invoiceId'>;
 
-/** Pack one invoice's lines into blocks of at most `blockSize` lines, order preserved. */
-export function packChargeLines(
-  invoiceId: string,
-  lines: readonly PackableLine[],
-  blockSize = BLOCK_SIZE,
-): ChargeBlock[] {
-  const blocks: ChargeBlock[] = [];
-  for (let start = 0, blockIndex = 0; start < lines.length; start += blockSize, blockIndex++) {
-    const count = Math.min(blockSize, lines.length - start);
-    const block: ChargeBlock = {
+/**
+ * Fills one block line by line (`packChargeLines` from line objects, `packRows` from an import's
+ * packed columns): the columns, and each line's file and own account kept once per block.
+ */
+export class BlockFiller {
+  readonly block: ChargeBlock;
+  private readonly files: string[] = [];
+  private readonly fileIndex: Uint16Array;
+  private lastFile: string | undefined = undefined;
+  private lastFileIndex = 0;
+  private accounts: string[] | undefined = undefined;
+
+  constructor(invoiceId: string, blockIndex: number, count: number) {
+    this.block = {
       invoiceId,
       blockIndex,
       count,
@@ -72,11 +76,48 @@ export function packChargeLines(
       periodStart: new Array<string>(count),
       periodEnd: new Array<string>(count),
     };
-    const files: string[] = [];
-    const fileIndex = new Uint16Array(count);
-    let lastFile: string | undefined = undefined;
-    let lastFileIndex = 0;
-    let accounts: string[] | undefined = undefined;
+    this.fileIndex = new Uint16Array(count);
+  }
+
+  /** Line `i`'s file, when it keeps one. */
+  file(i: number, file: string): void {
+    // A block's lines nearly always come from one file: compare with the last one first.
+    if (file !== this.lastFile) {
+      this.lastFileIndex = this.files.indexOf(file);
+      if (this.lastFileIndex < 0) this.lastFileIndex = this.files.push(file) - 1;
+      this.lastFile = file;
+    }
+    this.fileIndex[i] = this.lastFileIndex;
+  }
+
+  /** Line `i`'s own billing account, when it has one. */
+  account(i: number, account: string): void {
+    this.accounts ??= new Array<string>(this.block.count).fill('');
+    this.accounts[i] = account;
+  }
+
+  /** The block, with its files and accounts when any line had one. */
+  done(): ChargeBlock {
+    if (this.accounts !== undefined) this.block.accountNumber = this.accounts;
+    if (this.files.length > 0) {
+      this.block.files = this.files;
+      this.block.fileIndex = this.fileIndex;
+    }
+    return this.block;
+  }
+}
+
+/** Pack one invoice's lines into blocks of at most `blockSize` lines, order preserved. */
+export function packChargeLines(
+  invoiceId: string,
+  lines: readonly PackableLine[],
+  blockSize = BLOCK_SIZE,
+): ChargeBlock[] {
+  const blocks: ChargeBlock[] = [];
+  for (let start = 0, blockIndex = 0; start < lines.length; start += blockSize, blockIndex++) {
+    const count = Math.min(blockSize, lines.length - start);
+    const filler = new BlockFiller(invoiceId, blockIndex, count);
+    const { block } = filler;
     for (let i = 0; i < count; i++) {
       const line = lines[start + i] as PackableLine;
       const category = categoryIndex.get(line.category);
@@ -90,27 +131,10 @@ export function packChargeLines(
       block.sourceRow[i] = line.sourceRow;
       block.periodStart[i] = line.periodStart ?? '';
       block.periodEnd[i] = line.periodEnd ?? '';
-      const file = line.sourceFile;
-      if (file !== undefined) {
-        // A block's lines nearly always come from one file: compare with the last one first.
-        if (file !== lastFile) {
-          lastFileIndex = files.indexOf(file);
-          if (lastFileIndex < 0) lastFileIndex = files.push(file) - 1;
-          lastFile = file;
-        }
-        fileIndex[i] = lastFileIndex;
-      }
-      if (line.accountNumber !== undefined) {
-        accounts ??= new Array<string>(count).fill('');
-        accounts[i] = line.accountNumber;
-      }
+      if (line.sourceFile !== undefined) filler.file(i, line.sourceFile);
+      if (line.accountNumber !== undefined) filler.account(i, line.accountNumber);
     }
-    if (accounts !== undefined) block.accountNumber = accounts;
-    if (files.length > 0) {
-      block.files = files;
-      block.fileIndex = fileIndex;
-    }
-    blocks.push(block);
+    blocks.push(filler.done());
   }
   return blocks;
 }
