@@ -11,35 +11,17 @@ const TOTAL_LABEL =
 
 /** {@link TOTAL_LABEL}, tried only on the cells that hold its one required word (cheap to look for). */
 function isTotalLabel(text: string): boolean {
-  return mentionsTotal(text) && TOTAL_LABEL.test(text);
+  return HAS_TOTAL.test(text) && TOTAL_LABEL.test(text);
 }
 
-/**
- * Whether the text holds `total` in any case (`/total/i`), read character by character: asked of
- * several cells of every row, where even a regular expression's call costs more than the scan.
- * `code | 0x20` is the lower case of an ASCII letter, and only that letter's two cases give it.
- */
-function mentionsTotal(text: string): boolean {
-  for (let at = text.length - 5; at >= 0; at -= 1) {
-    if (
-      (text.charCodeAt(at) | 0x20) === 0x74 &&
-      (text.charCodeAt(at + 1) | 0x20) === 0x6f &&
-      (text.charCodeAt(at + 2) | 0x20) === 0x74 &&
-      (text.charCodeAt(at + 3) | 0x20) === 0x61 &&
-      (text.charCodeAt(at + 4) | 0x20) === 0x6c
-    ) {
-      return true;
-    }
-  }
-  return false;
-}
+const HAS_TOTAL = /total/i;
 
 /** The first of the cells at `indexes` that labels its row a total, trimmed, or null. */
 function totalLabelAt(cells: readonly string[], indexes: readonly number[]): string | null {
   for (const index of indexes) {
     const cell = cells[index];
     // Trimmed only when it names a total: spaces are no part of the word.
-    if (cell === undefined || !mentionsTotal(cell)) continue;
+    if (cell === undefined || !HAS_TOTAL.test(cell)) continue;
     const text = cell.trim();
     if (TOTAL_LABEL.test(text)) return text;
   }
