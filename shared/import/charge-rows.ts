@@ -123,7 +123,7 @@ export function readChargeRows(
   const identifying = [c.accountNumber, c.invoiceNumber, c.serviceId].filter((i) => i !== ABSENT);
   const labels = [c.description].filter((i) => i !== ABSENT);
   const totals: StatedTotals = new Map();
-  let last: { fields: InvoiceFields; invoice: DraftInvoice } | null = null;
+  const byNumber = new Map<string, ReadInvoice>();
 
   for (const row of table.rows) {
     draft.rowsRead += 1;
@@ -163,26 +163,39 @@ export function readChargeRows(
       amount = negateCents(amount);
     }
 
-    const fields: InvoiceFields = {
-      carrierName,
-      accountNumber,
-      invoiceNumber,
-      invoiceDate,
-      dueDate,
-      periodStart,
-      periodEnd,
-      remitTo,
-      invoiceTotal,
-    };
-    // The rows of an invoice repeat its fields: the same fields as the last row read give the same
-    // invoice (its gaps filled and its stated total checked by that row), found without a lookup.
+    // The rows of an invoice repeat its fields: the same fields as the last row of that invoice
+    // number read give the same invoice (its gaps filled and its stated total checked by that
+    // row), found without building its key or looking it up in the draft.
     let invoice: DraftInvoice;
-    if (last !== null && sameInvoiceFields(last.fields, fields)) invoice = last.invoice;
-    else {
+    const seen = byNumber.get(invoiceNumber);
+    if (
+      seen !== undefined &&
+      seen.fields.accountNumber === accountNumber &&
+      seen.fields.carrierName === carrierName &&
+      seen.fields.invoiceDate === invoiceDate &&
+      seen.fields.dueDate === dueDate &&
+      seen.fields.periodStart === periodStart &&
+      seen.fields.periodEnd === periodEnd &&
+      seen.fields.remitTo === remitTo &&
+      seen.fields.invoiceTotal === invoiceTotal
+    ) {
+      invoice = seen.invoice;
+    } else {
+      const fields: InvoiceFields = {
+        carrierName,
+        accountNumber,
+        invoiceNumber,
+        invoiceDate,
+        dueDate,
+        periodStart,
+        periodEnd,
+        remitTo,
+        invoiceTotal,
+      };
       const found = invoiceOfRow(table, fields, row.line, draft, cells, totals);
       if (found === null) continue;
       invoice = found;
-      last = { fields, invoice };
+      byNumber.set(invoiceNumber, { fields, invoice });
     }
 
     const more: Parameters<DraftBuilder['line']>[6] = { quantity };
@@ -219,18 +232,10 @@ interface InvoiceFields {
   invoiceTotal: Cents | null;
 }
 
-function sameInvoiceFields(a: InvoiceFields, b: InvoiceFields): boolean {
-  return (
-    a.invoiceNumber === b.invoiceNumber &&
-    a.accountNumber === b.accountNumber &&
-    a.carrierName === b.carrierName &&
-    a.invoiceDate === b.invoiceDate &&
-    a.dueDate === b.dueDate &&
-    a.periodStart === b.periodStart &&
-    a.periodEnd === b.periodEnd &&
-    a.remitTo === b.remitTo &&
-    a.invoiceTotal === b.invoiceTotal
-  );
+/** An invoice read from a row, with the fields that row gave it. */
+interface ReadInvoice {
+  fields: InvoiceFields;
+  invoice: DraftInvoice;
 }
 
 /**

@@ -145,6 +145,19 @@ export class DraftBuilder implements RowErrorLog {
   /** The match key of a service identifier ('' → null), cached. */
   serviceKey(serviceIdRaw: string): string | null {
     if (serviceIdRaw === '') return null;
+    // Consecutive lines of one service share its key (one string kept, not one per line).
+    if (serviceIdRaw === this.lastServiceRaw) return this.lastServiceKey;
+    const key = this.serviceKeyOf(serviceIdRaw);
+    this.lastServiceRaw = serviceIdRaw;
+    this.lastServiceKey = key;
+    return key;
+  }
+
+  /** The last service identifier keyed, and its key. */
+  private lastServiceRaw = '';
+  private lastServiceKey: string | null = null;
+
+  private serviceKeyOf(serviceIdRaw: string): string | null {
     // A bare ten-digit number is the common case and always a North American number.
     if (serviceIdRaw.length === 10 && TEN_DIGITS.test(serviceIdRaw)) return `+1${serviceIdRaw}`;
     let key = this.serviceKeys.get(serviceIdRaw);
