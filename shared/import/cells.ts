@@ -49,13 +49,7 @@ const THREE_DECIMALS_COMMA = /^[-+(]?[$€£]?[1-9]\d{0,2},\d{3}\)?$/;
 const GROUPED_POINT = /\d,\d{3}(?:[.\D]|$)/;
 const GROUPED_COMMA = /\d\.\d{3}(?:[,\D]|$)/;
 
-/**
- * The everyday amount (`12.34`, `-5`, `0.5`): read directly, because the general reader's dozen
- * checks dominate the time of a 100,000-line import. Anything else goes to `centsFromText`.
- */
-const SIMPLE_AMOUNT = /^(-?)(\d{1,12})(?:\.(\d{1,2}))?$/;
 const PLAIN_NUMBER = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d*)(?:\.\d+)?$/;
-const DIGITS_ONLY = /^\d{1,15}$/;
 const NO_VALUE = new Set(['', '-', '--', 'N/A', 'NA', 'NONE']);
 
 /**
@@ -75,6 +69,10 @@ export class CellReader {
    * one is a dozen regular expressions.
    */
   private readonly dateCache = new Map<DateOrder, Map<string, Result<IsoDate | null>>>();
+  /** Each column's last date text, order and reading (see {@link CellReader.date}). */
+  private readonly lastDates: (
+    { text: string; order: DateOrder; result: Result<IsoDate | null> } | undefined
+  )[] = [];
 
   constructor(
     private readonly fileName: string,
@@ -108,25 +106,26 @@ export class CellReader {
   cents(index: number): Cents | null {
     if (index === ABSENT) return null;
     const text = this.cells[index] ?? '';
-    const simple = this.decimal === '.' ? SIMPLE_AMOUNT.exec(text) : null;
-    let amount: Cents | null;
+    const simple = this.decimal === '.' ? simpleCents(text) : null;
     if (simple !== null) {
-      const [, sign, whole = '0', fraction = ''] = simple;
-      const magnitude = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
-      amount = cents(sign === '-' ? -magnitude : magnitude);
-    } else {
-      amount = this.take(index, centsFromText(text, { decimal: this.decimal }));
+      // A simple amount has no thousands separator and at most two decimals: it is no decimal
+      // evidence either way, so `noteDecimal` is skipped.
+      const amount = cents(simple);
+      return Math.abs(amount) > MAX_AMOUNT_CENTS ? this.beyondLimit(index, text) : amount;
     }
+    const amount = this.take(index, centsFromText(text, { decimal: this.decimal }));
     if (amount === null) return null;
     this.noteDecimal(text);
-    if (Math.abs(amount) > MAX_AMOUNT_CENTS) {
-      this.reject(
-        index,
-        `the amount "${quoteCell(text.trim())}" is beyond $1,000,000,000.00, the largest amount TEM Desk reads; check that this cell is an amount.`,
-      );
-      return null;
-    }
+    if (Math.abs(amount) > MAX_AMOUNT_CENTS) return this.beyondLimit(index, text);
     return amount;
+  }
+
+  private beyondLimit(index: number, text: string): null {
+    this.reject(
+      index,
+      `the amount "${quoteCell(text.trim())}" is beyond $1,000,000,000.00, the largest amount TEM Desk reads; check that this cell is an amount.`,
+    );
+    return null;
   }
 
   /** Notes how an amount was written, for {@link DecimalEvidence}. */
@@ -151,6 +150,11 @@ export class CellReader {
     const text = this.cells[index] ?? '';
     if (referenceDate !== undefined)
       return this.take(index, parseDate(text, order, { referenceDate }));
+    // The rows of an invoice repeat its dates: the column's last reading is checked first.
+    const last = this.lastDates[index];
+    if (last !== undefined && last.text === text && last.order === order) {
+      return this.take(index, last.result);
+    }
     let cache = this.dateCache.get(order);
     if (cache === undefined) {
       cache = new Map();
@@ -161,6 +165,7 @@ export class CellReader {
       result = parseDate(text, order);
       cache.set(text, result);
     }
+    this.lastDates[index] = { text, order, result };
     return this.take(index, result);
   }
 
@@ -176,7 +181,7 @@ export class CellReader {
     const raw = this.cells[index] ?? '';
     const text = raw.trim();
     // The common case, a bare count (`1`, `12`), read without the checks below.
-    if (DIGITS_ONLY.test(text)) return Number(text);
+    if (isDigitsOnly(text)) return Number(text);
     if (NO_VALUE.has(text.toUpperCase())) return null;
     if (!PLAIN_NUMBER.test(text) || !/\d/.test(text)) {
       this.reject(index, `expected a number like 1,234 or 0.5 but found "${raw}".`);
@@ -271,6 +276,56 @@ export function extrasFromCells(
   }
   return extras;
 }
+
+/**
+ * The cents of an everyday amount (`12.34`, `-5`, `0.5`: `/^-?\d{1,12}(?:\.\d{1,2})?$/`), or
+ * null for any other text. Read character by character, because the general reader's dozen
+ * checks (and even one regular expression's match array) dominate a 100,000-line import;
+ * anything else goes to `centsFromText`.
+ */
+export function simpleCents(text: string): number | null {
+  const length = text.length;
+  const negative = length > 0 && text.charCodeAt(0) === MINUS;
+  let at = negative ? 1 : 0;
+  const wholeStart = at;
+  let whole = 0;
+  for (; at < length; at += 1) {
+    const digit = text.charCodeAt(at) - ZERO;
+    if (digit < 0 || digit > 9) break;
+    whole = whole * 10 + digit;
+  }
+  const wholeDigits = at - wholeStart;
+  if (wholeDigits < 1 || wholeDigits > 12) return null;
+  let fraction = 0;
+  if (at < length) {
+    // A point, then one or two digits, then the end.
+    const tenths = text.charCodeAt(at + 1) - ZERO;
+    if (text.charCodeAt(at) !== POINT || !(tenths >= 0 && tenths <= 9)) return null;
+    fraction = tenths * 10;
+    if (at + 2 < length) {
+      const hundredths = text.charCodeAt(at + 2) - ZERO;
+      if (at + 3 !== length || !(hundredths >= 0 && hundredths <= 9)) return null;
+      fraction += hundredths;
+    }
+  }
+  const magnitude = whole * 100 + fraction;
+  return negative ? -magnitude : magnitude;
+}
+
+/** Whether the text is 1 to 15 ASCII digits (`/^\d{1,15}$/`). */
+function isDigitsOnly(text: string): boolean {
+  const length = text.length;
+  if (length < 1 || length > 15) return false;
+  for (let at = 0; at < length; at += 1) {
+    const digit = text.charCodeAt(at) - ZERO;
+    if (digit < 0 || digit > 9) return false;
+  }
+  return true;
+}
+
+const ZERO = 48;
+const MINUS = 45;
+const POINT = 46;
 
 function lowerFirst(message: string): string {
   const first = message[0];

@@ -122,7 +122,8 @@ export function readChargeRows(
   cells.amountIndexes = [c.amount].filter((i) => i !== ABSENT);
   const identifying = [c.accountNumber, c.invoiceNumber, c.serviceId].filter((i) => i !== ABSENT);
   const labels = [c.description].filter((i) => i !== ABSENT);
-  const totals = new Map<string, { total: Cents; row: number }>();
+  const totals: StatedTotals = new Map();
+  const byNumber = new Map<string, ReadInvoice>();
 
   for (const row of table.rows) {
     draft.rowsRead += 1;
@@ -162,32 +163,39 @@ export function readChargeRows(
       amount = negateCents(amount);
     }
 
-    const invoiceFields: Omit<DraftInvoice, 'key'> = {
-      carrierName,
-      accountNumber,
-      invoiceNumber,
-      invoiceDate,
-      statedTotal: invoiceTotal,
-      sourceFile: table.fileName,
-    };
-    if (dueDate !== null) invoiceFields.dueDate = dueDate;
-    if (periodStart !== null) invoiceFields.periodStart = periodStart;
-    if (periodEnd !== null) invoiceFields.periodEnd = periodEnd;
-    if (remitTo !== '') invoiceFields.remitTo = remitTo;
-    const invoice = draft.invoiceOfFile(invoiceFields, row.line);
-    if (invoice === null) continue;
-
-    if (invoiceTotal !== null) {
-      const first = totals.get(invoice.key);
-      if (first === undefined) {
-        totals.set(invoice.key, { total: invoiceTotal, row: row.line });
-        draft.statedAt.set(invoice.key, { sourceFile: table.fileName, row: row.line });
-      } else if (first.total !== invoiceTotal) {
-        cells.rejectRow(
-          `the invoice total ${formatCents(invoiceTotal)} differs from ${formatCents(first.total)} on row ${first.row} of the same invoice (${invoiceNumber}).`,
-        );
-        continue;
-      }
+    // The rows of an invoice repeat its fields: the same fields as the last row of that invoice
+    // number read give the same invoice (its gaps filled and its stated total checked by that
+    // row), found without building its key or looking it up in the draft.
+    let invoice: DraftInvoice;
+    const seen = byNumber.get(invoiceNumber);
+    if (
+      seen !== undefined &&
+      seen.fields.accountNumber === accountNumber &&
+      seen.fields.carrierName === carrierName &&
+      seen.fields.invoiceDate === invoiceDate &&
+      seen.fields.dueDate === dueDate &&
+      seen.fields.periodStart === periodStart &&
+      seen.fields.periodEnd === periodEnd &&
+      seen.fields.remitTo === remitTo &&
+      seen.fields.invoiceTotal === invoiceTotal
+    ) {
+      invoice = seen.invoice;
+    } else {
+      const fields: InvoiceFields = {
+        carrierName,
+        accountNumber,
+        invoiceNumber,
+        invoiceDate,
+        dueDate,
+        periodStart,
+        periodEnd,
+        remitTo,
+        invoiceTotal,
+      };
+      const found = invoiceOfRow(table, fields, row.line, draft, cells, totals);
+      if (found === null) continue;
+      invoice = found;
+      byNumber.set(invoiceNumber, { fields, invoice });
     }
 
     const more: Parameters<DraftBuilder['line']>[6] = { quantity };
@@ -206,6 +214,69 @@ export function readChargeRows(
       more,
     );
   }
+}
+
+/** The first stated total of each invoice of a table, and its row. */
+type StatedTotals = Map<string, { total: Cents; row: number }>;
+
+/** The invoice fields of a charge row, as read. */
+interface InvoiceFields {
+  carrierName: string;
+  accountNumber: string;
+  invoiceNumber: string;
+  invoiceDate: IsoDate;
+  dueDate: IsoDate | null;
+  periodStart: IsoDate | null;
+  periodEnd: IsoDate | null;
+  remitTo: string;
+  invoiceTotal: Cents | null;
+}
+
+/** An invoice read from a row, with the fields that row gave it. */
+interface ReadInvoice {
+  fields: InvoiceFields;
+  invoice: DraftInvoice;
+}
+
+/**
+ * The draft's invoice for a row's fields (added when new, its gaps filled), or null when the row
+ * is not read: its invoice is a copy from another file, or its stated total differs from the one
+ * first stated for the invoice (then rejected).
+ */
+function invoiceOfRow(
+  table: ChargeTable,
+  fields: InvoiceFields,
+  line: number,
+  draft: DraftBuilder,
+  cells: CellReader,
+  totals: StatedTotals,
+): DraftInvoice | null {
+  const { invoiceTotal } = fields;
+  const invoiceFields: Omit<DraftInvoice, 'key'> = {
+    carrierName: fields.carrierName,
+    accountNumber: fields.accountNumber,
+    invoiceNumber: fields.invoiceNumber,
+    invoiceDate: fields.invoiceDate,
+    statedTotal: invoiceTotal,
+    sourceFile: table.fileName,
+  };
+  if (fields.dueDate !== null) invoiceFields.dueDate = fields.dueDate;
+  if (fields.periodStart !== null) invoiceFields.periodStart = fields.periodStart;
+  if (fields.periodEnd !== null) invoiceFields.periodEnd = fields.periodEnd;
+  if (fields.remitTo !== '') invoiceFields.remitTo = fields.remitTo;
+  const invoice = draft.invoiceOfFile(invoiceFields, line);
+  if (invoice === null || invoiceTotal === null) return invoice;
+  const first = totals.get(invoice.key);
+  if (first === undefined) {
+    totals.set(invoice.key, { total: invoiceTotal, row: line });
+    draft.statedAt.set(invoice.key, { sourceFile: table.fileName, row: line });
+  } else if (first.total !== invoiceTotal) {
+    cells.rejectRow(
+      `the invoice total ${formatCents(invoiceTotal)} differs from ${formatCents(first.total)} on row ${first.row} of the same invoice (${fields.invoiceNumber}).`,
+    );
+    return null;
+  }
+  return invoice;
 }
 
 function readCategory(

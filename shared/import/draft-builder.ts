@@ -5,7 +5,7 @@
 import type { DateOrder } from '../dates';
 import { serviceMatchKey } from '../ids/identifiers';
 import type { ChargeCategory } from '../model';
-import { checkedLinesTotal, MAX_LINES_TOTAL_CENTS } from '../billing/aggregates';
+import { MAX_LINES_TOTAL_CENTS } from '../billing/aggregates';
 import type { Cents } from '../money/cents';
 import { cents, formatCents, subtractCents } from '../money/cents';
 import type { DecimalEvidence, RowErrorLog } from './cells';
@@ -145,8 +145,21 @@ export class DraftBuilder implements RowErrorLog {
   /** The match key of a service identifier ('' → null), cached. */
   serviceKey(serviceIdRaw: string): string | null {
     if (serviceIdRaw === '') return null;
+    // Consecutive lines of one service share its key (one string kept, not one per line).
+    if (serviceIdRaw === this.lastServiceRaw) return this.lastServiceKey;
+    const key = this.serviceKeyOf(serviceIdRaw);
+    this.lastServiceRaw = serviceIdRaw;
+    this.lastServiceKey = key;
+    return key;
+  }
+
+  /** The last service identifier keyed, and its key. */
+  private lastServiceRaw = '';
+  private lastServiceKey: string | null = null;
+
+  private serviceKeyOf(serviceIdRaw: string): string | null {
     // A bare ten-digit number is the common case and always a North American number.
-    if (TEN_DIGITS.test(serviceIdRaw)) return `+1${serviceIdRaw}`;
+    if (serviceIdRaw.length === 10 && TEN_DIGITS.test(serviceIdRaw)) return `+1${serviceIdRaw}`;
     let key = this.serviceKeys.get(serviceIdRaw);
     if (key === undefined) {
       key = serviceMatchKey(serviceIdRaw);
@@ -219,14 +232,24 @@ export class DraftBuilder implements RowErrorLog {
 
   /** Each invoice's lines total, checked: null when it leaves ±{@link MAX_LINES_TOTAL_CENTS}. */
   private invoiceSums(): Map<string, number | null> {
-    const amounts = new Map<string, number[]>();
-    for (const line of this.lines) {
-      const list = amounts.get(line.invoiceKey);
-      if (list === undefined) amounts.set(line.invoiceKey, [line.amount]);
-      else list.push(line.amount);
-    }
+    // One running sum per invoice, in line order, checked at every step as `checkedLinesTotal`
+    // does; an invoice's lines come together, so its sum is kept aside until the key changes.
     const sums = new Map<string, number | null>();
-    for (const [key, list] of amounts) sums.set(key, checkedLinesTotal(list));
+    let key: string | null = null;
+    let sum: number | null = 0;
+    for (const line of this.lines) {
+      if (line.invoiceKey !== key) {
+        if (key !== null) sums.set(key, sum);
+        key = line.invoiceKey;
+        sum = sums.has(key) ? (sums.get(key) ?? null) : 0;
+        // Set now, so the map keeps the order in which invoices first appear.
+        sums.set(key, sum);
+      }
+      if (sum === null) continue;
+      sum += line.amount;
+      if (!(Math.abs(sum) <= MAX_LINES_TOTAL_CENTS)) sum = null;
+    }
+    if (key !== null) sums.set(key, sum);
     return sums;
   }
 

@@ -16,6 +16,18 @@ function isTotalLabel(text: string): boolean {
 
 const HAS_TOTAL = /total/i;
 
+/** The first of the cells at `indexes` that labels its row a total, trimmed, or null. */
+function totalLabelAt(cells: readonly string[], indexes: readonly number[]): string | null {
+  for (const index of indexes) {
+    const cell = cells[index];
+    // Trimmed only when it names a total: spaces are no part of the word.
+    if (cell === undefined || !HAS_TOTAL.test(cell)) continue;
+    const text = cell.trim();
+    if (TOTAL_LABEL.test(text)) return text;
+  }
+  return null;
+}
+
 /** A cell holding only an amount or a number. */
 const AMOUNT_ONLY = /^[-+(]*[$€£]?\s*[-+]?[\d,.\s]*\d[\d,.\s]*\)?-?$/;
 
@@ -42,14 +54,9 @@ export function summaryRowReason(
   if (isTotalLabel(first))
     return `a "${first}" row repeats amounts already imported from the detail rows.`;
   // A description cell saying just "Total" (report exports put the label there) is a summary too.
-  for (const indexes of [identifying, labels]) {
-    for (const index of indexes) {
-      const text = (cells[index] ?? '').trim();
-      if (text !== '' && isTotalLabel(text)) {
-        return `a "${text}" row repeats amounts already imported from the detail rows.`;
-      }
-    }
-  }
+  const label = totalLabelAt(cells, identifying) ?? totalLabelAt(cells, labels);
+  if (label !== null)
+    return `a "${label}" row repeats amounts already imported from the detail rows.`;
   if (identifying.length === 0) return null;
   for (const index of identifying) if ((cells[index] ?? '').trim() !== '') return null;
   for (const cell of cells) {

@@ -6,6 +6,7 @@ import Papa from 'papaparse';
 import type { Result } from '../result';
 import { fail, ok } from '../result';
 import { DEFAULT_IMPORT_LIMITS, formatCount, SNIFF_SAMPLE_CHARS } from './limits';
+import { parseCommonTable } from './table-parse';
 import { TableState, trimTrailingBlanks } from './table-rows';
 import type { Delimiter, Newline, ReadTableOptions, Table, TableSniff } from './table-types';
 import { DELIMITERS } from './table-types';
@@ -143,17 +144,33 @@ export function readTable(text: string, sniff: TableSniff, options: ReadTableOpt
       `Line ${formatCount(sniff.headerLine + long.index)} is ${formatCount(long.length)} characters long, over the limit of ${formatCount(limits.maxLineChars)} for one line (longest line). A bill row is a few hundred characters: the file is damaged or is not a bill export.`,
     );
   }
-  const state = new TableState(sniff, options);
-  Papa.parse<string[]>(body, {
-    delimiter: sniff.delimiter,
-    newline: sniff.newline,
-    quoteChar: '"',
-    fastMode: false,
-    step: (result, parser) => {
-      state.step(body, result.data, result.meta.cursor, result.errors);
-      if (state.refused !== undefined) parser.abort();
-    },
-  });
+  // The common case is split without PapaParse (see `table-parse.ts`); a text it gives up on is
+  // parsed again whole by PapaParse, its progress going on from where the first try stopped.
+  const progress = monotonic(options.onProgress);
+  const tableOptions = { ...options, onProgress: progress };
+  let state = new TableState(sniff, tableOptions);
+  const first = state;
+  const common = parseCommonTable(
+    body,
+    sniff.delimiter,
+    sniff.newline,
+    (cells, end) => first.step(body, cells, end, NO_ERRORS),
+    () => first.refused !== undefined,
+  );
+  if (!common) {
+    const second = new TableState(sniff, tableOptions);
+    state = second;
+    Papa.parse<string[]>(body, {
+      delimiter: sniff.delimiter,
+      newline: sniff.newline,
+      quoteChar: '"',
+      fastMode: false,
+      step: (result, parser) => {
+        second.step(body, result.data, result.meta.cursor, result.errors);
+        if (second.refused !== undefined) parser.abort();
+      },
+    });
+  }
   options.onProgress?.(1);
   if (state.refused !== undefined) return refusedTable(state.refused);
   const table: Table = {
@@ -164,6 +181,21 @@ export function readTable(text: string, sniff: TableSniff, options: ReadTableOpt
   if (state.unlistedProblems > 0) table.unlistedProblems = state.unlistedProblems;
   if (state.secondHeaderLine !== undefined) table.secondHeaderLine = state.secondHeaderLine;
   return table;
+}
+
+const NO_ERRORS: readonly { code: string }[] = [];
+
+/** `report` called only with fractions above every one before. */
+function monotonic(
+  report: ((fraction: number) => void) | undefined,
+): ((fraction: number) => void) | undefined {
+  if (report === undefined) return undefined;
+  let reached = -Infinity;
+  return (fraction) => {
+    if (fraction <= reached) return;
+    reached = fraction;
+    report(fraction);
+  };
 }
 
 function refusedTable(refused: string): Table {
