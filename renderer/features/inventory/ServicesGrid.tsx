@@ -232,7 +232,8 @@ export const ServicesGrid = memo(function ServicesGrid({
     (e: GridReadyEvent<ServiceRow>) => {
       apiRef.current = e.api;
       void db.settings.get(COLUMN_STATE_KEY).then((saved) => {
-        if (Array.isArray(saved?.value))
+        // (A grid made and destroyed at once — React's StrictMode in development — is skipped.)
+        if (Array.isArray(saved?.value) && !e.api.isDestroyed())
           e.api.applyColumnState({ state: saved.value as ColumnState[], applyOrder: true });
       });
       onGridReady?.(e.api);
