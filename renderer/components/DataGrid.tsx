@@ -27,6 +27,10 @@ const DEFAULT_COLUMN = {
   minWidth: 90,
 } satisfies ColDef;
 
+/** The app's grid themes and column defaults, for a grid made without the React layer. */
+export const GRID_THEMES = { light: LIGHT, dark: DARK } as const;
+export const GRID_DEFAULT_COLUMN: ColDef = DEFAULT_COLUMN;
+
 export interface DataGridProps<Row> extends Omit<GridOptions<Row>, 'theme'> {
   /** Accessible name of the grid, e.g. "Invoices". */
   label: string;

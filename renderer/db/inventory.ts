@@ -20,16 +20,28 @@ export interface InventoryData {
   contracts: Contract[];
 }
 
-export async function loadInventory(db: TemDeskDatabase): Promise<InventoryData> {
-  const [sites, costCenters, services, accounts, carriers, contracts] = await Promise.all([
-    db.sites.toArray(),
-    db.costCenters.toArray(),
-    db.services.toArray(),
-    db.accounts.toArray(),
-    db.carriers.toArray(),
-    db.contracts.toArray(),
-  ]);
-  return { sites, costCenters, services, accounts, carriers, contracts };
+/**
+ * Read in one read-only transaction: inside a live query (the Inventory page) this also keeps the
+ * reads out of Dexie's live-query cache, which deep-clones every result it hands out (20,000
+ * services: ~20 ms of copying on the page's opening path), and the page never changes what it is
+ * given.
+ */
+export function loadInventory(db: TemDeskDatabase): Promise<InventoryData> {
+  return db.transaction(
+    'r',
+    [db.sites, db.costCenters, db.services, db.accounts, db.carriers, db.contracts],
+    async () => {
+      const [sites, costCenters, services, accounts, carriers, contracts] = await Promise.all([
+        db.sites.toArray(),
+        db.costCenters.toArray(),
+        db.services.toArray(),
+        db.accounts.toArray(),
+        db.carriers.toArray(),
+        db.contracts.toArray(),
+      ]);
+      return { sites, costCenters, services, accounts, carriers, contracts };
+    },
+  );
 }
 
 /** Display names of the records a service points at, for history sentences. */

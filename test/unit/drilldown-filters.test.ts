@@ -18,6 +18,7 @@ import {
   type FindingRow,
 } from '../../renderer/features/findings/rows';
 import {
+  countBySite,
   countShown,
   describeServiceFilter,
   servicesMatching,
@@ -294,6 +295,17 @@ describe('inventory drill-down', () => {
     expect(countShown(rows, 'site-1', servicesMatching(data, { costCenterId: 'cc-b' }))).toBe(1);
     expect(countShown(rows, 'site-2', null)).toBe(2);
     expect(countShown(rows, null, null)).toBe(6);
+  });
+
+  it('counts a site from the per-site counts, the same as counting its rows', () => {
+    const rows = data.services.map((s) => ({ id: s.id, siteId: s.siteId ?? '' }));
+    const bySite = countBySite(rows);
+    const matching = servicesMatching(data, { costCenterId: 'cc-b' });
+    for (const siteId of [null, 'site-1', 'site-2', 'site-none'])
+      for (const ids of [null, matching])
+        expect(countShown(rows, siteId, ids, bySite)).toBe(countShown(rows, siteId, ids));
+    expect(countShown(rows, 'site-2', null, bySite)).toBe(2);
+    expect(countShown(rows, 'site-none', null, bySite)).toBe(0);
   });
 
   it('says what is filtered in a sentence, or nothing when nothing is', () => {

@@ -24,7 +24,13 @@ import { SetupFromFiles } from '../setup/SetupFromFiles';
 import { ImportPanel } from '../bills/import/ImportPanel';
 import { AddServiceForm } from './AddServiceForm';
 import { BulkEditBar } from './BulkEditBar';
-import { countShown, describeServiceFilter, servicesMatching, type ServiceFilter } from './filters';
+import {
+  countBySite,
+  countShown,
+  describeServiceFilter,
+  servicesMatching,
+  type ServiceFilter,
+} from './filters';
 import { InventoryExportButtons, InventoryImport } from './InventoryFiles';
 import { ServiceDetail } from './ServiceDetail';
 import { ServicesGrid } from './ServicesGrid';
@@ -161,8 +167,15 @@ function InventoryWorkspace({ data }: { data: InventoryData }) {
     [indexOf, query],
   );
   const narrowed = useMemo(() => bothFilters(matching, found), [matching, found]);
-  const shownCount = useMemo(() => countShown(rows, siteId, narrowed), [rows, siteId, narrowed]);
-  const scopeCount = useMemo(() => countShown(rows, siteId, matching), [rows, siteId, matching]);
+  const bySite = useMemo(() => countBySite(rows), [rows]);
+  const shownCount = useMemo(
+    () => countShown(rows, siteId, narrowed, bySite),
+    [rows, siteId, narrowed, bySite],
+  );
+  const scopeCount = useMemo(
+    () => countShown(rows, siteId, matching, bySite),
+    [rows, siteId, matching, bySite],
+  );
   const notice = link ? describeServiceFilter(serviceFilter, siteId, data, scopeCount) : '';
   const open = openId ? data.services.find((s) => s.id === openId) : undefined;
   const detailRef = useRevealPanel<HTMLElement>(open ? open.id : null);

@@ -5,6 +5,7 @@ import type {
   ColumnState,
   GetRowIdParams,
   GridApi,
+  GridOptions,
   GridReadyEvent,
   IRowNode,
   RowSelectionOptions,
@@ -26,8 +27,8 @@ import {
 } from '../../../shared/model';
 import { formatCents } from '../../../shared/money/cents';
 import { useDatabase } from '../../db/DatabaseContext';
-import { DataGrid } from '../../components/DataGrid';
 import { centsFormatter } from '../../components/format';
+import { PlainGrid } from './PlainGrid';
 
 const COLUMN_STATE_KEY = 'grid:services';
 
@@ -231,7 +232,8 @@ export const ServicesGrid = memo(function ServicesGrid({
     (e: GridReadyEvent<ServiceRow>) => {
       apiRef.current = e.api;
       void db.settings.get(COLUMN_STATE_KEY).then((saved) => {
-        if (Array.isArray(saved?.value))
+        // (A grid made and destroyed at once — React's StrictMode in development — is skipped.)
+        if (Array.isArray(saved?.value) && !e.api.isDestroyed())
           e.api.applyColumnState({ state: saved.value as ColumnState[], applyOrder: true });
       });
       onGridReady?.(e.api);
@@ -239,40 +241,53 @@ export const ServicesGrid = memo(function ServicesGrid({
     [db, onGridReady],
   );
 
-  return (
-    <DataGrid<ServiceRow>
-      label="Services"
-      rowData={rows}
-      columnDefs={columns}
-      getRowId={rowIdOf}
-      rowSelection={ROW_SELECTION}
-      readOnlyEdit
+  // The grid is made once with these options; its callbacks call the latest props through a ref.
+  const latest = useRef({
+    onCellEditRequest,
+    onSelectionChange,
+    onOpen,
+    gridReady,
+    saveColumnState,
+  });
+  latest.current = { onCellEditRequest, onSelectionChange, onOpen, gridReady, saveColumnState };
+  const options = useMemo<Omit<GridOptions<ServiceRow>, 'theme' | 'rowData'>>(
+    () => ({
+      columnDefs: columns,
+      getRowId: rowIdOf,
+      rowSelection: ROW_SELECTION,
+      readOnlyEdit: true,
       // Every column stays in the DOM (rows are still virtualised): screen readers and keyboard
       // users reach any column, and 16 columns cost nothing next to 20,000 rows.
-      suppressColumnVirtualisation
-      // …so each row drawn costs 16 cells (React components): opening, choosing a site or searching
-      // draws only the rows in view. A buffer of 4 rows beyond made choosing a site ~2× slower.
-      rowBuffer={0}
+      suppressColumnVirtualisation: true,
+      // …so each row drawn costs 16 cells: opening, choosing a site or searching draws only the
+      // rows in view.
+      rowBuffer: 0,
       // Choosing a site or searching shows the new rows at once, without sliding the old ones away.
-      animateRows={false}
-      onCellEditRequest={(e) => void onCellEditRequest(e)}
-      onSelectionChanged={(e) => onSelectionChange(e.api.getSelectedRows().map((row) => row.id))}
+      animateRows: false,
+      onCellEditRequest: (e) => void latest.current.onCellEditRequest(e),
+      onSelectionChanged: (e) =>
+        latest.current.onSelectionChange(e.api.getSelectedRows().map((row) => row.id)),
       // Double-clicking an editable cell edits it; the (read-only) Service ID cell opens the detail.
-      onCellDoubleClicked={(e) => e.colDef.field === 'serviceIdRaw' && e.data && onOpen(e.data.id)}
-      onCellKeyDown={(e) => {
+      onCellDoubleClicked: (e) => {
+        if (e.colDef.field === 'serviceIdRaw' && e.data) latest.current.onOpen(e.data.id);
+      },
+      onCellKeyDown: (e) => {
         const key = e.event instanceof KeyboardEvent ? e.event.key : '';
         if (key === 'Enter' && e.event instanceof KeyboardEvent && e.event.altKey && e.data)
-          onOpen(e.data.id);
-      }}
-      isExternalFilterPresent={isExternalFilterPresent}
-      doesExternalFilterPass={doesExternalFilterPass}
-      onGridReady={gridReady}
-      onFirstDataRendered={() => performance.mark('services:rendered')}
-      onColumnMoved={(e) => saveColumnState(e.api)}
-      onColumnResized={(e) => e.finished && saveColumnState(e.api)}
-      onColumnVisible={(e) => saveColumnState(e.api)}
-      onSortChanged={(e) => saveColumnState(e.api)}
-      height={560}
-    />
+          latest.current.onOpen(e.data.id);
+      },
+      isExternalFilterPresent,
+      doesExternalFilterPass,
+      onGridReady: (e) => latest.current.gridReady(e),
+      onFirstDataRendered: () => performance.mark('services:rendered'),
+      onColumnMoved: (e) => latest.current.saveColumnState(e.api),
+      onColumnResized: (e) => {
+        if (e.finished) latest.current.saveColumnState(e.api);
+      },
+      onColumnVisible: (e) => latest.current.saveColumnState(e.api),
+      onSortChanged: (e) => latest.current.saveColumnState(e.api),
+    }),
+    [columns, isExternalFilterPresent, doesExternalFilterPass],
   );
+  return <PlainGrid<ServiceRow> label="Services" height={560} rowData={rows} options={options} />;
 });

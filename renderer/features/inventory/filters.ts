@@ -49,12 +49,25 @@ export function servicesMatching(
   return ids;
 }
 
-/** How many services the grid shows at a site (null: every site) among the matching ids. */
+/** How many rows each site has (by site id), counted once for `countShown`. */
+export function countBySite(rows: readonly { siteId: string }[]): ReadonlyMap<string, number> {
+  const counts = new Map<string, number>();
+  for (const row of rows) counts.set(row.siteId, (counts.get(row.siteId) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * How many services the grid shows at a site (null: every site) among the matching ids. With no
+ * matching ids and the rows' `countBySite`, no row is read: choosing a site counts nothing.
+ */
 export function countShown(
   rows: readonly { id: string; siteId: string }[],
   siteId: string | null,
   matching: ReadonlySet<string> | null,
+  bySite?: ReadonlyMap<string, number>,
 ): number {
+  if (matching === null && siteId === null) return rows.length;
+  if (matching === null && bySite) return bySite.get(siteId ?? '') ?? 0;
   let count = 0;
   for (const row of rows)
     if ((siteId === null || row.siteId === siteId) && (matching === null || matching.has(row.id)))
