@@ -78,9 +78,12 @@ export async function writeBounded<T>(
   if (pipeline === undefined) await through.flush();
 }
 
-/** Cloned values of a usage record (`InvoiceUsageRecord`): ten fields per month and service. */
+/**
+ * Cloned values of a usage record (`InvoiceUsageRecord`): per month and service an object of ten
+ * fields, each written with its name (objects, unlike a block's columns, repeat their keys).
+ */
 export function usageWeight(record: { records: readonly unknown[] }): number {
-  return 10 * record.records.length + 1;
+  return 20 * record.records.length + 1;
 }
 
 /** Cloned values of per-service totals: one key string per entry (the columns are typed arrays). */

@@ -3,6 +3,7 @@ import { it } from 'vitest';
 import type { SampleOptions } from '../../shared/sample';
 import type { DashboardSeed, RawRead } from './browser/dashboard';
 import { openBenchBrowser } from './browser-session';
+import { startCpuProfile } from './cpu-profile';
 import { median, reportBench, type BenchRow } from './report';
 
 /** The dashboard's contract: ready, with this many charts drawn. */
@@ -84,10 +85,16 @@ function watchDashboard(charts: number): void {
 }
 
 /** A fresh page of the app at `url`, timed from navigation start to the dashboard painted. */
-async function openDashboard(context: BrowserContext, url: string): Promise<DashboardOpen> {
+async function openDashboard(
+  context: BrowserContext,
+  url: string,
+  profileName?: string,
+): Promise<DashboardOpen> {
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  // BENCH_CPUPROFILE=1 keeps the profile of the open named (test-results/bench/NAME.cpuprofile).
+  const profile = profileName === undefined ? undefined : await startCpuProfile(page, profileName);
   try {
     await page.addInitScript(watchDashboard, CHARTS_ON_DASHBOARD);
     await page.goto(url);
@@ -116,6 +123,7 @@ async function openDashboard(context: BrowserContext, url: string): Promise<Dash
       );
     }
     const times = await page.waitForFunction(() => window.dashboardTimes);
+    await profile?.save();
     return (await times.jsonValue()) as DashboardOpen;
   } finally {
     await page.close();
@@ -167,7 +175,9 @@ it('dashboard: opens on three years of the sample company', async () => {
         new URLSearchParams({ site: seed.biggestSiteId }).toString(),
       )}`;
       for (let run = 0; run < RUNS; run++) {
-        all.push(await openDashboard(bench.context, `${bench.appUrl}#/dashboard`));
+        // The last open of the largest case is the one profiled.
+        const profiled = run === RUNS - 1 && options.scale !== undefined ? 'dashboard' : undefined;
+        all.push(await openDashboard(bench.context, `${bench.appUrl}#/dashboard`, profiled));
         bySite.push(await openDashboard(bench.context, `${bench.appUrl}${siteHash}`));
         raw.push(await rawReadInFreshPage(bench.context, benchPage, AGGREGATE_STORES));
         rawAll.push(await rawReadInFreshPage(bench.context, benchPage, DASHBOARD_STORES));

@@ -84,7 +84,7 @@ describe('writes of bounded size', () => {
     }));
     const requests = await requestsOf(usage, usageWeight);
     // Before: two requests of 200 and 87 invoices, the first cloning 189,000 records in one task.
-    expect(requests.length).toBeGreaterThanOrEqual(Math.ceil((287 * 946 * 10) / VALUES_PER_WRITE));
+    expect(requests.length).toBeGreaterThanOrEqual(Math.ceil((287 * 946 * 20) / VALUES_PER_WRITE));
     for (const request of requests)
       expect(request.reduce((sum, r) => sum + usageWeight(r), 0)).toBeLessThanOrEqual(
         VALUES_PER_WRITE,
