@@ -6,7 +6,11 @@ import { packDraftUsage } from '../../../shared/import/packed-usage';
 import type { ReadOutcome } from '../../../shared/import/read-bill';
 import { linesByInvoice } from '../../../shared/ledger/bills';
 import { cents } from '../../../shared/money/cents';
-import { withLines } from '../../../renderer/features/bills/import/readInWorker';
+import {
+  readInWorker,
+  warmReader,
+  withLines,
+} from '../../../renderer/features/bills/import/readInWorker';
 import { makeDraft, makeDraftInvoice } from '../../helpers/drafts';
 
 function linesFor(keys: string[], count: number, file: string): DraftChargeLine[] {
@@ -64,5 +68,44 @@ describe('the page taking the worker’s drafts back', () => {
       expect([...groups.keys()]).toEqual([a.key, b.key]);
       expect(outcome.draft.usage).toEqual(drafts[i]?.usage);
     });
+  });
+});
+
+describe('the reader started while files are chosen', () => {
+  it('is the one the next read uses, and only one waits', () => {
+    const started: { posted: unknown[]; terminated: boolean }[] = [];
+    class FakeWorker {
+      readonly own = { posted: [] as unknown[], terminated: false };
+      onmessage: unknown = null;
+      onerror: unknown = null;
+      constructor() {
+        started.push(this.own);
+      }
+      postMessage(message: unknown) {
+        this.own.posted.push(message);
+      }
+      terminate() {
+        this.own.terminated = true;
+      }
+    }
+    vi.stubGlobal('Worker', FakeWorker);
+    try {
+      warmReader();
+      warmReader();
+      expect(started).toHaveLength(1);
+      const request = { kind: 'sample' as const, asOf: '2026-12-02' };
+      const first = readInWorker(request as never, () => undefined);
+      expect(started).toHaveLength(1);
+      expect(started[0]?.posted).toEqual([request]);
+      const second = readInWorker(request as never, () => undefined);
+      expect(started).toHaveLength(2);
+      for (const read of [first, second]) {
+        read.result.catch(() => undefined);
+        read.cancel();
+      }
+      expect(started.every((worker) => worker.terminated)).toBe(true);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

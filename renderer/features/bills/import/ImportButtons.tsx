@@ -6,6 +6,7 @@ import { restoreSnapshot, snapshotTables } from '../../../db/snapshots';
 import { useUndo } from '../../../app/UndoContext';
 import { platform } from '../../../platform';
 import { useImport } from './ImportContext';
+import { warmReader } from './readInWorker';
 
 export const BILL_FILE_FILTERS = [
   {
@@ -19,6 +20,8 @@ export const BILL_FILE_FILTERS = [
 export function ImportBillsButton({ className }: { className?: string }) {
   const { start } = useImport();
   const pick = async () => {
+    // The reader starts while the user chooses files (see `warmReader`).
+    warmReader();
     const files = await platform().openFiles({
       title: 'Import bills',
       filters: BILL_FILE_FILTERS,

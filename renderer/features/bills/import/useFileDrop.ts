@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { readPickedFile } from '../../../platform/browser';
+import { warmReader } from './readInWorker';
 
 /**
  * Files dropped anywhere on the window start an import. Dropping is also the only way a browser
@@ -8,7 +9,10 @@ import { readPickedFile } from '../../../platform/browser';
 export function useFileDrop(onFiles: (files: { name: string; bytes: Uint8Array }[]) => void): void {
   useEffect(() => {
     const onDragOver = (event: DragEvent) => {
-      if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+      if (!event.dataTransfer?.types.includes('Files')) return;
+      event.preventDefault();
+      // Files are on their way: the reader starts while they are dragged.
+      warmReader();
     };
     const onDrop = (event: DragEvent) => {
       const files = [...(event.dataTransfer?.files ?? [])];
