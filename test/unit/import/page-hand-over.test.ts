@@ -7,9 +7,11 @@ import type { ReadOutcome } from '../../../shared/import/read-bill';
 import { linesByInvoice } from '../../../shared/ledger/bills';
 import { cents } from '../../../shared/money/cents';
 import {
+  filesBack,
   readInWorker,
   warmReader,
   withLines,
+  type ReadResult,
 } from '../../../renderer/features/bills/import/readInWorker';
 import { makeDraft, makeDraftInvoice } from '../../helpers/drafts';
 
@@ -107,5 +109,54 @@ describe('the reader started while files are chosen', () => {
     } finally {
       vi.unstubAllGlobals();
     }
+  });
+});
+
+describe('the files of a read', () => {
+  it('move to the worker, each buffer once, and are taken back from its answer', () => {
+    const moved: unknown[][] = [];
+    class FakeWorker {
+      onmessage: unknown = null;
+      onerror: unknown = null;
+      postMessage(_message: unknown, transfer: unknown[] = []) {
+        moved.push(transfer);
+      }
+      terminate() {}
+    }
+    vi.stubGlobal('Worker', FakeWorker);
+    try {
+      const shared = new Uint8Array([1, 2, 3, 4]);
+      const files = [
+        { name: 'a.csv', bytes: new Uint8Array([5, 6]) },
+        { name: 'b.csv', bytes: shared.subarray(0, 2) },
+        { name: 'c.csv', bytes: shared.subarray(2) },
+      ];
+      const read = readInWorker({ kind: 'read', files, options: {} } as never, () => undefined);
+      read.result.catch(() => undefined);
+      read.cancel();
+      expect(moved[0]).toEqual([files[0]?.bytes.buffer, shared.buffer]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    const answer = (names: string[]) =>
+      ({
+        outcomes: [],
+        files: names.map((name) => ({
+          name,
+          bytes: new Uint8Array([1]),
+          memberNames: [name],
+          fileHash: 'h',
+        })),
+      }) as unknown as ReadResult;
+    const sent = [
+      { name: 'a.csv', bytes: new Uint8Array(0) },
+      { name: 'b.csv', bytes: new Uint8Array(0) },
+    ];
+    expect(filesBack(sent, answer(['a.csv', 'b.csv', 'stored.csv']))).toEqual([
+      { name: 'a.csv', bytes: new Uint8Array([1]) },
+      { name: 'b.csv', bytes: new Uint8Array([1]) },
+    ]);
+    expect(filesBack(sent, answer(['a.csv']))).toBeUndefined();
+    expect(filesBack(sent, answer(['b.csv', 'a.csv']))).toBeUndefined();
   });
 });

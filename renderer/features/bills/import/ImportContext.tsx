@@ -30,7 +30,13 @@ import {
   type UploadToCommit,
 } from '../../../app/import-on-use';
 import { uniqueFileNames } from '../../../../shared/ledger/file-names';
-import { ReadCancelled, readInWorker, type ReadResult, type RunningRead } from './readInWorker';
+import {
+  filesBack,
+  ReadCancelled,
+  readInWorker,
+  type ReadResult,
+  type RunningRead,
+} from './readInWorker';
 import {
   firstQuestion,
   type DraftOutcome,
@@ -168,6 +174,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
         };
     const fileNames = sample.current ? ['Sample company bills'] : files.current.map((f) => f.name);
     setState({ step: 'reading', fileNames, fraction: 0 });
+    const sent = request.kind === 'read' ? request.files : [];
     const run = readInWorker(request, (fraction) =>
       setState({ step: 'reading', fileNames, fraction }),
     );
@@ -175,6 +182,12 @@ export function ImportProvider({ children }: { children: ReactNode }) {
     let result: ReadResult;
     try {
       result = await run.result;
+      // The bytes went to the worker and came back with its answer: keep those for a next read.
+      const back = filesBack(sent, result);
+      if (back !== undefined) {
+        files.current = back.slice(0, files.current.length);
+        companions.current = back.slice(files.current.length);
+      }
     } catch (error) {
       if (!(error instanceof ReadCancelled)) {
         setState({

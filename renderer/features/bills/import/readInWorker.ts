@@ -1,4 +1,5 @@
 import { draftWithPackedLines } from '../../../../shared/import/packed-drafts';
+import type { UploadedFile } from '../../../../shared/import/archive';
 import type { ReadRequest, ReadResponse } from './worker-protocol';
 
 type DoneMessage = Extract<ReadResponse, { type: 'done' }>;
@@ -48,6 +49,29 @@ export class ReadCancelled extends Error {
   }
 }
 
+/** The buffers of a read's files, each once. */
+function bytesToMove(request: ReadRequest): ArrayBuffer[] {
+  if (request.kind !== 'read') return [];
+  const buffers = new Set<ArrayBuffer>();
+  for (const file of request.files)
+    if (file.bytes.buffer instanceof ArrayBuffer) buffers.add(file.bytes.buffer);
+  return [...buffers];
+}
+
+/**
+ * The files a read was given, from its answer: their bytes went to the worker and came back with
+ * the answer, in the order sent. Undefined when the answer does not hold them all.
+ */
+export function filesBack(
+  sent: readonly UploadedFile[],
+  result: ReadResult,
+): UploadedFile[] | undefined {
+  const back = result.files.slice(0, sent.length);
+  if (back.length !== sent.length || back.some((file, i) => file.name !== sent[i]?.name))
+    return undefined;
+  return back.map((file) => ({ name: file.name, bytes: file.bytes }));
+}
+
 function newReader(): Worker {
   return new Worker(new URL('./read.worker.ts', import.meta.url), { type: 'module' });
 }
@@ -89,7 +113,9 @@ export function readInWorker(
       reject(new Error(event.message || 'The file reader stopped unexpectedly.'));
     };
   });
-  worker.postMessage(request);
+  // The files' bytes are moved, not copied (58 MB copied at a million lines was a 230 ms task);
+  // the worker moves them back with its answer (see `filesBack`).
+  worker.postMessage(request, bytesToMove(request));
   return {
     result,
     cancel() {
