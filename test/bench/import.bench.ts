@@ -117,8 +117,7 @@ it('import: 100,000 charge lines from file to committed and visible', async () =
           rawLabel: 'PapaParse alone, main thread',
         },
         {
-          measure:
-            '…of which reading in the worker (decode, parse, draft, packed hand-over, lines rebuilt)',
+          measure: '…of which reading in the worker (decode, parse, draft, packed hand-over)',
           value: median(readTimes),
           raw: median(parses),
           rawLabel: 'PapaParse alone',
