@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useMemo, useState, type ComponentType } from
 import { appDatabase } from '../db/database';
 import { startInventoryRead } from '../db/inventory-early';
 import { DEFAULT_SETTINGS, readSettings } from '../db/settings';
+import { sweepUnclaimedFiles } from '../db/staged-files';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { requestPersistentStorage } from '../platform/storage';
 import { ImportProvider } from '../features/bills/import/ImportContext';
@@ -113,6 +114,11 @@ export function App() {
   const Page = PAGES[section];
   useChangeTracking(db);
   const auditDue = useDelayed(AUDIT_START_DELAY_MS);
+
+  useEffect(() => {
+    // Originals staged by a window closed before its import was committed (see db/staged-files).
+    if (auditDue) void sweepUnclaimedFiles(db).catch(() => undefined);
+  }, [auditDue, db]);
 
   useEffect(() => {
     // Years of bills must not be evicted when the disk fills: ask once per start (Settings shows the answer).

@@ -37,6 +37,9 @@ export async function saveApprovalPolicy(
  * nothing or the policy decided). Returns how many invoices changed.
  */
 export async function applyApprovalPolicy(db: TemDeskDatabase, now: Date): Promise<number> {
+  // Off (the default), it changes nothing: no read-write transaction over every invoice, which
+  // held back the invoice list's read after each import.
+  if (!(await loadApprovalPolicy(db)).enabled) return 0;
   const tables = [db.invoices, db.services, db.accounts, db.carriers, db.findings, db.settings];
   return db.transaction('rw', tables, async () => {
     const [invoices, services, accounts, carriers, findings, settings] = await Promise.all([

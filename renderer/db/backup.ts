@@ -52,12 +52,21 @@ export function backupExpectations(): BackupExpectations {
   return appBackupExpectations();
 }
 
-/** Every table of the workspace, records exactly as stored. */
+/**
+ * Every table of the workspace, records exactly as stored, but for the originals of an import
+ * still being previewed (staged, see db/staged-files): they belong to no batch yet.
+ */
 export async function dumpWorkspace(db: TemDeskDatabase): Promise<WorkspaceDump> {
   const tables: Record<string, unknown[]> = {};
   await db.transaction('r', db.tables, async () => {
     for (const table of db.tables) tables[table.name] = await table.toArray();
   });
+  const batches = new Set(
+    (tables.importBatches ?? []).map((batch) => (batch as { id: string }).id),
+  );
+  tables.originalFiles = (tables.originalFiles ?? []).filter((file) =>
+    batches.has((file as OriginalFileRecord).batchId),
+  );
   return { schemaVersion: LATEST_SCHEMA_VERSION, tables };
 }
 

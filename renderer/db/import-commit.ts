@@ -27,6 +27,8 @@ import {
 } from './bounded-writes';
 import { deleteChargeLines } from './charges';
 import type { InvoiceUsageRecord, TemDeskDatabase } from './database';
+import { mediaTypeOf } from './media-types';
+import { claimStagedFiles, storedStagedFiles } from './staged-files';
 import {
   findImportConflicts,
   orgResolverOf,
@@ -97,21 +99,33 @@ export async function commitImport(
     sample?: boolean;
     now?: Date;
     /**
-     * Run the approval policy once committed (default). A caller committing inside its own
-     * transaction passes false and runs it after, as the policy reads tables outside the import's.
+     * Run the approval policy in the commit's transaction (default). A caller committing inside
+     * its own transaction passes false and runs it after, as the policy reads tables outside the
+     * import's.
      */
     approvalPolicy?: boolean;
   } = {},
 ): Promise<CommitOutcome> {
   const importedAt = (options.now ?? new Date()).toISOString();
   const uploadOf = uploadLookup(input);
-  const outcome = await db.transaction('rw', importTables(db), async (): Promise<CommitOutcome> => {
+  const withPolicy = options.approvalPolicy !== false;
+  // The approval policy runs in the same transaction (it reads a few more tables): one write for
+  // the list to read again, not two, and never a moment with the new invoices undecided.
+  const tables = withPolicy
+    ? [...importTables(db), db.services, db.findings, db.settings]
+    : importTables(db);
+  const outcome = await db.transaction('rw', tables, async (): Promise<CommitOutcome> => {
     const conflicts = await findImportConflicts(db, input);
     const blocking = conflicts.filter((c) => c.kind === 'invoice-repeated' || !options.replace);
     if (blocking.length > 0) return { ok: false, conflicts: blocking };
 
     let replacedInvoices = 0;
     const batchIdByUpload = new Map<UploadToCommit, string>();
+    // Originals written while the files were read (see db/staged-files) become the batches' own.
+    const staged = await storedStagedFiles(
+      db,
+      input.uploads.flatMap((upload) => (upload.stagedBatchId ? [upload.stagedBatchId] : [])),
+    );
     for (const upload of input.uploads) {
       // A re-imported file replaces its earlier batch, with every invoice that batch brought.
       const oldBatches = await db.importBatches.where('fileHash').equals(upload.fileHash).toArray();
@@ -122,7 +136,11 @@ export async function commitImport(
         await db.importBatches.delete(old.id);
         await db.originalFiles.delete(old.id);
       }
-      batchIdByUpload.set(upload, newId('batch'));
+      const stagedId = upload.stagedBatchId;
+      batchIdByUpload.set(
+        upload,
+        stagedId !== undefined && staged.has(stagedId) ? stagedId : newId('batch'),
+      );
     }
     const batchOfFile = (sourceFile: string) => {
       const upload = uploadOf(sourceFile);
@@ -312,16 +330,24 @@ export async function commitImport(
     }
     await db.importBatches.bulkAdd(batches);
     await writeBounded(
-      input.uploads.map((upload) => ({
-        batchId: batchIdByUpload.get(upload) ?? '',
-        fileName: upload.fileName,
-        mediaType: mediaTypeOf(upload.fileName),
-        bytes: upload.bytes,
-      })),
+      input.uploads.flatMap((upload) => {
+        const batchId = batchIdByUpload.get(upload) ?? '';
+        if (staged.has(batchId)) return [];
+        return [
+          {
+            batchId,
+            fileName: upload.fileName,
+            mediaType: mediaTypeOf(upload.fileName),
+            bytes: upload.bytes,
+          },
+        ];
+      }),
       (slice) => db.originalFiles.bulkAdd(slice),
       (file) => file.bytes.byteLength,
       BYTES_PER_WRITE,
     );
+    // The policy decides the new invoices now (and again after the checks run on them).
+    if (withPolicy) await applyApprovalPolicy(db, options.now ?? new Date());
     return {
       ok: true,
       batchIds: [...batchIdByUpload.values()],
@@ -334,9 +360,7 @@ export async function commitImport(
     };
   });
   performance.mark('import:commit-written');
-  // The approval policy decides the new invoices now (and again after the checks run on them).
-  if (outcome.ok && options.approvalPolicy !== false)
-    await applyApprovalPolicy(db, options.now ?? new Date());
+  if (outcome.ok) claimStagedFiles(outcome.batchIds);
   return outcome;
 }
 
@@ -346,17 +370,4 @@ export async function deleteInvoiceRecords(db: TemDeskDatabase, invoiceId: strin
   await deleteChargeLines(db, invoiceId);
   await db.serviceTotals.delete(invoiceId);
   await db.usage.delete(invoiceId);
-}
-
-/** MIME type for the download of a kept original file. */
-export function mediaTypeOf(fileName: string): string {
-  const extension = fileName.toLowerCase().split('.').pop() ?? '';
-  const types: Record<string, string> = {
-    zip: 'application/zip',
-    csv: 'text/csv',
-    tsv: 'text/tab-separated-values',
-    txt: 'text/plain',
-    pdf: 'application/pdf',
-  };
-  return types[extension] ?? 'application/octet-stream';
 }

@@ -14,6 +14,11 @@ export interface UploadToCommit {
   /** Names the pipeline saw for this upload: the file itself, or the members of a ZIP. */
   memberNames: readonly string[];
   encoding?: string;
+  /**
+   * The batch id under which this file's original was written as it was read (see
+   * db/staged-files); the commit then does not write it again, unless it is gone.
+   */
+  stagedBatchId?: string;
 }
 
 /** Everything one import commits: the uploads and the drafts read from them (exactly as previewed). */

@@ -26,7 +26,9 @@ import { readBills } from '../../shared/import/read-bill';
 import { filesUsedBy } from '../../shared/ledger/bills';
 import { HOSTILE_FIXTURES } from '../fixtures/hostile/manifest';
 
-const RUNS = { numRuns: 25 };
+// Seeded: which paths 25 random mixes take must not change from run to run (unseeded, a run with
+// no refused commit happened now and then, failing the check that every path was taken).
+const RUNS = { numRuns: 25, seed: 20_261_202 };
 
 const HEADER =
   'Carrier,Account Number,Invoice Number,Invoice Date,Service ID,Category,Amount,Invoice Total';

@@ -54,8 +54,13 @@ function InvoicesListPage({ filter }: { filter?: BillsFilter }) {
         <ImportBillsButton />
       </PageHeader>
       <ImportPanel />
-      {rows.status === 'ready' && rows.value.length > 0 && (
-        <InvoicesList rows={rows.value} filter={filter} />
+      {rows.status === 'ready' && (rows.value.length > 0 || importing) && (
+        // With no invoice yet, the grid is made (hidden) while the first import reads its files,
+        // when the page has nothing else to do: made only after the commit, it was a quarter of a
+        // second more before the imported invoices showed.
+        <div className="invoices-list" hidden={rows.value.length === 0}>
+          <InvoicesList rows={rows.value} filter={filter} />
+        </div>
       )}
       {rows.status === 'ready' && rows.value.length === 0 && !importing && (
         <EmptyState

@@ -12,6 +12,7 @@ import type { UploadedFile } from '../../../../shared/import/archive';
 import type { ColumnMapping } from '../../../../shared/import/mapping';
 import { useDatabase } from '../../../db/DatabaseContext';
 import { readSettings } from '../../../db/settings';
+import { discardStagedFiles, stageOriginalFiles, type StagedFiles } from '../../../db/staged-files';
 import { useUndo } from '../../../app/UndoContext';
 import {
   commitImport,
@@ -82,6 +83,17 @@ export function ImportProvider({ children }: { children: ReactNode }) {
   const sample = useRef(false);
   /** Stored originals read with the picked files to complete stored invoices (see db/companions). */
   const companions = useRef<UploadedFile[]>([]);
+  /** The picked files' originals, written while they are read (see db/staged-files). */
+  const staged = useRef<StagedFiles | null>(null);
+  /** Drops the staged originals no commit claimed, except `keep`. */
+  const discardStaged = useCallback(
+    (keep?: ReadonlySet<string>) => {
+      const current = staged.current;
+      staged.current = null;
+      if (current) void discardStagedFiles(db, current, keep).catch(() => undefined);
+    },
+    [db],
+  );
 
   const toUploads = useCallback(
     async (result: ReadResult, drafts: DraftOutcome[]): Promise<UploadToCommit[]> => {
@@ -99,6 +111,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
           // Hashed in the worker (see read.worker.ts).
           fileHash: file.fileHash,
           memberNames: file.memberNames,
+          stagedBatchId: staged.current?.batchIds.get(file.name),
           encoding: encodings.get(file.memberNames[0] ?? file.name),
         })),
       );
@@ -128,6 +141,8 @@ export function ImportProvider({ children }: { children: ReactNode }) {
           return;
         }
         performance.mark('import:commit-done');
+        // The originals of picked files no invoice came from were staged for nothing.
+        discardStaged();
         if (sample.current) {
           await settleOlderSampleInvoices(db);
           await loadSampleBudget(db);
@@ -146,13 +161,14 @@ export function ImportProvider({ children }: { children: ReactNode }) {
             }),
           );
       } catch (error) {
+        discardStaged();
         setState({
           step: 'failed',
           message: `Nothing was imported: ${error instanceof Error ? error.message : String(error)}`,
         });
       }
     },
-    [db, perform],
+    [db, perform, discardStaged],
   );
 
   const read = useCallback(async () => {
@@ -190,6 +206,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
       }
     } catch (error) {
       if (!(error instanceof ReadCancelled)) {
+        discardStaged();
         setState({
           step: 'failed',
           message: `The files could not be read: ${error instanceof Error ? error.message : String(error)}`,
@@ -246,21 +263,25 @@ export function ImportProvider({ children }: { children: ReactNode }) {
     performance.mark('import:conflicts-checked');
     const storedFiles = [...(await memberNamesOf(companions.current))];
     setState({ step: 'preview', drafts, unreadable, conflicts, uploads, storedFiles });
-  }, [db, finishCommit, toUploads]);
+  }, [db, finishCommit, toUploads, discardStaged]);
 
   const value = useMemo<ImportContextValue>(
     () => ({
       state,
       start(picked) {
         running.current?.cancel();
+        discardStaged();
         sample.current = false;
         files.current = withUniqueNames(picked);
+        // Written while the worker reads them: the commit then has only to claim them.
+        staged.current = stageOriginalFiles(db, files.current);
         companions.current = [];
         answers.current = { newMappings: [], invoiceDetails: {} };
         void read();
       },
       startSample() {
         running.current?.cancel();
+        discardStaged();
         sample.current = true;
         files.current = [];
         companions.current = [];
@@ -290,10 +311,11 @@ export function ImportProvider({ children }: { children: ReactNode }) {
       cancel() {
         running.current?.cancel();
         running.current = null;
+        discardStaged();
         setState({ step: 'idle' });
       },
     }),
-    [state, read, finishCommit],
+    [state, read, finishCommit, discardStaged, db],
   );
 
   return <ImportContext.Provider value={value}>{children}</ImportContext.Provider>;
