@@ -47,6 +47,7 @@ import type {
 import { readX12Outcomes, readXlsxMember, rogersOutcome, unreadable } from './read-sources';
 
 export type { DecodedFileInfo, LayoutDrift, ReadBillOptions, ReadOutcome } from './read-types';
+export { joinShares } from './read-shares';
 
 /** Rows shown in the mapping wizard's sample. */
 const SAMPLE_ROWS = 5;
@@ -72,7 +73,30 @@ export function readBills(
   files: readonly UploadedFile[],
   options: ReadBillOptions = {},
 ): ReadOutcome[] {
+  return readBillsPart(files, options).outcomes;
+}
+
+/**
+ * One worker's part of a read shared by two (`shard` 0 or 1 of 2; see `readBillsPart`). Both read
+ * and recognise every file (that part is cheap); each then reads into drafts only the carrier
+ * profiles' groups it was given, the heaviest first to whichever has less, so two cores share
+ * the costly part. Shard 0 also gives every other outcome, and `elsewhere` says where shard 1's
+ * go among them: {@link joinShares} puts the two back in exactly the order `readBills` gives.
+ */
+export interface ReadShare {
+  outcomes: ReadOutcome[];
+  /** Shard 0 only: the positions, in the joined list, of shard 1's outcomes. */
+  elsewhere: number[];
+}
+
+/** Reads `files` whole, or the part `shard` says of a read two workers share. */
+export function readBillsPart(
+  files: readonly UploadedFile[],
+  options: ReadBillOptions = {},
+  shard?: 0 | 1,
+): ReadShare {
   const outcomes: ReadOutcome[] = [];
+  const elsewhere: number[] = [];
   const members: UploadedFile[] = [];
   const rogers: RogersArchive[] = [];
   const limits = importLimits(options.limits);
@@ -88,7 +112,7 @@ export function readBills(
 
   const x12Files: (X12File & { info: DecodedFileInfo })[] = [];
   const parsed = parseAll(members, outcomes, limits, options, x12Files);
-  if (x12Files.length > 0) outcomes.push(...readX12Outcomes(x12Files, limits));
+  if (x12Files.length > 0 && shard !== 1) outcomes.push(...readX12Outcomes(x12Files, limits));
   const groups = new Map<CarrierProfile, ProfileGroup>();
   const reports = parsed.filter((file) => file.report !== undefined);
   for (const file of parsed) {
@@ -96,14 +120,47 @@ export function readBills(
     const outcome = classify(file, options, groups);
     if (outcome !== null) outcomes.push(outcome);
   }
-  for (const [profile, group] of groups) outcomes.push(readGroup(profile, group, options));
+  // Rogers usage attaches to the drafts read beside it: such a read is not shared.
+  const owners = shard === undefined || rogers.length > 0 ? undefined : shareGroups(groups);
+  if (shard === 1) {
+    const mine: ReadOutcome[] = [];
+    for (const [i, [profile, group]] of [...groups].entries())
+      if (owners?.[i] === 1) mine.push(readGroup(profile, group, options));
+    options.onProgress?.(1);
+    return { outcomes: mine, elsewhere: [] };
+  }
+  for (const [i, [profile, group]] of [...groups].entries()) {
+    if (owners?.[i] === 1) elsewhere.push(outcomes.length + elsewhere.length);
+    else outcomes.push(readGroup(profile, group, options));
+  }
   if (reports.length > 0) {
     const texts = reports.map((file) => ({ name: file.name, text: file.report ?? '' }));
     outcomes.push(draftOutcome(readReportFiles(texts, options.storedInvoices), reports, options));
   }
   if (rogers.length > 0) outcomes.push(rogersOutcome(rogers, outcomes, options));
   options.onProgress?.(1);
-  return outcomes;
+  return { outcomes, elsewhere };
+}
+
+/**
+ * Which of two workers reads each group into a draft (by index in `groups`' order): the largest
+ * groups first (by rows), each to the one with fewer rows so far. The same in both workers.
+ */
+function shareGroups(groups: ReadonlyMap<CarrierProfile, ProfileGroup>): (0 | 1)[] {
+  const weights = [...groups.values()].map((group) =>
+    group.tables.reduce((sum, table) => sum + table.rows.length, 0),
+  );
+  const owners = weights.map((): 0 | 1 => 0);
+  const load = [0, 0];
+  const order = weights
+    .map((_, i) => i)
+    .sort((a, b) => (weights[b] ?? 0) - (weights[a] ?? 0) || a - b);
+  for (const i of order) {
+    const to = (load[1] ?? 0) < (load[0] ?? 0) ? 1 : 0;
+    owners[i] = to;
+    load[to] = (load[to] ?? 0) + (weights[i] ?? 0);
+  }
+  return owners;
 }
 
 function parseAll(

@@ -7,7 +7,7 @@ import { expandUpload, type UploadedFile } from '../../../../shared/import/archi
 import { importLimits, type ImportLimits } from '../../../../shared/import/limits';
 import { packDraftLines, packedTransferables } from '../../../../shared/import/packed-lines';
 import { packDraftUsage, packedUsageTransferables } from '../../../../shared/import/packed-usage';
-import { readBills, type ReadOutcome } from '../../../../shared/import/read-bill';
+import { readBillsPart, type ReadOutcome } from '../../../../shared/import/read-bill';
 import { generateSampleCompany, sampleEndMonth } from '../../../../shared/sample';
 import { sha256Hex } from '../../../platform/hash';
 import type { ReadRequest, ReadResponse } from './worker-protocol';
@@ -36,6 +36,13 @@ function packed(outcomes: ReadOutcome[]) {
   return { outcomes: light, packed: columns, transfer };
 }
 
+/** The files shard 0 passes on (see `ReadRequest.share`). */
+function filesFrom(peer: MessagePort): Promise<UploadedFile[]> {
+  return new Promise((resolve) => {
+    peer.onmessage = (event: MessageEvent<UploadedFile[]>) => resolve(event.data);
+  });
+}
+
 function membersOf(file: UploadedFile, limits: Partial<ImportLimits> | undefined): string[] {
   const expanded = expandUpload(file, { limits: importLimits(limits) });
   return expanded.ok ? expanded.value.map((member) => member.name) : [file.name];
@@ -48,17 +55,35 @@ self.onmessage = async (event: MessageEvent<ReadRequest>) => {
       request.kind === 'sample'
         ? generateSampleCompany({ endMonth: sampleEndMonth(request.asOf) })
         : undefined;
+    const share = request.kind === 'read' ? request.share : undefined;
     const files: UploadedFile[] = company
       ? company.files.map((file) => ({ name: file.name, bytes: file.bytes }))
       : request.kind === 'read'
-        ? request.files
+        ? share?.shard === 1
+          ? await filesFrom(share.peer)
+          : request.files
         : [];
+    // The other worker gets its copy from here (cloned in this thread, not the page's).
+    if (share?.shard === 0) share.peer.postMessage(files);
+    share?.peer.close();
     const options = request.kind === 'read' ? request.options : {};
-    const outcomes = readBills(files, {
-      ...options,
-      onProgress: (fraction) => scope.postMessage({ type: 'progress', fraction }),
-    });
-    const handOver = packed(outcomes);
+    const read = readBillsPart(
+      files,
+      {
+        ...options,
+        onProgress: (fraction) => scope.postMessage({ type: 'progress', fraction }),
+      },
+      share?.shard,
+    );
+    const handOver = packed(read.outcomes);
+    if (share?.shard === 1) {
+      // Shard 1 gives only its drafts; shard 0 hands the files back.
+      scope.postMessage(
+        { type: 'done', outcomes: handOver.outcomes, packed: handOver.packed, files: [] },
+        handOver.transfer,
+      );
+      return;
+    }
     // Hashed here, not on the page: 58 MB copied and hashed there was a long task of its own.
     const hashes = await Promise.all(files.map((file) => sha256Hex(file.bytes)));
     // The files go back moved, not copied (58 MB at a million lines): the worker is done with them.
@@ -71,6 +96,7 @@ self.onmessage = async (event: MessageEvent<ReadRequest>) => {
         type: 'done',
         outcomes: handOver.outcomes,
         packed: handOver.packed,
+        elsewhere: share ? read.elsewhere : undefined,
         files: files.map((file, i) => ({
           ...file,
           memberNames: membersOf(file, options.limits),

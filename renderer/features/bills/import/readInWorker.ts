@@ -1,5 +1,6 @@
 import { draftWithPackedLines } from '../../../../shared/import/packed-drafts';
 import type { UploadedFile } from '../../../../shared/import/archive';
+import { joinShares } from '../../../../shared/import/read-shares';
 import type { ReadRequest, ReadResponse } from './worker-protocol';
 
 type DoneMessage = Extract<ReadResponse, { type: 'done' }>;
@@ -88,24 +89,39 @@ export function warmReader(): void {
   if (spare === null && typeof Worker !== 'undefined') spare = newReader();
 }
 
-export function readInWorker(
+/**
+ * Files worth two workers: several (one file is one carrier's group, which one worker reads) and
+ * together large enough that a second worker's start and its copy of the files pay off.
+ */
+export const SHARED_READ_MIN_BYTES = 8 * 2 ** 20;
+
+function worthSharing(request: ReadRequest): boolean {
+  if (request.kind !== 'read' || request.files.length < 2) return false;
+  if (typeof MessageChannel === 'undefined') return false;
+  const bytes = request.files.reduce((sum, file) => sum + file.bytes.byteLength, 0);
+  return bytes >= SHARED_READ_MIN_BYTES;
+}
+
+/** One worker's answer, raw (its drafts still packed apart), and how to stop it. */
+function answerOf(
+  worker: Worker,
   request: ReadRequest,
+  transfer: Transferable[],
   onProgress: (fraction: number) => void,
-): RunningRead {
-  const worker = spare ?? newReader();
-  spare = null;
-  let rejectRead: (error: Error) => void = () => undefined;
-  const result = new Promise<ReadResult>((resolve, reject) => {
-    rejectRead = reject;
+): { answer: Promise<DoneMessage>; stop: (error: Error) => void } {
+  let stop: (error: Error) => void = () => undefined;
+  const answer = new Promise<DoneMessage>((resolve, reject) => {
+    stop = (error) => {
+      worker.terminate();
+      reject(error);
+    };
     worker.onmessage = (event: MessageEvent<ReadResponse>) => {
       const message = event.data;
       if (message.type === 'progress') onProgress(message.fraction);
       else {
         worker.terminate();
-        if (message.type === 'done') {
-          performance.mark('import:worker-answered');
-          withLines(message).then(resolve, reject);
-        } else reject(new Error(message.message));
+        if (message.type === 'done') resolve(message);
+        else reject(new Error(message.message));
       }
     };
     worker.onerror = (event) => {
@@ -113,14 +129,72 @@ export function readInWorker(
       reject(new Error(event.message || 'The file reader stopped unexpectedly.'));
     };
   });
-  // The files' bytes are moved, not copied (58 MB copied at a million lines was a 230 ms task);
-  // the worker moves them back with its answer (see `filesBack`).
-  worker.postMessage(request, bytesToMove(request));
+  worker.postMessage(request, transfer);
+  return { answer, stop };
+}
+
+/** The two answers of a shared read as one, in the order one worker reading it all gives. */
+export function joinAnswers(first: DoneMessage, second: DoneMessage): DoneMessage {
+  const elsewhere = first.elsewhere ?? [];
+  return {
+    ...first,
+    outcomes: joinShares(first.outcomes, elsewhere, second.outcomes),
+    packed: joinShares(first.packed, elsewhere, second.packed),
+    elsewhere: undefined,
+  };
+}
+
+export function readInWorker(
+  request: ReadRequest,
+  onProgress: (fraction: number) => void,
+): RunningRead {
+  const first = spare ?? newReader();
+  spare = null;
+  let answer: Promise<DoneMessage>;
+  let stops: ((error: Error) => void)[];
+  if (request.kind === 'read' && worthSharing(request)) {
+    // Two workers, one per core: both recognise every file, each reads half the carriers' groups.
+    const channel = new MessageChannel();
+    const fractions = [0, 0];
+    const progress = (i: number) => (fraction: number) => {
+      fractions[i] = fraction;
+      onProgress(((fractions[0] ?? 0) + (fractions[1] ?? 0)) / 2);
+    };
+    const a = answerOf(
+      first,
+      { ...request, share: { shard: 0, peer: channel.port1 } },
+      [...bytesToMove(request), channel.port1],
+      progress(0),
+    );
+    const b = answerOf(
+      newReader(),
+      { ...request, files: [], share: { shard: 1, peer: channel.port2 } },
+      [channel.port2],
+      progress(1),
+    );
+    stops = [a.stop, b.stop];
+    // One failing stops the other: its answer would be half a read.
+    const both = Promise.all([a.answer, b.answer]);
+    both.catch((error: unknown) => {
+      const reason = error instanceof Error ? error : new Error(String(error));
+      for (const stop of stops) stop(reason);
+    });
+    answer = both.then(([one, two]) => joinAnswers(one, two));
+  } else {
+    // The files' bytes are moved, not copied (58 MB copied at a million lines was a 230 ms task);
+    // the worker moves them back with its answer (see `filesBack`).
+    const only = answerOf(first, request, bytesToMove(request), onProgress);
+    stops = [only.stop];
+    answer = only.answer;
+  }
+  const result = answer.then((message) => {
+    performance.mark('import:worker-answered');
+    return withLines(message);
+  });
   return {
     result,
     cancel() {
-      worker.terminate();
-      rejectRead(new ReadCancelled());
+      for (const stop of stops) stop(new ReadCancelled());
     },
   };
 }

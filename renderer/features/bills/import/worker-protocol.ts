@@ -16,7 +16,16 @@ export type SampleOrganization = Pick<
  * sample ends with the month before it, and the worker never reads its own clock.
  */
 export type ReadRequest =
-  | { kind: 'read'; files: UploadedFile[]; options: Omit<ReadBillOptions, 'onProgress'> }
+  | {
+      kind: 'read';
+      files: UploadedFile[];
+      options: Omit<ReadBillOptions, 'onProgress'>;
+      /**
+       * A read two workers share (see `readBillsPart`): shard 0 is sent the files and passes a
+       * copy to shard 1 through `peer`, so the page copies nothing; shard 1 is sent no files.
+       */
+      share?: { shard: 0 | 1; peer: MessagePort };
+    }
   | { kind: 'sample'; asOf: IsoDate };
 
 /** What the import worker answers, in order: progress…, then one `done` or `failed`. */
@@ -35,6 +44,8 @@ export type ReadResponse =
        * their SHA-256 (lower-case hex); the bytes are transferred back, not copied.
        */
       files: { name: string; bytes: Uint8Array; memberNames: string[]; fileHash: string }[];
+      /** Shard 0 of a shared read: where shard 1's outcomes go among these (see `joinShares`). */
+      elsewhere?: number[];
       /** For `sample`: the company's inventory and contracts, stored before its bills. */
       organization?: SampleOrganization;
     }
