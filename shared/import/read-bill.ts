@@ -144,11 +144,12 @@ export function readBillsPart(
 
 /**
  * Which of two workers reads each group into a draft (by index in `groups`' order): the largest
- * groups first (by rows), each to the one with fewer rows so far. The same in both workers.
+ * groups first, each to the one with less so far, by cells (rows × columns: a Verizon raw-data
+ * row is three or four charges, so rows alone weigh it far too light). The same in both workers.
  */
 function shareGroups(groups: ReadonlyMap<CarrierProfile, ProfileGroup>): (0 | 1)[] {
   const weights = [...groups.values()].map((group) =>
-    group.tables.reduce((sum, table) => sum + table.rows.length, 0),
+    group.tables.reduce((sum, table) => sum + table.rows.length * table.header.length, 0),
   );
   const owners = weights.map((): 0 | 1 => 0);
   const load = [0, 0];
