@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { it } from 'vitest';
 import type { InventoryRawFigures } from './browser/inventory';
 import { openBenchBrowser } from './browser-session';
+import { startCpuProfile } from './cpu-profile';
 import { median, reportBench } from './report';
 
 const SERVICES = 20_000;
@@ -92,6 +93,9 @@ it('inventory: 20,000 services', async () => {
       const { siteRows, searchRows } = figures;
 
       const page = await bench.context.newPage();
+      // BENCH_CPUPROFILE=1 keeps each run's profile, from the navigation to the typing's end
+      // (test-results/bench/inventory-N.cpuprofile).
+      const profile = await startCpuProfile(page, `inventory-${run + 1}`);
       await page.goto(`${bench.appUrl}#/inventory`);
       await page.waitForFunction(
         () => performance.getEntriesByName('services:rendered').length > 0,
@@ -191,6 +195,7 @@ it('inventory: 20,000 services', async () => {
           [SEARCH, SERVICES, searchRows] as const,
         ),
       );
+      await profile.save();
       await page.close();
     }
 
