@@ -43,6 +43,10 @@ function filesFrom(peer: MessagePort): Promise<UploadedFile[]> {
   });
 }
 
+function hashOf(file: UploadedFile): Promise<string> {
+  return sha256Hex(file.bytes);
+}
+
 function membersOf(file: UploadedFile, limits: Partial<ImportLimits> | undefined): string[] {
   const expanded = expandUpload(file, { limits: importLimits(limits) });
   return expanded.ok ? expanded.value.map((member) => member.name) : [file.name];
@@ -66,6 +70,10 @@ self.onmessage = async (event: MessageEvent<ReadRequest>) => {
     // The other worker gets its copy from here (cloned in this thread, not the page's).
     if (share?.shard === 0) share.peer.postMessage(files);
     share?.peer.close();
+    // Hashed here, not on the page (58 MB copied and hashed there was a long task of its own),
+    // and started before the read: the digest runs beside it, off this thread.
+    const hashing = share?.shard === 1 ? undefined : Promise.all(files.map(hashOf));
+    hashing?.catch(() => undefined);
     const options = request.kind === 'read' ? request.options : {};
     const read = readBillsPart(
       files,
@@ -84,8 +92,7 @@ self.onmessage = async (event: MessageEvent<ReadRequest>) => {
       );
       return;
     }
-    // Hashed here, not on the page: 58 MB copied and hashed there was a long task of its own.
-    const hashes = await Promise.all(files.map((file) => sha256Hex(file.bytes)));
+    const hashes = (await hashing) ?? [];
     // The files go back moved, not copied (58 MB at a million lines): the worker is done with them.
     const fileBuffers = new Set<ArrayBuffer>();
     for (const file of files) {
