@@ -2,7 +2,8 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { centsFromText } from '../../../shared/money/cents';
 import { strToU8 } from 'fflate';
-import { isoDate } from '../../../shared/dates';
+import { isoDate, parseDateRange } from '../../../shared/dates';
+import { seededRandom } from '../../fixtures/generate/random';
 import { CellReader } from '../../../shared/import/cells';
 import type { RowError } from '../../../shared/import/draft';
 import { readBills } from '../../../shared/import/read-bill';
@@ -255,5 +256,45 @@ describe('CellReader fast path for plain amounts', () => {
         },
       ),
     );
+  });
+});
+
+describe('CellReader keeps its period readings', () => {
+  it('reads each period as a fresh reader (parseDateRange) does, its errors on every row', () => {
+    const texts = [
+      'Apr 17 -May 16 ',
+      'Apr 12, 2026 - May 11, 2026',
+      '07/17/2024-08/16/2024',
+      'Dec 17 - Jan 16',
+      'Feb 30 - Mar 29',
+      'May 16 - Apr 17, 2026',
+      'soon',
+      'N/A',
+      '',
+    ];
+    const references = [undefined, isoDate(2026, 5, 16), isoDate(2022, 1, 16)];
+    const header = ['A', 'Bill Period'];
+    const random = seededRandom(3);
+    const errors: RowError[] = [];
+    const reader = new CellReader('f.csv', header, errorLog(errors));
+    for (let row = 2; row < 400; row += 1) {
+      const text = texts[Math.floor(random() * texts.length)] ?? '';
+      const referenceDate = references[Math.floor(random() * references.length)];
+      const column = random() < 0.5 ? 0 : 1;
+      const cells = ['', ''];
+      cells[column] = text;
+      reader.startRow(row, cells);
+      const before = errors.length;
+      const range = reader.dateRange(column, 'MDY', referenceDate);
+      const freshErrors: RowError[] = [];
+      const fresh = new CellReader('f.csv', header, errorLog(freshErrors));
+      fresh.startRow(row, cells);
+      const expected = fresh.dateRange(column, 'MDY', referenceDate);
+      const parsed = parseDateRange(text, 'MDY', referenceDate);
+      expect([text, referenceDate, range]).toEqual([text, referenceDate, expected]);
+      expect(range).toEqual(parsed.ok ? parsed.value : null);
+      expect(reader.failed).toBe(fresh.failed);
+      expect(errors.slice(before)).toEqual(freshErrors);
+    }
   });
 });
