@@ -185,6 +185,9 @@ export class CellReader {
     const text = raw.trim();
     // The common case, a bare count (`1`, `12`), read without the checks below.
     if (isDigitsOnly(text)) return Number(text);
+    // Then a count with thousands separators (AT&T's usage, `16,743,380`).
+    const grouped = groupedCount(text);
+    if (grouped !== null) return grouped;
     if (NO_VALUE.has(text.toUpperCase())) return null;
     if (!PLAIN_NUMBER.test(text) || !/\d/.test(text)) {
       this.reject(index, `expected a number like 1,234 or 0.5 but found "${raw}".`);
@@ -301,8 +304,7 @@ export function extrasFromCells(
   for (const index of indexes) {
     const value = (cells[index] ?? '').trim();
     const name = header[index];
-    if (value === '' || value.toUpperCase() === 'N/A' || name === undefined || name === '')
-      continue;
+    if (value === '' || isNotAvailable(value) || name === undefined || name === '') continue;
     extras ??= {};
     extras[name] = value;
   }
@@ -360,6 +362,36 @@ export function simpleCents(text: string): number | null {
   return negative ? -magnitude : magnitude;
 }
 
+/**
+ * Whether the text upper-cased is `N/A`. Only a text of three characters or fewer can be (upper
+ * case never shortens a text), so the others are not upper-cased (a copy per cell).
+ */
+function isNotAvailable(text: string): boolean {
+  return text.length <= 3 && text.toUpperCase() === 'N/A';
+}
+
+/**
+ * A count written with thousands separators, `1,618` or `16,743,380` (`/^\d{1,3}(?:,\d{3})+$/`,
+ * up to 15 digits), as a number; else null.
+ */
+function groupedCount(text: string): number | null {
+  const length = text.length;
+  const lead = length % 4;
+  if (lead === 0 || length < 5 || length > 19) return null;
+  let value = 0;
+  for (let at = 0; at < length; at += 1) {
+    const code = text.charCodeAt(at);
+    if (at >= lead && (at - lead) % 4 === 0) {
+      if (code !== COMMA) return null;
+      continue;
+    }
+    const digit = code - ZERO;
+    if (digit < 0 || digit > 9) return null;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
 /** Whether the text is 1 to 15 ASCII digits (`/^\d{1,15}$/`). */
 function isDigitsOnly(text: string): boolean {
   const length = text.length;
@@ -374,6 +406,7 @@ function isDigitsOnly(text: string): boolean {
 const ZERO = 48;
 const MINUS = 45;
 const POINT = 46;
+const COMMA = 44;
 const DOLLAR = 36;
 const OPEN = 40;
 const CLOSE = 41;

@@ -220,13 +220,13 @@ function readWirelessSummary(table: ProfileTable, draft: DraftBuilder): void {
     const serviceIdRaw = wireless.toUpperCase() === 'N/A' || wireless === '' ? '' : wireless;
     const extras = extrasFromCells(row.cells, table.header, extraIndexes);
     const source = { sourceFile: table.fileName, sourceRow: row.line };
+    const more = extras === undefined ? { quantity: null } : { quantity: null, extras };
     for (let i = 0; i < CHARGE_COLUMNS.length; i += 1) {
       const amount = amounts[i];
       const charge = CHARGE_COLUMNS[i];
       if (amount === null || amount === undefined || amount === 0 || charge === undefined) continue;
       const category: ChargeCategory =
         charge.category === 'adjustment' && amount < 0 ? 'credit' : charge.category;
-      const more = extras === undefined ? { quantity: null } : { quantity: null, extras };
       const description = table.header[chargeIndexes[i] ?? 0] ?? charge.header;
       draft.line(invoice, source, serviceIdRaw, description, category, amount, more);
     }

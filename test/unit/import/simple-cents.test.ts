@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { simpleCents } from '../../../shared/import/cells';
 import { cents, centsFromText } from '../../../shared/money/cents';
 import { seededRandom } from '../../fixtures/generate/random';
+import { mostlyDigits } from '../../helpers/random-text';
 
 /** The shape `simpleCents` reads, as a regular expression (see its comment). */
 const EVERYDAY = /^(?:-?|\()\$?(\d{0,12})(?:\.(\d{0,2}))?\)?$/;
@@ -87,15 +88,7 @@ describe('simpleCents reads everyday amounts as the general reader does', () => 
     const alphabet = '0123456789.-,+ $()';
     let read = 0;
     for (let i = 0; i < 50_000; i += 1) {
-      let text = '';
-      const length = Math.floor(random() * 16);
-      for (let k = 0; k < length; k += 1) {
-        // Mostly digits, so that many texts are amounts.
-        text +=
-          random() < 0.7
-            ? String(Math.floor(random() * 10))
-            : alphabet[Math.floor(random() * alphabet.length)];
-      }
+      const text = mostlyDigits(random, 15, alphabet, 0.7);
       const simple = simpleCents(text);
       expect([text, simple]).toEqual([text, byRegex(text)]);
       if (simple === null) continue;
