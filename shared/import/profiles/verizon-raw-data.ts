@@ -217,7 +217,8 @@ function readWirelessSummary(table: ProfileTable, draft: DraftBuilder): void {
     if (invoice === null) continue;
     const wireless = cells.text(col(c, 'wirelessNumber'));
     // `N/A` marks account-level charges (adjustments, account fees) in Verizon's files.
-    const serviceIdRaw = wireless.toUpperCase() === 'N/A' || wireless === '' ? '' : wireless;
+    const serviceIdRaw =
+      wireless === '' || (wireless.length <= 3 && wireless.toUpperCase() === 'N/A') ? '' : wireless;
     const extras = extrasFromCells(row.cells, table.header, extraIndexes);
     const source = { sourceFile: table.fileName, sourceRow: row.line };
     const more = extras === undefined ? { quantity: null } : { quantity: null, extras };
