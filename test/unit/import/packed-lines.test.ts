@@ -67,6 +67,11 @@ describe('packed draft lines (the worker → page hand-over)', () => {
       const packed = packDraftLines(draft.lines);
       const withExtras = draft.lines.filter((line) => line.extras !== undefined).length;
       if (withExtras > 0) expect(packed.extras.values.length).toBeLessThan(withExtras);
+      // The same values and indexes as a lookup of every line's content.
+      const byContent = extrasByContent(draft.lines);
+      expect(packed.extras.values.length).toBe(byContent.values.length);
+      expect(packed.extras.values.every((value, at) => value === byContent.values[at])).toBe(true);
+      expect([...packed.extras.index]).toEqual(byContent.index);
       expect(unpackDraftLines(packed)).toStrictEqual(draft.lines);
       expect(unpackDraftUsage(packDraftUsage(draft.usage))).toStrictEqual(draft.usage);
     }
