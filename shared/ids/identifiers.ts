@@ -11,6 +11,8 @@ import type { CountryCode } from 'libphonenumber-js/min';
 
 /** Characters a phone number may be written with besides digits. */
 const PHONE_PUNCTUATION = /^[\d\s+().\-/]+$/;
+/** Digits, spaces, parentheses, points and hyphens, the first digit 2 to 9. */
+const NANP_FORMATTED = /^[\s().-]*[2-9][\d\s().-]*$/;
 
 /**
  * The E.164 match key of a phone number (`+15551234567`), or null when the text is not a phone
@@ -26,9 +28,14 @@ export function phoneMatchKey(raw: string, defaultCountry: CountryCode = 'US'): 
   if (!PHONE_PUNCTUATION.test(text)) return null;
   const digits = text.replace(/\D/g, '');
   if (digits.length < 7 || digits.length > 15) return null;
+  const northAmerican = defaultCountry === 'US' || defaultCountry === 'CA';
+  // The common case, a North American number (`555-010-0001`, `(555) 200-0001`): ten digits, the
+  // first neither a trunk prefix (1) nor an international one (0), no `+` or `/`. libphonenumber
+  // reads it as `+1` and the ten digits (a possible length in every NANP country), and when it
+  // cannot, the fallback below gives the same; it is left out, as it costs ~0.1 ms a number.
+  if (northAmerican && digits.length === 10 && NANP_FORMATTED.test(text)) return `+1${digits}`;
   const parsed = parsePhoneNumberFromString(text, defaultCountry);
   if (parsed?.isPossible()) return parsed.number;
-  const northAmerican = defaultCountry === 'US' || defaultCountry === 'CA';
   if (northAmerican && !text.startsWith('+')) {
     if (digits.length === 10) return `+1${digits}`;
     if (digits.length === 11 && digits.startsWith('1')) return `+${digits}`;

@@ -41,6 +41,12 @@ export interface RowErrorLog {
   decimalEvidence: Map<string, DecimalEvidence>;
 }
 
+/**
+ * Distinct texts whose reading a {@link CellReader} keeps per kind: a bound on the memory a file
+ * of all-different cells could take (past it the readings are dropped and read again).
+ */
+const MAX_CACHED_READINGS = 10_000;
+
 /** Amounts kept as examples of an ambiguous decimal convention. */
 const AMBIGUOUS_EXAMPLES = 5;
 /** `1.234`, `(1.234)`, `-$12.500`: a group of three digits after the point, nothing else. */
@@ -68,11 +74,9 @@ export class CellReader {
    * Date readings by order and text: a bill repeats the same few dates on every row, and reading
    * one is a dozen regular expressions.
    */
-  private readonly dateCache = new Map<DateOrder, Map<string, Result<IsoDate | null>>>();
-  /** Each column's last date text, order and reading (see {@link CellReader.date}). */
-  private readonly lastDates: (
-    { text: string; order: DateOrder; result: Result<IsoDate | null> } | undefined
-  )[] = [];
+  private readonly dates = new KeptReadings<Result<IsoDate | null>>();
+  /** Period readings by order, reference date and text (see {@link CellReader.dateRange}). */
+  private readonly ranges = new KeptReadings<Result<DateRange | null>>();
 
   constructor(
     private readonly fileName: string,
@@ -106,6 +110,8 @@ export class CellReader {
   cents(index: number): Cents | null {
     if (index === ABSENT) return null;
     const text = this.cells[index] ?? '';
+    // Blank is "no amount", as `centsFromText` reads it.
+    if (text === '') return null;
     const simple = this.decimal === '.' ? simpleCents(text) : null;
     if (simple !== null) {
       // A simple amount has no thousands separator and at most two decimals: it is no decimal
@@ -150,29 +156,26 @@ export class CellReader {
     const text = this.cells[index] ?? '';
     if (referenceDate !== undefined)
       return this.take(index, parseDate(text, order, { referenceDate }));
-    // The rows of an invoice repeat its dates: the column's last reading is checked first.
-    const last = this.lastDates[index];
-    if (last !== undefined && last.text === text && last.order === order) {
-      return this.take(index, last.result);
-    }
-    let cache = this.dateCache.get(order);
-    if (cache === undefined) {
-      cache = new Map();
-      this.dateCache.set(order, cache);
-    }
-    let result = cache.get(text);
-    if (result === undefined) {
-      result = parseDate(text, order);
-      cache.set(text, result);
-    }
-    this.lastDates[index] = { text, order, result };
-    return this.take(index, result);
+    return this.take(
+      index,
+      this.dates.reading(index, order, text, () => parseDate(text, order)),
+    );
   }
 
-  /** A billing period; null for blank cells and absent columns. */
+  /**
+   * A billing period; null for blank cells and absent columns. Its readings are kept like dates',
+   * so a period read is shared (frozen) by the rows that repeat it.
+   */
   dateRange(index: number, order: DateOrder, referenceDate?: IsoDate): DateRange | null {
     if (index === ABSENT) return null;
-    return this.take(index, parseDateRange(this.cells[index] ?? '', order, referenceDate));
+    const text = this.cells[index] ?? '';
+    const kind = referenceDate === undefined ? order : `${order} ${referenceDate}`;
+    const result = this.ranges.reading(index, kind, text, () => {
+      const read = parseDateRange(text, order, referenceDate);
+      if (read.ok && read.value !== null) Object.freeze(read.value);
+      return read;
+    });
+    return this.take(index, result);
   }
 
   /** A plain quantity (`1,234`, `0.5`); null for blank or `N/A`. */
@@ -182,6 +185,9 @@ export class CellReader {
     const text = raw.trim();
     // The common case, a bare count (`1`, `12`), read without the checks below.
     if (isDigitsOnly(text)) return Number(text);
+    // Then a count with thousands separators (AT&T's usage, `16,743,380`).
+    const grouped = groupedCount(text);
+    if (grouped !== null) return grouped;
     if (NO_VALUE.has(text.toUpperCase())) return null;
     if (!PLAIN_NUMBER.test(text) || !/\d/.test(text)) {
       this.reject(index, `expected a number like 1,234 or 0.5 but found "${raw}".`);
@@ -257,6 +263,35 @@ export class CellReader {
 }
 
 /**
+ * Readings of cell texts (which must not be changed by their users), kept by kind (date order…)
+ * and text, and each column's last one: the rows of an invoice repeat its dates, so most rows
+ * are answered by the column's last reading without a lookup.
+ */
+class KeptReadings<T> {
+  private readonly byKind = new Map<string, Map<string, T>>();
+  private readonly last: ({ kind: string; text: string; reading: T } | undefined)[] = [];
+
+  /** The reading of `text` in column `index`: kept, or `read()` and kept. */
+  reading(index: number, kind: string, text: string, read: () => T): T {
+    const last = this.last[index];
+    if (last !== undefined && last.text === text && last.kind === kind) return last.reading;
+    let readings = this.byKind.get(kind);
+    if (readings === undefined) {
+      readings = new Map();
+      this.byKind.set(kind, readings);
+    }
+    let reading = readings.get(text);
+    if (reading === undefined) {
+      reading = read();
+      if (readings.size >= MAX_CACHED_READINGS) readings.clear();
+      readings.set(text, reading);
+    }
+    this.last[index] = { kind, text, reading };
+    return reading;
+  }
+}
+
+/**
  * The non-blank cells of `indexes` by their header, for a line's extras (user name, customer
  * columns); undefined when all are blank, so lines without extras carry no empty object.
  */
@@ -269,8 +304,7 @@ export function extrasFromCells(
   for (const index of indexes) {
     const value = (cells[index] ?? '').trim();
     const name = header[index];
-    if (value === '' || value.toUpperCase() === 'N/A' || name === undefined || name === '')
-      continue;
+    if (value === '' || isNotAvailable(value) || name === undefined || name === '') continue;
     extras ??= {};
     extras[name] = value;
   }
@@ -278,38 +312,84 @@ export function extrasFromCells(
 }
 
 /**
- * The cents of an everyday amount (`12.34`, `-5`, `0.5`: `/^-?\d{1,12}(?:\.\d{1,2})?$/`), or
- * null for any other text. Read character by character, because the general reader's dozen
- * checks (and even one regular expression's match array) dominate a 100,000-line import;
- * anything else goes to `centsFromText`.
+ * The cents of an everyday amount, or null for any other text: an optional minus sign or
+ * enclosing parentheses (a credit), an optional `$`, up to 12 whole digits, then optionally a point
+ * and up to two decimals, with at least one digit (`12.34`, `-5`, `$.30`, `($10.00)`, `-$5.`).
+ * Read character by character, because the general reader's dozen checks (and even one regular
+ * expression's match array) dominate a large import; anything else goes to `centsFromText`, which
+ * reads these texts the same. None of them is decimal evidence (no thousands separator, at most
+ * two decimals).
  */
 export function simpleCents(text: string): number | null {
   const length = text.length;
-  const negative = length > 0 && text.charCodeAt(0) === MINUS;
-  let at = negative ? 1 : 0;
+  let end = length;
+  let at = 0;
+  let negative = false;
+  const first = text.charCodeAt(0);
+  if (first === OPEN) {
+    if (length < 2 || text.charCodeAt(length - 1) !== CLOSE) return null;
+    negative = true;
+    at = 1;
+    end = length - 1;
+  } else if (first === MINUS) {
+    negative = true;
+    at = 1;
+  }
+  if (text.charCodeAt(at) === DOLLAR) at += 1;
   const wholeStart = at;
   let whole = 0;
-  for (; at < length; at += 1) {
+  for (; at < end; at += 1) {
     const digit = text.charCodeAt(at) - ZERO;
     if (digit < 0 || digit > 9) break;
     whole = whole * 10 + digit;
   }
   const wholeDigits = at - wholeStart;
-  if (wholeDigits < 1 || wholeDigits > 12) return null;
+  if (wholeDigits > 12) return null;
   let fraction = 0;
-  if (at < length) {
-    // A point, then one or two digits, then the end.
-    const tenths = text.charCodeAt(at + 1) - ZERO;
-    if (text.charCodeAt(at) !== POINT || !(tenths >= 0 && tenths <= 9)) return null;
-    fraction = tenths * 10;
-    if (at + 2 < length) {
-      const hundredths = text.charCodeAt(at + 2) - ZERO;
-      if (at + 3 !== length || !(hundredths >= 0 && hundredths <= 9)) return null;
-      fraction += hundredths;
+  let fractionDigits = 0;
+  if (at < end) {
+    // A point, then at most two digits, then the end.
+    if (text.charCodeAt(at) !== POINT) return null;
+    for (at += 1; at < end; at += 1) {
+      const digit = text.charCodeAt(at) - ZERO;
+      if (digit < 0 || digit > 9 || fractionDigits === 2) return null;
+      fraction = fraction * 10 + digit;
+      fractionDigits += 1;
     }
   }
-  const magnitude = whole * 100 + fraction;
+  if (wholeDigits + fractionDigits === 0) return null;
+  const magnitude = whole * 100 + (fractionDigits === 1 ? fraction * 10 : fraction);
   return negative ? -magnitude : magnitude;
+}
+
+/**
+ * Whether the text upper-cased is `N/A`. Only a text of three characters or fewer can be (upper
+ * case never shortens a text), so the others are not upper-cased (a copy per cell).
+ */
+function isNotAvailable(text: string): boolean {
+  return text.length <= 3 && text.toUpperCase() === 'N/A';
+}
+
+/**
+ * A count written with thousands separators, `1,618` or `16,743,380` (`/^\d{1,3}(?:,\d{3})+$/`,
+ * up to 15 digits), as a number; else null.
+ */
+function groupedCount(text: string): number | null {
+  const length = text.length;
+  const lead = length % 4;
+  if (lead === 0 || length < 5 || length > 19) return null;
+  let value = 0;
+  for (let at = 0; at < length; at += 1) {
+    const code = text.charCodeAt(at);
+    if (at >= lead && (at - lead) % 4 === 0) {
+      if (code !== COMMA) return null;
+      continue;
+    }
+    const digit = code - ZERO;
+    if (digit < 0 || digit > 9) return null;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 /** Whether the text is 1 to 15 ASCII digits (`/^\d{1,15}$/`). */
@@ -326,6 +406,10 @@ function isDigitsOnly(text: string): boolean {
 const ZERO = 48;
 const MINUS = 45;
 const POINT = 46;
+const COMMA = 44;
+const DOLLAR = 36;
+const OPEN = 40;
+const CLOSE = 41;
 
 function lowerFirst(message: string): string {
   const first = message[0];

@@ -158,11 +158,14 @@ export class DraftBuilder implements RowErrorLog {
   private lastServiceKey: string | null = null;
 
   private serviceKeyOf(serviceIdRaw: string): string | null {
-    // A bare ten-digit number is the common case and always a North American number.
-    if (serviceIdRaw.length === 10 && TEN_DIGITS.test(serviceIdRaw)) return `+1${serviceIdRaw}`;
     let key = this.serviceKeys.get(serviceIdRaw);
     if (key === undefined) {
-      key = serviceMatchKey(serviceIdRaw);
+      // A bare ten-digit number is the common case and always a North American number.
+      key =
+        serviceIdRaw.length === 10 && TEN_DIGITS.test(serviceIdRaw)
+          ? `+1${serviceIdRaw}`
+          : serviceMatchKey(serviceIdRaw);
+      // Kept for the service's next rows too: one key string per service, not one per line.
       this.serviceKeys.set(serviceIdRaw, key);
     }
     return key;

@@ -111,18 +111,25 @@ export class StringColumn {
   }
 }
 
-/** Whether `a` holds exactly `names`, in that order, each with the same value as in `b`. */
-function sameExtras(
-  a: Record<string, string>,
-  b: Record<string, string>,
-  names: readonly string[],
-): boolean {
+/**
+ * Whether `extras` holds exactly the names and values of `entries` (`[name, value, name, value…]`,
+ * in that order). The kept side is read from an array: looking its values up by name was most of
+ * the comparison.
+ */
+function sameExtras(extras: Record<string, string>, entries: readonly string[]): boolean {
   let k = 0;
-  for (const name in a) {
-    if (name !== names[k] || b[name] !== a[name]) return false;
-    k++;
+  for (const name in extras) {
+    if (name !== entries[k] || extras[name] !== entries[k + 1]) return false;
+    k += 2;
   }
-  return k === names.length;
+  return k === entries.length;
+}
+
+/** The names and values of extras in order, as {@link sameExtras} compares them. */
+function entriesOf(extras: Record<string, string>): string[] {
+  const entries: string[] = [];
+  for (const name in extras) entries.push(name, extras[name] ?? '');
+  return entries;
 }
 
 /** The content of extras as one string (names and values can hold any character but U+0000). */
@@ -134,42 +141,51 @@ function extrasKey(extras: Record<string, string>): string {
 
 /**
  * The extras column: each distinct content is kept once. Every line's extras is an object of its
- * own (read from its row), but the lines of one service follow each other with the same content:
- * most lines match the previous line's and cost one shallow comparison; the others one lookup of
- * their content (a million lines each stringified and kept in a map by object took seconds).
+ * own (read from its row), shared by the lines of that row; and the lines of a service carry the
+ * same content month after month. So a line with its previous line's object costs nothing, most
+ * others one shallow comparison with their service's last extras, and the rest one lookup of
+ * their content (a million lines each stringified and kept in a map by object took seconds, and
+ * building and hashing the content of every row still took most of the packing).
  */
 class ExtrasColumn {
   readonly values: Record<string, string>[] = [];
   readonly index: Int32Array;
+  /** The names and values of each kept value (see {@link sameExtras}). */
+  private readonly entries: string[][] = [];
   private readonly byContent = new Map<string, number>();
+  /** Each service's last value (by its raw identifier). */
+  private readonly byService = new Map<string, number>();
+  /** The previous line's extras object and its value's index. */
   private last: Record<string, string> | undefined = undefined;
-  private lastNames: string[] = [];
   private lastIndex = -1;
 
   constructor(count: number) {
     this.index = new Int32Array(count);
   }
 
-  set(i: number, extras: Record<string, string> | undefined): void {
+  set(i: number, extras: Record<string, string> | undefined, service: string): void {
     if (extras === undefined) {
       this.index[i] = -1;
       return;
     }
-    const last = this.last;
-    if (last !== undefined && (extras === last || sameExtras(extras, last, this.lastNames))) {
+    // The lines of one row share its extras object.
+    if (extras === this.last) {
       this.index[i] = this.lastIndex;
       return;
     }
-    const content = extrasKey(extras);
-    let index = this.byContent.get(content);
-    if (index === undefined) {
-      index = this.values.length;
-      this.values.push(extras);
-      this.byContent.set(content, index);
+    let index = this.byService.get(service);
+    if (index === undefined || !sameExtras(extras, this.entries[index] ?? [])) {
+      const content = extrasKey(extras);
+      index = this.byContent.get(content);
+      if (index === undefined) {
+        index = this.values.length;
+        this.values.push(extras);
+        this.entries.push(entriesOf(extras));
+        this.byContent.set(content, index);
+      }
+      this.byService.set(service, index);
     }
-    const kept = this.values[index] as Record<string, string>;
-    this.last = kept;
-    this.lastNames = Object.keys(kept);
+    this.last = extras;
     this.lastIndex = index;
     this.index[i] = index;
   }
@@ -212,7 +228,7 @@ export function packDraftLines(lines: readonly DraftChargeLine[]): PackedDraftLi
     quantity[i] = line.quantity ?? Number.NaN;
     amount[i] = line.amount;
     sourceRow[i] = line.sourceRow;
-    extras.set(i, line.extras);
+    extras.set(i, line.extras, line.serviceIdRaw);
   }
   return {
     count,

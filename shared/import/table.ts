@@ -253,30 +253,40 @@ function sampleLines(text: string): { lines: SampleLine[]; newline: Newline } {
   return { lines, newline: newline ?? '\n' };
 }
 
-/** Splits one line for sniffing only: honours quotes on that line, nothing more. */
-function splitSampleLine(line: string, delimiter: Delimiter): string[] {
+/**
+ * Splits one line for sniffing only: honours quotes on that line, nothing more. Each cell is
+ * built from the runs between quotes and delimiters (not a character at a time: the sniff of a
+ * large upload's every file added up).
+ */
+export function splitSampleLine(line: string, delimiter: Delimiter): string[] {
   const cells: string[] = [];
+  const delimiterCode = delimiter.charCodeAt(0);
   let cell = '';
+  // Where the run of plain characters not yet added to `cell` starts.
+  let from = 0;
   let quoted = false;
   for (let i = 0; i < line.length; i += 1) {
-    const char = line[i] ?? '';
-    if (char === '"') {
-      if (quoted && line[i + 1] === '"') {
+    const code = line.charCodeAt(i);
+    if (code === QUOTE_CODE) {
+      cell += line.slice(from, i);
+      if (quoted && line.charCodeAt(i + 1) === QUOTE_CODE) {
         cell += '"';
         i += 1;
       } else {
         quoted = !quoted;
       }
-    } else if (char === delimiter && !quoted) {
-      cells.push(cell.trim());
+      from = i + 1;
+    } else if (code === delimiterCode && !quoted) {
+      cells.push((cell + line.slice(from, i)).trim());
       cell = '';
-    } else {
-      cell += char;
+      from = i + 1;
     }
   }
-  cells.push(cell.trim());
+  cells.push((cell + line.slice(from)).trim());
   return cells;
 }
+
+const QUOTE_CODE = 0x22;
 
 /** The most common width among lines of two cells or more (the wider wins ties). */
 export function modalWidth(widths: readonly number[]): number {

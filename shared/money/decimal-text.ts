@@ -41,10 +41,12 @@ export function decimalDigitsFromText(
   }
   if (NO_VALUE.has(rest.toUpperCase())) return ok(null);
 
-  const notAnAmount = fail(
-    `Expected an amount like ${decimal === '.' ? '1,234.56' : '1.234,56'} or ($12.00) but found "${text}".`,
-    { value: text },
-  );
+  // Built only when needed: an amount that reads is the common case, and a failure is not free.
+  const notAnAmount = (): Result<DecimalDigits | null> =>
+    fail(
+      `Expected an amount like ${decimal === '.' ? '1,234.56' : '1.234,56'} or ($12.00) but found "${text}".`,
+      { value: text },
+    );
 
   const quantity = /^[-+(]?[$€£]?[\d.,\s]+\)?\s*([A-Za-z%]+)$/.exec(rest);
   if (quantity?.[1] !== undefined && QUANTITY_UNIT.test(quantity[1].toUpperCase())) {
@@ -90,7 +92,7 @@ export function decimalDigitsFromText(
       value: text,
     });
   }
-  if (symbols > 1) return notAnAmount;
+  if (symbols > 1) return notAnAmount();
 
   const number = decimal === '.' ? POINT_DECIMAL.exec(rest) : COMMA_DECIMAL.exec(rest);
   if (number === null || !/\d/.test(rest)) {
@@ -100,7 +102,7 @@ export function decimalDigitsFromText(
         { value: text },
       );
     }
-    return notAnAmount;
+    return notAnAmount();
   }
   const whole = (number[1] ?? '').replace(/[^\d]/g, '').replace(/^0+(?=\d)/, '') || '0';
   return ok({ negative: minusSigns === 1, whole, fraction: number[2] ?? '' });

@@ -1,5 +1,8 @@
 import { describe, it, expect } from 'vitest';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import type { CountryCode } from 'libphonenumber-js/min';
 import { circuitMatchKey, phoneMatchKey, serviceMatchKey } from '../../shared/ids/identifiers';
+import { seededRandom } from '../fixtures/generate/random';
 
 describe('phoneMatchKey', () => {
   it.each([
@@ -81,5 +84,61 @@ describe('serviceMatchKey', () => {
 
   it('phone and circuit keys of the same number never collide', () => {
     expect(serviceMatchKey('555-123-4567')).not.toBe(circuitMatchKey('555-123-4567'));
+  });
+});
+
+/** `phoneMatchKey` before its North American shortcut: every number through libphonenumber. */
+function phoneKeyByLibrary(raw: string, defaultCountry: CountryCode = 'US'): string | null {
+  const text = raw.trim();
+  if (!/^[\d\s+().\-/]+$/.test(text)) return null;
+  const digits = text.replace(/\D/g, '');
+  if (digits.length < 7 || digits.length > 15) return null;
+  const parsed = parsePhoneNumberFromString(text, defaultCountry);
+  if (parsed?.isPossible()) return parsed.number;
+  const northAmerican = defaultCountry === 'US' || defaultCountry === 'CA';
+  if (northAmerican && !text.startsWith('+')) {
+    if (digits.length === 10) return `+1${digits}`;
+    if (digits.length === 11 && digits.startsWith('1')) return `+${digits}`;
+  }
+  return null;
+}
+
+describe('phoneMatchKey keys North American numbers without libphonenumber, as it did', () => {
+  it('on 20,000 random texts of ten digits or so, punctuated', () => {
+    const random = seededRandom(41);
+    const punctuation = [' ', '-', '.', '(', ')', '/', '+', '\u00a0', '  ', ') ', '--'];
+    for (let i = 0; i < 20_000; i += 1) {
+      // Mostly ten digits, sometimes 9 or 11, so the shortcut's edges are crossed too.
+      const count = random() < 0.8 ? 10 : 9 + Math.floor(random() * 3);
+      let text = '';
+      for (let k = 0; k < count; k += 1) {
+        if (random() < 0.25) text += punctuation[Math.floor(random() * punctuation.length)];
+        text += String(Math.floor(random() * 10));
+      }
+      if (random() < 0.2) text += punctuation[Math.floor(random() * punctuation.length)];
+      const country: CountryCode = random() < 0.8 ? 'US' : random() < 0.5 ? 'CA' : 'GB';
+      expect([text, country, phoneMatchKey(text, country)]).toEqual([
+        text,
+        country,
+        phoneKeyByLibrary(text, country),
+      ]);
+    }
+  });
+
+  it.each([
+    '555-010-0001',
+    '(555) 200-0001',
+    '555.010.0001',
+    '555 010 0001',
+    ' (212)555-0100 ',
+    '(800) 555-0199',
+    '876-555-0100',
+    '416 555 0199',
+    '0555010001',
+    '1555010001',
+    '(011) 555-0100',
+  ])('%j as libphonenumber keys it', (text) => {
+    expect(phoneMatchKey(text)).toBe(phoneKeyByLibrary(text));
+    expect(phoneMatchKey(text, 'CA')).toBe(phoneKeyByLibrary(text, 'CA'));
   });
 });

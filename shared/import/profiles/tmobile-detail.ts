@@ -82,8 +82,19 @@ export function dataKbFromText(raw: string): number | null | { error: string } {
   return Math.round(Number(amount.replace(/,/g, '')) * (KB_PER_UNIT[unit.toUpperCase()] ?? 1));
 }
 
+/**
+ * Each item category text's reading, before the sign is looked at: every row names one of a few
+ * categories, and `headerKey` normalises Unicode. Bounded, as `categoryFromText`'s, so a file of
+ * free-text categories cannot grow it without limit.
+ */
+const categoryByText = new Map<string, ChargeCategory | null>();
+
 function categoryOf(text: string, amount: number): ChargeCategory | null {
-  const category = TMOBILE_CATEGORIES.get(headerKey(text)) ?? categoryFromText(text);
+  let category = categoryByText.get(text);
+  if (category === undefined) {
+    category = TMOBILE_CATEGORIES.get(headerKey(text)) ?? categoryFromText(text);
+    if (categoryByText.size < 10_000) categoryByText.set(text, category);
+  }
   if (category === 'adjustment' && amount < 0) return 'credit';
   return category;
 }

@@ -217,16 +217,17 @@ function readWirelessSummary(table: ProfileTable, draft: DraftBuilder): void {
     if (invoice === null) continue;
     const wireless = cells.text(col(c, 'wirelessNumber'));
     // `N/A` marks account-level charges (adjustments, account fees) in Verizon's files.
-    const serviceIdRaw = wireless.toUpperCase() === 'N/A' || wireless === '' ? '' : wireless;
+    const serviceIdRaw =
+      wireless === '' || (wireless.length <= 3 && wireless.toUpperCase() === 'N/A') ? '' : wireless;
     const extras = extrasFromCells(row.cells, table.header, extraIndexes);
     const source = { sourceFile: table.fileName, sourceRow: row.line };
+    const more = extras === undefined ? { quantity: null } : { quantity: null, extras };
     for (let i = 0; i < CHARGE_COLUMNS.length; i += 1) {
       const amount = amounts[i];
       const charge = CHARGE_COLUMNS[i];
       if (amount === null || amount === undefined || amount === 0 || charge === undefined) continue;
       const category: ChargeCategory =
         charge.category === 'adjustment' && amount < 0 ? 'credit' : charge.category;
-      const more = extras === undefined ? { quantity: null } : { quantity: null, extras };
       const description = table.header[chargeIndexes[i] ?? 0] ?? charge.header;
       draft.line(invoice, source, serviceIdRaw, description, category, amount, more);
     }

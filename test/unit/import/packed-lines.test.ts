@@ -13,6 +13,7 @@ import { generateSampleCompany } from '../../fixtures/generate/sample-company';
 import { readBills } from '../../../shared/import/read-bill';
 import { chargeLineCsv } from '../../fixtures/generate/charge-line-csv';
 import { readDraft } from './fixtures';
+import { seededRandom } from '../../fixtures/generate/random';
 
 const base: DraftChargeLine = {
   invoiceKey: 'lumen|5-ke4x-001|754240482',
@@ -66,6 +67,11 @@ describe('packed draft lines (the worker → page hand-over)', () => {
       const packed = packDraftLines(draft.lines);
       const withExtras = draft.lines.filter((line) => line.extras !== undefined).length;
       if (withExtras > 0) expect(packed.extras.values.length).toBeLessThan(withExtras);
+      // The same values and indexes as a lookup of every line's content.
+      const byContent = extrasByContent(draft.lines);
+      expect(packed.extras.values.length).toBe(byContent.values.length);
+      expect(packed.extras.values.every((value, at) => value === byContent.values[at])).toBe(true);
+      expect([...packed.extras.index]).toEqual(byContent.index);
       expect(unpackDraftLines(packed)).toStrictEqual(draft.lines);
       expect(unpackDraftUsage(packDraftUsage(draft.usage))).toStrictEqual(draft.usage);
     }
@@ -128,5 +134,64 @@ describe('packed extras', () => {
     expect(packed.extras.index[7]).toBe(packed.extras.index[0]);
     expect(packed.extras.index[8]).toBe(packed.extras.index[5]);
     expect(Object.keys(unpackDraftLines(packed)[8]?.extras ?? {})).toEqual(['Plan', 'User']);
+  });
+});
+
+/** The extras column as it was packed before its shortcuts: every content looked up whole. */
+function extrasByContent(lines: readonly DraftChargeLine[]) {
+  const values: Record<string, string>[] = [];
+  const index: number[] = [];
+  const byContent = new Map<string, number>();
+  for (const line of lines) {
+    if (line.extras === undefined) {
+      index.push(-1);
+      continue;
+    }
+    const content = Object.entries(line.extras)
+      .map(([name, value]) => `${name}\u0000${value}\u0000`)
+      .join('');
+    let at = byContent.get(content);
+    if (at === undefined) {
+      at = values.length;
+      values.push(line.extras);
+      byContent.set(content, at);
+    }
+    index.push(at);
+  }
+  return { values, index };
+}
+
+describe('packed extras, by the previous line and by service', () => {
+  it('are those of a lookup of every content, on 300 random drafts', () => {
+    const random = seededRandom(11);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+    const services = ['5550100001', '5550100002', '(555) 200-0003', ''];
+    const names = ['User', 'Plan', 'Tag'];
+    const values = ['Ann', 'Bob', 'A', ''];
+    for (let draft = 0; draft < 300; draft += 1) {
+      const lines: DraftChargeLine[] = [];
+      for (let i = 0; i < 40; i += 1) {
+        const previous = lines[i - 1]?.extras;
+        let extras: Record<string, string> | undefined;
+        const roll = random();
+        if (roll < 0.15) extras = undefined;
+        else if (roll < 0.3 && previous !== undefined) extras = previous;
+        else {
+          extras = {};
+          for (const name of names) if (random() < 0.6) extras[pick(names) + name] = pick(values);
+        }
+        lines.push({
+          ...base,
+          serviceIdRaw: pick(services),
+          sourceRow: i + 2,
+          ...(extras === undefined ? {} : { extras }),
+        });
+      }
+      const packed = packDraftLines(lines);
+      const expected = extrasByContent(lines);
+      expect(packed.extras.values).toHaveLength(expected.values.length);
+      packed.extras.values.forEach((value, at) => expect(value).toBe(expected.values[at]));
+      expect([...packed.extras.index]).toEqual(expected.index);
+    }
   });
 });

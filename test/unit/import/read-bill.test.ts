@@ -2,8 +2,10 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { centsFromText } from '../../../shared/money/cents';
 import { strToU8 } from 'fflate';
-import { isoDate } from '../../../shared/dates';
-import { CellReader } from '../../../shared/import/cells';
+import { isoDate, parseDateRange } from '../../../shared/dates';
+import { seededRandom } from '../../fixtures/generate/random';
+import { mostlyDigits } from '../../helpers/random-text';
+import { CellReader, extrasFromCells } from '../../../shared/import/cells';
 import type { RowError } from '../../../shared/import/draft';
 import { readBills } from '../../../shared/import/read-bill';
 import { readBill } from '../../helpers/read-bill';
@@ -255,5 +257,107 @@ describe('CellReader fast path for plain amounts', () => {
         },
       ),
     );
+  });
+});
+
+describe('CellReader keeps its period readings', () => {
+  it('reads each period as a fresh reader (parseDateRange) does, its errors on every row', () => {
+    const texts = [
+      'Apr 17 -May 16 ',
+      'Apr 12, 2026 - May 11, 2026',
+      '07/17/2024-08/16/2024',
+      'Dec 17 - Jan 16',
+      'Feb 30 - Mar 29',
+      'May 16 - Apr 17, 2026',
+      'soon',
+      'N/A',
+      '',
+    ];
+    const references = [undefined, isoDate(2026, 5, 16), isoDate(2022, 1, 16)];
+    const header = ['A', 'Bill Period'];
+    const random = seededRandom(3);
+    const errors: RowError[] = [];
+    const reader = new CellReader('f.csv', header, errorLog(errors));
+    for (let row = 2; row < 400; row += 1) {
+      const text = texts[Math.floor(random() * texts.length)] ?? '';
+      const referenceDate = references[Math.floor(random() * references.length)];
+      const column = random() < 0.5 ? 0 : 1;
+      const cells = ['', ''];
+      cells[column] = text;
+      reader.startRow(row, cells);
+      const before = errors.length;
+      const range = reader.dateRange(column, 'MDY', referenceDate);
+      const freshErrors: RowError[] = [];
+      const fresh = new CellReader('f.csv', header, errorLog(freshErrors));
+      fresh.startRow(row, cells);
+      const expected = fresh.dateRange(column, 'MDY', referenceDate);
+      const parsed = parseDateRange(text, 'MDY', referenceDate);
+      expect([text, referenceDate, range]).toEqual([text, referenceDate, expected]);
+      expect(range).toEqual(parsed.ok ? parsed.value : null);
+      expect(reader.failed).toBe(fresh.failed);
+      expect(errors.slice(before)).toEqual(freshErrors);
+    }
+  });
+});
+
+describe('CellReader quantities', () => {
+  /** `CellReader.quantity` as it was: the checks in order (a bare count first). */
+  function quantityByChecks(raw: string): number | null | 'error' {
+    const text = raw.trim();
+    if (/^\d{1,15}$/.test(text)) return Number(text);
+    if (['', '-', '--', 'N/A', 'NA', 'NONE'].includes(text.toUpperCase())) return null;
+    if (!/^[-+]?(?:\d{1,3}(?:,\d{3})+|\d*)(?:\.\d+)?$/.test(text) || !/\d/.test(text)) {
+      return 'error';
+    }
+    return Number(text.replace(/,/g, ''));
+  }
+
+  it('read as the checks did, on 30,000 random texts of digits, commas and points', () => {
+    const random = seededRandom(9);
+    const alphabet = ',,,.- +nNaA/';
+    const reader = new CellReader('f.csv', ['Count'], errorLog([]));
+    for (let i = 0; i < 30_000; i += 1) {
+      const text = mostlyDigits(random, 21, alphabet, 0.75);
+      reader.startRow(2, [text]);
+      const value = reader.quantity(0);
+      expect([text, reader.failed ? 'error' : value]).toEqual([text, quantityByChecks(text)]);
+    }
+    for (const text of ['1,618', '16,743,380', '999,999,999,999,999', '1,000,000,000,000,000']) {
+      reader.startRow(2, [text]);
+      expect([text, reader.quantity(0)]).toEqual([text, quantityByChecks(text)]);
+    }
+  });
+});
+
+describe('extrasFromCells', () => {
+  /** As it was: every value upper-cased to find `N/A`. */
+  function extrasByUpperCase(cells: string[], header: string[], indexes: number[]) {
+    let extras: Record<string, string> | undefined;
+    for (const index of indexes) {
+      const value = (cells[index] ?? '').trim();
+      const name = header[index];
+      if (value === '' || value.toUpperCase() === 'N/A' || name === undefined || name === '')
+        continue;
+      extras ??= {};
+      extras[name] = value;
+    }
+    return extras;
+  }
+
+  it('leaves out the same N/A values, on 20,000 random cells', () => {
+    const random = seededRandom(13);
+    const pieces = ['n', 'N', '/', 'a', 'A', ' ', 'ŉ', 'ß', 'ﬀ', 'x', '/A', 'N/'];
+    const header = ['User', 'Plan', ''];
+    for (let i = 0; i < 20_000; i += 1) {
+      const cells = header.map(() => {
+        let value = '';
+        const length = Math.floor(random() * 5);
+        for (let k = 0; k < length; k += 1) value += pieces[Math.floor(random() * pieces.length)];
+        return value;
+      });
+      expect(extrasFromCells(cells, header, [0, 1, 2])).toEqual(
+        extrasByUpperCase(cells, header, [0, 1, 2]),
+      );
+    }
   });
 });

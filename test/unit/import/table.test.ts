@@ -1,6 +1,13 @@
 import { describe, it, expect } from 'vitest';
 import type { Delimiter } from '../../../shared/import/table';
-import { headerKey, readTable, sniffTable } from '../../../shared/import/table';
+import {
+  DELIMITERS,
+  headerKey,
+  readTable,
+  sniffTable,
+  splitSampleLine,
+} from '../../../shared/import/table';
+import { seededRandom } from '../../fixtures/generate/random';
 import { decodeBytes } from '../../../shared/import/decode';
 import { fixtureBytes } from './fixtures';
 import { readTabularFile } from '../../../shared/inventory/table-file';
@@ -124,5 +131,49 @@ describe('a row of text under the header', () => {
       ['IT', 'Information'],
       ['4100', 'Stores 12.5'],
     ]);
+  });
+});
+
+/** The sniff's line splitter as it was: one character at a time. */
+function splitByCharacter(line: string, delimiter: Delimiter): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i += 1) {
+    const char = line[i] ?? '';
+    if (char === '"') {
+      if (quoted && line[i + 1] === '"') {
+        cell += '"';
+        i += 1;
+      } else {
+        quoted = !quoted;
+      }
+    } else if (char === delimiter && !quoted) {
+      cells.push(cell.trim());
+      cell = '';
+    } else {
+      cell += char;
+    }
+  }
+  cells.push(cell.trim());
+  return cells;
+}
+
+describe('splitSampleLine', () => {
+  it('splits as the character-at-a-time splitter did, on 20,000 random lines', () => {
+    const random = seededRandom(5);
+    const pieces = ['a', 'bc', ',', ';', '|', '\t', '"', '""', ' ', 'x y', '😀', '\u00a0'];
+    for (let i = 0; i < 20_000; i += 1) {
+      let line = '';
+      const length = Math.floor(random() * 20);
+      for (let k = 0; k < length; k += 1) line += pieces[Math.floor(random() * pieces.length)];
+      for (const delimiter of DELIMITERS) {
+        expect([line, delimiter, splitSampleLine(line, delimiter)]).toEqual([
+          line,
+          delimiter,
+          splitByCharacter(line, delimiter),
+        ]);
+      }
+    }
   });
 });
