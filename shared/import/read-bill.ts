@@ -85,6 +85,8 @@ export function readBills(
  */
 export interface ReadShare {
   outcomes: ReadOutcome[];
+  /** Each file's names as the read saw them: its ZIP members, or the file itself. */
+  memberNames: string[][];
   /** Shard 0 only: the positions, in the joined list, of shard 1's outcomes. */
   elsewhere: number[];
 }
@@ -97,11 +99,13 @@ export function readBillsPart(
 ): ReadShare {
   const outcomes: ReadOutcome[] = [];
   const elsewhere: number[] = [];
+  const memberNames: string[][] = [];
   const members: UploadedFile[] = [];
   const rogers: RogersArchive[] = [];
   const limits = importLimits(options.limits);
   for (const file of files) {
     const expanded = expandUpload(file, { limits, limitAdvice: options.limitAdvice });
+    memberNames.push(expanded.ok ? expanded.value.map((member) => member.name) : [file.name]);
     if (expanded.ok) {
       // Rogers usage archives: headerless call files named by a Header file of the same upload.
       const taken = takeRogersFiles(expanded.value);
@@ -127,7 +131,7 @@ export function readBillsPart(
     for (const [i, [profile, group]] of [...groups].entries())
       if (owners?.[i] === 1) mine.push(readGroup(profile, group, options));
     options.onProgress?.(1);
-    return { outcomes: mine, elsewhere: [] };
+    return { outcomes: mine, elsewhere: [], memberNames };
   }
   for (const [i, [profile, group]] of [...groups].entries()) {
     if (owners?.[i] === 1) elsewhere.push(outcomes.length + elsewhere.length);
@@ -139,7 +143,7 @@ export function readBillsPart(
   }
   if (rogers.length > 0) outcomes.push(rogersOutcome(rogers, outcomes, options));
   options.onProgress?.(1);
-  return { outcomes, elsewhere };
+  return { outcomes, elsewhere, memberNames };
 }
 
 /**

@@ -1,10 +1,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isoMonth } from '../../../shared/dates';
-import type { UploadedFile } from '../../../shared/import/archive';
+import { expandUpload, type UploadedFile } from '../../../shared/import/archive';
+import { importLimits } from '../../../shared/import/limits';
 import { joinShares, readBills, readBillsPart } from '../../../shared/import/read-bill';
 import { generateSampleCompany } from '../../fixtures/generate/sample-company';
-import { fixtureFile } from './fixtures';
+import { fixtureFile, zipOf } from './fixtures';
 
 /** Reads `files` as two workers sharing the read do, and joins their parts. */
 function readShared(files: readonly UploadedFile[]) {
@@ -57,6 +58,22 @@ describe('a read shared by two workers', () => {
     const { joined, shared } = readShared(files);
     expect(shared).toBe(0);
     expect(joined).toEqual(readBills(files));
+  });
+
+  it('names each file’s members as its expansion does: a ZIP’s members, else the file itself', () => {
+    const zip = zipOf('verizon.zip', {
+      'bill/wireless-summary.txt': 'verizon-wireless-summary.txt',
+      'bill/usage.txt': 'verizon-usage-detail.txt',
+    });
+    const broken = { name: 'broken.zip', bytes: zip.bytes.slice(0, 40) };
+    const files = [zip, fixtureFile('tmobile-summary.csv'), broken];
+    const expected = files.map((file) => {
+      const expanded = expandUpload(file, { limits: importLimits() });
+      return expanded.ok ? expanded.value.map((member) => member.name) : [file.name];
+    });
+    expect(expected[0]).toHaveLength(2);
+    expect(readBillsPart(files).memberNames).toEqual(expected);
+    expect(readBillsPart(files, {}, 0).memberNames).toEqual(expected);
   });
 
   it('refuses parts that do not fit together', () => {
