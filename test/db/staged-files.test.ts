@@ -47,7 +47,8 @@ describe('originals staged while the files are read', () => {
   it('are written at once, and the commit makes them its batch’s originals without writing them again', async () => {
     const picked = importOf('march.csv');
     const staged = stageOriginalFiles(db, [{ name: 'march.csv', bytes: picked.uploads[0]!.bytes }]);
-    // The picked bytes may move to the worker right away: the staged copy does not change.
+    // Once copied, the picked bytes may move to the worker: the staged copy does not change.
+    await staged.copied;
     picked.uploads[0]!.bytes.fill(0);
     await staged.written;
     const batchId = staged.batchIds.get('march.csv') ?? '';

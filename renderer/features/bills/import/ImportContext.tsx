@@ -191,6 +191,8 @@ export function ImportProvider({ children }: { children: ReactNode }) {
     const fileNames = sample.current ? ['Sample company bills'] : files.current.map((f) => f.name);
     setState({ step: 'reading', fileNames, fraction: 0 });
     const sent = request.kind === 'read' ? request.files : [];
+    // The files' buffers move to the worker: not before the staged originals are copied from them.
+    await staged.current?.copied;
     const run = readInWorker(request, (fraction) =>
       setState({ step: 'reading', fileNames, fraction }),
     );
