@@ -46,17 +46,19 @@ const text = (bytes: Uint8Array | undefined) => new TextDecoder().decode(bytes);
 describe('originals staged while the files are read', () => {
   it('are written at once, and the commit makes them its batch’s originals without writing them again', async () => {
     const picked = importOf('march.csv');
-    const staged = stageOriginalFiles(db, [{ name: 'march.csv', bytes: picked.uploads[0]!.bytes }]);
+    const [upload] = picked.uploads;
+    if (!upload) throw new Error('expected an upload');
+    const staged = stageOriginalFiles(db, [{ name: 'march.csv', bytes: upload.bytes }]);
     // Once copied, the picked bytes may move to the worker: the staged copy does not change.
     await staged.copied;
-    picked.uploads[0]!.bytes.fill(0);
+    upload.bytes.fill(0);
     await staged.written;
     const batchId = staged.batchIds.get('march.csv') ?? '';
     expect(text((await db.originalFiles.get(batchId))?.bytes)).toBe('the bytes of march.csv');
 
     const outcome = await commitImport(db, {
       ...picked,
-      uploads: [{ ...picked.uploads[0]!, stagedBatchId: batchId }],
+      uploads: [{ ...upload, stagedBatchId: batchId }],
     });
     expect(outcome).toMatchObject({ ok: true, batchIds: [batchId] });
     expect(await db.originalFiles.count()).toBe(1);

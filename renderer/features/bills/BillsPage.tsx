@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { InvoiceRow } from '../../../shared/billing/invoice-rows';
 import { useDatabase } from '../../db/DatabaseContext';
 import { parseBillsFilter, parseWhere, type BillsFilter } from '../../app/links';
@@ -45,8 +45,6 @@ function InvoicesListPage({ filter }: { filter?: BillsFilter }) {
   const db = useDatabase();
   const rows = useLiveQuery(() => loadInvoiceRows(db), [db]);
   const importing = useImport().state.step !== 'idle';
-  const empty = rows.status === 'ready' && rows.value.length === 0;
-  const prepared = useWhenIdle(empty);
 
   return (
     <>
@@ -56,13 +54,8 @@ function InvoicesListPage({ filter }: { filter?: BillsFilter }) {
         <ImportBillsButton />
       </PageHeader>
       <ImportPanel />
-      {rows.status === 'ready' && (rows.value.length > 0 || importing || prepared) && (
-        // With no invoice yet, the grid is made (hidden) when the page is idle, or as the first
-        // import starts: made only after the commit, it was a quarter of a second more before the
-        // imported invoices showed (and made during the import, a long task of its own).
-        <div className="invoices-list" hidden={rows.value.length === 0}>
-          <InvoicesList rows={rows.value} filter={filter} />
-        </div>
+      {rows.status === 'ready' && rows.value.length > 0 && (
+        <InvoicesList rows={rows.value} filter={filter} />
       )}
       {rows.status === 'ready' && rows.value.length === 0 && !importing && (
         <EmptyState
@@ -89,17 +82,6 @@ function InvoicesListPage({ filter }: { filter?: BillsFilter }) {
       )}
     </>
   );
-}
-
-/** True once the page has been idle with `waiting` true (at most two seconds after it became so). */
-function useWhenIdle(waiting: boolean): boolean {
-  const [idle, setIdle] = useState(false);
-  useEffect(() => {
-    if (!waiting || idle || typeof requestIdleCallback !== 'function') return;
-    const id = requestIdleCallback(() => setIdle(true), { timeout: 2_000 });
-    return () => cancelIdleCallback(id);
-  }, [waiting, idle]);
-  return idle;
 }
 
 function InvoicesList({ rows, filter }: { rows: InvoiceRow[]; filter?: BillsFilter }) {
