@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { simpleCents } from '../../../shared/import/cells';
+import { simpleCents } from '../../../shared/import/cell-scan';
 import { cents, centsFromText } from '../../../shared/money/cents';
 import { seededRandom } from '../../fixtures/generate/random';
 import { mostlyDigits } from '../../helpers/random-text';
