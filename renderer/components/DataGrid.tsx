@@ -12,6 +12,7 @@ import {
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useDatabase } from '../db/DatabaseContext';
+import { useNextFrameTask } from './useNextFrameTask';
 import { useResolvedTheme } from './theme';
 
 // AG Grid Community only (MIT): no Enterprise module is ever registered.
@@ -40,6 +41,12 @@ export interface DataGridProps<Row> extends Omit<GridOptions<Row>, 'theme'> {
    * remembered, e.g. `grid:findings`; without it the layout resets on every visit.
    */
   stateKey?: string;
+  /**
+   * Make the grid in a task of its own, once the page around it has been drawn (its region is
+   * there at once): for a grid that appears as a large part of the page changes, such as the
+   * invoices after an import, so the two are not one long task.
+   */
+  afterFrame?: boolean;
 }
 
 /** Saves a grid's column layout a moment after the user changes it, and restores it on open. */
@@ -82,8 +89,10 @@ export function DataGrid<Row>({
   height = 520,
   defaultColDef,
   stateKey,
+  afterFrame = false,
   ...options
 }: DataGridProps<Row>) {
+  const frameDrawn = useNextFrameTask();
   const columns = useRememberedColumns<Row>(stateKey);
   const theme = useResolvedTheme() === 'dark' ? DARK : LIGHT;
   const columnDefaults = useMemo<ColDef<Row>>(
@@ -92,33 +101,35 @@ export function DataGrid<Row>({
   );
   return (
     <div className="data-grid" role="region" aria-label={label} style={{ height }}>
-      <AgGridReact<Row>
-        theme={theme}
-        defaultColDef={columnDefaults}
-        ensureDomOrder
-        enableCellTextSelection
-        {...options}
-        onGridReady={(event) => {
-          void columns.restore(event.api);
-          options.onGridReady?.(event);
-        }}
-        onColumnMoved={(event) => {
-          if (event.finished) columns.save(event.api);
-          options.onColumnMoved?.(event);
-        }}
-        onColumnResized={(event) => {
-          if (event.finished) columns.save(event.api);
-          options.onColumnResized?.(event);
-        }}
-        onColumnVisible={(event) => {
-          columns.save(event.api);
-          options.onColumnVisible?.(event);
-        }}
-        onSortChanged={(event) => {
-          columns.save(event.api);
-          options.onSortChanged?.(event);
-        }}
-      />
+      {(!afterFrame || frameDrawn) && (
+        <AgGridReact<Row>
+          theme={theme}
+          defaultColDef={columnDefaults}
+          ensureDomOrder
+          enableCellTextSelection
+          {...options}
+          onGridReady={(event) => {
+            void columns.restore(event.api);
+            options.onGridReady?.(event);
+          }}
+          onColumnMoved={(event) => {
+            if (event.finished) columns.save(event.api);
+            options.onColumnMoved?.(event);
+          }}
+          onColumnResized={(event) => {
+            if (event.finished) columns.save(event.api);
+            options.onColumnResized?.(event);
+          }}
+          onColumnVisible={(event) => {
+            columns.save(event.api);
+            options.onColumnVisible?.(event);
+          }}
+          onSortChanged={(event) => {
+            columns.save(event.api);
+            options.onSortChanged?.(event);
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -54,7 +54,9 @@ function InvoicesListPage({ filter }: { filter?: BillsFilter }) {
         <ImportBillsButton />
       </PageHeader>
       <ImportPanel />
-      {rows.status === 'ready' && rows.value.length > 0 && (
+      {/* While bills are read the (still empty) list is there, so its grid is made during the
+          read and the commit only fills it: made after the commit, it was a long task. */}
+      {rows.status === 'ready' && (rows.value.length > 0 || importing) && (
         <InvoicesList rows={rows.value} filter={filter} />
       )}
       {rows.status === 'ready' && rows.value.length === 0 && !importing && (
@@ -102,8 +104,8 @@ function InvoicesList({ rows, filter }: { rows: InvoiceRow[]; filter?: BillsFilt
           <a href={hrefFor('bills')}>Show all invoices</a>
         </p>
       )}
-      <ApprovalPolicyPanel />
-      <PaymentFilePanel />
+      {rows.length > 0 && <ApprovalPolicyPanel />}
+      {rows.length > 0 && <PaymentFilePanel />}
       <InvoicesGrid rows={shown} />
     </>
   );

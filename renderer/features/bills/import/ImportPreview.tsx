@@ -9,10 +9,10 @@ import {
   type BillDraft,
   type DraftInvoice,
 } from '../../../../shared/import/draft';
-import { cents, formatCents } from '../../../../shared/money/cents';
 import type { ImportConflict } from '../../../db/import-commit';
 import { HiddenSheetChoice } from './HiddenSheetChoice';
 import { useImport } from './ImportContext';
+import { PreviewInvoices } from './PreviewInvoices';
 import { PreviewLines } from './PreviewLines';
 import { draftTotals, type ImportState } from './session';
 
@@ -162,55 +162,11 @@ export function ImportPreview({ state }: { state: PreviewState }) {
               ' Some characters were already unreadable in the file (shown as �).'}
           </p>
           <HiddenSheetChoice files={outcome.files} />
-          <table className="data-table" hidden={onlyStoredUsage(outcome.draft)}>
-            <caption>Invoices found</caption>
-            <thead>
-              <tr>
-                <th scope="col">Carrier</th>
-                <th scope="col">Account</th>
-                <th scope="col">Invoice number</th>
-                <th scope="col">Invoice date</th>
-                <th scope="col">Period</th>
-                <th scope="col">Due</th>
-                <th scope="col" className="numeric">
-                  Stated total
-                </th>
-                <th scope="col" className="numeric">
-                  Sum of lines
-                </th>
-                <th scope="col" className="numeric">
-                  Difference
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {outcome.draft.invoices.map((invoice) => {
-                const sum = sums.get(invoice.key) ?? 0;
-                const difference = invoice.statedTotal === null ? null : invoice.statedTotal - sum;
-                return (
-                  <tr key={invoice.key}>
-                    <td>{invoice.carrierName}</td>
-                    <td>{invoice.accountNumber}</td>
-                    <td>{invoice.invoiceNumber}</td>
-                    <td>{invoice.invoiceDate}</td>
-                    <td>
-                      {invoice.periodStart && invoice.periodEnd
-                        ? `${invoice.periodStart} – ${invoice.periodEnd}`
-                        : '—'}
-                    </td>
-                    <td>{invoice.dueDate ?? '—'}</td>
-                    <td className="numeric">
-                      {invoice.statedTotal === null ? '—' : formatCents(invoice.statedTotal)}
-                    </td>
-                    <td className="numeric">{formatCents(cents(sum))}</td>
-                    <td className={`numeric${difference ? ' money-mismatch' : ''}`}>
-                      {difference === null ? '—' : formatCents(cents(difference))}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <PreviewInvoices
+            invoices={outcome.draft.invoices}
+            sums={sums}
+            hidden={onlyStoredUsage(outcome.draft)}
+          />
           <ColumnChoices draft={outcome.draft} files={outcome.files.length} />
           <CompletedInvoices invoices={outcome.draft.invoices} storedFiles={state.storedFiles} />
           <StoredUsageNote draft={outcome.draft} />

@@ -137,6 +137,7 @@ export function InvoicesGrid({ rows }: { rows: InvoiceRow[] }) {
       <DataGrid<InvoiceRow>
         label="Invoices"
         stateKey="grid:invoices"
+        afterFrame
         rowData={rows}
         columnDefs={COLUMNS}
         quickFilterText={search}
