@@ -92,7 +92,7 @@ export function DataGrid<Row>({
   afterFrame = false,
   ...options
 }: DataGridProps<Row>) {
-  const frameDrawn = useNextFrameTask();
+  const frameDrawn = useNextFrameTask(afterFrame);
   const columns = useRememberedColumns<Row>(stateKey);
   const theme = useResolvedTheme() === 'dark' ? DARK : LIGHT;
   const columnDefaults = useMemo<ColDef<Row>>(
@@ -101,7 +101,7 @@ export function DataGrid<Row>({
   );
   return (
     <div className="data-grid" role="region" aria-label={label} style={{ height }}>
-      {(!afterFrame || frameDrawn) && (
+      {frameDrawn && (
         <AgGridReact<Row>
           theme={theme}
           defaultColDef={columnDefaults}

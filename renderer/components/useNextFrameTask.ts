@@ -1,13 +1,15 @@
 import { useEffect, useState } from 'react';
 
 /**
- * False for the render that mounted the caller, then true in a task of its own once that render's
- * frame has been drawn: costly work that can follow a moment later (making a grid) is kept out of
- * the task that changes the page around it, so neither is one long task.
+ * When `wait` is set: false for the render that mounted the caller, then true in a task of its own
+ * once that render's frame has been drawn, so costly work that can follow a moment later (making a
+ * grid) is kept out of the task that changes the page around it and neither is one long task.
+ * Without `wait`, true at once (and nothing scheduled).
  */
-export function useNextFrameTask(): boolean {
-  const [ready, setReady] = useState(false);
+export function useNextFrameTask(wait: boolean): boolean {
+  const [ready, setReady] = useState(!wait);
   useEffect(() => {
+    if (ready) return;
     let timer = 0;
     let frame = requestAnimationFrame(() => {
       frame = 0;
@@ -17,6 +19,6 @@ export function useNextFrameTask(): boolean {
       if (frame !== 0) cancelAnimationFrame(frame);
       window.clearTimeout(timer);
     };
-  }, []);
+  }, [ready]);
   return ready;
 }
