@@ -26,7 +26,7 @@ import { bestFit, duplicateColumnProblem, type LayoutFit } from './profiles/colu
 import { CARRIER_PROFILES } from './profiles/index';
 import type { CarrierProfile, ProfileTable } from './profiles/types';
 import { importLimits, type ImportLimits } from './limits';
-import { readTable, readTableHeader, sniffTable } from './table';
+import { readTable, readTableHeader, sniffTable, type TableSniff } from './table';
 import { isReportText, readReportFiles } from './reports/index';
 import { takeRogersFiles, type RogersArchive } from './usage/rogers-archive';
 import { isXlsx } from './xlsx/package';
@@ -112,7 +112,9 @@ export function readBillsPart(
   const shared = rogers.length > 0 ? undefined : unparsed;
   const { profiles, owners, mine } = shareFiles(routed, shard, shared);
   const parsing = (fraction: number) => options.onProgress?.(PARSE_SHARE * fraction);
-  if (unparsed !== undefined) parseRest(mine, unparsed, limits, parsing);
+  const parse = (text: string, sniff: TableSniff, onProgress: (fraction: number) => void) =>
+    readTable(text, sniff, { onProgress, limits, strictWidth: true });
+  if (unparsed !== undefined) parseRest(mine, unparsed, parse, parsing);
   const groups = new Map(profiles.map((profile) => [profile, newGroup()]));
   for (const route of mine) {
     const outcome = classify(route.file, route, options, groups);

@@ -2,12 +2,10 @@
  * A read two workers share (see `readBillsPart` in read-bill.ts): which worker reads which carrier
  * profile's group, each parsing in full only the files it reads, and the two parts joined again.
  */
-import type { ImportLimits } from './limits';
 import type { LayoutFit } from './profiles/columns';
 import type { CarrierProfile } from './profiles/types';
 import type { ParsedFile, ReadOutcome } from './read-types';
-import type { TableSniff } from './table';
-import { readTable } from './table';
+import type { Table, TableSniff } from './table';
 
 /**
  * One worker's part of a read shared by two (`shard` 0 or 1 of 2). Both expand and decode every
@@ -96,14 +94,15 @@ function shareGroups(weights: readonly number[]): (0 | 1)[] {
 }
 
 /**
- * Parses in full, in their order, those of `files` read so far up to their header, each as
- * `readTable` parses a bill; `onProgress` goes from 0 to 1 by their characters. None is refused:
- * its header read would have been, the same way.
+ * Parses in full, in their order, those of `files` read so far up to their header, with `parse`
+ * (`readTable` as a bill is read: the module stays free of the parser, which the page does not
+ * need for `joinShares`); `onProgress` goes from 0 to 1 by their characters. None is refused: its
+ * header read would have been, the same way.
  */
 export function parseRest(
   files: readonly { file: ParsedFile }[],
   unparsed: ReadonlyMap<ParsedFile, UnparsedText>,
-  limits: ImportLimits,
+  parse: (text: string, sniff: TableSniff, onProgress: (fraction: number) => void) => Table,
   onProgress: (fraction: number) => void,
 ): void {
   const rest = files.flatMap(({ file }) => {
@@ -113,8 +112,9 @@ export function parseRest(
   const total = rest.reduce((sum, { text }) => sum + text.length, 0) || 1;
   let done = 0;
   for (const { file, text, sniff } of rest) {
-    const progress = (fraction: number) => onProgress((done + fraction * text.length) / total);
-    file.table = readTable(text, sniff, { onProgress: progress, limits, strictWidth: true });
+    file.table = parse(text, sniff, (fraction) =>
+      onProgress((done + fraction * text.length) / total),
+    );
     done += text.length;
   }
 }
