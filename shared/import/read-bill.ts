@@ -5,36 +5,30 @@
  * matches one, else the user is asked to map its columns.
  */
 import type { DateOrder } from '../dates';
-import type { UploadedFile } from './archive';
-import { expandUpload } from './archive';
-import type { ChargeTable } from './charge-rows';
-import { chargeDateSamples } from './charge-rows';
+import { expandUpload, type UploadedFile } from './archive';
+import { chargeDateSamples, type ChargeTable } from './charge-rows';
 import { decideDateOrder } from './date-order';
 import { decodeBytes } from './decode';
 import type { BillDraft, ColumnChoice } from './draft';
 import { boundDraftDates } from './draft-bounds';
-import type { X12File } from './edi/read-edi';
-import { looksLikeX12 } from './edi/read-edi';
+import { looksLikeX12, type X12File } from './edi/read-edi';
 import { withFileNotes } from './file-notes';
 import { isPdf, PDF_NOTICE } from './pdf';
-import type { ColumnMapping } from './mapping';
 import {
+  type ColumnMapping,
   applyMapping,
   guessMapping,
   headerSignature,
   mappedColumns,
   mappingProblems,
 } from './mapping';
-import type { LayoutFit } from './profiles/columns';
-import { bestFit, duplicateColumnProblem } from './profiles/columns';
+import { bestFit, duplicateColumnProblem, type LayoutFit } from './profiles/columns';
 import { CARRIER_PROFILES } from './profiles/index';
 import type { CarrierProfile, ProfileTable } from './profiles/types';
-import type { ImportLimits } from './limits';
-import { importLimits } from './limits';
-import { readTable, sniffTable } from './table';
+import { importLimits, type ImportLimits } from './limits';
+import { readTable, readTableHeader, sniffTable, type TableSniff } from './table';
 import { isReportText, readReportFiles } from './reports/index';
-import type { RogersArchive } from './usage/rogers-archive';
-import { takeRogersFiles } from './usage/rogers-archive';
+import { takeRogersFiles, type RogersArchive } from './usage/rogers-archive';
 import { isXlsx } from './xlsx/package';
 import { sheetDraftNotes } from './xlsx/sheet-notes';
 import type {
@@ -45,9 +39,10 @@ import type {
   ReadOutcome,
 } from './read-types';
 import { readX12Outcomes, readXlsxMember, rogersOutcome, unreadable } from './read-sources';
+import { parseRest, shareFiles, type ReadShare, type UnparsedText } from './read-shares';
 
 export type { DecodedFileInfo, LayoutDrift, ReadBillOptions, ReadOutcome } from './read-types';
-export { joinShares } from './read-shares';
+export { joinShares, type ReadShare } from './read-shares';
 
 /** Rows shown in the mapping wizard's sample. */
 const SAMPLE_ROWS = 5;
@@ -64,6 +59,10 @@ interface ProfileGroup {
   choices: ColumnChoice[];
 }
 
+function newGroup(): ProfileGroup {
+  return { tables: [], ignored: [], files: [], choices: [] };
+}
+
 /**
  * Reads the files of one upload and returns one outcome per group: a draft per carrier profile
  * (a Verizon ZIP's summary files form one draft), a draft per mapped file, and a question or an
@@ -76,22 +75,7 @@ export function readBills(
   return readBillsPart(files, options).outcomes;
 }
 
-/**
- * One worker's part of a read shared by two (`shard` 0 or 1 of 2; see `readBillsPart`). Both read
- * and recognise every file (that part is cheap); each then reads into drafts only the carrier
- * profiles' groups it was given, the heaviest first to whichever has less, so two cores share
- * the costly part. Shard 0 also gives every other outcome, and `elsewhere` says where shard 1's
- * go among them: {@link joinShares} puts the two back in exactly the order `readBills` gives.
- */
-export interface ReadShare {
-  outcomes: ReadOutcome[];
-  /** Each file's names as the read saw them: its ZIP members, or the file itself. */
-  memberNames: string[][];
-  /** Shard 0 only: the positions, in the joined list, of shard 1's outcomes. */
-  elsewhere: number[];
-}
-
-/** Reads `files` whole, or the part `shard` says of a read two workers share. */
+/** Reads `files` whole, or the part `shard` says of a read two workers share (see `ReadShare`). */
 export function readBillsPart(
   files: readonly UploadedFile[],
   options: ReadBillOptions = {},
@@ -115,57 +99,40 @@ export function readBillsPart(
   }
 
   const x12Files: (X12File & { info: DecodedFileInfo })[] = [];
-  const parsed = parseAll(members, outcomes, limits, options, x12Files);
+  // A shared read first reads only each table's header: where a file goes follows from it alone,
+  // and each worker then parses whole only the files it reads (see `parseRest`).
+  const unparsed = shard === undefined ? undefined : new Map<ParsedFile, UnparsedText>();
+  const parsed = parseAll(members, outcomes, limits, options, x12Files, unparsed);
   if (x12Files.length > 0 && shard !== 1) outcomes.push(...readX12Outcomes(x12Files, limits));
-  const groups = new Map<CarrierProfile, ProfileGroup>();
   const reports = parsed.filter((file) => file.report !== undefined);
-  for (const file of parsed) {
-    if (file.report !== undefined) continue;
-    const outcome = classify(file, options, groups);
+  const routed = parsed.flatMap((file) =>
+    file.report === undefined ? [{ file, ...routeOf(file.table.header, options) }] : [],
+  );
+  // Rogers usage attaches to the drafts read beside it: such a read is not shared.
+  const shared = rogers.length > 0 ? undefined : unparsed;
+  const { profiles, owners, mine } = shareFiles(routed, shard, shared);
+  const parsing = (fraction: number) => options.onProgress?.(PARSE_SHARE * fraction);
+  const parse = (text: string, sniff: TableSniff, onProgress: (fraction: number) => void) =>
+    readTable(text, sniff, { onProgress, limits, strictWidth: true });
+  if (unparsed !== undefined) parseRest(mine, unparsed, parse, parsing);
+  const groups = new Map(profiles.map((profile) => [profile, newGroup()]));
+  for (const route of mine) {
+    const outcome = classify(route.file, route, options, groups);
     if (outcome !== null) outcomes.push(outcome);
   }
-  // Rogers usage attaches to the drafts read beside it: such a read is not shared.
-  const owners = shard === undefined || rogers.length > 0 ? undefined : shareGroups(groups);
-  if (shard === 1) {
-    const mine: ReadOutcome[] = [];
-    for (const [i, [profile, group]] of [...groups].entries())
-      if (owners?.[i] === 1) mine.push(readGroup(profile, group, options));
-    options.onProgress?.(1);
-    return { outcomes: mine, elsewhere: [], memberNames };
-  }
+  // Shard 1 gives its drafts alone; shard 0 leaves a place for each of them among its outcomes.
+  const drafts: ReadOutcome[] = shard === 1 ? [] : outcomes;
   for (const [i, [profile, group]] of [...groups].entries()) {
-    if (owners?.[i] === 1) elsewhere.push(outcomes.length + elsewhere.length);
-    else outcomes.push(readGroup(profile, group, options));
+    if ((owners?.[i] ?? 0) === (shard ?? 0)) drafts.push(readGroup(profile, group, options));
+    else if (shard === 0) elsewhere.push(outcomes.length + elsewhere.length);
   }
-  if (reports.length > 0) {
+  if (shard !== 1 && reports.length > 0) {
     const texts = reports.map((file) => ({ name: file.name, text: file.report ?? '' }));
     outcomes.push(draftOutcome(readReportFiles(texts, options.storedInvoices), reports, options));
   }
-  if (rogers.length > 0) outcomes.push(rogersOutcome(rogers, outcomes, options));
+  if (shard !== 1 && rogers.length > 0) outcomes.push(rogersOutcome(rogers, outcomes, options));
   options.onProgress?.(1);
-  return { outcomes, elsewhere, memberNames };
-}
-
-/**
- * Which of two workers reads each group into a draft (by index in `groups`' order): the largest
- * groups first, each to the one with less so far, by cells (rows × columns: a Verizon raw-data
- * row is three or four charges, so rows alone weigh it far too light). The same in both workers.
- */
-function shareGroups(groups: ReadonlyMap<CarrierProfile, ProfileGroup>): (0 | 1)[] {
-  const weights = [...groups.values()].map((group) =>
-    group.tables.reduce((sum, table) => sum + table.rows.length * table.header.length, 0),
-  );
-  const owners = weights.map((): 0 | 1 => 0);
-  const load = [0, 0];
-  const order = weights
-    .map((_, i) => i)
-    .sort((a, b) => (weights[b] ?? 0) - (weights[a] ?? 0) || a - b);
-  for (const i of order) {
-    const to = (load[1] ?? 0) < (load[0] ?? 0) ? 1 : 0;
-    owners[i] = to;
-    load[to] = (load[to] ?? 0) + (weights[i] ?? 0);
-  }
-  return owners;
+  return { outcomes: drafts, elsewhere, memberNames };
 }
 
 function parseAll(
@@ -174,6 +141,7 @@ function parseAll(
   limits: ImportLimits,
   options: ReadBillOptions,
   x12Files: (X12File & { info: DecodedFileInfo })[],
+  unparsed?: Map<ParsedFile, UnparsedText>,
 ): ParsedFile[] {
   const { onProgress } = options;
   const totalBytes = members.reduce((sum, file) => sum + file.bytes.length, 0) || 1;
@@ -219,76 +187,91 @@ function parseAll(
     if (!sniff.ok) {
       outcomes.push(unreadable(member.name, sniff.errors.map((e) => e.message).join(' ')));
     } else {
-      const progress =
-        onProgress === undefined
-          ? undefined
-          : (fraction: number) =>
-              onProgress((PARSE_SHARE * (doneBytes + fraction * size)) / totalBytes);
-      const table = readTable(decoded.text, sniff.value, {
-        onProgress: progress,
-        limits,
-        strictWidth: true,
-      });
+      const onBytes = (fraction: number) =>
+        onProgress?.((PARSE_SHARE * (doneBytes + fraction * size)) / totalBytes);
+      const how = { onProgress: onProgress && onBytes, limits, strictWidth: true };
+      // Only the header when `unparsed` is given (a shared read: see `parseRest`).
+      const read = unparsed === undefined ? readTable : readTableHeader;
+      const table = read(decoded.text, sniff.value, how);
       if (table.refused !== undefined) {
         outcomes.push(unreadable(member.name, table.refused));
         doneBytes += size;
         continue;
       }
-      parsed.push({ name: member.name, info, table });
+      const file = { name: member.name, info, table };
+      parsed.push(file);
+      unparsed?.set(file, { text: decoded.text, sniff: sniff.value });
     }
     doneBytes += size;
   }
   return parsed;
 }
 
-/** Puts a file into its profile's group, or returns its own outcome (mapped draft or question). */
-function classify(
-  file: ParsedFile,
-  options: ReadBillOptions,
-  groups: Map<CarrierProfile, ProfileGroup>,
-): ReadOutcome | null {
-  const { header } = file.table;
+/** Where a file goes, known from its header alone (see `routeOf`). */
+type Route =
+  | { kind: 'mapped'; mapping: ColumnMapping }
+  | { kind: 'group'; fit: LayoutFit }
+  | { kind: 'twins'; problem: string }
+  | { kind: 'ask'; drift?: LayoutFit };
+
+/**
+ * Where a file with this header goes: the mapping just made, a profile's group (unless two of its
+ * columns name the same field), a saved mapping, else a question.
+ */
+function routeOf(header: readonly string[], options: ReadBillOptions): Route {
   const signature = headerSignature(header);
   if (options.mapping !== undefined && options.mapping.signature === signature) {
-    return readMapped(file, options.mapping, options);
+    return { kind: 'mapped', mapping: options.mapping };
   }
   const fit = bestFit(CARRIER_PROFILES, header);
   if (fit?.kind === 'match') {
     const twins = duplicateColumnProblem(header, Object.values(fit.fit.columns));
-    if (twins !== null) return unreadable(file.name, twins);
-    let group = groups.get(fit.fit.profile);
-    if (group === undefined) {
-      group = { tables: [], ignored: [], files: [], choices: [] };
-      groups.set(fit.fit.profile, group);
-    }
-    group.files.push(file);
-    const ignoredBecause = fit.fit.layout.ignoredBecause;
-    if (ignoredBecause !== undefined)
-      group.ignored.push({ sourceFile: file.name, reason: ignoredBecause });
-    else {
-      for (const choice of fit.fit.choices)
-        group.choices.push({ sourceFile: file.name, ...choice });
-      group.tables.push({
-        fileName: file.name,
-        layout: fit.fit.layout,
-        header,
-        rows: file.table.rows,
-        columns: fit.fit.columns,
-      });
-    }
-    return null;
+    return twins === null ? { kind: 'group', fit: fit.fit } : { kind: 'twins', problem: twins };
   }
   const saved = options.savedMappings?.find((mapping) => mapping.signature === signature);
-  if (saved !== undefined) return readMapped(file, saved, options);
-  const outcome: ReadOutcome = {
-    kind: 'needs-mapping',
-    fileName: file.name,
-    header,
-    sample: file.table.rows.slice(0, SAMPLE_ROWS).map((row) => row.cells),
-    guess: guessMapping(header),
-  };
-  if (fit?.kind === 'drift') outcome.drift = driftOf(fit.fit);
-  return outcome;
+  if (saved !== undefined) return { kind: 'mapped', mapping: saved };
+  return fit?.kind === 'drift' ? { kind: 'ask', drift: fit.fit } : { kind: 'ask' };
+}
+
+/** Puts a file into its profile's group, or returns its own outcome (mapped draft or question). */
+function classify(
+  file: ParsedFile,
+  route: Route,
+  options: ReadBillOptions,
+  groups: Map<CarrierProfile, ProfileGroup>,
+): ReadOutcome | null {
+  const { header } = file.table;
+  if (route.kind === 'mapped') return readMapped(file, route.mapping, options);
+  if (route.kind === 'twins') return unreadable(file.name, route.problem);
+  if (route.kind === 'ask') {
+    const outcome: ReadOutcome = {
+      kind: 'needs-mapping',
+      fileName: file.name,
+      header,
+      sample: file.table.rows.slice(0, SAMPLE_ROWS).map((row) => row.cells),
+      guess: guessMapping(header),
+    };
+    if (route.drift !== undefined) outcome.drift = driftOf(route.drift);
+    return outcome;
+  }
+  const { fit } = route;
+  const group = groups.get(fit.profile) ?? newGroup();
+  groups.set(fit.profile, group);
+  group.files.push(file);
+  const ignoredBecause = fit.layout.ignoredBecause;
+  if (ignoredBecause !== undefined)
+    group.ignored.push({ sourceFile: file.name, reason: ignoredBecause });
+  else {
+    for (const choice of fit.choices) group.choices.push({ sourceFile: file.name, ...choice });
+    group.tables.push({
+      fileName: file.name,
+      layout: fit.layout,
+      header,
+      rows: file.table.rows,
+      columns: fit.columns,
+    });
+  }
+  return null;
 }
 
 function driftOf(fit: LayoutFit): LayoutDrift {

@@ -136,6 +136,28 @@ function zeroShare(sample: string): number {
  * line over the length limit refuses the file before parsing starts.
  */
 export function readTable(text: string, sniff: TableSniff, options: ReadTableOptions = {}): Table {
+  return parseTable(text, sniff, options, false);
+}
+
+/**
+ * The header row {@link readTable} finds in the text, or its refusal, without reading the rows
+ * after it (`rows` and `problems` are empty; no progress is reported): what a bill is (its
+ * carrier's layout, a saved mapping or a question) is known from this alone.
+ */
+export function readTableHeader(
+  text: string,
+  sniff: TableSniff,
+  options: ReadTableOptions = {},
+): Table {
+  return parseTable(text, sniff, { ...options, onProgress: undefined }, true);
+}
+
+function parseTable(
+  text: string,
+  sniff: TableSniff,
+  options: ReadTableOptions,
+  headerOnly: boolean,
+): Table {
   const limits = options.limits ?? DEFAULT_IMPORT_LIMITS;
   const body = sniff.headerOffset === 0 ? text : text.slice(sniff.headerOffset);
   const long = firstLongLine(body, sniff.newline, limits.maxLineChars);
@@ -150,12 +172,16 @@ export function readTable(text: string, sniff: TableSniff, options: ReadTableOpt
   const tableOptions = { ...options, onProgress: progress };
   let state = new TableState(sniff, tableOptions);
   const first = state;
+  // A header-only read stops once the header row is taken: the rows before it are read as a
+  // whole read reads them, so the header is the same.
+  const done = (read: TableState) =>
+    read.refused !== undefined || (headerOnly && read.header !== null);
   const common = parseCommonTable(
     body,
     sniff.delimiter,
     sniff.newline,
     (cells, end) => first.step(body, cells, end, NO_ERRORS),
-    () => first.refused !== undefined,
+    () => done(first),
   );
   if (!common) {
     const second = new TableState(sniff, tableOptions);
@@ -167,12 +193,13 @@ export function readTable(text: string, sniff: TableSniff, options: ReadTableOpt
       fastMode: false,
       step: (result, parser) => {
         second.step(body, result.data, result.meta.cursor, result.errors);
-        if (second.refused !== undefined) parser.abort();
+        if (done(second)) parser.abort();
       },
     });
   }
   options.onProgress?.(1);
   if (state.refused !== undefined) return refusedTable(state.refused);
+  if (headerOnly) return { header: trimTrailingBlanks(state.header ?? []), rows: [], problems: [] };
   const table: Table = {
     header: trimTrailingBlanks(state.header ?? []),
     rows: state.rows,

@@ -4,6 +4,7 @@ import {
   DELIMITERS,
   headerKey,
   readTable,
+  readTableHeader,
   sniffTable,
   splitSampleLine,
 } from '../../../shared/import/table';
@@ -175,5 +176,77 @@ describe('splitSampleLine', () => {
         ]);
       }
     }
+  });
+});
+
+describe('readTableHeader', () => {
+  /** The header (or refusal) of a whole read and of a header-only read, side by side. */
+  function both(text: string, limits?: { maxLineChars: number; maxColumns: number }) {
+    const sniff = sniffTable(text);
+    if (!sniff.ok) return null;
+    const whole = readTable(text, sniff.value, { strictWidth: true, limits });
+    const head = readTableHeader(text, sniff.value, { strictWidth: true, limits });
+    return {
+      whole: { header: whole.header, refused: whole.refused },
+      head: { header: head.header, refused: head.refused, rows: head.rows.length },
+    };
+  }
+
+  it('finds the header a whole read finds, past preambles, bad quotes and blank rows', () => {
+    const texts = [
+      'Report\n\nA,B,C\n1,2,3\n',
+      '\uFEFFA;B;C\r\n1;2;3\r\n',
+      'A,B,C\n1,"2"x,3\n4,5,6\n',
+      '"A\nx",B,C\n1,2,3\n',
+      '"A,B,C\n1,2,3\n',
+      'A,B,C,,\n1,2,3\n',
+      'Name,Other\nFrançais,Autre\n1,2\n',
+    ];
+    for (const text of texts) {
+      const read = both(text);
+      if (read === null) continue;
+      expect({ ...read.head, rows: undefined }).toEqual({ ...read.whole, rows: undefined });
+      expect(read.head.rows).toBe(0);
+    }
+  });
+
+  it('refuses what a whole read refuses: a header over the column limit, a line over the length limit', () => {
+    const wide = `${Array.from({ length: 30 }, (_, i) => `Col ${i}`).join(',')}\n${'1,'.repeat(29)}1\n`;
+    const long = `A,B\n1,2\n${'x'.repeat(500)},3\n`;
+    for (const text of [wide, long]) {
+      const read = both(text, { maxLineChars: 200, maxColumns: 20 });
+      expect(read?.whole.refused).toBeDefined();
+      expect(read?.head).toEqual({ ...read?.whole, rows: 0 });
+    }
+  });
+
+  it('agrees with a whole read on 2,000 random texts of quotes, delimiters and line breaks', () => {
+    const random = seededRandom(21);
+    const pieces = [
+      'Name',
+      'Amount',
+      '12',
+      ',',
+      ';',
+      '"',
+      '""',
+      '\r\n',
+      '\n',
+      ' ',
+      '\t',
+      'x y',
+      '\uFEFF',
+    ];
+    let compared = 0;
+    for (let i = 0; i < 2_000; i += 1) {
+      const length = 1 + Math.floor(random() * 40);
+      let text = '';
+      for (let k = 0; k < length; k += 1) text += pieces[Math.floor(random() * pieces.length)];
+      const read = both(text, { maxLineChars: 60, maxColumns: 6 });
+      if (read === null) continue;
+      expect({ text, ...read.head }).toEqual({ text, ...read.whole, rows: 0 });
+      compared += 1;
+    }
+    expect(compared).toBeGreaterThan(500);
   });
 });
