@@ -158,17 +158,24 @@ function InventoryWorkspace({ data }: { data: InventoryData }) {
   const rows = useMemo(() => serviceRows(data), [data]);
   // Each row's search text and keys, built at the first search and kept until the rows change.
   const indexOf = useMemo(() => lazily(() => searchIndex(rows)), [rows]);
+  // Each site's row count for the heading; each row's site too, at the first search.
+  const sites = useMemo(() => rowSites(rows), [rows]);
   // …or before, once the browser is idle after the grid is painted.
   useEffect(() => {
-    const idle = window.requestIdleCallback(() => indexOf(), { timeout: 5000 });
+    const idle = window.requestIdleCallback(
+      () => {
+        indexOf();
+        sites.siteOf();
+      },
+      { timeout: 5000 },
+    );
     return () => window.cancelIdleCallback(idle);
-  }, [indexOf]);
+  }, [indexOf, sites]);
   const found = useMemo(
     () => (query.trim() === '' ? null : findServices(indexOf(), query)),
     [indexOf, query],
   );
   const narrowed = useMemo(() => bothFilters(matching, found), [matching, found]);
-  const sites = useMemo(() => rowSites(rows), [rows]);
   const shownCount = useMemo(
     () => countShown(rows, siteId, narrowed, sites),
     [rows, siteId, narrowed, sites],

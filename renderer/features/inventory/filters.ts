@@ -49,22 +49,19 @@ export function servicesMatching(
   return ids;
 }
 
-/** Each row's site and each site's row count, worked out once per set of rows for `countShown`. */
+/** Each site's row count and each row's site, worked out once per set of rows for `countShown`. */
 export interface RowSites {
   /** How many rows each site has (by site id). */
   counts: ReadonlyMap<string, number>;
-  /** Each row's site id (by row id). */
-  siteOf: ReadonlyMap<string, string>;
+  /** Each row's site id (by row id): made at its first call (a search's count) and kept. */
+  siteOf: () => ReadonlyMap<string, string>;
 }
 
 export function rowSites(rows: readonly { id: string; siteId: string }[]): RowSites {
   const counts = new Map<string, number>();
-  const siteOf = new Map<string, string>();
-  for (const row of rows) {
-    counts.set(row.siteId, (counts.get(row.siteId) ?? 0) + 1);
-    siteOf.set(row.id, row.siteId);
-  }
-  return { counts, siteOf };
+  for (const row of rows) counts.set(row.siteId, (counts.get(row.siteId) ?? 0) + 1);
+  let siteOf: Map<string, string> | undefined;
+  return { counts, siteOf: () => (siteOf ??= new Map(rows.map((row) => [row.id, row.siteId]))) };
 }
 
 /**
@@ -82,8 +79,9 @@ export function countShown(
   if (matching === null && sites) return sites.counts.get(siteId ?? '') ?? 0;
   let count = 0;
   if (matching !== null && sites) {
+    const siteOf = sites.siteOf();
     for (const id of matching) {
-      const site = sites.siteOf.get(id);
+      const site = siteOf.get(id);
       if (site !== undefined && (siteId === null || site === siteId)) count += 1;
     }
     return count;
