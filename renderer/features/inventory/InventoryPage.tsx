@@ -1,5 +1,5 @@
 import type { GridApi } from 'ag-grid-community';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import type { ServiceRow } from '../../../shared/inventory/rows';
 import { ColumnChooser } from '../../components/ColumnChooser';
 import type { ServicePatch } from '../../../shared/inventory/edits';
@@ -25,15 +25,16 @@ import { ImportPanel } from '../bills/import/ImportPanel';
 import { AddServiceForm } from './AddServiceForm';
 import { BulkEditBar } from './BulkEditBar';
 import {
-  countBySite,
   countShown,
   describeServiceFilter,
+  rowSites,
   servicesMatching,
   type ServiceFilter,
 } from './filters';
 import { InventoryExportButtons, InventoryImport } from './InventoryFiles';
 import { ServiceDetail } from './ServiceDetail';
 import { ServicesGrid } from './ServicesGrid';
+import { SearchField } from './SearchField';
 import { SiteList } from './SiteList';
 import { SitesPanel } from './SitesPanel';
 import { UnmatchedPanel } from './UnmatchedPanel';
@@ -157,28 +158,38 @@ function InventoryWorkspace({ data }: { data: InventoryData }) {
   const rows = useMemo(() => serviceRows(data), [data]);
   // Each row's search text and keys, built at the first search and kept until the rows change.
   const indexOf = useMemo(() => lazily(() => searchIndex(rows)), [rows]);
+  // Each site's row count for the heading; each row's site too, at the first search.
+  const sites = useMemo(() => rowSites(rows), [rows]);
   // …or before, once the browser is idle after the grid is painted.
   useEffect(() => {
-    const idle = window.requestIdleCallback(() => indexOf(), { timeout: 5000 });
+    const idle = window.requestIdleCallback(
+      () => {
+        indexOf();
+        sites.siteOf();
+      },
+      { timeout: 5000 },
+    );
     return () => window.cancelIdleCallback(idle);
-  }, [indexOf]);
+  }, [indexOf, sites]);
   const found = useMemo(
     () => (query.trim() === '' ? null : findServices(indexOf(), query)),
     [indexOf, query],
   );
   const narrowed = useMemo(() => bothFilters(matching, found), [matching, found]);
-  const bySite = useMemo(() => countBySite(rows), [rows]);
   const shownCount = useMemo(
-    () => countShown(rows, siteId, narrowed, bySite),
-    [rows, siteId, narrowed, bySite],
+    () => countShown(rows, siteId, narrowed, sites),
+    [rows, siteId, narrowed, sites],
   );
   const scopeCount = useMemo(
-    () => countShown(rows, siteId, matching, bySite),
-    [rows, siteId, matching, bySite],
+    () => countShown(rows, siteId, matching, sites),
+    [rows, siteId, matching, sites],
   );
   const notice = link ? describeServiceFilter(serviceFilter, siteId, data, scopeCount) : '';
   const open = openId ? data.services.find((s) => s.id === openId) : undefined;
   const detailRef = useRevealPanel<HTMLElement>(open ? open.id : null);
+
+  const startImport = useCallback(() => setImporting(true), []);
+  const startAdding = useCallback(() => setAdding(true), []);
 
   const { perform } = useUndo();
   const edit = useCallback(
@@ -228,18 +239,13 @@ function InventoryWorkspace({ data }: { data: InventoryData }) {
                   ? `${shownCount.toLocaleString('en-US')} services`
                   : `${shownCount.toLocaleString('en-US')} of ${scopeCount.toLocaleString('en-US')} services`}
               </h2>
-              <label className="inline search">
-                Search services
-                <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
-              </label>
-              <ColumnChooser api={gridApi} />
-              <InventoryExportButtons data={data} />
-              <button type="button" className="secondary" onClick={() => setImporting(true)}>
-                Import inventory…
-              </button>
-              <button type="button" onClick={() => setAdding(true)}>
-                Add service…
-              </button>
+              <SearchField
+                label="Search services"
+                className="inline search"
+                value={search}
+                onChange={setSearch}
+              />
+              <ServicesTools api={gridApi} data={data} onImport={startImport} onAdd={startAdding} />
             </div>
             {notice && (
               <p className="notice" role="status">
@@ -313,3 +319,32 @@ function InventoryWorkspace({ data }: { data: InventoryData }) {
     </Tabs>
   );
 }
+
+/**
+ * The toolbar's column chooser and buttons, memoised: choosing a site or a search re-renders the
+ * heading that counts the rows, not the 16 column check boxes and the buttons beside it.
+ */
+const ServicesTools = memo(function ServicesTools({
+  api,
+  data,
+  onImport,
+  onAdd,
+}: {
+  api: GridApi<ServiceRow> | null;
+  data: InventoryData;
+  onImport: () => void;
+  onAdd: () => void;
+}) {
+  return (
+    <>
+      <ColumnChooser api={api} />
+      <InventoryExportButtons data={data} />
+      <button type="button" className="secondary" onClick={onImport}>
+        Import inventory…
+      </button>
+      <button type="button" onClick={onAdd}>
+        Add service…
+      </button>
+    </>
+  );
+});

@@ -1,6 +1,7 @@
 import { memo, useMemo, useState } from 'react';
 import type { SiteSummary } from '../../../shared/inventory/sites';
 import { formatCents } from '../../../shared/money/cents';
+import { SearchField } from './SearchField';
 
 /**
  * Sites with their live service count and monthly cost; choosing one filters the grid. Each site is
@@ -30,10 +31,12 @@ export const SiteList = memo(function SiteList({
 
   return (
     <nav className="site-list" aria-label="Sites">
-      <label className="site-list__filter">
-        Filter sites
-        <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
-      </label>
+      <SearchField
+        label="Filter sites"
+        className="site-list__filter"
+        value={filter}
+        onChange={setFilter}
+      />
       <ul>
         <li>
           <button type="button" aria-pressed={selected === null} onClick={() => onSelect(null)}>

@@ -49,26 +49,43 @@ export function servicesMatching(
   return ids;
 }
 
-/** How many rows each site has (by site id), counted once for `countShown`. */
-export function countBySite(rows: readonly { siteId: string }[]): ReadonlyMap<string, number> {
+/** Each site's row count and each row's site, worked out once per set of rows for `countShown`. */
+export interface RowSites {
+  /** How many rows each site has (by site id). */
+  counts: ReadonlyMap<string, number>;
+  /** Each row's site id (by row id): made at its first call (a search's count) and kept. */
+  siteOf: () => ReadonlyMap<string, string>;
+}
+
+export function rowSites(rows: readonly { id: string; siteId: string }[]): RowSites {
   const counts = new Map<string, number>();
   for (const row of rows) counts.set(row.siteId, (counts.get(row.siteId) ?? 0) + 1);
-  return counts;
+  let siteOf: Map<string, string> | undefined;
+  return { counts, siteOf: () => (siteOf ??= new Map(rows.map((row) => [row.id, row.siteId]))) };
 }
 
 /**
- * How many services the grid shows at a site (null: every site) among the matching ids. With no
- * matching ids and the rows' `countBySite`, no row is read: choosing a site counts nothing.
+ * How many services the grid shows at a site (null: every site) among the matching ids. With the
+ * rows' `rowSites`, no row is read: choosing a site looks up its count, and a search or drill-down
+ * reads only the ids it matched (a few, not 20,000 rows). Row ids are unique (they are service ids).
  */
 export function countShown(
   rows: readonly { id: string; siteId: string }[],
   siteId: string | null,
   matching: ReadonlySet<string> | null,
-  bySite?: ReadonlyMap<string, number>,
+  sites?: RowSites,
 ): number {
   if (matching === null && siteId === null) return rows.length;
-  if (matching === null && bySite) return bySite.get(siteId ?? '') ?? 0;
+  if (matching === null && sites) return sites.counts.get(siteId ?? '') ?? 0;
   let count = 0;
+  if (matching !== null && sites) {
+    const siteOf = sites.siteOf();
+    for (const id of matching) {
+      const site = siteOf.get(id);
+      if (site !== undefined && (siteId === null || site === siteId)) count += 1;
+    }
+    return count;
+  }
   for (const row of rows)
     if ((siteId === null || row.siteId === siteId) && (matching === null || matching.has(row.id)))
       count += 1;
