@@ -1,14 +1,17 @@
 /**
- * The app's first script, run before `main.tsx` evaluates the app's code (React, the charts, every
- * page: some 170 ms): opening on the dashboard, it starts reading the dashboard's data now, so the
- * read runs meanwhile. The page takes this read instead of starting its own (a failure is reported
- * when it reads again). It imports only what the read needs.
+ * The first thing the app's entry (`main.tsx`) runs, before it loads the app's code (React,
+ * Chart.js, every page): opening on the dashboard, it starts reading the dashboard's data; opening
+ * on Inventory, the inventory's live read. The read then runs while the browser compiles and
+ * evaluates the app. The page takes the read over instead of starting its own (a failure is
+ * reported when it reads again). It imports only what the reads need, never React.
  */
-import { routeFromHash } from './app/useSection';
+import { routeFromHash } from './app/sections';
 import { startDashboardLoad } from './db/dashboard';
 import { appDatabase } from './db/database';
+import { startInventoryRead } from './db/inventory-early';
 import { dashboardFilterOf } from './features/dashboard/filter';
 
 const route = routeFromHash(window.location.hash);
 if (route.section === 'dashboard' && route.path[0] !== 'report')
   startDashboardLoad(appDatabase(), dashboardFilterOf(route.path));
+if (route.section === 'inventory') startInventoryRead(appDatabase());

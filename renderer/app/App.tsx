@@ -1,6 +1,5 @@
 import { lazy, Suspense, useEffect, useMemo, useState, type ComponentType } from 'react';
 import { appDatabase } from '../db/database';
-import { startInventoryRead } from '../db/inventory-early';
 import { DEFAULT_SETTINGS, readSettings } from '../db/settings';
 import { sweepUnclaimedFiles } from '../db/staged-files';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
@@ -70,8 +69,6 @@ const PAGES: Record<SectionId, ComponentType> = {
 if (typeof window !== 'undefined') {
   const opening = sectionFromHash(window.location.hash);
   if (opening !== 'dashboard') void CHUNKS[opening].start();
-  // …and Inventory's data is read meanwhile (the page takes the read over when it mounts).
-  if (opening === 'inventory') startInventoryRead(appDatabase());
 }
 
 /** Background helpers, in their own chunks too: the audit engine and the backup writer. */

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { SectionId } from './sections';
-import type { Route } from './useSection';
+import type { Route } from './sections';
 
 interface RouteContextValue {
   route: Route;

@@ -7,7 +7,7 @@
  */
 import { isIsoMonth } from '../../shared/dates';
 import type { SectionId } from './sections';
-import { hrefFor } from './useSection';
+import { hrefFor } from './sections';
 
 /** The path segment that says "the next segment is a filter". */
 export const WHERE = 'where';

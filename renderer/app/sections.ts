@@ -21,3 +21,19 @@ export function sectionFromHash(hash: string): SectionId {
   const id = hash.replace(/^#\/?/, '').split('/')[0] ?? '';
   return isSectionId(id) ? id : 'dashboard';
 }
+
+/** Where the app is: `#/bills/invoice-42` → section `bills`, path `['invoice-42']`. */
+export interface Route {
+  section: SectionId;
+  /** What follows the section in the hash, decoded. */
+  path: string[];
+}
+
+export function routeFromHash(hash: string): Route {
+  const [, ...rest] = hash.replace(/^#\/?/, '').split('/');
+  return { section: sectionFromHash(hash), path: rest.filter(Boolean).map(decodeURIComponent) };
+}
+
+export function hrefFor(section: SectionId, ...path: string[]): string {
+  return `#/${[section, ...path.map(encodeURIComponent)].join('/')}`;
+}

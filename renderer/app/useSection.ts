@@ -1,21 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { sectionFromHash, type SectionId } from './sections';
-
-/** Where the app is: `#/bills/invoice-42` → section `bills`, path `['invoice-42']`. */
-export interface Route {
-  section: SectionId;
-  /** What follows the section in the hash, decoded. */
-  path: string[];
-}
-
-export function routeFromHash(hash: string): Route {
-  const [, ...rest] = hash.replace(/^#\/?/, '').split('/');
-  return { section: sectionFromHash(hash), path: rest.filter(Boolean).map(decodeURIComponent) };
-}
-
-export function hrefFor(section: SectionId, ...path: string[]): string {
-  return `#/${[section, ...path.map(encodeURIComponent)].join('/')}`;
-}
+import { hrefFor, routeFromHash, type Route, type SectionId } from './sections';
 
 /**
  * The route lives in the URL hash (`#/contracts`), so a reload, the Back button and a bookmark in

@@ -17,7 +17,7 @@ import {
   type FindingsLinkFilter,
   type InventoryLinkFilter,
 } from '../../renderer/app/links';
-import { routeFromHash } from '../../renderer/app/useSection';
+import { routeFromHash } from '../../renderer/app/sections';
 
 /** What a page sees of a link: the route the hash decodes to, and its filter. */
 function whereOfLink(link: string): URLSearchParams {

@@ -3,7 +3,7 @@ import type { InvoiceRow } from '../../../shared/billing/invoice-rows';
 import { useDatabase } from '../../db/DatabaseContext';
 import { parseBillsFilter, parseWhere, type BillsFilter } from '../../app/links';
 import { useRouteContext } from '../../app/RouteContext';
-import { hrefFor } from '../../app/useSection';
+import { hrefFor } from '../../app/sections';
 import { useLiveQuery } from '../../app/useLiveQuery';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';

@@ -1,7 +1,7 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { formatCents } from '../../../shared/money/cents';
 import { useDatabase } from '../../db/DatabaseContext';
-import { hrefFor } from '../../app/useSection';
+import { hrefFor } from '../../app/sections';
 import { setAccountDefaultCostCenter, setSiteCostCenter } from '../../db/chargeback';
 import { updateServices } from '../../db/inventory';
 import type { Result } from '../../../shared/result';

@@ -1,7 +1,7 @@
 import type { IsoMonth } from '../../../shared/dates';
 import type { Contract, ContractRate } from '../../../shared/model';
 import { formatCents, type Cents } from '../../../shared/money/cents';
-import { hrefFor } from '../../app/useSection';
+import { hrefFor } from '../../app/sections';
 import type { ContractsData } from '../../db/contracts';
 import { contractedRate } from '../../../shared/contracts/rates';
 

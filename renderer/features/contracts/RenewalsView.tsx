@@ -3,7 +3,7 @@ import { contractsToIcs, renewalRows, timelinePoints } from '../../../shared/con
 import { todayIso } from '../../../shared/dates';
 import { formatCents } from '../../../shared/money/cents';
 import { useDatabase } from '../../db/DatabaseContext';
-import { hrefFor } from '../../app/useSection';
+import { hrefFor } from '../../app/sections';
 import { latestMonthlySpend } from '../../../shared/contracts/spend';
 import { alertWindowsFromText, writeAlertWindows, type ContractsData } from '../../db/contracts';
 import { platform } from '../../platform';

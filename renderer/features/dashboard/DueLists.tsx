@@ -2,7 +2,7 @@ import { DUE_STATE_LABELS } from '../../../shared/billing/invoice-rows';
 import type { DashboardFilter } from '../../../shared/billing/dashboard-view';
 import { formatCents } from '../../../shared/money/cents';
 import { billsLink, contractLink, renewalsLink } from '../../app/links';
-import { hrefFor } from '../../app/useSection';
+import { hrefFor } from '../../app/sections';
 import {
   DEADLINE_HORIZON_DAYS,
   type Deadlines,

@@ -12,7 +12,7 @@ import {
 import { isIsoMonth, type IsoMonth } from '../../../shared/dates';
 import { SERVICE_TYPE_LABELS } from '../../../shared/inventory/rows';
 import { WHERE, whereOf } from '../../app/links';
-import { hrefFor } from '../../app/useSection';
+import { hrefFor } from '../../app/sections';
 
 const FIELDS = [
   ['from', 'from'],

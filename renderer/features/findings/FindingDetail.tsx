@@ -1,7 +1,7 @@
 import type { Ref } from 'react';
 import { suggestedNextStatus } from '../../../shared/audit/next-status';
 import { useDatabase } from '../../db/DatabaseContext';
-import { hrefFor } from '../../app/useSection';
+import { hrefFor } from '../../app/sections';
 import { useLiveQuery } from '../../app/useLiveQuery';
 import { setFindingStatus, type FindingRecord } from '../../db/findings';
 import { formatCents } from '../../../shared/money/cents';

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { countOnce, type CountedOnce } from '../../../shared/audit/claims';
 import { cents, formatCents } from '../../../shared/money/cents';
 import { useDatabase } from '../../db/DatabaseContext';
-import { hrefFor } from '../../app/useSection';
+import { hrefFor } from '../../app/sections';
 import { setFindingStatus } from '../../db/findings';
 import { useRevealPanel } from '../../components/useRevealPanel';
 import type { FindingsData } from './data';

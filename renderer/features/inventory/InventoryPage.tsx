@@ -9,7 +9,7 @@ import { summarizeSites } from '../../../shared/inventory/sites';
 import { useDatabase } from '../../db/DatabaseContext';
 import { parseInventoryFilter, whereOf, type InventoryLinkFilter } from '../../app/links';
 import { useRouteContext } from '../../app/RouteContext';
-import { hrefFor } from '../../app/useSection';
+import { hrefFor } from '../../app/sections';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { Tabs } from '../../components/Tabs';

@@ -1,4 +1,4 @@
-import { hrefFor } from '../../app/useSection';
+import { hrefFor } from '../../app/sections';
 
 /** Opens “Set up from files” (Inventory): beside the sample company wherever the app is empty. */
 export function SetupFromFilesButton() {

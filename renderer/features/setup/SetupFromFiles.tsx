@@ -2,7 +2,7 @@ import { useEffect, useState, type DragEvent } from 'react';
 import type { SetupPlan } from '../../../shared/ledger/setup';
 import { readSetupFile, type SetupFile } from '../../../shared/ledger/setup-files';
 import type { PickedFile } from '../../../shared/ipc/contract';
-import { hrefFor } from '../../app/useSection';
+import { hrefFor } from '../../app/sections';
 import { useDatabase } from '../../db/DatabaseContext';
 import { commitSetup, planSetupImport } from '../../db/setup';
 import { platform } from '../../platform';

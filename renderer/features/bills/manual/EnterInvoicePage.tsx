@@ -3,7 +3,7 @@ import { copyLastMonth } from '../../../../shared/billing/manual-copy';
 import { emptyManualForm, type ManualInvoiceForm } from '../../../../shared/billing/manual-invoice';
 import type { SuggestedField } from '../../../../shared/billing/pdf-suggestions';
 import { accountNumberKey, carrierKey } from '../../../../shared/ids/keys';
-import { hrefFor } from '../../../app/useSection';
+import { hrefFor } from '../../../app/sections';
 import { useLiveQuery } from '../../../app/useLiveQuery';
 import { PageHeader } from '../../../components/PageHeader';
 import { useDatabase } from '../../../db/DatabaseContext';
