@@ -67,13 +67,28 @@ function saveReportPdf(request: SaveReportPdfRequest): Promise<SaveFileResult> {
   return invoke('report:save-pdf', request);
 }
 
+/** Menu commands sent before the page listens (its code still loading): delivered when it does. */
+const PENDING_COMMANDS_KEPT = 8;
+const menuListeners = new Set<(command: MenuCommand) => void>();
+const pendingCommands: MenuCommand[] = [];
+
+// One IPC listener for the page's lifetime. The page gets the command only: the IpcRendererEvent
+// (which holds `sender`, i.e. ipcRenderer) must never cross the bridge.
+ipcRenderer.on(MENU_COMMAND_CHANNEL, (_event: IpcRendererEvent, command: MenuCommand): void => {
+  if (menuListeners.size === 0) {
+    // The window shows before the app's code has loaded and subscribed: keep the command.
+    pendingCommands.push(command);
+    if (pendingCommands.length > PENDING_COMMANDS_KEPT) pendingCommands.shift();
+    return;
+  }
+  for (const listener of menuListeners) listener(command);
+});
+
 function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
-  // The page gets the command only: the IpcRendererEvent (which holds `sender`, i.e. ipcRenderer)
-  // must never cross the bridge.
-  const wrapped = (_event: IpcRendererEvent, command: MenuCommand): void => listener(command);
-  ipcRenderer.on(MENU_COMMAND_CHANNEL, wrapped);
+  menuListeners.add(listener);
+  for (const command of pendingCommands.splice(0)) listener(command);
   return () => {
-    ipcRenderer.removeListener(MENU_COMMAND_CHANNEL, wrapped);
+    menuListeners.delete(listener);
   };
 }
 

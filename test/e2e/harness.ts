@@ -185,6 +185,9 @@ export async function openApp(options: OpenAppOptions = {}): Promise<AppSession>
   });
 
   await page.goto(new URL(options.hash ?? '', baseUrl).toString());
+  // The app's code loads after the page's own load (the entry starts the opening read first, see
+  // renderer/main.tsx): a test starts, as a user does, once the app is on screen.
+  await page.getByRole('navigation', { name: 'Sections' }).waitFor();
 
   return {
     context,

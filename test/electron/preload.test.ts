@@ -84,19 +84,34 @@ describe('the preload', () => {
     ]);
   });
 
-  it('passes menu commands without the IPC event, and unsubscribes', () => {
+  it('keeps a menu command sent before the page listens, and hands it to the first listener', () => {
+    const [channel, receive] = electron.ipcRenderer.on.mock.calls[0] ?? [];
+    expect(channel).toBe(MENU_COMMAND_CHANNEL);
+    if (!receive) throw new Error('no IPC listener registered');
+    receive({ sender: electron.ipcRenderer }, 'enter-invoice');
     const listener = vi.fn();
     const unsubscribe = bridge().onMenuCommand(listener);
-    const [channel, wrapped] = electron.ipcRenderer.on.mock.calls[0] ?? [];
-    expect(channel).toBe(MENU_COMMAND_CHANNEL);
-    if (!wrapped) throw new Error('no listener registered');
-    wrapped({ sender: electron.ipcRenderer }, 'import-bills');
+    expect(listener).toHaveBeenCalledExactlyOnceWith('enter-invoice');
+    unsubscribe();
+    // Handed over once: a later listener does not get it again.
+    const later = vi.fn();
+    bridge().onMenuCommand(later)();
+    expect(later).not.toHaveBeenCalled();
+  });
+
+  it('passes menu commands without the IPC event, and unsubscribes', () => {
+    const [, receive] = electron.ipcRenderer.on.mock.calls[0] ?? [];
+    if (!receive) throw new Error('no IPC listener registered');
+    const listener = vi.fn();
+    const unsubscribe = bridge().onMenuCommand(listener);
+    receive({ sender: electron.ipcRenderer }, 'import-bills');
     expect(listener).toHaveBeenCalledExactlyOnceWith('import-bills');
 
     unsubscribe();
-    expect(electron.ipcRenderer.removeListener).toHaveBeenCalledExactlyOnceWith(
-      MENU_COMMAND_CHANNEL,
-      wrapped,
-    );
+    receive({ sender: electron.ipcRenderer }, 'import-bills');
+    expect(listener).toHaveBeenCalledOnce();
+    // One IPC listener for the page's lifetime: the bridge never adds or removes its own.
+    expect(electron.ipcRenderer.on).toHaveBeenCalledOnce();
+    expect(electron.ipcRenderer.removeListener).not.toHaveBeenCalled();
   });
 });
