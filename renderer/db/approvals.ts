@@ -20,7 +20,11 @@ export const APPROVAL_KEYS = {
 } as const;
 
 export async function loadApprovalPolicy(db: TemDeskDatabase): Promise<ApprovalPolicySettings> {
-  const record = await db.settings.get(APPROVAL_KEYS.policy);
+  return approvalPolicyOf(await db.settings.get(APPROVAL_KEYS.policy));
+}
+
+/** The policy a settings record (`APPROVAL_KEYS.policy`) holds, the defaults where it is silent. */
+export function approvalPolicyOf(record: { value: unknown } | undefined): ApprovalPolicySettings {
   const stored = (record?.value ?? {}) as Partial<ApprovalPolicySettings>;
   return { ...DEFAULT_APPROVAL_POLICY, ...stored };
 }
@@ -34,12 +38,17 @@ export async function saveApprovalPolicy(
 
 /**
  * Runs the approval policy over every stored invoice and stores what it changes (only invoices
- * nothing or the policy decided). Returns how many invoices changed.
+ * nothing or the policy decided). Returns how many invoices changed. `policy`: its settings, when
+ * the caller read them already in the same transaction (they are not read again to find it off).
  */
-export async function applyApprovalPolicy(db: TemDeskDatabase, now: Date): Promise<number> {
-  // Off (the default), it changes nothing: no read-write transaction over every invoice, which
-  // held back the invoice list's read after each import.
-  if (!(await loadApprovalPolicy(db)).enabled) return 0;
+export async function applyApprovalPolicy(
+  db: TemDeskDatabase,
+  now: Date,
+  policy?: ApprovalPolicySettings,
+): Promise<number> {
+  // Off, it changes nothing: no read-write transaction over every invoice, which held back the
+  // invoice list's read after each import.
+  if (!(policy ?? (await loadApprovalPolicy(db))).enabled) return 0;
   const tables = [db.invoices, db.services, db.accounts, db.carriers, db.findings, db.settings];
   return db.transaction('rw', tables, async () => {
     const [invoices, services, accounts, carriers, findings, settings] = await Promise.all([

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { saveApprovalPolicy } from '../../renderer/db/approvals';
 import { loadChargeLines } from '../../renderer/db/charges';
 import { TemDeskDatabase } from '../../renderer/db/database';
 import { loadInvoiceRows } from '../../renderer/db/invoices';
@@ -7,6 +8,7 @@ import {
   findImportConflicts,
   type ImportToCommit,
 } from '../../renderer/db/import-commit';
+import { DEFAULT_APPROVAL_POLICY } from '../../shared/billing/approval-policy';
 import { cents } from '../../shared/money/cents';
 import { isoMonth } from '../../shared/dates';
 import {
@@ -109,6 +111,18 @@ describe('committing an import', () => {
     const original = await db.originalFiles.toArray();
     expect(new TextDecoder().decode(original[0]?.bytes)).toBe('lumen-2026-09.csv a1');
     expect(original[0]?.mediaType).toBe('text/csv');
+  });
+
+  it('has the approval policy decide the new invoices in the same commit, and none turned off', async () => {
+    const now = new Date('2026-12-02T10:00:00Z');
+    await commitImport(db, upload('lumen-2026-09.csv', 'a1', ['INV-1']), { now });
+    const [decided] = await db.invoices.toArray();
+    await saveApprovalPolicy(db, { ...DEFAULT_APPROVAL_POLICY, enabled: false });
+    await commitImport(db, upload('lumen-2026-10.csv', 'b2', ['INV-2']), { now });
+    const left = (await db.invoices.toArray()).find((i) => i.invoiceNumber === 'INV-2');
+    expect(decided?.approval).toMatchObject({ decidedBy: 'policy', outcome: 'review' });
+    expect(left).toBeDefined();
+    expect(left?.approval).toBeUndefined();
   });
 
   it('recognises the same file imported twice and refuses it, writing nothing', async () => {

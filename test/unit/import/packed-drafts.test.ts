@@ -19,6 +19,7 @@ import { invoiceOfPlan, planBills, plannedLineCount } from '../../../shared/ledg
 import { OrgResolver, sequentialIds } from '../../../shared/ledger/org';
 import { cents } from '../../../shared/money/cents';
 import { packChargeLines } from '../../../shared/storage/charge-blocks';
+import { expectClonedDenselyAsBefore } from '../../helpers/cloned-blocks';
 import { makeDraft, makeDraftInvoice } from '../../helpers/drafts';
 
 const CATEGORIES = ['recurring', 'usage', 'tax', 'credit', 'one-time'] as const;
@@ -126,9 +127,9 @@ describe('a draft whose lines stay packed', () => {
         invoiceOfPlan(same, ids, () => 'batch-1'),
       );
       // Blocks of 100 lines, so every invoice spans several, both files and sub-accounts.
-      expect(packRows(`invoice-${i}`, planned.packedRows, 100)).toEqual(
-        packChargeLines(`invoice-${i}`, same.lines, 100),
-      );
+      const blocks = packRows(`invoice-${i}`, planned.packedRows, 100);
+      expect(blocks).toEqual(packChargeLines(`invoice-${i}`, same.lines, 100));
+      for (const block of blocks) expectClonedDenselyAsBefore(block);
     });
     expect(packedLinesOf(draft)).toBeDefined();
     expect(packedUsageOf(draft)).toBeDefined();

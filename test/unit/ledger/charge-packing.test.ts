@@ -8,6 +8,7 @@ import {
   type PackableLine,
 } from '../../../shared/storage/charge-blocks';
 import { serviceTotalsOfBlocks } from '../../../shared/storage/service-totals';
+import { expectClonedDenselyAsBefore } from '../../helpers/cloned-blocks';
 
 const line = fc.record(
   {
@@ -52,7 +53,7 @@ function referenceTotals(lines: readonly PackableLine[]) {
 }
 
 describe('packed charge blocks and their per-service totals', () => {
-  it('unpack to the lines packed, in order, across blocks, files and line accounts', () => {
+  it('unpack to the lines packed, in order, across blocks, files and line accounts; are stored as before', () => {
     fc.assert(
       fc.property(
         fc.array(line, { maxLength: 60 }),
@@ -64,6 +65,8 @@ describe('packed charge blocks and their per-service totals', () => {
           for (const block of blocks) {
             if (block.files !== undefined)
               expect(new Set(block.files).size).toBe(block.files.length);
+            // Their string columns have no holes (cloned densely): the same records as before.
+            expectClonedDenselyAsBefore(block);
           }
         },
       ),
