@@ -9,6 +9,7 @@
 import { CHARGE_CATEGORIES, type ChargeCategory } from '../model';
 import type { IsoDate } from '../dates';
 import { cents } from '../money/cents';
+import { filledArray } from '../storage/charge-blocks';
 import type { DraftChargeLine } from './draft';
 
 /**
@@ -99,7 +100,9 @@ export class StringColumn {
   /** Turns the column into one value per line (rows before `end` rewritten from the table). */
   private makePlain(end: number): void {
     const index = this.index as Int32Array;
-    const plain = new Array<string | null>(index.length).fill(null);
+    // Built without holes (not `new Array(n)`): it crosses to the page by structured clone, which
+    // copies an array with holes key by key (see `filledArray`).
+    const plain = filledArray<string | null>(index.length, null);
     for (let j = 0; j < end; j++) plain[j] = this.values[index[j] ?? -1] ?? null;
     this.values = plain;
     this.index = null;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { strToU8 } from 'fflate';
+import { deserialize, serialize } from 'node:v8';
 import { isoDate } from '../../../shared/dates';
 import type { DraftChargeLine } from '../../../shared/import/draft';
 import {
@@ -53,6 +54,21 @@ describe('packed draft lines (the worker → page hand-over)', () => {
     expect([...unpackDraftLines(packed, 0, 3), ...unpackDraftLines(packed, 3, 6)]).toStrictEqual(
       lines,
     );
+  });
+
+  it('a column of mostly distinct values goes plain, and crosses as a dense array', () => {
+    // Past max(64, count / 4) distinct values a column is kept one value per line; built with
+    // holes, structured clone would copy it key by key (as a sparse array, tag 'a').
+    const lines = Array.from({ length: 400 }, (_, i) => ({
+      ...base,
+      serviceIdRaw: i % 7 === 0 ? '' : `555${String(i).padStart(7, '0')}`,
+      serviceKey: i % 7 === 0 ? null : `+1555${String(i).padStart(7, '0')}`,
+      sourceRow: i + 2,
+    }));
+    const packed = packDraftLines(lines);
+    expect(packed.serviceKey.index).toBeNull();
+    expect(serialize(packed.serviceKey.values)[2]).toBe('A'.charCodeAt(0));
+    expect(unpackDraftLines(deserialize(serialize(packed)) as typeof packed)).toStrictEqual(lines);
   });
 
   it('carrier drafts (extras on every line, usage records) cross unchanged', () => {
