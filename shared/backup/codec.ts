@@ -198,12 +198,14 @@ function decodeTag(
 export function decodeValue(value: unknown, source: BinarySource): unknown {
   if (typeof value !== 'object' || value === null) return value;
   if (Array.isArray(value)) {
-    const out: unknown[] = new Array<unknown>(value.length);
+    // Pushed, not set into `new Array(n)`: an array with holes is stored key by key by
+    // IndexedDB's structured clone (a restored block's columns read back slower ever after).
+    const out: unknown[] = [];
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
       const decoded = typeof item === 'object' && item !== null ? decodeValue(item, source) : item;
       if (decoded instanceof DecodeProblem) return decoded;
-      out[i] = decoded;
+      out.push(decoded);
     }
     return out;
   }

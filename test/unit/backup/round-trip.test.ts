@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { readBackup, writeBackup, type WorkspaceDump } from '../../../shared/backup/format';
 import { EXPECTATIONS, entriesOf, makeWorkspace, manifestJson, META } from './workspace';
@@ -48,6 +49,14 @@ describe('writeBackup → readBackup', () => {
     });
     const file = recordOf(back, 'originalFiles', 'batchId', 'batch-acme');
     expect(file).toMatchObject({ bytes: expect.any(Uint8Array) });
+  });
+
+  it('gives back arrays without holes, as IndexedDB then stores them densely', () => {
+    // V8's structured clone (IndexedDB's) writes an array with holes as a sparse one, key by key.
+    const block = recordOf(restored(makeWorkspace()), 'chargeBlocks', 'invoiceId', 'inv-acme');
+    const columns = Object.values(block as object).filter(Array.isArray);
+    expect(columns.length).toBeGreaterThan(2);
+    for (const column of columns) expect(serialize(column)[2]).toBe('A'.charCodeAt(0));
   });
 
   it('keeps awkward numbers bit for bit: NaN, −0, the largest safe integers, 0xFFFFFFFF', () => {
