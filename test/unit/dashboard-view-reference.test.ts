@@ -9,6 +9,7 @@ import { DimensionIndex, SPEND_TYPES } from '../../shared/billing/dimensions';
 import { CHARGE_CATEGORIES, SERVICE_TYPES, type Invoice } from '../../shared/model';
 import type { ServiceTotals } from '../../shared/storage/service-totals';
 import { referenceDashboardView } from '../helpers/reference-dashboard-view';
+import { ReferenceDimensionIndex } from '../helpers/reference-dimensions';
 
 const CARRIERS = ['carrier-1', 'carrier-2'];
 const ACCOUNT_NUMBERS = ['100', '200', '300'];
@@ -84,23 +85,29 @@ const filterArb: fc.Arbitrary<DashboardFilter> = fc.record({
   serviceType: fc.constantFrom('', ...SPEND_TYPES),
 }) as fc.Arbitrary<DashboardFilter>;
 
+/** The index's input from a generated inventory. */
+function inventoryOf(inventory: typeof inventoryArb extends fc.Arbitrary<infer T> ? T : never) {
+  return {
+    accounts: inventory.accounts.map((a, i) => ({ id: `account-${i}`, ...a })),
+    services: inventory.services.map((s, i) => ({
+      id: `service-${i}`,
+      carrierId: s.carrierId,
+      // Sometimes an account the inventory does not hold (its defaults are then the invoice's).
+      accountId: `account-${s.accountIndex}`,
+      siteId: s.siteId,
+      costCenterId: s.costCenterId,
+      type: s.type,
+      serviceKey: s.serviceKey,
+      aliasKeys: s.aliasKeys,
+    })),
+    sites: SITES.map((id, i) => ({ id, costCenterId: inventory.siteCostCenters[i] })),
+  };
+}
+
 describe('dashboardView', () => {
   it('equals the reference summing for random invoices, totals, inventory and filters', () => {
     fc.assert(
       fc.property(inventoryArb, invoicesArb, filterArb, (inventory, drafts, filter) => {
-        const accounts = inventory.accounts.map((a, i) => ({ id: `account-${i}`, ...a }));
-        const services = inventory.services.map((s, i) => ({
-          id: `service-${i}`,
-          carrierId: s.carrierId,
-          // Sometimes an account the inventory does not hold (its defaults are then the invoice's).
-          accountId: `account-${s.accountIndex}`,
-          siteId: s.siteId,
-          costCenterId: s.costCenterId,
-          type: s.type,
-          serviceKey: s.serviceKey,
-          aliasKeys: s.aliasKeys,
-        }));
-        const sites = SITES.map((id, i) => ({ id, costCenterId: inventory.siteCostCenters[i] }));
         const invoices: Invoice[] = [];
         const totals = new Map<string, ServiceTotals>();
         drafts.forEach((draft, i) => {
@@ -134,10 +141,36 @@ describe('dashboardView', () => {
             amounts: Float64Array.from(amounts),
           });
         });
-        const input = { accounts, services, sites };
+        const input = inventoryOf(inventory);
         expect(dashboardView(invoices, totals, new DimensionIndex(input), filter)).toEqual(
           referenceDashboardView(invoices, totals, new DimensionIndex(input), filter),
         );
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+});
+
+describe('DimensionIndex', () => {
+  it('answers as the reference index for random inventories and charges, in the same order', () => {
+    const queryArb = fc.array(
+      fc.record({
+        carrierId: fc.constantFrom(...CARRIERS),
+        accountNumber: fc.constantFrom(...ACCOUNT_NUMBERS, '999'),
+        key: fc.constantFrom(...KEYS),
+      }),
+      { maxLength: 30 },
+    );
+    fc.assert(
+      fc.property(inventoryArb, queryArb, (inventory, queries) => {
+        const input = inventoryOf(inventory);
+        const index = new DimensionIndex(input);
+        const reference = new ReferenceDimensionIndex(input);
+        for (const { carrierId, accountNumber, key } of queries)
+          expect(index.resolve(carrierId, accountNumber, key)).toEqual(
+            reference.resolve(carrierId, accountNumber, key),
+          );
+        expect(index.distinct).toEqual(reference.distinct);
       }),
       { numRuns: 2_000 },
     );
