@@ -168,6 +168,17 @@ const groupOfCategory: number[] = CHARGE_CATEGORIES.map((category) =>
   CATEGORY_GROUPS.findIndex((group) => group.categories.includes(category)),
 );
 
+/**
+ * One account's service keys in the order its last invoice listed them, with where each belongs.
+ * An account's bills list mostly the same services in the same order month after month, so the
+ * next invoice's keys are checked against this list in step (a comparison of two strings) before
+ * any map lookup: keys fresh from the database are new strings, and a map hashes each one first.
+ */
+interface KeyRuns {
+  keys: string[];
+  dimensions: Dimensions[];
+}
+
 export function dashboardView(
   invoices: readonly Invoice[],
   serviceTotals: ReadonlyMap<string, ServiceTotals>,
@@ -178,7 +189,6 @@ export function dashboardView(
   const months = monthsOf(filter, billedMonths(invoices));
   const monthIndex = new Map<string, number>(months.map((m, i) => [m, i]));
   const byCarrier = new Map<string, number[]>();
-  const groups = CATEGORY_GROUPS.map(() => 0);
   const sites = new Map<string, number>();
   const costCenters = new Map<string, number>();
   const types = new Map<SpendType, number>();
@@ -187,8 +197,13 @@ export function dashboardView(
   const last = months.length - 1;
   let invoiceCount = 0;
   const narrowed = filtersBelowInvoice(filter);
-  // Summed per distinct (site, cost center, type) first: one array add per entry, not three maps.
+  // Sums are of integer cents, exact in any order: per category and per distinct (site, cost
+  // center, type) first, rolled up into groups, sites, cost centers and types once at the end.
+  const byCategory = new Float64Array(CHARGE_CATEGORIES.length);
   const byDimensions: number[] = [];
+  // Whether the filter passes each distinct dimensions (by ordinal): 1 yes, 2 no, else not known.
+  const passes: number[] = [];
+  const lastRuns = new Map<string, KeyRuns>();
 
   for (const invoice of invoices) {
     const at = monthIndex.get(invoice.invoiceDate.slice(0, 7));
@@ -201,24 +216,53 @@ export function dashboardView(
     const account = accountKey(invoice.carrierId, invoice.accountNumber);
     const moverTotals = at === last ? current : at === last - 1 ? previous : undefined;
     const { keys, amounts, categories } = totals;
-    // A service's categories sit side by side: its key is resolved once, not once per category.
-    let lastKey: string | undefined;
-    let d: Dimensions | undefined;
+    const before = lastRuns.get(account);
+    const runs: KeyRuns = { keys: [], dimensions: [] };
+    let step = 0;
     let billed = 0;
-    for (let i = 0; i < keys.length; i++) {
+    // A service's categories sit side by side: its key is resolved once per run, not per category.
+    let i = 0;
+    while (i < keys.length) {
       const key = keys[i] ?? '';
-      if (key !== lastKey || d === undefined) {
-        d = resolve(key);
-        lastKey = key;
+      let d: Dimensions | undefined;
+      if (before !== undefined) {
+        // In step with the account's last invoice, or one service (dropped since) further on.
+        if (before.keys[step] === key) d = before.dimensions[step++];
+        else if (before.keys[step + 1] === key) {
+          d = before.dimensions[step + 1];
+          step += 2;
+        }
       }
-      if (narrowed && !matchesDimensions(filter, d)) continue;
-      const amount = amounts[i] ?? 0;
+      d ??= resolve(key);
+      runs.keys.push(key);
+      runs.dimensions.push(d);
+      let pass = true;
+      if (narrowed) {
+        let known = passes[d.ordinal];
+        if (known === undefined) {
+          known = matchesDimensions(filter, d) ? 1 : 2;
+          passes[d.ordinal] = known;
+        }
+        pass = known === 1;
+      }
+      if (!pass) {
+        do i++;
+        while (i < keys.length && keys[i] === key);
+        continue;
+      }
       counted = true;
-      billed += amount;
-      const group = groupOfCategory[categories[i] ?? 0] ?? -1;
-      if (group >= 0) groups[group] = (groups[group] ?? 0) + amount;
-      byDimensions[d.ordinal] = (byDimensions[d.ordinal] ?? 0) + amount;
+      let sum = 0;
+      do {
+        const amount = amounts[i] ?? 0;
+        sum += amount;
+        const category = categories[i] ?? 0;
+        byCategory[category] = (byCategory[category] ?? 0) + amount;
+        i++;
+      } while (i < keys.length && keys[i] === key);
+      billed += sum;
+      byDimensions[d.ordinal] = (byDimensions[d.ordinal] ?? 0) + sum;
     }
+    lastRuns.set(account, runs);
     if (counted) {
       if (!values) {
         values = months.map(() => 0);
@@ -231,6 +275,11 @@ export function dashboardView(
     if (counted || !narrowed) invoiceCount++;
   }
 
+  const groups = CATEGORY_GROUPS.map(() => 0);
+  byCategory.forEach((amount, category) => {
+    const group = groupOfCategory[category] ?? -1;
+    if (group >= 0) groups[group] = (groups[group] ?? 0) + amount;
+  });
   byDimensions.forEach((amount, ordinal) => {
     const d = index.distinct[ordinal];
     if (!d) return;

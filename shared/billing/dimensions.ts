@@ -60,31 +60,43 @@ type IndexInput = {
   sites: readonly Pick<Site, 'id' | 'costCenterId'>[];
 };
 
-/** The inventory indexed once, answering "where does this charge belong" per account and key. */
+type IndexedAccount = IndexInput['accounts'][number];
+type IndexedService = IndexInput['services'][number];
+
+/**
+ * The inventory indexed once, answering "where does this charge belong" per account and key.
+ * Maps are nested (carrier, then account number or key) rather than keyed by joined strings: a
+ * joined string is built, flattened and hashed on every lookup, and the dashboard makes thousands.
+ */
 export class DimensionIndex {
-  private readonly accounts = new Map<string, IndexInput['accounts'][number]>();
-  private readonly accountsById = new Map<string, IndexInput['accounts'][number]>();
-  private readonly services = new Map<string, IndexInput['services'][number][]>();
+  private readonly accounts = new Map<string, Map<string, IndexedAccount>>();
+  private readonly accountsById = new Map<string, IndexedAccount>();
+  private readonly services = new Map<string, Map<string, IndexedService[]>>();
   private readonly siteCostCenter = new Map<string, string>();
-  private readonly byAccount = new Map<string, Map<string, Dimensions>>();
-  private readonly interned = new Map<string, Dimensions>();
+  private readonly byAccount = new Map<string, Map<string, (key: string) => Dimensions>>();
+  /** A service's answer, when it depends on the service alone (its own account is known). */
+  private readonly ofService = new Map<IndexedService, Dimensions>();
+  private readonly interned = new Map<string, Map<string, Map<SpendType, Dimensions>>>();
   /** Every distinct answer given so far, by ordinal. */
   readonly distinct: Dimensions[] = [];
 
   constructor(input: IndexInput) {
     for (const account of input.accounts) {
-      this.accounts.set(`${account.carrierId}|${account.accountNumber}`, account);
+      let numbers = this.accounts.get(account.carrierId);
+      if (!numbers) this.accounts.set(account.carrierId, (numbers = new Map()));
+      numbers.set(account.accountNumber, account);
       this.accountsById.set(account.id, account);
     }
     for (const service of input.services) {
-      const keys = new Set(service.aliasKeys);
-      if (service.serviceKey) keys.add(service.serviceKey);
-      for (const key of keys) {
-        const id = `${service.carrierId}|${key}`;
-        const list = this.services.get(id);
-        if (list) list.push(service);
-        else this.services.set(id, [service]);
-      }
+      let byKey = this.services.get(service.carrierId);
+      if (!byKey) this.services.set(service.carrierId, (byKey = new Map()));
+      const add = (key: string) => {
+        const list = byKey.get(key);
+        if (!list) byKey.set(key, [service]);
+        else if (list.at(-1) !== service) list.push(service);
+      };
+      for (const key of service.aliasKeys) add(key);
+      if (service.serviceKey) add(service.serviceKey);
     }
     for (const site of input.sites)
       if (site.costCenterId) this.siteCostCenter.set(site.id, site.costCenterId);
@@ -100,47 +112,83 @@ export class DimensionIndex {
    * hundreds of thousands of (service, category) totals, one map lookup each.
    */
   forAccount(carrierId: string, accountNumber: string): (key: string) => Dimensions {
-    const id = `${carrierId}|${accountNumber}`;
-    let known = this.byAccount.get(id);
-    if (!known) {
-      known = new Map();
-      this.byAccount.set(id, known);
+    let numbers = this.byAccount.get(carrierId);
+    if (!numbers) this.byAccount.set(carrierId, (numbers = new Map()));
+    let resolver = numbers.get(accountNumber);
+    if (!resolver) {
+      resolver = this.resolver(carrierId, accountNumber);
+      numbers.set(accountNumber, resolver);
     }
-    const cache = known;
+    return resolver;
+  }
+
+  private resolver(carrierId: string, accountNumber: string): (key: string) => Dimensions {
+    const invoiceAccount = this.accounts.get(carrierId)?.get(accountNumber);
+    const services = this.services.get(carrierId);
+    const cache = new Map<string, Dimensions>();
+    // Charges of no service known to the inventory take the invoice account's defaults.
+    let accountLevel: Dimensions | undefined;
+    let notInInventory: Dimensions | undefined;
     return (key) => {
       let dimensions = cache.get(key);
-      if (!dimensions) {
-        dimensions = this.lookUp(carrierId, accountNumber, key);
-        cache.set(key, dimensions);
+      if (dimensions) return dimensions;
+      const candidates = key === '' ? undefined : services?.get(key);
+      if (candidates) {
+        // As the chargeback does: a number moved between accounts is the service on the invoice's
+        // account, else the first; a service's defaults are those of its own account.
+        const service = candidates.find((s) => s.accountId === invoiceAccount?.id) ?? candidates[0];
+        dimensions = service && this.serviceDimensions(service, invoiceAccount);
       }
+      if (!dimensions) {
+        if (key === '')
+          dimensions = accountLevel ??= this.withDefaults(invoiceAccount, ACCOUNT_LEVEL);
+        else dimensions = notInInventory ??= this.withDefaults(invoiceAccount, NOT_IN_INVENTORY);
+      }
+      cache.set(key, dimensions);
       return dimensions;
     };
   }
 
-  private lookUp(carrierId: string, accountNumber: string, key: string): Dimensions {
-    const invoiceAccount = this.accounts.get(`${carrierId}|${accountNumber}`);
-    const candidates = key === '' ? undefined : this.services.get(`${carrierId}|${key}`);
-    // As the chargeback does: a number moved between accounts is the service on the invoice's
-    // account, else the first; a service's defaults are those of its own account.
-    const service = candidates
-      ? (candidates.find((s) => s.accountId === invoiceAccount?.id) ?? candidates[0])
-      : undefined;
-    const account = (service && this.accountsById.get(service.accountId)) ?? invoiceAccount;
-    const siteId = service?.siteId ?? account?.defaultSiteId ?? '';
-    const found: Omit<Dimensions, 'ordinal'> = {
+  private serviceDimensions(
+    service: IndexedService,
+    invoiceAccount: IndexedAccount | undefined,
+  ): Dimensions {
+    const known = this.ofService.get(service);
+    if (known) return known;
+    const own = this.accountsById.get(service.accountId);
+    const account = own ?? invoiceAccount;
+    const siteId = service.siteId ?? account?.defaultSiteId ?? '';
+    const dimensions = this.intern(
       siteId,
-      costCenterId:
-        service?.costCenterId ??
+      service.costCenterId ??
         (siteId ? this.siteCostCenter.get(siteId) : undefined) ??
         account?.defaultCostCenterId ??
         '',
-      type: service ? service.type : key === '' ? ACCOUNT_LEVEL : NOT_IN_INVENTORY,
-    };
-    const id = `${found.siteId}|${found.costCenterId}|${found.type}`;
-    let dimensions = this.interned.get(id);
+      service.type,
+    );
+    if (own) this.ofService.set(service, dimensions);
+    return dimensions;
+  }
+
+  private withDefaults(account: IndexedAccount | undefined, type: SpendType): Dimensions {
+    const siteId = account?.defaultSiteId ?? '';
+    return this.intern(
+      siteId,
+      (siteId ? this.siteCostCenter.get(siteId) : undefined) ?? account?.defaultCostCenterId ?? '',
+      type,
+    );
+  }
+
+  /** The one object for these dimensions (equal dimensions share an ordinal). */
+  private intern(siteId: string, costCenterId: string, type: SpendType): Dimensions {
+    let costCenters = this.interned.get(siteId);
+    if (!costCenters) this.interned.set(siteId, (costCenters = new Map()));
+    let types = costCenters.get(costCenterId);
+    if (!types) costCenters.set(costCenterId, (types = new Map()));
+    let dimensions = types.get(type);
     if (!dimensions) {
-      dimensions = { ordinal: this.distinct.length, ...found };
-      this.interned.set(id, dimensions);
+      dimensions = { ordinal: this.distinct.length, siteId, costCenterId, type };
+      types.set(type, dimensions);
       this.distinct.push(dimensions);
     }
     return dimensions;

@@ -65,9 +65,10 @@ function spendIndex(
   for (const service of services) {
     let byKey = serviceByKey.get(service.accountId);
     if (byKey === undefined) serviceByKey.set(service.accountId, (byKey = new Map()));
-    for (const key of [service.serviceKey ?? '', ...service.aliasKeys])
-      if (key !== '') byKey.set(key, service);
-    for (const id of listedBy.get(service.id) ?? []) possibleOf(service.accountId).add(id);
+    if (service.serviceKey) byKey.set(service.serviceKey, service);
+    for (const key of service.aliasKeys) if (key !== '') byKey.set(key, service);
+    const listing = listedBy.get(service.id);
+    if (listing !== undefined) for (const id of listing) possibleOf(service.accountId).add(id);
   }
   for (const [accountId, ids] of namingAccount) for (const id of ids) possibleOf(accountId).add(id);
   const ownersByAccount = new Map<string, Map<string, readonly string[]>>();
@@ -85,6 +86,10 @@ function spendIndex(
       let serviceCharges = 0;
       let accountLevel = 0;
       const { keys, amounts } = totals;
+      // A service's categories sit side by side: its owners are looked up once per run of its
+      // key (keys fresh from the database are new strings, and a map hashes each one first).
+      let lastKey: string | undefined;
+      let owners: readonly string[] = NO_OWNERS;
       for (let i = 0; i < keys.length; i++) {
         const key = keys[i] ?? '';
         const amount = amounts[i] ?? 0;
@@ -93,11 +98,15 @@ function spendIndex(
           continue;
         }
         serviceCharges += amount;
-        let owners = ownersOf.get(key);
-        if (owners === undefined) {
-          const service = byKey?.get(key);
-          owners = (service === undefined ? undefined : listedBy.get(service.id)) ?? naming;
-          ownersOf.set(key, owners);
+        if (key !== lastKey) {
+          lastKey = key;
+          let known = ownersOf.get(key);
+          if (known === undefined) {
+            const service = byKey?.get(key);
+            known = (service === undefined ? undefined : listedBy.get(service.id)) ?? naming;
+            ownersOf.set(key, known);
+          }
+          owners = known;
         }
         if (owners.length > 0) shareOut(amount, owners, held);
       }
