@@ -29,9 +29,10 @@ export function DashboardFilters({
   carriers: readonly Carrier[];
   sites: readonly Site[];
   costCenters: readonly CostCenter[];
-  onChange: (filter: DashboardFilter) => void;
+  /** A change of some filters (Clear filters: every one), to apply to the filter in force. */
+  onChange: (patch: Partial<DashboardFilter>) => void;
 }) {
-  const set = (patch: Partial<DashboardFilter>) => onChange({ ...filter, ...patch });
+  const set = onChange;
   const active = Object.values(filter).some((value) => value !== '');
   const siteOptions = sites
     .map((site) => ({ value: site.id, text: siteLabel(site, site.id) }))

@@ -23,7 +23,7 @@ import { AttentionTiles } from './AttentionTiles';
 import { BudgetTiles } from './BudgetTiles';
 import { DashboardFilters } from './DashboardFilters';
 import { DueLists } from './DueLists';
-import { dashboardFilterOf, dashboardLink } from './filter';
+import { dashboardFilterOf, dashboardLink, dashboardLinkAfter } from './filter';
 import { FindingsCharts } from './FindingsCharts';
 import { SpendCharts, SummaryTiles } from './SpendCharts';
 
@@ -148,8 +148,8 @@ function Overview({ data, filter: asLinked }: { data: DashboardData; filter: Das
     [data, filter.carrierId, today, names, contractSpend],
   );
   const lastMonth = view.months.at(-1);
-  const onFilter = useCallback((next: DashboardFilter) => {
-    window.location.hash = dashboardLink(next);
+  const onFilter = useCallback((patch: Partial<DashboardFilter>) => {
+    window.location.hash = dashboardLinkAfter(window.location.hash, patch);
   }, []);
   return (
     <>

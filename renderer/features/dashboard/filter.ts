@@ -12,7 +12,7 @@ import {
 import { isIsoMonth, type IsoMonth } from '../../../shared/dates';
 import { SERVICE_TYPE_LABELS } from '../../../shared/inventory/rows';
 import { WHERE, whereOf } from '../../app/links';
-import { hrefFor } from '../../app/sections';
+import { hrefFor, routeFromHash } from '../../app/sections';
 
 const FIELDS = [
   ['from', 'from'],
@@ -48,6 +48,18 @@ export function dashboardFilterOf(path: readonly string[]): DashboardFilter {
     costCenterId: text('costCenter'),
     serviceType: text('type'),
   };
+}
+
+/**
+ * Where a change of the filters goes: `patch` applied to the filter the address holds now, not to
+ * the one last drawn. A second change made before the first is drawn (the new range's data still
+ * loading) keeps the first: From then To chosen quickly used to lose the From.
+ */
+export function dashboardLinkAfter(hash: string, patch: Partial<DashboardFilter>): string {
+  const route = routeFromHash(hash);
+  const current =
+    route.section === 'dashboard' ? dashboardFilterOf(route.path) : NO_DASHBOARD_FILTER;
+  return dashboardLink({ ...current, ...patch });
 }
 
 const MONTH_FORMAT = new Intl.DateTimeFormat('en-US', {
