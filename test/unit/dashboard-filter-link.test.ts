@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NO_DASHBOARD_FILTER } from '../../shared/billing/dashboard-view';
+import type { IsoMonth } from '../../shared/dates';
 import {
   dashboardFilterOf,
   dashboardLink,
@@ -12,8 +13,8 @@ const filterOf = (hash: string) => dashboardFilterOf(routeFromHash(hash).path);
 describe('a change of the dashboard filters', () => {
   it('applies to the filter in the address, so a second quick change keeps the first', () => {
     // From chosen: the address has it, the page has not drawn it yet; then To is chosen.
-    const afterFrom = dashboardLinkAfter('#/dashboard', { from: '2026-10' });
-    const afterTo = dashboardLinkAfter(afterFrom, { to: '2026-01' });
+    const afterFrom = dashboardLinkAfter('#/dashboard', { from: '2026-10' as IsoMonth });
+    const afterTo = dashboardLinkAfter(afterFrom, { to: '2026-01' as IsoMonth });
     expect(filterOf(afterTo)).toEqual({ ...NO_DASHBOARD_FILTER, from: '2026-10', to: '2026-01' });
   });
 
