@@ -18,6 +18,7 @@ import type {
 import type { ChargeBlock } from '../../shared/storage/charge-blocks';
 import type { ServiceTotals } from '../../shared/storage/service-totals';
 import { DATABASE_NAME, SCHEMA_HISTORY } from './schema';
+import { usagePacking } from './usage-packing';
 
 /** A stored setting: a key and any structured-clonable value (see `settings.ts` for the typed map). */
 export interface SettingRecord {
@@ -108,6 +109,7 @@ export class TemDeskDatabase extends Dexie {
 
   constructor(name = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
+    this.use(usagePacking);
     for (const entry of SCHEMA_HISTORY) {
       const version = this.version(entry.version).stores(entry.stores);
       if (entry.upgrade) version.upgrade(entry.upgrade);

@@ -92,8 +92,13 @@ export async function startCpuProfile(page: Page, name: string): Promise<CpuProf
   const session = await page.context().newCDPSession(page);
   // Workers are profiled through a trace (see `workerProfiles`).
   const browser = page.context().browser();
+  // BENCH_TRACE=1 also keeps the page's timeline (tasks, script, layout) as NAME.trace.json:
+  // what a CPU profile shows only as "(program)", and each main-thread task's length.
+  const timeline = process.env.BENCH_TRACE
+    ? ['toplevel', 'devtools.timeline', 'v8', 'blink.user_timing', 'loading']
+    : [];
   await browser?.startTracing(page, {
-    categories: ['disabled-by-default-v8.cpu_profiler', '__metadata'],
+    categories: ['disabled-by-default-v8.cpu_profiler', '__metadata', ...timeline],
   });
   await session.send('Profiler.enable');
   await session.send('Profiler.start');
@@ -109,6 +114,8 @@ export async function startCpuProfile(page: Page, name: string): Promise<CpuProf
       await session.detach();
       const trace = await browser?.stopTracing();
       if (trace === undefined) return;
+      if (process.env.BENCH_TRACE)
+        writeFileSync(join('test-results', 'bench', `${name}.trace.json`), trace);
       workerProfiles(JSON.parse(trace.toString()) as TraceEvent[]).forEach((worker, i) =>
         writeFileSync(
           join('test-results', 'bench', `${name}-worker-${i + 1}.cpuprofile`),
