@@ -21,7 +21,15 @@ import type {
 import { invoiceKey, WHOLE_BILL } from './draft';
 import { formatCount, LISTED_ROW_ERRORS } from './limits';
 
-const TEN_DIGITS = /^\d{10}$/;
+/** Whether `text` is exactly ten ASCII digits (`/^\d{10}$/` without a regular expression). */
+function isTenDigits(text: string): boolean {
+  if (text.length !== 10) return false;
+  for (let i = 0; i < 10; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) return false;
+  }
+  return true;
+}
 
 /** Mutable state of one draft being read. */
 export class DraftBuilder implements RowErrorLog {
@@ -158,13 +166,12 @@ export class DraftBuilder implements RowErrorLog {
   private lastServiceKey: string | null = null;
 
   private serviceKeyOf(serviceIdRaw: string): string | null {
+    // A bare ten-digit number is the common case and always a North American number: its key is
+    // made, not looked up (a map of every distinct service was most of the cost of keying).
+    if (isTenDigits(serviceIdRaw)) return `+1${serviceIdRaw}`;
     let key = this.serviceKeys.get(serviceIdRaw);
     if (key === undefined) {
-      // A bare ten-digit number is the common case and always a North American number.
-      key =
-        serviceIdRaw.length === 10 && TEN_DIGITS.test(serviceIdRaw)
-          ? `+1${serviceIdRaw}`
-          : serviceMatchKey(serviceIdRaw);
+      key = serviceMatchKey(serviceIdRaw);
       // Kept for the service's next rows too: one key string per service, not one per line.
       this.serviceKeys.set(serviceIdRaw, key);
     }
