@@ -52,6 +52,27 @@ describe('the import reader against its reference (issue 20, round 2)', () => {
     );
   });
 
+  it('keys ten-digit identifiers as before once mostly new and while mostly met again', () => {
+    const tenDigits = (n: number) => String(5550000000 + n);
+    const mostlyNew = new DraftBuilder();
+    const mostlyAgain = new DraftBuilder();
+    for (let i = 0; i < 12_000; i++) {
+      // Interleaved with other identifiers, so no line repeats the one before it.
+      const again = i % 5 === 0 ? tenDigits(i % 7) : 'N/A';
+      for (const raw of [
+        tenDigits(i),
+        tenDigits(20_000 + i),
+        again,
+        `(555) 000-${1000 + (i % 50)}`,
+      ]) {
+        expect(mostlyNew.serviceKey(raw)).toBe(referenceServiceKey(raw));
+      }
+      for (const raw of [tenDigits(i % 300), tenDigits((i * 7) % 300), '']) {
+        expect(mostlyAgain.serviceKey(raw)).toBe(referenceServiceKey(raw));
+      }
+    }
+  });
+
   it('reads the import benchmark’s charge-line CSV shape to the same drafts and packed lines', async () => {
     const bytes = new TextEncoder().encode(chargeLineCsv(4000, 10));
     const { current, reference } = await readBothWays([{ name: 'lumen-4k.csv', bytes }]);
