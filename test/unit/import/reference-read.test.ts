@@ -74,8 +74,8 @@ describe('the import reader against its reference (issue 20, round 2)', () => {
   });
 
   it('reads the import benchmark’s charge-line CSV shape to the same drafts and packed lines', async () => {
-    const bytes = new TextEncoder().encode(chargeLineCsv(4000, 10));
-    const { current, reference } = await readBothWays([{ name: 'lumen-4k.csv', bytes }]);
+    const bytes = new TextEncoder().encode(chargeLineCsv(10_000, 10));
+    const { current, reference } = await readBothWays([{ name: 'lumen-10k.csv', bytes }]);
     expect(current.map((o) => o.kind)).toEqual(['draft']);
     expect(current).toEqual(reference);
     expect(packed(current)).toEqual(packed(reference));
