@@ -21,7 +21,18 @@ import type {
 import { invoiceKey, WHOLE_BILL } from './draft';
 import { formatCount, LISTED_ROW_ERRORS } from './limits';
 
-const TEN_DIGITS = /^\d{10}$/;
+/** Ten-digit identifiers keyed through the map before its hit rate decides (see `tenDigitKey`). */
+const TEN_DIGIT_TRIAL = 4096;
+
+/** Whether `text` is exactly ten ASCII digits (`/^\d{10}$/` without a regular expression). */
+function isTenDigits(text: string): boolean {
+  if (text.length !== 10) return false;
+  for (let i = 0; i < 10; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) return false;
+  }
+  return true;
+}
 
 /** Mutable state of one draft being read. */
 export class DraftBuilder implements RowErrorLog {
@@ -157,17 +168,38 @@ export class DraftBuilder implements RowErrorLog {
   private lastServiceRaw = '';
   private lastServiceKey: string | null = null;
 
+  /** Ten-digit identifiers looked up in {@link DraftBuilder.serviceKeys}, and those found there. */
+  private tenDigitLookups = 0;
+  private tenDigitHits = 0;
+
   private serviceKeyOf(serviceIdRaw: string): string | null {
+    // A bare ten-digit number is the common case and always a North American number.
+    if (isTenDigits(serviceIdRaw)) return this.tenDigitKey(serviceIdRaw);
     let key = this.serviceKeys.get(serviceIdRaw);
     if (key === undefined) {
-      // A bare ten-digit number is the common case and always a North American number.
-      key =
-        serviceIdRaw.length === 10 && TEN_DIGITS.test(serviceIdRaw)
-          ? `+1${serviceIdRaw}`
-          : serviceMatchKey(serviceIdRaw);
+      key = serviceMatchKey(serviceIdRaw);
       // Kept for the service's next rows too: one key string per service, not one per line.
       this.serviceKeys.set(serviceIdRaw, key);
     }
+    return key;
+  }
+
+  /**
+   * The key of a ten-digit identifier: kept like the others while most are met again (one key
+   * string per service), made afresh once most turn out to be new (a bill of 100,000 services,
+   * one line each): a map of every distinct service was most of the cost of keying such a bill.
+   */
+  private tenDigitKey(serviceIdRaw: string): string {
+    const lookups = this.tenDigitLookups;
+    if (lookups >= TEN_DIGIT_TRIAL && this.tenDigitHits * 2 < lookups) return `+1${serviceIdRaw}`;
+    this.tenDigitLookups = lookups + 1;
+    const kept = this.serviceKeys.get(serviceIdRaw);
+    if (kept !== undefined && kept !== null) {
+      this.tenDigitHits += 1;
+      return kept;
+    }
+    const key = `+1${serviceIdRaw}`;
+    this.serviceKeys.set(serviceIdRaw, key);
     return key;
   }
 
