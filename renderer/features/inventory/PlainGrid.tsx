@@ -18,32 +18,60 @@ export function PlainGrid<Row>({
   height,
   rowData,
   options,
+  firstRows,
 }: {
   /** Accessible name of the grid's region, e.g. "Services". */
   label: string;
   height: number;
   rowData: Row[];
   options: Omit<GridOptions<Row>, 'theme' | 'rowData'>;
+  /**
+   * The rows to make the grid with, when they are fewer than `rowData`: enough for its first
+   * screen. All of `rowData` follows in a task of its own once that screen is drawn, so the first
+   * frame does not wait for a row node of each of 20,000 rows (nor for sorting, filtering and
+   * counting them). Read once, when the grid is made.
+   */
+  firstRows?: (rows: Row[]) => Row[];
 }) {
   const container = useRef<HTMLDivElement>(null);
   const api = useRef<GridApi<Row> | null>(null);
   const theme = GRID_THEMES[useResolvedTheme()];
-  const made = useRef({ rowData, theme });
+  // `rowData` is the latest rows; `staged` while the grid still has only the first screen's.
+  const made = useRef({ rowData, theme, staged: false });
 
   // Made in the commit that mounts the region, before the browser paints (as AgGridReact does).
   useLayoutEffect(() => {
     const element = container.current;
     if (!element) return;
+    const state = made.current;
+    const all = state.rowData;
+    const first = firstRows?.(all) ?? all;
     const grid = createGrid<Row>(element, {
-      theme: made.current.theme,
+      theme: state.theme,
       ensureDomOrder: true,
       enableCellTextSelection: true,
       ...options,
       defaultColDef: { ...(GRID_DEFAULT_COLUMN as ColDef<Row>), ...options.defaultColDef },
-      rowData: made.current.rowData,
+      rowData: first,
     });
     api.current = grid;
+    let frame = 0;
+    let timer = 0;
+    if (first !== all) {
+      state.staged = true;
+      // After the frame that draws the first screen (its animation frame, then a task).
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        timer = window.setTimeout(() => {
+          state.staged = false;
+          grid.setGridOption('rowData', state.rowData);
+        }, 0);
+      });
+    }
     return () => {
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+      state.staged = false;
       api.current = null;
       grid.destroy();
     };
@@ -54,7 +82,8 @@ export function PlainGrid<Row>({
   useEffect(() => {
     if (made.current.rowData === rowData) return;
     made.current.rowData = rowData;
-    api.current?.setGridOption('rowData', rowData);
+    // (While staged, the grid gets the latest rows when its first screen has been drawn.)
+    if (!made.current.staged) api.current?.setGridOption('rowData', rowData);
   }, [rowData]);
   useEffect(() => {
     if (made.current.theme === theme) return;

@@ -42,6 +42,8 @@ const ROW_SELECTION: RowSelectionOptions<ServiceRow> = {
   selectAll: 'filtered',
 };
 const rowIdOf = (p: GetRowIdParams<ServiceRow>) => p.data.id;
+// More rows than the grid's 560 pixels show: its first screen.
+const FIRST_SCREEN_ROWS = 60;
 
 interface ServicesGridProps {
   rows: ServiceRow[];
@@ -165,14 +167,15 @@ export const ServicesGrid = memo(function ServicesGrid({
     () => siteRef.current !== null || matchingRef.current !== null,
     [],
   );
-  const doesExternalFilterPass = useCallback((node: IRowNode<ServiceRow>) => {
+  const passes = useCallback((row: ServiceRow) => {
     const site = siteRef.current;
     const matching = matchingRef.current;
-    return (
-      (site === null || node.data?.siteId === site) &&
-      (matching === null || (node.data !== undefined && matching.has(node.data.id)))
-    );
+    return (site === null || row.siteId === site) && (matching === null || matching.has(row.id));
   }, []);
+  const doesExternalFilterPass = useCallback(
+    (node: IRowNode<ServiceRow>) => node.data !== undefined && passes(node.data),
+    [passes],
+  );
 
   const onCellEditRequest = useCallback(
     async (event: CellEditRequestEvent<ServiceRow>) => {
@@ -289,5 +292,27 @@ export const ServicesGrid = memo(function ServicesGrid({
     }),
     [columns, isExternalFilterPresent, doesExternalFilterPass],
   );
-  return <PlainGrid<ServiceRow> label="Services" height={560} rowData={rows} options={options} />;
+  // The first screen's rows (those the site and search let through, in the grid's order): the
+  // grid is made with these and gets the rest once they are drawn (see PlainGrid).
+  const firstRows = useCallback(
+    (all: ServiceRow[]) => {
+      const shown: ServiceRow[] = [];
+      for (const row of all) {
+        if (!passes(row)) continue;
+        shown.push(row);
+        if (shown.length === FIRST_SCREEN_ROWS) break;
+      }
+      return shown.length === all.length ? all : shown;
+    },
+    [passes],
+  );
+  return (
+    <PlainGrid<ServiceRow>
+      label="Services"
+      height={560}
+      rowData={rows}
+      options={options}
+      firstRows={firstRows}
+    />
+  );
 });
