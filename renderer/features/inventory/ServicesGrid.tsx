@@ -28,7 +28,8 @@ import {
 import { formatCents } from '../../../shared/money/cents';
 import { useDatabase } from '../../db/DatabaseContext';
 import { centsFormatter } from '../../components/format';
-import { PlainGrid } from './PlainGrid';
+import { PlainGrid, warmUpGrid } from './PlainGrid';
+import type { ResolvedTheme } from '../../components/theme';
 
 const COLUMN_STATE_KEY = 'grid:services';
 
@@ -42,6 +43,97 @@ const ROW_SELECTION: RowSelectionOptions<ServiceRow> = {
   selectAll: 'filtered',
 };
 const rowIdOf = (p: GetRowIdParams<ServiceRow>) => p.data.id;
+// More rows than the grid's 560 pixels show: its first screen.
+const FIRST_SCREEN_ROWS = 60;
+
+/** The grid's options besides its columns and callbacks: the same for its warm-up (below). */
+const SHAPE = {
+  getRowId: rowIdOf,
+  rowSelection: ROW_SELECTION,
+  readOnlyEdit: true,
+  // Every column stays in the DOM (rows are still virtualised): screen readers and keyboard
+  // users reach any column, and 16 columns cost nothing next to 20,000 rows.
+  suppressColumnVirtualisation: true,
+  // …so each row drawn costs 16 cells: opening, choosing a site or searching draws only the
+  // rows in view.
+  rowBuffer: 0,
+  // Choosing a site or searching shows the new rows at once, without sliding the old ones away.
+  animateRows: false,
+} satisfies GridOptions<ServiceRow>;
+
+/** The services grid's columns (fresh objects on each call: one set per grid). */
+function serviceColumns(): ColDef<ServiceRow>[] {
+  return [
+    { field: 'serviceIdRaw', headerName: 'Service ID', width: 190, pinned: 'left' },
+    { field: 'site', headerName: 'Site', width: 120 },
+    {
+      field: 'type',
+      headerName: 'Type',
+      width: 150,
+      valueFormatter: (p: ValueFormatterParams<ServiceRow, ServiceType>) =>
+        p.value ? SERVICE_TYPE_LABELS[p.value] : '',
+    },
+    {
+      field: 'status',
+      headerName: 'Status',
+      width: 160,
+      editable: true,
+      cellEditor: 'agSelectCellEditor',
+      cellEditorParams: { values: [...SERVICE_STATUSES] },
+      valueFormatter: (p: ValueFormatterParams<ServiceRow, ServiceStatus>) =>
+        p.value ? SERVICE_STATUS_LABELS[p.value] : '',
+    },
+    { field: 'carrier', headerName: 'Carrier', width: 150 },
+    { field: 'accountNumber', headerName: 'Account', width: 150 },
+    { field: 'plan', headerName: 'Plan', width: 190, editable: true },
+    {
+      // Edited as dollars text (validated on save); shown, sorted and filtered as money.
+      field: 'monthlyDollars',
+      headerName: 'Monthly cost',
+      width: 130,
+      type: 'rightAligned',
+      editable: true,
+      cellDataType: 'text',
+      valueFormatter: (p: ValueFormatterParams<ServiceRow, string>) =>
+        p.data?.monthly === null || p.data?.monthly === undefined
+          ? ''
+          : formatCents(p.data.monthly),
+      comparator: (_a, _b, nodeA, nodeB) =>
+        (nodeA.data?.monthly ?? -1) - (nodeB.data?.monthly ?? -1),
+      filter: 'agNumberColumnFilter',
+      filterValueGetter: (p) => (p.data?.monthly ?? 0) / 100,
+    },
+    {
+      field: 'costCenterOverride',
+      headerName: 'Cost center (own)',
+      headerTooltip:
+        'A cost center set on the service itself; blank follows the site, then the account',
+      width: 150,
+      editable: true,
+      cellDataType: 'text',
+    },
+    { field: 'chargedTo', headerName: 'Charged to', width: 130 },
+    { field: 'userName', headerName: 'User', width: 160, editable: true },
+    { field: 'department', headerName: 'Department', width: 150, editable: true },
+    { field: 'contract', headerName: 'Contract', width: 200 },
+    {
+      field: 'contractedRate',
+      headerName: 'Contracted rate',
+      headerTooltip: "The contract's monthly rate for this service",
+      width: 140,
+      type: 'rightAligned',
+      valueFormatter: centsFormatter,
+    },
+    {
+      field: 'activatedOn',
+      headerName: 'Activated',
+      width: 130,
+      editable: true,
+      cellEditor: 'agDateStringCellEditor',
+    },
+    { field: 'disconnectedOn', headerName: 'Disconnected', width: 130 },
+  ];
+}
 
 interface ServicesGridProps {
   rows: ServiceRow[];
@@ -76,79 +168,7 @@ export const ServicesGrid = memo(function ServicesGrid({
   const saveTimer = useRef<number | undefined>(undefined);
   const findCostCenter = useMemo(() => costCenterFinder(costCenters), [costCenters]);
 
-  const columns = useMemo<ColDef<ServiceRow>[]>(
-    () => [
-      { field: 'serviceIdRaw', headerName: 'Service ID', width: 190, pinned: 'left' },
-      { field: 'site', headerName: 'Site', width: 120 },
-      {
-        field: 'type',
-        headerName: 'Type',
-        width: 150,
-        valueFormatter: (p: ValueFormatterParams<ServiceRow, ServiceType>) =>
-          p.value ? SERVICE_TYPE_LABELS[p.value] : '',
-      },
-      {
-        field: 'status',
-        headerName: 'Status',
-        width: 160,
-        editable: true,
-        cellEditor: 'agSelectCellEditor',
-        cellEditorParams: { values: [...SERVICE_STATUSES] },
-        valueFormatter: (p: ValueFormatterParams<ServiceRow, ServiceStatus>) =>
-          p.value ? SERVICE_STATUS_LABELS[p.value] : '',
-      },
-      { field: 'carrier', headerName: 'Carrier', width: 150 },
-      { field: 'accountNumber', headerName: 'Account', width: 150 },
-      { field: 'plan', headerName: 'Plan', width: 190, editable: true },
-      {
-        // Edited as dollars text (validated on save); shown, sorted and filtered as money.
-        field: 'monthlyDollars',
-        headerName: 'Monthly cost',
-        width: 130,
-        type: 'rightAligned',
-        editable: true,
-        cellDataType: 'text',
-        valueFormatter: (p: ValueFormatterParams<ServiceRow, string>) =>
-          p.data?.monthly === null || p.data?.monthly === undefined
-            ? ''
-            : formatCents(p.data.monthly),
-        comparator: (_a, _b, nodeA, nodeB) =>
-          (nodeA.data?.monthly ?? -1) - (nodeB.data?.monthly ?? -1),
-        filter: 'agNumberColumnFilter',
-        filterValueGetter: (p) => (p.data?.monthly ?? 0) / 100,
-      },
-      {
-        field: 'costCenterOverride',
-        headerName: 'Cost center (own)',
-        headerTooltip:
-          'A cost center set on the service itself; blank follows the site, then the account',
-        width: 150,
-        editable: true,
-        cellDataType: 'text',
-      },
-      { field: 'chargedTo', headerName: 'Charged to', width: 130 },
-      { field: 'userName', headerName: 'User', width: 160, editable: true },
-      { field: 'department', headerName: 'Department', width: 150, editable: true },
-      { field: 'contract', headerName: 'Contract', width: 200 },
-      {
-        field: 'contractedRate',
-        headerName: 'Contracted rate',
-        headerTooltip: "The contract's monthly rate for this service",
-        width: 140,
-        type: 'rightAligned',
-        valueFormatter: centsFormatter,
-      },
-      {
-        field: 'activatedOn',
-        headerName: 'Activated',
-        width: 130,
-        editable: true,
-        cellEditor: 'agDateStringCellEditor',
-      },
-      { field: 'disconnectedOn', headerName: 'Disconnected', width: 130 },
-    ],
-    [],
-  );
+  const columns = useMemo(serviceColumns, []);
 
   const apiRef = useRef<GridApi<ServiceRow> | null>(null);
   const siteRef = useRef(siteId);
@@ -165,14 +185,15 @@ export const ServicesGrid = memo(function ServicesGrid({
     () => siteRef.current !== null || matchingRef.current !== null,
     [],
   );
-  const doesExternalFilterPass = useCallback((node: IRowNode<ServiceRow>) => {
+  const passes = useCallback((row: ServiceRow) => {
     const site = siteRef.current;
     const matching = matchingRef.current;
-    return (
-      (site === null || node.data?.siteId === site) &&
-      (matching === null || (node.data !== undefined && matching.has(node.data.id)))
-    );
+    return (site === null || row.siteId === site) && (matching === null || matching.has(row.id));
   }, []);
+  const doesExternalFilterPass = useCallback(
+    (node: IRowNode<ServiceRow>) => node.data !== undefined && passes(node.data),
+    [passes],
+  );
 
   const onCellEditRequest = useCallback(
     async (event: CellEditRequestEvent<ServiceRow>) => {
@@ -252,18 +273,8 @@ export const ServicesGrid = memo(function ServicesGrid({
   latest.current = { onCellEditRequest, onSelectionChange, onOpen, gridReady, saveColumnState };
   const options = useMemo<Omit<GridOptions<ServiceRow>, 'theme' | 'rowData'>>(
     () => ({
+      ...SHAPE,
       columnDefs: columns,
-      getRowId: rowIdOf,
-      rowSelection: ROW_SELECTION,
-      readOnlyEdit: true,
-      // Every column stays in the DOM (rows are still virtualised): screen readers and keyboard
-      // users reach any column, and 16 columns cost nothing next to 20,000 rows.
-      suppressColumnVirtualisation: true,
-      // …so each row drawn costs 16 cells: opening, choosing a site or searching draws only the
-      // rows in view.
-      rowBuffer: 0,
-      // Choosing a site or searching shows the new rows at once, without sliding the old ones away.
-      animateRows: false,
       onCellEditRequest: (e) => void latest.current.onCellEditRequest(e),
       onSelectionChanged: (e) =>
         latest.current.onSelectionChange(e.api.getSelectedRows().map((row) => row.id)),
@@ -289,5 +300,35 @@ export const ServicesGrid = memo(function ServicesGrid({
     }),
     [columns, isExternalFilterPresent, doesExternalFilterPass],
   );
-  return <PlainGrid<ServiceRow> label="Services" height={560} rowData={rows} options={options} />;
+  // The first screen's rows (those the site and search let through, in the grid's order): the
+  // grid is made with these and gets the rest once they are drawn (see PlainGrid).
+  const firstRows = useCallback(
+    (all: ServiceRow[]) => {
+      const shown: ServiceRow[] = [];
+      for (const row of all) {
+        if (!passes(row)) continue;
+        shown.push(row);
+        if (shown.length === FIRST_SCREEN_ROWS) break;
+      }
+      return shown.length === all.length ? all : shown;
+    },
+    [passes],
+  );
+  return (
+    <PlainGrid<ServiceRow>
+      label="Services"
+      height={560}
+      rowData={rows}
+      options={options}
+      firstRows={firstRows}
+    />
+  );
 });
+
+/**
+ * Makes a hidden services grid while the inventory is still being read (see `warmUpGrid`), so the
+ * real one is made faster when the rows arrive.
+ */
+export function warmUpServicesGrid(theme: ResolvedTheme): void {
+  warmUpGrid<ServiceRow>(theme, { ...SHAPE, columnDefs: serviceColumns() }, 560);
+}

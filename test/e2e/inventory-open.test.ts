@@ -1,0 +1,52 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { inventoryLink } from '../../renderer/app/links';
+import { loadSampleCompany, openApp, sampleCompanyOf, type AppSession } from './harness';
+
+let session: AppSession | undefined;
+afterEach(async (context) => {
+  await session?.close(context.task.result?.state === 'fail');
+  session = undefined;
+});
+
+describe('opening Inventory in Chromium', () => {
+  it('gives the services grid every service after its first screen, on a site link too, and leaves no other grid in the page', async () => {
+    session = await openApp({ hash: '#/inventory' });
+    const { page } = session;
+    await loadSampleCompany(page);
+    const company = sampleCompanyOf(session);
+    const total = company.services.length;
+    const perSite = new Map<string, number>();
+    for (const service of company.services)
+      if (service.siteId) perSite.set(service.siteId, (perSite.get(service.siteId) ?? 0) + 1);
+    const [siteId, atSite] = [...perSite].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+    const site = company.sites.find((s) => s.id === siteId);
+    if (!site) throw new Error('the sample company has no site with services');
+    // More services than the grid's first screen (see ServicesGrid), so the rest follow it.
+    expect(total).toBeGreaterThan(100);
+
+    const grid = page.getByRole('region', { name: 'Services', exact: true });
+    // Rows the grid counts (its header row included), whatever it shows of them.
+    const rowCount = () =>
+      grid.locator('[role="treegrid"], [role="grid"]').first().getAttribute('aria-rowcount');
+    const roots = () => page.locator('.ag-root-wrapper').count();
+
+    // A fresh start on Inventory (the read starts early; the grid may be warmed up meanwhile).
+    await page.reload();
+    await expect.poll(rowCount).toBe(String(total + 1));
+    expect(await roots()).toBe(1);
+
+    // A fresh start on a site's link: that site's rows, and all the others behind the site filter.
+    await page.goto(new URL(inventoryLink({ siteId }), session.baseUrl).toString());
+    await page.reload();
+    await expect.poll(rowCount).toBe(String(atSite + 1));
+    const sites = grid.locator('[role="gridcell"][col-id="site"]');
+    expect(new Set(await sites.allTextContents())).toEqual(new Set([site.code]));
+    await page
+      .getByRole('navigation', { name: 'Sites' })
+      .getByRole('button', { name: /^All sites/ })
+      .click();
+    await expect.poll(rowCount).toBe(String(total + 1));
+    expect(await roots()).toBe(1);
+    expect(session.consoleErrors).toEqual([]);
+  });
+});
