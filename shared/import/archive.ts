@@ -17,7 +17,7 @@ import {
 } from './limits';
 import type { ZipEntry } from './zip-reader';
 import { isXlsx } from './xlsx/package';
-import { isZip, readZipDirectory, readZipMember } from './zip-reader';
+import { inflateZipMemberNatively, isZip, readZipDirectory, readZipMember } from './zip-reader';
 
 export { isZip } from './zip-reader';
 
@@ -52,6 +52,51 @@ export interface ExpandOptions {
   limits?: ImportLimits;
   /** How a refusal says to raise a limit; the app's Settings by default. */
   limitAdvice?: LimitAdvice;
+  /** Members already inflated and checked (see {@link inflateAhead}); the rest are read here. */
+  inflated?: InflatedMembers;
+}
+
+/** ZIP members inflated and checked ahead of a read, by archive (its bytes) and entry. */
+export interface InflatedMembers {
+  get(archive: Uint8Array, entry: ZipEntry): Uint8Array | undefined;
+}
+
+/**
+ * Inflates ahead, with the platform's zlib, every member {@link expandUpload} would read from
+ * these uploads (see `inflateZipMemberNatively`), so that the read itself, synchronous, finds
+ * them done. Only archives `expandUpload` would open within `limits` are touched, and only
+ * members the platform proves (declared length and CRC-32); anything else is left for
+ * `expandUpload` to read and, if it is damaged, to say so.
+ */
+export async function inflateAhead(
+  files: readonly UploadedFile[],
+  limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
+): Promise<InflatedMembers> {
+  const byArchive = new Map<Uint8Array, Map<string, Uint8Array>>();
+  for (const file of files) {
+    if (!isZip(file.bytes) || isXlsx(file.bytes)) continue;
+    const directory = readZipDirectory(file.bytes, limits.maxArchiveMembers);
+    if (!directory.ok) continue;
+    if (refuseEntries(file.name, directory.entries, limits, APP_LIMIT_ADVICE) !== null) continue;
+    const members = new Map<string, Uint8Array>();
+    for (const entry of directory.entries) {
+      if (!isBillMember(entry.path)) continue;
+      const bytes = await inflateZipMemberNatively(file.bytes, entry);
+      if (bytes) members.set(memberKey(entry), bytes);
+    }
+    byArchive.set(file.bytes, members);
+  }
+  return {
+    get: (archive, entry) => byArchive.get(archive)?.get(memberKey(entry)),
+  };
+}
+
+/**
+ * Every field of an entry `readZipMember` reads: entries alike in all of them read the same
+ * bytes (a crafted directory may list one place twice, with different checksums).
+ */
+function memberKey(entry: ZipEntry): string {
+  return `${entry.localOffset}/${entry.compressedSize}/${entry.uncompressedSize}/${entry.crc}/${entry.method}/${entry.flags}`;
 }
 
 /**
@@ -89,7 +134,7 @@ export function expandUpload(
   const members: UploadedFile[] = [];
   for (const entry of directory.entries) {
     if (!isBillMember(entry.path)) continue;
-    const bytes = readZipMember(file.bytes, entry);
+    const bytes = options.inflated?.get(file.bytes, entry) ?? readZipMember(file.bytes, entry);
     if (typeof bytes === 'string') {
       return fail(
         `The file "${entry.path}" in the ZIP archive "${file.name}" is damaged: ${bytes}. Nothing from this ZIP was imported; download it again from the carrier's portal.`,

