@@ -1,36 +1,13 @@
-import {
-  AllCommunityModule,
-  colorSchemeDark,
-  colorSchemeLight,
-  ModuleRegistry,
-  themeQuartz,
-  type ColDef,
-  type ColumnState,
-  type GridApi,
-  type GridOptions,
-} from 'ag-grid-community';
+import type { ColDef, ColumnState, GridApi, GridOptions } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useDatabase } from '../db/DatabaseContext';
+import { GRID_DEFAULT_COLUMN, GRID_THEMES } from './grid-theme';
+import { noteGridMade, releaseGridWarmUp } from './grid-warm-up';
 import { useNextFrameTask } from './useNextFrameTask';
 import { useResolvedTheme } from './theme';
 
-// AG Grid Community only (MIT): no Enterprise module is ever registered.
-ModuleRegistry.registerModules([AllCommunityModule]);
-
-const LIGHT = themeQuartz.withPart(colorSchemeLight).withParams({ fontSize: 14, spacing: 6 });
-const DARK = themeQuartz.withPart(colorSchemeDark).withParams({ fontSize: 14, spacing: 6 });
-
-const DEFAULT_COLUMN = {
-  sortable: true,
-  filter: true,
-  resizable: true,
-  minWidth: 90,
-} satisfies ColDef;
-
-/** The app's grid themes and column defaults, for a grid made without the React layer. */
-export const GRID_THEMES = { light: LIGHT, dark: DARK } as const;
-export const GRID_DEFAULT_COLUMN: ColDef = DEFAULT_COLUMN;
+export { GRID_DEFAULT_COLUMN, GRID_THEMES } from './grid-theme';
 
 export interface DataGridProps<Row> extends Omit<GridOptions<Row>, 'theme'> {
   /** Accessible name of the grid, e.g. "Invoices". */
@@ -94,11 +71,18 @@ export function DataGrid<Row>({
 }: DataGridProps<Row>) {
   const frameDrawn = useNextFrameTask(afterFrame);
   const columns = useRememberedColumns<Row>(stateKey);
-  const theme = useResolvedTheme() === 'dark' ? DARK : LIGHT;
+  const theme = GRID_THEMES[useResolvedTheme()];
   const columnDefaults = useMemo<ColDef<Row>>(
-    () => ({ ...DEFAULT_COLUMN, ...defaultColDef }),
+    () => ({ ...GRID_DEFAULT_COLUMN, ...defaultColDef }),
     [defaultColDef],
   );
+  // A warm-up grid waiting for the first real one (see grid-warm-up) goes once this one is made
+  // (AgGridReact, a child, makes its grid in an effect that runs before this one).
+  useEffect(() => {
+    if (!frameDrawn) return;
+    noteGridMade();
+    releaseGridWarmUp();
+  }, [frameDrawn]);
   return (
     <div className="data-grid" role="region" aria-label={label} style={{ height }}>
       {frameDrawn && (

@@ -47,7 +47,7 @@ async function copiesOf(files: readonly { bytes: Uint8Array }[]): Promise<Uint8A
 }
 
 /**
- * Writes picked files as originals of batches to come, in requests of at most 4 MB. The bytes are
+ * Writes picked files as originals of batches to come, in requests of at most 1 MB. The bytes are
  * copied first (the picked files' own buffers move to the reader's worker): the caller moves them
  * only once `copied` has settled.
  */

@@ -149,6 +149,12 @@ it('import: a million charge lines from files to committed and visible', async (
       const tasks = (window as unknown as { longTasks: { start: number; duration: number }[] })
         .longTasks;
       const picked = at('files:picked');
+      // Each task's part after the pick: the task that delivers the picked files began before the
+      // mark (the file dialog's own work), and what the app does in it counts.
+      const after = tasks
+        .map((t) => ({ start: Math.max(t.start, picked), end: t.start + t.duration }))
+        .filter((t) => t.end > picked)
+        .map((t) => ({ start: t.start, duration: t.end - t.start }));
       return {
         picked,
         readDone: at('import:read-done'),
@@ -157,10 +163,10 @@ it('import: a million charge lines from files to committed and visible', async (
         commitDone: at('import:commit-done'),
         commitWritten: at('import:commit-written'),
         visible: at('invoices:rendered'),
-        longest: Math.max(0, ...tasks.filter((t) => t.start >= picked).map((t) => t.duration)),
-        over100: tasks.filter((t) => t.start >= picked && t.duration > 100).length,
-        tasks: tasks
-          .filter((t) => t.start >= picked && t.duration > 100)
+        longest: Math.max(0, ...after.map((t) => t.duration)),
+        over100: after.filter((t) => t.duration > 100).length,
+        tasks: after
+          .filter((t) => t.duration > 100)
           .map((t) => [Math.round(t.start), Math.round(t.duration)]),
       };
     });

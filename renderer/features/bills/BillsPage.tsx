@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { InvoiceRow } from '../../../shared/billing/invoice-rows';
 import { useDatabase } from '../../db/DatabaseContext';
 import { parseBillsFilter, parseWhere, type BillsFilter } from '../../app/links';
@@ -19,6 +19,8 @@ import { EnterInvoiceButton } from './manual/EnterInvoiceButton';
 import { EnterInvoicePage } from './manual/EnterInvoicePage';
 import { useImport } from './import/ImportContext';
 import { loadInvoiceRows } from '../../db/invoices';
+import { warmUpGridWhenIdle } from '../../components/grid-warm-up';
+import { useResolvedTheme } from '../../components/theme';
 
 /**
  * `#/bills` lists every invoice; `#/bills/<id>` opens one. A drill-down lists some:
@@ -45,6 +47,11 @@ function InvoicesListPage({ filter }: { filter?: BillsFilter }) {
   const db = useDatabase();
   const rows = useLiveQuery(() => loadInvoiceRows(db), [db]);
   const importing = useImport().state.step !== 'idle';
+  const empty = rows.status === 'ready' && rows.value.length === 0 && !importing;
+  const theme = useResolvedTheme();
+  // No grid on the page yet: the first import's grid would be the page's first, several times
+  // the cost of the next (see grid-warm-up), in the middle of the import. Paid now, while idle.
+  useEffect(() => (empty ? warmUpGridWhenIdle(theme) : undefined), [empty, theme]);
 
   return (
     <>
@@ -59,7 +66,7 @@ function InvoicesListPage({ filter }: { filter?: BillsFilter }) {
       {rows.status === 'ready' && (rows.value.length > 0 || importing) && (
         <InvoicesList rows={rows.value} filter={filter} />
       )}
-      {rows.status === 'ready' && rows.value.length === 0 && !importing && (
+      {empty && (
         <EmptyState
           title="No bills imported yet"
           actions={

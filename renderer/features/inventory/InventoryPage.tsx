@@ -34,7 +34,7 @@ import {
 } from './filters';
 import { InventoryExportButtons, InventoryImport } from './InventoryFiles';
 import { ServiceDetail } from './ServiceDetail';
-import { releaseGridWarmUp } from './PlainGrid';
+import { releaseGridWarmUp } from '../../components/grid-warm-up';
 import { ServicesGrid, warmUpServicesGrid } from './ServicesGrid';
 import { SearchField } from './SearchField';
 import { SiteList } from './SiteList';

@@ -1,13 +1,8 @@
-import {
-  createGrid,
-  type ColDef,
-  type GridApi,
-  type GridOptions,
-  type Theme,
-} from 'ag-grid-community';
+import type { GridApi } from 'ag-grid-community';
 import { useEffect, useLayoutEffect, useRef } from 'react';
-import { GRID_DEFAULT_COLUMN, GRID_THEMES } from '../../components/DataGrid';
-import { useResolvedTheme, type ResolvedTheme } from '../../components/theme';
+import { createAppGrid, GRID_THEMES, type PlainGridOptions } from '../../components/grid-theme';
+import { noteGridMade, releaseGridWarmUp } from '../../components/grid-warm-up';
+import { useResolvedTheme } from '../../components/theme';
 
 /**
  * AG Grid drawn by its own DOM code (`createGrid` on a div), not through its React layer: the same
@@ -30,7 +25,7 @@ export function PlainGrid<Row>({
   label: string;
   height: number;
   rowData: Row[];
-  options: Omit<GridOptions<Row>, 'theme' | 'rowData'>;
+  options: PlainGridOptions<Row>;
   /**
    * The rows to make the grid with, when they are fewer than `rowData`: enough for its first
    * screen. All of `rowData` follows in a task of its own once that screen is drawn, so the first
@@ -52,8 +47,8 @@ export function PlainGrid<Row>({
     const state = made.current;
     const all = state.rowData;
     const first = firstRows?.(all) ?? all;
-    const grid = makeGrid(element, state.theme, options, first);
-    gridMade = true;
+    const grid = createAppGrid(element, state.theme, options, first);
+    noteGridMade();
     // Only now: the grid's style sheets stay in the page from the warm-up's grid to this one.
     releaseGridWarmUp();
     api.current = grid;
@@ -101,61 +96,4 @@ export function PlainGrid<Row>({
       <div ref={container} style={{ width: '100%', height: '100%' }} />
     </div>
   );
-}
-
-type PlainGridOptions<Row> = Omit<GridOptions<Row>, 'theme' | 'rowData'>;
-
-function makeGrid<Row>(
-  element: HTMLElement,
-  theme: Theme,
-  options: PlainGridOptions<Row>,
-  rowData: Row[],
-): GridApi<Row> {
-  return createGrid<Row>(element, {
-    theme,
-    ensureDomOrder: true,
-    enableCellTextSelection: true,
-    ...options,
-    defaultColDef: { ...(GRID_DEFAULT_COLUMN as ColDef<Row>), ...options.defaultColDef },
-    rowData,
-  });
-}
-
-let warm: { destroy(): void } | undefined;
-/** Whether a grid was made here before (a warm-up or a `PlainGrid`): its code has run already. */
-let gridMade = false;
-
-/**
- * Makes a grid like the one a page is about to show, hidden and out of view, while the page still
- * waits for its data (20,000 services take a while to read, and the browser waits): AG Grid's code
- * has then run once and its style sheets are in the page, so the real grid, made when the data
- * arrives, takes about half the time (the Inventory bench with the data handed over late: data to
- * grid painted 470–580 ms against 710–1,050 ms). Only the first time a grid is made in the page;
- * kept until `releaseGridWarmUp` (a `PlainGrid` made, or the page left).
- */
-export function warmUpGrid<Row>(
-  resolvedTheme: ResolvedTheme,
-  options: PlainGridOptions<Row>,
-  height: number,
-): void {
-  if (warm || gridMade) return;
-  gridMade = true;
-  const element = document.createElement('div');
-  element.setAttribute('aria-hidden', 'true');
-  element.style.cssText = `position:fixed;left:-10000px;top:0;width:1200px;height:${height}px;visibility:hidden;contain:strict`;
-  document.body.append(element);
-  const grid = makeGrid<Row>(element, GRID_THEMES[resolvedTheme], options, []);
-  warm = {
-    destroy() {
-      grid.destroy();
-      element.remove();
-    },
-  };
-}
-
-/** Destroys the warm-up's grid, if any. */
-export function releaseGridWarmUp(): void {
-  if (!warm) return;
-  warm.destroy();
-  warm = undefined;
 }

@@ -28,7 +28,8 @@ import {
 import { formatCents } from '../../../shared/money/cents';
 import { useDatabase } from '../../db/DatabaseContext';
 import { centsFormatter } from '../../components/format';
-import { PlainGrid, warmUpGrid } from './PlainGrid';
+import { PlainGrid } from './PlainGrid';
+import { warmUpGrid } from '../../components/grid-warm-up';
 import type { ResolvedTheme } from '../../components/theme';
 
 const COLUMN_STATE_KEY = 'grid:services';

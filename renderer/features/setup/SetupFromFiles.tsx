@@ -6,7 +6,7 @@ import { hrefFor } from '../../app/sections';
 import { useDatabase } from '../../db/DatabaseContext';
 import { commitSetup, planSetupImport } from '../../db/setup';
 import { platform } from '../../platform';
-import { readPickedFile } from '../../platform/browser';
+import { readPickedFiles } from '../../platform/browser';
 import { SetupPreview, whatWillBeImported } from './SetupPreview';
 import './setup.css';
 
@@ -60,7 +60,7 @@ export function SetupFromFiles({ onClose }: { onClose: () => void }) {
     // The window's own drop handler starts a bill import: these files are for the set-up.
     event.preventDefault();
     event.stopPropagation();
-    void Promise.all([...event.dataTransfer.files].map(readPickedFile)).then(add);
+    void readPickedFiles([...event.dataTransfer.files]).then(add);
   };
   const commit = async () => {
     const outcome = await commitSetup(db, files, confirmed);

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { readPickedFile } from '../../../platform/browser';
+import { readPickedFiles } from '../../../platform/browser';
 import { warmReader } from './readInWorker';
 
 /**
@@ -18,7 +18,7 @@ export function useFileDrop(onFiles: (files: { name: string; bytes: Uint8Array }
       const files = [...(event.dataTransfer?.files ?? [])];
       if (files.length === 0) return;
       event.preventDefault();
-      void Promise.all(files.map(readPickedFile)).then(onFiles);
+      void readPickedFiles(files).then(onFiles);
     };
     window.addEventListener('dragover', onDragOver);
     window.addEventListener('drop', onDrop);
