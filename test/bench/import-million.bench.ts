@@ -131,15 +131,28 @@ it('import: a million charge lines from files to committed and visible', async (
       undefined,
       { timeout: 300_000, polling: 100 },
     );
-    const importButton = page.getByRole('button', { name: /^Import [\d,]+ invoices/ });
-    const summary = (await page.getByRole('status').first().textContent()) ?? '';
-    await importButton.click();
+    // The preview's summary and its Import button, found and clicked in one evaluation: a role
+    // query (the accessibility tree of the whole page) is 100–150 ms of the page's main thread
+    // here, long tasks of the driver's own that the figure below would count. (The e2e tests
+    // drive this by role.)
+    const summary = await page.evaluate(() => {
+      const status = document.querySelector('[role="status"]')?.textContent ?? '';
+      const button = [...document.querySelectorAll('button')].find((b) =>
+        /^Import [\d,]+ invoices/.test(b.textContent ?? ''),
+      );
+      if (!button) throw new Error('no Import button in the preview');
+      button.click();
+      return status;
+    });
     await page.waitForFunction(
       () => performance.getEntriesByName('invoices:rendered').length > 0,
       undefined,
       { timeout: 300_000, polling: 100 },
     );
-    await page.getByRole('heading', { name: /^Invoices \(/ }).waitFor();
+    // (Not a role query: see above.)
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('h2')].some((h) => h.textContent?.startsWith('Invoices (')),
+    );
     const peak = await heaps.stop();
     await profile.save();
 

@@ -97,6 +97,12 @@ describe('a bill of many invoices in Chromium', () => {
     await expect
       .poll(() => list.getByRole('gridcell', { name: 'Windstream', exact: true }).count())
       .toBeGreaterThan(0);
+    // Only the rows in view are drawn (about a dozen in its 520 pixels), not ten more each way.
+    const drawn = await list
+      .locator('[role="row"][row-index]')
+      .evaluateAll((rows) => new Set(rows.map((row) => row.getAttribute('row-index'))).size);
+    expect(drawn).toBeGreaterThan(5);
+    expect(drawn).toBeLessThanOrEqual(14);
     await session.screenshot('import-many-invoices-imported');
     expect(session.consoleErrors).toEqual([]);
   });
