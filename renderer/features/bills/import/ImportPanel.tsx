@@ -1,5 +1,6 @@
 import { assertNever } from '../../../../shared/result';
 import { DateOrderQuestion } from './DateOrderQuestion';
+import { fileList } from './fileList';
 import { ImportPreview } from './ImportPreview';
 import { useImport } from './ImportContext';
 import { InvoiceDetailsQuestion } from './InvoiceDetailsQuestion';
@@ -15,7 +16,7 @@ export function ImportPanel() {
     case 'reading':
       return (
         <section className="panel import-panel" aria-labelledby="import-title">
-          <h2 id="import-title">Reading {state.fileNames.join(', ')}</h2>
+          <h2 id="import-title">Reading {fileList(state.fileNames)}</h2>
           <label className="progress-label">
             Reading files
             <progress value={state.fraction} max={1} />

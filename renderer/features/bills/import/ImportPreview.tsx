@@ -1,3 +1,4 @@
+import { fileList } from './fileList';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { StoredUsageNote } from './StoredUsageNote';
 import { onlyStoredUsage } from '../../../../shared/import/stored-usage';
@@ -143,10 +144,10 @@ export function ImportPreview({ state }: { state: PreviewState }) {
       {state.drafts.map((outcome, index) => (
         <section
           key={index}
-          aria-label={`Invoices from ${outcome.files.map((f) => f.name).join(', ')}`}
+          aria-label={`Invoices from ${fileList(outcome.files.map((f) => f.name))}`}
         >
           <h3>
-            {outcome.draft.layoutName} — {outcome.files.map((f) => f.name).join(', ')}
+            {outcome.draft.layoutName} — {fileList(outcome.files.map((f) => f.name))}
           </h3>
           <p className="hint">
             Read as{' '}
