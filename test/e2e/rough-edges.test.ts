@@ -76,6 +76,13 @@ describe('rough edges a new user hit', () => {
     await page.getByRole('link', { name: 'Bills', exact: true }).press('Enter');
     await expect.poll(() => hashOf(page)).toBe('#/bills');
     await expect.poll(() => undone.count()).toBe(0);
+    // The Bills page is there once its heading has taken focus (as a new section's does): only
+    // then is the next key the user's. Pressed earlier, on a busy machine the heading took focus
+    // between the link's focus and its Enter, and the Enter went to the heading.
+    const billsHeading = page.getByRole('heading', { name: 'Bills', level: 1 });
+    await expect
+      .poll(() => billsHeading.evaluate((heading) => heading === document.activeElement))
+      .toBe(true);
 
     // A finding's detail comes into view with focus, its new status starting at "Disputed".
     await page.getByRole('link', { name: 'Findings', exact: true }).press('Enter');
