@@ -88,11 +88,7 @@ export function readBillsPart(
   const rogers: RogersArchive[] = [];
   const limits = importLimits(options.limits);
   for (const file of files) {
-    const expanded = expandUpload(file, {
-      limits,
-      limitAdvice: options.limitAdvice,
-      inflated: options.inflated,
-    });
+    const expanded = expandUpload(file, { ...options, limits });
     memberNames.push(expanded.ok ? expanded.value.map((member) => member.name) : [file.name]);
     if (expanded.ok) {
       // Rogers usage archives: headerless call files named by a Header file of the same upload.
