@@ -131,9 +131,12 @@ it('inventory: 20,000 services', async () => {
               ...document.querySelectorAll<HTMLButtonElement>('nav[aria-label="Sites"] button'),
             ].find((b) => b.textContent?.startsWith(code));
             if (!button) throw new Error(`no site ${code}`);
+            // Marks for a CPU profile's reader (BENCH_CPUPROFILE=1): where the switch starts and ends.
+            performance.mark('bench:site-click');
             const start = performance.now();
             button.click();
             await shows(rows);
+            performance.mark('bench:site-shown');
             return performance.now() - start;
           },
           [SITE_CODE, siteRows] as const,
@@ -158,10 +161,12 @@ it('inventory: 20,000 services', async () => {
               HTMLInputElement.prototype,
               'value',
             )?.set;
+            performance.mark('bench:search-typed');
             const start = performance.now();
             setValue?.call(input, text);
             input.dispatchEvent(new Event('input', { bubbles: true }));
             await shows(rows);
+            performance.mark('bench:search-shown');
             return performance.now() - start;
           },
           [SEARCH, SERVICES, searchRows] as const,
@@ -206,6 +211,17 @@ it('inventory: 20,000 services', async () => {
           [SEARCH, SERVICES, searchRows] as const,
         ),
       );
+      if (process.env.BENCH_CPUPROFILE)
+        console.log(
+          `inventory-${run + 1} marks (page time):`,
+          await page.evaluate(() =>
+            performance
+              .getEntriesByType('mark')
+              .filter((m) => m.name.startsWith('bench:'))
+              .map((m) => `${m.name} ${m.startTime.toFixed(0)}`)
+              .join(', '),
+          ),
+        );
       await profile.save();
       await page.close();
     }

@@ -115,6 +115,7 @@ declare global {
       readyMs: number;
       paintedMs: number;
       charts: number;
+      longestTaskMs: number;
     };
   }
 }
