@@ -259,20 +259,28 @@ export function invoiceOfPlan(
   return invoice;
 }
 
-/** The stored usage records of a drafted invoice's usage. */
-export function usageRecordsOf(usage: readonly DraftUsage[], invoiceId?: string): UsageRecord[] {
-  return usage.map((record) => ({
-    serviceKey: record.serviceKey,
-    serviceIdRaw: record.serviceIdRaw,
-    month: record.month,
-    ...(invoiceId === undefined ? {} : { invoiceId }),
-    minutes: record.minutes,
-    messages: record.messages,
-    dataKb: record.dataKb,
-    roamingMinutes: record.roamingMinutes ?? 0,
-    roamingDataKb: record.roamingDataKb ?? 0,
-    usageCharges: ZERO_CENTS,
-  }));
+/**
+ * The stored usage records of a drafted invoice's usage. Each record is one object literal with its
+ * keys in one order (no spread): a million-line import makes 271,000 of them in its commit, and the
+ * store packs them into columns key by key, which is fastest over objects of one shape.
+ */
+export function usageRecordsOf(usage: readonly DraftUsage[], invoiceId: string): UsageRecord[] {
+  const records: UsageRecord[] = [];
+  for (const record of usage) {
+    records.push({
+      serviceKey: record.serviceKey,
+      serviceIdRaw: record.serviceIdRaw,
+      month: record.month,
+      invoiceId,
+      minutes: record.minutes,
+      messages: record.messages,
+      dataKb: record.dataKb,
+      roamingMinutes: record.roamingMinutes ?? 0,
+      roamingDataKb: record.roamingDataKb ?? 0,
+      usageCharges: ZERO_CENTS,
+    });
+  }
+  return records;
 }
 
 /** A copy's total for the `duplicate-invoice` finding: the invoice's stated total, else its lines. */

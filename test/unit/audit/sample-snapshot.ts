@@ -41,7 +41,9 @@ export function sampleSnapshot(company: SampleCompany, today: IsoDate): AuditSna
       chargeBlocks.push(...packChargeLines(id, lines));
     }
     for (const record of draft.usage) {
-      usage.push(...usageRecordsOf([record], idByKey.get(record.invoiceKey)));
+      const id = idByKey.get(record.invoiceKey);
+      if (id === undefined) throw new Error(`Usage of an unknown invoice ${record.invoiceKey}`);
+      usage.push(...usageRecordsOf([record], id));
     }
   }
   return {

@@ -6,8 +6,12 @@ import {
   linesByInvoice,
   planBills,
   relationToStored,
+  usageRecordsOf,
   type StoredInvoice,
 } from '../../../shared/ledger/bills';
+import type { DraftUsage } from '../../../shared/import/draft';
+import { isoMonth } from '../../../shared/dates';
+import { packRecords, unpackRecords } from '../../../shared/storage/packed-records';
 import { OrgResolver, sequentialIds } from '../../../shared/ledger/org';
 import { storedInvoiceKey } from '../../../shared/ids/keys';
 import { cents } from '../../../shared/money/cents';
@@ -164,5 +168,58 @@ describe('stored lines keep their file', () => {
       'B.txt:2',
       'A.txt:3',
     ]);
+  });
+});
+
+describe('usage records to store', () => {
+  const usage: DraftUsage[] = [
+    {
+      invoiceKey: 'k',
+      serviceIdRaw: '(555) 010-0001',
+      serviceKey: '5550100001',
+      month: isoMonth(2026, 10),
+      minutes: 120.5,
+      messages: null,
+      dataKb: 2048,
+      roamingMinutes: 3,
+      sourceFile: 'usage.csv',
+      sourceRow: 2,
+    },
+    {
+      invoiceKey: 'k',
+      serviceIdRaw: '(555) 010-0002',
+      serviceKey: '5550100002',
+      month: isoMonth(2026, 10),
+      minutes: null,
+      messages: 14,
+      dataKb: null,
+      roamingDataKb: 512,
+      sourceFile: 'usage.csv',
+      sourceRow: 3,
+    },
+  ];
+
+  it('are one shape, with the invoice after the month, and pack exactly', () => {
+    const records = usageRecordsOf(usage, 'invoice-1');
+    for (const record of records)
+      expect(Object.keys(record)).toEqual([
+        'serviceKey',
+        'serviceIdRaw',
+        'month',
+        'invoiceId',
+        'minutes',
+        'messages',
+        'dataKb',
+        'roamingMinutes',
+        'roamingDataKb',
+        'usageCharges',
+      ]);
+    expect(records[0]).toMatchObject({ roamingMinutes: 3, roamingDataKb: 0, usageCharges: 0 });
+    expect(records[1]).toMatchObject({ minutes: null, messages: 14, roamingMinutes: 0 });
+    expect(records[1]?.invoiceId).toBe('invoice-1');
+    // The store keeps them as columns only when every record has the same keys in one order.
+    const packed = packRecords(records);
+    expect(packed).not.toBeNull();
+    if (packed) expect(unpackRecords(packed)).toEqual(records);
   });
 });
