@@ -9,6 +9,8 @@ import type { BillDraft, DraftChargeLine, DraftInvoice } from './draft';
 import { addRowError } from './draft-builder';
 import { centsToDecimalString } from '../money/cents';
 import type { ImportLimits } from './limits';
+import { packedLinesOf } from './packed-drafts';
+import type { PackedStrings } from './packed-lines';
 
 /** How a date refusal says it can be allowed: the app's setting, or the CLI's flag. */
 export const DATE_ADVICE =
@@ -49,6 +51,17 @@ function lineDateOutside(line: DraftChargeLine, years: Years): IsoDate | null {
  */
 export function boundDraftDates(draft: BillDraft, limits: ImportLimits): BillDraft {
   if (limits.allowDatesOutsideYears) return draft;
+  // Lines kept packed are looked at through their columns' distinct dates: the common case (every
+  // date inside the years) never rebuilds them.
+  const packed = packedLinesOf(draft);
+  if (
+    packed !== undefined &&
+    !draft.invoices.some((invoice) => invoiceDateOutside(invoice, limits) !== null) &&
+    !packedDatesOutside(packed.periodStart, limits) &&
+    !packedDatesOutside(packed.periodEnd, limits)
+  ) {
+    return draft;
+  }
   const span = `${limits.earliestYear}–${limits.latestYear}`;
   const refused = new Set<string>();
   for (const invoice of draft.invoices) {
@@ -97,6 +110,11 @@ export function boundDraftDates(draft: BillDraft, limits: ImportLimits): BillDra
   draft.lines = kept;
   draft.usage = draft.usage.filter((usage) => !refused.has(usage.invoiceKey));
   return draft;
+}
+
+/** Whether any date of a packed column is outside the years. */
+function packedDatesOutside(column: PackedStrings, years: Years): boolean {
+  return column.values.some((date) => date !== null && outside(date as IsoDate, years));
 }
 
 function upperFirst(text: string): string {

@@ -20,6 +20,10 @@ import type {
 } from './draft';
 import { invoiceKey, WHOLE_BILL } from './draft';
 import { formatCount, LISTED_ROW_ERRORS } from './limits';
+import { DraftLinesBuilder, type DraftLineMore } from './packed-lines';
+import { draftWithPackedLines } from './packed-drafts';
+
+const NO_MORE: DraftLineMore = { quantity: null };
 
 /** Ten-digit identifiers keyed through the map before its hit rate decides (see `tenDigitKey`). */
 const TEN_DIGIT_TRIAL = 4096;
@@ -37,7 +41,8 @@ function isTenDigits(text: string): boolean {
 /** Mutable state of one draft being read. */
 export class DraftBuilder implements RowErrorLog {
   readonly invoices = new Map<string, DraftInvoice>();
-  readonly lines: DraftChargeLine[] = [];
+  /** The charge lines, kept as columns (see {@link DraftLinesBuilder}). */
+  private readonly lines = new DraftLinesBuilder();
   readonly usage: DraftUsage[] = [];
   readonly skipped: SkippedRow[] = [];
   readonly errors: RowError[] = [];
@@ -211,29 +216,42 @@ export class DraftBuilder implements RowErrorLog {
     description: string,
     category: ChargeCategory,
     amount: Cents,
-    more: Pick<
-      DraftChargeLine,
-      'quantity' | 'extras' | 'periodStart' | 'periodEnd' | 'accountNumber'
-    > = {
-      quantity: null,
-    },
+    more: DraftLineMore = NO_MORE,
   ): void {
-    const line: DraftChargeLine = {
-      invoiceKey: invoice.key,
+    this.lines.add(
+      invoice.key,
       serviceIdRaw,
-      serviceKey: this.serviceKey(serviceIdRaw),
+      this.serviceKey(serviceIdRaw),
       description,
       category,
-      quantity: more.quantity,
       amount,
-      sourceFile: source.sourceFile,
-      sourceRow: source.sourceRow,
-    };
-    if (more.periodStart !== undefined) line.periodStart = more.periodStart;
-    if (more.periodEnd !== undefined) line.periodEnd = more.periodEnd;
-    if (more.extras !== undefined) line.extras = more.extras;
-    if (more.accountNumber !== undefined) line.accountNumber = more.accountNumber;
-    this.lines.push(line);
+      source.sourceFile,
+      source.sourceRow,
+      more,
+    );
+  }
+
+  /** How many charge lines were added. */
+  get lineCount(): number {
+    return this.lines.count;
+  }
+
+  /** The lines of one invoice, in order, each with its place (for {@link DraftBuilder.changeLine}). */
+  linesOf(invoiceKey: string): { at: number; line: DraftChargeLine }[] {
+    const found: { at: number; line: DraftChargeLine }[] = [];
+    for (let at = 0; at < this.lines.count; at++) {
+      if (this.lines.invoiceKeyAt(at) === invoiceKey)
+        found.push({ at, line: this.lines.lineAt(at) });
+    }
+    return found;
+  }
+
+  /** Changes the amount, category and description of the line at `at`. */
+  changeLine(
+    at: number,
+    to: { amount: Cents; category: ChargeCategory; description: string },
+  ): void {
+    this.lines.change(at, to);
   }
 
   skip(sourceFile: string, row: number, reason: string): void {
@@ -272,16 +290,18 @@ export class DraftBuilder implements RowErrorLog {
     const sums = new Map<string, number | null>();
     let key: string | null = null;
     let sum: number | null = 0;
-    for (const line of this.lines) {
-      if (line.invoiceKey !== key) {
+    const { lines } = this;
+    for (let at = 0; at < lines.count; at++) {
+      const lineKey = lines.invoiceKeyAt(at);
+      if (lineKey !== key) {
         if (key !== null) sums.set(key, sum);
-        key = line.invoiceKey;
+        key = lineKey;
         sum = sums.has(key) ? (sums.get(key) ?? null) : 0;
         // Set now, so the map keeps the order in which invoices first appear.
         sums.set(key, sum);
       }
       if (sum === null) continue;
-      sum += line.amount;
+      sum += lines.amountAt(at);
       if (!(Math.abs(sum) <= MAX_LINES_TOTAL_CENTS)) sum = null;
     }
     if (key !== null) sums.set(key, sum);
@@ -303,17 +323,20 @@ export class DraftBuilder implements RowErrorLog {
   }
 
   finish(profileId: string, layoutName: string, dateOrder: DateOrder): BillDraft {
-    const draft: BillDraft = {
-      profileId,
-      layoutName,
-      dateOrder,
-      invoices: [...this.invoices.values()],
-      lines: this.lines,
-      usage: this.usage,
-      skipped: this.skipped,
-      errors: this.errors,
-      rowsRead: this.rowsRead,
-    };
+    // The lines stay columns: a reader of `draft.lines` rebuilds them (see `draftWithPackedLines`).
+    const draft = draftWithPackedLines(
+      {
+        profileId,
+        layoutName,
+        dateOrder,
+        invoices: [...this.invoices.values()],
+        usage: this.usage,
+        skipped: this.skipped,
+        errors: this.errors,
+        rowsRead: this.rowsRead,
+      },
+      this.lines.finish(),
+    );
     if (this.warnings.length > 0) draft.warnings = this.warnings;
     if (this.ignoredFiles.length > 0) draft.ignoredFiles = this.ignoredFiles;
     if (this.copies.length > 0) draft.copies = this.copies;

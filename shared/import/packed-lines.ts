@@ -8,7 +8,7 @@
  */
 import { CHARGE_CATEGORIES, type ChargeCategory } from '../model';
 import type { IsoDate } from '../dates';
-import { cents } from '../money/cents';
+import { cents, type Cents } from '../money/cents';
 import { filledArray } from '../storage/charge-blocks';
 import type { DraftChargeLine } from './draft';
 
@@ -51,27 +51,38 @@ const categoryIndex = new Map<ChargeCategory, number>(
   CHARGE_CATEGORIES.map((category, index) => [category, index]),
 );
 
-/** Collects one string column: distinct values in first-seen order and each line's index. */
+/**
+ * Collects one string column: distinct values in first-seen order and each line's index. Rows are
+ * set in order (row `length` next) and may be set again; the column grows as rows are added.
+ */
 export class StringColumn {
   private values: (string | null)[] = [];
   private index: Int32Array | null;
   private at = new Map<string, number>();
   private lastValue: string | undefined = undefined;
   private lastIndex = -1;
-  /** Past this many distinct values the column is kept plain (a table would not save anything). */
-  private readonly maxDistinct: number;
+  /** Rows set so far. */
+  private length = 0;
+  /**
+   * Past this many distinct values the column is kept plain (a table would not save anything):
+   * a quarter of the rows expected, or while their number is not known a quarter of those so far.
+   */
+  private readonly expected: number | undefined;
 
-  constructor(count: number) {
-    this.index = new Int32Array(count);
-    this.maxDistinct = Math.max(64, count / 4);
+  /** `count`: the number of rows when known (the column is made that long at once). */
+  constructor(count?: number) {
+    this.expected = count;
+    this.index = new Int32Array(count ?? GROWABLE_START);
   }
 
   set(i: number, value: string | null | undefined): void {
-    const index = this.index;
+    if (i >= this.length) this.length = i + 1;
+    let index = this.index;
     if (index === null) {
       this.values[i] = value ?? null;
       return;
     }
+    if (i >= index.length) index = this.grow(i);
     if (value === null || value === undefined) {
       index[i] = -1;
       return;
@@ -83,8 +94,8 @@ export class StringColumn {
     }
     let at = this.at.get(value);
     if (at === undefined) {
-      if (this.values.length >= this.maxDistinct) {
-        this.makePlain(i);
+      if (this.values.length >= this.maxDistinct()) {
+        this.makePlain();
         this.values[i] = value;
         return;
       }
@@ -97,22 +108,54 @@ export class StringColumn {
     index[i] = at;
   }
 
-  /** Turns the column into one value per line (rows before `end` rewritten from the table). */
-  private makePlain(end: number): void {
+  private maxDistinct(): number {
+    return this.expected === undefined
+      ? Math.max(GROWABLE_DISTINCT, this.length / 4)
+      : Math.max(64, this.expected / 4);
+  }
+
+  /** A longer index holding row `i`, the rows set kept. */
+  private grow(i: number): Int32Array {
+    const index = new Int32Array(Math.max(i + 1, (this.index?.length ?? 0) * 2));
+    if (this.index !== null) index.set(this.index);
+    this.index = index;
+    return index;
+  }
+
+  /** Turns the column into one value per row (the rows set so far rewritten from the table). */
+  private makePlain(): void {
     const index = this.index as Int32Array;
     // Built without holes (not `new Array(n)`): it crosses to the page by structured clone, which
     // copies an array with holes key by key (see `filledArray`).
-    const plain = filledArray<string | null>(index.length, null);
-    for (let j = 0; j < end; j++) plain[j] = this.values[index[j] ?? -1] ?? null;
+    const plain = filledArray<string | null>(this.length, null);
+    for (let j = 0; j < this.length; j++) plain[j] = this.values[index[j] ?? -1] ?? null;
     this.values = plain;
     this.index = null;
     this.at = new Map();
   }
 
-  packed(): PackedStrings {
-    return { values: this.values, index: this.index };
+  /** The value of row `i`, or undefined when absent. */
+  get(i: number): string | undefined {
+    if (this.index === null) return this.values[i] ?? undefined;
+    const index = this.index[i] ?? -1;
+    return index < 0 ? undefined : (this.values[index] ?? undefined);
+  }
+
+  /** The column of the `count` rows set (its index exactly that long, to transfer). */
+  packed(count = this.length): PackedStrings {
+    const index = this.index;
+    return {
+      values:
+        index === null && this.values.length > count ? this.values.slice(0, count) : this.values,
+      index: index === null || index.length === count ? index : index.slice(0, count),
+    };
   }
 }
+
+/** Rows a column of unknown length starts with (it doubles as needed). */
+const GROWABLE_START = 1024;
+/** Distinct values a column of unknown length keeps in a table before a quarter of its rows. */
+const GROWABLE_DISTINCT = 4096;
 
 /**
  * Whether `extras` holds exactly the names and values of `entries` (`[name, value, name, value…]`,
@@ -152,7 +195,7 @@ function extrasKey(extras: Record<string, string>): string {
  */
 class ExtrasColumn {
   readonly values: Record<string, string>[] = [];
-  readonly index: Int32Array;
+  private index: Int32Array;
   /** The names and values of each kept value (see {@link sameExtras}). */
   private readonly entries: string[][] = [];
   private readonly byContent = new Map<string, number>();
@@ -162,11 +205,12 @@ class ExtrasColumn {
   private last: Record<string, string> | undefined = undefined;
   private lastIndex = -1;
 
-  constructor(count: number) {
-    this.index = new Int32Array(count);
+  constructor(capacity: number) {
+    this.index = new Int32Array(capacity);
   }
 
   set(i: number, extras: Record<string, string> | undefined, service: string): void {
+    if (i >= this.index.length) this.index = grown(this.index, i, Int32Array);
     if (extras === undefined) {
       this.index[i] = -1;
       return;
@@ -193,62 +237,206 @@ class ExtrasColumn {
     this.index[i] = index;
   }
 
-  packed(): PackedDraftLines['extras'] {
-    return { values: this.values, index: this.index };
+  /** The extras of row `i`, or undefined. */
+  get(i: number): Record<string, string> | undefined {
+    const at = this.index[i] ?? -1;
+    return at < 0 ? undefined : this.values[at];
+  }
+
+  packed(count: number): PackedDraftLines['extras'] {
+    return { values: this.values, index: fitted(this.index, count) };
+  }
+}
+
+type TypedArray = Int32Array | Uint32Array | Uint8Array | Float64Array;
+
+/** A copy of `array` long enough for index `i` (at least twice as long). */
+function grown<T extends TypedArray>(array: T, i: number, Make: new (length: number) => T): T {
+  const longer = new Make(Math.max(i + 1, array.length * 2));
+  longer.set(array);
+  return longer;
+}
+
+/** `array` cut to `count` (a copy, so its buffer is exactly its own), or itself when that long. */
+function fitted<T extends TypedArray>(array: T, count: number): T {
+  return array.length === count ? array : (array.slice(0, count) as T);
+}
+
+/** Where a line's optional fields come from when it is added (see {@link DraftLinesBuilder.add}). */
+export type DraftLineMore = Pick<
+  DraftChargeLine,
+  'quantity' | 'extras' | 'periodStart' | 'periodEnd' | 'accountNumber'
+>;
+
+/**
+ * Charge lines collected straight into columns, as {@link packDraftLines} packs them: a reader adds
+ * a million lines without making (and keeping until the end) a million line objects, which in a
+ * profile of the million-line import was a third of its reading (mostly garbage collection).
+ */
+export class DraftLinesBuilder {
+  /** Lines added. */
+  count = 0;
+  private readonly invoiceKey: StringColumn;
+  private readonly serviceIdRaw: StringColumn;
+  private readonly serviceKey: StringColumn;
+  private readonly description: StringColumn;
+  private readonly sourceFile: StringColumn;
+  private readonly periodStart: StringColumn;
+  private readonly periodEnd: StringColumn;
+  private readonly accountNumber: StringColumn;
+  private category: Uint8Array;
+  private quantity: Float64Array;
+  private amount: Float64Array;
+  private sourceRow: Uint32Array;
+  private readonly extras: ExtrasColumn;
+
+  /** `expected`: the number of lines, when known (packing lines already read). */
+  constructor(expected?: number) {
+    const column = () => new StringColumn(expected);
+    this.invoiceKey = column();
+    this.serviceIdRaw = column();
+    this.serviceKey = column();
+    this.description = column();
+    this.sourceFile = column();
+    this.periodStart = column();
+    this.periodEnd = column();
+    this.accountNumber = column();
+    const capacity = expected ?? GROWABLE_START;
+    this.category = new Uint8Array(capacity);
+    this.quantity = new Float64Array(capacity);
+    this.amount = new Float64Array(capacity);
+    this.sourceRow = new Uint32Array(capacity);
+    this.extras = new ExtrasColumn(capacity);
+  }
+
+  /** Adds a line (its optional fields from `more`, each only when defined). */
+  add(
+    invoiceKey: string,
+    serviceIdRaw: string,
+    serviceKey: string | null,
+    description: string,
+    category: ChargeCategory,
+    amount: number,
+    sourceFile: string,
+    sourceRow: number,
+    more: DraftLineMore,
+  ): void {
+    const i = this.count;
+    if (i >= this.amount.length) {
+      this.category = grown(this.category, i, Uint8Array);
+      this.quantity = grown(this.quantity, i, Float64Array);
+      this.amount = grown(this.amount, i, Float64Array);
+      this.sourceRow = grown(this.sourceRow, i, Uint32Array);
+    }
+    this.count = i + 1;
+    this.invoiceKey.set(i, invoiceKey);
+    this.serviceIdRaw.set(i, serviceIdRaw);
+    this.serviceKey.set(i, serviceKey);
+    this.description.set(i, description);
+    this.sourceFile.set(i, sourceFile);
+    this.periodStart.set(i, more.periodStart);
+    this.periodEnd.set(i, more.periodEnd);
+    this.accountNumber.set(i, more.accountNumber);
+    this.setCategory(i, category);
+    this.quantity[i] = more.quantity ?? Number.NaN;
+    this.amount[i] = amount;
+    this.sourceRow[i] = sourceRow;
+    this.extras.set(i, more.extras, serviceIdRaw);
+  }
+
+  /** Adds a line already made. */
+  addLine(line: DraftChargeLine): void {
+    this.add(
+      line.invoiceKey,
+      line.serviceIdRaw,
+      line.serviceKey,
+      line.description,
+      line.category,
+      line.amount,
+      line.sourceFile,
+      line.sourceRow,
+      line,
+    );
+  }
+
+  private setCategory(i: number, category: ChargeCategory): void {
+    const at = categoryIndex.get(category);
+    if (at === undefined) throw new Error(`Unknown charge category ${category}`);
+    this.category[i] = at;
+  }
+
+  /** Line `i`'s invoice key. */
+  invoiceKeyAt(i: number): string {
+    return this.invoiceKey.get(i) ?? '';
+  }
+
+  /** Line `i`'s amount. */
+  amountAt(i: number): Cents {
+    return cents(this.amount[i] ?? 0);
+  }
+
+  /** Line `i`, rebuilt as a line object (a copy: change it with {@link DraftLinesBuilder.change}). */
+  lineAt(i: number): DraftChargeLine {
+    const category = CHARGE_CATEGORIES[this.category[i] ?? -1];
+    if (category === undefined || i >= this.count) throw new RangeError(`No line ${i}`);
+    const quantity = this.quantity[i] ?? Number.NaN;
+    const line: DraftChargeLine = {
+      invoiceKey: this.invoiceKeyAt(i),
+      serviceIdRaw: this.serviceIdRaw.get(i) ?? '',
+      serviceKey: this.serviceKey.get(i) ?? null,
+      description: this.description.get(i) ?? '',
+      category,
+      quantity: Number.isNaN(quantity) ? null : quantity,
+      amount: this.amountAt(i),
+      sourceFile: this.sourceFile.get(i) ?? '',
+      sourceRow: this.sourceRow[i] ?? 0,
+    };
+    const periodStart = this.periodStart.get(i);
+    if (periodStart !== undefined) line.periodStart = periodStart as IsoDate;
+    const periodEnd = this.periodEnd.get(i);
+    if (periodEnd !== undefined) line.periodEnd = periodEnd as IsoDate;
+    const extras = this.extras.get(i);
+    if (extras !== undefined) line.extras = extras;
+    const account = this.accountNumber.get(i);
+    if (account !== undefined) line.accountNumber = account;
+    return line;
+  }
+
+  /** Changes line `i`'s amount, category and description. */
+  change(i: number, to: { amount: Cents; category: ChargeCategory; description: string }): void {
+    if (i >= this.count) throw new RangeError(`No line ${i}`);
+    this.amount[i] = to.amount;
+    this.setCategory(i, to.category);
+    this.description.set(i, to.description);
+  }
+
+  /** The lines as columns (see {@link PackedDraftLines}). */
+  finish(): PackedDraftLines {
+    const { count } = this;
+    return {
+      count,
+      invoiceKey: this.invoiceKey.packed(count),
+      serviceIdRaw: this.serviceIdRaw.packed(count),
+      serviceKey: this.serviceKey.packed(count),
+      description: this.description.packed(count),
+      sourceFile: this.sourceFile.packed(count),
+      periodStart: this.periodStart.packed(count),
+      periodEnd: this.periodEnd.packed(count),
+      accountNumber: this.accountNumber.packed(count),
+      category: fitted(this.category, count),
+      quantity: fitted(this.quantity, count),
+      amount: fitted(this.amount, count),
+      sourceRow: fitted(this.sourceRow, count),
+      extras: this.extras.packed(count),
+    };
   }
 }
 
 /** Packs lines into columns (see {@link PackedDraftLines}). */
 export function packDraftLines(lines: readonly DraftChargeLine[]): PackedDraftLines {
-  const count = lines.length;
-  const column = () => new StringColumn(count);
-  const invoiceKey = column();
-  const serviceIdRaw = column();
-  const serviceKey = column();
-  const description = column();
-  const sourceFile = column();
-  const periodStart = column();
-  const periodEnd = column();
-  const accountNumber = column();
-  const category = new Uint8Array(count);
-  const quantity = new Float64Array(count);
-  const amount = new Float64Array(count);
-  const sourceRow = new Uint32Array(count);
-  const extras = new ExtrasColumn(count);
-  for (let i = 0; i < count; i++) {
-    const line = lines[i] as DraftChargeLine;
-    const categoryAt = categoryIndex.get(line.category);
-    if (categoryAt === undefined) throw new Error(`Unknown charge category ${line.category}`);
-    invoiceKey.set(i, line.invoiceKey);
-    serviceIdRaw.set(i, line.serviceIdRaw);
-    serviceKey.set(i, line.serviceKey);
-    description.set(i, line.description);
-    sourceFile.set(i, line.sourceFile);
-    periodStart.set(i, line.periodStart);
-    periodEnd.set(i, line.periodEnd);
-    accountNumber.set(i, line.accountNumber);
-    category[i] = categoryAt;
-    quantity[i] = line.quantity ?? Number.NaN;
-    amount[i] = line.amount;
-    sourceRow[i] = line.sourceRow;
-    extras.set(i, line.extras, line.serviceIdRaw);
-  }
-  return {
-    count,
-    invoiceKey: invoiceKey.packed(),
-    serviceIdRaw: serviceIdRaw.packed(),
-    serviceKey: serviceKey.packed(),
-    description: description.packed(),
-    sourceFile: sourceFile.packed(),
-    periodStart: periodStart.packed(),
-    periodEnd: periodEnd.packed(),
-    accountNumber: accountNumber.packed(),
-    category,
-    quantity,
-    amount,
-    sourceRow,
-    extras: extras.packed(),
-  };
+  const builder = new DraftLinesBuilder(lines.length);
+  for (const line of lines) builder.addLine(line);
+  return builder.finish();
 }
 
 /** The buffers of packed lines, to transfer with `postMessage` rather than copy. */

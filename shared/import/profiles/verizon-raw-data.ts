@@ -298,25 +298,32 @@ function readUsage(
  */
 function placeLateFees(draft: DraftBuilder, lateFees: readonly LateFee[]): void {
   for (const fee of lateFees) {
-    const invoiceLines = draft.lines.filter((line) => line.invoiceKey === fee.invoice.key);
-    const linesTotal = invoiceLines.reduce((sum, line) => sum + line.amount, 0);
+    const invoiceLines = draft.linesOf(fee.invoice.key);
+    const linesTotal = invoiceLines.reduce((sum, { line }) => sum + line.amount, 0);
     // The N/A row nets the fee with the account's credits (a $203.64 credit and a $225.64 fee
     // show as $22.00), so any account-level adjustment may hold it, whatever its sign or size.
     const accountAdjustment = invoiceLines.find(
-      (line) =>
+      ({ line }) =>
         line.serviceIdRaw === '' && (line.category === 'adjustment' || line.category === 'credit'),
     );
     const alreadyIncluded =
       fee.invoice.statedTotal !== null && linesTotal === fee.invoice.statedTotal;
     if (alreadyIncluded && accountAdjustment !== undefined) {
-      const rest = subtractCents(accountAdjustment.amount, fee.amount);
+      const { at, line } = accountAdjustment;
+      const rest = subtractCents(line.amount, fee.amount);
       if (rest === 0) {
-        accountAdjustment.category = 'late-fee';
-        accountAdjustment.description = 'Late Fee';
+        draft.changeLine(at, {
+          amount: line.amount,
+          category: 'late-fee',
+          description: 'Late Fee',
+        });
         continue;
       }
-      accountAdjustment.amount = rest;
-      accountAdjustment.category = rest < 0 ? 'credit' : 'adjustment';
+      draft.changeLine(at, {
+        amount: rest,
+        category: rest < 0 ? 'credit' : 'adjustment',
+        description: line.description,
+      });
     } else if (alreadyIncluded) {
       // The lines add up without the fee, and no row could hold it: adding it would misstate the
       // bill. The warning on the stated total would be wrong too, so keep the fee as information.

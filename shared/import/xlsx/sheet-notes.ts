@@ -60,11 +60,9 @@ export function sheetDraftNotes(draft: BillDraft, files: readonly SheetNotedFile
       ),
     });
   }
-  return {
-    ...draft,
-    errors: draft.errors.map(located),
-    ...(warnings.length > 0 || draft.warnings !== undefined
-      ? { warnings: [...warnings, ...(draft.warnings ?? []).map(located)] }
-      : {}),
-  };
+  // Changed in place, not spread: a spread would rebuild lines the draft keeps packed.
+  draft.errors = draft.errors.map(located);
+  if (warnings.length > 0 || draft.warnings !== undefined)
+    draft.warnings = [...warnings, ...(draft.warnings ?? []).map(located)];
+  return draft;
 }

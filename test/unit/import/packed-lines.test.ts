@@ -4,10 +4,14 @@ import { deserialize, serialize } from 'node:v8';
 import { isoDate } from '../../../shared/dates';
 import type { DraftChargeLine } from '../../../shared/import/draft';
 import {
+  DraftLinesBuilder,
   packDraftLines,
   packedTransferables,
   unpackDraftLines,
 } from '../../../shared/import/packed-lines';
+import { packedLinesOf } from '../../../shared/import/packed-drafts';
+import { boundDraftDates } from '../../../shared/import/draft-bounds';
+import { importLimits } from '../../../shared/import/limits';
 import { packDraftUsage, unpackDraftUsage } from '../../../shared/import/packed-usage';
 import { cents } from '../../../shared/money/cents';
 import { generateSampleCompany } from '../../fixtures/generate/sample-company';
@@ -209,5 +213,109 @@ describe('packed extras, by the previous line and by service', () => {
       packed.extras.values.forEach((value, at) => expect(value).toBe(expected.values[at]));
       expect([...packed.extras.index]).toEqual(expected.index);
     }
+  });
+});
+
+describe('lines collected straight into columns (DraftLinesBuilder)', () => {
+  /** 12,000 lines: services repeat for the first 3,000, then every line has its own. */
+  function manyLines(): DraftChargeLine[] {
+    return Array.from({ length: 12_000 }, (_, i) => {
+      const service = i < 3_000 ? `555010${String(i % 50).padStart(4, '0')}` : `556${i}`;
+      const line: DraftChargeLine = {
+        ...base,
+        invoiceKey: `K${Math.floor(i / 1_000)}`,
+        serviceIdRaw: i % 9 === 0 ? '' : service,
+        serviceKey: i % 9 === 0 ? null : `+1${service}`,
+        description: i % 3 === 0 ? 'Usage' : 'Monthly service',
+        category: i % 5 === 0 ? 'usage' : 'recurring',
+        quantity: i % 4 === 0 ? null : i,
+        amount: cents(i * 7 - 5_000),
+        sourceRow: i + 2,
+      };
+      if (i % 11 === 0) line.periodStart = isoDate(2026, 9, 1);
+      if (i % 13 === 0) line.extras = { User: `U${i % 3}` };
+      if (i % 17 === 0) line.accountNumber = '287-0001';
+      return line;
+    });
+  }
+
+  function built(lines: readonly DraftChargeLine[]): DraftLinesBuilder {
+    const builder = new DraftLinesBuilder();
+    for (const line of lines) builder.addLine(line);
+    return builder;
+  }
+
+  it('grows past its first size and rebuilds exactly the lines added, as packing them does', () => {
+    const lines = manyLines();
+    const packed = built(lines).finish();
+    expect(packed.count).toBe(12_000);
+    expect(unpackDraftLines(packed)).toStrictEqual(lines);
+    expect(unpackDraftLines(packDraftLines(lines))).toStrictEqual(lines);
+    // Every typed column exactly as long as the lines (not the grown capacity), so a transfer
+    // moves no more than it holds; repeated strings kept once, unique ones one per line.
+    for (const column of [packed.category, packed.quantity, packed.amount, packed.sourceRow]) {
+      expect(column.length).toBe(12_000);
+    }
+    expect(packed.extras.index.length).toBe(12_000);
+    expect(packed.description.values).toEqual(['Usage', 'Monthly service']);
+    expect(packed.description.index?.length).toBe(12_000);
+    expect(packed.serviceIdRaw.index).toBeNull();
+    expect(packed.serviceIdRaw.values).toHaveLength(12_000);
+    const transfer = packedTransferables(packed);
+    expect(new Set(transfer).size).toBe(transfer.length);
+    expect(unpackDraftLines(structuredClone(packed, { transfer }))).toStrictEqual(lines);
+  });
+
+  it('gives each line back and changes one in place, whether its column is a table or plain', () => {
+    const lines = manyLines();
+    const builder = built(lines);
+    expect(builder.lineAt(4_321)).toStrictEqual(lines[4_321]);
+    expect(builder.invoiceKeyAt(2_500)).toBe('K2');
+    builder.change(10, { amount: cents(-99), category: 'credit', description: 'Refund' });
+    builder.change(5_000, { amount: cents(1), category: 'late-fee', description: 'Late Fee' });
+    const expected = lines.map((line) => ({ ...line }));
+    Object.assign(expected[10] as DraftChargeLine, {
+      amount: -99,
+      category: 'credit',
+      description: 'Refund',
+    });
+    Object.assign(expected[5_000] as DraftChargeLine, {
+      amount: 1,
+      category: 'late-fee',
+      description: 'Late Fee',
+    });
+    expect(unpackDraftLines(builder.finish())).toStrictEqual(expected);
+    expect(() => builder.lineAt(12_000)).toThrow(RangeError);
+    expect(() =>
+      builder.change(12_000, { amount: cents(1), category: 'credit', description: '' }),
+    ).toThrow(RangeError);
+  });
+
+  it('a column goes plain on its own when its values stop repeating, every row kept', () => {
+    const lines = Array.from({ length: 20_000 }, (_, i) => ({
+      ...base,
+      description: i < 4_000 ? `D${i % 10}` : `Unique ${i}`,
+      sourceRow: i + 2,
+    }));
+    const builder = built(lines);
+    const packed = builder.finish();
+    expect(packed.description.index).toBeNull();
+    expect(packed.invoiceKey.values).toEqual([base.invoiceKey]);
+    expect(unpackDraftLines(packed)).toStrictEqual(lines);
+  });
+});
+
+describe('a draft builder keeps its lines packed', () => {
+  it('until something reads them one by one', () => {
+    const draft = readDraft([{ name: 'lumen.csv', bytes: strToU8(chargeLineCsv(2000, 10)) }]);
+    const packed = packedLinesOf(draft);
+    expect(packed?.count).toBe(2000);
+    // Dates within the years leave the draft as it was read (its lines still packed).
+    expect(boundDraftDates(draft, importLimits(undefined))).toBe(draft);
+    expect(packedLinesOf(draft)).toBe(packed);
+    const lines = draft.lines;
+    expect(lines).toHaveLength(2000);
+    expect(packedLinesOf(draft)).toBeUndefined();
+    expect(unpackDraftLines(packed as NonNullable<typeof packed>)).toStrictEqual(lines);
   });
 });

@@ -5,6 +5,7 @@ import {
   headerKey,
   readTable,
   readTableHeader,
+  sampleLineWidth,
   sniffTable,
   splitSampleLine,
 } from '../../../shared/import/table';
@@ -109,6 +110,13 @@ describe('headerKey', () => {
   it('keeps different units apart', () => {
     expect(headerKey('Data Usage (KB)')).not.toBe(headerKey('Data Usage (MB)'));
   });
+
+  it('gives the same key asked again, and past the names it keeps', () => {
+    expect(headerKey('Numéro de Compte')).toBe('numerodecompte');
+    for (let i = 0; i < 10_000; i += 1) expect(headerKey(`Col ${i} & É`)).toBe(`col${i}ande`);
+    expect(headerKey('Numéro de Compte')).toBe('numerodecompte');
+    expect(headerKey(`Col 9999 & É`)).toBe('col9999ande');
+  });
 });
 
 describe('a row of text under the header', () => {
@@ -173,6 +181,11 @@ describe('splitSampleLine', () => {
           line,
           delimiter,
           splitByCharacter(line, delimiter),
+        ]);
+        expect([line, delimiter, sampleLineWidth(line, delimiter)]).toEqual([
+          line,
+          delimiter,
+          splitByCharacter(line, delimiter).length,
         ]);
       }
     }

@@ -5,6 +5,8 @@
  */
 import { inflateAhead, type UploadedFile } from '../../../../shared/import/archive';
 import { importLimits } from '../../../../shared/import/limits';
+import type { BillDraft } from '../../../../shared/import/draft';
+import { packedLinesOf } from '../../../../shared/import/packed-drafts';
 import { packDraftLines, packedTransferables } from '../../../../shared/import/packed-lines';
 import { packDraftUsage, packedUsageTransferables } from '../../../../shared/import/packed-usage';
 import { readBillsPart, type ReadOutcome } from '../../../../shared/import/read-bill';
@@ -27,13 +29,27 @@ function packed(outcomes: ReadOutcome[]) {
       columns.push(null);
       return outcome;
     }
-    const lines = packDraftLines(outcome.draft.lines);
-    const usage = packDraftUsage(outcome.draft.usage);
+    const { draft } = outcome;
+    // Read straight into columns by the draft builder, unless something rebuilt the lines.
+    const lines = packedLinesOf(draft) ?? packDraftLines(draft.lines);
+    const usage = packDraftUsage(draft.usage);
     columns.push({ lines, usage });
     transfer.push(...packedTransferables(lines), ...packedUsageTransferables(usage));
-    return { ...outcome, draft: { ...outcome.draft, lines: [], usage: [] } };
+    return { ...outcome, draft: withoutLines(draft) };
   });
   return { outcomes: light, packed: columns, transfer };
+}
+
+/**
+ * The draft with no lines or usage (they cross packed), its own fields copied one by one: a spread
+ * would read `lines`, and so rebuild lines kept packed.
+ */
+function withoutLines(draft: BillDraft): BillDraft {
+  const light: Record<string, unknown> = {};
+  for (const key of Object.keys(draft) as (keyof BillDraft)[]) {
+    if (key !== 'lines' && key !== 'usage') light[key] = draft[key];
+  }
+  return { ...(light as Omit<BillDraft, 'lines' | 'usage'>), lines: [], usage: [] };
 }
 
 /** The files shard 0 passes on (see `ReadRequest.share`). */
