@@ -65,7 +65,7 @@ export class StringColumn {
   private length = 0;
   /**
    * Past this many distinct values the column is kept plain (a table would not save anything):
-   * a quarter of the rows expected, or while their number is not known a quarter of those so far.
+   * a quarter of the rows expected (see `maxDistinct` while their number is not known).
    */
   private readonly expected: number | undefined;
 
@@ -110,7 +110,7 @@ export class StringColumn {
 
   private maxDistinct(): number {
     return this.expected === undefined
-      ? Math.max(GROWABLE_DISTINCT, this.length / 4)
+      ? Math.max(GROWABLE_DISTINCT, this.length / 2)
       : Math.max(64, this.expected / 4);
   }
 
@@ -141,8 +141,12 @@ export class StringColumn {
     return index < 0 ? undefined : (this.values[index] ?? undefined);
   }
 
-  /** The column of the `count` rows set (its index exactly that long, to transfer). */
+  /**
+   * The column of the `count` rows set (its index exactly that long, to transfer), plain when more
+   * than a quarter of them are distinct, as a column of known length would have been made.
+   */
   packed(count = this.length): PackedStrings {
+    if (this.index !== null && this.values.length > Math.max(64, count / 4)) this.makePlain();
     const index = this.index;
     return {
       values:
@@ -154,8 +158,12 @@ export class StringColumn {
 
 /** Rows a column of unknown length starts with (it doubles as needed). */
 const GROWABLE_START = 1024;
-/** Distinct values a column of unknown length keeps in a table before a quarter of its rows. */
-const GROWABLE_DISTINCT = 4096;
+/**
+ * Distinct values a column of unknown length keeps in a table while it grows, before half its
+ * rows: a bill's first month names every service once, its later months again; whether a quarter
+ * of all rows are distinct is decided when it is done.
+ */
+const GROWABLE_DISTINCT = 65_536;
 
 /**
  * Whether `extras` holds exactly the names and values of `entries` (`[name, value, name, value…]`,

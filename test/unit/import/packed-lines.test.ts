@@ -84,7 +84,10 @@ describe('packed draft lines (the worker → page hand-over)', () => {
       true,
     );
     for (const draft of drafts) {
+      // As read (straight into columns), exactly as the same lines packed afterwards.
+      const asRead = packedLinesOf(draft);
       const packed = packDraftLines(draft.lines);
+      expect(asRead).toStrictEqual(packed);
       const withExtras = draft.lines.filter((line) => line.extras !== undefined).length;
       if (withExtras > 0) expect(packed.extras.values.length).toBeLessThan(withExtras);
       // The same values and indexes as a lookup of every line's content.
@@ -317,5 +320,24 @@ describe('a draft builder keeps its lines packed', () => {
     expect(lines).toHaveLength(2000);
     expect(packedLinesOf(draft)).toBeUndefined();
     expect(unpackDraftLines(packed as NonNullable<typeof packed>)).toStrictEqual(lines);
+  });
+});
+
+describe('a growing column decides table or plain on all its rows', () => {
+  it('keeps a table for services all named in the first month and billed again after', () => {
+    // 5,000 services, one line each in each of five months: all distinct at first.
+    const lines = Array.from({ length: 25_000 }, (_, i) => ({
+      ...base,
+      serviceIdRaw: `555${String(i % 5_000).padStart(7, '0')}`,
+      serviceKey: `+1555${String(i % 5_000).padStart(7, '0')}`,
+      sourceRow: i + 2,
+    }));
+    const builder = new DraftLinesBuilder();
+    for (const line of lines) builder.addLine(line);
+    const packed = builder.finish();
+    expect(packed.serviceIdRaw.values).toHaveLength(5_000);
+    expect(packed.serviceKey.index?.length).toBe(25_000);
+    expect(packed).toStrictEqual(packDraftLines(lines));
+    expect(unpackDraftLines(packed)).toStrictEqual(lines);
   });
 });
