@@ -146,7 +146,9 @@ export class StringColumn {
    * than a quarter of them are distinct, as a column of known length would have been made.
    */
   packed(count = this.length): PackedStrings {
-    if (this.index !== null && this.values.length > Math.max(64, count / 4)) this.makePlain();
+    const growable = this.expected === undefined;
+    if (growable && this.index !== null && this.values.length > Math.max(64, count / 4))
+      this.makePlain();
     const index = this.index;
     return {
       values:
