@@ -10,7 +10,7 @@ import { addRowError } from './draft-builder';
 import { centsToDecimalString } from '../money/cents';
 import type { ImportLimits } from './limits';
 import { packedLinesOf } from './packed-drafts';
-import type { PackedStrings } from './packed-lines';
+import type { PackedStrings } from './packed-columns';
 
 /** How a date refusal says it can be allowed: the app's setting, or the CLI's flag. */
 export const DATE_ADVICE =

@@ -231,11 +231,6 @@ export class DraftBuilder implements RowErrorLog {
     );
   }
 
-  /** How many charge lines were added. */
-  get lineCount(): number {
-    return this.lines.count;
-  }
-
   /** The lines of one invoice, in order, each with its place (for {@link DraftBuilder.changeLine}). */
   linesOf(invoiceKey: string): { at: number; line: DraftChargeLine }[] {
     const found: { at: number; line: DraftChargeLine }[] = [];

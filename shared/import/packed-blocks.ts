@@ -4,7 +4,7 @@
  */
 import { BLOCK_SIZE, BlockFiller, type ChargeBlock } from '../storage/charge-blocks';
 import type { PackedRows } from './packed-drafts';
-import type { PackedStrings } from './packed-lines';
+import type { PackedStrings } from './packed-columns';
 
 /** The string of row `i`, or `fallback` when absent (see `valueAt`). */
 function stringAt(column: PackedStrings, i: number, fallback: string): string {

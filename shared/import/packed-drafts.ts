@@ -16,7 +16,8 @@ import {
 } from '../billing/aggregates';
 import { cents, type Cents } from '../money/cents';
 import type { BillDraft, DraftChargeLine, DraftUsage } from './draft';
-import { unpackDraftLines, type PackedDraftLines, type PackedStrings } from './packed-lines';
+import type { PackedStrings } from './packed-columns';
+import { unpackDraftLines, type PackedDraftLines } from './packed-lines';
 import { unpackDraftUsage, type PackedDraftUsage } from './packed-usage';
 
 const packedOfDraft = new WeakMap<BillDraft, PackedDraftLines>();

@@ -4,7 +4,7 @@
  */
 import type { IsoMonth } from '../dates';
 import type { DraftUsage } from './draft';
-import { indexBuffers, StringColumn, valueAt, type PackedStrings } from './packed-lines';
+import { indexBuffers, StringColumn, valueAt, type PackedStrings } from './packed-columns';
 
 export interface PackedDraftUsage {
   count: number;
