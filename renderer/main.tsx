@@ -1,12 +1,15 @@
-// The entry is small on purpose: `early.ts` starts the opening section's read first, then the app's
-// code (React, Chart.js, the pages: most of the script) is loaded as a chunk of its own, so the
-// browser compiles and evaluates it while the database read runs, not before the read begins.
-import './early';
+// The entry is small on purpose: the app's code (React, Chart.js, the pages: most of the script) is
+// a chunk of its own, asked for first so it downloads and compiles while `early.ts` opens the
+// database and starts the opening section's read (which takes the main thread a while), and the
+// read runs while the browser evaluates the app, not after.
+import { startEarlyRead } from './early';
 import './styles/app.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
-import('./boot')
+const app = import('./boot');
+startEarlyRead();
+app
   .then(({ boot }) => boot(container))
   .catch((error: unknown) => {
     // Only a damaged install gets here (the app's files are local): say so rather than stay blank.

@@ -30,6 +30,7 @@ import type {
   TemDeskDatabase,
 } from './database';
 import { LATEST_SCHEMA_VERSION } from './schema';
+import { isTableCopySetting } from './table-copies';
 
 /**
  * The build fails here when a record type of this database and the schema that checks it in a
@@ -67,6 +68,10 @@ export async function dumpWorkspace(db: TemDeskDatabase): Promise<WorkspaceDump>
   tables.originalFiles = (tables.originalFiles ?? []).filter((file) =>
     batches.has((file as OriginalFileRecord).batchId),
   );
+  // A table's packed copy is derived data, rebuilt from the table: never in a backup.
+  tables.settings = (tables.settings ?? []).filter(
+    (setting) => !isTableCopySetting(setting as SettingRecord),
+  );
   return { schemaVersion: LATEST_SCHEMA_VERSION, tables };
 }
 
@@ -103,7 +108,13 @@ export async function restoreWorkspace(db: TemDeskDatabase, dump: WorkspaceDump)
   await db.transaction('rw', db.tables, async () => {
     for (const table of db.tables) {
       await table.clear();
-      const records = dump.tables[table.name] ?? [];
+      const all = dump.tables[table.name] ?? [];
+      // A backup never holds a table's packed copy; one in a crafted file could disagree with the
+      // table it claims to copy, so it is left out (the copy is rebuilt from the restored table).
+      const records =
+        table.name === 'settings'
+          ? all.filter((setting) => !isTableCopySetting(setting as SettingRecord))
+          : all;
       if (records.length > 0) await table.bulkAdd(records);
     }
     // A backup made before the dashboard kept totals per service gets them computed now.

@@ -44,6 +44,8 @@ async function seedSampleCompany(options: SampleOptions): Promise<DashboardSeed>
     // its budget tile and chart (actual vs budget, year to date).
     await loadSampleBudget(db);
     const seedMs = performance.now() - start;
+    // The packed copy of the services the app builds once idle after an import (table-copies.ts).
+    await db.rebuildTableCopies();
 
     let lines = 0;
     await db.invoices.each((invoice) => {
