@@ -18,6 +18,7 @@ import type {
 import type { ChargeBlock } from '../../shared/storage/charge-blocks';
 import type { ServiceTotals } from '../../shared/storage/service-totals';
 import { DATABASE_NAME, SCHEMA_HISTORY } from './schema';
+import { serviceTotalsPacking } from './service-totals-packing';
 import { tableCopies, whenIdle, type TableCopyOptions } from './table-copies';
 import { usagePacking } from './usage-packing';
 
@@ -122,6 +123,7 @@ export class TemDeskDatabase extends Dexie {
   ) {
     super(name, options);
     this.use(usagePacking);
+    this.use(serviceTotalsPacking);
     const { middleware, rebuild } = tableCopies(copies);
     this.use(middleware);
     this.rebuildTableCopies = rebuild;

@@ -31,7 +31,7 @@ export function unpackUsageValue(value: unknown): unknown {
 }
 
 /** A cursor whose values are unpacked (as Dexie's own middlewares wrap cursors). */
-function unpackingCursor(cursor: DBCoreCursor): DBCoreCursor {
+function unpackingCursor(cursor: DBCoreCursor, unpack: (value: unknown) => unknown): DBCoreCursor {
   let raw: unknown;
   let unpacked: unknown;
   return Object.create(cursor, {
@@ -40,36 +40,46 @@ function unpackingCursor(cursor: DBCoreCursor): DBCoreCursor {
         const value: unknown = cursor.value;
         if (value !== raw) {
           raw = value;
-          unpacked = unpackUsageValue(value);
+          unpacked = unpack(value);
         }
         return unpacked;
       },
     },
     next: {
-      value: () => cursor.next().then(unpackingCursor),
+      value: () => cursor.next().then((next) => unpackingCursor(next, unpack)),
     },
   }) as DBCoreCursor;
 }
 
-function packingTable(table: DBCoreTable): DBCoreTable {
+/**
+ * `table` with every value written through `pack` and every value read through `unpack`, by every
+ * kind of read (get, getMany, query, cursors).
+ */
+export function packingTable(
+  table: DBCoreTable,
+  pack: (value: unknown) => unknown,
+  unpack: (value: unknown) => unknown,
+): DBCoreTable {
   return {
     ...table,
     mutate: (req) =>
       req.type === 'add' || req.type === 'put'
-        ? table.mutate({ ...req, values: req.values.map(packUsageValue) })
+        ? table.mutate({ ...req, values: req.values.map(pack) })
         : table.mutate(req),
-    get: (req) => table.get(req).then(unpackUsageValue),
-    getMany: (req) => table.getMany(req).then((values) => values.map(unpackUsageValue)),
+    get: (req) => table.get(req).then(unpack),
+    getMany: (req) => table.getMany(req).then((values) => values.map(unpack)),
     query: (req) =>
       table
         .query(req)
         .then((response) =>
-          req.values ? { ...response, result: response.result.map(unpackUsageValue) } : response,
+          req.values ? { ...response, result: response.result.map(unpack) } : response,
         ),
     openCursor: (req) =>
       table
         .openCursor(req)
-        .then((cursor) => (cursor && req.values !== false ? unpackingCursor(cursor) : cursor)),
+        .then((cursor) =>
+          cursor && req.values !== false ? unpackingCursor(cursor, unpack) : cursor,
+        ),
   };
 }
 
@@ -87,6 +97,9 @@ export const usagePacking: Middleware<DBCore> = {
   level: -10,
   create: (down) => ({
     ...down,
-    table: (name) => (name === 'usage' ? packingTable(down.table(name)) : down.table(name)),
+    table: (name) =>
+      name === 'usage'
+        ? packingTable(down.table(name), packUsageValue, unpackUsageValue)
+        : down.table(name),
   }),
 };

@@ -25,6 +25,31 @@ describe('app shell in Chromium', () => {
     expect(session.consoleErrors).toEqual([]);
   });
 
+  it('asks for the app’s code from its first HTML, every chunk the app’s start imports', async () => {
+    session = await openApp();
+    const { page, baseUrl } = session;
+    const html = await (await page.request.get(baseUrl)).text();
+    const preloaded = [...html.matchAll(/<link rel="modulepreload"[^>]*href="([^"]+)"/g)].map(
+      (match) => match[1] ?? '',
+    );
+    const boot = preloaded.find((href) => /\/boot-[\w-]+\.js$/.test(href));
+    expect(boot, `no modulepreload of the app's chunk in ${html}`).toBeDefined();
+    // Every preloaded file is one the browser then loads as the app starts (none missing, none
+    // loaded twice under another name).
+    const loaded: string[] = [];
+    page.on('request', (request) => loaded.push(new URL(request.url()).pathname));
+    await page.reload();
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1, name: 'Dashboard' }).isVisible())
+      .toBe(true);
+    for (const href of preloaded) {
+      const path = new URL(href, baseUrl).pathname;
+      expect(loaded, path).toContain(path);
+      expect((await page.request.get(new URL(href, baseUrl).toString())).status(), path).toBe(200);
+    }
+    expect(session.consoleErrors).toEqual([]);
+  });
+
   it('reaches every section with the keyboard alone, each with its empty state', async () => {
     session = await openApp();
     const { page } = session;
