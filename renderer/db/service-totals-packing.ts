@@ -1,8 +1,5 @@
 import type { DBCore, Middleware } from 'dexie';
-import { packingTable } from './usage-packing';
-
-/** The field a stored `serviceTotals` record keeps its keys in when they are packed. */
-const PACKED_FIELD = 'packedKeys';
+import { fieldPacking, packingTable } from './field-packing';
 
 /** `keys` as each run of equal keys once (`distinct`) and, per entry, the run it belongs to. */
 interface PackedKeys {
@@ -49,33 +46,14 @@ function isPackedKeys(value: unknown): value is PackedKeys {
   );
 }
 
-/** The record to store: its `keys` packed (in the same place among its fields) when they can be. */
-export function packServiceTotalsValue(value: unknown): unknown {
-  if (typeof value !== 'object' || value === null || !('keys' in value)) return value;
-  if (PACKED_FIELD in value || !Array.isArray(value.keys)) return value;
-  const packed = packKeys(value.keys as unknown[]);
-  if (packed === null) return value;
-  const stored: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(value))
-    stored[key === 'keys' ? PACKED_FIELD : key] = key === 'keys' ? packed : field;
-  return stored;
-}
-
-/** The record as given to {@link packServiceTotalsValue}; one stored unpacked reads as it is. */
-export function unpackServiceTotalsValue(value: unknown): unknown {
-  if (typeof value !== 'object' || value === null || !(PACKED_FIELD in value)) return value;
-  const packed = value[PACKED_FIELD];
-  if (!isPackedKeys(packed)) return value;
-  const record: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(value))
-    if (key === PACKED_FIELD) record.keys = unpackKeys(packed);
-    else record[key] = field;
-  return record;
-}
+/** A record's `keys` as runs (`packedKeys`), read back as the keys given. */
+const totalsKeys = fieldPacking('keys', 'packedKeys', packKeys, (packed) =>
+  isPackedKeys(packed) ? unpackKeys(packed) : null,
+);
 
 /**
  * Stores each invoice's per-service totals with their keys packed (see {@link packKeys}), below
- * every other layer of Dexie as `usagePacking` is: every reader, backup and restore sees the
+ * every other layer of Dexie as `usagePacking` is (see `fieldPacking`): every reader, backup and restore sees the
  * records as written, and one stored before, unpacked, reads as it always did.
  */
 export const serviceTotalsPacking: Middleware<DBCore> = {
@@ -86,7 +64,7 @@ export const serviceTotalsPacking: Middleware<DBCore> = {
     ...down,
     table: (name) =>
       name === 'serviceTotals'
-        ? packingTable(down.table(name), packServiceTotalsValue, unpackServiceTotalsValue)
+        ? packingTable(down.table(name), totalsKeys.pack, totalsKeys.unpack)
         : down.table(name),
   }),
 };

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dumpWorkspace, restoreWorkspace } from '../../renderer/db/backup';
 import { TemDeskDatabase } from '../../renderer/db/database';
 import type { ServiceTotals } from '../../shared/storage/service-totals';
+import { putRaw, storedRaw } from '../helpers/raw-idb';
 
 let db: TemDeskDatabase;
 let counter = 0;
@@ -42,35 +43,13 @@ function totalsOf(invoiceId: string, services: number, perService: number): Serv
   };
 }
 
-/** The value IndexedDB itself holds under `key`, read without Dexie. */
-function storedRaw(key: string): Promise<Record<string, unknown> | undefined> {
-  return new Promise((resolve, reject) => {
-    const request = db
-      .backendDB()
-      .transaction('serviceTotals')
-      .objectStore('serviceTotals')
-      .get(key);
-    request.onsuccess = () => resolve(request.result as Record<string, unknown> | undefined);
-    request.onerror = () => reject(request.error);
-  });
-}
-
-function putRaw(value: object): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const transaction = db.backendDB().transaction('serviceTotals', 'readwrite');
-    transaction.objectStore('serviceTotals').put(value);
-    transaction.oncomplete = () => resolve();
-    transaction.onerror = () => reject(transaction.error);
-  });
-}
-
 describe('per-service totals stored with their keys packed', () => {
   it('keep each run of equal keys once in IndexedDB and read back exactly as written', async () => {
     const a = totalsOf('invoice-a', 200, 3);
     const b = totalsOf('invoice-b', 1, 1);
     await db.serviceTotals.bulkPut([a, b]);
 
-    const raw = await storedRaw('invoice-a');
+    const raw = await storedRaw(db, 'serviceTotals', 'invoice-a');
     expect(raw).not.toHaveProperty('keys');
     expect(Object.keys(raw ?? {})).toEqual(['invoiceId', 'packedKeys', 'categories', 'amounts']);
     // 200 runs of 3, and the key met again at the end is a run of its own.
@@ -93,17 +72,17 @@ describe('per-service totals stored with their keys packed', () => {
 
   it('read a record stored unpacked (an older one) as it is, and pack it when written again', async () => {
     const old = totalsOf('invoice-old', 4, 2);
-    await putRaw(old);
+    await putRaw(db, 'serviceTotals', old);
     expect(await db.serviceTotals.get('invoice-old')).toStrictEqual(old);
     await db.serviceTotals.put(old);
-    expect(await storedRaw('invoice-old')).toHaveProperty('packedKeys');
+    expect(await storedRaw(db, 'serviceTotals', 'invoice-old')).toHaveProperty('packedKeys');
     expect(await db.serviceTotals.get('invoice-old')).toStrictEqual(old);
   });
 
   it('store keys that are not all strings as they are', async () => {
     const odd = { ...totalsOf('invoice-odd', 2, 1), keys: ['a', 7] } as unknown as ServiceTotals;
     await db.serviceTotals.put(odd);
-    expect(await storedRaw('invoice-odd')).toHaveProperty('keys', ['a', 7]);
+    expect(await storedRaw(db, 'serviceTotals', 'invoice-odd')).toHaveProperty('keys', ['a', 7]);
     expect(await db.serviceTotals.get('invoice-odd')).toStrictEqual(odd);
   });
 
@@ -114,7 +93,7 @@ describe('per-service totals stored with their keys packed', () => {
     expect(dump.tables.serviceTotals).toStrictEqual([a]);
     await db.serviceTotals.clear();
     await restoreWorkspace(db, dump);
-    expect(await storedRaw('invoice-a')).toHaveProperty('packedKeys');
+    expect(await storedRaw(db, 'serviceTotals', 'invoice-a')).toHaveProperty('packedKeys');
     expect(await db.serviceTotals.get('invoice-a')).toStrictEqual(a);
   });
 });

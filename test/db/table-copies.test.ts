@@ -9,6 +9,7 @@ import { TemDeskDatabase } from '../../renderer/db/database';
 import { tableCopyKey } from '../../renderer/db/table-copies';
 import type { Service } from '../../shared/model';
 import { makeService } from '../helpers/inventory';
+import { putRaw, storedRaw } from '../helpers/raw-idb';
 
 let db: TemDeskDatabase;
 let counter = 0;
@@ -29,6 +30,11 @@ afterEach(async () => {
 
 const COPY_KEY = tableCopyKey('services');
 
+/** The copy as IndexedDB holds it, read under every layer of Dexie. */
+function storedCopy(): Promise<{ value: { records: Service[] } } | undefined> {
+  return storedRaw(db, 'settings', COPY_KEY);
+}
+
 /** Service number `i` of {@link services}. */
 function service(i: number, site = 'site-a'): Service {
   return makeService({
@@ -43,36 +49,16 @@ function services(count: number, site = 'site-a'): Service[] {
   return Array.from({ length: count }, (_, i) => service(i, site));
 }
 
-/** The settings record IndexedDB itself holds under `key`, read without Dexie. */
-function storedSetting(key: string): Promise<{ value: { records: Service[] } } | undefined> {
-  return new Promise((resolve, reject) => {
-    const request = db.backendDB().transaction('settings').objectStore('settings').get(key);
-    request.onsuccess = () =>
-      resolve(request.result as { value: { records: Service[] } } | undefined);
-    request.onerror = () => reject(request.error);
-  });
-}
-
-/** Puts a settings record straight into IndexedDB, under every layer of Dexie. */
-function putSettingRaw(value: object): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const transaction = db.backendDB().transaction('settings', 'readwrite');
-    transaction.objectStore('settings').put(value);
-    transaction.oncomplete = () => resolve();
-    transaction.onerror = () => reject(transaction.error);
-  });
-}
-
 describe('the packed copy of the services table', () => {
   it('is built from the table and serves whole-table reads with the same records, in key order', async () => {
     const written = services(30).reverse();
     await db.services.bulkAdd(written);
-    expect(await storedSetting(COPY_KEY)).toBeUndefined();
+    expect(await storedCopy()).toBeUndefined();
     const expected = [...written].sort((a, b) => a.id.localeCompare(b.id));
     expect(await db.services.toArray()).toStrictEqual(expected);
 
     await db.rebuildTableCopies();
-    expect((await storedSetting(COPY_KEY))?.value.records).toStrictEqual(expected);
+    expect((await storedCopy())?.value.records).toStrictEqual(expected);
     expect(await db.services.toArray()).toStrictEqual(expected);
   });
 
@@ -81,7 +67,7 @@ describe('the packed copy of the services table', () => {
     await db.rebuildTableCopies();
     // A copy that differs from the table (never made by the app) shows which one a read used.
     const marked = services(1, 'site-from-the-copy');
-    await putSettingRaw({ key: COPY_KEY, value: { records: marked } });
+    await putRaw(db, 'settings', { key: COPY_KEY, value: { records: marked } });
     expect(await db.services.toArray()).toStrictEqual(marked);
     // Reads that are not the whole table in key order read the table.
     expect(await db.services.limit(2).toArray()).toHaveLength(2);
@@ -108,10 +94,10 @@ describe('the packed copy of the services table', () => {
       await db.services.clear();
       await db.services.bulkAdd(services(4));
       await db.rebuildTableCopies();
-      expect(await storedSetting(COPY_KEY), name).toBeDefined();
+      expect(await storedCopy(), name).toBeDefined();
       scheduled = [];
       await write();
-      expect(await storedSetting(COPY_KEY), name).toBeUndefined();
+      expect(await storedCopy(), name).toBeUndefined();
       const table = await db.services.orderBy(':id').toArray();
       expect(await db.services.toArray(), name).toStrictEqual(table);
       expect(scheduled.length, `${name} schedules a rebuild`).toBeGreaterThan(0);
@@ -127,7 +113,7 @@ describe('the packed copy of the services table', () => {
         throw new Error('abort on purpose');
       }),
     ).rejects.toThrow('abort on purpose');
-    expect((await storedSetting(COPY_KEY))?.value.records).toHaveLength(3);
+    expect((await storedCopy())?.value.records).toHaveLength(3);
     expect((await db.services.toArray()).map((s) => s.siteId)).toStrictEqual([
       'site-a',
       'site-a',
@@ -147,7 +133,7 @@ describe('the packed copy of the services table', () => {
     await db.services.bulkAdd(services(2));
     expect(scheduled.length).toBeGreaterThan(0);
     for (const run of scheduled.splice(0)) run();
-    await expect.poll(() => storedSetting(COPY_KEY)).toBeDefined();
+    await expect.poll(() => storedCopy()).toBeDefined();
 
     await db.services.put({ ...service(0), plan: 'Basic' });
     scheduled = [];
@@ -173,7 +159,7 @@ describe('the packed copy of the services table', () => {
       },
     };
     await restoreWorkspace(db, crafted);
-    expect(await storedSetting(COPY_KEY)).toBeUndefined();
+    expect(await storedCopy()).toBeUndefined();
     expect((await db.services.toArray()).map((s) => s.siteId)).toStrictEqual([
       'site-a',
       'site-a',

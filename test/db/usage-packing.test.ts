@@ -8,6 +8,7 @@ import { dumpWorkspace, restoreWorkspace } from '../../renderer/db/backup';
 import { TemDeskDatabase, type InvoiceUsageRecord } from '../../renderer/db/database';
 import { isoMonth } from '../../shared/dates/iso-date';
 import type { UsageRecord } from '../../shared/model';
+import { putRaw, storedRaw } from '../helpers/raw-idb';
 
 let db: TemDeskDatabase;
 let counter = 0;
@@ -37,31 +38,13 @@ function usageOf(invoiceId: string, count: number): InvoiceUsageRecord {
   return { invoiceId, records };
 }
 
-/** The value IndexedDB itself holds under `key`, read without Dexie. */
-function storedRaw(key: string): Promise<Record<string, unknown> | undefined> {
-  return new Promise((resolve, reject) => {
-    const request = db.backendDB().transaction('usage').objectStore('usage').get(key);
-    request.onsuccess = () => resolve(request.result as Record<string, unknown> | undefined);
-    request.onerror = () => reject(request.error);
-  });
-}
-
-function putRaw(value: object): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const transaction = db.backendDB().transaction('usage', 'readwrite');
-    transaction.objectStore('usage').put(value);
-    transaction.oncomplete = () => resolve();
-    transaction.onerror = () => reject(transaction.error);
-  });
-}
-
 describe('usage records stored as columns', () => {
   it('are packed in IndexedDB and read back exactly as written, by every kind of read', async () => {
     const a = usageOf('invoice-a', 300);
     const b = usageOf('invoice-b', 2);
     await db.usage.bulkPut([a, b]);
 
-    const raw = await storedRaw('invoice-a');
+    const raw = await storedRaw(db, 'usage', 'invoice-a');
     expect(raw).not.toHaveProperty('records');
     expect(raw?.packedRecords).toMatchObject({ count: 300 });
 
@@ -88,7 +71,7 @@ describe('usage records stored as columns', () => {
 
   it('keeps a record stored unpacked (an older one) as it is, and packs it when it is written again', async () => {
     const old = usageOf('invoice-old', 5);
-    await putRaw(old);
+    await putRaw(db, 'usage', old);
     expect(await db.usage.get('invoice-old')).toStrictEqual(old);
     await db.usage
       .where('invoiceId')
@@ -96,7 +79,7 @@ describe('usage records stored as columns', () => {
       .modify((record) => {
         record.records = record.records.slice(1);
       });
-    expect(await storedRaw('invoice-old')).toHaveProperty('packedRecords.count', 4);
+    expect(await storedRaw(db, 'usage', 'invoice-old')).toHaveProperty('packedRecords.count', 4);
     expect(await db.usage.get('invoice-old')).toStrictEqual({
       invoiceId: 'invoice-old',
       records: old.records.slice(1),
@@ -113,8 +96,8 @@ describe('usage records stored as columns', () => {
     } as unknown as InvoiceUsageRecord;
     const empty = { invoiceId: 'invoice-empty', records: [] };
     await db.usage.bulkPut([mixed, empty]);
-    expect(await storedRaw('invoice-mixed')).toStrictEqual(mixed);
-    expect(await storedRaw('invoice-empty')).toStrictEqual(empty);
+    expect(await storedRaw(db, 'usage', 'invoice-mixed')).toStrictEqual(mixed);
+    expect(await storedRaw(db, 'usage', 'invoice-empty')).toStrictEqual(empty);
     expect(await db.usage.bulkGet(['invoice-mixed', 'invoice-empty'])).toStrictEqual([
       mixed,
       empty,
@@ -128,7 +111,7 @@ describe('usage records stored as columns', () => {
     expect(dump.tables.usage).toStrictEqual([a]);
     await db.usage.clear();
     await restoreWorkspace(db, dump);
-    expect(await storedRaw('invoice-a')).toHaveProperty('packedRecords.count', 40);
+    expect(await storedRaw(db, 'usage', 'invoice-a')).toHaveProperty('packedRecords.count', 40);
     expect(await db.usage.get('invoice-a')).toStrictEqual(a);
   });
 });
