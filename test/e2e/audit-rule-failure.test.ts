@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { tableCopyKey } from '../../renderer/db/table-copies';
 import { openApp, type AppSession, loadSampleCompany } from './harness';
 
 let session: AppSession | undefined;
@@ -22,14 +23,17 @@ describe('a check that could not run', () => {
 
     // A damaged stored record makes billed-after-disconnect fail on its dates: a disconnect date
     // with no month, written straight into the database (no screen takes one, and its thresholds
-    // have ranges now).
+    // have ranges now). As every write to services through the app does, this one under it drops
+    // the services' packed copy in the same transaction (renderer/db/table-copies.ts), so the
+    // damaged records are what the app reads.
     const damaged = await page.evaluate(
-      () =>
+      (copyKey) =>
         new Promise<number>((resolve, reject) => {
           const opening = indexedDB.open('tem-desk');
           opening.onerror = () => reject(new Error('cannot open the database'));
           opening.onsuccess = () => {
-            const transaction = opening.result.transaction('services', 'readwrite');
+            const transaction = opening.result.transaction(['services', 'settings'], 'readwrite');
+            transaction.objectStore('settings').delete(copyKey);
             let count = 0;
             transaction.objectStore('services').openCursor().onsuccess = (event) => {
               const cursor = (event.target as IDBRequest<IDBCursorWithValue | null>).result;
@@ -47,6 +51,7 @@ describe('a check that could not run', () => {
             };
           };
         }),
+      tableCopyKey('services'),
     );
     expect(damaged).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Run checks now' }).click();
