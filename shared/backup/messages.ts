@@ -5,10 +5,30 @@
 
 const UNCHANGED = 'Nothing was changed.';
 
+/** Longest value written into a sentence, in characters (a crafted backup's can be anything). */
+const VALUE_CHARS = 60;
+
+/**
+ * Any value as text, never throwing: a backup is untrusted, and `String()` throws on an object
+ * whose `toString` is not a function (`{"toString": null}` read from a crafted file).
+ */
+function printable(value: unknown): string {
+  let text: string;
+  if (value === null || typeof value !== 'object') text = String(value as string);
+  else {
+    try {
+      text = JSON.stringify(value) ?? typeof value;
+    } catch {
+      text = typeof value;
+    }
+  }
+  return text.length > VALUE_CHARS ? `${text.slice(0, VALUE_CHARS)}…` : text;
+}
+
 /** Quotes a name or key for a sentence: `"inv-1"`, `[inv-1, 0]` for compound keys. */
 export function quoteKey(key: unknown): string {
-  if (Array.isArray(key)) return `[${key.map((part: unknown) => String(part)).join(', ')}]`;
-  return typeof key === 'string' ? `"${key}"` : String(key);
+  if (Array.isArray(key)) return `[${key.map((part: unknown) => printable(part)).join(', ')}]`;
+  return typeof key === 'string' ? `"${key}"` : printable(key);
 }
 
 /** A size for a sentence: `3.2 MB`, `1,024 MB`. */

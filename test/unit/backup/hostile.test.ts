@@ -257,4 +257,17 @@ describe('versions', () => {
       /holds a "[a-zA-Z]+" table, but schema version 1 \(the one it says it uses\) has no such table/,
     );
   });
+  it('refuses, never throws, on an object that cannot be printed in any field of a record', () => {
+    // Found by the property test (reader.property.test.ts, seed 540113312): a site whose field
+    // held {"toString": null} made the refusal's sentence throw while quoting it.
+    const fields = Object.keys(makeWorkspace().tables.sites?.[0] as object);
+    expect(fields.length).toBeGreaterThan(1);
+    for (const field of fields) {
+      const dump = makeWorkspace();
+      const sites = dump.tables.sites ?? [];
+      sites[0] = { ...(sites[0] as object), [field]: JSON.parse('{"toString": null}') as unknown };
+      const messages = refusal(writeBackup(dump, META));
+      for (const message of messages) expect(message.length, field).toBeLessThan(1_000);
+    }
+  });
 });
