@@ -8,6 +8,8 @@ import { defineConfig } from 'vitest/config';
  * (test/helpers/clock-setup.ts); e2e pages always run on a pinned clock (test/e2e/harness.ts).
  */
 const CLOCK_SETUP = 'test/helpers/clock-setup.ts';
+/** Property tests run from one seed (FC_SEED=random explores): test/helpers/property-seed.ts. */
+const SEED_SETUP = 'test/helpers/property-seed-setup.ts';
 
 export default defineConfig({
   test: {
@@ -17,7 +19,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
-          setupFiles: [CLOCK_SETUP],
+          setupFiles: [CLOCK_SETUP, SEED_SETUP],
           // A few unit tests generate the whole sample company or fuzz a backup byte by byte: a
           // second or two alone, but past the default 5 s on a busy 2-core CI machine. A timeout
           // is a hang guard here, never a speed check (speed lives in test/bench).
@@ -29,7 +31,7 @@ export default defineConfig({
           name: 'db',
           include: ['test/db/**/*.test.ts'],
           environment: 'node',
-          setupFiles: ['test/helpers/fake-indexeddb-setup.ts', CLOCK_SETUP],
+          setupFiles: ['test/helpers/fake-indexeddb-setup.ts', CLOCK_SETUP, SEED_SETUP],
           // The sample company goes through the real pipeline here: seconds on a busy 2-core machine.
           testTimeout: 30_000,
         },
@@ -39,7 +41,7 @@ export default defineConfig({
           name: 'electron',
           include: ['test/electron/**/*.test.ts'],
           environment: 'node',
-          setupFiles: [CLOCK_SETUP],
+          setupFiles: [CLOCK_SETUP, SEED_SETUP],
           // The CLI tests read the whole sample company from disk: a hang guard, not a speed check.
           testTimeout: 30_000,
         },
