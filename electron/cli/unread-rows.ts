@@ -61,13 +61,23 @@ export function refuseUnreadRows(
   );
 }
 
-/** The summary lines for rows left out of a run with `--allow-row-errors` (none when all were read). */
+/**
+ * The summary lines for bill rows not in the outputs: those left out on purpose (totals,
+ * summaries, a second header; a line per file), then those left out of a run with
+ * `--allow-row-errors` (nothing when every row was read).
+ */
 export function unreadRowsSummary(
-  workspace: Pick<Workspace, 'unreadRows' | 'unlistedUnreadRows'>,
+  workspace: Pick<Workspace, 'unreadRows' | 'unlistedUnreadRows' | 'skippedRows'>,
 ): string[] {
+  const skipped = workspace.skippedRows;
+  const lines =
+    skipped.length > 0
+      ? ['Rows not read as charges, by design:', ...skipped.map((line) => `  ${line}`)]
+      : [];
   const count = unreadRowCount(workspace);
-  if (count === 0) return [];
+  if (count === 0) return lines;
   return [
+    ...lines,
     `Left out ${formatCount(count)} bill row${count === 1 ? '' : 's'} that could not be read (--allow-row-errors); the outputs do not include them:`,
     ...listed(workspace, LISTED_IN_SUMMARY),
   ];

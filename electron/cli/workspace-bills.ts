@@ -25,6 +25,7 @@ import { packChargeLines, type ChargeBlock } from '../../shared/storage/charge-b
 import { storedInvoiceKey } from '../../shared/ids/keys';
 
 import { CliError, type BillFile } from './inputs';
+import { skippedRowNotices } from './skipped-rows';
 
 import { problemsError, type Registry } from './workspace-registry';
 import { attachWorkspaceUsage, workspaceInvoiceRefs } from './workspace-usage';
@@ -100,6 +101,8 @@ export interface BillState {
   unlistedUnreadRows: number;
   /** Files skipped on purpose (PDFs), as sentences. */
   notices: string[];
+  /** Bill rows left out on purpose (totals, summaries, a second header), a sentence per file. */
+  skippedRows: string[];
 }
 
 /** How the CLI says to raise a limit: the flag, when it has one. */
@@ -199,6 +202,7 @@ export function readBillFiles(
     if (outcome.kind !== 'draft') throw new CliError(billProblem(outcome));
     drafts.push(outcome.draft);
     noteUnreadRows(outcome.draft, state);
+    state.skippedRows.push(...skippedRowNotices(outcome.draft.skipped));
     for (const choice of outcome.draft.columnChoices ?? [])
       state.notices.push(`In "${choice.sourceFile}", ${columnChoiceSentence(choice)}`);
   }

@@ -98,6 +98,8 @@ export interface Workspace {
   unlistedUnreadRows: number;
   /** Files skipped on purpose (PDFs), as sentences. */
   notices: string[];
+  /** Bill rows left out on purpose (totals, summaries, a second header), a sentence per file. */
+  skippedRows: string[];
 }
 
 import { problemsError, Registry } from './workspace-registry';
@@ -297,6 +299,7 @@ export function buildWorkspace(input: WorkspaceInput): Workspace {
     unreadRows: [],
     unlistedUnreadRows: 0,
     notices,
+    skippedRows: [],
   };
   readBillFiles(input.bills.files, state, {
     ...input.billOptions,
@@ -323,6 +326,7 @@ export function buildWorkspace(input: WorkspaceInput): Workspace {
     unreadRows: state.unreadRows,
     unlistedUnreadRows: state.unlistedUnreadRows,
     notices: state.notices,
+    skippedRows: state.skippedRows,
   };
 }
 

@@ -18,8 +18,15 @@ const SNIFF_LINES = 60;
 /** Share of zero characters in the sample above which the file is binary, not text. */
 const BINARY_SHARE = 0.01;
 
-const NUMERIC_CELL = /^[-+($€£]*\d[\d,.\s]*\)?%?$/;
+// An amount: `1,250.00`, `($12.00)`, `12.00 CR`, `12.00-`, `5%`.
+const NUMERIC_CELL = /^[-+($€£]*\d[\d,.\s]*\)?(?:%|-|\s*(?:CR|DR))?$/i;
 const DATE_CELL = /^\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?$/;
+// A date with its month's name, day and year: `Oct 05, 2026`, `05-Oct-26`, `5 October 2026`.
+const MONTH_NAME = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+const NAMED_DATE_CELL = new RegExp(
+  `^(?:${MONTH_NAME}[\\s-]+\\d{1,2},?[\\s-]+\\d{2,4}|\\d{1,2}[\\s-]+${MONTH_NAME}[\\s-]+\\d{2,4})$`,
+  'i',
+);
 const HAS_LETTER = /\p{L}/u;
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const NOT_ALPHANUMERIC = /[^a-z0-9]/g;
@@ -106,11 +113,19 @@ export function sniffTable(
     );
   };
   const third = lines[headerIndex + 2];
+  const cellsAt = (at: number) => {
+    const line = lines[at];
+    return line === undefined ? [] : splitSampleLine(line.text, best.delimiter);
+  };
   const secondHeader =
     options.secondHeader !== false &&
     headerLike(headerIndex + 1) &&
     third !== undefined &&
-    !headerLike(headerIndex + 2);
+    !headerLike(headerIndex + 2) &&
+    !repeatsBelow(
+      cellsAt(headerIndex + 1),
+      [2, 3, 4, 5, 6].map((next) => cellsAt(headerIndex + next)),
+    );
   return ok({
     delimiter: best.delimiter,
     headerLine: header.line,
@@ -364,6 +379,25 @@ export function modalWidth(widths: readonly number[]): number {
 }
 
 /**
+ * Whether a row shares a filled cell with a row under it, in the same column: a bill's first row
+ * repeats its carrier, account or invoice number in the rows after it, and column names never do.
+ * A first row of text (a credit dated `Oct 05, 2026` for `12.00 CR`) is then data, never dropped as
+ * a second header row.
+ */
+export function repeatsBelow(
+  row: readonly string[],
+  below: readonly (readonly string[])[],
+): boolean {
+  for (const other of below) {
+    for (let i = 0; i < row.length; i += 1) {
+      const cell = row[i];
+      if (cell !== undefined && cell !== '' && cell === other[i]) return true;
+    }
+  }
+  return false;
+}
+
+/**
  * Whether a row reads like column names: at least `minWidth` cells, at least half filled, none a
  * number or a date, each with a letter. Shared with the XLSX reader's header search.
  */
@@ -372,7 +406,13 @@ export function looksLikeHeader(cells: readonly string[], minWidth: number): boo
   let filled = 0;
   for (const cell of cells) {
     if (cell === '') continue;
-    if (NUMERIC_CELL.test(cell) || DATE_CELL.test(cell) || !HAS_LETTER.test(cell)) return false;
+    if (
+      NUMERIC_CELL.test(cell) ||
+      DATE_CELL.test(cell) ||
+      NAMED_DATE_CELL.test(cell) ||
+      !HAS_LETTER.test(cell)
+    )
+      return false;
     filled += 1;
   }
   return filled * 2 >= cells.length;

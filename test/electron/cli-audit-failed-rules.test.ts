@@ -20,6 +20,7 @@ const EMPTY_WORKSPACE: Workspace = {
   unreadRows: [],
   unlistedUnreadRows: 0,
   notices: [],
+  skippedRows: [],
 };
 
 function outcome(failedRules: AuditOutcome['failedRules']): AuditOutcome {

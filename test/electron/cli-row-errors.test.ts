@@ -70,6 +70,26 @@ describe('bill rows that cannot be read', () => {
   });
 });
 
+describe('rows left out on purpose', () => {
+  it('are said in the summary, a line per file naming each row and why', async () => {
+    await writeFile(
+      join(dir, 'bills', 'bill.csv'),
+      [
+        'Carrier,Account Number,Invoice Number,Invoice Date,Service ID,Description,Category,Amount',
+        'Lumen,5-KE4X-001,754240482,2026-10-01,555-010-0001,DIA,MRC,850.00',
+        'Lumen,5-KE4X-001,754240482,2026-10-01,,Total,Surcharge,850.00',
+        '',
+      ].join('\n'),
+    );
+    const run = await audit();
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(
+      /Rows not read as charges, by design:\n {2}bill\.csv: 1 row \(row 3: [^\n]*Total[^\n]*\)\n/,
+    );
+  });
+});
+
 describe('PDFs and limits', () => {
   it('skips a PDF, listed as needing entry in the app, not counted as a read invoice', async () => {
     await writeFile(join(dir, 'bills', 'bill.csv'), `${HEADER}\n${GOOD}\n`);

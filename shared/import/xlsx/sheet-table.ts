@@ -7,7 +7,7 @@
 import type { ImportLimits, LimitAdvice } from '../limits';
 import { formatCount, LISTED_ROW_ERRORS, quoteCell } from '../limits';
 import type { Table, TableRow } from '../table';
-import { looksLikeHeader, modalWidth } from '../table';
+import { looksLikeHeader, modalWidth, repeatsBelow } from '../table';
 import type { XlsxRow, XlsxSheetInfo, XlsxWorkbook } from './workbook';
 import { columnLetters, openWorkbook } from './workbook';
 
@@ -77,7 +77,11 @@ export function sheetTable(
     second !== undefined &&
     headerLike(headerAt + 1) &&
     sample[headerAt + 2] !== undefined &&
-    !headerLike(headerAt + 2);
+    !headerLike(headerAt + 2) &&
+    !repeatsBelow(
+      second.cells.map((cell) => cell.trim()),
+      sample.slice(headerAt + 2, headerAt + 7).map((row) => row.cells.map((cell) => cell.trim())),
+    );
   if (skipSecond) table.secondHeaderLine = second.row;
   let unlisted = 0;
   for (const row of rows.slice(headerAt + (skipSecond ? 2 : 1))) {

@@ -79,6 +79,7 @@ const workspace: Workspace = {
   unreadRows: [],
   unlistedUnreadRows: 0,
   notices: [],
+  skippedRows: [],
 };
 const draftInvoice = makeDraftInvoice();
 const hostileLine = makeDraftLine(draftInvoice, 'recurring', -5_25, {

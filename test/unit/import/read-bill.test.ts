@@ -361,3 +361,21 @@ describe('extrasFromCells', () => {
     }
   });
 });
+
+describe('a first charge row of text', () => {
+  it('is a charge line (a credit dated "Oct 05, 2026"), never dropped as a second header row', () => {
+    const csv = [
+      'Carrier,Account Number,Invoice Number,Invoice Date,Service ID,Description,Category,Amount',
+      'Lumen,5-ACME-001,INV-610,"Oct 05, 2026",DHEC.554433..WIN,Service credit,Credit,$12.00 CR',
+      'Lumen,5-ACME-001,INV-610,"Oct 05, 2026",DHEC.554433..WIN,100M DIA,MRC,850.00',
+      '',
+    ].join('\n');
+    const outcome = readBill([{ name: 'lumen.csv', bytes: strToU8(csv) }]);
+    if (outcome.kind !== 'draft') throw new Error(JSON.stringify(outcome));
+    expect(outcome.draft.lines.map((line) => [line.sourceRow, line.amount])).toEqual([
+      [2, -1200],
+      [3, 85000],
+    ]);
+    expect(outcome.draft.skipped).toEqual([]);
+  });
+});

@@ -131,6 +131,34 @@ describe('a row of text under the header', () => {
     expect(sniffTable(single)).toMatchObject({ ok: true, value: { headerRows: 1 } });
   });
 
+  it('is data when a row under it repeats one of its cells: a credit first, dated with its month name', () => {
+    const creditFirst = [
+      'Carrier,Account Number,Invoice Number,Invoice Date,Service ID,Description,Category,Amount',
+      'Lumen,5-ACME-001,INV-610,"Oct 05, 2026",DHEC.554433..WIN,Service credit,Credit,$12.00 CR',
+      'Lumen,5-ACME-001,INV-610,"Oct 05, 2026",DHEC.554433..WIN,100M DIA,MRC,850.00',
+      '',
+    ].join('\n');
+    expect(sniffTable(creditFirst)).toMatchObject({ ok: true, value: { headerRows: 1 } });
+    // Every filled cell of this first row has a letter, and no row under it repeats one of them:
+    // its `05-Oct-26` date and `12.00 CR` amount alone say it is data.
+    const namedDate = [
+      'Invoice Date,Description,Amount,Note',
+      '05-Oct-26,Credit,12.00 CR,',
+      '2026-10-06,DIA,850.00,x',
+      '',
+    ].join('\n');
+    expect(sniffTable(namedDate)).toMatchObject({ ok: true, value: { headerRows: 1 } });
+    // Bell's French names repeat nothing under them: still the second header.
+    const bell = [
+      'Account,Invc Date,Amount',
+      'Compte,Date de facture,Montant',
+      '1234,2026-10-01,12.50',
+      '1234,2026-10-01,3.00',
+      '',
+    ].join('\n');
+    expect(sniffTable(bell)).toMatchObject({ ok: true, value: { headerRows: 2 } });
+  });
+
   it('is always data in an inventory, sites, contracts or cost centers file', () => {
     const read = readTabularFile(
       'cost-centers.csv',

@@ -47,6 +47,25 @@ function draftOf(outcomes: ReadOutcome[]) {
 const amountOf = (outcomes: ReadOutcome[]) => draftOf(outcomes).lines.map((line) => line.amount);
 
 describe('Excel bills: what is read', () => {
+  it('reads a first row of text (a credit, its date and amount as text) as a charge, not a second header', () => {
+    const text = (amount: string, description: string) => [
+      'Lumen',
+      '5-KE4X-001',
+      'INV-754240482',
+      'Oct 01, 2026',
+      description,
+      amount,
+      amount.endsWith('CR') ? 'Credit' : 'Recurring',
+    ];
+    const draft = draftOf(
+      read({
+        sheets: [detail([text('$12.00 CR', 'Service credit'), text('850.00', 'DIA 100M')])],
+      }),
+    );
+    expect(draft.lines.map((line) => line.amount)).toEqual([-1200, 85000]);
+    expect(draft.skipped).toEqual([]);
+  });
+
   it('is recognised as a workbook, not an archive of bill files', () => {
     const bytes = buildXlsx({ sheets: [detail(chargeRows([1]))] });
     expect(isXlsx(bytes)).toBe(true);
