@@ -29,8 +29,32 @@ function printWarnings(workspace: Pick<Workspace, 'warnings' | 'notices'>, io: C
     io.stderr(`Warning: … and ${warnings.length - MAX_WARNINGS} more rows.\n`);
 }
 
+// Control characters but line breaks and tabs (C0, DEL, C1), and the bidirectional overrides.
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * Text as it may reach a terminal: a control character a bill file holds (an escape sequence, a
+ * carriage return, a NUL) is shown as its picture (`␛`, `␍`, `␀`) or `�`, never acted on by the
+ * terminal, which would let a crafted file rewrite or hide what the CLI prints.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(UNPRINTABLE, (char) => {
+    const code = char.charCodeAt(0);
+    if (code < 0x20) return String.fromCharCode(0x2400 + code);
+    if (code === 0x7f) return '\u2421';
+    return '\ufffd';
+  });
+}
+
 /** Runs one command; returns the exit code (0 done, 1 bad input, 2 bad arguments, 3 crash). */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], given: CliIo): Promise<number> {
+  // Everything printed comes from files and arguments too: printable, whatever they hold.
+  const io: CliIo = {
+    stdout: (text) => given.stdout(terminalSafe(text)),
+    stderr: (text) => given.stderr(terminalSafe(text)),
+  };
+  if (given.now !== undefined) io.now = given.now;
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
     io.stderr(`Error: ${parsed.message}\n`);

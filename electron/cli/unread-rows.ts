@@ -62,18 +62,24 @@ export function refuseUnreadRows(
 }
 
 /**
- * The summary lines for bill rows not in the outputs: those left out on purpose (totals,
+ * The summary lines for what reading the bills noted (a stated total the lines miss, amounts
+ * rounded, damaged text), for bill rows not in the outputs: those left out on purpose (totals,
  * summaries, a second header; a line per file), then those left out of a run with
  * `--allow-row-errors` (nothing when every row was read).
  */
 export function unreadRowsSummary(
-  workspace: Pick<Workspace, 'unreadRows' | 'unlistedUnreadRows' | 'skippedRows'>,
+  workspace: Pick<Workspace, 'unreadRows' | 'unlistedUnreadRows' | 'skippedRows' | 'billNotes'>,
 ): string[] {
   const skipped = workspace.skippedRows;
-  const lines =
-    skipped.length > 0
-      ? ['Rows not read as charges, by design:', ...skipped.map((line) => `  ${line}`)]
-      : [];
+  const notes = workspace.billNotes.slice(0, LISTED_IN_SUMMARY);
+  const unlisted = workspace.billNotes.length - notes.length;
+  const lines: string[] = [];
+  if (notes.length > 0) {
+    lines.push('Read with notes:', ...notes.map((note) => `  ${note}`));
+    if (unlisted > 0) lines.push(`  … and ${formatCount(unlisted)} more.`);
+  }
+  if (skipped.length > 0)
+    lines.push('Rows not read as charges, by design:', ...skipped.map((line) => `  ${line}`));
   const count = unreadRowCount(workspace);
   if (count === 0) return lines;
   return [

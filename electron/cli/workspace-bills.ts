@@ -9,6 +9,7 @@ import { readBills } from '../../shared/import/read-bill';
 import type { LimitAdvice } from '../../shared/import/limits';
 import { APP_LIMIT_ADVICE, capMessage, LIMIT_NAMES } from '../../shared/import/limits';
 import type { BillDraft, DraftChargeLine } from '../../shared/import/draft';
+import type { InvoiceDetailField } from '../../shared/import/profiles/types';
 import { columnChoiceSentence } from '../../shared/import/draft';
 import {
   copyTotal,
@@ -29,6 +30,12 @@ import { skippedRowNotices } from './skipped-rows';
 
 import { problemsError, type Registry } from './workspace-registry';
 import { attachWorkspaceUsage, workspaceInvoiceRefs } from './workspace-usage';
+
+/** How a sentence names an invoice fact a file may not say. */
+const DETAIL_NAMES: Record<InvoiceDetailField, string> = {
+  accountNumber: 'account number',
+  invoiceDate: 'invoice date',
+};
 
 function billProblem(outcome: Exclude<ReadOutcome, { kind: 'draft' }>): string {
   const file = outcome.fileName;
@@ -51,7 +58,7 @@ function billProblem(outcome: Exclude<ReadOutcome, { kind: 'draft' }>): string {
       return `The Excel workbook "${file}" has ${outcome.sheets.length > 1 ? 'several sheets that could be the bill' : 'no visible sheet holding a bill'}: ${choices.join(', ')}${hidden}. Run again with --sheet NAME, e.g. --sheet "${choices[0] ?? ''}".`;
     }
     case 'needs-invoice-details':
-      return `The bill file "${file}" does not say its ${outcome.missing.join(', ')}; import it in the app, which asks for them.`;
+      return `The bill file "${file}" does not say its ${outcome.missing.map((field) => DETAIL_NAMES[field]).join(' or ')}; import it in the app, which asks for ${outcome.missing.length === 1 ? 'it' : 'them'}.`;
   }
 }
 
@@ -103,6 +110,8 @@ export interface BillState {
   notices: string[];
   /** Bill rows left out on purpose (totals, summaries, a second header), a sentence per file. */
   skippedRows: string[];
+  /** What reading the bills noted (a stated total the lines miss, amounts rounded), as sentences. */
+  billNotes: string[];
 }
 
 /** How the CLI says to raise a limit: the flag, when it has one. */
@@ -199,10 +208,20 @@ export function readBillFiles(
   });
   const drafts = [];
   for (const outcome of outcomes) {
+    // An empty file (a carrier download's report with nothing in it this month) holds no charge:
+    // skipped and named, never a reason for the run to fail.
+    if (outcome.kind === 'unreadable' && outcome.empty === true) {
+      state.notices.push(`"${outcome.fileName}" is empty: skipped, it holds no charges.`);
+      continue;
+    }
     if (outcome.kind !== 'draft') throw new CliError(billProblem(outcome));
     drafts.push(outcome.draft);
     noteUnreadRows(outcome.draft, state);
     state.skippedRows.push(...skippedRowNotices(outcome.draft.skipped));
+    for (const note of outcome.draft.warnings ?? [])
+      state.billNotes.push(
+        `${note.sourceFile}${note.row > 0 ? `, row ${note.row}` : ''}: ${note.message}`,
+      );
     for (const choice of outcome.draft.columnChoices ?? [])
       state.notices.push(`In "${choice.sourceFile}", ${columnChoiceSentence(choice)}`);
   }

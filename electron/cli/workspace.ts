@@ -100,6 +100,8 @@ export interface Workspace {
   notices: string[];
   /** Bill rows left out on purpose (totals, summaries, a second header), a sentence per file. */
   skippedRows: string[];
+  /** What reading the bills noted (a stated total the lines miss, amounts rounded), as sentences. */
+  billNotes: string[];
 }
 
 import { problemsError, Registry } from './workspace-registry';
@@ -300,6 +302,7 @@ export function buildWorkspace(input: WorkspaceInput): Workspace {
     unlistedUnreadRows: 0,
     notices,
     skippedRows: [],
+    billNotes: [],
   };
   readBillFiles(input.bills.files, state, {
     ...input.billOptions,
@@ -327,6 +330,7 @@ export function buildWorkspace(input: WorkspaceInput): Workspace {
     unlistedUnreadRows: state.unlistedUnreadRows,
     notices: state.notices,
     skippedRows: state.skippedRows,
+    billNotes: state.billNotes,
   };
 }
 

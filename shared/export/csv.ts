@@ -51,7 +51,12 @@ export function unguardFormula(text: string): string {
   return text.startsWith("'") && needsGuard(text.slice(1)) ? text.slice(1) : text;
 }
 
+/** C0 control characters but tab, line feed and carriage return, and DEL. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are dropped.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
 /** One field, quoted when it must be. Throws on a non-finite number (a programmer error). */
+
 export function csvField(value: CsvCell): string {
   if (value === null) return '';
   let text: string;
@@ -60,7 +65,9 @@ export function csvField(value: CsvCell): string {
       throw new RangeError(`CSV cells need finite numbers, got ${value}.`);
     text = String(value);
   } else {
-    text = guardFormula(value);
+    // Control characters a bill file held (a NUL, an escape) never reach the export: spreadsheet
+    // programs cut a cell at a NUL or show boxes. The XLSX export drops the same (see xml.ts).
+    text = guardFormula(value.replace(CONTROL_CHARACTERS, ''));
   }
   const mustQuote =
     text.includes('"') ||

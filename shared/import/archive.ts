@@ -16,6 +16,7 @@ import {
   RATIO_CHECK_FROM_BYTES,
 } from './limits';
 import type { ZipEntry } from './zip-reader';
+import { uniqueFileNames } from '../ledger/file-names';
 import { isXlsx } from './xlsx/package';
 import { inflateZipMemberNatively, isZip, readZipDirectory, readZipMember } from './zip-reader';
 
@@ -40,11 +41,6 @@ function isBillMember(path: string): boolean {
   const segments = path.split(/[/\\]/);
   if (segments.some((segment) => segment === '__MACOSX' || segment.startsWith('.'))) return false;
   return true;
-}
-
-/** How a ZIP member is named in drafts and errors: `verizon-2026-10.zip › AccountSummary.txt`. */
-export function memberName(archiveName: string, path: string): string {
-  return `${archiveName} › ${baseName(path)}`;
 }
 
 /** Options of {@link expandUpload}. */
@@ -101,7 +97,7 @@ function memberKey(entry: ZipEntry): string {
 
 /**
  * Expands a ZIP into its files (folders, `__MACOSX/` and dotfiles left out; each member named by
- * the archive and its base name); any other file passes through as itself. Members are read one
+ * the archive and its base name, or the end of its path when two share one); any other file passes through as itself. Members are read one
  * at a time within the limits, each checked against its declared length and CRC-32. A damaged,
  * empty, oversized or unsafe ZIP is an error naming what is wrong.
  */
@@ -132,8 +128,10 @@ export function expandUpload(
   const refused = refuseEntries(file.name, directory.entries, limits, advice);
   if (refused !== null) return fail(refused);
   const members: UploadedFile[] = [];
-  for (const entry of directory.entries) {
-    if (!isBillMember(entry.path)) continue;
+  const billEntries = directory.entries.filter((entry) => isBillMember(entry.path));
+  // A base name, or the end of the path that tells two of the same name apart (a folder per month).
+  const names = uniqueFileNames(billEntries.map((entry) => entry.path));
+  for (const [i, entry] of billEntries.entries()) {
     const bytes = options.inflated?.get(file.bytes, entry) ?? readZipMember(file.bytes, entry);
     if (typeof bytes === 'string') {
       return fail(
@@ -142,7 +140,7 @@ export function expandUpload(
     }
     // Named after the archive too: twelve monthly Verizon ZIPs all hold an `AccountSummary.txt`,
     // and each invoice must point back at the upload it came from.
-    members.push({ name: memberName(file.name, entry.path), bytes });
+    members.push({ name: `${file.name} › ${names[i] ?? baseName(entry.path)}`, bytes });
   }
   if (members.length === 0) return fail(`The ZIP archive "${file.name}" holds no files to import.`);
   return ok(members);

@@ -7,7 +7,11 @@ import type { DateOrder, DateRange, IsoDate } from '../dates';
 import { parseDate, parseDateRange } from '../dates';
 import type { Cents } from '../money/cents';
 import { cents, centsFromText } from '../money/cents';
-import type { DecimalSeparator } from '../money/decimal-text';
+import { decimalDigitsFromText, type DecimalSeparator } from '../money/decimal-text';
+
+/** An amount with three decimals or more, for each decimal separator (a cheap test first). */
+const POINT_SUB_CENT = /\.\d{3}/;
+const COMMA_SUB_CENT = /,\d{3}/;
 import type { FieldError, Result } from '../result';
 import type { RowError } from './draft';
 import { capMessage, LISTED_ROW_ERRORS, MAX_AMOUNT_CENTS, quoteCell } from './limits';
@@ -125,6 +129,24 @@ export class CellReader {
     this.noteDecimal(text);
     if (Math.abs(amount) > MAX_AMOUNT_CENTS) return this.beyondLimit(index, text);
     return amount;
+  }
+
+  /**
+   * What rounding the cell's amount to the cent took from it, in millionths of a cent, signed as
+   * the amount (`0.333` → 300,000: 33.3¢ kept as 33¢; `0.335` → −500,000); 0 for an amount of at
+   * most two decimals, a blank or an unreadable cell.
+   */
+  subCentResidue(index: number): number {
+    if (index === ABSENT) return 0;
+    const text = this.cells[index] ?? '';
+    if (!(this.decimal === '.' ? POINT_SUB_CENT : COMMA_SUB_CENT).test(text)) return 0;
+    const read = decimalDigitsFromText(text, this.decimal);
+    if (!read.ok || read.value === null) return 0;
+    const { fraction, negative } = read.value;
+    if (!/[1-9]/.test(fraction.slice(2))) return 0;
+    const below = Number(fraction.slice(2, 8).padEnd(6, '0'));
+    const lost = (fraction[2] ?? '0') >= '5' ? below - 1_000_000 : below;
+    return negative ? -lost : lost;
   }
 
   private beyondLimit(index: number, text: string): null {

@@ -123,6 +123,7 @@ export function readChargeRows(
   const identifying = [c.accountNumber, c.invoiceNumber, c.serviceId].filter((i) => i !== ABSENT);
   const labels = [c.description].filter((i) => i !== ABSENT);
   const totals: StatedTotals = new Map();
+  const dates: StatedDates = new Map();
   const byNumber = new Map<string, ReadInvoice>();
 
   for (const row of table.rows) {
@@ -153,12 +154,21 @@ export function readChargeRows(
     const category = readCategory(cells, c.category, options.defaultCategory);
     const quantity = cells.quantity(c.quantity);
     let amount = cells.cents(c.amount);
-    if (amount === null && !cells.failed) cells.reject(c.amount, 'the amount is blank.');
+    if (amount === null && !cells.failed) {
+      const written = cells.text(c.amount);
+      cells.reject(
+        c.amount,
+        written === ''
+          ? 'the amount is blank.'
+          : `the amount "${written}" says there is none; a charge line needs an amount (0.00 when nothing is charged).`,
+      );
+    }
     const invoiceTotal = cells.cents(c.invoiceTotal);
     if (cells.failed || invoiceDate === null || amount === null || category === null) continue;
 
     // No invoice number column: an invoice is an account and its invoice date (as AT&T Premier).
     if (invoiceNumber === '') invoiceNumber = `${accountNumber}-${compactDate(invoiceDate)}`;
+    const asWritten = amount;
     if (options.signConvention === 'credits-positive' && category === 'credit' && amount > 0) {
       amount = negateCents(amount);
     }
@@ -192,7 +202,7 @@ export function readChargeRows(
         remitTo,
         invoiceTotal,
       };
-      const found = invoiceOfRow(table, fields, row.line, draft, cells, totals);
+      const found = invoiceOfRow(table, fields, row.line, draft, cells, totals, dates);
       if (found === null) continue;
       invoice = found;
       byNumber.set(invoiceNumber, { fields, invoice });
@@ -213,11 +223,19 @@ export function readChargeRows(
       amount,
       more,
     );
+    const lost = cells.subCentResidue(c.amount);
+    if (lost !== 0) {
+      const negated = amount !== asWritten;
+      draft.noteSubCent(negated ? -lost : lost, table.fileName, row.line, cells.text(c.amount));
+    }
   }
 }
 
 /** The first stated total of each invoice of a table, and its row. */
 type StatedTotals = Map<string, { total: Cents; row: number }>;
+
+/** The invoice date each invoice of a table was first read with, and its row. */
+type StatedDates = Map<string, { date: IsoDate; row: number }>;
 
 /** The invoice fields of a charge row, as read. */
 interface InvoiceFields {
@@ -250,6 +268,7 @@ function invoiceOfRow(
   draft: DraftBuilder,
   cells: CellReader,
   totals: StatedTotals,
+  dates: StatedDates,
 ): DraftInvoice | null {
   const { invoiceTotal } = fields;
   const invoiceFields: Omit<DraftInvoice, 'key'> = {
@@ -265,7 +284,19 @@ function invoiceOfRow(
   if (fields.periodEnd !== null) invoiceFields.periodEnd = fields.periodEnd;
   if (fields.remitTo !== '') invoiceFields.remitTo = fields.remitTo;
   const invoice = draft.invoiceOfFile(invoiceFields, line);
-  if (invoice === null || invoiceTotal === null) return invoice;
+  if (invoice === null) return invoice;
+  // One invoice has one date: it decides its month, its period and the chargeback's month, so a
+  // row dated otherwise is not filed under the first row's date without a word.
+  const dated = dates.get(invoice.key);
+  if (dated === undefined) {
+    dates.set(invoice.key, { date: fields.invoiceDate, row: line });
+  } else if (dated.date !== fields.invoiceDate) {
+    cells.rejectRow(
+      `the invoice date ${fields.invoiceDate} differs from ${dated.date} on row ${dated.row} of the same invoice (${fields.invoiceNumber}); one invoice has one date.`,
+    );
+    return null;
+  }
+  if (invoiceTotal === null) return invoice;
   const first = totals.get(invoice.key);
   if (first === undefined) {
     totals.set(invoice.key, { total: invoiceTotal, row: line });

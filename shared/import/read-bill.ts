@@ -185,7 +185,9 @@ function parseAll(
     }
     const sniff = sniffTable(decoded.text);
     if (!sniff.ok) {
-      outcomes.push(unreadable(member.name, sniff.errors.map((e) => e.message).join(' ')));
+      const outcome = unreadable(member.name, sniff.errors.map((e) => e.message).join(' '));
+      if (outcome.kind === 'unreadable' && decoded.text.trim() === '') outcome.empty = true;
+      outcomes.push(outcome);
     } else {
       const onBytes = (fraction: number) =>
         onProgress?.((PARSE_SHARE * (doneBytes + fraction * size)) / totalBytes);

@@ -101,7 +101,13 @@ export type ReadOutcome =
       /** Hidden sheets: never read unless the user picks one. */
       hidden: string[];
     }
-  | { kind: 'unreadable'; fileName: string; message: string };
+  | {
+      kind: 'unreadable';
+      fileName: string;
+      message: string;
+      /** The file holds nothing at all (0 bytes, or blank): no charge is lost by skipping it. */
+      empty?: true;
+    };
 
 /** A file of an upload, decoded and parsed, on its way to a draft. */
 export interface ParsedFile {

@@ -75,6 +75,8 @@ export function sniffTable(
   text: string,
   options: { secondHeader?: boolean } = {},
 ): Result<TableSniff> {
+  const notText = notTextReason(text);
+  if (notText !== null) return fail(notText);
   const { lines, newline } = sampleLines(text);
   if (lines.length === 0) return fail(emptySampleReason(text));
 
@@ -93,10 +95,24 @@ export function sniffTable(
     );
   }
 
-  const minWidth = Math.max(2, Math.ceil(best.width * 0.8));
-  const headerIndex = lines.findIndex((line) =>
+  const widest = Math.max(2, Math.ceil(best.width * 0.8));
+  let minWidth = widest;
+  let headerIndex = lines.findIndex((line) =>
     looksLikeHeader(splitSampleLine(line.text, best.delimiter), minWidth),
   );
+  if (headerIndex === -1) {
+    // Rows ending in blank cells past the header (`…,850.00,,,`, a spreadsheet's empty columns
+    // saved as CSV) make the table look wider than its header: measured without them.
+    const filledWidth = modalWidth(
+      lines.map((line) => filledCellCount(splitSampleLine(line.text, best.delimiter))),
+    );
+    minWidth = Math.max(2, Math.ceil(filledWidth * 0.8));
+    if (minWidth < widest) {
+      headerIndex = lines.findIndex((line) =>
+        looksLikeHeader(splitSampleLine(line.text, best.delimiter), minWidth),
+      );
+    }
+  }
   const header = lines[headerIndex];
   if (header === undefined) {
     return fail(
@@ -138,9 +154,7 @@ export function sniffTable(
 /** Why the sample holds no line to read: binary data, a first line too long, or nothing. */
 function emptySampleReason(text: string): string {
   const sample = text.slice(0, SNIFF_SAMPLE_CHARS);
-  if (zeroShare(sample) > BINARY_SHARE) {
-    return 'No column header found: the file holds binary data (zero bytes), not text. It is not a CSV, TSV or text export; export the bill again as CSV.';
-  }
+  if (zeroShare(sample) > BINARY_SHARE) return BINARY_REASON;
   if (text.length > SNIFF_SAMPLE_CHARS && sample.trim() !== '') {
     return `No column header found: the first line is longer than ${formatCount(SNIFF_SAMPLE_CHARS)} characters, so it is not a header row. The file is damaged or is not a bill export.`;
   }
@@ -149,6 +163,22 @@ function emptySampleReason(text: string): string {
   }
   return 'The file is empty.';
 }
+
+/**
+ * Why a text is not a table at all, whatever lines it seems to have: an archive (a ZIP inside the
+ * ZIP, or a ZIP renamed) or binary data. Said before any line is taken for a header, whose cells
+ * would be the file's bytes.
+ */
+function notTextReason(text: string): string | null {
+  if (text.startsWith('PK\u0003\u0004')) {
+    return 'No column header found: the file is a ZIP archive (a ZIP inside the ZIP, or a ZIP renamed), not a bill export. Unzip it and import the files inside.';
+  }
+  if (zeroShare(text.slice(0, SNIFF_SAMPLE_CHARS)) > BINARY_SHARE) return BINARY_REASON;
+  return null;
+}
+
+const BINARY_REASON =
+  'No column header found: the file holds binary data (zero bytes), not text. It is not a CSV, TSV or text export; export the bill again as CSV.';
 
 function zeroShare(sample: string): number {
   if (sample.length === 0) return 0;
@@ -376,6 +406,13 @@ export function modalWidth(widths: readonly number[]): number {
     }
   }
   return best;
+}
+
+/** The cells of a row up to its last filled one. */
+function filledCellCount(cells: readonly string[]): number {
+  let count = cells.length;
+  while (count > 0 && cells[count - 1] === '') count -= 1;
+  return count;
 }
 
 /**

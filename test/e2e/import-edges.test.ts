@@ -75,6 +75,52 @@ describe('import edges in Chromium', () => {
     expect(session.consoleErrors).toEqual([]);
   });
 
+  it('reads a first row of text as a charge and rounds fractions of a cent to the bill’s total', async () => {
+    const row = (description: string, category: string, amount: string) =>
+      `Lumen,5-ACME-001,INV-610,"Oct 05, 2026",DHEC.554433..WIN,${description},${category},${amount},838.00`;
+    const csv = [
+      'Carrier,Account Number,Invoice Number,Invoice Date,Service ID,Description,Category,Amount,Invoice Total',
+      row('Service credit', 'Credit', '$12.00 CR'),
+      row('call 1', 'Usage', '0.333'),
+      row('call 2', 'Usage', '0.333'),
+      row('call 3', 'Usage', '0.334'),
+      row('100M DIA', 'MRC', '849.00'),
+    ].join('\r\n');
+    const dir = mkdtempSync(join(tmpdir(), 'temdesk-subcent-'));
+    const path = join(dir, 'lumen-2026-10.csv');
+    writeFileSync(path, csv);
+    session = await openApp({ hash: '#/bills' });
+    const { page } = session;
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Import bills…' }).first().click();
+    await (await chooser).setFiles(path);
+    const preview = page.getByRole('region', {
+      name: 'Preview: nothing is saved until you import',
+    });
+    await preview.waitFor();
+    const warnings = preview.getByRole('list', { name: 'Warnings' });
+    await expect
+      .poll(() => warnings.textContent())
+      .toContain('3 amounts have fractions of a cent (row 3: "0.333")');
+    // The lines make the stated $838.00: no "states a total of … but its lines add up to".
+    expect(await warnings.textContent()).not.toContain('states a total');
+    const invoices = preview.getByRole('table', { name: 'Invoices found' });
+    await expect
+      .poll(() => invoices.getByRole('cell', { name: '$838.00', exact: true }).count())
+      .toBeGreaterThan(0);
+    await session.screenshot('import-sub-cent-preview');
+    await preview.getByRole('button', { name: 'Import 1 invoice' }).click();
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: 'Imported 1 invoice with 5 charge lines' })
+          .count(),
+      )
+      .toBe(1);
+    expect(session.consoleErrors).toEqual([]);
+  });
+
   it('says which column it read when a file names the amount several ways', async () => {
     session = await openApp({ hash: '#/bills' });
     const { page } = session;

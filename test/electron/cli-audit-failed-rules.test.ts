@@ -21,6 +21,7 @@ const EMPTY_WORKSPACE: Workspace = {
   unlistedUnreadRows: 0,
   notices: [],
   skippedRows: [],
+  billNotes: [],
 };
 
 function outcome(failedRules: AuditOutcome['failedRules']): AuditOutcome {

@@ -90,6 +90,68 @@ describe('rows left out on purpose', () => {
   });
 });
 
+describe('what a bill file holds reaches the terminal printable', () => {
+  it('shows escape sequences and carriage returns of a header as their pictures, never sends them', async () => {
+    await writeFile(
+      join(dir, 'bills', 'bill.csv'),
+      'Vendor\u001b[2J,Cost\u001b]0;owned\u0007,Note\u202e\r\nLumen,850.00,x\nLumen,1000.00,y\n',
+    );
+    const run = await audit();
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('columns: Vendor␛[2J, Cost␛]0;owned␇, Note�');
+    // eslint-disable-next-line no-control-regex
+    expect(run.stderr).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F\u202E]/);
+  });
+});
+
+describe('amounts with fractions of a cent', () => {
+  it('make no false "does not add up": the lines are rounded to the exact sum, and it is said', async () => {
+    const rows = ['0.333', '0.333', '0.334', '850.00'].map(
+      (amount, i) => `Lumen,5-KE4X-001,754240482,2026-10-01,555-010-0001,MRC,${amount},851.00,${i}`,
+    );
+    await writeFile(
+      join(dir, 'bills', 'bill.csv'),
+      `${HEADER},Invoice Total,Description\n${rows.join('\n')}\n`,
+    );
+    const run = await audit();
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      'Read with notes:\n  bill.csv, row 2: 3 amounts have fractions of a cent (row 2: "0.333")',
+    );
+    expect(await readFile(join(dir, 'out', 'findings.csv'), 'utf8')).not.toContain('invoice-math');
+    expect(run.stdout).toContain('$851.00 billed');
+  });
+});
+
+describe('a bill that does not say its account or date', () => {
+  it('stops the run naming what it lacks in words, to import it in the app', async () => {
+    await writeFile(
+      join(dir, 'bills', 'tmobile-summary-bare.csv'),
+      await readFile(new URL('../fixtures/files/tmobile-summary-bare.csv', import.meta.url)),
+    );
+    const run = await audit();
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /"tmobile-summary-bare\.csv" does not say its (account number|invoice date)( or invoice date)?; import it in the app, which asks for (it|them)\./,
+    );
+  });
+});
+
+describe('an empty bill file', () => {
+  it('is skipped and named (a download’s report with nothing in it); the other bills are read', async () => {
+    await writeFile(join(dir, 'bills', 'bill.csv'), `${HEADER}\n${GOOD}\n`);
+    await writeFile(join(dir, 'bills', 'Wireless Usage Detail.txt'), '');
+    await writeFile(join(dir, 'bills', 'notes.csv'), '\n\n  \n');
+    const run = await audit();
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(
+      'Notice: "Wireless Usage Detail.txt" is empty: skipped, it holds no charges.',
+    );
+    expect(run.stderr).toContain('Notice: "notes.csv" is empty: skipped, it holds no charges.');
+    expect(await readFile(join(dir, 'out', 'charges.csv'), 'utf8')).toContain('850.00');
+  });
+});
+
 describe('PDFs and limits', () => {
   it('skips a PDF, listed as needing entry in the app, not counted as a read invoice', async () => {
     await writeFile(join(dir, 'bills', 'bill.csv'), `${HEADER}\n${GOOD}\n`);

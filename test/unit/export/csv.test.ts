@@ -9,6 +9,12 @@ import {
 } from '../../../shared/export/csv';
 
 describe('csvField', () => {
+  it('drops control characters a bill file held (NUL, escape), then guards what is left', () => {
+    expect(csvField('DIA\u0000 100M\u001b[2J')).toBe('DIA 100M[2J');
+    expect(csvField('\u0000=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
+    expect(csvField('two\tcells\nkept')).toBe('"two\tcells\nkept"');
+  });
+
   it.each<[CsvCell, string]>([
     ['plain', 'plain'],
     ['', ''],

@@ -80,6 +80,7 @@ const workspace: Workspace = {
   unlistedUnreadRows: 0,
   notices: [],
   skippedRows: [],
+  billNotes: [],
 };
 const draftInvoice = makeDraftInvoice();
 const hostileLine = makeDraftLine(draftInvoice, 'recurring', -5_25, {

@@ -54,6 +54,20 @@ describe('expandUpload', () => {
     ]);
   });
 
+  it('names members of the same name in different folders by the end of their path that tells them apart', () => {
+    const months = zipSync({
+      '2026-09/AccountSummary.txt': strToU8('a'),
+      '2026-10/AccountSummary.txt': strToU8('b'),
+      '2026-10/Summary.txt': strToU8('c'),
+    });
+    const result = expandUpload({ name: 'download.zip', bytes: months });
+    expect(result.ok && result.value.map((file) => file.name)).toEqual([
+      'download.zip › 2026-09/AccountSummary.txt',
+      'download.zip › 2026-10/AccountSummary.txt',
+      'download.zip › Summary.txt',
+    ]);
+  });
+
   it('passes other files through', () => {
     const file = { name: 'a.csv', bytes: strToU8('a,b') };
     expect(expandUpload(file)).toEqual({ ok: true, value: [file] });

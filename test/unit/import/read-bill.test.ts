@@ -379,3 +379,101 @@ describe('a first charge row of text', () => {
     expect(outcome.draft.skipped).toEqual([]);
   });
 });
+
+describe('rows of one invoice', () => {
+  it('with two invoice dates: the row dated otherwise is a row error naming both, never merged', () => {
+    const csv = [
+      'Carrier,Account Number,Invoice Number,Invoice Date,Service ID,Description,Category,Amount',
+      'Lumen,5-ACME-001,INV-601,2026-10-05,DHEC.554433..WIN,DIA,MRC,100.00',
+      'Lumen,5-ACME-001,INV-601,2026-10-07,BBEC.556677..LUMN,DIA,MRC,50.00',
+      'Lumen,5-ACME-001,INV-601,2026-10-05,BBEC.556678..LUMN,DIA,MRC,25.00',
+      '',
+    ].join('\n');
+    const outcome = readBill([{ name: 'lumen.csv', bytes: strToU8(csv) }]);
+    if (outcome.kind !== 'draft') throw new Error(JSON.stringify(outcome));
+    expect(outcome.draft.invoices.map((invoice) => invoice.invoiceDate)).toEqual(['2026-10-05']);
+    expect(outcome.draft.lines.map((line) => line.amount)).toEqual([10000, 2500]);
+    expect(outcome.draft.errors).toHaveLength(1);
+    expect(outcome.draft.errors[0]).toMatchObject({ row: 3 });
+    expect(outcome.draft.errors[0]?.message).toContain(
+      'the invoice date 2026-10-07 differs from 2026-10-05 on row 2 of the same invoice (INV-601)',
+    );
+  });
+});
+
+describe('rows ending in blank cells past the header', () => {
+  it('are read under their header (a spreadsheet’s empty columns saved as CSV), not "no header"', () => {
+    const header =
+      'Carrier,Account Number,Invoice Number,Invoice Date,Service ID,Description,Category,Amount';
+    const rows = [
+      'Lumen,5-ACME-001,INV-700,2026-10-05,DHEC.554433..WIN,DIA,MRC,850.00,,,',
+      'Lumen,5-ACME-001,INV-700,2026-10-05,BBEC.556677..LUMN,DIA,MRC,25.00,,,',
+      'Lumen,5-ACME-001,INV-700,2026-10-05,BBEC.556678..LUMN,DIA,MRC,5.00,,,',
+    ];
+    const outcome = readBill([
+      { name: 'lumen.csv', bytes: strToU8([header, ...rows, ''].join('\n')) },
+    ]);
+    if (outcome.kind !== 'draft') throw new Error(JSON.stringify(outcome));
+    expect(outcome.draft.lines.map((line) => line.amount)).toEqual([85000, 2500, 500]);
+    expect(outcome.draft.errors).toEqual([]);
+  });
+});
+
+describe('amounts with fractions of a cent', () => {
+  const HEADER =
+    'Carrier,Account Number,Invoice Number,Invoice Date,Service ID,Description,Category,Amount,Invoice Total';
+  const read = (rows: string[]) => {
+    const outcome = readBill([
+      { name: 'lumen.csv', bytes: strToU8([HEADER, ...rows, ''].join('\n')) },
+    ]);
+    if (outcome.kind !== 'draft') throw new Error(JSON.stringify(outcome));
+    return outcome.draft;
+  };
+
+  it('are rounded so an invoice’s lines make the exact sum of its amounts, and said', () => {
+    const draft = read([
+      'Lumen,5-ACME-001,INV-305,2026-10-05,DHEC.554433..WIN,call 1,Usage,0.333,851.00',
+      'Lumen,5-ACME-001,INV-305,2026-10-05,DHEC.554433..WIN,call 2,Usage,0.333,851.00',
+      'Lumen,5-ACME-001,INV-305,2026-10-05,DHEC.554433..WIN,call 3,Usage,0.334,851.00',
+      'Lumen,5-ACME-001,INV-305,2026-10-05,DHEC.554433..WIN,DIA,MRC,850.00,851.00',
+    ]);
+    const amounts = draft.lines.map((line) => line.amount);
+    expect(amounts.reduce((sum, amount) => sum + amount, 0)).toBe(85100);
+    // Each line within a cent of its amount; the cent goes to the largest remainder.
+    expect(amounts).toEqual([33, 33, 34, 85000]);
+    const messages = (draft.warnings ?? []).map((warning) => warning.message);
+    expect(messages).toEqual([
+      '3 amounts have fractions of a cent (row 2: "0.333"). Each line is kept to the cent, rounded so that each invoice\'s lines add up to the exact sum of its amounts.',
+    ]);
+  });
+
+  it('give the cent back when rounding each added one, credits and invoices apart', () => {
+    const draft = read([
+      'Lumen,5-ACME-001,INV-1,2026-10-05,A,c1,Usage,0.125,',
+      'Lumen,5-ACME-001,INV-1,2026-10-05,A,c2,Usage,0.125,',
+      'Lumen,5-ACME-001,INV-2,2026-10-05,A,c3,Credit,(0.105),',
+      'Lumen,5-ACME-001,INV-2,2026-10-05,A,c4,Credit,(0.105),',
+      'Lumen,5-ACME-001,INV-2,2026-10-05,A,c5,Credit,(0.105),',
+    ]);
+    // 0.25 exactly: one 0.125 is 0.13, the other 0.12; -0.315 is -0.32 (half away from zero).
+    expect(draft.lines.map((line) => line.amount)).toEqual([12, 13, -10, -11, -11]);
+  });
+});
+
+describe('an amount that says there is none', () => {
+  it('is a row error quoting it ("N/A"), not "blank"', () => {
+    const csv = [
+      'Carrier,Account Number,Invoice Number,Invoice Date,Category,Amount',
+      'Lumen,5-ACME-001,INV-9,2026-10-05,MRC,850.00',
+      'Lumen,5-ACME-001,INV-9,2026-10-05,MRC,N/A',
+      '',
+    ].join('\n');
+    const outcome = readBill([{ name: 'lumen.csv', bytes: strToU8(csv) }]);
+    if (outcome.kind !== 'draft') throw new Error(JSON.stringify(outcome));
+    expect(outcome.draft.errors.map((error) => error.message)).toEqual([
+      expect.stringContaining(
+        'the amount "N/A" says there is none; a charge line needs an amount (0.00 when nothing is charged).',
+      ),
+    ]);
+  });
+});

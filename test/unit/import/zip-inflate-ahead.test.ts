@@ -63,7 +63,7 @@ describe('inflateAhead gives the bytes the script reader gives', () => {
     );
     expect(ahead).toEqual(script);
     expect(ok).toBe(true);
-    expect(ahead[1]).toEqual(['bills.zip › bill.csv', big]);
+    expect(ahead[1]).toEqual(['bills.zip › 2026-10/bill.csv', big]);
     // The folder and the macOS metadata are never bill files: only the two bills are inflated.
     expect(provided).toEqual([false, true, true, false]);
   });

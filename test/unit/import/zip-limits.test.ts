@@ -38,9 +38,10 @@ describe('expandUpload keeps reading real downloads', () => {
       '2026-10/.DS_Store': strToU8('junk'),
     });
     const result = expand(zip);
+    // Two of the same name: each named by the end of its path that tells them apart.
     expect(result.ok && result.value.map((file) => file.name)).toEqual([
-      'bills.zip › bill.csv',
-      'bills.zip › bill.csv',
+      'bills.zip › 2026-09/bill.csv',
+      'bills.zip › 2026-10/bill.csv',
     ]);
     expect(result.ok && new TextDecoder().decode(result.value[0]?.bytes)).toBe(BILL);
   });
