@@ -43,6 +43,11 @@ export interface BackupExpectations {
   tablesByVersion?: Readonly<Record<number, readonly string[]>>;
   /** Size limits checked before anything is unpacked; {@link DEFAULT_BACKUP_LIMITS} when absent. */
   limits?: BackupLimits;
+  /**
+   * Checks across records that schemas and references cannot make (an invoice's totals against its
+   * charge lines), run once every record is well formed; each problem a sentence.
+   */
+  consistency?: (tables: Readonly<Record<string, readonly unknown[]>>) => string[];
 }
 
 /** Where a read is, for a progress bar: a sentence and the share done (0 to 1). */
@@ -225,6 +230,10 @@ function checkRecords(
   for (const error of checkKeys(tables, keys)) problems.add(error.message);
   for (const error of checkReferences(tables, expected.references, keys)) {
     problems.add(error.message);
+  }
+  // Only on well-formed records: the checks read their fields as the schemas promise.
+  if (problems.total === 0) {
+    for (const message of expected.consistency?.(tables) ?? []) problems.add(message);
   }
   return problems.total > 0 ? fail(problems.errors()) : ok(true);
 }

@@ -8,6 +8,7 @@ import { toCsv } from '../export/csv';
 import { writeXlsx } from '../export/xlsx';
 import { isIsoMonth, type IsoMonth } from '../dates/iso-date';
 import { carrierKey } from '../ids/keys';
+import { costCenterFinder } from '../ledger/cost-centers';
 import { headerKey, type Table } from '../import/table';
 import { readTabularFile } from '../inventory/table-file';
 import { budgetLineId, type BudgetLine, type Carrier, type CostCenter } from '../model';
@@ -108,7 +109,9 @@ export function readBudgetRows(
         carrierName,
         `no carrier called "${carrierName}" is set up; use a carrier's name as in Bills, or leave it blank for all carriers.`,
       );
-    const month = cell('month');
+    const written = cell('month');
+    // A month typed into Excel (`2026-01`, `Jan 2026`) is stored as the first day of that month.
+    const month = /^\d{4}-\d{2}-01$/.test(written) ? written.slice(0, 7) : written;
     if (!isIsoMonth(month))
       refuse(
         'month',
@@ -196,9 +199,13 @@ export function planBudgetImport(
     return fail(
       `The file has no ${read.missing.map((name) => `"${name}"`).join(', ')} column; a budget file needs Cost Center, Carrier, Month and Amount.`,
     );
-  const byCode = new Map(
-    costCenters.map((costCenter) => [costCenter.code.toLowerCase(), costCenter]),
-  );
+  // A cost center named by its code or its name, as anywhere else a file names one.
+  const find = costCenterFinder(costCenters);
+  const byCode = new Map<string, CostCenter>();
+  for (const draft of read.drafts) {
+    const found = find(draft.costCenterCode);
+    if (found !== undefined) byCode.set(draft.costCenterCode.toLowerCase(), found);
+  }
   const newCostCenters: CostCenter[] = [];
   const unknown: BudgetFileError[] = [];
   for (const draft of read.drafts) {

@@ -13,6 +13,7 @@
  *   ISO dates, `Yes`/`No`, status ids and amounts as plain decimals (`1234.50`).
  */
 import type { DateOrder } from '../dates/iso-date';
+import { serviceMatchKey } from '../ids/identifiers';
 import { ZERO_CENTS } from '../money/cents';
 import type { Contract, ContractRate } from '../model/contract';
 import type { CellReading } from './csv-columns';
@@ -203,6 +204,8 @@ export function readContractRatesCsv(
   const { header, body, indexOf } = table;
   const errors: ContractCsvError[] = [...table.errors];
   const rows: ContractRateDraft[] = [];
+  /** The row each contract's plan or service was first rated on, and its rates. */
+  const rated = new Map<string, { line: number; rate: number; monthToMonth: number | null }>();
   for (const { line, cells } of body) {
     const cell = (key: RateColumn) => (cells[indexOf(key)] ?? '').trim();
     const reject = (key: RateColumn, message: string) =>
@@ -239,6 +242,25 @@ export function readContractRatesCsv(
       else if (reading.value !== undefined) allowances[field] = reading.value;
     }
     if (errors.length > before || !rate.ok || rate.value === null) continue;
+    // One rate per plan or service of a contract: two that differ would leave the checks to pick
+    // one by row order (`Business Unlimited` at 30.00 and `business unlimited` at 40.00).
+    const key = [
+      contractId,
+      plan.toLowerCase().replace(/\s+/g, ' '),
+      serviceId === '' ? '' : (serviceMatchKey(serviceId) ?? serviceId.toLowerCase()),
+    ].join('\u0000');
+    const same = rated.get(key);
+    const monthToMonthCents = monthToMonth.ok ? monthToMonth.value : null;
+    if (same !== undefined) {
+      if (same.rate !== rate.value || same.monthToMonth !== monthToMonthCents) {
+        reject(
+          plan === '' ? 'serviceId' : 'plan',
+          `rates "${plan || serviceId}" of contract ${contractId} again, differently than row ${same.line}; a contract has one rate per plan or service. Keep the row that is right.`,
+        );
+      }
+      continue;
+    }
+    rated.set(key, { line, rate: rate.value, monthToMonth: monthToMonthCents });
     rows.push({
       line,
       contractId,

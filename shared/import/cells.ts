@@ -8,10 +8,6 @@ import { parseDate, parseDateRange } from '../dates';
 import type { Cents } from '../money/cents';
 import { cents, centsFromText } from '../money/cents';
 import { decimalDigitsFromText, type DecimalSeparator } from '../money/decimal-text';
-
-/** An amount with three decimals or more, for each decimal separator (a cheap test first). */
-const POINT_SUB_CENT = /\.\d{3}/;
-const COMMA_SUB_CENT = /,\d{3}/;
 import type { FieldError, Result } from '../result';
 import type { RowError } from './draft';
 import { capMessage, LISTED_ROW_ERRORS, MAX_AMOUNT_CENTS, quoteCell } from './limits';
@@ -139,7 +135,9 @@ export class CellReader {
   subCentResidue(index: number): number {
     if (index === ABSENT) return 0;
     const text = this.cells[index] ?? '';
-    if (!(this.decimal === '.' ? POINT_SUB_CENT : COMMA_SUB_CENT).test(text)) return 0;
+    // Most amounts end two characters after their separator (`850.00`): nothing to parse again.
+    const separator = text.lastIndexOf(this.decimal === '.' ? '.' : ',');
+    if (separator === -1 || text.length - separator <= 3) return 0;
     const read = decimalDigitsFromText(text, this.decimal);
     if (!read.ok || read.value === null) return 0;
     const { fraction, negative } = read.value;

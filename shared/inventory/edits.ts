@@ -110,10 +110,12 @@ export function validateServicePatch(
 
 /** A monthly cost typed in a cell (`45`, `$45.00`, `1,250.50`) → cents, or a sentence. */
 export function monthlyCostFromText(text: string): Result<Cents | undefined> {
-  const parsed = centsFromText(text);
+  // What a service should cost is an amount a person sets: to the cent, never below zero (a
+  // negative one would make every bill of the service look overcharged).
+  const parsed = centsFromText(text, { subCent: 'reject' });
   if (!parsed.ok) return parsed;
   if (parsed.value === null) return ok(undefined);
-  if (parsed.value < 0) return fail('The monthly cost cannot be negative.');
+  if (parsed.value < 0) return fail(`The monthly cost cannot be negative; found "${text.trim()}".`);
   return ok(parsed.value);
 }
 

@@ -6,7 +6,8 @@ import { parseDate, type IsoDate } from '../dates';
 import { serviceMatchKey } from '../ids/identifiers';
 import { headerKey, type Table } from '../import/table';
 import { SERVICE_STATUSES, SERVICE_TYPES, type ServiceStatus, type ServiceType } from '../model';
-import { centsFromText, type Cents } from '../money/cents';
+import type { Cents } from '../money/cents';
+import { monthlyCostFromText } from './edits';
 import type { FieldError } from '../result';
 import { excelSerialToIso } from './table-file';
 
@@ -187,7 +188,7 @@ export function readInventoryRows(
       );
     let monthly: Cents | undefined;
     if (cell('monthly') !== '') {
-      const parsed = centsFromText(cell('monthly'));
+      const parsed = monthlyCostFromText(cell('monthly'));
       if (!parsed.ok)
         refuse('monthly', cell('monthly'), parsed.errors.map((e) => e.message).join(' '));
       else monthly = parsed.value ?? undefined;
@@ -226,7 +227,9 @@ export function readInventoryRows(
       description: cell('description'),
       plan: cell('plan'),
       monthly,
-      status: disconnectDate ? 'disconnected' : status,
+      // A disconnect date makes a service disconnected, unless the row says the disconnect is
+      // still to come (a pending disconnect with its planned date).
+      status: disconnectDate && status !== 'pending-disconnect' ? 'disconnected' : status,
       installDate,
       disconnectDate,
       contractId: cell('contractId'),

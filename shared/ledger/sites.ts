@@ -29,9 +29,20 @@ export interface CostCenterOptions {
 export type CostCenterLookup =
   { ok: true; id: string | undefined } | { ok: false; refusal: RowRefusal };
 
+/**
+ * How site codes are matched: case and runs of spaces aside (`str-0300`, `STR-0300 ` and
+ * `STR-0300` are one site), as carriers and accounts are, so one building never becomes two.
+ */
+export function siteCodeKey(code: string): string {
+  return code.trim().replace(/\s+/g, ' ').toUpperCase();
+}
+
 function byCode<T extends { code: string }>(records: readonly T[]): Map<string, T> {
   const map = new Map<string, T>();
-  for (const record of records) if (!map.has(record.code)) map.set(record.code, record);
+  for (const record of records) {
+    const key = siteCodeKey(record.code);
+    if (!map.has(key)) map.set(key, record);
+  }
   return map;
 }
 
@@ -91,7 +102,8 @@ export class SiteBook {
 
   /** The site with this code; a new one is named by `name` (else its code), in the US, active. */
   siteFor(code: string, name: string, costCenterId: string | undefined): Site {
-    let site = this.byCode.get(code);
+    const key = siteCodeKey(code);
+    let site = this.byCode.get(key);
     if (site === undefined) {
       site = withoutUndefined<Site>({
         id: this.newId('site'),
@@ -101,7 +113,7 @@ export class SiteBook {
         status: 'active',
         costCenterId,
       });
-      this.byCode.set(code, site);
+      this.byCode.set(key, site);
       this.created.push(site);
     }
     return site;
@@ -162,9 +174,10 @@ export function planSites(
       refusals.push(costCenter.refusal);
       continue;
     }
-    const before = storedSites.get(draft.code);
-    const base = planned.get(draft.code)?.after ?? before ?? { id: options.newId('site') };
-    planned.set(draft.code, { before, after: siteFromDraft(draft, base, costCenter.id) });
+    const key = siteCodeKey(draft.code);
+    const before = storedSites.get(key);
+    const base = planned.get(key)?.after ?? before ?? { id: options.newId('site') };
+    planned.set(key, { before, after: siteFromDraft(draft, base, costCenter.id) });
   }
   const added: Site[] = [];
   const updated: RecordUpdate<Site>[] = [];

@@ -4,6 +4,7 @@
  */
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { billingConsistency } from '../../../shared/backup/app-expectations';
 import { readBackup, writeBackup } from '../../../shared/backup/format';
 import { DEFAULT_BACKUP_LIMITS } from '../../../shared/backup/limits';
 import { manifestChecksum, type BackupManifest } from '../../../shared/backup/manifest';
@@ -269,5 +270,50 @@ describe('versions', () => {
       const messages = refusal(writeBackup(dump, META));
       for (const message of messages) expect(message.length, field).toBeLessThan(1_000);
     }
+  });
+});
+
+describe('a backup whose figures contradict each other', () => {
+  const app = { ...EXPECTATIONS, consistency: billingConsistency };
+  /** The frozen fixture's records alone (no awkward numbers), with `edit` applied. */
+  const workspace = (edit: (tables: Record<string, unknown[]>) => void) => {
+    const dump = makeWorkspace();
+    const invoices = dump.tables['invoices'] as { id: string }[];
+    dump.tables['chargeBlocks'] = (dump.tables['chargeBlocks'] as { invoiceId: string }[]).filter(
+      (block) => block.invoiceId !== 'inv-acme',
+    );
+    dump.tables['invoices'] = invoices.map((invoice) =>
+      invoice.id === 'inv-acme' ? { ...invoice, linesTotal: 0, lineCount: 0 } : invoice,
+    );
+    edit(dump.tables);
+    return writeBackup(dump, META);
+  };
+
+  it('reads a workspace whose invoices are their lines', () => {
+    expect(
+      readBackup(
+        workspace(() => undefined),
+        app,
+      ).ok,
+    ).toBe(true);
+  });
+
+  it('refuses an invoice whose lines total is not its charge lines', () => {
+    const bytes = workspace((tables) => {
+      const [first] = tables['invoices'] as { linesTotal: number }[];
+      if (first) first.linesTotal += 99_999;
+    });
+    expect(refusal(bytes, app).join('\n')).toMatch(
+      /says its lines total \$[\d,.]+, but its charge lines add up to \$[\d,.]+\. The backup is damaged or was edited by hand; nothing was restored\./,
+    );
+  });
+
+  it('refuses a charge beyond what one charge can be (2⁵³ − 1 cents), before any figure is made of it', () => {
+    const messages = refusal(writeBackup(makeWorkspace(), META), app);
+    expect(messages).toEqual([
+      expect.stringMatching(
+        /^chargeBlocks: block 0 of invoice "inv-acme" holds a charge of -\$90,071,992,547,409\.9\d, beyond the \$1,000,000,000\.00 one charge can be\./,
+      ),
+    ]);
   });
 });

@@ -93,6 +93,18 @@ describe('reading a budget file', () => {
     ]);
   });
 
+  it('reads a month Excel stored as its first day (2026-01 typed in a cell), and no other day', () => {
+    const result = read(
+      'Cost Center,Carrier,Month,Amount\n4100,,2026-01-01,5\n4100,,2026-02-15,6\n',
+    );
+    expect(result.drafts.map((draft) => draft.month)).toEqual(['2026-01']);
+    expect(result.errors.map((error) => error.message)).toEqual([
+      expect.stringContaining(
+        'expected a month written as YYYY-MM (e.g. 2026-01) but found "2026-02-15".',
+      ),
+    ]);
+  });
+
   it('names the required columns a file lacks', () => {
     const result = read('Cost Center,Carrier\n4100,\n');
     expect(result.missing).toEqual(['Month', 'Amount']);
@@ -118,6 +130,18 @@ describe('planning a budget import (whole or nothing)', () => {
     expect(plan.errors[0]?.message).toBe(
       'Row 3, column "Cost Center": there is no cost center "9999". Add it under Inventory → Cost centers, fix the code, or tick "Create missing cost centers".',
     );
+  });
+
+  it('finds a cost center by its name too, and never creates a second one of that name', () => {
+    const result = read(
+      'Cost Center,Carrier,Month,Amount\nRetail,,2026-01,100.00\n4200,,2026-01,5\n',
+    );
+    const plan = planBudgetImport(result, costCenters, options(true));
+    expect(plan.ok && plan.value.newCostCenters).toEqual([]);
+    expect(plan.ok && plan.value.lines.map((line) => [line.costCenterId, line.amount])).toEqual([
+      ['cc-1', 100_00],
+      ['cc-2', 5_00],
+    ]);
   });
 
   it('creates an unknown cost center once when asked, and budgets it', () => {

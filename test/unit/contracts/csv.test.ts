@@ -318,6 +318,24 @@ describe('contract rates', () => {
     ]);
   });
 
+  it('refuses a plan or service rated twice differently, naming the first row; a repeat is read once', () => {
+    const text = [
+      'Contract ID,Plan,Service ID,Monthly Rate',
+      'VZW-2024,Business Unlimited,,30.00',
+      'VZW-2024,business  unlimited,,40.00',
+      'VZW-2024,,DHEC.554433..WIN,800.00',
+      'VZW-2024,,dhec 554433 win,700.00',
+      'VZW-2024,Business Unlimited,,30.00',
+      'LUMEN-1,Business Unlimited,,40.00',
+    ].join('\n');
+    const { rows, errors } = readContractRatesCsv(utf8(text));
+    expect(rows.map((rate) => rate.line)).toEqual([2, 4, 7]);
+    expect(errors.map((error) => error.message)).toEqual([
+      'Row 3, column "Plan": rates "business  unlimited" of contract VZW-2024 again, differently than row 2; a contract has one rate per plan or service. Keep the row that is right.',
+      'Row 5, column "Service ID": rates "dhec 554433 win" of contract VZW-2024 again, differently than row 4; a contract has one rate per plan or service. Keep the row that is right.',
+    ]);
+  });
+
   it('exports rate cards and reads them back', () => {
     const contracts = [
       makeContract({

@@ -19,6 +19,38 @@ function read(text: string) {
 }
 
 describe('inventory files', () => {
+  it('refuses a negative or fractional expected monthly cost, naming the row (never a false overcharge)', () => {
+    const { drafts, errors } = read(
+      [
+        'Site Code,Carrier,Account Number,Type,Service ID,Expected Monthly Cost',
+        'STR-0142,Verizon Wireless,842012345-00001,mobile,555-010-0001,(45.00)',
+        'STR-0142,Verizon Wireless,842012345-00001,mobile,555-010-0002,45.004',
+        'STR-0142,Verizon Wireless,842012345-00001,mobile,555-010-0003,45.00',
+      ].join('\n'),
+    );
+    expect(drafts.map((draft) => [draft.serviceIdRaw, draft.monthly])).toEqual([
+      ['555-010-0003', 4500],
+    ]);
+    expect(errors.map((error) => [error.row, error.message])).toEqual([
+      [2, expect.stringContaining('The monthly cost cannot be negative; found "(45.00)".')],
+      [3, expect.stringContaining('has fractions of a cent')],
+    ]);
+  });
+
+  it('keeps a pending disconnect with its planned date pending; a date alone means disconnected', () => {
+    const { drafts } = read(
+      [
+        'Site Code,Carrier,Account Number,Type,Service ID,Status,Disconnect Date',
+        'STR-0142,Verizon Wireless,842012345-00001,mobile,555-010-0001,pending-disconnect,2026-12-31',
+        'STR-0142,Verizon Wireless,842012345-00001,mobile,555-010-0002,active,2026-06-30',
+      ].join('\n'),
+    );
+    expect(drafts.map((draft) => [draft.serviceIdRaw, draft.status])).toEqual([
+      ['555-010-0001', 'pending-disconnect'],
+      ['555-010-0002', 'disconnected'],
+    ]);
+  });
+
   it('reads the canonical columns and aliases, normalising identifiers', () => {
     const { drafts, errors } = read(
       [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sequentialIds } from '../../../shared/ledger/org';
-import { planSites, type UnknownCostCenters } from '../../../shared/ledger/sites';
+import { planSites, SiteBook, type UnknownCostCenters } from '../../../shared/ledger/sites';
 import type { CostCenter, Site } from '../../../shared/model';
 import { makeSite } from '../../helpers/inventory';
 import { makeSiteDraft } from './helpers';
@@ -14,6 +14,20 @@ const plan = (drafts: Parameters<typeof planSites>[0], unknown: UnknownCostCente
   planSites(drafts, stored, { newId: sequentialIds(), unknownCostCenters: unknown });
 
 describe('planning a sites file', () => {
+  it('matches a site code whatever its case and spaces: one building is one site', () => {
+    const result = plan([makeSiteDraft({ code: ' str-0142 ', costCenterCode: '' })]);
+    expect(result.added).toEqual([]);
+    expect(result.updated.map((update) => update.after.id)).toEqual(['site-142']);
+  });
+
+  it('gives an inventory two rows of one site in two spellings one new site', () => {
+    const sites = new SiteBook([], sequentialIds());
+    const first = sites.siteFor('STR-0300', 'Store 300', undefined);
+    expect(sites.siteFor('str-0300', '', undefined)).toBe(first);
+    expect(sites.siteFor('STR-0300 ', '', undefined)).toBe(first);
+    expect(sites.created).toHaveLength(1);
+  });
+
   it('updates a stored site by its code, keeping its id; a blank cell clears its field', () => {
     const result = plan([makeSiteDraft({ name: 'Store 142 East', costCenterCode: '' })]);
     expect(result.added).toEqual([]);
