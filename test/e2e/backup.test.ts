@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeBackup } from '../../shared/backup/format';
-import { makeWorkspace, META } from '../unit/backup/workspace';
+import { makeConsistentWorkspace, META } from '../unit/backup/workspace';
 import { openApp, type AppSession } from './harness';
 
 let session: AppSession | undefined;
@@ -106,8 +106,8 @@ describe('a crafted backup in Chromium', () => {
     const dir = mkdtempSync(join(tmpdir(), 'temdesk-backup-crafted-'));
     const { writeFileSync } = await import('node:fs');
     const good = join(dir, 'acme.temdesk');
-    writeFileSync(good, writeBackup(makeWorkspace(), META));
-    const crafted = makeWorkspace();
+    writeFileSync(good, writeBackup(makeConsistentWorkspace(), META));
+    const crafted = makeConsistentWorkspace();
     crafted.tables['invoices'] = (crafted.tables['invoices'] ?? []).map((invoice) =>
       Object.assign({}, invoice, { linesTotal: 'abc' }),
     );

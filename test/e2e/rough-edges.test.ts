@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeBackup } from '../../shared/backup/format';
-import { makeWorkspace, META } from '../unit/backup/workspace';
+import { makeConsistentWorkspace, META } from '../unit/backup/workspace';
 import { loadSampleCompany, openApp, type AppSession } from './harness';
 
 let session: AppSession | undefined;
@@ -177,7 +177,7 @@ describe('rough edges a new user hit', () => {
     const file = join(dir, 'acme.temdesk');
     writeFileSync(
       file,
-      writeBackup(makeWorkspace(), { ...META, organizationName: 'Acme Retail Inc.' }),
+      writeBackup(makeConsistentWorkspace(), { ...META, organizationName: 'Acme Retail Inc.' }),
     );
     session = await openApp({ hash: '#/settings' });
     const { page } = session;

@@ -13,6 +13,7 @@ import type { Result } from '../../../shared/result';
 import {
   EXPECTATIONS,
   entriesOf,
+  makeConsistentWorkspace,
   makeWorkspace,
   manifestJson,
   META,
@@ -277,14 +278,7 @@ describe('a backup whose figures contradict each other', () => {
   const app = { ...EXPECTATIONS, consistency: billingConsistency };
   /** The frozen fixture's records alone (no awkward numbers), with `edit` applied. */
   const workspace = (edit: (tables: Record<string, unknown[]>) => void) => {
-    const dump = makeWorkspace();
-    const invoices = dump.tables['invoices'] as { id: string }[];
-    dump.tables['chargeBlocks'] = (dump.tables['chargeBlocks'] as { invoiceId: string }[]).filter(
-      (block) => block.invoiceId !== 'inv-acme',
-    );
-    dump.tables['invoices'] = invoices.map((invoice) =>
-      invoice.id === 'inv-acme' ? { ...invoice, linesTotal: 0, lineCount: 0 } : invoice,
-    );
+    const dump = makeConsistentWorkspace();
     edit(dump.tables);
     return writeBackup(dump, META);
   };

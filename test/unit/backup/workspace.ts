@@ -223,6 +223,22 @@ export function makeWorkspace(): WorkspaceDump {
   return { schemaVersion: schema.latestSchemaVersion, tables };
 }
 
+/**
+ * {@link makeWorkspace} as the app could have written it: without the awkward charge block (its
+ * amounts of ±(2⁵³ − 1) cents are beyond any bill), the invoice it belonged to then holding no
+ * lines. The app's restore checks that figures agree (`billingConsistency`); this one passes.
+ */
+export function makeConsistentWorkspace(): WorkspaceDump {
+  const dump = makeWorkspace();
+  dump.tables['chargeBlocks'] = (dump.tables['chargeBlocks'] as { invoiceId: string }[]).filter(
+    (block) => block.invoiceId !== 'inv-acme',
+  );
+  dump.tables['invoices'] = (dump.tables['invoices'] as { id: string }[]).map((invoice) =>
+    invoice.id === 'inv-acme' ? { ...invoice, linesTotal: 0, lineCount: 0 } : invoice,
+  );
+  return dump;
+}
+
 /** The entries of a backup ZIP, to tamper with. */
 export function entriesOf(backup: Uint8Array): Record<string, Uint8Array> {
   return unzipSync(backup);
