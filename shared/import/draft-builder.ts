@@ -22,6 +22,7 @@ import { invoiceKey, WHOLE_BILL } from './draft';
 import { formatCount, LISTED_ROW_ERRORS } from './limits';
 import { DraftLinesBuilder, type DraftLineMore } from './packed-lines';
 import { draftWithPackedLines } from './packed-drafts';
+import { SubCents } from './sub-cents';
 
 const NO_MORE: DraftLineMore = { quantity: null };
 
@@ -56,13 +57,8 @@ export class DraftBuilder implements RowErrorLog {
   readonly statedAt = new Map<string, { sourceFile: string; row: number }>();
   /** Service keys by raw text: the same line appears on many rows, and key parsing is not free. */
   private readonly serviceKeys = new Map<string, string | null>();
-  /**
-   * What rounding to the cent took from lines whose amount had fractions of a cent (`0.333`), in
-   * millionths of a cent, by line (see {@link DraftBuilder.apportionSubCents}).
-   */
-  private readonly subCents = new Map<number, number>();
-  /** Per file, the first such amount and how many there are (for the draft's warning). */
-  private readonly subCentFiles = new Map<string, { row: number; text: string; count: number }>();
+  /** Lines whose amount had fractions of a cent, rounded together when the draft is done. */
+  private readonly subCents = new SubCents();
 
   /** Invoice keys by the raw carrier, account and number: every row of an invoice repeats them. */
   private readonly invoiceKeys = new Map<string, string>();
@@ -240,58 +236,16 @@ export class DraftBuilder implements RowErrorLog {
 
   /**
    * Notes that the line just added had an amount with fractions of a cent (`text`), of which
-   * rounding to the cent took `residue` millionths of a cent (negative when it added).
+   * rounding to the cent took `residue` millionths of a cent (see {@link SubCents}).
    */
   noteSubCent(residue: number, sourceFile: string, row: number, text: string): void {
-    if (residue === 0 || this.lines.count === 0) return;
-    this.subCents.set(this.lines.count - 1, residue);
-    const file = this.subCentFiles.get(sourceFile);
-    if (file === undefined) this.subCentFiles.set(sourceFile, { row, text, count: 1 });
-    else file.count += 1;
+    if (this.lines.count > 0)
+      this.subCents.note(this.lines.count - 1, residue, sourceFile, row, text);
   }
 
-  /**
-   * Rounds the lines with fractions of a cent so that each invoice's lines add up to the exact sum
-   * of its amounts, to the cent (the largest remainders take the cent): three lines of `0.333`,
-   * `0.333` and `0.334` are 0.33, 0.33 and 0.34 — $1.00, as the bill's total says, not $0.99 and a
-   * false "does not add up". Every line stays within a cent of its amount. Done once.
-   */
+  /** Rounds the lines with fractions of a cent to their invoices' exact sums (once). */
   private apportionSubCents(): void {
-    if (this.subCents.size === 0) return;
-    const byInvoice = new Map<string, { at: number; residue: number }[]>();
-    for (const [at, residue] of this.subCents) {
-      const key = this.lines.invoiceKeyAt(at);
-      const entries = byInvoice.get(key) ?? [];
-      entries.push({ at, residue });
-      byInvoice.set(key, entries);
-    }
-    this.subCents.clear();
-    for (const entries of byInvoice.values()) {
-      // The lines' exact sum, rounded to the cent half away from zero as one amount is.
-      const kept = entries.reduce((sum, entry) => sum + this.lines.amountAt(entry.at), 0);
-      const exact = kept * 1_000_000 + entries.reduce((sum, entry) => sum + entry.residue, 0);
-      const steps = Math.sign(exact) * Math.round(Math.abs(exact) / 1_000_000) - kept;
-      if (steps === 0) continue;
-      const order = [...entries].sort((a, b) =>
-        steps > 0 ? b.residue - a.residue : a.residue - b.residue,
-      );
-      for (const { at } of order.slice(0, Math.abs(steps))) {
-        const line = this.lines.lineAt(at);
-        this.lines.change(at, {
-          amount: cents(line.amount + Math.sign(steps)),
-          category: line.category,
-          description: line.description,
-        });
-      }
-    }
-    for (const [sourceFile, { row, text, count }] of this.subCentFiles) {
-      this.warnings.push({
-        sourceFile,
-        row,
-        message: `${count === 1 ? 'An amount has' : `${count} amounts have`} fractions of a cent (row ${row}: "${text}"). Each line is kept to the cent, rounded so that each invoice's lines add up to the exact sum of its amounts.`,
-      });
-    }
-    this.subCentFiles.clear();
+    this.warnings.push(...this.subCents.apportion(this.lines));
   }
 
   /** The lines of one invoice, in order, each with its place (for {@link DraftBuilder.changeLine}). */

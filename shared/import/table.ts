@@ -151,10 +151,9 @@ export function sniffTable(
   });
 }
 
-/** Why the sample holds no line to read: binary data, a first line too long, or nothing. */
+/** Why the sample holds no line to read (binary data is said before): a first line too long, or nothing. */
 function emptySampleReason(text: string): string {
   const sample = text.slice(0, SNIFF_SAMPLE_CHARS);
-  if (zeroShare(sample) > BINARY_SHARE) return BINARY_REASON;
   if (text.length > SNIFF_SAMPLE_CHARS && sample.trim() !== '') {
     return `No column header found: the first line is longer than ${formatCount(SNIFF_SAMPLE_CHARS)} characters, so it is not a header row. The file is damaged or is not a bill export.`;
   }
