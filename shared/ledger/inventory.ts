@@ -2,7 +2,9 @@
  * What an inventory file changes, decided once for both doors (the app's Dexie commit and the
  * CLI's in-memory workspace); the doors only apply the plan. Each row is one service, found by its
  * match key (`serviceMatchKey`): a stored service with that key is updated, else a service is
- * added; a later row with the same key updates what the earlier one planned. Carriers and accounts
+ * added. A file names each service once: a later row with the same key that says the same is
+ * passed over, one that says otherwise is refused (which row is right is the user's to say, not
+ * the file order's). Carriers and accounts
  * are resolved by their keys (any spacing, case or punctuation is one record), sites by code (a
  * new code is a new site), cost centers by code and contracts by id or number; what nothing has is
  * refused, or created or left off, as the door says.
@@ -13,7 +15,7 @@ import type { OrgResolver } from './org';
 import type { RowRefusal } from './records';
 import { createdFrom, withoutUndefined } from './records';
 import type { CostCenterLookup, CostCenterOptions, SiteLedger } from './sites';
-import { CostCenterBook, SiteBook } from './sites';
+import { CostCenterBook, differentColumns, SiteBook } from './sites';
 
 /** What to do with a Contract ID nothing stored has. */
 export type UnknownContracts = 'refuse' | 'unlink';
@@ -160,6 +162,8 @@ export function planInventory(
   const contractIds = contractIdsOf(stored.contracts);
   const storedByKey = servicesByKey(stored.services);
   const plannedByKey = new Map<string, Service>();
+  /** The row of the file that planned each key, and how it wrote the service. */
+  const firstOfKey = new Map<string, InventoryDraft>();
   const services = new Map<string, Service>();
   const changes: ServiceChange[] = [];
   const refusals: RowRefusal[] = [];
@@ -182,7 +186,17 @@ export function planInventory(
       costCenterId: costCenter.id,
       contractId: contract.id,
     });
-    if (key !== null) plannedByKey.set(key, after);
+    const first = key === null ? undefined : firstOfKey.get(key);
+    if (first !== undefined && before !== undefined) {
+      // The same service again: nothing to do when the rows agree, a refusal when they do not.
+      const refusal = repeatedServiceRefusal(draft, first, before, after);
+      if (refusal !== null) refusals.push(refusal);
+      continue;
+    }
+    if (key !== null) {
+      plannedByKey.set(key, after);
+      firstOfKey.set(key, draft);
+    }
     services.set(after.id, after);
     changes.push({ row: draft.row, ...(before === undefined ? {} : { before }), after });
   }
@@ -197,5 +211,48 @@ export function planInventory(
     unknownCostCenterCodes: costCenters.unknownCodes,
     refusals,
     unlinkedContracts,
+  };
+}
+
+/** The columns of a service's fields (the inventory file's canonical headers). */
+const COLUMN_OF_FIELD: Partial<Record<keyof Service, string>> = {
+  type: 'Service Type',
+  status: 'Status',
+  carrierId: 'Carrier',
+  accountId: 'Account Number',
+  siteId: 'Site Code',
+  costCenterId: 'Cost Center',
+  description: 'Description',
+  plan: 'Plan',
+  expectedMonthlyCents: 'Expected Monthly Cost',
+  activatedOn: 'Install Date',
+  disconnectedOn: 'Disconnect Date',
+  contractId: 'Contract ID',
+  userName: 'User',
+  department: 'Department',
+};
+
+/**
+ * A row naming a service an earlier row of the file already planned: null when it says the same
+ * (its spelling of the Service ID aside), else the refusal naming both rows and what differs.
+ */
+function repeatedServiceRefusal(
+  draft: InventoryDraft,
+  first: InventoryDraft,
+  planned: Service,
+  again: Service,
+): RowRefusal | null {
+  const columns: string[] = [];
+  for (const [field, column] of Object.entries(COLUMN_OF_FIELD) as [keyof Service, string][]) {
+    if (planned[field] !== again[field] && !columns.includes(column)) columns.push(column);
+  }
+  if (columns.length === 0) return null;
+  const spelled =
+    first.serviceIdRaw === draft.serviceIdRaw ? '' : ` (written “${first.serviceIdRaw}”)`;
+  return {
+    row: draft.row,
+    column: 'Service ID',
+    value: draft.serviceIdRaw,
+    message: `Row ${draft.row}: service “${draft.serviceIdRaw}” is already listed on row ${first.row}${spelled}, with ${differentColumns(columns)}. List each service once: keep the row that is right and remove the other.`,
   };
 }

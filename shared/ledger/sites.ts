@@ -124,7 +124,7 @@ export class SiteBook {
 export interface SitePlan {
   /** New sites, in file order. */
   added: Site[];
-  /** Stored sites the file updates (a site named twice: the last row wins). */
+  /** Stored sites the file updates (a site named twice alike is one update; otherwise refused). */
   updated: RecordUpdate<Site>[];
   /** Cost centers met for the first time (`unknownCostCenters: 'create'`, or confirmed codes). */
   newCostCenters: CostCenter[];
@@ -166,7 +166,7 @@ export function planSites(
 ): SitePlan {
   const costCenters = new CostCenterBook(stored.costCenters, options);
   const storedSites = byCode(stored.sites);
-  const planned = new Map<string, { before: Site | undefined; after: Site }>();
+  const planned = new Map<string, { before: Site | undefined; after: Site; draft: SiteDraft }>();
   const refusals: RowRefusal[] = [];
   for (const draft of drafts) {
     const costCenter = costCenters.resolve(draft.costCenterCode, draft.row);
@@ -175,9 +175,20 @@ export function planSites(
       continue;
     }
     const key = siteCodeKey(draft.code);
+    const earlier = planned.get(key);
+    if (earlier !== undefined) {
+      // A file names each site once: a repeat that says otherwise is refused, not the last word.
+      const refusal = repeatedSiteRefusal(
+        draft,
+        earlier,
+        siteFromDraft(draft, earlier.after, costCenter.id),
+      );
+      if (refusal !== null) refusals.push(refusal);
+      continue;
+    }
     const before = storedSites.get(key);
-    const base = planned.get(key)?.after ?? before ?? { id: options.newId('site') };
-    planned.set(key, { before, after: siteFromDraft(draft, base, costCenter.id) });
+    const base = before ?? { id: options.newId('site') };
+    planned.set(key, { before, after: siteFromDraft(draft, base, costCenter.id), draft });
   }
   const added: Site[] = [];
   const updated: RecordUpdate<Site>[] = [];
@@ -192,4 +203,45 @@ export function planSites(
     unknownCostCenterCodes: costCenters.unknownCodes,
     refusals,
   };
+}
+
+/** The columns of a site's fields (the sites file's canonical headers). */
+const COLUMN_OF_SITE_FIELD: Partial<Record<keyof Site, string>> = {
+  name: 'Site Name',
+  street: 'Address',
+  city: 'City',
+  region: 'State',
+  postalCode: 'Postal Code',
+  country: 'Country',
+  costCenterId: 'Cost Center',
+  status: 'Status',
+  openedOn: 'Opened',
+  closedOn: 'Closed',
+};
+
+/** A row naming a site an earlier row planned: null when it says the same, else its refusal. */
+function repeatedSiteRefusal(
+  draft: SiteDraft,
+  earlier: { after: Site; draft: SiteDraft },
+  again: Site,
+): RowRefusal | null {
+  const columns = (Object.entries(COLUMN_OF_SITE_FIELD) as [keyof Site, string][])
+    .filter(([field]) => earlier.after[field] !== again[field])
+    .map(([, column]) => column);
+  if (columns.length === 0) return null;
+  const spelled = earlier.draft.code === draft.code ? '' : ` (written “${earlier.draft.code}”)`;
+  return {
+    row: draft.row,
+    column: 'Site Code',
+    value: draft.code,
+    message: `Row ${draft.row}: site “${draft.code}” is already listed on row ${earlier.draft.row}${spelled}, with ${differentColumns(columns)}. List each site once: keep the row that is right and remove the other.`,
+  };
+}
+
+/** “a different Plan”, “a different Plan and Status”, “a different Plan, City and Status”. */
+export function differentColumns(columns: readonly string[]): string {
+  const last = columns[columns.length - 1] ?? '';
+  return columns.length <= 1
+    ? `a different ${last}`
+    : `a different ${columns.slice(0, -1).join(', ')} and ${last}`;
 }

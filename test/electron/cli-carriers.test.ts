@@ -34,7 +34,6 @@ beforeAll(async () => {
     join(dir, 'inventory.csv'),
     [
       'Site Code,Carrier,Account Number,Service Type,Service ID',
-      'STR-1,Lumen,5-KE4X-001,mobile,555-010-0001',
       'STR-1,AT&T Mobility,287000111,mobile,555-010-0001',
       'STR-1,AT&T Mobility,287000999,mobile,555-010-0002',
       '',

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { cents } from '../../../shared/money/cents';
 import { describe, expect, it } from 'vitest';
 import {
   planInventory,
@@ -141,17 +142,50 @@ describe('planning an inventory file', () => {
     expect(result.services[0]).not.toHaveProperty('userName');
   });
 
-  it('makes one service of a key written on two rows: the second row updates the first', () => {
+  it('refuses a service listed twice with different details, naming both rows and what differs', () => {
     const result = plan([
       makeInventoryDraft({ row: 2, plan: 'Old' }),
-      makeInventoryDraft({ row: 3, serviceIdRaw: '5550100001', plan: 'New' }),
+      makeInventoryDraft({
+        row: 3,
+        serviceIdRaw: '(555) 010-0001',
+        plan: 'New',
+        monthly: cents(60_00),
+      }),
     ]);
+    expect(result.refusals).toEqual([
+      {
+        row: 3,
+        column: 'Service ID',
+        value: '(555) 010-0001',
+        message:
+          'Row 3: service “(555) 010-0001” is already listed on row 2 (written “555-010-0001”), with a different Plan and Expected Monthly Cost. List each service once: keep the row that is right and remove the other.',
+      },
+    ]);
+    // The later row plans nothing: the file is refused whole, never stored half one way.
     expect(result.services).toHaveLength(1);
-    expect(result.services[0]).toMatchObject({ id: 'service-1', plan: 'New' });
-    expect(result.changes.map((change) => [change.row, change.before?.plan])).toEqual([
-      [2, undefined],
-      [3, 'Old'],
+    expect(result.services[0]).toMatchObject({ plan: 'Old', expectedMonthlyCents: 45_00 });
+    expect(result.changes.map((change) => change.row)).toEqual([2]);
+  });
+
+  it('refuses a service listed again at another site (spelled the same)', () => {
+    const result = plan([
+      makeInventoryDraft({ row: 2 }),
+      makeInventoryDraft({ row: 7, siteCode: 'STR-0200', siteName: 'Store 200' }),
     ]);
+    expect(result.refusals.map((refusal) => refusal.message)).toEqual([
+      'Row 7: service “555-010-0001” is already listed on row 2, with a different Site Code. List each service once: keep the row that is right and remove the other.',
+    ]);
+  });
+
+  it('passes over a service listed twice alike, whatever the spelling of its number and site', () => {
+    const result = plan([
+      makeInventoryDraft({ row: 2 }),
+      makeInventoryDraft({ row: 3, serviceIdRaw: '555.010.0001', siteCode: 'str-0142' }),
+    ]);
+    expect(result.refusals).toEqual([]);
+    expect(result.services).toHaveLength(1);
+    expect(result.services[0]?.serviceIdRaw).toBe('555-010-0001');
+    expect(result.changes.map((change) => change.row)).toEqual([2]);
   });
 
   it.each([

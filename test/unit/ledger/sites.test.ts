@@ -67,12 +67,30 @@ describe('planning a sites file', () => {
     expect(result.refusals).toEqual([]);
   });
 
-  it('makes one site of a code written on two rows: the last row wins', () => {
+  it('refuses a site listed twice with different details, naming both rows and what differs', () => {
     const result = plan([
       makeSiteDraft({ row: 2, code: 'STR-0900', city: 'Austin' }),
-      makeSiteDraft({ row: 3, code: 'STR-0900', city: 'Dallas' }),
+      makeSiteDraft({ row: 3, code: 'str-0900', city: 'Dallas', postalCode: '75201' }),
     ]);
-    expect(result.added.map((site) => [site.id, site.city])).toEqual([['site-1', 'Dallas']]);
+    expect(result.refusals).toEqual([
+      {
+        row: 3,
+        column: 'Site Code',
+        value: 'str-0900',
+        message:
+          'Row 3: site “str-0900” is already listed on row 2 (written “STR-0900”), with a different City and Postal Code. List each site once: keep the row that is right and remove the other.',
+      },
+    ]);
+    expect(result.added.map((site) => [site.id, site.city])).toEqual([['site-1', 'Austin']]);
+  });
+
+  it('passes over a site listed twice alike', () => {
+    const result = plan([
+      makeSiteDraft({ row: 2, code: 'STR-0900' }),
+      makeSiteDraft({ row: 3, code: 'STR-0900 ' }),
+    ]);
+    expect(result.refusals).toEqual([]);
+    expect(result.added).toHaveLength(1);
   });
 
   it.each<[UnknownCostCenters, number, number]>([
