@@ -49,20 +49,47 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
     const text = new TextDecoder(utf16, { ignoreBOM: true }).decode(
       hasBom ? bytes.subarray(2) : bytes,
     );
-    return { text, encoding: utf16, replacementChars: countReplacementChars(text) };
+    return {
+      text: uniformLineBreaks(text),
+      encoding: utf16,
+      replacementChars: countReplacementChars(text),
+    };
   }
   const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = hasBom ? bytes.subarray(3) : bytes;
   const utf8 = decodeUtf8Strict(body);
   if (utf8 !== null) {
     return {
-      text: utf8,
+      text: uniformLineBreaks(utf8),
       encoding: hasBom ? 'utf-8-bom' : 'utf-8',
       replacementChars: countReplacementChars(utf8),
     };
   }
-  const text = decodeWindows1252(body);
+  const text = uniformLineBreaks(decodeWindows1252(body));
   return { text, encoding: 'windows-1252', replacementChars: countReplacementChars(text) };
+}
+
+/**
+ * The text with its CRLF line breaks made `\n` when it has LF ones too (CRLF rows with LF ones: a
+ * file appended to on another system, or Excel's CRLF rows with LF breaks inside quoted cells),
+ * else the text as it is. A reader splits rows on one kind of break, found first: the rows ending
+ * with another were glued to their neighbours, refused as too wide, or lost. Each break stays one
+ * line, so row numbers are unchanged.
+ */
+export function uniformLineBreaks(text: string): string {
+  let crs = 0;
+  for (let at = text.indexOf('\r'); at !== -1; at = text.indexOf('\r', at + 1)) crs += 1;
+  if (crs === 0) return text;
+  let lfs = 0;
+  let crlfs = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) {
+    lfs += 1;
+    if (text.charCodeAt(at - 1) === 0x0d) crlfs += 1;
+  }
+  // One kind of row break: CRLF throughout, LF throughout, or lone CRs (old Mac exports). (A lone
+  // CR in a CRLF or LF file stays a character of its cell, as before.)
+  if (lfs === 0 || crlfs === 0 || crlfs === lfs) return text;
+  return text.replace(/\r\n/g, '\n');
 }
 
 function utf16BomAt(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {

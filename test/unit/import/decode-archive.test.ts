@@ -25,6 +25,17 @@ describe('decodeBytes', () => {
     expect(decoded.text).toContain("Ligne d'accès");
   });
 
+  it.each<[string, string, string]>([
+    ['CRLF rows with LF rows appended', 'a,b\r\n1,2\r\n3,4\n5,6\n', 'a,b\n1,2\n3,4\n5,6\n'],
+    ['CRLF rows, LF inside a quoted cell', 'a,b\r\n"x\ny",2\r\n', 'a,b\n"x\ny",2\n'],
+    ['CRLF throughout (as it is)', 'a,b\r\n1,2\r\n', 'a,b\r\n1,2\r\n'],
+    ['LF with a stray CR in a cell (as it is)', 'a,b\n1\r,2\n', 'a,b\n1\r,2\n'],
+    ['lone CRs throughout (as it is)', 'a,b\r1,2\r', 'a,b\r1,2\r'],
+  ])('gives %s one kind of line break', (_name, text, expected) => {
+    for (const bytes of [strToU8(text), new Uint8Array([0xef, 0xbb, 0xbf, ...strToU8(text)])])
+      expect(decodeBytes(bytes).text).toBe(expected);
+  });
+
   it('counts U+FFFD already in the text, without changing it', () => {
     const decoded = decodeBytes(fixtureBytes('replacement-chars.csv'));
     expect(decoded.replacementChars).toBe(1);
