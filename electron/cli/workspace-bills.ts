@@ -214,6 +214,11 @@ export function readBillFiles(
       state.notices.push(`"${outcome.fileName}" is empty: skipped, it holds no charges.`);
       continue;
     }
+    // A PDF inside a portal's ZIP (the printed bill beside the data): skipped like a loose one.
+    if (outcome.kind === 'unreadable' && outcome.pdf === true) {
+      state.notices.push(pdfNeedsEnteringNotice(outcome.fileName));
+      continue;
+    }
     if (outcome.kind !== 'draft') throw new CliError(billProblem(outcome));
     drafts.push(outcome.draft);
     noteUnreadRows(outcome.draft, state);

@@ -150,7 +150,8 @@ function parseAll(
   for (const member of members) {
     const size = member.bytes.length;
     if (isPdf(member.bytes)) {
-      outcomes.push(unreadable(member.name, `"${member.name}" ${PDF_NOTICE}`));
+      const message = `"${member.name}" ${PDF_NOTICE}`;
+      outcomes.push({ kind: 'unreadable', fileName: member.name, message, pdf: true });
       doneBytes += size;
       continue;
     }

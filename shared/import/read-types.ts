@@ -107,6 +107,8 @@ export type ReadOutcome =
       message: string;
       /** The file holds nothing at all (0 bytes, or blank): no charge is lost by skipping it. */
       empty?: true;
+      /** The file is a PDF (the printed bill, as a portal's ZIP may hold beside the data). */
+      pdf?: true;
     };
 
 /** A file of an upload, decoded and parsed, on its way to a draft. */

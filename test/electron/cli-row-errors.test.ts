@@ -5,6 +5,7 @@
  */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseArgs } from '../../electron/cli/args';
 import { writeOutputs } from '../../electron/cli/outputs';
@@ -162,6 +163,20 @@ describe('PDFs and limits', () => {
       'Notice: "statement.pdf" is a PDF bill: it needs entering in the app (Bills → Enter an invoice…). Skipped; not counted as a read invoice.',
     );
     expect(run.stdout).toContain('Read 1 bill file: 1 invoices, 1 charge lines, $850.00 billed.');
+  });
+
+  it('skips a PDF inside a portal ZIP beside the data, and reads the data', async () => {
+    const zip = zipSync({
+      'November/SmallTelco_Nov2026.PDF': strToU8('%PDF-1.7\n%binary'),
+      'November/charges.csv': strToU8(`${HEADER}\n${GOOD}\n`),
+    });
+    await writeFile(join(dir, 'bills', 'bundle.zip'), zip);
+    const run = await audit();
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(
+      'Notice: "bundle.zip › SmallTelco_Nov2026.PDF" is a PDF bill: it needs entering in the app',
+    );
+    expect(run.stdout).toContain('$850.00 billed.');
   });
 
   it('still names a skipped PDF when the run stops for rows not read', async () => {
