@@ -25,6 +25,7 @@ import {
   sumCents,
 } from '../../shared/money/cents';
 import type { AuditArgs } from './args';
+import { plural } from '../../shared/text/wording';
 import { writeOutputs } from './outputs';
 import { refuseUnreadRows, unreadRowsSummary } from './unread-rows';
 import { invoiceMonth, loadWorkspace, type Workspace } from './workspace';
@@ -292,7 +293,7 @@ export function auditSummary(outcome: AuditOutcome, today: IsoDate): string[] {
   const width = Math.max(0, ...[...byRule.keys()].map((rule) => rule.length));
   const lines = [
     `Audit as of ${today}`,
-    `Read ${workspace.billFiles} bill file${workspace.billFiles === 1 ? '' : 's'}: ${workspace.invoices.length} invoices${fromBackup > 0 ? ` (${fromBackup} from the --workspace backup)` : ''}, ${workspace.lines.length} ${fromBackup > 0 ? 'new ' : ''}charge lines, ${formatCents(billed)} billed.`,
+    `Read ${plural(workspace.billFiles, 'bill file')}: ${plural(workspace.invoices.length, 'invoice')}${fromBackup > 0 ? ` (${fromBackup} from the --workspace backup)` : ''}, ${plural(workspace.lines.length, fromBackup > 0 ? 'new charge line' : 'charge line')}, ${formatCents(billed)} billed.`,
     `Inventory: ${workspace.services.length} services at ${workspace.sites.length} sites; ${workspace.contracts.length} contracts.`,
   ];
   if (workspace.repeatedInvoices.length > 0) {

@@ -20,6 +20,10 @@ import {
   type InvoiceClash,
 } from '../../shared/ledger/bills';
 import { uniqueFileNames } from '../../shared/ledger/file-names';
+import {
+  invoicesRepeatedAcrossDrafts,
+  repeatedInvoiceSentence,
+} from '../../shared/ledger/repeated-invoices';
 import type { Invoice, UsageRecord } from '../../shared/model';
 import { cents, type Cents } from '../../shared/money/cents';
 import { packChargeLines, type ChargeBlock } from '../../shared/storage/charge-blocks';
@@ -230,6 +234,14 @@ export function readBillFiles(
     for (const choice of outcome.draft.columnChoices ?? [])
       state.notices.push(`In "${choice.sourceFile}", ${columnChoiceSentence(choice)}`);
   }
+  // The same bill read by two layouts (an EDI file and its portal CSV): never counted twice.
+  const repeated = invoicesRepeatedAcrossDrafts(drafts);
+  if (repeated.length > 0)
+    throw new CliError(
+      `The bills hold the same invoice in two layouts, so nothing was written:\n${repeated
+        .map((entry) => `  ${repeatedInvoiceSentence(entry)}`)
+        .join('\n')}`,
+    );
   // The invoices the workspace started with (a backup's): a bill already in it is a copy.
   const stored = new Map<string, Invoice>(
     state.invoices.map((invoice) => [

@@ -1,6 +1,6 @@
 import type { BillDraft } from '../../shared/import/draft';
-import { invoiceKey } from '../../shared/import/draft';
 import { planBills, type BillPlan, type StoredInvoice } from '../../shared/ledger/bills';
+import { invoicesRepeatedAcrossDrafts } from '../../shared/ledger/repeated-invoices';
 import { OrgResolver } from '../../shared/ledger/org';
 import { storedInvoiceKey } from '../../shared/ids/keys';
 import type { TemDeskDatabase } from './database';
@@ -149,20 +149,13 @@ export async function findImportConflicts(
   }
 
   // The same invoice read by two layouts (two drafts) of this import.
-  const seen = new Map<string, string>();
-  for (const invoice of input.drafts.flatMap((draft) => draft.invoices)) {
-    const key = invoiceKey(invoice.carrierName, invoice.accountNumber, invoice.invoiceNumber);
-    const other = seen.get(key);
-    if (other !== undefined) {
-      conflicts.push({
-        kind: 'invoice-repeated',
-        fileName: invoice.sourceFile,
-        invoiceNumber: invoice.invoiceNumber,
-        otherFileName: other,
-      });
-      continue;
-    }
-    seen.set(key, invoice.sourceFile);
+  for (const repeated of invoicesRepeatedAcrossDrafts(input.drafts)) {
+    conflicts.push({
+      kind: 'invoice-repeated',
+      fileName: repeated.sourceFile,
+      invoiceNumber: repeated.invoiceNumber,
+      otherFileName: repeated.otherSourceFile,
+    });
   }
 
   const plan = await planImport(db, input.drafts);

@@ -111,6 +111,8 @@ export class DraftBuilder implements RowErrorLog {
   /** Copies met (a second file of one kind for one invoice), once per invoice, kind and file. */
   readonly copies: DraftCopy[] = [];
   private readonly copyReported = new Set<string>();
+  /** The stated total of each invoice part's first file (by invoice key and kind). */
+  private readonly partTotals = new Map<string, Cents | null>();
 
   /**
    * The invoice for a row of a file of the given kind (a part of the invoice), or null when that
@@ -121,16 +123,30 @@ export class DraftBuilder implements RowErrorLog {
   invoicePart(invoice: Omit<DraftInvoice, 'key'>, kind: string, row: number): DraftInvoice | null {
     const key = this.keyOf(invoice);
     const existing = this.invoices.get(key);
+    const partKey = `${key}\u0000${kind}`;
     if (existing === undefined) {
+      this.partTotals.set(partKey, invoice.statedTotal);
       return this.invoice({ ...invoice, parts: [{ kind, sourceFile: invoice.sourceFile }] });
     }
     const parts = (existing.parts ??= []);
     const same = parts.find((part) => part.kind === kind);
     if (same === undefined) {
+      this.partTotals.set(partKey, invoice.statedTotal);
       parts.push({ kind, sourceFile: invoice.sourceFile });
       return this.invoice(invoice);
     }
     if (same.sourceFile === invoice.sourceFile) return this.invoice(invoice);
+    // Another file of the same kind for this invoice: a copy, unless it states another total (a
+    // corrected or reissued bill), which is not this one's to choose.
+    const first = this.partTotals.get(partKey) ?? null;
+    if (first !== null && invoice.statedTotal !== null && first !== invoice.statedTotal) {
+      this.rowError({
+        sourceFile: invoice.sourceFile,
+        row,
+        message: `Invoice ${existing.invoiceNumber} (account ${existing.accountNumber}) is also in ${same.sourceFile}, with another total: ${formatCents(first)} there, ${formatCents(invoice.statedTotal)} here. A corrected or reissued bill? Neither is taken over the other: this file's rows of the invoice are not imported; import the right version on its own.`,
+      });
+      return null;
+    }
     const reportKey = `${key}\u0000${kind}\u0000${invoice.sourceFile}`;
     if (!this.copyReported.has(reportKey)) {
       this.copyReported.add(reportKey);
@@ -264,6 +280,12 @@ export class DraftBuilder implements RowErrorLog {
     to: { amount: Cents; category: ChargeCategory; description: string },
   ): void {
     this.lines.change(at, to);
+  }
+
+  /** A row not read, listed while fewer than {@link LISTED_ROW_ERRORS} are, else counted. */
+  rowError(error: RowError): void {
+    if (this.errors.length < LISTED_ROW_ERRORS) this.errors.push(error);
+    else this.unlistedRows += 1;
   }
 
   skip(sourceFile: string, row: number, reason: string): void {

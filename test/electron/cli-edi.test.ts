@@ -96,4 +96,21 @@ describe('CLI: EDI X12 811 bills', () => {
       'bad.edi: Segment 13 (IT1), element 4 (IT104): expected a unit price like 12.50, found "8S0.00"; this charge is not imported.',
     );
   });
+
+  it('refuses the same invoice as an 811 and as the portal CSV in one run: never counted twice', async () => {
+    await copyFile(fixture('lumen-2026-09.811'), join(dir, 'bills', 'lumen-2026-09.811'));
+    await writeFile(
+      join(dir, 'bills', 'portal.csv'),
+      [
+        'Carrier,Account Number,Invoice Number,Invoice Date,Service ID,Category,Amount,Invoice Total',
+        'Lumen,5-KE4X-001,LUM-2609-001,2026-09-01,BBEC.556677..LUMN,Recurring,1118.42,1118.42',
+        '',
+      ].join('\n'),
+    );
+    const run = await auditWorkspace(dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      'Lumen invoice LUM-2609-001 (account 5-KE4X-001) is in both lumen-2026-09.811 and portal.csv, read as two different layouts: taking both would count its charges twice. Import one of them.',
+    );
+  });
 });

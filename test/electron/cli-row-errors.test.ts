@@ -162,7 +162,7 @@ describe('PDFs and limits', () => {
     expect(run.stderr).toContain(
       'Notice: "statement.pdf" is a PDF bill: it needs entering in the app (Bills → Enter an invoice…). Skipped; not counted as a read invoice.',
     );
-    expect(run.stdout).toContain('Read 1 bill file: 1 invoices, 1 charge lines, $850.00 billed.');
+    expect(run.stdout).toContain('Read 1 bill file: 1 invoice, 1 charge line, $850.00 billed.');
   });
 
   it('skips a PDF inside a portal ZIP beside the data, and reads the data', async () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { BillDraft } from '../../../shared/import/draft';
 import { looksLikeX12, x12Delimiters } from '../../../shared/import/edi/x12-segments';
 import type { Segment, X12Style } from '../../helpers/x12';
+import { readBill } from '../../helpers/read-bill';
 import { interchange, lumenInvoice, x12File, x12Text } from '../../helpers/x12';
 import { readDraft, totalOf } from './fixtures';
 
@@ -326,6 +327,40 @@ describe('EDI X12 811: invoices and charges', () => {
     ]);
     expect(draft.warnings).toHaveLength(1);
   });
+
+  it.each([
+    ['the original first', 'a.811', 'b-corrected.edi'],
+    ['the correction first', 'b-corrected.edi', 'a.811'],
+  ])(
+    'a corrected invoice (another total) is never taken as a copy, whichever file comes first: %s',
+    (_order, firstName, secondName) => {
+      const original = interchange([lumenInvoice()]);
+      const corrected = interchange([
+        lumenInvoice({
+          total: '84185',
+          charges: [
+            ['IT1', '1', '1', 'MO', '800.00', '', 'SV', 'MRC'],
+            ['PID', 'F', '', '', '', 'Ethernet 100M port'],
+            ['TXI', 'ST', '41.85'],
+          ],
+        }),
+      ]);
+      const files = { 'a.811': original, 'b-corrected.edi': corrected };
+      const outcome = readBill([
+        x12File(firstName, files[firstName as keyof typeof files]),
+        x12File(secondName, files[secondName as keyof typeof files]),
+      ]);
+      if (outcome.kind !== 'draft') throw new Error(outcome.kind);
+      const totals = { 'a.811': '$891.85', 'b-corrected.edi': '$841.85' };
+      expect(outcome.draft.copies ?? []).toEqual([]);
+      expect(outcome.draft.errors.map((error) => [error.sourceFile, error.message])).toEqual([
+        [
+          secondName,
+          `Invoice LUM-1 (account 5-KE4X-001) is also in ${firstName}, with another total: ${totals[firstName as keyof typeof totals]} there, ${totals[secondName as keyof typeof totals]} here. A corrected or reissued bill? Neither is taken over the other: this file's rows of the invoice are not imported; import the right version on its own.`,
+        ],
+      ]);
+    },
+  );
 
   it('the same invoice in two files is a copy, counted once', () => {
     const segments = interchange([lumenInvoice()]);

@@ -26,7 +26,7 @@ function describeConflict(conflict: ImportConflict): string {
     case 'invoice-exists':
       return `${conflict.carrierName} invoice ${conflict.invoiceNumber} (account ${conflict.accountNumber}) is already stored, from ${conflict.existingFileName}.`;
     case 'invoice-repeated':
-      return `Invoice ${conflict.invoiceNumber} appears in both ${conflict.otherFileName} and ${conflict.fileName}; import them separately.`;
+      return `Invoice ${conflict.invoiceNumber} is in both ${conflict.otherFileName} and ${conflict.fileName}, read as two different layouts: taking both would count its charges twice. Import one of them.`;
   }
 }
 

@@ -1,0 +1,45 @@
+/**
+ * The same invoice read by two layouts of one pick (an EDI 811 and the portal's CSV of one bill,
+ * T-Mobile's summary and detail exports): each layout's reader counts its own copies once, but two
+ * drafts know nothing of each other. Both doors refuse the pick, so no bill is counted twice.
+ */
+import type { BillDraft } from '../import/draft';
+import { invoiceKey } from '../import/draft';
+
+/** An invoice met in a second draft of one pick, and the file that had it first. */
+export interface RepeatedInvoice {
+  carrierName: string;
+  accountNumber: string;
+  invoiceNumber: string;
+  /** The file of the later draft. */
+  sourceFile: string;
+  /** The file of the draft that had it first. */
+  otherSourceFile: string;
+}
+
+/** Each invoice of `drafts` an earlier draft of the same pick already has, in order. */
+export function invoicesRepeatedAcrossDrafts(drafts: readonly BillDraft[]): RepeatedInvoice[] {
+  const repeated: RepeatedInvoice[] = [];
+  const seen = new Map<string, { draft: BillDraft; sourceFile: string }>();
+  for (const draft of drafts) {
+    for (const invoice of draft.invoices) {
+      const key = invoiceKey(invoice.carrierName, invoice.accountNumber, invoice.invoiceNumber);
+      const other = seen.get(key);
+      if (other === undefined) seen.set(key, { draft, sourceFile: invoice.sourceFile });
+      else if (other.draft !== draft)
+        repeated.push({
+          carrierName: invoice.carrierName,
+          accountNumber: invoice.accountNumber,
+          invoiceNumber: invoice.invoiceNumber,
+          sourceFile: invoice.sourceFile,
+          otherSourceFile: other.sourceFile,
+        });
+    }
+  }
+  return repeated;
+}
+
+/** What is said of a repeated invoice: both files, and why the pick cannot be taken whole. */
+export function repeatedInvoiceSentence(repeated: RepeatedInvoice): string {
+  return `${repeated.carrierName} invoice ${repeated.invoiceNumber} (account ${repeated.accountNumber}) is in both ${repeated.otherSourceFile} and ${repeated.sourceFile}, read as two different layouts: taking both would count its charges twice. Import one of them.`;
+}
