@@ -63,6 +63,20 @@ const NO_VALUE = new Set(['', '-', '--', 'N/A', 'NA', 'NONE']);
  * Reads cells of the current row. One instance serves a whole table (no allocation per row):
  * call {@link CellReader.startRow} before each row, then `failed` says whether any cell was bad.
  */
+/** A number as Excel writes one too long for its column: `2.87012E+11`, `5.5501E+9`. */
+const SCIENTIFIC_NUMBER = /^[+-]?\d+(\.\d+)?E\+\d+$/i;
+
+/**
+ * Why an identifier cannot be read (null when it can): Excel saved it in scientific notation,
+ * its last digits lost, so it no longer names one account, invoice, line or circuit.
+ */
+export function scientificNotationProblem(text: string): string | null {
+  // Most identifiers hold no `E+` at all: the pattern is tried only on those that do.
+  if (text.indexOf('E+') === -1 && text.indexOf('e+') === -1) return null;
+  if (!SCIENTIFIC_NUMBER.test(text)) return null;
+  return `"${text}" is a number in scientific notation: Excel saved the file with the column as a number and dropped its last digits, so it no longer names one account, invoice or line. Download the file again from the carrier, or format the column as Text in Excel before saving it as CSV.`;
+}
+
 export class CellReader {
   private cells: readonly string[] = [];
   private line = 0;
@@ -102,6 +116,18 @@ export class CellReader {
   /** The cell trimmed; '' when the column is absent or the row is short. */
   text(index: number): string {
     return index === ABSENT ? '' : (this.cells[index] ?? '').trim();
+  }
+
+  /**
+   * An identifier (account, invoice or wireless number): its text, or a row error when Excel has
+   * saved it in scientific notation (`2.87012E+11`), its last digits lost: two accounts would
+   * read as one.
+   */
+  identifier(index: number): string {
+    const text = this.text(index);
+    const problem = scientificNotationProblem(text);
+    if (problem !== null) this.reject(index, problem);
+    return text;
   }
 
   /**

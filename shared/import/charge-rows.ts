@@ -137,12 +137,12 @@ export function readChargeRows(
 
     const carrierName = cells.text(c.carrier) || options.carrierName;
     if (carrierName === '') cells.reject(c.carrier, 'the carrier is blank.');
-    const accountNumber = cells.text(c.accountNumber) || (options.accountNumber ?? '');
+    const accountNumber = cells.identifier(c.accountNumber) || (options.accountNumber ?? '');
     if (accountNumber === '') cells.reject(c.accountNumber, 'the account number is blank.');
     const invoiceDate = cells.date(c.invoiceDate, options.dateOrder);
     if (invoiceDate === null && !cells.failed)
       cells.reject(c.invoiceDate, 'the invoice date is blank.');
-    let invoiceNumber = cells.text(c.invoiceNumber);
+    let invoiceNumber = cells.identifier(c.invoiceNumber);
     if (invoiceNumber === '' && c.invoiceNumber !== ABSENT) {
       cells.reject(c.invoiceNumber, 'the invoice number is blank.');
     }
@@ -150,7 +150,7 @@ export function readChargeRows(
     const periodStart = cells.date(c.periodStart, options.dateOrder);
     const periodEnd = cells.date(c.periodEnd, options.dateOrder);
     const remitTo = cells.text(c.remitTo);
-    const serviceIdRaw = cells.text(c.serviceId);
+    const serviceIdRaw = cells.identifier(c.serviceId);
     const category = readCategory(cells, c.category, options.defaultCategory);
     const quantity = cells.quantity(c.quantity);
     let amount = cells.cents(c.amount);

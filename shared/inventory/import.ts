@@ -4,6 +4,7 @@
  */
 import { parseDate, type IsoDate } from '../dates';
 import { serviceMatchKey } from '../ids/identifiers';
+import { scientificNotationProblem } from '../import/cells';
 import { headerKey, type Table } from '../import/table';
 import { SERVICE_STATUSES, SERVICE_TYPES, type ServiceStatus, type ServiceType } from '../model';
 import type { Cents } from '../money/cents';
@@ -171,6 +172,10 @@ export function readInventoryRows(
       });
     for (const field of REQUIRED_INVENTORY_FIELDS) {
       if (cell(field) === '') refuse(field, '', `the ${INVENTORY_FIELDS[field].header} is blank.`);
+    }
+    for (const field of ['accountNumber', 'serviceId'] as const) {
+      const problem = scientificNotationProblem(cell(field));
+      if (problem !== null) refuse(field, cell(field), problem);
     }
     const type = serviceTypeOf(cell('serviceType'));
     if (type === null)

@@ -41,7 +41,7 @@ export function readAttPooling(table: ProfileTable, draft: DraftBuilder): string
   for (const row of table.rows) {
     const accountNumber = startAccountRow(table, row, draft, cells, identifying);
     if (accountNumber === null) continue;
-    const wireless = cells.text(col(c, 'wirelessNumber'));
+    const wireless = cells.identifier(col(c, 'wirelessNumber'));
     const invoiceDate = cells.date(col(c, 'invoiceDate'), 'MDY');
     if (invoiceDate === null && !cells.failed)
       cells.reject(col(c, 'invoiceDate'), 'the invoice date is blank.');

@@ -124,7 +124,7 @@ function readTable(table: ProfileTable, draft: DraftBuilder): void {
       row.line,
     );
     if (invoice === null) continue;
-    const serviceIdRaw = cells.text(col(c, 'wirelessNumber'));
+    const serviceIdRaw = cells.identifier(col(c, 'wirelessNumber'));
     const extras = extrasFromCells(row.cells, table.header, extraIndexes);
     const more: Pick<DraftChargeLine, 'quantity' | 'extras'> =
       extras === undefined ? { quantity: null } : { quantity: null, extras };

@@ -131,7 +131,7 @@ function readInvoiceRows(file: FileRead): void {
     const type = (row.cells[col(c, 'sectionId')] ?? '').trim().toUpperCase();
     if (type !== 'BIL' && type !== 'IRA') continue;
     cells.startRow(row.line, row.cells);
-    const number = cells.text(col(c, 'fanInvoiceNumber'));
+    const number = cells.identifier(col(c, 'fanInvoiceNumber'));
     if (number === '') {
       cells.reject(col(c, 'fanInvoiceNumber'), `the ${type} row has no FAN invoice number.`);
       continue;
@@ -257,7 +257,7 @@ function addLine(
   const c = table.columns;
   const { line, path, amount, quantity } = bill;
   const ban = cells.text(col(c, 'billingAccount'));
-  const wireless = cells.text(col(c, 'wirelessNumber'));
+  const wireless = cells.identifier(col(c, 'wirelessNumber'));
   const extras: Record<string, string> = {};
   if (ban !== '') extras['Billing Account Number'] = ban;
   const banName = cells.text(col(c, 'billingAccountName'));

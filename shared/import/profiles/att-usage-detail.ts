@@ -89,7 +89,7 @@ export function readAttUsageDetail(table: ProfileTable, draft: DraftBuilder): st
   for (const row of table.rows) {
     const accountNumber = startAccountRow(table, row, draft, cells, identifying);
     if (accountNumber === null) continue;
-    const wireless = cells.text(col(c, 'wirelessNumber'));
+    const wireless = cells.identifier(col(c, 'wirelessNumber'));
     if (wireless === '' && !cells.failed) {
       cells.reject(col(c, 'wirelessNumber'), 'the wireless number is blank.');
     }

@@ -34,7 +34,7 @@ export function readBellKey(
   table: ProfileTable,
 ): { accountNumber: string; invoiceDate: IsoDate } | null {
   const c = table.columns;
-  const accountNumber = cells.text(col(c, 'accountNumber'));
+  const accountNumber = cells.identifier(col(c, 'accountNumber'));
   if (accountNumber === '') cells.reject(col(c, 'accountNumber'), 'the account number is blank.');
   const invoiceDate = cells.date(col(c, 'invoiceDate'), 'YMD');
   if (invoiceDate === null && !cells.failed) {

@@ -26,7 +26,7 @@ export function startAccountRow(
   }
   cells.startRow(row.line, row.cells);
   const index = col(table.columns, 'accountNumber');
-  const accountNumber = cells.text(index) || fallback;
+  const accountNumber = cells.identifier(index) || fallback;
   if (accountNumber === '') cells.reject(index, 'the account number is blank.');
   return accountNumber;
 }

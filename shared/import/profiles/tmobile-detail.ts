@@ -156,7 +156,8 @@ function readTable(table: ProfileTable, draft: DraftBuilder): void {
         carrierName: CARRIER,
         accountNumber,
         invoiceNumber:
-          cells.text(col(c, 'invoiceNumber')) || `${accountNumber}-${compactDate(period.end)}`,
+          cells.identifier(col(c, 'invoiceNumber')) ||
+          `${accountNumber}-${compactDate(period.end)}`,
         invoiceDate: period.end,
         periodStart: period.start,
         periodEnd: period.end,
@@ -166,7 +167,7 @@ function readTable(table: ProfileTable, draft: DraftBuilder): void {
       row.line,
     );
     if (invoice === null) continue;
-    const serviceIdRaw = cells.text(col(c, 'wirelessNumber'));
+    const serviceIdRaw = cells.identifier(col(c, 'wirelessNumber'));
     if (amount !== null && amount !== 0 && category !== null) {
       const extras = extrasFromCells(row.cells, table.header, extraIndexes);
       const more: Pick<DraftChargeLine, 'quantity' | 'extras'> =

@@ -136,7 +136,7 @@ function readTable(
     }
 
     const invoiceNumber =
-      cells.text(col(c, 'invoiceNumber')) ||
+      cells.identifier(col(c, 'invoiceNumber')) ||
       details?.invoiceNumber ||
       `${accountNumber}-${compactDate(invoiceDate)}`;
     const invoiceFields: Omit<DraftInvoice, 'key'> = {
@@ -153,7 +153,7 @@ function readTable(
     }
     const invoice = draft.invoiceOfFile(invoiceFields, row.line);
     if (invoice === null) continue;
-    const serviceIdRaw = cells.text(col(c, 'wirelessNumber'));
+    const serviceIdRaw = cells.identifier(col(c, 'wirelessNumber'));
     const extras = extrasFromCells(row.cells, table.header, extraIndexes);
     const more: Pick<DraftChargeLine, 'quantity' | 'extras'> =
       extras === undefined ? { quantity: null } : { quantity: null, extras };

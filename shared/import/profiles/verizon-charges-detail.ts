@@ -68,7 +68,7 @@ export function readVerizonChargesDetail(
     const isUsage = kbPer !== undefined || unit === 'minutes' || unit === 'messages';
     // Charge rows (monthly access, credits…) are the summary's: not read here.
     if (!isUsage) continue;
-    const wireless = cells.text(col(c, 'wirelessNumber'));
+    const wireless = cells.identifier(col(c, 'wirelessNumber'));
     if (wireless.toUpperCase() === 'N/A' || wireless === '') continue;
     const period = cells.text(col(c, 'usagePeriod'));
     if (period !== '' && period.toLowerCase() !== 'current') {
@@ -81,7 +81,7 @@ export function readVerizonChargesDetail(
     }
     const used = cells.quantity(col(c, 'used'));
     if (cells.failed || used === null) continue;
-    const invoiceNumber = cells.text(col(c, 'invoiceNumber'));
+    const invoiceNumber = cells.identifier(col(c, 'invoiceNumber'));
     const invoice = draft.invoices.get(invoiceKey(carrier, accountNumber, invoiceNumber));
     if (invoice === undefined) {
       const sentence = verizonChargesDetailAlone(accountNumber, invoiceNumber);

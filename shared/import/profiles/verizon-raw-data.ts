@@ -107,8 +107,8 @@ interface InvoiceFields {
 function readInvoiceFields(cells: CellReader, table: ProfileTable): InvoiceFields {
   const c = table.columns;
   const invoiceDate = cells.date(col(c, 'billCycleDate'), 'MDY');
-  const accountNumber = cells.text(col(c, 'accountNumber'));
-  const invoiceNumber = cells.text(col(c, 'invoiceNumber'));
+  const accountNumber = cells.identifier(col(c, 'accountNumber'));
+  const invoiceNumber = cells.identifier(col(c, 'invoiceNumber'));
   if (accountNumber === '') cells.reject(col(c, 'accountNumber'), 'the account number is blank.');
   if (invoiceNumber === '') cells.reject(col(c, 'invoiceNumber'), 'the invoice number is blank.');
   if (invoiceDate === null && !cells.failed) {
@@ -215,7 +215,7 @@ function readWirelessSummary(table: ProfileTable, draft: DraftBuilder): void {
 
     const invoice = addInvoice(draft, fields, fields.invoiceDate, null, table, row.line);
     if (invoice === null) continue;
-    const wireless = cells.text(col(c, 'wirelessNumber'));
+    const wireless = cells.identifier(col(c, 'wirelessNumber'));
     // `N/A` marks account-level charges (adjustments, account fees) in Verizon's files.
     const serviceIdRaw =
       wireless === '' || (wireless.length <= 3 && wireless.toUpperCase() === 'N/A') ? '' : wireless;

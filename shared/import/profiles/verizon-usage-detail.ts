@@ -51,8 +51,8 @@ export function readVerizonUsageDetail(
     const accountNumber = startAccountRow(table, row, draft, cells, identifying);
     if (accountNumber === null) continue;
     if (cells.text(col(c, 'usageCategory')).toLowerCase() !== 'voice') continue;
-    const invoiceNumber = cells.text(col(c, 'invoiceNumber'));
-    const wireless = cells.text(col(c, 'wirelessNumber'));
+    const invoiceNumber = cells.identifier(col(c, 'invoiceNumber'));
+    const wireless = cells.identifier(col(c, 'wirelessNumber'));
     const minutes = cells.quantity(col(c, 'minutes'));
     if (cells.failed || minutes === null) continue;
     const invoice = draft.invoices.get(invoiceKey(carrier, accountNumber, invoiceNumber));
