@@ -2,7 +2,14 @@
  * Command-line arguments of the headless CLI: `audit` and `chargeback`, each with its options.
  * Every mistake becomes one sentence the user can act on; nothing here touches the disk.
  */
-import { isIsoDate, isIsoMonth, type IsoDate, type IsoMonth } from '../../shared/dates/iso-date';
+import {
+  DATE_ORDERS,
+  isIsoDate,
+  isIsoMonth,
+  type DateOrder,
+  type IsoDate,
+  type IsoMonth,
+} from '../../shared/dates/iso-date';
 import {
   DEFAULT_CHARGEBACK_CSV_SETTINGS,
   type ChargebackCsvSettings,
@@ -32,6 +39,8 @@ export interface WorkspaceArgs {
   allowRowErrors: boolean;
   /** `--sheet`: the sheet to read in every Excel bill workbook that holds one of this name. */
   sheet: string | null;
+  /** `--date-order`: how to read bill dates that could be read more than one way (`11/01/2026`). */
+  dateOrder: DateOrder | null;
   /** Import limits raised by flags (`--max-file-mb`, `--max-zip-mb`, `--max-zip-ratio`, `--allow-any-year`). */
   limits: Partial<ImportLimits>;
 }
@@ -127,6 +136,9 @@ commands:
   --max-zip-ratio <n>  highest compression ratio of a ZIP member (default 200)
   --sheet <name>       the sheet to read in Excel bill workbooks holding several bill sheets
                        (or a hidden one); hidden sheets are never read unless named
+  --date-order <order> MDY, DMY or YMD: how to read bill dates that could be read more than
+                       one way (11/01/2026 when no date of the file is past the 12th); a
+                       file whose dates say their order is read by them
 Outputs are written under a temporary name and renamed when complete.
 Exit codes: 0 done, 1 bad input (nothing written), 2 bad arguments.`;
 
@@ -138,6 +150,7 @@ const IMPORT_OPTIONS = [
   'max-zip-mb',
   'max-zip-ratio',
   'sheet',
+  'date-order',
 ] as const;
 
 /** The input files and the output of both commands. */
@@ -270,6 +283,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const limits = limitsOf(one);
   if (typeof limits === 'string') return fail(limits);
   if (values.has('allow-any-year')) limits.allowDatesOutsideYears = true;
+  const dateOrder = one('date-order');
+  const order = DATE_ORDERS.find((candidate) => candidate === dateOrder?.trim().toUpperCase());
+  if (dateOrder !== null && order === undefined)
+    return fail(`--date-order must be MDY, DMY or YMD, not "${dateOrder}".`);
   const workspace: WorkspaceArgs = {
     costCenters: one('cost-centers'),
     workspace: one('workspace'),
@@ -281,6 +298,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     bills: values.get('bills') ?? [],
     allowRowErrors: values.has('allow-row-errors'),
     sheet: one('sheet'),
+    dateOrder: order ?? null,
     limits,
   };
   const out = one('out') ?? '';

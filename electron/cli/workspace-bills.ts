@@ -50,7 +50,7 @@ function billProblem(outcome: Exclude<ReadOutcome, { kind: 'draft' }>): string {
       // A crafted header can hold thousands of long names: the list is cut, the advice is not.
       return `The bill file "${file}" is not in a layout TEM Desk recognises (columns: ${capMessage(outcome.header.join(', '), 300)}). Import it once in the app to map its columns, or convert it to the TEM Desk charges CSV.`;
     case 'needs-date-order':
-      return `The dates in the bill file "${file}" can be read more than one way (${outcome.candidates.join(' or ')}, e.g. ${outcome.examples.slice(0, 3).join(', ')}); import it in the app once to choose.`;
+      return `The dates in the bill file "${file}" can be read more than one way (${outcome.candidates.join(' or ')}, e.g. ${outcome.examples.slice(0, 3).join(', ')}); run again with --date-order ${outcome.candidates.join(' or --date-order ')} to say how this carrier writes them.`;
     case 'needs-sheet': {
       const choices = outcome.sheets.length > 0 ? outcome.sheets : outcome.hidden;
       const hidden =

@@ -398,6 +398,7 @@ export async function loadWorkspace(args: WorkspaceArgs): Promise<Workspace> {
     billOptions: {
       limits: args.limits,
       ...(args.sheet === null ? {} : { preferredSheet: args.sheet }),
+      ...(args.dateOrder === null ? {} : { defaultDateOrder: args.dateOrder }),
     },
   });
 }

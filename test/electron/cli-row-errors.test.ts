@@ -9,7 +9,12 @@ import { strToU8, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseArgs } from '../../electron/cli/args';
 import { writeOutputs } from '../../electron/cli/outputs';
-import { auditWorkspace, makeCliWorkspace, outputFiles } from '../helpers/cli-workspace';
+import {
+  auditWorkspace,
+  makeCliWorkspace,
+  outputFiles,
+  outputRows,
+} from '../helpers/cli-workspace';
 
 const HEADER = 'Carrier,Account Number,Invoice Number,Invoice Date,Service ID,Category,Amount';
 const GOOD = 'Lumen,5-KE4X-001,754240482,2026-10-01,555-010-0001,MRC,850.00';
@@ -150,6 +155,45 @@ describe('an empty bill file', () => {
     );
     expect(run.stderr).toContain('Notice: "notes.csv" is empty: skipped, it holds no charges.');
     expect(await readFile(join(dir, 'out', 'charges.csv'), 'utf8')).toContain('850.00');
+  });
+});
+
+describe('dates that read two ways', () => {
+  const AMBIGUOUS = 'Lumen,5-KE4X-001,754240482,11/01/2026,555-010-0001,MRC,850.00';
+
+  it('stop the run, naming the option that says how the carrier writes them', async () => {
+    await writeFile(join(dir, 'bills', 'bill.csv'), `${HEADER}\n${AMBIGUOUS}\n`);
+    const run = await audit();
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      'The dates in the bill file "bill.csv" can be read more than one way (MDY or DMY, e.g. 11/01/2026); run again with --date-order MDY or --date-order DMY to say how this carrier writes them.',
+    );
+  });
+
+  it.each([
+    ['MDY', '2026-11-01'],
+    ['dmy', '2026-01-11'],
+  ])('are read in the order --date-order %s gives', async (order, date) => {
+    await writeFile(join(dir, 'bills', 'bill.csv'), `${HEADER}\n${AMBIGUOUS}\n`);
+    const run = await audit(['--date-order', order]);
+    expect(run.code).toBe(0);
+    const [invoice] = await outputRows(dir, 'invoices.csv');
+    expect(invoice?.['Invoice Date']).toBe(date);
+  });
+
+  it('a file whose dates say their order is read by them, whatever --date-order says', async () => {
+    const dated = 'Lumen,5-KE4X-001,754240482,11/25/2026,555-010-0001,MRC,850.00';
+    await writeFile(join(dir, 'bills', 'bill.csv'), `${HEADER}\n${dated}\n`);
+    const run = await audit(['--date-order', 'DMY']);
+    expect(run.code).toBe(0);
+    const [invoice] = await outputRows(dir, 'invoices.csv');
+    expect(invoice?.['Invoice Date']).toBe('2026-11-25');
+  });
+
+  it('refuses an order it does not know', async () => {
+    const run = await audit(['--date-order', 'DDMMYY']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--date-order must be MDY, DMY or YMD, not "DDMMYY".');
   });
 });
 
