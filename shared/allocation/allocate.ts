@@ -159,7 +159,11 @@ class MonthRun {
         shares.forEach((share, s) => {
           const part = parts[s] ?? ZERO_CENTS;
           if (share.problem !== undefined) {
-            this.except({ ...line, amount: part }, share.problem);
+            // The service is known: its site and user say where to look, even unallocated.
+            this.except({ ...line, amount: part }, share.problem, {
+              siteId: destination.site?.id ?? service.siteId ?? null,
+              userName: service.userName ?? null,
+            });
             return;
           }
           const { costCenter } = share;
@@ -275,9 +279,13 @@ class MonthRun {
     });
   }
 
-  private except(line: LineRef, problem: Problem): void {
+  private except(
+    line: LineRef,
+    problem: Problem,
+    where?: Pick<AllocationException, 'siteId' | 'userName'>,
+  ): void {
     if (line.amount === 0) return;
-    this.exceptions.push(this.entry(line, problem));
+    this.exceptions.push({ ...this.entry(line, problem), ...where });
   }
 
   /** Lists an allocated line for review (it stays in the rows and out of the unallocated). */

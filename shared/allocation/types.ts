@@ -142,6 +142,9 @@ export interface AllocationException {
   amount: Cents;
   /** The cost center concerned, when there is one (inactive or unknown). */
   costCenterId: string | null;
+  /** The service's site and user, when the line's service is in the inventory. */
+  siteId?: string | null;
+  userName?: string | null;
   message: string;
 }
 

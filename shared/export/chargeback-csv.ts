@@ -122,18 +122,19 @@ function unallocatedRows(
   if (preset.grouping === 'charge') {
     return result.exceptions.map((exception): FieldValues => {
       const amount = exception.amount;
+      const site = exception.siteId ? lookup.site(exception.siteId) : null;
       return {
         month,
         costCenterCode: suspense.costCenter,
         costCenterName: `Unallocated: ${EXCEPTION_LABELS[exception.kind]}`,
         glAccount: suspense.glAccount,
-        siteCode: null,
-        siteName: null,
+        siteCode: site?.code ?? null,
+        siteName: site?.name ?? null,
         carrier: lookup.carrier(exception.carrierId),
         accountNumber: exception.accountNumber,
         invoiceNumber: exception.invoiceNumber,
         serviceId: exception.serviceIdRaw,
-        userName: null,
+        userName: exception.userName ?? null,
         category: CATEGORY_LABELS[exception.category],
         description: exception.description,
         amount,

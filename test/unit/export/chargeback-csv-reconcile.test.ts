@@ -105,6 +105,26 @@ describe('chargeback CSV carries the unallocated charges', () => {
     ]);
   });
 
+  it('keeps the site and user of an unallocated charge whose service is in the inventory', () => {
+    const closed = company({
+      costCenters: [costCenter('b', { code: '0045-B', name: 'Head office', active: false })],
+      sites: [site('site-9', { code: 'STORE-0900', name: 'Store 900', costCenterId: 'b' })],
+      services: [service('s9', { siteId: 'site-9', userName: 'Ana Ruiz' })],
+      ...bills([{ id: 'i9', lines: [line('s9', 'recurring', 40_00)] }]),
+    });
+    const rows = parseChargebackCsv(
+      chargebackCsv(allocateMonth(closed), { ...names, sites: closed.sites }, STANDARD_PRESET),
+    );
+    expect(rows).toEqual([
+      expect.objectContaining({
+        'Cost center': 'UNALLOCATED',
+        Site: 'STORE-0900',
+        User: 'Ana Ruiz',
+        Amount: '40.00',
+      }),
+    ]);
+  });
+
   it('uses the configured suspense cost center and GL account', () => {
     const options = { suspenseCostCenter: '9999', suspenseGlAccount: '1990' };
     const detail = parseChargebackCsv(chargebackCsv(result, names, CUSTOM_CHARGE, options));
