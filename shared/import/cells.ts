@@ -232,6 +232,9 @@ export class CellReader {
     const text = raw.trim();
     // The common case, a bare count (`1`, `12`), read without the checks below.
     if (isDigitsOnly(text)) return Number(text);
+    // A file of decimal commas writes half a unit `0,5` (and a thousand units `1.000`).
+    if (this.decimal === ',' && /^-?\d{1,3}(?:\.\d{3})*(?:,\d+)?$|^-?\d+(?:,\d+)?$/.test(text))
+      return Number(text.replace(/\./g, '').replace(',', '.'));
     // Then a count with thousands separators (AT&T's usage, `16,743,380`).
     const grouped = groupedCount(text);
     if (grouped !== null) return grouped;

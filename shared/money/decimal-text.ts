@@ -126,3 +126,19 @@ export function scaleDecimalDigits(digits: DecimalDigits, scale: number): number
   // Avoid -0: a negative zero amount is just zero.
   return digits.negative && magnitude !== 0 ? -magnitude : magnitude;
 }
+
+/**
+ * The decimal separator amounts like these are written with: `,` only when some amount can be
+ * read no other way (`45,00`, `1.234,56`: a comma before one or two final digits) and none says
+ * `.` (`45.00`, `1,234.56`); else `.`. Amounts that read either way (`1,234`) decide nothing.
+ */
+export function decimalSeparatorOf(amounts: Iterable<string>): DecimalSeparator {
+  let comma = false;
+  for (const text of amounts) {
+    const number = /[\d.,]*\d/.exec(text)?.[0];
+    if (number === undefined) continue;
+    if (/\.\d{1,2}$/.test(number) || /,\d{3}\.\d+$/.test(number)) return '.';
+    if (/,\d{1,2}$/.test(number) || /\.\d{3},\d+$/.test(number)) comma = true;
+  }
+  return comma ? ',' : '.';
+}

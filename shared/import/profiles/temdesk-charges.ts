@@ -7,6 +7,8 @@
  */
 import type { ChargeTable } from '../charge-rows';
 import { chargeColumns, chargeDateSamples, readChargeRows } from '../charge-rows';
+import { decimalSeparatorOf } from '../../money/decimal-text';
+import { ABSENT } from '../cells';
 import { DraftBuilder } from '../draft-builder';
 import { col } from './columns';
 import type { CarrierProfile, ProfileTable, TableLayout } from './types';
@@ -73,12 +75,23 @@ export const temdeskCharges: CarrierProfile = {
     const draft = new DraftBuilder();
     for (const profileTable of tables) {
       const { table, extraColumns } = asChargeTable(profileTable);
+      // European exports (`1.234,56`, `45,00`) are read with a decimal comma when their amounts
+      // say so unmistakably; amounts that read either way keep the decimal point.
+      const amountColumns = [table.columns.amount, table.columns.invoiceTotal].filter(
+        (index) => index !== ABSENT,
+      );
+      const decimal = decimalSeparatorOf(
+        (function* () {
+          for (const row of table.rows)
+            for (const index of amountColumns) yield row.cells[index] ?? '';
+        })(),
+      );
       readChargeRows(
         table,
         {
           carrierName: '',
           dateOrder: context.dateOrder,
-          decimal: '.',
+          decimal,
           signConvention: 'as-is',
           defaultCategory: null,
           extraColumns,
