@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -118,6 +118,66 @@ describe('import edges in Chromium', () => {
           .count(),
       )
       .toBe(1);
+    expect(session.consoleErrors).toEqual([]);
+  });
+
+  it('never counts one bill twice: two layouts of one invoice block the import, a second version is a row error', async () => {
+    const header =
+      'Carrier,Account Number,Invoice Number,Invoice Date,Service ID,Category,Amount,Invoice Total';
+    const portal = [
+      header,
+      'Lumen,5-KE4X-001,LUM-2609-001,2026-09-01,BBEC.556677..LUMN,Recurring,1118.42,1118.42',
+    ].join('\r\n');
+    session = await openApp({ hash: '#/bills' });
+    const { page } = session;
+    let chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Import bills…' }).first().click();
+    await (
+      await chooser
+    ).setFiles([
+      {
+        name: 'lumen-2026-09.811',
+        mimeType: 'application/edi-x12',
+        buffer: readFileSync(new URL('../fixtures/edi/lumen-2026-09.811', import.meta.url)),
+      },
+      { name: 'portal.csv', mimeType: 'text/csv', buffer: Buffer.from(portal) },
+    ]);
+    const preview = page.getByRole('region', {
+      name: 'Preview: nothing is saved until you import',
+    });
+    await preview.waitFor();
+    await expect
+      .poll(() => preview.getByRole('alert').allTextContents())
+      .toContainEqual(
+        expect.stringContaining(
+          'Invoice LUM-2609-001 is in both lumen-2026-09.811 and portal.csv, read as two different layouts: taking both would count its charges twice. Import one of them.',
+        ),
+      );
+    expect(await preview.getByRole('button', { name: /^Import \d+ invoices?$/ }).isDisabled()).toBe(
+      true,
+    );
+    expect(await preview.getByRole('alert').first().textContent()).toContain(
+      'The same invoice twice',
+    );
+    await session.screenshot('import-two-layouts-of-one-invoice');
+    await preview.getByRole('button', { name: 'Cancel import' }).click();
+
+    const reissued = portal.replace(/1118\.42/g, '1098.42');
+    chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Import bills…' }).first().click();
+    await (
+      await chooser
+    ).setFiles([
+      { name: 'portal.csv', mimeType: 'text/csv', buffer: Buffer.from(portal) },
+      { name: 'portal-reissued.csv', mimeType: 'text/csv', buffer: Buffer.from(reissued) },
+    ]);
+    await preview.waitFor();
+    await expect
+      .poll(() => preview.textContent())
+      .toContain(
+        'Invoice LUM-2609-001 (account 5-KE4X-001) is also in portal.csv, with another total: $1,118.42 there, $1,098.42 here. A corrected or reissued bill?',
+      );
+    await session.screenshot('import-reissued-bill');
     expect(session.consoleErrors).toEqual([]);
   });
 

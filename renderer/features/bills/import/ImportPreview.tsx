@@ -3,6 +3,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { StoredUsageNote } from './StoredUsageNote';
 import { onlyStoredUsage } from '../../../../shared/import/stored-usage';
 import { lineSumsByInvoice } from '../../../../shared/import/packed-drafts';
+import { plural } from '../../../../shared/text/wording';
 import {
   columnChoiceSentence,
   partsOf,
@@ -119,7 +120,8 @@ export function ImportPreview({ state }: { state: PreviewState }) {
   const drafts = useMemo(() => state.drafts.map((outcome) => outcome.draft), [state.drafts]);
   const totals = useMemo(() => draftTotals(drafts), [drafts]);
   // Each invoice's sum of lines, once per read (not on every render, nor through one big array).
-  const sums = useMemo(() => lineSumsByInvoice(drafts), [drafts]);
+  // (Per draft: one invoice read by two layouts shows each layout's own sum, not both added.)
+  const sums = useMemo(() => drafts.map((draft) => lineSumsByInvoice([draft])), [drafts]);
   const repeated = state.conflicts.some((c) => c.kind === 'invoice-repeated');
   const needsReplace = state.conflicts.length > 0;
   const canCommit =
@@ -129,10 +131,10 @@ export function ImportPreview({ state }: { state: PreviewState }) {
     <section className="panel import-panel preview" aria-labelledby="import-title">
       <h2 id="import-title">Preview: nothing is saved until you import</h2>
       <p role="status">
-        {totals.invoices} invoice{totals.invoices === 1 ? '' : 's'},{' '}
-        {totals.lines.toLocaleString('en-US')} charge lines, {totals.usage.toLocaleString('en-US')}{' '}
-        usage records · {totals.errors} row{totals.errors === 1 ? '' : 's'} could not be read ·{' '}
-        {totals.skipped} summary or total row{totals.skipped === 1 ? '' : 's'} skipped
+        {plural(totals.invoices, 'invoice')}, {plural(totals.lines, 'charge line')},{' '}
+        {plural(totals.usage, 'usage record')} · {totals.errors} row
+        {totals.errors === 1 ? '' : 's'} could not be read · {totals.skipped} summary or total row
+        {totals.skipped === 1 ? '' : 's'} skipped
       </p>
 
       {state.unreadable.map((outcome) => (
@@ -165,7 +167,7 @@ export function ImportPreview({ state }: { state: PreviewState }) {
           <HiddenSheetChoice files={outcome.files} />
           <PreviewInvoices
             invoices={outcome.draft.invoices}
-            sums={sums}
+            sums={sums[index] ?? new Map<string, number>()}
             hidden={onlyStoredUsage(outcome.draft)}
           />
           <ColumnChoices draft={outcome.draft} files={outcome.files.length} />
@@ -189,7 +191,7 @@ export function ImportPreview({ state }: { state: PreviewState }) {
       {state.conflicts.length > 0 && (
         <div className="notice" role="alert">
           <p>
-            <strong>Already imported</strong>
+            <strong>{repeated ? 'The same invoice twice' : 'Already imported'}</strong>
           </p>
           <ul>
             {state.conflicts.map((conflict, i) => (
