@@ -18,7 +18,7 @@ import type {
   RowError,
   SkippedRow,
 } from './draft';
-import { invoiceKey, WHOLE_BILL } from './draft';
+import { invoiceKey, missingCompanionOf, WHOLE_BILL } from './draft';
 import { formatCount, LISTED_ROW_ERRORS } from './limits';
 import { DraftLinesBuilder, type DraftLineMore } from './packed-lines';
 import { draftWithPackedLines } from './packed-drafts';
@@ -301,6 +301,19 @@ export class DraftBuilder implements RowErrorLog {
     const sums = this.invoiceSums();
     for (const invoice of this.invoices.values()) {
       if (invoice.statedTotal === null) continue;
+      const companion = missingCompanionOf(invoice);
+      if (companion !== null) {
+        const { sourceFile, row } = this.statedAt.get(invoice.key) ?? {
+          sourceFile: invoice.sourceFile,
+          row: 0,
+        };
+        this.warnings.push({
+          sourceFile,
+          row,
+          message: `Invoice ${invoice.invoiceNumber} (account ${invoice.accountNumber}): only its stated total (${formatCents(invoice.statedTotal)}) was read; its charges are in the ${companion} file of the same download. Import that file too, now or later: it completes this invoice.`,
+        });
+        continue;
+      }
       const sum = sums.get(invoice.key) ?? 0;
       // A sum past the bound is refused in `finish`, not compared.
       if (sum === null) continue;

@@ -209,6 +209,30 @@ export function partsOf(invoice: Pick<DraftInvoice, 'parts' | 'sourceFile'>): Dr
 export const WHOLE_BILL = 'bill';
 
 /**
+ * Parts that hold an invoice's stated total but none of its charges, with the part that holds
+ * them: Verizon's AccountSummary needs its Account & Wireless Summary.
+ */
+const COMPANIONS: Readonly<Record<string, { kind: string; file: string }>> = {
+  'account-summary': { kind: 'wireless-summary', file: '“Account & Wireless Summary”' },
+};
+
+/**
+ * The file an invoice's charges are still to come from (its parts hold a stated total but not
+ * the part with its lines), or null when it has them. Such an invoice is incomplete, not wrong:
+ * its lines adding up to nothing is no billing error.
+ */
+export function missingCompanionOf(invoice: {
+  parts?: readonly { kind: string }[] | undefined;
+}): string | null {
+  const kinds = new Set((invoice.parts ?? []).map((part) => part.kind));
+  for (const kind of kinds) {
+    const companion = COMPANIONS[kind];
+    if (companion !== undefined && !kinds.has(companion.kind)) return companion.file;
+  }
+  return null;
+}
+
+/**
  * The key that makes an invoice unique across imports: carrier + account + invoice number, each
  * compared by its key (`shared/ids/keys.ts`), so spacing, case and punctuation do not matter.
  */

@@ -1,3 +1,4 @@
+import { missingCompanionOf } from '../../import/draft';
 import { money } from '../findings';
 import { resolveSettings, type AuditRule, type FindingDraft, type SettingSpec } from '../rule';
 import { invoiceDraft } from './invoice-draft';
@@ -22,7 +23,8 @@ export const invoiceMathRule: AuditRule = {
     const drafts: FindingDraft[] = [];
     for (const facts of context.invoices) {
       const stated = facts.invoice.statedTotal;
-      if (stated === null) continue;
+      // An invoice whose charges are still to come (a companion file) is incomplete, not wrong.
+      if (stated === null || missingCompanionOf(facts.invoice) !== null) continue;
       const difference = stated - facts.total;
       if (Math.abs(difference) <= settings.toleranceCents) continue;
       const direction = difference > 0 ? 'more' : 'less';
