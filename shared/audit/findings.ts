@@ -89,6 +89,8 @@ export interface Tally {
   last: InvoiceFacts;
   /** Distinct invoices added. */
   invoices: number;
+  /** Those invoices, in the order they were added (see {@link tallySubject} for date order). */
+  covered: InvoiceFacts[];
   impact: number;
   billed: number;
   /** The latest invoice's own figure (a monthly amount), for messages. */
@@ -117,6 +119,7 @@ export class Tallies {
         first: facts,
         last: facts,
         invoices: 0,
+        covered: [],
         impact: 0,
         billed: 0,
         lastAmount: 0,
@@ -130,6 +133,7 @@ export class Tallies {
     if (seen !== undefined && !seen.has(facts.invoice.id)) {
       seen.add(facts.invoice.id);
       tally.invoices += 1;
+      tally.covered.push(facts);
       if (earlier(facts, tally.first)) tally.first = facts;
       if (!earlier(facts, tally.last)) tally.last = facts;
     }
@@ -163,7 +167,10 @@ export function tallyId(ruleId: string, tally: Tally): string {
   );
 }
 
-/** The subject of a tally about a service. */
+/**
+ * The subject of a tally about a service. A tally over several invoices names them all
+ * (`invoiceNumbers`, oldest first), so each of them is held from payment, not only the first.
+ */
 export function tallySubject(tally: Tally): FindingSubject {
   const subject: FindingSubject = {
     carrierId: tally.carrierId,
@@ -171,6 +178,12 @@ export function tallySubject(tally: Tally): FindingSubject {
     invoiceNumber: tally.first.invoice.invoiceNumber,
     period: tally.first.month,
   };
+  if (tally.covered.length > 1) {
+    const numbers = [...tally.covered]
+      .sort((a, b) => (earlier(a, b) ? -1 : earlier(b, a) ? 1 : 0))
+      .map((facts) => facts.invoice.invoiceNumber);
+    subject.invoiceNumbers = [...new Set(numbers)];
+  }
   if (tally.service !== undefined || tally.serviceIdRaw !== '') {
     subject.serviceKey = tally.subjectKey;
     subject.serviceIdRaw = tally.serviceIdRaw;

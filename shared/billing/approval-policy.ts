@@ -13,7 +13,14 @@
  */
 import type { IsoDate } from '../dates/iso-date';
 import { formatCents, type Cents } from '../money/cents';
-import type { ApprovalDecision, ApprovalOutcome, Carrier, Finding, Invoice } from '../model';
+import {
+  invoiceNumbersOf,
+  type ApprovalDecision,
+  type ApprovalOutcome,
+  type Carrier,
+  type Finding,
+  type Invoice,
+} from '../model';
 import {
   billedAmount,
   compareInvoices,
@@ -116,12 +123,15 @@ export function evaluateApprovals(input: ApprovalPolicyInput): ApprovalEvaluatio
   for (const finding of input.findings) {
     if (finding.severity !== 'error') continue;
     if (finding.status !== 'open' && finding.status !== 'disputed') continue;
-    const { carrierId, accountNumber, invoiceNumber } = finding.subject;
-    if (accountNumber === undefined || invoiceNumber === undefined) continue;
-    const key = `${accountKey(carrierId, accountNumber)}\u0000${invoiceNumber}`;
-    const rules = openErrors.get(key) ?? [];
-    if (!rules.includes(finding.ruleId)) rules.push(finding.ruleId);
-    openErrors.set(key, rules);
+    const { carrierId, accountNumber } = finding.subject;
+    if (accountNumber === undefined) continue;
+    // A finding over several months holds every invoice it covers, not only its first.
+    for (const invoiceNumber of invoiceNumbersOf(finding.subject)) {
+      const key = `${accountKey(carrierId, accountNumber)}\u0000${invoiceNumber}`;
+      const rules = openErrors.get(key) ?? [];
+      if (!rules.includes(finding.ruleId)) rules.push(finding.ruleId);
+      openErrors.set(key, rules);
+    }
   }
   const history = groupBy(input.invoices, (invoice) =>
     accountKey(invoice.carrierId, invoice.accountNumber),

@@ -43,6 +43,11 @@ export interface FindingSubject {
   carrierId: string;
   accountNumber?: string;
   invoiceNumber?: string;
+  /**
+   * Every invoice the finding covers when it spans more than one (a rate billed wrong for three
+   * months), oldest first; `invoiceNumber` is the first of them. Each one carries the problem.
+   */
+  invoiceNumbers?: string[];
   /** Service match key. */
   serviceKey?: string;
   /** Service identifier as on the bill, for display. */
@@ -57,6 +62,13 @@ export interface StatusChange {
   /** When it changed: ISO 8601 timestamp in UTC. */
   at: string;
   note?: string;
+}
+
+/** The invoice numbers a finding's subject covers: all of them, or its one invoice, or none. */
+export function invoiceNumbersOf(subject: FindingSubject): readonly string[] {
+  if (subject.invoiceNumbers !== undefined && subject.invoiceNumbers.length > 0)
+    return subject.invoiceNumbers;
+  return subject.invoiceNumber === undefined ? [] : [subject.invoiceNumber];
 }
 
 /** Something the audit found, with what it costs. */

@@ -68,6 +68,7 @@ export const findingSchema = record({
     carrierId: text,
     accountNumber: text.optional(),
     invoiceNumber: text.optional(),
+    invoiceNumbers: texts.optional(),
     serviceKey: text.optional(),
     serviceIdRaw: text.optional(),
     period: isoMonth.optional(),
