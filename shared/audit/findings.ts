@@ -39,17 +39,32 @@ export function addRef(
 }
 
 /**
+ * Whether a credit line is a discount on the service's price (a term, volume or contract
+ * discount), which the contract rate is compared net of. Other credits — promotions, outage
+ * credits, dispute refunds — are benefits on top of the contract rate: they must not hide a rate
+ * billed above it.
+ */
+export function isPriceDiscount(description: string): boolean {
+  return /discount/i.test(description);
+}
+
+/**
  * The recurring charge of a service on one invoice. Identical recurring lines (same description
  * and amount) count once: a copy is `duplicate-charge`'s finding, not an overcharge of the rate.
  * `units` is the largest billed quantity of those lines (seat bundles), 1 when none is given.
+ * With `netOfDiscounts`, the service's discount credits on the invoice are taken off (`credited`,
+ * a positive number of cents): an $850 circuit with a monthly $50 term discount costs $800.
  */
 export function recurringOf(
   facts: InvoiceFacts,
   charges: ServiceCharges,
   refs?: ChargeRef[],
-): { amount: number; units: number } {
+  netOfDiscounts = false,
+): { amount: number; units: number; credited: number } {
   const recurring = CATEGORY_CODE.recurring;
+  const credit = CATEGORY_CODE.credit;
   let amount = 0;
+  let credited = 0;
   let units = 1;
   // Most services have one recurring line: signatures are only built from the second one on.
   let firstLine: { description: string; value: number } | undefined;
@@ -58,9 +73,15 @@ export function recurringOf(
     const position = charges.blockPositions[i] ?? 0;
     const row = charges.rows[i] ?? 0;
     const block = facts.blocks[position];
-    if (block === undefined || block.category[row] !== recurring) continue;
+    if (block === undefined) continue;
+    const category = block.category[row];
     const value = block.amount[row] ?? 0;
     const description = block.description[row] ?? '';
+    if (netOfDiscounts && category === credit && isPriceDiscount(description)) {
+      credited -= value;
+      continue;
+    }
+    if (category !== recurring) continue;
     if (firstLine === undefined) {
       firstLine = { description, value };
     } else {
@@ -74,7 +95,7 @@ export function recurringOf(
     if (Number.isFinite(quantity) && quantity > units) units = Math.round(quantity);
     if (refs !== undefined) addRef(refs, facts, position, row);
   }
-  return { amount, units };
+  return { amount: amount - credited, units, credited };
 }
 
 /** One subject's findings summed over the invoices that show them. */

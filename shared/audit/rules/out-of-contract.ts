@@ -33,7 +33,8 @@ export const outOfContractRule: AuditRule = {
         const contract = rate?.contract;
         if (rate === undefined || contract === undefined) continue;
         if (contractCovers(contract, facts.periodStart)) continue;
-        const billed = recurringOf(facts, charges);
+        // As for rate-mismatch, a discount on the service is part of its price.
+        const billed = recurringOf(facts, charges, undefined, true);
         if (billed.amount <= 0) continue;
         const over = Math.max(0, billed.amount - rate.unitCents * billed.units);
         const tally = tallies.on(facts, contract.id, '');

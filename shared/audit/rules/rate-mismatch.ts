@@ -1,5 +1,13 @@
 import { contractCovers } from '../context';
-import { Tallies, money, percentOfCents, recurringOf, tallyDraft, tallySpan } from '../findings';
+import {
+  Tallies,
+  type Tally,
+  money,
+  percentOfCents,
+  recurringOf,
+  tallyDraft,
+  tallySpan,
+} from '../findings';
 import { resolveSettings, type AuditRule, type SettingSpec } from '../rule';
 
 const SETTINGS = [
@@ -17,12 +25,14 @@ export const rateMismatchRule: AuditRule = {
   id: 'rate-mismatch',
   title: 'Billed above the contract rate',
   description:
-    'A recurring charge for a service billed above its contracted or expected rate, beyond the larger of the two tolerances. Impact: (billed − contracted) summed over the invoices.',
+    'A recurring charge for a service (net of its discounts; other credits are not netted) billed above its contracted or expected rate, beyond the larger of the two tolerances. Impact: (billed − contracted) summed over the invoices.',
   severity: 'error',
   settings: SETTINGS,
   check(context) {
     const settings = resolveSettings(context.settings, this.id, SETTINGS);
     const tallies = new Tallies();
+    // A discount on the service is part of its price: the rate is compared net of it.
+    const netOfCredits = new Set<Tally>();
     for (const facts of context.invoices) {
       for (const charges of facts.services) {
         const service = charges.service;
@@ -32,7 +42,7 @@ export const rateMismatchRule: AuditRule = {
         // After the term, prices are out-of-contract's business.
         if (rate.contract !== undefined && !contractCovers(rate.contract, facts.periodStart))
           continue;
-        const billed = recurringOf(facts, charges);
+        const billed = recurringOf(facts, charges, undefined, true);
         if (billed.amount <= 0) continue;
         const contracted = rate.unitCents * billed.units;
         const tolerance = Math.max(
@@ -45,6 +55,7 @@ export const rateMismatchRule: AuditRule = {
         tally.billed += billed.amount;
         tally.lastAmount = billed.amount;
         tally.reference = contracted;
+        if (billed.credited > 0) netOfCredits.add(tally);
         // Evidence is gathered only for the few lines that are findings.
         recurringOf(facts, charges, tally.refs);
       }
@@ -52,11 +63,13 @@ export const rateMismatchRule: AuditRule = {
     return tallies.list().map((tally) => {
       const rate = tally.service === undefined ? undefined : context.contractedRate(tally.service);
       const label = rate?.source === 'expected monthly charge' ? 'expected' : 'contract rate';
-      const billed = money(tally.lastAmount);
+      const billed = netOfCredits.has(tally)
+        ? `${money(tally.lastAmount)} net of its discounts`
+        : `${money(tally.lastAmount)} recurring`;
       const message =
         tally.invoices === 1
-          ? `Line ${tally.serviceIdRaw} billed ${billed} recurring on invoice ${tally.first.invoice.invoiceNumber}; ${label} ${money(tally.reference)} — ${money(tally.impact)} over.`
-          : `Line ${tally.serviceIdRaw} billed ${billed} recurring a month; ${label} ${money(tally.reference)} — ${money(tally.impact)} over on ${tallySpan(tally)}.`;
+          ? `Line ${tally.serviceIdRaw} billed ${billed} on invoice ${tally.first.invoice.invoiceNumber}; ${label} ${money(tally.reference)} — ${money(tally.impact)} over.`
+          : `Line ${tally.serviceIdRaw} billed ${billed} a month; ${label} ${money(tally.reference)} — ${money(tally.impact)} over on ${tallySpan(tally)}.`;
       return tallyDraft(this, tally, tally.impact, message);
     });
   },

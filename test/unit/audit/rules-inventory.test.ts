@@ -40,6 +40,94 @@ const cases: Case[] = [
     expected: [],
   },
   {
+    name: 'a monthly term discount on the service nets the rate: $50 list less $5 every month is $45',
+    rule: 'rate-mismatch',
+    snapshot: snapshotOf({
+      bills: ['2026-04', '2026-05'].map((month) =>
+        billed(makeInvoice({ month }), [
+          line('recurring', 50_00),
+          line('credit', -5_00, { description: 'Volume Discount' }),
+        ]),
+      ),
+    }),
+    expected: [],
+  },
+  {
+    name: 'a monthly promotional credit is a benefit on top of the rate, not part of it',
+    rule: 'rate-mismatch',
+    snapshot: snapshotOf({
+      bills: [
+        billed(may, [
+          line('recurring', 50_00),
+          line('credit', -10_00, { description: 'Promotional credit' }),
+        ]),
+      ],
+    }),
+    expected: [
+      {
+        id: 'rate-mismatch|lumen|A-1|+15550100001|2026-05',
+        impact: 5_00,
+        message:
+          'Line 555-010-0001 billed $50.00 recurring on invoice N-2026-05; contract rate $45.00 — $5.00 over.',
+      },
+    ],
+  },
+  {
+    name: 'a credit named a discount nets the rate from its first bill',
+    rule: 'rate-mismatch',
+    snapshot: snapshotOf({
+      bills: [
+        billed(may, [
+          line('recurring', 50_00),
+          line('credit', -5_00, { description: 'Term discount' }),
+        ]),
+      ],
+    }),
+    expected: [],
+  },
+  {
+    name: 'a one-off credit does not hide an overcharge; what stays above the rate net of the monthly discount is found',
+    rule: 'rate-mismatch',
+    snapshot: snapshotOf({
+      bills: [
+        billed(may, [
+          line('recurring', 60_00),
+          line('credit', -5_00, { description: 'Term discount' }),
+          line('credit', -10_00, { description: 'Outage credit' }),
+        ]),
+      ],
+    }),
+    expected: [
+      {
+        id: 'rate-mismatch|lumen|A-1|+15550100001|2026-05',
+        impact: 10_00,
+        message:
+          'Line 555-010-0001 billed $55.00 net of its discounts on invoice N-2026-05; contract rate $45.00 — $10.00 over.',
+      },
+    ],
+  },
+  {
+    name: 'out of contract, a monthly discount still nets the old rate',
+    rule: 'out-of-contract',
+    snapshot: snapshotOf({
+      bills: [
+        billed(may, [
+          line('recurring', 50_00),
+          line('credit', -5_00, { description: 'Term discount' }),
+        ]),
+      ],
+      contracts: [makeContract({ endDate: isoDate(2026, 3, 31), status: 'expired' })],
+    }),
+    expected: [
+      {
+        id: 'out-of-contract|lumen|A-1|ctr-1|2026-05',
+        impact: 0,
+        message:
+          'Contract Lumen MSA ended 2026-03-31, 2 months out of contract by 2026-05; 1 service billed $45.00 on invoice N-2026-05 (2026-05), not above the last contracted rates but with no price protection: renegotiate.',
+      },
+    ],
+  },
+  {
     name: 'a service-specific rate beats the plan rate',
     rule: 'rate-mismatch',
     snapshot: snapshotOf({
