@@ -80,7 +80,7 @@ export const missingInvoiceRule: AuditRule = {
           severity: this.severity,
           subject: { carrierId, accountNumber, period: month },
           impact: ZERO_CENTS,
-          message: `No ${context.carrierName(carrierId)} invoice for account ${accountNumber} for ${month}: it was due around ${expected}, ${settings.graceDays} days' grace have passed.`,
+          message: `No ${context.carrierName(carrierId)} invoice for account ${accountNumber} for ${month}: it was due around ${expected}, ${graceWords(settings.graceDays)} passed.`,
         });
       }
     }
@@ -98,4 +98,9 @@ export function monthsToCheck(firstBilled: IsoMonth, last: IsoMonth, today: IsoD
   const afterFirst = addMonthsToMonth(firstBilled, 1);
   const windowStart = addMonthsToMonth(isoMonthOf(today), -MISSING_INVOICE_LOOKBACK_MONTHS);
   return monthRange(afterFirst > windowStart ? afterFirst : windowStart, last);
+}
+
+/** `1 day's grace has`, `10 days' grace have`. */
+function graceWords(days: number): string {
+  return days === 1 ? "1 day's grace has" : `${days} days' grace have`;
 }

@@ -1,4 +1,6 @@
-import { addDays, daysBetween, isoMonthOf } from '../../dates/iso-date';
+import { currentTerm } from '../../contracts/terms';
+import { daysBetween, isoMonthOf } from '../../dates/iso-date';
+import { plural } from '../../text/wording';
 import type { Severity } from '../../model';
 import { ZERO_CENTS } from '../../money/cents';
 import {
@@ -54,8 +56,12 @@ export const renewalDueRule: AuditRule = {
     const drafts: FindingDraft[] = [];
     for (const contract of context.snapshot.contracts) {
       if (['terminated', 'expired'].includes(contract.status)) continue;
-      if (contract.endDate < context.today) continue;
-      const deadline = addDays(contract.endDate, -contract.noticeDays);
+      // The term running today, as the renewals screen reads it: an auto-renewed contract's next
+      // deadline is its current term's, not the long-passed one of its first term.
+      const term = currentTerm(contract, context.today);
+      // Past its term without renewing, or evergreen month to month: out-of-contract's business.
+      if (term.expired || term.monthToMonth) continue;
+      const deadline = term.noticeDeadline;
       const daysLeft = daysBetween(context.today, deadline);
       const window = windows.find((days) => daysLeft >= 0 && daysLeft <= days);
       if (window === undefined && daysLeft >= 0) continue;
@@ -64,10 +70,14 @@ export const renewalDueRule: AuditRule = {
       const after = contract.autoRenew
         ? `renews automatically for ${contract.renewalTermMonths} months`
         : 'goes month-to-month';
+      const ends =
+        term.renewedOn === null
+          ? `${contract.name} ends ${term.termEnd}`
+          : `${contract.name} renewed automatically on ${term.renewedOn}; its term ends ${term.termEnd}`;
       const message =
         window === undefined
-          ? `${contract.name} ends ${contract.endDate} and ${after}: the notice deadline ${deadline} has passed.`
-          : `${contract.name} ends ${contract.endDate} and ${after} unless notice reaches the carrier by ${deadline} (${contract.noticeDays} days before): ${daysLeft} days left.`;
+          ? `${ends} and ${after}: the notice deadline ${deadline} has passed.`
+          : `${ends} and ${after} unless notice reaches the carrier by ${deadline} (${plural(contract.noticeDays, 'day')} before): ${plural(daysLeft, 'day')} left.`;
       drafts.push({
         id: findingId(
           this.id,

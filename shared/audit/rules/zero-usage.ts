@@ -1,6 +1,7 @@
 import type { IsoMonth } from '../../dates/iso-date';
 import { cents } from '../../money/cents';
 import { money, monthSpan, recurringOf } from '../findings';
+import { plural } from '../../text/wording';
 import {
   findingId,
   resolveSettings,
@@ -64,7 +65,7 @@ export const zeroUsageRule: AuditRule = {
           period: start,
         },
         impact: cents(monthly),
-        message: `${latest.serviceIdRaw} had no calls, messages or data for ${streak} months (${monthSpan(start, latest.month, streak).replace(/ \(.*\)$/, '')}) yet costs ${money(monthly)} a month.`,
+        message: `${latest.serviceIdRaw} had no calls, messages or data for ${plural(streak, 'month')} (${monthSpan(start, latest.month, streak).replace(/ \(.*\)$/, '')}) yet costs ${money(monthly)} a month.`,
         evidence: {
           serviceId: service.id,
           ...(facts === undefined ? {} : { invoiceId: facts.invoice.id }),

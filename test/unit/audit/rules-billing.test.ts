@@ -214,6 +214,47 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'a grace of one day reads in the singular',
+    rule: 'missing-invoice',
+    snapshot: {
+      ...snapshotOf({
+        bills: [
+          billed(makeInvoice({ month: '2026-03' }), [line('recurring', 45_00)]),
+          billed(may, [line('recurring', 45_00)]),
+        ],
+        today: isoDate(2026, 6, 1),
+      }),
+      settings: { 'missing-invoice': { graceDays: 1 } },
+    },
+    expected: [
+      {
+        id: 'missing-invoice|lumen|A-1||2026-04',
+        impact: 0,
+        message:
+          "No Lumen invoice for account A-1 for 2026-04: it was due around 2026-04-01, 1 day's grace has passed.",
+      },
+    ],
+  },
+  {
+    name: 'one idle month when the setting asks for one reads "1 month"',
+    rule: 'zero-usage',
+    snapshot: {
+      ...snapshotOf({
+        bills: [billed(may, [line('recurring', 45_00)])],
+        usage: [makeUsage('2026-04', 12), makeUsage('2026-05', 0)],
+      }),
+      settings: { 'zero-usage': { months: 1 } },
+    },
+    expected: [
+      {
+        id: 'zero-usage|lumen|A-1|+15550100001|2026-05',
+        impact: 45_00,
+        message:
+          '555-010-0001 had no calls, messages or data for 1 month (2026-05) yet costs $45.00 a month.',
+      },
+    ],
+  },
+  {
     name: 'three idle months in a row',
     rule: 'zero-usage',
     snapshot: snapshotOf({
@@ -257,6 +298,69 @@ const cases: Case[] = [
           'Lumen MSA ends 2026-12-31 and goes month-to-month unless notice reaches the carrier by 2026-11-01 (60 days before): 47 days left.',
       },
     ],
+  },
+  {
+    name: 'auto-renewed past its first term, 1 day of notice: the current term deadline',
+    rule: 'renewal-due',
+    snapshot: snapshotOf({
+      today: isoDate(2026, 11, 30),
+      contracts: [
+        makeContract({
+          endDate: isoDate(2026, 1, 31),
+          autoRenew: true,
+          renewalTermMonths: 12,
+          noticeDays: 1,
+        }),
+      ],
+    }),
+    expected: [
+      {
+        id: 'renewal-due|lumen|A-1|ctr-1@90|2027-01',
+        impact: 0,
+        message:
+          'Lumen MSA renewed automatically on 2026-02-01; its term ends 2027-01-31 and renews automatically for 12 months unless notice reaches the carrier by 2027-01-30 (1 day before): 61 days left.',
+      },
+    ],
+  },
+  {
+    name: 'auto-renewed past its first term, 60 days of notice: 2 days left on the current term',
+    rule: 'renewal-due',
+    snapshot: snapshotOf({
+      today: isoDate(2026, 11, 30),
+      contracts: [
+        makeContract({ endDate: isoDate(2026, 1, 31), autoRenew: true, renewalTermMonths: 12 }),
+      ],
+    }),
+    expected: [
+      {
+        id: 'renewal-due|lumen|A-1|ctr-1@30|2026-12',
+        impact: 0,
+        message:
+          'Lumen MSA renewed automatically on 2026-02-01; its term ends 2027-01-31 and renews automatically for 12 months unless notice reaches the carrier by 2026-12-02 (60 days before): 2 days left.',
+      },
+    ],
+  },
+  {
+    name: 'one day left reads "1 day left"',
+    rule: 'renewal-due',
+    snapshot: snapshotOf({ today: isoDate(2026, 10, 31) }),
+    expected: [
+      {
+        id: 'renewal-due|lumen|A-1|ctr-1@30|2026-11',
+        impact: 0,
+        message:
+          'Lumen MSA ends 2026-12-31 and goes month-to-month unless notice reaches the carrier by 2026-11-01 (60 days before): 1 day left.',
+      },
+    ],
+  },
+  {
+    name: 'past its term and not renewing: out-of-contract watches it, not a renewal alert',
+    rule: 'renewal-due',
+    snapshot: snapshotOf({
+      today: isoDate(2026, 11, 30),
+      contracts: [makeContract({ endDate: isoDate(2026, 1, 31) })],
+    }),
+    expected: [],
   },
   {
     name: 'notice deadline more than 120 days away',
