@@ -24,20 +24,32 @@ const SETTINGS = [
   },
 ] as const satisfies readonly SettingSpec[];
 
-/** An invoice's taxes and surcharges, and the recurring and usage charges they are levied on. */
+/**
+ * An invoice's taxes and surcharges, and the charges they are levied on. The catalogue takes the
+ * share "of charges": recurring, usage, one-time, equipment and third-party charges all carry tax
+ * (a device bought carries sales tax). Credits, adjustments and late fees are left out: a one-off
+ * credit or a fee would move the share without any tax being wrong.
+ */
 export interface TaxShare {
   /** Taxes plus surcharges, in cents. */
   taxes: number;
-  /** Recurring plus usage charges, in cents. */
+  /** The charges taxes are levied on, in cents. */
   base: number;
 }
+
+/** Categories whose charges are the base taxes are a share of (see {@link TaxShare}). */
+const TAXED_CODES: ReadonlySet<number | undefined> = new Set([
+  CATEGORY_CODE.recurring,
+  CATEGORY_CODE.usage,
+  CATEGORY_CODE['one-time'],
+  CATEGORY_CODE.equipment,
+  CATEGORY_CODE['third-party'],
+]);
 
 /** The {@link TaxShare} of an invoice; `refs` receives its tax and surcharge lines. */
 export function taxShareOf(facts: InvoiceFacts, refs?: ChargeRef[]): TaxShare {
   const tax = CATEGORY_CODE.tax;
   const surcharge = CATEGORY_CODE.surcharge;
-  const recurring = CATEGORY_CODE.recurring;
-  const usage = CATEGORY_CODE.usage;
   let taxes = 0;
   let base = 0;
   facts.blocks.forEach((block, position) => {
@@ -47,7 +59,7 @@ export function taxShareOf(facts: InvoiceFacts, refs?: ChargeRef[]): TaxShare {
       if (code === tax || code === surcharge) {
         taxes += amount[row] ?? 0;
         if (refs !== undefined) addRef(refs, facts, position, row);
-      } else if (code === recurring || code === usage) base += amount[row] ?? 0;
+      } else if (TAXED_CODES.has(code)) base += amount[row] ?? 0;
     }
   });
   return { taxes, base };
@@ -59,17 +71,17 @@ function percentText(part: number, whole: number): string {
 }
 
 /**
- * Taxes and surcharges as a share of an invoice's recurring and usage charges, above the
+ * Taxes and surcharges as a share of an invoice's charges (see {@link TaxShare}), above the
  * account's usual share (the same share over its previous unflagged invoices) by more than the
  * setting. A share below the usual is not money overbilled and is not reported. An invoice with no
- * recurring or usage charges has no share; an account needs one earlier invoice with a share
+ * charges has no share; an account needs one earlier invoice with a share
  * before any is judged. Impact: the excess, taxes − usual share × base (rounded half up).
  */
 export const taxDriftRule: AuditRule = {
   id: 'tax-drift',
   title: 'Taxes and surcharges out of their usual share',
   description:
-    'Taxes and surcharges as a share of the recurring and usage charges, above the account’s usual share (its previous 6 unflagged invoices taken together) by more than 3 percentage points. Impact: the excess over the usual share.',
+    'Taxes and surcharges as a share of the charges (recurring, usage, one-time, equipment, third-party), above the account’s usual share (its previous 6 unflagged invoices taken together) by more than 3 percentage points. Impact: the excess over the usual share.',
   severity: 'warning',
   settings: SETTINGS,
   check(context) {
@@ -106,7 +118,7 @@ export const taxDriftRule: AuditRule = {
           this,
           facts,
           excess,
-          `Invoice ${facts.invoice.invoiceNumber} bills ${money(share.taxes)} in taxes and surcharges, ${percentText(share.taxes, share.base)} of its ${money(share.base)} recurring and usage charges, against ${percentText(usualTaxes, usualBase)} ${of} (${money(expected)}): ${money(excess)} excess.`,
+          `Invoice ${facts.invoice.invoiceNumber} bills ${money(share.taxes)} in taxes and surcharges, ${percentText(share.taxes, share.base)} of its ${money(share.base)} charges before taxes, against ${percentText(usualTaxes, usualBase)} ${of} (${money(expected)}): ${money(excess)} excess.`,
         );
         drafts.push({ ...draft, evidence: { ...draft.evidence, chargeRefs: refs } });
       }

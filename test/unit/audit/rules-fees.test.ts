@@ -49,7 +49,7 @@ const cases: Case[] = [
         id: 'tax-drift|lumen|A-1|N-2026-04|2026-04',
         impact: 3_01,
         message:
-          'Invoice N-2026-04 bills $13.01 in taxes and surcharges, 13.01% of its $100.00 recurring and usage charges, against 10.00% over the previous 3 invoices ($10.00): $3.01 excess.',
+          'Invoice N-2026-04 bills $13.01 in taxes and surcharges, 13.01% of its $100.00 charges before taxes, against 10.00% over the previous 3 invoices ($10.00): $3.01 excess.',
       },
     ],
   },
@@ -92,13 +92,51 @@ const cases: Case[] = [
         id: 'tax-drift|lumen|A-1|N-2026-03|2026-03',
         impact: 10_00,
         message:
-          'Invoice N-2026-03 bills $20.00 in taxes and surcharges, 20.00% of its $100.00 recurring and usage charges, against 10.00% over the previous 1 invoice ($10.00): $10.00 excess.',
+          'Invoice N-2026-03 bills $20.00 in taxes and surcharges, 20.00% of its $100.00 charges before taxes, against 10.00% over the previous 1 invoice ($10.00): $10.00 excess.',
       },
       {
         id: 'tax-drift|lumen|A-1|N-2026-04|2026-04',
         impact: 10_00,
         message:
-          'Invoice N-2026-04 bills $20.00 in taxes and surcharges, 20.00% of its $100.00 recurring and usage charges, against 10.00% over the previous 1 invoice ($10.00): $10.00 excess.',
+          'Invoice N-2026-04 bills $20.00 in taxes and surcharges, 20.00% of its $100.00 charges before taxes, against 10.00% over the previous 1 invoice ($10.00): $10.00 excess.',
+      },
+    ],
+  },
+  {
+    name: 'a device bought with its sales tax is in the base: 8.25 % of $800 is not a drift',
+    rule: 'tax-drift',
+    snapshot: snapshotOf({
+      bills: [
+        taxed('2026-02', 17_50),
+        taxed('2026-03', 17_50),
+        bill('2026-04', [
+          line('recurring', 100_00),
+          line('equipment', 800_00, { description: 'Smartphone' }),
+          line('tax', 17_50 + 66_00, { serviceIdRaw: '' }),
+        ]),
+      ],
+    }),
+    expected: [],
+  },
+  {
+    name: 'one-time charges are in the base too, and a drift on them is still found',
+    rule: 'tax-drift',
+    snapshot: snapshotOf({
+      bills: [
+        taxed('2026-03', 10_00),
+        bill('2026-04', [
+          line('recurring', 100_00),
+          line('one-time', 100_00),
+          line('tax', 30_00, { serviceIdRaw: '' }),
+        ]),
+      ],
+    }),
+    expected: [
+      {
+        id: 'tax-drift|lumen|A-1|N-2026-04|2026-04',
+        impact: 10_00,
+        message:
+          'Invoice N-2026-04 bills $30.00 in taxes and surcharges, 15.00% of its $200.00 charges before taxes, against 10.00% over the previous 1 invoice ($20.00): $10.00 excess.',
       },
     ],
   },
