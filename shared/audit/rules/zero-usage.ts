@@ -6,6 +6,7 @@ import {
   findingId,
   resolveSettings,
   type AuditRule,
+  type ChargeRef,
   type FindingDraft,
   type SettingSpec,
 } from '../rule';
@@ -38,6 +39,9 @@ export const zeroUsageRule: AuditRule = {
     const settings = resolveSettings(context.settings, this.id, SETTINGS);
     const drafts: FindingDraft[] = [];
     for (const [service, months] of mobileUsageByMonth(context)) {
+      // A disconnected line (or one with its disconnect ordered) is not a saving left to make;
+      // what it is still billed is billed-after-disconnect's finding, not counted twice here.
+      if (service.status === 'disconnected' || service.disconnectedOn !== undefined) continue;
       const latest = [...months.values()].reduce<MonthUse | undefined>(
         (last, use) => (last === undefined || use.month > last.month ? use : last),
         undefined,
@@ -49,9 +53,11 @@ export const zeroUsageRule: AuditRule = {
       if (streak < settings.months) continue;
       const { facts, accountNumber, serviceKey: key } = usageSubject(context, service, latest);
       const charges = facts?.serviceCharges.get(latest.serviceKey);
+      // The recurring lines behind the impact, so money at stake counts them once.
+      const refs: ChargeRef[] = [];
       const monthly =
         facts !== undefined && charges !== undefined
-          ? recurringOf(facts, charges).amount
+          ? recurringOf(facts, charges, refs).amount
           : (context.contractedRate(service)?.unitCents ?? 0);
       drafts.push({
         id: findingId(this.id, service.carrierId, accountNumber, key, start),
@@ -69,6 +75,7 @@ export const zeroUsageRule: AuditRule = {
         evidence: {
           serviceId: service.id,
           ...(facts === undefined ? {} : { invoiceId: facts.invoice.id }),
+          ...(refs.length === 0 ? {} : { chargeRefs: refs }),
         },
       });
     }

@@ -1,0 +1,44 @@
+/**
+ * zero-usage and the rules billing the same line: a disconnected line is billed-after-disconnect's
+ * finding alone, and an idle line's recurring charge is counted once in money at stake.
+ */
+import { describe, expect, it } from 'vitest';
+import { countOnce } from '../../../shared/audit/claims';
+import { runAudit } from '../../../shared/audit/run';
+import { ALL_RULES } from '../../../shared/audit/rules';
+import { isoDate } from '../../../shared/dates';
+import { billed, line, makeInvoice, makeService, makeUsage, snapshotOf } from './helpers';
+
+const MONTHS = ['2026-03', '2026-04', '2026-05'] as const;
+const IDLE = MONTHS.map((month) => makeUsage(month, 0, { invoiceId: `inv-${month}` }));
+const rules = (...ids: string[]) => ALL_RULES.filter((rule) => ids.includes(rule.id));
+
+describe('zero-usage beside other findings on the same line', () => {
+  it('a disconnected line still billed is billed-after-disconnect only', () => {
+    const snapshot = snapshotOf({
+      bills: MONTHS.map((month) => billed(makeInvoice({ month }), [line('recurring', 40_00)])),
+      services: [makeService({ status: 'disconnected', disconnectedOn: isoDate(2026, 2, 28) })],
+      usage: IDLE,
+    });
+    const { findings } = runAudit(snapshot, rules('zero-usage', 'billed-after-disconnect'));
+    expect(findings.map((f) => [f.ruleId, f.impact])).toEqual([
+      ['billed-after-disconnect', 120_00],
+    ]);
+  });
+
+  it('an idle line billed above its rate counts its $60 line once, not $60 + $15', () => {
+    const snapshot = snapshotOf({
+      bills: MONTHS.map((month) =>
+        billed(makeInvoice({ month }), [line('recurring', month === '2026-05' ? 60_00 : 45_00)]),
+      ),
+      usage: IDLE,
+    });
+    const { findings } = runAudit(snapshot, rules('zero-usage', 'rate-mismatch'));
+    expect(findings.map((f) => [f.ruleId, f.impact])).toEqual([
+      ['rate-mismatch', 15_00],
+      ['zero-usage', 60_00],
+    ]);
+    const once = countOnce(findings.map((f) => ({ ...f, status: 'open' as const })));
+    expect(once.net).toBe(60_00);
+  });
+});
