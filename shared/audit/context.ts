@@ -6,6 +6,7 @@
 import type { IsoDate } from '../dates/iso-date';
 import type { Account, AuditSettings, Contract, Service, Site } from '../model';
 import { contractSpendByMonth, spendInvoicesOf, type ContractSpend } from '../contracts/spend';
+import { duplicateGroups } from './invoice-copies';
 import { accountKeyOf, indexInvoices, type InvoiceFacts, type MatchService } from './invoice-facts';
 import type { AuditSnapshot } from './snapshot';
 
@@ -29,9 +30,15 @@ export interface RuleContext {
   snapshot: AuditSnapshot;
   settings: AuditSettings;
   today: IsoDate;
+  /** Every invoice, re-sent copies included (only `duplicate-invoice` and arithmetic read these). */
   invoices: InvoiceFacts[];
+  /**
+   * The invoices less the re-sent copies of another ({@link duplicateGroups}): what the rules that
+   * count money read, so a bill sent twice under two numbers counts its dollars once.
+   */
+  originals: InvoiceFacts[];
   invoiceById: ReadonlyMap<string, InvoiceFacts>;
-  /** `carrierId|accountNumber` → invoices, oldest first (invoice date, then number). */
+  /** `carrierId|accountNumber` → invoices less re-sent copies, oldest first (invoice date, then number). */
   invoicesByAccount: ReadonlyMap<string, InvoiceFacts[]>;
   accountById: ReadonlyMap<string, Account>;
   /** `carrierId|accountNumber` → account. */
@@ -123,8 +130,10 @@ export function buildContext(snapshot: AuditSnapshot): RuleContext {
   };
 
   const invoices = indexInvoices(snapshot, accountByKey, matchService);
+  const copies = new Set(duplicateGroups(invoices).flatMap((group) => group.slice(1)));
+  const originals = copies.size === 0 ? invoices : invoices.filter((facts) => !copies.has(facts));
   const invoicesByAccount = new Map<string, InvoiceFacts[]>();
-  for (const facts of invoices) {
+  for (const facts of originals) {
     const list = invoicesByAccount.get(facts.accountKey);
     if (list === undefined) invoicesByAccount.set(facts.accountKey, [facts]);
     else list.push(facts);
@@ -138,12 +147,15 @@ export function buildContext(snapshot: AuditSnapshot): RuleContext {
   }
 
   const invoiceById = new Map(invoices.map((facts) => [facts.invoice.id, facts]));
+  // A contract's spend counts a re-sent bill once, like every rule that counts money.
+  const originalById =
+    copies.size === 0 ? invoiceById : new Map(originals.map((facts) => [facts.invoice.id, facts]));
   const spends = new Map<string, ContractSpend>();
   const contractSpend = (contractIds: ReadonlySet<string>) => {
     const key = [...contractIds].sort().join('\u0000');
     let spend = spends.get(key);
     if (spend === undefined) {
-      spend = spendOf(snapshot, invoiceById, contractIds);
+      spend = spendOf(snapshot, originalById, contractIds);
       spends.set(key, spend);
     }
     return spend;
@@ -154,6 +166,7 @@ export function buildContext(snapshot: AuditSnapshot): RuleContext {
     settings: snapshot.settings,
     today: snapshot.today,
     invoices,
+    originals,
     invoiceById,
     invoicesByAccount,
     accountById,
@@ -192,8 +205,8 @@ function spendOf(
       if (accountId !== undefined) touched.add(accountId);
     }
   }
-  const invoices = spendInvoicesOf(snapshot.invoices, snapshot.accounts).filter((invoice) =>
-    touched.has(invoice.accountId),
+  const invoices = spendInvoicesOf(snapshot.invoices, snapshot.accounts).filter(
+    (invoice) => touched.has(invoice.accountId) && invoiceById.has(invoice.id),
   );
   const spend = contractSpendByMonth(
     snapshot.contracts,

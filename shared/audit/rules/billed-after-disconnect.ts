@@ -25,7 +25,7 @@ export const billedAfterDisconnectRule: AuditRule = {
     const settings = resolveSettings(context.settings, this.id, SETTINGS);
     const tallies = new Tallies();
     const latestStart = new Map<string, string>();
-    for (const facts of context.invoices) {
+    for (const facts of context.originals) {
       for (const charges of facts.services) {
         const disconnectedOn = charges.service?.disconnectedOn;
         if (disconnectedOn === undefined) continue;

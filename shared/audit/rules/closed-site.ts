@@ -14,7 +14,7 @@ export const closedSiteRule: AuditRule = {
   settings: [],
   check(context) {
     const tallies = new Tallies();
-    for (const facts of context.invoices) {
+    for (const facts of context.originals) {
       for (const charges of facts.services) {
         const service = charges.service;
         const site =

@@ -2,7 +2,6 @@ import type { ChargeBlock } from '../../storage/charge-blocks';
 import type { InvoiceFacts, ServiceCharges } from '../context';
 import { Tallies, addRef, money, tallyDraft, tallySpan } from '../findings';
 import type { AuditRule } from '../rule';
-import { duplicateGroups } from './duplicate-invoice';
 
 /** A line of a service group, wherever it is. */
 interface Line {
@@ -28,11 +27,10 @@ export const duplicateChargeRule: AuditRule = {
   severity: 'error',
   settings: [],
   check(context) {
-    const copies = new Set(duplicateGroups(context.invoices).flatMap((group) => group.slice(1)));
     // Invoices of one carrier covering the same period can repeat each other's lines.
     const byPeriod = new Map<string, InvoiceFacts[]>();
-    for (const facts of context.invoices) {
-      if (copies.has(facts)) continue;
+    // Copies of a whole invoice are duplicate-invoice's finding: `originals` leaves them out.
+    for (const facts of context.originals) {
       const key = `${facts.invoice.carrierId}|${facts.periodStart}|${facts.periodEnd}`;
       const list = byPeriod.get(key);
       if (list === undefined) byPeriod.set(key, [facts]);

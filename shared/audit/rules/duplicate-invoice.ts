@@ -1,7 +1,9 @@
 import { cents } from '../../money/cents';
 import { money } from '../findings';
 import { findingId, type AuditRule, type FindingDraft } from '../rule';
-import type { InvoiceFacts } from '../context';
+import { duplicateGroups, invoiceTotal } from '../invoice-copies';
+
+export { duplicateGroups, invoiceTotal } from '../invoice-copies';
 
 /**
  * Near-duplicate invoices already stored: same carrier and account, same period and same total,
@@ -47,35 +49,3 @@ export const duplicateInvoiceRule: AuditRule = {
     return drafts;
   },
 };
-
-/** The stated total when the bill gives one, else the sum of its lines. */
-export function invoiceTotal(facts: InvoiceFacts): number {
-  return facts.invoice.statedTotal ?? facts.total;
-}
-
-/**
- * Groups of two or more invoices with one account, period and non-zero total but different
- * numbers, each oldest first (by invoice date, then number). Shared with the rules that must
- * not count such a copy a second time.
- */
-export function duplicateGroups(invoices: readonly InvoiceFacts[]): InvoiceFacts[][] {
-  const groups = new Map<string, InvoiceFacts[]>();
-  for (const facts of invoices) {
-    const total = invoiceTotal(facts);
-    if (total === 0) continue;
-    const key = `${facts.accountKey}|${facts.periodStart}|${facts.periodEnd}|${total}`;
-    const group = groups.get(key);
-    if (group === undefined) groups.set(key, [facts]);
-    else if (!group.some((other) => other.invoice.invoiceNumber === facts.invoice.invoiceNumber))
-      group.push(facts);
-  }
-  return [...groups.values()]
-    .filter((group) => group.length > 1)
-    .map((group) =>
-      group.sort(
-        (a, b) =>
-          a.invoice.invoiceDate.localeCompare(b.invoice.invoiceDate) ||
-          a.invoice.invoiceNumber.localeCompare(b.invoice.invoiceNumber),
-      ),
-    );
-}

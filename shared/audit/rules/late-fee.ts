@@ -32,7 +32,7 @@ export const lateFeeRule: AuditRule = {
       return late;
     };
     const drafts: FindingDraft[] = [];
-    for (const facts of context.invoices) {
+    for (const facts of context.originals) {
       let fees = 0;
       const refs: ChargeRef[] = [];
       const descriptions = new Set<string>();

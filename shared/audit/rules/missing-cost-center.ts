@@ -19,7 +19,7 @@ export const missingCostCenterRule: AuditRule = {
     );
     const valid = (id: string | undefined) => id !== undefined && active.has(id);
     const tallies = new Tallies();
-    for (const facts of context.invoices) {
+    for (const facts of context.originals) {
       for (const charges of facts.services) {
         const service = charges.service;
         if (service === undefined) continue;

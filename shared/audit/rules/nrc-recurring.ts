@@ -56,7 +56,7 @@ export const nrcRecurringRule: AuditRule = {
     const settings = resolveSettings(context.settings, this.id, SETTINGS);
     const months = Math.max(1, Math.round(settings.months));
     const oneTime = CATEGORY_CODE['one-time'];
-    const ordered = [...context.invoices].sort(
+    const ordered = [...context.originals].sort(
       (a, b) =>
         a.invoice.invoiceDate.localeCompare(b.invoice.invoiceDate) ||
         a.invoice.invoiceNumber.localeCompare(b.invoice.invoiceNumber),

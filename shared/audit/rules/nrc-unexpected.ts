@@ -50,7 +50,7 @@ export const nrcUnexpectedRule: AuditRule = {
     const oneTime = CATEGORY_CODE['one-time'];
     const tallies = new Tallies();
     const descriptions = new Map<string, Set<string>>();
-    for (const facts of context.invoices) {
+    for (const facts of context.originals) {
       forEachLineOf(facts, oneTime, (block, row, position) => {
         const amount = block.amount[row] ?? 0;
         if (amount <= 0) return;

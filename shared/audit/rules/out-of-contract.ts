@@ -25,7 +25,7 @@ export const outOfContractRule: AuditRule = {
   check(context) {
     const tallies = new Tallies();
     const services = new Map<string, Set<string>>();
-    for (const facts of context.invoices) {
+    for (const facts of context.originals) {
       for (const charges of facts.services) {
         const service = charges.service;
         if (service === undefined) continue;

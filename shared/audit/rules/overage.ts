@@ -66,7 +66,7 @@ export const overageRule: AuditRule = {
     const settings = resolveSettings(context.settings, this.id, SETTINGS);
     const usageCode = CATEGORY_CODE.usage;
     const tallies = new Tallies();
-    for (const facts of context.invoices) {
+    for (const facts of context.originals) {
       // Usage lines are few: sum them per service from one pass over the category column.
       const usageOf = new Map<string, { usage: number; mixed: boolean }>();
       forEachLineOf(facts, usageCode, (block, row) => {

@@ -2,7 +2,6 @@ import { daysBetween } from '../../dates/iso-date';
 import type { InvoiceFacts } from '../context';
 import { money } from '../findings';
 import { resolveSettings, type AuditRule, type FindingDraft, type SettingSpec } from '../rule';
-import { duplicateGroups } from './duplicate-invoice';
 import { invoiceDraft } from './invoice-draft';
 
 const SETTINGS = [
@@ -24,15 +23,13 @@ export const periodOverlapRule: AuditRule = {
   settings: SETTINGS,
   check(context) {
     const settings = resolveSettings(context.settings, this.id, SETTINGS);
-    const copies = new Set(duplicateGroups(context.invoices).flatMap((group) => group.slice(1)));
     const drafts: FindingDraft[] = [];
+    // Whole-invoice copies are not in `invoicesByAccount`: they are duplicate-invoice's finding.
     for (const invoices of context.invoicesByAccount.values()) {
       const stated = invoices
         .filter(
           (facts) =>
-            facts.invoice.periodStart !== undefined &&
-            facts.invoice.periodEnd !== undefined &&
-            !copies.has(facts),
+            facts.invoice.periodStart !== undefined && facts.invoice.periodEnd !== undefined,
         )
         .sort(
           (a, b) =>

@@ -33,7 +33,7 @@ export const rateMismatchRule: AuditRule = {
     const tallies = new Tallies();
     // A discount on the service is part of its price: the rate is compared net of it.
     const netOfCredits = new Set<Tally>();
-    for (const facts of context.invoices) {
+    for (const facts of context.originals) {
       for (const charges of facts.services) {
         const service = charges.service;
         if (service === undefined) continue;

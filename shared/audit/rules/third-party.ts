@@ -20,7 +20,7 @@ export const thirdPartyRule: AuditRule = {
   check(context) {
     const code = CATEGORY_CODE['third-party'];
     const tallies = new Tallies();
-    for (const facts of context.invoices) {
+    for (const facts of context.originals) {
       for (const charges of [facts.accountLevel, ...facts.services]) {
         forEachLine(facts, charges, (block, row, position) => {
           const amount = block.amount[row] ?? 0;

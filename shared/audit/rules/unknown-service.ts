@@ -11,7 +11,7 @@ export const unknownServiceRule: AuditRule = {
   settings: [],
   check(context) {
     const tallies = new Tallies();
-    for (const facts of context.invoices) {
+    for (const facts of context.originals) {
       for (const charges of facts.services) {
         if (charges.service !== undefined) continue;
         const tally = tallies.on(facts, charges.serviceKey, charges.serviceIdRaw);

@@ -11,7 +11,7 @@ export const wrongAccountRule: AuditRule = {
   settings: [],
   check(context) {
     const tallies = new Tallies();
-    for (const facts of context.invoices) {
+    for (const facts of context.originals) {
       for (const charges of facts.services) {
         const service = charges.service;
         if (service === undefined) continue;
