@@ -1,3 +1,4 @@
+import type { InvoiceFacts } from '../context';
 import {
   addDays,
   addMonthsToMonth,
@@ -59,7 +60,7 @@ export const missingInvoiceRule: AuditRule = {
       if (first === undefined || latest === undefined) continue;
       const { carrierId, accountNumber } = first.invoice;
       const account = first.account;
-      const billed = new Set<IsoMonth>(invoices.map((facts) => facts.month));
+      const billed = billedMonths(invoices);
       const cycleDay = account?.billCycleDay ?? Number(latest.invoice.invoiceDate.slice(8, 10));
       const until =
         account?.closedOn !== undefined && account.closedOn < context.today
@@ -87,6 +88,45 @@ export const missingInvoiceRule: AuditRule = {
     return drafts;
   },
 };
+
+/**
+ * The months an account's invoices bill. A bill that states its period bills the month its period
+ * ends in, shifted as the account's bills usually are (Lumen dates its bill on the 1st of the
+ * month it covers, Verizon mid-month on the last day of its cycle): a bill for September dated
+ * August 31 bills September, not August a second time. A bill without a stated period bills the
+ * month of its date.
+ */
+export function billedMonths(invoices: readonly InvoiceFacts[]): Set<IsoMonth> {
+  const offsets = new Map<number, number>();
+  const ends = invoices.map((facts) => {
+    const { periodStart, periodEnd } = facts.invoice;
+    if (periodStart === undefined || periodEnd === undefined) return undefined;
+    const end = isoMonthOf(periodEnd);
+    const offset = monthNumber(facts.month) - monthNumber(end);
+    offsets.set(offset, (offsets.get(offset) ?? 0) + 1);
+    return end;
+  });
+  // The usual shift between the month a bill's period ends and its date; the smaller on a tie.
+  let usual = 0;
+  let seen = 0;
+  for (const [offset, count] of offsets) {
+    if (count > seen || (count === seen && Math.abs(offset) < Math.abs(usual))) {
+      usual = offset;
+      seen = count;
+    }
+  }
+  return new Set(
+    invoices.map((facts, index) => {
+      const end = ends[index];
+      return end === undefined ? facts.month : addMonthsToMonth(end, usual);
+    }),
+  );
+}
+
+function monthNumber(month: IsoMonth): number {
+  const { year, month: number } = monthParts(month);
+  return year * 12 + number;
+}
 
 /**
  * The months after `firstBilled` up to `last`, within the look-back window before `today`. Empty

@@ -214,6 +214,54 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'a bill for September dated August 31 bills September, not August twice',
+    rule: 'missing-invoice',
+    snapshot: snapshotOf({
+      bills: [
+        billed(makeInvoice({ month: '2026-07' }), [line('recurring', 45_00)]),
+        billed(makeInvoice({ month: '2026-08' }), [line('recurring', 45_00)]),
+        billed(
+          makeInvoice({
+            month: '2026-09',
+            invoiceNumber: 'N-EARLY',
+            invoiceDate: isoDate(2026, 8, 31),
+          }),
+          [line('recurring', 45_00)],
+        ),
+        billed(makeInvoice({ month: '2026-10' }), [line('recurring', 45_00)]),
+      ],
+      today: isoDate(2026, 10, 20),
+    }),
+    expected: [],
+  },
+  {
+    name: 'bills dated mid-month for the month just ending: a real gap is still found, no other',
+    rule: 'missing-invoice',
+    snapshot: snapshotOf({
+      bills: ['2026-06', '2026-07', '2026-09'].map((month) => {
+        const [year, number] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
+        return billed(
+          makeInvoice({
+            month,
+            invoiceDate: isoDate(year, number, 16),
+            periodStart: isoDate(year, number - 1, 17),
+            periodEnd: isoDate(year, number, 16),
+          }),
+          [line('recurring', 45_00)],
+        );
+      }),
+      today: isoDate(2026, 9, 30),
+    }),
+    expected: [
+      {
+        id: 'missing-invoice|lumen|A-1||2026-08',
+        impact: 0,
+        message:
+          "No Lumen invoice for account A-1 for 2026-08: it was due around 2026-08-01, 10 days' grace have passed.",
+      },
+    ],
+  },
+  {
     name: 'a grace of one day reads in the singular',
     rule: 'missing-invoice',
     snapshot: {
