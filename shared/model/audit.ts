@@ -12,17 +12,23 @@ export const SEVERITIES = ['info', 'warning', 'error'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
 /**
- * What a finding's impact means: money overbilled or to save (`at-stake`), or money billed for
- * something the inventory does not know (`at-risk`), shown beside money at stake, never inside it.
+ * What a finding's impact means: money overbilled or to save (`at-stake`); money billed for
+ * something the inventory does not know (`at-risk`); or money billed rightly that the chargeback
+ * cannot allocate (`unallocated`: a service with no cost center). Only `at-stake` is money at
+ * stake; the others are shown beside it, never inside it.
  */
-export type ImpactKind = 'at-stake' | 'at-risk';
+export type ImpactKind = 'at-stake' | 'at-risk' | 'unallocated';
 
 /** The rules whose impact is money at risk rather than at stake. */
 const AT_RISK_RULES: ReadonlySet<string> = new Set(['unknown-service']);
 
+/** The rules whose impact is an allocation gap, not an overcharge (catalogue: "amount unallocated"). */
+const UNALLOCATED_RULES: ReadonlySet<string> = new Set(['missing-cost-center']);
+
 /** The kind of a finding's impact, from its rule: the one place that decides it. */
 export function impactKindOf(ruleId: string): ImpactKind {
-  return AT_RISK_RULES.has(ruleId) ? 'at-risk' : 'at-stake';
+  if (AT_RISK_RULES.has(ruleId)) return 'at-risk';
+  return UNALLOCATED_RULES.has(ruleId) ? 'unallocated' : 'at-stake';
 }
 
 /** What the user has done about a finding. */

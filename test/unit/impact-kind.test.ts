@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { impactKindOf, type FindingStatus } from '../../shared/model';
 import { cents } from '../../shared/money/cents';
+import { countOnce } from '../../shared/audit/claims';
 import { totalsOf, type FindingRow } from '../../renderer/features/findings/rows';
 
 describe('money at risk is kept apart from money at stake', () => {
@@ -10,6 +11,7 @@ describe('money at risk is kept apart from money at stake', () => {
     ['out-of-contract', 'at-stake'],
     ['late-fee', 'at-stake'],
     ['spike', 'at-stake'],
+    ['missing-cost-center', 'unallocated'],
   ])('%s → %s', (ruleId, kind) => {
     expect(impactKindOf(ruleId)).toBe(kind);
   });
@@ -38,6 +40,13 @@ describe('money at risk is kept apart from money at stake', () => {
       atRisk: 30_00,
     },
     {
+      name: 'a service with no cost center is an allocation gap, not money at stake',
+      rows: [row('rate-mismatch', 'open', 40_00), row('missing-cost-center', 'open', 282_00)],
+      total: 40_00,
+      open: 40_00,
+      atRisk: 0,
+    },
+    {
       name: 'a dismissed unknown service is neither',
       rows: [row('unknown-service', 'dismissed', 30_00)],
       total: 0,
@@ -46,5 +55,20 @@ describe('money at risk is kept apart from money at stake', () => {
     },
   ])('findings page totals: $name', ({ rows, total, open, atRisk }) => {
     expect(totalsOf(rows)).toMatchObject({ count: rows.length, total, open, atRisk });
+  });
+
+  it('the headline (each dollar once) leaves an unallocated amount out', () => {
+    const finding = (id: string, ruleId: string, impact: number) => ({
+      id,
+      ruleId,
+      impact: cents(impact),
+      status: 'open' as const,
+    });
+    const once = countOnce([
+      finding('a', 'rate-mismatch', 15_00),
+      finding('b', 'missing-cost-center', 282_00),
+    ]);
+    expect(once.net).toBe(15_00);
+    expect(once.gross).toBe(15_00);
   });
 });
