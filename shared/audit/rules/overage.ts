@@ -1,5 +1,8 @@
 import { ATT_ACTIVITY_HEADER } from '../../import/profiles/att-headers';
-import { SERVICE_TYPES, type Contract } from '../../model';
+import { contractedRate } from '../../contracts/rates';
+import type { IsoMonth } from '../../dates/iso-date';
+import { SERVICE_TYPES, type Contract, type Service } from '../../model';
+import type { RuleContext } from '../context';
 import {
   CATEGORY_CODE,
   Tallies,
@@ -11,6 +14,7 @@ import {
   tallyDraft,
   tallySpan,
 } from '../findings';
+import { DIMENSIONS, covered, mobileUsageByMonth } from '../plans';
 import { resolveSettings, type AuditRule, type SettingSpec } from '../rule';
 
 const SETTINGS = [
@@ -30,6 +34,27 @@ const TYPES: ReadonlySet<string> = new Set(SERVICE_TYPES);
  * known.
  */
 const MIXED_USAGE: ReadonlySet<string> = new Set([ATT_ACTIVITY_HEADER]);
+
+/**
+ * Verizon's per-line summary column (see `shared/import/profiles/verizon-raw-data.ts`): usage
+ * charges and purchases (apps, content, one-off buys) in one figure. It is judged as usage only
+ * when the line's usage that month went past its plan's allowances; on a line whose usage stayed
+ * within them, the charge is purchases, not overage.
+ */
+const USAGE_AND_PURCHASES = 'Usage and Purchase Charges';
+
+/** Whether a line's use in `month` is known to stay within every allowance of its plan. */
+function withinAllowances(context: RuleContext, service: Service, month: IsoMonth): boolean {
+  const contract = context.contractOf(service);
+  const plan = contract === undefined ? undefined : contractedRate(contract, service);
+  const use = mobileUsageByMonth(context).get(service)?.get(month);
+  if (plan === undefined || use === undefined) return false;
+  return DIMENSIONS.every(({ dimension, field }) => {
+    const allowance = plan[field];
+    // A plan that does not state an allowance does not tell whether the use stayed within it.
+    return allowance !== undefined && covered(allowance, use.amounts[dimension]);
+  });
+}
 
 /** The cheapest plan of a rate card priced above `rate`: the next plan up. */
 export function nextPlanUp(
@@ -59,7 +84,7 @@ export const overageRule: AuditRule = {
   id: 'overage',
   title: 'Usage charges above the plan',
   description:
-    'Usage charges on a mobile line above 20 % of its plan’s monthly rate (the contract rate for the plan, else the recurring charge billed): a bigger plan or a pool would be cheaper. AT&T’s “activity since last bill” mixes usage with device instalments and purchases and is not judged. Impact: the usage charges; the message adds what the next plan up on the rate card would save.',
+    'Usage charges on a mobile line above 20 % of its plan’s monthly rate (the contract rate for the plan, else the recurring charge billed): a bigger plan or a pool would be cheaper. AT&T’s “activity since last bill” mixes usage with device instalments and purchases and is not judged; Verizon’s “Usage and Purchase Charges” is judged only when the line’s use went past its plan’s allowances. Impact: the usage charges; the message adds what the next plan up on the rate card would save.',
   severity: 'warning',
   settings: SETTINGS,
   check(context) {
@@ -68,23 +93,27 @@ export const overageRule: AuditRule = {
     const tallies = new Tallies();
     for (const facts of context.originals) {
       // Usage lines are few: sum them per service from one pass over the category column.
-      const usageOf = new Map<string, { usage: number; mixed: boolean }>();
+      const usageOf = new Map<string, { usage: number; mixed: boolean; purchases: boolean }>();
       forEachLineOf(facts, usageCode, (block, row) => {
         const amount = block.amount[row] ?? 0;
         const key = block.serviceKey[row] ?? '';
         if (amount <= 0 || key === '') return;
-        const mixed = MIXED_USAGE.has(block.description[row] ?? '');
+        const description = block.description[row] ?? '';
+        const mixed = MIXED_USAGE.has(description);
+        const purchases = description === USAGE_AND_PURCHASES;
         const entry = usageOf.get(key);
-        if (entry === undefined) usageOf.set(key, { usage: amount, mixed });
+        if (entry === undefined) usageOf.set(key, { usage: amount, mixed, purchases });
         else {
           entry.usage += amount;
           entry.mixed ||= mixed;
+          entry.purchases ||= purchases;
         }
       });
-      for (const [key, { usage, mixed }] of usageOf) {
+      for (const [key, { usage, mixed, purchases }] of usageOf) {
         const charges = facts.serviceCharges.get(key);
         const service = charges?.service;
         if (charges === undefined || service?.type !== 'mobile-line' || mixed) continue;
+        if (purchases && withinAllowances(context, service, facts.month)) continue;
         const rate =
           context.contractedRate(service)?.unitCents ?? recurringOf(facts, charges).amount;
         if (rate <= 0 || usage * 100 <= settings.percent * rate) continue;

@@ -10,7 +10,15 @@ import type { PackableLine } from '../../../shared/storage/charge-blocks';
 import { serviceTotalsOfBlocks } from '../../../shared/storage/service-totals';
 import { generateSampleCompany } from '../../fixtures/generate/sample-company';
 import { checkCase, type Case } from './cases';
-import { billed, line, makeContract, makeInvoice, makeService, snapshotOf } from './helpers';
+import {
+  billed,
+  line,
+  makeContract,
+  makeInvoice,
+  makeService,
+  makeUsage,
+  snapshotOf,
+} from './helpers';
 import { sampleSnapshot } from './sample-snapshot';
 
 /** One invoice of account A-1 for `month` with `lines`. */
@@ -23,6 +31,21 @@ const withPlans = (...plans: [string, number][]): Contract[] => [
       planOrServiceType: plan,
       monthlyRateCents: cents(rate),
     })),
+  }),
+];
+
+/** A $40 plan with unlimited voice and messages and `dataGb` of data. */
+const verizonPlan = (dataGb: number | 'unlimited'): Contract[] => [
+  makeContract({
+    rateCard: [
+      {
+        planOrServiceType: 'Business Unlimited',
+        monthlyRateCents: cents(40_00),
+        dataAllowanceGb: dataGb,
+        voiceMinutesAllowance: 'unlimited',
+        messagesAllowance: 'unlimited',
+      },
+    ],
   }),
 ];
 
@@ -54,6 +77,43 @@ const cases: Case[] = [
         impact: 9_01,
         message:
           "555-010-0001: $9.01 of usage charges on invoice N-2026-05 (2026-05); $9.01 is 20.0% of its $45.00 plan rate. The next plan up on the contract's rate card, Business Unlimited Plus at $50.00 a month, would have cost $4.01 less that month if it covers this usage.",
+      },
+    ],
+  },
+  {
+    name: 'Verizon’s usage-and-purchase charge on a line whose use stayed within its unlimited plan is purchases, not overage',
+    rule: 'overage',
+    snapshot: snapshotOf({
+      contracts: verizonPlan('unlimited'),
+      bills: [
+        bill('2026-05', [
+          line('recurring', 40_00),
+          line('usage', 25_00, { description: 'Usage and Purchase Charges' }),
+        ]),
+      ],
+      usage: [makeUsage('2026-05', 300, { invoiceId: 'inv-2026-05', messages: 200 })],
+    }),
+    expected: [],
+  },
+  {
+    name: 'Verizon’s usage-and-purchase charge past a 5 GB allowance is judged as usage',
+    rule: 'overage',
+    snapshot: snapshotOf({
+      contracts: verizonPlan(5),
+      bills: [
+        bill('2026-05', [
+          line('recurring', 40_00),
+          line('usage', 15_00, { description: 'Usage and Purchase Charges' }),
+        ]),
+      ],
+      usage: [makeUsage('2026-05', 300, { invoiceId: 'inv-2026-05', dataKb: 7 * 1024 * 1024 })],
+    }),
+    expected: [
+      {
+        id: 'overage|lumen|A-1|+15550100001|2026-05',
+        impact: 15_00,
+        message:
+          '555-010-0001: $15.00 of usage charges on invoice N-2026-05 (2026-05); $15.00 is 37.5% of its $40.00 plan rate.',
       },
     ],
   },
