@@ -1,6 +1,6 @@
 import type { ChargeBlock } from '../../storage/charge-blocks';
 import type { InvoiceFacts, ServiceCharges } from '../context';
-import { Tallies, addRef, money, tallyDraft, tallySpan } from '../findings';
+import { Tallies, addRef, linePeriod, money, tallyDraft, tallySpan } from '../findings';
 import type { AuditRule } from '../rule';
 
 /** A line of a service group, wherever it is. */
@@ -37,6 +37,8 @@ export const duplicateChargeRule: AuditRule = {
       else list.push(facts);
     }
     const tallies = new Tallies();
+    // Lines already counted as extra copies, so the pass over other periods does not count them again.
+    const counted = new Set<string>();
     for (const group of byPeriod.values()) {
       const byService = new Map<string, { facts: InvoiceFacts; charges: ServiceCharges }[]>();
       for (const facts of group) {
@@ -73,6 +75,7 @@ export const duplicateChargeRule: AuditRule = {
               );
               tally.impact += block.amount[row] ?? 0;
               addRef(tally.refs, facts, position, row);
+              counted.add(lineKey(facts, position, row));
               break;
             }
           }
@@ -89,18 +92,13 @@ export const duplicateChargeRule: AuditRule = {
         }
         if (lines.length < 2) continue;
         for (const extra of extraCopies(lines)) {
-          const charges = extra.facts.serviceCharges.get(extra.block.serviceKey[extra.row] ?? '');
-          const tally = tallies.on(
-            extra.facts,
-            charges?.serviceKey ?? '',
-            charges?.serviceIdRaw ?? '',
-            charges?.service,
-          );
-          tally.impact += extra.block.amount[extra.row] ?? 0;
-          addRef(tally.refs, extra.facts, extra.position, extra.row);
+          addExtra(tallies, extra);
+          counted.add(lineKey(extra.facts, extra.position, extra.row));
         }
       }
     }
+    // A month billed again on a later invoice: the line states the earlier period as its own.
+    for (const extra of rebilledPeriods(context.originals, counted)) addExtra(tallies, extra);
     return tallies
       .list()
       .filter((tally) => tally.impact > 0)
@@ -111,6 +109,77 @@ export const duplicateChargeRule: AuditRule = {
       });
   },
 };
+
+/** Adds an extra copy to its service's tally on its invoice. */
+function addExtra(tallies: Tallies, extra: Line): void {
+  const charges = extra.facts.serviceCharges.get(extra.block.serviceKey[extra.row] ?? '');
+  const tally = tallies.on(
+    extra.facts,
+    charges?.serviceKey ?? '',
+    charges?.serviceIdRaw ?? '',
+    charges?.service,
+  );
+  tally.impact += extra.block.amount[extra.row] ?? 0;
+  addRef(tally.refs, extra.facts, extra.position, extra.row);
+}
+
+function lineKey(facts: InvoiceFacts, position: number, row: number): string {
+  return `${facts.invoice.id}|${position}|${row}`;
+}
+
+/**
+ * Lines that bill again a period another invoice already billed: a line whose own period is not
+ * its invoice's (the November bill charging October's $800 again) matched with the lines of the
+ * same carrier, service, description and amount covering that same period (its own, else its
+ * invoice's). Of each such set the line billed in its own period is kept (else the earliest);
+ * the others are the extra copies. Lines in `counted` are already extra copies and are left out.
+ */
+function rebilledPeriods(invoices: readonly InvoiceFacts[], counted: ReadonlySet<string>): Line[] {
+  const wanted = new Set<string>();
+  for (const facts of invoices) {
+    for (const block of facts.blocks) {
+      for (let row = 0; row < block.count; row++) {
+        const [start, end] = linePeriod(facts, block, row);
+        if (start === facts.periodStart && end === facts.periodEnd) continue;
+        wanted.add(`${facts.invoice.carrierId}|${block.serviceKey[row] ?? ''}|${start}|${end}`);
+      }
+    }
+  }
+  if (wanted.size === 0) return [];
+  const sets = new Map<string, Line[]>();
+  for (const facts of invoices) {
+    facts.blocks.forEach((block, position) => {
+      for (let row = 0; row < block.count; row++) {
+        const service = block.serviceKey[row] ?? '';
+        const amount = block.amount[row] ?? 0;
+        if (service === '' || amount === 0 || counted.has(lineKey(facts, position, row))) continue;
+        const [start, end] = linePeriod(facts, block, row);
+        const period = `${facts.invoice.carrierId}|${service}|${start}|${end}`;
+        if (!wanted.has(period)) continue;
+        const key = `${period}|${block.description[row] ?? ''}|${amount}`;
+        const set = sets.get(key) ?? [];
+        sets.set(key, set);
+        set.push({ facts, block, row, position });
+      }
+    });
+  }
+  const extras: Line[] = [];
+  for (const set of sets.values()) {
+    if (set.length < 2) continue;
+    const inPeriod = (line: Line) => {
+      const [start, end] = linePeriod(line.facts, line.block, line.row);
+      return start === line.facts.periodStart && end === line.facts.periodEnd;
+    };
+    const ordered = [...set].sort(
+      (a, b) =>
+        Number(inPeriod(b)) - Number(inPeriod(a)) ||
+        a.facts.invoice.invoiceDate.localeCompare(b.facts.invoice.invoiceDate) ||
+        a.facts.invoice.invoiceNumber.localeCompare(b.facts.invoice.invoiceNumber),
+    );
+    extras.push(...ordered.slice(1));
+  }
+  return extras;
+}
 
 /** Lines identical to an earlier line of the list (first copy kept). */
 function extraCopies(lines: readonly Line[]): Line[] {

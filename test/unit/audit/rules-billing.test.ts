@@ -59,6 +59,47 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'a later invoice bills an earlier month again, stating that month as the line period',
+    rule: 'duplicate-charge',
+    snapshot: snapshotOf({
+      bills: [
+        billed(makeInvoice({ month: '2026-04' }), [line('recurring', 800_00)]),
+        billed(may, [
+          line('recurring', 800_00),
+          line('recurring', 800_00, {
+            periodStart: isoDate(2026, 4, 1),
+            periodEnd: isoDate(2026, 4, 30),
+          }),
+        ]),
+      ],
+    }),
+    expected: [
+      {
+        id: 'duplicate-charge|lumen|A-1|+15550100001|2026-05',
+        impact: 800_00,
+        message:
+          '555-010-0001: 1 charge line billed a second time on invoice N-2026-05 (2026-05) — $800.00 extra.',
+      },
+    ],
+  },
+  {
+    name: 'a month first billed late, on the next invoice, is no copy',
+    rule: 'duplicate-charge',
+    snapshot: snapshotOf({
+      bills: [
+        billed(makeInvoice({ month: '2026-04' }), [line('usage', 5_00)]),
+        billed(may, [
+          line('recurring', 800_00),
+          line('recurring', 800_00, {
+            periodStart: isoDate(2026, 4, 1),
+            periodEnd: isoDate(2026, 4, 30),
+          }),
+        ]),
+      ],
+    }),
+    expected: [],
+  },
+  {
     name: 'same description, different amounts',
     rule: 'duplicate-charge',
     snapshot: snapshotOf({ bills: [billed(may, [line('usage', 4_00), line('usage', 7_00)])] }),
