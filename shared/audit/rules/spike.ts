@@ -88,8 +88,10 @@ export function explainedByInvoice(
  * An invoice total (sum of its lines) above the account's trailing average by more than both
  * thresholds, once what other findings on the same invoice already explain is taken off (a
  * duplicate charge or a late fee is that finding's money, not a spike). The first invoice is the
- * baseline and is never flagged; a flagged month leaves the baseline of the months after it.
- * Runs after the other rules: it reads their findings.
+ * baseline and is never flagged; a flagged month leaves the baseline of the months after it. The
+ * months after a spike that stay at its level (within the thresholds) are the same step up, not
+ * new spikes: they are not flagged and join the baseline. Runs after the other rules: it reads
+ * their findings.
  */
 export const spikeRule: AuditRule = {
   id: 'spike',
@@ -107,6 +109,9 @@ export const spikeRule: AuditRule = {
     for (const invoices of context.invoicesByAccount.values()) {
       // Totals with the explained money taken off, of the months not flagged so far.
       const baseline: number[] = [];
+      // The level of the latest spike while the bills stay at it: a step up (a new circuit)
+      // is reported once, on the month it came, not again every month until the average catches up.
+      let step: number | undefined;
       for (const facts of invoices) {
         const known = explained.get(facts.invoice.id);
         const explainedCents = Math.round(known?.cents ?? 0);
@@ -125,8 +130,19 @@ export const spikeRule: AuditRule = {
           excessTimesCount <= settings.minimumCents * count
         ) {
           baseline.push(total);
+          step = undefined;
           continue;
         }
+        const overStep = step === undefined ? 0 : total - step;
+        if (
+          step !== undefined &&
+          (overStep * 100 <= step * settings.percent || overStep <= settings.minimumCents)
+        ) {
+          // The same step as the month flagged before: the new level, not a new spike.
+          baseline.push(total);
+          continue;
+        }
+        step = total;
         const excess = Math.floor((2 * excessTimesCount + count) / (2 * count));
         const average = Math.floor((2 * sum + count) / (2 * count));
         const of = `over the previous ${count} invoice${count === 1 ? '' : 's'}`;

@@ -7,6 +7,14 @@ import { billed, line, makeInvoice, snapshotOf } from './helpers';
 const march = makeInvoice({ month: '2026-03' });
 const april = makeInvoice({ month: '2026-04' });
 const may = makeInvoice({ month: '2026-05' });
+const june = makeInvoice({ month: '2026-06' });
+/** April's $1,500 against March's $1,000. */
+const APRIL_STEP = {
+  id: 'spike|lumen|A-1|N-2026-04|2026-04',
+  impact: 500_00,
+  message:
+    'Invoice N-2026-04 totals $1,500.00, $500.00 above the average of $1,000.00 over the previous 1 invoice.',
+};
 const other = { serviceIdRaw: '555-010-0002' };
 const fee = (amount: number) =>
   line('late-fee', amount, { serviceIdRaw: '', description: 'Late payment fee' });
@@ -68,21 +76,48 @@ const rows: {
       bills: [
         billed(march, [line('recurring', 1000_00)]),
         billed(april, [line('recurring', 1500_00)]),
-        billed(may, [line('recurring', 1500_00)]),
+        billed(may, [line('recurring', 1000_00)]),
+        billed(june, [line('recurring', 1500_00)]),
       ],
     }),
     expected: [
+      APRIL_STEP,
       {
-        id: 'spike|lumen|A-1|N-2026-04|2026-04',
+        id: 'spike|lumen|A-1|N-2026-06|2026-06',
         impact: 500_00,
         message:
-          'Invoice N-2026-04 totals $1,500.00, $500.00 above the average of $1,000.00 over the previous 1 invoice.',
+          'Invoice N-2026-06 totals $1,500.00, $500.00 above the average of $1,000.00 over the previous 2 invoices.',
       },
+    ],
+  },
+  {
+    name: 'a step up (a new circuit) is one spike, on the month it came, not one every month after',
+    snapshot: snapshotOf({
+      bills: [
+        billed(march, [line('recurring', 1000_00)]),
+        billed(april, [line('recurring', 1500_00)]),
+        billed(may, [line('recurring', 1500_00)]),
+        billed(june, [line('recurring', 1520_00)]),
+      ],
+    }),
+    expected: [APRIL_STEP],
+  },
+  {
+    name: 'a second step on top of the first is a new spike',
+    snapshot: snapshotOf({
+      bills: [
+        billed(march, [line('recurring', 1000_00)]),
+        billed(april, [line('recurring', 1500_00)]),
+        billed(may, [line('recurring', 2200_00)]),
+      ],
+    }),
+    expected: [
+      APRIL_STEP,
       {
         id: 'spike|lumen|A-1|N-2026-05|2026-05',
-        impact: 500_00,
+        impact: 1200_00,
         message:
-          'Invoice N-2026-05 totals $1,500.00, $500.00 above the average of $1,000.00 over the previous 1 invoice.',
+          'Invoice N-2026-05 totals $2,200.00, $1,200.00 above the average of $1,000.00 over the previous 1 invoice.',
       },
     ],
   },
