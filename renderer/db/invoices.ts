@@ -1,6 +1,7 @@
 import { invoiceFindingKey, invoiceRow, type InvoiceRow } from '../../shared/billing/invoice-rows';
 import { todayIso } from '../../shared/dates';
 import type { ChargeLine, Finding, ImportBatch, Invoice, UsageRecord } from '../../shared/model';
+import { invoiceNumbersOf } from '../../shared/model/audit';
 import { chargeBlocksOf, loadChargeLines } from './charges';
 import { deleteInvoiceRecords } from './import-commit';
 import type { OriginalFileRecord, TemDeskDatabase } from './database';
@@ -66,9 +67,12 @@ export async function loadInvoiceRows(
   const names = new Map(carriers.map((carrier) => [carrier.id, carrier.name]));
   const findingCounts = new Map<string, number>();
   for (const { subject } of findings) {
-    if (!subject.accountNumber || !subject.invoiceNumber) continue;
-    const key = invoiceFindingKey(subject.carrierId, subject.accountNumber, subject.invoiceNumber);
-    findingCounts.set(key, (findingCounts.get(key) ?? 0) + 1);
+    if (!subject.accountNumber) continue;
+    // A finding over several months counts on every invoice it covers (as the approvals hold them).
+    for (const invoiceNumber of invoiceNumbersOf(subject)) {
+      const key = invoiceFindingKey(subject.carrierId, subject.accountNumber, invoiceNumber);
+      findingCounts.set(key, (findingCounts.get(key) ?? 0) + 1);
+    }
   }
   const today = todayIso(now);
   return invoices.map((invoice) =>
@@ -117,11 +121,12 @@ export async function loadInvoiceFindings(
   const key = invoiceFindingKey(invoice.carrierId, invoice.accountNumber, invoice.invoiceNumber);
   const findings = await db.findings.toArray();
   return findings
-    .filter(
-      ({ subject }) =>
-        subject.accountNumber !== undefined &&
-        subject.invoiceNumber !== undefined &&
-        invoiceFindingKey(subject.carrierId, subject.accountNumber, subject.invoiceNumber) === key,
-    )
+    .filter(({ subject }) => {
+      const account = subject.accountNumber;
+      if (account === undefined) return false;
+      return invoiceNumbersOf(subject).some(
+        (invoiceNumber) => invoiceFindingKey(subject.carrierId, account, invoiceNumber) === key,
+      );
+    })
     .sort((a, b) => b.impact - a.impact || a.id.localeCompare(b.id));
 }

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { saveApprovalPolicy } from '../../renderer/db/approvals';
 import { loadChargeLines } from '../../renderer/db/charges';
 import { TemDeskDatabase } from '../../renderer/db/database';
-import { loadInvoiceRows } from '../../renderer/db/invoices';
+import { loadInvoiceFindings, loadInvoiceRows } from '../../renderer/db/invoices';
 import {
   commitImport,
   findImportConflicts,
@@ -356,5 +356,40 @@ describe('invoice rows', () => {
       'INV-2': 1,
     });
     expect(rows[0]?.carrier).toBe('Lumen');
+  });
+
+  it('count a finding over several months on every invoice it covers, and list it on each', async () => {
+    await commitImport(db, upload('lumen.csv', 'a1', ['INV-1', 'INV-2', 'INV-3']));
+    const invoices = await db.invoices.toArray();
+    const [first] = invoices;
+    if (!first) throw new Error('no invoice');
+    await db.findings.add({
+      id: 'rate|1',
+      ruleId: 'rate-mismatch',
+      severity: 'error',
+      subject: {
+        carrierId: first.carrierId,
+        accountNumber: first.accountNumber,
+        invoiceNumber: 'INV-1',
+        invoiceNumbers: ['INV-1', 'INV-2'],
+      },
+      impact: cents(24_00),
+      message: '$24.00 over on 2026-09 to 2026-10',
+      status: 'open',
+      statusHistory: [],
+      firstSeenAt: '2026-10-01T00:00:00.000Z',
+      lastSeenAt: '2026-10-01T00:00:00.000Z',
+    });
+    const rows = await loadInvoiceRows(db, new Date('2026-10-02T00:00:00Z'));
+    expect(Object.fromEntries(rows.map((row) => [row.invoiceNumber, row.findings]))).toEqual({
+      'INV-1': 1,
+      'INV-2': 1,
+      'INV-3': 0,
+    });
+    const second = invoices.find((invoice) => invoice.invoiceNumber === 'INV-2');
+    if (!second) throw new Error('no INV-2');
+    expect((await loadInvoiceFindings(db, second)).map((finding) => finding.id)).toEqual([
+      'rate|1',
+    ]);
   });
 });
