@@ -54,7 +54,8 @@ describe('money at risk is kept apart from money at stake', () => {
       atRisk: 0,
     },
   ])('findings page totals: $name', ({ rows, total, open, atRisk }) => {
-    expect(totalsOf(rows)).toMatchObject({ count: rows.length, total, open, atRisk });
+    // `gross` too: the page says "the findings shown state $gross, of which … claimed twice".
+    expect(totalsOf(rows)).toMatchObject({ count: rows.length, total, gross: total, open, atRisk });
   });
 
   it('the headline (each dollar once) leaves an unallocated amount out', () => {

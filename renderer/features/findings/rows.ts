@@ -321,10 +321,13 @@ export function totalsOf(rows: readonly FindingRow[]): FindingTotals {
     dismissed: 0,
   };
   for (const row of rows) {
-    if (impactKindOf(row.ruleId) === 'at-risk') {
+    const kind = impactKindOf(row.ruleId);
+    if (kind === 'at-risk') {
       if (row.status !== 'dismissed') atRisk += row.impact;
       continue;
     }
+    // An allocation gap (a service with no cost center) is no money claimed from the carrier.
+    if (kind === 'unallocated') continue;
     if (row.status !== 'dismissed') {
       total += row.counted;
       gross += row.impact;
