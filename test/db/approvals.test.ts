@@ -21,6 +21,7 @@ import { TemDeskDatabase } from '../../renderer/db/database';
 import { markExportedForPayment, paymentFileOf } from '../../renderer/db/payments';
 import { runAndSaveAudit } from '../../renderer/db/findings';
 import { DEFAULT_APPROVAL_POLICY } from '../../shared/billing/approval-policy';
+import { invoiceNumbersOf } from '../../shared/model/audit';
 import { invoiceFindingKey } from '../../shared/billing/invoice-rows';
 import type { IsoDate } from '../../shared/dates/iso-date';
 import { STANDARD_PAYMENT_PRESET } from '../../shared/export/payment-file';
@@ -44,14 +45,13 @@ afterEach(async () => {
 
 async function openErrorKeys(): Promise<Set<string>> {
   const findings = await db.findings.where('status').anyOf('open', 'disputed').toArray();
+  // Every invoice an error covers (a finding over several months holds each of them).
   return new Set(
     findings
-      .filter((f) => f.severity === 'error' && f.subject.invoiceNumber !== undefined)
-      .map((f) =>
-        invoiceFindingKey(
-          f.subject.carrierId,
-          f.subject.accountNumber ?? '',
-          f.subject.invoiceNumber ?? '',
+      .filter((f) => f.severity === 'error')
+      .flatMap((f) =>
+        invoiceNumbersOf(f.subject).map((invoiceNumber) =>
+          invoiceFindingKey(f.subject.carrierId, f.subject.accountNumber ?? '', invoiceNumber),
         ),
       ),
   );

@@ -18,6 +18,9 @@ async function importJulyAndSeptember(): Promise<void> {
     const invoice = makeDraftInvoice({
       invoiceNumber: number,
       invoiceDate: isoDate(2026, month, 1),
+      // Each bills its own month (a bill's period is what missing-invoice goes by).
+      periodStart: isoDate(2026, month, 1),
+      periodEnd: isoDate(2026, month, month === 9 ? 30 : 31),
       sourceFile: `${number}.csv`,
     });
     await commitImport(db, {
@@ -82,6 +85,8 @@ describe('a checks run where one check could not run', () => {
     const late = makeDraftInvoice({
       invoiceNumber: 'INV-8',
       invoiceDate: isoDate(2026, 8, 1),
+      periodStart: isoDate(2026, 8, 1),
+      periodEnd: isoDate(2026, 8, 31),
       sourceFile: 'INV-8.csv',
     });
     await commitImport(db, {

@@ -36,6 +36,9 @@ async function importLateFees(): Promise<void> {
     const invoice = makeDraftInvoice({
       invoiceNumber: number,
       invoiceDate: isoDate(2026, month, 1),
+      // Each bills its own month (the same period and total twice would be a re-sent copy).
+      periodStart: isoDate(2026, month - 1, 1),
+      periodEnd: isoDate(2026, month - 1, month - 1 === 8 ? 31 : 30),
       sourceFile: `${number}.csv`,
     });
     const lines = [
