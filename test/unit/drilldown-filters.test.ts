@@ -133,6 +133,7 @@ function finding(id: string, patch: Partial<FindingRow>): FindingRow {
     ageDays: 10,
     disputeId: null,
     ...patch,
+    invoiceIds: patch.invoiceIds ?? (patch.invoiceId ? [patch.invoiceId] : []),
   };
 }
 
@@ -223,21 +224,23 @@ describe('findings of one invoice', () => {
     finding('on-it-too', { invoiceId: 'inv-1', invoiceNumber: '754240482', status: 'disputed' }),
     finding('credited-on-it', { invoiceId: 'inv-1', status: 'credited' }),
     finding('elsewhere', { invoiceId: 'inv-2' }),
+    // A finding over two months, first found on inv-0, covers inv-1 too.
+    finding('over-months', { invoiceId: 'inv-0', invoiceIds: ['inv-0', 'inv-1'] }),
     finding('no-invoice', { invoiceId: null }),
   ];
 
   it('come from a link to that invoice’s open or disputed findings', () => {
     const filters = filtersFromLink({ invoiceId: 'inv-1', status: 'open-or-disputed' });
-    expect(ids(filterRows(rows, filters))).toEqual(['on-it', 'on-it-too']);
+    expect(ids(filterRows(rows, filters))).toEqual(['on-it', 'on-it-too', 'over-months']);
     expect(hasFilters(filters)).toBe(true);
     expect(
       describeFindingFilters(
         filters,
         (id) => id,
-        2,
+        3,
         (id) => (id === 'inv-1' ? '754240482' : id),
       ),
-    ).toBe('Showing open or disputed findings on invoice 754240482 — 2 findings.');
+    ).toBe('Showing open or disputed findings on invoice 754240482 — 3 findings.');
   });
 });
 

@@ -63,7 +63,7 @@ export function FindingsTab({
             filters,
             carrierName,
             rows.length,
-            (id) => all.find((r) => r.invoiceId === id)?.invoiceNumber ?? id,
+            (id) => data.invoices.find((invoice) => invoice.id === id)?.invoiceNumber ?? id,
           )}{' '}
           <a href={hrefFor('findings')}>Show all findings</a>
         </p>

@@ -7,6 +7,7 @@ import { ALL_RULES } from '../../../shared/audit/rules';
 import { daysBetween, isIsoDate, type IsoDate } from '../../../shared/dates';
 import {
   impactKindOf,
+  invoiceNumbersOf,
   type Carrier,
   type DisputeStatus,
   type FindingStatus,
@@ -58,6 +59,8 @@ export interface FindingRow {
   accountNumber: string;
   invoiceNumber: string;
   invoiceId: string | null;
+  /** Every invoice the finding covers (a finding over several months covers each of them). */
+  invoiceIds: readonly string[];
   serviceIdRaw: string;
   serviceId: string | null;
   site: string;
@@ -134,6 +137,9 @@ export function findingRows(
       accountNumber: subject.accountNumber ?? '',
       invoiceNumber: subject.invoiceNumber ?? invoice?.invoiceNumber ?? '',
       invoiceId: invoice?.id ?? null,
+      invoiceIds: coveredInvoiceIds(invoice?.id, subject, (number) =>
+        invoiceByKey.get(invoiceKey(subject.carrierId, subject.accountNumber ?? '', number)),
+      ),
       serviceIdRaw: subject.serviceIdRaw ?? service?.serviceIdRaw ?? '',
       serviceId: service?.id ?? null,
       site: service?.siteId === undefined ? '' : (siteCode.get(service.siteId) ?? ''),
@@ -238,7 +244,7 @@ export function filterRows(rows: readonly FindingRow[], filters: FindingFilters)
       hasStatus(row.status, filters.status) &&
       (filters.carrierId === '' || row.carrierId === filters.carrierId) &&
       (filters.accountNumber === '' || row.accountNumber === filters.accountNumber) &&
-      (filters.invoiceId === '' || row.invoiceId === filters.invoiceId) &&
+      (filters.invoiceId === '' || row.invoiceIds.includes(filters.invoiceId)) &&
       (filters.site === '' || row.site === filters.site) &&
       inAgeBucket(row.ageDays, filters.age) &&
       inPeriod(row.period, filters.periodFrom, filters.periodTo),
@@ -343,4 +349,18 @@ export function totalsOf(rows: readonly FindingRow[]): FindingTotals {
     disputed: cents(byStatus.disputed),
     credited: cents(byStatus.credited),
   };
+}
+
+/** The ids of the invoices a finding covers: its evidence's first, then each it names. */
+function coveredInvoiceIds(
+  first: string | undefined,
+  subject: FindingRecord['subject'],
+  invoiceOf: (invoiceNumber: string) => { id: string } | undefined,
+): string[] {
+  const ids = first === undefined ? [] : [first];
+  for (const number of invoiceNumbersOf(subject)) {
+    const id = invoiceOf(number)?.id;
+    if (id !== undefined && !ids.includes(id)) ids.push(id);
+  }
+  return ids;
 }
