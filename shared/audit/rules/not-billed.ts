@@ -1,3 +1,4 @@
+import { missingCompanionOf } from '../../import/draft';
 import { ZERO_CENTS } from '../../money/cents';
 import { findingId } from '../rule';
 import { monthSpan } from '../findings';
@@ -36,10 +37,13 @@ export const notBilledRule: AuditRule = {
       );
       if (invoices === undefined) continue;
       const seen = billedOn.get(service.id);
+      // An invoice still waiting for the file its lines are in (Verizon's AccountSummary read
+      // alone) mentions no service yet: that is no gap in the inventory.
       const missing = invoices.filter(
         (facts) =>
           (service.activatedOn === undefined || facts.periodEnd >= service.activatedOn) &&
-          seen?.has(facts.invoice.id) !== true,
+          seen?.has(facts.invoice.id) !== true &&
+          missingCompanionOf(facts.invoice) === null,
       );
       const first = missing[0];
       const last = missing[missing.length - 1];

@@ -1,3 +1,4 @@
+import { missingCompanionOf } from '../../import/draft';
 import type { InvoiceFacts } from '../context';
 import { money } from '../findings';
 import { resolveSettings, type AuditRule, type FindingDraft, type SettingSpec } from '../rule';
@@ -113,6 +114,9 @@ export const spikeRule: AuditRule = {
       // is reported once, on the month it came, not again every month until the average catches up.
       let step: number | undefined;
       for (const facts of invoices) {
+        // An invoice still waiting for the file its lines are in totals nothing yet: neither a
+        // month to judge nor one to average (it would make the next full bill look like a spike).
+        if (missingCompanionOf(facts.invoice) !== null) continue;
         const known = explained.get(facts.invoice.id);
         const explainedCents = Math.round(known?.cents ?? 0);
         const total = facts.total - explainedCents;

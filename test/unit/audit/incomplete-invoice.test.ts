@@ -51,6 +51,77 @@ describe('an invoice waiting for its companion file', () => {
     });
   });
 
+  it('is no inventory gap: not-billed waits for the file that names its services', () => {
+    const waiting = makeInvoice({ statedTotal: cents(45_00), parts: parts('account-summary') });
+    checkCase({
+      name: 'waiting',
+      rule: 'not-billed',
+      snapshot: snapshotOf({ bills: [billed(waiting, [])] }),
+      expected: [],
+    });
+    // Complete with the service absent from its lines, the gap is real.
+    const complete = { ...waiting, parts: parts('account-summary', 'wireless-summary') };
+    checkCase({
+      name: 'complete',
+      rule: 'not-billed',
+      snapshot: snapshotOf({
+        bills: [billed(complete, [line('recurring', 45_00, { serviceIdRaw: '555-010-0002' })])],
+      }),
+      expected: [
+        {
+          id: 'not-billed|lumen|A-1|+15550100001|2026-05',
+          impact: 0,
+          message:
+            '555-010-0001 (Business Unlimited) is active in the inventory but on no invoice of account A-1 on 2026-05.',
+        },
+      ],
+    });
+  });
+
+  it('neither spikes nor lowers the average the next full bill is judged by', () => {
+    const month = (m: string, amount: number) =>
+      billed(makeInvoice({ month: m }), [line('recurring', amount)]);
+    const waitingApril = makeInvoice({
+      month: '2026-04',
+      statedTotal: cents(1000_00),
+      parts: parts('account-summary'),
+    });
+    checkCase({
+      name: 'a month waiting between two full ones',
+      rule: 'spike',
+      snapshot: snapshotOf({
+        bills: [
+          month('2026-02', 1000_00),
+          month('2026-03', 1000_00),
+          billed(waitingApril, []),
+          month('2026-05', 1000_00),
+        ],
+      }),
+      expected: [],
+    });
+    // Counted as a $0.00 month, April would have made May $333.33 above the average.
+    checkCase({
+      name: 'the same months complete',
+      rule: 'spike',
+      snapshot: snapshotOf({
+        bills: [
+          month('2026-02', 1000_00),
+          month('2026-03', 1000_00),
+          billed({ ...waitingApril, parts: parts('account-summary', 'wireless-summary') }, []),
+          month('2026-05', 1000_00),
+        ],
+      }),
+      expected: [
+        {
+          id: 'spike|lumen|A-1|N-2026-05|2026-05',
+          impact: 333_33,
+          message:
+            'Invoice N-2026-05 totals $1,000.00, $333.33 above the average of $666.67 over the previous 3 invoices.',
+        },
+      ],
+    });
+  });
+
   it('says, when only the AccountSummary is read, which file completes the invoice', () => {
     const bytes = readFileSync(
       new URL('../../fixtures/files/verizon-account-summary.txt', import.meta.url),
