@@ -15,6 +15,7 @@ import {
   type ChargebackCsvSettings,
 } from '../../shared/export/chargeback';
 import type { ImportLimits } from '../../shared/import/limits';
+import type { InvoiceDetails } from '../../shared/import/profiles/types';
 
 /** The files every command reads. */
 export interface WorkspaceArgs {
@@ -41,6 +42,11 @@ export interface WorkspaceArgs {
   sheet: string | null;
   /** `--date-order`: how to read bill dates that could be read more than one way (`11/01/2026`). */
   dateOrder: DateOrder | null;
+  /**
+   * `--account-number` and `--invoice-date`: the invoice facts of every bill file that does not
+   * say them (a Teams PSTN usage report, a T-Mobile summary without its account column).
+   */
+  invoiceDetails: InvoiceDetails;
   /** Import limits raised by flags (`--max-file-mb`, `--max-zip-mb`, `--max-zip-ratio`, `--allow-any-year`). */
   limits: Partial<ImportLimits>;
 }
@@ -139,6 +145,9 @@ commands:
   --date-order <order> MDY, DMY or YMD: how to read bill dates that could be read more than
                        one way (11/01/2026 when no date of the file is past the 12th); a
                        file whose dates say their order is read by them
+  --account-number <n> the account of bill files that name none (a Teams PSTN usage report,
+                       a T-Mobile summary without an account column)
+  --invoice-date <d>   the invoice date (YYYY-MM-DD) of bill files that give none
 Outputs are written under a temporary name and renamed when complete.
 Exit codes: 0 done, 1 bad input (nothing written), 2 bad arguments.`;
 
@@ -151,6 +160,8 @@ const IMPORT_OPTIONS = [
   'max-zip-ratio',
   'sheet',
   'date-order',
+  'account-number',
+  'invoice-date',
 ] as const;
 
 /** The input files and the output of both commands. */
@@ -287,6 +298,17 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const order = DATE_ORDERS.find((candidate) => candidate === dateOrder?.trim().toUpperCase());
   if (dateOrder !== null && order === undefined)
     return fail(`--date-order must be MDY, DMY or YMD, not "${dateOrder}".`);
+  const invoiceDetails: InvoiceDetails = {};
+  const accountNumber = one('account-number')?.trim();
+  if (accountNumber !== undefined) invoiceDetails.accountNumber = accountNumber;
+  const invoiceDate = one('invoice-date')?.trim();
+  if (invoiceDate !== undefined) {
+    if (!isIsoDate(invoiceDate))
+      return fail(
+        `--invoice-date must be a date written YYYY-MM-DD (like 2026-11-15), not "${invoiceDate}".`,
+      );
+    invoiceDetails.invoiceDate = invoiceDate;
+  }
   const workspace: WorkspaceArgs = {
     costCenters: one('cost-centers'),
     workspace: one('workspace'),
@@ -299,6 +321,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     allowRowErrors: values.has('allow-row-errors'),
     sheet: one('sheet'),
     dateOrder: order ?? null,
+    invoiceDetails,
     limits,
   };
   const out = one('out') ?? '';

@@ -41,6 +41,12 @@ const DETAIL_NAMES: Record<InvoiceDetailField, string> = {
   invoiceDate: 'invoice date',
 };
 
+/** The option that gives each fact. */
+const DETAIL_FLAGS: Record<InvoiceDetailField, string> = {
+  accountNumber: '--account-number NUMBER',
+  invoiceDate: '--invoice-date YYYY-MM-DD',
+};
+
 function billProblem(outcome: Exclude<ReadOutcome, { kind: 'draft' }>): string {
   const file = outcome.fileName;
   switch (outcome.kind) {
@@ -61,8 +67,11 @@ function billProblem(outcome: Exclude<ReadOutcome, { kind: 'draft' }>): string {
             : '';
       return `The Excel workbook "${file}" has ${outcome.sheets.length > 1 ? 'several sheets that could be the bill' : 'no visible sheet holding a bill'}: ${choices.join(', ')}${hidden}. Run again with --sheet NAME, e.g. --sheet "${choices[0] ?? ''}".`;
     }
-    case 'needs-invoice-details':
-      return `The bill file "${file}" does not say its ${outcome.missing.map((field) => DETAIL_NAMES[field]).join(' or ')}; import it in the app, which asks for ${outcome.missing.length === 1 ? 'it' : 'them'}.`;
+    case 'needs-invoice-details': {
+      const flags = outcome.missing.map((field) => DETAIL_FLAGS[field]).join(' and ');
+      const note = outcome.note === undefined ? '' : ` ${outcome.note}`;
+      return `The bill file "${file}" does not say its ${outcome.missing.map((field) => DETAIL_NAMES[field]).join(' or ')}.${note} Run again with ${flags}, or import it in the app, which asks for ${outcome.missing.length === 1 ? 'it' : 'them'}.`;
+    }
   }
 }
 
@@ -127,7 +136,10 @@ export const CLI_LIMIT_ADVICE: LimitAdvice = (limit) => {
 };
 
 /** Import options the CLI passes to the reader (limits from its flags). */
-export type BillReadOptions = Pick<ReadBillOptions, 'limits' | 'preferredSheet' | 'savedMappings'>;
+export type BillReadOptions = Pick<
+  ReadBillOptions,
+  'limits' | 'preferredSheet' | 'savedMappings' | 'defaultDateOrder' | 'defaultInvoiceDetails'
+>;
 
 /** Records a draft's unread rows (its closing "… and N more" note becomes a count). */
 function noteUnreadRows(draft: BillDraft, state: BillState): void {

@@ -399,6 +399,7 @@ export async function loadWorkspace(args: WorkspaceArgs): Promise<Workspace> {
       limits: args.limits,
       ...(args.sheet === null ? {} : { preferredSheet: args.sheet }),
       ...(args.dateOrder === null ? {} : { defaultDateOrder: args.dateOrder }),
+      defaultInvoiceDetails: args.invoiceDetails,
     },
   });
 }

@@ -24,7 +24,7 @@ import {
 } from './mapping';
 import { bestFit, duplicateColumnProblem, type LayoutFit } from './profiles/columns';
 import { CARRIER_PROFILES } from './profiles/index';
-import type { CarrierProfile, ProfileTable } from './profiles/types';
+import type { CarrierProfile, InvoiceDetails, ProfileTable } from './profiles/types';
 import { importLimits, type ImportLimits } from './limits';
 import { readTable, readTableHeader, sniffTable, type TableSniff } from './table';
 import { isReportText, readReportFiles } from './reports/index';
@@ -359,7 +359,7 @@ function readGroup(
     }
     order = decision.order;
   }
-  const invoiceDetails = options.invoiceDetails ?? {};
+  const invoiceDetails = detailsOfGroup(group, options);
   const [need] = profile.missingDetails?.(group.tables, { invoiceDetails }) ?? [];
   if (need !== undefined) {
     return {
@@ -367,6 +367,7 @@ function readGroup(
       fileName: need.fileName,
       profileId: profile.id,
       missing: need.missing,
+      ...(profile.detailsNote === undefined ? {} : { note: profile.detailsNote }),
     };
   }
   const draft = profile.read(group.tables, {
@@ -379,6 +380,19 @@ function readGroup(
   if (group.choices.length > 0)
     draft.columnChoices = [...(draft.columnChoices ?? []), ...group.choices];
   return draftOutcome(draft, group.files, options);
+}
+
+/** The invoice facts of a group's files: each file's own, else the defaults given for every file. */
+function detailsOfGroup(
+  group: ProfileGroup,
+  options: ReadBillOptions,
+): Readonly<Record<string, InvoiceDetails>> {
+  const given = options.invoiceDetails ?? {};
+  const defaults = options.defaultInvoiceDetails;
+  if (defaults === undefined) return given;
+  const details: Record<string, InvoiceDetails> = { ...given };
+  for (const table of group.tables) details[table.fileName] ??= defaults;
+  return details;
 }
 
 /**

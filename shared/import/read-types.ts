@@ -25,6 +25,11 @@ export interface ReadBillOptions {
   defaultDateOrder?: DateOrder;
   /** Invoice facts typed in by the user for files that lack them, by file name. */
   invoiceDetails?: Readonly<Record<string, InvoiceDetails>>;
+  /**
+   * Invoice facts for every file that lacks them and has none of its own in `invoiceDetails` (the
+   * CLI's `--account-number` and `--invoice-date`).
+   */
+  defaultInvoiceDetails?: InvoiceDetails;
   /** Called with 0–1 as the files are read. */
   onProgress?: (fraction: number) => void;
   /** Size, line, column and date limits; `DEFAULT_IMPORT_LIMITS` for any not given. */
@@ -92,6 +97,8 @@ export type ReadOutcome =
       fileName: string;
       profileId: string;
       missing: InvoiceDetailField[];
+      /** Why the layout does not say them, and what they are used for (the profile's words). */
+      note?: string;
     }
   | {
       kind: 'needs-sheet';

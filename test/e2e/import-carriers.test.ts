@@ -110,4 +110,62 @@ describe('Canadian carriers imported in Chromium', () => {
     expect(session.consoleErrors).toEqual([]);
     expect(session.externalRequests).toEqual([]);
   });
+
+  it('asks which account a Teams PSTN usage report is billed to, then imports a month of calls per invoice', async () => {
+    session = await openApp({ hash: '#/bills' });
+    const { page } = session;
+    await pickBillFiles(page, [saved('teams-pstn-usage.synthetic.csv', 'PSTN usage Oct 2026.csv')]);
+    await page
+      .getByRole('heading', {
+        name: 'PSTN usage Oct 2026.csv does not say which account it is billed to',
+      })
+      .waitFor();
+    await expect
+      .poll(() => page.getByText(/A Teams PSTN usage report names no billing account/).count())
+      .toBe(1);
+    const cont = page.getByRole('button', { name: 'Continue' });
+    expect(await cont.isDisabled()).toBe(true);
+    await page.getByLabel('Account number').fill('MS-100200');
+    await session.screenshot('import-teams-account-question');
+    await cont.click();
+
+    const preview = page.getByRole('region', {
+      name: 'Preview: nothing is saved until you import',
+    });
+    await preview.waitFor();
+    const invoices = preview.getByRole('table', { name: 'Invoices found' });
+    // October's calls and the one of November 1 (UTC): two monthly invoices of the account.
+    for (const number of ['MS-100200-20261031', 'MS-100200-20261130'])
+      await expect
+        .poll(() => invoices.getByRole('cell', { name: number, exact: true }).count())
+        .toBe(1);
+    // $0.17 + $1.44 + $0.09 + $1.45 + $0.07: each user's calls of a kind summed exactly, then rounded.
+    await expect
+      .poll(() => invoices.getByRole('cell', { name: '$3.22', exact: true }).count())
+      .toBe(1);
+    await session.screenshot('import-teams-preview');
+    await preview.getByRole('button', { name: 'Import 2 invoices' }).click();
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Imported 2 invoices' }).count())
+      .toBe(1);
+    await page.getByRole('button', { name: 'Close' }).click();
+
+    const grid = page.getByRole('grid');
+    await grid.getByRole('gridcell', { name: 'MS-100200-20261031', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Invoice MS-100200-20261031' }).waitFor();
+    const lines = page.getByRole('region', { name: 'Charge lines', exact: true });
+    await expect
+      .poll(() =>
+        lines.getByRole('gridcell', { name: 'Outbound calls, international', exact: true }).count(),
+      )
+      .toBe(1);
+    await expect
+      .poll(() =>
+        lines.getByRole('gridcell', { name: 'jane.doe@contoso.example', exact: true }).count(),
+      )
+      .toBe(2);
+    await session.screenshot('import-teams-invoice-detail');
+    expect(session.consoleErrors).toEqual([]);
+    expect(session.externalRequests).toEqual([]);
+  });
 });

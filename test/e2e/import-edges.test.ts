@@ -62,7 +62,7 @@ describe('import edges in Chromium', () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Bills');
     await expect
       .poll(() => preview.getByRole('status').first().textContent())
-      .toContain('1 summary or total row skipped');
+      .toContain('1 summary, total or repeated row skipped');
     await preview.getByRole('button', { name: 'Import 1 invoice' }).click();
     await expect
       .poll(() =>

@@ -6,6 +6,7 @@ import { attPremierSummary } from './att-premier-summary';
 import { attRawData } from './att-raw-data';
 import { bellMobility } from './bell-mobility';
 import { rogersCharges } from './rogers-charges';
+import { teamsPstnUsage } from './teams-pstn';
 import { temdeskCharges } from './temdesk-charges';
 import { tmobileDetail } from './tmobile-detail';
 import { tmobileSummary } from './tmobile-summary';
@@ -18,6 +19,7 @@ export {
   attRawData,
   bellMobility,
   rogersCharges,
+  teamsPstnUsage,
   temdeskCharges,
   tmobileDetail,
   tmobileSummary,
@@ -33,5 +35,6 @@ export const CARRIER_PROFILES: readonly CarrierProfile[] = [
   rogersCharges,
   tmobileSummary,
   tmobileDetail,
+  teamsPstnUsage,
   temdeskCharges,
 ];

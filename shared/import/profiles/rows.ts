@@ -4,7 +4,7 @@ import type { DraftBuilder } from '../draft-builder';
 import { summaryRowReason } from '../summary-rows';
 import type { TableRow } from '../table';
 import { col } from './columns';
-import type { ProfileTable } from './types';
+import type { CarrierProfile, InvoiceDetailField, InvoiceDetails, ProfileTable } from './types';
 
 /**
  * Counts `row` as read; a summary or total row is noted as skipped (null back); otherwise starts
@@ -29,4 +29,17 @@ export function startAccountRow(
   const accountNumber = cells.identifier(index) || fallback;
   if (accountNumber === '') cells.reject(index, 'the account number is blank.');
   return accountNumber;
+}
+
+/** A profile's `missingDetails`, from what each of its tables lacks given the user's answers. */
+export function missingPerTable(
+  missingFor: (table: ProfileTable, details: InvoiceDetails | undefined) => InvoiceDetailField[],
+): NonNullable<CarrierProfile['missingDetails']> {
+  return (tables, context) =>
+    tables
+      .map((table) => ({
+        fileName: table.fileName,
+        missing: missingFor(table, context.invoiceDetails[table.fileName]),
+      }))
+      .filter((need) => need.missing.length > 0);
 }

@@ -14,7 +14,7 @@ import { compactDate } from '../charge-rows';
 import type { DraftChargeLine, DraftInvoice } from '../draft';
 import { DraftBuilder } from '../draft-builder';
 import { col, presentIndexes } from './columns';
-import { startAccountRow } from './rows';
+import { missingPerTable, startAccountRow } from './rows';
 import type {
   CarrierProfile,
   InvoiceDetailField,
@@ -174,14 +174,9 @@ export const tmobileSummary: CarrierProfile = {
   layoutName: LAYOUT_NAME,
   dateOrder: 'MDY',
   layouts: [SUMMARY],
-  missingDetails(tables, context) {
-    return tables
-      .map((table) => ({
-        fileName: table.fileName,
-        missing: missingFor(table, context.invoiceDetails[table.fileName]),
-      }))
-      .filter((need) => need.missing.length > 0);
-  },
+  detailsNote:
+    'This T-Mobile summary export names no account or bill date: give them as the printed bill shows them; they apply to every line of the file.',
+  missingDetails: missingPerTable(missingFor),
   read(tables, context) {
     const draft = new DraftBuilder();
     for (const table of tables) readTable(table, context.invoiceDetails[table.fileName], draft);

@@ -75,6 +75,8 @@ export interface CarrierProfile {
     tables: readonly ProfileTable[],
     context: Pick<ReadContext, 'invoiceDetails'>,
   ): { fileName: string; missing: InvoiceDetailField[] }[];
+  /** Why its files lack the facts {@link CarrierProfile.missingDetails} asks for, said when asking. */
+  detailsNote?: string;
   /** Reads the recognised (non-ignored) tables of one upload into one draft. Never throws on bad data. */
   read(tables: readonly ProfileTable[], context: ReadContext): BillDraft;
 }

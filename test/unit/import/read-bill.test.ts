@@ -79,6 +79,7 @@ describe('readBill asks instead of guessing', () => {
       fileName: 'tmobile-summary-bare.csv',
       profileId: 'tmobile-summary',
       missing: ['accountNumber', 'invoiceDate'],
+      note: 'This T-Mobile summary export names no account or bill date: give them as the printed bill shows them; they apply to every line of the file.',
     });
     const draft = readDraft([bare], {
       invoiceDetails: {

@@ -133,7 +133,8 @@ export function ImportPreview({ state }: { state: PreviewState }) {
       <p role="status">
         {plural(totals.invoices, 'invoice')}, {plural(totals.lines, 'charge line')},{' '}
         {plural(totals.usage, 'usage record')} · {totals.errors} row
-        {totals.errors === 1 ? '' : 's'} could not be read · {totals.skipped} summary or total row
+        {totals.errors === 1 ? '' : 's'} could not be read · {totals.skipped} summary, total or
+        repeated row
         {totals.skipped === 1 ? '' : 's'} skipped
       </p>
 
@@ -263,7 +264,7 @@ function RowProblems({ drafts }: { drafts: PreviewState['drafts'][number]['draft
       )}
       {skipped.length > 0 && (
         <details>
-          <summary>Summary and total rows skipped ({skipped.length})</summary>
+          <summary>Summary, total and repeated rows skipped ({skipped.length})</summary>
           <ul>
             {skipped.slice(0, 200).map((row, i) => (
               <li key={i}>

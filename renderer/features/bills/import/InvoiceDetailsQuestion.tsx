@@ -4,7 +4,10 @@ import { useImport } from './ImportContext';
 import { QuestionButtons } from './QuestionParts';
 import type { Question } from './session';
 
-/** Asked when a summary file carries no account number or invoice date (T-Mobile's bare summary). */
+/**
+ * Asked when a file carries no account number or invoice date (T-Mobile's bare summary, a Teams
+ * PSTN usage report), with the layout's own words on why and what the answer is used for.
+ */
 export function InvoiceDetailsQuestion({
   question,
 }: {
@@ -22,8 +25,14 @@ export function InvoiceDetailsQuestion({
 
   return (
     <section className="panel import-panel" aria-labelledby="import-title">
-      <h2 id="import-title">{question.fileName} does not say which invoice it is</h2>
-      <p>Type what the printed bill shows; it applies to every line of this file.</p>
+      <h2 id="import-title">
+        {question.fileName} does not say{' '}
+        {needsDate ? 'which invoice it is' : 'which account it is billed to'}
+      </h2>
+      <p>
+        {question.note ??
+          'Type what the printed bill shows; it applies to every line of this file.'}
+      </p>
       {needsAccount && (
         <>
           <label htmlFor={accountId}>Account number</label>
