@@ -134,7 +134,10 @@ export function repeatedInvoiceFindings(workspace: Workspace): FindingDraft[] {
         period,
       },
       impact: repeat.total,
-      message: `Invoice ${invoice.invoiceNumber} (account ${invoice.accountNumber}, ${formatCents(copyTotal(invoice))}) is in ${repeat.firstFiles.join(' + ')} and again in ${repeat.repeatFiles.join(' + ')}; it is counted once. Paying ${repeat.copies === 1 ? 'both' : 'every copy'} would pay it ${repeat.copies + 1} times.`,
+      message:
+        repeat.total === cents(copyTotal(invoice) * repeat.copies)
+          ? `Invoice ${invoice.invoiceNumber} (account ${invoice.accountNumber}, ${formatCents(copyTotal(invoice))}) is in ${repeat.firstFiles.join(' + ')} and again in ${repeat.repeatFiles.join(' + ')}; it is counted once. Paying ${repeat.copies === 1 ? 'both' : 'every copy'} would pay it ${repeat.copies + 1} times.`
+          : `Invoice ${invoice.invoiceNumber} (account ${invoice.accountNumber}, ${formatCents(copyTotal(invoice))}) is joined from parts; ${formatCents(repeat.total)} of its lines in ${repeat.firstFiles.join(' + ')} are again in ${repeat.repeatFiles.join(' + ')}, counted once. Paying both would pay them twice.`,
       evidence: { invoiceId: invoice.id },
     };
   });
@@ -294,7 +297,7 @@ export function auditSummary(outcome: AuditOutcome, today: IsoDate): string[] {
   const lines = [
     `Audit as of ${today}`,
     `Read ${plural(workspace.billFiles, 'bill file')}: ${plural(workspace.invoices.length, 'invoice')}${fromBackup > 0 ? ` (${fromBackup} from the --workspace backup)` : ''}, ${plural(workspace.lines.length, fromBackup > 0 ? 'new charge line' : 'charge line')}, ${formatCents(billed)} billed.`,
-    `Inventory: ${workspace.services.length} services at ${workspace.sites.length} sites; ${workspace.contracts.length} contracts.`,
+    `Inventory: ${plural(workspace.services.length, 'service')} at ${plural(workspace.sites.length, 'site')}; ${plural(workspace.contracts.length, 'contract')}.`,
   ];
   if (workspace.repeatedInvoices.length > 0) {
     lines.push(

@@ -307,7 +307,11 @@ export function readBillFiles(
       if (!earlier.repeatFiles.includes(copy.sourceFile)) earlier.repeatFiles.push(copy.sourceFile);
       if (!earlier.firstFiles.includes(copy.sameAs)) earlier.firstFiles.push(copy.sameAs);
       earlier.copies = copies;
-      earlier.total = cents(copyTotal(invoice) * copies);
+      // A copy of one part of an invoice joined from parts repeats that part's lines only.
+      earlier.total =
+        copy.partTotal === undefined
+          ? cents(copyTotal(invoice) * copies)
+          : cents(earlier.total + copy.partTotal);
       continue;
     }
     const repeat: RepeatedInvoice = {
@@ -315,7 +319,7 @@ export function readBillFiles(
       firstFiles: [copy.sameAs],
       repeatFiles: [copy.sourceFile],
       copies,
-      total: copyTotal(invoice),
+      total: copy.partTotal ?? copyTotal(invoice),
     };
     byInvoice.set(key, repeat);
     state.repeatedInvoices.push(repeat);

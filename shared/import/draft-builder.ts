@@ -22,6 +22,7 @@ import { invoiceKey, missingCompanionOf, WHOLE_BILL } from './draft';
 import { formatCount, LISTED_ROW_ERRORS } from './limits';
 import { DraftLinesBuilder, type DraftLineMore } from './packed-lines';
 import { draftWithPackedLines } from './packed-drafts';
+import { PartContenders } from './draft-parts';
 import { SubCents } from './sub-cents';
 
 const NO_MORE: DraftLineMore = { quantity: null };
@@ -43,7 +44,7 @@ function isTenDigits(text: string): boolean {
 export class DraftBuilder implements RowErrorLog {
   readonly invoices = new Map<string, DraftInvoice>();
   /** The charge lines, kept as columns (see {@link DraftLinesBuilder}). */
-  private readonly lines = new DraftLinesBuilder();
+  private lines = new DraftLinesBuilder();
   readonly usage: DraftUsage[] = [];
   readonly skipped: SkippedRow[] = [];
   readonly errors: RowError[] = [];
@@ -108,17 +109,21 @@ export class DraftBuilder implements RowErrorLog {
     return existing;
   }
 
-  /** Copies met (a second file of one kind for one invoice), once per invoice, kind and file. */
+  /** Copies met (a second file of one kind for one invoice, the same lines), once per invoice and file. */
   readonly copies: DraftCopy[] = [];
   private readonly copyReported = new Set<string>();
+  /** Second whole-bill files of an invoice, judged copy or part when the draft is done. */
+  private readonly contenders = new PartContenders();
   /** The stated total of each invoice part's first file (by invoice key and kind). */
   private readonly partTotals = new Map<string, Cents | null>();
 
   /**
-   * The invoice for a row of a file of the given kind (a part of the invoice), or null when that
-   * invoice already has this part from another file: the file is a copy, recorded in
-   * {@link DraftBuilder.copies} with its first row, and its rows for the invoice are skipped.
-   * Parts of different kinds (Verizon's line and account summaries) join into one invoice.
+   * The invoice for a row of a file of the given kind (a part of the invoice). Parts of different
+   * kinds (Verizon's line and account summaries) join into one invoice. When another file gave
+   * this part already: for a whole-bill file, its rows are read and the file judged when the
+   * draft is done — a copy (recorded in {@link DraftBuilder.copies}, its lines dropped) or
+   * another part (an export by department, joined), see `draft-parts.ts`; for a file of one of
+   * several kinds, a copy, recorded, its rows skipped (null). Null when it states another total.
    */
   invoicePart(invoice: Omit<DraftInvoice, 'key'>, kind: string, row: number): DraftInvoice | null {
     const key = this.keyOf(invoice);
@@ -147,6 +152,14 @@ export class DraftBuilder implements RowErrorLog {
       });
       return null;
     }
+    if (kind === WHOLE_BILL) {
+      // A copy of that file, or another part of the invoice (an export by department): told by
+      // its lines when the draft is done (see `draft-parts.ts`).
+      this.contenders.add(existing, kind, same.sourceFile, invoice.sourceFile, row);
+      return this.invoice(invoice);
+    }
+    // A file of one of several kinds (Verizon's, Bell's, TELUS's), read with what its other
+    // kinds say (late fees, remainders): a second one is a copy, its rows skipped as they come.
     const reportKey = `${key}\u0000${kind}\u0000${invoice.sourceFile}`;
     if (!this.copyReported.has(reportKey)) {
       this.copyReported.add(reportKey);
@@ -248,6 +261,8 @@ export class DraftBuilder implements RowErrorLog {
       source.sourceRow,
       more,
     );
+    if (this.contenders.size > 0)
+      this.contenders.noteLine(invoice.key, source.sourceFile, this.lines.count - 1);
   }
 
   /**
@@ -259,9 +274,47 @@ export class DraftBuilder implements RowErrorLog {
       this.subCents.note(this.lines.count - 1, residue, sourceFile, row, text);
   }
 
-  /** Rounds the lines with fractions of a cent to their invoices' exact sums (once). */
+  /**
+   * Settles the lines once every row is read: judges the second files of an invoice part (copies
+   * dropped, parts joined), then rounds the lines with fractions of a cent to their invoices'
+   * exact sums.
+   */
   private apportionSubCents(): void {
+    this.judgeContenders();
     this.warnings.push(...this.subCents.apportion(this.lines));
+  }
+
+  private judgeContenders(): void {
+    const verdicts = this.contenders.judge(this.lines);
+    if (verdicts.dropLines.length > 0) this.dropLines(verdicts.dropLines);
+    if (verdicts.dropUsage.size > 0) {
+      const kept = this.usage.filter(
+        (usage) => !verdicts.dropUsage.has(`${usage.invoiceKey}\u0000${usage.sourceFile}`),
+      );
+      this.usage.splice(0, this.usage.length, ...kept);
+    }
+    this.copies.push(...verdicts.copies);
+    this.skipped.push(...verdicts.skipped);
+    for (const error of verdicts.errors) this.rowError(error);
+    this.warnings.push(...verdicts.warnings);
+  }
+
+  /** Drops the lines at `places` (ascending), keeping the others in order. */
+  private dropLines(places: readonly number[]): void {
+    const old = this.lines;
+    const kept = new DraftLinesBuilder(old.count - places.length);
+    const moved = new Int32Array(old.count).fill(-1);
+    let next = 0;
+    for (let at = 0; at < old.count; at++) {
+      if (places[next] === at) {
+        next += 1;
+        continue;
+      }
+      moved[at] = kept.count;
+      kept.addLine(old.lineAt(at));
+    }
+    this.subCents.move(moved);
+    this.lines = kept;
   }
 
   /** The lines of one invoice, in order, each with its place (for {@link DraftBuilder.changeLine}). */

@@ -56,6 +56,11 @@ export interface DraftCopy {
   sourceFile: string;
   /** The file of that kind the invoice was read from. */
   sameAs: string;
+  /**
+   * The copy's own lines, when the invoice is joined from several files of this kind (an export
+   * by department): a copy of one of them repeats that part, not the whole invoice.
+   */
+  partTotal?: Cents;
 }
 
 /** A charge line found in a file; `invoiceKey` ties it to its `DraftInvoice`. */

@@ -24,6 +24,16 @@ export class SubCents {
     else file.count += 1;
   }
 
+  /** Follows lines that moved: `moved[at]` is line `at`'s new place, −1 when it is gone. */
+  move(moved: Int32Array): void {
+    const residues = [...this.residues];
+    this.residues.clear();
+    for (const [at, residue] of residues) {
+      const to = moved[at] ?? -1;
+      if (to >= 0) this.residues.set(to, residue);
+    }
+  }
+
   /**
    * Rounds the lines noted so that each invoice's lines add up to the exact sum of its amounts, to
    * the cent (the largest remainders take the cent): three lines of `0.333`, `0.333` and `0.334`

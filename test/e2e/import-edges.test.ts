@@ -183,6 +183,52 @@ describe('import edges in Chromium', () => {
     expect(session.consoleErrors).toEqual([]);
   });
 
+  it('joins a bill exported per department into one invoice, and reads a department saved twice once', async () => {
+    const header =
+      '"Foundation account","Account number","Wireless number","User name","Market cycle end date","Invoice date","Rate plan name","Total current charges","Total monthly charges","Total activity since last bill","Total taxes","Total company fees and surcharges","Total FAN level charges","Total adjustments"';
+    const sales = `${header}\r\n"F900","287099000001","555-030-0001","Ana Ruiz","03/02/2026","03/09/2026","BUS UNL 5GB","$58.42","$45.00","$5.00","$5.12","$3.30","$0.00","$0.00"`;
+    const operations = `${header}\r\n"F900","287099000001","555-030-0002","Ben Okafor","03/02/2026","03/09/2026","BUS UNL 5GB","$50.12","$45.00","$0.00","$3.12","$2.00","$0.00","$0.00"`;
+    session = await openApp({ hash: '#/bills' });
+    const { page } = session;
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Import bills…' }).first().click();
+    await (
+      await chooser
+    ).setFiles([
+      { name: 'sales.csv', mimeType: 'text/csv', buffer: Buffer.from(sales) },
+      { name: 'operations.csv', mimeType: 'text/csv', buffer: Buffer.from(operations) },
+      { name: 'operations (1).csv', mimeType: 'text/csv', buffer: Buffer.from(operations) },
+    ]);
+    const preview = page.getByRole('region', {
+      name: 'Preview: nothing is saved until you import',
+    });
+    await preview.waitFor();
+    const invoices = preview.getByRole('table', { name: 'Invoices found' });
+    // $58.42 + $50.12: both departments, the copy once.
+    await expect
+      .poll(() => invoices.getByRole('cell', { name: '$108.54', exact: true }).count())
+      .toBe(1);
+    await expect
+      .poll(() => preview.getByRole('list', { name: 'Warnings' }).textContent())
+      .toContain(
+        'which bills other lines of it (an export in parts, by department or page): the two are joined into one invoice.',
+      );
+    await expect
+      .poll(() => preview.getByRole('alert', { name: 'Copies not imported' }).textContent())
+      .toContain('operations (1).csv');
+    await session.screenshot('import-bill-in-parts');
+    await preview.getByRole('button', { name: 'Import 1 invoice' }).click();
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: 'Imported 1 invoice with 7 charge lines' })
+          .count(),
+      )
+      .toBe(1);
+    expect(session.consoleErrors).toEqual([]);
+  });
+
   it('says which column it read when a file names the amount several ways', async () => {
     session = await openApp({ hash: '#/bills' });
     const { page } = session;

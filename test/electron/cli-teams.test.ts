@@ -45,6 +45,8 @@ describe('the CLI on a Teams PSTN usage report', () => {
     const run = await auditWorkspace(dir, ['--account-number', 'MS-100200', '--allow-row-errors']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Read 1 bill file: 2 invoices, 6 charge lines, $3.26 billed.');
+    // One of each is said in the singular.
+    expect(run.stdout).toContain('Inventory: 2 services at 1 site; 1 contract.');
     const invoices = await outputRows(dir, 'invoices.csv');
     expect(
       invoices.map((row) => [

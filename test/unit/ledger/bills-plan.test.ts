@@ -14,7 +14,7 @@ import { isoMonth } from '../../../shared/dates';
 import { packRecords, unpackRecords } from '../../../shared/storage/packed-records';
 import { OrgResolver, sequentialIds } from '../../../shared/ledger/org';
 import { storedInvoiceKey } from '../../../shared/ids/keys';
-import { cents } from '../../../shared/money/cents';
+import { cents, type Cents } from '../../../shared/money/cents';
 import { packChargeLines, unpackChargeBlock } from '../../../shared/storage/charge-blocks';
 import { makeDraft, makeDraftInvoice, makeDraftLine } from '../../helpers/drafts';
 
@@ -110,28 +110,59 @@ describe('grouping the lines once', () => {
 });
 
 describe('copies while reading', () => {
-  it('a second file of one kind for an invoice is a copy: recorded once, its rows skipped', () => {
+  /** Invoice 7 of Lumen account 1, stating `statedTotal`, without its file. */
+  const invoiceSeven = (statedTotal: Cents | null) => ({
+    carrierName: 'Lumen',
+    accountNumber: '1',
+    invoiceNumber: '7',
+    invoiceDate: makeDraftInvoice().invoiceDate,
+    statedTotal,
+  });
+
+  it('a second file of one kind of several for an invoice is a copy: recorded once, its rows skipped', () => {
     const builder = new DraftBuilder();
-    const invoice = {
-      carrierName: 'Lumen',
-      accountNumber: '1',
-      invoiceNumber: '7',
-      invoiceDate: makeDraftInvoice().invoiceDate,
-      statedTotal: cents(5_00),
-    };
-    expect(builder.invoicePart({ ...invoice, sourceFile: 'a.txt' }, 'bill', 2)).not.toBeNull();
-    expect(builder.invoicePart({ ...invoice, sourceFile: 'a.txt' }, 'bill', 3)).not.toBeNull();
-    expect(builder.invoicePart({ ...invoice, sourceFile: 'b.txt' }, 'bill', 2)).toBeNull();
-    expect(builder.invoicePart({ ...invoice, sourceFile: 'b.txt' }, 'bill', 3)).toBeNull();
-    expect(builder.invoicePart({ ...invoice, sourceFile: 'c.txt' }, 'summary', 2)).not.toBeNull();
+    const invoice = invoiceSeven(cents(5_00));
+    const part = (file: string, kind: string, row: number) =>
+      builder.invoicePart({ ...invoice, sourceFile: file }, kind, row);
+    expect(part('a.txt', 'account-summary', 2)).not.toBeNull();
+    expect(part('a.txt', 'account-summary', 3)).not.toBeNull();
+    expect(part('b.txt', 'account-summary', 2)).toBeNull();
+    expect(part('b.txt', 'account-summary', 3)).toBeNull();
+    expect(part('c.txt', 'wireless-summary', 2)).not.toBeNull();
     expect(builder.copies).toEqual([
-      expect.objectContaining({ sourceFile: 'b.txt', sameAs: 'a.txt', kind: 'bill' }),
+      expect.objectContaining({ sourceFile: 'b.txt', sameAs: 'a.txt', kind: 'account-summary' }),
     ]);
     expect(builder.skipped.map((row) => [row.sourceFile, row.row])).toEqual([
       ['b.txt', 2],
       ['b.txt', 3],
     ]);
     expect(builder.errors).toEqual([]);
+  });
+
+  it('a second whole-bill file is read, then judged by its lines when the draft is done', () => {
+    const builder = new DraftBuilder();
+    const invoice = invoiceSeven(null);
+    const read = (file: string, row: number, amount: number) => {
+      const found = builder.invoiceOfFile({ ...invoice, sourceFile: file }, row);
+      if (found === null) throw new Error('not read');
+      builder.line(
+        found,
+        { sourceFile: file, sourceRow: row },
+        '555-010-0001',
+        'MRC',
+        'recurring',
+        cents(amount),
+      );
+    };
+    read('a.txt', 2, 5_00);
+    read('b.txt', 2, 5_00);
+    expect(builder.copies).toEqual([]);
+    const draft = builder.finish('temdesk-charges', 'TEM Desk charge lines', 'MDY');
+    expect(draft.lines.map((line) => [line.sourceFile, line.amount])).toEqual([['a.txt', 5_00]]);
+    expect(draft.copies).toEqual([
+      expect.objectContaining({ sourceFile: 'b.txt', sameAs: 'a.txt', kind: 'bill' }),
+    ]);
+    expect(draft.skipped.map((row) => [row.sourceFile, row.row])).toEqual([['b.txt', 2]]);
   });
 
   it('focusing on new files keeps the invoices they bring, with the stored file’s lines', () => {

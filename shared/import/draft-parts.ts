@@ -1,0 +1,238 @@
+/**
+ * A second file of one kind for an invoice: a copy of the first (the same report downloaded
+ * twice, a ZIP and its unzipped members) or another part of it (an AT&T Premier report exported
+ * per department, or in pages). Neither can be told from its first row, so its lines are read and
+ * judged when the draft is done, against the lines of the file the invoice was first read from:
+ *
+ * - the same lines (each service, description, category, period and amount as often) → a copy:
+ *   its lines are dropped, the file listed as a copy and its rows as not imported;
+ * - no line in common → another part of the invoice: its lines are kept, with a note saying the
+ *   invoice is joined from both files;
+ * - some lines in common, others not (a re-export after a correction?) → neither is taken over
+ *   the other: its lines are dropped with a row error saying so.
+ */
+import { cents } from '../money/cents';
+import type { DraftChargeLine, DraftCopy, DraftInvoice, RowError, SkippedRow } from './draft';
+
+/** A file met again for an invoice part another file gave first. */
+interface Contender {
+  invoice: DraftInvoice;
+  kind: string;
+  /** The file the invoice's part was first read from. */
+  firstFile: string;
+  sourceFile: string;
+  /** Its first row for the invoice (where a note about the whole file points). */
+  firstRow: number;
+  /** Its lines, by their place in the draft. */
+  lines: number[];
+}
+
+/** What judging the contenders decided. */
+export interface PartVerdicts {
+  /** Line places to drop (copies and conflicting versions), ascending. */
+  dropLines: number[];
+  /** Usage of these files' invoices to drop: `invoiceKey\u0000sourceFile`. */
+  dropUsage: Set<string>;
+  copies: DraftCopy[];
+  skipped: SkippedRow[];
+  errors: RowError[];
+  warnings: RowError[];
+}
+
+/** The lines' reader the verdicts need: each line by its place. */
+export interface LineSource {
+  count: number;
+  lineAt(at: number): DraftChargeLine;
+}
+
+/** A contender and what it was found to be. */
+interface Judged {
+  contender: Contender;
+  verdict: 'copy' | 'conflict' | 'part';
+  /** The file it copies (a copy's), else the invoice's first file. */
+  of: string;
+  /** Lines it has in common with the files before it (a conflict's). */
+  shared: number;
+}
+
+/** Whether two files' lines are the same, each as often. */
+function sameCounts(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [sig, count] of a) if (b.get(sig) !== count) return false;
+  return true;
+}
+
+function signature(line: DraftChargeLine): string {
+  return [
+    line.serviceIdRaw,
+    line.description,
+    line.category,
+    line.amount,
+    line.quantity ?? '',
+    line.periodStart ?? '',
+    line.periodEnd ?? '',
+  ].join('\u0000');
+}
+
+export class PartContenders {
+  private readonly byKey = new Map<string, Contender>();
+  /** Contenders per invoice key, to find a line's quickly. */
+  private readonly byInvoice = new Map<string, Map<string, Contender>>();
+
+  get size(): number {
+    return this.byKey.size;
+  }
+
+  /** Whether `sourceFile` is already a contender for this invoice. */
+  has(invoiceKey: string, sourceFile: string): boolean {
+    return this.byInvoice.get(invoiceKey)?.has(sourceFile) === true;
+  }
+
+  /** Notes that `sourceFile` gives again the `kind` part of `invoice` that `firstFile` gave. */
+  add(invoice: DraftInvoice, kind: string, firstFile: string, sourceFile: string, row: number) {
+    const key = `${invoice.key}\u0000${sourceFile}`;
+    if (this.byKey.has(key)) return;
+    const contender: Contender = {
+      invoice,
+      kind,
+      firstFile,
+      sourceFile,
+      firstRow: row,
+      lines: [],
+    };
+    this.byKey.set(key, contender);
+    let files = this.byInvoice.get(invoice.key);
+    if (files === undefined) this.byInvoice.set(invoice.key, (files = new Map()));
+    files.set(sourceFile, contender);
+  }
+
+  /** Records a line just added at `at`, when it belongs to a contender. */
+  noteLine(invoiceKey: string, sourceFile: string, at: number): void {
+    this.byInvoice.get(invoiceKey)?.get(sourceFile)?.lines.push(at);
+  }
+
+  /** Judges every contender (see the module's comment) and forgets them. */
+  judge(lines: LineSource): PartVerdicts {
+    const verdicts: PartVerdicts = {
+      dropLines: [],
+      dropUsage: new Set(),
+      copies: [],
+      skipped: [],
+      errors: [],
+      warnings: [],
+    };
+    if (this.byKey.size === 0) return verdicts;
+    // The first files' lines of the invoices in question, as signature counts.
+    const wanted = new Map<string, Set<string>>();
+    for (const contender of this.byKey.values()) {
+      const files = wanted.get(contender.invoice.key) ?? new Set<string>();
+      files.add(contender.firstFile);
+      wanted.set(contender.invoice.key, files);
+    }
+    const firstLines = new Map<string, Map<string, number>>();
+    for (let at = 0; at < lines.count; at++) {
+      const line = lines.lineAt(at);
+      if (wanted.get(line.invoiceKey)?.has(line.sourceFile) !== true) continue;
+      const id = `${line.invoiceKey}\u0000${line.sourceFile}`;
+      const counts = firstLines.get(id) ?? new Map<string, number>();
+      const sig = signature(line);
+      counts.set(sig, (counts.get(sig) ?? 0) + 1);
+      firstLines.set(id, counts);
+    }
+    // Each contender, in the order met, against every file of its invoice accepted before it:
+    // the first, then the other parts. The same lines as one of them: a copy of that file.
+    const accepted = new Map<string, { file: string; counts: Map<string, number> }[]>();
+    const judged: Judged[] = [];
+    for (const contender of this.byKey.values()) {
+      const key = contender.invoice.key;
+      let earlier = accepted.get(key);
+      if (earlier === undefined) {
+        const counts = firstLines.get(`${key}\u0000${contender.firstFile}`) ?? new Map();
+        earlier = [{ file: contender.firstFile, counts }];
+        accepted.set(key, earlier);
+      }
+      const own = new Map<string, number>();
+      for (const at of contender.lines) {
+        const sig = signature(lines.lineAt(at));
+        own.set(sig, (own.get(sig) ?? 0) + 1);
+      }
+      const same = earlier.find((file) => sameCounts(own, file.counts));
+      if (same !== undefined) {
+        judged.push({ contender, verdict: 'copy', of: same.file, shared: 0 });
+        continue;
+      }
+      const shared = [...own.keys()].filter((sig) =>
+        earlier.some((file) => file.counts.has(sig)),
+      ).length;
+      if (shared > 0) {
+        judged.push({ contender, verdict: 'conflict', of: contender.firstFile, shared });
+        continue;
+      }
+      earlier.push({ file: contender.sourceFile, counts: own });
+      judged.push({ contender, verdict: 'part', of: contender.firstFile, shared: 0 });
+    }
+    for (const { contender, verdict, of, shared } of judged) {
+      // An invoice joined from parts: a copy of one part repeats that part's lines only.
+      const ofPart = (accepted.get(contender.invoice.key)?.length ?? 0) > 1;
+      if (verdict === 'copy') this.copy(contender, of, lines, verdicts, ofPart);
+      else if (verdict === 'conflict') this.conflict(contender, shared, verdicts);
+      else this.part(contender, verdicts);
+    }
+    this.byKey.clear();
+    this.byInvoice.clear();
+    verdicts.dropLines.sort((a, b) => a - b);
+    return verdicts;
+  }
+
+  private drop(contender: Contender, verdicts: PartVerdicts): void {
+    verdicts.dropLines.push(...contender.lines);
+    verdicts.dropUsage.add(`${contender.invoice.key}\u0000${contender.sourceFile}`);
+  }
+
+  private copy(
+    contender: Contender,
+    firstFile: string,
+    lines: LineSource,
+    verdicts: PartVerdicts,
+    ofPart: boolean,
+  ): void {
+    const { invoice, sourceFile } = contender;
+    this.drop(contender, verdicts);
+    const copy: DraftCopy = {
+      invoiceKey: invoice.key,
+      carrierName: invoice.carrierName,
+      accountNumber: invoice.accountNumber,
+      invoiceNumber: invoice.invoiceNumber,
+      kind: contender.kind,
+      sourceFile,
+      sameAs: firstFile,
+    };
+    if (ofPart)
+      copy.partTotal = cents(contender.lines.reduce((sum, at) => sum + lines.lineAt(at).amount, 0));
+    verdicts.copies.push(copy);
+    const reason = `Not imported: invoice ${invoice.invoiceNumber} (account ${invoice.accountNumber}) is already read from ${firstFile}; this file is a copy (the same charge lines).`;
+    const rows = new Set([contender.firstRow]);
+    for (const at of contender.lines) rows.add(lines.lineAt(at).sourceRow);
+    for (const row of [...rows].sort((a, b) => a - b))
+      verdicts.skipped.push({ sourceFile, row, reason });
+  }
+
+  private conflict(contender: Contender, shared: number, verdicts: PartVerdicts): void {
+    const { invoice, sourceFile, firstFile } = contender;
+    this.drop(contender, verdicts);
+    verdicts.errors.push({
+      sourceFile,
+      row: contender.firstRow,
+      message: `Invoice ${invoice.invoiceNumber} (account ${invoice.accountNumber}) is also in ${firstFile}: this file repeats ${shared === 1 ? 'one of its charges' : `${shared} of its charges`} but differs in others (a re-export after a correction?). Neither is taken over the other: this file's rows of the invoice are not imported; import the right version on its own.`,
+    });
+  }
+
+  private part(contender: Contender, verdicts: PartVerdicts): void {
+    const { invoice, sourceFile, firstFile } = contender;
+    verdicts.warnings.push({
+      sourceFile,
+      row: contender.firstRow,
+      message: `Invoice ${invoice.invoiceNumber} (account ${invoice.accountNumber}) is read from ${firstFile} and from ${sourceFile}, which bills other lines of it (an export in parts, by department or page): the two are joined into one invoice.`,
+    });
+  }
+}
