@@ -29,5 +29,6 @@ export function invoiceFromDraft(
   if (drafted.periodStart !== undefined) invoice.periodStart = drafted.periodStart;
   if (drafted.periodEnd !== undefined) invoice.periodEnd = drafted.periodEnd;
   if (drafted.remitTo !== undefined) invoice.remitTo = drafted.remitTo;
+  if (drafted.balance !== undefined) invoice.balance = { ...drafted.balance };
   return invoice;
 }

@@ -103,6 +103,7 @@ export class DraftBuilder implements RowErrorLog {
     }
     existing.dueDate ??= invoice.dueDate;
     if (invoice.remitTo !== undefined) existing.remitTo ??= invoice.remitTo;
+    if (invoice.balance !== undefined) existing.balance ??= invoice.balance;
     existing.periodStart ??= invoice.periodStart;
     existing.periodEnd ??= invoice.periodEnd;
     if (existing.statedTotal === null) existing.statedTotal = invoice.statedTotal;

@@ -8,8 +8,8 @@
  *   its lines are dropped, the file listed as a copy and its rows as not imported;
  * - no line in common → another part of the invoice: its lines are kept, with a note saying the
  *   invoice is joined from both files;
- * - some lines in common, others not (a re-export after a correction?) → neither is taken over
- *   the other: its lines are dropped with a row error saying so.
+ * - some lines in common, others not (a re-export after a correction?) → another copy of the
+ *   invoice: counted once, as the first file bills it, with a note saying how they differ.
  */
 import { cents } from '../money/cents';
 import type { DraftChargeLine, DraftCopy, DraftInvoice, RowError, SkippedRow } from './draft';
@@ -29,7 +29,7 @@ interface Contender {
 
 /** What judging the contenders decided. */
 export interface PartVerdicts {
-  /** Line places to drop (copies and conflicting versions), ascending. */
+  /** Line places to drop (copies, other versions), ascending. */
   dropLines: number[];
   /** Usage of these files' invoices to drop: `invoiceKey\u0000sourceFile`. */
   dropUsage: Set<string>;
@@ -175,7 +175,7 @@ export class PartContenders {
       // An invoice joined from parts: a copy of one part repeats that part's lines only.
       const ofPart = (accepted.get(contender.invoice.key)?.length ?? 0) > 1;
       if (verdict === 'copy') this.copy(contender, of, lines, verdicts, ofPart);
-      else if (verdict === 'conflict') this.conflict(contender, shared, verdicts);
+      else if (verdict === 'conflict') this.otherVersion(contender, shared, lines, verdicts);
       else this.part(contender, verdicts);
     }
     this.byKey.clear();
@@ -195,6 +195,7 @@ export class PartContenders {
     lines: LineSource,
     verdicts: PartVerdicts,
     ofPart: boolean,
+    why = 'this file is a copy (the same charge lines).',
   ): void {
     const { invoice, sourceFile } = contender;
     this.drop(contender, verdicts);
@@ -210,20 +211,30 @@ export class PartContenders {
     if (ofPart)
       copy.partTotal = cents(contender.lines.reduce((sum, at) => sum + lines.lineAt(at).amount, 0));
     verdicts.copies.push(copy);
-    const reason = `Not imported: invoice ${invoice.invoiceNumber} (account ${invoice.accountNumber}) is already read from ${firstFile}; this file is a copy (the same charge lines).`;
+    const reason = `Not imported: invoice ${invoice.invoiceNumber} (account ${invoice.accountNumber}) is already read from ${firstFile}; ${why}`;
     const rows = new Set([contender.firstRow]);
     for (const at of contender.lines) rows.add(lines.lineAt(at).sourceRow);
     for (const row of [...rows].sort((a, b) => a - b))
       verdicts.skipped.push({ sourceFile, row, reason });
   }
 
-  private conflict(contender: Contender, shared: number, verdicts: PartVerdicts): void {
+  /**
+   * A file repeating some of the invoice's lines but not others: another copy of the invoice (a
+   * re-export after a correction?), counted once as the first read, and said so.
+   */
+  private otherVersion(
+    contender: Contender,
+    shared: number,
+    lines: LineSource,
+    verdicts: PartVerdicts,
+  ): void {
     const { invoice, sourceFile, firstFile } = contender;
-    this.drop(contender, verdicts);
-    verdicts.errors.push({
+    const why = `this file is another copy of it, the same in ${shared === 1 ? 'one charge' : `${shared} charges`} but not in others (a re-export after a correction?). If it is the right version, delete the invoice and import this file on its own.`;
+    this.copy(contender, firstFile, lines, verdicts, false, why);
+    verdicts.warnings.push({
       sourceFile,
       row: contender.firstRow,
-      message: `Invoice ${invoice.invoiceNumber} (account ${invoice.accountNumber}) is also in ${firstFile}: this file repeats ${shared === 1 ? 'one of its charges' : `${shared} of its charges`} but differs in others (a re-export after a correction?). Neither is taken over the other: this file's rows of the invoice are not imported; import the right version on its own.`,
+      message: `Invoice ${invoice.invoiceNumber} (account ${invoice.accountNumber}) is read from ${firstFile}; ${sourceFile} holds it too, the same in ${shared === 1 ? 'one charge' : `${shared} charges`} but not in others (a re-export after a correction?). It is not imported: the invoice is counted once, as ${firstFile} bills it.`,
     });
   }
 

@@ -3,7 +3,7 @@
  * and the commit stores exactly this. Built by pure functions in `shared/import/`.
  */
 import type { DateOrder, IsoDate, IsoMonth } from '../dates';
-import type { ChargeCategory } from '../model';
+import type { ChargeCategory, InvoiceBalance } from '../model';
 import type { Cents } from '../money/cents';
 import type { FieldError } from '../result';
 import { invoiceKey as ledgerInvoiceKey } from '../ids/keys';
@@ -24,6 +24,8 @@ export interface DraftInvoice {
   statedTotal: Cents | null;
   /** Where the bill says to send payment, as printed; absent when it states none. */
   remitTo?: string;
+  /** The account's balance as the bill states it; absent when it does not. */
+  balance?: InvoiceBalance;
   /** Name of the file (or ZIP member) the invoice came from. */
   sourceFile: string;
   /**

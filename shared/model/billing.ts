@@ -80,6 +80,21 @@ export interface Invoice {
   exportedForPaymentAt?: string;
   /** The payment file's batch id (`PAY-2026-12-02-1`), so a batch can be found again. */
   paymentBatch?: string;
+  /** The account's balance as the bill states it (Verizon's AccountSummary); absent when it does not. */
+  balance?: InvoiceBalance;
+}
+
+/**
+ * What a bill says was owed before its current charges and what is due now: previous balance,
+ * payments and adjustments since (as written, payments usually negative), the balance forward,
+ * and the total amount due. Each as stated; absent when the bill does not give it.
+ */
+export interface InvoiceBalance {
+  previousBalance?: Cents;
+  payments?: Cents;
+  adjustments?: Cents;
+  balanceForward?: Cents;
+  amountDue: Cents;
 }
 
 /** Who decides an invoice's approval. */

@@ -111,6 +111,45 @@ describe('bills in several files', () => {
     expect(session.consoleErrors).toEqual([]);
   });
 
+  it('shows the balance the account summary states, and a check of the amount due it asks', async () => {
+    session = await openApp({ hash: '#/bills' });
+    const { page } = session;
+    const lines = loose(
+      '2021-08-due',
+      'Account & Wireless Summary.txt',
+      'verizon-wireless-summary.txt',
+    );
+    const summary = join(workDir, '2021-08-due', 'AccountSummary.txt');
+    // The payment of $140.00 is listed, yet the bill asks for it again.
+    const text = readFileSync(new URL('verizon-account-summary.txt', fixtures), 'latin1');
+    writeFileSync(summary, text.replace('\t145.26\t145.26\t', '\t145.26\t285.26\t'), 'latin1');
+    await pickBillFiles(page, [lines, summary]);
+    await previewOf(page).waitFor();
+    await previewOf(page).getByRole('button', { name: 'Import 1 invoice' }).click();
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Imported 1 invoice' }).count())
+      .toBe(1);
+    await page.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('grid').getByRole('gridcell', { name: '9876543210', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Invoice 9876543210' }).waitFor();
+    const facts = page.getByRole('definition');
+    await expect.poll(() => facts.allTextContents()).toContain('$285.26');
+    await expect.poll(() => page.getByRole('term').allTextContents()).toContain('Amount due');
+    await expect
+      .poll(
+        () =>
+          page
+            .getByText(
+              /asks \$285\.26 but its previous balance \$140\.00 less payments \$140\.00 and its current charges \$145\.26 make \$145\.26: \$140\.00 more than owed/,
+            )
+            .count(),
+        { timeout: 15_000 },
+      )
+      .toBeGreaterThan(0);
+    await session.screenshot('invoice-balance-check');
+    expect(session.consoleErrors).toEqual([]);
+  });
+
   it('refuses a copy picked with the original and says which files', async () => {
     session = await openApp({ hash: '#/bills' });
     const { page } = session;

@@ -74,6 +74,13 @@ export const invoiceSchema = record({
     decidedOn: isoDate,
   }).optional(),
   remitTo: text.optional(),
+  balance: record({
+    previousBalance: cents.optional(),
+    payments: cents.optional(),
+    adjustments: cents.optional(),
+    balanceForward: cents.optional(),
+    amountDue: cents,
+  }).optional(),
   payment: record({ paidOn: isoDate, reference: text }).optional(),
   exportedForPaymentAt: timestamp.optional(),
   paymentBatch: text.optional(),

@@ -8,7 +8,7 @@
 import { detachStoredInvoices, seedStoredInvoices } from '../stored-usage';
 import type { IsoDate } from '../../dates';
 import { isoMonthOf } from '../../dates';
-import type { ChargeCategory } from '../../model';
+import type { ChargeCategory, InvoiceBalance } from '../../model';
 import type { Cents } from '../../money/cents';
 import { cents, formatCents, subtractCents } from '../../money/cents';
 import { CellReader, extrasFromCells } from '../cells';
@@ -86,6 +86,10 @@ const ACCOUNT_SUMMARY: TableLayout = {
   columns: {
     ...INVOICE_COLUMNS,
     billName: { aliases: ['Bill Name'] },
+    previousBalance: { aliases: ['Previous Balance'] },
+    payments: { aliases: ['Payments'] },
+    adjustments: { aliases: ['Adjustments'] },
+    balanceForward: { aliases: ['Balance Forward'] },
     lateFee: { aliases: ['Late Fee'] },
     totalCurrentCharges: { aliases: ['Total Current Charges'], required: true },
     totalAmountDue: { aliases: ['Total Amount Due'] },
@@ -129,6 +133,7 @@ function addInvoice(
   statedTotal: Cents | null,
   table: ProfileTable,
   row: number,
+  balance?: InvoiceBalance,
 ): DraftInvoice | null {
   const sourceFile = table.fileName;
   const invoice: Omit<DraftInvoice, 'key'> = {
@@ -140,11 +145,28 @@ function addInvoice(
     sourceFile,
   };
   if (fields.dueDate !== null) invoice.dueDate = fields.dueDate;
+  if (balance !== undefined) invoice.balance = balance;
   if (fields.period !== null) {
     invoice.periodStart = fields.period.start;
     invoice.periodEnd = fields.period.end;
   }
   return draft.invoicePart(invoice, table.layout.kind, row);
+}
+
+/** The AccountSummary's balance: previous balance, payments, adjustments, forward and due. */
+function readBalance(cells: CellReader, c: ProfileTable['columns']): InvoiceBalance | undefined {
+  const amountDue = cells.cents(col(c, 'totalAmountDue'));
+  if (amountDue === null) return undefined;
+  const balance: InvoiceBalance = { amountDue };
+  const previousBalance = cells.cents(col(c, 'previousBalance'));
+  const payments = cells.cents(col(c, 'payments'));
+  const adjustments = cells.cents(col(c, 'adjustments'));
+  const balanceForward = cells.cents(col(c, 'balanceForward'));
+  if (previousBalance !== null) balance.previousBalance = previousBalance;
+  if (payments !== null) balance.payments = payments;
+  if (adjustments !== null) balance.adjustments = adjustments;
+  if (balanceForward !== null) balance.balanceForward = balanceForward;
+  return balance;
 }
 
 interface LateFee {
@@ -169,8 +191,9 @@ function readAccountSummary(table: ProfileTable, draft: DraftBuilder, lateFees: 
     const fields = readInvoiceFields(cells, table);
     const total = cells.cents(col(c, 'totalCurrentCharges'));
     const lateFee = cells.cents(col(c, 'lateFee'));
+    const balance = readBalance(cells, c);
     if (cells.failed || fields.invoiceDate === null) continue;
-    const invoice = addInvoice(draft, fields, fields.invoiceDate, total, table, row.line);
+    const invoice = addInvoice(draft, fields, fields.invoiceDate, total, table, row.line, balance);
     if (invoice === null) continue;
     draft.statedAt.set(invoice.key, { sourceFile: table.fileName, row: row.line });
     if (lateFee !== null && lateFee !== 0) {

@@ -65,7 +65,7 @@ describe('a second whole-bill file of one invoice', () => {
     expect(draft.warnings ?? []).toEqual([]);
   });
 
-  it('repeating some lines but not others (another version) is not imported, with a row error', () => {
+  it('repeating some lines but not others (another version) is a copy of the invoice, said to differ', () => {
     const changed = BEN.replace(
       '"$50.12","$45.00","$0.00","$3.12"',
       '"$60.12","$55.00","$0.00","$3.12"',
@@ -76,9 +76,19 @@ describe('a second whole-bill file of one invoice', () => {
     ]);
     expect(totalOf(draft.lines)).toBe(58_42 + 50_12);
     expect(draft.lines.every((l) => l.sourceFile === 'march.csv')).toBe(true);
-    expect(draft.errors.map((e) => [e.sourceFile, e.row])).toEqual([['march corrected.csv', 2]]);
-    expect(draft.errors[0]?.message).toContain(
-      'is also in march.csv: this file repeats 6 of its charges but differs in others (a re-export after a correction?). Neither is taken over the other',
+    expect(draft.errors).toEqual([]);
+    expect(draft.copies).toEqual([
+      expect.objectContaining({ sourceFile: 'march corrected.csv', sameAs: 'march.csv' }),
+    ]);
+    expect(draft.warnings?.map((w) => [w.sourceFile, w.row, w.message])).toEqual([
+      [
+        'march corrected.csv',
+        2,
+        'Invoice 287099000001-20260309 (account 287099000001) is read from march.csv; march corrected.csv holds it too, the same in 6 charges but not in others (a re-export after a correction?). It is not imported: the invoice is counted once, as march.csv bills it.',
+      ],
+    ]);
+    expect(draft.skipped[0]?.reason).toContain(
+      'this file is another copy of it, the same in 6 charges but not in others',
     );
   });
 

@@ -22,7 +22,7 @@ function byCategory(draft: BillDraft): Partial<Record<ChargeCategory, number>> {
 describe('Verizon Raw Data Download (ZIP of tab files)', () => {
   const draft = readDraft([verizonZip()]);
 
-  it('reads one invoice with its stated total, dates and period', () => {
+  it('reads one invoice with its stated total, balance, dates and period', () => {
     expect(draft.profileId).toBe('verizon-raw-data');
     expect(draft.invoices).toEqual([
       {
@@ -35,6 +35,13 @@ describe('Verizon Raw Data Download (ZIP of tab files)', () => {
         periodStart: '2021-07-17',
         periodEnd: '2021-08-16',
         statedTotal: 145_26,
+        balance: {
+          previousBalance: 140_00,
+          payments: -140_00,
+          adjustments: 0,
+          balanceForward: 0,
+          amountDue: 145_26,
+        },
         sourceFile: 'verizon-2021-08.zip › AccountSummary.txt',
         parts: [
           { kind: 'account-summary', sourceFile: 'verizon-2021-08.zip › AccountSummary.txt' },

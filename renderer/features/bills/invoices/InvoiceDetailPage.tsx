@@ -1,5 +1,7 @@
 import { MANUAL_PROFILE_ID } from '../../../../shared/billing/manual-invoice';
-import { cents, formatCents } from '../../../../shared/money/cents';
+import { Fragment } from 'react';
+import type { InvoiceBalance } from '../../../../shared/model';
+import { cents, formatCents, type Cents } from '../../../../shared/money/cents';
 import {
   DUE_STATE_LABELS,
   dueState,
@@ -84,6 +86,7 @@ export function InvoiceDetailPage({ invoiceId }: { invoiceId: string }) {
                   ? 'None — the lines add up to the stated total'
                   : formatCents(cents(difference))}
             </dd>
+            {invoice.balance !== undefined && <BalanceFacts balance={invoice.balance} />}
             <dt>Status</dt>
             <dd>{INVOICE_STATUS_LABELS[invoice.status]}</dd>
             <dt>
@@ -112,6 +115,29 @@ export function InvoiceDetailPage({ invoiceId }: { invoiceId: string }) {
       </div>
       <InvoiceFindingsPanel invoice={invoice} />
       <ChargeLinesPanel invoiceId={invoice.id} />
+    </>
+  );
+}
+
+/** The account's balance as the bill states it: what was owed, paid and adjusted, and what is due. */
+function BalanceFacts({ balance }: { balance: InvoiceBalance }) {
+  const rows: [string, Cents | undefined][] = [
+    ['Previous balance', balance.previousBalance],
+    ['Payments', balance.payments],
+    ['Adjustments', balance.adjustments],
+    ['Balance forward', balance.balanceForward],
+    ['Amount due', balance.amountDue],
+  ];
+  return (
+    <>
+      {rows
+        .filter((row): row is [string, Cents] => row[1] !== undefined)
+        .map(([label, amount]) => (
+          <Fragment key={label}>
+            <dt>{label}</dt>
+            <dd>{formatCents(amount)}</dd>
+          </Fragment>
+        ))}
     </>
   );
 }
