@@ -283,7 +283,7 @@ function invoiceOfRow(
   if (fields.periodStart !== null) invoiceFields.periodStart = fields.periodStart;
   if (fields.periodEnd !== null) invoiceFields.periodEnd = fields.periodEnd;
   if (fields.remitTo !== '') invoiceFields.remitTo = fields.remitTo;
-  const invoice = draft.invoiceOfFile(invoiceFields, line);
+  const invoice = draft.invoiceOfFilePart(invoiceFields, line);
   if (invoice === null) return invoice;
   // One invoice has one date: it decides its month, its period and the chargeback's month, so a
   // row dated otherwise is not filed under the first row's date without a word.

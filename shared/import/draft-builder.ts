@@ -121,12 +121,17 @@ export class DraftBuilder implements RowErrorLog {
   /**
    * The invoice for a row of a file of the given kind (a part of the invoice). Parts of different
    * kinds (Verizon's line and account summaries) join into one invoice. When another file gave
-   * this part already: for a whole-bill file, its rows are read and the file judged when the
+   * this part already: when `judgedByLines`, its rows are read and the file judged when the
    * draft is done — a copy (recorded in {@link DraftBuilder.copies}, its lines dropped) or
-   * another part (an export by department, joined), see `draft-parts.ts`; for a file of one of
-   * several kinds, a copy, recorded, its rows skipped (null). Null when it states another total.
+   * another part (an export by department, joined), see `draft-parts.ts`; otherwise a copy,
+   * recorded, its rows skipped (null). Null when it states another total.
    */
-  invoicePart(invoice: Omit<DraftInvoice, 'key'>, kind: string, row: number): DraftInvoice | null {
+  invoicePart(
+    invoice: Omit<DraftInvoice, 'key'>,
+    kind: string,
+    row: number,
+    judgedByLines = false,
+  ): DraftInvoice | null {
     const key = this.keyOf(invoice);
     const existing = this.invoices.get(key);
     const partKey = `${key}\u0000${kind}`;
@@ -153,14 +158,14 @@ export class DraftBuilder implements RowErrorLog {
       });
       return null;
     }
-    if (kind === WHOLE_BILL) {
+    if (judgedByLines) {
       // A copy of that file, or another part of the invoice (an export by department): told by
       // its lines when the draft is done (see `draft-parts.ts`).
       this.contenders.add(existing, kind, same.sourceFile, invoice.sourceFile, row);
       return this.invoice(invoice);
     }
-    // A file of one of several kinds (Verizon's, Bell's, TELUS's), read with what its other
-    // kinds say (late fees, remainders): a second one is a copy, its rows skipped as they come.
+    // A file read with what other files or rows say (Verizon's late fees, Bell's remainders,
+    // EDI's usage kept across files): a second one is a copy, its rows skipped as they come.
     const reportKey = `${key}\u0000${kind}\u0000${invoice.sourceFile}`;
     if (!this.copyReported.has(reportKey)) {
       this.copyReported.add(reportKey);
@@ -189,6 +194,16 @@ export class DraftBuilder implements RowErrorLog {
    */
   invoiceOfFile(invoice: Omit<DraftInvoice, 'key'>, row: number): DraftInvoice | null {
     return this.invoicePart(invoice, WHOLE_BILL, row);
+  }
+
+  /**
+   * Like {@link DraftBuilder.invoiceOfFile}, for layouts of one row per charge or line whose
+   * reader keeps nothing across files (AT&T Premier, T-Mobile, TEM Desk charge lines): a file may
+   * hold part of an invoice (exported per department or page), so a second file of an invoice is
+   * read and judged by its lines when the draft is done (see `draft-parts.ts`).
+   */
+  invoiceOfFilePart(invoice: Omit<DraftInvoice, 'key'>, row: number): DraftInvoice | null {
+    return this.invoicePart(invoice, WHOLE_BILL, row, true);
   }
 
   /** The match key of a service identifier ('' → null), cached. */

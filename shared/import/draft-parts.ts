@@ -240,6 +240,10 @@ export class PartContenders {
 
   private part(contender: Contender, verdicts: PartVerdicts): void {
     const { invoice, sourceFile, firstFile } = contender;
+    // A file with no charge of the invoice (its rows all $0.00) adds nothing to join.
+    if (contender.lines.length === 0) return;
+    // One of the invoice's files: its original is kept and its import recorded like the first's.
+    (invoice.parts ??= []).push({ kind: contender.kind, sourceFile });
     verdicts.warnings.push({
       sourceFile,
       row: contender.firstRow,

@@ -19,18 +19,36 @@ export class SubCents {
   note(at: number, residue: number, sourceFile: string, row: number, text: string): void {
     if (residue === 0) return;
     this.residues.set(at, residue);
+    this.origins.set(at, { sourceFile, row, text });
+    this.count(sourceFile, row, text);
+  }
+
+  /** Where each noted line's amount was read, by line (to recount when lines are dropped). */
+  private readonly origins = new Map<number, { sourceFile: string; row: number; text: string }>();
+
+  private count(sourceFile: string, row: number, text: string): void {
     const file = this.files.get(sourceFile);
     if (file === undefined) this.files.set(sourceFile, { row, text, count: 1 });
     else file.count += 1;
   }
 
-  /** Follows lines that moved: `moved[at]` is line `at`'s new place, −1 when it is gone. */
+  /**
+   * Follows lines that moved: `moved[at]` is line `at`'s new place, −1 when it is gone (a copy's
+   * line dropped: neither rounded nor named in the warning any more).
+   */
   move(moved: Int32Array): void {
     const residues = [...this.residues];
+    const origins = new Map(this.origins);
     this.residues.clear();
+    this.origins.clear();
+    this.files.clear();
     for (const [at, residue] of residues) {
       const to = moved[at] ?? -1;
-      if (to >= 0) this.residues.set(to, residue);
+      const origin = origins.get(at);
+      if (to < 0 || origin === undefined) continue;
+      this.residues.set(to, residue);
+      this.origins.set(to, origin);
+      this.count(origin.sourceFile, origin.row, origin.text);
     }
   }
 
@@ -74,6 +92,7 @@ export class SubCents {
       message: `${count === 1 ? 'An amount has' : `${count} amounts have`} fractions of a cent (row ${row}: "${text}"). Each line is kept to the cent, rounded so that each invoice's lines add up to the exact sum of its amounts.`,
     }));
     this.files.clear();
+    this.origins.clear();
     return warnings;
   }
 }

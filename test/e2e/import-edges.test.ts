@@ -226,6 +226,20 @@ describe('import edges in Chromium', () => {
           .count(),
       )
       .toBe(1);
+    await page.getByRole('button', { name: 'Close' }).click();
+    // Both departments' files are the invoice's originals; the copy is not kept.
+    await page
+      .getByRole('grid')
+      .getByRole('gridcell', { name: '287099000001-20260309', exact: true })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Invoice 287099000001-20260309' }).waitFor();
+    await expect
+      .poll(async () =>
+        (
+          await page.getByRole('button', { name: /^Download original file/ }).allTextContents()
+        ).sort(),
+      )
+      .toEqual(['Download original file (operations.csv)', 'Download original file (sales.csv)']);
     expect(session.consoleErrors).toEqual([]);
   });
 

@@ -138,7 +138,7 @@ describe('a bill that does not say its account or date', () => {
     const run = await audit();
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(
-      '"tmobile-summary-bare.csv" does not say its account number or invoice date. This T-Mobile summary export names no account or bill date: give them as the printed bill shows them; they apply to every line of the file. Run again with --account-number NUMBER and --invoice-date YYYY-MM-DD, or import it in the app, which asks for them.',
+      '"tmobile-summary-bare.csv" does not say its account number or invoice date. This T-Mobile summary export does not say which invoice it is: give what the printed bill shows; it applies to every line of the file. Run again with --account-number NUMBER and --invoice-date YYYY-MM-DD, or import it in the app, which asks for them.',
     );
   });
 

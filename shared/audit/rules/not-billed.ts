@@ -13,19 +13,30 @@ export const notBilledRule: AuditRule = {
   id: 'not-billed',
   title: 'In the inventory, not billed',
   description:
-    'An active inventory service that no invoice of its account mentions, for invoices covering days after its activation. No money impact: an inventory gap.',
+    'An active inventory service that no invoice of its account mentions (in a charge line or its usage), for invoices covering days after its activation. No money impact: an inventory gap.',
   severity: 'info',
   settings: [],
   check(context) {
-    // Invoices that mention each service, by any of its keys (on any account of its carrier).
+    // Invoices that mention each service, by any of its keys (on any account of its carrier):
+    // in a charge line, or in its usage (a Teams seat whose calls cost nothing this month).
     const billedOn = new Map<string, Set<string>>();
+    const mention = (serviceId: string, invoiceId: string) => {
+      const set = billedOn.get(serviceId) ?? new Set<string>();
+      set.add(invoiceId);
+      billedOn.set(serviceId, set);
+    };
     for (const facts of context.invoices) {
       for (const charges of facts.services) {
-        if (charges.service === undefined) continue;
-        const set = billedOn.get(charges.service.id) ?? new Set<string>();
-        set.add(facts.invoice.id);
-        billedOn.set(charges.service.id, set);
+        if (charges.service !== undefined) mention(charges.service.id, facts.invoice.id);
       }
+    }
+    for (const usage of context.snapshot.usage) {
+      const facts =
+        usage.invoiceId === undefined ? undefined : context.invoiceById.get(usage.invoiceId);
+      if (facts === undefined) continue;
+      const { carrierId, accountNumber } = facts.invoice;
+      const service = context.matchService(carrierId, accountNumber, usage.serviceKey);
+      if (service !== undefined) mention(service.id, facts.invoice.id);
     }
     const drafts: FindingDraft[] = [];
     for (const service of context.snapshot.services) {

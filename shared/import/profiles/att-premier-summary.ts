@@ -110,7 +110,7 @@ function readTable(table: ProfileTable, draft: DraftBuilder): void {
       continue;
     }
 
-    const invoice = draft.invoiceOfFile(
+    const invoice = draft.invoiceOfFilePart(
       {
         carrierName: CARRIER,
         accountNumber,

@@ -11,7 +11,8 @@
  * calendar month of the calls (UTC) is an invoice of that account, numbered by it
  * (`MS-100200-20261031`), covering the month. A user's calls of one kind (`Outbound calls,
  * domestic`) make one usage charge line per month — the exact sum of its calls, rounded to the cent
- * once — with the number of calls as its quantity: a call is not a charge of its own (two calls of
+ * with the invoice's other lines so that they make the exact sum of all its calls (`SubCents`) —
+ * with the number of calls as its quantity: a call is not a charge of its own (two calls of
  * the same price are not a charge billed twice). Its seat is the user's UPN (the inventory's
  * Service ID of a Teams seat); the minutes of all its calls are its usage record. Files of one pick
  * join; a call met twice (the same `UsageId`) is read once.
@@ -120,6 +121,17 @@ function secondsOf(cells: CellReader, index: number): number {
   const clock = CLOCK.exec(cells.text(index));
   if (clock === null) return cells.quantity(index) ?? 0;
   return Number(clock[1] ?? 0) * 3600 + Number(clock[2]) * 60 + Number(clock[3]);
+}
+
+/** Millionths of a cent written as dollars, to the last digit that counts (`0.1725`). */
+function dollarsOfMicro(micro: number): string {
+  const abs = Math.abs(micro);
+  const whole = Math.floor(abs / (100 * MICRO));
+  const fraction = String(abs % (100 * MICRO))
+    .padStart(8, '0')
+    .replace(/0+$/, '')
+    .padEnd(2, '0');
+  return `${micro < 0 ? '-' : ''}${whole}.${fraction}`;
 }
 
 /** Rounds millionths of a cent to the cent, half away from zero (as an amount is read). */
@@ -239,8 +251,8 @@ class PstnReading {
       usage.finish('');
     }
     for (const sum of this.sums.values()) {
+      if (sum.micro === 0) continue;
       const amount = centsOfMicro(sum.micro);
-      if (amount === 0) continue;
       const extras: Record<string, string> = {
         Calls: String(sum.calls),
         Minutes: String(Math.round((sum.seconds / 60) * 100) / 100),
@@ -255,6 +267,13 @@ class PstnReading {
         'usage',
         cents(amount),
         { quantity: sum.calls, extras },
+      );
+      // Rounded with the invoice's other lines so that they make the exact sum of its calls.
+      this.draft.noteSubCent(
+        sum.micro - amount * MICRO,
+        sum.sourceFile,
+        sum.firstRow,
+        `$${dollarsOfMicro(sum.micro)}, the sum of ${sum.calls === 1 ? 'a call' : `${sum.calls} calls`}`,
       );
     }
   }
@@ -280,7 +299,7 @@ export const teamsPstnUsage: CarrierProfile = {
   dateOrder: 'YMD',
   layouts: [PSTN_USAGE],
   detailsNote:
-    'A Teams PSTN usage report names no billing account: give the account its calls are billed to (your Microsoft account, as your inventory names it). Each calendar month of calls becomes an invoice of that account.',
+    'A Teams PSTN usage report names no billing account: give the account its calls are billed to (your Microsoft account, as your inventory names it). Each calendar month of calls becomes an invoice of that account, so export whole months: a month imported again is recognised as already imported.',
   missingDetails: missingPerTable(missingFor),
   read(tables, context) {
     const reading = new PstnReading(new DraftBuilder());

@@ -151,7 +151,7 @@ function readTable(table: ProfileTable, draft: DraftBuilder): void {
     };
     if (cells.failed || period === null) continue;
 
-    const invoice = draft.invoiceOfFile(
+    const invoice = draft.invoiceOfFilePart(
       {
         carrierName: CARRIER,
         accountNumber,

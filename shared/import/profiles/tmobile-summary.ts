@@ -151,7 +151,7 @@ function readTable(
       invoiceFields.periodStart = period.start;
       invoiceFields.periodEnd = period.end;
     }
-    const invoice = draft.invoiceOfFile(invoiceFields, row.line);
+    const invoice = draft.invoiceOfFilePart(invoiceFields, row.line);
     if (invoice === null) continue;
     const serviceIdRaw = cells.identifier(col(c, 'wirelessNumber'));
     const extras = extrasFromCells(row.cells, table.header, extraIndexes);
@@ -175,7 +175,7 @@ export const tmobileSummary: CarrierProfile = {
   dateOrder: 'MDY',
   layouts: [SUMMARY],
   detailsNote:
-    'This T-Mobile summary export names no account or bill date: give them as the printed bill shows them; they apply to every line of the file.',
+    'This T-Mobile summary export does not say which invoice it is: give what the printed bill shows; it applies to every line of the file.',
   missingDetails: missingPerTable(missingFor),
   read(tables, context) {
     const draft = new DraftBuilder();

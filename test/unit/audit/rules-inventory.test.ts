@@ -11,6 +11,7 @@ import {
   makeInvoice,
   makeService,
   makeSite,
+  makeUsage,
   snapshotOf,
 } from './helpers';
 
@@ -306,6 +307,15 @@ const cases: Case[] = [
           '555-010-0001 (Business Unlimited) is active in the inventory but on no invoice of account A-1 on 2026-05.',
       },
     ],
+  },
+  {
+    name: 'named only in the usage of an invoice of its account (calls that cost nothing)',
+    rule: 'not-billed',
+    snapshot: snapshotOf({
+      bills: [billed(may, [line('recurring', 45_00, other)])],
+      usage: [makeUsage('2026-05', 12, { invoiceId: may.id })],
+    }),
+    expected: [],
   },
   {
     name: 'activated after the billed period',

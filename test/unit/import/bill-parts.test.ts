@@ -3,6 +3,7 @@
  * (an AT&T Premier report exported per department: joined) or another version (some lines the
  * same, others not: neither taken over the other). Told by the lines, never by the file's first row.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readBill } from '../../helpers/read-bill';
 import { totalOf } from './fixtures';
@@ -125,5 +126,25 @@ describe('fractions of a cent in a copied file', () => {
     const draft = draftOf([csv('lumen.csv'), csv('lumen copy.csv')]);
     expect(draft.lines.map((l) => l.amount)).toEqual([33, 33, 34]);
     expect(draft.copies?.map((c) => c.sourceFile)).toEqual(['lumen copy.csv']);
+    // The warning names the file read, not the copy left out.
+    expect(draft.warnings?.map((w) => [w.sourceFile, w.message.slice(0, 41)])).toEqual([
+      ['lumen.csv', '3 amounts have fractions of a cent (row 2'],
+    ]);
+  });
+});
+
+describe('a copy of an EDI 811 invoice', () => {
+  it('is skipped as it comes: its usage is not added to the first file’s', () => {
+    const edi = (name: string) => ({
+      name,
+      bytes: new Uint8Array(readFileSync(new URL(`../../fixtures/edi/${name}`, import.meta.url))),
+    });
+    const once = draftOf([edi('lumen-2026-09.811')]);
+    const twice = draftOf([edi('lumen-2026-09.811'), edi('lumen-2026-09-newlines.x12')]);
+    expect(twice.copies?.map((c) => c.sourceFile)).toEqual(['lumen-2026-09-newlines.x12']);
+    expect(totalOf(twice.lines)).toBe(totalOf(once.lines));
+    const figures = (draft: typeof once) =>
+      draft.usage.map((u) => [u.serviceKey, u.minutes, u.dataKb]);
+    expect(figures(twice)).toEqual(figures(once));
   });
 });

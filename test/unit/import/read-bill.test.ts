@@ -79,7 +79,7 @@ describe('readBill asks instead of guessing', () => {
       fileName: 'tmobile-summary-bare.csv',
       profileId: 'tmobile-summary',
       missing: ['accountNumber', 'invoiceDate'],
-      note: 'This T-Mobile summary export names no account or bill date: give them as the printed bill shows them; they apply to every line of the file.',
+      note: 'This T-Mobile summary export does not say which invoice it is: give what the printed bill shows; it applies to every line of the file.',
     });
     const draft = readDraft([bare], {
       invoiceDetails: {

@@ -143,7 +143,7 @@ describe('copies while reading', () => {
     const builder = new DraftBuilder();
     const invoice = invoiceSeven(null);
     const read = (file: string, row: number, amount: number) => {
-      const found = builder.invoiceOfFile({ ...invoice, sourceFile: file }, row);
+      const found = builder.invoiceOfFilePart({ ...invoice, sourceFile: file }, row);
       if (found === null) throw new Error('not read');
       builder.line(
         found,

@@ -196,6 +196,17 @@ describe('a Teams PSTN usage report', () => {
     expect(draft.lines.map((l) => l.amount)).toEqual([2]);
   });
 
+  it('rounds the invoice’s lines together to the exact sum of all its calls', () => {
+    // Ten users, one call of $0.0149 each: $0.149 in all, $0.15 — not ten lines of $0.01.
+    const rows = Array.from({ length: 10 }, (_, i) =>
+      call(`u${i}`, `user${i}@x.example`, '2026-10-02T10:00:00Z', 60, '0', '0.0149'),
+    );
+    const draft = draftOf([file('calls.csv', rows)]);
+    expect(totalOf(draft.lines)).toBe(15);
+    expect(draft.lines.every((l) => l.amount === 1 || l.amount === 2)).toBe(true);
+    expect(draft.warnings?.map((w) => w.message).join(' ')).toContain('fractions of a cent');
+  });
+
   it('files a call of no user (a resource account) on the account, and leaves free calls out of the lines', () => {
     const draft = draftOf([
       file('calls.csv', [
