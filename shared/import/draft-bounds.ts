@@ -6,7 +6,7 @@
  */
 import type { IsoDate } from '../dates';
 import type { BillDraft, DraftChargeLine, DraftInvoice } from './draft';
-import { addRowError } from './draft-builder';
+import { addRowError } from './draft-problems';
 import { centsToDecimalString } from '../money/cents';
 import type { ImportLimits } from './limits';
 import { packedLinesOf } from './packed-drafts';

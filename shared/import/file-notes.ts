@@ -3,7 +3,7 @@
  * errors), a second header row (as a skipped row), and text already damaged (as a warning).
  */
 import type { BillDraft, RowError } from './draft';
-import { addRowError, addUnlistedRows } from './draft-builder';
+import { addRowError, addUnlistedRows } from './draft-problems';
 import type { Table } from './table';
 
 /** A file as parsed, as far as its notes need it. */
