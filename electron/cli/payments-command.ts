@@ -14,6 +14,7 @@ import { dirname, join } from 'node:path';
 import { runAudit } from '../../shared/audit/run';
 import { DEFAULT_APPROVAL_POLICY, runApprovalPolicy } from '../../shared/billing/approval-policy';
 import type { IsoDate } from '../../shared/dates/iso-date';
+import { accountNumberKey, carrierKey } from '../../shared/ids/keys';
 import { toCsv, unguardFormula } from '../../shared/export/csv';
 import {
   buildPaymentFile,
@@ -44,8 +45,32 @@ export interface PaymentsOutcome {
   batch: string;
 }
 
-function keyOf(carrierId: string, accountNumber: string, invoiceNumber: string): string {
-  return `${carrierId}\u0000${accountNumber}\u0000${invoiceNumber}`;
+/**
+ * What the register knows an invoice by: its carrier's name, account and number. Never the
+ * carrier's id: the CLI numbers carriers afresh on each run, in the order its files name them, so
+ * a contract for a new carrier would shift every id and pay the register's invoices again.
+ */
+function keyOf(carrierName: string, accountNumber: string, invoiceNumber: string): string {
+  return `${carrierKey(carrierName)}\u0000${accountNumberKey(accountNumber)}\u0000${invoiceNumber}`;
+}
+
+/** Registers written before names were kept name carriers by a run's id (`carrier-2`). */
+const RUN_CARRIER_ID = /^carrier-\d+$/;
+
+/** The register's invoices, and the account and number of those it names by a run's carrier id. */
+function exportedKeys(registered: readonly (readonly string[])[]): {
+  exported: Set<string>;
+  byNumberOnly: Set<string>;
+} {
+  const exported = new Set<string>();
+  const byNumberOnly = new Set<string>();
+  for (const [carrier = '', account = '', invoice = ''] of registered) {
+    // Which carrier such an id meant is lost: the account and number alone leave it out, since
+    // paying an invoice twice is worse than asking for --include-exported once.
+    if (RUN_CARRIER_ID.test(carrier)) byNumberOnly.add(keyOf('', account, invoice));
+    else exported.add(keyOf(carrier, account, invoice));
+  }
+  return { exported, byNumberOnly };
 }
 
 /** The register's rows (carrier, account, invoice, batch, time); none when it does not exist yet. */
@@ -85,12 +110,15 @@ export async function runPaymentsCommand(
   const byId = new Map(decided.map((invoice) => [invoice.id, invoice]));
   const register = join(dirname(args.out), REGISTER_NAME);
   const registered = await readRegister(register);
-  const exported = new Set(registered.map(([c = '', a = '', i = '']) => keyOf(c, a, i)));
+  const { exported, byNumberOnly } = exportedKeys(registered);
+  const carrierNames = new Map(workspace.carriers.map((carrier) => [carrier.id, carrier.name]));
+  const carrierOf = (invoice: Invoice) => carrierNames.get(invoice.carrierId) ?? invoice.carrierId;
+  const wasExported = (invoice: Invoice) =>
+    exported.has(keyOf(carrierOf(invoice), invoice.accountNumber, invoice.invoiceNumber)) ||
+    byNumberOnly.has(keyOf('', invoice.accountNumber, invoice.invoiceNumber));
   const invoices = workspace.invoices.map((invoice): Invoice => {
     const current = byId.get(invoice.id) ?? invoice;
-    return exported.has(keyOf(invoice.carrierId, invoice.accountNumber, invoice.invoiceNumber))
-      ? { ...current, exportedForPaymentAt: now.toISOString() }
-      : current;
+    return wasExported(invoice) ? { ...current, exportedForPaymentAt: now.toISOString() } : current;
   });
   const batch = `PAY-${now.toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-')}`;
   const file = buildPaymentFile({
@@ -104,12 +132,10 @@ export async function runPaymentsCommand(
     to: args.to,
     includeExported: args.includeExported,
   });
-  const newly = file.invoices.filter(
-    (i) => !exported.has(keyOf(i.carrierId, i.accountNumber, i.invoiceNumber)),
-  );
+  const newly = file.invoices.filter((i) => !wasExported(i));
   const rows = [
     ...registered,
-    ...newly.map((i) => [i.carrierId, i.accountNumber, i.invoiceNumber, batch, now.toISOString()]),
+    ...newly.map((i) => [carrierOf(i), i.accountNumber, i.invoiceNumber, batch, now.toISOString()]),
   ];
   await writeOutputs([
     { path: args.out, data: file.bytes },

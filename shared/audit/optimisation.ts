@@ -14,6 +14,7 @@ import { buildContext, type RuleContext } from './context';
 import { CATEGORY_CODE, forEachLineOf } from './findings';
 import { DIMENSIONS, cheapestCovering, mobileUsageByMonth, peakOf, type Dimension } from './plans';
 import { resolveSettings } from './rule';
+import { headerKey } from '../import/header-key';
 import { ATT_ACTIVITY_HEADER } from '../import/profiles/att-headers';
 import { UNDERUSED_SETTINGS, underusedPlanRule } from './rules/underused-plan';
 import type { AuditSnapshot } from './snapshot';
@@ -87,7 +88,8 @@ export interface OptimisationFilter {
   costCenter?: string;
 }
 
-const MIXED_USAGE = ATT_ACTIVITY_HEADER;
+/** AT&T's activity total, as its header may be spelt (see `overage`'s). */
+const MIXED_USAGE = headerKey(ATT_ACTIVITY_HEADER);
 
 /** The months ≤ today's, with figures, latest `count` of them. */
 function windowOf(months: Iterable<IsoMonth>, todayMonth: IsoMonth, count: number): IsoMonth[] {
@@ -119,7 +121,8 @@ function billedByService(context: RuleContext, todayMonth: IsoMonth): Map<Servic
     forEachLineOf(facts, CATEGORY_CODE.usage, (block, row) => {
       const amount = block.amount[row] ?? 0;
       const key = block.serviceKey[row] ?? '';
-      if (amount <= 0 || key === '' || block.description[row] === MIXED_USAGE) return;
+      if (amount <= 0 || key === '' || headerKey(block.description[row] ?? '') === MIXED_USAGE)
+        return;
       const service = facts.serviceCharges.get(key)?.service;
       if (service?.type !== 'mobile-line') return;
       const { usage } = billedOf(service);

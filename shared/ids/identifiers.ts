@@ -44,12 +44,25 @@ export function phoneMatchKey(raw: string, defaultCountry: CountryCode = 'US'): 
 }
 
 /**
+ * Words a bill writes where a service identifier would be on a row of account-level charges
+ * (Verizon's `N/A`, the `Account` row of T-Mobile's summary, `Account level`): no service.
+ */
+const ACCOUNT_LEVEL: ReadonlySet<string> = new Set([
+  'NA',
+  'ACCOUNT',
+  'ACCOUNTLEVEL',
+  'ACCOUNTCHARGES',
+  'ACCOUNTLEVELCHARGES',
+]);
+
+/**
  * The match key of a circuit ID: upper case with every character that is not a letter or digit
- * removed (`12.HCGS.123456..LEC` → `12HCGS123456LEC`). Null when nothing is left.
+ * removed (`12.HCGS.123456..LEC` → `12HCGS123456LEC`). Null when nothing is left, or for a word
+ * marking account-level charges (`N/A`, `Account`).
  */
 export function circuitMatchKey(raw: string): string | null {
   const key = raw.toUpperCase().replace(/[^A-Z0-9]/g, '');
-  return key === '' || key === 'NA' ? null : key;
+  return key === '' || ACCOUNT_LEVEL.has(key) ? null : key;
 }
 
 /**

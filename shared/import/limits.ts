@@ -173,11 +173,20 @@ export function formatCount(count: number): string {
   return count.toLocaleString('en-US');
 }
 
-/** A message cut to {@link MAX_MESSAGE_CHARS}, so one crafted cell cannot flood a screen or a log. */
+/**
+ * A message cut to {@link MAX_MESSAGE_CHARS}, so one crafted cell cannot flood a screen or a log.
+ * A long quoted cell is shortened first (see {@link quoteCell}), so that what was expected, said
+ * after it, still shows; only what is still too long is cut at its end.
+ */
 export function capMessage(message: string, max = MAX_MESSAGE_CHARS): string {
   if (message.length <= max) return message;
-  return `${message.slice(0, max - 1)}…`;
+  const shortened = message.replace(LONG_QUOTED, (_, text: string) => `"${quoteCell(text)}"`);
+  if (shortened.length <= max) return shortened;
+  return `${shortened.slice(0, max - 1)}…`;
 }
+
+/** A quoted text longer than {@link quoteCell} shows. */
+const LONG_QUOTED = /"([^"]{61,})"/g;
 
 /** A cell's text for quoting in a message: at most 60 characters. */
 export function quoteCell(text: string, max = 60): string {

@@ -11,6 +11,7 @@ import { decideDateOrder } from './date-order';
 import { decodeBytes } from './decode';
 import type { BillDraft, ColumnChoice } from './draft';
 import { boundDraftDates } from './draft-bounds';
+import { EDS_NOTICE, looksLikeEds } from './eds';
 import { looksLikeX12, type X12File } from './edi/read-edi';
 import { withFileNotes } from './file-notes';
 import { isPdf, PDF_NOTICE } from './pdf';
@@ -171,6 +172,12 @@ function parseAll(
     // EDI X12 is recognised by its content (ISA first), whatever the file is called.
     if (looksLikeX12(decoded.text)) {
       x12Files.push({ ...info, text: decoded.text, info });
+      doneBytes += size;
+      continue;
+    }
+    // A headerless record layout the importer does not read: named, never offered for mapping.
+    if (looksLikeEds(decoded.text)) {
+      outcomes.push(unreadable(member.name, `"${member.name}" ${EDS_NOTICE}`));
       doneBytes += size;
       continue;
     }

@@ -12,11 +12,21 @@ import type { Delimiter, Newline, ReadTableOptions, Table, TableSniff } from './
 import { DELIMITERS } from './table-types';
 
 export * from './table-types';
+export { headerKey } from './header-key';
 
 /** Lines looked at to find the delimiter and the header. */
 const SNIFF_LINES = 60;
-/** Share of zero characters in the sample above which the file is binary, not text. */
+/**
+ * Share of control characters (zero bytes and the other C0 controls, bar tab, line breaks, form
+ * feed and the DOS end-of-file mark) in the sample above which the file is binary, not text. A
+ * text export holds none; random or encrypted bytes decode to about 10 %, a program to more. A
+ * few in a short file (an escape sequence in a header) leave it text: its cells show them as
+ * their pictures.
+ */
 const BINARY_SHARE = 0.01;
+const BINARY_LEAST = 16;
+// eslint-disable-next-line no-control-regex -- the control characters are what it looks for
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000e-\u0019\u001b-\u001f]/g;
 
 // An amount: `1,250.00`, `($12.00)`, `12.00 CR`, `12.00-`, `5%`.
 const NUMERIC_CELL = /^[-+($€£]*\d[\d,.\s]*\)?(?:%|-|\s*(?:CR|DR))?$/i;
@@ -28,35 +38,6 @@ const NAMED_DATE_CELL = new RegExp(
   'i',
 );
 const HAS_LETTER = /\p{L}/u;
-const COMBINING_MARKS = /[\u0300-\u036f]/g;
-const NOT_ALPHANUMERIC = /[^a-z0-9]/g;
-
-/**
- * The form of a header used for matching: case, accents, punctuation and spaces removed, `&` read
- * as "and". `Taxes, Governmental Surcharges, and Fees` ≡ `Taxes, Governmental Surcharges and Fees`,
- * `Account number` ≡ `Account Number`, `Taxes & Fees` ≡ `Taxes and Fees`.
- */
-export function headerKey(name: string): string {
-  let key = headerKeys.get(name);
-  if (key === undefined) {
-    key = name
-      .normalize('NFD')
-      .replace(COMBINING_MARKS, '')
-      .toLowerCase()
-      .replace(/&/g, 'and')
-      .replace(NOT_ALPHANUMERIC, '');
-    if (headerKeys.size >= HEADER_KEYS_KEPT) headerKeys.clear();
-    headerKeys.set(name, key);
-  }
-  return key;
-}
-
-/**
- * Keys already made: the same few hundred header names are keyed for every profile tried on every
- * file (216 files of a million-line upload), and NFD normalisation is slow in Chromium.
- */
-const headerKeys = new Map<string, string>();
-const HEADER_KEYS_KEPT = 4_096;
 
 interface SampleLine {
   /** 1-based line number. */
@@ -172,18 +153,16 @@ function notTextReason(text: string): string | null {
   if (text.startsWith('PK\u0003\u0004')) {
     return 'No column header found: the file is a ZIP archive (a ZIP inside the ZIP, or a ZIP renamed), not a bill export. Unzip it and import the files inside.';
   }
-  if (zeroShare(text.slice(0, SNIFF_SAMPLE_CHARS)) > BINARY_SHARE) return BINARY_REASON;
+  if (isBinary(text.slice(0, SNIFF_SAMPLE_CHARS))) return BINARY_REASON;
   return null;
 }
 
 const BINARY_REASON =
-  'No column header found: the file holds binary data (zero bytes), not text. It is not a CSV, TSV or text export; export the bill again as CSV.';
+  'No column header found: the file holds binary data (zero bytes or other control characters), not text. It is not a CSV, TSV or text export; export the bill again as CSV.';
 
-function zeroShare(sample: string): number {
-  if (sample.length === 0) return 0;
-  let zeros = 0;
-  for (let at = sample.indexOf('\0'); at !== -1; at = sample.indexOf('\0', at + 1)) zeros += 1;
-  return zeros / sample.length;
+function isBinary(sample: string): boolean {
+  const controls = sample.match(CONTROL_CHARACTERS)?.length ?? 0;
+  return controls >= BINARY_LEAST && controls > BINARY_SHARE * sample.length;
 }
 
 /**

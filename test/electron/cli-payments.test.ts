@@ -104,6 +104,55 @@ describe('payments', () => {
     expect(xlsxTotal).toBe(total);
   });
 
+  it('knows exported invoices by carrier name: a new carrier named first in a later run pays none twice', async () => {
+    const out = join(dir, 'ap-names', 'payments.csv');
+    await mkdir(join(dir, 'ap-names'));
+    const first = await payments([...RANGE, '--out', out]);
+    expect(first.code).toBe(0);
+    const register = parseChargebackCsv(
+      await readFile(join(dir, 'ap-names', 'payments-register.csv'), 'utf8'),
+    );
+    expect(register.length).toBeGreaterThan(3);
+    for (const row of register) expect(row['Carrier']).not.toMatch(/^carrier-\d+$/);
+
+    // A contract of a carrier no other file names, read before the bills: every carrier's place
+    // in the run moves.
+    const contracts = join(dir, 'contracts-new-carrier.csv');
+    await writeFile(
+      contracts,
+      [
+        'Contract ID,Carrier,Name,Accounts,Start Date,Term Months,End Date,Auto Renew,Renewal Term Months,Notice Days,MARC,Status',
+        'ZETA-1,Zeta Telecom,Zeta Agreement,Z-9,2026-01-01,24,,No,0,60,0,active',
+      ].join('\n'),
+    );
+    const again = join(dir, 'ap-names', 'again.csv');
+    const second = await payments([...RANGE, '--contracts', contracts, '--out', again]);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('0 in this file, $0.00');
+    expect(parseChargebackCsv(await readFile(again, 'utf8'))).toEqual([]);
+  });
+
+  it('leaves out what an older register names by a run’s carrier id, by account and number', async () => {
+    const out = join(dir, 'ap-ids', 'payments.csv');
+    await mkdir(join(dir, 'ap-ids'));
+    expect((await payments([...RANGE, '--out', out])).code).toBe(0);
+    const registerPath = join(dir, 'ap-ids', 'payments-register.csv');
+    const rows = parseChargebackCsv(await readFile(registerPath, 'utf8'));
+    await writeFile(
+      registerPath,
+      [
+        'Carrier,Account,Invoice number,Batch,Exported at',
+        ...rows.map((row, i) =>
+          [`carrier-${i + 1}`, row['Account'], row['Invoice number'], 'PAY-OLD', 'then'].join(','),
+        ),
+      ].join('\n'),
+    );
+    const again = join(dir, 'ap-ids', 'again.csv');
+    const second = await payments([...RANGE, '--out', again]);
+    expect(second.code).toBe(0);
+    expect(parseChargebackCsv(await readFile(again, 'utf8'))).toEqual([]);
+  });
+
   it('takes only invoices due in the range', async () => {
     const out = join(dir, 'narrow.csv');
     const result = await payments(['--from', '2026-10-01', '--to', '2026-10-31', '--out', out]);

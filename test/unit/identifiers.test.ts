@@ -61,9 +61,12 @@ describe('circuitMatchKey', () => {
     expect(circuitMatchKey(raw)).toBe(expected);
   });
 
-  it.each(['', '  ', '..//--', 'N/A'])('%j → null', (raw) => {
-    expect(circuitMatchKey(raw)).toBeNull();
-  });
+  it.each(['', '  ', '..//--', 'N/A', 'Account', 'Account level', 'ACCOUNT CHARGES'])(
+    '%j → null',
+    (raw) => {
+      expect(circuitMatchKey(raw)).toBeNull();
+    },
+  );
 });
 
 describe('serviceMatchKey', () => {

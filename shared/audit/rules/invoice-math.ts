@@ -51,8 +51,10 @@ export const invoiceMathRule: AuditRule = {
 
 /**
  * The finding on an amount due that the balance does not make, or null. Payments reduce what is
- * owed whichever sign the bill writes them with (Verizon writes `-140.00`); without a previous
- * balance, the stated balance forward is the starting point.
+ * owed whichever sign the bill writes them with (Verizon writes `-140.00`), except where the
+ * bill's own balance forward shows them added back (a positive `50.00` that makes previous
+ * balance + 50.00 + adjustments: a payment reversed); without a previous balance, the stated
+ * balance forward is the starting point.
  */
 function balanceDraft(
   rule: Pick<AuditRule, 'id' | 'severity'>,
@@ -62,17 +64,20 @@ function balanceDraft(
   tolerance: number,
 ): FindingDraft | null {
   const { previousBalance, payments, adjustments, balanceForward, amountDue } = balance;
-  const paid = Math.abs(payments ?? 0);
-  const forward =
-    previousBalance === undefined ? balanceForward : previousBalance - paid + (adjustments ?? 0);
+  const forward = forwardOf(balance, tolerance);
   if (forward === undefined) return null;
-  const expected = forward + current;
+  const reversed = payments !== undefined && forward.signed;
+  const expected = forward.amount + current;
   const difference = amountDue - expected;
   if (Math.abs(difference) <= tolerance) return null;
+  const adjusted =
+    adjustments === undefined || adjustments === 0 ? '' : `, adjustments ${money(adjustments)}`;
   const parts =
     previousBalance === undefined
-      ? `its balance forward ${money(forward)}`
-      : `its previous balance ${money(previousBalance)} less payments ${money(paid)}${adjustments === undefined || adjustments === 0 ? '' : `, adjustments ${money(adjustments)}`}`;
+      ? `its balance forward ${money(forward.amount)}`
+      : reversed
+        ? `its previous balance ${money(previousBalance)} plus payments reversed ${money(payments)}${adjusted} (its balance forward ${money(balanceForward ?? forward.amount)})`
+        : `its previous balance ${money(previousBalance)} less payments ${money(Math.abs(payments ?? 0))}${adjusted}`;
   const direction = difference > 0 ? 'more' : 'less';
   const message = `Invoice ${facts.invoice.invoiceNumber} asks ${money(amountDue)} but ${parts} and its current charges ${money(current)} make ${money(expected)}: ${money(Math.abs(difference))} ${direction} than owed.`;
   const draft = invoiceDraft(rule, facts, Math.max(difference, 0), message);
@@ -88,4 +93,25 @@ function balanceDraft(
       facts.month,
     ),
   };
+}
+
+/**
+ * The balance brought forward, from the previous balance, payments and adjustments, with whether
+ * the payments were read with their own sign (see `balanceDraft`); the stated balance forward
+ * when there is no previous balance; undefined when neither is known.
+ */
+function forwardOf(
+  balance: InvoiceBalance,
+  tolerance: number,
+): { amount: number; signed: boolean } | undefined {
+  const { previousBalance, payments, adjustments, balanceForward } = balance;
+  if (previousBalance === undefined)
+    return balanceForward === undefined ? undefined : { amount: balanceForward, signed: false };
+  const reduced = previousBalance - Math.abs(payments ?? 0) + (adjustments ?? 0);
+  const signed = previousBalance + (payments ?? 0) + (adjustments ?? 0);
+  const matches = (amount: number) =>
+    balanceForward !== undefined && Math.abs(amount - balanceForward) <= tolerance;
+  return matches(signed) && !matches(reduced)
+    ? { amount: signed, signed: true }
+    : { amount: reduced, signed: false };
 }

@@ -1,3 +1,4 @@
+import { headerKey } from '../../import/header-key';
 import { ATT_ACTIVITY_HEADER } from '../../import/profiles/att-headers';
 import { contractedRate } from '../../contracts/rates';
 import type { IsoMonth } from '../../dates/iso-date';
@@ -31,9 +32,10 @@ const TYPES: ReadonlySet<string> = new Set(SERVICE_TYPES);
 /**
  * Usage-category lines that hold more than usage (AT&T's activity total includes device
  * instalments and purchases): a line carrying one is not judged, since its usage charges are not
- * known.
+ * known. Such a line's description is its column's header as the file spells it (`Total Activity
+ * Since Last Bill` in another export), so descriptions are compared as headers are (`headerKey`).
  */
-const MIXED_USAGE: ReadonlySet<string> = new Set([ATT_ACTIVITY_HEADER]);
+const MIXED_USAGE: ReadonlySet<string> = new Set([headerKey(ATT_ACTIVITY_HEADER)]);
 
 /**
  * Verizon's per-line summary column (see `shared/import/profiles/verizon-raw-data.ts`): usage
@@ -41,7 +43,7 @@ const MIXED_USAGE: ReadonlySet<string> = new Set([ATT_ACTIVITY_HEADER]);
  * when the line's usage that month went past its plan's allowances; on a line whose usage stayed
  * within them, the charge is purchases, not overage.
  */
-const USAGE_AND_PURCHASES = 'Usage and Purchase Charges';
+const USAGE_AND_PURCHASES = headerKey('Usage and Purchase Charges');
 
 /** Whether a line's use in `month` is known to stay within every allowance of its plan. */
 function withinAllowances(context: RuleContext, service: Service, month: IsoMonth): boolean {
@@ -98,7 +100,7 @@ export const overageRule: AuditRule = {
         const amount = block.amount[row] ?? 0;
         const key = block.serviceKey[row] ?? '';
         if (amount <= 0 || key === '') return;
-        const description = block.description[row] ?? '';
+        const description = headerKey(block.description[row] ?? '');
         const mixed = MIXED_USAGE.has(description);
         const purchases = description === USAGE_AND_PURCHASES;
         const entry = usageOf.get(key);
@@ -119,8 +121,11 @@ export const overageRule: AuditRule = {
         if (rate <= 0 || usage * 100 <= settings.percent * rate) continue;
         const tally = tallies.on(facts, charges.serviceKey, charges.serviceIdRaw, service);
         tally.impact += usage;
-        tally.lastAmount = usage;
-        tally.reference = rate;
+        // The message's figures are the latest invoice's, whatever order the bills were read in.
+        if (tally.last === facts) {
+          tally.lastAmount = usage;
+          tally.reference = rate;
+        }
         // Evidence only for the lines of a finding.
         forEachLine(facts, charges, (block, row, position) => {
           if (block.category[row] === usageCode && (block.amount[row] ?? 0) > 0)

@@ -53,9 +53,13 @@ export const rateMismatchRule: AuditRule = {
         const tally = tallies.on(facts, charges.serviceKey, charges.serviceIdRaw, service);
         tally.impact += billed.amount - contracted;
         tally.billed += billed.amount;
-        tally.lastAmount = billed.amount;
-        tally.reference = contracted;
-        if (billed.credited > 0) netOfCredits.add(tally);
+        // The message's figures are the latest invoice's, whatever order the bills were read in.
+        if (tally.last === facts) {
+          tally.lastAmount = billed.amount;
+          tally.reference = contracted;
+          if (billed.credited > 0) netOfCredits.add(tally);
+          else netOfCredits.delete(tally);
+        }
         // Evidence is gathered only for the few lines that are findings.
         recurringOf(facts, charges, tally.refs);
       }

@@ -98,7 +98,7 @@ export const spikeRule: AuditRule = {
   id: 'spike',
   title: 'Invoice total spike',
   description:
-    'An invoice total above the average of the account’s previous unflagged invoices by more than the percentage and the amount, after what other findings on the invoice explain (duplicate charges, late fees, third-party charges, charges after a disconnect or at a closed site, the over-contract part of rate mismatches). Impact: the unexplained excess (rounded half up).',
+    'An invoice total above the average of the account’s previous unflagged invoices by more than the percentage and the amount, after what other findings explain, on the invoice and on those before it (money a finding explains every month is no part of the excess) (duplicate charges, late fees, third-party charges, charges after a disconnect or at a closed site, the over-contract part of rate mismatches). Impact: the unexplained excess (rounded half up).',
   severity: 'warning',
   settings: SETTINGS,
   readsFindings: true,
@@ -108,8 +108,15 @@ export const spikeRule: AuditRule = {
     const explained = explainedByInvoice(earlier, context.invoiceById);
     const drafts: FindingDraft[] = [];
     for (const invoices of context.invoicesByAccount.values()) {
-      // Totals with the explained money taken off, of the months not flagged so far.
+      // Totals with the explained money taken off, of the months not flagged so far: money a
+      // finding explains every month (a rate above contract) is no part of a month's excess.
       const baseline: number[] = [];
+      // Whether findings explained money in each of those months (the message says so).
+      const baselineExplained: boolean[] = [];
+      const keep = (total: number, explainedCents: number) => {
+        baseline.push(total);
+        baselineExplained.push(explainedCents > 0);
+      };
       // The level of the latest spike while the bills stay at it: a step up (a new circuit)
       // is reported once, on the month it came, not again every month until the average catches up.
       let step: number | undefined;
@@ -122,7 +129,7 @@ export const spikeRule: AuditRule = {
         const total = facts.total - explainedCents;
         const previous = baseline.slice(-trailing);
         if (previous.length === 0) {
-          baseline.push(total);
+          keep(total, explainedCents);
           continue;
         }
         const sum = previous.reduce((all, one) => all + one, 0);
@@ -133,7 +140,7 @@ export const spikeRule: AuditRule = {
           excessTimesCount * 100 <= sum * settings.percent ||
           excessTimesCount <= settings.minimumCents * count
         ) {
-          baseline.push(total);
+          keep(total, explainedCents);
           step = undefined;
           continue;
         }
@@ -143,13 +150,16 @@ export const spikeRule: AuditRule = {
           (overStep * 100 <= step * settings.percent || overStep <= settings.minimumCents)
         ) {
           // The same step as the month flagged before: the new level, not a new spike.
-          baseline.push(total);
+          keep(total, explainedCents);
           continue;
         }
         step = total;
         const excess = Math.floor((2 * excessTimesCount + count) / (2 * count));
         const average = Math.floor((2 * sum + count) / (2 * count));
-        const of = `over the previous ${count} invoice${count === 1 ? '' : 's'}`;
+        const netted = baselineExplained.slice(-trailing).some(Boolean)
+          ? ' (less what findings explain in them)'
+          : '';
+        const of = `over the previous ${count} invoice${count === 1 ? '' : 's'}${netted}`;
         const message =
           explainedCents > 0 && known !== undefined
             ? `Invoice ${facts.invoice.invoiceNumber} totals ${money(facts.total)}; less ${money(explainedCents)} other findings explain (${[...known.rules].sort().join(', ')}), ${money(excess)} above the average of ${money(average)} ${of}.`

@@ -19,7 +19,11 @@ export const unknownServiceRule: AuditRule = {
       }
     }
     return tallies.list().map((tally) => {
-      const message = `${tally.serviceIdRaw} is billed ${money(tally.billed)} on ${tallySpan(tally)} but matches no service in the inventory: ${money(tally.billed)} at risk.`;
+      // A net credit to an unknown identifier is still an inventory gap, but puts nothing at risk.
+      const message =
+        tally.billed > 0
+          ? `${tally.serviceIdRaw} is billed ${money(tally.billed)} on ${tallySpan(tally)} but matches no service in the inventory: ${money(tally.billed)} at risk.`
+          : `${tally.serviceIdRaw} is credited ${money(-tally.billed)} on ${tallySpan(tally)} but matches no service in the inventory: nothing at risk, but the credit belongs to a line the inventory lacks.`;
       return tallyDraft(this, tally, Math.max(0, tally.billed), message);
     });
   },

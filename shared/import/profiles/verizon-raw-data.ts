@@ -93,6 +93,7 @@ const ACCOUNT_SUMMARY: TableLayout = {
     lateFee: { aliases: ['Late Fee'] },
     totalCurrentCharges: { aliases: ['Total Current Charges'], required: true },
     totalAmountDue: { aliases: ['Total Amount Due'] },
+    remittanceAddress: { aliases: ['Remittance Address'] },
   },
 };
 
@@ -133,8 +134,9 @@ function addInvoice(
   statedTotal: Cents | null,
   table: ProfileTable,
   row: number,
-  balance?: InvoiceBalance,
+  stated: { balance?: InvoiceBalance | undefined; remitTo?: string } = {},
 ): DraftInvoice | null {
+  const { balance, remitTo } = stated;
   const sourceFile = table.fileName;
   const invoice: Omit<DraftInvoice, 'key'> = {
     carrierName: CARRIER,
@@ -146,6 +148,7 @@ function addInvoice(
   };
   if (fields.dueDate !== null) invoice.dueDate = fields.dueDate;
   if (balance !== undefined) invoice.balance = balance;
+  if (remitTo !== undefined && remitTo !== '') invoice.remitTo = remitTo;
   if (fields.period !== null) {
     invoice.periodStart = fields.period.start;
     invoice.periodEnd = fields.period.end;
@@ -192,8 +195,13 @@ function readAccountSummary(table: ProfileTable, draft: DraftBuilder, lateFees: 
     const total = cells.cents(col(c, 'totalCurrentCharges'));
     const lateFee = cells.cents(col(c, 'lateFee'));
     const balance = readBalance(cells, c);
+    // Where the bill is paid: the payment file's "Remit to".
+    const remitTo = cells.text(col(c, 'remittanceAddress'));
     if (cells.failed || fields.invoiceDate === null) continue;
-    const invoice = addInvoice(draft, fields, fields.invoiceDate, total, table, row.line, balance);
+    const invoice = addInvoice(draft, fields, fields.invoiceDate, total, table, row.line, {
+      balance,
+      remitTo,
+    });
     if (invoice === null) continue;
     draft.statedAt.set(invoice.key, { sourceFile: table.fileName, row: row.line });
     if (lateFee !== null && lateFee !== 0) {
@@ -315,9 +323,11 @@ function readUsage(
 
 /**
  * Places each AccountSummary late fee. Verizon includes it in the account-level "Account Charges
- * and Credits" of the N/A row, so when the lines already add up to the stated total the fee is
- * carved out of that adjustment (the total stays right, the fee gets its own category); otherwise
- * it is added as its own account-level line.
+ * and Credits" of the N/A row, so the fee is carved out of that adjustment (the total stays right,
+ * the fee gets its own category). It is added as its own account-level line only where no such
+ * row could hold it, or where the lines fall short of the stated total by exactly the fee. Lines
+ * that do not add up for another reason (a line row missing or refused) do not make the fee
+ * count twice: the stated total check then names the gap those lines leave.
  */
 function placeLateFees(draft: DraftBuilder, lateFees: readonly LateFee[]): void {
   for (const fee of lateFees) {
@@ -329,9 +339,11 @@ function placeLateFees(draft: DraftBuilder, lateFees: readonly LateFee[]): void 
       ({ line }) =>
         line.serviceIdRaw === '' && (line.category === 'adjustment' || line.category === 'credit'),
     );
-    const alreadyIncluded =
-      fee.invoice.statedTotal !== null && linesTotal === fee.invoice.statedTotal;
-    if (alreadyIncluded && accountAdjustment !== undefined) {
+    const stated = fee.invoice.statedTotal;
+    const feeLeftOut =
+      stated !== null && linesTotal !== stated && linesTotal + fee.amount === stated;
+    const alreadyIncluded = stated !== null && linesTotal === stated;
+    if (!feeLeftOut && accountAdjustment !== undefined) {
       const { at, line } = accountAdjustment;
       const rest = subtractCents(line.amount, fee.amount);
       if (rest === 0) {

@@ -18,6 +18,14 @@ function withBalance(balance: InvoiceBalance) {
 
 const ID = 'invoice-math|lumen|A-1|N-2026-05@balance|2026-05';
 
+/** A payment reversed: written positive, and added back, as the balance forward shows. */
+const REVERSED = {
+  previousBalance: cents(242_40),
+  payments: cents(50_00),
+  adjustments: cents(-15_00),
+  balanceForward: cents(277_40),
+};
+
 describe('the balance of a bill', () => {
   it('that adds up raises nothing, payments written negative or positive', () => {
     for (const payments of [-140_00, 140_00]) {
@@ -34,6 +42,31 @@ describe('the balance of a bill', () => {
         expected: [],
       });
     }
+  });
+
+  it('a payment reversed (written positive, added back as the balance forward shows) raises nothing', () => {
+    checkCase({
+      name: 'a payment reversed',
+      rule: 'invoice-math',
+      snapshot: withBalance({ ...REVERSED, amountDue: cents(422_66) }),
+      expected: [],
+    });
+  });
+
+  it('a payment reversed, with an amount due above it, says so', () => {
+    checkCase({
+      name: 'a payment reversed, asking more',
+      rule: 'invoice-math',
+      snapshot: withBalance({ ...REVERSED, amountDue: cents(432_66) }),
+      expected: [
+        {
+          id: ID,
+          impact: 10_00,
+          message:
+            'Invoice N-2026-05 asks $432.66 but its previous balance $242.40 plus payments reversed $50.00, adjustments -$15.00 (its balance forward $277.40) and its current charges $145.26 make $422.66: $10.00 more than owed.',
+        },
+      ],
+    });
   });
 
   it('asking more than the previous balance less payments, plus adjustments and current charges, is an error of the excess', () => {

@@ -35,6 +35,24 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'bills read newest first: the message gives the latest month’s figure',
+    rule: 'rate-mismatch',
+    snapshot: snapshotOf({
+      bills: [
+        billed(makeInvoice({ month: '2026-05' }), [line('recurring', 50_00)]),
+        billed(makeInvoice({ month: '2026-04' }), [line('recurring', 60_00)]),
+      ],
+    }),
+    expected: [
+      {
+        id: 'rate-mismatch|lumen|A-1|+15550100001|2026-04',
+        impact: 20_00,
+        message:
+          'Line 555-010-0001 billed $50.00 recurring a month; contract rate $45.00 — $20.00 over on 2026-04 to 2026-05 (2 invoices).',
+      },
+    ],
+  },
+  {
     name: 'within the $0.50 tolerance',
     rule: 'rate-mismatch',
     snapshot: snapshotOf({ bills: [billed(may, [line('recurring', 45_50)])] }),
@@ -283,6 +301,21 @@ const cases: Case[] = [
         impact: 30_00,
         message:
           '555-010-0002 is billed $30.00 on invoice N-2026-05 (2026-05) but matches no service in the inventory: $30.00 at risk.',
+      },
+    ],
+  },
+  {
+    name: 'a net credit to an identifier in no inventory puts nothing at risk',
+    rule: 'unknown-service',
+    snapshot: snapshotOf({
+      bills: [billed(may, [line('recurring', 45_00), line('credit', -30_00, other)])],
+    }),
+    expected: [
+      {
+        id: 'unknown-service|lumen|A-1|+15550100002|2026-05',
+        impact: 0,
+        message:
+          '555-010-0002 is credited $30.00 on invoice N-2026-05 (2026-05) but matches no service in the inventory: nothing at risk, but the credit belongs to a line the inventory lacks.',
       },
     ],
   },

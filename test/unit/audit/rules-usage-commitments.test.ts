@@ -80,21 +80,17 @@ const cases: Case[] = [
       },
     ],
   },
-  {
-    name: 'Verizon’s usage-and-purchase charge on a line whose use stayed within its unlimited plan is purchases, not overage',
+  // The "My Business" export spells the column in sentence case: the same column.
+  ...['Usage and Purchase Charges', 'Usage and purchase charges'].map((description) => ({
+    name: `Verizon’s “${description}” on a line whose use stayed within its unlimited plan is purchases, not overage`,
     rule: 'overage',
     snapshot: snapshotOf({
       contracts: verizonPlan('unlimited'),
-      bills: [
-        bill('2026-05', [
-          line('recurring', 40_00),
-          line('usage', 25_00, { description: 'Usage and Purchase Charges' }),
-        ]),
-      ],
+      bills: [bill('2026-05', [line('recurring', 40_00), line('usage', 25_00, { description })])],
       usage: [makeUsage('2026-05', 300, { invoiceId: 'inv-2026-05', messages: 200 })],
     }),
     expected: [],
-  },
+  })),
   {
     name: 'Verizon’s usage-and-purchase charge past a 5 GB allowance is judged as usage',
     rule: 'overage',
@@ -114,6 +110,25 @@ const cases: Case[] = [
         impact: 15_00,
         message:
           '555-010-0001: $15.00 of usage charges on invoice N-2026-05 (2026-05); $15.00 is 37.5% of its $40.00 plan rate.',
+      },
+    ],
+  },
+  {
+    name: 'bills read newest first: the message gives the latest month’s figure',
+    rule: 'overage',
+    snapshot: snapshotOf({
+      contracts: withPlans(['Other Plan', 10_00]),
+      bills: [
+        bill('2026-05', [line('recurring', 30_00), line('usage', 6_01)]),
+        bill('2026-04', [line('recurring', 30_00), line('usage', 7_00)]),
+      ],
+    }),
+    expected: [
+      {
+        id: 'overage|lumen|A-1|+15550100001|2026-04',
+        impact: 13_01,
+        message:
+          '555-010-0001: $13.01 of usage charges on 2026-04 to 2026-05 (2 invoices) (latest $6.01); $6.01 is 20.0% of its $30.00 plan rate.',
       },
     ],
   },
@@ -158,6 +173,7 @@ const cases: Case[] = [
           serviceKey: '+15550100002',
         }),
         makeService({ id: 'svc-3', serviceIdRaw: '555-010-0003', serviceKey: '+15550100003' }),
+        makeService({ id: 'svc-4', serviceIdRaw: '555-010-0004', serviceKey: '+15550100004' }),
       ],
       bills: [
         bill('2026-05', [
@@ -168,6 +184,11 @@ const cases: Case[] = [
           line('usage', 50_00, {
             serviceIdRaw: '555-010-0003',
             description: 'Total activity since last bill',
+          }),
+          line('recurring', 30_00, { serviceIdRaw: '555-010-0004' }),
+          line('usage', 50_00, {
+            serviceIdRaw: '555-010-0004',
+            description: 'TOTAL ACTIVITY SINCE LAST BILL',
           }),
         ]),
       ],

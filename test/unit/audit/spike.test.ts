@@ -103,6 +103,28 @@ const rows: {
     expected: [APRIL_STEP],
   },
   {
+    name: 'money findings explain every month (a third-party charge) leaves the average too, and it says so',
+    snapshot: snapshotOf({
+      bills: [
+        billed(march, [line('recurring', 1000_00), line('third-party', 95_00, other)]),
+        billed(april, [line('recurring', 1000_00), line('third-party', 95_00, other)]),
+        billed(may, [
+          line('recurring', 1000_00),
+          line('third-party', 95_00, other),
+          line('recurring', 300_00, third),
+        ]),
+      ],
+    }),
+    expected: [
+      {
+        id: 'spike|lumen|A-1|N-2026-05|2026-05',
+        impact: 300_00,
+        message:
+          'Invoice N-2026-05 totals $1,395.00; less $95.00 other findings explain (third-party), $300.00 above the average of $1,000.00 over the previous 2 invoices (less what findings explain in them).',
+      },
+    ],
+  },
+  {
     name: 'a second step on top of the first is a new spike',
     snapshot: snapshotOf({
       bills: [

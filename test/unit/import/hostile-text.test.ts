@@ -58,8 +58,25 @@ describe('decoding', () => {
 
   it('leaves a file of zero bytes as text, refused as binary', () => {
     expect(outcomeText(new Uint8Array(100_000))).toMatch(
-      /No column header found: the file holds binary data \(zero bytes\), not text/,
+      /No column header found: the file holds binary data \(zero bytes or other control characters\), not text/,
     );
+  });
+});
+
+describe('enormous cells', () => {
+  it('quotes a long cell shortened, so that what was expected still shows', () => {
+    const cell = 'X'.repeat(900_000);
+    const bill = `${HEADER}\n${ROW.replace(',MRC,', `,${cell},`)}\n`;
+    const text = outcomeText(new TextEncoder().encode(bill));
+    expect(text).toMatch(
+      /Row 2, column "Category": "X{59}…" is not a charge category we know; use one of /,
+    );
+    expect(text.length).toBeLessThan(1_000);
+  });
+
+  it('keeps a few escape sequences in a short header as text, not binary data', () => {
+    const header = HEADER.replace('Category', 'Category\u001b[2J\u001b]0;x\u0007');
+    expect(outcomeText(new TextEncoder().encode(`${header}\n${ROW}\n`))).not.toMatch(/binary data/);
   });
 });
 

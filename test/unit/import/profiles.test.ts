@@ -42,6 +42,7 @@ describe('Verizon Raw Data Download (ZIP of tab files)', () => {
           balanceForward: 0,
           amountDue: 145_26,
         },
+        remitTo: 'PO BOX 489 NEWARK NJ',
         sourceFile: 'verizon-2021-08.zip › AccountSummary.txt',
         parts: [
           { kind: 'account-summary', sourceFile: 'verizon-2021-08.zip › AccountSummary.txt' },
@@ -90,6 +91,28 @@ describe('Verizon Raw Data Download (ZIP of tab files)', () => {
       ['adjustment', 2_50, null, 'verizon-2021-08.zip › Account & Wireless Summary.txt', 2],
       ['late-fee', 5_00, null, 'verizon-2021-08.zip › AccountSummary.txt', 2],
     ]);
+  });
+
+  it('takes the late fee out of the N/A row even when a line row is missing: never counted twice', () => {
+    const text = new TextDecoder().decode(fixtureFile('verizon-wireless-summary.txt').bytes);
+    // Bob's row ($52.24) left out: the lines fall short of the stated total by more than the fee.
+    const withoutBob = text
+      .split('\r\n')
+      .filter((row) => !row.includes('555-000-0002'))
+      .join('\r\n');
+    const short = readDraft([
+      { name: 'Account & Wireless Summary.txt', bytes: new TextEncoder().encode(withoutBob) },
+      fixtureFile('verizon-account-summary.txt'),
+    ]);
+    expect(
+      short.lines
+        .filter((line) => line.serviceIdRaw === '')
+        .map((line) => [line.category, line.amount]),
+    ).toEqual([
+      ['adjustment', 2_50],
+      ['late-fee', 5_00],
+    ]);
+    expect(totalOf(short.lines)).toBe(totalOf(draft.lines) - 52_24);
   });
 
   it('keeps user, cost center and plan as extras, not N/A', () => {

@@ -143,4 +143,23 @@ describe('T-Mobile for Business detail export', () => {
     expect(summary.profileId).toBe('tmobile-summary');
     expect(summary.usage).toEqual([]);
   });
+
+  it('the summary’s Account row is account-level charges, no service', () => {
+    const summary = readDraft([
+      file(
+        'tmobile-summary.csv',
+        [
+          'Account Number,Invoice Number,Bill Cycle Date,Wireless Number,Plan,User Name,Plans,Usage charges,Equipment,Services,One-time charges,Taxes & Fees,Total',
+          '987654321,INV-1,"Jul 12, 2023 - Aug 11, 2023",Account,,,$0.00,$0.00,$0.00,$0.00,-$50.00,$3.49,-$46.51',
+          '987654321,INV-1,"Jul 12, 2023 - Aug 11, 2023",555-030-0001,Unl,Ann,$60.00,$0.00,$0.00,$0.00,$0.00,$1.85,$61.85',
+        ].join('\n'),
+      ),
+    ]);
+    expect(summary.lines.map((line) => [line.serviceIdRaw, line.serviceKey, line.amount])).toEqual([
+      ['Account', null, -50_00],
+      ['Account', null, 3_49],
+      ['555-030-0001', '+15550300001', 60_00],
+      ['555-030-0001', '+15550300001', 1_85],
+    ]);
+  });
 });
