@@ -133,6 +133,11 @@ export const BELL_ACC: TableLayout = {
   },
 };
 
+/** The MOB and DTL columns that say whose a row is: a row without them is a total. */
+export const BELL_LINE_IDENTIFYING = ['accountNumber', 'invoiceDate', 'mobileNumber'];
+/** The MOB and DTL columns a report may write its `Total for Cost Center :` in. */
+export const BELL_LINE_LABELS = ['surname', 'givenName', 'group', 'description'];
+
 /** MOB columns kept as line extras. */
 export const MOB_EXTRA_FIELDS = ['surname', 'givenName', 'reference', 'group', 'category'];
 

@@ -9,8 +9,9 @@ import type { DraftUsage } from '../draft';
 import { invoiceKey, partsOf } from '../draft';
 import type { DraftBuilder } from '../draft-builder';
 import { BELL_CARRIER, bellInvoice, bellMinutes, readBellMobileKey } from './bell-cells';
-import { BELL_MOB } from './bell-columns';
-import { col } from './columns';
+import { BELL_LINE_IDENTIFYING, BELL_LINE_LABELS, BELL_MOB } from './bell-columns';
+import { col, presentIndexes } from './columns';
+import { skippedSummaryRow } from './rows';
 import type { ProfileTable } from './types';
 
 const KB_PER_MB = 1024;
@@ -27,8 +28,11 @@ export function readBellDetail(table: ProfileTable, draft: DraftBuilder): void {
   const c = table.columns;
   const records = new Map<string, DraftUsage>();
   const notes = new Set<string>();
+  const identifying = presentIndexes(c, BELL_LINE_IDENTIFYING);
+  const labels = presentIndexes(c, BELL_LINE_LABELS);
   for (const row of table.rows) {
     draft.rowsRead += 1;
+    if (skippedSummaryRow(table, row, draft, identifying, labels)) continue;
     cells.startRow(row.line, row.cells);
     const key = readBellMobileKey(cells, table);
     const minutes = bellMinutes(cells, col(c, 'duration'));

@@ -28,6 +28,8 @@ import {
   ACC_LATE_FEE,
   BELL_ACC,
   BELL_DTL,
+  BELL_LINE_IDENTIFYING,
+  BELL_LINE_LABELS,
   BELL_MOB,
   bellDescription,
   MOB_CHARGES,
@@ -41,6 +43,7 @@ import {
   readBellMobileKey,
 } from './bell-cells';
 import { col, presentIndexes } from './columns';
+import { skippedSummaryRow } from './rows';
 import type { CarrierProfile, ProfileTable } from './types';
 
 const PROFILE_ID = 'bell-mobility';
@@ -92,8 +95,10 @@ function readAcc(table: ProfileTable, draft: DraftBuilder, summaries: AccountSum
   const cells = new CellReader(table.fileName, table.header, draft);
   const c = table.columns;
   cells.amountIndexes = presentIndexes(c, ['currentCharges']);
+  const identifying = presentIndexes(c, ['accountNumber', 'invoiceDate']);
   for (const row of table.rows) {
     draft.rowsRead += 1;
+    if (skippedSummaryRow(table, row, draft, identifying)) continue;
     cells.startRow(row.line, row.cells);
     const key = readBellKey(cells, table);
     const amounts = readAmounts(cells, table, ACC_CHARGES);
@@ -139,8 +144,11 @@ function readMob(table: ProfileTable, draft: DraftBuilder, tally: BucketTally): 
   const chargeIndexes = MOB_CHARGES.map((charge) => col(c, charge.field));
   cells.amountIndexes = chargeIndexes;
   const extraIndexes = presentIndexes(c, MOB_EXTRA_FIELDS);
+  const identifying = presentIndexes(c, BELL_LINE_IDENTIFYING);
+  const labels = presentIndexes(c, BELL_LINE_LABELS);
   for (const row of table.rows) {
     draft.rowsRead += 1;
+    if (skippedSummaryRow(table, row, draft, identifying, labels)) continue;
     cells.startRow(row.line, row.cells);
     const key = readBellMobileKey(cells, table);
     const amounts = readAmounts(cells, table, MOB_CHARGES);

@@ -69,11 +69,13 @@ function readBreakdown(table: ProfileTable, draft: DraftBuilder): void {
   const c = table.columns;
   const cells = new CellReader(table.fileName, table.header, draft);
   const identifying = presentIndexes(c, ['accountNumber', 'userNumber']);
+  // A report's `Total for Cost Center :` may stand in its Report Level or User Name column.
+  const labels = presentIndexes(c, ['reportLevel', 'userName']);
   const known = new Set(Object.values(c).filter((index) => index >= 0));
   // Every other column is a kind of charge (the report's columns vary with what was billed).
   const chargeIndexes = table.header.map((_, i) => i).filter((i) => !known.has(i));
   for (const row of table.rows) {
-    const accountNumber = startAccountRow(table, row, draft, cells, identifying);
+    const accountNumber = startAccountRow(table, row, draft, cells, identifying, '', labels);
     if (accountNumber === null) continue;
     const periodText = cells.text(col(c, 'periodEnd'));
     const periodEnd = compactMdy(periodText);

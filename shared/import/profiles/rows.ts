@@ -17,18 +17,33 @@ export function startAccountRow(
   cells: CellReader,
   identifying: readonly number[],
   fallback = '',
+  labels: readonly number[] = [],
 ): string | null {
   draft.rowsRead += 1;
-  const summary = summaryRowReason(row.cells, identifying);
-  if (summary !== null) {
-    draft.skip(table.fileName, row.line, `Not imported: ${summary}`);
-    return null;
-  }
+  if (skippedSummaryRow(table, row, draft, identifying, labels)) return null;
   cells.startRow(row.line, row.cells);
   const index = col(table.columns, 'accountNumber');
   const accountNumber = cells.identifier(index) || fallback;
   if (accountNumber === '') cells.reject(index, 'the account number is blank.');
   return accountNumber;
+}
+
+/**
+ * Whether a row is a summary, subtotal or total row (see `summaryRowReason`: `identifying` are the
+ * columns saying whose charge a row is, `labels` those a report writes its `Total for …` in);
+ * such a row is listed as skipped, never read.
+ */
+export function skippedSummaryRow(
+  table: ProfileTable,
+  row: TableRow,
+  draft: DraftBuilder,
+  identifying: readonly number[],
+  labels: readonly number[] = [],
+): boolean {
+  const summary = summaryRowReason(row.cells, identifying, labels);
+  if (summary === null) return false;
+  draft.skip(table.fileName, row.line, `Not imported: ${summary}`);
+  return true;
 }
 
 /** A profile's `missingDetails`, from what each of its tables lacks given the user's answers. */

@@ -155,6 +155,60 @@ describe('Bell Mobility files alone and with call detail', () => {
     );
   });
 
+  it('skips subtotal and total rows, whatever column holds their label, and lists them', () => {
+    // Each file's first line row again, made a subtotal: the label in the first cell, in the
+    // mobile number, or a "Total" row at the foot of the account file.
+    const withRow = (text: string, row: (line: string) => string) => {
+      const lines = text.split('\n');
+      return [...lines.slice(0, 3), row(lines[2] ?? ''), ...lines.slice(3)].join('\n');
+    };
+    const mob = editedCarrierFile(
+      MOB,
+      (text) =>
+        withRow(
+          withRow(text, (line) => line.replace('4165550101', 'Total for Cost Center :')),
+          (line) => line.replace('512345678  ', 'Total for Cost Center : CC-100'),
+        ),
+      true,
+    );
+    const acc = editedCarrierFile(
+      ACC,
+      (text) =>
+        withRow(text, (line) => line.replace('512345678  ,2026/10/01', 'Total      ,          ')),
+      true,
+    );
+    const draft = readDraft([mob, acc]);
+    expect(draft.errors).toEqual([]);
+    expect(totalOf(draft.lines)).toBe(STATED);
+    expect(draft.lines.filter((line) => /total/i.test(line.serviceIdRaw))).toEqual([]);
+    // Row 2 of each file is its French header.
+    expect(draft.skipped?.map((skip) => [skip.sourceFile, skip.row])).toEqual([
+      [ACC, 2],
+      [MOB, 2],
+      [ACC, 4],
+      [MOB, 4],
+      [MOB, 5],
+    ]);
+  });
+
+  it('skips a subtotal row of the call detail: the usage is the calls’ alone', () => {
+    const dtl = editedCarrierFile(
+      DTL,
+      (text) => {
+        const lines = text.split('\n');
+        const subtotal = (lines[2] ?? '').replace('"4165550101"', '"Total for Cost Center :"');
+        return [...lines.slice(0, 3), subtotal, ...lines.slice(3)].join('\n');
+      },
+      true,
+    );
+    const withTotal = readDraft([carrierFile(ACC), dtl]);
+    expect(withTotal.errors).toEqual([]);
+    const figures = (draft: BillDraft) =>
+      draft.usage.map(({ sourceRow: _row, ...record }) => record);
+    expect(figures(withTotal)).toEqual(figures(readDraft([carrierFile(ACC), carrierFile(DTL)])));
+    expect(withTotal.skipped?.map((skip) => [skip.sourceFile, skip.row])).toContainEqual([DTL, 4]);
+  });
+
   it('points at the cell of a MOB amount that cannot be read', () => {
     const broken = editedCarrierFile(
       MOB,

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { BillDraft } from '../../../../shared/import/draft';
 import { readBills } from '../../../../shared/import/read-bill';
 import { readDraft, totalOf } from '../fixtures';
-import { carrierFile } from './carrier-fixtures';
+import { carrierFile, editedCarrierFile } from './carrier-fixtures';
 
 const BREAKDOWN = 'rogers-charges-breakdown.synthetic.txt';
 
@@ -50,6 +50,24 @@ describe('the Rogers charges breakdown', () => {
     ]);
     // 67.80 + 89.84 + 42.94: each row's Total Current Charges, no subtotal added on top.
     expect(totalOf(draft.lines)).toBe(200_58);
+  });
+
+  it('skips a subtotal row labelled in its Report Level or User Name column', () => {
+    const withSubtotals = editedCarrierFile(BREAKDOWN, (text) => {
+      const lines = text.split('\n');
+      const row = lines[3] ?? '';
+      const inLevel = row.replace(
+        '|Subscriber|800123456|4165550101|',
+        '|Total for Cost Center :|800123456||',
+      );
+      const inName = row.replace('|4165550101|Mina Park|', '||Total for Cost Center : CC-100|');
+      return [...lines.slice(0, 4), inLevel, inName, ...lines.slice(4)].join('\n');
+    });
+    const read = readDraft([withSubtotals]);
+    // The file's own bad row (row 7, now 9) stays its only error.
+    expect(read.errors.map((error) => error.row)).toEqual([9]);
+    expect(totalOf(read.lines)).toBe(totalOf(draft.lines));
+    expect(read.skipped?.map((skip) => skip.row)).toEqual([5, 6]);
   });
 
   it('leaves out a row whose charges do not add up to its Subtotal, saying so', () => {
