@@ -128,7 +128,8 @@ duplicate-invoice. --mappings <file.json> reads bills with the column mappings e
 Settings → Column mappings (they win over the backup's for the same columns).
 
 Sites, inventory, contracts and rates use TEM Desk's canonical CSV columns, as CSV or .xlsx. Both commands also take --cost-centers <file> (Cost Center, Name, GL Account,
-Status), read first; without it, the sites' cost center codes make cost centers named by code. Bills may be any layout TEM Desk recognises, ZIPs included; a folder is read
+Status), read first; without it, the sites' cost center codes make cost centers named by code;
+with it, a code the file lacks is refused on its row. Bills may be any layout TEM Desk recognises, ZIPs included; a folder is read
 with its sub-folders; PDFs are skipped with a notice. A file or invoice given twice is read once
 and reported as a duplicate-invoice finding.
 

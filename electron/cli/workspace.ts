@@ -20,7 +20,7 @@ import { readTabularFile } from '../../shared/inventory/table-file';
 import { planContracts } from '../../shared/ledger/contracts';
 import { planInventory } from '../../shared/ledger/inventory';
 import { planCostCenters } from '../../shared/ledger/cost-centers';
-import { planSites } from '../../shared/ledger/sites';
+import { planSites, type UnknownCostCenters } from '../../shared/ledger/sites';
 import { readCostCenterRows } from '../../shared/inventory/cost-centers-file';
 import type {
   Account,
@@ -136,7 +136,16 @@ function readCostCenters(input: NamedBytes, registry: Registry): void {
   registry.applyCostCenters(planCostCenters(drafts, registry.costCenters, registry.newId));
 }
 
-function readSites(input: NamedBytes, registry: Registry): void {
+/**
+ * What a cost center code no file gave does: without --cost-centers it makes a cost center named
+ * by its code (the CLI's only way to have any); with one, the file is the list, and a code it
+ * lacks (a typo) is refused on its row rather than charged to a cost center nobody has.
+ */
+function unknownCostCenters(input: WorkspaceInput): UnknownCostCenters {
+  return input.costCenters ? 'refuse' : 'create';
+}
+
+function readSites(input: NamedBytes, registry: Registry, unknown: UnknownCostCenters): void {
   const table = readTabularFile(input.name, input.bytes);
   if (!table.ok) {
     throw problemsError(
@@ -156,8 +165,7 @@ function readSites(input: NamedBytes, registry: Registry): void {
       errors.map((e) => e.message),
     );
   }
-  // Codes no cost centers file gave make cost centers named by their code, as before.
-  const plan = planSites(drafts, registry, { newId: registry.newId, unknownCostCenters: 'create' });
+  const plan = planSites(drafts, registry, { newId: registry.newId, unknownCostCenters: unknown });
   if (plan.refusals.length > 0) {
     throw problemsError(
       `The sites file "${input.name}"`,
@@ -244,7 +252,7 @@ function importInventory(
 ): void {
   const plan = planInventory(drafts, registry, registry.org, {
     newId: registry.newId,
-    unknownCostCenters: 'create',
+    unknownCostCenters: unknownCostCenters(input),
     unknownContracts: 'unlink',
   });
   const what = `The inventory file "${input.inventory?.name ?? ''}"`;
@@ -273,7 +281,7 @@ export function buildWorkspace(input: WorkspaceInput): Workspace {
   const warnings: string[] = [];
   const notices = backup === null ? [] : backupNotices(input, backup);
   if (input.costCenters) readCostCenters(input.costCenters, registry);
-  if (input.sites !== null) readSites(input.sites, registry);
+  if (input.sites !== null) readSites(input.sites, registry, unknownCostCenters(input));
   else if (backup === null) throw new CliError('--sites is needed without --workspace.');
   const contractDrafts = input.contracts === null ? null : readContracts(input.contracts);
   const knownContractIds = new Set([

@@ -5,9 +5,13 @@
  * reported as skipped, never imported.
  */
 
-/** A cell that labels its row as a total: `Total`, `Grand Total`, `Subtotal`, `Total for Cost Center : 12`… */
+/**
+ * A cell that labels its row as a total: `Total`, `Grand Total`, `Subtotal`, `Total for Cost
+ * Center : 12`, `Total Due`, `Total Current Charges`, `Total Amount Due`… Only these words after
+ * "Total": a charge named `Total Mobile Protection` is a charge.
+ */
 const TOTAL_LABEL =
-  /^(?:grand\s+|sub[\s-]*|sous[\s-]*|account\s+|invoice\s+|report\s+|bill\s+|page\s+)?totals?(?:\s+g[ée]n[ée]ral)?(?:\s*(?:for|pour)\b.*|\s*[:\-–].*)?$/i;
+  /^(?:grand\s+|sub[\s-]*|sous[\s-]*|account\s+|invoice\s+|report\s+|bill\s+|page\s+)?totals?(?:\s+g[ée]n[ée]ral)?(?:\s+(?:(?:current|new|monthly)\s+)?(?:amount(?:\s+due)?|charges?|due|balance(?:\s+due)?|payable|billed|invoice(?:\s+amount)?|(?:this|the)\s+(?:invoice|bill|period|month)))?(?:\s*(?:for|pour)\b.*|\s*[:\-–].*)?$/i;
 
 /** {@link TOTAL_LABEL}, tried only on the cells that hold its one required word (cheap to look for). */
 function isTotalLabel(text: string): boolean {

@@ -2,7 +2,7 @@
  * Inventory and site files: the canonical columns (alias-tolerant), a guess of which column holds
  * which field for any other layout, and reading rows into drafts with an error per bad cell.
  */
-import { parseDate, type IsoDate } from '../dates';
+import type { IsoDate } from '../dates';
 import { serviceMatchKey } from '../ids/identifiers';
 import { scientificNotationProblem } from '../import/cells';
 import { headerKey, type Table } from '../import/table';
@@ -10,7 +10,7 @@ import { SERVICE_STATUSES, SERVICE_TYPES, type ServiceStatus, type ServiceType }
 import type { Cents } from '../money/cents';
 import { monthlyCostFromText } from './edits';
 import type { FieldError } from '../result';
-import { excelSerialToIso } from './table-file';
+import { fileDates } from './file-dates';
 
 export const INVENTORY_FIELDS = {
   siteCode: {
@@ -59,10 +59,15 @@ export type InventoryMapping = Record<InventoryField, number>;
 
 export function guessInventoryMapping(header: readonly string[]): InventoryMapping {
   const keys = header.map(headerKey);
+  // The column named by the field's own name first, then by its aliases in order: a `State`
+  // column (an address) does not take Status from a file that has a `Status` column too.
   const column = (field: InventoryField) => {
     const spec = INVENTORY_FIELDS[field];
-    const names = [spec.header, ...spec.aliases].map(headerKey);
-    return keys.findIndex((key) => names.includes(key));
+    for (const name of [spec.header, ...spec.aliases]) {
+      const index = keys.indexOf(headerKey(name));
+      if (index >= 0) return index;
+    }
+    return -1;
   };
   return {
     siteCode: column('siteCode'),
@@ -157,6 +162,7 @@ export function readInventoryRows(
 ): { drafts: InventoryDraft[]; errors: (FieldError & { row: number })[] } {
   const drafts: InventoryDraft[] = [];
   const errors: (FieldError & { row: number })[] = [];
+  const readDate = fileDates(table.rows, [mapping.installDate, mapping.disconnectDate]);
   for (const { line, cells } of table.rows) {
     const rowErrors: (FieldError & { row: number })[] = [];
     const cell = (field: InventoryField) => {
@@ -200,18 +206,12 @@ export function readInventoryRows(
     }
     const date = (field: 'installDate' | 'disconnectDate'): IsoDate | undefined => {
       const text = cell(field);
-      if (text === '') return undefined;
-      const parsed = parseDate(
-        /^\d+(\.\d+)?$/.test(text) && Number(text) > 20000 && Number(text) < 80000
-          ? excelSerialToIso(Number(text))
-          : text,
-        'MDY',
-      );
-      if (!parsed.ok) {
-        refuse(field, text, parsed.errors.map((e) => e.message).join(' '));
+      const read = readDate(text);
+      if (!read.ok) {
+        refuse(field, text, read.message);
         return undefined;
       }
-      return parsed.value ?? undefined;
+      return read.value;
     };
     const installDate = date('installDate');
     const disconnectDate = date('disconnectDate');

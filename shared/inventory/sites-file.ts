@@ -1,11 +1,11 @@
 /** Site files: the canonical site columns (alias-tolerant), read into drafts, and written back. */
-import { parseDate, type IsoDate } from '../dates';
+import type { IsoDate } from '../dates';
 import { toCsv } from '../export/csv';
 import { writeXlsx } from '../export/xlsx';
 import { headerKey, type Table } from '../import/table';
 import type { CostCenter, Site } from '../model';
 import type { FieldError } from '../result';
-import { excelSerialToIso } from './table-file';
+import { fileDates } from './file-dates';
 
 export const SITE_FIELDS = {
   code: { header: 'Site Code', aliases: ['Site', 'Site ID', 'Location Code', 'Store'] },
@@ -48,10 +48,12 @@ export function readSiteRows(table: Pick<Table, 'header' | 'rows'>): {
   missing: string[];
 } {
   const keys = table.header.map(headerKey);
+  // A field's own name first, then its aliases in order (see `guessInventoryMapping`).
   const index = Object.fromEntries(
     FIELDS.map((field) => {
       const names = [SITE_FIELDS[field].header, ...SITE_FIELDS[field].aliases].map(headerKey);
-      return [field, keys.findIndex((key) => names.includes(key))];
+      const found = names.map((name) => keys.indexOf(name)).find((at) => at >= 0);
+      return [field, found ?? -1];
     }),
   );
   const at = (field: SiteField) => index[field] ?? -1;
@@ -61,6 +63,7 @@ export function readSiteRows(table: Pick<Table, 'header' | 'rows'>): {
   const drafts: SiteDraft[] = [];
   const errors: (FieldError & { row: number })[] = [];
   if (missing.length > 0) return { drafts, errors, missing };
+  const readDate = fileDates(table.rows, [at('opened'), at('closed')]);
   for (const { line, cells } of table.rows) {
     const cell = (field: SiteField) => (at(field) < 0 ? '' : (cells[at(field)] ?? '').trim());
     const rowErrors: (FieldError & { row: number })[] = [];
@@ -84,16 +87,12 @@ export function readSiteRows(table: Pick<Table, 'header' | 'rows'>): {
       refuse('status', cell('status'), `expected Open or Closed but found "${cell('status')}".`);
     const date = (field: 'opened' | 'closed'): IsoDate | undefined => {
       const text = cell(field);
-      if (!text) return undefined;
-      const parsed = parseDate(
-        /^\d{5}(\.\d+)?$/.test(text) ? excelSerialToIso(Number(text)) : text,
-        'MDY',
-      );
-      if (!parsed.ok) {
-        refuse(field, text, parsed.errors.map((e) => e.message).join(' '));
+      const read = readDate(text);
+      if (!read.ok) {
+        refuse(field, text, read.message);
         return undefined;
       }
-      return parsed.value ?? undefined;
+      return read.value;
     };
     const openedOn = date('opened');
     const closedOn = date('closed');

@@ -63,4 +63,17 @@ describe('the CLI reads a cost centers file', () => {
     expect(result.stderr).toMatch(/cost centers file .*Row 2, column "Cost Center"/s);
     expect(result.csv).toBe('');
   });
+
+  it('with a cost centers file, refuses a code it lacks (a typo) on its row, and writes nothing', async () => {
+    dir = await makeCliWorkspace('temdesk-cli-cc-');
+    await writeBill();
+    await writeFile(
+      join(dir, 'cost-centers.csv'),
+      'Cost Center,Name,GL Account,Status\n4200,Head office,6400,active\n',
+    );
+    const result = await chargeback(['--cost-centers', join(dir, 'cost-centers.csv')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/sites file .*Row \d+, column "Cost Center".*4100/s);
+    expect(result.csv).toBe('');
+  });
 });

@@ -2,7 +2,7 @@ import { missingCompanionOf } from '../../import/draft';
 import { ZERO_CENTS } from '../../money/cents';
 import { findingId } from '../rule';
 import { monthSpan } from '../findings';
-import { accountKeyOf } from '../context';
+import { accountKeyOf, type InvoiceFacts } from '../context';
 import type { AuditRule, FindingDraft } from '../rule';
 
 /**
@@ -13,7 +13,7 @@ export const notBilledRule: AuditRule = {
   id: 'not-billed',
   title: 'In the inventory, not billed',
   description:
-    'An active inventory service that no invoice of its account mentions (in a charge line or its usage), for invoices covering days after its activation. No money impact: an inventory gap.',
+    'An active inventory service that no invoice of its account mentions (in a charge line or its usage) in a month the account is billed, for invoices covering days after its activation. No money impact: an inventory gap.',
   severity: 'info',
   settings: [],
   check(context) {
@@ -48,14 +48,21 @@ export const notBilledRule: AuditRule = {
       );
       if (invoices === undefined) continue;
       const seen = billedOn.get(service.id);
-      // An invoice still waiting for the file its lines are in (Verizon's AccountSummary read
-      // alone) mentions no service yet: that is no gap in the inventory.
-      const missing = invoices.filter(
-        (facts) =>
-          (service.activatedOn === undefined || facts.periodEnd >= service.activatedOn) &&
-          seen?.has(facts.invoice.id) !== true &&
-          missingCompanionOf(facts.invoice) === null,
-      );
+      // Month by month: a month is a gap when no invoice of the account that month mentions the
+      // service (a second bill of the month, a late fee's alone, mentions none of them). An
+      // invoice still waiting for the file its lines are in (Verizon's AccountSummary read alone)
+      // mentions no service yet: that is no gap in the inventory.
+      const months = new Map<string, { facts: InvoiceFacts; mentioned: boolean }>();
+      for (const facts of invoices) {
+        if (service.activatedOn !== undefined && facts.periodEnd < service.activatedOn) continue;
+        if (missingCompanionOf(facts.invoice) !== null) continue;
+        const month = months.get(facts.month) ?? { facts, mentioned: false };
+        month.mentioned ||= seen?.has(facts.invoice.id) === true;
+        months.set(facts.month, month);
+      }
+      const missing = [...months.values()]
+        .filter((month) => !month.mentioned)
+        .map((month) => month.facts);
       const first = missing[0];
       const last = missing[missing.length - 1];
       if (first === undefined || last === undefined) continue;

@@ -342,6 +342,23 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'a second bill of the month (a late fee alone) that names no service is no gap',
+    rule: 'not-billed',
+    snapshot: snapshotOf({
+      bills: [
+        billed(may, [line('recurring', 45_00), line('recurring', 30_00, other)]),
+        billed(makeInvoice({ invoiceNumber: 'N-2026-05-FEE', invoiceDate: isoDate(2026, 5, 5) }), [
+          line('late-fee', 25_50, { serviceIdRaw: '', description: 'Late fee' }),
+        ]),
+      ],
+      services: [
+        makeService(),
+        makeService({ id: 'svc-2', serviceIdRaw: '555-010-0002', serviceKey: '+15550100002' }),
+      ],
+    }),
+    expected: [],
+  },
+  {
     name: 'named only in the usage of an invoice of its account (calls that cost nothing)',
     rule: 'not-billed',
     snapshot: snapshotOf({

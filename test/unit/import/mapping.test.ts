@@ -269,6 +269,26 @@ describe('summaryRowReason', () => {
       ['Windstream', 'W-1', '555', 'Total Equipment Protection', '9.00'],
       false,
     ],
+    ...[
+      'Total Due',
+      'Total Charges',
+      'Total Current Charges',
+      'Total Amount Due',
+      'TOTAL NEW CHARGES',
+      'Total this invoice',
+      'Total Balance Due:',
+    ].map((label): [string, string[], boolean] => [
+      `a "${label}" description`,
+      ['Windstream', 'W-1', '', label, '2,100.00'],
+      true,
+    ]),
+    ...['Total Mobile Protection', 'Total Care Plan', 'Totally Unlimited'].map(
+      (label): [string, string[], boolean] => [
+        `"${label}" is a charge`,
+        ['Windstream', 'W-1', '555', label, '9.00'],
+        false,
+      ],
+    ),
   ])('label cells: %s → %s', (_name, cells, isSummary) => {
     expect(summaryRowReason(cells, [1, 2], [3]) !== null).toBe(isSummary);
   });

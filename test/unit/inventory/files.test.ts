@@ -51,6 +51,36 @@ describe('inventory files', () => {
     ]);
   });
 
+  it('never guesses a date two orders read differently; a day past 12 elsewhere settles the order', () => {
+    const header = 'Site Code,Carrier,Account Number,Type,Service ID,Status,Disconnect Date';
+    const row = (id: string, date: string) =>
+      `STR-0142,Verizon Wireless,842012345-00001,mobile,${id},disconnected,${date}`;
+    const ambiguous = read([header, row('555-010-0001', '09/10/2026')].join('\n'));
+    expect(ambiguous.drafts).toEqual([]);
+    expect(ambiguous.errors.map((error) => error.message)).toEqual([
+      'Row 2, column "Disconnect Date": "09/10/2026" could be 2026-09-10 or 2026-10-09; choose the file\'s date order (month/day/year or day/month/year) and read it again.',
+    ]);
+    const dayFirst = read(
+      [header, row('555-010-0001', '09/10/2026'), row('555-010-0002', '30/09/2026')].join('\n'),
+    );
+    expect(dayFirst.errors).toEqual([]);
+    expect(dayFirst.drafts.map((draft) => draft.disconnectDate)).toEqual([
+      '2026-10-09',
+      '2026-09-30',
+    ]);
+  });
+
+  it('takes a column by the field’s own name before an alias: Status, not an address’s State', () => {
+    const { drafts, errors } = read(
+      [
+        'Site Code,Site Name,State,Carrier,Account Number,Service Type,Service ID,Status',
+        'STR-0142,Store 142,TX,Verizon Wireless,842012345-00001,mobile,555-010-0001,active',
+      ].join('\n'),
+    );
+    expect(errors).toEqual([]);
+    expect(drafts.map((draft) => draft.status)).toEqual(['active']);
+  });
+
   it('reads the canonical columns and aliases, normalising identifiers', () => {
     const { drafts, errors } = read(
       [
@@ -215,6 +245,26 @@ describe('site files', () => {
         message: 'Row 4, column "Status": expected Open or Closed but found "Sold".',
       }),
     ]);
+  });
+
+  it('never guesses a closing date two orders read differently', () => {
+    const table = readTabularFile(
+      'sites.csv',
+      bytes(
+        [
+          'Site Code,Site Name,Cost Center,Status,Closed',
+          'HQ,Headquarters,4200,Open,',
+          'STR-0301,Store 301,4100,Closed,03/04/2026',
+        ].join('\n'),
+      ),
+    );
+    if (!table.ok) throw new Error('unreadable');
+    const { drafts, errors } = readSiteRows(table.value);
+    expect(drafts.map((draft) => draft.code)).toEqual(['HQ']);
+    expect(errors.map((error) => [error.row, error.column, error.value])).toEqual([
+      [3, 'Closed', '03/04/2026'],
+    ]);
+    expect(errors[0]?.message).toContain('could be 2026-03-04 or 2026-04-03');
   });
 
   it('writes sites that read back the same', () => {
