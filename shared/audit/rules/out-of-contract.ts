@@ -1,7 +1,7 @@
 import { isoMonthOf, type IsoDate, type IsoMonth } from '../../dates/iso-date';
 import { contractCovers } from '../context';
-import { Tallies, money, recurringOf, tallyDraft, tallySpan } from '../findings';
-import type { AuditRule } from '../rule';
+import { Tallies, money, recurringOf, tallyDraft, tallySpan, type Tally } from '../findings';
+import type { AuditRule, ChargeRef } from '../rule';
 
 /** Whole months from the month a contract ended to a billing month (0 for the same month). */
 export function monthsOutOfContract(endDate: IsoDate, billedMonth: IsoMonth): number {
@@ -25,6 +25,9 @@ export const outOfContractRule: AuditRule = {
   check(context) {
     const tallies = new Tallies();
     const services = new Map<string, Set<string>>();
+    // The lines of services billed at their last rate: the finding's evidence only when no
+    // service is above it (else its money is on the lines above, and at-rate lines claim none).
+    const atRate = new Map<Tally, ChargeRef[]>();
     for (const facts of context.originals) {
       for (const charges of facts.services) {
         const service = charges.service;
@@ -40,12 +43,18 @@ export const outOfContractRule: AuditRule = {
         const tally = tallies.on(facts, contract.id, '');
         tally.impact += over;
         tally.billed += billed.amount;
-        recurringOf(facts, charges, tally.refs);
+        if (over > 0) recurringOf(facts, charges, tally.refs);
+        else {
+          const refs = atRate.get(tally) ?? [];
+          atRate.set(tally, refs);
+          recurringOf(facts, charges, refs);
+        }
         const key = `${facts.accountKey}|${contract.id}`;
         services.set(key, (services.get(key) ?? new Set()).add(service.id));
       }
     }
     return tallies.list().map((tally) => {
+      if (tally.impact === 0) tally.refs.push(...(atRate.get(tally) ?? []));
       const contract = context.contractById.get(tally.subjectKey);
       const count = services.get(`${tally.first.accountKey}|${tally.subjectKey}`)?.size ?? 0;
       const plural = count === 1 ? '' : 's';
