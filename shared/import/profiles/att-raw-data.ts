@@ -17,7 +17,7 @@
  * Balances (`Prior Activity`: previous balance, payments) are never charges, nor are total rows
  * and the FAN's descriptive rows (`User Name`) that carry no amount.
  */
-import type { IsoDate } from '../../dates';
+import { addDays, type DateRange, type IsoDate } from '../../dates';
 import type { ChargeCategory } from '../../model';
 import type { Cents } from '../../money/cents';
 import { CellReader } from '../cells';
@@ -66,8 +66,16 @@ const RAW_DATA: TableLayout = {
     amount: { aliases: ['Amount'], required: true },
     totalCharge: { aliases: ['Total Charge'] },
     quantity: { aliases: ['Quantity'] },
+    period: { aliases: ['Period'] },
   },
 };
+
+/**
+ * How far past its invoice date a line's service period may end: a first bill charges the cycle
+ * ahead in advance (`10/17-11/16` on an invoice of 16 October). The period has no year; it is the
+ * latest that ends by then.
+ */
+const ADVANCE_DAYS = 62;
 
 /** A path part that marks balances brought forward, never charges of this bill. */
 const BALANCE_PART =
@@ -90,6 +98,12 @@ function isTotalPath(path: readonly string[]): boolean {
 const CATEGORY_WORDS: readonly { pattern: RegExp; category: ChargeCategory }[] = [
   { pattern: /late (?:payment )?(?:fee|charge)/i, category: 'late-fee' },
   { pattern: /\btax(?:es)?\b/i, category: 'tax' },
+  // Named one-time charges (catalogue: install, activation, ETF, porting) before the word "fee".
+  {
+    pattern:
+      /activation|install|early termination|termination fee|\bport(?:ing)?\b|set.?up|upgrade fee|restocking|one.time/i,
+    category: 'one-time',
+  },
   { pattern: /surcharge|\bfees?\b/i, category: 'surcharge' },
   { pattern: /equipment|device/i, category: 'equipment' },
   { pattern: /credit|discount|adjustment/i, category: 'adjustment' },
@@ -230,6 +244,14 @@ function readLineRows(file: FileRead): void {
       cells.text(col(c, 'amount')) === '' ? col(c, 'totalCharge') : col(c, 'amount');
     const amount = cells.cents(amountIndex);
     const quantity = cells.quantity(col(c, 'quantity'));
+    const fanOfRow = fans.get(own === '' ? currentFan : own);
+    const periodDate = fanOfRow?.invoice?.invoiceDate;
+    // `09/17-10/16`, or `-` for none; read against the invoice's date (see ADVANCE_DAYS).
+    const periodText = cells.text(col(c, 'period'));
+    const period =
+      periodDate === undefined || !/\d/.test(periodText)
+        ? null
+        : cells.dateRange(col(c, 'period'), 'MDY', addDays(periodDate, ADVANCE_DAYS));
     if (cells.failed) continue;
     if (amount === null) {
       draft.skip(table.fileName, row.line, `Not imported: "${shown}" has no amount.`);
@@ -243,7 +265,7 @@ function readLineRows(file: FileRead): void {
       continue;
     }
     if (fan.invoice === null || amount === 0) continue;
-    addLine(table, draft, cells, fan.invoice, { line: row.line, path, amount, quantity });
+    addLine(table, draft, cells, fan.invoice, { line: row.line, path, amount, quantity, period });
   }
 }
 
@@ -252,10 +274,16 @@ function addLine(
   draft: DraftBuilder,
   cells: CellReader,
   invoice: DraftInvoice,
-  bill: { line: number; path: readonly string[]; amount: Cents; quantity: number | null },
+  bill: {
+    line: number;
+    path: readonly string[];
+    amount: Cents;
+    quantity: number | null;
+    period: DateRange | null;
+  },
 ): void {
   const c = table.columns;
-  const { line, path, amount, quantity } = bill;
+  const { line, path, amount, quantity, period } = bill;
   const ban = cells.text(col(c, 'billingAccount'));
   const wireless = cells.identifier(col(c, 'wirelessNumber'));
   const extras: Record<string, string> = {};
@@ -273,7 +301,12 @@ function addLine(
     description,
     attPathCategory(path, amount),
     amount,
-    ban === '' ? { quantity, extras } : { quantity, extras, accountNumber: ban },
+    {
+      quantity,
+      extras,
+      ...(ban === '' ? {} : { accountNumber: ban }),
+      ...(period === null ? {} : { periodStart: period.start, periodEnd: period.end }),
+    },
   );
 }
 

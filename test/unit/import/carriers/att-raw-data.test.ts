@@ -96,6 +96,41 @@ describe('AT&T Mobility Raw Data Output (pipe, record type per row)', () => {
     expect(draftOut.errors[0]?.message).toMatch(/before any IRA row/);
   });
 
+  it('reads each line’s Period (no year) against its invoice, the cycle ahead billed in advance too', () => {
+    expect(draft.lines.find((line) => line.sourceRow === 10)).toMatchObject({
+      periodStart: '2026-09-17',
+      periodEnd: '2026-10-16',
+    });
+    // A first bill: the past cycle and the next one, each $65.00 — not a charge billed twice.
+    const lines = new TextDecoder().decode(carrierFile(FILE).bytes).split('\n');
+    const plan = lines[9] ?? '';
+    const advance = plan.replace('|09/17-10/16|', '|10/17-11/16|');
+    const withAdvance = readDraft([
+      {
+        name: FILE,
+        bytes: new TextEncoder().encode(
+          [...lines.slice(0, 10), advance, ...lines.slice(10)]
+            .join('\n')
+            .replace('1568.81', '1633.81'),
+        ),
+      },
+    ]);
+    expect(
+      withAdvance.lines
+        .filter(
+          (line) =>
+            line.serviceIdRaw === '5550100001' &&
+            line.description.endsWith('Business Unlimited Plus'),
+        )
+        .map((line) => [line.periodStart, line.periodEnd, line.amount]),
+    ).toEqual([
+      ['2026-09-17', '2026-10-16', 65_00],
+      ['2026-10-17', '2026-11-16', 65_00],
+    ]);
+    expect(withAdvance.errors).toEqual([]);
+    expect(totalOf(withAdvance.lines)).toBe(1633_81);
+  });
+
   it('reads items named like balances or totals below the section levels as charges', () => {
     const renamed = readDraft([
       editedCarrierFile(FILE, (text) =>
@@ -119,6 +154,17 @@ describe('AT&T Mobility Raw Data Output (pipe, record type per row)', () => {
     [['Account Charges', 'Credits, Adjustments & Other Charges', 'Promo'], -100, 'credit'],
     [['Wireless Charges', 'Activity Since Last Bill', 'Roaming'], 100, 'usage'],
     [['Account Charges', 'Late Payment Charge'], 100, 'late-fee'],
+    [
+      ['Wireless Charges', 'Credits, Adjustments & Other Charges', 'Activation Fee'],
+      100,
+      'one-time',
+    ],
+    [['Wireless Charges', 'Other Charges', 'Early Termination Fee'], 100, 'one-time'],
+    [
+      ['Wireless Charges', 'Surcharges & Other Fees', 'Regulatory Cost Recovery Fee'],
+      100,
+      'surcharge',
+    ],
   ] as const)('files %j (%i cents) as %s', (path, amount, category) => {
     expect(attPathCategory(path, amount as Cents)).toBe(category);
   });
