@@ -2,7 +2,7 @@ import { headerKey } from '../../import/header-key';
 import { ATT_ACTIVITY_HEADER } from '../../import/profiles/att-headers';
 import { contractedRate } from '../../contracts/rates';
 import type { IsoMonth } from '../../dates/iso-date';
-import { SERVICE_TYPES, type Contract, type Service } from '../../model';
+import { SERVICE_TYPES, type Contract, type ContractRate, type Service } from '../../model';
 import type { RuleContext } from '../context';
 import {
   CATEGORY_CODE,
@@ -15,7 +15,7 @@ import {
   tallyDraft,
   tallySpan,
 } from '../findings';
-import { DIMENSIONS, covered, mobileUsageByMonth } from '../plans';
+import { DIMENSIONS, mobileUsageByMonth, type Use } from '../plans';
 import { resolveSettings, type AuditRule, type SettingSpec } from '../rule';
 
 const SETTINGS = [
@@ -45,29 +45,43 @@ const MIXED_USAGE: ReadonlySet<string> = new Set([headerKey(ATT_ACTIVITY_HEADER)
  */
 const USAGE_AND_PURCHASES = headerKey('Usage and Purchase Charges');
 
-/** Whether a line's use in `month` is known to stay within every allowance of its plan. */
-function withinAllowances(context: RuleContext, service: Service, month: IsoMonth): boolean {
+/** Whether known use went past an allowance the plan states (a number, not unlimited). */
+function exceeds(
+  plan: Pick<ContractRate, (typeof DIMENSIONS)[number]['field']>,
+  use: Use,
+): boolean {
+  return DIMENSIONS.some(({ dimension, field }) => {
+    const allowance = plan[field];
+    const used = use[dimension];
+    return typeof allowance === 'number' && used !== null && used > allowance;
+  });
+}
+
+/**
+ * Whether a line's use in `month` is known to have gone past an allowance of its plan: only then
+ * is Verizon's usage-and-purchase figure usage. Unknown use, or a plan stating no allowance, does
+ * not tell (missing data is not zero, nor anything else).
+ */
+function pastAllowances(context: RuleContext, service: Service, month: IsoMonth): boolean {
   const contract = context.contractOf(service);
   const plan = contract === undefined ? undefined : contractedRate(contract, service);
   const use = mobileUsageByMonth(context).get(service)?.get(month);
-  if (plan === undefined || use === undefined) return false;
-  return DIMENSIONS.every(({ dimension, field }) => {
-    const allowance = plan[field];
-    // A plan that does not state an allowance does not tell whether the use stayed within it.
-    return allowance !== undefined && covered(allowance, use.amounts[dimension]);
-  });
+  return plan !== undefined && use !== undefined && exceeds(plan, use.amounts);
 }
 
 /** The cheapest plan of a rate card priced above `rate`: the next plan up. */
 export function nextPlanUp(
   contract: Contract | undefined,
   rate: number,
+  use?: Use,
 ): { plan: string; monthlyCents: number } | undefined {
   let best: { plan: string; monthlyCents: number } | undefined;
   for (const entry of contract?.rateCard ?? []) {
     const plan = entry.planOrServiceType?.trim() ?? '';
     if (entry.serviceId !== undefined || plan === '' || TYPES.has(plan.toLowerCase())) continue;
     if (entry.monthlyRateCents <= rate) continue;
+    // A plan whose stated allowance the month's known use went past covers nothing of it.
+    if (use !== undefined && exceeds(entry, use)) continue;
     if (best === undefined || entry.monthlyRateCents < best.monthlyCents)
       best = { plan, monthlyCents: entry.monthlyRateCents };
   }
@@ -115,7 +129,7 @@ export const overageRule: AuditRule = {
         const charges = facts.serviceCharges.get(key);
         const service = charges?.service;
         if (charges === undefined || service?.type !== 'mobile-line' || mixed) continue;
-        if (purchases && withinAllowances(context, service, facts.month)) continue;
+        if (purchases && !pastAllowances(context, service, facts.month)) continue;
         const rate =
           context.contractedRate(service)?.unitCents ?? recurringOf(facts, charges).amount;
         if (rate <= 0 || usage * 100 <= settings.percent * rate) continue;
@@ -139,7 +153,11 @@ export const overageRule: AuditRule = {
       const latest = tally.invoices === 1 ? '' : ` (latest ${money(tally.lastAmount)})`;
       let message = `${tally.serviceIdRaw}: ${money(tally.impact)} of usage charges on ${tallySpan(tally)}${latest}; ${money(tally.lastAmount)} is ${share} of its ${money(rate)} plan rate.`;
       const contract = tally.service === undefined ? undefined : context.contractOf(tally.service);
-      const bigger = nextPlanUp(contract, rate);
+      const use =
+        tally.service === undefined
+          ? undefined
+          : mobileUsageByMonth(context).get(tally.service)?.get(tally.last.month)?.amounts;
+      const bigger = nextPlanUp(contract, rate, use);
       const saving = bigger === undefined ? 0 : rate + tally.lastAmount - bigger.monthlyCents;
       if (bigger !== undefined && saving > 0)
         message += ` The next plan up on the contract's rate card, ${bigger.plan} at ${money(bigger.monthlyCents)} a month, would have cost ${money(saving)} less that month if it covers this usage.`;

@@ -287,9 +287,13 @@ function dataKb(cells: CellReader, kb: number, mb: number, gb: number): number |
   return gbValue === null ? null : Math.round(gbValue * KB_PER_GB);
 }
 
-/** The sum of the figures given; null when neither is. */
+/**
+ * A line's figure, roaming included: null when its home figure is not given, whatever the roaming
+ * cell holds (Verizon writes `0` roaming beside a blank home cell; a blank is not known, and
+ * roaming alone is no total: it would call an unknown line idle, or under its plan).
+ */
 function sumKnown(home: number | null, roaming: number | null): number | null {
-  return home === null && roaming === null ? null : (home ?? 0) + (roaming ?? 0);
+  return home === null ? null : home + (roaming ?? 0);
 }
 
 function readUsage(
@@ -311,7 +315,7 @@ function readUsage(
   const values = [minutes, messages, data, roamingMinutes, roamingMessages, roamingData];
   if (values.every((value) => value === null)) return null;
   // Roaming is included in the totals, as UsageRecord documents. A blank cell is not known, not
-  // zero: a figure stays null when neither its home nor its roaming cell holds a number.
+  // zero: a figure stays null when its home cell holds no number (see `sumKnown`).
   return {
     minutes: sumKnown(minutes, roamingMinutes),
     messages: sumKnown(messages, roamingMessages),

@@ -49,6 +49,13 @@ const verizonPlan = (dataGb: number | 'unlimited'): Contract[] => [
   }),
 ];
 
+/** May's bill of a $40 plan with Verizon's usage-and-purchase figure of `amount`. */
+const withPurchases = (amount: number) =>
+  bill('2026-05', [
+    line('recurring', 40_00),
+    line('usage', amount, { description: 'Usage and Purchase Charges' }),
+  ]);
+
 const committed = (marc: number, more: Partial<Contract> = {}): Contract[] => [
   makeContract({ marcCents: cents(marc), ...more }),
 ];
@@ -96,12 +103,7 @@ const cases: Case[] = [
     rule: 'overage',
     snapshot: snapshotOf({
       contracts: verizonPlan(5),
-      bills: [
-        bill('2026-05', [
-          line('recurring', 40_00),
-          line('usage', 15_00, { description: 'Usage and Purchase Charges' }),
-        ]),
-      ],
+      bills: [withPurchases(15_00)],
       usage: [makeUsage('2026-05', 300, { invoiceId: 'inv-2026-05', dataKb: 7 * 1024 * 1024 })],
     }),
     expected: [
@@ -129,6 +131,45 @@ const cases: Case[] = [
         impact: 13_01,
         message:
           '555-010-0001: $13.01 of usage charges on 2026-04 to 2026-05 (2 invoices) (latest $6.01); $6.01 is 20.0% of its $30.00 plan rate.',
+      },
+    ],
+  },
+  {
+    name: 'Verizon’s usage-and-purchase charge on a line whose use is not known is not judged',
+    rule: 'overage',
+    snapshot: snapshotOf({
+      contracts: verizonPlan(5),
+      bills: [withPurchases(20_00)],
+    }),
+    expected: [],
+  },
+  {
+    name: 'the next plan up is one whose allowance the month’s use did not go past',
+    rule: 'overage',
+    snapshot: snapshotOf({
+      contracts: [
+        makeContract({
+          rateCard: [
+            { planOrServiceType: 'Pro 10GB', monthlyRateCents: cents(60_00), dataAllowanceGb: 10 },
+            { planOrServiceType: 'Max 30GB', monthlyRateCents: cents(90_00), dataAllowanceGb: 30 },
+            {
+              planOrServiceType: 'Unlimited Ultra',
+              monthlyRateCents: cents(100_00),
+              dataAllowanceGb: 'unlimited',
+            },
+          ],
+        }),
+      ],
+      services: [makeService({ plan: 'Pro 10GB' })],
+      bills: [bill('2026-05', [line('recurring', 60_00), line('usage', 45_00)])],
+      usage: [makeUsage('2026-05', 300, { invoiceId: 'inv-2026-05', dataKb: 40 * 1024 * 1024 })],
+    }),
+    expected: [
+      {
+        id: 'overage|lumen|A-1|+15550100001|2026-05',
+        impact: 45_00,
+        message:
+          "555-010-0001: $45.00 of usage charges on invoice N-2026-05 (2026-05); $45.00 is 75.0% of its $60.00 plan rate. The next plan up on the contract's rate card, Unlimited Ultra at $100.00 a month, would have cost $5.00 less that month if it covers this usage.",
       },
     ],
   },

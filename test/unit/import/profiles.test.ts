@@ -115,6 +115,25 @@ describe('Verizon Raw Data Download (ZIP of tab files)', () => {
     expect(totalOf(short.lines)).toBe(totalOf(draft.lines) - 52_24);
   });
 
+  it('keeps a blank usage cell unknown, even beside a 0 in its roaming cell', () => {
+    const text = new TextDecoder().decode(fixtureFile('verizon-wireless-summary.txt').bytes);
+    const rows = text.split('\r\n').map((row) => row.split('\t'));
+    const header = rows[0] ?? [];
+    const bob = rows.find((cells) => cells.includes('555-000-0002')) ?? [];
+    bob[header.indexOf('Messaging Usage')] = '';
+    bob[header.indexOf('Messaging Roaming')] = '0';
+    const edited = readDraft([
+      {
+        name: 'Account & Wireless Summary.txt',
+        bytes: new TextEncoder().encode(rows.map((cells) => cells.join('\t')).join('\r\n')),
+      },
+      fixtureFile('verizon-account-summary.txt'),
+    ]);
+    const usage = edited.usage.find((record) => record.serviceKey === '+15550000002');
+    expect(usage?.messages).toBeNull();
+    expect(usage?.minutes).toBe(0);
+  });
+
   it('keeps user, cost center and plan as extras, not N/A', () => {
     const bob = draft.lines.find((line) => line.serviceIdRaw === '555-000-0002');
     expect(bob?.serviceKey).toBe('+15550000002');
