@@ -3,6 +3,7 @@
  * into one finding, and the words and numbers of messages.
  */
 import { isIsoDate, type IsoDate, type IsoMonth } from '../dates/iso-date';
+import { periodMonths } from '../dates/period';
 import {
   CHARGE_CATEGORIES,
   type ChargeCategory,
@@ -46,6 +47,18 @@ export function addRef(
  */
 export function isPriceDiscount(description: string): boolean {
   return /discount/i.test(description);
+}
+
+/**
+ * How many months an invoice bills its recurring charges for: the months of its stated period (a
+ * quarterly bill, 3), else 1. A contracted monthly rate is compared with a recurring charge
+ * times this.
+ */
+export function billedPeriodMonths(facts: InvoiceFacts): number {
+  const { periodStart, periodEnd } = facts.invoice;
+  return periodStart === undefined || periodEnd === undefined
+    ? 1
+    : periodMonths(periodStart, periodEnd);
 }
 
 /**

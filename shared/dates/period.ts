@@ -103,3 +103,16 @@ function resolveRange(
   if (start > end) return `The period "${text}" ends (${end}) before it starts (${start}).`;
   return { start, end };
 }
+
+/** Average days in a month (365.25 / 12). */
+const DAYS_PER_MONTH = 30.4375;
+
+/**
+ * How many months a stated billing period is: its length in months, rounded (a quarter is 3, a
+ * year 12); at least 1, so a monthly cycle across two calendar months (Jul 17 – Aug 16) and a
+ * prorated part-month are one.
+ */
+export function periodMonths(start: IsoDate, end: IsoDate): number {
+  const days = (Date.parse(end) - Date.parse(start)) / 86_400_000 + 1;
+  return Math.max(1, Math.round(days / DAYS_PER_MONTH));
+}

@@ -39,8 +39,14 @@ interface CreditsSeen {
 /**
  * Credit lines of `checked`: category `credit` or `adjustment` with a negative amount. A credit
  * that was already on the last bill before filing (same description and amount) is a recurring
- * one (a promotion), not the dispute's, and is not counted.
+ * one (a promotion), not the dispute's, and is not counted. A credit taken back (a positive
+ * credit or adjustment line saying it reverses one: `Reversal of dispute credit`) is no credit:
+ * it is taken off what was credited.
  */
+/** A line's description saying it takes a credit back. */
+const REVERSAL =
+  /\brevers(?:al|ed|e)\b|\bcredit (?:taken back|withdrawn|rescinded)\b|\bchargeback of credit\b/i;
+
 function creditsOn(
   checked: readonly InvoiceFacts[],
   before: InvoiceFacts | undefined,
@@ -49,6 +55,8 @@ function creditsOn(
   const adjustment = CATEGORY_CODE.adjustment;
   const isCredit = (category: number, amount: number) =>
     amount < 0 && (category === credit || category === adjustment);
+  const isReversal = (category: number, amount: number, description: string) =>
+    amount > 0 && (category === credit || category === adjustment) && REVERSAL.test(description);
   const recurring = new Set<string>();
   for (const block of before?.blocks ?? []) {
     for (let row = 0; row < block.count; row++) {
@@ -62,13 +70,21 @@ function creditsOn(
     facts.blocks.forEach((block, position) => {
       for (let row = 0; row < block.count; row++) {
         const amount = block.amount[row] ?? 0;
-        if (!isCredit(block.category[row] ?? -1, amount)) continue;
-        if (recurring.has(`${block.description[row] ?? ''}\u0000${amount}`)) continue;
+        const category = block.category[row] ?? -1;
+        const description = block.description[row] ?? '';
+        if (isReversal(category, amount, description)) {
+          seen.total -= amount;
+          continue;
+        }
+        if (!isCredit(category, amount)) continue;
+        if (recurring.has(`${description}\u0000${amount}`)) continue;
         seen.total -= amount;
         addRef(seen.refs, facts, position, row);
       }
     });
   }
+  // A reversal of a credit given before the window takes nothing more from the dispute's.
+  seen.total = Math.max(0, seen.total);
   return seen;
 }
 

@@ -1,4 +1,4 @@
-import type { InvoiceFacts } from '../context';
+import type { InvoiceFacts, RuleContext } from '../context';
 import {
   addDays,
   addMonthsToMonth,
@@ -10,6 +10,7 @@ import {
   type IsoDate,
   type IsoMonth,
 } from '../../dates/iso-date';
+import { periodMonths } from '../../dates/period';
 import { ZERO_CENTS } from '../../money/cents';
 import {
   findingId,
@@ -41,7 +42,8 @@ const SETTINGS = [
 /**
  * A month with no invoice for an account that bills monthly: counted from the account's first
  * stored invoice (at most {@link MISSING_INVOICE_LOOKBACK_MONTHS} back) to today (or the day it
- * closed), once the bill date plus the grace period has passed. The bill date is the account's
+ * closed, or the day its last service was disconnected), once the bill date plus the grace period
+ * has passed. The bill date is the account's
  * bill cycle day, else the day of its latest invoice.
  */
 export const missingInvoiceRule: AuditRule = {
@@ -62,10 +64,8 @@ export const missingInvoiceRule: AuditRule = {
       const account = first.account;
       const billed = billedMonths(invoices);
       const cycleDay = account?.billCycleDay ?? Number(latest.invoice.invoiceDate.slice(8, 10));
-      const until =
-        account?.closedOn !== undefined && account.closedOn < context.today
-          ? account.closedOn
-          : context.today;
+      const ended = account?.closedOn ?? lastServiceEnded(context, account?.id);
+      const until = ended !== undefined && ended < context.today ? ended : context.today;
       for (const month of monthsToCheck(first.month, isoMonthOf(until), context.today)) {
         if (billed.has(month)) continue;
         const { year, month: monthNumber } = monthParts(month);
@@ -88,6 +88,27 @@ export const missingInvoiceRule: AuditRule = {
     return drafts;
   },
 };
+
+/**
+ * The day an account's last service was disconnected, when the inventory has services on the
+ * account and every one of them is disconnected: no bill is due after it. Undefined while any is
+ * ordered, active or pending (or the account has none in the inventory: nothing tells).
+ */
+function lastServiceEnded(
+  context: RuleContext,
+  accountId: string | undefined,
+): IsoDate | undefined {
+  if (accountId === undefined) return undefined;
+  let last: IsoDate | undefined;
+  let any = false;
+  for (const service of context.snapshot.services) {
+    if (service.accountId !== accountId) continue;
+    any = true;
+    if (service.status !== 'disconnected' || service.disconnectedOn === undefined) return undefined;
+    if (last === undefined || service.disconnectedOn > last) last = service.disconnectedOn;
+  }
+  return any ? last : undefined;
+}
 
 /**
  * The months an account's invoices bill. A bill that states its period bills the month its period
@@ -115,12 +136,22 @@ export function billedMonths(invoices: readonly InvoiceFacts[]): Set<IsoMonth> {
       seen = count;
     }
   }
-  return new Set(
-    invoices.map((facts, index) => {
-      const end = ends[index];
-      return end === undefined ? facts.month : addMonthsToMonth(end, usual);
-    }),
-  );
+  const months = new Set<IsoMonth>();
+  invoices.forEach((facts, index) => {
+    const end = ends[index];
+    if (end === undefined) {
+      months.add(facts.month);
+      return;
+    }
+    months.add(addMonthsToMonth(end, usual));
+    // A bill of a longer period (a quarter, a year) bills every month of it.
+    const { periodStart, periodEnd } = facts.invoice;
+    if (periodStart === undefined || periodEnd === undefined) return;
+    if (periodMonths(periodStart, periodEnd) < 2) return;
+    for (const month of monthRange(isoMonthOf(periodStart), isoMonthOf(periodEnd)))
+      months.add(month);
+  });
+  return months;
 }
 
 function monthNumber(month: IsoMonth): number {

@@ -1,6 +1,14 @@
 import { isoMonthOf, type IsoDate, type IsoMonth } from '../../dates/iso-date';
 import { contractCovers } from '../context';
-import { Tallies, money, recurringOf, tallyDraft, tallySpan, type Tally } from '../findings';
+import {
+  Tallies,
+  money,
+  billedPeriodMonths,
+  recurringOf,
+  tallyDraft,
+  tallySpan,
+  type Tally,
+} from '../findings';
 import type { AuditRule, ChargeRef } from '../rule';
 
 /** Whole months from the month a contract ended to a billing month (0 for the same month). */
@@ -39,7 +47,8 @@ export const outOfContractRule: AuditRule = {
         // As for rate-mismatch, a discount on the service is part of its price.
         const billed = recurringOf(facts, charges, undefined, true);
         if (billed.amount <= 0) continue;
-        const over = Math.max(0, billed.amount - rate.unitCents * billed.units);
+        const contracted = rate.unitCents * billed.units * billedPeriodMonths(facts);
+        const over = Math.max(0, billed.amount - contracted);
         const tally = tallies.on(facts, contract.id, '');
         tally.impact += over;
         tally.billed += billed.amount;

@@ -4,6 +4,7 @@ import {
   type Tally,
   money,
   percentOfCents,
+  billedPeriodMonths,
   recurringOf,
   tallyDraft,
   tallySpan,
@@ -44,7 +45,8 @@ export const rateMismatchRule: AuditRule = {
           continue;
         const billed = recurringOf(facts, charges, undefined, true);
         if (billed.amount <= 0) continue;
-        const contracted = rate.unitCents * billed.units;
+        // A bill of a longer period (a quarter) bills the monthly rate for each of its months.
+        const contracted = rate.unitCents * billed.units * billedPeriodMonths(facts);
         const tolerance = Math.max(
           settings.toleranceCents,
           percentOfCents(contracted, settings.tolerancePercent),

@@ -35,6 +35,8 @@ export interface TaxShare {
   taxes: number;
   /** The charges taxes are levied on, in cents. */
   base: number;
+  /** Of which recurring and usage charges: an invoice with none of them has no share. */
+  service: number;
 }
 
 /** Categories whose charges are the base taxes are a share of (see {@link TaxShare}). */
@@ -50,6 +52,9 @@ const TAXED_CODES: ReadonlySet<number | undefined> = new Set([
 export function taxShareOf(facts: InvoiceFacts, refs?: ChargeRef[]): TaxShare {
   const tax = CATEGORY_CODE.tax;
   const surcharge = CATEGORY_CODE.surcharge;
+  const recurring = CATEGORY_CODE.recurring;
+  const usage = CATEGORY_CODE.usage;
+  let service = 0;
   let taxes = 0;
   let base = 0;
   facts.blocks.forEach((block, position) => {
@@ -59,10 +64,13 @@ export function taxShareOf(facts: InvoiceFacts, refs?: ChargeRef[]): TaxShare {
       if (code === tax || code === surcharge) {
         taxes += amount[row] ?? 0;
         if (refs !== undefined) addRef(refs, facts, position, row);
-      } else if (TAXED_CODES.has(code)) base += amount[row] ?? 0;
+      } else if (TAXED_CODES.has(code)) {
+        base += amount[row] ?? 0;
+        if (code === recurring || code === usage) service += amount[row] ?? 0;
+      }
     }
   });
-  return { taxes, base };
+  return { taxes, base, service };
 }
 
 /** A share as a percent to two decimals: `18.25%`. */
@@ -74,7 +82,7 @@ function percentText(part: number, whole: number): string {
  * Taxes and surcharges as a share of an invoice's charges (see {@link TaxShare}), above the
  * account's usual share (the same share over its previous unflagged invoices) by more than the
  * setting. A share below the usual is not money overbilled and is not reported. An invoice with no
- * charges has no share; an account needs one earlier invoice with a share
+ * recurring or usage charges has no share; an account needs one earlier invoice with a share
  * before any is judged. Impact: the excess, taxes − usual share × base (rounded half up).
  */
 export const taxDriftRule: AuditRule = {
@@ -92,7 +100,8 @@ export const taxDriftRule: AuditRule = {
       const baseline: TaxShare[] = [];
       for (const facts of invoices) {
         const share = taxShareOf(facts);
-        if (share.base <= 0) continue;
+        // A bill of one-off charges alone (a move fee, a device) is taxed by its own rules.
+        if (share.base <= 0 || share.service <= 0) continue;
         const previous = baseline.slice(-trailing);
         const usualTaxes = previous.reduce((sum, one) => sum + one.taxes, 0);
         const usualBase = previous.reduce((sum, one) => sum + one.base, 0);

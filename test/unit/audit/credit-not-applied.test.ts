@@ -98,6 +98,26 @@ const cases: Case[] = [
     expected: [],
   },
   {
+    name: 'a credit taken back on the next bill is no credit',
+    rule: RULE,
+    snapshot: withDisputes(
+      snapshotOf({
+        bills: bills(JULY_TO_SEPT, {
+          '2026-08': [accountCredit('credit', -425_00, 'Dispute credit TKT-123')],
+          '2026-09': [accountCredit('adjustment', 425_00, 'Reversal of dispute credit TKT-123')],
+        }),
+      }),
+      [dispute()],
+    ),
+    expected: [
+      {
+        id: ID,
+        impact: 425_00,
+        message: NONE_MESSAGE,
+      },
+    ],
+  },
+  {
     name: 'a credit after the window does not count',
     rule: RULE,
     snapshot: withDisputes(

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { checkCase, type Case } from './cases';
-import { isoDate } from '../../../shared/dates';
+import { endOfMonth, isoDate } from '../../../shared/dates';
 import type { IsoDate } from '../../../shared/dates/iso-date';
 import { cents } from '../../../shared/money/cents';
 import { runAudit } from '../../../shared/audit/run';
 import { ALL_RULES } from '../../../shared/audit/rules';
 import { billed, line, makeContract, makeInvoice, makeUsage, snapshotOf } from './helpers';
+import { makeService as serviceOf } from './helpers';
 
 const may = makeInvoice({ month: '2026-05' });
 const april = makeInvoice({ month: '2026-04' });
@@ -253,6 +254,45 @@ const cases: Case[] = [
           "No Lumen invoice for account A-1 for 2026-04: it was due around 2026-04-01, 10 days' grace have passed.",
       },
     ],
+  },
+  {
+    name: 'an account billed by the quarter: every month of a bill’s period is billed',
+    rule: 'missing-invoice',
+    snapshot: snapshotOf({
+      bills: [1, 4, 7, 10].map((first) =>
+        billed(
+          makeInvoice({
+            month: `2026-${String(first).padStart(2, '0')}`,
+            periodStart: isoDate(2026, first, 1),
+            periodEnd: endOfMonth(isoDate(2026, first + 2, 1)),
+          }),
+          [line('recurring', 900_00)],
+        ),
+      ),
+      today: isoDate(2026, 11, 20),
+    }),
+    expected: [],
+  },
+  {
+    name: 'no bill is due after the account’s last service was disconnected',
+    rule: 'missing-invoice',
+    snapshot: snapshotOf({
+      bills: ['2026-04', '2026-05', '2026-06'].map((month) =>
+        billed(makeInvoice({ month }), [line('recurring', 45_00)]),
+      ),
+      services: [
+        serviceOf({ status: 'disconnected', disconnectedOn: isoDate(2026, 6, 15) }),
+        serviceOf({
+          id: 'svc-2',
+          serviceIdRaw: '555-010-0002',
+          serviceKey: '+15550100002',
+          status: 'disconnected',
+          disconnectedOn: isoDate(2026, 5, 31),
+        }),
+      ],
+      today: isoDate(2026, 11, 20),
+    }),
+    expected: [],
   },
   {
     name: 'a bill for September dated August 31 bills September, not August twice',

@@ -60,6 +60,21 @@ const cases: Case[] = [
     expected: [],
   },
   {
+    name: 'a bill of a one-off fee alone, taxed by its own rules, has no share',
+    rule: 'tax-drift',
+    snapshot: snapshotOf({
+      bills: [
+        taxed('2026-02', 10_00),
+        taxed('2026-03', 10_00),
+        bill('2026-04', [
+          line('one-time', 200_00, { description: 'Line move fee' }),
+          line('tax', 30_00, { serviceIdRaw: '' }),
+        ]),
+      ],
+    }),
+    expected: [],
+  },
+  {
     name: 'a share below the usual one is not money overbilled',
     rule: 'tax-drift',
     snapshot: snapshotOf({ bills: [taxed('2026-03', 10_00), taxed('2026-04', 2_00)] }),

@@ -53,6 +53,38 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'a quarterly bill at three times the monthly rate is at the rate; above it, the excess',
+    rule: 'rate-mismatch',
+    snapshot: snapshotOf({
+      bills: [
+        billed(
+          makeInvoice({
+            month: '2026-04',
+            periodStart: isoDate(2026, 4, 1),
+            periodEnd: isoDate(2026, 6, 30),
+          }),
+          [line('recurring', 135_00)],
+        ),
+        billed(
+          makeInvoice({
+            month: '2026-07',
+            periodStart: isoDate(2026, 7, 1),
+            periodEnd: isoDate(2026, 9, 30),
+          }),
+          [line('recurring', 150_00)],
+        ),
+      ],
+    }),
+    expected: [
+      {
+        id: 'rate-mismatch|lumen|A-1|+15550100001|2026-07',
+        impact: 15_00,
+        message:
+          'Line 555-010-0001 billed $150.00 recurring on invoice N-2026-07; contract rate $135.00 — $15.00 over.',
+      },
+    ],
+  },
+  {
     name: 'within the $0.50 tolerance',
     rule: 'rate-mismatch',
     snapshot: snapshotOf({ bills: [billed(may, [line('recurring', 45_50)])] }),
