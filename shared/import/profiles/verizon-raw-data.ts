@@ -17,12 +17,11 @@ import { DraftBuilder } from '../draft-builder';
 import { summaryRowReason } from '../summary-rows';
 import { col, presentIndexes } from './columns';
 import { readVerizonChargesDetail, VERIZON_CHARGES_DETAIL } from './verizon-charges-detail';
+import { readLineUsage } from './verizon-line-usage';
 import { readVerizonUsageDetail, VERIZON_USAGE_DETAIL } from './verizon-usage-detail';
 import type { CarrierProfile, ProfileTable, TableLayout } from './types';
 
 const CARRIER = 'Verizon Wireless';
-const KB_PER_MB = 1024;
-const KB_PER_GB = 1024 * 1024;
 
 /** Columns both summary files share. */
 const INVOICE_COLUMNS = {
@@ -235,7 +234,7 @@ function readWirelessSummary(table: ProfileTable, draft: DraftBuilder): void {
       sum += amount ?? 0;
     }
     const total = cells.cents(col(c, 'totalCharges'));
-    const usage = readUsage(cells, c);
+    const usage = readLineUsage(cells, c);
     if (cells.failed || fields.invoiceDate === null) continue;
     if (total !== null && total !== sum) {
       cells.rejectRow(
@@ -275,54 +274,6 @@ function readWirelessSummary(table: ProfileTable, draft: DraftBuilder): void {
       });
     }
   }
-}
-
-/** Kilobytes from the KB column, else MB, else GB (Verizon fills one of them). */
-function dataKb(cells: CellReader, kb: number, mb: number, gb: number): number | null {
-  const kbValue = cells.quantity(kb);
-  if (kbValue !== null) return Math.round(kbValue);
-  const mbValue = cells.quantity(mb);
-  if (mbValue !== null) return Math.round(mbValue * KB_PER_MB);
-  const gbValue = cells.quantity(gb);
-  return gbValue === null ? null : Math.round(gbValue * KB_PER_GB);
-}
-
-/**
- * A line's figure, roaming included: null when its home figure is not given, whatever the roaming
- * cell holds (Verizon writes `0` roaming beside a blank home cell; a blank is not known, and
- * roaming alone is no total: it would call an unknown line idle, or under its plan).
- */
-function sumKnown(home: number | null, roaming: number | null): number | null {
-  return home === null ? null : home + (roaming ?? 0);
-}
-
-function readUsage(
-  cells: CellReader,
-  c: Readonly<Record<string, number>>,
-): {
-  minutes: number | null;
-  messages: number | null;
-  dataKb: number | null;
-  roamingMinutes: number;
-  roamingDataKb: number;
-} | null {
-  const minutes = cells.quantity(col(c, 'voiceMinutes'));
-  const messages = cells.quantity(col(c, 'messages'));
-  const data = dataKb(cells, col(c, 'dataKb'), col(c, 'dataMb'), col(c, 'dataGb'));
-  const roamingMinutes = cells.quantity(col(c, 'roamingMinutes'));
-  const roamingMessages = cells.quantity(col(c, 'roamingMessages'));
-  const roamingData = dataKb(cells, col(c, 'roamingKb'), col(c, 'roamingMb'), col(c, 'roamingGb'));
-  const values = [minutes, messages, data, roamingMinutes, roamingMessages, roamingData];
-  if (values.every((value) => value === null)) return null;
-  // Roaming is included in the totals, as UsageRecord documents. A blank cell is not known, not
-  // zero: a figure stays null when its home cell holds no number (see `sumKnown`).
-  return {
-    minutes: sumKnown(minutes, roamingMinutes),
-    messages: sumKnown(messages, roamingMessages),
-    dataKb: sumKnown(data, roamingData),
-    roamingMinutes: roamingMinutes ?? 0,
-    roamingDataKb: roamingData ?? 0,
-  };
 }
 
 /**

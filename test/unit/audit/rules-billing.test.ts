@@ -5,8 +5,15 @@ import type { IsoDate } from '../../../shared/dates/iso-date';
 import { cents } from '../../../shared/money/cents';
 import { runAudit } from '../../../shared/audit/run';
 import { ALL_RULES } from '../../../shared/audit/rules';
-import { billed, line, makeContract, makeInvoice, makeUsage, snapshotOf } from './helpers';
-import { makeService as serviceOf } from './helpers';
+import {
+  billed,
+  line,
+  makeContract,
+  makeInvoice,
+  makeService,
+  makeUsage,
+  snapshotOf,
+} from './helpers';
 
 const may = makeInvoice({ month: '2026-05' });
 const april = makeInvoice({ month: '2026-04' });
@@ -281,8 +288,8 @@ const cases: Case[] = [
         billed(makeInvoice({ month }), [line('recurring', 45_00)]),
       ),
       services: [
-        serviceOf({ status: 'disconnected', disconnectedOn: isoDate(2026, 6, 15) }),
-        serviceOf({
+        makeService({ status: 'disconnected', disconnectedOn: isoDate(2026, 6, 15) }),
+        makeService({
           id: 'svc-2',
           serviceIdRaw: '555-010-0002',
           serviceKey: '+15550100002',
