@@ -45,7 +45,10 @@ export const billedAfterDisconnectRule: AuditRule = {
         });
       }
     }
-    return tallies.list().map((tally) => {
+    // Credits for the months after the disconnect are netted: charges refunded in full (or a
+    // refund alone) leave nothing billed, never a finding of $0.00 or less.
+    return tallies.list().flatMap((tally) => {
+      if (tally.impact <= 0) return [];
       const disconnectedOn = tally.service?.disconnectedOn;
       const last = latestStart.get(`${tally.first.accountKey}|${tally.subjectKey}`) ?? '';
       const long =
@@ -54,7 +57,7 @@ export const billedAfterDisconnectRule: AuditRule = {
         ? `${settings.longMonths} months or more after the disconnect`
         : `less than ${settings.longMonths} months after the disconnect`;
       const message = `${tally.serviceIdRaw} was disconnected on ${disconnectedOn ?? '?'} but billed ${money(tally.impact)} on ${tallySpan(tally)}, ${bucket}.`;
-      return tallyDraft(this, tally, tally.impact, message);
+      return [tallyDraft(this, tally, tally.impact, message)];
     });
   },
 };

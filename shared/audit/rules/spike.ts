@@ -1,3 +1,4 @@
+import { daysBetween } from '../../dates';
 import { missingCompanionOf } from '../../import/draft';
 import type { InvoiceFacts } from '../context';
 import { money } from '../findings';
@@ -86,19 +87,36 @@ export function explainedByInvoice(
 }
 
 /**
+ * Days in the shortest whole monthly cycle (February's 1st to 28th, both included): a bill of a
+ * shorter stated period bills part of a month.
+ */
+const FULL_CYCLE_DAYS = 28;
+
+/**
+ * Whether an invoice states a period shorter than a whole monthly cycle: a prorated first bill, a
+ * final one, a cycle moved. Its total is part of a month's, so it never joins the average it would
+ * pull down (the next full bill would look like a spike); it is still judged against the average.
+ */
+export function billsPartOfAMonth(facts: InvoiceFacts): boolean {
+  const { periodStart, periodEnd } = facts.invoice;
+  if (periodStart === undefined || periodEnd === undefined) return false;
+  return daysBetween(periodStart, periodEnd) + 1 < FULL_CYCLE_DAYS;
+}
+
+/**
  * An invoice total (sum of its lines) above the account's trailing average by more than both
  * thresholds, once what other findings on the same invoice already explain is taken off (a
  * duplicate charge or a late fee is that finding's money, not a spike). The first invoice is the
  * baseline and is never flagged; a flagged month leaves the baseline of the months after it. The
  * months after a spike that stay at its level (within the thresholds) are the same step up, not
- * new spikes: they are not flagged and join the baseline. Runs after the other rules: it reads
- * their findings.
+ * new spikes: they are not flagged and join the baseline. A bill of part of a month (see
+ * {@link billsPartOfAMonth}) never joins it. Runs after the other rules: it reads their findings.
  */
 export const spikeRule: AuditRule = {
   id: 'spike',
   title: 'Invoice total spike',
   description:
-    'An invoice total above the average of the account’s previous unflagged invoices by more than the percentage and the amount, after what other findings explain, on the invoice and on those before it (money a finding explains every month is no part of the excess) (duplicate charges, late fees, third-party charges, charges after a disconnect or at a closed site, the over-contract part of rate mismatches). Impact: the unexplained excess (rounded half up).',
+    'An invoice total above the average of the account’s previous unflagged invoices by more than the percentage and the amount, after what other findings explain, on the invoice and on those before it (money a finding explains every month is no part of the excess) (duplicate charges, late fees, third-party charges, charges after a disconnect or at a closed site, the over-contract part of rate mismatches). A bill of part of a month (a prorated first bill) never joins the average. Impact: the unexplained excess (rounded half up).',
   severity: 'warning',
   settings: SETTINGS,
   readsFindings: true,
@@ -113,7 +131,8 @@ export const spikeRule: AuditRule = {
       const baseline: number[] = [];
       // Whether findings explained money in each of those months (the message says so).
       const baselineExplained: boolean[] = [];
-      const keep = (total: number, explainedCents: number) => {
+      const keep = (total: number, explainedCents: number, facts: InvoiceFacts) => {
+        if (billsPartOfAMonth(facts)) return;
         baseline.push(total);
         baselineExplained.push(explainedCents > 0);
       };
@@ -129,7 +148,7 @@ export const spikeRule: AuditRule = {
         const total = facts.total - explainedCents;
         const previous = baseline.slice(-trailing);
         if (previous.length === 0) {
-          keep(total, explainedCents);
+          keep(total, explainedCents, facts);
           continue;
         }
         const sum = previous.reduce((all, one) => all + one, 0);
@@ -140,7 +159,7 @@ export const spikeRule: AuditRule = {
           excessTimesCount * 100 <= sum * settings.percent ||
           excessTimesCount <= settings.minimumCents * count
         ) {
-          keep(total, explainedCents);
+          keep(total, explainedCents, facts);
           step = undefined;
           continue;
         }
@@ -150,7 +169,7 @@ export const spikeRule: AuditRule = {
           (overStep * 100 <= step * settings.percent || overStep <= settings.minimumCents)
         ) {
           // The same step as the month flagged before: the new level, not a new spike.
-          keep(total, explainedCents);
+          keep(total, explainedCents, facts);
           continue;
         }
         step = total;

@@ -233,6 +233,52 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'a prorated first bill (11 days) is no baseline: the first full month is',
+    rule: 'spike',
+    snapshot: snapshotOf({
+      bills: [
+        billed(
+          makeInvoice({
+            month: '2026-03',
+            periodStart: isoDate(2026, 3, 21),
+            periodEnd: isoDate(2026, 3, 31),
+          }),
+          [line('recurring', 355_00)],
+        ),
+        billed(april, [line('recurring', 1000_00)]),
+        billed(may, [line('recurring', 1000_00)]),
+      ],
+    }),
+    expected: [],
+  },
+  {
+    name: 'a short bill is still judged against the full months before it',
+    rule: 'spike',
+    snapshot: snapshotOf({
+      bills: [
+        billed(makeInvoice({ month: '2026-03' }), [line('recurring', 1000_00)]),
+        billed(april, [line('recurring', 1000_00)]),
+        billed(
+          makeInvoice({
+            month: '2026-05',
+            periodStart: isoDate(2026, 5, 1),
+            periodEnd: isoDate(2026, 5, 14),
+          }),
+          [line('recurring', 1500_00)],
+        ),
+        billed(makeInvoice({ month: '2026-06' }), [line('recurring', 1000_00)]),
+      ],
+    }),
+    expected: [
+      {
+        id: 'spike|lumen|A-1|N-2026-05|2026-05',
+        impact: 500_00,
+        message:
+          'Invoice N-2026-05 totals $1,500.00, $500.00 above the average of $1,000.00 over the previous 2 invoices.',
+      },
+    ],
+  },
+  {
     name: 'the first invoice is the baseline, and 8 % is within the threshold',
     rule: 'spike',
     snapshot: snapshotOf({

@@ -3,6 +3,7 @@ import { checkCase, type Case } from './cases';
 import { isoDate } from '../../../shared/dates';
 import { cents } from '../../../shared/money/cents';
 import { ALL_RULES } from '../../../shared/audit/rules';
+import { runAudit } from '../../../shared/audit/run';
 import {
   billed,
   line,
@@ -296,6 +297,37 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'a charge after the disconnect credited in full, or a refund alone: no finding',
+    rule: 'billed-after-disconnect',
+    snapshot: snapshotOf({
+      bills: [
+        billed(april, [line('recurring', 45_00), line('credit', -45_00)]),
+        billed(may, [line('credit', -10_00)]),
+      ],
+      services: [makeService({ status: 'disconnected', disconnectedOn: isoDate(2026, 3, 15) })],
+    }),
+    expected: [],
+  },
+  {
+    name: 'a partial credit after the disconnect leaves the rest billed',
+    rule: 'billed-after-disconnect',
+    snapshot: snapshotOf({
+      bills: [
+        billed(april, [line('recurring', 45_00)]),
+        billed(may, [line('recurring', 45_00), line('credit', -15_00)]),
+      ],
+      services: [makeService({ status: 'disconnected', disconnectedOn: isoDate(2026, 3, 15) })],
+    }),
+    expected: [
+      {
+        id: 'billed-after-disconnect|lumen|A-1|+15550100001|2026-04',
+        impact: 75_00,
+        message:
+          '555-010-0001 was disconnected on 2026-03-15 but billed $75.00 on 2026-04 to 2026-05 (2 invoices), less than 3 months after the disconnect.',
+      },
+    ],
+  },
+  {
     name: 'disconnected during the billed period: not yet a finding',
     rule: 'billed-after-disconnect',
     snapshot: snapshotOf({
@@ -318,6 +350,39 @@ const cases: Case[] = [
         impact: 45_00,
         message:
           '555-010-0001 at STR-1 Store 1, closed on 2026-04-20, billed $45.00 on invoice N-2026-05 (2026-05).',
+      },
+    ],
+  },
+  {
+    name: 'charges at a closed site credited back in full: no finding',
+    rule: 'closed-site',
+    snapshot: snapshotOf({
+      bills: [billed(may, [line('recurring', 45_00), line('credit', -50_00)])],
+      services: [makeService({ siteId: 'site-1' })],
+      sites: [makeSite({ status: 'closed', closedOn: isoDate(2026, 4, 20) })],
+    }),
+    expected: [],
+  },
+  {
+    name: 'a site marked closed with no closing day: one warning per site, no money claimed',
+    rule: 'closed-site',
+    snapshot: snapshotOf({
+      bills: [
+        billed(april, [line('recurring', 45_00), line('recurring', 30_00, other)]),
+        billed(may, [line('recurring', 45_00), line('tax', 3_00)]),
+      ],
+      services: [
+        makeService({ siteId: 'site-1' }),
+        makeService({ id: 'svc-2', siteId: 'site-1', ...other, serviceKey: '+15550100002' }),
+      ],
+      sites: [makeSite({ status: 'closed' })],
+    }),
+    expected: [
+      {
+        id: 'closed-site|lumen|A-1|site:site-1|2026-04',
+        impact: 0,
+        message:
+          'Site STR-1 Store 1 is marked closed with no closing day: its services were billed $123.00 on 2026-04 to 2026-05 (2 invoices). Which of it came after the site closed cannot be told: enter the day it closed in Inventory → Sites.',
       },
     ],
   },
@@ -425,6 +490,48 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'the service names a retired cost center: the site’s does not stand in (the chargeback leaves it unallocated)',
+    rule: 'missing-cost-center',
+    snapshot: {
+      ...snapshotOf({
+        bills: [billed(may, [line('recurring', 45_00)])],
+        services: [makeService({ siteId: 'site-1', costCenterId: 'cc-old' })],
+        sites: [makeSite({ costCenterId: 'cc-store' })],
+      }),
+      costCenters: [
+        { id: 'cc-old', code: '4900', name: 'Retired', active: false },
+        { id: 'cc-store', code: '4100', name: 'Stores', active: true },
+      ],
+    },
+    expected: [
+      {
+        id: 'missing-cost-center|lumen|A-1|+15550100001|2026-05',
+        impact: 45_00,
+        message:
+          '555-010-0001 (STR-1) is charged by the service to cost center 4900 (Retired), which is inactive: $45.00 unallocated on invoice N-2026-05 (2026-05).',
+      },
+    ],
+  },
+  {
+    name: 'a service with no site takes its account’s default site’s cost center, as the chargeback does',
+    rule: 'missing-cost-center',
+    snapshot: {
+      ...snapshotOf({
+        bills: [billed(may, [line('recurring', 45_00)])],
+        accounts: [makeAccount({ defaultSiteId: 'site-1' })],
+        sites: [makeSite({ costCenterId: 'cc-store' })],
+      }),
+      costCenters: [{ id: 'cc-store', code: '4100', name: 'Stores', active: true }],
+    },
+    expected: [],
+  },
+  {
+    name: 'a service whose charges net to a credit leaves nothing unallocated',
+    rule: 'missing-cost-center',
+    snapshot: snapshotOf({ bills: [billed(may, [line('credit', -10_00)])] }),
+    expected: [],
+  },
+  {
     name: 'no cost center on the service, its site or its account',
     rule: 'missing-cost-center',
     snapshot: snapshotOf({ bills: [billed(may, [line('recurring', 45_00), line('tax', 2_00)])] }),
@@ -433,7 +540,7 @@ const cases: Case[] = [
         id: 'missing-cost-center|lumen|A-1|+15550100001|2026-05',
         impact: 47_00,
         message:
-          '555-010-0001 (no site) has no valid cost center on the service, its site or its account: $47.00 unallocated on invoice N-2026-05 (2026-05).',
+          '555-010-0001 (no site) has no cost center on the service, its site or its account: $47.00 unallocated on invoice N-2026-05 (2026-05).',
       },
     ],
   },
@@ -441,6 +548,18 @@ const cases: Case[] = [
 
 describe('audit rules: contract and inventory', () => {
   it.each(cases)('$rule: $name', checkCase);
+
+  it('closed-site: a closed site with no closing day is a warning, not an error', () => {
+    const { findings } = runAudit(
+      snapshotOf({
+        bills: [billed(may, [line('recurring', 45_00)])],
+        services: [makeService({ siteId: 'site-1' })],
+        sites: [makeSite({ status: 'closed' })],
+      }),
+      ALL_RULES.filter((rule) => rule.id === 'closed-site'),
+    );
+    expect(findings.map((finding) => finding.severity)).toEqual(['warning']);
+  });
 
   it('every catalogue rule required for this release is registered once', () => {
     const ids = ALL_RULES.map((rule) => rule.id);
