@@ -40,6 +40,22 @@ export function addRef(
 }
 
 /**
+ * Whether a description matches `pattern`, remembered per description: a bill repeats a few
+ * descriptions on thousands of lines.
+ */
+export function wordingTest(pattern: RegExp): (description: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (description) => {
+    let found = known.get(description);
+    if (found === undefined) {
+      found = pattern.test(description);
+      known.set(description, found);
+    }
+    return found;
+  };
+}
+
+/**
  * Whether a credit line is a discount on the service's price (a term, volume or contract
  * discount), which the contract rate is compared net of. Other credits — promotions, outage
  * credits, dispute refunds — are benefits on top of the contract rate: they must not hide a rate

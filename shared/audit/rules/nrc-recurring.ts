@@ -15,7 +15,7 @@ import { inventoryChanges } from './nrc-unexpected';
 const SETTINGS = [
   {
     key: 'months',
-    label: 'Billed again within (months of the first time)',
+    label: 'Billed again within (months of the time before)',
     unit: 'months',
     default: 12,
     // Three years, a long contract term: a charge again after that is a new one-time charge.
@@ -40,16 +40,18 @@ interface FirstTime {
 
 /**
  * A one-time charge billed again: the same description (normalised) on the same service on an
- * invoice of a later month, within the window. Copies within one period are `duplicate-charge`'s.
- * An order or change the inventory records after the first charge's period and by the repeat's
- * (a reinstall, a new activation) explains the repeat, which then counts as a first time.
- * Services the inventory does not know are `unknown-service`'s. Impact: the repeated charges.
+ * invoice of a later month, within the window of the time it was billed before (a charge billed
+ * every month for years repeats every month, not only in the first year). Copies within one
+ * period are `duplicate-charge`'s. An order or change the inventory records after the previous
+ * charge's period and by the repeat's (a reinstall, a new activation) explains the repeat, which
+ * then counts as a first time. Services the inventory does not know are `unknown-service`'s.
+ * Impact: the repeated charges.
  */
 export const nrcRecurringRule: AuditRule = {
   id: 'nrc-recurring',
   title: 'One-time charge billed again',
   description:
-    'A one-time charge (same description, same service) billed again on an invoice of a later month, within 12 months and with no new order or change in the inventory between the two. Impact: the repeats.',
+    'A one-time charge (same description, same service) billed again on an invoice of a later month, within 12 months of the time before and with no new order or change in the inventory between the two. Impact: the repeats.',
   severity: 'error',
   settings: SETTINGS,
   check(context) {
@@ -61,7 +63,9 @@ export const nrcRecurringRule: AuditRule = {
         a.invoice.invoiceDate.localeCompare(b.invoice.invoiceDate) ||
         a.invoice.invoiceNumber.localeCompare(b.invoice.invoiceNumber),
     );
+    /** The first time of each charge's run of repeats, and the latest time it was billed. */
     const firstTimes = new Map<string, FirstTime>();
+    const lastTimes = new Map<string, FirstTime>();
     const tallies = new Tallies();
     /** Tally key → the first time of the first repeat, for the message. */
     const firstOfTally = new Map<string, FirstTime>();
@@ -75,20 +79,19 @@ export const nrcRecurringRule: AuditRule = {
         const description = block.description[row] ?? '';
         const key = `${facts.invoice.carrierId}|${charges.serviceKey}|${normaliseDescription(description)}`;
         const first = firstTimes.get(key);
+        const before = lastTimes.get(key);
         const now: FirstTime = { facts, description, amount };
-        if (
-          first === undefined ||
-          first.facts.month === facts.month ||
-          addMonthsToMonth(first.facts.month, months) < facts.month
-        ) {
-          if (first === undefined || first.facts.month !== facts.month) firstTimes.set(key, now);
-          return;
-        }
-        const after = first.facts.periodEnd;
-        if (inventoryChanges(service).some((date) => date > after && date <= facts.periodEnd)) {
+        const startsRun = () => {
           firstTimes.set(key, now);
-          return;
-        }
+          lastTimes.set(key, now);
+        };
+        if (first === undefined || before === undefined) return startsRun();
+        if (before.facts.month === facts.month) return;
+        if (addMonthsToMonth(before.facts.month, months) < facts.month) return startsRun();
+        const after = before.facts.periodEnd;
+        if (inventoryChanges(service).some((date) => date > after && date <= facts.periodEnd))
+          return startsRun();
+        lastTimes.set(key, now);
         const tally = tallies.on(facts, charges.serviceKey, charges.serviceIdRaw, service);
         tally.impact += amount;
         addRef(tally.refs, facts, position, row);

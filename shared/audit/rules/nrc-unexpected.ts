@@ -35,7 +35,8 @@ export function inventoryChanges(service: Service): IsoDate[] {
  * no order or change (installed, disconnect requested, disconnected) within the window around the
  * charge's period. A service still `ordered` has its order pending; a service with no recorded
  * installation date is not judged (missing data is not "no order"); charges on identifiers the
- * inventory does not know are `unknown-service`'s. Impact: the charges.
+ * inventory does not know are `unknown-service`'s. Impact: the charges, less one-time credits of
+ * the same service (a fee waived); a charge waived in full is no finding.
  */
 export const nrcUnexpectedRule: AuditRule = {
   id: 'nrc-unexpected',
@@ -53,7 +54,7 @@ export const nrcUnexpectedRule: AuditRule = {
     for (const facts of context.originals) {
       forEachLineOf(facts, oneTime, (block, row, position) => {
         const amount = block.amount[row] ?? 0;
-        if (amount <= 0) return;
+        if (amount === 0) return;
         const charges = facts.serviceCharges.get(block.serviceKey[row] ?? '');
         const service = charges?.service;
         if (charges === undefined || service === undefined || service.status === 'ordered') return;
@@ -63,7 +64,10 @@ export const nrcUnexpectedRule: AuditRule = {
         const to = addDays(end, window);
         if (inventoryChanges(service).some((date) => date >= from && date <= to)) return;
         const tally = tallies.on(facts, charges.serviceKey, charges.serviceIdRaw, service);
+        // A one-time credit (a fee waived) nets what the service was charged.
         tally.impact += amount;
+        if (amount < 0) return;
+        tally.billed += amount;
         addRef(tally.refs, facts, position, row);
         const key = `${facts.accountKey}|${charges.serviceKey}`;
         const seen = descriptions.get(key) ?? new Set<string>();
@@ -71,14 +75,19 @@ export const nrcUnexpectedRule: AuditRule = {
         descriptions.set(key, seen);
       });
     }
-    return tallies.list().map((tally) => {
+    return tallies.list().flatMap((tally) => {
+      if (tally.impact <= 0 || tally.billed <= 0) return [];
       const service = tally.service;
       const what = [
         ...(descriptions.get(`${tally.first.accountKey}|${tally.subjectKey}`) ?? []),
       ].join(', ');
       const since = service?.activatedOn === undefined ? '' : ` (installed ${service.activatedOn})`;
-      const message = `${tally.serviceIdRaw}: ${money(tally.impact)} of one-time charges (${what}) on ${tallySpan(tally)}, with no order or change in the inventory within ${window} days${since}.`;
-      return tallyDraft(this, tally, tally.impact, message);
+      const less =
+        tally.billed > tally.impact
+          ? `, ${money(tally.billed)} less ${money(tally.billed - tally.impact)} waived or credited`
+          : '';
+      const message = `${tally.serviceIdRaw}: ${money(tally.impact)} of one-time charges (${what}${less}) on ${tallySpan(tally)}, with no order or change in the inventory within ${window} days${since}.`;
+      return [tallyDraft(this, tally, tally.impact, message)];
     });
   },
 };

@@ -17,6 +17,7 @@ import {
 
 const may = makeInvoice({ month: '2026-05' });
 const april = makeInvoice({ month: '2026-04' });
+const other = { serviceIdRaw: '555-010-0002' };
 
 /** Rules about duplicates, arithmetic, fees, trends and renewals. */
 const cases: Case[] = [
@@ -190,10 +191,116 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'late fees as carriers word them under other categories',
+    rule: 'late-fee',
+    snapshot: snapshotOf({
+      bills: [
+        billed(may, [
+          line('adjustment', 12_00, { serviceIdRaw: '', description: 'Late-Payment Charge' }),
+          line('one-time', 5_00, { serviceIdRaw: '', description: 'Late Pmt Charge' }),
+          line('surcharge', 8_00, { serviceIdRaw: '', description: 'Past Due Fee' }),
+          line('adjustment', 3_00, {
+            serviceIdRaw: '',
+            description: 'Interest on Past Due Balance',
+          }),
+          line('one-time', 25_00, { serviceIdRaw: '', description: 'Late Night Calling Pack' }),
+        ]),
+      ],
+    }),
+    expected: [
+      {
+        id: 'late-fee|lumen|A-1|N-2026-05|2026-05',
+        impact: 28_00,
+        message:
+          'Invoice N-2026-05 charges $28.00 in late fees (Late-Payment Charge, Late Pmt Charge, Past Due Fee, Interest on Past Due Balance).',
+      },
+    ],
+  },
+  {
+    name: 'a late fee reversed on the same invoice is netted',
+    rule: 'late-fee',
+    snapshot: snapshotOf({
+      bills: [
+        billed(may, [
+          line('surcharge', 10_00, { serviceIdRaw: '', description: 'Administrative Late Fee' }),
+          line('late-fee', 20_00, { serviceIdRaw: '', description: 'Late Fee' }),
+          line('late-fee', -20_00, { serviceIdRaw: '', description: 'Late Fee Reversal' }),
+        ]),
+      ],
+    }),
+    expected: [
+      {
+        id: 'late-fee|lumen|A-1|N-2026-05|2026-05',
+        impact: 10_00,
+        message:
+          'Invoice N-2026-05 charges $10.00 in late fees (Administrative Late Fee, Late Fee, $30.00 less $20.00 given back).',
+      },
+    ],
+  },
+  {
+    name: 'a late fee credited back in full (a credit worded as one) is no finding',
+    rule: 'late-fee',
+    snapshot: snapshotOf({
+      bills: [
+        billed(may, [
+          line('late-fee', 15_00, { serviceIdRaw: '', description: 'Late Fee' }),
+          line('credit', -15_00, { serviceIdRaw: '', description: 'Late fee waived' }),
+        ]),
+      ],
+    }),
+    expected: [],
+  },
+  {
     name: 'no late charge',
     rule: 'late-fee',
     snapshot: snapshotOf({ bills: [billed(may, [line('recurring', 45_00)])] }),
     expected: [],
+  },
+  {
+    name: 'premium content filed as usage, found by its wording',
+    rule: 'third-party',
+    snapshot: snapshotOf({
+      bills: [
+        billed(may, [
+          line('recurring', 45_00),
+          line('usage', 9_99, { description: 'Premium SMS - Games Club' }),
+          line('usage', 1_50, { description: 'Text messages' }),
+        ]),
+      ],
+    }),
+    expected: [
+      {
+        id: 'third-party|lumen|A-1|+15550100001|2026-05',
+        impact: 9_99,
+        message:
+          '555-010-0001 carries third-party charges of $9.99 on invoice N-2026-05 (2026-05).',
+      },
+    ],
+  },
+  {
+    name: 'a third-party charge refunded on the same bill is no finding; one refunded later is netted',
+    rule: 'third-party',
+    snapshot: snapshotOf({
+      bills: [
+        billed(april, [
+          line('third-party', 9_99, { description: 'Premium SMS - Games Club' }),
+          line('third-party', -9_99, { description: 'Third party charge refund' }),
+          line('third-party', 4_99, other),
+        ]),
+        billed(may, [
+          line('third-party', 4_99, other),
+          line('credit', -4_99, { ...other, description: 'Refund of 3rd party charge' }),
+        ]),
+      ],
+    }),
+    expected: [
+      {
+        id: 'third-party|lumen|A-1|+15550100002|2026-04',
+        impact: 4_99,
+        message:
+          '555-010-0002 carries third-party charges of $4.99 ($9.98 billed, $4.99 credited back) on 2026-04 to 2026-05 (2 invoices).',
+      },
+    ],
   },
   {
     name: 'a premium subscription over two months',

@@ -244,6 +244,37 @@ const cases: Case[] = [
     expected: [],
   },
 
+  {
+    name: 'an activation fee waived on the same bill is no finding; half waived leaves half',
+    rule: 'nrc-unexpected',
+    snapshot: snapshotOf({
+      services: [
+        ...installed('2020-01-01'),
+        ...installed('2020-01-01', {
+          id: 'svc-2',
+          serviceIdRaw: '555-010-0002',
+          serviceKey: '+15550100002',
+        }),
+      ],
+      bills: [
+        bill('2026-05', [
+          installation(35_00, { description: 'Activation Fee' }),
+          installation(-35_00, { description: 'Activation Fee Waived' }),
+          installation(40_00, { serviceIdRaw: '555-010-0002', description: 'Activation Fee' }),
+          installation(-20_00, { serviceIdRaw: '555-010-0002', description: 'Promo credit' }),
+        ]),
+      ],
+    }),
+    expected: [
+      {
+        id: 'nrc-unexpected|lumen|A-1|+15550100002|2026-05',
+        impact: 20_00,
+        message:
+          '555-010-0002: $20.00 of one-time charges (Activation Fee, $40.00 less $20.00 waived or credited) on invoice N-2026-05 (2026-05), with no order or change in the inventory within 60 days (installed 2020-01-01).',
+      },
+    ],
+  },
+
   // nrc-recurring
   {
     name: 'an activation fee billed again the month after the install',
@@ -296,6 +327,25 @@ const cases: Case[] = [
       ],
     }),
     expected: [],
+  },
+  {
+    name: 'billed in months 1, 8 and 15: each repeat is judged from the time before',
+    rule: 'nrc-recurring',
+    snapshot: snapshotOf({
+      bills: [
+        bill('2025-01', [installation(35_00, { description: 'Activation Fee' })]),
+        bill('2025-08', [installation(35_00, { description: 'Activation Fee' })]),
+        bill('2026-03', [installation(35_00, { description: 'Activation Fee' })]),
+      ],
+    }),
+    expected: [
+      {
+        id: 'nrc-recurring|lumen|A-1|+15550100001|2025-08',
+        impact: 70_00,
+        message:
+          '555-010-0001: one-time charges billed again on 2025-08 to 2026-03 (2 invoices): $70.00, first billed as Activation Fee ($35.00) on invoice N-2025-01 (2025-01).',
+      },
+    ],
   },
   {
     name: 'a reinstall recorded between the two explains the second',
