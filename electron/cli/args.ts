@@ -130,8 +130,9 @@ Settings → Column mappings (they win over the backup's for the same columns).
 Sites, inventory, contracts and rates use TEM Desk's canonical CSV columns, as CSV or .xlsx. Both commands also take --cost-centers <file> (Cost Center, Name, GL Account,
 Status), read first; without it, the sites' cost center codes make cost centers named by code;
 with it, a code the file lacks is refused on its row. Bills may be any layout TEM Desk recognises, ZIPs included; a folder is read
-with its sub-folders; PDFs are skipped with a notice. A file or invoice given twice is read once
-and reported as a duplicate-invoice finding.
+with its sub-folders; PDFs are skipped with a notice. A path named twice (a file also inside a
+folder given) is read once; a second copy of a bill (another file of the same content or
+invoice) is counted once and reported as a duplicate-invoice finding.
 
 When a bill row cannot be read, nothing is written and the exit code is 1. Options of both
 commands:

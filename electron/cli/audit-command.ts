@@ -300,8 +300,10 @@ export function auditSummary(outcome: AuditOutcome, today: IsoDate): string[] {
     `Inventory: ${plural(workspace.services.length, 'service')} at ${plural(workspace.sites.length, 'site')}; ${plural(workspace.contracts.length, 'contract')}.`,
   ];
   if (workspace.repeatedInvoices.length > 0) {
+    const invoices = workspace.repeatedInvoices.length;
+    const copies = workspace.repeatedInvoices.reduce((sum, repeat) => sum + repeat.copies, 0);
     lines.push(
-      `${workspace.repeatedInvoices.length} invoice cop${workspace.repeatedInvoices.length === 1 ? 'y' : 'ies'} met twice, counted once (duplicate-invoice).`,
+      `${plural(invoices, 'invoice')} met more than once (${plural(copies, 'extra copy', 'extra copies')}), each counted once (duplicate-invoice).`,
     );
   }
   lines.push(...unreadRowsSummary(workspace));

@@ -28,7 +28,11 @@ export function describeUnreadRow(row: UnreadRow): string {
       : row.rowText !== undefined
         ? ` [row: ${row.rowText}]`
         : '';
-  return `${row.file}: ${row.message}${what}`;
+  // Most readers' sentences start with where they are (a row, an EDI segment); one about a whole
+  // invoice's rows gets its row here.
+  const located = /^(?:Rows?|Lines?|Segments?|Records?|Sheet|Page|Cell)\b/i.test(row.message);
+  const where = row.row > 0 && !located ? `Row ${row.row}: ` : '';
+  return `${row.file}: ${where}${row.message}${what}`;
 }
 
 function listed(

@@ -45,6 +45,28 @@ describe('bill rows that cannot be read', () => {
     expect(await outFiles()).toEqual([]);
   });
 
+  it('name each row of an invoice refused whole (a corrected bill beside the first)', async () => {
+    const first = `${HEADER},Invoice Total\n${GOOD},900.00\n${GOOD.replace('0001', '0003').replace('850.00', '50.00')},900.00\n`;
+    await writeFile(join(dir, 'bills', 'a.csv'), first);
+    await writeFile(join(dir, 'bills', 'b.csv'), first.replaceAll('900.00', '905.00'));
+    const run = await audit();
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('2 bill rows could not be read, so nothing was written:');
+    expect(run.stderr).toContain('b.csv: Row 2: Invoice 754240482 (account 5-KE4X-001)');
+    expect(run.stderr).toContain('b.csv: Row 3: Invoice 754240482 (account 5-KE4X-001)');
+  });
+
+  it('count the copies of a bill saved three times: one invoice, two extra copies', async () => {
+    const bill = `${HEADER}\n${GOOD}\n`;
+    for (const name of ['a.csv', 'b.csv', 'c.csv']) await writeFile(join(dir, 'bills', name), bill);
+    const run = await audit();
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      '1 invoice met more than once (2 extra copies), each counted once (duplicate-invoice).',
+    );
+    expect(run.stdout).toContain('$850.00 billed');
+  });
+
   it('are left out and listed with their amounts under --allow-row-errors', async () => {
     await writeFile(join(dir, 'bills', 'bill.csv'), `${HEADER}\n${GOOD}\n${BAD}\n`);
     const run = await audit(['--allow-row-errors']);
