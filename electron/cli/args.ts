@@ -42,6 +42,8 @@ export interface WorkspaceArgs {
   sheet: string | null;
   /** `--date-order`: how to read bill dates that could be read more than one way (`11/01/2026`). */
   dateOrder: DateOrder | null;
+  /** `--setup-date-order`: the same for the sites, inventory and contracts files. */
+  setupDateOrder: DateOrder | null;
   /**
    * `--account-number` and `--invoice-date`: the invoice facts of every bill file that does not
    * say them (a Teams PSTN usage report, a T-Mobile summary without its account column).
@@ -147,6 +149,9 @@ commands:
   --date-order <order> MDY, DMY or YMD: how to read bill dates that could be read more than
                        one way (11/01/2026 when no date of the file is past the 12th); a
                        file whose dates say their order is read by them
+  --setup-date-order <order>
+                       MDY, DMY or YMD: the same for the sites, inventory and contracts
+                       files (03/04/2026 in a file none of whose dates tells the order)
   --account-number <n> the account of bill files that name none (a Teams PSTN usage report,
                        a T-Mobile summary without an account column)
   --invoice-date <d>   the invoice date (YYYY-MM-DD) of bill files that give none
@@ -162,6 +167,7 @@ const IMPORT_OPTIONS = [
   'max-zip-ratio',
   'sheet',
   'date-order',
+  'setup-date-order',
   'account-number',
   'invoice-date',
 ] as const;
@@ -296,10 +302,18 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const limits = limitsOf(one);
   if (typeof limits === 'string') return fail(limits);
   if (values.has('allow-any-year')) limits.allowDatesOutsideYears = true;
-  const dateOrder = one('date-order');
-  const order = DATE_ORDERS.find((candidate) => candidate === dateOrder?.trim().toUpperCase());
-  if (dateOrder !== null && order === undefined)
-    return fail(`--date-order must be MDY, DMY or YMD, not "${dateOrder}".`);
+  const orderOf = (name: string): { order: DateOrder | null } | { problem: string } => {
+    const text = one(name);
+    if (text === null) return { order: null };
+    const order = DATE_ORDERS.find((candidate) => candidate === text.trim().toUpperCase());
+    return order === undefined
+      ? { problem: `--${name} must be MDY, DMY or YMD, not "${text}".` }
+      : { order };
+  };
+  const billOrder = orderOf('date-order');
+  if ('problem' in billOrder) return fail(billOrder.problem);
+  const setupOrder = orderOf('setup-date-order');
+  if ('problem' in setupOrder) return fail(setupOrder.problem);
   const invoiceDetails: InvoiceDetails = {};
   const accountNumber = one('account-number')?.trim();
   if (accountNumber !== undefined) invoiceDetails.accountNumber = accountNumber;
@@ -322,7 +336,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     bills: values.get('bills') ?? [],
     allowRowErrors: values.has('allow-row-errors'),
     sheet: one('sheet'),
-    dateOrder: order ?? null,
+    dateOrder: billOrder.order,
+    setupDateOrder: setupOrder.order,
     invoiceDetails,
     limits,
   };

@@ -6,7 +6,8 @@
 
 import type { ContractDraft, ContractRateDraft } from '../../shared/contracts/csv';
 import { readContractRatesCsv, readContractsCsv } from '../../shared/contracts/csv';
-import { isoMonthOf, type IsoMonth } from '../../shared/dates/iso-date';
+import { CHOOSE_DATE_ORDER } from '../../shared/contracts/csv-table';
+import { isoMonthOf, type DateOrder, type IsoMonth } from '../../shared/dates/iso-date';
 
 import {
   guessInventoryMapping,
@@ -68,6 +69,8 @@ export interface WorkspaceInput {
   backup?: WorkspaceBackup | null;
   /** `--mappings`: saved column mappings, used as well as the backup's (these win for a header). */
   mappings?: readonly ColumnMapping[];
+  /** `--setup-date-order`: how the sites, inventory and contracts files write their dates. */
+  setupDateOrder?: DateOrder;
 }
 
 export interface Workspace {
@@ -145,7 +148,28 @@ function unknownCostCenters(input: WorkspaceInput): UnknownCostCenters {
   return input.costCenters ? 'refuse' : 'create';
 }
 
-function readSites(input: NamedBytes, registry: Registry, unknown: UnknownCostCenters): void {
+/**
+ * A setup file's problems. A date two orders read differently asks, in the app, to choose the
+ * file's order; here it is an option.
+ */
+function setupProblems(what: string, messages: readonly string[]): CliError {
+  return problemsError(
+    what,
+    messages.map((message) =>
+      message.replace(
+        CHOOSE_DATE_ORDER,
+        'run again with --setup-date-order MDY (month first) or DMY (day first)',
+      ),
+    ),
+  );
+}
+
+function readSites(
+  input: NamedBytes,
+  registry: Registry,
+  unknown: UnknownCostCenters,
+  dateOrder: DateOrder | undefined,
+): void {
   const table = readTabularFile(input.name, input.bytes);
   if (!table.ok) {
     throw problemsError(
@@ -153,14 +177,14 @@ function readSites(input: NamedBytes, registry: Registry, unknown: UnknownCostCe
       table.errors.map((e) => e.message),
     );
   }
-  const { drafts, errors, missing } = readSiteRows(table.value);
+  const { drafts, errors, missing } = readSiteRows(table.value, dateOrder);
   if (missing.length > 0) {
     throw new CliError(
       `The sites file "${input.name}" has no ${missing.join(' or ')} column; its header is: ${table.value.header.join(', ')}.`,
     );
   }
   if (errors.length > 0) {
-    throw problemsError(
+    throw setupProblems(
       `The sites file "${input.name}"`,
       errors.map((e) => e.message),
     );
@@ -175,10 +199,10 @@ function readSites(input: NamedBytes, registry: Registry, unknown: UnknownCostCe
   registry.applySites(plan);
 }
 
-function readContracts(input: NamedBytes): ContractDraft[] {
-  const read = readContractsCsv(input.bytes);
+function readContracts(input: NamedBytes, dateOrder: DateOrder | undefined): ContractDraft[] {
+  const read = readContractsCsv(input.bytes, dateOrder === undefined ? {} : { dateOrder });
   if (read.errors.length > 0) {
-    throw problemsError(
+    throw setupProblems(
       `The contracts file "${input.name}"`,
       read.errors.map((e) => e.message),
     );
@@ -197,7 +221,7 @@ function readRates(input: NamedBytes, contractIds: ReadonlySet<string>): Contrac
   return read.rows;
 }
 
-function readInventory(input: NamedBytes): InventoryDraft[] {
+function readInventory(input: NamedBytes, dateOrder: DateOrder | undefined): InventoryDraft[] {
   const table = readTabularFile(input.name, input.bytes);
   if (!table.ok) {
     throw problemsError(
@@ -212,9 +236,9 @@ function readInventory(input: NamedBytes): InventoryDraft[] {
       `The inventory file "${input.name}" lacks required columns (its header is: ${table.value.header.join(', ')}). ${problems.join(' ')}`,
     );
   }
-  const { drafts, errors } = readInventoryRows(table.value, mapping);
+  const { drafts, errors } = readInventoryRows(table.value, mapping, dateOrder);
   if (errors.length > 0) {
-    throw problemsError(
+    throw setupProblems(
       `The inventory file "${input.name}"`,
       errors.map((e) => e.message),
     );
@@ -281,9 +305,11 @@ export function buildWorkspace(input: WorkspaceInput): Workspace {
   const warnings: string[] = [];
   const notices = backup === null ? [] : backupNotices(input, backup);
   if (input.costCenters) readCostCenters(input.costCenters, registry);
-  if (input.sites !== null) readSites(input.sites, registry, unknownCostCenters(input));
+  if (input.sites !== null)
+    readSites(input.sites, registry, unknownCostCenters(input), input.setupDateOrder);
   else if (backup === null) throw new CliError('--sites is needed without --workspace.');
-  const contractDrafts = input.contracts === null ? null : readContracts(input.contracts);
+  const contractDrafts =
+    input.contracts === null ? null : readContracts(input.contracts, input.setupDateOrder);
   const knownContractIds = new Set([
     ...(contractDrafts ?? []).map((draft) => draft.id),
     ...registry.contracts.map((contract) => contract.id),
@@ -293,7 +319,12 @@ export function buildWorkspace(input: WorkspaceInput): Workspace {
     importContracts(contractDrafts, [], registry, `The contracts file "${input.contracts.name}"`);
   }
   if (input.inventory !== null)
-    importInventory(readInventory(input.inventory), registry, input, warnings);
+    importInventory(
+      readInventory(input.inventory, input.setupDateOrder),
+      registry,
+      input,
+      warnings,
+    );
   else if (backup === null) throw new CliError('--inventory is needed without --workspace.');
   if ((contractDrafts !== null || backup !== null) && input.rates !== null)
     importContracts([], rateDrafts, registry, `The rates file "${input.rates.name}"`);
@@ -409,5 +440,6 @@ export async function loadWorkspace(args: WorkspaceArgs): Promise<Workspace> {
       ...(args.dateOrder === null ? {} : { defaultDateOrder: args.dateOrder }),
       defaultInvoiceDetails: args.invoiceDetails,
     },
+    ...(args.setupDateOrder === null ? {} : { setupDateOrder: args.setupDateOrder }),
   });
 }

@@ -147,6 +147,10 @@ export function splitList(text: string): string[] {
  * Reads a date cell; null when blank. With no date order decided, a date every order reads the
  * same way (ISO, `Jan 5, 2024`, `01/01/2024`) is fine and one read two ways is an error.
  */
+/** What a date two orders read differently asks for (the command line says it its own way). */
+export const CHOOSE_DATE_ORDER =
+  "choose the file's date order (month/day/year or day/month/year) and read it again";
+
 export function readDateCell(text: string, order: DateOrder | null): CellReading<IsoDate> | null {
   if (text === '') return null;
   let orders: readonly DateOrder[] = order === null ? DATE_ORDERS : [order];
@@ -159,7 +163,7 @@ export function readDateCell(text: string, order: DateOrder | null): CellReading
     if (readings.size > 1) {
       return {
         ok: false,
-        message: `"${text}" could be ${[...readings].join(' or ')}; choose the file's date order (month/day/year or day/month/year) and read it again.`,
+        message: `"${text}" could be ${[...readings].join(' or ')}; ${CHOOSE_DATE_ORDER}.`,
       };
     }
     orders = DATE_ORDERS.filter(

@@ -4,7 +4,7 @@
  * a date two orders read differently in a file that never tells (`03/04/2026`) refused with both
  * readings, never guessed. Excel date serials (`46100`) are read as dates too.
  */
-import type { IsoDate } from '../dates';
+import type { DateOrder, IsoDate } from '../dates';
 import { decideDateOrder, readDateCell } from '../contracts/csv-table';
 import type { TableRow } from '../import/table';
 import { excelSerialToIso } from './table-file';
@@ -17,15 +17,21 @@ function isSerial(text: string): boolean {
   return /^\d+(\.\d+)?$/.test(text) && Number(text) > 20_000 && Number(text) < 80_000;
 }
 
-/** A reader of the date cells of `rows`, deciding the order from the cells of `columns`. */
+/**
+ * A reader of the date cells of `rows`, deciding the order from the cells of `columns`, unless the
+ * user said it (`dateOrder`).
+ */
 export function fileDates(
   rows: readonly TableRow[],
   columns: readonly number[],
+  dateOrder?: DateOrder,
 ): (text: string) => DateCellRead {
-  const order = decideDateOrder(
-    rows,
-    columns.filter((column) => column >= 0),
-  );
+  const order =
+    dateOrder ??
+    decideDateOrder(
+      rows,
+      columns.filter((column) => column >= 0),
+    );
   return (text) => {
     if (text === '') return { ok: true, value: undefined };
     const serial = isSerial(text);

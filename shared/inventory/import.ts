@@ -2,7 +2,7 @@
  * Inventory and site files: the canonical columns (alias-tolerant), a guess of which column holds
  * which field for any other layout, and reading rows into drafts with an error per bad cell.
  */
-import type { IsoDate } from '../dates';
+import type { DateOrder, IsoDate } from '../dates';
 import { serviceMatchKey } from '../ids/identifiers';
 import { scientificNotationProblem } from '../import/cells';
 import { headerKey, type Table } from '../import/table';
@@ -159,10 +159,11 @@ function statusOf(text: string): ServiceStatus | null {
 export function readInventoryRows(
   table: Pick<Table, 'header' | 'rows'>,
   mapping: InventoryMapping,
+  dateOrder?: DateOrder,
 ): { drafts: InventoryDraft[]; errors: (FieldError & { row: number })[] } {
   const drafts: InventoryDraft[] = [];
   const errors: (FieldError & { row: number })[] = [];
-  const readDate = fileDates(table.rows, [mapping.installDate, mapping.disconnectDate]);
+  const readDate = fileDates(table.rows, [mapping.installDate, mapping.disconnectDate], dateOrder);
   for (const { line, cells } of table.rows) {
     const rowErrors: (FieldError & { row: number })[] = [];
     const cell = (field: InventoryField) => {

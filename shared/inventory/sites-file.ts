@@ -1,5 +1,5 @@
 /** Site files: the canonical site columns (alias-tolerant), read into drafts, and written back. */
-import type { IsoDate } from '../dates';
+import type { DateOrder, IsoDate } from '../dates';
 import { toCsv } from '../export/csv';
 import { writeXlsx } from '../export/xlsx';
 import { headerKey, type Table } from '../import/table';
@@ -42,7 +42,10 @@ export interface SiteDraft {
 }
 
 /** Reads a site file; a row with a bad cell is left out whole and each bad cell reported. */
-export function readSiteRows(table: Pick<Table, 'header' | 'rows'>): {
+export function readSiteRows(
+  table: Pick<Table, 'header' | 'rows'>,
+  dateOrder?: DateOrder,
+): {
   drafts: SiteDraft[];
   errors: (FieldError & { row: number })[];
   missing: string[];
@@ -63,7 +66,7 @@ export function readSiteRows(table: Pick<Table, 'header' | 'rows'>): {
   const drafts: SiteDraft[] = [];
   const errors: (FieldError & { row: number })[] = [];
   if (missing.length > 0) return { drafts, errors, missing };
-  const readDate = fileDates(table.rows, [at('opened'), at('closed')]);
+  const readDate = fileDates(table.rows, [at('opened'), at('closed')], dateOrder);
   for (const { line, cells } of table.rows) {
     const cell = (field: SiteField) => (at(field) < 0 ? '' : (cells[at(field)] ?? '').trim());
     const rowErrors: (FieldError & { row: number })[] = [];

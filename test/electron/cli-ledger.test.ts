@@ -48,6 +48,37 @@ describe('the CLI workspace', () => {
     ]);
   });
 
+  it('asks for --setup-date-order when the setup files never tell their date order, and reads them by it', () => {
+    const undecided = {
+      sites: file('sites.csv', [
+        'Site Code,Site Name,Cost Center,Status,Opened,Closed',
+        'STR-0142,Store 142,4100,Closed,01/02/2020,03/04/2026',
+      ]),
+      contracts: file('contracts.csv', [
+        'Contract ID,Carrier,Accounts,Start Date,Term Months,End Date',
+        'VZ-1,verizon-wireless,5 KE4X 001,01/02/2024,36,03/04/2027',
+      ]),
+    };
+    const refusal = () => buildWorkspace(input(undecided));
+    expect(refusal).toThrow(CliError);
+    expect(refusal).toThrow(
+      /"01\/02\/2020" could be 2020-01-02 or 2020-02-01; run again with --setup-date-order MDY \(month first\) or DMY \(day first\)\./,
+    );
+    const inventory = file('inventory.csv', [
+      'Site Code,Carrier,Account Number,Service Type,Service ID,Install Date',
+      'STR-0142,Verizon Wireless,5-KE4X-001,mobile,555-010-0001,05/06/2024',
+    ]);
+    expect(() => buildWorkspace(input({ inventory }))).toThrow(/--setup-date-order MDY/);
+    const workspace = buildWorkspace(input({ ...undecided, inventory, setupDateOrder: 'DMY' }));
+    expect(workspace.sites.map((s) => [s.code, s.status, s.closedOn])).toEqual([
+      ['STR-0142', 'closed', '2026-04-03'],
+    ]);
+    expect(workspace.contracts.map((c) => [c.id, c.startDate, c.endDate])).toEqual([
+      ['VZ-1', '2024-02-01', '2027-04-03'],
+    ]);
+    expect(workspace.services.map((s) => s.activatedOn)).toEqual(['2024-06-05']);
+  });
+
   it('warns about contracts the contracts file does not have', () => {
     expect(buildWorkspace(input()).warnings).toEqual([
       'The inventory file "inventory.csv" names contracts the contracts file does not have (1 rows, e.g. row 3: "NOPE"); those services are matched to their account\'s contract.',

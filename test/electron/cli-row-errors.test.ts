@@ -230,6 +230,9 @@ describe('dates that read two ways', () => {
     const run = await audit(['--date-order', 'DDMMYY']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--date-order must be MDY, DMY or YMD, not "DDMMYY".');
+    const setup = await audit(['--setup-date-order', 'dd/mm']);
+    expect(setup.code).toBe(2);
+    expect(setup.stderr).toContain('--setup-date-order must be MDY, DMY or YMD, not "dd/mm".');
   });
 });
 
