@@ -10,6 +10,7 @@
 import Dexie from 'dexie';
 import { DEFAULT_ALERT_WINDOWS } from '../../shared/contracts';
 import {
+  accountsTouched,
   contractSpendByMonth,
   type ContractSpend,
   type SpendInvoice,
@@ -279,11 +280,7 @@ export async function spendByContractByMonth(
   accounts: readonly Account[],
   services: readonly Service[],
 ): Promise<ContractSpend> {
-  const serviceAccount = new Map(services.map((s) => [s.id, s.accountId]));
-  const touched = new Set([
-    ...contracts.flatMap((c) => c.accountIds),
-    ...contracts.flatMap((c) => c.serviceIds.flatMap((id) => serviceAccount.get(id) ?? [])),
-  ]);
+  const touched = accountsTouched(contracts, services);
   const invoices: SpendInvoice[] = [];
   for (const account of accounts) {
     if (!touched.has(account.id)) continue;

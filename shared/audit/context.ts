@@ -5,7 +5,12 @@
  */
 import type { IsoDate } from '../dates/iso-date';
 import type { Account, AuditSettings, Contract, Service, Site } from '../model';
-import { contractSpendByMonth, spendInvoicesOf, type ContractSpend } from '../contracts/spend';
+import {
+  accountsTouched,
+  contractSpendByMonth,
+  spendInvoicesOf,
+  type ContractSpend,
+} from '../contracts/spend';
 import { duplicateGroups } from './invoice-copies';
 import { accountKeyOf, indexInvoices, type InvoiceFacts, type MatchService } from './invoice-facts';
 import type { AuditSnapshot } from './snapshot';
@@ -187,7 +192,7 @@ export function buildContext(snapshot: AuditSnapshot): RuleContext {
  * Contracts' spend from the per-service sums the index already holds: the same figures as
  * `serviceTotalsOfBlocks` gives the spend in the app (it sums per service key and category; the
  * spend adds the categories up), without reading every line a second time. Only the invoices of
- * accounts the chosen contracts touch (named, or holding a service they list) are read: no other
+ * accounts the chosen contracts touch (named, or holding a service linked to them) are read: no other
  * invoice can add to their spend.
  */
 function spendOf(
@@ -195,16 +200,10 @@ function spendOf(
   invoiceById: ReadonlyMap<string, InvoiceFacts>,
   contractIds: ReadonlySet<string>,
 ): ContractSpend {
-  const accountOf = new Map(snapshot.services.map((service) => [service.id, service.accountId]));
-  const touched = new Set<string>();
-  for (const contract of snapshot.contracts) {
-    if (!contractIds.has(contract.id)) continue;
-    for (const accountId of contract.accountIds) touched.add(accountId);
-    for (const serviceId of contract.serviceIds) {
-      const accountId = accountOf.get(serviceId);
-      if (accountId !== undefined) touched.add(accountId);
-    }
-  }
+  const touched = accountsTouched(
+    snapshot.contracts.filter((contract) => contractIds.has(contract.id)),
+    snapshot.services,
+  );
   const invoices = spendInvoicesOf(snapshot.invoices, snapshot.accounts).filter(
     (invoice) => touched.has(invoice.accountId) && invoiceById.has(invoice.id),
   );

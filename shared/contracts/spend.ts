@@ -2,7 +2,8 @@
  * A contract's spend, one definition for renewals, "at stake", the dashboard and `marc-shortfall`
  * (catalogue: "A contract's spend"):
  *
- * - the charges of the services linked to the contract;
+ * - the charges of the services linked to the contract: those it lists (`serviceIds`, from its
+ *   rate card) and those whose inventory `contractId` names it;
  * - for a contract that names accounts, also the charges of those accounts' services that no
  *   other contract claims (including identifiers the inventory does not know yet);
  * - plus a pro-rata share of the account-level charges of those invoices (taxes, surcharges, fees
@@ -32,7 +33,7 @@ export interface SpendInvoice {
 /** Contract id → month of the invoice date → spend in cents, oldest month first. */
 export type ContractSpend = Map<string, Map<IsoMonth, Cents>>;
 
-type SpendService = Pick<Service, 'id' | 'accountId' | 'serviceKey' | 'aliasKeys'>;
+type SpendService = Pick<Service, 'id' | 'accountId' | 'serviceKey' | 'aliasKeys' | 'contractId'>;
 type TotalsOf = (invoiceId: string) => Pick<ServiceTotals, 'keys' | 'amounts'> | undefined;
 
 /** The contracts and inventory indexed once: who holds which charge of an invoice. */
@@ -47,9 +48,7 @@ function spendIndex(
   contracts: readonly SpendContract[],
   services: readonly SpendService[],
 ): SpendIndex {
-  const listedBy = new Map<string, string[]>();
-  for (const contract of contracts)
-    for (const serviceId of contract.serviceIds) push(listedBy, serviceId, contract.id);
+  const listedBy = linkedContracts(contracts, services);
   const namingAccount = new Map<string, string[]>();
   for (const contract of contracts)
     for (const accountId of contract.accountIds) push(namingAccount, accountId, contract.id);
@@ -186,6 +185,39 @@ export function latestContractSpend(
     }
   }
   return result;
+}
+
+/**
+ * Service id → the contracts linked to it: those listing it, and the one its inventory
+ * `contractId` names (when that contract is among `contracts`). A linked service is claimed: it is
+ * never shared as unclaimed with another contract naming its account.
+ */
+function linkedContracts(
+  contracts: readonly SpendContract[],
+  services: readonly Pick<SpendService, 'id' | 'contractId'>[],
+): Map<string, string[]> {
+  const listedBy = new Map<string, string[]>();
+  for (const contract of contracts)
+    for (const serviceId of contract.serviceIds) push(listedBy, serviceId, contract.id);
+  const known = new Set(contracts.map((contract) => contract.id));
+  for (const service of services)
+    if (service.contractId !== undefined && known.has(service.contractId))
+      push(listedBy, service.id, service.contractId);
+  return listedBy;
+}
+
+/**
+ * The accounts whose invoices can add to the spend of `contracts`: those they name and those
+ * holding a service linked to them. No other invoice can.
+ */
+export function accountsTouched(
+  contracts: readonly SpendContract[],
+  services: readonly Pick<SpendService, 'id' | 'accountId' | 'contractId'>[],
+): Set<string> {
+  const touched = new Set(contracts.flatMap((contract) => contract.accountIds));
+  const listedBy = linkedContracts(contracts, services);
+  for (const service of services) if (listedBy.has(service.id)) touched.add(service.accountId);
+  return touched;
 }
 
 function shareOut(amount: number, owners: readonly string[], held: Map<string, number>) {

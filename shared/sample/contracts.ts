@@ -129,9 +129,11 @@ export function makeContracts(
       id: CONTRACT_IDS.lumenData,
       carrierId: CARRIER_IDS.lumen,
       name: 'Lumen MPLS & Internet',
-      contractNumber: number('LMN-MSA', first(-14)),
+      contractNumber: number('LMN-MSA', first(-11)),
       accountIds: [ACCOUNT_IDS.lumenData],
-      startDate: first(-14),
+      // In its first year at the last bill: the last 12 invoices the planted MARC shortfall
+      // annualises are one contract year, the span marc-shortfall judges.
+      startDate: first(-11),
       termMonths: 36,
       autoRenew: true,
       renewalTermMonths: 12,

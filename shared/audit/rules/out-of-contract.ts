@@ -20,8 +20,11 @@ export function monthsOutOfContract(endDate: IsoDate, billedMonth: IsoMonth): nu
 /**
  * Recurring charges billed after the contract ended (expired, or month-to-month after the term).
  * The finding stands even when the rate did not change: an expired service has no price
- * protection and is a renegotiation item. Impact: what is billed above the last contracted rate,
- * which may be $0.00. One finding per contract and account, dated by its first month.
+ * protection and is a renegotiation item. The contract is the service's own (`contractOf`: its
+ * inventory Contract ID, a contract listing it, or one naming its account), whether or not its
+ * rate card prices the service: with no rate known the finding stands at $0.00 and says so.
+ * Impact: what is billed above the last contracted rate, which may be $0.00. One finding per
+ * contract and account, dated by its first month.
  */
 export const outOfContractRule: AuditRule = {
   id: 'out-of-contract',
@@ -33,6 +36,8 @@ export const outOfContractRule: AuditRule = {
   check(context) {
     const tallies = new Tallies();
     const services = new Map<string, Set<string>>();
+    // Per account and contract: the services with no rate on the card (nor an expected charge).
+    const unrated = new Map<string, Set<string>>();
     // The lines of services billed at their last rate: the finding's evidence only when no
     // service is above it (else its money is on the lines above, and at-rate lines claim none).
     const atRate = new Map<Tally, ChargeRef[]>();
@@ -40,14 +45,20 @@ export const outOfContractRule: AuditRule = {
       for (const charges of facts.services) {
         const service = charges.service;
         if (service === undefined) continue;
-        const rate = context.contractedRate(service);
-        const contract = rate?.contract;
-        if (rate === undefined || contract === undefined) continue;
+        // The service's contract (its inventory Contract ID, a contract listing it, or one naming
+        // its account), whether or not its rate card prices the service.
+        const contract = context.contractOf(service);
+        if (contract === undefined) continue;
         if (contractCovers(contract, facts.periodStart)) continue;
         // As for rate-mismatch, a discount on the service is part of its price.
         const billed = recurringOf(facts, charges, undefined, true);
         if (billed.amount <= 0) continue;
-        const contracted = rate.unitCents * billed.units * billedPeriodMonths(facts);
+        // No last contracted rate known: nothing is above it, and the finding still stands.
+        const rate = context.contractedRate(service);
+        const contracted =
+          rate === undefined
+            ? billed.amount
+            : rate.unitCents * billed.units * billedPeriodMonths(facts);
         const over = Math.max(0, billed.amount - contracted);
         const tally = tallies.on(facts, contract.id, '');
         tally.impact += over;
@@ -60,20 +71,31 @@ export const outOfContractRule: AuditRule = {
         }
         const key = `${facts.accountKey}|${contract.id}`;
         services.set(key, (services.get(key) ?? new Set()).add(service.id));
+        if (rate === undefined) unrated.set(key, (unrated.get(key) ?? new Set()).add(service.id));
       }
     }
     return tallies.list().map((tally) => {
       if (tally.impact === 0) tally.refs.push(...(atRate.get(tally) ?? []));
       const contract = context.contractById.get(tally.subjectKey);
-      const count = services.get(`${tally.first.accountKey}|${tally.subjectKey}`)?.size ?? 0;
+      const key = `${tally.first.accountKey}|${tally.subjectKey}`;
+      const count = services.get(key)?.size ?? 0;
+      const unratedCount = unrated.get(key)?.size ?? 0;
       const plural = count === 1 ? '' : 's';
       const months =
         contract === undefined ? 0 : monthsOutOfContract(contract.endDate, tally.last.month);
       const ended = `Contract ${contract?.name ?? tally.subjectKey} ended ${contract?.endDate ?? ''}, ${months} month${months === 1 ? '' : 's'} out of contract by ${tally.last.month}`;
+      const counted = `${count} service${plural}`;
+      // Services with no rate on the card: nothing to compare with, and the finding still stands.
+      const some = unratedCount > 0 && unratedCount < count;
+      const held = some
+        ? `${counted} (${unratedCount} with no contracted rate on the card)`
+        : counted;
       const message =
         tally.impact > 0
-          ? `${ended}; ${count} service${plural} billed ${money(tally.impact)} above their last contracted rates on ${tallySpan(tally)}.`
-          : `${ended}; ${count} service${plural} billed ${money(tally.billed)} on ${tallySpan(tally)}, not above the last contracted rates but with no price protection: renegotiate.`;
+          ? `${ended}; ${held} billed ${money(tally.impact)} above their last contracted rates on ${tallySpan(tally)}.`
+          : unratedCount === count
+            ? `${ended}; ${counted} billed ${money(tally.billed)} on ${tallySpan(tally)} with no contracted rate on the card to compare with, and no price protection: renegotiate.`
+            : `${ended}; ${held} billed ${money(tally.billed)} on ${tallySpan(tally)}, not above the last contracted rates but with no price protection: renegotiate.`;
       return tallyDraft(this, tally, tally.impact, message);
     });
   },

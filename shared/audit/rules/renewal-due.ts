@@ -67,9 +67,12 @@ export const renewalDueRule: AuditRule = {
       if (window === undefined && daysLeft >= 0) continue;
       const accountNumber =
         context.accountById.get(contract.accountIds[0] ?? '')?.accountNumber ?? '';
-      const after = contract.autoRenew
-        ? `renews automatically for ${contract.renewalTermMonths} months`
-        : 'goes month-to-month';
+      // An evergreen contract with no renewal term (0 months) rolls over a month at a time.
+      const after = !contract.autoRenew
+        ? 'goes month-to-month'
+        : contract.renewalTermMonths >= 1
+          ? `renews automatically for ${plural(contract.renewalTermMonths, 'month')}`
+          : 'renews automatically month-to-month';
       const ends =
         term.renewedOn === null
           ? `${contract.name} ends ${term.termEnd}`

@@ -643,6 +643,29 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'auto-renewing with no renewal term: it renews month-to-month, not "for 0 months"',
+    rule: 'renewal-due',
+    snapshot: snapshotOf({
+      today: isoDate(2026, 11, 10),
+      contracts: [
+        makeContract({
+          endDate: isoDate(2026, 12, 20),
+          autoRenew: true,
+          renewalTermMonths: 0,
+          noticeDays: 30,
+        }),
+      ],
+    }),
+    expected: [
+      {
+        id: 'renewal-due|lumen|A-1|ctr-1@30|2026-11',
+        impact: 0,
+        message:
+          'Lumen MSA ends 2026-12-20 and renews automatically month-to-month unless notice reaches the carrier by 2026-11-20 (30 days before): 10 days left.',
+      },
+    ],
+  },
+  {
     name: 'past its term and not renewing: out-of-contract watches it, not a renewal alert',
     rule: 'renewal-due',
     snapshot: snapshotOf({

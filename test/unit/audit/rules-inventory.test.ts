@@ -262,6 +262,74 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'no rate on the card for an expired contract’s service: $0.00, the finding stands',
+    rule: 'out-of-contract',
+    snapshot: snapshotOf({
+      bills: [billed(may, [line('recurring', 300_00)])],
+      services: [makeService({ plan: 'Unlisted' })],
+      contracts: [makeContract({ endDate: isoDate(2026, 3, 31), status: 'expired' })],
+    }),
+    expected: [
+      {
+        id: 'out-of-contract|lumen|A-1|ctr-1|2026-05',
+        impact: 0,
+        message:
+          'Contract Lumen MSA ended 2026-03-31, 2 months out of contract by 2026-05; 1 service billed $300.00 on invoice N-2026-05 (2026-05) with no contracted rate on the card to compare with, and no price protection: renegotiate.',
+      },
+    ],
+  },
+  {
+    name: 'a contract found by the inventory’s Contract ID alone, its card silent on the service',
+    rule: 'out-of-contract',
+    snapshot: snapshotOf({
+      bills: [billed(may, [line('recurring', 300_00)])],
+      services: [makeService({ plan: 'Unlisted', contractId: 'ctr-2' })],
+      contracts: [
+        makeContract({
+          id: 'ctr-2',
+          name: 'Lumen Voice',
+          accountIds: [],
+          endDate: isoDate(2026, 4, 30),
+          status: 'expired',
+          rateCard: [],
+        }),
+      ],
+    }),
+    expected: [
+      {
+        id: 'out-of-contract|lumen|A-1|ctr-2|2026-05',
+        impact: 0,
+        message:
+          'Contract Lumen Voice ended 2026-04-30, 1 month out of contract by 2026-05; 1 service billed $300.00 on invoice N-2026-05 (2026-05) with no contracted rate on the card to compare with, and no price protection: renegotiate.',
+      },
+    ],
+  },
+  {
+    name: 'one service above its last rate, one with no rate: the money is the excess, both counted',
+    rule: 'out-of-contract',
+    snapshot: snapshotOf({
+      bills: [billed(may, [line('recurring', 60_00), line('recurring', 300_00, other)])],
+      services: [
+        makeService(),
+        makeService({
+          id: 'svc-2',
+          serviceIdRaw: '555-010-0002',
+          serviceKey: '+15550100002',
+          plan: 'Unlisted',
+        }),
+      ],
+      contracts: [makeContract({ endDate: isoDate(2026, 3, 31), status: 'expired' })],
+    }),
+    expected: [
+      {
+        id: 'out-of-contract|lumen|A-1|ctr-1|2026-05',
+        impact: 15_00,
+        message:
+          'Contract Lumen MSA ended 2026-03-31, 2 months out of contract by 2026-05; 2 services (1 with no contracted rate on the card) billed $15.00 above their last contracted rates on invoice N-2026-05 (2026-05).',
+      },
+    ],
+  },
+  {
     name: 'within the term: no finding',
     rule: 'out-of-contract',
     snapshot: snapshotOf({ bills: [billed(may, [line('recurring', 45_00)])] }),

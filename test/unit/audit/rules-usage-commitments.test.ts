@@ -56,6 +56,27 @@ const withPurchases = (amount: number) =>
     line('usage', amount, { description: 'Usage and Purchase Charges' }),
   ]);
 
+/** Twelve monthly bills of `year`, each of `amount` recurring. */
+const yearOfBills = (year: number, amount: number) =>
+  Array.from({ length: 12 }, (_, i) =>
+    bill(`${year}-${String(i + 1).padStart(2, '0')}`, [line('recurring', amount)]),
+  );
+
+/**
+ * A $1,200.00 commitment from 2025-01: twelve monthly bills of `firstYear` each in its first
+ * contract year, three of `secondYear` each in its second.
+ */
+const twoContractYears = (firstYear: number, secondYear: number) =>
+  snapshotOf({
+    contracts: committed(1_200_00, { startDate: isoDate(2025, 1, 1) }),
+    bills: [
+      ...yearOfBills(2025, firstYear),
+      ...['2026-01', '2026-02', '2026-03'].map((month) =>
+        bill(month, [line('recurring', secondYear)]),
+      ),
+    ],
+  });
+
 const committed = (marc: number, more: Partial<Contract> = {}): Contract[] => [
   makeContract({ marcCents: cents(marc), ...more }),
 ];
@@ -299,6 +320,57 @@ const cases: Case[] = [
       ),
     }),
     expected: [],
+  },
+  {
+    name: 'three quarterly bills bill nine months, not three',
+    rule: 'marc-shortfall',
+    snapshot: snapshotOf({
+      contracts: committed(4_000_00),
+      bills: ['2026-04', '2026-07', '2026-10'].map((month) =>
+        billed(
+          makeInvoice({
+            month,
+            periodStart: isoDate(2026, Number(month.slice(5)) - 3, 1),
+            periodEnd: isoDate(2026, Number(month.slice(5)) - 1, 28),
+          }),
+          [line('recurring', 300_00)],
+        ),
+      ),
+    }),
+    expected: [
+      {
+        id: 'marc-shortfall|lumen|A-1|ctr-1|2026-01',
+        impact: 2_800_00,
+        message:
+          'Lumen MSA commits to $4,000.00 a year; its spend over 9 billed months (3 bills, 2026-04 to 2026-10) is $900.00, $1,200.00 annualised: $2,800.00 short.',
+      },
+    ],
+  },
+  {
+    name: 'a short first contract year is its own finding; a strong second year does not hide it',
+    rule: 'marc-shortfall',
+    snapshot: twoContractYears(50_00, 120_00),
+    expected: [
+      {
+        id: 'marc-shortfall|lumen|A-1|ctr-1|2025-01',
+        impact: 600_00,
+        message:
+          'Lumen MSA commits to $1,200.00 a year; its spend over 12 billed months (2025-01 to 2025-12) is $600.00, $600.00 annualised: $600.00 short.',
+      },
+    ],
+  },
+  {
+    name: 'a weak second contract year is short though the first year’s surplus would cover it',
+    rule: 'marc-shortfall',
+    snapshot: twoContractYears(120_00, 50_00),
+    expected: [
+      {
+        id: 'marc-shortfall|lumen|A-1|ctr-1|2026-01',
+        impact: 600_00,
+        message:
+          'Lumen MSA commits to $1,200.00 a year; its spend over 3 billed months (2026-01 to 2026-03) is $150.00, $600.00 annualised: $600.00 short.',
+      },
+    ],
   },
   {
     name: 'no commitment; an expired contract',

@@ -20,6 +20,8 @@ const workspace = fc
         account: fc.constantFrom(...ACCOUNTS),
         key: fc.constantFrom('K1', 'K2', 'K3', 'K4'),
         alias: fc.option(fc.constantFrom('K1', 'K2', 'K3', 'K4'), { nil: undefined }),
+        // The inventory's Contract ID: one of the contracts, or one no contract has.
+        contract: fc.option(fc.nat(4), { nil: undefined }),
       }),
       { maxLength: 6 },
     ),
@@ -54,6 +56,7 @@ const workspace = fc
       accountId: s.account,
       serviceKey: s.key,
       aliasKeys: s.alias === undefined ? [] : [s.alias],
+      contractId: s.contract === undefined ? undefined : `c${s.contract}`,
     }));
     const agreements: SpendContract[] = contracts.map((c, i) => ({
       id: `c${i}`,

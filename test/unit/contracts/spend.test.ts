@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { contractSpendByMonth, latestMonthlySpend } from '../../../shared/contracts/spend';
+import {
+  accountsTouched,
+  contractSpendByMonth,
+  latestMonthlySpend,
+} from '../../../shared/contracts/spend';
 import { isoDate, isoMonth } from '../../../shared/dates';
 
 const OCT = isoMonth(2026, 10);
@@ -60,6 +64,50 @@ describe("a contract's spend", () => {
       () => ({ keys: ['UNKNOWN-CIRCUIT'], amounts: Float64Array.from([100_01]) }),
     );
     expect([spend.get('a')?.get(OCT), spend.get('b')?.get(OCT)].sort()).toEqual([50_00, 50_01]);
+  });
+
+  it.each([
+    {
+      name: 'a contract naming the account beside one claiming a service by the inventory',
+      contracts: [
+        { id: 'data', accountIds: ['acc'], serviceIds: [] },
+        { id: 'voice', accountIds: [], serviceIds: [] },
+      ],
+      voiceOf: 'pri-1',
+      // The PRI ($300) is voice's alone; taxes shared 1,000 : 300.
+      expected: { data: 1_000_00 + 100_00, voice: 300_00 + 30_00 },
+    },
+    {
+      name: 'two contracts naming the account, one claiming a service by the inventory',
+      contracts: [
+        { id: 'data', accountIds: ['acc'], serviceIds: [] },
+        { id: 'voice', accountIds: ['acc'], serviceIds: [] },
+      ],
+      voiceOf: 'pri-1',
+      // The MPLS ports are unclaimed and shared ($500 each); the PRI is voice's: 500 : 800.
+      expected: { data: 500_00 + 50_00, voice: 800_00 + 80_00 },
+    },
+    {
+      name: 'an inventory contract id no contract has',
+      contracts: [{ id: 'data', accountIds: ['acc'], serviceIds: [] }],
+      voiceOf: 'pri-1',
+      expected: { data: 1_430_00 },
+    },
+  ])('counts a service whose inventory Contract ID names the contract: $name', (example) => {
+    const inventory = services.map((service) =>
+      service.id === example.voiceOf ? { ...service, contractId: 'voice' } : service,
+    );
+    const spend = contractSpendByMonth(
+      example.contracts,
+      inventory,
+      [invoice('i-10', 10)],
+      () => totals,
+    );
+    const held = Object.fromEntries([...spend].map(([id, months]) => [id, months.get(OCT)]));
+    expect(held).toEqual(example.expected);
+    expect(accountsTouched(example.contracts.slice(1), inventory)).toEqual(
+      new Set(example.contracts.length > 1 ? ['acc'] : []),
+    );
   });
 
   it('is by invoice month, oldest first, and the renewals list takes the latest month', () => {
