@@ -8,12 +8,14 @@ import { isPdfBill, pdfNeedsEnteringNotice } from '../../shared/import/pdf';
 import { readBills } from '../../shared/import/read-bill';
 import type { LimitAdvice } from '../../shared/import/limits';
 import { APP_LIMIT_ADVICE, capMessage, LIMIT_NAMES } from '../../shared/import/limits';
-import type { BillDraft, DraftChargeLine } from '../../shared/import/draft';
+import type { BillDraft, DraftChargeLine, DraftInvoice } from '../../shared/import/draft';
+import { packedLinesOf, packedRowsByInvoice } from '../../shared/import/packed-drafts';
 import type { InvoiceDetailField } from '../../shared/import/profiles/types';
 import { columnChoiceSentence } from '../../shared/import/draft';
 import {
   copyTotal,
   invoiceOfPlan,
+  linesByInvoice,
   planBills,
   usageRecordsOf,
   type BillPlan,
@@ -25,7 +27,7 @@ import {
   repeatedInvoiceSentence,
 } from '../../shared/ledger/repeated-invoices';
 import type { Invoice, UsageRecord } from '../../shared/model';
-import { cents, type Cents } from '../../shared/money/cents';
+import { cents, formatCents, type Cents } from '../../shared/money/cents';
 import { packChargeLines, type ChargeBlock } from '../../shared/storage/charge-blocks';
 import { storedInvoiceKey } from '../../shared/ids/keys';
 
@@ -180,11 +182,40 @@ function refuseStoredCompletions(plan: BillPlan, started: ReadonlySet<object>): 
   );
 }
 
-/** A bill the backup already holds: counted once, reported as a duplicate-invoice. */
-function noteBackupCopy(clash: InvoiceClash, state: BillState): void {
+/** What a drafted invoice's lines add up to, in cents. */
+function draftedLinesTotal(drafts: readonly BillDraft[], drafted: DraftInvoice): number {
+  const draft = drafts.find((candidate) => candidate.invoices.includes(drafted));
+  if (draft === undefined) return 0;
+  const packed = packedLinesOf(draft);
+  let total = 0;
+  if (packed !== undefined) {
+    for (const row of packedRowsByInvoice(packed).get(drafted.key) ?? []) {
+      total += packed.amount[row] ?? 0;
+    }
+    return total;
+  }
+  for (const line of linesByInvoice(draft.lines).get(drafted.key) ?? []) total += line.amount;
+  return total;
+}
+
+/**
+ * A bill the backup already holds: counted once, reported as a duplicate-invoice. One that states
+ * another total (a corrected or reissued bill) is no copy: its rows are not read, and the run says
+ * both totals, as for two such files given together.
+ */
+function noteBackupCopy(clash: InvoiceClash, state: BillState, draftedTotal: number): void {
   const invoice = state.invoices.find((stored) => stored === clash.stored);
   if (invoice === undefined) return;
   const files = invoice.parts?.map((part) => part.sourceFile) ?? [invoice.sourceFile ?? ''];
+  const storedTotal = copyTotal(invoice);
+  if (draftedTotal !== storedTotal) {
+    state.unreadRows.push({
+      file: clash.drafted.sourceFile,
+      row: 0,
+      message: `Invoice ${invoice.invoiceNumber} (account ${invoice.accountNumber}) is in the --workspace backup (${files.join(' + ')}) with another total: ${formatCents(storedTotal)} there, ${formatCents(cents(draftedTotal))} here. A corrected or reissued bill? The backup’s is kept and this file’s rows of the invoice are not read; replace it in the app (import it with Replace) and back up again to audit the new one.`,
+    });
+    return;
+  }
   const first = `the --workspace backup (${files.join(' + ')})`;
   const repeat = state.repeatedInvoices.find((r) => r.invoice === invoice);
   if (repeat !== undefined) {
@@ -264,7 +295,10 @@ export function readBillFiles(
   const started = new Set<object>(stored.values());
   const plan = planBills(drafts, state.registry.org, (key) => stored.get(key));
   refuseStoredCompletions(plan, started);
-  for (const clash of plan.clashes) noteBackupCopy(clash, state);
+  for (const clash of plan.clashes) {
+    const drafted = clash.drafted.statedTotal ?? draftedLinesTotal(drafts, clash.drafted);
+    noteBackupCopy(clash, state, drafted);
+  }
   for (const planned of plan.invoices) {
     const id = `invoice-${state.invoices.length + 1}`;
     const invoice = invoiceOfPlan(planned, { id, importBatchId: 'cli' }, () => 'cli');

@@ -288,6 +288,32 @@ describe('the CLI started from a backup of the app', () => {
     expect(withDefaults.findings).not.toEqual(app.findings);
   });
 
+  it('takes a bill the backup holds with another total for a corrected bill, never for a copy', async () => {
+    await db.columnMappings.put(ACME_MAPPING);
+    await importInApp([
+      acmeBill('bills/acme/acme-2026-09.csv', 'AF-2609', '09/01/2026', ['400.00', '250.00']),
+    ]);
+    const backup = await createBackup(db, { appVersion: '0.0.0-test', now: NOW });
+    const corrected = acmeBill('bills/acme/acme-2026-09-fixed.csv', 'AF-2609', '09/01/2026', [
+      '400.00',
+      '260.00',
+    ]);
+    const workspace = fromBackup(backup, [corrected]);
+    expect(workspace.repeatedInvoices).toEqual([]);
+    expect(workspace.unreadRows.map((row) => [row.file, row.message])).toEqual([
+      [
+        'acme-2026-09-fixed.csv',
+        'Invoice AF-2609 (account ACME-77) is in the --workspace backup (acme-2026-09.csv) with another total: $650.00 there, $660.00 here. A corrected or reissued bill? The backup’s is kept and this file’s rows of the invoice are not read; replace it in the app (import it with Replace) and back up again to audit the new one.',
+      ],
+    ]);
+    // The same bill again is a copy, counted once.
+    const copy = fromBackup(backup, [
+      acmeBill('bills/acme/acme-2026-09-again.csv', 'AF-2609', '09/01/2026', ['400.00', '250.00']),
+    ]);
+    expect(copy.unreadRows).toEqual([]);
+    expect(copy.repeatedInvoices).toHaveLength(1);
+  });
+
   it('refuses a damaged backup and one from a newer TEM Desk, with a sentence', async () => {
     await db.columnMappings.put(ACME_MAPPING);
     const backup = await createBackup(db, { appVersion: '0.0.0-test', now: NOW });
