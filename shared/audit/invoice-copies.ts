@@ -11,7 +11,26 @@ export function invoiceTotal(facts: InvoiceFacts): number {
 }
 
 /**
- * Groups of two or more invoices with one account, period and non-zero total but different
+ * The period an invoice bills, as a key: its stated period, else its billing month (the month of
+ * its invoice date). A bill that states no period has only an estimated one, counted back from
+ * its invoice date; a copy re-sent a few days later would never share it.
+ */
+export function billedPeriodKey(facts: InvoiceFacts): string {
+  const { periodStart, periodEnd } = facts.invoice;
+  if (periodStart === undefined && periodEnd === undefined) return facts.month;
+  return `${facts.periodStart}|${facts.periodEnd}`;
+}
+
+/** How {@link billedPeriodKey} reads in a message. */
+export function billedPeriodText(facts: InvoiceFacts): string {
+  const { periodStart, periodEnd } = facts.invoice;
+  return periodStart === undefined && periodEnd === undefined
+    ? `billing month ${facts.month} (no period stated)`
+    : `period ${facts.periodStart} to ${facts.periodEnd}`;
+}
+
+/**
+ * Groups of two or more invoices with one account, period ({@link billedPeriodKey}) and non-zero total but different
  * numbers, each oldest first (by invoice date, then number). Shared with the rules that must
  * not count such a copy a second time.
  */
@@ -20,7 +39,7 @@ export function duplicateGroups(invoices: readonly InvoiceFacts[]): InvoiceFacts
   for (const facts of invoices) {
     const total = invoiceTotal(facts);
     if (total === 0) continue;
-    const key = `${facts.accountKey}|${facts.periodStart}|${facts.periodEnd}|${total}`;
+    const key = `${facts.accountKey}|${billedPeriodKey(facts)}|${total}`;
     const group = groups.get(key);
     if (group === undefined) groups.set(key, [facts]);
     else if (!group.some((other) => other.invoice.invoiceNumber === facts.invoice.invoiceNumber))

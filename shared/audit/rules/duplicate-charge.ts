@@ -1,6 +1,7 @@
 import type { ChargeBlock } from '../../storage/charge-blocks';
 import type { InvoiceFacts, ServiceCharges } from '../context';
 import { Tallies, addRef, linePeriod, money, tallyDraft, tallySpan } from '../findings';
+import { billedPeriodKey } from '../invoice-copies';
 import type { AuditRule } from '../rule';
 
 /** A line of a service group, wherever it is. */
@@ -31,7 +32,8 @@ export const duplicateChargeRule: AuditRule = {
     const byPeriod = new Map<string, InvoiceFacts[]>();
     // Copies of a whole invoice are duplicate-invoice's finding: `originals` leaves them out.
     for (const facts of context.originals) {
-      const key = `${facts.invoice.carrierId}|${facts.periodStart}|${facts.periodEnd}`;
+      // A bill that states no period bills its month (see `billedPeriodKey`).
+      const key = `${facts.invoice.carrierId}|${billedPeriodKey(facts)}`;
       const list = byPeriod.get(key);
       if (list === undefined) byPeriod.set(key, [facts]);
       else list.push(facts);

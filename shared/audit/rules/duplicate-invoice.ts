@@ -1,13 +1,13 @@
 import { cents } from '../../money/cents';
 import { money } from '../findings';
 import { findingId, type AuditRule, type FindingDraft } from '../rule';
-import { duplicateGroups, invoiceTotal } from '../invoice-copies';
+import { billedPeriodText, duplicateGroups, invoiceTotal } from '../invoice-copies';
 
 export { duplicateGroups, invoiceTotal } from '../invoice-copies';
 
 /**
- * Near-duplicate invoices already stored: same carrier and account, same period and same total,
- * under another invoice number (the importer already refuses the same number or the same file).
+ * Near-duplicate invoices already stored: same carrier and account, same period (the billing
+ * month when the bill states none) and same total, under another invoice number (the importer already refuses the same number or the same file).
  */
 export const duplicateInvoiceRule: AuditRule = {
   id: 'duplicate-invoice',
@@ -41,7 +41,7 @@ export const duplicateInvoiceRule: AuditRule = {
             period: copy.month,
           },
           impact: cents(total),
-          message: `Invoice ${invoice.invoiceNumber} (${money(total)}) repeats invoice ${original.invoice.invoiceNumber}: same account, period ${copy.periodStart} to ${copy.periodEnd} and total.`,
+          message: `Invoice ${invoice.invoiceNumber} (${money(total)}) repeats invoice ${original.invoice.invoiceNumber}: same account, ${billedPeriodText(copy)} and total.`,
           evidence: { invoiceId: invoice.id },
         });
       }

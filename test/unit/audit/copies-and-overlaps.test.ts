@@ -45,6 +45,7 @@ function audit(bills: ReturnType<typeof billed>[], ruleIds: readonly string[]) {
   );
   return {
     found: findings.map((f) => [f.ruleId, f.subject.invoiceNumber, f.impact]),
+    messages: findings.map((f) => f.message),
     net: countOnce(findings.map((f) => ({ ...f, status: 'open' as const }))).net,
   };
 }
@@ -62,5 +63,43 @@ describe('a bill re-sent under a new number', () => {
       ['invoice-math', 'L-0901', 10_00],
     ]);
     expect(net).toBe(2110_00);
+  });
+
+  it('is found when neither bill states its period: the billing month is the period', () => {
+    const { found } = audit(
+      [
+        september('L-0901', 1, CIRCUITS, { stated: false }),
+        september('L-0901R', 5, CIRCUITS, { stated: false }),
+      ],
+      ['duplicate-invoice', 'duplicate-charge'],
+    );
+    expect(found).toEqual([['duplicate-invoice', 'L-0901R', 2000_00]]);
+  });
+
+  it('says which month it compared when no period is stated', () => {
+    const { messages } = audit(
+      [
+        september('L-0901', 1, CIRCUITS, { stated: false }),
+        september('L-0901R', 5, CIRCUITS, { stated: false }),
+      ],
+      ['duplicate-invoice'],
+    );
+    expect(messages).toEqual([
+      'Invoice L-0901R ($2,000.00) repeats invoice L-0901: same account, billing month 2026-09 (no period stated) and total.',
+    ]);
+  });
+});
+
+describe('a charge billed twice', () => {
+  it('on two accounts’ bills of one month, neither stating its period', () => {
+    const other = september('X-0901', 3, [line('recurring', 800_00, DIA)], {
+      stated: false,
+      accountNumber: 'A-9',
+    });
+    const { found } = audit(
+      [september('L-0901', 1, CIRCUITS, { stated: false }), other],
+      ['duplicate-charge'],
+    );
+    expect(found).toEqual([['duplicate-charge', 'X-0901', 800_00]]);
   });
 });
