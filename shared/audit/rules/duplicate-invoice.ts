@@ -7,13 +7,14 @@ export { duplicateGroups, invoiceTotal } from '../invoice-copies';
 
 /**
  * Near-duplicate invoices already stored: same carrier and account, same period (the billing
- * month when the bill states none) and same total, under another invoice number (the importer already refuses the same number or the same file).
+ * month when the bill states none), same total and the same charges (service and amount of every
+ * line), under another invoice number (the importer already refuses the same number or the same file).
  */
 export const duplicateInvoiceRule: AuditRule = {
   id: 'duplicate-invoice',
   title: 'Invoice stored twice',
   description:
-    'Two invoices of one account with the same billing period and total under different invoice numbers. Impact: the repeated invoice’s total.',
+    'Two invoices of one account with the same billing period, total and charges under different invoice numbers. Impact: the repeated invoice’s total.',
   severity: 'error',
   settings: [],
   check(context) {
@@ -41,7 +42,7 @@ export const duplicateInvoiceRule: AuditRule = {
             period: copy.month,
           },
           impact: cents(total),
-          message: `Invoice ${invoice.invoiceNumber} (${money(total)}) repeats invoice ${original.invoice.invoiceNumber}: same account, ${billedPeriodText(copy)} and total.`,
+          message: `Invoice ${invoice.invoiceNumber} (${money(total)}) repeats invoice ${original.invoice.invoiceNumber}: same account, ${billedPeriodText(copy)}, total and charges.`,
           evidence: { invoiceId: invoice.id },
         });
       }

@@ -7,10 +7,10 @@ import { countOnce } from '../../../shared/audit/claims';
 import { runAudit } from '../../../shared/audit/run';
 import { ALL_RULES } from '../../../shared/audit/rules';
 import { isoDate } from '../../../shared/dates';
-import type { Invoice } from '../../../shared/model';
+import type { Contract, Invoice, Service } from '../../../shared/model';
 import { cents } from '../../../shared/money/cents';
 import type { PackableLine } from '../../../shared/storage/charge-blocks';
-import { billed, line, makeInvoice, snapshotOf } from './helpers';
+import { billed, line, makeContract, makeInvoice, makeService, snapshotOf } from './helpers';
 
 const DIA = { serviceIdRaw: 'DHEC.554433..WIN', description: '100M DIA' };
 const MPLS = { serviceIdRaw: 'BBEC.556677..LUMN', description: 'MPLS 200M' };
@@ -38,9 +38,13 @@ function september(
   return billed(invoice, lines);
 }
 
-function audit(bills: ReturnType<typeof billed>[], ruleIds: readonly string[]) {
+function audit(
+  bills: ReturnType<typeof billed>[],
+  ruleIds: readonly string[],
+  inventory: { services?: Service[]; contracts?: Contract[] } = {},
+) {
   const { findings } = runAudit(
-    snapshotOf({ bills, services: [], today: isoDate(2026, 11, 20) }),
+    snapshotOf({ bills, services: [], ...inventory, today: isoDate(2026, 11, 20) }),
     ALL_RULES.filter((rule) => ruleIds.includes(rule.id)),
   );
   return {
@@ -85,7 +89,31 @@ describe('a bill re-sent under a new number', () => {
       ['duplicate-invoice'],
     );
     expect(messages).toEqual([
-      'Invoice L-0901R ($2,000.00) repeats invoice L-0901: same account, billing month 2026-09 (no period stated) and total.',
+      'Invoice L-0901R ($2,000.00) repeats invoice L-0901: same account, billing month 2026-09 (no period stated), total and charges.',
+    ]);
+  });
+
+  it('is not a bill of the same period and total that charges for other services', () => {
+    const dia = makeService({ id: 'svc-dia', ...DIA, serviceKey: '+1554433', plan: undefined });
+    const mpls = makeService({ id: 'svc-mpls', ...MPLS, serviceKey: '+1556677', plan: undefined });
+    const contract = makeContract({
+      rateCard: [
+        { serviceId: 'svc-dia', monthlyRateCents: cents(800_00) },
+        { serviceId: 'svc-mpls', monthlyRateCents: cents(1200_00) },
+      ],
+    });
+    const { found } = audit(
+      [
+        september('L-A', 1, [line('recurring', 1250_00, DIA)]),
+        september('L-B', 1, [line('recurring', 1250_00, MPLS)]),
+      ],
+      ['duplicate-invoice', 'not-billed', 'rate-mismatch'],
+      { services: [dia, mpls], contracts: [contract] },
+    );
+    // Both bills are bills: each circuit is billed, each above its rate.
+    expect(found).toEqual([
+      ['rate-mismatch', 'L-A', 450_00],
+      ['rate-mismatch', 'L-B', 50_00],
     ]);
   });
 });
