@@ -130,4 +130,34 @@ describe('a charge billed twice', () => {
     );
     expect(found).toEqual([['duplicate-charge', 'X-0901', 800_00]]);
   });
+
+  it('is not billed twice when the same bill credits the copy back', () => {
+    const credit = line('credit', -800_00, { ...DIA, description: 'Credit - billed in error' });
+    const { found } = audit(
+      [september('L-0901', 1, [...CIRCUITS, line('recurring', 800_00, DIA), credit])],
+      ['duplicate-charge'],
+    );
+    expect(found).toEqual([]);
+  });
+
+  it('is still billed twice beside a discount or a credit of another amount', () => {
+    const lines = [
+      ...CIRCUITS,
+      line('recurring', 800_00, DIA),
+      line('credit', -800_00, { ...DIA, description: 'Promotional discount' }),
+      line('credit', -100_00, { ...DIA, description: 'Outage credit' }),
+    ];
+    const { found } = audit([september('L-0901', 1, lines)], ['duplicate-charge']);
+    expect(found).toEqual([['duplicate-charge', 'L-0901', 800_00]]);
+  });
+
+  it('once per credit: two copies and one credit leave one copy billed twice', () => {
+    const credit = line('credit', -800_00, { ...DIA, description: 'Credit - billed in error' });
+    const twice = line('recurring', 800_00, DIA);
+    const { found } = audit(
+      [september('L-0901', 1, [...CIRCUITS, twice, twice, credit])],
+      ['duplicate-charge'],
+    );
+    expect(found).toEqual([['duplicate-charge', 'L-0901', 800_00]]);
+  });
 });
