@@ -35,7 +35,7 @@ export interface RuleContext {
   snapshot: AuditSnapshot;
   settings: AuditSettings;
   today: IsoDate;
-  /** Every invoice, re-sent copies included (only `duplicate-invoice` and arithmetic read these). */
+  /** Every invoice, re-sent copies included (only `duplicate-invoice` reads these). */
   invoices: InvoiceFacts[];
   /**
    * The invoices less the re-sent copies of another ({@link duplicateGroups}): what the rules that

@@ -1,7 +1,8 @@
 /**
- * Re-sent bills: an invoice of one account with the same period and total as another under a new
- * number. The first is the bill; the others are copies, `duplicate-invoice`'s finding, and every
- * rule that counts money leaves them out so a re-sent bill's dollars are never counted twice.
+ * Re-sent bills: an invoice of one account with the same period, total and charges as another
+ * under a new number. The first is the bill; the others are copies, `duplicate-invoice`'s finding,
+ * and every rule that counts money leaves them out so a re-sent bill's dollars are never counted
+ * twice.
  */
 import type { InvoiceFacts } from './invoice-facts';
 
@@ -11,28 +12,72 @@ export function invoiceTotal(facts: InvoiceFacts): number {
 }
 
 /**
- * Groups of two or more invoices with one account, period and non-zero total but different
- * numbers, each oldest first (by invoice date, then number). Shared with the rules that must
- * not count such a copy a second time.
+ * The period an invoice bills, as a key: its stated period, else its billing month (the month of
+ * its invoice date). A bill that states no period has only an estimated one, counted back from
+ * its invoice date; a copy re-sent a few days later would never share it.
+ */
+export function billedPeriodKey(facts: InvoiceFacts): string {
+  const { periodStart, periodEnd } = facts.invoice;
+  if (periodStart === undefined && periodEnd === undefined) return facts.month;
+  return `${facts.periodStart}|${facts.periodEnd}`;
+}
+
+/** How {@link billedPeriodKey} reads in a message. */
+export function billedPeriodText(facts: InvoiceFacts): string {
+  const { periodStart, periodEnd } = facts.invoice;
+  return periodStart === undefined && periodEnd === undefined
+    ? `billing month ${facts.month} (no period stated)`
+    : `period ${facts.periodStart} to ${facts.periodEnd}`;
+}
+
+/**
+ * Groups of two or more invoices with one account, period ({@link billedPeriodKey}), non-zero
+ * total and the same charges (every line's service and amount) but different numbers, each oldest
+ * first (by invoice date, then number). Two bills of one month that happen to total the same but
+ * charge for other things are two bills. Shared with the rules that must not count such a copy a
+ * second time.
  */
 export function duplicateGroups(invoices: readonly InvoiceFacts[]): InvoiceFacts[][] {
-  const groups = new Map<string, InvoiceFacts[]>();
+  const candidates = new Map<string, InvoiceFacts[]>();
   for (const facts of invoices) {
     const total = invoiceTotal(facts);
     if (total === 0) continue;
-    const key = `${facts.accountKey}|${facts.periodStart}|${facts.periodEnd}|${total}`;
-    const group = groups.get(key);
-    if (group === undefined) groups.set(key, [facts]);
-    else if (!group.some((other) => other.invoice.invoiceNumber === facts.invoice.invoiceNumber))
-      group.push(facts);
+    const key = `${facts.accountKey}|${billedPeriodKey(facts)}|${total}`;
+    const group = candidates.get(key);
+    if (group === undefined) candidates.set(key, [facts]);
+    else group.push(facts);
   }
-  return [...groups.values()]
-    .filter((group) => group.length > 1)
-    .map((group) =>
-      group.sort(
-        (a, b) =>
-          a.invoice.invoiceDate.localeCompare(b.invoice.invoiceDate) ||
-          a.invoice.invoiceNumber.localeCompare(b.invoice.invoiceNumber),
-      ),
-    );
+  const groups: InvoiceFacts[][] = [];
+  for (const candidate of candidates.values()) {
+    if (candidate.length < 2) continue;
+    // Lines are only compared where account, period and total already match.
+    const bySignature = new Map<string, InvoiceFacts[]>();
+    for (const facts of candidate) {
+      const signature = chargesSignature(facts);
+      const group = bySignature.get(signature);
+      if (group === undefined) bySignature.set(signature, [facts]);
+      else if (!group.some((other) => other.invoice.invoiceNumber === facts.invoice.invoiceNumber))
+        group.push(facts);
+    }
+    for (const group of bySignature.values()) if (group.length > 1) groups.push(group);
+  }
+  return groups.map((group) =>
+    group.sort(
+      (a, b) =>
+        a.invoice.invoiceDate.localeCompare(b.invoice.invoiceDate) ||
+        a.invoice.invoiceNumber.localeCompare(b.invoice.invoiceNumber),
+    ),
+  );
+}
+
+/** The invoice's non-zero lines as service key and amount, in a fixed order (a multiset). */
+function chargesSignature(facts: InvoiceFacts): string {
+  const lines: string[] = [];
+  for (const block of facts.blocks) {
+    for (let row = 0; row < block.count; row++) {
+      const amount = block.amount[row] ?? 0;
+      if (amount !== 0) lines.push(`${block.serviceKey[row] ?? ''}\u0000${amount}`);
+    }
+  }
+  return lines.sort().join('\u0001');
 }

@@ -1,6 +1,17 @@
 import type { ChargeBlock } from '../../storage/charge-blocks';
 import type { InvoiceFacts, ServiceCharges } from '../context';
-import { Tallies, addRef, linePeriod, money, tallyDraft, tallySpan } from '../findings';
+import {
+  CATEGORY_CODE,
+  Tallies,
+  addRef,
+  forEachLine,
+  isPriceDiscount,
+  linePeriod,
+  money,
+  tallyDraft,
+  tallySpan,
+} from '../findings';
+import { billedPeriodKey } from '../invoice-copies';
 import type { AuditRule } from '../rule';
 
 /** A line of a service group, wherever it is. */
@@ -17,7 +28,8 @@ const PAIRWISE_LIMIT = 16;
 /**
  * The same service, description, amount and period billed more than once — on one invoice, or on
  * invoices of the carrier covering the same period (another account). Copies of a whole invoice
- * are `duplicate-invoice`'s finding and are left out here.
+ * are `duplicate-invoice`'s finding and are left out here, and a copy the same bill credits back
+ * is not billed twice (see {@link uncredited}).
  */
 export const duplicateChargeRule: AuditRule = {
   id: 'duplicate-charge',
@@ -31,12 +43,13 @@ export const duplicateChargeRule: AuditRule = {
     const byPeriod = new Map<string, InvoiceFacts[]>();
     // Copies of a whole invoice are duplicate-invoice's finding: `originals` leaves them out.
     for (const facts of context.originals) {
-      const key = `${facts.invoice.carrierId}|${facts.periodStart}|${facts.periodEnd}`;
+      // A bill that states no period bills its month (see `billedPeriodKey`).
+      const key = `${facts.invoice.carrierId}|${billedPeriodKey(facts)}`;
       const list = byPeriod.get(key);
       if (list === undefined) byPeriod.set(key, [facts]);
       else list.push(facts);
     }
-    const tallies = new Tallies();
+    const extras: Line[] = [];
     // Lines already counted as extra copies, so the pass over other periods does not count them again.
     const counted = new Set<string>();
     for (const group of byPeriod.values()) {
@@ -67,14 +80,7 @@ export const duplicateChargeRule: AuditRule = {
                 !sameCharge({ block, row }, { block: other, row: charges.rows[j] ?? 0 })
               )
                 continue;
-              const tally = tallies.on(
-                facts,
-                charges.serviceKey,
-                charges.serviceIdRaw,
-                charges.service,
-              );
-              tally.impact += block.amount[row] ?? 0;
-              addRef(tally.refs, facts, position, row);
+              extras.push({ facts, block, row, position });
               counted.add(lineKey(facts, position, row));
               break;
             }
@@ -92,13 +98,15 @@ export const duplicateChargeRule: AuditRule = {
         }
         if (lines.length < 2) continue;
         for (const extra of extraCopies(lines)) {
-          addExtra(tallies, extra);
+          extras.push(extra);
           counted.add(lineKey(extra.facts, extra.position, extra.row));
         }
       }
     }
     // A month billed again on a later invoice: the line states the earlier period as its own.
-    for (const extra of rebilledPeriods(context.originals, counted)) addExtra(tallies, extra);
+    extras.push(...rebilledPeriods(context.originals, counted));
+    const tallies = new Tallies();
+    for (const extra of uncredited(extras)) addExtra(tallies, extra);
     return tallies
       .list()
       .filter((tally) => tally.impact > 0)
@@ -109,6 +117,44 @@ export const duplicateChargeRule: AuditRule = {
       });
   },
 };
+
+/**
+ * The extra copies less those a credit on the same bill already takes back: a credit or
+ * adjustment of the same service for exactly a copy's amount ("Credit - billed in error",
+ * −$800.00 beside two $800.00 lines) nets the copy, so what is left billed is one charge. Each
+ * credit takes back one copy. A price discount is part of the service's price, not a refund of a
+ * copy, and a credit of another amount is not this copy's: neither cancels it.
+ */
+function uncredited(extras: readonly Line[]): Line[] {
+  if (extras.length === 0) return [];
+  const { credit, adjustment } = CATEGORY_CODE;
+  // Invoice id + service key + amount → credits of that amount not yet matched to a copy.
+  const credits = new Map<string, number>();
+  const read = new Set<string>();
+  for (const { facts, block, row } of extras) {
+    const service = block.serviceKey[row] ?? '';
+    const group = `${facts.invoice.id}|${service}`;
+    if (read.has(group)) continue;
+    read.add(group);
+    const charges = facts.serviceCharges.get(service);
+    if (charges === undefined) continue;
+    forEachLine(facts, charges, (creditBlock, creditRow) => {
+      const category = creditBlock.category[creditRow];
+      const amount = creditBlock.amount[creditRow] ?? 0;
+      if (amount >= 0 || (category !== credit && category !== adjustment)) return;
+      if (isPriceDiscount(creditBlock.description[creditRow] ?? '')) return;
+      const key = `${group}|${-amount}`;
+      credits.set(key, (credits.get(key) ?? 0) + 1);
+    });
+  }
+  return extras.filter(({ facts, block, row }) => {
+    const key = `${facts.invoice.id}|${block.serviceKey[row] ?? ''}|${block.amount[row] ?? 0}`;
+    const left = credits.get(key) ?? 0;
+    if (left === 0) return true;
+    credits.set(key, left - 1);
+    return false;
+  });
+}
 
 /** Adds an extra copy to its service's tally on its invoice. */
 function addExtra(tallies: Tallies, extra: Line): void {

@@ -1,19 +1,20 @@
 import { cents } from '../../money/cents';
 import { money } from '../findings';
 import { findingId, type AuditRule, type FindingDraft } from '../rule';
-import { duplicateGroups, invoiceTotal } from '../invoice-copies';
+import { billedPeriodText, duplicateGroups, invoiceTotal } from '../invoice-copies';
 
 export { duplicateGroups, invoiceTotal } from '../invoice-copies';
 
 /**
- * Near-duplicate invoices already stored: same carrier and account, same period and same total,
- * under another invoice number (the importer already refuses the same number or the same file).
+ * Near-duplicate invoices already stored: same carrier and account, same period (the billing
+ * month when the bill states none), same total and the same charges (service and amount of every
+ * line), under another invoice number (the importer already refuses the same number or the same file).
  */
 export const duplicateInvoiceRule: AuditRule = {
   id: 'duplicate-invoice',
   title: 'Invoice stored twice',
   description:
-    'Two invoices of one account with the same billing period and total under different invoice numbers. Impact: the repeated invoice’s total.',
+    'Two invoices of one account with the same billing period, total and charges under different invoice numbers. Impact: the repeated invoice’s total.',
   severity: 'error',
   settings: [],
   check(context) {
@@ -41,7 +42,7 @@ export const duplicateInvoiceRule: AuditRule = {
             period: copy.month,
           },
           impact: cents(total),
-          message: `Invoice ${invoice.invoiceNumber} (${money(total)}) repeats invoice ${original.invoice.invoiceNumber}: same account, period ${copy.periodStart} to ${copy.periodEnd} and total.`,
+          message: `Invoice ${invoice.invoiceNumber} (${money(total)}) repeats invoice ${original.invoice.invoiceNumber}: same account, ${billedPeriodText(copy)}, total and charges.`,
           evidence: { invoiceId: invoice.id },
         });
       }

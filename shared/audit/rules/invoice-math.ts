@@ -18,7 +18,8 @@ const SETTINGS = [
 /**
  * Charge lines that do not add up to the invoice's stated total; and, when the bill states its
  * balance (Verizon's AccountSummary), an amount due other than previous balance − payments +
- * adjustments + current charges.
+ * adjustments + current charges. A bill re-sent under a new number is checked once, as its
+ * original (see `invoice-copies.ts`).
  */
 export const invoiceMathRule: AuditRule = {
   id: 'invoice-math',
@@ -30,7 +31,9 @@ export const invoiceMathRule: AuditRule = {
   check(context) {
     const settings = resolveSettings(context.settings, this.id, SETTINGS);
     const drafts: FindingDraft[] = [];
-    for (const facts of context.invoices) {
+    // A re-sent copy (duplicate-invoice) adds up as its original does: its difference is
+    // reported once, on the original, like every other dollar of a copy.
+    for (const facts of context.originals) {
       const stated = facts.invoice.statedTotal;
       const balance = facts.invoice.balance;
       if (stated !== null && balance !== undefined) {

@@ -37,7 +37,7 @@ const cases: Case[] = [
         id: 'duplicate-invoice|lumen|A-1|N-COPY|2026-05',
         impact: 45_00,
         message:
-          'Invoice N-COPY ($45.00) repeats invoice N-2026-05: same account, period 2026-05-01 to 2026-05-31 and total.',
+          'Invoice N-COPY ($45.00) repeats invoice N-2026-05: same account, period 2026-05-01 to 2026-05-31, total and charges.',
       },
     ],
   },

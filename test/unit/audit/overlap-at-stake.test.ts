@@ -1,0 +1,110 @@
+/**
+ * period-overlap pro-rates only the charges that cover days, and names those lines so money at
+ * stake takes a line once when a charge billed twice claims it too.
+ */
+import { describe, expect, it } from 'vitest';
+import { countOnce } from '../../../shared/audit/claims';
+import { runAudit } from '../../../shared/audit/run';
+import { ALL_RULES } from '../../../shared/audit/rules';
+import { isoDate } from '../../../shared/dates';
+import type { PackableLine } from '../../../shared/storage/charge-blocks';
+import { billed, line, makeInvoice, snapshotOf } from './helpers';
+
+const DIA = { serviceIdRaw: 'DHEC.554433..WIN', description: '100M DIA' };
+const MPLS = { serviceIdRaw: 'BBEC.556677..LUMN', description: 'MPLS 200M' };
+const USF = { serviceIdRaw: '', description: 'Federal USF' };
+
+/** September's bill (Sep 1–30): two circuits and a surcharge, $2,090. */
+const september = billed(
+  makeInvoice({
+    invoiceNumber: 'L-0901',
+    invoiceDate: isoDate(2026, 9, 1),
+    periodStart: isoDate(2026, 9, 1),
+    periodEnd: isoDate(2026, 9, 30),
+  }),
+  [line('recurring', 800_00, DIA), line('recurring', 1200_00, MPLS), line('surcharge', 90_00, USF)],
+);
+
+function later(invoiceNumber: string, start: number, end: [number, number], lines: PackableLine[]) {
+  return billed(
+    makeInvoice({
+      invoiceNumber,
+      invoiceDate: isoDate(2026, 10, 5),
+      periodStart: isoDate(2026, 9, start),
+      periodEnd: isoDate(2026, end[0], end[1]),
+    }),
+    lines,
+  );
+}
+
+function audit(bills: ReturnType<typeof billed>[], ruleIds: readonly string[]) {
+  const { findings } = runAudit(
+    snapshotOf({ bills, services: [], today: isoDate(2026, 11, 20) }),
+    ALL_RULES.filter((rule) => ruleIds.includes(rule.id)),
+  );
+  return {
+    findings,
+    net: countOnce(findings.map((f) => ({ ...f, status: 'open' as const }))).net,
+  };
+}
+
+describe('period-overlap counts the charges that cover days', () => {
+  it('leaves a one-time router purchase out of the pro-rated share', () => {
+    const october = later(
+      'L-1001',
+      26,
+      [10, 25],
+      [
+        line('recurring', 800_00, DIA),
+        line('recurring', 1200_00, MPLS),
+        line('surcharge', 90_00, USF),
+        line('equipment', 3000_00, { ...MPLS, description: 'Router purchase' }),
+      ],
+    );
+    const { findings } = audit([september, october], ['period-overlap']);
+    expect(findings.map((f) => [f.impact, f.message])).toEqual([
+      [
+        348_33,
+        'Invoice L-1001 (2026-09-26 to 2026-10-25) overlaps invoice L-0901 (2026-09-01 to 2026-09-30) by 5 days: $348.33 of its $2,090.00 of charges that cover days (recurring, taxes and surcharges; the other $3,000.00 of its $5,090.00 — one-time, equipment, usage, fees — is not billed by the day) covers days already billed.',
+      ],
+    ]);
+    expect(findings[0]?.evidence?.chargeRefs).toHaveLength(3);
+  });
+
+  it('a bill of the same month billed again counts its lines once with duplicate-charge and late-fee', () => {
+    const again = later(
+      'L-0901B',
+      1,
+      [9, 30],
+      [
+        line('recurring', 800_00, DIA),
+        line('recurring', 1200_00, MPLS),
+        line('surcharge', 90_00, USF),
+        line('late-fee', 25_00, { serviceIdRaw: '', description: 'Late payment charge' }),
+      ],
+    );
+    const { findings, net } = audit(
+      [september, again],
+      ['period-overlap', 'duplicate-charge', 'late-fee'],
+    );
+    const overlap = findings.find((f) => f.ruleId === 'period-overlap');
+    expect(overlap?.impact).toBe(2090_00);
+    // $2,000 of circuits billed twice, the $90 surcharge of the repeated days and the $25 fee.
+    expect(net).toBe(2115_00);
+  });
+
+  it('a one-time charge on a supplementary bill of the same month is not at stake twice', () => {
+    const supplement = later(
+      'L-0901S',
+      1,
+      [9, 30],
+      [line('recurring', 800_00, DIA), line('one-time', 50_00, { ...DIA, description: 'Install' })],
+    );
+    const { findings, net } = audit(
+      [september, supplement],
+      ['period-overlap', 'duplicate-charge'],
+    );
+    expect(findings.find((f) => f.ruleId === 'period-overlap')?.impact).toBe(800_00);
+    expect(net).toBe(800_00);
+  });
+});
