@@ -105,7 +105,10 @@ interface Billed {
   usage: Map<IsoMonth, number>;
 }
 
-/** Each mobile line's billed months and usage charges (AT&T's activity total mixes purchases in and is left out). */
+/**
+ * Each mobile line's billed months and usage charges (AT&T's activity total mixes purchases in and
+ * is left out), from the original bills: a re-sent copy (duplicate-invoice) adds nothing again.
+ */
 function billedByService(context: RuleContext, todayMonth: IsoMonth): Map<Service, Billed> {
   const byService = new Map<Service, Billed>();
   const billedOf = (service: Service) => {
@@ -114,7 +117,7 @@ function billedByService(context: RuleContext, todayMonth: IsoMonth): Map<Servic
       byService.set(service, (billed = { months: new Set(), usage: new Map() }));
     return billed;
   };
-  for (const facts of context.invoices) {
+  for (const facts of context.originals) {
     if (facts.month > todayMonth) continue;
     for (const group of facts.services)
       if (group.service?.type === 'mobile-line') billedOf(group.service).months.add(facts.month);

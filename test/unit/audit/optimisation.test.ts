@@ -277,6 +277,16 @@ describe('optimisation: overage, filters, totals, change list', () => {
     expect(earlyWindow?.overageCents).toBe(18_00);
   });
 
+  it('a bill re-sent under a new number (a duplicate-invoice) adds no usage charges again', () => {
+    const lines = [line('recurring', 45_00), line('usage', 4_00, { description: 'Data overage' })];
+    const bills = [
+      billed(makeInvoice({ month: '2026-05' }), lines),
+      billed(makeInvoice({ month: '2026-05', invoiceNumber: 'N-2026-05-R', id: 'inv-r' }), lines),
+    ];
+    const [row] = reportOf(quarter([1, 1, 1]), [big, flex2], { bills }).lines;
+    expect(row?.overageCents).toBe(4_00);
+  });
+
   it('totals per month and per year; filters keep the matching lines', () => {
     expect(optimisationTotals(report.lines)).toMatchObject({
       changes: 2,
