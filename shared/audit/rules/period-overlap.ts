@@ -26,7 +26,7 @@ export const periodOverlapRule: AuditRule = {
   id: 'period-overlap',
   title: 'Billing periods overlap',
   description:
-    'Two invoices of one account whose billing periods overlap. Impact: the later invoice’s charges that cover days (recurring charges and discounts, with the taxes and surcharges billed with them) for the overlapping days, pro-rated; one-time charges, equipment, usage and fees are not billed by the day and are left out.',
+    'Two invoices of one account whose billing periods overlap. Impact: the later invoice’s charges that cover days (recurring charges and discounts of the services the earlier invoice charges too, with their share of the taxes and surcharges) for the overlapping days, pro-rated; one-time charges, equipment, usage and fees are not billed by the day and are left out.',
   severity: 'warning',
   settings: SETTINGS,
   check(context) {
@@ -50,12 +50,15 @@ export const periodOverlapRule: AuditRule = {
           const overlapDays = daysBetween(facts.periodStart, end) + 1;
           const periodDays = daysBetween(facts.periodStart, facts.periodEnd) + 1;
           if (overlapDays >= settings.minimumDays) {
-            const byDay = chargesByDay(facts);
+            const byDay = chargesByDay(facts, recurringKeys(reach));
             const impact = Math.max(0, Math.round((byDay.amount * overlapDays) / periodDays));
+            const others = byDay.otherServices;
             const share =
               byDay.amount === facts.total
                 ? `of its ${money(facts.total)}`
-                : `of its ${money(byDay.amount)} of charges that cover days (recurring, taxes and surcharges; the other ${money(facts.total - byDay.amount)} of its ${money(facts.total)} — one-time, equipment, usage, fees — is not billed by the day)`;
+                : others === 0
+                  ? `of its ${money(byDay.amount)} of charges that cover days (recurring, taxes and surcharges; the other ${money(facts.total - byDay.amount)} of its ${money(facts.total)} — one-time, equipment, usage, fees — is not billed by the day)`
+                  : `of its ${money(byDay.amount)} of charges that cover days for services invoice ${reach.invoice.invoiceNumber} bills too (the other ${money(facts.total - byDay.amount)} of its ${money(facts.total)} — ${others} service${others === 1 ? '' : 's'} not on invoice ${reach.invoice.invoiceNumber}, one-time, equipment, usage, fees — is not counted)`;
             const message = `Invoice ${facts.invoice.invoiceNumber} (${facts.periodStart} to ${facts.periodEnd}) overlaps invoice ${reach.invoice.invoiceNumber} (${reach.periodStart} to ${reach.periodEnd}) by ${overlapDays} day${overlapDays === 1 ? '' : 's'}: ${money(impact)} ${share} covers days already billed.`;
             const draft = invoiceDraft(this, facts, impact, message);
             drafts.push(
@@ -72,17 +75,34 @@ export const periodOverlapRule: AuditRule = {
   },
 };
 
+/** The services (their match keys; `''` for account-level charges) an invoice bills by the day. */
+function recurringKeys(facts: InvoiceFacts): Set<string> {
+  const keys = new Set<string>();
+  for (const block of facts.blocks) {
+    for (let row = 0; row < block.count; row++) {
+      if (block.category[row] === CATEGORY_CODE.recurring) keys.add(block.serviceKey[row] ?? '');
+    }
+  }
+  return keys;
+}
+
 /**
- * The charges of an invoice that cover days, and their lines: recurring charges and the discount
- * credits on them, and — when there is a recurring charge — the taxes and surcharges billed with
- * them. One-time charges and equipment are bought once, usage happened on days the bill does not
- * say, and late fees and other credits are not for a period: none of them can be placed on the
- * overlapping days.
+ * The charges of an invoice that cover days already billed, and their lines: recurring charges
+ * and the discount credits on them of the services the earlier invoice also bills by the day
+ * (`billedBefore`), and — in the same proportion — the taxes and surcharges billed with them.
+ * One-time charges and equipment are bought once, usage happened on days the bill does not say,
+ * late fees and other credits are not for a period, and a service the earlier bill does not
+ * charge was not billed twice: none of them counts. `otherServices` and `otherAmount` say what
+ * was left out for that last reason.
  */
-function chargesByDay(facts: InvoiceFacts): { amount: number; refs: ChargeRef[] } {
+function chargesByDay(
+  facts: InvoiceFacts,
+  billedBefore: ReadonlySet<string>,
+): { amount: number; refs: ChargeRef[]; otherServices: number; otherAmount: number } {
   const { recurring, credit, tax, surcharge } = CATEGORY_CODE;
-  let amount = 0;
-  let hasRecurring = false;
+  let matched = 0;
+  let other = 0;
+  const others = new Set<string>();
   const refs: ChargeRef[] = [];
   const levies: { value: number; position: number; row: number }[] = [];
   facts.blocks.forEach((block, position) => {
@@ -95,15 +115,33 @@ function chargesByDay(facts: InvoiceFacts): { amount: number; refs: ChargeRef[] 
       }
       const discount = category === credit && isPriceDiscount(block.description[row] ?? '');
       if (category !== recurring && !discount) continue;
-      if (category === recurring) hasRecurring = true;
-      amount += value;
+      const key = block.serviceKey[row] ?? '';
+      if (!billedBefore.has(key)) {
+        other += value;
+        if (category === recurring) others.add(key);
+        continue;
+      }
+      matched += value;
       addRef(refs, facts, position, row);
     }
   });
-  if (!hasRecurring) return { amount: 0, refs: [] };
-  for (const levy of levies) {
-    amount += levy.value;
-    addRef(refs, facts, levy.position, levy.row);
-  }
-  return { amount, refs };
+  const leviesTotal = levies.reduce((sum, levy) => sum + levy.value, 0);
+  const byDay = matched + other;
+  // The levies follow the charges they are billed on: all of them when every service was billed
+  // before, none when no service was.
+  const levyShare =
+    byDay === 0 || matched === 0
+      ? 0
+      : other === 0
+        ? leviesTotal
+        : Math.round((leviesTotal * matched) / byDay);
+  if (matched !== 0 && levyShare !== 0)
+    for (const levy of levies) addRef(refs, facts, levy.position, levy.row);
+  const otherLevies = byDay === 0 ? 0 : leviesTotal - levyShare;
+  return {
+    amount: matched === 0 ? 0 : matched + levyShare,
+    refs: matched === 0 ? [] : refs,
+    otherServices: others.size,
+    otherAmount: other + otherLevies,
+  };
 }

@@ -49,6 +49,33 @@ function audit(bills: ReturnType<typeof billed>[], ruleIds: readonly string[]) {
 }
 
 describe('period-overlap counts the charges that cover days', () => {
+  it('counts only the services the earlier bill charges too: another circuit was not billed twice', () => {
+    const NEW = { serviceIdRaw: 'CKT-900', description: 'New circuit' };
+    const other = later('L-0902', 1, [9, 30], [line('recurring', 1250_00, NEW)]);
+    const mixed = later(
+      'L-0903',
+      1,
+      [9, 30],
+      [
+        line('recurring', 800_00, DIA),
+        line('recurring', 400_00, NEW),
+        line('surcharge', 60_00, USF),
+      ],
+    );
+    expect(
+      audit([september, other], ['period-overlap']).findings.map((f) => [f.impact, f.message]),
+    ).toEqual([
+      [
+        0,
+        'Invoice L-0902 (2026-09-01 to 2026-09-30) overlaps invoice L-0901 (2026-09-01 to 2026-09-30) by 30 days: $0.00 of its $0.00 of charges that cover days for services invoice L-0901 bills too (the other $1,250.00 of its $1,250.00 — 1 service not on invoice L-0901, one-time, equipment, usage, fees — is not counted) covers days already billed.',
+      ],
+    ]);
+    // $800.00 of the circuit billed before, and its share of the surcharge: $60 × 800 / 1,200.
+    expect(audit([september, mixed], ['period-overlap']).findings.map((f) => f.impact)).toEqual([
+      840_00,
+    ]);
+  });
+
   it('leaves a one-time router purchase out of the pro-rated share', () => {
     const october = later(
       'L-1001',
