@@ -210,7 +210,7 @@ class MonthRun {
         this.except(line, {
           kind: 'no-cost-center',
           costCenterId: null,
-          message: `Invoice ${invoice.invoiceNumber} has no service charges to spread account-level charges over, and account ${invoice.accountNumber} has no default cost center.`,
+          message: `Invoice ${invoice.invoiceNumber} has no service charges above zero to spread account-level charges over (credits may cancel them), and account ${invoice.accountNumber} has no default cost center.`,
         });
         return;
       }

@@ -238,6 +238,21 @@ describe('account-level charges', () => {
     ]);
     const noDefault = allocate(company({ ...only, accounts: [account('acct')] }));
     expect(noDefault.exceptions).toMatchObject([{ kind: 'no-cost-center', amount: 120 }]);
+    // Service charges credited below zero leave nothing to spread over, and the reason says so.
+    const netCredit = bills([
+      {
+        id: 'i1',
+        lines: [line('s1', 'recurring', 45), line('s1', 'credit', -50), line('', 'tax', 5)],
+      },
+    ]);
+    const credited = allocate(company({ services, ...netCredit, accounts: [account('acct')] }));
+    expect(credited.exceptions.map((e) => [e.category, e.amount, e.message])).toEqual([
+      [
+        'tax',
+        5,
+        'Invoice INV-i1 has no service charges above zero to spread account-level charges over (credits may cancel them), and account acct-no has no default cost center.',
+      ],
+    ]);
   });
 
   it('are an exception when the account is not in the inventory', () => {
