@@ -400,7 +400,7 @@ function backupNotices(input: WorkspaceInput, backup: WorkspaceBackup): string[]
   for (const [what, file] of over) {
     if (file === null || file === undefined) continue;
     notices.push(
-      `The ${what} file "${file.name}" is imported over the backup's ${what}, as the app would import it: its rows update the records with the same key and add new ones; the backup's other ${what} stay.`,
+      `The ${what} file "${file.name}" is imported over the backup's ${what}, as the app would import it: its rows update the records with the same key and add new ones; the backup's other records stay.`,
     );
   }
   return notices;

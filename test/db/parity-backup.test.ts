@@ -374,7 +374,7 @@ describe('the CLI started from a backup of the app', () => {
       [false, 'STR-3', 'Store 3'],
     ]);
     expect(workspace.notices).toContain(
-      'The sites file "sites.csv" is imported over the backup\'s sites, as the app would import it: its rows update the records with the same key and add new ones; the backup\'s other sites stay.',
+      'The sites file "sites.csv" is imported over the backup\'s sites, as the app would import it: its rows update the records with the same key and add new ones; the backup\'s other records stay.',
     );
   });
 });
