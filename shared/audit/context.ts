@@ -3,6 +3,7 @@
  * grouped by service, services by match key, invoices by account in date order, contracts and
  * their rates. Rules stay small because the lookups live here.
  */
+import { accountNumberKey } from '../ids/keys';
 import type { IsoDate } from '../dates/iso-date';
 import type { Account, AuditSettings, Contract, Service, Site } from '../model';
 import {
@@ -106,7 +107,9 @@ export function buildContext(snapshot: AuditSnapshot): RuleContext {
     let found: Service | undefined;
     for (const service of candidates) {
       if (service.carrierId !== carrierId) continue;
-      if (accountById.get(service.accountId)?.accountNumber === accountNumber) return service;
+      const own = accountById.get(service.accountId)?.accountNumber;
+      if (own !== undefined && accountNumberKey(own) === accountNumberKey(accountNumber))
+        return service;
       // A number reused after a disconnect: prefer the live service.
       if (
         found === undefined ||

@@ -14,6 +14,26 @@ const PHONE_PUNCTUATION = /^[\d\s+().\-/]+$/;
 /** Digits, spaces, parentheses, points and hyphens, the first digit 2 to 9. */
 const NANP_FORMATTED = /^[\s().-]*[2-9][\d\s().-]*$/;
 
+/** Characters that show nothing: zero-width spaces and joiners, a word joiner, a BOM, a soft hyphen. */
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+/** Typographic dashes and the minus sign, which a word processor puts in a phone number. */
+const DASHES = /[\u2010-\u2015\u2212]/g;
+/** Excel's formula that keeps a number as text (`="5550100001"`). */
+const TEXT_FORMULA = /^="(.*)"$/;
+
+/**
+ * An identifier without what a spreadsheet or a word processor wrapped it in: invisible
+ * characters, typographic dashes and Excel's text marks (a leading `'`, `="…"`). What is left is
+ * the identifier as the carrier wrote it.
+ */
+export function plainIdentifier(raw: string): string {
+  let text = raw.replace(INVISIBLE, '').replace(DASHES, '-').trim();
+  const formula = TEXT_FORMULA.exec(text);
+  if (formula !== null) text = (formula[1] ?? '').trim();
+  if (text.startsWith("'")) text = text.slice(1).trim();
+  return text;
+}
+
 /**
  * The E.164 match key of a phone number (`+15551234567`), or null when the text is not a phone
  * number (masked `*`, `N/A`, blank, letters, too few digits).
@@ -24,7 +44,7 @@ const NANP_FORMATTED = /^[\s().-]*[2-9][\d\s().-]*$/;
  * give `+1` and the ten digits.
  */
 export function phoneMatchKey(raw: string, defaultCountry: CountryCode = 'US'): string | null {
-  const text = raw.trim();
+  const text = plainIdentifier(raw);
   if (!PHONE_PUNCTUATION.test(text)) return null;
   const digits = text.replace(/\D/g, '');
   if (digits.length < 7 || digits.length > 15) return null;
@@ -72,7 +92,8 @@ export function circuitMatchKey(raw: string): string | null {
  */
 export function serviceMatchKey(raw: string, defaultCountry: CountryCode = 'US'): string | null {
   if (raw.includes('*')) return null;
-  const phone = phoneMatchKey(raw, defaultCountry);
+  const text = plainIdentifier(raw);
+  const phone = phoneMatchKey(text, defaultCountry);
   if (phone !== null) return phone;
-  return circuitMatchKey(raw);
+  return circuitMatchKey(text);
 }

@@ -184,6 +184,14 @@ export function readInventoryRows(
       const problem = scientificNotationProblem(cell(field));
       if (problem !== null) refuse(field, cell(field), problem);
     }
+    // `N/A`, `Account` or a masked number (`***-***-0003`) names no service a bill can match: it
+    // would be reported never billed every month.
+    if (cell('serviceId') !== '' && serviceMatchKey(cell('serviceId')) === null)
+      refuse(
+        'serviceId',
+        cell('serviceId'),
+        `expected the line's phone number or circuit ID but found "${cell('serviceId')}", which names no service a bill can match.`,
+      );
     const type = serviceTypeOf(cell('serviceType'));
     if (type === null)
       refuse(

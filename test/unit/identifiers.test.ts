@@ -81,6 +81,15 @@ describe('serviceMatchKey', () => {
     ['***-***-4567', null],
     ['N/A', null],
     ['', null],
+    // What a spreadsheet or a word processor wraps a number in: the carrier's number still.
+    ["'5550100005", '+15550100005'],
+    ['="5550100001"', '+15550100001'],
+    ['555\u2013010\u20130002', '+15550100002'],
+    ['555-010-0006\u200B', '+15550100006'],
+    ['\uFEFF555-010-0007', '+15550100007'],
+    // A circuit keeps its key through the same wrapping.
+    ["'DHEC.554433..WIN", 'DHEC554433WIN'],
+    ['="12.HCGS.123456..LEC"', '12HCGS123456LEC'],
   ])('%j → %s', (raw, expected) => {
     expect(serviceMatchKey(raw)).toBe(expected);
   });

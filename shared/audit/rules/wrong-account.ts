@@ -1,3 +1,4 @@
+import { accountNumberKey } from '../../ids/keys';
 import { Tallies, money, tallyDraft, tallySpan } from '../findings';
 import type { AuditRule } from '../rule';
 
@@ -19,7 +20,9 @@ export const wrongAccountRule: AuditRule = {
         // A line billed on its own account under the invoice's (AT&T BANs under a FAN) is
         // compared with that account.
         const billedOn = charges.accountNumber ?? facts.invoice.accountNumber;
-        if (own === undefined || own.accountNumber.trim() === billedOn.trim()) continue;
+        // One account however it is punctuated (`287-000-111` is `287000111`).
+        if (own === undefined || accountNumberKey(own.accountNumber) === accountNumberKey(billedOn))
+          continue;
         const tally = tallies.on(facts, charges.serviceKey, charges.serviceIdRaw, service);
         tally.accountNumber = billedOn;
         tally.billed += charges.total;

@@ -558,6 +558,18 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'a line billed on its own account written without the dashes is on its account',
+    rule: 'wrong-account',
+    snapshot: snapshotOf({
+      bills: [
+        billed(makeInvoice({ accountNumber: 'FAN-9' }), [
+          line('recurring', 45_00, { accountNumber: 'A1' }),
+        ]),
+      ],
+    }),
+    expected: [],
+  },
+  {
     name: 'the service names a retired cost center: the site’s does not stand in (the chargeback leaves it unallocated)',
     rule: 'missing-cost-center',
     snapshot: {

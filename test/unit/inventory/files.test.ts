@@ -37,6 +37,30 @@ describe('inventory files', () => {
     ]);
   });
 
+  it('refuses a Service ID that names no service a bill can match (N/A, masked), naming the row', () => {
+    const { drafts, errors } = read(
+      [
+        'Site Code,Carrier,Account Number,Type,Service ID',
+        'STR-0142,Verizon Wireless,842012345-00001,mobile,N/A',
+        'STR-0142,Verizon Wireless,842012345-00001,mobile,***-***-0003',
+        "STR-0142,Verizon Wireless,842012345-00001,mobile,'5550100009",
+      ].join('\n'),
+    );
+    expect(drafts.map((draft) => [draft.serviceIdRaw, draft.serviceKey])).toEqual([
+      ["'5550100009", '+15550100009'],
+    ]);
+    expect(errors.map((error) => [error.row, error.message])).toEqual([
+      [
+        2,
+        'Row 2, column "Service ID": expected the line\'s phone number or circuit ID but found "N/A", which names no service a bill can match.',
+      ],
+      [
+        3,
+        'Row 3, column "Service ID": expected the line\'s phone number or circuit ID but found "***-***-0003", which names no service a bill can match.',
+      ],
+    ]);
+  });
+
   it('keeps a pending disconnect with its planned date pending; a date alone means disconnected', () => {
     const { drafts } = read(
       [
