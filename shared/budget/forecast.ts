@@ -11,7 +11,8 @@
  *   `one-time` charges, averaged and rounded to the cent (half away from zero).
  * - **Services ordered** (`ordered`, with an expected monthly cost): from their activation date
  *   when it is today or later, else from the first day of next month; the first month is prorated
- *   by days. They go to the cost centers the chargeback would send them to (split rules included).
+ *   by days. Each month's amount goes to the cost centers that month's chargeback would send it to
+ *   (split rules included, one effective from a later month too); so do the contracts' changes.
  * - **Pending disconnects** (`pending-disconnect`): their charges in the run-rate stop after the
  *   disconnect date (`disconnectedOn`; without one, at the end of today's month); the month of the
  *   date is prorated by days.

@@ -11,7 +11,7 @@ import { inspectXlsx } from '../../helpers/xlsx-inspect';
 import type { IsoDate } from '../../../shared/dates/iso-date';
 import type { Contract, Service } from '../../../shared/model';
 import { cents } from '../../../shared/money/cents';
-import { bills, company, line, month, service } from '../allocation/helpers';
+import { bills, company, line, month, rule, service } from '../allocation/helpers';
 
 const TODAY = '2026-11-16' as IsoDate;
 
@@ -213,6 +213,56 @@ describe('known changes', () => {
     expect(unpriced.assumptions.find((x) => x.kind === 'contract-end')?.description).toContain(
       'no month-to-month rate',
     );
+  });
+});
+
+describe('known changes go where each month’s chargeback puts them', () => {
+  // N1 is cost center a's; a split rule sends it all to b from December.
+  const toBFromDecember = rule('r1', { kind: 'service', serviceId: 'n1' }, [['b', 10_000]], {
+    effectiveFrom: month('2026-12'),
+  });
+  const ordered = (activatedOn: string) =>
+    run({
+      today: '2026-11-20' as IsoDate,
+      rules: [toBFromDecember],
+      services: [
+        ...company().services,
+        service('n1', {
+          status: 'ordered',
+          costCenterId: 'a',
+          activatedOn: activatedOn as IsoDate,
+          expectedMonthlyCents: cents(30_00),
+        }),
+      ],
+    });
+
+  const december = {
+    costCenterId: 'b',
+    from: '2026-12',
+    monthlyEffect: 30_00,
+    byMonth: [{ month: '2026-12', amount: 30_00 }],
+  };
+  const novemberByDays = {
+    costCenterId: 'a',
+    from: '2026-11',
+    byMonth: [{ month: '2026-11', amount: 10_00 }], // 10 of 30 days
+  };
+  it.each([
+    // December 1st: all of it where December's split rule sends it.
+    ['2026-12-01', [december], { a: [110_00, 110_00], b: [40_00, 70_00] }],
+    // November 21st: a's in November (by days), b's from December.
+    ['2026-11-21', [novemberByDays, december], { a: [120_00, 110_00], b: [40_00, 70_00] }],
+  ])('a service ordered from %s', (activatedOn, parts, forecasts) => {
+    const forecast = ordered(activatedOn);
+    expect(forecast.assumptions.filter((x) => x.kind === 'ordered')).toEqual(
+      parts.map((part) => expect.objectContaining(part)),
+    );
+    for (const [costCenterId, months] of Object.entries(forecasts))
+      expect(
+        rowOf(forecast, costCenterId)
+          .months.slice(10)
+          .map((m) => m.forecast),
+      ).toEqual(months);
   });
 });
 
