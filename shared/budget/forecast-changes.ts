@@ -14,7 +14,7 @@ import {
   type IsoMonth,
 } from '../dates/iso-date';
 import type { Service } from '../model';
-import { cents, splitByPercent, ZERO_CENTS, type Cents } from '../money/cents';
+import { cents, splitByPercent, sumCents, ZERO_CENTS, type Cents } from '../money/cents';
 import type { ForecastAssumption, ForecastInput } from './forecast-types';
 
 /** `amount × part / whole`, rounded half away from zero. */
@@ -213,10 +213,15 @@ export function changeAssumptions(context: ChangeContext): ForecastAssumption[] 
 
   const servicesById = new Map(input.services.map((service) => [service.id, service]));
   const lastDay = `${year}-12-31` as IsoDate;
+  // A contract that has ended still changes the forecast while the run-rate does not hold its
+  // new rate in full: when it ended this month, or in (or after) the run-rate's first month.
+  const firstCounted = `${window[0] ?? todayMonth}-01` as IsoDate;
   for (const contract of input.contracts) {
-    if (!['active', 'in-review', 'negotiating'].includes(contract.status)) continue;
-    if (contract.endDate < input.today || contract.endDate >= lastDay) continue;
+    if (!['active', 'in-review', 'negotiating', 'expired'].includes(contract.status)) continue;
+    if (contract.endDate < firstCounted || contract.endDate >= lastDay) continue;
     const subject = `Contract ${contract.name}`;
+    const ended = contract.endDate < input.today;
+    const ends = `${ended ? 'Ended' : 'Ends'} ${contract.endDate}`;
     const renews = contract.autoRenew && contract.renewalTermMonths > 0;
     const covered = contract.serviceIds
       .map((id) => servicesById.get(id))
@@ -236,7 +241,7 @@ export function changeAssumptions(context: ChangeContext): ForecastAssumption[] 
       });
     if (renews) {
       noEffect(
-        `Ends ${contract.endDate} and renews by itself for ${contract.renewalTermMonths} months at the same rates: no change.`,
+        `${ends} and ${ended ? 'renewed' : 'renews'} by itself for ${contract.renewalTermMonths} months at the same rates: no change.`,
       );
       continue;
     }
@@ -247,19 +252,26 @@ export function changeAssumptions(context: ChangeContext): ForecastAssumption[] 
       priced += 1;
       const change = cents(rate.monthToMonthRateCents - rate.monthlyRateCents);
       const start = dayAfter(contract.endDate);
-      for (const part of spread(service, start, change)) {
+      // The run-rate months billed after the end date (by days) already hold the new rate: only
+      // the rest of the change is added, so the forecast is the month-to-month rate, not above it.
+      const held = average(
+        sumCents(effectFrom(start, change, window).map((cell) => cell.amount)),
+        window.length,
+      );
+      const already = held === 0 ? '' : `, ${dollars(held)} a month of it already in the run-rate`;
+      for (const part of spread(service, start, cents(change - held))) {
         assumptions.push({
           kind: 'contract-end',
           carrierId: contract.carrierId,
           subject: `${subject}: ${label(service)}`,
-          description: `Ends ${contract.endDate}; month-to-month ${dollars(rate.monthToMonthRateCents)} instead of ${dollars(rate.monthlyRateCents)}: ${dollars(part.monthlyEffect)} a month.`,
+          description: `${ends}; month-to-month ${dollars(rate.monthToMonthRateCents)} instead of ${dollars(rate.monthlyRateCents)}${already}: ${dollars(part.monthlyEffect)} a month.`,
           ...part,
         });
       }
     }
     if (priced === 0)
       noEffect(
-        `Ends ${contract.endDate} with no renewal; the rate card has no month-to-month rate, so the forecast keeps the contracted rates.`,
+        `${ends} with no renewal; the rate card has no month-to-month rate, so the forecast keeps the contracted rates.`,
       );
   }
   return assumptions;

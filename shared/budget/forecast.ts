@@ -19,7 +19,10 @@
  * - **Contracts ending** in the forecast months that do not renew by themselves for a real term:
  *   each covered service moves from its contracted rate to the rate card's month-to-month rate the
  *   day after the end date (prorated like the others). A contract that renews, or whose
- *   month-to-month rate is not known, is listed with no effect, saying so.
+ *   month-to-month rate is not known, is listed with no effect, saying so. One that has already
+ *   ended counts while the run-rate does not hold its new rate in full: the run-rate months' days
+ *   after the end date (billed at the new rate) are taken off the change, so a month already
+ *   billed month-to-month is not raised twice.
  */
 import { addMonthsToMonth, isoMonthOf, monthParts, type IsoMonth } from '../dates/iso-date';
 import { cents, sumCents, ZERO_CENTS, type Cents } from '../money/cents';
