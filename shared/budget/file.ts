@@ -70,10 +70,18 @@ function columnsOf(header: readonly string[]): Record<BudgetField, number> {
   };
 }
 
+/** How many cells a row has up to its last filled one (blank cells after the header's are fine). */
+function filledWidth(cells: readonly string[]): number {
+  let width = cells.length;
+  while (width > 0 && (cells[width - 1] ?? '').trim() === '') width -= 1;
+  return width;
+}
+
 /**
  * Reads a budget file's rows against the carriers the workspace knows (by name, case and
  * punctuation ignored). Unknown cost center codes are not errors here: {@link planBudgetImport}
- * decides whether to create them. A row with a bad cell is left out whole and each bad cell reported.
+ * decides whether to create them. A row with a bad cell is left out whole and each bad cell reported;
+ * a row with more filled cells than the header has is refused whole.
  */
 export function readBudgetRows(
   table: Pick<Table, 'header' | 'rows'>,
@@ -89,6 +97,14 @@ export function readBudgetRows(
   const carrierIds = new Map(carriers.map((carrier) => [carrierKey(carrier.name), carrier.id]));
   const seen = new Map<string, number>();
   for (const { line, cells } of table.rows) {
+    // `$1,250.50` unquoted is two cells, so every cell after it is off by one: read nothing of it.
+    if (filledWidth(cells) > table.header.length) {
+      errors.push({
+        row: line,
+        message: `Row ${line} has ${filledWidth(cells)} cells but the header has ${table.header.length} columns: the amount may hold an unquoted thousands comma (1,250.50). Put such an amount in quotes ("1,250.50") or write it without the comma.`,
+      });
+      continue;
+    }
     const cell = (field: BudgetField) =>
       index[field] < 0 ? '' : (cells[index[field]] ?? '').trim();
     const rowErrors: BudgetFileError[] = [];
@@ -229,7 +245,9 @@ export function planBudgetImport(
       });
     }
   }
-  const errors = [...read.errors, ...unknown].sort((a, b) => a.row - b.row);
+  const errors = [...read.errors, ...unknown, ...sameCellTwice(read.drafts, byCode)].sort(
+    (a, b) => a.row - b.row,
+  );
   if (errors.length > 0) return fail(errors);
   if (read.drafts.length === 0) return fail('The file has no budget rows.');
   const lines = read.drafts.map((draft) => {
@@ -244,6 +262,35 @@ export function planBudgetImport(
     };
   });
   return ok({ lines, newCostCenters });
+}
+
+/**
+ * Rows that budget a cell an earlier row already budgets, once their cost centers are found: a
+ * code on one row and the same cost center's name on another are the same cell.
+ */
+function sameCellTwice(
+  drafts: readonly BudgetDraft[],
+  byCode: ReadonlyMap<string, CostCenter>,
+): BudgetFileError[] {
+  const seen = new Map<string, BudgetDraft>();
+  const errors: BudgetFileError[] = [];
+  for (const draft of drafts) {
+    const costCenter = byCode.get(draft.costCenterCode.toLowerCase());
+    if (costCenter === undefined) continue;
+    const key = budgetLineId(costCenter.id, draft.carrierId, draft.month);
+    const earlier = seen.get(key);
+    if (earlier === undefined) {
+      seen.set(key, draft);
+      continue;
+    }
+    errors.push({
+      row: draft.row,
+      column: BUDGET_FIELDS.costCenter.header,
+      value: draft.costCenterCode,
+      message: `Row ${draft.row}, column "Cost Center": "${draft.costCenterCode}" is cost center ${costCenter.code} (${costCenter.name}), already budgeted for ${draft.month}${draft.carrierId === '' ? '' : ' and the same carrier'} on row ${earlier.row} as "${earlier.costCenterCode}"; give each cell once.`,
+    });
+  }
+  return errors;
 }
 
 /** Budget lines as file rows, by cost center code, then carrier (all first), then month. */

@@ -2,7 +2,7 @@
  * The forecast's known changes to the run-rate, each an assumption with its monthly effect:
  * services ordered, pending disconnects, and contracts ending (see forecast.ts for the decisions).
  */
-import { AllocationIndex } from '../allocation/resolve';
+import { AllocationIndex, type Share } from '../allocation/resolve';
 import { contractedRate } from '../contracts/rates';
 import {
   addMonthsToMonth,
@@ -14,7 +14,7 @@ import {
   type IsoMonth,
 } from '../dates/iso-date';
 import type { Service } from '../model';
-import { cents, splitByPercent, ZERO_CENTS, type Cents } from '../money/cents';
+import { cents, splitByPercent, sumCents, ZERO_CENTS, type Cents } from '../money/cents';
 import type { ForecastAssumption, ForecastInput } from './forecast-types';
 
 /** `amount × part / whole`, rounded half away from zero. */
@@ -49,6 +49,49 @@ function effectFrom(
     .filter((cell) => cell.amount !== 0);
 }
 
+/** One cost center's part of a change: its full-month amount and its amount per month. */
+interface CostCenterPart {
+  costCenterId: string;
+  /** In a full month, by the split of the last month the cost center gets a part. */
+  monthlyEffect: Cents;
+  byMonth: { month: IsoMonth; amount: Cents }[];
+}
+
+/**
+ * A change's amount per month split, month by month, over that month's shares (to the cent, the
+ * parts adding up to the month's amount); one part per cost center (`''` for none), in the order
+ * they first appear. With no month to split, the first month's shares give the parts.
+ */
+export function spreadByMonth(
+  cells: readonly { month: IsoMonth; amount: Cents }[],
+  monthly: Cents,
+  sharesIn: (month: IsoMonth) => readonly Share[],
+  firstMonth: IsoMonth,
+): CostCenterPart[] {
+  const parts = new Map<string, CostCenterPart>();
+  const add = (month: IsoMonth, amount: Cents | null) => {
+    const shares = sharesIn(month);
+    const basisPoints = shares.map((share) => share.basisPoints);
+    const full = splitByPercent(monthly, basisPoints);
+    const split = amount === null ? [] : splitByPercent(amount, basisPoints);
+    shares.forEach((share, i) => {
+      const costCenterId = share.costCenter?.id ?? '';
+      const part = parts.get(costCenterId) ?? {
+        costCenterId,
+        monthlyEffect: ZERO_CENTS,
+        byMonth: [],
+      };
+      part.monthlyEffect = full[i] ?? ZERO_CENTS;
+      const amountHere = split[i] ?? ZERO_CENTS;
+      if (amountHere !== 0) part.byMonth.push({ month, amount: amountHere });
+      parts.set(costCenterId, part);
+    });
+  };
+  if (cells.length === 0) add(firstMonth, null);
+  for (const cell of cells) add(cell.month, cell.amount);
+  return [...parts.values()];
+}
+
 function dayAfter(date: IsoDate): IsoDate {
   const { year, month, day } = dateParts(date);
   if (day < daysInMonth(year, month))
@@ -78,22 +121,25 @@ export interface ChangeContext {
 export function changeAssumptions(context: ChangeContext): ForecastAssumption[] {
   const { input, todayMonth, year, forecastMonths, window, serviceWindow } = context;
   const assumptions: ForecastAssumption[] = [];
-  const index = new AllocationIndex(
-    { ...input, glMapping: { byCategory: {}, byCategoryAndServiceType: {} } },
-    forecastMonths[0] ?? todayMonth,
-  );
-  /** A full-month amount of a service split over the cost centers the chargeback would use. */
-  const destinations = (service: Service, amount: Cents) => {
-    const shares = index.destinationOf(service, undefined).shares;
-    const parts = splitByPercent(
-      amount,
-      shares.map((share) => share.basisPoints),
-    );
-    return shares.map((share, i) => ({
-      costCenterId: share.costCenter?.id ?? '',
-      amount: parts[i] ?? ZERO_CENTS,
-    }));
+  // The chargeback of each month finds its own split rules (one effective from December
+  // included), so each month's amount goes where that month's chargeback would put it.
+  const allocationInput = { ...input, glMapping: { byCategory: {}, byCategoryAndServiceType: {} } };
+  const indexes = new Map<IsoMonth, AllocationIndex>();
+  const sharesIn = (service: Service, month: IsoMonth) => {
+    const index = indexes.get(month) ?? new AllocationIndex(allocationInput, month);
+    indexes.set(month, index);
+    return index.destinationOf(service, undefined).shares;
   };
+  /** A service's change split over the cost centers of each month it falls in. */
+  const spread = (service: Service, start: IsoDate, monthly: Cents) =>
+    spreadByMonth(
+      effectFrom(start, monthly, forecastMonths),
+      monthly,
+      (month) => sharesIn(service, month),
+      forecastMonths[0] ?? todayMonth,
+    ).map((part) => ({ ...part, from: part.byMonth[0]?.month ?? null }));
+  const firstDestination = (service: Service) =>
+    sharesIn(service, forecastMonths[0] ?? todayMonth)[0]?.costCenter?.id ?? '';
   const firstOfNextMonth = `${addMonthsToMonth(todayMonth, 1)}-01` as IsoDate;
   const label = (service: Service) =>
     `Service ${service.serviceIdRaw}${service.description === undefined ? '' : ` (${service.description})`}`;
@@ -108,7 +154,7 @@ export function changeAssumptions(context: ChangeContext): ForecastAssumption[] 
       if (expected === undefined) {
         assumptions.push({
           kind: 'ordered',
-          costCenterId: destinations(service, ZERO_CENTS)[0]?.costCenterId ?? '',
+          costCenterId: firstDestination(service),
           carrierId: service.carrierId,
           subject: label(service),
           description: `Ordered, but the inventory has no expected monthly cost: not in the forecast.`,
@@ -118,17 +164,13 @@ export function changeAssumptions(context: ChangeContext): ForecastAssumption[] 
         });
         continue;
       }
-      for (const part of destinations(service, expected)) {
-        const cells = effectFrom(start, part.amount, forecastMonths);
+      for (const part of spread(service, start, expected)) {
         assumptions.push({
           kind: 'ordered',
-          costCenterId: part.costCenterId,
           carrierId: service.carrierId,
           subject: label(service),
-          description: `Ordered, expected from ${start} at ${dollars(part.amount)} a month${start.endsWith('-01') ? '' : ' (first month by days)'}.`,
-          from: cells[0]?.month ?? null,
-          monthlyEffect: part.amount,
-          byMonth: cells,
+          description: `Ordered, expected from ${start} at ${dollars(part.monthlyEffect)} a month${start.endsWith('-01') ? '' : ' (first month by days)'}.`,
+          ...part,
         });
       }
     } else if (service.status === 'pending-disconnect') {
@@ -141,7 +183,7 @@ export function changeAssumptions(context: ChangeContext): ForecastAssumption[] 
       if (own === undefined || window.length === 0) {
         assumptions.push({
           kind: 'disconnect',
-          costCenterId: destinations(service, ZERO_CENTS)[0]?.costCenterId ?? '',
+          costCenterId: firstDestination(service),
           carrierId: service.carrierId,
           subject: label(service),
           description: `Pending disconnect: not billed in the run-rate months, so nothing to remove.`,
@@ -171,10 +213,15 @@ export function changeAssumptions(context: ChangeContext): ForecastAssumption[] 
 
   const servicesById = new Map(input.services.map((service) => [service.id, service]));
   const lastDay = `${year}-12-31` as IsoDate;
+  // A contract that has ended still changes the forecast while the run-rate does not hold its
+  // new rate in full: when it ended this month, or in (or after) the run-rate's first month.
+  const firstCounted = `${window[0] ?? todayMonth}-01` as IsoDate;
   for (const contract of input.contracts) {
-    if (!['active', 'in-review', 'negotiating'].includes(contract.status)) continue;
-    if (contract.endDate < input.today || contract.endDate >= lastDay) continue;
+    if (!['active', 'in-review', 'negotiating', 'expired'].includes(contract.status)) continue;
+    if (contract.endDate < firstCounted || contract.endDate >= lastDay) continue;
     const subject = `Contract ${contract.name}`;
+    const ended = contract.endDate < input.today;
+    const ends = `${ended ? 'Ended' : 'Ends'} ${contract.endDate}`;
     const renews = contract.autoRenew && contract.renewalTermMonths > 0;
     const covered = contract.serviceIds
       .map((id) => servicesById.get(id))
@@ -194,7 +241,7 @@ export function changeAssumptions(context: ChangeContext): ForecastAssumption[] 
       });
     if (renews) {
       noEffect(
-        `Ends ${contract.endDate} and renews by itself for ${contract.renewalTermMonths} months at the same rates: no change.`,
+        `${ends} and ${ended ? 'renewed' : 'renews'} by itself for ${contract.renewalTermMonths} months at the same rates: no change.`,
       );
       continue;
     }
@@ -205,23 +252,26 @@ export function changeAssumptions(context: ChangeContext): ForecastAssumption[] 
       priced += 1;
       const change = cents(rate.monthToMonthRateCents - rate.monthlyRateCents);
       const start = dayAfter(contract.endDate);
-      for (const part of destinations(service, change)) {
-        const cells = effectFrom(start, part.amount, forecastMonths);
+      // The run-rate months billed after the end date (by days) already hold the new rate: only
+      // the rest of the change is added, so the forecast is the month-to-month rate, not above it.
+      const held = average(
+        sumCents(effectFrom(start, change, window).map((cell) => cell.amount)),
+        window.length,
+      );
+      const already = held === 0 ? '' : `, ${dollars(held)} a month of it already in the run-rate`;
+      for (const part of spread(service, start, cents(change - held))) {
         assumptions.push({
           kind: 'contract-end',
-          costCenterId: part.costCenterId,
           carrierId: contract.carrierId,
           subject: `${subject}: ${label(service)}`,
-          description: `Ends ${contract.endDate}; month-to-month ${dollars(rate.monthToMonthRateCents)} instead of ${dollars(rate.monthlyRateCents)}: ${dollars(part.amount)} a month.`,
-          from: cells[0]?.month ?? null,
-          monthlyEffect: part.amount,
-          byMonth: cells,
+          description: `${ends}; month-to-month ${dollars(rate.monthToMonthRateCents)} instead of ${dollars(rate.monthlyRateCents)}${already}: ${dollars(part.monthlyEffect)} a month.`,
+          ...part,
         });
       }
     }
     if (priced === 0)
       noEffect(
-        `Ends ${contract.endDate} with no renewal; the rate card has no month-to-month rate, so the forecast keeps the contracted rates.`,
+        `${ends} with no renewal; the rate card has no month-to-month rate, so the forecast keeps the contracted rates.`,
       );
   }
   return assumptions;

@@ -11,14 +11,18 @@
  *   `one-time` charges, averaged and rounded to the cent (half away from zero).
  * - **Services ordered** (`ordered`, with an expected monthly cost): from their activation date
  *   when it is today or later, else from the first day of next month; the first month is prorated
- *   by days. They go to the cost centers the chargeback would send them to (split rules included).
+ *   by days. Each month's amount goes to the cost centers that month's chargeback would send it to
+ *   (split rules included, one effective from a later month too); so do the contracts' changes.
  * - **Pending disconnects** (`pending-disconnect`): their charges in the run-rate stop after the
  *   disconnect date (`disconnectedOn`; without one, at the end of today's month); the month of the
  *   date is prorated by days.
  * - **Contracts ending** in the forecast months that do not renew by themselves for a real term:
  *   each covered service moves from its contracted rate to the rate card's month-to-month rate the
  *   day after the end date (prorated like the others). A contract that renews, or whose
- *   month-to-month rate is not known, is listed with no effect, saying so.
+ *   month-to-month rate is not known, is listed with no effect, saying so. One that has already
+ *   ended counts while the run-rate does not hold its new rate in full: the run-rate months' days
+ *   after the end date (billed at the new rate) are taken off the change, so a month already
+ *   billed month-to-month is not raised twice.
  */
 import { addMonthsToMonth, isoMonthOf, monthParts, type IsoMonth } from '../dates/iso-date';
 import { cents, sumCents, ZERO_CENTS, type Cents } from '../money/cents';

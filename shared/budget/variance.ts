@@ -51,7 +51,10 @@ export function actualsOf(result: AllocationResult): MonthActuals {
 export interface VarianceMonth {
   month: IsoMonth;
   budget: Cents;
-  /** Null for months not yet closed (after `through`). */
+  /**
+   * Null for months not compared (before the year's first month with bills, after `through`); a
+   * month between those with no bills is closed with an actual of zero.
+   */
   actual: Cents | null;
 }
 
@@ -60,7 +63,7 @@ export interface VarianceRow {
   costCenterId: string | null;
   carrierId: string;
   months: VarianceMonth[];
-  /** Year to date: the months up to and including `through`. */
+  /** Year to date: the year's first month with bills to `through`; one in between with none is $0. */
   ytdBudget: Cents;
   ytdActual: Cents;
   /** `ytdActual − ytdBudget`: positive is over budget. */
@@ -105,13 +108,17 @@ function row(
   budgetOf: (month: IsoMonth) => Cents,
   actualOf: (actuals: MonthActuals) => Cents,
   actualsByMonth: ReadonlyMap<IsoMonth, MonthActuals>,
+  billed: { from: IsoMonth; through: IsoMonth } | null,
 ): VarianceRow {
   const cells = months.map((month) => {
     const actuals = actualsByMonth.get(month);
+    // A month with no bills between two with bills spent nothing: $0, not left out. Months before
+    // the year's first bills are not compared (no bills were kept for them).
+    const closed = billed !== null && month >= billed.from && month <= billed.through;
     return {
       month,
       budget: budgetOf(month),
-      actual: actuals === undefined ? null : actualOf(actuals),
+      actual: actuals !== undefined ? actualOf(actuals) : closed ? ZERO_CENTS : null,
     };
   });
   const closed = cells.filter((cell) => cell.actual !== null);
@@ -172,6 +179,10 @@ export function budgetVariance(
   );
   const budgetOf = (key: string) => (month: IsoMonth) =>
     budgetAt.get(`${key}|${month}`) ?? ZERO_CENTS;
+  const billedMonths = months.filter((month) => actualsByMonth.has(month));
+  const [from] = billedMonths;
+  const through = billedMonths.at(-1) ?? null;
+  const billed = from === undefined || through === null ? null : { from, through };
   const rows: VarianceRow[] = [];
   for (const id of sorted) {
     rows.push(
@@ -182,6 +193,7 @@ export function budgetVariance(
         budgetOf(`${id}|`),
         (a) => a.byCostCenter.get(id) ?? ZERO_CENTS,
         actualsByMonth,
+        billed,
       ),
     );
     for (const carrierId of [...(carriersOf.get(id) ?? [])].sort()) {
@@ -193,18 +205,18 @@ export function budgetVariance(
           budgetOf(`${id}|${carrierId}`),
           (a) => a.byCostCenterCarrier.get(`${id}|${carrierId}`) ?? ZERO_CENTS,
           actualsByMonth,
+          billed,
         ),
       );
     }
   }
-  const closedMonths = months.filter((month) => actualsByMonth.has(month));
   return {
     months: [...months],
-    through: closedMonths.at(-1) ?? null,
+    through,
     rows,
-    total: row(null, '', months, budgetOf('|'), (a) => a.allocated, actualsByMonth),
+    total: row(null, '', months, budgetOf('|'), (a) => a.allocated, actualsByMonth, billed),
     ytdUnallocated: sumCents(
-      closedMonths.map((month) => actualsByMonth.get(month)?.unallocated ?? ZERO_CENTS),
+      billedMonths.map((month) => actualsByMonth.get(month)?.unallocated ?? ZERO_CENTS),
     ),
   };
 }

@@ -93,6 +93,20 @@ describe('reading a budget file', () => {
     ]);
   });
 
+  it('refuses a row with more cells than the header (an unquoted thousands comma), reading none of it', () => {
+    const result = read(
+      'Cost Center,Carrier,Month,Amount\n4100,,2026-03,$1,250.50\n4100,,2026-04,5,\n',
+    );
+    expect(result.drafts.map((draft) => [draft.row, draft.amount])).toEqual([[3, 5_00]]);
+    expect(result.errors).toEqual([
+      {
+        row: 2,
+        message:
+          'Row 2 has 5 cells but the header has 4 columns: the amount may hold an unquoted thousands comma (1,250.50). Put such an amount in quotes ("1,250.50") or write it without the comma.',
+      },
+    ]);
+  });
+
   it('reads a month Excel stored as its first day (2026-01 typed in a cell), and no other day', () => {
     const result = read(
       'Cost Center,Carrier,Month,Amount\n4100,,2026-01-01,5\n4100,,2026-02-15,6\n',
@@ -141,6 +155,23 @@ describe('planning a budget import (whole or nothing)', () => {
     expect(plan.ok && plan.value.lines.map((line) => [line.costCenterId, line.amount])).toEqual([
       ['cc-1', 100_00],
       ['cc-2', 5_00],
+    ]);
+  });
+
+  it('refuses the same cell twice when one row names the cost center by code, the other by name', () => {
+    const result = read(
+      'Cost Center,Carrier,Month,Amount\n4100,,2026-01,100.00\nRetail,,2026-01,250.00\n4100,AT&T,2026-01,1\n',
+    );
+    expect(result.errors).toEqual([]);
+    const plan = planBudgetImport(result, costCenters, options(false));
+    expect(!plan.ok && plan.errors).toEqual([
+      {
+        row: 3,
+        column: 'Cost Center',
+        value: 'Retail',
+        message:
+          'Row 3, column "Cost Center": "Retail" is cost center 4100 (Retail), already budgeted for 2026-01 on row 2 as "4100"; give each cell once.',
+      },
     ]);
   });
 

@@ -11,7 +11,7 @@ import { inspectXlsx } from '../../helpers/xlsx-inspect';
 import type { IsoDate } from '../../../shared/dates/iso-date';
 import type { Contract, Service } from '../../../shared/model';
 import { cents } from '../../../shared/money/cents';
-import { bills, company, line, month, service } from '../allocation/helpers';
+import { bills, company, line, month, rule, service } from '../allocation/helpers';
 
 const TODAY = '2026-11-16' as IsoDate;
 
@@ -68,6 +68,26 @@ function rowOf(forecast: ReturnType<typeof run>, costCenterId: string) {
   const row = forecast.rows.find((r) => r.costCenterId === costCenterId && r.carrierId === 'vz');
   if (row === undefined) throw new Error(`no row for ${costCenterId}`);
   return row;
+}
+
+/** Contract k1 on s2, not renewing; `rateCard` and dates as given. */
+function contractOn(endDate: string, rateCard: Contract['rateCard']): Contract {
+  return {
+    id: 'k1',
+    carrierId: 'vz',
+    name: 'Wireless 2024',
+    accountIds: ['acct'],
+    serviceIds: ['s2'],
+    startDate: '2024-12-01' as IsoDate,
+    termMonths: 24,
+    endDate: endDate as IsoDate,
+    autoRenew: false,
+    renewalTermMonths: 0,
+    noticeDays: 30,
+    marcCents: cents(0),
+    status: 'active',
+    rateCard,
+  };
 }
 
 describe('run-rate', () => {
@@ -161,28 +181,13 @@ describe('known changes', () => {
   });
 
   it('a contract ending moves its services to the month-to-month rate the day after', () => {
-    const contract: Contract = {
-      id: 'k1',
-      carrierId: 'vz',
-      name: 'Wireless 2024',
-      accountIds: ['acct'],
-      serviceIds: ['s2'],
-      startDate: '2024-12-01' as IsoDate,
-      termMonths: 24,
-      endDate: '2026-11-30' as IsoDate,
-      autoRenew: false,
-      renewalTermMonths: 0,
-      noticeDays: 30,
-      marcCents: cents(0),
-      status: 'active',
-      rateCard: [
-        {
-          planOrServiceType: 'mobile-line',
-          monthlyRateCents: cents(40_00),
-          monthToMonthRateCents: cents(55_00),
-        },
-      ],
-    };
+    const contract = contractOn('2026-11-30', [
+      {
+        planOrServiceType: 'mobile-line',
+        monthlyRateCents: cents(40_00),
+        monthToMonthRateCents: cents(55_00),
+      },
+    ]);
     const forecast = run({ contracts: [contract] });
     expect(forecast.assumptions.find((x) => x.kind === 'contract-end')).toMatchObject({
       costCenterId: 'b',
@@ -213,6 +218,127 @@ describe('known changes', () => {
     expect(unpriced.assumptions.find((x) => x.kind === 'contract-end')?.description).toContain(
       'no month-to-month rate',
     );
+  });
+});
+
+describe('a contract that has already ended', () => {
+  // s2 (cost center b) was billed $40.00 under the contract; month-to-month is $60.00.
+  const contract = (endDate: string, octoberOfS2 = 40_00): Partial<ForecastInput> => {
+    const input = company({
+      services: [service('s1', { costCenterId: 'a' }), service('s2', { costCenterId: 'b' })],
+      ...bills(
+        ['08', '09', '10'].map((m) => ({
+          id: m,
+          invoiceDate: `2026-${m}-05`,
+          lines: [
+            line('s1', 'recurring', 110_00),
+            line('s2', 'recurring', m === '10' ? octoberOfS2 : 40_00),
+          ],
+        })),
+      ),
+    });
+    return {
+      today: '2026-11-20' as IsoDate,
+      history: ['2026-08', '2026-09', '2026-10'].map((m) =>
+        allocateMonth({ ...input, month: month(m) }),
+      ),
+      contracts: [
+        contractOn(endDate, [
+          {
+            serviceId: 's2',
+            monthlyRateCents: cents(40_00),
+            monthToMonthRateCents: cents(60_00),
+          },
+        ]),
+      ],
+    };
+  };
+  const novemberAndDecember = (forecast: ReturnType<typeof run>) =>
+    rowOf(forecast, 'b')
+      .months.slice(10)
+      .map((m) => m.forecast);
+
+  it('earlier this month: November by days at each rate, December month-to-month', () => {
+    const forecast = run(contract('2026-11-10'));
+    expect(forecast.assumptions.find((x) => x.kind === 'contract-end')).toMatchObject({
+      costCenterId: 'b',
+      from: '2026-11',
+      monthlyEffect: 20_00,
+      byMonth: [
+        { month: '2026-11', amount: 13_33 }, // 20 of 30 days
+        { month: '2026-12', amount: 20_00 },
+      ],
+      description: 'Ended 2026-11-10; month-to-month $60.00 instead of $40.00: $20.00 a month.',
+    });
+    expect(novemberAndDecember(forecast)).toEqual([53_33, 60_00]); // 40×10/30 + 60×20/30
+  });
+
+  it('inside the run-rate months: the month-to-month rate, not raised twice', () => {
+    // October was billed 15 days at $40.00 and 16 at $60.00: $50.32.
+    const forecast = run(contract('2026-10-15', 50_32));
+    expect(rowOf(forecast, 'b').runRate).toBe(43_44);
+    expect(forecast.assumptions.find((x) => x.kind === 'contract-end')).toMatchObject({
+      from: '2026-11',
+      monthlyEffect: 16_56,
+      description:
+        'Ended 2026-10-15; month-to-month $60.00 instead of $40.00, $3.44 a month of it already in the run-rate: $16.56 a month.',
+    });
+    expect(novemberAndDecember(forecast)).toEqual([60_00, 60_00]);
+  });
+
+  it('before the run-rate months: already month-to-month in the run-rate, so not listed', () => {
+    const forecast = run(contract('2026-07-31'));
+    expect(forecast.assumptions.filter((x) => x.kind === 'contract-end')).toEqual([]);
+  });
+});
+
+describe('known changes go where each month’s chargeback puts them', () => {
+  // N1 is cost center a's; a split rule sends it all to b from December.
+  const toBFromDecember = rule('r1', { kind: 'service', serviceId: 'n1' }, [['b', 10_000]], {
+    effectiveFrom: month('2026-12'),
+  });
+  const ordered = (activatedOn: string) =>
+    run({
+      today: '2026-11-20' as IsoDate,
+      rules: [toBFromDecember],
+      services: [
+        ...company().services,
+        service('n1', {
+          status: 'ordered',
+          costCenterId: 'a',
+          activatedOn: activatedOn as IsoDate,
+          expectedMonthlyCents: cents(30_00),
+        }),
+      ],
+    });
+
+  const december = {
+    costCenterId: 'b',
+    from: '2026-12',
+    monthlyEffect: 30_00,
+    byMonth: [{ month: '2026-12', amount: 30_00 }],
+  };
+  const novemberByDays = {
+    costCenterId: 'a',
+    from: '2026-11',
+    byMonth: [{ month: '2026-11', amount: 10_00 }], // 10 of 30 days
+  };
+  it.each([
+    // December 1st: all of it where December's split rule sends it.
+    ['2026-12-01', [december], { a: [110_00, 110_00], b: [40_00, 70_00] }],
+    // November 21st: a's in November (by days), b's from December.
+    ['2026-11-21', [novemberByDays, december], { a: [120_00, 110_00], b: [40_00, 70_00] }],
+  ])('a service ordered from %s', (activatedOn, parts, forecasts) => {
+    const forecast = ordered(activatedOn);
+    expect(forecast.assumptions.filter((x) => x.kind === 'ordered')).toEqual(
+      parts.map((part) => expect.objectContaining(part)),
+    );
+    for (const [costCenterId, months] of Object.entries(forecasts))
+      expect(
+        rowOf(forecast, costCenterId)
+          .months.slice(10)
+          .map((m) => m.forecast),
+      ).toEqual(months);
   });
 });
 
