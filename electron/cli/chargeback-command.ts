@@ -23,6 +23,8 @@ export interface ChargebackOutcome {
   result: AllocationResult;
   file: string;
   csv: ChargebackArgs['csv'];
+  /** Whether the run started from a `--workspace` backup (whose chargeback settings it does not use). */
+  fromBackup: boolean;
 }
 
 /** The month's allocation of a workspace, with the app's default chargeback settings. */
@@ -78,7 +80,7 @@ export async function runChargebackCommand(args: ChargebackArgs): Promise<Charge
           chargebackCsv(result, names, STANDARD_PRESET, { bom: true, ...args.csv }),
         );
   await writeOutputs([{ path: args.out, data: bytes }]);
-  return { workspace, result, file: args.out, csv: args.csv };
+  return { workspace, result, file: args.out, csv: args.csv, fromBackup: args.workspace !== null };
 }
 
 export function chargebackSummary(outcome: ChargebackOutcome): string[] {
@@ -95,6 +97,11 @@ export function chargebackSummary(outcome: ChargebackOutcome): string[] {
   if (result.exceptions.length > 0 && outcome.file.toLowerCase().endsWith('.csv')) {
     lines.push(
       `The CSV books the unallocated charges to cost center ${outcome.csv.suspenseCostCenter} and GL account ${outcome.csv.suspenseGlAccount}, so it adds up to the invoices; write an .xlsx file for the Exceptions sheet with the reasons.`,
+    );
+  }
+  if (outcome.fromBackup) {
+    lines.push(
+      'Allocated with the default chargeback settings (by invoice date, account-level charges pro rata, no split rules, GL mapping or mark-up): the split rules and Chargeback settings kept in the --workspace backup are not applied, so the figures can differ from the app’s Chargeback page.',
     );
   }
   lines.push(...unreadRowsSummary(outcome.workspace));

@@ -280,6 +280,9 @@ describe('the CLI started from a backup of the app', () => {
       ]);
       expect(chargeback.stderr).not.toContain('Error');
       expect(chargeback.code).toBe(0);
+      expect(chargeback.stdout).toContain(
+        'the split rules and Chargeback settings kept in the --workspace backup are not applied',
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
