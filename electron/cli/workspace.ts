@@ -5,24 +5,13 @@
  */
 
 import type { ContractDraft, ContractRateDraft } from '../../shared/contracts/csv';
-import { readContractRatesCsv, readContractsCsv } from '../../shared/contracts/csv';
-import { CHOOSE_DATE_ORDER } from '../../shared/contracts/csv-table';
 import { isoMonthOf, type DateOrder, type IsoMonth } from '../../shared/dates/iso-date';
 
-import {
-  guessInventoryMapping,
-  inventoryMappingProblems,
-  readInventoryRows,
-  type InventoryDraft,
-} from '../../shared/inventory/import';
+import type { InventoryDraft } from '../../shared/inventory/import';
 import { isPdfBill } from '../../shared/import/pdf';
-import { readSiteRows } from '../../shared/inventory/sites-file';
-import { readTabularFile } from '../../shared/inventory/table-file';
 import { planContracts } from '../../shared/ledger/contracts';
 import { planInventory } from '../../shared/ledger/inventory';
-import { planCostCenters } from '../../shared/ledger/cost-centers';
-import { planSites, type UnknownCostCenters } from '../../shared/ledger/sites';
-import { readCostCenterRows } from '../../shared/inventory/cost-centers-file';
+import type { UnknownCostCenters } from '../../shared/ledger/sites';
 import type {
   Account,
   AuditSettings,
@@ -42,12 +31,16 @@ import { readMappingsOption, readWorkspaceBackup, type WorkspaceBackup } from '.
 import type { WorkspaceArgs } from './args';
 import { CliError, collectBillFiles, readInputFile, type BillFiles } from './inputs';
 
-/** One input file, by the option that named it. */
-export interface NamedBytes {
-  /** Path or name, for messages. */
-  name: string;
-  bytes: Uint8Array;
-}
+import {
+  readContracts,
+  readCostCenters,
+  readInventory,
+  readRates,
+  readSites,
+  type NamedBytes,
+} from './workspace-setup';
+
+export type { NamedBytes };
 
 /** Everything the commands read, as bytes. */
 export interface WorkspaceInput {
@@ -117,28 +110,6 @@ import {
   type UnreadRow,
 } from './workspace-bills';
 
-function readCostCenters(input: NamedBytes, registry: Registry): void {
-  const what = `The cost centers file "${input.name}"`;
-  const table = readTabularFile(input.name, input.bytes);
-  if (!table.ok)
-    throw problemsError(
-      what,
-      table.errors.map((e) => e.message),
-    );
-  const { drafts, errors, missing } = readCostCenterRows(table.value);
-  if (missing.length > 0) {
-    throw new CliError(
-      `${what} has no ${missing.join(' or ')} column; its header is: ${table.value.header.join(', ')}.`,
-    );
-  }
-  if (errors.length > 0)
-    throw problemsError(
-      what,
-      errors.map((e) => e.message),
-    );
-  registry.applyCostCenters(planCostCenters(drafts, registry.costCenters, registry.newId));
-}
-
 /**
  * What a cost center code no file gave does: without --cost-centers it makes a cost center named
  * by its code (the CLI's only way to have any); with one, the file is the list, and a code it
@@ -146,104 +117,6 @@ function readCostCenters(input: NamedBytes, registry: Registry): void {
  */
 function unknownCostCenters(input: WorkspaceInput): UnknownCostCenters {
   return input.costCenters ? 'refuse' : 'create';
-}
-
-/**
- * A setup file's problems. A date two orders read differently asks, in the app, to choose the
- * file's order; here it is an option.
- */
-function setupProblems(what: string, messages: readonly string[]): CliError {
-  return problemsError(
-    what,
-    messages.map((message) =>
-      message.replace(
-        CHOOSE_DATE_ORDER,
-        'run again with --setup-date-order MDY (month first) or DMY (day first)',
-      ),
-    ),
-  );
-}
-
-function readSites(
-  input: NamedBytes,
-  registry: Registry,
-  unknown: UnknownCostCenters,
-  dateOrder: DateOrder | undefined,
-): void {
-  const table = readTabularFile(input.name, input.bytes);
-  if (!table.ok) {
-    throw problemsError(
-      `The sites file "${input.name}"`,
-      table.errors.map((e) => e.message),
-    );
-  }
-  const { drafts, errors, missing } = readSiteRows(table.value, dateOrder);
-  if (missing.length > 0) {
-    throw new CliError(
-      `The sites file "${input.name}" has no ${missing.join(' or ')} column; its header is: ${table.value.header.join(', ')}.`,
-    );
-  }
-  if (errors.length > 0) {
-    throw setupProblems(
-      `The sites file "${input.name}"`,
-      errors.map((e) => e.message),
-    );
-  }
-  const plan = planSites(drafts, registry, { newId: registry.newId, unknownCostCenters: unknown });
-  if (plan.refusals.length > 0) {
-    throw problemsError(
-      `The sites file "${input.name}"`,
-      plan.refusals.map((refusal) => refusal.message),
-    );
-  }
-  registry.applySites(plan);
-}
-
-function readContracts(input: NamedBytes, dateOrder: DateOrder | undefined): ContractDraft[] {
-  const read = readContractsCsv(input.bytes, dateOrder === undefined ? {} : { dateOrder });
-  if (read.errors.length > 0) {
-    throw setupProblems(
-      `The contracts file "${input.name}"`,
-      read.errors.map((e) => e.message),
-    );
-  }
-  return read.rows;
-}
-
-function readRates(input: NamedBytes, contractIds: ReadonlySet<string>): ContractRateDraft[] {
-  const read = readContractRatesCsv(input.bytes, { knownContractIds: contractIds });
-  if (read.errors.length > 0) {
-    throw problemsError(
-      `The rates file "${input.name}"`,
-      read.errors.map((e) => e.message),
-    );
-  }
-  return read.rows;
-}
-
-function readInventory(input: NamedBytes, dateOrder: DateOrder | undefined): InventoryDraft[] {
-  const table = readTabularFile(input.name, input.bytes);
-  if (!table.ok) {
-    throw problemsError(
-      `The inventory file "${input.name}"`,
-      table.errors.map((e) => e.message),
-    );
-  }
-  const mapping = guessInventoryMapping(table.value.header);
-  const problems = inventoryMappingProblems(mapping);
-  if (problems.length > 0) {
-    throw new CliError(
-      `The inventory file "${input.name}" lacks required columns (its header is: ${table.value.header.join(', ')}). ${problems.join(' ')}`,
-    );
-  }
-  const { drafts, errors } = readInventoryRows(table.value, mapping, dateOrder);
-  if (errors.length > 0) {
-    throw setupProblems(
-      `The inventory file "${input.name}"`,
-      errors.map((e) => e.message),
-    );
-  }
-  return drafts;
 }
 
 /** Applies a contracts or rates file (`what` names it in messages) to the workspace. */
