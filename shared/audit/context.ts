@@ -4,7 +4,7 @@
  * their rates. Rules stay small because the lookups live here.
  */
 import { accountNumberKey } from '../ids/keys';
-import type { IsoDate } from '../dates/iso-date';
+import { daysBetween, type IsoDate } from '../dates/iso-date';
 import type { Account, AuditSettings, Contract, Service, Site } from '../model';
 import {
   accountsTouched,
@@ -75,6 +75,29 @@ export interface RuleContext {
 export function contractCovers(contract: Contract, date: IsoDate): boolean {
   if (date <= contract.endDate) return true;
   return contract.autoRenew && contract.renewalTermMonths > 0 && contract.status !== 'terminated';
+}
+
+/**
+ * The share of a bill's period after its contract stopped fixing prices, as a fraction of its
+ * days: 0 when the contract covers the whole period, 1 when the period starts after it, and in
+ * between for a period running past the contract's end (a quarterly bill of July–September on a
+ * contract ended 31 August has a third of its days out of contract).
+ */
+export function outOfContractShare(contract: Contract, facts: InvoiceFacts): number {
+  if (contractCovers(contract, facts.periodEnd)) return 0;
+  if (!contractCovers(contract, facts.periodStart)) return 1;
+  const days = daysBetween(facts.periodStart, facts.periodEnd) + 1;
+  return days <= 0 ? 1 : daysBetween(contract.endDate, facts.periodEnd) / days;
+}
+
+/**
+ * What a bill of `billed` cents against `contracted` cents bills above the rate in its `share`
+ * after the contract's end (out-of-contract's part of it; rate-mismatch keeps the rest, so the
+ * two never claim the same cents).
+ */
+export function overAfterEnd(billed: number, contracted: number, share: number): number {
+  if (share === 0) return 0;
+  return Math.max(0, Math.round(billed * share) - Math.round(contracted * share));
 }
 
 /** Builds the indexes of one run. Linear in the number of lines; every line is read once. */

@@ -2,7 +2,7 @@
  * What every bill writer shares: the context, which services an invoice bills, the charges of a
  * mobile line for one cycle, and the generic checks that record planted errors as they are billed.
  */
-import type { IsoDate, IsoMonth } from '../dates/iso-date';
+import { daysBetween, type IsoDate, type IsoMonth } from '../dates/iso-date';
 import { cents } from '../money/cents';
 import { productOf } from './catalog';
 import type { PlantPlan } from './errors';
@@ -170,26 +170,34 @@ export function noteServiceBilled(
     });
   }
   const expected = service.expectedMonthlyCents;
-  if (expected === undefined || recurring <= expected) return;
+  if (expected === undefined) return;
   const contract =
     service.contractId === undefined ? undefined : ctx.contracts.get(service.contractId);
-  if (contract?.status === 'expired' && period.start > contract.endDate) {
+  // The share of the period after the contract ended (out-of-contract's), at whatever price.
+  let after = 0;
+  if (contract?.status === 'expired' && period.end > contract.endDate) {
     const endDate = contract.endDate;
+    after =
+      period.start > endDate
+        ? 1
+        : daysBetween(endDate, period.end) / (daysBetween(period.start, period.end) + 1);
+    const billedAfter = Math.round(recurring * after);
     ctx.ledger.add({
       ...base,
       serviceId: undefined,
       ruleId: 'out-of-contract',
-      impact: recurring - expected,
-      billed: recurring,
+      impact: Math.max(0, billedAfter - Math.round(expected * after)),
+      billed: billedAfter,
       describe: (e) =>
         `Contract ${contract.name} ended ${endDate}; recurring charges billed at month-to-month rates, ${dollars(e.impact)} above the last contracted rates on ${monthSpan(e)}.`,
     });
-    return;
   }
+  if (after === 1 || recurring <= expected) return;
+  const overAfter = Math.max(0, Math.round(recurring * after) - Math.round(expected * after));
   ctx.ledger.add({
     ...base,
     ruleId: 'rate-mismatch',
-    impact: recurring - expected,
+    impact: recurring - expected - overAfter,
     billed: recurring,
     describe: (e) =>
       `${billedId} (${service.plan}) billed ${dollars(recurring)}/month against a contract rate of ${dollars(expected)}: ${dollars(e.impact)} over on ${monthSpan(e)}.`,

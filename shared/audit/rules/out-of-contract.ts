@@ -1,5 +1,5 @@
 import { isoMonthOf, type IsoDate, type IsoMonth } from '../../dates/iso-date';
-import { contractCovers } from '../context';
+import { overAfterEnd, outOfContractShare } from '../context';
 import {
   Tallies,
   money,
@@ -23,8 +23,9 @@ export function monthsOutOfContract(endDate: IsoDate, billedMonth: IsoMonth): nu
  * protection and is a renegotiation item. The contract is the service's own (`contractOf`: its
  * inventory Contract ID, a contract listing it, or one naming its account), whether or not its
  * rate card prices the service: with no rate known the finding stands at $0.00 and says so.
- * Impact: what is billed above the last contracted rate, which may be $0.00. One finding per
- * contract and account, dated by its first month.
+ * Impact: what is billed above the last contracted rate, which may be $0.00. A bill whose period
+ * runs past the contract's end counts the share of its days after the end (see
+ * {@link outOfContractShare}). One finding per contract and account, dated by its first month.
  */
 export const outOfContractRule: AuditRule = {
   id: 'out-of-contract',
@@ -41,6 +42,8 @@ export const outOfContractRule: AuditRule = {
     // The lines of services billed at their last rate: the finding's evidence only when no
     // service is above it (else its money is on the lines above, and at-rate lines claim none).
     const atRate = new Map<Tally, ChargeRef[]>();
+    // Findings holding a bill whose period runs past the contract's end (a share of it counted).
+    const straddling = new Set<Tally>();
     for (const facts of context.originals) {
       for (const charges of facts.services) {
         const service = charges.service;
@@ -49,7 +52,8 @@ export const outOfContractRule: AuditRule = {
         // its account), whether or not its rate card prices the service.
         const contract = context.contractOf(service);
         if (contract === undefined) continue;
-        if (contractCovers(contract, facts.periodStart)) continue;
+        const share = outOfContractShare(contract, facts);
+        if (share === 0) continue;
         // As for rate-mismatch, a discount on the service is part of its price.
         const billed = recurringOf(facts, charges, undefined, true);
         if (billed.amount <= 0) continue;
@@ -59,10 +63,12 @@ export const outOfContractRule: AuditRule = {
           rate === undefined
             ? billed.amount
             : rate.unitCents * billed.units * billedPeriodMonths(facts);
-        const over = Math.max(0, billed.amount - contracted);
+        const billedOut = Math.round(billed.amount * share);
+        const over = overAfterEnd(billed.amount, contracted, share);
         const tally = tallies.on(facts, contract.id, '');
         tally.impact += over;
-        tally.billed += billed.amount;
+        tally.billed += billedOut;
+        if (share < 1) straddling.add(tally);
         if (over > 0) recurringOf(facts, charges, tally.refs);
         else {
           const refs = atRate.get(tally) ?? [];
@@ -85,6 +91,9 @@ export const outOfContractRule: AuditRule = {
         contract === undefined ? 0 : monthsOutOfContract(contract.endDate, tally.last.month);
       const ended = `Contract ${contract?.name ?? tally.subjectKey} ended ${contract?.endDate ?? ''}, ${months} month${months === 1 ? '' : 's'} out of contract by ${tally.last.month}`;
       const counted = `${count} service${plural}`;
+      const shared = straddling.has(tally)
+        ? ' (a bill running past the end counted for its days after it)'
+        : '';
       // Services with no rate on the card: nothing to compare with, and the finding still stands.
       const some = unratedCount > 0 && unratedCount < count;
       const held = some
@@ -92,10 +101,10 @@ export const outOfContractRule: AuditRule = {
         : counted;
       const message =
         tally.impact > 0
-          ? `${ended}; ${held} billed ${money(tally.impact)} above their last contracted rates on ${tallySpan(tally)}.`
+          ? `${ended}; ${held} billed ${money(tally.impact)} above their last contracted rates on ${tallySpan(tally)}${shared}.`
           : unratedCount === count
-            ? `${ended}; ${counted} billed ${money(tally.billed)} on ${tallySpan(tally)} with no contracted rate on the card to compare with, and no price protection: renegotiate.`
-            : `${ended}; ${held} billed ${money(tally.billed)} on ${tallySpan(tally)}, not above the last contracted rates but with no price protection: renegotiate.`;
+            ? `${ended}; ${counted} billed ${money(tally.billed)} on ${tallySpan(tally)}${shared} with no contracted rate on the card to compare with, and no price protection: renegotiate.`
+            : `${ended}; ${held} billed ${money(tally.billed)} on ${tallySpan(tally)}${shared}, not above the last contracted rates but with no price protection: renegotiate.`;
       return tallyDraft(this, tally, tally.impact, message);
     });
   },

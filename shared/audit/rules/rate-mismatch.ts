@@ -1,4 +1,4 @@
-import { contractCovers } from '../context';
+import { overAfterEnd, outOfContractShare } from '../context';
 import {
   Tallies,
   type Tally,
@@ -34,15 +34,18 @@ export const rateMismatchRule: AuditRule = {
     const tallies = new Tallies();
     // A discount on the service is part of its price: the rate is compared net of it.
     const netOfCredits = new Set<Tally>();
+    // Findings holding a bill that runs past the contract's end: its days after it are not here.
+    const straddling = new Set<Tally>();
     for (const facts of context.originals) {
       for (const charges of facts.services) {
         const service = charges.service;
         if (service === undefined) continue;
         const rate = context.contractedRate(service);
         if (rate === undefined) continue;
-        // After the term, prices are out-of-contract's business.
-        if (rate.contract !== undefined && !contractCovers(rate.contract, facts.periodStart))
-          continue;
+        // After the term, prices are out-of-contract's business (for a bill running past the
+        // end, the share of its days after it).
+        const share = rate.contract === undefined ? 0 : outOfContractShare(rate.contract, facts);
+        if (share === 1) continue;
         const billed = recurringOf(facts, charges, undefined, true);
         if (billed.amount <= 0) continue;
         // A bill of a longer period (a quarter) bills the monthly rate for each of its months.
@@ -53,7 +56,8 @@ export const rateMismatchRule: AuditRule = {
         );
         if (billed.amount - contracted <= tolerance) continue;
         const tally = tallies.on(facts, charges.serviceKey, charges.serviceIdRaw, service);
-        tally.impact += billed.amount - contracted;
+        tally.impact += billed.amount - contracted - overAfterEnd(billed.amount, contracted, share);
+        if (share > 0) straddling.add(tally);
         tally.billed += billed.amount;
         // The message's figures are the latest invoice's, whatever order the bills were read in.
         if (tally.last === facts) {
@@ -72,10 +76,13 @@ export const rateMismatchRule: AuditRule = {
       const billed = netOfCredits.has(tally)
         ? `${money(tally.lastAmount)} net of its discounts`
         : `${money(tally.lastAmount)} recurring`;
+      const after = straddling.has(tally)
+        ? ' (the days billed after the contract ended are in its out-of-contract finding)'
+        : '';
       const message =
         tally.invoices === 1
-          ? `Line ${tally.serviceIdRaw} billed ${billed} on invoice ${tally.first.invoice.invoiceNumber}; ${label} ${money(tally.reference)} — ${money(tally.impact)} over.`
-          : `Line ${tally.serviceIdRaw} billed ${billed} a month; ${label} ${money(tally.reference)} — ${money(tally.impact)} over on ${tallySpan(tally)}.`;
+          ? `Line ${tally.serviceIdRaw} billed ${billed} on invoice ${tally.first.invoice.invoiceNumber}; ${label} ${money(tally.reference)} — ${money(tally.impact)} over${after}.`
+          : `Line ${tally.serviceIdRaw} billed ${billed} a month; ${label} ${money(tally.reference)} — ${money(tally.impact)} over on ${tallySpan(tally)}${after}.`;
       return tallyDraft(this, tally, tally.impact, message);
     });
   },
