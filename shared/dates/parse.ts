@@ -6,7 +6,7 @@
  * An impossible date is an error with a sentence, never a guess.
  */
 import type { DateOrder, IsoDate } from './iso-date';
-import { DATE_ORDERS, calendarProblem, dateParts, isLeapYear, isoDate } from './iso-date';
+import { DATE_ORDERS, addDays, calendarProblem, dateParts, isLeapYear, isoDate } from './iso-date';
 import type { Result } from '../result';
 import { fail, ok } from '../result';
 
@@ -304,4 +304,24 @@ export function earliestOnOrAfter(month: number, day: number, reference: IsoDate
   let year = month < ref.month || (month === ref.month && day < ref.day) ? ref.year + 1 : ref.year;
   while (month === 2 && day === 29 && !isLeapYear(year)) year += 1;
   return isoDate(year, month, day);
+}
+
+/** An ISO 8601 date and time with its offset from UTC (`Z`, `-05:00`, `+0530`). */
+const ISO_WITH_OFFSET =
+  /^\s*(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|([+-])(\d{2}):?(\d{2}))\s*$/i;
+
+/**
+ * The UTC calendar date of `date`, read from `text`, when `text` is an ISO 8601 date and time
+ * that states its offset: `2026-10-31T20:00:00-05:00` is 1 November in UTC. Else `date` itself
+ * (a time with no offset, or none, says nothing about UTC). Pure day arithmetic, no clock.
+ */
+export function utcDateOf(text: string, date: IsoDate): IsoDate {
+  const found = ISO_WITH_OFFSET.exec(text);
+  if (found === null || found[1] !== date) return date;
+  const [, , hours, minutes, sign, offsetHours, offsetMinutes] = found;
+  if (sign === undefined) return date;
+  const offset = (Number(offsetHours) * 60 + Number(offsetMinutes)) * (sign === '-' ? -1 : 1);
+  const utcMinutes = Number(hours) * 60 + Number(minutes) - offset;
+  const shift = Math.floor(utcMinutes / (24 * 60));
+  return shift === 0 ? date : addDays(date, shift);
 }

@@ -42,6 +42,21 @@ const TRAILER_UNITS = {
 
 const ENVELOPE_IDS = new Set(['ISA', 'GS', 'ST', 'GE', 'IEA']);
 
+/**
+ * Whether a trailer's control number is its header's. ISA13/IEA02 and GS06/GE02 are numbers in
+ * X12 (`202`, `0202` and `000000202` are one number: an unpadded ISA writes it short); ST02/SE02
+ * is text and must be written the same.
+ */
+function sameControlNumber(
+  kind: keyof typeof TRAILER_UNITS,
+  closing: string,
+  opening: string,
+): boolean {
+  if (closing === opening) return true;
+  if (kind === 'transaction') return false;
+  return /^\d+$/.test(closing) && /^\d+$/.test(opening) && Number(closing) === Number(opening);
+}
+
 /** Follows the envelope segment by segment ({@link EnvelopeReader.add}, then {@link EnvelopeReader.end}). */
 export class EnvelopeReader {
   private interchange: Open | null = null;
@@ -170,7 +185,7 @@ export class EnvelopeReader {
       );
     }
     const closing = element(trailer, 2);
-    if (closing !== open.controlNumber) {
+    if (!sameControlNumber(kind, closing, open.controlNumber)) {
       this.listener.onProblem(
         trailer,
         2,

@@ -31,6 +31,9 @@ export const MAX_X12_SEGMENTS = 5_000_000;
 /** Elements of ISA, which has a fixed count in every X12 version. */
 const ISA_ELEMENTS = 16;
 
+/** Text that holds nothing but spaces, line breaks, NULs and DOS end-of-file marks (^Z). */
+const PADDING_ONLY = /^[\s\u0000\u001a]*$/;
+
 /** A segment name: two or three letters or digits, starting with a letter. */
 const SEGMENT_ID = /^[A-Z][A-Z0-9]{1,2}$/;
 
@@ -102,7 +105,7 @@ export function x12Delimiters(text: string): { delimiters: X12Delimiters; start:
  * Reads an interchange segment by segment, handing each to `onSegment` and keeping none, so a
  * large file is never held as millions of segments at once. Line breaks around segments
  * (`~\r\n`) are ignored; with line-break terminators any of CRLF, LF or CR ends a segment. Blank
- * segments are skipped and not counted. A segment over the limits, or too many segments, stops
+ * segments, and padding of NULs or a DOS end-of-file mark (^Z), are skipped and not counted. A segment over the limits, or too many segments, stops
  * the scan with a sentence refusing the file.
  */
 export function scanX12(
@@ -137,7 +140,8 @@ export function scanX12(
     }
     if (from === to) continue;
     const body = text.slice(from, to);
-    if (text.charCodeAt(from) <= 32 && body.trim() === '') continue;
+    // Blank, or the padding some systems write after the last segment (NULs, a DOS end-of-file).
+    if (text.charCodeAt(from) <= 32 && PADDING_ONLY.test(body)) continue;
     if (count >= maxSegments) {
       return {
         ok: false,

@@ -18,7 +18,7 @@
  * join; a call met twice (the same `UsageId`) is read once.
  */
 import type { IsoDate } from '../../dates';
-import { endOfMonth, isoMonthOf } from '../../dates';
+import { endOfMonth, isoMonthOf, utcDateOf } from '../../dates';
 import { cents } from '../../money/cents';
 import { ABSENT, CellReader } from '../cells';
 import { compactDate } from '../charge-rows';
@@ -195,7 +195,9 @@ class PstnReading {
         continue;
       }
       const upn = cells.identifier(col(c, 'upn'));
-      const start = cells.date(col(c, 'startTime'), 'YMD');
+      // The call's calendar month in UTC: a time written with its offset is moved to UTC first.
+      const written = cells.date(col(c, 'startTime'), 'YMD');
+      const start = written === null ? null : utcDateOf(cells.text(col(c, 'startTime')), written);
       if (start === null && !cells.failed)
         cells.reject(col(c, 'startTime'), 'the start time is blank.');
       const seconds = secondsOf(cells, col(c, 'duration'));
