@@ -32,7 +32,13 @@ export const MAX_X12_SEGMENTS = 5_000_000;
 const ISA_ELEMENTS = 16;
 
 /** Text that holds nothing but spaces, line breaks, NULs and DOS end-of-file marks (^Z). */
-const PADDING_ONLY = /^[\s\u0000\u001a]*$/;
+function isPaddingOnly(text: string): boolean {
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text.charCodeAt(index);
+    if (char !== 0 && char !== 0x1a && text.charAt(index).trim() !== '') return false;
+  }
+  return true;
+}
 
 /** A segment name: two or three letters or digits, starting with a letter. */
 const SEGMENT_ID = /^[A-Z][A-Z0-9]{1,2}$/;
@@ -141,7 +147,7 @@ export function scanX12(
     if (from === to) continue;
     const body = text.slice(from, to);
     // Blank, or the padding some systems write after the last segment (NULs, a DOS end-of-file).
-    if (text.charCodeAt(from) <= 32 && PADDING_ONLY.test(body)) continue;
+    if (text.charCodeAt(from) <= 32 && isPaddingOnly(body)) continue;
     if (count >= maxSegments) {
       return {
         ok: false,
