@@ -29,6 +29,10 @@ export interface BillFiles {
   files: BillFile[];
 }
 
+/** Why a device, pipe or socket given as an input is not read. */
+const NOT_A_FILE =
+  'is not a file on disk (a device, a pipe or a socket), so its size cannot be checked before it is read: save it to a file first and give that file.';
+
 function reason(error: unknown): string {
   if (error instanceof Error && 'code' in error) {
     const code = (error as { code?: unknown }).code;
@@ -44,6 +48,7 @@ export async function readInputFile(path: string, option: string): Promise<Uint8
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw new CliError(`--${option} "${path}" is a folder, not a file.`);
+    if (!info.isFile()) throw new CliError(`--${option} "${path}" ${NOT_A_FILE}`);
     return new Uint8Array(await readFile(path));
   } catch (error) {
     if (error instanceof CliError) throw error;
@@ -103,7 +108,10 @@ export async function collectBillFiles(
     seenPaths.add(absolute);
     let bytes: Uint8Array;
     try {
-      const size = (await stat(path)).size;
+      const info = await stat(path);
+      // A device or a pipe has no size to check first, and /dev/zero never ends.
+      if (!info.isFile()) throw new CliError(`The bill "${path}" ${NOT_A_FILE}`);
+      const size = info.size;
       if (size > largest) {
         throw new CliError(
           `The bill file "${path}" is ${formatBytes(size)}, over the ${formatBytes(largest)} a bill file or ZIP may be. If you trust this file, run again with --max-file-mb or --max-zip-mb set higher.`,

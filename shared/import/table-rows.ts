@@ -23,6 +23,8 @@ export class TableState {
   private line: number;
   private cursor = 0;
   private rowCount = 0;
+  /** Rows with blank cells past the header's end (a trailing delimiter), judged at the end. */
+  private readonly trailingBlank: { row: TableRow; width: number; text: string }[] = [];
 
   constructor(
     private readonly sniff: TableSniff,
@@ -57,9 +59,16 @@ export class TableState {
       this.problem(rowLine, widthProblem, rowText(cells, this.sniff.delimiter));
       this.reportLinesInside(rowLine, lastLine, 'of row {row}, which could not be read');
     } else {
-      this.rows.push(
-        lastLine > rowLine ? { line: rowLine, cells, lastLine } : { line: rowLine, cells },
-      );
+      const row =
+        lastLine > rowLine ? { line: rowLine, cells, lastLine } : { line: rowLine, cells };
+      this.rows.push(row);
+      if (this.options.strictWidth === true && cells.length > this.rawWidth) {
+        this.trailingBlank.push({
+          row,
+          width: cells.length,
+          text: rowText(cells, this.sniff.delimiter),
+        });
+      }
     }
     this.rowCount += 1;
     const onProgress = this.options.onProgress;
@@ -105,6 +114,38 @@ export class TableState {
   }
 
   /**
+   * Ends the table: a blank cell past the header's end is a trailing delimiter when most rows end
+   * with one; on a few rows only, it is the blank last column pushed out by an unquoted comma
+   * (`…,1,850.00,` for `…,"1,850.00",`), and those rows are not imported, as any shifted row.
+   */
+  finish(): void {
+    const suspects = this.trailingBlank;
+    if (suspects.length === 0 || suspects.length * 2 >= this.rows.length) return;
+    const dropped = new Set<TableRow>();
+    for (const { row, width, text } of suspects) {
+      dropped.add(row);
+      this.problem(row.line, this.shiftedMessage(row.line, width), text);
+      this.reportLinesInside(
+        row.line,
+        row.lastLine ?? row.line,
+        'of row {row}, which could not be read',
+      );
+    }
+    const kept = this.rows.filter((row) => !dropped.has(row));
+    this.rows.length = 0;
+    this.rows.push(...kept);
+    this.problems.sort((a, b) => a.line - b.line);
+  }
+
+  private shiftedMessage(line: number, width: number): string {
+    const hint =
+      this.sniff.delimiter === ','
+        ? ' — an unquoted comma in an amount like 1,850.00? Quote such cells ("1,850.00") or remove the comma'
+        : '';
+    return `Row ${formatCount(line)} has ${formatCount(width)} cells, the header has ${formatCount(this.headerWidth)}${hint}. The row is not imported, so no cell is read from the wrong column.`;
+  }
+
+  /**
    * Why a row cannot be read cell by cell against the header: more filled cells than the header
    * has (an unquoted comma shifted the rest), or fewer cells (a cut-short row). Blank cells past
    * the header's end (a trailing delimiter) are fine.
@@ -112,13 +153,7 @@ export class TableState {
   private widthProblem(line: number, cells: readonly string[]): string | null {
     let width = cells.length;
     while (width > this.rawWidth && (cells[width - 1] ?? '').trim() === '') width -= 1;
-    if (width > this.rawWidth) {
-      const hint =
-        this.sniff.delimiter === ','
-          ? ' — an unquoted comma in an amount like 1,850.00? Quote such cells ("1,850.00") or remove the comma'
-          : '';
-      return `Row ${formatCount(line)} has ${formatCount(width)} cells, the header has ${formatCount(this.headerWidth)}${hint}. The row is not imported, so no cell is read from the wrong column.`;
-    }
+    if (width > this.rawWidth) return this.shiftedMessage(line, width);
     if (cells.length < this.headerWidth) {
       return `Row ${formatCount(line)} has ${formatCount(cells.length)} cells, the header has ${formatCount(this.headerWidth)}: the row is cut short. It is not imported.`;
     }

@@ -235,6 +235,7 @@ function parseTable(
   }
   options.onProgress?.(1);
   if (state.refused !== undefined) return refusedTable(state.refused);
+  state.finish();
   if (headerOnly) return { header: trimTrailingBlanks(state.header ?? []), rows: [], problems: [] };
   const table: Table = {
     header: trimTrailingBlanks(state.header ?? []),

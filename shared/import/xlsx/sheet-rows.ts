@@ -78,6 +78,7 @@ function cellAttributes(raw: string): {
 export function readSheetRows(xml: string, context: SheetContext): XlsxRow[] | string {
   const { strings, kinds, date1904, limits } = context;
   const rows: XlsxRow[] = [];
+  const merged: MergedRange[] = [];
   let refusal: string | null = null;
   let inSheetData = false;
   let rowNumber = 0;
@@ -110,8 +111,18 @@ export function readSheetRows(xml: string, context: SheetContext): XlsxRow[] | s
   const cellText = (): string => {
     switch (type) {
       case 's': {
+        if (value.trim() === '') return '';
         const index = Number(value);
-        return Number.isInteger(index) ? (strings[index] ?? '') : '';
+        const text = Number.isInteger(index) && index >= 0 ? strings[index] : undefined;
+        if (text === undefined) {
+          const held =
+            strings.length === 0
+              ? 'the workbook has no shared text'
+              : `the workbook holds ${formatCount(strings.length)}`;
+          refusal = `the cell ${columnLetters(column)}${rowNumber} refers to shared text number ${quoted(value)}, but ${held}: the file is damaged.`;
+          return '';
+        }
+        return text;
       }
       case 'inlineStr':
         return decodeExcelEscapes(inline);
@@ -136,6 +147,11 @@ export function readSheetRows(xml: string, context: SheetContext): XlsxRow[] | s
   const problem = scanXml(xml, {
     open(name, attributes, selfClosing) {
       if (refusal !== null) return;
+      if (name === 'mergeCell') {
+        const range = mergedRange(xmlAttributes(attributes).ref);
+        if (range !== null) merged.push(range);
+        return;
+      }
       if (name === 'sheetData') {
         inSheetData = !selfClosing;
         return;
@@ -143,6 +159,10 @@ export function readSheetRows(xml: string, context: SheetContext): XlsxRow[] | s
       if (!inSheetData) return;
       if (name === 'row') {
         const given = Number(xmlAttributes(attributes).r);
+        if (Number.isInteger(given) && given > 0 && given <= rowNumber) {
+          refusal = `row ${formatCount(given)} comes after row ${formatCount(rowNumber)} in the sheet's file (rows out of order or repeated), so its cells cannot be placed: the file is damaged.`;
+          return;
+        }
         rowNumber = Number.isInteger(given) && given > rowNumber ? given : rowNumber + 1;
         if (rowNumber > MAX_SHEET_ROWS) {
           refusal = `it has rows past row ${formatCount(MAX_SHEET_ROWS)}, the most a sheet can hold; the file is damaged.`;
@@ -155,6 +175,10 @@ export function readSheetRows(xml: string, context: SheetContext): XlsxRow[] | s
         type = cell.type;
         style = cell.style;
         const at = cell.reference === undefined ? -1 : columnOfReference(cell.reference);
+        if (at !== -1 && at <= column) {
+          refusal = `the cell ${quoted(cell.reference ?? '')} comes after ${columnLetters(column)}${rowNumber} in the sheet's file (cells out of order or repeated), so it cannot be placed in its column: the file is damaged.`;
+          return;
+        }
         column = at > column ? at : column + 1;
         if (column >= limits.maxColumns) {
           refusal = `row ${formatCount(rowNumber)} has a cell in column ${columnLetters(column)}, past the limit of ${formatCount(limits.maxColumns)} columns (most columns). A bill has a few dozen: the file is damaged or is not a bill export.`;
@@ -203,5 +227,70 @@ export function readSheetRows(xml: string, context: SheetContext): XlsxRow[] | s
   });
   if (refusal !== null) return refusal;
   if (problem !== null) return `${problem}. Save it again from Excel, or export the sheet as CSV.`;
+  return fillMergedDown(rows, merged);
+}
+
+/** A merged range of cells: its first and last rows (1-based) and its first column (0-based). */
+interface MergedRange {
+  firstRow: number;
+  lastRow: number;
+  column: number;
+}
+
+/** `A2:A4` as a range that spans rows; null for one row (a title across columns) or a bad ref. */
+function mergedRange(ref: string | undefined): MergedRange | null {
+  const found = /^\$?([A-Za-z]{1,3})\$?(\d{1,7}):\$?[A-Za-z]{1,3}\$?(\d{1,7})$/.exec(ref ?? '');
+  if (found === null) return null;
+  const firstRow = Number(found[2]);
+  const lastRow = Number(found[3]);
+  if (lastRow <= firstRow) return null;
+  return { firstRow, lastRow, column: columnOfReference(found[1] ?? '') };
+}
+
+/**
+ * Cells merged down several rows show their value on each of those rows in Excel (a carrier or
+ * an invoice number merged over its lines): each row gets it in the range's first column, as
+ * Excel shows it. Only rows that hold other cells are filled.
+ */
+function fillMergedDown(rows: XlsxRow[], merged: readonly MergedRange[]): XlsxRow[] | string {
+  if (merged.length === 0) return rows;
+  const byNumber = new Map(rows.map((row) => [row.row, row]));
+  let filled = 0;
+  for (const range of merged) {
+    const value = byNumber.get(range.firstRow)?.cells[range.column] ?? '';
+    if (value === '') continue;
+    for (const row of rowsBetween(rows, range.firstRow + 1, range.lastRow)) {
+      if ((row.cells[range.column] ?? '') !== '') continue;
+      while (row.cells.length < range.column) row.cells.push('');
+      row.cells[range.column] = value;
+      filled += 1;
+      if (filled > MAX_SHEET_CELLS) {
+        return `its merged cells cover more than ${formatCount(MAX_SHEET_CELLS)} cells, far more than any bill; the file is damaged or is not a bill export.`;
+      }
+    }
+  }
   return rows;
+}
+
+/** The rows numbered `from` to `to` (rows are in ascending order). */
+function rowsBetween(rows: readonly XlsxRow[], from: number, to: number): XlsxRow[] {
+  let low = 0;
+  let high = rows.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((rows[middle]?.row ?? 0) < from) low = middle + 1;
+    else high = middle;
+  }
+  const found: XlsxRow[] = [];
+  for (let index = low; index < rows.length; index += 1) {
+    const row = rows[index];
+    if (row === undefined || row.row > to) break;
+    found.push(row);
+  }
+  return found;
+}
+
+/** A value from the file, cut short and quoted, for a sentence. */
+function quoted(text: string): string {
+  return JSON.stringify(text.length > 20 ? `${text.slice(0, 20)}…` : text);
 }
