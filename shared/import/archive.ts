@@ -18,7 +18,13 @@ import {
 import type { ZipEntry } from './zip-reader';
 import { uniqueFileNames } from '../ledger/file-names';
 import { isXlsx } from './xlsx/package';
-import { inflateZipMemberNatively, isZip, readZipDirectory, readZipMember } from './zip-reader';
+import {
+  inflateZipMemberNatively,
+  isZip,
+  readZipDirectory,
+  readZipMember,
+  unsupportedMemberReason,
+} from './zip-reader';
 
 export { isZip } from './zip-reader';
 
@@ -132,6 +138,12 @@ export function expandUpload(
   // A base name, or the end of the path that tells two of the same name apart (a folder per month).
   const names = uniqueFileNames(billEntries.map((entry) => entry.path));
   for (const [i, entry] of billEntries.entries()) {
+    const unsupported = unsupportedMemberReason(entry);
+    if (unsupported !== null) {
+      return fail(
+        `The file "${entry.path}" in the ZIP archive "${file.name}" cannot be read: ${unsupported}. Nothing from this ZIP was imported.`,
+      );
+    }
     const bytes = options.inflated?.get(file.bytes, entry) ?? readZipMember(file.bytes, entry);
     if (typeof bytes === 'string') {
       return fail(

@@ -7,6 +7,7 @@
  */
 import { Inflate } from 'fflate';
 import {
+  findZip64End,
   findZipEnd,
   readZipLocal,
   readZipRecord,
@@ -14,6 +15,7 @@ import {
   ZIP_DATA_DESCRIPTOR_FLAG,
   ZIP_ENCRYPTED_FLAG,
   type ZipRecord,
+  zip64Values,
 } from '../zip/structure';
 import { crc32 } from './crc32';
 
@@ -54,36 +56,55 @@ export function readZipDirectory(
 ): { ok: true; entries: ZipEntry[] } | ZipProblem {
   const end = findZipEnd(bytes, 'allowed');
   if (end === undefined) return problem('its table of contents (the end of the ZIP) is missing');
-  const { count, directorySize, directoryOffset } = end;
-  if (directoryOffset === ZIP64_MARKER || count === 0xffff) {
-    return problem('it uses the ZIP64 format, meant for archives over 4 GB');
+  let { count, directorySize, directoryOffset } = end;
+  // The directory ends before the end records (the ZIP64 ones, when there are).
+  let limit = end.at;
+  if (directoryOffset === ZIP64_MARKER || directorySize === ZIP64_MARKER || count === 0xffff) {
+    // A ZIP64 archive (any size: streaming writers make small ones) keeps these in its ZIP64 end.
+    const big = findZip64End(bytes, end);
+    if (big === undefined) return problem('its ZIP64 table of contents is missing or damaged');
+    ({ count, directorySize, directoryOffset } = big);
+    limit = big.at;
   }
   if (count > maxEntries) return { ok: false, problem: 'it holds too many files', tooMany: count };
-  if (directoryOffset + directorySize > end.at) {
+  if (directoryOffset + directorySize > limit) {
     return problem('its table of contents points outside the file');
   }
   const entries: ZipEntry[] = [];
   let at = directoryOffset;
   for (let index = 0; index < count; index += 1) {
-    const read = readZipRecord(bytes, at, end.at, 'flagged');
+    const read = readZipRecord(bytes, at, limit, 'flagged');
     if (read === 'damaged') {
       return problem(`entry ${index + 1} of its table of contents is damaged`);
     }
     if (read === 'cut-short') {
       return problem(`entry ${index + 1} of its table of contents is cut short`);
     }
-    const entry = read.record;
-    if (
-      entry.compressedSize === ZIP64_MARKER ||
-      entry.uncompressedSize === ZIP64_MARKER ||
-      entry.localOffset === ZIP64_MARKER
-    ) {
-      return problem('it uses the ZIP64 format, meant for files over 4 GB');
+    const entry = withZip64Sizes(read.record, read.extra);
+    if (entry === undefined) {
+      return problem(`entry ${index + 1} of its table of contents lacks its ZIP64 sizes`);
     }
     entries.push(entry);
     at = read.next;
   }
   return { ok: true, entries };
+}
+
+/**
+ * A directory record with the real values of its ZIP64 fields (those holding the marker, read
+ * from its ZIP64 extra field in the format's order); undefined when the extra field lacks them.
+ */
+function withZip64Sizes(record: ZipRecord, extra: Uint8Array): ZipEntry | undefined {
+  const fields = ['uncompressedSize', 'compressedSize', 'localOffset'] as const;
+  const marked = fields.filter((field) => record[field] === ZIP64_MARKER);
+  if (marked.length === 0) return record;
+  const values = zip64Values(extra, marked.length);
+  if (values === undefined) return undefined;
+  const entry = { ...record };
+  marked.forEach((field, index) => {
+    entry[field] = values[index] ?? ZIP64_MARKER;
+  });
+  return entry;
 }
 
 /** The compressed bytes of an entry, after checking its local header agrees with the directory. */
@@ -95,10 +116,15 @@ function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array | string {
   // mismatch means one of the two was altered.
   if ((entry.flags & ZIP_DATA_DESCRIPTOR_FLAG) === 0) {
     const { header } = local;
+    // A ZIP64 local header keeps both sizes in its extra field (uncompressed first).
+    const zip64 =
+      header.compressedSize === ZIP64_MARKER || header.uncompressedSize === ZIP64_MARKER
+        ? zip64Values(header.extra, 2)
+        : undefined;
     const agrees =
       header.crc === entry.crc &&
-      header.compressedSize === entry.compressedSize &&
-      header.uncompressedSize === entry.uncompressedSize;
+      (zip64?.[1] ?? header.compressedSize) === entry.compressedSize &&
+      (zip64?.[0] ?? header.uncompressedSize) === entry.uncompressedSize;
     if (!agrees) return 'its two size and checksum records disagree';
   }
   return local.data;
@@ -140,6 +166,33 @@ function inflateBounded(data: Uint8Array, size: number): Uint8Array | string {
   }
   return out;
 }
+
+/**
+ * Why a member cannot be read though nothing in it is damaged, with what the user can do; null
+ * when it can be read. A password or a compression method TEM Desk does not read is no damage:
+ * downloading the file again would not help.
+ */
+export function unsupportedMemberReason(entry: ZipEntry): string | null {
+  if (entry.flags & ZIP_ENCRYPTED_FLAG) {
+    return 'it is password-protected. Unzip it yourself (with its password) and import the files it holds, or ask the carrier for an export without a password';
+  }
+  if (entry.method !== 0 && entry.method !== 8) {
+    const name = METHOD_NAMES.get(entry.method);
+    return `it is compressed with ${name === undefined ? `method ${entry.method}` : `${name} (method ${entry.method})`}, which TEM Desk does not read. Unzip it yourself and import the files it holds, or zip them again with ordinary "deflate" compression`;
+  }
+  return null;
+}
+
+/** Compression methods seen in ZIPs that TEM Desk does not read, by their number. */
+const METHOD_NAMES = new Map([
+  [9, 'Deflate64'],
+  [12, 'bzip2'],
+  [14, 'LZMA'],
+  [93, 'Zstandard'],
+  [95, 'XZ'],
+  [98, 'PPMd'],
+  [99, 'AES encryption'],
+]);
 
 /**
  * The bytes of one member, checked: stored or deflated only, not encrypted, exactly the declared

@@ -3,7 +3,7 @@
  * record, the central directory's records (the table of contents) and each member's local header.
  * Every offset is checked against the bytes before it is read; nothing here throws. Both ZIP
  * readers build on it and add their own refusals, in their own words: the bill import's
- * (`shared/import/zip-reader.ts`: ZIP64, encryption, methods, sizes and CRC when a member is read)
+ * (`shared/import/zip-reader.ts`: ZIP64 fields resolved, encryption, methods, sizes and CRC when a member is read)
  * and the backup's (`shared/backup/zip-directory.ts`: the exact layout its writer makes, limits,
  * names).
  */
@@ -108,7 +108,7 @@ export function readZipRecord(
   at: number,
   limit: number,
   names: 'flagged' | 'latin1',
-): { record: ZipRecord; next: number } | 'damaged' | 'cut-short' {
+): { record: ZipRecord; next: number; extra: Uint8Array } | 'damaged' | 'cut-short' {
   if (at + DIRECTORY_RECORD_BYTES > limit || u32(bytes, at) !== DIRECTORY_SIGNATURE) {
     return 'damaged';
   }
@@ -117,7 +117,9 @@ export function readZipRecord(
   const next = at + DIRECTORY_RECORD_BYTES + nameLength + u16(bytes, at + 30) + u16(bytes, at + 32);
   if (next > limit) return 'cut-short';
   const nameStart = at + DIRECTORY_RECORD_BYTES;
+  const extraStart = nameStart + nameLength;
   return {
+    extra: bytes.subarray(extraStart, extraStart + u16(bytes, at + 30)),
     record: {
       path: recordPath(bytes.subarray(nameStart, nameStart + nameLength), flags, names),
       method: u16(bytes, at + 10),
@@ -136,6 +138,73 @@ export interface ZipLocalHeader {
   crc: number;
   compressedSize: number;
   uncompressedSize: number;
+  /** The header's extra field (a ZIP64 member keeps its sizes there). */
+  extra: Uint8Array;
+}
+
+/** The ZIP64 extended-information extra field's header id. */
+const ZIP64_EXTRA_ID = 0x0001;
+
+/** A 64-bit little-endian number; undefined past what a number holds exactly. */
+export function u64(bytes: Uint8Array, at: number): number | undefined {
+  const high = u32(bytes, at + 4);
+  if (high > 0x1fffff) return undefined;
+  return high * 0x1_0000_0000 + u32(bytes, at);
+}
+
+/**
+ * The 64-bit values of a ZIP64 extra field, in the order the format stores them (only those
+ * whose 32-bit field holds {@link ZIP64_MARKER}, in the order uncompressed size, compressed size,
+ * local header offset); undefined when the field is absent or too short.
+ */
+export function zip64Values(extra: Uint8Array, wanted: number): number[] | undefined {
+  for (let at = 0; at + 4 <= extra.length;) {
+    const id = u16(extra, at);
+    const size = u16(extra, at + 2);
+    const body = at + 4;
+    if (body + size > extra.length) return undefined;
+    if (id === ZIP64_EXTRA_ID) {
+      if (size < wanted * 8) return undefined;
+      const values: number[] = [];
+      for (let index = 0; index < wanted; index += 1) {
+        const value = u64(extra, body + index * 8);
+        if (value === undefined) return undefined;
+        values.push(value);
+      }
+      return values;
+    }
+    at = body + size;
+  }
+  return undefined;
+}
+
+/** Signatures of the ZIP64 end records (`PK\x06\x07` locator, `PK\x06\x06` record). */
+const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
+const ZIP64_END_SIGNATURE = 0x06064b50;
+const ZIP64_LOCATOR_BYTES = 20;
+
+/**
+ * What a ZIP64 end record says of the directory (the count, size and offset an archive with
+ * ZIP64 end records keeps there), found through the locator just before the end record;
+ * undefined when there is none or it is damaged.
+ */
+export function findZip64End(
+  bytes: Uint8Array,
+  end: ZipEnd,
+): { count: number; directorySize: number; directoryOffset: number; at: number } | undefined {
+  const locator = end.at - ZIP64_LOCATOR_BYTES;
+  if (locator < 0 || u32(bytes, locator) !== ZIP64_LOCATOR_SIGNATURE) return undefined;
+  const at = u64(bytes, locator + 8);
+  if (at === undefined || at + 56 > locator || u32(bytes, at) !== ZIP64_END_SIGNATURE) {
+    return undefined;
+  }
+  const count = u64(bytes, at + 32);
+  const directorySize = u64(bytes, at + 40);
+  const directoryOffset = u64(bytes, at + 48);
+  if (count === undefined || directorySize === undefined || directoryOffset === undefined) {
+    return undefined;
+  }
+  return { count, directorySize, directoryOffset, at };
 }
 
 /**
@@ -151,7 +220,8 @@ export function readZipLocal(
   if (at + LOCAL_HEADER_BYTES > bytes.length || u32(bytes, at) !== LOCAL_SIGNATURE) {
     return 'missing';
   }
-  const start = at + LOCAL_HEADER_BYTES + u16(bytes, at + 26) + u16(bytes, at + 28);
+  const extraStart = at + LOCAL_HEADER_BYTES + u16(bytes, at + 26);
+  const start = extraStart + u16(bytes, at + 28);
   const end = start + compressedSize;
   if (end > bytes.length) return 'cut-short';
   return {
@@ -160,6 +230,7 @@ export function readZipLocal(
       crc: u32(bytes, at + 14),
       compressedSize: u32(bytes, at + 18),
       uncompressedSize: u32(bytes, at + 22),
+      extra: bytes.subarray(extraStart, start),
     },
   };
 }
