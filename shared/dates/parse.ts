@@ -135,9 +135,15 @@ export function detectDateOrder(
 
 /**
  * Lower-level reader shared with the period parser: says what a cell holds without filling in a
- * missing year. `orderSensitive` is true when the date order decided the reading.
+ * missing year. `orderSensitive` is true when the date order decided the reading. With
+ * `otherOrders` (the default), a numeric date that fits no order says what is wrong with it.
  */
-export function readDateParts(text: string, order: DateOrder, pivotYear: number): DateReading {
+export function readDateParts(
+  text: string,
+  order: DateOrder,
+  pivotYear: number,
+  otherOrders = true,
+): DateReading {
   let rest = text.trim();
   if (rest.length >= 2 && rest.startsWith('"') && rest.endsWith('"'))
     rest = rest.slice(1, -1).trim();
@@ -172,10 +178,11 @@ export function readDateParts(text: string, order: DateOrder, pivotYear: number)
     const yearOk = yearText.length === 2 || yearText.length === 4;
     const othersOk = (yearAtEnd ? a : c).length <= 2;
     if (!yearOk || !othersOk) {
-      return {
+      const mismatch: DateReading = {
         kind: 'error',
         message: `"${text.trim()}" does not fit the file's date order (${READ_AS[order]}).`,
       };
+      return otherOrders ? orderMismatch(text, order, pivotYear, mismatch) : mismatch;
     }
     const year = expandYear(yearText, pivotYear);
     return dateReading(String(year), monthText, dayText, rest, READ_AS[order], true, !yearAtEnd);
@@ -195,6 +202,27 @@ export function readDateParts(text: string, order: DateOrder, pivotYear: number)
   }
 
   return textualReading(rest, pivotYear) ?? unreadable;
+}
+
+/**
+ * A numeric date whose shape does not fit the file's order. When it is no date in any order
+ * either (`02/30/2026` in a file of ISO dates), what is wrong with it as a date is the useful
+ * sentence (February has no 30th); otherwise it is the order that does not fit.
+ */
+function orderMismatch(
+  text: string,
+  order: DateOrder,
+  pivotYear: number,
+  mismatch: DateReading,
+): DateReading {
+  let calendar: DateReading | undefined;
+  for (const other of DATE_ORDERS) {
+    if (other === order) continue;
+    const reading = readDateParts(text, other, pivotYear, false);
+    if (reading.kind !== 'error') return mismatch;
+    if (!reading.message.includes('does not fit')) calendar ??= reading;
+  }
+  return calendar ?? mismatch;
 }
 
 /** `Aug 16, 2021`, `February 03, 2011`, `06-Feb-23`, `16 Aug 2021`, `2023-Feb-06`, `Jul 17`. */

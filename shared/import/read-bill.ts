@@ -14,6 +14,7 @@ import { boundDraftDates } from './draft-bounds';
 import { EDS_NOTICE, looksLikeEds } from './eds';
 import { looksLikeX12, type X12File } from './edi/read-edi';
 import { withFileNotes } from './file-notes';
+import { COMPOUND_FILE_NOTICE, isCompoundFile } from './legacy-office';
 import { isPdf, PDF_NOTICE } from './pdf';
 import {
   type ColumnMapping,
@@ -153,6 +154,11 @@ function parseAll(
     if (isPdf(member.bytes)) {
       const message = `"${member.name}" ${PDF_NOTICE}`;
       outcomes.push({ kind: 'unreadable', fileName: member.name, message, pdf: true });
+      doneBytes += size;
+      continue;
+    }
+    if (isCompoundFile(member.bytes)) {
+      outcomes.push(unreadable(member.name, `"${member.name}" ${COMPOUND_FILE_NOTICE}`));
       doneBytes += size;
       continue;
     }
