@@ -19,8 +19,10 @@
  * - **Closed sites**: a service whose site had closed before the charge began is allocated as
  *   usual (to the site's cost center: the cost was incurred there) and also listed in `reviews`
  *   (`closed-site`), which are not unallocated, so the totals still reconcile.
- * - **Mark-up** is computed per row at the cost center's rate (rounded half away from zero) and
- *   reported apart; `totals.allocated` and every reconciliation exclude it.
+ * - **Mark-up** is reported apart; `totals.allocated` and every reconciliation exclude it. Each
+ *   cost center's mark-up is its rate × its allocated amount for the month, rounded once (half away
+ *   from zero), then shared over its rows by largest remainder — over its GL accounts, then over
+ *   each one's lines — so the rows of every export add up to it (see `markup.ts`).
  * - **Zero** pieces (a $0.00 line, or a line's part outside the month) make no row.
  * - Invariant: `totals.allocated + totals.unallocated === totals.invoices`, to the cent.
  */
@@ -29,7 +31,8 @@ import { cents, splitLargestRemainder, sumCents, ZERO_CENTS, type Cents } from '
 import { CHARGE_CATEGORIES, type ChargeCategory, type CostCenter, type Invoice } from '../model';
 import type { ChargeBlock } from '../storage/charge-blocks';
 import { chargePeriod, MonthShare } from './periods';
-import { AllocationIndex, closedSiteProblem, markupOf, type Problem } from './resolve';
+import { markupShares } from './markup';
+import { AllocationIndex, closedSiteProblem, type Problem } from './resolve';
 import type {
   AllocatedCharge,
   AllocationException,
@@ -69,6 +72,7 @@ export function allocateMonth(input: AllocationInput): AllocationResult {
       if (inMonth.lines > 0) invoiceCount += 1;
     }
   }
+  applyMarkups(run.rows, input.markups);
   const allocated = sumCents(run.rows.map((row) => row.amount));
   const unallocated = sumCents(run.exceptions.map((exception) => exception.amount));
   return {
@@ -273,7 +277,8 @@ class MonthRun {
       category: line.category,
       description: block.description[i] ?? '',
       amount,
-      markup: cents(markupOf(amount, this.input.markups[costCenter.id] ?? 0)),
+      // Set once the month is complete: a cost center's mark-up is rounded on its whole amount.
+      markup: ZERO_CENTS,
       sourceRow: block.sourceRow[i] ?? 0,
       origin,
     });
@@ -345,6 +350,31 @@ function costCenterTotals(run: MonthRun, costCenters: readonly CostCenter[]): Co
         markup: cents(entry.markup),
       };
     });
+}
+
+/**
+ * Sets every row's mark-up: per cost center, its rate × its rows' amounts rounded once, shared
+ * over its GL accounts and then their rows by largest remainder (see `markupShares`).
+ */
+function applyMarkups(rows: AllocatedCharge[], markups: Readonly<Record<string, number>>): void {
+  const byCostCenter = new Map<string, AllocatedCharge[]>();
+  for (const row of rows) {
+    const list = byCostCenter.get(row.costCenterId);
+    if (list === undefined) byCostCenter.set(row.costCenterId, [row]);
+    else list.push(row);
+  }
+  for (const [costCenterId, list] of byCostCenter) {
+    const basisPoints = markups[costCenterId] ?? 0;
+    if (basisPoints === 0) continue;
+    const shares = markupShares(
+      list.map((row) => row.amount),
+      list.map((row) => row.glAccount),
+      basisPoints,
+    );
+    list.forEach((row, i) => {
+      row.markup = cents(shares[i] ?? 0);
+    });
+  }
 }
 
 function compareInvoices(a: Invoice, b: Invoice): number {

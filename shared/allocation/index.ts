@@ -1,5 +1,5 @@
 /** Cost allocation and chargeback: see `allocate.ts` for the rules. */
 export * from './types';
 export { allocateMonth, zeroByCategory } from './allocate';
-export { markupOf } from './resolve';
+export { markupOf, markupShares } from './markup';
 export { chargePeriod, type ChargePeriod } from './periods';

@@ -229,20 +229,6 @@ export function closedSiteProblem(site: Site | undefined, chargeStart: IsoDate):
   };
 }
 
-/**
- * Mark-up on an amount at `basisPoints`, rounded half away from zero to the cent. Throws on a rate
- * that is not a whole number of basis points (the settings screen validates it).
- */
-export function markupOf(amount: number, basisPoints: number): number {
-  if (!Number.isSafeInteger(basisPoints)) {
-    throw new RangeError(`Mark-up must be whole basis points, got ${basisPoints}.`);
-  }
-  if (basisPoints === 0 || amount === 0) return 0;
-  const magnitude = Math.floor((Math.abs(amount) * Math.abs(basisPoints) + 5_000) / 10_000);
-  const negative = amount < 0 !== basisPoints < 0;
-  return negative ? -magnitude : magnitude;
-}
-
 function accountKey(carrierId: string, text: string): string {
   return `${carrierId}\u0000${text}`;
 }

@@ -106,7 +106,11 @@ export interface AllocatedCharge {
   description: string;
   /** This cost center's share of the line (in the month), in cents. */
   amount: Cents;
-  /** Mark-up on `amount` at the cost center's rate, in cents; not part of any reconciled total. */
+  /**
+   * This row's share of its cost center's mark-up (rate × the cost center's month, rounded once),
+   * in cents: its own rate × `amount` rounded down or up so the cost center's rows add up to it;
+   * not part of any reconciled total.
+   */
   markup: Cents;
   /** Line number in the source file, to show the original row. */
   sourceRow: number;
@@ -159,6 +163,7 @@ export interface CostCenterTotal {
   costCenterId: string | null;
   byCategory: Record<ChargeCategory, Cents>;
   total: Cents;
+  /** The cost center's rate × `total`, rounded half away from zero (the sum of its rows' mark-ups). */
   markup: Cents;
 }
 
