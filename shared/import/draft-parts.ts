@@ -8,8 +8,14 @@
  *   its lines are dropped, the file listed as a copy and its rows as not imported;
  * - no line in common → another part of the invoice: its lines are kept, with a note saying the
  *   invoice is joined from both files;
- * - some lines in common, others not (a re-export after a correction?) → another copy of the
- *   invoice: counted once, as the first file bills it, with a note saying how they differ.
+ * - only lines already read (a page of the whole bill read before it) → a copy of that part: its
+ *   lines are dropped, and it repeats only what they total, not the whole invoice;
+ * - every line already read and more (the whole bill after one of its pages) → it completes the
+ *   invoice: the lines already read are kept once and its other lines joined, whichever of the
+ *   two files came first;
+ * - some lines in common, others not on both sides (a re-export after a correction?) → another
+ *   copy of the invoice: counted once, as the first file bills it, with a note saying how they
+ *   differ.
  */
 import { cents } from '../money/cents';
 import type { DraftChargeLine, DraftCopy, DraftInvoice, RowError, SkippedRow } from './draft';
@@ -48,11 +54,15 @@ export interface LineSource {
 /** A contender and what it was found to be. */
 interface Judged {
   contender: Contender;
-  verdict: 'copy' | 'conflict' | 'part';
+  verdict: 'copy' | 'page' | 'completes' | 'conflict' | 'part';
   /** The file it copies (a copy's), else the invoice's first file. */
   of: string;
   /** Lines it has in common with the files before it (a conflict's). */
   shared: number;
+  /** Its lines already read from the files before it, dropped (when it completes them). */
+  repeated?: number[];
+  /** The files before it (when it completes them). */
+  before?: string[];
 }
 
 /** Whether two files' lines are the same, each as often. */
@@ -60,6 +70,20 @@ function sameCounts(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, numbe
   if (a.size !== b.size) return false;
   for (const [sig, count] of a) if (b.get(sig) !== count) return false;
   return true;
+}
+
+/** Whether every line of `part` is in `whole`, at least as often. */
+function within(part: ReadonlyMap<string, number>, whole: ReadonlyMap<string, number>): boolean {
+  for (const [sig, count] of part) if ((whole.get(sig) ?? 0) < count) return false;
+  return true;
+}
+
+/** The lines of several files together, as signature counts. */
+function unionOf(files: readonly { counts: ReadonlyMap<string, number> }[]): Map<string, number> {
+  const union = new Map<string, number>();
+  for (const file of files)
+    for (const [sig, count] of file.counts) union.set(sig, (union.get(sig) ?? 0) + count);
+  return union;
 }
 
 function signature(line: DraftChargeLine): string {
@@ -161,20 +185,49 @@ export class PartContenders {
         judged.push({ contender, verdict: 'copy', of: same.file, shared: 0 });
         continue;
       }
-      const shared = [...own.keys()].filter((sig) =>
-        earlier.some((file) => file.counts.has(sig)),
-      ).length;
-      if (shared > 0) {
-        judged.push({ contender, verdict: 'conflict', of: contender.firstFile, shared });
-        continue;
-      }
-      earlier.push({ file: contender.sourceFile, counts: own });
-      judged.push({ contender, verdict: 'part', of: contender.firstFile, shared: 0 });
+      const before = unionOf(earlier);
+      const shared = [...own.keys()].filter((sig) => before.has(sig)).length;
+      if (shared === 0) {
+        earlier.push({ file: contender.sourceFile, counts: own });
+        judged.push({ contender, verdict: 'part', of: contender.firstFile, shared: 0 });
+      } else if (within(own, before)) {
+        // A page of what is already read: the file holding all its lines, else the first.
+        const of = earlier.find((file) => within(own, file.counts))?.file ?? contender.firstFile;
+        judged.push({ contender, verdict: 'page', of, shared });
+      } else if (within(before, own)) {
+        // The whole of what is already read and more: its lines already read are dropped.
+        const left = new Map(before);
+        const repeated: number[] = [];
+        const rest = new Map<string, number>();
+        for (const at of contender.lines) {
+          const sig = signature(lines.lineAt(at));
+          const count = left.get(sig) ?? 0;
+          if (count > 0) {
+            left.set(sig, count - 1);
+            repeated.push(at);
+          } else rest.set(sig, (rest.get(sig) ?? 0) + 1);
+        }
+        const files = earlier.map((file) => file.file);
+        earlier.push({ file: contender.sourceFile, counts: rest });
+        judged.push({
+          contender,
+          verdict: 'completes',
+          of: contender.firstFile,
+          shared,
+          repeated,
+          before: files,
+        });
+      } else judged.push({ contender, verdict: 'conflict', of: contender.firstFile, shared });
     }
-    for (const { contender, verdict, of, shared } of judged) {
+    for (const { contender, verdict, of, shared, repeated, before } of judged) {
       // An invoice joined from parts: a copy of one part repeats that part's lines only.
       const ofPart = (accepted.get(contender.invoice.key)?.length ?? 0) > 1;
       if (verdict === 'copy') this.copy(contender, of, lines, verdicts, ofPart);
+      else if (verdict === 'page') {
+        const why = `this file holds ${shared === 1 ? 'one charge' : `${shared} charges`} of it, all already read (a page or a part of the same bill?).`;
+        this.copy(contender, of, lines, verdicts, true, why);
+      } else if (verdict === 'completes')
+        this.completes(contender, repeated ?? [], before ?? [], lines, verdicts);
       else if (verdict === 'conflict') this.otherVersion(contender, shared, lines, verdicts);
       else this.part(contender, verdicts);
     }
@@ -235,6 +288,41 @@ export class PartContenders {
       sourceFile,
       row: contender.firstRow,
       message: `Invoice ${invoice.invoiceNumber} (account ${invoice.accountNumber}) is read from ${firstFile}; ${sourceFile} holds it too, the same in ${shared === 1 ? 'one charge' : `${shared} charges`} but not in others (a re-export after a correction?). It is not imported: the invoice is counted once, as ${firstFile} bills it.`,
+    });
+  }
+
+  /**
+   * A file holding every line already read of the invoice and more (the whole bill after one of
+   * its pages): the lines already read are not read again, its others are joined, and the usage
+   * of the files before it (which it holds too) is not counted twice.
+   */
+  private completes(
+    contender: Contender,
+    repeated: readonly number[],
+    before: readonly string[],
+    lines: LineSource,
+    verdicts: PartVerdicts,
+  ): void {
+    const { invoice, sourceFile, firstFile } = contender;
+    verdicts.dropLines.push(...repeated);
+    for (const file of before) verdicts.dropUsage.add(`${invoice.key}\u0000${file}`);
+    (invoice.parts ??= []).push({ kind: contender.kind, sourceFile });
+    const droppedAt = new Set(repeated);
+    const keptRows = new Set<number>();
+    const droppedRows = new Set<number>();
+    for (const at of contender.lines) {
+      const row = lines.lineAt(at).sourceRow;
+      (droppedAt.has(at) ? droppedRows : keptRows).add(row);
+    }
+    const files = before.join(' and ');
+    const reason = `Not imported: invoice ${invoice.invoiceNumber} (account ${invoice.accountNumber}) is already read from ${files}, and this row's charges with it.`;
+    for (const row of [...droppedRows].filter((r) => !keptRows.has(r)).sort((a, b) => a - b))
+      verdicts.skipped.push({ sourceFile, row, reason });
+    const count = repeated.length === 1 ? 'one charge' : `${repeated.length} charges`;
+    verdicts.warnings.push({
+      sourceFile,
+      row: contender.firstRow,
+      message: `Invoice ${invoice.invoiceNumber} (account ${invoice.accountNumber}) is read from ${firstFile} and from ${sourceFile}, which holds the same ${count} and bills more (${files} a page or a part of it?): the two are joined, each charge counted once.`,
     });
   }
 

@@ -1,0 +1,78 @@
+/**
+ * A page of a bill and the whole bill in one import, in either order: every charge counted once,
+ * and a page read after the whole is a copy of that page only (what it repeats), never a copy of
+ * the whole invoice; the whole read after a page completes the invoice.
+ */
+import { describe, expect, it } from 'vitest';
+import { readBill } from '../../helpers/read-bill';
+import { totalOf } from './fixtures';
+
+const PREMIER =
+  '"Foundation account","Account number","Wireless number","User name","Market cycle end date","Invoice date","Rate plan name","Total current charges","Total monthly charges","Total activity since last bill","Total taxes","Total company fees and surcharges","Total FAN level charges","Total adjustments"';
+const ANA =
+  '"F900","287099000001","555-030-0001","Ana Ruiz","03/02/2026","03/09/2026","BUS UNL 5GB","$58.42","$45.00","$5.00","$5.12","$3.30","$0.00","$0.00"';
+const BEN =
+  '"F900","287099000001","555-030-0002","Ben Okafor","03/02/2026","03/09/2026","BUS UNL 5GB","$50.12","$45.00","$0.00","$3.12","$2.00","$0.00","$0.00"';
+const CHO =
+  '"F900","287099000001","555-030-0003","Cho Lee","03/02/2026","03/09/2026","BUS UNL 5GB","$50.00","$45.00","$0.00","$3.00","$2.00","$0.00","$0.00"';
+
+const file = (name: string, rows: readonly string[]) => ({
+  name,
+  bytes: new TextEncoder().encode([PREMIER, ...rows].join('\r\n')),
+});
+
+function draftOf(files: { name: string; bytes: Uint8Array }[]) {
+  const outcome = readBill(files);
+  if (outcome.kind !== 'draft') throw new Error(`${outcome.kind}: ${JSON.stringify(outcome)}`);
+  return outcome.draft;
+}
+
+const WHOLE = 58_42 + 50_12 + 50_00;
+
+describe('a page of a bill and the whole bill together', () => {
+  it('a page after the whole is a copy of that page, valued at what it repeats', () => {
+    const draft = draftOf([file('whole.csv', [ANA, BEN, CHO]), file('page 1.csv', [ANA])]);
+    expect(totalOf(draft.lines)).toBe(WHOLE);
+    expect(draft.lines.every((line) => line.sourceFile === 'whole.csv')).toBe(true);
+    expect(draft.copies).toEqual([
+      expect.objectContaining({ sourceFile: 'page 1.csv', sameAs: 'whole.csv', partTotal: 58_42 }),
+    ]);
+    expect(draft.skipped[0]?.reason).toContain(
+      'all already read (a page or a part of the same bill?)',
+    );
+    expect(draft.warnings ?? []).toEqual([]);
+  });
+
+  it('the whole after a page completes the invoice, each charge once', () => {
+    const draft = draftOf([file('page 1.csv', [ANA]), file('whole.csv', [ANA, BEN, CHO])]);
+    expect(totalOf(draft.lines)).toBe(WHOLE);
+    expect(draft.copies ?? []).toEqual([]);
+    expect(draft.errors).toEqual([]);
+    expect(draft.invoices[0]?.parts?.map((part) => part.sourceFile)).toEqual([
+      'page 1.csv',
+      'whole.csv',
+    ]);
+    // Ana's row of the whole bill is already read from the page.
+    expect(draft.skipped.map((s) => [s.sourceFile, s.row])).toEqual([['whole.csv', 2]]);
+    expect(draft.warnings?.map((w) => w.message)).toEqual([
+      'Invoice 287099000001-20260309 (account 287099000001) is read from page 1.csv and from whole.csv, which holds the same 4 charges and bills more (page 1.csv a page or a part of it?): the two are joined, each charge counted once.',
+    ]);
+  });
+
+  it('counts the same, whichever file comes first', () => {
+    const pages = [file('page 1.csv', [ANA, BEN]), file('whole.csv', [ANA, BEN, CHO])];
+    expect(totalOf(draftOf(pages).lines)).toBe(totalOf(draftOf([...pages].reverse()).lines));
+  });
+
+  it('the whole after every page of it is a copy of the whole', () => {
+    const draft = draftOf([
+      file('page 1.csv', [ANA]),
+      file('page 2.csv', [BEN, CHO]),
+      file('whole.csv', [ANA, BEN, CHO]),
+    ]);
+    expect(totalOf(draft.lines)).toBe(WHOLE);
+    expect(draft.copies).toEqual([
+      expect.objectContaining({ sourceFile: 'whole.csv', partTotal: WHOLE }),
+    ]);
+  });
+});
