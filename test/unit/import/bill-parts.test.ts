@@ -5,28 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readBill } from '../../helpers/read-bill';
 import { totalOf } from './fixtures';
-
-const PREMIER =
-  '"Foundation account","Account number","Wireless number","User name","Market cycle end date","Invoice date","Rate plan name","Total current charges","Total monthly charges","Total activity since last bill","Total taxes","Total company fees and surcharges","Total FAN level charges","Total adjustments"';
-const ANA =
-  '"F900","287099000001","555-030-0001","Ana Ruiz","03/02/2026","03/09/2026","BUS UNL 5GB","$58.42","$45.00","$5.00","$5.12","$3.30","$0.00","$0.00"';
-const BEN =
-  '"F900","287099000001","555-030-0002","Ben Okafor","03/02/2026","03/09/2026","BUS UNL 5GB","$50.12","$45.00","$0.00","$3.12","$2.00","$0.00","$0.00"';
-const CHO =
-  '"F900","287099000001","555-030-0003","Cho Lee","03/02/2026","03/09/2026","BUS UNL 5GB","$50.00","$45.00","$0.00","$3.00","$2.00","$0.00","$0.00"';
-
-const file = (name: string, rows: readonly string[]) => ({
-  name,
-  bytes: new TextEncoder().encode([PREMIER, ...rows].join('\r\n')),
-});
-
-function draftOf(files: { name: string; bytes: Uint8Array }[]) {
-  const outcome = readBill(files);
-  if (outcome.kind !== 'draft') throw new Error(`${outcome.kind}: ${JSON.stringify(outcome)}`);
-  return outcome.draft;
-}
+import { ANA, BEN, CHO, draftOf, file } from './premier-parts';
 
 describe('a second whole-bill file of one invoice', () => {
   it('billing other lines (an export per department) is joined into the invoice, said in a note', () => {
