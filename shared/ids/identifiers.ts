@@ -20,17 +20,24 @@ const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 const DASHES = /[\u2010-\u2015\u2212]/g;
 /** Excel's formula that keeps a number as text (`="5550100001"`). */
 const TEXT_FORMULA = /^="(.*)"$/;
+/**
+ * A long number written as a decimal with nothing after the point (`5550100001.0`): what a data
+ * tool (pandas, a database export) makes of an identifier it read as a number.
+ */
+const NUMBER_WITH_ZERO_DECIMALS = /^(\+?\d{6,})\.0+$/;
 
 /**
  * An identifier without what a spreadsheet or a word processor wrapped it in: invisible
- * characters, typographic dashes and Excel's text marks (a leading `'`, `="…"`). What is left is
- * the identifier as the carrier wrote it.
+ * characters, typographic dashes, Excel's text marks (a leading `'`, `="…"`) and the `.0` a data
+ * tool adds to a long number. What is left is the identifier as the carrier wrote it.
  */
 export function plainIdentifier(raw: string): string {
   let text = raw.replace(INVISIBLE, '').replace(DASHES, '-').trim();
   const formula = TEXT_FORMULA.exec(text);
   if (formula !== null) text = (formula[1] ?? '').trim();
   if (text.startsWith("'")) text = text.slice(1).trim();
+  const decimal = NUMBER_WITH_ZERO_DECIMALS.exec(text);
+  if (decimal !== null) text = decimal[1] ?? text;
   return text;
 }
 

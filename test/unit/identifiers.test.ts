@@ -99,9 +99,12 @@ describe('serviceMatchKey', () => {
   });
 });
 
-/** `phoneMatchKey` before its North American shortcut: every number through libphonenumber. */
+/**
+ * `phoneMatchKey` before its North American shortcut: every number through libphonenumber (a
+ * long number's zero decimals, `5550100001.0`, taken off first, as `plainIdentifier` does).
+ */
 function phoneKeyByLibrary(raw: string, defaultCountry: CountryCode = 'US'): string | null {
-  const text = raw.trim();
+  const text = raw.trim().replace(/^(\+?\d{6,})\.0+$/, '$1');
   if (!/^[\d\s+().\-/]+$/.test(text)) return null;
   const digits = text.replace(/\D/g, '');
   if (digits.length < 7 || digits.length > 15) return null;
