@@ -15,7 +15,8 @@
  * BAN in their description, for reading.
  *
  * Balances (`Prior Activity`: previous balance, payments) are never charges, nor are total rows
- * and the FAN's descriptive rows (`User Name`) that carry no amount.
+ * (a section's total, and a "Total …" row deeper down whose amount is the sum of the lines above
+ * it under the same parent) and the FAN's descriptive rows (`User Name`) that carry no amount.
  */
 import { addDays, type DateRange, type IsoDate } from '../../dates';
 import type { ChargeCategory } from '../../model';
@@ -124,6 +125,48 @@ export function attPathCategory(path: readonly string[], amount: Cents): ChargeC
   return amount < 0 ? 'credit' : 'one-time';
 }
 
+/**
+ * Whether a path ends with a total's label below the section levels (`Wireless Charges › Monthly
+ * Charges › Total Monthly Charges`): a subtotal when its amount is the sum of the lines read
+ * before it under the same parent, else an item that happens to be named "Total …".
+ */
+function isDeepTotalLabel(path: readonly string[]): boolean {
+  const last = path.length - 1;
+  return last >= SECTION_LEVELS && TOTAL_PART.test(path[last] ?? '');
+}
+
+/**
+ * The sums of the lines read so far under each path prefix, per FAN invoice and BAN, for the
+ * wireless number and for the whole BAN: what a subtotal row repeats.
+ */
+class PrefixSums {
+  private readonly sums = new Map<string, number>();
+
+  private static key(fan: string, ban: string, wireless: string, parts: readonly string[]) {
+    return `${fan}\u0000${ban}\u0000${wireless}\u0000${parts.join('\u0000')}`;
+  }
+
+  add(fan: string, ban: string, wireless: string, path: readonly string[], amount: number): void {
+    for (let depth = 1; depth < path.length; depth += 1) {
+      const parts = path.slice(0, depth);
+      const owners = wireless === '' ? [''] : [wireless, ''];
+      for (const owner of owners) {
+        const key = PrefixSums.key(fan, ban, owner, parts);
+        this.sums.set(key, (this.sums.get(key) ?? 0) + amount);
+      }
+    }
+  }
+
+  /** Whether `amount` is what the lines under the path's parent add up to. */
+  repeats(fan: string, ban: string, wireless: string, path: readonly string[], amount: number) {
+    const parent = path.slice(0, -1);
+    return (
+      this.sums.get(PrefixSums.key(fan, ban, wireless, parent)) === amount ||
+      this.sums.get(PrefixSums.key(fan, ban, '', parent)) === amount
+    );
+  }
+}
+
 /** A FAN invoice of a file: its invoice once its IRA row is read, and its foundation account. */
 interface FanInvoice {
   invoice: DraftInvoice | null;
@@ -217,6 +260,7 @@ function readLineRows(file: FileRead): void {
   cells.amountIndexes = [col(c, 'amount')].filter((i) => i >= 0);
   // BAN rows do not repeat the FAN invoice number: they belong to the FAN invoice above them.
   let currentFan = '';
+  const sums = new PrefixSums();
   for (const row of table.rows) {
     draft.rowsRead += 1;
     const type = (row.cells[col(c, 'sectionId')] ?? '').trim().toUpperCase();
@@ -265,6 +309,18 @@ function readLineRows(file: FileRead): void {
       continue;
     }
     if (fan.invoice === null || amount === 0) continue;
+    const fanNumber = own === '' ? currentFan : own;
+    const ban = cells.text(col(c, 'billingAccount'));
+    const wireless = cells.identifier(col(c, 'wirelessNumber'));
+    if (isDeepTotalLabel(path) && sums.repeats(fanNumber, ban, wireless, path, amount)) {
+      draft.skip(
+        table.fileName,
+        row.line,
+        `Not imported: "${shown}" is the subtotal of the lines above it (${path.slice(0, -1).join(' › ')}).`,
+      );
+      continue;
+    }
+    sums.add(fanNumber, ban, wireless, path, amount);
     addLine(table, draft, cells, fan.invoice, { line: row.line, path, amount, quantity, period });
   }
 }
