@@ -2,6 +2,7 @@
  * Disputes with carriers: grouping findings of one account into a claim, editing it, and the
  * credits it brings back (which move the dispute and its findings to `credited`).
  */
+import { disputeStatusOnSave } from '../../shared/audit/dispute-status';
 import type { IsoDate } from '../../shared/dates';
 import type { DisputeStatus } from '../../shared/model';
 import { cents, sumCents, type Cents } from '../../shared/money/cents';
@@ -93,7 +94,12 @@ function optionalFields(input: Omit<DisputeInput, 'findingIds'>): Partial<Disput
   return fields;
 }
 
-/** Edits a dispute's ticket, filed date, contact, notes, expected credit and status. */
+/**
+ * Edits a dispute's ticket, filed date, contact, notes and expected credit. The status changes only
+ * when `patch.status` says so (the user picked one); otherwise the dispute keeps the status it has
+ * now — credits recorded since the form opened are never undone — and a draft given a filed date
+ * becomes `submitted` ({@link disputeStatusOnSave}).
+ */
 export async function updateDispute(
   db: TemDeskDatabase,
   id: string,
@@ -111,8 +117,7 @@ export async function updateDispute(
       expectedCredit: _expected,
       ...rest
     } = dispute;
-    const status =
-      patch.status ?? (dispute.status === 'draft' && patch.submittedOn ? 'submitted' : rest.status);
+    const status = disputeStatusOnSave(dispute.status, patch.submittedOn, patch.status);
     await disputes.put({ ...rest, ...optionalFields(patch), status });
   });
 }

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { disputeStatusOnSave } from '../../../shared/audit/dispute-status';
 import { isIsoDate } from '../../../shared/dates';
 import { DISPUTE_STATUSES, type DisputeStatus } from '../../../shared/model';
 import { centsFromText, formatCents, type Cents } from '../../../shared/money/cents';
@@ -23,7 +24,14 @@ export function DisputeEditForm({ dispute }: { dispute: DisputeRecord }) {
   const [expected, setExpected] = useState(
     dispute.expectedCredit === undefined ? '' : (dispute.expectedCredit / 100).toFixed(2),
   );
-  const [status, setStatus] = useState<DisputeStatus>(dispute.status);
+  // Null until the user picks a status: the select then follows the dispute as it is now (a credit
+  // recorded meanwhile moves it) and proposes `submitted` for a draft given a filed date.
+  const [picked, setPicked] = useState<DisputeStatus | null>(null);
+  const status = disputeStatusOnSave(
+    dispute.status,
+    isIsoDate(filed) ? filed : undefined,
+    picked ?? undefined,
+  );
   const [notes, setNotes] = useState(dispute.notes ?? '');
   const [message, setMessage] = useState('');
   const submit = async (event: FormEvent) => {
@@ -36,9 +44,11 @@ export function DisputeEditForm({ dispute }: { dispute: DisputeRecord }) {
       ...(isIsoDate(filed) ? { submittedOn: filed } : {}),
       contact,
       notes,
-      status,
+      // Only a status the user chose is written: the stored one may have moved since the form opened.
+      ...(picked === null ? {} : { status: picked }),
       ...(amount === undefined ? {} : { expectedCredit: amount }),
     });
+    setPicked(null);
     setMessage('Dispute saved.');
   };
   return (
@@ -70,9 +80,7 @@ export function DisputeEditForm({ dispute }: { dispute: DisputeRecord }) {
           Dispute status
           <select
             value={status}
-            onChange={(e) =>
-              setStatus(DISPUTE_STATUSES.find((s) => s === e.target.value) ?? 'draft')
-            }
+            onChange={(e) => setPicked(DISPUTE_STATUSES.find((s) => s === e.target.value) ?? null)}
           >
             {DISPUTE_STATUSES.map((s) => (
               <option key={s} value={s}>

@@ -1,0 +1,89 @@
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openApp, type AppSession, loadSampleCompany } from './harness';
+
+let session: AppSession | undefined;
+afterEach(async (context) => {
+  await session?.close(context.task.result?.state === 'fail');
+  session = undefined;
+});
+
+/**
+ * Opens the sample company's findings, disputes its first rate-mismatch finding (not filed) and
+ * opens that dispute.
+ */
+async function openOneDispute(): Promise<AppSession> {
+  session = await openApp({ hash: '#/findings' });
+  const { page } = session;
+  await loadSampleCompany(page);
+  const grid = page.getByRole('region', { name: 'Findings', exact: true });
+  await expect.poll(() => grid.getByRole('row').count(), { timeout: 30_000 }).toBeGreaterThan(10);
+  const filters = page.getByRole('group', { name: 'Filter findings' });
+  await filters.getByLabel('Rule').selectOption('rate-mismatch');
+  await grid
+    .getByRole('checkbox', { name: /toggle row selection/i })
+    .first()
+    .check();
+  await page.getByRole('button', { name: 'Create dispute from 1 selected…' }).click();
+  const form = page.getByRole('form', { name: /^New dispute/ });
+  await form.getByRole('button', { name: 'Open dispute' }).click();
+  await expect
+    .poll(() => page.getByRole('status').filter({ hasText: 'Disputed 1 findings' }).count())
+    .toBe(1);
+  await page.getByRole('tab', { name: 'Disputes' }).click();
+  await disputesTable(page).getByRole('button').click();
+  return session;
+}
+
+function disputesTable(page: Page) {
+  return page.getByRole('table', { name: 'Disputes with carriers' });
+}
+
+function disputePanel(page: Page) {
+  return page.getByRole('region', { name: /^Dispute / });
+}
+
+/** The disputes table's only row, as text. */
+async function disputeRowText(page: Page): Promise<string> {
+  return (await disputesTable(page).getByRole('row').nth(1).textContent()) ?? '';
+}
+
+describe('a dispute’s life in Chromium', () => {
+  it('saving the details keeps a credit recorded meanwhile, and a filed date files a draft', async () => {
+    const app = await openOneDispute();
+    const { page, today } = app;
+    const dispute = disputePanel(page);
+    const details = dispute.getByRole('form', { name: 'Dispute details' });
+    const status = details.getByLabel('Dispute status');
+    await expect.poll(() => status.inputValue()).toBe('draft');
+
+    // A draft given a filed date is proposed as filed.
+    await details.getByLabel('Filed on').fill(today);
+    await expect.poll(() => status.inputValue()).toBe('submitted');
+
+    // A credit arrives while the details are being edited: the form follows it.
+    await dispute.getByLabel('Credit amount').fill('0.01');
+    await dispute.getByRole('button', { name: 'Record credit' }).click();
+    await expect.poll(() => disputeRowText(page)).toContain('Partially credited');
+    await expect.poll(() => status.inputValue()).toBe('partially-credited');
+
+    // Saving the ticket and filed date keeps the credit's status.
+    await details.getByLabel('Carrier ticket number').fill('TKT-77');
+    await details.getByRole('button', { name: 'Save dispute' }).click();
+    await expect.poll(() => details.getByRole('status').textContent()).toBe('Dispute saved.');
+    await expect.poll(() => disputeRowText(page)).toContain(`TKT-77${today}Partially credited`);
+    await app.screenshot('dispute-saved-keeps-credit');
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  it('a draft saved with a filed date is filed', async () => {
+    const app = await openOneDispute();
+    const { page, today } = app;
+    const details = disputePanel(page).getByRole('form', { name: 'Dispute details' });
+    await details.getByLabel('Carrier ticket number').fill('TKT-78');
+    await details.getByLabel('Filed on').fill(today);
+    await details.getByRole('button', { name: 'Save dispute' }).click();
+    await expect.poll(() => disputeRowText(page)).toContain(`TKT-78${today}Filed`);
+    expect(app.consoleErrors).toEqual([]);
+  });
+});
