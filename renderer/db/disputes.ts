@@ -1,8 +1,13 @@
 /**
  * Disputes with carriers: grouping findings of one account into a claim, editing it, and the
- * credits it brings back (which move the dispute and its findings to `credited`).
+ * credits it brings back (which move the dispute and its findings to `credited`). Its findings
+ * follow its outcome: a denied dispute's findings are open again.
  */
-import { disputeStatusOnSave } from '../../shared/audit/dispute-status';
+import {
+  disputeStatusOnSave,
+  findingsFollowingDispute,
+  followNote,
+} from '../../shared/audit/dispute-status';
 import type { IsoDate } from '../../shared/dates';
 import type { DisputeStatus } from '../../shared/model';
 import { cents, sumCents, type Cents } from '../../shared/money/cents';
@@ -98,15 +103,19 @@ function optionalFields(input: Omit<DisputeInput, 'findingIds'>): Partial<Disput
  * Edits a dispute's ticket, filed date, contact, notes and expected credit. The status changes only
  * when `patch.status` says so (the user picked one); otherwise the dispute keeps the status it has
  * now — credits recorded since the form opened are never undone — and a draft given a filed date
- * becomes `submitted` ({@link disputeStatusOnSave}).
+ * becomes `submitted` ({@link disputeStatusOnSave}). When the status changes, its findings follow
+ * in the same transaction ({@link findingsFollowingDispute}): denied → open again, and so on.
+ * `now` (ISO 8601 UTC) dates their history entries.
  */
 export async function updateDispute(
   db: TemDeskDatabase,
   id: string,
   patch: Omit<DisputeInput, 'findingIds'> & { status?: DisputeStatus },
+  now: string,
 ): Promise<void> {
+  const findings = findingsTable(db);
   const disputes = disputesTable(db);
-  await db.transaction('rw', disputes, async () => {
+  await db.transaction('rw', [findings, disputes], async () => {
     const dispute = await disputes.get(id);
     if (dispute === undefined) return;
     const {
@@ -118,8 +127,24 @@ export async function updateDispute(
       ...rest
     } = dispute;
     const status = disputeStatusOnSave(dispute.status, patch.submittedOn, patch.status);
-    await disputes.put({ ...rest, ...optionalFields(patch), status });
+    const updated: DisputeRecord = { ...rest, ...optionalFields(patch), status };
+    await disputes.put(updated);
+    if (status !== dispute.status) await followDispute(db, updated, now, followNote(updated));
   });
+}
+
+/** Moves a dispute's findings to what its status makes of them; inside the caller's transaction. */
+async function followDispute(
+  db: TemDeskDatabase,
+  dispute: DisputeRecord,
+  now: string,
+  note: string,
+): Promise<void> {
+  const findings = findingsTable(db);
+  const members = (await findings.bulkGet(dispute.findingIds)).filter(
+    (f): f is FindingRecord => f !== undefined,
+  );
+  await findings.bulkPut(findingsFollowingDispute(dispute, members, now, note));
 }
 
 /**
@@ -151,19 +176,11 @@ export async function recordCredit(
       ...(full ? { closedOn: credit.on } : {}),
     };
     await disputes.put(updated);
-    if (full) {
-      const members = (await findings.bulkGet(dispute.findingIds)).filter(
-        (f): f is FindingRecord => f !== undefined && f.status === 'disputed',
-      );
-      const note = `Credited ${credit.on}${credit.note ? `: ${credit.note}` : ''}`;
-      await findings.bulkPut(
-        members.map((f) => ({
-          ...f,
-          status: 'credited' as const,
-          statusHistory: [...f.statusHistory, { status: 'credited' as const, at: now, note }],
-        })),
-      );
-    }
+    const note = full
+      ? `Credited ${credit.on}${credit.note ? `: ${credit.note}` : ''}`
+      : followNote(updated);
+    // Full: its findings are credited. Partial: a dispute the carrier had denied runs again.
+    if (updated.status !== dispute.status) await followDispute(db, updated, now, note);
     return ok(updated);
   });
 }

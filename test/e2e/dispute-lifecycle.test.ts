@@ -35,6 +35,15 @@ async function openOneDispute(): Promise<AppSession> {
   return session;
 }
 
+/** A money tile of the Findings tab. */
+function tile(page: Page, name: string) {
+  return page
+    .getByLabel('Money at stake in the findings shown')
+    .locator('.tile')
+    .filter({ hasText: name })
+    .getByRole('definition');
+}
+
 function disputesTable(page: Page) {
   return page.getByRole('table', { name: 'Disputes with carriers' });
 }
@@ -84,6 +93,42 @@ describe('a dispute’s life in Chromium', () => {
     await details.getByLabel('Filed on').fill(today);
     await details.getByRole('button', { name: 'Save dispute' }).click();
     await expect.poll(() => disputeRowText(page)).toContain(`TKT-78${today}Filed`);
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  it('a denied dispute gives its findings back: open again, off the Disputed tile, and disputable again', async () => {
+    const app = await openOneDispute();
+    const { page } = app;
+    const disputed = tile(page, 'Disputed');
+    const details = disputePanel(page).getByRole('form', { name: 'Dispute details' });
+    await details.getByLabel('Dispute status').selectOption('denied');
+    await details.getByRole('button', { name: 'Save dispute' }).click();
+    await expect.poll(() => disputeRowText(page)).toContain('Denied');
+
+    await page.getByRole('tab', { name: 'Findings', exact: true }).click();
+    await expect.poll(() => disputed.textContent()).toBe('$0.00');
+    // The denied finding, first of its rule as when it was disputed.
+    await page
+      .getByRole('group', { name: 'Filter findings' })
+      .getByLabel('Rule')
+      .selectOption('rate-mismatch');
+    const grid = page.getByRole('region', { name: 'Findings', exact: true });
+    const firstStatus = grid.locator('[role="gridcell"][col-id="status"]').first();
+    await expect.poll(() => firstStatus.textContent()).toBe('Open');
+    await app.screenshot('dispute-denied-findings-open');
+
+    // The carrier's refusal is escalated in a new claim.
+    await grid
+      .getByRole('checkbox', { name: /toggle row selection/i })
+      .first()
+      .check();
+    await page.getByRole('button', { name: 'Create dispute from 1 selected…' }).click();
+    await page
+      .getByRole('form', { name: /^New dispute/ })
+      .getByRole('button', { name: 'Open dispute' })
+      .click();
+    await expect.poll(() => firstStatus.textContent()).toBe('Disputed');
+    await expect.poll(() => disputed.textContent()).not.toBe('$0.00');
     expect(app.consoleErrors).toEqual([]);
   });
 });

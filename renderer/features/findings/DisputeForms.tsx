@@ -39,15 +39,21 @@ export function DisputeEditForm({ dispute }: { dispute: DisputeRecord }) {
     const amount = expected.trim() === '' ? undefined : amountOf(expected);
     if (typeof amount === 'string') return setMessage(`Expected credit: ${amount}`);
     if (filed !== '' && !isIsoDate(filed)) return setMessage('The filed date is not a date.');
-    await updateDispute(db, dispute.id, {
-      carrierReference: ticket,
-      ...(isIsoDate(filed) ? { submittedOn: filed } : {}),
-      contact,
-      notes,
-      // Only a status the user chose is written: the stored one may have moved since the form opened.
-      ...(picked === null ? {} : { status: picked }),
-      ...(amount === undefined ? {} : { expectedCredit: amount }),
-    });
+    await updateDispute(
+      db,
+      dispute.id,
+      {
+        carrierReference: ticket,
+        ...(isIsoDate(filed) ? { submittedOn: filed } : {}),
+        contact,
+        notes,
+        // Only a status the user chose is written: the stored one may have moved since the form opened.
+        ...(picked === null ? {} : { status: picked }),
+        ...(amount === undefined ? {} : { expectedCredit: amount }),
+      },
+      // clock: when the status changed, for the history of the findings that follow it.
+      new Date().toISOString(),
+    );
     setPicked(null);
     setMessage('Dispute saved.');
   };
