@@ -3,6 +3,7 @@
  * credits it brings back (which move the dispute and its findings to `credited`). Its findings
  * follow its outcome: a denied dispute's findings are open again.
  */
+import { creditAboveClaim, creditAboveClaimMessage } from '../../shared/audit/dispute-credit';
 import {
   disputeStatusOnSave,
   findingsFollowingDispute,
@@ -148,7 +149,9 @@ async function followDispute(
 }
 
 /**
- * Records a credit on a dispute. Once the credits reach the expected credit (else the claim) the
+ * Records a credit on a dispute. A credit larger than what the claim still waits for (claim less
+ * the credits recorded) is refused unless `options.aboveClaimConfirmed`: the user saw by how much
+ * it goes past and confirmed it (carriers do sometimes credit more than claimed). Once the credits reach the expected credit (else the claim) the
  * dispute is `credited` and its findings too; before that it is `partially-credited`.
  */
 export async function recordCredit(
@@ -156,6 +159,7 @@ export async function recordCredit(
   disputeId: string,
   credit: CreditRecord,
   now: string,
+  options: { aboveClaimConfirmed?: boolean } = {},
 ): Promise<Result<DisputeRecord>> {
   if (!Number.isInteger(credit.amount) || credit.amount <= 0)
     return fail('A credit is a positive amount, e.g. 32.00.');
@@ -164,6 +168,9 @@ export async function recordCredit(
   return db.transaction('rw', [findings, disputes], async () => {
     const dispute = await disputes.get(disputeId);
     if (dispute === undefined) return fail('This dispute no longer exists.');
+    // More than the claim still waits for is a typo far more often than a generous carrier.
+    if (creditAboveClaim(dispute, credit.amount) > 0 && options.aboveClaimConfirmed !== true)
+      return fail(creditAboveClaimMessage(dispute, credit.amount));
     const credits = [...(dispute.credits ?? []), credit];
     const creditedAmount = sumCents(credits.map((c) => c.amount));
     const target = dispute.expectedCredit ?? dispute.claimedAmount;

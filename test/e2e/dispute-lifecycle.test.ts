@@ -1,5 +1,6 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { cents, centsFromText, formatCents } from '../../shared/money/cents';
 import { openApp, type AppSession, loadSampleCompany } from './harness';
 
 let session: AppSession | undefined;
@@ -37,11 +38,12 @@ async function openOneDispute(): Promise<AppSession> {
 
 /** A money tile of the Findings tab. */
 function tile(page: Page, name: string) {
-  return page
-    .getByLabel('Money at stake in the findings shown')
-    .locator('.tile')
-    .filter({ hasText: name })
-    .getByRole('definition');
+  return tileIn(page.getByLabel('Money at stake in the findings shown'), name);
+}
+
+/** The figure of the tile called `name` among `tiles`. */
+function tileIn(tiles: Locator, name: string) {
+  return tiles.locator('.tile').filter({ hasText: name }).getByRole('definition');
 }
 
 function disputesTable(page: Page) {
@@ -129,6 +131,46 @@ describe('a dispute’s life in Chromium', () => {
       .click();
     await expect.poll(() => firstStatus.textContent()).toBe('Disputed');
     await expect.poll(() => disputed.textContent()).not.toBe('$0.00');
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  it('refuses a credit in fractions of a cent, zero, or above the claim unless confirmed', async () => {
+    const app = await openOneDispute();
+    const dispute = disputePanel(app.page);
+    const claimText =
+      (await tileIn(dispute.getByLabel('Dispute amounts'), 'Disputed').textContent()) ?? '';
+    const claim = centsFromText(claimText);
+    if (!claim.ok || claim.value === null) throw new Error(`No claim in ${claimText}`);
+    const credits = dispute.getByRole('form', { name: 'Record a credit' });
+    const said = credits.getByRole('status');
+    const recovered = tileIn(dispute, 'Recovered');
+    const record = async (text: string) => {
+      await credits.getByLabel('Credit amount').fill(text);
+      await credits.getByRole('button', { name: 'Record credit' }).click();
+    };
+
+    await record('12.345');
+    await expect.poll(() => said.textContent()).toContain('has fractions of a cent');
+    await record('0');
+    await expect.poll(() => said.textContent()).toContain('A credit is a positive amount');
+    await record('-5');
+    await expect.poll(() => said.textContent()).toContain('A credit is a positive amount');
+
+    // 4999 typed for a claim of tens of dollars: asked to confirm, with by how much it goes past.
+    const typed = cents(4_999_00);
+    await record('4999');
+    await expect
+      .poll(() => said.textContent())
+      .toBe(
+        `A credit of $4,999.00 is ${formatCents(cents(typed - claim.value))} more than the ` +
+          `${claimText} still outstanding on this ${claimText} claim. If the bill really shows ` +
+          'it, record it anyway.',
+      );
+    await app.screenshot('dispute-credit-above-claim');
+    expect(await recovered.textContent()).toBe('$0.00');
+    await credits.getByRole('button', { name: 'Record $4,999.00 anyway' }).click();
+    await expect.poll(() => said.textContent()).toBe('Recorded a credit of $4,999.00.');
+    await expect.poll(() => recovered.textContent()).toBe('$4,999.00');
     expect(app.consoleErrors).toEqual([]);
   });
 });
