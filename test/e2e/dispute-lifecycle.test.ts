@@ -173,4 +173,17 @@ describe('a dispute’s life in Chromium', () => {
     await expect.poll(() => recovered.textContent()).toBe('$4,999.00');
     expect(app.consoleErrors).toEqual([]);
   });
+
+  it('“Close details” hides the dispute’s panel and leaves its status as it was', async () => {
+    const app = await openOneDispute();
+    const { page } = app;
+    const panel = disputePanel(page);
+    // The button says what it does: nothing here closes the dispute with the carrier.
+    expect(await panel.getByRole('button', { name: /close dispute/i }).count()).toBe(0);
+    await panel.getByRole('button', { name: 'Close details' }).click();
+    await expect.poll(() => panel.count()).toBe(0);
+    expect(await disputeRowText(page)).toContain('Draft');
+    await app.screenshot('dispute-details-closed');
+    expect(app.consoleErrors).toEqual([]);
+  });
 });
