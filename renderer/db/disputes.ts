@@ -1,7 +1,14 @@
 /**
  * Disputes with carriers: grouping findings of one account into a claim, editing it, and the
- * credits it brings back (which move the dispute and its findings to `credited`).
+ * credits it brings back (which move the dispute and its findings to `credited`). Its findings
+ * follow its outcome: a denied dispute's findings are open again.
  */
+import { creditAboveClaim, creditAboveClaimMessage } from '../../shared/audit/dispute-credit';
+import {
+  disputeStatusOnSave,
+  findingsFollowingDispute,
+  followNote,
+} from '../../shared/audit/dispute-status';
 import type { IsoDate } from '../../shared/dates';
 import type { DisputeStatus } from '../../shared/model';
 import { cents, sumCents, type Cents } from '../../shared/money/cents';
@@ -93,14 +100,23 @@ function optionalFields(input: Omit<DisputeInput, 'findingIds'>): Partial<Disput
   return fields;
 }
 
-/** Edits a dispute's ticket, filed date, contact, notes, expected credit and status. */
+/**
+ * Edits a dispute's ticket, filed date, contact, notes and expected credit. The status changes only
+ * when `patch.status` says so (the user picked one); otherwise the dispute keeps the status it has
+ * now — credits recorded since the form opened are never undone — and a draft given a filed date
+ * becomes `submitted` ({@link disputeStatusOnSave}). When the status changes, its findings follow
+ * in the same transaction ({@link findingsFollowingDispute}): denied → open again, and so on.
+ * `now` (ISO 8601 UTC) dates their history entries.
+ */
 export async function updateDispute(
   db: TemDeskDatabase,
   id: string,
   patch: Omit<DisputeInput, 'findingIds'> & { status?: DisputeStatus },
+  now: string,
 ): Promise<void> {
+  const findings = findingsTable(db);
   const disputes = disputesTable(db);
-  await db.transaction('rw', disputes, async () => {
+  await db.transaction('rw', [findings, disputes], async () => {
     const dispute = await disputes.get(id);
     if (dispute === undefined) return;
     const {
@@ -111,14 +127,31 @@ export async function updateDispute(
       expectedCredit: _expected,
       ...rest
     } = dispute;
-    const status =
-      patch.status ?? (dispute.status === 'draft' && patch.submittedOn ? 'submitted' : rest.status);
-    await disputes.put({ ...rest, ...optionalFields(patch), status });
+    const status = disputeStatusOnSave(dispute.status, patch.submittedOn, patch.status);
+    const updated: DisputeRecord = { ...rest, ...optionalFields(patch), status };
+    await disputes.put(updated);
+    if (status !== dispute.status) await followDispute(db, updated, now, followNote(updated));
   });
 }
 
+/** Moves a dispute's findings to what its status makes of them; inside the caller's transaction. */
+async function followDispute(
+  db: TemDeskDatabase,
+  dispute: DisputeRecord,
+  now: string,
+  note: string,
+): Promise<void> {
+  const findings = findingsTable(db);
+  const members = (await findings.bulkGet(dispute.findingIds)).filter(
+    (f): f is FindingRecord => f !== undefined,
+  );
+  await findings.bulkPut(findingsFollowingDispute(dispute, members, now, note));
+}
+
 /**
- * Records a credit on a dispute. Once the credits reach the expected credit (else the claim) the
+ * Records a credit on a dispute. A credit larger than what the claim still waits for (claim less
+ * the credits recorded) is refused unless `options.aboveClaimConfirmed`: the user saw by how much
+ * it goes past and confirmed it (carriers do sometimes credit more than claimed). Once the credits reach the expected credit (else the claim) the
  * dispute is `credited` and its findings too; before that it is `partially-credited`.
  */
 export async function recordCredit(
@@ -126,6 +159,7 @@ export async function recordCredit(
   disputeId: string,
   credit: CreditRecord,
   now: string,
+  options: { aboveClaimConfirmed?: boolean } = {},
 ): Promise<Result<DisputeRecord>> {
   if (!Number.isInteger(credit.amount) || credit.amount <= 0)
     return fail('A credit is a positive amount, e.g. 32.00.');
@@ -134,6 +168,9 @@ export async function recordCredit(
   return db.transaction('rw', [findings, disputes], async () => {
     const dispute = await disputes.get(disputeId);
     if (dispute === undefined) return fail('This dispute no longer exists.');
+    // More than the claim still waits for is a typo far more often than a generous carrier.
+    if (creditAboveClaim(dispute, credit.amount) > 0 && options.aboveClaimConfirmed !== true)
+      return fail(creditAboveClaimMessage(dispute, credit.amount));
     const credits = [...(dispute.credits ?? []), credit];
     const creditedAmount = sumCents(credits.map((c) => c.amount));
     const target = dispute.expectedCredit ?? dispute.claimedAmount;
@@ -146,19 +183,11 @@ export async function recordCredit(
       ...(full ? { closedOn: credit.on } : {}),
     };
     await disputes.put(updated);
-    if (full) {
-      const members = (await findings.bulkGet(dispute.findingIds)).filter(
-        (f): f is FindingRecord => f !== undefined && f.status === 'disputed',
-      );
-      const note = `Credited ${credit.on}${credit.note ? `: ${credit.note}` : ''}`;
-      await findings.bulkPut(
-        members.map((f) => ({
-          ...f,
-          status: 'credited' as const,
-          statusHistory: [...f.statusHistory, { status: 'credited' as const, at: now, note }],
-        })),
-      );
-    }
+    const note = full
+      ? `Credited ${credit.on}${credit.note ? `: ${credit.note}` : ''}`
+      : followNote(updated);
+    // Full: its findings are credited. Partial: a dispute the carrier had denied runs again.
+    if (updated.status !== dispute.status) await followDispute(db, updated, now, note);
     return ok(updated);
   });
 }

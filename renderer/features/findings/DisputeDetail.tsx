@@ -40,7 +40,7 @@ export function DisputeDetail({
           {dispute.carrierReference ? ` — ticket ${dispute.carrierReference}` : ''}
         </h2>
         <button type="button" className="secondary" onClick={onClose}>
-          Close dispute
+          Close details
         </button>
       </div>
       <dl className="tiles" aria-label="Dispute amounts">

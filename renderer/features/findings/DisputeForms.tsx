@@ -1,4 +1,10 @@
 import { useState, type FormEvent } from 'react';
+import {
+  creditAboveClaim,
+  creditAboveClaimMessage,
+  creditAmountFromText,
+} from '../../../shared/audit/dispute-credit';
+import { disputeStatusOnSave } from '../../../shared/audit/dispute-status';
 import { isIsoDate } from '../../../shared/dates';
 import { DISPUTE_STATUSES, type DisputeStatus } from '../../../shared/model';
 import { centsFromText, formatCents, type Cents } from '../../../shared/money/cents';
@@ -9,7 +15,8 @@ import { DISPUTE_STATUS_LABELS } from './rows';
 import { todayIso } from './StatusForm';
 
 function amountOf(text: string): Cents | string {
-  const parsed = centsFromText(text);
+  // Money typed by the user is to the cent: `12.345` is refused, never silently rounded.
+  const parsed = centsFromText(text, { subCent: 'reject' });
   if (!parsed.ok) return parsed.errors[0]?.message ?? 'Not an amount.';
   return parsed.value ?? 'Enter an amount, e.g. 32.00.';
 }
@@ -23,7 +30,14 @@ export function DisputeEditForm({ dispute }: { dispute: DisputeRecord }) {
   const [expected, setExpected] = useState(
     dispute.expectedCredit === undefined ? '' : (dispute.expectedCredit / 100).toFixed(2),
   );
-  const [status, setStatus] = useState<DisputeStatus>(dispute.status);
+  // Null until the user picks a status: the select then follows the dispute as it is now (a credit
+  // recorded meanwhile moves it) and proposes `submitted` for a draft given a filed date.
+  const [picked, setPicked] = useState<DisputeStatus | null>(null);
+  const status = disputeStatusOnSave(
+    dispute.status,
+    isIsoDate(filed) ? filed : undefined,
+    picked ?? undefined,
+  );
   const [notes, setNotes] = useState(dispute.notes ?? '');
   const [message, setMessage] = useState('');
   const submit = async (event: FormEvent) => {
@@ -31,14 +45,22 @@ export function DisputeEditForm({ dispute }: { dispute: DisputeRecord }) {
     const amount = expected.trim() === '' ? undefined : amountOf(expected);
     if (typeof amount === 'string') return setMessage(`Expected credit: ${amount}`);
     if (filed !== '' && !isIsoDate(filed)) return setMessage('The filed date is not a date.');
-    await updateDispute(db, dispute.id, {
-      carrierReference: ticket,
-      ...(isIsoDate(filed) ? { submittedOn: filed } : {}),
-      contact,
-      notes,
-      status,
-      ...(amount === undefined ? {} : { expectedCredit: amount }),
-    });
+    await updateDispute(
+      db,
+      dispute.id,
+      {
+        carrierReference: ticket,
+        ...(isIsoDate(filed) ? { submittedOn: filed } : {}),
+        contact,
+        notes,
+        // Only a status the user chose is written: the stored one may have moved since the form opened.
+        ...(picked === null ? {} : { status: picked }),
+        ...(amount === undefined ? {} : { expectedCredit: amount }),
+      },
+      // clock: when the status changed, for the history of the findings that follow it.
+      new Date().toISOString(),
+    );
+    setPicked(null);
     setMessage('Dispute saved.');
   };
   return (
@@ -70,9 +92,7 @@ export function DisputeEditForm({ dispute }: { dispute: DisputeRecord }) {
           Dispute status
           <select
             value={status}
-            onChange={(e) =>
-              setStatus(DISPUTE_STATUSES.find((s) => s === e.target.value) ?? 'draft')
-            }
+            onChange={(e) => setPicked(DISPUTE_STATUSES.find((s) => s === e.target.value) ?? null)}
           >
             {DISPUTE_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -103,24 +123,37 @@ export function CreditForm({ dispute }: { dispute: DisputeRecord }) {
   const [amount, setAmount] = useState('');
   const [note, setNote] = useState('');
   const [message, setMessage] = useState('');
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const value = amountOf(amount);
-    if (typeof value === 'string') return setMessage(`Credit amount: ${value}`);
+  // A credit larger than the claim still waits for, shown with by how much, until confirmed.
+  const [aboveClaim, setAboveClaim] = useState<Cents | null>(null);
+  const record = async (confirmed: boolean) => {
+    const read = creditAmountFromText(amount);
+    if (!read.ok) return setMessage(`Credit amount: ${read.errors[0]?.message ?? ''}`);
     if (!isIsoDate(on)) return setMessage('Choose the date of the bill the credit appeared on.');
+    const value = read.value;
+    if (!confirmed && creditAboveClaim(dispute, value) > 0) {
+      setAboveClaim(value);
+      return setMessage(creditAboveClaimMessage(dispute, value));
+    }
     const outcome = await recordCredit(
       db,
       dispute.id,
       { on, amount: value, ...(note.trim() ? { note: note.trim() } : {}) },
+      // clock: when the credit was recorded, for the history of the findings it credits.
       new Date().toISOString(),
+      { aboveClaimConfirmed: confirmed },
     );
     if (!outcome.ok) return setMessage(outcome.errors.map((e) => e.message).join(' '));
     setAmount('');
     setNote('');
+    setAboveClaim(null);
     setMessage(`Recorded a credit of ${formatCents(value)}.`);
   };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void record(false);
+  };
   return (
-    <form className="inline-form" onSubmit={(e) => void submit(e)} aria-label="Record a credit">
+    <form className="inline-form" onSubmit={submit} aria-label="Record a credit">
       <label className="inline">
         Date of the bill with the credit
         <input type="date" value={on} onChange={(e) => setOn(e.target.value)} />
@@ -131,7 +164,10 @@ export function CreditForm({ dispute }: { dispute: DisputeRecord }) {
           type="text"
           inputMode="decimal"
           value={amount}
-          onChange={(e) => setAmount(e.target.value)}
+          onChange={(e) => {
+            setAmount(e.target.value);
+            setAboveClaim(null);
+          }}
         />
       </label>
       <label className="inline">
@@ -139,6 +175,11 @@ export function CreditForm({ dispute }: { dispute: DisputeRecord }) {
         <input type="text" value={note} onChange={(e) => setNote(e.target.value)} />
       </label>
       <button type="submit">Record credit</button>
+      {aboveClaim !== null && (
+        <button type="button" className="secondary" onClick={() => void record(true)}>
+          Record {formatCents(aboveClaim)} anyway
+        </button>
+      )}
       <span role="status" className="hint">
         {message}
       </span>

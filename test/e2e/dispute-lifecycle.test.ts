@@ -1,0 +1,189 @@
+import type { Locator, Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cents, centsFromText, formatCents } from '../../shared/money/cents';
+import { openApp, type AppSession, loadSampleCompany } from './harness';
+
+let session: AppSession | undefined;
+afterEach(async (context) => {
+  await session?.close(context.task.result?.state === 'fail');
+  session = undefined;
+});
+
+/**
+ * Opens the sample company's findings, disputes its first rate-mismatch finding (not filed) and
+ * opens that dispute.
+ */
+async function openOneDispute(): Promise<AppSession> {
+  session = await openApp({ hash: '#/findings' });
+  const { page } = session;
+  await loadSampleCompany(page);
+  const grid = page.getByRole('region', { name: 'Findings', exact: true });
+  await expect.poll(() => grid.getByRole('row').count(), { timeout: 30_000 }).toBeGreaterThan(10);
+  const filters = page.getByRole('group', { name: 'Filter findings' });
+  await filters.getByLabel('Rule').selectOption('rate-mismatch');
+  await grid
+    .getByRole('checkbox', { name: /toggle row selection/i })
+    .first()
+    .check();
+  await page.getByRole('button', { name: 'Create dispute from 1 selected…' }).click();
+  const form = page.getByRole('form', { name: /^New dispute/ });
+  await form.getByRole('button', { name: 'Open dispute' }).click();
+  await expect
+    .poll(() => page.getByRole('status').filter({ hasText: 'Disputed 1 findings' }).count())
+    .toBe(1);
+  await page.getByRole('tab', { name: 'Disputes' }).click();
+  await disputesTable(page).getByRole('button').click();
+  return session;
+}
+
+/** A money tile of the Findings tab. */
+function tile(page: Page, name: string) {
+  return tileIn(page.getByLabel('Money at stake in the findings shown'), name);
+}
+
+/** The figure of the tile called `name` among `tiles`. */
+function tileIn(tiles: Locator, name: string) {
+  return tiles.locator('.tile').filter({ hasText: name }).getByRole('definition');
+}
+
+function disputesTable(page: Page) {
+  return page.getByRole('table', { name: 'Disputes with carriers' });
+}
+
+function disputePanel(page: Page) {
+  return page.getByRole('region', { name: /^Dispute / });
+}
+
+/** The disputes table's only row, as text. */
+async function disputeRowText(page: Page): Promise<string> {
+  return (await disputesTable(page).getByRole('row').nth(1).textContent()) ?? '';
+}
+
+describe('a dispute’s life in Chromium', () => {
+  it('saving the details keeps a credit recorded meanwhile, and a filed date files a draft', async () => {
+    const app = await openOneDispute();
+    const { page, today } = app;
+    const dispute = disputePanel(page);
+    const details = dispute.getByRole('form', { name: 'Dispute details' });
+    const status = details.getByLabel('Dispute status');
+    await expect.poll(() => status.inputValue()).toBe('draft');
+
+    // A draft given a filed date is proposed as filed.
+    await details.getByLabel('Filed on').fill(today);
+    await expect.poll(() => status.inputValue()).toBe('submitted');
+
+    // A credit arrives while the details are being edited: the form follows it.
+    await dispute.getByLabel('Credit amount').fill('0.01');
+    await dispute.getByRole('button', { name: 'Record credit' }).click();
+    await expect.poll(() => disputeRowText(page)).toContain('Partially credited');
+    await expect.poll(() => status.inputValue()).toBe('partially-credited');
+
+    // Saving the ticket and filed date keeps the credit's status.
+    await details.getByLabel('Carrier ticket number').fill('TKT-77');
+    await details.getByRole('button', { name: 'Save dispute' }).click();
+    await expect.poll(() => details.getByRole('status').textContent()).toBe('Dispute saved.');
+    await expect.poll(() => disputeRowText(page)).toContain(`TKT-77${today}Partially credited`);
+    await app.screenshot('dispute-saved-keeps-credit');
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  it('a draft saved with a filed date is filed', async () => {
+    const app = await openOneDispute();
+    const { page, today } = app;
+    const details = disputePanel(page).getByRole('form', { name: 'Dispute details' });
+    await details.getByLabel('Carrier ticket number').fill('TKT-78');
+    await details.getByLabel('Filed on').fill(today);
+    await details.getByRole('button', { name: 'Save dispute' }).click();
+    await expect.poll(() => disputeRowText(page)).toContain(`TKT-78${today}Filed`);
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  it('a denied dispute gives its findings back: open again, off the Disputed tile, and disputable again', async () => {
+    const app = await openOneDispute();
+    const { page } = app;
+    const disputed = tile(page, 'Disputed');
+    const details = disputePanel(page).getByRole('form', { name: 'Dispute details' });
+    await details.getByLabel('Dispute status').selectOption('denied');
+    await details.getByRole('button', { name: 'Save dispute' }).click();
+    await expect.poll(() => disputeRowText(page)).toContain('Denied');
+
+    await page.getByRole('tab', { name: 'Findings', exact: true }).click();
+    await expect.poll(() => disputed.textContent()).toBe('$0.00');
+    // The denied finding, first of its rule as when it was disputed.
+    await page
+      .getByRole('group', { name: 'Filter findings' })
+      .getByLabel('Rule')
+      .selectOption('rate-mismatch');
+    const grid = page.getByRole('region', { name: 'Findings', exact: true });
+    const firstStatus = grid.locator('[role="gridcell"][col-id="status"]').first();
+    await expect.poll(() => firstStatus.textContent()).toBe('Open');
+    await app.screenshot('dispute-denied-findings-open');
+
+    // The carrier's refusal is escalated in a new claim.
+    await grid
+      .getByRole('checkbox', { name: /toggle row selection/i })
+      .first()
+      .check();
+    await page.getByRole('button', { name: 'Create dispute from 1 selected…' }).click();
+    await page
+      .getByRole('form', { name: /^New dispute/ })
+      .getByRole('button', { name: 'Open dispute' })
+      .click();
+    await expect.poll(() => firstStatus.textContent()).toBe('Disputed');
+    await expect.poll(() => disputed.textContent()).not.toBe('$0.00');
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  it('refuses a credit in fractions of a cent, zero, or above the claim unless confirmed', async () => {
+    const app = await openOneDispute();
+    const dispute = disputePanel(app.page);
+    const claimText =
+      (await tileIn(dispute.getByLabel('Dispute amounts'), 'Disputed').textContent()) ?? '';
+    const claim = centsFromText(claimText);
+    if (!claim.ok || claim.value === null) throw new Error(`No claim in ${claimText}`);
+    const credits = dispute.getByRole('form', { name: 'Record a credit' });
+    const said = credits.getByRole('status');
+    const recovered = tileIn(dispute, 'Recovered');
+    const record = async (text: string) => {
+      await credits.getByLabel('Credit amount').fill(text);
+      await credits.getByRole('button', { name: 'Record credit' }).click();
+    };
+
+    await record('12.345');
+    await expect.poll(() => said.textContent()).toContain('has fractions of a cent');
+    await record('0');
+    await expect.poll(() => said.textContent()).toContain('A credit is a positive amount');
+    await record('-5');
+    await expect.poll(() => said.textContent()).toContain('A credit is a positive amount');
+
+    // 4999 typed for a claim of tens of dollars: asked to confirm, with by how much it goes past.
+    const typed = cents(4_999_00);
+    await record('4999');
+    await expect
+      .poll(() => said.textContent())
+      .toBe(
+        `A credit of $4,999.00 is ${formatCents(cents(typed - claim.value))} more than the ` +
+          `${claimText} still outstanding on this ${claimText} claim. If the bill really shows ` +
+          'it, record it anyway.',
+      );
+    await app.screenshot('dispute-credit-above-claim');
+    expect(await recovered.textContent()).toBe('$0.00');
+    await credits.getByRole('button', { name: 'Record $4,999.00 anyway' }).click();
+    await expect.poll(() => said.textContent()).toBe('Recorded a credit of $4,999.00.');
+    await expect.poll(() => recovered.textContent()).toBe('$4,999.00');
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  it('“Close details” hides the dispute’s panel and leaves its status as it was', async () => {
+    const app = await openOneDispute();
+    const { page } = app;
+    const panel = disputePanel(page);
+    // The button says what it does: nothing here closes the dispute with the carrier.
+    expect(await panel.getByRole('button', { name: /close dispute/i }).count()).toBe(0);
+    await panel.getByRole('button', { name: 'Close details' }).click();
+    await expect.poll(() => panel.count()).toBe(0);
+    expect(await disputeRowText(page)).toContain('Draft');
+    await app.screenshot('dispute-details-closed');
+    expect(app.consoleErrors).toEqual([]);
+  });
+});
