@@ -19,7 +19,17 @@ export interface DecodedText {
    * reached us. Counted so the preview can warn; never "fixed", since the original is lost.
    */
   replacementChars: number;
+  /**
+   * In a Windows-1252 file, the lines (1-based) that are UTF-8 instead (a file put together from
+   * two exports, or edited in two programs): each was read in its own encoding. The first ten.
+   */
+  utf8Lines?: number[];
+  /** How many lines {@link DecodedText.utf8Lines} would list without its cap. */
+  utf8LineCount?: number;
 }
+
+/** Lines listed in {@link DecodedText.utf8Lines}. */
+const LISTED_UTF8_LINES = 10;
 
 /**
  * Windows-1252 code points for bytes 0x80–0x9F; the rest of the byte range is Latin-1 (byte =
@@ -65,8 +75,46 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
       replacementChars: countReplacementChars(utf8),
     };
   }
-  const text = uniformLineBreaks(decodeWindows1252(body));
-  return { text, encoding: 'windows-1252', replacementChars: countReplacementChars(text) };
+  const mixed = decodeLineByLine(body);
+  const text = uniformLineBreaks(mixed.text);
+  const decoded: DecodedText = {
+    text,
+    encoding: 'windows-1252',
+    replacementChars: countReplacementChars(text),
+  };
+  if (mixed.utf8Lines.length > 0) {
+    decoded.utf8Lines = mixed.utf8Lines.slice(0, LISTED_UTF8_LINES);
+    decoded.utf8LineCount = mixed.utf8Lines.length;
+  }
+  return decoded;
+}
+
+/**
+ * Bytes that are not UTF-8 as a whole, read line by line: a line that is valid UTF-8 and holds a
+ * character past ASCII is UTF-8 (`CafÃ©` would be its bytes read as Windows-1252), every other
+ * line Windows-1252. A Windows-1252 file with no such line reads exactly as before.
+ */
+function decodeLineByLine(bytes: Uint8Array): { text: string; utf8Lines: number[] } {
+  const parts: string[] = [];
+  const utf8Lines: number[] = [];
+  let plainFrom = 0;
+  let line = 1;
+  for (let start = 0; start < bytes.length; line += 1) {
+    let end = bytes.indexOf(0x0a, start);
+    end = end === -1 ? bytes.length : end + 1;
+    const segment = bytes.subarray(start, end);
+    if (segment.some((byte) => byte >= 0x80)) {
+      const utf8 = decodeUtf8Strict(segment);
+      if (utf8 !== null) {
+        parts.push(decodeWindows1252(bytes.subarray(plainFrom, start)), utf8);
+        plainFrom = end;
+        utf8Lines.push(line);
+      }
+    }
+    start = end;
+  }
+  parts.push(decodeWindows1252(bytes.subarray(plainFrom)));
+  return { text: parts.join(''), utf8Lines };
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Table } from './table';
 /** A file as parsed, as far as its notes need it. */
 export interface NotedFile {
   name: string;
-  info: { replacementChars: number };
+  info: { replacementChars: number; utf8Lines?: number[]; utf8LineCount?: number };
   table: Table;
 }
 
@@ -36,6 +36,17 @@ export function withFileNotes(draft: BillDraft, files: readonly NotedFile[]): Bi
         sourceFile: file.name,
         row: file.table.secondHeaderLine,
         reason: 'Not imported: a second header row (the column names again, e.g. in French).',
+      });
+    }
+    const { utf8Lines, utf8LineCount = 0 } = file.info;
+    if (utf8Lines !== undefined && utf8LineCount > 0) {
+      const more =
+        utf8LineCount > utf8Lines.length ? ` and ${utf8LineCount - utf8Lines.length} more` : '';
+      const lines = `${utf8LineCount === 1 ? 'line' : 'lines'} ${utf8Lines.join(', ')}${more}`;
+      warnings.push({
+        sourceFile: file.name,
+        row: utf8Lines[0] ?? 0,
+        message: `The file mixes two text encodings: ${lines} ${utf8LineCount === 1 ? 'is' : 'are'} UTF-8, the rest Windows-1252 (a file put together from two exports?). Each line was read in its own encoding, so names show as written; check the names on ${utf8LineCount === 1 ? 'that line' : 'those lines'}. Amounts are not affected.`,
       });
     }
     if (file.info.replacementChars > 0) {

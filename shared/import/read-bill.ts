@@ -170,11 +170,15 @@ function parseAll(
       continue;
     }
     const decoded = decodeBytes(member.bytes);
-    const info = {
+    const info: DecodedFileInfo = {
       name: member.name,
       encoding: decoded.encoding,
       replacementChars: decoded.replacementChars,
     };
+    if (decoded.utf8Lines !== undefined) {
+      info.utf8Lines = decoded.utf8Lines;
+      info.utf8LineCount = decoded.utf8LineCount ?? decoded.utf8Lines.length;
+    }
     // EDI X12 is recognised by its content (ISA first), whatever the file is called.
     if (looksLikeX12(decoded.text)) {
       x12Files.push({ ...info, text: decoded.text, info });

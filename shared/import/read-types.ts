@@ -54,6 +54,9 @@ export interface DecodedFileInfo {
   name: string;
   encoding: TextEncodingName;
   replacementChars: number;
+  /** Lines of a Windows-1252 file read as UTF-8 (see `DecodedText.utf8Lines`), and their count. */
+  utf8Lines?: number[];
+  utf8LineCount?: number;
   /** The sheet read, for an Excel workbook. */
   sheet?: string;
   /** Hidden sheets of the workbook not read (the user may choose one instead). */
