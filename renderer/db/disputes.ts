@@ -2,6 +2,7 @@
  * Disputes with carriers: grouping findings of one account into a claim, editing it, and the
  * credits it brings back (which move the dispute and its findings to `credited`).
  */
+import { atStakeCents, countOnce } from '../../shared/audit/claims';
 import type { IsoDate } from '../../shared/dates';
 import type { DisputeStatus } from '../../shared/model';
 import { cents, sumCents, type Cents } from '../../shared/money/cents';
@@ -28,8 +29,9 @@ export interface DisputeInput {
 }
 
 /**
- * Groups findings of ONE carrier and account into a dispute: the claim is the sum of their
- * impacts; each finding becomes `disputed` and points at the dispute.
+ * Groups findings of ONE carrier and account into a dispute: the claim is their money at stake,
+ * each cent once (`atStakeCents`, as the Findings page counts it); each finding becomes
+ * `disputed` and points at the dispute.
  */
 export async function createDispute(
   db: TemDeskDatabase,
@@ -54,6 +56,7 @@ export async function createDispute(
       )
     )
       return fail('A dispute covers one carrier account: choose findings of the same account.');
+    const once = countOnce(await findings.toArray());
     const taken = chosen.filter((f) => f.disputeId !== undefined);
     if (taken.length > 0)
       return fail(`${taken.length} of these findings are already in a dispute.`);
@@ -62,7 +65,7 @@ export async function createDispute(
       carrierId,
       accountNumber,
       findingIds: chosen.map((f) => f.id),
-      claimedAmount: sumCents(chosen.map((f) => f.impact)),
+      claimedAmount: sumCents(chosen.map((f) => atStakeCents(once, f))),
       creditedAmount: cents(0),
       status: input.submittedOn ? 'submitted' : 'draft',
       openedOn: isoDateOf(now),

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { countOnce, type CountedOnce } from '../../../shared/audit/claims';
+import { disputeChoice } from '../../../shared/audit/dispute-claim';
 import { cents, formatCents } from '../../../shared/money/cents';
 import { useDatabase } from '../../db/DatabaseContext';
 import { hrefFor } from '../../app/sections';
@@ -51,6 +52,19 @@ export function FindingsTab({
   const openRow = openId === null ? undefined : all.find((r) => r.id === openId);
   const openFinding = openId === null ? undefined : data.findings.find((f) => f.id === openId);
   const chosen = all.filter((r) => selected.includes(r.id));
+  const choice = useMemo(
+    () =>
+      disputeChoice(
+        once,
+        data.findings.filter((f) => selected.includes(f.id)),
+      ),
+    [once, data, selected],
+  );
+  // A dispute asks for money at stake: say so before the form when none is selected.
+  const cannotDispute =
+    choice.claimed.length === 0
+      ? 'None of the selected findings asks the carrier for money at stake, so there is nothing to dispute.'
+      : '';
   const detailRef = useRevealPanel<HTMLElement>(openRow && openFinding ? openRow.id : null);
 
   const carrierName = (id: string) => data.carriers.find((c) => c.id === id)?.name ?? id;
@@ -124,13 +138,24 @@ export function FindingsTab({
               setMessage(`Changed ${changed} finding${changed === 1 ? '' : 's'}.`);
             }}
           />
-          <button type="button" onClick={() => setDisputing(true)}>
+          <button
+            type="button"
+            disabled={cannotDispute !== ''}
+            aria-describedby={cannotDispute === '' ? undefined : 'cannot-dispute'}
+            onClick={() => setDisputing(true)}
+          >
             Create dispute from {selected.length} selected…
           </button>
+          {cannotDispute !== '' && (
+            <p id="cannot-dispute" className="hint">
+              {cannotDispute}
+            </p>
+          )}
         </div>
       )}
-      {disputing && (
+      {disputing && cannotDispute === '' && (
         <NewDisputeForm
+          choice={choice}
           rows={chosen}
           onDone={(text) => {
             setDisputing(false);

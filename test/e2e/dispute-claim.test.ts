@@ -1,0 +1,82 @@
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openApp, type AppSession, loadSampleCompany } from './harness';
+
+let session: AppSession | undefined;
+afterEach(async (context) => {
+  await session?.close(context.task.result?.state === 'fail');
+  session = undefined;
+});
+
+const ACCOUNT = '8495 35 291 4115544';
+
+function atStakeTile(page: Page) {
+  return page
+    .getByRole('definition')
+    .and(
+      page
+        .getByLabel('Money at stake in the findings shown')
+        .locator('.tile')
+        .filter({ hasText: 'At stake (not dismissed)' })
+        .locator('dd'),
+    );
+}
+
+async function sampleFindings(): Promise<AppSession> {
+  const opened = await openApp({ hash: '#/findings' });
+  await loadSampleCompany(opened.page);
+  const grid = opened.page.getByRole('region', { name: 'Findings', exact: true });
+  await expect.poll(() => grid.getByRole('row').count(), { timeout: 60_000 }).toBeGreaterThan(10);
+  return opened;
+}
+
+describe('a dispute claims money at stake, each cent once', () => {
+  it('disputes the Comcast account for what the Findings page says is at stake, and leaves out the missing cost center', async () => {
+    session = await sampleFindings();
+    const { page } = session;
+    const grid = page.getByRole('region', { name: 'Findings', exact: true });
+    const filters = page.getByRole('group', { name: 'Filter findings' });
+    await filters.getByLabel('Account').selectOption(ACCOUNT);
+    await expect.poll(() => grid.getByRole('row').count()).toBe(7);
+    const atStake = (await atStakeTile(page).textContent()) ?? '';
+    expect(atStake).toBe('$5,517.43');
+
+    await grid.getByRole('checkbox', { name: 'Column with Header Selection' }).check();
+    await page.getByRole('button', { name: 'Create dispute from 6 selected…' }).click();
+    const form = page.getByRole('form', { name: /^New dispute/ });
+    expect(await form.getByRole('heading').first().textContent()).toBe(
+      `New dispute: Comcast Business ${ACCOUNT} — 5 findings, ${atStake} claimed`,
+    );
+    const leftOut = form.getByRole('list', { name: /1 selected finding is left out/ });
+    expect(await leftOut.getByRole('listitem').allTextContents()).toEqual([
+      'No cost center (CBB-2843143), $822.00: an internal allocation gap (no cost center), no money owed by the carrier.',
+    ]);
+    await session.screenshot('dispute-claim-form');
+    await form.getByLabel('Carrier ticket number').fill('TKT-2001');
+    await form.getByRole('button', { name: 'Open dispute' }).click();
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: `Disputed 5 findings (${atStake}).` })
+          .count(),
+      )
+      .toBe(1);
+
+    await page.getByRole('tab', { name: 'Disputes' }).click();
+    await page.getByRole('table', { name: 'Disputes with carriers' }).getByRole('button').click();
+    const dispute = page.getByRole('region', { name: /Dispute .* ticket TKT-2001/ });
+    await dispute.getByRole('button', { name: 'Show dispute letter' }).click();
+    const items = page
+      .getByRole('article', { name: 'Dispute letter' })
+      .getByRole('table', { name: 'Disputed items' });
+    await expect
+      .poll(() => items.getByRole('row', { name: /Total credit requested/ }).textContent())
+      .toBe(`Total credit requested${atStake}`);
+    // Every invoice the out-of-contract finding claims on is named, each with its share.
+    const rows = items.getByRole('row').filter({ hasText: /Billed after the contract ended/ });
+    expect(await rows.count()).toBe(7);
+    await session.screenshot('dispute-claim-letter');
+    expect(session.consoleErrors).toEqual([]);
+  });
+});
