@@ -77,7 +77,8 @@ function packClaims(refs: readonly ChargeRef[], claims: readonly number[]): Line
 
 /**
  * The drafts as the run hands them on: every line's claim noted (see {@link lineClaims}), and
- * the charge lines kept for the finding capped at {@link MAX_CHARGE_REFS}.
+ * the charge lines kept for the finding capped at {@link MAX_CHARGE_REFS}, with how many there
+ * were when more.
  */
 export function withLineClaims(
   drafts: readonly FindingDraft[],
@@ -87,7 +88,11 @@ export function withLineClaims(
     const refs = draft.evidence?.chargeRefs;
     if (refs === undefined) return draft;
     const claims = lineClaims(draft, invoiceById);
-    const evidence = { ...draft.evidence, chargeRefs: refs.slice(0, MAX_CHARGE_REFS) };
+    const evidence = {
+      ...draft.evidence,
+      chargeRefs: refs.slice(0, MAX_CHARGE_REFS),
+      ...(refs.length > MAX_CHARGE_REFS ? { chargeLineCount: refs.length } : {}),
+    };
     return {
       ...draft,
       evidence: claims === undefined ? evidence : { ...evidence, claims: packClaims(refs, claims) },

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openApp, type AppSession, loadSampleCompany } from './harness';
+import { join } from 'node:path';
+import { openApp, type AppSession, loadSampleCompany, SCREENSHOT_DIR } from './harness';
 
 let session: AppSession | undefined;
 afterEach(async (context) => {
@@ -77,6 +78,32 @@ describe('a dispute claims money at stake, each cent once', () => {
     const rows = items.getByRole('row').filter({ hasText: /Billed after the contract ended/ });
     expect(await rows.count()).toBe(7);
     await session.screenshot('dispute-claim-letter');
+    expect(session.consoleErrors).toEqual([]);
+  });
+
+  it('a finding with more charge lines than it keeps says how many its detail shows', async () => {
+    session = await sampleFindings();
+    const { page } = session;
+    await page
+      .getByRole('group', { name: 'Filter findings' })
+      .getByLabel('Rule')
+      .selectOption('out-of-contract');
+    const grid = page.getByRole('region', { name: 'Findings', exact: true });
+    await expect.poll(() => grid.getByRole('row').count()).toBe(2);
+    await grid.getByRole('gridcell', { name: 'Billed after the contract ended' }).click();
+    const detail = page.getByRole('region', { name: /^Billed after the contract ended: \$/ });
+    const table = detail.getByRole('table', { name: 'Charge lines behind this finding' });
+    await expect.poll(() => table.getByRole('row').count()).toBe(201);
+    expect(await table.getAttribute('aria-describedby')).toBe('charge-lines-shown');
+    expect(await detail.locator('#charge-lines-shown').textContent()).toBe(
+      '200 of 659 charge lines shown (the first kept with the finding); its money at stake and dispute letter count all 659.',
+    );
+    await detail
+      .getByText('200 of 659 charge lines shown', { exact: false })
+      .scrollIntoViewIfNeeded();
+    await session.screenshot('finding-lines-shown');
+    // The note and the table's first rows, as the user sees them on screen.
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'finding-lines-note.png') });
     expect(session.consoleErrors).toEqual([]);
   });
 });
