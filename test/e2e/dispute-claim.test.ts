@@ -106,4 +106,24 @@ describe('a dispute claims money at stake, each cent once', () => {
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'finding-lines-note.png') });
     expect(session.consoleErrors).toEqual([]);
   });
+
+  it('says at once that a dispute covers one carrier account when findings of two are ticked', async () => {
+    session = await sampleFindings();
+    const { page } = session;
+    const lateFees = page.getByRole('group', { name: 'Filter findings' }).getByLabel('Rule');
+    await lateFees.selectOption('late-fee');
+    const grid = page.getByRole('region', { name: 'Findings', exact: true });
+    await expect.poll(() => grid.getByRole('row').count()).toBe(3);
+    const boxes = grid.getByRole('checkbox', { name: /toggle row selection/i });
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    const create = page.getByRole('button', { name: 'Create dispute from 2 selected…' });
+    await expect.poll(() => create.isDisabled()).toBe(true);
+    const reason = page.locator(`#${(await create.getAttribute('aria-describedby')) ?? 'none'}`);
+    expect(await reason.textContent()).toMatch(
+      /^A dispute covers one carrier account: the selected findings are on 2 accounts \((Comcast Business|Verizon Wireless) .+, (Comcast Business|Verizon Wireless) .+\)\. Select findings of one account to dispute them\.$/,
+    );
+    expect(await page.getByRole('form', { name: /^New dispute/ }).count()).toBe(0);
+    await session.screenshot('dispute-two-accounts');
+  });
 });

@@ -20,6 +20,7 @@ import {
   RULE_TITLES,
   totalsOf,
   type FindingFilters,
+  type FindingRow,
   type FindingTotals,
 } from './rows';
 import { StatusForm, todayIso } from './StatusForm';
@@ -60,11 +61,13 @@ export function FindingsTab({
       ),
     [once, data, selected],
   );
-  // A dispute asks for money at stake: say so before the form when none is selected.
+  // A dispute covers one carrier account and asks for money at stake: say so before the form.
   const cannotDispute =
-    choice.claimed.length === 0
-      ? 'None of the selected findings asks the carrier for money at stake, so there is nothing to dispute.'
-      : '';
+    choice.accounts.length > 1
+      ? `A dispute covers one carrier account: the selected findings are on ${choice.accounts.length} accounts (${accountNames(chosen).join(', ')}). Select findings of one account to dispute them.`
+      : choice.claimed.length === 0
+        ? 'None of the selected findings asks the carrier for money at stake, so there is nothing to dispute.'
+        : '';
   const detailRef = useRevealPanel<HTMLElement>(openRow && openFinding ? openRow.id : null);
 
   const carrierName = (id: string) => data.carriers.find((c) => c.id === id)?.name ?? id;
@@ -178,6 +181,11 @@ export function FindingsTab({
       )}
     </>
   );
+}
+
+/** The carrier accounts of some rows, as "Comcast Business 8495 35 291 4115544", once each. */
+function accountNames(rows: readonly FindingRow[]): string[] {
+  return [...new Set(rows.map((row) => `${row.carrier} ${row.accountNumber}`.trim()))];
 }
 
 /**
