@@ -42,7 +42,7 @@ describe('a dispute claims money at stake, each cent once', () => {
     const atStake = (await atStakeTile(page).textContent()) ?? '';
     expect(atStake).toBe('$5,517.43');
 
-    await grid.getByRole('checkbox', { name: 'Column with Header Selection' }).check();
+    await grid.getByRole('checkbox', { name: 'Select all findings' }).check();
     await page.getByRole('button', { name: 'Create dispute from 6 selected…' }).click();
     const form = page.getByRole('form', { name: /^New dispute/ });
     expect(await form.getByRole('heading').first().textContent()).toBe(
@@ -90,7 +90,9 @@ describe('a dispute claims money at stake, each cent once', () => {
       .selectOption('out-of-contract');
     const grid = page.getByRole('region', { name: 'Findings', exact: true });
     await expect.poll(() => grid.getByRole('row').count()).toBe(2);
-    await grid.getByRole('gridcell', { name: 'Billed after the contract ended' }).click();
+    await grid
+      .getByRole('gridcell', { name: 'Billed after the contract ended', exact: true })
+      .click();
     const detail = page.getByRole('region', { name: /^Billed after the contract ended: \$/ });
     const table = detail.getByRole('table', { name: 'Charge lines behind this finding' });
     await expect.poll(() => table.getByRole('row').count()).toBe(201);
@@ -114,9 +116,12 @@ describe('a dispute claims money at stake, each cent once', () => {
     await lateFees.selectOption('late-fee');
     const grid = page.getByRole('region', { name: 'Findings', exact: true });
     await expect.poll(() => grid.getByRole('row').count()).toBe(3);
-    const boxes = grid.getByRole('checkbox', { name: /toggle row selection/i });
-    await boxes.nth(0).check();
-    await boxes.nth(1).check();
+    await grid
+      .getByRole('checkbox', { name: 'Select finding Late fee, invoice 2609886262, $142.89' })
+      .check();
+    await grid
+      .getByRole('checkbox', { name: 'Select finding Late fee, invoice 9298275598, $225.64' })
+      .check();
     const create = page.getByRole('button', { name: 'Create dispute from 2 selected…' });
     await expect.poll(() => create.isDisabled()).toBe(true);
     const reason = page.locator(`#${(await create.getAttribute('aria-describedby')) ?? 'none'}`);
@@ -125,5 +130,49 @@ describe('a dispute claims money at stake, each cent once', () => {
     );
     expect(await page.getByRole('form', { name: /^New dispute/ }).count()).toBe(0);
     await session.screenshot('dispute-two-accounts');
+  });
+
+  it('names the grid checkboxes for what they select, and leaves no stale "No Rows To Show"', async () => {
+    session = await sampleFindings();
+    const { page } = session;
+    const grid = page.getByRole('region', { name: 'Findings', exact: true });
+    const selectAll = grid.getByRole('checkbox', { name: 'Select all findings' });
+    expect(await selectAll.count()).toBe(1);
+    const rowBoxes = grid.getByRole('checkbox', { name: /^Select finding / });
+    const names = await rowBoxes.evaluateAll((boxes) =>
+      boxes.map((box) => box.getAttribute('aria-label') ?? ''),
+    );
+    expect(names.length).toBeGreaterThan(10);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).toContain('Select finding Late fee, invoice 2609886262, $142.89');
+    // AG Grid's live region says nothing about having no rows while the rows are there.
+    const live = await grid.locator('[aria-live]').allTextContents();
+    expect(live.join(' ')).not.toContain('No Rows To Show');
+
+    // A click on a box ticks it without opening the finding; Space on a row ticks its box too.
+    const fee = grid.getByRole('checkbox', {
+      name: 'Select finding Late fee, invoice 2609886262, $142.89',
+    });
+    await fee.check();
+    expect(await page.getByRole('region', { name: /^Late fee: \$/ }).count()).toBe(0);
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Create dispute from 1 selected…' }).count())
+      .toBe(1);
+    await grid.getByRole('gridcell', { name: 'Late fee', exact: true }).last().focus();
+    await page.keyboard.press('Space');
+    await expect
+      .poll(() =>
+        grid
+          .getByRole('checkbox', { name: 'Select finding Late fee, invoice 9298275598, $225.64' })
+          .isChecked(),
+      )
+      .toBe(true);
+    await selectAll.check();
+    await expect
+      .poll(() =>
+        rowBoxes.evaluateAll((boxes) => boxes.every((box) => (box as HTMLInputElement).checked)),
+      )
+      .toBe(true);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'findings-checkbox-names.png') });
   });
 });
