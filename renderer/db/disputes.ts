@@ -3,6 +3,7 @@
  * credits it brings back (which move the dispute and its findings to `credited`). Its findings
  * follow its outcome: a denied dispute's findings are open again.
  */
+import { atStakeCents, countOnce } from '../../shared/audit/claims';
 import { creditAboveClaim, creditAboveClaimMessage } from '../../shared/audit/dispute-credit';
 import {
   disputeStatusOnSave,
@@ -35,8 +36,9 @@ export interface DisputeInput {
 }
 
 /**
- * Groups findings of ONE carrier and account into a dispute: the claim is the sum of their
- * impacts; each finding becomes `disputed` and points at the dispute.
+ * Groups findings of ONE carrier and account into a dispute: the claim is their money at stake,
+ * each cent once (`atStakeCents`, as the Findings page counts it); each finding becomes
+ * `disputed` and points at the dispute.
  */
 export async function createDispute(
   db: TemDeskDatabase,
@@ -61,6 +63,7 @@ export async function createDispute(
       )
     )
       return fail('A dispute covers one carrier account: choose findings of the same account.');
+    const once = countOnce(await findings.toArray());
     const taken = chosen.filter((f) => f.disputeId !== undefined);
     if (taken.length > 0)
       return fail(`${taken.length} of these findings are already in a dispute.`);
@@ -69,7 +72,7 @@ export async function createDispute(
       carrierId,
       accountNumber,
       findingIds: chosen.map((f) => f.id),
-      claimedAmount: sumCents(chosen.map((f) => f.impact)),
+      claimedAmount: sumCents(chosen.map((f) => atStakeCents(once, f))),
       creditedAmount: cents(0),
       status: input.submittedOn ? 'submitted' : 'draft',
       openedOn: isoDateOf(now),

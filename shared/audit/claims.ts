@@ -77,7 +77,8 @@ function packClaims(refs: readonly ChargeRef[], claims: readonly number[]): Line
 
 /**
  * The drafts as the run hands them on: every line's claim noted (see {@link lineClaims}), and
- * the charge lines kept for the finding capped at {@link MAX_CHARGE_REFS}.
+ * the charge lines kept for the finding capped at {@link MAX_CHARGE_REFS}, with how many there
+ * were when more.
  */
 export function withLineClaims(
   drafts: readonly FindingDraft[],
@@ -87,7 +88,11 @@ export function withLineClaims(
     const refs = draft.evidence?.chargeRefs;
     if (refs === undefined) return draft;
     const claims = lineClaims(draft, invoiceById);
-    const evidence = { ...draft.evidence, chargeRefs: refs.slice(0, MAX_CHARGE_REFS) };
+    const evidence = {
+      ...draft.evidence,
+      chargeRefs: refs.slice(0, MAX_CHARGE_REFS),
+      ...(refs.length > MAX_CHARGE_REFS ? { chargeLineCount: refs.length } : {}),
+    };
     return {
       ...draft,
       evidence: claims === undefined ? evidence : { ...evidence, claims: packClaims(refs, claims) },
@@ -124,6 +129,8 @@ export interface CountedOnce {
   net: Cents;
   /** Where the difference comes from, largest first. */
   overlaps: Overlap[];
+  /** Charge line (`invoiceId|blockIndex|row`) → id of the finding that holds it. */
+  holders: ReadonlyMap<string, string>;
 }
 
 /**
@@ -177,6 +184,7 @@ export function countOnce(findings: readonly ClaimingFinding[]): CountedOnce {
   }
   return {
     counted,
+    holders: new Map([...holder].map(([key, held]) => [key, held.finding.id])),
     gross: cents(gross),
     net: cents(net),
     overlaps: [...overlaps.values()].sort(
@@ -185,14 +193,75 @@ export function countOnce(findings: readonly ClaimingFinding[]): CountedOnce {
   };
 }
 
-function forEachClaim(finding: ClaimingFinding, visit: (key: string, claim: number) => void) {
+function forEachClaim(
+  finding: Pick<ClaimingFinding, 'evidence'>,
+  visit: (key: string, claim: number, ref: ChargeRef) => void,
+) {
   const claims = finding.evidence?.claims;
   if (claims === undefined) return;
   const { invoiceIds, lines } = claims;
   for (let i = 0; i + 3 < lines.length; i += 4) {
     const claim = lines[i + 3] ?? 0;
-    if (claim > 0) visit(`${invoiceIds[lines[i] ?? 0]}|${lines[i + 1]}|${lines[i + 2]}`, claim);
+    const ref = {
+      invoiceId: invoiceIds[lines[i] ?? 0] ?? '',
+      blockIndex: lines[i + 1] ?? 0,
+      row: lines[i + 2] ?? 0,
+    };
+    if (claim > 0) visit(`${ref.invoiceId}|${ref.blockIndex}|${ref.row}`, claim, ref);
   }
+}
+
+/** One charge line a finding holds in money at stake, and the cents of it that are its claim. */
+export interface HeldClaim extends ChargeRef {
+  claim: Cents;
+}
+
+/**
+ * The charge lines whose claim counts for this finding (all of them, beyond the evidence cap):
+ * every line of its claims that no other finding holds. Their claims add up to its counted impact
+ * less what it claims off any line (see {@link claimParts}).
+ */
+export function heldClaims(
+  counted: CountedOnce,
+  finding: Pick<ClaimingFinding, 'id' | 'evidence'>,
+): HeldClaim[] {
+  const held: HeldClaim[] = [];
+  forEachClaim(finding, (key, claim, ref) => {
+    if (counted.holders.get(key) === finding.id) held.push({ ...ref, claim: cents(claim) });
+  });
+  return held;
+}
+
+/**
+ * What a finding adds to money at stake, each cent once: its counted impact; 0 when dismissed,
+ * or when its money is at risk or an allocation gap (no money owed by the carrier). The Findings
+ * page's "At stake" tile is the sum of this over the findings shown, and a dispute claims the sum
+ * of it over its findings.
+ */
+export function atStakeCents(
+  counted: CountedOnce,
+  finding: Pick<ClaimingFinding, 'id' | 'ruleId' | 'impact' | 'status'>,
+): Cents {
+  return finding.status === 'dismissed' ? cents(0) : countedImpact(counted, finding);
+}
+
+/**
+ * A finding's money at stake by charge line: the lines it holds with their claims, and the cents
+ * tied to no line (an invoice's wrong total, the unexplained part of a spike). `exact` is false
+ * when its line claims add up to more than it counts (a check that nets credits given back on
+ * other lines): then which bill carries how much of it cannot be told from the claims.
+ */
+export function claimParts(
+  counted: CountedOnce,
+  finding: Pick<ClaimingFinding, 'id' | 'ruleId' | 'impact' | 'status' | 'evidence'>,
+): { held: HeldClaim[]; notOnLines: Cents; exact: boolean } {
+  const total = atStakeCents(counted, finding);
+  if (total === 0) return { held: [], notOnLines: cents(0), exact: true };
+  const held = heldClaims(counted, finding);
+  const onLines = held.reduce((sum, line) => sum + line.claim, 0);
+  return onLines <= total
+    ? { held, notOnLines: cents(total - onLines), exact: true }
+    : { held, notOnLines: cents(0), exact: false };
 }
 
 /** A finding's money at stake once overlaps are taken off: its `counted` share, else its impact. */

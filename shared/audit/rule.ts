@@ -87,6 +87,11 @@ export interface FindingEvidence {
    * {@link MAX_CHARGE_REFS} for the finding (what a dispute shows) once it has noted their claims.
    */
   chargeRefs?: ChargeRef[];
+  /**
+   * How many charge lines the rule listed, when more than the {@link MAX_CHARGE_REFS} kept in
+   * `chargeRefs` (so a screen can say "200 of 659 lines shown"); absent when all are kept.
+   */
+  chargeLineCount?: number;
   /** What each line behind the impact carries of it, so overlapping findings count each dollar once (see `claims.ts`). */
   claims?: LineClaims;
   /** Inventory id of the service concerned. */

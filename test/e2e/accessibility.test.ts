@@ -110,7 +110,12 @@ describe('accessibility (axe-core) with the sample company', () => {
       await page.keyboard.press('Enter');
       await page.getByRole('region', { name: /: \$/ }).waitFor();
       await check('Finding detail');
-      const boxes = findings.getByRole('checkbox', { name: /toggle row selection/i });
+      // A dispute covers one carrier account: two findings of the sample's Comcast account.
+      await page
+        .getByRole('group', { name: 'Filter findings' })
+        .getByLabel('Account')
+        .selectOption('8495 35 291 4115544');
+      const boxes = findings.getByRole('checkbox', { name: /^Select finding / });
       await boxes.nth(0).check();
       await boxes.nth(1).check();
       await page.getByRole('button', { name: 'Create dispute from 2 selected…' }).click();

@@ -71,7 +71,9 @@ describe('findings and disputes in Chromium', () => {
     await session.screenshot('finding-detail');
 
     // Dispute two findings of that account.
-    const boxes = grid.getByRole('checkbox', { name: /toggle row selection/i });
+    const boxes = grid.getByRole('checkbox', {
+      name: /^Select finding Billed above the contract rate, /,
+    });
     await boxes.nth(0).check();
     await boxes.nth(1).check();
     await page.getByRole('button', { name: 'Create dispute from 2 selected…' }).click();

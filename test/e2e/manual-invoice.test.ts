@@ -153,7 +153,7 @@ describe('entering a PDF bill by hand in Chromium', () => {
       .toMatch(/: 1 findings/);
     const findings = page.getByRole('region', { name: 'Findings', exact: true });
     await expect
-      .poll(() => findings.getByRole('gridcell', { name: 'NW-2026-1101' }).count())
+      .poll(() => findings.getByRole('gridcell', { name: 'NW-2026-1101', exact: true }).count())
       .toBe(1);
     await session.screenshot('manual-invoice-findings');
 

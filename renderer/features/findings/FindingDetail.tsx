@@ -1,5 +1,6 @@
 import type { Ref } from 'react';
 import { suggestedNextStatus } from '../../../shared/audit/next-status';
+import { MAX_CHARGE_REFS } from '../../../shared/audit/rule';
 import { useDatabase } from '../../db/DatabaseContext';
 import { hrefFor } from '../../app/sections';
 import { useLiveQuery } from '../../app/useLiveQuery';
@@ -75,7 +76,12 @@ export function FindingDetail({
         <dd>{row.ageDays} days</dd>
       </dl>
       {lines.status === 'ready' && lines.value.length > 0 && (
-        <table className="data-table">
+        <p className="hint" id="charge-lines-shown">
+          {linesShownText(lines.value.length, refs?.length ?? 0, finding.evidence?.chargeLineCount)}
+        </p>
+      )}
+      {lines.status === 'ready' && lines.value.length > 0 && (
+        <table className="data-table" aria-describedby="charge-lines-shown">
           <caption>Charge lines behind this finding</caption>
           <thead>
             <tr>
@@ -126,4 +132,18 @@ export function FindingDetail({
       />
     </section>
   );
+}
+
+/**
+ * How many of the finding's charge lines the table shows: all of them, or the first ones kept
+ * with the finding ({@link MAX_CHARGE_REFS}) out of how many there are.
+ */
+export function linesShownText(shown: number, kept: number, total: number | undefined): string {
+  const plural = (n: number) => `${n.toLocaleString('en-US')} charge line${n === 1 ? '' : 's'}`;
+  if (total !== undefined && total > shown)
+    return `${shown.toLocaleString('en-US')} of ${plural(total)} shown (the first kept with the finding); its money at stake and dispute letter count all ${total.toLocaleString('en-US')}.`;
+  // Found by a version that did not note the count: the cap was reached, there may be more.
+  if (total === undefined && kept >= MAX_CHARGE_REFS)
+    return `The first ${plural(shown)} shown; this finding may have more (run the checks again to count them).`;
+  return shown === kept ? `All ${plural(shown)} shown.` : `${plural(shown)} shown.`;
 }

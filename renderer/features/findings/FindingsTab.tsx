@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { countOnce, type CountedOnce } from '../../../shared/audit/claims';
+import { disputeChoice } from '../../../shared/audit/dispute-claim';
 import { cents, formatCents } from '../../../shared/money/cents';
 import { useDatabase } from '../../db/DatabaseContext';
 import { hrefFor } from '../../app/sections';
@@ -19,6 +20,7 @@ import {
   RULE_TITLES,
   totalsOf,
   type FindingFilters,
+  type FindingRow,
   type FindingTotals,
 } from './rows';
 import { StatusForm, todayIso } from './StatusForm';
@@ -51,6 +53,21 @@ export function FindingsTab({
   const openRow = openId === null ? undefined : all.find((r) => r.id === openId);
   const openFinding = openId === null ? undefined : data.findings.find((f) => f.id === openId);
   const chosen = all.filter((r) => selected.includes(r.id));
+  const choice = useMemo(
+    () =>
+      disputeChoice(
+        once,
+        data.findings.filter((f) => selected.includes(f.id)),
+      ),
+    [once, data, selected],
+  );
+  // A dispute covers one carrier account and asks for money at stake: say so before the form.
+  const cannotDispute =
+    choice.accounts.length > 1
+      ? `A dispute covers one carrier account: the selected findings are on ${choice.accounts.length} accounts (${accountNames(chosen).join(', ')}). Select findings of one account to dispute them.`
+      : choice.claimed.length === 0
+        ? 'None of the selected findings asks the carrier for money at stake, so there is nothing to dispute.'
+        : '';
   const detailRef = useRevealPanel<HTMLElement>(openRow && openFinding ? openRow.id : null);
 
   const carrierName = (id: string) => data.carriers.find((c) => c.id === id)?.name ?? id;
@@ -124,13 +141,24 @@ export function FindingsTab({
               setMessage(`Changed ${changed} finding${changed === 1 ? '' : 's'}.`);
             }}
           />
-          <button type="button" onClick={() => setDisputing(true)}>
+          <button
+            type="button"
+            disabled={cannotDispute !== ''}
+            aria-describedby={cannotDispute === '' ? undefined : 'cannot-dispute'}
+            onClick={() => setDisputing(true)}
+          >
             Create dispute from {selected.length} selected…
           </button>
+          {cannotDispute !== '' && (
+            <p id="cannot-dispute" className="hint">
+              {cannotDispute}
+            </p>
+          )}
         </div>
       )}
-      {disputing && (
+      {disputing && cannotDispute === '' && (
         <NewDisputeForm
+          choice={choice}
           rows={chosen}
           onDone={(text) => {
             setDisputing(false);
@@ -153,6 +181,11 @@ export function FindingsTab({
       )}
     </>
   );
+}
+
+/** The carrier accounts of some rows, as "Comcast Business 8495 35 291 4115544", once each. */
+function accountNames(rows: readonly FindingRow[]): string[] {
+  return [...new Set(rows.map((row) => `${row.carrier} ${row.accountNumber}`.trim()))];
 }
 
 /**

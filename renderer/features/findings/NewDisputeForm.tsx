@@ -1,15 +1,23 @@
 import { useState, type FormEvent } from 'react';
+import type { DisputeChoice } from '../../../shared/audit/dispute-claim';
 import { isIsoDate } from '../../../shared/dates';
-import { centsFromText, formatCents, sumCents, type Cents } from '../../../shared/money/cents';
+import { centsFromText, formatCents, type Cents } from '../../../shared/money/cents';
 import { useDatabase } from '../../db/DatabaseContext';
 import { createDispute } from '../../db/disputes';
+import type { FindingRecord } from '../../db/findings';
 import type { FindingRow } from './rows';
 
-/** Opens a dispute for the chosen findings of one carrier account. */
+/**
+ * Opens a dispute for the chosen findings of one carrier account: it claims their money at stake,
+ * each cent once, and says which selected findings it leaves out and why.
+ */
 export function NewDisputeForm({
+  choice,
   rows,
   onDone,
 }: {
+  choice: DisputeChoice<FindingRecord>;
+  /** The selected findings as grid rows (names for the title and the left-out list). */
   rows: readonly FindingRow[];
   onDone: (message: string | null) => void;
 }) {
@@ -20,8 +28,10 @@ export function NewDisputeForm({
   const [expected, setExpected] = useState('');
   const [notes, setNotes] = useState('');
   const [problem, setProblem] = useState('');
-  const claim = sumCents(rows.map((r) => r.impact));
-  const first = rows[0];
+  const claim = choice.total;
+  const count = choice.claimed.length;
+  const rowOf = (id: string) => rows.find((row) => row.id === id);
+  const first = rowOf(choice.claimed[0]?.finding.id ?? '');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -36,7 +46,7 @@ export function NewDisputeForm({
     const outcome = await createDispute(
       db,
       {
-        findingIds: rows.map((r) => r.id),
+        findingIds: choice.claimed.map((c) => c.finding.id),
         carrierReference: ticket,
         ...(isIsoDate(filed) ? { submittedOn: filed } : {}),
         contact,
@@ -47,7 +57,7 @@ export function NewDisputeForm({
       now,
     );
     if (!outcome.ok) return setProblem(outcome.errors.map((e) => e.message).join(' '));
-    onDone(`Disputed ${rows.length} findings (${formatCents(claim)}).`);
+    onDone(`Disputed ${count} finding${count === 1 ? '' : 's'} (${formatCents(claim)}).`);
   };
 
   return (
@@ -57,9 +67,29 @@ export function NewDisputeForm({
       aria-labelledby="new-dispute"
     >
       <h2 id="new-dispute">
-        New dispute: {first ? `${first.carrier} ${first.accountNumber}` : ''} — {rows.length}{' '}
-        findings, {formatCents(claim)}
+        New dispute: {first ? `${first.carrier} ${first.accountNumber}` : ''} — {count} finding
+        {count === 1 ? '' : 's'}, {formatCents(claim)} claimed
       </h2>
+      {choice.leftOut.length > 0 && (
+        <div className="notice">
+          <p id="new-dispute-left-out">
+            {choice.leftOut.length} selected finding{choice.leftOut.length === 1 ? ' is' : 's are'}{' '}
+            left out: the claim asks the carrier only for money at stake, each cent once.
+          </p>
+          <ul aria-labelledby="new-dispute-left-out">
+            {choice.leftOut.map(({ finding, reason }) => {
+              const row = rowOf(finding.id);
+              return (
+                <li key={finding.id}>
+                  {row?.rule ?? finding.ruleId}
+                  {row?.serviceIdRaw ? ` (${row.serviceIdRaw})` : ''}, {formatCents(finding.impact)}
+                  : {reason}.
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      )}
       <div className="form-grid">
         <label>
           Carrier ticket number

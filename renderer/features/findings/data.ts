@@ -48,6 +48,9 @@ export async function loadFindingsData(db: TemDeskDatabase): Promise<FindingsDat
 /** One charge line behind a finding, as the carrier billed it. */
 export interface ChargeLineRef {
   invoiceId: string;
+  /** Where the line is stored (with `row`), as the finding's reference names it. */
+  blockIndex: number;
+  row: number;
   invoiceNumber: string;
   /** 1-based line number in the source file. */
   sourceRow: number;
@@ -90,6 +93,8 @@ export async function loadChargeRefs(
     const end = block.periodEnd[ref.row] ?? '';
     lines.push({
       invoiceId: ref.invoiceId,
+      blockIndex: ref.blockIndex,
+      row: ref.row,
       invoiceNumber: numberOf.get(ref.invoiceId) ?? '',
       sourceRow: block.sourceRow[ref.row] ?? 0,
       sourceFile: lineFileOf(block, ref.row) ?? fileOf.get(ref.invoiceId) ?? '',

@@ -5,13 +5,8 @@
  */
 import { toCsvBytes } from '../../../shared/export/csv';
 import type { Invoice } from '../../../shared/model';
-import {
-  cents,
-  centsToDecimalString,
-  splitLargestRemainder,
-  sumCents,
-  type Cents,
-} from '../../../shared/money/cents';
+import { atStakeCents, claimParts, countOnce } from '../../../shared/audit/claims';
+import { cents, centsToDecimalString, sumCents, type Cents } from '../../../shared/money/cents';
 import type { TemDeskDatabase } from '../../db/database';
 import { findingsTable, type DisputeRecord } from '../../db/findings';
 import { loadChargeRefs } from './data';
@@ -32,70 +27,106 @@ export interface LetterItem {
   difference: Cents;
 }
 
+/**
+ * The letter's items: each finding claims its money at stake, each cent once (`atStakeCents`, as
+ * the dispute's claim and the Findings page count it), so the items add up to the claim. A
+ * finding over several bills gives one item per invoice, each with exactly what the finding
+ * claims on that invoice's lines (its line claims: every line, beyond the 200 a finding shows),
+ * and one more for money tied to no line. When its line claims cannot say how much each bill
+ * carries, it is one item naming every invoice, and says it is not split.
+ */
 export async function loadLetterItems(
   db: TemDeskDatabase,
   dispute: DisputeRecord,
 ): Promise<LetterItem[]> {
-  const findings = (await findingsTable(db).bulkGet(dispute.findingIds)).filter(
-    (f) => f !== undefined,
-  );
+  const allFindings = await findingsTable(db).toArray();
+  const once = countOnce(allFindings);
+  const byId = new Map(allFindings.map((f) => [f.id, f]));
+  const findings = dispute.findingIds.flatMap((id) => byId.get(id) ?? []);
   const invoices = await db.invoices.toArray();
   const invoiceById = new Map<string, Invoice>(invoices.map((i) => [i.id, i]));
+  const dateOf = (invoiceId: string) => invoiceById.get(invoiceId)?.invoiceDate ?? '';
   const items: LetterItem[] = [];
   for (const finding of findings) {
-    const refs = finding.evidence?.chargeRefs ?? [];
-    const lines = refs.length > 0 ? await loadChargeRefs(db, refs) : [];
     const base = {
       findingId: finding.id,
       rule: RULE_TITLES.get(finding.ruleId) ?? finding.ruleId,
       service: finding.subject.serviceIdRaw ?? '',
       explanation: finding.message,
     };
-    if (lines.length === 0) {
-      const invoice = invoiceById.get(finding.evidence?.invoiceId ?? '');
+    const ownInvoice = invoiceById.get(finding.evidence?.invoiceId ?? '');
+    const ownNumber = finding.subject.invoiceNumber ?? ownInvoice?.invoiceNumber ?? '';
+    const claim = atStakeCents(once, finding);
+    const parts = claimParts(once, finding);
+    const lines = parts.held.length > 0 ? await loadChargeRefs(db, parts.held) : [];
+    if (!parts.exact) {
+      // The line claims add up to more than the finding counts: no per-invoice figure is known.
+      const ids = [...new Set(parts.held.map((line) => line.invoiceId))].sort((a, b) =>
+        dateOf(a).localeCompare(dateOf(b)),
+      );
       items.push({
         ...base,
-        invoiceNumber: finding.subject.invoiceNumber ?? invoice?.invoiceNumber ?? '',
-        invoiceDate: invoice?.invoiceDate ?? '',
+        explanation: `${finding.message} Not split by invoice: the amount is claimed once for the ${ids.length} invoices named.`,
+        invoiceNumber: ids.map((id) => invoiceById.get(id)?.invoiceNumber ?? '').join(', '),
+        invoiceDate: dateOf(ids[0] ?? ''),
         lines: '',
         billed: null,
         expected: null,
-        difference: finding.impact,
+        difference: claim,
       });
       continue;
     }
-    // A finding over several bills (a rate billed wrong for three months) gives one item per
-    // invoice; its difference is split by what each invoice billed, to the cent.
-    const byInvoice = new Map<string, typeof lines>();
-    for (const line of lines)
-      byInvoice.set(line.invoiceId, [...(byInvoice.get(line.invoiceId) ?? []), line]);
-    // Oldest invoice first: the finding's sentence goes on it, its shares follow in order.
-    const dateOf = (invoiceId: string) => invoiceById.get(invoiceId)?.invoiceDate ?? '';
-    const groups = [...byInvoice.entries()].sort(([a], [b]) => dateOf(a).localeCompare(dateOf(b)));
-    const billedPerInvoice = groups.map(([, group]) => sumCents(group.map((l) => l.amount)));
-    const weights = billedPerInvoice.map((b) => Math.max(0, b));
-    const differences = splitLargestRemainder(
-      finding.impact,
-      weights.some((w) => w > 0) ? weights : weights.map(() => 1),
+    // One item per invoice of the lines the finding holds, oldest first: billed is what those
+    // lines billed, the difference what the finding claims on them.
+    const claimOf = new Map(
+      parts.held.map((line) => [`${line.invoiceId}|${line.blockIndex}|${line.row}`, line.claim]),
     );
-    groups.forEach(([invoiceId, group], index) => {
-      const invoice = invoiceById.get(invoiceId);
-      const billed = billedPerInvoice[index] ?? cents(0);
-      const difference = differences[index] ?? cents(0);
+    const groups = new Map<string, { billed: number; claimed: number; rows: Set<number> }>();
+    for (const line of lines) {
+      const group = groups.get(line.invoiceId) ?? { billed: 0, claimed: 0, rows: new Set() };
+      group.billed += line.amount;
+      group.claimed += claimOf.get(`${line.invoiceId}|${line.blockIndex}|${line.row}`) ?? 0;
+      group.rows.add(line.sourceRow);
+      groups.set(line.invoiceId, group);
+    }
+    const ordered = [...groups.entries()].sort(([a], [b]) => dateOf(a).localeCompare(dateOf(b)));
+    // What the finding claims on no line it holds (a wrong total, lines of a deleted bill).
+    const rest = claim - ordered.reduce((sum, [, group]) => sum + group.claimed, 0);
+    const count = ordered.length + (rest > 0 || ordered.length === 0 ? 1 : 0);
+    ordered.forEach(([invoiceId, group], index) => {
       items.push({
         ...base,
-        explanation: splitExplanation(finding.message, index, groups.length),
-        invoiceNumber: invoice?.invoiceNumber ?? finding.subject.invoiceNumber ?? '',
-        invoiceDate: invoice?.invoiceDate ?? '',
-        lines: [...new Set(group.map((l) => l.sourceRow))].sort((a, b) => a - b).join(', '),
-        billed,
-        expected: cents(billed - difference),
-        difference,
+        explanation: splitExplanation(finding.message, index, count),
+        invoiceNumber: invoiceById.get(invoiceId)?.invoiceNumber ?? ownNumber,
+        invoiceDate: dateOf(invoiceId),
+        lines: [...group.rows].sort((a, b) => a - b).join(', '),
+        billed: cents(group.billed),
+        expected: cents(group.billed - group.claimed),
+        difference: cents(group.claimed),
       });
     });
+    if (count > ordered.length)
+      items.push({
+        ...base,
+        explanation:
+          ordered.length === 0
+            ? claim === 0
+              ? `${finding.message} No money is claimed from the carrier for it.`
+              : finding.message
+            : `${splitExplanation(finding.message, ordered.length, count)} Not on a charge line.`,
+        invoiceNumber: ownNumber,
+        invoiceDate: ownInvoice?.invoiceDate ?? '',
+        lines: '',
+        billed: null,
+        expected: null,
+        difference: cents(rest),
+      });
   }
-  // Each finding's items stay together (its sentence, then its shares), findings by their
-  // oldest invoice.
+  return sortItems(items);
+}
+
+/** Each finding's items stay together (its sentence, then its shares), findings by their oldest invoice. */
+function sortItems(items: readonly LetterItem[]): LetterItem[] {
   const firstDate = new Map<string, string>();
   for (const item of items) {
     const seen = firstDate.get(item.findingId);

@@ -1,0 +1,67 @@
+/**
+ * What a dispute asks the carrier for. A claim asks only for money at stake, each cent once,
+ * exactly as the Findings page counts it ({@link atStakeCents}): a finding that claims no carrier
+ * money (an allocation gap, money at risk, an inventory gap, a $0.00 renegotiation item, or lines
+ * another finding already claims) is left out of the dispute, with the reason, so it stays open
+ * for the work it does need instead of sitting "disputed" with nothing asked.
+ */
+import { impactKindOf, type Finding } from '../model';
+import { sumCents, type Cents } from '../money/cents';
+import { atStakeCents, type ClaimingFinding, type CountedOnce } from './claims';
+
+/** What {@link disputeChoice} reads of a finding. */
+export type DisputableFinding = ClaimingFinding & {
+  subject: Pick<Finding['subject'], 'carrierId' | 'accountNumber'>;
+  disputeId?: string | undefined;
+};
+
+/** The selected findings sorted into what a dispute claims and what it leaves out. */
+export interface DisputeChoice<F extends DisputableFinding> {
+  /** The findings the dispute takes, each with the cents it claims (more than 0). */
+  claimed: { finding: F; claim: Cents }[];
+  /** The findings left out, each with a sentence saying why. */
+  leftOut: { finding: F; reason: string }[];
+  /** The claim: the sum of `claimed`, the Findings page's money at stake of those findings. */
+  total: Cents;
+  /** The distinct carrier accounts selected (`carrierId|accountNumber`); a dispute covers one. */
+  accounts: string[];
+}
+
+/** Why a finding asks the carrier for nothing; null when it claims money at stake. */
+function reasonLeftOut(finding: DisputableFinding, claim: Cents): string | null {
+  if (finding.disputeId !== undefined) return 'already in a dispute';
+  if (finding.status === 'dismissed') return 'dismissed';
+  const kind = impactKindOf(finding.ruleId);
+  if (kind === 'unallocated')
+    return 'an internal allocation gap (no cost center), no money owed by the carrier';
+  if (kind === 'at-risk')
+    return 'money at risk: a service missing from the inventory, to look into before disputing';
+  if (claim > 0) return null;
+  return finding.impact > 0
+    ? 'its charge lines are already claimed by another finding'
+    : 'no money to claim ($0.00)';
+}
+
+/** Sorts the selected findings into a dispute's claim and what it leaves out (see the module). */
+export function disputeChoice<F extends DisputableFinding>(
+  counted: CountedOnce,
+  findings: readonly F[],
+): DisputeChoice<F> {
+  const claimed: DisputeChoice<F>['claimed'] = [];
+  const leftOut: DisputeChoice<F>['leftOut'] = [];
+  for (const finding of findings) {
+    const claim = atStakeCents(counted, finding);
+    const reason = reasonLeftOut(finding, claim);
+    if (reason === null) claimed.push({ finding, claim });
+    else leftOut.push({ finding, reason });
+  }
+  const accounts = [
+    ...new Set(findings.map((f) => `${f.subject.carrierId}|${f.subject.accountNumber ?? ''}`)),
+  ];
+  return {
+    claimed,
+    leftOut,
+    total: sumCents(claimed.map((c) => c.claim)),
+    accounts,
+  };
+}
