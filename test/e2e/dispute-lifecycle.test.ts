@@ -22,7 +22,7 @@ async function openOneDispute(): Promise<AppSession> {
   const filters = page.getByRole('group', { name: 'Filter findings' });
   await filters.getByLabel('Rule').selectOption('rate-mismatch');
   await grid
-    .getByRole('checkbox', { name: /toggle row selection/i })
+    .getByRole('checkbox', { name: /^Select finding / })
     .first()
     .check();
   await page.getByRole('button', { name: 'Create dispute from 1 selected…' }).click();
@@ -121,7 +121,7 @@ describe('a dispute’s life in Chromium', () => {
 
     // The carrier's refusal is escalated in a new claim.
     await grid
-      .getByRole('checkbox', { name: /toggle row selection/i })
+      .getByRole('checkbox', { name: /^Select finding / })
       .first()
       .check();
     await page.getByRole('button', { name: 'Create dispute from 1 selected…' }).click();
