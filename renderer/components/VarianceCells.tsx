@@ -18,16 +18,25 @@ export function VarianceHeaders({ suffix = '' }: { suffix?: string }) {
   );
 }
 
-/** Budget, variance (actual − budget; red over, green under) and variance % of the budget. */
-export function VarianceCells({ budget, actual }: { budget: Cents; actual: Cents }) {
-  const variance = cents(actual - budget);
+/**
+ * Budget, variance (actual − budget; red over, green under) and variance % of the budget. A null
+ * budget is money no budget covers (the unallocated charges): "—", and the whole actual is variance.
+ */
+export function VarianceCells({ budget, actual }: { budget: Cents | null; actual: Cents }) {
+  const variance = cents(actual - (budget ?? 0));
   const tone = variance > 0 ? 'variance-over' : variance < 0 ? 'variance-under' : '';
   return (
     <>
-      <td className="numeric">{formatCents(budget)}</td>
+      <td className="numeric">
+        {budget === null ? (
+          <span title="No budget covers these charges">—</span>
+        ) : (
+          formatCents(budget)
+        )}
+      </td>
       <td className={`numeric ${tone}`}>{formatCents(variance)}</td>
       <td className={`numeric ${tone}`}>
-        {basisPointsText(varianceBasisPoints(variance, budget))}
+        {basisPointsText(budget === null ? null : varianceBasisPoints(variance, budget))}
       </td>
     </>
   );

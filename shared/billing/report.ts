@@ -21,12 +21,24 @@ export interface Mover {
   change: Cents;
 }
 
+/** What the report says where a month has no month before it with bills (its first month). */
+export const NO_PREVIOUS_MONTH_TEXT = 'No bills the month before to compare with.';
+
 export interface MonthlyReport {
   month: IsoMonth;
   invoiceCount: number;
+  /**
+   * Whether any invoice is dated the month before. Without one there is nothing to compare with:
+   * no account "moved" (`movers` is empty) and no carrier changed, rather than every one of them
+   * counted as a full increase from $0.00.
+   */
+  previousMonthBilled: boolean;
   vsPreviousMonth: Comparison;
   vsSameMonthLastYear: Comparison;
-  /** Accounts whose billed total moved most since the previous month, largest change first. */
+  /**
+   * Accounts whose billed total moved most since the previous month, largest change first; none
+   * when the previous month has no bills. An account new in a month after a billed one is a move.
+   */
   movers: Mover[];
 }
 
@@ -98,13 +110,16 @@ export function monthlyReport(
   month: IsoMonth,
   moverCount = 5,
 ): MonthlyReport {
+  const before = addMonthsToMonth(month, -1);
   const current = totalsByAccount(invoices, month);
-  const previous = totalsByAccount(invoices, addMonthsToMonth(month, -1));
+  const previous = totalsByAccount(invoices, before);
   const lastYear = totalsByAccount(invoices, addMonthsToMonth(month, -12));
-  const movers = accountMovers(current, previous, moverCount);
+  const previousMonthBilled = invoices.some((invoice) => invoice.invoiceDate.startsWith(before));
+  const movers = previousMonthBilled ? accountMovers(current, previous, moverCount) : [];
   return {
     month,
     invoiceCount: invoices.filter((invoice) => invoice.invoiceDate.startsWith(month)).length,
+    previousMonthBilled,
     vsPreviousMonth: compare(sum(current.values()), sum(previous.values())),
     vsSameMonthLastYear: compare(sum(current.values()), sum(lastYear.values())),
     movers,
@@ -131,13 +146,16 @@ export interface CarrierSpend {
   carrierId: string;
   carrier: string;
   current: Cents;
-  previous: Cents;
-  change: Cents;
+  /** Billed the month before; null when nothing at all was billed that month (no comparison). */
+  previous: Cents | null;
+  /** current − previous; null with `previous`. A carrier new after a billed month is a change. */
+  change: Cents | null;
 }
 
 /**
  * Billed by carrier (sum of lines, as the rest of the report) in the month and the month before,
- * largest first; carriers billed in neither month are left out.
+ * largest first; carriers billed in neither month are left out. When no invoice at all is dated
+ * the month before, `previous` and `change` are null: there is nothing to compare with.
  */
 export function spendByCarrier(
   invoices: readonly Invoice[],
@@ -146,9 +164,11 @@ export function spendByCarrier(
 ): CarrierSpend[] {
   const before = addMonthsToMonth(month, -1);
   const totals = new Map<string, { current: number; previous: number }>();
+  let previousMonthBilled = false;
   for (const invoice of invoices) {
     const at = invoice.invoiceDate.slice(0, 7);
     if (at !== month && at !== before) continue;
+    if (at === before) previousMonthBilled = true;
     const entry = totals.get(invoice.carrierId) ?? { current: 0, previous: 0 };
     if (at === month) entry.current += invoice.linesTotal;
     else entry.previous += invoice.linesTotal;
@@ -159,8 +179,8 @@ export function spendByCarrier(
       carrierId,
       carrier: carrierNames.get(carrierId) ?? carrierId,
       current: cents(current),
-      previous: cents(previous),
-      change: cents(current - previous),
+      previous: previousMonthBilled ? cents(previous) : null,
+      change: previousMonthBilled ? cents(current - previous) : null,
     }))
     .sort((a, b) => b.current - a.current || a.carrier.localeCompare(b.carrier));
 }

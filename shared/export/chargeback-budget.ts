@@ -22,7 +22,7 @@ export function wantsBudget(preset: ExportPreset): boolean {
   return preset.columns.some((column) => BUDGET_FIELDS.includes(column.field));
 }
 
-function actualOf(result: AllocationResult, costCenterId: string): Cents {
+function actualOf(result: AllocationResult, costCenterId: string | null): Cents {
   return (
     result.byCostCenter.find((entry) => entry.costCenterId === costCenterId)?.total ?? cents(0)
   );
@@ -68,6 +68,37 @@ export function withBudgets(
   return out;
 }
 
+/**
+ * The month against its budget as a whole: every charge of the month (the unallocated ones too, so
+ * the amount equals the invoices) against every cost center's budget. The variance is that amount
+ * minus that budget, so the total row of the screen and of every export reads across — and the
+ * Variance column adds up to it, because the unallocated row carries its own variance.
+ */
+export function monthBudgetTotal(
+  result: AllocationResult,
+  budgets: ReadonlyMap<string, Cents>,
+): { amount: Cents; budget: Cents; variance: Cents; variancePercent: number | null } {
+  const amount = cents(result.byCostCenter.reduce((sum, entry) => sum + entry.total, 0));
+  const budget = cents([...budgets.values()].reduce((sum, value) => sum + value, 0));
+  const variance = cents(amount - budget);
+  const basisPoints = varianceBasisPoints(variance, budget);
+  return {
+    amount,
+    budget,
+    variance,
+    variancePercent: basisPoints === null ? null : basisPoints / 100,
+  };
+}
+
+/**
+ * The unallocated charges against the budget: no budget covers them (they are in no cost center),
+ * so there is no budget and no percent, and their variance is their whole amount — spend nobody
+ * planned for.
+ */
+export function unallocatedBudgetValues(amount: Cents): Values {
+  return { budget: null, variance: amount, variancePercent: null };
+}
+
 /** The Summary sheet's budget columns (none without a budget), per cost center (null: unallocated). */
 export function budgetSummaryColumns(
   result: AllocationResult,
@@ -77,14 +108,19 @@ export function budgetSummaryColumns(
   if (budgets === undefined || budgets.size === 0)
     return { columns: [], cells: () => [], unbilled: [] };
   const billed = new Set(result.byCostCenter.map((entry) => entry.costCenterId));
+  const total = monthBudgetTotal(result, budgets);
   return {
     columns: [
       { header: 'Budget', kind: 'money' },
       { header: 'Variance', kind: 'money' },
-      { header: 'Variance %', kind: 'number', total: false },
+      // Not a sum of the rows' percents: the total row's own variance over its own budget.
+      { header: 'Variance %', kind: 'number', total: false, totalValue: total.variancePercent },
     ],
     cells: (id) => {
-      if (id === null) return [null, null, null];
+      if (id === null) {
+        const values = unallocatedBudgetValues(actualOf(result, null));
+        return [values.budget ?? null, values.variance ?? null, values.variancePercent ?? null];
+      }
       const values = budgetValues(budgets.get(id) ?? cents(0), actualOf(result, id));
       return [values.budget ?? null, values.variance ?? null, values.variancePercent ?? null];
     },

@@ -6,6 +6,7 @@
 import type { AllocationResult } from '../allocation/types';
 import type { IsoMonth } from '../dates/iso-date';
 import { cents, centsToDecimalString } from '../money/cents';
+import { monthBudgetTotal, unallocatedBudgetValues, wantsBudget } from './chargeback-budget';
 import {
   CATEGORY_LABELS,
   EXCEPTION_LABELS,
@@ -84,7 +85,7 @@ function presetCsv(
     ...presetRows(result, names, preset, month),
     ...unallocatedRows(result, names, preset, month, suspense),
   ];
-  if (options.totalRow === true) rows.push(totalValues(result, preset, month));
+  if (options.totalRow === true) rows.push(totalValues(result, names, preset, month));
   return toCsv(
     preset.columns.map((column) => column.header),
     rows.map((values) =>
@@ -147,10 +148,13 @@ function unallocatedRows(
       };
     });
   }
-  const amount = result.exceptions.reduce((sum, exception) => sum + exception.amount, 0);
+  const amount = cents(result.exceptions.reduce((sum, exception) => sum + exception.amount, 0));
   const count = new Set(result.exceptions.map((exception) => exception.invoiceId)).size;
   return [
     {
+      // In a layout with the budget, the suspense line's variance is its whole amount (no budget
+      // covers it), so the Variance column adds up to the month's amount minus its budget.
+      ...(wantsBudget(preset) ? unallocatedBudgetValues(amount) : {}),
       month,
       costCenterCode: suspense.costCenter,
       costCenterName: 'Unallocated (suspense)',
@@ -167,9 +171,25 @@ function unallocatedRows(
 }
 
 /** The total row: the month's invoice total in every money column, labelled in the first text one. */
-function totalValues(result: AllocationResult, preset: ExportPreset, month: IsoMonth): FieldValues {
+function totalValues(
+  result: AllocationResult,
+  names: ChargebackNames,
+  preset: ExportPreset,
+  month: IsoMonth,
+): FieldValues {
   const total = result.totals.invoices;
+  const budget =
+    wantsBudget(preset) && preset.grouping !== 'charge'
+      ? monthBudgetTotal(result, names.budgets ?? new Map())
+      : undefined;
   const values: FieldValues = {
+    ...(budget === undefined
+      ? {}
+      : {
+          budget: budget.budget,
+          variance: budget.variance,
+          variancePercent: budget.variancePercent,
+        }),
     amount: total,
     markup: result.totals.markup,
     amountWithMarkup: total + result.totals.markup,

@@ -25,6 +25,8 @@ export interface XlsxColumn {
   kind: XlsxColumnKind;
   /** Whether the totals row sums this column; by default money columns only. */
   total?: boolean;
+  /** A value of its own for the totals row in a column not summed (e.g. the total's percent). */
+  totalValue?: XlsxCell;
 }
 
 /**
@@ -236,7 +238,7 @@ function totalsRowXml(
     }
     if (c === 0)
       return `<c r="${ref}" s="${XLSX_STYLE.header}" t="s"><v>${strings.indexOf(label)}</v></c>`;
-    return '';
+    return cellXml(ref, column.kind, column.totalValue ?? null, strings);
   });
   return `<row r="${rowNumber}">${cells.join('')}</row>`;
 }

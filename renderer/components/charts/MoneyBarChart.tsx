@@ -28,7 +28,10 @@ export const PALETTE = [
 
 export interface ChartSeries {
   label: string;
-  values: Cents[];
+  /** Null: no figure for that label (no bar; "—" in the table, never $0.00). */
+  values: (Cents | null)[];
+  /** Why the value at a label is null, said after its "—" in the table (e.g. "not billed yet"). */
+  missingText?: (labelIndex: number) => string;
   /** Fixed colour; by default the palette's next one. */
   color?: string;
 }
@@ -93,9 +96,9 @@ export function MoneyBarChart({
         labels,
         datasets: series.map((s, i) => ({
           label: s.label,
-          data: s.values.map((v) => v / 100),
+          data: s.values.map((v) => (v === null ? null : v / 100)),
           backgroundColor: signedColors
-            ? s.values.map((v) => (v > 0 ? '#c0392b' : '#2a9d8f'))
+            ? s.values.map((v) => ((v ?? 0) > 0 ? '#c0392b' : '#2a9d8f'))
             : (s.color ?? PALETTE[i % PALETTE.length]),
           stack: stacked ? 'money' : `series-${i}`,
         })),
@@ -132,8 +135,10 @@ export function MoneyBarChart({
     return () => chart.destroy();
   }, [labels, series, theme, asTable, onSelect, stacked, horizontal, signedColors]);
 
-  const cell = (value: Cents, si: number, li: number) =>
-    onSelect ? (
+  const cell = (value: Cents | null, si: number, li: number) =>
+    value === null ? (
+      <MissingValue text={series[si]?.missingText?.(li)} />
+    ) : onSelect ? (
       <button type="button" className="link" onClick={() => onSelect(si, li)}>
         {formatCents(value)}
       </button>
@@ -210,5 +215,14 @@ export function MoneyBarChart({
         </div>
       )}
     </figure>
+  );
+}
+
+/** "—" for a value that does not exist, with its reason as a tooltip and for screen readers. */
+function MissingValue({ text }: { text: string | undefined }) {
+  return (
+    <span title={text}>
+      —{text !== undefined && <span className="visually-hidden"> ({text})</span>}
+    </span>
   );
 }

@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
 import type { BudgetVariance } from '../../../shared/budget/variance';
-import { cents } from '../../../shared/money/cents';
 import { MoneyBarChart } from '../../components/charts/MoneyBarChart';
 import { shortMonth } from '../dashboard/filter';
 
@@ -22,7 +21,14 @@ export function BudgetChart({
       { label: 'Budget', values: variance.total.months.map((m) => m.budget), color: '#5d6d7e' },
       {
         label: 'Actual',
-        values: variance.total.months.map((m) => m.actual ?? cents(0)),
+        // A month not compared (not billed yet) has no actual: "—", not $0.00.
+        values: variance.total.months.map((m) => m.actual),
+        missingText: (index: number) => {
+          const month = variance.months[index];
+          return variance.through === null || (month !== undefined && month > variance.through)
+            ? 'not billed yet'
+            : 'no bills kept for this month';
+        },
         color: '#1f5fbf',
       },
     ],

@@ -5,7 +5,7 @@ import type { VarianceRow } from '../../../shared/budget/variance';
 import { cents, formatCents } from '../../../shared/money/cents';
 import type { BudgetWorkspace } from '../../db/budgets';
 import { platform } from '../../platform';
-import { shortMonth } from '../dashboard/filter';
+import { monthSpan } from '../dashboard/filter';
 import { BudgetChart } from './BudgetChart';
 import { useVariance } from './useBudgets';
 
@@ -21,6 +21,8 @@ export function VarianceView({ workspace }: { workspace: BudgetWorkspace }) {
   const labels = useMemo(() => budgetLabels(workspace), [workspace]);
   const [message, setMessage] = useState('');
   const through = variance.through;
+  // Year to date starts at January, or at the year's first month with bills when they start later.
+  const from = variance.total.months.find((month) => month.actual !== null)?.month ?? through;
   const exportCsv = async () => {
     const name = `budget-variance-${workspace.year}.csv`;
     const bytes = new TextEncoder().encode(
@@ -34,7 +36,7 @@ export function VarianceView({ workspace }: { workspace: BudgetWorkspace }) {
       <p className="budget-note">
         {through === null
           ? `No month of ${workspace.year} has bills yet: actuals appear as bills are imported.`
-          : `Year to date: January to ${shortMonth(through)}. Actuals are the chargeback’s allocation (before mark-up), so each cost center matches the Chargeback page to the cent.`}
+          : `Year to date: ${monthSpan(from ?? through, through)}. Actuals are the chargeback’s allocation (before mark-up), so each cost center matches the Chargeback page to the cent.`}
         {variance.ytdUnallocated !== 0 &&
           ` ${formatCents(variance.ytdUnallocated)} could not be allocated to a cost center (see Chargeback → Exceptions) and is in no row.`}
       </p>

@@ -1,6 +1,7 @@
 import type { AllocationResult } from '../../../shared/allocation';
 import type { ChargebackNames } from '../../../shared/export';
-import { cents, formatCents, sumCents } from '../../../shared/money/cents';
+import { monthBudgetTotal } from '../../../shared/export/chargeback-budget';
+import { cents, formatCents, sumCents, type Cents } from '../../../shared/money/cents';
 import { VarianceCells, VarianceHeaders } from '../../components/VarianceCells';
 
 /** The month by cost center: a row each (the unallocated one last), a button to drill down. */
@@ -23,22 +24,15 @@ export function CostCenterTotals({
   const markup = sumCents(result.byCostCenter.map((entry) => entry.markup));
   // The month's budget (Budgets section), when one is set: Budget, Variance and Variance %.
   const budgets = names.budgets;
-  const budgetCells = (id: string | null, actual: number) => {
+  // The unallocated row has no budget: its whole amount is variance, so the Variance column adds
+  // up to the total row's, which is the month's amount (equal to the invoices) minus its budget.
+  const budgetCells = (id: string | null, actual: Cents) => {
     if (budgets === undefined) return null;
-    if (id === null)
-      return (
-        <>
-          <td />
-          <td />
-          <td />
-        </>
-      );
-    return <VarianceCells budget={budgets.get(id) ?? cents(0)} actual={cents(actual)} />;
+    return (
+      <VarianceCells budget={id === null ? null : (budgets.get(id) ?? cents(0))} actual={actual} />
+    );
   };
-  const budgetTotal = sumCents(budgets === undefined ? [] : budgets.values());
-  const allocated = sumCents(
-    result.byCostCenter.flatMap((entry) => (entry.costCenterId === null ? [] : [entry.total])),
-  );
+  const budgetTotal = budgets === undefined ? undefined : monthBudgetTotal(result, budgets);
   return (
     <table className="data-table cost-center-totals">
       <caption>Totals by cost center</caption>
@@ -103,7 +97,9 @@ export function CostCenterTotals({
           <td className="numeric">{formatCents(total)}</td>
           <td className="numeric">{formatCents(markup)}</td>
           <td className="numeric">{formatCents(sumCents([total, markup]))}</td>
-          {budgets !== undefined && <VarianceCells budget={budgetTotal} actual={allocated} />}
+          {budgetTotal !== undefined && (
+            <VarianceCells budget={budgetTotal.budget} actual={budgetTotal.amount} />
+          )}
         </tr>
       </tfoot>
     </table>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { flushSync } from 'react-dom';
-import type { Comparison } from '../../../shared/billing/report';
+import { NO_PREVIOUS_MONTH_TEXT, type Comparison } from '../../../shared/billing/report';
 import type { IsoMonth } from '../../../shared/dates';
 import { cents, formatCents } from '../../../shared/money/cents';
 import { plural } from '../../../shared/text';
@@ -172,6 +172,7 @@ export function MonthlyReportPage({ month }: { month?: string }) {
           names={v.carrierNames}
           previousLabel="Last month"
           currentLabel="This month"
+          emptyText={v.report.previousMonthBilled ? undefined : NO_PREVIOUS_MONTH_TEXT}
         />
       </section>
       <section aria-labelledby="findings-title">

@@ -14,6 +14,7 @@ export function MoversTable({
   previousLabel,
   currentLabel,
   linkFor,
+  emptyText = 'No account changed between these two months.',
 }: {
   movers: readonly Mover[];
   names: ReadonlyMap<string, string>;
@@ -22,6 +23,8 @@ export function MoversTable({
   currentLabel: string;
   /** Where a mover's row leads (its invoices), if anywhere. */
   linkFor?: (mover: Mover) => string;
+  /** The sentence shown instead of rows when none moved (or there is nothing to compare with). */
+  emptyText?: string;
 }) {
   return (
     <table className="data-table">
@@ -43,7 +46,7 @@ export function MoversTable({
       <tbody>
         {movers.length === 0 && (
           <tr>
-            <td colSpan={4}>No account changed between these two months.</td>
+            <td colSpan={4}>{emptyText}</td>
           </tr>
         )}
         {movers.map((mover) => {

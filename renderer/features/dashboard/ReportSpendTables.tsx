@@ -1,12 +1,20 @@
-import type { CarrierSpend, CostCenterSpend } from '../../../shared/billing/report';
+import {
+  NO_PREVIOUS_MONTH_TEXT,
+  type CarrierSpend,
+  type CostCenterSpend,
+} from '../../../shared/billing/report';
 import type { IsoMonth } from '../../../shared/dates';
-import { formatCents, sumCents } from '../../../shared/money/cents';
+import { cents, formatCents, sumCents, type Cents } from '../../../shared/money/cents';
 import { billsLink } from '../../app/links';
 import { signedCents } from './MoversTable';
 
 /** The month's billed total by carrier beside the month before; each carrier opens its invoices. */
 export function SpendByCarrierTable({ rows, month }: { rows: CarrierSpend[]; month: IsoMonth }) {
   if (rows.length === 0) return <p>No carrier billed this month or the month before.</p>;
+  // No bills at all the month before: "—" (nothing to compare with), never $0.00 and a change.
+  const compared = rows.every((row) => row.previous !== null);
+  const total = (values: (Cents | null)[]) =>
+    compared ? sumCents(values.map((value) => value ?? cents(0))) : null;
   return (
     <table className="data-table">
       <caption className="visually-hidden">Spend by carrier, {month}</caption>
@@ -32,10 +40,10 @@ export function SpendByCarrierTable({ rows, month }: { rows: CarrierSpend[]; mon
                 {row.carrier}
               </a>
             </th>
-            <td className="numeric">{formatCents(row.previous)}</td>
+            <td className="numeric">{moneyOrDash(row.previous, formatCents)}</td>
             <td className="numeric">{formatCents(row.current)}</td>
-            <td className={`numeric ${row.change > 0 ? 'up' : 'down'}`}>
-              {signedCents(row.change)}
+            <td className={`numeric ${changeTone(row.change)}`}>
+              {moneyOrDash(row.change, signedCents)}
             </td>
           </tr>
         ))}
@@ -43,13 +51,37 @@ export function SpendByCarrierTable({ rows, month }: { rows: CarrierSpend[]; mon
       <tfoot>
         <tr>
           <th scope="row">Total</th>
-          <td className="numeric">{formatCents(sumCents(rows.map((r) => r.previous)))}</td>
+          <td className="numeric">
+            {moneyOrDash(total(rows.map((r) => r.previous)), formatCents)}
+          </td>
           <td className="numeric">{formatCents(sumCents(rows.map((r) => r.current)))}</td>
-          <td className="numeric">{signedCents(sumCents(rows.map((r) => r.change)))}</td>
+          <td className="numeric">{moneyOrDash(total(rows.map((r) => r.change)), signedCents)}</td>
         </tr>
+        {!compared && (
+          <tr>
+            <td colSpan={4} className="hint">
+              {NO_PREVIOUS_MONTH_TEXT}
+            </td>
+          </tr>
+        )}
       </tfoot>
     </table>
   );
+}
+
+/** A figure, or "—" (its reason as a tooltip and for screen readers): nothing to compare with. */
+function moneyOrDash(value: Cents | null, format: (value: Cents) => string) {
+  if (value !== null) return format(value);
+  return (
+    <span title={NO_PREVIOUS_MONTH_TEXT} aria-label={`— (${NO_PREVIOUS_MONTH_TEXT})`}>
+      —
+    </span>
+  );
+}
+
+function changeTone(change: Cents | null): string {
+  if (change === null || change === 0) return '';
+  return change > 0 ? 'up' : 'down';
 }
 
 /** The month by cost center, exactly as the chargeback allocates it (before mark-up). */

@@ -70,6 +70,18 @@ const MONTH_FORMAT = new Intl.DateTimeFormat('en-US', {
 /** Labels already made: the filters and charts ask for the same few dozen months many times. */
 const monthLabels = new Map<string, string>();
 
+/**
+ * A span of months in one form: `Jan – Nov 2026` within a year, `Dec 2025 – Nov 2026` across
+ * years, `Nov 2026` for one month (the dashboard's budget tile writes its period the same way).
+ */
+export function monthSpan(from: string, through: string): string {
+  if (from === through) return shortMonth(through);
+  const [fromYear = ''] = from.split('-');
+  const [throughYear = ''] = through.split('-');
+  const start = shortMonth(from);
+  return `${fromYear === throughYear ? start.replace(` ${fromYear}`, '') : start} – ${shortMonth(through)}`;
+}
+
 /** `2026-10` → `Oct 2026`. */
 export function shortMonth(month: string): string {
   let label = monthLabels.get(month);
