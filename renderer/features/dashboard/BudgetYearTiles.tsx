@@ -43,15 +43,17 @@ export function BudgetYearTiles({ through, costCenterId, narrowed }: BudgetTiles
   const link = `#/budgets/variance/${year}`;
   const tone = row.ytdVariance > 0 ? 'variance-over' : row.ytdVariance < 0 ? 'variance-under' : '';
   const period = report.through === null ? `${year}` : `Jan – ${shortMonth(report.through)}`;
+  const tileLabel = `Actual vs budget, ${period}`;
+  const tileValue = `${formatCents(row.ytdActual)} of ${formatCents(row.ytdBudget)}`;
   return (
     <section aria-label="Budget" className="dashboard-budget">
       {/* Not a `dl.tiles`: the dashboard's headline tiles are the one list of that kind. */}
       <div className="tiles" role="group" aria-label="Actual against budget, year to date">
         <dl className="tile">
-          <dt>Actual vs budget, {period}</dt>
+          <dt>{tileLabel}</dt>
           <dd>
-            <a href={link}>
-              {formatCents(row.ytdActual)} of {formatCents(row.ytdBudget)}
+            <a href={link} aria-label={`${tileLabel}: ${tileValue}`}>
+              {tileValue}
             </a>
           </dd>
           <dd className={`tile__meta ${tone}`}>

@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, type ReactNode } from 'react';
 import {
   UNASSIGNED,
   type DashboardFilter,
@@ -26,6 +26,34 @@ function percent(part: number, whole: number): string {
   return `${((part / whole) * 100).toFixed(1)} %`;
 }
 
+/**
+ * One headline figure: its link is named for what the figure is ("Monthly average: $155,174.15"),
+ * not by the number alone, since the label sits outside the link.
+ */
+function Tile({
+  label,
+  href,
+  value,
+  children,
+}: {
+  label: string;
+  href: string;
+  value: string;
+  children?: ReactNode;
+}) {
+  return (
+    <div className="tile">
+      <dt>{label}</dt>
+      <dd>
+        <a href={href} aria-label={`${label}: ${value}`}>
+          {value}
+        </a>
+      </dd>
+      {children}
+    </div>
+  );
+}
+
 /** The range's headline figures, each a link to the invoices behind it. */
 export function SummaryTiles({ view, filter }: { view: DashboardView; filter: DashboardFilter }) {
   const from = view.months[0] ?? '';
@@ -35,48 +63,34 @@ export function SummaryTiles({ view, filter }: { view: DashboardView; filter: Da
   const range = billsLink({ carrierId: filter.carrierId, from, to });
   return (
     <dl className="tiles" aria-label="Spend in the selected months">
-      <div className="tile">
-        <dt>
-          Billed, {shortMonth(from)} – {shortMonth(to)}
-        </dt>
-        <dd>
-          <a href={range}>{formatCents(view.total)}</a>
-        </dd>
-      </div>
-      <div className="tile">
-        <dt>Billed in {shortMonth(to)}</dt>
-        <dd>
-          <a href={billsLink({ carrierId: filter.carrierId, from: to, to })}>{formatCents(last)}</a>
-        </dd>
+      <Tile
+        label={`Billed, ${shortMonth(from)} – ${shortMonth(to)}`}
+        href={range}
+        value={formatCents(view.total)}
+      />
+      <Tile
+        label={`Billed in ${shortMonth(to)}`}
+        href={billsLink({ carrierId: filter.carrierId, from: to, to })}
+        value={formatCents(last)}
+      >
         {before !== undefined && (
           <dd className="tile__meta">
             {signedCents(cents(last - before))} vs {shortMonth(view.months.at(-2) ?? '')}
             {before !== 0 && ` (${ratioText((last - before) / Math.abs(before))})`}
           </dd>
         )}
-      </div>
-      <div className="tile">
-        <dt>Monthly average</dt>
-        <dd>
-          <a href={range}>
-            {formatCents(cents(Math.round(view.total / Math.max(1, view.months.length))))}
-          </a>
-        </dd>
-      </div>
-      <div className="tile">
-        <dt>Invoices</dt>
-        <dd>
-          <a href={range}>{view.invoiceCount.toLocaleString('en-US')}</a>
-        </dd>
-      </div>
-      <div className="tile">
-        <dt>Sites with spend</dt>
-        <dd>
-          <a href={inventoryLink({ carrierId: filter.carrierId })}>
-            {view.bySiteCount.toLocaleString('en-US')}
-          </a>
-        </dd>
-      </div>
+      </Tile>
+      <Tile
+        label="Monthly average"
+        href={range}
+        value={formatCents(cents(Math.round(view.total / Math.max(1, view.months.length))))}
+      />
+      <Tile label="Invoices" href={range} value={view.invoiceCount.toLocaleString('en-US')} />
+      <Tile
+        label="Sites with spend"
+        href={inventoryLink({ carrierId: filter.carrierId })}
+        value={view.bySiteCount.toLocaleString('en-US')}
+      />
     </dl>
   );
 }
