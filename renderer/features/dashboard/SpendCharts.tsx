@@ -107,7 +107,6 @@ export function SpendCharts({
   data: DashboardData;
   names: ReadonlyMap<string, string>;
 }) {
-  const from = view.months[0] ?? '';
   const to = view.months.at(-1) ?? '';
   const monthLabels = useMemo(() => view.months.map(shortMonth), [view.months]);
   const carrierSeries = useMemo(
@@ -175,7 +174,6 @@ export function SpendCharts({
   );
 
   const groupTotal = view.byGroup.reduce((sum, g) => sum + g.total, 0);
-  const range = billsLink({ carrierId: filter.carrierId, from, to });
   const previousMonth = view.months.at(-2) ?? '';
 
   return (
@@ -189,13 +187,13 @@ export function SpendCharts({
         />
         <div className="dashboard-stack">
           <table className="data-table">
+            {/* No link per category: Bills lists invoices, not charge lines by category, so a
+                link would open every invoice and show a different total than the row's. */}
             <caption>Billed by category</caption>
             <tbody>
               {view.byGroup.map((group) => (
                 <tr key={group.label}>
-                  <th scope="row">
-                    <a href={range}>{group.label}</a>
-                  </th>
+                  <th scope="row">{group.label}</th>
                   <td className="numeric">{formatCents(group.total)}</td>
                   <td className="numeric">{percent(group.total, groupTotal)}</td>
                 </tr>
