@@ -28,7 +28,8 @@ export const PALETTE = [
 
 export interface ChartSeries {
   label: string;
-  values: Cents[];
+  /** A value per label; null where there is none yet (no bar; the table says `missing`). */
+  values: (Cents | null)[];
   /** Fixed colour; by default the palette's next one. */
   color?: string;
 }
@@ -47,6 +48,7 @@ export function MoneyBarChart({
   horizontal = false,
   height = 320,
   signedColors = false,
+  missing = 'no figure',
 }: {
   title: string;
   labels: string[];
@@ -57,6 +59,8 @@ export function MoneyBarChart({
   height?: number;
   /** Colour bars by sign (increases red, decreases green), for changes. */
   signedColors?: boolean;
+  /** What a null value means, said in the table beside its "—" (e.g. "not billed yet"). */
+  missing?: string;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const theme = useResolvedTheme();
@@ -93,9 +97,9 @@ export function MoneyBarChart({
         labels,
         datasets: series.map((s, i) => ({
           label: s.label,
-          data: s.values.map((v) => v / 100),
+          data: s.values.map((v) => (v === null ? null : v / 100)),
           backgroundColor: signedColors
-            ? s.values.map((v) => (v > 0 ? '#c0392b' : '#2a9d8f'))
+            ? s.values.map((v) => ((v ?? 0) > 0 ? '#c0392b' : '#2a9d8f'))
             : (s.color ?? PALETTE[i % PALETTE.length]),
           stack: stacked ? 'money' : `series-${i}`,
         })),
@@ -132,8 +136,17 @@ export function MoneyBarChart({
     return () => chart.destroy();
   }, [labels, series, theme, asTable, onSelect, stacked, horizontal, signedColors]);
 
-  const cell = (value: Cents, si: number, li: number) =>
-    onSelect ? (
+  const cell = (value: Cents | null | undefined, si: number, li: number) =>
+    value === undefined ? (
+      formatCents(cents(0))
+    ) : value === null ? (
+      <>
+        <span aria-hidden="true" title={missing}>
+          —
+        </span>
+        <span className="visually-hidden">{missing}</span>
+      </>
+    ) : onSelect ? (
       <button type="button" className="link" onClick={() => onSelect(si, li)}>
         {formatCents(value)}
       </button>
@@ -182,7 +195,7 @@ export function MoneyBarChart({
                       <th scope="row">{label}</th>
                       {series.map((s, si) => (
                         <td key={s.label} className="numeric">
-                          {cell(s.values[li] ?? cents(0), si, li)}
+                          {cell(s.values[li], si, li)}
                         </td>
                       ))}
                     </tr>

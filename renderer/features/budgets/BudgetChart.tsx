@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
 import type { BudgetVariance } from '../../../shared/budget/variance';
-import { cents } from '../../../shared/money/cents';
 import { MoneyBarChart } from '../../components/charts/MoneyBarChart';
 import { shortMonth } from '../dashboard/filter';
 
@@ -22,7 +21,8 @@ export function BudgetChart({
       { label: 'Budget', values: variance.total.months.map((m) => m.budget), color: '#5d6d7e' },
       {
         label: 'Actual',
-        values: variance.total.months.map((m) => m.actual ?? cents(0)),
+        // A month not billed yet has no actual: no bar, and "not billed yet" in the table.
+        values: variance.total.months.map((m) => m.actual),
         color: '#1f5fbf',
       },
     ],
@@ -35,6 +35,7 @@ export function BudgetChart({
       series={series}
       stacked={false}
       height={height}
+      missing="not billed yet"
       onSelect={onSelect === undefined ? undefined : (_series, month) => onSelect(month)}
     />
   );

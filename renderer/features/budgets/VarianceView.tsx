@@ -34,7 +34,7 @@ export function VarianceView({ workspace }: { workspace: BudgetWorkspace }) {
       <p className="budget-note">
         {through === null
           ? `No month of ${workspace.year} has bills yet: actuals appear as bills are imported.`
-          : `Year to date: January to ${shortMonth(through)}. Actuals are the chargeback’s allocation (before mark-up), so each cost center matches the Chargeback page to the cent.`}
+          : `Year to date: Jan – ${shortMonth(through)}. Actuals are the chargeback’s allocation (before mark-up), so each cost center matches the Chargeback page to the cent.`}
         {variance.ytdUnallocated !== 0 &&
           ` ${formatCents(variance.ytdUnallocated)} could not be allocated to a cost center (see Chargeback → Exceptions) and is in no row.`}
       </p>
