@@ -54,6 +54,12 @@ function Tile({
   );
 }
 
+/** Why the cost center's figures here are not the chargeback's (see `COST_CENTER_BASIS` in filter.ts). */
+const COST_CENTER_NOTE =
+  'Cost center as the inventory gives it (the service’s, else its site’s, else the account’s), ' +
+  'before the chargeback’s split rules and account policies: the Chargeback and Budgets pages ' +
+  'can show other figures for the same cost center and month.';
+
 /** The range's headline figures, each a link to the invoices behind it. */
 export function SummaryTiles({ view, filter }: { view: DashboardView; filter: DashboardFilter }) {
   const from = view.months[0] ?? '';
@@ -61,37 +67,48 @@ export function SummaryTiles({ view, filter }: { view: DashboardView; filter: Da
   const last = view.monthTotals.at(-1) ?? cents(0);
   const before = view.monthTotals.at(-2);
   const range = billsLink({ carrierId: filter.carrierId, from, to });
+  const byCostCenter = filter.costCenterId !== '';
   return (
-    <dl className="tiles" aria-label="Spend in the selected months">
-      <Tile
-        label={`Billed, ${shortMonth(from)} – ${shortMonth(to)}`}
-        href={range}
-        value={formatCents(view.total)}
-      />
-      <Tile
-        label={`Billed in ${shortMonth(to)}`}
-        href={billsLink({ carrierId: filter.carrierId, from: to, to })}
-        value={formatCents(last)}
+    <>
+      <dl
+        className="tiles"
+        aria-label={
+          byCostCenter
+            ? 'Spend in the selected months, by the inventory’s cost center'
+            : 'Spend in the selected months'
+        }
       >
-        {before !== undefined && (
-          <dd className="tile__meta">
-            {signedCents(cents(last - before))} vs {shortMonth(view.months.at(-2) ?? '')}
-            {before !== 0 && ` (${ratioText((last - before) / Math.abs(before))})`}
-          </dd>
-        )}
-      </Tile>
-      <Tile
-        label="Monthly average"
-        href={range}
-        value={formatCents(cents(Math.round(view.total / Math.max(1, view.months.length))))}
-      />
-      <Tile label="Invoices" href={range} value={view.invoiceCount.toLocaleString('en-US')} />
-      <Tile
-        label="Sites with spend"
-        href={inventoryLink({ carrierId: filter.carrierId })}
-        value={view.bySiteCount.toLocaleString('en-US')}
-      />
-    </dl>
+        <Tile
+          label={`Billed, ${shortMonth(from)} – ${shortMonth(to)}`}
+          href={range}
+          value={formatCents(view.total)}
+        />
+        <Tile
+          label={`Billed in ${shortMonth(to)}`}
+          href={billsLink({ carrierId: filter.carrierId, from: to, to })}
+          value={formatCents(last)}
+        >
+          {before !== undefined && (
+            <dd className="tile__meta">
+              {signedCents(cents(last - before))} vs {shortMonth(view.months.at(-2) ?? '')}
+              {before !== 0 && ` (${ratioText((last - before) / Math.abs(before))})`}
+            </dd>
+          )}
+        </Tile>
+        <Tile
+          label="Monthly average"
+          href={range}
+          value={formatCents(cents(Math.round(view.total / Math.max(1, view.months.length))))}
+        />
+        <Tile label="Invoices" href={range} value={view.invoiceCount.toLocaleString('en-US')} />
+        <Tile
+          label="Sites with spend"
+          href={inventoryLink({ carrierId: filter.carrierId })}
+          value={view.bySiteCount.toLocaleString('en-US')}
+        />
+      </dl>
+      {byCostCenter && <p className="tile__meta tiles__note">{COST_CENTER_NOTE}</p>}
+    </>
   );
 }
 
@@ -236,7 +253,7 @@ export function SpendCharts({
           linkOf={siteLinkOf}
         />
         <RankedChart
-          title={`Billed by cost center, top ${view.byCostCenter.length} — click for its services`}
+          title={`Billed by cost center (the inventory’s, before split rules), top ${view.byCostCenter.length} — click for its services`}
           items={view.byCostCenter}
           labelOf={costCenterLabelOf}
           linkOf={costCenterLinkOf}
