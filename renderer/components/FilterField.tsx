@@ -6,16 +6,25 @@ import { cloneElement, useId, type ReactElement } from 'react';
  */
 export function FilterField({
   label,
+  hint,
   children,
 }: {
   label: string;
-  children: ReactElement<{ id?: string }>;
+  /** A short line under the control saying what its values mean; its accessible description. */
+  hint?: string;
+  children: ReactElement<{ id?: string; 'aria-describedby'?: string }>;
 }) {
   const id = useId();
+  const hintId = `${id}-hint`;
   return (
     <div className="filter-field">
       <label htmlFor={id}>{label}</label>
-      {cloneElement(children, { id })}
+      {cloneElement(children, hint ? { id, 'aria-describedby': hintId } : { id })}
+      {hint && (
+        <span id={hintId} className="filter-field__hint">
+          {hint}
+        </span>
+      )}
     </div>
   );
 }
@@ -34,8 +43,11 @@ export function FilterSelect({
   onChange,
   all,
   options,
+  hint,
 }: {
   label: string;
+  /** See `FilterField`. */
+  hint?: string;
   value: string;
   onChange: (value: string) => void;
   /** Text of the choice that filters nothing, e.g. `All carriers`; none when omitted. */
@@ -43,7 +55,7 @@ export function FilterSelect({
   options: readonly FilterOption[];
 }) {
   return (
-    <FilterField label={label}>
+    <FilterField label={label} hint={hint}>
       <select value={value} onChange={(e) => onChange(e.target.value)}>
         {all !== undefined && <option value="">{all}</option>}
         {options.map((option) => (

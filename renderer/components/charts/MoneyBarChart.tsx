@@ -50,6 +50,7 @@ export function MoneyBarChart({
   horizontal = false,
   height = 320,
   signedColors = false,
+  missing = 'no figure',
 }: {
   title: string;
   labels: string[];
@@ -60,6 +61,8 @@ export function MoneyBarChart({
   height?: number;
   /** Colour bars by sign (increases red, decreases green), for changes. */
   signedColors?: boolean;
+  /** What a null value means, said in the table beside its "—" (e.g. "not billed yet"). */
+  missing?: string;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const theme = useResolvedTheme();
@@ -135,9 +138,11 @@ export function MoneyBarChart({
     return () => chart.destroy();
   }, [labels, series, theme, asTable, onSelect, stacked, horizontal, signedColors]);
 
-  const cell = (value: Cents | null, si: number, li: number) =>
-    value === null ? (
-      <MissingValue text={series[si]?.missingText?.(li)} />
+  const cell = (value: Cents | null | undefined, si: number, li: number) =>
+    value === undefined ? (
+      formatCents(cents(0))
+    ) : value === null ? (
+      <MissingValue text={series[si]?.missingText?.(li) ?? missing} />
     ) : onSelect ? (
       <button type="button" className="link" onClick={() => onSelect(si, li)}>
         {formatCents(value)}
@@ -187,7 +192,7 @@ export function MoneyBarChart({
                       <th scope="row">{label}</th>
                       {series.map((s, si) => (
                         <td key={s.label} className="numeric">
-                          {cell(s.values[li] ?? cents(0), si, li)}
+                          {cell(s.values[li], si, li)}
                         </td>
                       ))}
                     </tr>

@@ -41,6 +41,7 @@ export function BudgetChart({
       series={series}
       stacked={false}
       height={height}
+      missing="not billed yet"
       onSelect={onSelect === undefined ? undefined : (_series, month) => onSelect(month)}
     />
   );

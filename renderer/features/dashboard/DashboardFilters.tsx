@@ -6,7 +6,13 @@ import {
 import { isIsoMonth, type IsoMonth } from '../../../shared/dates';
 import type { Carrier, CostCenter, Site } from '../../../shared/model';
 import { SPEND_TYPES } from '../../../shared/billing/dimensions';
-import { costCenterLabel, shortMonth, siteLabel, spendTypeLabel } from './filter';
+import {
+  COST_CENTER_BASIS,
+  costCenterLabel,
+  shortMonth,
+  siteLabel,
+  spendTypeLabel,
+} from './filter';
 import { FilterSelect } from '../../components/FilterField';
 
 const byText = (a: { text: string }, b: { text: string }) => a.text.localeCompare(b.text);
@@ -72,6 +78,7 @@ export function DashboardFilters({
       />
       <FilterSelect
         label="Cost center"
+        hint={COST_CENTER_BASIS}
         value={filter.costCenterId}
         onChange={(costCenterId) => set({ costCenterId })}
         all="All cost centers"

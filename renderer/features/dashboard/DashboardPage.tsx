@@ -148,6 +148,7 @@ function Overview({ data, filter: asLinked }: { data: DashboardData; filter: Das
     [data, filter.carrierId, today, names, contractSpend],
   );
   const lastMonth = view.months.at(-1);
+  const narrowed = filter.carrierId !== '' || filter.siteId !== '' || filter.serviceType !== '';
   const onFilter = useCallback((patch: Partial<DashboardFilter>) => {
     window.location.hash = dashboardLinkAfter(window.location.hash, patch);
   }, []);
@@ -186,7 +187,10 @@ function Overview({ data, filter: asLinked }: { data: DashboardData; filter: Das
         <BudgetTiles
           through={lastMonth}
           costCenterId={filter.costCenterId}
-          narrowed={filter.carrierId !== '' || filter.siteId !== '' || filter.serviceType !== ''}
+          narrowed={narrowed}
+          inventoryBilled={
+            filter.costCenterId !== '' && !narrowed ? view.monthTotals.at(-1) : undefined
+          }
         />
       )}
       <SpendCharts view={view} filter={filter} data={data} names={names} />

@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, type ReactNode } from 'react';
 import {
   UNASSIGNED,
   type DashboardFilter,
@@ -26,6 +26,40 @@ function percent(part: number, whole: number): string {
   return `${((part / whole) * 100).toFixed(1)} %`;
 }
 
+/**
+ * One headline figure: its link is named for what the figure is ("Monthly average: $155,174.15"),
+ * not by the number alone, since the label sits outside the link.
+ */
+function Tile({
+  label,
+  href,
+  value,
+  children,
+}: {
+  label: string;
+  href: string;
+  value: string;
+  children?: ReactNode;
+}) {
+  return (
+    <div className="tile">
+      <dt>{label}</dt>
+      <dd>
+        <a href={href} aria-label={`${label}: ${value}`}>
+          {value}
+        </a>
+      </dd>
+      {children}
+    </div>
+  );
+}
+
+/** Why the cost center's figures here are not the chargeback's (see `COST_CENTER_BASIS` in filter.ts). */
+const COST_CENTER_NOTE =
+  'Cost center as the inventory gives it (the service’s, else its site’s, else the account’s), ' +
+  'before the chargeback’s split rules and account policies: the Chargeback and Budgets pages ' +
+  'can show other figures for the same cost center and month.';
+
 /** The range's headline figures, each a link to the invoices behind it. */
 export function SummaryTiles({ view, filter }: { view: DashboardView; filter: DashboardFilter }) {
   const from = view.months[0] ?? '';
@@ -33,51 +67,48 @@ export function SummaryTiles({ view, filter }: { view: DashboardView; filter: Da
   const last = view.monthTotals.at(-1) ?? cents(0);
   const before = view.monthTotals.at(-2);
   const range = billsLink({ carrierId: filter.carrierId, from, to });
+  const byCostCenter = filter.costCenterId !== '';
   return (
-    <dl className="tiles" aria-label="Spend in the selected months">
-      <div className="tile">
-        <dt>
-          Billed, {shortMonth(from)} – {shortMonth(to)}
-        </dt>
-        <dd>
-          <a href={range}>{formatCents(view.total)}</a>
-        </dd>
-      </div>
-      <div className="tile">
-        <dt>Billed in {shortMonth(to)}</dt>
-        <dd>
-          <a href={billsLink({ carrierId: filter.carrierId, from: to, to })}>{formatCents(last)}</a>
-        </dd>
-        {before !== undefined && (
-          <dd className="tile__meta">
-            {signedCents(cents(last - before))} vs {shortMonth(view.months.at(-2) ?? '')}
-            {before !== 0 && ` (${ratioText((last - before) / Math.abs(before))})`}
-          </dd>
-        )}
-      </div>
-      <div className="tile">
-        <dt>Monthly average</dt>
-        <dd>
-          <a href={range}>
-            {formatCents(cents(Math.round(view.total / Math.max(1, view.months.length))))}
-          </a>
-        </dd>
-      </div>
-      <div className="tile">
-        <dt>Invoices</dt>
-        <dd>
-          <a href={range}>{view.invoiceCount.toLocaleString('en-US')}</a>
-        </dd>
-      </div>
-      <div className="tile">
-        <dt>Sites with spend</dt>
-        <dd>
-          <a href={inventoryLink({ carrierId: filter.carrierId })}>
-            {view.bySiteCount.toLocaleString('en-US')}
-          </a>
-        </dd>
-      </div>
-    </dl>
+    <>
+      <dl
+        className="tiles"
+        aria-label={
+          byCostCenter
+            ? 'Spend in the selected months, by the inventory’s cost center'
+            : 'Spend in the selected months'
+        }
+      >
+        <Tile
+          label={`Billed, ${shortMonth(from)} – ${shortMonth(to)}`}
+          href={range}
+          value={formatCents(view.total)}
+        />
+        <Tile
+          label={`Billed in ${shortMonth(to)}`}
+          href={billsLink({ carrierId: filter.carrierId, from: to, to })}
+          value={formatCents(last)}
+        >
+          {before !== undefined && (
+            <dd className="tile__meta">
+              {signedCents(cents(last - before))} vs {shortMonth(view.months.at(-2) ?? '')}
+              {before !== 0 && ` (${ratioText((last - before) / Math.abs(before))})`}
+            </dd>
+          )}
+        </Tile>
+        <Tile
+          label="Monthly average"
+          href={range}
+          value={formatCents(cents(Math.round(view.total / Math.max(1, view.months.length))))}
+        />
+        <Tile label="Invoices" href={range} value={view.invoiceCount.toLocaleString('en-US')} />
+        <Tile
+          label="Sites with spend"
+          href={inventoryLink({ carrierId: filter.carrierId })}
+          value={view.bySiteCount.toLocaleString('en-US')}
+        />
+      </dl>
+      {byCostCenter && <p className="tile__meta tiles__note">{COST_CENTER_NOTE}</p>}
+    </>
   );
 }
 
@@ -93,7 +124,6 @@ export function SpendCharts({
   data: DashboardData;
   names: ReadonlyMap<string, string>;
 }) {
-  const from = view.months[0] ?? '';
   const to = view.months.at(-1) ?? '';
   const monthLabels = useMemo(() => view.months.map(shortMonth), [view.months]);
   const carrierSeries = useMemo(
@@ -161,7 +191,6 @@ export function SpendCharts({
   );
 
   const groupTotal = view.byGroup.reduce((sum, g) => sum + g.total, 0);
-  const range = billsLink({ carrierId: filter.carrierId, from, to });
   const previousMonth = view.months.at(-2) ?? '';
 
   return (
@@ -175,13 +204,13 @@ export function SpendCharts({
         />
         <div className="dashboard-stack">
           <table className="data-table">
+            {/* No link per category: Bills lists invoices, not charge lines by category, so a
+                link would open every invoice and show a different total than the row's. */}
             <caption>Billed by category</caption>
             <tbody>
               {view.byGroup.map((group) => (
                 <tr key={group.label}>
-                  <th scope="row">
-                    <a href={range}>{group.label}</a>
-                  </th>
+                  <th scope="row">{group.label}</th>
                   <td className="numeric">{formatCents(group.total)}</td>
                   <td className="numeric">{percent(group.total, groupTotal)}</td>
                 </tr>
@@ -224,7 +253,7 @@ export function SpendCharts({
           linkOf={siteLinkOf}
         />
         <RankedChart
-          title={`Billed by cost center, top ${view.byCostCenter.length} — click for its services`}
+          title={`Billed by cost center (the inventory’s, before split rules), top ${view.byCostCenter.length} — click for its services`}
           items={view.byCostCenter}
           labelOf={costCenterLabelOf}
           linkOf={costCenterLinkOf}

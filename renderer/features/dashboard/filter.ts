@@ -105,6 +105,13 @@ export function siteLabel(site: { code: string; name: string } | undefined, id: 
   return site ? `${site.code} — ${site.name}` : id;
 }
 
+/**
+ * What the dashboard's cost center is: the inventory's (shared/billing/dimensions.ts), not the
+ * chargeback's allocation, whose split rules and service-period proration need every charge line
+ * (the dashboard reads stored per-service totals only, to open fast with a million lines).
+ */
+export const COST_CENTER_BASIS = 'The inventory’s, before split rules';
+
 export function costCenterLabel(
   costCenter: { code: string; name: string } | undefined,
   id: string,
