@@ -14,6 +14,7 @@ import {
 import { blocksImport, type ImportConflict } from '../../../db/import-conflicts';
 import { HiddenSheetChoice } from './HiddenSheetChoice';
 import { useImport } from './ImportContext';
+import { STEP_FOCUS } from './useStepFocus';
 import { PreviewInvoices } from './PreviewInvoices';
 import { PreviewLines } from './PreviewLines';
 import { draftTotals, type ImportState } from './session';
@@ -151,7 +152,9 @@ export function ImportPreview({ state }: { state: PreviewState }) {
 
   return (
     <section className="panel import-panel preview" aria-labelledby="import-title">
-      <h2 id="import-title">Preview: nothing is saved until you import</h2>
+      <h2 id="import-title" {...STEP_FOCUS}>
+        Preview: nothing is saved until you import
+      </h2>
       <p role="status">
         {plural(totals.invoices, 'invoice')}, {plural(totals.lines, 'charge line')},{' '}
         {plural(totals.usage, 'usage record')} · {totals.errors} row
