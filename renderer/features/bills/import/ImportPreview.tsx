@@ -4,6 +4,7 @@ import { StoredUsageNote } from './StoredUsageNote';
 import { onlyStoredUsage } from '../../../../shared/import/stored-usage';
 import { lineSumsByInvoice } from '../../../../shared/import/packed-drafts';
 import { plural } from '../../../../shared/text/wording';
+import { sameFileName } from '../../../../shared/ledger/file-names';
 import {
   columnChoiceSentence,
   partsOf,
@@ -24,7 +25,8 @@ type PreviewState = Extract<ImportState, { step: 'preview' }>;
 function describeConflict(conflict: ImportConflict): string {
   switch (conflict.kind) {
     case 'file-already-imported':
-      return `${conflict.fileName} was already imported on ${conflict.importedAt.slice(0, 10)} (as ${conflict.previousFileName}).`;
+      // The name the file was stored under only when the user gave it another (not for a `(2)`).
+      return `${conflict.fileName} was already imported on ${conflict.importedAt.slice(0, 10)}${sameFileName(conflict.fileName, conflict.previousFileName) ? '' : ` (as ${conflict.previousFileName})`}.`;
     case 'invoice-exists':
       return `${conflict.carrierName} invoice ${conflict.invoiceNumber} (account ${conflict.accountNumber}) is already stored, from ${conflict.existingFileName}.`;
     case 'invoice-repeated':
