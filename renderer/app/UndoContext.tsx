@@ -9,6 +9,7 @@ import {
   type ReactNode,
 } from 'react';
 import { useDatabase } from '../db/DatabaseContext';
+import { isNotUndone } from '../db/not-undone';
 
 /** How long the Undo button stays on screen after a destructive action. */
 const UNDO_WINDOW_MS = 20_000;
@@ -18,15 +19,21 @@ export const UNDONE_MESSAGE_MS = 6_000;
 interface Pending {
   id: number;
   summary: string;
-  undo: () => Promise<void>;
+  undo: Undo;
 }
+
+/**
+ * Puts back what an action did. It resolves to a `NotUndone` (db/not-undone) when it put nothing
+ * back because the data changed since; any other answer means it was undone.
+ */
+export type Undo = () => Promise<unknown>;
 
 interface UndoContextValue {
   /**
    * Runs a destructive action that returns how to reverse it; shows a toast with Undo for a while
    * and records the action in the action log (Settings).
    */
-  perform(action: string, summary: string, run: () => Promise<() => Promise<void>>): Promise<void>;
+  perform(action: string, summary: string, run: () => Promise<Undo>): Promise<void>;
 }
 
 const UndoContext = createContext<UndoContextValue | null>(null);
@@ -78,13 +85,10 @@ export function UndoProvider({ children }: { children: ReactNode }) {
     if (!pending) return;
     const current = pending;
     setPending(null);
-    await current.undo();
-    await db.actionLog.add({
-      at: new Date().toISOString(),
-      action: 'undo',
-      summary: `Undone: ${current.summary}`,
-    });
-    setMessage(`Undone: ${current.summary}`);
+    const answer = await current.undo();
+    const said = isNotUndone(answer) ? answer.notUndone : `Undone: ${current.summary}`;
+    await db.actionLog.add({ at: new Date().toISOString(), action: 'undo', summary: said });
+    setMessage(said);
   };
 
   const value = useMemo(() => ({ perform }), [perform]);

@@ -30,6 +30,8 @@ import type { InvoiceUsageRecord, TemDeskDatabase } from './database';
 import { mediaTypeOf } from './media-types';
 import { claimStagedFiles, storedStagedFiles } from './staged-files';
 import {
+  batchInUse,
+  blocksImport,
   findImportConflicts,
   orgResolverOf,
   storedInvoicesOf,
@@ -123,7 +125,9 @@ export async function commitImport(
     // Awaited at the end; a commit refused before then must not leave it unhandled.
     policy?.catch(() => undefined);
     const conflicts = await findImportConflicts(db, input);
-    const blocking = conflicts.filter((c) => c.kind === 'invoice-repeated' || !options.replace);
+    const blocking = conflicts.filter(
+      (c) => c.kind === 'invoice-repeated' || (!options.replace && blocksImport(c)),
+    );
     if (blocking.length > 0) return { ok: false, conflicts: blocking };
 
     let replacedInvoices = 0;
@@ -133,16 +137,25 @@ export async function commitImport(
       db,
       input.uploads.flatMap((upload) => (upload.stagedBatchId ? [upload.stagedBatchId] : [])),
     );
+    /** Batches of files imported before whose invoices still stored stay, the others joining them. */
+    const keptBatches = new Set<string>();
     for (const upload of input.uploads) {
-      // A re-imported file replaces its earlier batch, with every invoice that batch brought.
+      // A re-imported file replaces its earlier batch, with every invoice that batch brought;
+      // without "replace", a file some of whose invoices were deleted since adds them back to it.
       const oldBatches = await db.importBatches.where('fileHash').equals(upload.fileHash).toArray();
       for (const old of oldBatches) {
         const oldInvoices = await db.invoices.where('importBatchId').equals(old.id).primaryKeys();
+        if (!options.replace && (await batchInUse(db, old.id))) {
+          keptBatches.add(old.id);
+          batchIdByUpload.set(upload, old.id);
+          continue;
+        }
         for (const invoiceId of oldInvoices) await deleteInvoiceRecords(db, invoiceId);
         replacedInvoices += oldInvoices.length;
         await db.importBatches.delete(old.id);
         await db.originalFiles.delete(old.id);
       }
+      if (batchIdByUpload.has(upload)) continue;
       const stagedId = upload.stagedBatchId;
       batchIdByUpload.set(
         upload,
@@ -309,6 +322,8 @@ export async function commitImport(
     const batches: ImportBatch[] = [];
     for (const upload of input.uploads) {
       const batchId = batchIdByUpload.get(upload) ?? newId('batch');
+      // Its record and original are stored already (dated by the import that first brought it).
+      if (keptBatches.has(batchId)) continue;
       const stats = perBatch.get(batchId);
       const fromThisUpload = (sourceFile: string) => uploadOf(sourceFile) === upload;
       batches.push({
@@ -339,7 +354,7 @@ export async function commitImport(
     await writeBounded(
       input.uploads.flatMap((upload) => {
         const batchId = batchIdByUpload.get(upload) ?? '';
-        if (staged.has(batchId)) return [];
+        if (staged.has(batchId) || keptBatches.has(batchId)) return [];
         return [
           {
             batchId,

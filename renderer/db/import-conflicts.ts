@@ -44,7 +44,25 @@ export type ImportConflict =
       /** The file the existing invoice came from. */
       existingFileName: string;
     }
-  | { kind: 'invoice-repeated'; fileName: string; invoiceNumber: string; otherFileName: string };
+  | { kind: 'invoice-repeated'; fileName: string; invoiceNumber: string; otherFileName: string }
+  | {
+      /**
+       * A file imported before of which some invoices were deleted since: those still stored are
+       * left as they are (never stored twice) and the others are imported. Not a blocker.
+       */
+      kind: 'file-partly-stored';
+      fileName: string;
+      importedAt: string;
+      /** The file's invoices still stored, skipped by the import. */
+      stored: { invoiceNumber: string; accountNumber: string }[];
+      /** The file's invoices no longer stored, which the import adds again. */
+      adding: string[];
+    };
+
+/** True for a conflict that stops the import unless "replace" is chosen. */
+export function blocksImport(conflict: ImportConflict): boolean {
+  return conflict.kind !== 'file-partly-stored';
+}
 
 /** The upload an invoice came from: the one whose file or ZIP member it names. */
 export function uploadOf(input: ImportToCommit, sourceFile: string): UploadToCommit | undefined {
@@ -108,6 +126,16 @@ export async function storedInvoicesOf(
   return found;
 }
 
+/** True when a stored invoice still comes (wholly or in part) from the import batch. */
+export async function batchInUse(db: TemDeskDatabase, batchId: string): Promise<boolean> {
+  if ((await db.invoices.where('importBatchId').equals(batchId).count()) > 0) return true;
+  return (
+    (await db.invoices
+      .filter((invoice) => (invoice.parts ?? []).some((part) => part.importBatchId === batchId))
+      .count()) > 0
+  );
+}
+
 /** The plan of an import against the database (nothing written). */
 export async function planImport(
   db: TemDeskDatabase,
@@ -135,17 +163,39 @@ export async function findImportConflicts(
     .where('fileHash')
     .anyOf(input.uploads.map((u) => u.fileHash))
     .toArray();
+  const plan = await planImport(db, input.drafts);
+  const clashes = [...plan.clashes, ...plan.needsStored];
   const reimported = new Set<string>();
   for (const upload of input.uploads) {
     const previous = batches.find((batch) => batch.fileHash === upload.fileHash);
     if (!previous) continue;
+    const ofUpload = ({ sourceFile }: { sourceFile: string }) =>
+      uploadOf(input, sourceFile) === upload;
+    const stored = clashes.map((clash) => clash.drafted).filter(ofUpload);
+    const adding = plan.invoices.map((planned) => planned.drafted).filter(ofUpload);
+    // Every invoice the file gave was deleted since: it imports as a new file.
+    const inUse = await batchInUse(db, previous.id);
+    if (!inUse && adding.length > 0) continue;
     reimported.add(upload.fileName);
-    conflicts.push({
-      kind: 'file-already-imported',
-      fileName: upload.fileName,
-      previousFileName: previous.fileName,
-      importedAt: previous.importedAt,
-    });
+    conflicts.push(
+      stored.length > 0 && adding.length > 0
+        ? {
+            kind: 'file-partly-stored',
+            fileName: upload.fileName,
+            importedAt: previous.importedAt,
+            stored: stored.map(({ invoiceNumber, accountNumber }) => ({
+              invoiceNumber,
+              accountNumber,
+            })),
+            adding: adding.map((invoice) => invoice.invoiceNumber),
+          }
+        : {
+            kind: 'file-already-imported',
+            fileName: upload.fileName,
+            previousFileName: previous.fileName,
+            importedAt: previous.importedAt,
+          },
+    );
   }
 
   // The same invoice read by two layouts (two drafts) of this import.
@@ -158,8 +208,6 @@ export async function findImportConflicts(
     });
   }
 
-  const plan = await planImport(db, input.drafts);
-  const clashes = [...plan.clashes, ...plan.needsStored];
   const storedBatches = new Map(
     (
       await db.importBatches.bulkGet([

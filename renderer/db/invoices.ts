@@ -4,7 +4,9 @@ import type { ChargeLine, Finding, ImportBatch, Invoice, UsageRecord } from '../
 import { invoiceNumbersOf } from '../../shared/model/audit';
 import { chargeBlocksOf, loadChargeLines } from './charges';
 import { deleteInvoiceRecords } from './import-commit';
+import { batchInUse } from './import-conflicts';
 import type { OriginalFileRecord, TemDeskDatabase } from './database';
+import type { NotUndone } from './not-undone';
 
 export interface InvoiceDetail {
   invoice: Invoice;
@@ -87,29 +89,74 @@ export async function loadInvoiceRows(
   );
 }
 
+/** The import batches an invoice names: the one it came from and those of its parts. */
+function batchIdsOf(invoice: Invoice): string[] {
+  return [
+    ...new Set([invoice.importBatchId, ...(invoice.parts ?? []).map((p) => p.importBatchId)]),
+  ];
+}
+
 /**
  * Deletes an invoice with its lines and usage in one transaction and returns how to put them back
- * exactly (for Undo).
+ * exactly (for Undo). A file no stored invoice comes from any more goes too (its import record and
+ * original), so picking it again imports it rather than calling it "already imported". Undo puts
+ * everything back, unless the invoice or its file was imported again since: then it changes
+ * nothing (the invoice is never stored twice) and says so.
  */
 export async function deleteInvoiceWithUndo(
   db: TemDeskDatabase,
   invoiceId: string,
-): Promise<() => Promise<void>> {
-  const tables = [db.invoices, db.chargeBlocks, db.serviceTotals, db.usage];
+): Promise<() => Promise<NotUndone | undefined>> {
+  const tables = [
+    db.invoices,
+    db.chargeBlocks,
+    db.serviceTotals,
+    db.usage,
+    db.importBatches,
+    db.originalFiles,
+  ];
   return db.transaction('rw', tables, async () => {
     const invoice = await db.invoices.get(invoiceId);
     const blocks = await chargeBlocksOf(db, invoiceId);
     const totals = await db.serviceTotals.get(invoiceId);
     const usage = await db.usage.get(invoiceId);
     await deleteInvoiceRecords(db, invoiceId);
-    return async () => {
-      await db.transaction('rw', tables, async () => {
-        if (invoice) await db.invoices.put(invoice);
+    const batches: ImportBatch[] = [];
+    const originals: OriginalFileRecord[] = [];
+    for (const batchId of invoice ? batchIdsOf(invoice) : []) {
+      if (await batchInUse(db, batchId)) continue;
+      const batch = await db.importBatches.get(batchId);
+      const original = await db.originalFiles.get(batchId);
+      if (batch) batches.push(batch);
+      if (original) originals.push(original);
+      await db.importBatches.delete(batchId);
+      await db.originalFiles.delete(batchId);
+    }
+    return async () =>
+      db.transaction('rw', tables, async (): Promise<NotUndone | undefined> => {
+        if (invoice) {
+          const again = await db.invoices
+            .where('[carrierId+accountNumber+invoiceNumber]')
+            .equals([invoice.carrierId, invoice.accountNumber, invoice.invoiceNumber])
+            .first();
+          const fileAgain = await db.importBatches
+            .where('fileHash')
+            .anyOf(batches.map((batch) => batch.fileHash))
+            .first();
+          if (again !== undefined || fileAgain !== undefined) {
+            return {
+              notUndone: `Not undone: invoice ${invoice.invoiceNumber} was imported again since${fileAgain ? ` (from ${fileAgain.fileName})` : ''}, so it is stored once, as imported.`,
+            };
+          }
+          await db.importBatches.bulkPut(batches);
+          await db.originalFiles.bulkPut(originals);
+          await db.invoices.put(invoice);
+        }
         await db.chargeBlocks.bulkPut(blocks);
         if (totals) await db.serviceTotals.put(totals);
         if (usage) await db.usage.put(usage);
+        return undefined;
       });
-    };
   });
 }
 

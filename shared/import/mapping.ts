@@ -232,10 +232,31 @@ export function applyMapping(
     draft,
   );
   draft.checkStatedTotals();
-  const read = draft.finish(`mapping:${mapping.id}`, `Column mapping ${mapping.id}`, order);
+  const read = draft.finish(`mapping:${mapping.id}`, '', order);
+  read.layoutName = mappingLayoutName(
+    mapping,
+    read.invoices.map((invoice) => invoice.carrierName),
+  );
   const choices = mappingChoices(table.header, mapping, fileName);
   if (choices.length > 0) read.columnChoices = choices;
   return ok(read);
+}
+
+/**
+ * The name a file read with the user's own mapping shows under (the preview's heading, beside the
+ * file's name): the carrier typed in the mapping, else the one carrier its invoices name; never
+ * the mapping's internal id (`guess-a5c79ed5`).
+ */
+export function mappingLayoutName(
+  mapping: Pick<ColumnMapping, 'carrierName'>,
+  carriersRead: readonly string[],
+): string {
+  const typed = mapping.carrierName.trim();
+  const carriers =
+    typed === '' ? [...new Set(carriersRead.map((name) => name.trim()).filter(Boolean))] : [typed];
+  return carriers.length === 1
+    ? `Your column mapping for ${carriers[0] ?? ''}`
+    : 'Your column mapping';
 }
 
 /**

@@ -40,3 +40,15 @@ export function uniqueFileNames(paths: readonly string[]): string[] {
     return count === 1 ? name : `${name} (${count})`;
   });
 }
+
+/** The `(2)`, `(3)`… {@link uniqueFileNames} adds to tell identical names apart. */
+const COPY_NUMBER = / \(\d+\)$/;
+
+/**
+ * True when two names are the same file's apart from the `(2)` an import added to tell it from
+ * another file of the same name: the user knows the file by its own name, so a message naming it
+ * need not repeat the other.
+ */
+export function sameFileName(a: string, b: string): boolean {
+  return a.replace(COPY_NUMBER, '') === b.replace(COPY_NUMBER, '');
+}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { DateOrder } from '../../../../shared/dates';
 import { useImport } from './ImportContext';
+import { STEP_FOCUS } from './useStepFocus';
 import { QuestionButtons, RadioChoices } from './QuestionParts';
 import type { Question } from './session';
 
@@ -20,7 +21,9 @@ export function DateOrderQuestion({
   const [order, setOrder] = useState<DateOrder | null>(null);
   return (
     <section className="panel import-panel" aria-labelledby="import-title">
-      <h2 id="import-title">Which way are the dates in {question.fileName} written?</h2>
+      <h2 id="import-title" {...STEP_FOCUS}>
+        Which way are the dates in {question.fileName} written?
+      </h2>
       <p>
         Every date in this file reads correctly more than one way, for example{' '}
         {question.examples.slice(0, 4).map((example, i) => (

@@ -6,17 +6,25 @@ import { useImport } from './ImportContext';
 import { InvoiceDetailsQuestion } from './InvoiceDetailsQuestion';
 import { MappingWizard } from './MappingWizard';
 import { SheetQuestion } from './SheetQuestion';
+import { STEP_FOCUS, useStepFocus } from './useStepFocus';
 
 /** The import, step by step: reading with progress, questions, preview, result. */
 export function ImportPanel() {
   const { state, cancel } = useImport();
+  useStepFocus(
+    state.step === 'question'
+      ? `question ${state.question.kind} ${'fileName' in state.question ? state.question.fileName : ''}`
+      : state.step,
+  );
   switch (state.step) {
     case 'idle':
       return null;
     case 'reading':
       return (
         <section className="panel import-panel" aria-labelledby="import-title">
-          <h2 id="import-title">Reading {fileList(state.fileNames)}</h2>
+          <h2 id="import-title" {...STEP_FOCUS}>
+            Reading {fileList(state.fileNames)}
+          </h2>
           <label className="progress-label">
             Reading files
             <progress value={state.fraction} max={1} />
@@ -41,7 +49,9 @@ export function ImportPanel() {
     case 'committing':
       return (
         <section className="panel import-panel" aria-labelledby="import-title">
-          <h2 id="import-title">Saving…</h2>
+          <h2 id="import-title" {...STEP_FOCUS}>
+            Saving…
+          </h2>
           <p role="status">Saving the invoices and their charge lines in one step.</p>
         </section>
       );
@@ -49,7 +59,7 @@ export function ImportPanel() {
       return (
         <section className="panel import-panel" aria-labelledby="import-title">
           <h2 id="import-title">Import complete</h2>
-          <p role="status">
+          <p role="status" {...STEP_FOCUS}>
             {state.invoices === 0 && state.outcome.attachedUsage > 0 ? (
               `Added the usage of ${attachedLines(state.outcome.attachedUsage)} to invoices imported earlier.`
             ) : (
@@ -78,7 +88,9 @@ export function ImportPanel() {
     case 'failed':
       return (
         <section className="panel import-panel" aria-labelledby="import-title">
-          <h2 id="import-title">Import stopped</h2>
+          <h2 id="import-title" {...STEP_FOCUS}>
+            Import stopped
+          </h2>
           <p role="alert">{state.message}</p>
           <button type="button" onClick={cancel}>
             Close

@@ -4,6 +4,7 @@ import { StoredUsageNote } from './StoredUsageNote';
 import { onlyStoredUsage } from '../../../../shared/import/stored-usage';
 import { lineSumsByInvoice } from '../../../../shared/import/packed-drafts';
 import { plural } from '../../../../shared/text/wording';
+import { sameFileName } from '../../../../shared/ledger/file-names';
 import {
   columnChoiceSentence,
   partsOf,
@@ -11,9 +12,10 @@ import {
   type BillDraft,
   type DraftInvoice,
 } from '../../../../shared/import/draft';
-import type { ImportConflict } from '../../../db/import-commit';
+import { blocksImport, type ImportConflict } from '../../../db/import-conflicts';
 import { HiddenSheetChoice } from './HiddenSheetChoice';
 import { useImport } from './ImportContext';
+import { STEP_FOCUS } from './useStepFocus';
 import { PreviewInvoices } from './PreviewInvoices';
 import { PreviewLines } from './PreviewLines';
 import { draftTotals, type ImportState } from './session';
@@ -23,12 +25,25 @@ type PreviewState = Extract<ImportState, { step: 'preview' }>;
 function describeConflict(conflict: ImportConflict): string {
   switch (conflict.kind) {
     case 'file-already-imported':
-      return `${conflict.fileName} was already imported on ${conflict.importedAt.slice(0, 10)} (as ${conflict.previousFileName}).`;
+      // The name the file was stored under only when the user gave it another (not for a `(2)`).
+      return `${conflict.fileName} was already imported on ${conflict.importedAt.slice(0, 10)}${sameFileName(conflict.fileName, conflict.previousFileName) ? '' : ` (as ${conflict.previousFileName})`}.`;
     case 'invoice-exists':
       return `${conflict.carrierName} invoice ${conflict.invoiceNumber} (account ${conflict.accountNumber}) is already stored, from ${conflict.existingFileName}.`;
     case 'invoice-repeated':
       return `Invoice ${conflict.invoiceNumber} is in both ${conflict.otherFileName} and ${conflict.fileName}, read as two different layouts: taking both would count its charges twice. Import one of them.`;
+    case 'file-partly-stored':
+      return partlyStoredSentence(conflict);
   }
+}
+
+/** What a file imported before brings again once some of its invoices were deleted. */
+function partlyStoredSentence(
+  conflict: Extract<ImportConflict, { kind: 'file-partly-stored' }>,
+): string {
+  const stored = conflict.stored.map(
+    (invoice) => `${invoice.invoiceNumber} (account ${invoice.accountNumber})`,
+  );
+  return `${conflict.fileName} was imported on ${conflict.importedAt.slice(0, 10)}. Still stored from it, and not imported again: invoice${stored.length === 1 ? '' : 's'} ${stored.join(', ')}. Importing adds back the deleted invoice${conflict.adding.length === 1 ? '' : 's'} ${conflict.adding.join(', ')}.`;
 }
 
 /** Invoices of this import that complete a stored invoice, joined with the stored file. */
@@ -123,13 +138,25 @@ export function ImportPreview({ state }: { state: PreviewState }) {
   // (Per draft: one invoice read by two layouts shows each layout's own sum, not both added.)
   const sums = useMemo(() => drafts.map((draft) => lineSumsByInvoice([draft])), [drafts]);
   const repeated = state.conflicts.some((c) => c.kind === 'invoice-repeated');
-  const needsReplace = state.conflicts.length > 0;
+  const blocking = state.conflicts.filter(blocksImport);
+  const partlyStored = state.conflicts.filter((c) => !blocksImport(c));
+  const needsReplace = blocking.length > 0;
+  // Invoices still stored from a file imported before are not imported again (unless replaced).
+  const skipped = replace
+    ? 0
+    : partlyStored.reduce(
+        (sum, c) => sum + (c.kind === 'file-partly-stored' ? c.stored.length : 0),
+        0,
+      );
+  const invoicesToImport = totals.invoices - skipped;
   const canCommit =
-    (totals.invoices > 0 || totals.usage > 0) && !repeated && (!needsReplace || replace);
+    (invoicesToImport > 0 || totals.usage > 0) && !repeated && (!needsReplace || replace);
 
   return (
     <section className="panel import-panel preview" aria-labelledby="import-title">
-      <h2 id="import-title">Preview: nothing is saved until you import</h2>
+      <h2 id="import-title" {...STEP_FOCUS}>
+        Preview: nothing is saved until you import
+      </h2>
       <p role="status">
         {plural(totals.invoices, 'invoice')}, {plural(totals.lines, 'charge line')},{' '}
         {plural(totals.usage, 'usage record')} · {totals.errors} row
@@ -189,13 +216,23 @@ export function ImportPreview({ state }: { state: PreviewState }) {
       {/* A usage-only file has no charge lines to show. */}
       {totals.lines > 0 || totals.invoices > 0 ? <PreviewLines drafts={drafts} /> : null}
 
-      {state.conflicts.length > 0 && (
+      {partlyStored.length > 0 && (
+        <div className="notice" role="status" aria-label="Imported before, in part">
+          <ul>
+            {partlyStored.map((conflict, i) => (
+              <li key={i}>{describeConflict(conflict)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      {blocking.length > 0 && (
         <div className="notice" role="alert">
           <p>
             <strong>{repeated ? 'The same invoice twice' : 'Already imported'}</strong>
           </p>
           <ul>
-            {state.conflicts.map((conflict, i) => (
+            {blocking.map((conflict, i) => (
               <li key={i}>{describeConflict(conflict)}</li>
             ))}
           </ul>
@@ -217,7 +254,7 @@ export function ImportPreview({ state }: { state: PreviewState }) {
         <button type="button" disabled={!canCommit} onClick={() => void commit(replace)}>
           {totals.invoices === 0 && totals.usage > 0
             ? `Import ${totals.usage.toLocaleString('en-US')} usage record${totals.usage === 1 ? '' : 's'}`
-            : `Import ${totals.invoices} invoice${totals.invoices === 1 ? '' : 's'}`}
+            : `Import ${invoicesToImport} invoice${invoicesToImport === 1 ? '' : 's'}`}
         </button>
         <button type="button" className="secondary" onClick={cancel}>
           Cancel import

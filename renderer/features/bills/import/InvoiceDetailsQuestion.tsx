@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { isIsoDate } from '../../../../shared/dates';
 import { useImport } from './ImportContext';
+import { STEP_FOCUS } from './useStepFocus';
 import { QuestionButtons } from './QuestionParts';
 import type { Question } from './session';
 
@@ -25,7 +26,7 @@ export function InvoiceDetailsQuestion({
 
   return (
     <section className="panel import-panel" aria-labelledby="import-title">
-      <h2 id="import-title">
+      <h2 id="import-title" {...STEP_FOCUS}>
         {question.fileName} does not say{' '}
         {needsDate ? 'which invoice it is' : 'which account it is billed to'}
       </h2>

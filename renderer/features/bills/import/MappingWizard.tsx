@@ -6,6 +6,7 @@ import { FIELD_LABELS, previewMapping } from '../../../../shared/import/mapping-
 import { CHARGE_CATEGORIES } from '../../../../shared/model';
 import { formatCents } from '../../../../shared/money/cents';
 import { useImport } from './ImportContext';
+import { STEP_FOCUS } from './useStepFocus';
 import { DATE_ORDER_LABELS } from './DateOrderQuestion';
 import type { Question } from './session';
 
@@ -33,7 +34,9 @@ export function MappingWizard({
 
   return (
     <section className="panel import-panel wizard" aria-labelledby="import-title">
-      <h2 id="import-title">Map the columns of {question.fileName}</h2>
+      <h2 id="import-title" {...STEP_FOCUS}>
+        Map the columns of {question.fileName}
+      </h2>
       {question.drift ? (
         <div className="notice" role="note">
           <p>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useImport } from './ImportContext';
+import { STEP_FOCUS } from './useStepFocus';
 import { QuestionButtons, RadioChoices } from './QuestionParts';
 import type { Question } from './session';
 
@@ -23,7 +24,9 @@ export function SheetQuestion({
   ];
   return (
     <section className="panel import-panel" aria-labelledby="import-title">
-      <h2 id="import-title">Which sheet of {question.fileName} is the bill?</h2>
+      <h2 id="import-title" {...STEP_FOCUS}>
+        Which sheet of {question.fileName} is the bill?
+      </h2>
       <p>
         {question.sheets.length > 1
           ? `${question.sheets.length} sheets of this workbook hold a table that could be the bill. Choose the one to import; the others are not read.`

@@ -19,6 +19,8 @@ export function conflictSentence(conflict: ImportConflict): string {
       return `${conflict.fileName} is already the original of an invoice saved on ${conflict.importedAt.slice(0, 10)}: attach this bill's own PDF, or replace that invoice with this one.`;
     case 'invoice-repeated':
       return `Invoice ${conflict.invoiceNumber} is entered twice.`;
+    case 'file-partly-stored':
+      return `${conflict.fileName} is already the original of invoices saved on ${conflict.importedAt.slice(0, 10)}.`;
   }
 }
 
