@@ -29,7 +29,7 @@ async function openOneDispute(): Promise<AppSession> {
   const form = page.getByRole('form', { name: /^New dispute/ });
   await form.getByRole('button', { name: 'Open dispute' }).click();
   await expect
-    .poll(() => page.getByRole('status').filter({ hasText: 'Disputed 1 findings' }).count())
+    .poll(() => page.getByRole('status').filter({ hasText: 'Disputed 1 finding (' }).count())
     .toBe(1);
   await page.getByRole('tab', { name: 'Disputes' }).click();
   await disputesTable(page).getByRole('button').click();
