@@ -16,17 +16,7 @@ afterEach(async (context) => {
 async function openOneDispute(): Promise<AppSession> {
   session = await openApp({ hash: '#/findings' });
   const { page } = session;
-  await loadSampleCompany(page);
-  const grid = page.getByRole('region', { name: 'Findings', exact: true });
-  await expect.poll(() => grid.getByRole('row').count(), { timeout: 30_000 }).toBeGreaterThan(10);
-  const filters = page.getByRole('group', { name: 'Filter findings' });
-  await filters.getByLabel('Rule').selectOption('rate-mismatch');
-  await grid
-    .getByRole('checkbox', { name: /^Select finding / })
-    .first()
-    .check();
-  await page.getByRole('button', { name: 'Create dispute from 1 selected…' }).click();
-  const form = page.getByRole('form', { name: /^New dispute/ });
+  const form = await startNewDispute(page, 'rate-mismatch');
   await form.getByRole('button', { name: 'Open dispute' }).click();
   await expect
     .poll(() => page.getByRole('status').filter({ hasText: 'Disputed 1 finding (' }).count())
@@ -34,6 +24,24 @@ async function openOneDispute(): Promise<AppSession> {
   await page.getByRole('tab', { name: 'Disputes' }).click();
   await disputesTable(page).getByRole('button').click();
   return session;
+}
+
+/**
+ * Loads the sample company, ticks the first finding of `rule` and opens the new-dispute form for
+ * it (not yet opened as a dispute).
+ */
+async function startNewDispute(page: Page, rule: string): Promise<Locator> {
+  await loadSampleCompany(page);
+  const grid = page.getByRole('region', { name: 'Findings', exact: true });
+  await expect.poll(() => grid.getByRole('row').count(), { timeout: 30_000 }).toBeGreaterThan(10);
+  const filters = page.getByRole('group', { name: 'Filter findings' });
+  await filters.getByLabel('Rule').selectOption(rule);
+  await grid
+    .getByRole('checkbox', { name: /^Select finding / })
+    .first()
+    .check();
+  await page.getByRole('button', { name: 'Create dispute from 1 selected…' }).click();
+  return page.getByRole('form', { name: /^New dispute/ });
 }
 
 /** A money tile of the Findings tab. */
@@ -185,5 +193,22 @@ describe('a dispute’s life in Chromium', () => {
     expect(await disputeRowText(page)).toContain('Draft');
     await app.screenshot('dispute-details-closed');
     expect(app.consoleErrors).toEqual([]);
+  });
+
+  it('a new dispute’s expected credit in fractions of a cent is refused, and no dispute opens', async () => {
+    session = await openApp({ hash: '#/findings' });
+    const { page } = session;
+    const form = await startNewDispute(page, 'late-fee');
+    await form.getByLabel('Expected credit (blank = the claim)').fill('12.345');
+    await form.getByRole('button', { name: 'Open dispute' }).click();
+    const alert = form.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toMatch(/^Expected credit: /);
+    expect(await alert.textContent()).toContain('"12.345" has fractions of a cent');
+    await session.screenshot('dispute-expected-credit-refused');
+    // Refused: the form stays open, and no status says a dispute was opened.
+    expect(await form.count()).toBe(1);
+    expect(await page.getByRole('status').filter({ hasText: 'Disputed 1 finding' }).count()).toBe(
+      0,
+    );
   });
 });

@@ -38,7 +38,8 @@ export function NewDisputeForm({
     if (filed !== '' && !isIsoDate(filed)) return setProblem('The filed date is not a date.');
     let expectedCredit: Cents | undefined;
     if (expected.trim() !== '') {
-      const parsed = centsFromText(expected);
+      // Money typed by the user is to the cent: `12.345` is refused, never silently rounded.
+      const parsed = centsFromText(expected, { subCent: 'reject' });
       if (!parsed.ok) return setProblem(`Expected credit: ${parsed.errors[0]?.message ?? ''}`);
       if (parsed.value !== null) expectedCredit = parsed.value;
     }
