@@ -31,7 +31,7 @@ import { cents, splitLargestRemainder, sumCents, ZERO_CENTS, type Cents } from '
 import { CHARGE_CATEGORIES, type ChargeCategory, type CostCenter, type Invoice } from '../model';
 import type { ChargeBlock } from '../storage/charge-blocks';
 import { chargePeriod, MonthShare } from './periods';
-import { markupShares } from './markup';
+import { applyMarkups } from './markup';
 import { AllocationIndex, closedSiteProblem, type Problem } from './resolve';
 import type {
   AllocatedCharge,
@@ -350,31 +350,6 @@ function costCenterTotals(run: MonthRun, costCenters: readonly CostCenter[]): Co
         markup: cents(entry.markup),
       };
     });
-}
-
-/**
- * Sets every row's mark-up: per cost center, its rate × its rows' amounts rounded once, shared
- * over its GL accounts and then their rows by largest remainder (see `markupShares`).
- */
-function applyMarkups(rows: AllocatedCharge[], markups: Readonly<Record<string, number>>): void {
-  const byCostCenter = new Map<string, AllocatedCharge[]>();
-  for (const row of rows) {
-    const list = byCostCenter.get(row.costCenterId);
-    if (list === undefined) byCostCenter.set(row.costCenterId, [row]);
-    else list.push(row);
-  }
-  for (const [costCenterId, list] of byCostCenter) {
-    const basisPoints = markups[costCenterId] ?? 0;
-    if (basisPoints === 0) continue;
-    const shares = markupShares(
-      list.map((row) => row.amount),
-      list.map((row) => row.glAccount),
-      basisPoints,
-    );
-    list.forEach((row, i) => {
-      row.markup = cents(shares[i] ?? 0);
-    });
-  }
 }
 
 function compareInvoices(a: Invoice, b: Invoice): number {

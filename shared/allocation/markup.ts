@@ -15,7 +15,8 @@
  * - A cost center whose amount nets to zero has no mark-up; its rows' mark-ups net to zero too.
  * - Exact integer arithmetic (BigInt): no amount or rate is ever too large to split exactly.
  */
-import { FULL_BASIS_POINTS } from '../money/cents';
+import { cents, FULL_BASIS_POINTS } from '../money/cents';
+import type { AllocatedCharge } from './types';
 
 const DENOMINATOR = BigInt(FULL_BASIS_POINTS);
 
@@ -114,5 +115,33 @@ function roundedQuotient(value: bigint): bigint {
 function assertBasisPoints(basisPoints: number): void {
   if (!Number.isSafeInteger(basisPoints)) {
     throw new RangeError(`Mark-up must be whole basis points, got ${basisPoints}.`);
+  }
+}
+
+/**
+ * Sets every row's mark-up: per cost center, its rate × its rows' amounts rounded once, shared
+ * over its GL accounts and then their rows by largest remainder (see `markupShares`).
+ */
+export function applyMarkups(
+  rows: AllocatedCharge[],
+  markups: Readonly<Record<string, number>>,
+): void {
+  const byCostCenter = new Map<string, AllocatedCharge[]>();
+  for (const row of rows) {
+    const list = byCostCenter.get(row.costCenterId);
+    if (list === undefined) byCostCenter.set(row.costCenterId, [row]);
+    else list.push(row);
+  }
+  for (const [costCenterId, list] of byCostCenter) {
+    const basisPoints = markups[costCenterId] ?? 0;
+    if (basisPoints === 0) continue;
+    const shares = markupShares(
+      list.map((row) => row.amount),
+      list.map((row) => row.glAccount),
+      basisPoints,
+    );
+    list.forEach((row, i) => {
+      row.markup = cents(shares[i] ?? 0);
+    });
   }
 }
