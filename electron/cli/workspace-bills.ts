@@ -327,7 +327,7 @@ export function readBillFiles(
   const byInvoice = new Map<string, RepeatedInvoice>();
   const copyKinds = new Map<string, Map<string, number>>();
   for (const copy of plan.copies) {
-    const carrierId = state.registry.carrierId(copy.carrierName);
+    const carrierId = state.registry.carrierId(copy.carrierName, copy.accountNumber);
     const key = storedInvoiceKey(carrierId, copy.accountNumber, copy.invoiceNumber);
     const invoice = stored.get(key);
     if (invoice === undefined) continue;

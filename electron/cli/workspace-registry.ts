@@ -87,8 +87,8 @@ export class Registry {
     this.contracts = [...(start?.contracts ?? [])];
   }
 
-  carrierId(name: string): string {
-    return this.org.carrierId(name);
+  carrierId(name: string, accountNumber?: string): string {
+    return this.org.carrierId(name, accountNumber);
   }
 
   accountId(carrierId: string, accountNumber: string): string {

@@ -107,7 +107,10 @@ export async function storedInvoicesOf(
   const known = new Set(org.accounts().map((account) => account.id));
   const accounts = new Map<string, { carrierId: string; accountNumber: string }>();
   for (const invoice of drafts.flatMap((draft) => draft.invoices)) {
-    const account = org.account(org.carrierId(invoice.carrierName), invoice.accountNumber);
+    const account = org.account(
+      org.carrierId(invoice.carrierName, invoice.accountNumber),
+      invoice.accountNumber,
+    );
     if (known.has(account.id)) accounts.set(account.id, account);
   }
   const found = new Map<string, StoredInvoice>();

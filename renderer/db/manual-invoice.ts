@@ -95,7 +95,7 @@ export async function saveManualInvoice(
       const ids = new Set<string>();
       const same = stored.get(
         storedInvoiceKey(
-          org.carrierId(invoice.carrierName),
+          org.carrierId(invoice.carrierName, invoice.accountNumber),
           invoice.accountNumber,
           invoice.invoiceNumber,
         ),

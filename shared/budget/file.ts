@@ -7,7 +7,7 @@
 import { toCsv } from '../export/csv';
 import { writeXlsx } from '../export/xlsx';
 import { isIsoMonth, type IsoMonth } from '../dates/iso-date';
-import { carrierKey } from '../ids/keys';
+import { carrierKey, carrierNamesAgree } from '../ids/keys';
 import { costCenterFinder } from '../ledger/cost-centers';
 import { headerKey, type Table } from '../import/table';
 import { readTabularFile } from '../inventory/table-file';
@@ -95,6 +95,13 @@ export function readBudgetRows(
   const errors: BudgetFileError[] = [];
   if (missing.length > 0) return { drafts, errors, missing };
   const carrierIds = new Map(carriers.map((carrier) => [carrierKey(carrier.name), carrier.id]));
+  // "Verizon" for "Verizon Wireless": the one carrier whose name agrees by whole words.
+  const carrierIdOf = (name: string): string | undefined => {
+    const exact = carrierIds.get(carrierKey(name));
+    if (exact !== undefined) return exact;
+    const agreeing = carriers.filter((carrier) => carrierNamesAgree(name, carrier.name));
+    return agreeing.length === 1 ? agreeing[0]?.id : undefined;
+  };
   const seen = new Map<string, number>();
   for (const { line, cells } of table.rows) {
     // `$1,250.50` unquoted is two cells, so every cell after it is off by one: read nothing of it.
@@ -118,7 +125,7 @@ export function readBudgetRows(
     const code = cell('costCenter');
     if (code === '') refuse('costCenter', '', 'the cost center code is blank.');
     const carrierName = cell('carrier');
-    const carrierId = carrierName === '' ? '' : carrierIds.get(carrierKey(carrierName));
+    const carrierId = carrierName === '' ? '' : carrierIdOf(carrierName);
     if (carrierId === undefined)
       refuse(
         'carrier',

@@ -34,6 +34,30 @@ export function carrierKey(name: string): string {
   return textKey(name);
 }
 
+/** Shortest name (as a key) that may stand for a longer one: "ATT", "Bell", never "T" or "AT". */
+const LEAST_SHORT_KEY = 3;
+
+/**
+ * Whether two carrier names are one carrier written shorter or longer by whole words: the
+ * shorter name's key is the key of the longer one's first words ("VERIZON" of "Verizon
+ * Wireless", "ATT" of "AT&T Mobility", "TMOBILE" of "T-Mobile for Business"). "Carrier 1" and
+ * "Carrier 10", or "Verizon Business" and "Verizon Wireless", do not agree.
+ */
+export function carrierNamesAgree(a: string, b: string): boolean {
+  const keyA = carrierKey(a);
+  const keyB = carrierKey(b);
+  if (keyA === keyB) return keyA !== '';
+  const [short, long] = keyA.length < keyB.length ? [keyA, b] : [keyB, a];
+  if (short.length < LEAST_SHORT_KEY) return false;
+  let leading = '';
+  for (const word of displayText(long).split(/[^\p{L}\p{N}]+/u)) {
+    leading += carrierKey(word);
+    if (leading === short) return true;
+    if (leading.length >= short.length) return false;
+  }
+  return false;
+}
+
 /** The key of an account number within its carrier. */
 export function accountNumberKey(accountNumber: string): string {
   return textKey(accountNumber);

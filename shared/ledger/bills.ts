@@ -164,7 +164,7 @@ export function planBills(
     const usageByInvoice =
       packedUsage === undefined ? groupBy(draft.usage, (usage) => usage.invoiceKey) : undefined;
     for (const drafted of draft.invoices) {
-      const carrierId = org.carrierId(drafted.carrierName);
+      const carrierId = org.carrierId(drafted.carrierName, drafted.accountNumber);
       const account = org.account(carrierId, drafted.accountNumber);
       const stored = findStored(
         storedInvoiceKey(carrierId, drafted.accountNumber, drafted.invoiceNumber),

@@ -48,7 +48,7 @@ function contractFromDraft(
   org: OrgResolver,
 ): Contract {
   const { line: _line, carrierName, accountNumbers, endDateComputed: _computed, ...fields } = draft;
-  const carrierId = org.carrierId(carrierName);
+  const carrierId = org.carrierId(carrierName, accountNumbers[0]);
   const accountIds = accountNumbers.map((number) => org.accountId(carrierId, number));
   return {
     ...before,

@@ -177,7 +177,7 @@ export function planInventory(
     if (contract.problem !== undefined) unlinkedContracts.push(contract.problem);
     const key = draft.serviceKey;
     const before = key === null ? undefined : (plannedByKey.get(key) ?? storedByKey.get(key));
-    const carrierId = org.carrierId(draft.carrierName);
+    const carrierId = org.carrierId(draft.carrierName, draft.accountNumber);
     const after = serviceFromDraft(draft, before, {
       id: before?.id ?? options.newId('service'),
       carrierId,

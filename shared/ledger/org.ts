@@ -3,7 +3,7 @@
  * new records. Every door (bill import, inventory, contracts, the CLI) resolves them here, so a
  * carrier or account written two ways is one record in the app and in the CLI alike.
  */
-import { accountKey, carrierKey, displayText } from '../ids/keys';
+import { accountKey, carrierKey, carrierNamesAgree, displayText } from '../ids/keys';
 import type { Account, Carrier } from '../model';
 
 /** Makes the id of a new record of this kind (random in the app, sequential in the CLI). */
@@ -33,20 +33,44 @@ export class OrgResolver {
     }
   }
 
-  /** The carrier with this name (any spacing, case or punctuation), planned when new. */
-  carrier(name: string): Carrier {
+  /**
+   * The carrier with this name (any spacing, case or punctuation), planned when new. A name met
+   * for the first time that is a known carrier's name shortened or lengthened by whole words
+   * ("Verizon" for a bill's "Verizon Wireless", "AT&T" or "ATT" for "AT&T Mobility") is that
+   * carrier when only one known carrier's name agrees so, or when only one of those holds the
+   * account number given: an inventory that says "Verizon" must not turn every line of a Verizon
+   * Wireless bill into an unknown service on a second carrier.
+   */
+  carrier(name: string, accountNumber?: string): Carrier {
     const key = carrierKey(name);
     let carrier = this.carrierByKey.get(key);
     if (carrier === undefined) {
-      carrier = { id: this.newId('carrier'), name: displayText(name) };
+      carrier = this.sameCarrier(name, accountNumber);
+      if (carrier === undefined) {
+        carrier = { id: this.newId('carrier'), name: displayText(name) };
+        this.createdCarriers.push(carrier);
+      }
       this.carrierByKey.set(key, carrier);
-      this.createdCarriers.push(carrier);
     }
     return carrier;
   }
 
-  carrierId(name: string): string {
-    return this.carrier(name).id;
+  carrierId(name: string, accountNumber?: string): string {
+    return this.carrier(name, accountNumber).id;
+  }
+
+  /** The one known carrier whose name agrees with `name` by whole words (see {@link carrier}). */
+  private sameCarrier(name: string, accountNumber: string | undefined): Carrier | undefined {
+    const candidates = new Map<string, Carrier>();
+    for (const known of this.carrierByKey.values()) {
+      if (carrierNamesAgree(name, known.name)) candidates.set(known.id, known);
+    }
+    if (candidates.size === 1) return [...candidates.values()][0];
+    if (candidates.size === 0 || accountNumber === undefined) return undefined;
+    const holding = [...candidates.values()].filter((known) =>
+      this.accountByKey.has(accountKey(known.id, accountNumber)),
+    );
+    return holding.length === 1 ? holding[0] : undefined;
   }
 
   /** The carrier's account with this number (any spacing, case or punctuation), planned when new. */
