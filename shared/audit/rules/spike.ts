@@ -1,5 +1,6 @@
 import { daysBetween } from '../../dates';
 import { missingCompanionOf } from '../../import/draft';
+import { CHARGE_CATEGORIES } from '../../model';
 import type { InvoiceFacts } from '../context';
 import { money } from '../findings';
 import { resolveSettings, type AuditRule, type FindingDraft, type SettingSpec } from '../rule';
@@ -103,6 +104,27 @@ export function billsPartOfAMonth(facts: InvoiceFacts): boolean {
   return daysBetween(periodStart, periodEnd) + 1 < FULL_CYCLE_DAYS;
 }
 
+/** Categories of one-off money given back: a credit or an adjustment (when negative). */
+const CREDIT_CATEGORIES: ReadonlySet<number> = new Set([
+  CHARGE_CATEGORIES.indexOf('credit'),
+  CHARGE_CATEGORIES.indexOf('adjustment'),
+]);
+
+/**
+ * The credits and adjustments an invoice gives back (negative cents; 0 for none): a promotional
+ * credit or a refund of an earlier month's error is no part of the account's usual level.
+ */
+export function oneOffCredits(facts: InvoiceFacts): number {
+  let credits = 0;
+  for (const block of facts.blocks) {
+    for (let row = 0; row < block.count; row++) {
+      const amount = block.amount[row] ?? 0;
+      if (amount < 0 && CREDIT_CATEGORIES.has(block.category[row] ?? -1)) credits += amount;
+    }
+  }
+  return credits;
+}
+
 /**
  * An invoice total (sum of its lines) above the account's trailing average by more than both
  * thresholds, once what other findings on the same invoice already explain is taken off (a
@@ -110,13 +132,16 @@ export function billsPartOfAMonth(facts: InvoiceFacts): boolean {
  * baseline and is never flagged; a flagged month leaves the baseline of the months after it. The
  * months after a spike that stay at its level (within the thresholds) are the same step up, not
  * new spikes: they are not flagged and join the baseline. A bill of part of a month (see
- * {@link billsPartOfAMonth}) never joins it. Runs after the other rules: it reads their findings.
+ * {@link billsPartOfAMonth}) never joins it. A month joins the baseline without its one-off
+ * credits and adjustments ({@link oneOffCredits}): a $329.45 promotional credit must not pull the
+ * average below zero and make the next ordinary bill a spike; the month judged keeps its credits
+ * (they lower it, never make a spike). Runs after the other rules: it reads their findings.
  */
 export const spikeRule: AuditRule = {
   id: 'spike',
   title: 'Invoice total spike',
   description:
-    'An invoice total above the average of the account’s previous unflagged invoices by more than the percentage and the amount, after what other findings explain, on the invoice and on those before it (money a finding explains every month is no part of the excess) (duplicate charges, late fees, third-party charges, charges after a disconnect or at a closed site, the over-contract part of rate mismatches). A bill of part of a month (a prorated first bill) never joins the average. Impact: the unexplained excess (rounded half up).',
+    'An invoice total above the average of the account’s previous unflagged invoices by more than the percentage and the amount, after what other findings explain, on the invoice and on those before it (money a finding explains every month is no part of the excess) (duplicate charges, late fees, third-party charges, charges after a disconnect or at a closed site, the over-contract part of rate mismatches). A bill of part of a month (a prorated first bill) never joins the average, and a month joins it without its one-off credits and adjustments (a promotional credit never makes the next ordinary bill a spike). Impact: the unexplained excess (rounded half up).',
   severity: 'warning',
   settings: SETTINGS,
   readsFindings: true,
@@ -131,10 +156,14 @@ export const spikeRule: AuditRule = {
       const baseline: number[] = [];
       // Whether findings explained money in each of those months (the message says so).
       const baselineExplained: boolean[] = [];
+      // Whether each of those months gave credits back, left out of its level (said too).
+      const baselineCredited: boolean[] = [];
       const keep = (total: number, explainedCents: number, facts: InvoiceFacts) => {
         if (billsPartOfAMonth(facts)) return;
-        baseline.push(total);
+        const credits = oneOffCredits(facts);
+        baseline.push(total - credits);
         baselineExplained.push(explainedCents > 0);
+        baselineCredited.push(credits < 0);
       };
       // The level of the latest spike while the bills stay at it: a step up (a new circuit)
       // is reported once, on the month it came, not again every month until the average catches up.
@@ -175,9 +204,13 @@ export const spikeRule: AuditRule = {
         step = total;
         const excess = Math.floor((2 * excessTimesCount + count) / (2 * count));
         const average = Math.floor((2 * sum + count) / (2 * count));
-        const netted = baselineExplained.slice(-trailing).some(Boolean)
-          ? ' (less what findings explain in them)'
-          : '';
+        const left = [
+          baselineExplained.slice(-trailing).some(Boolean)
+            ? 'less what findings explain in them'
+            : '',
+          baselineCredited.slice(-trailing).some(Boolean) ? 'without their one-off credits' : '',
+        ].filter(Boolean);
+        const netted = left.length > 0 ? ` (${left.join('; ')})` : '';
         const of = `over the previous ${count} invoice${count === 1 ? '' : 's'}${netted}`;
         const message =
           explainedCents > 0 && known !== undefined

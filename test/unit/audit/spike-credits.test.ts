@@ -1,0 +1,41 @@
+/**
+ * A month with a one-off credit (a promotional credit, a refund of an earlier error) joins the
+ * spike rule's baseline without it: the average is the account's usual level, so the next
+ * ordinary bill is no spike. A spike after it is still found, its message saying so.
+ */
+import { expect, it } from 'vitest';
+import { runAudit } from '../../../shared/audit/run';
+import { ALL_RULES } from '../../../shared/audit/rules';
+import { billed, line, makeInvoice, snapshotOf } from './helpers';
+
+const rules = ALL_RULES.filter((rule) => rule.id === 'spike');
+const august = makeInvoice({ month: '2026-08' });
+const september = makeInvoice({ month: '2026-09' });
+const october = makeInvoice({ month: '2026-10' });
+const promo = (amount: number) =>
+  line('credit', amount, { serviceIdRaw: '', description: 'Promotional credit' });
+
+function spikes(octoberLines: ReturnType<typeof line>[]) {
+  const snapshot = snapshotOf({
+    bills: [
+      billed(august, [line('recurring', 112_18)]),
+      billed(september, [line('recurring', 112_18), promo(-329_45)]),
+      billed(october, octoberLines),
+    ],
+  });
+  return runAudit(snapshot, rules).findings.filter((finding) => finding.ruleId === 'spike');
+}
+
+it('an ordinary bill after a month with a large credit is no spike', () => {
+  expect(spikes([line('recurring', 112_18)])).toEqual([]);
+});
+
+it('a real spike after it is measured against the months without their credits', () => {
+  const found = spikes([line('recurring', 112_18), line('one-time', 200_00)]);
+  expect(found.map((f) => [f.impact, f.message])).toEqual([
+    [
+      200_00,
+      'Invoice N-2026-10 totals $312.18, $200.00 above the average of $112.18 over the previous 2 invoices (without their one-off credits).',
+    ],
+  ]);
+});
