@@ -16,6 +16,12 @@ export interface XlsxRow {
   row: number;
   /** Cell texts by 0-based column (A = 0); `''` for a cell that is absent or empty. */
   cells: string[];
+  /**
+   * Columns (0-based) of this row's cells that hold a formula whose result was never saved (a
+   * workbook written by a program, not yet opened and saved in Excel): their value is not known,
+   * and they read as blank.
+   */
+  unsaved?: number[];
 }
 
 /**
@@ -83,6 +89,7 @@ export function readSheetRows(xml: string, context: SheetContext): XlsxRow[] | s
   let inSheetData = false;
   let rowNumber = 0;
   let cells: string[] = [];
+  let unsaved: number[] = [];
   let column = -1;
   let cellCount = 0;
   // The cell being read.
@@ -91,21 +98,26 @@ export function readSheetRows(xml: string, context: SheetContext): XlsxRow[] | s
   let value = '';
   let inline = '';
   let inValue = false;
+  // Whether the cell being read holds a formula, and a saved result (`<v>`) of it.
+  let formula = false;
+  let saved = false;
   let inInlineText = false;
   let phonetic = 0;
   let inCell = false;
 
   const finishRow = () => {
-    if (cells.length > 0) {
+    if (cells.length > 0 || unsaved.length > 0) {
       let last = cells.length - 1;
       while (last >= 0 && cells[last] === '') last -= 1;
-      if (last >= 0)
-        rows.push({
-          row: rowNumber,
-          cells: last === cells.length - 1 ? cells : cells.slice(0, last + 1),
-        });
+      const row: XlsxRow = {
+        row: rowNumber,
+        cells: last === cells.length - 1 ? cells : cells.slice(0, last + 1),
+      };
+      if (unsaved.length > 0) row.unsaved = unsaved;
+      if (last >= 0 || unsaved.length > 0) rows.push(row);
     }
     cells = [];
+    unsaved = [];
   };
 
   const cellText = (): string => {
@@ -169,6 +181,7 @@ export function readSheetRows(xml: string, context: SheetContext): XlsxRow[] | s
         }
         column = -1;
         cells = [];
+        unsaved = [];
         if (selfClosing) finishRow();
       } else if (name === 'c') {
         const cell = cellAttributes(attributes);
@@ -186,9 +199,14 @@ export function readSheetRows(xml: string, context: SheetContext): XlsxRow[] | s
         }
         value = '';
         inline = '';
+        formula = false;
+        saved = false;
         inCell = !selfClosing;
       } else if (inCell) {
-        if (name === 'v' && !selfClosing) inValue = true;
+        if (name === 'v') {
+          inValue = !selfClosing;
+          saved = true;
+        } else if (name === 'f') formula = true;
         else if (name === 'rPh' && !selfClosing) phonetic += 1;
         else if (name === 't' && !selfClosing && phonetic === 0) inInlineText = true;
       }
@@ -205,6 +223,7 @@ export function readSheetRows(xml: string, context: SheetContext): XlsxRow[] | s
       else if (name === 'rPh') phonetic -= 1;
       else if (name === 'c') {
         inCell = false;
+        if (formula && !saved && type !== 'inlineStr') unsaved.push(column);
         const text = cellText();
         if (text === '') return;
         if (text.length > limits.maxLineChars) {

@@ -22,6 +22,8 @@ export interface SheetTable {
   firstColumn: number;
   /** The spreadsheet row of the header. */
   headerRow: number;
+  /** The first cell of the table (`L7`) holding a formula whose result was never saved. */
+  unsavedFormula?: string;
 }
 
 /** The sheet column letter of a table column: `F` for the sixth column of a table starting at A. */
@@ -84,7 +86,13 @@ export function sheetTable(
     );
   if (skipSecond) table.secondHeaderLine = second.row;
   let unlisted = 0;
+  let unsavedFormula: string | undefined;
   for (const row of rows.slice(headerAt + (skipSecond ? 2 : 1))) {
+    const unsaved = row.unsaved?.find(
+      (column) => column >= firstColumn && column < firstColumn + header.length,
+    );
+    if (unsaved !== undefined) unsavedFormula ??= `${columnLetters(unsaved)}${row.row}`;
+    if (row.cells.length === 0) continue;
     if (!options.strictWidth) {
       const cells = row.cells.slice(firstColumn);
       while (cells.length < header.length) cells.push('');
@@ -111,7 +119,9 @@ export function sheetTable(
     table.rows.push(tableRow);
   }
   if (unlisted > 0) table.unlistedProblems = unlisted;
-  return { sheet, table, firstColumn, headerRow: headerRow.row };
+  const read: SheetTable = { sheet, table, firstColumn, headerRow: headerRow.row };
+  if (unsavedFormula !== undefined) read.unsavedFormula = unsavedFormula;
+  return read;
 }
 
 /** How {@link readSheetForImport} decides which sheet a bill file is read from. */
@@ -140,6 +150,15 @@ export type SheetChoice =
 
 function hiddenNames(sheets: readonly XlsxSheetInfo[]): string[] {
   return sheets.filter((sheet) => sheet.state !== 'visible').map((sheet) => sheet.name);
+}
+
+/** A chosen sheet, or why it cannot be read: a formula in its table whose result is not saved. */
+function chosen(fileName: string, table: SheetTable, hiddenSkipped: string[]): SheetChoice {
+  if (table.unsavedFormula === undefined) return { kind: 'table', table, hiddenSkipped };
+  return {
+    kind: 'unreadable',
+    message: `"${fileName}", sheet ${table.sheet}: the cell ${table.unsavedFormula} holds a formula whose result was never saved (the workbook was written by a program and not yet opened and saved in Excel), so its value is not known and the bill cannot be read exactly. Open the workbook in Excel or LibreOffice, save it, and import it again.`,
+  };
 }
 
 function readAsTable(
@@ -184,7 +203,7 @@ export function readSheetForImport(
         message: `"${fileName}", sheet ${named}: no header row found (a row of column names above the data).`,
       };
     }
-    return { kind: 'table', table: read.table, hiddenSkipped: [] };
+    return chosen(fileName, read.table, []);
   }
   const withHeader: SheetTable[] = [];
   for (const sheet of book.sheets) {
@@ -197,7 +216,7 @@ export function readSheetForImport(
   const candidates = recognised.length > 0 ? recognised : withHeader;
   const [only] = candidates;
   if (only !== undefined && candidates.length === 1) {
-    return { kind: 'table', table: only, hiddenSkipped: hidden };
+    return chosen(fileName, only, hidden);
   }
   if (candidates.length > 1) {
     return { kind: 'ask', sheets: candidates.map((table) => table.sheet), hidden };
