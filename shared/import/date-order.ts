@@ -44,3 +44,20 @@ export function decideDateOrder(
     .slice(0, EXAMPLES);
   return { kind: 'ask', candidates: detected.candidates, examples };
 }
+
+/**
+ * The files of a group whose own dates can be read more than one way, when the group's together
+ * can: a question names those, not a file whose dates say their order (`2026-08-20`) beside one
+ * that does not (`10/05/2026`). All of them when no file is in doubt alone.
+ */
+export function filesInDoubt<T extends { fileName: string }>(
+  tables: readonly T[],
+  samplesOf: (tables: T[]) => readonly string[],
+  defaultOrder: DateOrder | undefined,
+): string[] {
+  const names = (list: readonly T[]) => [...new Set(list.map((table) => table.fileName))];
+  const inDoubt = tables.filter(
+    (table) => decideDateOrder(samplesOf([table]), defaultOrder).kind === 'ask',
+  );
+  return names(inDoubt.length > 0 ? inDoubt : tables);
+}

@@ -7,7 +7,7 @@
 import type { DateOrder } from '../dates';
 import { expandUpload, type UploadedFile } from './archive';
 import { chargeDateSamples, type ChargeTable } from './charge-rows';
-import { decideDateOrder } from './date-order';
+import { decideDateOrder, filesInDoubt } from './date-order';
 import { decodeBytes } from './decode';
 import type { BillDraft, ColumnChoice } from './draft';
 import { boundDraftDates } from './draft-bounds';
@@ -367,9 +367,11 @@ function readGroup(
       options.defaultDateOrder,
     );
     if (decision.kind === 'ask') {
+      const samplesOf = (tables: ProfileTable[]) => profile.dateSamples?.(tables) ?? [];
+      const inDoubt = filesInDoubt(group.tables, samplesOf, options.defaultDateOrder);
       return {
         kind: 'needs-date-order',
-        fileName: fileNames,
+        fileName: inDoubt.join(', '),
         candidates: decision.candidates,
         examples: decision.examples,
       };
