@@ -71,14 +71,25 @@ function contractIdsOf(contracts: readonly Contract[]): Map<string, string> {
   return ids;
 }
 
-/** Stored services by match key (the first one stored, when several share it). */
-function servicesByKey(services: readonly Service[]): Map<string, Service> {
+/** Stored services by `keyOf` (the first one stored, when several share a key). */
+function servicesBy(
+  services: readonly Service[],
+  keyOf: (service: Service) => string | null,
+): Map<string, Service> {
   const byKey = new Map<string, Service>();
   for (const service of services) {
-    if (service.serviceKey !== null && !byKey.has(service.serviceKey))
-      byKey.set(service.serviceKey, service);
+    const key = keyOf(service);
+    if (key !== null && !byKey.has(key)) byKey.set(key, service);
   }
   return byKey;
+}
+
+/**
+ * A service's key within its carrier: a number ported from one carrier to another is two
+ * services (the old one disconnected, the new one live), each matched by its own carrier's bills.
+ */
+function carrierServiceKey(carrierId: string, serviceKey: string | null): string | null {
+  return serviceKey === null ? null : `${carrierId}|${serviceKey}`;
 }
 
 /** The contract a row names: its id, none (blank), or the problem with it. */
@@ -160,7 +171,27 @@ export function planInventory(
   const costCenters = new CostCenterBook(stored.costCenters, options);
   const sites = new SiteBook(stored.sites, options.newId);
   const contractIds = contractIdsOf(stored.contracts);
-  const storedByKey = servicesByKey(stored.services);
+  const storedByKey = servicesBy(stored.services, (service) =>
+    carrierServiceKey(service.carrierId, service.serviceKey),
+  );
+  // A row whose carrier changed (a typing error corrected) still updates the stored service of
+  // its number, unless the file lists that service under its own carrier too, or a row of the
+  // file already took it.
+  const storedByNumber = servicesBy(stored.services, (service) => service.serviceKey);
+  const keysInFile = new Set(
+    drafts.map((draft) => {
+      const known = org.knownCarrier(draft.carrierName, draft.accountNumber);
+      return known === undefined ? null : carrierServiceKey(known.id, draft.serviceKey);
+    }),
+  );
+  const taken = new Set<string>();
+  const moved = (serviceKey: string | null): Service | undefined => {
+    const service = serviceKey === null ? undefined : storedByNumber.get(serviceKey);
+    if (service === undefined || taken.has(service.id)) return undefined;
+    return keysInFile.has(carrierServiceKey(service.carrierId, service.serviceKey))
+      ? undefined
+      : service;
+  };
   const plannedByKey = new Map<string, Service>();
   /** The row of the file that planned each key, and how it wrote the service. */
   const firstOfKey = new Map<string, InventoryDraft>();
@@ -175,9 +206,12 @@ export function planInventory(
     refusals.push(...refused);
     if (refused.length > 0 || !costCenter.ok) continue;
     if (contract.problem !== undefined) unlinkedContracts.push(contract.problem);
-    const key = draft.serviceKey;
-    const before = key === null ? undefined : (plannedByKey.get(key) ?? storedByKey.get(key));
     const carrierId = org.carrierId(draft.carrierName, draft.accountNumber);
+    const key = carrierServiceKey(carrierId, draft.serviceKey);
+    const before =
+      key === null
+        ? undefined
+        : (plannedByKey.get(key) ?? storedByKey.get(key) ?? moved(draft.serviceKey));
     const after = serviceFromDraft(draft, before, {
       id: before?.id ?? options.newId('service'),
       carrierId,
@@ -197,6 +231,7 @@ export function planInventory(
       plannedByKey.set(key, after);
       firstOfKey.set(key, draft);
     }
+    taken.add(after.id);
     services.set(after.id, after);
     changes.push({ row: draft.row, ...(before === undefined ? {} : { before }), after });
   }

@@ -55,6 +55,11 @@ export class OrgResolver {
     return carrier;
   }
 
+  /** The known carrier {@link carrier} would give for this name, without planning a new one. */
+  knownCarrier(name: string, accountNumber?: string): Carrier | undefined {
+    return this.carrierByKey.get(carrierKey(name)) ?? this.sameCarrier(name, accountNumber);
+  }
+
   carrierId(name: string, accountNumber?: string): string {
     return this.carrier(name, accountNumber).id;
   }

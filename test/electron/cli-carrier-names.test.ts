@@ -1,7 +1,8 @@
 /**
  * An inventory that names its carriers shorter than their bills do ("Verizon" for a Verizon Raw
  * Data download's "Verizon Wireless"): the bill's lines are the inventory's services, on one
- * carrier, so a clean month gives no unknown-service finding and no second Verizon.
+ * carrier, so a clean month gives no unknown-service finding and no second Verizon. A number
+ * ported from AT&T stays listed on AT&T, disconnected, beside its live Verizon line.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -51,7 +52,9 @@ beforeAll(async () => {
   await writeFile(
     join(dir, 'inventory.csv'),
     [
-      'Site Code,Carrier,Account Number,Service Type,Service ID,Expected Monthly Cost',
+      'Site Code,Carrier,Account Number,Service Type,Service ID,Expected Monthly Cost,Status,Disconnect Date',
+      // Ported to Verizon from AT&T: the old line stays listed, disconnected.
+      `STR-1,AT&T Mobility,287000111,mobile,555-010-0001,45.00,disconnected,2026-03-31`,
       `STR-1,Verizon,${ACCOUNT},mobile,555-010-0001,45.00`,
       `STR-1,Verizon,${ACCOUNT},mobile,555-010-0002,45.00`,
       '',
@@ -92,6 +95,9 @@ it('reads the bill onto the inventory\'s "Verizon": no unknown service, one carr
   const findings = await outputRows(dir, 'findings.csv');
   expect(findings.filter((f) => f.Rule === 'unknown-service')).toEqual([]);
   expect(findings.filter((f) => f.Rule === 'wrong-account')).toEqual([]);
+  // The number ported from AT&T is the live Verizon line on the Verizon bill.
+  expect(findings.filter((f) => f.Rule === 'billed-after-disconnect')).toEqual([]);
+  expect(run.stdout).toContain('Inventory: 3 services');
   const invoices = await outputRows(dir, 'invoices.csv');
   expect(invoices).toHaveLength(1);
   expect(invoices[0]?.Carrier).toBe('Verizon');
