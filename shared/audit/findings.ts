@@ -3,7 +3,7 @@
  * into one finding, and the words and numbers of messages.
  */
 import { isIsoDate, type IsoDate, type IsoMonth } from '../dates/iso-date';
-import { periodMonths } from '../dates/period';
+import { exactPeriodMonths, periodMonths } from '../dates/period';
 import {
   CHARGE_CATEGORIES,
   type ChargeCategory,
@@ -75,6 +75,34 @@ export function billedPeriodMonths(facts: InvoiceFacts): number {
   return periodStart === undefined || periodEnd === undefined
     ? 1
     : periodMonths(periodStart, periodEnd);
+}
+
+/**
+ * How many months a service's recurring lines bill when they state periods of their own that
+ * differ (a new line's part-month beside its first whole month, `Oct 15 – Oct 31` and
+ * `Nov 1 – Nov 30`, 1.55 months): each period once, part-months as fractions. Undefined when
+ * they state one period or none: the invoice's period counts ({@link billedPeriodMonths}).
+ */
+export function linePeriodMonths(facts: InvoiceFacts, charges: ServiceCharges): number | undefined {
+  const recurring = CATEGORY_CODE.recurring;
+  const periods = new Map<string, number>();
+  for (let i = charges.from; i < charges.to; i++) {
+    const block = facts.blocks[charges.blockPositions[i] ?? 0];
+    const row = charges.rows[i] ?? 0;
+    if (block === undefined || block.category[row] !== recurring) continue;
+    const start = block.periodStart[row] ?? '';
+    const end = block.periodEnd[row] ?? '';
+    if (!isIsoDate(start) || !isIsoDate(end) || end < start) return undefined;
+    const key = `${start}|${end}`;
+    if (!periods.has(key)) periods.set(key, exactPeriodMonths(start, end));
+  }
+  if (periods.size < 2) return undefined;
+  const spans = [...periods.keys()].map((key) => key.split('|')).sort();
+  // Periods that overlap are not one after the other: a copy or a correction, not part-months.
+  for (let i = 1; i < spans.length; i++) {
+    if ((spans[i]?.[0] ?? '') <= (spans[i - 1]?.[1] ?? '')) return undefined;
+  }
+  return [...periods.values()].reduce((sum, months) => sum + months, 0);
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Billing periods: the "from – to" ranges printed on bills.
  */
-import type { DateOrder, IsoDate } from './iso-date';
+import { addDays, addMonths, daysBetween, type DateOrder, type IsoDate } from './iso-date';
 import type { DateReading } from './parse';
 import { DEFAULT_PIVOT_YEAR, earliestOnOrAfter, latestOnOrBefore, readDateParts } from './parse';
 import type { Result } from '../result';
@@ -115,4 +115,20 @@ const DAYS_PER_MONTH = 30.4375;
 export function periodMonths(start: IsoDate, end: IsoDate): number {
   const days = (Date.parse(end) - Date.parse(start)) / 86_400_000 + 1;
   return Math.max(1, Math.round(days / DAYS_PER_MONTH));
+}
+
+/**
+ * A period's length in months, part-months as fractions: whole months counted from its start
+ * (Oct 17 – Nov 16 is 1, Nov 1 – Nov 30 is 1), then the days left over as a share of the month
+ * they fall in (Oct 15 – Oct 31 is 17/31). For charge lines billing a part-month beside a whole
+ * one, never rounded to a month each.
+ */
+export function exactPeriodMonths(start: IsoDate, end: IsoDate): number {
+  let whole = 0;
+  while (addDays(addMonths(start, whole + 1), -1) <= end) whole += 1;
+  const from = addMonths(start, whole);
+  const left = daysBetween(from, end) + 1;
+  if (left <= 0) return whole;
+  const monthDays = daysBetween(from, addMonths(start, whole + 1));
+  return whole + left / monthDays;
 }

@@ -5,6 +5,7 @@ import {
   money,
   percentOfCents,
   billedPeriodMonths,
+  linePeriodMonths,
   recurringOf,
   tallyDraft,
   tallySpan,
@@ -48,8 +49,10 @@ export const rateMismatchRule: AuditRule = {
         if (share === 1) continue;
         const billed = recurringOf(facts, charges, undefined, true);
         if (billed.amount <= 0) continue;
-        // A bill of a longer period (a quarter) bills the monthly rate for each of its months.
-        const contracted = rate.unitCents * billed.units * billedPeriodMonths(facts);
+        // A bill of a longer period (a quarter) bills the monthly rate for each of its months; a
+        // new line's part-month beside its first whole month bills each for its days.
+        const months = linePeriodMonths(facts, charges) ?? billedPeriodMonths(facts);
+        const contracted = Math.round(rate.unitCents * billed.units * months);
         const tolerance = Math.max(
           settings.toleranceCents,
           percentOfCents(contracted, settings.tolerancePercent),
