@@ -59,7 +59,9 @@ function readContractTable(bytes: Uint8Array): Result<{ table: Table; headerLine
     });
   }
   const { text } = decodeBytes(bytes);
-  const sniff = sniffTable(text);
+  // A first contract or rate row of text only (a rate of `TBD`) is a row to read or refuse,
+  // never a second header row dropped without a word (as in the other set-up files).
+  const sniff = sniffTable(text, { secondHeader: false });
   if (!sniff.ok) return sniff;
   return ok({
     table: withoutFormulaGuards(readTable(text, sniff.value)),
