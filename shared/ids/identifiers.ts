@@ -14,8 +14,11 @@ const PHONE_PUNCTUATION = /^[\d\s+().\-/]+$/;
 /** Digits, spaces, parentheses, points and hyphens, the first digit 2 to 9. */
 const NANP_FORMATTED = /^[\s().-]*[2-9][\d\s().-]*$/;
 
-/** Characters that show nothing: zero-width spaces and joiners, a word joiner, a BOM, a soft hyphen. */
-const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+/**
+ * Characters that show nothing: zero-width spaces and joiners, left-to-right and right-to-left
+ * marks, embeddings and isolates, a word joiner, a BOM, a soft hyphen.
+ */
+const INVISIBLE = /[\u00AD\u061C\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
 /** Typographic dashes and the minus sign, which a word processor puts in a phone number. */
 const DASHES = /[\u2010-\u2015\u2212]/g;
 /** Excel's formula that keeps a number as text (`="5550100001"`). */

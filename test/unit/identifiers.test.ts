@@ -87,6 +87,10 @@ describe('serviceMatchKey', () => {
     ['555\u2013010\u20130002', '+15550100002'],
     ['555-010-0006\u200B', '+15550100006'],
     ['\uFEFF555-010-0007', '+15550100007'],
+    // Direction marks a right-to-left system or a copy from a web page leaves around a number.
+    ['\u200F555-010-0008', '+15550100008'],
+    ['\u2066555-010-0009\u2069', '+15550100009'],
+    ['\u202ADHEC.554433..WIN\u202C', 'DHEC554433WIN'],
     // A circuit keeps its key through the same wrapping.
     ["'DHEC.554433..WIN", 'DHEC554433WIN'],
     ['="12.HCGS.123456..LEC"', '12HCGS123456LEC'],
