@@ -149,6 +149,12 @@ export function readChargeRows(
     const dueDate = cells.date(c.dueDate, options.dateOrder);
     const periodStart = cells.date(c.periodStart, options.dateOrder);
     const periodEnd = cells.date(c.periodEnd, options.dateOrder);
+    if (periodStart !== null && periodEnd !== null && periodEnd < periodStart) {
+      cells.reject(
+        c.periodEnd,
+        `the period ends on ${periodEnd}, before it starts (${periodStart}).`,
+      );
+    }
     const remitTo = cells.text(c.remitTo);
     const serviceIdRaw = cells.identifier(c.serviceId);
     const category = readCategory(cells, c.category, options.defaultCategory);
