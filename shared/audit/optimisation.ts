@@ -8,6 +8,7 @@
  * in the rate card).
  */
 import { contractedRate } from '../contracts/rates';
+import { effectiveCostCenterId } from '../inventory/rows';
 import { isoMonthOf, type IsoDate, type IsoMonth } from '../dates/iso-date';
 import type { Service } from '../model';
 import { buildContext, type RuleContext } from './context';
@@ -180,8 +181,10 @@ export function optimisationReport(
       0,
     );
     const account = context.accountById.get(service.accountId)?.accountNumber ?? '';
-    const center =
-      service.costCenterId === undefined ? undefined : costCenters.get(service.costCenterId);
+    // The cost center its charges go to (its own, else its site's, else its account's default),
+    // as the chargeback allocates them.
+    const centerId = effectiveCostCenterId(service, context.siteById, context.accountById);
+    const center = centerId === undefined ? undefined : costCenters.get(centerId);
     const site = service.siteId === undefined ? undefined : context.siteById.get(service.siteId);
     const row: OptimisationLine = {
       serviceId: service.id,
