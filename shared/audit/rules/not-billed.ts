@@ -1,9 +1,14 @@
 import { missingCompanionOf } from '../../import/draft';
 import { ZERO_CENTS } from '../../money/cents';
 import { findingId } from '../rule';
-import { monthSpan } from '../findings';
+import { CATEGORY_CODE, monthSpan } from '../findings';
 import { accountKeyOf, type InvoiceFacts } from '../context';
 import type { AuditRule, FindingDraft } from '../rule';
+
+/** Whether an invoice charges anything recurring (a plan, a line, a circuit). */
+function billsRecurring(facts: InvoiceFacts): boolean {
+  return facts.blocks.some((block) => block.category.includes(CATEGORY_CODE.recurring));
+}
 
 /**
  * Active inventory services that no invoice of their account mentions: either the inventory is
@@ -56,6 +61,9 @@ export const notBilledRule: AuditRule = {
       for (const facts of invoices) {
         if (service.activatedOn !== undefined && facts.periodEnd < service.activatedOn) continue;
         if (missingCompanionOf(facts.invoice) !== null) continue;
+        // A bill of no recurring charge (a Teams PSTN usage report, a late fee's own bill) lists
+        // who used or owed something, not every service the account pays for.
+        if (!billsRecurring(facts)) continue;
         const month = months.get(facts.month) ?? { facts, mentioned: false };
         month.mentioned ||= seen?.has(facts.invoice.id) === true;
         months.set(facts.month, month);
