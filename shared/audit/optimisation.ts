@@ -23,18 +23,21 @@ import type { AuditSnapshot } from './snapshot';
 /**
  * What the view advises for a line:
  * - `change`: a cheaper plan of the rate card covers its highest month;
- * - `keep`: no cheaper plan covers it;
+ * - `keep`: no cheaper plan covers it, and its own plan does;
+ * - `over-plan`: its highest month uses more than its own plan allows, and no cheaper plan
+ *   covers it (a bigger plan may cost less than the usage charges: its overage finding says);
  * - `no-use`: no calls, messages or data in any month of a full window (cancel rather than change);
  * - `few-months`: fewer months with usage figures than the window asks;
  * - `no-figures`: no usage figures at all (not known, never read as no use);
  * - `no-rate-card`: its contract has no rate for its plan, so no price to compare.
  */
 export type OptimisationAdvice =
-  'change' | 'keep' | 'no-use' | 'few-months' | 'no-figures' | 'no-rate-card';
+  'change' | 'keep' | 'over-plan' | 'no-use' | 'few-months' | 'no-figures' | 'no-rate-card';
 
 export const ADVICE_LABELS: Readonly<Record<OptimisationAdvice, string>> = {
   change: 'Change plan',
   keep: 'Plan fits',
+  'over-plan': 'Over its plan',
   'no-use': 'No use',
   'few-months': 'Too few months',
   'no-figures': 'No usage figures',
@@ -215,6 +218,13 @@ export function optimisationReport(
         peakOf(uses),
         rate,
       );
+      const peak = peakOf(uses);
+      const over = DIMENSIONS.some(({ dimension, field }) => {
+        const allowance = rate[field];
+        const used = peak[dimension];
+        return typeof allowance === 'number' && used !== null && used > allowance;
+      });
+      if (cheaper === undefined && over) row.advice = 'over-plan';
       if (cheaper !== undefined) {
         row.advice = 'change';
         row.newPlan = cheaper.planOrServiceType?.trim() ?? '';
