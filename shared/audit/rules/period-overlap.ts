@@ -1,4 +1,4 @@
-import { daysBetween } from '../../dates/iso-date';
+import { daysBetween, isIsoDate, type IsoDate } from '../../dates/iso-date';
 import type { InvoiceFacts } from '../context';
 import { CATEGORY_CODE, addRef, isPriceDiscount, money } from '../findings';
 import {
@@ -50,8 +50,27 @@ export const periodOverlapRule: AuditRule = {
           const overlapDays = daysBetween(facts.periodStart, end) + 1;
           const periodDays = daysBetween(facts.periodStart, facts.periodEnd) + 1;
           if (overlapDays >= settings.minimumDays) {
-            const byDay = chargesByDay(facts, recurringKeys(reach));
-            const impact = Math.max(0, Math.round((byDay.amount * overlapDays) / periodDays));
+            const byDay = chargesByDay(facts, recurringKeys(reach), {
+              share: overlapDays / periodDays,
+              from: reach.periodStart,
+              to: reach.periodEnd,
+            });
+            // Lines that state periods of their own, none of them on a day already billed (a
+            // new line's part-month beside next month's charges): the bills do not overlap.
+            if (byDay.ownPeriods && byDay.covered === 0) {
+              if (reach === undefined || facts.periodEnd > reach.periodEnd) reach = facts;
+              continue;
+            }
+            const impact = Math.max(
+              0,
+              Math.round(
+                byDay.ownPeriods
+                  ? byDay.matched === 0
+                    ? 0
+                    : (byDay.covered * byDay.amount) / byDay.matched
+                  : (byDay.amount * overlapDays) / periodDays,
+              ),
+            );
             const others = byDay.otherServices;
             const share =
               byDay.amount === facts.total
@@ -98,9 +117,22 @@ function recurringKeys(facts: InvoiceFacts): Set<string> {
 function chargesByDay(
   facts: InvoiceFacts,
   billedBefore: ReadonlySet<string>,
-): { amount: number; refs: ChargeRef[]; otherServices: number; otherAmount: number } {
+  window: { share: number; from: IsoDate; to: IsoDate },
+): {
+  amount: number;
+  refs: ChargeRef[];
+  otherServices: number;
+  otherAmount: number;
+  /** The matched charges each taken for the share of its days already billed. */
+  covered: number;
+  matched: number;
+  /** Whether some matched line states a period of its own (then `covered` is by line). */
+  ownPeriods: boolean;
+} {
   const { recurring, credit, tax, surcharge } = CATEGORY_CODE;
   let matched = 0;
+  let covered = 0;
+  let ownPeriods = false;
   let other = 0;
   const others = new Set<string>();
   const refs: ChargeRef[] = [];
@@ -122,6 +154,17 @@ function chargesByDay(
         continue;
       }
       matched += value;
+      const start = block.periodStart[row] ?? '';
+      const end = block.periodEnd[row] ?? '';
+      if (isIsoDate(start) && isIsoDate(end) && start <= end) {
+        // Its own period: the share of its days the earlier bill covered.
+        ownPeriods = true;
+        const first = start > window.from ? start : window.from;
+        const last = end < window.to ? end : window.to;
+        const days = first <= last ? daysBetween(first, last) + 1 : 0;
+        if (days === 0) continue;
+        covered += (value * days) / (daysBetween(start, end) + 1);
+      } else covered += value * window.share;
       addRef(refs, facts, position, row);
     }
   });
@@ -143,5 +186,8 @@ function chargesByDay(
     refs: matched === 0 ? [] : refs,
     otherServices: others.size,
     otherAmount: other + otherLevies,
+    covered,
+    matched,
+    ownPeriods,
   };
 }
