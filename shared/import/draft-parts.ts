@@ -98,6 +98,22 @@ function signature(line: DraftChargeLine): string {
   ].join('\u0000');
 }
 
+/** A line's signature without its amount and quantity: what it bills, not for how much. */
+function itemOf(sig: string): string {
+  const [service, description, category, , , start, end] = sig.split('\u0000');
+  return [service, description, category, start, end].join('\u0000');
+}
+
+/**
+ * Whether every line of `own` bills an item `before` bills too, at another amount: the same bill
+ * again after a correction (every charge re-rated), not another part of it.
+ */
+function billsSameItems(own: ReadonlyMap<string, number>, before: ReadonlyMap<string, number>) {
+  if (own.size === 0) return false;
+  const items = new Set([...before.keys()].map(itemOf));
+  return [...own.keys()].every((sig) => items.has(itemOf(sig)));
+}
+
 export class PartContenders {
   private readonly byKey = new Map<string, Contender>();
   /** Contenders per invoice key, to find a line's quickly. */
@@ -187,7 +203,9 @@ export class PartContenders {
       }
       const before = unionOf(earlier);
       const shared = [...own.keys()].filter((sig) => before.has(sig)).length;
-      if (shared === 0) {
+      if (shared === 0 && billsSameItems(own, before)) {
+        judged.push({ contender, verdict: 'conflict', of: contender.firstFile, shared });
+      } else if (shared === 0) {
         earlier.push({ file: contender.sourceFile, counts: own });
         judged.push({ contender, verdict: 'part', of: contender.firstFile, shared: 0 });
       } else if (within(own, before)) {
@@ -282,12 +300,16 @@ export class PartContenders {
     verdicts: PartVerdicts,
   ): void {
     const { invoice, sourceFile, firstFile } = contender;
-    const why = `this file is another copy of it, the same in ${shared === 1 ? 'one charge' : `${shared} charges`} but not in others (a re-export after a correction?). If it is the right version, delete the invoice and import this file on its own.`;
+    const same =
+      shared === 0
+        ? 'billing the same items at other amounts (a corrected re-issue?)'
+        : `the same in ${shared === 1 ? 'one charge' : `${shared} charges`} but not in others (a re-export after a correction?)`;
+    const why = `this file is another copy of it, ${same}. If it is the right version, delete the invoice and import this file on its own.`;
     this.copy(contender, firstFile, lines, verdicts, false, why);
     verdicts.warnings.push({
       sourceFile,
       row: contender.firstRow,
-      message: `Invoice ${invoice.invoiceNumber} (account ${invoice.accountNumber}) is read from ${firstFile}; ${sourceFile} holds it too, the same in ${shared === 1 ? 'one charge' : `${shared} charges`} but not in others (a re-export after a correction?). It is not imported: the invoice is counted once, as ${firstFile} bills it.`,
+      message: `Invoice ${invoice.invoiceNumber} (account ${invoice.accountNumber}) is read from ${firstFile}; ${sourceFile} holds it too, ${same}. It is not imported: the invoice is counted once, as ${firstFile} bills it.`,
     });
   }
 

@@ -1,0 +1,37 @@
+/**
+ * A corrected re-issue of an invoice (the same items re-rated, no stated total to compare) read
+ * beside the first issue is another version, counted once as the first file bills it — never
+ * joined to it as a second part, which doubled the invoice. Files billing other items still join.
+ */
+import { expect, it } from 'vitest';
+import { readBill } from '../../helpers/read-bill';
+
+const HEADER =
+  'Carrier,Account Number,Invoice Number,Invoice Date,Service ID,Description,Category,Amount';
+const file = (name: string, rows: string[]) => ({
+  name,
+  bytes: new TextEncoder().encode([HEADER, ...rows].join('\n')),
+});
+const row = (service: string, amount: string) =>
+  `Lumen,5-KE4X-001,I1,2026-10-05,${service},Plan,MRC,${amount}`;
+
+it('reads a re-issue billing the same items at other amounts once, as the first file bills it', () => {
+  const outcome = readBill([
+    file('a.csv', [row('5550100001', '45.00'), row('5550100002', '45.00')]),
+    file('b.csv', [row('5550100001', '46.00'), row('5550100002', '46.00')]),
+  ]);
+  if (outcome.kind !== 'draft') throw new Error(JSON.stringify(outcome));
+  expect(outcome.draft.lines.map((line) => line.amount)).toEqual([45_00, 45_00]);
+  expect((outcome.draft.warnings ?? []).map((w) => w.message).join(' ')).toContain(
+    'b.csv holds it too, billing the same items at other amounts (a corrected re-issue?)',
+  );
+});
+
+it('still joins a file billing other items of the invoice', () => {
+  const outcome = readBill([
+    file('a.csv', [row('5550100001', '45.00')]),
+    file('b.csv', [row('5550100002', '45.00')]),
+  ]);
+  if (outcome.kind !== 'draft') throw new Error(JSON.stringify(outcome));
+  expect(outcome.draft.lines).toHaveLength(2);
+});
