@@ -162,7 +162,7 @@ export function contractFromValues(
     return isoDate(1970, 1, 1);
   };
   /**
-   * An amount of zero or more. `required` names what to ask for when the
+   * An amount of zero or more, at most two decimals. `required` names what to ask for when the
    * text is blank or a "no amount" marker (`-`, `N/A`), which would otherwise read as not known;
    * without it such text gives null (not known).
    */
@@ -170,6 +170,15 @@ export function contractFromValues(
     const read = centsFromText(text);
     if (!read.ok) {
       errors.push({ column, value: text, message: read.errors.map((e) => e.message).join(' ') });
+      return ZERO_CENTS;
+    }
+    // Rounding 45.005 to 45.01 would save a rate nobody typed.
+    if (!centsFromText(text, { subCent: 'reject' }).ok) {
+      errors.push({
+        column,
+        value: text,
+        message: `“${text.trim()}” has a fraction of a cent; enter dollars and cents, at most two decimals.`,
+      });
       return ZERO_CENTS;
     }
     if (read.value === null) {

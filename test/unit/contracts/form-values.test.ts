@@ -61,3 +61,29 @@ describe('the month-to-month rate of a rate line', () => {
     expect(rateOf(read({ monthToMonth: '55.50' })).monthToMonthRateCents).toBe(5550);
   });
 });
+
+describe('fractions of a cent', () => {
+  it.each([
+    ['monthly', '45.005'],
+    ['monthToMonth', '55.125'],
+  ] as const)('are refused in the %s rate, never rounded', (field, text) => {
+    expect(problems(read({ [field]: text }))).toEqual([
+      `Rate 1: “${text}” has a fraction of a cent; enter dollars and cents, at most two decimals.`,
+    ]);
+  });
+
+  it('are refused in the MARC', () => {
+    const values = { ...formValuesFrom(undefined, 'car-1'), name: 'Mobile 2026' };
+    const result = contractFromValues(
+      { ...values, startDate: '2026-01-01', endDate: '2028-12-31', marc: '120000.001' },
+      'ctr-1',
+    );
+    expect(result.ok ? [] : errorSentences(result.errors)).toEqual([
+      'MARC: “120000.001” has a fraction of a cent; enter dollars and cents, at most two decimals.',
+    ]);
+  });
+
+  it('are not trailing zeros: 45.0000 is $45.00', () => {
+    expect(rateOf(read({ monthly: '45.0000' })).monthlyRateCents).toBe(4500);
+  });
+});
