@@ -219,9 +219,10 @@ export function contractFromValues(
       monthlyRateCents: monthly ?? ZERO_CENTS,
       ...(monthToMonth === null ? {} : { monthToMonthRateCents: monthToMonth }),
     };
-    for (const { key, field, unit, whole } of ALLOWANCE_FIELDS) {
+    for (const spec of ALLOWANCE_FIELDS) {
+      const { key, field } = spec;
       const text = rate[key];
-      const reading = readAllowance(text, { unit, whole });
+      const reading = readAllowance(text, spec, 'leave it empty when not known');
       if (!reading.ok) {
         const message = reading.message.charAt(0).toUpperCase() + reading.message.slice(1);
         errors.push({ column, value: text, message: message.replace(/^Expected/, 'Enter') });

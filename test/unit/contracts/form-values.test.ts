@@ -1,6 +1,7 @@
 /**
  * The contract form's reading of what was typed ({@link contractFromValues}): a rate that is not a
- * rate is a sentence naming its line, never a silent $0.00 or a rounded or mislabelled value.
+ * rate is a sentence naming its line, never a silent $0.00 or a rounded or mislabelled value; and
+ * the rates file's allowances, which share the form's reader.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -10,7 +11,9 @@ import {
   formValuesFrom,
   type RateValues,
 } from '../../../renderer/features/contracts/form-values';
+import { readContractRatesCsv } from '../../../shared/contracts/csv';
 import type { Contract } from '../../../shared/model';
+import { utf8 } from './helpers';
 
 /** A valid form with one rate line, `rate` typed over a 45.00 plan rate. */
 function read(rate: Partial<RateValues>) {
@@ -85,5 +88,64 @@ describe('fractions of a cent', () => {
 
   it('are not trailing zeros: 45.0000 is $45.00', () => {
     expect(rateOf(read({ monthly: '45.0000' })).monthlyRateCents).toBe(4500);
+  });
+});
+
+describe('allowances', () => {
+  it.each([
+    ['dataAllowance', '10 GB', 'dataAllowanceGb', 10],
+    ['dataAllowance', '2.5 gigabytes', 'dataAllowanceGb', 2.5],
+    ['voiceAllowance', '1,000 minutes', 'voiceMinutesAllowance', 1000],
+    ['voiceAllowance', '500 mins', 'voiceMinutesAllowance', 500],
+    ['messagesAllowance', '300 texts', 'messagesAllowance', 300],
+    ['messagesAllowance', '300 msgs', 'messagesAllowance', 300],
+    ['messagesAllowance', 'Unlimited', 'messagesAllowance', 'unlimited'],
+  ] as const)('read %s %j in its own unit', (key, text, field, value) => {
+    expect(rateOf(read({ [key]: text }))[field]).toBe(value);
+  });
+
+  it.each([
+    [
+      'dataAllowance',
+      '10 minutes',
+      'Enter a number of GB like 10, or unlimited, or leave it empty when not known, but found "10 minutes", which is not in GB.',
+    ],
+    [
+      'voiceAllowance',
+      '1000 GB',
+      'Enter a whole number of minutes like 1000, or unlimited, or leave it empty when not known, but found "1000 GB", which is not in minutes.',
+    ],
+    [
+      'messagesAllowance',
+      '50 minutes',
+      'Enter a whole number of messages like 1000, or unlimited, or leave it empty when not known, but found "50 minutes", which is not in messages.',
+    ],
+  ] as const)('refuse %s %j in another unit', (key, text, message) => {
+    expect(problems(read({ [key]: text }))).toEqual([`Rate 1: ${message}`]);
+  });
+});
+
+describe('allowances in the rates file', () => {
+  it('refuse another column’s unit, naming the row and column', () => {
+    const text = [
+      'Contract ID,Plan,Monthly Rate,Data Allowance (GB),Voice Minutes,Messages',
+      'ctr-1,Swapped,15.00,10 minutes,1000 GB,50 mins',
+      'ctr-1,Right,15.00,10 gigabytes,"1,000 mins.",50 SMS',
+    ].join('\n');
+    const { rows, errors } = readContractRatesCsv(utf8(text));
+    expect(errors.map((error) => error.message)).toEqual([
+      'Row 2, column "Data Allowance (GB)": expected a number of GB like 10, or unlimited, or a blank cell when not known, but found "10 minutes", which is not in GB.',
+      'Row 2, column "Voice Minutes": expected a whole number of minutes like 1000, or unlimited, or a blank cell when not known, but found "1000 GB", which is not in minutes.',
+      'Row 2, column "Messages": expected a whole number of messages like 1000, or unlimited, or a blank cell when not known, but found "50 mins", which is not in messages.',
+    ]);
+    expect(rows.map(({ line: _line, contractId: _id, ...rate }) => rate)).toEqual([
+      {
+        planOrServiceType: 'Right',
+        monthlyRateCents: 15_00,
+        dataAllowanceGb: 10,
+        voiceMinutesAllowance: 1000,
+        messagesAllowance: 50,
+      },
+    ]);
   });
 });
