@@ -6,32 +6,8 @@ import { endSentence } from '../../../shared/text';
 import { backupState } from '../../db/changes';
 import { platform } from '../../platform';
 import { DesktopBackups } from './DesktopBackups';
+import { TABLE_LABELS } from './table-labels';
 import { useBackupActions } from './useBackupActions';
-
-/** What each stored table holds, in words (the restore summary). */
-const TABLE_LABELS: Record<string, string> = {
-  settings: 'Settings',
-  carriers: 'Carriers',
-  accounts: 'Carrier accounts',
-  importBatches: 'Imports',
-  originalFiles: 'Original bill files',
-  invoices: 'Invoices',
-  chargeBlocks: 'Charge-line blocks (up to 1,000 lines each)',
-  usage: 'Usage (per invoice)',
-  columnMappings: 'Saved column mappings',
-  sites: 'Sites',
-  costCenters: 'Cost centers',
-  services: 'Services',
-  serviceEvents: 'Service history entries',
-  contracts: 'Contracts',
-  attachments: 'Attached documents',
-  findings: 'Findings',
-  disputes: 'Disputes',
-  allocationRules: 'Allocation rules',
-  exportPresets: 'Export layouts',
-  actionLog: 'Action log entries',
-  serviceTotals: 'Spend per service (per invoice, for the dashboard)',
-};
 
 /** Download the whole workspace as one `.temdesk` file, or restore one after checking it completely. */
 export function BackupPanel() {
