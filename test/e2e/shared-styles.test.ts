@@ -3,13 +3,9 @@
  * a danger button is red, without the Inventory page (whose stylesheet once held them) being
  * opened first.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeBackup } from '../../shared/backup/format';
-import { makeConsistentWorkspace, META } from '../unit/backup/workspace';
+import { acmeBackupFile, offerBackup } from './backup-offer';
 import { openApp, type AppSession } from './harness';
 
 let session: AppSession | undefined;
@@ -47,17 +43,10 @@ describe('shared controls on a fresh load', () => {
   });
 
   it('a danger button on Settings is not an ordinary button', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'temdesk-styles-'));
-    const file = join(dir, 'acme.temdesk');
-    writeFileSync(file, writeBackup(makeConsistentWorkspace(), META));
     session = await openApp({ hash: '#/settings' });
     const { page } = session;
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Restore from backup…' }).click();
-    await (await chooser).setFiles(file);
-    const summary = page.getByRole('group', { name: 'Backup to restore' });
+    const summary = await offerBackup(page, acmeBackupFile());
     const danger = summary.getByRole('button', { name: 'Replace my data with this backup' });
-    await danger.waitFor();
     const ordinary = page.getByRole('button', { name: 'Download backup' });
     expect((await looks(danger)).background).not.toBe((await looks(ordinary)).background);
     expect(session.consoleErrors).toEqual([]);

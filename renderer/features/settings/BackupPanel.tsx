@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ReadBackup, ReadProgress } from '../../../shared/backup/format';
+import { focusIfLost } from '../../components/focus-if-lost';
 import { useDatabase } from '../../db/DatabaseContext';
 import { useLiveQuery } from '../../app/useLiveQuery';
 import { endSentence } from '../../../shared/text';
@@ -17,6 +18,17 @@ export function BackupPanel() {
   const [candidate, setCandidate] = useState<{ fileName: string; backup: ReadBackup } | null>(null);
   const [messages, setMessages] = useState<readonly string[]>([]);
   const setMessage = (message: string) => setMessages([message]);
+  // The summary's buttons go when it closes: focus goes to the restore's result, or back to
+  // Restore from backup… after Cancel.
+  const messagesRef = useRef<HTMLDivElement>(null);
+  const restoreRef = useRef<HTMLButtonElement>(null);
+  const focusAfter = useRef<'messages' | 'restore' | null>(null);
+  useEffect(() => {
+    if (candidate !== null || focusAfter.current === null) return;
+    const target = focusAfter.current === 'messages' ? messagesRef.current : restoreRef.current;
+    focusAfter.current = null;
+    focusIfLost(target);
+  }, [candidate, messages]);
 
   /** Checks a backup completely and, when it is sound, shows what it holds before anything changes. */
   const offer = async (fileName: string, bytes: Uint8Array) => {
@@ -36,6 +48,7 @@ export function BackupPanel() {
       chosen.fileName,
       chosen.backup.summary.createdAt,
     );
+    focusAfter.current = 'messages';
     setCandidate(null);
     setMessages(
       restored.ok ? [`Restored from ${chosen.fileName}.`] : restored.errors.map((e) => e.message),
@@ -72,13 +85,13 @@ export function BackupPanel() {
         >
           Download backup
         </button>
-        <button type="button" className="secondary" onClick={() => void choose()}>
+        <button ref={restoreRef} type="button" className="secondary" onClick={() => void choose()}>
           Restore from backup…
         </button>
       </div>
       <DesktopBackups onRestore={(fileName, bytes) => void offer(fileName, bytes)} />
       {progress && <RestoreProgress progress={progress} />}
-      <div role="alert">
+      <div role="alert" ref={messagesRef} tabIndex={-1}>
         {messages.map((message) => (
           <p key={message}>{message}</p>
         ))}
@@ -122,7 +135,14 @@ export function BackupPanel() {
             >
               Replace my data with this backup
             </button>
-            <button type="button" className="secondary" onClick={() => setCandidate(null)}>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                focusAfter.current = 'restore';
+                setCandidate(null);
+              }}
+            >
               Cancel
             </button>
           </div>
