@@ -4,6 +4,7 @@
 // read runs while the browser evaluates the app, not after.
 import { startEarlyRead } from './early';
 import './styles/app.css';
+import './styles/controls.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -120,7 +120,7 @@ payments    Writes the AP payment file (one row per invoice and cost center with
             listed in payments-register.csv beside the output and left out of the next run
             unless --include-exported is given.
 
---workspace <backup.temdesk> starts every command from a backup of the app (Settings → Back up):
+--workspace <backup.temdesk> starts every command from a backup of the app (Settings → Download backup):
 its sites, inventory, contracts, rates, invoices, audit thresholds, disputes and saved column
 mappings. The backup is checked as the app's restore checks it; a damaged one, or one made by a
 newer TEM Desk, is refused. --sites, --inventory and --contracts are then optional: a file given

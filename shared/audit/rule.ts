@@ -12,17 +12,44 @@ export type SettingUnit = 'percent' | 'cents' | 'days' | 'months' | 'count';
 /** One threshold of a rule, with its default from the audit catalogue. */
 export interface SettingSpec<Key extends string = string> {
   key: Key;
-  /** Label for the settings screen, e.g. `Tolerance (percent of the contract rate)`. */
+  /** Label for the settings screen, e.g. `Tolerance as a share of the rate`; the screen adds the unit. */
   label: string;
   unit: SettingUnit;
   /** Percent values are plain percents (`0.5` = 0.5 %); cents are integer cents. */
   default: number;
   /**
    * The values that make sense, both ends included, and whether they must be whole. Without it,
-   * any number of zero or more. A value outside it is refused on the settings screen, and a stored
-   * one (an older version's, a backup's) is not used: the rule runs with its default.
+   * the range of its unit ({@link UNIT_RANGES}). A value outside it is refused on the settings
+   * screen, and a stored one (an older version's, a backup's) is not used: the rule runs with its
+   * default.
    */
-  range?: { min: number; max: number; whole: boolean };
+  range?: SettingRange;
+}
+
+/** The values a setting accepts, both ends included. */
+export interface SettingRange {
+  min: number;
+  max: number;
+  whole: boolean;
+}
+
+/**
+ * The range of a setting that names none, by unit: a percent of a rate or share up to 100 (a rule
+ * that needs more says so), whole cents up to $10,000, days up to ten years, months up to ten
+ * years, and counts of invoices from 1 to 60. Nothing beyond these is a threshold anyone means: a
+ * huge value only switches its check off without a word.
+ */
+export const UNIT_RANGES: Record<SettingUnit, SettingRange> = {
+  percent: { min: 0, max: 100, whole: false },
+  cents: { min: 0, max: 1_000_000, whole: true },
+  days: { min: 0, max: 3650, whole: true },
+  months: { min: 1, max: 120, whole: true },
+  count: { min: 1, max: 60, whole: true },
+};
+
+/** A setting's range: its own, else its unit's. */
+export function rangeOf(spec: SettingSpec): SettingRange {
+  return spec.range ?? UNIT_RANGES[spec.unit];
 }
 
 /** The words of a unit after a number (`10 days`, `5 %`). */
@@ -39,27 +66,46 @@ export function withUnit(value: number, unit: SettingUnit): string {
   return UNIT_WORDS[unit] === '' ? String(value) : `${value} ${UNIT_WORDS[unit]}`;
 }
 
-/** How a setting's range reads: `a whole number from 0 to 90 days`; '' without a range. */
+/** How a setting's range reads: `a whole number from 0 to 90 days`. */
 export function settingRangeText(spec: SettingSpec): string {
-  if (spec.range === undefined) return '';
-  const { min, max, whole } = spec.range;
-  return `${whole ? 'a whole number' : 'a number'} from ${min} to ${withUnit(max, spec.unit)}`;
+  const { min, max, whole } = rangeOf(spec);
+  const upTo = withUnit(max, spec.unit).replace(String(max), max.toLocaleString('en-US'));
+  return `${whole ? 'a whole number' : 'a number'} from ${min} to ${upTo}`;
 }
 
 /**
  * Why a value cannot be used for a setting, as a sentence naming the setting, the value and the
- * range; null when it can (a finite number of zero or more, within the range when there is one).
+ * range; null when it can (a finite number within the range).
  */
 export function settingProblem(spec: SettingSpec, value: number): string | null {
-  const range = spec.range;
+  const { min, max, whole } = rangeOf(spec);
   const fits =
-    Number.isFinite(value) &&
-    (range === undefined
-      ? value >= 0
-      : value >= range.min && value <= range.max && (!range.whole || Number.isInteger(value)));
+    Number.isFinite(value) && value >= min && value <= max && (!whole || Number.isInteger(value));
   if (fits) return null;
-  const wanted = range === undefined ? 'a number of zero or more' : settingRangeText(spec);
-  return `${spec.label} must be ${wanted}; ${String(value)} is not.`;
+  return `${spec.label} must be ${settingRangeText(spec)}; ${String(value)} is not.`;
+}
+
+/** Plain decimal text only: `10`, `0.5`, `.5`; never `1e9`, `0x10`, `Infinity` or `1,000`. */
+const PLAIN_DECIMAL = /^(?:\d+(?:\.\d*)?|\.\d+)$/;
+
+/**
+ * A setting as typed: its value, or the sentence saying what to type (text that is not a plain
+ * decimal number, or a number outside the range). Blank is not read here: it means the default.
+ */
+export function settingFromText(
+  spec: SettingSpec,
+  text: string,
+): { ok: true; value: number } | { ok: false; message: string } {
+  const trimmed = text.trim();
+  const value = PLAIN_DECIMAL.test(trimmed) ? Number(trimmed) : NaN;
+  if (Number.isNaN(value)) {
+    return {
+      ok: false,
+      message: `${spec.label} must be ${settingRangeText(spec)}, written in digits like ${spec.default}; “${trimmed}” is not.`,
+    };
+  }
+  const problem = settingProblem(spec, value);
+  return problem === null ? { ok: true, value } : { ok: false, message: problem };
 }
 
 /** Where a finding's money is on the bills: enough to open the original rows in a dispute. */
@@ -152,10 +198,7 @@ export function resolveSettings<Key extends string>(
   for (const spec of specs) {
     const value = chosen[spec.key];
     // A value the range refuses (stored by an older version, or in a backup) is not used.
-    const usable =
-      typeof value === 'number' &&
-      Number.isFinite(value) &&
-      (spec.range === undefined || settingProblem(spec, value) === null);
+    const usable = typeof value === 'number' && settingProblem(spec, value) === null;
     values.set(spec.key, usable ? value : spec.default);
   }
   // Every key of `specs` was set just above, which is what the record type promises.

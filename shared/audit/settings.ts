@@ -34,7 +34,7 @@ export function auditSettingProblems(
   for (const rule of rules) {
     for (const spec of rule.settings) {
       const value = settings[rule.id]?.[spec.key];
-      if (value === undefined || spec.range === undefined) continue;
+      if (value === undefined) continue;
       const problem = settingProblem(spec, value);
       if (problem === null) continue;
       problems.push(

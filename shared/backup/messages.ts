@@ -50,7 +50,7 @@ export const BACKUP_MESSAGES = {
   damaged:
     'This file is damaged or incomplete (it may have been cut off while copying); nothing was changed.',
   notBackup:
-    'This file is not a TEM Desk backup (a .temdesk file made with "Back up workspace"); nothing was changed.',
+    'This file is not a TEM Desk backup (a .temdesk file made with "Download backup" in Settings); nothing was changed.',
   manifestMissing:
     'This file is not a TEM Desk backup: it has no manifest.json describing its contents; nothing was changed.',
   manifestUnreadable: `The backup's description (manifest.json) cannot be read, so the file was changed or damaged after it was made. ${UNCHANGED}`,

@@ -144,36 +144,69 @@ export const CONTRACT_RATE_COLUMNS = [
   },
 ] as const satisfies readonly ColumnSpec[];
 
-/** The allowance fields of a rate, by rate-file column key, with their unit words. */
+/**
+ * The allowance fields of a rate, by rate-file column key, with their unit: its name in messages
+ * and the words a cell may follow its number with (`10 GB`, `1,000 minutes`, `500 texts`).
+ */
 export const ALLOWANCE_FIELDS = [
-  { key: 'dataAllowance', field: 'dataAllowanceGb', unit: 'GB', whole: false },
-  { key: 'voiceAllowance', field: 'voiceMinutesAllowance', unit: 'minutes', whole: true },
-  { key: 'messagesAllowance', field: 'messagesAllowance', unit: 'messages', whole: true },
+  {
+    key: 'dataAllowance',
+    field: 'dataAllowanceGb',
+    unit: 'GB',
+    words: /^(?:gb|gigabytes?)$/i,
+    whole: false,
+  },
+  {
+    key: 'voiceAllowance',
+    field: 'voiceMinutesAllowance',
+    unit: 'minutes',
+    words: /^(?:mins?\.?|minutes?)$/i,
+    whole: true,
+  },
+  {
+    key: 'messagesAllowance',
+    field: 'messagesAllowance',
+    unit: 'messages',
+    words: /^(?:msgs?|messages?|texts?|sms)$/i,
+    whole: true,
+  },
 ] as const;
 
-const ALLOWANCE_TEXT =
-  /^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(?:gb|gigabytes?|mins?\.?|minutes?|msgs?|messages?|texts?|sms)?$/i;
+/** How a reader of {@link readAllowance} reads one allowance column. */
+export type AllowanceSpec = Pick<(typeof ALLOWANCE_FIELDS)[number], 'unit' | 'words' | 'whole'>;
+
+const ALLOWANCE_TEXT = /^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*([a-z]+\.?)?$/i;
 const NO_ALLOWANCE = new Set(['', '-', 'na', 'n/a']);
 
 /**
  * A plan allowance: a number of zero or more (`10`, `10 GB`, `2.5`, `1,000 minutes`; whole for
- * minutes and messages) or the word `unlimited` (any case). Blank, `-` and `N/A` give undefined:
- * not known or not applicable — never zero.
+ * minutes and messages), followed by nothing or one of the column's own unit words, or the word
+ * `unlimited` (any case). Blank, `-` and `N/A` give undefined: not known or not applicable — never
+ * zero. Another column's unit (`10 minutes` for data) is refused, never read as this one's.
+ * `whenNotKnown` is how the message tells the reader to say "not known" (a file's blank cell by
+ * default; a form says to leave the field empty).
  */
 export function readAllowance(
   text: string,
-  options: { whole: boolean; unit: string },
+  spec: AllowanceSpec,
+  whenNotKnown = 'a blank cell when not known',
 ): CellReading<Allowance | undefined> {
   const trimmed = text.trim();
   if (NO_ALLOWANCE.has(trimmed.toLowerCase())) return { ok: true, value: undefined };
   if (trimmed.toLowerCase() === 'unlimited') return { ok: true, value: 'unlimited' };
   const match = ALLOWANCE_TEXT.exec(trimmed);
-  const value = match === null ? NaN : Number(`${match[1]?.replace(/,/g, '')}${match[2] ?? ''}`);
-  if (!Number.isFinite(value) || value > 1e9 || (options.whole && !Number.isInteger(value))) {
-    const example = options.whole ? '1000' : '10';
+  const word = match?.[3];
+  const value =
+    match === null || (word !== undefined && !spec.words.test(word))
+      ? NaN
+      : Number(`${match[1]?.replace(/,/g, '')}${match[2] ?? ''}`);
+  if (!Number.isFinite(value) || value > 1e9 || (spec.whole && !Number.isInteger(value))) {
+    const example = spec.whole ? '1000' : '10';
+    const otherUnit =
+      word !== undefined && !spec.words.test(word) ? `, which is not in ${spec.unit}` : '';
     return {
       ok: false,
-      message: `expected ${options.whole ? 'a whole number of' : 'a number of'} ${options.unit} like ${example}, or unlimited, or a blank cell when not known, but found "${text}".`,
+      message: `expected ${spec.whole ? 'a whole number of' : 'a number of'} ${spec.unit} like ${example}, or unlimited, or ${whenNotKnown}, but found "${text}"${otherUnit}.`,
     };
   }
   return { ok: true, value };

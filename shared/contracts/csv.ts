@@ -236,8 +236,9 @@ export function readContractRatesCsv(
       );
     }
     const allowances: Pick<ContractRate, (typeof ALLOWANCE_FIELDS)[number]['field']> = {};
-    for (const { key, field, unit, whole } of ALLOWANCE_FIELDS) {
-      const reading = readAllowance(cell(key), { unit, whole });
+    for (const spec of ALLOWANCE_FIELDS) {
+      const { key, field } = spec;
+      const reading = readAllowance(cell(key), spec);
       if (!reading.ok) reject(key, reading.message);
       else if (reading.value !== undefined) allowances[field] = reading.value;
     }

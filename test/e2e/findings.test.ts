@@ -199,6 +199,33 @@ describe('findings and disputes in Chromium', () => {
       await input.blur();
       await expect.poll(() => card.getByRole('alert').count()).toBe(0);
     }
+    // Thresholds are plain decimal numbers within their unit's range: 1e9 no longer switches the
+    // rate check off, and the amount in cents is whole.
+    const share = page.getByLabel('Tolerance as a share of the rate (%)');
+    const amount = page.getByLabel('Tolerance as an amount (cents)', { exact: true });
+    const rates = page.getByRole('listitem').filter({ has: share });
+    for (const [input, typed, said] of [
+      [
+        share,
+        '1e9',
+        'Tolerance as a share of the rate must be a number from 0 to 100 %, written in digits like 0.5; “1e9” is not.',
+      ],
+      [
+        amount,
+        '0.5',
+        'Tolerance as an amount must be a whole number from 0 to 1,000,000 cents; 0.5 is not.',
+      ],
+    ] as const) {
+      await input.fill(typed);
+      await input.blur();
+      await expect
+        .poll(() => rates.getByRole('alert').textContent())
+        .toBe(`${said} Leave it blank for the default.`);
+      await input.fill('');
+      await input.blur();
+      await expect.poll(() => rates.getByRole('alert').count()).toBe(0);
+    }
+    expect(await page.getByText(/\b1 findings\b/).count()).toBe(0);
     await session.screenshot('findings-rules');
     expect(session.consoleErrors).toEqual([]);
   });

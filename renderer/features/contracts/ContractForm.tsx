@@ -1,6 +1,7 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Contract } from '../../../shared/model';
 import { CONTRACT_STATUSES } from '../../../shared/model';
+import { focusIfLost } from '../../components/focus-if-lost';
 import { useDatabase } from '../../db/DatabaseContext';
 import { saveContract, type ContractsData, type NewFile } from '../../db/contracts';
 import { platform } from '../../platform';
@@ -33,6 +34,9 @@ export function ContractForm({
   );
   const [files, setFiles] = useState<NewFile[]>([]);
   const [problems, setProblems] = useState<string[]>([]);
+  // The button that opened the form (New contract…, Edit contract…) is gone: focus its heading.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => focusIfLost(heading.current), []);
   const change = (patch: Partial<ContractFormValues>) => {
     setValues((before) => {
       const next = { ...before, ...patch };
@@ -63,7 +67,9 @@ export function ContractForm({
       aria-labelledby={`${ids}-title`}
       noValidate
     >
-      <h2 id={`${ids}-title`}>{contract ? `Edit ${contract.name}` : 'New contract'}</h2>
+      <h2 id={`${ids}-title`} ref={heading} tabIndex={-1}>
+        {contract ? `Edit ${contract.name}` : 'New contract'}
+      </h2>
       <fieldset>
         <legend>Contract</legend>
         <div className="form-grid">

@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Contract } from '../../../shared/model';
 import { useDatabase } from '../../db/DatabaseContext';
 import { useRouteContext } from '../../app/RouteContext';
 import { useLiveQuery } from '../../app/useLiveQuery';
 import { EmptyState } from '../../components/EmptyState';
+import { focusIfLost } from '../../components/focus-if-lost';
 import { PageHeader } from '../../components/PageHeader';
 import { Tabs } from '../../components/Tabs';
 import { loadContracts, type ContractsData } from '../../db/contracts';
@@ -74,6 +75,17 @@ function ContractsWorkspace({
   }
   const open =
     route.path[0] === RENEWALS ? undefined : data.contracts.find((c) => c.id === route.path[0]);
+  // When the form closes, its buttons go with it: focus goes to the contract it showed or saved
+  // (once it is on the page: a new one arrives with the next read), else to the page's heading.
+  const focusAfter = useRef<string | null>(null);
+  useEffect(() => {
+    const target = focusAfter.current;
+    if (editing !== null || target === null || (target !== '' && open?.id !== target)) return;
+    focusAfter.current = null;
+    focusIfLost(
+      document.getElementById('contract-title') ?? document.querySelector<HTMLElement>('main h1'),
+    );
+  }, [editing, open?.id]);
 
   if (editing !== null) {
     return (
@@ -81,6 +93,7 @@ function ContractsWorkspace({
         data={data}
         contract={editing === 'new' ? undefined : editing}
         onDone={(savedId) => {
+          focusAfter.current = savedId ?? '';
           onEdit(null);
           if (savedId) navigate('contracts', savedId);
         }}

@@ -10,7 +10,12 @@ import {
 } from '../../../shared/contracts';
 import { isIsoDate, isoDate, type IsoDate } from '../../../shared/dates';
 import type { Contract, ContractRate, ContractStatus } from '../../../shared/model';
-import { centsFromText, centsToDecimalString, ZERO_CENTS } from '../../../shared/money/cents';
+import {
+  centsFromText,
+  centsToDecimalString,
+  ZERO_CENTS,
+  type Cents,
+} from '../../../shared/money/cents';
 import { fail, ok, type FieldError, type Result } from '../../../shared/result';
 
 /** One rate card line as typed. */
@@ -156,15 +161,33 @@ export function contractFromValues(
     errors.push({ column, value: text, message: 'Enter a date like 2026-01-31.' });
     return isoDate(1970, 1, 1);
   };
-  const money = (column: string, text: string) => {
+  /**
+   * An amount of zero or more, at most two decimals. `required` names what to ask for when the
+   * text is blank or a "no amount" marker (`-`, `N/A`), which would otherwise read as not known;
+   * without it such text gives null (not known).
+   */
+  const money = (column: string, text: string, required?: string): Cents | null => {
     const read = centsFromText(text);
     if (!read.ok) {
       errors.push({ column, value: text, message: read.errors.map((e) => e.message).join(' ') });
       return ZERO_CENTS;
     }
-    if (read.value !== null && read.value < 0)
+    // Rounding 45.005 to 45.01 would save a rate nobody typed.
+    if (!centsFromText(text, { subCent: 'reject' }).ok) {
+      errors.push({
+        column,
+        value: text,
+        message: `“${text.trim()}” has a fraction of a cent; enter dollars and cents, at most two decimals.`,
+      });
+      return ZERO_CENTS;
+    }
+    if (read.value === null) {
+      if (required !== undefined) errors.push({ column, value: text, message: required });
+      return null;
+    }
+    if (read.value < 0)
       errors.push({ column, value: text, message: 'An amount cannot be negative.' });
-    return read.value ?? ZERO_CENTS;
+    return read.value;
   };
 
   if (values.carrierId === '') errors.push({ column: 'Carrier', message: 'Choose the carrier.' });
@@ -177,24 +200,29 @@ export function contractFromValues(
     ? whole('Renewal term (months)', values.renewalTermMonths || '0', 0, 'months')
     : 0;
   const noticeDays = whole('Notice period (days)', values.noticeDays || '0', 0, 'days');
-  const marcCents = money('MARC', values.marc);
+  // No commitment: a blank or `N/A` MARC is zero, which is what the checks read as none.
+  const marcCents = money('MARC', values.marc) ?? ZERO_CENTS;
   const rateCard: ContractRate[] = values.rates.map((rate, index) => {
     const column = `Rate ${index + 1}`;
     if (rate.plan.trim() === '' && rate.serviceId === '')
       errors.push({ column, message: 'Type a plan or service type, or choose a service.' });
-    if (rate.monthly.trim() === '')
-      errors.push({ column, message: 'Enter the contracted monthly rate, like 45.00.' });
+    const monthly = money(
+      column,
+      rate.monthly,
+      'Enter the contracted monthly rate, like 45.00 (a dash or N/A is not a rate).',
+    );
+    // Not known when blank, `-` or `N/A`: the forecast then changes nothing when the term ends.
+    const monthToMonth = money(column, rate.monthToMonth);
     const card: ContractRate = {
       ...(rate.plan.trim() === '' ? {} : { planOrServiceType: rate.plan.trim() }),
       ...(rate.serviceId === '' ? {} : { serviceId: rate.serviceId }),
-      monthlyRateCents: money(column, rate.monthly),
-      ...(rate.monthToMonth.trim() === ''
-        ? {}
-        : { monthToMonthRateCents: money(column, rate.monthToMonth) }),
+      monthlyRateCents: monthly ?? ZERO_CENTS,
+      ...(monthToMonth === null ? {} : { monthToMonthRateCents: monthToMonth }),
     };
-    for (const { key, field, unit, whole } of ALLOWANCE_FIELDS) {
+    for (const spec of ALLOWANCE_FIELDS) {
+      const { key, field } = spec;
       const text = rate[key];
-      const reading = readAllowance(text, { unit, whole });
+      const reading = readAllowance(text, spec, 'leave it empty when not known');
       if (!reading.ok) {
         const message = reading.message.charAt(0).toUpperCase() + reading.message.slice(1);
         errors.push({ column, value: text, message: message.replace(/^Expected/, 'Enter') });

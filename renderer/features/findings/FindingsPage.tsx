@@ -40,7 +40,7 @@ function RunStatus({ stored }: { stored: AuditRunSummary | undefined }) {
         : run.error
           ? `The checks stopped: ${run.error}`
           : last
-            ? `Last run ${new Date(last.at).toLocaleString('en-US')}: ${last.total} findings (${last.added} new, ${last.resolvedByAudit} no longer found).`
+            ? `Last run ${new Date(last.at).toLocaleString('en-US')}: ${last.total} ${last.total === 1 ? 'finding' : 'findings'} (${last.added} new, ${last.resolvedByAudit} no longer found).`
             : 'The checks have not run yet.'}
     </p>
   );

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ALL_RULES } from '../../../shared/audit/rules';
 import {
+  settingFromText,
   settingProblem,
   settingRangeText,
   type AuditRule,
@@ -8,6 +9,7 @@ import {
   type SettingUnit,
 } from '../../../shared/audit/rule';
 import { cents, formatCents } from '../../../shared/money/cents';
+import { plural } from '../../../shared/text/wording';
 import { useDatabase } from '../../db/DatabaseContext';
 import { useLiveQuery } from '../../app/useLiveQuery';
 import { readAuditSettings, writeAuditSetting, type AuditRunSummary } from '../../db/findings';
@@ -15,7 +17,7 @@ import { SEVERITY_LABELS } from './rows';
 
 const UNIT_LABELS: Record<SettingUnit, string> = {
   percent: '%',
-  cents: '¢ (cents)',
+  cents: 'cents',
   days: 'days',
   months: 'months',
   count: '',
@@ -29,8 +31,7 @@ function formatDefault(spec: SettingSpec): string {
 
 /** The sentence for a stored value the checks do not use; '' when it is fine or absent. */
 function storedProblem(spec: SettingSpec, value: number | undefined): string {
-  const problem =
-    value === undefined || spec.range === undefined ? null : settingProblem(spec, value);
+  const problem = value === undefined ? null : settingProblem(spec, value);
   return problem === null
     ? ''
     : `${problem} The checks use the default, ${formatDefault(spec)}, until you change it.`;
@@ -55,15 +56,10 @@ function SettingInput({
       setProblem('');
       return writeAuditSetting(db, rule.id, spec.key, undefined);
     }
-    const number = Number(trimmed);
-    if (!Number.isFinite(number))
-      return setProblem(
-        `${spec.label}: enter ${settingRangeText(spec) || `a number of ${UNIT_LABELS[spec.unit] || 'units'}`}, or leave blank for the default.`,
-      );
-    const outside = settingProblem(spec, number);
-    if (outside !== null) return setProblem(`${outside} Leave it blank for the default.`);
+    const read = settingFromText(spec, trimmed);
+    if (!read.ok) return setProblem(`${read.message} Leave it blank for the default.`);
     setProblem('');
-    await writeAuditSetting(db, rule.id, spec.key, number);
+    await writeAuditSetting(db, rule.id, spec.key, read.value);
   };
   const range = settingRangeText(spec);
   return (
@@ -81,8 +77,7 @@ function SettingInput({
         />
       </label>
       <span className="hint">
-        Default {formatDefault(spec)}
-        {range && `; ${range}`}
+        Default {formatDefault(spec)}; {range}
       </span>
       {problem && <span role="alert">{problem}</span>}
     </div>
@@ -113,7 +108,7 @@ export function RulesTab({ lastRun }: { lastRun: AuditRunSummary | undefined }) 
               <p>{rule.description}</p>
               {summary && (
                 <p className="hint">
-                  Last run: {summary.count} findings, {formatCents(summary.impact)}.
+                  Last run: {plural(summary.count, 'finding')}, {formatCents(summary.impact)}.
                 </p>
               )}
               {rule.settings.map((spec) => (

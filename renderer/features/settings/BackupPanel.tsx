@@ -1,37 +1,14 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ReadBackup, ReadProgress } from '../../../shared/backup/format';
+import { focusIfLost } from '../../components/focus-if-lost';
 import { useDatabase } from '../../db/DatabaseContext';
 import { useLiveQuery } from '../../app/useLiveQuery';
 import { endSentence } from '../../../shared/text';
 import { backupState } from '../../db/changes';
 import { platform } from '../../platform';
 import { DesktopBackups } from './DesktopBackups';
+import { TABLE_LABELS } from './table-labels';
 import { useBackupActions } from './useBackupActions';
-
-/** What each stored table holds, in words (the restore summary). */
-const TABLE_LABELS: Record<string, string> = {
-  settings: 'Settings',
-  carriers: 'Carriers',
-  accounts: 'Carrier accounts',
-  importBatches: 'Imports',
-  originalFiles: 'Original bill files',
-  invoices: 'Invoices',
-  chargeBlocks: 'Charge-line blocks (up to 1,000 lines each)',
-  usage: 'Usage (per invoice)',
-  columnMappings: 'Saved column mappings',
-  sites: 'Sites',
-  costCenters: 'Cost centers',
-  services: 'Services',
-  serviceEvents: 'Service history entries',
-  contracts: 'Contracts',
-  attachments: 'Attached documents',
-  findings: 'Findings',
-  disputes: 'Disputes',
-  allocationRules: 'Allocation rules',
-  exportPresets: 'Export layouts',
-  actionLog: 'Action log entries',
-  serviceTotals: 'Spend per service (per invoice, for the dashboard)',
-};
 
 /** Download the whole workspace as one `.temdesk` file, or restore one after checking it completely. */
 export function BackupPanel() {
@@ -41,6 +18,17 @@ export function BackupPanel() {
   const [candidate, setCandidate] = useState<{ fileName: string; backup: ReadBackup } | null>(null);
   const [messages, setMessages] = useState<readonly string[]>([]);
   const setMessage = (message: string) => setMessages([message]);
+  // The summary's buttons go when it closes: focus goes to the restore's result, or back to
+  // Restore from backup… after Cancel.
+  const messagesRef = useRef<HTMLDivElement>(null);
+  const restoreRef = useRef<HTMLButtonElement>(null);
+  const focusAfter = useRef<'messages' | 'restore' | null>(null);
+  useEffect(() => {
+    if (candidate !== null || focusAfter.current === null) return;
+    const target = focusAfter.current === 'messages' ? messagesRef.current : restoreRef.current;
+    focusAfter.current = null;
+    focusIfLost(target);
+  }, [candidate, messages]);
 
   /** Checks a backup completely and, when it is sound, shows what it holds before anything changes. */
   const offer = async (fileName: string, bytes: Uint8Array) => {
@@ -60,6 +48,7 @@ export function BackupPanel() {
       chosen.fileName,
       chosen.backup.summary.createdAt,
     );
+    focusAfter.current = 'messages';
     setCandidate(null);
     setMessages(
       restored.ok ? [`Restored from ${chosen.fileName}.`] : restored.errors.map((e) => e.message),
@@ -96,13 +85,13 @@ export function BackupPanel() {
         >
           Download backup
         </button>
-        <button type="button" className="secondary" onClick={() => void choose()}>
+        <button ref={restoreRef} type="button" className="secondary" onClick={() => void choose()}>
           Restore from backup…
         </button>
       </div>
       <DesktopBackups onRestore={(fileName, bytes) => void offer(fileName, bytes)} />
       {progress && <RestoreProgress progress={progress} />}
-      <div role="alert">
+      <div role="alert" ref={messagesRef} tabIndex={-1}>
         {messages.map((message) => (
           <p key={message}>{message}</p>
         ))}
@@ -146,7 +135,14 @@ export function BackupPanel() {
             >
               Replace my data with this backup
             </button>
-            <button type="button" className="secondary" onClick={() => setCandidate(null)}>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                focusAfter.current = 'restore';
+                setCandidate(null);
+              }}
+            >
               Cancel
             </button>
           </div>

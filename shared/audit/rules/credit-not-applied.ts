@@ -21,7 +21,7 @@ const SETTINGS = [
   },
   {
     key: 'toleranceCents',
-    label: 'Tolerance (credit short by at most this much still counts)',
+    label: 'Tolerance: a credit short by at most this much still counts',
     unit: 'cents',
     default: 1_00,
   },

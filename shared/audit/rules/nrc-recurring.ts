@@ -15,7 +15,7 @@ import { inventoryChanges } from './nrc-unexpected';
 const SETTINGS = [
   {
     key: 'months',
-    label: 'Billed again within (months of the time before)',
+    label: 'Billed again within this many months of the time before',
     unit: 'months',
     default: 12,
     // Three years, a long contract term: a charge again after that is a new one-time charge.

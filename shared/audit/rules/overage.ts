@@ -24,6 +24,8 @@ const SETTINGS = [
     label: 'Usage charges above this share of the plan’s monthly rate',
     unit: 'percent',
     default: 20,
+    // Usage charges of twice or five times the plan rate are what this check is for.
+    range: { min: 0, max: 1000, whole: false },
   },
 ] as const satisfies readonly SettingSpec[];
 

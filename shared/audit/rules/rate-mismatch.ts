@@ -15,11 +15,11 @@ import { resolveSettings, type AuditRule, type SettingSpec } from '../rule';
 const SETTINGS = [
   {
     key: 'tolerancePercent',
-    label: 'Tolerance (percent of the rate)',
+    label: 'Tolerance as a share of the rate',
     unit: 'percent',
     default: 0.5,
   },
-  { key: 'toleranceCents', label: 'Tolerance (amount)', unit: 'cents', default: 50 },
+  { key: 'toleranceCents', label: 'Tolerance as an amount', unit: 'cents', default: 50 },
 ] as const satisfies readonly SettingSpec[];
 
 /** Recurring charges above the contracted rate, while the contract still fixes the price. */

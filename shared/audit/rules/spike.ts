@@ -12,6 +12,8 @@ const SETTINGS = [
     label: 'Above the trailing average by more than',
     unit: 'percent',
     default: 10,
+    // A bill twice or five times its usual is what this check is for.
+    range: { min: 0, max: 1000, whole: false },
   },
   { key: 'minimumCents', label: 'and by more than', unit: 'cents', default: 5_000 },
   { key: 'trailingInvoices', label: 'Invoices in the trailing average', unit: 'count', default: 6 },

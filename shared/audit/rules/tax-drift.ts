@@ -12,7 +12,7 @@ import { invoiceDraft } from './invoice-draft';
 const SETTINGS = [
   {
     key: 'points',
-    label: 'Share above the usual by more than (percentage points)',
+    label: 'Share above the usual by more than, in percentage points',
     unit: 'percent',
     default: 3,
   },
