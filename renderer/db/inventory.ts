@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import {
   describeChanges,
+  patchProblemFor,
   validateServicePatch,
   type EditContext,
   type ServicePatch,
@@ -100,6 +101,11 @@ export async function updateServices(
       );
       if (services.length !== serviceIds.length)
         return fail('Some of these services no longer exist; reload and try again.');
+      // Every service is checked before any is written: the patch is saved on all or on none.
+      for (const service of services) {
+        const problem = patchProblemFor(service, patch);
+        if (problem !== null) return fail(problem, { column: 'Disconnected on' });
+      }
       const events: ServiceEventRecord[] = [];
       for (const service of services) {
         const changes = describeChanges(service, patch, names);

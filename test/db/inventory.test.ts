@@ -94,6 +94,39 @@ describe('inventory changes', () => {
     });
   });
 
+  it('refuses a disconnect before the install date, and saves it on none of the selected services', async () => {
+    await addService(db, makeService());
+    await addService(
+      db,
+      makeService({
+        id: 'service-2',
+        serviceIdRaw: '555-010-0002',
+        serviceKey: '+15550100002',
+        activatedOn: isoDate(2026, 11, 1),
+      }),
+    );
+    const outcome = await updateServices(
+      db,
+      ['service-1', 'service-2'],
+      disconnectPatch(isoDate(2026, 10, 31)),
+      'disconnected',
+    );
+    expect(outcome).toEqual({
+      ok: false,
+      errors: [
+        {
+          column: 'Disconnected on',
+          message:
+            '555-010-0002: The disconnect date 2026-10-31 is before the install date 2026-11-01; a service cannot be disconnected before it was installed.',
+        },
+      ],
+    });
+    expect((await db.services.toArray()).map((s) => [s.id, s.status])).toEqual([
+      ['service-1', 'active'],
+      ['service-2', 'active'],
+    ]);
+  });
+
   it('maps a billed identifier to a service and shows what it was billed, month by month', async () => {
     await addService(db, makeService());
     for (const [month, number] of [

@@ -3,6 +3,7 @@ import {
   describeChanges,
   disconnectPatch,
   monthlyCostFromText,
+  patchProblemFor,
   validateServicePatch,
   type EditContext,
 } from '../../../shared/inventory/edits';
@@ -57,6 +58,11 @@ describe('editing a service', () => {
       'Status',
       'must be marked disconnected',
     ],
+    [
+      { activatedOn: isoDate(2026, 3, 1), disconnectedOn: isoDate(2026, 2, 27) },
+      'Disconnected on',
+      'The disconnect date 2026-02-27 is before the install date 2026-03-01',
+    ],
   ])('refuses %o with a sentence on %s', (patch, column, message) => {
     const result = validateServicePatch(patch, context);
     expect(result.ok).toBe(false);
@@ -75,6 +81,15 @@ describe('editing a service', () => {
       ok: true,
       value: { status: 'disconnected', disconnectedOn: '2026-10-31' },
     });
+  });
+
+  it('refuses a disconnect date before the install date the service already has', () => {
+    const service = makeService({ activatedOn: isoDate(2026, 3, 1) });
+    expect(patchProblemFor(service, disconnectPatch(isoDate(2026, 2, 27)))).toBe(
+      `${service.serviceIdRaw}: The disconnect date 2026-02-27 is before the install date 2026-03-01; a service cannot be disconnected before it was installed.`,
+    );
+    expect(patchProblemFor(service, disconnectPatch(isoDate(2026, 3, 1)))).toBeNull();
+    expect(patchProblemFor(makeService(), disconnectPatch(isoDate(2026, 2, 27)))).toBeNull();
   });
 
   it.each([
