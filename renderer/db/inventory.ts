@@ -91,11 +91,22 @@ export async function updateServices(
 ): Promise<Result<number>> {
   return db.transaction(
     'rw',
-    [db.services, db.serviceEvents, db.sites, db.costCenters, db.accounts, db.contracts],
+    [
+      db.services,
+      db.serviceEvents,
+      db.sites,
+      db.costCenters,
+      db.accounts,
+      db.contracts,
+      db.carriers,
+    ],
     async () => {
       const checked = validateServicePatch(patch, await editContext(db));
       if (!checked.ok) return checked;
       const names = inventoryNames(await loadInventoryNames(db));
+      // A service is billed by its account's carrier: a new account brings its carrier along.
+      const account = patch.accountId ? await db.accounts.get(patch.accountId) : undefined;
+      const carriers = new Map((await db.carriers.toArray()).map((c) => [c.id, c.name]));
       const services = (await db.services.bulkGet([...serviceIds])).filter(
         (s): s is Service => s !== undefined,
       );
@@ -109,8 +120,14 @@ export async function updateServices(
       const events: ServiceEventRecord[] = [];
       for (const service of services) {
         const changes = describeChanges(service, patch, names);
+        const write = cleanPatch(patch);
+        if (account && account.carrierId !== service.carrierId) {
+          const carrier = (id: string) => carriers.get(id) ?? id;
+          changes['Carrier'] = [carrier(service.carrierId), carrier(account.carrierId)];
+          write.carrierId = account.carrierId;
+        }
         if (Object.keys(changes).length === 0) continue;
-        await db.services.update(service.id, cleanPatch(patch));
+        await db.services.update(service.id, write);
         events.push({
           serviceId: service.id,
           at: now.toISOString(),

@@ -19,7 +19,15 @@ import { readTabularFile } from '../../shared/inventory/table-file';
 import { disconnectPatch } from '../../shared/inventory/edits';
 import { cents } from '../../shared/money/cents';
 import { makeDraft, makeDraftInvoice, makeDraftLine, textBytes } from '../helpers/drafts';
+import type { Service } from '../../shared/model';
 import { makeService, makeSite } from '../helpers/inventory';
+
+const ACCOUNT_1 = {
+  id: 'account-1',
+  carrierId: 'carrier-1',
+  accountNumber: '5-ACME-001',
+  status: 'open',
+} as const;
 
 let db: TemDeskDatabase;
 let counter = 0;
@@ -27,12 +35,7 @@ beforeEach(async () => {
   db = new TemDeskDatabase(`inventory-test-${++counter}`);
   await db.open();
   await db.carriers.add({ id: 'carrier-1', name: 'Lumen' });
-  await db.accounts.add({
-    id: 'account-1',
-    carrierId: 'carrier-1',
-    accountNumber: '5-ACME-001',
-    status: 'open',
-  });
+  await db.accounts.add(ACCOUNT_1);
   await db.sites.bulkAdd([
     makeSite(),
     makeSite({ id: 'site-2', code: 'STR-0200', name: 'Store 200' }),
@@ -45,6 +48,20 @@ beforeEach(async () => {
 afterEach(async () => {
   await db.delete();
 });
+
+/** Adds `service-1` and `service-2` (555-010-0002), the second with `second` on top. */
+async function addTwoServices(second: Partial<Service> = {}) {
+  await addService(db, makeService());
+  await addService(
+    db,
+    makeService({
+      id: 'service-2',
+      serviceIdRaw: '555-010-0002',
+      serviceKey: '+15550100002',
+      ...second,
+    }),
+  );
+}
 
 describe('inventory changes', () => {
   it('adds a service with a first history entry, and refuses a duplicate identifier', async () => {
@@ -59,11 +76,7 @@ describe('inventory changes', () => {
   });
 
   it('bulk-edits several services in one go, each with its history, and refuses a closed cost center', async () => {
-    await addService(db, makeService());
-    await addService(
-      db,
-      makeService({ id: 'service-2', serviceIdRaw: '555-010-0002', serviceKey: '+15550100002' }),
-    );
+    await addTwoServices();
     expect(
       await updateServices(db, ['service-1', 'service-2'], { costCenterId: 'cc-old' }),
     ).toMatchObject({ ok: false });
@@ -85,6 +98,23 @@ describe('inventory changes', () => {
     );
   });
 
+  it("moves services to another carrier's account with the account's carrier, and says so in the history", async () => {
+    await db.carriers.add({ id: 'carrier-2', name: 'Verizon Wireless' });
+    const verizon = { id: 'account-2', carrierId: 'carrier-2', accountNumber: '842012345-00001' };
+    await db.accounts.add({ ...ACCOUNT_1, ...verizon });
+    await addTwoServices();
+    expect(
+      await updateServices(db, ['service-1', 'service-2'], { accountId: 'account-2' }),
+    ).toEqual({ ok: true, value: 2 });
+    expect((await db.services.toArray()).map((s) => [s.accountId, s.carrierId])).toEqual([
+      ['account-2', 'carrier-2'],
+      ['account-2', 'carrier-2'],
+    ]);
+    expect((await serviceHistory(db, 'service-2')).at(-1)?.summary).toBe(
+      'Edited — Account: 5-ACME-001 → 842012345-00001; Carrier: Lumen → Verizon Wireless',
+    );
+  });
+
   it('disconnects with status and date together', async () => {
     await addService(db, makeService());
     await updateServices(db, ['service-1'], disconnectPatch(isoDate(2026, 10, 31)), 'disconnected');
@@ -95,16 +125,7 @@ describe('inventory changes', () => {
   });
 
   it('refuses a disconnect before the install date, and saves it on none of the selected services', async () => {
-    await addService(db, makeService());
-    await addService(
-      db,
-      makeService({
-        id: 'service-2',
-        serviceIdRaw: '555-010-0002',
-        serviceKey: '+15550100002',
-        activatedOn: isoDate(2026, 11, 1),
-      }),
-    );
+    await addTwoServices({ activatedOn: isoDate(2026, 11, 1) });
     const outcome = await updateServices(
       db,
       ['service-1', 'service-2'],
