@@ -64,13 +64,14 @@ export function inventoryNames(
 
 async function editContext(db: TemDeskDatabase): Promise<EditContext> {
   const [sites, costCenters, accounts, contracts] = await Promise.all([
-    db.sites.toCollection().primaryKeys(),
+    db.sites.toArray(),
     db.costCenters.toArray(),
     db.accounts.toCollection().primaryKeys(),
     db.contracts.toCollection().primaryKeys(),
   ]);
   return {
-    siteIds: new Set(sites),
+    siteIds: new Set(sites.map((s) => s.id)),
+    closedSiteIds: new Set(sites.filter((s) => s.status === 'closed').map((s) => s.id)),
     costCenterIds: new Set(costCenters.map((c) => c.id)),
     inactiveCostCenterIds: new Set(costCenters.filter((c) => !c.active).map((c) => c.id)),
     accountIds: new Set(accounts),

@@ -27,6 +27,8 @@ export type ServicePatch = Partial<
 /** What a patch may point at: ids that exist, so a typo never creates a dangling reference. */
 export interface EditContext {
   siteIds: ReadonlySet<string>;
+  /** Closed sites: no service is moved to or added at one. */
+  closedSiteIds: ReadonlySet<string>;
   costCenterIds: ReadonlySet<string>;
   /** Cost centers that take no new allocations. */
   inactiveCostCenterIds: ReadonlySet<string>;
@@ -50,6 +52,12 @@ export function validateServicePatch(
   }
   if (patch.siteId !== undefined && !context.siteIds.has(patch.siteId)) {
     refuse('Site', patch.siteId, 'There is no such site; add it first or pick one from the list.');
+  } else if (patch.siteId !== undefined && context.closedSiteIds.has(patch.siteId)) {
+    refuse(
+      'Site',
+      patch.siteId,
+      'This site is closed, so no service can be moved to it; pick an open site, or reopen the site under Sites and cost centers first.',
+    );
   }
   if (patch.costCenterId !== undefined && patch.costCenterId !== '') {
     if (!context.costCenterIds.has(patch.costCenterId)) {

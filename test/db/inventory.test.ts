@@ -98,6 +98,23 @@ describe('inventory changes', () => {
     );
   });
 
+  it('refuses to move a service to a closed site, with a sentence', async () => {
+    await db.sites.add(makeSite({ id: 'site-closed', code: 'STR-0900', status: 'closed' }));
+    await addService(db, makeService());
+    expect(await updateServices(db, ['service-1'], { siteId: 'site-closed' }, 'moved')).toEqual({
+      ok: false,
+      errors: [
+        {
+          column: 'Site',
+          value: 'site-closed',
+          message:
+            'This site is closed, so no service can be moved to it; pick an open site, or reopen the site under Sites and cost centers first.',
+        },
+      ],
+    });
+    expect((await db.services.get('service-1'))?.siteId).toBe('site-1');
+  });
+
   it("moves services to another carrier's account with the account's carrier, and says so in the history", async () => {
     await db.carriers.add({ id: 'carrier-2', name: 'Verizon Wireless' });
     const verizon = { id: 'account-2', carrierId: 'carrier-2', accountNumber: '842012345-00001' };
