@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import {
   describeChanges,
+  patchProblemFor,
   validateServicePatch,
   type EditContext,
   type ServicePatch,
@@ -63,13 +64,14 @@ export function inventoryNames(
 
 async function editContext(db: TemDeskDatabase): Promise<EditContext> {
   const [sites, costCenters, accounts, contracts] = await Promise.all([
-    db.sites.toCollection().primaryKeys(),
+    db.sites.toArray(),
     db.costCenters.toArray(),
     db.accounts.toCollection().primaryKeys(),
     db.contracts.toCollection().primaryKeys(),
   ]);
   return {
-    siteIds: new Set(sites),
+    siteIds: new Set(sites.map((s) => s.id)),
+    closedSiteIds: new Set(sites.filter((s) => s.status === 'closed').map((s) => s.id)),
     costCenterIds: new Set(costCenters.map((c) => c.id)),
     inactiveCostCenterIds: new Set(costCenters.filter((c) => !c.active).map((c) => c.id)),
     accountIds: new Set(accounts),
@@ -90,21 +92,43 @@ export async function updateServices(
 ): Promise<Result<number>> {
   return db.transaction(
     'rw',
-    [db.services, db.serviceEvents, db.sites, db.costCenters, db.accounts, db.contracts],
+    [
+      db.services,
+      db.serviceEvents,
+      db.sites,
+      db.costCenters,
+      db.accounts,
+      db.contracts,
+      db.carriers,
+    ],
     async () => {
       const checked = validateServicePatch(patch, await editContext(db));
       if (!checked.ok) return checked;
       const names = inventoryNames(await loadInventoryNames(db));
+      // A service is billed by its account's carrier: a new account brings its carrier along.
+      const account = patch.accountId ? await db.accounts.get(patch.accountId) : undefined;
+      const carriers = new Map((await db.carriers.toArray()).map((c) => [c.id, c.name]));
       const services = (await db.services.bulkGet([...serviceIds])).filter(
         (s): s is Service => s !== undefined,
       );
       if (services.length !== serviceIds.length)
         return fail('Some of these services no longer exist; reload and try again.');
+      // Every service is checked before any is written: the patch is saved on all or on none.
+      for (const service of services) {
+        const problem = patchProblemFor(service, patch);
+        if (problem !== null) return fail(problem, { column: 'Disconnected on' });
+      }
       const events: ServiceEventRecord[] = [];
       for (const service of services) {
         const changes = describeChanges(service, patch, names);
+        const write = cleanPatch(patch);
+        if (account && account.carrierId !== service.carrierId) {
+          const carrier = (id: string) => carriers.get(id) ?? id;
+          changes['Carrier'] = [carrier(service.carrierId), carrier(account.carrierId)];
+          write.carrierId = account.carrierId;
+        }
         if (Object.keys(changes).length === 0) continue;
-        await db.services.update(service.id, cleanPatch(patch));
+        await db.services.update(service.id, write);
         events.push({
           serviceId: service.id,
           at: now.toISOString(),

@@ -119,3 +119,74 @@ export function currentTerm(contract: TermFields, today: IsoDate): CurrentTerm {
     expired: false,
   };
 }
+
+/** The term a contract is in on a day, numbered from its start, for people to read. */
+export interface TermOnDay {
+  /** 0 for the initial term, then 1, 2… for each renewal term. */
+  number: number;
+  /** First and last day of the term (both inclusive). */
+  start: IsoDate;
+  end: IsoDate;
+  /** Last day notice can reach the carrier for this term. */
+  noticeDeadline: IsoDate;
+  /** True when the contract does not renew by itself and its last term has ended. */
+  expired: boolean;
+  /** True when the renewals run a month at a time. */
+  monthToMonth: boolean;
+}
+
+/**
+ * The term running on `today`, counted from `startDate`: the initial term ends `termMonths` after
+ * the start (or on `endDate` when that is earlier, the date typed from the paper). A stored
+ * `endDate` past the initial term records renewals already taken (an auto-renewed contract), so
+ * the days between are renewal terms, not the initial one; past `endDate` an auto-renewing
+ * contract keeps rolling (see {@link currentTerm}). Month-to-month renewals up to `endDate` count
+ * as one renewal term.
+ */
+export function termOnDay(
+  contract: TermFields & Pick<Contract, 'startDate' | 'termMonths'>,
+  today: IsoDate,
+): TermOnDay {
+  const computed =
+    Number.isInteger(contract.termMonths) && contract.termMonths >= 1
+      ? contractEndDate(contract.startDate, contract.termMonths)
+      : contract.endDate;
+  const monthToMonth = !(contract.renewalTermMonths >= 1);
+  const months = monthToMonth ? 1 : Math.trunc(contract.renewalTermMonths);
+  const term = (number: number, start: IsoDate, end: IsoDate, expired = false): TermOnDay => ({
+    number,
+    start,
+    end,
+    noticeDeadline: noticeDeadline({ endDate: end, noticeDays: contract.noticeDays }),
+    expired,
+    monthToMonth: number > 0 && monthToMonth,
+  });
+  let current = term(
+    0,
+    contract.startDate,
+    computed < contract.endDate ? computed : contract.endDate,
+  );
+  while (current.end < today) {
+    const start = addDays(current.end, 1);
+    if (current.end < contract.endDate) {
+      // A renewal already recorded in the stored end date: never past it.
+      const next = monthToMonth ? contract.endDate : contractEndDate(start, months);
+      current = term(current.number + 1, start, next < contract.endDate ? next : contract.endDate);
+    } else if (contract.autoRenew) {
+      current = term(current.number + 1, start, contractEndDate(start, months));
+    } else {
+      return { ...current, expired: true };
+    }
+  }
+  return current;
+}
+
+/** A term as the contract page states it: `Renewal term 1, 2026-03-01 – 2027-02-28; notice by 2027-01-29`. */
+export function describeTerm(term: TermOnDay): string {
+  const span = `${term.start} – ${term.end}`;
+  if (term.expired) return `Ended ${term.end}: out of contract`;
+  if (term.number === 0) return `Initial term, ${span}; notice by ${term.noticeDeadline}`;
+  if (term.monthToMonth)
+    return `Month to month after the initial term; this month ${span}, notice by ${term.noticeDeadline}`;
+  return `Renewal term ${term.number}, ${span}; notice by ${term.noticeDeadline}`;
+}

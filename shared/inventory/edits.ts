@@ -27,6 +27,8 @@ export type ServicePatch = Partial<
 /** What a patch may point at: ids that exist, so a typo never creates a dangling reference. */
 export interface EditContext {
   siteIds: ReadonlySet<string>;
+  /** Closed sites: no service is moved to or added at one. */
+  closedSiteIds: ReadonlySet<string>;
   costCenterIds: ReadonlySet<string>;
   /** Cost centers that take no new allocations. */
   inactiveCostCenterIds: ReadonlySet<string>;
@@ -50,6 +52,12 @@ export function validateServicePatch(
   }
   if (patch.siteId !== undefined && !context.siteIds.has(patch.siteId)) {
     refuse('Site', patch.siteId, 'There is no such site; add it first or pick one from the list.');
+  } else if (patch.siteId !== undefined && context.closedSiteIds.has(patch.siteId)) {
+    refuse(
+      'Site',
+      patch.siteId,
+      'This site is closed, so no service can be moved to it; pick an open site, or reopen the site under Sites and cost centers first.',
+    );
   }
   if (patch.costCenterId !== undefined && patch.costCenterId !== '') {
     if (!context.costCenterIds.has(patch.costCenterId)) {
@@ -98,6 +106,8 @@ export function validateServicePatch(
       'The monthly cost must be zero or more, in dollars and cents.',
     );
   }
+  const datesProblem = disconnectBeforeInstall(patch.activatedOn, patch.disconnectedOn);
+  if (datesProblem !== null) refuse('Disconnected on', String(patch.disconnectedOn), datesProblem);
   if (
     patch.disconnectedOn !== undefined &&
     patch.status !== undefined &&
@@ -106,6 +116,34 @@ export function validateServicePatch(
     refuse('Status', patch.status, 'A service with a disconnect date must be marked disconnected.');
   }
   return errors.length > 0 ? fail(errors) : ok(patch);
+}
+
+/**
+ * A sentence when a service would be disconnected before it was installed; null when the dates
+ * agree, or either is missing or not a date (those are refused on their own).
+ */
+export function disconnectBeforeInstall(
+  activatedOn?: string,
+  disconnectedOn?: string,
+): string | null {
+  if (activatedOn === undefined || disconnectedOn === undefined) return null;
+  if (!isIsoDate(activatedOn) || !isIsoDate(disconnectedOn) || disconnectedOn >= activatedOn)
+    return null;
+  return `The disconnect date ${disconnectedOn} is before the install date ${activatedOn}; a service cannot be disconnected before it was installed.`;
+}
+
+/**
+ * Checks a patch against one service it is applied to: the dates the service would have after
+ * the patch (a disconnect date set on a service installed later is refused). Null when it fits.
+ */
+export function patchProblemFor(
+  service: Pick<Service, 'serviceIdRaw' | 'activatedOn' | 'disconnectedOn'>,
+  patch: ServicePatch,
+): string | null {
+  const activatedOn = 'activatedOn' in patch ? patch.activatedOn : service.activatedOn;
+  const disconnectedOn = 'disconnectedOn' in patch ? patch.disconnectedOn : service.disconnectedOn;
+  const problem = disconnectBeforeInstall(activatedOn, disconnectedOn);
+  return problem === null ? null : `${service.serviceIdRaw}: ${problem}`;
 }
 
 /** A monthly cost typed in a cell (`45`, `$45.00`, `1,250.50`) → cents, or a sentence. */

@@ -224,6 +224,12 @@ export function readInventoryRows(
     };
     const installDate = date('installDate');
     const disconnectDate = date('disconnectDate');
+    if (installDate !== undefined && disconnectDate !== undefined && disconnectDate < installDate)
+      refuse(
+        'disconnectDate',
+        cell('disconnectDate'),
+        `expected a disconnect date on or after the install date (${installDate}) but found ${disconnectDate}; a service cannot be disconnected before it was installed.`,
+      );
     if (rowErrors.length > 0 || type === null || status === null) {
       errors.push(...rowErrors);
       continue;

@@ -36,3 +36,8 @@ export function summarizeSites(
       monthlyCents: cents(counts.get(site.id)?.cents ?? 0),
     }));
 }
+
+/** A site in a list to pick from: `HQ-01 Headquarters`, `STR-0200 Store 200 (closed)`. */
+export function siteOptionLabel(site: Pick<Site, 'code' | 'name' | 'status'>): string {
+  return `${site.code} ${site.name}${site.status === 'closed' ? ' (closed)' : ''}`;
+}

@@ -19,7 +19,15 @@ import { readTabularFile } from '../../shared/inventory/table-file';
 import { disconnectPatch } from '../../shared/inventory/edits';
 import { cents } from '../../shared/money/cents';
 import { makeDraft, makeDraftInvoice, makeDraftLine, textBytes } from '../helpers/drafts';
+import type { Service } from '../../shared/model';
 import { makeService, makeSite } from '../helpers/inventory';
+
+const ACCOUNT_1 = {
+  id: 'account-1',
+  carrierId: 'carrier-1',
+  accountNumber: '5-ACME-001',
+  status: 'open',
+} as const;
 
 let db: TemDeskDatabase;
 let counter = 0;
@@ -27,12 +35,7 @@ beforeEach(async () => {
   db = new TemDeskDatabase(`inventory-test-${++counter}`);
   await db.open();
   await db.carriers.add({ id: 'carrier-1', name: 'Lumen' });
-  await db.accounts.add({
-    id: 'account-1',
-    carrierId: 'carrier-1',
-    accountNumber: '5-ACME-001',
-    status: 'open',
-  });
+  await db.accounts.add(ACCOUNT_1);
   await db.sites.bulkAdd([
     makeSite(),
     makeSite({ id: 'site-2', code: 'STR-0200', name: 'Store 200' }),
@@ -45,6 +48,20 @@ beforeEach(async () => {
 afterEach(async () => {
   await db.delete();
 });
+
+/** Adds `service-1` and `service-2` (555-010-0002), the second with `second` on top. */
+async function addTwoServices(second: Partial<Service> = {}) {
+  await addService(db, makeService());
+  await addService(
+    db,
+    makeService({
+      id: 'service-2',
+      serviceIdRaw: '555-010-0002',
+      serviceKey: '+15550100002',
+      ...second,
+    }),
+  );
+}
 
 describe('inventory changes', () => {
   it('adds a service with a first history entry, and refuses a duplicate identifier', async () => {
@@ -59,11 +76,7 @@ describe('inventory changes', () => {
   });
 
   it('bulk-edits several services in one go, each with its history, and refuses a closed cost center', async () => {
-    await addService(db, makeService());
-    await addService(
-      db,
-      makeService({ id: 'service-2', serviceIdRaw: '555-010-0002', serviceKey: '+15550100002' }),
-    );
+    await addTwoServices();
     expect(
       await updateServices(db, ['service-1', 'service-2'], { costCenterId: 'cc-old' }),
     ).toMatchObject({ ok: false });
@@ -85,6 +98,40 @@ describe('inventory changes', () => {
     );
   });
 
+  it('refuses to move a service to a closed site, with a sentence', async () => {
+    await db.sites.add(makeSite({ id: 'site-closed', code: 'STR-0900', status: 'closed' }));
+    await addService(db, makeService());
+    expect(await updateServices(db, ['service-1'], { siteId: 'site-closed' }, 'moved')).toEqual({
+      ok: false,
+      errors: [
+        {
+          column: 'Site',
+          value: 'site-closed',
+          message:
+            'This site is closed, so no service can be moved to it; pick an open site, or reopen the site under Sites and cost centers first.',
+        },
+      ],
+    });
+    expect((await db.services.get('service-1'))?.siteId).toBe('site-1');
+  });
+
+  it("moves services to another carrier's account with the account's carrier, and says so in the history", async () => {
+    await db.carriers.add({ id: 'carrier-2', name: 'Verizon Wireless' });
+    const verizon = { id: 'account-2', carrierId: 'carrier-2', accountNumber: '842012345-00001' };
+    await db.accounts.add({ ...ACCOUNT_1, ...verizon });
+    await addTwoServices();
+    expect(
+      await updateServices(db, ['service-1', 'service-2'], { accountId: 'account-2' }),
+    ).toEqual({ ok: true, value: 2 });
+    expect((await db.services.toArray()).map((s) => [s.accountId, s.carrierId])).toEqual([
+      ['account-2', 'carrier-2'],
+      ['account-2', 'carrier-2'],
+    ]);
+    expect((await serviceHistory(db, 'service-2')).at(-1)?.summary).toBe(
+      'Edited — Account: 5-ACME-001 → 842012345-00001; Carrier: Lumen → Verizon Wireless',
+    );
+  });
+
   it('disconnects with status and date together', async () => {
     await addService(db, makeService());
     await updateServices(db, ['service-1'], disconnectPatch(isoDate(2026, 10, 31)), 'disconnected');
@@ -92,6 +139,30 @@ describe('inventory changes', () => {
       status: 'disconnected',
       disconnectedOn: '2026-10-31',
     });
+  });
+
+  it('refuses a disconnect before the install date, and saves it on none of the selected services', async () => {
+    await addTwoServices({ activatedOn: isoDate(2026, 11, 1) });
+    const outcome = await updateServices(
+      db,
+      ['service-1', 'service-2'],
+      disconnectPatch(isoDate(2026, 10, 31)),
+      'disconnected',
+    );
+    expect(outcome).toEqual({
+      ok: false,
+      errors: [
+        {
+          column: 'Disconnected on',
+          message:
+            '555-010-0002: The disconnect date 2026-10-31 is before the install date 2026-11-01; a service cannot be disconnected before it was installed.',
+        },
+      ],
+    });
+    expect((await db.services.toArray()).map((s) => [s.id, s.status])).toEqual([
+      ['service-1', 'active'],
+      ['service-2', 'active'],
+    ]);
   });
 
   it('maps a billed identifier to a service and shows what it was billed, month by month', async () => {

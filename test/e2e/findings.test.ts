@@ -75,6 +75,10 @@ describe('findings and disputes in Chromium', () => {
       name: /^Select finding Billed above the contract rate, /,
     });
     await boxes.nth(0).check();
+    // One selected finding is "1 finding", never "1 findings".
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Apply to 1 finding', exact: true }).count())
+      .toBe(1);
     await boxes.nth(1).check();
     await page.getByRole('button', { name: 'Create dispute from 2 selected…' }).click();
     const form = page.getByRole('form', { name: /^New dispute/ });

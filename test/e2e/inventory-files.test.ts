@@ -20,22 +20,27 @@ const INVENTORY = [
   'HQ,Headquarters,Lumen,5-ACME-001,mpls-sdwan,BBEC.556677..LUMN,MPLS 200M,1250.00,active,',
 ].join('\r\n');
 
+/** Opens the Inventory and chooses a file of `text` (written to a fresh folder) to import. */
+async function importInventoryFile(name: string, text: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'temdesk-inventory-'));
+  writeFileSync(join(dir, name), text);
+  const app = await openApp({ hash: '#/inventory' });
+  session = app;
+  const { page } = app;
+  await page.getByRole('button', { name: 'Import inventory…' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Choose inventory file…' }).click();
+  await (await chooser).setFiles(join(dir, name));
+  return { app, dir, page };
+}
+
 describe('inventory files in Chromium', () => {
   it('imports an inventory CSV, bulk-disconnects three lines, and exports a CSV that reads back', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'temdesk-inventory-'));
-    const path = join(dir, 'inventory.csv');
-    writeFileSync(path, INVENTORY);
-    session = await openApp({ hash: '#/inventory' });
-    const { page } = session;
-
-    await page.getByRole('button', { name: 'Import inventory…' }).click();
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Choose inventory file…' }).click();
-    await (await chooser).setFiles(path);
+    const { app, dir, page } = await importInventoryFile('inventory.csv', INVENTORY);
     await expect
       .poll(() => page.getByRole('status').filter({ hasText: '5 services ready' }).count())
       .toBe(1);
-    await session.screenshot('inventory-import-preview');
+    await app.screenshot('inventory-import-preview');
     await page.getByRole('button', { name: 'Import 5 services' }).click();
     await expect
       .poll(() => page.getByRole('status').filter({ hasText: '5 services added' }).count())
@@ -75,7 +80,7 @@ describe('inventory files in Chromium', () => {
         'Expected Monthly Cost'
       ],
     ).toBe('1250.00');
-    await session.screenshot('inventory-after-bulk-disconnect');
+    await app.screenshot('inventory-after-bulk-disconnect');
 
     // Account defaults: bill cycle day and expected monthly total.
     await page.getByRole('tab', { name: 'Sites and cost centers' }).click();
@@ -91,6 +96,30 @@ describe('inventory files in Chromium', () => {
     await expect
       .poll(() => page.getByRole('row', { name: /5-ACME-001/ }).textContent())
       .toMatch(/16\$2,100\.00/);
-    expect(session.consoleErrors).toEqual([]);
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  it('counts a row with two bad cells once, says "1 service", and refuses a disconnect before the install', async () => {
+    const { app, page } = await importInventoryFile(
+      'inventory-bad.csv',
+      [
+        'Site Code,Carrier,Account Number,Service ID,Expected Monthly Cost,Install Date,Disconnect Date',
+        'STR-0300,Lumen,5-ACME-001,512-555-0101,45.00,2026-03-01,',
+        'STR-0300,Lumen,5-ACME-001,512-555-0102,abc,2026-03-01,2026-02-27',
+      ].join('\r\n'),
+    );
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'ready' }).innerText())
+      .toBe('1 service ready · 1 row cannot be read and is left out');
+    expect(
+      await page.getByRole('list', { name: 'Rows that cannot be read' }).innerText(),
+    ).toContain(
+      'Row 3, column "Disconnect Date": expected a disconnect date on or after the install date (2026-03-01) but found 2026-02-27',
+    );
+    await page.getByRole('button', { name: 'Import 1 service', exact: true }).click();
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: '1 service added' }).count())
+      .toBe(1);
+    expect(app.consoleErrors).toEqual([]);
   });
 });

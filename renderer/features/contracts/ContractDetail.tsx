@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { currentTerm, noticeDeadline } from '../../../shared/contracts';
-import { todayIso } from '../../../shared/dates';
+import { describeTerm, noticeDeadline, termOnDay } from '../../../shared/contracts';
+import type { IsoDate } from '../../../shared/dates';
 import type { Contract } from '../../../shared/model';
 import { formatCents } from '../../../shared/money/cents';
 import { useDatabase } from '../../db/DatabaseContext';
@@ -14,18 +14,20 @@ import { ContractServices, SpendByMonth } from './ContractTables';
 export function ContractDetail({
   contract,
   data,
+  today,
   onEdit,
   onClose,
 }: {
   contract: Contract;
   data: ContractsData;
+  /** The day the current term is shown for. */
+  today: IsoDate;
   onEdit: () => void;
   onClose: () => void;
 }) {
   const db = useDatabase();
   const { perform } = useUndo();
   const [confirming, setConfirming] = useState(false);
-  const term = currentTerm(contract, todayIso(new Date()));
   const carrier = data.carriers.find((c) => c.id === contract.carrierId)?.name ?? '—';
   const accounts = contract.accountIds
     .map((id) => data.accounts.find((a) => a.id === id)?.accountNumber ?? id)
@@ -50,14 +52,7 @@ export function ContractDetail({
           : 'Yes, month-to-month'
         : 'No',
     ],
-    [
-      'Current term',
-      term.rolledOver > 0
-        ? `Renewed ${term.rolledOver} time(s); ends ${term.termEnd}, notice by ${term.noticeDeadline}`
-        : term.expired
-          ? `Ended ${term.termEnd}: out of contract`
-          : `Initial term; notice by ${term.noticeDeadline}`,
-    ],
+    ['Current term', describeTerm(termOnDay(contract, today))],
     ['Early termination', contract.earlyTermination ?? '—'],
     ['MARC', contract.marcCents > 0 ? formatCents(contract.marcCents) : 'None'],
     ['Notes', contract.notes ?? '—'],

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { todayIso } from '../../../shared/dates';
 import type { Contract } from '../../../shared/model';
 import { useDatabase } from '../../db/DatabaseContext';
 import { useRouteContext } from '../../app/RouteContext';
@@ -101,10 +102,13 @@ function ContractsWorkspace({
     );
   }
   if (open) {
+    // clock: today, at the UI edge: the contract's current term is shown as of today.
+    const today = todayIso(new Date());
     return (
       <ContractDetail
         contract={open}
         data={data}
+        today={today}
         onEdit={() => onEdit(open)}
         onClose={() => navigate('contracts')}
       />

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { countOnce, type CountedOnce } from '../../../shared/audit/claims';
 import { disputeChoice } from '../../../shared/audit/dispute-claim';
 import { cents, formatCents } from '../../../shared/money/cents';
+import { plural } from '../../../shared/text/wording';
 import { useDatabase } from '../../db/DatabaseContext';
 import { hrefFor } from '../../app/sections';
 import { setFindingStatus } from '../../db/findings';
@@ -125,11 +126,11 @@ export function FindingsTab({
         <div
           className="bulk-bar"
           role="group"
-          aria-label={`Act on ${selected.length} selected findings`}
+          aria-label={`Act on ${plural(selected.length, 'selected finding')}`}
         >
           <StatusForm
             legend={`${selected.length} selected:`}
-            submitLabel={`Apply to ${selected.length} findings`}
+            submitLabel={`Apply to ${plural(selected.length, 'finding')}`}
             onSubmit={async (choice) => {
               const changed = await setFindingStatus(
                 db,

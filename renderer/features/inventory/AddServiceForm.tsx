@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { serviceMatchKey } from '../../../shared/ids/identifiers';
 import { monthlyCostFromText } from '../../../shared/inventory/edits';
 import { SERVICE_TYPE_LABELS } from '../../../shared/inventory/rows';
+import { siteOptionLabel } from '../../../shared/inventory/sites';
 import { SERVICE_TYPES, type Service } from '../../../shared/model';
 import { useDatabase } from '../../db/DatabaseContext';
 import { addService, type InventoryData } from '../../db/inventory';
@@ -93,7 +94,7 @@ export function AddServiceForm({
         <select id={`${ids}-site`} value={siteId} onChange={(e) => setSiteId(e.target.value)}>
           {data.sites.map((site) => (
             <option key={site.id} value={site.id}>
-              {site.code} {site.name}
+              {siteOptionLabel(site)}
             </option>
           ))}
         </select>

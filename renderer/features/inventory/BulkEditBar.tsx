@@ -4,6 +4,7 @@ import { SERVICE_STATUS_LABELS } from '../../../shared/inventory/rows';
 import {
   SERVICE_STATUSES,
   type Account,
+  type Carrier,
   type Contract,
   type CostCenter,
 } from '../../../shared/model';
@@ -17,12 +18,14 @@ export function BulkEditBar({
   costCenters,
   contracts,
   accounts,
+  carriers,
   onApply,
 }: {
   count: number;
   costCenters: CostCenter[];
   contracts: Contract[];
   accounts: Account[];
+  carriers: Carrier[];
   onApply: (patch: ServicePatch) => void;
 }) {
   const ids = useId();
@@ -43,7 +46,10 @@ export function BulkEditBar({
               { value: '', label: 'No contract' },
               ...contracts.map((c) => ({ value: c.id, label: c.name })),
             ]
-          : accounts.map((a) => ({ value: a.id, label: a.accountNumber }));
+          : accounts.map((a) => ({
+              value: a.id,
+              label: `${a.accountNumber} (${carriers.find((c) => c.id === a.carrierId)?.name ?? 'unknown carrier'})`,
+            }));
 
   const apply = () => {
     if (field === 'status') {
@@ -89,6 +95,9 @@ export function BulkEditBar({
       >
         Apply to {count} services
       </button>
+      {field === 'accountId' && (
+        <span className="hint">The services take the carrier of the account you choose.</span>
+      )}
     </div>
   );
 }

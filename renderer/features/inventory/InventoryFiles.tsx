@@ -10,7 +10,9 @@ import {
 } from '../../../shared/inventory/import';
 import { readTabularFile } from '../../../shared/inventory/table-file';
 import type { Table } from '../../../shared/import/table';
+import { inventoryPreview } from '../../../shared/inventory/preview';
 import { formatCents } from '../../../shared/money/cents';
+import { plural } from '../../../shared/text/wording';
 import { useDatabase } from '../../db/DatabaseContext';
 import { checkInventoryDrafts, commitInventoryImport } from '../../db/inventory-import';
 import type { InventoryData } from '../../db/inventory';
@@ -95,7 +97,7 @@ export function InventoryImport({ onDone }: { onDone: (message: string) => void 
       current = false;
     };
   }, [db, read]);
-  const ready = read ? read.drafts.length - new Set(dbErrors.map((e) => e.row)).size : 0;
+  const preview = inventoryPreview(read?.drafts.length ?? 0, read?.errors ?? [], dbErrors);
 
   const commit = async () => {
     if (!read || !loaded) return;
@@ -103,7 +105,7 @@ export function InventoryImport({ onDone }: { onDone: (message: string) => void 
     if (extra.length > 0) return setDbErrors(extra);
     const summary = await commitInventoryImport(db, read.drafts, loaded.fileName);
     onDone(
-      `Imported ${loaded.fileName}: ${summary.added} services added, ${summary.updated} updated, ${summary.sitesCreated} new sites.`,
+      `Imported ${loaded.fileName}: ${plural(summary.added, 'service')} added, ${summary.updated} updated, ${plural(summary.sitesCreated, 'new site')}.`,
     );
   };
 
@@ -168,12 +170,7 @@ export function InventoryImport({ onDone }: { onDone: (message: string) => void 
           )}
           {read && (
             <>
-              <p role="status">
-                {ready} services ready · {read.errors.length} rows cannot be read (they are not
-                imported)
-                {dbErrors.length > 0 &&
-                  ` · ${dbErrors.length} problems to fix before anything is imported`}
-              </p>
+              <p role="status">{preview.status}</p>
               {[...read.errors, ...dbErrors].length > 0 && (
                 <ul className="row-errors" aria-label="Rows that cannot be read">
                   {[...read.errors, ...dbErrors].slice(0, 100).map((e, i) => (
@@ -220,7 +217,7 @@ export function InventoryImport({ onDone }: { onDone: (message: string) => void 
               disabled={!read || read.drafts.length === 0 || dbErrors.length > 0}
               onClick={() => void commit()}
             >
-              Import {ready} services
+              {preview.button}
             </button>
             <button type="button" className="secondary" onClick={() => onDone('')}>
               Cancel

@@ -283,6 +283,7 @@ function InventoryWorkspace({ data }: { data: InventoryData }) {
                 costCenters={data.costCenters}
                 contracts={data.contracts}
                 accounts={data.accounts}
+                carriers={data.carriers}
                 onApply={(patch) =>
                   void edit(selected, patch).then((problem) => problem && setMessage(problem))
                 }

@@ -7,6 +7,7 @@ import {
 } from '../../../shared/inventory/edits';
 import { SERVICE_STATUS_LABELS, SERVICE_TYPE_LABELS } from '../../../shared/inventory/rows';
 import type { Service } from '../../../shared/model';
+import { siteOptionLabel } from '../../../shared/inventory/sites';
 import { formatCents } from '../../../shared/money/cents';
 import { useDatabase } from '../../db/DatabaseContext';
 import { useLiveQuery } from '../../app/useLiveQuery';
@@ -117,7 +118,7 @@ export function ServiceDetail({ service, data, onChange, onClose, ref }: Service
         <select id={`${ids}-site`} value={siteId} onChange={(e) => setSiteId(e.target.value)}>
           {data.sites.map((site) => (
             <option key={site.id} value={site.id}>
-              {site.code} {site.name}
+              {siteOptionLabel(site)}
             </option>
           ))}
         </select>

@@ -40,7 +40,10 @@ export const SiteList = memo(function SiteList({
       <ul>
         <li>
           <button type="button" aria-pressed={selected === null} onClick={() => onSelect(null)}>
-            <span className="site-list__name">All sites</span>
+            <span className="site-list__name">
+              All sites
+              <Separator />
+            </span>
             <span className="site-list__meta">{total.toLocaleString('en-US')} live services</span>
           </button>
         </li>
@@ -71,7 +74,16 @@ const SiteItem = memo(function SiteItem({
       <button type="button" aria-pressed={pressed} onClick={() => onSelect(site.id)}>
         <span className="site-list__name">
           {site.code} · {site.name}
-          {site.status === 'closed' && <span className="badge badge--danger">Closed</span>}
+          <Separator />
+          {site.status === 'closed' && (
+            <>
+              {' '}
+              <span className="badge badge--danger">
+                Closed
+                <Separator />
+              </span>
+            </>
+          )}
         </span>
         <span className="site-list__meta">
           {serviceCount} live · {formatCents(monthlyCents)}/mo
@@ -80,3 +92,13 @@ const SiteItem = memo(function SiteItem({
     </li>
   );
 });
+
+/**
+ * A comma only screen readers hear, between parts of a button shown apart (a badge, a second
+ * line): its name reads "HQ-01 · Headquarters, Closed, 3 live · $1,250.00/mo", never
+ * "HeadquartersClosed". It stays in the text's flow (no width, not out of it), so no space comes
+ * before the comma.
+ */
+function Separator() {
+  return <span className="site-list__pause">,</span>;
+}

@@ -37,6 +37,26 @@ describe('inventory files', () => {
     ]);
   });
 
+  it('refuses a disconnect date before the install date, naming the row, the column and what was expected', () => {
+    const { drafts, errors } = read(
+      [
+        'Site Code,Carrier,Account Number,Type,Service ID,Install Date,Disconnect Date',
+        'STR-0142,Verizon Wireless,842012345-00001,mobile,555-010-0001,2026-03-01,2026-02-27',
+        'STR-0142,Verizon Wireless,842012345-00001,mobile,555-010-0002,2026-03-01,2026-03-01',
+      ].join('\n'),
+    );
+    expect(drafts.map((draft) => [draft.serviceIdRaw, draft.disconnectDate])).toEqual([
+      ['555-010-0002', '2026-03-01'],
+    ]);
+    expect(errors.map((error) => [error.row, error.column, error.message])).toEqual([
+      [
+        2,
+        'Disconnect Date',
+        'Row 2, column "Disconnect Date": expected a disconnect date on or after the install date (2026-03-01) but found 2026-02-27; a service cannot be disconnected before it was installed.',
+      ],
+    ]);
+  });
+
   it('refuses a Service ID that names no service a bill can match (N/A, masked), naming the row', () => {
     const { drafts, errors } = read(
       [

@@ -3,6 +3,7 @@ import {
   describeChanges,
   disconnectPatch,
   monthlyCostFromText,
+  patchProblemFor,
   validateServicePatch,
   type EditContext,
 } from '../../../shared/inventory/edits';
@@ -12,7 +13,7 @@ import {
   servicesNotBilled,
   unmatchedIdentifiers,
 } from '../../../shared/inventory/matching';
-import { summarizeSites } from '../../../shared/inventory/sites';
+import { siteOptionLabel, summarizeSites } from '../../../shared/inventory/sites';
 import { isoDate } from '../../../shared/dates';
 import type { ChargeLine, Invoice } from '../../../shared/model';
 import { cents } from '../../../shared/money/cents';
@@ -20,7 +21,8 @@ import { packChargeLines } from '../../../shared/storage/charge-blocks';
 import { makeService, makeSite } from '../../helpers/inventory';
 
 const context: EditContext = {
-  siteIds: new Set(['site-1', 'site-2']),
+  siteIds: new Set(['site-1', 'site-2', 'site-closed']),
+  closedSiteIds: new Set(['site-closed']),
   costCenterIds: new Set(['cc-1', 'cc-old']),
   inactiveCostCenterIds: new Set(['cc-old']),
   accountIds: new Set(['account-1']),
@@ -45,17 +47,31 @@ describe('site list', () => {
   });
 });
 
+describe('site names', () => {
+  it('says in a list to pick from that a site is closed', () => {
+    const site = makeSite({ code: 'HQ-01', name: 'Headquarters', status: 'closed' });
+    expect(siteOptionLabel(site)).toBe('HQ-01 Headquarters (closed)');
+    expect(siteOptionLabel(makeSite())).toBe('STR-0142 Store 142');
+  });
+});
+
 describe('editing a service', () => {
   it.each([
     [{ costCenterId: 'cc-9' }, 'Cost center', 'There is no such cost center'],
     [{ costCenterId: 'cc-old' }, 'Cost center', 'closed'],
     [{ siteId: 'nowhere' }, 'Site', 'There is no such site'],
+    [{ siteId: 'site-closed' }, 'Site', 'This site is closed, so no service can be moved to it'],
     [{ activatedOn: '31/12/2026' as never }, 'Activated on', 'Expected a date like 2026-10-31'],
     [{ expectedMonthlyCents: cents(-5) }, 'Monthly cost', 'zero or more'],
     [
       { status: 'active' as const, disconnectedOn: isoDate(2026, 1, 1) },
       'Status',
       'must be marked disconnected',
+    ],
+    [
+      { activatedOn: isoDate(2026, 3, 1), disconnectedOn: isoDate(2026, 2, 27) },
+      'Disconnected on',
+      'The disconnect date 2026-02-27 is before the install date 2026-03-01',
     ],
   ])('refuses %o with a sentence on %s', (patch, column, message) => {
     const result = validateServicePatch(patch, context);
@@ -75,6 +91,15 @@ describe('editing a service', () => {
       ok: true,
       value: { status: 'disconnected', disconnectedOn: '2026-10-31' },
     });
+  });
+
+  it('refuses a disconnect date before the install date the service already has', () => {
+    const service = makeService({ activatedOn: isoDate(2026, 3, 1) });
+    expect(patchProblemFor(service, disconnectPatch(isoDate(2026, 2, 27)))).toBe(
+      `${service.serviceIdRaw}: The disconnect date 2026-02-27 is before the install date 2026-03-01; a service cannot be disconnected before it was installed.`,
+    );
+    expect(patchProblemFor(service, disconnectPatch(isoDate(2026, 3, 1)))).toBeNull();
+    expect(patchProblemFor(makeService(), disconnectPatch(isoDate(2026, 2, 27)))).toBeNull();
   });
 
   it.each([
