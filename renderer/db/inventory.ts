@@ -199,7 +199,13 @@ export async function addService(
       );
       if (!checked.ok) return checked;
       if (service.serviceKey) {
-        const clash = await db.services.where('serviceKey').equals(service.serviceKey).first();
+        // One number on two carriers (ported: the old carrier's line kept, disconnected) is two
+        // services; on one carrier it is one.
+        const clash = await db.services
+          .where('serviceKey')
+          .equals(service.serviceKey)
+          .filter((other) => other.carrierId === service.carrierId)
+          .first();
         if (clash) return fail(`${service.serviceIdRaw} is already in the inventory.`);
       }
       await db.services.add(service);

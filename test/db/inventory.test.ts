@@ -75,6 +75,18 @@ describe('inventory changes', () => {
     ]);
   });
 
+  it('adds a number ported in from another carrier beside its old, disconnected line', async () => {
+    await db.carriers.add({ id: 'carrier-2', name: 'Verizon Wireless' });
+    await db.accounts.add({ ...ACCOUNT_1, id: 'account-2', carrierId: 'carrier-2' });
+    await addService(db, makeService({ status: 'disconnected' }));
+    expect(
+      await addService(
+        db,
+        makeService({ id: 'ported', carrierId: 'carrier-2', accountId: 'account-2' }),
+      ),
+    ).toEqual({ ok: true, value: 'ported' });
+  });
+
   it('bulk-edits several services in one go, each with its history, and refuses a closed cost center', async () => {
     await addTwoServices();
     expect(
