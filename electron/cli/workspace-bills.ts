@@ -9,7 +9,11 @@ import { readBills } from '../../shared/import/read-bill';
 import type { LimitAdvice } from '../../shared/import/limits';
 import { APP_LIMIT_ADVICE, capMessage, LIMIT_NAMES } from '../../shared/import/limits';
 import type { BillDraft, DraftChargeLine, DraftInvoice } from '../../shared/import/draft';
-import { packedLinesOf, packedRowsByInvoice } from '../../shared/import/packed-drafts';
+import {
+  draftUsageCount,
+  packedLinesOf,
+  packedRowsByInvoice,
+} from '../../shared/import/packed-drafts';
 import type { InvoiceDetailField } from '../../shared/import/profiles/types';
 import { columnChoiceSentence } from '../../shared/import/draft';
 import {
@@ -48,6 +52,20 @@ const DETAIL_FLAGS: Record<InvoiceDetailField, string> = {
   accountNumber: '--account-number NUMBER',
   invoiceDate: '--invoice-date YYYY-MM-DD',
 };
+
+/**
+ * Whether a file of a read bill gave it nothing: no invoice or part of one, no row error, no row
+ * left out, and the bill no usage — a header alone.
+ */
+function holdsNothing(draft: BillDraft, file: string): boolean {
+  const named = (entry: { sourceFile: string }) => entry.sourceFile === file;
+  return (
+    draftUsageCount(draft) === 0 &&
+    !draft.invoices.some((invoice) => named(invoice) || (invoice.parts ?? []).some(named)) &&
+    !draft.errors.some(named) &&
+    !draft.skipped.some(named)
+  );
+}
 
 function billProblem(outcome: Exclude<ReadOutcome, { kind: 'draft' }>): string {
   const file = outcome.fileName;
@@ -267,6 +285,10 @@ export function readBillFiles(
       continue;
     }
     if (outcome.kind !== 'draft') throw new CliError(billProblem(outcome));
+    // Its column names and no row (a report with nothing in it this month): said, not silent.
+    for (const file of outcome.files)
+      if (holdsNothing(outcome.draft, file.name))
+        state.notices.push(`"${file.name}" holds column names but no rows: it holds no charges.`);
     drafts.push(outcome.draft);
     noteUnreadRows(outcome.draft, state);
     state.skippedRows.push(...skippedRowNotices(outcome.draft.skipped));

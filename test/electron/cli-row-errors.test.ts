@@ -194,6 +194,19 @@ describe('an empty bill file', () => {
   });
 });
 
+describe('a bill file of column names and no rows', () => {
+  it('is named as holding no charges; the other bills are read', async () => {
+    await writeFile(join(dir, 'bills', 'bill.csv'), `${HEADER}\n${GOOD}\n`);
+    await writeFile(join(dir, 'bills', 'november.csv'), `${HEADER}\n`);
+    const run = await audit();
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(
+      'Notice: "november.csv" holds column names but no rows: it holds no charges.',
+    );
+    expect(run.stderr).not.toContain('"bill.csv" holds column names');
+  });
+});
+
 describe('dates that read two ways', () => {
   const AMBIGUOUS = 'Lumen,5-KE4X-001,754240482,11/01/2026,555-010-0001,MRC,850.00';
 
