@@ -116,8 +116,17 @@ export interface DashboardView {
   bySiteCount: number;
   byCostCenter: Ranked[];
   byType: { id: SpendType; total: Cents }[];
-  /** Accounts that moved most between the last two months of the range, largest change first. */
+  /**
+   * Accounts that moved most between the last two months of the range, largest change first;
+   * none when the month before the last is not billed at all (see `moversCompared`).
+   */
   movers: Mover[];
+  /**
+   * Whether the last month is compared with one billed before it: false for a range of one
+   * month, or one whose month before the last precedes the first bill (every account would
+   * otherwise "move" from nothing).
+   */
+  moversCompared: boolean;
   total: Cents;
   invoiceCount: number;
 }
@@ -186,7 +195,8 @@ export function dashboardView(
   filter: DashboardFilter,
   moverCount = 8,
 ): DashboardView {
-  const months = monthsOf(filter, billedMonths(invoices));
+  const billed = billedMonths(invoices);
+  const months = monthsOf(filter, billed);
   const monthIndex = new Map<string, number>(months.map((m, i) => [m, i]));
   const byCarrier = new Map<string, number[]>();
   const sites = new Map<string, number>();
@@ -299,7 +309,9 @@ export function dashboardView(
   const monthTotals = months.map((_, i) =>
     cents(carrierSeries.reduce((sum, s) => sum + (s.values[i] ?? 0), 0)),
   );
-  const movers = accountMovers(current, previous, moverCount);
+  const before = months[last - 1];
+  const moversCompared = before !== undefined && billed.first !== '' && before >= billed.first;
+  const movers = moversCompared ? accountMovers(current, previous, moverCount) : [];
   const bySite = ranked(sites);
   return {
     months,
@@ -314,6 +326,7 @@ export function dashboardView(
     byCostCenter: ranked(costCenters).slice(0, 10),
     byType: ranked(types),
     movers,
+    moversCompared,
     total: cents(monthTotals.reduce((a, b) => a + b, 0)),
     invoiceCount,
   };

@@ -55,7 +55,8 @@ export function referenceDashboardView(
   filter: DashboardFilter,
   moverCount = 8,
 ): DashboardView {
-  const months = monthsOf(filter, billedMonths(invoices));
+  const billed = billedMonths(invoices);
+  const months = monthsOf(filter, billed);
   const monthIndex = new Map<string, number>(months.map((m, i) => [m, i]));
   const byCarrier = new Map<string, number[]>();
   const groups = CATEGORY_GROUPS.map(() => 0);
@@ -130,7 +131,10 @@ export function referenceDashboardView(
   const monthTotals = months.map((_, i) =>
     cents(carrierSeries.reduce((sum, s) => sum + (s.values[i] ?? 0), 0)),
   );
-  const movers = accountMovers(current, previous, moverCount);
+  // Since: no movers when the month before the last is not billed at all.
+  const before = months[months.length - 2];
+  const moversCompared = before !== undefined && billed.first !== '' && before >= billed.first;
+  const movers = moversCompared ? accountMovers(current, previous, moverCount) : [];
   const bySite = ranked(sites);
   return {
     months,
@@ -145,6 +149,7 @@ export function referenceDashboardView(
     byCostCenter: ranked(costCenters).slice(0, 10),
     byType: ranked(types),
     movers,
+    moversCompared,
     total: cents(monthTotals.reduce((a, b) => a + b, 0)),
     invoiceCount,
   };

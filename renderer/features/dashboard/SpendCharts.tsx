@@ -276,6 +276,13 @@ export function SpendCharts({
               ? `Biggest movers, ${shortMonth(previousMonth)} → ${shortMonth(to)}`
               : 'Biggest movers (needs two months)'
           }
+          emptyText={
+            view.moversCompared
+              ? undefined
+              : previousMonth
+                ? `No bills before ${shortMonth(to)} in TEM Desk to compare it with.`
+                : 'Choose a range of two months or more to see which accounts moved.'
+          }
           previousLabel={shortMonth(previousMonth)}
           currentLabel={shortMonth(to)}
           linkFor={(mover) => billsLink({ carrierId: mover.carrierId, from: previousMonth, to })}
