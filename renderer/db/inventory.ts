@@ -108,6 +108,8 @@ export async function updateServices(
       // A service is billed by its account's carrier: a new account brings its carrier along.
       const account = patch.accountId ? await db.accounts.get(patch.accountId) : undefined;
       const carriers = new Map((await db.carriers.toArray()).map((c) => [c.id, c.name]));
+      const contracts = new Map((await db.contracts.toArray()).map((c) => [c.id, c]));
+      const contractOf = (id: string) => contracts.get(id);
       const services = (await db.services.bulkGet([...serviceIds])).filter(
         (s): s is Service => s !== undefined,
       );
@@ -126,6 +128,17 @@ export async function updateServices(
           const carrier = (id: string) => carriers.get(id) ?? id;
           changes['Carrier'] = [carrier(service.carrierId), carrier(account.carrierId)];
           write.carrierId = account.carrierId;
+          // The old carrier's contract prices none of the new carrier's bills: it is let go.
+          const contract =
+            service.contractId === undefined ? undefined : contractOf(service.contractId);
+          if (
+            !('contractId' in patch) &&
+            contract !== undefined &&
+            contract.carrierId !== account.carrierId
+          ) {
+            changes['Contract'] = [names.contract(contract.id), names.contract(undefined)];
+            write.contractId = undefined;
+          }
         }
         if (Object.keys(changes).length === 0) continue;
         await db.services.update(service.id, write);

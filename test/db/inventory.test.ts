@@ -21,6 +21,7 @@ import { cents } from '../../shared/money/cents';
 import { makeDraft, makeDraftInvoice, makeDraftLine, textBytes } from '../helpers/drafts';
 import type { Service } from '../../shared/model';
 import { makeService, makeSite } from '../helpers/inventory';
+import { makeContract } from '../unit/contracts/helpers';
 
 const ACCOUNT_1 = {
   id: 'account-1',
@@ -141,6 +142,18 @@ describe('inventory changes', () => {
     ]);
     expect((await serviceHistory(db, 'service-2')).at(-1)?.summary).toBe(
       'Edited — Account: 5-ACME-001 → 842012345-00001; Carrier: Lumen → Verizon Wireless',
+    );
+  });
+
+  it("lets go of the old carrier's contract when services move to another carrier's account", async () => {
+    await db.carriers.add({ id: 'carrier-2', name: 'Verizon Wireless' });
+    await db.accounts.add({ ...ACCOUNT_1, id: 'account-2', carrierId: 'carrier-2' });
+    await db.contracts.add(makeContract({ id: 'ctr-lumen', carrierId: 'carrier-1' }));
+    await addService(db, makeService({ contractId: 'ctr-lumen' }));
+    await updateServices(db, ['service-1'], { accountId: 'account-2' });
+    expect((await db.services.get('service-1'))?.contractId).toBeUndefined();
+    expect((await serviceHistory(db, 'service-1')).at(-1)?.summary).toContain(
+      'Contract: Lumen MPLS 2024 → —',
     );
   });
 
