@@ -112,6 +112,11 @@ describe('dashboard', () => {
     expect(await spend.textContent()).toMatch(
       /more open findings \(\$[\d,.]+ at stake\) billed outside these months, listed on the Findings page\./,
     );
+    // No month before it in the range: no account "moved" from nothing.
+    await page
+      .getByRole('table', { name: /^Biggest movers/ })
+      .getByText('Choose a range of two months or more to see which accounts moved.')
+      .waitFor();
     await session.screenshot('dashboard-one-month');
     await page.getByRole('button', { name: 'Clear filters' }).click();
 

@@ -27,3 +27,10 @@ it('plan 60 in advance + feature 5 in arrears (other period)', () => {
   console.log('B', r);
   expect(r.length).toBe(1);
 });
+it('two whole months billed at $60 each (catch-up of a missed month), same description', () => {
+  const r = run([
+    line('recurring', 60_00, p([10, 1], [10, 31])),
+    line('recurring', 60_00, p([11, 1], [11, 30])),
+  ]);
+  console.log('C', r);
+});
