@@ -117,6 +117,10 @@ describe('dashboard', () => {
       .getByRole('table', { name: /^Biggest movers/ })
       .getByText('Choose a range of two months or more to see which accounts moved.')
       .waitFor();
+    // Its one open finding is "1 open finding".
+    await page
+      .getByRole('figure', { name: /^Money at stake by check: \$[\d,.]+ in 1 open finding$/ })
+      .waitFor();
     await session.screenshot('dashboard-one-month');
     await page.getByRole('button', { name: 'Clear filters' }).click();
 

@@ -4,6 +4,7 @@ import { ALL_RULES } from '../../../shared/audit/rules';
 import type { DashboardFilter } from '../../../shared/billing/dashboard-view';
 import type { IsoMonth } from '../../../shared/dates';
 import { formatCents } from '../../../shared/money/cents';
+import { plural } from '../../../shared/text/wording';
 import { findingsLink, savingsLink } from '../../app/links';
 import { SAVINGS_BASES } from '../../../shared/audit/savings';
 import { MoneyBarChart } from '../../components/charts/MoneyBarChart';
@@ -65,7 +66,7 @@ export function FindingsCharts({
         </section>
       ) : (
         <RankedChart
-          title={`Money at stake by check: ${formatCents(findings.atStake)} in ${findings.openCount.toLocaleString('en-US')} open findings`}
+          title={`Money at stake by check: ${formatCents(findings.atStake)} in ${plural(findings.openCount, 'open finding')}`}
           items={rules}
           labelOf={ruleLabelOf}
           linkOf={ruleLinkOf}
