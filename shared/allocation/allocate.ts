@@ -205,9 +205,14 @@ class MonthRun {
       this.bookWhole(line, policy.costCenterId, 'account-chosen');
       return;
     }
+    // In cost center code order (then id): a cent left over by a tie goes to the same cost
+    // center in the app (random record ids) and the CLI (sequential ones).
+    const orderKey = (id: string) => `${this.index.costCenter(id)?.code ?? ''}\u0000${id}`;
     const positive = [...weights.entries()]
       .filter(([, weight]) => weight > 0)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      .map(([id, weight]) => ({ id, weight, key: orderKey(id) }))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+      .map(({ id, weight }) => [id, weight] as const);
     if (positive.length === 0) {
       const costCenterId = this.index.account(accountId)?.defaultCostCenterId;
       if (costCenterId === undefined) {
