@@ -105,13 +105,27 @@ function itemOf(sig: string): string {
 }
 
 /**
- * Whether every line of `own` bills an item `before` bills too, at another amount: the same bill
- * again after a correction (every charge re-rated), not another part of it.
+ * Whether `own` bills exactly the items `before` bills, each as many times, at other amounts: the
+ * same bill again after a correction (every charge re-rated), not another part of it. Only lines
+ * naming a service count as items: parts of an export by department each carry account-level
+ * lines (taxes, local service) of the same descriptions, and are parts, never a re-issue.
  */
 function billsSameItems(own: ReadonlyMap<string, number>, before: ReadonlyMap<string, number>) {
-  if (own.size === 0) return false;
-  const items = new Set([...before.keys()].map(itemOf));
-  return [...own.keys()].every((sig) => items.has(itemOf(sig)));
+  const itemsOf = (counts: ReadonlyMap<string, number>) => {
+    const items = new Map<string, number>();
+    for (const [sig, count] of counts) {
+      const item = itemOf(sig);
+      items.set(item, (items.get(item) ?? 0) + count);
+    }
+    return items;
+  };
+  const mine = itemsOf(own);
+  const theirs = itemsOf(before);
+  if (mine.size === 0 || mine.size !== theirs.size) return false;
+  for (const [item, count] of mine) {
+    if (item.startsWith('\u0000') || theirs.get(item) !== count) return false;
+  }
+  return true;
 }
 
 export class PartContenders {

@@ -35,3 +35,26 @@ it('still joins a file billing other items of the invoice', () => {
   if (outcome.kind !== 'draft') throw new Error(JSON.stringify(outcome));
   expect(outcome.draft.lines).toHaveLength(2);
 });
+
+it('joins parts of an export by department made of account-level lines only', () => {
+  const account = (description: string, category: string, amount: string) =>
+    `Lumen,5-KE4X-001,I1,2026-10-05,,${description},${category},${amount}`;
+  const outcome = readBill([
+    file('sales.csv', [
+      account('Local service', 'MRC', '400.00'),
+      account('Taxes', 'Tax', '30.00'),
+    ]),
+    file('ops.csv', [account('Local service', 'MRC', '250.00'), account('Taxes', 'Tax', '20.00')]),
+  ]);
+  if (outcome.kind !== 'draft') throw new Error(JSON.stringify(outcome));
+  expect(outcome.draft.lines.reduce((sum, line) => sum + line.amount, 0)).toBe(700_00);
+});
+
+it('joins a part billing some of the same services and others', () => {
+  const outcome = readBill([
+    file('a.csv', [row('5550100001', '45.00'), row('5550100002', '45.00')]),
+    file('b.csv', [row('5550100001', '10.00')]),
+  ]);
+  if (outcome.kind !== 'draft') throw new Error(JSON.stringify(outcome));
+  expect(outcome.draft.lines).toHaveLength(3);
+});
