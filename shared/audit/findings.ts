@@ -77,32 +77,41 @@ export function billedPeriodMonths(facts: InvoiceFacts): number {
     : periodMonths(periodStart, periodEnd);
 }
 
+/** A charge line's period as `start|end`: its own, else its invoice's ('' when neither says). */
+export function linePeriodKey(facts: InvoiceFacts, block: ChargeBlock, row: number): string {
+  const start = block.periodStart[row] || facts.invoice.periodStart || '';
+  const end = block.periodEnd[row] || facts.invoice.periodEnd || '';
+  return start === '' || end === '' ? '' : `${start}|${end}`;
+}
+
 /**
- * How many months a service's recurring lines bill when they state periods of their own that
- * differ (a new line's part-month beside its first whole month, `Oct 15 – Oct 31` and
- * `Nov 1 – Nov 30`, 1.55 months): each period once, part-months as fractions. Undefined when
- * they state one period or none: the invoice's period counts ({@link billedPeriodMonths}).
+ * The periods a service's recurring lines bill when they state different ones, one after the
+ * other (a new line's part-month `Oct 15 – Oct 31` beside its first whole month `Nov 1 – Nov 30`),
+ * each with its length in months, part-months as fractions (17/31, then 1). Undefined when they
+ * bill one period (or do not say): the invoice's period counts ({@link billedPeriodMonths}).
  */
-export function linePeriodMonths(facts: InvoiceFacts, charges: ServiceCharges): number | undefined {
+export function linePeriods(
+  facts: InvoiceFacts,
+  charges: ServiceCharges,
+): { key: string; months: number }[] | undefined {
   const recurring = CATEGORY_CODE.recurring;
   const periods = new Map<string, number>();
   for (let i = charges.from; i < charges.to; i++) {
     const block = facts.blocks[charges.blockPositions[i] ?? 0];
     const row = charges.rows[i] ?? 0;
     if (block === undefined || block.category[row] !== recurring) continue;
-    const start = block.periodStart[row] ?? '';
-    const end = block.periodEnd[row] ?? '';
+    const key = linePeriodKey(facts, block, row);
+    const [start = '', end = ''] = key.split('|');
     if (!isIsoDate(start) || !isIsoDate(end) || end < start) return undefined;
-    const key = `${start}|${end}`;
     if (!periods.has(key)) periods.set(key, exactPeriodMonths(start, end));
   }
   if (periods.size < 2) return undefined;
-  const spans = [...periods.keys()].map((key) => key.split('|')).sort();
+  const keys = [...periods.keys()].sort();
   // Periods that overlap are not one after the other: a copy or a correction, not part-months.
-  for (let i = 1; i < spans.length; i++) {
-    if ((spans[i]?.[0] ?? '') <= (spans[i - 1]?.[1] ?? '')) return undefined;
+  for (let i = 1; i < keys.length; i++) {
+    if ((keys[i] ?? '').slice(0, 10) <= (keys[i - 1] ?? '').slice(11)) return undefined;
   }
-  return [...periods.values()].reduce((sum, months) => sum + months, 0);
+  return keys.map((key) => ({ key, months: periods.get(key) ?? 1 }));
 }
 
 /**
@@ -111,12 +120,14 @@ export function linePeriodMonths(facts: InvoiceFacts, charges: ServiceCharges): 
  * `units` is the largest billed quantity of those lines (seat bundles), 1 when none is given.
  * With `netOfDiscounts`, the service's discount credits on the invoice are taken off (`credited`,
  * a positive number of cents): an $850 circuit with a monthly $50 term discount costs $800.
+ * With `period` (`start|end`), only the lines billing that period count.
  */
 export function recurringOf(
   facts: InvoiceFacts,
   charges: ServiceCharges,
   refs?: ChargeRef[],
   netOfDiscounts = false,
+  period?: string,
 ): { amount: number; units: number; credited: number } {
   const recurring = CATEGORY_CODE.recurring;
   const credit = CATEGORY_CODE.credit;
@@ -134,6 +145,8 @@ export function recurringOf(
     const category = block.category[row];
     const value = block.amount[row] ?? 0;
     const description = block.description[row] ?? '';
+    // Only the lines of one period (see `linePeriods`), when asked.
+    if (period !== undefined && linePeriodKey(facts, block, row) !== period) continue;
     if (netOfDiscounts && category === credit && isPriceDiscount(description)) {
       credited -= value;
       continue;

@@ -5,7 +5,7 @@ import {
   money,
   percentOfCents,
   billedPeriodMonths,
-  linePeriodMonths,
+  linePeriods,
   recurringOf,
   tallyDraft,
   tallySpan,
@@ -47,26 +47,39 @@ export const rateMismatchRule: AuditRule = {
         // end, the share of its days after it).
         const share = rate.contract === undefined ? 0 : outOfContractShare(rate.contract, facts);
         if (share === 1) continue;
-        const billed = recurringOf(facts, charges, undefined, true);
-        if (billed.amount <= 0) continue;
-        // A bill of a longer period (a quarter) bills the monthly rate for each of its months; a
-        // new line's part-month beside its first whole month bills each for its days.
-        const months = linePeriodMonths(facts, charges) ?? billedPeriodMonths(facts);
-        const contracted = Math.round(rate.unitCents * billed.units * months);
-        const tolerance = Math.max(
-          settings.toleranceCents,
-          percentOfCents(contracted, settings.tolerancePercent),
-        );
-        if (billed.amount - contracted <= tolerance) continue;
+        // A bill of a longer period (a quarter) bills the monthly rate for each of its months.
+        // Lines billing periods of their own one after the other (a new line's part-month beside
+        // its first whole month) are judged period by period, each for its days.
+        const periods = linePeriods(facts, charges) ?? [
+          { key: undefined, months: billedPeriodMonths(facts) },
+        ];
+        let over = 0;
+        let billedAmount = 0;
+        let contracted = 0;
+        let credited = 0;
+        for (const period of periods) {
+          const billed = recurringOf(facts, charges, undefined, true, period.key);
+          if (billed.amount <= 0) continue;
+          const expected = Math.round(rate.unitCents * billed.units * period.months);
+          billedAmount += billed.amount;
+          contracted += expected;
+          credited += billed.credited;
+          const tolerance = Math.max(
+            settings.toleranceCents,
+            percentOfCents(expected, settings.tolerancePercent),
+          );
+          if (billed.amount - expected > tolerance) over += billed.amount - expected;
+        }
+        if (over <= 0) continue;
         const tally = tallies.on(facts, charges.serviceKey, charges.serviceIdRaw, service);
-        tally.impact += billed.amount - contracted - overAfterEnd(billed.amount, contracted, share);
+        tally.impact += Math.max(0, over - overAfterEnd(billedAmount, contracted, share));
         if (share > 0) straddling.add(tally);
-        tally.billed += billed.amount;
+        tally.billed += billedAmount;
         // The message's figures are the latest invoice's, whatever order the bills were read in.
         if (tally.last === facts) {
-          tally.lastAmount = billed.amount;
+          tally.lastAmount = billedAmount;
           tally.reference = contracted;
-          if (billed.credited > 0) netOfCredits.add(tally);
+          if (credited > 0) netOfCredits.add(tally);
           else netOfCredits.delete(tally);
         }
         // Evidence is gathered only for the few lines that are findings.

@@ -61,3 +61,43 @@ describe('exactPeriodMonths', () => {
     expect(exactPeriodMonths(periodStart, periodEnd)).toBeCloseTo(months, 9);
   });
 });
+
+describe('lines billing periods of their own, judged period by period', () => {
+  const bill = (lines: ReturnType<typeof line>[]) =>
+    runAudit(
+      snapshotOf({ bills: [billed(makeInvoice({ month: '2026-11' }), lines)] }),
+      rules,
+    ).findings.map((f) => f.impact);
+
+  it('finds a month billed above the rate beside a small charge in arrears', () => {
+    expect(
+      bill([
+        line('recurring', 60_00, period([11, 1], [11, 30])),
+        line('recurring', 5_00, { ...period([10, 1], [10, 31]), description: 'Voicemail' }),
+      ]),
+    ).toEqual([15_00]);
+  });
+
+  it('finds two months each billed above the rate, the same line in each', () => {
+    expect(
+      bill([
+        line('recurring', 60_00, period([10, 1], [10, 31])),
+        line('recurring', 60_00, period([11, 1], [11, 30])),
+      ]),
+    ).toEqual([30_00]);
+  });
+});
+
+it('judges a part-month whose period is the invoice’s (stored without its own) beside the next month', () => {
+  // As an import stores them: the first line's period is the invoice's, so the line keeps none.
+  const snapshot = snapshotOf({
+    services: [makeService({ activatedOn: isoDate(2026, 10, 15) })],
+    bills: [
+      billed(november, [
+        line('recurring', 24_68, { description: 'Plan (part month)' }),
+        line('recurring', 45_00, period([11, 1], [11, 30])),
+      ]),
+    ],
+  });
+  expect(runAudit(snapshot, rules).findings).toEqual([]);
+});
