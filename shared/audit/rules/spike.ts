@@ -2,7 +2,7 @@ import { daysBetween } from '../../dates';
 import { missingCompanionOf } from '../../import/draft';
 import { CHARGE_CATEGORIES } from '../../model';
 import type { InvoiceFacts } from '../context';
-import { money } from '../findings';
+import { isPriceDiscount, money } from '../findings';
 import { resolveSettings, type AuditRule, type FindingDraft, type SettingSpec } from '../rule';
 import { invoiceDraft } from './invoice-draft';
 
@@ -114,14 +114,18 @@ const CREDIT_CATEGORIES: ReadonlySet<number> = new Set([
 
 /**
  * The credits and adjustments an invoice gives back (negative cents; 0 for none): a promotional
- * credit or a refund of an earlier month's error is no part of the account's usual level.
+ * credit or a refund of an earlier month's error is no part of the account's usual level. A
+ * price discount (a term or corporate discount, billed every month) is, and stays in it.
  */
 export function oneOffCredits(facts: InvoiceFacts): number {
   let credits = 0;
   for (const block of facts.blocks) {
     for (let row = 0; row < block.count; row++) {
       const amount = block.amount[row] ?? 0;
-      if (amount < 0 && CREDIT_CATEGORIES.has(block.category[row] ?? -1)) credits += amount;
+      if (amount >= 0 || !CREDIT_CATEGORIES.has(block.category[row] ?? -1)) continue;
+      // A discount billed every month ("Corporate discount 20%") is part of the price.
+      if (isPriceDiscount(block.description[row] ?? '')) continue;
+      credits += amount;
     }
   }
   return credits;

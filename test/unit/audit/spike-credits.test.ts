@@ -39,3 +39,16 @@ it('a real spike after it is measured against the months without their credits',
     ],
   ]);
 });
+
+it('keeps a discount billed every month in the average: a real spike after it is found', () => {
+  const discount = line('credit', -200_00, {
+    serviceIdRaw: '',
+    description: 'Corporate discount 20%',
+  });
+  const months = ['2026-01', '2026-02', '2026-03'].map((month) =>
+    billed(makeInvoice({ month }), [line('recurring', 1000_00), discount]),
+  );
+  const april = billed(makeInvoice({ month: '2026-04' }), [line('recurring', 1300_00), discount]);
+  const found = runAudit(snapshotOf({ bills: [...months, april] }), rules).findings;
+  expect(found.map((f) => f.impact)).toEqual([300_00]);
+});
