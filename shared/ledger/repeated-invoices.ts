@@ -4,7 +4,7 @@
  * drafts know nothing of each other. Both doors refuse the pick, so no bill is counted twice.
  */
 import type { BillDraft } from '../import/draft';
-import { invoiceKey } from '../import/draft';
+import { accountNumberKey, carrierNamesAgree, invoiceNumberKey } from '../ids/keys';
 
 /** An invoice met in a second draft of one pick, and the file that had it first. */
 export interface RepeatedInvoice {
@@ -17,16 +17,25 @@ export interface RepeatedInvoice {
   otherSourceFile: string;
 }
 
-/** Each invoice of `drafts` an earlier draft of the same pick already has, in order. */
+/**
+ * Each invoice of `drafts` an earlier draft of the same pick already has, in order: the same
+ * account and invoice number, of one carrier however written ("Verizon" and "Verizon Wireless"
+ * are one carrier to the ledger, see `carrierNamesAgree`).
+ */
 export function invoicesRepeatedAcrossDrafts(drafts: readonly BillDraft[]): RepeatedInvoice[] {
   const repeated: RepeatedInvoice[] = [];
-  const seen = new Map<string, { draft: BillDraft; sourceFile: string }>();
+  const seen = new Map<string, { carrierName: string; draft: BillDraft; sourceFile: string }[]>();
   for (const draft of drafts) {
     for (const invoice of draft.invoices) {
-      const key = invoiceKey(invoice.carrierName, invoice.accountNumber, invoice.invoiceNumber);
-      const other = seen.get(key);
-      if (other === undefined) seen.set(key, { draft, sourceFile: invoice.sourceFile });
-      else if (other.draft !== draft)
+      const key = `${accountNumberKey(invoice.accountNumber)}|${invoiceNumberKey(invoice.invoiceNumber)}`;
+      const earlier = seen.get(key) ?? [];
+      const other = earlier.find((entry) =>
+        carrierNamesAgree(entry.carrierName, invoice.carrierName),
+      );
+      if (other === undefined) {
+        earlier.push({ carrierName: invoice.carrierName, draft, sourceFile: invoice.sourceFile });
+        seen.set(key, earlier);
+      } else if (other.draft !== draft)
         repeated.push({
           carrierName: invoice.carrierName,
           accountNumber: invoice.accountNumber,
