@@ -26,6 +26,7 @@ export class OrgResolver {
     for (const carrier of carriers) {
       const key = carrierKey(carrier.name);
       if (!this.carrierByKey.has(key)) this.carrierByKey.set(key, carrier);
+      this.remember(carrier, carrier.name);
     }
     for (const account of accounts) {
       const key = accountKey(account.carrierId, account.accountNumber);
@@ -45,37 +46,67 @@ export class OrgResolver {
     const key = carrierKey(name);
     let carrier = this.carrierByKey.get(key);
     if (carrier === undefined) {
-      carrier = this.sameCarrier(name, accountNumber);
+      const same = this.sameCarrier(name, accountNumber);
+      // Told by this account only: the name alone may mean another carrier for other accounts.
+      if (same?.byAccount === true) return same.carrier;
+      carrier = same?.carrier;
       if (carrier === undefined) {
         carrier = { id: this.newId('carrier'), name: displayText(name) };
         this.createdCarriers.push(carrier);
       }
       this.carrierByKey.set(key, carrier);
+      this.remember(carrier, name);
     }
     return carrier;
   }
 
   /** The known carrier {@link carrier} would give for this name, without planning a new one. */
   knownCarrier(name: string, accountNumber?: string): Carrier | undefined {
-    return this.carrierByKey.get(carrierKey(name)) ?? this.sameCarrier(name, accountNumber);
+    return (
+      this.carrierByKey.get(carrierKey(name)) ?? this.sameCarrier(name, accountNumber)?.carrier
+    );
   }
 
   carrierId(name: string, accountNumber?: string): string {
     return this.carrier(name, accountNumber).id;
   }
 
-  /** The one known carrier whose name agrees with `name` by whole words (see {@link carrier}). */
-  private sameCarrier(name: string, accountNumber: string | undefined): Carrier | undefined {
-    const candidates = new Map<string, Carrier>();
+  /** Every name a carrier was met by, to tell which names it may stand for. */
+  private readonly namesById = new Map<string, string[]>();
+
+  private remember(carrier: Carrier, name: string): void {
+    const names = this.namesById.get(carrier.id) ?? [];
+    names.push(name);
+    this.namesById.set(carrier.id, names);
+  }
+
+  /**
+   * The one known carrier whose name agrees with `name` by whole words (see {@link carrier}), and
+   * whether only the account told it: one holding the account is taken first; otherwise one whose
+   * every name met so far agrees ("Verizon", once met as "Verizon Wireless", is not "Verizon
+   * Business").
+   */
+  private sameCarrier(
+    name: string,
+    accountNumber: string | undefined,
+  ): { carrier: Carrier; byAccount: boolean } | undefined {
+    const agreeing = new Map<string, Carrier>();
     for (const known of this.carrierByKey.values()) {
-      if (carrierNamesAgree(name, known.name)) candidates.set(known.id, known);
+      if (carrierNamesAgree(name, known.name)) agreeing.set(known.id, known);
     }
-    if (candidates.size === 1) return [...candidates.values()][0];
-    if (candidates.size === 0 || accountNumber === undefined) return undefined;
-    const holding = [...candidates.values()].filter((known) =>
-      this.accountByKey.has(accountKey(known.id, accountNumber)),
+    const consistent = [...agreeing.values()].filter((known) =>
+      (this.namesById.get(known.id) ?? [known.name]).every((met) => carrierNamesAgree(name, met)),
     );
-    return holding.length === 1 ? holding[0] : undefined;
+    const byName = consistent.length === 1 ? consistent[0] : undefined;
+    if (accountNumber !== undefined) {
+      const holding = [...agreeing.values()].filter((known) =>
+        this.accountByKey.has(accountKey(known.id, accountNumber)),
+      );
+      const [held] = holding;
+      if (holding.length === 1 && held !== undefined)
+        return { carrier: held, byAccount: held !== byName };
+    }
+    return byName === undefined ? undefined : { carrier: byName, byAccount: false };
   }
 
   /** The carrier's account with this number (any spacing, case or punctuation), planned when new. */

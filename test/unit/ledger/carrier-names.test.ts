@@ -98,3 +98,23 @@ describe('a budget file naming a carrier shorter or longer than Bills does', () 
     expect(twoOf.errors.map((e) => e.column)).toEqual(['Carrier']);
   });
 });
+
+describe('OrgResolver: a name told apart by its account, and names met before', () => {
+  it('does not let the first account decide the name for the next account', () => {
+    const wireless: Carrier = { id: 'c-wl', name: 'Verizon Wireless' };
+    const business: Carrier = { id: 'c-biz', name: 'Verizon Business' };
+    const accounts: Account[] = [
+      { id: 'a1', carrierId: wireless.id, accountNumber: '111', status: 'open' },
+      { id: 'a2', carrierId: business.id, accountNumber: '222', status: 'open' },
+    ];
+    const org = new OrgResolver([wireless, business], accounts, sequentialIds());
+    expect(org.carrierId('Verizon', '111')).toBe(wireless.id);
+    expect(org.carrierId('Verizon', '222')).toBe(business.id);
+  });
+
+  it('keeps "Verizon Business" apart from a "Verizon" already met as "Verizon Wireless"', () => {
+    const org = new OrgResolver([{ id: 'c-vz', name: 'Verizon' }], [], sequentialIds());
+    expect(org.carrierId('Verizon Wireless')).toBe('c-vz');
+    expect(org.carrierId('Verizon Business')).not.toBe('c-vz');
+  });
+});
