@@ -188,6 +188,8 @@ export function planInventory(
   const moved = (serviceKey: string | null): Service | undefined => {
     const service = serviceKey === null ? undefined : storedByNumber.get(serviceKey);
     if (service === undefined || taken.has(service.id)) return undefined;
+    // A disconnected line is the number's past on its old carrier (ported away), not a typo.
+    if (service.status === 'disconnected' || service.disconnectedOn !== undefined) return undefined;
     return keysInFile.has(carrierServiceKey(service.carrierId, service.serviceKey))
       ? undefined
       : service;

@@ -75,3 +75,13 @@ describe('one number on two carriers', () => {
     expect(result.services.map((s) => [s.id, s.carrierId])).toEqual([['svc-typo', VERIZON.id]]);
   });
 });
+
+it('a file of the new carrier alone keeps the old carrier’s disconnected line, adding the new', () => {
+  const first = plan([OLD_LINE]);
+  const second = plan([NEW_LINE], first.services);
+  expect(second.services.map((s) => [s.carrierId === VERIZON.id, s.status])).toEqual([
+    [true, 'active'],
+  ]);
+  // A new service: the stored AT&T line is left as it is, not changed into the Verizon one.
+  expect(second.changes.map((change) => change.before)).toEqual([undefined]);
+});
