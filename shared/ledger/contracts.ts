@@ -61,14 +61,31 @@ function contractFromDraft(
 }
 
 /** Services by every key a rates file may name them by: id, match key, alias keys. */
-function serviceFinder(services: readonly Service[]): (serviceId: string) => Service | undefined {
-  const byKey = new Map<string, Service>();
+/**
+ * Finds a rate's service by id or number. A number on two carriers (ported: the old carrier's
+ * line kept, disconnected) is the contract carrier's service, the live one first.
+ */
+function serviceFinder(
+  services: readonly Service[],
+): (serviceId: string, carrierId: string) => Service | undefined {
+  const byKey = new Map<string, Service[]>();
   for (const service of services) {
-    for (const key of [service.id, service.serviceKey ?? '', ...service.aliasKeys]) {
-      if (key !== '') byKey.set(key, service);
+    for (const key of new Set([service.id, service.serviceKey ?? '', ...service.aliasKeys])) {
+      if (key === '') continue;
+      const list = byKey.get(key) ?? [];
+      list.push(service);
+      byKey.set(key, list);
     }
   }
-  return (serviceId) => byKey.get(serviceId) ?? byKey.get(serviceMatchKey(serviceId) ?? '');
+  const best = (list: readonly Service[] | undefined, carrierId: string) => {
+    if (list === undefined) return undefined;
+    const own = list.filter((service) => service.carrierId === carrierId);
+    const pool = own.length > 0 ? own : list;
+    return pool.find((service) => service.status !== 'disconnected') ?? pool[pool.length - 1];
+  };
+  return (serviceId, carrierId) =>
+    best(byKey.get(serviceId), carrierId) ??
+    best(byKey.get(serviceMatchKey(serviceId) ?? ''), carrierId);
 }
 
 function rateRefusal(rate: ContractRateDraft, column: string, sentence: string): RowRefusal {
@@ -85,7 +102,7 @@ function rateRefusal(rate: ContractRateDraft, column: string, sentence: string):
 function resolveRate(
   rate: ContractRateDraft,
   contractOf: (id: string) => Contract | undefined,
-  findService: (serviceId: string) => Service | undefined,
+  findService: (serviceId: string, carrierId: string) => Service | undefined,
 ): { contract: Contract; service?: Service } | { refusal: RowRefusal } {
   const contract = contractOf(rate.contractId);
   if (contract === undefined) {
@@ -93,7 +110,7 @@ function resolveRate(
     return { refusal: rateRefusal(rate, 'Contract ID', sentence) };
   }
   if (rate.serviceId === undefined) return { contract };
-  const service = findService(rate.serviceId);
+  const service = findService(rate.serviceId, contract.carrierId);
   if (service !== undefined) return { contract, service };
   const sentence = `"${rate.serviceId}" is not a service in the inventory; add it first or leave the cell blank.`;
   return { refusal: rateRefusal(rate, 'Service ID', sentence) };

@@ -5,11 +5,12 @@
  * service's carrier still updates the stored service of that number.
  */
 import { describe, expect, it } from 'vitest';
+import { planContracts } from '../../../shared/ledger/contracts';
 import { planInventory, type InventoryLedger } from '../../../shared/ledger/inventory';
 import { isoDate } from '../../../shared/dates';
 import type { CostCenter } from '../../../shared/model';
 import { makeService, makeSite } from '../../helpers/inventory';
-import { VERIZON, makeDoor, makeInventoryDraft } from './helpers';
+import { VERIZON, makeContractDraft, makeDoor, makeInventoryDraft, makeRateDraft } from './helpers';
 
 const RETAIL: CostCenter = { id: 'cc-retail', code: '4100', name: 'Retail', active: true };
 const OLD_LINE = makeInventoryDraft({
@@ -84,4 +85,17 @@ it('a file of the new carrier alone keeps the old carrier’s disconnected line,
   ]);
   // A new service: the stored AT&T line is left as it is, not changed into the Verizon one.
   expect(second.changes.map((change) => change.before)).toEqual([undefined]);
+});
+
+it('a rate naming a ported number links the contract carrier’s live service, not the old line', () => {
+  const live = makeService({ id: 'svc-vz', carrierId: VERIZON.id, accountId: 'account-vz' });
+  const old = makeService({ id: 'svc-att', carrierId: 'carrier-att', status: 'disconnected' });
+  const result = planContracts(
+    [makeContractDraft()],
+    [makeRateDraft({ serviceId: '555-010-0001', planOrServiceType: undefined })],
+    { contracts: [], services: [live, old] },
+    makeDoor().org,
+  );
+  expect(result.refusals).toEqual([]);
+  expect(result.serviceLinks.map((link) => link.after.id)).toEqual(['svc-vz']);
 });
