@@ -125,11 +125,20 @@ export function locate(
   };
 }
 
-/** An amount of zero or more; null for "no amount" markers (`-`, `N/A`). */
+/**
+ * An amount of zero or more, to the cent; null for "no amount" markers (`-`, `N/A`). A fraction
+ * of a cent (`45.005`) is refused, never rounded without a word.
+ */
 export function readAmount(text: string, example: string): CellReading<Cents | null> {
-  const read = centsFromText(text);
+  const read = centsFromText(text, { subCent: 'reject' });
   if (!read.ok) {
-    return { ok: false, message: `expected an amount like ${example} but found "${text}".` };
+    const subCent = /fractions of a cent/.test(read.errors[0]?.message ?? '');
+    return {
+      ok: false,
+      message: subCent
+        ? `expected an amount to the cent like ${example} but found "${text}", which has a fraction of a cent.`
+        : `expected an amount like ${example} but found "${text}".`,
+    };
   }
   if (read.value !== null && read.value < 0) {
     return { ok: false, message: `expected an amount of zero or more but found "${text}".` };

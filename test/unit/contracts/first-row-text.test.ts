@@ -35,3 +35,16 @@ it('refuses a first contract row of text, naming its row', () => {
   expect(errors.map((error) => error.row)).toContain(2);
   expect(rows.map((row) => row.id)).not.toContain('ZAYO-1');
 });
+
+it('refuses a rate or MARC in fractions of a cent, instead of rounding it', () => {
+  const { errors } = readContractRatesCsv(
+    utf8(
+      [
+        'Contract ID,Plan Or Service Type,Service ID,Monthly Rate',
+        'VZW-2024,Business Unlimited,,45.005',
+      ].join('\r\n'),
+    ),
+  );
+  expect(errors.map((error) => [error.row, error.column])).toEqual([[2, 'Monthly Rate']]);
+  expect(errors[0]?.message).toContain('which has a fraction of a cent');
+});
