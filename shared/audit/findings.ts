@@ -94,12 +94,16 @@ export function linePeriods(
   facts: InvoiceFacts,
   charges: ServiceCharges,
 ): { key: string; months: number }[] | undefined {
-  const recurring = CATEGORY_CODE.recurring;
+  const { recurring, credit } = CATEGORY_CODE;
   const periods = new Map<string, number>();
   for (let i = charges.from; i < charges.to; i++) {
     const block = facts.blocks[charges.blockPositions[i] ?? 0];
     const row = charges.rows[i] ?? 0;
-    if (block === undefined || block.category[row] !== recurring) continue;
+    if (block === undefined) continue;
+    // A discount of the service is priced against the whole bill, not one of its periods.
+    if (block.category[row] === credit && isPriceDiscount(block.description[row] ?? ''))
+      return undefined;
+    if (block.category[row] !== recurring) continue;
     const key = linePeriodKey(facts, block, row);
     const [start = '', end = ''] = key.split('|');
     if (!isIsoDate(start) || !isIsoDate(end) || end < start) return undefined;

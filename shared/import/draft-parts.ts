@@ -115,6 +115,8 @@ function billsSameItems(own: ReadonlyMap<string, number>, before: ReadonlyMap<st
     const items = new Map<string, number>();
     for (const [sig, count] of counts) {
       const item = itemOf(sig);
+      // Account-level lines (taxes, surcharges) are re-rated with the rest; they tell nothing.
+      if (item.startsWith('\u0000')) continue;
       items.set(item, (items.get(item) ?? 0) + count);
     }
     return items;
@@ -122,9 +124,7 @@ function billsSameItems(own: ReadonlyMap<string, number>, before: ReadonlyMap<st
   const mine = itemsOf(own);
   const theirs = itemsOf(before);
   if (mine.size === 0 || mine.size !== theirs.size) return false;
-  for (const [item, count] of mine) {
-    if (item.startsWith('\u0000') || theirs.get(item) !== count) return false;
-  }
+  for (const [item, count] of mine) if (theirs.get(item) !== count) return false;
   return true;
 }
 

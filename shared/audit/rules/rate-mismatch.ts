@@ -50,9 +50,15 @@ export const rateMismatchRule: AuditRule = {
         // A bill of a longer period (a quarter) bills the monthly rate for each of its months.
         // Lines billing periods of their own one after the other (a new line's part-month beside
         // its first whole month) are judged period by period, each for its days.
-        const periods = linePeriods(facts, charges) ?? [
-          { key: undefined, months: billedPeriodMonths(facts) },
-        ];
+        // A bill running past the contract's end is shared with out-of-contract as a whole: its
+        // periods' months together.
+        const own = linePeriods(facts, charges);
+        const periods =
+          own === undefined
+            ? [{ key: undefined, months: billedPeriodMonths(facts) }]
+            : share === 0
+              ? own
+              : [{ key: undefined, months: own.reduce((sum, period) => sum + period.months, 0) }];
         let over = 0;
         let billedAmount = 0;
         let contracted = 0;

@@ -2,7 +2,7 @@ import { daysBetween } from '../../dates';
 import { missingCompanionOf } from '../../import/draft';
 import { CHARGE_CATEGORIES } from '../../model';
 import type { InvoiceFacts } from '../context';
-import { isPriceDiscount, money } from '../findings';
+import { money } from '../findings';
 import { resolveSettings, type AuditRule, type FindingDraft, type SettingSpec } from '../rule';
 import { invoiceDraft } from './invoice-draft';
 
@@ -112,22 +112,43 @@ const CREDIT_CATEGORIES: ReadonlySet<number> = new Set([
   CHARGE_CATEGORIES.indexOf('adjustment'),
 ]);
 
-/**
- * The credits and adjustments an invoice gives back (negative cents; 0 for none): a promotional
- * credit or a refund of an earlier month's error is no part of the account's usual level. A
- * price discount (a term or corporate discount, billed every month) is, and stays in it.
- */
-export function oneOffCredits(facts: InvoiceFacts): number {
-  let credits = 0;
+/** Calls `visit` with each credit or adjustment an invoice gives back (a negative amount). */
+function forEachCredit(facts: InvoiceFacts, visit: (description: string, amount: number) => void) {
   for (const block of facts.blocks) {
     for (let row = 0; row < block.count; row++) {
       const amount = block.amount[row] ?? 0;
-      if (amount >= 0 || !CREDIT_CATEGORIES.has(block.category[row] ?? -1)) continue;
-      // A discount billed every month ("Corporate discount 20%") is part of the price.
-      if (isPriceDiscount(block.description[row] ?? '')) continue;
-      credits += amount;
+      if (amount < 0 && CREDIT_CATEGORIES.has(block.category[row] ?? -1))
+        visit(block.description[row] ?? '', amount);
     }
   }
+}
+
+/**
+ * The descriptions of the credits an account gets on more than one of its invoices: a standing
+ * discount ("Corporate discount 20%", every month), part of its usual level.
+ */
+export function standingCredits(invoices: readonly InvoiceFacts[]): Set<string> {
+  const seen = new Set<string>();
+  const standing = new Set<string>();
+  for (const facts of invoices) {
+    const own = new Set<string>();
+    forEachCredit(facts, (description) => own.add(description.trim().toLowerCase()));
+    for (const description of own) (seen.has(description) ? standing : seen).add(description);
+  }
+  return standing;
+}
+
+/**
+ * The credits and adjustments an invoice gives back that are no part of the account's usual
+ * level (negative cents; 0 for none): a promotional credit or a refund of an earlier month's
+ * error, met once. A credit the account gets on other invoices too (`standing`: a monthly
+ * discount) stays in it.
+ */
+export function oneOffCredits(facts: InvoiceFacts, standing: ReadonlySet<string>): number {
+  let credits = 0;
+  forEachCredit(facts, (description, amount) => {
+    if (!standing.has(description.trim().toLowerCase())) credits += amount;
+  });
   return credits;
 }
 
@@ -157,6 +178,7 @@ export const spikeRule: AuditRule = {
     const explained = explainedByInvoice(earlier, context.invoiceById);
     const drafts: FindingDraft[] = [];
     for (const invoices of context.invoicesByAccount.values()) {
+      const standing = standingCredits(invoices);
       // Totals with the explained money taken off, of the months not flagged so far: money a
       // finding explains every month (a rate above contract) is no part of a month's excess.
       const baseline: number[] = [];
@@ -166,7 +188,7 @@ export const spikeRule: AuditRule = {
       const baselineCredited: boolean[] = [];
       const keep = (total: number, explainedCents: number, facts: InvoiceFacts) => {
         if (billsPartOfAMonth(facts)) return;
-        const credits = oneOffCredits(facts);
+        const credits = oneOffCredits(facts, standing);
         baseline.push(total - credits);
         baselineExplained.push(explainedCents > 0);
         baselineCredited.push(credits < 0);

@@ -9,7 +9,7 @@ import { runAudit } from '../../../shared/audit/run';
 import { ALL_RULES } from '../../../shared/audit/rules';
 import { exactPeriodMonths } from '../../../shared/dates/period';
 import { isoDate } from '../../../shared/dates';
-import { billed, line, makeInvoice, makeService, snapshotOf } from './helpers';
+import { billed, line, makeContract, makeInvoice, makeService, snapshotOf } from './helpers';
 
 const rules = ALL_RULES.filter((rule) => rule.id === 'rate-mismatch');
 // The invoice's period as a charge-line file gives it: its first line's (the part-month).
@@ -100,4 +100,31 @@ it('judges a part-month whose period is the invoice’s (stored without its own)
     ],
   });
   expect(runAudit(snapshot, rules).findings).toEqual([]);
+});
+
+it('nets a discount of the whole bill against lines billing parts of it: no false overcharge', () => {
+  const snapshot = snapshotOf({
+    bills: [
+      billed(makeInvoice({ month: '2026-11' }), [
+        line('recurring', 26_25, { ...period([11, 1], [11, 14]), description: 'Plan A' }),
+        line('recurring', 30_00, { ...period([11, 15], [11, 30]), description: 'Plan B' }),
+        line('credit', -11_25, { description: 'Corporate discount 20%' }),
+      ]),
+    ],
+  });
+  expect(runAudit(snapshot, rules).findings).toEqual([]);
+});
+
+it('leaves a bill running past the contract’s end to out-of-contract, as a whole', () => {
+  const both = ALL_RULES.filter((rule) => ['rate-mismatch', 'out-of-contract'].includes(rule.id));
+  const snapshot = snapshotOf({
+    contracts: [makeContract({ endDate: isoDate(2026, 11, 15) })],
+    bills: [
+      billed(makeInvoice({ month: '2026-11' }), [
+        line('recurring', 30_00, period([10, 1], [10, 31])),
+        line('recurring', 60_00, period([11, 1], [11, 30])),
+      ]),
+    ],
+  });
+  expect(runAudit(snapshot, both).findings.map((f) => f.ruleId)).toEqual(['out-of-contract']);
 });

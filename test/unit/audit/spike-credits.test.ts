@@ -52,3 +52,17 @@ it('keeps a discount billed every month in the average: a real spike after it is
   const found = runAudit(snapshotOf({ bills: [...months, april] }), rules).findings;
   expect(found.map((f) => f.impact)).toEqual([300_00]);
 });
+
+it('leaves a discount met once out of the average, whatever it is called', () => {
+  const snapshot = snapshotOf({
+    bills: [
+      billed(august, [line('recurring', 112_18)]),
+      billed(september, [
+        line('recurring', 112_18),
+        line('credit', -329_45, { serviceIdRaw: '', description: 'One-time promotional discount' }),
+      ]),
+      billed(october, [line('recurring', 112_18)]),
+    ],
+  });
+  expect(runAudit(snapshot, rules).findings).toEqual([]);
+});

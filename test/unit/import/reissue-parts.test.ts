@@ -58,3 +58,13 @@ it('joins a part billing some of the same services and others', () => {
   if (outcome.kind !== 'draft') throw new Error(JSON.stringify(outcome));
   expect(outcome.draft.lines).toHaveLength(3);
 });
+
+it('reads a re-issue that re-rates the account-level taxes too once', () => {
+  const taxes = (amount: string) => `Lumen,5-KE4X-001,I1,2026-10-05,,Taxes,Tax,${amount}`;
+  const outcome = readBill([
+    file('a.csv', [row('5550100001', '45.00'), row('5550100002', '45.00'), taxes('9.00')]),
+    file('b.csv', [row('5550100001', '40.00'), row('5550100002', '40.00'), taxes('8.00')]),
+  ]);
+  if (outcome.kind !== 'draft') throw new Error(JSON.stringify(outcome));
+  expect(outcome.draft.lines.map((line) => line.amount)).toEqual([45_00, 45_00, 9_00]);
+});
