@@ -150,7 +150,7 @@ describe('entering a PDF bill by hand in Chromium', () => {
       .poll(() => page.getByRole('status').filter({ hasText: 'Last run' }).textContent(), {
         timeout: 30_000,
       })
-      .toMatch(/: 1 findings/);
+      .toMatch(/: 1 finding \(/);
     const findings = page.getByRole('region', { name: 'Findings', exact: true });
     await expect
       .poll(() => findings.getByRole('gridcell', { name: 'NW-2026-1101', exact: true }).count())
