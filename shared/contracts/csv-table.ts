@@ -130,14 +130,14 @@ export function locate(
  * of a cent (`45.005`) is refused, never rounded without a word.
  */
 export function readAmount(text: string, example: string): CellReading<Cents | null> {
-  const read = centsFromText(text, { subCent: 'reject' });
+  const read = centsFromText(text);
   if (!read.ok) {
-    const subCent = /fractions of a cent/.test(read.errors[0]?.message ?? '');
+    return { ok: false, message: `expected an amount like ${example} but found "${text}".` };
+  }
+  if (!centsFromText(text, { subCent: 'reject' }).ok) {
     return {
       ok: false,
-      message: subCent
-        ? `expected an amount to the cent like ${example} but found "${text}", which has a fraction of a cent.`
-        : `expected an amount like ${example} but found "${text}".`,
+      message: `expected an amount to the cent like ${example} but found "${text}", which has a fraction of a cent.`,
     };
   }
   if (read.value !== null && read.value < 0) {
