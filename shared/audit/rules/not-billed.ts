@@ -10,6 +10,33 @@ function billsRecurring(facts: InvoiceFacts): boolean {
   return facts.blocks.some((block) => block.category.includes(CATEGORY_CODE.recurring));
 }
 
+/** A month the account is billed in, as one service's check sees it. */
+interface BilledMonth {
+  facts: InvoiceFacts;
+  /** An invoice of the month mentions the service. */
+  mentioned: boolean;
+  /** Every invoice of the month began before the service was activated (its install month). */
+  partial: boolean;
+}
+
+/**
+ * The months that are gaps, of `months` in date order (an account's invoices are kept so). Many
+ * carriers bill the month a service was installed part-way through on the next bill, with the
+ * first full month: that month is a gap only when a later month is billed and none of them
+ * mentions the service either. Until the next bill comes, and once a later one names the
+ * service, the install month is no gap.
+ */
+function monthsMissing(months: readonly BilledMonth[]): InvoiceFacts[] {
+  const missing: InvoiceFacts[] = [];
+  months.forEach((month, i) => {
+    if (month.mentioned) return;
+    const later = months.slice(i + 1);
+    if (month.partial && (later.length === 0 || later.some((m) => m.mentioned))) return;
+    missing.push(month.facts);
+  });
+  return missing;
+}
+
 /**
  * Active inventory services that no invoice of their account mentions: either the inventory is
  * wrong (the service is gone) or the carrier bills it elsewhere. One finding per service.
@@ -18,7 +45,7 @@ export const notBilledRule: AuditRule = {
   id: 'not-billed',
   title: 'In the inventory, not billed',
   description:
-    'An active inventory service that no invoice of its account mentions (in a charge line or its usage) in a month the account is billed, for invoices covering days after its activation. No money impact: an inventory gap.',
+    'An active inventory service that no invoice of its account mentions (in a charge line or its usage) in a month the account is billed, for invoices covering days after its activation (the month it was installed part-way through counts only once later bills leave it out too). No money impact: an inventory gap.',
   severity: 'info',
   settings: [],
   check(context) {
@@ -57,20 +84,20 @@ export const notBilledRule: AuditRule = {
       // service (a second bill of the month, a late fee's alone, mentions none of them). An
       // invoice still waiting for the file its lines are in (Verizon's AccountSummary read alone)
       // mentions no service yet: that is no gap in the inventory.
-      const months = new Map<string, { facts: InvoiceFacts; mentioned: boolean }>();
+      const months = new Map<string, BilledMonth>();
       for (const facts of invoices) {
-        if (service.activatedOn !== undefined && facts.periodEnd < service.activatedOn) continue;
+        const { activatedOn } = service;
+        if (activatedOn !== undefined && facts.periodEnd < activatedOn) continue;
         if (missingCompanionOf(facts.invoice) !== null) continue;
         // A bill of no recurring charge (a Teams PSTN usage report, a late fee's own bill) lists
         // who used or owed something, not every service the account pays for.
         if (!billsRecurring(facts)) continue;
-        const month = months.get(facts.month) ?? { facts, mentioned: false };
+        const month = months.get(facts.month) ?? { facts, mentioned: false, partial: true };
         month.mentioned ||= seen?.has(facts.invoice.id) === true;
+        month.partial &&= activatedOn !== undefined && facts.periodStart < activatedOn;
         months.set(facts.month, month);
       }
-      const missing = [...months.values()]
-        .filter((month) => !month.mentioned)
-        .map((month) => month.facts);
+      const missing = monthsMissing([...months.values()]);
       const first = missing[0];
       const last = missing[missing.length - 1];
       if (first === undefined || last === undefined) continue;

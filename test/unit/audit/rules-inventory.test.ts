@@ -542,6 +542,72 @@ const cases: Case[] = [
     expected: [],
   },
   {
+    // Installed on the 18th: the carrier bills the part month with the first full one, next bill.
+    name: 'installed part-way through a month and first billed on the next bill',
+    rule: 'not-billed',
+    snapshot: snapshotOf({
+      bills: [
+        billed(may, [line('recurring', 30_00, other)]),
+        billed(makeInvoice({ month: '2026-06' }), [
+          line('recurring', 63_00),
+          line('recurring', 30_00, other),
+        ]),
+      ],
+      services: [makeService({ activatedOn: isoDate(2026, 5, 18) })],
+    }),
+    expected: [],
+  },
+  {
+    name: 'installed part-way through the only month billed so far: wait for the next bill',
+    rule: 'not-billed',
+    snapshot: snapshotOf({
+      bills: [billed(may, [line('recurring', 30_00, other)])],
+      services: [makeService({ activatedOn: isoDate(2026, 5, 18) })],
+    }),
+    expected: [],
+  },
+  {
+    name: 'installed part-way through a month and on no bill since: every month is a gap',
+    rule: 'not-billed',
+    snapshot: snapshotOf({
+      bills: [
+        billed(may, [line('recurring', 30_00, other)]),
+        billed(makeInvoice({ month: '2026-06' }), [line('recurring', 30_00, other)]),
+      ],
+      services: [makeService({ activatedOn: isoDate(2026, 5, 18) })],
+    }),
+    expected: [
+      {
+        id: 'not-billed|lumen|A-1|+15550100001|2026-05',
+        impact: 0,
+        message:
+          '555-010-0001 (Business Unlimited) is active in the inventory but on no invoice of account A-1 on 2026-05 to 2026-06 (2 invoices).',
+      },
+    ],
+  },
+  {
+    name: 'activated on the first day of the period: a full month, a gap when not billed',
+    rule: 'not-billed',
+    snapshot: snapshotOf({
+      bills: [
+        billed(may, [line('recurring', 30_00, other)]),
+        billed(makeInvoice({ month: '2026-06' }), [
+          line('recurring', 45_00),
+          line('recurring', 30_00, other),
+        ]),
+      ],
+      services: [makeService({ activatedOn: isoDate(2026, 5, 1) })],
+    }),
+    expected: [
+      {
+        id: 'not-billed|lumen|A-1|+15550100001|2026-05',
+        impact: 0,
+        message:
+          '555-010-0001 (Business Unlimited) is active in the inventory but on no invoice of account A-1 on 2026-05.',
+      },
+    ],
+  },
+  {
     name: 'billed on another account of the carrier',
     rule: 'wrong-account',
     snapshot: snapshotOf({
