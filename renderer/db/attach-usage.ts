@@ -17,7 +17,7 @@ import {
 } from '../../shared/import/stored-usage';
 import { accountNumberKey, invoiceNumberKey } from '../../shared/ids/keys';
 import { usageRecordsOf } from '../../shared/ledger/bills';
-import type { Invoice, UsageRecord } from '../../shared/model';
+import type { ImportBatch, Invoice, UsageRecord } from '../../shared/model';
 import type { TemDeskDatabase } from './database';
 
 /**
@@ -106,6 +106,8 @@ export async function settleStoredUsage(
 export interface AddedUsage {
   invoiceId: string;
   serviceKey: string;
+  /** The file (or ZIP member) the figures came from: its batch is in use while the invoice is stored. */
+  sourceFile: string;
   /** The record did not exist before: Undo removes it once its added figures are taken back. */
   created: boolean;
   /** The fields the import filled, with the values they had before. */
@@ -163,6 +165,7 @@ export async function attachStoredUsage(
         attached.added.push({
           invoiceId: invoice.id,
           serviceKey: record.serviceKey,
+          sourceFile: usage.sourceFile,
           created: true,
           previous: figuresOf(record),
         });
@@ -177,6 +180,7 @@ export async function attachStoredUsage(
         attached.added.push({
           invoiceId: invoice.id,
           serviceKey: record.serviceKey,
+          sourceFile: usage.sourceFile,
           created: false,
           previous,
         });
@@ -201,6 +205,21 @@ export function attachedFrom(
   for (const [sourceFile, records] of attached.bySourceFile)
     if (fromUpload(sourceFile)) count += records;
   return count;
+}
+
+/**
+ * The stored invoices that got usage from the files `fromUpload` says are one upload's, as the
+ * field of that upload's batch naming them (none when it added no usage to a stored invoice): no
+ * invoice names a usage-only file, so the batch is in use while one of them is stored.
+ */
+export function usageLinkOf(
+  attached: Pick<AttachedUsage, 'added'>,
+  fromUpload: (sourceFile: string) => boolean,
+): Pick<ImportBatch, 'usageInvoiceIds'> {
+  const ids = new Set(
+    attached.added.filter((entry) => fromUpload(entry.sourceFile)).map((e) => e.invoiceId),
+  );
+  return ids.size === 0 ? {} : { usageInvoiceIds: [...ids] };
 }
 
 /**

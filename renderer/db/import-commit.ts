@@ -14,7 +14,7 @@ import type { ImportBatch, Invoice } from '../../shared/model';
 import { packChargeLines, type ChargeBlock } from '../../shared/storage/charge-blocks';
 import { serviceTotalsOfBlocks, type ServiceTotals } from '../../shared/storage/service-totals';
 import { applyApprovalPolicy, approvalPolicyOf, APPROVAL_KEYS } from './approvals';
-import { attachedFrom, attachStoredUsage, type AddedUsage } from './attach-usage';
+import { attachedFrom, attachStoredUsage, usageLinkOf, type AddedUsage } from './attach-usage';
 import {
   blockWeight,
   BYTES_PER_WRITE,
@@ -348,6 +348,8 @@ export async function commitImport(
         },
         sample: options.sample,
         encoding: upload.encoding,
+        // A usage-only file names the stored invoices its usage went to (none names it).
+        ...usageLinkOf(attached, fromThisUpload),
       });
     }
     await db.importBatches.bulkAdd(batches);

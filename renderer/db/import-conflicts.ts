@@ -129,14 +129,31 @@ export async function storedInvoicesOf(
   return found;
 }
 
-/** True when a stored invoice still comes (wholly or in part) from the import batch. */
+/**
+ * True when a stored invoice still comes (wholly or in part) from the import batch, or still holds
+ * usage the batch's file added to it (a usage-only file imported after its bill).
+ */
 export async function batchInUse(db: TemDeskDatabase, batchId: string): Promise<boolean> {
   if ((await db.invoices.where('importBatchId').equals(batchId).count()) > 0) return true;
+  const usageOf = (await db.importBatches.get(batchId))?.usageInvoiceIds ?? [];
+  if (usageOf.length > 0 && (await db.invoices.where(':id').anyOf(usageOf).count()) > 0)
+    return true;
   return (
     (await db.invoices
       .filter((invoice) => (invoice.parts ?? []).some((part) => part.importBatchId === batchId))
       .count()) > 0
   );
+}
+
+/** Whether the drafts add usage read from the upload to invoices outside them (see db/attach-usage). */
+function addsStoredUsage(
+  drafts: readonly BillDraft[],
+  ofUpload: (usage: { sourceFile: string }) => boolean,
+): boolean {
+  return drafts.some((draft) => {
+    const targets = new Set((draft.usageFor ?? []).map((target) => target.invoiceKey));
+    return draft.usage.some((usage) => targets.has(usage.invoiceKey) && ofUpload(usage));
+  });
 }
 
 /** The plan of an import against the database (nothing written). */
@@ -176,9 +193,10 @@ export async function findImportConflicts(
       uploadOf(input, sourceFile) === upload;
     const stored = clashes.map((clash) => clash.drafted).filter(ofUpload);
     const adding = plan.invoices.map((planned) => planned.drafted).filter(ofUpload);
-    // Every invoice the file gave was deleted since: it imports as a new file.
+    // Every invoice the file gave (or gave usage to) was deleted or replaced since: it imports as
+    // a new file, bringing its invoices or its usage again.
     const inUse = await batchInUse(db, previous.id);
-    if (!inUse && adding.length > 0) continue;
+    if (!inUse && (adding.length > 0 || addsStoredUsage(input.drafts, ofUpload))) continue;
     reimported.add(upload.fileName);
     conflicts.push(
       stored.length > 0 && adding.length > 0

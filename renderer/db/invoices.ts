@@ -89,19 +89,30 @@ export async function loadInvoiceRows(
   );
 }
 
-/** The import batches an invoice names: the one it came from and those of its parts. */
-function batchIdsOf(invoice: Invoice): string[] {
+/**
+ * The import batches an invoice's records came from: the one it came from, those of its parts, and
+ * those of usage-only files that added usage to it later (they name it; it does not name them).
+ */
+async function batchIdsOf(db: TemDeskDatabase, invoice: Invoice): Promise<string[]> {
+  const usageFiles = await db.importBatches
+    .filter((batch) => batch.usageInvoiceIds?.includes(invoice.id) ?? false)
+    .primaryKeys();
   return [
-    ...new Set([invoice.importBatchId, ...(invoice.parts ?? []).map((p) => p.importBatchId)]),
+    ...new Set([
+      invoice.importBatchId,
+      ...(invoice.parts ?? []).map((p) => p.importBatchId),
+      ...usageFiles,
+    ]),
   ];
 }
 
 /**
  * Deletes an invoice with its lines and usage in one transaction and returns how to put them back
- * exactly (for Undo). A file no stored invoice comes from any more goes too (its import record and
- * original), so picking it again imports it rather than calling it "already imported". Undo puts
- * everything back, unless the invoice or its file was imported again since: then it changes
- * nothing (the invoice is never stored twice) and says so.
+ * exactly (for Undo). A file no stored invoice comes from (or holds usage from) any more goes too
+ * (its import record and original), so picking it again imports it rather than calling it
+ * "already imported"; a usage file that fed other invoices still stored stays. Undo puts
+ * everything back, unless the invoice or one of those files was imported again since: then it
+ * changes nothing (the invoice is never stored twice) and says so.
  */
 export async function deleteInvoiceWithUndo(
   db: TemDeskDatabase,
@@ -120,10 +131,11 @@ export async function deleteInvoiceWithUndo(
     const blocks = await chargeBlocksOf(db, invoiceId);
     const totals = await db.serviceTotals.get(invoiceId);
     const usage = await db.usage.get(invoiceId);
+    const batchIds = invoice ? await batchIdsOf(db, invoice) : [];
     await deleteInvoiceRecords(db, invoiceId);
     const batches: ImportBatch[] = [];
     const originals: OriginalFileRecord[] = [];
-    for (const batchId of invoice ? batchIdsOf(invoice) : []) {
+    for (const batchId of batchIds) {
       if (await batchInUse(db, batchId)) continue;
       const batch = await db.importBatches.get(batchId);
       const original = await db.originalFiles.get(batchId);

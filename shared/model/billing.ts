@@ -229,4 +229,10 @@ export interface ImportBatch {
   sample?: boolean;
   /** Text encoding the file was read with (`utf-8`, `utf-8-bom`, `windows-1252`). */
   encoding?: string;
+  /**
+   * The invoices, stored before it, that this file added usage to (a usage-only file imported
+   * after its bill), by id. No invoice names such a file, so this is how it is known to be in use:
+   * while one of them is stored. Ids of invoices deleted since stay listed (Undo puts them back).
+   */
+  usageInvoiceIds?: string[];
 }

@@ -37,6 +37,7 @@ export const importBatchSchema = record({
   }),
   sample: yesNo.optional(),
   encoding: text.optional(),
+  usageInvoiceIds: texts.optional(),
 });
 
 export const originalFileSchema = record({
