@@ -3,7 +3,8 @@
  * credits it brings back (which move the dispute and its findings to `credited`). Its findings
  * follow its outcome: a denied dispute's findings are open again.
  */
-import { atStakeCents, countOnce } from '../../shared/audit/claims';
+import { countOnce } from '../../shared/audit/claims';
+import { disputeChoice, disputeRefusal } from '../../shared/audit/dispute-claim';
 import { creditAboveClaim, creditAboveClaimMessage } from '../../shared/audit/dispute-credit';
 import {
   disputeStatusOnSave,
@@ -38,7 +39,9 @@ export interface DisputeInput {
 /**
  * Groups findings of ONE carrier and account into a dispute: the claim is their money at stake,
  * each cent once (`atStakeCents`, as the Findings page counts it); each finding becomes
- * `disputed` and points at the dispute.
+ * `disputed` and points at the dispute. A finding that asks the carrier for nothing (no money at
+ * stake, dismissed, an allocation gap, money at risk) is refused by name, not dropped: the caller
+ * passes what the form showed would be claimed ({@link disputeChoice}).
  */
 export async function createDispute(
   db: TemDeskDatabase,
@@ -63,16 +66,18 @@ export async function createDispute(
       )
     )
       return fail('A dispute covers one carrier account: choose findings of the same account.');
-    const once = countOnce(await findings.toArray());
     const taken = chosen.filter((f) => f.disputeId !== undefined);
     if (taken.length > 0)
       return fail(`${taken.length} of these findings are already in a dispute.`);
+    const choice = disputeChoice(countOnce(await findings.toArray()), chosen);
+    const refusal = disputeRefusal(choice);
+    if (refusal !== null) return fail(refusal);
     const dispute: DisputeRecord = {
       id,
       carrierId,
       accountNumber,
       findingIds: chosen.map((f) => f.id),
-      claimedAmount: sumCents(chosen.map((f) => atStakeCents(once, f))),
+      claimedAmount: choice.total,
       creditedAmount: cents(0),
       status: input.submittedOn ? 'submitted' : 'draft',
       openedOn: isoDateOf(now),

@@ -3,15 +3,19 @@
  * exactly as the Findings page counts it ({@link atStakeCents}): a finding that claims no carrier
  * money (an allocation gap, money at risk, an inventory gap, a $0.00 renegotiation item, or lines
  * another finding already claims) is left out of the dispute, with the reason, so it stays open
- * for the work it does need instead of sitting "disputed" with nothing asked.
+ * for the work it does need instead of sitting "disputed" with nothing asked. The form shows
+ * what it leaves out before the user opens the dispute; a dispute opened with such a finding in it
+ * anyway is refused, naming each one ({@link disputeRefusal}), never trimmed without a word.
  */
 import { impactKindOf, type Finding } from '../model';
-import { sumCents, type Cents } from '../money/cents';
+import { formatCents, sumCents, type Cents } from '../money/cents';
+import { plural } from '../text/wording';
 import { atStakeCents, type ClaimingFinding, type CountedOnce } from './claims';
+import { ruleTitleOf } from './rules';
 
 /** What {@link disputeChoice} reads of a finding. */
 export type DisputableFinding = ClaimingFinding & {
-  subject: Pick<Finding['subject'], 'carrierId' | 'accountNumber'>;
+  subject: Pick<Finding['subject'], 'carrierId' | 'accountNumber' | 'serviceIdRaw'>;
   disputeId?: string | undefined;
 };
 
@@ -64,4 +68,28 @@ export function disputeChoice<F extends DisputableFinding>(
     total: sumCents(claimed.map((c) => c.claim)),
     accounts,
   };
+}
+
+/**
+ * Why a dispute of exactly these findings cannot be opened: some ask the carrier for no money at
+ * stake, each named with its reason, e.g. `… Renewal notice due (CIRCUIT-9), $0.00: no money to
+ * claim ($0.00).` Null when every finding claims money.
+ */
+export function disputeRefusal<F extends DisputableFinding>(
+  choice: DisputeChoice<F>,
+): string | null {
+  const { leftOut } = choice;
+  if (leftOut.length === 0) return null;
+  const selected = leftOut.length + choice.claimed.length;
+  const why =
+    choice.claimed.length > 0
+      ? `${leftOut.length} of these ${plural(selected, 'finding')} ${leftOut.length === 1 ? 'claims none, so leave it out' : 'claim none, so leave them out'}`
+      : selected === 1
+        ? 'this finding claims none, so it cannot be disputed'
+        : `none of these ${plural(selected, 'finding')} claims any, so there is nothing to dispute`;
+  const named = leftOut.map(({ finding, reason }) => {
+    const service = finding.subject.serviceIdRaw ? ` (${finding.subject.serviceIdRaw})` : '';
+    return `${ruleTitleOf(finding.ruleId)}${service}, ${formatCents(finding.impact)}: ${reason}`;
+  });
+  return `A dispute asks the carrier for money at stake; ${why}: ${named.join('; ')}.`;
 }

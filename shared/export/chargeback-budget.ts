@@ -1,9 +1,13 @@
 /**
  * The chargeback export's budget columns: Budget, Variance (actual − budget) and Variance % per
  * cost center for the month, from the budget the caller passes in `ChargebackNames.budgets` and the
- * allocation's own cost center totals (so they agree with the Budgets section to the cent).
+ * allocation's own cost center totals (so they agree with the Budgets section to the cent). A cost
+ * center budgeted for the month with no charge in it is a row too, at $0.00 spend, on the screen
+ * and in every export ({@link budgetedNotBilled}): finance sees it is under budget, and the Budget
+ * column adds up to the month's budget.
  */
-import type { AllocationResult } from '../allocation/types';
+import { zeroByCategory } from '../allocation/allocate';
+import type { AllocationResult, CostCenterTotal } from '../allocation/types';
 import { varianceBasisPoints } from '../budget/variance';
 import type { IsoMonth } from '../dates/iso-date';
 import { cents, type Cents } from '../money/cents';
@@ -52,20 +56,61 @@ export function withBudgets(
     seen.add(id);
     return { ...row, ...budgetValues(budgets.get(id) ?? cents(0), actualOf(result, id)) };
   });
-  const costCenters = new Map(names.costCenters.map((entry) => [entry.id, entry]));
-  const unbilled = [...budgets.keys()].filter((id) => !seen.has(id));
-  for (const id of unbilled) {
-    const costCenter = costCenters.get(id) ?? { code: id, name: id };
+  for (const costCenter of budgetedNotBilled(result, names)) {
+    if (seen.has(costCenter.id)) continue;
     out.push({
       month,
-      costCenterId: id,
+      costCenterId: costCenter.id,
       costCenterCode: costCenter.code,
       costCenterName: costCenter.name,
       amount: 0,
-      ...budgetValues(budgets.get(id) ?? cents(0), cents(0)),
+      ...budgetValues(budgets.get(costCenter.id) ?? cents(0), cents(0)),
     });
   }
   return out;
+}
+
+/**
+ * The cost centers budgeted for the month with no charge allocated to them, by code (a budget for
+ * a cost center no longer in the list shows its id). Each is a $0.00 row after the cost centers
+ * with charges, before the unallocated ones, on the screen and in every export.
+ */
+export function budgetedNotBilled(
+  result: AllocationResult,
+  names: BudgetNames,
+): { id: string; code: string; name: string }[] {
+  const budgets = names.budgets;
+  if (budgets === undefined) return [];
+  const billed = new Set(result.byCostCenter.map((entry) => entry.costCenterId));
+  const costCenters = new Map(names.costCenters.map((entry) => [entry.id, entry]));
+  return [...budgets.keys()]
+    .filter((id) => !billed.has(id))
+    .map((id) => ({
+      id,
+      code: costCenters.get(id)?.code ?? id,
+      name: costCenters.get(id)?.name ?? id,
+    }))
+    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.id < b.id ? -1 : 1));
+}
+
+/**
+ * The month by cost center as the screen's totals and the XLSX Summary list it: the allocation's
+ * cost centers with charges, then each one budgeted but not billed at $0.00 (adding nothing to
+ * any amount), then the unallocated charges.
+ */
+export function costCenterTotalsWithBudgets(
+  result: AllocationResult,
+  names: BudgetNames,
+): CostCenterTotal[] {
+  const unbilled = budgetedNotBilled(result, names).map(({ id }): CostCenterTotal => ({
+    costCenterId: id,
+    byCategory: zeroByCategory(),
+    total: cents(0),
+    markup: cents(0),
+  }));
+  const allocated = result.byCostCenter.filter((entry) => entry.costCenterId !== null);
+  const unallocated = result.byCostCenter.filter((entry) => entry.costCenterId === null);
+  return [...allocated, ...unbilled, ...unallocated];
 }
 
 /**
@@ -103,11 +148,9 @@ export function unallocatedBudgetValues(amount: Cents): Values {
 export function budgetSummaryColumns(
   result: AllocationResult,
   names: BudgetNames,
-): { columns: XlsxColumn[]; cells: (id: string | null) => XlsxCell[]; unbilled: string[] } {
+): { columns: XlsxColumn[]; cells: (id: string | null) => XlsxCell[] } {
   const budgets = names.budgets;
-  if (budgets === undefined || budgets.size === 0)
-    return { columns: [], cells: () => [], unbilled: [] };
-  const billed = new Set(result.byCostCenter.map((entry) => entry.costCenterId));
+  if (budgets === undefined || budgets.size === 0) return { columns: [], cells: () => [] };
   const total = monthBudgetTotal(result, budgets);
   return {
     columns: [
@@ -124,6 +167,5 @@ export function budgetSummaryColumns(
       const values = budgetValues(budgets.get(id) ?? cents(0), actualOf(result, id));
       return [values.budget ?? null, values.variance ?? null, values.variancePercent ?? null];
     },
-    unbilled: [...budgets.keys()].filter((id) => !billed.has(id)),
   };
 }

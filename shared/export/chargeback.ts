@@ -8,7 +8,7 @@
 import type { AllocationException, AllocationResult } from '../allocation/types';
 import { cents, type Cents } from '../money/cents';
 import { CHARGE_CATEGORIES } from '../model';
-import { budgetSummaryColumns } from './chargeback-budget';
+import { budgetSummaryColumns, costCenterTotalsWithBudgets } from './chargeback-budget';
 import {
   CATEGORY_LABELS,
   EXCEPTION_LABELS,
@@ -77,7 +77,9 @@ function summarySheet(result: AllocationResult, names: ChargebackNames): XlsxShe
     { header: 'Total with mark-up', kind: 'money' },
   ];
   const budget = budgetSummaryColumns(result, names);
-  const rows = result.byCostCenter.map((entry): XlsxCell[] => {
+  // A cost center budgeted for the month with no charge in it is a $0.00 row, as on the screen,
+  // so the Budget column adds up to the month's budget.
+  const rows = costCenterTotalsWithBudgets(result, names).map((entry): XlsxCell[] => {
     const costCenter = entry.costCenterId === null ? null : lookup.costCenter(entry.costCenterId);
     return [
       costCenter?.code ?? '',
@@ -89,19 +91,6 @@ function summarySheet(result: AllocationResult, names: ChargebackNames): XlsxShe
       ...budget.cells(entry.costCenterId),
     ];
   });
-  // Cost centers budgeted for the month with no charge in it, so the budget column adds up.
-  for (const id of budget.unbilled) {
-    const costCenter = lookup.costCenter(id);
-    rows.push([
-      costCenter.code,
-      costCenter.name,
-      ...categories.map(() => 0),
-      0,
-      0,
-      0,
-      ...budget.cells(id),
-    ]);
-  }
   return {
     name: 'Summary',
     columns: [...columns, ...budget.columns],

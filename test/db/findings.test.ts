@@ -198,6 +198,56 @@ describe('disputes and credits', () => {
     ).toMatchObject({ ok: false });
   });
 
+  it('refuses a dispute of a finding with no money at stake, naming it, and changes nothing', async () => {
+    await runAndSaveAudit(db, T1);
+    const [feeId = ''] = await lateFeeIds();
+    const fee = await findingsTable(db).get(feeId);
+    if (fee === undefined) throw new Error('no late fee');
+    // An informational finding of the same account: it asks the carrier for nothing.
+    const { evidence: _evidence, ...plain } = fee;
+    await findingsTable(db).put({
+      ...plain,
+      id: 'renewal-1',
+      ruleId: 'renewal-due',
+      severity: 'info',
+      impact: cents(0),
+      subject: { ...fee.subject, serviceIdRaw: 'CIRCUIT-9' },
+    });
+
+    const alone = await createDispute(db, { findingIds: ['renewal-1'] }, 'dispute-0', T1);
+    expect(alone).toMatchObject({
+      ok: false,
+      errors: [
+        {
+          message:
+            'A dispute asks the carrier for money at stake; this finding claims none, so it cannot be disputed: Renewal notice due (CIRCUIT-9), $0.00: no money to claim ($0.00).',
+        },
+      ],
+    });
+    // With a finding that has money: still refused, naming only the one with none.
+    const mixed = await createDispute(db, { findingIds: [feeId, 'renewal-1'] }, 'dispute-1', T1);
+    expect(mixed).toMatchObject({
+      ok: false,
+      errors: [
+        {
+          message:
+            'A dispute asks the carrier for money at stake; 1 of these 2 findings claims none, so leave it out: Renewal notice due (CIRCUIT-9), $0.00: no money to claim ($0.00).',
+        },
+      ],
+    });
+    expect(await disputesTable(db).count()).toBe(0);
+    expect((await findingsTable(db).bulkGet([feeId, 'renewal-1'])).map((f) => f?.status)).toEqual([
+      'open',
+      'open',
+    ]);
+    // A dismissed finding asks for nothing either.
+    expect(await setFindingStatus(db, [feeId], 'dismissed', T1, 'Waived')).toBe(1);
+    expect(await createDispute(db, { findingIds: [feeId] }, 'dispute-2', T1)).toMatchObject({
+      ok: false,
+      errors: [{ message: expect.stringContaining('Late fee, $12.50: dismissed.') }],
+    });
+  });
+
   it('exports the claim as CSV with exact decimal amounts and a total', async () => {
     await runAndSaveAudit(db, T1);
     const created = await createDispute(db, { findingIds: await lateFeeIds() }, 'dispute-1', T1);

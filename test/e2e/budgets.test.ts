@@ -241,6 +241,41 @@ describe('budgets in Chromium', () => {
     await page.goto(new URL(`#/budgets/plan/${year}`, session.baseUrl).toString());
     await page.reload();
     await expect.poll(() => yearTotal.textContent(), { timeout: 30_000 }).toBe('$23,000.00');
+
+    // A cost center budgeted for the month but with no bills: the chargeback shows it at $0.00
+    // spend, $250.00 under budget, and the Budget column adds up to the total row's budget.
+    const budgetOnly = join(workDir, 'budget-only.csv');
+    writeFileSync(budgetOnly, `Cost Center,Carrier,Month,Amount\nZZ-NEW,,${endMonth},250.00\n`);
+    await page.getByRole('button', { name: 'Import budget…' }).click();
+    chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Choose budget file…' }).click();
+    await (await chooser).setFiles(budgetOnly);
+    await page.getByLabel('Create missing cost centers (1)').check();
+    await page.getByRole('button', { name: 'Import 1 budget cells' }).click();
+    await expect
+      .poll(() =>
+        page.getByText('Imported budget-only.csv: 1 budget cells, 1 cost centers created.').count(),
+      )
+      .toBe(1);
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('link', { name: 'Chargeback' })
+      .click();
+    const unbilledRow = totals
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: 'ZZ-NEW', exact: true }) });
+    await expect
+      .poll(() => unbilledRow.getByRole('cell').allTextContents(), { timeout: 30_000 })
+      .toEqual(['ZZ-NEW', '0', '$0.00', '$0.00', '$0.00', '$250.00', '-$250.00', '−100.00%']);
+    const bodyRows = totals.locator('tbody').getByRole('row');
+    const budgetColumn = await bodyRows.evaluateAll((rows) =>
+      rows.map((row) => row.querySelectorAll('td')[5]?.textContent ?? ''),
+    );
+    const footer = totals.locator('tfoot').getByRole('row').getByRole('cell');
+    expect(budgetColumn.reduce((sum, text) => sum + centsOfMoney(text), 0)).toBe(
+      centsOfMoney((await footer.nth(3).textContent()) ?? ''),
+    );
+    await session.screenshot('budgets-chargeback-unbilled');
     expect(session.consoleErrors).toEqual([]);
   });
 });

@@ -42,6 +42,17 @@ describe('a dispute claims money at stake, each cent once', () => {
     const atStake = (await atStakeTile(page).textContent()) ?? '';
     expect(atStake).toBe('$5,517.43');
 
+    // The missing cost center alone asks the carrier for nothing: no dispute, and it says why.
+    const gap = grid.getByRole('checkbox', { name: /^Select finding No cost center/ });
+    await gap.check();
+    const single = page.getByRole('button', { name: 'Create dispute from 1 selected…' });
+    await expect.poll(() => single.isDisabled()).toBe(true);
+    const why = page.locator(`#${(await single.getAttribute('aria-describedby')) ?? 'none'}`);
+    expect(await why.textContent()).toBe(
+      'A dispute asks the carrier for money at stake; this finding claims none, so it cannot be disputed: No cost center (CBB-2843143), $822.00: an internal allocation gap (no cost center), no money owed by the carrier.',
+    );
+    await gap.uncheck();
+
     await grid.getByRole('checkbox', { name: 'Select all findings' }).check();
     await page.getByRole('button', { name: 'Create dispute from 6 selected…' }).click();
     const form = page.getByRole('form', { name: /^New dispute/ });

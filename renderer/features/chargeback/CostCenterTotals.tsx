@@ -1,10 +1,16 @@
 import type { AllocationResult } from '../../../shared/allocation';
 import type { ChargebackNames } from '../../../shared/export';
-import { monthBudgetTotal } from '../../../shared/export/chargeback-budget';
+import {
+  costCenterTotalsWithBudgets,
+  monthBudgetTotal,
+} from '../../../shared/export/chargeback-budget';
 import { cents, formatCents, sumCents, type Cents } from '../../../shared/money/cents';
 import { VarianceCells, VarianceHeaders } from '../../components/VarianceCells';
 
-/** The month by cost center: a row each (the unallocated one last), a button to drill down. */
+/**
+ * The month by cost center: a row each with a button to drill down, then each cost center budgeted
+ * for the month with no charge ($0.00, nothing to drill into), the unallocated one last.
+ */
 export function CostCenterTotals({
   result,
   names,
@@ -56,9 +62,10 @@ export function CostCenterTotals({
         </tr>
       </thead>
       <tbody>
-        {result.byCostCenter.map((entry) => {
+        {costCenterTotalsWithBudgets(result, names).map((entry) => {
           const id = entry.costCenterId;
           const costCenter = id === null ? undefined : costCenters.get(id);
+          const billed = id === null || lines.has(id);
           return (
             <tr key={id ?? 'unallocated'} className={id === null ? 'row-overdue' : undefined}>
               <th scope="row">
@@ -66,6 +73,8 @@ export function CostCenterTotals({
                   <button type="button" className="link-button" onClick={onShowExceptions}>
                     Unallocated
                   </button>
+                ) : !billed ? (
+                  (costCenter?.code ?? id)
                 ) : (
                   <button
                     type="button"

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { countOnce, type CountedOnce } from '../../../shared/audit/claims';
-import { disputeChoice } from '../../../shared/audit/dispute-claim';
+import { disputeChoice, disputeRefusal } from '../../../shared/audit/dispute-claim';
 import { cents, formatCents } from '../../../shared/money/cents';
 import { plural } from '../../../shared/text/wording';
 import { useDatabase } from '../../db/DatabaseContext';
@@ -62,12 +62,13 @@ export function FindingsTab({
       ),
     [once, data, selected],
   );
-  // A dispute covers one carrier account and asks for money at stake: say so before the form.
+  // A dispute covers one carrier account and asks for money at stake: say so, naming the findings
+  // that ask for none, before the form. The form leaves out those picked beside money at stake.
   const cannotDispute =
     choice.accounts.length > 1
       ? `A dispute covers one carrier account: the selected findings are on ${choice.accounts.length} accounts (${accountNames(chosen).join(', ')}). Select findings of one account to dispute them.`
       : choice.claimed.length === 0
-        ? 'None of the selected findings asks the carrier for money at stake, so there is nothing to dispute.'
+        ? (disputeRefusal(choice) ?? '')
         : '';
   const detailRef = useRevealPanel<HTMLElement>(openRow && openFinding ? openRow.id : null);
 

@@ -56,3 +56,10 @@ export const ALL_RULES: readonly AuditRule[] = [
   renewalDueRule,
   marcShortfallRule,
 ];
+
+const TITLES: ReadonlyMap<string, string> = new Map(ALL_RULES.map((rule) => [rule.id, rule.title]));
+
+/** A rule's title for the user, e.g. `Late fee`; the id itself for a rule this release lacks. */
+export function ruleTitleOf(ruleId: string): string {
+  return TITLES.get(ruleId) ?? ruleId;
+}

@@ -10,6 +10,7 @@ import {
   chargebackXlsx,
   type ChargebackNames,
 } from '../../../shared/export/chargeback';
+import { costCenterTotalsWithBudgets } from '../../../shared/export/chargeback-budget';
 import { inspectXlsx } from '../../helpers/xlsx-inspect';
 import { cents } from '../../../shared/money/cents';
 import { parseChargebackCsv } from '../../helpers/chargeback-csv';
@@ -84,5 +85,78 @@ describe('budget columns of the chargeback export', () => {
     void _unused;
     const [summary] = inspectXlsx(chargebackXlsx(result, without, BUDGET_VARIANCE_PRESET)).sheets;
     expect(summary?.values[0]).not.toContain('Budget');
+  });
+});
+
+describe('a cost center budgeted for the month with no charge', () => {
+  // a: $45 billed; y and z budgeted, not billed (z first in the budget); $25 nobody knows.
+  const month = company({
+    costCenters: [
+      costCenter('a', { code: 'A' }),
+      costCenter('y', { code: 'Y' }),
+      costCenter('z', { code: 'Z' }),
+    ],
+    services: [service('s1', { costCenterId: 'a' })],
+    ...bills([
+      { id: 'i1', lines: [line('s1', 'recurring', 45_00), line('unknown-9', 'recurring', 25_00)] },
+    ]),
+  });
+  const allocated = allocateMonth(month);
+  const budgeted: ChargebackNames = {
+    ...month,
+    budgets: new Map([
+      ['z', cents(20_00)],
+      ['a', cents(50_00)],
+      ['y', cents(30_00)],
+    ]),
+  };
+
+  it('is a $0.00 row on the screen, by code after those with charges, before the unallocated', () => {
+    expect(
+      costCenterTotalsWithBudgets(allocated, budgeted).map((entry) => [
+        entry.costCenterId,
+        entry.total,
+        entry.markup,
+      ]),
+    ).toEqual([
+      ['a', 45_00, 0],
+      ['y', 0, 0],
+      ['z', 0, 0],
+      [null, 25_00, 0],
+    ]);
+    // Without a budget the screen lists what the allocation has, nothing more.
+    const { budgets: _none, ...unbudgeted } = budgeted;
+    void _none;
+    expect(costCenterTotalsWithBudgets(allocated, unbudgeted)).toEqual(allocated.byCostCenter);
+  });
+
+  it('is the same row in the XLSX Summary; every column still reconciles to the invoices', () => {
+    const [summary] = inspectXlsx(
+      chargebackXlsx(allocated, budgeted, BUDGET_VARIANCE_PRESET),
+    ).sheets;
+    const values = summary?.values ?? [];
+    const header = values[0] ?? [];
+    const at = (name: string) => header.indexOf(name);
+    expect(
+      values.map((row) => [row[0], row[at('Total')], row[at('Budget')], row[at('Variance')]]),
+    ).toEqual([
+      ['Cost center', 'Total', 'Budget', 'Variance'],
+      ['A', 45, 50, -5],
+      ['Y', 0, 30, -30],
+      ['Z', 0, 20, -20],
+      [null, 25, null, 25],
+      ['Total', 70, 100, -30],
+    ]);
+    expect(allocated.totals.invoices).toBe(70_00);
+  });
+
+  it('is a row of the CSV in the same order, its budget counted once', () => {
+    const rows = parseChargebackCsv(chargebackCsv(allocated, budgeted, BUDGET_VARIANCE_PRESET));
+    expect(rows.map((row) => [row['Cost center'], row.Amount, row.Budget, row.Variance])).toEqual([
+      ['A', '45.00', '50.00', '-5.00'],
+      ['Y', '0.00', '30.00', '-30.00'],
+      ['Z', '0.00', '20.00', '-20.00'],
+      ['UNALLOCATED', '25.00', '', '25.00'],
+    ]);
   });
 });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { claimParts, countOnce } from '../../../shared/audit/claims';
-import { disputeChoice, type DisputableFinding } from '../../../shared/audit/dispute-claim';
+import {
+  disputeChoice,
+  disputeRefusal,
+  type DisputableFinding,
+} from '../../../shared/audit/dispute-claim';
 import type { FindingStatus } from '../../../shared/model';
 import { cents } from '../../../shared/money/cents';
 
@@ -85,6 +89,32 @@ describe('what a dispute claims', () => {
   it('counts the accounts selected (a dispute covers one)', () => {
     const other = finding('verizon', 'late-fee', 225_64, [], { accountNumber: 'V-9' });
     expect(disputeChoice(countOnce([closed, other]), [closed, other]).accounts).toHaveLength(2);
+  });
+});
+
+describe('a dispute refused for findings that ask for no money', () => {
+  const fee = finding('fee', 'late-fee', 12_50, [[0, 3, 12_50]]);
+  const renegotiate = finding('renegotiate', 'out-of-contract', 0);
+  const gap = finding('gap', 'missing-cost-center', 822_00);
+
+  it('opens when every finding claims money', () => {
+    expect(disputeRefusal(disputeChoice(countOnce([fee]), [fee]))).toBeNull();
+  });
+
+  it('names each finding with no money at stake and why, beside one that has some', () => {
+    const chosen = [fee, renegotiate, gap];
+    expect(disputeRefusal(disputeChoice(countOnce(chosen), chosen))).toBe(
+      'A dispute asks the carrier for money at stake; 2 of these 3 findings claim none, so leave them out: ' +
+        'Billed after the contract ended, $0.00: no money to claim ($0.00); ' +
+        'No cost center, $822.00: an internal allocation gap (no cost center), no money owed by the carrier.',
+    );
+  });
+
+  it('says there is nothing to dispute when none of them claims money', () => {
+    const chosen = [renegotiate, gap];
+    expect(disputeRefusal(disputeChoice(countOnce(chosen), chosen))).toMatch(
+      /^A dispute asks the carrier for money at stake; none of these 2 findings claims any, so there is nothing to dispute: /,
+    );
   });
 });
 
