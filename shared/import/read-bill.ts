@@ -297,7 +297,7 @@ function classify(
 function driftOf(fit: LayoutFit): LayoutDrift {
   return {
     profileId: fit.profile.id,
-    layoutName: fit.profile.layoutName,
+    layoutName: fit.layout.name ?? fit.profile.layoutName,
     missing: fit.missing,
     added: fit.added,
   };

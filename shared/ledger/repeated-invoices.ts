@@ -1,7 +1,8 @@
 /**
- * The same invoice read by two layouts of one pick (an EDI 811 and the portal's CSV of one bill,
- * T-Mobile's summary and detail exports): each layout's reader counts its own copies once, but two
- * drafts know nothing of each other. Both doors refuse the pick, so no bill is counted twice.
+ * The same invoice read by two layouts of one pick (an EDI 811 and the portal's CSV of one bill):
+ * each layout's reader counts its own copies once, but two drafts know nothing of each other. Both
+ * doors refuse the pick, so no bill is counted twice. (Two views of one bill that one profile
+ * reads, T-Mobile's summary and detail, make one draft and are joined there: `profiles/tmobile.ts`.)
  */
 import type { BillDraft } from '../import/draft';
 import { accountNumberKey, carrierNamesAgree, invoiceNumberKey } from '../ids/keys';

@@ -8,8 +8,7 @@ import { bellMobility } from './bell-mobility';
 import { rogersCharges } from './rogers-charges';
 import { teamsPstnUsage } from './teams-pstn';
 import { temdeskCharges } from './temdesk-charges';
-import { tmobileDetail } from './tmobile-detail';
-import { tmobileSummary } from './tmobile-summary';
+import { tmobileForBusiness } from './tmobile';
 import type { CarrierProfile } from './types';
 import { verizonRawData } from './verizon-raw-data';
 
@@ -21,8 +20,7 @@ export {
   rogersCharges,
   teamsPstnUsage,
   temdeskCharges,
-  tmobileDetail,
-  tmobileSummary,
+  tmobileForBusiness,
   verizonRawData,
 };
 
@@ -33,8 +31,7 @@ export const CARRIER_PROFILES: readonly CarrierProfile[] = [
   attRawData,
   bellMobility,
   rogersCharges,
-  tmobileSummary,
-  tmobileDetail,
+  tmobileForBusiness,
   teamsPstnUsage,
   temdeskCharges,
 ];

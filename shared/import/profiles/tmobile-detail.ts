@@ -13,18 +13,20 @@ import { CellReader, extrasFromCells } from '../cells';
 import { categoryFromText } from '../categories';
 import { compactDate } from '../charge-rows';
 import type { DraftChargeLine, DraftInvoice } from '../draft';
-import { DraftBuilder } from '../draft-builder';
+import type { DraftBuilder } from '../draft-builder';
 import { headerKey } from '../table';
 import { col, presentIndexes } from './columns';
 import { startAccountRow } from './rows';
-import type { CarrierProfile, ProfileTable, TableLayout } from './types';
+import { TMOBILE_CARRIER as CARRIER } from './tmobile-views';
+import type { ProfileTable, TableLayout } from './types';
 
-const PROFILE_ID = 'tmobile-detail';
-const LAYOUT_NAME = 'T-Mobile for Business — detail';
-const CARRIER = 'T-Mobile for Business';
+/** The id and name of a draft read from detail files (read with summaries by `tmobile.ts`). */
+export const DETAIL_PROFILE_ID = 'tmobile-detail';
+export const DETAIL_LAYOUT_NAME = 'T-Mobile for Business — detail';
 
-const DETAIL: TableLayout = {
+export const DETAIL_LAYOUT: TableLayout = {
   kind: 'detail',
+  name: DETAIL_LAYOUT_NAME,
   columns: {
     accountNumber: { aliases: ['Account Number', 'Account', 'BAN'], required: true },
     wirelessNumber: { aliases: ['Wireless Number', 'Phone Number'], required: true },
@@ -115,7 +117,8 @@ function add(sum: number | null, figure: number | null): number | null {
   return figure === null ? sum : (sum ?? 0) + figure;
 }
 
-function readTable(table: ProfileTable, draft: DraftBuilder): void {
+/** Reads one detail file into `draft`: its charge items as lines, each line's usage summed. */
+export function readDetailTable(table: ProfileTable, draft: DraftBuilder): void {
   const c = table.columns;
   const cells = new CellReader(table.fileName, table.header, draft);
   const identifying = presentIndexes(c, [
@@ -220,16 +223,3 @@ function readData(cells: CellReader, index: number): number | null {
   }
   return value;
 }
-
-export const tmobileDetail: CarrierProfile = {
-  id: PROFILE_ID,
-  carrierName: CARRIER,
-  layoutName: LAYOUT_NAME,
-  dateOrder: 'MDY',
-  layouts: [DETAIL],
-  read(tables, context) {
-    const draft = new DraftBuilder();
-    for (const table of tables) readTable(table, draft);
-    return draft.finish(PROFILE_ID, LAYOUT_NAME, context.dateOrder);
-  },
-};

@@ -4,6 +4,8 @@
  * Taxes & Fees, Total`. The summary itself names no account or invoice; real exports usually add
  * `Account Number`, `Invoice Number` and `Bill Cycle Date` (`Jul 12, 2023 - Aug 11, 2023`). When
  * the account or the date is missing the user is asked (`needs-invoice-details`), never guessed.
+ * Read with the detail export of the same bill (`tmobile.ts`), it is that invoice's cross-check,
+ * never more charges; a summary naming no invoice number takes the detail's of its account and date.
  */
 import type { DateRange, IsoDate } from '../../dates';
 import type { ChargeCategory } from '../../model';
@@ -12,20 +14,20 @@ import { cents, formatCents } from '../../money/cents';
 import { ABSENT, CellReader, extrasFromCells } from '../cells';
 import { compactDate } from '../charge-rows';
 import type { DraftChargeLine, DraftInvoice } from '../draft';
-import { DraftBuilder } from '../draft-builder';
+import { invoiceKey } from '../draft';
+import type { DraftBuilder } from '../draft-builder';
 import { col, presentIndexes } from './columns';
-import { missingPerTable, startAccountRow } from './rows';
-import type {
-  CarrierProfile,
-  InvoiceDetailField,
-  InvoiceDetails,
-  ProfileTable,
-  TableLayout,
-} from './types';
+import { startAccountRow } from './rows';
+import { SUMMARY_PART, TMOBILE_CARRIER as CARRIER, type TmobileViews } from './tmobile-views';
+import type { InvoiceDetailField, InvoiceDetails, ProfileTable, TableLayout } from './types';
 
-const PROFILE_ID = 'tmobile-summary';
-const LAYOUT_NAME = 'T-Mobile for Business — summary';
-const CARRIER = 'T-Mobile for Business';
+/** The id and name of a draft read from summary files alone (see `tmobile.ts`). */
+export const SUMMARY_PROFILE_ID = 'tmobile-summary';
+export const SUMMARY_LAYOUT_NAME = 'T-Mobile for Business — summary';
+
+/** Why a summary is asked for its account and bill date. */
+export const SUMMARY_DETAILS_NOTE =
+  'This T-Mobile summary export does not say which invoice it is: give what the printed bill shows; it applies to every line of the file.';
 
 /**
  * Charge columns and their categories. `Services` are monthly add-on features (recurring);
@@ -40,8 +42,9 @@ const CHARGE_COLUMNS: readonly { field: string; header: string; category: Charge
   { field: 'taxesFees', header: 'Taxes & Fees', category: 'tax' },
 ];
 
-const SUMMARY: TableLayout = {
+export const SUMMARY_LAYOUT: TableLayout = {
   kind: 'summary',
+  name: SUMMARY_LAYOUT_NAME,
   columns: {
     accountNumber: { aliases: ['Account Number', 'Account', 'BAN'] },
     invoiceNumber: { aliases: ['Invoice Number', 'Invoice'] },
@@ -59,7 +62,8 @@ const SUMMARY: TableLayout = {
 /** A cell holding a range (`Jul 12, 2023 - Aug 11, 2023`) rather than one date. */
 const RANGE = /\s[-–]\s?|\s?[-–]\s/;
 
-function missingFor(
+/** What a summary file lacks to name its invoice, and the user has not given. */
+export function missingSummaryDetails(
   table: ProfileTable,
   details: InvoiceDetails | undefined,
 ): InvoiceDetailField[] {
@@ -87,10 +91,15 @@ function readCycle(
   return { invoiceDate: cells.date(index, 'MDY'), period: null };
 }
 
-function readTable(
+/**
+ * Reads one summary file into `draft`: each charge column of a row a line, unless the detail of
+ * the same pick bills the row's invoice (then the row is its cross-check, see `TmobileViews`).
+ */
+export function readSummaryTable(
   table: ProfileTable,
   details: InvoiceDetails | undefined,
   draft: DraftBuilder,
+  views: TmobileViews,
 ): void {
   const c = table.columns;
   const cells = new CellReader(table.fileName, table.header, draft);
@@ -138,7 +147,13 @@ function readTable(
     const invoiceNumber =
       cells.identifier(col(c, 'invoiceNumber')) ||
       details?.invoiceNumber ||
+      views.invoiceNumberOf(accountNumber, invoiceDate) ||
       `${accountNumber}-${compactDate(invoiceDate)}`;
+    const serviceIdRaw = cells.identifier(col(c, 'wirelessNumber'));
+    const source = { sourceFile: table.fileName, sourceRow: row.line };
+    const service = { key: draft.serviceKey(serviceIdRaw), label: serviceIdRaw };
+    const key = invoiceKey(CARRIER, accountNumber, invoiceNumber);
+    if (views.takenAsCrossCheck(key, source, service, cents(sum))) continue;
     const invoiceFields: Omit<DraftInvoice, 'key'> = {
       carrierName: CARRIER,
       accountNumber,
@@ -151,13 +166,12 @@ function readTable(
       invoiceFields.periodStart = period.start;
       invoiceFields.periodEnd = period.end;
     }
-    const invoice = draft.invoiceOfFilePart(invoiceFields, row.line);
+    // A summary is its own kind of part: the detail imported later completes it (see `tmobile.ts`).
+    const invoice = draft.invoicePart(invoiceFields, SUMMARY_PART, row.line, true);
     if (invoice === null) continue;
-    const serviceIdRaw = cells.identifier(col(c, 'wirelessNumber'));
     const extras = extrasFromCells(row.cells, table.header, extraIndexes);
     const more: Pick<DraftChargeLine, 'quantity' | 'extras'> =
       extras === undefined ? { quantity: null } : { quantity: null, extras };
-    const source = { sourceFile: table.fileName, sourceRow: row.line };
     for (let i = 0; i < CHARGE_COLUMNS.length; i += 1) {
       const amount = amounts[i];
       const charge = CHARGE_COLUMNS[i];
@@ -167,19 +181,3 @@ function readTable(
     }
   }
 }
-
-export const tmobileSummary: CarrierProfile = {
-  id: PROFILE_ID,
-  carrierName: CARRIER,
-  layoutName: LAYOUT_NAME,
-  dateOrder: 'MDY',
-  layouts: [SUMMARY],
-  detailsNote:
-    'This T-Mobile summary export does not say which invoice it is: give what the printed bill shows; it applies to every line of the file.',
-  missingDetails: missingPerTable(missingFor),
-  read(tables, context) {
-    const draft = new DraftBuilder();
-    for (const table of tables) readTable(table, context.invoiceDetails[table.fileName], draft);
-    return draft.finish(PROFILE_ID, LAYOUT_NAME, context.dateOrder);
-  },
-};

@@ -18,6 +18,11 @@ export interface ColumnSpec {
 export interface TableLayout {
   /** Stable name of the kind, e.g. `wireless-summary`. */
   kind: string;
+  /**
+   * Human name of this kind of file when users tell the profile's kinds apart (T-Mobile's summary
+   * and detail reports); the profile's `layoutName` otherwise.
+   */
+  name?: string;
   /** Logical field → its column. */
   columns: Readonly<Record<string, ColumnSpec>>;
   /**

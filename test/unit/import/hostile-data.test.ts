@@ -179,7 +179,7 @@ describe('the README documents the alias priority', () => {
           .filter((spec) => spec.aliases.length > 1)
           .map(
             (spec) =>
-              `| ${profile.layoutName} | ${spec.aliases[0] ?? ''} | ${spec.aliases.join(', ')} |`,
+              `| ${layout.name ?? profile.layoutName} | ${spec.aliases[0] ?? ''} | ${spec.aliases.join(', ')} |`,
           ),
       ),
     );

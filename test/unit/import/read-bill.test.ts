@@ -77,7 +77,7 @@ describe('readBill asks instead of guessing', () => {
     expect(readBill([bare])).toEqual({
       kind: 'needs-invoice-details',
       fileName: 'tmobile-summary-bare.csv',
-      profileId: 'tmobile-summary',
+      profileId: 'tmobile',
       missing: ['accountNumber', 'invoiceDate'],
       note: 'This T-Mobile summary export does not say which invoice it is: give what the printed bill shows; it applies to every line of the file.',
     });
