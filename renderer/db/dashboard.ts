@@ -5,6 +5,7 @@ import {
   NO_DASHBOARD_FILTER,
   type DashboardFilter,
 } from '../../shared/billing/dashboard-view';
+import { monthBeforeOneMonth } from '../../shared/billing/month-changes';
 import { latestContractSpend, spendInvoicesOf } from '../../shared/contracts/spend';
 import type {
   Account,
@@ -29,7 +30,10 @@ export const ALL_MONTHS: DashboardRange = { from: '', to: '' };
 
 /** What the dashboard reads: aggregates and the inventory, never a charge line. */
 export interface DashboardData {
-  /** The range this was loaded for: `serviceTotals` holds every invoice of its months. */
+  /**
+   * The range this was loaded for: `serviceTotals` holds every invoice of its months (and of the
+   * month before a one-month range, see `monthBeforeOneMonth`).
+   */
   range: DashboardRange | 'all';
   invoices: Invoice[];
   /**
@@ -215,11 +219,15 @@ export async function loadDashboardData(
   });
 }
 
-/** The ids of the invoices billed in `range`'s months. */
+/**
+ * The ids of the invoices billed in `range`'s months, and in the month before a one-month range
+ * (its change chart compares the two).
+ */
 function invoicesInRange(invoices: readonly Invoice[], range: DashboardRange): string[] {
-  const months = new Set<string>(
-    monthsOf({ ...NO_DASHBOARD_FILTER, ...range }, billedMonths(invoices)),
-  );
+  const inRange = monthsOf({ ...NO_DASHBOARD_FILTER, ...range }, billedMonths(invoices));
+  const months = new Set<string>(inRange);
+  const before = monthBeforeOneMonth(inRange);
+  if (before !== undefined) months.add(before);
   return invoices
     .filter((invoice) => months.has(invoice.invoiceDate.slice(0, 7)))
     .map((invoice) => invoice.id);

@@ -1,6 +1,7 @@
 import type { BillDraft } from '../../shared/import/draft';
 import { planBills, type BillPlan, type StoredInvoice } from '../../shared/ledger/bills';
 import { invoicesRepeatedAcrossDrafts } from '../../shared/ledger/repeated-invoices';
+import { filedUnder } from '../../shared/ledger/filed-under';
 import { OrgResolver } from '../../shared/ledger/org';
 import { storedInvoiceKey } from '../../shared/ids/keys';
 import type { TemDeskDatabase } from './database';
@@ -106,13 +107,8 @@ export async function storedInvoicesOf(
 ): Promise<Map<string, StoredInvoice>> {
   const known = new Set(org.accounts().map((account) => account.id));
   const accounts = new Map<string, { carrierId: string; accountNumber: string }>();
-  for (const invoice of drafts.flatMap((draft) => draft.invoices)) {
-    const account = org.account(
-      org.carrierId(invoice.carrierName, invoice.accountNumber),
-      invoice.accountNumber,
-    );
+  for (const { account } of filedUnder(drafts, org).values())
     if (known.has(account.id)) accounts.set(account.id, account);
-  }
   const found = new Map<string, StoredInvoice>();
   for (const { carrierId, accountNumber } of accounts.values()) {
     const stored = await db.invoices

@@ -43,8 +43,12 @@ describe('EDI X12 811 import in Chromium', () => {
     const invoices = preview.getByRole('table', { name: 'Invoices found' });
     const row = (number: string) => invoices.getByRole('row').filter({ hasText: number });
     await expect.poll(() => row('LUM-2609-001').count()).toBe(1);
+    // The carrier it will be filed under (new in an empty workspace), once the preview knows it.
+    await expect
+      .poll(async () => (await row('LUM-2609-001').getByRole('cell').allTextContents())[0])
+      .toBe('Lumen (new carrier)');
     expect(await row('LUM-2609-001').getByRole('cell').allTextContents()).toEqual([
-      'Lumen',
+      'Lumen (new carrier)',
       '5-KE4X-001',
       'LUM-2609-001',
       '2026-09-01',

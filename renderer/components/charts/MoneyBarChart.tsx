@@ -72,11 +72,19 @@ export function MoneyBarChart({
     if (!canvas.current || asTable) return;
     const text = theme === 'dark' ? '#dbe3ee' : '#1b2330';
     const grid = theme === 'dark' ? '#323c4c' : '#e3e7ee';
-    // -$2,000, never $-2,000.
-    const money = (value: number | string) => formatAxisDollars(Number(value));
+    // -$2,000, never $-2,000. Whole dollars, unless the ticks step by less than a dollar (small
+    // amounts): then cents, so that no two ticks read the same.
+    const money = (value: number | string, _index: number, ticks: readonly { value: number }[]) =>
+      ticks.every((tick) => Number.isInteger(tick.value))
+        ? formatAxisDollars(Number(value))
+        : formatCents(cents(Math.round(Number(value) * 100)));
+    // Nothing but zeros (no change in any month): an axis of whole dollars around the zero line,
+    // not Chart.js's 0 to 1 in tenths.
+    const allZero = series.every((s) => s.values.every((v) => (v ?? 0) === 0));
     const valueAxis = {
       stacked,
-      ticks: { color: text, callback: money },
+      ...(allZero ? { min: signedColors ? -1 : 0, max: 1 } : {}),
+      ticks: { color: text, callback: money, precision: 2, ...(allZero ? { stepSize: 1 } : {}) },
       grid: { color: grid },
     };
     const labelAxis = {

@@ -8,6 +8,7 @@ import {
   type DashboardFilter,
 } from '../../../shared/billing/dashboard-view';
 import { DimensionIndex } from '../../../shared/billing/dimensions';
+import { monthChanges } from '../../../shared/billing/month-changes';
 import { deadlines, invoicesToPay } from '../../../shared/billing/attention';
 import { monthRange, todayIso } from '../../../shared/dates';
 import { useDatabase } from '../../db/DatabaseContext';
@@ -132,6 +133,10 @@ function Overview({ data, filter: asLinked }: { data: DashboardData; filter: Das
     () => dashboardView(data.invoices, data.serviceTotals, index, filter),
     [data, index, filter],
   );
+  const changes = useMemo(
+    () => monthChanges(data.invoices, data.serviceTotals, index, filter, view),
+    [data, index, filter, view],
+  );
   const findings = useMemo(
     () => findingsView(data.findings, data.disputes, index, filter, view.months),
     [data, index, filter, view.months],
@@ -175,7 +180,7 @@ function Overview({ data, filter: asLinked }: { data: DashboardData; filter: Das
           </p>
         )
       )}
-      <SummaryTiles view={view} filter={filter} />
+      <SummaryTiles view={view} filter={filter} changes={changes} />
       <AttentionTiles
         toPay={toPay}
         renewals={renewals}
@@ -193,7 +198,7 @@ function Overview({ data, filter: asLinked }: { data: DashboardData; filter: Das
           }
         />
       )}
-      <SpendCharts view={view} filter={filter} data={data} names={names} />
+      <SpendCharts view={view} filter={filter} data={data} names={names} changes={changes} />
       <FindingsCharts findings={findings} filter={filter} months={view.months} />
       <DueLists toPay={toPay} renewals={renewals} filter={filter} names={names} />
     </>

@@ -8,6 +8,8 @@ import { cents, formatCents } from '../../../shared/money/cents';
 import { billsLink, inventoryLink } from '../../app/links';
 import { MoneyBarChart } from '../../components/charts/MoneyBarChart';
 import type { DashboardData } from '../../db/dashboard';
+import type { MonthChanges } from '../../../shared/billing/month-changes';
+import { ChangeChart } from './ChangeChart';
 import { MoversTable, signedCents } from './MoversTable';
 import { RankedChart } from './RankedChart';
 import { isServiceType } from '../../../shared/billing/dimensions';
@@ -61,11 +63,20 @@ const COST_CENTER_NOTE =
   'can show other figures for the same cost center and month.';
 
 /** The range's headline figures, each a link to the invoices behind it. */
-export function SummaryTiles({ view, filter }: { view: DashboardView; filter: DashboardFilter }) {
+export function SummaryTiles({
+  view,
+  filter,
+  changes,
+}: {
+  view: DashboardView;
+  filter: DashboardFilter;
+  /** The month-over-month changes (`monthChanges` of the same view): the last is the tile's. */
+  changes: MonthChanges;
+}) {
   const from = view.months[0] ?? '';
   const to = view.months.at(-1) ?? '';
   const last = view.monthTotals.at(-1) ?? cents(0);
-  const before = view.monthTotals.at(-2);
+  const lastChange = changes.kind === 'changes' ? changes.changes.at(-1) : undefined;
   const range = billsLink({ carrierId: filter.carrierId, from, to });
   const byCostCenter = filter.costCenterId !== '';
   return (
@@ -88,10 +99,11 @@ export function SummaryTiles({ view, filter }: { view: DashboardView; filter: Da
           href={billsLink({ carrierId: filter.carrierId, from: to, to })}
           value={formatCents(last)}
         >
-          {before !== undefined && (
+          {lastChange !== undefined && (
             <dd className="tile__meta">
-              {signedCents(cents(last - before))} vs {shortMonth(view.months.at(-2) ?? '')}
-              {before !== 0 && ` (${ratioText((last - before) / Math.abs(before))})`}
+              {signedCents(lastChange.change)} vs {shortMonth(lastChange.before)}
+              {lastChange.previous !== 0 &&
+                ` (${ratioText(lastChange.change / Math.abs(lastChange.previous))})`}
             </dd>
           )}
         </Tile>
@@ -118,11 +130,14 @@ export function SpendCharts({
   filter,
   data,
   names,
+  changes,
 }: {
   view: DashboardView;
   filter: DashboardFilter;
   data: DashboardData;
   names: ReadonlyMap<string, string>;
+  /** The month-over-month changes (`monthChanges` of the same view). */
+  changes: MonthChanges;
 }) {
   const to = view.months.at(-1) ?? '';
   const monthLabels = useMemo(() => view.months.map(shortMonth), [view.months]);
@@ -168,26 +183,6 @@ export function SpendCharts({
             serviceType: inventoryType,
           }),
     [filter.carrierId, inventoryType],
-  );
-
-  const changeLabels = useMemo(() => monthLabels.slice(1), [monthLabels]);
-  const changeSeries = useMemo(
-    () => [
-      {
-        label: 'Change from the month before',
-        values: view.monthTotals
-          .slice(1)
-          .map((total, i) => cents(total - (view.monthTotals[i] ?? 0))),
-      },
-    ],
-    [view],
-  );
-  const onChange = useCallback(
-    (_series: number, index: number) => {
-      const month = view.months[index + 1];
-      if (month) go(billsLink({ carrierId: filter.carrierId, from: month, to: month }));
-    },
-    [view, filter.carrierId],
   );
 
   const groupTotal = view.byGroup.reduce((sum, g) => sum + g.total, 0);
@@ -260,14 +255,7 @@ export function SpendCharts({
         />
       </div>
       <div className="dashboard-grid dashboard-grid--halves">
-        <MoneyBarChart
-          title="Change from the month before — red is more spend"
-          labels={changeLabels}
-          series={changeSeries}
-          onSelect={onChange}
-          signedColors
-          height={260}
-        />
+        <ChangeChart changes={changes} carrierId={filter.carrierId} />
         <MoversTable
           movers={view.movers}
           names={names}

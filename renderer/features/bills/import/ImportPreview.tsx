@@ -17,6 +17,7 @@ import { HiddenSheetChoice } from './HiddenSheetChoice';
 import { useImport } from './ImportContext';
 import { STEP_FOCUS } from './useStepFocus';
 import { PreviewInvoices } from './PreviewInvoices';
+import { useFiledUnder } from './useFiledUnder';
 import { PreviewLines } from './PreviewLines';
 import { draftTotals, type ImportState } from './session';
 
@@ -134,6 +135,7 @@ export function ImportPreview({ state }: { state: PreviewState }) {
   }, []);
   const drafts = useMemo(() => state.drafts.map((outcome) => outcome.draft), [state.drafts]);
   const totals = useMemo(() => draftTotals(drafts), [drafts]);
+  const filed = useFiledUnder(drafts);
   // Each invoice's sum of lines, once per read (not on every render, nor through one big array).
   // (Per draft: one invoice read by two layouts shows each layout's own sum, not both added.)
   const sums = useMemo(() => drafts.map((draft) => lineSumsByInvoice([draft])), [drafts]);
@@ -196,6 +198,7 @@ export function ImportPreview({ state }: { state: PreviewState }) {
           <PreviewInvoices
             invoices={outcome.draft.invoices}
             sums={sums[index] ?? new Map<string, number>()}
+            filed={filed}
             hidden={onlyStoredUsage(outcome.draft)}
           />
           <ColumnChoices draft={outcome.draft} files={outcome.files.length} />

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import type { DraftInvoice } from '../../../../shared/import/draft';
+import { displayText } from '../../../../shared/ids/keys';
+import type { FiledUnder } from '../../../../shared/ledger/filed-under';
 import { cents, formatCents } from '../../../../shared/money/cents';
 
 /**
@@ -15,13 +17,30 @@ function differenceOf(invoice: DraftInvoice, sum: number): number | null {
   return invoice.statedTotal === null ? null : invoice.statedTotal - sum;
 }
 
+/**
+ * The carrier an invoice will be stored under, with the file's own spelling when it differs
+ * ("Verizon Wireless (file says “Verizon”)"), and "new carrier" when the import creates it.
+ */
+export function filedCarrierText(invoice: DraftInvoice, filed: FiledUnder | undefined): string {
+  const asWritten = displayText(invoice.carrierName);
+  if (filed === undefined) return asWritten;
+  const notes = [
+    ...(filed.newCarrier ? ['new carrier'] : []),
+    ...(filed.carrier.name === asWritten ? [] : [`file says “${asWritten}”`]),
+  ];
+  return notes.length === 0 ? filed.carrier.name : `${filed.carrier.name} (${notes.join('; ')})`;
+}
+
 /** A draft's invoices with their stated total, sum of lines and the difference. */
 export function PreviewInvoices({
   invoices,
   sums,
+  filed,
   hidden,
 }: {
   invoices: readonly DraftInvoice[];
+  /** Where each invoice will be stored (see `useFiledUnder`); the file's names until known. */
+  filed: ReadonlyMap<DraftInvoice, FiledUnder> | undefined;
   /** Each invoice's sum of lines, by invoice key. */
   sums: ReadonlyMap<string, number>;
   hidden: boolean;
@@ -83,7 +102,7 @@ export function PreviewInvoices({
             const difference = differenceOf(invoice, sum);
             return (
               <tr key={invoice.key}>
-                <td>{invoice.carrierName}</td>
+                <td>{filedCarrierText(invoice, filed?.get(invoice))}</td>
                 <td>{invoice.accountNumber}</td>
                 <td>{invoice.invoiceNumber}</td>
                 <td>{invoice.invoiceDate}</td>
