@@ -58,6 +58,36 @@ export function carrierNamesAgree(a: string, b: string): boolean {
   return false;
 }
 
+/**
+ * Carriers known by more than one name: a rename or merger (CenturyLink, Qwest, Level 3 and Embarq
+ * bill as Lumen; Sprint as T-Mobile; MCI and XO as Verizon Business) or a brand (Spectrum, Time
+ * Warner Cable and Bright House are Charter; Fido is Rogers; Koodo is TELUS). Old accounts keep
+ * billing under the old name for years.
+ */
+const CARRIER_FAMILIES: readonly (readonly string[])[] = [
+  ['Lumen', 'CenturyLink', 'Qwest', 'Level 3', 'Embarq'],
+  ['T-Mobile', 'Sprint'],
+  ['Verizon Business', 'MCI', 'XO Communications'],
+  ['Charter', 'Spectrum', 'Time Warner Cable', 'Bright House'],
+  ['AT&T', 'Cingular', 'BellSouth', 'SBC'],
+  ['Rogers', 'Fido'],
+  ['TELUS', 'Koodo'],
+];
+
+/**
+ * Whether two carrier names are names of one carrier family (see `CARRIER_FAMILIES`), each
+ * written as {@link carrierNamesAgree} allows: "CENTURYLINK" and "Lumen Technologies". Weaker
+ * than agreeing names — the ledger takes it only with an account the known carrier holds.
+ */
+export function carrierFamiliesAgree(a: string, b: string): boolean {
+  const familyOf = (name: string) =>
+    CARRIER_FAMILIES.findIndex((family) =>
+      family.some((member) => carrierNamesAgree(name, member)),
+    );
+  const family = familyOf(a);
+  return family !== -1 && family === familyOf(b);
+}
+
 /** The key of an account number within its carrier. */
 export function accountNumberKey(accountNumber: string): string {
   return textKey(accountNumber);

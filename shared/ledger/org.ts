@@ -3,7 +3,13 @@
  * new records. Every door (bill import, inventory, contracts, the CLI) resolves them here, so a
  * carrier or account written two ways is one record in the app and in the CLI alike.
  */
-import { accountKey, carrierKey, carrierNamesAgree, displayText } from '../ids/keys';
+import {
+  accountKey,
+  carrierFamiliesAgree,
+  carrierKey,
+  carrierNamesAgree,
+  displayText,
+} from '../ids/keys';
 import type { Account, Carrier } from '../model';
 
 /** Makes the id of a new record of this kind (random in the app, sequential in the CLI). */
@@ -40,7 +46,8 @@ export class OrgResolver {
    * ("Verizon" for a bill's "Verizon Wireless", "AT&T" or "ATT" for "AT&T Mobility") is that
    * carrier when only one known carrier's name agrees so, or when only one of those holds the
    * account number given: an inventory that says "Verizon" must not turn every line of a Verizon
-   * Wireless bill into an unknown service on a second carrier.
+   * Wireless bill into an unknown service on a second carrier. A carrier's former name or brand
+   * ("CenturyLink" for Lumen) is that carrier when it holds the account number given.
    */
   carrier(name: string, accountNumber?: string): Carrier {
     const key = carrierKey(name);
@@ -99,7 +106,12 @@ export class OrgResolver {
     );
     const byName = consistent.length === 1 ? consistent[0] : undefined;
     if (accountNumber !== undefined) {
-      const holding = [...agreeing.values()].filter((known) =>
+      // A carrier's other name (CenturyLink for Lumen) is that carrier only for its accounts.
+      const related = new Map(agreeing);
+      for (const known of this.carrierByKey.values()) {
+        if (carrierFamiliesAgree(name, known.name)) related.set(known.id, known);
+      }
+      const holding = [...related.values()].filter((known) =>
         this.accountByKey.has(accountKey(known.id, accountNumber)),
       );
       const [held] = holding;

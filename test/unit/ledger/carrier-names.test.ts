@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readBudgetRows } from '../../../shared/budget/file';
-import { carrierNamesAgree } from '../../../shared/ids/keys';
+import { carrierFamiliesAgree, carrierNamesAgree } from '../../../shared/ids/keys';
 import { readTabularFile } from '../../../shared/inventory/table-file';
 import { OrgResolver, sequentialIds } from '../../../shared/ledger/org';
 import type { Account, Carrier } from '../../../shared/model';
@@ -116,5 +116,46 @@ describe('OrgResolver: a name told apart by its account, and names met before', 
     const org = new OrgResolver([{ id: 'c-vz', name: 'Verizon' }], [], sequentialIds());
     expect(org.carrierId('Verizon Wireless')).toBe('c-vz');
     expect(org.carrierId('Verizon Business')).not.toBe('c-vz');
+  });
+});
+
+describe("a carrier's former name or brand", () => {
+  it.each([
+    ['CENTURYLINK', 'Lumen Technologies'],
+    ['Level 3 Communications, LLC', 'Lumen'],
+    ['Sprint', 'T-Mobile for Business'],
+    ['Spectrum Enterprise', 'Charter Communications'],
+    ['MCI', 'Verizon Business'],
+  ])('%j and %j are one carrier family', (a, b) => {
+    expect(carrierFamiliesAgree(a, b)).toBe(true);
+    expect(carrierFamiliesAgree(b, a)).toBe(true);
+  });
+
+  it.each([
+    ['CenturyLink', 'Verizon Business'],
+    ['Sprint', 'AT&T Mobility'],
+    ['Acme Telecom', 'Lumen'],
+  ])('%j and %j are not', (a, b) => {
+    expect(carrierFamiliesAgree(a, b)).toBe(false);
+  });
+
+  const lumen: Carrier = { id: 'c-lumen', name: 'Lumen' };
+  const lumenAccount: Account = {
+    id: 'a-lumen',
+    carrierId: lumen.id,
+    accountNumber: '88-LUMN-5590',
+    status: 'open',
+  };
+
+  it('files a bill saying "CENTURYLINK" under Lumen when Lumen holds its account', () => {
+    const org = new OrgResolver([lumen], [lumenAccount], sequentialIds());
+    expect(org.carrier('CENTURYLINK', '88-LUMN-5590')).toBe(lumen);
+    expect(org.createdCarriers).toEqual([]);
+  });
+
+  it('keeps the former name a carrier of its own for an account Lumen does not hold', () => {
+    const org = new OrgResolver([lumen], [lumenAccount], sequentialIds());
+    expect(org.carrierId('CENTURYLINK', '77-OTHER-0001')).not.toBe(lumen.id);
+    expect(org.createdCarriers.map((c) => c.name)).toEqual(['CENTURYLINK']);
   });
 });
