@@ -272,6 +272,8 @@ export function readBillFiles(
     storedInvoices,
   });
   const drafts = [];
+  // Every file the run cannot read is named at once, so one run tells every file to fix.
+  const problems: string[] = [];
   for (const outcome of outcomes) {
     // An empty file (a carrier download's report with nothing in it this month) holds no charge:
     // skipped and named, never a reason for the run to fail.
@@ -284,7 +286,10 @@ export function readBillFiles(
       state.notices.push(pdfNeedsEnteringNotice(outcome.fileName));
       continue;
     }
-    if (outcome.kind !== 'draft') throw new CliError(billProblem(outcome));
+    if (outcome.kind !== 'draft') {
+      problems.push(billProblem(outcome));
+      continue;
+    }
     // Its column names and no row (a report with nothing in it this month): said, not silent.
     for (const file of outcome.files)
       if (holdsNothing(outcome.draft, file.name))
@@ -299,6 +304,13 @@ export function readBillFiles(
     for (const choice of outcome.draft.columnChoices ?? [])
       state.notices.push(`In "${choice.sourceFile}", ${columnChoiceSentence(choice)}`);
   }
+  const [problem] = problems;
+  if (problem !== undefined)
+    throw new CliError(
+      problems.length === 1
+        ? problem
+        : `${problems.length} bill files cannot be read, so nothing was written:\n${problems.map((p) => `  ${p}`).join('\n')}`,
+    );
   // The same bill read by two layouts (an EDI file and its portal CSV): never counted twice.
   const repeated = invoicesRepeatedAcrossDrafts(drafts);
   if (repeated.length > 0)

@@ -4,7 +4,7 @@
  * real `npm run cli` entry through Node.
  */
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -190,6 +190,15 @@ describe('audit', () => {
     expect(broken.code).toBe(1);
     expect(broken.stderr).toContain('broken.zip');
     expect(broken.stderr).toMatch(/^Error: Cannot read the bill file/);
+
+    // Several files it cannot read: each is named in the one run, not only the first.
+    await writeFile(join(junk, 'also-broken.zip'), new Uint8Array([0x50, 0x4b, 0x03, 0x04, 9]));
+    const both = await cli(['audit', ...inputs.slice(0, -1), junk, '--out', join(dir, 'both')]);
+    expect(both.code).toBe(1);
+    expect(both.stderr).toMatch(/^Error: 2 bill files cannot be read, so nothing was written:\n/);
+    expect(both.stderr).toContain('"also-broken.zip"');
+    expect(both.stderr).toContain('"broken.zip"');
+    await expect(stat(join(dir, 'both'))).rejects.toThrow();
 
     const badArgs = await cli(['audit', '--sites', 'a.csv', '--as-of', '20/11/2026']);
     expect(badArgs.code).toBe(2);
