@@ -208,18 +208,23 @@ class MonthRun {
     // In cost center code order (then id): a cent left over by a tie goes to the same cost
     // center in the app (random record ids) and the CLI (sequential ones).
     const orderKey = (id: string) => `${this.index.costCenter(id)?.code ?? ''}\u0000${id}`;
-    const positive = [...weights.entries()]
-      .filter(([, weight]) => weight > 0)
-      .map(([id, weight]) => ({ id, weight, key: orderKey(id) }))
-      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-      .map(({ id, weight }) => [id, weight] as const);
-    if (positive.length === 0) {
+    const signed = (sign: 1 | -1) =>
+      [...weights.entries()]
+        .filter(([, weight]) => weight * sign > 0)
+        .map(([id, weight]) => ({ id, weight: weight * sign, key: orderKey(id) }))
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+        .map(({ id, weight }) => [id, weight] as const);
+    // Over the service charges above zero; on a bill whose services are all credited below zero
+    // (a credit memo), over those credits: its tax credit goes where its service credits went.
+    const positive = signed(1);
+    const spread = positive.length > 0 ? positive : signed(-1);
+    if (spread.length === 0) {
       const costCenterId = this.index.account(accountId)?.defaultCostCenterId;
       if (costCenterId === undefined) {
         this.except(line, {
           kind: 'no-cost-center',
           costCenterId: null,
-          message: `Invoice ${invoice.invoiceNumber} has no service charges above zero to spread account-level charges over (credits may cancel them), and account ${invoice.accountNumber} has no default cost center.`,
+          message: `Invoice ${invoice.invoiceNumber} has no service charges to spread account-level charges over (its credits cancel them), and account ${invoice.accountNumber} has no default cost center.`,
         });
         return;
       }
@@ -228,9 +233,9 @@ class MonthRun {
     }
     const parts = splitLargestRemainder(
       line.amount,
-      positive.map(([, weight]) => weight),
+      spread.map(([, weight]) => weight),
     );
-    positive.forEach(([costCenterId, _weight], s) => {
+    spread.forEach(([costCenterId, _weight], s) => {
       const costCenter = this.index.costCenter(costCenterId);
       // Weights only hold cost centers that took service charges, so this is always found.
       if (costCenter === undefined) return;

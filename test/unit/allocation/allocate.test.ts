@@ -238,20 +238,36 @@ describe('account-level charges', () => {
     ]);
     const noDefault = allocate(company({ ...only, accounts: [account('acct')] }));
     expect(noDefault.exceptions).toMatchObject([{ kind: 'no-cost-center', amount: 120 }]);
-    // Service charges credited below zero leave nothing to spread over, and the reason says so.
-    const netCredit = bills([
+    // Service charges credited to exactly zero leave nothing to spread over, and the reason says so.
+    const netZero = bills([
       {
         id: 'i1',
-        lines: [line('s1', 'recurring', 45), line('s1', 'credit', -50), line('', 'tax', 5)],
+        lines: [line('s1', 'recurring', 45), line('s1', 'credit', -45), line('', 'tax', 5)],
       },
     ]);
-    const credited = allocate(company({ services, ...netCredit, accounts: [account('acct')] }));
-    expect(credited.exceptions.map((e) => [e.category, e.amount, e.message])).toEqual([
+    const cancelled = allocate(company({ services, ...netZero, accounts: [account('acct')] }));
+    expect(cancelled.exceptions.map((e) => [e.category, e.amount, e.message])).toEqual([
       [
         'tax',
         5,
-        'Invoice INV-i1 has no service charges above zero to spread account-level charges over (credits may cancel them), and account acct-no has no default cost center.',
+        'Invoice INV-i1 has no service charges to spread account-level charges over (its credits cancel them), and account acct-no has no default cost center.',
       ],
+    ]);
+  });
+
+  it('on a credit memo (every service credited below zero) follow the service credits', () => {
+    // s1 (cost center a) credited $30, s2 (cost center b) $10: the $-2.00 tax credit goes 3 : 1.
+    const memo = bills([
+      {
+        id: 'i1',
+        lines: [line('s1', 'credit', -3000), line('s2', 'credit', -1000), line('', 'tax', -200)],
+      },
+    ]);
+    const result = allocate(company({ services, ...memo, accounts: [account('acct')] }));
+    expect(result.exceptions).toEqual([]);
+    expect(result.rows.filter((row) => row.category === 'tax')).toMatchObject([
+      { costCenterId: 'a', amount: -150, origin: 'account-pro-rata' },
+      { costCenterId: 'b', amount: -50, origin: 'account-pro-rata' },
     ]);
   });
 
