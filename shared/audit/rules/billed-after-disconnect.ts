@@ -1,5 +1,15 @@
-import { addMonths } from '../../dates/iso-date';
-import { Tallies, addRef, forEachLine, lineStart, money, tallyDraft, tallySpan } from '../findings';
+import { addMonths, type IsoMonth } from '../../dates/iso-date';
+import type { InvoiceFacts } from '../context';
+import {
+  Tallies,
+  addRef,
+  forEachLine,
+  lineStart,
+  monthSpan,
+  money,
+  tallyDraft,
+  tallySpan,
+} from '../findings';
 import { resolveSettings, type AuditRule, type SettingSpec } from '../rule';
 
 const SETTINGS = [
@@ -13,7 +23,11 @@ const SETTINGS = [
   },
 ] as const satisfies readonly SettingSpec[];
 
-/** Charges for a service whose disconnect date is before the charge period. */
+/**
+ * Charges for a service whose disconnect date is before the charge period. One finding per
+ * service, bucketed by how long after the disconnect each line's period starts: a finding whose
+ * months fall in both buckets says which months are in which, with their money.
+ */
 export const billedAfterDisconnectRule: AuditRule = {
   id: 'billed-after-disconnect',
   title: 'Billed after disconnect',
@@ -24,11 +38,13 @@ export const billedAfterDisconnectRule: AuditRule = {
   check(context) {
     const settings = resolveSettings(context.settings, this.id, SETTINGS);
     const tallies = new Tallies();
-    const latestStart = new Map<string, string>();
+    // Per tally: what each bucket holds, so a finding spanning both says which months are which.
+    const buckets = new Map<string, Record<Bucket, Part>>();
     for (const facts of context.originals) {
       for (const charges of facts.services) {
         const disconnectedOn = charges.service?.disconnectedOn;
         if (disconnectedOn === undefined) continue;
+        const longFrom = addMonths(disconnectedOn, settings.longMonths);
         forEachLine(facts, charges, (block, row, position) => {
           const start = lineStart(facts, block, row);
           if (start <= disconnectedOn) return;
@@ -38,10 +54,16 @@ export const billedAfterDisconnectRule: AuditRule = {
             charges.serviceIdRaw,
             charges.service,
           );
-          tally.impact += block.amount[row] ?? 0;
+          const amount = block.amount[row] ?? 0;
+          tally.impact += amount;
           addRef(tally.refs, facts, position, row);
           const key = `${facts.accountKey}|${charges.serviceKey}`;
-          if (start > (latestStart.get(key) ?? '')) latestStart.set(key, start);
+          let parts = buckets.get(key);
+          if (parts === undefined) {
+            parts = { short: emptyPart(), long: emptyPart() };
+            buckets.set(key, parts);
+          }
+          addToPart(parts[start >= longFrom ? 'long' : 'short'], facts, amount);
         });
       }
     }
@@ -50,14 +72,48 @@ export const billedAfterDisconnectRule: AuditRule = {
     return tallies.list().flatMap((tally) => {
       if (tally.impact <= 0) return [];
       const disconnectedOn = tally.service?.disconnectedOn;
-      const last = latestStart.get(`${tally.first.accountKey}|${tally.subjectKey}`) ?? '';
-      const long =
-        disconnectedOn !== undefined && last >= addMonths(disconnectedOn, settings.longMonths);
-      const bucket = long
-        ? `${settings.longMonths} months or more after the disconnect`
-        : `less than ${settings.longMonths} months after the disconnect`;
-      const message = `${tally.serviceIdRaw} was disconnected on ${disconnectedOn ?? '?'} but billed ${money(tally.impact)} on ${tallySpan(tally)}, ${bucket}.`;
+      const parts = buckets.get(`${tally.first.accountKey}|${tally.subjectKey}`);
+      const { short, long } = parts ?? { short: emptyPart(), long: emptyPart() };
+      const months = settings.longMonths;
+      const shortWords = `less than ${months} months after the disconnect`;
+      const longWords = `${months} months or more after the disconnect`;
+      // Both buckets billed: each its months and money. Else the one that holds the charges.
+      const bucket =
+        short.amount > 0 && long.amount > 0
+          ? `: ${money(short.amount)} on ${partSpan(short)}, ${shortWords}, and ${money(long.amount)} on ${partSpan(long)}, ${months} months or more after`
+          : `, ${long.amount > 0 ? longWords : shortWords}`;
+      const message = `${tally.serviceIdRaw} was disconnected on ${disconnectedOn ?? '?'} but billed ${money(tally.impact)} on ${tallySpan(tally)}${bucket}.`;
       return [tallyDraft(this, tally, tally.impact, message)];
     });
   },
 };
+
+/** Under or over the setting's months after the disconnect (the catalogue's buckets). */
+type Bucket = 'short' | 'long';
+
+/** The lines of one bucket of a tally: their net amount and the invoices they are on. */
+interface Part {
+  amount: number;
+  invoices: Set<string>;
+  first: IsoMonth | undefined;
+  last: IsoMonth | undefined;
+}
+
+function emptyPart(): Part {
+  return { amount: 0, invoices: new Set(), first: undefined, last: undefined };
+}
+
+function addToPart(part: Part, facts: InvoiceFacts, amount: number): void {
+  part.amount += amount;
+  part.invoices.add(facts.invoice.id);
+  if (part.first === undefined || facts.month < part.first) part.first = facts.month;
+  if (part.last === undefined || facts.month > part.last) part.last = facts.month;
+}
+
+/** `2026-09`, or `2026-07 to 2026-09 (3 invoices)`. */
+function partSpan(part: Part): string {
+  const { first, last } = part;
+  return first === undefined || last === undefined
+    ? ''
+    : monthSpan(first, last, part.invoices.size);
+}

@@ -1,5 +1,6 @@
+import { accountNumberKey } from '../../ids/keys';
 import type { ChargeBlock } from '../../storage/charge-blocks';
-import type { InvoiceFacts, ServiceCharges } from '../context';
+import type { InvoiceFacts, RuleContext, ServiceCharges } from '../context';
 import {
   CATEGORY_CODE,
   Tallies,
@@ -27,7 +28,9 @@ const PAIRWISE_LIMIT = 16;
 
 /**
  * The same service, description, amount and period billed more than once — on one invoice, or on
- * invoices of the carrier covering the same period (another account). Copies of a whole invoice
+ * invoices of the carrier covering the same period (another account). Of copies on two accounts the
+ * one on the account the inventory gives the service is the original; otherwise the earliest
+ * invoice's (date, then number) — never whichever file was read first. Copies of a whole invoice
  * are `duplicate-invoice`'s finding and are left out here, and a copy the same bill credits back
  * is not billed twice (see {@link uncredited}).
  */
@@ -49,6 +52,7 @@ export const duplicateChargeRule: AuditRule = {
       if (list === undefined) byPeriod.set(key, [facts]);
       else list.push(facts);
     }
+    const owned = ownedBy(context);
     const extras: Line[] = [];
     // Lines already counted as extra copies, so the pass over other periods does not count them again.
     const counted = new Set<string>();
@@ -87,8 +91,14 @@ export const duplicateChargeRule: AuditRule = {
           }
           continue;
         }
+        // The copy kept as the original never depends on the order the files were read in.
+        const ordered = [...parts].sort(
+          (a, b) =>
+            Number(owned(b.facts, b.charges)) - Number(owned(a.facts, a.charges)) ||
+            compareInvoices(a.facts, b.facts),
+        );
         const lines: Line[] = [];
-        for (const { facts, charges } of parts) {
+        for (const { facts, charges } of ordered) {
           for (let i = charges.from; i < charges.to; i++) {
             const position = charges.blockPositions[i] ?? 0;
             const block = facts.blocks[position];
@@ -104,7 +114,7 @@ export const duplicateChargeRule: AuditRule = {
       }
     }
     // A month billed again on a later invoice: the line states the earlier period as its own.
-    extras.push(...rebilledPeriods(context.originals, counted));
+    extras.push(...rebilledPeriods(context.originals, counted, owned));
     const tallies = new Tallies();
     for (const extra of uncredited(extras)) addExtra(tallies, extra);
     return tallies
@@ -177,10 +187,14 @@ function lineKey(facts: InvoiceFacts, position: number, row: number): string {
  * Lines that bill again a period another invoice already billed: a line whose own period is not
  * its invoice's (the November bill charging October's $800 again) matched with the lines of the
  * same carrier, service, description and amount covering that same period (its own, else its
- * invoice's). Of each such set the line billed in its own period is kept (else the earliest);
- * the others are the extra copies. Lines in `counted` are already extra copies and are left out.
+ * invoice's). Of each such set the line on the service's own account is kept, then the one
+ * billed in its own period, then the earliest; the others are the extra copies. Lines in `counted` are already extra copies and are left out.
  */
-function rebilledPeriods(invoices: readonly InvoiceFacts[], counted: ReadonlySet<string>): Line[] {
+function rebilledPeriods(
+  invoices: readonly InvoiceFacts[],
+  counted: ReadonlySet<string>,
+  owned: Owned,
+): Line[] {
   const wanted = new Set<string>();
   for (const facts of invoices) {
     for (const block of facts.blocks) {
@@ -216,18 +230,55 @@ function rebilledPeriods(invoices: readonly InvoiceFacts[], counted: ReadonlySet
       const [start, end] = linePeriod(line.facts, line.block, line.row);
       return start === line.facts.periodStart && end === line.facts.periodEnd;
     };
+    const onOwnAccount = (line: Line) =>
+      owned(line.facts, line.facts.serviceCharges.get(line.block.serviceKey[line.row] ?? ''));
     const ordered = [...set].sort(
       (a, b) =>
+        Number(onOwnAccount(b)) - Number(onOwnAccount(a)) ||
         Number(inPeriod(b)) - Number(inPeriod(a)) ||
-        a.facts.invoice.invoiceDate.localeCompare(b.facts.invoice.invoiceDate) ||
-        a.facts.invoice.invoiceNumber.localeCompare(b.facts.invoice.invoiceNumber),
+        compareInvoices(a.facts, b.facts) ||
+        a.position - b.position ||
+        a.row - b.row,
     );
     extras.push(...ordered.slice(1));
   }
   return extras;
 }
 
-/** Lines identical to an earlier line of the list (first copy kept). */
+/** Whether a service's lines on an invoice are billed on the account the inventory gives it. */
+type Owned = (facts: InvoiceFacts, charges: ServiceCharges | undefined) => boolean;
+
+/**
+ * {@link Owned} for a run. Of two accounts billing one service, the copy on the service's own
+ * account is the legitimate charge and the other account's is the extra copy (`wrong-account`
+ * says why the other account bills it at all).
+ */
+function ownedBy(context: RuleContext): Owned {
+  return (facts, charges) => {
+    const service = charges?.service;
+    if (service === undefined) return false;
+    const own = context.accountById.get(service.accountId);
+    if (own === undefined) return false;
+    // A line billed on its own account under the invoice's (AT&T BANs under a FAN) is that account's.
+    const billedOn = charges?.accountNumber ?? facts.invoice.accountNumber;
+    return accountNumberKey(own.accountNumber) === accountNumberKey(billedOn);
+  };
+}
+
+/**
+ * A stable order of invoices that owes nothing to the order files were read in: invoice date,
+ * then invoice number, account and id. The first is the original of a charge billed twice.
+ */
+function compareInvoices(a: InvoiceFacts, b: InvoiceFacts): number {
+  return (
+    a.invoice.invoiceDate.localeCompare(b.invoice.invoiceDate) ||
+    a.invoice.invoiceNumber.localeCompare(b.invoice.invoiceNumber) ||
+    a.invoice.accountNumber.localeCompare(b.invoice.accountNumber) ||
+    a.invoice.id.localeCompare(b.invoice.id)
+  );
+}
+
+/** Lines identical to an earlier line of the list (first copy kept: the list comes ordered). */
 function extraCopies(lines: readonly Line[]): Line[] {
   const extras: Line[] = [];
   if (lines.length <= PAIRWISE_LIMIT) {

@@ -25,7 +25,7 @@ export const invoiceMathRule: AuditRule = {
   id: 'invoice-math',
   title: 'Invoice does not add up',
   description:
-    'The charge lines do not add up to the total the invoice states, or the amount due is not the previous balance less payments, plus adjustments and the current charges. Impact: the amount stated above the lines, or asked above that sum (0 when less).',
+    'The charge lines do not add up to the total the invoice states, or the amount due is not the previous balance less payments, plus adjustments and the current charges. Impact: the amount stated above the lines, or asked above that sum; 0 when the bill asks for less (nothing is overbilled, the finding still stands).',
   severity: 'error',
   settings: SETTINGS,
   check(context) {
@@ -44,8 +44,9 @@ export const invoiceMathRule: AuditRule = {
       if (stated === null || missingCompanionOf(facts.invoice) !== null) continue;
       const difference = stated - facts.total;
       if (Math.abs(difference) <= settings.toleranceCents) continue;
-      const direction = difference > 0 ? 'more' : 'less';
-      const message = `Invoice ${facts.invoice.invoiceNumber} states a total of ${money(stated)} but its lines add up to ${money(facts.total)}: ${money(Math.abs(difference))} ${direction} than itemised.`;
+      // A bill asking less than it itemises overbills nothing: its difference is an error to
+      // raise (a line counted twice, or left out of the total), not money to claim back.
+      const message = `Invoice ${facts.invoice.invoiceNumber} states a total of ${money(stated)} but its lines add up to ${money(facts.total)}: ${money(Math.abs(difference))} ${difference > 0 ? 'more than itemised' : `less than itemised — no money at stake, as the bill asks for less than its lines`}.`;
       drafts.push(invoiceDraft(this, facts, Math.max(difference, 0), message));
     }
     return drafts;
@@ -81,8 +82,7 @@ function balanceDraft(
       : reversed
         ? `its previous balance ${money(previousBalance)} plus payments reversed ${money(payments)}${adjusted} (its balance forward ${money(balanceForward ?? forward.amount)})`
         : `its previous balance ${money(previousBalance)} less payments ${money(Math.abs(payments ?? 0))}${adjusted}`;
-  const direction = difference > 0 ? 'more' : 'less';
-  const message = `Invoice ${facts.invoice.invoiceNumber} asks ${money(amountDue)} but ${parts} and its current charges ${money(current)} make ${money(expected)}: ${money(Math.abs(difference))} ${direction} than owed.`;
+  const message = `Invoice ${facts.invoice.invoiceNumber} asks ${money(amountDue)} but ${parts} and its current charges ${money(current)} make ${money(expected)}: ${money(Math.abs(difference))} ${difference > 0 ? 'more than owed' : 'less than owed — no money at stake, as the bill asks for less'}.`;
   const draft = invoiceDraft(rule, facts, Math.max(difference, 0), message);
   const { invoice } = facts;
   // Its own id: an invoice may also have lines that do not add up to its total.

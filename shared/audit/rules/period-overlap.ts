@@ -1,4 +1,5 @@
 import { daysBetween, isIsoDate, type IsoDate } from '../../dates/iso-date';
+import { CHARGE_CATEGORIES, type ChargeCategory } from '../../model';
 import type { InvoiceFacts } from '../context';
 import { CATEGORY_CODE, addRef, isPriceDiscount, money } from '../findings';
 import {
@@ -18,7 +19,8 @@ const SETTINGS = [
  * Two invoices of one account whose stated billing periods overlap. The later invoice carries the
  * finding; its impact is its charges that cover days, pro-rated to the overlapping days (see
  * {@link chargesByDay}). Invoices without a stated start are skipped (their period is only
- * estimated), and whole-invoice copies are left to `duplicate-invoice`. The finding names the lines
+ * estimated), and so are invoices with no recurring charge (a credit memo, a supplemental bill of
+ * one-time charges: see {@link billsByDay}); whole-invoice copies are left to `duplicate-invoice`. The finding names the lines
  * it pro-rates, so money at stake takes a line once when another finding (a charge billed twice)
  * claims it too.
  */
@@ -26,7 +28,7 @@ export const periodOverlapRule: AuditRule = {
   id: 'period-overlap',
   title: 'Billing periods overlap',
   description:
-    'Two invoices of one account whose billing periods overlap. Impact: the later invoice’s charges that cover days (recurring charges and discounts of the services the earlier invoice charges too, with their share of the taxes and surcharges) for the overlapping days, pro-rated; one-time charges, equipment, usage and fees are not billed by the day and are left out.',
+    'Two invoices of one account whose billing periods overlap. Impact: the later invoice’s charges that cover days (recurring charges and discounts of the services the earlier invoice charges too, with their share of the taxes and surcharges) for the overlapping days, pro-rated; one-time charges, equipment, usage, fees and credits are not billed by the day and are left out. A credit memo or a supplemental bill with no recurring charge bills no days: no finding.',
   severity: 'warning',
   settings: SETTINGS,
   check(context) {
@@ -45,6 +47,9 @@ export const periodOverlapRule: AuditRule = {
         );
       let reach: InvoiceFacts | undefined;
       for (const facts of stated) {
+        // A credit memo, or a supplemental bill of one-time charges, bills no days: it neither
+        // overlaps a bill nor is overlapped (there would be nothing at stake, only a $0.00 finding).
+        if (!billsByDay(facts)) continue;
         if (reach !== undefined && facts.periodStart <= reach.periodEnd) {
           const end = facts.periodEnd < reach.periodEnd ? facts.periodEnd : reach.periodEnd;
           const overlapDays = daysBetween(facts.periodStart, end) + 1;
@@ -72,12 +77,14 @@ export const periodOverlapRule: AuditRule = {
               ),
             );
             const others = byDay.otherServices;
+            // What was left out, by the kinds of line actually on the bill.
+            const kinds = byDay.otherKinds.join(', ');
             const share =
               byDay.amount === facts.total
                 ? `of its ${money(facts.total)}`
                 : others === 0
-                  ? `of its ${money(byDay.amount)} of charges that cover days (recurring, taxes and surcharges; the other ${money(facts.total - byDay.amount)} of its ${money(facts.total)} — one-time, equipment, usage, fees — is not billed by the day)`
-                  : `of its ${money(byDay.amount)} of charges that cover days for services invoice ${reach.invoice.invoiceNumber} bills too (the other ${money(facts.total - byDay.amount)} of its ${money(facts.total)} — ${others} service${others === 1 ? '' : 's'} not on invoice ${reach.invoice.invoiceNumber}, one-time, equipment, usage, fees — is not counted)`;
+                  ? `of its ${money(byDay.amount)} of charges that cover days (recurring, taxes and surcharges; the other ${money(facts.total - byDay.amount)} of its ${money(facts.total)}${kinds === '' ? '' : ` — ${kinds} —`} is not billed by the day)`
+                  : `of its ${money(byDay.amount)} of charges that cover days for services invoice ${reach.invoice.invoiceNumber} bills too (the other ${money(facts.total - byDay.amount)} of its ${money(facts.total)} — ${[`${others} service${others === 1 ? '' : 's'} not on invoice ${reach.invoice.invoiceNumber}`, ...byDay.otherKinds].join(', ')} — is not counted)`;
             const message = `Invoice ${facts.invoice.invoiceNumber} (${facts.periodStart} to ${facts.periodEnd}) overlaps invoice ${reach.invoice.invoiceNumber} (${reach.periodStart} to ${reach.periodEnd}) by ${overlapDays} day${overlapDays === 1 ? '' : 's'}: ${money(impact)} ${share} covers days already billed.`;
             const draft = invoiceDraft(this, facts, impact, message);
             drafts.push(
@@ -92,6 +99,31 @@ export const periodOverlapRule: AuditRule = {
     }
     return drafts;
   },
+};
+
+/**
+ * Whether an invoice bills days at all: a recurring charge above zero. A credit memo and a
+ * supplemental bill of one-time charges state a period but bill none of its days.
+ */
+function billsByDay(facts: InvoiceFacts): boolean {
+  for (const block of facts.blocks) {
+    for (let row = 0; row < block.count; row++) {
+      if (block.category[row] === CATEGORY_CODE.recurring && (block.amount[row] ?? 0) > 0)
+        return true;
+    }
+  }
+  return false;
+}
+
+/** How a message names the lines not billed by the day, by category. */
+const NOT_BY_DAY: Readonly<Partial<Record<ChargeCategory, string>>> = {
+  'one-time': 'one-time',
+  equipment: 'equipment',
+  usage: 'usage',
+  'late-fee': 'late fees',
+  'third-party': 'third-party charges',
+  credit: 'credits',
+  adjustment: 'adjustments',
 };
 
 /** The services (their match keys; `''` for account-level charges) an invoice bills by the day. */
@@ -128,6 +160,8 @@ function chargesByDay(
   matched: number;
   /** Whether some matched line states a period of its own (then `covered` is by line). */
   ownPeriods: boolean;
+  /** The kinds of line on the bill not billed by the day ("one-time", "credits"), for messages. */
+  otherKinds: string[];
 } {
   const { recurring, credit, tax, surcharge } = CATEGORY_CODE;
   let matched = 0;
@@ -137,6 +171,7 @@ function chargesByDay(
   const others = new Set<string>();
   const refs: ChargeRef[] = [];
   const levies: { value: number; position: number; row: number }[] = [];
+  const kinds = new Set<string>();
   facts.blocks.forEach((block, position) => {
     for (let row = 0; row < block.count; row++) {
       const category = block.category[row];
@@ -146,7 +181,11 @@ function chargesByDay(
         continue;
       }
       const discount = category === credit && isPriceDiscount(block.description[row] ?? '');
-      if (category !== recurring && !discount) continue;
+      if (category !== recurring && !discount) {
+        const kind = NOT_BY_DAY[CHARGE_CATEGORIES[category ?? 0] ?? 'recurring'];
+        if (kind !== undefined && value !== 0) kinds.add(kind);
+        continue;
+      }
       const key = block.serviceKey[row] ?? '';
       if (!billedBefore.has(key)) {
         other += value;
@@ -189,5 +228,7 @@ function chargesByDay(
     covered,
     matched,
     ownPeriods,
+    // In the catalogue's order, whatever order the lines come in.
+    otherKinds: Object.values(NOT_BY_DAY).filter((kind) => kinds.has(kind)),
   };
 }

@@ -7,10 +7,18 @@ import { countOnce } from '../../../shared/audit/claims';
 import { runAudit } from '../../../shared/audit/run';
 import { ALL_RULES } from '../../../shared/audit/rules';
 import { isoDate } from '../../../shared/dates';
-import type { Contract, Invoice, Service } from '../../../shared/model';
+import type { Account, Contract, Invoice, Service } from '../../../shared/model';
 import { cents } from '../../../shared/money/cents';
 import type { PackableLine } from '../../../shared/storage/charge-blocks';
-import { billed, line, makeContract, makeInvoice, makeService, snapshotOf } from './helpers';
+import {
+  billed,
+  line,
+  makeAccount,
+  makeContract,
+  makeInvoice,
+  makeService,
+  snapshotOf,
+} from './helpers';
 
 const DIA = { serviceIdRaw: 'DHEC.554433..WIN', description: '100M DIA' };
 const MPLS = { serviceIdRaw: 'BBEC.556677..LUMN', description: 'MPLS 200M' };
@@ -41,7 +49,7 @@ function september(
 function audit(
   bills: ReturnType<typeof billed>[],
   ruleIds: readonly string[],
-  inventory: { services?: Service[]; contracts?: Contract[] } = {},
+  inventory: { services?: Service[]; contracts?: Contract[]; accounts?: Account[] } = {},
 ) {
   const { findings } = runAudit(
     snapshotOf({ bills, services: [], ...inventory, today: isoDate(2026, 11, 20) }),
@@ -49,6 +57,7 @@ function audit(
   );
   return {
     found: findings.map((f) => [f.ruleId, f.subject.invoiceNumber, f.impact]),
+    ids: findings.map((f) => f.id),
     messages: findings.map((f) => f.message),
     net: countOnce(findings.map((f) => ({ ...f, status: 'open' as const }))).net,
   };
@@ -129,6 +138,43 @@ describe('a charge billed twice', () => {
       ['duplicate-charge'],
     );
     expect(found).toEqual([['duplicate-charge', 'X-0901', 800_00]]);
+  });
+
+  it('on two accounts: the copy on the service’s own account is the original, in either order', () => {
+    // The inventory puts the circuit on A-9, whose bill comes later and may be read last.
+    const dia = makeService({ id: 'svc-dia', ...DIA, serviceKey: '+1554433', accountId: 'acct-9' });
+    const accounts = [makeAccount(), makeAccount({ id: 'acct-9', accountNumber: 'A-9' })];
+    const own = september('X-0901', 3, [line('recurring', 800_00, DIA)], { accountNumber: 'A-9' });
+    const wrong = september('L-0901', 1, CIRCUITS);
+    const inventory = { services: [dia], accounts };
+    const read = audit([own, wrong], ['duplicate-charge'], inventory);
+    const reversed = audit([wrong, own], ['duplicate-charge'], inventory);
+    expect(read.found).toEqual([['duplicate-charge', 'L-0901', 800_00]]);
+    expect(reversed.found).toEqual(read.found);
+    expect(reversed.ids).toEqual(['duplicate-charge|lumen|A-1|+1554433|2026-09']);
+    expect(read.ids).toEqual(reversed.ids);
+  });
+
+  it('on two accounts the inventory does not settle: the later invoice’s, in either order', () => {
+    const later = september('X-0901', 3, [line('recurring', 800_00, DIA)], {
+      accountNumber: 'A-9',
+    });
+    const sameDay = september('K-0901', 1, [line('recurring', 800_00, DIA)], {
+      accountNumber: 'A-9',
+    });
+    const first = september('L-0901', 1, CIRCUITS);
+    expect(audit([later, first], ['duplicate-charge']).found).toEqual([
+      ['duplicate-charge', 'X-0901', 800_00],
+    ]);
+    // Same date: the invoice number decides, not the file read first.
+    for (const bills of [
+      [first, sameDay],
+      [sameDay, first],
+    ]) {
+      expect(audit(bills, ['duplicate-charge']).found).toEqual([
+        ['duplicate-charge', 'L-0901', 800_00],
+      ]);
+    }
   });
 
   it('is not billed twice when the same bill credits the copy back', () => {

@@ -101,7 +101,7 @@ describe('the balance of a bill', () => {
           id: ID,
           impact: 0,
           message:
-            'Invoice N-2026-05 asks $150.26 but its balance forward $10.00 and its current charges $145.26 make $155.26: $5.00 less than owed.',
+            'Invoice N-2026-05 asks $150.26 but its balance forward $10.00 and its current charges $145.26 make $155.26: $5.00 less than owed — no money at stake, as the bill asks for less.',
         },
       ],
     });

@@ -37,6 +37,11 @@ function later(invoiceNumber: string, start: number, end: [number, number], line
   );
 }
 
+/** October's bill L-1001 (Sep 26 – Oct 25): 5 of its 30 days are September's. */
+function lateSeptember(lines: PackableLine[]) {
+  return later('L-1001', 26, [10, 25], lines);
+}
+
 function audit(bills: ReturnType<typeof billed>[], ruleIds: readonly string[]) {
   const { findings } = runAudit(
     snapshotOf({ bills, services: [], today: isoDate(2026, 11, 20) }),
@@ -67,7 +72,7 @@ describe('period-overlap counts the charges that cover days', () => {
     ).toEqual([
       [
         0,
-        'Invoice L-0902 (2026-09-01 to 2026-09-30) overlaps invoice L-0901 (2026-09-01 to 2026-09-30) by 30 days: $0.00 of its $0.00 of charges that cover days for services invoice L-0901 bills too (the other $1,250.00 of its $1,250.00 — 1 service not on invoice L-0901, one-time, equipment, usage, fees — is not counted) covers days already billed.',
+        'Invoice L-0902 (2026-09-01 to 2026-09-30) overlaps invoice L-0901 (2026-09-01 to 2026-09-30) by 30 days: $0.00 of its $0.00 of charges that cover days for services invoice L-0901 bills too (the other $1,250.00 of its $1,250.00 — 1 service not on invoice L-0901 — is not counted) covers days already billed.',
       ],
     ]);
     // $800.00 of the circuit billed before, and its share of the surcharge: $60 × 800 / 1,200.
@@ -77,25 +82,60 @@ describe('period-overlap counts the charges that cover days', () => {
   });
 
   it('leaves a one-time router purchase out of the pro-rated share', () => {
-    const october = later(
-      'L-1001',
-      26,
-      [10, 25],
-      [
-        line('recurring', 800_00, DIA),
-        line('recurring', 1200_00, MPLS),
-        line('surcharge', 90_00, USF),
-        line('equipment', 3000_00, { ...MPLS, description: 'Router purchase' }),
-      ],
-    );
+    const october = lateSeptember([
+      line('recurring', 800_00, DIA),
+      line('recurring', 1200_00, MPLS),
+      line('surcharge', 90_00, USF),
+      line('equipment', 3000_00, { ...MPLS, description: 'Router purchase' }),
+    ]);
     const { findings } = audit([september, october], ['period-overlap']);
     expect(findings.map((f) => [f.impact, f.message])).toEqual([
       [
         348_33,
-        'Invoice L-1001 (2026-09-26 to 2026-10-25) overlaps invoice L-0901 (2026-09-01 to 2026-09-30) by 5 days: $348.33 of its $2,090.00 of charges that cover days (recurring, taxes and surcharges; the other $3,000.00 of its $5,090.00 — one-time, equipment, usage, fees — is not billed by the day) covers days already billed.',
+        'Invoice L-1001 (2026-09-26 to 2026-10-25) overlaps invoice L-0901 (2026-09-01 to 2026-09-30) by 5 days: $348.33 of its $2,090.00 of charges that cover days (recurring, taxes and surcharges; the other $3,000.00 of its $5,090.00 — equipment — is not billed by the day) covers days already billed.',
       ],
     ]);
     expect(findings[0]?.evidence?.chargeRefs).toHaveLength(3);
+  });
+
+  it('names a credit left out as a credit', () => {
+    const october = lateSeptember([
+      line('recurring', 800_00, DIA),
+      line('credit', -45_00, { ...DIA, description: 'Rate correction' }),
+    ]);
+    expect(audit([september, october], ['period-overlap']).findings.map((f) => f.message)).toEqual([
+      'Invoice L-1001 (2026-09-26 to 2026-10-25) overlaps invoice L-0901 (2026-09-01 to 2026-09-30) by 5 days: $133.33 of its $800.00 of charges that cover days (recurring, taxes and surcharges; the other -$45.00 of its $755.00 — credits — is not billed by the day) covers days already billed.',
+    ]);
+  });
+
+  it.each([
+    ['a credit memo', [line('credit', -45_00, { ...DIA, description: 'Rate correction Sep' })]],
+    [
+      'a supplemental bill of a one-time charge',
+      [line('one-time', 150_00, { ...DIA, description: 'Dispatch charge 9/18' })],
+    ],
+    [
+      'a bill crediting a recurring charge back',
+      [line('recurring', -800_00, DIA), line('tax', -12_00, USF)],
+    ],
+  ])('%s for the same month bills no days: no overlap', (_name, lines) => {
+    expect(
+      audit([september, later('L-0901X', 1, [9, 30], lines)], ['period-overlap']).findings,
+    ).toEqual([]);
+  });
+
+  it('a supplemental bill reaching into next month is not what next month’s bill overlaps', () => {
+    const supplement = later('L-0901S', 1, [10, 5], [line('one-time', 150_00, DIA)]);
+    const october = billed(
+      makeInvoice({
+        invoiceNumber: 'L-1001',
+        invoiceDate: isoDate(2026, 10, 1),
+        periodStart: isoDate(2026, 10, 1),
+        periodEnd: isoDate(2026, 10, 31),
+      }),
+      [line('recurring', 800_00, DIA), line('recurring', 1200_00, MPLS)],
+    );
+    expect(audit([september, supplement, october], ['period-overlap']).findings).toEqual([]);
   });
 
   it('a bill of the same month billed again counts its lines once with duplicate-charge and late-fee', () => {

@@ -164,6 +164,27 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'stated total $45 below the lines: reported, with no money at stake',
+    rule: 'invoice-math',
+    snapshot: snapshotOf({
+      bills: [
+        billed(makeInvoice({ statedTotal: cents(945_00) }), [
+          line('recurring', 900_00),
+          line('tax', 45_00),
+          line('tax', 45_00),
+        ]),
+      ],
+    }),
+    expected: [
+      {
+        id: 'invoice-math|lumen|A-1|N-2026-05|2026-05',
+        impact: 0,
+        message:
+          'Invoice N-2026-05 states a total of $945.00 but its lines add up to $990.00: $45.00 less than itemised — no money at stake, as the bill asks for less than its lines.',
+      },
+    ],
+  },
+  {
     name: 'lines add up',
     rule: 'invoice-math',
     snapshot: snapshotOf({

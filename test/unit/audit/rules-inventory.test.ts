@@ -396,6 +396,42 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'months on both sides of 3 months after the disconnect: each bucket says its months',
+    rule: 'billed-after-disconnect',
+    snapshot: snapshotOf({
+      bills: [
+        billed(april, [line('recurring', 45_00)]),
+        billed(may, [line('recurring', 45_00)]),
+        billed(makeInvoice({ month: '2026-06' }), [line('recurring', 45_00)]),
+      ],
+      services: [makeService({ status: 'disconnected', disconnectedOn: isoDate(2026, 2, 15) })],
+    }),
+    expected: [
+      {
+        id: 'billed-after-disconnect|lumen|A-1|+15550100001|2026-04',
+        impact: 135_00,
+        message:
+          '555-010-0001 was disconnected on 2026-02-15 but billed $135.00 on 2026-04 to 2026-06 (3 invoices): $90.00 on 2026-04 to 2026-05 (2 invoices), less than 3 months after the disconnect, and $45.00 on 2026-06, 3 months or more after.',
+      },
+    ],
+  },
+  {
+    name: 'every month 3 months or more after the disconnect',
+    rule: 'billed-after-disconnect',
+    snapshot: snapshotOf({
+      bills: [billed(april, [line('recurring', 45_00)]), billed(may, [line('recurring', 45_00)])],
+      services: [makeService({ status: 'disconnected', disconnectedOn: isoDate(2025, 12, 31) })],
+    }),
+    expected: [
+      {
+        id: 'billed-after-disconnect|lumen|A-1|+15550100001|2026-04',
+        impact: 90_00,
+        message:
+          '555-010-0001 was disconnected on 2025-12-31 but billed $90.00 on 2026-04 to 2026-05 (2 invoices), 3 months or more after the disconnect.',
+      },
+    ],
+  },
+  {
     name: 'disconnected during the billed period: not yet a finding',
     rule: 'billed-after-disconnect',
     snapshot: snapshotOf({
