@@ -370,3 +370,122 @@ describe('EDI X12 811: invoices and charges', () => {
     expect(totalOf(draft.lines)).toBe(89185);
   });
 });
+
+/** A Lumen invoice with `taxes` written in its header, before the first HL. */
+function withHeaderTaxes(
+  taxes: Segment[],
+  overrides: Parameters<typeof lumenInvoice>[0] = {},
+): Segment[] {
+  const body = lumenInvoice(overrides);
+  const firstHl = body.findIndex((segment) => segment[0] === 'HL');
+  return [...body.slice(0, firstHl), ...taxes, ...body.slice(firstHl)];
+}
+
+function taxLines(draft: BillDraft): [string, string, number][] {
+  return draft.lines
+    .filter((line) => line.category === 'tax')
+    .map((line) => [line.serviceIdRaw, line.description, line.amount]);
+}
+
+describe('EDI X12 811: header taxes (TXI before the first HL)', () => {
+  /** A $900.00 circuit with `lineTaxes` below it, `headerTaxes` in the header, TDS `total`. */
+  const billed = (headerTaxes: Segment[], lineTaxes: Segment[], total: string) =>
+    draftOf(
+      interchange([
+        withHeaderTaxes(headerTaxes, {
+          total,
+          charges: [
+            ['IT1', '1', '1', 'MO', '900.00', '', 'SV', 'MRC'],
+            ['PID', 'F', '', '', '', 'Ethernet 1G'],
+            ...lineTaxes,
+          ],
+        }),
+      ]),
+    );
+
+  it('a header TXI*TX restating the line taxes is a summary: the lines equal TDS', () => {
+    const draft = billed(
+      [['TXI', 'TX', '45.00']],
+      [['TXI', 'ST', '45.00', '', 'SP', 'CO']],
+      '94500',
+    );
+    expect(draft.errors).toEqual([]);
+    expect(draft.warnings ?? []).toEqual([]);
+    expect(taxLines(draft)).toEqual([['BBEC.556677..LUMN', 'State sales tax (CO)', 4500]]);
+    expect(totalOf(draft.lines)).toBe(94500);
+    expect(draft.skipped.map((skip) => [skip.row, skip.reason])).toEqual([
+      [
+        10,
+        "Not charged again: this header tax (TXI*TX, $45.00) restates the $45.00 of taxes itemised on the invoice's lines.",
+      ],
+    ]);
+  });
+
+  it('a header tax of a type that equals the itemised taxes of that type is a summary', () => {
+    const draft = billed(
+      [['TXI', 'ST', '45.00']],
+      [['TXI', 'ST', '45.00', '', 'SP', 'CO']],
+      '94500',
+    );
+    expect(taxLines(draft)).toEqual([['BBEC.556677..LUMN', 'State sales tax (CO)', 4500]]);
+    expect(totalOf(draft.lines)).toBe(94500);
+  });
+
+  it('a header TXI*TX with no tax itemised anywhere else is the tax', () => {
+    const draft = billed([['TXI', 'TX', '45.00']], [], '94500');
+    expect(taxLines(draft)).toEqual([['', 'All taxes', 4500]]);
+    expect(totalOf(draft.lines)).toBe(94500);
+    expect(draft.skipped).toEqual([]);
+  });
+
+  it('header taxes of several types: each not itemised elsewhere is charged, TX over them is a summary', () => {
+    const headerTaxes: Segment[] = [
+      ['TXI', 'ST', '30.00'],
+      ['TXI', 'CT', '10.00'],
+      ['TXI', 'TX', '55.00'],
+    ];
+    const draft = billed(headerTaxes, [['TXI', 'FT', '15.00']], '95500');
+    expect(taxLines(draft)).toEqual([
+      ['', 'State sales tax', 3000],
+      ['', 'County tax', 1000],
+      ['BBEC.556677..LUMN', 'Federal excise tax', 1500],
+    ]);
+    expect(totalOf(draft.lines)).toBe(95500);
+    expect(draft.skipped).toHaveLength(1);
+  });
+
+  it('a header tax partly itemised: the part no line itemises is charged at account level', () => {
+    const draft = billed([['TXI', 'TX', '45.00']], [['TXI', 'ST', '30.00']], '94500');
+    expect(taxLines(draft)).toEqual([
+      ['', 'All taxes, not itemised on the lines', 1500],
+      ['BBEC.556677..LUMN', 'State sales tax', 3000],
+    ]);
+    expect(draft.lines[0]?.extras).toEqual({
+      'Header tax': '45.00',
+      'Itemised on the lines': '30.00',
+    });
+    expect(totalOf(draft.lines)).toBe(94500);
+  });
+
+  it('a header tax smaller than the itemised ones is a summary; the stated total judges', () => {
+    const draft = billed([['TXI', 'TX', '40.00']], [['TXI', 'ST', '45.00']], '94500');
+    expect(taxLines(draft)).toEqual([['BBEC.556677..LUMN', 'State sales tax', 4500]]);
+    expect(draft.skipped[0]?.reason).toBe(
+      "Not charged again: this header tax (TXI*TX, $40.00) is less than the $45.00 of taxes itemised on the invoice's lines; the itemised taxes are imported.",
+    );
+    expect(totalOf(draft.lines)).toBe(94500);
+  });
+
+  it('a header state tax of another jurisdiction than the itemised one is charged', () => {
+    const draft = billed(
+      [['TXI', 'ST', '10.00', '', 'SP', 'MN']],
+      [['TXI', 'ST', '45.00', '', 'SP', 'CO']],
+      '95500',
+    );
+    expect(taxLines(draft)).toEqual([
+      ['', 'State sales tax (MN)', 1000],
+      ['BBEC.556677..LUMN', 'State sales tax (CO)', 4500],
+    ]);
+    expect(totalOf(draft.lines)).toBe(95500);
+  });
+});
