@@ -489,3 +489,47 @@ describe('EDI X12 811: header taxes (TXI before the first HL)', () => {
     expect(totalOf(draft.lines)).toBe(95500);
   });
 });
+
+describe('EDI X12 811: a level naming several identifiers', () => {
+  /** A Lumen invoice whose one service level is named by `names` (SI and REF*CN segments). */
+  const namedBy = (names: Segment[]) =>
+    draftOf(
+      interchange([
+        lumenInvoice({ total: '145000' }).flatMap((segment): Segment[] => {
+          if (segment[0] === 'SI') return names;
+          if (segment[0] === 'IT1') return [['IT1', '1', '1', 'MO', '1450.00', '', 'SV', 'MRC']];
+          return segment[0] === 'TXI' ? [] : [segment];
+        }),
+      ]),
+    );
+
+  it.each([
+    ['TN then CI in one SI', [['SI', 'TI', 'TN', '6125550100', 'CI', '12.HCGS.123456..LEC']]],
+    ['CI then TN in one SI', [['SI', 'TI', 'CI', '12.HCGS.123456..LEC', 'TN', '6125550100']]],
+    [
+      'an SI with the TN, then REF*CN',
+      [
+        ['SI', 'TI', 'TN', '6125550100'],
+        ['REF', 'CN', '12.HCGS.123456..LEC'],
+      ],
+    ],
+  ])('the circuit ID is the service, the phone number beside it a detail: %s', (_label, names) => {
+    const draft = namedBy(names);
+    expect(draft.errors).toEqual([]);
+    expect(draft.lines).toHaveLength(1);
+    expect(draft.lines[0]).toMatchObject({
+      serviceIdRaw: '12.HCGS.123456..LEC',
+      amount: 145000,
+      extras: { 'Also identified as': '6125550100', Unit: 'MO' },
+    });
+  });
+
+  it('a level naming only phone numbers bills the first; two circuits bill the first', () => {
+    const phones = namedBy([['SI', 'TI', 'TN', '6125550142', 'TN', '6125550143']]);
+    expect(phones.lines[0]?.serviceIdRaw).toBe('6125550142');
+    expect(phones.lines[0]?.extras?.['Also identified as']).toBe('6125550143');
+    const circuits = namedBy([['SI', 'TI', 'CI', 'A.1', 'TN', '6125550100', 'CI', 'B.2']]);
+    expect(circuits.lines[0]?.serviceIdRaw).toBe('A.1');
+    expect(circuits.lines[0]?.extras?.['Also identified as']).toBe('6125550100, B.2');
+  });
+});
