@@ -4,6 +4,7 @@
  * of the invoice, tied to the service their HL level names; IT1 lines in minutes (MJ) or data (KB,
  * MB, GB) also count as usage.
  */
+import { accountNumberKey } from '../../ids/keys';
 import type { ChargeCategory } from '../../model';
 import type { Cents } from '../../money/cents';
 import { cents, centsToDecimalString } from '../../money/cents';
@@ -33,6 +34,7 @@ export type Charge811 = Pick<
   | 'periodStart'
   | 'periodEnd'
   | 'extras'
+  | 'accountNumber'
 > & {
   segment: X12Segment;
   /** Usage the line bills: minutes or kilobytes. */
@@ -129,6 +131,7 @@ export function readCharges811(
     const full: Charge811 = { segment, serviceIdRaw: context.serviceIdRaw, ...charge };
     if (context.periodStart !== undefined) full.periodStart = context.periodStart;
     if (context.periodEnd !== undefined) full.periodEnd = context.periodEnd;
+    if (context.accountNumber !== undefined) full.accountNumber = context.accountNumber;
     const extras = { ...context.extras, ...charge.extras };
     if (Object.keys(extras).length > 0) full.extras = extras;
     result.charges.push(full);
@@ -224,13 +227,21 @@ function lineContext(level: HlNode | null, invoice: Pick<DraftInvoice, 'accountN
   const { serviceIdRaw, otherIds } = serviceOf(level);
   const inherited = inheritedOf(level);
   const extras: Record<string, string> = {};
-  if (inherited.subAccount !== undefined && inherited.subAccount !== invoice.accountNumber) {
-    extras['Sub-account'] = inherited.subAccount;
-  }
+  // A line under a sub-account (REF*11 / REF*12 in its HL loop: a consolidated bill's master
+  // account pays for it) is billed on that account: the line carries it, as AT&T's BANs under a
+  // FAN do, so its service is matched, and judged, in the account the bill files it under.
+  const { subAccount } = inherited;
+  const ownAccount =
+    subAccount !== undefined &&
+    accountNumberKey(subAccount) !== accountNumberKey(invoice.accountNumber)
+      ? subAccount
+      : undefined;
+  if (ownAccount !== undefined) extras['Sub-account'] = ownAccount;
   if (otherIds.length > 0) extras['Also identified as'] = otherIds.join(', ');
   return {
     serviceIdRaw,
     extras,
+    accountNumber: ownAccount,
     periodStart: inherited.periodStart,
     periodEnd: inherited.periodEnd,
   };

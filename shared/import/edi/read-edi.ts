@@ -198,6 +198,7 @@ function readTransaction(
     if (charge.periodStart !== undefined) more.periodStart = charge.periodStart;
     if (charge.periodEnd !== undefined) more.periodEnd = charge.periodEnd;
     if (charge.extras !== undefined) more.extras = charge.extras;
+    if (charge.accountNumber !== undefined) more.accountNumber = charge.accountNumber;
     const source = { sourceFile, sourceRow: charge.segment.number };
     draft.line(
       invoice,
