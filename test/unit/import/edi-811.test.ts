@@ -298,7 +298,7 @@ describe('EDI X12 811: invoices and charges', () => {
       'Segment 11 (HL), element 2 (HL02): the parent level "7" is not an earlier HL of this invoice; the level is read as a top level (its charges are not tied to a service named above it).',
     );
     expect(texts).toContain(
-      'Segment 18 (ST): transaction 0002 is not imported: invoice LUM-1 was already read from transaction 0001 (segment 3) of this file.',
+      'Segment 18 (ST): transaction 0002 is not imported: invoice LUM-1 was already read from transaction 0001 (segment 3) of this file, with other content.',
     );
     expect(draft.invoices.map((invoice) => invoice.invoiceNumber)).toEqual(['LUM-1', 'LUM-2']);
   });
@@ -531,5 +531,44 @@ describe('EDI X12 811: a level naming several identifiers', () => {
     const circuits = namedBy([['SI', 'TI', 'CI', 'A.1', 'TN', '6125550100', 'CI', 'B.2']]);
     expect(circuits.lines[0]?.serviceIdRaw).toBe('A.1');
     expect(circuits.lines[0]?.extras?.['Also identified as']).toBe('6125550100, B.2');
+  });
+});
+
+describe('EDI X12 811: the same transaction twice in one file', () => {
+  it('an exact repeat is a copy: counted once, listed as a copy, no error', () => {
+    const segments = interchange([lumenInvoice(), lumenInvoice()]);
+    const draft = draftOf(segments);
+    expect(draft.errors).toEqual([]);
+    expect(draft.invoices).toHaveLength(1);
+    expect(totalOf(draft.lines)).toBe(89185);
+    expect(draft.warnings ?? []).toEqual([]);
+    expect(draft.copies).toEqual([
+      {
+        invoiceKey: draft.invoices[0]?.key,
+        carrierName: 'Lumen',
+        accountNumber: '5-KE4X-001',
+        invoiceNumber: 'LUM-1',
+        kind: 'bill',
+        sourceFile: 'bill.811',
+        sameAs: 'bill.811 (transaction 0001)',
+      },
+    ]);
+    expect(draft.skipped.map((skip) => [skip.row, skip.reason])).toEqual([
+      [
+        18,
+        'Not imported: transaction 0002 repeats transaction 0001 (segment 3) of this file segment for segment, invoice LUM-1 (account 5-KE4X-001); it is a copy, counted once.',
+      ],
+    ]);
+  });
+
+  it('a repeat of the invoice number with other content stays an error, whatever differs', () => {
+    const corrected = lumenInvoice({ total: '89186' });
+    const draft = draftOf(interchange([lumenInvoice(), corrected]));
+    expect(draft.copies ?? []).toEqual([]);
+    expect(draft.invoices).toHaveLength(1);
+    expect(totalOf(draft.lines)).toBe(89185);
+    expect(messages(draft)).toEqual([
+      'Segment 18 (ST): transaction 0002 is not imported: invoice LUM-1 was already read from transaction 0001 (segment 3) of this file, with other content.',
+    ]);
   });
 });
