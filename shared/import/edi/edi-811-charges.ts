@@ -4,9 +4,10 @@
  * of the invoice, tied to the service their HL level names; IT1 lines in minutes (MJ) or data (KB,
  * MB, GB) also count as usage.
  */
+import { accountNumberKey } from '../../ids/keys';
 import type { ChargeCategory } from '../../model';
 import type { Cents } from '../../money/cents';
-import { cents } from '../../money/cents';
+import { cents, centsToDecimalString } from '../../money/cents';
 import { categoryFromText } from '../categories';
 import type { DraftChargeLine, DraftInvoice } from '../draft';
 import type { HlNode, SegmentProblem } from './edi-811-header';
@@ -33,6 +34,7 @@ export type Charge811 = Pick<
   | 'periodStart'
   | 'periodEnd'
   | 'extras'
+  | 'accountNumber'
 > & {
   segment: X12Segment;
   /** Usage the line bills: minutes or kilobytes. */
@@ -44,7 +46,10 @@ export type Charge811 = Pick<
 export interface Charges811 {
   charges: Charge811[];
   problems: SegmentProblem[];
-  /** SLN sub-lines included in the line above them (not charged again), with why. */
+  /**
+   * Segments not charged again, with why: SLN sub-lines included in the line above them, and
+   * header taxes that restate taxes itemised on the invoice's lines (see {@link settleHeaderTaxes}).
+   */
   included: { segment: X12Segment; reason: string }[];
 }
 
@@ -126,24 +131,117 @@ export function readCharges811(
     const full: Charge811 = { segment, serviceIdRaw: context.serviceIdRaw, ...charge };
     if (context.periodStart !== undefined) full.periodStart = context.periodStart;
     if (context.periodEnd !== undefined) full.periodEnd = context.periodEnd;
+    if (context.accountNumber !== undefined) full.accountNumber = context.accountNumber;
     const extras = { ...context.extras, ...charge.extras };
     if (Object.keys(extras).length > 0) full.extras = extras;
     result.charges.push(full);
   });
+  settleHeaderTaxes(result, levelOf);
   return result;
+}
+
+/** TXI01 meaning all taxes: a total of every other tax of the invoice. */
+const ALL_TAXES = 'TX';
+
+/**
+ * A TXI before the first HL is the invoice's header tax: the invoice's total of its tax type
+ * (TXI01; `TX` all taxes). When the same taxes are itemised elsewhere (TXI or tax lines in the HL
+ * loops or the summary after TDS), it restates them and is not charged again; only the part of it
+ * that no other segment itemises is a charge. So: nothing itemised → the header tax is the charge;
+ * itemised equal to it → a summary, listed as not charged; itemised less than it → the rest is
+ * charged, as an account-level tax line; itemised more than it → a summary, the itemised taxes
+ * stand (and the stated total tells which is right). A type is compared with the same type (and
+ * the same jurisdiction, TXI05, when both name one); `TX` with every tax left charged once the
+ * header taxes of other types are settled.
+ */
+function settleHeaderTaxes(
+  result: Charges811,
+  levelOf: ReadonlyMap<X12Segment, HlNode | null>,
+): void {
+  const isHeader = (charge: Charge811) =>
+    charge.segment.id === 'TXI' && !levelOf.has(charge.segment);
+  const typeOf = (charge: Charge811) => element(charge.segment, 1).toUpperCase();
+  const headers = result.charges.filter(isHeader);
+  if (headers.length === 0) return;
+  const itemised = result.charges.filter((charge) => !isHeader(charge));
+  const settled = new Map<Charge811, Charge811 | null>();
+  const settle = (header: Charge811, others: readonly Charge811[], what: string) => {
+    if (others.length === 0) return;
+    const sum = others.reduce((total, charge) => total + charge.amount, 0);
+    const stated = header.amount;
+    const source = `this header tax (TXI*${typeOf(header) || '?'}, $${centsToDecimalString(stated)})`;
+    const detail = `the $${centsToDecimalString(cents(sum))} of ${what} itemised on the invoice's lines`;
+    if (sum === stated) {
+      settled.set(header, null);
+      result.included.push({
+        segment: header.segment,
+        reason: `Not charged again: ${source} restates ${detail}.`,
+      });
+    } else if (Math.sign(sum) === Math.sign(stated) && Math.abs(sum) < Math.abs(stated)) {
+      settled.set(header, {
+        ...header,
+        description: `${header.description}, not itemised on the lines`,
+        amount: cents(stated - sum),
+        extras: {
+          ...header.extras,
+          'Header tax': centsToDecimalString(stated),
+          'Itemised on the lines': centsToDecimalString(cents(sum)),
+        },
+      });
+    } else {
+      settled.set(header, null);
+      result.included.push({
+        segment: header.segment,
+        reason: `Not charged again: ${source} is less than ${detail}; the itemised taxes are imported.`,
+      });
+    }
+  };
+  for (const header of headers) {
+    const type = typeOf(header);
+    if (type === ALL_TAXES) continue;
+    const place = element(header.segment, 5);
+    const same = itemised.filter((charge) => {
+      if (charge.segment.id !== 'TXI' || typeOf(charge) !== type) return false;
+      const other = element(charge.segment, 5);
+      return place === '' || other === '' || other === place;
+    });
+    settle(header, same, (header.description.split(' (')[0] ?? 'tax').toLowerCase());
+  }
+  const kept = (charge: Charge811): Charge811 | null => {
+    const settledAs = settled.get(charge);
+    return settledAs === undefined ? charge : settledAs;
+  };
+  const others = result.charges
+    .filter((charge) => !(isHeader(charge) && typeOf(charge) === ALL_TAXES))
+    .map(kept)
+    .filter((charge): charge is Charge811 => charge !== null && charge.category === 'tax');
+  for (const header of headers) {
+    if (typeOf(header) === ALL_TAXES) settle(header, others, 'taxes');
+  }
+  result.charges = result.charges
+    .map(kept)
+    .filter((charge): charge is Charge811 => charge !== null);
 }
 
 function lineContext(level: HlNode | null, invoice: Pick<DraftInvoice, 'accountNumber'>) {
   const { serviceIdRaw, otherIds } = serviceOf(level);
   const inherited = inheritedOf(level);
   const extras: Record<string, string> = {};
-  if (inherited.subAccount !== undefined && inherited.subAccount !== invoice.accountNumber) {
-    extras['Sub-account'] = inherited.subAccount;
-  }
+  // A line under a sub-account (REF*11 / REF*12 in its HL loop: a consolidated bill's master
+  // account pays for it) is billed on that account: the line carries it, as AT&T's BANs under a
+  // FAN do, so its service is matched, and judged, in the account the bill files it under.
+  const { subAccount } = inherited;
+  const ownAccount =
+    subAccount !== undefined &&
+    accountNumberKey(subAccount) !== accountNumberKey(invoice.accountNumber)
+      ? subAccount
+      : undefined;
+  if (ownAccount !== undefined) extras['Sub-account'] = ownAccount;
   if (otherIds.length > 0) extras['Also identified as'] = otherIds.join(', ');
   return {
     serviceIdRaw,
     extras,
+    accountNumber: ownAccount,
     periodStart: inherited.periodStart,
     periodEnd: inherited.periodEnd,
   };

@@ -23,8 +23,13 @@ export interface SegmentProblem {
 export interface HlNode {
   id: string;
   parent: HlNode | null;
-  /** A phone number (SI*TI) or circuit ID (SI*CI, REF*CN) as written: the service billed. */
+  /**
+   * The service billed, as written: the level's circuit ID (SI*CI / SI*CN, REF*CN) when it names
+   * one, else its phone number (SI*TN / SI*TI).
+   */
   serviceIdRaw?: string;
+  /** Whether {@link serviceIdRaw} is a circuit ID or a phone number. */
+  serviceKind?: IdentifierKind;
   /** Other identifiers the level names (a circuit's phone number), for the line's extras. */
   otherIds: string[];
   /** A sub-account number (REF*11 / REF*12 inside the HL). */
@@ -63,6 +68,8 @@ export const ACCOUNT_QUALIFIERS = ['12', '11', 'AN'] as const;
 const CARRIER_ENTITIES = new Set(['SE', 'VN']);
 /** N1 entity codes naming where to pay: RE Party to receive remittance, RI Remit To. */
 const REMIT_ENTITIES = new Set(['RE', 'RI']);
+/** What an identifier names: a circuit, or a telephone number. */
+type IdentifierKind = 'circuit' | 'phone';
 /** SI qualifiers naming a phone number or a circuit. */
 const PHONE_QUALIFIERS = new Set(['TI', 'TN']);
 const CIRCUIT_QUALIFIERS = new Set(['CI', 'CN']);
@@ -208,7 +215,7 @@ function readRef(segment: X12Segment, level: HlNode | null, accounts: Map<string
   if (value === '') return;
   if (qualifier === 'CN') {
     if (level === null) return;
-    nameService(level, value);
+    nameService(level, value, 'circuit');
     return;
   }
   if (!(ACCOUNT_QUALIFIERS as readonly string[]).includes(qualifier)) return;
@@ -219,9 +226,32 @@ function readRef(segment: X12Segment, level: HlNode | null, accounts: Map<string
   }
 }
 
-function nameService(level: HlNode, id: string): void {
-  if (level.serviceIdRaw === undefined) level.serviceIdRaw = id;
-  else if (level.serviceIdRaw !== id && !level.otherIds.includes(id)) level.otherIds.push(id);
+/**
+ * Names a level's service. A circuit ID is the service of the level whatever came first: a phone
+ * number beside it (`SI*TI*TN*6125550100*CI*12.HCGS…`) is the circuit's billing or working
+ * telephone number, kept with the other identifiers. Of two identifiers of one kind, the first is
+ * the service.
+ */
+function nameService(level: HlNode, id: string, kind: IdentifierKind): void {
+  if (level.serviceIdRaw === id) return;
+  if (level.serviceIdRaw === undefined) {
+    level.serviceIdRaw = id;
+    level.serviceKind = kind;
+    return;
+  }
+  if (kind === 'circuit' && level.serviceKind === 'phone') {
+    level.otherIds = [level.serviceIdRaw, ...level.otherIds.filter((other) => other !== id)];
+    level.serviceIdRaw = id;
+    level.serviceKind = kind;
+    return;
+  }
+  if (!level.otherIds.includes(id)) level.otherIds.push(id);
+}
+
+/** What an SI qualifier names, or null when it names neither a circuit nor a phone number. */
+function kindOf(qualifier: string): IdentifierKind | null {
+  if (CIRCUIT_QUALIFIERS.has(qualifier)) return 'circuit';
+  return PHONE_QUALIFIERS.has(qualifier) ? 'phone' : null;
 }
 
 /**
@@ -231,19 +261,15 @@ function nameService(level: HlNode, id: string): void {
 function readSi(segment: X12Segment, level: HlNode): void {
   let named = false;
   for (let position = 2; position + 1 <= segment.elements.length; position += 2) {
-    const qualifier = element(segment, position);
+    const kind = kindOf(element(segment, position));
     const value = element(segment, position + 1);
-    if (value === '') continue;
-    if (PHONE_QUALIFIERS.has(qualifier) || CIRCUIT_QUALIFIERS.has(qualifier)) {
-      nameService(level, value);
-      named = true;
-    }
+    if (value === '' || kind === null) continue;
+    nameService(level, value, kind);
+    named = true;
   }
-  const first = element(segment, 1);
+  const kind = kindOf(element(segment, 1));
   const second = element(segment, 2);
-  if (!named && second !== '' && (PHONE_QUALIFIERS.has(first) || CIRCUIT_QUALIFIERS.has(first))) {
-    nameService(level, second);
-  }
+  if (!named && second !== '' && kind !== null) nameService(level, second, kind);
 }
 
 /** ITD: the net due date ITD06, else the invoice date plus the net days ITD07. */

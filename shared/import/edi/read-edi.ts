@@ -7,7 +7,7 @@
 import type { IsoMonth } from '../../dates';
 import { isoMonthOf } from '../../dates';
 import type { BillDraft, DraftInvoice, DraftUsage, RowError } from '../draft';
-import { invoiceKey } from '../draft';
+import { invoiceKey, WHOLE_BILL } from '../draft';
 import { DraftBuilder } from '../draft-builder';
 import type { ImportLimits } from '../limits';
 import { LISTED_ROW_ERRORS, quoteCell } from '../limits';
@@ -144,6 +144,31 @@ function readTransaction(
   report: (segment: X12Segment, position: number | null, problem: string) => void,
 ): void {
   const header = readHeader811(transaction.body);
+  const { invoiceDate, invoiceNumber, carrierName, accountNumber } = header;
+  if (invoiceNumber !== undefined && carrierName !== undefined && accountNumber !== undefined) {
+    const earlier = seen.get(invoiceKey(carrierName, accountNumber, invoiceNumber));
+    // The same transaction sent twice in one file (a resend appended to the first): a copy,
+    // counted once and said, as the same invoice in two files is; its problems are the first's.
+    if (earlier !== undefined && sameSegments(earlier.body, transaction.body)) {
+      const key = invoiceKey(carrierName, accountNumber, invoiceNumber);
+      const first = `transaction ${earlier.controlNumber} (segment ${earlier.st.number})`;
+      draft.skip(
+        sourceFile,
+        transaction.st.number,
+        `Not imported: transaction ${transaction.controlNumber} repeats ${first} of this file segment for segment, invoice ${invoiceNumber} (account ${accountNumber}); it is a copy, counted once.`,
+      );
+      draft.copies.push({
+        invoiceKey: key,
+        carrierName,
+        accountNumber,
+        invoiceNumber,
+        kind: WHOLE_BILL,
+        sourceFile,
+        sameAs: `${sourceFile} (transaction ${earlier.controlNumber})`,
+      });
+      return;
+    }
+  }
   for (const problem of header.problems) report(problem.segment, problem.position, problem.problem);
   const notRead = (why: string) => {
     const error = segmentError(
@@ -156,7 +181,6 @@ function readTransaction(
     if (header.statedTotal !== null) error.amount = centsToDecimalString(header.statedTotal);
     addError(draft, error);
   };
-  const { invoiceDate, invoiceNumber, carrierName, accountNumber } = header;
   if (header.big === undefined) return notRead('it has no invoice beginning (BIG)');
   if (invoiceNumber === undefined) return notRead('its invoice number (BIG02) is missing');
   if (invoiceDate === undefined)
@@ -180,7 +204,7 @@ function readTransaction(
   const earlier = seen.get(invoiceKey(carrierName, accountNumber, invoiceNumber));
   if (earlier !== undefined) {
     return notRead(
-      `invoice ${invoiceNumber} was already read from transaction ${earlier.controlNumber} (segment ${earlier.st.number}) of this file`,
+      `invoice ${invoiceNumber} was already read from transaction ${earlier.controlNumber} (segment ${earlier.st.number}) of this file, with other content`,
     );
   }
   const invoice = draft.invoiceOfFile(facts, transaction.st.number);
@@ -198,6 +222,7 @@ function readTransaction(
     if (charge.periodStart !== undefined) more.periodStart = charge.periodStart;
     if (charge.periodEnd !== undefined) more.periodEnd = charge.periodEnd;
     if (charge.extras !== undefined) more.extras = charge.extras;
+    if (charge.accountNumber !== undefined) more.accountNumber = charge.accountNumber;
     const source = { sourceFile, sourceRow: charge.segment.number };
     draft.line(
       invoice,
@@ -217,6 +242,20 @@ function readTransaction(
       charge.usage,
     );
   }
+}
+
+/** Whether two transactions' bodies are the same segments, element for element. */
+function sameSegments(a: readonly X12Segment[], b: readonly X12Segment[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((segment, index) => {
+    const other = b[index];
+    return (
+      other !== undefined &&
+      other.id === segment.id &&
+      other.elements.length === segment.elements.length &&
+      other.elements.every((value, position) => value === segment.elements[position])
+    );
+  });
 }
 
 function addUsage(

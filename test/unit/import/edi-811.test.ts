@@ -298,7 +298,7 @@ describe('EDI X12 811: invoices and charges', () => {
       'Segment 11 (HL), element 2 (HL02): the parent level "7" is not an earlier HL of this invoice; the level is read as a top level (its charges are not tied to a service named above it).',
     );
     expect(texts).toContain(
-      'Segment 18 (ST): transaction 0002 is not imported: invoice LUM-1 was already read from transaction 0001 (segment 3) of this file.',
+      'Segment 18 (ST): transaction 0002 is not imported: invoice LUM-1 was already read from transaction 0001 (segment 3) of this file, with other content.',
     );
     expect(draft.invoices.map((invoice) => invoice.invoiceNumber)).toEqual(['LUM-1', 'LUM-2']);
   });
@@ -368,5 +368,207 @@ describe('EDI X12 811: invoices and charges', () => {
     expect(draft.invoices).toHaveLength(1);
     expect(draft.copies).toMatchObject([{ sourceFile: 'b.edi', sameAs: 'a.811' }]);
     expect(totalOf(draft.lines)).toBe(89185);
+  });
+});
+
+/** A Lumen invoice with `taxes` written in its header, before the first HL. */
+function withHeaderTaxes(
+  taxes: Segment[],
+  overrides: Parameters<typeof lumenInvoice>[0] = {},
+): Segment[] {
+  const body = lumenInvoice(overrides);
+  const firstHl = body.findIndex((segment) => segment[0] === 'HL');
+  return [...body.slice(0, firstHl), ...taxes, ...body.slice(firstHl)];
+}
+
+function taxLines(draft: BillDraft): [string, string, number][] {
+  return draft.lines
+    .filter((line) => line.category === 'tax')
+    .map((line) => [line.serviceIdRaw, line.description, line.amount]);
+}
+
+describe('EDI X12 811: header taxes (TXI before the first HL)', () => {
+  /** A $900.00 circuit with `lineTaxes` below it, `headerTaxes` in the header, TDS `total`. */
+  const billed = (headerTaxes: Segment[], lineTaxes: Segment[], total: string) =>
+    draftOf(
+      interchange([
+        withHeaderTaxes(headerTaxes, {
+          total,
+          charges: [
+            ['IT1', '1', '1', 'MO', '900.00', '', 'SV', 'MRC'],
+            ['PID', 'F', '', '', '', 'Ethernet 1G'],
+            ...lineTaxes,
+          ],
+        }),
+      ]),
+    );
+
+  it('a header TXI*TX restating the line taxes is a summary: the lines equal TDS', () => {
+    const draft = billed(
+      [['TXI', 'TX', '45.00']],
+      [['TXI', 'ST', '45.00', '', 'SP', 'CO']],
+      '94500',
+    );
+    expect(draft.errors).toEqual([]);
+    expect(draft.warnings ?? []).toEqual([]);
+    expect(taxLines(draft)).toEqual([['BBEC.556677..LUMN', 'State sales tax (CO)', 4500]]);
+    expect(totalOf(draft.lines)).toBe(94500);
+    expect(draft.skipped.map((skip) => [skip.row, skip.reason])).toEqual([
+      [
+        10,
+        "Not charged again: this header tax (TXI*TX, $45.00) restates the $45.00 of taxes itemised on the invoice's lines.",
+      ],
+    ]);
+  });
+
+  it('a header tax of a type that equals the itemised taxes of that type is a summary', () => {
+    const draft = billed(
+      [['TXI', 'ST', '45.00']],
+      [['TXI', 'ST', '45.00', '', 'SP', 'CO']],
+      '94500',
+    );
+    expect(taxLines(draft)).toEqual([['BBEC.556677..LUMN', 'State sales tax (CO)', 4500]]);
+    expect(totalOf(draft.lines)).toBe(94500);
+  });
+
+  it('a header TXI*TX with no tax itemised anywhere else is the tax', () => {
+    const draft = billed([['TXI', 'TX', '45.00']], [], '94500');
+    expect(taxLines(draft)).toEqual([['', 'All taxes', 4500]]);
+    expect(totalOf(draft.lines)).toBe(94500);
+    expect(draft.skipped).toEqual([]);
+  });
+
+  it('header taxes of several types: each not itemised elsewhere is charged, TX over them is a summary', () => {
+    const headerTaxes: Segment[] = [
+      ['TXI', 'ST', '30.00'],
+      ['TXI', 'CT', '10.00'],
+      ['TXI', 'TX', '55.00'],
+    ];
+    const draft = billed(headerTaxes, [['TXI', 'FT', '15.00']], '95500');
+    expect(taxLines(draft)).toEqual([
+      ['', 'State sales tax', 3000],
+      ['', 'County tax', 1000],
+      ['BBEC.556677..LUMN', 'Federal excise tax', 1500],
+    ]);
+    expect(totalOf(draft.lines)).toBe(95500);
+    expect(draft.skipped).toHaveLength(1);
+  });
+
+  it('a header tax partly itemised: the part no line itemises is charged at account level', () => {
+    const draft = billed([['TXI', 'TX', '45.00']], [['TXI', 'ST', '30.00']], '94500');
+    expect(taxLines(draft)).toEqual([
+      ['', 'All taxes, not itemised on the lines', 1500],
+      ['BBEC.556677..LUMN', 'State sales tax', 3000],
+    ]);
+    expect(draft.lines[0]?.extras).toEqual({
+      'Header tax': '45.00',
+      'Itemised on the lines': '30.00',
+    });
+    expect(totalOf(draft.lines)).toBe(94500);
+  });
+
+  it('a header tax smaller than the itemised ones is a summary; the stated total judges', () => {
+    const draft = billed([['TXI', 'TX', '40.00']], [['TXI', 'ST', '45.00']], '94500');
+    expect(taxLines(draft)).toEqual([['BBEC.556677..LUMN', 'State sales tax', 4500]]);
+    expect(draft.skipped[0]?.reason).toBe(
+      "Not charged again: this header tax (TXI*TX, $40.00) is less than the $45.00 of taxes itemised on the invoice's lines; the itemised taxes are imported.",
+    );
+    expect(totalOf(draft.lines)).toBe(94500);
+  });
+
+  it('a header state tax of another jurisdiction than the itemised one is charged', () => {
+    const draft = billed(
+      [['TXI', 'ST', '10.00', '', 'SP', 'MN']],
+      [['TXI', 'ST', '45.00', '', 'SP', 'CO']],
+      '95500',
+    );
+    expect(taxLines(draft)).toEqual([
+      ['', 'State sales tax (MN)', 1000],
+      ['BBEC.556677..LUMN', 'State sales tax (CO)', 4500],
+    ]);
+    expect(totalOf(draft.lines)).toBe(95500);
+  });
+});
+
+describe('EDI X12 811: a level naming several identifiers', () => {
+  /** A Lumen invoice whose one service level is named by `names` (SI and REF*CN segments). */
+  const namedBy = (names: Segment[]) =>
+    draftOf(
+      interchange([
+        lumenInvoice({ total: '145000' }).flatMap((segment): Segment[] => {
+          if (segment[0] === 'SI') return names;
+          if (segment[0] === 'IT1') return [['IT1', '1', '1', 'MO', '1450.00', '', 'SV', 'MRC']];
+          return segment[0] === 'TXI' ? [] : [segment];
+        }),
+      ]),
+    );
+
+  it.each([
+    ['TN then CI in one SI', [['SI', 'TI', 'TN', '6125550100', 'CI', '12.HCGS.123456..LEC']]],
+    ['CI then TN in one SI', [['SI', 'TI', 'CI', '12.HCGS.123456..LEC', 'TN', '6125550100']]],
+    [
+      'an SI with the TN, then REF*CN',
+      [
+        ['SI', 'TI', 'TN', '6125550100'],
+        ['REF', 'CN', '12.HCGS.123456..LEC'],
+      ],
+    ],
+  ])('the circuit ID is the service, the phone number beside it a detail: %s', (_label, names) => {
+    const draft = namedBy(names);
+    expect(draft.errors).toEqual([]);
+    expect(draft.lines).toHaveLength(1);
+    expect(draft.lines[0]).toMatchObject({
+      serviceIdRaw: '12.HCGS.123456..LEC',
+      amount: 145000,
+      extras: { 'Also identified as': '6125550100', Unit: 'MO' },
+    });
+  });
+
+  it('a level naming only phone numbers bills the first; two circuits bill the first', () => {
+    const phones = namedBy([['SI', 'TI', 'TN', '6125550142', 'TN', '6125550143']]);
+    expect(phones.lines[0]?.serviceIdRaw).toBe('6125550142');
+    expect(phones.lines[0]?.extras?.['Also identified as']).toBe('6125550143');
+    const circuits = namedBy([['SI', 'TI', 'CI', 'A.1', 'TN', '6125550100', 'CI', 'B.2']]);
+    expect(circuits.lines[0]?.serviceIdRaw).toBe('A.1');
+    expect(circuits.lines[0]?.extras?.['Also identified as']).toBe('6125550100, B.2');
+  });
+});
+
+describe('EDI X12 811: the same transaction twice in one file', () => {
+  it('an exact repeat is a copy: counted once, listed as a copy, no error', () => {
+    const segments = interchange([lumenInvoice(), lumenInvoice()]);
+    const draft = draftOf(segments);
+    expect(draft.errors).toEqual([]);
+    expect(draft.invoices).toHaveLength(1);
+    expect(totalOf(draft.lines)).toBe(89185);
+    expect(draft.warnings ?? []).toEqual([]);
+    expect(draft.copies).toEqual([
+      {
+        invoiceKey: draft.invoices[0]?.key,
+        carrierName: 'Lumen',
+        accountNumber: '5-KE4X-001',
+        invoiceNumber: 'LUM-1',
+        kind: 'bill',
+        sourceFile: 'bill.811',
+        sameAs: 'bill.811 (transaction 0001)',
+      },
+    ]);
+    expect(draft.skipped.map((skip) => [skip.row, skip.reason])).toEqual([
+      [
+        18,
+        'Not imported: transaction 0002 repeats transaction 0001 (segment 3) of this file segment for segment, invoice LUM-1 (account 5-KE4X-001); it is a copy, counted once.',
+      ],
+    ]);
+  });
+
+  it('a repeat of the invoice number with other content stays an error, whatever differs', () => {
+    const corrected = lumenInvoice({ total: '89186' });
+    const draft = draftOf(interchange([lumenInvoice(), corrected]));
+    expect(draft.copies ?? []).toEqual([]);
+    expect(draft.invoices).toHaveLength(1);
+    expect(totalOf(draft.lines)).toBe(89185);
+    expect(messages(draft)).toEqual([
+      'Segment 18 (ST): transaction 0002 is not imported: invoice LUM-1 was already read from transaction 0001 (segment 3) of this file, with other content.',
+    ]);
   });
 });
