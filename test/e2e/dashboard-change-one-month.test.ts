@@ -74,6 +74,10 @@ describe('dashboard change chart', () => {
     await expect
       .poll(() => page.locator('dl.tiles .tile__meta').first().textContent())
       .toMatch(new RegExp(`^[+−]?\\$[\\d,]+\\.\\d\\d vs ${shortMonth(previous)}`));
+    // The month holds one open finding, and the tile says so in the singular.
+    await expect
+      .poll(() => page.getByRole('list', { name: 'Needs attention' }).textContent())
+      .toContain('1 finding open or disputed in these months');
     const canvas = page.getByRole('figure', { name: CHART }).locator('canvas');
     await canvas.scrollIntoViewIfNeeded();
     await session.screenshot('dashboard-change-one-month');

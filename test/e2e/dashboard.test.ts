@@ -101,7 +101,7 @@ describe('dashboard', () => {
     // and the two counts make the Findings page's.
     const openIn = async () => {
       const text = (await spend.locator('.tile__meta').allTextContents()).join('\n');
-      const inMonths = Number(/^(\d+) findings open or disputed in these months/m.exec(text)?.[1]);
+      const inMonths = Number(/^(\d+) findings? open or disputed in these months/m.exec(text)?.[1]);
       const outside = Number(/^(\d+) more open findings?/m.exec(text)?.[1] ?? 0);
       return { inMonths, outside, all: inMonths + outside };
     };

@@ -1,6 +1,7 @@
 import type { FindingsView } from '../../../shared/audit/dashboard-findings';
 import type { DashboardFilter } from '../../../shared/billing/dashboard-view';
 import { formatCents, type Cents } from '../../../shared/money/cents';
+import { plural } from '../../../shared/text/wording';
 import { billsLink, findingsLink, renewalsLink } from '../../app/links';
 import type { Deadlines, InvoicesToPay } from '../../../shared/billing/attention';
 
@@ -33,7 +34,7 @@ export function AttentionTiles({
           <span className="tile__label">Money at stake in open findings</span>
           <span className="tile__value">{formatCents(findings.atStake)}</span>
           <span className="tile__meta">
-            {findings.openCount.toLocaleString('en-US')} findings open or disputed in these months
+            {plural(findings.openCount, 'finding')} open or disputed in these months
             {findings.atRisk > 0 && `; ${formatCents(findings.atRisk)} at risk (unknown services)`}
           </span>
           {findings.outside.count > 0 && (
