@@ -46,6 +46,13 @@ describe('set up from files in Chromium', () => {
     const { page } = session;
     const empty = page.getByRole('region', { name: 'Your telecom spend will appear here' });
     await empty.getByRole('button', { name: 'Try it with a sample company' }).waitFor();
+    // The first step it suggests is this set-up, before any bill.
+    expect(await empty.getByRole('listitem').allInnerTexts()).toEqual([
+      expect.stringMatching(/^Set up from files: your sites, inventory and contracts/),
+      'Open Bills and import your carriers’ bill files.',
+      'Come back here to see spend by month, carrier, site and cost center.',
+    ]);
+    await session.screenshot('dashboard-empty-steps');
     await empty.getByRole('link', { name: 'Set up from files…' }).focus();
     await page.keyboard.press('Enter');
 

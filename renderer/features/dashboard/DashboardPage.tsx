@@ -104,7 +104,8 @@ function DashboardOverview({ path }: { path: readonly string[] }) {
                 </>
               }
               steps={[
-                'Open Bills and import a carrier bill file.',
+                'Set up from files: your sites, inventory and contracts, so each bill’s lines meet your services (bills imported first list every line as not in the inventory until then).',
+                'Open Bills and import your carriers’ bill files.',
                 'Come back here to see spend by month, carrier, site and cost center.',
               ]}
             >
