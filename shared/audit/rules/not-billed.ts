@@ -22,16 +22,16 @@ interface BilledMonth {
 /**
  * The months that are gaps, of `months` in date order (an account's invoices are kept so). Many
  * carriers bill the month a service was installed part-way through on the next bill, with the
- * first full month: that month is a gap only when a later month is billed and none of them
- * mentions the service either. Until the next bill comes, and once a later one names the
- * service, the install month is no gap.
+ * first full month: that month is a gap only when the next month billed leaves the service out
+ * too (a later bill naming it does not excuse both, and the finding keeps its first month).
+ * Until the next bill comes, and once it names the service, the install month is no gap.
  */
 function monthsMissing(months: readonly BilledMonth[]): InvoiceFacts[] {
   const missing: InvoiceFacts[] = [];
   months.forEach((month, i) => {
     if (month.mentioned) return;
-    const later = months.slice(i + 1);
-    if (month.partial && (later.length === 0 || later.some((m) => m.mentioned))) return;
+    const next = months[i + 1];
+    if (month.partial && (next === undefined || next.mentioned)) return;
     missing.push(month.facts);
   });
   return missing;
@@ -45,7 +45,7 @@ export const notBilledRule: AuditRule = {
   id: 'not-billed',
   title: 'In the inventory, not billed',
   description:
-    'An active inventory service that no invoice of its account mentions (in a charge line or its usage) in a month the account is billed, for invoices covering days after its activation (the month it was installed part-way through counts only once later bills leave it out too). No money impact: an inventory gap.',
+    'An active inventory service that no invoice of its account mentions (in a charge line or its usage) in a month the account is billed, for invoices covering days after its activation (the month it was installed part-way through counts only when the next bill leaves it out too). No money impact: an inventory gap.',
   severity: 'info',
   settings: [],
   check(context) {

@@ -622,6 +622,31 @@ const cases: Case[] = [
     ],
   },
   {
+    // The next bill (June) should have carried the part month and left the line out too: May and
+    // June are gaps, and July naming it excuses neither (the finding keeps May as its first month).
+    name: 'installed part-way through a month, left out of the next bill too, billed later',
+    rule: 'not-billed',
+    snapshot: snapshotOf({
+      bills: [
+        billed(may, [line('recurring', 30_00, other)]),
+        billed(makeInvoice({ month: '2026-06' }), [line('recurring', 30_00, other)]),
+        billed(makeInvoice({ month: '2026-07' }), [
+          line('recurring', 45_00),
+          line('recurring', 30_00, other),
+        ]),
+      ],
+      services: [makeService({ activatedOn: isoDate(2026, 5, 18) })],
+    }),
+    expected: [
+      {
+        id: 'not-billed|lumen|A-1|+15550100001|2026-05',
+        impact: 0,
+        message:
+          '555-010-0001 (Business Unlimited) is active in the inventory but on no invoice of account A-1 on 2026-05 to 2026-06 (2 invoices).',
+      },
+    ],
+  },
+  {
     name: 'activated on the first day of the period: a full month, a gap when not billed',
     rule: 'not-billed',
     snapshot: snapshotOf({
