@@ -177,7 +177,12 @@ function settleHeaderTaxes(
         segment: header.segment,
         reason: `Not charged again: ${source} restates ${detail}.`,
       });
-    } else if (Math.sign(sum) === Math.sign(stated) && Math.abs(sum) < Math.abs(stated)) {
+    } else if (
+      stated !== 0 &&
+      (Math.sign(sum) !== Math.sign(stated) || Math.abs(sum) < Math.abs(stated))
+    ) {
+      // What the lines leave out of the header's total: all of it when they itemise $0.00 (an
+      // exempt line, a tax and its reversal), more than it when they net to a credit.
       settled.set(header, {
         ...header,
         description: `${header.description}, not itemised on the lines`,

@@ -467,6 +467,40 @@ describe('EDI X12 811: header taxes (TXI before the first HL)', () => {
     expect(totalOf(draft.lines)).toBe(94500);
   });
 
+  it('a header tax over line taxes that come to $0.00 (exempt, or a tax and its reversal) is charged', () => {
+    const exempt = billed(
+      [['TXI', 'TX', '45.00']],
+      [['TXI', 'ST', '0.00', '', 'SP', 'CO']],
+      '94500',
+    );
+    expect(totalOf(exempt.lines)).toBe(94500);
+    const reversed = billed(
+      [['TXI', 'TX', '45.00']],
+      [
+        ['TXI', 'ST', '10.00'],
+        ['TXI', 'ST', '-10.00'],
+      ],
+      '94500',
+    );
+    expect(totalOf(reversed.lines)).toBe(94500);
+    expect(taxLines(reversed).find(([id]) => id === '')).toEqual([
+      '',
+      'All taxes, not itemised on the lines',
+      4500,
+    ]);
+  });
+
+  it('a header tax over line taxes that net to a credit: the lines and the rest make the header', () => {
+    const draft = billed([['TXI', 'TX', '45.00']], [['TXI', 'ST', '-10.00']], '94500');
+    expect(totalOf(draft.lines)).toBe(94500);
+  });
+
+  it('a header tax of $0.00 over itemised taxes charges nothing and takes nothing away', () => {
+    const draft = billed([['TXI', 'TX', '0.00']], [['TXI', 'ST', '45.00']], '94500');
+    expect(taxLines(draft)).toEqual([['BBEC.556677..LUMN', 'State sales tax', 4500]]);
+    expect(totalOf(draft.lines)).toBe(94500);
+  });
+
   it('a header tax smaller than the itemised ones is a summary; the stated total judges', () => {
     const draft = billed([['TXI', 'TX', '40.00']], [['TXI', 'ST', '45.00']], '94500');
     expect(taxLines(draft)).toEqual([['BBEC.556677..LUMN', 'State sales tax', 4500]]);
