@@ -17,12 +17,15 @@ export const wrongAccountRule: AuditRule = {
         const service = charges.service;
         if (service === undefined) continue;
         const own = context.accountById.get(service.accountId);
-        // A line billed on its own account under the invoice's (AT&T BANs under a FAN) is
-        // compared with that account.
+        // A line billed on its own account under the invoice's (AT&T BANs under a FAN, a
+        // consolidated 811's sub-accounts under its master) is on either of the two: the
+        // inventory may keep the service under the sub-account or under the account that pays.
         const billedOn = charges.accountNumber ?? facts.invoice.accountNumber;
+        if (own === undefined) continue;
         // One account however it is punctuated (`287-000-111` is `287000111`).
-        if (own === undefined || accountNumberKey(own.accountNumber) === accountNumberKey(billedOn))
-          continue;
+        const ownKey = accountNumberKey(own.accountNumber);
+        if (ownKey === accountNumberKey(billedOn)) continue;
+        if (ownKey === accountNumberKey(facts.invoice.accountNumber)) continue;
         const tally = tallies.on(facts, charges.serviceKey, charges.serviceIdRaw, service);
         tally.accountNumber = billedOn;
         tally.billed += charges.total;

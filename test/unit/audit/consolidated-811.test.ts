@@ -81,11 +81,18 @@ describe('a consolidated 811 (master account, services under sub-accounts)', () 
     ]);
   });
 
-  it('a service on its sub-account is on the right account; one on another account is not', () => {
+  it('a service on its sub-account or the master account is on the right account; one on another account is not', () => {
     checkCase({
       name: 'on its sub-account',
       rule: 'wrong-account',
       snapshot: audited('acct-5590').snapshot,
+      expected: [],
+    });
+    // The master account pays for it: a service the inventory keeps there is on its account too.
+    checkCase({
+      name: 'on the master account',
+      rule: 'wrong-account',
+      snapshot: audited('acct-m').snapshot,
       expected: [],
     });
     checkCase({
