@@ -177,7 +177,7 @@ function AddFromBill({
       serviceKey: entry.serviceKey,
       aliasKeys: [],
       plan: entry.plan || undefined,
-      expectedMonthlyCents: entry.amount,
+      expectedMonthlyCents: entry.recurringMonthly,
     });
     if (outcome.ok) onDone();
     else setMessage(outcome.errors.map((e) => e.message).join(' '));
