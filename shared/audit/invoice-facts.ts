@@ -70,7 +70,7 @@ export type MatchService = (
 
 /** Every invoice of the snapshot with its lines grouped by service. */
 export function indexInvoices(
-  snapshot: AuditSnapshot,
+  snapshot: Pick<AuditSnapshot, 'invoices' | 'chargeBlocks'>,
   accountByKey: ReadonlyMap<string, Account>,
   matchService: MatchService,
 ): InvoiceFacts[] {

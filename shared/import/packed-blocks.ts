@@ -2,7 +2,7 @@
  * Stored blocks made straight from a packed draft's columns (see `packed-drafts.ts`): the same
  * blocks `packChargeLines` makes of the rebuilt lines, without building a line object.
  */
-import { BLOCK_SIZE, BlockFiller, type ChargeBlock } from '../storage/charge-blocks';
+import { BLOCK_SIZE, BlockFiller, planOfExtras, type ChargeBlock } from '../storage/charge-blocks';
 import type { PackedRows } from './packed-drafts';
 import type { PackedStrings } from './packed-columns';
 
@@ -45,6 +45,8 @@ export function packRows(
       filler.file(i, stringAt(packed.sourceFile, row, ''));
       if (hasValue(packed.accountNumber, row))
         filler.account(i, stringAt(packed.accountNumber, row, ''));
+      const extras = packed.extras.index[row] ?? -1;
+      if (extras >= 0) filler.plan(i, planOfExtras(packed.extras.values[extras]));
     }
     blocks.push(filler.done());
   }

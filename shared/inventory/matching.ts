@@ -1,7 +1,8 @@
 import type { Invoice, Service } from '../model';
 import { cents, type Cents } from '../money/cents';
-import type { ChargeBlock } from '../storage/charge-blocks';
-import { CHARGE_CATEGORIES } from '../model';
+import { linePlanOf, type ChargeBlock } from '../storage/charge-blocks';
+import { billedPeriodMonths, recurringOf } from '../audit/findings';
+import { indexInvoices } from '../audit/invoice-facts';
 import { isLive } from './sites';
 
 /** One identifier as billed on an account's latest invoice. */
@@ -14,14 +15,19 @@ export interface BilledIdentifier {
   serviceKey: string;
   /** As printed on the bill (first line seen). */
   serviceIdRaw: string;
-  /** Sum of the identifier's lines on that invoice, in cents. */
+  /** Sum of the identifier's lines on that invoice, in cents (taxes, surcharges, usage included). */
   amount: Cents;
+  /**
+   * What the service costs a month on that invoice: its recurring charges as rate-mismatch reads
+   * them (`recurringOf`: recurring lines, a copied line once, net of its price discounts), per
+   * month of the bill and per billed unit — the expected monthly cost that check compares with.
+   * Undefined when the invoice bills it no recurring charge (usage or one-time charges only).
+   */
+  recurringMonthly: Cents | undefined;
   lineCount: number;
-  /** Description of its first recurring line — usually the plan. */
+  /** The plan the bill names for it (Verizon's calling plan, T-Mobile's plan…); '' when none. */
   plan: string;
 }
-
-const RECURRING = CHARGE_CATEGORIES.indexOf('recurring');
 
 /** The latest invoice of each carrier account. */
 export function latestInvoicePerAccount(invoices: readonly Invoice[]): Invoice[] {
@@ -59,6 +65,7 @@ export function billedIdentifiers(
           serviceKey: key,
           serviceIdRaw: block.serviceIdRaw[i] ?? key,
           amount: cents(0),
+          recurringMonthly: undefined,
           total: 0,
           lineCount: 0,
           plan: '',
@@ -67,7 +74,24 @@ export function billedIdentifiers(
       }
       entry.total += block.amount[i] ?? 0;
       entry.lineCount += 1;
-      if (!entry.plan && block.category[i] === RECURRING) entry.plan = block.description[i] ?? '';
+      if (!entry.plan) entry.plan = linePlanOf(block, i);
+    }
+  }
+  // The recurring amount exactly as rate-mismatch reads it, so the suggested expected monthly cost
+  // is what that check compares the next bills with.
+  const facts = indexInvoices(
+    { invoices: [...invoices], chargeBlocks: [...blocks] },
+    new Map(),
+    () => undefined,
+  );
+  for (const invoiceFacts of facts) {
+    const months = billedPeriodMonths(invoiceFacts);
+    for (const charges of invoiceFacts.services) {
+      const entry = found.get(`${invoiceFacts.invoice.id}|${charges.serviceKey}`);
+      if (entry === undefined) continue;
+      const recurring = recurringOf(invoiceFacts, charges, undefined, true);
+      if (recurring.amount > 0)
+        entry.recurringMonthly = cents(Math.round(recurring.amount / (recurring.units * months)));
     }
   }
   return [...found.values()].map(({ total, ...entry }) => ({ ...entry, amount: cents(total) }));

@@ -40,6 +40,12 @@ export interface ChargeBlock {
    * the invoice's account (see `ChargeLine.accountNumber`).
    */
   accountNumber?: string[];
+  /**
+   * The plan the bill names for each line's service ('' for none): Verizon's `Your Calling Plan`,
+   * T-Mobile's `Plan`, AT&T's `Rate plan name`, read from the line's extras at import. Absent when
+   * no line of the block names one (and in blocks stored before it was kept).
+   */
+  plan?: string[];
 }
 
 const categoryIndex = new Map<ChargeCategory, number>(
@@ -58,8 +64,28 @@ export function filledArray<T>(count: number, value: T): T[] {
   return array;
 }
 
-/** What packing reads of a line: a stored ChargeLine, or an import draft's line before it has an invoice id. */
-export type PackableLine = Omit<ChargeLine, 'invoiceId'>;
+/**
+ * What packing reads of a line: a stored ChargeLine, or an import draft's line before it has an
+ * invoice id (with the extras its profile kept, where the bill's plan is).
+ */
+export type PackableLine = Omit<ChargeLine, 'invoiceId'> & {
+  extras?: Readonly<Record<string, string>>;
+};
+
+/**
+ * The plan a line's extras name ('' when none): the first extra whose column is a plan's name
+ * (`Your Calling Plan`, `Plan`, `Rate plan name`, `Price Plan`), not a plan's code or usage.
+ */
+export function planOfExtras(extras: Readonly<Record<string, string>> | undefined): string {
+  if (extras === undefined) return '';
+  for (const name in extras) {
+    if (/\bplan\b/i.test(name) && !/\b(code|usage|id)\b/i.test(name)) {
+      const value = (extras[name] ?? '').trim();
+      if (value !== '') return value;
+    }
+  }
+  return '';
+}
 
 /**
  * Fills one block line by line (`packChargeLines` from line objects, `packRows` from an import's
@@ -72,6 +98,7 @@ export class BlockFiller {
   private lastFile: string | undefined = undefined;
   private lastFileIndex = 0;
   private accounts: string[] | undefined = undefined;
+  private plans: string[] | undefined = undefined;
 
   /**
    * The string columns start empty and are set in line order (`column[i]` for i = 0, 1, …), so
@@ -112,9 +139,17 @@ export class BlockFiller {
     this.accounts[i] = account;
   }
 
-  /** The block, with its files and accounts when any line had one. */
+  /** The plan the bill names for line `i`'s service, when it names one. */
+  plan(i: number, plan: string): void {
+    if (plan === '') return;
+    this.plans ??= filledArray(this.block.count, '');
+    this.plans[i] = plan;
+  }
+
+  /** The block, with its files, accounts and plans when any line had one. */
   done(): ChargeBlock {
     if (this.accounts !== undefined) this.block.accountNumber = this.accounts;
+    if (this.plans !== undefined) this.block.plan = this.plans;
     if (this.files.length > 0) {
       this.block.files = this.files;
       this.block.fileIndex = this.fileIndex;
@@ -149,6 +184,7 @@ export function packChargeLines(
       block.periodEnd[i] = line.periodEnd ?? '';
       if (line.sourceFile !== undefined) filler.file(i, line.sourceFile);
       if (line.accountNumber !== undefined) filler.account(i, line.accountNumber);
+      filler.plan(i, planOfExtras(line.extras));
     }
     blocks.push(filler.done());
   }
@@ -184,6 +220,11 @@ export function unpackChargeBlock(block: ChargeBlock): ChargeLine[] {
     lines[i] = line;
   }
   return lines;
+}
+
+/** The plan the bill names for line `i`'s service ('' when it names none). */
+export function linePlanOf(block: ChargeBlock, i: number): string {
+  return block.plan?.[i] ?? '';
 }
 
 /** The billing account of line `i` of a block, when it is not the invoice's own. */

@@ -91,10 +91,22 @@ describe('inventory in Chromium', () => {
       .getByRole('button', { name: /Add or map \(555\) 900-00/ })
       .first()
       .click();
-    await page
-      .getByRole('group', { name: /to the inventory/ })
-      .getByRole('button', { name: 'Add to inventory' })
-      .click();
+    const dialog = page.getByRole('group', { name: /to the inventory/ });
+    // No site is picked for the user: a quick "Add" asks for one, on the field.
+    const site = dialog.getByLabel('Site');
+    expect(await site.inputValue()).toBe('');
+    const codes = (await site.locator('option').allTextContents()).slice(1);
+    expect(codes).toEqual([...codes].sort((a, b) => a.localeCompare(b)));
+    await dialog.getByRole('button', { name: 'Add to inventory' }).click();
+    await expect.poll(() => site.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await site.getAttribute('aria-describedby')) ?? '';
+    expect(await page.locator(`[id="${describedBy}"]`).textContent()).toBe(
+      'Choose the site this line is at.',
+    );
+    await session.screenshot('inventory-add-from-bill');
+    await site.selectOption({ index: 1 });
+    await expect.poll(() => site.getAttribute('aria-invalid')).toBe(null);
+    await dialog.getByRole('button', { name: 'Add to inventory' }).click();
     await expect
       .poll(() => unmatched.getByRole('button', { name: /Add or map \(555\) 900-00/ }).count())
       .toBe(2);

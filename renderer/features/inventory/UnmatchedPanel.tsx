@@ -8,6 +8,7 @@ import {
   type BilledIdentifier,
 } from '../../../shared/inventory/matching';
 import { SERVICE_TYPE_LABELS } from '../../../shared/inventory/rows';
+import { siteOptionLabel } from '../../../shared/inventory/sites';
 import { SERVICE_TYPES, type Service } from '../../../shared/model';
 import { formatCents } from '../../../shared/money/cents';
 import { useDatabase } from '../../db/DatabaseContext';
@@ -159,13 +160,20 @@ function AddFromBill({
   const [type, setType] = useState<Service['type']>(
     entry.serviceKey.startsWith('+') ? 'mobile-line' : 'circuit',
   );
-  const [siteId, setSiteId] = useState(account?.defaultSiteId ?? data.sites[0]?.id ?? '');
+  const sameAccount = data.services.filter((s) => s.accountId === account?.id);
+  // Sites by code, as everywhere else. None is chosen for the user unless the account points to
+  // one: its default site, else the one site all its other services are at.
+  const sites = [...data.sites].sort((a, b) => a.code.localeCompare(b.code));
+  const [siteId, setSiteId] = useState(
+    () => account?.defaultSiteId ?? onlySiteOf(sameAccount) ?? '',
+  );
+  const [siteProblem, setSiteProblem] = useState('');
   const [mapTo, setMapTo] = useState('');
   const [message, setMessage] = useState('');
-  const sameAccount = data.services.filter((s) => s.accountId === account?.id);
 
   const add = async () => {
     if (!account) return setMessage('This account is not in the inventory yet.');
+    if (!siteId) return setSiteProblem('Choose the site this line is at.');
     const outcome = await addService(db, {
       id: `service-${crypto.randomUUID()}`,
       type,
@@ -177,7 +185,7 @@ function AddFromBill({
       serviceKey: entry.serviceKey,
       aliasKeys: [],
       plan: entry.plan || undefined,
-      expectedMonthlyCents: entry.amount,
+      expectedMonthlyCents: entry.recurringMonthly,
     });
     if (outcome.ok) onDone();
     else setMessage(outcome.errors.map((e) => e.message).join(' '));
@@ -204,13 +212,28 @@ function AddFromBill({
           ))}
         </select>
         <label htmlFor={`${ids}-site`}>Site</label>
-        <select id={`${ids}-site`} value={siteId} onChange={(e) => setSiteId(e.target.value)}>
-          {data.sites.map((site) => (
+        <select
+          id={`${ids}-site`}
+          value={siteId}
+          aria-invalid={siteProblem ? true : undefined}
+          aria-describedby={siteProblem ? `${ids}-site-problem` : undefined}
+          onChange={(e) => {
+            setSiteId(e.target.value);
+            setSiteProblem('');
+          }}
+        >
+          <option value="">Choose a site…</option>
+          {sites.map((site) => (
             <option key={site.id} value={site.id}>
-              {site.code} {site.name}
+              {siteOptionLabel(site)}
             </option>
           ))}
         </select>
+        {siteProblem && (
+          <span id={`${ids}-site-problem`} className="field-error">
+            {siteProblem}
+          </span>
+        )}
         <button type="button" onClick={() => void add()}>
           Add to inventory
         </button>
@@ -242,4 +265,11 @@ function AddFromBill({
       <p role="status">{message}</p>
     </div>
   );
+}
+
+/** The one site every service given is at, when they are all at the same one. */
+function onlySiteOf(services: readonly Service[]): string | undefined {
+  const sites = new Set(services.map((service) => service.siteId ?? ''));
+  const [only] = sites;
+  return sites.size === 1 && only ? only : undefined;
 }

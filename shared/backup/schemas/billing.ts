@@ -141,6 +141,7 @@ export const chargeBlockSchema = record({
   files: texts.optional(),
   fileIndex: binary<Uint16Array>(Uint16Array, 'a list of file numbers').optional(),
   accountNumber: texts.optional(),
+  plan: texts.optional(),
 }).superRefine((block, context) => {
   checkLengths(context, block, block.count);
   checkColumn(

@@ -200,9 +200,11 @@ describe('matching bills to the inventory', () => {
         u.serviceIdRaw,
         u.amount,
         u.lineCount,
+        u.recurringMonthly,
         u.plan,
       ]),
-    ).toEqual([['(555) 010-0002', 35_00, 2, 'Business Unlimited']]);
+      // The bill names no plan: a charge description is not one.
+    ).toEqual([['(555) 010-0002', 35_00, 2, 35_00, '']]);
   });
 
   it('lists live services the latest invoice of their account does not mention', () => {
