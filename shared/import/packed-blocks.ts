@@ -26,6 +26,16 @@ export function packRows(
   blockSize = BLOCK_SIZE,
 ): ChargeBlock[] {
   const blocks: ChargeBlock[] = [];
+  // Each distinct extras content is kept once: its plan is read once, not on every row.
+  const plans = new Map<number, string>();
+  const planOf = (extras: number): string => {
+    let plan = plans.get(extras);
+    if (plan === undefined) {
+      plan = planOfExtras(packed.extras.values[extras]);
+      plans.set(extras, plan);
+    }
+    return plan;
+  };
   for (let start = 0, blockIndex = 0; start < rows.length; start += blockSize, blockIndex++) {
     const count = Math.min(blockSize, rows.length - start);
     const filler = new BlockFiller(invoiceId, blockIndex, count);
@@ -46,7 +56,7 @@ export function packRows(
       if (hasValue(packed.accountNumber, row))
         filler.account(i, stringAt(packed.accountNumber, row, ''));
       const extras = packed.extras.index[row] ?? -1;
-      if (extras >= 0) filler.plan(i, planOfExtras(packed.extras.values[extras]));
+      if (extras >= 0) filler.plan(i, planOf(extras));
     }
     blocks.push(filler.done());
   }
