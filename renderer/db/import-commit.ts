@@ -87,6 +87,17 @@ export function importTables(db: TemDeskDatabase) {
 }
 
 /**
+ * What the history says of a stored invoice a file naming its real invoice number completed (a
+ * T-Mobile summary that named none was stored under `<account>-<yyyymmdd>`). The stored number is
+ * kept, not changed: findings' ids and subjects, and the disputes naming them, key on it.
+ */
+function renumbered(before: Invoice, joined: Invoice): string {
+  return joined.invoiceNumber === before.invoiceNumber
+    ? ''
+    : `; the carrier's invoice number is ${joined.invoiceNumber} (kept as ${before.invoiceNumber}, the number it was stored under)`;
+}
+
+/**
  * Commits an import in ONE transaction: a batch and the original bytes per uploaded file, carriers
  * and accounts met for the first time, invoices with their aggregates, packed charge lines and
  * usage; a stored invoice completed by a companion file keeps its id, status and history. Any
@@ -219,16 +230,19 @@ export async function commitImport(
           batchOfFile,
         );
         const added = (joined.parts ?? []).filter((part) => part.importBatchId === batchId);
+        // A bill stored under a made-up number (its first file named none) keeps it: findings'
+        // ids and subjects, and the disputes naming them, key on the number (see `renumbered`).
         invoice = {
           ...before,
           ...joined,
+          invoiceNumber: before.invoiceNumber,
           status: before.status,
           history: [
             ...(before.history ?? []),
             {
               status: before.status,
               at: importedAt,
-              note: `Completed with ${added.map((part) => part.sourceFile).join(', ')}`,
+              note: `Completed with ${added.map((part) => part.sourceFile).join(', ')}${renumbered(before, joined)}`,
             },
           ],
         };

@@ -34,6 +34,12 @@ export interface DraftInvoice {
    * written before parts existed: the invoice is then one part, `bill`, from `sourceFile`.
    */
   parts?: DraftPart[];
+  /**
+   * The made-up number (`<account>-<yyyymmdd>`) a stored invoice of this bill goes by, when a file
+   * naming no invoice number (T-Mobile's summary) was imported before the one that names it: the
+   * plan completes that stored invoice instead of adding the bill a second time.
+   */
+  storedAs?: string;
 }
 
 /** One file of an invoice and the kind of file it is. */

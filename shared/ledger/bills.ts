@@ -166,9 +166,11 @@ export function planBills(
     for (const drafted of draft.invoices) {
       const carrierId = org.carrierId(drafted.carrierName, drafted.accountNumber);
       const account = org.account(carrierId, drafted.accountNumber);
-      const stored = findStored(
-        storedInvoiceKey(carrierId, drafted.accountNumber, drafted.invoiceNumber),
-      );
+      const stored =
+        findStored(storedInvoiceKey(carrierId, drafted.accountNumber, drafted.invoiceNumber)) ??
+        (drafted.storedAs === undefined
+          ? undefined
+          : findStored(storedInvoiceKey(carrierId, drafted.accountNumber, drafted.storedAs)));
       let action: PlannedInvoice['action'] = 'add';
       if (stored !== undefined) {
         const relation = relationToStored(drafted, stored);

@@ -14,6 +14,7 @@ import type { UploadedFile } from '../../shared/import/archive';
 import { readBills } from '../../shared/import/read-bill';
 import { uploadsFor } from '../helpers/doors';
 import {
+  TMOBILE_ACCOUNT,
   TMOBILE_INVOICE,
   TMOBILE_SUMMARY_ROWS,
   TMOBILE_TOTAL,
@@ -106,5 +107,39 @@ describe('a T-Mobile summary and detail of one bill', () => {
     const { conflicts } = await planFiles([again]);
     expect(conflicts.map((conflict) => conflict.kind)).toEqual(['invoice-exists']);
     expect(await storedBill()).toMatchObject(JOINED);
+  });
+
+  it('a summary naming no invoice number first, the detail later: one invoice, not two', async () => {
+    const summary = tmobileSummaryFile('summary.csv', TMOBILE_SUMMARY_ROWS, {
+      invoiceNumber: false,
+    });
+    await importFiles([summary]);
+    const before = await storedBill();
+    const madeUp = `${TMOBILE_ACCOUNT}-20230811`;
+    expect(before).toMatchObject({ invoiceNumber: madeUp, parts: ['summary'], usage: 0 });
+    await importFiles([tmobileDetailFile()]);
+    // Its lines are the detail's, the summary its part; the number it was stored under is kept
+    // (findings and disputes key on it) and the carrier's is recorded in its history.
+    expect(await storedBill()).toMatchObject({
+      ...JOINED,
+      invoiceNumber: madeUp,
+      parts: ['bill', 'summary'],
+      id: before.id,
+    });
+    const [invoice] = await db.invoices.toArray();
+    expect(invoice?.history?.at(-1)?.note).toContain(`invoice number is ${TMOBILE_INVOICE}`);
+  });
+
+  it('a summary of another bill cycle, then the detail: two invoices', async () => {
+    const june = tmobileSummaryFile('june summary.csv', TMOBILE_SUMMARY_ROWS, {
+      invoiceNumber: false,
+    });
+    const text = new TextDecoder()
+      .decode(june.bytes)
+      .replaceAll('Jul 12, 2023 - Aug 11, 2023', 'Jun 12, 2023 - Jul 11, 2023');
+    await importFiles([{ name: june.name, bytes: new TextEncoder().encode(text) }]);
+    await importFiles([tmobileDetailFile()]);
+    const numbers = (await db.invoices.toArray()).map((invoice) => invoice.invoiceNumber).sort();
+    expect(numbers).toEqual([`${TMOBILE_ACCOUNT}-20230711`, TMOBILE_INVOICE]);
   });
 });

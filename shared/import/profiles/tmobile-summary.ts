@@ -12,13 +12,17 @@ import type { ChargeCategory } from '../../model';
 import type { Cents } from '../../money/cents';
 import { cents, formatCents } from '../../money/cents';
 import { ABSENT, CellReader, extrasFromCells } from '../cells';
-import { compactDate } from '../charge-rows';
 import type { DraftChargeLine, DraftInvoice } from '../draft';
 import { invoiceKey } from '../draft';
 import type { DraftBuilder } from '../draft-builder';
 import { col, presentIndexes } from './columns';
 import { startAccountRow } from './rows';
-import { SUMMARY_PART, TMOBILE_CARRIER as CARRIER, type TmobileViews } from './tmobile-views';
+import {
+  madeUpNumber,
+  SUMMARY_PART,
+  TMOBILE_CARRIER as CARRIER,
+  type TmobileViews,
+} from './tmobile-views';
 import type { InvoiceDetailField, InvoiceDetails, ProfileTable, TableLayout } from './types';
 
 /** The id and name of a draft read from summary files alone (see `tmobile.ts`). */
@@ -148,7 +152,7 @@ export function readSummaryTable(
       cells.identifier(col(c, 'invoiceNumber')) ||
       details?.invoiceNumber ||
       views.invoiceNumberOf(accountNumber, invoiceDate) ||
-      `${accountNumber}-${compactDate(invoiceDate)}`;
+      madeUpNumber({ accountNumber, invoiceDate });
     const serviceIdRaw = cells.identifier(col(c, 'wirelessNumber'));
     const source = { sourceFile: table.fileName, sourceRow: row.line };
     const service = { key: draft.serviceKey(serviceIdRaw), label: serviceIdRaw };

@@ -7,6 +7,7 @@ import type { IsoDate } from '../../dates';
 import { accountNumberKey } from '../../ids/keys';
 import type { Cents } from '../../money/cents';
 import { cents, formatCents, subtractCents } from '../../money/cents';
+import { compactDate } from '../charge-rows';
 import type { DraftInvoice } from '../draft';
 import type { DraftBuilder } from '../draft-builder';
 import { sameCarrier, type StoredInvoiceRef } from '../stored-usage';
@@ -18,6 +19,41 @@ export const SUMMARY_PART = 'summary';
 
 /** Lines named in a note of a summary that disagrees with its detail; the rest are counted. */
 const NAMED_DIFFERENCES = 3;
+
+/** The key of an account's bill date. */
+function dayOf(invoice: Pick<DraftInvoice, 'accountNumber' | 'invoiceDate'>): string {
+  return `${accountNumberKey(invoice.accountNumber)}\u0000${invoice.invoiceDate}`;
+}
+
+function noteNumber(
+  numbers: Map<string, Set<string>>,
+  invoice: Pick<DraftInvoice, 'accountNumber' | 'invoiceDate' | 'invoiceNumber'>,
+): void {
+  const at = dayOf(invoice);
+  const known = numbers.get(at) ?? new Set<string>();
+  known.add(invoice.invoiceNumber);
+  numbers.set(at, known);
+}
+
+/**
+ * The number a summary naming none (and given none) goes by when no detail of its bill is known:
+ * `<account>-<yyyymmdd>` (see `tmobile-summary.ts`).
+ */
+export function madeUpNumber(invoice: Pick<DraftInvoice, 'accountNumber' | 'invoiceDate'>): string {
+  return `${invoice.accountNumber}-${compactDate(invoice.invoiceDate)}`;
+}
+
+/** Whether a number is the one {@link madeUpNumber} gives this account's bill date. */
+function isMadeUpFor(
+  number: string,
+  invoice: Pick<DraftInvoice, 'accountNumber' | 'invoiceDate'>,
+): boolean {
+  const day = `-${compactDate(invoice.invoiceDate)}`;
+  return (
+    number.endsWith(day) &&
+    accountNumberKey(number.slice(0, -day.length)) === accountNumberKey(invoice.accountNumber)
+  );
+}
 
 /** What a summary says of an invoice the detail bills: its files and each line's total. */
 interface SummaryCheck {
@@ -34,8 +70,10 @@ interface SummaryCheck {
 export class TmobileViews {
   /** Keys of the invoices read from a detail file. */
   private readonly fromDetail = new Set<string>();
-  /** Invoice numbers by account key and bill date, of the detail's invoices and stored ones. */
-  private readonly numbers = new Map<string, Set<string>>();
+  /** Invoice numbers by account key and bill date, of the detail's invoices (this pick). */
+  private readonly picked = new Map<string, Set<string>>();
+  /** Invoice numbers by account key and bill date, of the stored invoices. */
+  private readonly stored = new Map<string, Set<string>>();
   private readonly summaries = new Map<string, SummaryCheck>();
 
   constructor(
@@ -43,24 +81,22 @@ export class TmobileViews {
     stored: readonly StoredInvoiceRef[] | undefined,
   ) {
     for (const ref of stored ?? []) {
-      if (sameCarrier(ref.carrierName, TMOBILE_CARRIER)) this.noteNumber(ref);
+      if (sameCarrier(ref.carrierName, TMOBILE_CARRIER)) noteNumber(this.stored, ref);
     }
   }
 
-  private noteNumber(
-    invoice: Pick<DraftInvoice, 'accountNumber' | 'invoiceDate' | 'invoiceNumber'>,
-  ) {
-    const at = `${accountNumberKey(invoice.accountNumber)}\u0000${invoice.invoiceDate}`;
-    const numbers = this.numbers.get(at) ?? new Set<string>();
-    numbers.add(invoice.invoiceNumber);
-    this.numbers.set(at, numbers);
-  }
-
-  /** Marks the draft's invoices so far as read from the detail. */
+  /**
+   * Marks the draft's invoices so far as read from the detail. One whose bill is stored under the
+   * number made up for a summary that named none (same account and bill date) is to complete it.
+   */
   detailRead(): void {
     for (const invoice of this.draft.invoices.values()) {
       this.fromDetail.add(invoice.key);
-      this.noteNumber(invoice);
+      noteNumber(this.picked, invoice);
+      const storedAs = [...(this.stored.get(dayOf(invoice)) ?? [])].find(
+        (number) => number !== invoice.invoiceNumber && isMadeUpFor(number, invoice),
+      );
+      if (storedAs !== undefined) invoice.storedAs = storedAs;
     }
   }
 
@@ -69,7 +105,8 @@ export class TmobileViews {
    * stored) has, for a summary that names none; null when none or several.
    */
   invoiceNumberOf(accountNumber: string, invoiceDate: IsoDate): string | null {
-    const numbers = this.numbers.get(`${accountNumberKey(accountNumber)}\u0000${invoiceDate}`);
+    const at = dayOf({ accountNumber, invoiceDate });
+    const numbers = this.picked.get(at) ?? this.stored.get(at);
     if (numbers === undefined || numbers.size !== 1) return null;
     return [...numbers][0] ?? null;
   }

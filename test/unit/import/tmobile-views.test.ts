@@ -114,3 +114,34 @@ describe('a T-Mobile summary and detail of one bill, picked together', () => {
     expect(sum(draft.lines)).toBe(TMOBILE_TOTAL);
   });
 });
+
+describe('a T-Mobile detail read after a stored summary of its bill', () => {
+  const stored = (invoiceNumber: string, day = 11) => ({
+    storedInvoices: [
+      {
+        carrierName: 'T-Mobile',
+        accountNumber: TMOBILE_ACCOUNT,
+        invoiceNumber,
+        invoiceDate: isoDate(2023, 8, day),
+      },
+    ],
+  });
+  const invoiceOf = (options: Parameters<typeof readBills>[1]) => {
+    const [outcome] = readBills([tmobileDetailFile()], options);
+    return outcome?.kind === 'draft' ? outcome.draft.invoices[0] : undefined;
+  };
+
+  it('completes the one stored under the number made up for a summary naming none', () => {
+    const madeUp = `${TMOBILE_ACCOUNT}-20230811`;
+    expect(invoiceOf(stored(madeUp))).toMatchObject({
+      invoiceNumber: TMOBILE_INVOICE,
+      storedAs: madeUp,
+    });
+  });
+
+  it('never one of another real number, nor of another bill date', () => {
+    expect(invoiceOf(stored('1234567890'))?.storedAs).toBeUndefined();
+    expect(invoiceOf(stored(`${TMOBILE_ACCOUNT}-20230711`, 10))?.storedAs).toBeUndefined();
+    expect(invoiceOf(stored(`${TMOBILE_ACCOUNT}-20230810`, 11))?.storedAs).toBeUndefined();
+  });
+});
