@@ -9,7 +9,7 @@ import {
 } from '../billing/dashboard-view';
 import type { DimensionIndex } from '../billing/dimensions';
 import type { IsoDate, IsoMonth } from '../dates';
-import { impactKindOf, type Dispute, type Finding } from '../model';
+import { impactKindOf, isOutstanding, type Dispute, type Finding } from '../model';
 import { cents, sumCents, type Cents } from '../money/cents';
 import { countedImpact, countOnce } from './claims';
 import {
@@ -79,7 +79,7 @@ export function findingsView(
     )
       continue;
     passing.add(finding.id);
-    const live = finding.status === 'open' || finding.status === 'disputed';
+    const live = isOutstanding(finding);
     const atStake = countedImpact(once, finding);
     if (subject.period === undefined || !inRange.has(subject.period)) {
       if (live) {

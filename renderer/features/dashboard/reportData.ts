@@ -9,7 +9,7 @@ import {
 } from '../../../shared/billing/report';
 import { renewalRows } from '../../../shared/contracts/renewals';
 import { isIsoMonth, todayIso, type IsoMonth } from '../../../shared/dates';
-import { impactKindOf } from '../../../shared/model';
+import { impactKindOf, isOutstanding } from '../../../shared/model';
 import { cents, sumCents } from '../../../shared/money/cents';
 import { loadMonthInput } from '../../db/chargeback';
 import type { TemDeskDatabase } from '../../db/database';
@@ -35,7 +35,7 @@ export async function loadReport(db: TemDeskDatabase, requested: string | undefi
     requested && isIsoMonth(requested) ? requested : months.at(-1);
   if (!month) return null;
   const once = countOnce(findings);
-  const open = findings.filter((f) => f.status === 'open' || f.status === 'disputed');
+  const open = findings.filter(isOutstanding);
   const foundThisMonth = findings.filter((f) => f.subject.period === month);
   const today = todayIso(new Date());
   const carrierNames = new Map(carriers.map((c) => [c.id, c.name]));
