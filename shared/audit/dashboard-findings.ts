@@ -15,6 +15,7 @@ import { countedImpact, countOnce } from './claims';
 import {
   savingsByMonth,
   savingsEntries,
+  type InvoiceMonths,
   type SavingsDispute,
   type SavingsFinding,
   type SavingsMonth,
@@ -57,6 +58,8 @@ export function findingsView(
   index: DimensionIndex,
   filter: DashboardFilter,
   months: readonly IsoMonth[],
+  /** Each invoice's billing month (`invoiceMonthsOf`): where a finding over several bills is identified. */
+  invoiceMonths: InvoiceMonths = new Map(),
 ): FindingsView {
   const inRange = new Set<string>(months);
   const rules = new Map<string, { count: number; atStake: number; atRisk: number }>();
@@ -96,7 +99,7 @@ export function findingsView(
     rules.set(finding.ruleId, rule);
   }
 
-  const entries = savingsEntries(findings, disputes, once).filter((entry) =>
+  const entries = savingsEntries(findings, disputes, once, invoiceMonths).filter((entry) =>
     entry.findingId === undefined
       ? filter.carrierId === '' || entry.carrierId === filter.carrierId
       : passing.has(entry.findingId),
