@@ -11,8 +11,9 @@ import type { DimensionIndex } from '../billing/dimensions';
 import type { IsoDate, IsoMonth } from '../dates';
 import { impactKindOf, isOutstanding, type Dispute, type Finding } from '../model';
 import { cents, sumCents, type Cents } from '../money/cents';
-import { countedImpact, countOnce } from './claims';
+import { countedImpact, countOnce, type CountedOnce } from './claims';
 import {
+  identifiedByMonth,
   savingsByMonth,
   savingsEntries,
   type InvoiceMonths,
@@ -123,6 +124,31 @@ export function findingsView(
     identified: cents(savings.reduce((sum, p) => sum + p.identified, 0)),
     recovered: cents(savings.reduce((sum, p) => sum + p.recovered, 0)),
   };
+}
+
+/**
+ * The findings a month's report says were found that month, and their money at stake in it: the
+ * outstanding ones (`isOutstanding`, as money at stake counts them: not those the audit no longer
+ * finds) billed in the month, each with its share of the month as the savings identify it
+ * (`identifiedByMonth`: a finding over several bills counts in each bill's month).
+ */
+export function foundIn(
+  findings: readonly SavingsFinding[],
+  month: IsoMonth,
+  invoiceMonths: InvoiceMonths,
+  once: CountedOnce = countOnce(findings),
+): { count: number; atStake: Cents } {
+  let count = 0;
+  let atStake = 0;
+  for (const finding of findings) {
+    if (!isOutstanding(finding)) continue;
+    const shares = identifiedByMonth(once, finding, invoiceMonths);
+    const share = shares.find((s) => s.month === month)?.amount ?? 0;
+    if (share === 0 && finding.subject.period !== month) continue;
+    count++;
+    atStake += share;
+  }
+  return { count, atStake: cents(atStake) };
 }
 
 /** A dispute as the recoveries read it: its state, its claim and the dated credits received. */
