@@ -9,12 +9,14 @@ import {
 } from '../billing/dashboard-view';
 import type { DimensionIndex } from '../billing/dimensions';
 import type { IsoDate, IsoMonth } from '../dates';
-import { impactKindOf, type Dispute, type Finding } from '../model';
+import { impactKindOf, isOutstanding, type Dispute, type Finding } from '../model';
 import { cents, sumCents, type Cents } from '../money/cents';
-import { countedImpact, countOnce } from './claims';
+import { countedImpact, countOnce, type CountedOnce } from './claims';
 import {
+  identifiedByMonth,
   savingsByMonth,
   savingsEntries,
+  type InvoiceMonths,
   type SavingsDispute,
   type SavingsFinding,
   type SavingsMonth,
@@ -57,6 +59,8 @@ export function findingsView(
   index: DimensionIndex,
   filter: DashboardFilter,
   months: readonly IsoMonth[],
+  /** Each invoice's billing month (`invoiceMonthsOf`): where a finding over several bills is identified. */
+  invoiceMonths: InvoiceMonths = new Map(),
 ): FindingsView {
   const inRange = new Set<string>(months);
   const rules = new Map<string, { count: number; atStake: number; atRisk: number }>();
@@ -79,7 +83,7 @@ export function findingsView(
     )
       continue;
     passing.add(finding.id);
-    const live = finding.status === 'open' || finding.status === 'disputed';
+    const live = isOutstanding(finding);
     const atStake = countedImpact(once, finding);
     if (subject.period === undefined || !inRange.has(subject.period)) {
       if (live) {
@@ -96,7 +100,7 @@ export function findingsView(
     rules.set(finding.ruleId, rule);
   }
 
-  const entries = savingsEntries(findings, disputes, once).filter((entry) =>
+  const entries = savingsEntries(findings, disputes, once, invoiceMonths).filter((entry) =>
     entry.findingId === undefined
       ? filter.carrierId === '' || entry.carrierId === filter.carrierId
       : passing.has(entry.findingId),
@@ -120,6 +124,31 @@ export function findingsView(
     identified: cents(savings.reduce((sum, p) => sum + p.identified, 0)),
     recovered: cents(savings.reduce((sum, p) => sum + p.recovered, 0)),
   };
+}
+
+/**
+ * The findings a month's report says were found that month, and their money at stake in it: the
+ * outstanding ones (`isOutstanding`, as money at stake counts them: not those the audit no longer
+ * finds) billed in the month, each with its share of the month as the savings identify it
+ * (`identifiedByMonth`: a finding over several bills counts in each bill's month).
+ */
+export function foundIn(
+  findings: readonly SavingsFinding[],
+  month: IsoMonth,
+  invoiceMonths: InvoiceMonths,
+  once: CountedOnce = countOnce(findings),
+): { count: number; atStake: Cents } {
+  let count = 0;
+  let atStake = 0;
+  for (const finding of findings) {
+    if (!isOutstanding(finding)) continue;
+    const shares = identifiedByMonth(once, finding, invoiceMonths);
+    const share = shares.find((s) => s.month === month)?.amount ?? 0;
+    if (share === 0 && finding.subject.period !== month) continue;
+    count++;
+    atStake += share;
+  }
+  return { count, atStake: cents(atStake) };
 }
 
 /** A dispute as the recoveries read it: its state, its claim and the dated credits received. */

@@ -2,7 +2,9 @@
  * Savings, one definition for every screen (dashboard, savings tracker, monthly report):
  *
  * - **identified**: money at stake the checks found, each dollar once (see `claims.ts`), in the
- *   billing month of the charges (the finding's period), dismissed findings left out;
+ *   billing month of the charges, dismissed findings left out: a finding over several bills puts
+ *   in each bill's month what it claims on that bill's lines (as its dispute letter splits it by
+ *   invoice), and what it claims on no line in its own period;
  * - **disputed**: what a dispute claims, in the month it was filed with the carrier (else opened);
  * - **recovered**: each credit, in the month of the bill that carried it (the credit's date).
  *
@@ -10,10 +12,16 @@
  * filtered to a site or a cost center sees its findings' share, and the shares add up to the
  * dispute's figures to the cent.
  */
-import type { IsoMonth } from '../dates/iso-date';
+import { isoMonthOf, type IsoDate, type IsoMonth } from '../dates/iso-date';
 import type { Dispute, Finding } from '../model';
 import { cents, splitLargestRemainder, type Cents } from '../money/cents';
-import { countedImpact, countOnce, type ClaimingFinding, type CountedOnce } from './claims';
+import {
+  claimParts,
+  countedImpact,
+  countOnce,
+  type ClaimingFinding,
+  type CountedOnce,
+} from './claims';
 
 /** The three bases, as named on screen. */
 export const SAVINGS_BASES = {
@@ -46,25 +54,66 @@ export type SavingsDispute = Pick<
     credits?: readonly { on: string; amount: Cents }[];
   };
 
-/** Every savings amount of a workspace (see the module comment for the bases). */
+/** Invoice id → billing month (the month of its invoice date), as `identifiedByMonth` reads it. */
+export type InvoiceMonths = ReadonlyMap<string, IsoMonth>;
+
+/** The billing month of each invoice: the month of its invoice date. */
+export function invoiceMonthsOf(
+  invoices: readonly { id: string; invoiceDate: IsoDate }[],
+): InvoiceMonths {
+  return new Map(invoices.map((invoice) => [invoice.id, isoMonthOf(invoice.invoiceDate)]));
+}
+
+/**
+ * A finding's identified money by billing month, oldest first: what it claims on each bill's
+ * charge lines in that bill's month (`claimParts`, the split its dispute letter makes by invoice),
+ * the rest (money on no line, lines of a bill not in `months`) in the finding's period. When its
+ * line claims cannot say how much each bill carries, all of it in its period. The amounts add up
+ * to its money at stake, each dollar once; none for a dismissed finding or one with no period.
+ */
+export function identifiedByMonth(
+  once: CountedOnce,
+  finding: SavingsFinding,
+  months: InvoiceMonths,
+): { month: IsoMonth; amount: Cents }[] {
+  const period = finding.subject.period;
+  if (period === undefined) return [];
+  const parts = claimParts(once, finding);
+  const sums = new Map<IsoMonth, number>();
+  const add = (month: IsoMonth, amount: number) => {
+    if (amount > 0) sums.set(month, (sums.get(month) ?? 0) + amount);
+  };
+  if (!parts.exact) add(period, countedImpact(once, finding));
+  else {
+    for (const line of parts.held) add(months.get(line.invoiceId) ?? period, line.claim);
+    add(period, parts.notOnLines);
+  }
+  return [...sums.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([month, amount]) => ({ month, amount: cents(amount) }));
+}
+
+/**
+ * Every savings amount of a workspace (see the module comment for the bases); `months` gives each
+ * invoice's billing month, for the identified money of a finding over several bills.
+ */
 export function savingsEntries(
   findings: readonly SavingsFinding[],
   disputes: readonly SavingsDispute[],
   once: CountedOnce = countOnce(findings),
+  months: InvoiceMonths = new Map(),
 ): SavingsEntry[] {
   const entries: SavingsEntry[] = [];
   const byId = new Map(findings.map((f) => [f.id, f]));
   for (const finding of findings) {
-    const amount = countedImpact(once, finding);
-    if (finding.status === 'dismissed' || amount <= 0 || finding.subject.period === undefined)
-      continue;
-    entries.push({
-      kind: 'identified',
-      month: finding.subject.period,
-      amount,
-      carrierId: finding.subject.carrierId,
-      findingId: finding.id,
-    });
+    for (const { month, amount } of identifiedByMonth(once, finding, months))
+      entries.push({
+        kind: 'identified',
+        month,
+        amount,
+        carrierId: finding.subject.carrierId,
+        findingId: finding.id,
+      });
   }
   for (const dispute of disputes) {
     const members = dispute.findingIds.flatMap((id) => byId.get(id) ?? []);

@@ -38,6 +38,16 @@ export const FINDING_STATUSES = ['open', 'disputed', 'credited', 'resolved', 'di
 export type FindingStatus = (typeof FINDING_STATUSES)[number];
 
 /**
+ * Whether a finding still counts: open or disputed. The one definition of the findings whose money
+ * at stake and at risk the Findings page's tiles, the dashboard and the monthly report add up. A
+ * finding the audit no longer finds is `resolved` (see `mergeFindings`), one the carrier credited
+ * is `credited`, one the user dismissed is `dismissed`: none of them is still at stake or at risk.
+ */
+export function isOutstanding(finding: { status: FindingStatus }): boolean {
+  return finding.status === 'open' || finding.status === 'disputed';
+}
+
+/**
  * Audit thresholds as stored: rule id → setting key → value (units as the rule's `SettingSpec`
  * says). Only what the user changed needs storing; everything else falls back to the defaults the
  * rules declare (see `shared/audit/settings.ts`).

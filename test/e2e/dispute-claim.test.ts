@@ -18,7 +18,7 @@ function atStakeTile(page: Page) {
       page
         .getByLabel('Money at stake in the findings shown')
         .locator('.tile')
-        .filter({ hasText: 'At stake (not dismissed)' })
+        .filter({ hasText: 'At stake (open or disputed)' })
         .locator('dd'),
     );
 }

@@ -46,7 +46,7 @@ describe('findings and disputes in Chromium', () => {
     const atStakeTile = tile(
       page,
       'Money at stake in the findings shown',
-      'At stake (not dismissed)',
+      'At stake (open or disputed)',
     );
     expect(await atStakeTile.textContent()).toBe(howText.match(/so (\$[\d,.]+) is at stake/)?.[1]);
 

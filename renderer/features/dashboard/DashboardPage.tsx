@@ -1,5 +1,6 @@
 import { lazy, Suspense, useCallback, useMemo } from 'react';
 import { findingsView } from '../../../shared/audit/dashboard-findings';
+import { invoiceMonthsOf } from '../../../shared/audit/savings';
 import {
   dashboardView,
   billedMonths,
@@ -139,7 +140,15 @@ function Overview({ data, filter: asLinked }: { data: DashboardData; filter: Das
     [data, index, filter, view],
   );
   const findings = useMemo(
-    () => findingsView(data.findings, data.disputes, index, filter, view.months),
+    () =>
+      findingsView(
+        data.findings,
+        data.disputes,
+        index,
+        filter,
+        view.months,
+        invoiceMonthsOf(data.invoices),
+      ),
     [data, index, filter, view.months],
   );
   const names = useMemo(() => new Map(data.carriers.map((c) => [c.id, c.name])), [data]);

@@ -1,4 +1,5 @@
-import { recoveriesIn } from '../../../shared/audit/dashboard-findings';
+import { foundIn, recoveriesIn } from '../../../shared/audit/dashboard-findings';
+import { invoiceMonthsOf } from '../../../shared/audit/savings';
 import { countedImpact, countOnce } from '../../../shared/audit/claims';
 import { allocateMonth } from '../../../shared/allocation';
 import {
@@ -9,7 +10,7 @@ import {
 } from '../../../shared/billing/report';
 import { renewalRows } from '../../../shared/contracts/renewals';
 import { isIsoMonth, todayIso, type IsoMonth } from '../../../shared/dates';
-import { impactKindOf } from '../../../shared/model';
+import { impactKindOf, isOutstanding } from '../../../shared/model';
 import { cents, sumCents } from '../../../shared/money/cents';
 import { loadMonthInput } from '../../db/chargeback';
 import type { TemDeskDatabase } from '../../db/database';
@@ -35,8 +36,8 @@ export async function loadReport(db: TemDeskDatabase, requested: string | undefi
     requested && isIsoMonth(requested) ? requested : months.at(-1);
   if (!month) return null;
   const once = countOnce(findings);
-  const open = findings.filter((f) => f.status === 'open' || f.status === 'disputed');
-  const foundThisMonth = findings.filter((f) => f.subject.period === month);
+  const open = findings.filter(isOutstanding);
+  const found = foundIn(findings, month, invoiceMonthsOf(invoices), once);
   const today = todayIso(new Date());
   const carrierNames = new Map(carriers.map((c) => [c.id, c.name]));
   const renewals = renewalRows(contracts, new Map(), today, undefined, carrierNames).filter(
@@ -57,10 +58,8 @@ export async function loadReport(db: TemDeskDatabase, requested: string | undefi
     atRisk: cents(
       open.reduce((s, f) => s + (impactKindOf(f.ruleId) === 'at-risk' ? f.impact : 0), 0),
     ),
-    foundCount: foundThisMonth.length,
-    foundImpact: sumCents(
-      foundThisMonth.filter((f) => f.status !== 'dismissed').map((f) => countedImpact(once, f)),
-    ),
+    foundCount: found.count,
+    foundImpact: found.atStake,
     renewals,
     recoveries: recoveriesIn(disputes, month, today),
     today,

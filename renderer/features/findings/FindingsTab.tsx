@@ -99,7 +99,7 @@ export function FindingsTab({
           <dd>{totals.count.toLocaleString('en-US')}</dd>
         </div>
         <div className="tile">
-          <dt>At stake (not dismissed)</dt>
+          <dt>At stake (open or disputed)</dt>
           <dd>{formatCents(totals.total)}</dd>
         </div>
         <div className="tile">

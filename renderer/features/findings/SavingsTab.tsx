@@ -1,6 +1,12 @@
 import { useMemo } from 'react';
 import { formatCents, sumCents, type Cents } from '../../../shared/money/cents';
-import { SAVINGS_BASES, savingsByMonth, savingsEntries } from '../../../shared/audit/savings';
+import {
+  invoiceMonthsOf,
+  SAVINGS_BASES,
+  savingsByMonth,
+  savingsEntries,
+} from '../../../shared/audit/savings';
+import { countOnce } from '../../../shared/audit/claims';
 import type { FindingsData } from './data';
 
 function Bar({ value, max, kind }: { value: Cents; max: number; kind: string }) {
@@ -17,7 +23,15 @@ function Bar({ value, max, kind }: { value: Cents; max: number; kind: string }) 
 /** Money identified by the checks, disputed with carriers and recovered as credits, by month. */
 export function SavingsTab({ data }: { data: FindingsData }) {
   const months = useMemo(
-    () => savingsByMonth(savingsEntries(data.findings, data.disputes)),
+    () =>
+      savingsByMonth(
+        savingsEntries(
+          data.findings,
+          data.disputes,
+          countOnce(data.findings),
+          invoiceMonthsOf(data.invoices),
+        ),
+      ),
     [data],
   );
   const identified = sumCents(months.map((m) => m.identified));

@@ -8,6 +8,7 @@ import { daysBetween, isIsoDate, type IsoDate } from '../../../shared/dates';
 import {
   impactKindOf,
   invoiceNumbersOf,
+  isOutstanding,
   type Carrier,
   type DisputeStatus,
   type FindingStatus,
@@ -225,7 +226,7 @@ function inAgeBucket(ageDays: number, age: AgeBucket): boolean {
 
 function hasStatus(status: FindingStatus, wanted: string): boolean {
   if (wanted === '') return true;
-  if (wanted === OPEN_OR_DISPUTED) return status === 'open' || status === 'disputed';
+  if (wanted === OPEN_OR_DISPUTED) return isOutstanding({ status });
   return status === wanted;
 }
 
@@ -301,14 +302,17 @@ export function describeFindingFilters(
 
 /**
  * Money at stake in a set of rows, by status, each dollar once; money at risk (unknown services)
- * apart.
+ * apart. `total`, `gross` and `atRisk` count the outstanding rows only (open or disputed:
+ * `isOutstanding`, as the dashboard and the monthly report count them): a finding the audit no
+ * longer finds, credited or dismissed is neither at stake nor at risk.
  */
 export interface FindingTotals {
   count: number;
+  /** Money at stake of the outstanding rows, each dollar once. */
   total: Cents;
-  /** The impacts as each finding states them (not dismissed): `total` plus what overlaps. */
+  /** The impacts as each outstanding finding states them: `total` plus what overlaps. */
   gross: Cents;
-  /** Money at risk of the rows not dismissed: never inside `total` or the status figures. */
+  /** Money at risk of the outstanding rows: never inside `total` or the status figures. */
   atRisk: Cents;
   open: Cents;
   disputed: Cents;
@@ -329,12 +333,12 @@ export function totalsOf(rows: readonly FindingRow[]): FindingTotals {
   for (const row of rows) {
     const kind = impactKindOf(row.ruleId);
     if (kind === 'at-risk') {
-      if (row.status !== 'dismissed') atRisk += row.impact;
+      if (isOutstanding(row)) atRisk += row.impact;
       continue;
     }
     // An allocation gap (a service with no cost center) is no money claimed from the carrier.
     if (kind === 'unallocated') continue;
-    if (row.status !== 'dismissed') {
+    if (isOutstanding(row)) {
       total += row.counted;
       gross += row.impact;
     }
