@@ -127,9 +127,10 @@ export function findingsView(
 }
 
 /**
- * The findings a month's report says were found that month, and their money at stake in it: the
- * outstanding ones (`isOutstanding`, as money at stake counts them: not those the audit no longer
- * finds) billed in the month, each with its share of the month as the savings identify it
+ * The findings a month's report says were found that month, and their money at stake in it: those
+ * still standing — open, disputed, or credited since (a report read again later still counts
+ * what its month found) — not those the audit no longer finds (`resolved`) or the user dismissed,
+ * billed in the month, each with its share of the month as the savings identify it
  * (`identifiedByMonth`: a finding over several bills counts in each bill's month).
  */
 export function foundIn(
@@ -141,7 +142,7 @@ export function foundIn(
   let count = 0;
   let atStake = 0;
   for (const finding of findings) {
-    if (!isOutstanding(finding)) continue;
+    if (finding.status === 'resolved' || finding.status === 'dismissed') continue;
     const shares = identifiedByMonth(once, finding, invoiceMonths);
     const share = shares.find((s) => s.month === month)?.amount ?? 0;
     if (share === 0 && finding.subject.period !== month) continue;

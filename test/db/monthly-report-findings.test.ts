@@ -60,7 +60,7 @@ function finding(
 }
 
 describe("the monthly report's findings found this month", () => {
-  it('counts the open or disputed findings billed in the month, each with its share of it', async () => {
+  it('counts the findings billed in the month that still stand (open, disputed, credited), each with its share of it', async () => {
     const invoices = await db.invoices.toArray();
     const idOf = (n: string) => invoices.find((i) => i.invoiceNumber === n)?.id ?? '';
     const claims = (lines: number[]) => ({
@@ -83,13 +83,18 @@ describe("the monthly report's findings found this month", () => {
       finding('missing-2', 'missing-invoice', 0, NOV, closed),
       finding('missing-3', 'missing-invoice', 0, NOV, closed),
       finding('dismissed', 'late-fee', 9_00, NOV, { status: 'dismissed' }),
+      // Found in November and credited since: November's report, read again, still counts it.
+      finding('credited', 'late-fee', 12_00, NOV, {
+        status: 'credited',
+        evidence: claims([1, 0, 2, 12_00]),
+      }),
     ]);
 
     const nov = await loadReport(db, NOV);
-    expect(nov).toMatchObject({ foundCount: 2, foundImpact: 80_00, openCount: 2, atStake: 135_00 });
+    expect(nov).toMatchObject({ foundCount: 3, foundImpact: 92_00, openCount: 2, atStake: 135_00 });
     const oct = await loadReport(db, OCT);
     expect(oct).toMatchObject({ foundCount: 1, foundImpact: 55_00 });
-    // The months add up to the findings' money at stake, to the cent.
-    expect((nov?.foundImpact ?? 0) + (oct?.foundImpact ?? 0)).toBe(nov?.atStake);
+    // The months add up to what they found (at stake now, plus what was credited since).
+    expect((nov?.foundImpact ?? 0) + (oct?.foundImpact ?? 0)).toBe((nov?.atStake ?? 0) + 12_00);
   });
 });
