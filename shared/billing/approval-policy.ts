@@ -13,6 +13,7 @@
  */
 import type { IsoDate } from '../dates/iso-date';
 import { formatCents, type Cents } from '../money/cents';
+import { ruleTitleOf } from '../audit/rules';
 import {
   invoiceNumbersOf,
   type ApprovalDecision,
@@ -119,7 +120,8 @@ export function evaluateApprovals(input: ApprovalPolicyInput): ApprovalEvaluatio
   );
   const servicesByAccount = groupBy(input.services, (service) => service.accountId);
   const carrierNames = new Map(input.carriers.map((carrier) => [carrier.id, carrier.name]));
-  const openErrors = new Map<string, string[]>();
+  // Per invoice, the rules of its open or disputed error findings and whether each is disputed.
+  const openErrors = new Map<string, Map<string, { open: boolean; disputed: boolean }>>();
   for (const finding of input.findings) {
     if (finding.severity !== 'error') continue;
     if (finding.status !== 'open' && finding.status !== 'disputed') continue;
@@ -128,8 +130,11 @@ export function evaluateApprovals(input: ApprovalPolicyInput): ApprovalEvaluatio
     // A finding over several months holds every invoice it covers, not only its first.
     for (const invoiceNumber of invoiceNumbersOf(finding.subject)) {
       const key = `${accountKey(carrierId, accountNumber)}\u0000${invoiceNumber}`;
-      const rules = openErrors.get(key) ?? [];
-      if (!rules.includes(finding.ruleId)) rules.push(finding.ruleId);
+      const rules = openErrors.get(key) ?? new Map<string, { open: boolean; disputed: boolean }>();
+      const seen = rules.get(finding.ruleId) ?? { open: false, disputed: false };
+      if (finding.status === 'open') seen.open = true;
+      else seen.disputed = true;
+      rules.set(finding.ruleId, seen);
       openErrors.set(key, rules);
     }
   }
@@ -155,7 +160,7 @@ export function evaluateApprovals(input: ApprovalPolicyInput): ApprovalEvaluatio
         ...base,
         outcome: 'review',
         rule: 'open-finding',
-        reason: `Open finding${findings.length === 1 ? '' : 's'}: ${findings.join(', ')}`,
+        reason: openFindingsReason(findings),
       };
     }
     const billed = billedAmount(invoice);
@@ -341,4 +346,22 @@ export function personDecision(
     reason: note.trim() === '' ? label : `${label}: ${note.trim()}`,
     decidedOn: today,
   };
+}
+
+/**
+ * Why open or disputed error findings hold an invoice, by the checks' titles: `Open finding:
+ * Billed above the contract rate`, `Disputed findings: …`, or both kinds, each disputed one said.
+ */
+function openFindingsReason(
+  rules: ReadonlyMap<string, { open: boolean; disputed: boolean }>,
+): string {
+  const entries = [...rules];
+  const many = entries.length === 1 ? '' : 's';
+  const titles = (mark: boolean) =>
+    entries
+      .map(([ruleId, { open }]) => `${ruleTitleOf(ruleId)}${mark && !open ? ' (disputed)' : ''}`)
+      .join(', ');
+  if (entries.every(([, seen]) => !seen.disputed)) return `Open finding${many}: ${titles(false)}`;
+  if (entries.every(([, seen]) => !seen.open)) return `Disputed finding${many}: ${titles(false)}`;
+  return `Open or disputed finding${many}: ${titles(true)}`;
 }

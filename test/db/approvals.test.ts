@@ -82,7 +82,7 @@ describe('the policy runs on its own', () => {
     for (const invoice of flagged) {
       expect(invoice.status).toBe('received');
       expect(invoice.approval?.rule).toBe('open-finding');
-      expect(invoice.approval?.reason).toMatch(/^Open findings?: /);
+      expect(invoice.approval?.reason).toMatch(/^(Open|Disputed|Open or disputed) findings?: /);
     }
   });
 

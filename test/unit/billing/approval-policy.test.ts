@@ -142,7 +142,7 @@ describe('open error findings', () => {
     expect(evaluation).toMatchObject({
       outcome: 'review',
       rule: 'open-finding',
-      reason: 'Open finding: rate-mismatch',
+      reason: 'Open finding: Billed above the contract rate',
     });
   });
 
@@ -158,10 +158,14 @@ describe('open error findings', () => {
     expect(only(world([invoice()], 1000_00, { findings: [other] })).outcome).toBe('approve');
   });
 
-  it('a disputed error still needs review, and several rules are named', () => {
+  it('a disputed error still needs review, and several rules are named, the disputed ones said', () => {
     const findings = [finding({ status: 'disputed' }), finding({ id: 'f-2', ruleId: 'late-fee' })];
     expect(only(world([invoice()], 1000_00, { findings })).reason).toBe(
-      'Open findings: rate-mismatch, late-fee',
+      'Open or disputed findings: Billed above the contract rate (disputed), Late fee',
+    );
+    const disputed = [finding({ status: 'disputed' })];
+    expect(only(world([invoice()], 1000_00, { findings: disputed })).reason).toBe(
+      'Disputed finding: Billed above the contract rate',
     );
   });
 });
@@ -337,7 +341,7 @@ describe('recording decisions', () => {
       AT,
     );
     expect(again?.status).toBe('received');
-    expect(again?.approval?.reason).toBe('Open finding: rate-mismatch');
+    expect(again?.approval?.reason).toBe('Open finding: Billed above the contract rate');
   });
 
   it.each([
