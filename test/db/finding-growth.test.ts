@@ -104,6 +104,20 @@ describe('a disputed finding found again with the next bill', () => {
       firstSeenAt: NOV_RUN,
     });
     expect(more?.disputeId).toBeUndefined();
+    // Selected again, it is refused as already in its dispute, named by its ticket.
+    expect(await createDispute(db, { findingIds: [october?.id ?? ''] }, 'again', NOV_RUN)).toEqual({
+      ok: false,
+      errors: [
+        {
+          message:
+            'A dispute asks the carrier for money at stake; this finding is already in a dispute, so it claims nothing more: ' +
+            'Third-party charges (555-010-0001), $55.00: already in the dispute with ticket LUM-88121, which claims it.',
+        },
+      ],
+    });
+    expect(disputed?.statusHistory.map((e) => `${e.status}: ${e.note ?? ''}`)).toContain(
+      'disputed: Dispute opened, ticket LUM-88121',
+    );
     // The dispute still claims what it claimed.
     expect((await disputesTable(db).get('dispute-1'))?.claimedAmount).toBe(55_00);
     // Each dollar once: the disputed part and the open part add up to what was overbilled.
