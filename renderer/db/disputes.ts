@@ -4,7 +4,7 @@
  * follow its outcome: a denied dispute's findings are open again.
  */
 import { countOnce } from '../../shared/audit/claims';
-import { disputeChoice, disputeRefusal } from '../../shared/audit/dispute-claim';
+import { disputeChoice, disputeNames, disputeRefusal } from '../../shared/audit/dispute-claim';
 import { creditAboveClaim, creditAboveClaimMessage } from '../../shared/audit/dispute-credit';
 import {
   disputeStatusOnSave,
@@ -66,10 +66,9 @@ export async function createDispute(
       )
     )
       return fail('A dispute covers one carrier account: choose findings of the same account.');
-    const taken = chosen.filter((f) => f.disputeId !== undefined);
-    if (taken.length > 0)
-      return fail(`${taken.length} of these findings are already in a dispute.`);
-    const choice = disputeChoice(countOnce(await findings.toArray()), chosen);
+    // A finding already in a dispute is refused by name, with the dispute it is in.
+    const names = disputeNames(await disputes.toArray());
+    const choice = disputeChoice(countOnce(await findings.toArray()), chosen, names);
     const refusal = disputeRefusal(choice);
     if (refusal !== null) return fail(refusal);
     const dispute: DisputeRecord = {
@@ -85,7 +84,8 @@ export async function createDispute(
       ...optionalFields(input),
     };
     await disputes.add(dispute);
-    const note = `Disputed${dispute.carrierReference ? ` (ticket ${dispute.carrierReference})` : ''}`;
+    // The history shows the status beside it ("Disputed: Dispute opened, ticket LUM-88121").
+    const note = `Dispute opened${dispute.carrierReference ? `, ticket ${dispute.carrierReference}` : ''}`;
     await findings.bulkPut(
       chosen.map((f) => ({
         ...f,

@@ -7,7 +7,7 @@
  * what it leaves out before the user opens the dispute; a dispute opened with such a finding in it
  * anyway is refused, naming each one ({@link disputeRefusal}), never trimmed without a word.
  */
-import { impactKindOf, type Finding } from '../model';
+import { impactKindOf, type Dispute, type Finding } from '../model';
 import { formatCents, sumCents, type Cents } from '../money/cents';
 import { plural } from '../text/wording';
 import { atStakeCents, type ClaimingFinding, type CountedOnce } from './claims';
@@ -31,9 +31,31 @@ export interface DisputeChoice<F extends DisputableFinding> {
   accounts: string[];
 }
 
+/**
+ * How a sentence names a dispute: by the carrier's ticket when it has one, else by the day it was
+ * opened, e.g. `the dispute with ticket LUM-88121`.
+ */
+export function disputeName(dispute: Pick<Dispute, 'carrierReference' | 'openedOn'>): string {
+  return dispute.carrierReference
+    ? `the dispute with ticket ${dispute.carrierReference}`
+    : `the dispute opened on ${dispute.openedOn}`;
+}
+
+/** Dispute id → how a sentence names it ({@link disputeName}). */
+export function disputeNames(
+  disputes: readonly Pick<Dispute, 'id' | 'carrierReference' | 'openedOn'>[],
+): Map<string, string> {
+  return new Map(disputes.map((dispute) => [dispute.id, disputeName(dispute)]));
+}
+
 /** Why a finding asks the carrier for nothing; null when it claims money at stake. */
-function reasonLeftOut(finding: DisputableFinding, claim: Cents): string | null {
-  if (finding.disputeId !== undefined) return 'already in a dispute';
+function reasonLeftOut(
+  finding: DisputableFinding,
+  claim: Cents,
+  names: ReadonlyMap<string, string>,
+): string | null {
+  if (finding.disputeId !== undefined)
+    return `already in ${names.get(finding.disputeId) ?? 'a dispute'}, which claims it`;
   if (finding.status === 'dismissed') return 'dismissed';
   const kind = impactKindOf(finding.ruleId);
   if (kind === 'unallocated')
@@ -46,16 +68,20 @@ function reasonLeftOut(finding: DisputableFinding, claim: Cents): string | null 
     : 'no money to claim ($0.00)';
 }
 
-/** Sorts the selected findings into a dispute's claim and what it leaves out (see the module). */
+/**
+ * Sorts the selected findings into a dispute's claim and what it leaves out (see the module);
+ * `names` (dispute id → {@link disputeName}) names the dispute a finding is already in.
+ */
 export function disputeChoice<F extends DisputableFinding>(
   counted: CountedOnce,
   findings: readonly F[],
+  names: ReadonlyMap<string, string> = new Map(),
 ): DisputeChoice<F> {
   const claimed: DisputeChoice<F>['claimed'] = [];
   const leftOut: DisputeChoice<F>['leftOut'] = [];
   for (const finding of findings) {
     const claim = atStakeCents(counted, finding);
-    const reason = reasonLeftOut(finding, claim);
+    const reason = reasonLeftOut(finding, claim, names);
     if (reason === null) claimed.push({ finding, claim });
     else leftOut.push({ finding, reason });
   }
@@ -81,8 +107,14 @@ export function disputeRefusal<F extends DisputableFinding>(
   const { leftOut } = choice;
   if (leftOut.length === 0) return null;
   const selected = leftOut.length + choice.claimed.length;
-  const why =
-    choice.claimed.length > 0
+  // A finding already in a dispute is claimed there: it claims nothing MORE, and says why.
+  const why = leftOut.every(({ finding }) => finding.disputeId !== undefined)
+    ? choice.claimed.length > 0
+      ? `${leftOut.length} of these ${plural(selected, 'finding')} ${leftOut.length === 1 ? 'is already in a dispute and claims nothing more, so leave it out' : 'are already in disputes and claim nothing more, so leave them out'}`
+      : selected === 1
+        ? 'this finding is already in a dispute, so it claims nothing more'
+        : `these ${plural(selected, 'finding')} are already in disputes, so they claim nothing more`
+    : choice.claimed.length > 0
       ? `${leftOut.length} of these ${plural(selected, 'finding')} ${leftOut.length === 1 ? 'claims none, so leave it out' : 'claim none, so leave them out'}`
       : selected === 1
         ? 'this finding claims none, so it cannot be disputed'

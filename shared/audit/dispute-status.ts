@@ -59,7 +59,7 @@ export function followNote(
       ? `Dispute closed${ticket} with a partial credit`
       : `Dispute closed${ticket} with no credit`;
   if (dispute.status === 'credited') return `Dispute credited${ticket}`;
-  return `Disputed again${ticket}`;
+  return `Dispute reopened${ticket}`;
 }
 
 /**

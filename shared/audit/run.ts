@@ -2,10 +2,19 @@
  * Running the rules over a snapshot, and folding fresh results into the stored findings without
  * ever duplicating one or losing what the user decided about it.
  */
-import type { Finding } from '../model';
 import { cents, type Cents } from '../money/cents';
 import { withLineClaims } from './claims';
 import { buildContext, type RuleContext } from './context';
+import {
+  continuedFrom,
+  mergeFamily,
+  notFoundSaid,
+  notFoundToSay,
+  REOPENED_BY_AUDIT_NOTE,
+  RESOLVED_BY_AUDIT_NOTE,
+  resolvedNow,
+  type MergedFinding,
+} from './finding-growth';
 import type { AuditRule, FindingDraft } from './rule';
 import { ruleFailure, type RuleFailure } from './rule-failure';
 import { ALL_RULES } from './rules';
@@ -117,7 +126,9 @@ function checkIsolated(
 
 /** What {@link mergeFindings} returns; the counts are of ids. */
 export interface MergeResult {
-  findings: Finding[];
+  /** The findings, each with its evidence when the rule gave some. */
+  findings: MergedFinding[];
+  /** New findings, among them the money found since a decided finding (see `finding-growth.ts`). */
   added: number;
   /** Findings found again (message, impact and last-seen refreshed). */
   updated: number;
@@ -125,18 +136,17 @@ export interface MergeResult {
   resolvedByAudit: number;
 }
 
-/** The note on the history entry of a finding the audit no longer finds. */
-export const RESOLVED_BY_AUDIT_NOTE = 'Resolved: no longer found by the audit';
-
-/** The note on the history entry of a finding the audit had resolved and finds again. */
-export const REOPENED_BY_AUDIT_NOTE = 'Reopened: found again by the audit';
+export { REOPENED_BY_AUDIT_NOTE, RESOLVED_BY_AUDIT_NOTE, continuedFrom, type MergedFinding };
 
 /**
  * Folds a run's drafts into the stored findings (`now` is an ISO 8601 UTC timestamp).
  *
- * - A draft with a known id refreshes that finding (severity, subject, message, impact,
+ * - A draft with a known id refreshes that finding (severity, subject, message, impact, evidence,
  *   `lastSeenAt`) and keeps its status, history and dispute: a dismissed finding stays dismissed.
  *   Only a finding the audit itself resolved is reopened when found again.
+ * - A user's decision (disputed, credited, dismissed, resolved) covers the money decided on, never
+ *   more: money found since is its own `open` finding, and money found less is said in the
+ *   decided finding's history ({@link mergeFamily}).
  * - A new id becomes an `open` finding.
  * - An `open` finding that was not found again becomes `resolved`, with a history entry; other
  *   statuses (disputed, credited, dismissed, resolved) are the user's and stay as they are.
@@ -144,74 +154,79 @@ export const REOPENED_BY_AUDIT_NOTE = 'Reopened: found again by the audit';
  *   that did not run has not seen the problem go away.
  */
 export function mergeFindings(
-  previous: readonly Finding[],
+  previous: readonly MergedFinding[],
   fresh: readonly FindingDraft[],
   now: string,
   notRun: ReadonlySet<string> = new Set(),
 ): MergeResult {
   const freshById = new Map(fresh.map((draft) => [draft.id, draft]));
-  const findings: Finding[] = [];
+  const stored = new Map<string, MergedFinding>();
+  for (const finding of previous) if (!stored.has(finding.id)) stored.set(finding.id, finding);
+  // The continuations of each finding found again, oldest first: they merge with it.
+  const continuations = new Map<string, MergedFinding[]>();
+  for (const finding of stored.values()) {
+    const base = continuedFrom(finding.id);
+    if (base === undefined || !freshById.has(base) || !stored.has(base)) continue;
+    continuations.set(base, [...(continuations.get(base) ?? []), finding]);
+  }
+  const findings: MergedFinding[] = [];
+  let added = 0;
   let updated = 0;
   let resolvedByAudit = 0;
-  const known = new Set<string>();
-  for (const finding of previous) {
-    if (known.has(finding.id)) continue;
-    known.add(finding.id);
+  for (const finding of stored.values()) {
+    const base = continuedFrom(finding.id);
+    if (base !== undefined && continuations.get(base)?.includes(finding) === true) continue;
     const draft = freshById.get(finding.id);
     if (draft !== undefined) {
       updated += 1;
-      // Only the audit's own resolution is undone when the problem comes back; a user's is kept.
-      const reopen =
-        finding.status === 'resolved' &&
-        finding.statusHistory.at(-1)?.note === RESOLVED_BY_AUDIT_NOTE;
-      findings.push({
-        ...finding,
-        ...(reopen
-          ? {
-              status: 'open' as const,
-              statusHistory: [
-                ...finding.statusHistory,
-                { status: 'open' as const, at: now, note: REOPENED_BY_AUDIT_NOTE },
-              ],
-            }
-          : {}),
-        severity: draft.severity,
-        subject: draft.subject,
-        impact: draft.impact,
-        message: draft.message,
-        lastSeenAt: now,
-      });
+      const family = [finding, ...sortedByNumber(continuations.get(finding.id) ?? [])];
+      const merged = mergeFamily(family, draft, now);
+      for (const member of merged) {
+        if (
+          member.status === 'resolved' &&
+          !family.some((f) => f.id === member.id && f.status === 'resolved')
+        )
+          resolvedByAudit += 1;
+        if (!family.some((f) => f.id === member.id)) added += 1;
+      }
+      findings.push(...merged);
     } else if (finding.status === 'open' && !notRun.has(finding.ruleId)) {
       resolvedByAudit += 1;
-      findings.push({
-        ...finding,
-        status: 'resolved',
-        statusHistory: [
-          ...finding.statusHistory,
-          { status: 'resolved', at: now, note: RESOLVED_BY_AUDIT_NOTE },
-        ],
-      });
+      findings.push(resolvedNow(finding, now));
+    } else if (notFoundToSay(finding, notRun)) {
+      findings.push(notFoundSaid(finding, now));
     } else {
       findings.push(finding);
     }
   }
-  let added = 0;
   for (const draft of fresh) {
-    if (known.has(draft.id)) continue;
-    known.add(draft.id);
+    if (stored.has(draft.id)) continue;
+    const finding = newFinding(draft, now);
+    stored.set(draft.id, finding);
     added += 1;
-    findings.push({
-      id: draft.id,
-      ruleId: draft.ruleId,
-      severity: draft.severity,
-      subject: draft.subject,
-      impact: draft.impact,
-      message: draft.message,
-      status: 'open',
-      statusHistory: [{ status: 'open', at: now }],
-      firstSeenAt: now,
-      lastSeenAt: now,
-    });
+    findings.push(finding);
   }
   return { findings, added, updated, resolvedByAudit };
+}
+
+function newFinding(draft: FindingDraft, now: string): MergedFinding {
+  return {
+    id: draft.id,
+    ruleId: draft.ruleId,
+    severity: draft.severity,
+    subject: draft.subject,
+    impact: draft.impact,
+    message: draft.message,
+    status: 'open',
+    statusHistory: [{ status: 'open', at: now }],
+    firstSeenAt: now,
+    lastSeenAt: now,
+    ...(draft.evidence === undefined ? {} : { evidence: draft.evidence }),
+  };
+}
+
+/** Continuations in the order they were opened (`|more-2` before `|more-10`). */
+function sortedByNumber(findings: readonly MergedFinding[]): MergedFinding[] {
+  const numberOf = (id: string) => Number(id.slice(id.lastIndexOf('-') + 1));
+  return [...findings].sort((a, b) => numberOf(a.id) - numberOf(b.id));
 }

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { countOnce, type CountedOnce } from '../../../shared/audit/claims';
-import { disputeChoice, disputeRefusal } from '../../../shared/audit/dispute-claim';
+import { disputeChoice, disputeNames, disputeRefusal } from '../../../shared/audit/dispute-claim';
 import { cents, formatCents } from '../../../shared/money/cents';
 import { plural } from '../../../shared/text/wording';
 import { useDatabase } from '../../db/DatabaseContext';
@@ -59,6 +59,7 @@ export function FindingsTab({
       disputeChoice(
         once,
         data.findings.filter((f) => selected.includes(f.id)),
+        disputeNames(data.disputes),
       ),
     [once, data, selected],
   );

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { disputeStatusOnSave } from '../../../shared/audit/dispute-status';
+import { disputeStatusOnSave, followNote } from '../../../shared/audit/dispute-status';
 import { isoDate } from '../../../shared/dates';
 import type { DisputeStatus } from '../../../shared/model';
+import { cents } from '../../../shared/money/cents';
 
 const FILED = isoDate(2026, 11, 20);
 
@@ -18,5 +19,13 @@ describe('the status a dispute is saved with', () => {
     ['draft', FILED, 'draft', 'draft'],
   ])('%s, filed %s, picked %s → %s', (current, filed, picked, expected) => {
     expect(disputeStatusOnSave(current, filed, picked)).toBe(expected);
+  });
+});
+
+describe('the history note of findings following their dispute', () => {
+  it('reads naturally beside the status it is shown with ("Disputed: Dispute reopened …")', () => {
+    expect(
+      followNote({ status: 'submitted', creditedAmount: cents(0), carrierReference: 'LUM-88121' }),
+    ).toBe('Dispute reopened (ticket LUM-88121)');
   });
 });

@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { claimParts, countOnce } from '../../../shared/audit/claims';
 import {
   disputeChoice,
+  disputeName,
+  disputeNames,
   disputeRefusal,
   type DisputableFinding,
 } from '../../../shared/audit/dispute-claim';
+import { isoDate } from '../../../shared/dates';
 import type { FindingStatus } from '../../../shared/model';
 import { cents } from '../../../shared/money/cents';
 
@@ -69,7 +72,7 @@ describe('what a dispute claims', () => {
       ],
       ['renegotiate', 'no money to claim ($0.00)'],
       ['dismissed', 'dismissed'],
-      ['taken', 'already in a dispute'],
+      ['taken', 'already in a dispute, which claims it'],
     ]);
     expect(choice.accounts).toEqual(['comcast|A-1']);
   });
@@ -107,6 +110,25 @@ describe('a dispute refused for findings that ask for no money', () => {
       'A dispute asks the carrier for money at stake; 2 of these 3 findings claim none, so leave them out: ' +
         'Billed after the contract ended, $0.00: no money to claim ($0.00); ' +
         'No cost center, $822.00: an internal allocation gap (no cost center), no money owed by the carrier.',
+    );
+  });
+
+  it('says a finding already in a dispute claims nothing more, naming the dispute', () => {
+    const taken = finding('taken', 'rate-mismatch', 55_00, [[0, 1, 55_00]], { disputeId: 'd-1' });
+    const names = disputeNames([
+      { id: 'd-1', carrierReference: 'LUM-88121', openedOn: isoDate(2026, 10, 5) },
+    ]);
+    expect(disputeRefusal(disputeChoice(countOnce([taken]), [taken], names))).toBe(
+      'A dispute asks the carrier for money at stake; this finding is already in a dispute, so it claims nothing more: ' +
+        'Billed above the contract rate, $55.00: already in the dispute with ticket LUM-88121, which claims it.',
+    );
+    const chosen = [fee, taken];
+    expect(disputeRefusal(disputeChoice(countOnce(chosen), chosen, names))).toMatch(
+      /^A dispute asks the carrier for money at stake; 1 of these 2 findings is already in a dispute and claims nothing more, so leave it out: /,
+    );
+    // A draft with no ticket yet is named by the day it was opened.
+    expect(disputeName({ openedOn: isoDate(2026, 10, 5) })).toBe(
+      'the dispute opened on 2026-10-05',
     );
   });
 
