@@ -145,7 +145,9 @@ export function foundIn(
     if (finding.status === 'resolved' || finding.status === 'dismissed') continue;
     const shares = identifiedByMonth(once, finding, invoiceMonths);
     const share = shares.find((s) => s.month === month)?.amount ?? 0;
-    if (share === 0 && finding.subject.period !== month) continue;
+    // Money in other months only (a later bill's part of a finding dated by its first month) is
+    // not found in this one; a finding of no money counts in the month it is dated.
+    if (share === 0 && (shares.length > 0 || finding.subject.period !== month)) continue;
     count++;
     atStake += share;
   }

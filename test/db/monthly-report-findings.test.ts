@@ -83,6 +83,9 @@ describe("the monthly report's findings found this month", () => {
       finding('missing-2', 'missing-invoice', 0, NOV, closed),
       finding('missing-3', 'missing-invoice', 0, NOV, closed),
       finding('dismissed', 'late-fee', 9_00, NOV, { status: 'dismissed' }),
+      // November's money of a finding dated October (the part found after October's was
+      // disputed): found in November, not in October.
+      finding('rate|more-2', 'rate-mismatch', 7_00, OCT, { evidence: claims([1, 0, 3, 7_00]) }),
       // Found in November and credited since: November's report, read again, still counts it.
       finding('credited', 'late-fee', 12_00, NOV, {
         status: 'credited',
@@ -91,7 +94,7 @@ describe("the monthly report's findings found this month", () => {
     ]);
 
     const nov = await loadReport(db, NOV);
-    expect(nov).toMatchObject({ foundCount: 3, foundImpact: 92_00, openCount: 2, atStake: 135_00 });
+    expect(nov).toMatchObject({ foundCount: 4, foundImpact: 99_00, openCount: 3, atStake: 142_00 });
     const oct = await loadReport(db, OCT);
     expect(oct).toMatchObject({ foundCount: 1, foundImpact: 55_00 });
     // The months add up to what they found (at stake now, plus what was credited since).
