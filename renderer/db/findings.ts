@@ -7,7 +7,7 @@
  * service) and a dispute's `contact`, `expectedCredit` and dated `credits`.
  */
 import { mergeFindings, runAudit, type AuditRunResult } from '../../shared/audit/run';
-import type { FindingEvidence } from '../../shared/audit/rule';
+import type { FindingDraft, FindingEvidence } from '../../shared/audit/rule';
 import type { RuleFailure } from '../../shared/audit/rule-failure';
 import type { AuditSnapshot } from '../../shared/audit/snapshot';
 import {
@@ -160,8 +160,7 @@ export async function loadAuditSnapshot(
 
 /**
  * Folds a run's drafts into the stored findings in one transaction: new ones open, known ones
- * refreshed with their status kept (a dismissed finding stays dismissed), gone ones resolved; money
- * found since the user decided about a finding is open on its own (`mergeFindings`).
+ * refreshed with their status kept (a dismissed finding stays dismissed), gone ones resolved.
  */
 export async function saveAuditRun(
   db: TemDeskDatabase,
@@ -170,14 +169,20 @@ export async function saveAuditRun(
   now: string,
   ms = 0,
 ): Promise<AuditRunSummary> {
+  const evidenceById = new Map<string, FindingDraft['evidence']>(
+    result.findings.map((draft) => [draft.id, draft.evidence]),
+  );
   const table = findingsTable(db);
   return db.transaction('rw', [table, db.settings], async () => {
     const previous = await table.toArray();
     const failedRules = result.failedRules ?? [];
     const notRun = new Set(failedRules.map((failure) => failure.ruleId));
     const merged = mergeFindings(previous, result.findings, now, notRun);
-    // The merge keeps each finding's evidence: a decided finding's stays what was decided on.
-    await table.bulkPut(merged.findings);
+    const records: FindingRecord[] = merged.findings.map((finding) => {
+      const evidence = evidenceById.get(finding.id);
+      return evidence === undefined ? finding : { ...finding, evidence };
+    });
+    await table.bulkPut(records);
     const summary: AuditRunSummary = {
       at: now,
       total: result.findings.length,

@@ -2,19 +2,10 @@
  * Running the rules over a snapshot, and folding fresh results into the stored findings without
  * ever duplicating one or losing what the user decided about it.
  */
-import { cents, type Cents } from '../money/cents';
+import { invoiceNumbersOf, type Finding } from '../model';
+import { cents, formatCents, type Cents } from '../money/cents';
 import { withLineClaims } from './claims';
 import { buildContext, type RuleContext } from './context';
-import {
-  continuedFrom,
-  mergeFamily,
-  notFoundSaid,
-  notFoundToSay,
-  REOPENED_BY_AUDIT_NOTE,
-  RESOLVED_BY_AUDIT_NOTE,
-  resolvedNow,
-  type MergedFinding,
-} from './finding-growth';
 import type { AuditRule, FindingDraft } from './rule';
 import { ruleFailure, type RuleFailure } from './rule-failure';
 import { ALL_RULES } from './rules';
@@ -126,9 +117,7 @@ function checkIsolated(
 
 /** What {@link mergeFindings} returns; the counts are of ids. */
 export interface MergeResult {
-  /** The findings, each with its evidence when the rule gave some. */
-  findings: MergedFinding[];
-  /** New findings, among them the money found since a decided finding (see `finding-growth.ts`). */
+  findings: Finding[];
   added: number;
   /** Findings found again (message, impact and last-seen refreshed). */
   updated: number;
@@ -136,17 +125,37 @@ export interface MergeResult {
   resolvedByAudit: number;
 }
 
-export { REOPENED_BY_AUDIT_NOTE, RESOLVED_BY_AUDIT_NOTE, continuedFrom, type MergedFinding };
+/** The note on the history entry of a finding the audit no longer finds. */
+export const RESOLVED_BY_AUDIT_NOTE = 'Resolved: no longer found by the audit';
+
+/** The note on the history entry of a finding the audit had resolved and finds again. */
+export const REOPENED_BY_AUDIT_NOTE = 'Reopened: found again by the audit';
+
+const STILL: Record<Finding['status'], string> = {
+  open: 'open',
+  disputed: 'disputed',
+  credited: 'marked credited',
+  resolved: 'marked resolved',
+  dismissed: 'dismissed',
+};
+
+/** The history note of a decided finding found again with other money. */
+function foundAgainNote(finding: Finding, draft: FindingDraft): string {
+  const invoices = invoiceNumbersOf(draft.subject);
+  const on =
+    invoices.length === 0
+      ? ''
+      : ` on invoice${invoices.length === 1 ? '' : 's'} ${invoices.join(', ')}`;
+  return `Found again at ${formatCents(draft.impact)} (was ${formatCents(finding.impact)})${on}; still ${STILL[finding.status]} as you left it: check whether the change belongs to your decision.`;
+}
 
 /**
  * Folds a run's drafts into the stored findings (`now` is an ISO 8601 UTC timestamp).
  *
- * - A draft with a known id refreshes that finding (severity, subject, message, impact, evidence,
+ * - A draft with a known id refreshes that finding (severity, subject, message, impact,
  *   `lastSeenAt`) and keeps its status, history and dispute: a dismissed finding stays dismissed.
- *   Only a finding the audit itself resolved is reopened when found again.
- * - A user's decision (disputed, credited, dismissed, resolved) covers the money decided on, never
- *   more: money found since is its own `open` finding, and money found less is said in the
- *   decided finding's history ({@link mergeFamily}).
+ *   Only a finding the audit itself resolved is reopened when found again. A finding the user
+ *   decided on whose impact changed gets a history entry saying so (its status kept).
  * - A new id becomes an `open` finding.
  * - An `open` finding that was not found again becomes `resolved`, with a history entry; other
  *   statuses (disputed, credited, dismissed, resolved) are the user's and stay as they are.
@@ -154,79 +163,82 @@ export { REOPENED_BY_AUDIT_NOTE, RESOLVED_BY_AUDIT_NOTE, continuedFrom, type Mer
  *   that did not run has not seen the problem go away.
  */
 export function mergeFindings(
-  previous: readonly MergedFinding[],
+  previous: readonly Finding[],
   fresh: readonly FindingDraft[],
   now: string,
   notRun: ReadonlySet<string> = new Set(),
 ): MergeResult {
   const freshById = new Map(fresh.map((draft) => [draft.id, draft]));
-  const stored = new Map<string, MergedFinding>();
-  for (const finding of previous) if (!stored.has(finding.id)) stored.set(finding.id, finding);
-  // The continuations of each finding found again, oldest first: they merge with it.
-  const continuations = new Map<string, MergedFinding[]>();
-  for (const finding of stored.values()) {
-    const base = continuedFrom(finding.id);
-    if (base === undefined || !freshById.has(base) || !stored.has(base)) continue;
-    continuations.set(base, [...(continuations.get(base) ?? []), finding]);
-  }
-  const findings: MergedFinding[] = [];
-  let added = 0;
+  const findings: Finding[] = [];
   let updated = 0;
   let resolvedByAudit = 0;
-  for (const finding of stored.values()) {
-    const base = continuedFrom(finding.id);
-    if (base !== undefined && continuations.get(base)?.includes(finding) === true) continue;
+  const known = new Set<string>();
+  for (const finding of previous) {
+    if (known.has(finding.id)) continue;
+    known.add(finding.id);
     const draft = freshById.get(finding.id);
     if (draft !== undefined) {
       updated += 1;
-      const family = [finding, ...sortedByNumber(continuations.get(finding.id) ?? [])];
-      const merged = mergeFamily(family, draft, now);
-      for (const member of merged) {
-        if (
-          member.status === 'resolved' &&
-          !family.some((f) => f.id === member.id && f.status === 'resolved')
-        )
-          resolvedByAudit += 1;
-        if (!family.some((f) => f.id === member.id)) added += 1;
-      }
-      findings.push(...merged);
+      // Only the audit's own resolution is undone when the problem comes back; a user's is kept.
+      const reopen =
+        finding.status === 'resolved' &&
+        finding.statusHistory.at(-1)?.note === RESOLVED_BY_AUDIT_NOTE;
+      // A finding the user decided on, found again with other money (November overcharges like
+      // October did): the status stays theirs, and its history says what changed, never silently.
+      const changed =
+        !reopen && finding.status !== 'open' && draft.impact !== finding.impact
+          ? [{ status: finding.status, at: now, note: foundAgainNote(finding, draft) }]
+          : [];
+      findings.push({
+        ...finding,
+        ...(reopen
+          ? {
+              status: 'open' as const,
+              statusHistory: [
+                ...finding.statusHistory,
+                { status: 'open' as const, at: now, note: REOPENED_BY_AUDIT_NOTE },
+              ],
+            }
+          : changed.length > 0
+            ? { statusHistory: [...finding.statusHistory, ...changed] }
+            : {}),
+        severity: draft.severity,
+        subject: draft.subject,
+        impact: draft.impact,
+        message: draft.message,
+        lastSeenAt: now,
+      });
     } else if (finding.status === 'open' && !notRun.has(finding.ruleId)) {
       resolvedByAudit += 1;
-      findings.push(resolvedNow(finding, now));
-    } else if (notFoundToSay(finding, notRun)) {
-      findings.push(notFoundSaid(finding, now));
+      findings.push({
+        ...finding,
+        status: 'resolved',
+        statusHistory: [
+          ...finding.statusHistory,
+          { status: 'resolved', at: now, note: RESOLVED_BY_AUDIT_NOTE },
+        ],
+      });
     } else {
       findings.push(finding);
     }
   }
+  let added = 0;
   for (const draft of fresh) {
-    if (stored.has(draft.id)) continue;
-    const finding = newFinding(draft, now);
-    stored.set(draft.id, finding);
+    if (known.has(draft.id)) continue;
+    known.add(draft.id);
     added += 1;
-    findings.push(finding);
+    findings.push({
+      id: draft.id,
+      ruleId: draft.ruleId,
+      severity: draft.severity,
+      subject: draft.subject,
+      impact: draft.impact,
+      message: draft.message,
+      status: 'open',
+      statusHistory: [{ status: 'open', at: now }],
+      firstSeenAt: now,
+      lastSeenAt: now,
+    });
   }
   return { findings, added, updated, resolvedByAudit };
-}
-
-function newFinding(draft: FindingDraft, now: string): MergedFinding {
-  return {
-    id: draft.id,
-    ruleId: draft.ruleId,
-    severity: draft.severity,
-    subject: draft.subject,
-    impact: draft.impact,
-    message: draft.message,
-    status: 'open',
-    statusHistory: [{ status: 'open', at: now }],
-    firstSeenAt: now,
-    lastSeenAt: now,
-    ...(draft.evidence === undefined ? {} : { evidence: draft.evidence }),
-  };
-}
-
-/** Continuations in the order they were opened (`|more-2` before `|more-10`). */
-function sortedByNumber(findings: readonly MergedFinding[]): MergedFinding[] {
-  const numberOf = (id: string) => Number(id.slice(id.lastIndexOf('-') + 1));
-  return [...findings].sort((a, b) => numberOf(a.id) - numberOf(b.id));
 }

@@ -72,60 +72,35 @@ describe('mergeFindings', () => {
     });
   });
 
-  it('re-running never duplicates; it refreshes message, impact and last seen of an open finding', () => {
-    const again = mergeFindings(firstRun.findings, runAudit(overbilled(95_00)).findings, T2);
+  it('re-running never duplicates; it refreshes message, impact and last seen, keeping the status', () => {
+    const previous = withStatus(firstRun.findings, rateId, 'disputed');
+    const again = mergeFindings(previous, runAudit(overbilled(95_00)).findings, T2);
     expect(again.added).toBe(0);
-    expect(again.findings).toHaveLength(firstRun.findings.length);
+    expect(again.findings).toHaveLength(previous.length);
     expect(again.findings.find((f) => f.id === rateId)).toMatchObject({
-      status: 'open',
+      status: 'disputed',
       impact: cents(50_00),
       firstSeenAt: T1,
       lastSeenAt: T2,
       message: expect.stringContaining('$50.00 over'),
     });
-  });
-
-  it('never stretches a decision over money found since: the new money is open on its own', () => {
-    const previous = withStatus(firstRun.findings, rateId, 'disputed');
-    const again = mergeFindings(previous, runAudit(overbilled(95_00)).findings, T2);
-    expect(again.added).toBe(1);
-    const disputed = again.findings.find((f) => f.id === rateId);
-    expect(disputed).toMatchObject({ status: 'disputed', impact: cents(40_00), lastSeenAt: T2 });
-    expect(disputed?.message).toContain('$40.00 over');
-    expect(disputed?.statusHistory.at(-1)).toEqual({
+    // Never silently: the history says the decided finding was found again with other money.
+    const history = again.findings.find((f) => f.id === rateId)?.statusHistory ?? [];
+    expect(history.at(-1)).toEqual({
       status: 'disputed',
       at: T2,
-      note: '$10.00 more found on invoice N-2026-05: not part of this disputed $40.00; it is open on its own',
+      note: expect.stringMatching(
+        /^Found again at \$50\.00 \(was \$40\.00\) on invoice N-2026-05; still disputed as you left it: check whether the change belongs to your decision\.$/,
+      ),
     });
-    const more = again.findings.find((f) => f.id === `${rateId}|more-2`);
-    expect(more).toMatchObject({ status: 'open', impact: cents(10_00), firstSeenAt: T2 });
-    expect(more?.message).toContain('$10.00 found since the rest was decided on ($40.00 disputed');
-    // Found again at the same money: nothing more opens, the new part is refreshed.
-    const third = mergeFindings(again.findings, runAudit(overbilled(95_00)).findings, T2);
-    expect(third.added).toBe(0);
-    expect(third.findings).toHaveLength(again.findings.length);
-    expect(third.findings.find((f) => f.id === `${rateId}|more-2`)?.impact).toBe(10_00);
-    // The dispute denied, the first part is open again and carries the whole; the second resolves.
-    const denied = withStatus(again.findings, rateId, 'open');
-    const fourth = mergeFindings(denied, runAudit(overbilled(95_00)).findings, T2);
-    const reopened = fourth.findings.find((f) => f.id === rateId);
-    expect(reopened).toMatchObject({ status: 'open', impact: cents(50_00) });
-    expect(reopened?.message).toContain('$50.00 over');
-    expect(reopened?.message).not.toContain('found since');
-    expect(fourth.findings.find((f) => f.id === `${rateId}|more-2`)?.status).toBe('resolved');
-  });
-
-  it('says in the history when a decided finding is found at less, keeping its status', () => {
-    const previous = withStatus(firstRun.findings, rateId, 'disputed');
-    const again = mergeFindings(previous, runAudit(overbilled(75_00)).findings, T2);
-    expect(again.added).toBe(0);
-    const disputed = again.findings.find((f) => f.id === rateId);
-    expect(disputed).toMatchObject({ status: 'disputed', impact: cents(30_00) });
-    expect(disputed?.statusHistory.at(-1)).toEqual({
-      status: 'disputed',
-      at: T2,
-      note: 'Now $30.00 (was $40.00): the checks find $10.00 less (a credit on a bill, or a bill removed)',
-    });
+    // Found again with the same money: nothing more to say.
+    const same = mergeFindings(again.findings, runAudit(overbilled(95_00)).findings, T2);
+    expect(same.findings.find((f) => f.id === rateId)?.statusHistory).toHaveLength(history.length);
+    // An open finding's new figure needs no word: the status is the audit's.
+    const open = mergeFindings(firstRun.findings, runAudit(overbilled(95_00)).findings, T2);
+    expect(open.findings.find((f) => f.id === rateId)?.statusHistory).toEqual(
+      firstRun.findings.find((f) => f.id === rateId)?.statusHistory,
+    );
   });
 
   it('a dismissed finding stays dismissed', () => {
