@@ -4,8 +4,10 @@
  * backup (the result). It once fell to the page's body, so a keyboard user started over from the
  * top and a screen reader said nothing.
  */
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SETUP_FIXTURES } from '../helpers/setup-files';
 import { acmeBackupFile, offerBackup } from './backup-offer';
 import { openApp, type AppSession, loadSampleCompany } from './harness';
 
@@ -15,12 +17,13 @@ afterEach(async (context) => {
   session = undefined;
 });
 
-/** The focused element: its tag and text, `body` when focus is lost. */
+/** The focused element: its tag and name (its label, else its text), `body` when focus is lost. */
 function focused(page: Page): Promise<string> {
   return page.evaluate(() => {
     const active = document.activeElement;
     if (active === null || active === document.body) return 'body';
-    return `${active.tagName.toLowerCase()} ${(active.textContent ?? '').trim()}`;
+    const name = active.getAttribute('aria-label') ?? (active.textContent ?? '').trim();
+    return `${active.tagName.toLowerCase()} ${name}`;
   });
 }
 
@@ -65,6 +68,37 @@ describe('focus after a form or panel closes', () => {
     await offer();
     await press(page, 'Replace my data with this backup');
     await expect.poll(() => focused(page)).toBe('div Restored from acme.temdesk.');
+    expect(session.consoleErrors).toEqual([]);
+  });
+
+  it('goes to the set-up panel’s heading from the Dashboard’s link, then to what Import did', async () => {
+    session = await openApp();
+    const { page } = session;
+    const empty = page.getByRole('region', { name: 'Your telecom spend will appear here' });
+    await empty.getByRole('link', { name: 'Set up from files…' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page)).toBe('h2 Set up from files');
+
+    const setup = page.getByRole('region', { name: 'Set up from files' });
+    const chooser = page.waitForEvent('filechooser');
+    await setup.getByRole('button', { name: 'Choose files…' }).click();
+    await (await chooser).setFiles(join(SETUP_FIXTURES, 'cost-centers.csv'));
+    await press(page, 'Import 3 cost centers');
+    await expect.poll(() => focused(page)).toMatch(/^p Set up done: 3 cost centers/);
+    expect(session.consoleErrors).toEqual([]);
+  });
+
+  it('goes to the invoice’s heading when Enter opens it, and to the Bills heading when it is deleted', async () => {
+    session = await openApp({ hash: '#/bills' });
+    const { page } = session;
+    await loadSampleCompany(page);
+    const invoices = page.getByRole('region', { name: 'Invoices', exact: true });
+    await invoices.locator('[role="gridcell"][col-id="invoiceNumber"]').first().focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page)).toMatch(/^h1 Invoice \S+$/);
+
+    await press(page, 'Delete invoice');
+    await expect.poll(() => focused(page)).toBe('h1 Bills');
     expect(session.consoleErrors).toEqual([]);
   });
 });
