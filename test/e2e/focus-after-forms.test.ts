@@ -5,7 +5,7 @@
  * top and a screen reader said nothing.
  */
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SETUP_FIXTURES } from '../helpers/setup-files';
 import { acmeBackupFile, offerBackup } from './backup-offer';
@@ -25,6 +25,26 @@ function focused(page: Page): Promise<string> {
     const name = active.getAttribute('aria-label') ?? (active.textContent ?? '').trim();
     return `${active.tagName.toLowerCase()} ${name}`;
   });
+}
+
+/** Whether the focused element is marked invalid and described by the text `description`. */
+function focusedInvalid(page: Page): Promise<{ invalid: string | null; description: string }> {
+  return page.evaluate(() => {
+    const active = document.activeElement;
+    const described = (active?.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' ');
+    return { invalid: active?.getAttribute('aria-invalid') ?? null, description: described };
+  });
+}
+
+/** Loads the sample company on the Findings page; its findings grid once the checks have run. */
+async function sampleFindings(page: Page): Promise<Locator> {
+  await loadSampleCompany(page);
+  const grid = page.getByRole('region', { name: 'Findings', exact: true });
+  await expect.poll(() => grid.getByRole('row').count(), { timeout: 30_000 }).toBeGreaterThan(10);
+  return grid;
 }
 
 /** Presses Enter on a button, as a keyboard user does. */
@@ -99,6 +119,64 @@ describe('focus after a form or panel closes', () => {
 
     await press(page, 'Delete invoice');
     await expect.poll(() => focused(page)).toBe('h1 Bills');
+    expect(session.consoleErrors).toEqual([]);
+  });
+
+  it('closes a finding’s details with Escape, back to its row, and goes to its heading after Save status', async () => {
+    session = await openApp({ hash: '#/findings' });
+    const { page } = session;
+    const grid = await sampleFindings(page);
+    const cell = grid.locator('[role="gridcell"][col-id="rule"]').first();
+    await cell.focus();
+    await page.keyboard.press('Enter');
+    const detail = page.getByRole('region', { name: /: \$/ });
+    await detail.waitFor();
+    const title = (await detail.getByRole('heading', { level: 2 }).textContent()) ?? '';
+
+    await detail.getByLabel('Note').focus();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => detail.count()).toBe(0);
+    await expect.poll(() => cell.evaluate((e) => e === document.activeElement)).toBe(true);
+
+    await page.keyboard.press('Enter');
+    await detail.getByLabel('New status').selectOption('dismissed');
+    await press(page, 'Save status');
+    await expect
+      .poll(() => detail.getByRole('listitem').last().textContent())
+      .toContain('Dismissed');
+    await expect.poll(() => focused(page)).toBe(`h2 ${title}`);
+    expect(session.consoleErrors).toEqual([]);
+  });
+
+  it('goes to a new dispute’s heading, to a refused field (tied to its error), then to what Open dispute did', async () => {
+    session = await openApp({ hash: '#/findings' });
+    const { page } = session;
+    const grid = await sampleFindings(page);
+    await page
+      .getByRole('group', { name: 'Filter findings' })
+      .getByLabel('Rule')
+      .selectOption('late-fee');
+    await grid
+      .getByRole('checkbox', { name: /^Select finding / })
+      .first()
+      .check();
+    await press(page, 'Create dispute from 1 selected…');
+    await expect.poll(() => focused(page)).toMatch(/^h2 New dispute: /);
+
+    const form = page.getByRole('form', { name: /^New dispute/ });
+    const credit = form.getByLabel('Expected credit (blank = the claim)');
+    await credit.fill('Pat Gomez, Lumen billing');
+    await press(page, 'Open dispute');
+    await expect.poll(() => credit.evaluate((e) => e === document.activeElement)).toBe(true);
+    expect(await focusedInvalid(page)).toEqual({
+      invalid: 'true',
+      description: expect.stringMatching(/^Expected credit: /),
+    });
+    await session.screenshot('focus-dispute-credit-refused');
+
+    await credit.fill('');
+    await press(page, 'Open dispute');
+    await expect.poll(() => focused(page)).toMatch(/^p Disputed 1 finding \(/);
     expect(session.consoleErrors).toEqual([]);
   });
 });
