@@ -1,8 +1,10 @@
 /**
  * Where keyboard focus goes when the control that had it is removed: opening the contract form
- * (its heading), cancelling or saving it (the contract's heading), and replacing the data with a
- * backup (the result). It once fell to the page's body, so a keyboard user started over from the
- * top and a screen reader said nothing.
+ * (its heading), cancelling or saving it (the contract's heading), replacing the data with a
+ * backup (the result), Set up from files and its Import, opening and deleting an invoice, a
+ * finding's details (Escape, Save status), the New dispute form and its refusals, and Add to
+ * inventory. It once fell to the page's body, so a keyboard user started over from the top and a
+ * screen reader said nothing.
  */
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -177,6 +179,22 @@ describe('focus after a form or panel closes', () => {
     await credit.fill('');
     await press(page, 'Open dispute');
     await expect.poll(() => focused(page)).toMatch(/^p Disputed 1 finding \(/);
+    expect(session.consoleErrors).toEqual([]);
+  });
+
+  it('goes to the next unmatched row after Add to inventory', async () => {
+    session = await openApp({ hash: '#/inventory' });
+    const { page } = session;
+    await loadSampleCompany(page);
+    await page.getByRole('tab', { name: 'Unmatched and not billed' }).click();
+    const unmatched = page.getByRole('region', { name: /Billed but not in the inventory/ });
+    const adds = unmatched.getByRole('button', { name: /^Add or map / });
+    await expect.poll(() => adds.count()).toBeGreaterThan(1);
+    const second = (await adds.nth(1).getAttribute('aria-label')) ?? '';
+    await adds.first().focus();
+    await adds.first().press('Enter');
+    await press(page, 'Add to inventory');
+    await expect.poll(() => focused(page)).toBe(`button ${second}`);
     expect(session.consoleErrors).toEqual([]);
   });
 });
