@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { InvoiceRow } from '../../../shared/billing/invoice-rows';
 import { useDatabase } from '../../db/DatabaseContext';
 import { parseBillsFilter, parseWhere, type BillsFilter } from '../../app/links';
@@ -7,6 +7,7 @@ import { hrefFor } from '../../app/sections';
 import { useLiveQuery } from '../../app/useLiveQuery';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
+import { focusIfLost } from '../../components/focus-if-lost';
 import { ApprovalPolicyPanel } from './approvals/ApprovalPolicyPanel';
 import { PaymentFilePanel } from './approvals/PaymentFilePanel';
 import { InvoiceDetailPage } from './invoices/InvoiceDetailPage';
@@ -30,6 +31,15 @@ export function BillsPage() {
   const { route } = useRouteContext();
   const filter = useMemo(() => billsFilterOf(route.path), [route.path]);
   const first = route.path[0];
+  // Leaving an invoice for the list (Delete invoice, ← All invoices) takes the focused control
+  // away with the invoice's page: focus goes to the list's heading.
+  const previous = useRef(first);
+  useEffect(() => {
+    const left = previous.current;
+    previous.current = first;
+    if (left !== undefined && left !== 'enter' && first === undefined)
+      focusIfLost(document.querySelector<HTMLElement>('main h1'));
+  }, [first]);
   if (filter) return <InvoicesListPage filter={filter} />;
   if (first === 'enter') return <EnterInvoicePage />;
   if (first) return <InvoiceDetailPage invoiceId={first} />;

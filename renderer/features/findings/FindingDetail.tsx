@@ -1,4 +1,5 @@
-import type { Ref } from 'react';
+import { useEffect, useRef, type Ref } from 'react';
+import { focusIfLost } from '../../components/focus-if-lost';
 import { suggestedNextStatus } from '../../../shared/audit/next-status';
 import { MAX_CHARGE_REFS } from '../../../shared/audit/rule';
 import { useDatabase } from '../../db/DatabaseContext';
@@ -26,15 +27,31 @@ export function FindingDetail({
   const db = useDatabase();
   const refs = finding.evidence?.chargeRefs;
   const lines = useLiveQuery(() => loadChargeRefs(db, refs ?? []), [db, refs]);
+  // Saving a new status starts the status form afresh, its Save button gone: focus goes to the
+  // finding's heading, its new status and history below.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const saved = useRef(false);
+  const changes = finding.statusHistory.length;
+  useEffect(() => {
+    if (!saved.current) return;
+    saved.current = false;
+    focusIfLost(heading.current);
+  }, [row.status, changes]);
   return (
     <section
       ref={ref}
       tabIndex={-1}
       className="panel finding-detail"
       aria-labelledby="finding-detail-title"
+      // Escape closes the panel, as Close details does; focus goes back to what opened it.
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || event.defaultPrevented) return;
+        event.preventDefault();
+        onClose();
+      }}
     >
       <div className="toolbar">
-        <h2 id="finding-detail-title">
+        <h2 id="finding-detail-title" ref={heading}>
           {row.rule}: {formatCents(row.impact)}
         </h2>
         <button type="button" className="secondary" onClick={onClose}>
@@ -127,6 +144,7 @@ export function FindingDetail({
         submitLabel="Save status"
         initial={suggestedNextStatus(row.status)}
         onSubmit={async (choice) => {
+          saved.current = true;
           await setFindingStatus(db, [row.id], choice.status, choice.at, choice.note);
         }}
       />

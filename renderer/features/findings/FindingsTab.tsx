@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { focusIfLost } from '../../components/focus-if-lost';
 import { countOnce, type CountedOnce } from '../../../shared/audit/claims';
 import { disputeChoice, disputeNames, disputeRefusal } from '../../../shared/audit/dispute-claim';
 import { cents, formatCents } from '../../../shared/money/cents';
@@ -71,6 +72,17 @@ export function FindingsTab({
       : choice.claimed.length === 0
         ? (disputeRefusal(choice) ?? '')
         : '';
+  // The dispute form's buttons go when it closes: focus goes to what Open dispute did, or back to
+  // the button that opened the form after Cancel.
+  const messageRef = useRef<HTMLParagraphElement>(null);
+  const disputeButton = useRef<HTMLButtonElement>(null);
+  const focusAfter = useRef<'message' | 'button' | null>(null);
+  useEffect(() => {
+    if (disputing || focusAfter.current === null) return;
+    const target = focusAfter.current === 'message' ? messageRef.current : disputeButton.current;
+    focusAfter.current = null;
+    focusIfLost(target);
+  }, [disputing, message]);
   const detailRef = useRevealPanel<HTMLElement>(openRow && openFinding ? openRow.id : null);
 
   const carrierName = (id: string) => data.carriers.find((c) => c.id === id)?.name ?? id;
@@ -121,7 +133,7 @@ export function FindingsTab({
         </div>
       </dl>
       <CountedOnceNote totals={totals} once={once} />
-      <p role="status" className="hint">
+      <p role="status" className="hint" ref={messageRef}>
         {message}
       </p>
       {selected.length > 0 && (
@@ -145,6 +157,7 @@ export function FindingsTab({
             }}
           />
           <button
+            ref={disputeButton}
             type="button"
             disabled={cannotDispute !== ''}
             aria-describedby={cannotDispute === '' ? undefined : 'cannot-dispute'}
@@ -164,6 +177,7 @@ export function FindingsTab({
           choice={choice}
           rows={chosen}
           onDone={(text) => {
+            focusAfter.current = text ? 'message' : 'button';
             setDisputing(false);
             if (text) setMessage(text);
           }}

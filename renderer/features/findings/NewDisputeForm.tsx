@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { DisputeChoice } from '../../../shared/audit/dispute-claim';
 import { isIsoDate } from '../../../shared/dates';
 import { centsFromText, formatCents, type Cents } from '../../../shared/money/cents';
@@ -28,6 +28,23 @@ export function NewDisputeForm({
   const [expected, setExpected] = useState('');
   const [notes, setNotes] = useState('');
   const [problem, setProblem] = useState('');
+  // The field a problem is about: it is marked invalid, described by the problem and focused.
+  const [invalid, setInvalid] = useState<'filed' | 'expected' | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const filedInput = useRef<HTMLInputElement>(null);
+  const expectedInput = useRef<HTMLInputElement>(null);
+  // The form opens below the grid: focus goes to its heading, so a keyboard user starts on it.
+  useEffect(() => heading.current?.focus(), []);
+  const refuse = (field: 'filed' | 'expected' | null, message: string) => {
+    setProblem(message);
+    setInvalid(field);
+    if (field === 'filed') filedInput.current?.focus();
+    if (field === 'expected') expectedInput.current?.focus();
+  };
+  const fieldProps = (field: 'filed' | 'expected') =>
+    invalid === field
+      ? { 'aria-invalid': true, 'aria-describedby': 'new-dispute-problem' }
+      : { 'aria-invalid': false };
   const claim = choice.total;
   const count = choice.claimed.length;
   const rowOf = (id: string) => rows.find((row) => row.id === id);
@@ -35,12 +52,13 @@ export function NewDisputeForm({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (filed !== '' && !isIsoDate(filed)) return setProblem('The filed date is not a date.');
+    if (filed !== '' && !isIsoDate(filed)) return refuse('filed', 'The filed date is not a date.');
     let expectedCredit: Cents | undefined;
     if (expected.trim() !== '') {
       // Money typed by the user is to the cent: `12.345` is refused, never silently rounded.
       const parsed = centsFromText(expected, { subCent: 'reject' });
-      if (!parsed.ok) return setProblem(`Expected credit: ${parsed.errors[0]?.message ?? ''}`);
+      if (!parsed.ok)
+        return refuse('expected', `Expected credit: ${parsed.errors[0]?.message ?? ''}`);
       if (parsed.value !== null) expectedCredit = parsed.value;
     }
     const now = new Date().toISOString();
@@ -57,7 +75,7 @@ export function NewDisputeForm({
       `dispute-${crypto.randomUUID()}`,
       now,
     );
-    if (!outcome.ok) return setProblem(outcome.errors.map((e) => e.message).join(' '));
+    if (!outcome.ok) return refuse(null, outcome.errors.map((e) => e.message).join(' '));
     onDone(`Disputed ${count} finding${count === 1 ? '' : 's'} (${formatCents(claim)}).`);
   };
 
@@ -67,7 +85,7 @@ export function NewDisputeForm({
       onSubmit={(e) => void submit(e)}
       aria-labelledby="new-dispute"
     >
-      <h2 id="new-dispute">
+      <h2 id="new-dispute" ref={heading} tabIndex={-1}>
         New dispute: {first ? `${first.carrier} ${first.accountNumber}` : ''} — {count} finding
         {count === 1 ? '' : 's'}, {formatCents(claim)} claimed
       </h2>
@@ -98,7 +116,13 @@ export function NewDisputeForm({
         </label>
         <label>
           Filed on
-          <input type="date" value={filed} onChange={(e) => setFiled(e.target.value)} />
+          <input
+            ref={filedInput}
+            type="date"
+            value={filed}
+            onChange={(e) => setFiled(e.target.value)}
+            {...fieldProps('filed')}
+          />
         </label>
         <label>
           Contact at the carrier
@@ -109,9 +133,11 @@ export function NewDisputeForm({
           <input
             type="text"
             inputMode="decimal"
+            ref={expectedInput}
             value={expected}
             placeholder={formatCents(claim)}
             onChange={(e) => setExpected(e.target.value)}
+            {...fieldProps('expected')}
           />
         </label>
         <label className="wide">
@@ -119,7 +145,11 @@ export function NewDisputeForm({
           <textarea value={notes} rows={2} onChange={(e) => setNotes(e.target.value)} />
         </label>
       </div>
-      {problem && <p role="alert">{problem}</p>}
+      {problem && (
+        <p role="alert" id="new-dispute-problem">
+          {problem}
+        </p>
+      )}
       <div className="button-row">
         <button type="submit">Open dispute</button>
         <button type="button" className="secondary" onClick={() => onDone(null)}>

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { isIsoDate, type IsoDate } from '../../../shared/dates';
 import { isoDateOf } from '../../db/findings';
 import { FINDING_STATUSES, type FindingStatus } from '../../../shared/model';
@@ -34,9 +34,14 @@ export function StatusForm({
   const [date, setDate] = useState<string>(todayIso);
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState('');
+  const dateInput = useRef<HTMLInputElement>(null);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!isIsoDate(date)) return setProblem('Choose the date of the change.');
+    if (!isIsoDate(date)) {
+      setProblem('Choose the date of the change.');
+      dateInput.current?.focus();
+      return;
+    }
     setProblem('');
     void onSubmit({ status, at: `${date}T12:00:00.000Z`, note }).then(() => setNote(''));
   };
@@ -60,14 +65,25 @@ export function StatusForm({
       </label>
       <label className="inline">
         Date
-        <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+        <input
+          ref={dateInput}
+          type="date"
+          value={date}
+          onChange={(e) => setDate(e.target.value)}
+          aria-invalid={problem !== ''}
+          aria-describedby={problem ? `${id}-problem` : undefined}
+        />
       </label>
       <label className="inline">
         Note
         <input type="text" value={note} onChange={(e) => setNote(e.target.value)} />
       </label>
       <button type="submit">{submitLabel}</button>
-      {problem && <span role="alert">{problem}</span>}
+      {problem && (
+        <span role="alert" id={`${id}-problem`}>
+          {problem}
+        </span>
+      )}
     </form>
   );
 }

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import {
   billedIdentifiers,
   latestInvoicePerAccount,
@@ -14,6 +14,7 @@ import { formatCents } from '../../../shared/money/cents';
 import { useDatabase } from '../../db/DatabaseContext';
 import { useLiveQuery } from '../../app/useLiveQuery';
 import { addAliasKey, addService, type InventoryData } from '../../db/inventory';
+import { focusIfLost } from '../../components/focus-if-lost';
 import type { TemDeskDatabase } from '../../db/database';
 
 async function loadMatching(
@@ -40,6 +41,11 @@ async function loadMatching(
 }
 
 /** Billed identifiers no service answers to, and services the latest bills do not mention. */
+/** An unmatched row's key: the identifier on one invoice. */
+function rowKey(entry: BilledIdentifier): string {
+  return `${entry.invoiceId}-${entry.serviceKey}`;
+}
+
 export function UnmatchedPanel({
   data,
   onOpen,
@@ -56,19 +62,47 @@ export function UnmatchedPanel({
   const [adding, setAdding] = useState<BilledIdentifier | null>(null);
   const carriers = new Map(data.carriers.map((c) => [c.id, c.name]));
   const sites = new Map(data.sites.map((s) => [s.id, s.code]));
+  // The add panel's buttons go when it closes: focus goes back to its row's Add or map… and, once
+  // the identifier is added or mapped (its row gone), to the next row's, else to the heading.
+  const section = useRef<HTMLElement>(null);
+  const focusAfter = useRef<{ key: string; index: number } | null>(null);
+  useEffect(() => {
+    const after = focusAfter.current;
+    if (adding !== null || after === null || matching.status !== 'ready') return;
+    const keys = matching.value.unmatched.map(rowKey);
+    const buttons = section.current?.querySelectorAll<HTMLElement>('tbody button');
+    const still = keys.indexOf(after.key);
+    if (still === -1) focusAfter.current = null;
+    focusIfLost(
+      buttons?.[still === -1 ? after.index : still] ??
+        section.current?.querySelector<HTMLElement>('h2'),
+    );
+  }, [adding, matching]);
 
   if (matching.status !== 'ready')
     return <p role="status">Matching the latest bills to the inventory…</p>;
   const { unmatched, notBilled } = matching.value;
   return (
     <div className="matching">
-      <section aria-labelledby="unmatched-title">
+      <section aria-labelledby="unmatched-title" ref={section}>
         <h2 id="unmatched-title">Billed but not in the inventory ({unmatched.length})</h2>
         <p className="hint">
           Identifiers on each account’s latest invoice that match no service (phone numbers and
           circuit IDs compared whatever their format).
         </p>
-        {adding && <AddFromBill entry={adding} data={data} onDone={() => setAdding(null)} />}
+        {adding && (
+          <AddFromBill
+            entry={adding}
+            data={data}
+            onDone={() => {
+              focusAfter.current = {
+                key: rowKey(adding),
+                index: unmatched.findIndex((entry) => rowKey(entry) === rowKey(adding)),
+              };
+              setAdding(null);
+            }}
+          />
+        )}
         <table className="data-table">
           <thead>
             <tr>
@@ -85,7 +119,7 @@ export function UnmatchedPanel({
           </thead>
           <tbody>
             {unmatched.map((entry) => (
-              <tr key={`${entry.invoiceId}-${entry.serviceKey}`}>
+              <tr key={rowKey(entry)}>
                 <th scope="row">{entry.serviceIdRaw}</th>
                 <td>{carriers.get(entry.carrierId)}</td>
                 <td>{entry.accountNumber}</td>

@@ -1,8 +1,9 @@
-import { useEffect, useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
 import type { SetupPlan } from '../../../shared/ledger/setup';
 import { readSetupFile, type SetupFile } from '../../../shared/ledger/setup-files';
 import type { PickedFile } from '../../../shared/ipc/contract';
 import { hrefFor } from '../../app/sections';
+import { focusIfLost } from '../../components/focus-if-lost';
 import { useDatabase } from '../../db/DatabaseContext';
 import { commitSetup, planSetupImport } from '../../db/setup';
 import { platform } from '../../platform';
@@ -32,6 +33,16 @@ export function SetupFromFiles({ onClose }: { onClose: () => void }) {
   const [plan, setPlan] = useState<SetupPlan | null>(null);
   const [message, setMessage] = useState('');
   const [done, setDone] = useState(false);
+  // The panel is what the link that opened it (on the Dashboard, or an empty page) asked for:
+  // focus goes to its heading, not to the page's (nor to the body, the link gone with its page).
+  // Import goes with the files it imported: focus goes to the import's result.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const result = useRef<HTMLParagraphElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  useEffect(() => {
+    // The Import button goes once the emptied plan is read again.
+    if (done && plan === null) focusIfLost(result.current);
+  }, [done, plan]);
 
   useEffect(() => {
     let current = true;
@@ -79,7 +90,9 @@ export function SetupFromFiles({ onClose }: { onClose: () => void }) {
 
   return (
     <section className="panel setup-panel" aria-labelledby="setup-title">
-      <h2 id="setup-title">Set up from files</h2>
+      <h2 id="setup-title" ref={heading} tabIndex={-1}>
+        Set up from files
+      </h2>
       <p>
         Choose your cost centers, sites, contracts, inventory and rates files together, in any order
         (CSV or XLSX). TEM Desk recognises each file by its columns, imports them in the right order
@@ -131,7 +144,7 @@ export function SetupFromFiles({ onClose }: { onClose: () => void }) {
           Close
         </button>
       </div>
-      <p role="status">
+      <p role="status" ref={result}>
         {message}
         {done && (
           <>

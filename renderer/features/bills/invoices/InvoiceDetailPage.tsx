@@ -1,5 +1,5 @@
 import { MANUAL_PROFILE_ID } from '../../../../shared/billing/manual-invoice';
-import { Fragment } from 'react';
+import { Fragment, useEffect } from 'react';
 import type { InvoiceBalance } from '../../../../shared/model';
 import { cents, formatCents, type Cents } from '../../../../shared/money/cents';
 import {
@@ -11,6 +11,7 @@ import { todayIso } from '../../../../shared/dates';
 import { useDatabase } from '../../../db/DatabaseContext';
 import { useLiveQuery } from '../../../app/useLiveQuery';
 import { PageHeader } from '../../../components/PageHeader';
+import { focusIfLost } from '../../../components/focus-if-lost';
 import { formatMaybeCents } from '../../../components/format';
 import { loadInvoiceDetail } from '../../../db/invoices';
 import { ChargeLinesPanel } from './ChargeLinesPanel';
@@ -23,6 +24,12 @@ import { DeleteInvoiceButton } from './DeleteInvoiceButton';
 export function InvoiceDetailPage({ invoiceId }: { invoiceId: string }) {
   const db = useDatabase();
   const detail = useLiveQuery(() => loadInvoiceDetail(db, invoiceId), [db, invoiceId]);
+  // Opened with Enter in the Bills grid, the grid went with the list: focus goes to the invoice's
+  // heading once it is read (PageHeader leaves focus that is already lost alone).
+  const loaded = detail.status === 'ready' && detail.value !== null;
+  useEffect(() => {
+    if (loaded) focusIfLost(document.querySelector<HTMLElement>('main h1'));
+  }, [loaded, invoiceId]);
 
   if (detail.status === 'loading') return <p role="status">Loading invoice…</p>;
   if (detail.status === 'error') return <p role="alert">{detail.error.message}</p>;
