@@ -83,8 +83,8 @@ describe("the monthly report's findings found this month", () => {
       finding('missing-2', 'missing-invoice', 0, NOV, closed),
       finding('missing-3', 'missing-invoice', 0, NOV, closed),
       finding('dismissed', 'late-fee', 9_00, NOV, { status: 'dismissed' }),
-      // November's money of a finding dated October (the part found after October's was
-      // disputed): found in November, not in October.
+      // A finding dated by its first month (October) whose money is all on November's bill:
+      // found in November, not in October.
       finding('rate|more-2', 'rate-mismatch', 7_00, OCT, { evidence: claims([1, 0, 3, 7_00]) }),
       // Found in November and credited since: November's report, read again, still counts it.
       finding('credited', 'late-fee', 12_00, NOV, {

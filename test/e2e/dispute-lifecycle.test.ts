@@ -49,9 +49,16 @@ function tile(page: Page, name: string) {
   return tileIn(page.getByLabel('Money at stake in the findings shown'), name);
 }
 
-/** The figure of the tile called `name` among `tiles`. */
+/**
+ * The figure of the tile called `name` among `tiles`, by its whole label ("Disputed" is not
+ * "At stake (open or disputed)").
+ */
 function tileIn(tiles: Locator, name: string) {
-  return tiles.locator('.tile').filter({ hasText: name }).getByRole('definition');
+  const label = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  return tiles
+    .locator('.tile')
+    .filter({ has: tiles.page().locator('dt').filter({ hasText: label }) })
+    .getByRole('definition');
 }
 
 function disputesTable(page: Page) {

@@ -193,6 +193,9 @@ describe('focus after a form or panel closes', () => {
     const second = (await adds.nth(1).getAttribute('aria-label')) ?? '';
     await adds.first().focus();
     await adds.first().press('Enter');
+    // No site is picked for the user: the keyboard user picks one first.
+    const site = page.getByRole('group', { name: /to the inventory/ }).getByLabel('Site');
+    if ((await site.inputValue()) === '') await site.selectOption({ index: 1 });
     await press(page, 'Add to inventory');
     await expect.poll(() => focused(page)).toBe(`button ${second}`);
     expect(session.consoleErrors).toEqual([]);
