@@ -73,13 +73,37 @@ export type PackableLine = Omit<ChargeLine, 'invoiceId'> & {
 };
 
 /**
+ * Words that make a column about a plan something other than its name: its code or id, its usage
+ * or allowance, its dates, its charges (`Plan Effective Date`, `Plan Charges`, `Voice Plan Usage`).
+ */
+const NOT_A_PLAN_NAME =
+  /\b(code|id|usage|used|allowance|minutes|data|date|dates|effective|start|end|expires?|charges?|amount|cost|price|fee|fees|total|rate|type|status|change|changed)\b/i;
+const PLAN_WORD = /\bplan\b/i;
+/** Plan words in a column name that nonetheless name the plan (`Rate plan name`, `Price Plan`). */
+const PLAN_NAME =
+  /\b(plan\s+name|name\s+of\s+plan|(rate|price|calling|service|data|voice)\s+plan)$/i;
+
+/** Whether a column name is a plan's name, by name (few distinct names: each is judged once). */
+const planColumns = new Map<string, boolean>();
+function isPlanColumn(name: string): boolean {
+  let is = planColumns.get(name);
+  if (is === undefined) {
+    const trimmed = name.trim();
+    is = PLAN_WORD.test(trimmed) && (PLAN_NAME.test(trimmed) || !NOT_A_PLAN_NAME.test(trimmed));
+    if (planColumns.size < 10_000) planColumns.set(name, is);
+  }
+  return is;
+}
+
+/**
  * The plan a line's extras name ('' when none): the first extra whose column is a plan's name
- * (`Your Calling Plan`, `Plan`, `Rate plan name`, `Price Plan`), not a plan's code or usage.
+ * (`Your Calling Plan`, `Plan`, `Rate plan name`, `Price Plan`), not a plan's code, usage, dates
+ * or charges.
  */
 export function planOfExtras(extras: Readonly<Record<string, string>> | undefined): string {
   if (extras === undefined) return '';
   for (const name in extras) {
-    if (/\bplan\b/i.test(name) && !/\b(code|usage|id)\b/i.test(name)) {
+    if (isPlanColumn(name)) {
       const value = (extras[name] ?? '').trim();
       if (value !== '') return value;
     }

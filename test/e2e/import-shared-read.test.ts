@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isoMonth } from '../../shared/dates';
 import { readBills } from '../../shared/import/read-bill';
@@ -29,6 +31,26 @@ function countReaders(): void {
       if (String(url).includes('read.worker')) counted.readersStarted += 1;
     }
   };
+}
+
+/** Every record of one of the app's stores, read straight from IndexedDB. */
+function recordsOf<T>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('tem-desk');
+        open.onsuccess = () => {
+          const all = open.result.transaction(name).objectStore(name).getAll();
+          all.onsuccess = () => {
+            resolve(all.result as T[]);
+            open.result.close();
+          };
+          all.onerror = () => reject(all.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+    store,
+  );
 }
 
 async function openWithCountedReaders(): Promise<AppSession> {
@@ -80,6 +102,20 @@ describe('a large import read by two workers in Chromium', () => {
     await page
       .getByRole('heading', { name: `Invoices (${invoices.toLocaleString('en-US')})` })
       .waitFor();
+    // Each file is fingerprinted by one of the two workers; every batch has its file's SHA-256,
+    // by which a second import of it is recognised.
+    const stored = (
+      await recordsOf<{ fileName: string; fileHash: string }>(page, 'importBatches')
+    ).map((batch) => [batch.fileName, batch.fileHash] as const);
+    const expected = new Map(
+      company.files.map((file) => [
+        file.name,
+        createHash('sha256').update(file.bytes).digest('hex'),
+      ]),
+    );
+    // (A file no invoice came from is kept as no batch.)
+    expect(stored.length).toBeGreaterThan(company.files.length * 0.9);
+    for (const [name, hash] of stored) expect([name, hash]).toEqual([name, expected.get(name)]);
     expect(session.consoleErrors).toEqual([]);
   });
 
@@ -97,28 +133,7 @@ describe('a large import read by two workers in Chromium', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'No bills imported yet' }).waitFor();
     // The originals staged as the files were read went with the cancel.
-    await expect
-      .poll(() =>
-        page.evaluate(
-          () =>
-            new Promise<number>((resolve, reject) => {
-              const open = indexedDB.open('tem-desk');
-              open.onsuccess = () => {
-                const count = open.result
-                  .transaction('originalFiles')
-                  .objectStore('originalFiles')
-                  .count();
-                count.onsuccess = () => {
-                  resolve(count.result);
-                  open.result.close();
-                };
-                count.onerror = () => reject(count.error);
-              };
-              open.onerror = () => reject(open.error);
-            }),
-        ),
-      )
-      .toBe(0);
+    await expect.poll(async () => (await recordsOf(page, 'originalFiles')).length).toBe(0);
     expect(session.consoleErrors).toEqual([]);
   });
 });

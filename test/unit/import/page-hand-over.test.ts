@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BillDraft, DraftChargeLine } from '../../../shared/import/draft';
 import { draftLineCount, packedLinesOf } from '../../../shared/import/packed-drafts';
@@ -8,8 +9,11 @@ import { linesByInvoice } from '../../../shared/ledger/bills';
 import { cents } from '../../../shared/money/cents';
 import {
   filesBack,
+  hashShares,
+  joinAnswers,
   readInWorker,
   warmReader,
+  withHashes,
   withLines,
   type ReadResult,
 } from '../../../renderer/features/bills/import/readInWorker';
@@ -158,5 +162,74 @@ describe('the files of a read', () => {
     ]);
     expect(filesBack(sent, answer(['a.csv']))).toBeUndefined();
     expect(filesBack(sent, answer(['b.csv', 'a.csv']))).toBeUndefined();
+  });
+});
+
+describe('the fingerprints of a read’s files', () => {
+  const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+  it('are taken by the page for a small read while the worker reads, the worker hashing none', async () => {
+    const posted: { hash?: number[] }[] = [];
+    class AnsweringWorker {
+      onmessage: ((event: { data: unknown }) => void) | null = null;
+      onerror: unknown = null;
+      postMessage(message: { files: { name: string; bytes: Uint8Array }[]; hash?: number[] }) {
+        posted.push(message);
+        // The worker moves the bytes back with an empty hash for each file it did not hash.
+        const files = message.files.map((file) => ({
+          ...file,
+          memberNames: [file.name],
+          fileHash: '',
+        }));
+        setTimeout(() =>
+          this.onmessage?.({ data: { type: 'done', outcomes: [], packed: [], files } }),
+        );
+      }
+      terminate() {}
+    }
+    vi.stubGlobal('Worker', AnsweringWorker);
+    try {
+      const files = [
+        { name: 'a.csv', bytes: new TextEncoder().encode('Account,Amount\n1,2\n') },
+        { name: 'b.csv', bytes: new TextEncoder().encode('Account,Amount\n3,4\n') },
+      ];
+      const expected = files.map((file) => sha256(file.bytes));
+      const read = readInWorker({ kind: 'read', files, options: {} } as never, () => undefined);
+      const result = await read.result;
+      expect(posted[0]?.hash).toEqual([]);
+      expect(result.files.map((file) => file.fileHash)).toEqual(expected);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('are shared by the two workers of a shared read by bytes, and joined from both answers', () => {
+    expect(hashShares([10, 1, 1, 8])).toEqual([[0], [1, 2, 3]]);
+    expect(hashShares([5, 5, 5, 5])).toEqual([
+      [0, 2],
+      [1, 3],
+    ]);
+    const file = (name: string, fileHash: string) => ({
+      name,
+      bytes: new Uint8Array(0),
+      memberNames: [name],
+      fileHash,
+    });
+    const first = {
+      type: 'done' as const,
+      outcomes: [],
+      packed: [],
+      elsewhere: [],
+      files: [file('a.csv', 'aa'), file('b.csv', '')],
+    };
+    const second = { type: 'done' as const, outcomes: [], packed: [], files: [] };
+    expect(
+      joinAnswers(first, { ...second, hashes: ['', 'bb'] }).files.map((f) => f.fileHash),
+    ).toEqual(['aa', 'bb']);
+    // A file neither worker hashed would import without the fingerprint that recognises it again.
+    expect(() => joinAnswers(first, { ...second, hashes: ['', ''] })).toThrow(
+      '"b.csv" could not be fingerprinted.',
+    );
+    expect(() => withHashes(first, [])).toThrow('"b.csv" could not be fingerprinted.');
   });
 });

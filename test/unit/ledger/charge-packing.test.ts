@@ -4,6 +4,7 @@ import { CHARGE_CATEGORIES } from '../../../shared/model';
 import { cents } from '../../../shared/money/cents';
 import {
   packChargeLines,
+  planOfExtras,
   unpackChargeBlock,
   type PackableLine,
 } from '../../../shared/storage/charge-blocks';
@@ -123,5 +124,30 @@ describe('packed charge blocks and their per-service totals', () => {
       }),
       { numRuns: 30 },
     );
+  });
+});
+
+describe('the plan a line’s extras name', () => {
+  it('is read from a column naming the plan, never from its code, usage, dates or charges', () => {
+    const plans = (extras: Record<string, string>) => planOfExtras(extras);
+    expect(plans({ 'Your Calling Plan': ' Unlimited Plus ' })).toBe('Unlimited Plus');
+    expect(plans({ Plan: 'Magenta', Plans: '70.00' })).toBe('Magenta');
+    expect(plans({ 'Rate plan name': 'Business Unlimited' })).toBe('Business Unlimited');
+    expect(plans({ 'Price Plan': 'Share Everything' })).toBe('Share Everything');
+    expect(plans({ 'Data Plan': '10 GB' })).toBe('10 GB');
+    // A date, an amount or a code is not the plan's name, whatever column comes first.
+    expect(
+      plans({
+        'Plan Effective Date': '10/01/2026',
+        'Plan Charges': '45.00',
+        'Rate Plan Code': 'RP123',
+        'Voice Plan Usage': '512',
+        'Plan Type': 'Individual',
+        'Plan Name': 'Unlimited Ultimate',
+      }),
+    ).toBe('Unlimited Ultimate');
+    expect(plans({ 'Plan Effective Date': '10/01/2026', 'Plan Charges': '45.00' })).toBe('');
+    expect(plans({ Planner: 'x', 'Plan ': '' })).toBe('');
+    expect(plans(undefined as never)).toBe('');
   });
 });

@@ -1,6 +1,7 @@
 import { draftWithPackedLines } from '../../../../shared/import/packed-drafts';
 import type { UploadedFile } from '../../../../shared/import/archive';
 import { joinShares } from '../../../../shared/import/read-shares';
+import { sha256Hex } from '../../../platform/hash';
 import type { ReadRequest, ReadResponse } from './worker-protocol';
 
 type DoneMessage = Extract<ReadResponse, { type: 'done' }>;
@@ -95,11 +96,14 @@ export function warmReader(): void {
  */
 export const SHARED_READ_MIN_BYTES = 8 * 2 ** 20;
 
+function bytesOf(files: readonly UploadedFile[]): number {
+  return files.reduce((sum, file) => sum + file.bytes.byteLength, 0);
+}
+
 function worthSharing(request: ReadRequest): boolean {
   if (request.kind !== 'read' || request.files.length < 2) return false;
   if (typeof MessageChannel === 'undefined') return false;
-  const bytes = request.files.reduce((sum, file) => sum + file.bytes.byteLength, 0);
-  return bytes >= SHARED_READ_MIN_BYTES;
+  return bytesOf(request.files) >= SHARED_READ_MIN_BYTES;
 }
 
 /** One worker's answer, raw (its drafts still packed apart), and how to stop it. */
@@ -133,15 +137,64 @@ function answerOf(
   return { answer, stop };
 }
 
+/**
+ * Files of a read together no larger than this are hashed by the page while one worker reads
+ * them (a copy each, taken before their bytes move): the page is idle during the read, and the
+ * worker then spends its time on the read alone. At this size a file's copy and digest are a task
+ * of about 40 ms; larger reads are hashed by their workers.
+ */
+export const PAGE_HASH_MAX_BYTES = 16 * 2 ** 20;
+
+/**
+ * Which files each worker of a shared read hashes (by position): the largest first, each to the
+ * worker with fewer bytes to hash so far, so the digests cost both about the same.
+ */
+export function hashShares(sizes: readonly number[]): [number[], number[]] {
+  const shares: [number[], number[]] = [[], []];
+  const bytes = [0, 0];
+  const order = sizes.map((_, i) => i).sort((a, b) => (sizes[b] ?? 0) - (sizes[a] ?? 0) || a - b);
+  for (const i of order) {
+    const to = (bytes[1] ?? 0) < (bytes[0] ?? 0) ? 1 : 0;
+    shares[to].push(i);
+    bytes[to] = (bytes[to] ?? 0) + (sizes[i] ?? 0);
+  }
+  for (const share of shares) share.sort((a, b) => a - b);
+  return shares;
+}
+
+/** Each copy's SHA-256, one digest per task (the page gets a turn between files). */
+async function hashCopies(copies: readonly Uint8Array[]): Promise<string[]> {
+  const hashes: string[] = [];
+  for (const copy of copies) hashes.push(await sha256Hex(copy));
+  return hashes;
+}
+
+/**
+ * The answer with each file's hash, from the answer itself or from `hashes` (by position) where
+ * it has none. Every file must have one: an import is recognised again by it.
+ */
+export function withHashes(message: DoneMessage, hashes: readonly string[]): DoneMessage {
+  const files = message.files.map((file, i) => ({
+    ...file,
+    fileHash: file.fileHash || (hashes[i] ?? ''),
+  }));
+  const unhashed = files.find((file) => file.fileHash === '');
+  if (unhashed !== undefined) throw new Error(`"${unhashed.name}" could not be fingerprinted.`);
+  return { ...message, files };
+}
+
 /** The two answers of a shared read as one, in the order one worker reading it all gives. */
 export function joinAnswers(first: DoneMessage, second: DoneMessage): DoneMessage {
   const elsewhere = first.elsewhere ?? [];
-  return {
-    ...first,
-    outcomes: joinShares(first.outcomes, elsewhere, second.outcomes),
-    packed: joinShares(first.packed, elsewhere, second.packed),
-    elsewhere: undefined,
-  };
+  return withHashes(
+    {
+      ...first,
+      outcomes: joinShares(first.outcomes, elsewhere, second.outcomes),
+      packed: joinShares(first.packed, elsewhere, second.packed),
+      elsewhere: undefined,
+    },
+    second.hashes ?? [],
+  );
 }
 
 export function readInWorker(
@@ -160,15 +213,16 @@ export function readInWorker(
       fractions[i] = fraction;
       onProgress(((fractions[0] ?? 0) + (fractions[1] ?? 0)) / 2);
     };
+    const [hashA, hashB] = hashShares(request.files.map((file) => file.bytes.byteLength));
     const a = answerOf(
       first,
-      { ...request, share: { shard: 0, peer: channel.port1 } },
+      { ...request, share: { shard: 0, peer: channel.port1 }, hash: hashA },
       [...bytesToMove(request), channel.port1],
       progress(0),
     );
     const b = answerOf(
       newReader(),
-      { ...request, files: [], share: { shard: 1, peer: channel.port2 } },
+      { ...request, files: [], share: { shard: 1, peer: channel.port2 }, hash: hashB },
       [channel.port2],
       progress(1),
     );
@@ -183,9 +237,26 @@ export function readInWorker(
   } else {
     // The files' bytes are moved, not copied (58 MB copied at a million lines was a 230 ms task);
     // the worker moves them back with its answer (see `filesBack`).
-    const only = answerOf(first, request, bytesToMove(request), onProgress);
+    const copies =
+      request.kind === 'read' && bytesOf(request.files) <= PAGE_HASH_MAX_BYTES
+        ? request.files.map((file) => file.bytes.slice())
+        : undefined;
+    const only = answerOf(
+      first,
+      copies === undefined || request.kind !== 'read' ? request : { ...request, hash: [] },
+      bytesToMove(request),
+      onProgress,
+    );
     stops = [only.stop];
-    answer = only.answer;
+    if (copies === undefined) answer = only.answer;
+    else {
+      // Hashed here while the worker reads (see `PAGE_HASH_MAX_BYTES`).
+      const hashes = hashCopies(copies);
+      hashes.catch(() => undefined);
+      answer = Promise.all([only.answer, hashes]).then(([message, own]) =>
+        withHashes(message, own),
+      );
+    }
   }
   const result = answer.then((message) => {
     performance.mark('import:worker-answered');

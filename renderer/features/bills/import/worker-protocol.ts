@@ -25,6 +25,12 @@ export type ReadRequest =
        * copy to shard 1 through `peer`, so the page copies nothing; shard 1 is sent no files.
        */
       share?: { shard: 0 | 1; peer: MessagePort };
+      /**
+       * The positions of the files this worker hashes (absent: every file, or none for shard 1).
+       * The others are hashed elsewhere at the same time — by the other worker of a shared read,
+       * or by the page — so no worker spends its read's time on every file's digest.
+       */
+      hash?: number[];
     }
   | { kind: 'sample'; asOf: IsoDate };
 
@@ -44,6 +50,8 @@ export type ReadResponse =
        * their SHA-256 (lower-case hex); the bytes are transferred back, not copied.
        */
       files: { name: string; bytes: Uint8Array; memberNames: string[]; fileHash: string }[];
+      /** Shard 1 of a shared read: the SHA-256 of each file it hashed, by position ('' for the others). */
+      hashes?: string[];
       /** Shard 0 of a shared read: where shard 1's outcomes go among these (see `joinShares`). */
       elsewhere?: number[];
       /** For `sample`: the company's inventory and contracts, stored before its bills. */
