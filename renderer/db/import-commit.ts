@@ -3,7 +3,7 @@
  * added, completed or replaced; this module only writes it, in one transaction.
  */
 import { MANUAL_PROFILE_ID } from '../../shared/billing/manual-invoice';
-import { packRows } from '../../shared/import/packed-blocks';
+import { packRows, ServiceScratch, serviceTotalsOfRows } from '../../shared/import/packed-blocks';
 import {
   invoiceOfPlan,
   planBills,
@@ -215,6 +215,7 @@ export async function commitImport(
       { profileId: string; carriers: Set<string>; invoices: number; lines: number; usage: number }
     >();
 
+    const scratch = new ServiceScratch();
     for (const planned of plan.invoices) {
       const { drafted } = planned;
       const draft = input.drafts[planned.draftIndex];
@@ -276,7 +277,10 @@ export async function commitImport(
         blocks.push(block);
         pendingWeight += blockWeight(block);
       }
-      serviceTotals.push(serviceTotalsOfBlocks(invoice.id, invoiceBlocks));
+      serviceTotals.push(
+        (planned.packedRows && serviceTotalsOfRows(invoice.id, planned.packedRows, scratch)) ??
+          serviceTotalsOfBlocks(invoice.id, invoiceBlocks),
+      );
       if (pendingWeight >= VALUES_PER_WRITE) {
         // Written as they are packed, in bounded requests: the page gets a turn between writes
         // (a million lines never freeze it) and the blocks already written are not held twice.

@@ -5,6 +5,7 @@
 import { BLOCK_SIZE, BlockFiller, planOfExtras, type ChargeBlock } from '../storage/charge-blocks';
 import type { PackedRows } from './packed-drafts';
 import type { PackedStrings } from './packed-columns';
+import type { ServiceTotals } from '../storage/service-totals';
 
 /** The string of row `i`, or `fallback` when absent (see `valueAt`). */
 function stringAt(column: PackedStrings, i: number, fallback: string): string {
@@ -61,4 +62,77 @@ export function packRows(
     blocks.push(filler.done());
   }
   return blocks;
+}
+
+/**
+ * `serviceTotalsOfBlocks(invoiceId, packRows(invoiceId, rows))`, from the columns: a line's
+ * service is its key's position among the column's distinct values, so each line is summed by two
+ * array reads, without hashing its key's characters (a tenth of a million-line commit). Null when
+ * the key column is kept plain (nearly every line its own key): the caller sums the blocks.
+ */
+export function serviceTotalsOfRows(
+  invoiceId: string,
+  { packed, rows }: PackedRows,
+  scratch: ServiceScratch = new ServiceScratch(),
+): ServiceTotals | null {
+  const { index, values } = packed.serviceKey;
+  if (index === null) return null;
+  // Slot 0: no key, as the key ''; a distinct value '' is the same key.
+  const emptyAt = values.indexOf('');
+  const first = scratch.firstEntries(values.length + 1);
+  const touched: number[] = [];
+  const keys: string[] = [];
+  const categories: number[] = [];
+  const amounts: number[] = [];
+  /** The entry before each one of the same service (-1: none), newest first. */
+  const previous: number[] = [];
+  let lastSlot = -1;
+  let lastCategory = -1;
+  let lastEntry = -1;
+  for (let k = 0; k < rows.length; k++) {
+    const row = rows[k] ?? 0;
+    const at = index[row] ?? -1;
+    const slot = at < 0 || at === emptyAt ? 0 : at + 1;
+    const category = packed.category[row] ?? 0;
+    const amount = packed.amount[row] ?? 0;
+    if (slot !== lastSlot || category !== lastCategory) {
+      lastSlot = slot;
+      lastCategory = category;
+      let entry = first[slot] ?? -1;
+      while (entry >= 0 && categories[entry] !== category) entry = previous[entry] ?? -1;
+      if (entry < 0) {
+        entry = keys.length;
+        if ((first[slot] ?? -1) < 0) touched.push(slot);
+        previous.push(first[slot] ?? -1);
+        first[slot] = entry;
+        keys.push(slot === 0 ? '' : (values[slot - 1] ?? ''));
+        categories.push(category);
+        amounts.push(amount);
+        lastEntry = entry;
+        continue;
+      }
+      lastEntry = entry;
+    }
+    amounts[lastEntry] = (amounts[lastEntry] ?? 0) + amount;
+  }
+  for (const slot of touched) first[slot] = -1;
+  return {
+    invoiceId,
+    keys,
+    categories: Uint8Array.from(categories),
+    amounts: Float64Array.from(amounts),
+  };
+}
+
+/**
+ * The per-service table {@link serviceTotalsOfRows} uses, kept between the invoices of one
+ * commit (a draft's distinct keys can be a quarter of a million): every slot -1 between calls.
+ */
+export class ServiceScratch {
+  private slots = new Int32Array(0);
+
+  firstEntries(length: number): Int32Array {
+    if (this.slots.length < length) this.slots = new Int32Array(length).fill(-1);
+    return this.slots;
+  }
 }

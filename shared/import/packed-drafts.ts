@@ -210,15 +210,25 @@ export function linesOfRows({ packed, rows }: PackedRows): DraftChargeLine[] {
 /** The aggregates of the lines at `rows`, equal to `aggregateLines` of those lines. */
 export function aggregateRows({ packed, rows }: PackedRows): LineAggregates {
   const amounts = new Float64Array(rows.length);
-  const byCategory = new Map<ChargeCategory, number>();
+  // Summed by the category's index (no lookup by name per line), in first-seen order.
+  const sums = new Float64Array(CHARGE_CATEGORIES.length);
+  const seen: number[] = [];
+  const counted = new Uint8Array(CHARGE_CATEGORIES.length);
   for (let k = 0; k < rows.length; k++) {
     const row = rows[k] ?? 0;
     const amount = packed.amount[row] ?? 0;
     amounts[k] = amount;
-    const category = CHARGE_CATEGORIES[packed.category[row] ?? -1];
-    if (category === undefined) throw new Error(`Corrupt packed lines: category at ${row}`);
-    byCategory.set(category, (byCategory.get(category) ?? 0) + amount);
+    const at = packed.category[row] ?? -1;
+    if (at < 0 || at >= CHARGE_CATEGORIES.length)
+      throw new Error(`Corrupt packed lines: category at ${row}`);
+    if (counted[at] === 0) {
+      counted[at] = 1;
+      seen.push(at);
+    }
+    sums[at] = (sums[at] ?? 0) + amount;
   }
+  const byCategory = new Map<ChargeCategory, number>();
+  for (const at of seen) byCategory.set(CHARGE_CATEGORIES[at] as ChargeCategory, sums[at] ?? 0);
   const linesTotal = checkedLinesTotal(amounts);
   if (linesTotal === null) {
     throw new RangeError(

@@ -1,7 +1,12 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { aggregateLines } from '../../../shared/billing/aggregates';
 import type { BillDraft, DraftChargeLine, DraftUsage } from '../../../shared/import/draft';
-import { packRows } from '../../../shared/import/packed-blocks';
+import {
+  packRows,
+  ServiceScratch,
+  serviceTotalsOfRows,
+} from '../../../shared/import/packed-blocks';
 import {
   aggregateRows,
   draftLineCount,
@@ -19,6 +24,7 @@ import { invoiceOfPlan, planBills, plannedLineCount } from '../../../shared/ledg
 import { OrgResolver, sequentialIds } from '../../../shared/ledger/org';
 import { cents } from '../../../shared/money/cents';
 import { packChargeLines } from '../../../shared/storage/charge-blocks';
+import { serviceTotalsOfBlocks } from '../../../shared/storage/service-totals';
 import { expectClonedDenselyAsBefore } from '../../helpers/cloned-blocks';
 import { makeDraft, makeDraftInvoice } from '../../helpers/drafts';
 
@@ -142,5 +148,46 @@ describe('a draft whose lines stay packed', () => {
     const packed = packDraftLines(lines);
     const rows = packedRowsByInvoice(packed).get('') ?? new Uint32Array(0);
     expect(linesOfRows({ packed, rows })).toEqual(lines.filter((l) => l.invoiceKey === ''));
+  });
+});
+
+describe('per-service totals from the packed columns', () => {
+  it('equal the totals of the blocks made of the same rows, invoice after invoice', () => {
+    const line = fc.record({
+      invoiceKey: fc.constantFrom('A', 'B', ''),
+      // Keys repeat, none at all and the key '' among them (both are the key '').
+      serviceKey: fc.constantFrom(null, '', '+15550100001', '+15550100002', 'circuit:42'),
+      category: fc.constantFrom(...CATEGORIES),
+      amount: fc.integer({ min: -1_000_000, max: 1_000_000 }),
+    });
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 300 }), (drawn) => {
+        const lines = drawn.map((l, i): DraftChargeLine => ({
+          ...l,
+          serviceIdRaw: l.serviceKey ?? '',
+          description: 'Charge',
+          amount: cents(l.amount),
+          quantity: null,
+          sourceFile: 'a.csv',
+          sourceRow: i + 2,
+        }));
+        const packed = packDraftLines(lines);
+        const scratch = new ServiceScratch();
+        for (const [key, rows] of packedRowsByInvoice(packed)) {
+          const blocks = packRows(`invoice-${key}`, { packed, rows }, 50);
+          expect(serviceTotalsOfRows(`invoice-${key}`, { packed, rows }, scratch)).toEqual(
+            serviceTotalsOfBlocks(`invoice-${key}`, blocks),
+          );
+        }
+      }),
+    );
+  });
+
+  it('are left to the blocks when nearly every line has its own key (the column kept plain)', () => {
+    const lines = mixedLines(['A'], 400).map((l, i) => ({ ...l, serviceKey: `key-${i}` }));
+    const packed = packDraftLines(lines);
+    expect(packed.serviceKey.index).toBeNull();
+    const rows = packedRowsByInvoice(packed).get('A') ?? new Uint32Array(0);
+    expect(serviceTotalsOfRows('invoice-A', { packed, rows })).toBeNull();
   });
 });
