@@ -107,9 +107,21 @@ describe('a dispute’s life in Chromium', () => {
     const { page, today } = app;
     const details = disputePanel(page).getByRole('form', { name: 'Dispute details' });
     await details.getByLabel('Carrier ticket number').fill('TKT-78');
+    // An expected credit in fractions of a cent is the field's problem, said beside it.
+    const expected = details.getByLabel('Expected credit');
+    await expected.fill('1.234');
+    await details.getByRole('button', { name: 'Save dispute' }).click();
+    await expect.poll(() => expected.getAttribute('aria-invalid')).toBe('true');
+    const problem = page.locator(
+      `[id="${(await expected.getAttribute('aria-describedby')) ?? ''}"]`,
+    );
+    expect(await problem.textContent()).toContain('Expected credit:');
+    expect(await expected.evaluate((input) => input === document.activeElement)).toBe(true);
+    await expected.fill('');
     await details.getByLabel('Filed on').fill(today);
     await details.getByRole('button', { name: 'Save dispute' }).click();
     await expect.poll(() => disputeRowText(page)).toContain(`TKT-78${today}Filed`);
+    expect(await expected.getAttribute('aria-invalid')).toBe('false');
     expect(app.consoleErrors).toEqual([]);
   });
 
@@ -166,6 +178,17 @@ describe('a dispute’s life in Chromium', () => {
 
     await record('12.345');
     await expect.poll(() => said.textContent()).toContain('has fractions of a cent');
+    // The problem is the amount's: marked invalid, described by it and focused for a new try.
+    const amountField = credits.getByLabel('Credit amount');
+    expect(await amountField.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await amountField.getAttribute('aria-describedby')) ?? '';
+    expect(await said.getAttribute('id')).toBe(describedBy);
+    expect(await amountField.evaluate((input) => input === document.activeElement)).toBe(true);
+    // Seen too, on this page as on every other (the style is the app's, not one page's).
+    expect(await amountField.evaluate((input) => getComputedStyle(input).outlineStyle)).toBe(
+      'solid',
+    );
+    await app.screenshot('dispute-credit-invalid-amount');
     await record('0');
     await expect.poll(() => said.textContent()).toContain('A credit is a positive amount');
     await record('-5');
@@ -185,6 +208,7 @@ describe('a dispute’s life in Chromium', () => {
     expect(await recovered.textContent()).toBe('$0.00');
     await credits.getByRole('button', { name: 'Record $4,999.00 anyway' }).click();
     await expect.poll(() => said.textContent()).toBe('Recorded a credit of $4,999.00.');
+    expect(await amountField.getAttribute('aria-invalid')).toBe('false');
     await expect.poll(() => recovered.textContent()).toBe('$4,999.00');
     expect(app.consoleErrors).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import {
   creditAboveClaim,
   creditAboveClaimMessage,
@@ -21,6 +21,38 @@ function amountOf(text: string): Cents | string {
   return parsed.value ?? 'Enter an amount, e.g. 32.00.';
 }
 
+/**
+ * A form's one problem and the field it is about: the field is marked invalid, described by the
+ * problem (read out with it) and focused; a problem of no field is only said.
+ */
+function useFieldProblem<F extends string>() {
+  const problemId = useId();
+  const [message, setMessage] = useState('');
+  const [invalid, setInvalid] = useState<F | null>(null);
+  const inputs = useRef(new Map<F, HTMLInputElement | null>());
+  return {
+    problemId,
+    message,
+    /** Says `text` (a problem when `field` is given, which is focused). */
+    say(text: string, field: F | null = null) {
+      setMessage(text);
+      setInvalid(field);
+      if (field !== null) inputs.current.get(field)?.focus();
+    },
+    /** The props of a field's input: its ref, and its invalid state and description. */
+    field(name: F) {
+      return {
+        ref: (input: HTMLInputElement | null) => {
+          inputs.current.set(name, input);
+        },
+        ...(invalid === name
+          ? { 'aria-invalid': true as const, 'aria-describedby': problemId }
+          : { 'aria-invalid': false as const }),
+      };
+    },
+  };
+}
+
 /** The dispute's ticket, filed date, contact, expected credit, status and notes. */
 export function DisputeEditForm({ dispute }: { dispute: DisputeRecord }) {
   const db = useDatabase();
@@ -39,12 +71,13 @@ export function DisputeEditForm({ dispute }: { dispute: DisputeRecord }) {
     picked ?? undefined,
   );
   const [notes, setNotes] = useState(dispute.notes ?? '');
-  const [message, setMessage] = useState('');
+  const problem = useFieldProblem<'filed' | 'expected'>();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const amount = expected.trim() === '' ? undefined : amountOf(expected);
-    if (typeof amount === 'string') return setMessage(`Expected credit: ${amount}`);
-    if (filed !== '' && !isIsoDate(filed)) return setMessage('The filed date is not a date.');
+    if (typeof amount === 'string') return problem.say(`Expected credit: ${amount}`, 'expected');
+    if (filed !== '' && !isIsoDate(filed))
+      return problem.say('The filed date is not a date.', 'filed');
     await updateDispute(
       db,
       dispute.id,
@@ -61,7 +94,7 @@ export function DisputeEditForm({ dispute }: { dispute: DisputeRecord }) {
       new Date().toISOString(),
     );
     setPicked(null);
-    setMessage('Dispute saved.');
+    problem.say('Dispute saved.');
   };
   return (
     <form onSubmit={(e) => void submit(e)} aria-label="Dispute details">
@@ -72,7 +105,12 @@ export function DisputeEditForm({ dispute }: { dispute: DisputeRecord }) {
         </label>
         <label>
           Filed on
-          <input type="date" value={filed} onChange={(e) => setFiled(e.target.value)} />
+          <input
+            type="date"
+            value={filed}
+            onChange={(e) => setFiled(e.target.value)}
+            {...problem.field('filed')}
+          />
         </label>
         <label>
           Contact at the carrier
@@ -86,6 +124,7 @@ export function DisputeEditForm({ dispute }: { dispute: DisputeRecord }) {
             value={expected}
             placeholder={formatCents(dispute.claimedAmount)}
             onChange={(e) => setExpected(e.target.value)}
+            {...problem.field('expected')}
           />
         </label>
         <label>
@@ -108,8 +147,8 @@ export function DisputeEditForm({ dispute }: { dispute: DisputeRecord }) {
       </div>
       <div className="button-row">
         <button type="submit">Save dispute</button>
-        <span role="status" className="hint">
-          {message}
+        <span role="status" className="hint" id={problem.problemId}>
+          {problem.message}
         </span>
       </div>
     </form>
@@ -122,17 +161,18 @@ export function CreditForm({ dispute }: { dispute: DisputeRecord }) {
   const [on, setOn] = useState<string>(todayIso);
   const [amount, setAmount] = useState('');
   const [note, setNote] = useState('');
-  const [message, setMessage] = useState('');
+  const problem = useFieldProblem<'on' | 'amount'>();
   // A credit larger than the claim still waits for, shown with by how much, until confirmed.
   const [aboveClaim, setAboveClaim] = useState<Cents | null>(null);
   const record = async (confirmed: boolean) => {
     const read = creditAmountFromText(amount);
-    if (!read.ok) return setMessage(`Credit amount: ${read.errors[0]?.message ?? ''}`);
-    if (!isIsoDate(on)) return setMessage('Choose the date of the bill the credit appeared on.');
+    if (!read.ok) return problem.say(`Credit amount: ${read.errors[0]?.message ?? ''}`, 'amount');
+    if (!isIsoDate(on))
+      return problem.say('Choose the date of the bill the credit appeared on.', 'on');
     const value = read.value;
     if (!confirmed && creditAboveClaim(dispute, value) > 0) {
       setAboveClaim(value);
-      return setMessage(creditAboveClaimMessage(dispute, value));
+      return problem.say(creditAboveClaimMessage(dispute, value));
     }
     const outcome = await recordCredit(
       db,
@@ -142,11 +182,11 @@ export function CreditForm({ dispute }: { dispute: DisputeRecord }) {
       new Date().toISOString(),
       { aboveClaimConfirmed: confirmed },
     );
-    if (!outcome.ok) return setMessage(outcome.errors.map((e) => e.message).join(' '));
+    if (!outcome.ok) return problem.say(outcome.errors.map((e) => e.message).join(' '));
     setAmount('');
     setNote('');
     setAboveClaim(null);
-    setMessage(`Recorded a credit of ${formatCents(value)}.`);
+    problem.say(`Recorded a credit of ${formatCents(value)}.`);
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -156,7 +196,12 @@ export function CreditForm({ dispute }: { dispute: DisputeRecord }) {
     <form className="inline-form" onSubmit={submit} aria-label="Record a credit">
       <label className="inline">
         Date of the bill with the credit
-        <input type="date" value={on} onChange={(e) => setOn(e.target.value)} />
+        <input
+          type="date"
+          value={on}
+          onChange={(e) => setOn(e.target.value)}
+          {...problem.field('on')}
+        />
       </label>
       <label className="inline">
         Credit amount
@@ -168,6 +213,7 @@ export function CreditForm({ dispute }: { dispute: DisputeRecord }) {
             setAmount(e.target.value);
             setAboveClaim(null);
           }}
+          {...problem.field('amount')}
         />
       </label>
       <label className="inline">
@@ -180,8 +226,8 @@ export function CreditForm({ dispute }: { dispute: DisputeRecord }) {
           Record {formatCents(aboveClaim)} anyway
         </button>
       )}
-      <span role="status" className="hint">
-        {message}
+      <span role="status" className="hint" id={problem.problemId}>
+        {problem.message}
       </span>
     </form>
   );
