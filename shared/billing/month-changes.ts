@@ -9,6 +9,7 @@ import { cents, type Cents } from '../money/cents';
 import type { ServiceTotals } from '../storage/service-totals';
 import { dashboardView, type DashboardFilter, type DashboardView } from './dashboard-view';
 import type { DimensionIndex } from './dimensions';
+import type { Mover } from './report';
 
 /** One month's change from the month before it. */
 export interface MonthChange {
@@ -88,4 +89,42 @@ export function monthChanges(
       };
     }),
   };
+}
+
+/** The accounts that moved most, and the two months compared (`before` '' when none is). */
+export interface MonthMovers {
+  movers: Mover[];
+  /** Whether the month before was billed at all (else no account "moved"). */
+  compared: boolean;
+  before: IsoMonth | '';
+  month: IsoMonth | '';
+}
+
+/**
+ * The biggest movers the dashboard shows: between the range's last two months, or, for a range of
+ * one month, between it and the month before (as the change chart compares them), read from a
+ * view of those two months with the same filters.
+ */
+export function monthMovers(
+  invoices: readonly Invoice[],
+  serviceTotals: ReadonlyMap<string, ServiceTotals>,
+  index: DimensionIndex,
+  filter: DashboardFilter,
+  view: DashboardView,
+): MonthMovers {
+  const month = view.months.at(-1) ?? '';
+  const before = monthBeforeOneMonth(view.months);
+  if (before === undefined || month === '')
+    return {
+      movers: view.movers,
+      compared: view.moversCompared,
+      before: view.months.at(-2) ?? '',
+      month,
+    };
+  const both = dashboardView(invoices, serviceTotals, index, {
+    ...filter,
+    from: before,
+    to: month,
+  });
+  return { movers: both.movers, compared: both.moversCompared, before, month };
 }

@@ -71,6 +71,17 @@ describe('dashboard change chart', () => {
     const oneMonth = await changes(page);
     expect([...oneMonth.keys()]).toEqual([shortMonth(end)]);
     expect(oneMonth.get(shortMonth(end))).toBe(endTotal - previousTotal);
+    // The biggest movers compare the same two months: the rows the two-month range shows.
+    const movers = page.getByRole('table', {
+      name: `Biggest movers, ${shortMonth(previous)} → ${shortMonth(end)}`,
+    });
+    await movers.waitFor();
+    const oneMonthMovers = await movers.getByRole('row').allTextContents();
+    expect(oneMonthMovers.length).toBeGreaterThan(1);
+    await session.screenshot('dashboard-one-month-movers');
+    await showRange(page, previous, end);
+    expect(await movers.getByRole('row').allTextContents()).toEqual(oneMonthMovers);
+    await showRange(page, end, end);
     await expect
       .poll(() => page.locator('dl.tiles .tile__meta').first().textContent())
       .toMatch(new RegExp(`^[+−]?\\$[\\d,]+\\.\\d\\d vs ${shortMonth(previous)}`));

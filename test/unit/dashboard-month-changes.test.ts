@@ -9,7 +9,7 @@ import {
   type DashboardFilter,
 } from '../../shared/billing/dashboard-view';
 import { DimensionIndex } from '../../shared/billing/dimensions';
-import { monthChanges } from '../../shared/billing/month-changes';
+import { monthChanges, monthMovers } from '../../shared/billing/month-changes';
 import { isoMonth, type IsoMonth } from '../../shared/dates';
 import type { Invoice } from '../../shared/model';
 
@@ -73,5 +73,28 @@ describe('month changes', () => {
     expect(shown.kind === 'changes' && shown.changes.map((c) => [c.month, c.change])).toEqual([
       ['2026-10', -50_00],
     ]);
+  });
+});
+
+describe('biggest movers', () => {
+  const moversOf = (invoices: Invoice[], from: string, to: string) => {
+    const filter: DashboardFilter = { ...NO_DASHBOARD_FILTER, from: m(from), to: m(to) };
+    const view = dashboardView(invoices, new Map(), index, filter);
+    return monthMovers(invoices, new Map(), index, filter, view);
+  };
+
+  it('of one month are against the month before, as the change chart compares them', () => {
+    const one = moversOf(bills, '2026-10', '2026-10');
+    const two = moversOf(bills, '2026-09', '2026-10');
+    expect(one).toEqual(two);
+    expect(one.before).toBe('2026-09');
+    expect(one.compared).toBe(true);
+    // Verizon's account went from $500 to $450; AT&T's did not move.
+    expect(one.movers.map((mover) => [mover.carrierId, mover.change])).toEqual([['vz', -50_00]]);
+  });
+
+  it('of a first month are none, said against the month before it', () => {
+    const first = moversOf(bills, '2026-09', '2026-09');
+    expect(first).toMatchObject({ movers: [], compared: false, before: '2026-08' });
   });
 });

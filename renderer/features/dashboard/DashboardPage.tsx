@@ -9,7 +9,7 @@ import {
   type DashboardFilter,
 } from '../../../shared/billing/dashboard-view';
 import { DimensionIndex } from '../../../shared/billing/dimensions';
-import { monthChanges } from '../../../shared/billing/month-changes';
+import { monthChanges, monthMovers } from '../../../shared/billing/month-changes';
 import { deadlines, invoicesToPay } from '../../../shared/billing/attention';
 import { monthRange, todayIso } from '../../../shared/dates';
 import { useDatabase } from '../../db/DatabaseContext';
@@ -139,6 +139,10 @@ function Overview({ data, filter: asLinked }: { data: DashboardData; filter: Das
     () => monthChanges(data.invoices, data.serviceTotals, index, filter, view),
     [data, index, filter, view],
   );
+  const movers = useMemo(
+    () => monthMovers(data.invoices, data.serviceTotals, index, filter, view),
+    [data, index, filter, view],
+  );
   const findings = useMemo(
     () =>
       findingsView(
@@ -208,7 +212,14 @@ function Overview({ data, filter: asLinked }: { data: DashboardData; filter: Das
           }
         />
       )}
-      <SpendCharts view={view} filter={filter} data={data} names={names} changes={changes} />
+      <SpendCharts
+        view={view}
+        filter={filter}
+        data={data}
+        names={names}
+        changes={changes}
+        movers={movers}
+      />
       <FindingsCharts findings={findings} filter={filter} months={view.months} />
       <DueLists toPay={toPay} renewals={renewals} filter={filter} names={names} />
     </>

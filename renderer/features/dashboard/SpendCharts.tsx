@@ -8,7 +8,7 @@ import { cents, formatCents } from '../../../shared/money/cents';
 import { billsLink, inventoryLink } from '../../app/links';
 import { MoneyBarChart } from '../../components/charts/MoneyBarChart';
 import type { DashboardData } from '../../db/dashboard';
-import type { MonthChanges } from '../../../shared/billing/month-changes';
+import type { MonthChanges, MonthMovers } from '../../../shared/billing/month-changes';
 import { ChangeChart } from './ChangeChart';
 import { MoversTable, signedCents } from './MoversTable';
 import { RankedChart } from './RankedChart';
@@ -131,6 +131,7 @@ export function SpendCharts({
   data,
   names,
   changes,
+  movers,
 }: {
   view: DashboardView;
   filter: DashboardFilter;
@@ -138,6 +139,8 @@ export function SpendCharts({
   names: ReadonlyMap<string, string>;
   /** The month-over-month changes (`monthChanges` of the same view). */
   changes: MonthChanges;
+  /** The biggest movers and the months they compare (`monthMovers` of the same view). */
+  movers: MonthMovers;
 }) {
   const to = view.months.at(-1) ?? '';
   const monthLabels = useMemo(() => view.months.map(shortMonth), [view.months]);
@@ -186,7 +189,7 @@ export function SpendCharts({
   );
 
   const groupTotal = view.byGroup.reduce((sum, g) => sum + g.total, 0);
-  const previousMonth = view.months.at(-2) ?? '';
+  const previousMonth = movers.before;
 
   return (
     <>
@@ -257,19 +260,19 @@ export function SpendCharts({
       <div className="dashboard-grid dashboard-grid--halves">
         <ChangeChart changes={changes} carrierId={filter.carrierId} />
         <MoversTable
-          movers={view.movers}
+          movers={movers.movers}
           names={names}
           caption={
             previousMonth
               ? `Biggest movers, ${shortMonth(previousMonth)} → ${shortMonth(to)}`
-              : 'Biggest movers (needs two months)'
+              : 'Biggest movers'
           }
           emptyText={
-            view.moversCompared
+            movers.compared
               ? undefined
               : previousMonth
                 ? `No bills before ${shortMonth(to)} in TEM Desk to compare it with.`
-                : 'Choose a range of two months or more to see which accounts moved.'
+                : 'No bills to compare.'
           }
           previousLabel={shortMonth(previousMonth)}
           currentLabel={shortMonth(to)}
