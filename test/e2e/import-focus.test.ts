@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { billsLink } from '../../renderer/app/links';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openApp, pickBillFiles, type AppSession } from './harness';
 
@@ -68,6 +69,19 @@ describe('focus through the import', () => {
     // Tab goes on from there, to the step's own button.
     await page.keyboard.press('Tab');
     expect(await focused(page)).toMatchObject({ tag: 'button', text: 'Close' });
+    // It stays while the user filters this page, and does not follow them to another page.
+    const complete = page.getByRole('heading', { name: 'Import complete' });
+    const filtered = billsLink({ carrierId: '', due: ['overdue'] });
+    await page.evaluate((hash) => {
+      window.location.hash = hash;
+    }, filtered);
+    await page.waitForFunction((hash) => window.location.hash === hash, filtered);
+    expect(await complete.count()).toBe(1);
+    await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
+    await expect.poll(() => complete.count()).toBe(0);
+    await page.getByRole('link', { name: 'Bills', exact: true }).click();
+    await page.getByRole('heading', { name: /^Invoices/ }).waitFor();
+    expect(await complete.count()).toBe(0);
     expect(session.consoleErrors).toEqual([]);
   });
 });

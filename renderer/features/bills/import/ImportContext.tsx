@@ -2,6 +2,7 @@ import {
   createContext,
   useCallback,
   useContext,
+  useEffect,
   useMemo,
   useRef,
   useState,
@@ -13,6 +14,7 @@ import type { ColumnMapping } from '../../../../shared/import/mapping';
 import { useDatabase } from '../../../db/DatabaseContext';
 import { readSettings } from '../../../db/settings';
 import { discardStagedFiles, stageOriginalFiles, type StagedFiles } from '../../../db/staged-files';
+import { sectionFromHash } from '../../../app/sections';
 import { useUndo } from '../../../app/UndoContext';
 import {
   commitImport,
@@ -77,6 +79,18 @@ export function ImportProvider({ children }: { children: ReactNode }) {
   const db = useDatabase();
   const { perform } = useUndo();
   const [state, setState] = useState<ImportState>({ step: 'idle' });
+  // "Import complete" reports on the page the import was made on: going to another page (not
+  // filtering this one) dismisses it rather than have it follow the user around.
+  useEffect(() => {
+    if (state.step !== 'done') return undefined;
+    const section = sectionFromHash(window.location.hash);
+    const leave = () => {
+      if (sectionFromHash(window.location.hash) === section) return;
+      setState((current) => (current.step === 'done' ? { step: 'idle' } : current));
+    };
+    window.addEventListener('hashchange', leave);
+    return () => window.removeEventListener('hashchange', leave);
+  }, [state.step]);
   const files = useRef<UploadedFile[]>([]);
   const answers = useRef<ImportAnswers>({ newMappings: [], invoiceDetails: {} });
   const running = useRef<RunningRead | null>(null);
