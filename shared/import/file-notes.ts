@@ -1,10 +1,15 @@
 /**
  * What the files of a draft add to it: the problems found while splitting them into rows (as row
- * errors), a second header row (as a skipped row), and text already damaged (as a warning).
+ * errors), a second header row and the header repeated further down (as skipped rows), and text
+ * already damaged (as a warning).
  */
 import type { BillDraft, RowError } from './draft';
 import { addRowError, addUnlistedRows } from './draft-problems';
 import type { Table } from './table';
+
+/** Why a row holding the header's names again is not imported. */
+const REPEATED_HEADER =
+  'Not imported: the column names again, below the header (a header repeated on each page of a report, or two exports joined into one file).';
 
 /** A file as parsed, as far as its notes need it. */
 export interface NotedFile {
@@ -37,6 +42,9 @@ export function withFileNotes(draft: BillDraft, files: readonly NotedFile[]): Bi
         row: file.table.secondHeaderLine,
         reason: 'Not imported: a second header row (the column names again, e.g. in French).',
       });
+    }
+    for (const row of file.table.repeatedHeaderLines ?? []) {
+      draft.skipped.push({ sourceFile: file.name, row, reason: REPEATED_HEADER });
     }
     const { utf8Lines, utf8LineCount = 0 } = file.info;
     if (utf8Lines !== undefined && utf8LineCount > 0) {

@@ -18,6 +18,8 @@ export class TableState {
   readonly problems: Table['problems'] = [];
   unlistedProblems = 0;
   secondHeaderLine: number | undefined;
+  /** See {@link Table.repeatedHeaderLines}. */
+  readonly repeatedHeaderLines: number[] = [];
   refused: string | undefined;
   private headerRowsLeft: number;
   private line: number;
@@ -55,7 +57,13 @@ export class TableState {
     }
     const widthProblem =
       this.options.strictWidth === true ? this.widthProblem(rowLine, cells) : null;
-    if (widthProblem !== null) {
+    if (
+      widthProblem === null &&
+      this.options.strictWidth === true &&
+      rowRepeatsHeader(cells, this.header ?? [])
+    ) {
+      this.repeatedHeaderLines.push(rowLine);
+    } else if (widthProblem !== null) {
       this.problem(rowLine, widthProblem, rowText(cells, this.sniff.delimiter));
       this.reportLinesInside(rowLine, lastLine, 'of row {row}, which could not be read');
     } else {
@@ -179,6 +187,20 @@ function countLineBreaks(text: string, from: number, to: number): number {
     }
   }
   return count;
+}
+
+/**
+ * Whether a row's cells, trimmed, are the header's names (blank cells past the end aside): the
+ * header printed again on a later page, or a second export pasted under the first.
+ */
+export function rowRepeatsHeader(cells: readonly string[], header: readonly string[]): boolean {
+  // Most rows differ in their first cell: nothing more is looked at.
+  if ((cells[0] ?? '').trim() !== (header[0] ?? '') || header.length === 0) return false;
+  const width = Math.max(cells.length, header.length);
+  for (let i = 1; i < width; i += 1) {
+    if ((cells[i] ?? '').trim() !== (header[i] ?? '')) return false;
+  }
+  return true;
 }
 
 function isBlankRow(cells: readonly string[]): boolean {

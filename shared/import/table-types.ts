@@ -54,6 +54,12 @@ export interface Table {
   unlistedProblems?: number;
   /** The line of a second header row (see {@link TableSniff.headerRows}), which is not data. */
   secondHeaderLine?: number;
+  /**
+   * Lines of a bill that repeat its header exactly further down (a report's page headers, two
+   * exports joined into one file): not data, and listed as skipped rather than as rows whose every
+   * cell is wrong.
+   */
+  repeatedHeaderLines?: number[];
 }
 
 /** Options of {@link readTable}. */

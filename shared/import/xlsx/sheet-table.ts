@@ -8,6 +8,7 @@ import type { ImportLimits, LimitAdvice } from '../limits';
 import { formatCount, LISTED_ROW_ERRORS, quoteCell } from '../limits';
 import type { Table, TableRow } from '../table';
 import { looksLikeHeader, modalWidth, repeatsBelow } from '../table';
+import { rowRepeatsHeader } from '../table-rows';
 import type { XlsxRow, XlsxSheetInfo, XlsxWorkbook } from './workbook';
 import { columnLetters, openWorkbook } from './workbook';
 
@@ -113,6 +114,10 @@ export function sheetTable(
           message: `Row ${formatCount(row.row)} has a value in column ${columnLetters(beyond)} ("${quoteCell(row.cells[beyond] ?? '')}"), outside the columns of the header (${columnLetters(firstColumn)}–${columnLetters(firstColumn + header.length - 1)}).`,
         });
       } else unlisted += 1;
+      continue;
+    }
+    if (rowRepeatsHeader(cells, header)) {
+      (table.repeatedHeaderLines ??= []).push(row.row);
       continue;
     }
     const tableRow: TableRow = { line: row.row, cells };
