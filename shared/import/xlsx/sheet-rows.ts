@@ -151,7 +151,7 @@ export function readSheetRows(xml: string, context: SheetContext): XlsxRow[] | s
         if (value.trim() === '') return '';
         const number = Number(value);
         if (!Number.isFinite(number)) return value;
-        return numericCellText(number, kinds[style] ?? 'number', date1904);
+        return numericCellText(number, kinds[style] ?? 'number', date1904, value);
       }
     }
   };
