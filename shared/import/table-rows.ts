@@ -220,6 +220,11 @@ function describeParseError(code: string, line: number, lastLine: number): strin
       lastLine > line
         ? `rows ${formatCount(line)} to ${formatCount(lastLine)} run together as one row and are not imported`
         : 'the row is not imported';
+    // A quote inside a quoted cell followed by more text (`"12" rack"`): the cell is closed
+    // later, or never; either way what to fix is that quote, which must be written twice.
+    if (code === 'InvalidQuotes') {
+      return `A quoted cell starting here holds a quote (") that is not written twice (""), so ${span}. Write a quote inside a quoted cell as "" (e.g. "12"" rack") and import the file again.`;
+    }
     return `A quoted cell starting here is never closed, so ${span}. Close the quote (") and import the file again.`;
   }
   return `The file could not be split into cells here (${code}).`;
