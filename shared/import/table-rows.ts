@@ -3,7 +3,14 @@
  * numbers, and every row that cannot be read as a listed problem.
  */
 import { DEFAULT_IMPORT_LIMITS, formatCount, LISTED_ROW_ERRORS } from './limits';
-import type { Delimiter, ReadTableOptions, Table, TableRow, TableSniff } from './table-types';
+import type {
+  Delimiter,
+  LayoutRowKind,
+  ReadTableOptions,
+  Table,
+  TableRow,
+  TableSniff,
+} from './table-types';
 
 /** Rows between progress reports: often enough for a smooth bar, rare enough to cost nothing. */
 const PROGRESS_EVERY_ROWS = 5000;
@@ -18,8 +25,8 @@ export class TableState {
   readonly problems: Table['problems'] = [];
   unlistedProblems = 0;
   secondHeaderLine: number | undefined;
-  /** See {@link Table.repeatedHeaderLines}. */
-  readonly repeatedHeaderLines: number[] = [];
+  /** See {@link Table.layoutRows}. */
+  readonly layoutRows: NonNullable<Table['layoutRows']> = [];
   refused: string | undefined;
   private headerRowsLeft: number;
   private line: number;
@@ -55,14 +62,11 @@ export class TableState {
       this.takeHeader(cells, rowLine);
       return;
     }
-    const widthProblem =
-      this.options.strictWidth === true ? this.widthProblem(rowLine, cells) : null;
-    if (
-      widthProblem === null &&
-      this.options.strictWidth === true &&
-      rowRepeatsHeader(cells, this.header ?? [])
-    ) {
-      this.repeatedHeaderLines.push(rowLine);
+    const strict = this.options.strictWidth === true;
+    const layout = strict ? layoutRowKind(cells, this.header ?? []) : null;
+    const widthProblem = strict && layout === null ? this.widthProblem(rowLine, cells) : null;
+    if (layout !== null) {
+      this.layoutRows.push({ line: rowLine, kind: layout });
     } else if (widthProblem !== null) {
       this.problem(rowLine, widthProblem, rowText(cells, this.sniff.delimiter));
       this.reportLinesInside(rowLine, lastLine, 'of row {row}, which could not be read');
@@ -190,18 +194,30 @@ function countLineBreaks(text: string, from: number, to: number): number {
 }
 
 /**
- * Whether a row's cells, trimmed, are the header's names (blank cells past the end aside): the
- * header printed again on a later page, or a second export pasted under the first.
+ * What a bill row is when it is its layout rather than data: `header` when its cells, trimmed,
+ * are the header's names (blank cells past the end aside: the header printed again on a later
+ * page, or a second export pasted under the first); `page` when it holds only a page number in
+ * its first cell (`Page 2 of 3`, `- Page 2 -`); else null.
  */
-export function rowRepeatsHeader(cells: readonly string[], header: readonly string[]): boolean {
-  // Most rows differ in their first cell: nothing more is looked at.
-  if ((cells[0] ?? '').trim() !== (header[0] ?? '') || header.length === 0) return false;
-  const width = Math.max(cells.length, header.length);
-  for (let i = 1; i < width; i += 1) {
-    if ((cells[i] ?? '').trim() !== (header[i] ?? '')) return false;
+export function layoutRowKind(
+  cells: readonly string[],
+  header: readonly string[],
+): LayoutRowKind | null {
+  const first = (cells[0] ?? '').trim();
+  // Most rows are neither: their first cell is not the header's, and holds no "page".
+  if (first === (header[0] ?? '') && header.length > 0) {
+    const width = Math.max(cells.length, header.length);
+    let same = true;
+    for (let i = 1; i < width && same; i += 1) same = (cells[i] ?? '').trim() === (header[i] ?? '');
+    if (same) return 'header';
   }
-  return true;
+  if (!PAGE_NUMBER.test(first)) return null;
+  for (let i = 1; i < cells.length; i += 1) if ((cells[i] ?? '').trim() !== '') return null;
+  return 'page';
 }
+
+/** `Page 2`, `Page 2 of 3`, `page 2/3`, `- Page 2 -`. */
+const PAGE_NUMBER = /^-?\s*page\s+\d+(?:\s*(?:of|\/)\s*\d+)?\s*-?$/i;
 
 function isBlankRow(cells: readonly string[]): boolean {
   for (const cell of cells) if (cell.trim() !== '') return false;

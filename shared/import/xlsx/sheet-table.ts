@@ -8,7 +8,7 @@ import type { ImportLimits, LimitAdvice } from '../limits';
 import { formatCount, LISTED_ROW_ERRORS, quoteCell } from '../limits';
 import type { Table, TableRow } from '../table';
 import { looksLikeHeader, modalWidth, repeatsBelow } from '../table';
-import { rowRepeatsHeader } from '../table-rows';
+import { layoutRowKind } from '../table-rows';
 import type { XlsxRow, XlsxSheetInfo, XlsxWorkbook } from './workbook';
 import { columnLetters, openWorkbook } from './workbook';
 
@@ -125,8 +125,9 @@ export function sheetTable(
       } else unlisted += 1;
       continue;
     }
-    if (rowRepeatsHeader(cells, header)) {
-      (table.repeatedHeaderLines ??= []).push(row.row);
+    const layout = layoutRowKind(cells, header);
+    if (layout !== null) {
+      (table.layoutRows ??= []).push({ line: row.row, kind: layout });
       continue;
     }
     const tableRow: TableRow = { line: row.row, cells };
