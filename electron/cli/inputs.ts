@@ -56,13 +56,24 @@ export async function readInputFile(path: string, option: string): Promise<Uint8
   }
 }
 
-/** Files under a folder, sorted by name at each level; hidden files and folders left out. */
+/**
+ * Files that are no one's bill, kept beside any file by the system or by Office: hidden on
+ * Windows by an attribute Node does not see, so named here. `~$Bill.xlsx` is the lock file Excel
+ * writes while `Bill.xlsx` is open; `Thumbs.db` (a compound file, like an old workbook) and
+ * `desktop.ini` are Explorer's. Read as bills, each stopped the run as unreadable.
+ */
+const HOUSEKEEPING_FILE = /^(?:~\$.*|thumbs\.db|ehthumbs(?:_vista)?\.db|desktop\.ini)$/i;
+
+/**
+ * Files under a folder, sorted by name at each level; hidden files and folders (dotfiles and the
+ * system's and Office's housekeeping files) left out.
+ */
 async function walk(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const paths: string[] = [];
   for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue;
+    if (entry.name.startsWith('.') || HOUSEKEEPING_FILE.test(entry.name)) continue;
     const path = join(folder, entry.name);
     if (entry.isDirectory()) paths.push(...(await walk(path)));
     else if (entry.isFile()) paths.push(path);

@@ -1,10 +1,18 @@
 /**
  * What the files of a draft add to it: the problems found while splitting them into rows (as row
- * errors), a second header row (as a skipped row), and text already damaged (as a warning).
+ * errors), a second header row, the header repeated further down and page numbers (as skipped
+ * rows), and text already damaged (as a warning).
  */
 import type { BillDraft, RowError } from './draft';
 import { addRowError, addUnlistedRows } from './draft-problems';
-import type { Table } from './table';
+import type { LayoutRowKind, Table } from './table';
+
+/** Why a row of a bill's layout is not imported, by its kind. */
+const LAYOUT_ROW_REASONS: Readonly<Record<LayoutRowKind, string>> = {
+  header:
+    'Not imported: the column names again, below the header (a header repeated on each page of a report, or two exports joined into one file).',
+  page: 'Not imported: a page number of a report ("Page 2 of 3"), not a charge.',
+};
 
 /** A file as parsed, as far as its notes need it. */
 export interface NotedFile {
@@ -37,6 +45,9 @@ export function withFileNotes(draft: BillDraft, files: readonly NotedFile[]): Bi
         row: file.table.secondHeaderLine,
         reason: 'Not imported: a second header row (the column names again, e.g. in French).',
       });
+    }
+    for (const { line, kind } of file.table.layoutRows ?? []) {
+      draft.skipped.push({ sourceFile: file.name, row: line, reason: LAYOUT_ROW_REASONS[kind] });
     }
     const { utf8Lines, utf8LineCount = 0 } = file.info;
     if (utf8Lines !== undefined && utf8LineCount > 0) {

@@ -14,7 +14,7 @@ import { boundDraftDates } from './draft-bounds';
 import { EDS_NOTICE, looksLikeEds } from './eds';
 import { looksLikeX12, type X12File } from './edi/read-edi';
 import { withFileNotes } from './file-notes';
-import { COMPOUND_FILE_NOTICE, isCompoundFile } from './legacy-office';
+import { COMPOUND_FILE_NOTICE, isCompoundFile, markupSpreadsheetNotice } from './legacy-office';
 import { isPdf, PDF_NOTICE } from './pdf';
 import {
   type ColumnMapping,
@@ -186,8 +186,10 @@ function parseAll(
       continue;
     }
     // A headerless record layout the importer does not read: named, never offered for mapping.
-    if (looksLikeEds(decoded.text)) {
-      outcomes.push(unreadable(member.name, `"${member.name}" ${EDS_NOTICE}`));
+    // So is a portal's "Excel" export that is markup (an HTML table, an XML spreadsheet).
+    const notice = looksLikeEds(decoded.text) ? EDS_NOTICE : markupSpreadsheetNotice(decoded.text);
+    if (notice !== null) {
+      outcomes.push(unreadable(member.name, `"${member.name}" ${notice}`));
       doneBytes += size;
       continue;
     }

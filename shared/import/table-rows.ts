@@ -3,7 +3,14 @@
  * numbers, and every row that cannot be read as a listed problem.
  */
 import { DEFAULT_IMPORT_LIMITS, formatCount, LISTED_ROW_ERRORS } from './limits';
-import type { Delimiter, ReadTableOptions, Table, TableRow, TableSniff } from './table-types';
+import type {
+  Delimiter,
+  LayoutRowKind,
+  ReadTableOptions,
+  Table,
+  TableRow,
+  TableSniff,
+} from './table-types';
 
 /** Rows between progress reports: often enough for a smooth bar, rare enough to cost nothing. */
 const PROGRESS_EVERY_ROWS = 5000;
@@ -18,6 +25,8 @@ export class TableState {
   readonly problems: Table['problems'] = [];
   unlistedProblems = 0;
   secondHeaderLine: number | undefined;
+  /** See {@link Table.layoutRows}. */
+  readonly layoutRows: NonNullable<Table['layoutRows']> = [];
   refused: string | undefined;
   private headerRowsLeft: number;
   private line: number;
@@ -53,9 +62,12 @@ export class TableState {
       this.takeHeader(cells, rowLine);
       return;
     }
-    const widthProblem =
-      this.options.strictWidth === true ? this.widthProblem(rowLine, cells) : null;
-    if (widthProblem !== null) {
+    const strict = this.options.strictWidth === true;
+    const layout = strict ? layoutRowKind(cells, this.header ?? []) : null;
+    const widthProblem = strict && layout === null ? this.widthProblem(rowLine, cells) : null;
+    if (layout !== null) {
+      this.layoutRows.push({ line: rowLine, kind: layout });
+    } else if (widthProblem !== null) {
       this.problem(rowLine, widthProblem, rowText(cells, this.sniff.delimiter));
       this.reportLinesInside(rowLine, lastLine, 'of row {row}, which could not be read');
     } else {
@@ -181,6 +193,32 @@ function countLineBreaks(text: string, from: number, to: number): number {
   return count;
 }
 
+/**
+ * What a bill row is when it is its layout rather than data: `header` when its cells, trimmed,
+ * are the header's names (blank cells past the end aside: the header printed again on a later
+ * page, or a second export pasted under the first); `page` when it holds only a page number in
+ * its first cell (`Page 2 of 3`, `- Page 2 -`); else null.
+ */
+export function layoutRowKind(
+  cells: readonly string[],
+  header: readonly string[],
+): LayoutRowKind | null {
+  const first = (cells[0] ?? '').trim();
+  // Most rows are neither: their first cell is not the header's, and holds no "page".
+  if (first === (header[0] ?? '') && header.length > 0) {
+    const width = Math.max(cells.length, header.length);
+    let same = true;
+    for (let i = 1; i < width && same; i += 1) same = (cells[i] ?? '').trim() === (header[i] ?? '');
+    if (same) return 'header';
+  }
+  if (!PAGE_NUMBER.test(first)) return null;
+  for (let i = 1; i < cells.length; i += 1) if ((cells[i] ?? '').trim() !== '') return null;
+  return 'page';
+}
+
+/** `Page 2`, `Page 2 of 3`, `page 2/3`, `- Page 2 -`. */
+const PAGE_NUMBER = /^-?\s*page\s+\d+(?:\s*(?:of|\/)\s*\d+)?\s*-?$/i;
+
 function isBlankRow(cells: readonly string[]): boolean {
   for (const cell of cells) if (cell.trim() !== '') return false;
   return true;
@@ -198,6 +236,11 @@ function describeParseError(code: string, line: number, lastLine: number): strin
       lastLine > line
         ? `rows ${formatCount(line)} to ${formatCount(lastLine)} run together as one row and are not imported`
         : 'the row is not imported';
+    // A quote inside a quoted cell followed by more text (`"12" rack"`): the cell is closed
+    // later, or never; either way what to fix is that quote, which must be written twice.
+    if (code === 'InvalidQuotes') {
+      return `A quoted cell starting here holds a quote (") that is not written twice (""), so ${span}. Write a quote inside a quoted cell as "" (e.g. "12"" rack") and import the file again.`;
+    }
     return `A quoted cell starting here is never closed, so ${span}. Close the quote (") and import the file again.`;
   }
   return `The file could not be split into cells here (${code}).`;

@@ -54,7 +54,16 @@ export interface Table {
   unlistedProblems?: number;
   /** The line of a second header row (see {@link TableSniff.headerRows}), which is not data. */
   secondHeaderLine?: number;
+  /**
+   * Lines of a bill that are its layout, not data: its header repeated further down (`header`: a
+   * report's page headers, two exports joined into one file) or a page number (`page`: `Page 2 of
+   * 3`). Listed as skipped, not as rows whose every cell is wrong or that are cut short.
+   */
+  layoutRows?: { line: number; kind: LayoutRowKind }[];
 }
+
+/** What a layout row of a bill is (see {@link Table.layoutRows}). */
+export type LayoutRowKind = 'header' | 'page';
 
 /** Options of {@link readTable}. */
 export interface ReadTableOptions {

@@ -103,16 +103,22 @@ function readBreakdown(table: ProfileTable, draft: DraftBuilder): void {
       cells.rejectRow(problem);
       continue;
     }
-    const invoice = draft.invoice({
-      carrierName: ROGERS_CARRIER_NAME,
-      accountNumber,
-      // No invoice number: the account and the period end identify the bill.
-      invoiceNumber: `${accountNumber}-${compactDate(periodEnd)}`,
-      invoiceDate: periodEnd,
-      periodEnd,
-      statedTotal: null,
-      sourceFile: table.fileName,
-    });
+    // A second file of the same bill is a copy (the same download picked twice, never billed
+    // twice) or another part of it (the report run per cost centre), told by its lines.
+    const invoice = draft.invoiceOfFilePart(
+      {
+        carrierName: ROGERS_CARRIER_NAME,
+        accountNumber,
+        // No invoice number: the account and the period end identify the bill.
+        invoiceNumber: `${accountNumber}-${compactDate(periodEnd)}`,
+        invoiceDate: periodEnd,
+        periodEnd,
+        statedTotal: null,
+        sourceFile: table.fileName,
+      },
+      row.line,
+    );
+    if (invoice === null) continue;
     const number = cells.text(col(c, 'userNumber'));
     const userName = cells.text(col(c, 'userName'));
     const more = userName === '' ? { quantity: null } : { quantity: null, extras: { userName } };

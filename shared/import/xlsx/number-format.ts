@@ -138,9 +138,33 @@ export function serialToTime(serial: number): string {
   return `${pad(Math.floor(seconds / 3600))}:${pad(Math.floor((seconds % 3600) / 60))}:${pad(seconds % 60)}`;
 }
 
-/** A numeric cell's text: a date or time when its format shows one, else its number. */
-export function numericCellText(value: number, kind: NumberFormatKind, date1904: boolean): string {
+/** Whole numbers from here on have more digits than Excel's 15 significant ones. */
+const FIFTEEN_DIGITS = 1e15;
+const PLAIN_WHOLE = /^-?\d+(?:\.0*)?$/;
+
+/**
+ * A numeric cell's text: a date or time when its format shows one, else its number. `raw` is the
+ * value as the sheet writes it (`<v>`).
+ *
+ * A whole number past 15 digits is an identifier (no amount comes near it: see
+ * `MAX_AMOUNT_CENTS`), and rounding it to 15 digits made another one: two invoices numbered
+ * `12345678901234567` and `…568` became one `12345678901234600`. Written in full, it is read as
+ * written; written in scientific notation (`1.23456789012345E+16`, Excel's own way once it has
+ * cut the number to 15 digits), it stays so, and the bill readers refuse it as they refuse the
+ * same text in a CSV: its last digits are gone.
+ */
+export function numericCellText(
+  value: number,
+  kind: NumberFormatKind,
+  date1904: boolean,
+  raw = String(value),
+): string {
   if (kind === 'date') return serialToIsoDate(value, date1904) ?? numberText(value);
   if (kind === 'time' && value >= 0 && value < 1) return serialToTime(value);
+  if (Math.abs(value) >= FIFTEEN_DIGITS && Number.isInteger(value)) {
+    const written = raw.trim();
+    if (PLAIN_WHOLE.test(written)) return written.replace(/\.0*$/, '');
+    if (/e\+/i.test(written)) return written.toUpperCase();
+  }
   return numberText(value);
 }

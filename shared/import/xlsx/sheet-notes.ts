@@ -1,12 +1,15 @@
 /**
  * What a draft read from an Excel sheet says about where things are: a row error names the sheet
- * and the column's letter as Excel shows them ("Sheet Detail, row 14, column F (Amount): …"), and
- * hidden sheets left unread are said, never skipped silently.
+ * and the column's letter as Excel shows them ("Sheet Detail, row 14, column F (Amount): …"),
+ * hidden sheets left unread are said, never skipped silently, and an amount merged over several
+ * rows refuses the file, never billed once per row.
  */
 import type { BillDraft, RowError } from '../draft';
 import { capMessage } from '../limits';
+import { cents, centsFromText, formatCents } from '../../money/cents';
 import type { SheetTable } from './sheet-table';
 import { sheetColumnLetter } from './sheet-table';
+import { columnLetters } from './workbook';
 
 /** A parsed file, as far as its sheet notes need it. */
 export interface SheetNotedFile {
@@ -62,7 +65,60 @@ export function sheetDraftNotes(draft: BillDraft, files: readonly SheetNotedFile
   }
   // Changed in place, not spread: a spread would rebuild lines the draft keeps packed.
   draft.errors = draft.errors.map(located);
+  draft.refusal ??= mergedAmountRefusal(draft, sheets);
   if (warnings.length > 0 || draft.warnings !== undefined)
     draft.warnings = [...warnings, ...(draft.warnings ?? []).map(located)];
   return draft;
+}
+
+/** A merged cell's number copied onto a row below it, with where it is written. */
+interface MergedCopy {
+  file: string;
+  sheet: string;
+  /** The copied row, and the 0-based column and first row of the merged range. */
+  row: number;
+  column: number;
+  from: number;
+  /** The number, unsigned, in cents. */
+  cents: number;
+}
+
+/**
+ * Why a draft cannot be imported because a charge's amount came from a merged cell copied down
+ * (see `fillMergedDown`), or undefined. Excel shows a merged amount once, over its rows; read on
+ * each row it was billed as many times (a $199 bundle merged over its internet and voice rows
+ * was $398). An identifier merged down (an account, an invoice total) is no charge's amount.
+ */
+function mergedAmountRefusal(
+  draft: BillDraft,
+  sheets: ReadonlyMap<string, SheetNotedFile['sheet']>,
+): string | undefined {
+  // The merged numbers copied onto each row, by file and row.
+  const copies = new Map<string, MergedCopy[]>();
+  for (const [file, sheet] of sheets) {
+    if (sheet === undefined) continue;
+    for (const fill of sheet.table.mergedNumbers ?? []) {
+      const read = centsFromText(fill.value);
+      if (!read.ok || read.value === null || read.value === 0) continue;
+      const key = `${file}\n${fill.row}`;
+      const copy: MergedCopy = {
+        ...fill,
+        file,
+        sheet: sheet.table.sheet,
+        cents: Math.abs(read.value),
+      };
+      copies.set(key, [...(copies.get(key) ?? []), copy]);
+    }
+  }
+  if (copies.size === 0) return undefined;
+  for (const line of draft.lines) {
+    const onRow = copies.get(`${line.sourceFile}\n${line.sourceRow}`);
+    const copy = onRow?.find((candidate) => candidate.cents === Math.abs(line.amount));
+    if (copy === undefined) continue;
+    const cell = `${columnLetters(copy.column)}${copy.from}`;
+    return capMessage(
+      `"${copy.file}", sheet ${copy.sheet}: the amount ${formatCents(cents(copy.cents))} in cell ${cell} is merged down over the rows below it (row ${line.sourceRow} among them). Excel shows it once, but read on each of those rows it would be billed several times. Unmerge the cells (Home → Merge & Center) so that each amount is on its own row, or export the sheet as CSV, and import it again.`,
+    );
+  }
+  return undefined;
 }

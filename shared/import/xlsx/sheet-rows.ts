@@ -22,6 +22,11 @@ export interface XlsxRow {
    * and they read as blank.
    */
   unsaved?: number[];
+  /**
+   * Cells given the value of a merged cell above them (see `fillMergedDown`): the 0-based column
+   * and the row of the merged range's first cell, which holds the value in the file.
+   */
+  merged?: { column: number; from: number }[];
 }
 
 /**
@@ -151,7 +156,7 @@ export function readSheetRows(xml: string, context: SheetContext): XlsxRow[] | s
         if (value.trim() === '') return '';
         const number = Number(value);
         if (!Number.isFinite(number)) return value;
-        return numericCellText(number, kinds[style] ?? 'number', date1904);
+        return numericCellText(number, kinds[style] ?? 'number', date1904, value);
       }
     }
   };
@@ -267,9 +272,10 @@ function mergedRange(ref: string | undefined): MergedRange | null {
 }
 
 /**
- * Cells merged down several rows show their value on each of those rows in Excel (a carrier or
- * an invoice number merged over its lines): each row gets it in the range's first column, as
- * Excel shows it. Only rows that hold other cells are filled.
+ * Cells merged down several rows stand for each of those rows (a carrier or an invoice number
+ * merged over its lines): each row gets the value in the range's first column. Only rows that
+ * hold other cells are filled, and each filled cell is marked (`XlsxRow.merged`): an amount
+ * merged over rows is shown once by Excel, and read on each row it would count several times.
  */
 function fillMergedDown(rows: XlsxRow[], merged: readonly MergedRange[]): XlsxRow[] | string {
   if (merged.length === 0) return rows;
@@ -282,6 +288,7 @@ function fillMergedDown(rows: XlsxRow[], merged: readonly MergedRange[]): XlsxRo
       if ((row.cells[range.column] ?? '') !== '') continue;
       while (row.cells.length < range.column) row.cells.push('');
       row.cells[range.column] = value;
+      (row.merged ??= []).push({ column: range.column, from: range.firstRow });
       filled += 1;
       if (filled > MAX_SHEET_CELLS) {
         return `its merged cells cover more than ${formatCount(MAX_SHEET_CELLS)} cells, far more than any bill; the file is damaged or is not a bill export.`;

@@ -8,8 +8,12 @@ import type { ImportLimits, LimitAdvice } from '../limits';
 import { formatCount, LISTED_ROW_ERRORS, quoteCell } from '../limits';
 import type { Table, TableRow } from '../table';
 import { looksLikeHeader, modalWidth, repeatsBelow } from '../table';
+import { layoutRowKind } from '../table-rows';
 import type { XlsxRow, XlsxSheetInfo, XlsxWorkbook } from './workbook';
 import { columnLetters, openWorkbook } from './workbook';
+
+/** A number cell's text (`199`, `-41.85`): what a merged amount reads as. */
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
 
 /** Rows looked at to find the header. */
 const SNIFF_ROWS = 60;
@@ -24,6 +28,11 @@ export interface SheetTable {
   headerRow: number;
   /** The first cell of the table (`L7`) holding a formula whose result was never saved. */
   unsavedFormula?: string;
+  /**
+   * Cells of the table's rows that hold a merged cell's number (`XlsxRow.merged`): their sheet
+   * row, 0-based sheet column, the merged range's first row, and the value.
+   */
+  mergedNumbers?: { row: number; column: number; from: number; value: string }[];
 }
 
 /** The sheet column letter of a table column: `F` for the sixth column of a table starting at A. */
@@ -87,6 +96,7 @@ export function sheetTable(
   if (skipSecond) table.secondHeaderLine = second.row;
   let unlisted = 0;
   let unsavedFormula: string | undefined;
+  let mergedNumbers: SheetTable['mergedNumbers'];
   for (const row of rows.slice(headerAt + (skipSecond ? 2 : 1))) {
     const unsaved = row.unsaved?.find(
       (column) => column >= firstColumn && column < firstColumn + header.length,
@@ -115,12 +125,23 @@ export function sheetTable(
       } else unlisted += 1;
       continue;
     }
+    const layout = layoutRowKind(cells, header);
+    if (layout !== null) {
+      (table.layoutRows ??= []).push({ line: row.row, kind: layout });
+      continue;
+    }
     const tableRow: TableRow = { line: row.row, cells };
     table.rows.push(tableRow);
+    for (const { column, from } of row.merged ?? []) {
+      const value = row.cells[column] ?? '';
+      if (PLAIN_NUMBER.test(value))
+        (mergedNumbers ??= []).push({ row: row.row, column, from, value });
+    }
   }
   if (unlisted > 0) table.unlistedProblems = unlisted;
   const read: SheetTable = { sheet, table, firstColumn, headerRow: headerRow.row };
   if (unsavedFormula !== undefined) read.unsavedFormula = unsavedFormula;
+  if (mergedNumbers !== undefined) read.mergedNumbers = mergedNumbers;
   return read;
 }
 

@@ -6,6 +6,8 @@
  * prefixes are dropped (`x:row` is `row`), as Excel, LibreOffice and .NET writers differ there.
  */
 
+import { quoteCell } from '../limits';
+
 /** What the scanner reports, in document order. */
 export interface XmlHandler {
   /** A start tag (or an empty-element tag when `selfClosing`), with its local name. */
@@ -52,17 +54,23 @@ function endsName(code: number): boolean {
 
 /**
  * Scans `xml`, calling the handler for each tag and run of text. Returns a sentence for a DOCTYPE,
- * an unterminated tag, comment or CDATA section; null otherwise. Text outside the root element
- * (whitespace) is ignored by the callers, not here.
+ * an unterminated tag, comment or CDATA section, an end tag that closes another element, or an
+ * element still open at the end; null otherwise. Text outside the root element (whitespace) is
+ * ignored by the callers, not here.
+ *
+ * Elements must nest: a worksheet cut short between two tags (after a `</c>`, between rows) is
+ * otherwise read to its last complete cell, and the rows after the cut are lost without a word.
  */
 export function scanXml(xml: string, handler: XmlHandler): XmlProblem {
   let at = 0;
   const length = xml.length;
+  // Local names of the elements open at `at`, outermost first.
+  const open: string[] = [];
   while (at < length) {
     const lt = xml.indexOf('<', at);
     if (lt < 0) {
       if (at < length) handler.text(decodeXmlText(xml.slice(at)));
-      return null;
+      break;
     }
     if (lt > at) handler.text(decodeXmlText(xml.slice(at, lt)));
     const next = xml.charCodeAt(lt + 1);
@@ -92,18 +100,34 @@ export function scanXml(xml: string, handler: XmlHandler): XmlProblem {
     const end = tagEnd(xml, lt + 1);
     if (end < 0) return 'a tag is never closed (the file is cut short)';
     if (next === 0x2f /* / */) {
-      handler.close(localName(xml.slice(lt + 2, end).trim()));
+      const name = localName(xml.slice(lt + 2, end).trim());
+      const innermost = open.pop();
+      if (innermost !== name) return mismatchProblem(name, innermost);
+      handler.close(name);
     } else {
       const selfClosing = xml.charCodeAt(end - 1) === 0x2f;
       let nameEnd = lt + 1;
       while (nameEnd < end && !endsName(xml.charCodeAt(nameEnd))) nameEnd += 1;
       const name = localName(xml.slice(lt + 1, nameEnd));
       const attributes = xml.slice(nameEnd, selfClosing ? end - 1 : end);
+      if (!selfClosing) open.push(name);
       handler.open(name, attributes, selfClosing);
     }
     at = end + 1;
   }
+  const unclosed = open.at(-1);
+  if (unclosed !== undefined) {
+    return `it ends inside its <${unclosed}> element, which is never closed (the file is cut short)`;
+  }
   return null;
+}
+
+/** Why an end tag `</name>` cannot close the element open (`innermost`, if any). */
+function mismatchProblem(name: string, innermost: string | undefined): string {
+  const cited = quoteCell(name, 30);
+  return innermost === undefined
+    ? `it has an end tag </${cited}> with no element open (the file is damaged)`
+    : `it has an end tag </${cited}> where its <${innermost}> element should close (the file is damaged)`;
 }
 
 const ENTITY = /&(#x[0-9a-fA-F]+|#\d+|[a-zA-Z]+);/g;

@@ -159,6 +159,16 @@ describe('rows must match their header', () => {
     expect(errors).toContain('Row 5: Not imported');
   });
 
+  it('names a quote inside a quoted cell that is not doubled, not as a quote never closed', () => {
+    const text = `${HEADER}\n${ROW.replace(',MRC,', ',"12" rack",')}\n${ROW}\n`;
+    expect(outcomeText(new TextEncoder().encode(text))).toBe(
+      [
+        'draft 1 lines',
+        'Row 2: A quoted cell starting here holds a quote (") that is not written twice (""), so the row is not imported. Write a quote inside a quoted cell as "" (e.g. "12"" rack") and import the file again.',
+      ].join('\n'),
+    );
+  });
+
   it('refuses a row with an unquoted comma in its amount, naming the counts', () => {
     const text = outcomeText(
       new TextEncoder().encode(`${BILL}${ROW.replace('850.00,850.00', '1,850.00,1850.00')}\n`),

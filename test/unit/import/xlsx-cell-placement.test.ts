@@ -2,12 +2,13 @@
  * Where a worksheet's cells land: a cell written out of order or twice, a row written out of
  * order, and a shared-text index the workbook does not hold are damage the reader refuses (never
  * a value shifted into the next column or row, never a blank Service ID); cells merged down
- * several rows give each row the value Excel shows on it.
+ * several rows give each row their value, but an amount merged down refuses the file: Excel shows
+ * it once, and it was billed once per row.
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_IMPORT_LIMITS } from '../../../shared/import/limits';
 import { readSheetRows } from '../../../shared/import/xlsx/sheet-rows';
-import { buildXlsx } from '../../helpers/xlsx-build';
+import { buildXlsx, CHARGE_LINE_HEADER } from '../../helpers/xlsx-build';
 import { readBill } from '../../helpers/read-bill';
 
 const context = (strings: string[] = ['Lumen']) => ({
@@ -71,7 +72,7 @@ describe('placing cells of a worksheet', () => {
     ).toContain('the workbook has no shared text');
   });
 
-  it('gives each row of a cell merged down the value Excel shows on it', () => {
+  it('gives each row of a cell merged down its value, marked as copied from the merged cell', () => {
     const rows = readSheetRows(
       sheet(
         '<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2"><v>10</v></c></row><row r="3"><c r="A3"/><c r="B3"><v>20</v></c></row><row r="4"><c r="B4"><v>30</v></c></row>',
@@ -81,7 +82,7 @@ describe('placing cells of a worksheet', () => {
     );
     expect(rows).toEqual([
       { row: 2, cells: ['Lumen', '10'] },
-      { row: 3, cells: ['Lumen', '20'] },
+      { row: 3, cells: ['Lumen', '20'], merged: [{ column: 0, from: 2 }] },
       { row: 4, cells: ['', '30'] },
     ]);
   });
@@ -118,5 +119,51 @@ describe('placing cells of a worksheet', () => {
     if (outcome.kind !== 'draft') throw new Error(JSON.stringify(outcome));
     expect(outcome.draft.errors).toEqual([]);
     expect(outcome.draft.lines.map((line) => line.amount)).toEqual([850_00, 41_85]);
+  });
+
+  /** A bundle billed $199 on its internet row, the cells of `ranges` merged (after `mergeCells`). */
+  function bundleBill(ranges: string[], accountNumber: string | number = '5-KE4X-001'): Uint8Array {
+    const header = [...CHARGE_LINE_HEADER.slice(0, 4), 'Service ID', 'Description', 'Amount'];
+    const row = (service: string, description: string, amount: number | null) => [
+      ...['Lumen', accountNumber, 'INV-1', '2026-10-01', service, description, amount],
+      'Recurring',
+    ];
+    const merges = ranges.map((ref) => `<mergeCell ref="${ref}"/>`).join('');
+    return buildXlsx({
+      sheets: [
+        {
+          name: 'Bill',
+          rows: [
+            [...header, 'Category'],
+            row('555-010-0001', 'Bundle: internet', 199),
+            row('555-010-0002', 'Bundle: voice', null),
+          ],
+        },
+      ],
+      patch: {
+        'xl/worksheets/sheet1.xml': (xml) =>
+          xml.replace('</sheetData>', `</sheetData><mergeCells>${merges}</mergeCells>`),
+      },
+    });
+  }
+
+  it('refuses a bill whose amount is merged over two rows, never billing it twice', () => {
+    const outcome = readBill([{ name: 'bill.xlsx', bytes: bundleBill(['G2:G3']) }]);
+    expect(outcome).toEqual({
+      kind: 'unreadable',
+      fileName: 'bill.xlsx',
+      message:
+        '"bill.xlsx", sheet Bill: the amount $199.00 in cell G2 is merged down over the rows below it (row 3 among them). Excel shows it once, but read on each of those rows it would be billed several times. Unmerge the cells (Home → Merge & Center) so that each amount is on its own row, or export the sheet as CSV, and import it again.',
+    });
+  });
+
+  it('reads a number merged down that is no amount (an account number)', () => {
+    const bytes = bundleBill(['B2:B3'], 287012345678);
+    const outcome = readBill([{ name: 'bill.xlsx', bytes }]);
+    if (outcome.kind !== 'draft') throw new Error(JSON.stringify(outcome));
+    expect(outcome.draft.invoices.map((invoice) => invoice.accountNumber)).toEqual([
+      '287012345678',
+    ]);
+    expect(outcome.draft.errors.map((error) => error.row)).toEqual([3]);
   });
 });

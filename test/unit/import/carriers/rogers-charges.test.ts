@@ -76,6 +76,39 @@ describe('the Rogers charges breakdown', () => {
   });
 });
 
+describe('the breakdown picked twice, or run per cost centre', () => {
+  it('counts a second copy of the download once, saying so', () => {
+    const copy = { ...carrierFile(BREAKDOWN), name: 'Rogers breakdown (1).txt' };
+    const read = readDraft([carrierFile(BREAKDOWN), copy]);
+    expect(read.lines).toHaveLength(readDraft([carrierFile(BREAKDOWN)]).lines.length);
+    expect(totalOf(read.lines)).toBe(200_58);
+    expect(read.copies).toEqual([
+      expect.objectContaining({ sourceFile: copy.name, sameAs: BREAKDOWN }),
+    ]);
+    // The copy's bad row is said too: each of its rows is accounted for.
+    expect(read.errors.map((error) => [error.sourceFile, error.row])).toEqual([
+      [BREAKDOWN, 7],
+      [copy.name, 7],
+    ]);
+  });
+
+  it('joins two reports holding different users of one bill', () => {
+    const onlyRows = (keep: (line: string) => boolean) =>
+      editedCarrierFile(BREAKDOWN, (text) =>
+        text
+          .split('\n')
+          .filter((line, index) => index < 3 || keep(line))
+          .join('\n'),
+      );
+    const first = { ...onlyRows((line) => line.includes('|4165550101|')), name: 'cc-100.txt' };
+    const second = { ...onlyRows((line) => !line.includes('|4165550101|')), name: 'cc-200.txt' };
+    const read = readDraft([first, second]);
+    expect(read.invoices).toHaveLength(1);
+    expect(read.copies ?? []).toEqual([]);
+    expect(totalOf(read.lines)).toBe(200_58);
+  });
+});
+
 describe('the Rogers usage archives picked with the breakdown', () => {
   it('join its invoice by the cycle end', () => {
     const fixture = (name: string) =>
