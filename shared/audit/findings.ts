@@ -66,6 +66,32 @@ export function isPriceDiscount(description: string): boolean {
 }
 
 /**
+ * Whether a credit names itself a correction of the service's rate or price ("Rate adjustment",
+ * "Price correction", "Contract pricing credit"): the carrier takes the price down on the bill
+ * itself, so what the service costs is the charge less it. Unlike a promotion or an outage credit,
+ * it is the price, not a benefit on top of it.
+ */
+export function isRateCorrection(description: string): boolean {
+  return /\b(?:rate|price|pricing)\s+(?:adj(?:ustment)?|correction|credit|reduction)\b/i.test(
+    description,
+  );
+}
+
+/**
+ * Whether a line takes money off the service's price, which the contract rate is compared net
+ * of: a discount credit, or a credit or adjustment correcting the rate ({@link isRateCorrection}).
+ */
+export function isPriceCredit(
+  category: number | undefined,
+  description: string,
+  amount: number,
+): boolean {
+  if (category === CATEGORY_CODE.credit && isPriceDiscount(description)) return true;
+  const credit = category === CATEGORY_CODE.credit || category === CATEGORY_CODE.adjustment;
+  return credit && amount < 0 && isRateCorrection(description);
+}
+
+/**
  * How many months an invoice bills its recurring charges for: the months of its stated period (a
  * quarterly bill, 3), else 1. A contracted monthly rate is compared with a recurring charge
  * times this.
@@ -94,14 +120,15 @@ export function linePeriods(
   facts: InvoiceFacts,
   charges: ServiceCharges,
 ): { key: string; months: number }[] | undefined {
-  const { recurring, credit } = CATEGORY_CODE;
+  const { recurring } = CATEGORY_CODE;
   const periods = new Map<string, number>();
   for (let i = charges.from; i < charges.to; i++) {
     const block = facts.blocks[charges.blockPositions[i] ?? 0];
     const row = charges.rows[i] ?? 0;
     if (block === undefined) continue;
-    // A discount of the service is priced against the whole bill, not one of its periods.
-    if (block.category[row] === credit && isPriceDiscount(block.description[row] ?? ''))
+    // A discount (or a rate correction) of the service is priced against the whole bill, not one
+    // of its periods.
+    if (isPriceCredit(block.category[row], block.description[row] ?? '', block.amount[row] ?? 0))
       return undefined;
     if (block.category[row] !== recurring) continue;
     const key = linePeriodKey(facts, block, row);
@@ -122,8 +149,10 @@ export function linePeriods(
  * The recurring charge of a service on one invoice. Identical recurring lines (same description
  * and amount) count once: a copy is `duplicate-charge`'s finding, not an overcharge of the rate.
  * `units` is the largest billed quantity of those lines (seat bundles), 1 when none is given.
- * With `netOfDiscounts`, the service's discount credits on the invoice are taken off (`credited`,
- * a positive number of cents): an $850 circuit with a monthly $50 term discount costs $800.
+ * With `netOfDiscounts`, the service's discount credits and rate corrections on the invoice are
+ * taken off (`credited`, a positive number of cents; see {@link isPriceCredit}): an $850 circuit
+ * with a monthly $50 term discount costs $800, a $50 line with a −$5 "Rate adjustment" costs $45.
+ * `corrected` is the part of `credited` that rate corrections gave back.
  * With `period` (`start|end`), only the lines billing that period count.
  */
 export function recurringOf(
@@ -132,11 +161,11 @@ export function recurringOf(
   refs?: ChargeRef[],
   netOfDiscounts = false,
   period?: string,
-): { amount: number; units: number; credited: number } {
+): { amount: number; units: number; credited: number; corrected: number } {
   const recurring = CATEGORY_CODE.recurring;
-  const credit = CATEGORY_CODE.credit;
   let amount = 0;
   let credited = 0;
+  let corrected = 0;
   let units = 1;
   // Most services have one recurring line: signatures are only built from the second one on.
   let firstLine: { description: string; value: number } | undefined;
@@ -151,8 +180,9 @@ export function recurringOf(
     const description = block.description[row] ?? '';
     // Only the lines of one period (see `linePeriods`), when asked.
     if (period !== undefined && linePeriodKey(facts, block, row) !== period) continue;
-    if (netOfDiscounts && category === credit && isPriceDiscount(description)) {
+    if (netOfDiscounts && isPriceCredit(category, description, value)) {
       credited -= value;
+      if (category !== CATEGORY_CODE.credit || !isPriceDiscount(description)) corrected -= value;
       continue;
     }
     if (category !== recurring) continue;
@@ -169,7 +199,7 @@ export function recurringOf(
     if (Number.isFinite(quantity) && quantity > units) units = Math.round(quantity);
     if (refs !== undefined) addRef(refs, facts, position, row);
   }
-  return { amount: amount - credited, units, credited };
+  return { amount: amount - credited, units, credited, corrected };
 }
 
 /** One subject's findings summed over the invoices that show them. */
