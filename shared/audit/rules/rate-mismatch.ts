@@ -1,4 +1,9 @@
-import { overAfterEnd, outOfContractShare, type InvoiceFacts } from '../context';
+import {
+  beforeContractShare,
+  overAfterEnd,
+  outOfContractShare,
+  type InvoiceFacts,
+} from '../context';
 import {
   Tallies,
   type Tally,
@@ -38,6 +43,8 @@ export const rateMismatchRule: AuditRule = {
     const netOf = new Map<Tally, string>();
     // Findings holding a bill that runs past the contract's end: its days after it are not here.
     const straddling = new Set<Tally>();
+    // Findings holding a bill that starts before the contract: its days before it are not judged.
+    const preceding = new Set<Tally>();
     const paybacks = new Paybacks();
     for (const facts of context.originals) {
       for (const charges of facts.services) {
@@ -48,17 +55,24 @@ export const rateMismatchRule: AuditRule = {
         // After the term, prices are out-of-contract's business (for a bill running past the
         // end, the share of its days after it).
         const share = rate.contract === undefined ? 0 : outOfContractShare(rate.contract, facts);
-        if (share === 1) continue;
+        // Before the contract started its rate card priced nothing (a renegotiated rate from
+        // 1 April does not make March's old price an overcharge); an expected monthly charge of
+        // the service itself has no start.
+        const before =
+          rate.contract === undefined || rate.source === 'expected monthly charge'
+            ? 0
+            : beforeContractShare(rate.contract, facts);
+        if (share + before >= 1) continue;
         // A bill of a longer period (a quarter) bills the monthly rate for each of its months.
         // Lines billing periods of their own one after the other (a new line's part-month beside
         // its first whole month) are judged period by period, each for its days.
-        // A bill running past the contract's end is shared with out-of-contract as a whole: its
-        // periods' months together.
+        // A bill running past the contract's end (or starting before its start) is shared as a
+        // whole: its periods' months together.
         const own = linePeriods(facts, charges);
         const periods =
           own === undefined
             ? [{ key: undefined, months: billedPeriodMonths(facts) }]
-            : share === 0
+            : share === 0 && before === 0
               ? own
               : [{ key: undefined, months: own.reduce((sum, period) => sum + period.months, 0) }];
         let over = 0;
@@ -86,10 +100,16 @@ export const rateMismatchRule: AuditRule = {
         if (paidBack > 0) paybacks.add(facts, charges.serviceKey, paidBack);
         if (over <= 0) continue;
         const tally = tallies.on(facts, charges.serviceKey, charges.serviceIdRaw, service);
-        const found = Math.max(0, over - overAfterEnd(billedAmount, contracted, share));
+        const found = Math.max(
+          0,
+          over -
+            overAfterEnd(billedAmount, contracted, share) -
+            overAfterEnd(billedAmount, contracted, before),
+        );
         tally.impact += found;
         paybacks.over(tally, facts, found);
         if (share > 0) straddling.add(tally);
+        if (before > 0) preceding.add(tally);
         tally.billed += billedAmount;
         // The message's figures are the latest invoice's, whatever order the bills were read in.
         if (tally.last === facts) {
@@ -117,10 +137,13 @@ export const rateMismatchRule: AuditRule = {
         ? ' (the days billed after the contract ended are in its out-of-contract finding)'
         : '';
       const back = given === '' ? '' : ` (${given})`;
+      const started = preceding.has(tally)
+        ? ` (the days billed before the contract started on ${rate?.contract?.startDate ?? ''} are not judged against its rates)`
+        : '';
       const message =
         tally.invoices === 1
-          ? `Line ${tally.serviceIdRaw} billed ${billed} on invoice ${tally.first.invoice.invoiceNumber}; ${label} ${money(tally.reference)} — ${money(tally.impact)} over${back}${after}.`
-          : `Line ${tally.serviceIdRaw} billed ${billed} a month; ${label} ${money(tally.reference)} — ${money(tally.impact)} over on ${tallySpan(tally)}${back}${after}.`;
+          ? `Line ${tally.serviceIdRaw} billed ${billed} on invoice ${tally.first.invoice.invoiceNumber}; ${label} ${money(tally.reference)} — ${money(tally.impact)} over${back}${after}${started}.`
+          : `Line ${tally.serviceIdRaw} billed ${billed} a month; ${label} ${money(tally.reference)} — ${money(tally.impact)} over on ${tallySpan(tally)}${back}${after}${started}.`;
       return [tallyDraft(this, tally, tally.impact, message)];
     });
   },
