@@ -2,7 +2,7 @@ import { daysBetween } from '../../dates';
 import { missingCompanionOf } from '../../import/draft';
 import { CHARGE_CATEGORIES } from '../../model';
 import type { InvoiceFacts } from '../context';
-import { billedPeriodMonths, money } from '../findings';
+import { CATEGORY_CODE, billedPeriodMonths, money } from '../findings';
 import { resolveSettings, type AuditRule, type FindingDraft, type SettingSpec } from '../rule';
 import { invoiceDraft } from './invoice-draft';
 
@@ -106,6 +106,34 @@ export function billsPartOfAMonth(facts: InvoiceFacts): boolean {
   return daysBetween(periodStart, periodEnd) + 1 < FULL_CYCLE_DAYS;
 }
 
+/**
+ * An account's bills as series that are compared among themselves: its bills of recurring
+ * charges (the monthly bill), and its bills of usage alone (a calling-plan usage report beside the
+ * licence bill, a usage-only account). A $20 usage report must not pull the average of $500 bills
+ * down and make every one a spike. A bill of neither (a credit memo, a supplemental bill of
+ * one-time charges) is no month's level and is not judged: its charges are other rules'.
+ */
+function seriesOf(invoices: readonly InvoiceFacts[]): InvoiceFacts[][] {
+  const { recurring, usage } = CATEGORY_CODE;
+  const regular: InvoiceFacts[] = [];
+  const usageOnly: InvoiceFacts[] = [];
+  for (const facts of invoices) {
+    if (bills(facts, recurring)) regular.push(facts);
+    else if (bills(facts, usage)) usageOnly.push(facts);
+  }
+  return [regular, usageOnly];
+}
+
+/** Whether an invoice charges anything (a line above zero) of the category `code`. */
+function bills(facts: InvoiceFacts, code: number): boolean {
+  return facts.blocks.some((block) => {
+    for (let row = 0; row < block.count; row++) {
+      if (block.category[row] === code && (block.amount[row] ?? 0) > 0) return true;
+    }
+    return false;
+  });
+}
+
 /** Categories of one-off money given back: a credit or an adjustment (when negative). */
 const CREDIT_CATEGORIES: ReadonlySet<number> = new Set([
   CHARGE_CATEGORIES.indexOf('credit'),
@@ -168,7 +196,7 @@ export const spikeRule: AuditRule = {
   id: 'spike',
   title: 'Invoice total spike',
   description:
-    'An invoice total above the average of the account’s previous unflagged invoices (per month: a bill of two months or a quarter is judged against that many months of it) by more than the percentage and the amount, after what other findings explain, on the invoice and on those before it (money a finding explains every month is no part of the excess) (duplicate charges, late fees, third-party charges, charges after a disconnect or at a closed site, the over-contract part of rate mismatches). A bill of part of a month (a prorated first bill) never joins the average, and a month joins it without its one-off credits and adjustments (a promotional credit never makes the next ordinary bill a spike). Impact: the unexplained excess (rounded half up).',
+    'An invoice total above the average of the account’s previous unflagged invoices (per month: a bill of two months or a quarter is judged against that many months of it; bills of recurring charges and usage-only reports each against their own kind, and a credit memo or a bill of one-time charges alone not at all) by more than the percentage and the amount, after what other findings explain, on the invoice and on those before it (money a finding explains every month is no part of the excess) (duplicate charges, late fees, third-party charges, charges after a disconnect or at a closed site, the over-contract part of rate mismatches). A bill of part of a month (a prorated first bill) never joins the average, and a month joins it without its one-off credits and adjustments (a promotional credit never makes the next ordinary bill a spike). Impact: the unexplained excess (rounded half up).',
   severity: 'warning',
   settings: SETTINGS,
   readsFindings: true,
@@ -177,7 +205,7 @@ export const spikeRule: AuditRule = {
     const trailing = Math.max(1, Math.round(settings.trailingInvoices));
     const explained = explainedByInvoice(earlier, context.invoiceById);
     const drafts: FindingDraft[] = [];
-    for (const invoices of context.invoicesByAccount.values()) {
+    for (const invoices of [...context.invoicesByAccount.values()].flatMap(seriesOf)) {
       const standing = standingCredits(invoices);
       // Totals with the explained money taken off, of the months not flagged so far: money a
       // finding explains every month (a rate above contract) is no part of a month's excess.
