@@ -2,7 +2,8 @@ import { daysBetween } from '../../dates';
 import { missingCompanionOf } from '../../import/draft';
 import { CHARGE_CATEGORIES } from '../../model';
 import type { InvoiceFacts } from '../context';
-import { CATEGORY_CODE, billedPeriodMonths, money } from '../findings';
+import { billSeries } from '../bill-series';
+import { billedPeriodMonths, money } from '../findings';
 import { resolveSettings, type AuditRule, type FindingDraft, type SettingSpec } from '../rule';
 import { invoiceDraft } from './invoice-draft';
 
@@ -106,34 +107,6 @@ export function billsPartOfAMonth(facts: InvoiceFacts): boolean {
   return daysBetween(periodStart, periodEnd) + 1 < FULL_CYCLE_DAYS;
 }
 
-/**
- * An account's bills as series that are compared among themselves: its bills of recurring
- * charges (the monthly bill), and its bills of usage alone (a calling-plan usage report beside the
- * licence bill, a usage-only account). A $20 usage report must not pull the average of $500 bills
- * down and make every one a spike. A bill of neither (a credit memo, a supplemental bill of
- * one-time charges) is no month's level and is not judged: its charges are other rules'.
- */
-function seriesOf(invoices: readonly InvoiceFacts[]): InvoiceFacts[][] {
-  const { recurring, usage } = CATEGORY_CODE;
-  const regular: InvoiceFacts[] = [];
-  const usageOnly: InvoiceFacts[] = [];
-  for (const facts of invoices) {
-    if (bills(facts, recurring)) regular.push(facts);
-    else if (bills(facts, usage)) usageOnly.push(facts);
-  }
-  return [regular, usageOnly];
-}
-
-/** Whether an invoice charges anything (a line above zero) of the category `code`. */
-function bills(facts: InvoiceFacts, code: number): boolean {
-  return facts.blocks.some((block) => {
-    for (let row = 0; row < block.count; row++) {
-      if (block.category[row] === code && (block.amount[row] ?? 0) > 0) return true;
-    }
-    return false;
-  });
-}
-
 /** Categories of one-off money given back: a credit or an adjustment (when negative). */
 const CREDIT_CATEGORIES: ReadonlySet<number> = new Set([
   CHARGE_CATEGORIES.indexOf('credit'),
@@ -205,7 +178,7 @@ export const spikeRule: AuditRule = {
     const trailing = Math.max(1, Math.round(settings.trailingInvoices));
     const explained = explainedByInvoice(earlier, context.invoiceById);
     const drafts: FindingDraft[] = [];
-    for (const invoices of [...context.invoicesByAccount.values()].flatMap(seriesOf)) {
+    for (const invoices of [...context.invoicesByAccount.values()].flatMap(billSeries)) {
       const standing = standingCredits(invoices);
       // Totals with the explained money taken off, of the months not flagged so far: money a
       // finding explains every month (a rate above contract) is no part of a month's excess.
