@@ -10,7 +10,7 @@ import {
   tallySpan,
 } from '../findings';
 import { resolveSettings, type AuditRule, type SettingSpec } from '../rule';
-import { inventoryChanges } from './nrc-unexpected';
+import { inventoryChanges, namesCharge, normaliseDescription } from './nrc-unexpected';
 
 const SETTINGS = [
   {
@@ -22,14 +22,6 @@ const SETTINGS = [
     range: { min: 1, max: 36, whole: true },
   },
 ] as const satisfies readonly SettingSpec[];
-
-/** A one-time charge description as compared: lower case, words only, single spaces. */
-export function normaliseDescription(description: string): string {
-  return description
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
 
 /** Where a one-time charge was first billed. */
 interface FirstTime {
@@ -175,7 +167,7 @@ function chargesOf(facts: InvoiceFacts): NetCharge[] {
     const words = key.slice(charge.charges.serviceKey.length + 1);
     for (const back of givenBack) {
       if (back.serviceKey !== charge.charges.serviceKey || words === '') continue;
-      const names = back.oneTime ? back.words === words : ` ${back.words} `.includes(` ${words} `);
+      const names = back.oneTime ? back.words === words : namesCharge(back.words, words);
       // Each credit gives back one charge's money, once.
       if (!names) continue;
       const taken = Math.min(back.amount, left);

@@ -30,13 +30,29 @@ export function inventoryChanges(service: Service): IsoDate[] {
   );
 }
 
+/** A one-time charge description as compared: lower case, words only, single spaces. */
+export function normaliseDescription(description: string): string {
+  return description
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * Whether a credit's words (normalised) name a charge's (`activation fee credit`, `reversal
+ * activation fee` name `activation fee`): the credit gives that charge back.
+ */
+export function namesCharge(creditWords: string, chargeWords: string): boolean {
+  return chargeWords !== '' && ` ${creditWords} `.includes(` ${chargeWords} `);
+}
+
 /**
  * One-time charges (install, activation, termination, porting) on a service whose inventory shows
  * no order or change (installed, disconnect requested, disconnected) within the window around the
  * charge's period. A service still `ordered` has its order pending; a service with no recorded
  * installation date is not judged (missing data is not "no order"); charges on identifiers the
  * inventory does not know are `unknown-service`'s. Impact: the charges, less one-time credits of
- * the same service (a fee waived); a charge waived in full is no finding.
+ * the same service and credits naming them (a fee waived); a charge waived in full is no finding.
  */
 export const nrcUnexpectedRule: AuditRule = {
   id: 'nrc-unexpected',
@@ -52,6 +68,8 @@ export const nrcUnexpectedRule: AuditRule = {
     const tallies = new Tallies();
     const descriptions = new Map<string, Set<string>>();
     for (const facts of context.originals) {
+      // Per service, the descriptions of the charges found on this bill, for the credits after.
+      const found = new Map<string, string[]>();
       forEachLineOf(facts, oneTime, (block, row, position) => {
         const amount = block.amount[row] ?? 0;
         if (amount === 0) return;
@@ -73,7 +91,24 @@ export const nrcUnexpectedRule: AuditRule = {
         const seen = descriptions.get(key) ?? new Set<string>();
         seen.add(block.description[row] ?? '');
         descriptions.set(key, seen);
+        const words = found.get(charges.serviceKey) ?? [];
+        words.push(normaliseDescription(block.description[row] ?? ''));
+        found.set(charges.serviceKey, words);
       });
+      // A credit or adjustment naming one of those charges (`Upgrade Fee waived`) gives it back.
+      for (const code of [CATEGORY_CODE.credit, CATEGORY_CODE.adjustment]) {
+        forEachLineOf(facts, code, (block, row) => {
+          const amount = block.amount[row] ?? 0;
+          const charged = found.get(block.serviceKey[row] ?? '');
+          if (amount >= 0 || charged === undefined) return;
+          const words = normaliseDescription(block.description[row] ?? '');
+          if (!charged.some((charge) => namesCharge(words, charge))) return;
+          const charges = facts.serviceCharges.get(block.serviceKey[row] ?? '');
+          if (charges === undefined) return;
+          tallies.on(facts, charges.serviceKey, charges.serviceIdRaw, charges.service).impact +=
+            amount;
+        });
+      }
     }
     return tallies.list().flatMap((tally) => {
       if (tally.impact <= 0 || tally.billed <= 0) return [];
