@@ -32,7 +32,7 @@ export const zeroUsageRule: AuditRule = {
   id: 'zero-usage',
   title: 'Line not used',
   description:
-    'A mobile line with zero voice, messaging and data for N consecutive months. Impact: its monthly recurring charge on the latest invoice (monthly savings).',
+    'A mobile line with zero voice, messaging and data for N consecutive months. Impact: its monthly recurring charge on the latest invoice, net of its discounts (monthly savings).',
   severity: 'warning',
   settings: SETTINGS,
   check(context) {
@@ -53,11 +53,13 @@ export const zeroUsageRule: AuditRule = {
       if (streak < settings.months) continue;
       const { facts, accountNumber, serviceKey: key } = usageSubject(context, service, latest);
       const charges = facts?.serviceCharges.get(latest.serviceKey);
-      // The recurring lines behind the impact, so money at stake counts them once.
+      // The recurring lines behind the impact, so money at stake counts them once. What the line
+      // costs is its charge net of its discounts: cancelling a $50 line with a $10 discount
+      // saves $40.
       const refs: ChargeRef[] = [];
       const monthly =
         facts !== undefined && charges !== undefined
-          ? recurringOf(facts, charges, refs).amount
+          ? recurringOf(facts, charges, refs, true).amount
           : (context.contractedRate(service)?.unitCents ?? 0);
       drafts.push({
         id: findingId(this.id, service.carrierId, accountNumber, key, start),

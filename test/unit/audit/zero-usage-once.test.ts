@@ -42,3 +42,24 @@ describe('zero-usage beside other findings on the same line', () => {
     expect(once.net).toBe(60_00);
   });
 });
+
+describe('zero-usage counts what the idle line costs', () => {
+  it('a $50 line with a $10 monthly discount saves $40 a month, not $50', () => {
+    const snapshot = snapshotOf({
+      bills: MONTHS.map((month) =>
+        billed(makeInvoice({ month }), [
+          line('recurring', 50_00),
+          line('credit', -10_00, { description: 'Volume Discount' }),
+        ]),
+      ),
+      usage: IDLE,
+    });
+    const { findings } = runAudit(snapshot, rules('zero-usage'));
+    expect(findings.map((f) => [f.impact, f.message])).toEqual([
+      [
+        40_00,
+        '555-010-0001 had no calls, messages or data for 3 months (2026-03 to 2026-05) yet costs $40.00 a month.',
+      ],
+    ]);
+  });
+});
