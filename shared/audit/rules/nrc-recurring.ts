@@ -8,6 +8,7 @@ import {
   money,
   tallyDraft,
   tallySpan,
+  type Tally,
 } from '../findings';
 import { resolveSettings, type AuditRule, type SettingSpec } from '../rule';
 import { inventoryChanges, namesCharge, normaliseDescription } from './nrc-unexpected';
@@ -61,8 +62,12 @@ export const nrcRecurringRule: AuditRule = {
     const tallies = new Tallies();
     /** Tally key → the first time of the first repeat, for the message. */
     const firstOfTally = new Map<string, FirstTime>();
+    // Repeats found so far per account and service, for credits of later bills that refund them.
+    const repeats = new Map<string, Repeat[]>();
     for (const facts of ordered) {
-      for (const charge of chargesOf(facts)) {
+      const { charged, left } = chargesOf(facts);
+      refundEarlier(repeats, facts, left);
+      for (const charge of charged) {
         const { charges, description, amount } = charge;
         const service = charges.service;
         if (service === undefined) continue;
@@ -93,17 +98,22 @@ export const nrcRecurringRule: AuditRule = {
         tally.impact += amount;
         addRef(tally.refs, facts, charge.position, charge.row);
         const tallyKey = `${facts.accountKey}|${charges.serviceKey}`;
+        const words = normaliseDescription(description);
+        repeats.set(tallyKey, [...(repeats.get(tallyKey) ?? []), { tally, words, amount }]);
         if (!firstOfTally.has(tallyKey)) firstOfTally.set(tallyKey, first);
       }
     }
-    return tallies.list().map((tally) => {
+    return tallies.list().flatMap((tally) => {
+      // Refunded in full on later bills: nothing left to claim.
+      if (tally.impact <= 0) return [];
       const first = firstOfTally.get(`${tally.first.accountKey}|${tally.subjectKey}`);
       const since =
         first === undefined
           ? ''
           : `, first billed as ${first.description} (${money(first.amount)}) on invoice ${first.facts.invoice.invoiceNumber} (${first.facts.month})`;
-      const message = `${tally.serviceIdRaw}: one-time charges billed again on ${tallySpan(tally)}: ${money(tally.impact)}${since}.`;
-      return tallyDraft(this, tally, tally.impact, message);
+      const refunded = tally.billed > 0 ? ` (after ${money(tally.billed)} refunded later)` : '';
+      const message = `${tally.serviceIdRaw}: one-time charges billed again on ${tallySpan(tally)}: ${money(tally.impact)}${refunded}${since}.`;
+      return [tallyDraft(this, tally, tally.impact, message)];
     });
   },
 };
@@ -125,11 +135,11 @@ interface NetCharge {
  * adjustment naming it: `Activation Fee credit`) is not billed, and a charge that was never paid
  * neither starts a run nor repeats one.
  */
-function chargesOf(facts: InvoiceFacts): NetCharge[] {
+function chargesOf(facts: InvoiceFacts): { charged: NetCharge[]; left: GivenBack[] } {
   const { credit, adjustment } = CATEGORY_CODE;
   const found = new Map<string, NetCharge & { charged: number; largest: number }>();
   // Negative amounts of one-time lines, and of credits and adjustments, per service.
-  const givenBack: { serviceKey: string; words: string; amount: number; oneTime: boolean }[] = [];
+  const givenBack: GivenBack[] = [];
   for (const code of [CATEGORY_CODE['one-time'], credit, adjustment]) {
     forEachLineOf(facts, code, (block, row, position) => {
       const amount = block.amount[row] ?? 0;
@@ -176,5 +186,53 @@ function chargesOf(facts: InvoiceFacts): NetCharge[] {
     }
     return { ...charge, amount: Math.min(charge.largest, left) };
   });
-  return net.filter((charge) => charge.amount > 0);
+  return {
+    charged: net.filter((charge) => charge.amount > 0),
+    left: givenBack.filter((back) => back.amount > 0),
+  };
+}
+
+/** What a bill gives back of a service's one-time charges: a negative one-time line or a credit. */
+interface GivenBack {
+  serviceKey: string;
+  /** Its description, normalised. */
+  words: string;
+  /** Cents not yet matched to a charge. */
+  amount: number;
+  oneTime: boolean;
+}
+
+/** A repeat found, with what is still claimed of it. */
+interface Repeat {
+  tally: Tally;
+  words: string;
+  amount: number;
+}
+
+/**
+ * Credits of a bill left after its own charges refund the account's earlier repeats of the
+ * charge they name (the "Activation Fee credit" on the bill after the repeat), the latest first:
+ * money given back is no longer claimed. `tally.billed` keeps what was refunded, for the message.
+ */
+function refundEarlier(
+  repeats: ReadonlyMap<string, Repeat[]>,
+  facts: InvoiceFacts,
+  left: readonly GivenBack[],
+): void {
+  for (const back of left) {
+    const found = repeats.get(`${facts.accountKey}|${back.serviceKey}`) ?? [];
+    for (let i = found.length - 1; i >= 0 && back.amount > 0; i--) {
+      const repeat = found[i];
+      if (repeat === undefined || repeat.amount <= 0) continue;
+      const names = back.oneTime
+        ? back.words === repeat.words
+        : namesCharge(back.words, repeat.words);
+      if (!names) continue;
+      const taken = Math.min(back.amount, repeat.amount);
+      repeat.amount -= taken;
+      back.amount -= taken;
+      repeat.tally.impact -= taken;
+      repeat.tally.billed += taken;
+    }
+  }
 }

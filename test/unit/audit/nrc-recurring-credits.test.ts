@@ -55,3 +55,27 @@ it('a credit of another charge does not hide the repeat; a partial one leaves wh
     ],
   );
 });
+
+it('a repeat refunded on a later bill is no longer claimed; a partial refund leaves the rest', () => {
+  const snapshot = (refund: number) =>
+    snapshotOf({
+      services: [makeService({ activatedOn: isoDate(2026, 3, 10) })],
+      bills: [
+        billed(makeInvoice({ month: '2026-03' }), [line('recurring', 45_00), fee(35_00)]),
+        billed(makeInvoice({ month: '2026-04' }), [line('recurring', 45_00), fee(35_00)]),
+        billed(makeInvoice({ month: '2026-05' }), [
+          line('recurring', 45_00),
+          fee(-refund, 'credit', 'Activation Fee credit'),
+        ]),
+      ],
+    });
+  const found = (refund: number) =>
+    runAudit(snapshot(refund), rules).findings.map((f) => [f.impact, f.message]);
+  expect(found(35_00)).toEqual([]);
+  expect(found(20_00)).toEqual([
+    [
+      15_00,
+      '555-010-0001: one-time charges billed again on invoice N-2026-04 (2026-04): $15.00 (after $20.00 refunded later), first billed as Activation Fee ($35.00) on invoice N-2026-03 (2026-03).',
+    ],
+  ]);
+});
