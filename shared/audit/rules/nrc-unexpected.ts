@@ -9,6 +9,7 @@ import {
   money,
   tallyDraft,
   tallySpan,
+  type Tally,
 } from '../findings';
 import { resolveSettings, type AuditRule, type SettingSpec } from '../rule';
 
@@ -52,7 +53,8 @@ export function namesCharge(creditWords: string, chargeWords: string): boolean {
  * charge's period. A service still `ordered` has its order pending; a service with no recorded
  * installation date is not judged (missing data is not "no order"); charges on identifiers the
  * inventory does not know are `unknown-service`'s. Impact: the charges, less one-time credits of
- * the same service and credits naming them (a fee waived); a charge waived in full is no finding.
+ * the same service and credits naming them, on its bill or a later one (a fee waived, refunded);
+ * a charge waived in full is no finding.
  */
 export const nrcUnexpectedRule: AuditRule = {
   id: 'nrc-unexpected',
@@ -67,9 +69,9 @@ export const nrcUnexpectedRule: AuditRule = {
     const oneTime = CATEGORY_CODE['one-time'];
     const tallies = new Tallies();
     const descriptions = new Map<string, Set<string>>();
+    // Per account and service, the charges found (their words and bill date), for the credits.
+    const found = new Map<string, { words: string; date: string; tally: Tally }[]>();
     for (const facts of context.originals) {
-      // Per service, the descriptions of the charges found on this bill, for the credits after.
-      const found = new Map<string, string[]>();
       forEachLineOf(facts, oneTime, (block, row, position) => {
         const amount = block.amount[row] ?? 0;
         if (amount === 0) return;
@@ -91,22 +93,25 @@ export const nrcUnexpectedRule: AuditRule = {
         const seen = descriptions.get(key) ?? new Set<string>();
         seen.add(block.description[row] ?? '');
         descriptions.set(key, seen);
-        const words = found.get(charges.serviceKey) ?? [];
-        words.push(normaliseDescription(block.description[row] ?? ''));
-        found.set(charges.serviceKey, words);
+        const words = normaliseDescription(block.description[row] ?? '');
+        const date = facts.invoice.invoiceDate;
+        found.set(key, [...(found.get(key) ?? []), { words, date, tally }]);
       });
-      // A credit or adjustment naming one of those charges (`Upgrade Fee waived`) gives it back.
+    }
+    // A credit or adjustment naming one of those charges (`Upgrade Fee waived`), on its bill or a
+    // later one of the account, gives it back.
+    for (const facts of context.originals) {
       for (const code of [CATEGORY_CODE.credit, CATEGORY_CODE.adjustment]) {
         forEachLineOf(facts, code, (block, row) => {
           const amount = block.amount[row] ?? 0;
-          const charged = found.get(block.serviceKey[row] ?? '');
+          const charged = found.get(`${facts.accountKey}|${block.serviceKey[row] ?? ''}`);
           if (amount >= 0 || charged === undefined) return;
           const words = normaliseDescription(block.description[row] ?? '');
-          if (!charged.some((charge) => namesCharge(words, charge))) return;
-          const charges = facts.serviceCharges.get(block.serviceKey[row] ?? '');
-          if (charges === undefined) return;
-          tallies.on(facts, charges.serviceKey, charges.serviceIdRaw, charges.service).impact +=
-            amount;
+          const named = charged.find(
+            (charge) =>
+              charge.date <= facts.invoice.invoiceDate && namesCharge(words, charge.words),
+          );
+          if (named !== undefined) named.tally.impact += amount;
         });
       }
     }

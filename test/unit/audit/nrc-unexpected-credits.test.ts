@@ -38,3 +38,23 @@ it('a partial waiver leaves the rest; a credit of something else leaves it all',
     [35_00],
   );
 });
+
+it('a charge refunded on a later bill of the account is netted; a credit before it is not', () => {
+  const bills = (refundMonth: string) => [
+    billed(makeInvoice({ month: '2026-04' }), [line('recurring', 45_00), fee]),
+    billed(makeInvoice({ month: refundMonth, invoiceNumber: `R-${refundMonth}` }), [
+      line('recurring', 45_00),
+      line('credit', -35_00, { description: 'Upgrade Fee refund' }),
+    ]),
+  ];
+  const run = (refundMonth: string) =>
+    runAudit(
+      snapshotOf({
+        services: [makeService({ activatedOn: isoDate(2025, 3, 10) })],
+        bills: bills(refundMonth),
+      }),
+      rules,
+    ).findings.map((f) => f.impact);
+  expect(run('2026-05')).toEqual([]);
+  expect(run('2026-03')).toEqual([35_00]);
+});
