@@ -6,12 +6,12 @@ import {
   Tallies,
   addRef,
   forEachLine,
-  isPriceDiscount,
   linePeriod,
   money,
   tallyDraft,
   tallySpan,
 } from '../findings';
+import { isPriceDiscount } from '../recurring';
 import { billedPeriodKey } from '../invoice-copies';
 import type { AuditRule } from '../rule';
 

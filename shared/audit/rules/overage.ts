@@ -10,12 +10,11 @@ import {
   addRef,
   forEachLine,
   forEachLineOf,
-  isPriceDiscount,
   money,
-  recurringOf,
   tallyDraft,
   tallySpan,
 } from '../findings';
+import { isPriceDiscount, recurringOf } from '../recurring';
 import { DIMENSIONS, mobileUsageByMonth, type Use } from '../plans';
 import { resolveSettings, type AuditRule, type SettingSpec } from '../rule';
 

@@ -4,17 +4,8 @@ import {
   outOfContractShare,
   type InvoiceFacts,
 } from '../context';
-import {
-  Tallies,
-  type Tally,
-  money,
-  percentOfCents,
-  billedPeriodMonths,
-  linePeriods,
-  recurringOf,
-  tallyDraft,
-  tallySpan,
-} from '../findings';
+import { Tallies, type Tally, money, percentOfCents, tallyDraft, tallySpan } from '../findings';
+import { billedPeriodMonths, linePeriods, recurringOf } from '../recurring';
 import { resolveSettings, type AuditRule, type SettingSpec } from '../rule';
 
 const SETTINGS = [

@@ -3,7 +3,8 @@ import { missingCompanionOf } from '../../import/draft';
 import { CHARGE_CATEGORIES } from '../../model';
 import type { InvoiceFacts } from '../context';
 import { billSeries } from '../bill-series';
-import { billedPeriodMonths, money } from '../findings';
+import { money } from '../findings';
+import { billedPeriodMonths } from '../recurring';
 import { resolveSettings, type AuditRule, type FindingDraft, type SettingSpec } from '../rule';
 import { invoiceDraft } from './invoice-draft';
 

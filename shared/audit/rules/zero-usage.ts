@@ -1,6 +1,7 @@
 import type { IsoMonth } from '../../dates/iso-date';
 import { cents } from '../../money/cents';
-import { money, monthSpan, recurringOf } from '../findings';
+import { money, monthSpan } from '../findings';
+import { recurringOf } from '../recurring';
 import { plural } from '../../text/wording';
 import {
   findingId,

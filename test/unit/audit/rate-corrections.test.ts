@@ -88,3 +88,18 @@ it('a rate correction gives back nothing billed after it', () => {
   const may = month('2026-05', [line('recurring', 50_00)]);
   expect(found([april, may]).map(([impact]) => impact)).toEqual([5_00]);
 });
+
+it('a line reversed on its bill (a credit of exactly its amount) is not billed', () => {
+  const access = (amount: number) => line('recurring', amount, { description: 'Monthly access' });
+  const billedInError = line('credit', -45_00, { description: 'Credit - billed in error' });
+  // Re-rated on the same bill: $45 reversed, $50 billed: $5 over, not $50.
+  expect(found([month('2026-05', [access(45_00), billedInError, access(50_00)])])).toEqual([
+    [
+      5_00,
+      'Line 555-010-0001 billed $50.00 recurring on invoice N-2026-05; contract rate $45.00 — $5.00 over.',
+    ],
+  ]);
+  // Reversed in full: nothing billed, nothing over.
+  const reversal = line('credit', -60_00, { description: 'Reversal - Monthly access' });
+  expect(found([month('2026-05', [access(60_00), reversal])])).toEqual([]);
+});
