@@ -108,7 +108,8 @@ export function linePeriods(
  * taken off (`credited`, a positive number of cents; see {@link isPriceCredit}): an $850 circuit
  * with a monthly $50 term discount costs $800, a $50 line with a −$5 "Rate adjustment" costs $45.
  * `corrected` is the part of `credited` that rate corrections gave back. There too, a recurring
- * line reversed by a credit of exactly its amount is not counted (see {@link reversalsOf}).
+ * line reversed by a credit of exactly its amount is not counted (see {@link reversalsOf}), unless
+ * `withReversals` is false (a month credited in full says nothing of what the line costs a month).
  * With `period` (`start|end`), only the lines billing that period count.
  */
 export function recurringOf(
@@ -117,6 +118,7 @@ export function recurringOf(
   refs?: ChargeRef[],
   netOfDiscounts = false,
   period?: string,
+  withReversals = netOfDiscounts,
 ): { amount: number; units: number; credited: number; corrected: number } {
   const recurring = CATEGORY_CODE.recurring;
   let amount = 0;
@@ -126,7 +128,7 @@ export function recurringOf(
   // Most services have one recurring line: signatures are only built from the second one on.
   let firstLine: { description: string; value: number } | undefined;
   let seen: Set<string> | undefined;
-  const reversals = netOfDiscounts ? reversalsOf(facts, charges, period) : undefined;
+  const reversals = withReversals ? reversalsOf(facts, charges, period) : undefined;
   for (let i = charges.from; i < charges.to; i++) {
     const position = charges.blockPositions[i] ?? 0;
     const row = charges.rows[i] ?? 0;

@@ -56,11 +56,11 @@ export const zeroUsageRule: AuditRule = {
       const charges = facts?.serviceCharges.get(latest.serviceKey);
       // The recurring lines behind the impact, so money at stake counts them once. What the line
       // costs is its charge net of its discounts: cancelling a $50 line with a $10 discount
-      // saves $40.
+      // saves $40. A month credited in full (an outage) is one month, not what it costs.
       const refs: ChargeRef[] = [];
       const monthly =
         facts !== undefined && charges !== undefined
-          ? recurringOf(facts, charges, refs, true).amount
+          ? recurringOf(facts, charges, refs, true, undefined, false).amount
           : (context.contractedRate(service)?.unitCents ?? 0);
       drafts.push({
         id: findingId(this.id, service.carrierId, accountNumber, key, start),

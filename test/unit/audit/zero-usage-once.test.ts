@@ -63,3 +63,21 @@ describe('zero-usage counts what the idle line costs', () => {
     ]);
   });
 });
+
+describe('zero-usage and a month credited in full', () => {
+  it('an outage credit of the whole latest month does not make the idle line cost $0.00', () => {
+    const snapshot = snapshotOf({
+      bills: MONTHS.map((month) =>
+        billed(
+          makeInvoice({ month }),
+          month === '2026-05'
+            ? [line('recurring', 45_00), line('credit', -45_00, { description: 'Outage credit' })]
+            : [line('recurring', 45_00)],
+        ),
+      ),
+      usage: IDLE,
+    });
+    const { findings } = runAudit(snapshot, rules('zero-usage'));
+    expect(findings.map((f) => f.impact)).toEqual([45_00]);
+  });
+});
