@@ -91,6 +91,18 @@ export function outOfContractShare(contract: Contract, facts: InvoiceFacts): num
 }
 
 /**
+ * The share of a bill's period before its contract started, as a fraction of its days: 0 when the
+ * period starts on or after the start, 1 when it ends before it. Those days were priced by
+ * whatever came before (an older contract, list prices), never by this contract's rate card.
+ */
+export function beforeContractShare(contract: Contract, facts: InvoiceFacts): number {
+  if (facts.periodStart >= contract.startDate) return 0;
+  if (facts.periodEnd < contract.startDate) return 1;
+  const days = daysBetween(facts.periodStart, facts.periodEnd) + 1;
+  return days <= 0 ? 1 : daysBetween(facts.periodStart, contract.startDate) / days;
+}
+
+/**
  * What a bill of `billed` cents against `contracted` cents bills above the rate in its `share`
  * after the contract's end (out-of-contract's part of it; rate-mismatch keeps the rest, so the
  * two never claim the same cents).

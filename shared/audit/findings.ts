@@ -3,7 +3,6 @@
  * into one finding, and the words and numbers of messages.
  */
 import { isIsoDate, type IsoDate, type IsoMonth } from '../dates/iso-date';
-import { exactPeriodMonths, periodMonths } from '../dates/period';
 import {
   CHARGE_CATEGORIES,
   type ChargeCategory,
@@ -53,123 +52,6 @@ export function wordingTest(pattern: RegExp): (description: string) => boolean {
     }
     return found;
   };
-}
-
-/**
- * Whether a credit line is a discount on the service's price (a term, volume or contract
- * discount), which the contract rate is compared net of. Other credits — promotions, outage
- * credits, dispute refunds — are benefits on top of the contract rate: they must not hide a rate
- * billed above it.
- */
-export function isPriceDiscount(description: string): boolean {
-  return /discount/i.test(description);
-}
-
-/**
- * How many months an invoice bills its recurring charges for: the months of its stated period (a
- * quarterly bill, 3), else 1. A contracted monthly rate is compared with a recurring charge
- * times this.
- */
-export function billedPeriodMonths(facts: InvoiceFacts): number {
-  const { periodStart, periodEnd } = facts.invoice;
-  return periodStart === undefined || periodEnd === undefined
-    ? 1
-    : periodMonths(periodStart, periodEnd);
-}
-
-/** A charge line's period as `start|end`: its own, else its invoice's ('' when neither says). */
-export function linePeriodKey(facts: InvoiceFacts, block: ChargeBlock, row: number): string {
-  const start = block.periodStart[row] || facts.invoice.periodStart || '';
-  const end = block.periodEnd[row] || facts.invoice.periodEnd || '';
-  return start === '' || end === '' ? '' : `${start}|${end}`;
-}
-
-/**
- * The periods a service's recurring lines bill when they state different ones, one after the
- * other (a new line's part-month `Oct 15 – Oct 31` beside its first whole month `Nov 1 – Nov 30`),
- * each with its length in months, part-months as fractions (17/31, then 1). Undefined when they
- * bill one period (or do not say): the invoice's period counts ({@link billedPeriodMonths}).
- */
-export function linePeriods(
-  facts: InvoiceFacts,
-  charges: ServiceCharges,
-): { key: string; months: number }[] | undefined {
-  const { recurring, credit } = CATEGORY_CODE;
-  const periods = new Map<string, number>();
-  for (let i = charges.from; i < charges.to; i++) {
-    const block = facts.blocks[charges.blockPositions[i] ?? 0];
-    const row = charges.rows[i] ?? 0;
-    if (block === undefined) continue;
-    // A discount of the service is priced against the whole bill, not one of its periods.
-    if (block.category[row] === credit && isPriceDiscount(block.description[row] ?? ''))
-      return undefined;
-    if (block.category[row] !== recurring) continue;
-    const key = linePeriodKey(facts, block, row);
-    const [start = '', end = ''] = key.split('|');
-    if (!isIsoDate(start) || !isIsoDate(end) || end < start) return undefined;
-    if (!periods.has(key)) periods.set(key, exactPeriodMonths(start, end));
-  }
-  if (periods.size < 2) return undefined;
-  const keys = [...periods.keys()].sort();
-  // Periods that overlap are not one after the other: a copy or a correction, not part-months.
-  for (let i = 1; i < keys.length; i++) {
-    if ((keys[i] ?? '').slice(0, 10) <= (keys[i - 1] ?? '').slice(11)) return undefined;
-  }
-  return keys.map((key) => ({ key, months: periods.get(key) ?? 1 }));
-}
-
-/**
- * The recurring charge of a service on one invoice. Identical recurring lines (same description
- * and amount) count once: a copy is `duplicate-charge`'s finding, not an overcharge of the rate.
- * `units` is the largest billed quantity of those lines (seat bundles), 1 when none is given.
- * With `netOfDiscounts`, the service's discount credits on the invoice are taken off (`credited`,
- * a positive number of cents): an $850 circuit with a monthly $50 term discount costs $800.
- * With `period` (`start|end`), only the lines billing that period count.
- */
-export function recurringOf(
-  facts: InvoiceFacts,
-  charges: ServiceCharges,
-  refs?: ChargeRef[],
-  netOfDiscounts = false,
-  period?: string,
-): { amount: number; units: number; credited: number } {
-  const recurring = CATEGORY_CODE.recurring;
-  const credit = CATEGORY_CODE.credit;
-  let amount = 0;
-  let credited = 0;
-  let units = 1;
-  // Most services have one recurring line: signatures are only built from the second one on.
-  let firstLine: { description: string; value: number } | undefined;
-  let seen: Set<string> | undefined;
-  for (let i = charges.from; i < charges.to; i++) {
-    const position = charges.blockPositions[i] ?? 0;
-    const row = charges.rows[i] ?? 0;
-    const block = facts.blocks[position];
-    if (block === undefined) continue;
-    const category = block.category[row];
-    const value = block.amount[row] ?? 0;
-    const description = block.description[row] ?? '';
-    // Only the lines of one period (see `linePeriods`), when asked.
-    if (period !== undefined && linePeriodKey(facts, block, row) !== period) continue;
-    if (netOfDiscounts && category === credit && isPriceDiscount(description)) {
-      credited -= value;
-      continue;
-    }
-    if (category !== recurring) continue;
-    if (firstLine === undefined) {
-      firstLine = { description, value };
-    } else {
-      seen ??= new Set([`${firstLine.description}\u0000${firstLine.value}`]);
-      const signature = `${description}\u0000${value}`;
-      if (seen.has(signature)) continue;
-      seen.add(signature);
-    }
-    amount += value;
-    const quantity = block.quantity[row] ?? Number.NaN;
-    if (Number.isFinite(quantity) && quantity > units) units = Math.round(quantity);
-    if (refs !== undefined) addRef(refs, facts, position, row);
-  }
-  return { amount: amount - credited, units, credited };
 }
 
 /** One subject's findings summed over the invoices that show them. */

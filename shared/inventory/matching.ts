@@ -1,7 +1,7 @@
 import type { Invoice, Service } from '../model';
 import { cents, type Cents } from '../money/cents';
 import { linePlanOf, type ChargeBlock } from '../storage/charge-blocks';
-import { billedPeriodMonths, recurringOf } from '../audit/findings';
+import { billedPeriodMonths, recurringOf } from '../audit/recurring';
 import { indexInvoices } from '../audit/invoice-facts';
 import { isLive } from './sites';
 

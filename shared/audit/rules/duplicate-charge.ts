@@ -6,12 +6,12 @@ import {
   Tallies,
   addRef,
   forEachLine,
-  isPriceDiscount,
   linePeriod,
   money,
   tallyDraft,
   tallySpan,
 } from '../findings';
+import { isPriceDiscount } from '../recurring';
 import { billedPeriodKey } from '../invoice-copies';
 import type { AuditRule } from '../rule';
 
@@ -116,7 +116,7 @@ export const duplicateChargeRule: AuditRule = {
     // A month billed again on a later invoice: the line states the earlier period as its own.
     extras.push(...rebilledPeriods(context.originals, counted, owned));
     const tallies = new Tallies();
-    for (const extra of uncredited(extras)) addExtra(tallies, extra);
+    for (const extra of uncredited(context, extras)) addExtra(tallies, extra);
     return tallies
       .list()
       .filter((tally) => tally.impact > 0)
@@ -129,40 +129,71 @@ export const duplicateChargeRule: AuditRule = {
 };
 
 /**
- * The extra copies less those a credit on the same bill already takes back: a credit or
- * adjustment of the same service for exactly a copy's amount ("Credit - billed in error",
- * −$800.00 beside two $800.00 lines) nets the copy, so what is left billed is one charge. Each
- * credit takes back one copy. A price discount is part of the service's price, not a refund of a
- * copy, and a credit of another amount is not this copy's: neither cancels it.
+ * The extra copies less those a credit already takes back: a credit or adjustment of the same
+ * service for exactly a copy's amount ("Credit - billed in error", −$800.00 beside two $800.00
+ * lines) nets the copy, so what is left billed is one charge. A credit on the copy's own bill is
+ * matched first; one on a later bill of the same account (the refund arriving next month) takes
+ * back a copy still left, the earliest such credit first. Each credit takes back one copy. A
+ * price discount is part of the service's price, not a refund of a copy, and a credit of another
+ * amount is not this copy's: neither cancels it.
  */
-function uncredited(extras: readonly Line[]): Line[] {
+function uncredited(context: RuleContext, extras: readonly Line[]): Line[] {
   if (extras.length === 0) return [];
-  const { credit, adjustment } = CATEGORY_CODE;
   // Invoice id + service key + amount → credits of that amount not yet matched to a copy.
   const credits = new Map<string, number>();
   const read = new Set<string>();
-  for (const { facts, block, row } of extras) {
-    const service = block.serviceKey[row] ?? '';
+  const readCredits = (facts: InvoiceFacts, service: string) => {
     const group = `${facts.invoice.id}|${service}`;
-    if (read.has(group)) continue;
+    if (read.has(group)) return;
     read.add(group);
     const charges = facts.serviceCharges.get(service);
-    if (charges === undefined) continue;
-    forEachLine(facts, charges, (creditBlock, creditRow) => {
-      const category = creditBlock.category[creditRow];
-      const amount = creditBlock.amount[creditRow] ?? 0;
-      if (amount >= 0 || (category !== credit && category !== adjustment)) return;
-      if (isPriceDiscount(creditBlock.description[creditRow] ?? '')) return;
-      const key = `${group}|${-amount}`;
-      credits.set(key, (credits.get(key) ?? 0) + 1);
-    });
-  }
-  return extras.filter(({ facts, block, row }) => {
-    const key = `${facts.invoice.id}|${block.serviceKey[row] ?? ''}|${block.amount[row] ?? 0}`;
+    if (charges !== undefined) countCredits(facts, charges, group, credits);
+  };
+  for (const { facts, block, row } of extras) readCredits(facts, block.serviceKey[row] ?? '');
+  const take = (invoiceId: string, service: string, amount: number) => {
+    const key = `${invoiceId}|${service}|${amount}`;
     const left = credits.get(key) ?? 0;
-    if (left === 0) return true;
-    credits.set(key, left - 1);
-    return false;
+    if (left > 0) credits.set(key, left - 1);
+    return left > 0;
+  };
+  const left = extras.filter(
+    ({ facts, block, row }) =>
+      !take(facts.invoice.id, block.serviceKey[row] ?? '', block.amount[row] ?? 0),
+  );
+  // Copies still billed, oldest first, against the credits of the account's later bills.
+  const ordered = [...left].sort((a, b) => compareInvoices(a.facts, b.facts));
+  const refunded = new Set<Line>();
+  for (const extra of ordered) {
+    const { facts, block, row } = extra;
+    const service = block.serviceKey[row] ?? '';
+    const amount = block.amount[row] ?? 0;
+    for (const later of context.invoicesByAccount.get(facts.accountKey) ?? []) {
+      if (compareInvoices(later, facts) <= 0) continue;
+      readCredits(later, service);
+      if (take(later.invoice.id, service, amount)) {
+        refunded.add(extra);
+        break;
+      }
+    }
+  }
+  return left.filter((extra) => !refunded.has(extra));
+}
+
+/** Counts a service's credits on a bill by amount into `credits` (`group|amount` → count). */
+function countCredits(
+  facts: InvoiceFacts,
+  charges: ServiceCharges,
+  group: string,
+  credits: Map<string, number>,
+): void {
+  const { credit, adjustment } = CATEGORY_CODE;
+  forEachLine(facts, charges, (block, row) => {
+    const category = block.category[row];
+    const amount = block.amount[row] ?? 0;
+    if (amount >= 0 || (category !== credit && category !== adjustment)) return;
+    if (isPriceDiscount(block.description[row] ?? '')) return;
+    const key = `${group}|${-amount}`;
+    credits.set(key, (credits.get(key) ?? 0) + 1);
   });
 }
 

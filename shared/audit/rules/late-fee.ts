@@ -1,3 +1,4 @@
+import type { InvoiceFacts, RuleContext } from '../context';
 import { CATEGORY_CODE, money, wordingTest } from '../findings';
 import type { AuditRule, ChargeRef, FindingDraft } from '../rule';
 import { invoiceDraft } from './invoice-draft';
@@ -22,14 +23,14 @@ const LATE_WORDING = new RegExp(
 
 /**
  * Late and finance charges: money spent for nothing, avoidable by paying on time. A fee reversed
- * or credited on the same invoice (`Late Fee Reversal`, a credit worded as a late fee) is netted:
- * only what the invoice still charges is a finding.
+ * or credited (`Late Fee Reversal`, a credit worded as a late fee) on the same invoice, or on a
+ * later one of the account, is netted: only what is still charged is a finding.
  */
 export const lateFeeRule: AuditRule = {
   id: 'late-fee',
   title: 'Late fee',
   description:
-    'Late or finance charges on an invoice, by category or by wording under another category (Late-Payment Charge, Finance Charge, Past Due Fee, Interest on Past Due Balance). Impact: the fees, less any reversed or credited on the same invoice.',
+    'Late or finance charges on an invoice, by category or by wording under another category (Late-Payment Charge, Finance Charge, Past Due Fee, Interest on Past Due Balance). Impact: the fees, less any reversed or credited on the same invoice or a later one.',
   severity: 'warning',
   settings: [],
   check(context) {
@@ -42,12 +43,10 @@ export const lateFeeRule: AuditRule = {
     );
     const isLate = wordingTest(LATE_WORDING);
     const creditCode = CATEGORY_CODE.credit;
-    const drafts: FindingDraft[] = [];
+    // Per invoice: its fees and what it gives back of them, read once.
+    const bills = new Map<InvoiceFacts, FeeBill>();
     for (const facts of context.originals) {
-      let fees = 0;
-      let reversed = 0;
-      const refs: ChargeRef[] = [];
-      const descriptions = new Set<string>();
+      const bill: FeeBill = { fees: 0, reversed: 0, later: [], refs: [], descriptions: new Set() };
       facts.blocks.forEach((block, position) => {
         for (let row = 0; row < block.count; row++) {
           const category = block.category[row] ?? 0;
@@ -58,26 +57,75 @@ export const lateFeeRule: AuditRule = {
           const description = block.description[row] ?? '';
           if (category !== lateCode && !isLate(description)) continue;
           if (amount < 0) {
-            reversed -= amount;
+            bill.reversed -= amount;
             continue;
           }
-          fees += amount;
-          descriptions.add(description);
-          addRef(refs, facts, position, row);
+          bill.fees += amount;
+          bill.descriptions.add(description);
+          addRef(bill.refs, facts, position, row);
         }
       });
-      const net = fees - reversed;
+      if (bill.fees > 0 || bill.reversed > 0) bills.set(facts, bill);
+    }
+    giveBackLater(context, bills);
+    const drafts: FindingDraft[] = [];
+    for (const [facts, bill] of bills) {
+      const back = bill.later.reduce((sum, later) => sum + later.cents, 0);
+      const net = bill.fees - bill.reversed - back;
       if (net <= 0) continue;
-      const what = [...descriptions].join(', ');
-      const less = reversed > 0 ? `, ${money(fees)} less ${money(reversed)} given back` : '';
+      const what = [...bill.descriptions].join(', ');
+      const less =
+        bill.reversed > 0 ? `, ${money(bill.fees)} less ${money(bill.reversed)} given back` : '';
+      const after = bill.later
+        .map((later) => `${money(later.cents)} given back on invoice ${later.invoiceNumber}`)
+        .join(', ');
       const draft = invoiceDraft(
         this,
         facts,
         net,
-        `Invoice ${facts.invoice.invoiceNumber} charges ${money(net)} in late fees (${what}${less}).`,
+        `Invoice ${facts.invoice.invoiceNumber} charges ${money(net)} in late fees (${what}${less})${after === '' ? '' : `, after ${after}`}.`,
       );
-      drafts.push({ ...draft, evidence: { ...draft.evidence, chargeRefs: refs } });
+      drafts.push({ ...draft, evidence: { ...draft.evidence, chargeRefs: bill.refs } });
     }
     return drafts;
   },
 };
+
+/** One invoice's late fees and what is given back of them. */
+interface FeeBill {
+  fees: number;
+  /** Given back on the invoice itself. */
+  reversed: number;
+  /** Given back on later invoices of the account (`Late Fee Reversal` on the next bill). */
+  later: { cents: number; invoiceNumber: string }[];
+  refs: ChargeRef[];
+  descriptions: Set<string>;
+}
+
+/**
+ * A reversal beyond its own bill's fees gives back the fees of the account's earlier bills, the
+ * latest first (the carrier reverses last month's fee on this month's bill): money already given
+ * back is no longer a fee to claim.
+ */
+function giveBackLater(context: RuleContext, bills: Map<InvoiceFacts, FeeBill>): void {
+  for (const invoices of context.invoicesByAccount.values()) {
+    invoices.forEach((facts, index) => {
+      const bill = bills.get(facts);
+      if (bill === undefined) return;
+      let left = bill.reversed - bill.fees;
+      if (left <= 0) return;
+      bill.reversed = bill.fees;
+      for (let i = index - 1; i >= 0 && left > 0; i--) {
+        const before = invoices[i];
+        const earlier = before === undefined ? undefined : bills.get(before);
+        if (earlier === undefined) continue;
+        const owed =
+          earlier.fees - earlier.reversed - earlier.later.reduce((sum, l) => sum + l.cents, 0);
+        const taken = Math.min(owed, left);
+        if (taken <= 0) continue;
+        earlier.later.push({ cents: taken, invoiceNumber: facts.invoice.invoiceNumber });
+        left -= taken;
+      }
+    });
+  }
+}

@@ -3,7 +3,8 @@ import { accountsTouched } from '../../contracts/spend';
 import type { Contract } from '../../model';
 import { cents } from '../../money/cents';
 import { accountKeyOf, type RuleContext } from '../context';
-import { billedPeriodMonths, money } from '../findings';
+import { money } from '../findings';
+import { billedPeriodMonths } from '../recurring';
 import {
   findingId,
   resolveSettings,

@@ -9,6 +9,7 @@ import {
   money,
   tallyDraft,
   tallySpan,
+  type Tally,
 } from '../findings';
 import { resolveSettings, type AuditRule, type SettingSpec } from '../rule';
 
@@ -30,13 +31,30 @@ export function inventoryChanges(service: Service): IsoDate[] {
   );
 }
 
+/** A one-time charge description as compared: lower case, words only, single spaces. */
+export function normaliseDescription(description: string): string {
+  return description
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * Whether a credit's words (normalised) name a charge's (`activation fee credit`, `reversal
+ * activation fee` name `activation fee`): the credit gives that charge back.
+ */
+export function namesCharge(creditWords: string, chargeWords: string): boolean {
+  return chargeWords !== '' && ` ${creditWords} `.includes(` ${chargeWords} `);
+}
+
 /**
  * One-time charges (install, activation, termination, porting) on a service whose inventory shows
  * no order or change (installed, disconnect requested, disconnected) within the window around the
  * charge's period. A service still `ordered` has its order pending; a service with no recorded
  * installation date is not judged (missing data is not "no order"); charges on identifiers the
  * inventory does not know are `unknown-service`'s. Impact: the charges, less one-time credits of
- * the same service (a fee waived); a charge waived in full is no finding.
+ * the same service and credits naming them, on its bill or a later one (a fee waived, refunded);
+ * a charge waived in full is no finding.
  */
 export const nrcUnexpectedRule: AuditRule = {
   id: 'nrc-unexpected',
@@ -51,6 +69,8 @@ export const nrcUnexpectedRule: AuditRule = {
     const oneTime = CATEGORY_CODE['one-time'];
     const tallies = new Tallies();
     const descriptions = new Map<string, Set<string>>();
+    // Per account and service, the charges found (their words and bill date), for the credits.
+    const found = new Map<string, { words: string; date: string; tally: Tally }[]>();
     for (const facts of context.originals) {
       forEachLineOf(facts, oneTime, (block, row, position) => {
         const amount = block.amount[row] ?? 0;
@@ -73,7 +93,27 @@ export const nrcUnexpectedRule: AuditRule = {
         const seen = descriptions.get(key) ?? new Set<string>();
         seen.add(block.description[row] ?? '');
         descriptions.set(key, seen);
+        const words = normaliseDescription(block.description[row] ?? '');
+        const date = facts.invoice.invoiceDate;
+        found.set(key, [...(found.get(key) ?? []), { words, date, tally }]);
       });
+    }
+    // A credit or adjustment naming one of those charges (`Upgrade Fee waived`), on its bill or a
+    // later one of the account, gives it back.
+    for (const facts of context.originals) {
+      for (const code of [CATEGORY_CODE.credit, CATEGORY_CODE.adjustment]) {
+        forEachLineOf(facts, code, (block, row) => {
+          const amount = block.amount[row] ?? 0;
+          const charged = found.get(`${facts.accountKey}|${block.serviceKey[row] ?? ''}`);
+          if (amount >= 0 || charged === undefined) return;
+          const words = normaliseDescription(block.description[row] ?? '');
+          const named = charged.find(
+            (charge) =>
+              charge.date <= facts.invoice.invoiceDate && namesCharge(words, charge.words),
+          );
+          if (named !== undefined) named.tally.impact += amount;
+        });
+      }
     }
     return tallies.list().flatMap((tally) => {
       if (tally.impact <= 0 || tally.billed <= 0) return [];

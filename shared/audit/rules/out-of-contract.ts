@@ -1,14 +1,7 @@
 import { isoMonthOf, type IsoDate, type IsoMonth } from '../../dates/iso-date';
 import { overAfterEnd, outOfContractShare } from '../context';
-import {
-  Tallies,
-  money,
-  billedPeriodMonths,
-  recurringOf,
-  tallyDraft,
-  tallySpan,
-  type Tally,
-} from '../findings';
+import { Tallies, money, tallyDraft, tallySpan, type Tally } from '../findings';
+import { billedPeriodMonths, recurringOf } from '../recurring';
 import type { AuditRule, ChargeRef } from '../rule';
 
 /** Whole months from the month a contract ended to a billing month (0 for the same month). */

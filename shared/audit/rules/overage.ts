@@ -3,7 +3,7 @@ import { ATT_ACTIVITY_HEADER } from '../../import/profiles/att-headers';
 import { contractedRate } from '../../contracts/rates';
 import type { IsoMonth } from '../../dates/iso-date';
 import { SERVICE_TYPES, type Contract, type ContractRate, type Service } from '../../model';
-import type { RuleContext } from '../context';
+import type { InvoiceFacts, RuleContext } from '../context';
 import {
   CATEGORY_CODE,
   Tallies,
@@ -11,10 +11,10 @@ import {
   forEachLine,
   forEachLineOf,
   money,
-  recurringOf,
   tallyDraft,
   tallySpan,
 } from '../findings';
+import { isPriceDiscount, recurringOf } from '../recurring';
 import { DIMENSIONS, mobileUsageByMonth, type Use } from '../plans';
 import { resolveSettings, type AuditRule, type SettingSpec } from '../rule';
 
@@ -91,18 +91,48 @@ export function nextPlanUp(
 }
 
 /**
+ * Words of a credit that gives usage back (`Roaming credit`, `Usage adjustment`, `Long distance
+ * credit`); a plan's discount (`Data plan discount`) is a price, not usage, and is not one.
+ */
+const USAGE_WORDING =
+  /\b(?:usage|roaming|overage|airtime|international|long[\s-]+distance|calls?)\b/i;
+
+/**
+ * Service key → cents a bill gives back of the service's usage: its negative usage lines, and its
+ * credits and adjustments worded as usage.
+ */
+function usageCredits(facts: InvoiceFacts): Map<string, number> {
+  const { usage, credit, adjustment } = CATEGORY_CODE;
+  const given = new Map<string, number>();
+  for (const code of [usage, credit, adjustment]) {
+    forEachLineOf(facts, code, (block, row) => {
+      const amount = block.amount[row] ?? 0;
+      const key = block.serviceKey[row] ?? '';
+      if (amount >= 0 || key === '') return;
+      const description = block.description[row] ?? '';
+      if (code !== usage && (!USAGE_WORDING.test(description) || isPriceDiscount(description)))
+        return;
+      given.set(key, (given.get(key) ?? 0) - amount);
+    });
+  }
+  return given;
+}
+
+/**
  * Usage charges on a mobile line above a share of its plan's monthly rate (the contract's rate for
  * the plan, else the recurring charge billed), month by month. A line with no known rate, or whose
  * usage charges the bill does not give apart from purchases (AT&T's activity total), is not
  * judged. Where the contract's rate card has a dearer plan, the message says what moving to the
  * next one up would have saved on the latest month, if that plan covers the usage (plan
- * allowances tell; the rate card alone does not). Impact: the usage charges of those months.
+ * allowances tell; the rate card alone does not). Usage the same bill gives back (a negative usage
+ * line, a roaming credit) is netted: refunded usage is no overage. Impact: the usage charges of
+ * those months, net of it.
  */
 export const overageRule: AuditRule = {
   id: 'overage',
   title: 'Usage charges above the plan',
   description:
-    'Usage charges on a mobile line above 20 % of its plan’s monthly rate (the contract rate for the plan, else the recurring charge billed): a bigger plan or a pool would be cheaper. AT&T’s “activity since last bill” mixes usage with device instalments and purchases and is not judged; Verizon’s “Usage and Purchase Charges” is judged only when the line’s use went past its plan’s allowances. Impact: the usage charges; the message adds what the next plan up on the rate card would save.',
+    'Usage charges on a mobile line above 20 % of its plan’s monthly rate (the contract rate for the plan, else the recurring charge billed): a bigger plan or a pool would be cheaper. AT&T’s “activity since last bill” mixes usage with device instalments and purchases and is not judged; Verizon’s “Usage and Purchase Charges” is judged only when the line’s use went past its plan’s allowances. Usage credited back on the same bill is netted. Impact: the usage charges; the message adds what the next plan up on the rate card would save.',
   severity: 'warning',
   settings: SETTINGS,
   check(context) {
@@ -112,6 +142,9 @@ export const overageRule: AuditRule = {
     for (const facts of context.originals) {
       // Usage lines are few: sum them per service from one pass over the category column.
       const usageOf = new Map<string, { usage: number; mixed: boolean; purchases: boolean }>();
+      // What the bill gives back of a service's usage: negative usage lines, and credits or
+      // adjustments worded as usage (`Roaming credit`). Usage refunded is no usage paid.
+      const givenBack = usageCredits(facts);
       forEachLineOf(facts, usageCode, (block, row) => {
         const amount = block.amount[row] ?? 0;
         const key = block.serviceKey[row] ?? '';
@@ -127,7 +160,8 @@ export const overageRule: AuditRule = {
           entry.purchases ||= purchases;
         }
       });
-      for (const [key, { usage, mixed, purchases }] of usageOf) {
+      for (const [key, { usage: charged, mixed, purchases }] of usageOf) {
+        const usage = charged - Math.min(charged, givenBack.get(key) ?? 0);
         const charges = facts.serviceCharges.get(key);
         const service = charges?.service;
         if (charges === undefined || service?.type !== 'mobile-line' || mixed) continue;
@@ -137,6 +171,8 @@ export const overageRule: AuditRule = {
         if (rate <= 0 || usage * 100 <= settings.percent * rate) continue;
         const tally = tallies.on(facts, charges.serviceKey, charges.serviceIdRaw, service);
         tally.impact += usage;
+        // What credits took off, for the message.
+        tally.billed += charged - usage;
         // The message's figures are the latest invoice's, whatever order the bills were read in.
         if (tally.last === facts) {
           tally.lastAmount = usage;
@@ -153,7 +189,8 @@ export const overageRule: AuditRule = {
       const rate = tally.reference;
       const share = `${((tally.lastAmount * 100) / rate).toFixed(1)}%`;
       const latest = tally.invoices === 1 ? '' : ` (latest ${money(tally.lastAmount)})`;
-      let message = `${tally.serviceIdRaw}: ${money(tally.impact)} of usage charges on ${tallySpan(tally)}${latest}; ${money(tally.lastAmount)} is ${share} of its ${money(rate)} plan rate.`;
+      const credited = tally.billed > 0 ? ` (after ${money(tally.billed)} credited back)` : '';
+      let message = `${tally.serviceIdRaw}: ${money(tally.impact)} of usage charges${credited} on ${tallySpan(tally)}${latest}; ${money(tally.lastAmount)} is ${share} of its ${money(rate)} plan rate.`;
       const contract = tally.service === undefined ? undefined : context.contractOf(tally.service);
       const use =
         tally.service === undefined

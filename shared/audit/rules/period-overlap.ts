@@ -1,7 +1,8 @@
 import { daysBetween, isIsoDate, type IsoDate } from '../../dates/iso-date';
 import { CHARGE_CATEGORIES, type ChargeCategory } from '../../model';
 import type { InvoiceFacts } from '../context';
-import { CATEGORY_CODE, addRef, isPriceDiscount, money } from '../findings';
+import { CATEGORY_CODE, addRef, money } from '../findings';
+import { isPriceDiscount } from '../recurring';
 import {
   resolveSettings,
   type AuditRule,

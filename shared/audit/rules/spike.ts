@@ -2,7 +2,9 @@ import { daysBetween } from '../../dates';
 import { missingCompanionOf } from '../../import/draft';
 import { CHARGE_CATEGORIES } from '../../model';
 import type { InvoiceFacts } from '../context';
+import { billSeries } from '../bill-series';
 import { money } from '../findings';
+import { billedPeriodMonths } from '../recurring';
 import { resolveSettings, type AuditRule, type FindingDraft, type SettingSpec } from '../rule';
 import { invoiceDraft } from './invoice-draft';
 
@@ -168,7 +170,7 @@ export const spikeRule: AuditRule = {
   id: 'spike',
   title: 'Invoice total spike',
   description:
-    'An invoice total above the average of the account’s previous unflagged invoices by more than the percentage and the amount, after what other findings explain, on the invoice and on those before it (money a finding explains every month is no part of the excess) (duplicate charges, late fees, third-party charges, charges after a disconnect or at a closed site, the over-contract part of rate mismatches). A bill of part of a month (a prorated first bill) never joins the average, and a month joins it without its one-off credits and adjustments (a promotional credit never makes the next ordinary bill a spike). Impact: the unexplained excess (rounded half up).',
+    'An invoice total above the average of the account’s previous unflagged invoices (per month: a bill of two months or a quarter is judged against that many months of it; bills of recurring charges and usage-only reports each against their own kind, and a credit memo or a bill of one-time charges alone not at all) by more than the percentage and the amount, after what other findings explain, on the invoice and on those before it (money a finding explains every month is no part of the excess) (duplicate charges, late fees, third-party charges, charges after a disconnect or at a closed site, the over-contract part of rate mismatches). A bill of part of a month (a prorated first bill) never joins the average, and a month joins it without its one-off credits and adjustments (a promotional credit never makes the next ordinary bill a spike). Impact: the unexplained excess (rounded half up).',
   severity: 'warning',
   settings: SETTINGS,
   readsFindings: true,
@@ -177,7 +179,7 @@ export const spikeRule: AuditRule = {
     const trailing = Math.max(1, Math.round(settings.trailingInvoices));
     const explained = explainedByInvoice(earlier, context.invoiceById);
     const drafts: FindingDraft[] = [];
-    for (const invoices of context.invoicesByAccount.values()) {
+    for (const invoices of [...context.invoicesByAccount.values()].flatMap(billSeries)) {
       const standing = standingCredits(invoices);
       // Totals with the explained money taken off, of the months not flagged so far: money a
       // finding explains every month (a rate above contract) is no part of a month's excess.
@@ -186,10 +188,12 @@ export const spikeRule: AuditRule = {
       const baselineExplained: boolean[] = [];
       // Whether each of those months gave credits back, left out of its level (said too).
       const baselineCredited: boolean[] = [];
+      // The baseline is a level per month: a bill of two months (a catch-up after a missed one)
+      // or a quarter joins it, and is judged, for each of its months.
       const keep = (total: number, explainedCents: number, facts: InvoiceFacts) => {
         if (billsPartOfAMonth(facts)) return;
         const credits = oneOffCredits(facts, standing);
-        baseline.push(total - credits);
+        baseline.push((total - credits) / billedPeriodMonths(facts));
         baselineExplained.push(explainedCents > 0);
         baselineCredited.push(credits < 0);
       };
@@ -203,12 +207,14 @@ export const spikeRule: AuditRule = {
         const known = explained.get(facts.invoice.id);
         const explainedCents = Math.round(known?.cents ?? 0);
         const total = facts.total - explainedCents;
+        const months = billedPeriodMonths(facts);
         const previous = baseline.slice(-trailing);
         if (previous.length === 0) {
           keep(total, explainedCents, facts);
           continue;
         }
-        const sum = previous.reduce((all, one) => all + one, 0);
+        // The months' levels, times the months this bill is for.
+        const sum = previous.reduce((all, one) => all + one, 0) * months;
         const count = previous.length;
         // Exact: excess × count = total × count − sum, compared without dividing.
         const excessTimesCount = total * count - sum;
@@ -220,16 +226,16 @@ export const spikeRule: AuditRule = {
           step = undefined;
           continue;
         }
-        const overStep = step === undefined ? 0 : total - step;
+        const overStep = step === undefined ? 0 : total - step * months;
         if (
           step !== undefined &&
-          (overStep * 100 <= step * settings.percent || overStep <= settings.minimumCents)
+          (overStep * 100 <= step * months * settings.percent || overStep <= settings.minimumCents)
         ) {
           // The same step as the month flagged before: the new level, not a new spike.
           keep(total, explainedCents, facts);
           continue;
         }
-        step = total;
+        step = total / months;
         const excess = Math.floor((2 * excessTimesCount + count) / (2 * count));
         const average = Math.floor((2 * sum + count) / (2 * count));
         const left = [
@@ -240,10 +246,15 @@ export const spikeRule: AuditRule = {
         ].filter(Boolean);
         const netted = left.length > 0 ? ` (${left.join('; ')})` : '';
         const of = `over the previous ${count} invoice${count === 1 ? '' : 's'}${netted}`;
+        // A bill of several months is above that many months at the average.
+        const level =
+          months === 1
+            ? `the average of ${money(average)}`
+            : `${money(average)}, its ${months} months at the average of ${money(Math.floor((2 * sum + count * months) / (2 * count * months)))} a month`;
         const message =
           explainedCents > 0 && known !== undefined
-            ? `Invoice ${facts.invoice.invoiceNumber} totals ${money(facts.total)}; less ${money(explainedCents)} other findings explain (${[...known.rules].sort().join(', ')}), ${money(excess)} above the average of ${money(average)} ${of}.`
-            : `Invoice ${facts.invoice.invoiceNumber} totals ${money(facts.total)}, ${money(excess)} above the average of ${money(average)} ${of}.`;
+            ? `Invoice ${facts.invoice.invoiceNumber} totals ${money(facts.total)}; less ${money(explainedCents)} other findings explain (${[...known.rules].sort().join(', ')}), ${money(excess)} above ${level} ${of}.`
+            : `Invoice ${facts.invoice.invoiceNumber} totals ${money(facts.total)}, ${money(excess)} above ${level} ${of}.`;
         drafts.push(invoiceDraft(this, facts, excess, message));
       }
     }

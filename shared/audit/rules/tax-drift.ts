@@ -1,3 +1,4 @@
+import { billSeries } from '../bill-series';
 import type { InvoiceFacts } from '../context';
 import { CATEGORY_CODE, addRef, money } from '../findings';
 import {
@@ -89,14 +90,15 @@ export const taxDriftRule: AuditRule = {
   id: 'tax-drift',
   title: 'Taxes and surcharges out of their usual share',
   description:
-    'Taxes and surcharges as a share of the charges (recurring, usage, one-time, equipment, third-party), above the account’s usual share (its previous 6 unflagged invoices taken together) by more than 3 percentage points. Impact: the excess over the usual share.',
+    'Taxes and surcharges as a share of the charges (recurring, usage, one-time, equipment, third-party), above the account’s usual share (its previous 6 unflagged invoices of the same kind taken together: bills of recurring charges, usage-only reports) by more than 3 percentage points. Impact: the excess over the usual share.',
   severity: 'warning',
   settings: SETTINGS,
   check(context) {
     const settings = resolveSettings(context.settings, this.id, SETTINGS);
     const trailing = Math.max(1, Math.round(settings.trailingInvoices));
     const drafts: FindingDraft[] = [];
-    for (const invoices of context.invoicesByAccount.values()) {
+    // A usage report beside the monthly bill is taxed by its own rules: each kind its own usual.
+    for (const invoices of [...context.invoicesByAccount.values()].flatMap(billSeries)) {
       const baseline: TaxShare[] = [];
       for (const facts of invoices) {
         const share = taxShareOf(facts);

@@ -1,6 +1,7 @@
 import type { IsoMonth } from '../../dates/iso-date';
 import { cents } from '../../money/cents';
-import { money, monthSpan, recurringOf } from '../findings';
+import { money, monthSpan } from '../findings';
+import { recurringOf } from '../recurring';
 import { plural } from '../../text/wording';
 import {
   findingId,
@@ -32,7 +33,7 @@ export const zeroUsageRule: AuditRule = {
   id: 'zero-usage',
   title: 'Line not used',
   description:
-    'A mobile line with zero voice, messaging and data for N consecutive months. Impact: its monthly recurring charge on the latest invoice (monthly savings).',
+    'A mobile line with zero voice, messaging and data for N consecutive months. Impact: its monthly recurring charge on the latest invoice, net of its discounts (monthly savings).',
   severity: 'warning',
   settings: SETTINGS,
   check(context) {
@@ -53,11 +54,13 @@ export const zeroUsageRule: AuditRule = {
       if (streak < settings.months) continue;
       const { facts, accountNumber, serviceKey: key } = usageSubject(context, service, latest);
       const charges = facts?.serviceCharges.get(latest.serviceKey);
-      // The recurring lines behind the impact, so money at stake counts them once.
+      // The recurring lines behind the impact, so money at stake counts them once. What the line
+      // costs is its charge net of its discounts: cancelling a $50 line with a $10 discount
+      // saves $40. A month credited in full (an outage) is one month, not what it costs.
       const refs: ChargeRef[] = [];
       const monthly =
         facts !== undefined && charges !== undefined
-          ? recurringOf(facts, charges, refs).amount
+          ? recurringOf(facts, charges, refs, true, undefined, false).amount
           : (context.contractedRate(service)?.unitCents ?? 0);
       drafts.push({
         id: findingId(this.id, service.carrierId, accountNumber, key, start),

@@ -99,7 +99,7 @@ describe('an invoice waiting for its companion file', () => {
       }),
       expected: [],
     });
-    // Counted as a $0.00 month, April would have made May $333.33 above the average.
+    // Complete, April is a month of the average like the others: at $100.00, May is above it.
     checkCase({
       name: 'the same months complete',
       rule: 'spike',
@@ -107,16 +107,18 @@ describe('an invoice waiting for its companion file', () => {
         bills: [
           month('2026-02', 1000_00),
           month('2026-03', 1000_00),
-          billed({ ...waitingApril, parts: parts('account-summary', 'wireless-summary') }, []),
+          billed({ ...waitingApril, parts: parts('account-summary', 'wireless-summary') }, [
+            line('recurring', 100_00),
+          ]),
           month('2026-05', 1000_00),
         ],
       }),
       expected: [
         {
           id: 'spike|lumen|A-1|N-2026-05|2026-05',
-          impact: 333_33,
+          impact: 300_00,
           message:
-            'Invoice N-2026-05 totals $1,000.00, $333.33 above the average of $666.67 over the previous 3 invoices.',
+            'Invoice N-2026-05 totals $1,000.00, $300.00 above the average of $700.00 over the previous 3 invoices.',
         },
       ],
     });

@@ -42,3 +42,42 @@ describe('zero-usage beside other findings on the same line', () => {
     expect(once.net).toBe(60_00);
   });
 });
+
+describe('zero-usage counts what the idle line costs', () => {
+  it('a $50 line with a $10 monthly discount saves $40 a month, not $50', () => {
+    const snapshot = snapshotOf({
+      bills: MONTHS.map((month) =>
+        billed(makeInvoice({ month }), [
+          line('recurring', 50_00),
+          line('credit', -10_00, { description: 'Volume Discount' }),
+        ]),
+      ),
+      usage: IDLE,
+    });
+    const { findings } = runAudit(snapshot, rules('zero-usage'));
+    expect(findings.map((f) => [f.impact, f.message])).toEqual([
+      [
+        40_00,
+        '555-010-0001 had no calls, messages or data for 3 months (2026-03 to 2026-05) yet costs $40.00 a month.',
+      ],
+    ]);
+  });
+});
+
+describe('zero-usage and a month credited in full', () => {
+  it('an outage credit of the whole latest month does not make the idle line cost $0.00', () => {
+    const snapshot = snapshotOf({
+      bills: MONTHS.map((month) =>
+        billed(
+          makeInvoice({ month }),
+          month === '2026-05'
+            ? [line('recurring', 45_00), line('credit', -45_00, { description: 'Outage credit' })]
+            : [line('recurring', 45_00)],
+        ),
+      ),
+      usage: IDLE,
+    });
+    const { findings } = runAudit(snapshot, rules('zero-usage'));
+    expect(findings.map((f) => f.impact)).toEqual([45_00]);
+  });
+});

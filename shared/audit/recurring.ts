@@ -1,0 +1,192 @@
+/**
+ * What a service's recurring charge on a bill is, as the checks of its price read it: the months
+ * a bill bills, the periods its lines bill, and the recurring amount net of the credits that are
+ * part of the price (discounts, rate corrections) and of the lines reversed on the bill.
+ */
+import { isIsoDate } from '../dates/iso-date';
+import { exactPeriodMonths, periodMonths } from '../dates/period';
+import type { ChargeBlock } from '../storage/charge-blocks';
+import type { InvoiceFacts, ServiceCharges } from './context';
+import { CATEGORY_CODE, addRef, forEachLine } from './findings';
+import type { ChargeRef } from './rule';
+
+/**
+ * Whether a credit line is a discount on the service's price (a term, volume or contract
+ * discount), which the contract rate is compared net of. Other credits — promotions, outage
+ * credits, dispute refunds — are benefits on top of the contract rate: they must not hide a rate
+ * billed above it.
+ */
+export function isPriceDiscount(description: string): boolean {
+  return /discount/i.test(description);
+}
+
+/**
+ * Whether a credit names itself a correction of the service's rate or price ("Rate adjustment",
+ * "Price correction", "Contract pricing credit"): the carrier takes the price down on the bill
+ * itself, so what the service costs is the charge less it. Unlike a promotion or an outage credit,
+ * it is the price, not a benefit on top of it.
+ */
+export function isRateCorrection(description: string): boolean {
+  return /\b(?:rate|price|pricing)\s+(?:adj(?:ustment)?|correction|credit|reduction)\b/i.test(
+    description,
+  );
+}
+
+/**
+ * Whether a line takes money off the service's price, which the contract rate is compared net
+ * of: a discount credit, or a credit or adjustment correcting the rate ({@link isRateCorrection}).
+ */
+export function isPriceCredit(
+  category: number | undefined,
+  description: string,
+  amount: number,
+): boolean {
+  if (category === CATEGORY_CODE.credit && isPriceDiscount(description)) return true;
+  const credit = category === CATEGORY_CODE.credit || category === CATEGORY_CODE.adjustment;
+  return credit && amount < 0 && isRateCorrection(description);
+}
+
+/**
+ * How many months an invoice bills its recurring charges for: the months of its stated period (a
+ * quarterly bill, 3), else 1. A contracted monthly rate is compared with a recurring charge
+ * times this.
+ */
+export function billedPeriodMonths(facts: InvoiceFacts): number {
+  const { periodStart, periodEnd } = facts.invoice;
+  return periodStart === undefined || periodEnd === undefined
+    ? 1
+    : periodMonths(periodStart, periodEnd);
+}
+
+/** A charge line's period as `start|end`: its own, else its invoice's ('' when neither says). */
+export function linePeriodKey(facts: InvoiceFacts, block: ChargeBlock, row: number): string {
+  const start = block.periodStart[row] || facts.invoice.periodStart || '';
+  const end = block.periodEnd[row] || facts.invoice.periodEnd || '';
+  return start === '' || end === '' ? '' : `${start}|${end}`;
+}
+
+/**
+ * The periods a service's recurring lines bill when they state different ones, one after the
+ * other (a new line's part-month `Oct 15 – Oct 31` beside its first whole month `Nov 1 – Nov 30`),
+ * each with its length in months, part-months as fractions (17/31, then 1). Undefined when they
+ * bill one period (or do not say): the invoice's period counts ({@link billedPeriodMonths}).
+ */
+export function linePeriods(
+  facts: InvoiceFacts,
+  charges: ServiceCharges,
+): { key: string; months: number }[] | undefined {
+  const { recurring } = CATEGORY_CODE;
+  const periods = new Map<string, number>();
+  for (let i = charges.from; i < charges.to; i++) {
+    const block = facts.blocks[charges.blockPositions[i] ?? 0];
+    const row = charges.rows[i] ?? 0;
+    if (block === undefined) continue;
+    // A discount (or a rate correction) of the service is priced against the whole bill, not one
+    // of its periods.
+    if (isPriceCredit(block.category[row], block.description[row] ?? '', block.amount[row] ?? 0))
+      return undefined;
+    if (block.category[row] !== recurring) continue;
+    const key = linePeriodKey(facts, block, row);
+    const [start = '', end = ''] = key.split('|');
+    if (!isIsoDate(start) || !isIsoDate(end) || end < start) return undefined;
+    if (!periods.has(key)) periods.set(key, exactPeriodMonths(start, end));
+  }
+  if (periods.size < 2) return undefined;
+  const keys = [...periods.keys()].sort();
+  // Periods that overlap are not one after the other: a copy or a correction, not part-months.
+  for (let i = 1; i < keys.length; i++) {
+    if ((keys[i] ?? '').slice(0, 10) <= (keys[i - 1] ?? '').slice(11)) return undefined;
+  }
+  return keys.map((key) => ({ key, months: periods.get(key) ?? 1 }));
+}
+
+/**
+ * The recurring charge of a service on one invoice. Identical recurring lines (same description
+ * and amount) count once: a copy is `duplicate-charge`'s finding, not an overcharge of the rate.
+ * `units` is the largest billed quantity of those lines (seat bundles), 1 when none is given.
+ * With `netOfDiscounts`, the service's discount credits and rate corrections on the invoice are
+ * taken off (`credited`, a positive number of cents; see {@link isPriceCredit}): an $850 circuit
+ * with a monthly $50 term discount costs $800, a $50 line with a −$5 "Rate adjustment" costs $45.
+ * `corrected` is the part of `credited` that rate corrections gave back. There too, a recurring
+ * line reversed by a credit of exactly its amount is not counted (see {@link reversalsOf}), unless
+ * `withReversals` is false (a month credited in full says nothing of what the line costs a month).
+ * With `period` (`start|end`), only the lines billing that period count.
+ */
+export function recurringOf(
+  facts: InvoiceFacts,
+  charges: ServiceCharges,
+  refs?: ChargeRef[],
+  netOfDiscounts = false,
+  period?: string,
+  withReversals = netOfDiscounts,
+): { amount: number; units: number; credited: number; corrected: number } {
+  const recurring = CATEGORY_CODE.recurring;
+  let amount = 0;
+  let credited = 0;
+  let corrected = 0;
+  let units = 1;
+  // Most services have one recurring line: signatures are only built from the second one on.
+  let firstLine: { description: string; value: number } | undefined;
+  let seen: Set<string> | undefined;
+  const reversals = withReversals ? reversalsOf(facts, charges, period) : undefined;
+  for (let i = charges.from; i < charges.to; i++) {
+    const position = charges.blockPositions[i] ?? 0;
+    const row = charges.rows[i] ?? 0;
+    const block = facts.blocks[position];
+    if (block === undefined) continue;
+    const category = block.category[row];
+    const value = block.amount[row] ?? 0;
+    const description = block.description[row] ?? '';
+    // Only the lines of one period (see `linePeriods`), when asked.
+    if (period !== undefined && linePeriodKey(facts, block, row) !== period) continue;
+    if (netOfDiscounts && isPriceCredit(category, description, value)) {
+      credited -= value;
+      if (category !== CATEGORY_CODE.credit || !isPriceDiscount(description)) corrected -= value;
+      continue;
+    }
+    if (category !== recurring) continue;
+    // A line reversed on the bill (a credit of exactly its amount) is not billed.
+    const reversed = reversals?.get(value) ?? 0;
+    if (reversed > 0) {
+      reversals?.set(value, reversed - 1);
+      continue;
+    }
+    if (firstLine === undefined) {
+      firstLine = { description, value };
+    } else {
+      seen ??= new Set([`${firstLine.description}\u0000${firstLine.value}`]);
+      const signature = `${description}\u0000${value}`;
+      if (seen.has(signature)) continue;
+      seen.add(signature);
+    }
+    amount += value;
+    const quantity = block.quantity[row] ?? Number.NaN;
+    if (Number.isFinite(quantity) && quantity > units) units = Math.round(quantity);
+    if (refs !== undefined) addRef(refs, facts, position, row);
+  }
+  return { amount: amount - credited, units, credited, corrected };
+}
+
+/**
+ * Amount → how many credits or negative adjustments of a service on a bill (other than price
+ * credits, which {@link recurringOf} nets as such) give back exactly that many cents: each
+ * reverses one recurring line of that amount ("Credit - billed in error" beside a line re-rated on
+ * the same bill, or a month credited in full).
+ */
+function reversalsOf(
+  facts: InvoiceFacts,
+  charges: ServiceCharges,
+  period: string | undefined,
+): Map<number, number> {
+  const reversals = new Map<number, number>();
+  forEachLine(facts, charges, (block, row) => {
+    const category = block.category[row];
+    const value = block.amount[row] ?? 0;
+    if (value >= 0 || (category !== CATEGORY_CODE.credit && category !== CATEGORY_CODE.adjustment))
+      return;
+    if (isPriceCredit(category, block.description[row] ?? '', value)) return;
+    if (period !== undefined && linePeriodKey(facts, block, row) !== period) return;
+    reversals.set(-value, (reversals.get(-value) ?? 0) + 1);
+  });
+  return reversals;
+}
