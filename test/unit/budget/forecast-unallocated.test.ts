@@ -10,7 +10,8 @@ import { forecastYear, type ForecastInput } from '../../../shared/budget/forecas
 import { forecastCsv } from '../../../shared/budget/report';
 import type { IsoDate } from '../../../shared/dates/iso-date';
 import type { Service } from '../../../shared/model';
-import { account, bills, company, line, month, service } from '../allocation/helpers';
+import { account, company, month, service } from '../allocation/helpers';
+import { monthlyBills } from './unallocated-bills';
 
 const TODAY = '2026-11-16' as IsoDate;
 // s1 has a cost center; s2 has none (and neither has its account); 'ghost' is in no inventory.
@@ -19,18 +20,7 @@ const services: Service[] = [kept, service('s2')];
 const input = {
   ...company({ services }),
   accounts: [account('acct')],
-  ...bills(
-    ['2026-08', '2026-09', '2026-10'].map((m) => ({
-      id: m,
-      invoiceDate: `${m}-05`,
-      lines: [
-        line('s1', 'recurring', 100_00),
-        line('s2', 'recurring', 33_33),
-        line('ghost', 'usage', 10_01),
-        line('', 'tax', 7_77),
-      ],
-    })),
-  ),
+  ...monthlyBills(['2026-08', '2026-09', '2026-10']),
 };
 const history = ['2026-08', '2026-09', '2026-10'].map((m) =>
   allocateMonth({ ...input, month: month(m) }),
