@@ -4,11 +4,12 @@
  * allocation input (the month's invoices with their charge blocks, and the inventory).
  */
 import Dexie from 'dexie';
-import type {
-  AccountAllocationPolicy,
-  AllocationBasis,
-  AllocationInput,
-  GlMapping,
+import {
+  invoicePeriodReaches,
+  type AccountAllocationPolicy,
+  type AllocationBasis,
+  type AllocationInput,
+  type GlMapping,
 } from '../../shared/allocation';
 import {
   addMonthsToMonth,
@@ -108,9 +109,17 @@ function invoicesDated(db: TemDeskDatabase, from: IsoMonth, to: IsoMonth): Promi
 }
 
 /**
+ * How far back a service-period month looks for bills dated before it whose stated period reaches
+ * it: a year billed in advance.
+ */
+const ADVANCE_BILLING_MONTHS = 12;
+
+/**
  * Everything `allocateMonth` needs for one month. With the service-period basis, invoices dated
- * from the month before to two months after are read (bills in arrears or in advance), and the
- * engine keeps the days that fall in the month.
+ * from the month before to two months after are read (bills in arrears or in advance), and so are
+ * those dated up to a year earlier whose stated period reaches the month (a quarter or a year
+ * billed in advance: without them the month would lose its share of the bill, and the months
+ * would no longer add up to it); the engine keeps the days that fall in the month.
  */
 export async function loadMonthInput(
   db: TemDeskDatabase,
@@ -120,7 +129,16 @@ export async function loadMonthInput(
   const invoices =
     settings.basis === 'invoice-date'
       ? await invoicesDated(db, month, month)
-      : await invoicesDated(db, addMonthsToMonth(month, -1), addMonthsToMonth(month, 2));
+      : [
+          ...(
+            await invoicesDated(
+              db,
+              addMonthsToMonth(month, -ADVANCE_BILLING_MONTHS),
+              addMonthsToMonth(month, -2),
+            )
+          ).filter((invoice) => invoicePeriodReaches(invoice, month)),
+          ...(await invoicesDated(db, addMonthsToMonth(month, -1), addMonthsToMonth(month, 2))),
+        ];
   const blocks = (
     await Promise.all(
       invoices.map((invoice) =>

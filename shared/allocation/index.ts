@@ -2,4 +2,4 @@
 export * from './types';
 export { allocateMonth, zeroByCategory } from './allocate';
 export { markupOf, markupShares } from './markup';
-export { chargePeriod, type ChargePeriod } from './periods';
+export { chargePeriod, invoicePeriodReaches, type ChargePeriod } from './periods';

@@ -38,6 +38,20 @@ export function chargePeriod(invoice: Invoice, lineStart: string, lineEnd: strin
 }
 
 /**
+ * Whether an invoice's own stated period has days in `month`: a bill dated well before the month
+ * (a quarter or a year billed in advance) still carries part of it, so the caller of a
+ * service-period allocation must pass it even though its date is far from the month.
+ */
+export function invoicePeriodReaches(
+  invoice: Pick<Invoice, 'periodStart' | 'periodEnd'>,
+  month: IsoMonth,
+): boolean {
+  const { periodStart, periodEnd } = invoice;
+  if (periodStart === undefined || periodEnd === undefined || periodStart > periodEnd) return false;
+  return periodStart <= endOfMonth(month) && periodEnd >= startOfMonth(month);
+}
+
+/**
  * Splits periods by month for one target month; caches the day weights of each distinct period
  * (most lines share their invoice's period, so a month of lines computes only a few).
  */

@@ -203,6 +203,35 @@ describe("a month's input", () => {
     ]);
   });
 
+  it('by service period, a quarter billed in advance reaches each of its months', async () => {
+    // Dated in August for September to November: $91.00 over 91 days, $1.00 a day.
+    const invoice = makeDraftInvoice({
+      invoiceNumber: 'INV-Q4',
+      invoiceDate: isoDate(2026, 8, 28),
+      periodStart: isoDate(2026, 9, 1),
+      periodEnd: isoDate(2026, 11, 30),
+      sourceFile: 'INV-Q4.csv',
+    });
+    await commitImport(db, {
+      uploads: [
+        {
+          fileName: 'INV-Q4.csv',
+          bytes: textBytes('INV-Q4'),
+          fileHash: 'INV-Q4'.padEnd(64, '0'),
+          memberNames: ['INV-Q4.csv'],
+        },
+      ],
+      drafts: [makeDraft([invoice], [makeDraftLine(invoice, 'recurring', 91_00)])],
+    });
+    await saveChargebackSetting(db, 'basis', 'service-period');
+    await setAccountDefaultCostCenter(db, 'account-1', 'cc-1');
+    const months = [9, 10, 11, 12].map((m) => isoMonth(2026, m));
+    const totals = await Promise.all(
+      months.map(async (m) => allocateMonth(await loadMonthInput(db, m)).totals.invoices),
+    );
+    expect(totals).toEqual([30_00, 31_00, 30_00, 0]);
+  });
+
   it('one-click fixes give a site or an account an active cost center', async () => {
     expect(await setSiteCostCenter(db, 'site-1', 'cc-2')).toEqual({ ok: true, value: 'site-1' });
     expect((await db.sites.get('site-1'))?.costCenterId).toBe('cc-2');
