@@ -2,7 +2,7 @@
  * The budget report and the forecast as files for finance (CSV through the formula-guarded writer,
  * XLSX through our writer), and the wording both the screens and the files use.
  */
-import { toCsv } from '../export/csv';
+import { toCsv, type CsvCell } from '../export/csv';
 import { writeXlsx, type XlsxCell } from '../export/xlsx';
 import type { Carrier, CostCenter } from '../model';
 import { cents, centsToDecimalString, type Cents } from '../money/cents';
@@ -178,7 +178,7 @@ const VARIANCE_HEADER = [
 export const VARIANCE_UNALLOCATED_LABEL =
   'Unallocated (in no cost center; see Chargeback → Exceptions)';
 
-function varianceCells(rows: readonly VarianceRow[], names: BudgetNames): (string | null)[][] {
+function varianceCells(rows: readonly VarianceRow[], names: BudgetNames): CsvCell[][] {
   const label = budgetLabels(names);
   return rows.map((row) => [
     label.costCenter(row.costCenterId),
@@ -186,7 +186,9 @@ function varianceCells(rows: readonly VarianceRow[], names: BudgetNames): (strin
     money(row.ytdBudget),
     money(row.ytdActual),
     money(row.ytdVariance),
-    basisPointsText(row.ytdVarianceBasisPoints),
+    // A plain number of percent (`13.64`, `-25`), as the chargeback's Variance % column, so a
+    // spreadsheet reads it as one: the screen's `−25.00%` (a Unicode minus) is text to it.
+    row.ytdVarianceBasisPoints === null ? '' : row.ytdVarianceBasisPoints / 100,
     money(row.yearBudget),
   ]);
 }

@@ -29,7 +29,7 @@ const input = company({
 const results = ['2026-01', '2026-02'].map((m) => allocateMonth({ ...input, month: month(m) }));
 const variance = budgetVariance(
   monthsOfYear(2026),
-  [budgetLine('a', '', month('2026-01'), cents(50_00))],
+  [budgetLine('a', '', month('2026-01'), cents(90_00))],
   results.map(actualsOf),
   ['a', 'b'],
 );
@@ -61,6 +61,15 @@ describe('the Actual vs budget CSV', () => {
     expect(costCenterRows.reduce((sum, row) => sum + centsOfText(row['Actual YTD'] ?? ''), 0)).toBe(
       variance.total.ytdActual,
     );
+  });
+
+  it('writes Variance % as a plain number a spreadsheet reads (as the chargeback does)', () => {
+    const rows = rowsOf(budgetVarianceCsv(variance, names));
+    const a = rows.find((row) => row['Cost Center']?.startsWith('A ') === true);
+    const expected = variance.rows.find((row) => row.costCenterId === 'a');
+    expect(expected?.ytdVarianceBasisPoints).toBeLessThan(0);
+    expect(a?.['Variance %']).toMatch(/^-?\d+(\.\d+)?$/);
+    expect(Number(a?.['Variance %'])).toBe((expected?.ytdVarianceBasisPoints ?? 0) / 100);
   });
 
   it('has no such row when everything is allocated', () => {
