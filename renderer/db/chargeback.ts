@@ -5,7 +5,9 @@
  */
 import Dexie from 'dexie';
 import {
+  ADVANCE_BILLING_MONTHS,
   invoicePeriodReaches,
+  monthsOfInvoicePeriod,
   type AccountAllocationPolicy,
   type AllocationBasis,
   type AllocationInput,
@@ -100,6 +102,25 @@ export async function invoiceMonths(db: TemDeskDatabase): Promise<IsoMonth[]> {
   return [...months].sort().reverse();
 }
 
+/**
+ * The months the chargeback offers, newest first: by invoice date, those with invoices; by service
+ * period, also each month an invoice's stated period reaches (an August bill for September to
+ * November gives those three months, which may have no bill dated in them: without them their
+ * share of the bill could never be seen or exported).
+ */
+export async function chargebackMonths(
+  db: TemDeskDatabase,
+  basis: AllocationBasis,
+): Promise<IsoMonth[]> {
+  const dated = await invoiceMonths(db);
+  if (basis === 'invoice-date') return dated;
+  const months = new Set(dated);
+  await db.invoices.each((invoice) => {
+    for (const month of monthsOfInvoicePeriod(invoice)) months.add(month);
+  });
+  return [...months].sort().reverse();
+}
+
 /** Invoices dated from the start of `from` to the end of `to` (months), by the date index. */
 function invoicesDated(db: TemDeskDatabase, from: IsoMonth, to: IsoMonth): Promise<Invoice[]> {
   return db.invoices
@@ -107,12 +128,6 @@ function invoicesDated(db: TemDeskDatabase, from: IsoMonth, to: IsoMonth): Promi
     .between(startOfMonth(from), endOfMonth(to), true, true)
     .toArray();
 }
-
-/**
- * How far back a service-period month looks for bills dated before it whose stated period reaches
- * it: a year billed in advance.
- */
-const ADVANCE_BILLING_MONTHS = 12;
 
 /**
  * Everything `allocateMonth` needs for one month. With the service-period basis, invoices dated

@@ -5,6 +5,7 @@ import { STANDARD_PRESET, type ExportPreset } from '../../shared/export';
 import type { AllocationRule } from '../../shared/model';
 import { TemDeskDatabase } from '../../renderer/db/database';
 import {
+  chargebackMonths,
   deletePreset,
   invoiceMonths,
   loadChargebackSettings,
@@ -230,6 +231,14 @@ describe("a month's input", () => {
       months.map(async (m) => allocateMonth(await loadMonthInput(db, m)).totals.invoices),
     );
     expect(totals).toEqual([30_00, 31_00, 30_00, 0]);
+    // Its months can be chosen, though no bill is dated in them.
+    expect(await chargebackMonths(db, 'service-period')).toEqual([
+      '2026-11',
+      '2026-10',
+      '2026-09',
+      '2026-08',
+    ]);
+    expect(await chargebackMonths(db, 'invoice-date')).toEqual(['2026-08']);
   });
 
   it('one-click fixes give a site or an account an active cost center', async () => {
