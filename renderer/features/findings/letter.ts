@@ -6,7 +6,13 @@
 import { toCsvBytes } from '../../../shared/export/csv';
 import type { Invoice } from '../../../shared/model';
 import { atStakeCents, claimParts, countOnce } from '../../../shared/audit/claims';
-import { cents, centsToDecimalString, sumCents, type Cents } from '../../../shared/money/cents';
+import {
+  cents,
+  centsToDecimalString,
+  formatCents,
+  sumCents,
+  type Cents,
+} from '../../../shared/money/cents';
 import type { TemDeskDatabase } from '../../db/database';
 import { findingsTable, type DisputeRecord } from '../../db/findings';
 import { loadChargeRefs } from './data';
@@ -122,7 +128,41 @@ export async function loadLetterItems(
         difference: cents(rest),
       });
   }
-  return sortItems(items);
+  return withFiledClaim(dispute, sortItems(items));
+}
+
+/** The label of the item that brings a letter back to the claim as filed. */
+export const FILED_CLAIM_LABEL = 'Not in this claim: changed since it was filed';
+
+/**
+ * The items, and — when they no longer add up to what the dispute claims (a finding found again
+ * with other money after the dispute was opened, or a line another finding now holds) — one more
+ * item holding the difference, so the letter asks for the claim as filed and says why its items
+ * differ. The user's decision stays as they left it: the Findings page flags the change.
+ */
+function withFiledClaim(
+  dispute: Pick<DisputeRecord, 'claimedAmount' | 'openedOn' | 'submittedOn'>,
+  items: LetterItem[],
+): LetterItem[] {
+  const found = sumCents(items.map((item) => item.difference));
+  const change = cents(dispute.claimedAmount - found);
+  if (change === 0) return items;
+  const filed = dispute.submittedOn ?? dispute.openedOn;
+  return [
+    ...items,
+    {
+      findingId: '',
+      rule: FILED_CLAIM_LABEL,
+      invoiceNumber: '',
+      invoiceDate: '',
+      lines: '',
+      service: '',
+      explanation: `The items above now come to ${formatCents(found)}; this dispute claims ${formatCents(dispute.claimedAmount)}, as filed on ${filed}.`,
+      billed: null,
+      expected: null,
+      difference: change,
+    },
+  ];
 }
 
 /** Each finding's items stay together (its sentence, then its shares), findings by their oldest invoice. */
