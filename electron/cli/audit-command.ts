@@ -16,7 +16,14 @@ import type { AuditSnapshot } from '../../shared/audit/snapshot';
 import type { IsoDate } from '../../shared/dates/iso-date';
 import { CATEGORY_LABELS } from '../../shared/export/chargeback';
 import { toCsv, type CsvCell } from '../../shared/export/csv';
-import { impactKindOf, type Contract, type Service } from '../../shared/model';
+import {
+  CHARGE_CATEGORIES,
+  impactKindOf,
+  type Contract,
+  type Invoice,
+  type Service,
+} from '../../shared/model';
+import { lineFileOf, type ChargeBlock } from '../../shared/storage/charge-blocks';
 import {
   cents,
   centsToDecimalString,
@@ -215,18 +222,55 @@ export function invoicesCsv(workspace: Workspace): string {
   return toCsv(INVOICES_HEADER, rows, CSV_OPTIONS);
 }
 
-export function chargesCsv(workspace: Workspace): string {
+/**
+ * Every charge line of every invoice in invoices.csv, so each invoice's lines there add up to its
+ * lines total: those read from this run's bills, and those of the invoices a `--workspace` backup
+ * brought (kept as charge blocks only: without them the file held none of their lines).
+ */
+export function chargesCsv(
+  workspace: Pick<Workspace, 'carriers' | 'invoices' | 'lines' | 'chargeBlocks'>,
+): string {
   const carrierName = new Map(workspace.carriers.map((c) => [c.id, c.name]));
   const invoiceById = new Map(workspace.invoices.map((i) => [i.id, i]));
   const rows: CsvCell[][] = [];
+  const read = new Set(workspace.lines.map((stored) => stored.invoiceId));
+  const invoiceCells = (invoice: Invoice): CsvCell[] => [
+    carrierName.get(invoice.carrierId) ?? invoice.carrierId,
+    invoice.accountNumber,
+    invoice.invoiceNumber,
+    invoice.invoiceDate,
+  ];
+  const kept = new Map<string, ChargeBlock[]>();
+  for (const block of workspace.chargeBlocks) {
+    if (read.has(block.invoiceId)) continue;
+    kept.set(block.invoiceId, [...(kept.get(block.invoiceId) ?? []), block]);
+  }
+  for (const invoice of workspace.invoices) {
+    const own = (kept.get(invoice.id) ?? []).sort((a, b) => a.blockIndex - b.blockIndex);
+    for (const block of own) {
+      for (let i = 0; i < block.count; i++) {
+        const quantity = block.quantity[i] ?? Number.NaN;
+        const category = CHARGE_CATEGORIES[block.category[i] ?? 0] ?? 'adjustment';
+        rows.push([
+          ...invoiceCells(invoice),
+          block.serviceIdRaw[i] ?? '',
+          block.description[i] ?? '',
+          CATEGORY_LABELS[category],
+          Number.isNaN(quantity) ? null : quantity,
+          centsToDecimalString(cents(block.amount[i] ?? 0)),
+          block.periodStart[i] ?? '',
+          block.periodEnd[i] ?? '',
+          lineFileOf(block, i) ?? invoice.sourceFile ?? '',
+          block.sourceRow[i] ?? 0,
+        ]);
+      }
+    }
+  }
   for (const { invoiceId, line } of workspace.lines) {
     const invoice = invoiceById.get(invoiceId);
     if (invoice === undefined) continue;
     rows.push([
-      carrierName.get(invoice.carrierId) ?? invoice.carrierId,
-      invoice.accountNumber,
-      invoice.invoiceNumber,
-      invoice.invoiceDate,
+      ...invoiceCells(invoice),
       line.serviceIdRaw,
       line.description,
       CATEGORY_LABELS[line.category],

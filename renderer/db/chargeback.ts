@@ -4,11 +4,14 @@
  * allocation input (the month's invoices with their charge blocks, and the inventory).
  */
 import Dexie from 'dexie';
-import type {
-  AccountAllocationPolicy,
-  AllocationBasis,
-  AllocationInput,
-  GlMapping,
+import {
+  ADVANCE_BILLING_MONTHS,
+  invoicePeriodReaches,
+  monthsOfInvoicePeriod,
+  type AccountAllocationPolicy,
+  type AllocationBasis,
+  type AllocationInput,
+  type GlMapping,
 } from '../../shared/allocation';
 import {
   addMonthsToMonth,
@@ -99,6 +102,25 @@ export async function invoiceMonths(db: TemDeskDatabase): Promise<IsoMonth[]> {
   return [...months].sort().reverse();
 }
 
+/**
+ * The months the chargeback offers, newest first: by invoice date, those with invoices; by service
+ * period, also each month an invoice's stated period reaches (an August bill for September to
+ * November gives those three months, which may have no bill dated in them: without them their
+ * share of the bill could never be seen or exported).
+ */
+export async function chargebackMonths(
+  db: TemDeskDatabase,
+  basis: AllocationBasis,
+): Promise<IsoMonth[]> {
+  const dated = await invoiceMonths(db);
+  if (basis === 'invoice-date') return dated;
+  const months = new Set(dated);
+  await db.invoices.each((invoice) => {
+    for (const month of monthsOfInvoicePeriod(invoice)) months.add(month);
+  });
+  return [...months].sort().reverse();
+}
+
 /** Invoices dated from the start of `from` to the end of `to` (months), by the date index. */
 function invoicesDated(db: TemDeskDatabase, from: IsoMonth, to: IsoMonth): Promise<Invoice[]> {
   return db.invoices
@@ -109,8 +131,10 @@ function invoicesDated(db: TemDeskDatabase, from: IsoMonth, to: IsoMonth): Promi
 
 /**
  * Everything `allocateMonth` needs for one month. With the service-period basis, invoices dated
- * from the month before to two months after are read (bills in arrears or in advance), and the
- * engine keeps the days that fall in the month.
+ * from the month before to two months after are read (bills in arrears or in advance), and so are
+ * those dated up to a year earlier whose stated period reaches the month (a quarter or a year
+ * billed in advance: without them the month would lose its share of the bill, and the months
+ * would no longer add up to it); the engine keeps the days that fall in the month.
  */
 export async function loadMonthInput(
   db: TemDeskDatabase,
@@ -120,7 +144,16 @@ export async function loadMonthInput(
   const invoices =
     settings.basis === 'invoice-date'
       ? await invoicesDated(db, month, month)
-      : await invoicesDated(db, addMonthsToMonth(month, -1), addMonthsToMonth(month, 2));
+      : [
+          ...(
+            await invoicesDated(
+              db,
+              addMonthsToMonth(month, -ADVANCE_BILLING_MONTHS),
+              addMonthsToMonth(month, -2),
+            )
+          ).filter((invoice) => invoicePeriodReaches(invoice, month)),
+          ...(await invoicesDated(db, addMonthsToMonth(month, -1), addMonthsToMonth(month, 2))),
+        ];
   const blocks = (
     await Promise.all(
       invoices.map((invoice) =>

@@ -167,6 +167,7 @@ class MonthRun {
             this.except({ ...line, amount: part }, share.problem, {
               siteId: destination.site?.id ?? service.siteId ?? null,
               userName: service.userName ?? null,
+              serviceId: service.id,
             });
             return;
           }
@@ -297,7 +298,7 @@ class MonthRun {
   private except(
     line: LineRef,
     problem: Problem,
-    where?: Pick<AllocationException, 'siteId' | 'userName'>,
+    where?: Pick<AllocationException, 'siteId' | 'userName' | 'serviceId'>,
   ): void {
     if (line.amount === 0) return;
     this.exceptions.push({ ...this.entry(line, problem), ...where });

@@ -2,4 +2,10 @@
 export * from './types';
 export { allocateMonth, zeroByCategory } from './allocate';
 export { markupOf, markupShares } from './markup';
-export { chargePeriod, type ChargePeriod } from './periods';
+export {
+  ADVANCE_BILLING_MONTHS,
+  chargePeriod,
+  invoicePeriodReaches,
+  monthsOfInvoicePeriod,
+  type ChargePeriod,
+} from './periods';

@@ -38,6 +38,46 @@ export function chargePeriod(invoice: Invoice, lineStart: string, lineEnd: strin
 }
 
 /**
+ * How far back a service-period month looks for a bill dated before it whose stated period
+ * reaches it: a year billed in advance.
+ */
+export const ADVANCE_BILLING_MONTHS = 12;
+
+/**
+ * The months a service-period chargeback finds part of an invoice in through its stated period:
+ * those of the period from two months before the invoice's month (bills in arrears) to
+ * {@link ADVANCE_BILLING_MONTHS} after it (bills in advance), the reach of the month's loader.
+ */
+export function monthsOfInvoicePeriod(
+  invoice: Pick<Invoice, 'invoiceDate' | 'periodStart' | 'periodEnd'>,
+): IsoMonth[] {
+  const { periodStart, periodEnd } = invoice;
+  if (periodStart === undefined || periodEnd === undefined || periodStart > periodEnd) return [];
+  const dated = isoMonthOf(invoice.invoiceDate);
+  const earliest = addMonthsToMonth(dated, -2);
+  const latest = addMonthsToMonth(dated, ADVANCE_BILLING_MONTHS);
+  const from = isoMonthOf(periodStart) > earliest ? isoMonthOf(periodStart) : earliest;
+  const to = isoMonthOf(periodEnd) < latest ? isoMonthOf(periodEnd) : latest;
+  const months: IsoMonth[] = [];
+  for (let month = from; month <= to; month = addMonthsToMonth(month, 1)) months.push(month);
+  return months;
+}
+
+/**
+ * Whether an invoice's own stated period has days in `month`: a bill dated well before the month
+ * (a quarter or a year billed in advance) still carries part of it, so the caller of a
+ * service-period allocation must pass it even though its date is far from the month.
+ */
+export function invoicePeriodReaches(
+  invoice: Pick<Invoice, 'periodStart' | 'periodEnd'>,
+  month: IsoMonth,
+): boolean {
+  const { periodStart, periodEnd } = invoice;
+  if (periodStart === undefined || periodEnd === undefined || periodStart > periodEnd) return false;
+  return periodStart <= endOfMonth(month) && periodEnd >= startOfMonth(month);
+}
+
+/**
  * Splits periods by month for one target month; caches the day weights of each distinct period
  * (most lines share their invoice's period, so a month of lines computes only a few).
  */

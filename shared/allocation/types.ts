@@ -146,9 +146,10 @@ export interface AllocationException {
   amount: Cents;
   /** The cost center concerned, when there is one (inactive or unknown). */
   costCenterId: string | null;
-  /** The service's site and user, when the line's service is in the inventory. */
+  /** The service's site, user and inventory id, when the line's service is in the inventory. */
   siteId?: string | null;
   userName?: string | null;
+  serviceId?: string | null;
   message: string;
 }
 

@@ -5,10 +5,12 @@
  *
  * Decisions:
  * - **Months.** The year is today's. Months before today's month are actual (the chargeback's
- *   allocation, every category); today's month to December are forecast.
- * - **Run-rate** of a cost center × carrier: the allocated charges of the N months before today's
- *   month that have an allocation (months with no bills are left out of the average), without
- *   `one-time` charges, averaged and rounded to the cent (half away from zero).
+ *   allocation, every category, its unallocated charges in a row with no cost center, so a
+ *   month's actual is its invoices); today's month to December are forecast.
+ * - **Run-rate** of a cost center × carrier: the charges (unallocated ones under no cost center)
+ *   of the N months before today's month that have an allocation (months with no bills are left
+ *   out of the average), without `one-time` charges, averaged and rounded to the cent (half away
+ *   from zero).
  * - **Services ordered** (`ordered`, with an expected monthly cost): from their activation date
  *   when it is today or later, else from the first day of next month; the first month is prorated
  *   by days. Each month's amount goes to the cost centers that month's chargeback would send it to
@@ -24,6 +26,7 @@
  *   after the end date (billed at the new rate) are taken off the change, so a month already
  *   billed month-to-month is not raised twice.
  */
+import type { AllocatedCharge, AllocationResult } from '../allocation/types';
 import { addMonthsToMonth, isoMonthOf, monthParts, type IsoMonth } from '../dates/iso-date';
 import { cents, sumCents, ZERO_CENTS, type Cents } from '../money/cents';
 import { average, changeAssumptions, dollars } from './forecast-changes';
@@ -35,6 +38,34 @@ export type * from './forecast-types';
 export const DEFAULT_RUN_RATE_MONTHS = 3;
 
 const KEY = (costCenterId: string, carrierId: string) => `${costCenterId}|${carrierId}`;
+
+/** What the forecast reads of an allocated or unallocated charge. */
+interface MonthCharge {
+  /** `''` for a charge the chargeback could not allocate. */
+  costCenterId: string;
+  carrierId: string;
+  category: AllocatedCharge['category'];
+  amount: number;
+  serviceId: string | null;
+}
+
+/**
+ * Every charge of a month's allocation: the allocated rows, and the unallocated charges (its
+ * exceptions) under no cost center (`''`, the "No cost center (unallocated)" row). Leaving the
+ * latter out would make the actual months fall short of the month's invoices, and drop a service
+ * with no cost center from the forecast the moment it is billed (while ordered, it is in it).
+ */
+function chargesOf(result: AllocationResult | undefined): MonthCharge[] {
+  if (result === undefined) return [];
+  return [
+    ...result.rows,
+    ...result.exceptions.map((exception) => ({
+      ...exception,
+      costCenterId: '',
+      serviceId: exception.serviceId ?? null,
+    })),
+  ];
+}
 
 /** Runs the forecast. */
 export function forecastYear(input: ForecastInput): Forecast {
@@ -54,7 +85,7 @@ export function forecastYear(input: ForecastInput): Forecast {
   const windowTotals = new Map<string, number>();
   const serviceWindow = new Map<string, Map<string, number>>();
   for (const month of months.filter((m) => m < todayMonth)) {
-    for (const row of byMonth.get(month)?.rows ?? []) {
+    for (const row of chargesOf(byMonth.get(month))) {
       const key = KEY(row.costCenterId, row.carrierId);
       const cells = actual.get(key) ?? new Map<IsoMonth, number>();
       cells.set(month, (cells.get(month) ?? 0) + row.amount);
@@ -62,7 +93,7 @@ export function forecastYear(input: ForecastInput): Forecast {
     }
   }
   for (const month of window) {
-    for (const row of byMonth.get(month)?.rows ?? []) {
+    for (const row of chargesOf(byMonth.get(month))) {
       if (row.category === 'one-time') continue;
       const key = KEY(row.costCenterId, row.carrierId);
       windowTotals.set(key, (windowTotals.get(key) ?? 0) + row.amount);

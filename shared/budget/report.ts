@@ -2,12 +2,12 @@
  * The budget report and the forecast as files for finance (CSV through the formula-guarded writer,
  * XLSX through our writer), and the wording both the screens and the files use.
  */
-import { toCsv } from '../export/csv';
+import { toCsv, type CsvCell } from '../export/csv';
 import { writeXlsx, type XlsxCell } from '../export/xlsx';
 import type { Carrier, CostCenter } from '../model';
 import { cents, centsToDecimalString, type Cents } from '../money/cents';
 import type { Forecast } from './forecast';
-import { basisPointsText, type VarianceRow } from './variance';
+import { basisPointsText, type BudgetVariance, type VarianceRow } from './variance';
 
 export { basisPointsText };
 
@@ -164,20 +164,51 @@ export function forecastXlsx(forecast: Forecast, names: BudgetNames): Uint8Array
   });
 }
 
+const VARIANCE_HEADER = [
+  'Cost Center',
+  'Carrier',
+  'Budget YTD',
+  'Actual YTD',
+  'Variance',
+  'Variance %',
+  'Budget year',
+];
+
+/** The label of the variance file's row of charges in no cost center. */
+export const VARIANCE_UNALLOCATED_LABEL =
+  'Unallocated (in no cost center; see Chargeback → Exceptions)';
+
+function varianceCells(rows: readonly VarianceRow[], names: BudgetNames): CsvCell[][] {
+  const label = budgetLabels(names);
+  return rows.map((row) => [
+    label.costCenter(row.costCenterId),
+    row.costCenterId === null ? '' : label.carrier(row.carrierId),
+    money(row.ytdBudget),
+    money(row.ytdActual),
+    money(row.ytdVariance),
+    // A plain number of percent (`13.64`, `-25`), as the chargeback's Variance % column, so a
+    // spreadsheet reads it as one: the screen's `−25.00%` (a Unicode minus) is text to it.
+    row.ytdVarianceBasisPoints === null ? '' : row.ytdVarianceBasisPoints / 100,
+    money(row.yearBudget),
+  ]);
+}
+
 /** The variance rows as CSV: YTD budget, actual, variance and variance % per row. */
 export function varianceCsv(rows: readonly VarianceRow[], names: BudgetNames): string {
-  const label = budgetLabels(names);
-  return toCsv(
-    ['Cost Center', 'Carrier', 'Budget YTD', 'Actual YTD', 'Variance', 'Variance %', 'Budget year'],
-    rows.map((row) => [
-      label.costCenter(row.costCenterId),
-      row.costCenterId === null ? '' : label.carrier(row.carrierId),
-      money(row.ytdBudget),
-      money(row.ytdActual),
-      money(row.ytdVariance),
-      basisPointsText(row.ytdVarianceBasisPoints),
-      money(row.yearBudget),
-    ]),
-    { bom: true },
-  );
+  return toCsv(VARIANCE_HEADER, varianceCells(rows, names), { bom: true });
+}
+
+/**
+ * The Actual vs budget file: every row, the total, then — when some charges of the year to date
+ * could not be allocated — a row of them. The total's actual is what the chargeback allocated
+ * (as on the screen), so without that row the file would fall short of the invoices with nothing
+ * saying so. No budget covers those charges: their variance is their whole amount, as on the
+ * chargeback's unallocated line.
+ */
+export function budgetVarianceCsv(variance: BudgetVariance, names: BudgetNames): string {
+  const rows = varianceCells([...variance.rows, variance.total], names);
+  const unallocated = variance.ytdUnallocated;
+  if (unallocated !== 0)
+    rows.push([VARIANCE_UNALLOCATED_LABEL, '', '', money(unallocated), money(unallocated), '', '']);
+  return toCsv(VARIANCE_HEADER, rows, { bom: true });
 }

@@ -123,7 +123,8 @@ export function monthBudgetTotal(
   result: AllocationResult,
   budgets: ReadonlyMap<string, Cents>,
 ): { amount: Cents; budget: Cents; variance: Cents; variancePercent: number | null } {
-  const amount = cents(result.byCostCenter.reduce((sum, entry) => sum + entry.total, 0));
+  // The invoices: the cost centers, the unallocated and any total not in the charge lines.
+  const amount = result.totals.invoices;
   const budget = cents([...budgets.values()].reduce((sum, value) => sum + value, 0));
   const variance = cents(amount - budget);
   const basisPoints = varianceBasisPoints(variance, budget);
@@ -148,9 +149,19 @@ export function unallocatedBudgetValues(amount: Cents): Values {
 export function budgetSummaryColumns(
   result: AllocationResult,
   names: BudgetNames,
-): { columns: XlsxColumn[]; cells: (id: string | null) => XlsxCell[] } {
+): {
+  columns: XlsxColumn[];
+  cells: (id: string | null) => XlsxCell[];
+  /** The cells of an amount no budget covers (its variance is all of it). */
+  unbudgeted: (amount: Cents) => XlsxCell[];
+} {
   const budgets = names.budgets;
-  if (budgets === undefined || budgets.size === 0) return { columns: [], cells: () => [] };
+  if (budgets === undefined || budgets.size === 0)
+    return { columns: [], cells: () => [], unbudgeted: () => [] };
+  const unbudgeted = (amount: Cents): XlsxCell[] => {
+    const values = unallocatedBudgetValues(amount);
+    return [values.budget ?? null, values.variance ?? null, values.variancePercent ?? null];
+  };
   const total = monthBudgetTotal(result, budgets);
   return {
     columns: [
@@ -159,11 +170,9 @@ export function budgetSummaryColumns(
       // Not a sum of the rows' percents: the total row's own variance over its own budget.
       { header: 'Variance %', kind: 'number', total: false, totalValue: total.variancePercent },
     ],
+    unbudgeted,
     cells: (id) => {
-      if (id === null) {
-        const values = unallocatedBudgetValues(actualOf(result, null));
-        return [values.budget ?? null, values.variance ?? null, values.variancePercent ?? null];
-      }
+      if (id === null) return unbudgeted(actualOf(result, null));
       const values = budgetValues(budgets.get(id) ?? cents(0), actualOf(result, id));
       return [values.budget ?? null, values.variance ?? null, values.variancePercent ?? null];
     },

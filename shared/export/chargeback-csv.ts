@@ -11,6 +11,8 @@ import {
   CATEGORY_LABELS,
   EXCEPTION_LABELS,
   Lookup,
+  NOT_IN_LINES_LABEL,
+  notInLines,
   presetRows,
   type ChargebackNames,
   type FieldValues,
@@ -84,6 +86,7 @@ function presetCsv(
   const rows = [
     ...presetRows(result, names, preset, month),
     ...unallocatedRows(result, names, preset, month, suspense),
+    ...notInLinesRows(result, preset, month, suspense),
   ];
   if (options.totalRow === true) rows.push(totalValues(result, names, preset, month));
   return toCsv(
@@ -107,6 +110,17 @@ function suspenseOf(options: ChargebackCsvOptions): { costCenter: string; glAcco
   return {
     costCenter: costCenter === '' ? DEFAULT_SUSPENSE_CODE : costCenter,
     glAccount: glAccount === '' ? DEFAULT_SUSPENSE_CODE : glAccount,
+  };
+}
+
+/** The money fields of a suspense row: no mark-up, a debit or (below zero) a credit. */
+function suspenseAmounts(amount: number): FieldValues {
+  return {
+    amount,
+    markup: 0,
+    amountWithMarkup: amount,
+    debit: amount >= 0 ? amount : null,
+    credit: amount < 0 ? -amount : null,
   };
 }
 
@@ -138,11 +152,7 @@ function unallocatedRows(
         userName: exception.userName ?? null,
         category: CATEGORY_LABELS[exception.category],
         description: exception.description,
-        amount,
-        markup: 0,
-        amountWithMarkup: amount,
-        debit: amount >= 0 ? amount : null,
-        credit: amount < 0 ? -amount : null,
+        ...suspenseAmounts(amount),
         memo: exception.message,
         invoiceCount: 1,
       };
@@ -159,13 +169,34 @@ function unallocatedRows(
       costCenterCode: suspense.costCenter,
       costCenterName: 'Unallocated (suspense)',
       glAccount: suspense.glAccount,
-      amount,
-      markup: 0,
-      amountWithMarkup: amount,
-      debit: amount >= 0 ? amount : null,
-      credit: amount < 0 ? -amount : null,
+      ...suspenseAmounts(amount),
       memo: `Unallocated telecom charges ${month} — ${count} invoice${count === 1 ? '' : 's'}`,
       invoiceCount: count,
+    },
+  ];
+}
+
+/**
+ * What the invoices total beyond their charge lines, on one suspense row (none when the month
+ * reconciles), so the amounts still add up to the invoices and the total row.
+ */
+function notInLinesRows(
+  result: AllocationResult,
+  preset: ExportPreset,
+  month: IsoMonth,
+  suspense: { costCenter: string; glAccount: string },
+): FieldValues[] {
+  const amount = notInLines(result);
+  if (amount === 0) return [];
+  return [
+    {
+      ...(wantsBudget(preset) ? unallocatedBudgetValues(amount) : {}),
+      month,
+      costCenterCode: suspense.costCenter,
+      costCenterName: NOT_IN_LINES_LABEL,
+      glAccount: suspense.glAccount,
+      ...suspenseAmounts(amount),
+      memo: `The invoices of ${month} and their charge lines differ by ${centsToDecimalString(amount)}: see the reconciliation check`,
     },
   ];
 }

@@ -5,7 +5,7 @@
  */
 import type { AllocatedCharge, AllocationResult } from '../allocation/types';
 import type { IsoMonth } from '../dates/iso-date';
-import type { Cents } from '../money/cents';
+import { cents, type Cents } from '../money/cents';
 import type { Carrier, ChargeCategory, CostCenter, Site } from '../model';
 import { wantsBudget, withBudgets } from './chargeback-budget';
 import type { DetailField, ExportPreset } from './presets';
@@ -35,6 +35,19 @@ export const CATEGORY_LABELS: Record<ChargeCategory, string> = {
   adjustment: 'Adjustments',
   'third-party': 'Third-party',
 };
+
+/**
+ * The label of the line holding what the month's invoices total beyond their charge lines (an
+ * invoice whose stored lines no longer add up to it): shown so an export still adds up to the
+ * invoices, as the screen's reconciliation check says it does not.
+ */
+export const NOT_IN_LINES_LABEL = 'Invoice totals not in their charge lines';
+
+/** What the month's invoices total beyond their allocated and unallocated lines; 0 when it reconciles. */
+export function notInLines(result: Pick<AllocationResult, 'totals'>): Cents {
+  const { invoices, allocated, unallocated } = result.totals;
+  return cents(invoices - allocated - unallocated);
+}
 
 /** Why a charge could not be allocated, as finance reads it. */
 export const EXCEPTION_LABELS: Record<AllocationResult['exceptions'][number]['kind'], string> = {

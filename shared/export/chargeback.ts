@@ -13,6 +13,8 @@ import {
   CATEGORY_LABELS,
   EXCEPTION_LABELS,
   Lookup,
+  NOT_IN_LINES_LABEL,
+  notInLines,
   presetRows,
   type ChargebackNames,
 } from './chargeback-rows';
@@ -21,7 +23,12 @@ import { writeXlsx, type XlsxCell, type XlsxColumn, type XlsxSheet } from './xls
 
 export * from './presets';
 export * from './chargeback-csv';
-export { CATEGORY_LABELS, type ChargebackNames } from './chargeback-rows';
+export {
+  CATEGORY_LABELS,
+  NOT_IN_LINES_LABEL,
+  notInLines,
+  type ChargebackNames,
+} from './chargeback-rows';
 
 /** The label of the Summary line holding the exceptions. */
 export const UNALLOCATED_LABEL = 'Unallocated (see Exceptions)';
@@ -91,6 +98,19 @@ function summarySheet(result: AllocationResult, names: ChargebackNames): XlsxShe
       ...budget.cells(entry.costCenterId),
     ];
   });
+  // Invoices whose lines no longer add up to them: the difference on its own line, so the
+  // Summary's total is still the invoices' (the screen's reconciliation check shows it too).
+  const missing = notInLines(result);
+  if (missing !== 0)
+    rows.push([
+      '',
+      NOT_IN_LINES_LABEL,
+      ...categories.map(() => null),
+      missing,
+      0,
+      missing,
+      ...budget.unbudgeted(missing),
+    ]);
   return {
     name: 'Summary',
     columns: [...columns, ...budget.columns],

@@ -5,6 +5,7 @@ import { STANDARD_PRESET, type ExportPreset } from '../../shared/export';
 import type { AllocationRule } from '../../shared/model';
 import { TemDeskDatabase } from '../../renderer/db/database';
 import {
+  chargebackMonths,
   deletePreset,
   invoiceMonths,
   loadChargebackSettings,
@@ -201,6 +202,43 @@ describe("a month's input", () => {
       ['cc-1', 66_01],
       ['cc-2', 44_00],
     ]);
+  });
+
+  it('by service period, a quarter billed in advance reaches each of its months', async () => {
+    // Dated in August for September to November: $91.00 over 91 days, $1.00 a day.
+    const invoice = makeDraftInvoice({
+      invoiceNumber: 'INV-Q4',
+      invoiceDate: isoDate(2026, 8, 28),
+      periodStart: isoDate(2026, 9, 1),
+      periodEnd: isoDate(2026, 11, 30),
+      sourceFile: 'INV-Q4.csv',
+    });
+    await commitImport(db, {
+      uploads: [
+        {
+          fileName: 'INV-Q4.csv',
+          bytes: textBytes('INV-Q4'),
+          fileHash: 'INV-Q4'.padEnd(64, '0'),
+          memberNames: ['INV-Q4.csv'],
+        },
+      ],
+      drafts: [makeDraft([invoice], [makeDraftLine(invoice, 'recurring', 91_00)])],
+    });
+    await saveChargebackSetting(db, 'basis', 'service-period');
+    await setAccountDefaultCostCenter(db, 'account-1', 'cc-1');
+    const months = [9, 10, 11, 12].map((m) => isoMonth(2026, m));
+    const totals = await Promise.all(
+      months.map(async (m) => allocateMonth(await loadMonthInput(db, m)).totals.invoices),
+    );
+    expect(totals).toEqual([30_00, 31_00, 30_00, 0]);
+    // Its months can be chosen, though no bill is dated in them.
+    expect(await chargebackMonths(db, 'service-period')).toEqual([
+      '2026-11',
+      '2026-10',
+      '2026-09',
+      '2026-08',
+    ]);
+    expect(await chargebackMonths(db, 'invoice-date')).toEqual(['2026-08']);
   });
 
   it('one-click fixes give a site or an account an active cost center', async () => {

@@ -276,6 +276,7 @@ describe('disputes and credits', () => {
       claimed: 25_00,
       credited: 10_00,
       stillDue: 15_00,
+      beyondClaim: 0,
     });
     const rows = new TextDecoder()
       .decode(letterCsv(credited.value, 'Lumen', items))

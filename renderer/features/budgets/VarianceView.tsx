@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { budgetLabels, varianceCsv } from '../../../shared/budget/report';
+import { budgetLabels, budgetVarianceCsv } from '../../../shared/budget/report';
 import { VarianceCells, VarianceHeaders } from '../../components/VarianceCells';
 import type { VarianceRow } from '../../../shared/budget/variance';
 import { cents, formatCents } from '../../../shared/money/cents';
@@ -25,9 +25,7 @@ export function VarianceView({ workspace }: { workspace: BudgetWorkspace }) {
   const from = variance.total.months.find((month) => month.actual !== null)?.month ?? through;
   const exportCsv = async () => {
     const name = `budget-variance-${workspace.year}.csv`;
-    const bytes = new TextEncoder().encode(
-      varianceCsv([...variance.rows, variance.total], workspace),
-    );
+    const bytes = new TextEncoder().encode(budgetVarianceCsv(variance, workspace));
     const outcome = await platform().saveFile(name, bytes, 'csv');
     setMessage(outcome.saved ? `Saved ${name}.` : 'Export cancelled.');
   };

@@ -1,5 +1,5 @@
 import type { AllocationResult } from '../../../shared/allocation';
-import type { ChargebackNames } from '../../../shared/export';
+import { NOT_IN_LINES_LABEL, notInLines, type ChargebackNames } from '../../../shared/export';
 import {
   costCenterTotalsWithBudgets,
   monthBudgetTotal,
@@ -26,7 +26,9 @@ export function CostCenterTotals({
   const lines = new Map<string, number>();
   for (const row of result.rows)
     lines.set(row.costCenterId, (lines.get(row.costCenterId) ?? 0) + 1);
-  const total = sumCents(result.byCostCenter.map((entry) => entry.total));
+  // Invoices whose stored lines no longer add up to them: a row of its own, as in the exports.
+  const missing = notInLines(result);
+  const total = sumCents([...result.byCostCenter.map((entry) => entry.total), missing]);
   const markup = sumCents(result.byCostCenter.map((entry) => entry.markup));
   // The month's budget (Budgets section), when one is set: Budget, Variance and Variance %.
   const budgets = names.budgets;
@@ -97,6 +99,17 @@ export function CostCenterTotals({
             </tr>
           );
         })}
+        {missing !== 0 && (
+          <tr className="row-overdue">
+            <th scope="row">—</th>
+            <td>{NOT_IN_LINES_LABEL}</td>
+            <td />
+            <td className="numeric">{formatCents(missing)}</td>
+            <td className="numeric">{formatCents(cents(0))}</td>
+            <td className="numeric">{formatCents(missing)}</td>
+            {budgetCells(null, missing)}
+          </tr>
+        )}
       </tbody>
       <tfoot>
         <tr>

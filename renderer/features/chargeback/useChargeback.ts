@@ -9,7 +9,7 @@ import type { ChargebackNames, ExportPreset } from '../../../shared/export';
 import { useDatabase } from '../../db/DatabaseContext';
 import { useLiveQuery, type QueryState } from '../../app/useLiveQuery';
 import {
-  invoiceMonths,
+  chargebackMonths,
   loadChargebackSettings,
   loadMonthInput,
   loadPresets,
@@ -17,7 +17,7 @@ import {
 } from '../../db/chargeback';
 import { monthBudgets } from '../../db/budgets';
 
-/** What the chargeback screens share: months with bills, settings and the export layouts. */
+/** What the chargeback screens share: months with bills (or service), settings and the export layouts. */
 export interface ChargebackBasics {
   months: IsoMonth[];
   settings: ChargebackSettings;
@@ -27,12 +27,8 @@ export interface ChargebackBasics {
 export function useChargebackBasics(): QueryState<ChargebackBasics> {
   const db = useDatabase();
   return useLiveQuery(async () => {
-    const [months, settings, presets] = await Promise.all([
-      invoiceMonths(db),
-      loadChargebackSettings(db),
-      loadPresets(db),
-    ]);
-    return { months, settings, presets };
+    const [settings, presets] = await Promise.all([loadChargebackSettings(db), loadPresets(db)]);
+    return { months: await chargebackMonths(db, settings.basis), settings, presets };
   }, [db]);
 }
 

@@ -1,7 +1,7 @@
 import { cents, formatCents } from '../../../shared/money/cents';
 import { formatMaybeCents } from '../../components/format';
 import type { DisputeRecord } from '../../db/findings';
-import { letterClaim, type LetterItem } from './letter';
+import { BEYOND_CLAIM_LABEL, letterClaim, type LetterItem } from './letter';
 
 /** The printable claim: who, what, and every item with invoice, line, billed, expected, difference. */
 export function DisputeLetter({
@@ -16,7 +16,7 @@ export function DisputeLetter({
   company: string;
   items: readonly LetterItem[];
 }) {
-  const { claimed, credited, stillDue } = letterClaim(dispute, items);
+  const { claimed, credited, stillDue, beyondClaim } = letterClaim(dispute, items);
   return (
     <article className="dispute-letter" aria-label="Dispute letter">
       <div className="button-row no-print">
@@ -108,6 +108,14 @@ export function DisputeLetter({
                 </th>
                 <td className="numeric">{formatCents(cents(-credited))}</td>
               </tr>
+              {beyondClaim > 0 && (
+                <tr>
+                  <th scope="row" colSpan={7}>
+                    {BEYOND_CLAIM_LABEL}
+                  </th>
+                  <td className="numeric">{formatCents(beyondClaim)}</td>
+                </tr>
+              )}
             </>
           )}
           <tr>

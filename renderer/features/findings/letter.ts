@@ -6,7 +6,13 @@
 import { toCsvBytes } from '../../../shared/export/csv';
 import type { Invoice } from '../../../shared/model';
 import { atStakeCents, claimParts, countOnce } from '../../../shared/audit/claims';
-import { cents, centsToDecimalString, sumCents, type Cents } from '../../../shared/money/cents';
+import {
+  cents,
+  centsToDecimalString,
+  formatCents,
+  sumCents,
+  type Cents,
+} from '../../../shared/money/cents';
 import type { TemDeskDatabase } from '../../db/database';
 import { findingsTable, type DisputeRecord } from '../../db/findings';
 import { loadChargeRefs } from './data';
@@ -122,7 +128,41 @@ export async function loadLetterItems(
         difference: cents(rest),
       });
   }
-  return sortItems(items);
+  return withFiledClaim(dispute, sortItems(items));
+}
+
+/** The label of the item that brings a letter back to the claim as filed. */
+export const FILED_CLAIM_LABEL = 'Not in this claim: changed since it was filed';
+
+/**
+ * The items, and — when they no longer add up to what the dispute claims (a finding found again
+ * with other money after the dispute was opened, or a line another finding now holds) — one more
+ * item holding the difference, so the letter asks for the claim as filed and says why its items
+ * differ. The user's decision stays as they left it: the Findings page flags the change.
+ */
+function withFiledClaim(
+  dispute: Pick<DisputeRecord, 'claimedAmount' | 'openedOn' | 'submittedOn'>,
+  items: LetterItem[],
+): LetterItem[] {
+  const found = sumCents(items.map((item) => item.difference));
+  const change = cents(dispute.claimedAmount - found);
+  if (change === 0) return items;
+  const filed = dispute.submittedOn ?? dispute.openedOn;
+  return [
+    ...items,
+    {
+      findingId: '',
+      rule: FILED_CLAIM_LABEL,
+      invoiceNumber: '',
+      invoiceDate: '',
+      lines: '',
+      service: '',
+      explanation: `The items above now come to ${formatCents(found)}; this dispute claims ${formatCents(dispute.claimedAmount)}, as filed on ${filed}.`,
+      billed: null,
+      expected: null,
+      difference: change,
+    },
+  ];
 }
 
 /** Each finding's items stay together (its sentence, then its shares), findings by their oldest invoice. */
@@ -152,12 +192,20 @@ export function splitExplanation(message: string, index: number, count: number):
   return `Share of the item above on this invoice (${index + 1} of ${count}).`;
 }
 
-/** What a letter claims: the items' total, the credits received so far, and what is still due. */
+/**
+ * What a letter claims: the items' total, the credits received so far, what is still due, and
+ * what the carrier credited beyond the claim (carriers do: a whole month, the taxes too), so that
+ * claimed − credited + beyond = still due, to the cent.
+ */
 export interface LetterClaim {
   claimed: Cents;
   credited: Cents;
   stillDue: Cents;
+  beyondClaim: Cents;
 }
+
+/** The label of the row holding what was credited beyond the claim. */
+export const BEYOND_CLAIM_LABEL = 'Credited beyond the claim';
 
 export function letterClaim(
   dispute: Pick<DisputeRecord, 'credits'>,
@@ -165,7 +213,12 @@ export function letterClaim(
 ): LetterClaim {
   const claimed = sumCents(items.map((item) => item.difference));
   const credited = sumCents((dispute.credits ?? []).map((credit) => credit.amount));
-  return { claimed, credited, stillDue: cents(Math.max(0, claimed - credited)) };
+  return {
+    claimed,
+    credited,
+    stillDue: cents(Math.max(0, claimed - credited)),
+    beyondClaim: cents(Math.max(0, credited - claimed)),
+  };
 }
 
 const money = (value: Cents | null) => (value === null ? null : centsToDecimalString(value));
@@ -200,26 +253,18 @@ export function letterCsv(dispute: DisputeRecord, carrier: string, items: readon
     money(item.expected),
     money(item.difference),
   ]);
-  const { claimed, credited, stillDue } = letterClaim(dispute, items);
+  const { claimed, credited, stillDue, beyondClaim } = letterClaim(dispute, items);
+  // A summary row: its label first, its amount under Difference.
+  const total = (label: string, amount: Cents) =>
+    rows.push([label, '', '', '', '', '', '', '', '', null, null, money(amount)]);
   if (credited > 0) {
-    rows.push(['Total disputed', '', '', '', '', '', '', '', '', null, null, money(claimed)]);
-    rows.push([
-      'Credits received',
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-      null,
-      null,
-      money(cents(-credited)),
-    ]);
-    rows.push(['Still requested', '', '', '', '', '', '', '', '', null, null, money(stillDue)]);
+    total('Total disputed', claimed);
+    total('Credits received', cents(-credited));
+    // Without it the rows would not add up when the carrier credited more than was claimed.
+    if (beyondClaim > 0) total(BEYOND_CLAIM_LABEL, beyondClaim);
+    total('Still requested', stillDue);
   } else {
-    rows.push(['Total', '', '', '', '', '', '', '', '', null, null, money(claimed)]);
+    total('Total', claimed);
   }
   return toCsvBytes(header, rows, { bom: true });
 }
