@@ -33,6 +33,18 @@ export function isRateCorrection(description: string): boolean {
 }
 
 /**
+ * Whether a credit is a benefit given on top of the price — a promotion, an outage or service
+ * interruption credit, a loyalty, goodwill or courtesy credit, a rebate or an SLA credit —
+ * rather than a line given back: whatever its amount, it reverses no charge and refunds no copy
+ * (a month's outage credited in full does not make a line billed above its rate cost the rate).
+ */
+export function isBenefitCredit(description: string): boolean {
+  return /promo|outage|interruption|downtime|loyalty|goodwill|courtesy|rebate|\bsla\b/i.test(
+    description,
+  );
+}
+
+/**
  * Whether a line takes money off the service's price, which the contract rate is compared net
  * of: a discount credit, or a credit or adjustment correcting the rate ({@link isRateCorrection}).
  */
@@ -169,7 +181,7 @@ export function recurringOf(
 
 /**
  * Amount → how many credits or negative adjustments of a service on a bill (other than price
- * credits, which {@link recurringOf} nets as such) give back exactly that many cents: each
+ * credits, which {@link recurringOf} nets as such, and benefits, {@link isBenefitCredit}) give back exactly that many cents: each
  * reverses one recurring line of that amount ("Credit - billed in error" beside a line re-rated on
  * the same bill, or a month credited in full).
  */
@@ -184,7 +196,8 @@ function reversalsOf(
     const value = block.amount[row] ?? 0;
     if (value >= 0 || (category !== CATEGORY_CODE.credit && category !== CATEGORY_CODE.adjustment))
       return;
-    if (isPriceCredit(category, block.description[row] ?? '', value)) return;
+    const description = block.description[row] ?? '';
+    if (isPriceCredit(category, description, value) || isBenefitCredit(description)) return;
     if (period !== undefined && linePeriodKey(facts, block, row) !== period) return;
     reversals.set(-value, (reversals.get(-value) ?? 0) + 1);
   });

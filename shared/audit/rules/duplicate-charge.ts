@@ -11,7 +11,7 @@ import {
   tallyDraft,
   tallySpan,
 } from '../findings';
-import { isPriceDiscount } from '../recurring';
+import { isBenefitCredit, isPriceDiscount } from '../recurring';
 import { billedPeriodKey } from '../invoice-copies';
 import type { AuditRule } from '../rule';
 
@@ -134,8 +134,9 @@ export const duplicateChargeRule: AuditRule = {
  * lines) nets the copy, so what is left billed is one charge. A credit on the copy's own bill is
  * matched first; one on a later bill of the same account (the refund arriving next month) takes
  * back a copy still left, the earliest such credit first. Each credit takes back one copy. A
- * price discount is part of the service's price, not a refund of a copy, and a credit of another
- * amount is not this copy's: neither cancels it.
+ * price discount is part of the service's price, not a refund of a copy; a benefit (a promotion,
+ * an outage credit: {@link isBenefitCredit}) is given on top of the bill whatever its amount; and a
+ * credit of another amount is not this copy's: none of them cancels it.
  */
 function uncredited(context: RuleContext, extras: readonly Line[]): Line[] {
   if (extras.length === 0) return [];
@@ -191,7 +192,8 @@ function countCredits(
     const category = block.category[row];
     const amount = block.amount[row] ?? 0;
     if (amount >= 0 || (category !== credit && category !== adjustment)) return;
-    if (isPriceDiscount(block.description[row] ?? '')) return;
+    const description = block.description[row] ?? '';
+    if (isPriceDiscount(description) || isBenefitCredit(description)) return;
     const key = `${group}|${-amount}`;
     credits.set(key, (credits.get(key) ?? 0) + 1);
   });
