@@ -1,5 +1,6 @@
 import { addDays, type IsoDate } from '../../dates/iso-date';
 import type { Service } from '../../model';
+import type { InvoiceFacts } from '../context';
 import {
   CATEGORY_CODE,
   Tallies,
@@ -69,8 +70,10 @@ export const nrcUnexpectedRule: AuditRule = {
     const oneTime = CATEGORY_CODE['one-time'];
     const tallies = new Tallies();
     const descriptions = new Map<string, Set<string>>();
-    // Per account and service, the charges found (their words and bill date), for the credits.
-    const found = new Map<string, { words: string; date: string; tally: Tally }[]>();
+    // Per account and service, the charges found (their words, bill and what is still charged of
+    // them), for the credits; and the same charges by line.
+    const found = new Map<string, OneTime[]>();
+    const foundLines = new Map<string, OneTime>();
     for (const facts of context.originals) {
       forEachLineOf(facts, oneTime, (block, row, position) => {
         const amount = block.amount[row] ?? 0;
@@ -93,28 +96,20 @@ export const nrcUnexpectedRule: AuditRule = {
         const seen = descriptions.get(key) ?? new Set<string>();
         seen.add(block.description[row] ?? '');
         descriptions.set(key, seen);
-        const words = normaliseDescription(block.description[row] ?? '');
-        const date = facts.invoice.invoiceDate;
-        found.set(key, [...(found.get(key) ?? []), { words, date, tally }]);
+        const charge: OneTime = {
+          words: normaliseDescription(block.description[row] ?? ''),
+          date: facts.invoice.invoiceDate,
+          invoiceId: facts.invoice.id,
+          left: amount,
+          tally,
+        };
+        found.set(key, [...(found.get(key) ?? []), charge]);
+        foundLines.set(`${facts.invoice.id}|${position}|${row}`, charge);
       });
     }
     // A credit or adjustment naming one of those charges (`Upgrade Fee waived`), on its bill or a
     // later one of the account, gives it back.
-    for (const facts of context.originals) {
-      for (const code of [CATEGORY_CODE.credit, CATEGORY_CODE.adjustment]) {
-        forEachLineOf(facts, code, (block, row) => {
-          const amount = block.amount[row] ?? 0;
-          const charged = found.get(`${facts.accountKey}|${block.serviceKey[row] ?? ''}`);
-          if (amount >= 0 || charged === undefined) return;
-          const words = normaliseDescription(block.description[row] ?? '');
-          const named = charged.find(
-            (charge) =>
-              charge.date <= facts.invoice.invoiceDate && namesCharge(words, charge.words),
-          );
-          if (named !== undefined) named.tally.impact += amount;
-        });
-      }
-    }
+    for (const facts of context.originals) giveBack(facts, found, foundLines);
     return tallies.list().flatMap((tally) => {
       if (tally.impact <= 0 || tally.billed <= 0) return [];
       const service = tally.service;
@@ -131,3 +126,64 @@ export const nrcUnexpectedRule: AuditRule = {
     });
   },
 };
+
+/** A positive one-time charge, and what credits have not given back of it. */
+interface OneTime {
+  /** Its description, normalised. */
+  words: string;
+  /** Its bill's date and id. */
+  date: string;
+  invoiceId: string;
+  /** Cents still charged. */
+  left: number;
+  /** The finding holding it; none for a charge the inventory explains. */
+  tally?: Tally;
+}
+
+/**
+ * Nets a bill's credits and adjustments naming a one-time charge of their service: each gives
+ * back, up to its amount, first the charges it names on its own bill (found or not: a waiver of a
+ * fee the inventory explains refunds that fee, not an earlier one), then those found on earlier
+ * bills of the account, the latest first. A charge is given back at most once.
+ */
+function giveBack(
+  facts: InvoiceFacts,
+  found: Map<string, OneTime[]>,
+  foundLines: Map<string, OneTime>,
+): void {
+  // This bill's one-time charges per service, the findings' own entries where they are ones.
+  const own = new Map<string, OneTime[]>();
+  forEachLineOf(facts, CATEGORY_CODE['one-time'], (block, row, position) => {
+    const amount = block.amount[row] ?? 0;
+    if (amount <= 0) return;
+    const key = block.serviceKey[row] ?? '';
+    const charge = foundLines.get(`${facts.invoice.id}|${position}|${row}`) ?? {
+      words: normaliseDescription(block.description[row] ?? ''),
+      date: facts.invoice.invoiceDate,
+      invoiceId: facts.invoice.id,
+      left: amount,
+    };
+    own.set(key, [...(own.get(key) ?? []), charge]);
+  });
+  for (const code of [CATEGORY_CODE.credit, CATEGORY_CODE.adjustment]) {
+    forEachLineOf(facts, code, (block, row) => {
+      const amount = block.amount[row] ?? 0;
+      if (amount >= 0) return;
+      const serviceKey = block.serviceKey[row] ?? '';
+      const words = normaliseDescription(block.description[row] ?? '');
+      const earlier = (found.get(`${facts.accountKey}|${serviceKey}`) ?? [])
+        .filter((charge) => charge.invoiceId !== facts.invoice.id)
+        .filter((charge) => charge.date <= facts.invoice.invoiceDate)
+        .sort((a, b) => b.date.localeCompare(a.date));
+      let remaining = -amount;
+      for (const charge of [...(own.get(serviceKey) ?? []), ...earlier]) {
+        if (remaining <= 0) break;
+        if (charge.left <= 0 || !namesCharge(words, charge.words)) continue;
+        const taken = Math.min(remaining, charge.left);
+        charge.left -= taken;
+        remaining -= taken;
+        if (charge.tally !== undefined) charge.tally.impact -= taken;
+      }
+    });
+  }
+}
