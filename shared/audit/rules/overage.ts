@@ -14,7 +14,7 @@ import {
   tallyDraft,
   tallySpan,
 } from '../findings';
-import { isPriceDiscount, recurringOf } from '../recurring';
+import { isBenefitCredit, isPriceDiscount, recurringOf } from '../recurring';
 import { DIMENSIONS, mobileUsageByMonth, type Use } from '../plans';
 import { resolveSettings, type AuditRule, type SettingSpec } from '../rule';
 
@@ -99,7 +99,7 @@ const USAGE_WORDING =
 
 /**
  * Service key → cents a bill gives back of the service's usage: its negative usage lines, and its
- * credits and adjustments worded as usage.
+ * credits and adjustments worded as usage (not a discount, promotion or outage credit).
  */
 function usageCredits(facts: InvoiceFacts): Map<string, number> {
   const { usage, credit, adjustment } = CATEGORY_CODE;
@@ -110,8 +110,10 @@ function usageCredits(facts: InvoiceFacts): Map<string, number> {
       const key = block.serviceKey[row] ?? '';
       if (amount >= 0 || key === '') return;
       const description = block.description[row] ?? '';
-      if (code !== usage && (!USAGE_WORDING.test(description) || isPriceDiscount(description)))
-        return;
+      // A promotion or an outage credit naming calls or international use is a benefit, not
+      // usage given back.
+      const benefit = isPriceDiscount(description) || isBenefitCredit(description);
+      if (code !== usage && (!USAGE_WORDING.test(description) || benefit)) return;
       given.set(key, (given.get(key) ?? 0) - amount);
     });
   }
