@@ -21,14 +21,24 @@ export function isPriceDiscount(description: string): boolean {
 }
 
 /**
+ * Rates that are not the service's monthly price: a "Tax rate adjustment", a "Roaming rate
+ * correction" or a "Surcharge rate credit" gives back taxes or usage, never the recurring charge.
+ */
+const OTHER_RATES =
+  /tax|surcharge|usage|roaming|international|long[\s-]*distance|minute|overage|\bcalls?\b/i;
+
+/**
  * Whether a credit names itself a correction of the service's rate or price ("Rate adjustment",
  * "Price correction", "Contract pricing credit"): the carrier takes the price down on the bill
  * itself, so what the service costs is the charge less it. Unlike a promotion or an outage credit,
- * it is the price, not a benefit on top of it.
+ * it is the price, not a benefit on top of it. A correction of another rate (a tax rate, a
+ * roaming rate: {@link OTHER_RATES}) is not one.
  */
 export function isRateCorrection(description: string): boolean {
-  return /\b(?:rate|price|pricing)\s+(?:adj(?:ustment)?|correction|credit|reduction)\b/i.test(
-    description,
+  return (
+    /\b(?:rate|price|pricing)\s+(?:adj(?:ustment)?|correction|credit|reduction)\b/i.test(
+      description,
+    ) && !OTHER_RATES.test(description)
   );
 }
 
