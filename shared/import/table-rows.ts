@@ -51,6 +51,9 @@ export class TableState {
     const endsWithBreak = end > 0 && (body[end - 1] === '\n' || body[end - 1] === '\r');
     const lastLine = Math.max(rowLine, endsWithBreak ? this.line - 1 : this.line);
     for (const error of errors) {
+      // A quote not written twice leaves its cell open to the end (`"12" rack,…`): PapaParse then
+      // says too that the cell is never closed; the quote to double is the one thing to fix.
+      if (error.code === 'MissingQuotes' && errors.some(isInvalidQuotes)) continue;
       this.problem(rowLine, describeParseError(error.code, rowLine, lastLine));
     }
     if (errors.length > 0 && this.options.strictWidth === true) {
@@ -228,6 +231,10 @@ export function trimTrailingBlanks(header: string[]): string[] {
   let end = header.length;
   while (end > 0 && header[end - 1] === '') end -= 1;
   return end === header.length ? header : header.slice(0, end);
+}
+
+function isInvalidQuotes(error: { code: string }): boolean {
+  return error.code === 'InvalidQuotes';
 }
 
 function describeParseError(code: string, line: number, lastLine: number): string {
