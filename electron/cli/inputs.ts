@@ -58,11 +58,29 @@ export async function readInputFile(path: string, option: string): Promise<Uint8
 
 /**
  * Files that are no one's bill, kept beside any file by the system or by Office: hidden on
- * Windows by an attribute Node does not see, so named here. `~$Bill.xlsx` is the lock file Excel
- * writes while `Bill.xlsx` is open; `Thumbs.db` (a compound file, like an old workbook) and
- * `desktop.ini` are Explorer's. Read as bills, each stopped the run as unreadable.
+ * Windows by an attribute Node does not see, so named here: `Thumbs.db` (a compound file, like an
+ * old workbook) and `desktop.ini` are Explorer's. Excel's lock file `~$Bill.xlsx`, written while
+ * `Bill.xlsx` is open, is told by its bytes (see {@link isOfficeLockFile}). Read as bills, each
+ * stopped the run as unreadable.
  */
-const HOUSEKEEPING_FILE = /^(?:~\$.*|thumbs\.db|ehthumbs(?:_vista)?\.db|desktop\.ini)$/i;
+const HOUSEKEEPING_FILE = /^(?:thumbs\.db|ehthumbs(?:_vista)?\.db|desktop\.ini)$/i;
+
+/** Office's lock files are 162 or 165 bytes; anything much larger is a file of its own. */
+const LOCK_FILE_MAX_BYTES = 1024;
+
+/**
+ * Whether a file named `~$…` is Office's lock file: a few hundred bytes holding the user's name
+ * and NUL bytes. Only the name tells nothing: a bill saved as `~$Rogers October.csv` is a bill,
+ * and left out it would be lost without a word. A workbook (`PK`) or UTF-16 text is never one.
+ */
+async function isOfficeLockFile(path: string): Promise<boolean> {
+  const info = await stat(path);
+  if (!info.isFile() || info.size > LOCK_FILE_MAX_BYTES) return false;
+  const bytes = new Uint8Array(await readFile(path));
+  const starts = (a: number, b: number) => bytes[0] === a && bytes[1] === b;
+  if (starts(0x50, 0x4b) || starts(0xff, 0xfe) || starts(0xfe, 0xff)) return false;
+  return bytes.includes(0);
+}
 
 /**
  * Files under a folder, sorted by name at each level; hidden files and folders (dotfiles and the
@@ -75,6 +93,7 @@ async function walk(folder: string): Promise<string[]> {
   for (const entry of entries) {
     if (entry.name.startsWith('.') || HOUSEKEEPING_FILE.test(entry.name)) continue;
     const path = join(folder, entry.name);
+    if (entry.name.startsWith('~$') && entry.isFile() && (await isOfficeLockFile(path))) continue;
     if (entry.isDirectory()) paths.push(...(await walk(path)));
     else if (entry.isFile()) paths.push(path);
   }
