@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
+import { isHousekeepingFileName } from '../../shared/import/housekeeping-files';
 import type { ImportLimits } from '../../shared/import/limits';
 import { formatBytes, importLimits } from '../../shared/import/limits';
 
@@ -56,15 +57,6 @@ export async function readInputFile(path: string, option: string): Promise<Uint8
   }
 }
 
-/**
- * Files that are no one's bill, kept beside any file by the system or by Office: hidden on
- * Windows by an attribute Node does not see, so named here: `Thumbs.db` (a compound file, like an
- * old workbook) and `desktop.ini` are Explorer's. Excel's lock file `~$Bill.xlsx`, written while
- * `Bill.xlsx` is open, is told by its bytes (see {@link isOfficeLockFile}). Read as bills, each
- * stopped the run as unreadable.
- */
-const HOUSEKEEPING_FILE = /^(?:thumbs\.db|ehthumbs(?:_vista)?\.db|desktop\.ini)$/i;
-
 /** Office's lock files are 162 or 165 bytes; anything much larger is a file of its own. */
 const LOCK_FILE_MAX_BYTES = 1024;
 
@@ -91,7 +83,7 @@ async function walk(folder: string): Promise<string[]> {
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const paths: string[] = [];
   for (const entry of entries) {
-    if (entry.name.startsWith('.') || HOUSEKEEPING_FILE.test(entry.name)) continue;
+    if (entry.name.startsWith('.') || isHousekeepingFileName(entry.name)) continue;
     const path = join(folder, entry.name);
     if (entry.name.startsWith('~$') && entry.isFile() && (await isOfficeLockFile(path))) continue;
     if (entry.isDirectory()) paths.push(...(await walk(path)));
