@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
+import { isHousekeepingFileName } from '../../shared/import/housekeeping-files';
 import type { ImportLimits } from '../../shared/import/limits';
 import { formatBytes, importLimits } from '../../shared/import/limits';
 
@@ -56,13 +57,22 @@ export async function readInputFile(path: string, option: string): Promise<Uint8
   }
 }
 
+/** Office's lock files are 162 or 165 bytes; anything much larger is a file of its own. */
+const LOCK_FILE_MAX_BYTES = 1024;
+
 /**
- * Files that are no one's bill, kept beside any file by the system or by Office: hidden on
- * Windows by an attribute Node does not see, so named here. `~$Bill.xlsx` is the lock file Excel
- * writes while `Bill.xlsx` is open; `Thumbs.db` (a compound file, like an old workbook) and
- * `desktop.ini` are Explorer's. Read as bills, each stopped the run as unreadable.
+ * Whether a file named `~$…` is Office's lock file: a few hundred bytes holding the user's name
+ * and NUL bytes. Only the name tells nothing: a bill saved as `~$Rogers October.csv` is a bill,
+ * and left out it would be lost without a word. A workbook (`PK`) or UTF-16 text is never one.
  */
-const HOUSEKEEPING_FILE = /^(?:~\$.*|thumbs\.db|ehthumbs(?:_vista)?\.db|desktop\.ini)$/i;
+async function isOfficeLockFile(path: string): Promise<boolean> {
+  const info = await stat(path);
+  if (!info.isFile() || info.size > LOCK_FILE_MAX_BYTES) return false;
+  const bytes = new Uint8Array(await readFile(path));
+  const starts = (a: number, b: number) => bytes[0] === a && bytes[1] === b;
+  if (starts(0x50, 0x4b) || starts(0xff, 0xfe) || starts(0xfe, 0xff)) return false;
+  return bytes.includes(0);
+}
 
 /**
  * Files under a folder, sorted by name at each level; hidden files and folders (dotfiles and the
@@ -73,8 +83,9 @@ async function walk(folder: string): Promise<string[]> {
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const paths: string[] = [];
   for (const entry of entries) {
-    if (entry.name.startsWith('.') || HOUSEKEEPING_FILE.test(entry.name)) continue;
+    if (entry.name.startsWith('.') || isHousekeepingFileName(entry.name)) continue;
     const path = join(folder, entry.name);
+    if (entry.name.startsWith('~$') && entry.isFile() && (await isOfficeLockFile(path))) continue;
     if (entry.isDirectory()) paths.push(...(await walk(path)));
     else if (entry.isFile()) paths.push(path);
   }

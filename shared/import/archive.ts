@@ -3,6 +3,7 @@
  * everything else is a single file. A ZIP is recognised by its signature, not its name, because
  * users rename files and mail gateways rename attachments.
  */
+import { isHousekeepingFileName } from './housekeeping-files';
 import type { Result } from '../result';
 import { fail, ok } from '../result';
 import type { ImportLimits, LimitAdvice } from './limits';
@@ -41,12 +42,15 @@ export function baseName(path: string): string {
   return parts[parts.length - 1] ?? path;
 }
 
-/** Whether a ZIP entry holds a bill file rather than a folder, macOS metadata or a hidden file. */
+/**
+ * Whether a ZIP entry holds a bill file rather than a folder, macOS metadata, a hidden file or
+ * Windows' housekeeping (`Thumbs.db`, `desktop.ini`, zipped with the folder they sit in).
+ */
 function isBillMember(path: string): boolean {
   if (path.endsWith('/') || path.endsWith('\\')) return false;
   const segments = path.split(/[/\\]/);
   if (segments.some((segment) => segment === '__MACOSX' || segment.startsWith('.'))) return false;
-  return true;
+  return !isHousekeepingFileName(segments[segments.length - 1] ?? '');
 }
 
 /** Options of {@link expandUpload}. */

@@ -23,16 +23,22 @@ export const COMPOUND_FILE_NOTICE =
 /** Characters of a text looked at for markup (past a BOM, blank lines or an XML declaration). */
 const MARKUP_SAMPLE_CHARS = 2048;
 
-/** An HTML page or table, or an Excel 2003 XML spreadsheet (`<Workbook xmlns="urn:…spreadsheet">`). */
-const MARKUP_SPREADSHEET =
-  /^\s*(?:<\?xml[^>]*>\s*)?(?:<\?mso-application[^>]*>\s*)?(?:<!doctype\s+html|<html[\s>]|<table[\s>]|<workbook[\s>])/i;
+/** Text that starts with a tag (past a BOM or blank lines), as markup does and no bill's text. */
+const STARTS_WITH_TAG = /^\s*<[!?a-z]/i;
+/**
+ * An HTML page or table, or an Excel 2003 XML spreadsheet (`<Workbook xmlns="urn:…spreadsheet">`,
+ * or `<ss:Workbook>`), wherever it starts in the sample: after an XML declaration, a comment, or a
+ * page's `<meta>`, `<head>` and `<style>` written before its table.
+ */
+const MARKUP_SPREADSHEET = /<!doctype\s+html|<(?:[a-z]+:)?(?:html|table|workbook)[\s>]/i;
 
 /**
  * What is said about decoded text that is a web page or an XML spreadsheet (after the file's
  * quoted name); null for any other text.
  */
 export function markupSpreadsheetNotice(text: string): string | null {
-  return MARKUP_SPREADSHEET.test(text.slice(0, MARKUP_SAMPLE_CHARS))
+  const sample = text.slice(0, MARKUP_SAMPLE_CHARS);
+  return STARTS_WITH_TAG.test(sample) && MARKUP_SPREADSHEET.test(sample)
     ? MARKUP_SPREADSHEET_NOTICE
     : null;
 }

@@ -51,6 +51,9 @@ export class TableState {
     const endsWithBreak = end > 0 && (body[end - 1] === '\n' || body[end - 1] === '\r');
     const lastLine = Math.max(rowLine, endsWithBreak ? this.line - 1 : this.line);
     for (const error of errors) {
+      // A quote not written twice leaves its cell open to the end (`"12" rack,…`): PapaParse then
+      // says too that the cell is never closed; the quote to double is the one thing to fix.
+      if (error.code === 'MissingQuotes' && errors.some(isInvalidQuotes)) continue;
       this.problem(rowLine, describeParseError(error.code, rowLine, lastLine));
     }
     if (errors.length > 0 && this.options.strictWidth === true) {
@@ -196,8 +199,8 @@ function countLineBreaks(text: string, from: number, to: number): number {
 /**
  * What a bill row is when it is its layout rather than data: `header` when its cells, trimmed,
  * are the header's names (blank cells past the end aside: the header printed again on a later
- * page, or a second export pasted under the first); `page` when it holds only a page number in
- * its first cell (`Page 2 of 3`, `- Page 2 -`); else null.
+ * page, or a second export pasted under the first); `page` when it holds only a page number, in
+ * whichever cell (`Page 2 of 3`, `- Page 2 -`); else null.
  */
 export function layoutRowKind(
   cells: readonly string[],
@@ -211,8 +214,15 @@ export function layoutRowKind(
     for (let i = 1; i < width && same; i += 1) same = (cells[i] ?? '').trim() === (header[i] ?? '');
     if (same) return 'header';
   }
-  if (!PAGE_NUMBER.test(first)) return null;
-  for (let i = 1; i < cells.length; i += 1) if ((cells[i] ?? '').trim() !== '') return null;
+  // A page number stands in whichever cell the report centred it in; every other cell is blank.
+  let at = 0;
+  let text = first;
+  while (text === '' && at + 1 < cells.length) {
+    at += 1;
+    text = (cells[at] ?? '').trim();
+  }
+  if (!PAGE_NUMBER.test(text)) return null;
+  for (let i = at + 1; i < cells.length; i += 1) if ((cells[i] ?? '').trim() !== '') return null;
   return 'page';
 }
 
@@ -228,6 +238,10 @@ export function trimTrailingBlanks(header: string[]): string[] {
   let end = header.length;
   while (end > 0 && header[end - 1] === '') end -= 1;
   return end === header.length ? header : header.slice(0, end);
+}
+
+function isInvalidQuotes(error: { code: string }): boolean {
+  return error.code === 'InvalidQuotes';
 }
 
 function describeParseError(code: string, line: number, lastLine: number): string {

@@ -51,3 +51,17 @@ it('reads the bills of a folder and leaves out the files Windows and Excel keep 
   expect(run.code).toBe(0);
   expect(run.stdout).toContain('$850.00 billed');
 });
+
+it('reads a bill whose name starts with ~$ like a lock file, never leaving it out unread', async () => {
+  const dir = await makeCliWorkspace('temdesk-cli-housekeeping-');
+  onTestFinished(() => rm(dir, { recursive: true, force: true }));
+  await writeFile(
+    join(dir, 'bills', '~$Lumen October.csv'),
+    'Carrier,Account Number,Invoice Number,Invoice Date,Service ID,Category,Amount\nLumen,5-KE4X-001,754240482,2026-10-01,555-010-0001,MRC,850.00\n',
+  );
+  await writeFile(join(dir, 'bills', '~$Lumen November.xlsx'), excelLockFile('Dana Finance'));
+  const run = await auditWorkspace(dir);
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  expect(run.stdout).toContain('$850.00 billed');
+});

@@ -164,7 +164,8 @@ export function numericCellText(
   if (Math.abs(value) >= FIFTEEN_DIGITS && Number.isInteger(value)) {
     const written = raw.trim();
     if (PLAIN_WHOLE.test(written)) return written.replace(/\.0*$/, '');
-    if (/e\+/i.test(written)) return written.toUpperCase();
+    // Excel writes `E+16`; Apache POI and other Java writers `E16`: both are 15 to 17 digits.
+    if (/e\+?\d/i.test(written)) return written.toUpperCase().replace(/E(?=\d)/, 'E+');
   }
   return numberText(value);
 }

@@ -6,7 +6,7 @@
  */
 import type { BillDraft, RowError } from '../draft';
 import { capMessage } from '../limits';
-import { cents, centsFromText, formatCents } from '../../money/cents';
+import { cents, formatCents } from '../../money/cents';
 import type { SheetTable } from './sheet-table';
 import { sheetColumnLetter } from './sheet-table';
 import { columnLetters } from './workbook';
@@ -98,15 +98,8 @@ function mergedAmountRefusal(
   for (const [file, sheet] of sheets) {
     if (sheet === undefined) continue;
     for (const fill of sheet.table.mergedNumbers ?? []) {
-      const read = centsFromText(fill.value);
-      if (!read.ok || read.value === null || read.value === 0) continue;
       const key = `${file}\n${fill.row}`;
-      const copy: MergedCopy = {
-        ...fill,
-        file,
-        sheet: sheet.table.sheet,
-        cents: Math.abs(read.value),
-      };
+      const copy: MergedCopy = { ...fill, file, sheet: sheet.table.sheet };
       copies.set(key, [...(copies.get(key) ?? []), copy]);
     }
   }

@@ -9,11 +9,9 @@ import { formatCount, LISTED_ROW_ERRORS, quoteCell } from '../limits';
 import type { Table, TableRow } from '../table';
 import { looksLikeHeader, modalWidth, repeatsBelow } from '../table';
 import { layoutRowKind } from '../table-rows';
+import { centsFromText } from '../../money/cents';
 import type { XlsxRow, XlsxSheetInfo, XlsxWorkbook } from './workbook';
 import { columnLetters, openWorkbook } from './workbook';
-
-/** A number cell's text (`199`, `-41.85`): what a merged amount reads as. */
-const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
 
 /** Rows looked at to find the header. */
 const SNIFF_ROWS = 60;
@@ -30,9 +28,10 @@ export interface SheetTable {
   unsavedFormula?: string;
   /**
    * Cells of the table's rows that hold a merged cell's number (`XlsxRow.merged`): their sheet
-   * row, 0-based sheet column, the merged range's first row, and the value.
+   * row, 0-based sheet column, the merged range's first row, the value, and it in cents,
+   * unsigned. Left out when another cell of the row, not merged, holds the same amount.
    */
-  mergedNumbers?: { row: number; column: number; from: number; value: string }[];
+  mergedNumbers?: { row: number; column: number; from: number; value: string; cents: number }[];
 }
 
 /** The sheet column letter of a table column: `F` for the sixth column of a table starting at A. */
@@ -132,10 +131,9 @@ export function sheetTable(
     }
     const tableRow: TableRow = { line: row.row, cells };
     table.rows.push(tableRow);
-    for (const { column, from } of row.merged ?? []) {
-      const value = row.cells[column] ?? '';
-      if (PLAIN_NUMBER.test(value))
-        (mergedNumbers ??= []).push({ row: row.row, column, from, value });
+    if (row.merged !== undefined) {
+      const found = mergedAmounts(row, row.merged, firstColumn, header.length);
+      if (found.length > 0) (mergedNumbers ??= []).push(...found);
     }
   }
   if (unlisted > 0) table.unlistedProblems = unlisted;
@@ -143,6 +141,43 @@ export function sheetTable(
   if (unsavedFormula !== undefined) read.unsavedFormula = unsavedFormula;
   if (mergedNumbers !== undefined) read.mergedNumbers = mergedNumbers;
   return read;
+}
+
+/**
+ * The amounts a row was given from merged cells above it (see {@link SheetTable.mergedNumbers}):
+ * a number cell (`199`) or an amount written as text (`$199.00`), in the table's columns. One that
+ * another cell of the row, not merged, also holds is left out: the row's amount may be read from
+ * that cell (a plan's price merged over its lines, each line billed that price in its own cell).
+ */
+function mergedAmounts(
+  row: XlsxRow,
+  merged: NonNullable<XlsxRow['merged']>,
+  firstColumn: number,
+  width: number,
+): NonNullable<SheetTable['mergedNumbers']> {
+  const found: NonNullable<SheetTable['mergedNumbers']> = [];
+  for (const { column, from } of merged) {
+    if (column < firstColumn || column >= firstColumn + width) continue;
+    const value = row.cells[column] ?? '';
+    const amount = unsignedCents(value);
+    if (amount === null) continue;
+    const alsoUnmerged = row.cells.some(
+      (cell, other) =>
+        other >= firstColumn &&
+        other < firstColumn + width &&
+        !merged.some((fill) => fill.column === other) &&
+        unsignedCents(cell) === amount,
+    );
+    if (!alsoUnmerged) found.push({ row: row.row, column, from, value, cents: amount });
+  }
+  return found;
+}
+
+/** A cell's amount, unsigned, in cents; null when it holds none (text, blank, zero). */
+function unsignedCents(text: string): number | null {
+  if (text.trim() === '') return null;
+  const read = centsFromText(text);
+  return read.ok && read.value !== null && read.value !== 0 ? Math.abs(read.value) : null;
 }
 
 /** How {@link readSheetForImport} decides which sheet a bill file is read from. */

@@ -169,6 +169,17 @@ describe('rows must match their header', () => {
     );
   });
 
+  it('names a quote not doubled that leaves its cell open to the end once, not also as never closed', () => {
+    const text = `${HEADER}\n${ROW}\n${ROW.replace(',MRC,', ',"12" rack,')}\n${ROW}\n`;
+    expect(outcomeText(new TextEncoder().encode(text))).toBe(
+      [
+        'draft 1 lines',
+        'Row 3: A quoted cell starting here holds a quote (") that is not written twice (""), so rows 3 to 4 run together as one row and are not imported. Write a quote inside a quoted cell as "" (e.g. "12"" rack") and import the file again.',
+        'Row 4: Not imported: this line is inside a quoted cell that starts on row 3 and is never closed.',
+      ].join('\n'),
+    );
+  });
+
   it('refuses a row with an unquoted comma in its amount, naming the counts', () => {
     const text = outcomeText(
       new TextEncoder().encode(`${BILL}${ROW.replace('850.00,850.00', '1,850.00,1850.00')}\n`),

@@ -50,6 +50,17 @@ describe('a portal\'s "Excel" export that is markup', () => {
     ['an HTML table', 'charges.xls', htmlTable],
     ['an HTML page with a doctype and a BOM', 'charges.xls', `\uFEFF<!DOCTYPE html>\n${htmlTable}`],
     ['an Excel 2003 XML spreadsheet', 'charges.xml', spreadsheetMl],
+    [
+      'an HTML table after a <meta> tag',
+      'charges.xls',
+      `<meta http-equiv="Content-Type" content="text/html; charset=utf-8">\r\n${htmlTable.slice(htmlTable.indexOf('<table'))}`,
+    ],
+    ['an HTML page after a comment', 'charges.xls', `<!-- Exported 2026-10-02 -->\n${htmlTable}`],
+    [
+      'an XML spreadsheet written with prefixes',
+      'charges.xls',
+      spreadsheetMl.replace(/<(\/?)(Workbook|Worksheet|Table|Row|Cell|Data)\b/g, '<$1ss:$2'),
+    ],
   ])('names %s and how to save one TEM Desk reads', (_what, name, text) => {
     const [outcome] = readBills([{ name, bytes: new TextEncoder().encode(text) }]);
     expect(outcome).toEqual({

@@ -120,6 +120,22 @@ describe('a header repeated below the header', () => {
     ]);
   });
 
+  it('is skipped with a page number the report centred in another cell, in CSV and Excel', () => {
+    const text = [HEADER, row('555-010-0001'), ',,,Page 2 of 3,,,,', row('555-010-0002'), ''];
+    const draft = draftOf(readBill([{ name: 'bill.csv', bytes: strToU8(text.join('\n')) }]));
+    expect(draft.errors).toEqual([]);
+    expect(draft.lines).toHaveLength(2);
+    expect(draft.skipped).toEqual([{ sourceFile: 'bill.csv', row: 3, reason: PAGE }]);
+    const cells = (line: string) => line.split(',').map((cell) => (cell === '' ? null : cell));
+    const bytes = buildXlsx({
+      sheets: [{ name: 'Bill', rows: text.slice(0, 4).map(cells) }],
+    });
+    const sheet = draftOf(readBill([{ name: 'bill.xlsx', bytes }]));
+    expect(sheet.errors).toEqual([]);
+    expect(sheet.lines).toHaveLength(2);
+    expect(sheet.skipped).toEqual([{ sourceFile: 'bill.xlsx', row: 3, reason: PAGE }]);
+  });
+
   it('is a row like any other when one of its cells differs (data, or another layout)', () => {
     const other = HEADER.replace('Invoice Total', 'Total');
     const page = row('555-010-0003').replace('Lumen', 'Page 3');

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_IMPORT_LIMITS } from '../../../shared/import/limits';
 import { readSheetRows } from '../../../shared/import/xlsx/sheet-rows';
-import { buildXlsx, CHARGE_LINE_HEADER } from '../../helpers/xlsx-build';
+import { buildXlsx, CHARGE_LINE_HEADER, type TestCell } from '../../helpers/xlsx-build';
 import { readBill } from '../../helpers/read-bill';
 
 const context = (strings: string[] = ['Lumen']) => ({
@@ -122,9 +122,13 @@ describe('placing cells of a worksheet', () => {
   });
 
   /** A bundle billed $199 on its internet row, the cells of `ranges` merged (after `mergeCells`). */
-  function bundleBill(ranges: string[], accountNumber: string | number = '5-KE4X-001'): Uint8Array {
+  function bundleBill(
+    ranges: string[],
+    accountNumber: string | number = '5-KE4X-001',
+    bundle: TestCell = 199,
+  ): Uint8Array {
     const header = [...CHARGE_LINE_HEADER.slice(0, 4), 'Service ID', 'Description', 'Amount'];
-    const row = (service: string, description: string, amount: number | null) => [
+    const row = (service: string, description: string, amount: TestCell) => [
       ...['Lumen', accountNumber, 'INV-1', '2026-10-01', service, description, amount],
       'Recurring',
     ];
@@ -135,7 +139,7 @@ describe('placing cells of a worksheet', () => {
           name: 'Bill',
           rows: [
             [...header, 'Category'],
-            row('555-010-0001', 'Bundle: internet', 199),
+            row('555-010-0001', 'Bundle: internet', bundle),
             row('555-010-0002', 'Bundle: voice', null),
           ],
         },
@@ -165,5 +169,49 @@ describe('placing cells of a worksheet', () => {
       '287012345678',
     ]);
     expect(outcome.draft.errors.map((error) => error.row)).toEqual([3]);
+  });
+
+  /** Two lines of a plan at $40, its price in column G merged over both rows (G2:G3). */
+  function planPriceBill(amounts: [TestCell, TestCell], price: TestCell = 40): Uint8Array {
+    const header = [...CHARGE_LINE_HEADER.slice(0, 4), 'Service ID', 'Description'];
+    const row = (service: string, planPrice: TestCell, amount: TestCell) => [
+      ...['Lumen', '5-KE4X-001', 'INV-1', '2026-10-01', service, 'Plan 40'],
+      ...[planPrice, amount, 'Recurring'],
+    ];
+    return buildXlsx({
+      sheets: [
+        {
+          name: 'Bill',
+          rows: [
+            [...header, 'Plan Price', 'Amount', 'Category'],
+            row('555-010-0001', price, amounts[0]),
+            row('555-010-0002', null, amounts[1]),
+          ],
+        },
+      ],
+      patch: {
+        'xl/worksheets/sheet1.xml': (xml) =>
+          xml.replace(
+            '</sheetData>',
+            '</sheetData><mergeCells><mergeCell ref="G2:G3"/></mergeCells>',
+          ),
+      },
+    });
+  }
+
+  it('reads a price merged over the rows of lines each billed it in a cell of its own', () => {
+    const outcome = readBill([{ name: 'bill.xlsx', bytes: planPriceBill([40, 40]) }]);
+    if (outcome.kind !== 'draft') throw new Error(JSON.stringify(outcome));
+    expect(outcome.draft.errors).toEqual([]);
+    expect(outcome.draft.lines.map((line) => line.amount)).toEqual([40_00, 40_00]);
+  });
+
+  it('refuses an amount written as text ("$199.00") merged over two rows', () => {
+    const outcome = readBill([
+      { name: 'bill.xlsx', bytes: bundleBill(['G2:G3'], '5-KE4X-001', '$199.00') },
+    ]);
+    expect(outcome.kind).toBe('unreadable');
+    if (outcome.kind !== 'unreadable') return;
+    expect(outcome.message).toContain('the amount $199.00 in cell G2 is merged down');
   });
 });

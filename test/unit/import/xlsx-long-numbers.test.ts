@@ -58,6 +58,22 @@ describe('long whole numbers in Excel number cells', () => {
     ]);
   });
 
+  it('refuses a number written in scientific notation by a Java writer (E16), never rounding it', () => {
+    const outcome = readBill([
+      { name: 'bill.xlsx', bytes: bill('1.2345678901234568E16', '754240482') },
+    ]);
+    if (outcome.kind !== 'draft') throw new Error(outcome.kind);
+    expect(outcome.draft.invoices.map((invoice) => invoice.invoiceNumber)).toEqual(['754240482']);
+    expect(outcome.draft.errors).toEqual([
+      expect.objectContaining({
+        row: 2,
+        message: expect.stringContaining(
+          '"1.2345678901234568E+16" is a number in scientific notation',
+        ),
+      }),
+    ]);
+  });
+
   it.each([
     ['12345678901234567', '12345678901234567'],
     ['1000000000000000.0', '1000000000000000'],
@@ -65,6 +81,8 @@ describe('long whole numbers in Excel number cells', () => {
     ['123456789012345', '123456789012345'],
     ['0.30000000000000004', '0.3'],
     ['1234567890123.4567', '1234567890123.46'],
+    // Apache POI and other Java writers: no sign in the exponent.
+    ['1.2345678901234568E16', '1.2345678901234568E+16'],
   ])('reads a number cell written "%s" as "%s"', (raw, text) => {
     expect(numericCellText(Number(raw), 'number', false, raw)).toBe(text);
   });
