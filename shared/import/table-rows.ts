@@ -221,13 +221,22 @@ export function layoutRowKind(
     at += 1;
     text = (cells[at] ?? '').trim();
   }
-  if (!PAGE_NUMBER.test(text)) return null;
+  if (!maybePageNumber(text) || !PAGE_NUMBER.test(text)) return null;
   for (let i = at + 1; i < cells.length; i += 1) if ((cells[i] ?? '').trim() !== '') return null;
   return 'page';
 }
 
 /** `Page 2`, `Page 2 of 3`, `page 2/3`, `- Page 2 -`. */
 const PAGE_NUMBER = /^-?\s*page\s+\d+(?:\s*(?:of|\/)\s*\d+)?\s*-?$/i;
+
+/**
+ * Whether `text` can be a page number at all, by its first character (`p`, `P` or `-`): every
+ * data row of a bill is asked, and nearly all are answered here without running the pattern.
+ */
+function maybePageNumber(text: string): boolean {
+  const first = text.charCodeAt(0) | 0x20;
+  return first === 0x70 || first === 0x2d;
+}
 
 function isBlankRow(cells: readonly string[]): boolean {
   for (const cell of cells) if (cell.trim() !== '') return false;
