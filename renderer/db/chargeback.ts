@@ -6,6 +6,7 @@
 import Dexie from 'dexie';
 import {
   ADVANCE_BILLING_MONTHS,
+  ARREARS_BILLING_MONTHS,
   invoicePeriodReaches,
   monthsOfInvoicePeriod,
   type AccountAllocationPolicy,
@@ -132,27 +133,33 @@ function invoicesDated(db: TemDeskDatabase, from: IsoMonth, to: IsoMonth): Promi
 /**
  * Everything `allocateMonth` needs for one month. With the service-period basis, invoices dated
  * from the month before to two months after are read (bills in arrears or in advance), and so are
- * those dated up to a year earlier whose stated period reaches the month (a quarter or a year
- * billed in advance: without them the month would lose its share of the bill, and the months
- * would no longer add up to it); the engine keeps the days that fall in the month.
+ * those dated up to a year earlier or later whose stated period reaches the month (a quarter or a
+ * year billed in advance, a quarter billed in arrears: without them the month would lose its share
+ * of the bill, and the months would no longer add up to it); the engine keeps the days that fall
+ * in the month.
  */
 export async function loadMonthInput(
   db: TemDeskDatabase,
   month: IsoMonth,
 ): Promise<AllocationInput> {
   const settings = await loadChargebackSettings(db);
+  const reaching = async (from: IsoMonth, to: IsoMonth) =>
+    (await invoicesDated(db, from, to)).filter((invoice) => invoicePeriodReaches(invoice, month));
+  // Three disjoint ranges of dates, so no bill is read twice; only the bills whose stated period
+  // reaches the month are taken from the outer two (their charge lines are read, no others).
   const invoices =
     settings.basis === 'invoice-date'
       ? await invoicesDated(db, month, month)
       : [
-          ...(
-            await invoicesDated(
-              db,
-              addMonthsToMonth(month, -ADVANCE_BILLING_MONTHS),
-              addMonthsToMonth(month, -2),
-            )
-          ).filter((invoice) => invoicePeriodReaches(invoice, month)),
+          ...(await reaching(
+            addMonthsToMonth(month, -ADVANCE_BILLING_MONTHS),
+            addMonthsToMonth(month, -2),
+          )),
           ...(await invoicesDated(db, addMonthsToMonth(month, -1), addMonthsToMonth(month, 2))),
+          ...(await reaching(
+            addMonthsToMonth(month, 3),
+            addMonthsToMonth(month, ARREARS_BILLING_MONTHS),
+          )),
         ];
   const blocks = (
     await Promise.all(

@@ -241,6 +241,49 @@ describe("a month's input", () => {
     expect(await chargebackMonths(db, 'invoice-date')).toEqual(['2026-08']);
   });
 
+  it('by service period, a quarter billed in arrears reaches each of its months', async () => {
+    // Dated in January for October to December: $92.00 over 92 days, $1.00 a day. October is
+    // three months before the bill, beyond the month-before-to-two-after window.
+    const invoice = makeDraftInvoice({
+      invoiceNumber: 'INV-Q4A',
+      invoiceDate: isoDate(2027, 1, 5),
+      periodStart: isoDate(2026, 10, 1),
+      periodEnd: isoDate(2026, 12, 31),
+      sourceFile: 'INV-Q4A.csv',
+    });
+    await commitImport(db, {
+      uploads: [
+        {
+          fileName: 'INV-Q4A.csv',
+          bytes: textBytes('INV-Q4A'),
+          fileHash: 'INV-Q4A'.padEnd(64, '0'),
+          memberNames: ['INV-Q4A.csv'],
+        },
+      ],
+      drafts: [makeDraft([invoice], [makeDraftLine(invoice, 'recurring', 92_00)])],
+    });
+    await saveChargebackSetting(db, 'basis', 'service-period');
+    const months = [
+      [2026, 9],
+      [2026, 10],
+      [2026, 11],
+      [2026, 12],
+      [2027, 1],
+    ] as const;
+    const totals = await Promise.all(
+      months.map(
+        async ([y, m]) => allocateMonth(await loadMonthInput(db, isoMonth(y, m))).totals.invoices,
+      ),
+    );
+    expect(totals).toEqual([0, 31_00, 30_00, 31_00, 0]);
+    expect(await chargebackMonths(db, 'service-period')).toEqual([
+      '2027-01',
+      '2026-12',
+      '2026-11',
+      '2026-10',
+    ]);
+  });
+
   it('one-click fixes give a site or an account an active cost center', async () => {
     expect(await setSiteCostCenter(db, 'site-1', 'cc-2')).toEqual({ ok: true, value: 'site-1' });
     expect((await db.sites.get('site-1'))?.costCenterId).toBe('cc-2');
