@@ -113,13 +113,27 @@ export async function chargebackMonths(
   db: TemDeskDatabase,
   basis: AllocationBasis,
 ): Promise<IsoMonth[]> {
+  return (await chargebackMonthChoice(db, basis)).months;
+}
+
+/**
+ * The months the chargeback offers ({@link chargebackMonths}) and the one it opens on: the newest
+ * with a bill dated in it. By service period the newest month offered can be one only a bill's
+ * period reaches, up to a year ahead of the bills (a year billed in advance: next December,
+ * with a twelfth of one bill); the page opens on the latest bills' month, as by invoice date.
+ */
+export async function chargebackMonthChoice(
+  db: TemDeskDatabase,
+  basis: AllocationBasis,
+): Promise<{ months: IsoMonth[]; opening: IsoMonth | null }> {
   const dated = await invoiceMonths(db);
-  if (basis === 'invoice-date') return dated;
+  const opening = dated[0] ?? null;
+  if (basis === 'invoice-date') return { months: dated, opening };
   const months = new Set(dated);
   await db.invoices.each((invoice) => {
     for (const month of monthsOfInvoicePeriod(invoice)) months.add(month);
   });
-  return [...months].sort().reverse();
+  return { months: [...months].sort().reverse(), opening };
 }
 
 /** Invoices dated from the start of `from` to the end of `to` (months), by the date index. */

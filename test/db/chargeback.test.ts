@@ -5,6 +5,7 @@ import { STANDARD_PRESET, type ExportPreset } from '../../shared/export';
 import type { AllocationRule } from '../../shared/model';
 import { TemDeskDatabase } from '../../renderer/db/database';
 import {
+  chargebackMonthChoice,
   chargebackMonths,
   deletePreset,
   invoiceMonths,
@@ -239,6 +240,9 @@ describe("a month's input", () => {
       '2026-08',
     ]);
     expect(await chargebackMonths(db, 'invoice-date')).toEqual(['2026-08']);
+    // The page opens on the bill's month, not on November, where only its period reaches.
+    expect((await chargebackMonthChoice(db, 'service-period')).opening).toBe('2026-08');
+    expect((await chargebackMonthChoice(db, 'invoice-date')).opening).toBe('2026-08');
   });
 
   it('by service period, a quarter billed in arrears reaches each of its months', async () => {
