@@ -72,8 +72,9 @@ export function monthsOfInvoicePeriod(
 
 /**
  * Whether an invoice's own stated period has days in `month`: a bill dated well before the month
- * (a quarter or a year billed in advance) or well after it (a quarter billed in arrears) still carries part of it, so the caller of a
- * service-period allocation must pass it even though its date is far from the month.
+ * (a quarter or a year billed in advance) or well after it (a quarter billed in arrears) still
+ * carries part of it, so the caller of a service-period allocation must pass it even though its
+ * date is far from the month.
  */
 export function invoicePeriodReaches(
   invoice: Pick<Invoice, 'periodStart' | 'periodEnd'>,

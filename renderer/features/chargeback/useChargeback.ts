@@ -20,7 +20,7 @@ import { monthBudgets } from '../../db/budgets';
 /** What the chargeback screens share: months with bills (or service), settings and the export layouts. */
 export interface ChargebackBasics {
   months: IsoMonth[];
-  /** The month the page opens on: the newest with a bill dated in it (see `chargebackMonthChoice`). */
+  /** The month the page opens on: the newest with a bill dated in it (`chargebackMonthChoice`). */
   opening: IsoMonth | null;
   settings: ChargebackSettings;
   presets: ExportPreset[];
