@@ -6,6 +6,7 @@
 import Dexie from 'dexie';
 import {
   ADVANCE_BILLING_MONTHS,
+  ARREARS_BILLING_MONTHS,
   invoicePeriodReaches,
   monthsOfInvoicePeriod,
   type AccountAllocationPolicy,
@@ -112,13 +113,27 @@ export async function chargebackMonths(
   db: TemDeskDatabase,
   basis: AllocationBasis,
 ): Promise<IsoMonth[]> {
+  return (await chargebackMonthChoice(db, basis)).months;
+}
+
+/**
+ * The months the chargeback offers ({@link chargebackMonths}) and the one it opens on: the newest
+ * with a bill dated in it. By service period the newest month offered can be one only a bill's
+ * period reaches, up to a year ahead of the bills (a year billed in advance: next December,
+ * with a twelfth of one bill); the page opens on the latest bills' month, as by invoice date.
+ */
+export async function chargebackMonthChoice(
+  db: TemDeskDatabase,
+  basis: AllocationBasis,
+): Promise<{ months: IsoMonth[]; opening: IsoMonth | null }> {
   const dated = await invoiceMonths(db);
-  if (basis === 'invoice-date') return dated;
+  const opening = dated[0] ?? null;
+  if (basis === 'invoice-date') return { months: dated, opening };
   const months = new Set(dated);
   await db.invoices.each((invoice) => {
     for (const month of monthsOfInvoicePeriod(invoice)) months.add(month);
   });
-  return [...months].sort().reverse();
+  return { months: [...months].sort().reverse(), opening };
 }
 
 /** Invoices dated from the start of `from` to the end of `to` (months), by the date index. */
@@ -132,27 +147,33 @@ function invoicesDated(db: TemDeskDatabase, from: IsoMonth, to: IsoMonth): Promi
 /**
  * Everything `allocateMonth` needs for one month. With the service-period basis, invoices dated
  * from the month before to two months after are read (bills in arrears or in advance), and so are
- * those dated up to a year earlier whose stated period reaches the month (a quarter or a year
- * billed in advance: without them the month would lose its share of the bill, and the months
- * would no longer add up to it); the engine keeps the days that fall in the month.
+ * those dated up to a year earlier or later whose stated period reaches the month (a quarter or a
+ * year billed in advance, a quarter billed in arrears: without them the month would lose its share
+ * of the bill, and the months would no longer add up to it); the engine keeps the days that fall
+ * in the month.
  */
 export async function loadMonthInput(
   db: TemDeskDatabase,
   month: IsoMonth,
 ): Promise<AllocationInput> {
   const settings = await loadChargebackSettings(db);
+  const reaching = async (from: IsoMonth, to: IsoMonth) =>
+    (await invoicesDated(db, from, to)).filter((invoice) => invoicePeriodReaches(invoice, month));
+  // Three disjoint ranges of dates, so no bill is read twice; only the bills whose stated period
+  // reaches the month are taken from the outer two (their charge lines are read, no others).
   const invoices =
     settings.basis === 'invoice-date'
       ? await invoicesDated(db, month, month)
       : [
-          ...(
-            await invoicesDated(
-              db,
-              addMonthsToMonth(month, -ADVANCE_BILLING_MONTHS),
-              addMonthsToMonth(month, -2),
-            )
-          ).filter((invoice) => invoicePeriodReaches(invoice, month)),
+          ...(await reaching(
+            addMonthsToMonth(month, -ADVANCE_BILLING_MONTHS),
+            addMonthsToMonth(month, -2),
+          )),
           ...(await invoicesDated(db, addMonthsToMonth(month, -1), addMonthsToMonth(month, 2))),
+          ...(await reaching(
+            addMonthsToMonth(month, 3),
+            addMonthsToMonth(month, ARREARS_BILLING_MONTHS),
+          )),
         ];
   const blocks = (
     await Promise.all(

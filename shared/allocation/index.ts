@@ -4,6 +4,7 @@ export { allocateMonth, zeroByCategory } from './allocate';
 export { markupOf, markupShares } from './markup';
 export {
   ADVANCE_BILLING_MONTHS,
+  ARREARS_BILLING_MONTHS,
   chargePeriod,
   invoicePeriodReaches,
   monthsOfInvoicePeriod,

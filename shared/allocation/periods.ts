@@ -44,9 +44,16 @@ export function chargePeriod(invoice: Invoice, lineStart: string, lineEnd: strin
 export const ADVANCE_BILLING_MONTHS = 12;
 
 /**
+ * How far ahead a service-period month looks for a bill dated after it whose stated period
+ * reaches it: a quarter (or a year) billed in arrears, the January bill for October to December.
+ */
+export const ARREARS_BILLING_MONTHS = 12;
+
+/**
  * The months a service-period chargeback finds part of an invoice in through its stated period:
- * those of the period from two months before the invoice's month (bills in arrears) to
- * {@link ADVANCE_BILLING_MONTHS} after it (bills in advance), the reach of the month's loader.
+ * those of the period from {@link ARREARS_BILLING_MONTHS} before the invoice's month (bills in
+ * arrears) to {@link ADVANCE_BILLING_MONTHS} after it (bills in advance), the reach of the
+ * month's loader.
  */
 export function monthsOfInvoicePeriod(
   invoice: Pick<Invoice, 'invoiceDate' | 'periodStart' | 'periodEnd'>,
@@ -54,7 +61,7 @@ export function monthsOfInvoicePeriod(
   const { periodStart, periodEnd } = invoice;
   if (periodStart === undefined || periodEnd === undefined || periodStart > periodEnd) return [];
   const dated = isoMonthOf(invoice.invoiceDate);
-  const earliest = addMonthsToMonth(dated, -2);
+  const earliest = addMonthsToMonth(dated, -ARREARS_BILLING_MONTHS);
   const latest = addMonthsToMonth(dated, ADVANCE_BILLING_MONTHS);
   const from = isoMonthOf(periodStart) > earliest ? isoMonthOf(periodStart) : earliest;
   const to = isoMonthOf(periodEnd) < latest ? isoMonthOf(periodEnd) : latest;
@@ -65,8 +72,9 @@ export function monthsOfInvoicePeriod(
 
 /**
  * Whether an invoice's own stated period has days in `month`: a bill dated well before the month
- * (a quarter or a year billed in advance) still carries part of it, so the caller of a
- * service-period allocation must pass it even though its date is far from the month.
+ * (a quarter or a year billed in advance) or well after it (a quarter billed in arrears) still
+ * carries part of it, so the caller of a service-period allocation must pass it even though its
+ * date is far from the month.
  */
 export function invoicePeriodReaches(
   invoice: Pick<Invoice, 'periodStart' | 'periodEnd'>,

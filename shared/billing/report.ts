@@ -1,5 +1,6 @@
 import type { AllocationResult } from '../allocation';
 import { addMonthsToMonth, isIsoMonth, monthRange, type IsoMonth } from '../dates';
+import { NOT_IN_LINES_LABEL, notInLines } from '../export/chargeback-rows';
 import type { CostCenter, Invoice } from '../model';
 import { cents, type Cents } from '../money/cents';
 
@@ -187,7 +188,11 @@ export function spendByCarrier(
 
 /** A cost center's share of the month, exactly as the chargeback allocates it. */
 export interface CostCenterSpend {
-  /** null: what the chargeback could not allocate (its exceptions). */
+  /**
+   * null: what the chargeback could not allocate (its exceptions); `''`: what the month's invoices
+   * total beyond their charge lines (a month that does not reconcile), on a line of its own as on
+   * the chargeback's screen and exports.
+   */
   costCenterId: string | null;
   code: string;
   name: string;
@@ -200,7 +205,7 @@ export interface CostCenterSpend {
  * unallocated part last, so the report and the chargeback show the same figures.
  */
 export function spendByCostCenter(
-  allocation: Pick<AllocationResult, 'byCostCenter'>,
+  allocation: Pick<AllocationResult, 'byCostCenter' | 'totals'>,
   costCenters: readonly CostCenter[],
 ): CostCenterSpend[] {
   const byId = new Map(costCenters.map((c) => [c.id, c]));
@@ -220,5 +225,10 @@ export function spendByCostCenter(
     .filter((row) => row.costCenterId !== null && row.total !== 0)
     .sort((a, b) => b.total - a.total || a.code.localeCompare(b.code));
   const unallocated = rows.filter((row) => row.costCenterId === null && row.total !== 0);
-  return [...allocated, ...unallocated];
+  const missing = notInLines(allocation);
+  const notInLinesRow: CostCenterSpend[] =
+    missing === 0
+      ? []
+      : [{ costCenterId: '', code: '—', name: NOT_IN_LINES_LABEL, total: missing }];
+  return [...allocated, ...unallocated, ...notInLinesRow];
 }

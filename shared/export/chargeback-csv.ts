@@ -190,7 +190,10 @@ function notInLinesRows(
   if (amount === 0) return [];
   return [
     {
-      ...(wantsBudget(preset) ? unallocatedBudgetValues(amount) : {}),
+      // Budget fields are blank in a layout per charge (as its rows and total row leave them).
+      ...(wantsBudget(preset) && preset.grouping !== 'charge'
+        ? unallocatedBudgetValues(amount)
+        : {}),
       month,
       costCenterCode: suspense.costCenter,
       costCenterName: NOT_IN_LINES_LABEL,

@@ -1,10 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { allocateMonth } from '../../shared/allocation';
-import { isoDate, isoMonth } from '../../shared/dates';
+import {
+  addMonthsToMonth,
+  endOfMonth,
+  isoDate,
+  isoMonth,
+  startOfMonth,
+  type IsoDate,
+} from '../../shared/dates';
 import { STANDARD_PRESET, type ExportPreset } from '../../shared/export';
 import type { AllocationRule } from '../../shared/model';
 import { TemDeskDatabase } from '../../renderer/db/database';
 import {
+  chargebackMonthChoice,
   chargebackMonths,
   deletePreset,
   invoiceMonths,
@@ -19,6 +27,7 @@ import {
 } from '../../renderer/db/chargeback';
 import { commitImport } from '../../renderer/db/import-commit';
 import { makeDraft, makeDraftInvoice, makeDraftLine, textBytes } from '../helpers/drafts';
+import type { DraftChargeLine, DraftInvoice } from '../../shared/import/draft';
 import { makeService, makeSite } from '../helpers/inventory';
 
 let db: TemDeskDatabase;
@@ -159,31 +168,50 @@ describe('export presets', () => {
 });
 
 describe("a month's input", () => {
+  /** Stores one bill (its own file) with its lines. */
+  async function importBill(invoice: DraftInvoice, lines: DraftChargeLine[]) {
+    const name = invoice.sourceFile;
+    await commitImport(db, {
+      uploads: [
+        {
+          fileName: name,
+          bytes: textBytes(invoice.invoiceNumber),
+          fileHash: invoice.invoiceNumber.padEnd(64, '0'),
+          memberNames: [name],
+        },
+      ],
+      drafts: [makeDraft([invoice], lines)],
+    });
+  }
+
   async function importMonth(invoiceNumber: string, month: number) {
     const invoice = makeDraftInvoice({
       invoiceNumber,
       invoiceDate: isoDate(2026, month, 15),
       sourceFile: `${invoiceNumber}.csv`,
     });
-    await commitImport(db, {
-      uploads: [
-        {
-          fileName: `${invoiceNumber}.csv`,
-          bytes: textBytes(invoiceNumber),
-          fileHash: invoiceNumber.padEnd(64, '0'),
-          memberNames: [`${invoiceNumber}.csv`],
-        },
-      ],
-      drafts: [
-        makeDraft(
-          [invoice],
-          [
-            makeDraftLine(invoice, 'recurring', 100_00),
-            makeDraftLine(invoice, 'tax', 10_01, { serviceIdRaw: '', serviceKey: '' }),
-          ],
-        ),
-      ],
+    await importBill(invoice, [
+      makeDraftLine(invoice, 'recurring', 100_00),
+      makeDraftLine(invoice, 'tax', 10_01, { serviceIdRaw: '', serviceKey: '' }),
+    ]);
+  }
+
+  /** A bill of one recurring line for a stated period. */
+  async function periodBill(
+    invoiceNumber: string,
+    invoiceDate: string,
+    periodStart: string,
+    periodEnd: string,
+    amount: number,
+  ) {
+    const invoice = makeDraftInvoice({
+      invoiceNumber,
+      invoiceDate: invoiceDate as IsoDate,
+      periodStart: periodStart as IsoDate,
+      periodEnd: periodEnd as IsoDate,
+      sourceFile: `${invoiceNumber}.csv`,
     });
+    await importBill(invoice, [makeDraftLine(invoice, 'recurring', amount)]);
   }
 
   it('loads only the invoices of the month with their lines, and the rules follow', async () => {
@@ -206,24 +234,7 @@ describe("a month's input", () => {
 
   it('by service period, a quarter billed in advance reaches each of its months', async () => {
     // Dated in August for September to November: $91.00 over 91 days, $1.00 a day.
-    const invoice = makeDraftInvoice({
-      invoiceNumber: 'INV-Q4',
-      invoiceDate: isoDate(2026, 8, 28),
-      periodStart: isoDate(2026, 9, 1),
-      periodEnd: isoDate(2026, 11, 30),
-      sourceFile: 'INV-Q4.csv',
-    });
-    await commitImport(db, {
-      uploads: [
-        {
-          fileName: 'INV-Q4.csv',
-          bytes: textBytes('INV-Q4'),
-          fileHash: 'INV-Q4'.padEnd(64, '0'),
-          memberNames: ['INV-Q4.csv'],
-        },
-      ],
-      drafts: [makeDraft([invoice], [makeDraftLine(invoice, 'recurring', 91_00)])],
-    });
+    await periodBill('INV-Q4', '2026-08-28', '2026-09-01', '2026-11-30', 91_00);
     await saveChargebackSetting(db, 'basis', 'service-period');
     await setAccountDefaultCostCenter(db, 'account-1', 'cc-1');
     const months = [9, 10, 11, 12].map((m) => isoMonth(2026, m));
@@ -239,6 +250,61 @@ describe("a month's input", () => {
       '2026-08',
     ]);
     expect(await chargebackMonths(db, 'invoice-date')).toEqual(['2026-08']);
+    // The page opens on the bill's month, not on November, where only its period reaches.
+    expect((await chargebackMonthChoice(db, 'service-period')).opening).toBe('2026-08');
+    expect((await chargebackMonthChoice(db, 'invoice-date')).opening).toBe('2026-08');
+  });
+
+  it('by service period, a quarter billed in arrears reaches each of its months', async () => {
+    // Dated in January for October to December: $92.00 over 92 days, $1.00 a day. October is
+    // three months before the bill, beyond the month-before-to-two-after window.
+    await periodBill('INV-Q4A', '2027-01-05', '2026-10-01', '2026-12-31', 92_00);
+    await saveChargebackSetting(db, 'basis', 'service-period');
+    const months = [
+      [2026, 9],
+      [2026, 10],
+      [2026, 11],
+      [2026, 12],
+      [2027, 1],
+    ] as const;
+    const totals = await Promise.all(
+      months.map(
+        async ([y, m]) => allocateMonth(await loadMonthInput(db, isoMonth(y, m))).totals.invoices,
+      ),
+    );
+    expect(totals).toEqual([0, 31_00, 30_00, 31_00, 0]);
+    expect(await chargebackMonths(db, 'service-period')).toEqual([
+      '2027-01',
+      '2026-12',
+      '2026-11',
+      '2026-10',
+    ]);
+  });
+
+  it('by service period, a month reads the charge lines of no bill that cannot reach it', async () => {
+    // A bill on the 5th of every month of 2026 and 2027 for the month before (in arrears).
+    for (let i = 0; i < 24; i++) {
+      const dated = addMonthsToMonth(isoMonth(2026, 1), i);
+      const before = addMonthsToMonth(dated, -1);
+      await periodBill(
+        `M-${dated}`,
+        `${dated}-05`,
+        startOfMonth(before),
+        endOfMonth(before),
+        10_00,
+      );
+    }
+    // A year in advance that reaches October 2026, and a quarter in arrears that does not.
+    await periodBill('Y', '2026-03-05', '2026-04-01', '2027-03-31', 12_00);
+    await periodBill('Q', '2027-03-05', '2026-12-01', '2027-02-28', 3_00);
+    await saveChargebackSetting(db, 'basis', 'service-period');
+    const input = await loadMonthInput(db, isoMonth(2026, 10));
+    const read = input.invoices.map((invoice) => invoice.invoiceNumber).sort();
+    // The window (dated September to December) and the year; no other bill of the 24 months.
+    expect(read).toEqual(['M-2026-09', 'M-2026-10', 'M-2026-11', 'M-2026-12', 'Y']);
+    const ids = new Set(input.invoices.map((invoice) => invoice.id));
+    expect(input.blocks.every((block) => ids.has(block.invoiceId))).toBe(true);
+    expect(new Set(input.blocks.map((block) => block.invoiceId)).size).toBe(5);
   });
 
   it('one-click fixes give a site or an account an active cost center', async () => {

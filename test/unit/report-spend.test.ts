@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { reportMonths, spendByCarrier, spendByCostCenter } from '../../shared/billing/report';
 import { isoMonth, type IsoDate } from '../../shared/dates';
 import type { Invoice } from '../../shared/model';
+import { NOT_IN_LINES_LABEL } from '../../shared/export/chargeback';
 import { cents } from '../../shared/money/cents';
+import { allocateMonth } from '../../shared/allocation';
 import { allocate, bills, company, line, service } from './allocation/helpers';
 
 function invoice(id: string, carrierId: string, invoiceDate: string, linesTotal: number): Invoice {
@@ -100,5 +102,20 @@ describe('spend by cost center', () => {
     // Figures agree with the chargeback to the cent.
     expect(rows.reduce((s, r) => s + r.total, 0)).toBe(result.totals.invoices);
     expect(rows.find((r) => r.code === 'B')?.name).toBe('Cost center b');
+    // A month that does not reconcile (an invoice stored at $1.23 more than its lines): the
+    // difference is a line of its own, as on the chargeback's screen, so the rows still total the
+    // invoices.
+    const short = allocateMonth({
+      ...input,
+      invoices: input.invoices.map((i) => ({ ...i, linesTotal: cents(i.linesTotal + 1_23) })),
+    });
+    const shortRows = spendByCostCenter(short, input.costCenters);
+    expect(shortRows.at(-1)).toEqual({
+      costCenterId: '',
+      code: '—',
+      name: NOT_IN_LINES_LABEL,
+      total: 1_23,
+    });
+    expect(shortRows.reduce((s, r) => s + r.total, 0)).toBe(short.totals.invoices);
   });
 });

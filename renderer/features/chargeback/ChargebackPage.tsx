@@ -55,9 +55,10 @@ export function ChargebackPage() {
 function ChargebackWorkspace({ basics }: { basics: ChargebackBasics }) {
   const db = useDatabase();
   const ids = useId();
-  const { months, settings, presets } = basics;
+  const { months, opening, settings, presets } = basics;
   const [chosen, setChosen] = useState<IsoMonth | null>(null);
-  const month = chosen !== null && months.includes(chosen) ? chosen : (months[0] ?? null);
+  const month =
+    chosen !== null && months.includes(chosen) ? chosen : (opening ?? months[0] ?? null);
   const allocation = useMonthAllocation(month);
   const [tab, setTab] = useState<Tab>('totals');
   const [costCenterId, setCostCenterId] = useState<string | null>(null);

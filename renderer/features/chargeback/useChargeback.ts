@@ -9,7 +9,7 @@ import type { ChargebackNames, ExportPreset } from '../../../shared/export';
 import { useDatabase } from '../../db/DatabaseContext';
 import { useLiveQuery, type QueryState } from '../../app/useLiveQuery';
 import {
-  chargebackMonths,
+  chargebackMonthChoice,
   loadChargebackSettings,
   loadMonthInput,
   loadPresets,
@@ -20,6 +20,8 @@ import { monthBudgets } from '../../db/budgets';
 /** What the chargeback screens share: months with bills (or service), settings and the export layouts. */
 export interface ChargebackBasics {
   months: IsoMonth[];
+  /** The month the page opens on: the newest with a bill dated in it (`chargebackMonthChoice`). */
+  opening: IsoMonth | null;
   settings: ChargebackSettings;
   presets: ExportPreset[];
 }
@@ -28,7 +30,7 @@ export function useChargebackBasics(): QueryState<ChargebackBasics> {
   const db = useDatabase();
   return useLiveQuery(async () => {
     const [settings, presets] = await Promise.all([loadChargebackSettings(db), loadPresets(db)]);
-    return { months: await chargebackMonths(db, settings.basis), settings, presets };
+    return { ...(await chargebackMonthChoice(db, settings.basis)), settings, presets };
   }, [db]);
 }
 

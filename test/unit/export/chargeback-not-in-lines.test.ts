@@ -96,6 +96,26 @@ describe('a month whose invoices are not all in their charge lines', () => {
     expect(Math.round(Number(totals[at('Total')]) * 100)).toBe(result.totals.invoices);
   });
 
+  it('in a layout per charge, its budget fields are blank, as on every row per charge', () => {
+    const preset = {
+      ...STANDARD_PRESET,
+      id: 'per-charge-budget',
+      columns: [
+        ...STANDARD_PRESET.columns,
+        { field: 'budget' as const, header: 'Budget' },
+        { field: 'variance' as const, header: 'Variance' },
+        { field: 'variancePercent' as const, header: 'Variance %' },
+      ],
+    };
+    const rows = csvFile.parseChargebackCsv(
+      chargebackCsv(result, names, preset, { totalRow: true }),
+    );
+    expect(rows.filter((row) => row['Cost center name'] === NOT_IN_LINES_LABEL)).toHaveLength(1);
+    for (const row of rows) {
+      expect([row.Budget, row.Variance, row['Variance %']]).toEqual(['', '', '']);
+    }
+  });
+
   it('a month that reconciles has no such line', () => {
     const clean = allocateMonth({ ...input, invoices: billed.invoices });
     expect(notInLines(clean)).toBe(0);
