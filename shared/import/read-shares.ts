@@ -76,10 +76,11 @@ function fileWeight(file: ParsedFile, unparsed: ReadonlyMap<ParsedFile, Unparsed
 }
 
 /**
- * Which of two workers reads each group into a draft (by index): the heaviest first, each to the
- * one with less so far. The same in both workers, from weights both have.
+ * Which of two workers takes each item (by index): the heaviest first, each to the one with less
+ * so far — a carrier's group to read into a draft, a file to hash. The same in both workers, from
+ * weights both have.
  */
-function shareGroups(weights: readonly number[]): (0 | 1)[] {
+export function shareGroups(weights: readonly number[]): (0 | 1)[] {
   const owners = weights.map((): 0 | 1 => 0);
   const load = [0, 0];
   const order = weights

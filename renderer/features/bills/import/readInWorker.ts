@@ -1,6 +1,6 @@
 import { draftWithPackedLines } from '../../../../shared/import/packed-drafts';
 import type { UploadedFile } from '../../../../shared/import/archive';
-import { joinShares } from '../../../../shared/import/read-shares';
+import { joinShares, shareGroups } from '../../../../shared/import/read-shares';
 import { sha256Hex } from '../../../platform/hash';
 import type { ReadRequest, ReadResponse } from './worker-protocol';
 
@@ -150,15 +150,9 @@ export const PAGE_HASH_MAX_BYTES = 16 * 2 ** 20;
  * worker with fewer bytes to hash so far, so the digests cost both about the same.
  */
 export function hashShares(sizes: readonly number[]): [number[], number[]] {
+  const owners = shareGroups(sizes);
   const shares: [number[], number[]] = [[], []];
-  const bytes = [0, 0];
-  const order = sizes.map((_, i) => i).sort((a, b) => (sizes[b] ?? 0) - (sizes[a] ?? 0) || a - b);
-  for (const i of order) {
-    const to = (bytes[1] ?? 0) < (bytes[0] ?? 0) ? 1 : 0;
-    shares[to].push(i);
-    bytes[to] = (bytes[to] ?? 0) + (sizes[i] ?? 0);
-  }
-  for (const share of shares) share.sort((a, b) => a - b);
+  owners.forEach((owner, i) => shares[owner].push(i));
   return shares;
 }
 
