@@ -10,11 +10,12 @@ import {
   plannedLineCount,
   usageRecordsOf,
 } from '../../shared/ledger/bills';
-import type { ImportBatch, Invoice } from '../../shared/model';
+import type { Invoice } from '../../shared/model';
 import { packChargeLines, type ChargeBlock } from '../../shared/storage/charge-blocks';
 import { serviceTotalsOfBlocks, type ServiceTotals } from '../../shared/storage/service-totals';
 import { applyApprovalPolicy, approvalPolicyOf, APPROVAL_KEYS } from './approvals';
-import { attachedFrom, attachStoredUsage, usageLinkOf, type AddedUsage } from './attach-usage';
+import { attachStoredUsage, type AddedUsage } from './attach-usage';
+import { batchRecordsOf, type BatchStats } from './import-batches';
 import {
   blockWeight,
   BYTES_PER_WRITE,
@@ -210,10 +211,7 @@ export async function commitImport(
     let storedLines = 0;
     const serviceTotals: ServiceTotals[] = [];
     const usageRecords: InvoiceUsageRecord[] = [];
-    const perBatch = new Map<
-      string,
-      { profileId: string; carriers: Set<string>; invoices: number; lines: number; usage: number }
-    >();
+    const perBatch = new Map<string, BatchStats>();
 
     const scratch = new ServiceScratch();
     for (const planned of plan.invoices) {
@@ -322,54 +320,15 @@ export async function commitImport(
     await pipeline.flush();
     const attached = await attachStoredUsage(db, input.drafts);
 
-    // Each row's upload once (not once per upload: 216 uploads asked of every row froze the page).
-    const rowsOf = new Map<UploadToCommit | undefined, { skipped: number; errors: number }>();
-    for (const d of input.drafts) {
-      for (const [rows, field] of [
-        [d.skipped, 'skipped'],
-        [d.errors, 'errors'],
-      ] as const) {
-        for (const row of rows) {
-          const upload = uploadOf(row.sourceFile);
-          const counts = rowsOf.get(upload) ?? { skipped: 0, errors: 0 };
-          counts[field]++;
-          rowsOf.set(upload, counts);
-        }
-      }
-    }
-    const batches: ImportBatch[] = [];
-    for (const upload of input.uploads) {
-      const batchId = batchIdByUpload.get(upload) ?? newId('batch');
-      // Its record and original are stored already (dated by the import that first brought it).
-      if (keptBatches.has(batchId)) continue;
-      const stats = perBatch.get(batchId);
-      const fromThisUpload = (sourceFile: string) => uploadOf(sourceFile) === upload;
-      batches.push({
-        id: batchId,
-        fileName: upload.fileName,
-        fileHash: upload.fileHash,
-        fileSize: upload.bytes.byteLength,
-        importedAt,
-        profileId: stats?.profileId ?? input.drafts[0]?.profileId ?? 'unknown',
-        carrierId: stats?.carriers.size === 1 ? [...stats.carriers][0] : undefined,
-        counts: {
-          rowsRead: input.drafts.reduce(
-            (sum, d) =>
-              sum + (d.invoices.some((i) => fromThisUpload(i.sourceFile)) ? d.rowsRead : 0),
-            0,
-          ),
-          invoices: stats?.invoices ?? 0,
-          chargeLines: stats?.lines ?? 0,
-          usageRecords: (stats?.usage ?? 0) + attachedFrom(attached, fromThisUpload),
-          rowsSkipped: rowsOf.get(upload)?.skipped ?? 0,
-          rowErrors: rowsOf.get(upload)?.errors ?? 0,
-        },
-        sample: options.sample,
-        encoding: upload.encoding,
-        // A usage-only file names the stored invoices its usage went to (none names it).
-        ...usageLinkOf(attached, fromThisUpload),
-      });
-    }
+    const batches = batchRecordsOf(input, {
+      uploadOf,
+      batchIdOf: (upload) => batchIdByUpload.get(upload) ?? newId('batch'),
+      keptBatches,
+      perBatch,
+      attached,
+      importedAt,
+      sample: options.sample,
+    });
     await db.importBatches.bulkAdd(batches);
     await writeBounded(
       input.uploads.flatMap((upload) => {
