@@ -4,7 +4,8 @@
  */
 import { pathToFileURL } from 'node:url';
 import { todayIso } from '../../shared/dates/iso-date';
-import { parseArgs, USAGE } from './args';
+import { parseArgs } from './args';
+import { USAGE } from './usage';
 import { auditSummary, runAuditCommand } from './audit-command';
 import { chargebackSummary, runChargebackCommand } from './chargeback-command';
 import { CliError } from './inputs';
