@@ -152,7 +152,10 @@ function addInvoice(
     invoice.periodStart = fields.period.start;
     invoice.periodEnd = fields.period.end;
   }
-  return draft.invoicePart(invoice, table.layout.kind, row);
+  // A second line summary of an invoice is judged by its lines: the same lines are a copy, other
+  // lines a part (a download whose lines come in two files). A second account summary has no
+  // lines to tell: a copy.
+  return draft.invoicePart(invoice, table.layout.kind, row, table.layout === WIRELESS_SUMMARY);
 }
 
 /** The AccountSummary's balance: previous balance, payments, adjustments, forward and due. */
@@ -349,6 +352,8 @@ export const verizonRawData: CarrierProfile = {
     for (const table of tables) {
       if (table.layout === WIRELESS_SUMMARY) readWirelessSummary(table, draft);
     }
+    // Copies of a line summary leave before the late fee is carved out of the lines.
+    draft.settleParts();
     placeLateFees(draft, lateFees);
     draft.checkStatedTotals();
     let alone: string | null = null;
