@@ -185,9 +185,11 @@ function readAccountSummary(table: ProfileTable, draft: DraftBuilder, lateFees: 
   const cells = new CellReader(table.fileName, table.header, draft);
   const c = table.columns;
   const identifying = presentIndexes(c, ['accountNumber', 'invoiceNumber']);
+  // A total row may repeat the account and invoice, its label where the bill's name goes.
+  const labels = presentIndexes(c, ['billName']);
   for (const row of table.rows) {
     draft.rowsRead += 1;
-    const summary = summaryRowReason(row.cells, identifying);
+    const summary = summaryRowReason(row.cells, identifying, labels);
     if (summary !== null) {
       draft.skip(table.fileName, row.line, `Not imported: ${summary}`);
       continue;
@@ -216,6 +218,8 @@ function readWirelessSummary(table: ProfileTable, draft: DraftBuilder): void {
   const cells = new CellReader(table.fileName, table.header, draft);
   const c = table.columns;
   const identifying = presentIndexes(c, ['accountNumber', 'invoiceNumber']);
+  // A total row may repeat the account and invoice, its label where a line's number or user goes.
+  const labels = presentIndexes(c, ['wirelessNumber', 'userName', 'costCenter', 'callingPlan']);
   const chargeIndexes = CHARGE_COLUMNS.map((charge) => col(c, charge.field));
   cells.amountIndexes = chargeIndexes.filter((i) => i >= 0);
   const extraIndexes = presentIndexes(c, EXTRA_FIELDS);
@@ -223,7 +227,7 @@ function readWirelessSummary(table: ProfileTable, draft: DraftBuilder): void {
 
   for (const row of table.rows) {
     draft.rowsRead += 1;
-    const summary = summaryRowReason(row.cells, identifying);
+    const summary = summaryRowReason(row.cells, identifying, labels);
     if (summary !== null) {
       draft.skip(table.fileName, row.line, `Not imported: ${summary}`);
       continue;
