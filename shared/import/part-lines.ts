@@ -2,6 +2,7 @@
  * The charge lines of a file judged against the files of its invoice read before it (see
  * `draft-parts.ts`), as counts of line signatures: what a line bills, for how much, how often.
  */
+import { isAccountLevelWord } from '../ids/identifiers';
 import type { DraftChargeLine } from './draft';
 
 /** Whether two files' lines are the same, each as often. */
@@ -52,6 +53,15 @@ export function itemOf(sig: string): string {
 }
 
 /**
+ * Whether a signature is of an account-level line (taxes, fees, account credits): no service, or
+ * a word saying so where the service would be (`N/A`, `Account`).
+ */
+function isAccountLevel(sig: string): boolean {
+  const service = sig.slice(0, sig.indexOf('\u0000'));
+  return service === '' || (service.length <= 24 && isAccountLevelWord(service));
+}
+
+/**
  * Whether `own` bills exactly the items `before` bills, each as many times, at other amounts: the
  * same bill again after a correction (every charge re-rated), not another part of it. Only lines
  * naming a service count as items: parts of an export by department each carry account-level
@@ -66,7 +76,7 @@ export function billsSameItems(
     for (const [sig, count] of counts) {
       const item = itemOf(sig);
       // Account-level lines (taxes, surcharges) are re-rated with the rest; they tell nothing.
-      if (item.startsWith('\u0000')) continue;
+      if (isAccountLevel(item)) continue;
       items.set(item, (items.get(item) ?? 0) + count);
     }
     return items;
@@ -76,11 +86,6 @@ export function billsSameItems(
   if (mine.size === 0 || mine.size !== theirs.size) return false;
   for (const [item, count] of mine) if (theirs.get(item) !== count) return false;
   return true;
-}
-
-/** Whether a signature is of an account-level line (no service): taxes, fees, account credits. */
-function isAccountLevel(sig: string): boolean {
-  return sig.startsWith('\u0000');
 }
 
 /**
