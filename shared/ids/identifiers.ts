@@ -85,6 +85,11 @@ const ACCOUNT_LEVEL: ReadonlySet<string> = new Set([
   'ACCOUNTLEVELCHARGES',
 ]);
 
+/** Whether a bill's text where a service would be says the row is the account's (`N/A`, `Account`). */
+export function isAccountLevelWord(raw: string): boolean {
+  return ACCOUNT_LEVEL.has(raw.toUpperCase().replace(/[^A-Z0-9]/g, ''));
+}
+
 /**
  * The match key of a circuit ID: upper case with every character that is not a letter or digit
  * removed (`12.HCGS.123456..LEC` → `12HCGS123456LEC`). Null when nothing is left, or for a word

@@ -59,6 +59,11 @@ const GROUPED_COMMA = /\d\.\d{3}(?:[,\D]|$)/;
 const PLAIN_NUMBER = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d*)(?:\.\d+)?$/;
 const NO_VALUE = new Set(['', '-', '--', 'N/A', 'NA', 'NONE']);
 
+/** Whether a cell says it holds no figure (`N/A`, `NA`, `None`, `-`, blank): unknown, not zero. */
+export function isNoValue(text: string): boolean {
+  return NO_VALUE.has(text.trim().toUpperCase());
+}
+
 /**
  * Reads cells of the current row. One instance serves a whole table (no allocation per row):
  * call {@link CellReader.startRow} before each row, then `failed` says whether any cell was bad.

@@ -121,7 +121,8 @@ export function readChargeRows(
   const cells = new CellReader(table.fileName, table.header, draft, options.decimal);
   cells.amountIndexes = [c.amount].filter((i) => i !== ABSENT);
   const identifying = [c.accountNumber, c.invoiceNumber, c.serviceId].filter((i) => i !== ABSENT);
-  const labels = [c.description].filter((i) => i !== ABSENT);
+  // A total row's label may stand in its description or its category (`Total`, `Subtotal`).
+  const labels = [c.description, c.category].filter((i) => i !== ABSENT);
   const totals: StatedTotals = new Map();
   const dates: StatedDates = new Map();
   const byNumber = new Map<string, ReadInvoice>();

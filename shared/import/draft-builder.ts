@@ -301,6 +301,15 @@ export class DraftBuilder implements RowErrorLog {
     this.warnings.push(...this.subCents.apportion(this.lines));
   }
 
+  /**
+   * Judges now the second files of an invoice part read so far (copies dropped, parts joined),
+   * for a reader that works on an invoice's lines before the draft is done (Verizon's late fees
+   * are carved out of the lines, which must not count a copy's).
+   */
+  settleParts(): void {
+    this.judgeContenders();
+  }
+
   private judgeContenders(): void {
     const verdicts = this.contenders.judge(this.lines);
     if (verdicts.dropLines.length > 0) this.dropLines(verdicts.dropLines);

@@ -19,6 +19,15 @@
  */
 import { cents } from '../money/cents';
 import type { DraftChargeLine, DraftCopy, DraftInvoice, RowError, SkippedRow } from './draft';
+import {
+  billsSameItems,
+  repeatsAccountLinesOnly,
+  sameCounts,
+  signature,
+  splitRepeated,
+  unionOf,
+  within,
+} from './part-lines';
 
 /** A file met again for an invoice part another file gave first. */
 interface Contender {
@@ -59,73 +68,11 @@ interface Judged {
   of: string;
   /** Lines it has in common with the files before it (a conflict's). */
   shared: number;
-  /** Its lines already read from the files before it, dropped (when it completes them). */
+  /** Its lines already read from the files before it, dropped (when it completes them, or a
+   * part repeats the account's own charges). */
   repeated?: number[];
   /** The files before it (when it completes them). */
   before?: string[];
-}
-
-/** Whether two files' lines are the same, each as often. */
-function sameCounts(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
-  if (a.size !== b.size) return false;
-  for (const [sig, count] of a) if (b.get(sig) !== count) return false;
-  return true;
-}
-
-/** Whether every line of `part` is in `whole`, at least as often. */
-function within(part: ReadonlyMap<string, number>, whole: ReadonlyMap<string, number>): boolean {
-  for (const [sig, count] of part) if ((whole.get(sig) ?? 0) < count) return false;
-  return true;
-}
-
-/** The lines of several files together, as signature counts. */
-function unionOf(files: readonly { counts: ReadonlyMap<string, number> }[]): Map<string, number> {
-  const union = new Map<string, number>();
-  for (const file of files)
-    for (const [sig, count] of file.counts) union.set(sig, (union.get(sig) ?? 0) + count);
-  return union;
-}
-
-function signature(line: DraftChargeLine): string {
-  return [
-    line.serviceIdRaw,
-    line.description,
-    line.category,
-    line.amount,
-    line.quantity ?? '',
-    line.periodStart ?? '',
-    line.periodEnd ?? '',
-  ].join('\u0000');
-}
-
-/** A line's signature without its amount and quantity: what it bills, not for how much. */
-function itemOf(sig: string): string {
-  const [service, description, category, , , start, end] = sig.split('\u0000');
-  return [service, description, category, start, end].join('\u0000');
-}
-
-/**
- * Whether `own` bills exactly the items `before` bills, each as many times, at other amounts: the
- * same bill again after a correction (every charge re-rated), not another part of it. Only lines
- * naming a service count as items: parts of an export by department each carry account-level
- * lines (taxes, local service) of the same descriptions, and are parts, never a re-issue.
- */
-function billsSameItems(own: ReadonlyMap<string, number>, before: ReadonlyMap<string, number>) {
-  const itemsOf = (counts: ReadonlyMap<string, number>) => {
-    const items = new Map<string, number>();
-    for (const [sig, count] of counts) {
-      const item = itemOf(sig);
-      // Account-level lines (taxes, surcharges) are re-rated with the rest; they tell nothing.
-      if (item.startsWith('\u0000')) continue;
-      items.set(item, (items.get(item) ?? 0) + count);
-    }
-    return items;
-  };
-  const mine = itemsOf(own);
-  const theirs = itemsOf(before);
-  if (mine.size === 0 || mine.size !== theirs.size) return false;
-  for (const [item, count] of mine) if (theirs.get(item) !== count) return false;
-  return true;
 }
 
 export class PartContenders {
@@ -226,24 +173,15 @@ export class PartContenders {
         // A page of what is already read: the file holding all its lines, else the first.
         const of = earlier.find((file) => within(own, file.counts))?.file ?? contender.firstFile;
         judged.push({ contender, verdict: 'page', of, shared });
-      } else if (within(before, own)) {
-        // The whole of what is already read and more: its lines already read are dropped.
-        const left = new Map(before);
-        const repeated: number[] = [];
-        const rest = new Map<string, number>();
-        for (const at of contender.lines) {
-          const sig = signature(lines.lineAt(at));
-          const count = left.get(sig) ?? 0;
-          if (count > 0) {
-            left.set(sig, count - 1);
-            repeated.push(at);
-          } else rest.set(sig, (rest.get(sig) ?? 0) + 1);
-        }
+      } else if (within(before, own) || repeatsAccountLinesOnly(own, before)) {
+        // The whole of what is already read and more, or another part repeating the account's
+        // own charges (a report per cost centre): its lines already read are dropped.
+        const { repeated, rest } = splitRepeated(contender.lines, before, (at) => lines.lineAt(at));
         const files = earlier.map((file) => file.file);
         earlier.push({ file: contender.sourceFile, counts: rest });
         judged.push({
           contender,
-          verdict: 'completes',
+          verdict: within(before, own) ? 'completes' : 'part',
           of: contender.firstFile,
           shared,
           repeated,
@@ -251,17 +189,17 @@ export class PartContenders {
         });
       } else judged.push({ contender, verdict: 'conflict', of: contender.firstFile, shared });
     }
-    for (const { contender, verdict, of, shared, repeated, before } of judged) {
+    for (const one of judged) {
+      const { contender, verdict, of, shared } = one;
       // An invoice joined from parts: a copy of one part repeats that part's lines only.
       const ofPart = (accepted.get(contender.invoice.key)?.length ?? 0) > 1;
       if (verdict === 'copy') this.copy(contender, of, lines, verdicts, ofPart);
       else if (verdict === 'page') {
         const why = `this file holds ${shared === 1 ? 'one charge' : `${shared} charges`} of it, all already read (a page or a part of the same bill?).`;
         this.copy(contender, of, lines, verdicts, true, why);
-      } else if (verdict === 'completes')
-        this.completes(contender, repeated ?? [], before ?? [], lines, verdicts);
+      } else if (verdict === 'completes') this.completes(one, lines, verdicts);
       else if (verdict === 'conflict') this.otherVersion(contender, shared, lines, verdicts);
-      else this.part(contender, verdicts);
+      else this.part(one, lines, verdicts);
     }
     this.byKey.clear();
     this.byInvoice.clear();
@@ -332,17 +270,28 @@ export class PartContenders {
    * its pages): the lines already read are not read again, its others are joined, and the usage
    * of the files before it (which it holds too) is not counted twice.
    */
-  private completes(
-    contender: Contender,
-    repeated: readonly number[],
-    before: readonly string[],
-    lines: LineSource,
-    verdicts: PartVerdicts,
-  ): void {
+  private completes(judged: Judged, lines: LineSource, verdicts: PartVerdicts): void {
+    const { contender, repeated = [], before = [] } = judged;
     const { invoice, sourceFile, firstFile } = contender;
-    verdicts.dropLines.push(...repeated);
     for (const file of before) verdicts.dropUsage.add(`${invoice.key}\u0000${file}`);
     (invoice.parts ??= []).push({ kind: contender.kind, sourceFile });
+    const files = this.dropRepeated(judged, lines, verdicts);
+    const count = repeated.length === 1 ? 'one charge' : `${repeated.length} charges`;
+    verdicts.warnings.push({
+      sourceFile,
+      row: contender.firstRow,
+      message: `Invoice ${invoice.invoiceNumber} (account ${invoice.accountNumber}) is read from ${firstFile} and from ${sourceFile}, which holds the same ${count} and bills more (${files} a page or a part of it?): the two are joined, each charge counted once.`,
+    });
+  }
+
+  /**
+   * Drops a contender's lines already read from the files `before` it, listing each row left
+   * with no charge as not imported; the files' names, joined, for the note that says so.
+   */
+  private dropRepeated(judged: Judged, lines: LineSource, verdicts: PartVerdicts): string {
+    const { contender, repeated = [], before = [] } = judged;
+    const { invoice, sourceFile } = contender;
+    verdicts.dropLines.push(...repeated);
     const droppedAt = new Set(repeated);
     const keptRows = new Set<number>();
     const droppedRows = new Set<number>();
@@ -354,24 +303,33 @@ export class PartContenders {
     const reason = `Not imported: invoice ${invoice.invoiceNumber} (account ${invoice.accountNumber}) is already read from ${files}, and this row's charges with it.`;
     for (const row of [...droppedRows].filter((r) => !keptRows.has(r)).sort((a, b) => a - b))
       verdicts.skipped.push({ sourceFile, row, reason });
-    const count = repeated.length === 1 ? 'one charge' : `${repeated.length} charges`;
-    verdicts.warnings.push({
-      sourceFile,
-      row: contender.firstRow,
-      message: `Invoice ${invoice.invoiceNumber} (account ${invoice.accountNumber}) is read from ${firstFile} and from ${sourceFile}, which holds the same ${count} and bills more (${files} a page or a part of it?): the two are joined, each charge counted once.`,
-    });
+    return files;
   }
 
-  private part(contender: Contender, verdicts: PartVerdicts): void {
+  /**
+   * Another part of the invoice: its lines are joined. The account-level charges it repeats from
+   * the files before it (every part of a report run per cost centre carries them) count once.
+   */
+  private part(judged: Judged, lines: LineSource, verdicts: PartVerdicts): void {
+    const { contender, repeated = [] } = judged;
     const { invoice, sourceFile, firstFile } = contender;
     // A file with no charge of the invoice (its rows all $0.00) adds nothing to join.
     if (contender.lines.length === 0) return;
     // One of the invoice's files: its original is kept and its import recorded like the first's.
     (invoice.parts ??= []).push({ kind: contender.kind, sourceFile });
+    let also = '';
+    if (repeated.length > 0) {
+      const files = this.dropRepeated(judged, lines, verdicts);
+      const count =
+        repeated.length === 1
+          ? 'one account-level charge'
+          : `${repeated.length} account-level charges`;
+      also = ` It repeats ${count} (no service) of ${files}, counted once.`;
+    }
     verdicts.warnings.push({
       sourceFile,
       row: contender.firstRow,
-      message: `Invoice ${invoice.invoiceNumber} (account ${invoice.accountNumber}) is read from ${firstFile} and from ${sourceFile}, which bills other lines of it (an export in parts, by department or page): the two are joined into one invoice.`,
+      message: `Invoice ${invoice.invoiceNumber} (account ${invoice.accountNumber}) is read from ${firstFile} and from ${sourceFile}, which bills other lines of it (an export in parts, by department or page): the two are joined into one invoice.${also}`,
     });
   }
 }

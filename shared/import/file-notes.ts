@@ -12,6 +12,7 @@ const LAYOUT_ROW_REASONS: Readonly<Record<LayoutRowKind, string>> = {
   header:
     'Not imported: the column names again, below the header (a header repeated on each page of a report, or two exports joined into one file).',
   page: 'Not imported: a page number of a report ("Page 2 of 3"), not a charge.',
+  note: 'Not imported: a line of text after the table, set apart by a blank line (a report\'s footer, such as "Report generated …"), not a charge.',
 };
 
 /** A file as parsed, as far as its notes need it. */

@@ -32,6 +32,13 @@ export class TableState {
   private line: number;
   private cursor = 0;
   private rowCount = 0;
+  /** Whether the last row read was blank (a footer after the table is set apart by one). */
+  private afterBlank = false;
+  /**
+   * One-cell rows of words after a blank line: a footer when nothing follows them but more of
+   * them (listed as `note` layout rows at the end), else rows cut short, as any other.
+   */
+  private footer: { line: number; lastLine: number; cells: string[] }[] = [];
   /** Rows with blank cells past the header's end (a trailing delimiter), judged at the end. */
   private readonly trailingBlank: { row: TableRow; width: number; text: string }[] = [];
 
@@ -60,11 +67,45 @@ export class TableState {
       this.reportLinesInside(rowLine, lastLine, 'that starts on row {row} and is never closed');
       return;
     }
-    if (isBlankRow(cells)) return;
+    if (isBlankRow(cells)) {
+      this.afterBlank = true;
+      return;
+    }
+    const afterBlank = this.afterBlank;
+    this.afterBlank = false;
     if (this.headerRowsLeft > 0) {
       this.takeHeader(cells, rowLine);
       return;
     }
+    const strict = this.options.strictWidth === true;
+    if (strict && (afterBlank || this.footer.length > 0) && this.maybeFooter(cells)) {
+      this.footer.push({ line: rowLine, lastLine, cells });
+      return;
+    }
+    // Rows follow what looked like a footer: those were rows of the table after all.
+    if (this.footer.length > 0) this.flushFooter();
+    this.readRow(cells, rowLine, lastLine, end, body.length);
+  }
+
+  /** A row of one cell of words (no delimiter at all), in a table of several columns. */
+  private maybeFooter(cells: readonly string[]): boolean {
+    return cells.length === 1 && this.headerWidth > 1 && FOOTER_WORDS.test(cells[0] ?? '');
+  }
+
+  private flushFooter(): void {
+    const held = this.footer;
+    this.footer = [];
+    for (const { line, lastLine, cells } of held) this.readRow(cells, line, lastLine, -1, 0);
+  }
+
+  /** A data row: a layout row, a row that cannot be read, or a row of the table. */
+  private readRow(
+    cells: string[],
+    rowLine: number,
+    lastLine: number,
+    end: number,
+    length: number,
+  ): void {
     const strict = this.options.strictWidth === true;
     const layout = strict ? layoutRowKind(cells, this.header ?? []) : null;
     const widthProblem = strict && layout === null ? this.widthProblem(rowLine, cells) : null;
@@ -87,8 +128,8 @@ export class TableState {
     }
     this.rowCount += 1;
     const onProgress = this.options.onProgress;
-    if (onProgress !== undefined && this.rowCount % PROGRESS_EVERY_ROWS === 0) {
-      onProgress(end / body.length);
+    if (end >= 0 && onProgress !== undefined && this.rowCount % PROGRESS_EVERY_ROWS === 0) {
+      onProgress(end / length);
     }
   }
 
@@ -134,6 +175,9 @@ export class TableState {
    * (`…,1,850.00,` for `…,"1,850.00",`), and those rows are not imported, as any shifted row.
    */
   finish(): void {
+    // One-cell rows of words after the last row and a blank line: the report's footer.
+    for (const { line } of this.footer) this.layoutRows.push({ line, kind: 'note' });
+    this.footer = [];
     const suspects = this.trailingBlank;
     if (suspects.length === 0 || suspects.length * 2 >= this.rows.length) return;
     const dropped = new Set<TableRow>();
@@ -225,6 +269,9 @@ export function layoutRowKind(
   for (let i = at + 1; i < cells.length; i += 1) if ((cells[i] ?? '').trim() !== '') return null;
   return 'page';
 }
+
+/** Text of a report's footer line: words (two letters or more) and a space between them. */
+const FOOTER_WORDS = /[A-Za-z]{2,}.*\s.*\S|\S.*\s.*[A-Za-z]{2,}/;
 
 /** `Page 2`, `Page 2 of 3`, `page 2/3`, `- Page 2 -`. */
 const PAGE_NUMBER = /^-?\s*page\s+\d+(?:\s*(?:of|\/)\s*\d+)?\s*-?$/i;

@@ -57,13 +57,15 @@ export interface Table {
   /**
    * Lines of a bill that are its layout, not data: its header repeated further down (`header`: a
    * report's page headers, two exports joined into one file) or a page number (`page`: `Page 2 of
-   * 3`). Listed as skipped, not as rows whose every cell is wrong or that are cut short.
+   * 3`), or a line of words after the table, set apart by a blank line (`note`: a report's footer,
+   * `Report generated 04/02/2026 08:15`). Listed as skipped, not as rows whose every cell is wrong
+   * or that are cut short.
    */
   layoutRows?: { line: number; kind: LayoutRowKind }[];
 }
 
 /** What a layout row of a bill is (see {@link Table.layoutRows}). */
-export type LayoutRowKind = 'header' | 'page';
+export type LayoutRowKind = 'header' | 'page' | 'note';
 
 /** Options of {@link readTable}. */
 export interface ReadTableOptions {

@@ -113,6 +113,14 @@ export function readCharges811(
       result.problems.push({ segment, position, problem: `${text}; this charge is not imported.` });
     };
     let charge: Omit<Charge811, 'serviceIdRaw' | 'segment'> | null = null;
+    if (segment.id === 'TXI' && element(segment, 2) === '' && element(segment, 3) !== '') {
+      // X12 lets a TXI give a rate (TXI03) with no amount: information, no money to charge.
+      result.included.push({
+        segment,
+        reason: `Not a charge: this tax segment gives a rate (TXI03 "${element(segment, 3).slice(0, 20)}") and no amount (TXI02); the invoice's amounts say what was charged.`,
+      });
+      return;
+    }
     if (segment.id === 'TXI') charge = readTax(segment, problem);
     else if (segment.id === 'SAC') charge = readAllowance(segment, problem);
     else {

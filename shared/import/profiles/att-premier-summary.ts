@@ -75,6 +75,13 @@ function readTable(table: ProfileTable, draft: DraftBuilder): void {
   const c = table.columns;
   const cells = new CellReader(table.fileName, table.header, draft);
   const identifying = presentIndexes(c, ['accountNumber', 'wirelessNumber']);
+  // A report grouped by account writes its `Total for 287…` in a description column.
+  const labels = presentIndexes(c, [
+    'accountDescriptions',
+    'billingAccountName',
+    'wirelessDescriptions',
+    'userName',
+  ]);
   const chargeIndexes = CHARGE_COLUMNS.map((charge) => col(c, charge.field));
   cells.amountIndexes = chargeIndexes.filter((i) => i >= 0);
   const claimed = new Set(Object.values(c));
@@ -85,7 +92,7 @@ function readTable(table: ProfileTable, draft: DraftBuilder): void {
   const amounts: (Cents | null)[] = new Array<Cents | null>(CHARGE_COLUMNS.length).fill(null);
 
   for (const row of table.rows) {
-    const accountNumber = startAccountRow(table, row, draft, cells, identifying);
+    const accountNumber = startAccountRow(table, row, draft, cells, identifying, '', labels);
     if (accountNumber === null) continue;
     const invoiceDate = cells.date(col(c, 'invoiceDate'), 'MDY');
     if (invoiceDate === null && !cells.failed) {

@@ -9,7 +9,7 @@
 import type { DateRange } from '../../dates';
 import { isoMonthOf } from '../../dates';
 import type { ChargeCategory } from '../../model';
-import { CellReader, extrasFromCells } from '../cells';
+import { CellReader, extrasFromCells, isNoValue } from '../cells';
 import { categoryFromText } from '../categories';
 import { compactDate } from '../charge-rows';
 import type { DraftChargeLine, DraftInvoice } from '../draft';
@@ -75,7 +75,7 @@ const DATA_FIGURE = /^(\d[\d,]*(?:\.\d*)?|\.\d+)\s*(KB|MB|GB|TB)$/i;
 /** `0.7309 GB` → kilobytes; null for blank; an error text for anything else (a bare `0` is zero). */
 export function dataKbFromText(raw: string): number | null | { error: string } {
   const text = raw.trim();
-  if (text === '' || /^(n\/a|-|--)$/i.test(text)) return null;
+  if (isNoValue(text)) return null;
   if (/^0+(\.0*)?$/.test(text)) return 0;
   const match = DATA_FIGURE.exec(text);
   if (match === null)

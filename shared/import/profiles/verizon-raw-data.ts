@@ -152,7 +152,10 @@ function addInvoice(
     invoice.periodStart = fields.period.start;
     invoice.periodEnd = fields.period.end;
   }
-  return draft.invoicePart(invoice, table.layout.kind, row);
+  // A second line summary of an invoice is judged by its lines: the same lines are a copy, other
+  // lines a part (a download whose lines come in two files). A second account summary has no
+  // lines to tell: a copy.
+  return draft.invoicePart(invoice, table.layout.kind, row, table.layout === WIRELESS_SUMMARY);
 }
 
 /** The AccountSummary's balance: previous balance, payments, adjustments, forward and due. */
@@ -182,9 +185,11 @@ function readAccountSummary(table: ProfileTable, draft: DraftBuilder, lateFees: 
   const cells = new CellReader(table.fileName, table.header, draft);
   const c = table.columns;
   const identifying = presentIndexes(c, ['accountNumber', 'invoiceNumber']);
+  // A total row may repeat the account and invoice, its label where the bill's name goes.
+  const labels = presentIndexes(c, ['billName']);
   for (const row of table.rows) {
     draft.rowsRead += 1;
-    const summary = summaryRowReason(row.cells, identifying);
+    const summary = summaryRowReason(row.cells, identifying, labels);
     if (summary !== null) {
       draft.skip(table.fileName, row.line, `Not imported: ${summary}`);
       continue;
@@ -213,6 +218,8 @@ function readWirelessSummary(table: ProfileTable, draft: DraftBuilder): void {
   const cells = new CellReader(table.fileName, table.header, draft);
   const c = table.columns;
   const identifying = presentIndexes(c, ['accountNumber', 'invoiceNumber']);
+  // A total row may repeat the account and invoice, its label where a line's number or user goes.
+  const labels = presentIndexes(c, ['wirelessNumber', 'userName', 'costCenter', 'callingPlan']);
   const chargeIndexes = CHARGE_COLUMNS.map((charge) => col(c, charge.field));
   cells.amountIndexes = chargeIndexes.filter((i) => i >= 0);
   const extraIndexes = presentIndexes(c, EXTRA_FIELDS);
@@ -220,7 +227,7 @@ function readWirelessSummary(table: ProfileTable, draft: DraftBuilder): void {
 
   for (const row of table.rows) {
     draft.rowsRead += 1;
-    const summary = summaryRowReason(row.cells, identifying);
+    const summary = summaryRowReason(row.cells, identifying, labels);
     if (summary !== null) {
       draft.skip(table.fileName, row.line, `Not imported: ${summary}`);
       continue;
@@ -349,6 +356,8 @@ export const verizonRawData: CarrierProfile = {
     for (const table of tables) {
       if (table.layout === WIRELESS_SUMMARY) readWirelessSummary(table, draft);
     }
+    // Copies of a line summary leave before the late fee is carved out of the lines.
+    draft.settleParts();
     placeLateFees(draft, lateFees);
     draft.checkStatedTotals();
     let alone: string | null = null;

@@ -109,6 +109,9 @@ describe('T-Mobile for Business detail export', () => {
     ['.5 GB', 524_288],
     ['0', 0],
     ['', null],
+    ['N/A', null],
+    ['NA', null],
+    ['None', null],
   ])('data %j → %j KB', (text, kb) => {
     expect(dataKbFromText(text)).toEqual(kb);
   });

@@ -107,6 +107,44 @@ describe('the breakdown picked twice, or run per cost centre', () => {
     expect(read.copies ?? []).toEqual([]);
     expect(totalOf(read.lines)).toBe(200_58);
   });
+
+  it('joins reports per cost centre that each repeat the account-level row, counting it once', () => {
+    // The account's own charges (no user number) stand in every cost centre's report.
+    const accountRow = (header: string) => {
+      const values: Record<string, string> = {
+        'Billing Period End Date': '03202026',
+        'Report Level': 'Account',
+        'Billing Account': '800123456',
+        'User Number': '',
+        'User Name': '',
+        'Other Charges': '12.5',
+        Subtotal: '12.5',
+        HST: '1.63',
+        'Total Current Charges Taxable': '12.5',
+        'Total Current Charges': '14.13',
+      };
+      return header
+        .split('|')
+        .map((name) => values[name] ?? '0')
+        .join('|');
+    };
+    const report = (name: string, keep: (line: string) => boolean) => ({
+      ...editedCarrierFile(BREAKDOWN, (text) => {
+        const lines = text.split('\n');
+        const kept = lines.filter((line, index) => index < 3 || (line !== '' && keep(line)));
+        return [...kept, accountRow(lines[2] ?? ''), ''].join('\n');
+      }),
+      name,
+    });
+    const first = report('cc-100.txt', (line) => line.includes('|4165550101|'));
+    const second = report('cc-200.txt', (line) => !line.includes('|4165550101|'));
+    const read = readDraft([first, second]);
+    expect(read.invoices).toHaveLength(1);
+    expect(read.copies ?? []).toEqual([]);
+    expect(totalOf(read.lines)).toBe(200_58 + 14_13);
+    expect(read.lines.filter((line) => line.serviceIdRaw === '')).toHaveLength(2);
+    expect(read.skipped).toEqual([expect.objectContaining({ sourceFile: 'cc-200.txt', row: 7 })]);
+  });
 });
 
 describe('the Rogers usage archives picked with the breakdown', () => {

@@ -1,0 +1,133 @@
+/**
+ * The charge lines of a file judged against the files of its invoice read before it (see
+ * `draft-parts.ts`), as counts of line signatures: what a line bills, for how much, how often.
+ */
+import { isAccountLevelWord } from '../ids/identifiers';
+import type { DraftChargeLine } from './draft';
+
+/** Whether two files' lines are the same, each as often. */
+export function sameCounts(
+  a: ReadonlyMap<string, number>,
+  b: ReadonlyMap<string, number>,
+): boolean {
+  if (a.size !== b.size) return false;
+  for (const [sig, count] of a) if (b.get(sig) !== count) return false;
+  return true;
+}
+
+/** Whether every line of `part` is in `whole`, at least as often. */
+export function within(
+  part: ReadonlyMap<string, number>,
+  whole: ReadonlyMap<string, number>,
+): boolean {
+  for (const [sig, count] of part) if ((whole.get(sig) ?? 0) < count) return false;
+  return true;
+}
+
+/** The lines of several files together, as signature counts. */
+export function unionOf(
+  files: readonly { counts: ReadonlyMap<string, number> }[],
+): Map<string, number> {
+  const union = new Map<string, number>();
+  for (const file of files)
+    for (const [sig, count] of file.counts) union.set(sig, (union.get(sig) ?? 0) + count);
+  return union;
+}
+
+export function signature(line: DraftChargeLine): string {
+  return [
+    line.serviceIdRaw,
+    line.description,
+    line.category,
+    line.amount,
+    line.quantity ?? '',
+    line.periodStart ?? '',
+    line.periodEnd ?? '',
+  ].join('\u0000');
+}
+
+/** A line's signature without its amount and quantity: what it bills, not for how much. */
+export function itemOf(sig: string): string {
+  const [service, description, category, , , start, end] = sig.split('\u0000');
+  return [service, description, category, start, end].join('\u0000');
+}
+
+/**
+ * Whether a signature is of an account-level line (taxes, fees, account credits): no service, or
+ * a word saying so where the service would be (`N/A`, `Account`).
+ */
+function isAccountLevel(sig: string): boolean {
+  const service = sig.slice(0, sig.indexOf('\u0000'));
+  return service === '' || (service.length <= 24 && isAccountLevelWord(service));
+}
+
+/**
+ * Whether `own` bills exactly the items `before` bills, each as many times, at other amounts: the
+ * same bill again after a correction (every charge re-rated), not another part of it. Only lines
+ * naming a service count as items: parts of an export by department each carry account-level
+ * lines (taxes, local service) of the same descriptions, and are parts, never a re-issue.
+ */
+export function billsSameItems(
+  own: ReadonlyMap<string, number>,
+  before: ReadonlyMap<string, number>,
+) {
+  const itemsOf = (counts: ReadonlyMap<string, number>) => {
+    const items = new Map<string, number>();
+    for (const [sig, count] of counts) {
+      const item = itemOf(sig);
+      // Account-level lines (taxes, surcharges) are re-rated with the rest; they tell nothing.
+      if (isAccountLevel(item)) continue;
+      items.set(item, (items.get(item) ?? 0) + count);
+    }
+    return items;
+  };
+  const mine = itemsOf(own);
+  const theirs = itemsOf(before);
+  if (mine.size === 0 || mine.size !== theirs.size) return false;
+  for (const [item, count] of mine) if (theirs.get(item) !== count) return false;
+  return true;
+}
+
+/**
+ * Whether `own` repeats of `before` only account-level lines, and bills services none of which
+ * `before` bills: another part of the invoice (a report run per cost centre or department) that
+ * carries the account's own charges as every part does, never a re-export of the same lines.
+ */
+export function repeatsAccountLinesOnly(
+  own: ReadonlyMap<string, number>,
+  before: ReadonlyMap<string, number>,
+): boolean {
+  const servicesBefore = new Set<string>();
+  for (const sig of before.keys())
+    if (!isAccountLevel(sig)) servicesBefore.add(sig.slice(0, sig.indexOf('\u0000')));
+  let services = 0;
+  for (const sig of own.keys()) {
+    if (isAccountLevel(sig)) continue;
+    if (servicesBefore.has(sig.slice(0, sig.indexOf('\u0000')))) return false;
+    services += 1;
+  }
+  return services > 0;
+}
+
+/**
+ * The contender's lines already read in `before` (each as often as read there: `repeated`, by
+ * place) and its other lines (`rest`, as signature counts).
+ */
+export function splitRepeated(
+  places: readonly number[],
+  before: ReadonlyMap<string, number>,
+  lineAt: (at: number) => DraftChargeLine,
+): { repeated: number[]; rest: Map<string, number> } {
+  const left = new Map(before);
+  const repeated: number[] = [];
+  const rest = new Map<string, number>();
+  for (const at of places) {
+    const sig = signature(lineAt(at));
+    const count = left.get(sig) ?? 0;
+    if (count > 0) {
+      left.set(sig, count - 1);
+      repeated.push(at);
+    } else rest.set(sig, (rest.get(sig) ?? 0) + 1);
+  }
+  return { repeated, rest };
+}
