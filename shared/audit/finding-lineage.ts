@@ -22,12 +22,13 @@ function splitId(id: string): { lineage: string; period: string } {
 /**
  * Fresh id → the id of the stored finding it continues. A fresh finding continues a stored one
  * when it is new (no stored finding has its id), the stored one is not found again under its own
- * id, both have the same rule and subject (their ids differ only in the first month), the fresh
- * one starts earlier (a month before it came in), and the stored one is about a service or an
- * invoice whose bills the fresh one still covers. Findings of one subject that stand one per
- * month (a missing invoice per cycle, a commitment per contract year, a notice per deadline) name
- * no service nor invoice and never continue each other. Of several stored findings, the earliest
- * after the fresh one's start is continued; each stored finding by one fresh finding at most.
+ * id, and both have the same rule and subject (their ids differ only in the first month), and:
+ * the stored one names invoices and the fresh one still covers one of them (a month imported
+ * before them, or the first of them deleted), or the stored one names a service and no invoice
+ * and the fresh one starts earlier (a month imported before it). Findings of one subject that
+ * stand one per month (a missing invoice per cycle, a commitment per contract year, a notice per
+ * deadline) name no service nor invoice and never continue each other. Of several stored
+ * findings, the earliest that qualifies is continued; each by one fresh finding at most.
  */
 export function continuedFindings(
   stored: readonly FindingIdentity[],
@@ -54,7 +55,7 @@ export function continuedFindings(
       .get(lineage)
       ?.find(
         ({ finding, period: from }) =>
-          from > period && !taken.has(finding.id) && covers(draft.subject, finding.subject),
+          !taken.has(finding.id) && continues(draft.subject, period, finding.subject, from),
       );
     if (candidate === undefined) continue;
     taken.add(candidate.finding.id);
@@ -68,8 +69,15 @@ function namesItsSubject(subject: FindingSubject): boolean {
   return subject.serviceKey !== undefined || invoiceNumbersOf(subject).length > 0;
 }
 
-/** Whether the fresh finding still covers every invoice the stored one names. */
-function covers(fresh: FindingSubject, stored: FindingSubject): boolean {
+/** Whether a fresh finding starting in `period` carries on a stored one starting in `from`. */
+function continues(
+  fresh: FindingSubject,
+  period: string,
+  stored: FindingSubject,
+  from: string,
+): boolean {
+  const storedInvoices = invoiceNumbersOf(stored);
+  if (storedInvoices.length === 0) return from > period;
   const invoices = new Set(invoiceNumbersOf(fresh));
-  return invoiceNumbersOf(stored).every((number) => invoices.has(number));
+  return storedInvoices.some((number) => invoices.has(number));
 }

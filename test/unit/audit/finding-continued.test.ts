@@ -1,8 +1,9 @@
 /**
  * An earlier month of the same problem imported later moves a finding's first month back, and
  * with it its id. The stored finding carries on under its id, status and history: a dismissed
- * finding's money never comes back as a new open finding. Findings that stand one per month (a
- * missing invoice per cycle) and a problem starting after the stored one are still new findings.
+ * finding's money never comes back as a new open finding, nor when its first month's bill is
+ * deleted. Findings that stand one per month (a missing invoice per cycle) and a problem starting
+ * after the stored one's bills are still new findings.
  */
 import { describe, expect, it } from 'vitest';
 import { mergeFindings, runAudit } from '../../../shared/audit/run';
@@ -63,6 +64,14 @@ describe('a finding whose first month moves back carries on', () => {
     const next = mergeFindings(again.findings, run(['2026-04', '2026-05', '2026-06']), T2);
     expect(next.added).toBe(0);
     expect(next.findings.map((f) => [f.id, f.status])).toEqual([[mayId, 'dismissed']]);
+  });
+
+  it('its first month’s bill deleted: the rest of the dismissed money stays dismissed', () => {
+    const again = mergeFindings(dismissed, run(['2026-06']), T2);
+    expect(again.added).toBe(0);
+    expect(again.findings.map((f) => [f.id, f.status, f.impact])).toEqual([
+      [mayId, 'dismissed', 5_00],
+    ]);
   });
 
   it('a problem starting after the stored one is a new finding', () => {
