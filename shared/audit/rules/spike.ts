@@ -25,9 +25,10 @@ const SETTINGS = [
  * The findings that already explain money on an invoice (catalogue: duplicate-charge,
  * nrc-unexpected, nrc-recurring, billed-after-disconnect, closed-site, third-party, late-fee,
  * overage, the over-contract part of rate-mismatch, out-of-contract's part above the last
- * contracted rate and tax-drift's taxes above the usual share: a price raised when the contract
- * ended, or a tax billed at three times its rate, is that finding's money, not a spike too); only
- * those that exist ever report.
+ * contracted rate, tax-drift's taxes above the usual share and period-overlap's days billed
+ * twice: a price raised when the contract ended, a tax billed at three times its rate or a bill
+ * reaching back over days already billed is that finding's money, not a spike too); only those
+ * that exist ever report.
  */
 export const EXPLAINING_RULES: ReadonlySet<string> = new Set([
   'duplicate-charge',
@@ -41,10 +42,12 @@ export const EXPLAINING_RULES: ReadonlySet<string> = new Set([
   'rate-mismatch',
   'out-of-contract',
   'tax-drift',
+  'period-overlap',
 ]);
 
 /**
- * The rules that claim a part of their lines (the part above a rate or a usual share):
+ * The rules that claim a part of their lines (the part above a rate or a usual share, the days
+ * billed twice):
  * rate-mismatch keeps the days of a bill inside the contract's term and out-of-contract those
  * after it, so both can explain the same line, each its own cents.
  */
@@ -52,6 +55,7 @@ const PART_OF_LINE_RULES: ReadonlySet<string> = new Set([
   'rate-mismatch',
   'out-of-contract',
   'tax-drift',
+  'period-overlap',
 ]);
 
 /**
@@ -189,7 +193,7 @@ export const spikeRule: AuditRule = {
   id: 'spike',
   title: 'Invoice total spike',
   description:
-    'An invoice total above the average of the account’s previous unflagged invoices (per month: a bill of two months or a quarter is judged against that many months of it; bills of recurring charges and usage-only reports each against their own kind, and a credit memo or a bill of one-time charges alone not at all) by more than the percentage and the amount, after what other findings explain, on the invoice and on those before it (money a finding explains every month is no part of the excess) (duplicate charges, late fees, third-party charges, charges after a disconnect or at a closed site, the over-contract part of rate mismatches, the part above the last contracted rate after a contract ended, taxes above their usual share). A bill of part of a month (a prorated first bill) never joins the average, and a month joins it without its one-off credits and adjustments (a promotional credit never makes the next ordinary bill a spike). Impact: the unexplained excess (rounded half up).',
+    'An invoice total above the average of the account’s previous unflagged invoices (per month: a bill of two months or a quarter is judged against that many months of it; bills of recurring charges and usage-only reports each against their own kind, and a credit memo or a bill of one-time charges alone not at all) by more than the percentage and the amount, after what other findings explain, on the invoice and on those before it (money a finding explains every month is no part of the excess) (duplicate charges, late fees, third-party charges, charges after a disconnect or at a closed site, the over-contract part of rate mismatches, the part above the last contracted rate after a contract ended, taxes above their usual share, days billed twice by overlapping periods). A bill of part of a month (a prorated first bill) never joins the average, and a month joins it without its one-off credits and adjustments (a promotional credit never makes the next ordinary bill a spike). Impact: the unexplained excess (rounded half up).',
   severity: 'warning',
   settings: SETTINGS,
   readsFindings: true,

@@ -5,11 +5,11 @@
  * rate, $100 + $0 − $90 = $10, whatever order the bills, their lines or the rules come in.
  */
 import { describe, expect, it } from 'vitest';
-import { countOnce } from '../../../shared/audit/claims';
 import { runAudit } from '../../../shared/audit/run';
 import { ALL_RULES } from '../../../shared/audit/rules';
 import { isoDate } from '../../../shared/dates';
 import type { PackableLine } from '../../../shared/storage/charge-blocks';
+import { foundAndNet } from './at-stake';
 import { billed, line, makeContract, makeInvoice, snapshotOf } from './helpers';
 
 const PRICE_RULES = ['duplicate-charge', 'rate-mismatch', 'out-of-contract'];
@@ -34,8 +34,7 @@ function audit(
     snapshotOf({ bills: options.reversed === true ? bills.reverse() : bills, contracts }),
     options.rulesReversed === true ? [...rules].reverse() : rules,
   );
-  const net = countOnce(findings.map((f) => ({ ...f, status: 'open' as const }))).net;
-  return { found: findings.map((f) => [f.ruleId, f.impact]), net };
+  return foundAndNet(findings);
 }
 
 describe('a credit refunding a copy billed earlier is no reversal of the line it stands beside', () => {

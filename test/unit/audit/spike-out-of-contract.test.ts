@@ -4,12 +4,12 @@
  * above its usual level is still a spike.
  */
 import { expect, it } from 'vitest';
-import { countOnce } from '../../../shared/audit/claims';
 import { runAudit } from '../../../shared/audit/run';
 import { ALL_RULES } from '../../../shared/audit/rules';
 import { isoDate } from '../../../shared/dates';
 import { cents } from '../../../shared/money/cents';
 import type { PackableLine } from '../../../shared/storage/charge-blocks';
+import { foundAndNet } from './at-stake';
 import { billed, line, makeContract, makeInvoice, makeService, snapshotOf } from './helpers';
 
 const PORT = { serviceIdRaw: 'CKT-1', serviceKey: 'CKT1', description: 'MPLS port' };
@@ -37,8 +37,7 @@ function audit(march: PackableLine[] = []) {
     }),
     rules,
   );
-  const net = countOnce(findings.map((f) => ({ ...f, status: 'open' as const }))).net;
-  return { found: findings.map((f) => [f.ruleId, f.impact]), net };
+  return foundAndNet(findings);
 }
 
 it('the month the price went up out of contract is no spike: $1,000 at stake, not $1,500', () => {

@@ -4,11 +4,11 @@
  * above its usual level is still a spike.
  */
 import { expect, it } from 'vitest';
-import { countOnce } from '../../../shared/audit/claims';
 import { runAudit } from '../../../shared/audit/run';
 import { ALL_RULES } from '../../../shared/audit/rules';
 import { isoDate } from '../../../shared/dates';
 import type { PackableLine } from '../../../shared/storage/charge-blocks';
+import { foundAndNet } from './at-stake';
 import { billed, line, makeInvoice, snapshotOf } from './helpers';
 
 const rules = ALL_RULES.filter((rule) => ['tax-drift', 'spike'].includes(rule.id));
@@ -24,8 +24,7 @@ function audit(june: PackableLine[] = []) {
     ]),
   );
   const { findings } = runAudit(snapshotOf({ bills, today: isoDate(2026, 7, 10) }), rules);
-  const net = countOnce(findings.map((f) => ({ ...f, status: 'open' as const }))).net;
-  return { found: findings.map((f) => [f.ruleId, f.impact]), net };
+  return foundAndNet(findings);
 }
 
 it('taxes at three times their usual share are no spike too: $200 at stake, not $400', () => {
