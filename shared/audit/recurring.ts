@@ -133,7 +133,7 @@ export function linePeriods(
  * line reversed by a credit of exactly its amount is not counted (see {@link reversalsOf}), unless
  * `withReversals` is false (a month credited in full says nothing of what the line costs a month),
  * and no credit in `spent` ({@link creditKey}s of credits already given back for something else:
- * the refund of a copy billed earlier) reverses a line. With `period` (`start|end`), only the
+ * the refund of a copy billed earlier) reverses a line or corrects the price. With `period` (`start|end`), only the
  * lines billing that period count.
  */
 export function recurringOf(
@@ -165,6 +165,8 @@ export function recurringOf(
     // Only the lines of one period (see `linePeriods`), when asked.
     if (period !== undefined && linePeriodKey(facts, block, row) !== period) continue;
     if (netOfDiscounts && isPriceCredit(category, description, value)) {
+      // A correction refunding a copy billed earlier is that copy's, not this bill's price.
+      if (spent?.has(creditKey(block, row)) === true) continue;
       credited -= value;
       if (category !== CATEGORY_CODE.credit || !isPriceDiscount(description)) corrected -= value;
       continue;

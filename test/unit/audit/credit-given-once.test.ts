@@ -56,6 +56,14 @@ describe('a credit refunding a copy billed earlier is no reversal of the line it
     });
   });
 
+  it('a "Rate adjustment" refunding the copy is not also May’s price corrected to $0', () => {
+    const adjustment = line('credit', -50_00, { description: 'Rate adjustment' });
+    expect(audit([charge, charge], [charge, adjustment])).toEqual({
+      found: [['rate-mismatch', 10_00]],
+      net: 10_00,
+    });
+  });
+
   it('after the contract ended: $5 above the last rate in each month', () => {
     expect(audit([charge, charge], [charge, inError], { contractEnded: true })).toEqual({
       found: [['out-of-contract', 10_00]],
