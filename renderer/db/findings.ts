@@ -169,15 +169,16 @@ export async function saveAuditRun(
   now: string,
   ms = 0,
 ): Promise<AuditRunSummary> {
-  const evidenceById = new Map<string, FindingDraft['evidence']>(
-    result.findings.map((draft) => [draft.id, draft.evidence]),
-  );
   const table = findingsTable(db);
   return db.transaction('rw', [table, db.settings], async () => {
     const previous = await table.toArray();
     const failedRules = result.failedRules ?? [];
     const notRun = new Set(failedRules.map((failure) => failure.ruleId));
     const merged = mergeFindings(previous, result.findings, now, notRun);
+    // A draft carrying on a stored finding (an earlier month imported later) is stored under its id.
+    const evidenceById = new Map<string, FindingDraft['evidence']>(
+      result.findings.map((draft) => [merged.continued.get(draft.id) ?? draft.id, draft.evidence]),
+    );
     const records: FindingRecord[] = merged.findings.map((finding) => {
       const evidence = evidenceById.get(finding.id);
       return evidence === undefined ? finding : { ...finding, evidence };

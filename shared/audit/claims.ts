@@ -10,7 +10,7 @@
  * someone else holds. Impact not tied to a line (an invoice's wrong total, the unexplained part
  * of a spike, lines beyond the evidence cap) is its finding's alone.
  */
-import { impactKindOf, type FindingStatus } from '../model';
+import { impactKindOf, isOutstanding, type FindingStatus } from '../model';
 import { cents, splitLargestRemainder, type Cents } from '../money/cents';
 import type { InvoiceFacts } from './context';
 import { MAX_CHARGE_REFS, type ChargeRef, type FindingDraft, type LineClaims } from './rule';
@@ -106,7 +106,9 @@ export interface ClaimingFinding {
   ruleId: string;
   impact: Cents;
   status: FindingStatus;
-  evidence?: { claims?: LineClaims };
+  /** The dispute the finding is in, if any. */
+  disputeId?: string;
+  evidence?: { claims?: LineClaims; disputeId?: string };
 }
 
 /** Two rules whose findings claim the same charge lines, and the cents counted once instead of twice. */
@@ -166,31 +168,78 @@ export function countOnce(findings: readonly ClaimingFinding[]): CountedOnce {
       const kept = holder.get(key)?.finding;
       if (kept === undefined || kept === finding) return;
       given += claim;
-      const pair = `${kept.ruleId}\u0000${finding.ruleId}`;
-      const overlap = overlaps.get(pair) ?? {
-        keptBy: kept.ruleId,
-        alsoClaimedBy: finding.ruleId,
-        lines: 0,
-        cents: cents(0),
-      };
-      overlap.lines += 1;
-      overlap.cents = cents(overlap.cents + claim);
-      overlaps.set(pair, overlap);
+      noteOverlap(overlaps, kept.ruleId, finding.ruleId, 1, claim);
     });
     const own = Math.max(0, finding.impact - given);
     counted.set(finding.id, cents(own));
     gross += finding.impact;
     net += own;
   }
+  const holders = new Map([...holder].map(([key, held]) => [key, held.finding.id]));
+  net -= countReminders(taking, counted, holders, overlaps);
   return {
     counted,
-    holders: new Map([...holder].map(([key, held]) => [key, held.finding.id])),
+    holders,
     gross: cents(gross),
     net: cents(net),
     overlaps: [...overlaps.values()].sort(
       (a, b) => b.cents - a.cents || a.keptBy.localeCompare(b.keptBy),
     ),
   };
+}
+
+/**
+ * A finding that a dispute's promised credit has not come (`credit-not-applied`, naming the
+ * dispute in its evidence) asks again for the money of that dispute's findings: while they are
+ * outstanding it counts only what they do not, never the same dollars a second time. Takes it off
+ * `counted`, notes the overlap, and returns the cents taken off.
+ */
+function countReminders(
+  taking: readonly ClaimingFinding[],
+  counted: Map<string, Cents>,
+  holders: ReadonlyMap<string, string>,
+  overlaps: Map<string, Overlap>,
+): number {
+  const inDispute = new Map<string, ClaimingFinding[]>();
+  for (const finding of taking) {
+    if (finding.disputeId === undefined || !isOutstanding(finding)) continue;
+    inDispute.set(finding.disputeId, [...(inDispute.get(finding.disputeId) ?? []), finding]);
+  }
+  let taken = 0;
+  for (const reminder of taking) {
+    const disputeId = reminder.evidence?.disputeId;
+    const disputed = (disputeId === undefined ? undefined : inDispute.get(disputeId)) ?? [];
+    const others = disputed.filter((finding) => finding !== reminder);
+    const [keeper] = [...others].sort(
+      (a, b) => (counted.get(b.id) ?? 0) - (counted.get(a.id) ?? 0) || (a.id < b.id ? -1 : 1),
+    );
+    if (keeper === undefined) continue;
+    const covered = others.reduce((sum, finding) => sum + (counted.get(finding.id) ?? 0), 0);
+    const own = counted.get(reminder.id) ?? 0;
+    const given = Math.min(own, covered);
+    if (given <= 0) continue;
+    counted.set(reminder.id, cents(own - given));
+    taken += given;
+    const ids = new Set(others.map((finding) => finding.id));
+    const lines = [...holders.values()].filter((id) => ids.has(id)).length;
+    noteOverlap(overlaps, keeper.ruleId, reminder.ruleId, lines, given);
+  }
+  return taken;
+}
+
+/** Adds `lines` and `amount` cents to the overlap of two rules in `overlaps`. */
+function noteOverlap(
+  overlaps: Map<string, Overlap>,
+  keptBy: string,
+  alsoClaimedBy: string,
+  lines: number,
+  amount: number,
+): void {
+  const pair = `${keptBy}\u0000${alsoClaimedBy}`;
+  const overlap = overlaps.get(pair) ?? { keptBy, alsoClaimedBy, lines: 0, cents: cents(0) };
+  overlap.lines += lines;
+  overlap.cents = cents(overlap.cents + amount);
+  overlaps.set(pair, overlap);
 }
 
 function forEachClaim(

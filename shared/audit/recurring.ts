@@ -131,8 +131,10 @@ export function linePeriods(
  * with a monthly $50 term discount costs $800, a $50 line with a −$5 "Rate adjustment" costs $45.
  * `corrected` is the part of `credited` that rate corrections gave back. There too, a recurring
  * line reversed by a credit of exactly its amount is not counted (see {@link reversalsOf}), unless
- * `withReversals` is false (a month credited in full says nothing of what the line costs a month).
- * With `period` (`start|end`), only the lines billing that period count.
+ * `withReversals` is false (a month credited in full says nothing of what the line costs a month),
+ * and no credit in `spent` ({@link creditKey}s of credits already given back for something else:
+ * the refund of a copy billed earlier) reverses a line or corrects the price. With `period` (`start|end`), only the
+ * lines billing that period count.
  */
 export function recurringOf(
   facts: InvoiceFacts,
@@ -141,6 +143,7 @@ export function recurringOf(
   netOfDiscounts = false,
   period?: string,
   withReversals = netOfDiscounts,
+  spent?: ReadonlySet<string>,
 ): { amount: number; units: number; credited: number; corrected: number } {
   const recurring = CATEGORY_CODE.recurring;
   let amount = 0;
@@ -150,7 +153,7 @@ export function recurringOf(
   // Most services have one recurring line: signatures are only built from the second one on.
   let firstLine: { description: string; value: number } | undefined;
   let seen: Set<string> | undefined;
-  const reversals = withReversals ? reversalsOf(facts, charges, period) : undefined;
+  const reversals = withReversals ? reversalsOf(facts, charges, period, spent) : undefined;
   for (let i = charges.from; i < charges.to; i++) {
     const position = charges.blockPositions[i] ?? 0;
     const row = charges.rows[i] ?? 0;
@@ -162,6 +165,8 @@ export function recurringOf(
     // Only the lines of one period (see `linePeriods`), when asked.
     if (period !== undefined && linePeriodKey(facts, block, row) !== period) continue;
     if (netOfDiscounts && isPriceCredit(category, description, value)) {
+      // A correction refunding a copy billed earlier is that copy's, not this bill's price.
+      if (spent?.has(creditKey(block, row)) === true) continue;
       credited -= value;
       if (category !== CATEGORY_CODE.credit || !isPriceDiscount(description)) corrected -= value;
       continue;
@@ -189,16 +194,23 @@ export function recurringOf(
   return { amount: amount - credited, units, credited, corrected };
 }
 
+/** The key of a charge line across a run: `invoiceId|blockIndex|row`. */
+export function creditKey(block: ChargeBlock, row: number): string {
+  return `${block.invoiceId}|${block.blockIndex}|${row}`;
+}
+
 /**
  * Amount → how many credits or negative adjustments of a service on a bill (other than price
- * credits, which {@link recurringOf} nets as such, and benefits, {@link isBenefitCredit}) give back exactly that many cents: each
- * reverses one recurring line of that amount ("Credit - billed in error" beside a line re-rated on
- * the same bill, or a month credited in full).
+ * credits, which {@link recurringOf} nets as such, benefits, {@link isBenefitCredit}, and credits
+ * in `spent`, given back for something else) give back exactly that many cents: each reverses
+ * one recurring line of that amount ("Credit - billed in error" beside a line re-rated on the
+ * same bill, or a month credited in full).
  */
 function reversalsOf(
   facts: InvoiceFacts,
   charges: ServiceCharges,
   period: string | undefined,
+  spent: ReadonlySet<string> | undefined,
 ): Map<number, number> {
   const reversals = new Map<number, number>();
   forEachLine(facts, charges, (block, row) => {
@@ -209,6 +221,7 @@ function reversalsOf(
     const description = block.description[row] ?? '';
     if (isPriceCredit(category, description, value) || isBenefitCredit(description)) return;
     if (period !== undefined && linePeriodKey(facts, block, row) !== period) return;
+    if (spent?.has(creditKey(block, row)) === true) return;
     reversals.set(-value, (reversals.get(-value) ?? 0) + 1);
   });
   return reversals;

@@ -142,6 +142,11 @@ export interface FindingEvidence {
   claims?: LineClaims;
   /** Inventory id of the service concerned. */
   serviceId?: string;
+  /**
+   * The dispute whose promised credit a `credit-not-applied` finding waits for: its money is that
+   * dispute's findings' money again, counted once (see `countOnce`).
+   */
+  disputeId?: string;
 }
 
 /** A finding as a rule reports it: no status, history or timestamps yet (see `mergeFindings`). */

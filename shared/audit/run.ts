@@ -5,6 +5,7 @@
 import { invoiceNumbersOf, type Finding } from '../model';
 import { cents, formatCents, type Cents } from '../money/cents';
 import { withLineClaims } from './claims';
+import { continuedFindings } from './finding-lineage';
 import { buildContext, type RuleContext } from './context';
 import type { AuditRule, FindingDraft } from './rule';
 import { ruleFailure, type RuleFailure } from './rule-failure';
@@ -123,6 +124,8 @@ export interface MergeResult {
   updated: number;
   /** Open findings no longer found, now `resolved`. */
   resolvedByAudit: number;
+  /** Draft id → the stored finding's id it carries on under (see {@link continuedFindings}). */
+  continued: ReadonlyMap<string, string>;
 }
 
 /** The note on the history entry of a finding the audit no longer finds. */
@@ -156,6 +159,9 @@ function foundAgainNote(finding: Finding, draft: FindingDraft): string {
  *   `lastSeenAt`) and keeps its status, history and dispute: a dismissed finding stays dismissed.
  *   Only a finding the audit itself resolved is reopened when found again. A finding the user
  *   decided on whose impact changed gets a history entry saying so (its status kept).
+ * - A draft that continues a stored finding whose first month it moved back (an earlier month of
+ *   the same problem imported later: {@link continuedFindings}) takes that finding's id, as a
+ *   known id: a dismissed finding's money does not come back as a new open finding.
  * - A new id becomes an `open` finding.
  * - An `open` finding that was not found again becomes `resolved`, with a history entry; other
  *   statuses (disputed, credited, dismissed, resolved) are the user's and stay as they are.
@@ -168,7 +174,12 @@ export function mergeFindings(
   now: string,
   notRun: ReadonlySet<string> = new Set(),
 ): MergeResult {
-  const freshById = new Map(fresh.map((draft) => [draft.id, draft]));
+  const continued = continuedFindings(previous, fresh);
+  const drafts =
+    continued.size === 0
+      ? fresh
+      : fresh.map((draft) => ({ ...draft, id: continued.get(draft.id) ?? draft.id }));
+  const freshById = new Map(drafts.map((draft) => [draft.id, draft]));
   const findings: Finding[] = [];
   let updated = 0;
   let resolvedByAudit = 0;
@@ -223,7 +234,7 @@ export function mergeFindings(
     }
   }
   let added = 0;
-  for (const draft of fresh) {
+  for (const draft of drafts) {
     if (known.has(draft.id)) continue;
     known.add(draft.id);
     added += 1;
@@ -240,5 +251,5 @@ export function mergeFindings(
       lastSeenAt: now,
     });
   }
-  return { findings, added, updated, resolvedByAudit };
+  return { findings, added, updated, resolvedByAudit, continued };
 }

@@ -139,7 +139,7 @@ export const creditNotAppliedRule: AuditRule = {
         },
         impact: cents(missing),
         message: `Dispute ${label} with ${context.carrierName(carrierId)} (account ${accountNumber}) filed ${filedOn} expects a ${money(dispute.expectedCredit)} credit${received}; the next ${checked.length} invoice${checked.length === 1 ? '' : 's'} (${numbers}) show${checked.length === 1 ? 's' : ''} ${shown} — ${money(missing)} outstanding.`,
-        evidence: { invoiceId: last.invoice.id },
+        evidence: { invoiceId: last.invoice.id, disputeId: dispute.id },
       };
       if (seen.refs.length > 0) draft.evidence = { ...draft.evidence, chargeRefs: seen.refs };
       drafts.push(draft);

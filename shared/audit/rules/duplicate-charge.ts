@@ -1,38 +1,12 @@
-import { accountNumberKey } from '../../ids/keys';
-import type { ChargeBlock } from '../../storage/charge-blocks';
-import type { InvoiceFacts, RuleContext, ServiceCharges } from '../context';
-import {
-  CATEGORY_CODE,
-  Tallies,
-  addRef,
-  forEachLine,
-  linePeriod,
-  money,
-  tallyDraft,
-  tallySpan,
-} from '../findings';
-import { isBenefitCredit, isPriceDiscount } from '../recurring';
-import { billedPeriodKey } from '../invoice-copies';
+import { chargeCopiesOf, type ChargeLine } from '../charge-copies';
+import { Tallies, addRef, money, tallyDraft, tallySpan } from '../findings';
 import type { AuditRule } from '../rule';
-
-/** A line of a service group, wherever it is. */
-interface Line {
-  facts: InvoiceFacts;
-  block: ChargeBlock;
-  row: number;
-  position: number;
-}
-
-/** Above this many lines a service's lines are compared through a map instead of pairwise. */
-const PAIRWISE_LIMIT = 16;
 
 /**
  * The same service, description, amount and period billed more than once — on one invoice, or on
- * invoices of the carrier covering the same period (another account). Of copies on two accounts the
- * one on the account the inventory gives the service is the original; otherwise the earliest
- * invoice's (date, then number) — never whichever file was read first. Copies of a whole invoice
- * are `duplicate-invoice`'s finding and are left out here, and a copy the same bill credits back
- * is not billed twice (see {@link uncredited}).
+ * invoices of the carrier covering the same period (another account). Which line is the copy,
+ * and which credits refund one, is read once per run by {@link chargeCopiesOf}, so the checks of
+ * a service's price never read a refund as another line's reversal.
  */
 export const duplicateChargeRule: AuditRule = {
   id: 'duplicate-charge',
@@ -42,81 +16,8 @@ export const duplicateChargeRule: AuditRule = {
   severity: 'error',
   settings: [],
   check(context) {
-    // Invoices of one carrier covering the same period can repeat each other's lines.
-    const byPeriod = new Map<string, InvoiceFacts[]>();
-    // Copies of a whole invoice are duplicate-invoice's finding: `originals` leaves them out.
-    for (const facts of context.originals) {
-      // A bill that states no period bills its month (see `billedPeriodKey`).
-      const key = `${facts.invoice.carrierId}|${billedPeriodKey(facts)}`;
-      const list = byPeriod.get(key);
-      if (list === undefined) byPeriod.set(key, [facts]);
-      else list.push(facts);
-    }
-    const owned = ownedBy(context);
-    const extras: Line[] = [];
-    // Lines already counted as extra copies, so the pass over other periods does not count them again.
-    const counted = new Set<string>();
-    for (const group of byPeriod.values()) {
-      const byService = new Map<string, { facts: InvoiceFacts; charges: ServiceCharges }[]>();
-      for (const facts of group) {
-        for (const charges of facts.services) {
-          const list = byService.get(charges.serviceKey);
-          if (list === undefined) byService.set(charges.serviceKey, [{ facts, charges }]);
-          else list.push({ facts, charges });
-        }
-      }
-      for (const parts of byService.values()) {
-        const count = parts.reduce((sum, part) => sum + part.charges.to - part.charges.from, 0);
-        if (count < 2) continue;
-        const [only] = parts;
-        if (parts.length === 1 && only !== undefined && count <= PAIRWISE_LIMIT) {
-          // The common case, without building a line object per charge.
-          const { facts, charges } = only;
-          for (let i = charges.from + 1; i < charges.to; i++) {
-            const position = charges.blockPositions[i] ?? 0;
-            const block = facts.blocks[position];
-            const row = charges.rows[i] ?? 0;
-            if (block === undefined || (block.amount[row] ?? 0) === 0) continue;
-            for (let j = charges.from; j < i; j++) {
-              const other = facts.blocks[charges.blockPositions[j] ?? 0];
-              if (
-                other === undefined ||
-                !sameCharge({ block, row }, { block: other, row: charges.rows[j] ?? 0 })
-              )
-                continue;
-              extras.push({ facts, block, row, position });
-              counted.add(lineKey(facts, position, row));
-              break;
-            }
-          }
-          continue;
-        }
-        // The copy kept as the original never depends on the order the files were read in.
-        const ordered = [...parts].sort(
-          (a, b) =>
-            Number(owned(b.facts, b.charges)) - Number(owned(a.facts, a.charges)) ||
-            compareInvoices(a.facts, b.facts),
-        );
-        const lines: Line[] = [];
-        for (const { facts, charges } of ordered) {
-          for (let i = charges.from; i < charges.to; i++) {
-            const position = charges.blockPositions[i] ?? 0;
-            const block = facts.blocks[position];
-            if (block !== undefined)
-              lines.push({ facts, block, row: charges.rows[i] ?? 0, position });
-          }
-        }
-        if (lines.length < 2) continue;
-        for (const extra of extraCopies(lines)) {
-          extras.push(extra);
-          counted.add(lineKey(extra.facts, extra.position, extra.row));
-        }
-      }
-    }
-    // A month billed again on a later invoice: the line states the earlier period as its own.
-    extras.push(...rebilledPeriods(context.originals, counted, owned));
     const tallies = new Tallies();
-    for (const extra of uncredited(context, extras)) addExtra(tallies, extra);
+    for (const extra of chargeCopiesOf(context).billed) addExtra(tallies, extra);
     return tallies
       .list()
       .filter((tally) => tally.impact > 0)
@@ -128,79 +29,8 @@ export const duplicateChargeRule: AuditRule = {
   },
 };
 
-/**
- * The extra copies less those a credit already takes back: a credit or adjustment of the same
- * service for exactly a copy's amount ("Credit - billed in error", −$800.00 beside two $800.00
- * lines) nets the copy, so what is left billed is one charge. A credit on the copy's own bill is
- * matched first; one on a later bill of the same account (the refund arriving next month) takes
- * back a copy still left, the earliest such credit first. Each credit takes back one copy. A
- * price discount is part of the service's price, not a refund of a copy; a benefit (a promotion,
- * an outage credit: {@link isBenefitCredit}) is given on top of the bill whatever its amount; and a
- * credit of another amount is not this copy's: none of them cancels it.
- */
-function uncredited(context: RuleContext, extras: readonly Line[]): Line[] {
-  if (extras.length === 0) return [];
-  // Invoice id + service key + amount → credits of that amount not yet matched to a copy.
-  const credits = new Map<string, number>();
-  const read = new Set<string>();
-  const readCredits = (facts: InvoiceFacts, service: string) => {
-    const group = `${facts.invoice.id}|${service}`;
-    if (read.has(group)) return;
-    read.add(group);
-    const charges = facts.serviceCharges.get(service);
-    if (charges !== undefined) countCredits(facts, charges, group, credits);
-  };
-  for (const { facts, block, row } of extras) readCredits(facts, block.serviceKey[row] ?? '');
-  const take = (invoiceId: string, service: string, amount: number) => {
-    const key = `${invoiceId}|${service}|${amount}`;
-    const left = credits.get(key) ?? 0;
-    if (left > 0) credits.set(key, left - 1);
-    return left > 0;
-  };
-  const left = extras.filter(
-    ({ facts, block, row }) =>
-      !take(facts.invoice.id, block.serviceKey[row] ?? '', block.amount[row] ?? 0),
-  );
-  // Copies still billed, oldest first, against the credits of the account's later bills.
-  const ordered = [...left].sort((a, b) => compareInvoices(a.facts, b.facts));
-  const refunded = new Set<Line>();
-  for (const extra of ordered) {
-    const { facts, block, row } = extra;
-    const service = block.serviceKey[row] ?? '';
-    const amount = block.amount[row] ?? 0;
-    for (const later of context.invoicesByAccount.get(facts.accountKey) ?? []) {
-      if (compareInvoices(later, facts) <= 0) continue;
-      readCredits(later, service);
-      if (take(later.invoice.id, service, amount)) {
-        refunded.add(extra);
-        break;
-      }
-    }
-  }
-  return left.filter((extra) => !refunded.has(extra));
-}
-
-/** Counts a service's credits on a bill by amount into `credits` (`group|amount` → count). */
-function countCredits(
-  facts: InvoiceFacts,
-  charges: ServiceCharges,
-  group: string,
-  credits: Map<string, number>,
-): void {
-  const { credit, adjustment } = CATEGORY_CODE;
-  forEachLine(facts, charges, (block, row) => {
-    const category = block.category[row];
-    const amount = block.amount[row] ?? 0;
-    if (amount >= 0 || (category !== credit && category !== adjustment)) return;
-    const description = block.description[row] ?? '';
-    if (isPriceDiscount(description) || isBenefitCredit(description)) return;
-    const key = `${group}|${-amount}`;
-    credits.set(key, (credits.get(key) ?? 0) + 1);
-  });
-}
-
 /** Adds an extra copy to its service's tally on its invoice. */
-function addExtra(tallies: Tallies, extra: Line): void {
+function addExtra(tallies: Tallies, extra: ChargeLine): void {
   const charges = extra.facts.serviceCharges.get(extra.block.serviceKey[extra.row] ?? '');
   const tally = tallies.on(
     extra.facts,
@@ -210,140 +40,4 @@ function addExtra(tallies: Tallies, extra: Line): void {
   );
   tally.impact += extra.block.amount[extra.row] ?? 0;
   addRef(tally.refs, extra.facts, extra.position, extra.row);
-}
-
-function lineKey(facts: InvoiceFacts, position: number, row: number): string {
-  return `${facts.invoice.id}|${position}|${row}`;
-}
-
-/**
- * Lines that bill again a period another invoice already billed: a line whose own period is not
- * its invoice's (the November bill charging October's $800 again) matched with the lines of the
- * same carrier, service, description and amount covering that same period (its own, else its
- * invoice's). Of each such set the line on the service's own account is kept, then the one
- * billed in its own period, then the earliest; the others are the extra copies. Lines in `counted` are already extra copies and are left out.
- */
-function rebilledPeriods(
-  invoices: readonly InvoiceFacts[],
-  counted: ReadonlySet<string>,
-  owned: Owned,
-): Line[] {
-  const wanted = new Set<string>();
-  for (const facts of invoices) {
-    for (const block of facts.blocks) {
-      for (let row = 0; row < block.count; row++) {
-        const [start, end] = linePeriod(facts, block, row);
-        if (start === facts.periodStart && end === facts.periodEnd) continue;
-        wanted.add(`${facts.invoice.carrierId}|${block.serviceKey[row] ?? ''}|${start}|${end}`);
-      }
-    }
-  }
-  if (wanted.size === 0) return [];
-  const sets = new Map<string, Line[]>();
-  for (const facts of invoices) {
-    facts.blocks.forEach((block, position) => {
-      for (let row = 0; row < block.count; row++) {
-        const service = block.serviceKey[row] ?? '';
-        const amount = block.amount[row] ?? 0;
-        if (service === '' || amount === 0 || counted.has(lineKey(facts, position, row))) continue;
-        const [start, end] = linePeriod(facts, block, row);
-        const period = `${facts.invoice.carrierId}|${service}|${start}|${end}`;
-        if (!wanted.has(period)) continue;
-        const key = `${period}|${block.description[row] ?? ''}|${amount}`;
-        const set = sets.get(key) ?? [];
-        sets.set(key, set);
-        set.push({ facts, block, row, position });
-      }
-    });
-  }
-  const extras: Line[] = [];
-  for (const set of sets.values()) {
-    if (set.length < 2) continue;
-    const inPeriod = (line: Line) => {
-      const [start, end] = linePeriod(line.facts, line.block, line.row);
-      return start === line.facts.periodStart && end === line.facts.periodEnd;
-    };
-    const onOwnAccount = (line: Line) =>
-      owned(line.facts, line.facts.serviceCharges.get(line.block.serviceKey[line.row] ?? ''));
-    const ordered = [...set].sort(
-      (a, b) =>
-        Number(onOwnAccount(b)) - Number(onOwnAccount(a)) ||
-        Number(inPeriod(b)) - Number(inPeriod(a)) ||
-        compareInvoices(a.facts, b.facts) ||
-        a.position - b.position ||
-        a.row - b.row,
-    );
-    extras.push(...ordered.slice(1));
-  }
-  return extras;
-}
-
-/** Whether a service's lines on an invoice are billed on the account the inventory gives it. */
-type Owned = (facts: InvoiceFacts, charges: ServiceCharges | undefined) => boolean;
-
-/**
- * {@link Owned} for a run. Of two accounts billing one service, the copy on the service's own
- * account is the legitimate charge and the other account's is the extra copy (`wrong-account`
- * says why the other account bills it at all).
- */
-function ownedBy(context: RuleContext): Owned {
-  return (facts, charges) => {
-    const service = charges?.service;
-    if (service === undefined) return false;
-    const own = context.accountById.get(service.accountId);
-    if (own === undefined) return false;
-    // A line billed on its own account under the invoice's (AT&T BANs under a FAN) is that account's.
-    const billedOn = charges?.accountNumber ?? facts.invoice.accountNumber;
-    return accountNumberKey(own.accountNumber) === accountNumberKey(billedOn);
-  };
-}
-
-/**
- * A stable order of invoices that owes nothing to the order files were read in: invoice date,
- * then invoice number, account and id. The first is the original of a charge billed twice.
- */
-function compareInvoices(a: InvoiceFacts, b: InvoiceFacts): number {
-  return (
-    a.invoice.invoiceDate.localeCompare(b.invoice.invoiceDate) ||
-    a.invoice.invoiceNumber.localeCompare(b.invoice.invoiceNumber) ||
-    a.invoice.accountNumber.localeCompare(b.invoice.accountNumber) ||
-    a.invoice.id.localeCompare(b.invoice.id)
-  );
-}
-
-/** Lines identical to an earlier line of the list (first copy kept: the list comes ordered). */
-function extraCopies(lines: readonly Line[]): Line[] {
-  const extras: Line[] = [];
-  if (lines.length <= PAIRWISE_LIMIT) {
-    for (let i = 1; i < lines.length; i++) {
-      const line = lines[i];
-      if (line === undefined || (line.block.amount[line.row] ?? 0) === 0) continue;
-      for (let j = 0; j < i; j++) {
-        const other = lines[j];
-        if (other !== undefined && sameCharge(line, other)) {
-          extras.push(line);
-          break;
-        }
-      }
-    }
-    return extras;
-  }
-  const seen = new Set<string>();
-  for (const line of lines) {
-    const { block, row } = line;
-    if ((block.amount[row] ?? 0) === 0) continue;
-    const key = `${block.description[row]}\u0000${block.amount[row]}\u0000${block.periodStart[row]}\u0000${block.periodEnd[row]}`;
-    if (seen.has(key)) extras.push(line);
-    else seen.add(key);
-  }
-  return extras;
-}
-
-function sameCharge(a: Pick<Line, 'block' | 'row'>, b: Pick<Line, 'block' | 'row'>): boolean {
-  return (
-    a.block.amount[a.row] === b.block.amount[b.row] &&
-    a.block.description[a.row] === b.block.description[b.row] &&
-    a.block.periodStart[a.row] === b.block.periodStart[b.row] &&
-    a.block.periodEnd[a.row] === b.block.periodEnd[b.row]
-  );
 }

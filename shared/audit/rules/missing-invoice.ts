@@ -66,14 +66,18 @@ export const missingInvoiceRule: AuditRule = {
       const cycleDay = account?.billCycleDay ?? Number(latest.invoice.invoiceDate.slice(8, 10));
       const ended = account?.closedOn ?? lastServiceEnded(context, account?.id);
       const until = ended !== undefined && ended < context.today ? ended : context.today;
+      // After the last month billed, an account billed by the quarter (or the year) is due a bill
+      // every that many months, not every month.
+      const cadence = Math.min(usualBillMonths(invoices), billingMonthsOf(latest));
+      const covered = monthNumber(
+        [...billed].reduce((last, month) => (month > last ? month : last), first.month),
+      );
       for (const month of monthsToCheck(first.month, isoMonthOf(until), context.today)) {
         if (billed.has(month)) continue;
-        const { year, month: monthNumber } = monthParts(month);
-        const expected = isoDate(
-          year,
-          monthNumber,
-          Math.min(cycleDay, daysInMonth(year, monthNumber)),
-        );
+        const after = monthNumber(month) - covered;
+        if (after > 0 && (after - 1) % cadence !== 0) continue;
+        const { year, month: number } = monthParts(month);
+        const expected = isoDate(year, number, Math.min(cycleDay, daysInMonth(year, number)));
         if (expected > until || addDays(expected, settings.graceDays) >= context.today) continue;
         drafts.push({
           id: findingId(this.id, carrierId, accountNumber, '', month),
@@ -115,9 +119,11 @@ function lastServiceEnded(
  * ends in, shifted as the account's bills usually are (Lumen dates its bill on the 1st of the
  * month it covers, Verizon mid-month on the last day of its cycle): a bill for September dated
  * August 31 bills September, not August a second time. A bill without a stated period bills the
- * month of its date.
+ * month of its date. On an account billed by the quarter (or the year), a bill also stands for
+ * the months until the next one is due, in advance or in arrears.
  */
 export function billedMonths(invoices: readonly InvoiceFacts[]): Set<IsoMonth> {
+  const cadence = usualBillMonths(invoices);
   const offsets = new Map<number, number>();
   const ends = invoices.map((facts) => {
     const { periodStart, periodEnd } = facts.invoice;
@@ -143,15 +149,49 @@ export function billedMonths(invoices: readonly InvoiceFacts[]): Set<IsoMonth> {
       months.add(facts.month);
       return;
     }
-    months.add(addMonthsToMonth(end, usual));
-    // A bill of a longer period (a quarter, a year) bills every month of it.
+    const billedIn = addMonthsToMonth(end, usual);
+    months.add(billedIn);
+    // A bill of a longer period (a quarter, a year) bills every month of it, and on an account
+    // billed so the next bill is due that many months after it: a quarter billed in arrears in
+    // April (January to March) stands for April, May and June, when no bill is due.
     const { periodStart, periodEnd } = facts.invoice;
+    const length = billingMonthsOf(facts);
     if (periodStart === undefined || periodEnd === undefined) return;
-    if (periodMonths(periodStart, periodEnd) < 2) return;
+    if (length < 2) return;
     for (const month of monthRange(isoMonthOf(periodStart), isoMonthOf(periodEnd)))
       months.add(month);
+    for (let i = 1; i < Math.min(length, cadence); i++) months.add(addMonthsToMonth(billedIn, i));
   });
   return months;
+}
+
+/**
+ * How many months an account's bills usually stand for: 3 for an account billed by the quarter,
+ * 1 for a monthly account even after a catch-up bill of two months (the fewer on a tie).
+ */
+function usualBillMonths(invoices: readonly InvoiceFacts[]): number {
+  const counts = new Map<number, number>();
+  for (const facts of invoices) {
+    const months = billingMonthsOf(facts);
+    counts.set(months, (counts.get(months) ?? 0) + 1);
+  }
+  let usual = 1;
+  let seen = 0;
+  for (const [months, count] of counts) {
+    if (count > seen || (count === seen && months < usual)) {
+      usual = months;
+      seen = count;
+    }
+  }
+  return usual;
+}
+
+/** How many months a bill stands for: its stated period's months, else 1. */
+function billingMonthsOf(facts: InvoiceFacts): number {
+  const { periodStart, periodEnd } = facts.invoice;
+  return periodStart === undefined || periodEnd === undefined
+    ? 1
+    : Math.max(1, periodMonths(periodStart, periodEnd));
 }
 
 function monthNumber(month: IsoMonth): number {

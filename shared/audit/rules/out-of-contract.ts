@@ -1,4 +1,5 @@
 import { isoMonthOf, type IsoDate, type IsoMonth } from '../../dates/iso-date';
+import { chargeCopiesOf } from '../charge-copies';
 import { overAfterEnd, outOfContractShare } from '../context';
 import { Tallies, money, tallyDraft, tallySpan, type Tally } from '../findings';
 import { billedPeriodMonths, recurringOf } from '../recurring';
@@ -37,6 +38,8 @@ export const outOfContractRule: AuditRule = {
     const atRate = new Map<Tally, ChargeRef[]>();
     // Findings holding a bill whose period runs past the contract's end (a share of it counted).
     const straddling = new Set<Tally>();
+    // A credit refunding a copy billed earlier is that copy's (duplicate-charge), not a reversal here.
+    const { refunds } = chargeCopiesOf(context);
     for (const facts of context.originals) {
       for (const charges of facts.services) {
         const service = charges.service;
@@ -48,7 +51,7 @@ export const outOfContractRule: AuditRule = {
         const share = outOfContractShare(contract, facts);
         if (share === 0) continue;
         // As for rate-mismatch, a discount on the service is part of its price.
-        const billed = recurringOf(facts, charges, undefined, true);
+        const billed = recurringOf(facts, charges, undefined, true, undefined, true, refunds);
         if (billed.amount <= 0) continue;
         // No last contracted rate known: nothing is above it, and the finding still stands.
         const rate = context.contractedRate(service);

@@ -7,6 +7,7 @@ import type { InvoiceFacts, RuleContext } from '../context';
 import {
   CATEGORY_CODE,
   Tallies,
+  type Tally,
   addRef,
   forEachLine,
   forEachLineOf,
@@ -127,8 +128,9 @@ function usageCredits(facts: InvoiceFacts): Map<string, number> {
  * judged. Where the contract's rate card has a dearer plan, the message says what moving to the
  * next one up would have saved on the latest month, if that plan covers the usage (plan
  * allowances tell; the rate card alone does not). Usage the same bill gives back (a negative usage
- * line, a roaming credit) is netted: refunded usage is no overage. Impact: the usage charges of
- * those months, net of it.
+ * line, a roaming credit) is netted: refunded usage is no overage; what a usage credit gives
+ * beyond its bill's own usage gives back earlier months' (see {@link giveBackLater}). Impact: the
+ * usage charges of those months, net of it.
  */
 export const overageRule: AuditRule = {
   id: 'overage',
@@ -141,6 +143,9 @@ export const overageRule: AuditRule = {
     const settings = resolveSettings(context.settings, this.id, SETTINGS);
     const usageCode = CATEGORY_CODE.usage;
     const tallies = new Tallies();
+    // The months found, per account and service, and what later bills give back of them.
+    const found = new Map<string, FoundMonth[]>();
+    const leftovers = new Map<InvoiceFacts, Map<string, number>>();
     for (const facts of context.originals) {
       // Usage lines are few: sum them per service from one pass over the category column.
       const usageOf = new Map<string, { usage: number; mixed: boolean; purchases: boolean }>();
@@ -162,6 +167,11 @@ export const overageRule: AuditRule = {
           entry.purchases ||= purchases;
         }
       });
+      // Usage credits beyond this bill's own usage give back earlier months' (see `giveBackLater`).
+      for (const [key, given] of givenBack) {
+        const left = given - (usageOf.get(key)?.usage ?? 0);
+        if (left > 0) leftovers.set(facts, (leftovers.get(facts) ?? new Map()).set(key, left));
+      }
       for (const [key, { usage: charged, mixed, purchases }] of usageOf) {
         const usage = charged - Math.min(charged, givenBack.get(key) ?? 0);
         const charges = facts.serviceCharges.get(key);
@@ -173,6 +183,9 @@ export const overageRule: AuditRule = {
         if (rate <= 0 || usage * 100 <= settings.percent * rate) continue;
         const tally = tallies.on(facts, charges.serviceKey, charges.serviceIdRaw, service);
         tally.impact += usage;
+        const months = found.get(`${facts.accountKey}|${key}`) ?? [];
+        found.set(`${facts.accountKey}|${key}`, months);
+        months.push({ facts, tally, owed: usage });
         // What credits took off, for the message.
         tally.billed += charged - usage;
         // The message's figures are the latest invoice's, whatever order the bills were read in.
@@ -187,7 +200,10 @@ export const overageRule: AuditRule = {
         });
       }
     }
-    return tallies.list().map((tally) => {
+    giveBackLater(context, found, leftovers);
+    return tallies.list().flatMap((tally) => {
+      // Given back in full on later bills: no usage left to claim.
+      if (tally.impact <= 0) return [];
       const rate = tally.reference;
       const share = `${((tally.lastAmount * 100) / rate).toFixed(1)}%`;
       const latest = tally.invoices === 1 ? '' : ` (latest ${money(tally.lastAmount)})`;
@@ -202,7 +218,47 @@ export const overageRule: AuditRule = {
       const saving = bigger === undefined ? 0 : rate + tally.lastAmount - bigger.monthlyCents;
       if (bigger !== undefined && saving > 0)
         message += ` The next plan up on the contract's rate card, ${bigger.plan} at ${money(bigger.monthlyCents)} a month, would have cost ${money(saving)} less that month if it covers this usage.`;
-      return tallyDraft(this, tally, tally.impact, message);
+      return [tallyDraft(this, tally, tally.impact, message)];
     });
   },
 };
+
+/** A month of usage found above the plan, and what of it is still owed. */
+interface FoundMonth {
+  facts: InvoiceFacts;
+  tally: Tally;
+  owed: number;
+}
+
+/**
+ * Usage credits a bill gives beyond its own usage (a `Roaming credit` on next month's bill, after
+ * the roaming was disputed) give back the usage of the account's earlier months found above the
+ * plan, the latest first: usage the carrier refunded is no longer claimed, and the message says
+ * it was credited back. A credit never gives back a month billed after it.
+ */
+function giveBackLater(
+  context: RuleContext,
+  found: ReadonlyMap<string, FoundMonth[]>,
+  leftovers: ReadonlyMap<InvoiceFacts, ReadonlyMap<string, number>>,
+): void {
+  if (found.size === 0 || leftovers.size === 0) return;
+  for (const invoices of context.invoicesByAccount.values()) {
+    const order = new Map(invoices.map((facts, index) => [facts, index]));
+    invoices.forEach((facts, index) => {
+      for (const [key, cents] of leftovers.get(facts) ?? []) {
+        const earlier = (found.get(`${facts.accountKey}|${key}`) ?? [])
+          .filter((month) => (order.get(month.facts) ?? index) < index)
+          .sort((a, b) => (order.get(b.facts) ?? 0) - (order.get(a.facts) ?? 0));
+        let left = cents;
+        for (const month of earlier) {
+          const taken = Math.min(month.owed, left);
+          if (taken <= 0) continue;
+          month.owed -= taken;
+          month.tally.impact -= taken;
+          month.tally.billed += taken;
+          left -= taken;
+        }
+      }
+    });
+  }
+}

@@ -1,4 +1,4 @@
-import { daysBetween, isIsoDate, type IsoDate } from '../../dates/iso-date';
+import { addMonths, daysBetween, isIsoDate, type IsoDate } from '../../dates/iso-date';
 import { CHARGE_CATEGORIES, type ChargeCategory } from '../../model';
 import type { InvoiceFacts } from '../context';
 import { CATEGORY_CODE, addRef, money } from '../findings';
@@ -51,7 +51,11 @@ export const periodOverlapRule: AuditRule = {
         // A credit memo, or a supplemental bill of one-time charges, bills no days: it neither
         // overlaps a bill nor is overlapped (there would be nothing at stake, only a $0.00 finding).
         if (!billsByDay(facts)) continue;
-        if (reach !== undefined && facts.periodStart <= reach.periodEnd) {
+        if (
+          reach !== undefined &&
+          facts.periodStart <= reach.periodEnd &&
+          !endsWhereNextStarts(reach, facts)
+        ) {
           const end = facts.periodEnd < reach.periodEnd ? facts.periodEnd : reach.periodEnd;
           const overlapDays = daysBetween(facts.periodStart, end) + 1;
           const periodDays = daysBetween(facts.periodStart, facts.periodEnd) + 1;
@@ -101,6 +105,21 @@ export const periodOverlapRule: AuditRule = {
     return drafts;
   },
 };
+
+/**
+ * Whether `next` starts on the day `earlier` states as its end, and that end is written the way
+ * some carriers write whole months, up to the same day of a later month ("Oct 1 – Nov 1", where
+ * Nov 1 is the next period's first day, not a day billed twice): the bills follow each other.
+ */
+function endsWhereNextStarts(earlier: InvoiceFacts, next: InvoiceFacts): boolean {
+  if (next.periodStart !== earlier.periodEnd) return false;
+  for (let months = 1; months <= 12; months++) {
+    const end = addMonths(earlier.periodStart, months);
+    if (end === earlier.periodEnd) return true;
+    if (end > earlier.periodEnd) return false;
+  }
+  return false;
+}
 
 /**
  * Whether an invoice bills days at all: a recurring charge above zero. A credit memo and a

@@ -4,6 +4,7 @@ import {
   outOfContractShare,
   type InvoiceFacts,
 } from '../context';
+import { chargeCopiesOf } from '../charge-copies';
 import { Tallies, type Tally, money, percentOfCents, tallyDraft, tallySpan } from '../findings';
 import { billedPeriodMonths, linePeriods, recurringOf } from '../recurring';
 import { resolveSettings, type AuditRule, type SettingSpec } from '../rule';
@@ -37,6 +38,8 @@ export const rateMismatchRule: AuditRule = {
     // Findings holding a bill that starts before the contract: its days before it are not judged.
     const preceding = new Set<Tally>();
     const paybacks = new Paybacks();
+    // A credit refunding a copy billed earlier is that copy's (duplicate-charge), not a reversal here.
+    const { refunds } = chargeCopiesOf(context);
     for (const facts of context.originals) {
       for (const charges of facts.services) {
         const service = charges.service;
@@ -73,7 +76,7 @@ export const rateMismatchRule: AuditRule = {
         let corrected = 0;
         let paidBack = 0;
         for (const period of periods) {
-          const billed = recurringOf(facts, charges, undefined, true, period.key);
+          const billed = recurringOf(facts, charges, undefined, true, period.key, true, refunds);
           const expected = Math.round(rate.unitCents * billed.units * period.months);
           // A rate correction taking the bill below the rate gives back earlier months' excess.
           paidBack += Math.min(billed.corrected, Math.max(0, expected - billed.amount));

@@ -24,7 +24,11 @@ const SETTINGS = [
 /**
  * The findings that already explain money on an invoice (catalogue: duplicate-charge,
  * nrc-unexpected, nrc-recurring, billed-after-disconnect, closed-site, third-party, late-fee,
- * overage, the over-contract part of rate-mismatch); only those that exist ever report.
+ * overage, the over-contract part of rate-mismatch, out-of-contract's part above the last
+ * contracted rate, tax-drift's taxes above the usual share and period-overlap's days billed
+ * twice: a price raised when the contract ended, a tax billed at three times its rate or a bill
+ * reaching back over days already billed is that finding's money, not a spike too); only those
+ * that exist ever report.
  */
 export const EXPLAINING_RULES: ReadonlySet<string> = new Set([
   'duplicate-charge',
@@ -36,6 +40,22 @@ export const EXPLAINING_RULES: ReadonlySet<string> = new Set([
   'late-fee',
   'overage',
   'rate-mismatch',
+  'out-of-contract',
+  'tax-drift',
+  'period-overlap',
+]);
+
+/**
+ * The rules that claim a part of their lines (the part above a rate or a usual share, the days
+ * billed twice):
+ * rate-mismatch keeps the days of a bill inside the contract's term and out-of-contract those
+ * after it, so both can explain the same line, each its own cents.
+ */
+const PART_OF_LINE_RULES: ReadonlySet<string> = new Set([
+  'rate-mismatch',
+  'out-of-contract',
+  'tax-drift',
+  'period-overlap',
 ]);
 
 /**
@@ -43,7 +63,8 @@ export const EXPLAINING_RULES: ReadonlySet<string> = new Set([
  * invoices of its charge lines by their amounts (rate-mismatch's over-contract part is thus
  * apportioned to each month's recurring charge); a finding without lines counts on its invoice.
  * Each line counts once: a line already explained (a charge after a disconnect at a closed site)
- * adds nothing the second time, and rate-mismatch, read last, only claims lines no one else did.
+ * adds nothing the second time, and the rules claiming part of a line ({@link PART_OF_LINE_RULES}),
+ * read last, only claim lines no whole-line finding did.
  */
 export function explainedByInvoice(
   findings: readonly FindingDraft[],
@@ -59,10 +80,10 @@ export function explainedByInvoice(
   const claimed = new Set<string>();
   const ordered = findings
     .filter((finding) => EXPLAINING_RULES.has(finding.ruleId) && finding.impact > 0)
-    // A fixed order (rate-mismatch last, then by id), whatever order the rules ran in.
+    // A fixed order (the part-of-line rules last, then by id), whatever order the rules ran in.
     .sort(
       (a, b) =>
-        Number(a.ruleId === 'rate-mismatch') - Number(b.ruleId === 'rate-mismatch') ||
+        Number(PART_OF_LINE_RULES.has(a.ruleId)) - Number(PART_OF_LINE_RULES.has(b.ruleId)) ||
         (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
     );
   for (const finding of ordered) {
@@ -82,9 +103,11 @@ export function explainedByInvoice(
       if (invoiceId !== undefined) add(invoiceId, finding.impact, finding.ruleId);
       continue;
     }
+    const partOfLine = PART_OF_LINE_RULES.has(finding.ruleId);
     for (const line of lines) {
       if (claimed.has(line.key)) continue;
-      claimed.add(line.key);
+      // A part of a line leaves the rest of it to the other part-of-line rule.
+      if (!partOfLine) claimed.add(line.key);
       add(line.invoiceId, (finding.impact * line.amount) / total, finding.ruleId);
     }
   }
@@ -170,7 +193,7 @@ export const spikeRule: AuditRule = {
   id: 'spike',
   title: 'Invoice total spike',
   description:
-    'An invoice total above the average of the account’s previous unflagged invoices (per month: a bill of two months or a quarter is judged against that many months of it; bills of recurring charges and usage-only reports each against their own kind, and a credit memo or a bill of one-time charges alone not at all) by more than the percentage and the amount, after what other findings explain, on the invoice and on those before it (money a finding explains every month is no part of the excess) (duplicate charges, late fees, third-party charges, charges after a disconnect or at a closed site, the over-contract part of rate mismatches). A bill of part of a month (a prorated first bill) never joins the average, and a month joins it without its one-off credits and adjustments (a promotional credit never makes the next ordinary bill a spike). Impact: the unexplained excess (rounded half up).',
+    'An invoice total above the average of the account’s previous unflagged invoices (per month: a bill of two months or a quarter is judged against that many months of it; bills of recurring charges and usage-only reports each against their own kind, and a credit memo or a bill of one-time charges alone not at all) by more than the percentage and the amount, after what other findings explain, on the invoice and on those before it (money a finding explains every month is no part of the excess) (duplicate charges, late fees, third-party charges, charges after a disconnect or at a closed site, the over-contract part of rate mismatches, the part above the last contracted rate after a contract ended, taxes above their usual share, days billed twice by overlapping periods). A bill of part of a month (a prorated first bill) never joins the average, and a month joins it without its one-off credits and adjustments (a promotional credit never makes the next ordinary bill a spike). Impact: the unexplained excess (rounded half up).',
   severity: 'warning',
   settings: SETTINGS,
   readsFindings: true,

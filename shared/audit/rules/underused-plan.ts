@@ -20,6 +20,7 @@ import {
   type MonthUse,
   type Use,
 } from '../plans';
+import { idleRun } from './zero-usage';
 
 /** The share and the window; the optimisation view reads the same `months`. */
 export const UNDERUSED_SETTINGS = [
@@ -47,7 +48,8 @@ export const UNDERUSED_SETTINGS = [
  * number is used below the share (unlimited and not-known allowances set no bound; a plan with no
  * allowance as a number has no share to fall below and is not judged). A cheaper plan covers when
  * each allowance is unlimited or at least the highest use; a not-known allowance covers only a
- * use of zero. A run of months without any use is left to `zero-usage` (cancel, not downgrade).
+ * use of zero. A run of months without any use, and a line `zero-usage` reports idle in its
+ * latest months, are left to it (cancel, not downgrade).
  * Impact: (plan rate − cheaper plan rate) × the months of the run.
  */
 export const underusedPlanRule: AuditRule = {
@@ -68,6 +70,9 @@ export const underusedPlanRule: AuditRule = {
       if (contract === undefined || plan === undefined) continue;
       const measured = DIMENSIONS.filter(({ field }) => typeof plan[field] === 'number');
       if (measured.length === 0) continue;
+      // An idle line is zero-usage's (cancel it, saving all of its charge), not a cheaper plan's:
+      // both would claim its idle months.
+      if (idleRun(context, service, months) !== undefined) continue;
       // A figure not known is not a use below the share: that month ends the run.
       const under = (use: MonthUse) =>
         measured.every(({ dimension, field }) => {

@@ -1,5 +1,7 @@
 import type { IsoMonth } from '../../dates/iso-date';
+import type { Service } from '../../model';
 import { cents } from '../../money/cents';
+import type { RuleContext } from '../context';
 import { money, monthSpan } from '../findings';
 import { recurringOf } from '../recurring';
 import { plural } from '../../text/wording';
@@ -37,21 +39,13 @@ export const zeroUsageRule: AuditRule = {
   severity: 'warning',
   settings: SETTINGS,
   check(context) {
-    const settings = resolveSettings(context.settings, this.id, SETTINGS);
     const drafts: FindingDraft[] = [];
     for (const [service, months] of mobileUsageByMonth(context)) {
-      // A disconnected line (or one with its disconnect ordered) is not a saving left to make;
-      // what it is still billed is billed-after-disconnect's finding, not counted twice here.
-      if (service.status === 'disconnected' || service.disconnectedOn !== undefined) continue;
-      const latest = [...months.values()].reduce<MonthUse | undefined>(
-        (last, use) => (last === undefined || use.month > last.month ? use : last),
-        undefined,
-      );
-      if (latest === undefined) continue;
-      const run = latestRun(months.values(), idle);
+      const run = idleRun(context, service, months);
+      const latest = run?.at(-1);
+      if (run === undefined || latest === undefined) continue;
       const start: IsoMonth = run[0]?.month ?? latest.month;
       const streak = run.length;
-      if (streak < settings.months) continue;
       const { facts, accountNumber, serviceKey: key } = usageSubject(context, service, latest);
       const charges = facts?.serviceCharges.get(latest.serviceKey);
       // The recurring lines behind the impact, so money at stake counts them once. What the line
@@ -85,6 +79,24 @@ export const zeroUsageRule: AuditRule = {
     return drafts;
   },
 };
+
+/**
+ * The months a line has been idle up to its latest month with figures, when `zero-usage` reports
+ * it (at least its setting's months in a row); undefined otherwise. `underused-plan` leaves such a
+ * line to it: an idle line is one to cancel, not to move to a cheaper plan.
+ */
+export function idleRun(
+  context: RuleContext,
+  service: Service,
+  months: ReadonlyMap<IsoMonth, MonthUse>,
+): MonthUse[] | undefined {
+  // A disconnected line (or one with its disconnect ordered) is not a saving left to make;
+  // what it is still billed is billed-after-disconnect's finding, not counted twice here.
+  if (service.status === 'disconnected' || service.disconnectedOn !== undefined) return undefined;
+  const settings = resolveSettings(context.settings, zeroUsageRule.id, SETTINGS);
+  const run = latestRun(months.values(), idle);
+  return run.length < settings.months ? undefined : run;
+}
 
 /** Known to be unused: every figure given and zero (a figure not known is not zero). */
 function idle(use: MonthUse): boolean {

@@ -243,7 +243,7 @@ describe('credit-not-applied', () => {
       invoiceNumber: 'N-2026-09',
       period: '2026-07',
     });
-    expect(early[0]?.evidence).toEqual({ invoiceId: 'inv-2026-09' });
+    expect(early[0]?.evidence).toEqual({ invoiceId: 'inv-2026-09', disputeId: 'dsp-1' });
   });
 
   it('lists the credit lines it found as evidence', () => {
