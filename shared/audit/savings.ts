@@ -205,3 +205,24 @@ export function savingsByMonth(
     };
   });
 }
+
+/**
+ * Each finding's share of what its dispute claims (finding id → cents), as filed: shared as
+ * {@link savingsEntries} shares the claim, so a dispute's findings add up to its claim to the
+ * cent, whatever the checks find of them now. Findings of no stored dispute are absent.
+ */
+export function claimShares(
+  findings: readonly (SavingsFinding & { disputeId?: string })[],
+  disputes: readonly SavingsDispute[],
+  once: CountedOnce = countOnce(findings),
+): Map<string, Cents> {
+  const stored = new Set(disputes.map((d) => d.id));
+  const shares = new Map<string, Cents>();
+  for (const finding of findings)
+    if (finding.disputeId !== undefined && stored.has(finding.disputeId))
+      shares.set(finding.id, cents(0));
+  for (const entry of savingsEntries(findings, disputes, once))
+    if (entry.kind === 'disputed' && entry.findingId !== undefined)
+      shares.set(entry.findingId, cents((shares.get(entry.findingId) ?? 0) + entry.amount));
+  return shares;
+}

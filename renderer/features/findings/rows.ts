@@ -3,6 +3,7 @@
  * the filters, the money totals and the savings tracker. Pure functions, no database.
  */
 import { countedImpact, countOnce, type CountedOnce } from '../../../shared/audit/claims';
+import { claimShares, type SavingsDispute } from '../../../shared/audit/savings';
 import { ALL_RULES } from '../../../shared/audit/rules';
 import { daysBetween, isIsoDate, type IsoDate } from '../../../shared/dates';
 import {
@@ -72,6 +73,13 @@ export interface FindingRow {
    * (see `shared/audit/claims.ts`); 0 for money at risk.
    */
   counted: Cents;
+  /**
+   * What the finding's dispute claims of it: its share of the claim as filed (shared among the
+   * dispute's findings as the savings tracker shares it), not what the checks find now — a
+   * finding found again with more money after filing does not grow its claim. Its counted
+   * impact when it is marked disputed with no dispute recorded; 0 when not disputed.
+   */
+  claimed: Cents;
   message: string;
   /** Days since the bill (invoice date), else since the audit first found it. */
   ageDays: number;
@@ -87,6 +95,8 @@ export interface FindingLookups {
     Invoice,
     'id' | 'carrierId' | 'accountNumber' | 'invoiceNumber' | 'invoiceDate'
   >[];
+  /** The disputes, for what each disputed finding's dispute claims (`FindingRow.claimed`). */
+  disputes?: readonly SavingsDispute[];
 }
 
 export function invoiceKey(
@@ -113,6 +123,7 @@ export function findingRows(
   const invoiceByKey = new Map(
     lookups.invoices.map((i) => [invoiceKey(i.carrierId, i.accountNumber, i.invoiceNumber), i]),
   );
+  const claims = claimShares(findings, lookups.disputes ?? [], once);
   return findings.map((finding) => {
     const { subject, evidence } = finding;
     const invoice =
@@ -147,6 +158,10 @@ export function findingRows(
       period: subject.period ?? '',
       impact: finding.impact,
       counted: countedImpact(once, finding),
+      claimed:
+        finding.status !== 'disputed'
+          ? cents(0)
+          : (claims.get(finding.id) ?? countedImpact(once, finding)),
       message: finding.message,
       ageDays: Math.max(0, daysBetween(since, today)),
       disputeId: finding.disputeId ?? null,
@@ -315,7 +330,14 @@ export interface FindingTotals {
   /** Money at risk of the outstanding rows: never inside `total` or the status figures. */
   atRisk: Cents;
   open: Cents;
+  /**
+   * What the disputes claim of the disputed rows, as filed (`FindingRow.claimed`): not their
+   * money at stake now, which may have grown or shrunk since.
+   */
   disputed: Cents;
+  /** Money at stake now of the disputed rows, each dollar once: differs from `disputed` when a
+   * finding was found again with other money after its dispute was filed. */
+  disputedNow: Cents;
   credited: Cents;
 }
 
@@ -330,6 +352,7 @@ export function totalsOf(rows: readonly FindingRow[]): FindingTotals {
     resolved: 0,
     dismissed: 0,
   };
+  let claimed = 0;
   for (const row of rows) {
     const kind = impactKindOf(row.ruleId);
     if (kind === 'at-risk') {
@@ -343,6 +366,7 @@ export function totalsOf(rows: readonly FindingRow[]): FindingTotals {
       gross += row.impact;
     }
     byStatus[row.status] += row.counted;
+    claimed += row.claimed;
   }
   return {
     count: rows.length,
@@ -350,7 +374,8 @@ export function totalsOf(rows: readonly FindingRow[]): FindingTotals {
     gross: cents(gross),
     atRisk: cents(atRisk),
     open: cents(byStatus.open),
-    disputed: cents(byStatus.disputed),
+    disputed: cents(claimed),
+    disputedNow: cents(byStatus.disputed),
     credited: cents(byStatus.credited),
   };
 }
