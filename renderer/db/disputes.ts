@@ -49,6 +49,14 @@ export async function createDispute(
   id: string,
   now: string,
 ): Promise<Result<DisputeRecord>> {
+  // Zero or less would call the dispute credited by any credit (or none): a typo, never a claim.
+  if (
+    input.expectedCredit !== undefined &&
+    (!Number.isInteger(input.expectedCredit) || input.expectedCredit <= 0)
+  )
+    return fail(
+      'An expected credit is a positive amount, e.g. 32.00; leave it blank for the claim.',
+    );
   const findings = findingsTable(db);
   const disputes = disputesTable(db);
   return db.transaction('rw', [findings, disputes], async () => {
