@@ -235,6 +235,15 @@ describe('a dispute’s life in Chromium', () => {
     const alert = form.getByRole('alert');
     await expect.poll(() => alert.textContent()).toMatch(/^Expected credit: /);
     expect(await alert.textContent()).toContain('"12.345" has fractions of a cent');
+    // The problem is the field's: marked invalid, described by the problem and focused.
+    const field = form.getByLabel('Expected credit (blank = the claim)');
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    expect(await alert.getAttribute('id')).toBe(await field.getAttribute('aria-describedby'));
+    expect(await field.evaluate((input) => input === document.activeElement)).toBe(true);
+    // Zero is no expected credit either.
+    await field.fill('0');
+    await form.getByRole('button', { name: 'Open dispute' }).click();
+    await expect.poll(() => alert.textContent()).toContain('A credit is a positive amount');
     await session.screenshot('dispute-expected-credit-refused');
     // Refused: the form stays open, and no status says a dispute was opened.
     expect(await form.count()).toBe(1);
