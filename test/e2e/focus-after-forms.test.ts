@@ -119,7 +119,13 @@ describe('focus after a form or panel closes', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => focused(page)).toMatch(/^h1 Invoice \S+$/);
 
-    await press(page, 'Delete invoice');
+    // Asked first: the question takes the focus, Keep this invoice gives it back to the button.
+    await press(page, 'Delete invoice…');
+    await expect.poll(() => focused(page)).toMatch(/^p Delete invoice \S+ \(\$[\d,.]+\)\?$/);
+    await press(page, 'Keep this invoice');
+    await expect.poll(() => focused(page)).toBe('button Delete invoice…');
+    await press(page, 'Delete invoice…');
+    await press(page, 'Yes, delete this invoice');
     await expect.poll(() => focused(page)).toBe('h1 Bills');
     expect(session.consoleErrors).toEqual([]);
   });

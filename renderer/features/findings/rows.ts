@@ -10,6 +10,7 @@ import {
   impactKindOf,
   invoiceNumbersOf,
   isOutstanding,
+  zeroByStatus,
   type Carrier,
   type DisputeStatus,
   type FindingStatus,
@@ -345,13 +346,7 @@ export function totalsOf(rows: readonly FindingRow[]): FindingTotals {
   let total = 0;
   let gross = 0;
   let atRisk = 0;
-  const byStatus: Record<FindingStatus, number> = {
-    open: 0,
-    disputed: 0,
-    credited: 0,
-    resolved: 0,
-    dismissed: 0,
-  };
+  const byStatus = zeroByStatus();
   let claimed = 0;
   for (const row of rows) {
     const kind = impactKindOf(row.ruleId);
