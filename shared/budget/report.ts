@@ -5,7 +5,7 @@
 import { toCsv, type CsvCell } from '../export/csv';
 import { writeXlsx, type XlsxCell } from '../export/xlsx';
 import type { Carrier, CostCenter } from '../model';
-import { cents, centsToDecimalString, type Cents } from '../money/cents';
+import { cents, centsToDecimalString, sumCents, type Cents } from '../money/cents';
 import type { Forecast } from './forecast';
 import { basisPointsText, type BudgetVariance, type VarianceRow } from './variance';
 
@@ -94,13 +94,16 @@ export function forecastCsv(forecast: Forecast, names: BudgetNames): string {
   // Every number of these tables is money.
   const moneyCell = (cell: string | number | null) =>
     typeof cell === 'number' ? money(cents(cell)) : cell;
+  // Every money column adds up in the file itself, as the workbook's totals row does.
+  const sumOf = (pick: (row: Forecast['rows'][number]) => Cents) =>
+    money(sumCents(forecast.rows.map(pick)));
   const total = [
     'Total',
     '',
-    '',
+    sumOf((row) => row.runRate),
     ...forecast.total.map((month) => money(month.actual ?? month.forecast)),
-    '',
-    '',
+    sumOf((row) => row.actualToDate),
+    sumOf((row) => row.forecastRest),
     money(forecast.yearEnd),
   ];
   const budget = [
