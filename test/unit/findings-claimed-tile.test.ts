@@ -81,4 +81,36 @@ describe('the Findings tab’s claimed-in-disputes tile', () => {
     const rows = findingRows(findings, lookups, isoDate(2026, 12, 2));
     expect(totalsOf(rows).disputed).toBe(130_00);
   });
+
+  it('Recovered is the credits received, partial ones too, not the findings’ money at stake', () => {
+    const partial: DisputeRecord = {
+      ...dispute,
+      status: 'partially-credited',
+      credits: [{ on: isoDate(2026, 12, 1), amount: cents(30_00) }],
+      creditedAmount: cents(30_00),
+    };
+    const findings = grownAfterFiling();
+    const rows = findingRows(findings, { ...lookups, disputes: [partial] }, isoDate(2026, 12, 2));
+    expect(totalsOf(rows).recovered).toBe(30_00);
+    // Credited in full at $60.00 of the $75.00 claimed (the carrier settled for less).
+    const settled: DisputeRecord = {
+      ...partial,
+      status: 'credited',
+      credits: [{ on: isoDate(2026, 12, 1), amount: cents(60_00) }],
+      creditedAmount: cents(60_00),
+    };
+    const credited = findings.map((f): Finding =>
+      f.disputeId === 'd1' ? { ...f, status: 'credited' } : f,
+    );
+    const after = findingRows(credited, { ...lookups, disputes: [settled] }, isoDate(2026, 12, 2));
+    expect(totalsOf(after).recovered).toBe(60_00);
+  });
+
+  it('a finding marked credited with no dispute recorded counts its money at stake as recovered', () => {
+    const findings = grownAfterFiling().map((f): Finding =>
+      f.id === 'r2' ? { ...f, status: 'credited', disputeId: undefined } : f,
+    );
+    const rows = findingRows(findings, lookups, isoDate(2026, 12, 2));
+    expect(totalsOf(rows).recovered).toBe(20_00);
+  });
 });

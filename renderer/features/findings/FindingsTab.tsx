@@ -128,8 +128,8 @@ export function FindingsTab({
           <dd>{formatCents(totals.disputed)}</dd>
         </div>
         <div className="tile">
-          <dt>Credited</dt>
-          <dd>{formatCents(totals.credited)}</dd>
+          <dt>Recovered (credits)</dt>
+          <dd>{formatCents(totals.recovered)}</dd>
         </div>
       </dl>
       <CountedOnceNote totals={totals} once={once} />

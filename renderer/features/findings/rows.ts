@@ -3,7 +3,7 @@
  * the filters, the money totals and the savings tracker. Pure functions, no database.
  */
 import { countedImpact, countOnce, type CountedOnce } from '../../../shared/audit/claims';
-import { claimShares, type SavingsDispute } from '../../../shared/audit/savings';
+import { disputeShares, type SavingsDispute } from '../../../shared/audit/savings';
 import { ALL_RULES } from '../../../shared/audit/rules';
 import { daysBetween, isIsoDate, type IsoDate } from '../../../shared/dates';
 import {
@@ -81,6 +81,12 @@ export interface FindingRow {
    * impact when it is marked disputed with no dispute recorded; 0 when not disputed.
    */
   claimed: Cents;
+  /**
+   * What the carrier credited of it: its share of its dispute's credits received (partial ones
+   * too), as the savings tracker shares them; its counted impact when it is marked credited with
+   * no dispute recorded (no credit amount known); else 0.
+   */
+  recovered: Cents;
   message: string;
   /** Days since the bill (invoice date), else since the audit first found it. */
   ageDays: number;
@@ -124,7 +130,8 @@ export function findingRows(
   const invoiceByKey = new Map(
     lookups.invoices.map((i) => [invoiceKey(i.carrierId, i.accountNumber, i.invoiceNumber), i]),
   );
-  const claims = claimShares(findings, lookups.disputes ?? [], once);
+  const claims = disputeShares(findings, lookups.disputes ?? [], 'disputed', once);
+  const credits = disputeShares(findings, lookups.disputes ?? [], 'recovered', once);
   return findings.map((finding) => {
     const { subject, evidence } = finding;
     const invoice =
@@ -163,6 +170,9 @@ export function findingRows(
         finding.status !== 'disputed'
           ? cents(0)
           : (claims.get(finding.id) ?? countedImpact(once, finding)),
+      recovered:
+        credits.get(finding.id) ??
+        (finding.status === 'credited' ? countedImpact(once, finding) : cents(0)),
       message: finding.message,
       ageDays: Math.max(0, daysBetween(since, today)),
       disputeId: finding.disputeId ?? null,
@@ -339,7 +349,11 @@ export interface FindingTotals {
   /** Money at stake now of the disputed rows, each dollar once: differs from `disputed` when a
    * finding was found again with other money after its dispute was filed. */
   disputedNow: Cents;
-  credited: Cents;
+  /**
+   * What the carrier credited of the rows (`FindingRow.recovered`): the credits received, partial
+   * ones included, not the findings' money at stake.
+   */
+  recovered: Cents;
 }
 
 export function totalsOf(rows: readonly FindingRow[]): FindingTotals {
@@ -348,6 +362,7 @@ export function totalsOf(rows: readonly FindingRow[]): FindingTotals {
   let atRisk = 0;
   const byStatus = zeroByStatus();
   let claimed = 0;
+  let recovered = 0;
   for (const row of rows) {
     const kind = impactKindOf(row.ruleId);
     if (kind === 'at-risk') {
@@ -362,6 +377,7 @@ export function totalsOf(rows: readonly FindingRow[]): FindingTotals {
     }
     byStatus[row.status] += row.counted;
     claimed += row.claimed;
+    recovered += row.recovered;
   }
   return {
     count: rows.length,
@@ -371,7 +387,7 @@ export function totalsOf(rows: readonly FindingRow[]): FindingTotals {
     open: cents(byStatus.open),
     disputed: cents(claimed),
     disputedNow: cents(byStatus.disputed),
-    credited: cents(byStatus.credited),
+    recovered: cents(recovered),
   };
 }
 
