@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TemDeskDatabase } from '../../renderer/db/database';
-import { createDispute, recordCredit } from '../../renderer/db/disputes';
+import { createDispute, recordCredit, updateDispute } from '../../renderer/db/disputes';
 import { disputesTable, findingsTable } from '../../renderer/db/findings';
 import { FOUND_AT, LUMEN_FINDING } from '../helpers/dispute-finding';
 import { expectedCreditOf } from '../../shared/audit/dispute-credit';
 import { isoDate } from '../../shared/dates';
-import { cents } from '../../shared/money/cents';
+import { cents, type Cents } from '../../shared/money/cents';
 
 let db: TemDeskDatabase;
 let counter = 0;
@@ -20,6 +20,17 @@ beforeEach(async () => {
   await findingsTable(db).add(FINDING);
   return () => db.delete();
 });
+
+/** Opens dispute-1 for the finding, expecting `expected` back. */
+async function openExpecting(expected: Cents): Promise<void> {
+  const created = await createDispute(
+    db,
+    { findingIds: [FINDING.id], expectedCredit: expected },
+    'dispute-1',
+    T1,
+  );
+  if (!created.ok) throw new Error(created.errors.map((e) => e.message).join(' '));
+}
 
 describe('a dispute’s expected credit', () => {
   it.each([
@@ -50,13 +61,7 @@ describe('a dispute’s expected credit', () => {
   });
 
   it('below the claim: the dispute is credited once that much has come back', async () => {
-    const created = await createDispute(
-      db,
-      { findingIds: [FINDING.id], expectedCredit: cents(40_00) },
-      'dispute-1',
-      T1,
-    );
-    expect(created.ok).toBe(true);
+    await openExpecting(cents(40_00));
     const credit = await recordCredit(
       db,
       'dispute-1',
@@ -65,5 +70,21 @@ describe('a dispute’s expected credit', () => {
     );
     expect(credit).toMatchObject({ ok: true, value: { status: 'credited' } });
     expect((await findingsTable(db).get(FINDING.id))?.status).toBe('credited');
+  });
+
+  it('edited to zero or less is refused, and the dispute keeps what it had', async () => {
+    await openExpecting(cents(40_00));
+    const saved = await updateDispute(
+      db,
+      'dispute-1',
+      { expectedCredit: cents(-5_00), carrierReference: 'TKT-1' },
+      T2,
+    );
+    expect(saved.ok).toBe(false);
+    expect(await disputesTable(db).get('dispute-1')).toMatchObject({
+      expectedCredit: 40_00,
+      status: 'draft',
+    });
+    expect((await disputesTable(db).get('dispute-1'))?.carrierReference).toBeUndefined();
   });
 });

@@ -41,7 +41,7 @@ export function DisputeEditForm({ dispute }: { dispute: DisputeRecord }) {
     if (typeof amount === 'string') return problem.say(amount, 'expected');
     if (filed !== '' && !isIsoDate(filed))
       return problem.say('The filed date is not a date.', 'filed');
-    await updateDispute(
+    const saved = await updateDispute(
       db,
       dispute.id,
       {
@@ -56,6 +56,7 @@ export function DisputeEditForm({ dispute }: { dispute: DisputeRecord }) {
       // clock: when the status changed, for the history of the findings that follow it.
       new Date().toISOString(),
     );
+    if (!saved.ok) return problem.say(saved.errors.map((e) => e.message).join(' '));
     setPicked(null);
     problem.say('Dispute saved.');
   };
