@@ -75,7 +75,7 @@ export async function runChargebackCommand(args: ChargebackArgs): Promise<Charge
   };
   const bytes =
     args.format === 'xlsx'
-      ? chargebackXlsx(result, names, STANDARD_PRESET)
+      ? chargebackXlsx(result, names, STANDARD_PRESET, args.csv)
       : new TextEncoder().encode(
           chargebackCsv(result, names, STANDARD_PRESET, { bom: true, ...args.csv }),
         );

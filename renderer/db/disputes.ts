@@ -49,6 +49,8 @@ export async function createDispute(
   id: string,
   now: string,
 ): Promise<Result<DisputeRecord>> {
+  const refused = expectedCreditProblem(input.expectedCredit);
+  if (refused !== null) return fail(refused);
   const findings = findingsTable(db);
   const disputes = disputesTable(db);
   return db.transaction('rw', [findings, disputes], async () => {
@@ -98,6 +100,15 @@ export async function createDispute(
   });
 }
 
+/**
+ * Why an expected credit cannot be stored, or null: zero or less would call the dispute credited
+ * by any credit (or none), and a fraction of a cent is no amount a bill shows.
+ */
+function expectedCreditProblem(expected: Cents | undefined): string | null {
+  if (expected === undefined || (Number.isInteger(expected) && expected > 0)) return null;
+  return 'An expected credit is a positive amount, e.g. 32.00; leave it blank for the claim.';
+}
+
 function optionalFields(input: Omit<DisputeInput, 'findingIds'>): Partial<DisputeRecord> {
   const fields: Partial<DisputeRecord> = {};
   if (input.carrierReference?.trim()) fields.carrierReference = input.carrierReference.trim();
@@ -114,19 +125,22 @@ function optionalFields(input: Omit<DisputeInput, 'findingIds'>): Partial<Disput
  * now — credits recorded since the form opened are never undone — and a draft given a filed date
  * becomes `submitted` ({@link disputeStatusOnSave}). When the status changes, its findings follow
  * in the same transaction ({@link findingsFollowingDispute}): denied → open again, and so on.
- * `now` (ISO 8601 UTC) dates their history entries.
+ * `now` (ISO 8601 UTC) dates their history entries. An expected credit of zero or less is refused,
+ * and nothing changes.
  */
 export async function updateDispute(
   db: TemDeskDatabase,
   id: string,
   patch: Omit<DisputeInput, 'findingIds'> & { status?: DisputeStatus },
   now: string,
-): Promise<void> {
+): Promise<Result<DisputeRecord>> {
+  const refused = expectedCreditProblem(patch.expectedCredit);
+  if (refused !== null) return fail(refused);
   const findings = findingsTable(db);
   const disputes = disputesTable(db);
-  await db.transaction('rw', [findings, disputes], async () => {
+  return db.transaction('rw', [findings, disputes], async () => {
     const dispute = await disputes.get(id);
-    if (dispute === undefined) return;
+    if (dispute === undefined) return fail('This dispute no longer exists.');
     const {
       carrierReference: _ref,
       submittedOn: _filed,
@@ -139,6 +153,7 @@ export async function updateDispute(
     const updated: DisputeRecord = { ...rest, ...optionalFields(patch), status };
     await disputes.put(updated);
     if (status !== dispute.status) await followDispute(db, updated, now, followNote(updated));
+    return ok(updated);
   });
 }
 

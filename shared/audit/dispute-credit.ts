@@ -23,6 +23,18 @@ export function creditAmountFromText(text: string): Result<Cents> {
   return ok(parsed.value);
 }
 
+/**
+ * The expected credit as typed on a dispute's form: blank (the claim is expected) is undefined;
+ * otherwise a positive amount to the cent, as a credit is ({@link creditAmountFromText}) — a
+ * zero or negative expectation would call the dispute credited by any credit, or none — else the
+ * sentence saying why not, naming the field.
+ */
+export function expectedCreditOf(text: string): Cents | undefined | string {
+  if (text.trim() === '') return undefined;
+  const read = creditAmountFromText(text);
+  return read.ok ? read.value : `Expected credit: ${read.errors[0]?.message ?? ''}`;
+}
+
 /** What the claim still waits for: the claimed amount less the credits recorded, never below 0. */
 export function outstandingOf(dispute: Pick<Dispute, 'claimedAmount' | 'creditedAmount'>): Cents {
   return cents(Math.max(0, dispute.claimedAmount - dispute.creditedAmount));

@@ -205,3 +205,26 @@ export function savingsByMonth(
     };
   });
 }
+
+/**
+ * Each finding's share of its dispute's claim as filed (`kind` `disputed`) or of the credits it
+ * received (`recovered`), finding id → cents: shared as {@link savingsEntries} shares them, so a
+ * dispute's findings add up to its claim, or its credits, to the cent, whatever the checks find
+ * of them now. Findings of no stored dispute are absent.
+ */
+export function disputeShares(
+  findings: readonly (SavingsFinding & { disputeId?: string })[],
+  disputes: readonly SavingsDispute[],
+  kind: 'disputed' | 'recovered',
+  once: CountedOnce = countOnce(findings),
+): Map<string, Cents> {
+  const stored = new Set(disputes.map((d) => d.id));
+  const shares = new Map<string, Cents>();
+  for (const finding of findings)
+    if (finding.disputeId !== undefined && stored.has(finding.disputeId))
+      shares.set(finding.id, cents(0));
+  for (const entry of savingsEntries(findings, disputes, once))
+    if (entry.kind === kind && entry.findingId !== undefined)
+      shares.set(entry.findingId, cents((shares.get(entry.findingId) ?? 0) + entry.amount));
+  return shares;
+}

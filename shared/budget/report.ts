@@ -5,7 +5,7 @@
 import { toCsv, type CsvCell } from '../export/csv';
 import { writeXlsx, type XlsxCell } from '../export/xlsx';
 import type { Carrier, CostCenter } from '../model';
-import { cents, centsToDecimalString, type Cents } from '../money/cents';
+import { cents, centsToDecimalString, sumCents, type Cents } from '../money/cents';
 import type { Forecast } from './forecast';
 import { basisPointsText, type BudgetVariance, type VarianceRow } from './variance';
 
@@ -94,13 +94,16 @@ export function forecastCsv(forecast: Forecast, names: BudgetNames): string {
   // Every number of these tables is money.
   const moneyCell = (cell: string | number | null) =>
     typeof cell === 'number' ? money(cents(cell)) : cell;
+  // Every money column adds up in the file itself, as the workbook's totals row does.
+  const sumOf = (pick: (row: Forecast['rows'][number]) => Cents) =>
+    money(sumCents(forecast.rows.map(pick)));
   const total = [
     'Total',
     '',
-    '',
+    sumOf((row) => row.runRate),
     ...forecast.total.map((month) => money(month.actual ?? month.forecast)),
-    '',
-    '',
+    sumOf((row) => row.actualToDate),
+    sumOf((row) => row.forecastRest),
     money(forecast.yearEnd),
   ];
   const budget = [
@@ -199,16 +202,27 @@ export function varianceCsv(rows: readonly VarianceRow[], names: BudgetNames): s
 }
 
 /**
- * The Actual vs budget file: every row, the total, then — when some charges of the year to date
- * could not be allocated — a row of them. The total's actual is what the chargeback allocated
+ * The Actual vs budget file: a row per cost center, the total, then — when some charges of the
+ * year to date could not be allocated — a row of them; then, apart, the carriers budgeted within
+ * their cost centers. The total's actual is what the chargeback allocated
  * (as on the screen), so without that row the file would fall short of the invoices with nothing
  * saying so. No budget covers those charges: their variance is their whole amount, as on the
  * chargeback's unallocated line.
  */
 export function budgetVarianceCsv(variance: BudgetVariance, names: BudgetNames): string {
-  const rows = varianceCells([...variance.rows, variance.total], names);
+  // A carrier's row is part of its cost center's: listed apart, after the table, so every column
+  // of the table adds up to its total row (listed under their cost center it would count twice).
+  const byCostCenter = variance.rows.filter((row) => row.carrierId === '');
+  const byCarrier = variance.rows.filter((row) => row.carrierId !== '');
+  const rows = varianceCells([...byCostCenter, variance.total], names);
   const unallocated = variance.ytdUnallocated;
   if (unallocated !== 0)
     rows.push([VARIANCE_UNALLOCATED_LABEL, '', '', money(unallocated), money(unallocated), '', '']);
+  if (byCarrier.length > 0)
+    rows.push([], [VARIANCE_CARRIERS_LABEL], VARIANCE_HEADER, ...varianceCells(byCarrier, names));
   return toCsv(VARIANCE_HEADER, rows, { bom: true });
 }
+
+/** The title of the variance file's part listing carriers within their cost centers. */
+export const VARIANCE_CARRIERS_LABEL =
+  'By carrier within its cost center (already counted in the cost center above)';

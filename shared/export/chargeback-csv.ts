@@ -82,12 +82,7 @@ function presetCsv(
   month: IsoMonth,
   options: ChargebackCsvOptions,
 ): string {
-  const suspense = suspenseOf(options);
-  const rows = [
-    ...presetRows(result, names, preset, month),
-    ...unallocatedRows(result, names, preset, month, suspense),
-    ...notInLinesRows(result, preset, month, suspense),
-  ];
+  const rows = layoutRows(result, names, preset, month, options);
   if (options.totalRow === true) rows.push(totalValues(result, names, preset, month));
   return toCsv(
     preset.columns.map((column) => column.header),
@@ -104,7 +99,30 @@ function presetCsv(
   );
 }
 
-function suspenseOf(options: ChargebackCsvOptions): { costCenter: string; glAccount: string } {
+/**
+ * Every row of the preset's layout, the CSV's and the workbook's alike: the allocated ones, then
+ * the unallocated charges booked to the suspense cost center and GL account, then what the
+ * invoices total beyond their lines — so the amounts add up to the month's invoices in either file.
+ */
+export function layoutRows(
+  result: AllocationResult,
+  names: ChargebackNames,
+  preset: ExportPreset,
+  month: IsoMonth,
+  options: Partial<ChargebackCsvSettings> = {},
+): FieldValues[] {
+  const suspense = suspenseOf(options);
+  return [
+    ...presetRows(result, names, preset, month),
+    ...unallocatedRows(result, names, preset, month, suspense),
+    ...notInLinesRows(result, preset, month, suspense),
+  ];
+}
+
+function suspenseOf(options: Partial<ChargebackCsvSettings>): {
+  costCenter: string;
+  glAccount: string;
+} {
   const costCenter = options.suspenseCostCenter?.trim() ?? '';
   const glAccount = options.suspenseGlAccount?.trim() ?? '';
   return {

@@ -15,9 +15,9 @@ import {
   Lookup,
   NOT_IN_LINES_LABEL,
   notInLines,
-  presetRows,
   type ChargebackNames,
 } from './chargeback-rows';
+import { layoutRows, type ChargebackCsvSettings } from './chargeback-csv';
 import { FIELD_KINDS, type ExportPreset } from './presets';
 import { writeXlsx, type XlsxCell, type XlsxColumn, type XlsxSheet } from './xlsx';
 
@@ -33,13 +33,18 @@ export {
 /** The label of the Summary line holding the exceptions. */
 export const UNALLOCATED_LABEL = 'Unallocated (see Exceptions)';
 
-/** The workbook: Summary, Detail (in the preset's layout) and Exceptions sheets. */
+/**
+ * The workbook: Summary, Detail (in the preset's layout) and Exceptions sheets. The Detail holds
+ * the CSV's rows, the unallocated charges on the suspense cost center (`suspense`, as the CSV
+ * books them) included, so its totals row is the month's invoices, as the Summary's is.
+ */
 export function chargebackXlsx(
   result: AllocationResult,
   names: ChargebackNames,
   preset: ExportPreset,
+  suspense: Partial<ChargebackCsvSettings> = {},
 ): Uint8Array {
-  const detail = presetRows(result, names, preset, result.month);
+  const detail = layoutRows(result, names, preset, result.month, suspense);
   const sheets: XlsxSheet[] = [
     summarySheet(result, names),
     {

@@ -37,6 +37,11 @@ export const FINDING_STATUSES = ['open', 'disputed', 'credited', 'resolved', 'di
 /** See {@link FINDING_STATUSES}. */
 export type FindingStatus = (typeof FINDING_STATUSES)[number];
 
+/** A number per finding status, every one 0: to count or add up findings by status. */
+export function zeroByStatus(): Record<FindingStatus, number> {
+  return { open: 0, disputed: 0, credited: 0, resolved: 0, dismissed: 0 };
+}
+
 /**
  * Whether a finding still counts: open or disputed. The one definition of the findings whose money
  * at stake and at risk the Findings page's tiles, the dashboard and the monthly report add up. A

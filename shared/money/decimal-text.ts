@@ -29,6 +29,20 @@ const QUANTITY_UNIT =
 
 const CURRENCY_SYMBOLS = '$€£';
 
+/**
+ * Currencies whose symbol an amount may carry but TEM Desk cannot keep: every amount is stored
+ * and shown as US dollars (`Cents`, formatted as USD), so a pound or euro amount read as its
+ * digits would be shown, added and exported as dollars. It is refused, saying so, instead.
+ */
+const OTHER_CURRENCIES: Readonly<Record<string, string>> = { '€': 'euros', '£': 'pounds' };
+
+function otherCurrency(text: string, symbol: string): Result<DecimalDigits | null> {
+  return fail(
+    `"${text.trim()}" is an amount in ${OTHER_CURRENCIES[symbol] ?? symbol}: TEM Desk keeps every amount in US dollars and would show it as dollars. Convert the amounts to dollars first.`,
+    { value: text },
+  );
+}
+
 /** Reads `text` as a decimal amount; ok(null) for blank and "no amount" markers. */
 export function decimalDigitsFromText(
   text: string,
@@ -78,11 +92,13 @@ export function decimalDigitsFromText(
     if (first === undefined) break;
     if (first === '-') minusSigns += 1;
     else if (first === '+') plusSigns += 1;
+    else if (first in OTHER_CURRENCIES) return otherCurrency(text, first);
     else if (CURRENCY_SYMBOLS.includes(first)) symbols += 1;
     else break;
     rest = rest.slice(1).trimStart();
   }
   const last = rest[rest.length - 1];
+  if (last !== undefined && last in OTHER_CURRENCIES) return otherCurrency(text, last);
   if (last !== undefined && CURRENCY_SYMBOLS.includes(last)) {
     symbols += 1;
     rest = rest.slice(0, -1).trimEnd();

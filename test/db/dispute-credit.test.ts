@@ -1,29 +1,18 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TemDeskDatabase } from '../../renderer/db/database';
 import { createDispute, recordCredit } from '../../renderer/db/disputes';
-import { disputesTable, findingsTable, type FindingRecord } from '../../renderer/db/findings';
-import { isoDate, isoMonth } from '../../shared/dates';
+import { disputesTable, findingsTable } from '../../renderer/db/findings';
+import { FOUND_AT, LUMEN_FINDING } from '../helpers/dispute-finding';
+import { isoDate } from '../../shared/dates';
 import { cents } from '../../shared/money/cents';
 
 let db: TemDeskDatabase;
 let counter = 0;
-const T1 = '2026-10-05T09:00:00.000Z';
+const T1 = FOUND_AT;
 const T2 = '2026-11-20T09:00:00.000Z';
 const ON = isoDate(2026, 11, 20);
 
-/** One open $49.99 rate-mismatch finding of Lumen account 100-200. */
-const FINDING: FindingRecord = {
-  id: 'finding-a',
-  ruleId: 'rate-mismatch',
-  severity: 'error',
-  subject: { carrierId: 'lumen', accountNumber: '100-200', period: isoMonth(2026, 9) },
-  impact: cents(49_99),
-  message: 'Billed $94.99 for a $45.00 plan.',
-  status: 'open',
-  statusHistory: [],
-  firstSeenAt: T1,
-  lastSeenAt: T1,
-};
+const FINDING = LUMEN_FINDING;
 
 beforeEach(async () => {
   db = new TemDeskDatabase(`dispute-credit-test-${++counter}`);

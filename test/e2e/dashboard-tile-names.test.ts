@@ -23,6 +23,10 @@ describe('dashboard tile links', () => {
       /^Invoices: [\d,]+$/,
       /^Sites with spend: [\d,]+$/,
       new RegExp(`^Actual vs budget, Jan – ${MONTH}: ${MONEY} of ${MONEY}$`),
+      // Open and disputed findings, as the Findings page's "At stake (open or disputed)" tile.
+      new RegExp(
+        String.raw`^Money at stake \(open or disputed\)\s*${MONEY}\s*[\d,]+ findings? open or disputed`,
+      ),
     ])
       await expect
         .poll(() => page.getByRole('link', { name }).count(), { timeout: 30_000 })

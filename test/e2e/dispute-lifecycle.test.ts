@@ -50,7 +50,7 @@ function tile(page: Page, name: string) {
 }
 
 /**
- * The figure of the tile called `name` among `tiles`, by its whole label ("Disputed" is not
+ * The figure of the tile called `name` among `tiles`, by its whole label ("Open" is not
  * "At stake (open or disputed)").
  */
 function tileIn(tiles: Locator, name: string) {
@@ -125,10 +125,10 @@ describe('a dispute’s life in Chromium', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 
-  it('a denied dispute gives its findings back: open again, off the Disputed tile, and disputable again', async () => {
+  it('a denied dispute gives its findings back: open again, off the In dispute tile, and disputable again', async () => {
     const app = await openOneDispute();
     const { page } = app;
-    const disputed = tile(page, 'Disputed');
+    const disputed = tile(page, 'In dispute (as claimed)');
     const details = disputePanel(page).getByRole('form', { name: 'Dispute details' });
     await details.getByLabel('Dispute status').selectOption('denied');
     await details.getByRole('button', { name: 'Save dispute' }).click();
@@ -165,7 +165,7 @@ describe('a dispute’s life in Chromium', () => {
     const app = await openOneDispute();
     const dispute = disputePanel(app.page);
     const claimText =
-      (await tileIn(dispute.getByLabel('Dispute amounts'), 'Disputed').textContent()) ?? '';
+      (await tileIn(dispute.getByLabel('Dispute amounts'), 'Claimed').textContent()) ?? '';
     const claim = centsFromText(claimText);
     if (!claim.ok || claim.value === null) throw new Error(`No claim in ${claimText}`);
     const credits = dispute.getByRole('form', { name: 'Record a credit' });
@@ -235,6 +235,15 @@ describe('a dispute’s life in Chromium', () => {
     const alert = form.getByRole('alert');
     await expect.poll(() => alert.textContent()).toMatch(/^Expected credit: /);
     expect(await alert.textContent()).toContain('"12.345" has fractions of a cent');
+    // The problem is the field's: marked invalid, described by the problem and focused.
+    const field = form.getByLabel('Expected credit (blank = the claim)');
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    expect(await alert.getAttribute('id')).toBe(await field.getAttribute('aria-describedby'));
+    expect(await field.evaluate((input) => input === document.activeElement)).toBe(true);
+    // Zero is no expected credit either.
+    await field.fill('0');
+    await form.getByRole('button', { name: 'Open dispute' }).click();
+    await expect.poll(() => alert.textContent()).toContain('A credit is a positive amount');
     await session.screenshot('dispute-expected-credit-refused');
     // Refused: the form stays open, and no status says a dispute was opened.
     expect(await form.count()).toBe(1);

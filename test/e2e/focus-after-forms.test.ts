@@ -119,7 +119,13 @@ describe('focus after a form or panel closes', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => focused(page)).toMatch(/^h1 Invoice \S+$/);
 
-    await press(page, 'Delete invoice');
+    // Asked first: the question takes the focus, Keep this invoice gives it back to the button.
+    await press(page, 'Delete invoice…');
+    await expect.poll(() => focused(page)).toMatch(/^p Delete invoice \S+ \(\$[\d,.]+\)\?$/);
+    await press(page, 'Keep this invoice');
+    await expect.poll(() => focused(page)).toBe('button Delete invoice…');
+    await press(page, 'Delete invoice…');
+    await press(page, 'Yes, delete this invoice');
     await expect.poll(() => focused(page)).toBe('h1 Bills');
     expect(session.consoleErrors).toEqual([]);
   });
@@ -142,10 +148,20 @@ describe('focus after a form or panel closes', () => {
 
     await page.keyboard.press('Enter');
     await detail.getByLabel('New status').selectOption('dismissed');
+    // Dismissed with no note: refused, the note field marked, described by why and focused.
+    await press(page, 'Save status');
+    await expect
+      .poll(() => focusedInvalid(page))
+      .toEqual({
+        invalid: 'true',
+        description:
+          'Say in the note why it is dismissed: it stays in the finding’s history, for whoever reviews it later.',
+      });
+    await page.keyboard.type('Agreed with the carrier');
     await press(page, 'Save status');
     await expect
       .poll(() => detail.getByRole('listitem').last().textContent())
-      .toContain('Dismissed');
+      .toContain('Dismissed: Agreed with the carrier');
     await expect.poll(() => focused(page)).toBe(`h2 ${title}`);
     expect(session.consoleErrors).toEqual([]);
   });

@@ -44,7 +44,11 @@ async function importShown(page: Page, button: string, done: string): Promise<vo
 async function deleteInvoice(page: Page, invoiceNumber: string): Promise<void> {
   await page.getByRole('grid').getByRole('gridcell', { name: invoiceNumber, exact: true }).click();
   await page.getByRole('heading', { level: 1, name: `Invoice ${invoiceNumber}` }).waitFor();
-  await page.getByRole('button', { name: 'Delete invoice' }).click();
+  await page.getByRole('button', { name: 'Delete invoice…' }).click();
+  // Asked first, with what goes with it and what stays.
+  const question = page.getByRole('group', { name: 'Delete this invoice?' });
+  await question.getByText(/charge lines? and usage go with it/).waitFor();
+  await question.getByRole('button', { name: 'Yes, delete this invoice' }).click();
   await page
     .getByRole('status')
     .filter({ hasText: `Deleted invoice ${invoiceNumber}` })

@@ -129,6 +129,8 @@ function finding(id: string, patch: Partial<FindingRow>): FindingRow {
     period: '2026-05',
     impact: cents(100),
     counted: cents(100),
+    claimed: cents(0),
+    recovered: cents(0),
     message: '',
     ageDays: 10,
     disputeId: null,

@@ -95,7 +95,7 @@ describe('findings the audit no longer finds are not at stake or at risk anywher
       gross: 67_00,
       open: 55_00,
       disputed: 12_00,
-      credited: 40_00,
+      recovered: 40_00,
     });
     expect(totals.atRisk).toBe(dashboard.atRisk);
     expect(totals.total).toBe(dashboard.atStake);

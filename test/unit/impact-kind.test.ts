@@ -22,6 +22,9 @@ describe('money at risk is kept apart from money at stake', () => {
       status,
       impact: cents(impact),
       counted: cents(impactKindOf(ruleId) === 'at-stake' ? impact : 0),
+      // Marked disputed with no dispute recorded: its claim is its money at stake.
+      claimed: cents(status === 'disputed' && impactKindOf(ruleId) === 'at-stake' ? impact : 0),
+      recovered: cents(0),
     }) as FindingRow;
 
   it.each([

@@ -63,7 +63,7 @@ export function ExportPanel({
   const save = async (format: 'xlsx' | 'csv') => {
     const bytes =
       format === 'xlsx'
-        ? chargebackXlsx(result, names, preset)
+        ? chargebackXlsx(result, names, preset, csv)
         : new TextEncoder().encode(chargebackCsv(result, names, preset, { bom: true, ...csv }));
     const outcome = await platform().saveFile(`${base}.${format}`, bytes, format);
     setMessage(outcome.saved ? `Saved ${base}.${format}.` : 'Export cancelled.');
@@ -119,12 +119,12 @@ export function ExportPanel({
         The workbook has a Summary sheet (cost center × category, with an Unallocated line so its
         total is the invoices’ {formatCents(result.totals.invoices)}), a{' '}
         {preset.grouping === 'charge' ? 'Detail' : `“${preset.name}”`} sheet in this layout, and an
-        Exceptions sheet. The CSV holds the{' '}
+        Exceptions sheet. That sheet and the CSV hold the{' '}
         {preset.grouping === 'charge'
           ? 'detail'
           : 'journal, one line per cost center and GL account,'}{' '}
-        with the unallocated charges booked to the suspense cost center and GL account below, so its
-        amounts also add up to {formatCents(result.totals.invoices)}.
+        with the unallocated charges booked to the suspense cost center and GL account below, so
+        their amounts also add up to {formatCents(result.totals.invoices)}.
       </p>
       <fieldset className="csv-settings">
         <legend>CSV: unallocated charges and total</legend>

@@ -31,7 +31,7 @@ export function AttentionTiles({
             to: months.at(-1),
           })}
         >
-          <span className="tile__label">Money at stake in open findings</span>
+          <span className="tile__label">Money at stake (open or disputed)</span>
           <span className="tile__value">{formatCents(findings.atStake)}</span>
           <span className="tile__meta">
             {plural(findings.openCount, 'finding')} open or disputed in these months

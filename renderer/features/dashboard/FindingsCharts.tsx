@@ -43,7 +43,11 @@ export function FindingsCharts({
   const savingsSeries = useMemo(
     () => [
       { label: 'Identified', values: findings.savings.map((p) => p.identified), color: '#e07b00' },
-      { label: 'Disputed', values: findings.savings.map((p) => p.disputed), color: '#7a5cff' },
+      {
+        label: 'Claimed in disputes',
+        values: findings.savings.map((p) => p.disputed),
+        color: '#7a5cff',
+      },
       { label: 'Recovered', values: findings.savings.map((p) => p.recovered), color: '#2a9d8f' },
     ],
     [findings],
@@ -74,7 +78,7 @@ export function FindingsCharts({
         />
       )}
       <MoneyBarChart
-        title={`Savings: ${formatCents(findings.identified)} identified ${SAVINGS_BASES.identified}, disputed ${SAVINGS_BASES.disputed}, ${formatCents(findings.recovered)} recovered ${SAVINGS_BASES.recovered}`}
+        title={`Savings: ${formatCents(findings.identified)} identified ${SAVINGS_BASES.identified}, claimed in disputes ${SAVINGS_BASES.disputed}, ${formatCents(findings.recovered)} recovered ${SAVINGS_BASES.recovered}`}
         labels={savingsLabels}
         series={savingsSeries}
         onSelect={onSavings}

@@ -45,7 +45,7 @@ export function DisputeDetail({
       </div>
       <dl className="tiles" aria-label="Dispute amounts">
         <div className="tile">
-          <dt>Disputed</dt>
+          <dt>Claimed</dt>
           <dd>{formatCents(dispute.claimedAmount)}</dd>
         </div>
         <div className="tile">

@@ -1,57 +1,20 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import {
   creditAboveClaim,
   creditAboveClaimMessage,
   creditAmountFromText,
+  expectedCreditOf,
 } from '../../../shared/audit/dispute-credit';
 import { disputeStatusOnSave } from '../../../shared/audit/dispute-status';
 import { isIsoDate } from '../../../shared/dates';
 import { DISPUTE_STATUSES, type DisputeStatus } from '../../../shared/model';
-import { centsFromText, formatCents, type Cents } from '../../../shared/money/cents';
+import { formatCents, type Cents } from '../../../shared/money/cents';
 import { useDatabase } from '../../db/DatabaseContext';
 import { recordCredit, updateDispute } from '../../db/disputes';
 import type { DisputeRecord } from '../../db/findings';
 import { DISPUTE_STATUS_LABELS } from './rows';
 import { todayIso } from './StatusForm';
-
-function amountOf(text: string): Cents | string {
-  // Money typed by the user is to the cent: `12.345` is refused, never silently rounded.
-  const parsed = centsFromText(text, { subCent: 'reject' });
-  if (!parsed.ok) return parsed.errors[0]?.message ?? 'Not an amount.';
-  return parsed.value ?? 'Enter an amount, e.g. 32.00.';
-}
-
-/**
- * A form's one problem and the field it is about: the field is marked invalid, described by the
- * problem (read out with it) and focused; a problem of no field is only said.
- */
-function useFieldProblem<F extends string>() {
-  const problemId = useId();
-  const [message, setMessage] = useState('');
-  const [invalid, setInvalid] = useState<F | null>(null);
-  const inputs = useRef(new Map<F, HTMLInputElement | null>());
-  return {
-    problemId,
-    message,
-    /** Says `text` (a problem when `field` is given, which is focused). */
-    say(text: string, field: F | null = null) {
-      setMessage(text);
-      setInvalid(field);
-      if (field !== null) inputs.current.get(field)?.focus();
-    },
-    /** The props of a field's input: its ref, and its invalid state and description. */
-    field(name: F) {
-      return {
-        ref: (input: HTMLInputElement | null) => {
-          inputs.current.set(name, input);
-        },
-        ...(invalid === name
-          ? { 'aria-invalid': true as const, 'aria-describedby': problemId }
-          : { 'aria-invalid': false as const }),
-      };
-    },
-  };
-}
+import { useFieldProblem } from './useFieldProblem';
 
 /** The dispute's ticket, filed date, contact, expected credit, status and notes. */
 export function DisputeEditForm({ dispute }: { dispute: DisputeRecord }) {
@@ -74,11 +37,11 @@ export function DisputeEditForm({ dispute }: { dispute: DisputeRecord }) {
   const problem = useFieldProblem<'filed' | 'expected'>();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const amount = expected.trim() === '' ? undefined : amountOf(expected);
-    if (typeof amount === 'string') return problem.say(`Expected credit: ${amount}`, 'expected');
+    const amount = expectedCreditOf(expected);
+    if (typeof amount === 'string') return problem.say(amount, 'expected');
     if (filed !== '' && !isIsoDate(filed))
       return problem.say('The filed date is not a date.', 'filed');
-    await updateDispute(
+    const saved = await updateDispute(
       db,
       dispute.id,
       {
@@ -93,6 +56,7 @@ export function DisputeEditForm({ dispute }: { dispute: DisputeRecord }) {
       // clock: when the status changed, for the history of the findings that follow it.
       new Date().toISOString(),
     );
+    if (!saved.ok) return problem.say(saved.errors.map((e) => e.message).join(' '));
     setPicked(null);
     problem.say('Dispute saved.');
   };

@@ -29,7 +29,7 @@ export function DisputesTab({ data }: { data: FindingsData }) {
             <th scope="col">Status</th>
             <th scope="col">Findings</th>
             <th scope="col" className="numeric">
-              Disputed
+              Claimed
             </th>
             <th scope="col" className="numeric">
               Expected credit

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { focusIfLost } from '../../components/focus-if-lost';
 import { countOnce, type CountedOnce } from '../../../shared/audit/claims';
 import { disputeChoice, disputeNames, disputeRefusal } from '../../../shared/audit/dispute-claim';
-import { cents, formatCents } from '../../../shared/money/cents';
+import { cents, formatCents, type Cents } from '../../../shared/money/cents';
 import { plural } from '../../../shared/text/wording';
 import { useDatabase } from '../../db/DatabaseContext';
 import { hrefFor } from '../../app/sections';
@@ -124,15 +124,18 @@ export function FindingsTab({
           <dd>{formatCents(totals.open)}</dd>
         </div>
         <div className="tile">
-          <dt>Disputed</dt>
+          <dt>In dispute (as claimed)</dt>
           <dd>{formatCents(totals.disputed)}</dd>
         </div>
         <div className="tile">
-          <dt>Credited</dt>
-          <dd>{formatCents(totals.credited)}</dd>
+          <dt>Recovered (credits)</dt>
+          <dd>{formatCents(totals.recovered)}</dd>
         </div>
       </dl>
       <CountedOnceNote totals={totals} once={once} />
+      {totals.disputedNow !== totals.disputed && (
+        <p className="hint">{claimChangedSentence(totals.disputed, totals.disputedNow)}</p>
+      )}
       <p role="status" className="hint" ref={messageRef}>
         {message}
       </p>
@@ -225,4 +228,13 @@ function CountedOnceNote({ totals, once }: { totals: FindingTotals; once: Counte
       {formatCents(totals.total)} is at stake. Overlaps: {pairs.join('; ')}.
     </p>
   );
+}
+
+/**
+ * Said when the disputed findings are found now at other money than their disputes claim (a
+ * finding found again on a later bill): the tile shows the claim as filed, this says the rest.
+ */
+export function claimChangedSentence(claimed: Cents, now: Cents): string {
+  const more = now > claimed;
+  return `The disputed findings are found now at ${formatCents(now)}, ${formatCents(cents(Math.abs(now - claimed)))} ${more ? 'more' : 'less'} than their disputes claim (${formatCents(claimed)}): the claim stays as filed; ${more ? 'the difference is not claimed from the carrier' : 'check whether to lower the expected credit'}.`;
 }

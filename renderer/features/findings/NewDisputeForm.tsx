@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { DisputeChoice } from '../../../shared/audit/dispute-claim';
+import { expectedCreditOf } from '../../../shared/audit/dispute-credit';
 import { isIsoDate } from '../../../shared/dates';
-import { centsFromText, formatCents, type Cents } from '../../../shared/money/cents';
+import { formatCents } from '../../../shared/money/cents';
 import { useDatabase } from '../../db/DatabaseContext';
 import { createDispute } from '../../db/disputes';
 import type { FindingRecord } from '../../db/findings';
 import type { FindingRow } from './rows';
+import { useFieldProblem } from './useFieldProblem';
 
 /**
  * Opens a dispute for the chosen findings of one carrier account: it claims their money at stake,
@@ -27,24 +29,10 @@ export function NewDisputeForm({
   const [contact, setContact] = useState('');
   const [expected, setExpected] = useState('');
   const [notes, setNotes] = useState('');
-  const [problem, setProblem] = useState('');
-  // The field a problem is about: it is marked invalid, described by the problem and focused.
-  const [invalid, setInvalid] = useState<'filed' | 'expected' | null>(null);
+  const problem = useFieldProblem<'filed' | 'expected'>();
   const heading = useRef<HTMLHeadingElement>(null);
-  const filedInput = useRef<HTMLInputElement>(null);
-  const expectedInput = useRef<HTMLInputElement>(null);
   // The form opens below the grid: focus goes to its heading, so a keyboard user starts on it.
   useEffect(() => heading.current?.focus(), []);
-  const refuse = (field: 'filed' | 'expected' | null, message: string) => {
-    setProblem(message);
-    setInvalid(field);
-    if (field === 'filed') filedInput.current?.focus();
-    if (field === 'expected') expectedInput.current?.focus();
-  };
-  const fieldProps = (field: 'filed' | 'expected') =>
-    invalid === field
-      ? { 'aria-invalid': true, 'aria-describedby': 'new-dispute-problem' }
-      : { 'aria-invalid': false };
   const claim = choice.total;
   const count = choice.claimed.length;
   const rowOf = (id: string) => rows.find((row) => row.id === id);
@@ -52,15 +40,11 @@ export function NewDisputeForm({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (filed !== '' && !isIsoDate(filed)) return refuse('filed', 'The filed date is not a date.');
-    let expectedCredit: Cents | undefined;
-    if (expected.trim() !== '') {
-      // Money typed by the user is to the cent: `12.345` is refused, never silently rounded.
-      const parsed = centsFromText(expected, { subCent: 'reject' });
-      if (!parsed.ok)
-        return refuse('expected', `Expected credit: ${parsed.errors[0]?.message ?? ''}`);
-      if (parsed.value !== null) expectedCredit = parsed.value;
-    }
+    if (filed !== '' && !isIsoDate(filed))
+      return problem.say('The filed date is not a date.', 'filed');
+    const amount = expectedCreditOf(expected);
+    if (typeof amount === 'string') return problem.say(amount, 'expected');
+    // clock: when the dispute opened, for its date and the history of its findings.
     const now = new Date().toISOString();
     const outcome = await createDispute(
       db,
@@ -70,12 +54,12 @@ export function NewDisputeForm({
         ...(isIsoDate(filed) ? { submittedOn: filed } : {}),
         contact,
         notes,
-        ...(expectedCredit === undefined ? {} : { expectedCredit }),
+        ...(amount === undefined ? {} : { expectedCredit: amount }),
       },
       `dispute-${crypto.randomUUID()}`,
       now,
     );
-    if (!outcome.ok) return refuse(null, outcome.errors.map((e) => e.message).join(' '));
+    if (!outcome.ok) return problem.say(outcome.errors.map((e) => e.message).join(' '));
     onDone(`Disputed ${count} finding${count === 1 ? '' : 's'} (${formatCents(claim)}).`);
   };
 
@@ -117,11 +101,10 @@ export function NewDisputeForm({
         <label>
           Filed on
           <input
-            ref={filedInput}
             type="date"
             value={filed}
             onChange={(e) => setFiled(e.target.value)}
-            {...fieldProps('filed')}
+            {...problem.field('filed')}
           />
         </label>
         <label>
@@ -133,11 +116,10 @@ export function NewDisputeForm({
           <input
             type="text"
             inputMode="decimal"
-            ref={expectedInput}
             value={expected}
             placeholder={formatCents(claim)}
             onChange={(e) => setExpected(e.target.value)}
-            {...fieldProps('expected')}
+            {...problem.field('expected')}
           />
         </label>
         <label className="wide">
@@ -145,9 +127,9 @@ export function NewDisputeForm({
           <textarea value={notes} rows={2} onChange={(e) => setNotes(e.target.value)} />
         </label>
       </div>
-      {problem && (
-        <p role="alert" id="new-dispute-problem">
-          {problem}
+      {problem.message && (
+        <p role="alert" id={problem.problemId}>
+          {problem.message}
         </p>
       )}
       <div className="button-row">

@@ -47,7 +47,7 @@ export function SavingsTab({ data }: { data: FindingsData }) {
           <dd>{formatCents(identified)}</dd>
         </div>
         <div className="tile">
-          <dt>Disputed</dt>
+          <dt>Claimed in disputes</dt>
           <dd>{formatCents(disputed)}</dd>
         </div>
         <div className="tile">
@@ -55,14 +55,14 @@ export function SavingsTab({ data }: { data: FindingsData }) {
           <dd>{formatCents(recovered)}</dd>
         </div>
         <div className="tile">
-          <dt>Recovered of disputed</dt>
+          <dt>Recovered of claimed</dt>
           <dd>{disputed > 0 ? `${Math.round((recovered / disputed) * 100)} %` : '—'}</dd>
         </div>
       </dl>
       <table className="data-table savings-table">
         <caption>
-          By month — identified {SAVINGS_BASES.identified}, disputed {SAVINGS_BASES.disputed},
-          recovered {SAVINGS_BASES.recovered}
+          By month — identified {SAVINGS_BASES.identified}, claimed in disputes{' '}
+          {SAVINGS_BASES.disputed}, recovered {SAVINGS_BASES.recovered}
         </caption>
         <thead>
           <tr>
@@ -71,7 +71,7 @@ export function SavingsTab({ data }: { data: FindingsData }) {
               Identified
             </th>
             <th scope="col" className="numeric">
-              Disputed
+              Claimed
             </th>
             <th scope="col" className="numeric">
               Recovered
@@ -108,7 +108,7 @@ export function SavingsTab({ data }: { data: FindingsData }) {
       </table>
       <p className="hint savings-legend">
         <span className="savings-bar savings-bar--identified" aria-hidden="true" /> Identified{' '}
-        <span className="savings-bar savings-bar--disputed" aria-hidden="true" /> Disputed{' '}
+        <span className="savings-bar savings-bar--disputed" aria-hidden="true" /> Claimed{' '}
         <span className="savings-bar savings-bar--recovered" aria-hidden="true" /> Recovered
       </p>
     </section>

@@ -1,8 +1,10 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
+import { statusChangeProblem } from '../../../shared/audit/next-status';
 import { isIsoDate, type IsoDate } from '../../../shared/dates';
 import { isoDateOf } from '../../db/findings';
 import { FINDING_STATUSES, type FindingStatus } from '../../../shared/model';
 import { STATUS_LABELS } from './rows';
+import { useFieldProblem } from './useFieldProblem';
 
 /** A status change as the user enters it: the new status, the day it happened and a note. */
 export interface StatusChoice {
@@ -14,6 +16,7 @@ export interface StatusChoice {
 
 /** Today's date (UTC), the default of every date field here. */
 export function todayIso(): IsoDate {
+  // clock: the day a form's date fields start at.
   return isoDateOf(new Date().toISOString());
 }
 
@@ -33,16 +36,13 @@ export function StatusForm({
   const [status, setStatus] = useState<FindingStatus>(initial);
   const [date, setDate] = useState<string>(todayIso);
   const [note, setNote] = useState('');
-  const [problem, setProblem] = useState('');
-  const dateInput = useRef<HTMLInputElement>(null);
+  const problem = useFieldProblem<'date' | 'note'>();
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!isIsoDate(date)) {
-      setProblem('Choose the date of the change.');
-      dateInput.current?.focus();
-      return;
-    }
-    setProblem('');
+    if (!isIsoDate(date)) return problem.say('Choose the date of the change.', 'date');
+    const refused = statusChangeProblem(status, note);
+    if (refused !== null) return problem.say(refused, 'note');
+    problem.say('');
     void onSubmit({ status, at: `${date}T12:00:00.000Z`, note }).then(() => setNote(''));
   };
   return (
@@ -66,22 +66,25 @@ export function StatusForm({
       <label className="inline">
         Date
         <input
-          ref={dateInput}
           type="date"
           value={date}
           onChange={(e) => setDate(e.target.value)}
-          aria-invalid={problem !== ''}
-          aria-describedby={problem ? `${id}-problem` : undefined}
+          {...problem.field('date')}
         />
       </label>
       <label className="inline">
         Note
-        <input type="text" value={note} onChange={(e) => setNote(e.target.value)} />
+        <input
+          type="text"
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          {...problem.field('note')}
+        />
       </label>
       <button type="submit">{submitLabel}</button>
-      {problem && (
-        <span role="alert" id={`${id}-problem`}>
-          {problem}
+      {problem.message && (
+        <span role="alert" id={problem.problemId}>
+          {problem.message}
         </span>
       )}
     </form>

@@ -3,12 +3,14 @@
  * the filters, the money totals and the savings tracker. Pure functions, no database.
  */
 import { countedImpact, countOnce, type CountedOnce } from '../../../shared/audit/claims';
+import { disputeShares, type SavingsDispute } from '../../../shared/audit/savings';
 import { ALL_RULES } from '../../../shared/audit/rules';
 import { daysBetween, isIsoDate, type IsoDate } from '../../../shared/dates';
 import {
   impactKindOf,
   invoiceNumbersOf,
   isOutstanding,
+  zeroByStatus,
   type Carrier,
   type DisputeStatus,
   type FindingStatus,
@@ -72,6 +74,19 @@ export interface FindingRow {
    * (see `shared/audit/claims.ts`); 0 for money at risk.
    */
   counted: Cents;
+  /**
+   * What the finding's dispute claims of it: its share of the claim as filed (shared among the
+   * dispute's findings as the savings tracker shares it), not what the checks find now — a
+   * finding found again with more money after filing does not grow its claim. Its counted
+   * impact when it is marked disputed with no dispute recorded; 0 when not disputed.
+   */
+  claimed: Cents;
+  /**
+   * What the carrier credited of it: its share of its dispute's credits received (partial ones
+   * too), as the savings tracker shares them; its counted impact when it is marked credited with
+   * no dispute recorded (no credit amount known); else 0.
+   */
+  recovered: Cents;
   message: string;
   /** Days since the bill (invoice date), else since the audit first found it. */
   ageDays: number;
@@ -87,6 +102,8 @@ export interface FindingLookups {
     Invoice,
     'id' | 'carrierId' | 'accountNumber' | 'invoiceNumber' | 'invoiceDate'
   >[];
+  /** The disputes, for what each disputed finding's dispute claims (`FindingRow.claimed`). */
+  disputes?: readonly SavingsDispute[];
 }
 
 export function invoiceKey(
@@ -113,6 +130,8 @@ export function findingRows(
   const invoiceByKey = new Map(
     lookups.invoices.map((i) => [invoiceKey(i.carrierId, i.accountNumber, i.invoiceNumber), i]),
   );
+  const claims = disputeShares(findings, lookups.disputes ?? [], 'disputed', once);
+  const credits = disputeShares(findings, lookups.disputes ?? [], 'recovered', once);
   return findings.map((finding) => {
     const { subject, evidence } = finding;
     const invoice =
@@ -147,6 +166,13 @@ export function findingRows(
       period: subject.period ?? '',
       impact: finding.impact,
       counted: countedImpact(once, finding),
+      claimed:
+        finding.status !== 'disputed'
+          ? cents(0)
+          : (claims.get(finding.id) ?? countedImpact(once, finding)),
+      recovered:
+        credits.get(finding.id) ??
+        (finding.status === 'credited' ? countedImpact(once, finding) : cents(0)),
       message: finding.message,
       ageDays: Math.max(0, daysBetween(since, today)),
       disputeId: finding.disputeId ?? null,
@@ -315,21 +341,28 @@ export interface FindingTotals {
   /** Money at risk of the outstanding rows: never inside `total` or the status figures. */
   atRisk: Cents;
   open: Cents;
+  /**
+   * What the disputes claim of the disputed rows, as filed (`FindingRow.claimed`): not their
+   * money at stake now, which may have grown or shrunk since.
+   */
   disputed: Cents;
-  credited: Cents;
+  /** Money at stake now of the disputed rows, each dollar once: differs from `disputed` when a
+   * finding was found again with other money after its dispute was filed. */
+  disputedNow: Cents;
+  /**
+   * What the carrier credited of the rows (`FindingRow.recovered`): the credits received, partial
+   * ones included, not the findings' money at stake.
+   */
+  recovered: Cents;
 }
 
 export function totalsOf(rows: readonly FindingRow[]): FindingTotals {
   let total = 0;
   let gross = 0;
   let atRisk = 0;
-  const byStatus: Record<FindingStatus, number> = {
-    open: 0,
-    disputed: 0,
-    credited: 0,
-    resolved: 0,
-    dismissed: 0,
-  };
+  const byStatus = zeroByStatus();
+  let claimed = 0;
+  let recovered = 0;
   for (const row of rows) {
     const kind = impactKindOf(row.ruleId);
     if (kind === 'at-risk') {
@@ -343,6 +376,8 @@ export function totalsOf(rows: readonly FindingRow[]): FindingTotals {
       gross += row.impact;
     }
     byStatus[row.status] += row.counted;
+    claimed += row.claimed;
+    recovered += row.recovered;
   }
   return {
     count: rows.length,
@@ -350,8 +385,9 @@ export function totalsOf(rows: readonly FindingRow[]): FindingTotals {
     gross: cents(gross),
     atRisk: cents(atRisk),
     open: cents(byStatus.open),
-    disputed: cents(byStatus.disputed),
-    credited: cents(byStatus.credited),
+    disputed: cents(claimed),
+    disputedNow: cents(byStatus.disputed),
+    recovered: cents(recovered),
   };
 }
 

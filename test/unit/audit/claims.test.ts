@@ -143,7 +143,8 @@ describe('the findings page counts each dollar once', () => {
     if (closedRecord === undefined || expiredRecord === undefined) throw new Error('two findings');
     const credited = [{ ...closedRecord, status: 'credited' as const }, expiredRecord];
     const rows = findingRows(credited, lookups, isoDate(2026, 11, 16));
-    // Credited is recovered, no longer at stake (open or disputed, as the dashboard counts it).
-    expect(totalsOf(rows)).toMatchObject({ open: 0, credited: 20_000, total: 0 });
+    // Credited is recovered, no longer at stake (open or disputed, as the dashboard counts it);
+    // credited with no dispute recorded, its money at stake is what it recovered.
+    expect(totalsOf(rows)).toMatchObject({ open: 0, recovered: 20_000, total: 0 });
   });
 });

@@ -4,6 +4,7 @@
  * months add up to the month's invoices, and a service with no cost center stays in the forecast
  * once it is billed, as it was while ordered.
  */
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { allocateMonth } from '../../../shared/allocation';
 import { forecastYear, type ForecastInput } from '../../../shared/budget/forecast';
@@ -60,6 +61,21 @@ describe('unallocated charges in the forecast', () => {
   it('the CSV lists them under No cost center (unallocated)', () => {
     const csv = forecastCsv(run(), { costCenters: input.costCenters, carriers: input.carriers });
     expect(csv).toContain('No cost center (unallocated),Verizon Wireless,43.34,');
+  });
+
+  it('the CSV’s Total row holds every money column’s total, the run-rate and year to date too', () => {
+    const csv = forecastCsv(run(), { costCenters: input.costCenters, carriers: input.carriers });
+    const table = Papa.parse<string[]>(csv.replace(/^\uFEFF/, '')).data;
+    const header = table[0] ?? [];
+    const totalAt = table.findIndex((row) => row[0] === 'Total');
+    const rows = table.slice(1, totalAt);
+    const total = table[totalAt] ?? [];
+    const cents = (text: string | undefined) => Math.round(Number(text) * 100);
+    expect(header.length).toBeGreaterThan(3);
+    for (let column = 2; column < header.length; column++) {
+      const sum = rows.reduce((acc, row) => acc + cents(row[column]), 0);
+      expect([header[column], cents(total[column])]).toEqual([header[column], sum]);
+    }
   });
 
   it('a pending disconnect of a service with no cost center takes it out of that row', () => {

@@ -7,7 +7,11 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { allocateMonth } from '../../../shared/allocation';
 import { monthsOfYear, budgetLine } from '../../../shared/budget/grid';
-import { budgetVarianceCsv, VARIANCE_UNALLOCATED_LABEL } from '../../../shared/budget/report';
+import {
+  budgetVarianceCsv,
+  VARIANCE_CARRIERS_LABEL,
+  VARIANCE_UNALLOCATED_LABEL,
+} from '../../../shared/budget/report';
 import { actualsOf, budgetVariance } from '../../../shared/budget/variance';
 import { cents } from '../../../shared/money/cents';
 import { centsOfText } from '../../helpers/chargeback-csv';
@@ -61,6 +65,35 @@ describe('the Actual vs budget CSV', () => {
     expect(costCenterRows.reduce((sum, row) => sum + centsOfText(row['Actual YTD'] ?? ''), 0)).toBe(
       variance.total.ytdActual,
     );
+  });
+
+  it('lists a carrier budgeted within its cost center apart, so every column of the table adds up to its total', () => {
+    const carrierId = input.carriers[0]?.id ?? '';
+    const withCarrier = budgetVariance(
+      monthsOfYear(2026),
+      [
+        budgetLine('a', '', month('2026-01'), cents(90_00)),
+        budgetLine('a', carrierId, month('2026-01'), cents(20_00)),
+      ],
+      results.map(actualsOf),
+      ['a', 'b'],
+    );
+    const table = Papa.parse<string[]>(
+      budgetVarianceCsv(withCarrier, names).replace(/^\uFEFF/, ''),
+    ).data;
+    const header = table[0] ?? [];
+    const totalAt = table.findIndex((row) => row[0] === 'Total');
+    const body = table.slice(1, totalAt);
+    for (const column of ['Budget YTD', 'Actual YTD', 'Variance', 'Budget year']) {
+      const at = header.indexOf(column);
+      const sum = body.reduce((acc, row) => acc + centsOfText(row[at] ?? ''), 0);
+      expect([column, sum]).toEqual([column, centsOfText(table[totalAt]?.[at] ?? '')]);
+    }
+    expect(centsOfText(table[totalAt]?.[header.indexOf('Budget year')] ?? '')).toBe(110_00);
+    // The carrier's row comes after, under a title saying it is already counted.
+    const titleAt = table.findIndex((row) => row[0] === VARIANCE_CARRIERS_LABEL);
+    expect(titleAt).toBeGreaterThan(totalAt);
+    expect(table.slice(titleAt).some((row) => row[1] === input.carriers[0]?.name)).toBe(true);
   });
 
   it('writes Variance % as a plain number a spreadsheet reads (as the chargeback does)', () => {

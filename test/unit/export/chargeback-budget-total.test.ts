@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { allocateMonth } from '../../../shared/allocation';
 import {
   BUDGET_VARIANCE_PRESET,
+  STANDARD_PRESET,
   chargebackCsv,
   chargebackXlsx,
   type ChargebackNames,
@@ -45,6 +46,27 @@ describe('the month’s total against its budget', () => {
       total[at('Variance')],
       total[at('Variance %')],
     ]).toEqual([100, 90, 10, 11.11]);
+  });
+
+  it('the workbook’s layout sheet holds the CSV’s rows: its totals are the month’s, as the Summary’s', () => {
+    const sheets = inspectXlsx(
+      chargebackXlsx(result, names, BUDGET_VARIANCE_PRESET, { suspenseCostCenter: 'SUSP' }),
+    ).sheets;
+    const layout = sheets.find((sheet) => sheet.name === BUDGET_VARIANCE_PRESET.name);
+    const values = layout?.values ?? [];
+    const header = values[0] ?? [];
+    const at = (name: string) => header.indexOf(name);
+    expect(values.some((row) => row[at('Cost center')] === 'SUSP')).toBe(true);
+    const total = values[values.length - 1] ?? [];
+    expect([total[at('Amount')], total[at('Budget')], total[at('Variance')]]).toEqual([
+      100, 90, 10,
+    ]);
+    // Per charge: the Detail adds up to the invoices, the unknown service's $25.00 on the suspense.
+    const detail = inspectXlsx(chargebackXlsx(result, names, STANDARD_PRESET)).sheets.find(
+      (sheet) => sheet.name === 'Detail',
+    )?.values;
+    const detailHeader = detail?.[0] ?? [];
+    expect(detail?.at(-1)?.[detailHeader.indexOf('Amount')]).toBe(100);
   });
 
   it('reads across in the “Cost centers vs budget” CSV, total row included', () => {

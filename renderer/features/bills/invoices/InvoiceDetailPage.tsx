@@ -18,12 +18,18 @@ import { ChargeLinesPanel } from './ChargeLinesPanel';
 import { InvoiceFindingsPanel } from './InvoiceFindingsPanel';
 import { OriginalFileButton } from './OriginalFileButton';
 import { ReviewPanel } from './ReviewPanel';
-import { DeleteInvoiceButton } from './DeleteInvoiceButton';
+import { useDeleteInvoice } from './DeleteInvoice';
 
 /** One invoice: its facts, review workflow and history, charge lines, usage and original file. */
 export function InvoiceDetailPage({ invoiceId }: { invoiceId: string }) {
   const db = useDatabase();
   const detail = useLiveQuery(() => loadInvoiceDetail(db, invoiceId), [db, invoiceId]);
+  const shown = detail.status === 'ready' ? detail.value?.invoice : undefined;
+  const deletion = useDeleteInvoice(
+    invoiceId,
+    shown?.invoiceNumber ?? '',
+    shown?.statedTotal ?? shown?.linesTotal ?? cents(0),
+  );
   // Opened with Enter in the Bills grid, the grid went with the list: focus goes to the invoice's
   // heading once it is read (PageHeader leaves focus that is already lost alone).
   const loaded = detail.status === 'ready' && detail.value !== null;
@@ -56,8 +62,9 @@ export function InvoiceDetailPage({ invoiceId }: { invoiceId: string }) {
         {batches.map((batch) => (
           <OriginalFileButton key={batch.id} batchId={batch.id} fileName={batch.fileName} />
         ))}
-        <DeleteInvoiceButton invoiceId={invoice.id} invoiceNumber={invoice.invoiceNumber} />
+        {deletion.button}
       </PageHeader>
+      {deletion.question}
       <div className="detail-grid">
         <section className="panel" aria-labelledby="invoice-facts">
           <h2 id="invoice-facts">{carrierName}</h2>

@@ -1,0 +1,55 @@
+/**
+ * Every amount is kept and shown as US dollars: a pound or euro amount is refused with a sentence
+ * saying so, never read as its digits and shown, added up and exported as dollars.
+ */
+import { describe, expect, it } from 'vitest';
+import { centsFromText } from '../../shared/money/cents';
+import { readDraft } from './import/fixtures';
+
+describe('an amount in another currency', () => {
+  it.each<[string, ',' | '.', string]>([
+    ['£12.00', '.', 'pounds'],
+    ['-£1,250.50', '.', 'pounds'],
+    ['(£3.00)', '.', 'pounds'],
+    ['12.00 £', '.', 'pounds'],
+    ['€ 0,74', ',', 'euros'],
+    ['(3,00 €)', ',', 'euros'],
+    ['-€12,5', ',', 'euros'],
+  ])('%s is refused as %s… (decimal %s)', (text, decimal, currency) => {
+    const read = centsFromText(text, { decimal });
+    expect(read.ok).toBe(false);
+    if (!read.ok)
+      expect(read.errors[0]?.message).toBe(
+        `"${text}" is an amount in ${currency}: TEM Desk keeps every amount in US dollars and would show it as dollars. Convert the amounts to dollars first.`,
+      );
+  });
+
+  it('a dollar amount still reads', () => {
+    expect(centsFromText('$1,250.50')).toEqual({ ok: true, value: 1250_50 });
+    expect(centsFromText('(12.00 $)')).toEqual({ ok: true, value: -12_00 });
+  });
+
+  it('a bill in pounds lists each amount as a row that could not be read, and imports none of them', () => {
+    const draft = readDraft([
+      {
+        name: 'bt-business.csv',
+        bytes: new TextEncoder().encode(
+          [
+            'Carrier,Account Number,Invoice Number,Invoice Date,Service ID,Category,Amount,Invoice Total',
+            'BT Business,GB-1001,BT-2610,2026-10-01,555-010-0001,Recurring,£45.00,£57.50',
+            'BT Business,GB-1001,BT-2610,2026-10-01,555-010-0002,Recurring,£12.50,£57.50',
+            '',
+          ].join('\n'),
+        ),
+      },
+    ]);
+    expect(draft.lines).toEqual([]);
+    expect(draft.errors.map((e) => [e.row, e.value])).toEqual([
+      [2, '£45.00'],
+      [2, '£57.50'],
+      [3, '£12.50'],
+      [3, '£57.50'],
+    ]);
+    expect(draft.errors[0]?.message).toContain('is an amount in pounds');
+  });
+});
