@@ -27,12 +27,12 @@ import {
   readStatus,
   readYesNo,
 } from './csv-columns';
+import { fileDates } from '../inventory/file-dates';
 import {
   decideDateOrder,
   locate,
   openTable,
   readAmount,
-  readDateCell,
   splitList,
   type ContractCsvError,
 } from './csv-table';
@@ -109,6 +109,9 @@ export function readContractsCsv(
   const { header, body, indexOf } = table;
   const dateColumns = [indexOf('startDate'), indexOf('endDate')];
   const dateOrder = options.dateOrder ?? decideDateOrder(body, dateColumns);
+  // Read as the inventory and sites files read theirs: an Excel date serial (`45352`, what a
+  // date column formatted General exports) is a date too.
+  const readDate = fileDates(body, dateColumns, dateOrder ?? undefined);
   const errors: ContractCsvError[] = [...table.errors];
   const rows: ContractDraft[] = [];
   const seen = new Map<string, number>();
@@ -134,15 +137,16 @@ export function readContractsCsv(
     const carrierName = cell('carrier');
     if (carrierName === '') reject('carrier', 'is blank; name the carrier (e.g. Lumen).');
 
-    const startDate = readDateCell(cell('startDate'), dateOrder);
-    if (startDate === null) reject('startDate', 'is blank; every contract needs a start date.');
+    const startDate = readDate(cell('startDate'));
+    if (startDate.ok && startDate.value === undefined)
+      reject('startDate', 'is blank; every contract needs a start date.');
     else if (!startDate.ok) reject('startDate', startDate.message);
     const termText = cell('termMonths');
     const termMonths = termText === '' ? null : readMonths(termText, { min: 1 });
     if (termMonths === null) reject('termMonths', 'is blank; enter the term in months, like 36.');
     else if (!termMonths.ok) reject('termMonths', termMonths.message);
-    const endRead = readDateCell(cell('endDate'), dateOrder);
-    if (endRead !== null && !endRead.ok) reject('endDate', endRead.message);
+    const endRead = readDate(cell('endDate'));
+    if (!endRead.ok) reject('endDate', endRead.message);
 
     const autoRenew = take('autoRenew', readYesNo(cell('autoRenew')), false);
     const renewalTermMonths = take(
@@ -154,9 +158,12 @@ export function readContractsCsv(
     const marcCents = take('marc', readAmount(cell('marc'), '120,000.00'), null) ?? ZERO_CENTS;
     const status = take('status', readStatus(cell('status')), 'active');
 
-    if (startDate === null || !startDate.ok || termMonths === null || !termMonths.ok) continue;
+    if (!startDate.ok || startDate.value === undefined || termMonths === null || !termMonths.ok)
+      continue;
     const endDate =
-      endRead?.ok === true ? endRead.value : contractEndDate(startDate.value, termMonths.value);
+      endRead.ok && endRead.value !== undefined
+        ? endRead.value
+        : contractEndDate(startDate.value, termMonths.value);
     if (endDate < startDate.value) {
       reject('endDate', `the contract ends (${endDate}) before it starts (${startDate.value}).`);
     }
@@ -170,7 +177,7 @@ export function readContractsCsv(
       startDate: startDate.value,
       termMonths: termMonths.value,
       endDate,
-      endDateComputed: endRead === null,
+      endDateComputed: endRead.ok && endRead.value === undefined,
       autoRenew,
       renewalTermMonths,
       noticeDays,

@@ -199,6 +199,20 @@ describe('readContractsCsv', () => {
       );
     });
 
+    it.each<[string, string, string, string]>([
+      ['45352', '', '2024-03-01', '2025-02-28'],
+      ['45352', '46081', '2024-03-01', '2026-02-28'],
+      ['3/31/2024', '46081', '2024-03-31', '2026-02-28'],
+      ['01-Mar-24', '2027-02-28', '2024-03-01', '2027-02-28'],
+    ])(
+      'reads an Excel date serial as the inventory file does: %s to %s',
+      (start, end, startDate, endDate) => {
+        const read = readContracts(lines(start, end));
+        expect(read.errors).toEqual([]);
+        expect(read.rows[0]).toMatchObject({ startDate, endDate });
+      },
+    );
+
     it('reads dates every order agrees on without an order', () => {
       expect(readContracts(lines('01/01/2024')).rows[0]?.startDate).toBe('2024-01-01');
       expect(readContracts(lines('"Jan 5, 2024"')).rows[0]?.startDate).toBe('2024-01-05');
