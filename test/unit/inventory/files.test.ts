@@ -238,6 +238,28 @@ describe('inventory files', () => {
     ]);
   });
 
+  it.each<[string, string | undefined, string | undefined, string]>([
+    ['its own', 'cc-own', 'cc-site', '4200'],
+    ['its site’s when it has none of its own', undefined, 'cc-site', '4100'],
+    ['none when neither has one', undefined, undefined, ''],
+  ])(
+    'exports a service’s cost center as %s, so a new workspace reads the same allocation',
+    (_, serviceCostCenter, siteCostCenter, written) => {
+      const { drafts } = read(
+        inventoryCsv({
+          ...source,
+          services: [makeService({ costCenterId: serviceCostCenter })],
+          sites: [makeSite({ costCenterId: siteCostCenter })],
+          costCenters: [
+            { id: 'cc-site', code: '4100', name: 'Retail', active: true },
+            { id: 'cc-own', code: '4200', name: 'Field', active: true },
+          ],
+        }),
+      );
+      expect(drafts.map((draft) => draft.costCenterCode)).toEqual([written]);
+    },
+  );
+
   it('exports XLSX that the import reads back too, money as numbers', () => {
     const table = readTabularFile('inventory.xlsx', inventoryXlsx(source));
     if (!table.ok) throw new Error('unreadable');
