@@ -4,8 +4,9 @@
  *
  * - A contract's carrier and accounts are resolved by their keys (any spacing, case or
  *   punctuation is one record); new ones are planned.
- * - A Contract ID already stored updates that contract, keeping its services, files, notes and —
- *   unless the rates file names it — its rate card.
+ * - A Contract ID already stored (as a contract's id, or as the contract number of one entered in
+ *   the app) updates that contract, keeping its id, services, files, notes and — unless the rates
+ *   file names it — its rate card.
  * - A rates file replaces the rate card of every contract it names. Its Service ID is found in the
  *   inventory by id, match key or alias; the service joins the contract and points at it.
  * - A rate naming a contract or a service nothing has is refused, with its row.
@@ -55,6 +56,8 @@ function contractFromDraft(
     contractNumber: before?.contractNumber ?? draft.id,
     serviceIds: before?.serviceIds ?? [],
     ...fields,
+    // Matched by its contract number, a contract keeps its own id (the records that point at it).
+    id: before?.id ?? draft.id,
     carrierId,
     accountIds: [...new Set(accountIds)],
   };
@@ -128,14 +131,31 @@ function rateOf(rate: ContractRateDraft, service: Service | undefined): Contract
   };
 }
 
+/**
+ * Stored contracts by what a file may name them by: the Contract ID the app exports (the record's
+ * id), or the contract number typed in the New contract form (an id wins over a number), as the
+ * inventory file's Contract ID column does.
+ */
+function contractsByReference(contracts: readonly Contract[]): Map<string, Contract> {
+  const byReference = new Map<string, Contract>();
+  for (const contract of contracts) {
+    if (contract.contractNumber !== undefined) byReference.set(contract.contractNumber, contract);
+  }
+  for (const contract of contracts) byReference.set(contract.id, contract);
+  return byReference;
+}
+
 /** Rate cards, services joining contracts and their links, planned onto `planned`. */
 function planRates(
   rates: readonly ContractRateDraft[],
   stored: ContractLedger,
   planned: Map<string, Contract>,
 ): Pick<ContractPlan, 'rates' | 'serviceLinks' | 'refusals'> {
-  const storedById = new Map(stored.contracts.map((contract) => [contract.id, contract]));
-  const contractOf = (id: string) => planned.get(id) ?? storedById.get(id);
+  const storedByReference = contractsByReference(stored.contracts);
+  const contractOf = (reference: string) => {
+    const known = storedByReference.get(reference);
+    return planned.get(reference) ?? (known && (planned.get(known.id) ?? known));
+  };
   const findService = serviceFinder(stored.services);
   const cards = new Map<string, ContractRate[]>();
   const links = new Map<string, RecordUpdate<Service>>();
@@ -177,14 +197,15 @@ export function planContracts(
   org: OrgResolver,
 ): ContractPlan {
   const createdByOrg = createdFrom(org);
-  const storedById = new Map(stored.contracts.map((contract) => [contract.id, contract]));
+  const storedByReference = contractsByReference(stored.contracts);
   const planned = new Map<string, Contract>();
   let [created, updated] = [0, 0];
   for (const draft of drafts) {
-    const before = storedById.get(draft.id);
+    const before = storedByReference.get(draft.id);
     if (before === undefined) created += 1;
     else updated += 1;
-    planned.set(draft.id, contractFromDraft(draft, before, org));
+    const contract = contractFromDraft(draft, before, org);
+    planned.set(contract.id, contract);
   }
   const rated = planRates(rates, stored, planned);
   const { carriers, accounts } = createdByOrg();

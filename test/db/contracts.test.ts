@@ -233,6 +233,31 @@ describe('importing contracts', () => {
     expect((await db.contracts.get('LUM-1'))?.rateCard).toHaveLength(2);
   });
 
+  it('updates a contract entered by hand when the file names it by its contract number', async () => {
+    await saveContract(
+      db,
+      makeContract({ id: 'contract-typed', contractNumber: 'LUM-1', notes: 'Signed by CFO' }),
+    );
+    const contracts = readContractsCsv(contractsFile);
+    const rates = readContractRatesCsv(ratesFile('555-010-0002'));
+    const outcome = await commitContractImport(db, contracts.rows, rates.rows);
+    expect(outcome).toEqual({ ok: true, value: { created: 1, updated: 1, rates: 2 } });
+    expect((await db.contracts.toArray()).map((c) => c.id).sort()).toEqual([
+      'CC-1',
+      'contract-typed',
+    ]);
+    expect(await db.contracts.get('contract-typed')).toMatchObject({
+      contractNumber: 'LUM-1',
+      name: 'Lumen data',
+      notes: 'Signed by CFO',
+      rateCard: [
+        { planOrServiceType: 'Business Unlimited', monthlyRateCents: 40_00 },
+        { serviceId: 'service-2', monthlyRateCents: 35_00 },
+      ],
+    });
+    expect((await db.services.get('service-2'))?.contractId).toBe('contract-typed');
+  });
+
   it('keeps the services the inventory linked, and records each link a rate makes', async () => {
     await db.services.update('service-1', { contractId: 'LUM-1' });
     const contracts = readContractsCsv(contractsFile);
