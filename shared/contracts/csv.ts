@@ -14,6 +14,7 @@
  */
 import type { DateOrder } from '../dates/iso-date';
 import { serviceMatchKey } from '../ids/identifiers';
+import { scientificNotationProblem } from '../import/cells';
 import { ZERO_CENTS } from '../money/cents';
 import type { Contract, ContractRate } from '../model/contract';
 import type { CellReading } from './csv-columns';
@@ -129,6 +130,13 @@ export function readContractsCsv(
     };
 
     const id = cell('id');
+    // An identifier Excel saved as `2.87012E+11` lost its last digits: it names no one account.
+    for (const key of ['id', 'accounts'] as const) {
+      for (const part of key === 'id' ? [id] : splitList(cell(key))) {
+        const problem = scientificNotationProblem(part);
+        if (problem !== null) reject(key, problem);
+      }
+    }
     if (id === '') reject('id', 'is blank; every contract needs an ID (its number will do).');
     const earlier = seen.get(id);
     if (id !== '' && earlier !== undefined) {
@@ -225,6 +233,10 @@ export function readContractRatesCsv(
     }
     const plan = cell('plan');
     const serviceId = cell('serviceId');
+    for (const key of ['id', 'serviceId'] as const) {
+      const problem = scientificNotationProblem(cell(key));
+      if (problem !== null) reject(key, problem);
+    }
     if (plan === '' && serviceId === '') {
       reject('plan', 'is blank, and so is Service ID; a rate needs a plan, a service, or both.');
     }

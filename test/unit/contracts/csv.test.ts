@@ -162,6 +162,26 @@ describe('readContractsCsv', () => {
     ]);
   });
 
+  it.each<[string, string, string]>([
+    ['an account', 'C-1,Lumen,,5-ACME-001; 2.87012E+11,2024-01-01,36,,,,,,', 'Accounts'],
+    ['a contract number', '2.01234E+11,Lumen,,,2024-01-01,36,,,,,,', 'Contract ID'],
+  ])(
+    'refuses %s Excel saved in scientific notation, naming the row and column (never a new account)',
+    (_, line, column) => {
+      const { rows, errors } = readContracts([HEADER, line]);
+      expect(rows).toEqual([]);
+      expect(errors).toEqual([
+        expect.objectContaining({
+          row: 2,
+          column,
+          message: expect.stringMatching(
+            new RegExp(`^Row 2, column "${column}": ".+E\\+11" is a number in scientific notation`),
+          ),
+        }),
+      ]);
+    },
+  );
+
   it('says which required columns are missing', () => {
     const { rows, errors } = readContracts(['Contract ID,Carrier,Name', 'A,Lumen,X']);
     expect(rows).toEqual([]);
@@ -330,6 +350,15 @@ describe('contract rates', () => {
       'Row 6, column "MRC": expected an amount of zero or more but found "-5.00".',
       'Row 7, column "MRC": is blank; enter the monthly rate, like 45.00.',
     ]);
+  });
+
+  it('refuses a Service ID Excel saved in scientific notation, naming the row and column', () => {
+    const { rows, errors } = readContractRatesCsv(
+      utf8('Contract ID,Service ID,Monthly Rate\nC-1,1.55501E+10,45.00\nC-1,555-010-0001,45.00\n'),
+    );
+    expect(rows.map((rate) => rate.serviceId)).toEqual(['555-010-0001']);
+    expect(errors.map((error) => [error.row, error.column])).toEqual([[2, 'Service ID']]);
+    expect(errors[0]?.message).toContain('is a number in scientific notation');
   });
 
   it('refuses a plan or service rated twice differently, naming the first row; a repeat is read once', () => {
