@@ -5,6 +5,7 @@
 import type { DateOrder, IsoDate } from '../dates';
 import { serviceMatchKey } from '../ids/identifiers';
 import { scientificNotationProblem } from '../import/cells';
+import { summaryRowReason } from '../import/summary-rows';
 import { headerKey, type Table } from '../import/table';
 import { SERVICE_STATUSES, SERVICE_TYPES, type ServiceStatus, type ServiceType } from '../model';
 import type { Cents } from '../money/cents';
@@ -164,12 +165,21 @@ export function readInventoryRows(
   const drafts: InventoryDraft[] = [];
   const errors: (FieldError & { row: number })[] = [];
   const readDate = fileDates(table.rows, [mapping.installDate, mapping.disconnectDate], dateOrder);
+  const identifying = [mapping.accountNumber, mapping.serviceId].filter((index) => index >= 0);
   for (const { line, cells } of table.rows) {
     const rowErrors: (FieldError & { row: number })[] = [];
     const cell = (field: InventoryField) => {
       const index = mapping[field];
       return index < 0 ? '' : (cells[index] ?? '').trim();
     };
+    // A `Total` row under the services (the app's own XLSX export writes one) names no service:
+    // it is no row to refuse. One that names an account or a service is read, and refused if bad.
+    if (
+      cell('accountNumber') === '' &&
+      cell('serviceId') === '' &&
+      summaryRowReason(cells, identifying) !== null
+    )
+      continue;
     const refuse = (field: InventoryField, value: string, message: string) =>
       rowErrors.push({
         row: line,
