@@ -124,6 +124,11 @@ export interface InventoryDraft {
   contractId: string;
   userName: string;
   department: string;
+  /**
+   * The optional columns the file does not have: a stored service keeps those fields (a file of
+   * Service ID and Status only updates statuses), where a blank cell clears its field.
+   */
+  absentColumns?: readonly InventoryField[];
 }
 
 const TYPE_ALIASES: Record<string, ServiceType> = {
@@ -166,6 +171,7 @@ export function readInventoryRows(
   const errors: (FieldError & { row: number })[] = [];
   const readDate = fileDates(table.rows, [mapping.installDate, mapping.disconnectDate], dateOrder);
   const identifying = [mapping.accountNumber, mapping.serviceId].filter((index) => index >= 0);
+  const absentColumns = INVENTORY_COLUMNS.filter((field) => mapping[field] < 0);
   for (const { line, cells } of table.rows) {
     const rowErrors: (FieldError & { row: number })[] = [];
     const cell = (field: InventoryField) => {
@@ -265,6 +271,7 @@ export function readInventoryRows(
       contractId: cell('contractId'),
       userName: cell('user'),
       department: cell('department'),
+      ...(absentColumns.length > 0 ? { absentColumns } : {}),
     });
   }
   return { drafts, errors };
