@@ -60,6 +60,12 @@ export interface ContractDraft extends Omit<Contract, 'carrierId' | 'accountIds'
   accountNumbers: string[];
   /** True when the file had no End Date and it was computed from Start Date and Term Months. */
   endDateComputed: boolean;
+  /**
+   * The optional columns the file does not have: a stored contract keeps those fields (a file
+   * without a Notice Days column never resets a notice period to 0), where a blank cell means the
+   * column's default.
+   */
+  absentColumns?: readonly ContractColumn[];
 }
 
 /** One contracted rate as read from a rates file. */
@@ -70,7 +76,8 @@ export interface ContractRateDraft extends ContractRate {
   contractId: string;
 }
 
-type ContractColumn = (typeof CONTRACT_COLUMNS)[number]['key'];
+/** A column of the contracts file, by key. */
+export type ContractColumn = (typeof CONTRACT_COLUMNS)[number]['key'];
 type RateColumn = (typeof CONTRACT_RATE_COLUMNS)[number]['key'];
 
 /** What reading a file gives: the good rows and every problem. */
@@ -116,6 +123,9 @@ export function readContractsCsv(
   const errors: ContractCsvError[] = [...table.errors];
   const rows: ContractDraft[] = [];
   const seen = new Map<string, number>();
+  const absentColumns = CONTRACT_COLUMNS.filter(
+    (column) => !column.required && indexOf(column.key) < 0,
+  ).map((column) => column.key);
 
   for (const { line, cells } of body) {
     const cell = (key: ContractColumn) => (cells[indexOf(key)] ?? '').trim();
@@ -186,6 +196,7 @@ export function readContractsCsv(
       termMonths: termMonths.value,
       endDate,
       endDateComputed: endRead.ok && endRead.value === undefined,
+      ...(absentColumns.length > 0 ? { absentColumns } : {}),
       autoRenew,
       renewalTermMonths,
       noticeDays,

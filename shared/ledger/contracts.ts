@@ -11,7 +11,7 @@
  *   inventory by id, match key or alias; the service joins the contract and points at it.
  * - A rate naming a contract or a service nothing has is refused, with its row.
  */
-import type { ContractDraft, ContractRateDraft } from '../contracts/csv';
+import type { ContractColumn, ContractDraft, ContractRateDraft } from '../contracts/csv';
 import { allowancesOf } from '../contracts/csv-columns';
 import { serviceMatchKey } from '../ids/identifiers';
 import type { Account, Carrier, Contract, ContractRate, Service } from '../model';
@@ -42,16 +42,27 @@ export interface ContractPlan {
   refusals: RowRefusal[];
 }
 
-/** The contract a row describes, with its carrier and accounts resolved. */
+/**
+ * The contract a row describes, with its carrier and accounts resolved. A stored contract keeps
+ * the fields of the columns the file does not have (its amended End Date too, while the file's
+ * start and term are the stored ones).
+ */
 function contractFromDraft(
   draft: ContractDraft,
   before: Contract | undefined,
   org: OrgResolver,
 ): Contract {
-  const { line: _line, carrierName, accountNumbers, endDateComputed: _computed, ...fields } = draft;
+  const {
+    line: _line,
+    carrierName,
+    accountNumbers,
+    endDateComputed: _computed,
+    absentColumns = [],
+    ...fields
+  } = draft;
   const carrierId = org.carrierId(carrierName, accountNumbers[0]);
   const accountIds = accountNumbers.map((number) => org.accountId(carrierId, number));
-  return {
+  const contract: Contract = {
     ...before,
     contractNumber: before?.contractNumber ?? draft.id,
     serviceIds: before?.serviceIds ?? [],
@@ -61,6 +72,21 @@ function contractFromDraft(
     carrierId,
     accountIds: [...new Set(accountIds)],
   };
+  if (before === undefined) return contract;
+  const absent = new Set<ContractColumn>(absentColumns);
+  const keep = <K extends keyof Contract>(column: ContractColumn, field: K) => {
+    if (absent.has(column)) contract[field] = before[field];
+  };
+  keep('name', 'name');
+  keep('accounts', 'accountIds');
+  keep('autoRenew', 'autoRenew');
+  keep('renewalTermMonths', 'renewalTermMonths');
+  keep('noticeDays', 'noticeDays');
+  keep('marc', 'marcCents');
+  keep('status', 'status');
+  if (before.startDate === draft.startDate && before.termMonths === draft.termMonths)
+    keep('endDate', 'endDate');
+  return contract;
 }
 
 /** Services by every key a rates file may name them by: id, match key, alias keys. */

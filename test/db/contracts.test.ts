@@ -258,6 +258,55 @@ describe('importing contracts', () => {
     expect((await db.services.get('service-2'))?.contractId).toBe('contract-typed');
   });
 
+  it.each<[string, string, string, Partial<Contract>]>([
+    [
+      'keeps what a column the file lacks says (notice, MARC, renewal, amended end, accounts)',
+      'Contract ID,Carrier,Start Date,Term Months,Status',
+      'LUM-1,Lumen,2024-01-01,36,negotiating',
+      {
+        name: 'Lumen data',
+        endDate: isoDate(2027, 1, 31),
+        autoRenew: true,
+        renewalTermMonths: 12,
+        noticeDays: 60,
+        marcCents: cents(120_000_00),
+        status: 'negotiating',
+      },
+    ],
+    [
+      'computes the end again from a new term',
+      'Contract ID,Carrier,Start Date,Term Months',
+      'LUM-1,Lumen,2024-01-01,24',
+      { endDate: isoDate(2025, 12, 31), noticeDays: 60, termMonths: 24 },
+    ],
+    [
+      'reads a blank cell of a column the file has as its default',
+      'Contract ID,Carrier,Start Date,Term Months,Notice Days,MARC',
+      'LUM-1,Lumen,2024-01-01,36,,',
+      { endDate: isoDate(2027, 1, 31), noticeDays: 0, marcCents: cents(0) },
+    ],
+  ])('on a second, narrower contracts file: %s', async (_, header, line, expected) => {
+    const first = readContractsCsv(
+      textBytes(
+        [
+          'Contract ID,Carrier,Name,Accounts,Start Date,Term Months,End Date,Auto Renew,Renewal Term Months,Notice Days,MARC,Status',
+          'LUM-1,Lumen,Lumen data,5-ACME-001,2024-01-01,36,2027-01-31,Yes,12,60,"120,000.00",active',
+        ].join('\n'),
+      ),
+    );
+    expect((await commitContractImport(db, first.rows, [])).ok).toBe(true);
+    const second = readContractsCsv(textBytes(`${header}\n${line}\n`));
+    expect(second.errors).toEqual([]);
+    expect(await commitContractImport(db, second.rows, [])).toEqual({
+      ok: true,
+      value: { created: 0, updated: 1, rates: 0 },
+    });
+    const stored = await db.contracts.get('LUM-1');
+    expect(stored).toMatchObject(expected);
+    expect(stored?.accountIds).toEqual(['account-1']);
+    expect(stored).not.toHaveProperty('absentColumns');
+  });
+
   it('keeps the services the inventory linked, and records each link a rate makes', async () => {
     await db.services.update('service-1', { contractId: 'LUM-1' });
     const contracts = readContractsCsv(contractsFile);
