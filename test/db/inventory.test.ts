@@ -16,6 +16,7 @@ import {
 import { isoDate } from '../../shared/dates';
 import { guessInventoryMapping, readInventoryRows } from '../../shared/inventory/import';
 import { readTabularFile } from '../../shared/inventory/table-file';
+import { readSiteRows } from '../../shared/inventory/sites-file';
 import { disconnectPatch } from '../../shared/inventory/edits';
 import { cents } from '../../shared/money/cents';
 import { makeDraft, makeDraftInvoice, makeDraftLine, textBytes } from '../helpers/drafts';
@@ -403,5 +404,45 @@ describe('site files', () => {
     const refused = await commitSiteImport(db, [draft('STR-0901'), draft('STR-0902', 'NOPE')]);
     expect(refused).toMatchObject({ ok: false, errors: [{ row: 2, column: 'Cost Center' }] });
     expect(await db.sites.count()).toBe(3);
+  });
+
+  /** Reads a sites file and commits it; the stored STR-0142 after it. */
+  async function importSites(lines: string[]) {
+    const table = readTabularFile('sites.csv', textBytes(lines.join('\n')));
+    if (!table.ok) throw new Error('unreadable');
+    const { drafts, errors } = readSiteRows(table.value);
+    expect(errors).toEqual([]);
+    expect(await commitSiteImport(db, drafts)).toMatchObject({ ok: true });
+    return db.sites.where('code').equals('STR-0142').first();
+  }
+
+  it.each<[string, string[], Record<string, unknown>]>([
+    [
+      'a file of codes and cost centers keeps addresses, dates and a closed site closed',
+      ['Site Code,Site Name,Cost Center', 'STR-0142,Store 142,4999'],
+      {
+        street: '1 Main St',
+        city: 'Austin',
+        region: 'TX',
+        postalCode: '78701',
+        costCenterId: 'cc-old',
+        status: 'closed',
+        openedOn: '2019-01-15',
+        closedOn: '2026-06-30',
+      },
+    ],
+    [
+      'a blank cell of a column the file has clears its field',
+      ['Site Code,Site Name,Address', 'STR-0142,Store 142,'],
+      { city: 'Austin', costCenterId: 'cc-1', status: 'closed' },
+    ],
+  ])('on a second, narrower sites file: %s', async (_, lines, expected) => {
+    await importSites([
+      'Site Code,Site Name,Address,City,State,Postal Code,Cost Center,Status,Opened,Closed',
+      'STR-0142,Store 142,1 Main St,Austin,TX,78701,4100,Closed,2019-01-15,2026-06-30',
+    ]);
+    const site = await importSites(lines);
+    expect(site).toMatchObject(expected);
+    if (!('street' in expected)) expect(site?.street).toBeUndefined();
   });
 });
