@@ -74,11 +74,18 @@ export interface ContractRateDraft extends ContractRate {
   line: number;
   /** The Contract ID the rate belongs to, as written. */
   contractId: string;
+  /**
+   * The optional amount and allowance columns the file does not have: the rate the contract's
+   * card already holds for the same plan or service keeps those (a file of monthly rates only
+   * never drops allowances or month-to-month rates).
+   */
+  absentColumns?: readonly RateColumn[];
 }
 
 /** A column of the contracts file, by key. */
 export type ContractColumn = (typeof CONTRACT_COLUMNS)[number]['key'];
-type RateColumn = (typeof CONTRACT_RATE_COLUMNS)[number]['key'];
+/** A column of the rates file, by key. */
+export type RateColumn = (typeof CONTRACT_RATE_COLUMNS)[number]['key'];
 
 /** What reading a file gives: the good rows and every problem. */
 export interface CsvRead<T> {
@@ -232,6 +239,9 @@ export function readContractRatesCsv(
   const rows: ContractRateDraft[] = [];
   /** The row each contract's plan or service was first rated on, and its rates. */
   const rated = new Map<string, { line: number; rate: number; monthToMonth: number | null }>();
+  const absentColumns = (
+    ['monthToMonthRate', ...ALLOWANCE_FIELDS.map(({ key }) => key)] as const
+  ).filter((key) => indexOf(key) < 0);
   for (const { line, cells } of body) {
     const cell = (key: RateColumn) => (cells[indexOf(key)] ?? '').trim();
     const reject = (key: RateColumn, message: string) =>
@@ -302,6 +312,7 @@ export function readContractRatesCsv(
         ? { monthToMonthRateCents: monthToMonth.value }
         : {}),
       ...allowances,
+      ...(absentColumns.length > 0 ? { absentColumns } : {}),
     });
   }
   return { rows, errors };

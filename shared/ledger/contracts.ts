@@ -12,7 +12,7 @@
  * - A rate naming a contract or a service nothing has is refused, with its row.
  */
 import type { ContractColumn, ContractDraft, ContractRateDraft } from '../contracts/csv';
-import { allowancesOf } from '../contracts/csv-columns';
+import { ALLOWANCE_FIELDS, allowancesOf } from '../contracts/csv-columns';
 import { serviceMatchKey } from '../ids/identifiers';
 import type { Account, Carrier, Contract, ContractRate, Service } from '../model';
 import type { OrgResolver } from './org';
@@ -145,8 +145,28 @@ function resolveRate(
   return { refusal: rateRefusal(rate, 'Service ID', sentence) };
 }
 
-function rateOf(rate: ContractRateDraft, service: Service | undefined): ContractRate {
-  return {
+/** The rate a card holds for a plan (case and spaces aside) and service, if any. */
+function sameRate(
+  card: readonly ContractRate[] | undefined,
+  plan: string | undefined,
+  serviceId: string | undefined,
+): ContractRate | undefined {
+  const planKey = (text: string | undefined) => (text ?? '').toLowerCase().replace(/\s+/g, ' ');
+  return card?.find(
+    (rate) => rate.serviceId === serviceId && planKey(rate.planOrServiceType) === planKey(plan),
+  );
+}
+
+/**
+ * A rate of the file for a card. What a column the file does not have says (a month-to-month
+ * rate, an allowance) comes from the rate `stored` already holds for the same plan or service.
+ */
+function rateOf(
+  rate: ContractRateDraft,
+  service: Service | undefined,
+  stored: readonly ContractRate[] | undefined,
+): ContractRate {
+  const read: ContractRate = {
     ...(rate.planOrServiceType === undefined ? {} : { planOrServiceType: rate.planOrServiceType }),
     ...(service === undefined ? {} : { serviceId: service.id }),
     monthlyRateCents: rate.monthlyRateCents,
@@ -155,6 +175,16 @@ function rateOf(rate: ContractRateDraft, service: Service | undefined): Contract
       : { monthToMonthRateCents: rate.monthToMonthRateCents }),
     ...allowancesOf(rate),
   };
+  const before = sameRate(stored, rate.planOrServiceType, service?.id);
+  if (before === undefined) return read;
+  const absent = new Set(rate.absentColumns);
+  if (absent.has('monthToMonthRate') && before.monthToMonthRateCents !== undefined)
+    read.monthToMonthRateCents = before.monthToMonthRateCents;
+  for (const { key, field } of ALLOWANCE_FIELDS) {
+    const kept = before[field];
+    if (absent.has(key) && kept !== undefined) read[field] = kept;
+  }
+  return read;
 }
 
 /**
@@ -195,7 +225,10 @@ function planRates(
     const { contract, service } = resolved;
     const target = { ...contract };
     planned.set(contract.id, target);
-    cards.set(contract.id, [...(cards.get(contract.id) ?? []), rateOf(rate, service)]);
+    cards.set(contract.id, [
+      ...(cards.get(contract.id) ?? []),
+      rateOf(rate, service, contract.rateCard),
+    ]);
     if (service === undefined) continue;
     if (!target.serviceIds.includes(service.id))
       target.serviceIds = [...target.serviceIds, service.id];

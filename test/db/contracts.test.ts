@@ -307,6 +307,49 @@ describe('importing contracts', () => {
     expect(stored).not.toHaveProperty('absentColumns');
   });
 
+  it('keeps allowances and month-to-month rates a second rates file has no columns for', async () => {
+    const contracts = readContractsCsv(contractsFile);
+    const first = readContractRatesCsv(
+      textBytes(
+        [
+          'Contract ID,Plan Or Service Type,Service ID,Monthly Rate,Month-to-Month Rate,Data Allowance GB,Voice Minutes Allowance,Messages Allowance',
+          'LUM-1,Business Unlimited,,40.00,55.00,unlimited,unlimited,unlimited',
+          'LUM-1,,555-010-0002,35.00,,6,1000,',
+        ].join('\n'),
+      ),
+    );
+    expect((await commitContractImport(db, contracts.rows, first.rows)).ok).toBe(true);
+    const prices = readContractRatesCsv(
+      textBytes(
+        [
+          'Contract ID,Plan,Service ID,Monthly Rate',
+          'LUM-1,business  unlimited,,38.00',
+          'LUM-1,,(555) 010-0002,33.00',
+          'LUM-1,Data Only,,20.00',
+        ].join('\n'),
+      ),
+    );
+    expect(prices.errors).toEqual([]);
+    expect((await commitContractImport(db, [], prices.rows)).ok).toBe(true);
+    expect((await db.contracts.get('LUM-1'))?.rateCard).toEqual([
+      {
+        planOrServiceType: 'business  unlimited',
+        monthlyRateCents: 38_00,
+        monthToMonthRateCents: 55_00,
+        dataAllowanceGb: 'unlimited',
+        voiceMinutesAllowance: 'unlimited',
+        messagesAllowance: 'unlimited',
+      },
+      {
+        serviceId: 'service-2',
+        monthlyRateCents: 33_00,
+        dataAllowanceGb: 6,
+        voiceMinutesAllowance: 1000,
+      },
+      { planOrServiceType: 'Data Only', monthlyRateCents: 20_00 },
+    ]);
+  });
+
   it('keeps the services the inventory linked, and records each link a rate makes', async () => {
     await db.services.update('service-1', { contractId: 'LUM-1' });
     const contracts = readContractsCsv(contractsFile);

@@ -335,14 +335,27 @@ describe('contract rates', () => {
     const { rows, errors } = readContractRatesCsv(utf8(text), {
       knownContractIds: new Set(['ctr-1']),
     });
+    const absentColumns = [
+      'monthToMonthRate',
+      'dataAllowance',
+      'voiceAllowance',
+      'messagesAllowance',
+    ];
     expect(rows).toEqual([
       {
         line: 2,
         contractId: 'ctr-1',
         planOrServiceType: 'Business Unlimited',
         monthlyRateCents: 45_00,
+        absentColumns,
       },
-      { line: 3, contractId: 'ctr-1', serviceId: 'CKT-001', monthlyRateCents: 1_250_50 },
+      {
+        line: 3,
+        contractId: 'ctr-1',
+        serviceId: 'CKT-001',
+        monthlyRateCents: 1_250_50,
+        absentColumns,
+      },
     ]);
     expect(errors.map((error) => error.message)).toEqual([
       'Row 4, column "Contract #": "ctr-9" is not a contract in the contracts file.',
@@ -401,7 +414,7 @@ describe('contract rates', () => {
     ]);
     const { rows, errors } = readContractRatesCsv(utf8(text));
     expect(errors).toEqual([]);
-    expect(rows.map(({ line: _line, ...rate }) => rate)).toEqual([
+    expect(rows.map(({ line: _line, absentColumns: _absent, ...rate }) => rate)).toEqual([
       { contractId: 'ctr-1', planOrServiceType: 'Business Unlimited, 5G', monthlyRateCents: 45_00 },
       { contractId: 'ctr-1', serviceId: 'CKT 001', monthlyRateCents: 1_250_50 },
       {
@@ -423,7 +436,9 @@ describe('contract rates', () => {
       'ctr-1,Bad,15.00,lots,1.5,-3',
     ].join('\n');
     const { rows, errors } = readContractRatesCsv(utf8(text));
-    expect(rows.map(({ line: _line, contractId: _id, ...rate }) => rate)).toEqual([
+    expect(
+      rows.map(({ line: _line, contractId: _id, absentColumns: _absent, ...rate }) => rate),
+    ).toEqual([
       {
         planOrServiceType: 'Flex 2GB',
         monthlyRateCents: 20_00,
@@ -472,6 +487,8 @@ describe('contract rates', () => {
     ]);
     const { rows, errors } = readContractRatesCsv(utf8(text));
     expect(errors).toEqual([]);
-    expect(rows.map(({ line: _line, contractId: _id, ...rate }) => rate)).toEqual(rateCard);
+    expect(
+      rows.map(({ line: _line, contractId: _id, absentColumns: _absent, ...rate }) => rate),
+    ).toEqual(rateCard);
   });
 });
