@@ -146,6 +146,22 @@ const TYPE_ALIASES: Record<string, ServiceType> = {
   broadband: 'internet',
   ucaas: 'ucaas-seat',
   seat: 'ucaas-seat',
+  // Words inventory spreadsheets and carrier portals use for the same kinds.
+  cellular: 'mobile-line',
+  smartphone: 'mobile-line',
+  hotspot: 'mobile-line',
+  tablet: 'mobile-line',
+  analogline: 'pots-line',
+  faxline: 'pots-line',
+  alarmline: 'pots-line',
+  siptrunk: 'trunk',
+  pritrunk: 'trunk',
+  ethernet: 'circuit',
+  t1: 'circuit',
+  ds1: 'circuit',
+  ds3: 'circuit',
+  cable: 'internet',
+  teams: 'ucaas-seat',
 };
 
 function serviceTypeOf(text: string): ServiceType | null {
@@ -154,11 +170,26 @@ function serviceTypeOf(text: string): ServiceType | null {
   return SERVICE_TYPES.find((type) => headerKey(type) === key) ?? TYPE_ALIASES[key] ?? null;
 }
 
+/** Status words inventory spreadsheets and carrier portals use, by {@link headerKey}. */
+const STATUS_ALIASES: Record<string, ServiceStatus> = {
+  inactive: 'disconnected',
+  cancelled: 'disconnected',
+  canceled: 'disconnected',
+  terminated: 'disconnected',
+  onorder: 'ordered',
+  pendinginstall: 'ordered',
+  pendingactivation: 'ordered',
+  disconnectpending: 'pending-disconnect',
+  pendingdisconnection: 'pending-disconnect',
+  pendingcancellation: 'pending-disconnect',
+};
+
 function statusOf(text: string): ServiceStatus | null {
   const key = headerKey(text);
   if (key === '') return 'active';
-  if (key === 'inactive' || key === 'cancelled' || key === 'canceled') return 'disconnected';
-  return SERVICE_STATUSES.find((status) => headerKey(status) === key) ?? null;
+  return (
+    SERVICE_STATUSES.find((status) => headerKey(status) === key) ?? STATUS_ALIASES[key] ?? null
+  );
 }
 
 /** Reads every row; a row with a bad cell is left out whole and each bad cell is reported. */

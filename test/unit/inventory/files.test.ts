@@ -279,6 +279,21 @@ describe('inventory files', () => {
     },
   );
 
+  it.each<[string, string, string, string]>([
+    ['Cellular', 'Active', 'mobile-line', 'active'],
+    ['Smartphone', 'Terminated', 'mobile-line', 'disconnected'],
+    ['Analog Line', 'On Order', 'pots-line', 'ordered'],
+    ['SIP Trunk', 'Disconnect Pending', 'trunk', 'pending-disconnect'],
+    ['T1', 'Pending Install', 'circuit', 'ordered'],
+    ['Cable', 'Cancelled', 'internet', 'disconnected'],
+  ])('reads the type %s and the status %s as portals write them', (type, status, t, st) => {
+    const { drafts, errors } = read(
+      `Site Code,Carrier,Account Number,Service Type,Service ID,Status\nSTR-0142,Lumen,A-1,${type},555-010-0001,${status}\n`,
+    );
+    expect(errors).toEqual([]);
+    expect(drafts.map((draft) => [draft.type, draft.status])).toEqual([[t, st]]);
+  });
+
   it('still refuses a Total row that names a service', () => {
     const { errors } = read(
       'Site Code,Carrier,Account Number,Service ID,Expected Monthly Cost\nTotal,Lumen,,555-010-0001,45.00\n',
