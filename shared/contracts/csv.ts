@@ -37,6 +37,7 @@ import {
   splitList,
   type ContractCsvError,
 } from './csv-table';
+import { noticeDaysForMonths, noticeMonthsOf } from './notice';
 import { contractEndDate } from './terms';
 
 export {
@@ -179,7 +180,10 @@ export function readContractsCsv(
       readMonths(cell('renewalTermMonths'), { min: 0, monthToMonth: true }),
       0,
     );
-    const noticeDays = take('noticeDays', readDays(cell('noticeDays')), 0);
+    // A notice period in months (`3 months`) is turned into days once the end date is known.
+    const noticeMonths = noticeMonthsOf(cell('noticeDays'));
+    const noticeDays =
+      noticeMonths === null ? take('noticeDays', readDays(cell('noticeDays')), 0) : 0;
     const marcCents = take('marc', readAmount(cell('marc'), '120,000.00'), null) ?? ZERO_CENTS;
     const status = take('status', readStatus(cell('status')), 'active');
 
@@ -206,7 +210,10 @@ export function readContractsCsv(
       ...(absentColumns.length > 0 ? { absentColumns } : {}),
       autoRenew,
       renewalTermMonths,
-      noticeDays,
+      noticeDays:
+        noticeMonths === null
+          ? noticeDays
+          : noticeDaysForMonths(noticeMonths, endDate, renewalTermMonths),
       marcCents,
       status,
     });

@@ -148,7 +148,7 @@ describe('readContractsCsv', () => {
     ]);
     expect(errors.map((error) => error.message)).toEqual([
       'Row 3, column "Auto Renew": expected Yes or No but found "Maybe".',
-      'Row 3, column "Notice Days": expected a whole number of days like 60 but found "soon".',
+      'Row 3, column "Notice Days": expected a whole number of days like 60 (or months, like 3 months) but found "soon".',
       'Row 3, column "MARC": expected an amount like 120,000.00 but found "12.34.5".',
       'Row 3, column "Status": expected a status (Active, In Review, Negotiating, Renewed, Auto-Renewed, Terminated or Expired) but found "Paused".',
       'Row 4, column "Start Date": "2024-02-30" is not a real date: February 2024 has 29 days.',
