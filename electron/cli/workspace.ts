@@ -186,6 +186,8 @@ export function buildWorkspace(input: WorkspaceInput): Workspace {
   const knownContractIds = new Set([
     ...(contractDrafts ?? []).map((draft) => draft.id),
     ...registry.contracts.map((contract) => contract.id),
+    // A rate may name a contract by the number typed in the app, as the app's import does.
+    ...registry.contracts.flatMap((contract) => contract.contractNumber ?? []),
   ]);
   const rateDrafts = input.rates === null ? [] : readRates(input.rates, knownContractIds);
   if (input.contracts !== null && contractDrafts !== null) {

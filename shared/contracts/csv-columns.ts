@@ -302,7 +302,10 @@ export function readMonths(
 export function readDays(text: string): CellReading<number> {
   const days = DAYS_TEXT.exec(text.trim());
   if (days === null || Number(days[1]) > 3650) {
-    return { ok: false, message: `expected a whole number of days like 60 but found "${text}".` };
+    return {
+      ok: false,
+      message: `expected a whole number of days like 60 (or months, like 3 months) but found "${text}".`,
+    };
   }
   return { ok: true, value: Number(days[1]) };
 }

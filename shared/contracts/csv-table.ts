@@ -16,7 +16,7 @@ import { APP_LIMIT_ADVICE, DEFAULT_IMPORT_LIMITS } from '../import/limits';
 import type { Table, TableRow } from '../import/table';
 import { readTable, sniffTable } from '../import/table';
 import { isXlsx } from '../import/xlsx/package';
-import { readWorkbookTable } from '../import/xlsx/sheet-table';
+import { readWorkbookTables } from '../import/xlsx/sheet-table';
 import { withoutFormulaGuards } from '../inventory/table-file';
 import type { Cents } from '../money/cents';
 import { centsFromText } from '../money/cents';
@@ -48,14 +48,26 @@ export type OpenedTable<K extends string> =
     }
   | { ok: false; errors: ContractCsvError[] };
 
-/** The table of a contracts or rates file: CSV-like text, or an Excel workbook's first table. */
-function readContractTable(bytes: Uint8Array): Result<{ table: Table; headerLine: number }> {
+/**
+ * The table of a contracts or rates file: CSV-like text, or the first sheet of an Excel workbook
+ * with every required column of `specs` (else its first table): the contracts export holds a
+ * Contracts and a Rates sheet, and a rates reader reads the Rates one.
+ */
+function readContractTable(
+  bytes: Uint8Array,
+  specs: readonly ColumnSpec[],
+): Result<{ table: Table; headerLine: number }> {
   if (isXlsx(bytes)) {
-    const sheet = readWorkbookTable('The workbook', bytes, DEFAULT_IMPORT_LIMITS, APP_LIMIT_ADVICE);
-    if (!sheet.ok) return fail(sheet.message);
+    const read = readWorkbookTables('The workbook', bytes, DEFAULT_IMPORT_LIMITS, APP_LIMIT_ADVICE);
+    if (!read.ok) return fail(read.message);
+    const [first] = read.tables;
+    const sheet =
+      read.tables.find(({ table }) => resolveColumns(table.header, specs).missing.length === 0) ??
+      first;
+    if (sheet === undefined) return fail('The workbook holds no table.');
     return ok({
-      table: withoutFormulaGuards(sheet.table.table),
-      headerLine: sheet.table.headerRow,
+      table: withoutFormulaGuards(sheet.table),
+      headerLine: sheet.headerRow,
     });
   }
   const { text } = decodeBytes(bytes);
@@ -74,7 +86,7 @@ export function openTable<const S extends readonly ColumnSpec[]>(
   bytes: Uint8Array,
   specs: S,
 ): OpenedTable<S[number]['key']> {
-  const read = readContractTable(bytes);
+  const read = readContractTable(bytes, specs);
   if (!read.ok) {
     return {
       ok: false,

@@ -14,6 +14,7 @@
  */
 import type { DateOrder } from '../dates/iso-date';
 import { serviceMatchKey } from '../ids/identifiers';
+import { scientificNotationProblem } from '../import/cells';
 import { ZERO_CENTS } from '../money/cents';
 import type { Contract, ContractRate } from '../model/contract';
 import type { CellReading } from './csv-columns';
@@ -27,15 +28,16 @@ import {
   readStatus,
   readYesNo,
 } from './csv-columns';
+import { fileDates } from '../inventory/file-dates';
 import {
   decideDateOrder,
   locate,
   openTable,
   readAmount,
-  readDateCell,
   splitList,
   type ContractCsvError,
 } from './csv-table';
+import { noticeDaysForMonths, noticeMonthsOf } from './notice';
 import { contractEndDate } from './terms';
 
 export {
@@ -59,6 +61,12 @@ export interface ContractDraft extends Omit<Contract, 'carrierId' | 'accountIds'
   accountNumbers: string[];
   /** True when the file had no End Date and it was computed from Start Date and Term Months. */
   endDateComputed: boolean;
+  /**
+   * The optional columns the file does not have: a stored contract keeps those fields (a file
+   * without a Notice Days column never resets a notice period to 0), where a blank cell means the
+   * column's default.
+   */
+  absentColumns?: readonly ContractColumn[];
 }
 
 /** One contracted rate as read from a rates file. */
@@ -67,10 +75,18 @@ export interface ContractRateDraft extends ContractRate {
   line: number;
   /** The Contract ID the rate belongs to, as written. */
   contractId: string;
+  /**
+   * The optional amount and allowance columns the file does not have: the rate the contract's
+   * card already holds for the same plan or service keeps those (a file of monthly rates only
+   * never drops allowances or month-to-month rates).
+   */
+  absentColumns?: readonly RateColumn[];
 }
 
-type ContractColumn = (typeof CONTRACT_COLUMNS)[number]['key'];
-type RateColumn = (typeof CONTRACT_RATE_COLUMNS)[number]['key'];
+/** A column of the contracts file, by key. */
+export type ContractColumn = (typeof CONTRACT_COLUMNS)[number]['key'];
+/** A column of the rates file, by key. */
+export type RateColumn = (typeof CONTRACT_RATE_COLUMNS)[number]['key'];
 
 /** What reading a file gives: the good rows and every problem. */
 export interface CsvRead<T> {
@@ -109,9 +125,15 @@ export function readContractsCsv(
   const { header, body, indexOf } = table;
   const dateColumns = [indexOf('startDate'), indexOf('endDate')];
   const dateOrder = options.dateOrder ?? decideDateOrder(body, dateColumns);
+  // Read as the inventory and sites files read theirs: an Excel date serial (`45352`, what a
+  // date column formatted General exports) is a date too.
+  const readDate = fileDates(body, dateColumns, dateOrder ?? undefined);
   const errors: ContractCsvError[] = [...table.errors];
   const rows: ContractDraft[] = [];
   const seen = new Map<string, number>();
+  const absentColumns = CONTRACT_COLUMNS.filter(
+    (column) => !column.required && indexOf(column.key) < 0,
+  ).map((column) => column.key);
 
   for (const { line, cells } of body) {
     const cell = (key: ContractColumn) => (cells[indexOf(key)] ?? '').trim();
@@ -126,6 +148,13 @@ export function readContractsCsv(
     };
 
     const id = cell('id');
+    // An identifier Excel saved as `2.87012E+11` lost its last digits: it names no one account.
+    for (const key of ['id', 'accounts'] as const) {
+      for (const part of key === 'id' ? [id] : splitList(cell(key))) {
+        const problem = scientificNotationProblem(part);
+        if (problem !== null) reject(key, problem);
+      }
+    }
     if (id === '') reject('id', 'is blank; every contract needs an ID (its number will do).');
     const earlier = seen.get(id);
     if (id !== '' && earlier !== undefined) {
@@ -134,15 +163,16 @@ export function readContractsCsv(
     const carrierName = cell('carrier');
     if (carrierName === '') reject('carrier', 'is blank; name the carrier (e.g. Lumen).');
 
-    const startDate = readDateCell(cell('startDate'), dateOrder);
-    if (startDate === null) reject('startDate', 'is blank; every contract needs a start date.');
+    const startDate = readDate(cell('startDate'));
+    if (startDate.ok && startDate.value === undefined)
+      reject('startDate', 'is blank; every contract needs a start date.');
     else if (!startDate.ok) reject('startDate', startDate.message);
     const termText = cell('termMonths');
     const termMonths = termText === '' ? null : readMonths(termText, { min: 1 });
     if (termMonths === null) reject('termMonths', 'is blank; enter the term in months, like 36.');
     else if (!termMonths.ok) reject('termMonths', termMonths.message);
-    const endRead = readDateCell(cell('endDate'), dateOrder);
-    if (endRead !== null && !endRead.ok) reject('endDate', endRead.message);
+    const endRead = readDate(cell('endDate'));
+    if (!endRead.ok) reject('endDate', endRead.message);
 
     const autoRenew = take('autoRenew', readYesNo(cell('autoRenew')), false);
     const renewalTermMonths = take(
@@ -150,13 +180,19 @@ export function readContractsCsv(
       readMonths(cell('renewalTermMonths'), { min: 0, monthToMonth: true }),
       0,
     );
-    const noticeDays = take('noticeDays', readDays(cell('noticeDays')), 0);
+    // A notice period in months (`3 months`) is turned into days once the end date is known.
+    const noticeMonths = noticeMonthsOf(cell('noticeDays'));
+    const noticeDays =
+      noticeMonths === null ? take('noticeDays', readDays(cell('noticeDays')), 0) : 0;
     const marcCents = take('marc', readAmount(cell('marc'), '120,000.00'), null) ?? ZERO_CENTS;
     const status = take('status', readStatus(cell('status')), 'active');
 
-    if (startDate === null || !startDate.ok || termMonths === null || !termMonths.ok) continue;
+    if (!startDate.ok || startDate.value === undefined || termMonths === null || !termMonths.ok)
+      continue;
     const endDate =
-      endRead?.ok === true ? endRead.value : contractEndDate(startDate.value, termMonths.value);
+      endRead.ok && endRead.value !== undefined
+        ? endRead.value
+        : contractEndDate(startDate.value, termMonths.value);
     if (endDate < startDate.value) {
       reject('endDate', `the contract ends (${endDate}) before it starts (${startDate.value}).`);
     }
@@ -170,10 +206,14 @@ export function readContractsCsv(
       startDate: startDate.value,
       termMonths: termMonths.value,
       endDate,
-      endDateComputed: endRead === null,
+      endDateComputed: endRead.ok && endRead.value === undefined,
+      ...(absentColumns.length > 0 ? { absentColumns } : {}),
       autoRenew,
       renewalTermMonths,
-      noticeDays,
+      noticeDays:
+        noticeMonths === null
+          ? noticeDays
+          : noticeDaysForMonths(noticeMonths, endDate, renewalTermMonths),
       marcCents,
       status,
     });
@@ -206,6 +246,9 @@ export function readContractRatesCsv(
   const rows: ContractRateDraft[] = [];
   /** The row each contract's plan or service was first rated on, and its rates. */
   const rated = new Map<string, { line: number; rate: number; monthToMonth: number | null }>();
+  const absentColumns = (
+    ['monthToMonthRate', ...ALLOWANCE_FIELDS.map(({ key }) => key)] as const
+  ).filter((key) => indexOf(key) < 0);
   for (const { line, cells } of body) {
     const cell = (key: RateColumn) => (cells[indexOf(key)] ?? '').trim();
     const reject = (key: RateColumn, message: string) =>
@@ -218,6 +261,10 @@ export function readContractRatesCsv(
     }
     const plan = cell('plan');
     const serviceId = cell('serviceId');
+    for (const key of ['id', 'serviceId'] as const) {
+      const problem = scientificNotationProblem(cell(key));
+      if (problem !== null) reject(key, problem);
+    }
     if (plan === '' && serviceId === '') {
       reject('plan', 'is blank, and so is Service ID; a rate needs a plan, a service, or both.');
     }
@@ -272,6 +319,7 @@ export function readContractRatesCsv(
         ? { monthToMonthRateCents: monthToMonth.value }
         : {}),
       ...allowances,
+      ...(absentColumns.length > 0 ? { absentColumns } : {}),
     });
   }
   return { rows, errors };

@@ -2,8 +2,8 @@
  * Renewal dates as an iCalendar file (RFC 5545) for Outlook, Google Calendar and Apple Calendar.
  *
  * Every notice deadline and every end date is an all-day event with a reminder. UIDs are stable
- * (`notice-<contractId>@temdesk.local`), so importing a newer export updates the events instead of
- * duplicating them. Lines end in CRLF and are folded at 75 octets of UTF-8, never inside a
+ * (`notice-<contractId>@temdesk.local`) and a newer export's `SEQUENCE` is higher, so importing it
+ * updates the events instead of duplicating them or keeping the old dates. Lines end in CRLF and are folded at 75 octets of UTF-8, never inside a
  * character.
  */
 import type { IsoDate } from '../dates/iso-date';
@@ -41,6 +41,7 @@ export function contractsToIcs(rows: readonly RenewalRow[], options: IcsOptions)
     throw new RangeError(`reminderDays must be a whole number >= 0, got ${reminderDays}.`);
   }
   const stamp = icsUtcDateTime(options.now);
+  const sequence = icsSequence(options.now);
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -65,6 +66,7 @@ export function contractsToIcs(rows: readonly RenewalRow[], options: IcsOptions)
         summary: `Notice deadline: ${row.name}`,
         description,
         stamp,
+        sequence,
         reminderDays,
       }),
       ...eventLines({
@@ -73,6 +75,7 @@ export function contractsToIcs(rows: readonly RenewalRow[], options: IcsOptions)
         summary: `Contract ends: ${row.name}`,
         description,
         stamp,
+        sequence,
         reminderDays,
       }),
     );
@@ -87,6 +90,7 @@ interface EventFields {
   summary: string;
   description: string;
   stamp: string;
+  sequence: number;
   reminderDays: number;
 }
 
@@ -95,6 +99,7 @@ function eventLines(event: EventFields): string[] {
     'BEGIN:VEVENT',
     `UID:${escapeIcsText(event.uid)}`,
     `DTSTAMP:${event.stamp}`,
+    `SEQUENCE:${event.sequence}`,
     `DTSTART;VALUE=DATE:${icsDate(event.date)}`,
     // All-day events end (exclusively) on the next day.
     `DTEND;VALUE=DATE:${icsDate(addDays(event.date, 1))}`,
@@ -108,6 +113,19 @@ function eventLines(event: EventFields): string[] {
     'END:VALARM',
     'END:VEVENT',
   ];
+}
+
+/** 2020-01-01T00:00Z in ms: where {@link icsSequence} counts from. */
+const SEQUENCE_EPOCH = Date.UTC(2020, 0, 1);
+
+/**
+ * The `SEQUENCE` of every event of an export: the minutes from 2020 to the export's time. A
+ * calendar takes an event of a UID it holds as an update only when its sequence is higher (Google
+ * and Outlook leave the old event as it was otherwise), so each newer export must number higher —
+ * a deadline moved by a renewal then moves in the calendar too.
+ */
+export function icsSequence(now: Date): number {
+  return Math.max(0, Math.floor((now.getTime() - SEQUENCE_EPOCH) / 60_000));
 }
 
 /** `2026-12-02` → `20261202` (an iCalendar DATE). */

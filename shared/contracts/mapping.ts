@@ -26,6 +26,22 @@ export function guessColumnChoice(
   );
 }
 
+/**
+ * Whether a header is that of a contracts file (a Contract ID and a Start Date) or of a rates file
+ * (a Contract ID and a Monthly Rate), by the names {@link guessColumnChoice} knows.
+ */
+export function headerFitsContractFile(
+  kind: 'contracts' | 'rates',
+  header: readonly string[],
+): boolean {
+  const choice = guessColumnChoice(
+    header,
+    kind === 'contracts' ? CONTRACT_FILE_COLUMNS : RATE_FILE_COLUMNS,
+  );
+  const has = (key: string) => (choice[key] ?? -1) >= 0;
+  return has('id') && has(kind === 'contracts' ? 'startDate' : 'monthlyRate');
+}
+
 /** Required fields with no column yet, as sentences. */
 export function columnChoiceProblems(choice: ColumnChoice, specs: readonly ColumnSpec[]): string[] {
   return specs

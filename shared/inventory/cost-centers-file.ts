@@ -29,9 +29,14 @@ export interface CostCenterDraft {
   row: number;
   code: string;
   name: string;
-  /** '' when the file has none: the cost center then has no GL account. */
+  /** '' when the cell is blank: the cost center then has no GL account. */
   glAccount: string;
   active: boolean;
+  /**
+   * The optional columns the file does not have: a known cost center keeps those fields (a file
+   * of codes and names never drops GL accounts or brings retired cost centers back).
+   */
+  absentColumns?: readonly CostCenterField[];
 }
 
 /** Where each field is in a header (-1 when absent). */
@@ -63,6 +68,7 @@ export function readCostCenterRows(table: Pick<Table, 'header' | 'rows'>): {
   const errors: (FieldError & { row: number })[] = [];
   if (missing.length > 0) return { drafts, errors, missing };
   const seen = new Map<string, number>();
+  const absentColumns = (['glAccount', 'status'] as const).filter((field) => index[field] < 0);
   for (const { line, cells } of table.rows) {
     const cell = (field: CostCenterField) =>
       index[field] < 0 ? '' : (cells[index[field]] ?? '').trim();
@@ -94,6 +100,7 @@ export function readCostCenterRows(table: Pick<Table, 'header' | 'rows'>): {
       name: cell('name'),
       glAccount: cell('glAccount'),
       active: ACTIVE.has(status),
+      ...(absentColumns.length > 0 ? { absentColumns } : {}),
     });
   }
   return { drafts, errors, missing };

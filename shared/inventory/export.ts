@@ -29,7 +29,10 @@ function inventoryCells(source: InventorySource): {
     const values: Record<(typeof INVENTORY_COLUMNS)[number], string | number | null> = {
       siteCode: site?.code ?? '',
       siteName: site?.name ?? '',
-      costCenter: service.costCenterId ? (costCenters.get(service.costCenterId) ?? '') : '',
+      // A service charged to its site's cost center stores none of its own (the import keeps
+      // only one that differs from the site's): write the site's, or a file read into a new
+      // workspace creates its sites without cost centers.
+      costCenter: costCenters.get(service.costCenterId ?? site?.costCenterId ?? '') ?? '',
       carrier: carriers.get(service.carrierId) ?? '',
       accountNumber: accounts.get(service.accountId)?.accountNumber ?? '',
       serviceType: service.type,

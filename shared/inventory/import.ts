@@ -5,6 +5,7 @@
 import type { DateOrder, IsoDate } from '../dates';
 import { serviceMatchKey } from '../ids/identifiers';
 import { scientificNotationProblem } from '../import/cells';
+import { summaryRowReason } from '../import/summary-rows';
 import { headerKey, type Table } from '../import/table';
 import { SERVICE_STATUSES, SERVICE_TYPES, type ServiceStatus, type ServiceType } from '../model';
 import type { Cents } from '../money/cents';
@@ -123,6 +124,11 @@ export interface InventoryDraft {
   contractId: string;
   userName: string;
   department: string;
+  /**
+   * The optional columns the file does not have: a stored service keeps those fields (a file of
+   * Service ID and Status only updates statuses), where a blank cell clears its field.
+   */
+  absentColumns?: readonly InventoryField[];
 }
 
 const TYPE_ALIASES: Record<string, ServiceType> = {
@@ -140,6 +146,22 @@ const TYPE_ALIASES: Record<string, ServiceType> = {
   broadband: 'internet',
   ucaas: 'ucaas-seat',
   seat: 'ucaas-seat',
+  // Words inventory spreadsheets and carrier portals use for the same kinds.
+  cellular: 'mobile-line',
+  smartphone: 'mobile-line',
+  hotspot: 'mobile-line',
+  tablet: 'mobile-line',
+  analogline: 'pots-line',
+  faxline: 'pots-line',
+  alarmline: 'pots-line',
+  siptrunk: 'trunk',
+  pritrunk: 'trunk',
+  ethernet: 'circuit',
+  t1: 'circuit',
+  ds1: 'circuit',
+  ds3: 'circuit',
+  cable: 'internet',
+  teams: 'ucaas-seat',
 };
 
 function serviceTypeOf(text: string): ServiceType | null {
@@ -148,11 +170,26 @@ function serviceTypeOf(text: string): ServiceType | null {
   return SERVICE_TYPES.find((type) => headerKey(type) === key) ?? TYPE_ALIASES[key] ?? null;
 }
 
+/** Status words inventory spreadsheets and carrier portals use, by {@link headerKey}. */
+const STATUS_ALIASES: Record<string, ServiceStatus> = {
+  inactive: 'disconnected',
+  cancelled: 'disconnected',
+  canceled: 'disconnected',
+  terminated: 'disconnected',
+  onorder: 'ordered',
+  pendinginstall: 'ordered',
+  pendingactivation: 'ordered',
+  disconnectpending: 'pending-disconnect',
+  pendingdisconnection: 'pending-disconnect',
+  pendingcancellation: 'pending-disconnect',
+};
+
 function statusOf(text: string): ServiceStatus | null {
   const key = headerKey(text);
   if (key === '') return 'active';
-  if (key === 'inactive' || key === 'cancelled' || key === 'canceled') return 'disconnected';
-  return SERVICE_STATUSES.find((status) => headerKey(status) === key) ?? null;
+  return (
+    SERVICE_STATUSES.find((status) => headerKey(status) === key) ?? STATUS_ALIASES[key] ?? null
+  );
 }
 
 /** Reads every row; a row with a bad cell is left out whole and each bad cell is reported. */
@@ -164,12 +201,22 @@ export function readInventoryRows(
   const drafts: InventoryDraft[] = [];
   const errors: (FieldError & { row: number })[] = [];
   const readDate = fileDates(table.rows, [mapping.installDate, mapping.disconnectDate], dateOrder);
+  const identifying = [mapping.accountNumber, mapping.serviceId].filter((index) => index >= 0);
+  const absentColumns = INVENTORY_COLUMNS.filter((field) => mapping[field] < 0);
   for (const { line, cells } of table.rows) {
     const rowErrors: (FieldError & { row: number })[] = [];
     const cell = (field: InventoryField) => {
       const index = mapping[field];
       return index < 0 ? '' : (cells[index] ?? '').trim();
     };
+    // A `Total` row under the services (the app's own XLSX export writes one) names no service:
+    // it is no row to refuse. One that names an account or a service is read, and refused if bad.
+    if (
+      cell('accountNumber') === '' &&
+      cell('serviceId') === '' &&
+      summaryRowReason(cells, identifying) !== null
+    )
+      continue;
     const refuse = (field: InventoryField, value: string, message: string) =>
       rowErrors.push({
         row: line,
@@ -255,6 +302,7 @@ export function readInventoryRows(
       contractId: cell('contractId'),
       userName: cell('user'),
       department: cell('department'),
+      ...(absentColumns.length > 0 ? { absentColumns } : {}),
     });
   }
   return { drafts, errors };

@@ -39,6 +39,12 @@ export interface SiteDraft {
   status: Site['status'];
   openedOn: IsoDate | undefined;
   closedOn: IsoDate | undefined;
+  /**
+   * The optional columns the file does not have: a stored site keeps those fields (a file of Site
+   * Code, Site Name and Cost Center never blanks addresses or reopens a closed site), where a blank
+   * cell clears its field.
+   */
+  absentColumns?: readonly SiteField[];
 }
 
 /** Reads a site file; a row with a bad cell is left out whole and each bad cell reported. */
@@ -67,6 +73,7 @@ export function readSiteRows(
   const errors: (FieldError & { row: number })[] = [];
   if (missing.length > 0) return { drafts, errors, missing };
   const readDate = fileDates(table.rows, [at('opened'), at('closed')], dateOrder);
+  const absentColumns = FIELDS.filter((field) => at(field) < 0);
   for (const { line, cells } of table.rows) {
     const cell = (field: SiteField) => (at(field) < 0 ? '' : (cells[at(field)] ?? '').trim());
     const rowErrors: (FieldError & { row: number })[] = [];
@@ -116,6 +123,7 @@ export function readSiteRows(
       status: closedOn ? 'closed' : status,
       openedOn,
       closedOn,
+      ...(absentColumns.length > 0 ? { absentColumns } : {}),
     });
   }
   return { drafts, errors, missing };

@@ -4,20 +4,50 @@ import { readTable, sniffTable, type Table } from '../import/table';
 import { unguardFormula } from '../export/csv';
 import { APP_LIMIT_ADVICE, DEFAULT_IMPORT_LIMITS } from '../import/limits';
 import { isXlsx } from '../import/xlsx/package';
-import { readWorkbookTable } from '../import/xlsx/sheet-table';
+import { readWorkbookTables } from '../import/xlsx/sheet-table';
 import { fail, ok, type Result } from '../result';
 
 /**
- * A CSV/TSV/pipe file or the first sheet of an XLSX workbook as one table of text cells, with
- * the row numbers a user sees (the file line, or the spreadsheet row).
+ * A CSV/TSV/pipe file or a sheet of an XLSX workbook as one table of text cells, with the row
+ * numbers a user sees (the file line, or the spreadsheet row): the first visible sheet whose
+ * header `fits` (a rates file asks for its columns, so the contracts export's Rates sheet is read,
+ * not its Contracts sheet), else the first one with a table.
  */
-export function readTabularFile(name: string, bytes: Uint8Array): Result<Table> {
-  if (isZip(bytes) || name.toLowerCase().endsWith('.xlsx')) return readFirstSheet(name, bytes);
+export function readTabularFile(
+  name: string,
+  bytes: Uint8Array,
+  fits?: (header: readonly string[]) => boolean,
+): Result<Table> {
+  // With nothing to look for, the sheets after the first are not read.
+  const tables = readTabularTables(name, bytes, fits === undefined ? 1 : undefined);
+  if (!tables.ok) return tables;
+  const [first] = tables.value;
+  const found = tables.value.find(({ table }) => fits?.(table.header) === true) ?? first;
+  return found === undefined ? fail(`${name} holds no table.`) : ok(found.table);
+}
+
+/** One table of a file, and the workbook sheet it is on (null for a CSV-like file). */
+export interface FileTable {
+  sheet: string | null;
+  table: Table;
+}
+
+/**
+ * Every table of a file: a CSV-like file's one, or each visible sheet of a workbook that holds
+ * one, in sheet order (a workbook may hold several files, like the contracts export's Contracts
+ * and Rates sheets).
+ */
+export function readTabularTables(
+  name: string,
+  bytes: Uint8Array,
+  most?: number,
+): Result<FileTable[]> {
+  if (isZip(bytes) || name.toLowerCase().endsWith('.xlsx')) return readSheets(name, bytes, most);
   const { text } = decodeBytes(bytes);
   // Inventory, sites, contracts and cost centers rows are often all text: none is a second header.
   const sniff = sniffTable(text, { secondHeader: false });
   if (!sniff.ok) return sniff;
-  return ok(withoutFormulaGuards(readTable(text, sniff.value)));
+  return ok([{ sheet: null, table: withoutFormulaGuards(readTable(text, sniff.value)) }]);
 }
 
 /**
@@ -37,13 +67,13 @@ export function excelSerialToIso(serial: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-function readFirstSheet(name: string, bytes: Uint8Array): Result<Table> {
+function readSheets(name: string, bytes: Uint8Array, most?: number): Result<FileTable[]> {
   if (!isXlsx(bytes)) {
     return fail(
       `${name} is not a spreadsheet TEM Desk can read (it may be damaged, or an old .xls file: save it as .xlsx or CSV).`,
     );
   }
-  const read = readWorkbookTable(name, bytes, DEFAULT_IMPORT_LIMITS, APP_LIMIT_ADVICE);
+  const read = readWorkbookTables(name, bytes, DEFAULT_IMPORT_LIMITS, APP_LIMIT_ADVICE, most);
   if (!read.ok) return fail(read.message);
-  return ok(withoutFormulaGuards(read.table.table));
+  return ok(read.tables.map(({ sheet, table }) => ({ sheet, table: withoutFormulaGuards(table) })));
 }

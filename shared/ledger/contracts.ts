@@ -4,14 +4,15 @@
  *
  * - A contract's carrier and accounts are resolved by their keys (any spacing, case or
  *   punctuation is one record); new ones are planned.
- * - A Contract ID already stored updates that contract, keeping its services, files, notes and —
- *   unless the rates file names it — its rate card.
+ * - A Contract ID already stored (as a contract's id, or as the contract number of one entered in
+ *   the app) updates that contract, keeping its id, services, files, notes and — unless the rates
+ *   file names it — its rate card.
  * - A rates file replaces the rate card of every contract it names. Its Service ID is found in the
  *   inventory by id, match key or alias; the service joins the contract and points at it.
  * - A rate naming a contract or a service nothing has is refused, with its row.
  */
-import type { ContractDraft, ContractRateDraft } from '../contracts/csv';
-import { allowancesOf } from '../contracts/csv-columns';
+import type { ContractColumn, ContractDraft, ContractRateDraft } from '../contracts/csv';
+import { ALLOWANCE_FIELDS, allowancesOf } from '../contracts/csv-columns';
 import { serviceMatchKey } from '../ids/identifiers';
 import type { Account, Carrier, Contract, ContractRate, Service } from '../model';
 import type { OrgResolver } from './org';
@@ -41,23 +42,51 @@ export interface ContractPlan {
   refusals: RowRefusal[];
 }
 
-/** The contract a row describes, with its carrier and accounts resolved. */
+/**
+ * The contract a row describes, with its carrier and accounts resolved. A stored contract keeps
+ * the fields of the columns the file does not have (its amended End Date too, while the file's
+ * start and term are the stored ones).
+ */
 function contractFromDraft(
   draft: ContractDraft,
   before: Contract | undefined,
   org: OrgResolver,
 ): Contract {
-  const { line: _line, carrierName, accountNumbers, endDateComputed: _computed, ...fields } = draft;
+  const {
+    line: _line,
+    carrierName,
+    accountNumbers,
+    endDateComputed: _computed,
+    absentColumns = [],
+    ...fields
+  } = draft;
   const carrierId = org.carrierId(carrierName, accountNumbers[0]);
   const accountIds = accountNumbers.map((number) => org.accountId(carrierId, number));
-  return {
+  const contract: Contract = {
     ...before,
     contractNumber: before?.contractNumber ?? draft.id,
     serviceIds: before?.serviceIds ?? [],
     ...fields,
+    // Matched by its contract number, a contract keeps its own id (the records that point at it).
+    id: before?.id ?? draft.id,
     carrierId,
     accountIds: [...new Set(accountIds)],
   };
+  if (before === undefined) return contract;
+  const absent = new Set<ContractColumn>(absentColumns);
+  const keep = <K extends keyof Contract>(column: ContractColumn, field: K) => {
+    if (absent.has(column)) contract[field] = before[field];
+  };
+  keep('name', 'name');
+  keep('accounts', 'accountIds');
+  keep('autoRenew', 'autoRenew');
+  keep('renewalTermMonths', 'renewalTermMonths');
+  keep('noticeDays', 'noticeDays');
+  keep('marc', 'marcCents');
+  keep('status', 'status');
+  if (before.startDate === draft.startDate && before.termMonths === draft.termMonths)
+    keep('endDate', 'endDate');
+  return contract;
 }
 
 /** Services by every key a rates file may name them by: id, match key, alias keys. */
@@ -116,8 +145,28 @@ function resolveRate(
   return { refusal: rateRefusal(rate, 'Service ID', sentence) };
 }
 
-function rateOf(rate: ContractRateDraft, service: Service | undefined): ContractRate {
-  return {
+/** The rate a card holds for a plan (case and spaces aside) and service, if any. */
+function sameRate(
+  card: readonly ContractRate[] | undefined,
+  plan: string | undefined,
+  serviceId: string | undefined,
+): ContractRate | undefined {
+  const planKey = (text: string | undefined) => (text ?? '').toLowerCase().replace(/\s+/g, ' ');
+  return card?.find(
+    (rate) => rate.serviceId === serviceId && planKey(rate.planOrServiceType) === planKey(plan),
+  );
+}
+
+/**
+ * A rate of the file for a card. What a column the file does not have says (a month-to-month
+ * rate, an allowance) comes from the rate `stored` already holds for the same plan or service.
+ */
+function rateOf(
+  rate: ContractRateDraft,
+  service: Service | undefined,
+  stored: readonly ContractRate[] | undefined,
+): ContractRate {
+  const read: ContractRate = {
     ...(rate.planOrServiceType === undefined ? {} : { planOrServiceType: rate.planOrServiceType }),
     ...(service === undefined ? {} : { serviceId: service.id }),
     monthlyRateCents: rate.monthlyRateCents,
@@ -126,6 +175,30 @@ function rateOf(rate: ContractRateDraft, service: Service | undefined): Contract
       : { monthToMonthRateCents: rate.monthToMonthRateCents }),
     ...allowancesOf(rate),
   };
+  const before = sameRate(stored, rate.planOrServiceType, service?.id);
+  if (before === undefined) return read;
+  const absent = new Set(rate.absentColumns);
+  if (absent.has('monthToMonthRate') && before.monthToMonthRateCents !== undefined)
+    read.monthToMonthRateCents = before.monthToMonthRateCents;
+  for (const { key, field } of ALLOWANCE_FIELDS) {
+    const kept = before[field];
+    if (absent.has(key) && kept !== undefined) read[field] = kept;
+  }
+  return read;
+}
+
+/**
+ * Stored contracts by what a file may name them by: the Contract ID the app exports (the record's
+ * id), or the contract number typed in the New contract form (an id wins over a number), as the
+ * inventory file's Contract ID column does.
+ */
+function contractsByReference(contracts: readonly Contract[]): Map<string, Contract> {
+  const byReference = new Map<string, Contract>();
+  for (const contract of contracts) {
+    if (contract.contractNumber !== undefined) byReference.set(contract.contractNumber, contract);
+  }
+  for (const contract of contracts) byReference.set(contract.id, contract);
+  return byReference;
 }
 
 /** Rate cards, services joining contracts and their links, planned onto `planned`. */
@@ -134,8 +207,11 @@ function planRates(
   stored: ContractLedger,
   planned: Map<string, Contract>,
 ): Pick<ContractPlan, 'rates' | 'serviceLinks' | 'refusals'> {
-  const storedById = new Map(stored.contracts.map((contract) => [contract.id, contract]));
-  const contractOf = (id: string) => planned.get(id) ?? storedById.get(id);
+  const storedByReference = contractsByReference(stored.contracts);
+  const contractOf = (reference: string) => {
+    const known = storedByReference.get(reference);
+    return planned.get(reference) ?? (known && (planned.get(known.id) ?? known));
+  };
   const findService = serviceFinder(stored.services);
   const cards = new Map<string, ContractRate[]>();
   const links = new Map<string, RecordUpdate<Service>>();
@@ -149,7 +225,10 @@ function planRates(
     const { contract, service } = resolved;
     const target = { ...contract };
     planned.set(contract.id, target);
-    cards.set(contract.id, [...(cards.get(contract.id) ?? []), rateOf(rate, service)]);
+    cards.set(contract.id, [
+      ...(cards.get(contract.id) ?? []),
+      rateOf(rate, service, contract.rateCard),
+    ]);
     if (service === undefined) continue;
     if (!target.serviceIds.includes(service.id))
       target.serviceIds = [...target.serviceIds, service.id];
@@ -177,14 +256,15 @@ export function planContracts(
   org: OrgResolver,
 ): ContractPlan {
   const createdByOrg = createdFrom(org);
-  const storedById = new Map(stored.contracts.map((contract) => [contract.id, contract]));
+  const storedByReference = contractsByReference(stored.contracts);
   const planned = new Map<string, Contract>();
   let [created, updated] = [0, 0];
   for (const draft of drafts) {
-    const before = storedById.get(draft.id);
+    const before = storedByReference.get(draft.id);
     if (before === undefined) created += 1;
     else updated += 1;
-    planned.set(draft.id, contractFromDraft(draft, before, org));
+    const contract = contractFromDraft(draft, before, org);
+    planned.set(contract.id, contract);
   }
   const rated = planRates(rates, stored, planned);
   const { carriers, accounts } = createdByOrg();

@@ -52,13 +52,16 @@ export function planCostCenters(
   const updated: RecordUpdate<CostCenter>[] = [];
   for (const draft of drafts) {
     const before = byCode.get(draft.code);
+    // A known cost center keeps what a column the file does not have says.
+    const kept = (field: 'glAccount' | 'status') =>
+      before !== undefined && draft.absentColumns?.includes(field) === true;
     const after = withoutUndefined<CostCenter>({
       ...before,
       id: before?.id ?? newId('cost-center'),
       code: draft.code,
       name: draft.name,
-      glAccount: draft.glAccount || undefined,
-      active: draft.active,
+      glAccount: kept('glAccount') ? before?.glAccount : draft.glAccount || undefined,
+      active: kept('status') ? (before?.active ?? draft.active) : draft.active,
     });
     if (before === undefined) added.push(after);
     else updated.push({ before, after });

@@ -9,7 +9,7 @@
  * new code is a new site), cost centers by code and contracts by id or number; what nothing has is
  * refused, or created or left off, as the door says.
  */
-import type { InventoryDraft } from '../inventory/import';
+import type { InventoryDraft, InventoryField } from '../inventory/import';
 import type { Account, Carrier, Contract, CostCenter, Service, Site } from '../model';
 import type { OrgResolver } from './org';
 import type { RowRefusal } from './records';
@@ -121,27 +121,39 @@ function serviceFromDraft(
   refs: ServiceRefs,
 ): Service {
   const { site, costCenterId } = refs;
+  /** The file's value of a field, or the stored one when the file has no such column. */
+  const read = <T>(column: InventoryField, value: T, stored: T): T =>
+    before !== undefined && draft.absentColumns?.includes(column) === true ? stored : value;
+  // With no Status column, a Disconnect Date still disconnects; else the stored status stays.
+  const statusWithoutColumn =
+    draft.disconnectDate !== undefined && before?.status !== 'pending-disconnect'
+      ? 'disconnected'
+      : (before?.status ?? draft.status);
   return withoutUndefined<Service>({
     ...before,
     aliasKeys: before?.aliasKeys ?? [],
     id: refs.id,
-    type: draft.type,
-    status: draft.status,
+    type: read('serviceType', draft.type, before?.type ?? draft.type),
+    status: read('status', draft.status, statusWithoutColumn),
     carrierId: refs.carrierId,
     accountId: refs.accountId,
     siteId: site.id,
     // The file's cost center is the service's own only when it differs from its site's.
-    costCenterId: costCenterId !== site.costCenterId ? costCenterId : undefined,
+    costCenterId: read(
+      'costCenter',
+      costCenterId !== site.costCenterId ? costCenterId : undefined,
+      before?.costCenterId,
+    ),
     serviceIdRaw: draft.serviceIdRaw,
     serviceKey: draft.serviceKey,
-    description: draft.description || undefined,
-    plan: draft.plan || undefined,
-    expectedMonthlyCents: draft.monthly,
-    activatedOn: draft.installDate,
-    disconnectedOn: draft.disconnectDate,
-    contractId: refs.contractId,
-    userName: draft.userName || undefined,
-    department: draft.department || undefined,
+    description: read('description', draft.description || undefined, before?.description),
+    plan: read('plan', draft.plan || undefined, before?.plan),
+    expectedMonthlyCents: read('monthly', draft.monthly, before?.expectedMonthlyCents),
+    activatedOn: read('installDate', draft.installDate, before?.activatedOn),
+    disconnectedOn: read('disconnectDate', draft.disconnectDate, before?.disconnectedOn),
+    contractId: read('contractId', refs.contractId, before?.contractId),
+    userName: read('user', draft.userName || undefined, before?.userName),
+    department: read('department', draft.department || undefined, before?.department),
   });
 }
 

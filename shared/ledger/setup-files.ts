@@ -9,6 +9,7 @@ import {
   canonicalCsv,
   CONTRACT_FILE_COLUMNS,
   guessColumnChoice,
+  headerFitsContractFile,
   RATE_FILE_COLUMNS,
 } from '../contracts/mapping';
 import { headerKey, type Table } from '../import/table';
@@ -20,7 +21,7 @@ import {
   type InventoryDraft,
 } from '../inventory/import';
 import { readSiteRows, SITE_FIELDS, type SiteDraft } from '../inventory/sites-file';
-import { readTabularFile } from '../inventory/table-file';
+import { readTabularFile, readTabularTables } from '../inventory/table-file';
 
 /** The kinds of file a set-up takes, in the order they are applied. */
 export const SETUP_KINDS = ['cost-centers', 'sites', 'contracts', 'inventory', 'rates'] as const;
@@ -70,11 +71,8 @@ export type SetupFile =
 export function setupKindOf(header: readonly string[]): SetupFileKind | 'unknown' {
   const inventory = guessInventoryMapping(header);
   if (inventoryMappingProblems(inventory).length === 0) return 'inventory';
-  const rates = guessColumnChoice(header, RATE_FILE_COLUMNS);
-  const contracts = guessColumnChoice(header, CONTRACT_FILE_COLUMNS);
-  const has = (choice: Record<string, number>, key: string) => (choice[key] ?? -1) >= 0;
-  if (has(contracts, 'id') && has(contracts, 'startDate')) return 'contracts';
-  if (has(rates, 'id') && has(rates, 'monthlyRate')) return 'rates';
+  if (headerFitsContractFile('contracts', header)) return 'contracts';
+  if (headerFitsContractFile('rates', header)) return 'rates';
   const keys = header.map(headerKey);
   const hasAny = (spec: { header: string; aliases: readonly string[] }) =>
     [spec.header, ...spec.aliases].map(headerKey).some((name) => keys.includes(name));
@@ -105,7 +103,31 @@ function canonicalBytes(table: Table, kind: 'contracts' | 'rates'): Uint8Array {
 export function readSetupFile(name: string, bytes: Uint8Array): SetupFile {
   const read = readTabularFile(name, bytes);
   if (!read.ok) return { kind: 'unknown', name, drafts: [], problems: problemsOf(read.errors) };
-  const table = read.value;
+  return setupFileOf(name, read.value);
+}
+
+/**
+ * Reads one picked file as the set-up files it holds: a CSV-like file is one; each sheet of a
+ * workbook whose columns are those of a set-up file is one (the contracts export's Contracts and
+ * Rates sheets are a contracts and a rates file, never the rates left out), named with its sheet
+ * when there are several. A workbook none of whose sheets is recognised is its first sheet,
+ * reported as not recognised.
+ */
+export function readSetupFiles(name: string, bytes: Uint8Array): SetupFile[] {
+  const read = readTabularTables(name, bytes);
+  if (!read.ok) return [{ kind: 'unknown', name, drafts: [], problems: problemsOf(read.errors) }];
+  const known = read.value.filter(({ table }) => setupKindOf(table.header) !== 'unknown');
+  if (known.length <= 1) {
+    const [only] = known.length === 1 ? known : read.value;
+    return only === undefined ? [] : [setupFileOf(name, only.table)];
+  }
+  return known.map(({ sheet, table }) =>
+    setupFileOf(sheet === null ? name : `${name}, sheet ${sheet}`, table),
+  );
+}
+
+/** A table read as a set-up file of the kind its header says. */
+function setupFileOf(name: string, table: Table): SetupFile {
   const kind = setupKindOf(table.header);
   switch (kind) {
     case 'cost-centers': {

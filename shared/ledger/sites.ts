@@ -4,7 +4,7 @@
  * center is found by its code or its name; one nothing has is refused (the app, unless the user
  * agreed to create it) or created, named by its code (the CLI without a cost centers file).
  */
-import type { SiteDraft } from '../inventory/sites-file';
+import type { SiteDraft, SiteField } from '../inventory/sites-file';
 import type { CostCenter, Site } from '../model';
 import { costCenterFinder } from './cost-centers';
 import type { NewRecordId, RecordUpdate, RowRefusal } from './records';
@@ -142,19 +142,27 @@ export interface SiteLedger {
 
 /** The site a row describes; a blank cell clears its field, fields the file lacks are kept. */
 function siteFromDraft(draft: SiteDraft, base: Site | { id: string }, costCenterId?: string): Site {
+  const stored = 'code' in base ? base : undefined;
+  /** The file's value of a field, or the stored one when the file has none of its columns. */
+  const read = <T>(columns: readonly SiteField[], value: T, kept: T): T =>
+    stored !== undefined && columns.every((column) => draft.absentColumns?.includes(column))
+      ? kept
+      : value;
+  // With no Status column, a Closed date still closes the site; else the stored status stays.
+  const statusWithoutColumn = draft.closedOn !== undefined ? 'closed' : stored?.status;
   return withoutUndefined({
     ...base,
     code: draft.code,
     name: draft.name,
-    street: draft.street || undefined,
-    city: draft.city || undefined,
-    region: draft.state || undefined,
-    postalCode: draft.postalCode || undefined,
-    country: draft.country,
-    costCenterId,
-    status: draft.status,
-    openedOn: draft.openedOn,
-    closedOn: draft.closedOn,
+    street: read(['street'], draft.street || undefined, stored?.street),
+    city: read(['city'], draft.city || undefined, stored?.city),
+    region: read(['state', 'region'], draft.state || undefined, stored?.region),
+    postalCode: read(['postalCode'], draft.postalCode || undefined, stored?.postalCode),
+    country: read(['country'], draft.country, stored?.country ?? draft.country),
+    costCenterId: read(['costCenter'], costCenterId, stored?.costCenterId),
+    status: read(['status'], draft.status, statusWithoutColumn ?? draft.status),
+    openedOn: read(['opened'], draft.openedOn, stored?.openedOn),
+    closedOn: read(['closed'], draft.closedOn, stored?.closedOn),
   });
 }
 

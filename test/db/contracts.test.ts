@@ -233,6 +233,123 @@ describe('importing contracts', () => {
     expect((await db.contracts.get('LUM-1'))?.rateCard).toHaveLength(2);
   });
 
+  it('updates a contract entered by hand when the file names it by its contract number', async () => {
+    await saveContract(
+      db,
+      makeContract({ id: 'contract-typed', contractNumber: 'LUM-1', notes: 'Signed by CFO' }),
+    );
+    const contracts = readContractsCsv(contractsFile);
+    const rates = readContractRatesCsv(ratesFile('555-010-0002'));
+    const outcome = await commitContractImport(db, contracts.rows, rates.rows);
+    expect(outcome).toEqual({ ok: true, value: { created: 1, updated: 1, rates: 2 } });
+    expect((await db.contracts.toArray()).map((c) => c.id).sort()).toEqual([
+      'CC-1',
+      'contract-typed',
+    ]);
+    expect(await db.contracts.get('contract-typed')).toMatchObject({
+      contractNumber: 'LUM-1',
+      name: 'Lumen data',
+      notes: 'Signed by CFO',
+      rateCard: [
+        { planOrServiceType: 'Business Unlimited', monthlyRateCents: 40_00 },
+        { serviceId: 'service-2', monthlyRateCents: 35_00 },
+      ],
+    });
+    expect((await db.services.get('service-2'))?.contractId).toBe('contract-typed');
+  });
+
+  it.each<[string, string, string, Partial<Contract>]>([
+    [
+      'keeps what a column the file lacks says (notice, MARC, renewal, amended end, accounts)',
+      'Contract ID,Carrier,Start Date,Term Months,Status',
+      'LUM-1,Lumen,2024-01-01,36,negotiating',
+      {
+        name: 'Lumen data',
+        endDate: isoDate(2027, 1, 31),
+        autoRenew: true,
+        renewalTermMonths: 12,
+        noticeDays: 60,
+        marcCents: cents(120_000_00),
+        status: 'negotiating',
+      },
+    ],
+    [
+      'computes the end again from a new term',
+      'Contract ID,Carrier,Start Date,Term Months',
+      'LUM-1,Lumen,2024-01-01,24',
+      { endDate: isoDate(2025, 12, 31), noticeDays: 60, termMonths: 24 },
+    ],
+    [
+      'reads a blank cell of a column the file has as its default',
+      'Contract ID,Carrier,Start Date,Term Months,Notice Days,MARC',
+      'LUM-1,Lumen,2024-01-01,36,,',
+      { endDate: isoDate(2027, 1, 31), noticeDays: 0, marcCents: cents(0) },
+    ],
+  ])('on a second, narrower contracts file: %s', async (_, header, line, expected) => {
+    const first = readContractsCsv(
+      textBytes(
+        [
+          'Contract ID,Carrier,Name,Accounts,Start Date,Term Months,End Date,Auto Renew,Renewal Term Months,Notice Days,MARC,Status',
+          'LUM-1,Lumen,Lumen data,5-ACME-001,2024-01-01,36,2027-01-31,Yes,12,60,"120,000.00",active',
+        ].join('\n'),
+      ),
+    );
+    expect((await commitContractImport(db, first.rows, [])).ok).toBe(true);
+    const second = readContractsCsv(textBytes(`${header}\n${line}\n`));
+    expect(second.errors).toEqual([]);
+    expect(await commitContractImport(db, second.rows, [])).toEqual({
+      ok: true,
+      value: { created: 0, updated: 1, rates: 0 },
+    });
+    const stored = await db.contracts.get('LUM-1');
+    expect(stored).toMatchObject(expected);
+    expect(stored?.accountIds).toEqual(['account-1']);
+    expect(stored).not.toHaveProperty('absentColumns');
+  });
+
+  it('keeps allowances and month-to-month rates a second rates file has no columns for', async () => {
+    const contracts = readContractsCsv(contractsFile);
+    const first = readContractRatesCsv(
+      textBytes(
+        [
+          'Contract ID,Plan Or Service Type,Service ID,Monthly Rate,Month-to-Month Rate,Data Allowance GB,Voice Minutes Allowance,Messages Allowance',
+          'LUM-1,Business Unlimited,,40.00,55.00,unlimited,unlimited,unlimited',
+          'LUM-1,,555-010-0002,35.00,,6,1000,',
+        ].join('\n'),
+      ),
+    );
+    expect((await commitContractImport(db, contracts.rows, first.rows)).ok).toBe(true);
+    const prices = readContractRatesCsv(
+      textBytes(
+        [
+          'Contract ID,Plan,Service ID,Monthly Rate',
+          'LUM-1,business  unlimited,,38.00',
+          'LUM-1,,(555) 010-0002,33.00',
+          'LUM-1,Data Only,,20.00',
+        ].join('\n'),
+      ),
+    );
+    expect(prices.errors).toEqual([]);
+    expect((await commitContractImport(db, [], prices.rows)).ok).toBe(true);
+    expect((await db.contracts.get('LUM-1'))?.rateCard).toEqual([
+      {
+        planOrServiceType: 'business  unlimited',
+        monthlyRateCents: 38_00,
+        monthToMonthRateCents: 55_00,
+        dataAllowanceGb: 'unlimited',
+        voiceMinutesAllowance: 'unlimited',
+        messagesAllowance: 'unlimited',
+      },
+      {
+        serviceId: 'service-2',
+        monthlyRateCents: 33_00,
+        dataAllowanceGb: 6,
+        voiceMinutesAllowance: 1000,
+      },
+      { planOrServiceType: 'Data Only', monthlyRateCents: 20_00 },
+    ]);
+  });
+
   it('keeps the services the inventory linked, and records each link a rate makes', async () => {
     await db.services.update('service-1', { contractId: 'LUM-1' });
     const contracts = readContractsCsv(contractsFile);

@@ -16,6 +16,7 @@ import {
 import { isoDate } from '../../shared/dates';
 import { guessInventoryMapping, readInventoryRows } from '../../shared/inventory/import';
 import { readTabularFile } from '../../shared/inventory/table-file';
+import { readSiteRows } from '../../shared/inventory/sites-file';
 import { disconnectPatch } from '../../shared/inventory/edits';
 import { cents } from '../../shared/money/cents';
 import { makeDraft, makeDraftInvoice, makeDraftLine, textBytes } from '../helpers/drafts';
@@ -287,6 +288,81 @@ describe('inventory files', () => {
     });
   });
 
+  describe('a second file with fewer columns', () => {
+    /** Imports a file of its own header and rows; the stored services after it. */
+    async function importFile(header: string, rows: string[], name: string) {
+      const table = readTabularFile(name, textBytes([header, ...rows].join('\n')));
+      if (!table.ok) throw new Error('unreadable');
+      const { drafts, errors } = readInventoryRows(
+        table.value,
+        guessInventoryMapping(table.value.header),
+      );
+      expect(errors).toEqual([]);
+      await commitInventoryImport(db, drafts, name);
+      return (await db.services.toArray()).sort((a, b) =>
+        (a.serviceKey ?? '').localeCompare(b.serviceKey ?? ''),
+      );
+    }
+    const full = [
+      'Site Code,Cost Center,Carrier,Account Number,Service Type,Service ID,Description,Plan,Expected Monthly Cost,Status,Install Date,Contract ID,User,Department',
+      [
+        'STR-0142,4100,Lumen,5-ACME-001,mobile-line,555-010-0001,iPhone,Business Unlimited,45.00,active,2024-03-15,,Ann,Sales',
+        'STR-0142,4100,Lumen,5-ACME-001,mobile-line,555-010-0002,iPhone,Business Unlimited,45.00,pending-disconnect,2024-03-15,,Bob,Sales',
+      ],
+    ] as const;
+    const kept = {
+      type: 'mobile-line',
+      description: 'iPhone',
+      plan: 'Business Unlimited',
+      expectedMonthlyCents: 45_00,
+      activatedOn: '2024-03-15',
+      userName: 'Ann',
+      department: 'Sales',
+    };
+
+    const { userName: _user, ...withoutUser } = kept;
+
+    it.each<[string, string, string[], Record<string, unknown>[]]>([
+      [
+        'a status update keeps every field it does not name',
+        'Site Code,Carrier,Account Number,Service ID,Status,Disconnect Date',
+        [
+          'STR-0142,Lumen,5-ACME-001,(555) 010-0001,disconnected,2026-11-30',
+          'STR-0142,Lumen,5-ACME-001,5550100002,pending-disconnect,2026-12-31',
+        ],
+        [
+          { ...kept, status: 'disconnected', disconnectedOn: '2026-11-30' },
+          { status: 'pending-disconnect', disconnectedOn: '2026-12-31', userName: 'Bob' },
+        ],
+      ],
+      [
+        'a disconnect date with no Status column disconnects, a pending disconnect stays pending',
+        'Site Code,Carrier,Account Number,Service ID,Disconnect Date',
+        [
+          'STR-0142,Lumen,5-ACME-001,555-010-0001,2026-11-30',
+          'STR-0142,Lumen,5-ACME-001,555-010-0002,2026-12-31',
+        ],
+        [
+          { ...kept, status: 'disconnected', disconnectedOn: '2026-11-30' },
+          { status: 'pending-disconnect', disconnectedOn: '2026-12-31' },
+        ],
+      ],
+      [
+        'a blank cell of a column the file has clears its field',
+        'Site Code,Carrier,Account Number,Service ID,User',
+        ['STR-0142,Lumen,5-ACME-001,555-010-0001,'],
+        [{ ...withoutUser, status: 'active' }],
+      ],
+    ])('%s', async (_, header, rows, expected) => {
+      await importFile(full[0], [...full[1]], 'inventory.csv');
+      const services = await importFile(header, rows, 'update.csv');
+      expect(services.slice(0, expected.length)).toEqual(
+        expected.map((fields) => expect.objectContaining(fields)),
+      );
+      if (!('userName' in (expected[0] ?? {}))) expect(services[0]?.userName).toBeUndefined();
+    });
+  });
+
   it('refuses a cost center that does not exist, naming the row', async () => {
     const { problems } = await importRows([
       'STR-0300,Store 300,9999,Windstream,WS-100,internet,DHEC.554433..WIN,100M DIA,850,active',
@@ -328,5 +404,45 @@ describe('site files', () => {
     const refused = await commitSiteImport(db, [draft('STR-0901'), draft('STR-0902', 'NOPE')]);
     expect(refused).toMatchObject({ ok: false, errors: [{ row: 2, column: 'Cost Center' }] });
     expect(await db.sites.count()).toBe(3);
+  });
+
+  /** Reads a sites file and commits it; the stored STR-0142 after it. */
+  async function importSites(lines: string[]) {
+    const table = readTabularFile('sites.csv', textBytes(lines.join('\n')));
+    if (!table.ok) throw new Error('unreadable');
+    const { drafts, errors } = readSiteRows(table.value);
+    expect(errors).toEqual([]);
+    expect(await commitSiteImport(db, drafts)).toMatchObject({ ok: true });
+    return db.sites.where('code').equals('STR-0142').first();
+  }
+
+  it.each<[string, string[], Record<string, unknown>]>([
+    [
+      'a file of codes and cost centers keeps addresses, dates and a closed site closed',
+      ['Site Code,Site Name,Cost Center', 'STR-0142,Store 142,4999'],
+      {
+        street: '1 Main St',
+        city: 'Austin',
+        region: 'TX',
+        postalCode: '78701',
+        costCenterId: 'cc-old',
+        status: 'closed',
+        openedOn: '2019-01-15',
+        closedOn: '2026-06-30',
+      },
+    ],
+    [
+      'a blank cell of a column the file has clears its field',
+      ['Site Code,Site Name,Address', 'STR-0142,Store 142,'],
+      { city: 'Austin', costCenterId: 'cc-1', status: 'closed' },
+    ],
+  ])('on a second, narrower sites file: %s', async (_, lines, expected) => {
+    await importSites([
+      'Site Code,Site Name,Address,City,State,Postal Code,Cost Center,Status,Opened,Closed',
+      'STR-0142,Store 142,1 Main St,Austin,TX,78701,4100,Closed,2019-01-15,2026-06-30',
+    ]);
+    const site = await importSites(lines);
+    expect(site).toMatchObject(expected);
+    if (!('street' in expected)) expect(site?.street).toBeUndefined();
   });
 });

@@ -4,31 +4,46 @@
  * rates reader).
  */
 import { readContractRatesCsv } from '../../shared/contracts/csv';
-import { canonicalCsv, guessColumnChoice, RATE_FILE_COLUMNS } from '../../shared/contracts/mapping';
+import {
+  canonicalCsv,
+  guessColumnChoice,
+  headerFitsContractFile,
+  RATE_FILE_COLUMNS,
+} from '../../shared/contracts/mapping';
 import { readTabularFile } from '../../shared/inventory/table-file';
 import type { Contract } from '../../shared/model';
 import { contractsXlsxBytes } from '../../renderer/features/contracts/import/exports';
 import { inspectXlsx } from './xlsx-inspect';
 
-/** The cell values of the Rates sheet of the contracts workbook holding `contracts`. */
-export function ratesSheetValues(
-  contracts: Contract[],
-): (string | number | boolean | null)[][] | undefined {
-  const bytes = contractsXlsxBytes({
+/** The contracts workbook (Contracts and Rates sheets) the app exports for `contracts`. */
+export function contractsWorkbook(contracts: Contract[]): Uint8Array {
+  return contractsXlsxBytes({
     contracts,
-    carriers: [],
+    carriers: [{ id: 'carrier-1', name: 'Lumen' }],
     accounts: [],
     services: [],
     attachments: [],
     spend: new Map(),
     alertWindows: [],
   });
+}
+
+/** The cell values of the Rates sheet of the contracts workbook holding `contracts`. */
+export function ratesSheetValues(
+  contracts: Contract[],
+): (string | number | boolean | null)[][] | undefined {
+  const bytes = contractsWorkbook(contracts);
   return inspectXlsx(bytes).sheets.find((sheet) => sheet.name === 'Rates')?.values;
 }
 
-/** A rates workbook read as the app reads it: columns guessed, then the rates reader. */
+/**
+ * A rates workbook read as the app reads it: the sheet with a rates file's columns, columns
+ * guessed, then the rates reader.
+ */
 export function readRatesWorkbook(bytes: Uint8Array): ReturnType<typeof readContractRatesCsv> {
-  const table = readTabularFile('rates.xlsx', bytes);
+  const table = readTabularFile('rates.xlsx', bytes, (header) =>
+    headerFitsContractFile('rates', header),
+  );
   if (!table.ok) throw new Error(JSON.stringify(table.errors));
   const choice = guessColumnChoice(table.value.header, RATE_FILE_COLUMNS);
   const csv = canonicalCsv(table.value, choice, RATE_FILE_COLUMNS);

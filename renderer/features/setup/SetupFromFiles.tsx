@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import type { SetupPlan } from '../../../shared/ledger/setup';
-import { readSetupFile, type SetupFile } from '../../../shared/ledger/setup-files';
+import { readSetupFiles, type SetupFile } from '../../../shared/ledger/setup-files';
 import type { PickedFile } from '../../../shared/ipc/contract';
 import { hrefFor } from '../../app/sections';
 import { focusIfLost } from '../../components/focus-if-lost';
@@ -15,9 +15,12 @@ const FILTERS = [
   { name: 'Spreadsheets (CSV, TSV, XLSX)', extensions: ['csv', 'tsv', 'txt', 'xlsx'] },
 ];
 
-/** The picked files, read; a file picked again (same name) replaces the earlier one. */
+/**
+ * The picked files, read (a workbook's sheets of several set-up files each one); a file picked
+ * again (same name) replaces the earlier one.
+ */
 function withFiles(current: readonly SetupFile[], picked: readonly PickedFile[]): SetupFile[] {
-  const read = picked.map((file) => readSetupFile(file.name, file.bytes));
+  const read = picked.flatMap((file) => readSetupFiles(file.name, file.bytes));
   const names = new Set(read.map((file) => file.name));
   return [...current.filter((file) => !names.has(file.name)), ...read];
 }

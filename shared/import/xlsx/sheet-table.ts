@@ -295,16 +295,39 @@ export function readWorkbookTable(
   limits: ImportLimits,
   limitAdvice: LimitAdvice,
 ): { ok: true; table: SheetTable } | { ok: false; message: string } {
+  const read = readWorkbookTables(fileName, bytes, limits, limitAdvice, 1);
+  if (!read.ok) return read;
+  const [first] = read.tables;
+  return first === undefined
+    ? { ok: false, message: noTable(fileName) }
+    : { ok: true, table: first };
+}
+
+/**
+ * Every visible sheet of a setup workbook that holds a table, in sheet order (at most `most`):
+ * a workbook may hold several files' tables, such as the contracts export's Contracts and Rates
+ * sheets. A sentence naming the file when no sheet holds a table.
+ */
+export function readWorkbookTables(
+  fileName: string,
+  bytes: Uint8Array,
+  limits: ImportLimits,
+  limitAdvice: LimitAdvice,
+  most = Number.POSITIVE_INFINITY,
+): { ok: true; tables: SheetTable[] } | { ok: false; message: string } {
   const opened = openWorkbook(fileName, bytes, limits, limitAdvice);
   if (!opened.ok) return { ok: false, message: opened.problem };
+  const tables: SheetTable[] = [];
   for (const sheet of opened.value.sheets) {
-    if (sheet.state !== 'visible') continue;
+    if (sheet.state !== 'visible' || tables.length >= most) continue;
     const read = readAsTable(opened.value, sheet.name, false);
     if (!read.ok) return { ok: false, message: read.message };
-    if (read.table !== null) return { ok: true, table: read.table };
+    if (read.table !== null) tables.push(read.table);
   }
-  return {
-    ok: false,
-    message: `"${fileName}" is an Excel workbook with no visible sheet holding a table (a row of column names with rows under it).`,
-  };
+  if (tables.length === 0) return { ok: false, message: noTable(fileName) };
+  return { ok: true, tables };
+}
+
+function noTable(fileName: string): string {
+  return `"${fileName}" is an Excel workbook with no visible sheet holding a table (a row of column names with rows under it).`;
 }

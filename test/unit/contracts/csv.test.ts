@@ -148,7 +148,7 @@ describe('readContractsCsv', () => {
     ]);
     expect(errors.map((error) => error.message)).toEqual([
       'Row 3, column "Auto Renew": expected Yes or No but found "Maybe".',
-      'Row 3, column "Notice Days": expected a whole number of days like 60 but found "soon".',
+      'Row 3, column "Notice Days": expected a whole number of days like 60 (or months, like 3 months) but found "soon".',
       'Row 3, column "MARC": expected an amount like 120,000.00 but found "12.34.5".',
       'Row 3, column "Status": expected a status (Active, In Review, Negotiating, Renewed, Auto-Renewed, Terminated or Expired) but found "Paused".',
       'Row 4, column "Start Date": "2024-02-30" is not a real date: February 2024 has 29 days.',
@@ -161,6 +161,26 @@ describe('readContractsCsv', () => {
       'Row 6, column "Term Months": is blank; enter the term in months, like 36.',
     ]);
   });
+
+  it.each<[string, string, string]>([
+    ['an account', 'C-1,Lumen,,5-ACME-001; 2.87012E+11,2024-01-01,36,,,,,,', 'Accounts'],
+    ['a contract number', '2.01234E+11,Lumen,,,2024-01-01,36,,,,,,', 'Contract ID'],
+  ])(
+    'refuses %s Excel saved in scientific notation, naming the row and column (never a new account)',
+    (_, line, column) => {
+      const { rows, errors } = readContracts([HEADER, line]);
+      expect(rows).toEqual([]);
+      expect(errors).toEqual([
+        expect.objectContaining({
+          row: 2,
+          column,
+          message: expect.stringMatching(
+            new RegExp(`^Row 2, column "${column}": ".+E\\+11" is a number in scientific notation`),
+          ),
+        }),
+      ]);
+    },
+  );
 
   it('says which required columns are missing', () => {
     const { rows, errors } = readContracts(['Contract ID,Carrier,Name', 'A,Lumen,X']);
@@ -198,6 +218,20 @@ describe('readContractsCsv', () => {
         'Row 2, column "Start Date": "03/04/2024" could be 2024-03-04 or 2024-04-03; choose the file\'s date order (month/day/year or day/month/year) and read it again.',
       );
     });
+
+    it.each<[string, string, string, string]>([
+      ['45352', '', '2024-03-01', '2025-02-28'],
+      ['45352', '46081', '2024-03-01', '2026-02-28'],
+      ['3/31/2024', '46081', '2024-03-31', '2026-02-28'],
+      ['01-Mar-24', '2027-02-28', '2024-03-01', '2027-02-28'],
+    ])(
+      'reads an Excel date serial as the inventory file does: %s to %s',
+      (start, end, startDate, endDate) => {
+        const read = readContracts(lines(start, end));
+        expect(read.errors).toEqual([]);
+        expect(read.rows[0]).toMatchObject({ startDate, endDate });
+      },
+    );
 
     it('reads dates every order agrees on without an order', () => {
       expect(readContracts(lines('01/01/2024')).rows[0]?.startDate).toBe('2024-01-01');
@@ -301,14 +335,27 @@ describe('contract rates', () => {
     const { rows, errors } = readContractRatesCsv(utf8(text), {
       knownContractIds: new Set(['ctr-1']),
     });
+    const absentColumns = [
+      'monthToMonthRate',
+      'dataAllowance',
+      'voiceAllowance',
+      'messagesAllowance',
+    ];
     expect(rows).toEqual([
       {
         line: 2,
         contractId: 'ctr-1',
         planOrServiceType: 'Business Unlimited',
         monthlyRateCents: 45_00,
+        absentColumns,
       },
-      { line: 3, contractId: 'ctr-1', serviceId: 'CKT-001', monthlyRateCents: 1_250_50 },
+      {
+        line: 3,
+        contractId: 'ctr-1',
+        serviceId: 'CKT-001',
+        monthlyRateCents: 1_250_50,
+        absentColumns,
+      },
     ]);
     expect(errors.map((error) => error.message)).toEqual([
       'Row 4, column "Contract #": "ctr-9" is not a contract in the contracts file.',
@@ -316,6 +363,15 @@ describe('contract rates', () => {
       'Row 6, column "MRC": expected an amount of zero or more but found "-5.00".',
       'Row 7, column "MRC": is blank; enter the monthly rate, like 45.00.',
     ]);
+  });
+
+  it('refuses a Service ID Excel saved in scientific notation, naming the row and column', () => {
+    const { rows, errors } = readContractRatesCsv(
+      utf8('Contract ID,Service ID,Monthly Rate\nC-1,1.55501E+10,45.00\nC-1,555-010-0001,45.00\n'),
+    );
+    expect(rows.map((rate) => rate.serviceId)).toEqual(['555-010-0001']);
+    expect(errors.map((error) => [error.row, error.column])).toEqual([[2, 'Service ID']]);
+    expect(errors[0]?.message).toContain('is a number in scientific notation');
   });
 
   it('refuses a plan or service rated twice differently, naming the first row; a repeat is read once', () => {
@@ -358,7 +414,7 @@ describe('contract rates', () => {
     ]);
     const { rows, errors } = readContractRatesCsv(utf8(text));
     expect(errors).toEqual([]);
-    expect(rows.map(({ line: _line, ...rate }) => rate)).toEqual([
+    expect(rows.map(({ line: _line, absentColumns: _absent, ...rate }) => rate)).toEqual([
       { contractId: 'ctr-1', planOrServiceType: 'Business Unlimited, 5G', monthlyRateCents: 45_00 },
       { contractId: 'ctr-1', serviceId: 'CKT 001', monthlyRateCents: 1_250_50 },
       {
@@ -380,7 +436,9 @@ describe('contract rates', () => {
       'ctr-1,Bad,15.00,lots,1.5,-3',
     ].join('\n');
     const { rows, errors } = readContractRatesCsv(utf8(text));
-    expect(rows.map(({ line: _line, contractId: _id, ...rate }) => rate)).toEqual([
+    expect(
+      rows.map(({ line: _line, contractId: _id, absentColumns: _absent, ...rate }) => rate),
+    ).toEqual([
       {
         planOrServiceType: 'Flex 2GB',
         monthlyRateCents: 20_00,
@@ -429,6 +487,8 @@ describe('contract rates', () => {
     ]);
     const { rows, errors } = readContractRatesCsv(utf8(text));
     expect(errors).toEqual([]);
-    expect(rows.map(({ line: _line, contractId: _id, ...rate }) => rate)).toEqual(rateCard);
+    expect(
+      rows.map(({ line: _line, contractId: _id, absentColumns: _absent, ...rate }) => rate),
+    ).toEqual(rateCard);
   });
 });

@@ -138,7 +138,9 @@ describe('allowances in the rates file', () => {
       'Row 2, column "Voice Minutes": expected a whole number of minutes like 1000, or unlimited, or a blank cell when not known, but found "1000 GB", which is not in minutes.',
       'Row 2, column "Messages": expected a whole number of messages like 1000, or unlimited, or a blank cell when not known, but found "50 mins", which is not in messages.',
     ]);
-    expect(rows.map(({ line: _line, contractId: _id, ...rate }) => rate)).toEqual([
+    expect(
+      rows.map(({ line: _line, contractId: _id, absentColumns: _absent, ...rate }) => rate),
+    ).toEqual([
       {
         planOrServiceType: 'Right',
         monthlyRateCents: 15_00,

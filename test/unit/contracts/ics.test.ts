@@ -4,6 +4,7 @@ import {
   contractsToIcs,
   escapeIcsText,
   foldIcsLine,
+  icsSequence,
   icsUtcDateTime,
 } from '../../../shared/contracts/ics';
 import { renewalRows } from '../../../shared/contracts/renewals';
@@ -134,6 +135,19 @@ describe('contractsToIcs', () => {
   it('stamps every event in UTC', () => {
     expect(icsUtcDateTime(NOW)).toBe('20261126T101500Z');
     for (const event of events) expect(icsValue(event, 'DTSTAMP')).toBe('20261126T101500Z');
+  });
+
+  it('numbers every event so a newer export updates the events a calendar holds', () => {
+    for (const event of events) expect(icsValue(event, 'SEQUENCE')).toBe(String(icsSequence(NOW)));
+    const later = contractsToIcs(rowsFor('Lumen MPLS'), {
+      now: new Date(NOW.getTime() + 60_000),
+      prodId: PROD_ID,
+    });
+    const laterEvents = findIcsComponents(parsed(later), 'VEVENT');
+    expect(laterEvents.map((event) => Number(icsValue(event, 'SEQUENCE')))).toEqual(
+      events.map((event) => Number(icsValue(event, 'SEQUENCE')) + 1),
+    );
+    expect(icsSequence(new Date('2026-11-26T10:15:00Z'))).toBe(3_630_855);
   });
 
   it('says what is at stake and what to do, escaped and read back intact', () => {

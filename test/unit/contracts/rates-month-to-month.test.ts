@@ -34,7 +34,9 @@ describe('the month-to-month rate in the rates file', () => {
     ]);
     const { rows, errors } = readContractRatesCsv(utf8(text));
     expect(errors).toEqual([]);
-    expect(rows.map(({ line: _line, contractId: _id, ...rate }) => rate)).toEqual(rateCard);
+    expect(
+      rows.map(({ line: _line, contractId: _id, absentColumns: _absent, ...rate }) => rate),
+    ).toEqual(rateCard);
   });
 
   it.each([
@@ -105,7 +107,9 @@ describe('the month-to-month rate in the rates file', () => {
     });
     const { rows, errors } = readRatesWorkbook(sheet);
     expect(errors).toEqual([]);
-    expect(rows.map(({ line: _line, contractId: _id, ...rate }) => rate)).toEqual(rateCard);
+    expect(
+      rows.map(({ line: _line, contractId: _id, absentColumns: _absent, ...rate }) => rate),
+    ).toEqual(rateCard);
   });
 
   it('reaches the stored rate card when the rates file is imported', () => {

@@ -7,7 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { writeXlsx } from '../../../shared/export/xlsx';
 import type { ContractRate } from '../../../shared/model';
 import { cents } from '../../../shared/money/cents';
-import { readRatesWorkbook, ratesSheetValues } from '../../helpers/rates-workbook';
+import { readContractRatesCsv, readContractsCsv } from '../../../shared/contracts/csv';
+import { readSetupFiles } from '../../../shared/ledger/setup-files';
+import {
+  contractsWorkbook,
+  readRatesWorkbook,
+  ratesSheetValues,
+} from '../../helpers/rates-workbook';
 import { makeContract } from '../audit/helpers';
 
 const rateCard: ContractRate[] = [
@@ -62,6 +68,35 @@ describe('rate allowances in XLSX', () => {
     });
     const { rows, errors } = readRatesWorkbook(bytes);
     expect(errors).toEqual([]);
-    expect(rows.map(({ line: _line, contractId: _id, ...rate }) => rate)).toEqual(rateCard);
+    expect(
+      rows.map(({ line: _line, contractId: _id, absentColumns: _absent, ...rate }) => rate),
+    ).toEqual(rateCard);
+  });
+
+  describe('the contracts workbook the app exports reads back whole, its Rates sheet too', () => {
+    const bytes = contractsWorkbook([
+      makeContract({ id: 'ctr-1', carrierId: 'carrier-1', rateCard }),
+    ]);
+    const rates = (read: ReturnType<typeof readContractRatesCsv>) =>
+      read.rows.map(({ line: _line, contractId: _id, absentColumns: _absent, ...rate }) => rate);
+
+    it('by the contracts and rates readers (the command line)', () => {
+      expect(readContractsCsv(bytes).rows.map((row) => row.id)).toEqual(['ctr-1']);
+      const read = readContractRatesCsv(bytes);
+      expect(read.errors).toEqual([]);
+      expect(rates(read)).toEqual(rateCard);
+    });
+
+    it('picked as a rates file (Contracts → Import)', () => {
+      expect(rates(readRatesWorkbook(bytes))).toEqual(rateCard);
+    });
+
+    it('dropped on Set up from files: a contracts file and a rates file', () => {
+      const files = readSetupFiles('contracts.xlsx', bytes);
+      expect(files.map((file) => [file.name, file.kind, file.drafts.length])).toEqual([
+        ['contracts.xlsx, sheet Contracts', 'contracts', 1],
+        ['contracts.xlsx, sheet Rates', 'rates', 2],
+      ]);
+    });
   });
 });

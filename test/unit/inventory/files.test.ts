@@ -238,13 +238,78 @@ describe('inventory files', () => {
     ]);
   });
 
+  it.each<[string, string | undefined, string | undefined, string]>([
+    ['its own', 'cc-own', 'cc-site', '4200'],
+    ['its site’s when it has none of its own', undefined, 'cc-site', '4100'],
+    ['none when neither has one', undefined, undefined, ''],
+  ])(
+    'exports a service’s cost center as %s, so a new workspace reads the same allocation',
+    (_, serviceCostCenter, siteCostCenter, written) => {
+      const { drafts } = read(
+        inventoryCsv({
+          ...source,
+          services: [makeService({ costCenterId: serviceCostCenter })],
+          sites: [makeSite({ costCenterId: siteCostCenter })],
+          costCenters: [
+            { id: 'cc-site', code: '4100', name: 'Retail', active: true },
+            { id: 'cc-own', code: '4200', name: 'Field', active: true },
+          ],
+        }),
+      );
+      expect(drafts.map((draft) => draft.costCenterCode)).toEqual([written]);
+    },
+  );
+
+  it.each([['Total,,,,,,1295.00'], ['Grand Total,,,,,,"$1,295.00"'], [',,,,,,1295.00']])(
+    'reads past a spreadsheet’s own total row under the services: %s',
+    (total) => {
+      const { drafts, errors } = read(
+        [
+          'Site Code,Carrier,Account Number,Type,Service ID,Plan,Expected Monthly Cost',
+          'STR-0142,Lumen,A-1,mobile,555-010-0001,Biz,45.00',
+          'STR-0142,Lumen,A-1,circuit,BBEC.556677..LUMN,100M,1250.00',
+          total,
+        ].join('\n'),
+      );
+      expect(errors).toEqual([]);
+      expect(drafts.map((draft) => draft.serviceIdRaw)).toEqual([
+        '555-010-0001',
+        'BBEC.556677..LUMN',
+      ]);
+    },
+  );
+
+  it.each<[string, string, string, string]>([
+    ['Cellular', 'Active', 'mobile-line', 'active'],
+    ['Smartphone', 'Terminated', 'mobile-line', 'disconnected'],
+    ['Analog Line', 'On Order', 'pots-line', 'ordered'],
+    ['SIP Trunk', 'Disconnect Pending', 'trunk', 'pending-disconnect'],
+    ['T1', 'Pending Install', 'circuit', 'ordered'],
+    ['Cable', 'Cancelled', 'internet', 'disconnected'],
+  ])('reads the type %s and the status %s as portals write them', (type, status, t, st) => {
+    const { drafts, errors } = read(
+      `Site Code,Carrier,Account Number,Service Type,Service ID,Status\nSTR-0142,Lumen,A-1,${type},555-010-0001,${status}\n`,
+    );
+    expect(errors).toEqual([]);
+    expect(drafts.map((draft) => [draft.type, draft.status])).toEqual([[t, st]]);
+  });
+
+  it('still refuses a Total row that names a service', () => {
+    const { errors } = read(
+      'Site Code,Carrier,Account Number,Service ID,Expected Monthly Cost\nTotal,Lumen,,555-010-0001,45.00\n',
+    );
+    expect(errors.map((error) => [error.row, error.column])).toEqual([[2, 'Account Number']]);
+  });
+
   it('exports XLSX that the import reads back too, money as numbers', () => {
     const table = readTabularFile('inventory.xlsx', inventoryXlsx(source));
     if (!table.ok) throw new Error('unreadable');
-    const { drafts } = readInventoryRows(
-      { header: table.value.header, rows: table.value.rows.filter((r) => r.cells[0] !== 'Total') },
+    // Its Total row names no service: nothing to read, nothing to refuse.
+    const { drafts, errors } = readInventoryRows(
+      table.value,
       guessInventoryMapping(table.value.header),
     );
+    expect(errors).toEqual([]);
     expect(drafts.map((d) => [d.serviceIdRaw, d.monthly, d.installDate])).toEqual([
       ['555-010-0001', 1250_50, '2024-03-15'],
       ['BBEC.556677..LUMN', undefined, undefined],

@@ -8,6 +8,7 @@ import {
   canonicalCsv,
   CONTRACT_FILE_COLUMNS,
   guessColumnChoice,
+  headerFitsContractFile,
   RATE_FILE_COLUMNS,
   type ColumnChoice,
 } from '../../../../shared/contracts/mapping';
@@ -44,7 +45,10 @@ export function ContractImport({ data }: { data: ContractsData }) {
       multiple: false,
     });
     if (!file) return;
-    const table = readTabularFile(file.name, file.bytes);
+    // A workbook's sheet of this kind of file: the contracts export holds Contracts and Rates.
+    const table = readTabularFile(file.name, file.bytes, (header) =>
+      headerFitsContractFile(kind, header),
+    );
     if (!table.ok) return setMessage(table.errors.map((e) => e.message).join(' '));
     const specs = kind === 'contracts' ? CONTRACT_FILE_COLUMNS : RATE_FILE_COLUMNS;
     setMessage('');

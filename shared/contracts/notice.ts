@@ -1,0 +1,41 @@
+/**
+ * A notice period written in months (`3 months`, `90 days` is read by `readDays`). A contract
+ * stores its notice in days (`noticeDays`, counted back from each term's end), so months are
+ * turned into the days that never make a deadline later than the paper's calendar months.
+ */
+import type { IsoDate } from '../dates/iso-date';
+import { addDays, addMonths, daysBetween } from '../dates';
+import { contractEndDate } from './terms';
+
+const NOTICE_MONTHS = /^(\d{1,2})\s*(?:months?|mos?\.?)$/i;
+
+/** The months of a notice period written in months (`3 months`, `1 month`, `2 mo`), else null. */
+export function noticeMonthsOf(text: string): number | null {
+  const match = NOTICE_MONTHS.exec(text.trim());
+  const months = match === null ? NaN : Number(match[1]);
+  return months >= 1 && months <= 36 ? months : null;
+}
+
+/** Years of renewal terms past the end date looked at: every month of a leap-year cycle. */
+const YEARS_LOOKED_AT = 4;
+
+/**
+ * The notice days for `months` calendar months before the end of a term: the most days those
+ * months span before `endDate` and before the ends of the renewal terms of the next four years
+ * (`renewalTermMonths` 0: month to month), so no deadline comes later than the months say; one can
+ * come a day or two earlier (3 months before 2027-02-28 is 2026-11-28, 92 days; before 2028-02-29
+ * it is 2027-11-29, 92 days too; 2 months before 2027-03-31 is 59 days, before 2028-03-31 60).
+ */
+export function noticeDaysForMonths(
+  months: number,
+  endDate: IsoDate,
+  renewalTermMonths: number,
+): number {
+  const step = renewalTermMonths >= 1 ? Math.trunc(renewalTermMonths) : 1;
+  const until = addMonths(endDate, YEARS_LOOKED_AT * 12);
+  let days = 0;
+  for (let end = endDate; end <= until; end = contractEndDate(addDays(end, 1), step)) {
+    days = Math.max(days, daysBetween(addMonths(end, -months), end));
+  }
+  return days;
+}
