@@ -4,6 +4,7 @@
  */
 import { isAccountLevelWord } from '../ids/identifiers';
 import type { DraftChargeLine } from './draft';
+import { headerKey } from './header-key';
 
 /** Whether two files' lines are the same, each as often. */
 export function sameCounts(
@@ -34,16 +35,29 @@ export function unionOf(
   return union;
 }
 
+/**
+ * What a line bills, for how much, as two exports of one bill write it alike: the service by its
+ * match key (`555-000-0002` ≡ `5550000002`, `N/A` ≡ blank), the description as headers are
+ * compared (`Monthly charges` ≡ `Monthly Charges`). A bill downloaded twice in two spellings (the
+ * Raw Data Download and the My Business export) is then a copy, never another part of itself.
+ */
 export function signature(line: DraftChargeLine): string {
   return [
-    line.serviceIdRaw,
-    line.description,
+    serviceOf(line),
+    headerKey(line.description),
     line.category,
     line.amount,
     line.quantity ?? '',
     line.periodStart ?? '',
     line.periodEnd ?? '',
   ].join('\u0000');
+}
+
+/** A line's service as its signature holds it: its match key, '' for the account's own charges. */
+function serviceOf(line: DraftChargeLine): string {
+  if (line.serviceKey !== null) return line.serviceKey;
+  const raw = line.serviceIdRaw;
+  return raw.length <= 24 && isAccountLevelWord(raw) ? '' : raw;
 }
 
 /** A line's signature without its amount and quantity: what it bills, not for how much. */
