@@ -124,6 +124,25 @@ export function repeatsAccountLinesOnly(
 }
 
 /**
+ * The account-level lines `own` repeats as a block: those of the first file before it that has
+ * any, when `own` holds every one of them (a report per cost centre carries the same block in
+ * each part); else none. A part whose account-level lines are its own share (another amount for
+ * some) repeats no block: a line of it matching another part's by chance is billed twice.
+ */
+export function repeatedAccountBlock(
+  own: ReadonlyMap<string, number>,
+  files: readonly { counts: ReadonlyMap<string, number> }[],
+): Map<string, number> {
+  for (const file of files) {
+    const block = new Map<string, number>();
+    for (const [sig, count] of file.counts) if (isAccountLevel(sig)) block.set(sig, count);
+    if (block.size === 0) continue;
+    return within(block, own) ? block : new Map();
+  }
+  return new Map();
+}
+
+/**
  * The contender's lines already read in `before` (each as often as read there: `repeated`, by
  * place) and its other lines (`rest`, as signature counts).
  */
