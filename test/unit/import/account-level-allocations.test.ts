@@ -60,4 +60,12 @@ describe('T-Mobile detail per department with account-level shares', () => {
     const draft = readDraft([lone, sales, field('$1.00', '$2.00')]);
     expect(totalOf(draft.lines)).toBe(4000 + 4000 + 100 + 200 + 4000);
   });
+
+  it('a re-export of a part with its numbers written otherwise: a copy, counted once', () => {
+    const text = new TextDecoder().decode(sales.bytes).replace('240-780-6053', '2407806053');
+    const copy = { name: 'sales (1).csv', bytes: new TextEncoder().encode(text) };
+    const draft = readDraft([sales, copy]);
+    expect(draft.copies?.map((c) => c.sourceFile)).toEqual([copy.name]);
+    expect(totalOf(draft.lines)).toBe(4000 + 100 + 200);
+  });
 });
