@@ -21,6 +21,7 @@ import { cents } from '../money/cents';
 import type { DraftChargeLine, DraftCopy, DraftInvoice, RowError, SkippedRow } from './draft';
 import {
   billsSameItems,
+  repeatedAccountBlock,
   repeatsAccountLinesOnly,
   sameCounts,
   signature,
@@ -175,13 +176,16 @@ export class PartContenders {
         judged.push({ contender, verdict: 'page', of, shared });
       } else if (within(before, own) || repeatsAccountLinesOnly(own, before)) {
         // The whole of what is already read and more, or another part repeating the account's
-        // own charges (a report per cost centre): its lines already read are dropped.
-        const { repeated, rest } = splitRepeated(contender.lines, before, (at) => lines.lineAt(at));
+        // own charges (a report per cost centre): its lines already read are dropped, for a
+        // part only the account-level block it repeats whole.
+        const whole = within(before, own);
+        const drop = whole ? before : repeatedAccountBlock(own, earlier);
+        const { repeated, rest } = splitRepeated(contender.lines, drop, (at) => lines.lineAt(at));
         const files = earlier.map((file) => file.file);
         earlier.push({ file: contender.sourceFile, counts: rest });
         judged.push({
           contender,
-          verdict: within(before, own) ? 'completes' : 'part',
+          verdict: whole ? 'completes' : 'part',
           of: contender.firstFile,
           shared,
           repeated,

@@ -4,6 +4,7 @@
  */
 import { isAccountLevelWord } from '../ids/identifiers';
 import type { DraftChargeLine } from './draft';
+import { headerKey } from './header-key';
 
 /** Whether two files' lines are the same, each as often. */
 export function sameCounts(
@@ -34,16 +35,29 @@ export function unionOf(
   return union;
 }
 
+/**
+ * What a line bills, for how much, as two exports of one bill write it alike: the service by its
+ * match key (`555-000-0002` ≡ `5550000002`, `N/A` ≡ blank), the description as headers are
+ * compared (`Monthly charges` ≡ `Monthly Charges`). A bill downloaded twice in two spellings (the
+ * Raw Data Download and the My Business export) is then a copy, never another part of itself.
+ */
 export function signature(line: DraftChargeLine): string {
   return [
-    line.serviceIdRaw,
-    line.description,
+    serviceOf(line),
+    headerKey(line.description),
     line.category,
     line.amount,
     line.quantity ?? '',
     line.periodStart ?? '',
     line.periodEnd ?? '',
   ].join('\u0000');
+}
+
+/** A line's service as its signature holds it: its match key, '' for the account's own charges. */
+function serviceOf(line: DraftChargeLine): string {
+  if (line.serviceKey !== null) return line.serviceKey;
+  const raw = line.serviceIdRaw;
+  return raw.length <= 24 && isAccountLevelWord(raw) ? '' : raw;
 }
 
 /** A line's signature without its amount and quantity: what it bills, not for how much. */
@@ -107,6 +121,25 @@ export function repeatsAccountLinesOnly(
     services += 1;
   }
   return services > 0;
+}
+
+/**
+ * The account-level lines `own` repeats as a block: those of the first file before it that has
+ * any, when `own` holds every one of them (a report per cost centre carries the same block in
+ * each part); else none. A part whose account-level lines are its own share (another amount for
+ * some) repeats no block: a line of it matching another part's by chance is billed twice.
+ */
+export function repeatedAccountBlock(
+  own: ReadonlyMap<string, number>,
+  files: readonly { counts: ReadonlyMap<string, number> }[],
+): Map<string, number> {
+  for (const file of files) {
+    const block = new Map<string, number>();
+    for (const [sig, count] of file.counts) if (isAccountLevel(sig)) block.set(sig, count);
+    if (block.size === 0) continue;
+    return within(block, own) ? block : new Map();
+  }
+  return new Map();
 }
 
 /**

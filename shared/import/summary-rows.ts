@@ -35,17 +35,45 @@ function totalLabelAt(cells: readonly string[], indexes: readonly number[]): str
 /** A cell holding only an amount or a number. */
 const AMOUNT_ONLY = /^[-+(]*[$€£]?\s*[-+]?[\d,.\s]*\d[\d,.\s]*\)?-?$/;
 
+/** The cells a total row may be labelled in besides its first and identifying cells. */
+export interface LabelCells {
+  /** Descriptions and names, where a report writes its `Total for …`. */
+  labels: readonly number[];
+  /**
+   * The cells naming a row's line, in a layout of one row per line (no subtotal of a line): a
+   * row that names its line is that line's charges whatever its `labels` read (a company called
+   * `Total-Tel USA`, a user `Total - Spare`).
+   */
+  lines: readonly number[];
+}
+
+/** Whether a cell at one of `indexes` names a line (filled, and not itself a total label). */
+function namesLine(cells: readonly string[], indexes: readonly number[]): boolean {
+  for (const index of indexes) {
+    const text = (cells[index] ?? '').trim();
+    if (text !== '' && !isTotalLabel(text)) return true;
+  }
+  return false;
+}
+
 /**
  * Why a row is a summary row, or null for a detail row. `identifying` are the indexes of the
  * columns that say whose charge a row is (account, invoice, service); a row that labels itself a
- * total in its first filled cell, an identifying cell or a label cell (`labels`: description), or whose identifying cells are all blank
- * while everything else is an amount, is a summary.
+ * total in its first filled cell, an identifying cell or a label cell (`labels`: description, and
+ * in a layout of one row per line only on a row naming no line), or whose identifying cells are
+ * all blank while everything else is an amount, is a summary.
  */
 export function summaryRowReason(
   cells: readonly string[],
   identifying: readonly number[],
-  labels: readonly number[] = [],
+  labelCells: readonly number[] | LabelCells = [],
 ): string | null {
+  const labels =
+    'lines' in labelCells
+      ? namesLine(cells, labelCells.lines)
+        ? []
+        : labelCells.labels
+      : labelCells;
   let first: string | undefined;
   for (const cell of cells) {
     const text = cell.trim();

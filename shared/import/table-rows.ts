@@ -89,7 +89,7 @@ export class TableState {
 
   /** A row of one cell of words (no delimiter at all), in a table of several columns. */
   private maybeFooter(cells: readonly string[]): boolean {
-    return cells.length === 1 && this.headerWidth > 1 && FOOTER_WORDS.test(cells[0] ?? '');
+    return cells.length === 1 && this.headerWidth > 1 && isFooterText(cells[0] ?? '');
   }
 
   private flushFooter(): void {
@@ -272,6 +272,11 @@ export function layoutRowKind(
 
 /** Text of a report's footer line: words (two letters or more) and a space between them. */
 const FOOTER_WORDS = /[A-Za-z]{2,}.*\s.*\S|\S.*\s.*[A-Za-z]{2,}/;
+
+/** Whether a one-cell line can be a report's footer: words and a space between them. */
+export function isFooterText(text: string): boolean {
+  return FOOTER_WORDS.test(text);
+}
 
 /** `Page 2`, `Page 2 of 3`, `page 2/3`, `- Page 2 -`. */
 const PAGE_NUMBER = /^-?\s*page\s+\d+(?:\s*(?:of|\/)\s*\d+)?\s*-?$/i;

@@ -75,13 +75,17 @@ function readTable(table: ProfileTable, draft: DraftBuilder): void {
   const c = table.columns;
   const cells = new CellReader(table.fileName, table.header, draft);
   const identifying = presentIndexes(c, ['accountNumber', 'wirelessNumber']);
-  // A report grouped by account writes its `Total for 287…` in a description column.
-  const labels = presentIndexes(c, [
-    'accountDescriptions',
-    'billingAccountName',
-    'wirelessDescriptions',
-    'userName',
-  ]);
+  // A report grouped by account writes its `Total for 287…` in a description column, on a row
+  // naming no wireless number: a row naming one is that line's, whatever its names read.
+  const labels = {
+    labels: presentIndexes(c, [
+      'accountDescriptions',
+      'billingAccountName',
+      'wirelessDescriptions',
+      'userName',
+    ]),
+    lines: presentIndexes(c, ['wirelessNumber']),
+  };
   const chargeIndexes = CHARGE_COLUMNS.map((charge) => col(c, charge.field));
   cells.amountIndexes = chargeIndexes.filter((i) => i >= 0);
   const claimed = new Set(Object.values(c));

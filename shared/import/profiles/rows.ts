@@ -1,7 +1,7 @@
 /** The opening every row-per-line profile shares: count the row, skip totals, read the account. */
 import type { CellReader } from '../cells';
 import type { DraftBuilder } from '../draft-builder';
-import { summaryRowReason } from '../summary-rows';
+import { summaryRowReason, type LabelCells } from '../summary-rows';
 import type { TableRow } from '../table';
 import { col } from './columns';
 import type { CarrierProfile, InvoiceDetailField, InvoiceDetails, ProfileTable } from './types';
@@ -17,7 +17,7 @@ export function startAccountRow(
   cells: CellReader,
   identifying: readonly number[],
   fallback = '',
-  labels: readonly number[] = [],
+  labels: readonly number[] | LabelCells = [],
 ): string | null {
   draft.rowsRead += 1;
   if (skippedSummaryRow(table, row, draft, identifying, labels)) return null;
@@ -38,7 +38,7 @@ export function skippedSummaryRow(
   row: TableRow,
   draft: DraftBuilder,
   identifying: readonly number[],
-  labels: readonly number[] = [],
+  labels: readonly number[] | LabelCells = [],
 ): boolean {
   const summary = summaryRowReason(row.cells, identifying, labels);
   if (summary === null) return false;

@@ -185,11 +185,17 @@ function readAccountSummary(table: ProfileTable, draft: DraftBuilder, lateFees: 
   const cells = new CellReader(table.fileName, table.header, draft);
   const c = table.columns;
   const identifying = presentIndexes(c, ['accountNumber', 'invoiceNumber']);
-  // A total row may repeat the account and invoice, its label where the bill's name goes.
+  // A total row may repeat the account and invoice, its label where the bill's name goes. Only a
+  // row repeating them is one: the first row of an invoice is its own, whatever the name on the
+  // bill reads (a company called `Total-Tel USA`).
   const labels = presentIndexes(c, ['billName']);
+  const seen = new Set<string>();
   for (const row of table.rows) {
     draft.rowsRead += 1;
-    const summary = summaryRowReason(row.cells, identifying, labels);
+    const invoiceCells = identifying.map((index) => (row.cells[index] ?? '').trim()).join('\t');
+    const repeated = seen.has(invoiceCells);
+    seen.add(invoiceCells);
+    const summary = summaryRowReason(row.cells, identifying, repeated ? labels : []);
     if (summary !== null) {
       draft.skip(table.fileName, row.line, `Not imported: ${summary}`);
       continue;
@@ -218,8 +224,12 @@ function readWirelessSummary(table: ProfileTable, draft: DraftBuilder): void {
   const cells = new CellReader(table.fileName, table.header, draft);
   const c = table.columns;
   const identifying = presentIndexes(c, ['accountNumber', 'invoiceNumber']);
-  // A total row may repeat the account and invoice, its label where a line's number or user goes.
-  const labels = presentIndexes(c, ['wirelessNumber', 'userName', 'costCenter', 'callingPlan']);
+  // A total row may repeat the account and invoice, its label where a line's number or user goes;
+  // a row naming its wireless number (or N/A) is that line's, whatever its names read.
+  const labels = {
+    labels: presentIndexes(c, ['wirelessNumber', 'userName', 'costCenter', 'callingPlan']),
+    lines: presentIndexes(c, ['wirelessNumber']),
+  };
   const chargeIndexes = CHARGE_COLUMNS.map((charge) => col(c, charge.field));
   cells.amountIndexes = chargeIndexes.filter((i) => i >= 0);
   const extraIndexes = presentIndexes(c, EXTRA_FIELDS);

@@ -8,7 +8,7 @@ import type { ImportLimits, LimitAdvice } from '../limits';
 import { formatCount, LISTED_ROW_ERRORS, quoteCell } from '../limits';
 import type { Table, TableRow } from '../table';
 import { looksLikeHeader, modalWidth, repeatsBelow } from '../table';
-import { layoutRowKind } from '../table-rows';
+import { isFooterText, layoutRowKind } from '../table-rows';
 import { centsFromText } from '../../money/cents';
 import type { XlsxRow, XlsxSheetInfo, XlsxWorkbook } from './workbook';
 import { columnLetters, openWorkbook } from './workbook';
@@ -96,18 +96,7 @@ export function sheetTable(
   let unlisted = 0;
   let unsavedFormula: string | undefined;
   let mergedNumbers: SheetTable['mergedNumbers'];
-  for (const row of rows.slice(headerAt + (skipSecond ? 2 : 1))) {
-    const unsaved = row.unsaved?.find(
-      (column) => column >= firstColumn && column < firstColumn + header.length,
-    );
-    if (unsaved !== undefined) unsavedFormula ??= `${columnLetters(unsaved)}${row.row}`;
-    if (row.cells.length === 0) continue;
-    if (!options.strictWidth) {
-      const cells = row.cells.slice(firstColumn);
-      while (cells.length < header.length) cells.push('');
-      table.rows.push({ line: row.row, cells });
-      continue;
-    }
+  const readStrictRow = (row: XlsxRow): void => {
     const cells = row.cells.slice(firstColumn, firstColumn + header.length);
     while (cells.length < header.length) cells.push('');
     const beyond = row.cells.findIndex(
@@ -122,12 +111,12 @@ export function sheetTable(
           message: `Row ${formatCount(row.row)} has a value in column ${columnLetters(beyond)} ("${quoteCell(row.cells[beyond] ?? '')}"), outside the columns of the header (${columnLetters(firstColumn)}–${columnLetters(firstColumn + header.length - 1)}).`,
         });
       } else unlisted += 1;
-      continue;
+      return;
     }
     const layout = layoutRowKind(cells, header);
     if (layout !== null) {
       (table.layoutRows ??= []).push({ line: row.row, kind: layout });
-      continue;
+      return;
     }
     const tableRow: TableRow = { line: row.row, cells };
     table.rows.push(tableRow);
@@ -135,7 +124,28 @@ export function sheetTable(
       const found = mergedAmounts(row, row.merged, firstColumn, header.length);
       if (found.length > 0) (mergedNumbers ??= []).push(...found);
     }
+  };
+  // A report's footer, as in a CSV bill (see `TableState`): one-cell rows of words after the
+  // table and a blank row, with nothing but more of them (or blank rows) after.
+  const footer = new SheetFooter(firstColumn, header.length, (skipSecond ? second : headerRow).row);
+  for (const row of rows.slice(headerAt + (skipSecond ? 2 : 1))) {
+    const unsaved = row.unsaved?.find(
+      (column) => column >= firstColumn && column < firstColumn + header.length,
+    );
+    if (unsaved !== undefined) unsavedFormula ??= `${columnLetters(unsaved)}${row.row}`;
+    if (row.cells.length === 0) continue;
+    if (!options.strictWidth) {
+      const cells = row.cells.slice(firstColumn);
+      while (cells.length < header.length) cells.push('');
+      table.rows.push({ line: row.row, cells });
+      continue;
+    }
+    if (footer.holds(row)) continue;
+    for (const held of footer.release()) readStrictRow(held);
+    readStrictRow(row);
   }
+  for (const held of footer.blankRows()) readStrictRow(held);
+  for (const line of footer.lines()) (table.layoutRows ??= []).push({ line, kind: 'note' });
   if (unlisted > 0) table.unlistedProblems = unlisted;
   const read: SheetTable = { sheet, table, firstColumn, headerRow: headerRow.row };
   if (unsavedFormula !== undefined) read.unsavedFormula = unsavedFormula;
@@ -330,4 +340,70 @@ export function readWorkbookTables(
 
 function noTable(fileName: string): string {
   return `"${fileName}" is an Excel workbook with no visible sheet holding a table (a row of column names with rows under it).`;
+}
+
+/**
+ * Rows of a sheet that may be a report's footer: one filled cell of words, in the table's first
+ * column, after a blank row (a row number skipped or a row of empty cells) or another such row.
+ * Held until a row of the table follows (then they were rows of it: released, read as any row)
+ * or the sheet ends (a footer: listed as not imported).
+ */
+class SheetFooter {
+  private held: XlsxRow[] = [];
+  private notes = 0;
+  /** The last row with a filled cell. */
+  private lastFilled: number;
+
+  constructor(
+    private readonly firstColumn: number,
+    private readonly width: number,
+    headerRow: number,
+  ) {
+    this.lastFilled = headerRow;
+  }
+
+  /** Whether `row` is held (a possible footer line, or a blank row among them). */
+  holds(row: XlsxRow): boolean {
+    // The first filled cell, and whether another is filled: no list made for every row.
+    let only = -1;
+    let more = false;
+    for (let column = 0; column < row.cells.length && !more; column += 1) {
+      if ((row.cells[column] ?? '').trim() === '') continue;
+      if (only < 0) only = column;
+      else more = true;
+    }
+    if (only < 0) {
+      if (this.held.length === 0) return false;
+      this.held.push(row);
+      return true;
+    }
+    const afterBlank = row.row > this.lastFilled + 1;
+    this.lastFilled = row.row;
+    const words =
+      !more && only === this.firstColumn && this.width > 1 && isFooterText(row.cells[only] ?? '');
+    if (!words || (!afterBlank && this.notes === 0)) return false;
+    this.held.push(row);
+    this.notes += 1;
+    return true;
+  }
+
+  /** The rows held, now known to be rows of the table, in order. */
+  release(): XlsxRow[] {
+    const held = this.held;
+    this.held = [];
+    this.notes = 0;
+    return held;
+  }
+
+  /** The blank rows held at the sheet's end (read as before: rows of empty cells). */
+  blankRows(): XlsxRow[] {
+    return this.held.filter((row) => row.cells.every((cell) => cell.trim() === ''));
+  }
+
+  /** The footer lines held at the sheet's end. */
+  lines(): number[] {
+    return this.held
+      .filter((row) => row.cells.some((cell) => cell.trim() !== ''))
+      .map((row) => row.row);
+  }
 }
