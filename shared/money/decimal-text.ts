@@ -36,11 +36,25 @@ const CURRENCY_SYMBOLS = '$€£';
  */
 const OTHER_CURRENCIES: Readonly<Record<string, string>> = { '€': 'euros', '£': 'pounds' };
 
+/** How every refusal of another currency's amount ends (see {@link otherCurrencyRefusal}). */
+const OTHER_CURRENCY_NOTE =
+  'TEM Desk keeps every amount in US dollars and would show it as dollars. Convert the amounts to dollars first.';
+
 function otherCurrency(text: string, symbol: string): Result<DecimalDigits | null> {
   return fail(
-    `"${text.trim()}" is an amount in ${OTHER_CURRENCIES[symbol] ?? symbol}: TEM Desk keeps every amount in US dollars and would show it as dollars. Convert the amounts to dollars first.`,
+    `"${text.trim()}" is an amount in ${OTHER_CURRENCIES[symbol] ?? symbol}: ${OTHER_CURRENCY_NOTE}`,
     { value: text },
   );
+}
+
+/**
+ * The sentence of a read refused because the amount is in pounds or euros, else null: for a file
+ * whose own "expected an amount like…" sentence would hide why (a budget, a contract's rate).
+ */
+export function otherCurrencyRefusal(read: Result<unknown>): string | null {
+  if (read.ok) return null;
+  const message = read.errors[0]?.message ?? '';
+  return message.endsWith(OTHER_CURRENCY_NOTE) ? message : null;
 }
 
 /** Reads `text` as a decimal amount; ok(null) for blank and "no amount" markers. */

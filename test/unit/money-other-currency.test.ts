@@ -5,6 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { centsFromText } from '../../shared/money/cents';
 import { readDraft } from './import/fixtures';
+import { readBudgetRows } from '../../shared/budget/file';
+import { readAmount } from '../../shared/contracts/csv-table';
+import { readTabularFile } from '../../shared/inventory/table-file';
 
 describe('an amount in another currency', () => {
   it.each<[string, ',' | '.', string]>([
@@ -52,4 +55,33 @@ describe('an amount in another currency', () => {
     ]);
     expect(draft.errors[0]?.message).toContain('is an amount in pounds');
   });
+
+  it('a budget file or a contract rate in pounds or euros says so, with its row and column', () => {
+    const table = readTabularFile(
+      'budget.csv',
+      new TextEncoder().encode('Cost Center,Carrier,Month,Amount\n4100,,2026-01,£500.00\n'),
+    );
+    if (!table.ok) throw new Error('unreadable');
+    const budget = readBudgetRows(table.value, []);
+    expect(budget.drafts).toEqual([]);
+    expect(budget.errors).toEqual([
+      expect.objectContaining({
+        row: 2,
+        column: 'Amount',
+        message: `Row 2, column "Amount": "£500.00" is an amount in pounds: ${NOTE}`,
+      }),
+    ]);
+    expect(readAmount('€ 45,00', '45.00')).toEqual({
+      ok: false,
+      message: `"€ 45,00" is an amount in euros: ${NOTE}`,
+    });
+    // Any other text keeps its own sentence.
+    expect(readAmount('forty', '45.00')).toEqual({
+      ok: false,
+      message: 'expected an amount like 45.00 but found "forty".',
+    });
+  });
 });
+
+const NOTE =
+  'TEM Desk keeps every amount in US dollars and would show it as dollars. Convert the amounts to dollars first.';
