@@ -127,16 +127,28 @@ export async function storedInvoicesOf(
 
 /**
  * True when a stored invoice still comes (wholly or in part) from the import batch, or still holds
- * usage the batch's file added to it (a usage-only file imported after its bill).
+ * usage the batch's file added to it (a usage-only file imported after its bill). `exceptInvoiceId`
+ * is left out, to ask before deleting it whether the file would stay.
  */
-export async function batchInUse(db: TemDeskDatabase, batchId: string): Promise<boolean> {
-  if ((await db.invoices.where('importBatchId').equals(batchId).count()) > 0) return true;
-  const usageOf = (await db.importBatches.get(batchId))?.usageInvoiceIds ?? [];
+export async function batchInUse(
+  db: TemDeskDatabase,
+  batchId: string,
+  exceptInvoiceId?: string,
+): Promise<boolean> {
+  const other = (invoice: { id: string }) => invoice.id !== exceptInvoiceId;
+  if ((await db.invoices.where('importBatchId').equals(batchId).filter(other).count()) > 0)
+    return true;
+  const usageOf = ((await db.importBatches.get(batchId))?.usageInvoiceIds ?? []).filter(
+    (id) => id !== exceptInvoiceId,
+  );
   if (usageOf.length > 0 && (await db.invoices.where(':id').anyOf(usageOf).count()) > 0)
     return true;
   return (
     (await db.invoices
-      .filter((invoice) => (invoice.parts ?? []).some((part) => part.importBatchId === batchId))
+      .filter(
+        (invoice) =>
+          other(invoice) && (invoice.parts ?? []).some((part) => part.importBatchId === batchId),
+      )
       .count()) > 0
   );
 }

@@ -93,7 +93,7 @@ export async function loadInvoiceRows(
  * The import batches an invoice's records came from: the one it came from, those of its parts, and
  * those of usage-only files that added usage to it later (they name it; it does not name them).
  */
-async function batchIdsOf(db: TemDeskDatabase, invoice: Invoice): Promise<string[]> {
+export async function batchIdsOf(db: TemDeskDatabase, invoice: Invoice): Promise<string[]> {
   const usageFiles = await db.importBatches
     .filter((batch) => batch.usageInvoiceIds?.includes(invoice.id) ?? false)
     .primaryKeys();

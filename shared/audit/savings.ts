@@ -40,6 +40,8 @@ export interface SavingsEntry {
   carrierId: string;
   /** The finding it belongs to; absent for a dispute with no finding left. */
   findingId?: string;
+  /** The dispute whose claim or credit it is a share of; absent for identified money. */
+  disputeId?: string;
 }
 
 /** What the savings read of a finding. */
@@ -144,6 +146,7 @@ export function savingsEntries(
           amount,
           carrierId: dispute.carrierId,
           ...(first ? { findingId: first.id } : {}),
+          disputeId: dispute.id,
         });
         return;
       }
@@ -156,6 +159,7 @@ export function savingsEntries(
             amount: part,
             carrierId: dispute.carrierId,
             findingId: finding.id,
+            disputeId: dispute.id,
           });
       });
     };
@@ -210,7 +214,9 @@ export function savingsByMonth(
  * Each finding's share of its dispute's claim as filed (`kind` `disputed`) or of the credits it
  * received (`recovered`), finding id → cents: shared as {@link savingsEntries} shares them, so a
  * dispute's findings add up to its claim, or its credits, to the cent, whatever the checks find
- * of them now. Findings of no stored dispute are absent.
+ * of them now. Findings of no stored dispute are absent. The claim is only that of the dispute
+ * the finding is in now: a dispute denied earlier still lists it, and its claim is no longer made
+ * (counting it too would claim the finding twice); the credits of every dispute were received.
  */
 export function disputeShares(
   findings: readonly (SavingsFinding & { disputeId?: string })[],
@@ -223,8 +229,11 @@ export function disputeShares(
   for (const finding of findings)
     if (finding.disputeId !== undefined && stored.has(finding.disputeId))
       shares.set(finding.id, cents(0));
-  for (const entry of savingsEntries(findings, disputes, once))
-    if (entry.kind === kind && entry.findingId !== undefined)
-      shares.set(entry.findingId, cents((shares.get(entry.findingId) ?? 0) + entry.amount));
+  const current = new Map(findings.map((f) => [f.id, f.disputeId]));
+  for (const entry of savingsEntries(findings, disputes, once)) {
+    if (entry.kind !== kind || entry.findingId === undefined) continue;
+    if (kind === 'disputed' && entry.disputeId !== current.get(entry.findingId)) continue;
+    shares.set(entry.findingId, cents((shares.get(entry.findingId) ?? 0) + entry.amount));
+  }
   return shares;
 }

@@ -13,6 +13,7 @@ import { headerKey, type Table } from '../import/table';
 import { readTabularFile } from '../inventory/table-file';
 import { budgetLineId, type BudgetLine, type Carrier, type CostCenter } from '../model';
 import { centsFromText, centsToDecimalString, type Cents } from '../money/cents';
+import { otherCurrencyRefusal } from '../money/decimal-text';
 import { fail, ok, type FieldError, type Result } from '../result';
 
 export const BUDGET_FIELDS = {
@@ -151,7 +152,8 @@ export function readBudgetRows(
         amountText,
         amountText === ''
           ? 'the amount is blank; write 0 for no budget.'
-          : `expected an amount of money like 1,234.56 but found "${amountText}".`,
+          : (otherCurrencyRefusal(amount) ??
+              `expected an amount of money like 1,234.56 but found "${amountText}".`),
       );
     else if (amount.value < 0)
       refuse('amount', amountText, `a budget cannot be negative (found "${amountText}").`);

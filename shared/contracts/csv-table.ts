@@ -20,6 +20,7 @@ import { readWorkbookTables } from '../import/xlsx/sheet-table';
 import { withoutFormulaGuards } from '../inventory/table-file';
 import type { Cents } from '../money/cents';
 import { centsFromText } from '../money/cents';
+import { otherCurrencyRefusal } from '../money/decimal-text';
 import type { CellReading, ColumnSpec } from './csv-columns';
 import { resolveColumns } from './csv-columns';
 import type { Result } from '../result';
@@ -144,7 +145,9 @@ export function locate(
 export function readAmount(text: string, example: string): CellReading<Cents | null> {
   const read = centsFromText(text);
   if (!read.ok) {
-    return { ok: false, message: `expected an amount like ${example} but found "${text}".` };
+    const message =
+      otherCurrencyRefusal(read) ?? `expected an amount like ${example} but found "${text}".`;
+    return { ok: false, message };
   }
   if (!centsFromText(text, { subCent: 'reject' }).ok) {
     return {

@@ -83,7 +83,7 @@ function presetCsv(
   options: ChargebackCsvOptions,
 ): string {
   const rows = layoutRows(result, names, preset, month, options);
-  if (options.totalRow === true) rows.push(totalValues(result, names, preset, month));
+  if (options.totalRow === true) rows.push(totalValues(result, names, preset, month, rows));
   return toCsv(
     preset.columns.map((column) => column.header),
     rows.map((values) =>
@@ -222,12 +222,17 @@ function notInLinesRows(
   ];
 }
 
-/** The total row: the month's invoice total in every money column, labelled in the first text one. */
+/**
+ * The total row: the month's invoice total in every money column, labelled in the first text one;
+ * a journal's Debit and Credit are their columns' sums (the debits less the credits are the
+ * invoice total), as a spreadsheet's total of each column, the workbook's, reads them.
+ */
 function totalValues(
   result: AllocationResult,
   names: ChargebackNames,
   preset: ExportPreset,
   month: IsoMonth,
+  rows: readonly FieldValues[],
 ): FieldValues {
   const total = result.totals.invoices;
   const budget =
@@ -245,11 +250,29 @@ function totalValues(
     amount: total,
     markup: result.totals.markup,
     amountWithMarkup: total + result.totals.markup,
-    debit: total >= 0 ? total : null,
-    credit: total < 0 ? -total : null,
+    ...journalTotals(rows, total),
     invoiceCount: result.invoiceCount,
   };
   const label = preset.columns.find(({ field }) => FIELD_KINDS[field] === 'text');
   if (label !== undefined) values[label.field] = `${CSV_TOTAL_LABEL} ${month}`;
   return values;
+}
+
+/**
+ * A journal's Debit and Credit totals: each column's sum (blank when no row has one); with no row
+ * at all, the month's total as a debit (or a credit below zero).
+ */
+function journalTotals(
+  rows: readonly FieldValues[],
+  total: number,
+): { debit: number | null; credit: number | null } {
+  let debit: number | null = null;
+  let credit: number | null = null;
+  for (const row of rows) {
+    if (typeof row.debit === 'number') debit = (debit ?? 0) + row.debit;
+    if (typeof row.credit === 'number') credit = (credit ?? 0) + row.credit;
+  }
+  if (debit === null && credit === null)
+    return { debit: total >= 0 ? total : null, credit: total < 0 ? -total : null };
+  return { debit, credit };
 }

@@ -36,11 +36,25 @@ const CURRENCY_SYMBOLS = '$€£';
  */
 const OTHER_CURRENCIES: Readonly<Record<string, string>> = { '€': 'euros', '£': 'pounds' };
 
+/** How every refusal of another currency's amount ends (see {@link otherCurrencyRefusal}). */
+const OTHER_CURRENCY_NOTE =
+  'TEM Desk keeps every amount in US dollars and would show it as dollars. Convert the amounts to dollars first.';
+
 function otherCurrency(text: string, symbol: string): Result<DecimalDigits | null> {
   return fail(
-    `"${text.trim()}" is an amount in ${OTHER_CURRENCIES[symbol] ?? symbol}: TEM Desk keeps every amount in US dollars and would show it as dollars. Convert the amounts to dollars first.`,
+    `"${text.trim()}" is an amount in ${OTHER_CURRENCIES[symbol] ?? symbol}: ${OTHER_CURRENCY_NOTE}`,
     { value: text },
   );
+}
+
+/**
+ * The sentence of a read refused because the amount is in pounds or euros, else null: for a file
+ * whose own "expected an amount like…" sentence would hide why (a budget, a contract's rate).
+ */
+export function otherCurrencyRefusal(read: Result<unknown>): string | null {
+  if (read.ok) return null;
+  const message = read.errors[0]?.message ?? '';
+  return message.endsWith(OTHER_CURRENCY_NOTE) ? message : null;
 }
 
 /** Reads `text` as a decimal amount; ok(null) for blank and "no amount" markers. */
@@ -87,22 +101,29 @@ export function decimalDigitsFromText(
   // Signs and one currency symbol may come in either order: `-$329.45` and `$-119567.15` both occur.
   let symbols = 0;
   let plusSigns = 0;
+  // A pound or euro sign: the amount is refused unless it is zero (zero in any currency is zero
+  // dollars, as a column of foreign charges writes it on the rows with none).
+  let other: string | null = null;
   for (;;) {
     const first = rest[0];
     if (first === undefined) break;
     if (first === '-') minusSigns += 1;
     else if (first === '+') plusSigns += 1;
-    else if (first in OTHER_CURRENCIES) return otherCurrency(text, first);
-    else if (CURRENCY_SYMBOLS.includes(first)) symbols += 1;
-    else break;
+    else if (CURRENCY_SYMBOLS.includes(first)) {
+      symbols += 1;
+      if (first in OTHER_CURRENCIES) other ??= first;
+    } else break;
     rest = rest.slice(1).trimStart();
   }
   const last = rest[rest.length - 1];
-  if (last !== undefined && last in OTHER_CURRENCIES) return otherCurrency(text, last);
   if (last !== undefined && CURRENCY_SYMBOLS.includes(last)) {
     symbols += 1;
+    if (last in OTHER_CURRENCIES) other ??= last;
     rest = rest.slice(0, -1).trimEnd();
   }
+  const zero = (decimal === '.' ? POINT_DECIMAL : COMMA_DECIMAL).test(rest) && !/[1-9]/.test(rest);
+  if (other !== null && /\d/.test(rest) && (symbols > 1 || !zero))
+    return otherCurrency(text, other);
   if (minusSigns > 1 || plusSigns > 1 || minusSigns + plusSigns > 1) {
     return fail(`"${text}" has more than one sign, so it is unclear whether it is a credit.`, {
       value: text,

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TemDeskDatabase } from '../../renderer/db/database';
 import { createDispute } from '../../renderer/db/disputes';
+import { deleteInvoiceWithUndo } from '../../renderer/db/invoices';
 import { findingsTable, type FindingRecord } from '../../renderer/db/findings';
 import { commitImport } from '../../renderer/db/import-commit';
 import { loadInvoiceDeletion } from '../../renderer/db/invoice-deletion';
@@ -80,11 +81,13 @@ describe('asking before an invoice is deleted', () => {
     const deletion = await loadInvoiceDeletion(db, invoice.id);
     expect(deletion).toMatchObject({
       lineCount: 2,
+      usage: true,
+      files: { going: ['INV-7.csv'], staying: [] },
       findings: { open: 1, disputed: 1, dismissed: 1, credited: 0, resolved: 0 },
       disputes: ['the dispute with ticket LUM-88121'],
     });
     expect(deletion && deletionSentences(deletion)).toEqual([
-      'Its 2 charge lines and usage go with it, and its original file when no other stored invoice comes from it.',
+      'Its 2 charge lines, usage and original file INV-7.csv go with it.',
       '3 findings name it: 1 open one the next check finds no more on other bills is marked resolved; ' +
         '1 disputed one stays in the dispute with ticket LUM-88121, which can then no longer list ' +
         'this invoice’s charge lines in its letter; 1 credited, dismissed or resolved stays as it is.',
@@ -97,5 +100,81 @@ describe('asking before an invoice is deleted', () => {
     const deletion = await loadInvoiceDeletion(db, invoice.id);
     expect(deletion && deletionSentences(deletion)[1]).toBe('No finding names it.');
     expect(await loadInvoiceDeletion(db, 'gone')).toBeNull();
+  });
+
+  it('names the files that go and those that stay, for a bill in two files', async () => {
+    const invoice = await storedInvoice();
+    const [batch] = await db.importBatches.toArray();
+    if (batch === undefined) throw new Error('no batch');
+    // Its second part came in another file, which holds another invoice too.
+    await db.importBatches.put({
+      ...batch,
+      id: 'b-part',
+      fileName: 'account-summary.csv',
+      fileHash: 'cd'.repeat(32),
+    });
+    await db.invoices.update(invoice.id, {
+      parts: [
+        { kind: 'line summary', sourceFile: batch.fileName, importBatchId: batch.id },
+        { kind: 'account summary', sourceFile: 'account-summary.csv', importBatchId: 'b-part' },
+      ],
+    });
+    await db.invoices.put({
+      ...invoice,
+      id: 'other',
+      invoiceNumber: 'INV-8',
+      importBatchId: 'b-part',
+      parts: [{ kind: 'bill', sourceFile: 'account-summary.csv', importBatchId: 'b-part' }],
+    });
+    const deletion = await loadInvoiceDeletion(db, invoice.id);
+    expect(deletion && deletionSentences(deletion).slice(0, 2)).toEqual([
+      'Its 2 charge lines, usage and original file INV-7.csv go with it.',
+      'Its original file account-summary.csv stays: other stored invoices come from it too.',
+    ]);
+    // Deleting takes along exactly the file the question said.
+    await deleteInvoiceWithUndo(db, invoice.id);
+    expect((await db.importBatches.toArray()).map((b) => b.fileName)).toEqual([
+      'account-summary.csv',
+    ]);
+
+    // With the other invoice gone too, both of a two-part bill's files go with it.
+    await db.invoices.delete('other');
+    await db.importBatches.put(batch);
+    await db.invoices.put({
+      ...invoice,
+      parts: [
+        { kind: 'line summary', sourceFile: batch.fileName, importBatchId: batch.id },
+        { kind: 'account summary', sourceFile: 'account-summary.csv', importBatchId: 'b-part' },
+      ],
+    });
+    const both = await loadInvoiceDeletion(db, invoice.id);
+    expect(both && deletionSentences(both)[0]).toBe(
+      'Its 2 charge lines and original files INV-7.csv and account-summary.csv go with it.',
+    );
+  });
+
+  it('names only the disputes its disputed findings stay in', async () => {
+    const invoice = await storedInvoice();
+    await findingsTable(db).bulkAdd([
+      findingOn(invoice, 'f-disputed', 'open'),
+      findingOn(invoice, 'f-credited', 'open'),
+      findingOn(invoice, 'f-marked', 'disputed'),
+    ]);
+    await createDispute(db, { findingIds: ['f-disputed'], carrierReference: 'T-1' }, 'd-1', T1);
+    await createDispute(db, { findingIds: ['f-credited'], carrierReference: 'T-2' }, 'd-2', T1);
+    await findingsTable(db).update('f-credited', { status: 'credited' });
+    const deletion = await loadInvoiceDeletion(db, invoice.id);
+    expect(deletion?.disputes).toEqual(['the dispute with ticket T-1']);
+    expect(deletion && deletionSentences(deletion)[1]).toBe(
+      '3 findings name it: 2 disputed ones stay in the dispute with ticket T-1, which can then no ' +
+        'longer list this invoice’s charge lines in its letter; 1 credited, dismissed or resolved ' +
+        'stays as it is.',
+    );
+    // Marked disputed with no dispute recorded: it stays disputed, no empty dispute named.
+    await findingsTable(db).update('f-disputed', { status: 'open' });
+    const unrecorded = await loadInvoiceDeletion(db, invoice.id);
+    expect(unrecorded && deletionSentences(unrecorded)[1]).toContain(
+      '1 disputed one stays disputed;',
+    );
   });
 });

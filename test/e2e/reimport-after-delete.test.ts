@@ -47,7 +47,7 @@ async function deleteInvoice(page: Page, invoiceNumber: string): Promise<void> {
   await page.getByRole('button', { name: 'Delete invoice…' }).click();
   // Asked first, with what goes with it and what stays.
   const question = page.getByRole('group', { name: 'Delete this invoice?' });
-  await question.getByText(/charge lines? and usage go with it/).waitFor();
+  await question.getByText(/^Its \d+ charge lines?.* go(es)? with it\.$/).waitFor();
   await question.getByRole('button', { name: 'Yes, delete this invoice' }).click();
   await page
     .getByRole('status')

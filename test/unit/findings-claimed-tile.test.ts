@@ -113,4 +113,28 @@ describe('the Findings tab’s claimed-in-disputes tile', () => {
     const rows = findingRows(findings, lookups, isoDate(2026, 12, 2));
     expect(totalsOf(rows).recovered).toBe(20_00);
   });
+
+  it('a finding disputed again after a denial shows its new dispute’s claim only, once', () => {
+    // d1 was denied (its findings went back to open, d1 still lists them); r1 is claimed again.
+    const denied: DisputeRecord = { ...dispute, status: 'denied' };
+    const again: DisputeRecord = {
+      ...dispute,
+      id: 'd2',
+      findingIds: ['r1'],
+      claimedAmount: cents(50_00),
+      openedOn: isoDate(2026, 12, 1),
+    };
+    const findings = grownAfterFiling().map((f): Finding => {
+      if (f.id === 'r1') return { ...f, disputeId: 'd2' };
+      if (f.id === 'r2') return { ...f, status: 'open', disputeId: undefined };
+      return f;
+    });
+    const rows = findingRows(
+      findings,
+      { ...lookups, disputes: [denied, again] },
+      isoDate(2026, 12, 2),
+    );
+    expect(rows.find((r) => r.id === 'r1')?.claimed).toBe(50_00);
+    expect(totalsOf(rows).disputed).toBe(50_00);
+  });
 });

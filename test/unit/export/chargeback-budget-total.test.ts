@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { allocateMonth } from '../../../shared/allocation';
 import {
   BUDGET_VARIANCE_PRESET,
+  GL_JOURNAL_PRESET,
   STANDARD_PRESET,
   chargebackCsv,
   chargebackXlsx,
@@ -83,5 +84,29 @@ describe('the month’s total against its budget', () => {
       '10.00',
       '11.11',
     ]);
+  });
+
+  it('a journal’s total row holds its Debit and Credit columns’ sums, as the workbook’s', () => {
+    // b's $30.00 is outweighed by a $50.00 credit: its journal line is a $20.00 credit.
+    const credited = company({
+      costCenters: ['a', 'b'].map((id) => costCenter(id, { code: id.toUpperCase() })),
+      services: ['a', 'b'].map((id) => service(`s${id === 'a' ? 1 : 2}`, { costCenterId: id })),
+      ...bills([{ id: 'i1', lines: [...charges, line('s2', 'credit', -50_00)] }]),
+    });
+    const month = allocateMonth(credited);
+    expect(month.totals.invoices).toBe(25_00);
+    const csv = chargebackCsv(month, credited, GL_JOURNAL_PRESET, { totalRow: true });
+    const rows = parseChargebackCsv(csv);
+    const body = rows.filter((row) => !isTotalRow(row));
+    const sum = (field: string) => body.reduce((s, row) => s + centsOfText(row[field] ?? ''), 0);
+    const total = rows.find(isTotalRow);
+    expect([total?.Debit, total?.Credit]).toEqual(['45.00', '20.00']);
+    expect([sum('Debit'), sum('Credit')]).toEqual([45_00, 20_00]);
+    const journal = inspectXlsx(chargebackXlsx(month, credited, GL_JOURNAL_PRESET)).sheets.find(
+      (sheet) => sheet.name === GL_JOURNAL_PRESET.name,
+    )?.values;
+    const header = journal?.[0] ?? [];
+    const last = journal?.at(-1) ?? [];
+    expect([last[header.indexOf('Debit')], last[header.indexOf('Credit')]]).toEqual([45, 20]);
   });
 });
