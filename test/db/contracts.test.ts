@@ -350,6 +350,36 @@ describe('importing contracts', () => {
     ]);
   });
 
+  it("leaves another carrier's contract of the same number alone", async () => {
+    await saveContract(
+      db,
+      makeContract({
+        id: 'contract-typed',
+        carrierId: 'carrier-2',
+        name: 'Verizon wireless',
+        accountIds: ['account-2'],
+        serviceIds: [],
+        contractNumber: 'LUM-1',
+      }),
+    );
+    const contracts = readContractsCsv(contractsFile);
+    const rates = readContractRatesCsv(ratesFile('555-010-0002'));
+    const outcome = await commitContractImport(db, contracts.rows, rates.rows);
+    expect(outcome).toEqual({ ok: true, value: { created: 2, updated: 0, rates: 2 } });
+    expect(await db.contracts.get('contract-typed')).toMatchObject({
+      carrierId: 'carrier-2',
+      name: 'Verizon wireless',
+      rateCard: [{ planOrServiceType: 'Business Unlimited', monthlyRateCents: 40_00 }],
+    });
+    expect(await db.contracts.get('LUM-1')).toMatchObject({
+      carrierId: 'carrier-1',
+      rateCard: [
+        { planOrServiceType: 'Business Unlimited', monthlyRateCents: 40_00 },
+        { serviceId: 'service-2', monthlyRateCents: 35_00 },
+      ],
+    });
+  });
+
   it('keeps the services the inventory linked, and records each link a rate makes', async () => {
     await db.services.update('service-1', { contractId: 'LUM-1' });
     const contracts = readContractsCsv(contractsFile);
