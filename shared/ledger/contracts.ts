@@ -13,6 +13,7 @@
  */
 import type { ContractColumn, ContractDraft, ContractRateDraft } from '../contracts/csv';
 import { ALLOWANCE_FIELDS, allowancesOf } from '../contracts/csv-columns';
+import { noticeDaysForMonths } from '../contracts/notice';
 import { serviceMatchKey } from '../ids/identifiers';
 import type { Account, Carrier, Contract, ContractRate, Service } from '../model';
 import type { OrgResolver } from './org';
@@ -58,6 +59,7 @@ function contractFromDraft(
     accountNumbers,
     endDateComputed: _computed,
     absentColumns = [],
+    noticeMonths,
     ...fields
   } = draft;
   const carrierId = org.carrierId(carrierName, accountNumbers[0]);
@@ -86,6 +88,13 @@ function contractFromDraft(
   keep('status', 'status');
   if (before.startDate === draft.startDate && before.termMonths === draft.termMonths)
     keep('endDate', 'endDate');
+  // Months of notice count back from the end and renewal terms the contract keeps, not the file's.
+  if (noticeMonths !== undefined)
+    contract.noticeDays = noticeDaysForMonths(
+      noticeMonths,
+      contract.endDate,
+      contract.renewalTermMonths,
+    );
   return contract;
 }
 

@@ -285,6 +285,13 @@ describe('importing contracts', () => {
       'LUM-1,Lumen,2024-01-01,36,,',
       { endDate: isoDate(2027, 1, 31), noticeDays: 0, marcCents: cents(0) },
     ],
+    [
+      // 2 months before the kept end 2027-01-31 is 2026-11-30, 62 days (61 before 2026-12-31).
+      'counts months of notice back from the amended end it keeps',
+      'Contract ID,Carrier,Start Date,Term Months,Renewal Term Months,Notice Days',
+      'LUM-1,Lumen,2024-01-01,36,12,2 months',
+      { endDate: isoDate(2027, 1, 31), noticeDays: 62 },
+    ],
   ])('on a second, narrower contracts file: %s', async (_, header, line, expected) => {
     const first = readContractsCsv(
       textBytes(
@@ -305,6 +312,7 @@ describe('importing contracts', () => {
     expect(stored).toMatchObject(expected);
     expect(stored?.accountIds).toEqual(['account-1']);
     expect(stored).not.toHaveProperty('absentColumns');
+    expect(stored).not.toHaveProperty('noticeMonths');
   });
 
   it('keeps allowances and month-to-month rates a second rates file has no columns for', async () => {
