@@ -128,9 +128,11 @@ export function readRates(
   return read.rows;
 }
 
+/** The inventory file's services; each Total row it reads past is said in `warnings`. */
 export function readInventory(
   input: NamedBytes,
   dateOrder: DateOrder | undefined,
+  warnings: string[],
 ): InventoryDraft[] {
   const table = readTabularFile(input.name, input.bytes);
   if (!table.ok) {
@@ -146,12 +148,14 @@ export function readInventory(
       `The inventory file "${input.name}" lacks required columns (its header is: ${table.value.header.join(', ')}). ${problems.join(' ')}`,
     );
   }
-  const { drafts, errors } = readInventoryRows(table.value, mapping, dateOrder);
+  const { drafts, errors, skipped } = readInventoryRows(table.value, mapping, dateOrder);
   if (errors.length > 0) {
     throw setupProblems(
       `The inventory file "${input.name}"`,
       errors.map((e) => e.message),
     );
   }
+  for (const { message } of skipped)
+    warnings.push(`The inventory file "${input.name}": ${message}`);
   return drafts;
 }

@@ -195,7 +195,7 @@ export function buildWorkspace(input: WorkspaceInput): Workspace {
   }
   if (input.inventory !== null)
     importInventory(
-      readInventory(input.inventory, input.setupDateOrder),
+      readInventory(input.inventory, input.setupDateOrder, warnings),
       registry,
       input,
       warnings,

@@ -67,6 +67,12 @@ export interface ContractDraft extends Omit<Contract, 'carrierId' | 'accountIds'
    * column's default.
    */
   absentColumns?: readonly ContractColumn[];
+  /**
+   * The notice period when the file wrote it in months (`3 months`): `noticeDays` holds its days
+   * before this row's end date, and a stored contract that keeps its own (amended) end date or
+   * renewal term has them counted again before those.
+   */
+  noticeMonths?: number;
 }
 
 /** One contracted rate as read from a rates file. */
@@ -210,10 +216,12 @@ export function readContractsCsv(
       ...(absentColumns.length > 0 ? { absentColumns } : {}),
       autoRenew,
       renewalTermMonths,
-      noticeDays:
-        noticeMonths === null
-          ? noticeDays
-          : noticeDaysForMonths(noticeMonths, endDate, renewalTermMonths),
+      ...(noticeMonths === null
+        ? { noticeDays }
+        : {
+            noticeMonths,
+            noticeDays: noticeDaysForMonths(noticeMonths, endDate, renewalTermMonths),
+          }),
       marcCents,
       status,
     });

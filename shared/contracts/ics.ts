@@ -119,13 +119,14 @@ function eventLines(event: EventFields): string[] {
 const SEQUENCE_EPOCH = Date.UTC(2020, 0, 1);
 
 /**
- * The `SEQUENCE` of every event of an export: the minutes from 2020 to the export's time. A
+ * The `SEQUENCE` of every event of an export: the seconds from 2020 to the export's time. A
  * calendar takes an event of a UID it holds as an update only when its sequence is higher (Google
  * and Outlook leave the old event as it was otherwise), so each newer export must number higher —
- * a deadline moved by a renewal then moves in the calendar too.
+ * a deadline moved by a renewal then moves in the calendar too, even when it was corrected and
+ * exported again within the minute. Seconds stay inside iCalendar's 32-bit INTEGER until 2088.
  */
 export function icsSequence(now: Date): number {
-  return Math.max(0, Math.floor((now.getTime() - SEQUENCE_EPOCH) / 60_000));
+  return Math.max(0, Math.floor((now.getTime() - SEQUENCE_EPOCH) / 1000));
 }
 
 /** `2026-12-02` → `20261202` (an iCalendar DATE). */

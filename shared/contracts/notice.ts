@@ -16,12 +16,18 @@ export function noticeMonthsOf(text: string): number | null {
   return months >= 1 && months <= 36 ? months : null;
 }
 
-/** Years of renewal terms past the end date looked at: every month of a leap-year cycle. */
-const YEARS_LOOKED_AT = 4;
+/**
+ * Renewal terms looked at past the end date. A term end's month and place in the leap-year cycle
+ * repeat after at most 48 terms (48 months hold every month of every year of the cycle), so this
+ * many terms see every end a renewal chain can reach, whatever the term's length (5-year terms
+ * reach a leap February only every 20 years); a few more cover the first term settling on a
+ * month's last day.
+ */
+const TERMS_LOOKED_AT = 52;
 
 /**
  * The notice days for `months` calendar months before the end of a term: the most days those
- * months span before `endDate` and before the ends of the renewal terms of the next four years
+ * months span before `endDate` and before the ends of the renewal terms that follow it
  * (`renewalTermMonths` 0: month to month), so no deadline comes later than the months say; one can
  * come a day or two earlier (3 months before 2027-02-28 is 2026-11-28, 92 days; before 2028-02-29
  * it is 2027-11-29, 92 days too; 2 months before 2027-03-31 is 59 days, before 2028-03-31 60).
@@ -32,10 +38,11 @@ export function noticeDaysForMonths(
   renewalTermMonths: number,
 ): number {
   const step = renewalTermMonths >= 1 ? Math.trunc(renewalTermMonths) : 1;
-  const until = addMonths(endDate, YEARS_LOOKED_AT * 12);
   let days = 0;
-  for (let end = endDate; end <= until; end = contractEndDate(addDays(end, 1), step)) {
+  let end = endDate;
+  for (let term = 0; term <= TERMS_LOOKED_AT; term += 1) {
     days = Math.max(days, daysBetween(addMonths(end, -months), end));
+    end = contractEndDate(addDays(end, 1), step);
   }
   return days;
 }

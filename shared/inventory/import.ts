@@ -192,14 +192,28 @@ function statusOf(text: string): ServiceStatus | null {
   );
 }
 
-/** Reads every row; a row with a bad cell is left out whole and each bad cell is reported. */
+/** A row of an inventory file read past on purpose (a Total row), and why, as a sentence. */
+export interface InventorySkippedRow {
+  row: number;
+  message: string;
+}
+
+/**
+ * Reads every row; a row with a bad cell is left out whole and each bad cell is reported; a Total
+ * row is skipped, and said so.
+ */
 export function readInventoryRows(
   table: Pick<Table, 'header' | 'rows'>,
   mapping: InventoryMapping,
   dateOrder?: DateOrder,
-): { drafts: InventoryDraft[]; errors: (FieldError & { row: number })[] } {
+): {
+  drafts: InventoryDraft[];
+  errors: (FieldError & { row: number })[];
+  skipped: InventorySkippedRow[];
+} {
   const drafts: InventoryDraft[] = [];
   const errors: (FieldError & { row: number })[] = [];
+  const skipped: InventorySkippedRow[] = [];
   const readDate = fileDates(table.rows, [mapping.installDate, mapping.disconnectDate], dateOrder);
   const identifying = [mapping.accountNumber, mapping.serviceId].filter((index) => index >= 0);
   const absentColumns = INVENTORY_COLUMNS.filter((field) => mapping[field] < 0);
@@ -210,13 +224,16 @@ export function readInventoryRows(
       return index < 0 ? '' : (cells[index] ?? '').trim();
     };
     // A `Total` row under the services (the app's own XLSX export writes one) names no service:
-    // it is no row to refuse. One that names an account or a service is read, and refused if bad.
-    if (
-      cell('accountNumber') === '' &&
-      cell('serviceId') === '' &&
-      summaryRowReason(cells, identifying) !== null
-    )
+    // it is no row to refuse, but one the preview names. One that names an account or a service is
+    // read, and refused if bad.
+    const summary =
+      cell('accountNumber') === '' && cell('serviceId') === ''
+        ? summaryRowReason(cells, identifying)
+        : null;
+    if (summary !== null) {
+      skipped.push({ row: line, message: `Row ${line} is skipped: ${summary}` });
       continue;
+    }
     const refuse = (field: InventoryField, value: string, message: string) =>
       rowErrors.push({
         row: line,
@@ -305,5 +322,5 @@ export function readInventoryRows(
       ...(absentColumns.length > 0 ? { absentColumns } : {}),
     });
   }
-  return { drafts, errors };
+  return { drafts, errors, skipped };
 }

@@ -13,6 +13,7 @@
  */
 import type { ContractColumn, ContractDraft, ContractRateDraft } from '../contracts/csv';
 import { ALLOWANCE_FIELDS, allowancesOf } from '../contracts/csv-columns';
+import { noticeDaysForMonths } from '../contracts/notice';
 import { serviceMatchKey } from '../ids/identifiers';
 import type { Account, Carrier, Contract, ContractRate, Service } from '../model';
 import type { OrgResolver } from './org';
@@ -58,6 +59,7 @@ function contractFromDraft(
     accountNumbers,
     endDateComputed: _computed,
     absentColumns = [],
+    noticeMonths,
     ...fields
   } = draft;
   const carrierId = org.carrierId(carrierName, accountNumbers[0]);
@@ -86,6 +88,13 @@ function contractFromDraft(
   keep('status', 'status');
   if (before.startDate === draft.startDate && before.termMonths === draft.termMonths)
     keep('endDate', 'endDate');
+  // Months of notice count back from the end and renewal terms the contract keeps, not the file's.
+  if (noticeMonths !== undefined)
+    contract.noticeDays = noticeDaysForMonths(
+      noticeMonths,
+      contract.endDate,
+      contract.renewalTermMonths,
+    );
   return contract;
 }
 
@@ -131,11 +140,14 @@ function rateRefusal(rate: ContractRateDraft, column: string, sentence: string):
 function resolveRate(
   rate: ContractRateDraft,
   contractOf: (id: string) => Contract | undefined,
+  shared: (reference: string) => boolean,
   findService: (serviceId: string, carrierId: string) => Service | undefined,
 ): { contract: Contract; service?: Service } | { refusal: RowRefusal } {
   const contract = contractOf(rate.contractId);
   if (contract === undefined) {
-    const sentence = `"${rate.contractId}" is not a contract in the file or in TEM Desk.`;
+    const sentence = shared(rate.contractId)
+      ? `"${rate.contractId}" is the contract number of more than one contract; name it by its Contract ID.`
+      : `"${rate.contractId}" is not a contract in the file or in TEM Desk.`;
     return { refusal: rateRefusal(rate, 'Contract ID', sentence) };
   }
   if (rate.serviceId === undefined) return { contract };
@@ -189,16 +201,49 @@ function rateOf(
 
 /**
  * Stored contracts by what a file may name them by: the Contract ID the app exports (the record's
- * id), or the contract number typed in the New contract form (an id wins over a number), as the
- * inventory file's Contract ID column does.
+ * id), or the contract number typed in the New contract form, as the inventory file's Contract ID
+ * column does. An id wins over a number; a number two contracts share names neither (carriers
+ * reuse numbers like `MSA-100`), unless the carrier tells them apart ({@link storedContractOf}).
  */
-function contractsByReference(contracts: readonly Contract[]): Map<string, Contract> {
-  const byReference = new Map<string, Contract>();
+function contractsByReference(contracts: readonly Contract[]): {
+  byId: Map<string, Contract>;
+  byNumber: Map<string, Contract[]>;
+  find: (reference: string, carrierId?: string) => Contract | undefined;
+} {
+  const byId = new Map(contracts.map((contract) => [contract.id, contract]));
+  const byNumber = new Map<string, Contract[]>();
   for (const contract of contracts) {
-    if (contract.contractNumber !== undefined) byReference.set(contract.contractNumber, contract);
+    if (contract.contractNumber === undefined) continue;
+    byNumber.set(contract.contractNumber, [
+      ...(byNumber.get(contract.contractNumber) ?? []),
+      contract,
+    ]);
   }
-  for (const contract of contracts) byReference.set(contract.id, contract);
-  return byReference;
+  const find = (reference: string, carrierId?: string) => {
+    const known = byId.get(reference);
+    if (known !== undefined) return known;
+    const numbered = (byNumber.get(reference) ?? []).filter(
+      (contract) => carrierId === undefined || contract.carrierId === carrierId,
+    );
+    return numbered.length === 1 ? numbered[0] : undefined;
+  };
+  return { byId, byNumber, find };
+}
+
+/**
+ * The stored contract a contracts file's row updates: the one of its Contract ID, else the one
+ * contract of the row's carrier with that contract number. Another carrier's contract of the same
+ * number is another contract, never merged into this one.
+ */
+function storedContractOf(
+  draft: ContractDraft,
+  stored: ReturnType<typeof contractsByReference>,
+  org: OrgResolver,
+): Contract | undefined {
+  const byId = stored.byId.get(draft.id);
+  if (byId !== undefined) return byId;
+  const carrier = org.knownCarrier(draft.carrierName, draft.accountNumbers[0]);
+  return carrier === undefined ? undefined : stored.find(draft.id, carrier.id);
 }
 
 /** Rate cards, services joining contracts and their links, planned onto `planned`. */
@@ -206,18 +251,27 @@ function planRates(
   rates: readonly ContractRateDraft[],
   stored: ContractLedger,
   planned: Map<string, Contract>,
+  plannedIdOf: ReadonlyMap<string, string>,
 ): Pick<ContractPlan, 'rates' | 'serviceLinks' | 'refusals'> {
   const storedByReference = contractsByReference(stored.contracts);
+  // The contracts file's own Contract IDs first: a number it matched names the contract it updates.
   const contractOf = (reference: string) => {
-    const known = storedByReference.get(reference);
-    return planned.get(reference) ?? (known && (planned.get(known.id) ?? known));
+    const fromFile = planned.get(plannedIdOf.get(reference) ?? reference);
+    if (fromFile !== undefined) return fromFile;
+    const known = storedByReference.find(reference);
+    return known && (planned.get(known.id) ?? known);
   };
   const findService = serviceFinder(stored.services);
   const cards = new Map<string, ContractRate[]>();
   const links = new Map<string, RecordUpdate<Service>>();
   const refusals: RowRefusal[] = [];
   for (const rate of rates) {
-    const resolved = resolveRate(rate, contractOf, findService);
+    const resolved = resolveRate(
+      rate,
+      contractOf,
+      (reference) => (storedByReference.byNumber.get(reference)?.length ?? 0) > 1,
+      findService,
+    );
     if ('refusal' in resolved) {
       refusals.push(resolved.refusal);
       continue;
@@ -258,15 +312,18 @@ export function planContracts(
   const createdByOrg = createdFrom(org);
   const storedByReference = contractsByReference(stored.contracts);
   const planned = new Map<string, Contract>();
+  /** The Contract ID of each row of the contracts file → the id of the contract it plans. */
+  const plannedIdOf = new Map<string, string>();
   let [created, updated] = [0, 0];
   for (const draft of drafts) {
-    const before = storedByReference.get(draft.id);
+    const before = storedContractOf(draft, storedByReference, org);
     if (before === undefined) created += 1;
     else updated += 1;
     const contract = contractFromDraft(draft, before, org);
     planned.set(contract.id, contract);
+    plannedIdOf.set(draft.id, contract.id);
   }
-  const rated = planRates(rates, stored, planned);
+  const rated = planRates(rates, stored, planned, plannedIdOf);
   const { carriers, accounts } = createdByOrg();
   return {
     contracts: [...planned.values()],

@@ -61,14 +61,26 @@ export interface InventoryPlan {
   unlinkedContracts: RowRefusal[];
 }
 
-/** Contract ids by the id or number a file may name them by (an id wins over a number). */
-function contractIdsOf(contracts: readonly Contract[]): Map<string, string> {
-  const ids = new Map<string, string>();
+/**
+ * What an inventory row's Contract ID may name: a contract's id, or the contract number typed in
+ * the app of a contract of the row's own carrier (carriers reuse numbers like `MSA-100`: a number
+ * never links a service to another carrier's contract, nor to one of two that share it).
+ */
+interface ContractReferences {
+  byId: ReadonlySet<string>;
+  byNumber: ReadonlyMap<string, readonly Contract[]>;
+}
+
+function contractReferencesOf(contracts: readonly Contract[]): ContractReferences {
+  const byNumber = new Map<string, Contract[]>();
   for (const contract of contracts) {
-    if (contract.contractNumber !== undefined) ids.set(contract.contractNumber, contract.id);
+    if (contract.contractNumber === undefined) continue;
+    byNumber.set(contract.contractNumber, [
+      ...(byNumber.get(contract.contractNumber) ?? []),
+      contract,
+    ]);
   }
-  for (const contract of contracts) ids.set(contract.id, contract.id);
-  return ids;
+  return { byId: new Set(contracts.map((contract) => contract.id)), byNumber };
 }
 
 /** Stored services by `keyOf` (the first one stored, when several share a key). */
@@ -95,11 +107,16 @@ function carrierServiceKey(carrierId: string, serviceKey: string | null): string
 /** The contract a row names: its id, none (blank), or the problem with it. */
 function contractOf(
   draft: InventoryDraft,
-  contractIds: ReadonlyMap<string, string>,
+  references: ContractReferences,
+  carrierId: string | undefined,
 ): { id?: string; problem?: RowRefusal } {
   if (draft.contractId === '') return {};
-  const id = contractIds.get(draft.contractId);
-  if (id !== undefined) return { id };
+  if (references.byId.has(draft.contractId)) return { id: draft.contractId };
+  const numbered = (references.byNumber.get(draft.contractId) ?? []).filter(
+    (contract) => contract.carrierId === carrierId,
+  );
+  const [only] = numbered;
+  if (numbered.length === 1 && only !== undefined) return { id: only.id };
   const message = `Row ${draft.row}: there is no contract “${draft.contractId}”.`;
   return { problem: { row: draft.row, column: 'Contract ID', value: draft.contractId, message } };
 }
@@ -182,7 +199,7 @@ export function planInventory(
   const created = createdFrom(org);
   const costCenters = new CostCenterBook(stored.costCenters, options);
   const sites = new SiteBook(stored.sites, options.newId);
-  const contractIds = contractIdsOf(stored.contracts);
+  const contractReferences = contractReferencesOf(stored.contracts);
   const storedByKey = servicesBy(stored.services, (service) =>
     carrierServiceKey(service.carrierId, service.serviceKey),
   );
@@ -215,7 +232,11 @@ export function planInventory(
   const unlinkedContracts: RowRefusal[] = [];
   for (const draft of drafts) {
     const costCenter = costCenters.resolve(draft.costCenterCode, draft.row);
-    const contract = contractOf(draft, contractIds);
+    const contract = contractOf(
+      draft,
+      contractReferences,
+      org.knownCarrier(draft.carrierName, draft.accountNumber)?.id,
+    );
     const refused = refusalsOf(costCenter, contract, options);
     refusals.push(...refused);
     if (refused.length > 0 || !costCenter.ok) continue;

@@ -52,6 +52,8 @@ interface FileOf<K extends SetupFileKind | 'unknown', D> {
   drafts: D[];
   /** Cells and rows that cannot be read. */
   problems: SetupProblem[];
+  /** Rows read past on purpose (an inventory's Total row), each with why. */
+  skipped?: SetupProblem[];
 }
 
 /** One file of a set-up, read. */
@@ -139,8 +141,9 @@ function setupFileOf(name: string, table: Table): SetupFile {
       return { kind, name, drafts, problems: problemsOf(errors) };
     }
     case 'inventory': {
-      const { drafts, errors } = readInventoryRows(table, guessInventoryMapping(table.header));
-      return { kind, name, drafts, problems: problemsOf(errors) };
+      const read = readInventoryRows(table, guessInventoryMapping(table.header));
+      const skipped = read.skipped.map(({ row, message }) => ({ row, column: '', message }));
+      return { kind, name, drafts: read.drafts, problems: problemsOf(read.errors), skipped };
     }
     case 'contracts': {
       const { rows, errors } = readContractsCsv(canonicalBytes(table, kind));

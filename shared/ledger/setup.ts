@@ -45,6 +45,8 @@ export interface SetupFileReport {
   /** Rows that will be stored. */
   ready: number;
   problems: SetupProblem[];
+  /** Rows read past on purpose (an inventory's Total row), each with why. */
+  skipped?: SetupProblem[];
 }
 
 /** A cost center named only by a code, which nothing has: to create (if the user agrees) or not. */
@@ -206,7 +208,13 @@ export function planSetup(
     const file = byKind.get(kind);
     if (file === undefined) continue;
     const { ready, refused } = reports[kind];
-    fileReports.push({ name: file.name, kind, ready, problems: [...file.problems, ...refused] });
+    fileReports.push({
+      name: file.name,
+      kind,
+      ready,
+      problems: [...file.problems, ...refused],
+      ...(file.skipped === undefined ? {} : { skipped: file.skipped }),
+    });
   }
   fileReports.push(...extra);
 

@@ -285,6 +285,13 @@ describe('importing contracts', () => {
       'LUM-1,Lumen,2024-01-01,36,,',
       { endDate: isoDate(2027, 1, 31), noticeDays: 0, marcCents: cents(0) },
     ],
+    [
+      // 2 months before the kept end 2027-01-31 is 2026-11-30, 62 days (61 before 2026-12-31).
+      'counts months of notice back from the amended end it keeps',
+      'Contract ID,Carrier,Start Date,Term Months,Renewal Term Months,Notice Days',
+      'LUM-1,Lumen,2024-01-01,36,12,2 months',
+      { endDate: isoDate(2027, 1, 31), noticeDays: 62 },
+    ],
   ])('on a second, narrower contracts file: %s', async (_, header, line, expected) => {
     const first = readContractsCsv(
       textBytes(
@@ -305,6 +312,7 @@ describe('importing contracts', () => {
     expect(stored).toMatchObject(expected);
     expect(stored?.accountIds).toEqual(['account-1']);
     expect(stored).not.toHaveProperty('absentColumns');
+    expect(stored).not.toHaveProperty('noticeMonths');
   });
 
   it('keeps allowances and month-to-month rates a second rates file has no columns for', async () => {
@@ -348,6 +356,36 @@ describe('importing contracts', () => {
       },
       { planOrServiceType: 'Data Only', monthlyRateCents: 20_00 },
     ]);
+  });
+
+  it("leaves another carrier's contract of the same number alone", async () => {
+    await saveContract(
+      db,
+      makeContract({
+        id: 'contract-typed',
+        carrierId: 'carrier-2',
+        name: 'Verizon wireless',
+        accountIds: ['account-2'],
+        serviceIds: [],
+        contractNumber: 'LUM-1',
+      }),
+    );
+    const contracts = readContractsCsv(contractsFile);
+    const rates = readContractRatesCsv(ratesFile('555-010-0002'));
+    const outcome = await commitContractImport(db, contracts.rows, rates.rows);
+    expect(outcome).toEqual({ ok: true, value: { created: 2, updated: 0, rates: 2 } });
+    expect(await db.contracts.get('contract-typed')).toMatchObject({
+      carrierId: 'carrier-2',
+      name: 'Verizon wireless',
+      rateCard: [{ planOrServiceType: 'Business Unlimited', monthlyRateCents: 40_00 }],
+    });
+    expect(await db.contracts.get('LUM-1')).toMatchObject({
+      carrierId: 'carrier-1',
+      rateCard: [
+        { planOrServiceType: 'Business Unlimited', monthlyRateCents: 40_00 },
+        { serviceId: 'service-2', monthlyRateCents: 35_00 },
+      ],
+    });
   });
 
   it('keeps the services the inventory linked, and records each link a rate makes', async () => {

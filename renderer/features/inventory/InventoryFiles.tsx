@@ -97,7 +97,12 @@ export function InventoryImport({ onDone }: { onDone: (message: string) => void 
       current = false;
     };
   }, [db, read]);
-  const preview = inventoryPreview(read?.drafts.length ?? 0, read?.errors ?? [], dbErrors);
+  const preview = inventoryPreview(
+    read?.drafts.length ?? 0,
+    read?.errors ?? [],
+    dbErrors,
+    read?.skipped ?? [],
+  );
 
   const commit = async () => {
     if (!read || !loaded) return;

@@ -30,6 +30,9 @@ export function SetupPreview({
   const problems = plan.files.flatMap((file) =>
     file.problems.map((problem) => ({ ...problem, file: file.name })),
   );
+  const skipped = plan.files.flatMap((file) =>
+    (file.skipped ?? []).map(({ message }) => `${file.name}: ${message}`),
+  );
   return (
     <div className="setup-preview">
       <table className="data-table">
@@ -89,6 +92,13 @@ export function SetupPreview({
           ? `Ready: ${whatWillBeImported(plan) || 'nothing to import'}.`
           : `${counted(plan.problemCount, 'problem', 'problems')} to fix before anything is imported.`}
       </p>
+      {skipped.length > 0 && (
+        <ul className="hint" aria-label="Rows skipped">
+          {skipped.map((sentence) => (
+            <li key={sentence}>{sentence}</li>
+          ))}
+        </ul>
+      )}
       {problems.length > 0 && (
         <table className="data-table import-errors">
           <caption>Problems to fix in the files (nothing is imported until there are none)</caption>

@@ -33,6 +33,9 @@ describe('a notice period written in months', () => {
     [3, '2027-02-28', 12],
     [6, '2026-08-31', 1],
     [3, '2028-02-29', 0],
+    // Long renewal terms reach a leap-year end only decades on (2 months before 2032-03-31 is 60 days).
+    [2, '2027-03-31', 60],
+    [2, '2027-03-31', 36],
   ])(
     'never makes a deadline later than %i calendar months before %s, in any renewal term',
     (months, end, renewal) => {
@@ -43,7 +46,7 @@ describe('a notice period written in months', () => {
         autoRenew: true,
         renewalTermMonths: renewal,
       };
-      for (let year = 2026; year <= 2032; year += 1) {
+      for (let year = 2026; year <= 2060; year += 1) {
         const term = currentTerm(contract, day(`${year}-06-15`));
         expect(term.noticeDeadline <= addMonths(term.termEnd, -months)).toBe(true);
       }

@@ -263,7 +263,7 @@ describe('inventory files', () => {
   it.each([['Total,,,,,,1295.00'], ['Grand Total,,,,,,"$1,295.00"'], [',,,,,,1295.00']])(
     'reads past a spreadsheet’s own total row under the services: %s',
     (total) => {
-      const { drafts, errors } = read(
+      const { drafts, errors, skipped } = read(
         [
           'Site Code,Carrier,Account Number,Type,Service ID,Plan,Expected Monthly Cost',
           'STR-0142,Lumen,A-1,mobile,555-010-0001,Biz,45.00',
@@ -272,6 +272,10 @@ describe('inventory files', () => {
         ].join('\n'),
       );
       expect(errors).toEqual([]);
+      // Read past, but said: every row is imported, refused or skipped with its reason.
+      expect(skipped).toEqual([
+        { row: 4, message: expect.stringMatching(/^Row 4 is skipped: a /) },
+      ]);
       expect(drafts.map((draft) => draft.serviceIdRaw)).toEqual([
         '555-010-0001',
         'BBEC.556677..LUMN',

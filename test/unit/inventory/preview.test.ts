@@ -24,4 +24,10 @@ describe('the inventory import preview', () => {
       button: 'Import 2 services',
     });
   });
+
+  it('names the Total rows it skips', () => {
+    expect(inventoryPreview(2, [], [], [{ row: 4 }]).status).toBe(
+      '2 services ready · 1 Total row skipped (row 4)',
+    );
+  });
 });

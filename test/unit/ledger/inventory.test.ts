@@ -192,7 +192,30 @@ describe('planning an inventory file', () => {
     ['ctr-vz', 'ctr-vz'],
     ['VZ-2024-77', 'ctr-vz'],
   ])('links contract %j by id or number', (contractId, expected) => {
-    expect(plan([makeInventoryDraft({ contractId })]).services[0]?.contractId).toBe(expected);
+    const stored = ledger({
+      contracts: [
+        makeContract({ id: 'ctr-vz', carrierId: VERIZON.id, contractNumber: 'VZ-2024-77' }),
+      ],
+    });
+    expect(plan([makeInventoryDraft({ contractId })], stored).services[0]?.contractId).toBe(
+      expected,
+    );
+  });
+
+  it("links a contract number to the service's own carrier's contract, never another carrier's", () => {
+    const stored = ledger({
+      contracts: [
+        makeContract({ id: 'ctr-lumen', carrierId: 'car-lumen', contractNumber: 'MSA-100' }),
+        makeContract({ id: 'ctr-vz', carrierId: VERIZON.id, contractNumber: 'MSA-100' }),
+      ],
+    });
+    const linked = (contracts: InventoryLedger['contracts']) =>
+      plan([makeInventoryDraft({ contractId: 'MSA-100' })], { ...stored, contracts });
+    expect(linked(stored.contracts).services[0]?.contractId).toBe('ctr-vz');
+    expect(linked([...stored.contracts].reverse()).services[0]?.contractId).toBe('ctr-vz');
+    expect(linked(stored.contracts.slice(0, 1)).refusals).toEqual([
+      expect.objectContaining({ column: 'Contract ID', value: 'MSA-100' }),
+    ]);
   });
 
   it('refuses, in the app, a row naming a cost center or a contract nothing has, and plans nothing for it', () => {

@@ -104,6 +104,18 @@ describe('set up from files', () => {
     );
   });
 
+  it('says which Total row of an inventory it reads past', () => {
+    const inventory = readSetupFile(
+      'inventory.csv',
+      new TextEncoder().encode(
+        'Site Code,Carrier,Account Number,Service ID,Expected Monthly Cost\nTotal,,,,45.00\n',
+      ),
+    );
+    expect(plan([inventory]).files[0]?.skipped).toEqual([
+      { row: 2, column: '', message: expect.stringMatching(/^Row 2 is skipped: a "Total" row/) },
+    ]);
+  });
+
   it('refuses rates naming a service the inventory of the same set-up does not have', () => {
     const rates = readSetupFile(
       'rates.csv',
