@@ -52,7 +52,7 @@ describe('dashboard', () => {
       /^Billed by cost center/,
       /^Change from the month before/,
       /^Money at stake by check/,
-      /^Savings: .* identified by billing month of the charges, disputed by date filed, .* recovered by date of the credit$/,
+      /^Savings: .* identified by billing month of the charges, claimed in disputes by date filed, .* recovered by date of the credit$/,
     ])
       await page.getByRole('figure', { name }).waitFor();
     for (const name of ['Upcoming notice deadlines', 'Invoices due or overdue'])
