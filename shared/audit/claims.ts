@@ -57,8 +57,12 @@ function amountAt(ref: ChargeRef, invoiceById: ReadonlyMap<string, InvoiceFacts>
   return block?.amount[ref.row] ?? 0;
 }
 
-/** Packs a finding's claims (see {@link LineClaims}). */
-function packClaims(refs: readonly ChargeRef[], claims: readonly number[]): LineClaims {
+/**
+ * Packs a finding's claims (see {@link LineClaims}): `claims[i]` cents on `refs[i]`. A rule that
+ * knows what each line carries (a price above the rate that differs month by month) packs them
+ * itself; the run keeps them (see {@link withLineClaims}).
+ */
+export function packClaims(refs: readonly ChargeRef[], claims: readonly number[]): LineClaims {
   const invoiceIds: string[] = [];
   const indexOf = new Map<string, number>();
   const lines: number[] = [];
@@ -76,9 +80,9 @@ function packClaims(refs: readonly ChargeRef[], claims: readonly number[]): Line
 }
 
 /**
- * The drafts as the run hands them on: every line's claim noted (see {@link lineClaims}), and
- * the charge lines kept for the finding capped at {@link MAX_CHARGE_REFS}, with how many there
- * were when more.
+ * The drafts as the run hands them on: every line's claim noted (see {@link lineClaims}; the
+ * rule's own claims where it gave them), and the charge lines kept for the finding capped at
+ * {@link MAX_CHARGE_REFS}, with how many there were when more.
  */
 export function withLineClaims(
   drafts: readonly FindingDraft[],
@@ -87,7 +91,9 @@ export function withLineClaims(
   return drafts.map((draft) => {
     const refs = draft.evidence?.chargeRefs;
     if (refs === undefined) return draft;
-    const claims = lineClaims(draft, invoiceById);
+    // A rule that gave each line its claim knows better than a share by the lines' amounts.
+    const claims =
+      draft.evidence?.claims === undefined ? lineClaims(draft, invoiceById) : undefined;
     const evidence = {
       ...draft.evidence,
       chargeRefs: refs.slice(0, MAX_CHARGE_REFS),
@@ -242,7 +248,8 @@ function noteOverlap(
   overlaps.set(pair, overlap);
 }
 
-function forEachClaim(
+/** Calls `visit` with each charge line a finding claims (`invoiceId|blockIndex|row`) and its cents. */
+export function forEachClaim(
   finding: Pick<ClaimingFinding, 'evidence'>,
   visit: (key: string, claim: number, ref: ChargeRef) => void,
 ) {
