@@ -197,8 +197,9 @@ export function countOnce(findings: readonly ClaimingFinding[]): CountedOnce {
 /**
  * A finding that a dispute's promised credit has not come (`credit-not-applied`, naming the
  * dispute in its evidence) asks again for the money of that dispute's findings: while they are
- * outstanding it counts only what they do not, never the same dollars a second time. Takes it off
- * `counted`, notes the overlap, and returns the cents taken off.
+ * outstanding it counts only what their impact does not cover (counted by them, or by the
+ * findings holding their lines), never the same dollars a second time. Takes it off `counted`,
+ * notes the overlap, and returns the cents taken off.
  */
 function countReminders(
   taking: readonly ClaimingFinding[],
@@ -220,7 +221,9 @@ function countReminders(
       (a, b) => (counted.get(b.id) ?? 0) - (counted.get(a.id) ?? 0) || (a.id < b.id ? -1 : 1),
     );
     if (keeper === undefined) continue;
-    const covered = others.reduce((sum, finding) => sum + (counted.get(finding.id) ?? 0), 0);
+    // All of their impact is counted: what they do not count themselves, the finding holding
+    // those lines does (a closed site's charges, the $5 above the rate included).
+    const covered = others.reduce((sum, finding) => sum + finding.impact, 0);
     const own = counted.get(reminder.id) ?? 0;
     const given = Math.min(own, covered);
     if (given <= 0) continue;
