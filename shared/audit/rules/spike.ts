@@ -104,18 +104,21 @@ export function explainedByInvoice(
         (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
     );
   for (const finding of ordered) {
-    const lines = claimedLines(finding, invoiceById);
+    const partOfLine = PART_OF_LINE_RULES.has(finding.ruleId);
+    const lines = claimedLines(finding, invoiceById, partOfLine);
     if (lines.length === 0) {
       const invoiceId = finding.evidence?.invoiceId;
       if (invoiceId !== undefined) add(invoiceId, finding.impact, [finding.ruleId]);
       continue;
     }
-    const partOfLine = PART_OF_LINE_RULES.has(finding.ruleId);
     for (const line of lines) {
       if (claimed.has(line.key)) continue;
       if (!partOfLine) {
+        // Every cent of the line is that finding's, still owed or given back on a later bill
+        // since (roaming refunded next month): none of it is a spike. A credit it lists (given
+        // back on the same bill) takes its cents off.
         claimed.add(line.key);
-        add(line.invoiceId, line.claim, [finding.ruleId]);
+        add(line.invoiceId, line.signed, [finding.ruleId]);
         continue;
       }
       const entry = parts.get(line.key) ?? {
@@ -137,32 +140,48 @@ export function explainedByInvoice(
   return explained;
 }
 
+/** A charge line of a finding, as {@link explainedByInvoice} reads it. */
+interface ClaimedLine {
+  invoiceId: string;
+  key: string;
+  /** Cents billed on it, as a size (a credit's too). */
+  amount: number;
+  /** Cents billed on it, negative for a credit. */
+  signed: number;
+  /** Cents of the finding's impact on it. */
+  claim: number;
+}
+
 /**
- * A finding's charge lines and what it claims of each: the claims its rule gave (see
- * `packClaims`), else its impact shared by the lines' amounts.
+ * A finding's charge lines and what it claims of each: with `byClaims`, the claims its rule gave
+ * (see `packClaims`) where it did; else its impact shared by the lines' amounts.
  */
 function claimedLines(
   finding: FindingDraft,
   invoiceById: ReadonlyMap<string, InvoiceFacts>,
-): { invoiceId: string; key: string; amount: number; claim: number }[] {
-  const amountOf = (ref: ChargeRef) =>
-    Math.abs(
-      invoiceById.get(ref.invoiceId)?.blocks.find((block) => block.blockIndex === ref.blockIndex)
-        ?.amount[ref.row] ?? 0,
-    );
-  if (finding.evidence?.claims !== undefined) {
-    const lines: { invoiceId: string; key: string; amount: number; claim: number }[] = [];
-    forEachClaim(finding, (key, claim, ref) =>
-      lines.push({ invoiceId: ref.invoiceId, key, amount: amountOf(ref), claim }),
-    );
+  byClaims: boolean,
+): ClaimedLine[] {
+  const signedOf = (ref: ChargeRef) =>
+    invoiceById.get(ref.invoiceId)?.blocks.find((block) => block.blockIndex === ref.blockIndex)
+      ?.amount[ref.row] ?? 0;
+  if (byClaims && finding.evidence?.claims !== undefined) {
+    const lines: ClaimedLine[] = [];
+    forEachClaim(finding, (key, claim, ref) => {
+      const signed = signedOf(ref);
+      lines.push({ invoiceId: ref.invoiceId, key, amount: Math.abs(signed), signed, claim });
+    });
     return lines;
   }
   const refs = finding.evidence?.chargeRefs ?? [];
-  const lines = refs.map((ref) => ({
-    invoiceId: ref.invoiceId,
-    key: `${ref.invoiceId}|${ref.blockIndex}|${ref.row}`,
-    amount: amountOf(ref),
-  }));
+  const lines = refs.map((ref) => {
+    const signed = signedOf(ref);
+    return {
+      invoiceId: ref.invoiceId,
+      key: `${ref.invoiceId}|${ref.blockIndex}|${ref.row}`,
+      amount: Math.abs(signed),
+      signed,
+    };
+  });
   const total = lines.reduce((sum, line) => sum + line.amount, 0);
   if (total === 0) return [];
   return lines.map((line) => ({ ...line, claim: (finding.impact * line.amount) / total }));
