@@ -111,16 +111,13 @@ export function explainedByInvoice(
       if (invoiceId !== undefined) add(invoiceId, finding.impact, [finding.ruleId]);
       continue;
     }
+    if (!partOfLine) {
+      for (const [invoiceId, cents] of wholeLinesByBill(lines, claimed, invoiceById))
+        add(invoiceId, cents, [finding.ruleId]);
+      continue;
+    }
     for (const line of lines) {
       if (claimed.has(line.key)) continue;
-      if (!partOfLine) {
-        // Every cent of the line is that finding's, still owed or given back on a later bill
-        // since (roaming refunded next month): none of it is a spike. A credit it lists (given
-        // back on the same bill) takes its cents off.
-        claimed.add(line.key);
-        add(line.invoiceId, line.signed, [finding.ruleId]);
-        continue;
-      }
       const entry = parts.get(line.key) ?? {
         invoiceId: line.invoiceId,
         amount: line.amount,
@@ -140,6 +137,41 @@ export function explainedByInvoice(
   return explained;
 }
 
+/**
+ * What a whole-line finding explains on each bill of its lines not `claimed` yet (they are then):
+ * its impact's share of them, or more when it was netted of credits given on a later bill (June's
+ * roaming refunded in July is still June's roaming, no spike): their charges less every credit
+ * the bill gives the same services, which holds what the finding netted on that bill.
+ */
+function wholeLinesByBill(
+  lines: readonly ClaimedLine[],
+  claimed: Set<string>,
+  invoiceById: ReadonlyMap<string, InvoiceFacts>,
+): Map<string, number> {
+  const bills = new Map<string, { share: number; charged: number; services: Set<string> }>();
+  for (const line of lines) {
+    if (claimed.has(line.key)) continue;
+    claimed.add(line.key);
+    const bill = bills.get(line.invoiceId) ?? { share: 0, charged: 0, services: new Set() };
+    bills.set(line.invoiceId, bill);
+    bill.share += line.claim;
+    bill.charged += Math.max(0, line.signed);
+    bill.services.add(line.service);
+  }
+  const explained = new Map<string, number>();
+  for (const [invoiceId, bill] of bills) {
+    let given = 0;
+    for (const block of invoiceById.get(invoiceId)?.blocks ?? []) {
+      for (let row = 0; row < block.count; row++) {
+        const amount = block.amount[row] ?? 0;
+        if (amount < 0 && bill.services.has(block.serviceKey[row] ?? '')) given -= amount;
+      }
+    }
+    explained.set(invoiceId, Math.max(bill.share, bill.charged - given));
+  }
+  return explained;
+}
+
 /** A charge line of a finding, as {@link explainedByInvoice} reads it. */
 interface ClaimedLine {
   invoiceId: string;
@@ -150,6 +182,8 @@ interface ClaimedLine {
   signed: number;
   /** Cents of the finding's impact on it. */
   claim: number;
+  /** The service match key it bills (`''` for the account). */
+  service: string;
 }
 
 /**
@@ -161,14 +195,23 @@ function claimedLines(
   invoiceById: ReadonlyMap<string, InvoiceFacts>,
   byClaims: boolean,
 ): ClaimedLine[] {
-  const signedOf = (ref: ChargeRef) =>
-    invoiceById.get(ref.invoiceId)?.blocks.find((block) => block.blockIndex === ref.blockIndex)
-      ?.amount[ref.row] ?? 0;
+  const blockOf = (ref: ChargeRef) =>
+    invoiceById.get(ref.invoiceId)?.blocks.find((block) => block.blockIndex === ref.blockIndex);
+  const signedOf = (ref: ChargeRef) => blockOf(ref)?.amount[ref.row] ?? 0;
+  const serviceOf = (ref: ChargeRef) => blockOf(ref)?.serviceKey[ref.row] ?? '';
   if (byClaims && finding.evidence?.claims !== undefined) {
     const lines: ClaimedLine[] = [];
     forEachClaim(finding, (key, claim, ref) => {
       const signed = signedOf(ref);
-      lines.push({ invoiceId: ref.invoiceId, key, amount: Math.abs(signed), signed, claim });
+      const service = serviceOf(ref);
+      lines.push({
+        invoiceId: ref.invoiceId,
+        key,
+        amount: Math.abs(signed),
+        signed,
+        claim,
+        service,
+      });
     });
     return lines;
   }
@@ -180,6 +223,7 @@ function claimedLines(
       key: `${ref.invoiceId}|${ref.blockIndex}|${ref.row}`,
       amount: Math.abs(signed),
       signed,
+      service: serviceOf(ref),
     };
   });
   const total = lines.reduce((sum, line) => sum + line.amount, 0);

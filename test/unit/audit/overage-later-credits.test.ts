@@ -58,12 +58,12 @@ it('a refund before the roaming, an outage credit or a plan discount gives nothi
 });
 
 /** `overage` and `spike` over January to July at the $45 plan, with `extra` lines by month. */
-function withSpike(extra: Record<string, PackableLine[]>) {
+function withSpike(extra: Record<string, PackableLine[]>, also: string[] = []) {
   const months = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07'];
   const bills = months.map((month) =>
     billed(makeInvoice({ month }), [line('recurring', 45_00), ...(extra[month] ?? [])]),
   );
-  const rules = ALL_RULES.filter((rule) => ['overage', 'spike'].includes(rule.id));
+  const rules = ALL_RULES.filter((rule) => ['overage', 'spike', ...also].includes(rule.id));
   return foundAndNet(runAudit(snapshotOf({ bills, today: isoDate(2026, 8, 10) }), rules).findings);
 }
 
@@ -88,5 +88,27 @@ it('roaming partly credited on its own bill explains only what is left of it', (
       ['spike', 150_00],
     ],
     net: 200_00,
+  });
+});
+
+it('a fee given back on its own bill, in words the fee’s finding does not list, explains no more', () => {
+  // May: a $50 late fee less a $30 reversal beside it, and a $300 router: the router is the spike.
+  const fee = { serviceIdRaw: '', description: 'Late Payment Charge' };
+  const found = withSpike(
+    {
+      '2026-05': [
+        line('late-fee', 50_00, fee),
+        line('credit', -30_00, { ...fee, description: 'Late Fee Reversal' }),
+        line('one-time', 300_00, { description: 'Router' }),
+      ],
+    },
+    ['late-fee'],
+  );
+  expect(found).toEqual({
+    found: [
+      ['late-fee', 20_00],
+      ['spike', 300_00],
+    ],
+    net: 320_00,
   });
 });
