@@ -57,8 +57,12 @@ function amountAt(ref: ChargeRef, invoiceById: ReadonlyMap<string, InvoiceFacts>
   return block?.amount[ref.row] ?? 0;
 }
 
-/** Packs a finding's claims (see {@link LineClaims}). */
-function packClaims(refs: readonly ChargeRef[], claims: readonly number[]): LineClaims {
+/**
+ * Packs a finding's claims (see {@link LineClaims}): `claims[i]` cents on `refs[i]`. A rule that
+ * knows what each line carries (a price above the rate that differs month by month) packs them
+ * itself; the run keeps them (see {@link withLineClaims}).
+ */
+export function packClaims(refs: readonly ChargeRef[], claims: readonly number[]): LineClaims {
   const invoiceIds: string[] = [];
   const indexOf = new Map<string, number>();
   const lines: number[] = [];
@@ -76,9 +80,9 @@ function packClaims(refs: readonly ChargeRef[], claims: readonly number[]): Line
 }
 
 /**
- * The drafts as the run hands them on: every line's claim noted (see {@link lineClaims}), and
- * the charge lines kept for the finding capped at {@link MAX_CHARGE_REFS}, with how many there
- * were when more.
+ * The drafts as the run hands them on: every line's claim noted (see {@link lineClaims}; the
+ * rule's own claims where it gave them), and the charge lines kept for the finding capped at
+ * {@link MAX_CHARGE_REFS}, with how many there were when more.
  */
 export function withLineClaims(
   drafts: readonly FindingDraft[],
@@ -87,7 +91,9 @@ export function withLineClaims(
   return drafts.map((draft) => {
     const refs = draft.evidence?.chargeRefs;
     if (refs === undefined) return draft;
-    const claims = lineClaims(draft, invoiceById);
+    // A rule that gave each line its claim knows better than a share by the lines' amounts.
+    const claims =
+      draft.evidence?.claims === undefined ? lineClaims(draft, invoiceById) : undefined;
     const evidence = {
       ...draft.evidence,
       chargeRefs: refs.slice(0, MAX_CHARGE_REFS),
@@ -191,8 +197,9 @@ export function countOnce(findings: readonly ClaimingFinding[]): CountedOnce {
 /**
  * A finding that a dispute's promised credit has not come (`credit-not-applied`, naming the
  * dispute in its evidence) asks again for the money of that dispute's findings: while they are
- * outstanding it counts only what they do not, never the same dollars a second time. Takes it off
- * `counted`, notes the overlap, and returns the cents taken off.
+ * outstanding it counts only what their impact does not cover (counted by them, or by the
+ * findings holding their lines), never the same dollars a second time. Takes it off `counted`,
+ * notes the overlap, and returns the cents taken off.
  */
 function countReminders(
   taking: readonly ClaimingFinding[],
@@ -214,7 +221,9 @@ function countReminders(
       (a, b) => (counted.get(b.id) ?? 0) - (counted.get(a.id) ?? 0) || (a.id < b.id ? -1 : 1),
     );
     if (keeper === undefined) continue;
-    const covered = others.reduce((sum, finding) => sum + (counted.get(finding.id) ?? 0), 0);
+    // All of their impact is counted: what they do not count themselves, the finding holding
+    // those lines does (a closed site's charges, the $5 above the rate included).
+    const covered = others.reduce((sum, finding) => sum + finding.impact, 0);
     const own = counted.get(reminder.id) ?? 0;
     const given = Math.min(own, covered);
     if (given <= 0) continue;
@@ -242,7 +251,8 @@ function noteOverlap(
   overlaps.set(pair, overlap);
 }
 
-function forEachClaim(
+/** Calls `visit` with each charge line a finding claims (`invoiceId|blockIndex|row`) and its cents. */
+export function forEachClaim(
   finding: Pick<ClaimingFinding, 'evidence'>,
   visit: (key: string, claim: number, ref: ChargeRef) => void,
 ) {

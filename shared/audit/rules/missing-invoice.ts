@@ -151,14 +151,17 @@ export function billedMonths(invoices: readonly InvoiceFacts[]): Set<IsoMonth> {
     }
     const billedIn = addMonthsToMonth(end, usual);
     months.add(billedIn);
-    // A bill of a longer period (a quarter, a year) bills every month of it, and on an account
-    // billed so the next bill is due that many months after it: a quarter billed in arrears in
-    // April (January to March) stands for April, May and June, when no bill is due.
-    const { periodStart, periodEnd } = facts.invoice;
+    // A bill of a longer period (a quarter, a year) bills every month of it, shifted as the
+    // account's bills are (a quarter billed in arrears in October, July to September, is the
+    // bill of August to October: the bill due in July, for April to June, is still missing),
+    // and on an account billed so the next bill is due that many months after it: a quarter
+    // billed in arrears in April (January to March) stands for April, May and June, when no
+    // bill is due.
+    const { periodStart } = facts.invoice;
     const length = billingMonthsOf(facts);
-    if (periodStart === undefined || periodEnd === undefined) return;
+    if (periodStart === undefined) return;
     if (length < 2) return;
-    for (const month of monthRange(isoMonthOf(periodStart), isoMonthOf(periodEnd)))
+    for (const month of monthRange(addMonthsToMonth(isoMonthOf(periodStart), usual), billedIn))
       months.add(month);
     for (let i = 1; i < Math.min(length, cadence); i++) months.add(addMonthsToMonth(billedIn, i));
   });

@@ -1,9 +1,12 @@
 import { isoMonthOf, type IsoDate, type IsoMonth } from '../../dates/iso-date';
 import { chargeCopiesOf } from '../charge-copies';
+import { packClaims } from '../claims';
 import { overAfterEnd, outOfContractShare } from '../context';
 import { Tallies, money, tallyDraft, tallySpan, type Tally } from '../findings';
 import { billedPeriodMonths, recurringOf } from '../recurring';
 import type { AuditRule, ChargeRef } from '../rule';
+import { cents, splitLargestRemainder } from '../../money/cents';
+import type { InvoiceFacts } from '../context';
 
 /** Whole months from the month a contract ended to a billing month (0 for the same month). */
 export function monthsOutOfContract(endDate: IsoDate, billedMonth: IsoMonth): number {
@@ -38,6 +41,9 @@ export const outOfContractRule: AuditRule = {
     const atRate = new Map<Tally, ChargeRef[]>();
     // Findings holding a bill whose period runs past the contract's end (a share of it counted).
     const straddling = new Set<Tally>();
+    // What each line of a finding carries, in the order of its refs: each bill's own excess
+    // spread over its lines (March $100 above the rate and April $500 is no $300 a month).
+    const claims = new Map<Tally, number[]>();
     // A credit refunding a copy billed earlier is that copy's (duplicate-charge), not a reversal here.
     const { refunds } = chargeCopiesOf(context);
     for (const facts of context.originals) {
@@ -65,8 +71,13 @@ export const outOfContractRule: AuditRule = {
         tally.impact += over;
         tally.billed += billedOut;
         if (share < 1) straddling.add(tally);
-        if (over > 0) recurringOf(facts, charges, tally.refs);
-        else {
+        if (over > 0) {
+          const from = tally.refs.length;
+          recurringOf(facts, charges, tally.refs);
+          const lines = claims.get(tally) ?? [];
+          claims.set(tally, lines);
+          lines.push(...claimsOn(facts, tally.refs.slice(from), over));
+        } else {
           const refs = atRate.get(tally) ?? [];
           atRate.set(tally, refs);
           recurringOf(facts, charges, refs);
@@ -101,7 +112,26 @@ export const outOfContractRule: AuditRule = {
           : unratedCount === count
             ? `${ended}; ${counted} billed ${money(tally.billed)} on ${tallySpan(tally)}${shared} with no contracted rate on the card to compare with, and no price protection: renegotiate.`
             : `${ended}; ${held} billed ${money(tally.billed)} on ${tallySpan(tally)}${shared}, not above the last contracted rates but with no price protection: renegotiate.`;
-      return tallyDraft(this, tally, tally.impact, message);
+      const draft = tallyDraft(this, tally, tally.impact, message);
+      const lines = claims.get(tally);
+      return tally.impact > 0 && lines !== undefined
+        ? { ...draft, evidence: { ...draft.evidence, claims: packClaims(tally.refs, lines) } }
+        : draft;
     });
   },
 };
+
+/** `over` cents spread over a bill's lines by their amounts (credits carry none). */
+function claimsOn(facts: InvoiceFacts, refs: readonly ChargeRef[], over: number): number[] {
+  const amounts = refs.map((ref) =>
+    Math.max(
+      0,
+      facts.blocks.find((block) => block.blockIndex === ref.blockIndex)?.amount[ref.row] ?? 0,
+    ),
+  );
+  if (amounts.reduce((sum, amount) => sum + amount, 0) === 0) return amounts;
+  // No line carries more than was billed on it.
+  return splitLargestRemainder(cents(over), amounts).map((claim, i) =>
+    Math.min(Number(claim), amounts[i] ?? 0),
+  );
+}

@@ -102,11 +102,14 @@ const USAGE_WORDING =
  * Service key → cents a bill gives back of the service's usage: its negative usage lines, and its
  * credits and adjustments worded as usage (not a discount, promotion or outage credit).
  */
-function usageCredits(facts: InvoiceFacts): Map<string, number> {
+function usageCredits(
+  facts: InvoiceFacts,
+  onLine?: (key: string, position: number, row: number) => void,
+): Map<string, number> {
   const { usage, credit, adjustment } = CATEGORY_CODE;
   const given = new Map<string, number>();
   for (const code of [usage, credit, adjustment]) {
-    forEachLineOf(facts, code, (block, row) => {
+    forEachLineOf(facts, code, (block, row, position) => {
       const amount = block.amount[row] ?? 0;
       const key = block.serviceKey[row] ?? '';
       if (amount >= 0 || key === '') return;
@@ -116,6 +119,7 @@ function usageCredits(facts: InvoiceFacts): Map<string, number> {
       const benefit = isPriceDiscount(description) || isBenefitCredit(description);
       if (code !== usage && (!USAGE_WORDING.test(description) || benefit)) return;
       given.set(key, (given.get(key) ?? 0) - amount);
+      onLine?.(key, position, row);
     });
   }
   return given;
@@ -151,7 +155,11 @@ export const overageRule: AuditRule = {
       const usageOf = new Map<string, { usage: number; mixed: boolean; purchases: boolean }>();
       // What the bill gives back of a service's usage: negative usage lines, and credits or
       // adjustments worded as usage (`Roaming credit`). Usage refunded is no usage paid.
-      const givenBack = usageCredits(facts);
+      // Where they are: a finding lists the credits it nets beside the usage lines.
+      const creditLines = new Map<string, [number, number][]>();
+      const givenBack = usageCredits(facts, (key, position, row) =>
+        creditLines.set(key, [...(creditLines.get(key) ?? []), [position, row]]),
+      );
       forEachLineOf(facts, usageCode, (block, row) => {
         const amount = block.amount[row] ?? 0;
         const key = block.serviceKey[row] ?? '';
@@ -198,6 +206,8 @@ export const overageRule: AuditRule = {
           if (block.category[row] === usageCode && (block.amount[row] ?? 0) > 0)
             addRef(tally.refs, facts, position, row);
         });
+        for (const [position, row] of creditLines.get(key) ?? [])
+          addRef(tally.refs, facts, position, row);
       }
     }
     giveBackLater(context, found, leftovers);

@@ -1,4 +1,4 @@
-import { addMonths, daysBetween, isIsoDate, type IsoDate } from '../../dates/iso-date';
+import { addDays, addMonths, daysBetween, isIsoDate, type IsoDate } from '../../dates/iso-date';
 import { CHARGE_CATEGORIES, type ChargeCategory } from '../../model';
 import type { InvoiceFacts } from '../context';
 import { CATEGORY_CODE, addRef, money } from '../findings';
@@ -110,13 +110,23 @@ export const periodOverlapRule: AuditRule = {
  * Whether `next` starts on the day `earlier` states as its end, and that end is written the way
  * some carriers write whole months, up to the same day of a later month ("Oct 1 – Nov 1", where
  * Nov 1 is the next period's first day, not a day billed twice): the bills follow each other.
+ * Unless `next` writes its own whole months up to the day before ("Nov 1 – Nov 30"): a bill
+ * that writes its days so says "Oct 1 – Nov 1" is 32 days, and 1 November is billed twice.
  */
 function endsWhereNextStarts(earlier: InvoiceFacts, next: InvoiceFacts): boolean {
   if (next.periodStart !== earlier.periodEnd) return false;
+  return wholeMonthsEndingOn(earlier, 0) && !wholeMonthsEndingOn(next, -1);
+}
+
+/**
+ * Whether a bill's stated period is whole months (1 to 12) from its start to the same day of a
+ * later month, moved by `days` (0: "Oct 1 – Nov 1"; −1: "Nov 1 – Nov 30").
+ */
+function wholeMonthsEndingOn(facts: InvoiceFacts, days: number): boolean {
   for (let months = 1; months <= 12; months++) {
-    const end = addMonths(earlier.periodStart, months);
-    if (end === earlier.periodEnd) return true;
-    if (end > earlier.periodEnd) return false;
+    const end = addDays(addMonths(facts.periodStart, months), days);
+    if (end === facts.periodEnd) return true;
+    if (end > facts.periodEnd) return false;
   }
   return false;
 }

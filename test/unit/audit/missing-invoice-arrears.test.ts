@@ -54,3 +54,21 @@ it('a monthly account’s catch-up bill of two months leaves the next bills due 
   ];
   expect(missing(bills, isoDate(2026, 8, 20))).toEqual(['2026-06', '2026-07', '2026-08']);
 });
+
+it('a quarter’s bill missing between two that came is missing: the next bills its months', () => {
+  // October's bill (July to September) is the bill of August to October, not of July.
+  const dates = [isoDate(2026, 1, 5), isoDate(2026, 4, 5), isoDate(2026, 10, 5)];
+  expect(
+    missing(
+      dates.map((dated) => inArrears(dated, 3)),
+      isoDate(2026, 11, 20),
+    ),
+  ).toEqual(['2026-07']);
+  const readNewestFirst = [...dates].reverse().map((dated) => inArrears(dated, 3));
+  expect(missing(readNewestFirst, isoDate(2026, 11, 20))).toEqual(['2026-07']);
+});
+
+it('quarters that all came: nothing missing', () => {
+  const bills = [1, 4, 7, 10].map((month) => inArrears(isoDate(2026, month, 5), 3));
+  expect(missing(bills, isoDate(2026, 11, 20))).toEqual([]);
+});

@@ -56,3 +56,14 @@ it('a bill starting on the last day of "Sep 1 – Sep 30" overlaps it by that da
     ]),
   ).toEqual([['B-2', 10_00]]);
 });
+
+it('an account writing its months "Nov 1 – Nov 30" billed 1 November twice in "Oct 1 – Nov 1"', () => {
+  // Its bills before and after end on a month's last day: "Oct 1 – Nov 1" is 32 days.
+  expect(
+    overlaps([
+      [isoDate(2026, 9, 1), isoDate(2026, 9, 30)],
+      [isoDate(2026, 10, 1), isoDate(2026, 11, 1)],
+      [isoDate(2026, 11, 1), isoDate(2026, 11, 30)],
+    ]),
+  ).toEqual([['B-3', 10_33]]);
+});

@@ -15,11 +15,11 @@ import { billed, line, makeContract, makeInvoice, makeService, snapshotOf } from
 const PORT = { serviceIdRaw: 'CKT-1', serviceKey: 'CKT1', description: 'MPLS port' };
 const rules = ALL_RULES.filter((rule) => ['out-of-contract', 'spike'].includes(rule.id));
 
-/** A $1,000 port on a contract ended 28 February, billed $1,500 from March. */
-function audit(march: PackableLine[] = []) {
+/** A $1,000 port on a contract ended 28 February, billed $1,500 from March unless told. */
+function audit(march: PackableLine[] = [], billedFrom = [1500_00, 1500_00]) {
   const bills = ['2026-01', '2026-02', '2026-03', '2026-04'].map((month, i) =>
     billed(makeInvoice({ month }), [
-      line('recurring', i < 2 ? 1000_00 : 1500_00, PORT),
+      line('recurring', i < 2 ? 1000_00 : (billedFrom[i - 2] ?? 0), PORT),
       ...(month === '2026-03' ? march : []),
     ]),
   );
@@ -52,5 +52,13 @@ it('a charge the month bills beyond the raised price is still a spike', () => {
       ['spike', 300_00],
     ],
     net: 1300_00,
+  });
+});
+
+it('each month explains what it bills above the last rate, not a share of the months’ sum', () => {
+  // March $100 above the rate, April $500: April's $500 is out-of-contract's, no $205 spike.
+  expect(audit([], [1100_00, 1500_00])).toEqual({
+    found: [['out-of-contract', 600_00]],
+    net: 600_00,
   });
 });

@@ -10,13 +10,19 @@ import type { PackableLine } from '../../../shared/storage/charge-blocks';
 import { foundAndNet } from './at-stake';
 import { billed, line, makeInvoice, snapshotOf } from './helpers';
 
-const rules = ALL_RULES.filter((rule) => ['period-overlap', 'spike'].includes(rule.id));
+const RULE_IDS = ['period-overlap', 'spike'];
 const CIRCUIT = { serviceIdRaw: 'CKT-1', serviceKey: 'CKT1', description: 'MPLS port' };
 
-/** $1,000 a month January to May; June's bill reaches back to 18 May (14 days May billed). */
-function audit(june: PackableLine[] = []) {
+/**
+ * $1,000 a month January to May (and `monthly` lines each month); June's bill reaches back to
+ * 18 May (14 days May billed).
+ */
+function audit(june: PackableLine[] = [], monthly: PackableLine[] = [], ruleIds = RULE_IDS) {
   const bills = [1, 2, 3, 4, 5].map((month) =>
-    billed(makeInvoice({ month: `2026-0${month}` }), [line('recurring', 1000_00, CIRCUIT)]),
+    billed(makeInvoice({ month: `2026-0${month}` }), [
+      line('recurring', 1000_00, CIRCUIT),
+      ...monthly,
+    ]),
   );
   bills.push(
     billed(
@@ -31,7 +37,7 @@ function audit(june: PackableLine[] = []) {
   );
   const { findings } = runAudit(
     snapshotOf({ bills, services: [], today: isoDate(2026, 7, 10) }),
-    rules,
+    ALL_RULES.filter((rule) => ruleIds.includes(rule.id)),
   );
   return foundAndNet(findings);
 }
@@ -48,4 +54,16 @@ it('a charge beyond them is still a spike', () => {
     ],
     net: 952_00,
   });
+});
+
+it('days billed twice and taxes above their share on the same tax line are taken off once', () => {
+  // June also bills a $300 router and $525.60 of tax (30 %, its usual 10 %): both tax-drift and
+  // period-overlap claim part of the tax line. Each dollar above May's $1,100 is claimed once.
+  const TAX = { serviceIdRaw: '', description: 'State & Local Sales Tax' };
+  const june = [
+    line('one-time', 300_00, { ...CIRCUIT, description: 'Router' }),
+    line('tax', 525_60, TAX),
+  ];
+  const { net } = audit(june, [line('tax', 100_00, TAX)], [...RULE_IDS, 'tax-drift']);
+  expect(net).toBe(1452_00 + 300_00 + 525_60 - 1100_00);
 });
