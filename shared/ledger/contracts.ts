@@ -18,7 +18,7 @@ import { serviceMatchKey } from '../ids/identifiers';
 import type { Account, Carrier, Contract, ContractRate, Service } from '../model';
 import type { OrgResolver } from './org';
 import type { RecordUpdate, RowRefusal } from './records';
-import { createdFrom } from './records';
+import { contractsByNumber, createdFrom } from './records';
 
 /** The stored records a contracts import is planned against (carriers and accounts: the resolver). */
 export interface ContractLedger {
@@ -211,14 +211,7 @@ function contractsByReference(contracts: readonly Contract[]): {
   find: (reference: string, carrierId?: string) => Contract | undefined;
 } {
   const byId = new Map(contracts.map((contract) => [contract.id, contract]));
-  const byNumber = new Map<string, Contract[]>();
-  for (const contract of contracts) {
-    if (contract.contractNumber === undefined) continue;
-    byNumber.set(contract.contractNumber, [
-      ...(byNumber.get(contract.contractNumber) ?? []),
-      contract,
-    ]);
-  }
+  const byNumber = contractsByNumber(contracts);
   const find = (reference: string, carrierId?: string) => {
     const known = byId.get(reference);
     if (known !== undefined) return known;

@@ -13,7 +13,7 @@ import type { InventoryDraft, InventoryField } from '../inventory/import';
 import type { Account, Carrier, Contract, CostCenter, Service, Site } from '../model';
 import type { OrgResolver } from './org';
 import type { RowRefusal } from './records';
-import { createdFrom, withoutUndefined } from './records';
+import { contractsByNumber, createdFrom, withoutUndefined } from './records';
 import type { CostCenterLookup, CostCenterOptions, SiteLedger } from './sites';
 import { CostCenterBook, differentColumns, SiteBook } from './sites';
 
@@ -72,15 +72,10 @@ interface ContractReferences {
 }
 
 function contractReferencesOf(contracts: readonly Contract[]): ContractReferences {
-  const byNumber = new Map<string, Contract[]>();
-  for (const contract of contracts) {
-    if (contract.contractNumber === undefined) continue;
-    byNumber.set(contract.contractNumber, [
-      ...(byNumber.get(contract.contractNumber) ?? []),
-      contract,
-    ]);
-  }
-  return { byId: new Set(contracts.map((contract) => contract.id)), byNumber };
+  return {
+    byId: new Set(contracts.map((contract) => contract.id)),
+    byNumber: contractsByNumber(contracts),
+  };
 }
 
 /** Stored services by `keyOf` (the first one stored, when several share a key). */

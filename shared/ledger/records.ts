@@ -2,7 +2,7 @@
  * What the ledger's plans share: how new records get their ids, a refused row, an update with its
  * before and after, and the records a plan's carriers and accounts resolver created meanwhile.
  */
-import type { Account, Carrier } from '../model';
+import type { Account, Carrier, Contract } from '../model';
 import type { OrgResolver } from './org';
 
 /** Kinds of record a plan creates. */
@@ -46,4 +46,20 @@ export function createdFrom(org: OrgResolver): () => { carriers: Carrier[]; acco
     carriers: org.createdCarriers.slice(carriers),
     accounts: org.createdAccounts.slice(accounts),
   });
+}
+
+/**
+ * Contracts by the number the carrier gave them (a typed `contractNumber`), each number with every
+ * contract that has it: carriers reuse numbers like `MSA-100`, so a number may name several.
+ */
+export function contractsByNumber(contracts: readonly Contract[]): Map<string, Contract[]> {
+  const byNumber = new Map<string, Contract[]>();
+  for (const contract of contracts) {
+    if (contract.contractNumber === undefined) continue;
+    byNumber.set(contract.contractNumber, [
+      ...(byNumber.get(contract.contractNumber) ?? []),
+      contract,
+    ]);
+  }
+  return byNumber;
 }
