@@ -1,3 +1,4 @@
+import { liveQuery } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TemDeskDatabase } from '../../renderer/db/database';
 import { createDispute } from '../../renderer/db/disputes';
@@ -176,5 +177,37 @@ describe('asking before an invoice is deleted', () => {
     expect(unrecorded && deletionSentences(unrecorded)[1]).toContain(
       '1 disputed one stays disputed;',
     );
+  });
+
+  it('read live, follows a finding saved while the question is open', async () => {
+    // DeleteInvoice.tsx reads the question's facts through useLiveQuery (Dexie's liveQuery): the
+    // checks save findings in the background after an import.
+    const invoice = await storedInvoice();
+    const said: string[] = [];
+    let seen = 0;
+    let next: () => void = () => undefined;
+    const subscription = liveQuery(() => loadInvoiceDeletion(db, invoice.id)).subscribe({
+      next: (deletion) => {
+        said.push(deletion === null ? 'gone' : (deletionSentences(deletion)[1] ?? ''));
+        seen += 1;
+        next();
+      },
+    });
+    const emitted = (count: number) =>
+      new Promise<void>((resolve) => {
+        next = () => seen >= count && resolve();
+        next();
+      });
+    try {
+      await emitted(1);
+      expect(said).toEqual(['No finding names it.']);
+      await findingsTable(db).add(findingOn(invoice, 'f-late', 'open'));
+      await emitted(2);
+      expect(said.at(-1)).toBe(
+        '1 finding names it: 1 open one the next check finds no more on other bills is marked resolved.',
+      );
+    } finally {
+      subscription.unsubscribe();
+    }
   });
 });

@@ -11,23 +11,13 @@ import type { Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SETUP_FIXTURES } from '../helpers/setup-files';
 import { acmeBackupFile, offerBackup } from './backup-offer';
-import { openApp, type AppSession, loadSampleCompany } from './harness';
+import { focused, openApp, type AppSession, loadSampleCompany } from './harness';
 
 let session: AppSession | undefined;
 afterEach(async (context) => {
   await session?.close(context.task.result?.state === 'fail');
   session = undefined;
 });
-
-/** The focused element: its tag and name (its label, else its text), `body` when focus is lost. */
-function focused(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const active = document.activeElement;
-    if (active === null || active === document.body) return 'body';
-    const name = active.getAttribute('aria-label') ?? (active.textContent ?? '').trim();
-    return `${active.tagName.toLowerCase()} ${name}`;
-  });
-}
 
 /** Whether the focused element is marked invalid and described by the text `description`. */
 function focusedInvalid(page: Page): Promise<{ invalid: string | null; description: string }> {

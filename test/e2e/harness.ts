@@ -262,3 +262,13 @@ export async function pickBillFiles(page: Page, paths: string[]): Promise<void> 
   await page.getByRole('button', { name: 'Import bills…' }).first().click();
   await (await chooser).setFiles(paths);
 }
+
+/** The focused element: its tag and name (its label, else its text), `body` when focus is lost. */
+export function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const active = document.activeElement;
+    if (active === null || active === document.body) return 'body';
+    const name = active.getAttribute('aria-label') ?? (active.textContent ?? '').trim();
+    return `${active.tagName.toLowerCase()} ${name}`;
+  });
+}

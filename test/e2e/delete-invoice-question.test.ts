@@ -1,0 +1,133 @@
+/**
+ * The question Delete invoice… asks, in Chromium: it follows the findings the checks save while it
+ * is open (they run in the background after an import), and Escape cancels it, the focus back on
+ * the button. The checks are held back until the question is open, so what it says first and what
+ * it says once they ran are known, not raced.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { focused, openApp, pickBillFiles, type AppSession } from './harness';
+
+let session: AppSession | undefined;
+afterEach(async (context) => {
+  await session?.close(context.task.result?.state === 'fail');
+  session = undefined;
+});
+
+/** One invoice with a late fee: the checks find it, and the service is in no inventory. */
+const LATE_FEE_BILL = [
+  'Carrier,Account Number,Invoice Number,Invoice Date,Service ID,Description,Category,Amount,Invoice Total',
+  'Windstream,WS-100,W-2026-09,2026-09-01,DHEC.554433..WIN,100M DIA,Recurring,850.00,875.00',
+  'Windstream,WS-100,W-2026-09,2026-09-01,DHEC.554433..WIN,Late Payment Charge,Late Fee,25.00,875.00',
+].join('\r\n');
+
+declare global {
+  interface Window {
+    /** Test hook: lets the validation checks' worker have the runs asked of it so far. */
+    __releaseChecks?: () => void;
+  }
+}
+
+/** Holds every request to the checks' worker until `window.__releaseChecks()` (run before the app). */
+function holdChecks(): void {
+  const Real = window.Worker;
+  let held: (() => void)[] | undefined = [];
+  window.__releaseChecks = () => {
+    const waiting = held ?? [];
+    held = undefined;
+    waiting.forEach((send) => send());
+  };
+  window.Worker = class extends Real {
+    constructor(url: string | URL, options?: WorkerOptions) {
+      super(url, options);
+      if (!String(url).includes('audit.worker')) return;
+      const send = this.postMessage.bind(this) as (message: unknown) => void;
+      this.postMessage = (message: unknown) => {
+        if (held === undefined) send(message);
+        else held.push(() => send(message));
+      };
+    }
+  };
+}
+
+function questionOf(page: Page) {
+  return page.getByRole('group', { name: 'Delete this invoice?' });
+}
+
+/** Imports the late-fee bill with the checks held, and opens its invoice. */
+async function openHeldInvoice(): Promise<Page> {
+  session = await openApp({ hash: '#/bills' });
+  const { page, context } = session;
+  await context.addInitScript(holdChecks);
+  await page.reload();
+  await page.getByRole('heading', { name: 'No bills imported yet' }).waitFor();
+  const bill = join(mkdtempSync(join(tmpdir(), 'temdesk-delete-question-e2e-')), 'ws-sept.csv');
+  writeFileSync(bill, LATE_FEE_BILL);
+  await pickBillFiles(page, [bill]);
+  const preview = page.getByRole('region', { name: 'Preview: nothing is saved until you import' });
+  await preview.getByRole('button', { name: 'Import 1 invoice' }).click();
+  await expect
+    .poll(() => page.getByRole('status').filter({ hasText: 'Imported 1 invoice' }).count())
+    .toBe(1);
+  await page.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('grid').getByRole('gridcell', { name: 'W-2026-09', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Invoice W-2026-09' }).waitFor();
+  return page;
+}
+
+describe('the question Delete invoice… asks', () => {
+  it('names the findings the checks save while it is open, as the page counts them', async () => {
+    const page = await openHeldInvoice();
+    const findingsHeading = page.getByRole('heading', { name: /^Findings on this invoice/ });
+    expect(await findingsHeading.textContent()).toBe('Findings on this invoice (0)');
+
+    await page.getByRole('button', { name: 'Delete invoice…' }).click();
+    const question = questionOf(page);
+    await question.getByText('No finding names it.', { exact: true }).waitFor();
+
+    // The checks run now, the question still open: it says what they found, without reopening.
+    await page.evaluate(() => window.__releaseChecks?.());
+    const counts = async () => {
+      const shown = Number(/\((\d+)\)/.exec((await findingsHeading.textContent()) ?? '')?.[1]);
+      const named = /(\d+) findings? names? it:/.exec((await question.textContent()) ?? '')?.[1];
+      return { shown, named: Number(named ?? 0) };
+    };
+    await expect
+      .poll(async () => {
+        const { shown, named } = await counts();
+        return shown > 0 && named === shown;
+      })
+      .toBe(true);
+    expect(await question.getByText('No finding names it.').count()).toBe(0);
+    expect(await question.textContent()).toMatch(
+      /\d+ open ones? the next check finds no more on other bills (is|are) marked resolved/,
+    );
+    expect(session?.consoleErrors).toEqual([]);
+  });
+
+  it('closes on Escape, the focus back on the button that opened it', async () => {
+    const page = await openHeldInvoice();
+    const opener = page.getByRole('button', { name: 'Delete invoice…' });
+    await opener.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page)).toBe('p Delete invoice W-2026-09 ($875.00)?');
+    expect(await opener.getAttribute('aria-expanded')).toBe('true');
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => questionOf(page).count()).toBe(0);
+    expect(await focused(page)).toBe('button Delete invoice…');
+    expect(await opener.getAttribute('aria-expanded')).toBe('false');
+
+    // From one of its buttons too; nothing is deleted.
+    await page.keyboard.press('Enter');
+    await questionOf(page).getByRole('button', { name: 'Keep this invoice' }).focus();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => questionOf(page).count()).toBe(0);
+    expect(await focused(page)).toBe('button Delete invoice…');
+    await page.getByRole('heading', { level: 1, name: 'Invoice W-2026-09' }).waitFor();
+    expect(session?.consoleErrors).toEqual([]);
+  });
+});
