@@ -5,7 +5,11 @@
  */
 import { countOnce } from '../../shared/audit/claims';
 import { disputeChoice, disputeNames, disputeRefusal } from '../../shared/audit/dispute-claim';
-import { creditAboveClaim, creditAboveClaimMessage } from '../../shared/audit/dispute-credit';
+import {
+  creditAboveClaim,
+  creditAboveClaimMessage,
+  expectedAboveClaimProblem,
+} from '../../shared/audit/dispute-credit';
 import {
   disputeStatusOnSave,
   findingsFollowingDispute,
@@ -71,7 +75,8 @@ export async function createDispute(
     // A finding already in a dispute is refused by name, with the dispute it is in.
     const names = disputeNames(await disputes.toArray());
     const choice = disputeChoice(countOnce(await findings.toArray()), chosen, names);
-    const refusal = disputeRefusal(choice);
+    const refusal =
+      disputeRefusal(choice) ?? expectedAboveClaimProblem(input.expectedCredit, choice.total);
     if (refusal !== null) return fail(refusal);
     const dispute: DisputeRecord = {
       id,
@@ -141,6 +146,8 @@ export async function updateDispute(
   return db.transaction('rw', [findings, disputes], async () => {
     const dispute = await disputes.get(id);
     if (dispute === undefined) return fail('This dispute no longer exists.');
+    const above = expectedAboveClaimProblem(patch.expectedCredit, dispute.claimedAmount);
+    if (above !== null) return fail(above);
     const {
       carrierReference: _ref,
       submittedOn: _filed,

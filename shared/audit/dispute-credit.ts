@@ -26,13 +26,33 @@ export function creditAmountFromText(text: string): Result<Cents> {
 /**
  * The expected credit as typed on a dispute's form: blank (the claim is expected) is undefined;
  * otherwise a positive amount to the cent, as a credit is ({@link creditAmountFromText}) — a
- * zero or negative expectation would call the dispute credited by any credit, or none — else the
- * sentence saying why not, naming the field.
+ * zero or negative expectation would call the dispute credited by any credit, or none — and no
+ * more than the dispute's claim `claimed` ({@link expectedAboveClaimProblem}); else the sentence
+ * saying why not, naming the field.
  */
-export function expectedCreditOf(text: string): Cents | undefined | string {
+export function expectedCreditOf(text: string, claimed: Cents): Cents | undefined | string {
   if (text.trim() === '') return undefined;
   const read = creditAmountFromText(text);
-  return read.ok ? read.value : `Expected credit: ${read.errors[0]?.message ?? ''}`;
+  if (!read.ok) return `Expected credit: ${read.errors[0]?.message ?? ''}`;
+  return expectedAboveClaimProblem(read.value, claimed) ?? read.value;
+}
+
+/**
+ * Why an expected credit above the dispute's claim is refused, naming the field and both amounts;
+ * null when it is within the claim. A credit expected above what was claimed is almost always a
+ * typo (a digit too many, the invoice's total for the disputed amount), and it would keep the
+ * dispute from counting as credited once the whole claim came back. A carrier that credits more
+ * than claimed is recorded as such when the credit comes ({@link creditAboveClaimMessage}).
+ */
+export function expectedAboveClaimProblem(
+  expected: Cents | undefined,
+  claimed: Cents,
+): string | null {
+  if (expected === undefined || expected <= claimed) return null;
+  return (
+    `Expected credit: ${formatCents(expected)} is more than the ${formatCents(claimed)} this ` +
+    `dispute claims. Enter at most ${formatCents(claimed)}, or leave it blank to expect the claim.`
+  );
 }
 
 /** What the claim still waits for: the claimed amount less the credits recorded, never below 0. */

@@ -38,14 +38,15 @@ describe('a dispute’s expected credit', () => {
     ['-5', 'Expected credit: A credit is a positive amount, e.g. 32.00; found "-5".'],
     ['12.345', 'Expected credit: "12.345" has fractions of a cent'],
   ])('typed as %s is refused, saying why, on the form', (typed, said) => {
-    const read = expectedCreditOf(typed);
+    const read = expectedCreditOf(typed, cents(49_99));
     expect(typeof read).toBe('string');
     expect(read).toContain(said);
   });
 
   it('blank is the claim; an amount is read to the cent', () => {
-    expect(expectedCreditOf('  ')).toBeUndefined();
-    expect(expectedCreditOf('$40.00')).toBe(40_00);
+    expect(expectedCreditOf('  ', cents(49_99))).toBeUndefined();
+    expect(expectedCreditOf('$40.00', cents(49_99))).toBe(40_00);
+    expect(expectedCreditOf('49.99', cents(49_99))).toBe(49_99);
   });
 
   it('of zero is refused by the repository too: no dispute opens and the finding stays open', async () => {
@@ -85,6 +86,43 @@ describe('a dispute’s expected credit', () => {
       expectedCredit: 40_00,
       status: 'draft',
     });
+    expect((await disputesTable(db).get('dispute-1'))?.carrierReference).toBeUndefined();
+  });
+
+  it('above the claim is refused on the form, naming the field and both amounts', () => {
+    // A digit too many: $499.90 for a $49.99 claim.
+    expect(expectedCreditOf('499.90', cents(49_99))).toBe(
+      'Expected credit: $499.90 is more than the $49.99 this dispute claims. Enter at most $49.99, ' +
+        'or leave it blank to expect the claim.',
+    );
+  });
+
+  it('above the claim is refused by the repository too, opening and editing', async () => {
+    const opened = await createDispute(
+      db,
+      { findingIds: [FINDING.id], expectedCredit: cents(499_90) },
+      'dispute-1',
+      T1,
+    );
+    expect(opened).toMatchObject({
+      ok: false,
+      errors: [{ message: expect.stringContaining('$499.90 is more than the $49.99') }],
+    });
+    expect(await disputesTable(db).count()).toBe(0);
+    expect((await findingsTable(db).get(FINDING.id))?.status).toBe('open');
+
+    await openExpecting(cents(40_00));
+    const saved = await updateDispute(
+      db,
+      'dispute-1',
+      { expectedCredit: cents(50_00), carrierReference: 'TKT-1' },
+      T2,
+    );
+    expect(saved).toMatchObject({
+      ok: false,
+      errors: [{ message: expect.stringContaining('$50.00 is more than the $49.99') }],
+    });
+    expect(await disputesTable(db).get('dispute-1')).toMatchObject({ expectedCredit: 40_00 });
     expect((await disputesTable(db).get('dispute-1'))?.carrierReference).toBeUndefined();
   });
 });

@@ -226,7 +226,7 @@ describe('a dispute’s life in Chromium', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 
-  it('a new dispute’s expected credit in fractions of a cent is refused, and no dispute opens', async () => {
+  it('a new dispute’s expected credit in fractions of a cent or above the claim is refused, and no dispute opens', async () => {
     session = await openApp({ hash: '#/findings' });
     const { page } = session;
     const form = await startNewDispute(page, 'late-fee');
@@ -244,6 +244,15 @@ describe('a dispute’s life in Chromium', () => {
     await field.fill('0');
     await form.getByRole('button', { name: 'Open dispute' }).click();
     await expect.poll(() => alert.textContent()).toContain('A credit is a positive amount');
+    // More than the claim is a typo, refused naming the field and both amounts.
+    await field.fill('99999.99');
+    await form.getByRole('button', { name: 'Open dispute' }).click();
+    await expect
+      .poll(() => alert.textContent())
+      .toMatch(
+        /^Expected credit: \$99,999\.99 is more than the \$[\d,]+\.\d\d this dispute claims\. Enter at most \$[\d,]+\.\d\d, or leave it blank to expect the claim\.$/,
+      );
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
     await session.screenshot('dispute-expected-credit-refused');
     // Refused: the form stays open, and no status says a dispute was opened.
     expect(await form.count()).toBe(1);

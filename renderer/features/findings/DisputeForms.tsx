@@ -37,7 +37,7 @@ export function DisputeEditForm({ dispute }: { dispute: DisputeRecord }) {
   const problem = useFieldProblem<'filed' | 'expected'>();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const amount = expectedCreditOf(expected);
+    const amount = expectedCreditOf(expected, dispute.claimedAmount);
     if (typeof amount === 'string') return problem.say(amount, 'expected');
     if (filed !== '' && !isIsoDate(filed))
       return problem.say('The filed date is not a date.', 'filed');

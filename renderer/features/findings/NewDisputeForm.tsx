@@ -42,7 +42,7 @@ export function NewDisputeForm({
     event.preventDefault();
     if (filed !== '' && !isIsoDate(filed))
       return problem.say('The filed date is not a date.', 'filed');
-    const amount = expectedCreditOf(expected);
+    const amount = expectedCreditOf(expected, claim);
     if (typeof amount === 'string') return problem.say(amount, 'expected');
     // clock: when the dispute opened, for its date and the history of its findings.
     const now = new Date().toISOString();
