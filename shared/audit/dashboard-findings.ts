@@ -166,11 +166,11 @@ const SETTLED = new Set<Dispute['status']>(['closed', 'denied', 'credited']);
  * A month's recoveries for the report: credits received in `month`, and — on the same basis as
  * what open disputes still claim, which is today's — every credit received up to `today`. (A
  * credit recorded after the month is recovered to date; counting it in "still claimed" but not
- * in "to date" would lose it.)
+ * in "to date" would lose it.) A draft is no open dispute: not filed, it claims nothing yet.
  */
 export function recoveriesIn(disputes: readonly DisputeCredits[], month: IsoMonth, today: IsoDate) {
   const credits = disputes.flatMap((d) => d.credits ?? []);
-  const open = disputes.filter((d) => !SETTLED.has(d.status));
+  const open = disputes.filter((d) => !SETTLED.has(d.status) && d.status !== 'draft');
   return {
     thisMonth: sumCents(credits.filter((c) => c.on.startsWith(month)).map((c) => c.amount)),
     toDate: sumCents(credits.filter((c) => c.on <= today).map((c) => c.amount)),

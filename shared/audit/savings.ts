@@ -6,6 +6,7 @@
  *   in each bill's month what it claims on that bill's lines (as its dispute letter splits it by
  *   invoice), and what it claims on no line in its own period;
  * - **disputed**: what a dispute claims, in the month it was filed with the carrier (else opened);
+ *   a draft, not yet filed, claims nothing from the carrier yet and is left out until it is;
  * - **recovered**: each credit, in the month of the bill that carried it (the credit's date).
  *
  * Each amount is shared among the findings of its dispute by their money at stake, so a screen
@@ -52,7 +53,7 @@ export type SavingsDispute = Pick<
   Dispute,
   'id' | 'carrierId' | 'findingIds' | 'claimedAmount' | 'creditedAmount' | 'openedOn'
 > &
-  Partial<Pick<Dispute, 'submittedOn' | 'closedOn'>> & {
+  Partial<Pick<Dispute, 'submittedOn' | 'closedOn' | 'status'>> & {
     credits?: readonly { on: string; amount: Cents }[];
   };
 
@@ -120,7 +121,9 @@ export function savingsEntries(
   for (const dispute of disputes) {
     const members = dispute.findingIds.flatMap((id) => byId.get(id) ?? []);
     const share = sharer(dispute, members, once);
-    share('disputed', monthOf(dispute.submittedOn ?? dispute.openedOn), dispute.claimedAmount);
+    // A draft is not filed with the carrier: nothing is claimed until it is.
+    if (dispute.status !== 'draft')
+      share('disputed', monthOf(dispute.submittedOn ?? dispute.openedOn), dispute.claimedAmount);
     const credits =
       dispute.credits ??
       (dispute.creditedAmount > 0

@@ -11,7 +11,8 @@ import {
   loadLetterItems,
   type LetterItem,
 } from '../../renderer/features/findings/letter';
-import { findingRows, totalsOf } from '../../renderer/features/findings/rows';
+import { findingRows } from '../../renderer/features/findings/rows';
+import { totalsOf } from '../../renderer/features/findings/totals';
 import { loadSampleIntoDb } from '../helpers/sample-db';
 
 /**

@@ -157,7 +157,13 @@ describe('a dispute’s life in Chromium', () => {
       .getByRole('button', { name: 'Open dispute' })
       .click();
     await expect.poll(() => firstStatus.textContent()).toBe('Disputed');
-    await expect.poll(() => disputed.textContent()).not.toBe('$0.00');
+    // A draft, not yet filed: nothing is claimed from the carrier, and the page says where it is.
+    await expect
+      .poll(() => page.getByText(/ at stake is in draft disputes, not yet filed /).textContent())
+      .toMatch(
+        /^\$[\d,]+\.\d\d at stake is in draft disputes, not yet filed with the carrier: it counts as claimed once filed\.$/,
+      );
+    expect(await disputed.textContent()).toBe('$0.00');
     expect(app.consoleErrors).toEqual([]);
   });
 

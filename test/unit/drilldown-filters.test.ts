@@ -130,6 +130,7 @@ function finding(id: string, patch: Partial<FindingRow>): FindingRow {
     impact: cents(100),
     counted: cents(100),
     claimed: cents(0),
+    drafted: cents(0),
     recovered: cents(0),
     message: '',
     ageDays: 10,

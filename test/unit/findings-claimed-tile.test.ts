@@ -5,7 +5,8 @@ import type { FindingDraft } from '../../shared/audit/rule';
 import { isoDate, isoMonth } from '../../shared/dates';
 import type { Finding } from '../../shared/model';
 import { cents } from '../../shared/money/cents';
-import { findingRows, totalsOf } from '../../renderer/features/findings/rows';
+import { findingRows } from '../../renderer/features/findings/rows';
+import { totalsOf } from '../../renderer/features/findings/totals';
 import type { DisputeRecord } from '../../renderer/db/findings';
 
 const OCT = isoMonth(2026, 10);

@@ -13,8 +13,8 @@ import {
   findingRows,
   NO_FILTERS,
   OPEN_OR_DISPUTED,
-  totalsOf,
 } from '../../renderer/features/findings/rows';
+import { totalsOf } from '../../renderer/features/findings/totals';
 
 const OCT = isoMonth(2026, 10);
 

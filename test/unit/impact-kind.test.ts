@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { impactKindOf, type FindingStatus } from '../../shared/model';
 import { cents } from '../../shared/money/cents';
 import { countOnce } from '../../shared/audit/claims';
-import { totalsOf, type FindingRow } from '../../renderer/features/findings/rows';
+import type { FindingRow } from '../../renderer/features/findings/rows';
+import { totalsOf } from '../../renderer/features/findings/totals';
 
 describe('money at risk is kept apart from money at stake', () => {
   it.each([
@@ -24,6 +25,7 @@ describe('money at risk is kept apart from money at stake', () => {
       counted: cents(impactKindOf(ruleId) === 'at-stake' ? impact : 0),
       // Marked disputed with no dispute recorded: its claim is its money at stake.
       claimed: cents(status === 'disputed' && impactKindOf(ruleId) === 'at-stake' ? impact : 0),
+      drafted: cents(0),
       recovered: cents(0),
     }) as FindingRow;
 

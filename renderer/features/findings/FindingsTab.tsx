@@ -20,11 +20,10 @@ import {
   hasFilters,
   NO_FILTERS,
   RULE_TITLES,
-  totalsOf,
   type FindingFilters,
   type FindingRow,
-  type FindingTotals,
 } from './rows';
+import { totalsOf, type FindingTotals } from './totals';
 import { StatusForm, todayIso } from './StatusForm';
 
 /**
@@ -133,6 +132,12 @@ export function FindingsTab({
         </div>
       </dl>
       <CountedOnceNote totals={totals} once={once} />
+      {totals.inDraft > 0 && (
+        <p className="hint">
+          {formatCents(totals.inDraft)} at stake is in draft disputes, not yet filed with the
+          carrier: it counts as claimed once filed.
+        </p>
+      )}
       {totals.disputedNow !== totals.disputed && (
         <p className="hint">{claimChangedSentence(totals.disputed, totals.disputedNow)}</p>
       )}

@@ -1,16 +1,14 @@
 /**
  * What the findings screens show, computed from stored records: grid rows with names and age,
- * the filters, the money totals and the savings tracker. Pure functions, no database.
+ * the filters and the savings tracker (their money totals: `totals.ts`). Pure, no database.
  */
 import { countedImpact, countOnce, type CountedOnce } from '../../../shared/audit/claims';
 import { disputeShares, type SavingsDispute } from '../../../shared/audit/savings';
 import { ALL_RULES } from '../../../shared/audit/rules';
 import { daysBetween, isIsoDate, type IsoDate } from '../../../shared/dates';
 import {
-  impactKindOf,
   invoiceNumbersOf,
   isOutstanding,
-  zeroByStatus,
   type Carrier,
   type DisputeStatus,
   type FindingStatus,
@@ -82,6 +80,11 @@ export interface FindingRow {
    */
   claimed: Cents;
   /**
+   * Its money at stake (counted once) when its dispute is a draft, not yet filed with the carrier:
+   * nothing is claimed of it until the dispute is filed (`claimed` is 0 meanwhile); else 0.
+   */
+  drafted: Cents;
+  /**
    * What the carrier credited of it: its share of its dispute's credits received (partial ones
    * too), as the savings tracker shares them; its counted impact when it is marked credited with
    * no dispute recorded (no credit amount known); else 0.
@@ -131,6 +134,9 @@ export function findingRows(
     lookups.invoices.map((i) => [invoiceKey(i.carrierId, i.accountNumber, i.invoiceNumber), i]),
   );
   const claims = disputeShares(findings, lookups.disputes ?? [], 'disputed', once);
+  const drafts = new Set(
+    (lookups.disputes ?? []).flatMap((d) => (d.status === 'draft' ? [d.id] : [])),
+  );
   const credits = disputeShares(findings, lookups.disputes ?? [], 'recovered', once);
   return findings.map((finding) => {
     const { subject, evidence } = finding;
@@ -170,6 +176,12 @@ export function findingRows(
         finding.status !== 'disputed'
           ? cents(0)
           : (claims.get(finding.id) ?? countedImpact(once, finding)),
+      drafted:
+        finding.status === 'disputed' &&
+        finding.disputeId !== undefined &&
+        drafts.has(finding.disputeId)
+          ? countedImpact(once, finding)
+          : cents(0),
       recovered:
         credits.get(finding.id) ??
         (finding.status === 'credited' ? countedImpact(once, finding) : cents(0)),
@@ -324,71 +336,6 @@ export function describeFindingFilters(
   ];
   const count = `${shown.toLocaleString('en-US')} finding${shown === 1 ? '' : 's'}`;
   return `${words.filter(Boolean).join(' ')} — ${count}.`;
-}
-
-/**
- * Money at stake in a set of rows, by status, each dollar once; money at risk (unknown services)
- * apart. `total`, `gross` and `atRisk` count the outstanding rows only (open or disputed:
- * `isOutstanding`, as the dashboard and the monthly report count them): a finding the audit no
- * longer finds, credited or dismissed is neither at stake nor at risk.
- */
-export interface FindingTotals {
-  count: number;
-  /** Money at stake of the outstanding rows, each dollar once. */
-  total: Cents;
-  /** The impacts as each outstanding finding states them: `total` plus what overlaps. */
-  gross: Cents;
-  /** Money at risk of the outstanding rows: never inside `total` or the status figures. */
-  atRisk: Cents;
-  open: Cents;
-  /**
-   * What the disputes claim of the disputed rows, as filed (`FindingRow.claimed`): not their
-   * money at stake now, which may have grown or shrunk since.
-   */
-  disputed: Cents;
-  /** Money at stake now of the disputed rows, each dollar once: differs from `disputed` when a
-   * finding was found again with other money after its dispute was filed. */
-  disputedNow: Cents;
-  /**
-   * What the carrier credited of the rows (`FindingRow.recovered`): the credits received, partial
-   * ones included, not the findings' money at stake.
-   */
-  recovered: Cents;
-}
-
-export function totalsOf(rows: readonly FindingRow[]): FindingTotals {
-  let total = 0;
-  let gross = 0;
-  let atRisk = 0;
-  const byStatus = zeroByStatus();
-  let claimed = 0;
-  let recovered = 0;
-  for (const row of rows) {
-    const kind = impactKindOf(row.ruleId);
-    if (kind === 'at-risk') {
-      if (isOutstanding(row)) atRisk += row.impact;
-      continue;
-    }
-    // An allocation gap (a service with no cost center) is no money claimed from the carrier.
-    if (kind === 'unallocated') continue;
-    if (isOutstanding(row)) {
-      total += row.counted;
-      gross += row.impact;
-    }
-    byStatus[row.status] += row.counted;
-    claimed += row.claimed;
-    recovered += row.recovered;
-  }
-  return {
-    count: rows.length,
-    total: cents(total),
-    gross: cents(gross),
-    atRisk: cents(atRisk),
-    open: cents(byStatus.open),
-    disputed: cents(claimed),
-    disputedNow: cents(byStatus.disputed),
-    recovered: cents(recovered),
-  };
 }
 
 /** The ids of the invoices a finding covers: its evidence's first, then each it names. */

@@ -6,7 +6,8 @@ import { isoDate } from '../../../shared/dates';
 import { cents } from '../../../shared/money/cents';
 import type { IsoMonth } from '../../../shared/dates';
 import type { FindingStatus } from '../../../shared/model';
-import { findingRows, totalsOf } from '../../../renderer/features/findings/rows';
+import { findingRows } from '../../../renderer/features/findings/rows';
+import { totalsOf } from '../../../renderer/features/findings/totals';
 import { generateSampleCompany } from '../../fixtures/generate/sample-company';
 import { sampleSnapshot } from './sample-snapshot';
 
