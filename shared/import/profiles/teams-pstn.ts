@@ -116,6 +116,8 @@ interface CallSum {
   displayName: string;
   sourceFile: string;
   firstRow: number;
+  /** The currency its calls are charged in ('' when the report does not say). */
+  currency: string;
   /** The rate its calls are converted to dollars at; null when they are in dollars. */
   rate: ExchangeRate | null;
 }
@@ -179,7 +181,8 @@ class PstnReading {
     cells.amountIndexes = presentIndexes(c, ['connectionFee', 'charge']);
     const identifying = presentIndexes(c, ['usageId', 'callId', 'upn', 'callerId']);
     const usage = (this.usage ??= new UsageSums(draft, table.fileName));
-    const { rate } = rateOfTable(table, details);
+    // A call whose `Currency` is blank is in its file's currency.
+    const { currency: fileCurrency, rate } = rateOfTable(table, details);
     for (const row of table.rows) {
       const accountNumber = startAccountRow(
         table,
@@ -221,10 +224,10 @@ class PstnReading {
       if (usageId !== '') this.calls.set(usageId, { file: table.fileName, row: row.line });
 
       const invoice = draft.invoice(monthInvoice(accountNumber, start, table.fileName));
-      const fileCurrency = currency || this.currency;
+      const callCurrency = currency || fileCurrency;
       if (
         rate !== null &&
-        !this.rates.admit(invoice, fileCurrency, rate, table.fileName, cells, col(c, 'currency'))
+        !this.rates.admit(invoice, callCurrency, rate, table.fileName, cells, col(c, 'currency'))
       )
         continue;
       this.rates.add(invoice, micro);
@@ -233,7 +236,8 @@ class PstnReading {
         cells.text(col(c, 'destinationContext')),
         cells.text(col(c, 'numberType')),
       );
-      const key = `${invoice.key}\u0000${upn.toLowerCase()}\u0000${description}`;
+      // Calls converted and calls in dollars are never summed together.
+      const key = `${invoice.key}\u0000${upn.toLowerCase()}\u0000${description}\u0000${rate?.text ?? ''}`;
       let sum = this.sums.get(key);
       if (sum === undefined) {
         sum = {
@@ -246,6 +250,7 @@ class PstnReading {
           displayName: cells.text(col(c, 'displayName')),
           sourceFile: table.fileName,
           firstRow: row.line,
+          currency: callCurrency,
           rate,
         };
         this.sums.set(key, sum);
@@ -269,14 +274,14 @@ class PstnReading {
     }
     for (const sum of this.sums.values()) {
       if (sum.micro === 0) continue;
-      const converted = sum.rate === null ? null : convertedSum(sum.micro, this.currency, sum.rate);
+      const converted = sum.rate === null ? null : convertedSum(sum.micro, sum.currency, sum.rate);
       const amount = converted?.amount ?? centsOfMicro(sum.micro);
       const extras: Record<string, string> = {
         Calls: String(sum.calls),
         Minutes: String(Math.round((sum.seconds / 60) * 100) / 100),
       };
       if (sum.displayName !== '') extras['User'] = sum.displayName;
-      if (this.currency !== '') extras['Currency'] = this.currency;
+      if (sum.currency !== '') extras['Currency'] = sum.currency;
       if (converted !== null) Object.assign(extras, converted.extras);
       this.draft.line(
         sum.invoice,

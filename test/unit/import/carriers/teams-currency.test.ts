@@ -151,6 +151,33 @@ describe('a Teams PSTN usage report in another currency', () => {
     ]);
   });
 
+  it('never sums calls in dollars (a report whose Currency is blank) with converted ones', () => {
+    const blank = file('no currency.csv', [
+      call('a', 'a@x.example', '2026-10-02T10:00:00Z', '0', '1', ''),
+    ]);
+    const euros = file('euros.csv', [
+      call('b', 'a@x.example', '2026-10-03T10:00:00Z', '0', '1', 'EUR'),
+    ]);
+    for (const files of [
+      [blank, euros],
+      [euros, blank],
+    ]) {
+      const outcome = readBill(files, {
+        invoiceDetails: {
+          'no currency.csv': { accountNumber: 'MS-1' },
+          'euros.csv': { accountNumber: 'MS-1', exchangeRates: { EUR: '1.5' } },
+        },
+      });
+      if (outcome.kind !== 'draft') throw new Error(outcome.kind);
+      expect(
+        outcome.draft.lines.map((l) => [l.amount, l.extras?.['Currency'] ?? '']).sort(),
+      ).toEqual([
+        [1_00, ''],
+        [1_50, 'EUR'],
+      ]);
+    }
+  });
+
   it('asks nothing of a report in dollars, and records no exchange', () => {
     const dollars = file('usd.csv', [
       call('a', 'a@x.example', '2026-10-02T10:00:00Z', '0', '1.5', 'USD'),
