@@ -221,7 +221,6 @@ class PstnReading {
         );
       if (cells.failed || start === null) continue;
       if (currency !== '') this.currency ||= currency;
-      if (usageId !== '') this.calls.set(usageId, { file: table.fileName, row: row.line });
 
       const invoice = draft.invoice(monthInvoice(accountNumber, start, table.fileName));
       const callCurrency = currency || fileCurrency;
@@ -230,6 +229,7 @@ class PstnReading {
         !this.rates.admit(invoice, callCurrency, rate, table.fileName, cells, col(c, 'currency'))
       )
         continue;
+      if (usageId !== '') this.calls.set(usageId, { file: table.fileName, row: row.line });
       this.rates.add(invoice, micro);
       const description = teamsCallKind(
         cells.text(col(c, 'callType')),

@@ -151,6 +151,26 @@ describe('a Teams PSTN usage report in another currency', () => {
     ]);
   });
 
+  it('reads a call refused for its rate when a later file gives it at the month’s rate', () => {
+    const month = (name: string, id: string) =>
+      file(name, [call(id, 'a@x.example', '2026-10-02T10:00:00Z', '0', '1', 'EUR')]);
+    const at = (rate: string) => ({ accountNumber: 'MS-1', exchangeRates: { EUR: rate } });
+    const outcome = readBill(
+      [month('first.csv', 'a'), month('second.csv', 'b'), month('third.csv', 'b')],
+      {
+        invoiceDetails: {
+          'first.csv': at('1.08'),
+          'second.csv': at('1.09'),
+          'third.csv': at('1.08'),
+        },
+      },
+    );
+    if (outcome.kind !== 'draft') throw new Error(outcome.kind);
+    expect(outcome.draft.errors.map((e) => e.sourceFile)).toEqual(['second.csv']);
+    expect(outcome.draft.skipped).toEqual([]);
+    expect(outcome.draft.lines.map((l) => [l.quantity, l.amount])).toEqual([[2, 2_16]]);
+  });
+
   it('never sums calls in dollars (a report whose Currency is blank) with converted ones', () => {
     const blank = file('no currency.csv', [
       call('a', 'a@x.example', '2026-10-02T10:00:00Z', '0', '1', ''),
