@@ -16,6 +16,7 @@ import {
 } from '../../shared/export/chargeback';
 import type { ImportLimits } from '../../shared/import/limits';
 import type { InvoiceDetails } from '../../shared/import/profiles/types';
+import { exchangeRatesOption } from './exchange-rate-option';
 
 /** The files every command reads. */
 export interface WorkspaceArgs {
@@ -46,7 +47,8 @@ export interface WorkspaceArgs {
   setupDateOrder: DateOrder | null;
   /**
    * `--account-number` and `--invoice-date`: the invoice facts of every bill file that does not
-   * say them (a Teams PSTN usage report, a T-Mobile summary without its account column).
+   * say them (a Teams PSTN usage report, a T-Mobile summary without its account column);
+   * `--exchange-rate EUR=1.0842` the rate of such a report in another currency than dollars.
    */
   invoiceDetails: InvoiceDetails;
   /** Import limits raised by flags (`--max-file-mb`, `--max-zip-mb`, `--max-zip-ratio`, `--allow-any-year`). */
@@ -101,6 +103,7 @@ const IMPORT_OPTIONS = [
   'setup-date-order',
   'account-number',
   'invoice-date',
+  'exchange-rate',
 ] as const;
 
 /** The input files and the output of both commands. */
@@ -256,6 +259,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       );
     invoiceDetails.invoiceDate = invoiceDate;
   }
+  const rate = one('exchange-rate');
+  const rates = rate === null ? null : exchangeRatesOption(rate);
+  if (rates !== null && 'problem' in rates) return fail(rates.problem);
+  if (rates !== null) invoiceDetails.exchangeRates = rates.rates;
   const workspace: WorkspaceArgs = {
     costCenters: one('cost-centers'),
     workspace: one('workspace'),

@@ -65,5 +65,9 @@ commands:
   --account-number <n> the account of bill files that name none (a Teams PSTN usage report,
                        a T-Mobile summary without an account column)
   --invoice-date <d>   the invoice date (YYYY-MM-DD) of bill files that give none
+  --exchange-rate <c=r>
+                       US dollars per 1 unit of the currency of bill files charged in
+                       another (a Teams PSTN usage report in euros: EUR=1.0842); their
+                       amounts are converted, never read as dollars
 Outputs are written under a temporary name and renamed when complete.
 Exit codes: 0 done, 1 bad input (nothing written), 2 bad arguments.`;

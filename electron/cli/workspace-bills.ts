@@ -45,12 +45,14 @@ import { attachWorkspaceUsage, workspaceInvoiceRefs } from './workspace-usage';
 const DETAIL_NAMES: Record<InvoiceDetailField, string> = {
   accountNumber: 'account number',
   invoiceDate: 'invoice date',
+  exchangeRate: 'exchange rate to US dollars',
 };
 
 /** The option that gives each fact. */
 const DETAIL_FLAGS: Record<InvoiceDetailField, string> = {
   accountNumber: '--account-number NUMBER',
   invoiceDate: '--invoice-date YYYY-MM-DD',
+  exchangeRate: '--exchange-rate CURRENCY=RATE (US dollars per 1 unit, e.g. EUR=1.0842)',
 };
 
 /**
@@ -88,7 +90,11 @@ function billProblem(outcome: Exclude<ReadOutcome, { kind: 'draft' }>): string {
       return `The Excel workbook "${file}" has ${outcome.sheets.length > 1 ? 'several sheets that could be the bill' : 'no visible sheet holding a bill'}: ${choices.join(', ')}${hidden}. Run again with --sheet NAME, e.g. --sheet "${choices[0] ?? ''}".`;
     }
     case 'needs-invoice-details': {
-      const flags = outcome.missing.map((field) => DETAIL_FLAGS[field]).join(' and ');
+      const flagOf = (field: InvoiceDetailField) =>
+        field === 'exchangeRate' && outcome.currency !== undefined
+          ? `--exchange-rate ${outcome.currency}=RATE (US dollars per 1 ${outcome.currency})`
+          : DETAIL_FLAGS[field];
+      const flags = outcome.missing.map(flagOf).join(' and ');
       const note = outcome.note === undefined ? '' : ` ${outcome.note}`;
       return `The bill file "${file}" does not say its ${outcome.missing.map((field) => DETAIL_NAMES[field]).join(' or ')}.${note} Run again with ${flags}, or import it in the app, which asks for ${outcome.missing.length === 1 ? 'it' : 'them'}.`;
     }

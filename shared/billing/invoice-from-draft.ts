@@ -30,5 +30,6 @@ export function invoiceFromDraft(
   if (drafted.periodEnd !== undefined) invoice.periodEnd = drafted.periodEnd;
   if (drafted.remitTo !== undefined) invoice.remitTo = drafted.remitTo;
   if (drafted.balance !== undefined) invoice.balance = { ...drafted.balance };
+  if (drafted.exchange !== undefined) invoice.exchange = { ...drafted.exchange };
   return invoice;
 }

@@ -3,7 +3,7 @@
  * and the commit stores exactly this. Built by pure functions in `shared/import/`.
  */
 import type { DateOrder, IsoDate, IsoMonth } from '../dates';
-import type { ChargeCategory, InvoiceBalance } from '../model';
+import type { ChargeCategory, InvoiceBalance, InvoiceExchange } from '../model';
 import type { Cents } from '../money/cents';
 import type { FieldError } from '../result';
 import { invoiceKey as ledgerInvoiceKey } from '../ids/keys';
@@ -26,6 +26,8 @@ export interface DraftInvoice {
   remitTo?: string;
   /** The account's balance as the bill states it; absent when it does not. */
   balance?: InvoiceBalance;
+  /** Set when its amounts were in another currency, converted to dollars with the user's rate. */
+  exchange?: InvoiceExchange;
   /** Name of the file (or ZIP member) the invoice came from. */
   sourceFile: string;
   /**

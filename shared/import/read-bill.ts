@@ -388,7 +388,10 @@ function readGroup(
       fileName: need.fileName,
       profileId: profile.id,
       missing: need.missing,
-      ...(profile.detailsNote === undefined ? {} : { note: profile.detailsNote }),
+      ...(need.currency === undefined ? {} : { currency: need.currency }),
+      ...((need.note ?? profile.detailsNote) === undefined
+        ? {}
+        : { note: need.note ?? profile.detailsNote }),
     };
   }
   const draft = profile.read(group.tables, {

@@ -100,6 +100,8 @@ export type ReadOutcome =
       fileName: string;
       profileId: string;
       missing: InvoiceDetailField[];
+      /** The currency of the file's amounts, when `missing` holds `exchangeRate` (`EUR`). */
+      currency?: string;
       /** Why the layout does not say them, and what they are used for (the profile's words). */
       note?: string;
     }

@@ -74,6 +74,8 @@ export interface Invoice {
   approval?: ApprovalDecision;
   /** Remit-to (payment) address or name when the bill states one, as printed. */
   remitTo?: string;
+  /** Set when the bill was in another currency, converted to dollars at import: from what, at what rate. */
+  exchange?: InvoiceExchange;
   /** The payment, once the invoice is marked paid: the day and the payment reference. */
   payment?: InvoicePayment;
   /** When the invoice was written to an AP payment file: ISO 8601 timestamp in UTC. */
@@ -82,6 +84,19 @@ export interface Invoice {
   paymentBatch?: string;
   /** The account's balance as the bill states it (Verizon's AccountSummary); absent when it does not. */
   balance?: InvoiceBalance;
+}
+
+/**
+ * A bill in another currency than US dollars (a Teams PSTN usage report in euros), converted at
+ * import with the rate the user gave: what its amounts were, so each dollar figure can be traced.
+ */
+export interface InvoiceExchange {
+  /** The bill's currency as it names it (`EUR`). */
+  currency: string;
+  /** US dollars per 1 unit of it, as the user gave it (`1.0842`). */
+  usdPerUnit: string;
+  /** The invoice's charges in that currency, exact, as a plain decimal (`123.4567`). */
+  originalAmount: string;
 }
 
 /**

@@ -75,6 +75,7 @@ export const invoiceSchema = record({
     decidedOn: isoDate,
   }).optional(),
   remitTo: text.optional(),
+  exchange: record({ currency: text, usdPerUnit: text, originalAmount: text }).optional(),
   balance: record({
     previousBalance: cents.optional(),
     payments: cents.optional(),

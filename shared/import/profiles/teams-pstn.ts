@@ -15,9 +15,12 @@
  * with the number of calls as its quantity: a call is not a charge of its own (two calls of
  * the same price are not a charge billed twice). Its seat is the user's UPN (the inventory's
  * Service ID of a Teams seat); the minutes of all its calls are its usage record. Files of one pick
- * join; a call met twice (the same `UsageId`) is read once.
+ * join; a call met twice (the same `UsageId`) is read once. A report in another currency than US
+ * dollars is converted with the rate the user gives for it (`teams-currency.ts`), never read as
+ * dollars.
  */
 import type { IsoDate } from '../../dates';
+import type { ExchangeRate } from '../../money/exchange-rate';
 import { endOfMonth, isoMonthOf, utcDateOf } from '../../dates';
 import { cents } from '../../money/cents';
 import { ABSENT, CellReader } from '../cells';
@@ -25,11 +28,21 @@ import { compactDate } from '../charge-rows';
 import type { DraftInvoice } from '../draft';
 import { DraftBuilder } from '../draft-builder';
 import { col, presentIndexes } from './columns';
-import { missingPerTable, startAccountRow } from './rows';
+import { startAccountRow } from './rows';
+import {
+  convertedSum,
+  currencyOfTable,
+  InvoiceRates,
+  lacksRate,
+  rateNote,
+  rateOfTable,
+  unitsOfMicro,
+} from './teams-currency';
 import type {
   CarrierProfile,
   InvoiceDetailField,
   InvoiceDetails,
+  MissingDetails,
   ProfileTable,
   TableLayout,
 } from './types';
@@ -103,6 +116,10 @@ interface CallSum {
   displayName: string;
   sourceFile: string;
   firstRow: number;
+  /** The currency its calls are charged in ('' when the report does not say). */
+  currency: string;
+  /** The rate its calls are converted to dollars at; null when they are in dollars. */
+  rate: ExchangeRate | null;
 }
 
 /** The exact amount of a money cell, in millionths of a cent (0 when blank or unreadable). */
@@ -121,17 +138,6 @@ function secondsOf(cells: CellReader, index: number): number {
   const clock = CLOCK.exec(cells.text(index));
   if (clock === null) return cells.quantity(index) ?? 0;
   return Number(clock[1] ?? 0) * 3600 + Number(clock[2]) * 60 + Number(clock[3]);
-}
-
-/** Millionths of a cent written as dollars, to the last digit that counts (`0.1725`). */
-function dollarsOfMicro(micro: number): string {
-  const abs = Math.abs(micro);
-  const whole = Math.floor(abs / (100 * MICRO));
-  const fraction = String(abs % (100 * MICRO))
-    .padStart(8, '0')
-    .replace(/0+$/, '')
-    .padEnd(2, '0');
-  return `${micro < 0 ? '-' : ''}${whole}.${fraction}`;
 }
 
 /** Rounds millionths of a cent to the cent, half away from zero (as an amount is read). */
@@ -163,6 +169,8 @@ class PstnReading {
   private currency = '';
   /** Each seat's minutes per invoice, across the pick's files (two exports of a month join). */
   private usage: UsageSums | undefined;
+  /** The rate of each month's invoice, when the calls are in another currency. */
+  private readonly rates = new InvoiceRates();
 
   constructor(readonly draft: DraftBuilder) {}
 
@@ -173,6 +181,8 @@ class PstnReading {
     cells.amountIndexes = presentIndexes(c, ['connectionFee', 'charge']);
     const identifying = presentIndexes(c, ['usageId', 'callId', 'upn', 'callerId']);
     const usage = (this.usage ??= new UsageSums(draft, table.fileName));
+    // A call whose `Currency` is blank is in its file's currency.
+    const { currency: fileCurrency, rate } = rateOfTable(table, details);
     for (const row of table.rows) {
       const accountNumber = startAccountRow(
         table,
@@ -211,15 +221,23 @@ class PstnReading {
         );
       if (cells.failed || start === null) continue;
       if (currency !== '') this.currency ||= currency;
-      if (usageId !== '') this.calls.set(usageId, { file: table.fileName, row: row.line });
 
       const invoice = draft.invoice(monthInvoice(accountNumber, start, table.fileName));
+      const callCurrency = currency || fileCurrency;
+      if (
+        rate !== null &&
+        !this.rates.admit(invoice, callCurrency, rate, table.fileName, cells, col(c, 'currency'))
+      )
+        continue;
+      if (usageId !== '') this.calls.set(usageId, { file: table.fileName, row: row.line });
+      this.rates.add(invoice, micro);
       const description = teamsCallKind(
         cells.text(col(c, 'callType')),
         cells.text(col(c, 'destinationContext')),
         cells.text(col(c, 'numberType')),
       );
-      const key = `${invoice.key}\u0000${upn.toLowerCase()}\u0000${description}`;
+      // Calls converted and calls in dollars are never summed together.
+      const key = `${invoice.key}\u0000${upn.toLowerCase()}\u0000${description}\u0000${rate?.text ?? ''}`;
       let sum = this.sums.get(key);
       if (sum === undefined) {
         sum = {
@@ -232,6 +250,8 @@ class PstnReading {
           displayName: cells.text(col(c, 'displayName')),
           sourceFile: table.fileName,
           firstRow: row.line,
+          currency: callCurrency,
+          rate,
         };
         this.sums.set(key, sum);
       }
@@ -254,13 +274,15 @@ class PstnReading {
     }
     for (const sum of this.sums.values()) {
       if (sum.micro === 0) continue;
-      const amount = centsOfMicro(sum.micro);
+      const converted = sum.rate === null ? null : convertedSum(sum.micro, sum.currency, sum.rate);
+      const amount = converted?.amount ?? centsOfMicro(sum.micro);
       const extras: Record<string, string> = {
         Calls: String(sum.calls),
         Minutes: String(Math.round((sum.seconds / 60) * 100) / 100),
       };
       if (sum.displayName !== '') extras['User'] = sum.displayName;
-      if (this.currency !== '') extras['Currency'] = this.currency;
+      if (sum.currency !== '') extras['Currency'] = sum.currency;
+      if (converted !== null) Object.assign(extras, converted.extras);
       this.draft.line(
         sum.invoice,
         { sourceFile: sum.sourceFile, sourceRow: sum.firstRow },
@@ -271,26 +293,39 @@ class PstnReading {
         { quantity: sum.calls, extras },
       );
       // Rounded with the invoice's other lines so that they make the exact sum of its calls.
+      const calls = `the sum of ${sum.calls === 1 ? 'a call' : `${sum.calls} calls`}`;
       this.draft.noteSubCent(
-        sum.micro - amount * MICRO,
+        converted?.residue ?? sum.micro - amount * MICRO,
         sum.sourceFile,
         sum.firstRow,
-        `$${dollarsOfMicro(sum.micro)}, the sum of ${sum.calls === 1 ? 'a call' : `${sum.calls} calls`}`,
+        converted === null
+          ? `$${unitsOfMicro(sum.micro)}, ${calls}`
+          : `${converted.words}, ${calls}`,
       );
     }
+    this.rates.finish(this.draft);
   }
 }
 
 /** A seat's usage starts at zero minutes; texts and data are not in the report. */
 const seatUsage = { minutes: 0, messages: null, dataKb: null };
 
-function missingFor(
-  table: ProfileTable,
-  details: InvoiceDetails | undefined,
-): InvoiceDetailField[] {
-  return col(table.columns, 'accountNumber') === ABSENT && !details?.accountNumber
-    ? ['accountNumber']
-    : [];
+const DETAILS_NOTE =
+  'A Teams PSTN usage report names no billing account: give the account its calls are billed to (your Microsoft account, as your inventory names it). Each calendar month of calls becomes an invoice of that account, so export whole months: a month imported again is recognised as already imported.';
+
+/** What a file lacks: the account it is billed to, the rate of a currency other than dollars. */
+function missingOf(table: ProfileTable, details: InvoiceDetails | undefined): MissingDetails {
+  const missing: InvoiceDetailField[] = [];
+  if (col(table.columns, 'accountNumber') === ABSENT && !details?.accountNumber)
+    missing.push('accountNumber');
+  const need: MissingDetails = { fileName: table.fileName, missing };
+  if (lacksRate(table, details)) {
+    missing.push('exchangeRate');
+    need.currency = currencyOfTable(table);
+    const account = missing.includes('accountNumber') ? `${DETAILS_NOTE} ` : '';
+    need.note = `${account}${rateNote(need.currency)}`;
+  }
+  return need;
 }
 
 export const teamsPstnUsage: CarrierProfile = {
@@ -300,9 +335,11 @@ export const teamsPstnUsage: CarrierProfile = {
   // ISO 8601 times: one reading whatever the order.
   dateOrder: 'YMD',
   layouts: [PSTN_USAGE],
-  detailsNote:
-    'A Teams PSTN usage report names no billing account: give the account its calls are billed to (your Microsoft account, as your inventory names it). Each calendar month of calls becomes an invoice of that account, so export whole months: a month imported again is recognised as already imported.',
-  missingDetails: missingPerTable(missingFor),
+  detailsNote: DETAILS_NOTE,
+  missingDetails: (tables, context) =>
+    tables
+      .map((table) => missingOf(table, context.invoiceDetails[table.fileName]))
+      .filter((need) => need.missing.length > 0),
   read(tables, context) {
     const reading = new PstnReading(new DraftBuilder());
     for (const table of tables) reading.read(table, context.invoiceDetails[table.fileName]);

@@ -47,10 +47,25 @@ export interface InvoiceDetails {
   accountNumber?: string;
   invoiceNumber?: string;
   invoiceDate?: IsoDate;
+  /**
+   * US dollars per 1 unit of a currency, as typed (`{ EUR: '1.0842' }`), for a file whose amounts
+   * are in that currency (a Teams PSTN usage report in euros): every amount of it is converted.
+   */
+  exchangeRates?: Readonly<Record<string, string>>;
 }
 
 /** The invoice facts that can be asked for. */
-export type InvoiceDetailField = 'accountNumber' | 'invoiceDate';
+export type InvoiceDetailField = 'accountNumber' | 'invoiceDate' | 'exchangeRate';
+
+/** A file's missing invoice facts, as {@link CarrierProfile.missingDetails} names them. */
+export interface MissingDetails {
+  fileName: string;
+  missing: InvoiceDetailField[];
+  /** The currency the file's amounts are in, when an exchange rate is asked for (`EUR`). */
+  currency?: string;
+  /** Said when asking, instead of the profile's {@link CarrierProfile.detailsNote}. */
+  note?: string;
+}
 
 /** What a profile is told when it reads. */
 export interface ReadContext {
@@ -79,7 +94,7 @@ export interface CarrierProfile {
   missingDetails?(
     tables: readonly ProfileTable[],
     context: Pick<ReadContext, 'invoiceDetails'>,
-  ): { fileName: string; missing: InvoiceDetailField[] }[];
+  ): MissingDetails[];
   /** Why its files lack the facts {@link CarrierProfile.missingDetails} asks for, said when asking. */
   detailsNote?: string;
   /** Reads the recognised (non-ignored) tables of one upload into one draft. Never throws on bad data. */

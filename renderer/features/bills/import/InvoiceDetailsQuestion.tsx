@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { isIsoDate } from '../../../../shared/dates';
+import { exchangeRateFromText } from '../../../../shared/money/exchange-rate';
 import { useImport } from './ImportContext';
 import { STEP_FOCUS } from './useStepFocus';
 import { QuestionButtons } from './QuestionParts';
@@ -7,7 +8,8 @@ import type { Question } from './session';
 
 /**
  * Asked when a file carries no account number or invoice date (T-Mobile's bare summary, a Teams
- * PSTN usage report), with the layout's own words on why and what the answer is used for.
+ * PSTN usage report), or its amounts are in another currency than US dollars (the rate, US dollars
+ * per 1 unit, converts them), with the layout's own words on why and what the answer is used for.
  */
 export function InvoiceDetailsQuestion({
   question,
@@ -17,18 +19,34 @@ export function InvoiceDetailsQuestion({
   const { answer } = useImport();
   const accountId = useId();
   const dateId = useId();
+  const rateId = useId();
   const [accountNumber, setAccountNumber] = useState('');
   const [invoiceDate, setInvoiceDate] = useState('');
+  const [rate, setRate] = useState('');
+  const [rateTouched, setRateTouched] = useState(false);
   const needsAccount = question.missing.includes('accountNumber');
   const needsDate = question.missing.includes('invoiceDate');
+  const currency = question.currency ?? '';
+  const needsRate = question.missing.includes('exchangeRate') && currency !== '';
+  const rateRead = exchangeRateFromText(rate, currency);
+  const rateProblem =
+    needsRate && !rateRead.ok && (rateTouched || rate.trim() !== '')
+      ? (rateRead.errors[0]?.message ?? '')
+      : '';
   const ready =
-    (!needsAccount || accountNumber.trim() !== '') && (!needsDate || isIsoDate(invoiceDate));
+    (!needsAccount || accountNumber.trim() !== '') &&
+    (!needsDate || isIsoDate(invoiceDate)) &&
+    (!needsRate || rateRead.ok);
 
   return (
     <section className="panel import-panel" aria-labelledby="import-title">
       <h2 id="import-title" {...STEP_FOCUS}>
         {question.fileName} does not say{' '}
-        {needsDate ? 'which invoice it is' : 'which account it is billed to'}
+        {needsDate
+          ? 'which invoice it is'
+          : needsAccount
+            ? `which account it is billed to${needsRate ? `, and its amounts are in ${currency}` : ''}`
+            : `what its ${currency} amounts are in US dollars`}
       </h2>
       <p>
         {question.note ??
@@ -55,6 +73,25 @@ export function InvoiceDetailsQuestion({
           />
         </>
       )}
+      {needsRate && (
+        <>
+          <label htmlFor={rateId}>US dollars per 1 {currency}</label>
+          <input
+            id={rateId}
+            inputMode="decimal"
+            value={rate}
+            onChange={(e) => setRate(e.target.value)}
+            onBlur={() => setRateTouched(true)}
+            aria-invalid={rateProblem !== ''}
+            {...(rateProblem === '' ? {} : { 'aria-describedby': `${rateId}-problem` })}
+          />
+          {rateProblem !== '' && (
+            <p id={`${rateId}-problem`} className="field-error">
+              {rateProblem}
+            </p>
+          )}
+        </>
+      )}
       <QuestionButtons
         ready={ready}
         onContinue={() =>
@@ -63,6 +100,7 @@ export function InvoiceDetailsQuestion({
               [question.fileName]: {
                 ...(needsAccount ? { accountNumber: accountNumber.trim() } : {}),
                 ...(needsDate && isIsoDate(invoiceDate) ? { invoiceDate } : {}),
+                ...(needsRate ? { exchangeRates: { [currency]: rate.trim() } } : {}),
               },
             },
           })

@@ -19,6 +19,7 @@ import { InvoiceFindingsPanel } from './InvoiceFindingsPanel';
 import { OriginalFileButton } from './OriginalFileButton';
 import { ReviewPanel } from './ReviewPanel';
 import { useDeleteInvoice } from './DeleteInvoice';
+import { ExchangeFacts } from './ExchangeFacts';
 
 /** One invoice: its facts, review workflow and history, charge lines, usage and original file. */
 export function InvoiceDetailPage({ invoiceId }: { invoiceId: string }) {
@@ -92,6 +93,7 @@ export function InvoiceDetailPage({ invoiceId }: { invoiceId: string }) {
             <dd>{formatMaybeCents(invoice.statedTotal)}</dd>
             <dt>Sum of charge lines</dt>
             <dd>{formatCents(invoice.linesTotal)}</dd>
+            {invoice.exchange !== undefined && <ExchangeFacts exchange={invoice.exchange} />}
             <dt>Difference</dt>
             <dd className={difference ? 'money-mismatch' : undefined}>
               {difference === null

@@ -1,0 +1,95 @@
+/**
+ * Exchange rates: how many US dollars one unit of another currency is worth (`1.0842` dollars per
+ * euro). TEM Desk keeps every amount in US dollars, so a bill in another currency is converted
+ * with the rate the user gives. The rate is kept as the decimal text it was written in and used as
+ * an exact fraction (digits over a power of ten): no floating point touches the money.
+ */
+import type { Result } from '../result';
+import { fail, ok } from '../result';
+
+/** A rate read exactly: `digits / 10^scale` US dollars per unit of the other currency. */
+export interface ExchangeRate {
+  /** As typed, trimmed (`1.0842`): what the invoice records. */
+  text: string;
+  digits: bigint;
+  scale: number;
+}
+
+/** Decimal places a rate may have (central banks publish 4 to 6). */
+const MAX_DECIMALS = 10;
+const RATE = /^(\d{1,9})(?:\.(\d*))?$|^\.(\d+)$/;
+
+/**
+ * The field's name in every refusal: what the rate is, in the currency's words
+ * (`the exchange rate (US dollars per 1 EUR)`).
+ */
+export function exchangeRateFieldName(currency: string): string {
+  return `the exchange rate (US dollars per 1 ${currency})`;
+}
+
+/**
+ * Reads a rate typed by the user: a number greater than 0 written with a point (`1.0842`, `0.92`).
+ * Blank, zero, negative and text that is no number are refused with a sentence naming the field.
+ */
+export function exchangeRateFromText(text: string, currency: string): Result<ExchangeRate> {
+  const field = exchangeRateFieldName(currency);
+  const trimmed = text.trim();
+  const example = `like 1.0842 (how many US dollars 1 ${currency} is worth)`;
+  if (trimmed === '') return fail(`Give ${field}: a number ${example}.`, { value: text });
+  const match = RATE.exec(trimmed);
+  if (match === null) {
+    const negative = /^-\s*[\d.]/.test(trimmed);
+    const comma = /^\d+,\d+$/.test(trimmed);
+    const why = negative
+      ? 'a rate below zero'
+      : comma
+        ? 'written with a comma: write the decimals after a point'
+        : 'not a number';
+    return fail(`${capitalised(field)} must be a number ${example}; "${trimmed}" is ${why}.`, {
+      value: text,
+    });
+  }
+  const whole = match[1] ?? '0';
+  const fraction = match[2] ?? match[3] ?? '';
+  if (fraction.length > MAX_DECIMALS)
+    return fail(
+      `${capitalised(field)} has more than ${MAX_DECIMALS} decimals ("${trimmed}"); round it to ${MAX_DECIMALS}.`,
+      { value: text },
+    );
+  const digits = BigInt(whole + fraction);
+  if (digits === 0n)
+    return fail(
+      `${capitalised(field)} cannot be 0: it would make every amount $0.00. Give a number ${example}.`,
+      { value: text },
+    );
+  return ok({ text: trimmed, digits, scale: fraction.length });
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Divides, rounding half away from zero. */
+function roundedQuotient(numerator: bigint, denominator: bigint): bigint {
+  const negative = numerator < 0n;
+  const magnitude = negative ? -numerator : numerator;
+  const quotient = (magnitude * 2n + denominator) / (denominator * 2n);
+  return negative ? -quotient : quotient;
+}
+
+/**
+ * An amount in millionths of a cent of another currency, in US dollars: the whole cents, rounded
+ * once from the exact product (half away from zero), and the exact product to the millionth of a
+ * cent (for rounding an invoice's lines together).
+ */
+export function convertMicroCents(
+  micro: number,
+  rate: ExchangeRate,
+): { cents: number; micro: number } {
+  const product = BigInt(micro) * rate.digits;
+  const scale = 10n ** BigInt(rate.scale);
+  return {
+    cents: Number(roundedQuotient(product, scale * 1_000_000n)),
+    micro: Number(roundedQuotient(product, scale)),
+  };
+}
