@@ -1,9 +1,11 @@
 import type { BillDraft } from '../../shared/import/draft';
+import type { ChargeLine } from '../../shared/model';
 import { planBills, type BillPlan, type StoredInvoice } from '../../shared/ledger/bills';
 import { invoicesRepeatedAcrossDrafts } from '../../shared/ledger/repeated-invoices';
 import { filedUnder } from '../../shared/ledger/filed-under';
 import { OrgResolver } from '../../shared/ledger/org';
 import { storedInvoiceKey } from '../../shared/ids/keys';
+import { loadChargeLines } from './charges';
 import type { TemDeskDatabase } from './database';
 
 /** One file the user picked, kept byte for byte as the original of what it brought in. */
@@ -172,8 +174,37 @@ export async function planImport(
 ): Promise<BillPlan> {
   // Ids made while planning are thrown away: the commit plans again inside its transaction.
   const org = await orgResolverOf(db);
-  const stored = await storedInvoicesOf(db, drafts, org);
-  return planBills(drafts, org, (key) => stored.get(key), options);
+  return planAgainstStored(db, drafts, org, await storedInvoicesOf(db, drafts, org), options);
+}
+
+/**
+ * The plan of an import against the stored invoices, with the charge lines of those a file of a
+ * kind they already have meets (read first: the plan asks for them synchronously), so another
+ * part of a stored invoice is told from a copy by its lines, as in the CLI.
+ */
+export async function planAgainstStored(
+  db: TemDeskDatabase,
+  drafts: readonly BillDraft[],
+  org: OrgResolver,
+  stored: ReadonlyMap<string, StoredInvoice>,
+  options: { replace?: boolean } = {},
+): Promise<BillPlan> {
+  const findStored = (key: string) => stored.get(key);
+  const asked = new Set<string>();
+  const first = planBills(drafts, org, findStored, {
+    ...options,
+    storedLines: (invoice) => {
+      asked.add(invoice.id);
+      return undefined;
+    },
+  });
+  if (asked.size === 0) return first;
+  const lines = new Map<string, ChargeLine[]>();
+  for (const id of asked) lines.set(id, await loadChargeLines(db, id));
+  return planBills(drafts, org, findStored, {
+    ...options,
+    storedLines: (invoice) => lines.get(invoice.id),
+  });
 }
 
 /**
