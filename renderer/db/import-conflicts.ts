@@ -1,6 +1,11 @@
 import type { BillDraft } from '../../shared/import/draft';
 import type { ChargeLine } from '../../shared/model';
-import { planBills, type BillPlan, type StoredInvoice } from '../../shared/ledger/bills';
+import {
+  planBills,
+  type BillPlan,
+  type InvoiceClash,
+  type StoredInvoice,
+} from '../../shared/ledger/bills';
 import { invoicesRepeatedAcrossDrafts } from '../../shared/ledger/repeated-invoices';
 import { filedUnder } from '../../shared/ledger/filed-under';
 import { OrgResolver } from '../../shared/ledger/org';
@@ -46,6 +51,8 @@ export type ImportConflict =
       invoiceNumber: string;
       /** The file the existing invoice came from. */
       existingFileName: string;
+      /** What this file's lines are to the stored ones, when judged (see `clashVerdictSentence`). */
+      verdict?: InvoiceClash['verdict'];
     }
   | { kind: 'invoice-repeated'; fileName: string; invoiceNumber: string; otherFileName: string }
   | {
@@ -277,7 +284,7 @@ export async function findImportConflicts(
       .filter((batch) => batch !== undefined)
       .map((batch) => [batch.id, batch]),
   );
-  for (const { drafted, stored } of clashes) {
+  for (const { drafted, stored, verdict } of clashes) {
     const fileName = uploadOf(input, drafted.sourceFile)?.fileName ?? drafted.sourceFile;
     // A re-imported file's invoices are covered by the file conflict above.
     if (reimported.has(fileName)) continue;
@@ -288,6 +295,7 @@ export async function findImportConflicts(
       accountNumber: drafted.accountNumber,
       invoiceNumber: drafted.invoiceNumber,
       existingFileName: storedBatches.get(stored.importBatchId)?.fileName ?? 'an earlier import',
+      ...(verdict === undefined ? {} : { verdict }),
     });
   }
   return conflicts;

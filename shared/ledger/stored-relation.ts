@@ -109,3 +109,20 @@ export function relationToStored(
 ): StoredJudgement['relation'] {
   return judgeAgainstStored(drafted, stored, lines).relation;
 }
+
+/**
+ * What a clash's verdict tells a person choosing whether to replace the stored invoice: the
+ * sentence after "… is already stored, from <file>." ('' when the lines were not judged).
+ */
+export function clashVerdictSentence(verdict: StoredJudgement['verdict']): string {
+  switch (verdict) {
+    case 'copy':
+      return 'This file holds the same charges: it is a copy, and nothing of it needs importing.';
+    case 'page':
+      return 'Every charge in this file is already in the stored invoice (a page or a part of the same bill?): nothing of it needs importing.';
+    case 'conflict':
+      return 'This file bills it differently (a corrected or reissued bill?): choose Replace to keep this version instead of the stored one.';
+    default:
+      return '';
+  }
+}

@@ -150,7 +150,11 @@ describe('a copy of a stored invoice, imported later', () => {
     };
     const { stored, app, appInvoices, cli } = await later([file('sales.csv', [ANA])], copy);
     expect(app.conflicts).toEqual([
-      expect.objectContaining({ kind: 'invoice-exists', existingFileName: 'sales.csv' }),
+      expect.objectContaining({
+        kind: 'invoice-exists',
+        existingFileName: 'sales.csv',
+        verdict: 'copy',
+      }),
     ]);
     expect(app.outcome.ok).toBe(false);
     expect(facts(appInvoices)).toEqual(facts(stored));
@@ -182,11 +186,39 @@ describe('a copy of a stored invoice, imported later', () => {
       [file('sales.csv', [ANA]), file('operations.csv', [BEN])],
       again,
     );
-    expect(app.conflicts.map((conflict) => conflict.kind)).toEqual(['invoice-exists']);
+    expect(app.conflicts).toEqual([
+      expect.objectContaining({ kind: 'invoice-exists', verdict: 'page' }),
+    ]);
     expect(facts(appInvoices)).toEqual(facts(stored));
     expect(facts(cli.invoices)).toEqual(facts(stored));
     expect(cli.repeatedInvoices.map((r) => [r.repeatFiles, r.total])).toEqual([
       [['operations (1).csv'], 50_12],
     ]);
+  });
+});
+
+describe('a corrected bill of a stored invoice, imported later', () => {
+  it('is refused unless replaced, the preview saying it bills the invoice differently', async () => {
+    // The plan re-rated a dollar lower: its line and the total.
+    const fixed = ANA.replace('"$58.42","$45.00"', '"$57.42","$44.00"');
+    expect(fixed).not.toBe(ANA);
+    const corrected = () => [file('sales corrected.csv', [fixed])];
+    const { stored, app, appInvoices, cli } = await later([file('sales.csv', [ANA])], corrected);
+    expect(app.conflicts).toEqual([
+      expect.objectContaining({ kind: 'invoice-exists', verdict: 'conflict' }),
+    ]);
+    expect(facts(appInvoices)).toEqual(facts(stored));
+    expect(facts(cli.invoices)).toEqual(facts(stored));
+    expect(cli.repeatedInvoices).toEqual([]);
+    expect(cli.unreadRows.map((row) => row.message)).toEqual([
+      expect.stringContaining('with another total: $58.42 there, $57.42 here'),
+    ]);
+    const replaced = await commitImport(
+      db,
+      { uploads: uploadsFor(corrected(), app.drafts), drafts: app.drafts },
+      { replace: true, now: NOW },
+    );
+    expect(replaced).toMatchObject({ ok: true, replacedInvoices: 1 });
+    expect((await db.invoices.toArray()).map((invoice) => invoice.linesTotal)).toEqual([57_42]);
   });
 });

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DraftChargeLine } from '../../../shared/import/draft';
 import {
+  clashVerdictSentence,
   judgeAgainstStored,
   type StoredInvoice,
   type StoredLine,
@@ -86,5 +87,18 @@ describe('a later file of a kind the stored invoice has', () => {
     expect(judgeAgainstStored(same, stored, { drafted: () => [BEN], stored: () => [ANA] })).toEqual(
       { relation: 'copy', verdict: 'copy' },
     );
+  });
+});
+
+describe('what the app says of a clash', () => {
+  it('names a copy, a page and another version, and says nothing of lines not judged', () => {
+    expect(clashVerdictSentence('copy')).toBe(
+      'This file holds the same charges: it is a copy, and nothing of it needs importing.',
+    );
+    expect(clashVerdictSentence('page')).toContain('a page or a part of the same bill?');
+    expect(clashVerdictSentence('conflict')).toBe(
+      'This file bills it differently (a corrected or reissued bill?): choose Replace to keep this version instead of the stored one.',
+    );
+    expect(clashVerdictSentence(undefined)).toBe('');
   });
 });
