@@ -206,8 +206,10 @@ export async function planAgainstStored(
     },
   });
   if (asked.size === 0) return first;
-  const lines = new Map<string, ChargeLine[]>();
-  for (const id of asked) lines.set(id, await loadChargeLines(db, id));
+  // Asked together: a renamed copy of a month's file meets every invoice it holds.
+  const ids = [...asked];
+  const read = await Promise.all(ids.map((id) => loadChargeLines(db, id)));
+  const lines = new Map<string, ChargeLine[]>(ids.map((id, i) => [id, read[i] ?? []]));
   return planBills(drafts, org, findStored, {
     ...options,
     storedLines: (invoice) => lines.get(invoice.id),
