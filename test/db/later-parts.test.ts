@@ -222,3 +222,28 @@ describe('a corrected bill of a stored invoice, imported later', () => {
     expect((await db.invoices.toArray()).map((invoice) => invoice.linesTotal)).toEqual([57_42]);
   });
 });
+
+describe('a stored part picked again with a new part', () => {
+  it('is the file already imported; replaced on purpose, the invoice is read again from both', async () => {
+    expect((await importInApp([file('sales.csv', [ANA])])).outcome.ok).toBe(true);
+    const both = [file('sales.csv', [ANA]), file('operations.csv', [BEN])];
+    const again = await importInApp(both);
+    expect(again.conflicts.map((conflict) => conflict.kind)).toEqual(['file-already-imported']);
+    expect(again.outcome.ok).toBe(false);
+    const replaced = await commitImport(
+      db,
+      { uploads: uploadsFor(both, again.drafts), drafts: again.drafts },
+      { replace: true, now: NOW },
+    );
+    expect(replaced.ok).toBe(true);
+    const invoices = await db.invoices.toArray();
+    expect(facts(invoices)).toEqual([
+      expect.objectContaining({
+        linesTotal: 108_54,
+        parts: ['bill:operations.csv', 'bill:sales.csv'],
+      }),
+    ]);
+    const batches = new Set((await db.importBatches.toArray()).map((batch) => batch.id));
+    expect(invoices[0]?.parts?.every((part) => batches.has(part.importBatchId))).toBe(true);
+  });
+});
