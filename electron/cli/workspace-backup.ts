@@ -12,6 +12,7 @@ import {
   AUDIT_SETTINGS_KEY,
 } from '../../shared/audit/stored-state';
 import type { AuditDispute } from '../../shared/audit/snapshot';
+import type { UploadedFile } from '../../shared/import/archive';
 import type { ColumnMapping } from '../../shared/import/mapping';
 import { readMappingsFile } from '../../shared/import/mappings-file';
 import type {
@@ -48,6 +49,11 @@ export interface WorkspaceBackup {
   disputes: AuditDispute[];
   /** Column mappings saved in the mapping wizard. */
   mappings: ColumnMapping[];
+  /**
+   * The original bill files, by their import batch: read again with a file that completes a stored
+   * invoice, as the app reads them (see `shared/ledger/companions.ts`).
+   */
+  originals: Map<string, UploadedFile>;
 }
 
 /**
@@ -85,6 +91,11 @@ export function readWorkspaceBackup(bytes: Uint8Array, name: string): WorkspaceB
     settings: auditSettingsOf(settingsRecord?.value),
     disputes: table<Dispute>(tables, 'disputes').map(auditDisputeOf),
     mappings: table<ColumnMapping>(tables, 'columnMappings'),
+    originals: new Map(
+      table<{ batchId: string; fileName: string; bytes: Uint8Array }>(tables, 'originalFiles').map(
+        (file) => [file.batchId, { name: file.fileName, bytes: file.bytes }],
+      ),
+    ),
   };
 }
 

@@ -8,38 +8,37 @@ import { isPdfBill, pdfNeedsEnteringNotice } from '../../shared/import/pdf';
 import { readBills } from '../../shared/import/read-bill';
 import type { LimitAdvice } from '../../shared/import/limits';
 import { APP_LIMIT_ADVICE, capMessage, LIMIT_NAMES } from '../../shared/import/limits';
-import type { BillDraft, DraftChargeLine, DraftInvoice } from '../../shared/import/draft';
-import {
-  draftUsageCount,
-  packedLinesOf,
-  packedRowsByInvoice,
-} from '../../shared/import/packed-drafts';
+import type { BillDraft, DraftChargeLine } from '../../shared/import/draft';
+import { draftUsageCount } from '../../shared/import/packed-drafts';
 import type { InvoiceDetailField } from '../../shared/import/profiles/types';
 import { columnChoiceSentence } from '../../shared/import/draft';
-import {
-  copyTotal,
-  invoiceOfPlan,
-  linesByInvoice,
-  planBills,
-  usageRecordsOf,
-  type BillPlan,
-  type InvoiceClash,
-} from '../../shared/ledger/bills';
+import { copyTotal, invoiceOfPlan, planBills, usageRecordsOf } from '../../shared/ledger/bills';
+import { focusOnNew } from '../../shared/ledger/companions';
 import { uniqueFileNames } from '../../shared/ledger/file-names';
 import {
   invoicesRepeatedAcrossDrafts,
   repeatedInvoiceSentence,
 } from '../../shared/ledger/repeated-invoices';
-import type { Invoice, UsageRecord } from '../../shared/model';
-import { cents, formatCents, type Cents } from '../../shared/money/cents';
-import { packChargeLines, type ChargeBlock } from '../../shared/storage/charge-blocks';
+import { cents } from '../../shared/money/cents';
+import { packChargeLines } from '../../shared/storage/charge-blocks';
 import { storedInvoiceKey } from '../../shared/ids/keys';
 
 import { CliError, type BillFile } from './inputs';
 import { skippedRowNotices } from './skipped-rows';
 
-import { problemsError, type Registry } from './workspace-registry';
+import type { BillState, RepeatedInvoice, UnreadRow } from './bill-state';
 import { attachWorkspaceUsage, workspaceInvoiceRefs } from './workspace-usage';
+import {
+  backupCompanions,
+  completeStored,
+  draftedLinesTotal,
+  noteBackupCopy,
+  refuseUnjoinable,
+  storedByKey,
+  storedLinesOf,
+} from './workspace-stored';
+
+export type { BillState, RepeatedInvoice, StoredLine, UnreadRow } from './bill-state';
 
 /** How a sentence names an invoice fact a file may not say. */
 const DETAIL_NAMES: Record<InvoiceDetailField, string> = {
@@ -101,58 +100,6 @@ function billProblem(outcome: Exclude<ReadOutcome, { kind: 'draft' }>): string {
   }
 }
 
-/** An invoice met again (same carrier, account and number, a file of a kind already read). */
-export interface RepeatedInvoice {
-  /** The invoice kept. */
-  invoice: Invoice;
-  /** Files the kept invoice was read from (of the kinds copied). */
-  firstFiles: string[];
-  /** Files the copies were met in. */
-  repeatFiles: string[];
-  /** How many extra copies of the invoice were met. */
-  copies: number;
-  /** What paying every copy would pay twice: the invoice's total (stated, else its lines) per copy. */
-  total: Cents;
-}
-
-/** A kept charge line with its invoice, for `charges.csv`. */
-export interface StoredLine {
-  invoiceId: string;
-  line: DraftChargeLine;
-}
-
-/** A bill row that could not be read, left out of every output. */
-export interface UnreadRow {
-  file: string;
-  /** 1-based line in the file; 0 for a note about the file. */
-  row: number;
-  message: string;
-  /** The row's amount as written, when the reader knows it. */
-  amount?: string;
-  /** The row's cells as written, when it did not line up with the header. */
-  rowText?: string;
-}
-
-export interface BillState {
-  registry: Registry;
-  invoices: Invoice[];
-  chargeBlocks: ChargeBlock[];
-  lines: StoredLine[];
-  usage: UsageRecord[];
-  repeatedInvoices: RepeatedInvoice[];
-  warnings: string[];
-  /** Rows not read (listed ones), in file order. */
-  unreadRows: UnreadRow[];
-  /** Rows not read beyond the listed ones. */
-  unlistedUnreadRows: number;
-  /** Files skipped on purpose (PDFs), as sentences. */
-  notices: string[];
-  /** Bill rows left out on purpose (totals, summaries, a second header), a sentence per file. */
-  skippedRows: string[];
-  /** What reading the bills noted (a stated total the lines miss, amounts rounded), as sentences. */
-  billNotes: string[];
-}
-
 /** How the CLI says to raise a limit: the flag, when it has one. */
 export const CLI_LIMIT_ADVICE: LimitAdvice = (limit) => {
   const flag = LIMIT_NAMES[limit].cliFlag;
@@ -185,77 +132,6 @@ export function billFileNames(files: readonly Pick<BillFile, 'path'>[]): string[
   return uniqueFileNames(files.map((file) => file.path));
 }
 
-/**
- * A file that completes an invoice the backup holds (the other part of a two-file bill) would
- * change a stored invoice, which only the app does (it re-reads the stored original with it).
- */
-function refuseStoredCompletions(plan: BillPlan, started: ReadonlySet<object>): void {
-  const completing = [
-    ...plan.needsStored.map((need) => need.drafted),
-    ...plan.invoices
-      .filter((planned) => planned.stored !== undefined && started.has(planned.stored))
-      .map((planned) => planned.drafted),
-  ];
-  if (completing.length === 0) return;
-  throw problemsError(
-    'The bills',
-    completing.map(
-      (drafted) =>
-        `Invoice ${drafted.invoiceNumber} (account ${drafted.accountNumber}) is already in the --workspace backup and "${drafted.sourceFile}" would complete it; import that file in the app instead.`,
-    ),
-  );
-}
-
-/** What a drafted invoice's lines add up to, in cents. */
-function draftedLinesTotal(drafts: readonly BillDraft[], drafted: DraftInvoice): number {
-  const draft = drafts.find((candidate) => candidate.invoices.includes(drafted));
-  if (draft === undefined) return 0;
-  const packed = packedLinesOf(draft);
-  let total = 0;
-  if (packed !== undefined) {
-    for (const row of packedRowsByInvoice(packed).get(drafted.key) ?? []) {
-      total += packed.amount[row] ?? 0;
-    }
-    return total;
-  }
-  for (const line of linesByInvoice(draft.lines).get(drafted.key) ?? []) total += line.amount;
-  return total;
-}
-
-/**
- * A bill the backup already holds: counted once, reported as a duplicate-invoice. One that states
- * another total (a corrected or reissued bill) is no copy: its rows are not read, and the run says
- * both totals, as for two such files given together.
- */
-function noteBackupCopy(clash: InvoiceClash, state: BillState, draftedTotal: number): void {
-  const invoice = state.invoices.find((stored) => stored === clash.stored);
-  if (invoice === undefined) return;
-  const files = invoice.parts?.map((part) => part.sourceFile) ?? [invoice.sourceFile ?? ''];
-  const storedTotal = copyTotal(invoice);
-  if (draftedTotal !== storedTotal) {
-    state.unreadRows.push({
-      file: clash.drafted.sourceFile,
-      row: 0,
-      message: `Invoice ${invoice.invoiceNumber} (account ${invoice.accountNumber}) is in the --workspace backup (${files.join(' + ')}) with another total: ${formatCents(storedTotal)} there, ${formatCents(cents(draftedTotal))} here. A corrected or reissued bill? The backup’s is kept and this file’s rows of the invoice are not read; replace it in the app (import it with Replace) and back up again to audit the new one.`,
-    });
-    return;
-  }
-  const first = `the --workspace backup (${files.join(' + ')})`;
-  const repeat = state.repeatedInvoices.find((r) => r.invoice === invoice);
-  if (repeat !== undefined) {
-    if (!repeat.repeatFiles.includes(clash.drafted.sourceFile))
-      repeat.repeatFiles.push(clash.drafted.sourceFile);
-    return;
-  }
-  state.repeatedInvoices.push({
-    invoice,
-    firstFiles: [first],
-    repeatFiles: [clash.drafted.sourceFile],
-    copies: 1,
-    total: copyTotal(invoice),
-  });
-}
-
 /** Reads every bill file together into the workspace; a file that cannot be read is a {@link CliError}. */
 export function readBillFiles(
   files: readonly BillFile[],
@@ -272,11 +148,16 @@ export function readBillFiles(
   // Usage-only files attach to the invoices the workspace starts with (a backup's) too.
   const carriers = state.registry.org.carriers();
   const storedInvoices = workspaceInvoiceRefs(state.invoices, carriers);
-  const outcomes = readBills(data, {
-    ...options,
-    limitAdvice: CLI_LIMIT_ADVICE,
-    storedInvoices,
-  });
+  const readOptions = { ...options, limitAdvice: CLI_LIMIT_ADVICE, storedInvoices };
+  let outcomes = readBills(data, readOptions);
+  // A file completing an invoice of the backup is read again with the backup's originals of it,
+  // as the app reads it with its stored originals, so the parts join as in one pick.
+  const companions = backupCompanions(
+    outcomes.flatMap((outcome) => (outcome.kind === 'draft' ? [outcome.draft] : [])),
+    state,
+  );
+  if (companions.length > 0)
+    outcomes = focusOnNew(readBills([...data, ...companions], readOptions), companions);
   const drafts = [];
   // Every file the run cannot read is named at once, so one run tells every file to fix.
   const problems: string[] = [];
@@ -326,20 +207,21 @@ export function readBillFiles(
         .join('\n')}`,
     );
   // The invoices the workspace started with (a backup's): a bill already in it is a copy.
-  const stored = new Map<string, Invoice>(
-    state.invoices.map((invoice) => [
-      storedInvoiceKey(invoice.carrierId, invoice.accountNumber, invoice.invoiceNumber),
-      invoice,
-    ]),
-  );
-  const started = new Set<object>(stored.values());
-  const plan = planBills(drafts, state.registry.org, (key) => stored.get(key));
-  refuseStoredCompletions(plan, started);
+  const stored = storedByKey(state.invoices);
+  const plan = planBills(drafts, state.registry.org, (key) => stored.get(key), {
+    storedLines: storedLinesOf(state),
+  });
+  refuseUnjoinable(plan);
   for (const clash of plan.clashes) {
     const drafted = clash.drafted.statedTotal ?? draftedLinesTotal(drafts, clash.drafted);
     noteBackupCopy(clash, state, drafted);
   }
   for (const planned of plan.invoices) {
+    // Planned before this run stored any: a stored invoice it completes is the backup's.
+    if (planned.action === 'complete') {
+      completeStored(planned, state);
+      continue;
+    }
     const id = `invoice-${state.invoices.length + 1}`;
     const invoice = invoiceOfPlan(planned, { id, importBatchId: 'cli' }, () => 'cli');
     stored.set(

@@ -21,9 +21,7 @@ import type {
   Invoice,
   Service,
   Site,
-  UsageRecord,
 } from '../../shared/model';
-import { type ChargeBlock } from '../../shared/storage/charge-blocks';
 import type { AuditDispute } from '../../shared/audit/snapshot';
 import { auditSettingProblems, DEFAULT_AUDIT_SETTINGS } from '../../shared/audit/settings';
 import type { ColumnMapping } from '../../shared/import/mapping';
@@ -66,7 +64,7 @@ export interface WorkspaceInput {
   setupDateOrder?: DateOrder;
 }
 
-export interface Workspace {
+export interface Workspace extends BillsRead {
   /** The audit thresholds the user changed (a backup's); the rules' defaults otherwise. */
   settings?: AuditSettings;
   /** Disputes a backup holds, as the rules read them. */
@@ -79,36 +77,13 @@ export interface Workspace {
   costCenters: CostCenter[];
   services: Service[];
   contracts: Contract[];
-  invoices: Invoice[];
-  chargeBlocks: ChargeBlock[];
-  lines: StoredLine[];
-  usage: UsageRecord[];
-  repeatedInvoices: RepeatedInvoice[];
   /** Bill files read (distinct contents). */
   billFiles: number;
-  /** Row problems that did not stop the run, as sentences. */
-  warnings: string[];
-  /** Bill rows that could not be read (left out of every output). */
-  unreadRows: UnreadRow[];
-  /** Bill rows not read beyond the listed {@link Workspace.unreadRows}. */
-  unlistedUnreadRows: number;
-  /** Files skipped on purpose (PDFs), as sentences. */
-  notices: string[];
-  /** Bill rows left out on purpose (totals, summaries, a second header), a sentence per file. */
-  skippedRows: string[];
-  /** What reading the bills noted (a stated total the lines miss, amounts rounded), as sentences. */
-  billNotes: string[];
 }
 
 import { problemsError, Registry } from './workspace-registry';
-import {
-  readBillFiles,
-  type BillState,
-  type BillReadOptions,
-  type RepeatedInvoice,
-  type StoredLine,
-  type UnreadRow,
-} from './workspace-bills';
+import type { BillsRead } from './bill-state';
+import { readBillFiles, type BillState, type BillReadOptions } from './workspace-bills';
 
 /**
  * What a cost center code no file gave does: without --cost-centers it makes a cost center named
@@ -210,6 +185,7 @@ export function buildWorkspace(input: WorkspaceInput): Workspace {
     chargeBlocks: [...(backup?.chargeBlocks ?? [])],
     lines: [],
     usage: [...(backup?.usage ?? [])],
+    originals: backup?.originals ?? new Map(),
     repeatedInvoices: [],
     warnings,
     unreadRows: [],

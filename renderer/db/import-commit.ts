@@ -6,7 +6,7 @@ import { MANUAL_PROFILE_ID } from '../../shared/billing/manual-invoice';
 import { packRows, ServiceScratch, serviceTotalsOfRows } from '../../shared/import/packed-blocks';
 import {
   invoiceOfPlan,
-  planBills,
+  joinedInvoice,
   plannedLineCount,
   usageRecordsOf,
 } from '../../shared/ledger/bills';
@@ -35,6 +35,7 @@ import {
   blocksImport,
   findImportConflicts,
   orgResolverOf,
+  planAgainstStored,
   storedInvoicesOf,
   uploadLookup,
   type ImportConflict,
@@ -181,7 +182,7 @@ export async function commitImport(
 
     const org = await orgResolverOf(db);
     const stored = await storedInvoicesOf(db, input.drafts, org);
-    const plan = planBills(input.drafts, org, (key) => stored.get(key), {
+    const plan = await planAgainstStored(db, input.drafts, org, stored, {
       replace: options.replace,
     });
     if (plan.needsStored.length > 0) {
@@ -232,10 +233,7 @@ export async function commitImport(
         // A bill stored under a made-up number (its first file named none) keeps it: findings'
         // ids and subjects, and the disputes naming them, key on the number (see `renumbered`).
         invoice = {
-          ...before,
-          ...joined,
-          invoiceNumber: before.invoiceNumber,
-          status: before.status,
+          ...joinedInvoice(before, joined),
           history: [
             ...(before.history ?? []),
             {

@@ -1,9 +1,16 @@
 import type { BillDraft } from '../../shared/import/draft';
-import { planBills, type BillPlan, type StoredInvoice } from '../../shared/ledger/bills';
+import type { ChargeLine } from '../../shared/model';
+import {
+  planBills,
+  type BillPlan,
+  type InvoiceClash,
+  type StoredInvoice,
+} from '../../shared/ledger/bills';
 import { invoicesRepeatedAcrossDrafts } from '../../shared/ledger/repeated-invoices';
 import { filedUnder } from '../../shared/ledger/filed-under';
 import { OrgResolver } from '../../shared/ledger/org';
 import { storedInvoiceKey } from '../../shared/ids/keys';
+import { loadChargeLines } from './charges';
 import type { TemDeskDatabase } from './database';
 
 /** One file the user picked, kept byte for byte as the original of what it brought in. */
@@ -44,6 +51,8 @@ export type ImportConflict =
       invoiceNumber: string;
       /** The file the existing invoice came from. */
       existingFileName: string;
+      /** What this file's lines are to the stored ones, when judged (see `clashVerdictSentence`). */
+      verdict?: InvoiceClash['verdict'];
     }
   | { kind: 'invoice-repeated'; fileName: string; invoiceNumber: string; otherFileName: string }
   | {
@@ -172,8 +181,39 @@ export async function planImport(
 ): Promise<BillPlan> {
   // Ids made while planning are thrown away: the commit plans again inside its transaction.
   const org = await orgResolverOf(db);
-  const stored = await storedInvoicesOf(db, drafts, org);
-  return planBills(drafts, org, (key) => stored.get(key), options);
+  return planAgainstStored(db, drafts, org, await storedInvoicesOf(db, drafts, org), options);
+}
+
+/**
+ * The plan of an import against the stored invoices, with the charge lines of those a file of a
+ * kind they already have meets (read first: the plan asks for them synchronously), so another
+ * part of a stored invoice is told from a copy by its lines, as in the CLI.
+ */
+export async function planAgainstStored(
+  db: TemDeskDatabase,
+  drafts: readonly BillDraft[],
+  org: OrgResolver,
+  stored: ReadonlyMap<string, StoredInvoice>,
+  options: { replace?: boolean } = {},
+): Promise<BillPlan> {
+  const findStored = (key: string) => stored.get(key);
+  const asked = new Set<string>();
+  const first = planBills(drafts, org, findStored, {
+    ...options,
+    storedLines: (invoice) => {
+      asked.add(invoice.id);
+      return undefined;
+    },
+  });
+  if (asked.size === 0) return first;
+  // Asked together: a renamed copy of a month's file meets every invoice it holds.
+  const ids = [...asked];
+  const read = await Promise.all(ids.map((id) => loadChargeLines(db, id)));
+  const lines = new Map<string, ChargeLine[]>(ids.map((id, i) => [id, read[i] ?? []]));
+  return planBills(drafts, org, findStored, {
+    ...options,
+    storedLines: (invoice) => lines.get(invoice.id),
+  });
 }
 
 /**
@@ -246,7 +286,7 @@ export async function findImportConflicts(
       .filter((batch) => batch !== undefined)
       .map((batch) => [batch.id, batch]),
   );
-  for (const { drafted, stored } of clashes) {
+  for (const { drafted, stored, verdict } of clashes) {
     const fileName = uploadOf(input, drafted.sourceFile)?.fileName ?? drafted.sourceFile;
     // A re-imported file's invoices are covered by the file conflict above.
     if (reimported.has(fileName)) continue;
@@ -257,6 +297,7 @@ export async function findImportConflicts(
       accountNumber: drafted.accountNumber,
       invoiceNumber: drafted.invoiceNumber,
       existingFileName: storedBatches.get(stored.importBatchId)?.fileName ?? 'an earlier import',
+      ...(verdict === undefined ? {} : { verdict }),
     });
   }
   return conflicts;

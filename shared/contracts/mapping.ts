@@ -4,8 +4,13 @@
  * canonical headers so the one contract reader reads it — the mapping never changes a value.
  */
 import { toCsv } from '../export/csv';
-import { headerKey, type Table } from '../import/table';
-import { CONTRACT_COLUMNS, CONTRACT_RATE_COLUMNS, type ColumnSpec } from './csv-columns';
+import type { Table } from '../import/table';
+import {
+  CONTRACT_COLUMNS,
+  CONTRACT_RATE_COLUMNS,
+  resolveColumns,
+  type ColumnSpec,
+} from './csv-columns';
 
 export const CONTRACT_FILE_COLUMNS: readonly ColumnSpec[] = CONTRACT_COLUMNS;
 export const RATE_FILE_COLUMNS: readonly ColumnSpec[] = CONTRACT_RATE_COLUMNS;
@@ -13,17 +18,18 @@ export const RATE_FILE_COLUMNS: readonly ColumnSpec[] = CONTRACT_RATE_COLUMNS;
 /** Field key → column index in the file, -1 when the file has none. */
 export type ColumnChoice = Record<string, number>;
 
+/**
+ * The columns the wizard starts from: those the contract reader itself takes for this header
+ * (`resolveColumns`: the canonical name before its aliases, each column serving one field), so a
+ * file the user does not correct is read as the CLI reads it, even when it names a field twice
+ * ("Contract Number" before "Contract ID").
+ */
 export function guessColumnChoice(
   header: readonly string[],
   specs: readonly ColumnSpec[],
 ): ColumnChoice {
-  const keys = header.map(headerKey);
-  return Object.fromEntries(
-    specs.map((spec) => {
-      const names = [spec.header, ...spec.aliases].map(headerKey);
-      return [spec.key, keys.findIndex((key) => names.includes(key))];
-    }),
-  );
+  const { indexOf } = resolveColumns(header, specs);
+  return Object.fromEntries(specs.map((spec) => [spec.key, indexOf(spec.key)]));
 }
 
 /**

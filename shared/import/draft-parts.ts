@@ -19,16 +19,7 @@
  */
 import { cents } from '../money/cents';
 import type { DraftChargeLine, DraftCopy, DraftInvoice, RowError, SkippedRow } from './draft';
-import {
-  billsSameItems,
-  repeatedAccountBlock,
-  repeatsAccountLinesOnly,
-  sameCounts,
-  signature,
-  splitRepeated,
-  unionOf,
-  within,
-} from './part-lines';
+import { partVerdict, signature, splitRepeated } from './part-lines';
 
 /** A file met again for an invoice part another file gave first. */
 interface Contender {
@@ -158,40 +149,32 @@ export class PartContenders {
         const sig = signature(lines.lineAt(at));
         own.set(sig, (own.get(sig) ?? 0) + 1);
       }
-      const same = earlier.find((file) => sameCounts(own, file.counts));
-      if (same !== undefined) {
-        judged.push({ contender, verdict: 'copy', of: same.file, shared: 0 });
-        continue;
-      }
-      const before = unionOf(earlier);
-      const shared = [...own.keys()].filter((sig) => before.has(sig)).length;
-      if (shared === 0 && billsSameItems(own, before)) {
+      const found = partVerdict(own, earlier);
+      const { shared } = found;
+      if (found.verdict === 'copy' || found.verdict === 'page') {
+        judged.push({ contender, verdict: found.verdict, of: found.of, shared });
+      } else if (found.verdict === 'conflict') {
         judged.push({ contender, verdict: 'conflict', of: contender.firstFile, shared });
-      } else if (shared === 0) {
+      } else if (found.drop === undefined) {
         earlier.push({ file: contender.sourceFile, counts: own });
-        judged.push({ contender, verdict: 'part', of: contender.firstFile, shared: 0 });
-      } else if (within(own, before)) {
-        // A page of what is already read: the file holding all its lines, else the first.
-        const of = earlier.find((file) => within(own, file.counts))?.file ?? contender.firstFile;
-        judged.push({ contender, verdict: 'page', of, shared });
-      } else if (within(before, own) || repeatsAccountLinesOnly(own, before)) {
-        // The whole of what is already read and more, or another part repeating the account's
-        // own charges (a report per cost centre): its lines already read are dropped, for a
-        // part only the account-level block it repeats whole.
-        const whole = within(before, own);
-        const drop = whole ? before : repeatedAccountBlock(own, earlier);
-        const { repeated, rest } = splitRepeated(contender.lines, drop, (at) => lines.lineAt(at));
+        judged.push({ contender, verdict: 'part', of: contender.firstFile, shared });
+      } else {
+        // Its lines already read are dropped: all of them when it completes the files before
+        // it, for a part only the account-level block it repeats whole.
+        const { repeated, rest } = splitRepeated(contender.lines, found.drop, (at) =>
+          lines.lineAt(at),
+        );
         const files = earlier.map((file) => file.file);
         earlier.push({ file: contender.sourceFile, counts: rest });
         judged.push({
           contender,
-          verdict: whole ? 'completes' : 'part',
+          verdict: found.verdict,
           of: contender.firstFile,
           shared,
           repeated,
           before: files,
         });
-      } else judged.push({ contender, verdict: 'conflict', of: contender.firstFile, shared });
+      }
     }
     for (const one of judged) {
       const { contender, verdict, of, shared } = one;

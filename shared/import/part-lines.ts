@@ -41,7 +41,7 @@ export function unionOf(
  * compared (`Monthly charges` ≡ `Monthly Charges`). A bill downloaded twice in two spellings (the
  * Raw Data Download and the My Business export) is then a copy, never another part of itself.
  */
-export function signature(line: DraftChargeLine): string {
+export function signature(line: SignedLine): string {
   return [
     serviceOf(line),
     headerKey(line.description),
@@ -53,8 +53,31 @@ export function signature(line: DraftChargeLine): string {
   ].join('\u0000');
 }
 
+/** What {@link signature} reads of a line (a drafted one, or one stored with an invoice). */
+export type SignedLine = Pick<
+  DraftChargeLine,
+  | 'serviceKey'
+  | 'serviceIdRaw'
+  | 'description'
+  | 'category'
+  | 'amount'
+  | 'quantity'
+  | 'periodStart'
+  | 'periodEnd'
+>;
+
+/** Lines as signature counts: what each bills, for how much, how often. */
+export function signatureCounts(lines: Iterable<SignedLine>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const line of lines) {
+    const sig = signature(line);
+    counts.set(sig, (counts.get(sig) ?? 0) + 1);
+  }
+  return counts;
+}
+
 /** A line's service as its signature holds it: its match key, '' for the account's own charges. */
-function serviceOf(line: DraftChargeLine): string {
+function serviceOf(line: SignedLine): string {
   if (line.serviceKey !== null) return line.serviceKey;
   const raw = line.serviceIdRaw;
   return raw.length <= 24 && isAccountLevelWord(raw) ? '' : raw;
@@ -163,4 +186,58 @@ export function splitRepeated(
     } else rest.set(sig, (rest.get(sig) ?? 0) + 1);
   }
   return { repeated, rest };
+}
+
+/** The lines of a file read before, as signature counts. */
+export interface EarlierFile {
+  file: string;
+  counts: ReadonlyMap<string, number>;
+}
+
+/**
+ * What a file's lines (`own`) are to an invoice whose files `earlier` were read before it (the
+ * first one first): the one judgement of `draft-parts.ts`, made for files of one pick and for a
+ * file imported after the invoice was stored (`shared/ledger/stored-relation.ts`) alike.
+ * - `copy`: the same lines as one of them (`of`);
+ * - `page`: only lines already read (a page of the bill read before), held whole by `of`;
+ * - `completes`: every line already read and more (the whole bill after a page): `drop` are its
+ *   lines already read;
+ * - `part`: other lines of the invoice (an export by department), `drop` the account-level block
+ *   it repeats, if any;
+ * - `conflict`: some lines in common, others not, or the same items at other amounts (a
+ *   corrected re-issue): another version of the invoice.
+ * `shared` is how many of its distinct lines the files before it have.
+ */
+export type PartVerdict =
+  | { verdict: 'copy'; of: string; shared: number }
+  | { verdict: 'page'; of: string; shared: number }
+  | { verdict: 'completes'; shared: number; drop: ReadonlyMap<string, number> }
+  | { verdict: 'part'; shared: number; drop?: ReadonlyMap<string, number> }
+  | { verdict: 'conflict'; shared: number };
+
+export function partVerdict(
+  own: ReadonlyMap<string, number>,
+  earlier: readonly EarlierFile[],
+): PartVerdict {
+  const first = earlier[0]?.file ?? '';
+  const same = earlier.find((file) => sameCounts(own, file.counts));
+  if (same !== undefined) return { verdict: 'copy', of: same.file, shared: 0 };
+  const before = unionOf(earlier);
+  const shared = [...own.keys()].filter((sig) => before.has(sig)).length;
+  if (shared === 0) {
+    return billsSameItems(own, before)
+      ? { verdict: 'conflict', shared }
+      : { verdict: 'part', shared };
+  }
+  // A page of what is already read: the file holding all its lines, else the first.
+  if (within(own, before)) {
+    const of = earlier.find((file) => within(own, file.counts))?.file ?? first;
+    return { verdict: 'page', of, shared };
+  }
+  // The whole of what is already read and more, or another part repeating the account's own
+  // charges (a report per cost centre): for a part, only the account-level block it repeats whole.
+  if (within(before, own)) return { verdict: 'completes', shared, drop: before };
+  if (repeatsAccountLinesOnly(own, before))
+    return { verdict: 'part', shared, drop: repeatedAccountBlock(own, earlier) };
+  return { verdict: 'conflict', shared };
 }

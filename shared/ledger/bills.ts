@@ -31,12 +31,19 @@ import type { Invoice, InvoicePart, UsageRecord } from '../model';
 import type { Cents } from '../money/cents';
 import { ZERO_CENTS } from '../money/cents';
 import type { OrgResolver } from './org';
+import {
+  judgeAgainstStored,
+  type StoredInvoice,
+  type StoredJudgement,
+  type StoredLine,
+} from './stored-relation';
 
-/** A stored invoice as the plan needs it. */
-export type StoredInvoice = Pick<
-  Invoice,
-  'id' | 'carrierId' | 'accountNumber' | 'invoiceNumber' | 'importBatchId' | 'parts' | 'sourceFile'
->;
+export {
+  judgeAgainstStored,
+  relationToStored,
+  storedPartsOf,
+  type StoredInvoice,
+} from './stored-relation';
 
 /** One invoice of the plan, with everything its door needs to store it. */
 export interface PlannedInvoice {
@@ -66,6 +73,8 @@ export interface PlannedInvoice {
 export interface InvoiceClash {
   drafted: DraftInvoice;
   stored: StoredInvoice;
+  /** What its lines are to the stored ones, when they were judged (see `stored-relation.ts`). */
+  verdict?: StoredJudgement['verdict'];
 }
 
 export interface BillPlan {
@@ -111,47 +120,22 @@ export function linesByInvoice(lines: readonly DraftChargeLine[]): Map<string, D
   return groups;
 }
 
-/** The parts of a stored invoice (one whole `bill` when it was stored before parts existed). */
-export function storedPartsOf(invoice: StoredInvoice): DraftPart[] {
-  return invoice.parts ?? [{ kind: 'bill', sourceFile: invoice.sourceFile ?? '' }];
-}
-
-/**
- * How a drafted invoice relates to a stored one with the same key:
- * - `joined`: it completes it — it has a part of a kind the stored invoice lacks, and every stored
- *   part too (read again from the stored originals, so the parts are joined as in one pick);
- * - `needs-stored`: it is only parts the stored invoice lacks (a companion file read alone): read
- *   it again together with the stored originals to join them;
- * - `copy`: it repeats a part the stored invoice has (same kind, another file): a clash.
- */
-export function relationToStored(
-  drafted: DraftInvoice,
-  stored: StoredInvoice,
-): 'joined' | 'needs-stored' | 'copy' {
-  if (stored.parts === undefined) return 'copy';
-  const draftParts = partsOf(drafted);
-  const storedKinds = new Set(stored.parts.map((part) => part.kind));
-  const added = draftParts.filter((part) => !storedKinds.has(part.kind));
-  if (added.length === 0) return 'copy';
-  const overlap = draftParts.filter((part) => storedKinds.has(part.kind));
-  if (overlap.length === 0) return 'needs-stored';
-  const storedFiles = new Set(stored.parts.map((part) => `${part.kind}\u0000${part.sourceFile}`));
-  return overlap.every((part) => storedFiles.has(`${part.kind}\u0000${part.sourceFile}`)) &&
-    overlap.length === stored.parts.length
-    ? 'joined'
-    : 'copy';
-}
-
 /**
  * Plans an import of drafts against what is stored. Carriers and accounts are resolved (and
  * planned when new) by `org`; `findStored` looks a stored invoice up by its key
  * (`storedInvoiceKey`). With `replace`, a clash replaces the stored invoice instead of stopping.
+ * `storedLines` gives a stored invoice's charge lines, asked only of one that a file of a kind it
+ * already has meets (another part of it, or a copy: told by the lines); without them (or when it
+ * answers undefined) such a file is a copy.
  */
 export function planBills(
   drafts: readonly BillDraft[],
   org: OrgResolver,
   findStored: (key: string) => StoredInvoice | undefined,
-  options: { replace?: boolean } = {},
+  options: {
+    replace?: boolean;
+    storedLines?: (stored: StoredInvoice) => readonly StoredLine[] | undefined;
+  } = {},
 ): BillPlan {
   const plan: BillPlan = { invoices: [], needsStored: [], clashes: [], copies: [] };
   drafts.forEach((draft, draftIndex) => {
@@ -172,20 +156,43 @@ export function planBills(
           ? undefined
           : findStored(storedInvoiceKey(carrierId, drafted.accountNumber, drafted.storedAs)));
       let action: PlannedInvoice['action'] = 'add';
+      let joinedParts: DraftPart[] | undefined;
       if (stored !== undefined) {
-        const relation = relationToStored(drafted, stored);
-        if (relation === 'joined') action = 'complete';
-        else if (relation === 'needs-stored') {
-          plan.needsStored.push({ drafted, stored });
+        const { storedLines } = options;
+        const judged = judgeAgainstStored(
+          drafted,
+          stored,
+          storedLines && {
+            drafted: () =>
+              packed === undefined
+                ? (linesOfInvoice?.get(drafted.key) ?? [])
+                : linesOfRows({
+                    packed,
+                    rows: rowsOfInvoice?.get(drafted.key) ?? new Uint32Array(0),
+                  }),
+            stored: () => storedLines(stored),
+          },
+        );
+        const clash: InvoiceClash = { drafted, stored };
+        if (judged.verdict !== undefined) clash.verdict = judged.verdict;
+        if (judged.relation === 'joined') {
+          action = 'complete';
+          joinedParts = judged.parts;
+        } else if (judged.relation === 'needs-stored') {
+          plan.needsStored.push(clash);
           continue;
         } else if (options.replace) action = 'replace';
         else {
-          plan.clashes.push({ drafted, stored });
+          plan.clashes.push(clash);
           continue;
         }
       }
       const planned: PlannedInvoice = {
-        drafted: { ...drafted, accountNumber: account.accountNumber },
+        drafted: {
+          ...drafted,
+          accountNumber: account.accountNumber,
+          ...(joinedParts === undefined ? {} : { parts: joinedParts }),
+        },
         draftIndex,
         carrierId,
         accountId: account.id,
@@ -259,6 +266,15 @@ export function invoiceOfPlan(
       storedBatches.get(`${part.kind}\u0000${part.sourceFile}`) ?? batchOfFile(part.sourceFile),
   }));
   return invoice;
+}
+
+/**
+ * A stored invoice completed by files imported later (its `joined` record, from
+ * {@link invoiceOfPlan}): it keeps its id, the number it was stored under and its status, as
+ * findings' ids and subjects, and the disputes naming them, key on them.
+ */
+export function joinedInvoice(before: Invoice, joined: Invoice): Invoice {
+  return { ...before, ...joined, invoiceNumber: before.invoiceNumber, status: before.status };
 }
 
 /**

@@ -3,7 +3,6 @@
  * invoices' keys, commit, audit): its usage is added to the stored invoice, the usage rules see
  * it, a second import of the same file is refused as already stored, and the attach can be undone.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { zipSync } from 'fflate';
@@ -17,8 +16,7 @@ import { TemDeskDatabase } from '../../renderer/db/database';
 import { createBackup } from '../../renderer/db/backup';
 import { loadAuditSnapshot, runAndSaveAudit, writeAuditSetting } from '../../renderer/db/findings';
 import { auditSnapshot } from '../../electron/cli/audit-command';
-import { buildWorkspace } from '../../electron/cli/workspace';
-import { readWorkspaceBackup } from '../../electron/cli/workspace-backup';
+import { workspaceFromBackup } from '../helpers/cli-workspace';
 import { runAudit } from '../../shared/audit/run';
 import { isoDate } from '../../shared/dates/iso-date';
 import { commitImport } from '../../renderer/db/import-commit';
@@ -204,23 +202,7 @@ describe('the CLI from a backup holding the bill, given the usage file alone', (
     const appFindings = runAudit(await loadAuditSnapshot(db, today)).findings;
 
     // The CLI starts from the backup (the bill, no usage) and is given the usage file alone.
-    const workspace = buildWorkspace({
-      backup: readWorkspaceBackup(backup, 'month-end.temdesk'),
-      sites: null,
-      inventory: null,
-      contracts: null,
-      rates: null,
-      bills: {
-        files: [
-          {
-            path: detail.name,
-            name: detail.name,
-            bytes: detail.bytes,
-            hash: createHash('sha256').update(detail.bytes).digest('hex'),
-          },
-        ],
-      },
-    });
+    const workspace = workspaceFromBackup(backup, [{ path: detail.name, bytes: detail.bytes }]);
     expect(workspace.invoices).toHaveLength(1);
     expect(workspace.usage.map((r) => [r.serviceKey, r.minutes, r.dataKb, r.messages])).toEqual([
       ['+15550300001', 3, 2393, 0],

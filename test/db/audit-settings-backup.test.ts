@@ -6,8 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackup } from '../../renderer/db/backup';
 import { TemDeskDatabase } from '../../renderer/db/database';
 import { writeAuditSetting } from '../../renderer/db/findings';
-import { buildWorkspace } from '../../electron/cli/workspace';
-import { readWorkspaceBackup } from '../../electron/cli/workspace-backup';
+import { workspaceFromBackup } from '../helpers/cli-workspace';
 import { resolveSettings } from '../../shared/audit/rule';
 import { ALL_RULES } from '../../shared/audit/rules';
 
@@ -29,14 +28,7 @@ async function workspaceFrom(graceDays: number) {
     appVersion: '0.0.0-test',
     now: new Date('2026-11-30T12:00:00Z'),
   });
-  return buildWorkspace({
-    backup: readWorkspaceBackup(backup, 'month-end.temdesk'),
-    sites: null,
-    inventory: null,
-    contracts: null,
-    rates: null,
-    bills: { files: [] },
-  });
+  return workspaceFromBackup(backup, []);
 }
 
 describe('the CLI started from a backup with an out-of-range grace period', () => {

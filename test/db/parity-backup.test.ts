@@ -5,7 +5,6 @@
  * (made by the app's own backup writer) and given the same new bills, finds exactly what the app
  * finds; a bill already in the backup is recognised as a copy, not counted twice.
  */
-import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -52,7 +51,7 @@ import {
   type DiskFile,
   type DoorAnswer,
 } from '../helpers/doors';
-import { runCliCaptured } from '../helpers/cli-workspace';
+import { runCliCaptured, workspaceFromBackup } from '../helpers/cli-workspace';
 
 const END_MONTH = isoMonth(2026, 10);
 const AS_OF = isoDate(2026, 11, 20);
@@ -142,17 +141,6 @@ function tableOf(name: string, text: string) {
   return table.value;
 }
 
-function billFiles(files: readonly DiskFile[]) {
-  return {
-    files: files.map((file) => ({
-      path: file.path,
-      name: file.path.split('/').pop() ?? file.path,
-      bytes: file.bytes,
-      hash: createHash('sha256').update(file.bytes).digest('hex'),
-    })),
-  };
-}
-
 /** The CLI's answer: `audit --workspace backup.temdesk --bills <files>`. */
 function cliAnswer(workspace: Workspace): DoorAnswer & { workspace: Workspace } {
   const snapshot = auditSnapshot(workspace, AS_OF);
@@ -167,14 +155,7 @@ function cliAnswer(workspace: Workspace): DoorAnswer & { workspace: Workspace } 
 }
 
 function fromBackup(backup: Uint8Array, files: readonly DiskFile[]): Workspace {
-  return buildWorkspace({
-    backup: readWorkspaceBackup(backup, 'month-end.temdesk'),
-    sites: null,
-    inventory: null,
-    contracts: null,
-    rates: null,
-    bills: billFiles(files),
-  });
+  return workspaceFromBackup(backup, files);
 }
 
 describe('the CLI started from a backup of the app', () => {

@@ -2,10 +2,13 @@
  * A minimal CLI workspace in a temp folder (one site, one line, one contract, a `bills/` folder)
  * and an audit run on it, for tests of how the CLI treats bill files.
  */
+import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../electron/cli/main';
+import { buildWorkspace, type Workspace } from '../../electron/cli/workspace';
+import { readWorkspaceBackup } from '../../electron/cli/workspace-backup';
 import { readTable, sniffTable } from '../../shared/import/table';
 
 /** A workspace folder with `sites.csv`, `inventory.csv`, `contracts.csv` and an empty `bills/`. */
@@ -75,4 +78,29 @@ export async function outputRows(dir: string, name: string): Promise<Record<stri
   return table.rows.map((row) =>
     Object.fromEntries(table.header.map((header, i) => [header, row.cells[i] ?? ''])),
   );
+}
+
+/**
+ * `--workspace month-end.temdesk --bills <files>` as far as the workspace goes: the backup's
+ * state, and the bill files (each at its `path`, named by its last segment) read over it.
+ */
+export function workspaceFromBackup(
+  backup: Uint8Array,
+  files: readonly { path: string; bytes: Uint8Array }[],
+): Workspace {
+  return buildWorkspace({
+    backup: readWorkspaceBackup(backup, 'month-end.temdesk'),
+    sites: null,
+    inventory: null,
+    contracts: null,
+    rates: null,
+    bills: {
+      files: files.map((file) => ({
+        path: file.path,
+        name: file.path.split('/').pop() ?? file.path,
+        bytes: file.bytes,
+        hash: createHash('sha256').update(file.bytes).digest('hex'),
+      })),
+    },
+  });
 }

@@ -70,3 +70,23 @@ describe('contract column mapping', () => {
     });
   });
 });
+
+describe('a header naming a field twice', () => {
+  // Both are names of the Contract ID: the reader takes the canonical one, wherever it stands.
+  const twice = 'Contract Number,Contract ID,Carrier,Start Date,Term Months\n';
+  const text = `${twice}PO-7731,LU-1,Lumen,2024-01-01,36\n`;
+
+  it('the app’s guess takes the column the CLI’s reader takes', () => {
+    const table = readTabularFile('contracts.csv', new TextEncoder().encode(text));
+    if (!table.ok) throw new Error('unreadable');
+    const choice = guessColumnChoice(table.value.header, CONTRACT_FILE_COLUMNS);
+    expect(choice['id']).toBe(1);
+    // The app: its guess, the file rewritten with it, read. The CLI: the file read as it is.
+    const app = readContractsCsv(
+      new TextEncoder().encode(canonicalCsv(table.value, choice, CONTRACT_FILE_COLUMNS)),
+    );
+    const cli = readContractsCsv(new TextEncoder().encode(text));
+    expect(cli.rows.map((r) => r.id)).toEqual(['LU-1']);
+    expect(app.rows.map((r) => r.id)).toEqual(cli.rows.map((r) => r.id));
+  });
+});

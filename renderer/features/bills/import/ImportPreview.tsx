@@ -5,6 +5,7 @@ import { onlyStoredUsage } from '../../../../shared/import/stored-usage';
 import { lineSumsByInvoice } from '../../../../shared/import/packed-drafts';
 import { plural } from '../../../../shared/text/wording';
 import { sameFileName } from '../../../../shared/ledger/file-names';
+import { clashVerdictSentence } from '../../../../shared/ledger/stored-relation';
 import {
   columnChoiceSentence,
   partsOf,
@@ -29,7 +30,7 @@ function describeConflict(conflict: ImportConflict): string {
       // The name the file was stored under only when the user gave it another (not for a `(2)`).
       return `${conflict.fileName} was already imported on ${conflict.importedAt.slice(0, 10)}${sameFileName(conflict.fileName, conflict.previousFileName) ? '' : ` (as ${conflict.previousFileName})`}.`;
     case 'invoice-exists':
-      return `${conflict.carrierName} invoice ${conflict.invoiceNumber} (account ${conflict.accountNumber}) is already stored, from ${conflict.existingFileName}.`;
+      return `${conflict.carrierName} invoice ${conflict.invoiceNumber} (account ${conflict.accountNumber}) is already stored, from ${conflict.existingFileName}. ${clashVerdictSentence(conflict.verdict)}`.trimEnd();
     case 'invoice-repeated':
       return `Invoice ${conflict.invoiceNumber} is in both ${conflict.otherFileName} and ${conflict.fileName}, read as two different layouts: taking both would count its charges twice. Import one of them.`;
     case 'file-partly-stored':
