@@ -4,7 +4,7 @@
  * the button. The checks are held back until the question is open, so what it says first and what
  * it says once they ran are known, not raced.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -12,9 +12,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { focused, openApp, pickBillFiles, type AppSession } from './harness';
 
 let session: AppSession | undefined;
+/** The folder of the bill a test wrote, removed after it. */
+let billDir: string | undefined;
 afterEach(async (context) => {
   await session?.close(context.task.result?.state === 'fail');
   session = undefined;
+  if (billDir !== undefined) rmSync(billDir, { recursive: true, force: true });
+  billDir = undefined;
 });
 
 /** One invoice with a late fee: the checks find it, and the service is in no inventory. */
@@ -28,6 +32,8 @@ declare global {
   interface Window {
     /** Test hook: lets the validation checks' worker have the runs asked of it so far. */
     __releaseChecks?: () => void;
+    /** Test hook: how many runs the checks' worker was asked for while held. */
+    __heldChecks?: () => number;
   }
 }
 
@@ -35,6 +41,7 @@ declare global {
 function holdChecks(): void {
   const Real = window.Worker;
   let held: (() => void)[] | undefined = [];
+  window.__heldChecks = () => held?.length ?? 0;
   window.__releaseChecks = () => {
     const waiting = held ?? [];
     held = undefined;
@@ -70,7 +77,8 @@ async function openHeldInvoice(bill = LATE_FEE_BILL, invoices = 1, open = 'W-202
   await context.addInitScript(holdChecks);
   await page.reload();
   await page.getByRole('heading', { name: 'No bills imported yet' }).waitFor();
-  const file = join(mkdtempSync(join(tmpdir(), 'temdesk-delete-question-e2e-')), 'ws.csv');
+  billDir = mkdtempSync(join(tmpdir(), 'temdesk-delete-question-e2e-'));
+  const file = join(billDir, 'ws.csv');
   writeFileSync(file, bill);
   await pickBillFiles(page, [file]);
   const preview = page.getByRole('region', { name: 'Preview: nothing is saved until you import' });
@@ -105,6 +113,8 @@ describe('the question Delete invoice… asks', () => {
     await question.getByText('No finding names it.', { exact: true }).waitFor();
 
     // The checks run now, the question still open: it says what they found, without reopening.
+    // The import asked for a run and it is held (else this test would race the checks).
+    await expect.poll(() => page.evaluate(() => window.__heldChecks?.() ?? 0)).toBeGreaterThan(0);
     await page.evaluate(() => window.__releaseChecks?.());
     const counts = async () => {
       const shown = Number(/\((\d+)\)/.exec((await findingsHeading.textContent()) ?? '')?.[1]);
