@@ -83,7 +83,7 @@ describe('the letter of a dispute whose findings changed after it was filed', ()
     const last = items.at(-1);
     expect([last?.rule, last?.difference]).toEqual([OPENED_CLAIM_LABEL, -21_67]);
     expect(last?.explanation).toBe(
-      'The items above now come to $76.67; this dispute claims $55.00, as opened on 2026-10-05 (not yet filed with the carrier).',
+      'The items above now come to $76.67; this dispute claims $55.00, as opened on 2026-10-05.',
     );
     expect(letterClaim(draft, items).claimed).toBe(draft.claimedAmount);
   });

@@ -153,7 +153,7 @@ function withFiledClaim(
   if (change === 0) return items;
   const draft = dispute.status === 'draft';
   const since = draft
-    ? `as opened on ${dispute.openedOn} (not yet filed with the carrier)`
+    ? `as opened on ${dispute.openedOn}`
     : `as filed on ${dispute.submittedOn ?? dispute.openedOn}`;
   return [
     ...items,
