@@ -125,4 +125,22 @@ describe('a dispute’s expected credit', () => {
     expect(await disputesTable(db).get('dispute-1')).toMatchObject({ expectedCredit: 40_00 });
     expect((await disputesTable(db).get('dispute-1'))?.carrierReference).toBeUndefined();
   });
+
+  it('stays within the claim as filed when the findings shrink after: saving and filing still work', async () => {
+    await openExpecting(cents(49_99));
+    // The finding is found again at $10.00 (a line removed, an invoice deleted): the claim stays.
+    const found = await findingsTable(db).get(FINDING.id);
+    if (found === undefined) throw new Error('no finding');
+    await findingsTable(db).put({ ...found, impact: cents(10_00) });
+    const saved = await updateDispute(
+      db,
+      'dispute-1',
+      { expectedCredit: cents(49_99), submittedOn: isoDate(2026, 11, 21), carrierReference: 'T' },
+      T2,
+    );
+    expect(saved).toMatchObject({
+      ok: true,
+      value: { status: 'submitted', claimedAmount: 49_99, expectedCredit: 49_99 },
+    });
+  });
 });

@@ -9,6 +9,7 @@ import { TemDeskDatabase } from '../../renderer/db/database';
 import { disputesTable, findingsTable, type DisputeRecord } from '../../renderer/db/findings';
 import {
   FILED_CLAIM_LABEL,
+  OPENED_CLAIM_LABEL,
   letterClaim,
   letterCsv,
   loadLetterItems,
@@ -72,6 +73,19 @@ describe('the letter of a dispute whose findings changed after it was filed', ()
     expect(letterClaim(dispute, items).claimed).toBe(dispute.claimedAmount);
     const csv = new TextDecoder().decode(letterCsv(dispute, 'Lumen', items));
     expect(csv.trimEnd().split('\r\n').at(-1)).toBe('Total,,,,,,,,,,,55.00');
+  });
+
+  it('says of a draft, not filed yet, that its claim is as the dispute was opened', async () => {
+    await storeFindings([33_33, 43_34]);
+    const { submittedOn: _filed, ...opened } = dispute;
+    const draft: DisputeRecord = { ...opened, status: 'draft' };
+    const items = await loadLetterItems(db, draft);
+    const last = items.at(-1);
+    expect([last?.rule, last?.difference]).toEqual([OPENED_CLAIM_LABEL, -21_67]);
+    expect(last?.explanation).toBe(
+      'The items above now come to $76.67; this dispute claims $55.00, as opened on 2026-10-05.',
+    );
+    expect(letterClaim(draft, items).claimed).toBe(draft.claimedAmount);
   });
 
   it('has no such item while the findings still add up to the claim', async () => {

@@ -4,7 +4,7 @@
  * the button. The checks are held back until the question is open, so what it says first and what
  * it says once they ran are known, not raced.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -12,9 +12,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { focused, openApp, pickBillFiles, type AppSession } from './harness';
 
 let session: AppSession | undefined;
+/** The folder of the bill a test wrote, removed after it. */
+let billDir: string | undefined;
 afterEach(async (context) => {
   await session?.close(context.task.result?.state === 'fail');
   session = undefined;
+  if (billDir !== undefined) rmSync(billDir, { recursive: true, force: true });
+  billDir = undefined;
 });
 
 /** One invoice with a late fee: the checks find it, and the service is in no inventory. */
@@ -28,6 +32,8 @@ declare global {
   interface Window {
     /** Test hook: lets the validation checks' worker have the runs asked of it so far. */
     __releaseChecks?: () => void;
+    /** Test hook: how many runs the checks' worker was asked for while held. */
+    __heldChecks?: () => number;
   }
 }
 
@@ -35,6 +41,7 @@ declare global {
 function holdChecks(): void {
   const Real = window.Worker;
   let held: (() => void)[] | undefined = [];
+  window.__heldChecks = () => held?.length ?? 0;
   window.__releaseChecks = () => {
     const waiting = held ?? [];
     held = undefined;
@@ -57,25 +64,42 @@ function questionOf(page: Page) {
   return page.getByRole('group', { name: 'Delete this invoice?' });
 }
 
-/** Imports the late-fee bill with the checks held, and opens its invoice. */
-async function openHeldInvoice(): Promise<Page> {
+/** The late-fee bill and the month before it, on the same account. */
+const TWO_MONTHS_BILL = [
+  LATE_FEE_BILL,
+  'Windstream,WS-100,W-2026-08,2026-08-01,DHEC.554433..WIN,100M DIA,Recurring,850.00,850.00',
+].join('\r\n');
+
+/** Imports `bill` (`invoices` in it) with the checks held, and opens invoice `open`. */
+async function openHeldInvoice(bill = LATE_FEE_BILL, invoices = 1, open = 'W-2026-09') {
   session = await openApp({ hash: '#/bills' });
   const { page, context } = session;
   await context.addInitScript(holdChecks);
   await page.reload();
   await page.getByRole('heading', { name: 'No bills imported yet' }).waitFor();
-  const bill = join(mkdtempSync(join(tmpdir(), 'temdesk-delete-question-e2e-')), 'ws-sept.csv');
-  writeFileSync(bill, LATE_FEE_BILL);
-  await pickBillFiles(page, [bill]);
+  billDir = mkdtempSync(join(tmpdir(), 'temdesk-delete-question-e2e-'));
+  const file = join(billDir, 'ws.csv');
+  writeFileSync(file, bill);
+  await pickBillFiles(page, [file]);
   const preview = page.getByRole('region', { name: 'Preview: nothing is saved until you import' });
-  await preview.getByRole('button', { name: 'Import 1 invoice' }).click();
+  const imported = invoices === 1 ? '1 invoice' : `${invoices} invoices`;
+  await preview.getByRole('button', { name: `Import ${imported}` }).click();
   await expect
-    .poll(() => page.getByRole('status').filter({ hasText: 'Imported 1 invoice' }).count())
+    .poll(() =>
+      page
+        .getByRole('status')
+        .filter({ hasText: `Imported ${imported}` })
+        .count(),
+    )
     .toBe(1);
   await page.getByRole('button', { name: 'Close' }).click();
-  await page.getByRole('grid').getByRole('gridcell', { name: 'W-2026-09', exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: 'Invoice W-2026-09' }).waitFor();
+  await openInvoice(page, open);
   return page;
+}
+
+async function openInvoice(page: Page, invoiceNumber: string): Promise<void> {
+  await page.getByRole('grid').getByRole('gridcell', { name: invoiceNumber, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: `Invoice ${invoiceNumber}` }).waitFor();
 }
 
 describe('the question Delete invoice… asks', () => {
@@ -89,6 +113,8 @@ describe('the question Delete invoice… asks', () => {
     await question.getByText('No finding names it.', { exact: true }).waitFor();
 
     // The checks run now, the question still open: it says what they found, without reopening.
+    // The import asked for a run and it is held (else this test would race the checks).
+    await expect.poll(() => page.evaluate(() => window.__heldChecks?.() ?? 0)).toBeGreaterThan(0);
     await page.evaluate(() => window.__releaseChecks?.());
     const counts = async () => {
       const shown = Number(/\((\d+)\)/.exec((await findingsHeading.textContent()) ?? '')?.[1]);
@@ -128,6 +154,28 @@ describe('the question Delete invoice… asks', () => {
     await expect.poll(() => questionOf(page).count()).toBe(0);
     expect(await focused(page)).toBe('button Delete invoice…');
     await page.getByRole('heading', { level: 1, name: 'Invoice W-2026-09' }).waitFor();
+    expect(session?.consoleErrors).toEqual([]);
+  });
+
+  it('asks about the invoice it was opened on only, not another one opened after it', async () => {
+    const page = await openHeldInvoice(TWO_MONTHS_BILL, 2, 'W-2026-08');
+    const august = page.url();
+    await page.getByRole('link', { name: '← All invoices' }).click();
+    await openInvoice(page, 'W-2026-09');
+    await page.getByRole('button', { name: 'Delete invoice…' }).click();
+    await questionOf(page).getByText('Delete invoice W-2026-09 ($875.00)?').waitFor();
+
+    // Back to August's invoice in the same page (the history's Back): nobody asked to delete it.
+    await page.evaluate((url) => (window.location.hash = new URL(url).hash), august);
+    await page.getByRole('heading', { level: 1, name: 'Invoice W-2026-08' }).waitFor();
+    await page.getByRole('heading', { name: /^Findings on this invoice/ }).waitFor();
+    // A question carried over would show once its facts are read, a few milliseconds on.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(await questionOf(page).count()).toBe(0);
+    const opener = page.getByRole('button', { name: 'Delete invoice…' });
+    expect(await opener.getAttribute('aria-expanded')).toBe('false');
+    await opener.click();
+    await questionOf(page).getByText('Delete invoice W-2026-08 ($850.00)?').waitFor();
     expect(session?.consoleErrors).toEqual([]);
   });
 });

@@ -134,30 +134,37 @@ export async function loadLetterItems(
 /** The label of the item that brings a letter back to the claim as filed. */
 export const FILED_CLAIM_LABEL = 'Not in this claim: changed since it was filed';
 
+/** The same item in a draft's letter: not filed yet, its claim is as the dispute was opened. */
+export const OPENED_CLAIM_LABEL = 'Not in this claim: changed since the dispute was opened';
+
 /**
  * The items, and — when they no longer add up to what the dispute claims (a finding found again
  * with other money after the dispute was opened, or a line another finding now holds) — one more
  * item holding the difference, so the letter asks for the claim as filed and says why its items
- * differ. The user's decision stays as they left it: the Findings page flags the change.
+ * differ. The user's decision stays as they left it: the Findings page flags the change. A draft
+ * is not filed with the carrier yet: its item says the claim is as the dispute was opened.
  */
 function withFiledClaim(
-  dispute: Pick<DisputeRecord, 'claimedAmount' | 'openedOn' | 'submittedOn'>,
+  dispute: Pick<DisputeRecord, 'claimedAmount' | 'openedOn' | 'submittedOn' | 'status'>,
   items: LetterItem[],
 ): LetterItem[] {
   const found = sumCents(items.map((item) => item.difference));
   const change = cents(dispute.claimedAmount - found);
   if (change === 0) return items;
-  const filed = dispute.submittedOn ?? dispute.openedOn;
+  const draft = dispute.status === 'draft';
+  const since = draft
+    ? `as opened on ${dispute.openedOn}`
+    : `as filed on ${dispute.submittedOn ?? dispute.openedOn}`;
   return [
     ...items,
     {
       findingId: '',
-      rule: FILED_CLAIM_LABEL,
+      rule: draft ? OPENED_CLAIM_LABEL : FILED_CLAIM_LABEL,
       invoiceNumber: '',
       invoiceDate: '',
       lines: '',
       service: '',
-      explanation: `The items above now come to ${formatCents(found)}; this dispute claims ${formatCents(dispute.claimedAmount)}, as filed on ${filed}.`,
+      explanation: `The items above now come to ${formatCents(found)}; this dispute claims ${formatCents(dispute.claimedAmount)}, ${since}.`,
       billed: null,
       expected: null,
       difference: change,

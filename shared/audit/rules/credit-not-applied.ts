@@ -90,7 +90,8 @@ function creditsOn(
 
 /**
  * A filed dispute whose promised credit is not on the bills: the next N invoices of its account
- * after the filed date (default 2) show less credit than is still outstanding. Quiet until N
+ * after the filed date (default 2) show less credit than is still outstanding. A draft is not
+ * filed, even with a date. Quiet until N
  * invoices have arrived since filing. Impact: the credit still missing.
  */
 export const creditNotAppliedRule: AuditRule = {
@@ -109,7 +110,10 @@ export const creditNotAppliedRule: AuditRule = {
     const drafts: FindingDraft[] = [];
     for (const dispute of disputes) {
       const { filedOn, carrierId, accountNumber } = dispute;
-      if (filedOn === undefined || SETTLED.has(dispute.status)) continue;
+      // A draft is not filed with the carrier, whatever date it was given: it claims nothing yet
+      // (as the savings count it), so no credit is due.
+      if (filedOn === undefined || dispute.status === 'draft' || SETTLED.has(dispute.status))
+        continue;
       const owed = dispute.expectedCredit - dispute.creditedAmount;
       if (owed <= tolerance) continue;
       const invoices = context.invoicesByAccount.get(accountKeyOf(carrierId, accountNumber)) ?? [];

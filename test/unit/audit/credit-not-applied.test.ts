@@ -190,6 +190,8 @@ const cases: Case[] = [
     rule: RULE,
     snapshot: withDisputes(snapshotOf({ bills: bills(JULY_TO_SEPT) }), [
       dispute({ id: 'draft', filedOn: undefined, status: 'draft' }),
+      // Given a filed date but kept a draft (the user chose Draft): still not sent to the carrier.
+      dispute({ id: 'dated-draft', status: 'draft' }),
       dispute({ id: 'credited', status: 'credited', creditedAmount: cents(425_00) }),
       dispute({ id: 'recorded', creditedAmount: cents(424_50) }),
       dispute({ id: 'denied', status: 'denied' }),

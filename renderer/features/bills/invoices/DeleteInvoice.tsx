@@ -25,12 +25,23 @@ export function useDeleteInvoice(
   const db = useDatabase();
   const { perform } = useUndo();
   const { navigate } = useRouteContext();
-  const [asking, setAsking] = useState(false);
+  // The invoice the question is asked for: another invoice opened in this page (the history's
+  // Back) is not asked about. The facts name the invoice read: those of the one before are not
+  // shown while the next ones are read.
+  const [askedFor, setAskedFor] = useState<string | null>(null);
+  const asking = askedFor === invoiceId;
+  const setAsking = (open: boolean) => setAskedFor(open ? invoiceId : null);
   const facts = useLiveQuery(
-    () => (asking ? loadInvoiceDeletion(db, invoiceId) : Promise.resolve(null)),
+    async () => ({
+      invoiceId,
+      deletion: asking ? await loadInvoiceDeletion(db, invoiceId) : null,
+    }),
     [db, invoiceId, asking],
   );
-  const deletion = asking && facts.status === 'ready' ? facts.value : null;
+  const deletion =
+    asking && facts.status === 'ready' && facts.value.invoiceId === invoiceId
+      ? facts.value.deletion
+      : null;
   const shown = deletion !== null;
   const question = useRef<HTMLParagraphElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
