@@ -7,6 +7,8 @@ import Dexie from 'dexie';
 import {
   ADVANCE_BILLING_MONTHS,
   ARREARS_BILLING_MONTHS,
+  DATED_MONTHS_AFTER,
+  DATED_MONTHS_BEFORE,
   invoicePeriodReaches,
   monthsOfInvoicePeriod,
   type AccountAllocationPolicy,
@@ -150,7 +152,8 @@ function invoicesDated(db: TemDeskDatabase, from: IsoMonth, to: IsoMonth): Promi
  * those dated up to a year earlier or later whose stated period reaches the month (a quarter or a
  * year billed in advance, a quarter billed in arrears: without them the month would lose its share
  * of the bill, and the months would no longer add up to it); the engine keeps the days that fall
- * in the month.
+ * in the month, counting only the months that read the bill (`invoiceReaches`), so a line whose
+ * own period runs past them is shared over the months that do.
  */
 export async function loadMonthInput(
   db: TemDeskDatabase,
@@ -167,11 +170,15 @@ export async function loadMonthInput(
       : [
           ...(await reaching(
             addMonthsToMonth(month, -ADVANCE_BILLING_MONTHS),
-            addMonthsToMonth(month, -2),
+            addMonthsToMonth(month, -DATED_MONTHS_BEFORE - 1),
           )),
-          ...(await invoicesDated(db, addMonthsToMonth(month, -1), addMonthsToMonth(month, 2))),
+          ...(await invoicesDated(
+            db,
+            addMonthsToMonth(month, -DATED_MONTHS_BEFORE),
+            addMonthsToMonth(month, DATED_MONTHS_AFTER),
+          )),
           ...(await reaching(
-            addMonthsToMonth(month, 3),
+            addMonthsToMonth(month, DATED_MONTHS_AFTER + 1),
             addMonthsToMonth(month, ARREARS_BILLING_MONTHS),
           )),
         ];

@@ -132,7 +132,9 @@ class MonthRun {
         const whole = cents(block.amount[i] ?? 0);
         const period = chargePeriod(invoice, block.periodStart[i] ?? '', block.periodEnd[i] ?? '');
         const amount =
-          this.input.basis === 'invoice-date' ? whole : this.monthShare.partOf(whole, period);
+          this.input.basis === 'invoice-date'
+            ? whole
+            : this.monthShare.partOf(whole, invoice, block.periodStart[i], block.periodEnd[i]);
         const category = CHARGE_CATEGORIES[block.category[i] ?? -1];
         if (category === undefined) {
           throw new Error(`Corrupt charge block: category ${block.category[i]}`);

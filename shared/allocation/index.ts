@@ -6,7 +6,10 @@ export {
   ADVANCE_BILLING_MONTHS,
   ARREARS_BILLING_MONTHS,
   chargePeriod,
+  DATED_MONTHS_AFTER,
+  DATED_MONTHS_BEFORE,
   invoicePeriodReaches,
+  invoiceReaches,
   monthsOfInvoicePeriod,
   type ChargePeriod,
 } from './periods';

@@ -3,6 +3,11 @@
  * period, else its invoice's period, else just the invoice date. A period spanning several months
  * is split by the number of its days in each month, with largest remainder, so the parts of every
  * month add up to the line exactly (allocating each month in turn never gains or loses a cent).
+ * Only the months a month's loader reads the invoice for ({@link invoiceReaches}) take a part: a
+ * line's days in a month beyond them (a line of an August bill for September to December, whose
+ * own period is September to November) are shared over its days in the months the bill reaches,
+ * instead of being lost with a month that never reads the bill; a line with no day in them covers
+ * the invoice's period, else its date.
  */
 import type { IsoDate, IsoMonth } from '../dates/iso-date';
 import {
@@ -71,6 +76,36 @@ export function monthsOfInvoicePeriod(
 }
 
 /**
+ * The bills a service-period month reads whatever their periods: those dated from
+ * {@link DATED_MONTHS_BEFORE} month before it to {@link DATED_MONTHS_AFTER} after it.
+ */
+export const DATED_MONTHS_BEFORE = 1;
+export const DATED_MONTHS_AFTER = 2;
+
+/**
+ * Whether a service-period month reads `invoice` (the reach of `loadMonthInput`): one dated from the
+ * month before it to two after it, or one dated up to {@link ADVANCE_BILLING_MONTHS} before or
+ * {@link ARREARS_BILLING_MONTHS} after it whose stated period reaches it. The engine gives an
+ * invoice's lines to these months only, so the months add up to the bill whatever its lines say.
+ */
+export function invoiceReaches(
+  invoice: Pick<Invoice, 'invoiceDate' | 'periodStart' | 'periodEnd'>,
+  month: IsoMonth,
+): boolean {
+  const dated = isoMonthOf(invoice.invoiceDate);
+  if (
+    dated >= addMonthsToMonth(month, -DATED_MONTHS_BEFORE) &&
+    dated <= addMonthsToMonth(month, DATED_MONTHS_AFTER)
+  )
+    return true;
+  return (
+    dated >= addMonthsToMonth(month, -ADVANCE_BILLING_MONTHS) &&
+    dated <= addMonthsToMonth(month, ARREARS_BILLING_MONTHS) &&
+    invoicePeriodReaches(invoice, month)
+  );
+}
+
+/**
  * Whether an invoice's own stated period has days in `month`: a bill dated well before the month
  * (a quarter or a year billed in advance) or well after it (a quarter billed in arrears) still
  * carries part of it, so the caller of a service-period allocation must pass it even though its
@@ -85,28 +120,45 @@ export function invoicePeriodReaches(
   return periodStart <= endOfMonth(month) && periodEnd >= startOfMonth(month);
 }
 
+/** The periods a line may cover, in order: its own, its invoice's, its invoice's date. */
+function candidatePeriods(invoice: Invoice, lineStart: string, lineEnd: string): ChargePeriod[] {
+  const periods: ChargePeriod[] = [];
+  if (isIsoDate(lineStart) && isIsoDate(lineEnd) && lineStart <= lineEnd)
+    periods.push({ start: lineStart, end: lineEnd });
+  const { periodStart, periodEnd } = invoice;
+  if (periodStart !== undefined && periodEnd !== undefined && periodStart <= periodEnd)
+    periods.push({ start: periodStart, end: periodEnd });
+  periods.push({ start: invoice.invoiceDate, end: invoice.invoiceDate });
+  return periods;
+}
+
 /**
  * Splits periods by month for one target month; caches the day weights of each distinct period
- * (most lines share their invoice's period, so a month of lines computes only a few).
+ * and invoice reach (most lines share their invoice's period, so a month of lines computes only a
+ * few).
  */
 export class MonthShare {
-  private readonly cache = new Map<string, { weights: number[]; index: number }>();
+  private readonly cache = new Map<string, { weights: number[]; index: number } | null>();
 
   constructor(private readonly month: IsoMonth) {}
 
-  /** The part of `amount` that falls in the month (largest remainder over days per month). */
-  partOf(amount: Cents, period: ChargePeriod): Cents {
-    const startMonth = isoMonthOf(period.start);
-    const endMonth = isoMonthOf(period.end);
-    if (startMonth === endMonth) return startMonth === this.month ? amount : cents(0);
-    if (this.month < startMonth || this.month > endMonth) return cents(0);
-    const key = `${period.start}/${period.end}`;
-    let entry = this.cache.get(key);
-    if (entry === undefined) {
-      entry = dayWeights(period, this.month);
-      this.cache.set(key, entry);
+  /**
+   * The part of a line of `invoice` that falls in the month: its amount shared by largest
+   * remainder over the days of the first of its periods ({@link candidatePeriods}) that has days in
+   * the months the invoice reaches ({@link invoiceReaches}), counting those days only.
+   */
+  partOf(amount: Cents, invoice: Invoice, lineStart = '', lineEnd = ''): Cents {
+    for (const period of candidatePeriods(invoice, lineStart, lineEnd)) {
+      const key = `${invoice.invoiceDate}/${invoice.periodStart ?? ''}/${invoice.periodEnd ?? ''}/${period.start}/${period.end}`;
+      let entry = this.cache.get(key);
+      if (entry === undefined) {
+        entry = dayWeights(period, this.month, (month) => invoiceReaches(invoice, month));
+        this.cache.set(key, entry);
+      }
+      if (entry === null) continue;
+      return entry.index < 0 ? cents(0) : partAt(amount, entry.weights, entry.index);
     }
-    return partAt(amount, entry.weights, entry.index);
+    return cents(0);
   }
 }
 
@@ -138,16 +190,26 @@ export function partAt(amount: Cents, weights: readonly number[], index: number)
   return cents(amount < 0 ? -part : part);
 }
 
-/** Days of the period in each month it touches, and the position of `month` among them. */
-function dayWeights(period: ChargePeriod, month: IsoMonth): { weights: number[]; index: number } {
+/**
+ * Days of the period in each month it touches that `reaches` (0 in the others), and the position
+ * of `month` among them (-1 when the period does not have it); null when no month it touches does.
+ */
+function dayWeights(
+  period: ChargePeriod,
+  month: IsoMonth,
+  reaches: (month: IsoMonth) => boolean,
+): { weights: number[]; index: number } | null {
   const weights: number[] = [];
   let index = -1;
+  let reached = false;
   for (let current = isoMonthOf(period.start); ; current = addMonthsToMonth(current, 1)) {
     const from = startOfMonth(current) > period.start ? startOfMonth(current) : period.start;
     const to = endOfMonth(current) < period.end ? endOfMonth(current) : period.end;
-    if (current === month) index = weights.length;
-    weights.push(daysBetween(from, to) + 1);
+    const counts = reaches(current);
+    if (current === month && counts) index = weights.length;
+    reached ||= counts;
+    weights.push(counts ? daysBetween(from, to) + 1 : 0);
     if (to === period.end) break;
   }
-  return { weights, index };
+  return reached ? { weights, index } : null;
 }
