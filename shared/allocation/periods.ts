@@ -20,6 +20,7 @@ import {
 } from '../dates/iso-date';
 import { cents, splitLargestRemainder, type Cents } from '../money/cents';
 import type { Invoice } from '../model';
+import type { ChargeBlock } from '../storage/charge-blocks';
 
 /** A closed range of days a charge covers. */
 export interface ChargePeriod {
@@ -103,6 +104,38 @@ export function invoiceReaches(
     dated <= addMonthsToMonth(month, ARREARS_BILLING_MONTHS) &&
     invoicePeriodReaches(invoice, month)
   );
+}
+
+/**
+ * The months that read `invoice` for its date alone ({@link invoiceReaches}): from
+ * {@link DATED_MONTHS_AFTER} months before its month to {@link DATED_MONTHS_BEFORE} after it.
+ */
+export function monthsAroundInvoiceDate(invoice: Pick<Invoice, 'invoiceDate'>): IsoMonth[] {
+  const dated = isoMonthOf(invoice.invoiceDate);
+  const months: IsoMonth[] = [];
+  for (let step = -DATED_MONTHS_AFTER; step <= DATED_MONTHS_BEFORE; step++)
+    months.push(addMonthsToMonth(dated, step));
+  return months;
+}
+
+/** Whether any line of `invoices` (their `blocks`) has a part in `month` by service period. */
+export function anyLineInMonth(
+  month: IsoMonth,
+  invoices: readonly Invoice[],
+  blocks: readonly ChargeBlock[],
+): boolean {
+  const share = new MonthShare(month);
+  const byId = new Map(invoices.map((invoice) => [invoice.id, invoice]));
+  return blocks.some((block) => {
+    const invoice = byId.get(block.invoiceId);
+    if (invoice === undefined) return false;
+    for (let i = 0; i < block.count; i++) {
+      const amount = cents(block.amount[i] ?? 0);
+      if (share.partOf(amount, invoice, block.periodStart[i], block.periodEnd[i]) !== 0)
+        return true;
+    }
+    return false;
+  });
 }
 
 /**

@@ -376,6 +376,8 @@ describe("a month's input", () => {
       [[31_00, '2026-08-01', '2026-08-31']],
     );
     expect(await periodTotals(isoMonth(2026, 6), 8)).toEqual([['2026-08', 31_00]]);
+    // August is offered, though no bill is dated in it nor states it: a line of one falls in it.
+    expect(await chargebackMonths(db, 'service-period')).toEqual(['2026-10', '2026-08']);
   });
 
   it('one-click fixes give a site or an account an active cost center', async () => {
