@@ -220,4 +220,49 @@ describe('matching bills to the inventory', () => {
       servicesNotBilled(services, billed, (id) => accountNumbers[id]).map((s) => s.id),
     ).toEqual(['quiet']);
   });
+
+  it('matches a number on its own carrier only: a number ported from another is not in the inventory', () => {
+    // 555-010-0001 is the inventory's line on carrier-2 (ported away, still live there by
+    // mistake); carrier-1 now bills it, and bills its own line 555-010-0003 no more.
+    const billed = billedIdentifiers([latest], blocks);
+    const services = [
+      makeService({ carrierId: 'carrier-2', accountId: 'account-2' }),
+      makeService({ id: 's2', serviceKey: '+15550100002' }),
+      makeService({ id: 's3', serviceKey: '+15550100003' }),
+      makeService({
+        id: 'quiet',
+        carrierId: 'carrier-1',
+        serviceKey: '+15550100001',
+        accountId: 'account-3',
+      }),
+    ];
+    const accountNumbers: Record<string, string> = {
+      'account-1': 'A-1',
+      'account-2': 'B-1',
+      'account-3': 'A-1',
+    };
+    expect(unmatchedIdentifiers(billed, services).map((u) => u.serviceIdRaw)).toEqual([]);
+    expect(unmatchedIdentifiers(billed, services.slice(0, 3)).map((u) => u.serviceIdRaw)).toEqual([
+      '555-010-0001',
+    ]);
+    const otherCarrier = makeService({
+      id: 'other',
+      carrierId: 'carrier-2',
+      serviceKey: '+15550100002',
+      accountId: 'account-2',
+    });
+    const onCarrier2 = billedIdentifiers(
+      [{ ...latest, id: 'i-b', carrierId: 'carrier-2', accountNumber: 'B-1' }],
+      packChargeLines('i-b', [line('+15550100005', 20_00)]),
+    );
+    const billedOnBoth = [...billed, ...onCarrier2];
+    // carrier-2's line 555-010-0002 is not billed on carrier-2's latest invoice, whatever carrier-1's says.
+    expect(
+      servicesNotBilled(
+        [...services.slice(1, 3), otherCarrier],
+        billedOnBoth,
+        (id) => accountNumbers[id],
+      ).map((s) => s.id),
+    ).toEqual(['other']);
+  });
 });
