@@ -13,9 +13,10 @@ import {
   servicesNotBilled,
   unmatchedIdentifiers,
 } from '../../../shared/inventory/matching';
+import { effectiveCostCenterId } from '../../../shared/inventory/rows';
 import { siteOptionLabel, summarizeSites } from '../../../shared/inventory/sites';
 import { isoDate } from '../../../shared/dates';
-import type { ChargeLine, Invoice } from '../../../shared/model';
+import type { Account, ChargeLine, Invoice } from '../../../shared/model';
 import { cents } from '../../../shared/money/cents';
 import { packChargeLines } from '../../../shared/storage/charge-blocks';
 import { makeService, makeSite } from '../../helpers/inventory';
@@ -264,5 +265,27 @@ describe('matching bills to the inventory', () => {
         (id) => accountNumbers[id],
       ).map((s) => s.id),
     ).toEqual(['other']);
+  });
+});
+
+describe('the cost center a service is charged to', () => {
+  it('follows the chargeback: a service with no site goes to its account’s default site’s cost center', () => {
+    const sites = new Map([['site-hq', makeSite({ id: 'site-hq', costCenterId: 'cc-hq' })]]);
+    const account = (overrides: Partial<Account>): Account => ({
+      id: 'account-1',
+      carrierId: 'carrier-1',
+      accountNumber: 'A-1',
+      status: 'open',
+      ...overrides,
+    });
+    const siteless = makeService({ siteId: undefined });
+    const charged = (overrides: Partial<Account>, service = siteless) =>
+      effectiveCostCenterId(service, sites, new Map([['account-1', account(overrides)]]));
+    expect(charged({ defaultSiteId: 'site-hq', defaultCostCenterId: 'cc-acct' })).toBe('cc-hq');
+    expect(charged({ defaultSiteId: 'site-hq' })).toBe('cc-hq');
+    expect(charged({ defaultCostCenterId: 'cc-acct' })).toBe('cc-acct');
+    expect(charged({ defaultSiteId: 'site-hq' }, makeService({ costCenterId: 'cc-own' }))).toBe(
+      'cc-own',
+    );
   });
 });
