@@ -153,45 +153,66 @@ export function invoicePeriodReaches(
   return periodStart <= endOfMonth(month) && periodEnd >= startOfMonth(month);
 }
 
-/** The periods a line may cover, in order: its own, its invoice's, its invoice's date. */
-function candidatePeriods(invoice: Invoice, lineStart: string, lineEnd: string): ChargePeriod[] {
-  const periods: ChargePeriod[] = [];
-  if (isIsoDate(lineStart) && isIsoDate(lineEnd) && lineStart <= lineEnd)
-    periods.push({ start: lineStart, end: lineEnd });
-  const { periodStart, periodEnd } = invoice;
-  if (periodStart !== undefined && periodEnd !== undefined && periodStart <= periodEnd)
-    periods.push({ start: periodStart, end: periodEnd });
-  periods.push({ start: invoice.invoiceDate, end: invoice.invoiceDate });
-  return periods;
-}
-
 /**
- * Splits periods by month for one target month; caches the day weights of each distinct period
- * and invoice reach (most lines share their invoice's period, so a month of lines computes only a
- * few).
+ * Splits periods by month for one target month; caches the day weights of each distinct period of
+ * each invoice, and which months the invoice being read reaches (most lines share their invoice's
+ * period, so a month of lines computes only a few).
  */
 export class MonthShare {
   private readonly cache = new Map<string, { weights: number[]; index: number } | null>();
+  private reachOf: Invoice | undefined;
+  private readonly reached = new Map<IsoMonth, boolean>();
 
   constructor(private readonly month: IsoMonth) {}
 
   /**
    * The part of a line of `invoice` that falls in the month: its amount shared by largest
-   * remainder over the days of the first of its periods ({@link candidatePeriods}) that has days in
-   * the months the invoice reaches ({@link invoiceReaches}), counting those days only.
+   * remainder over the days of the first of its periods — its own, else its invoice's — that has
+   * days in the months the invoice reaches ({@link invoiceReaches}), counting those days only;
+   * else all of it in its invoice's month.
    */
   partOf(amount: Cents, invoice: Invoice, lineStart = '', lineEnd = ''): Cents {
-    for (const period of candidatePeriods(invoice, lineStart, lineEnd)) {
-      const key = `${invoice.invoiceDate}/${invoice.periodStart ?? ''}/${invoice.periodEnd ?? ''}/${period.start}/${period.end}`;
-      let entry = this.cache.get(key);
-      if (entry === undefined) {
-        entry = dayWeights(period, this.month, (month) => invoiceReaches(invoice, month));
-        this.cache.set(key, entry);
-      }
-      if (entry === null) continue;
-      return entry.index < 0 ? cents(0) : partAt(amount, entry.weights, entry.index);
+    if (isIsoDate(lineStart) && isIsoDate(lineEnd) && lineStart <= lineEnd) {
+      const part = this.partIn(amount, invoice, lineStart, lineEnd);
+      if (part !== null) return part;
     }
-    return cents(0);
+    const { periodStart, periodEnd } = invoice;
+    if (periodStart !== undefined && periodEnd !== undefined && periodStart <= periodEnd) {
+      const part = this.partIn(amount, invoice, periodStart, periodEnd);
+      if (part !== null) return part;
+    }
+    return isoMonthOf(invoice.invoiceDate) === this.month ? amount : cents(0);
+  }
+
+  /** The month's part of `amount` over the period; null when no month of it reaches the invoice. */
+  private partIn(amount: Cents, invoice: Invoice, start: IsoDate, end: IsoDate): Cents | null {
+    const startMonth = isoMonthOf(start);
+    if (startMonth === isoMonthOf(end)) {
+      if (!this.reaches(invoice, startMonth)) return null;
+      return startMonth === this.month ? amount : cents(0);
+    }
+    const key = `${invoice.id}/${start}/${end}`;
+    let entry = this.cache.get(key);
+    if (entry === undefined) {
+      entry = dayWeights({ start, end }, this.month, (month) => this.reaches(invoice, month));
+      this.cache.set(key, entry);
+    }
+    if (entry === null) return null;
+    return entry.index < 0 ? cents(0) : partAt(amount, entry.weights, entry.index);
+  }
+
+  /** {@link invoiceReaches}, remembered for the invoice whose lines are being read. */
+  private reaches(invoice: Invoice, month: IsoMonth): boolean {
+    if (this.reachOf !== invoice) {
+      this.reachOf = invoice;
+      this.reached.clear();
+    }
+    let reached = this.reached.get(month);
+    if (reached === undefined) {
+      reached = invoiceReaches(invoice, month);
+      this.reached.set(month, reached);
+    }
+    return reached;
   }
 }
 
