@@ -29,15 +29,19 @@ export interface BilledIdentifier {
   plan: string;
 }
 
-/** The latest invoice of each carrier account. */
+/**
+ * The latest invoice of each carrier account: every one dated on its latest day (a bill and a
+ * credit memo of the same day both say what the account bills, whichever was stored first).
+ */
 export function latestInvoicePerAccount(invoices: readonly Invoice[]): Invoice[] {
-  const latest = new Map<string, Invoice>();
+  const latest = new Map<string, Invoice[]>();
   for (const invoice of invoices) {
     const key = `${invoice.carrierId}|${invoice.accountNumber}`;
-    const current = latest.get(key);
-    if (!current || invoice.invoiceDate > current.invoiceDate) latest.set(key, invoice);
+    const current = latest.get(key)?.[0];
+    if (!current || invoice.invoiceDate > current.invoiceDate) latest.set(key, [invoice]);
+    else if (invoice.invoiceDate === current.invoiceDate) latest.get(key)?.push(invoice);
   }
-  return [...latest.values()];
+  return [...latest.values()].flat();
 }
 
 /** Every identifier billed on the given invoices, summed per invoice, read straight from packed blocks. */

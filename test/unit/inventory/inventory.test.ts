@@ -177,6 +177,22 @@ describe('matching bills to the inventory', () => {
     ]),
   ];
 
+  it('takes every invoice of an account dated on its latest day (a bill and a credit memo)', () => {
+    const memo = invoice('i-oct-memo', '2026-10-16');
+    expect(
+      latestInvoicePerAccount([old, latest, memo])
+        .map((i) => i.id)
+        .sort(),
+    ).toEqual(['i-oct', 'i-oct-memo']);
+    // A live service the memo alone names is billed.
+    const billed = billedIdentifiers(
+      [latest, memo],
+      [...blocks, ...packChargeLines('i-oct-memo', [line('+15550100077', -5_00)])],
+    );
+    const quiet = makeService({ id: 'quiet', serviceKey: '+15550100077' });
+    expect(servicesNotBilled([quiet], billed, () => 'A-1')).toEqual([]);
+  });
+
   it('takes the latest invoice of each account', () => {
     expect(
       latestInvoicePerAccount([old, latest, invoice('x', '2026-08-01', 'A-2')])
