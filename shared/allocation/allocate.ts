@@ -29,7 +29,7 @@
 import { isoMonthOf } from '../dates/iso-date';
 import { cents, splitLargestRemainder, sumCents, ZERO_CENTS, type Cents } from '../money/cents';
 import { CHARGE_CATEGORIES, type ChargeCategory, type CostCenter, type Invoice } from '../model';
-import type { ChargeBlock } from '../storage/charge-blocks';
+import { lineAccountOf, type ChargeBlock } from '../storage/charge-blocks';
 import { chargePeriod, MonthShare } from './periods';
 import { applyMarkups } from './markup';
 import { AllocationIndex, closedSiteProblem, type Problem } from './resolve';
@@ -147,12 +147,13 @@ class MonthRun {
           accountLevel.push(line);
           continue;
         }
-        const service = this.index.serviceFor(invoice.carrierId, serviceKey, account);
+        const billedOn = lineAccountOf(block, i);
+        const service = this.index.serviceFor(invoice.carrierId, serviceKey, account, billedOn);
         if (service === undefined) {
           this.except(line, {
             kind: 'unknown-service',
             costCenterId: null,
-            message: `${block.serviceIdRaw[i] ?? serviceKey} is billed on account ${invoice.accountNumber} but is not in the inventory.`,
+            message: `${block.serviceIdRaw[i] ?? serviceKey} is billed on account ${billedOn ?? invoice.accountNumber} but is not in the inventory.`,
           });
           continue;
         }
