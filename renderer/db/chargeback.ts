@@ -6,8 +6,12 @@
 import Dexie from 'dexie';
 import {
   ADVANCE_BILLING_MONTHS,
+  anyLineInMonth,
   ARREARS_BILLING_MONTHS,
+  DATED_MONTHS_AFTER,
+  DATED_MONTHS_BEFORE,
   invoicePeriodReaches,
+  monthsAroundInvoiceDate,
   monthsOfInvoicePeriod,
   type AccountAllocationPolicy,
   type AllocationBasis,
@@ -31,6 +35,7 @@ import {
   type ExportPreset,
 } from '../../shared/export';
 import type { AllocationRule, Invoice } from '../../shared/model';
+import type { ChargeBlock } from '../../shared/storage/charge-blocks';
 import { basisPointsProblem } from '../../shared/money/cents';
 import { fail, ok, type Result } from '../../shared/result';
 import type { ExportPresetRecord, TemDeskDatabase } from './database';
@@ -107,7 +112,8 @@ export async function invoiceMonths(db: TemDeskDatabase): Promise<IsoMonth[]> {
  * The months the chargeback offers, newest first: by invoice date, those with invoices; by service
  * period, also each month an invoice's stated period reaches (an August bill for September to
  * November gives those three months, which may have no bill dated in them: without them their
- * share of the bill could never be seen or exported).
+ * share of the bill could never be seen or exported), and each month near a bill's date that a
+ * line of it falls in (an October bill's line for August).
  */
 export async function chargebackMonths(
   db: TemDeskDatabase,
@@ -130,10 +136,35 @@ export async function chargebackMonthChoice(
   const opening = dated[0] ?? null;
   if (basis === 'invoice-date') return { months: dated, opening };
   const months = new Set(dated);
+  const around = new Set<IsoMonth>();
   await db.invoices.each((invoice) => {
     for (const month of monthsOfInvoicePeriod(invoice)) months.add(month);
+    for (const month of monthsAroundInvoiceDate(invoice)) around.add(month);
   });
+  // A month near a bill's date that no bill is dated in nor states (the month before the first
+  // bill) still holds the days of a line of one for it: offered only when a line falls in it.
+  for (const month of [...around].filter((month) => !months.has(month))) {
+    const invoices = await invoicesDated(
+      db,
+      addMonthsToMonth(month, -DATED_MONTHS_BEFORE),
+      addMonthsToMonth(month, DATED_MONTHS_AFTER),
+    );
+    if (anyLineInMonth(month, invoices, await blocksOf(db, invoices))) months.add(month);
+  }
   return { months: [...months].sort().reverse(), opening };
+}
+
+/** The charge blocks of `invoices`, by the invoice index. */
+async function blocksOf(db: TemDeskDatabase, invoices: readonly Invoice[]): Promise<ChargeBlock[]> {
+  const blocks = await Promise.all(
+    invoices.map((invoice) =>
+      db.chargeBlocks
+        .where('[invoiceId+blockIndex]')
+        .between([invoice.id, Dexie.minKey], [invoice.id, Dexie.maxKey])
+        .toArray(),
+    ),
+  );
+  return blocks.flat();
 }
 
 /** Invoices dated from the start of `from` to the end of `to` (months), by the date index. */
@@ -150,7 +181,8 @@ function invoicesDated(db: TemDeskDatabase, from: IsoMonth, to: IsoMonth): Promi
  * those dated up to a year earlier or later whose stated period reaches the month (a quarter or a
  * year billed in advance, a quarter billed in arrears: without them the month would lose its share
  * of the bill, and the months would no longer add up to it); the engine keeps the days that fall
- * in the month.
+ * in the month, counting only the months that read the bill (`invoiceReaches`), so a line whose
+ * own period runs past them is shared over the months that do.
  */
 export async function loadMonthInput(
   db: TemDeskDatabase,
@@ -167,24 +199,19 @@ export async function loadMonthInput(
       : [
           ...(await reaching(
             addMonthsToMonth(month, -ADVANCE_BILLING_MONTHS),
-            addMonthsToMonth(month, -2),
+            addMonthsToMonth(month, -DATED_MONTHS_BEFORE - 1),
           )),
-          ...(await invoicesDated(db, addMonthsToMonth(month, -1), addMonthsToMonth(month, 2))),
+          ...(await invoicesDated(
+            db,
+            addMonthsToMonth(month, -DATED_MONTHS_BEFORE),
+            addMonthsToMonth(month, DATED_MONTHS_AFTER),
+          )),
           ...(await reaching(
-            addMonthsToMonth(month, 3),
+            addMonthsToMonth(month, DATED_MONTHS_AFTER + 1),
             addMonthsToMonth(month, ARREARS_BILLING_MONTHS),
           )),
         ];
-  const blocks = (
-    await Promise.all(
-      invoices.map((invoice) =>
-        db.chargeBlocks
-          .where('[invoiceId+blockIndex]')
-          .between([invoice.id, Dexie.minKey], [invoice.id, Dexie.maxKey])
-          .toArray(),
-      ),
-    )
-  ).flat();
+  const blocks = await blocksOf(db, invoices);
   return { month, basis: settings.basis, invoices, blocks, ...(await loadAllocationSetup(db)) };
 }
 

@@ -29,7 +29,7 @@
 import { isoMonthOf } from '../dates/iso-date';
 import { cents, splitLargestRemainder, sumCents, ZERO_CENTS, type Cents } from '../money/cents';
 import { CHARGE_CATEGORIES, type ChargeCategory, type CostCenter, type Invoice } from '../model';
-import type { ChargeBlock } from '../storage/charge-blocks';
+import { lineAccountOf, type ChargeBlock } from '../storage/charge-blocks';
 import { chargePeriod, MonthShare } from './periods';
 import { applyMarkups } from './markup';
 import { AllocationIndex, closedSiteProblem, type Problem } from './resolve';
@@ -132,7 +132,9 @@ class MonthRun {
         const whole = cents(block.amount[i] ?? 0);
         const period = chargePeriod(invoice, block.periodStart[i] ?? '', block.periodEnd[i] ?? '');
         const amount =
-          this.input.basis === 'invoice-date' ? whole : this.monthShare.partOf(whole, period);
+          this.input.basis === 'invoice-date'
+            ? whole
+            : this.monthShare.partOf(whole, invoice, block.periodStart[i], block.periodEnd[i]);
         const category = CHARGE_CATEGORIES[block.category[i] ?? -1];
         if (category === undefined) {
           throw new Error(`Corrupt charge block: category ${block.category[i]}`);
@@ -145,12 +147,13 @@ class MonthRun {
           accountLevel.push(line);
           continue;
         }
-        const service = this.index.serviceFor(invoice.carrierId, serviceKey, account);
+        const billedOn = lineAccountOf(block, i);
+        const service = this.index.serviceFor(invoice.carrierId, serviceKey, account, billedOn);
         if (service === undefined) {
           this.except(line, {
             kind: 'unknown-service',
             costCenterId: null,
-            message: `${block.serviceIdRaw[i] ?? serviceKey} is billed on account ${invoice.accountNumber} but is not in the inventory.`,
+            message: `${block.serviceIdRaw[i] ?? serviceKey} is billed on account ${billedOn ?? invoice.accountNumber} but is not in the inventory.`,
           });
           continue;
         }

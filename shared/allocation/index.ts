@@ -4,9 +4,14 @@ export { allocateMonth, zeroByCategory } from './allocate';
 export { markupOf, markupShares } from './markup';
 export {
   ADVANCE_BILLING_MONTHS,
+  anyLineInMonth,
   ARREARS_BILLING_MONTHS,
   chargePeriod,
+  DATED_MONTHS_AFTER,
+  DATED_MONTHS_BEFORE,
   invoicePeriodReaches,
+  invoiceReaches,
+  monthsAroundInvoiceDate,
   monthsOfInvoicePeriod,
   type ChargePeriod,
 } from './periods';

@@ -3,6 +3,11 @@
  * period, else its invoice's period, else just the invoice date. A period spanning several months
  * is split by the number of its days in each month, with largest remainder, so the parts of every
  * month add up to the line exactly (allocating each month in turn never gains or loses a cent).
+ * Only the months a month's loader reads the invoice for ({@link invoiceReaches}) take a part: a
+ * line's days in a month beyond them (a line of an August bill for September to December, whose
+ * own period is September to November) are shared over its days in the months the bill reaches,
+ * instead of being lost with a month that never reads the bill; a line with no day in them covers
+ * the invoice's period, else its date.
  */
 import type { IsoDate, IsoMonth } from '../dates/iso-date';
 import {
@@ -15,6 +20,7 @@ import {
 } from '../dates/iso-date';
 import { cents, splitLargestRemainder, type Cents } from '../money/cents';
 import type { Invoice } from '../model';
+import type { ChargeBlock } from '../storage/charge-blocks';
 
 /** A closed range of days a charge covers. */
 export interface ChargePeriod {
@@ -71,6 +77,68 @@ export function monthsOfInvoicePeriod(
 }
 
 /**
+ * The bills a service-period month reads whatever their periods: those dated from
+ * {@link DATED_MONTHS_BEFORE} month before it to {@link DATED_MONTHS_AFTER} after it.
+ */
+export const DATED_MONTHS_BEFORE = 1;
+export const DATED_MONTHS_AFTER = 2;
+
+/**
+ * Whether a service-period month reads `invoice` (the reach of `loadMonthInput`): one dated from the
+ * month before it to two after it, or one dated up to {@link ADVANCE_BILLING_MONTHS} before or
+ * {@link ARREARS_BILLING_MONTHS} after it whose stated period reaches it. The engine gives an
+ * invoice's lines to these months only, so the months add up to the bill whatever its lines say.
+ */
+export function invoiceReaches(
+  invoice: Pick<Invoice, 'invoiceDate' | 'periodStart' | 'periodEnd'>,
+  month: IsoMonth,
+): boolean {
+  const dated = isoMonthOf(invoice.invoiceDate);
+  if (
+    dated >= addMonthsToMonth(month, -DATED_MONTHS_BEFORE) &&
+    dated <= addMonthsToMonth(month, DATED_MONTHS_AFTER)
+  )
+    return true;
+  return (
+    dated >= addMonthsToMonth(month, -ADVANCE_BILLING_MONTHS) &&
+    dated <= addMonthsToMonth(month, ARREARS_BILLING_MONTHS) &&
+    invoicePeriodReaches(invoice, month)
+  );
+}
+
+/**
+ * The months that read `invoice` for its date alone ({@link invoiceReaches}): from
+ * {@link DATED_MONTHS_AFTER} months before its month to {@link DATED_MONTHS_BEFORE} after it.
+ */
+export function monthsAroundInvoiceDate(invoice: Pick<Invoice, 'invoiceDate'>): IsoMonth[] {
+  const dated = isoMonthOf(invoice.invoiceDate);
+  const months: IsoMonth[] = [];
+  for (let step = -DATED_MONTHS_AFTER; step <= DATED_MONTHS_BEFORE; step++)
+    months.push(addMonthsToMonth(dated, step));
+  return months;
+}
+
+/** Whether any line of `invoices` (their `blocks`) has a part in `month` by service period. */
+export function anyLineInMonth(
+  month: IsoMonth,
+  invoices: readonly Invoice[],
+  blocks: readonly ChargeBlock[],
+): boolean {
+  const share = new MonthShare(month);
+  const byId = new Map(invoices.map((invoice) => [invoice.id, invoice]));
+  return blocks.some((block) => {
+    const invoice = byId.get(block.invoiceId);
+    if (invoice === undefined) return false;
+    for (let i = 0; i < block.count; i++) {
+      const amount = cents(block.amount[i] ?? 0);
+      if (share.partOf(amount, invoice, block.periodStart[i], block.periodEnd[i]) !== 0)
+        return true;
+    }
+    return false;
+  });
+}
+
+/**
  * Whether an invoice's own stated period has days in `month`: a bill dated well before the month
  * (a quarter or a year billed in advance) or well after it (a quarter billed in arrears) still
  * carries part of it, so the caller of a service-period allocation must pass it even though its
@@ -86,27 +154,65 @@ export function invoicePeriodReaches(
 }
 
 /**
- * Splits periods by month for one target month; caches the day weights of each distinct period
- * (most lines share their invoice's period, so a month of lines computes only a few).
+ * Splits periods by month for one target month; caches the day weights of each distinct period of
+ * each invoice, and which months the invoice being read reaches (most lines share their invoice's
+ * period, so a month of lines computes only a few).
  */
 export class MonthShare {
-  private readonly cache = new Map<string, { weights: number[]; index: number }>();
+  private readonly cache = new Map<string, { weights: number[]; index: number } | null>();
+  private reachOf: Invoice | undefined;
+  private readonly reached = new Map<IsoMonth, boolean>();
 
   constructor(private readonly month: IsoMonth) {}
 
-  /** The part of `amount` that falls in the month (largest remainder over days per month). */
-  partOf(amount: Cents, period: ChargePeriod): Cents {
-    const startMonth = isoMonthOf(period.start);
-    const endMonth = isoMonthOf(period.end);
-    if (startMonth === endMonth) return startMonth === this.month ? amount : cents(0);
-    if (this.month < startMonth || this.month > endMonth) return cents(0);
-    const key = `${period.start}/${period.end}`;
+  /**
+   * The part of a line of `invoice` that falls in the month: its amount shared by largest
+   * remainder over the days of the first of its periods — its own, else its invoice's — that has
+   * days in the months the invoice reaches ({@link invoiceReaches}), counting those days only;
+   * else all of it in its invoice's month.
+   */
+  partOf(amount: Cents, invoice: Invoice, lineStart = '', lineEnd = ''): Cents {
+    if (isIsoDate(lineStart) && isIsoDate(lineEnd) && lineStart <= lineEnd) {
+      const part = this.partIn(amount, invoice, lineStart, lineEnd);
+      if (part !== null) return part;
+    }
+    const { periodStart, periodEnd } = invoice;
+    if (periodStart !== undefined && periodEnd !== undefined && periodStart <= periodEnd) {
+      const part = this.partIn(amount, invoice, periodStart, periodEnd);
+      if (part !== null) return part;
+    }
+    return isoMonthOf(invoice.invoiceDate) === this.month ? amount : cents(0);
+  }
+
+  /** The month's part of `amount` over the period; null when no month of it reaches the invoice. */
+  private partIn(amount: Cents, invoice: Invoice, start: IsoDate, end: IsoDate): Cents | null {
+    const startMonth = isoMonthOf(start);
+    if (startMonth === isoMonthOf(end)) {
+      if (!this.reaches(invoice, startMonth)) return null;
+      return startMonth === this.month ? amount : cents(0);
+    }
+    const key = `${invoice.id}/${start}/${end}`;
     let entry = this.cache.get(key);
     if (entry === undefined) {
-      entry = dayWeights(period, this.month);
+      entry = dayWeights({ start, end }, this.month, (month) => this.reaches(invoice, month));
       this.cache.set(key, entry);
     }
-    return partAt(amount, entry.weights, entry.index);
+    if (entry === null) return null;
+    return entry.index < 0 ? cents(0) : partAt(amount, entry.weights, entry.index);
+  }
+
+  /** {@link invoiceReaches}, remembered for the invoice whose lines are being read. */
+  private reaches(invoice: Invoice, month: IsoMonth): boolean {
+    if (this.reachOf !== invoice) {
+      this.reachOf = invoice;
+      this.reached.clear();
+    }
+    let reached = this.reached.get(month);
+    if (reached === undefined) {
+      reached = invoiceReaches(invoice, month);
+      this.reached.set(month, reached);
+    }
+    return reached;
   }
 }
 
@@ -138,16 +244,26 @@ export function partAt(amount: Cents, weights: readonly number[], index: number)
   return cents(amount < 0 ? -part : part);
 }
 
-/** Days of the period in each month it touches, and the position of `month` among them. */
-function dayWeights(period: ChargePeriod, month: IsoMonth): { weights: number[]; index: number } {
+/**
+ * Days of the period in each month it touches that `reaches` (0 in the others), and the position
+ * of `month` among them (-1 when the period does not have it); null when no month it touches does.
+ */
+function dayWeights(
+  period: ChargePeriod,
+  month: IsoMonth,
+  reaches: (month: IsoMonth) => boolean,
+): { weights: number[]; index: number } | null {
   const weights: number[] = [];
   let index = -1;
+  let reached = false;
   for (let current = isoMonthOf(period.start); ; current = addMonthsToMonth(current, 1)) {
     const from = startOfMonth(current) > period.start ? startOfMonth(current) : period.start;
     const to = endOfMonth(current) < period.end ? endOfMonth(current) : period.end;
-    if (current === month) index = weights.length;
-    weights.push(daysBetween(from, to) + 1);
+    const counts = reaches(current);
+    if (current === month && counts) index = weights.length;
+    reached ||= counts;
+    weights.push(counts ? daysBetween(from, to) + 1 : 0);
     if (to === period.end) break;
   }
-  return { weights, index };
+  return reached ? { weights, index } : null;
 }

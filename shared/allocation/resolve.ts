@@ -4,6 +4,7 @@
  * (split rules, then the service → site → account chain), and which GL account a charge is booked to.
  */
 import type { IsoDate, IsoMonth } from '../dates/iso-date';
+import { accountNumberKey } from '../ids/keys';
 import { basisPointsProblem, FULL_BASIS_POINTS } from '../money/cents';
 import type {
   Account,
@@ -91,17 +92,30 @@ export class AllocationIndex {
   }
 
   /**
-   * The service a line's match key names at the invoice's carrier: the one on the invoice's
-   * account when several carry the key (a number moved between accounts), else the first.
+   * The service a line's match key names at the invoice's carrier, when several carry the key (a
+   * number moved between accounts): the one on the line's own billing account (`billedOn`, a BAN
+   * of a FAN invoice, however it is punctuated), else on the invoice's account, else a live one,
+   * else the first — as the audit matches it.
    */
   serviceFor(
     carrierId: string,
     serviceKey: string,
     account: Account | undefined,
+    billedOn?: string,
   ): Service | undefined {
     const candidates = this.servicesByKey.get(accountKey(carrierId, serviceKey));
     if (candidates === undefined) return undefined;
-    return candidates.find((service) => service.accountId === account?.id) ?? candidates[0];
+    const onAccount =
+      billedOn === undefined
+        ? (service: Service) => service.accountId === account?.id
+        : (service: Service) =>
+            accountNumberKey(this.accountsById.get(service.accountId)?.accountNumber ?? '') ===
+            accountNumberKey(billedOn);
+    return (
+      candidates.find(onAccount) ??
+      candidates.find((service) => service.status !== 'disconnected') ??
+      candidates[0]
+    );
   }
 
   /** Where a service's charges go this month (cached: every line of a service resolves the same). */

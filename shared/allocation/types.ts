@@ -55,8 +55,8 @@ export interface AllocationInput {
   basis: AllocationBasis;
   /**
    * Candidate invoices. With `invoice-date` only those dated in `month` count; with
-   * `service-period` pass every invoice whose periods may touch the month (e.g. dated in the month
-   * and the next two) and the engine keeps the days that fall in it.
+   * `service-period` pass every invoice that reaches the month (`invoiceReaches`) and the engine
+   * keeps the days that fall in it (an invoice that does not reach it gives it nothing).
    */
   invoices: readonly Invoice[];
   /** Charge blocks of those invoices; blocks of other invoices are ignored. */

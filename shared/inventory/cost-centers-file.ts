@@ -4,6 +4,7 @@
  */
 import { toCsv } from '../export/csv';
 import { writeXlsx } from '../export/xlsx';
+import { textKey } from '../ids/keys';
 import { headerKey, type Table } from '../import/table';
 import type { CostCenter } from '../model';
 import type { FieldError } from '../result';
@@ -82,10 +83,12 @@ export function readCostCenterRows(table: Pick<Table, 'header' | 'rows'>): {
       });
     const code = cell('code');
     if (code === '') refuse('code', '', 'the cost center code is blank.');
-    const earlier = seen.get(code);
+    // One cost center however its code is written (`4300`, `43-00`), as the plan matches it.
+    const codeKey = textKey(code) || code;
+    const earlier = seen.get(codeKey);
     if (code !== '' && earlier !== undefined)
       refuse('code', code, `"${code}" is already on row ${earlier}; each cost center once.`);
-    else if (code !== '') seen.set(code, line);
+    else if (code !== '') seen.set(codeKey, line);
     if (cell('name') === '') refuse('name', '', 'the cost center name is blank.');
     const status = headerKey(cell('status'));
     if (!ACTIVE.has(status) && !RETIRED.has(status))

@@ -29,15 +29,19 @@ export interface BilledIdentifier {
   plan: string;
 }
 
-/** The latest invoice of each carrier account. */
+/**
+ * The latest invoice of each carrier account: every one dated on its latest day (a bill and a
+ * credit memo of the same day both say what the account bills, whichever was stored first).
+ */
 export function latestInvoicePerAccount(invoices: readonly Invoice[]): Invoice[] {
-  const latest = new Map<string, Invoice>();
+  const latest = new Map<string, Invoice[]>();
   for (const invoice of invoices) {
     const key = `${invoice.carrierId}|${invoice.accountNumber}`;
-    const current = latest.get(key);
-    if (!current || invoice.invoiceDate > current.invoiceDate) latest.set(key, invoice);
+    const current = latest.get(key)?.[0];
+    if (!current || invoice.invoiceDate > current.invoiceDate) latest.set(key, [invoice]);
+    else if (invoice.invoiceDate === current.invoiceDate) latest.get(key)?.push(invoice);
   }
-  return [...latest.values()];
+  return [...latest.values()].flat();
 }
 
 /** Every identifier billed on the given invoices, summed per invoice, read straight from packed blocks. */
@@ -97,23 +101,39 @@ export function billedIdentifiers(
   return [...found.values()].map(({ total, ...entry }) => ({ ...entry, amount: cents(total) }));
 }
 
-/** Services by every key they answer to: their own key and their alias keys. */
+/**
+ * A service key within its carrier: a number ported from one carrier to another is two services,
+ * each matched by its own carrier's bills (as the inventory file and the chargeback match them).
+ */
+function carrierKey(carrierId: string, serviceKey: string): string {
+  return `${carrierId}|${serviceKey}`;
+}
+
+/** Services by every key they answer to on their carrier: their own key and their alias keys. */
 export function servicesByKey(services: readonly Service[]): Map<string, Service> {
   const map = new Map<string, Service>();
   for (const service of services) {
-    if (service.serviceKey) map.set(service.serviceKey, service);
-    for (const alias of service.aliasKeys) if (!map.has(alias)) map.set(alias, service);
+    if (service.serviceKey) map.set(carrierKey(service.carrierId, service.serviceKey), service);
+    for (const alias of service.aliasKeys) {
+      const key = carrierKey(service.carrierId, alias);
+      if (!map.has(key)) map.set(key, service);
+    }
   }
   return map;
 }
 
-/** Billed identifiers that match no service in the inventory, largest amount first. */
+/**
+ * Billed identifiers that match no service of their carrier in the inventory (the chargeback
+ * leaves them unallocated), largest amount first.
+ */
 export function unmatchedIdentifiers(
   billed: readonly BilledIdentifier[],
   services: readonly Service[],
 ): BilledIdentifier[] {
   const known = servicesByKey(services);
-  return billed.filter((entry) => !known.has(entry.serviceKey)).sort((a, b) => b.amount - a.amount);
+  return billed
+    .filter((entry) => !known.has(carrierKey(entry.carrierId, entry.serviceKey)))
+    .sort((a, b) => b.amount - a.amount);
 }
 
 /**
@@ -126,7 +146,7 @@ export function servicesNotBilled(
   billed: readonly BilledIdentifier[],
   accountNumberOf: (accountId: string) => string | undefined,
 ): Service[] {
-  const billedKeys = new Set(billed.map((entry) => entry.serviceKey));
+  const billedKeys = new Set(billed.map((entry) => carrierKey(entry.carrierId, entry.serviceKey)));
   const accountsWithBills = new Set(
     billed.map((entry) => `${entry.carrierId}|${entry.accountNumber}`),
   );
@@ -138,6 +158,6 @@ export function servicesNotBilled(
     const keys = [service.serviceKey, ...service.aliasKeys].filter((key): key is string =>
       Boolean(key),
     );
-    return !keys.some((key) => billedKeys.has(key));
+    return !keys.some((key) => billedKeys.has(carrierKey(service.carrierId, key)));
   });
 }

@@ -57,16 +57,22 @@ export const SERVICE_STATUS_LABELS: Record<ServiceStatus, string> = {
   disconnected: 'Disconnected',
 };
 
-/** The cost center a service's charges go to: its own, else its site's, else its account's default. */
+/**
+ * The cost center a service's charges go to without a split rule, as the chargeback books them
+ * (`AllocationIndex.destinationOf`): its own, else its site's (its account's default site when it
+ * has none), else its account's default.
+ */
 export function effectiveCostCenterId(
   service: Pick<Service, 'costCenterId' | 'siteId' | 'accountId'>,
   sitesById: ReadonlyMap<string, Site>,
   accountsById: ReadonlyMap<string, Account>,
 ): string | undefined {
+  const account = accountsById.get(service.accountId);
+  const siteId = service.siteId ?? account?.defaultSiteId;
   return (
     service.costCenterId ??
-    (service.siteId ? sitesById.get(service.siteId)?.costCenterId : undefined) ??
-    accountsById.get(service.accountId)?.defaultCostCenterId
+    (siteId ? sitesById.get(siteId)?.costCenterId : undefined) ??
+    account?.defaultCostCenterId
   );
 }
 

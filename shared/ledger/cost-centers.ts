@@ -48,10 +48,16 @@ export function planCostCenters(
   newId: NewRecordId,
 ): CostCenterPlan {
   const byCode = new Map(stored.map((costCenter) => [costCenter.code, costCenter]));
+  // A code written another way (`41-00`, `br 12`) is the cost center every other door finds by it.
+  const byCodeKey = new Map<string, CostCenter>();
+  for (const costCenter of stored) {
+    const key = textKey(costCenter.code);
+    if (key !== '' && !byCodeKey.has(key)) byCodeKey.set(key, costCenter);
+  }
   const added: CostCenter[] = [];
   const updated: RecordUpdate<CostCenter>[] = [];
   for (const draft of drafts) {
-    const before = byCode.get(draft.code);
+    const before = byCode.get(draft.code) ?? byCodeKey.get(textKey(draft.code));
     // A known cost center keeps what a column the file does not have says.
     const kept = (field: 'glAccount' | 'status') =>
       before !== undefined && draft.absentColumns?.includes(field) === true;

@@ -126,6 +126,24 @@ interface ServiceRefs {
   contractId: string | undefined;
 }
 
+/**
+ * The status of a known service from a file with no Status column. A Disconnect Date disconnects
+ * (a pending disconnect stays pending, with its planned date). A blank one in a file that has the
+ * column says the service is not disconnected: a disconnected service is active again, as is a
+ * pending disconnect whose planned date the file clears (never disconnected with no date). With
+ * neither column the stored status stays.
+ */
+function statusWithoutColumn(draft: InventoryDraft, before: Service | undefined) {
+  if (before === undefined) return draft.status;
+  if (draft.disconnectDate !== undefined)
+    return before.status === 'pending-disconnect' ? before.status : 'disconnected';
+  if (draft.absentColumns?.includes('disconnectDate') === true) return before.status;
+  const calledOff =
+    before.status === 'disconnected' ||
+    (before.status === 'pending-disconnect' && before.disconnectedOn !== undefined);
+  return calledOff ? 'active' : before.status;
+}
+
 /** The service a row describes; a blank cell clears its field, fields the file lacks are kept. */
 function serviceFromDraft(
   draft: InventoryDraft,
@@ -136,17 +154,12 @@ function serviceFromDraft(
   /** The file's value of a field, or the stored one when the file has no such column. */
   const read = <T>(column: InventoryField, value: T, stored: T): T =>
     before !== undefined && draft.absentColumns?.includes(column) === true ? stored : value;
-  // With no Status column, a Disconnect Date still disconnects; else the stored status stays.
-  const statusWithoutColumn =
-    draft.disconnectDate !== undefined && before?.status !== 'pending-disconnect'
-      ? 'disconnected'
-      : (before?.status ?? draft.status);
   return withoutUndefined<Service>({
     ...before,
     aliasKeys: before?.aliasKeys ?? [],
     id: refs.id,
     type: read('serviceType', draft.type, before?.type ?? draft.type),
-    status: read('status', draft.status, statusWithoutColumn),
+    status: read('status', draft.status, statusWithoutColumn(draft, before)),
     carrierId: refs.carrierId,
     accountId: refs.accountId,
     siteId: site.id,

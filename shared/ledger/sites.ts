@@ -148,8 +148,15 @@ function siteFromDraft(draft: SiteDraft, base: Site | { id: string }, costCenter
     stored !== undefined && columns.every((column) => draft.absentColumns?.includes(column))
       ? kept
       : value;
-  // With no Status column, a Closed date still closes the site; else the stored status stays.
-  const statusWithoutColumn = draft.closedOn !== undefined ? 'closed' : stored?.status;
+  // With no Status column, a Closed date still closes the site and a blank one in a file that has
+  // the column opens it (never closed with no date: every charge there would need review); with
+  // neither column the stored status stays.
+  const statusWithoutColumn =
+    draft.closedOn !== undefined
+      ? 'closed'
+      : draft.absentColumns?.includes('closed') === true
+        ? stored?.status
+        : 'active';
   return withoutUndefined({
     ...base,
     code: draft.code,

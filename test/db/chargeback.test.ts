@@ -7,6 +7,7 @@ import {
   isoMonth,
   startOfMonth,
   type IsoDate,
+  type IsoMonth,
 } from '../../shared/dates';
 import { STANDARD_PRESET, type ExportPreset } from '../../shared/export';
 import type { AllocationRule } from '../../shared/model';
@@ -305,6 +306,78 @@ describe("a month's input", () => {
     const ids = new Set(input.invoices.map((invoice) => invoice.id));
     expect(input.blocks.every((block) => ids.has(block.invoiceId))).toBe(true);
     expect(new Set(input.blocks.map((block) => block.invoiceId)).size).toBe(5);
+  });
+
+  /** The service-period totals of `count` months from `first` that have any, as the app runs them. */
+  async function periodTotals(first: IsoMonth, count: number) {
+    await saveChargebackSetting(db, 'basis', 'service-period');
+    const totals: [IsoMonth, number][] = [];
+    for (let i = 0; i < count; i++) {
+      const month = addMonthsToMonth(first, i);
+      const { allocated, unallocated, invoices } = allocateMonth(
+        await loadMonthInput(db, month),
+      ).totals;
+      expect(allocated + unallocated).toBe(invoices);
+      if (invoices !== 0) totals.push([month, invoices]);
+    }
+    return totals;
+  }
+
+  /** A bill for a stated period whose lines have their own periods: [cents, start, end]. */
+  async function linesBill(
+    dated: string,
+    period: [string, string],
+    lines: [number, ...string[]][],
+  ) {
+    const invoice = makeDraftInvoice({
+      invoiceNumber: `INV-${dated}`,
+      invoiceDate: dated as IsoDate,
+      periodStart: period[0] as IsoDate,
+      periodEnd: period[1] as IsoDate,
+      sourceFile: `INV-${dated}.csv`,
+    });
+    const line = ([amount, start, end]: [number, ...string[]]) =>
+      makeDraftLine(invoice, 'recurring', amount, {
+        periodStart: start as IsoDate,
+        periodEnd: end as IsoDate,
+      });
+    await importBill(invoice, lines.map(line));
+  }
+
+  it("by service period, a line running past its bill's months is shared over them, each cent once", async () => {
+    // Dated in August for September to November, a line to December ($1.00 a day, 122 days): no
+    // December reads an August bill whose period ends in November, so its days go to the others.
+    await linesBill(
+      '2026-08-28',
+      ['2026-09-01', '2026-11-30'],
+      [[122_00, '2026-09-01', '2026-12-31']],
+    );
+    expect(await periodTotals(isoMonth(2026, 1), 24)).toEqual([
+      ['2026-09', 40_22],
+      ['2026-10', 41_56],
+      ['2026-11', 40_22],
+    ]);
+  });
+
+  it('by service period, a line with no day in a month reading its bill covers the bill’s period', async () => {
+    // A July bill for July with a line back-billed for January, and a bill dated in October with a
+    // line for August (two months before it: August reads it).
+    await linesBill(
+      '2026-07-05',
+      ['2026-07-01', '2026-07-31'],
+      [[31_00, '2026-01-01', '2026-01-31']],
+    );
+    expect(await periodTotals(isoMonth(2025, 12), 14)).toEqual([['2026-07', 31_00]]);
+    await db.invoices.clear();
+    await db.chargeBlocks.clear();
+    await linesBill(
+      '2026-10-02',
+      ['2026-10-01', '2026-10-31'],
+      [[31_00, '2026-08-01', '2026-08-31']],
+    );
+    expect(await periodTotals(isoMonth(2026, 6), 8)).toEqual([['2026-08', 31_00]]);
+    // August is offered, though no bill is dated in it nor states it: a line of one falls in it.
+    expect(await chargebackMonths(db, 'service-period')).toEqual(['2026-10', '2026-08']);
   });
 
   it('one-click fixes give a site or an account an active cost center', async () => {

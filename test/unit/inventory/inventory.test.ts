@@ -13,9 +13,10 @@ import {
   servicesNotBilled,
   unmatchedIdentifiers,
 } from '../../../shared/inventory/matching';
+import { effectiveCostCenterId } from '../../../shared/inventory/rows';
 import { siteOptionLabel, summarizeSites } from '../../../shared/inventory/sites';
 import { isoDate } from '../../../shared/dates';
-import type { ChargeLine, Invoice } from '../../../shared/model';
+import type { Account, ChargeLine, Invoice } from '../../../shared/model';
 import { cents } from '../../../shared/money/cents';
 import { packChargeLines } from '../../../shared/storage/charge-blocks';
 import { makeService, makeSite } from '../../helpers/inventory';
@@ -176,6 +177,22 @@ describe('matching bills to the inventory', () => {
     ]),
   ];
 
+  it('takes every invoice of an account dated on its latest day (a bill and a credit memo)', () => {
+    const memo = invoice('i-oct-memo', '2026-10-16');
+    expect(
+      latestInvoicePerAccount([old, latest, memo])
+        .map((i) => i.id)
+        .sort(),
+    ).toEqual(['i-oct', 'i-oct-memo']);
+    // A live service the memo alone names is billed.
+    const billed = billedIdentifiers(
+      [latest, memo],
+      [...blocks, ...packChargeLines('i-oct-memo', [line('+15550100077', -5_00)])],
+    );
+    const quiet = makeService({ id: 'quiet', serviceKey: '+15550100077' });
+    expect(servicesNotBilled([quiet], billed, () => 'A-1')).toEqual([]);
+  });
+
   it('takes the latest invoice of each account', () => {
     expect(
       latestInvoicePerAccount([old, latest, invoice('x', '2026-08-01', 'A-2')])
@@ -219,5 +236,72 @@ describe('matching bills to the inventory', () => {
     expect(
       servicesNotBilled(services, billed, (id) => accountNumbers[id]).map((s) => s.id),
     ).toEqual(['quiet']);
+  });
+
+  it('matches a number on its own carrier only: a number ported from another is not in the inventory', () => {
+    // 555-010-0001 is the inventory's line on carrier-2 (ported away, still live there by
+    // mistake); carrier-1 now bills it, and bills its own line 555-010-0003 no more.
+    const billed = billedIdentifiers([latest], blocks);
+    const services = [
+      makeService({ carrierId: 'carrier-2', accountId: 'account-2' }),
+      makeService({ id: 's2', serviceKey: '+15550100002' }),
+      makeService({ id: 's3', serviceKey: '+15550100003' }),
+      makeService({
+        id: 'quiet',
+        carrierId: 'carrier-1',
+        serviceKey: '+15550100001',
+        accountId: 'account-3',
+      }),
+    ];
+    const accountNumbers: Record<string, string> = {
+      'account-1': 'A-1',
+      'account-2': 'B-1',
+      'account-3': 'A-1',
+    };
+    expect(unmatchedIdentifiers(billed, services).map((u) => u.serviceIdRaw)).toEqual([]);
+    expect(unmatchedIdentifiers(billed, services.slice(0, 3)).map((u) => u.serviceIdRaw)).toEqual([
+      '555-010-0001',
+    ]);
+    const otherCarrier = makeService({
+      id: 'other',
+      carrierId: 'carrier-2',
+      serviceKey: '+15550100002',
+      accountId: 'account-2',
+    });
+    const onCarrier2 = billedIdentifiers(
+      [{ ...latest, id: 'i-b', carrierId: 'carrier-2', accountNumber: 'B-1' }],
+      packChargeLines('i-b', [line('+15550100005', 20_00)]),
+    );
+    const billedOnBoth = [...billed, ...onCarrier2];
+    // carrier-2's line 555-010-0002 is not billed on carrier-2's latest invoice, whatever carrier-1's says.
+    expect(
+      servicesNotBilled(
+        [...services.slice(1, 3), otherCarrier],
+        billedOnBoth,
+        (id) => accountNumbers[id],
+      ).map((s) => s.id),
+    ).toEqual(['other']);
+  });
+});
+
+describe('the cost center a service is charged to', () => {
+  it('follows the chargeback: a service with no site goes to its account’s default site’s cost center', () => {
+    const sites = new Map([['site-hq', makeSite({ id: 'site-hq', costCenterId: 'cc-hq' })]]);
+    const account = (overrides: Partial<Account>): Account => ({
+      id: 'account-1',
+      carrierId: 'carrier-1',
+      accountNumber: 'A-1',
+      status: 'open',
+      ...overrides,
+    });
+    const siteless = makeService({ siteId: undefined });
+    const charged = (overrides: Partial<Account>, service = siteless) =>
+      effectiveCostCenterId(service, sites, new Map([['account-1', account(overrides)]]));
+    expect(charged({ defaultSiteId: 'site-hq', defaultCostCenterId: 'cc-acct' })).toBe('cc-hq');
+    expect(charged({ defaultSiteId: 'site-hq' })).toBe('cc-hq');
+    expect(charged({ defaultCostCenterId: 'cc-acct' })).toBe('cc-acct');
+    expect(charged({ defaultSiteId: 'site-hq' }, makeService({ costCenterId: 'cc-own' }))).toBe(
+      'cc-own',
+    );
   });
 });

@@ -47,3 +47,33 @@ describe('a cost centers file read again', () => {
     expect(afterFile(lines)).toEqual(expected);
   });
 });
+
+describe('a cost center code written another way', () => {
+  it('updates the stored cost center, as every other door finds it, instead of adding a second', () => {
+    const table = readTabularFile(
+      'cost-centers.csv',
+      new TextEncoder().encode('Cost Center,Name\n41-00,Retail stores\nbr 12,Branch 12'),
+    );
+    if (!table.ok) throw new Error('unreadable');
+    const stored = [...STORED, { id: 'cc-3', code: 'BR-12', name: 'Branch', active: true }];
+    const plan = planCostCenters(readCostCenterRows(table.value).drafts, stored, sequentialIds());
+    expect(plan.added).toEqual([]);
+    expect(plan.updated.map(({ before, after }) => [before.id, after.id, after.name])).toEqual([
+      ['cc-1', 'cc-1', 'Retail stores'],
+      ['cc-3', 'cc-3', 'Branch 12'],
+    ]);
+  });
+
+  it('refuses a file that lists one cost center twice, however it is written', () => {
+    const table = readTabularFile(
+      'cost-centers.csv',
+      new TextEncoder().encode('Cost Center,Name\n4300,Field\n43-00,Field east'),
+    );
+    if (!table.ok) throw new Error('unreadable');
+    const { drafts, errors } = readCostCenterRows(table.value);
+    expect(drafts.map((draft) => draft.code)).toEqual(['4300']);
+    expect(errors.map((error) => error.message)).toEqual([
+      'Row 3, column "Cost Center": "43-00" is already on row 2; each cost center once.',
+    ]);
+  });
+});

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { sequentialIds } from '../../../shared/ledger/org';
+import { readSiteRows } from '../../../shared/inventory/sites-file';
+import { readTabularFile } from '../../../shared/inventory/table-file';
 import { planSites, SiteBook, type UnknownCostCenters } from '../../../shared/ledger/sites';
 import type { CostCenter, Site } from '../../../shared/model';
 import { makeSite } from '../../helpers/inventory';
 import { makeSiteDraft } from './helpers';
+import { day } from '../contracts/helpers';
 
 const RETAIL: CostCenter = { id: 'cc-retail', code: '4100', name: 'Retail', active: true };
 const stored = {
@@ -136,5 +139,46 @@ describe('planning a sites file', () => {
       'cost-center-1',
       'cost-center-1',
     ]);
+  });
+
+  it.each<[string, string, Partial<Site>, Partial<Site>]>([
+    [
+      'a blank Closed date with no Status column reopens a closed site, never closed with no date',
+      '',
+      { status: 'closed', closedOn: day('2026-03-31') },
+      { status: 'active' },
+    ],
+    [
+      'a blank Closed date with no Status column makes a site closed without a date open',
+      '',
+      { status: 'closed' },
+      { status: 'active' },
+    ],
+    [
+      'a Closed date with no Status column closes the site',
+      '2026-05-31',
+      { status: 'active' },
+      { status: 'closed', closedOn: day('2026-05-31') },
+    ],
+  ])('%s', (_, closed, before, after) => {
+    const table = readTabularFile(
+      'sites.csv',
+      new TextEncoder().encode(`Site Code,Site Name,Closed\nSTR-0142,Store 142,${closed}`),
+    );
+    if (!table.ok) throw new Error('unreadable');
+    const { drafts, errors } = readSiteRows(table.value);
+    expect(errors).toEqual([]);
+    const site = makeSite({ id: 'site-142', ...before });
+    const result = planSites(
+      drafts,
+      { sites: [site], costCenters: [RETAIL] },
+      {
+        newId: sequentialIds(),
+        unknownCostCenters: 'refuse',
+      },
+    );
+    const [update] = result.updated;
+    expect(update?.after).toMatchObject({ id: 'site-142', ...after });
+    if (after.closedOn === undefined) expect(update?.after).not.toHaveProperty('closedOn');
   });
 });

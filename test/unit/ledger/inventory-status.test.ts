@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { guessInventoryMapping, readInventoryRows } from '../../../shared/inventory/import';
+import { readTabularFile } from '../../../shared/inventory/table-file';
+import { planInventory } from '../../../shared/ledger/inventory';
+import type { Service } from '../../../shared/model';
+import { makeService, makeSite } from '../../helpers/inventory';
+import { day } from '../contracts/helpers';
+import { VERIZON, VERIZON_ACCOUNT, makeDoor } from './helpers';
+
+/** Reads an inventory file and plans it against `services`: the services it stores. */
+function importFile(lines: readonly string[], services: readonly Service[] = []): Service[] {
+  const table = readTabularFile('inventory.csv', new TextEncoder().encode(lines.join('\n')));
+  if (!table.ok) throw new Error(JSON.stringify(table.errors));
+  const { drafts, errors } = readInventoryRows(
+    table.value,
+    guessInventoryMapping(table.value.header),
+  );
+  expect(errors).toEqual([]);
+  const { newId, org } = makeDoor();
+  const plan = planInventory(
+    drafts,
+    { sites: [makeSite()], costCenters: [], services, contracts: [] },
+    org,
+    { newId, unknownCostCenters: 'refuse', unknownContracts: 'refuse' },
+  );
+  expect(plan.refusals).toEqual([]);
+  return plan.services;
+}
+
+type Fields = Partial<Service>;
+
+const stored = (overrides: Fields) =>
+  makeService({ carrierId: VERIZON.id, accountId: VERIZON_ACCOUNT.id, ...overrides });
+
+describe('an inventory file with a Disconnect Date column and no Status column', () => {
+  const header = 'Site Code,Carrier,Account Number,Service ID,Disconnect Date';
+  const blank = 'STR-0142,Verizon Wireless,5-KE4X-001,555-010-0001,';
+
+  it('adds a service whose disconnect date is blank as an active one', () => {
+    expect(importFile([header, blank])).toEqual([
+      expect.objectContaining({ status: 'active', serviceKey: '+15550100001' }),
+    ]);
+    expect(importFile([header, blank])[0]).not.toHaveProperty('disconnectedOn');
+  });
+
+  it.each<[string, Partial<Service>, Partial<Service>]>([
+    [
+      'a disconnected service whose date the file clears is active again, never disconnected with no date',
+      { status: 'disconnected', disconnectedOn: day('2026-03-31'), activatedOn: day('2024-01-15') },
+      { status: 'active', activatedOn: day('2024-01-15') },
+    ],
+    [
+      'a disconnected service with no stored date is active',
+      { status: 'disconnected' },
+      { status: 'active' },
+    ],
+    ['an active service stays active', { status: 'active' }, { status: 'active' }],
+    ['an ordered service stays ordered', { status: 'ordered' }, { status: 'ordered' }],
+    [
+      'a pending disconnect with no planned date stays pending',
+      { status: 'pending-disconnect' },
+      { status: 'pending-disconnect' },
+    ],
+    [
+      'a pending disconnect whose planned date the file clears is active again',
+      { status: 'pending-disconnect', disconnectedOn: day('2026-12-31') },
+      { status: 'active' },
+    ],
+  ])('%s', (_, before, after) => {
+    const [service] = importFile([header, blank], [stored(before)]);
+    expect(service).toMatchObject({ id: 'service-1', ...after });
+    expect(service).not.toHaveProperty('disconnectedOn');
+  });
+
+  it('keeps the status and the date of a file with neither column', () => {
+    const [service] = importFile(
+      ['Site Code,Carrier,Account Number,Service ID,User', `${blank}Ann`],
+      [stored({ status: 'disconnected', disconnectedOn: day('2026-03-31') })],
+    );
+    expect(service).toMatchObject({
+      status: 'disconnected',
+      disconnectedOn: '2026-03-31',
+      userName: 'Ann',
+    });
+  });
+
+  it.each(['Disconnection Date', 'Date Disconnected', 'Disconnected Date', 'Cancel Date'])(
+    'reads a %j column as the disconnect date',
+    (column) => {
+      const [service] = importFile([
+        `Site Code,Carrier,Account Number,Service ID,${column}`,
+        `${blank}2026-03-31`,
+      ]);
+      expect(service).toMatchObject({ status: 'disconnected', disconnectedOn: '2026-03-31' });
+    },
+  );
+});
