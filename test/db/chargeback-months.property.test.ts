@@ -1,6 +1,6 @@
 /**
  * Property: by service period, the months the chargeback offers are every month a bill's line
- * lands in, and their exports add up to the bills to the cent (each cent once), whatever the
+ * lands in, and their exports (CSV and XLSX) add up to the bills to the cent (each cent once), whatever the
  * lines' own periods — the app's loader, month list and CSV, as the user runs them month by month.
  */
 import fc from 'fast-check';
@@ -13,7 +13,7 @@ import {
   type IsoDate,
   type IsoMonth,
 } from '../../shared/dates';
-import { chargebackCsv, STANDARD_PRESET } from '../../shared/export/chargeback';
+import { chargebackCsv, chargebackXlsx, STANDARD_PRESET } from '../../shared/export/chargeback';
 import { TemDeskDatabase } from '../../renderer/db/database';
 import {
   chargebackMonths,
@@ -24,6 +24,23 @@ import { commitImport } from '../../renderer/db/import-commit';
 import { makeDraft, makeDraftInvoice, makeDraftLine, textBytes } from '../helpers/drafts';
 import { csvAmountSum } from '../helpers/chargeback-csv';
 import { makeService, makeSite } from '../helpers/inventory';
+import { inspectXlsx } from '../helpers/xlsx-inspect';
+
+/** Dollars in a workbook cell as cents (money is written as numbers with two decimals). */
+const centsOfCell = (value: unknown) => Math.round(Number(value ?? 0) * 100);
+
+/** The workbook's Detail amounts (its rows, its totals row) and its Summary total, in cents. */
+function xlsxTotals(bytes: Uint8Array) {
+  const [summary, detail] = inspectXlsx(bytes).sheets;
+  const values = detail?.values ?? [];
+  const at = (values[0] ?? []).indexOf('Amount');
+  const total = (summary?.values[0] ?? []).indexOf('Total');
+  return {
+    detailRows: values.slice(1, -1).reduce((sum, row) => sum + centsOfCell(row[at]), 0),
+    detailTotal: centsOfCell(values.at(-1)?.[at]),
+    summaryTotal: centsOfCell(summary?.values.at(-1)?.[total]),
+  };
+}
 
 const ORIGIN = '2026-06-15' as IsoDate;
 const at = (offset: number) => addDays(ORIGIN, offset);
@@ -94,7 +111,7 @@ async function companyWith(specs: (typeof billArb extends fc.Arbitrary<infer T> 
 }
 
 describe('service-period months offered and exported', () => {
-  it('offer every month a line lands in; their CSVs add up to the bills, each cent once', async () => {
+  it('offer every month a line lands in; their CSV and XLSX files add up to the bills, each cent once', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(billArb, { minLength: 1, maxLength: 3 }), async (specs) => {
         const db = await companyWith(specs);
@@ -112,6 +129,11 @@ describe('service-period months offered and exported', () => {
             const result = allocateMonth(await loadMonthInput(db, month));
             const csv = chargebackCsv(result, names, STANDARD_PRESET, {});
             expect(csvAmountSum(csv, { amount: 'Amount' })).toBe(result.totals.invoices);
+            expect(xlsxTotals(chargebackXlsx(result, names, STANDARD_PRESET))).toEqual({
+              detailRows: result.totals.invoices,
+              detailTotal: result.totals.invoices,
+              summaryTotal: result.totals.invoices,
+            });
             if (result.rows.length + result.exceptions.length > 0)
               expect([month, offered.has(month)]).toEqual([month, true]);
             if (offered.has(month)) exported += result.totals.invoices;
