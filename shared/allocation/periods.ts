@@ -194,7 +194,9 @@ export class MonthShare {
     const key = `${invoice.id}/${start}/${end}`;
     let entry = this.cache.get(key);
     if (entry === undefined) {
-      entry = dayWeights({ start, end }, this.month, (month) => this.reaches(invoice, month));
+      entry = dayWeights({ start, end }, this.month, reachWindow(invoice), (month) =>
+        this.reaches(invoice, month),
+      );
       this.cache.set(key, entry);
     }
     if (entry === null) return null;
@@ -245,25 +247,43 @@ export function partAt(amount: Cents, weights: readonly number[], index: number)
 }
 
 /**
- * Days of the period in each month it touches that `reaches` (0 in the others), and the position
- * of `month` among them (-1 when the period does not have it); null when no month it touches does.
+ * The months that may read `invoice` at all ({@link invoiceReaches}): from
+ * {@link ARREARS_BILLING_MONTHS} before its month to {@link ADVANCE_BILLING_MONTHS} after it.
+ */
+function reachWindow(invoice: Pick<Invoice, 'invoiceDate'>): [IsoMonth, IsoMonth] {
+  const dated = isoMonthOf(invoice.invoiceDate);
+  return [
+    addMonthsToMonth(dated, -ARREARS_BILLING_MONTHS),
+    addMonthsToMonth(dated, ADVANCE_BILLING_MONTHS),
+  ];
+}
+
+/**
+ * Days of the period in each of its months within `window` that `reaches` (0 in the others), and
+ * the position of `month` among them (-1 when they do not have it); null when none reaches. The
+ * months outside the window never read the bill: left out, they would only weigh 0 (and a period
+ * open to 9999-12-31 would make every line of it count a hundred thousand months).
  */
 function dayWeights(
   period: ChargePeriod,
   month: IsoMonth,
+  [earliest, latest]: [IsoMonth, IsoMonth],
   reaches: (month: IsoMonth) => boolean,
 ): { weights: number[]; index: number } | null {
+  const startMonth = isoMonthOf(period.start);
+  const endMonth = isoMonthOf(period.end);
+  const first = startMonth > earliest ? startMonth : earliest;
+  const last = endMonth < latest ? endMonth : latest;
   const weights: number[] = [];
   let index = -1;
   let reached = false;
-  for (let current = isoMonthOf(period.start); ; current = addMonthsToMonth(current, 1)) {
+  for (let current = first; current <= last; current = addMonthsToMonth(current, 1)) {
     const from = startOfMonth(current) > period.start ? startOfMonth(current) : period.start;
     const to = endOfMonth(current) < period.end ? endOfMonth(current) : period.end;
     const counts = reaches(current);
     if (current === month && counts) index = weights.length;
     reached ||= counts;
     weights.push(counts ? daysBetween(from, to) + 1 : 0);
-    if (to === period.end) break;
   }
   return reached ? { weights, index } : null;
 }

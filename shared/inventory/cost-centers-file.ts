@@ -4,7 +4,6 @@
  */
 import { toCsv } from '../export/csv';
 import { writeXlsx } from '../export/xlsx';
-import { textKey } from '../ids/keys';
 import { headerKey, type Table } from '../import/table';
 import type { CostCenter } from '../model';
 import type { FieldError } from '../result';
@@ -83,12 +82,12 @@ export function readCostCenterRows(table: Pick<Table, 'header' | 'rows'>): {
       });
     const code = cell('code');
     if (code === '') refuse('code', '', 'the cost center code is blank.');
-    // One cost center however its code is written (`4300`, `43-00`), as the plan matches it.
-    const codeKey = textKey(code) || code;
-    const earlier = seen.get(codeKey);
+    // A code once: two spellings of one key (`4300`, `43-00`) may be two stored cost centers (the
+    // app keeps codes as written), so the plan, which knows them, decides what each names.
+    const earlier = seen.get(code);
     if (code !== '' && earlier !== undefined)
       refuse('code', code, `"${code}" is already on row ${earlier}; each cost center once.`);
-    else if (code !== '') seen.set(codeKey, line);
+    else if (code !== '') seen.set(code, line);
     if (cell('name') === '') refuse('name', '', 'the cost center name is blank.');
     const status = headerKey(cell('status'));
     if (!ACTIVE.has(status) && !RETIRED.has(status))

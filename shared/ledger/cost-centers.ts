@@ -54,10 +54,18 @@ export function planCostCenters(
     const key = textKey(costCenter.code);
     if (key !== '' && !byCodeKey.has(key)) byCodeKey.set(key, costCenter);
   }
+  // A stored cost center a row names exactly is that row's; another spelling takes it only when
+  // no other row names it (a file listing `4100` and `41-00` where both are stored, as the app's
+  // own export of them does, updates each, and never one twice).
+  const taken = new Set(drafts.map((draft) => byCode.get(draft.code)?.id));
   const added: CostCenter[] = [];
   const updated: RecordUpdate<CostCenter>[] = [];
   for (const draft of drafts) {
-    const before = byCode.get(draft.code) ?? byCodeKey.get(textKey(draft.code));
+    const spelled = byCodeKey.get(textKey(draft.code));
+    const before =
+      byCode.get(draft.code) ??
+      (spelled === undefined || taken.has(spelled.id) ? undefined : spelled);
+    if (before !== undefined) taken.add(before.id);
     // A known cost center keeps what a column the file does not have says.
     const kept = (field: 'glAccount' | 'status') =>
       before !== undefined && draft.absentColumns?.includes(field) === true;

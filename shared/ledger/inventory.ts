@@ -208,9 +208,24 @@ export function planInventory(
   const costCenters = new CostCenterBook(stored.costCenters, options);
   const sites = new SiteBook(stored.sites, options.newId);
   const contractReferences = contractReferencesOf(stored.contracts);
-  const storedByKey = servicesBy(stored.services, (service) =>
-    carrierServiceKey(service.carrierId, service.serviceKey),
-  );
+  const storedByKey = new Map<string, Service[]>();
+  for (const service of stored.services) {
+    const key = carrierServiceKey(service.carrierId, service.serviceKey);
+    if (key !== null) storedByKey.set(key, [...(storedByKey.get(key) ?? []), service]);
+  }
+  // A number stored on several accounts (moved between them) is the service on the row's own
+  // account, else the live one, else the first — as the chargeback matches its bills — never a
+  // disconnected line of another account that a blank Disconnect Date would make active again.
+  const storedOf = (key: string, carrierId: string, accountNumber: string) => {
+    const candidates = storedByKey.get(key) ?? [];
+    if (candidates.length <= 1) return candidates[0];
+    const accountId = org.accountId(carrierId, accountNumber);
+    return (
+      candidates.find((service) => service.accountId === accountId) ??
+      candidates.find((service) => service.status !== 'disconnected') ??
+      candidates[0]
+    );
+  };
   // A row whose carrier changed (a typing error corrected) still updates the stored service of
   // its number, unless the file lists that service under its own carrier too, or a row of the
   // file already took it.
@@ -254,7 +269,9 @@ export function planInventory(
     const before =
       key === null
         ? undefined
-        : (plannedByKey.get(key) ?? storedByKey.get(key) ?? moved(draft.serviceKey));
+        : (plannedByKey.get(key) ??
+          storedOf(key, carrierId, draft.accountNumber) ??
+          moved(draft.serviceKey));
     const after = serviceFromDraft(draft, before, {
       id: before?.id ?? options.newId('service'),
       carrierId,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readCostCenterRows } from '../../../shared/inventory/cost-centers-file';
+import { costCentersCsv, readCostCenterRows } from '../../../shared/inventory/cost-centers-file';
 import { readTabularFile } from '../../../shared/inventory/table-file';
 import { planCostCenters } from '../../../shared/ledger/cost-centers';
 import { sequentialIds } from '../../../shared/ledger/org';
@@ -64,16 +64,37 @@ describe('a cost center code written another way', () => {
     ]);
   });
 
-  it('refuses a file that lists one cost center twice, however it is written', () => {
-    const table = readTabularFile(
-      'cost-centers.csv',
-      new TextEncoder().encode('Cost Center,Name\n4300,Field\n43-00,Field east'),
-    );
+  /** The plan of a cost centers file of `lines` against `stored`, the file read without errors. */
+  function plan(lines: string[], stored: CostCenter[]) {
+    const table = readTabularFile('cost-centers.csv', new TextEncoder().encode(lines.join('\n')));
     if (!table.ok) throw new Error('unreadable');
     const { drafts, errors } = readCostCenterRows(table.value);
-    expect(drafts.map((draft) => draft.code)).toEqual(['4300']);
-    expect(errors.map((error) => error.message)).toEqual([
-      'Row 3, column "Cost Center": "43-00" is already on row 2; each cost center once.',
-    ]);
+    expect(errors).toEqual([]);
+    const { added, updated } = planCostCenters(drafts, stored, sequentialIds());
+    return {
+      added: added.map(({ code }) => code),
+      updated: updated.map(({ before, after }) => [before.id, after.code, after.name]),
+    };
+  }
+
+  it('reads back the app’s own export of two stored codes written alike (4300, 43-00): each updated', () => {
+    const stored: CostCenter[] = [
+      { id: 'cc-a', code: '4300', name: 'Field', active: true },
+      { id: 'cc-b', code: '43-00', name: 'Field east', active: true },
+    ];
+    expect(plan([costCentersCsv(stored)], stored)).toEqual({
+      added: [],
+      updated: [
+        ['cc-b', '43-00', 'Field east'],
+        ['cc-a', '4300', 'Field'],
+      ],
+    });
+  });
+
+  it('never updates one stored cost center from two rows: a spelling another row names exactly is added', () => {
+    expect(plan(['Cost Center,Name', '41-00,Retail east', '4100,Retail'], STORED)).toEqual({
+      added: ['41-00'],
+      updated: [['cc-1', '4100', 'Retail']],
+    });
   });
 });

@@ -94,4 +94,12 @@ describe('an inventory file with a Disconnect Date column and no Status column',
       expect(service).toMatchObject({ status: 'disconnected', disconnectedOn: '2026-03-31' });
     },
   );
+
+  it('leaves a disconnected line of the number on another account alone: the row is the live one', () => {
+    const old = stored({ id: 'service-old', accountId: 'account-old', status: 'disconnected' });
+    const live = stored({ id: 'service-live', status: 'active' });
+    expect(importFile([header, blank], [old, live]).map(({ id, status }) => [id, status])).toEqual([
+      ['service-live', 'active'],
+    ]);
+  });
 });
