@@ -83,6 +83,36 @@ function roundedQuotient(numerator: bigint, denominator: bigint): bigint {
   return negative ? -quotient : quotient;
 }
 
+/** Whole cents of another currency in US dollars, rounded once (half away from zero). */
+export function convertCents(amount: number, rate: ExchangeRate): number {
+  return Number(roundedQuotient(BigInt(amount) * rate.digits, 10n ** BigInt(rate.scale)));
+}
+
+/**
+ * Whole cents of another currency in US dollars, each rounded so that together they make their
+ * exact converted sum rounded once: each is rounded on its own, then the cents the rounding took
+ * from (or gave to) the sum go to the amounts it moved most (the largest remainders), so every
+ * amount stays within a cent of its exact value and none is moved twice.
+ */
+export function convertCentsTogether(amounts: readonly number[], rate: ExchangeRate): number[] {
+  const scale = 10n ** BigInt(rate.scale);
+  const exact = amounts.map((amount) => BigInt(amount) * rate.digits);
+  const rounded = exact.map((product) => roundedQuotient(product, scale));
+  const sum = exact.reduce((total, product) => total + product, 0n);
+  let steps = roundedQuotient(sum, scale) - rounded.reduce((total, each) => total + each, 0n);
+  const step = steps > 0n ? 1n : -1n;
+  // What rounding took from each amount, in `scale`ths of a cent: the most first when adding.
+  const order = exact
+    .map((product, at) => ({ at, left: product - (rounded[at] ?? 0n) * scale }))
+    .sort((a, b) => (a.left === b.left ? a.at - b.at : (a.left < b.left ? 1 : -1) * Number(step)));
+  for (const { at } of order) {
+    if (steps === 0n) break;
+    rounded[at] = (rounded[at] ?? 0n) + step;
+    steps -= step;
+  }
+  return rounded.map(Number);
+}
+
 /**
  * An amount in millionths of a cent of another currency, in US dollars: the whole cents, rounded
  * once from the exact product (half away from zero), and the exact product to the millionth of a
