@@ -78,12 +78,31 @@ export function billInCurrency(
   // The answer of an account billed in US dollars, given on purpose: nothing to convert or say.
   if (rate.digits === 1n && rate.scale === 0) return draft;
   convertDraft(draft, currency, rate);
-  (draft.warnings ??= []).push({
+  const warnings = (draft.warnings ??= []);
+  const doubt = unlikelyCadRate(currency, rate);
+  if (doubt !== null) warnings.push({ sourceFile: first.sourceFile, row: 0, message: doubt });
+  warnings.push({
     sourceFile: first.sourceFile,
     row: 0,
     message: `The amounts are in ${currency}: every amount is converted to US dollars at ${rate.text} USD per ${currency}, each invoice's lines together so that they make its ${currency} amount times the rate, rounded once; each invoice records its ${currency} amount and the rate. Amounts quoted from the file in these notes are as it writes them, in ${currency}.`,
   });
   return draft;
+}
+
+/**
+ * A Canadian dollar has been worth 0.68 to 1.10 US dollars since 2007: a rate far outside is
+ * most likely the other way round (1.37, Canadian dollars per US dollar, for 0.73) or a typo. Said,
+ * with the rate it would be turned round, never refused (the user's rate is the user's).
+ */
+function unlikelyCadRate(currency: string, rate: ExchangeRate): string | null {
+  if (currency !== CANADIAN_DOLLARS) return null;
+  const scale = 10n ** BigInt(rate.scale);
+  // Above 1.15 or below 0.5 US dollars per Canadian dollar.
+  const high = rate.digits * 100n > scale * 115n;
+  if (!high && rate.digits * 2n >= scale) return null;
+  const inverse = (scale * 10_000n * 2n + rate.digits) / (rate.digits * 2n);
+  const turned = `${inverse / 10_000n}.${String(inverse % 10_000n).padStart(4, '0')}`;
+  return `The rate given, ${rate.text} US dollars per 1 CAD, is far from what a Canadian dollar is worth (0.68 to 1.10 US dollars since 2007): ${high ? `if ${rate.text} is Canadian dollars per US dollar, the rate is 1 ÷ ${rate.text} = ${turned}` : 'check it'}. Cancel and import again with the right rate before importing these amounts.`;
 }
 
 /** Converts every amount of `draft` in place: lines, stated totals, balances, copies' parts. */

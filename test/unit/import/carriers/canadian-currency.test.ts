@@ -139,3 +139,29 @@ describe('the rate given', () => {
     ]);
   });
 });
+
+describe('a rate far from what a Canadian dollar is worth', () => {
+  const warningsAt = (rate: string) =>
+    readDraft([carrierFile(TELUS)], {
+      defaultInvoiceDetails: { exchangeRates: { CAD: rate } },
+    }).warnings?.map((w) => w.message) ?? [];
+
+  it('is said, turned round, when it is most likely Canadian dollars per US dollar (1.37)', () => {
+    expect(warningsAt('1.37')).toContainEqual(
+      expect.stringContaining(
+        'if 1.37 is Canadian dollars per US dollar, the rate is 1 ÷ 1.37 = 0.7299',
+      ),
+    );
+  });
+
+  it.each(['0.0000000001', '0.3'])('is said when far below (%s)', (rate) => {
+    expect(warningsAt(rate)).toContainEqual(expect.stringContaining('check it'));
+  });
+
+  it.each(['0.7312', '1.02', '0.5'])(
+    'is not said of a rate a Canadian dollar has been (%s)',
+    (rate) => {
+      expect(warningsAt(rate).some((m) => m.includes('far from'))).toBe(false);
+    },
+  );
+});
