@@ -67,7 +67,9 @@ commands:
   --invoice-date <d>   the invoice date (YYYY-MM-DD) of bill files that give none
   --exchange-rate <c=r>
                        US dollars per 1 unit of the currency of bill files charged in
-                       another (a Teams PSTN usage report in euros: EUR=1.0842); their
-                       amounts are converted, never read as dollars
+                       another (a Teams PSTN usage report in euros: EUR=1.0842; Bell,
+                       Rogers and TELUS bill in Canadian dollars: CAD=0.7312; several:
+                       CAD=0.7312,EUR=1.0842); their amounts are converted, never read
+                       as dollars (CAD=1: an account billed in US dollars, as written)
 Outputs are written under a temporary name and renamed when complete.
 Exit codes: 0 done, 1 bad input (nothing written), 2 bad arguments.`;

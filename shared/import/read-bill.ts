@@ -30,6 +30,7 @@ import type { CarrierProfile, InvoiceDetails, ProfileTable } from './profiles/ty
 import { importLimits, type ImportLimits } from './limits';
 import { readTable, readTableHeader, sniffTable, type TableSniff } from './table';
 import { isReportText, readReportFiles } from './reports/index';
+import { billInCurrency, CANADIAN_DOLLARS } from './bill-currency';
 import { takeRogersFiles, type RogersArchive } from './usage/rogers-archive';
 import { isXlsx } from './xlsx/package';
 import { sheetDraftNotes } from './xlsx/sheet-notes';
@@ -130,7 +131,11 @@ export function readBillsPart(
   }
   if (shard !== 1 && reports.length > 0) {
     const texts = reports.map((file) => ({ name: file.name, text: file.report ?? '' }));
-    outcomes.push(draftOutcome(readReportFiles(texts, options.storedInvoices), reports, options));
+    // TELUS bills in Canadian dollars, written with a bare "$".
+    const names = reports.map((file) => file.name);
+    const read = readReportFiles(texts, options.storedInvoices);
+    const draft = billInCurrency(read, CANADIAN_DOLLARS, names, options);
+    outcomes.push('kind' in draft ? draft : draftOutcome(draft, reports, options));
   }
   if (shard !== 1 && rogers.length > 0) outcomes.push(rogersOutcome(rogers, outcomes, options));
   options.onProgress?.(1);
@@ -394,11 +399,14 @@ function readGroup(
         : { note: need.note ?? profile.detailsNote }),
     };
   }
-  const draft = profile.read(group.tables, {
+  const read = profile.read(group.tables, {
     dateOrder: order,
     invoiceDetails,
     storedInvoices: options.storedInvoices,
   });
+  const names = group.tables.map((table) => table.fileName);
+  const draft = billInCurrency(read, profile.currency, names, { invoiceDetails });
+  if ('kind' in draft) return draft;
   if (group.ignored.length > 0)
     draft.ignoredFiles = [...(draft.ignoredFiles ?? []), ...group.ignored];
   if (group.choices.length > 0)

@@ -2,7 +2,9 @@
  * Canadian carriers' companion files imported later, through the app's path (pipeline, companion
  * re-read, plan, Dexie): a Bell ACC stored alone is completed by its MOB, a TELUS Invoice Summary
  * by its Individual Detail — one invoice each, its stated total kept and its lines replaced by
- * the per-line ones plus the account-level rest, so the total still reconciles.
+ * the per-line ones plus the account-level rest, so the total still reconciles. Their Canadian
+ * dollars are converted at the rate given (0.7312 US dollars per 1 CAD) in both imports: the stated
+ * total and the lines, converted, still agree to the cent.
  */
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -33,7 +35,7 @@ function carrierFile(name: string, as: string): UploadedFile {
 /** Reads files as the import does (with stored companions) and commits them. */
 async function importFiles(files: UploadedFile[]) {
   const { outcomes, companions } = await readWithCompanions(db, files, async (all) =>
-    readBills(all),
+    readBills(all, { defaultInvoiceDetails: { exchangeRates: { CAD: '0.7312' } } }),
   );
   const drafts = outcomes.flatMap((o) => (o.kind === 'draft' ? [o.draft] : []));
   const input = { uploads: uploadsFor(files, drafts), drafts };
@@ -48,14 +50,18 @@ describe.each([
     carrier: 'Bell',
     first: carrierFile('bell-acc.synthetic.csv', 'ACC.csv'),
     later: carrierFile('bell-mob.synthetic.csv', 'MOB.csv'),
-    stated: 202_98,
+    // $202.98 CAD × 0.7312 = 148.418976 → $148.42.
+    stated: 148_42,
+    written: '202.98',
     lines: { before: 9, after: 18 },
   },
   {
     carrier: 'TELUS',
     first: carrierFile('telus-invoice-summary.synthetic.txt', 'summary.txt'),
     later: carrierFile('telus-individual-detail.synthetic.txt', 'individual.txt'),
-    stated: 71_92,
+    // $71.92 CAD × 0.7312 = 52.587904 → $52.59.
+    stated: 52_59,
+    written: '71.92',
     lines: { before: 8, after: 10 },
   },
 ])('$carrier: the per-line file imported after the account summary', (set) => {
@@ -76,5 +82,10 @@ describe.each([
     const lines = await loadChargeLines(db, after?.id ?? '');
     expect(lines).toHaveLength(set.lines.after);
     expect(lines.reduce((sum, line) => sum + line.amount, 0)).toBe(set.stated);
+    expect(after?.exchange).toEqual({
+      currency: 'CAD',
+      usdPerUnit: '0.7312',
+      originalAmount: set.written,
+    });
   });
 });

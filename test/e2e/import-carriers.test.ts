@@ -1,12 +1,15 @@
 /**
  * Canadian carriers' exports through the app's import, as a user picks them: a Bell ACC + MOB
  * pair (two header rows, ISO-8859-1) joins into one invoice, a TELUS Invoice Summary (report-style
- * text) becomes one; both land in Bills with the stated totals their lines add up to.
+ * text) becomes one; both land in Bills with the stated totals their lines add up to. Their
+ * Canadian dollars are asked a rate: Bell's converted at 0.7312 US dollars per 1 CAD ($202.98 CAD
+ * is $148.42, the invoice saying so), TELUS's given 1 (an account billed in US dollars: as written).
  */
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { answerExchangeRate } from './exchange-rate';
 import { openApp, pickBillFiles, type AppSession } from './harness';
 
 let session: AppSession | undefined;
@@ -37,12 +40,15 @@ async function importThroughPreview(
     invoiceNumber: string;
     statedTotal: string;
     screenshot: string;
+    /** US dollars per 1 CAD, answered when the import asks. */
+    cadRate: string;
   },
 ): Promise<void> {
   const { page } = app;
   const preview = page.getByRole('region', { name: 'Preview: nothing is saved until you import' });
   const invoices = preview.getByRole('table', { name: 'Invoices found' });
   await pickBillFiles(page, expected.files);
+  await answerExchangeRate(page, 'CAD', expected.cadRate);
   await preview.waitFor();
   await expect
     .poll(() => preview.getByRole('heading', { name: expected.layout }).count())
@@ -72,8 +78,10 @@ describe('Canadian carriers imported in Chromium', () => {
       ],
       layout: /Bell Mobility/,
       invoiceNumber: '512345678-20261001',
-      statedTotal: '$202.98',
+      // $202.98 CAD × 0.7312 = 148.418976.
+      statedTotal: '$148.42',
       screenshot: 'import-bell-acc-mob-preview',
+      cadRate: '0.7312',
     });
     await importThroughPreview(session, {
       files: [saved('telus-invoice-summary.synthetic.txt', 'invoice summary.txt')],
@@ -81,11 +89,12 @@ describe('Canadian carriers imported in Chromium', () => {
       invoiceNumber: '900123456789',
       statedTotal: '$71.92',
       screenshot: 'import-telus-summary-preview',
+      cadRate: '1',
     });
 
     const grid = page.getByRole('grid');
     for (const [number, total] of [
-      ['512345678-20261001', '$202.98'],
+      ['512345678-20261001', '$148.42'],
       ['900123456789', '$71.92'],
     ] as const) {
       const row = grid
@@ -106,6 +115,11 @@ describe('Canadian carriers imported in Chromium', () => {
         lines.getByRole('gridcell', { name: 'Monthly charges (Mth Chg Ttl)', exact: true }).count(),
       )
       .toBe(3);
+    await expect
+      .poll(() =>
+        page.getByText('202.98 CAD at 0.7312 US dollars per 1 CAD', { exact: true }).count(),
+      )
+      .toBe(1);
     await session.screenshot('import-bell-invoice-detail');
     expect(session.consoleErrors).toEqual([]);
     expect(session.externalRequests).toEqual([]);

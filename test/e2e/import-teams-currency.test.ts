@@ -44,11 +44,23 @@ describe('a Teams PSTN usage report in euros imported in Chromium', () => {
     const rate = page.getByLabel('US dollars per 1 EUR');
     // Without a rate the amounts are not read at all, let alone as dollars.
     expect(await cont.isDisabled()).toBe(true);
+    // `0` on its way to `0.92` is not yet wrong: nothing is said while the rate is typed.
     await rate.fill('0');
-    await expect
-      .poll(() => page.getByText(/The exchange rate \(US dollars per 1 EUR\) cannot be 0/).count())
-      .toBe(1);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    // Leaving the field says why, announced (an alert) and tied to the field.
+    await rate.press('Tab');
+    const zero = page
+      .getByRole('alert')
+      .filter({ hasText: /The exchange rate \(US dollars per 1 EUR\) cannot be 0/ });
+    await expect.poll(() => zero.count()).toBe(1);
     expect(await rate.getAttribute('aria-invalid')).toBe('true');
+    expect(await rate.getAttribute('aria-describedby')).toBe(await zero.getAttribute('id'));
+    expect(await cont.isDisabled()).toBe(true);
+    // A comma no more typing can mend is said at once, without leaving the field.
+    await rate.fill('1,0842');
+    await expect
+      .poll(() => page.getByRole('alert').filter({ hasText: 'written with a comma' }).count())
+      .toBe(1);
     expect(await cont.isDisabled()).toBe(true);
     await rate.fill('1.0842');
     await session.screenshot('import-teams-rate-question');

@@ -8,6 +8,7 @@ import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { answerExchangeRate } from './exchange-rate';
 import { openApp, pickBillFiles, type AppSession } from './harness';
 
 let session: AppSession | undefined;
@@ -84,6 +85,8 @@ describe('AT&T usage detail imported in Chromium', () => {
       saved('bell-acc.synthetic.xlsx', 'Bell 512345678 Oct ACC.xlsx'),
       saved('bell-mob.synthetic.xlsx', 'Bell 512345678 Oct MOB.xlsx'),
     ]);
+    // Bell's Canadian dollars kept as written: the answer of an account billed in US dollars.
+    await answerExchangeRate(page, 'CAD', '1');
     await preview.waitFor();
     await expect
       .poll(() => preview.getByRole('status').first().textContent())

@@ -72,6 +72,6 @@ describe('the CLI on a Teams PSTN usage report in euros', () => {
   it('says in its help how to give the rate', async () => {
     const { stdout } = await runCliCaptured(['--help']);
     expect(stdout).toContain('--exchange-rate <c=r>');
-    expect(stdout).toContain('(a Teams PSTN usage report in euros: EUR=1.0842)');
+    expect(stdout).toContain('(a Teams PSTN usage report in euros: EUR=1.0842; Bell,');
   });
 });

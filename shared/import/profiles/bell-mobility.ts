@@ -44,6 +44,7 @@ import {
 } from './bell-cells';
 import { col, presentIndexes } from './columns';
 import { skippedSummaryRow } from './rows';
+import { CANADIAN_DOLLARS } from '../bill-currency';
 import type { CarrierProfile, ProfileTable } from './types';
 
 const PROFILE_ID = 'bell-mobility';
@@ -219,6 +220,8 @@ export const bellMobility: CarrierProfile = {
   layoutName: LAYOUT_NAME,
   dateOrder: 'YMD',
   layouts: [BELL_ACC, BELL_MOB, BELL_DTL],
+  // Canadian dollars, written with a bare "$": converted with the rate the import asks.
+  currency: CANADIAN_DOLLARS,
   read(tables, context) {
     const draft = new DraftBuilder();
     const summaries: AccountSummary[] = [];

@@ -18,6 +18,7 @@ import { compactDate } from '../charge-rows';
 import { DraftBuilder } from '../draft-builder';
 import { col, presentIndexes } from './columns';
 import { startAccountRow } from './rows';
+import { CANADIAN_DOLLARS } from '../bill-currency';
 import type { CarrierProfile, ProfileTable, TableLayout } from './types';
 
 const PROFILE_ID = 'rogers-charges';
@@ -141,6 +142,8 @@ export const rogersCharges: CarrierProfile = {
   layoutName: LAYOUT_NAME,
   dateOrder: 'MDY',
   layouts: [BREAKDOWN],
+  // Canadian dollars, written with a bare "$": converted with the rate the import asks.
+  currency: CANADIAN_DOLLARS,
   read(tables, context) {
     const draft = new DraftBuilder();
     for (const table of tables) readBreakdown(table, draft);

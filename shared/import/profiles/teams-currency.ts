@@ -6,8 +6,8 @@
  * it is asked as the account number is, once per file; a month's own rate is given by importing
  * that month's export on its own.
  */
-import type { ExchangeRate } from '../../money/exchange-rate';
-import { convertMicroCents, exchangeRateFromText } from '../../money/exchange-rate';
+import type { ExchangeRate, InvoiceConversion } from '../../money/exchange-rate';
+import { exchangeRateFromText } from '../../money/exchange-rate';
 import type { CellReader } from '../cells';
 import type { DraftInvoice } from '../draft';
 import type { DraftBuilder } from '../draft-builder';
@@ -65,16 +65,17 @@ export function unitsOfMicro(micro: number): string {
 }
 
 /**
- * A line's exact sum, in another currency, converted: its dollars rounded to the cent once, what
- * rounding took (millionths of a cent, for rounding the invoice's lines together), and the extras
- * and words that trace it.
+ * A line's exact sum, in another currency, converted with its invoice's others (`conversion`):
+ * its dollars rounded to the cent once, what rounding took (millionths of a cent, for rounding the
+ * invoice's lines together to its exact converted sum), and the extras and words that trace it.
  */
 export function convertedSum(
   micro: number,
   currency: string,
-  rate: ExchangeRate,
+  conversion: InvoiceConversion,
 ): { amount: number; residue: number; extras: Record<string, string>; words: string } {
-  const converted = convertMicroCents(micro, rate);
+  const { rate } = conversion;
+  const converted = conversion.next(micro);
   const original = `${unitsOfMicro(micro)} ${currency}`;
   return {
     amount: converted.cents,
@@ -92,25 +93,34 @@ function rateWords(currency: string, rate: ExchangeRate): string {
 }
 
 /**
- * Each month's invoice of a report in another currency: its one rate (a second file giving the
- * month another rate is refused row by row), its calls' exact sum in that currency.
+ * Each month's invoice: its one currency and rate (a second file giving the month another rate, or
+ * its calls in dollars when the month's are converted, or the reverse, is refused row by row: the
+ * invoice's lines make its amount in that currency times the rate, nothing beside), its calls'
+ * exact sum in that currency.
  */
 export class InvoiceRates {
   /** The files whose calls were converted, with their rate. */
   private readonly files = new Map<string, { currency: string; rate: ExchangeRate }>();
   private readonly byInvoice = new Map<
     string,
-    { invoice: DraftInvoice; currency: string; rate: ExchangeRate; file: string; micro: number }
+    {
+      invoice: DraftInvoice;
+      currency: string;
+      /** Null for a month whose calls are in dollars. */
+      rate: ExchangeRate | null;
+      file: string;
+      micro: number;
+    }
   >();
 
   /**
-   * Whether the call may be added to the invoice at this rate (noting the rate when it is the
-   * invoice's first); otherwise the row is rejected on `column`, saying why.
+   * Whether the call may be added to the invoice at this rate (null: in dollars), noting the rate
+   * when it is the invoice's first; otherwise the row is rejected on `column`, saying why.
    */
   admit(
     invoice: DraftInvoice,
     currency: string,
-    rate: ExchangeRate,
+    rate: ExchangeRate | null,
     file: string,
     cells: CellReader,
     column: number,
@@ -118,13 +128,16 @@ export class InvoiceRates {
     const known = this.byInvoice.get(invoice.key);
     if (known === undefined)
       this.byInvoice.set(invoice.key, { invoice, currency, rate, file, micro: 0 });
-    if (known === undefined || known.rate.text === rate.text) {
-      this.files.set(file, { currency, rate });
+    if (known === undefined || known.rate?.text === rate?.text) {
+      if (rate !== null) this.files.set(file, { currency, rate });
       return true;
     }
+    const month = invoice.periodStart?.slice(0, 7) ?? invoice.invoiceDate;
     cells.reject(
       column,
-      `the calls of ${invoice.periodStart?.slice(0, 7) ?? invoice.invoiceDate} are converted at ${rateWords(currency, known.rate)} (the rate given for ${known.file}), this file's at ${rate.text}: one month's invoice has one rate. Give both files the same rate, or import the month from one file.`,
+      known.rate === null || rate === null
+        ? `the calls of ${month} are ${known.rate === null ? 'in US dollars' : `in ${known.currency}`} (${known.file}), this file's ${rate === null ? 'in US dollars' : `in ${currency}`}: one month's invoice holds one currency. Import the month from files of one currency.`
+        : `the calls of ${month} are converted at ${rateWords(currency, known.rate)} (the rate given for ${known.file}), this file's at ${rate.text}: one month's invoice has one rate. Give both files the same rate, or import the month from one file.`,
     );
     return false;
   }
@@ -137,7 +150,8 @@ export class InvoiceRates {
   /** Records each invoice's currency, rate and original amount on it; a note per file converted. */
   finish(draft: DraftBuilder): void {
     for (const { invoice, currency, rate, micro } of this.byInvoice.values())
-      invoice.exchange = { currency, usdPerUnit: rate.text, originalAmount: unitsOfMicro(micro) };
+      if (rate !== null)
+        invoice.exchange = { currency, usdPerUnit: rate.text, originalAmount: unitsOfMicro(micro) };
     for (const [sourceFile, { currency, rate }] of this.files)
       draft.warnings.push({
         sourceFile,

@@ -21,6 +21,7 @@
  */
 import type { IsoDate } from '../../dates';
 import type { ExchangeRate } from '../../money/exchange-rate';
+import { InvoiceConversion } from '../../money/exchange-rate';
 import { endOfMonth, isoMonthOf, utcDateOf } from '../../dates';
 import { cents } from '../../money/cents';
 import { ABSENT, CellReader } from '../cells';
@@ -224,10 +225,7 @@ class PstnReading {
 
       const invoice = draft.invoice(monthInvoice(accountNumber, start, table.fileName));
       const callCurrency = currency || fileCurrency;
-      if (
-        rate !== null &&
-        !this.rates.admit(invoice, callCurrency, rate, table.fileName, cells, col(c, 'currency'))
-      )
+      if (!this.rates.admit(invoice, callCurrency, rate, table.fileName, cells, col(c, 'currency')))
         continue;
       if (usageId !== '') this.calls.set(usageId, { file: table.fileName, row: row.line });
       this.rates.add(invoice, micro);
@@ -272,9 +270,18 @@ class PstnReading {
       // Nothing is in the draft's usage before this reading: no seat's minutes are read twice.
       usage.finish('');
     }
+    // One conversion per invoice: its lines make its exact converted sum, rounded once.
+    const conversions = new Map<string, InvoiceConversion>();
     for (const sum of this.sums.values()) {
       if (sum.micro === 0) continue;
-      const converted = sum.rate === null ? null : convertedSum(sum.micro, sum.currency, sum.rate);
+      const { rate } = sum;
+      let conversion = rate === null ? undefined : conversions.get(sum.invoice.key);
+      if (rate !== null && conversion === undefined) {
+        conversion = new InvoiceConversion(rate);
+        conversions.set(sum.invoice.key, conversion);
+      }
+      const converted =
+        conversion === undefined ? null : convertedSum(sum.micro, sum.currency, conversion);
       const amount = converted?.amount ?? centsOfMicro(sum.micro);
       const extras: Record<string, string> = {
         Calls: String(sum.calls),

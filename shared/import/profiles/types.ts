@@ -97,6 +97,11 @@ export interface CarrierProfile {
   ): MissingDetails[];
   /** Why its files lack the facts {@link CarrierProfile.missingDetails} asks for, said when asking. */
   detailsNote?: string;
+  /**
+   * The currency its bills are in when not US dollars and the files do not say it (a Canadian
+   * carrier's bare "$": `CAD`): the import asks its rate and converts (see `bill-currency.ts`).
+   */
+  currency?: string;
   /** Reads the recognised (non-ignored) tables of one upload into one draft. Never throws on bad data. */
   read(tables: readonly ProfileTable[], context: ReadContext): BillDraft;
 }

@@ -14,6 +14,7 @@ import type * as tableModule from '../../../shared/import/table';
 import { readTable } from '../../../shared/import/table';
 import { generateSampleCompany } from '../../fixtures/generate/sample-company';
 import { fixtureFile, zipOf } from './fixtures';
+import { AS_WRITTEN } from './carriers/carrier-fixtures';
 
 // The whole parse of a table, counted (it still parses): each worker parses only its own files.
 vi.mock('../../../shared/import/table', async (importOriginal) => {
@@ -101,10 +102,11 @@ describe('a read shared by two workers', () => {
       'needs-mapping verizon-drifted.txt',
       'needs-mapping sites.csv',
     ];
+    // The Canadian carriers' bills read as written (their rate 1: see AS_WRITTEN).
     for (const [options, mapped] of [
-      [{ savedMappings: [asked.guess] }, 'draft unknown-layout.csv'],
-      [{ mapping: asked.guess }, 'draft unknown-layout.csv'],
-      [{}, 'needs-mapping unknown-layout.csv'],
+      [{ ...AS_WRITTEN, savedMappings: [asked.guess] }, 'draft unknown-layout.csv'],
+      [{ ...AS_WRITTEN, mapping: asked.guess }, 'draft unknown-layout.csv'],
+      [AS_WRITTEN, 'needs-mapping unknown-layout.csv'],
     ] as const) {
       const whole = readBills(files, options);
       expect(whole.map(named)).toEqual(expect.arrayContaining([...expected, mapped]));

@@ -5,7 +5,7 @@ import type { StoredInvoiceRef } from '../../../shared/import/stored-usage';
 import { newFigures, withNewFigures } from '../../../shared/import/stored-usage';
 import { readBill } from '../../helpers/read-bill';
 import { readDraft } from './fixtures';
-import { carrierFile } from './carriers/carrier-fixtures';
+import { AS_WRITTEN, carrierFile } from './carriers/carrier-fixtures';
 
 /** What the app hands the read for the invoices of a bill it stored. */
 function storedRefs(bill: BillDraft): StoredInvoiceRef[] {
@@ -42,12 +42,22 @@ const CASES = [
 ] as const;
 
 describe.each(CASES)('$name imported after its bill', ({ bill, usage }) => {
-  const billDraft = readDraft(bill.map((name) => carrierFile(name)));
-  const together = readDraft([...bill.map((name) => carrierFile(name)), carrierFile(usage)]);
+  // Bell's and TELUS's Canadian dollars read as written (see AS_WRITTEN).
+  const billDraft = readDraft(
+    bill.map((name) => carrierFile(name)),
+    AS_WRITTEN,
+  );
+  const together = readDraft(
+    [...bill.map((name) => carrierFile(name)), carrierFile(usage)],
+    AS_WRITTEN,
+  );
   const usageOfFile = (draft: BillDraft) => draft.usage.filter((u) => u.sourceFile === usage);
 
   it('attaches to the stored invoice: the same usage as when both are picked together', () => {
-    const alone = readDraft([carrierFile(usage)], { storedInvoices: storedRefs(billDraft) });
+    const alone = readDraft([carrierFile(usage)], {
+      ...AS_WRITTEN,
+      storedInvoices: storedRefs(billDraft),
+    });
     expect(alone.invoices).toEqual([]);
     expect(alone.lines).toEqual([]);
     const expected = usageOfFile(together);

@@ -6,6 +6,9 @@ import { STEP_FOCUS } from './useStepFocus';
 import { QuestionButtons } from './QuestionParts';
 import type { Question } from './session';
 
+/** Text on its way to a rate: blank, digits, a point (`0`, `1.`, `.5`), spaces around. */
+const PARTIAL_RATE = /^\s*\d*\.?\d*\s*$/;
+
 /**
  * Asked when a file carries no account number or invoice date (T-Mobile's bare summary, a Teams
  * PSTN usage report), or its amounts are in another currency than US dollars (the rate, US dollars
@@ -29,8 +32,10 @@ export function InvoiceDetailsQuestion({
   const currency = question.currency ?? '';
   const needsRate = question.missing.includes('exchangeRate') && currency !== '';
   const rateRead = exchangeRateFromText(rate, currency);
+  // Said once the field is left, or as soon as no more typing can make the text a rate (`1,0842`):
+  // never "cannot be 0" while `0.92` is being typed. Announced (an alert) when it appears.
   const rateProblem =
-    needsRate && !rateRead.ok && (rateTouched || rate.trim() !== '')
+    needsRate && !rateRead.ok && (rateTouched || !PARTIAL_RATE.test(rate))
       ? (rateRead.errors[0]?.message ?? '')
       : '';
   const ready =
@@ -82,11 +87,12 @@ export function InvoiceDetailsQuestion({
             value={rate}
             onChange={(e) => setRate(e.target.value)}
             onBlur={() => setRateTouched(true)}
+            aria-required="true"
             aria-invalid={rateProblem !== ''}
             {...(rateProblem === '' ? {} : { 'aria-describedby': `${rateId}-problem` })}
           />
           {rateProblem !== '' && (
-            <p id={`${rateId}-problem`} className="field-error">
+            <p id={`${rateId}-problem`} className="field-error" role="alert">
               {rateProblem}
             </p>
           )}

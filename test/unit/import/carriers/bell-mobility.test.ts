@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BillDraft } from '../../../../shared/import/draft';
 import { DTL_ALONE, DTL_WITH_MOB } from '../../../../shared/import/profiles/bell-detail';
 import { readDraft, totalOf } from '../fixtures';
-import { carrierFile, editedCarrierFile } from './carrier-fixtures';
+import { carrierFile, editedCarrierFile, AS_WRITTEN } from './carrier-fixtures';
 
 const ACC = 'bell-acc.synthetic.csv';
 const MOB = 'bell-mob.synthetic.csv';
@@ -14,7 +14,7 @@ function linesOf(draft: BillDraft, serviceIdRaw: string) {
 }
 
 describe('Bell Mobility ACC + MOB (two header rows, ISO-8859-1, padded values)', () => {
-  const draft = readDraft([carrierFile(MOB), carrierFile(ACC)]);
+  const draft = readDraft([carrierFile(MOB), carrierFile(ACC)], AS_WRITTEN);
 
   it('joins the account file and the mobile summary into one invoice', () => {
     expect(draft.profileId).toBe('bell-mobility');
@@ -90,7 +90,7 @@ describe('Bell Mobility ACC + MOB (two header rows, ISO-8859-1, padded values)',
 
 describe('Bell Mobility files alone and with call detail', () => {
   it('ACC alone: its current charges become the lines and add up to the stated total', () => {
-    const draft = readDraft([carrierFile(ACC)]);
+    const draft = readDraft([carrierFile(ACC)], AS_WRITTEN);
     expect(totalOf(draft.lines)).toBe(STATED);
     expect(draft.lines.map((line) => line.description)).toEqual([
       'Monthly charges (Monthly Chg)',
@@ -106,13 +106,13 @@ describe('Bell Mobility files alone and with call detail', () => {
   });
 
   it('MOB alone: the lines, and no stated total to check', () => {
-    const draft = readDraft([carrierFile(MOB)]);
+    const draft = readDraft([carrierFile(MOB)], AS_WRITTEN);
     expect(draft.invoices[0]?.statedTotal).toBeNull();
     expect(totalOf(draft.lines)).toBe(74_39 + 78_40 + 57_49);
   });
 
   it('DTL with ACC: calls summed to usage per line for the invoice month', () => {
-    const draft = readDraft([carrierFile(ACC), carrierFile(DTL)]);
+    const draft = readDraft([carrierFile(ACC), carrierFile(DTL)], AS_WRITTEN);
     expect(totalOf(draft.lines)).toBe(STATED);
     expect(
       draft.usage.map((u) => [u.serviceIdRaw, u.month, u.minutes, u.messages, u.dataKb]),
@@ -123,10 +123,10 @@ describe('Bell Mobility files alone and with call detail', () => {
   });
 
   it('DTL with MOB: not read twice; DTL alone: nothing imported, and it says why', () => {
-    const both = readDraft([carrierFile(ACC), carrierFile(MOB), carrierFile(DTL)]);
+    const both = readDraft([carrierFile(ACC), carrierFile(MOB), carrierFile(DTL)], AS_WRITTEN);
     expect(both.usage).toHaveLength(3);
     expect(both.ignoredFiles).toEqual([{ sourceFile: DTL, reason: DTL_WITH_MOB }]);
-    const alone = readDraft([carrierFile(DTL)]);
+    const alone = readDraft([carrierFile(DTL)], AS_WRITTEN);
     expect(alone.invoices).toEqual([]);
     expect(alone.ignoredFiles).toEqual([{ sourceFile: DTL, reason: DTL_ALONE }]);
   });
@@ -134,7 +134,7 @@ describe('Bell Mobility files alone and with call detail', () => {
   it('reads an ACC whose French header was already damaged (U+FFFD), and says so', () => {
     const latin1 = String.fromCharCode(...carrierFile(ACC).bytes);
     const damaged = latin1.replace(/[\u00C0-\u00FF]/g, '\uFFFD');
-    const draft = readDraft([{ name: ACC, bytes: new TextEncoder().encode(damaged) }]);
+    const draft = readDraft([{ name: ACC, bytes: new TextEncoder().encode(damaged) }], AS_WRITTEN);
     expect(totalOf(draft.lines)).toBe(STATED);
     expect(draft.warnings?.map((warning) => warning.message)).toEqual([
       expect.stringMatching(/already holds \d+ unreadable character/),
@@ -147,7 +147,7 @@ describe('Bell Mobility files alone and with call detail', () => {
       (text) => text.replace('     160.00,', '     161.00,'),
       true,
     );
-    const draft = readDraft([broken]);
+    const draft = readDraft([broken], AS_WRITTEN);
     expect(draft.invoices).toEqual([]);
     expect(draft.errors).toEqual([expect.objectContaining({ sourceFile: ACC, row: 3 })]);
     expect(draft.errors[0]?.message).toMatch(
@@ -177,7 +177,7 @@ describe('Bell Mobility files alone and with call detail', () => {
         withRow(text, (line) => line.replace('512345678  ,2026/10/01', 'Total      ,          ')),
       true,
     );
-    const draft = readDraft([mob, acc]);
+    const draft = readDraft([mob, acc], AS_WRITTEN);
     expect(draft.errors).toEqual([]);
     expect(totalOf(draft.lines)).toBe(STATED);
     expect(draft.lines.filter((line) => /total/i.test(line.serviceIdRaw))).toEqual([]);
@@ -201,11 +201,13 @@ describe('Bell Mobility files alone and with call detail', () => {
       },
       true,
     );
-    const withTotal = readDraft([carrierFile(ACC), dtl]);
+    const withTotal = readDraft([carrierFile(ACC), dtl], AS_WRITTEN);
     expect(withTotal.errors).toEqual([]);
     const figures = (draft: BillDraft) =>
       draft.usage.map(({ sourceRow: _row, ...record }) => record);
-    expect(figures(withTotal)).toEqual(figures(readDraft([carrierFile(ACC), carrierFile(DTL)])));
+    expect(figures(withTotal)).toEqual(
+      figures(readDraft([carrierFile(ACC), carrierFile(DTL)], AS_WRITTEN)),
+    );
     expect(withTotal.skipped?.map((skip) => [skip.sourceFile, skip.row])).toContainEqual([DTL, 4]);
   });
 
@@ -215,7 +217,7 @@ describe('Bell Mobility files alone and with call detail', () => {
       (text) => text.replace('      40.00,', '      4O.00,'),
       true,
     );
-    const draft = readDraft([broken]);
+    const draft = readDraft([broken], AS_WRITTEN);
     expect(draft.errors).toEqual([
       expect.objectContaining({
         sourceFile: MOB,

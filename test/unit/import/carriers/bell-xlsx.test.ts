@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BillDraft } from '../../../../shared/import/draft';
 import { readDraft } from '../fixtures';
-import { carrierFile } from './carrier-fixtures';
+import { carrierFile, AS_WRITTEN } from './carrier-fixtures';
 
 /** What a draft says about money, usage and rows, without file names. */
 function essence(draft: BillDraft) {
@@ -39,7 +39,10 @@ function essence(draft: BillDraft) {
 }
 
 const read = (ext: 'csv' | 'xlsx', parts: string[]) =>
-  readDraft(parts.map((part) => carrierFile(`bell-${part}.synthetic.${ext}`)));
+  readDraft(
+    parts.map((part) => carrierFile(`bell-${part}.synthetic.${ext}`)),
+    AS_WRITTEN,
+  );
 
 describe('Bell reports saved as XLSX', () => {
   it.each([[['acc', 'mob']], [['acc', 'dtl']], [['mob']]])(

@@ -26,3 +26,11 @@ export function editedCarrierFile(
   const text = edit(String.fromCharCode(...bytes));
   return { name, bytes: Uint8Array.from(text, (char) => char.charCodeAt(0)) };
 }
+
+/**
+ * Read options giving a Canadian carrier's bill (Bell Mobility, Rogers, TELUS: Canadian dollars
+ * written with a bare "$") the rate 1, the answer of an account billed in US dollars: its amounts
+ * are read as written. The tests of what the files say read them so; the conversion has its own
+ * (canadian-currency.test.ts).
+ */
+export const AS_WRITTEN = { defaultInvoiceDetails: { exchangeRates: { CAD: '1' } } } as const;

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BillDraft } from '../../../../shared/import/draft';
 import { readDraft, totalOf } from '../fixtures';
-import { carrierFile, editedCarrierFile } from './carrier-fixtures';
+import { carrierFile, editedCarrierFile, AS_WRITTEN } from './carrier-fixtures';
 
 const SETS: [string, string[]][] = [
   ['AT&T Raw Data Output', ['att-raw-data-output.synthetic.txt']],
@@ -35,7 +35,7 @@ function imported(draft: BillDraft) {
 }
 
 describe.each(SETS)('%s', (_name, files) => {
-  const draft = readDraft(files.map(carrierFile));
+  const draft = readDraft(files.map(carrierFile), AS_WRITTEN);
 
   it('states a total for every invoice, and its lines add up to it', () => {
     expect(draft.invoices.length).toBeGreaterThan(0);
@@ -64,10 +64,10 @@ describe('breakdown rows are never added to their totals', () => {
       '       8.64,       0.00,     999.99,',
     ],
   ])('changing %s changes nothing imported', (_name, file, from, to) => {
-    const before = readDraft([
-      carrierFile('bell-acc.synthetic.csv'),
-      carrierFile('bell-mob.synthetic.csv'),
-    ]);
+    const before = readDraft(
+      [carrierFile('bell-acc.synthetic.csv'), carrierFile('bell-mob.synthetic.csv')],
+      AS_WRITTEN,
+    );
     const others = ['bell-acc.synthetic.csv', 'bell-mob.synthetic.csv'].filter(
       (name) => name !== file,
     );
@@ -79,16 +79,17 @@ describe('breakdown rows are never added to their totals', () => {
       },
       true,
     );
-    const after = readDraft([edited, ...others.map(carrierFile)]);
+    const after = readDraft([edited, ...others.map(carrierFile)], AS_WRITTEN);
     expect(imported(after)).toEqual(imported(before));
   });
 
   it('AT&T subtotal rows ("Total Wireless Charges") change nothing imported', () => {
     const file = 'att-raw-data-output.synthetic.txt';
-    const before = readDraft([carrierFile(file)]);
-    const after = readDraft([
-      editedCarrierFile(file, (text) => text.replace('|$82.04|', '|$9,999.00|')),
-    ]);
+    const before = readDraft([carrierFile(file)], AS_WRITTEN);
+    const after = readDraft(
+      [editedCarrierFile(file, (text) => text.replace('|$82.04|', '|$9,999.00|'))],
+      AS_WRITTEN,
+    );
     expect(imported(after)).toEqual(imported(before));
   });
 });

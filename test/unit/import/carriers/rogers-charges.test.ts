@@ -5,12 +5,12 @@ import { describe, expect, it } from 'vitest';
 import type { BillDraft } from '../../../../shared/import/draft';
 import { readBills } from '../../../../shared/import/read-bill';
 import { readDraft, totalOf } from '../fixtures';
-import { carrierFile, editedCarrierFile } from './carrier-fixtures';
+import { carrierFile, editedCarrierFile, AS_WRITTEN } from './carrier-fixtures';
 
 const BREAKDOWN = 'rogers-charges-breakdown.synthetic.txt';
 
 describe('the Rogers charges breakdown', () => {
-  const draft = readDraft([carrierFile(BREAKDOWN)]);
+  const draft = readDraft([carrierFile(BREAKDOWN)], AS_WRITTEN);
 
   it('is one invoice per account and period end, numbered by them', () => {
     expect(draft.profileId).toBe('rogers-charges');
@@ -63,7 +63,7 @@ describe('the Rogers charges breakdown', () => {
       const inName = row.replace('|4165550101|Mina Park|', '||Total for Cost Center : CC-100|');
       return [...lines.slice(0, 4), inLevel, inName, ...lines.slice(4)].join('\n');
     });
-    const read = readDraft([withSubtotals]);
+    const read = readDraft([withSubtotals], AS_WRITTEN);
     // The file's own bad row (row 7, now 9) stays its only error.
     expect(read.errors.map((error) => error.row)).toEqual([9]);
     expect(totalOf(read.lines)).toBe(totalOf(draft.lines));
@@ -79,8 +79,8 @@ describe('the Rogers charges breakdown', () => {
 describe('the breakdown picked twice, or run per cost centre', () => {
   it('counts a second copy of the download once, saying so', () => {
     const copy = { ...carrierFile(BREAKDOWN), name: 'Rogers breakdown (1).txt' };
-    const read = readDraft([carrierFile(BREAKDOWN), copy]);
-    expect(read.lines).toHaveLength(readDraft([carrierFile(BREAKDOWN)]).lines.length);
+    const read = readDraft([carrierFile(BREAKDOWN), copy], AS_WRITTEN);
+    expect(read.lines).toHaveLength(readDraft([carrierFile(BREAKDOWN)], AS_WRITTEN).lines.length);
     expect(totalOf(read.lines)).toBe(200_58);
     expect(read.copies).toEqual([
       expect.objectContaining({ sourceFile: copy.name, sameAs: BREAKDOWN }),
@@ -102,7 +102,7 @@ describe('the breakdown picked twice, or run per cost centre', () => {
       );
     const first = { ...onlyRows((line) => line.includes('|4165550101|')), name: 'cc-100.txt' };
     const second = { ...onlyRows((line) => !line.includes('|4165550101|')), name: 'cc-200.txt' };
-    const read = readDraft([first, second]);
+    const read = readDraft([first, second], AS_WRITTEN);
     expect(read.invoices).toHaveLength(1);
     expect(read.copies ?? []).toEqual([]);
     expect(totalOf(read.lines)).toBe(200_58);
@@ -138,7 +138,7 @@ describe('the breakdown picked twice, or run per cost centre', () => {
     });
     const first = report('cc-100.txt', (line) => line.includes('|4165550101|'));
     const second = report('cc-200.txt', (line) => !line.includes('|4165550101|'));
-    const read = readDraft([first, second]);
+    const read = readDraft([first, second], AS_WRITTEN);
     expect(read.invoices).toHaveLength(1);
     expect(read.copies ?? []).toEqual([]);
     expect(totalOf(read.lines)).toBe(200_58 + 14_13);
@@ -160,7 +160,7 @@ describe('the Rogers usage archives picked with the breakdown', () => {
         'ALL_CALLS-SMS.txt': fixture('ALL_CALLS-SMS.txt'),
       }),
     };
-    const outcomes = readBills([carrierFile(BREAKDOWN), sms]);
+    const outcomes = readBills([carrierFile(BREAKDOWN), sms], AS_WRITTEN);
     const drafts = outcomes.flatMap((o): BillDraft[] => (o.kind === 'draft' ? [o.draft] : []));
     expect(drafts.map((d) => d.profileId)).toEqual(['rogers-charges', 'rogers-usage']);
     expect(drafts[1]?.usageFor?.map((t) => t.invoiceNumber)).toEqual(['800123456-20260320']);
@@ -177,7 +177,7 @@ describe('the breakdown as the portal names it in a ZIP', () => {
       name: 'Rogers custom.zip',
       bytes: zipSync({ 'ALL_CALLS-Custom.txt': carrierFile(BREAKDOWN).bytes }),
     };
-    const draft = readDraft([zip]);
+    const draft = readDraft([zip], AS_WRITTEN);
     expect(draft.profileId).toBe('rogers-charges');
     expect(totalOf(draft.lines)).toBe(200_58);
   });

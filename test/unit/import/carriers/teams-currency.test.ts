@@ -171,30 +171,45 @@ describe('a Teams PSTN usage report in another currency', () => {
     expect(outcome.draft.lines.map((l) => [l.quantity, l.amount])).toEqual([[2, 2_16]]);
   });
 
-  it('never sums calls in dollars (a report whose Currency is blank) with converted ones', () => {
+  it("never sums calls in dollars (a report whose Currency is blank) with converted ones: the later file's calls of the month are refused", () => {
     const blank = file('no currency.csv', [
       call('a', 'a@x.example', '2026-10-02T10:00:00Z', '0', '1', ''),
     ]);
     const euros = file('euros.csv', [
       call('b', 'a@x.example', '2026-10-03T10:00:00Z', '0', '1', 'EUR'),
     ]);
-    for (const files of [
-      [blank, euros],
-      [euros, blank],
-    ]) {
-      const outcome = readBill(files, {
+    for (const [files, kept, refused, words] of [
+      [
+        [blank, euros],
+        [1_00, ''],
+        'euros.csv',
+        "are in US dollars (no currency.csv), this file's in EUR",
+      ],
+      [
+        [euros, blank],
+        [1_50, 'EUR'],
+        'no currency.csv',
+        "are in EUR (euros.csv), this file's in US dollars",
+      ],
+    ] as const) {
+      const outcome = readBill([...files], {
         invoiceDetails: {
           'no currency.csv': { accountNumber: 'MS-1' },
           'euros.csv': { accountNumber: 'MS-1', exchangeRates: { EUR: '1.5' } },
         },
       });
       if (outcome.kind !== 'draft') throw new Error(outcome.kind);
-      expect(
-        outcome.draft.lines.map((l) => [l.amount, l.extras?.['Currency'] ?? '']).sort(),
-      ).toEqual([
-        [1_00, ''],
-        [1_50, 'EUR'],
+      expect(outcome.draft.lines.map((l) => [l.amount, l.extras?.['Currency'] ?? ''])).toEqual([
+        kept,
       ]);
+      // The invoice's lines are its amount in its one currency (times the rate), nothing beside.
+      expect(outcome.draft.invoices[0]?.exchange?.originalAmount).toBe(
+        kept[1] === 'EUR' ? '1.00' : undefined,
+      );
+      expect(outcome.draft.errors.map((e) => [e.sourceFile, e.column])).toEqual([
+        [refused, 'Currency'],
+      ]);
+      expect(outcome.draft.errors[0]?.message).toContain(words);
     }
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AIRTIME_ALONE } from '../../../../shared/import/reports/telus-airtime';
 import { readBills } from '../../../../shared/import/read-bill';
 import { readDraft, totalOf } from '../fixtures';
-import { carrierBytes, carrierFile, editedCarrierFile } from './carrier-fixtures';
+import { carrierBytes, carrierFile, editedCarrierFile, AS_WRITTEN } from './carrier-fixtures';
 
 const SUMMARY = 'telus-invoice-summary.synthetic.txt';
 const INDIVIDUAL = 'telus-individual-detail.synthetic.txt';
@@ -10,7 +10,7 @@ const AIRTIME = 'telus-airtime-detail.synthetic.txt';
 const STATED = 71_92;
 
 describe('TELUS Invoice Summary (report-style text, ISO-8859-1, CRLF)', () => {
-  const draft = readDraft([carrierFile(SUMMARY)]);
+  const draft = readDraft([carrierFile(SUMMARY)], AS_WRITTEN);
 
   it('reads the preamble into an invoice: client account, unique invoice number, dates, stated total', () => {
     expect(draft.profileId).toBe('telus-reports');
@@ -51,7 +51,10 @@ describe('TELUS Invoice Summary (report-style text, ISO-8859-1, CRLF)', () => {
   });
 
   it('is recognised by its preamble, whatever the file is called', () => {
-    const outcomes = readBills([{ name: 'export (3).txt', bytes: carrierBytes(SUMMARY) }]);
+    const outcomes = readBills(
+      [{ name: 'export (3).txt', bytes: carrierBytes(SUMMARY) }],
+      AS_WRITTEN,
+    );
     expect(outcomes).toHaveLength(1);
     expect(outcomes[0]?.kind === 'draft' && outcomes[0].draft.invoices[0]?.statedTotal).toBe(
       STATED,
@@ -59,9 +62,10 @@ describe('TELUS Invoice Summary (report-style text, ISO-8859-1, CRLF)', () => {
   });
 
   it('points at the line and value of an amount that cannot be read', () => {
-    const broken = readDraft([
-      editedCarrierFile(SUMMARY, (t) => t.replace('\t$2.50', '\t$2.5O'), true),
-    ]);
+    const broken = readDraft(
+      [editedCarrierFile(SUMMARY, (t) => t.replace('\t$2.50', '\t$2.5O'), true)],
+      AS_WRITTEN,
+    );
     expect(broken.errors).toEqual([
       expect.objectContaining({ sourceFile: SUMMARY, row: 16, value: '$2.5O' }),
     ]);
@@ -71,9 +75,10 @@ describe('TELUS Invoice Summary (report-style text, ISO-8859-1, CRLF)', () => {
   });
 
   it('says so when the tax rows do not add up to "Total Taxes:"', () => {
-    const broken = readDraft([
-      editedCarrierFile(SUMMARY, (t) => t.replace('$5.42', '$5.52'), true),
-    ]);
+    const broken = readDraft(
+      [editedCarrierFile(SUMMARY, (t) => t.replace('$5.42', '$5.52'), true)],
+      AS_WRITTEN,
+    );
     expect(broken.errors.map((error) => [error.row, error.message])).toEqual([
       [25, expect.stringMatching(/add up to \$5\.42 but "Total Taxes:" says \$5\.52/)],
     ]);
@@ -81,7 +86,10 @@ describe('TELUS Invoice Summary (report-style text, ISO-8859-1, CRLF)', () => {
 });
 
 describe('TELUS Individual Detail and Airtime Detail', () => {
-  const draft = readDraft([carrierFile(SUMMARY), carrierFile(INDIVIDUAL), carrierFile(AIRTIME)]);
+  const draft = readDraft(
+    [carrierFile(SUMMARY), carrierFile(INDIVIDUAL), carrierFile(AIRTIME)],
+    AS_WRITTEN,
+  );
 
   it('joins the individual detail to the summary: per-line charges plus the account-level rest', () => {
     expect(draft.invoices).toHaveLength(1);
@@ -115,22 +123,25 @@ describe('TELUS Individual Detail and Airtime Detail', () => {
   });
 
   it('individual detail alone: the lines, no stated total; airtime alone: nothing, and why', () => {
-    const alone = readDraft([carrierFile(INDIVIDUAL)]);
+    const alone = readDraft([carrierFile(INDIVIDUAL)], AS_WRITTEN);
     expect(alone.invoices[0]?.statedTotal).toBeNull();
     expect(totalOf(alone.lines)).toBe(70_88 + 12_60);
-    const airtime = readDraft([carrierFile(AIRTIME)]);
+    const airtime = readDraft([carrierFile(AIRTIME)], AS_WRITTEN);
     expect(airtime.usage).toEqual([]);
     expect(airtime.ignoredFiles).toEqual([{ sourceFile: AIRTIME, reason: AIRTIME_ALONE }]);
   });
 
   it("refuses a subscriber whose charges do not add up to its total, keeping the others'", () => {
-    const broken = readDraft([
-      editedCarrierFile(
-        INDIVIDUAL,
-        (t) => t.replace('"Total Current Charges:"\t$12.60', '"Total Current Charges:"\t$12.70'),
-        true,
-      ),
-    ]);
+    const broken = readDraft(
+      [
+        editedCarrierFile(
+          INDIVIDUAL,
+          (t) => t.replace('"Total Current Charges:"\t$12.60', '"Total Current Charges:"\t$12.70'),
+          true,
+        ),
+      ],
+      AS_WRITTEN,
+    );
     expect(broken.errors.map((error) => error.row)).toEqual([82]);
     expect(broken.lines.every((line) => line.serviceIdRaw === '6045550111')).toBe(true);
   });
