@@ -129,19 +129,27 @@ interface ServiceRefs {
 /**
  * The status of a known service from a file with no Status column. A Disconnect Date disconnects
  * (a pending disconnect stays pending, with its planned date). A blank one in a file that has the
- * column says the service is not disconnected: a disconnected service is active again, as is a
- * pending disconnect whose planned date the file clears (never disconnected with no date). With
- * neither column the stored status stays.
+ * column says the service is not disconnected: a disconnected service is active again (never
+ * disconnected with no date). A pending disconnect keeps its plan and its planned date: a carrier's
+ * export leaves the date blank until the line is cut, and re-importing it must not call off a
+ * disconnect the user planned (its status calls one off: the Inventory's bulk edit, or a file with
+ * a Status column). With neither column the stored status stays.
  */
 function statusWithoutColumn(draft: InventoryDraft, before: Service | undefined) {
   if (before === undefined) return draft.status;
   if (draft.disconnectDate !== undefined)
     return before.status === 'pending-disconnect' ? before.status : 'disconnected';
   if (draft.absentColumns?.includes('disconnectDate') === true) return before.status;
-  const calledOff =
-    before.status === 'disconnected' ||
-    (before.status === 'pending-disconnect' && before.disconnectedOn !== undefined);
-  return calledOff ? 'active' : before.status;
+  return before.status === 'disconnected' ? 'active' : before.status;
+}
+
+/** Whether a row keeps the stored planned date of a pending disconnect (see `statusWithoutColumn`). */
+function keepsPlannedDate(draft: InventoryDraft, before: Service | undefined): boolean {
+  return (
+    before?.status === 'pending-disconnect' &&
+    draft.disconnectDate === undefined &&
+    draft.absentColumns?.includes('status') === true
+  );
 }
 
 /** The service a row describes; a blank cell clears its field, fields the file lacks are kept. */
@@ -175,7 +183,9 @@ function serviceFromDraft(
     plan: read('plan', draft.plan || undefined, before?.plan),
     expectedMonthlyCents: read('monthly', draft.monthly, before?.expectedMonthlyCents),
     activatedOn: read('installDate', draft.installDate, before?.activatedOn),
-    disconnectedOn: read('disconnectDate', draft.disconnectDate, before?.disconnectedOn),
+    disconnectedOn: keepsPlannedDate(draft, before)
+      ? before?.disconnectedOn
+      : read('disconnectDate', draft.disconnectDate, before?.disconnectedOn),
     contractId: read('contractId', refs.contractId, before?.contractId),
     userName: read('user', draft.userName || undefined, before?.userName),
     department: read('department', draft.department || undefined, before?.department),

@@ -61,15 +61,22 @@ describe('an inventory file with a Disconnect Date column and no Status column',
       { status: 'pending-disconnect' },
       { status: 'pending-disconnect' },
     ],
-    [
-      'a pending disconnect whose planned date the file clears is active again',
-      { status: 'pending-disconnect', disconnectedOn: day('2026-12-31') },
-      { status: 'active' },
-    ],
   ])('%s', (_, before, after) => {
     const [service] = importFile([header, blank], [stored(before)]);
     expect(service).toMatchObject({ id: 'service-1', ...after });
     expect(service).not.toHaveProperty('disconnectedOn');
+  });
+
+  it('keeps a planned disconnect and its date: a carrier export leaves the date blank until the line is cut', () => {
+    const [service] = importFile(
+      [header, blank],
+      [stored({ status: 'pending-disconnect', disconnectedOn: day('2026-12-31') })],
+    );
+    expect(service).toMatchObject({
+      id: 'service-1',
+      status: 'pending-disconnect',
+      disconnectedOn: day('2026-12-31'),
+    });
   });
 
   it('keeps the status and the date of a file with neither column', () => {
