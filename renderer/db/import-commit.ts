@@ -36,6 +36,7 @@ import {
   findImportConflicts,
   orgResolverOf,
   planAgainstStored,
+  replaceable,
   storedInvoicesOf,
   uploadLookup,
   type ImportConflict,
@@ -139,7 +140,7 @@ export async function commitImport(
     policy?.catch(() => undefined);
     const conflicts = await findImportConflicts(db, input);
     const blocking = conflicts.filter(
-      (c) => c.kind === 'invoice-repeated' || (!options.replace && blocksImport(c)),
+      (c) => blocksImport(c) && (!options.replace || !replaceable(c)),
     );
     if (blocking.length > 0) return { ok: false, conflicts: blocking };
 

@@ -101,6 +101,27 @@ export function judgeAgainstStored(
   return { relation: 'copy', verdict: found.verdict };
 }
 
+/**
+ * The files of a stored invoice joined from several (departments' reports imported one after
+ * another) that Replace would lose if the drafted invoice took its place: set when the drafted
+ * one repeats what is stored (a copy or a page of one part, one of its files picked again) and
+ * lacks some of its parts. Such a file has nothing to import, and replacing would keep only its
+ * charges: Replace is refused for it. Undefined otherwise (a corrected re-issue, `conflict`, is
+ * replaced on purpose).
+ */
+export function joinedFilesReplaceWouldLose(
+  drafted: DraftInvoice,
+  stored: StoredInvoice,
+  judged: StoredJudgement,
+): string[] | undefined {
+  if (judged.relation !== 'copy' || judged.verdict === 'conflict') return undefined;
+  const parts = storedPartsOf(stored);
+  if (parts.length < 2) return undefined;
+  const draftKeys = new Set(partsOf(drafted).map(partKey));
+  if (parts.every((part) => draftKeys.has(partKey(part)))) return undefined;
+  return [...new Set(parts.map((part) => part.sourceFile))].sort();
+}
+
 /** {@link judgeAgainstStored}'s relation alone. */
 export function relationToStored(
   drafted: DraftInvoice,
@@ -125,4 +146,9 @@ export function clashVerdictSentence(verdict: StoredJudgement['verdict']): strin
     default:
       return '';
   }
+}
+
+/** Why Replace is refused for a copy or a page of an invoice joined from `files`. */
+export function joinedReplaceSentence(files: readonly string[]): string {
+  return `The stored invoice is joined from ${files.join(' + ')}: replacing it with this file would lose the other parts' charges, so Replace is not offered. Leave this file out of the import.`;
 }
