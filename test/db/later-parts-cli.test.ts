@@ -1,0 +1,72 @@
+/**
+ * The CLI's summary and charges.csv when a run completes an invoice its `--workspace` backup
+ * holds (another department's report of it): the "new charge lines" are those this run's files
+ * added, not the backup part's lines again; charges.csv holds every line of the joined invoice
+ * once, adding up to its total.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createBackup } from '../../renderer/db/backup';
+import { readWithCompanions } from '../../renderer/db/companions';
+import { TemDeskDatabase } from '../../renderer/db/database';
+import { commitImport } from '../../renderer/db/import-commit';
+import type { UploadedFile } from '../../shared/import/archive';
+import { readBills } from '../../shared/import/read-bill';
+import { outputRows, runCliCaptured } from '../helpers/cli-workspace';
+import { uploadsFor } from '../helpers/doors';
+import { ANA, BEN, file } from '../unit/import/premier-parts';
+
+const NOW = new Date('2026-11-03T09:00:00Z');
+
+let db: TemDeskDatabase;
+let dir: string;
+let counter = 0;
+beforeEach(async () => {
+  db = new TemDeskDatabase(`later-parts-cli-${++counter}`);
+  await db.open();
+  dir = await mkdtemp(join(tmpdir(), 'temdesk-later-parts-cli-'));
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function importInApp(files: UploadedFile[]) {
+  const { outcomes } = await readWithCompanions(db, files, async (all) => readBills(all));
+  const drafts = outcomes.flatMap((o) => (o.kind === 'draft' ? [o.draft] : []));
+  return commitImport(db, { uploads: uploadsFor(files, drafts), drafts }, { now: NOW });
+}
+
+describe('the CLI completing an invoice of its --workspace backup', () => {
+  it('counts as new only the lines this run’s file added; charges.csv holds each line once', async () => {
+    expect((await importInApp([file('sales.csv', [ANA])])).ok).toBe(true);
+    const [stored] = await db.invoices.toArray();
+    const backupFile = join(dir, 'month-end.temdesk');
+    await writeFile(backupFile, await createBackup(db, { appVersion: '0.0.0-test', now: NOW }));
+    // The same file imported in the app: what the joined invoice is.
+    const operations = file('operations.csv', [BEN]);
+    expect(await importInApp([operations])).toMatchObject({ ok: true, completedInvoices: 1 });
+    const [joined] = await db.invoices.toArray();
+    const added = (joined?.lineCount ?? 0) - (stored?.lineCount ?? 0);
+    expect(added).toBeGreaterThan(0);
+
+    await mkdir(join(dir, 'bills'));
+    await writeFile(join(dir, 'bills', operations.name), operations.bytes);
+    const run = await runCliCaptured([
+      'audit',
+      ...['--workspace', backupFile, '--bills', join(dir, 'bills')],
+      ...['--out', join(dir, 'out'), '--as-of', '2026-11-20'],
+    ]);
+    expect(run.stderr).not.toContain('Error');
+    expect(run.stdout).toContain(
+      `1 invoice (1 from the --workspace backup), ${added} new charge lines,`,
+    );
+    const charges = await outputRows(dir, 'charges.csv');
+    expect(charges).toHaveLength(joined?.lineCount ?? -1);
+    const cents = charges.map((row) => Math.round(Number(Object.values(row)[8]) * 100));
+    expect(cents.reduce((sum, amount) => sum + amount, 0)).toBe(joined?.linesTotal);
+  });
+});
