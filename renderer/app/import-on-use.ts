@@ -55,6 +55,10 @@ export const settleOlderSampleInvoices = onUse<typeof SampleData, 'settleOlderSa
   'settleOlderSampleInvoices',
 );
 export const focusOnNew = onUse<typeof Companions, 'focusOnNew'>(companions, 'focusOnNew');
+export const besideCompanions = onUse<typeof Companions, 'besideCompanions'>(
+  companions,
+  'besideCompanions',
+);
 export const memberNamesOf = onUse<typeof Companions, 'memberNamesOf'>(companions, 'memberNamesOf');
 export const storedCompanionsOf = onUse<typeof Companions, 'storedCompanionsOf'>(
   companions,

@@ -5,12 +5,9 @@
  * to import, and replacing would lose the other parts' charges: Replace is refused, naming them.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readWithCompanions } from '../../renderer/db/companions';
 import { TemDeskDatabase } from '../../renderer/db/database';
-import { commitImport, findImportConflicts } from '../../renderer/db/import-commit';
 import type { UploadedFile } from '../../shared/import/archive';
-import { readBills } from '../../shared/import/read-bill';
-import { uploadsFor } from '../helpers/doors';
+import { importInApp as importFiles } from '../helpers/app-import';
 import { ANA, BEN, file } from '../unit/import/premier-parts';
 
 const NOW = new Date('2026-11-03T09:00:00Z');
@@ -27,13 +24,8 @@ afterEach(async () => {
 });
 
 /** Reads files as the app's import does and commits them, replacing on request. */
-async function importInApp(files: UploadedFile[], replace = false) {
-  const { outcomes } = await readWithCompanions(db, files, async (all) => readBills(all));
-  const drafts = outcomes.flatMap((o) => (o.kind === 'draft' ? [o.draft] : []));
-  const input = { uploads: uploadsFor(files, drafts), drafts };
-  const conflicts = await findImportConflicts(db, input);
-  return { conflicts, outcome: await commitImport(db, input, { now: NOW, replace }) };
-}
+const importInApp = (files: UploadedFile[], replace = false) =>
+  importFiles(db, files, { now: NOW, replace });
 
 /** Everything an import may change, to compare before and after. */
 async function everything() {

@@ -9,13 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackup } from '../../renderer/db/backup';
-import { readWithCompanions } from '../../renderer/db/companions';
 import { TemDeskDatabase } from '../../renderer/db/database';
-import { commitImport } from '../../renderer/db/import-commit';
 import type { UploadedFile } from '../../shared/import/archive';
-import { readBills } from '../../shared/import/read-bill';
+import { importInApp as importFiles } from '../helpers/app-import';
 import { outputRows, runCliCaptured } from '../helpers/cli-workspace';
-import { uploadsFor } from '../helpers/doors';
 import { ANA, BEN, file } from '../unit/import/premier-parts';
 
 const NOW = new Date('2026-11-03T09:00:00Z');
@@ -34,11 +31,8 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function importInApp(files: UploadedFile[]) {
-  const { outcomes } = await readWithCompanions(db, files, async (all) => readBills(all));
-  const drafts = outcomes.flatMap((o) => (o.kind === 'draft' ? [o.draft] : []));
-  return commitImport(db, { uploads: uploadsFor(files, drafts), drafts }, { now: NOW });
-}
+const importInApp = async (files: UploadedFile[]) =>
+  (await importFiles(db, files, { now: NOW })).outcome;
 
 describe('the CLI completing an invoice of its --workspace backup', () => {
   it('counts as new only the lines this run’s file added; charges.csv holds each line once', async () => {

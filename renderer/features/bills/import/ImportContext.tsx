@@ -13,10 +13,16 @@ import type { UploadedFile } from '../../../../shared/import/archive';
 import type { ColumnMapping } from '../../../../shared/import/mapping';
 import { useDatabase } from '../../../db/DatabaseContext';
 import { readSettings } from '../../../db/settings';
-import { discardStagedFiles, stageOriginalFiles, type StagedFiles } from '../../../db/staged-files';
+import {
+  discardStagedFiles,
+  stageOriginalFiles,
+  stagedUnderNames,
+  type StagedFiles,
+} from '../../../db/staged-files';
 import { sectionFromHash } from '../../../app/sections';
 import { useUndo } from '../../../app/UndoContext';
 import {
+  besideCompanions,
   commitImport,
   filesUsedBy,
   findImportConflicts,
@@ -248,6 +254,12 @@ export function ImportProvider({ children }: { children: ReactNode }) {
       );
       if (found.length > 0) {
         companions.current = found;
+        // A picked file named as a stored original is another file (its lines differ): it is read
+        // with it under a name of its own, as the CLI reads it.
+        const renamed = await besideCompanions(files.current, found);
+        if (staged.current)
+          staged.current = stagedUnderNames(staged.current, files.current, renamed);
+        files.current = renamed;
         await read();
         return;
       }
