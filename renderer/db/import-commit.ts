@@ -216,14 +216,20 @@ export async function commitImport(
     const perBatch = new Map<string, BatchStats>();
 
     const scratch = new ServiceScratch();
+    /** Lines of completed invoices that were stored before (not this import's, not counted). */
+    let linesStoredBefore = 0;
     for (const planned of plan.invoices) {
       const { drafted } = planned;
       const draft = input.drafts[planned.draftIndex];
       const batchId = batchOfFile(drafted.sourceFile);
       let invoice: Invoice;
+      let storedBefore = 0;
       if (planned.action === 'complete' && planned.stored !== undefined) {
         const before = await db.invoices.get(planned.stored.id);
         if (before === undefined) continue;
+        // The joined lines hold the stored ones (a part's, or the page a whole bill completes).
+        storedBefore = Math.min(before.lineCount, plannedLineCount(planned));
+        linesStoredBefore += storedBefore;
         await deleteInvoiceRecords(db, before.id);
         const joined = invoiceOfPlan(
           planned,
@@ -306,7 +312,7 @@ export async function commitImport(
       };
       stats.carriers.add(planned.carrierId);
       stats.invoices++;
-      stats.lines += plannedLineCount(planned);
+      stats.lines += plannedLineCount(planned) - storedBefore;
       stats.usage += usage.length;
       perBatch.set(batchId, stats);
     }
@@ -355,7 +361,7 @@ export async function commitImport(
       invoiceIds: invoices.map((invoice) => invoice.id),
       replacedInvoices,
       completedInvoices: completed.length,
-      lines: storedLines,
+      lines: storedLines - linesStoredBefore,
       attachedUsage: attached.records,
       addedUsage: attached.added,
     };

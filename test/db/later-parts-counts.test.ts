@@ -1,8 +1,9 @@
 /**
- * The CLI's summary and charges.csv when a run completes an invoice its `--workspace` backup
- * holds (another department's report of it): the "new charge lines" are those this run's files
- * added, not the backup part's lines again; charges.csv holds every line of the joined invoice
- * once, adding up to its total.
+ * What an import completing a stored invoice (another department's report of it) says it added:
+ * the lines the later file added, not the stored part's lines again: the app's "Import complete"
+ * and its import history, and the CLI's "new charge lines" when it completes an invoice of its
+ * `--workspace` backup. charges.csv still holds every line of the joined invoice once, adding up
+ * to its total.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -33,6 +34,23 @@ afterEach(async () => {
 
 const importInApp = async (files: UploadedFile[]) =>
   (await importFiles(db, files, { now: NOW })).outcome;
+
+describe('the app completing a stored invoice', () => {
+  it('says, and keeps in the import history, only the lines the later file added', async () => {
+    expect((await importInApp([file('sales.csv', [ANA])])).ok).toBe(true);
+    const [stored] = await db.invoices.toArray();
+    const outcome = await importInApp([file('operations.csv', [BEN])]);
+    const [joined] = await db.invoices.toArray();
+    const added = (joined?.lineCount ?? 0) - (stored?.lineCount ?? 0);
+    expect(added).toBeGreaterThan(0);
+    expect(outcome).toMatchObject({ ok: true, completedInvoices: 1, lines: added });
+    const batches = await db.importBatches.toArray();
+    expect(batches.map((batch) => [batch.fileName, batch.counts.chargeLines]).sort()).toEqual([
+      ['operations.csv', added],
+      ['sales.csv', stored?.lineCount],
+    ]);
+  });
+});
 
 describe('the CLI completing an invoice of its --workspace backup', () => {
   it('counts as new only the lines this run’s file added; charges.csv holds each line once', async () => {
