@@ -67,6 +67,19 @@ export type CommitOutcome =
     }
   | { ok: false; conflicts: ImportConflict[] };
 
+/** A commit refused after it started writing: thrown so its transaction rolls back. */
+class Refused extends Error {
+  constructor(readonly conflicts: ImportConflict[]) {
+    super('Import refused');
+  }
+}
+
+/** The outcome of a commit refused by throwing {@link Refused}; any other error rethrown. */
+function refusedOutcome(error: unknown): CommitOutcome {
+  if (error instanceof Refused) return { ok: false, conflicts: error.conflicts };
+  throw error;
+}
+
 function linesOf(blocks: readonly ChargeBlock[]): number {
   return blocks.reduce((sum, block) => sum + block.count, 0);
 }
@@ -130,7 +143,7 @@ export async function commitImport(
   const tables = withPolicy
     ? [...importTables(db), db.services, db.findings, db.settings]
     : importTables(db);
-  const outcome = await db.transaction('rw', tables, async (): Promise<CommitOutcome> => {
+  const written = db.transaction('rw', tables, async (): Promise<CommitOutcome> => {
     // The policy's settings are asked for first (nothing here writes them): their answer is in
     // long before the last write's, so the policy's turn at the end starts without one more round
     // trip behind every write (and, turned off, makes none). (A Dexie request's own promise: an
@@ -189,10 +202,9 @@ export async function commitImport(
     if (plan.needsStored.length > 0) {
       // The preview reads companion files with the stored originals; a plan that still needs them
       // (originals gone) must not store half an invoice.
-      return {
-        ok: false,
-        conflicts: await findImportConflicts(db, input),
-      };
+      // Thrown, not returned: Replace may have deleted a re-imported file's invoices above, and
+      // the refusal must take that back (a transaction that returns commits).
+      throw new Refused(await findImportConflicts(db, input));
     }
     await db.carriers.bulkAdd(org.createdCarriers);
     await db.accounts.bulkAdd(org.createdAccounts);
@@ -366,6 +378,7 @@ export async function commitImport(
       addedUsage: attached.added,
     };
   });
+  const outcome = await written.catch(refusedOutcome);
   performance.mark('import:commit-written');
   if (outcome.ok) claimStagedFiles(outcome.batchIds);
   return outcome;

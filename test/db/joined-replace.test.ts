@@ -98,3 +98,19 @@ describe('Replace and a copy or a page of a joined invoice', () => {
     expect(outcome).toMatchObject({ ok: true, replacedInvoices: 1 });
   });
 });
+
+describe('Replace refused once the plan is made', () => {
+  it('a later part whose stored original is gone: refused, and nothing replaced is lost', async () => {
+    // Another invoice (another account) imported before, and sales.csv without its original.
+    const other = file('other.csv', [ANA.replaceAll('287099000001', '287099000002')]);
+    expect((await importInApp([other])).outcome.ok).toBe(true);
+    expect((await importInApp([file('sales.csv', [ANA])])).outcome.ok).toBe(true);
+    const sales = (await db.importBatches.toArray()).find((b) => b.fileName === 'sales.csv');
+    await db.originalFiles.delete(sales?.id ?? '');
+    const before = await everything();
+    // other.csv picked again (Replace re-imports it) with the next department's report.
+    const { outcome } = await importInApp([other, file('operations.csv', [BEN])], true);
+    expect(outcome.ok).toBe(false);
+    expect(await everything()).toEqual(before);
+  });
+});
