@@ -30,6 +30,7 @@ import { deleteChargeLines } from './charges';
 import type { InvoiceUsageRecord, TemDeskDatabase } from './database';
 import { mediaTypeOf } from './media-types';
 import { claimStagedFiles, storedStagedFiles } from './staged-files';
+import { recordsBeforeJoin, type CompletedBefore } from './undo-completion';
 import {
   batchInUse,
   blocksImport,
@@ -64,6 +65,8 @@ export type CommitOutcome =
       attachedUsage: number;
       /** Exactly the usage figures added to stored invoices, for Undo (see db/undo-usage-import). */
       addedUsage: AddedUsage[];
+      /** The stored invoices completed, as they were before, for Undo (see db/undo-completion). */
+      completedBefore: CompletedBefore[];
     }
   | { ok: false; conflicts: ImportConflict[] };
 
@@ -211,6 +214,7 @@ export async function commitImport(
 
     const invoices: Invoice[] = [];
     const completed: Invoice[] = [];
+    const completedBefore: CompletedBefore[] = [];
     /** Packed blocks not yet written, and the lines of those written. */
     const blocks: ChargeBlock[] = [];
     let pendingWeight = 0;
@@ -239,6 +243,7 @@ export async function commitImport(
       if (planned.action === 'complete' && planned.stored !== undefined) {
         const before = await db.invoices.get(planned.stored.id);
         if (before === undefined) continue;
+        completedBefore.push(await recordsBeforeJoin(db, before));
         // The joined lines hold the stored ones (a part's, or the page a whole bill completes).
         storedBefore = Math.min(before.lineCount, plannedLineCount(planned));
         linesStoredBefore += storedBefore;
@@ -376,6 +381,7 @@ export async function commitImport(
       lines: storedLines - linesStoredBefore,
       attachedUsage: attached.records,
       addedUsage: attached.added,
+      completedBefore,
     };
   });
   const outcome = await written.catch(refusedOutcome);

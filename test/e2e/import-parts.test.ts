@@ -111,6 +111,33 @@ describe('bills in several files', () => {
     expect(session.consoleErrors).toEqual([]);
   });
 
+  it('undoes the completion: the stored invoice is back as it was, and the file imports again', async () => {
+    session = await openApp({ hash: '#/bills' });
+    const { page } = session;
+    const importing = async (file: string, done: string) => {
+      await pickBillFiles(page, [file]);
+      await previewOf(page).getByRole('button', { name: 'Import 1 invoice' }).click();
+      await expect.poll(() => page.getByRole('status').filter({ hasText: done }).count()).toBe(1);
+    };
+    await importing(
+      loose('2021-08-undo', 'Account & Wireless Summary.txt', 'verizon-wireless-summary.txt'),
+      'Imported 1 invoice',
+    );
+    await page.getByRole('button', { name: 'Close' }).click();
+    const summary = loose('2021-08-undo', 'AccountSummary.txt', 'verizon-account-summary.txt');
+    await importing(summary, 'completing 1 stored invoice');
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    const undone = page
+      .getByRole('status')
+      .filter({ hasText: 'Undone: Completed invoice 9876543210 with the imported file' });
+    await expect.poll(() => undone.count()).toBe(1);
+    expect(await page.getByRole('heading', { name: 'Import complete' }).count()).toBe(0);
+    await session.screenshot('import-companion-undone');
+    // The account summary is no longer "already imported": it completes the invoice again.
+    await importing(summary, 'completing 1 stored invoice');
+    expect(session.consoleErrors).toEqual([]);
+  });
+
   it('shows the balance the account summary states, and a check of the amount due it asks', async () => {
     session = await openApp({ hash: '#/bills' });
     const { page } = session;

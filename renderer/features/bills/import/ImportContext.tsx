@@ -24,6 +24,8 @@ import { useUndo } from '../../../app/UndoContext';
 import {
   besideCompanions,
   commitImport,
+  completionImportSummary,
+  completionImportUndo,
   filesUsedBy,
   findImportConflicts,
   focusOnNew,
@@ -178,6 +180,17 @@ export function ImportProvider({ children }: { children: ReactNode }) {
               await undo();
               // "Import complete" goes with what it reported.
               setState((current) => (current.step === 'done' ? { step: 'idle' } : current));
+            }),
+          );
+        // Stored invoices it completed are put back as they were (db/undo-completion).
+        const undoJoin = await completionImportUndo(db, outcome);
+        if (undoJoin !== null)
+          await perform('import-completion', await completionImportSummary(outcome), async () =>
+            Promise.resolve(async () => {
+              const answer = await undoJoin();
+              if (answer === undefined)
+                setState((current) => (current.step === 'done' ? { step: 'idle' } : current));
+              return answer;
             }),
           );
       } catch (error) {
