@@ -282,10 +282,15 @@ export function invoiceOfPlan(
 /**
  * A stored invoice completed by files imported later (its `joined` record, from
  * {@link invoiceOfPlan}): it keeps its id, the number it was stored under and its status, as
- * findings' ids and subjects, and the disputes naming them, key on them.
+ * findings' ids and subjects, and the disputes naming them, key on them; and the file it was
+ * first stored from, as its import (`importBatchId`) is that file's (the joined record's would be
+ * the first file read again, the later one).
  */
 export function joinedInvoice(before: Invoice, joined: Invoice): Invoice {
-  return { ...before, ...joined, invoiceNumber: before.invoiceNumber, status: before.status };
+  const record = { ...before, ...joined, invoiceNumber: before.invoiceNumber };
+  return before.sourceFile === undefined
+    ? { ...record, status: before.status }
+    : { ...record, status: before.status, sourceFile: before.sourceFile };
 }
 
 /**

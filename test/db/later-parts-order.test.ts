@@ -83,6 +83,13 @@ describe('the parts of a stored invoice, in any order', () => {
     }
   });
 
+  it('the joined invoice is still filed under its first file: its name and its import', async () => {
+    const { db } = await inApp([[A()], [B()]]);
+    const [joined] = await db.invoices.toArray();
+    const batch = await db.importBatches.get(joined?.importBatchId ?? '');
+    expect([joined?.sourceFile, batch?.fileName]).toEqual(['sales.csv', 'sales.csv']);
+  });
+
   it('a finding dismissed on the stored invoice stays dismissed, once, after the join', async () => {
     const db = await freshDb();
     expect((await importInApp(db, [A()], { now: NOW })).outcome.ok).toBe(true);
