@@ -340,7 +340,7 @@ export function auditSummary(outcome: AuditOutcome, today: IsoDate): string[] {
   const width = Math.max(0, ...[...byRule.keys()].map((rule) => rule.length));
   const lines = [
     `Audit as of ${today}`,
-    `Read ${plural(workspace.billFiles, 'bill file')}: ${plural(workspace.invoices.length, 'invoice')}${fromBackup > 0 ? ` (${fromBackup} from the --workspace backup)` : ''}, ${plural(workspace.lines.length, fromBackup > 0 ? 'new charge line' : 'charge line')}, ${formatCents(billed)} billed.`,
+    `Read ${plural(workspace.billFiles, 'bill file')}: ${plural(workspace.invoices.length, 'invoice')}${fromBackup > 0 ? ` (${fromBackup} from the --workspace backup)` : ''}, ${plural(workspace.lines.length - workspace.linesFromBackup, fromBackup > 0 ? 'new charge line' : 'charge line')}, ${formatCents(billed)} billed.`,
     `Inventory: ${plural(workspace.services.length, 'service')} at ${plural(workspace.sites.length, 'site')}; ${plural(workspace.contracts.length, 'contract')}.`,
   ];
   if (workspace.repeatedInvoices.length > 0) {

@@ -46,6 +46,12 @@ export interface BillsRead {
   invoices: Invoice[];
   chargeBlocks: ChargeBlock[];
   lines: StoredLine[];
+  /**
+   * How many of `lines` the `--workspace` backup already held: the stored part's lines of the
+   * backup invoices this run completed (their every line is in `lines`, for charges.csv). The
+   * lines this run added are the others.
+   */
+  linesFromBackup: number;
   usage: UsageRecord[];
   repeatedInvoices: RepeatedInvoice[];
   /** Row problems that did not stop the run, as sentences. */

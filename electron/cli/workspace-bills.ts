@@ -13,7 +13,7 @@ import { draftUsageCount } from '../../shared/import/packed-drafts';
 import type { InvoiceDetailField } from '../../shared/import/profiles/types';
 import { columnChoiceSentence } from '../../shared/import/draft';
 import { copyTotal, invoiceOfPlan, planBills, usageRecordsOf } from '../../shared/ledger/bills';
-import { focusOnNew } from '../../shared/ledger/companions';
+import { besideCompanions, focusOnNew } from '../../shared/ledger/companions';
 import { uniqueFileNames } from '../../shared/ledger/file-names';
 import {
   invoicesRepeatedAcrossDrafts,
@@ -157,7 +157,10 @@ export function readBillFiles(
     state,
   );
   if (companions.length > 0)
-    outcomes = focusOnNew(readBills([...data, ...companions], readOptions), companions);
+    outcomes = focusOnNew(
+      readBills([...besideCompanions(data, companions), ...companions], readOptions),
+      companions,
+    );
   const drafts = [];
   // Every file the run cannot read is named at once, so one run tells every file to fix.
   const problems: string[] = [];

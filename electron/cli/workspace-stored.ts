@@ -108,11 +108,13 @@ export function completeStored(planned: PlannedInvoice, state: BillState): void 
   others(state.usage);
   state.chargeBlocks.push(...packChargeLines(before.id, planned.lines));
   for (const line of planned.lines) state.lines.push({ invoiceId: before.id, line });
+  // The joined lines hold the stored ones (a part's, or the page a whole bill completes).
+  state.linesFromBackup += Math.min(before.lineCount, planned.lines.length);
   state.usage.push(...usageRecordsOf(planned.usage, before.id));
   const storedFiles = new Set((before.parts ?? []).map((part) => part.sourceFile));
   const added = (joined.parts ?? []).filter((part) => !storedFiles.has(part.sourceFile));
   state.notices.push(
-    `Invoice ${before.invoiceNumber} (account ${before.accountNumber}) in the --workspace backup is completed with ${added.map((part) => `"${part.sourceFile}"`).join(', ')}, as the app completes it: ${formatCents(joined.linesTotal)} in ${joined.lineCount} charge lines.`,
+    `Invoice ${before.invoiceNumber} (account ${before.accountNumber}) in the --workspace backup is completed with ${added.map((part) => `"${part.sourceFile}"`).join(', ')}, as the app completes it: ${formatCents(joined.linesTotal)} in ${joined.lineCount} charge lines (${Math.max(0, joined.lineCount - before.lineCount)} of them new).`,
   );
 }
 

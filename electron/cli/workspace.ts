@@ -184,6 +184,7 @@ export function buildWorkspace(input: WorkspaceInput): Workspace {
     invoices: [...(backup?.invoices ?? [])],
     chargeBlocks: [...(backup?.chargeBlocks ?? [])],
     lines: [],
+    linesFromBackup: 0,
     usage: [...(backup?.usage ?? [])],
     originals: backup?.originals ?? new Map(),
     repeatedInvoices: [],
@@ -211,6 +212,7 @@ export function buildWorkspace(input: WorkspaceInput): Workspace {
     invoices: state.invoices,
     chargeBlocks: state.chargeBlocks,
     lines: state.lines,
+    linesFromBackup: state.linesFromBackup,
     usage: state.usage,
     repeatedInvoices: state.repeatedInvoices,
     // A PDF is not read: it waits to be entered in the app (see readBillFiles).

@@ -13,6 +13,7 @@ import type * as SampleData from '../db/sample-data';
 import type * as Bills from '../../shared/ledger/bills';
 import type * as AttachUsage from '../db/attach-usage';
 import type * as UndoUsageImport from '../db/undo-usage-import';
+import type * as UndoCompletion from '../db/undo-completion';
 
 export type { UploadToCommit } from '../db/import-commit';
 
@@ -55,6 +56,10 @@ export const settleOlderSampleInvoices = onUse<typeof SampleData, 'settleOlderSa
   'settleOlderSampleInvoices',
 );
 export const focusOnNew = onUse<typeof Companions, 'focusOnNew'>(companions, 'focusOnNew');
+export const besideCompanions = onUse<typeof Companions, 'besideCompanions'>(
+  companions,
+  'besideCompanions',
+);
 export const memberNamesOf = onUse<typeof Companions, 'memberNamesOf'>(companions, 'memberNamesOf');
 export const storedCompanionsOf = onUse<typeof Companions, 'storedCompanionsOf'>(
   companions,
@@ -67,6 +72,7 @@ export const filesUsedBy = onUse<typeof Bills, 'filesUsedBy'>(
 
 const attachUsage = () => import('../db/attach-usage');
 const undoUsageImport = () => import('../db/undo-usage-import');
+const undoCompletion = () => import('../db/undo-completion');
 export const settleStoredUsage = onUse<typeof AttachUsage, 'settleStoredUsage'>(
   attachUsage,
   'settleStoredUsage',
@@ -82,4 +88,12 @@ export const usageImportSummary = onUse<typeof UndoUsageImport, 'usageImportSumm
 export const usageImportUndo = onUse<typeof UndoUsageImport, 'usageImportUndo'>(
   undoUsageImport,
   'usageImportUndo',
+);
+export const completionImportSummary = onUse<typeof UndoCompletion, 'completionImportSummary'>(
+  undoCompletion,
+  'completionImportSummary',
+);
+export const completionImportUndo = onUse<typeof UndoCompletion, 'completionImportUndo'>(
+  undoCompletion,
+  'completionImportUndo',
 );

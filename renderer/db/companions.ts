@@ -8,11 +8,11 @@
 import type { UploadedFile } from '../../shared/import/archive';
 import type { BillDraft } from '../../shared/import/draft';
 import type { ReadOutcome } from '../../shared/import/read-bill';
-import { companionBatchIds, focusOnNew } from '../../shared/ledger/companions';
+import { besideCompanions, companionBatchIds, focusOnNew } from '../../shared/ledger/companions';
 import type { TemDeskDatabase } from './database';
 import { planImport } from './import-conflicts';
 
-export { focusOnNew, memberNamesOf } from '../../shared/ledger/companions';
+export { besideCompanions, focusOnNew, memberNamesOf } from '../../shared/ledger/companions';
 
 /** The stored original files of the invoices these drafts complete but cannot join alone. */
 export async function storedCompanionsOf(
@@ -41,6 +41,6 @@ export async function readWithCompanions(
   const drafts = first.flatMap((outcome) => (outcome.kind === 'draft' ? [outcome.draft] : []));
   const companions = await storedCompanionsOf(db, drafts);
   if (companions.length === 0) return { outcomes: [...first], companions };
-  const second = await read([...files, ...companions]);
+  const second = await read([...besideCompanions(files, companions), ...companions]);
   return { outcomes: focusOnNew(second, companions), companions };
 }

@@ -30,12 +30,14 @@ import { deleteChargeLines } from './charges';
 import type { InvoiceUsageRecord, TemDeskDatabase } from './database';
 import { mediaTypeOf } from './media-types';
 import { claimStagedFiles, storedStagedFiles } from './staged-files';
+import { recordsBeforeJoin, type CompletedBefore } from './undo-completion';
 import {
   batchInUse,
   blocksImport,
   findImportConflicts,
   orgResolverOf,
   planAgainstStored,
+  replaceable,
   storedInvoicesOf,
   uploadLookup,
   type ImportConflict,
@@ -63,8 +65,23 @@ export type CommitOutcome =
       attachedUsage: number;
       /** Exactly the usage figures added to stored invoices, for Undo (see db/undo-usage-import). */
       addedUsage: AddedUsage[];
+      /** The stored invoices completed, as they were before, for Undo (see db/undo-completion). */
+      completedBefore: CompletedBefore[];
     }
   | { ok: false; conflicts: ImportConflict[] };
+
+/** A commit refused after it started writing: thrown so its transaction rolls back. */
+class Refused extends Error {
+  constructor(readonly conflicts: ImportConflict[]) {
+    super('Import refused');
+  }
+}
+
+/** The outcome of a commit refused by throwing {@link Refused}; any other error rethrown. */
+function refusedOutcome(error: unknown): CommitOutcome {
+  if (error instanceof Refused) return { ok: false, conflicts: error.conflicts };
+  throw error;
+}
 
 function linesOf(blocks: readonly ChargeBlock[]): number {
   return blocks.reduce((sum, block) => sum + block.count, 0);
@@ -129,7 +146,7 @@ export async function commitImport(
   const tables = withPolicy
     ? [...importTables(db), db.services, db.findings, db.settings]
     : importTables(db);
-  const outcome = await db.transaction('rw', tables, async (): Promise<CommitOutcome> => {
+  const written = db.transaction('rw', tables, async (): Promise<CommitOutcome> => {
     // The policy's settings are asked for first (nothing here writes them): their answer is in
     // long before the last write's, so the policy's turn at the end starts without one more round
     // trip behind every write (and, turned off, makes none). (A Dexie request's own promise: an
@@ -139,7 +156,7 @@ export async function commitImport(
     policy?.catch(() => undefined);
     const conflicts = await findImportConflicts(db, input);
     const blocking = conflicts.filter(
-      (c) => c.kind === 'invoice-repeated' || (!options.replace && blocksImport(c)),
+      (c) => blocksImport(c) && (!options.replace || !replaceable(c)),
     );
     if (blocking.length > 0) return { ok: false, conflicts: blocking };
 
@@ -188,16 +205,16 @@ export async function commitImport(
     if (plan.needsStored.length > 0) {
       // The preview reads companion files with the stored originals; a plan that still needs them
       // (originals gone) must not store half an invoice.
-      return {
-        ok: false,
-        conflicts: await findImportConflicts(db, input),
-      };
+      // Thrown, not returned: Replace may have deleted a re-imported file's invoices above, and
+      // the refusal must take that back (a transaction that returns commits).
+      throw new Refused(await findImportConflicts(db, input));
     }
     await db.carriers.bulkAdd(org.createdCarriers);
     await db.accounts.bulkAdd(org.createdAccounts);
 
     const invoices: Invoice[] = [];
     const completed: Invoice[] = [];
+    const completedBefore: CompletedBefore[] = [];
     /** Packed blocks not yet written, and the lines of those written. */
     const blocks: ChargeBlock[] = [];
     let pendingWeight = 0;
@@ -215,14 +232,21 @@ export async function commitImport(
     const perBatch = new Map<string, BatchStats>();
 
     const scratch = new ServiceScratch();
+    /** Lines of completed invoices that were stored before (not this import's, not counted). */
+    let linesStoredBefore = 0;
     for (const planned of plan.invoices) {
       const { drafted } = planned;
       const draft = input.drafts[planned.draftIndex];
       const batchId = batchOfFile(drafted.sourceFile);
       let invoice: Invoice;
+      let storedBefore = 0;
       if (planned.action === 'complete' && planned.stored !== undefined) {
         const before = await db.invoices.get(planned.stored.id);
         if (before === undefined) continue;
+        completedBefore.push(await recordsBeforeJoin(db, before));
+        // The joined lines hold the stored ones (a part's, or the page a whole bill completes).
+        storedBefore = Math.min(before.lineCount, plannedLineCount(planned));
+        linesStoredBefore += storedBefore;
         await deleteInvoiceRecords(db, before.id);
         const joined = invoiceOfPlan(
           planned,
@@ -305,7 +329,7 @@ export async function commitImport(
       };
       stats.carriers.add(planned.carrierId);
       stats.invoices++;
-      stats.lines += plannedLineCount(planned);
+      stats.lines += plannedLineCount(planned) - storedBefore;
       stats.usage += usage.length;
       perBatch.set(batchId, stats);
     }
@@ -354,11 +378,13 @@ export async function commitImport(
       invoiceIds: invoices.map((invoice) => invoice.id),
       replacedInvoices,
       completedInvoices: completed.length,
-      lines: storedLines,
+      lines: storedLines - linesStoredBefore,
       attachedUsage: attached.records,
       addedUsage: attached.added,
+      completedBefore,
     };
   });
+  const outcome = await written.catch(refusedOutcome);
   performance.mark('import:commit-written');
   if (outcome.ok) claimStagedFiles(outcome.batchIds);
   return outcome;

@@ -53,6 +53,11 @@ export type ImportConflict =
       existingFileName: string;
       /** What this file's lines are to the stored ones, when judged (see `clashVerdictSentence`). */
       verdict?: InvoiceClash['verdict'];
+      /**
+       * The stored invoice's files when it is joined from several and this file only repeats
+       * some of them: Replace is refused for it (it would lose the other parts).
+       */
+      joinedFrom?: string[];
     }
   | { kind: 'invoice-repeated'; fileName: string; invoiceNumber: string; otherFileName: string }
   | {
@@ -72,6 +77,16 @@ export type ImportConflict =
 /** True for a conflict that stops the import unless "replace" is chosen. */
 export function blocksImport(conflict: ImportConflict): boolean {
   return conflict.kind !== 'file-partly-stored';
+}
+
+/**
+ * False for a conflict "replace" cannot override: the same invoice in two layouts of this import,
+ * or a copy or a page of a stored invoice joined from several files (replacing would lose the
+ * other parts' charges).
+ */
+export function replaceable(conflict: ImportConflict): boolean {
+  if (conflict.kind === 'invoice-repeated') return false;
+  return !(conflict.kind === 'invoice-exists' && conflict.joinedFrom !== undefined);
 }
 
 /** The upload an invoice came from: the one whose file or ZIP member it names. */
@@ -286,10 +301,11 @@ export async function findImportConflicts(
       .filter((batch) => batch !== undefined)
       .map((batch) => [batch.id, batch]),
   );
-  for (const { drafted, stored, verdict } of clashes) {
+  for (const { drafted, stored, verdict, joinedFrom } of clashes) {
     const fileName = uploadOf(input, drafted.sourceFile)?.fileName ?? drafted.sourceFile;
-    // A re-imported file's invoices are covered by the file conflict above.
-    if (reimported.has(fileName)) continue;
+    // A re-imported file's invoices are covered by the file conflict above, unless Replace must
+    // not take their place (the file is a part of an invoice joined from several).
+    if (reimported.has(fileName) && joinedFrom === undefined) continue;
     conflicts.push({
       kind: 'invoice-exists',
       fileName,
@@ -298,6 +314,7 @@ export async function findImportConflicts(
       invoiceNumber: drafted.invoiceNumber,
       existingFileName: storedBatches.get(stored.importBatchId)?.fileName ?? 'an earlier import',
       ...(verdict === undefined ? {} : { verdict }),
+      ...(joinedFrom === undefined ? {} : { joinedFrom }),
     });
   }
   return conflicts;

@@ -135,3 +135,24 @@ export async function sweepUnclaimedFiles(db: TemDeskDatabase): Promise<number> 
     return unclaimed.length;
   });
 }
+
+/**
+ * The same staged files under the names they are read by now: a picked file named as a stored
+ * original it is read with is read under a name of its own (see `besideCompanions`), its staged
+ * original still claimed by the commit.
+ */
+export function stagedUnderNames(
+  staged: StagedFiles,
+  before: readonly { name: string }[],
+  after: readonly { name: string }[],
+): StagedFiles {
+  const batchIds = new Map(staged.batchIds);
+  before.forEach((file, i) => {
+    const name = after[i]?.name;
+    const id = staged.batchIds.get(file.name);
+    if (name === undefined || name === file.name || id === undefined) return;
+    batchIds.delete(file.name);
+    batchIds.set(name, id);
+  });
+  return { ...staged, batchIds };
+}

@@ -32,6 +32,7 @@ import type { Cents } from '../money/cents';
 import { ZERO_CENTS } from '../money/cents';
 import type { OrgResolver } from './org';
 import {
+  joinedFilesReplaceWouldLose,
   judgeAgainstStored,
   type StoredInvoice,
   type StoredJudgement,
@@ -75,6 +76,11 @@ export interface InvoiceClash {
   stored: StoredInvoice;
   /** What its lines are to the stored ones, when they were judged (see `stored-relation.ts`). */
   verdict?: StoredJudgement['verdict'];
+  /**
+   * The files of the stored invoice when it is joined from several and this file only repeats
+   * some of them: never replaced by it, even on purpose (see `joinedFilesReplaceWouldLose`).
+   */
+  joinedFrom?: string[];
 }
 
 export interface BillPlan {
@@ -84,7 +90,10 @@ export interface BillPlan {
    * they can be planned (the app re-reads the stored originals; see `focusOnNewFiles`).
    */
   needsStored: InvoiceClash[];
-  /** Invoices already stored from a file of the same kind (a copy); empty when `replace`. */
+  /**
+   * Invoices already stored from a file of the same kind (a copy); when `replace`, only those
+   * Replace must not take the place of (`joinedFrom`).
+   */
   clashes: InvoiceClash[];
   /** Files of this import that repeat a part already read in it (never stored). */
   copies: DraftCopy[];
@@ -175,13 +184,15 @@ export function planBills(
         );
         const clash: InvoiceClash = { drafted, stored };
         if (judged.verdict !== undefined) clash.verdict = judged.verdict;
+        const joinedFrom = joinedFilesReplaceWouldLose(drafted, stored, judged);
+        if (joinedFrom !== undefined) clash.joinedFrom = joinedFrom;
         if (judged.relation === 'joined') {
           action = 'complete';
           joinedParts = judged.parts;
         } else if (judged.relation === 'needs-stored') {
           plan.needsStored.push(clash);
           continue;
-        } else if (options.replace) action = 'replace';
+        } else if (options.replace && joinedFrom === undefined) action = 'replace';
         else {
           plan.clashes.push(clash);
           continue;
@@ -271,10 +282,15 @@ export function invoiceOfPlan(
 /**
  * A stored invoice completed by files imported later (its `joined` record, from
  * {@link invoiceOfPlan}): it keeps its id, the number it was stored under and its status, as
- * findings' ids and subjects, and the disputes naming them, key on them.
+ * findings' ids and subjects, and the disputes naming them, key on them; and the file it was
+ * first stored from, as its import (`importBatchId`) is that file's (the joined record's would be
+ * the first file read again, the later one).
  */
 export function joinedInvoice(before: Invoice, joined: Invoice): Invoice {
-  return { ...before, ...joined, invoiceNumber: before.invoiceNumber, status: before.status };
+  const record = { ...before, ...joined, invoiceNumber: before.invoiceNumber };
+  return before.sourceFile === undefined
+    ? { ...record, status: before.status }
+    : { ...record, status: before.status, sourceFile: before.sourceFile };
 }
 
 /**

@@ -44,3 +44,26 @@ export function focusOnNew(
     return [{ ...outcome, draft, files: outcome.files.filter((file) => !stored.has(file.name)) }];
   });
 }
+
+/**
+ * The new files to read with stored originals, each under a name none of the originals has: a
+ * file named as a stored one (every department's report downloaded as `BillingSummary.csv`) is
+ * another file, since its lines differ (see `judgeAgainstStored`), and is read as
+ * `BillingSummary.csv (2)`, as the app names two files of one name picked together.
+ */
+export function besideCompanions(
+  files: readonly UploadedFile[],
+  companions: readonly UploadedFile[],
+): UploadedFile[] {
+  if (companions.length === 0) return [...files];
+  const stored = new Set([...memberNamesOf(companions), ...companions.map((file) => file.name)]);
+  const taken = new Set([...stored, ...files.map((file) => file.name)]);
+  return files.map((file) => {
+    if (!stored.has(file.name)) return file;
+    let n = 2;
+    while (taken.has(`${file.name} (${n})`)) n += 1;
+    const name = `${file.name} (${n})`;
+    taken.add(name);
+    return { ...file, name };
+  });
+}

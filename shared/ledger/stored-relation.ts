@@ -6,7 +6,7 @@
 import type { DraftInvoice, DraftPart } from '../import/draft';
 import { partsOf } from '../import/draft';
 import type { PartVerdict, SignedLine } from '../import/part-lines';
-import { partVerdict, signatureCounts } from '../import/part-lines';
+import { partVerdict, sameCounts, signatureCounts } from '../import/part-lines';
 import type { Invoice } from '../model';
 
 /** A stored invoice as the plan needs it. */
@@ -66,10 +66,15 @@ export function judgeAgainstStored(
   const storedKeys = new Set(stored.parts.map(partKey));
   const draftParts = partsOf(drafted);
   const added = draftParts.filter((part) => !storedKeys.has(partKey(part)));
-  // The same files again (a re-import of the very same file).
-  if (added.length === 0) return { relation: 'copy', verdict: 'copy' };
+  // The names of stored files: the same files again (a re-import of the very same file), unless
+  // their lines say it is another file under a stored one's name (every department's report
+  // downloaded as `BillingSummary.csv`): judged by its lines below, and joined only once read
+  // again with the stored originals, under a name of its own (see `besideCompanions`).
+  const renamed = added.length === 0 && otherLinesUnderStoredName(draftParts, stored, lines);
+  if (added.length === 0 && !renamed) return { relation: 'copy', verdict: 'copy' };
   const draftKeys = new Set(draftParts.map(partKey));
-  if (stored.parts.every((part) => draftKeys.has(partKey(part)))) return { relation: 'joined' };
+  if (!renamed && stored.parts.every((part) => draftKeys.has(partKey(part))))
+    return { relation: 'joined' };
   const storedKinds = new Set(stored.parts.map((part) => part.kind));
   if (!draftParts.some((part) => storedKinds.has(part.kind))) return { relation: 'needs-stored' };
   // Another file of a kind already stored: its lines tell another part from a copy.
@@ -93,12 +98,52 @@ export function judgeAgainstStored(
   if (found.verdict === 'completes') {
     // The stored invoice has a file of another kind too (the account summary beside a page of
     // the line summary): read with it, so the joined invoice keeps what that file says.
-    if (![...storedKinds].every((kind) => draftKinds.has(kind)))
+    if (renamed || ![...storedKinds].every((kind) => draftKinds.has(kind)))
       return { relation: 'needs-stored', verdict: 'completes' };
     const parts = [...stored.parts.map(({ kind, sourceFile }) => ({ kind, sourceFile })), ...added];
     return { relation: 'joined', verdict: 'completes', parts };
   }
   return { relation: 'copy', verdict: found.verdict };
+}
+
+/**
+ * The files of a stored invoice joined from several (departments' reports imported one after
+ * another) that Replace would lose if the drafted invoice took its place: set when the drafted
+ * one repeats what is stored (a copy or a page of one part, one of its files picked again) and
+ * lacks some of its parts. Such a file has nothing to import, and replacing would keep only its
+ * charges: Replace is refused for it. Undefined otherwise (a corrected re-issue, `conflict`, is
+ * replaced on purpose).
+ */
+export function joinedFilesReplaceWouldLose(
+  drafted: DraftInvoice,
+  stored: StoredInvoice,
+  judged: StoredJudgement,
+): string[] | undefined {
+  if (judged.relation !== 'copy' || judged.verdict === 'conflict') return undefined;
+  const parts = storedPartsOf(stored);
+  if (parts.length < 2) return undefined;
+  const draftKeys = new Set(partsOf(drafted).map(partKey));
+  if (parts.every((part) => draftKeys.has(partKey(part)))) return undefined;
+  return [...new Set(parts.map((part) => part.sourceFile))].sort();
+}
+
+/**
+ * Whether files named as stored parts bring other lines than the stored files of those names:
+ * another file saved under a stored one's name, not the same file again. False when the lines
+ * cannot be read (the file is then taken for the same).
+ */
+function otherLinesUnderStoredName(
+  draftParts: readonly DraftPart[],
+  stored: StoredInvoice,
+  lines: LinesToJudge | undefined,
+): boolean {
+  if (lines === undefined) return false;
+  const files = new Set(draftParts.map((part) => part.sourceFile));
+  const storedLines = lines
+    .stored()
+    ?.filter((line) => files.has(line.sourceFile ?? stored.sourceFile ?? ''));
+  if (storedLines === undefined || storedLines.length === 0) return false;
+  return !sameCounts(signatureCounts(lines.drafted()), signatureCounts(storedLines));
 }
 
 /** {@link judgeAgainstStored}'s relation alone. */
@@ -125,4 +170,9 @@ export function clashVerdictSentence(verdict: StoredJudgement['verdict']): strin
     default:
       return '';
   }
+}
+
+/** Why Replace is refused for a copy or a page of an invoice joined from `files`. */
+export function joinedReplaceSentence(files: readonly string[]): string {
+  return `The stored invoice is joined from ${files.join(' + ')}: replacing it with this file would lose the other parts' charges, so Replace is not offered. Leave this file out of the import.`;
 }

@@ -92,7 +92,7 @@ describe('another part of a stored invoice, imported later', () => {
     expect(cli.unreadRows).toEqual([]);
     expect(cli.repeatedInvoices).toEqual([]);
     expect(cli.notices).toContain(
-      'Invoice 287099000001-20260309 (account 287099000001) in the --workspace backup is completed with "operations.csv", as the app completes it: $108.54 in 7 charge lines.',
+      'Invoice 287099000001-20260309 (account 287099000001) in the --workspace backup is completed with "operations.csv", as the app completes it: $108.54 in 7 charge lines (3 of them new).',
     );
 
     // As if both files had been picked together.

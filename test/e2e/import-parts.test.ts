@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ANA, BEN, PREMIER } from '../unit/import/premier-parts';
 import { openApp, pickBillFiles, type AppSession } from './harness';
 
 let session: AppSession | undefined;
@@ -108,6 +109,61 @@ describe('bills in several files', () => {
       .getByRole('button', { name: 'Download original file (AccountSummary.txt)' })
       .waitFor();
     await session.screenshot('import-companion-invoice');
+    expect(session.consoleErrors).toEqual([]);
+  });
+
+  it('undoes the completion: the stored invoice is back as it was, and the file imports again', async () => {
+    session = await openApp({ hash: '#/bills' });
+    const { page } = session;
+    const importing = async (file: string, done: string) => {
+      await pickBillFiles(page, [file]);
+      await previewOf(page).getByRole('button', { name: 'Import 1 invoice' }).click();
+      await expect.poll(() => page.getByRole('status').filter({ hasText: done }).count()).toBe(1);
+    };
+    await importing(
+      loose('2021-08-undo', 'Account & Wireless Summary.txt', 'verizon-wireless-summary.txt'),
+      'Imported 1 invoice',
+    );
+    await page.getByRole('button', { name: 'Close' }).click();
+    const summary = loose('2021-08-undo', 'AccountSummary.txt', 'verizon-account-summary.txt');
+    await importing(summary, 'completing 1 stored invoice');
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    const undone = page
+      .getByRole('status')
+      .filter({ hasText: 'Undone: Completed invoice 9876543210 with the imported file' });
+    await expect.poll(() => undone.count()).toBe(1);
+    expect(await page.getByRole('heading', { name: 'Import complete' }).count()).toBe(0);
+    await session.screenshot('import-companion-undone');
+    // The account summary is no longer "already imported": it completes the invoice again.
+    await importing(summary, 'completing 1 stored invoice');
+    expect(session.consoleErrors).toEqual([]);
+  });
+
+  it('joins another department’s report saved under the stored report’s name', async () => {
+    session = await openApp({ hash: '#/bills' });
+    const { page } = session;
+    // Every department's report of the AT&T bill is downloaded as BillingSummary.csv.
+    const report = (folder: string, rows: readonly string[]) => {
+      mkdirSync(join(workDir, folder), { recursive: true });
+      const path = join(workDir, folder, 'BillingSummary.csv');
+      writeFileSync(path, [PREMIER, ...rows].join('\r\n'));
+      return path;
+    };
+    for (const [path, done] of [
+      [report('sales', [ANA]), 'Imported 1 invoice'],
+      [report('operations', [BEN]), 'completing 1 stored invoice'],
+    ] as const) {
+      await pickBillFiles(page, [path]);
+      await previewOf(page).getByRole('button', { name: 'Import 1 invoice' }).click();
+      await expect.poll(() => page.getByRole('status').filter({ hasText: done }).count()).toBe(1);
+      await page.getByRole('button', { name: 'Close' }).click();
+    }
+    await expect
+      .poll(() => page.getByRole('heading', { name: /^Invoices \(1\)$/ }).count())
+      .toBe(1);
+    expect(
+      await page.getByRole('grid').getByRole('gridcell', { name: '$108.54', exact: true }).count(),
+    ).toBeGreaterThan(0);
     expect(session.consoleErrors).toEqual([]);
   });
 

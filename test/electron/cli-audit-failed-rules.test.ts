@@ -13,6 +13,7 @@ const EMPTY_WORKSPACE: Workspace = {
   invoices: [],
   chargeBlocks: [],
   lines: [],
+  linesFromBackup: 0,
   usage: [],
   repeatedInvoices: [],
   billFiles: 0,

@@ -72,6 +72,7 @@ const workspace: Workspace = {
   invoices: [makeInvoice({ invoiceNumber: HYPERLINK, accountNumber: CMD })],
   chargeBlocks: [],
   lines: [],
+  linesFromBackup: 0,
   usage: [],
   repeatedInvoices: [],
   billFiles: 1,

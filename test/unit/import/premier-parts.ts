@@ -5,7 +5,7 @@
  */
 import { readBill } from '../../helpers/read-bill';
 
-const PREMIER =
+export const PREMIER =
   '"Foundation account","Account number","Wireless number","User name","Market cycle end date","Invoice date","Rate plan name","Total current charges","Total monthly charges","Total activity since last bill","Total taxes","Total company fees and surcharges","Total FAN level charges","Total adjustments"';
 export const ANA =
   '"F900","287099000001","555-030-0001","Ana Ruiz","03/02/2026","03/09/2026","BUS UNL 5GB","$58.42","$45.00","$5.00","$5.12","$3.30","$0.00","$0.00"';

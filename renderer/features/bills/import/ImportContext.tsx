@@ -13,11 +13,19 @@ import type { UploadedFile } from '../../../../shared/import/archive';
 import type { ColumnMapping } from '../../../../shared/import/mapping';
 import { useDatabase } from '../../../db/DatabaseContext';
 import { readSettings } from '../../../db/settings';
-import { discardStagedFiles, stageOriginalFiles, type StagedFiles } from '../../../db/staged-files';
+import {
+  discardStagedFiles,
+  stageOriginalFiles,
+  stagedUnderNames,
+  type StagedFiles,
+} from '../../../db/staged-files';
 import { sectionFromHash } from '../../../app/sections';
 import { useUndo } from '../../../app/UndoContext';
 import {
+  besideCompanions,
   commitImport,
+  completionImportSummary,
+  completionImportUndo,
   filesUsedBy,
   findImportConflicts,
   focusOnNew,
@@ -174,6 +182,17 @@ export function ImportProvider({ children }: { children: ReactNode }) {
               setState((current) => (current.step === 'done' ? { step: 'idle' } : current));
             }),
           );
+        // Stored invoices it completed are put back as they were (db/undo-completion).
+        const undoJoin = await completionImportUndo(db, outcome);
+        if (undoJoin !== null)
+          await perform('import-completion', await completionImportSummary(outcome), async () =>
+            Promise.resolve(async () => {
+              const answer = await undoJoin();
+              if (answer === undefined)
+                setState((current) => (current.step === 'done' ? { step: 'idle' } : current));
+              return answer;
+            }),
+          );
       } catch (error) {
         discardStaged();
         setState({
@@ -248,6 +267,12 @@ export function ImportProvider({ children }: { children: ReactNode }) {
       );
       if (found.length > 0) {
         companions.current = found;
+        // A picked file named as a stored original is another file (its lines differ): it is read
+        // with it under a name of its own, as the CLI reads it.
+        const renamed = await besideCompanions(files.current, found);
+        if (staged.current)
+          staged.current = stagedUnderNames(staged.current, files.current, renamed);
+        files.current = renamed;
         await read();
         return;
       }

@@ -5,7 +5,10 @@ import { onlyStoredUsage } from '../../../../shared/import/stored-usage';
 import { lineSumsByInvoice } from '../../../../shared/import/packed-drafts';
 import { plural } from '../../../../shared/text/wording';
 import { sameFileName } from '../../../../shared/ledger/file-names';
-import { clashVerdictSentence } from '../../../../shared/ledger/stored-relation';
+import {
+  clashVerdictSentence,
+  joinedReplaceSentence,
+} from '../../../../shared/ledger/stored-relation';
 import {
   columnChoiceSentence,
   partsOf,
@@ -13,7 +16,7 @@ import {
   type BillDraft,
   type DraftInvoice,
 } from '../../../../shared/import/draft';
-import { blocksImport, type ImportConflict } from '../../../db/import-conflicts';
+import { blocksImport, replaceable, type ImportConflict } from '../../../db/import-conflicts';
 import { HiddenSheetChoice } from './HiddenSheetChoice';
 import { useImport } from './ImportContext';
 import { STEP_FOCUS } from './useStepFocus';
@@ -30,7 +33,7 @@ function describeConflict(conflict: ImportConflict): string {
       // The name the file was stored under only when the user gave it another (not for a `(2)`).
       return `${conflict.fileName} was already imported on ${conflict.importedAt.slice(0, 10)}${sameFileName(conflict.fileName, conflict.previousFileName) ? '' : ` (as ${conflict.previousFileName})`}.`;
     case 'invoice-exists':
-      return `${conflict.carrierName} invoice ${conflict.invoiceNumber} (account ${conflict.accountNumber}) is already stored, from ${conflict.existingFileName}. ${clashVerdictSentence(conflict.verdict)}`.trimEnd();
+      return `${conflict.carrierName} invoice ${conflict.invoiceNumber} (account ${conflict.accountNumber}) is already stored, from ${conflict.existingFileName}. ${clashVerdictSentence(conflict.verdict)}${conflict.joinedFrom === undefined ? '' : ` ${joinedReplaceSentence(conflict.joinedFrom)}`}`.trimEnd();
     case 'invoice-repeated':
       return `Invoice ${conflict.invoiceNumber} is in both ${conflict.otherFileName} and ${conflict.fileName}, read as two different layouts: taking both would count its charges twice. Import one of them.`;
     case 'file-partly-stored':
@@ -144,6 +147,8 @@ export function ImportPreview({ state }: { state: PreviewState }) {
   const blocking = state.conflicts.filter(blocksImport);
   const partlyStored = state.conflicts.filter((c) => !blocksImport(c));
   const needsReplace = blocking.length > 0;
+  // Replace cannot override these: it is not offered.
+  const refused = blocking.some((c) => !replaceable(c));
   // Invoices still stored from a file imported before are not imported again (unless replaced).
   const skipped = replace
     ? 0
@@ -153,7 +158,7 @@ export function ImportPreview({ state }: { state: PreviewState }) {
       );
   const invoicesToImport = totals.invoices - skipped;
   const canCommit =
-    (invoicesToImport > 0 || totals.usage > 0) && !repeated && (!needsReplace || replace);
+    (invoicesToImport > 0 || totals.usage > 0) && !refused && (!needsReplace || replace);
 
   return (
     <section className="panel import-panel preview" aria-labelledby="import-title">
@@ -240,7 +245,7 @@ export function ImportPreview({ state }: { state: PreviewState }) {
               <li key={i}>{describeConflict(conflict)}</li>
             ))}
           </ul>
-          {!repeated && (
+          {!refused && (
             <label htmlFor={replaceId} className="inline">
               <input
                 id={replaceId}
