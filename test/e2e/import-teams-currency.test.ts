@@ -98,6 +98,8 @@ describe('a Teams PSTN usage report in euros imported in Chromium', () => {
         page.getByText('12.25 EUR at 1.0842 US dollars per 1 EUR', { exact: true }).count(),
       )
       .toBe(1);
+    // One seat's usage: "1 service", not "1 services".
+    await page.getByRole('heading', { level: 2, name: 'Usage (1 service)', exact: true }).waitFor();
     await session.screenshot('import-teams-eur-invoice-detail');
     expect(session.consoleErrors).toEqual([]);
     expect(session.externalRequests).toEqual([]);

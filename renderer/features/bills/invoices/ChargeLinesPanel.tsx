@@ -1,6 +1,7 @@
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import { useState } from 'react';
 import type { ChargeLine, UsageRecord } from '../../../../shared/model';
+import { plural } from '../../../../shared/text/wording';
 import { useDatabase } from '../../../db/DatabaseContext';
 import { useLiveQuery } from '../../../app/useLiveQuery';
 import { DataGrid } from '../../../components/DataGrid';
@@ -76,7 +77,7 @@ export function ChargeLinesPanel({ invoiceId }: { invoiceId: string }) {
         />
       </section>
       <section aria-labelledby="usage-title">
-        <h2 id="usage-title">Usage ({usage.length.toLocaleString('en-US')} services)</h2>
+        <h2 id="usage-title">Usage ({plural(usage.length, 'service')})</h2>
         {usage.length === 0 ? (
           <p className="hint">This bill carries no usage figures.</p>
         ) : (
