@@ -5,7 +5,7 @@ import {
   unpackChargeBlock,
   type ChargeBlock,
 } from '../../shared/storage/charge-blocks';
-import { serviceTotalsOfBlocks, type ServiceTotals } from '../../shared/storage/service-totals';
+import { serviceTotalsOfBlocks } from '../../shared/storage/service-totals';
 import type { TemDeskDatabase } from './database';
 
 /**
@@ -44,20 +44,21 @@ export async function putManyChargeLines(
     )
     .primaryKeys();
   const blocks: ChargeBlock[] = [];
-  const totals: ServiceTotals[] = [];
+  const owned: { invoiceId: string; blocks: ChargeBlock[] }[] = [];
   /** Blocks written per invoice (the most, should an invoice come twice: its lower keys are all put). */
   const written = new Map<string, number>();
   for (const { invoiceId, lines } of invoices) {
     const own = packChargeLines(invoiceId, lines);
     for (const block of own) blocks.push(block);
-    totals.push(serviceTotalsOfBlocks(invoiceId, own));
+    owned.push({ invoiceId, blocks: own });
     written.set(invoiceId, Math.max(own.length, written.get(invoiceId) ?? 0));
   }
-  // Totals first: IndexedDB stores these small records inline while the page is still serializing
-  // the large blocks (about 1 ms each), so their write is done by the time the last block is sent.
+  // The blocks are sent first; the totals are summed while IndexedDB writes them.
+  const blocksWritten = db.chargeBlocks.bulkPut(blocks);
+  const totals = owned.map((entry) => serviceTotalsOfBlocks(entry.invoiceId, entry.blocks));
   await Promise.all([
+    blocksWritten,
     db.serviceTotals.bulkPut(totals),
-    db.chargeBlocks.bulkPut(blocks),
     stale.then(async (keys) => {
       const staleKeys = keys.filter(
         ([invoiceId, blockIndex]) => blockIndex >= (written.get(invoiceId) ?? 0),
