@@ -87,6 +87,30 @@ export function linePeriodKey(facts: InvoiceFacts, block: ChargeBlock, row: numb
   return start === '' || end === '' ? '' : `${start}|${end}`;
 }
 
+/** Each period key's length in months, once: NaN for a key that is no readable period. */
+const monthsByPeriodKey = new Map<string, number>();
+
+/**
+ * {@link exactPeriodMonths} of a `start|end` key (NaN when it is no period: blank, not dates, or
+ * ending before it starts), worked out once per key: a company's bills state few periods, and
+ * every service of every invoice asks for them (worked out per service, they were two thirds of
+ * rate-mismatch over a million lines).
+ */
+function monthsOfPeriodKey(key: string): number {
+  let months = monthsByPeriodKey.get(key);
+  if (months === undefined) {
+    const [start = '', end = ''] = key.split('|');
+    months =
+      !isIsoDate(start) || !isIsoDate(end) || end < start
+        ? Number.NaN
+        : exactPeriodMonths(start, end);
+    // Bounded: a file of a line's own period per line cannot grow it without end.
+    if (monthsByPeriodKey.size >= 100_000) monthsByPeriodKey.clear();
+    monthsByPeriodKey.set(key, months);
+  }
+  return months;
+}
+
 /**
  * The periods a service's recurring lines bill when they state different ones, one after the
  * other (a new line's part-month `Oct 15 – Oct 31` beside its first whole month `Nov 1 – Nov 30`),
@@ -109,9 +133,9 @@ export function linePeriods(
       return undefined;
     if (block.category[row] !== recurring) continue;
     const key = linePeriodKey(facts, block, row);
-    const [start = '', end = ''] = key.split('|');
-    if (!isIsoDate(start) || !isIsoDate(end) || end < start) return undefined;
-    if (!periods.has(key)) periods.set(key, exactPeriodMonths(start, end));
+    const months = monthsOfPeriodKey(key);
+    if (Number.isNaN(months)) return undefined;
+    periods.set(key, months);
   }
   if (periods.size < 2) return undefined;
   const keys = [...periods.keys()].sort();
