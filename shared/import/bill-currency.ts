@@ -16,6 +16,7 @@
 import type { ExchangeRate } from '../money/exchange-rate';
 import { convertCents, convertCentsTogether, exchangeRateFromText } from '../money/exchange-rate';
 import { cents } from '../money/cents';
+import type { InvoiceBalance } from '../model';
 import type { BillDraft, DraftChargeLine } from './draft';
 import type { InvoiceDetails } from './profiles/types';
 import type { ReadBillOptions, ReadOutcome } from './read-types';
@@ -126,21 +127,11 @@ function convertDraft(draft: BillDraft, currency: string, rate: ExchangeRate): v
       };
       line.amount = cents(converted[i] ?? 0);
     });
+    const statedWritten = invoice.statedTotal;
     if (invoice.statedTotal !== null)
       invoice.statedTotal = cents(convertCents(invoice.statedTotal, rate));
-    const balance = invoice.balance;
-    if (balance !== undefined) {
-      for (const field of [
-        'previousBalance',
-        'payments',
-        'adjustments',
-        'balanceForward',
-        'amountDue',
-      ] as const) {
-        const amount = balance[field];
-        if (amount !== undefined) balance[field] = cents(convertCents(amount, rate));
-      }
-    }
+    if (invoice.balance !== undefined)
+      invoice.balance = convertBalance(invoice.balance, statedWritten, invoice.statedTotal, rate);
     invoice.exchange = {
       currency,
       usdPerUnit: rate.text,
@@ -149,4 +140,71 @@ function convertDraft(draft: BillDraft, currency: string, rate: ExchangeRate): v
   }
   for (const copy of draft.copies ?? [])
     if (copy.partTotal !== undefined) copy.partTotal = cents(convertCents(copy.partTotal, rate));
+}
+
+/**
+ * The balance brought forward from a previous balance, payments and adjustments, both ways a bill
+ * writes its payments (see invoice-math's `forwardOf`): as a reduction whatever their sign, and
+ * with the sign written (a payment reversed).
+ */
+function forwardsOf(balance: InvoiceBalance): [number, number] | undefined {
+  const { previousBalance, payments, adjustments } = balance;
+  if (previousBalance === undefined) return undefined;
+  return [
+    previousBalance - Math.abs(payments ?? 0) + (adjustments ?? 0),
+    previousBalance + (payments ?? 0) + (adjustments ?? 0),
+  ];
+}
+
+/**
+ * A bill's balance in US dollars. Each figure converted and rounded on its own, the bill's own
+ * arithmetic (previous balance less payments plus adjustments is the balance forward, which plus
+ * the current charges is the amount due) could miss by a cent, and the invoice-math check would
+ * report that cent as the carrier's error. So the balance forward and the amount due are the
+ * converted parts they are made of, plus the conversion of whatever the bill itself was off by:
+ * a bill that adds up in Canadian dollars adds up to the cent in US dollars, and one that does not
+ * is off by its own difference, converted.
+ */
+function convertBalance(
+  written: InvoiceBalance,
+  statedWritten: number | null,
+  stated: number | null,
+  rate: ExchangeRate,
+): InvoiceBalance {
+  const convert = (amount: number) => cents(convertCents(amount, rate));
+  const converted: InvoiceBalance = { amountDue: convert(written.amountDue) };
+  for (const field of ['previousBalance', 'payments', 'adjustments'] as const) {
+    const amount = written[field];
+    if (amount !== undefined) converted[field] = convert(amount);
+  }
+  const forwardsWritten = forwardsOf(written);
+  const forwards = forwardsOf(converted);
+  // The way of reading payments that makes the stated balance forward (the reduction when both
+  // or neither do), kept in dollars.
+  const way =
+    forwardsWritten === undefined || written.balanceForward === undefined
+      ? 0
+      : forwardsWritten[1] === written.balanceForward &&
+          forwardsWritten[0] !== written.balanceForward
+        ? 1
+        : 0;
+  const forwardWritten = forwardsWritten?.[way] ?? written.balanceForward;
+  const forward =
+    forwards?.[way] ??
+    (written.balanceForward === undefined ? undefined : convert(written.balanceForward));
+  if (written.balanceForward !== undefined)
+    converted.balanceForward =
+      forwardWritten === undefined || forward === undefined || forwardsWritten === undefined
+        ? convert(written.balanceForward)
+        : cents(forward + convertCents(written.balanceForward - forwardWritten, rate));
+  if (
+    forwardWritten !== undefined &&
+    forward !== undefined &&
+    statedWritten !== null &&
+    stated !== null
+  )
+    converted.amountDue = cents(
+      forward + stated + convertCents(written.amountDue - forwardWritten - statedWritten, rate),
+    );
+  return converted;
 }

@@ -7,7 +7,11 @@
  * the amounts as written and records nothing.
  */
 import { describe, expect, it } from 'vitest';
+import type { IsoDate } from '../../../../shared/dates/iso-date';
+import { billInCurrency } from '../../../../shared/import/bill-currency';
 import type { BillDraft } from '../../../../shared/import/draft';
+import { cents } from '../../../../shared/money/cents';
+import type { InvoiceBalance } from '../../../../shared/model';
 import { readBills } from '../../../../shared/import/read-bill';
 import {
   convertCents,
@@ -164,4 +168,66 @@ describe('a rate far from what a Canadian dollar is worth', () => {
       expect(warningsAt(rate).some((m) => m.includes('far from'))).toBe(false);
     },
   );
+});
+
+describe("a Canadian bill's balance in US dollars", () => {
+  const rate = '0.7312';
+  const draftWith = (balance: InvoiceBalance, statedTotal: number): BillDraft => ({
+    profileId: 'bell-mobility',
+    layoutName: 'Bell Mobility',
+    dateOrder: 'YMD',
+    invoices: [
+      {
+        key: 'bell|512345678|512345678-20261001',
+        carrierName: 'Bell Mobility',
+        accountNumber: '512345678',
+        invoiceNumber: '512345678-20261001',
+        invoiceDate: '2026-10-01' as IsoDate,
+        statedTotal: cents(statedTotal),
+        sourceFile: ACC,
+        balance,
+      },
+    ],
+    lines: [],
+    usage: [],
+    skipped: [],
+    errors: [],
+    rowsRead: 1,
+  });
+  const converted = (draft: BillDraft): BillDraft => {
+    const read = billInCurrency(draft, 'CAD', [ACC], {
+      defaultInvoiceDetails: { exchangeRates: { CAD: rate } },
+    });
+    if ('kind' in read) throw new Error(read.kind);
+    return read;
+  };
+  // Each figure on its own: 100.00 → 73.12, −49.91 → −36.49, 10.05 → 7.35, but 60.14 → 43.97.
+  const adding = {
+    previousBalance: cents(100_00),
+    payments: cents(-49_91),
+    amountDue: cents(60_14),
+  };
+
+  it('still adds up to the cent when the bill adds up, so invoice-math reports no cent of rounding', () => {
+    const [invoice] = converted(draftWith(adding, 10_05)).invoices;
+    expect(invoice?.statedTotal).toBe(7_35);
+    expect(invoice?.balance).toEqual({
+      previousBalance: 73_12,
+      payments: -36_49,
+      amountDue: 73_12 - 36_49 + 7_35,
+    });
+  });
+
+  it("keeps a stated balance forward the bill's parts make, and a bill's own error, converted", () => {
+    const [invoice] = converted(
+      draftWith({ ...adding, balanceForward: cents(50_09), amountDue: cents(70_14) }, 10_05),
+    ).invoices;
+    // The bill asks 10.00 CAD more than it adds up to: 7.31 USD more.
+    expect(invoice?.balance).toEqual({
+      previousBalance: 73_12,
+      payments: -36_49,
+      balanceForward: 73_12 - 36_49,
+      amountDue: 73_12 - 36_49 + 7_35 + 7_31,
+    });
+  });
 });
