@@ -3,6 +3,7 @@
  * invoice (Verizon's line and account summaries, in any folders) join into one invoice; a copy is
  * kept once and reported. What is stored is decided by the shared bill plan (`shared/ledger`).
  */
+import { filesNotImported } from '../../shared/import/ignored-files';
 import type { ReadBillOptions, ReadOutcome } from '../../shared/import/read-bill';
 import { isPdfBill, pdfNeedsEnteringNotice } from '../../shared/import/pdf';
 import { readBills } from '../../shared/import/read-bill';
@@ -180,9 +181,17 @@ export function readBillFiles(
       problems.push(billProblem(outcome));
       continue;
     }
+    // A file recognised but not imported, or imported in part (Bell's call detail without its
+    // MOB file): said with why among the notes of the reading, as the app's preview says it.
+    const notImported = filesNotImported([outcome.draft]);
+    for (const file of notImported)
+      state.billNotes.push(`${file.sourceFile}: not imported: ${file.reason}`);
     // Its column names and no row (a report with nothing in it this month): said, not silent.
     for (const file of outcome.files)
-      if (holdsNothing(outcome.draft, file.name))
+      if (
+        holdsNothing(outcome.draft, file.name) &&
+        !notImported.some((entry) => entry.sourceFile === file.name)
+      )
         state.notices.push(`"${file.name}" holds column names but no rows: it holds no charges.`);
     drafts.push(outcome.draft);
     noteUnreadRows(outcome.draft, state);

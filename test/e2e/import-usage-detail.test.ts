@@ -107,4 +107,26 @@ describe('AT&T usage detail imported in Chromium', () => {
     expect(session.consoleErrors).toEqual([]);
     expect(session.externalRequests).toEqual([]);
   });
+
+  it("names Bell's call detail picked without its ACC or MOB file as not imported, and why", async () => {
+    session = await openApp({ hash: '#/bills' });
+    const { page } = session;
+    const preview = page.getByRole('region', {
+      name: 'Preview: nothing is saved until you import',
+    });
+    await pickBillFiles(page, [saved('bell-dtl.synthetic.csv', 'Bell 512345678 Oct DTL.csv')]);
+    await preview.waitFor();
+    const notImported = preview.getByRole('status', { name: 'Not imported from this file' });
+    await expect
+      .poll(() => notImported.textContent())
+      .toContain(
+        'Bell 512345678 Oct DTL.csv: call detail is read with the ACC or MOB file of the same invoice',
+      );
+    expect(await preview.getByRole('button', { name: 'Import 0 invoices' }).isDisabled()).toBe(
+      true,
+    );
+    await session.screenshot('import-bell-dtl-alone');
+    expect(session.consoleErrors).toEqual([]);
+    expect(session.externalRequests).toEqual([]);
+  });
 });

@@ -110,6 +110,12 @@ describe('the CLI on AT&T Raw Data Output, Bell ACC/MOB/DTL and TELUS reports', 
     ]);
   });
 
+  it("says the call detail's usage is not imported twice, among the notes of the reading", () => {
+    expect(run.stdout).toContain(
+      'calls.csv: not imported: its usage is already read from the MOB file of the same invoice',
+    );
+  });
+
   it('counts every file and each invoice once in its summary', () => {
     expect(run.stdout).toContain(
       'Read 7 bill files: 3 invoices, 39 charge lines, $1,843.71 billed.',

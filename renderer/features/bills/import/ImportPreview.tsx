@@ -17,6 +17,7 @@ import {
   type DraftInvoice,
 } from '../../../../shared/import/draft';
 import { blocksImport, replaceable, type ImportConflict } from '../../../db/import-conflicts';
+import { FilesNotImported } from './FilesNotImported';
 import { HiddenSheetChoice } from './HiddenSheetChoice';
 import { useImport } from './ImportContext';
 import { STEP_FOCUS } from './useStepFocus';
@@ -221,6 +222,7 @@ export function ImportPreview({ state }: { state: PreviewState }) {
       ))}
 
       <CopiesRefused drafts={drafts} />
+      <FilesNotImported drafts={drafts} />
       <RowProblems drafts={drafts} />
       {/* A usage-only file has no charge lines to show. */}
       {totals.lines > 0 || totals.invoices > 0 ? <PreviewLines drafts={drafts} /> : null}
