@@ -180,13 +180,15 @@ export function formatCount(count: number): string {
  */
 export function capMessage(message: string, max = MAX_MESSAGE_CHARS): string {
   if (message.length <= max) return message;
-  const shortened = message.replace(LONG_QUOTED, (_, text: string) => `"${quoteCell(text)}"`);
+  // Every quoted text is matched, short ones left as they are: matching only long ones paired a
+  // closing quote with the next opening one, and cut the sentence between two quoted file names.
+  const shortened = message.replace(QUOTED, (_, text: string) => `"${quoteCell(text)}"`);
   if (shortened.length <= max) return shortened;
   return `${shortened.slice(0, max - 1)}…`;
 }
 
-/** A quoted text longer than {@link quoteCell} shows. */
-const LONG_QUOTED = /"([^"]{61,})"/g;
+/** A quoted text, quotes paired from the start of the message. */
+const QUOTED = /"([^"]*)"/g;
 
 /** A cell's text for quoting in a message: at most 60 characters. */
 export function quoteCell(text: string, max = 60): string {

@@ -31,7 +31,7 @@ import { importLimits, type ImportLimits } from './limits';
 import { readTable, readTableHeader, sniffTable, type TableSniff } from './table';
 import { isReportText, readReportFiles } from './reports/index';
 import { billInCurrency, CANADIAN_DOLLARS } from './bill-currency';
-import { takeRogersFiles, type RogersArchive } from './usage/rogers-archive';
+import { joinLooseFiles, takeRogersFiles, type RogersArchive } from './usage/rogers-archive';
 import { isXlsx } from './xlsx/package';
 import { sheetDraftNotes } from './xlsx/sheet-notes';
 import type {
@@ -89,17 +89,21 @@ export function readBillsPart(
   const memberNames: string[][] = [];
   const members: UploadedFile[] = [];
   const rogers: RogersArchive[] = [];
+  const looseRogers: RogersArchive[] = [];
   const limits = importLimits(options.limits);
   for (const file of files) {
     const expanded = expandUpload(file, { ...options, limits });
     memberNames.push(expanded.ok ? expanded.value.map((member) => member.name) : [file.name]);
     if (expanded.ok) {
-      // Rogers usage archives: headerless call files named by a Header file of the same upload.
+      // Rogers usage archives: headerless call files named by a Header file of the same upload
+      // (of the same ZIP; or, picked loose, any of the pick's loose files).
       const taken = takeRogersFiles(expanded.value);
-      if (taken.archive !== null) rogers.push(taken.archive);
+      const isLoose = expanded.value.length === 1 && expanded.value[0]?.name === file.name;
+      if (taken.archive !== null) (isLoose ? looseRogers : rogers).push(taken.archive);
       members.push(...taken.rest);
     } else outcomes.push(unreadable(file.name, expanded.errors.map((e) => e.message).join(' ')));
   }
+  if (looseRogers.length > 0) rogers.push(joinLooseFiles(looseRogers));
 
   const x12Files: (X12File & { info: DecodedFileInfo })[] = [];
   // A shared read first reads only each table's header: where a file goes follows from it alone,

@@ -119,4 +119,31 @@ describe('a Rogers usage archive imported after its bill, in Chromium', () => {
     expect(session.consoleErrors).toEqual([]);
     expect(session.externalRequests).toEqual([]);
   });
+
+  it("pairs an unzipped archive's Header and call file picked loose with the bill", async () => {
+    session = await openApp({ hash: '#/bills' });
+    const { page } = session;
+    const bill = join(workDir, 'Rogers March bill.csv');
+    copyFileSync(new URL('rogers-bill.temdesk.csv', fixtures), bill);
+    const header = join(workDir, 'Header-SMS.txt');
+    const calls = join(workDir, 'ALL_CALLS-SMS.txt');
+    copyFileSync(new URL('rogers/Header-SMS.txt', fixtures), header);
+    copyFileSync(new URL('rogers/ALL_CALLS-SMS.txt', fixtures), calls);
+    const preview = page.getByRole('region', {
+      name: 'Preview: nothing is saved until you import',
+    });
+    await pickBillFiles(page, [bill, header, calls]);
+    await preview.waitFor();
+    await expect
+      .poll(() => preview.getByRole('status').first().textContent())
+      .toContain('1 invoice, 4 charge lines, 2 usage records · 0 rows could not be read');
+    expect(await preview.getByRole('alert').count()).toBe(0);
+    await session.screenshot('import-rogers-loose-files');
+    await preview.getByRole('button', { name: 'Import 1 invoice' }).click();
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Imported 1 invoice' }).count())
+      .toBe(1);
+    expect(session.consoleErrors).toEqual([]);
+    expect(session.externalRequests).toEqual([]);
+  });
 });

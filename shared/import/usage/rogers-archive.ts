@@ -27,6 +27,8 @@ export interface RogersCallFile {
   fileName: string;
   text: string;
   header: RogersHeader | null;
+  /** The type its name gives (`ALL_CALLS-Voice-2.txt` → `Voice-2`), by which its Header is found. */
+  type: string;
 }
 
 /** The Rogers files of one upload, paired; with the Header files that could not be read. */
@@ -81,9 +83,13 @@ export function readRogersHeader(
   return { ok: true, header: { fileName, type: title[1] ?? '', cycleStart, cycleEnd, columns } };
 }
 
-/** A member's own file name (`voice.zip › Header-Voice.txt` → `Header-Voice.txt`). */
+/**
+ * A file's own name, without the ZIP or the folders it is in (`voice.zip › Header-Voice.txt`,
+ * `2026-03/gprs/Header-GPRS.txt` → `Header-Voice.txt`, `Header-GPRS.txt`).
+ */
 function ownName(name: string): string {
-  return (name.split(' › ').pop() ?? name).trim();
+  const member = name.split(' › ').pop() ?? name;
+  return (member.split(/[/\\]/).pop() ?? member).trim();
 }
 
 /** Letters and digits only, lower case: how Header and call file types are compared. */
@@ -91,22 +97,42 @@ function typeKey(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
+/** The fields of a call file's first row (its values end with a `|`, which ends no field). */
+function fieldsOf(text: string): number {
+  const first = text.slice(0, text.search(/\r?\n|$/)).replace(/\|\s*$/, '');
+  return first.split('|').length;
+}
+
 /**
- * The Header a call file goes with: the one whose type is the longest start of the call file's
- * (`ALL_CALLS-VoiceRM` → `Header-Voice`), else the only one of the archive.
+ * The Header a call file goes with: the one whose type — by its file name or its first line — is
+ * the longest start of the call file's (`ALL_CALLS-VoiceRM` → `Header-Voice`), else the only one
+ * there is. Of Headers that fit as well (two `Header-GPRS.txt` unzipped from the GPRS and the
+ * GPRS-RM archives into one pick), one naming as many columns as the call file has fields.
  */
-function headerFor(callsType: string, headers: readonly RogersHeader[]): RogersHeader | null {
+function headerFor(
+  callsType: string,
+  text: string,
+  headers: readonly RogersHeader[],
+): RogersHeader | null {
   const key = typeKey(callsType);
-  let best: RogersHeader | null = null;
+  let best: RogersHeader[] = [];
   let bestLength = -1;
   for (const header of headers) {
-    const headerKey = typeKey(HEADER_NAME.exec(ownName(header.fileName))?.[1] ?? header.type);
-    if (key.startsWith(headerKey) && headerKey.length > bestLength) {
-      best = header;
-      bestLength = headerKey.length;
-    }
+    const named = typeKey(HEADER_NAME.exec(ownName(header.fileName))?.[1] ?? '');
+    const titled = typeKey(header.type);
+    const length = Math.max(
+      named !== '' && key.startsWith(named) ? named.length : -1,
+      titled !== '' && key.startsWith(titled) ? titled.length : -1,
+    );
+    if (length < 0 || length < bestLength) continue;
+    if (length > bestLength) best = [];
+    best.push(header);
+    bestLength = length;
   }
-  return best ?? (headers.length === 1 ? (headers[0] ?? null) : null);
+  if (best.length === 0) return headers.length === 1 ? (headers[0] ?? null) : null;
+  if (best.length === 1) return best[0] ?? null;
+  const fields = fieldsOf(text);
+  return best.find((header) => header.columns.length === fields) ?? best[0] ?? null;
 }
 
 /** Whether a call file's first line is data (pipe-delimited, no header row), not a report. */
@@ -152,9 +178,24 @@ export function takeRogersFiles(members: readonly UploadedFile[]): {
   if (headers.length === 0 && callFiles.length === 0 && badHeaders.length === 0)
     return { archive: null, rest };
   const calls = callFiles.map((file) => ({
-    fileName: file.fileName,
-    text: file.text,
-    header: headerFor(file.type, headers),
+    ...file,
+    header: headerFor(file.type, file.text, headers),
   }));
   return { archive: { headers, calls, badHeaders }, rest };
+}
+
+/**
+ * The Rogers files picked loose — an archive unzipped, its Header and call files picked or kept
+ * in a folder, as users do with a download — as one archive, each call file paired with a Header
+ * among all of them. (Files of one ZIP are paired within it: two archives hold Headers of one name.)
+ */
+export function joinLooseFiles(archives: readonly RogersArchive[]): RogersArchive {
+  const headers = archives.flatMap((archive) => archive.headers);
+  return {
+    headers,
+    calls: archives.flatMap((archive) =>
+      archive.calls.map((file) => ({ ...file, header: headerFor(file.type, file.text, headers) })),
+    ),
+    badHeaders: archives.flatMap((archive) => archive.badHeaders),
+  };
 }

@@ -143,3 +143,76 @@ describe('Rogers usage archives without a bill in the pick', () => {
     }
   });
 });
+
+describe('Rogers usage files picked loose (the archives unzipped, as users keep downloads)', () => {
+  /** Each line's figures, whatever the files were named. */
+  const figures = (outcomes: readonly ReadOutcome[]) =>
+    drafts(outcomes)[1]?.usage.map(
+      ({ serviceKey, month, minutes, messages, dataKb, roamingMinutes, roamingDataKb }) => ({
+        serviceKey,
+        month,
+        minutes,
+        messages,
+        dataKb,
+        roamingMinutes,
+        roamingDataKb,
+      }),
+    );
+  const zipped = figures(readBills([...ARCHIVES, BILL]));
+  /** The voice and SMS archives' files, unzipped side by side. */
+  const VOICE_AND_SMS = {
+    'Header-Voice.txt': 'Header-Voice.txt',
+    'ALL_CALLS-Voice.txt': 'ALL_CALLS-Voice.txt',
+    'ALL_CALLS-Voice-2.txt': 'ALL_CALLS-Voice-2.txt',
+    'Header-SMS.txt': 'Header-SMS.txt',
+    'ALL_CALLS-SMS.txt': 'ALL_CALLS-SMS.txt',
+  };
+  const loose = (names: Record<string, string>) =>
+    Object.entries(names).map(([name, fixture]) => ({ name, bytes: rogersBytes(fixture) }));
+
+  it('pairs each call file with its Header among the loose files, as in their ZIPs', () => {
+    const outcomes = readBills([
+      ...loose({
+        ...VOICE_AND_SMS,
+        'Header-GPRS.txt': 'Header-GPRS.txt',
+        'ALL_CALLS-GPRS.txt': 'ALL_CALLS-GPRS.txt',
+        'Header-GPRS-RM.txt': 'Header-GPRS-RM.txt',
+        'ALL_CALLS-GPRS-Rm.txt': 'ALL_CALLS-GPRS-Rm.txt',
+      }),
+      BILL,
+    ]);
+    expect(outcomes.map((o) => o.kind)).toEqual(['draft', 'draft']);
+    expect(zipped).toHaveLength(3);
+    expect(figures(outcomes)).toEqual(zipped);
+  });
+
+  it('tells two Headers of one name (unzipped into two folders) apart by their columns', () => {
+    const outcomes = readBills([
+      ...loose({
+        ...VOICE_AND_SMS,
+        // The roaming Header first: the pairing must not take the first Header of the name.
+        'gprs-rm/Header-GPRS.txt': 'Header-GPRS-RM.txt',
+        'gprs/Header-GPRS.txt': 'Header-GPRS.txt',
+        'ALL_CALLS-GPRS.txt': 'ALL_CALLS-GPRS.txt',
+        'ALL_CALLS-GPRS-Rm.txt': 'ALL_CALLS-GPRS-Rm.txt',
+      }),
+      BILL,
+    ]);
+    expect(outcomes.map((o) => o.kind)).toEqual(['draft', 'draft']);
+    expect(figures(outcomes)).toEqual(zipped);
+  });
+
+  it('finds Header and call files in a folder inside a ZIP', () => {
+    const outcomes = readBills([
+      rogersZip('voice.zip', {
+        'March/Header-Voice.txt': 'Header-Voice.txt',
+        'March/ALL_CALLS-Voice.txt': 'ALL_CALLS-Voice.txt',
+        'March/ALL_CALLS-Voice-2.txt': 'ALL_CALLS-Voice-2.txt',
+      }),
+      ...ARCHIVES.slice(1),
+      BILL,
+    ]);
+    expect(outcomes.map((o) => o.kind)).toEqual(['draft', 'draft']);
+    expect(figures(outcomes)).toEqual(zipped);
+  });
+});
