@@ -138,6 +138,13 @@ describe('a Rogers usage archive imported after its bill, in Chromium', () => {
       .poll(() => preview.getByRole('status').first().textContent())
       .toContain('1 invoice, 4 charge lines, 2 usage records · 0 rows could not be read');
     expect(await preview.getByRole('alert').count()).toBe(0);
+    // Its usage goes to the invoice of this pick, not to one "imported earlier".
+    const targets = preview.getByRole('table', {
+      name: 'Invoices of this import that get this usage',
+    });
+    await expect
+      .poll(() => targets.getByRole('row').allTextContents())
+      .toEqual(['Invoice numberAccountCarrierLines with new usage', 'R260320001800123456Rogers2']);
     await session.screenshot('import-rogers-loose-files');
     await preview.getByRole('button', { name: 'Import 1 invoice' }).click();
     await expect

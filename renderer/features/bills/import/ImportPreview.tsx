@@ -140,6 +140,11 @@ export function ImportPreview({ state }: { state: PreviewState }) {
   }, []);
   const drafts = useMemo(() => state.drafts.map((outcome) => outcome.draft), [state.drafts]);
   const totals = useMemo(() => draftTotals(drafts), [drafts]);
+  // The invoices read in this pick: usage of another file of it goes to them, not to stored ones.
+  const picked = useMemo(
+    () => new Set(drafts.flatMap((draft) => draft.invoices.map((invoice) => invoice.key))),
+    [drafts],
+  );
   const filed = useFiledUnder(drafts);
   // Each invoice's sum of lines, once per read (not on every render, nor through one big array).
   // (Per draft: one invoice read by two layouts shows each layout's own sum, not both added.)
@@ -210,7 +215,7 @@ export function ImportPreview({ state }: { state: PreviewState }) {
           />
           <ColumnChoices draft={outcome.draft} files={outcome.files.length} />
           <CompletedInvoices invoices={outcome.draft.invoices} storedFiles={state.storedFiles} />
-          <StoredUsageNote draft={outcome.draft} />
+          <StoredUsageNote draft={outcome.draft} picked={picked} />
           {(outcome.draft.warnings ?? []).length > 0 && (
             <ul className="warnings" aria-label="Warnings">
               {(outcome.draft.warnings ?? []).map((warning, i) => (
