@@ -9,7 +9,8 @@ import type { DateOrder } from '../../shared/dates/iso-date';
 import { readCostCenterRows } from '../../shared/inventory/cost-centers-file';
 import {
   guessInventoryMapping,
-  inventoryMappingProblems,
+  INVENTORY_FIELDS,
+  REQUIRED_INVENTORY_FIELDS,
   readInventoryRows,
   type InventoryDraft,
 } from '../../shared/inventory/import';
@@ -142,10 +143,19 @@ export function readInventory(
     );
   }
   const mapping = guessInventoryMapping(table.value.header);
-  const problems = inventoryMappingProblems(mapping);
-  if (problems.length > 0) {
+  // Said as the contracts file says it: the app's wizard lets the user choose a column, the
+  // command line can only ask for one named so.
+  const missing = REQUIRED_INVENTORY_FIELDS.filter((field) => mapping[field] < 0).map(
+    (field) => INVENTORY_FIELDS[field],
+  );
+  if (missing.length > 0) {
     throw new CliError(
-      `The inventory file "${input.name}" lacks required columns (its header is: ${table.value.header.join(', ')}). ${problems.join(' ')}`,
+      `The inventory file "${input.name}" lacks required columns (its header is: ${table.value.header.join(', ')}). ${missing
+        .map(
+          (spec) =>
+            `Add a column named ${spec.header}${spec.aliases.length > 0 ? ` (or ${spec.aliases.slice(0, 2).join(', ')})` : ''}.`,
+        )
+        .join(' ')}`,
     );
   }
   const { drafts, errors, skipped } = readInventoryRows(table.value, mapping, dateOrder);

@@ -79,6 +79,20 @@ describe('the CLI workspace', () => {
     expect(workspace.services.map((s) => s.activatedOn)).toEqual(['2024-06-05']);
   });
 
+  it('asks for an inventory column by the name it must have, not to choose one', () => {
+    const lacking = input({
+      inventory: file('inventory.csv', [
+        'Site Name,Carrier,Account Number,Service ID',
+        'Store 142,Verizon Wireless,5-KE4X-001,555-010-0001',
+      ]),
+    });
+    expect(() => buildWorkspace(lacking)).toThrow(
+      new CliError(
+        'The inventory file "inventory.csv" lacks required columns (its header is: Site Name, Carrier, Account Number, Service ID). Add a column named Site Code (or Site, Site ID).',
+      ),
+    );
+  });
+
   it('warns about contracts the contracts file does not have', () => {
     expect(buildWorkspace(input()).warnings).toEqual([
       'The inventory file "inventory.csv" names contracts the contracts file does not have (1 rows, e.g. row 3: "NOPE"); those services are matched to their account\'s contract.',
