@@ -36,8 +36,11 @@ export interface StagedInvoice {
   packed: PackedRows['packed'];
   /** How many blocks make the invoice's lines. */
   blocks: number;
-  /** Its per-service totals, summed once staged (the commit writes them with the invoice). */
-  totals: ServiceTotals;
+  /**
+   * Its per-service totals, summed once its blocks are all sent (the commit writes them with the
+   * invoice); undefined until then, and the invoice is not claimed.
+   */
+  totals?: ServiceTotals;
 }
 
 /** What a preview staged. */
@@ -50,7 +53,10 @@ export interface StagedBlocks {
   written: Promise<void>;
   /** Whether every block was written (false while writing, and after a stop or failure). */
   finished(): boolean;
-  /** Stops writing after the write in flight (the blocks written stay until discarded). */
+  /**
+   * Stops writing after the write in flight (the blocks written stay until claimed or discarded):
+   * `written` then settles at once.
+   */
   stop(): void;
 }
 
@@ -95,7 +101,6 @@ export function stageChargeBlocks(
         invoiceId,
         packed,
         blocks: blockCountOfRows(packedRows),
-        totals: { invoiceId, keys: [], categories: new Uint8Array(), amounts: new Float64Array() },
       };
       byRows.set(rows, staged);
       work.push({ staged, rows: packedRows });
@@ -121,18 +126,20 @@ export function stageChargeBlocks(
       await nextTask();
     };
     for (const { staged, rows } of work) {
+      if (stopped) break;
       // The blocks of an invoice whose key column is plain are summed (see serviceTotalsOfRows).
       const own: ChargeBlock[] = [];
       const plain = rows.packed.serviceKey.index === null;
-      for (let from = 0; from < staged.blocks && !stopped; from++) {
-        const [block] = packRowBlocks(staged.invoiceId, rows, from, from + 1);
+      let packed = 0;
+      for (; packed < staged.blocks && !stopped; packed++) {
+        const [block] = packRowBlocks(staged.invoiceId, rows, packed, packed + 1);
         if (block === undefined) break;
         if (plain) own.push(block);
         pending.push(block);
         pendingWeight += blockWeight(block);
         if (pendingWeight >= VALUES_PER_WRITE) await send();
       }
-      if (stopped) break;
+      if (packed < staged.blocks) break;
       staged.totals =
         serviceTotalsOfRows(staged.invoiceId, rows, scratch) ??
         serviceTotalsOfBlocks(staged.invoiceId, own);
@@ -157,13 +164,14 @@ export function stageChargeBlocks(
 
 /**
  * The staged invoice ids whose blocks are all stored and claimed by no invoice (key reads only).
- * The commit calls this inside its transaction: blocks swept or never finished are written again.
+ * The commit calls this inside its transaction: blocks swept, or not all written when the staging
+ * was stopped, are written again.
  */
 export async function storedStagedBlocks(
   db: TemDeskDatabase,
   staged: StagedBlocks | undefined,
 ): Promise<Set<string>> {
-  if (staged === undefined || !staged.finished() || staged.invoices.length === 0) return new Set();
+  if (staged === undefined || staged.invoices.length === 0) return new Set();
   const ids = staged.invoices.map((invoice) => invoice.invoiceId);
   const keys = await db.chargeBlocks
     .where('[invoiceId+blockIndex]')
@@ -175,8 +183,11 @@ export async function storedStagedBlocks(
   return new Set(
     staged.invoices
       .filter(
-        ({ invoiceId, blocks }) =>
-          stagedHere.has(invoiceId) && !claimed.has(invoiceId) && counts.get(invoiceId) === blocks,
+        ({ invoiceId, blocks, totals }) =>
+          totals !== undefined &&
+          stagedHere.has(invoiceId) &&
+          !claimed.has(invoiceId) &&
+          counts.get(invoiceId) === blocks,
       )
       .map(({ invoiceId }) => invoiceId),
   );

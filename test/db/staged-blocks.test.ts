@@ -84,6 +84,20 @@ async function orphanBlocks(database: TemDeskDatabase): Promise<number> {
   return keys.filter(([invoiceId]) => !invoices.has(invoiceId)).length;
 }
 
+/** `db` holds what the same import committed without staging stores, and no orphan block. */
+async function expectStoredAsWithoutStaging(input: () => ImportToCommit): Promise<void> {
+  const other = new TemDeskDatabase(`staged-blocks-unstaged-${counter}`);
+  await other.open();
+  try {
+    const same = await commitImport(other, input(), { now });
+    if (!same.ok) throw new Error('refused');
+    expect(await storedByNumber(db)).toEqual(await storedByNumber(other));
+  } finally {
+    await other.delete();
+  }
+  expect(await orphanBlocks(db)).toBe(0);
+}
+
 describe('charge-line blocks staged during the preview', () => {
   it('are claimed by the commit, which stores exactly what a commit without staging stores', async () => {
     const input = packedImport('march.csv', 12, 1_500);
@@ -100,17 +114,23 @@ describe('charge-line blocks staged during the preview', () => {
       new Set(staged.invoices.map((invoice) => invoice.invoiceId)),
     );
 
-    const other = new TemDeskDatabase(`staged-blocks-unstaged-${counter}`);
-    await other.open();
-    try {
-      const same = await commitImport(other, packedImport('march.csv', 12, 1_500), { now });
-      if (!same.ok) throw new Error('refused');
-      expect(same.lines).toBe(outcome.lines);
-      expect(await storedByNumber(db)).toEqual(await storedByNumber(other));
-    } finally {
-      await other.delete();
-    }
-    expect(await orphanBlocks(db)).toBe(0);
+    await expectStoredAsWithoutStaging(() => packedImport('march.csv', 12, 1_500));
+  });
+
+  it('still being written when Import is pressed: the commit stops them, claims the invoices written whole and writes the rest', async () => {
+    const input = packedImport('march.csv', 12, 1_500);
+    const staged = stageChargeBlocks(db, input.drafts);
+    // A first write in: two invoices' blocks whole, and part of a third.
+    while ((await db.chargeBlocks.count()) === 0) await new Promise((r) => setTimeout(r, 0));
+    const outcome = await commitImport(db, input, { now, stagedBlocks: staged });
+    if (!outcome.ok) throw new Error('refused');
+    expect(staged.finished()).toBe(false);
+    expect(outcome.lines).toBe(18_000);
+    const stagedIds = new Set(staged.invoices.map((invoice) => invoice.invoiceId));
+    const claimed = outcome.invoiceIds.filter((id) => stagedIds.has(id));
+    expect(claimed.length).toBeGreaterThanOrEqual(2);
+    expect(claimed.length).toBeLessThan(12);
+    await expectStoredAsWithoutStaging(() => packedImport('march.csv', 12, 1_500));
   });
 
   it('swept before the commit (by another window) are written again by it', async () => {
