@@ -323,7 +323,9 @@ export function ImportProvider({ children }: { children: ReactNode }) {
     performance.mark('import:conflicts-checked');
     const storedFiles = [...(await memberNamesOf(companions.current))];
     setState({ step: 'preview', drafts, unreadable, conflicts, uploads, storedFiles });
-    // The lines' blocks are written once the preview is painted, while the user looks at it.
+    // The lines' blocks are written once the preview is painted, while the user looks at it
+    // (any staged by a read this one overtook are dropped).
+    discardBlocks();
     stagedBlocks.current = stageChargeBlocks(
       db,
       drafts.map((d) => d.draft),
