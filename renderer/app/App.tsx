@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useMemo, useState, type ComponentType } from 'react';
 import { appDatabase } from '../db/database';
 import { DEFAULT_SETTINGS, readSettings } from '../db/settings';
+import { sweepUnclaimedBlocks } from '../db/staged-blocks';
 import { sweepUnclaimedFiles } from '../db/staged-files';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { requestPersistentStorage } from '../platform/storage';
@@ -113,8 +114,11 @@ export function App() {
   const auditDue = useDelayed(AUDIT_START_DELAY_MS);
 
   useEffect(() => {
-    // Originals staged by a window closed before its import was committed (see db/staged-files).
-    if (auditDue) void sweepUnclaimedFiles(db).catch(() => undefined);
+    // Originals and blocks staged by a window closed before its import was committed (see
+    // db/staged-files, db/staged-blocks).
+    if (!auditDue) return;
+    void sweepUnclaimedFiles(db).catch(() => undefined);
+    void sweepUnclaimedBlocks(db).catch(() => undefined);
   }, [auditDue, db]);
 
   useEffect(() => {

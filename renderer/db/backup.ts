@@ -31,6 +31,7 @@ import type {
 } from './database';
 import { LATEST_SCHEMA_VERSION } from './schema';
 import { isTableCopySetting } from './table-copies';
+import { blocksOfInvoices } from './staged-blocks';
 
 /**
  * The build fails here when a record type of this database and the schema that checks it in a
@@ -54,8 +55,9 @@ export function backupExpectations(): BackupExpectations {
 }
 
 /**
- * Every table of the workspace, records exactly as stored, but for the originals of an import
- * still being previewed (staged, see db/staged-files): they belong to no batch yet.
+ * Every table of the workspace, records exactly as stored, but for the originals and charge-line
+ * blocks of an import still being previewed (staged, see db/staged-files and db/staged-blocks):
+ * they belong to no batch or invoice yet.
  */
 export async function dumpWorkspace(db: TemDeskDatabase): Promise<WorkspaceDump> {
   const tables: Record<string, unknown[]> = {};
@@ -67,6 +69,11 @@ export async function dumpWorkspace(db: TemDeskDatabase): Promise<WorkspaceDump>
   );
   tables.originalFiles = (tables.originalFiles ?? []).filter((file) =>
     batches.has((file as OriginalFileRecord).batchId),
+  );
+  // Nor its charge-line blocks, staged for invoices not stored yet (see db/staged-blocks).
+  tables.chargeBlocks = blocksOfInvoices(
+    (tables.chargeBlocks ?? []) as { invoiceId: string }[],
+    (tables.invoices ?? []) as { id: string }[],
   );
   // A table's packed copy is derived data, rebuilt from the table: never in a backup.
   tables.settings = (tables.settings ?? []).filter(

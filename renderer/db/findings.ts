@@ -26,6 +26,7 @@ import type {
 import type { Cents } from '../../shared/money/cents';
 import { applyApprovalPolicy } from './approvals';
 import type { TemDeskDatabase } from './database';
+import { blocksOfInvoices } from './staged-blocks';
 
 /** A stored finding with what it points at (the rule's evidence). */
 export type FindingRecord = Finding & { evidence?: FindingEvidence };
@@ -142,7 +143,8 @@ export async function loadAuditSnapshot(
       const disputes = await disputesTable(db).toArray();
       return {
         invoices,
-        chargeBlocks,
+        // Blocks an import is staging belong to no invoice yet (see db/staged-blocks).
+        chargeBlocks: blocksOfInvoices(chargeBlocks, invoices),
         usage: usage.flatMap((record) => record.records),
         services,
         sites,

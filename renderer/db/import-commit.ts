@@ -26,9 +26,16 @@ import {
   writeBounded,
   WritePipeline,
 } from './bounded-writes';
-import { deleteChargeLines } from './charges';
+import { deleteInvoiceRecords, Refused, refusedOutcome, renumbered } from './import-records';
 import type { InvoiceUsageRecord, TemDeskDatabase } from './database';
 import { mediaTypeOf } from './media-types';
+import {
+  deleteUnusedStagedBlocks,
+  settleStagedBlocks,
+  claimStagedInvoice,
+  storedStagedBlocks,
+  type StagedBlocks,
+} from './staged-blocks';
 import { claimStagedFiles, storedStagedFiles } from './staged-files';
 import { recordsBeforeJoin, type CompletedBefore } from './undo-completion';
 import {
@@ -45,6 +52,7 @@ import {
   type UploadToCommit,
 } from './import-conflicts';
 
+export { deleteInvoiceRecords } from './import-records';
 export {
   findImportConflicts,
   type ImportConflict,
@@ -70,19 +78,6 @@ export type CommitOutcome =
     }
   | { ok: false; conflicts: ImportConflict[] };
 
-/** A commit refused after it started writing: thrown so its transaction rolls back. */
-class Refused extends Error {
-  constructor(readonly conflicts: ImportConflict[]) {
-    super('Import refused');
-  }
-}
-
-/** The outcome of a commit refused by throwing {@link Refused}; any other error rethrown. */
-function refusedOutcome(error: unknown): CommitOutcome {
-  if (error instanceof Refused) return { ok: false, conflicts: error.conflicts };
-  throw error;
-}
-
 function linesOf(blocks: readonly ChargeBlock[]): number {
   return blocks.reduce((sum, block) => sum + block.count, 0);
 }
@@ -106,17 +101,6 @@ export function importTables(db: TemDeskDatabase) {
 }
 
 /**
- * What the history says of a stored invoice a file naming its real invoice number completed (a
- * T-Mobile summary that named none was stored under `<account>-<yyyymmdd>`). The stored number is
- * kept, not changed: findings' ids and subjects, and the disputes naming them, key on it.
- */
-function renumbered(before: Invoice, joined: Invoice): string {
-  return joined.invoiceNumber === before.invoiceNumber
-    ? ''
-    : `; the carrier's invoice number is ${joined.invoiceNumber} (kept as ${before.invoiceNumber}, the number it was stored under)`;
-}
-
-/**
  * Commits an import in ONE transaction: a batch and the original bytes per uploaded file, carriers
  * and accounts met for the first time, invoices with their aggregates, packed charge lines and
  * usage; a stored invoice completed by a companion file keeps its id, status and history. Any
@@ -136,8 +120,16 @@ export async function commitImport(
      * import's.
      */
     approvalPolicy?: boolean;
+    /** Blocks written during the preview (see db/staged-blocks): stopped, then claimed. */
+    stagedBlocks?: StagedBlocks;
   } = {},
 ): Promise<CommitOutcome> {
+  const { stagedBlocks } = options;
+  // Still writing when the user pressed Import: stopped, the commit claims the invoices whose
+  // blocks are all written and writes the others itself (in its one transaction, faster than
+  // waiting for the staging's many small ones). Its time includes the write in flight.
+  stagedBlocks?.stop();
+  await stagedBlocks?.written;
   const importedAt = (options.now ?? new Date()).toISOString();
   const uploadOf = uploadLookup(input);
   const withPolicy = options.approvalPolicy !== false;
@@ -197,6 +189,8 @@ export async function commitImport(
       return (upload && batchIdByUpload.get(upload)) ?? newId('batch');
     };
 
+    const blocksStaged = await storedStagedBlocks(db, stagedBlocks);
+    const claimedBlocks = new Set<string>();
     const org = await orgResolverOf(db);
     const stored = await storedInvoicesOf(db, input.drafts, org);
     const plan = await planAgainstStored(db, input.drafts, org, stored, {
@@ -240,6 +234,8 @@ export async function commitImport(
       const batchId = batchOfFile(drafted.sourceFile);
       let invoice: Invoice;
       let storedBefore = 0;
+      // A new invoice whose blocks the preview wrote (see db/staged-blocks) takes their id.
+      const ahead = claimStagedInvoice(stagedBlocks, blocksStaged, claimedBlocks, planned);
       if (planned.action === 'complete' && planned.stored !== undefined) {
         const before = await db.invoices.get(planned.stored.id);
         if (before === undefined) continue;
@@ -275,7 +271,7 @@ export async function commitImport(
             replacedInvoices++;
           }
         }
-        const id = newId('invoice');
+        const id = ahead?.invoiceId ?? newId('invoice');
         invoice = {
           ...invoiceOfPlan(planned, { id, importBatchId: batchId }, batchOfFile),
           history: [
@@ -288,17 +284,22 @@ export async function commitImport(
         };
         invoices.push(invoice);
       }
-      // Lines still packed from the worker are stored from their columns (no line objects).
+      // Lines still packed from the worker are stored from their columns (no line objects),
+      // unless the preview wrote them already under this invoice's id.
       const invoiceBlocks =
-        planned.packedRows === undefined
-          ? packChargeLines(invoice.id, planned.lines)
-          : packRows(invoice.id, planned.packedRows);
+        ahead !== undefined
+          ? []
+          : planned.packedRows === undefined
+            ? packChargeLines(invoice.id, planned.lines)
+            : packRows(invoice.id, planned.packedRows);
+      if (ahead !== undefined) storedLines += plannedLineCount(planned);
       for (const block of invoiceBlocks) {
         blocks.push(block);
         pendingWeight += blockWeight(block);
       }
       serviceTotals.push(
-        (planned.packedRows && serviceTotalsOfRows(invoice.id, planned.packedRows, scratch)) ??
+        ahead?.totals ??
+          (planned.packedRows && serviceTotalsOfRows(invoice.id, planned.packedRows, scratch)) ??
           serviceTotalsOfBlocks(invoice.id, invoiceBlocks),
       );
       if (pendingWeight >= VALUES_PER_WRITE) {
@@ -340,6 +341,8 @@ export async function commitImport(
     await bounded(serviceTotals, (slice) => db.serviceTotals.bulkPut(slice), totalsWeight);
     await bounded(usageRecords, (slice) => db.usage.bulkPut(slice), usageWeight);
     await pipeline.flush();
+    // Blocks staged for invoices this commit did not add (completed, refused) go with it.
+    await deleteUnusedStagedBlocks(db, stagedBlocks, claimedBlocks);
     const attached = await attachStoredUsage(db, input.drafts);
 
     const batches = batchRecordsOf(input, {
@@ -387,13 +390,6 @@ export async function commitImport(
   const outcome = await written.catch(refusedOutcome);
   performance.mark('import:commit-written');
   if (outcome.ok) claimStagedFiles(outcome.batchIds);
+  if (outcome.ok && stagedBlocks !== undefined) settleStagedBlocks(stagedBlocks);
   return outcome;
-}
-
-/** Removes an invoice with its lines and usage (call inside a transaction covering those tables). */
-export async function deleteInvoiceRecords(db: TemDeskDatabase, invoiceId: string): Promise<void> {
-  await db.invoices.delete(invoiceId);
-  await deleteChargeLines(db, invoiceId);
-  await db.serviceTotals.delete(invoiceId);
-  await db.usage.delete(invoiceId);
 }

@@ -23,7 +23,26 @@ function hasValue(column: PackedStrings, i: number): boolean {
 /** `packChargeLines(invoiceId, linesOfRows(rows))`, from the columns. */
 export function packRows(
   invoiceId: string,
+  packedRows: PackedRows,
+  blockSize = BLOCK_SIZE,
+): ChargeBlock[] {
+  return packRowBlocks(invoiceId, packedRows, 0, Number.POSITIVE_INFINITY, blockSize);
+}
+
+/** How many blocks {@link packRows} makes of `rows`. */
+export function blockCountOfRows({ rows }: PackedRows, blockSize = BLOCK_SIZE): number {
+  return Math.ceil(rows.length / blockSize);
+}
+
+/**
+ * The blocks `fromBlock` (included) to `toBlock` (excluded) of {@link packRows}: the same blocks,
+ * made a few at a time (staging a million lines packs them between other tasks of the page).
+ */
+export function packRowBlocks(
+  invoiceId: string,
   { packed, rows }: PackedRows,
+  fromBlock: number,
+  toBlock: number,
   blockSize = BLOCK_SIZE,
 ): ChargeBlock[] {
   const blocks: ChargeBlock[] = [];
@@ -37,7 +56,11 @@ export function packRows(
     }
     return plan;
   };
-  for (let start = 0, blockIndex = 0; start < rows.length; start += blockSize, blockIndex++) {
+  for (
+    let blockIndex = fromBlock, start = fromBlock * blockSize;
+    start < rows.length && blockIndex < toBlock;
+    start += blockSize, blockIndex++
+  ) {
     const count = Math.min(blockSize, rows.length - start);
     const filler = new BlockFiller(invoiceId, blockIndex, count);
     const { block } = filler;

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { aggregateLines } from '../../../shared/billing/aggregates';
 import type { BillDraft, DraftChargeLine, DraftUsage } from '../../../shared/import/draft';
 import {
+  blockCountOfRows,
+  packRowBlocks,
   packRows,
   ServiceScratch,
   serviceTotalsOfRows,
@@ -141,6 +143,18 @@ describe('a draft whose lines stay packed', () => {
     expect(packedUsageOf(draft)).toBeDefined();
     // A planned invoice's `lines` are still there for any other reader.
     expect(fromPacked.invoices[1]?.lines).toEqual(fromObjects.invoices[1]?.lines);
+  });
+
+  it('packs the same blocks a few at a time as all at once (staging packs them between tasks)', () => {
+    const packed = packDraftLines(mixedLines(['K1', 'K2'], 430));
+    for (const rows of packedRowsByInvoice(packed).values()) {
+      const whole = packRows('invoice-1', { packed, rows }, 100);
+      expect(blockCountOfRows({ packed, rows }, 100)).toBe(whole.length);
+      const sliced = Array.from({ length: whole.length }, (_, i) =>
+        packRowBlocks('invoice-1', { packed, rows }, i, i + 1, 100),
+      ).flat();
+      expect(sliced).toEqual(whole);
+    }
   });
 
   it('groups lines with no invoice key with those whose key is empty, in order', () => {

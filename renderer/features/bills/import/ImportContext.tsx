@@ -19,7 +19,13 @@ import {
   stagedUnderNames,
   type StagedFiles,
 } from '../../../db/staged-files';
+import {
+  discardStagedBlocks,
+  stageChargeBlocks,
+  type StagedBlocks,
+} from '../../../db/staged-blocks';
 import { sectionFromHash } from '../../../app/sections';
+import { afterPaint } from './after-paint';
 import { useUndo } from '../../../app/UndoContext';
 import {
   besideCompanions,
@@ -116,6 +122,14 @@ export function ImportProvider({ children }: { children: ReactNode }) {
     },
     [db],
   );
+  /** The preview's charge-line blocks, written while the user looks at it (see db/staged-blocks). */
+  const stagedBlocks = useRef<StagedBlocks | null>(null);
+  /** Stops and drops the preview's staged blocks (a commit claims its own first). */
+  const discardBlocks = useCallback(() => {
+    const current = stagedBlocks.current;
+    stagedBlocks.current = null;
+    if (current) void discardStagedBlocks(db, current).catch(() => undefined);
+  }, [db]);
 
   const toUploads = useCallback(
     async (result: ReadResult, drafts: DraftOutcome[]): Promise<UploadToCommit[]> => {
@@ -149,7 +163,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
         const outcome = await commitImport(
           db,
           { uploads, drafts: drafts.map((d) => d.draft) },
-          { replace, sample: sample.current },
+          { replace, sample: sample.current, stagedBlocks: stagedBlocks.current ?? undefined },
         );
         if (!outcome.ok) {
           setState({
@@ -163,6 +177,8 @@ export function ImportProvider({ children }: { children: ReactNode }) {
           return;
         }
         performance.mark('import:commit-done');
+        // The commit claimed the staged blocks it used and deleted the others.
+        stagedBlocks.current = null;
         // The originals of picked files no invoice came from were staged for nothing.
         discardStaged();
         if (sample.current) {
@@ -195,16 +211,19 @@ export function ImportProvider({ children }: { children: ReactNode }) {
           );
       } catch (error) {
         discardStaged();
+        discardBlocks();
         setState({
           step: 'failed',
           message: `Nothing was imported: ${error instanceof Error ? error.message : String(error)}`,
         });
       }
     },
-    [db, perform, discardStaged],
+    [db, perform, discardStaged, discardBlocks],
   );
 
   const read = useCallback(async () => {
+    // A read (a new pick, an answer) makes new drafts: blocks staged for the old ones are no use.
+    discardBlocks();
     const request: ReadRequest = sample.current
       ? { kind: 'sample', asOf: todayIso(new Date()) }
       : {
@@ -304,7 +323,15 @@ export function ImportProvider({ children }: { children: ReactNode }) {
     performance.mark('import:conflicts-checked');
     const storedFiles = [...(await memberNamesOf(companions.current))];
     setState({ step: 'preview', drafts, unreadable, conflicts, uploads, storedFiles });
-  }, [db, finishCommit, toUploads, discardStaged]);
+    // The lines' blocks are written once the preview is painted, while the user looks at it
+    // (any staged by a read this one overtook are dropped).
+    discardBlocks();
+    stagedBlocks.current = stageChargeBlocks(
+      db,
+      drafts.map((d) => d.draft),
+      afterPaint(),
+    );
+  }, [db, finishCommit, toUploads, discardStaged, discardBlocks]);
 
   const value = useMemo<ImportContextValue>(
     () => ({
@@ -353,10 +380,11 @@ export function ImportProvider({ children }: { children: ReactNode }) {
         running.current?.cancel();
         running.current = null;
         discardStaged();
+        discardBlocks();
         setState({ step: 'idle' });
       },
     }),
-    [state, read, finishCommit, discardStaged, db],
+    [state, read, finishCommit, discardStaged, discardBlocks, db],
   );
 
   return <ImportContext.Provider value={value}>{children}</ImportContext.Provider>;

@@ -1,0 +1,217 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dumpWorkspace } from '../../renderer/db/backup';
+import { TemDeskDatabase } from '../../renderer/db/database';
+import { loadAuditSnapshot } from '../../renderer/db/findings';
+import { commitImport, type ImportToCommit } from '../../renderer/db/import-commit';
+import {
+  discardStagedBlocks,
+  stageChargeBlocks,
+  sweepUnclaimedBlocks,
+} from '../../renderer/db/staged-blocks';
+import { isoDate } from '../../shared/dates';
+import { packDraftLines } from '../../shared/import/packed-lines';
+import { draftWithPackedLines } from '../../shared/import/packed-drafts';
+import type { Invoice } from '../../shared/model';
+import { makeDraft, makeDraftInvoice, makeDraftLine, textBytes } from '../helpers/drafts';
+
+let db: TemDeskDatabase;
+let counter = 0;
+const now = new Date('2026-12-02T10:00:00Z');
+beforeEach(async () => {
+  db = new TemDeskDatabase(`staged-blocks-test-${++counter}`);
+  await db.open();
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+/** A file of `invoices` invoices of `perInvoice` lines, packed as the worker hands them over. */
+function packedImport(name: string, invoices: number, perInvoice: number): ImportToCommit {
+  const made = Array.from({ length: invoices }, (_, i) =>
+    makeDraftInvoice({ invoiceNumber: `${name}-${i}`, sourceFile: name, statedTotal: null }),
+  );
+  const lines = made.flatMap((invoice, i) =>
+    Array.from({ length: perInvoice }, (_, row) =>
+      makeDraftLine(invoice, 'recurring', 1_00 + row, {
+        sourceRow: row + 2,
+        serviceIdRaw: `555-010-${String((row + i) % 40).padStart(4, '0')}`,
+        serviceKey: `+1555010${String((row + i) % 40).padStart(4, '0')}`,
+      }),
+    ),
+  );
+  const { lines: drafted, ...rest } = makeDraft(made, lines);
+  return {
+    uploads: [
+      {
+        fileName: name,
+        bytes: textBytes(name),
+        fileHash: name.padEnd(64, '0'),
+        memberNames: [name],
+      },
+    ],
+    drafts: [draftWithPackedLines(rest, packDraftLines(drafted))],
+  };
+}
+
+/** Every stored invoice, block and total, ids replaced by the invoice's number. */
+async function storedByNumber(database: TemDeskDatabase) {
+  const invoices = await database.invoices.toArray();
+  const numberOf = new Map(invoices.map((invoice) => [invoice.id, invoice.invoiceNumber]));
+  const strip = ({
+    id: _id,
+    importBatchId: _batch,
+    carrierId: _carrier,
+    parts,
+    ...rest
+  }: Invoice) => ({ ...rest, parts: parts?.map(({ importBatchId: _part, ...part }) => part) });
+  return {
+    invoices: invoices.map(strip).sort((a, b) => a.invoiceNumber.localeCompare(b.invoiceNumber)),
+    blocks: (await database.chargeBlocks.toArray())
+      .map((block) => ({ ...block, invoiceId: numberOf.get(block.invoiceId) ?? 'no invoice' }))
+      .sort((a, b) =>
+        `${a.invoiceId}/${a.blockIndex}`.localeCompare(`${b.invoiceId}/${b.blockIndex}`),
+      ),
+    totals: (await database.serviceTotals.toArray())
+      .map((totals) => ({ ...totals, invoiceId: numberOf.get(totals.invoiceId) ?? 'no invoice' }))
+      .sort((a, b) => a.invoiceId.localeCompare(b.invoiceId)),
+  };
+}
+
+/** Blocks whose invoice is not stored. */
+async function orphanBlocks(database: TemDeskDatabase): Promise<number> {
+  const invoices = new Set(await database.invoices.toCollection().primaryKeys());
+  const keys = await database.chargeBlocks.toCollection().primaryKeys();
+  return keys.filter(([invoiceId]) => !invoices.has(invoiceId)).length;
+}
+
+/** `db` holds what the same import committed without staging stores, and no orphan block. */
+async function expectStoredAsWithoutStaging(input: () => ImportToCommit): Promise<void> {
+  const other = new TemDeskDatabase(`staged-blocks-unstaged-${counter}`);
+  await other.open();
+  try {
+    const same = await commitImport(other, input(), { now });
+    if (!same.ok) throw new Error('refused');
+    expect(await storedByNumber(db)).toEqual(await storedByNumber(other));
+  } finally {
+    await other.delete();
+  }
+  expect(await orphanBlocks(db)).toBe(0);
+}
+
+describe('charge-line blocks staged during the preview', () => {
+  it('are claimed by the commit, which stores exactly what a commit without staging stores', async () => {
+    const input = packedImport('march.csv', 12, 1_500);
+    const staged = stageChargeBlocks(db, input.drafts);
+    await staged.written;
+    expect(staged.finished()).toBe(true);
+    expect(await db.chargeBlocks.count()).toBe(24);
+
+    const outcome = await commitImport(db, input, { now, stagedBlocks: staged });
+    if (!outcome.ok) throw new Error('refused');
+    expect(outcome.lines).toBe(18_000);
+    // The invoices took the staged ids: their blocks were not written again.
+    expect(new Set(outcome.invoiceIds)).toEqual(
+      new Set(staged.invoices.map((invoice) => invoice.invoiceId)),
+    );
+
+    await expectStoredAsWithoutStaging(() => packedImport('march.csv', 12, 1_500));
+  });
+
+  it('still being written when Import is pressed: the commit stops them, claims the invoices written whole and writes the rest', async () => {
+    const input = packedImport('march.csv', 12, 1_500);
+    const staged = stageChargeBlocks(db, input.drafts);
+    // A first write in: two invoices' blocks whole, and part of a third.
+    while ((await db.chargeBlocks.count()) === 0) await new Promise((r) => setTimeout(r, 0));
+    const outcome = await commitImport(db, input, { now, stagedBlocks: staged });
+    if (!outcome.ok) throw new Error('refused');
+    expect(staged.finished()).toBe(false);
+    expect(outcome.lines).toBe(18_000);
+    const stagedIds = new Set(staged.invoices.map((invoice) => invoice.invoiceId));
+    const claimed = outcome.invoiceIds.filter((id) => stagedIds.has(id));
+    expect(claimed.length).toBeGreaterThanOrEqual(2);
+    expect(claimed.length).toBeLessThan(12);
+    await expectStoredAsWithoutStaging(() => packedImport('march.csv', 12, 1_500));
+  });
+
+  it('swept before the commit (by another window) are written again by it', async () => {
+    const input = packedImport('march.csv', 3, 2_500);
+    const staged = stageChargeBlocks(db, input.drafts);
+    await staged.written;
+    const [first] = staged.invoices;
+    await db.chargeBlocks
+      .where('invoiceId')
+      .equals(first?.invoiceId ?? '')
+      .delete();
+    await db.chargeBlocks.delete([staged.invoices[1]?.invoiceId ?? '', 0]);
+
+    const outcome = await commitImport(db, input, { now, stagedBlocks: staged });
+    if (!outcome.ok) throw new Error('refused');
+    expect(outcome.lines).toBe(7_500);
+    expect(await db.chargeBlocks.count()).toBe(9);
+    expect(await orphanBlocks(db)).toBe(0);
+    const invoices = await db.invoices.toArray();
+    expect(invoices.map((invoice) => invoice.lineCount)).toEqual([2_500, 2_500, 2_500]);
+  });
+
+  it('are seen by no reader until claimed: not the checks, not a backup', async () => {
+    const kept = await commitImport(db, packedImport('february.csv', 2, 500), { now });
+    if (!kept.ok) throw new Error('refused');
+    const staged = stageChargeBlocks(db, packedImport('march.csv', 4, 1_200).drafts);
+    await staged.written;
+    expect(await orphanBlocks(db)).toBe(8);
+
+    const snapshot = await loadAuditSnapshot(db, isoDate(2026, 12, 2));
+    expect(new Set(snapshot.chargeBlocks.map((block) => block.invoiceId))).toEqual(
+      new Set(kept.invoiceIds),
+    );
+    const dump = await dumpWorkspace(db);
+    const dumped = (dump.tables.chargeBlocks ?? []) as { invoiceId: string }[];
+    expect(dumped).toHaveLength(2);
+    expect(new Set(dumped.map((block) => block.invoiceId))).toEqual(new Set(kept.invoiceIds));
+  });
+
+  it('are discarded when the preview is cancelled or read again, claimed blocks kept', async () => {
+    const kept = await commitImport(db, packedImport('february.csv', 2, 500), { now });
+    if (!kept.ok) throw new Error('refused');
+    const staged = stageChargeBlocks(db, packedImport('march.csv', 4, 1_200).drafts);
+    // Discarded while it writes: it stops, and what it wrote goes.
+    await discardStagedBlocks(db, staged);
+    expect(staged.finished()).toBe(false);
+    expect(await db.chargeBlocks.count()).toBe(2);
+    expect(await orphanBlocks(db)).toBe(0);
+  });
+
+  it('are kept unclaimed by a refused commit, then discarded', async () => {
+    const first = await commitImport(db, packedImport('march.csv', 2, 500), { now });
+    if (!first.ok) throw new Error('refused');
+    // The same file again: refused without Replace.
+    const again = packedImport('march.csv', 2, 500);
+    const staged = stageChargeBlocks(db, again.drafts);
+    await staged.written;
+    const outcome = await commitImport(db, again, { now, stagedBlocks: staged });
+    expect(outcome.ok).toBe(false);
+    const ids = staged.invoices.map((invoice) => invoice.invoiceId);
+    expect(await db.invoices.where(':id').anyOf(ids).count()).toBe(0);
+    await discardStagedBlocks(db, staged);
+    expect(await db.chargeBlocks.count()).toBe(2);
+    expect(await orphanBlocks(db)).toBe(0);
+  });
+
+  it('left by a closed window are swept; those staged in this window are not', async () => {
+    const staged = stageChargeBlocks(db, packedImport('march.csv', 2, 500).drafts);
+    await staged.written;
+    const [block] = await db.chargeBlocks.toArray();
+    if (block === undefined) throw new Error('nothing staged');
+    await db.chargeBlocks.add({ ...block, invoiceId: 'invoice-of-a-closed-window' });
+    expect(await sweepUnclaimedBlocks(db)).toBe(1);
+    expect(await db.chargeBlocks.count()).toBe(2);
+    const outcome = await commitImport(db, packedImport('april.csv', 1, 10), {
+      now,
+      stagedBlocks: staged,
+    });
+    if (!outcome.ok) throw new Error('refused');
+    // A commit of other drafts claims none and deletes the staged blocks it did not use.
+    expect(await orphanBlocks(db)).toBe(0);
+    expect(await db.chargeBlocks.count()).toBe(1);
+  });
+});
