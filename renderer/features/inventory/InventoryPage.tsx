@@ -1,5 +1,5 @@
 import type { GridApi } from 'ag-grid-community';
-import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ServiceRow } from '../../../shared/inventory/rows';
 import { ColumnChooser } from '../../components/ColumnChooser';
 import type { ServicePatch } from '../../../shared/inventory/edits';
@@ -170,7 +170,21 @@ function InventoryWorkspace({ data }: { data: InventoryData }) {
   // The site list (each site's live services and monthly cost, summed over every service) is
   // drawn once the grid's first screen has been, which needs none of it.
   const [firstScreen, setFirstScreen] = useState(false);
-  const showFirstScreen = useCallback(() => setFirstScreen(true), []);
+  // The grid's API (the column chooser, the bulk edit's deselect) is taken then too: made with the
+  // grid, it would render the page again before that screen is painted.
+  const made = useRef<{ api: GridApi<ServiceRow> | null; drawn: boolean }>({
+    api: null,
+    drawn: false,
+  });
+  const gridMade = useCallback((api: GridApi<ServiceRow>) => {
+    made.current.api = api;
+    if (made.current.drawn) setGridApi(api);
+  }, []);
+  const showFirstScreen = useCallback(() => {
+    made.current.drawn = true;
+    setFirstScreen(true);
+    setGridApi(made.current.api);
+  }, []);
   const listed = firstScreen || tab !== 'services';
   const summaries = useMemo(
     () => (listed ? summarizeSites(data.sites, data.services) : []),
@@ -314,7 +328,7 @@ function InventoryWorkspace({ data }: { data: InventoryData }) {
               onOpen={setOpenId}
               onEdit={edit}
               onError={setMessage}
-              onGridReady={setGridApi}
+              onGridReady={gridMade}
               onFirstScreen={showFirstScreen}
             />
             <p className="hint">
