@@ -1,8 +1,8 @@
 /**
  * The Inventory's screens besides its services grid (importing, setting up, the other two tabs), in
- * chunks of their own: they load when
- * one is opened (or an import is under way), so opening Inventory neither downloads nor runs the
- * import screens, the file readers and the setup preview before its first screen is drawn.
+ * chunks of their own: each loads when it is opened (the import steps, when an import is under way),
+ * so opening Inventory neither downloads nor runs the import screens, the file readers and the setup
+ * preview before its first screen is drawn.
  */
 import { lazy, Suspense, type ComponentProps } from 'react';
 import { useImport } from '../bills/import/ImportContext';
