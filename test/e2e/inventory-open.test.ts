@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { inventoryLink } from '../../renderer/app/links';
+import { summarizeSites } from '../../shared/inventory/sites';
+import { formatCents } from '../../shared/money/cents';
 import { loadSampleCompany, openApp, sampleCompanyOf, type AppSession } from './harness';
 
 let session: AppSession | undefined;
@@ -47,6 +49,46 @@ describe('opening Inventory in Chromium', () => {
       .click();
     await expect.poll(rowCount).toBe(String(total + 1));
     expect(await roots()).toBe(1);
+    expect(session.consoleErrors).toEqual([]);
+  });
+
+  it('draws the site list a frame after the services grid’s first screen, every site with its live services and monthly cost', async () => {
+    session = await openApp({ hash: '#/inventory' });
+    const { page } = session;
+    await loadSampleCompany(page);
+    const company = sampleCompanyOf(session);
+    const summaries = summarizeSites(company.sites, company.services);
+    const live = summaries.reduce((sum, s) => sum + s.serviceCount, 0);
+    // How many sites the list showed when the grid's first screen was drawn (its mark, see
+    // ServicesGrid): the list is not part of that screen.
+    await page.addInitScript(() => {
+      const mark = performance.mark.bind(performance);
+      performance.mark = (name: string, options?: PerformanceMarkOptions) => {
+        if (name === 'services:rendered')
+          (window as unknown as { sitesAtFirstScreen: number }).sitesAtFirstScreen =
+            document.querySelectorAll('nav[aria-label="Sites"] button').length;
+        return mark(name, options);
+      };
+    });
+    await page.reload();
+    const list = page.getByRole('navigation', { name: 'Sites' });
+    await expect
+      .poll(() => list.locator('.site-list__meta').allTextContents())
+      .toEqual([
+        `${live.toLocaleString('en-US')} live services`,
+        ...summaries.map((s) => `${s.serviceCount} live · ${formatCents(s.monthlyCents)}/mo`),
+      ]);
+    expect(await list.locator('.site-list__name').allTextContents()).toEqual([
+      'All sites,',
+      ...summaries.map(
+        (s) => `${s.site.code} · ${s.site.name},${s.site.status === 'closed' ? ' Closed,' : ''}`,
+      ),
+    ]);
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { sitesAtFirstScreen?: number }).sitesAtFirstScreen,
+      ),
+    ).toBe(0);
     expect(session.consoleErrors).toEqual([]);
   });
 });

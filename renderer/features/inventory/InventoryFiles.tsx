@@ -1,5 +1,4 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import { inventoryCsv, inventoryXlsx } from '../../../shared/inventory/export';
 import {
   guessInventoryMapping,
   INVENTORY_COLUMNS,
@@ -15,39 +14,7 @@ import { formatCents } from '../../../shared/money/cents';
 import { plural } from '../../../shared/text/wording';
 import { useDatabase } from '../../db/DatabaseContext';
 import { checkInventoryDrafts, commitInventoryImport } from '../../db/inventory-import';
-import type { InventoryData } from '../../db/inventory';
 import { platform } from '../../platform';
-
-/** Export buttons for the whole inventory, in the canonical columns the import reads back. */
-export function InventoryExportButtons({ data }: { data: InventoryData }) {
-  const stamp = new Date().toISOString().slice(0, 10);
-  return (
-    <>
-      <button
-        type="button"
-        className="secondary"
-        onClick={() =>
-          void platform().saveFile(
-            `inventory-${stamp}.csv`,
-            new TextEncoder().encode(inventoryCsv(data)),
-            'csv',
-          )
-        }
-      >
-        Export CSV
-      </button>
-      <button
-        type="button"
-        className="secondary"
-        onClick={() =>
-          void platform().saveFile(`inventory-${stamp}.xlsx`, inventoryXlsx(data), 'xlsx')
-        }
-      >
-        Export XLSX
-      </button>
-    </>
-  );
-}
 
 interface Loaded {
   fileName: string;

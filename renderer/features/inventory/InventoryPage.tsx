@@ -1,5 +1,5 @@
 import type { GridApi } from 'ag-grid-community';
-import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ServiceRow } from '../../../shared/inventory/rows';
 import { ColumnChooser } from '../../components/ColumnChooser';
 import type { ServicePatch } from '../../../shared/inventory/edits';
@@ -21,8 +21,6 @@ import { useUndo } from '../../app/UndoContext';
 import { useRevealPanel } from '../../components/useRevealPanel';
 import { SampleCompanyButton } from '../bills/import/ImportButtons';
 import { SetupFromFilesButton } from '../setup/SetupButton';
-import { SetupFromFiles } from '../setup/SetupFromFiles';
-import { ImportPanel } from '../bills/import/ImportPanel';
 import { AddServiceForm } from './AddServiceForm';
 import { BulkEditBar } from './BulkEditBar';
 import {
@@ -32,14 +30,19 @@ import {
   servicesMatching,
   type ServiceFilter,
 } from './filters';
-import { InventoryExportButtons, InventoryImport } from './InventoryFiles';
+import { InventoryExportButtons } from './InventoryExport';
+import {
+  ImportPanel,
+  InventoryImport,
+  SetupFromFiles,
+  SitesPanel,
+  UnmatchedPanel,
+} from './lazy-panels';
 import { ServiceDetail } from './ServiceDetail';
 import { releaseGridWarmUp } from '../../components/grid-warm-up';
 import { ServicesGrid, warmUpServicesGrid } from './ServicesGrid';
 import { SearchField } from './SearchField';
 import { SiteList } from './SiteList';
-import { SitesPanel } from './SitesPanel';
-import { UnmatchedPanel } from './UnmatchedPanel';
 import { useInventory } from './useInventory';
 import { useSettledSearch } from './useSettledSearch';
 import './inventory.css';
@@ -164,7 +167,29 @@ function InventoryWorkspace({ data }: { data: InventoryData }) {
   const [search, setSearch] = useState('');
   // The box shows each keystroke at once; the grid follows the typing (see useSettledSearch).
   const query = useSettledSearch(search);
-  const summaries = useMemo(() => summarizeSites(data.sites, data.services), [data]);
+  // The site list (each site's live services and monthly cost, summed over every service) is
+  // drawn once the grid's first screen has been, which needs none of it.
+  const [firstScreen, setFirstScreen] = useState(false);
+  // The grid's API (the column chooser, the bulk edit's deselect) is taken then too: made with the
+  // grid, it would render the page again before that screen is painted.
+  const made = useRef<{ api: GridApi<ServiceRow> | null; drawn: boolean }>({
+    api: null,
+    drawn: false,
+  });
+  const gridMade = useCallback((api: GridApi<ServiceRow>) => {
+    made.current.api = api;
+    if (made.current.drawn) setGridApi(api);
+  }, []);
+  const showFirstScreen = useCallback(() => {
+    made.current.drawn = true;
+    setFirstScreen(true);
+    setGridApi(made.current.api);
+  }, []);
+  const listed = firstScreen || tab !== 'services';
+  const summaries = useMemo(
+    () => (listed ? summarizeSites(data.sites, data.services) : []),
+    [listed, data],
+  );
   // All rows stay in the grid; choosing a site is a grid filter, so switching sites never rebuilds 20,000 rows.
   const rows = useMemo(() => serviceRows(data), [data]);
   // Each row's search text and keys, built at the first search and kept until the rows change.
@@ -177,6 +202,7 @@ function InventoryWorkspace({ data }: { data: InventoryData }) {
       () => {
         indexOf();
         sites.siteOf();
+        sites.counts();
       },
       { timeout: 5000 },
     );
@@ -241,7 +267,11 @@ function InventoryWorkspace({ data }: { data: InventoryData }) {
     <Tabs label="Inventory views" tabs={TABS} current={tab} onChange={setTab}>
       {tab === 'services' && (
         <div className="inventory-layout">
-          <SiteList sites={summaries} selected={siteId} onSelect={setSiteId} />
+          {listed ? (
+            <SiteList sites={summaries} selected={siteId} onSelect={setSiteId} />
+          ) : (
+            <nav className="site-list" aria-label="Sites" aria-busy="true" />
+          )}
           <div className="inventory-main">
             <div className="toolbar">
               <h2>
@@ -298,7 +328,8 @@ function InventoryWorkspace({ data }: { data: InventoryData }) {
               onOpen={setOpenId}
               onEdit={edit}
               onError={setMessage}
-              onGridReady={setGridApi}
+              onGridReady={gridMade}
+              onFirstScreen={showFirstScreen}
             />
             <p className="hint">
               Double-click a Service ID (or press Alt+Enter on a row) to see its history, what it

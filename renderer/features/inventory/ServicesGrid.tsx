@@ -148,6 +148,8 @@ interface ServicesGridProps {
   onEdit: (ids: string[], patch: ServicePatch) => Promise<string | null>;
   onError: (message: string) => void;
   onGridReady?: (api: GridApi<ServiceRow>) => void;
+  /** Called once the grid's first screen is drawn, before it is painted (see PlainGrid). */
+  onFirstScreen?: () => void;
 }
 
 /**
@@ -164,6 +166,7 @@ export const ServicesGrid = memo(function ServicesGrid({
   onEdit,
   onError,
   onGridReady,
+  onFirstScreen,
 }: ServicesGridProps) {
   const db = useDatabase();
   const saveTimer = useRef<number | undefined>(undefined);
@@ -264,14 +267,16 @@ export const ServicesGrid = memo(function ServicesGrid({
   );
 
   // The grid is made once with these options; its callbacks call the latest props through a ref.
-  const latest = useRef({
+  const callbacks = {
     onCellEditRequest,
     onSelectionChange,
     onOpen,
     gridReady,
     saveColumnState,
-  });
-  latest.current = { onCellEditRequest, onSelectionChange, onOpen, gridReady, saveColumnState };
+    onFirstScreen,
+  };
+  const latest = useRef(callbacks);
+  latest.current = callbacks;
   const options = useMemo<Omit<GridOptions<ServiceRow>, 'theme' | 'rowData'>>(
     () => ({
       ...SHAPE,
@@ -315,6 +320,7 @@ export const ServicesGrid = memo(function ServicesGrid({
     },
     [passes],
   );
+  const firstScreen = useCallback(() => latest.current.onFirstScreen?.(), []);
   return (
     <PlainGrid<ServiceRow>
       label="Services"
@@ -322,6 +328,7 @@ export const ServicesGrid = memo(function ServicesGrid({
       rowData={rows}
       options={options}
       firstRows={firstRows}
+      onFirstScreen={firstScreen}
     />
   );
 });

@@ -49,19 +49,29 @@ export function servicesMatching(
   return ids;
 }
 
-/** Each site's row count and each row's site, worked out once per set of rows for `countShown`. */
+/**
+ * Each site's row count and each row's site, worked out once per set of rows for `countShown`, each
+ * at its first call: opening on every site needs neither (the heading counts the rows).
+ */
 export interface RowSites {
-  /** How many rows each site has (by site id). */
-  counts: ReadonlyMap<string, number>;
+  /** How many rows each site has (by site id): made at its first call (choosing a site) and kept. */
+  counts: () => ReadonlyMap<string, number>;
   /** Each row's site id (by row id): made at its first call (a search's count) and kept. */
   siteOf: () => ReadonlyMap<string, string>;
 }
 
 export function rowSites(rows: readonly { id: string; siteId: string }[]): RowSites {
-  const counts = new Map<string, number>();
-  for (const row of rows) counts.set(row.siteId, (counts.get(row.siteId) ?? 0) + 1);
+  let counts: Map<string, number> | undefined;
   let siteOf: Map<string, string> | undefined;
-  return { counts, siteOf: () => (siteOf ??= new Map(rows.map((row) => [row.id, row.siteId]))) };
+  return {
+    counts: () => {
+      if (counts) return counts;
+      const made = new Map<string, number>();
+      for (const row of rows) made.set(row.siteId, (made.get(row.siteId) ?? 0) + 1);
+      return (counts = made);
+    },
+    siteOf: () => (siteOf ??= new Map(rows.map((row) => [row.id, row.siteId]))),
+  };
 }
 
 /**
@@ -76,7 +86,7 @@ export function countShown(
   sites?: RowSites,
 ): number {
   if (matching === null && siteId === null) return rows.length;
-  if (matching === null && sites) return sites.counts.get(siteId ?? '') ?? 0;
+  if (matching === null && sites) return sites.counts().get(siteId ?? '') ?? 0;
   let count = 0;
   if (matching !== null && sites) {
     const siteOf = sites.siteOf();

@@ -15,7 +15,11 @@ export function useInventory(db: TemDeskDatabase): QueryState<InventoryData> {
   );
   useEffect(() => {
     const subscription = source.subscribe({
-      next: (value) => setState({ status: 'ready', value }),
+      // The early read hands over what the first render already shows: no second render of it.
+      next: (value) =>
+        setState((shown) =>
+          shown.status === 'ready' && shown.value === value ? shown : { status: 'ready', value },
+        ),
       error: (error: unknown) =>
         setState({
           status: 'error',
