@@ -8,121 +8,27 @@
  * the lines (a balance forward, a rounding on the bill), the difference is spread over the cost
  * centers in proportion to their positive shares by largest remainder, so no cent is lost.
  */
-import { allocateMonth, type AllocationInput } from '../allocation';
-import { isoMonthOf, type IsoDate, type IsoMonth } from '../dates/iso-date';
-import { cents, centsToDecimalString, splitLargestRemainder, type Cents } from '../money/cents';
+import type { IsoDate } from '../dates/iso-date';
+import { cents, centsToDecimalString, type Cents } from '../money/cents';
 import type { Carrier, CostCenter, Invoice } from '../model';
 import { billedAmount } from '../billing/approval-policy';
 import { toCsv, type CsvCell } from './csv';
-import { writeXlsx, type XlsxCell, type XlsxColumnKind } from './xlsx';
+import { writeXlsx, type XlsxCell } from './xlsx';
+import {
+  PAYMENT_SUSPENSE,
+  paymentParts,
+  type PaymentAllocationInput,
+  type PaymentPart,
+} from './payment-parts';
+import {
+  PAYMENT_FIELD_INFO,
+  type PaymentDateFormat,
+  type PaymentField,
+  type PaymentPreset,
+} from './payment-presets';
 
-/** Fields a payment file row can show. Money is cents; dates ISO until written. */
-export const PAYMENT_FIELDS = [
-  'vendor',
-  'remitTo',
-  'accountNumber',
-  'invoiceNumber',
-  'invoiceDate',
-  'dueDate',
-  'amount',
-  'invoiceAmount',
-  'costCenterCode',
-  'costCenterName',
-  'glAccount',
-  'paymentBatch',
-] as const;
-
-/** See {@link PAYMENT_FIELDS}. */
-export type PaymentField = (typeof PAYMENT_FIELDS)[number];
-
-/** Headers a field gets by default, and how it is written. */
-export const PAYMENT_FIELD_INFO: Record<PaymentField, { label: string; kind: XlsxColumnKind }> = {
-  vendor: { label: 'Vendor', kind: 'text' },
-  remitTo: { label: 'Remit to', kind: 'text' },
-  accountNumber: { label: 'Account', kind: 'text' },
-  invoiceNumber: { label: 'Invoice number', kind: 'text' },
-  invoiceDate: { label: 'Invoice date', kind: 'date' },
-  dueDate: { label: 'Due date', kind: 'date' },
-  amount: { label: 'Amount', kind: 'money' },
-  invoiceAmount: { label: 'Invoice amount', kind: 'money' },
-  costCenterCode: { label: 'Cost center', kind: 'text' },
-  costCenterName: { label: 'Cost center name', kind: 'text' },
-  glAccount: { label: 'GL account', kind: 'text' },
-  paymentBatch: { label: 'Payment batch', kind: 'text' },
-};
-
-/** How dates are written in the CSV (the XLSX holds real dates). */
-export const PAYMENT_DATE_FORMATS = ['YYYY-MM-DD', 'MM/DD/YYYY', 'DD/MM/YYYY'] as const;
-
-/** See {@link PAYMENT_DATE_FORMATS}. */
-export type PaymentDateFormat = (typeof PAYMENT_DATE_FORMATS)[number];
-
-/** A saved layout of the payment file. */
-export interface PaymentPreset {
-  id: string;
-  name: string;
-  /** One row per invoice, or one per invoice × cost center × GL account. */
-  rows: 'invoice' | 'cost-center';
-  dateFormat: PaymentDateFormat;
-  /** End with a row holding the file's total. */
-  totalRow: boolean;
-  columns: { field: PaymentField; header: string }[];
-}
-
-function column(field: PaymentField): { field: PaymentField; header: string } {
-  return { field, header: PAYMENT_FIELD_INFO[field].label };
-}
-
-/** The invoice's own columns, first in both built-in layouts. */
-const INVOICE_COLUMNS: PaymentField[] = PAYMENT_FIELDS.slice(0, 6); // vendor … due date
-
-/** The standard AP upload: one row per invoice × cost center with its GL account. */
-export const STANDARD_PAYMENT_PRESET: PaymentPreset = {
-  id: 'payment-standard',
-  name: 'AP upload by cost center',
-  rows: 'cost-center',
-  dateFormat: 'YYYY-MM-DD',
-  totalRow: false,
-  columns: [
-    ...INVOICE_COLUMNS,
-    'costCenterCode' as const,
-    'glAccount' as const,
-    'amount' as const,
-  ].map(column),
-};
-
-/** One row per invoice, for AP systems that code GL themselves. */
-export const INVOICE_PAYMENT_PRESET: PaymentPreset = {
-  id: 'payment-invoice',
-  name: 'AP upload, one row per invoice',
-  rows: 'invoice',
-  dateFormat: 'MM/DD/YYYY',
-  totalRow: true,
-  columns: [...INVOICE_COLUMNS, 'amount' as const].map(column),
-};
-
-export const BUILT_IN_PAYMENT_PRESETS: readonly PaymentPreset[] = [
-  STANDARD_PAYMENT_PRESET,
-  INVOICE_PAYMENT_PRESET,
-];
-
-/** Why a user-edited layout cannot be used, as a sentence; null when it is fine. */
-export function paymentPresetProblem(preset: PaymentPreset): string | null {
-  if (preset.name.trim() === '') return 'Give the layout a name.';
-  if (preset.columns.length === 0) return 'Choose at least one column.';
-  if (!preset.columns.some(({ field }) => field === 'amount'))
-    return 'The layout needs the Amount column: AP pays what it says.';
-  const seen = new Set<string>();
-  for (const { field, header } of preset.columns) {
-    if (!(PAYMENT_FIELDS as readonly string[]).includes(field))
-      return `There is no field called ${field}.`;
-    const name = header.trim();
-    if (name === '') return `The ${PAYMENT_FIELD_INFO[field].label} column needs a header.`;
-    if (seen.has(name.toLowerCase())) return `Two columns are called "${name}".`;
-    seen.add(name.toLowerCase());
-  }
-  return null;
-}
+export * from './payment-presets';
+export * from './payment-parts';
 
 /** Which invoices a payment file takes. */
 export interface PaymentSelection {
@@ -156,98 +62,6 @@ export function invoicesToPay(
         compareText(a.accountNumber, b.accountNumber) ||
         compareText(a.invoiceNumber, b.invoiceNumber),
     );
-}
-
-/** One invoice's cost center × GL account part of the payment. */
-export interface PaymentPart {
-  /** null: the part the allocation could not place (booked to the suspense code). */
-  costCenterId: string | null;
-  glAccount: string;
-  amount: Cents;
-}
-
-/** The suspense code of the part of an invoice no cost center takes. */
-export const PAYMENT_SUSPENSE = 'UNALLOCATED';
-
-/**
- * Everything the allocation needs except the month, basis and invoices (the payment file always
- * splits whole invoices by invoice date).
- */
-export type PaymentAllocationInput = Omit<AllocationInput, 'month' | 'basis' | 'invoices'>;
-
-/**
- * Each invoice's parts by cost center × GL account, summing exactly to its billed amount
- * (see the module comment for how a stated total that differs from the lines is spread).
- */
-export function paymentParts(
-  invoices: readonly Invoice[],
-  allocation: PaymentAllocationInput,
-): Map<string, PaymentPart[]> {
-  const byMonth = new Map<IsoMonth, Invoice[]>();
-  for (const invoice of invoices) {
-    const month = isoMonthOf(invoice.invoiceDate);
-    byMonth.set(month, [...(byMonth.get(month) ?? []), invoice]);
-  }
-  const grouped = new Map<string, Map<string, PaymentPart>>();
-  const add = (
-    invoiceId: string,
-    costCenterId: string | null,
-    glAccount: string,
-    amount: number,
-  ) => {
-    const parts = grouped.get(invoiceId) ?? new Map<string, PaymentPart>();
-    grouped.set(invoiceId, parts);
-    const key = `${costCenterId ?? ''}\u0000${glAccount}`;
-    const part = parts.get(key);
-    if (part === undefined) parts.set(key, { costCenterId, glAccount, amount: cents(amount) });
-    else part.amount = cents(part.amount + amount);
-  };
-  for (const [month, list] of byMonth) {
-    const result = allocateMonth({
-      ...allocation,
-      month,
-      basis: 'invoice-date',
-      invoices: list,
-    });
-    for (const row of result.rows) add(row.invoiceId, row.costCenterId, row.glAccount, row.amount);
-    for (const exception of result.exceptions)
-      add(exception.invoiceId, null, PAYMENT_SUSPENSE, exception.amount);
-  }
-  const parts = new Map<string, PaymentPart[]>();
-  for (const invoice of invoices) {
-    const own = [...(grouped.get(invoice.id)?.values() ?? [])];
-    parts.set(invoice.id, reconcileParts(billedAmount(invoice), own));
-  }
-  return parts;
-}
-
-/**
- * The parts adjusted to sum to `billed`: the difference from their sum is split by largest
- * remainder over the positive parts (or is one suspense part when none is positive). Parts that
- * end at zero are dropped.
- */
-export function reconcileParts(billed: Cents, parts: readonly PaymentPart[]): PaymentPart[] {
-  const sum = parts.reduce((total, part) => total + part.amount, 0);
-  const difference = billed - sum;
-  const result = parts.map((part) => ({ ...part }));
-  if (difference !== 0) {
-    const weights = result.map((part) => Math.max(part.amount, 0));
-    if (weights.some((weight) => weight > 0)) {
-      splitLargestRemainder(cents(difference), weights).forEach((extra, index) => {
-        const part = result[index];
-        if (part !== undefined) part.amount = cents(part.amount + extra);
-      });
-    } else {
-      const suspense = result.find((part) => part.costCenterId === null);
-      if (suspense === undefined)
-        result.push({ costCenterId: null, glAccount: PAYMENT_SUSPENSE, amount: cents(difference) });
-      else suspense.amount = cents(suspense.amount + difference);
-    }
-  }
-  const kept = result.filter((part) => part.amount !== 0);
-  return kept.length > 0 || billed !== 0
-    ? kept
-    : [{ costCenterId: null, glAccount: PAYMENT_SUSPENSE, amount: billed }];
 }
 
 /** Names to show instead of ids. */
