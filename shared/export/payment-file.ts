@@ -15,6 +15,13 @@ import { billedAmount } from '../billing/approval-policy';
 import { toCsv, type CsvCell } from './csv';
 import { writeXlsx, type XlsxCell } from './xlsx';
 import {
+  partsInCurrency,
+  paymentAmountOf,
+  totalsByCurrency,
+  US_DOLLARS,
+  type CurrencyTotal,
+} from './payment-currency';
+import {
   PAYMENT_SUSPENSE,
   paymentParts,
   type PaymentAllocationInput,
@@ -29,6 +36,7 @@ import {
 
 export * from './payment-presets';
 export * from './payment-parts';
+export * from './payment-currency';
 
 /** Which invoices a payment file takes. */
 export interface PaymentSelection {
@@ -72,7 +80,10 @@ export interface PaymentNames {
 
 type RowValues = Partial<Record<PaymentField, string | number | null>>;
 
-/** The rows of the file (before formatting): per invoice, or per invoice × cost center. */
+/**
+ * The rows of the file (before formatting): per invoice, or per invoice × cost center. An invoice
+ * in another currency is paid in it: its amounts are in that currency, the US dollars beside.
+ */
 export function paymentRows(
   invoices: readonly Invoice[],
   parts: ReadonlyMap<string, readonly PaymentPart[]>,
@@ -83,7 +94,8 @@ export function paymentRows(
   const carriers = new Map(names.carriers.map((carrier) => [carrier.id, carrier.name]));
   const costCenters = new Map(names.costCenters.map((center) => [center.id, center]));
   return invoices.flatMap((invoice): RowValues[] => {
-    const amount = billedAmount(invoice);
+    const usd = billedAmount(invoice);
+    const paid = paymentAmountOf(invoice);
     const base: RowValues = {
       vendor: carriers.get(invoice.carrierId) ?? invoice.carrierId,
       remitTo: invoice.remitTo ?? null,
@@ -91,16 +103,21 @@ export function paymentRows(
       invoiceNumber: invoice.invoiceNumber,
       invoiceDate: invoice.invoiceDate,
       dueDate: invoice.dueDate ?? null,
-      amount,
-      invoiceAmount: amount,
+      amount: paid.amount,
+      invoiceAmount: paid.amount,
+      currency: paid.currency,
+      amountUsd: usd,
       paymentBatch: batch,
     };
     if (preset.rows === 'invoice') return [base];
-    return (parts.get(invoice.id) ?? []).map((part): RowValues => {
+    const own = parts.get(invoice.id) ?? [];
+    const inCurrency = partsInCurrency(own, usd, paid.amount);
+    return own.map((part, index): RowValues => {
       const center = part.costCenterId === null ? undefined : costCenters.get(part.costCenterId);
       return {
         ...base,
-        amount: part.amount,
+        amount: inCurrency[index] ?? part.amount,
+        amountUsd: part.amount,
         costCenterCode:
           part.costCenterId === null ? PAYMENT_SUSPENSE : (center?.code ?? part.costCenterId),
         costCenterName: part.costCenterId === null ? 'Unallocated' : (center?.name ?? null),
@@ -136,8 +153,10 @@ export interface PaymentFile {
   bytes: Uint8Array;
   /** The invoices in the file, to mark as exported. */
   invoices: Invoice[];
-  /** Sum of the amounts (to the cent equal to the invoices' billed amounts). */
+  /** Sum of the invoices' billed amounts in US dollars (as the books hold them). */
   total: Cents;
+  /** What the file pays, per currency (US dollars first), each to the cent its rows' sum. */
+  totals: CurrencyTotal[];
   rowCount: number;
 }
 
@@ -150,7 +169,13 @@ export function buildPaymentFile(request: PaymentFileRequest): PaymentFile {
       : new Map<string, PaymentPart[]>();
   const rows = paymentRows(invoices, parts, request.names, request.preset, request.batch);
   const total = cents(invoices.reduce((sum, invoice) => sum + billedAmount(invoice), 0));
-  const { preset } = request;
+  const totals = totalsByCurrency(
+    invoices.map((invoice) => ({ paid: paymentAmountOf(invoice), usd: billedAmount(invoice) })),
+  );
+  const foreign = totals.some(({ currency }) => currency !== US_DOLLARS);
+  // A file paying another currency says each row's currency, and totals each currency alone.
+  const preset = foreign ? withCurrencyColumns(request.preset) : request.preset;
+  const body = foreign && preset.totalRow ? [...rows, ...currencyTotalRows(preset, totals)] : rows;
   const bytes =
     request.format === 'xlsx'
       ? writeXlsx({
@@ -160,21 +185,52 @@ export function buildPaymentFile(request: PaymentFileRequest): PaymentFile {
               columns: preset.columns.map(({ field, header }) => ({
                 header,
                 kind: PAYMENT_FIELD_INFO[field].kind,
-                total: field === 'amount',
+                total: !foreign && field === 'amount',
               })),
-              rows: rows.map((values) =>
+              rows: body.map((values) =>
                 preset.columns.map(({ field }): XlsxCell => values[field] ?? null),
               ),
-              ...(preset.totalRow ? { totalsRow: { label: PAYMENT_TOTAL_LABEL } } : {}),
+              ...(preset.totalRow && !foreign ? { totalsRow: { label: PAYMENT_TOTAL_LABEL } } : {}),
               freezeHeader: true,
             },
           ],
+          // Not every amount is in dollars: no "$" on any.
+          ...(foreign ? { moneyFormat: PLAIN_MONEY_FORMAT } : {}),
         })
-      : new TextEncoder().encode(csvText(rows, preset, total));
-  return { bytes, invoices, total, rowCount: rows.length };
+      : new TextEncoder().encode(csvText(body, preset, foreign ? null : total));
+  return { bytes, invoices, total, totals, rowCount: rows.length };
 }
 
-function csvText(rows: readonly RowValues[], preset: PaymentPreset, total: Cents): string {
+/** Amounts with two decimals and no currency sign, negatives in red. */
+const PLAIN_MONEY_FORMAT = '#,##0.00;[Red]-#,##0.00';
+
+/** The layout with the Currency and Amount (USD) columns after Amount, unless it has them. */
+function withCurrencyColumns(preset: PaymentPreset): PaymentPreset {
+  const added = (['currency', 'amountUsd'] as const)
+    .filter((field) => !preset.columns.some((column) => column.field === field))
+    .map((field) => ({ field, header: PAYMENT_FIELD_INFO[field].label }));
+  const at = preset.columns.findIndex(({ field }) => field === 'amount') + 1;
+  return {
+    ...preset,
+    columns: [...preset.columns.slice(0, at), ...added, ...preset.columns.slice(at)],
+  };
+}
+
+/** One total row per currency (`Total CAD`), with its US dollar equivalent. */
+function currencyTotalRows(preset: PaymentPreset, totals: readonly CurrencyTotal[]): RowValues[] {
+  const label = preset.columns.find(
+    ({ field }) => PAYMENT_FIELD_INFO[field].kind === 'text' && field !== 'currency',
+  );
+  return totals.map(({ currency, amount, usd }) => ({
+    ...(label === undefined ? {} : { [label.field]: `${PAYMENT_TOTAL_LABEL} ${currency}` }),
+    amount,
+    currency,
+    amountUsd: usd,
+  }));
+}
+
+/** The CSV; `total`: the one total row's amount (US dollars only), null for none or per currency. */
+function csvText(rows: readonly RowValues[], preset: PaymentPreset, total: Cents | null): string {
   const cell = (field: PaymentField, value: string | number | null): CsvCell => {
     if (value === null) return null;
     const kind = PAYMENT_FIELD_INFO[field].kind;
@@ -186,7 +242,7 @@ function csvText(rows: readonly RowValues[], preset: PaymentPreset, total: Cents
   const body = rows.map((values) =>
     preset.columns.map(({ field }) => cell(field, values[field] ?? null)),
   );
-  if (preset.totalRow) {
+  if (preset.totalRow && total !== null) {
     const label = preset.columns.findIndex(
       ({ field }) => PAYMENT_FIELD_INFO[field].kind === 'text',
     );
