@@ -99,7 +99,7 @@ export async function runPaymentsCommand(
   today: IsoDate,
   now: Date,
 ): Promise<PaymentsOutcome> {
-  const workspace = await loadWorkspace(args);
+  const workspace = await loadWorkspace(args, today);
   refuseUnreadRows(workspace, args.allowRowErrors);
   const findings = runAudit(auditSnapshot(workspace, today)).findings.map((finding) => ({
     ...finding,
