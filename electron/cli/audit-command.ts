@@ -291,7 +291,7 @@ export function chargesCsv(
  * read and `--allow-row-errors` was not given.
  */
 export async function runAuditCommand(args: AuditArgs, today: IsoDate): Promise<AuditOutcome> {
-  const workspace = await loadWorkspace(args);
+  const workspace = await loadWorkspace(args, today);
   refuseUnreadRows(workspace, args.allowRowErrors);
   const snapshot = auditSnapshot(workspace, today);
   const result = runAudit(snapshot);

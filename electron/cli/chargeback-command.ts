@@ -11,6 +11,7 @@ import {
   type AllocationResult,
 } from '../../shared/allocation';
 import { chargebackCsv, chargebackXlsx, STANDARD_PRESET } from '../../shared/export/chargeback';
+import type { IsoDate } from '../../shared/dates/iso-date';
 import { formatCents } from '../../shared/money/cents';
 import type { ChargebackArgs } from './args';
 import { CliError } from './inputs';
@@ -58,8 +59,11 @@ export function workspaceAllocation(
   };
 }
 
-export async function runChargebackCommand(args: ChargebackArgs): Promise<ChargebackOutcome> {
-  const workspace = await loadWorkspace(args);
+export async function runChargebackCommand(
+  args: ChargebackArgs,
+  today: IsoDate,
+): Promise<ChargebackOutcome> {
+  const workspace = await loadWorkspace(args, today);
   refuseUnreadRows(workspace, args.allowRowErrors);
   const months = [...new Set(workspace.invoices.map(invoiceMonth))].sort();
   if (!months.includes(args.month)) {

@@ -81,7 +81,8 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
       io.stdout(`${paymentsSummary(outcome, args).join('\n')}\n`);
       return 0;
     }
-    const outcome = await runChargebackCommand(args);
+    // clock: the chargeback has no --as-of; today only decides which inventory disconnects are still to come
+    const outcome = await runChargebackCommand(args, todayIso((io.now ?? (() => new Date()))()));
     printWarnings(outcome.workspace, io);
     io.stdout(`${chargebackSummary(outcome).join('\n')}\n`);
     return 0;

@@ -18,6 +18,8 @@ import { accountNumberKey, carrierKey } from '../../shared/ids/keys';
 import { toCsv, unguardFormula } from '../../shared/export/csv';
 import {
   buildPaymentFile,
+  PaymentCurrencyError,
+  paymentTotalsText,
   STANDARD_PAYMENT_PRESET,
   type PaymentFile,
 } from '../../shared/export/payment-file';
@@ -26,6 +28,7 @@ import type { Invoice } from '../../shared/model';
 import { formatCents } from '../../shared/money/cents';
 import type { PaymentsArgs } from './args';
 import { auditSnapshot } from './audit-command';
+import { CliError } from './inputs';
 import { workspaceAllocation } from './chargeback-command';
 import { writeOutputs } from './outputs';
 import { refuseUnreadRows, unreadRowsSummary } from './unread-rows';
@@ -96,7 +99,7 @@ export async function runPaymentsCommand(
   today: IsoDate,
   now: Date,
 ): Promise<PaymentsOutcome> {
-  const workspace = await loadWorkspace(args);
+  const workspace = await loadWorkspace(args, today);
   refuseUnreadRows(workspace, args.allowRowErrors);
   const findings = runAudit(auditSnapshot(workspace, today)).findings.map((finding) => ({
     ...finding,
@@ -121,17 +124,19 @@ export async function runPaymentsCommand(
     return wasExported(invoice) ? { ...current, exportedForPaymentAt: now.toISOString() } : current;
   });
   const batch = `PAY-${now.toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-')}`;
-  const file = buildPaymentFile({
-    invoices,
-    allocation: workspaceAllocation(workspace),
-    names: { carriers: workspace.carriers, costCenters: workspace.costCenters },
-    preset: STANDARD_PAYMENT_PRESET,
-    format: args.format,
-    batch,
-    from: args.from,
-    to: args.to,
-    includeExported: args.includeExported,
-  });
+  const file = payOrRefuse(() =>
+    buildPaymentFile({
+      invoices,
+      allocation: workspaceAllocation(workspace),
+      names: { carriers: workspace.carriers, costCenters: workspace.costCenters },
+      preset: STANDARD_PAYMENT_PRESET,
+      format: args.format,
+      batch,
+      from: args.from,
+      to: args.to,
+      includeExported: args.includeExported,
+    }),
+  );
   const newly = file.invoices.filter((i) => !wasExported(i));
   const rows = [
     ...registered,
@@ -152,11 +157,21 @@ export async function runPaymentsCommand(
   };
 }
 
+/** The file, or the sentence saying why an invoice cannot be paid in its currency. */
+function payOrRefuse(build: () => PaymentFile): PaymentFile {
+  try {
+    return build();
+  } catch (error) {
+    if (error instanceof PaymentCurrencyError) throw new CliError(error.message);
+    throw error;
+  }
+}
+
 export function paymentsSummary(outcome: PaymentsOutcome, args: PaymentsArgs): string[] {
   const { file } = outcome;
   return [
     `Payment file ${outcome.batch}: approved invoices due ${args.from} to ${args.to}`,
-    `${String(outcome.approved)} of ${String(outcome.workspace.invoices.length)} invoices approved by the approval policy (default settings); ${String(file.invoices.length)} in this file, ${formatCents(file.total)} in ${String(file.rowCount)} rows.`,
+    `${String(outcome.approved)} of ${String(outcome.workspace.invoices.length)} invoices approved by the approval policy (default settings); ${String(file.invoices.length)} in this file, ${paymentTotalsText(file.totals, formatCents)} in ${String(file.rowCount)} rows.`,
     ...(outcome.alreadyExported > 0 && !args.includeExported
       ? [
           `Invoices in ${outcome.register} were left out (already exported); --include-exported takes them again.`,

@@ -5,7 +5,7 @@
 import type { ContractDraft, ContractRateDraft } from '../../shared/contracts/csv';
 import { readContractRatesCsv, readContractsCsv } from '../../shared/contracts/csv';
 import { CHOOSE_DATE_ORDER } from '../../shared/contracts/csv-table';
-import type { DateOrder } from '../../shared/dates/iso-date';
+import type { DateOrder, IsoDate } from '../../shared/dates/iso-date';
 import { readCostCenterRows } from '../../shared/inventory/cost-centers-file';
 import {
   guessInventoryMapping,
@@ -129,10 +129,14 @@ export function readRates(
   return read.rows;
 }
 
-/** The inventory file's services; each Total row it reads past is said in `warnings`. */
+/**
+ * The inventory file's services as of `today` (a Disconnect Date after it is a disconnect still to
+ * come); each Total row it reads past is said in `warnings`.
+ */
 export function readInventory(
   input: NamedBytes,
   dateOrder: DateOrder | undefined,
+  today: IsoDate,
   warnings: string[],
 ): InventoryDraft[] {
   const table = readTabularFile(input.name, input.bytes);
@@ -158,7 +162,7 @@ export function readInventory(
         .join(' ')}`,
     );
   }
-  const { drafts, errors, skipped } = readInventoryRows(table.value, mapping, dateOrder);
+  const { drafts, errors, skipped } = readInventoryRows(table.value, mapping, today, dateOrder);
   if (errors.length > 0) {
     throw setupProblems(
       `The inventory file "${input.name}"`,

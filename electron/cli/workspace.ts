@@ -5,7 +5,12 @@
  */
 
 import type { ContractDraft, ContractRateDraft } from '../../shared/contracts/csv';
-import { isoMonthOf, type DateOrder, type IsoMonth } from '../../shared/dates/iso-date';
+import {
+  isoMonthOf,
+  type DateOrder,
+  type IsoDate,
+  type IsoMonth,
+} from '../../shared/dates/iso-date';
 
 import type { InventoryDraft } from '../../shared/inventory/import';
 import { isPdfBill } from '../../shared/import/pdf';
@@ -62,6 +67,8 @@ export interface WorkspaceInput {
   mappings?: readonly ColumnMapping[];
   /** `--setup-date-order`: how the sites, inventory and contracts files write their dates. */
   setupDateOrder?: DateOrder;
+  /** The run's date (`--as-of`, else today): an inventory's Disconnect Date after it is still to come. */
+  today: IsoDate;
 }
 
 export interface Workspace extends BillsRead {
@@ -170,7 +177,7 @@ export function buildWorkspace(input: WorkspaceInput): Workspace {
   }
   if (input.inventory !== null)
     importInventory(
-      readInventory(input.inventory, input.setupDateOrder, warnings),
+      readInventory(input.inventory, input.setupDateOrder, input.today, warnings),
       registry,
       input,
       warnings,
@@ -265,7 +272,7 @@ export function invoiceMonth(invoice: Pick<Invoice, 'invoiceDate'>): IsoMonth {
 }
 
 /** Reads the files the arguments name and builds the workspace. */
-export async function loadWorkspace(args: WorkspaceArgs): Promise<Workspace> {
+export async function loadWorkspace(args: WorkspaceArgs, today: IsoDate): Promise<Workspace> {
   const named = async (path: string, option: string): Promise<NamedBytes> => ({
     name: path,
     bytes: await readInputFile(path, option),
@@ -281,6 +288,7 @@ export async function loadWorkspace(args: WorkspaceArgs): Promise<Workspace> {
   return buildWorkspace({
     backup,
     mappings,
+    today,
     costCenters: args.costCenters === null ? null : await named(args.costCenters, 'cost-centers'),
     sites: args.sites === null ? null : await named(args.sites, 'sites'),
     inventory: args.inventory === null ? null : await named(args.inventory, 'inventory'),

@@ -8,121 +8,35 @@
  * the lines (a balance forward, a rounding on the bill), the difference is spread over the cost
  * centers in proportion to their positive shares by largest remainder, so no cent is lost.
  */
-import { allocateMonth, type AllocationInput } from '../allocation';
-import { isoMonthOf, type IsoDate, type IsoMonth } from '../dates/iso-date';
-import { cents, centsToDecimalString, splitLargestRemainder, type Cents } from '../money/cents';
+import type { IsoDate } from '../dates/iso-date';
+import { cents, centsToDecimalString, type Cents } from '../money/cents';
 import type { Carrier, CostCenter, Invoice } from '../model';
 import { billedAmount } from '../billing/approval-policy';
 import { toCsv, type CsvCell } from './csv';
-import { writeXlsx, type XlsxCell, type XlsxColumnKind } from './xlsx';
+import { writeXlsx, type XlsxCell } from './xlsx';
+import {
+  partsInCurrency,
+  paymentAmountOf,
+  totalsByCurrency,
+  US_DOLLARS,
+  type CurrencyTotal,
+} from './payment-currency';
+import {
+  PAYMENT_SUSPENSE,
+  paymentParts,
+  type PaymentAllocationInput,
+  type PaymentPart,
+} from './payment-parts';
+import {
+  PAYMENT_FIELD_INFO,
+  type PaymentDateFormat,
+  type PaymentField,
+  type PaymentPreset,
+} from './payment-presets';
 
-/** Fields a payment file row can show. Money is cents; dates ISO until written. */
-export const PAYMENT_FIELDS = [
-  'vendor',
-  'remitTo',
-  'accountNumber',
-  'invoiceNumber',
-  'invoiceDate',
-  'dueDate',
-  'amount',
-  'invoiceAmount',
-  'costCenterCode',
-  'costCenterName',
-  'glAccount',
-  'paymentBatch',
-] as const;
-
-/** See {@link PAYMENT_FIELDS}. */
-export type PaymentField = (typeof PAYMENT_FIELDS)[number];
-
-/** Headers a field gets by default, and how it is written. */
-export const PAYMENT_FIELD_INFO: Record<PaymentField, { label: string; kind: XlsxColumnKind }> = {
-  vendor: { label: 'Vendor', kind: 'text' },
-  remitTo: { label: 'Remit to', kind: 'text' },
-  accountNumber: { label: 'Account', kind: 'text' },
-  invoiceNumber: { label: 'Invoice number', kind: 'text' },
-  invoiceDate: { label: 'Invoice date', kind: 'date' },
-  dueDate: { label: 'Due date', kind: 'date' },
-  amount: { label: 'Amount', kind: 'money' },
-  invoiceAmount: { label: 'Invoice amount', kind: 'money' },
-  costCenterCode: { label: 'Cost center', kind: 'text' },
-  costCenterName: { label: 'Cost center name', kind: 'text' },
-  glAccount: { label: 'GL account', kind: 'text' },
-  paymentBatch: { label: 'Payment batch', kind: 'text' },
-};
-
-/** How dates are written in the CSV (the XLSX holds real dates). */
-export const PAYMENT_DATE_FORMATS = ['YYYY-MM-DD', 'MM/DD/YYYY', 'DD/MM/YYYY'] as const;
-
-/** See {@link PAYMENT_DATE_FORMATS}. */
-export type PaymentDateFormat = (typeof PAYMENT_DATE_FORMATS)[number];
-
-/** A saved layout of the payment file. */
-export interface PaymentPreset {
-  id: string;
-  name: string;
-  /** One row per invoice, or one per invoice × cost center × GL account. */
-  rows: 'invoice' | 'cost-center';
-  dateFormat: PaymentDateFormat;
-  /** End with a row holding the file's total. */
-  totalRow: boolean;
-  columns: { field: PaymentField; header: string }[];
-}
-
-function column(field: PaymentField): { field: PaymentField; header: string } {
-  return { field, header: PAYMENT_FIELD_INFO[field].label };
-}
-
-/** The invoice's own columns, first in both built-in layouts. */
-const INVOICE_COLUMNS: PaymentField[] = PAYMENT_FIELDS.slice(0, 6); // vendor … due date
-
-/** The standard AP upload: one row per invoice × cost center with its GL account. */
-export const STANDARD_PAYMENT_PRESET: PaymentPreset = {
-  id: 'payment-standard',
-  name: 'AP upload by cost center',
-  rows: 'cost-center',
-  dateFormat: 'YYYY-MM-DD',
-  totalRow: false,
-  columns: [
-    ...INVOICE_COLUMNS,
-    'costCenterCode' as const,
-    'glAccount' as const,
-    'amount' as const,
-  ].map(column),
-};
-
-/** One row per invoice, for AP systems that code GL themselves. */
-export const INVOICE_PAYMENT_PRESET: PaymentPreset = {
-  id: 'payment-invoice',
-  name: 'AP upload, one row per invoice',
-  rows: 'invoice',
-  dateFormat: 'MM/DD/YYYY',
-  totalRow: true,
-  columns: [...INVOICE_COLUMNS, 'amount' as const].map(column),
-};
-
-export const BUILT_IN_PAYMENT_PRESETS: readonly PaymentPreset[] = [
-  STANDARD_PAYMENT_PRESET,
-  INVOICE_PAYMENT_PRESET,
-];
-
-/** Why a user-edited layout cannot be used, as a sentence; null when it is fine. */
-export function paymentPresetProblem(preset: PaymentPreset): string | null {
-  if (preset.name.trim() === '') return 'Give the layout a name.';
-  if (preset.columns.length === 0) return 'Choose at least one column.';
-  if (!preset.columns.some(({ field }) => field === 'amount'))
-    return 'The layout needs the Amount column: AP pays what it says.';
-  const seen = new Set<string>();
-  for (const { field, header } of preset.columns) {
-    if (!(PAYMENT_FIELDS as readonly string[]).includes(field))
-      return `There is no field called ${field}.`;
-    const name = header.trim();
-    if (name === '') return `The ${PAYMENT_FIELD_INFO[field].label} column needs a header.`;
-    if (seen.has(name.toLowerCase())) return `Two columns are called "${name}".`;
-    seen.add(name.toLowerCase());
-  }
-  return null;
-}
+export * from './payment-presets';
+export * from './payment-parts';
+export * from './payment-currency';
 
 /** Which invoices a payment file takes. */
 export interface PaymentSelection {
@@ -158,98 +72,6 @@ export function invoicesToPay(
     );
 }
 
-/** One invoice's cost center × GL account part of the payment. */
-export interface PaymentPart {
-  /** null: the part the allocation could not place (booked to the suspense code). */
-  costCenterId: string | null;
-  glAccount: string;
-  amount: Cents;
-}
-
-/** The suspense code of the part of an invoice no cost center takes. */
-export const PAYMENT_SUSPENSE = 'UNALLOCATED';
-
-/**
- * Everything the allocation needs except the month, basis and invoices (the payment file always
- * splits whole invoices by invoice date).
- */
-export type PaymentAllocationInput = Omit<AllocationInput, 'month' | 'basis' | 'invoices'>;
-
-/**
- * Each invoice's parts by cost center × GL account, summing exactly to its billed amount
- * (see the module comment for how a stated total that differs from the lines is spread).
- */
-export function paymentParts(
-  invoices: readonly Invoice[],
-  allocation: PaymentAllocationInput,
-): Map<string, PaymentPart[]> {
-  const byMonth = new Map<IsoMonth, Invoice[]>();
-  for (const invoice of invoices) {
-    const month = isoMonthOf(invoice.invoiceDate);
-    byMonth.set(month, [...(byMonth.get(month) ?? []), invoice]);
-  }
-  const grouped = new Map<string, Map<string, PaymentPart>>();
-  const add = (
-    invoiceId: string,
-    costCenterId: string | null,
-    glAccount: string,
-    amount: number,
-  ) => {
-    const parts = grouped.get(invoiceId) ?? new Map<string, PaymentPart>();
-    grouped.set(invoiceId, parts);
-    const key = `${costCenterId ?? ''}\u0000${glAccount}`;
-    const part = parts.get(key);
-    if (part === undefined) parts.set(key, { costCenterId, glAccount, amount: cents(amount) });
-    else part.amount = cents(part.amount + amount);
-  };
-  for (const [month, list] of byMonth) {
-    const result = allocateMonth({
-      ...allocation,
-      month,
-      basis: 'invoice-date',
-      invoices: list,
-    });
-    for (const row of result.rows) add(row.invoiceId, row.costCenterId, row.glAccount, row.amount);
-    for (const exception of result.exceptions)
-      add(exception.invoiceId, null, PAYMENT_SUSPENSE, exception.amount);
-  }
-  const parts = new Map<string, PaymentPart[]>();
-  for (const invoice of invoices) {
-    const own = [...(grouped.get(invoice.id)?.values() ?? [])];
-    parts.set(invoice.id, reconcileParts(billedAmount(invoice), own));
-  }
-  return parts;
-}
-
-/**
- * The parts adjusted to sum to `billed`: the difference from their sum is split by largest
- * remainder over the positive parts (or is one suspense part when none is positive). Parts that
- * end at zero are dropped.
- */
-export function reconcileParts(billed: Cents, parts: readonly PaymentPart[]): PaymentPart[] {
-  const sum = parts.reduce((total, part) => total + part.amount, 0);
-  const difference = billed - sum;
-  const result = parts.map((part) => ({ ...part }));
-  if (difference !== 0) {
-    const weights = result.map((part) => Math.max(part.amount, 0));
-    if (weights.some((weight) => weight > 0)) {
-      splitLargestRemainder(cents(difference), weights).forEach((extra, index) => {
-        const part = result[index];
-        if (part !== undefined) part.amount = cents(part.amount + extra);
-      });
-    } else {
-      const suspense = result.find((part) => part.costCenterId === null);
-      if (suspense === undefined)
-        result.push({ costCenterId: null, glAccount: PAYMENT_SUSPENSE, amount: cents(difference) });
-      else suspense.amount = cents(suspense.amount + difference);
-    }
-  }
-  const kept = result.filter((part) => part.amount !== 0);
-  return kept.length > 0 || billed !== 0
-    ? kept
-    : [{ costCenterId: null, glAccount: PAYMENT_SUSPENSE, amount: billed }];
-}
-
 /** Names to show instead of ids. */
 export interface PaymentNames {
   carriers: readonly Pick<Carrier, 'id' | 'name'>[];
@@ -258,7 +80,10 @@ export interface PaymentNames {
 
 type RowValues = Partial<Record<PaymentField, string | number | null>>;
 
-/** The rows of the file (before formatting): per invoice, or per invoice × cost center. */
+/**
+ * The rows of the file (before formatting): per invoice, or per invoice × cost center. An invoice
+ * in another currency is paid in it: its amounts are in that currency, the US dollars beside.
+ */
 export function paymentRows(
   invoices: readonly Invoice[],
   parts: ReadonlyMap<string, readonly PaymentPart[]>,
@@ -269,7 +94,8 @@ export function paymentRows(
   const carriers = new Map(names.carriers.map((carrier) => [carrier.id, carrier.name]));
   const costCenters = new Map(names.costCenters.map((center) => [center.id, center]));
   return invoices.flatMap((invoice): RowValues[] => {
-    const amount = billedAmount(invoice);
+    const usd = billedAmount(invoice);
+    const paid = paymentAmountOf(invoice);
     const base: RowValues = {
       vendor: carriers.get(invoice.carrierId) ?? invoice.carrierId,
       remitTo: invoice.remitTo ?? null,
@@ -277,16 +103,21 @@ export function paymentRows(
       invoiceNumber: invoice.invoiceNumber,
       invoiceDate: invoice.invoiceDate,
       dueDate: invoice.dueDate ?? null,
-      amount,
-      invoiceAmount: amount,
+      amount: paid.amount,
+      invoiceAmount: paid.amount,
+      currency: paid.currency,
+      amountUsd: usd,
       paymentBatch: batch,
     };
     if (preset.rows === 'invoice') return [base];
-    return (parts.get(invoice.id) ?? []).map((part): RowValues => {
+    const own = parts.get(invoice.id) ?? [];
+    const inCurrency = partsInCurrency(own, usd, paid.amount);
+    return own.map((part, index): RowValues => {
       const center = part.costCenterId === null ? undefined : costCenters.get(part.costCenterId);
       return {
         ...base,
-        amount: part.amount,
+        amount: inCurrency[index] ?? part.amount,
+        amountUsd: part.amount,
         costCenterCode:
           part.costCenterId === null ? PAYMENT_SUSPENSE : (center?.code ?? part.costCenterId),
         costCenterName: part.costCenterId === null ? 'Unallocated' : (center?.name ?? null),
@@ -322,8 +153,10 @@ export interface PaymentFile {
   bytes: Uint8Array;
   /** The invoices in the file, to mark as exported. */
   invoices: Invoice[];
-  /** Sum of the amounts (to the cent equal to the invoices' billed amounts). */
+  /** Sum of the invoices' billed amounts in US dollars (as the books hold them). */
   total: Cents;
+  /** What the file pays, per currency (US dollars first), each to the cent its rows' sum. */
+  totals: CurrencyTotal[];
   rowCount: number;
 }
 
@@ -336,7 +169,13 @@ export function buildPaymentFile(request: PaymentFileRequest): PaymentFile {
       : new Map<string, PaymentPart[]>();
   const rows = paymentRows(invoices, parts, request.names, request.preset, request.batch);
   const total = cents(invoices.reduce((sum, invoice) => sum + billedAmount(invoice), 0));
-  const { preset } = request;
+  const totals = totalsByCurrency(
+    invoices.map((invoice) => ({ paid: paymentAmountOf(invoice), usd: billedAmount(invoice) })),
+  );
+  const foreign = totals.some(({ currency }) => currency !== US_DOLLARS);
+  // A file paying another currency says each row's currency, and totals each currency alone.
+  const preset = foreign ? withCurrencyColumns(request.preset) : request.preset;
+  const body = foreign && preset.totalRow ? [...rows, ...currencyTotalRows(preset, totals)] : rows;
   const bytes =
     request.format === 'xlsx'
       ? writeXlsx({
@@ -346,21 +185,52 @@ export function buildPaymentFile(request: PaymentFileRequest): PaymentFile {
               columns: preset.columns.map(({ field, header }) => ({
                 header,
                 kind: PAYMENT_FIELD_INFO[field].kind,
-                total: field === 'amount',
+                total: !foreign && field === 'amount',
               })),
-              rows: rows.map((values) =>
+              rows: body.map((values) =>
                 preset.columns.map(({ field }): XlsxCell => values[field] ?? null),
               ),
-              ...(preset.totalRow ? { totalsRow: { label: PAYMENT_TOTAL_LABEL } } : {}),
+              ...(preset.totalRow && !foreign ? { totalsRow: { label: PAYMENT_TOTAL_LABEL } } : {}),
               freezeHeader: true,
             },
           ],
+          // Not every amount is in dollars: no "$" on any.
+          ...(foreign ? { moneyFormat: PLAIN_MONEY_FORMAT } : {}),
         })
-      : new TextEncoder().encode(csvText(rows, preset, total));
-  return { bytes, invoices, total, rowCount: rows.length };
+      : new TextEncoder().encode(csvText(body, preset, foreign ? null : total));
+  return { bytes, invoices, total, totals, rowCount: rows.length };
 }
 
-function csvText(rows: readonly RowValues[], preset: PaymentPreset, total: Cents): string {
+/** Amounts with two decimals and no currency sign, negatives in red. */
+const PLAIN_MONEY_FORMAT = '#,##0.00;[Red]-#,##0.00';
+
+/** The layout with the Currency and Amount (USD) columns after Amount, unless it has them. */
+function withCurrencyColumns(preset: PaymentPreset): PaymentPreset {
+  const added = (['currency', 'amountUsd'] as const)
+    .filter((field) => !preset.columns.some((column) => column.field === field))
+    .map((field) => ({ field, header: PAYMENT_FIELD_INFO[field].label }));
+  const at = preset.columns.findIndex(({ field }) => field === 'amount') + 1;
+  return {
+    ...preset,
+    columns: [...preset.columns.slice(0, at), ...added, ...preset.columns.slice(at)],
+  };
+}
+
+/** One total row per currency (`Total CAD`), with its US dollar equivalent. */
+function currencyTotalRows(preset: PaymentPreset, totals: readonly CurrencyTotal[]): RowValues[] {
+  const label = preset.columns.find(
+    ({ field }) => PAYMENT_FIELD_INFO[field].kind === 'text' && field !== 'currency',
+  );
+  return totals.map(({ currency, amount, usd }) => ({
+    ...(label === undefined ? {} : { [label.field]: `${PAYMENT_TOTAL_LABEL} ${currency}` }),
+    amount,
+    currency,
+    amountUsd: usd,
+  }));
+}
+
+/** The CSV; `total`: the one total row's amount (US dollars only), null for none or per currency. */
+function csvText(rows: readonly RowValues[], preset: PaymentPreset, total: Cents | null): string {
   const cell = (field: PaymentField, value: string | number | null): CsvCell => {
     if (value === null) return null;
     const kind = PAYMENT_FIELD_INFO[field].kind;
@@ -372,7 +242,7 @@ function csvText(rows: readonly RowValues[], preset: PaymentPreset, total: Cents
   const body = rows.map((values) =>
     preset.columns.map(({ field }) => cell(field, values[field] ?? null)),
   );
-  if (preset.totalRow) {
+  if (preset.totalRow && total !== null) {
     const label = preset.columns.findIndex(
       ({ field }) => PAYMENT_FIELD_INFO[field].kind === 'text',
     );

@@ -136,6 +136,7 @@ function convertDraft(draft: BillDraft, currency: string, rate: ExchangeRate): v
       currency,
       usdPerUnit: rate.text,
       originalAmount: decimalOfCents(written.reduce((sum, amount) => sum + amount, 0)),
+      ...(statedWritten === null ? {} : { originalDue: decimalOfCents(statedWritten) }),
     };
   }
   for (const copy of draft.copies ?? [])

@@ -195,6 +195,22 @@ const STATUS_ALIASES: Record<string, ServiceStatus> = {
   pendingcancellation: 'pending-disconnect',
 };
 
+/**
+ * A row's status with its Disconnect Date, as of `today`. A date today or earlier disconnects the
+ * service, unless the row says the disconnect is still to come (a pending disconnect). A date
+ * after today is a disconnect planned: an active service (the Status blank, absent or Active) is
+ * a pending disconnect with that date, still in service; any other status is kept as written.
+ */
+export function statusWithDate(
+  status: ServiceStatus,
+  disconnectDate: IsoDate | undefined,
+  today: IsoDate,
+): ServiceStatus {
+  if (disconnectDate === undefined) return status;
+  if (disconnectDate > today) return status === 'active' ? 'pending-disconnect' : status;
+  return status === 'pending-disconnect' ? status : 'disconnected';
+}
+
 function statusOf(text: string): ServiceStatus | null {
   const key = headerKey(text);
   if (key === '') return 'active';
@@ -216,6 +232,7 @@ export interface InventorySkippedRow {
 export function readInventoryRows(
   table: Pick<Table, 'header' | 'rows'>,
   mapping: InventoryMapping,
+  today: IsoDate,
   dateOrder?: DateOrder,
 ): {
   drafts: InventoryDraft[];
@@ -322,9 +339,7 @@ export function readInventoryRows(
       description: cell('description'),
       plan: cell('plan'),
       monthly,
-      // A disconnect date makes a service disconnected, unless the row says the disconnect is
-      // still to come (a pending disconnect with its planned date).
-      status: disconnectDate && status !== 'pending-disconnect' ? 'disconnected' : status,
+      status: statusWithDate(status, disconnectDate, today),
       installDate,
       disconnectDate,
       contractId: cell('contractId'),

@@ -128,7 +128,8 @@ interface ServiceRefs {
 
 /**
  * The status of a known service from a file with no Status column. A Disconnect Date disconnects
- * (a pending disconnect stays pending, with its planned date). A blank one in a file that has the
+ * as the row read it (`statusWithDate`: a date after today is a disconnect still to come, the
+ * service a pending disconnect; a pending disconnect stays pending, with its planned date). A blank one in a file that has the
  * column says the service is not disconnected: a disconnected service is active again (never
  * disconnected with no date). A pending disconnect keeps its plan and its planned date: a carrier's
  * export leaves the date blank until the line is cut, and re-importing it must not call off a
@@ -138,7 +139,7 @@ interface ServiceRefs {
 function statusWithoutColumn(draft: InventoryDraft, before: Service | undefined) {
   if (before === undefined) return draft.status;
   if (draft.disconnectDate !== undefined)
-    return before.status === 'pending-disconnect' ? before.status : 'disconnected';
+    return before.status === 'pending-disconnect' ? before.status : draft.status;
   if (draft.absentColumns?.includes('disconnectDate') === true) return before.status;
   return before.status === 'disconnected' ? 'active' : before.status;
 }

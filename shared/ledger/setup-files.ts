@@ -12,6 +12,7 @@ import {
   headerFitsContractFile,
   RATE_FILE_COLUMNS,
 } from '../contracts/mapping';
+import type { IsoDate } from '../dates/iso-date';
 import { headerKey, type Table } from '../import/table';
 import { readCostCenterRows, type CostCenterDraft } from '../inventory/cost-centers-file';
 import {
@@ -101,11 +102,14 @@ function canonicalBytes(table: Table, kind: 'contracts' | 'rates'): Uint8Array {
   return new TextEncoder().encode(canonicalCsv(table, choice, specs));
 }
 
-/** Reads one picked file (CSV, TSV, pipe or XLSX) as a set-up file of the kind its header says. */
-export function readSetupFile(name: string, bytes: Uint8Array): SetupFile {
+/**
+ * Reads one picked file (CSV, TSV, pipe or XLSX) as a set-up file of the kind its header says, as
+ * of `today` (an inventory's Disconnect Date after it is a disconnect still to come).
+ */
+export function readSetupFile(name: string, bytes: Uint8Array, today: IsoDate): SetupFile {
   const read = readTabularFile(name, bytes);
   if (!read.ok) return { kind: 'unknown', name, drafts: [], problems: problemsOf(read.errors) };
-  return setupFileOf(name, read.value);
+  return setupFileOf(name, read.value, today);
 }
 
 /**
@@ -115,21 +119,21 @@ export function readSetupFile(name: string, bytes: Uint8Array): SetupFile {
  * when there are several. A workbook none of whose sheets is recognised is its first sheet,
  * reported as not recognised.
  */
-export function readSetupFiles(name: string, bytes: Uint8Array): SetupFile[] {
+export function readSetupFiles(name: string, bytes: Uint8Array, today: IsoDate): SetupFile[] {
   const read = readTabularTables(name, bytes);
   if (!read.ok) return [{ kind: 'unknown', name, drafts: [], problems: problemsOf(read.errors) }];
   const known = read.value.filter(({ table }) => setupKindOf(table.header) !== 'unknown');
   if (known.length <= 1) {
     const [only] = known.length === 1 ? known : read.value;
-    return only === undefined ? [] : [setupFileOf(name, only.table)];
+    return only === undefined ? [] : [setupFileOf(name, only.table, today)];
   }
   return known.map(({ sheet, table }) =>
-    setupFileOf(sheet === null ? name : `${name}, sheet ${sheet}`, table),
+    setupFileOf(sheet === null ? name : `${name}, sheet ${sheet}`, table, today),
   );
 }
 
 /** A table read as a set-up file of the kind its header says. */
-function setupFileOf(name: string, table: Table): SetupFile {
+function setupFileOf(name: string, table: Table, today: IsoDate): SetupFile {
   const kind = setupKindOf(table.header);
   switch (kind) {
     case 'cost-centers': {
@@ -141,7 +145,7 @@ function setupFileOf(name: string, table: Table): SetupFile {
       return { kind, name, drafts, problems: problemsOf(errors) };
     }
     case 'inventory': {
-      const read = readInventoryRows(table, guessInventoryMapping(table.header));
+      const read = readInventoryRows(table, guessInventoryMapping(table.header), today);
       const skipped = read.skipped.map(({ row, message }) => ({ row, column: '', message }));
       return { kind, name, drafts: read.drafts, problems: problemsOf(read.errors), skipped };
     }

@@ -97,6 +97,12 @@ export interface InvoiceExchange {
   usdPerUnit: string;
   /** The invoice's charges in that currency, exact, as a plain decimal (`123.4567`). */
   originalAmount: string;
+  /**
+   * The total the bill states in that currency, as a plain decimal (`160.00`): what the carrier is
+   * paid. Absent when the bill states none (its lines' sum is asked) or it was stored before this
+   * was kept.
+   */
+  originalDue?: string;
 }
 
 /**

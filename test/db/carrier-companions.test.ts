@@ -86,6 +86,8 @@ describe.each([
       currency: 'CAD',
       usdPerUnit: '0.7312',
       originalAmount: set.written,
+      // The bill's stated total in CAD: what the payment file pays.
+      originalDue: set.written,
     });
   });
 });

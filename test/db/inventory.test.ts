@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PINNED_TODAY } from '../helpers/clock';
 import { TemDeskDatabase } from '../../renderer/db/database';
 import { commitImport } from '../../renderer/db/import-commit';
 import {
@@ -13,7 +14,7 @@ import {
   commitInventoryImport,
   commitSiteImport,
 } from '../../renderer/db/inventory-import';
-import { isoDate } from '../../shared/dates';
+import { addDays, isoDate } from '../../shared/dates';
 import { guessInventoryMapping, readInventoryRows } from '../../shared/inventory/import';
 import { readTabularFile } from '../../shared/inventory/table-file';
 import { readSiteRows } from '../../shared/inventory/sites-file';
@@ -248,7 +249,11 @@ describe('inventory files', () => {
   async function importRows(rows: string[]) {
     const table = readTabularFile('inventory.csv', csv(rows));
     if (!table.ok) throw new Error('unreadable');
-    const { drafts } = readInventoryRows(table.value, guessInventoryMapping(table.value.header));
+    const { drafts } = readInventoryRows(
+      table.value,
+      guessInventoryMapping(table.value.header),
+      PINNED_TODAY,
+    );
     return { drafts, problems: await checkInventoryDrafts(db, drafts) };
   }
 
@@ -296,6 +301,7 @@ describe('inventory files', () => {
       const { drafts, errors } = readInventoryRows(
         table.value,
         guessInventoryMapping(table.value.header),
+        PINNED_TODAY,
       );
       expect(errors).toEqual([]);
       await commitInventoryImport(db, drafts, name);
@@ -336,16 +342,22 @@ describe('inventory files', () => {
         ],
       ],
       [
-        'a disconnect date with no Status column disconnects, a pending disconnect stays pending',
+        'a disconnect date today or earlier with no Status column disconnects, a pending disconnect stays pending',
         'Site Code,Carrier,Account Number,Service ID,Disconnect Date',
         [
-          'STR-0142,Lumen,5-ACME-001,555-010-0001,2026-11-30',
+          `STR-0142,Lumen,5-ACME-001,555-010-0001,${PINNED_TODAY}`,
           'STR-0142,Lumen,5-ACME-001,555-010-0002,2026-12-31',
         ],
         [
-          { ...kept, status: 'disconnected', disconnectedOn: '2026-11-30' },
+          { ...kept, status: 'disconnected', disconnectedOn: PINNED_TODAY },
           { status: 'pending-disconnect', disconnectedOn: '2026-12-31' },
         ],
+      ],
+      [
+        'a disconnect date after today with no Status column is a disconnect to come: the active service stays in service, pending, with its date',
+        'Site Code,Carrier,Account Number,Service ID,Disconnect Date',
+        [`STR-0142,Lumen,5-ACME-001,555-010-0001,${addDays(PINNED_TODAY, 1)}`],
+        [{ ...kept, status: 'pending-disconnect', disconnectedOn: addDays(PINNED_TODAY, 1) }],
       ],
       [
         'a blank cell of a column the file has clears its field',

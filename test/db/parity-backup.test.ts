@@ -5,6 +5,7 @@
  * (made by the app's own backup writer) and given the same new bills, finds exactly what the app
  * finds; a bill already in the backup is recognised as a copy, not counted twice.
  */
+import { PINNED_TODAY } from '../helpers/clock';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -340,6 +341,7 @@ describe('the CLI started from a backup of the app', () => {
     const file =
       'Site Code,Site Name,Cost Center\nSTR-2,Store Two (moved),4100\nSTR-3,Store 3,4100\n';
     const workspace = buildWorkspace({
+      today: PINNED_TODAY,
       backup: readWorkspaceBackup(backup, 'month-end.temdesk'),
       sites: { name: 'sites.csv', bytes: new TextEncoder().encode(file) },
       inventory: null,

@@ -4,6 +4,7 @@
  * write the carrier name and the account number with any spacing, case and punctuation, and each
  * ends with one carrier record and one account record that every service and contract points at.
  */
+import { PINNED_TODAY } from '../helpers/clock';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildWorkspace } from '../../electron/cli/workspace';
@@ -61,7 +62,11 @@ function contractsFile(row: Spelling): Uint8Array {
 function inventoryDrafts(file: Uint8Array) {
   const table = readTabularFile('inventory.csv', file);
   if (!table.ok) throw new Error(JSON.stringify(table.errors));
-  const read = readInventoryRows(table.value, guessInventoryMapping(table.value.header));
+  const read = readInventoryRows(
+    table.value,
+    guessInventoryMapping(table.value.header),
+    PINNED_TODAY,
+  );
   expect(read.errors).toEqual([]);
   return read.drafts;
 }
@@ -94,6 +99,7 @@ async function throughApp(input: Files) {
 
 function throughCli(input: Files) {
   return buildWorkspace({
+    today: PINNED_TODAY,
     sites: { name: 'sites.csv', bytes: bytes(['Site Code,Site Name', 'STR-0142,Store 142']) },
     inventory: { name: 'inventory.csv', bytes: inventoryFile(input.inventory) },
     contracts: { name: 'contracts.csv', bytes: contractsFile(input.contracts) },

@@ -282,7 +282,7 @@ describe('approval settings and payment layouts in Chromium', () => {
     const layout = page.getByRole('group', { name: 'Payment file layout' });
     await layout.getByLabel('Layout name').fill('AP one line each');
     await layout.getByLabel('Rows').selectOption('invoice');
-    await layout.getByLabel('Header of Amount').fill('Pay amount');
+    await layout.getByLabel('Header of Amount', { exact: true }).fill('Pay amount');
     for (let i = 0; i < 8; i++) {
       const up = layout.getByRole('button', { name: 'Move Pay amount up' });
       if (await up.isDisabled()) break;

@@ -102,6 +102,46 @@ describe('a dispute’s life in Chromium', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 
+  it('a draft’s letter and row say it is not filed (no Filed on date, nothing claimed); once filed they do', async () => {
+    const app = await openOneDispute();
+    const { page, today } = app;
+    const dispute = disputePanel(page);
+    const claim =
+      (await tileIn(dispute.getByLabel('Dispute amounts'), 'Claimed').textContent()) ?? '';
+    expect(claim).toMatch(/^\$[\d,]+\.\d\d$/);
+    const headers = await disputesTable(page).getByRole('columnheader').allTextContents();
+    const cell = (column: string) =>
+      disputesTable(page).getByRole('row').nth(1).getByRole('cell').nth(headers.indexOf(column));
+    expect(await cell('Filed').textContent()).toBe('Not filed');
+    expect(await cell('Claimed').textContent()).toBe('—');
+    expect(await cell('In draft (not filed)').textContent()).toBe(claim);
+    expect(await cell('Expected credit').textContent()).toBe('—');
+
+    await dispute.getByRole('button', { name: 'Show dispute letter' }).click();
+    const letter = page.getByRole('article', { name: 'Dispute letter' });
+    await expect.poll(() => letter.getByRole('term').allTextContents()).toContain('Status');
+    expect(await letter.getByRole('term').allTextContents()).not.toContain('Filed on');
+    expect(await letter.getByRole('definition').allTextContents()).toContain(
+      'Draft, not yet filed with the carrier',
+    );
+    await app.screenshot('dispute-draft-letter');
+
+    const details = dispute.getByRole('form', { name: 'Dispute details' });
+    await details.getByLabel('Filed on').fill(today);
+    await details.getByRole('button', { name: 'Save dispute' }).click();
+    await expect.poll(() => cell('Filed').textContent()).toBe(today);
+    expect(await cell('Claimed').textContent()).toBe(claim);
+    expect(await cell('In draft (not filed)').textContent()).toBe('—');
+    expect(await cell('Expected credit').textContent()).toBe(claim);
+    const filed = letter.getByRole('term').filter({ hasText: /^Filed on$/ });
+    await expect.poll(() => filed.count()).toBe(1);
+    expect(await letter.getByRole('definition').allTextContents()).toContain(today);
+    expect(await letter.getByRole('definition').allTextContents()).not.toContain(
+      'Draft, not yet filed with the carrier',
+    );
+    expect(app.consoleErrors).toEqual([]);
+  });
+
   it('a draft saved with a filed date is filed', async () => {
     const app = await openOneDispute();
     const { page, today } = app;

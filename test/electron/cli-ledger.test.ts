@@ -2,6 +2,8 @@
  * The CLI's workspace is built by the shared plans: cost centers made from the files' codes, sites
  * the inventory names created, unknown contracts a warning, rates naming nothing an error.
  */
+import { addDays } from '../../shared/dates';
+import { PINNED_TODAY } from '../helpers/clock';
 import { describe, expect, it } from 'vitest';
 import { CliError } from '../../electron/cli/inputs';
 import { buildWorkspace, type WorkspaceInput } from '../../electron/cli/workspace';
@@ -13,6 +15,7 @@ const file = (name: string, lines: readonly string[]) => ({
 
 function input(overrides: Partial<WorkspaceInput> = {}): WorkspaceInput {
   return {
+    today: PINNED_TODAY,
     sites: file('sites.csv', ['Site Code,Site Name,Cost Center', 'STR-0142,Store 142,4100']),
     inventory: file('inventory.csv', [
       'Site Code,Carrier,Account Number,Service Type,Service ID,Cost Center,Contract ID',
@@ -45,6 +48,19 @@ describe('the CLI workspace', () => {
     expect(workspace.services.map((s) => [s.id, s.contractId])).toEqual([
       ['service-1', 'VZ-1'],
       ['service-2', undefined],
+    ]);
+  });
+
+  it('reads an inventory Disconnect Date as of the run’s date: after it a disconnect to come, on or before it disconnected', () => {
+    const inventory = file('inventory.csv', [
+      'Site Code,Carrier,Account Number,Service Type,Service ID,Disconnect Date',
+      `STR-0142,Verizon Wireless,5-KE4X-001,mobile,555-010-0001,${addDays(PINNED_TODAY, 1)}`,
+      `STR-0142,Verizon Wireless,5-KE4X-001,mobile,555-010-0002,${PINNED_TODAY}`,
+    ]);
+    const workspace = buildWorkspace(input({ inventory, contracts: null }));
+    expect(workspace.services.map((s) => [s.serviceIdRaw, s.status, s.disconnectedOn])).toEqual([
+      ['555-010-0001', 'pending-disconnect', addDays(PINNED_TODAY, 1)],
+      ['555-010-0002', 'disconnected', PINNED_TODAY],
     ]);
   });
 

@@ -2,6 +2,7 @@
  * A minimal CLI workspace in a temp folder (one site, one line, one contract, a `bills/` folder)
  * and an audit run on it, for tests of how the CLI treats bill files.
  */
+import { PINNED_TODAY } from './clock';
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -89,6 +90,7 @@ export function workspaceFromBackup(
   files: readonly { path: string; bytes: Uint8Array }[],
 ): Workspace {
   return buildWorkspace({
+    today: PINNED_TODAY,
     backup: readWorkspaceBackup(backup, 'month-end.temdesk'),
     sites: null,
     inventory: null,

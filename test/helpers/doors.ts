@@ -200,6 +200,7 @@ function copiesOf(copies: readonly DraftCopy[]): DoorAnswer['copies'] {
 export function throughCli(set: BillSet, asOf: IsoDate, month: IsoMonth): DoorAnswer {
   const named = (file: DiskFile) => ({ name: file.path, bytes: file.bytes });
   const workspace = buildWorkspace({
+    today: asOf,
     sites: named(set.sites),
     inventory: named(set.inventory),
     contracts: named(set.contracts),
@@ -283,7 +284,11 @@ export async function throughApp(
 ): Promise<DoorAnswer> {
   const sites = readSiteRows(tableOf(set.sites));
   const inventoryTable = tableOf(set.inventory);
-  const inventory = readInventoryRows(inventoryTable, guessInventoryMapping(inventoryTable.header));
+  const inventory = readInventoryRows(
+    inventoryTable,
+    guessInventoryMapping(inventoryTable.header),
+    asOf,
+  );
   // The app has no cost center file yet: they are added by hand first, named by their code, as
   // the CLI names those it meets in the files.
   const codes = new Set(

@@ -1,9 +1,11 @@
 /**
  * The exceptions list groups the month's unallocated lines by what one fix would cure: a service
- * (every line of one service identifier on one account), or an account's account-level charges.
+ * (every line of one service on one account, however the bills write its identifier), or an
+ * account's account-level charges.
  */
 import type { AllocationException, AllocationExceptionKind } from '../../../shared/allocation';
 import { serviceMatchKey } from '../../../shared/ids/identifiers';
+import { accountNumberKey, textKey } from '../../../shared/ids/keys';
 import type { Account, Service, Site } from '../../../shared/model';
 import { sumCents, type Cents } from '../../../shared/money/cents';
 
@@ -13,7 +15,10 @@ export interface ExceptionGroup {
   kind: AllocationExceptionKind;
   carrierId: string;
   accountNumber: string;
-  /** `''` for account-level charges. */
+  /**
+   * The service identifier as the inventory writes it, else as most of the lines do (one service
+   * written `555-123-4567` and `5551234567` is one group); `''` for account-level charges.
+   */
   serviceIdRaw: string;
   amount: Cents;
   lines: number;
@@ -47,25 +52,38 @@ export function groupExceptions(
   const sites = new Map(inventory.sites.map((site) => [site.id, site]));
   const accounts = new Map(
     inventory.accounts.map((account) => [
-      `${account.carrierId}\u0000${account.accountNumber}`,
+      `${account.carrierId}\u0000${accountNumberKey(account.accountNumber)}`,
       account,
     ]),
   );
-  const groups = new Map<string, { first: AllocationException; amounts: Cents[] }>();
+  // One service however its number is written (`555-123-4567`, `5551234567`): grouped by the key
+  // the rest of the app matches services with, as is the account number.
+  const groups = new Map<
+    string,
+    { first: AllocationException; amounts: Cents[]; spellings: Map<string, number> }
+  >();
   for (const exception of exceptions) {
     const key = [
       exception.kind,
       exception.carrierId,
-      exception.accountNumber,
-      exception.serviceIdRaw,
+      accountNumberKey(exception.accountNumber),
+      serviceGroupKey(exception.serviceIdRaw),
     ].join('\u0000');
-    const group = groups.get(key);
-    if (group === undefined) groups.set(key, { first: exception, amounts: [exception.amount] });
-    else group.amounts.push(exception.amount);
+    const group = groups.get(key) ?? {
+      first: exception,
+      amounts: [] as Cents[],
+      spellings: new Map<string, number>(),
+    };
+    groups.set(key, group);
+    group.amounts.push(exception.amount);
+    const raw = exception.serviceIdRaw;
+    group.spellings.set(raw, (group.spellings.get(raw) ?? 0) + 1);
   }
   return [...groups.entries()]
-    .map(([key, { first, amounts }]): ExceptionGroup => {
-      const account = accounts.get(`${first.carrierId}\u0000${first.accountNumber}`);
+    .map(([key, { first, amounts, spellings }]): ExceptionGroup => {
+      const account = accounts.get(
+        `${first.carrierId}\u0000${accountNumberKey(first.accountNumber)}`,
+      );
       const matchKey = first.serviceIdRaw === '' ? null : serviceMatchKey(first.serviceIdRaw);
       const service =
         matchKey === null ? undefined : servicesByKey.get(`${first.carrierId}\u0000${matchKey}`);
@@ -75,7 +93,8 @@ export function groupExceptions(
         kind: first.kind,
         carrierId: first.carrierId,
         accountNumber: first.accountNumber,
-        serviceIdRaw: first.serviceIdRaw,
+        serviceIdRaw:
+          first.serviceIdRaw === '' ? '' : (service?.serviceIdRaw ?? mostUsed(spellings)),
         amount: sumCents(amounts),
         lines: amounts.length,
         message: first.message,
@@ -85,4 +104,22 @@ export function groupExceptions(
       };
     })
     .sort((a, b) => Math.abs(b.amount) - Math.abs(a.amount) || a.key.localeCompare(b.key));
+}
+
+/** A service identifier's group: its match key, else its text (`''` for account-level charges). */
+function serviceGroupKey(serviceIdRaw: string): string {
+  if (serviceIdRaw === '') return '';
+  return serviceMatchKey(serviceIdRaw) ?? textKey(serviceIdRaw);
+}
+
+/** The spelling most lines use (the first met of those tied): the one the group shows. */
+function mostUsed(spellings: ReadonlyMap<string, number>): string {
+  let best = '';
+  let count = 0;
+  for (const [spelling, lines] of spellings)
+    if (lines > count) {
+      best = spelling;
+      count = lines;
+    }
+  return best;
 }

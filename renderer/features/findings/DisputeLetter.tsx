@@ -3,7 +3,13 @@ import { formatMaybeCents } from '../../components/format';
 import type { DisputeRecord } from '../../db/findings';
 import { BEYOND_CLAIM_LABEL, letterClaim, type LetterItem } from './letter';
 
-/** The printable claim: who, what, and every item with invoice, line, billed, expected, difference. */
+/** What a draft's letter says instead of a filed date: the day it was opened is no filing. */
+export const DRAFT_LETTER_STATUS = 'Draft, not yet filed with the carrier';
+
+/**
+ * The printable claim: who, what, and every item with invoice, line, billed, expected, difference.
+ * A draft's says it is a draft not yet filed, never a filed date.
+ */
 export function DisputeLetter({
   dispute,
   carrier,
@@ -36,8 +42,17 @@ export function DisputeLetter({
         <dd>{dispute.accountNumber}</dd>
         <dt>Ticket</dt>
         <dd>{dispute.carrierReference ?? '—'}</dd>
-        <dt>Filed on</dt>
-        <dd>{dispute.submittedOn ?? dispute.openedOn}</dd>
+        {dispute.status === 'draft' ? (
+          <>
+            <dt>Status</dt>
+            <dd>{DRAFT_LETTER_STATUS}</dd>
+          </>
+        ) : (
+          <>
+            <dt>Filed on</dt>
+            <dd>{dispute.submittedOn ?? dispute.openedOn}</dd>
+          </>
+        )}
         {dispute.contact && (
           <>
             <dt>Contact</dt>

@@ -32,6 +32,9 @@ export function DisputesTab({ data }: { data: FindingsData }) {
               Claimed
             </th>
             <th scope="col" className="numeric">
+              In draft (not filed)
+            </th>
+            <th scope="col" className="numeric">
               Expected credit
             </th>
             <th scope="col" className="numeric">
@@ -48,11 +51,19 @@ export function DisputesTab({ data }: { data: FindingsData }) {
                 </button>
               </td>
               <td>{d.carrierReference ?? '—'}</td>
-              <td>{d.submittedOn ?? '—'}</td>
+              <td>{d.submittedOn ?? (d.status === 'draft' ? 'Not filed' : '—')}</td>
               <td>{DISPUTE_STATUS_LABELS[d.status]}</td>
               <td>{d.findingIds.length}</td>
-              <td className="numeric">{formatCents(d.claimedAmount)}</td>
-              <td className="numeric">{formatCents(d.expectedCredit ?? d.claimedAmount)}</td>
+              {/* A draft claims nothing yet (as the In dispute tile): its amount is apart. */}
+              <td className="numeric">
+                {d.status === 'draft' ? '—' : formatCents(d.claimedAmount)}
+              </td>
+              <td className="numeric">
+                {d.status === 'draft' ? formatCents(d.claimedAmount) : '—'}
+              </td>
+              <td className="numeric">
+                {d.status === 'draft' ? '—' : formatCents(d.expectedCredit ?? d.claimedAmount)}
+              </td>
               <td className="numeric">{formatCents(d.creditedAmount)}</td>
             </tr>
           ))}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { todayIso } from '../../../shared/dates';
 import type { SetupPlan } from '../../../shared/ledger/setup';
 import {
   readSetupFile,
@@ -27,7 +28,8 @@ export function CostCenterImport({ onDone }: { onDone: (message: string) => void
       filters: [{ name: 'Cost centers (CSV or XLSX)', extensions: ['csv', 'tsv', 'txt', 'xlsx'] }],
     });
     if (!picked) return;
-    const file = readSetupFile(picked.name, picked.bytes);
+    // clock: the set-up reader's date (it decides an inventory's pending disconnects; none here)
+    const file = readSetupFile(picked.name, picked.bytes, todayIso(new Date()));
     if (file.kind !== 'cost-centers') {
       setPending(null);
       return setMessage(

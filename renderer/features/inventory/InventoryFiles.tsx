@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useState } from 'react';
+import { todayIso } from '../../../shared/dates';
 import {
   guessInventoryMapping,
   INVENTORY_COLUMNS,
@@ -47,7 +48,10 @@ export function InventoryImport({ onDone }: { onDone: (message: string) => void 
   const problems = mapping ? inventoryMappingProblems(mapping) : [];
   const read = useMemo(
     () =>
-      loaded && mapping && problems.length === 0 ? readInventoryRows(loaded.table, mapping) : null,
+      loaded && mapping && problems.length === 0
+        ? // clock: a Disconnect Date after today is a disconnect still to come
+          readInventoryRows(loaded.table, mapping, todayIso(new Date()))
+        : null,
     [loaded, mapping, problems.length],
   );
 

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { todayIso } from '../../../shared/dates';
 import type { SetupPlan } from '../../../shared/ledger/setup';
 import { readSetupFiles, type SetupFile } from '../../../shared/ledger/setup-files';
 import type { PickedFile } from '../../../shared/ipc/contract';
@@ -20,7 +21,9 @@ const FILTERS = [
  * again (same name) replaces the earlier one.
  */
 function withFiles(current: readonly SetupFile[], picked: readonly PickedFile[]): SetupFile[] {
-  const read = picked.flatMap((file) => readSetupFiles(file.name, file.bytes));
+  // clock: an inventory's Disconnect Date after today is a disconnect still to come
+  const today = todayIso(new Date());
+  const read = picked.flatMap((file) => readSetupFiles(file.name, file.bytes, today));
   const names = new Set(read.map((file) => file.name));
   return [...current.filter((file) => !names.has(file.name)), ...read];
 }

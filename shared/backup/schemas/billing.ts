@@ -75,7 +75,12 @@ export const invoiceSchema = record({
     decidedOn: isoDate,
   }).optional(),
   remitTo: text.optional(),
-  exchange: record({ currency: text, usdPerUnit: text, originalAmount: text }).optional(),
+  exchange: record({
+    currency: text,
+    usdPerUnit: text,
+    originalAmount: text,
+    originalDue: text.optional(),
+  }).optional(),
   balance: record({
     previousBalance: cents.optional(),
     payments: cents.optional(),

@@ -3,6 +3,7 @@
  * numbers, `unlimited` as text, blank when not known), and a rates sheet reads back through the
  * same door as a CSV (column mapping, then the rates reader).
  */
+import { PINNED_TODAY } from '../../helpers/clock';
 import { describe, expect, it } from 'vitest';
 import { writeXlsx } from '../../../shared/export/xlsx';
 import type { ContractRate } from '../../../shared/model';
@@ -92,7 +93,7 @@ describe('rate allowances in XLSX', () => {
     });
 
     it('dropped on Set up from files: a contracts file and a rates file', () => {
-      const files = readSetupFiles('contracts.xlsx', bytes);
+      const files = readSetupFiles('contracts.xlsx', bytes, PINNED_TODAY);
       expect(files.map((file) => [file.name, file.kind, file.drafts.length])).toEqual([
         ['contracts.xlsx, sheet Contracts', 'contracts', 1],
         ['contracts.xlsx, sheet Rates', 'rates', 2],

@@ -3,6 +3,7 @@
  * imported as the text that was exported, in the app and in the CLI (both read through
  * `readTabularFile` and the contract readers).
  */
+import { PINNED_TODAY } from '../../helpers/clock';
 import { describe, expect, it } from 'vitest';
 import { readContractRatesCsv, readContractsCsv } from '../../../shared/contracts/csv';
 import { contractRatesToCsv, contractsToCsv } from '../../../shared/contracts/csv-export';
@@ -43,7 +44,11 @@ describe('guarded cells read back as the text exported', () => {
     });
     expect(csv).toContain(`'${CMD}`);
     const read = table('inventory.csv', csv);
-    const { drafts, errors } = readInventoryRows(read, guessInventoryMapping(read.header));
+    const { drafts, errors } = readInventoryRows(
+      read,
+      guessInventoryMapping(read.header),
+      PINNED_TODAY,
+    );
     expect(errors).toEqual([]);
     expect(drafts.map((d) => [d.description, d.plan, d.userName, d.department])).toEqual([
       [HYPERLINK, CMD, AT_SUM, MINUS],

@@ -22,6 +22,7 @@ import type { Invoice } from '../../../shared/model';
 import { cents } from '../../../shared/money/cents';
 import { centsOfText } from '../../helpers/chargeback-csv';
 import { inputFor, worldArb } from '../allocation/world';
+import { approvedInvoice, NO_ALLOCATION } from './payment-fixtures';
 
 const FROM = '2026-01-01' as IsoDate;
 const TO = '2026-12-31' as IsoDate;
@@ -142,21 +143,7 @@ describe('the payment file reconciles to the cent', () => {
 });
 
 function approved(id: string, due: string, overrides: Partial<Invoice> = {}): Invoice {
-  return {
-    id,
-    carrierId: 'carrier-1',
-    accountNumber: 'A-1',
-    invoiceNumber: id,
-    invoiceDate: '2026-11-01' as IsoDate,
-    dueDate: due as IsoDate,
-    statedTotal: cents(123_45),
-    linesTotal: cents(123_45),
-    lineCount: 0,
-    categoryTotals: {},
-    status: 'approved',
-    importBatchId: 'b',
-    ...overrides,
-  };
+  return approvedInvoice(id, { dueDate: due as IsoDate, ...overrides });
 }
 
 describe('which invoices are paid', () => {
@@ -190,18 +177,7 @@ describe('which invoices are paid', () => {
   it('per-invoice layout: one row each, dates as chosen, remit-to when the bill states one, total row', () => {
     const file = buildPaymentFile({
       invoices: [approved('N-7', '2026-12-10', { remitTo: 'PO Box 660108, Dallas TX' })],
-      allocation: {
-        blocks: [],
-        services: [],
-        sites: [],
-        accounts: [],
-        costCenters: [],
-        carriers: [],
-        rules: [],
-        accountPolicies: {},
-        glMapping: { byCategory: {}, byCategoryAndServiceType: {} },
-        markups: {},
-      },
+      allocation: NO_ALLOCATION,
       names: NAMES,
       preset: INVOICE_PAYMENT_PRESET,
       format: 'csv',

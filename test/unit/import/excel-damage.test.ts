@@ -2,6 +2,7 @@
  * Identifiers Excel has saved in scientific notation (`2.87012E+11`): their last digits are gone,
  * so two accounts would read as one. The row is refused, naming the cell; never merged.
  */
+import { PINNED_TODAY } from '../../helpers/clock';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { guessInventoryMapping, readInventoryRows } from '../../../shared/inventory/import';
@@ -79,6 +80,7 @@ describe('identifiers in scientific notation', () => {
     const { drafts, errors } = readInventoryRows(
       table.value,
       guessInventoryMapping(table.value.header),
+      PINNED_TODAY,
     );
     expect(errors.map((error) => [error.row, error.column])).toEqual([
       [2, 'Account Number'],

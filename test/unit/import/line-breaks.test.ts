@@ -2,6 +2,7 @@
  * Files whose rows end in two kinds of line break (CRLF rows with LF rows appended on another
  * system): every row is read, as from the same file with one kind.
  */
+import { PINNED_TODAY } from '../../helpers/clock';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { guessInventoryMapping, readInventoryRows } from '../../../shared/inventory/import';
@@ -49,6 +50,7 @@ describe('files mixing CRLF and LF rows', () => {
     const { drafts, errors } = readInventoryRows(
       table.value,
       guessInventoryMapping(table.value.header),
+      PINNED_TODAY,
     );
     expect(errors).toEqual([]);
     expect(drafts.map((draft) => [draft.row, draft.serviceIdRaw])).toEqual([

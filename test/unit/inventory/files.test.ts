@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PINNED_TODAY } from '../../helpers/clock';
 import { inventoryCsv, inventoryXlsx } from '../../../shared/inventory/export';
 import {
   guessInventoryMapping,
@@ -15,7 +16,7 @@ const bytes = (text: string) => new TextEncoder().encode(text);
 function read(text: string) {
   const table = readTabularFile('inventory.csv', bytes(text));
   if (!table.ok) throw new Error(JSON.stringify(table.errors));
-  return readInventoryRows(table.value, guessInventoryMapping(table.value.header));
+  return readInventoryRows(table.value, guessInventoryMapping(table.value.header), PINNED_TODAY);
 }
 
 describe('inventory files', () => {
@@ -312,6 +313,7 @@ describe('inventory files', () => {
     const { drafts, errors } = readInventoryRows(
       table.value,
       guessInventoryMapping(table.value.header),
+      PINNED_TODAY,
     );
     expect(errors).toEqual([]);
     expect(drafts.map((d) => [d.serviceIdRaw, d.monthly, d.installDate])).toEqual([

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../../../shared/dates';
+import { PINNED_TODAY } from '../../helpers/clock';
 import { guessInventoryMapping, readInventoryRows } from '../../../shared/inventory/import';
 import { readTabularFile } from '../../../shared/inventory/table-file';
 import { planInventory } from '../../../shared/ledger/inventory';
@@ -14,6 +16,7 @@ function importFile(lines: readonly string[], services: readonly Service[] = [])
   const { drafts, errors } = readInventoryRows(
     table.value,
     guessInventoryMapping(table.value.header),
+    PINNED_TODAY,
   );
   expect(errors).toEqual([]);
   const { newId, org } = makeDoor();
@@ -65,6 +68,46 @@ describe('an inventory file with a Disconnect Date column and no Status column',
     const [service] = importFile([header, blank], [stored(before)]);
     expect(service).toMatchObject({ id: 'service-1', ...after });
     expect(service).not.toHaveProperty('disconnectedOn');
+  });
+
+  describe('a Disconnect Date is read as of today (pinned)', () => {
+    const row = (date: string) => `STR-0142,Verizon Wireless,5-KE4X-001,555-010-0001,${date}`;
+    const tomorrow = addDays(PINNED_TODAY, 1);
+    const yesterday = addDays(PINNED_TODAY, -1);
+
+    it.each<[string, Service[]]>([
+      ['a new service', []],
+      ['an active service', [stored({ status: 'active' })]],
+    ])(
+      '%s with a date after today stays in service: a pending disconnect with its date, not disconnected',
+      (_, services) => {
+        const [service] = importFile([header, row(tomorrow)], services);
+        expect(service).toMatchObject({ status: 'pending-disconnect', disconnectedOn: tomorrow });
+      },
+    );
+
+    it.each<[string, Service[]]>([
+      ['a new service', []],
+      ['an active service', [stored({ status: 'active' })]],
+    ])('%s with a date today or earlier is disconnected on it', (_, services) => {
+      for (const date of [PINNED_TODAY, yesterday]) {
+        const [service] = importFile([header, row(date)], services);
+        expect(service).toMatchObject({ status: 'disconnected', disconnectedOn: date });
+      }
+    });
+
+    it('with a Status column: Active and a date to come is a pending disconnect, a status written otherwise is kept', () => {
+      const withStatus = 'Site Code,Carrier,Account Number,Service ID,Status,Disconnect Date';
+      const line = (status: string) =>
+        `STR-0142,Verizon Wireless,5-KE4X-001,555-010-0001,${status},${tomorrow}`;
+      expect(importFile([withStatus, line('Active')])[0]).toMatchObject({
+        status: 'pending-disconnect',
+        disconnectedOn: tomorrow,
+      });
+      expect(importFile([withStatus, line('')])[0]?.status).toBe('pending-disconnect');
+      expect(importFile([withStatus, line('Disconnected')])[0]?.status).toBe('disconnected');
+      expect(importFile([withStatus, line('Ordered')])[0]?.status).toBe('ordered');
+    });
   });
 
   it('keeps a planned disconnect and its date: a carrier export leaves the date blank until the line is cut', () => {

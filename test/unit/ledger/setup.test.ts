@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { PINNED_TODAY } from '../../helpers/clock';
 import { describe, expect, it } from 'vitest';
 import { costCentersCsv, costCentersXlsx } from '../../../shared/inventory/cost-centers-file';
 import { sequentialIds } from '../../../shared/ledger/org';
@@ -110,6 +111,7 @@ describe('set up from files', () => {
       new TextEncoder().encode(
         'Site Code,Carrier,Account Number,Service ID,Expected Monthly Cost\nTotal,,,,45.00\n',
       ),
+      PINNED_TODAY,
     );
     expect(plan([inventory]).files[0]?.skipped).toEqual([
       { row: 2, column: '', message: expect.stringMatching(/^Row 2 is skipped: a "Total" row/) },
@@ -122,6 +124,7 @@ describe('set up from files', () => {
       new TextEncoder().encode(
         'Contract ID,Service ID,Monthly Rate\nVZW-2024,555-999-0000,40.00\n',
       ),
+      PINNED_TODAY,
     );
     const files = setupFixtures().filter((file) => file.kind !== 'rates');
     const result = plan([...files, rates], ['7700']);
@@ -132,7 +135,11 @@ describe('set up from files', () => {
 
   it('takes one file of each kind, and says which file it cannot recognise', () => {
     const files = setupFixtures();
-    const stray = readSetupFile('notes.csv', new TextEncoder().encode('Foo,Bar\n1,2\n'));
+    const stray = readSetupFile(
+      'notes.csv',
+      new TextEncoder().encode('Foo,Bar\n1,2\n'),
+      PINNED_TODAY,
+    );
     const result = plan([...files, files[1] ?? stray, stray], ['7700']);
     expect(result.files.slice(5).map((f) => [f.kind, f.problems[0]?.message])).toEqual([
       [
@@ -157,7 +164,7 @@ describe('cost center files', () => {
     ['CSV', 'cost-centers.csv', () => new TextEncoder().encode(costCentersCsv(stored))],
     ['XLSX', 'cost-centers.xlsx', () => costCentersXlsx(stored)],
   ])('reads back its own %s export unchanged', (_kind, name, bytes) => {
-    const file = readSetupFile(name, bytes());
+    const file = readSetupFile(name, bytes(), PINNED_TODAY);
     expect(file.kind).toBe('cost-centers');
     expect(file.problems).toEqual([]);
     const result = plan([file], [], { ...EMPTY, costCenters: stored });
@@ -171,6 +178,7 @@ describe('cost center files', () => {
     const file = readSetupFile(
       'cc.csv',
       new TextEncoder().encode('Cost Center,Name,GL Account,Status\n4100,Retail,,Maybe\n'),
+      PINNED_TODAY,
     );
     expect(file.problems).toEqual([
       {

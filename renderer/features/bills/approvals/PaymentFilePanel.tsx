@@ -1,7 +1,11 @@
 import { useId, useState } from 'react';
 import { isIsoDate, todayIso } from '../../../../shared/dates';
 import { formatCents } from '../../../../shared/money/cents';
-import type { PaymentPreset } from '../../../../shared/export/payment-file';
+import {
+  PaymentCurrencyError,
+  paymentTotalsText,
+  type PaymentPreset,
+} from '../../../../shared/export/payment-file';
 import { useUndo } from '../../../app/UndoContext';
 import { useLiveQuery } from '../../../app/useLiveQuery';
 import { useDatabase } from '../../../db/DatabaseContext';
@@ -40,7 +44,14 @@ export function PaymentFilePanel() {
     }
     const now = new Date(); // clock: the export's time stamps the batch
     const batch = paymentBatchId(now);
-    const file = await paymentFileOf(db, { ...range, includeExported }, preset, format, batch);
+    let file: Awaited<ReturnType<typeof paymentFileOf>>;
+    try {
+      file = await paymentFileOf(db, { ...range, includeExported }, preset, format, batch);
+    } catch (error) {
+      if (!(error instanceof PaymentCurrencyError)) throw error;
+      setMessage(`No file was written: ${error.message}`);
+      return;
+    }
     if (file.invoices.length === 0) {
       setMessage(
         `No approved invoice is due from ${range.from} to ${range.to}${includeExported ? '' : ' that was not exported before'}.`,
@@ -53,7 +64,7 @@ export function PaymentFilePanel() {
       setMessage('Export cancelled; no invoice was marked exported.');
       return;
     }
-    const summary = `Payment file ${batch}: ${String(file.invoices.length)} invoices, ${formatCents(file.total)}`;
+    const summary = `Payment file ${batch}: ${String(file.invoices.length)} invoices, ${paymentTotalsText(file.totals, formatCents)}`;
     await perform('payment-file', summary, () =>
       markExportedForPayment(
         db,
@@ -63,7 +74,7 @@ export function PaymentFilePanel() {
       ),
     );
     setMessage(
-      `Saved ${name}: ${String(file.invoices.length)} invoices, ${formatCents(file.total)} (${String(file.rowCount)} rows). They are marked exported in batch ${batch}.`,
+      `Saved ${name}: ${String(file.invoices.length)} invoices, ${paymentTotalsText(file.totals, formatCents)} (${String(file.rowCount)} rows). They are marked exported in batch ${batch}.`,
     );
   };
 

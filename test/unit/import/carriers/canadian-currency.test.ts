@@ -69,10 +69,13 @@ describe.each([
         expect(Math.abs(line.amount - exact)).toBeLessThan(1);
         expect(line.extras?.['Amount (CAD)']).toBe(((cad[i]?.amount ?? 0) / 100).toFixed(2));
       });
+      // The total the bill states in CAD is what the carrier is paid (the AP payment file).
+      const statedCad = written.invoices.find((i) => i.key === invoice.key)?.statedTotal ?? null;
       expect(invoice.exchange).toEqual({
         currency: 'CAD',
         usdPerUnit: '0.7312',
         originalAmount: (totalOf(cad) / 100).toFixed(2),
+        ...(statedCad === null ? {} : { originalDue: (statedCad / 100).toFixed(2) }),
       });
     }
     if (stated !== null) {
