@@ -27,30 +27,54 @@ function billCsv(): string {
   return rows.join('\r\n');
 }
 
-/** The stored blocks, and those of no stored invoice, read from the app's IndexedDB. */
-function storedBlocks(page: Page): Promise<{ blocks: number; orphans: number }> {
+/** The keys of the stored blocks, and each stored invoice's id and lines, from the app's IndexedDB. */
+function stored(
+  page: Page,
+): Promise<{ blockKeys: [string, number][]; invoices: [string, number][] }> {
   return page.evaluate(
     () =>
-      new Promise<{ blocks: number; orphans: number }>((resolve, reject) => {
-        const open = indexedDB.open('tem-desk');
-        open.onerror = () => reject(new Error('cannot open the database'));
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['chargeBlocks', 'invoices'], 'readonly');
-          const blockKeys = tx.objectStore('chargeBlocks').getAllKeys();
-          const invoiceKeys = tx.objectStore('invoices').getAllKeys();
-          tx.oncomplete = () => {
-            const invoices = new Set(invoiceKeys.result);
-            const keys = blockKeys.result as [string, number][];
-            db.close();
-            resolve({
-              blocks: keys.length,
-              orphans: keys.filter(([invoiceId]) => !invoices.has(invoiceId)).length,
-            });
+      new Promise<{ blockKeys: [string, number][]; invoices: [string, number][] }>(
+        (resolve, reject) => {
+          const open = indexedDB.open('tem-desk');
+          open.onerror = () => reject(new Error('cannot open the database'));
+          open.onsuccess = () => {
+            const db = open.result;
+            const tx = db.transaction(['chargeBlocks', 'invoices'], 'readonly');
+            const blockKeys = tx.objectStore('chargeBlocks').getAllKeys();
+            const invoices = tx.objectStore('invoices').getAll();
+            tx.oncomplete = () => {
+              db.close();
+              const records = invoices.result as { id: string; lineCount: number }[];
+              resolve({
+                blockKeys: blockKeys.result as [string, number][],
+                invoices: records.map((invoice) => [invoice.id, invoice.lineCount]),
+              });
+            };
           };
-        };
-      }),
+        },
+      ),
   );
+}
+
+/** The stored blocks, and those of no stored invoice. */
+async function storedBlocks(page: Page): Promise<{ blocks: number; orphans: number }> {
+  const { blockKeys, invoices } = await stored(page);
+  const ids = new Set(invoices.map(([id]) => id));
+  return {
+    blocks: blockKeys.length,
+    orphans: blockKeys.filter(([invoiceId]) => !ids.has(invoiceId)).length,
+  };
+}
+
+/** The invoice ids the stored blocks are under, and the stored invoices' ids with their lines. */
+async function storedIds(
+  page: Page,
+): Promise<{ blocksOf: string[]; invoices: [string, number][] }> {
+  const { blockKeys, invoices } = await stored(page);
+  return {
+    blocksOf: [...new Set(blockKeys.map(([invoiceId]) => invoiceId))].sort(),
+    invoices: invoices.sort(([a], [b]) => a.localeCompare(b)),
+  };
 }
 
 /** Opens the app and previews the bill, its lines' blocks staged meanwhile. */
@@ -72,11 +96,19 @@ async function previewBill(): Promise<{ page: Page; preview: ReturnType<Page['ge
 }
 
 describe('charge-line blocks staged while the bill is previewed', () => {
-  it('are all claimed by the import: none left without an invoice', async () => {
+  it('are all claimed by the import: the invoices take their ids, none left without an invoice', async () => {
     const { page, preview } = await previewBill();
+    // Every block is written: each invoice is staged whole, under an id chosen ahead.
+    const staged = (await storedIds(page)).blocksOf;
+    expect(staged).toHaveLength(INVOICES);
     await preview.getByRole('button', { name: `Import ${INVOICES} invoices` }).click();
     await page.getByRole('heading', { name: `Invoices (${INVOICES})` }).waitFor();
     expect(await storedBlocks(page)).toEqual({ blocks: 2 * INVOICES, orphans: 0 });
+    // Claimed, not written again under new ids: the stored invoices are the staged ones.
+    expect(await storedIds(page)).toEqual({
+      blocksOf: staged,
+      invoices: staged.map((id) => [id, LINES_PER_INVOICE]),
+    });
   });
 
   it('are removed when the import is cancelled from the preview', async () => {
