@@ -67,12 +67,28 @@ function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** The key range of every block of `invoiceId`. */
-function rangeOf(invoiceId: string): [unknown, unknown] {
-  return [
-    [invoiceId, Dexie.minKey],
-    [invoiceId, Dexie.maxKey],
-  ];
+/**
+ * The keys of every stored block of the invoices `ids`, from one key read over the span of the ids
+ * (then kept by id): Dexie's `inAnyRange` merges its ranges pairwise, a quadratic task of seconds
+ * for the thousands of invoices a million lines make.
+ */
+async function blockKeysOf(
+  db: TemDeskDatabase,
+  ids: readonly string[],
+): Promise<[string, number][]> {
+  if (ids.length === 0) return [];
+  let first = ids[0] ?? '';
+  let last = first;
+  for (const id of ids) {
+    if (id < first) first = id;
+    if (id > last) last = id;
+  }
+  const wanted = new Set(ids);
+  const keys = await db.chargeBlocks
+    .where('[invoiceId+blockIndex]')
+    .between([first, Dexie.minKey], [last, Dexie.maxKey])
+    .primaryKeys();
+  return keys.filter(([invoiceId]) => wanted.has(invoiceId));
 }
 
 /**
@@ -173,10 +189,7 @@ export async function storedStagedBlocks(
 ): Promise<Set<string>> {
   if (staged === undefined || staged.invoices.length === 0) return new Set();
   const ids = staged.invoices.map((invoice) => invoice.invoiceId);
-  const keys = await db.chargeBlocks
-    .where('[invoiceId+blockIndex]')
-    .inAnyRange(ids.map(rangeOf))
-    .primaryKeys();
+  const keys = await blockKeysOf(db, ids);
   const counts = new Map<string, number>();
   for (const [invoiceId] of keys) counts.set(invoiceId, (counts.get(invoiceId) ?? 0) + 1);
   const claimed = new Set(await db.invoices.where(':id').anyOf(ids).primaryKeys());
@@ -234,10 +247,12 @@ export async function deleteUnusedStagedBlocks(
 ): Promise<void> {
   const unused = (staged?.invoices ?? []).filter(({ invoiceId }) => !used.has(invoiceId));
   if (unused.length === 0) return;
-  await db.chargeBlocks
-    .where('[invoiceId+blockIndex]')
-    .inAnyRange(unused.map(({ invoiceId }) => rangeOf(invoiceId)))
-    .delete();
+  await db.chargeBlocks.bulkDelete(
+    await blockKeysOf(
+      db,
+      unused.map(({ invoiceId }) => invoiceId),
+    ),
+  );
 }
 
 /** Marks staged blocks as settled by a committed import (claimed or deleted by it). */
@@ -261,11 +276,7 @@ export async function discardStagedBlocks(
       // Only those still unclaimed: an invoice of that id means an import committed them.
       const claimed = new Set(await db.invoices.where(':id').anyOf(ids).primaryKeys());
       const unclaimed = ids.filter((id) => !claimed.has(id));
-      if (unclaimed.length > 0)
-        await db.chargeBlocks
-          .where('[invoiceId+blockIndex]')
-          .inAnyRange(unclaimed.map(rangeOf))
-          .delete();
+      if (unclaimed.length > 0) await db.chargeBlocks.bulkDelete(await blockKeysOf(db, unclaimed));
     });
   settleStagedBlocks(staged);
 }

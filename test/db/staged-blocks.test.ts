@@ -181,6 +181,40 @@ describe('charge-line blocks staged during the preview', () => {
     expect(await orphanBlocks(db)).toBe(0);
   });
 
+  it('discarded or left unused, go alone: stored blocks of ids among theirs stay', async () => {
+    const kept = await commitImport(db, packedImport('february.csv', 1, 500), { now });
+    if (!kept.ok) throw new Error('refused');
+    const stored = await db.invoices.get(kept.invoiceIds[0] ?? '');
+    const [storedBlock] = await db.chargeBlocks.toArray();
+    if (stored === undefined || storedBlock === undefined) throw new Error('nothing stored');
+    const staged = stageChargeBlocks(db, packedImport('march.csv', 6, 10).drafts);
+    await staged.written;
+    // Invoices stored under ids between the staged ones (ids sort as text).
+    const between = staged.invoices.slice(0, -1).map(({ invoiceId }) => `${invoiceId}~`);
+    for (const id of between) {
+      await db.invoices.add({ ...stored, id, invoiceNumber: id });
+      await db.chargeBlocks.add({ ...storedBlock, invoiceId: id });
+    }
+    // A commit of other drafts deletes the staged blocks it did not use, and only those.
+    const other = await commitImport(db, packedImport('april.csv', 1, 10), {
+      now,
+      stagedBlocks: staged,
+    });
+    if (!other.ok) throw new Error('refused');
+    expect(await orphanBlocks(db)).toBe(0);
+    expect(await db.chargeBlocks.count()).toBe(between.length + 2);
+
+    const again = stageChargeBlocks(db, packedImport('may.csv', 6, 10).drafts);
+    await again.written;
+    for (const { invoiceId } of again.invoices.slice(0, -1)) {
+      await db.invoices.add({ ...stored, id: `${invoiceId}~`, invoiceNumber: `${invoiceId}~` });
+      await db.chargeBlocks.add({ ...storedBlock, invoiceId: `${invoiceId}~` });
+    }
+    await discardStagedBlocks(db, again);
+    expect(await orphanBlocks(db)).toBe(0);
+    expect(await db.chargeBlocks.count()).toBe(2 * between.length + 2);
+  });
+
   it('are kept unclaimed by a refused commit, then discarded', async () => {
     const first = await commitImport(db, packedImport('march.csv', 2, 500), { now });
     if (!first.ok) throw new Error('refused');
