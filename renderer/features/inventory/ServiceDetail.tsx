@@ -55,13 +55,11 @@ export function ServiceDetail({ service, data, onChange, onClose, ref }: Service
   const disconnect = async (on: IsoDate) => {
     // clock: a date after today is a disconnect still to come (pending until then)
     const patch = disconnectPatch(on, todayIso(new Date()));
-    await run(
-      patch,
-      'disconnected',
-      patch.status === 'pending-disconnect'
-        ? `Disconnect planned for ${on}: pending disconnect until then.`
-        : 'Disconnected.',
-    );
+    // A planned disconnect is a change in the history ("Changed — Status: Active → Pending
+    // disconnect"), not a disconnect.
+    if (patch.status === 'pending-disconnect')
+      await run(patch, 'changed', `Disconnect planned for ${on}: pending disconnect until then.`);
+    else await run(patch, 'disconnected', 'Disconnected.');
   };
   const changePlan = () => {
     const cost = monthlyCostFromText(monthly);
