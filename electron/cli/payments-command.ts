@@ -157,13 +157,20 @@ export async function runPaymentsCommand(
   };
 }
 
-/** The file, or the sentence saying why an invoice cannot be paid in its currency. */
-function payOrRefuse(build: () => PaymentFile): PaymentFile {
+/**
+ * The file, or the sentence saying why an invoice cannot be paid in its currency and what to do
+ * from the command line: a bill given with --bills does not replace the backup's invoice (it is
+ * counted as a copy), so the bill is imported again in the app and a new backup made.
+ */
+export function payOrRefuse(build: () => PaymentFile): PaymentFile {
   try {
     return build();
   } catch (error) {
-    if (error instanceof PaymentCurrencyError) throw new CliError(error.message);
-    throw error;
+    if (!(error instanceof PaymentCurrencyError)) throw error;
+    if (error.remedy === '') throw new CliError(error.problem);
+    throw new CliError(
+      `${error.problem} Import the bill again in TEM Desk (choose Replace), then download a new backup for --workspace: a bill given with --bills does not replace an invoice of the backup.`,
+    );
   }
 }
 

@@ -19,8 +19,19 @@ export interface PaymentAmount {
   amount: Cents;
 }
 
-/** Why an invoice cannot be paid in its own currency, as a sentence for the user. */
-export class PaymentCurrencyError extends Error {}
+/**
+ * Why an invoice cannot be paid in its own currency, as a sentence for the user (`message`: the
+ * problem, then what to do in the app). `problem` alone is for a front end that says its own
+ * remedy (the CLI, which cannot replace a backup's invoice).
+ */
+export class PaymentCurrencyError extends Error {
+  constructor(
+    readonly problem: string,
+    readonly remedy = '',
+  ) {
+    super(remedy === '' ? problem : `${problem} ${remedy}`);
+  }
+}
 
 /** A plain decimal (`123.4567`, `-5.1`) in whole cents, rounded half away from zero. */
 function centsOfDecimal(text: string): Cents {
@@ -49,7 +60,8 @@ export function paymentAmountOf(
   if (invoice.statedTotal === null || invoice.statedTotal === invoice.linesTotal)
     return { currency: exchange.currency, amount: centsOfDecimal(exchange.originalAmount) };
   throw new PaymentCurrencyError(
-    `Invoice ${invoice.invoiceNumber} is in ${exchange.currency} and was imported before TEM Desk kept its total in ${exchange.currency}: only its US dollar amount is known. Import the bill again (Replace) to pay it in ${exchange.currency}.`,
+    `Invoice ${invoice.invoiceNumber} is in ${exchange.currency} and was imported before TEM Desk kept its total in ${exchange.currency}: only its US dollar amount is known.`,
+    `Import the bill again (Replace) to pay it in ${exchange.currency}.`,
   );
 }
 

@@ -111,9 +111,14 @@ export function validateServicePatch(
   if (
     patch.disconnectedOn !== undefined &&
     patch.status !== undefined &&
-    patch.status !== 'disconnected'
+    patch.status !== 'disconnected' &&
+    patch.status !== 'pending-disconnect'
   ) {
-    refuse('Status', patch.status, 'A service with a disconnect date must be marked disconnected.');
+    refuse(
+      'Status',
+      patch.status,
+      'A service with a disconnect date must be marked disconnected (or pending disconnect, for a date to come).',
+    );
   }
   return errors.length > 0 ? fail(errors) : ok(patch);
 }
@@ -202,7 +207,12 @@ export function describeChanges(
   return changes;
 }
 
-/** The patch of a disconnect: status and date together, as the lifecycle requires. */
-export function disconnectPatch(on: IsoDate): ServicePatch {
-  return { status: 'disconnected' satisfies ServiceStatus, disconnectedOn: on };
+/**
+ * The patch of a disconnect on `on`, as of `today`: status and date together, as the lifecycle
+ * requires. A date after today is a disconnect still to come: a pending disconnect with that date,
+ * in service until then, as an inventory file's Disconnect Date after today reads.
+ */
+export function disconnectPatch(on: IsoDate, today: IsoDate): ServicePatch {
+  const status: ServiceStatus = on > today ? 'pending-disconnect' : 'disconnected';
+  return { status, disconnectedOn: on };
 }

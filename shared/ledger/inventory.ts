@@ -127,19 +127,19 @@ interface ServiceRefs {
 }
 
 /**
- * The status of a known service from a file with no Status column. A Disconnect Date disconnects
- * as the row read it (`statusWithDate`: a date after today is a disconnect still to come, the
- * service a pending disconnect; a pending disconnect stays pending, with its planned date). A blank one in a file that has the
- * column says the service is not disconnected: a disconnected service is active again (never
- * disconnected with no date). A pending disconnect keeps its plan and its planned date: a carrier's
- * export leaves the date blank until the line is cut, and re-importing it must not call off a
- * disconnect the user planned (its status calls one off: the Inventory's bulk edit, or a file with
- * a Status column). With neither column the stored status stays.
+ * The status of a known service from a file with no Status column. A Disconnect Date says it as
+ * the row read it (`statusWithDate`): a date after today is a disconnect still to come, the service
+ * a pending disconnect with that date; a date today or earlier disconnects it, a pending one too
+ * (its planned date has come, as a first import that day would say). A blank one in a file that
+ * has the column says the service is not disconnected: a disconnected service is active again
+ * (never disconnected with no date). A pending disconnect keeps its plan and its planned date: a
+ * carrier's export leaves the date blank until the line is cut, and re-importing it must not call
+ * off a disconnect the user planned (its status calls one off: the Inventory's bulk edit, or a file
+ * with a Status column). With neither column the stored status stays.
  */
 function statusWithoutColumn(draft: InventoryDraft, before: Service | undefined) {
   if (before === undefined) return draft.status;
-  if (draft.disconnectDate !== undefined)
-    return before.status === 'pending-disconnect' ? before.status : draft.status;
+  if (draft.disconnectDate !== undefined) return draft.status;
   if (draft.absentColumns?.includes('disconnectDate') === true) return before.status;
   return before.status === 'disconnected' ? 'active' : before.status;
 }

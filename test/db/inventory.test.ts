@@ -161,7 +161,12 @@ describe('inventory changes', () => {
 
   it('disconnects with status and date together', async () => {
     await addService(db, makeService());
-    await updateServices(db, ['service-1'], disconnectPatch(isoDate(2026, 10, 31)), 'disconnected');
+    await updateServices(
+      db,
+      ['service-1'],
+      disconnectPatch(isoDate(2026, 10, 31), PINNED_TODAY),
+      'disconnected',
+    );
     expect(await db.services.get('service-1')).toMatchObject({
       status: 'disconnected',
       disconnectedOn: '2026-10-31',
@@ -173,7 +178,7 @@ describe('inventory changes', () => {
     const outcome = await updateServices(
       db,
       ['service-1', 'service-2'],
-      disconnectPatch(isoDate(2026, 10, 31)),
+      disconnectPatch(isoDate(2026, 10, 31), PINNED_TODAY),
       'disconnected',
     );
     expect(outcome).toEqual({

@@ -80,4 +80,26 @@ describe('the chargeback exceptions, grouped', () => {
       ['unknown-service', '', 1, 2_00],
     ]);
   });
+
+  it('names the service the allocation found for the lines, not another account’s of that number', () => {
+    // One number, a service on two accounts of the carrier: the lines are account 001's.
+    const ours = makeService({
+      id: 'svc-ours',
+      carrierId: 'carrier-1',
+      serviceIdRaw: '555-123-4567',
+      serviceKey: '+15551234567',
+    });
+    const theirs = makeService({
+      id: 'svc-theirs',
+      carrierId: 'carrier-1',
+      serviceIdRaw: '555-123-4567',
+      serviceKey: '+15551234567',
+    });
+    const groups = groupExceptions([exception({ kind: 'no-cost-center', serviceId: 'svc-ours' })], {
+      ...NONE,
+      services: [ours, theirs],
+    });
+    // Its "Set on service" sets the cost center of this service, the one whose lines are unallocated.
+    expect(groups.map((g) => g.service?.id)).toEqual(['svc-ours']);
+  });
 });

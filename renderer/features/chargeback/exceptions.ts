@@ -43,6 +43,7 @@ export function groupExceptions(
   exceptions: readonly AllocationException[],
   inventory: { services: readonly Service[]; sites: readonly Site[]; accounts: readonly Account[] },
 ): ExceptionGroup[] {
+  const servicesById = new Map(inventory.services.map((service) => [service.id, service]));
   const servicesByKey = new Map<string, Service>();
   for (const service of inventory.services) {
     for (const key of [service.serviceKey, ...service.aliasKeys]) {
@@ -84,9 +85,14 @@ export function groupExceptions(
       const account = accounts.get(
         `${first.carrierId}\u0000${accountNumberKey(first.accountNumber)}`,
       );
+      // The service the allocation found for the lines (of their account: one number can be a
+      // service on two accounts of a carrier), else the one of that number.
       const matchKey = first.serviceIdRaw === '' ? null : serviceMatchKey(first.serviceIdRaw);
       const service =
-        matchKey === null ? undefined : servicesByKey.get(`${first.carrierId}\u0000${matchKey}`);
+        (first.serviceId === undefined || first.serviceId === null
+          ? undefined
+          : servicesById.get(first.serviceId)) ??
+        (matchKey === null ? undefined : servicesByKey.get(`${first.carrierId}\u0000${matchKey}`));
       const siteId = service?.siteId ?? account?.defaultSiteId;
       return {
         key,

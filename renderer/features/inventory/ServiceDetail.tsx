@@ -1,5 +1,5 @@
 import { useId, useState, type Ref } from 'react';
-import { isIsoDate, todayIso } from '../../../shared/dates';
+import { isIsoDate, todayIso, type IsoDate } from '../../../shared/dates';
 import {
   disconnectPatch,
   monthlyCostFromText,
@@ -51,6 +51,15 @@ export function ServiceDetail({ service, data, onChange, onClose, ref }: Service
   const run = async (patch: ServicePatch, kind: ServiceEventRecord['kind'], done: string) => {
     const problem = await onChange(patch, kind);
     setMessage(problem ?? done);
+  };
+  const disconnect = async (on: IsoDate) => {
+    // clock: a date after today is a disconnect still to come (pending until then)
+    const patch = disconnectPatch(on, todayIso(new Date()));
+    // A planned disconnect is a change in the history ("Changed — Status: Active → Pending
+    // disconnect"), not a disconnect.
+    if (patch.status === 'pending-disconnect')
+      await run(patch, 'changed', `Disconnect planned for ${on}: pending disconnect until then.`);
+    else await run(patch, 'disconnected', 'Disconnected.');
   };
   const changePlan = () => {
     const cost = monthlyCostFromText(monthly);
@@ -162,10 +171,7 @@ export function ServiceDetail({ service, data, onChange, onClose, ref }: Service
               type="button"
               className="danger"
               disabled={!isIsoDate(disconnectOn)}
-              onClick={() =>
-                isIsoDate(disconnectOn) &&
-                void run(disconnectPatch(disconnectOn), 'disconnected', 'Disconnected.')
-              }
+              onClick={() => isIsoDate(disconnectOn) && void disconnect(disconnectOn)}
             >
               Disconnect
             </button>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PINNED_TODAY } from '../../helpers/clock';
 import {
   describeChanges,
   disconnectPatch,
@@ -88,19 +89,32 @@ describe('editing a service', () => {
         context,
       ).ok,
     ).toBe(true);
-    expect(validateServicePatch(disconnectPatch(isoDate(2026, 10, 31)), context)).toEqual({
+    expect(
+      validateServicePatch(disconnectPatch(isoDate(2026, 10, 31), PINNED_TODAY), context),
+    ).toEqual({
       ok: true,
       value: { status: 'disconnected', disconnectedOn: '2026-10-31' },
     });
   });
 
+  it('a disconnect on a date after today is a pending disconnect with that date, as an inventory file reads it', () => {
+    const later = isoDate(2026, 12, 15);
+    expect(validateServicePatch(disconnectPatch(later, PINNED_TODAY), context)).toEqual({
+      ok: true,
+      value: { status: 'pending-disconnect', disconnectedOn: '2026-12-15' },
+    });
+    expect(disconnectPatch(PINNED_TODAY, PINNED_TODAY).status).toBe('disconnected');
+  });
+
   it('refuses a disconnect date before the install date the service already has', () => {
     const service = makeService({ activatedOn: isoDate(2026, 3, 1) });
-    expect(patchProblemFor(service, disconnectPatch(isoDate(2026, 2, 27)))).toBe(
+    expect(patchProblemFor(service, disconnectPatch(isoDate(2026, 2, 27), PINNED_TODAY))).toBe(
       `${service.serviceIdRaw}: The disconnect date 2026-02-27 is before the install date 2026-03-01; a service cannot be disconnected before it was installed.`,
     );
-    expect(patchProblemFor(service, disconnectPatch(isoDate(2026, 3, 1)))).toBeNull();
-    expect(patchProblemFor(makeService(), disconnectPatch(isoDate(2026, 2, 27)))).toBeNull();
+    expect(patchProblemFor(service, disconnectPatch(isoDate(2026, 3, 1), PINNED_TODAY))).toBeNull();
+    expect(
+      patchProblemFor(makeService(), disconnectPatch(isoDate(2026, 2, 27), PINNED_TODAY)),
+    ).toBeNull();
   });
 
   it.each([
