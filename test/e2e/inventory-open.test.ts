@@ -91,4 +91,54 @@ describe('opening Inventory in Chromium', () => {
     ).toBe(0);
     expect(session.consoleErrors).toEqual([]);
   });
+
+  it('draws the site list, its site pressed, and fills the column chooser when a link’s first screen has no service to show', async () => {
+    session = await openApp({ hash: '#/inventory' });
+    const { page } = session;
+    await loadSampleCompany(page);
+    const company = sampleCompanyOf(session);
+    // A site and a carrier with no service of that carrier there: the grid's first screen is
+    // empty (no first rows to draw, so no "first data rendered" from the grid).
+    const carriers = [...new Set(company.services.map((s) => s.carrierId))];
+    const pairs = company.sites.flatMap((site) =>
+      carriers
+        .filter((carrierId) =>
+          company.services.every((s) => s.siteId !== site.id || s.carrierId !== carrierId),
+        )
+        .map((carrierId) => ({ site, carrierId })),
+    );
+    const [pick] = pairs;
+    if (!pick) throw new Error('every site of the sample company has a service of every carrier');
+    const summary = summarizeSites(company.sites, company.services).find(
+      (s) => s.site.id === pick.site.id,
+    );
+    if (!summary) throw new Error(`the site list has no ${pick.site.code}`);
+
+    await page.goto(
+      new URL(
+        inventoryLink({ siteId: pick.site.id, carrierId: pick.carrierId }),
+        session.baseUrl,
+      ).toString(),
+    );
+    await page.reload();
+    await expect
+      .poll(() => page.getByRole('heading', { level: 2, name: / services$/ }).textContent())
+      .toBe(`${pick.site.code} — 0 services`);
+    const list = page.getByRole('navigation', { name: 'Sites' });
+    const pressed = list.getByRole('button', { pressed: true });
+    await expect
+      .poll(() => pressed.locator('.site-list__meta').allTextContents())
+      .toEqual([`${summary.serviceCount} live · ${formatCents(summary.monthlyCents)}/mo`]);
+    // The toolbar's column chooser has the grid's columns: hiding one hides it in the grid.
+    await page.locator('.column-chooser summary').click();
+    const plan = page.getByRole('checkbox', { name: 'Plan', exact: true });
+    await expect.poll(() => plan.isChecked()).toBe(true);
+    const header = page
+      .getByRole('region', { name: 'Services', exact: true })
+      .getByRole('columnheader', { name: 'Plan', exact: true });
+    expect(await header.count()).toBe(1);
+    await plan.uncheck();
+    await expect.poll(() => header.count()).toBe(0);
+    expect(session.consoleErrors).toEqual([]);
+  });
 });
