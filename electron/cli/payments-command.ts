@@ -9,6 +9,7 @@
  * to the output (`payments-register.csv`), so a second run leaves them out unless
  * `--include-exported` is given.
  */
+import { plural } from '../../shared/text/wording';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { runAudit } from '../../shared/audit/run';
@@ -178,7 +179,7 @@ export function paymentsSummary(outcome: PaymentsOutcome, args: PaymentsArgs): s
   const { file } = outcome;
   return [
     `Payment file ${outcome.batch}: approved invoices due ${args.from} to ${args.to}`,
-    `${String(outcome.approved)} of ${String(outcome.workspace.invoices.length)} invoices approved by the approval policy (default settings); ${String(file.invoices.length)} in this file, ${paymentTotalsText(file.totals, formatCents)} in ${String(file.rowCount)} rows.`,
+    `${String(outcome.approved)} of ${String(outcome.workspace.invoices.length)} invoices approved by the approval policy (default settings); ${String(file.invoices.length)} in this file, ${paymentTotalsText(file.totals, formatCents)} in ${plural(file.rowCount, 'row')}.`,
     ...(outcome.alreadyExported > 0 && !args.includeExported
       ? [
           `Invoices in ${outcome.register} were left out (already exported); --include-exported takes them again.`,
