@@ -120,15 +120,15 @@ export async function commitImport(
      * import's.
      */
     approvalPolicy?: boolean;
-    /** Blocks written during the preview (see db/staged-blocks): stopped, then claimed. */
+    /** Blocks written during the preview (see db/staged-blocks): waited for, then claimed. */
     stagedBlocks?: StagedBlocks;
   } = {},
 ): Promise<CommitOutcome> {
   const { stagedBlocks } = options;
-  // Still writing when the user pressed Import: stopped, the commit claims the invoices whose
-  // blocks are all written and writes the others itself (in its one transaction, faster than
-  // waiting for the staging's many small ones). Its time includes the write in flight.
-  stagedBlocks?.stop();
+  // Not started or still writing when the user pressed Import: the commit starts it and waits for
+  // it (the workers write on the other core, in a few large transactions). Blocks of a staging
+  // that failed are not claimed: the commit writes those invoices' blocks itself and deletes them.
+  stagedBlocks?.start();
   await stagedBlocks?.written;
   const importedAt = (options.now ?? new Date()).toISOString();
   const uploadOf = uploadLookup(input);

@@ -3,69 +3,83 @@
  * does not pack and write them (most of a 100,000-line commit's time). As for the originals (see
  * db/staged-files), the commit only claims them.
  *
- * Each invoice a draft holds packed lines for gets an invoice id chosen ahead; its blocks are
- * packed and written under that id, a few per task. The commit gives a new invoice whose planned
- * rows are the very rows staged (`PackedRows.rows`: one array per draft and invoice key, the same
- * in every plan of that draft) the staged id and writes neither its blocks nor its totals. Until
- * then the blocks belong to no invoice: every reader of blocks goes through invoices (or skips
- * blocks of none), backups leave them out, the import discards them when cancelled, read again or
- * failed, and {@link sweepUnclaimedBlocks} removes any left by a closed window.
+ * The worker that read the drafts writes them (see db/staged-blocks-writer), once it has answered:
+ * each invoice of a draft's packed lines gets an invoice id chosen there and sent with the drafts,
+ * and its blocks are written under that id on the worker's thread. The commit gives a new invoice
+ * whose planned rows are the very rows staged (`PackedRows.rows`: one array per draft and invoice
+ * key, the same in every plan of that draft) the staged id and writes neither its blocks nor its
+ * totals. Until then the blocks belong to no invoice: every reader of blocks goes through invoices
+ * (or skips blocks of none), backups leave them out, the import discards them when cancelled, read
+ * again or failed, and {@link sweepUnclaimedBlocks} removes any left by a closed window.
  */
 import Dexie from 'dexie';
-import {
-  blockCountOfRows,
-  packRowBlocks,
-  serviceTotalsOfRows,
-  ServiceScratch,
-} from '../../shared/import/packed-blocks';
+import { blockCountOfRows } from '../../shared/import/packed-blocks';
 import type { BillDraft } from '../../shared/import/draft';
 import {
   packedLinesOf,
   packedRowsByInvoice,
   type PackedRows,
 } from '../../shared/import/packed-drafts';
-import type { ChargeBlock } from '../../shared/storage/charge-blocks';
-import { serviceTotalsOfBlocks, type ServiceTotals } from '../../shared/storage/service-totals';
-import { blockWeight, VALUES_PER_WRITE } from './bounded-writes';
+import type { PackedDraftLines } from '../../shared/import/packed-lines';
+import type { ServiceTotals } from '../../shared/storage/service-totals';
 import type { TemDeskDatabase } from './database';
+import type { PlannedStagedInvoice } from './staged-blocks-writer';
 
 /** One invoice's staged blocks. */
 export interface StagedInvoice {
   invoiceId: string;
-  /** The draft's packed lines the rows index (checked with the rows at the commit). */
-  packed: PackedRows['packed'];
+  /**
+   * The draft's packed lines the rows index (checked with the rows at the commit); undefined for
+   * an invoice staged for lines the preview no longer holds (the commit deletes its blocks).
+   */
+  packed?: PackedRows['packed'];
   /** How many blocks make the invoice's lines. */
   blocks: number;
   /**
-   * Its per-service totals, summed once its blocks are all sent (the commit writes them with the
-   * invoice); undefined until then, and the invoice is not claimed.
+   * Its per-service totals, summed once its blocks are all written (the commit writes them with
+   * the invoice); undefined until then, and the invoice is not claimed.
    */
   totals?: ServiceTotals;
 }
 
 /** What a preview staged. */
 export interface StagedBlocks {
-  /** By the rows of a draft's invoice (`PackedRows.rows`). */
-  byRows: WeakMap<Uint32Array, StagedInvoice>;
-  /** Every invoice staged, in the order written. */
+  /** The invoice staged for the rows of a draft's invoice (`PackedRows`), if any. */
+  of(rows: PackedRows): StagedInvoice | undefined;
+  /** Every invoice staged. */
   invoices: readonly StagedInvoice[];
-  /** Settles when every block is written, or the staging stopped or failed. */
+  /**
+   * Starts the writing (the preview calls it once painted; the commit, if it comes first). Until
+   * then the workers wait: on two cores, writing would slow the page building the preview.
+   */
+  start(): void;
+  /**
+   * Settles when every block is written, or the staging stopped or failed. The commit starts the
+   * writing and waits for it: it goes on in the workers, on the other core, and is soon done.
+   */
   written: Promise<void>;
   /** Whether every block was written (false while writing, and after a stop or failure). */
   finished(): boolean;
-  /**
-   * Stops writing after the write in flight (the blocks written stay until claimed or discarded):
-   * `written` then settles at once.
-   */
+  /** Stops writing at once (the blocks written stay until claimed or discarded). */
+  stop(): void;
+}
+
+/** The blocks a read's workers write after answering (see `readInWorker`). */
+export interface WorkerStaging {
+  /** Each draft's staged invoices, by the draft's packed lines as the worker handed them over. */
+  byPacked: WeakMap<PackedDraftLines, readonly PlannedStagedInvoice[]>;
+  /** Every invoice id they write blocks under. */
+  invoiceIds: readonly string[];
+  /** Every staged invoice's per-service totals, once all blocks are written; rejects on failure. */
+  totals: Promise<ServiceTotals[]>;
+  /** Tells the workers to write (they wait for it after answering). */
+  start(): void;
+  /** Ends the writing (its workers terminated). */
   stop(): void;
 }
 
 /** The invoice ids staged in this window, so a sweep never takes blocks a commit will claim. */
 const stagedHere = new Set<string>();
-
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 /**
  * The keys of every stored block of the invoices `ids`, from one key read over the span of the ids
@@ -92,89 +106,68 @@ async function blockKeysOf(
 }
 
 /**
- * Packs and writes the blocks of every invoice `drafts` hold packed lines for, under ids chosen
- * ahead, about {@link VALUES_PER_WRITE} values per write, each write its own transaction and the
- * page given a turn between them (the million-line import must have no long task).
+ * The preview's staged blocks, from what the workers write. A draft's planned invoice is found
+ * among its rows by its key when the commit asks (the commit groups the rows anyway; a million
+ * lines grouped here as well would be one long task as the read ends), and taken only with as
+ * many rows and blocks as the worker counted. An invoice of lines the drafts no longer hold
+ * (rebuilt on the page) is never claimed, and its blocks go.
  */
-export function stageChargeBlocks(
-  db: TemDeskDatabase,
-  drafts: readonly BillDraft[],
-  /** When to start writing (the preview painted first). */
-  start: Promise<void> = Promise.resolve(),
-): StagedBlocks {
-  const byRows = new WeakMap<Uint32Array, StagedInvoice>();
-  const work: { staged: StagedInvoice; rows: PackedRows }[] = [];
+export function stagedByWorker(staging: WorkerStaging, drafts: readonly BillDraft[]): StagedBlocks {
+  /** Each draft's planned invoices by key, by its packed lines as the page holds them. */
+  const byPacked = new Map<PackedDraftLines, Map<string, StagedInvoice & { rows: number }>>();
+  const byId = new Map<string, StagedInvoice>();
   for (const draft of drafts) {
     const packed = packedLinesOf(draft);
-    if (packed === undefined) continue;
-    for (const rows of packedRowsByInvoice(packed).values()) {
-      if (rows.length === 0) continue;
-      const packedRows = { packed, rows };
-      const invoiceId = `invoice-${crypto.randomUUID()}`;
-      stagedHere.add(invoiceId);
-      // Totals are summed as the blocks are written (below); a placeholder until then.
-      const staged: StagedInvoice = {
-        invoiceId,
-        packed,
-        blocks: blockCountOfRows(packedRows),
-      };
-      byRows.set(rows, staged);
-      work.push({ staged, rows: packedRows });
+    const planned = packed === undefined ? undefined : staging.byPacked.get(packed);
+    if (packed === undefined || planned === undefined) continue;
+    const byKey = new Map<string, StagedInvoice & { rows: number }>();
+    for (const { key, invoiceId, rows, blocks } of planned) {
+      const staged = { invoiceId, packed, blocks, rows };
+      byKey.set(key, staged);
+      byId.set(invoiceId, staged);
     }
+    byPacked.set(packed, byKey);
   }
-  let stopped = false;
-  let done = false;
-  const write = async () => {
-    const scratch = new ServiceScratch();
-    let inFlight: Promise<unknown> | null = null;
-    let pending: ChargeBlock[] = [];
-    let pendingWeight = 0;
-    const send = async () => {
-      const slice = pending;
-      pending = [];
-      pendingWeight = 0;
-      const sent = db.chargeBlocks.bulkAdd(slice);
-      sent.catch(() => undefined);
-      const before = inFlight;
-      inFlight = sent;
-      // The next slice is packed while this one is written; one write waits for the other.
-      if (before !== null) await before;
-      await nextTask();
-    };
-    for (const { staged, rows } of work) {
-      if (stopped) break;
-      // The blocks of an invoice whose key column is plain are summed (see serviceTotalsOfRows).
-      const own: ChargeBlock[] = [];
-      const plain = rows.packed.serviceKey.index === null;
-      let packed = 0;
-      for (; packed < staged.blocks && !stopped; packed++) {
-        const [block] = packRowBlocks(staged.invoiceId, rows, packed, packed + 1);
-        if (block === undefined) break;
-        if (plain) own.push(block);
-        pending.push(block);
-        pendingWeight += blockWeight(block);
-        if (pendingWeight >= VALUES_PER_WRITE) await send();
+  /** Per draft's packed lines, its invoices' rows → the invoice staged for them. */
+  const byRows = new WeakMap<PackedDraftLines, WeakMap<Uint32Array, StagedInvoice>>();
+  const of = ({ packed, rows }: PackedRows): StagedInvoice | undefined => {
+    let found = byRows.get(packed);
+    if (found === undefined) {
+      found = new WeakMap();
+      for (const [key, keyRows] of packedRowsByInvoice(packed)) {
+        const staged = byPacked.get(packed)?.get(key);
+        if (staged === undefined || staged.rows !== keyRows.length) continue;
+        if (blockCountOfRows({ packed, rows: keyRows }) !== staged.blocks) continue;
+        found.set(keyRows, staged);
       }
-      if (packed < staged.blocks) break;
-      staged.totals =
-        serviceTotalsOfRows(staged.invoiceId, rows, scratch) ??
-        serviceTotalsOfBlocks(staged.invoiceId, own);
+      byRows.set(packed, found);
     }
-    if (!stopped && pending.length > 0) await send();
-    if (inFlight !== null) await inFlight;
-    done = !stopped;
-    // The bench tells whether the blocks were all written before the user pressed Import.
-    if (done) performance.mark('import:blocks-staged');
+    return found.get(rows);
   };
-  const written = work.length === 0 ? Promise.resolve() : start.then(write).catch(() => undefined);
+  const invoices = staging.invoiceIds.map((invoiceId) => {
+    stagedHere.add(invoiceId);
+    return byId.get(invoiceId) ?? { invoiceId, blocks: 0 };
+  });
+  let done = false;
+  const written = staging.totals.then(
+    (totals) => {
+      for (const total of totals) {
+        const staged = byId.get(total.invoiceId);
+        if (staged !== undefined) staged.totals = total;
+      }
+      done = true;
+      // The bench tells whether the blocks were all written before the user pressed Import.
+      performance.mark('import:blocks-staged');
+    },
+    () => undefined,
+  );
   return {
-    byRows,
-    invoices: work.map(({ staged }) => staged),
+    of,
+    invoices,
+    start: () => staging.start(),
     written,
     finished: () => done,
-    stop: () => {
-      stopped = true;
-    },
+    stop: () => staging.stop(),
   };
 }
 
@@ -213,7 +206,7 @@ export function stagedInvoiceOf(
   rows: PackedRows | undefined,
 ): StagedInvoice | undefined {
   if (staged === undefined || rows === undefined) return undefined;
-  const found = staged.byRows.get(rows.rows);
+  const found = staged.of(rows);
   return found !== undefined && found.packed === rows.packed && stored.has(found.invoiceId)
     ? found
     : undefined;

@@ -224,6 +224,34 @@ export function packDraftLines(lines: readonly DraftChargeLine[]): PackedDraftLi
   return builder.finish();
 }
 
+/**
+ * The packed lines with copies of their buffers (their string tables shared): what a worker keeps
+ * of lines whose own buffers it transfers (a memcpy on its thread, where cloning them instead
+ * would copy them again on the page's).
+ */
+export function packedLinesCopy(packed: PackedDraftLines): PackedDraftLines {
+  const strings = (column: PackedStrings): PackedStrings => ({
+    values: column.values,
+    index: column.index?.slice() ?? null,
+  });
+  return {
+    count: packed.count,
+    invoiceKey: strings(packed.invoiceKey),
+    serviceIdRaw: strings(packed.serviceIdRaw),
+    serviceKey: strings(packed.serviceKey),
+    description: strings(packed.description),
+    sourceFile: strings(packed.sourceFile),
+    periodStart: strings(packed.periodStart),
+    periodEnd: strings(packed.periodEnd),
+    accountNumber: strings(packed.accountNumber),
+    category: packed.category.slice(),
+    quantity: packed.quantity.slice(),
+    amount: packed.amount.slice(),
+    sourceRow: packed.sourceRow.slice(),
+    extras: { values: packed.extras.values, index: packed.extras.index.slice() },
+  };
+}
+
 /** The buffers of packed lines, to transfer with `postMessage` rather than copy. */
 export function packedTransferables(packed: PackedDraftLines): ArrayBuffer[] {
   const views = [

@@ -5,12 +5,19 @@ import { loadAuditSnapshot } from '../../renderer/db/findings';
 import { commitImport, type ImportToCommit } from '../../renderer/db/import-commit';
 import {
   discardStagedBlocks,
-  stageChargeBlocks,
+  stagedByWorker,
   sweepUnclaimedBlocks,
+  type StagedBlocks,
 } from '../../renderer/db/staged-blocks';
+import {
+  openStagingDatabase,
+  planStaging,
+  writeStagedBlocks,
+} from '../../renderer/db/staged-blocks-writer';
 import { isoDate } from '../../shared/dates';
-import { packDraftLines } from '../../shared/import/packed-lines';
-import { draftWithPackedLines } from '../../shared/import/packed-drafts';
+import type { BillDraft } from '../../shared/import/draft';
+import { packDraftLines, type PackedDraftLines } from '../../shared/import/packed-lines';
+import { draftWithPackedLines, packedLinesOf } from '../../shared/import/packed-drafts';
 import type { Invoice } from '../../shared/model';
 import { makeDraft, makeDraftInvoice, makeDraftLine, textBytes } from '../helpers/drafts';
 
@@ -51,6 +58,55 @@ function packedImport(name: string, invoices: number, perInvoice: number): Impor
     ],
     drafts: [draftWithPackedLines(rest, packDraftLines(drafted))],
   };
+}
+
+/**
+ * The drafts' blocks staged as the import worker stages them: planned, then written by the
+ * worker's writer through raw IndexedDB into `db` once started (at once unless `waits`, as the
+ * preview starts it once painted; `fail`: the writing then reports a failure).
+ */
+function stageLikeTheWorker(
+  drafts: readonly BillDraft[],
+  { fail = false, waits = false } = {},
+): StagedBlocks {
+  const lines = drafts.map((draft) => packedLinesOf(draft) ?? null);
+  const plan = planStaging(lines, () => `invoice-${crypto.randomUUID()}`);
+  const byPacked = new WeakMap<PackedDraftLines, NonNullable<(typeof plan)[number]>>();
+  lines.forEach((packed, i) => {
+    const planned = plan[i];
+    if (packed !== null && planned) byPacked.set(packed, planned);
+  });
+  let stopped = false;
+  let start: () => void = () => undefined;
+  const started = new Promise<void>((resolve) => {
+    start = resolve;
+  });
+  const totals = started.then(async () => {
+    if (stopped) throw new Error('The worker stopped.');
+    const database = await openStagingDatabase(indexedDB, db.name);
+    try {
+      const written = await writeStagedBlocks(database, lines, plan);
+      if (fail || stopped) throw new Error('The worker stopped.');
+      return written;
+    } finally {
+      database.close();
+    }
+  });
+  const staged = stagedByWorker(
+    {
+      byPacked,
+      invoiceIds: plan.flatMap((planned) => (planned ?? []).map(({ invoiceId }) => invoiceId)),
+      totals,
+      start,
+      stop: () => {
+        stopped = true;
+        start();
+      },
+    },
+    drafts,
+  );
+  if (!waits) staged.start();
+  return staged;
 }
 
 /** Every stored invoice, block and total, ids replaced by the invoice's number. */
@@ -101,7 +157,7 @@ async function expectStoredAsWithoutStaging(input: () => ImportToCommit): Promis
 describe('charge-line blocks staged during the preview', () => {
   it('are claimed by the commit, which stores exactly what a commit without staging stores', async () => {
     const input = packedImport('march.csv', 12, 1_500);
-    const staged = stageChargeBlocks(db, input.drafts);
+    const staged = stageLikeTheWorker(input.drafts);
     await staged.written;
     expect(staged.finished()).toBe(true);
     expect(await db.chargeBlocks.count()).toBe(24);
@@ -117,25 +173,61 @@ describe('charge-line blocks staged during the preview', () => {
     await expectStoredAsWithoutStaging(() => packedImport('march.csv', 12, 1_500));
   });
 
-  it('still being written when Import is pressed: the commit stops them, claims the invoices written whole and writes the rest', async () => {
+  it('not started, or still being written, when Import is pressed: the commit starts them, waits and claims every invoice', async () => {
     const input = packedImport('march.csv', 12, 1_500);
-    const staged = stageChargeBlocks(db, input.drafts);
-    // A first write in: two invoices' blocks whole, and part of a third.
-    while ((await db.chargeBlocks.count()) === 0) await new Promise((r) => setTimeout(r, 0));
+    const staged = stageLikeTheWorker(input.drafts, { waits: true });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The preview was not painted yet: nothing written.
+    expect(await db.chargeBlocks.count()).toBe(0);
+    expect(staged.finished()).toBe(false);
     const outcome = await commitImport(db, input, { now, stagedBlocks: staged });
     if (!outcome.ok) throw new Error('refused');
+    expect(staged.finished()).toBe(true);
+    expect(outcome.lines).toBe(18_000);
+    expect(new Set(outcome.invoiceIds)).toEqual(
+      new Set(staged.invoices.map((invoice) => invoice.invoiceId)),
+    );
+    await expectStoredAsWithoutStaging(() => packedImport('march.csv', 12, 1_500));
+  });
+
+  it('whose writing failed part way are claimed by no invoice: the commit writes every block itself and deletes them', async () => {
+    const input = packedImport('march.csv', 12, 1_500);
+    const staged = stageLikeTheWorker(input.drafts, { fail: true });
+    await staged.written;
     expect(staged.finished()).toBe(false);
+    // Blocks were written before the failure: none is taken.
+    expect(await db.chargeBlocks.count()).toBe(24);
+    const outcome = await commitImport(db, input, { now, stagedBlocks: staged });
+    if (!outcome.ok) throw new Error('refused');
     expect(outcome.lines).toBe(18_000);
     const stagedIds = new Set(staged.invoices.map((invoice) => invoice.invoiceId));
-    const claimed = outcome.invoiceIds.filter((id) => stagedIds.has(id));
-    expect(claimed.length).toBeGreaterThanOrEqual(2);
-    expect(claimed.length).toBeLessThan(12);
+    expect(outcome.invoiceIds.filter((id) => stagedIds.has(id))).toEqual([]);
     await expectStoredAsWithoutStaging(() => packedImport('march.csv', 12, 1_500));
+  });
+
+  it('of lines the preview rebuilt are not claimed for the rebuilt lines, and go', async () => {
+    const input = packedImport('march.csv', 3, 600);
+    const staged = stageLikeTheWorker(input.drafts);
+    await staged.written;
+    // The page rebuilt the draft's lines (the same lines, other columns): no staged rows match.
+    const rebuilt = input.drafts.map((draft) => {
+      const { lines, ...rest } = draft;
+      return draftWithPackedLines(rest, packDraftLines(lines));
+    });
+    const outcome = await commitImport(
+      db,
+      { ...input, drafts: rebuilt },
+      { now, stagedBlocks: staged },
+    );
+    if (!outcome.ok) throw new Error('refused');
+    const stagedIds = new Set(staged.invoices.map((invoice) => invoice.invoiceId));
+    expect(outcome.invoiceIds.filter((id) => stagedIds.has(id))).toEqual([]);
+    await expectStoredAsWithoutStaging(() => packedImport('march.csv', 3, 600));
   });
 
   it('swept before the commit (by another window) are written again by it', async () => {
     const input = packedImport('march.csv', 3, 2_500);
-    const staged = stageChargeBlocks(db, input.drafts);
+    const staged = stageLikeTheWorker(input.drafts);
     await staged.written;
     const [first] = staged.invoices;
     await db.chargeBlocks
@@ -156,7 +248,7 @@ describe('charge-line blocks staged during the preview', () => {
   it('are seen by no reader until claimed: not the checks, not a backup', async () => {
     const kept = await commitImport(db, packedImport('february.csv', 2, 500), { now });
     if (!kept.ok) throw new Error('refused');
-    const staged = stageChargeBlocks(db, packedImport('march.csv', 4, 1_200).drafts);
+    const staged = stageLikeTheWorker(packedImport('march.csv', 4, 1_200).drafts);
     await staged.written;
     expect(await orphanBlocks(db)).toBe(8);
 
@@ -173,10 +265,9 @@ describe('charge-line blocks staged during the preview', () => {
   it('are discarded when the preview is cancelled or read again, claimed blocks kept', async () => {
     const kept = await commitImport(db, packedImport('february.csv', 2, 500), { now });
     if (!kept.ok) throw new Error('refused');
-    const staged = stageChargeBlocks(db, packedImport('march.csv', 4, 1_200).drafts);
+    const staged = stageLikeTheWorker(packedImport('march.csv', 4, 1_200).drafts);
     // Discarded while it writes: it stops, and what it wrote goes.
     await discardStagedBlocks(db, staged);
-    expect(staged.finished()).toBe(false);
     expect(await db.chargeBlocks.count()).toBe(2);
     expect(await orphanBlocks(db)).toBe(0);
   });
@@ -187,7 +278,7 @@ describe('charge-line blocks staged during the preview', () => {
     const stored = await db.invoices.get(kept.invoiceIds[0] ?? '');
     const [storedBlock] = await db.chargeBlocks.toArray();
     if (stored === undefined || storedBlock === undefined) throw new Error('nothing stored');
-    const staged = stageChargeBlocks(db, packedImport('march.csv', 6, 10).drafts);
+    const staged = stageLikeTheWorker(packedImport('march.csv', 6, 10).drafts);
     await staged.written;
     // Invoices stored under ids between the staged ones (ids sort as text).
     const between = staged.invoices.slice(0, -1).map(({ invoiceId }) => `${invoiceId}~`);
@@ -204,7 +295,7 @@ describe('charge-line blocks staged during the preview', () => {
     expect(await orphanBlocks(db)).toBe(0);
     expect(await db.chargeBlocks.count()).toBe(between.length + 2);
 
-    const again = stageChargeBlocks(db, packedImport('may.csv', 6, 10).drafts);
+    const again = stageLikeTheWorker(packedImport('may.csv', 6, 10).drafts);
     await again.written;
     for (const { invoiceId } of again.invoices.slice(0, -1)) {
       await db.invoices.add({ ...stored, id: `${invoiceId}~`, invoiceNumber: `${invoiceId}~` });
@@ -220,7 +311,7 @@ describe('charge-line blocks staged during the preview', () => {
     if (!first.ok) throw new Error('refused');
     // The same file again: refused without Replace.
     const again = packedImport('march.csv', 2, 500);
-    const staged = stageChargeBlocks(db, again.drafts);
+    const staged = stageLikeTheWorker(again.drafts);
     await staged.written;
     const outcome = await commitImport(db, again, { now, stagedBlocks: staged });
     expect(outcome.ok).toBe(false);
@@ -232,7 +323,7 @@ describe('charge-line blocks staged during the preview', () => {
   });
 
   it('left by a closed window are swept; those staged in this window are not', async () => {
-    const staged = stageChargeBlocks(db, packedImport('march.csv', 2, 500).drafts);
+    const staged = stageLikeTheWorker(packedImport('march.csv', 2, 500).drafts);
     await staged.written;
     const [block] = await db.chargeBlocks.toArray();
     if (block === undefined) throw new Error('nothing staged');

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isoMonth } from '../../shared/dates';
 import { readBills } from '../../shared/import/read-bill';
+import { BLOCK_SIZE } from '../../shared/storage/charge-blocks';
 import { generateSampleCompany } from '../fixtures/generate/sample-company';
 import { openApp, type AppSession } from './harness';
 
@@ -53,6 +54,28 @@ function recordsOf<T>(page: Page, store: string): Promise<T[]> {
   );
 }
 
+/** The keys of every stored charge-line block. */
+function blockKeysOf(page: Page): Promise<[string, number][]> {
+  return page.evaluate(
+    () =>
+      new Promise<[string, number][]>((resolve, reject) => {
+        const open = indexedDB.open('tem-desk');
+        open.onsuccess = () => {
+          const keys = open.result
+            .transaction('chargeBlocks')
+            .objectStore('chargeBlocks')
+            .getAllKeys();
+          keys.onsuccess = () => {
+            resolve(keys.result as [string, number][]);
+            open.result.close();
+          };
+          keys.onerror = () => reject(keys.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+  );
+}
+
 async function openWithCountedReaders(): Promise<AppSession> {
   const opened = await openApp({ hash: '#/bills' });
   await opened.context.addInitScript(countReaders);
@@ -69,6 +92,17 @@ describe('a large import read by two workers in Chromium', () => {
     ).flatMap((outcome) => (outcome.kind === 'draft' ? [outcome.draft] : []));
     const invoices = drafts.reduce((sum, draft) => sum + draft.invoices.length, 0);
     const lines = drafts.reduce((sum, draft) => sum + draft.lines.length, 0);
+    const linesOfInvoice = new Map<string, number>();
+    // Per draft and invoice key (as each draft's packed lines group them).
+    for (const [d, draft] of drafts.entries())
+      for (const line of draft.lines) {
+        const key = `${d}#${line.invoiceKey}`;
+        linesOfInvoice.set(key, (linesOfInvoice.get(key) ?? 0) + 1);
+      }
+    const blocks = [...linesOfInvoice.values()].reduce(
+      (sum, count) => sum + Math.ceil(count / BLOCK_SIZE),
+      0,
+    );
     expect(invoices).toBeGreaterThan(0);
 
     session = await openWithCountedReaders();
@@ -85,6 +119,14 @@ describe('a large import read by two workers in Chromium', () => {
       await page.evaluate(() => (window as unknown as { readersStarted: number }).readersStarted),
     ).toBe(2);
     await session.screenshot('import-shared-read-preview');
+    // Both workers write their drafts' blocks while the preview is shown, each invoice under an
+    // id it chose (see db/staged-blocks-writer): as many as the invoices' lines make.
+    await expect
+      .poll(async () => (await blockKeysOf(page)).length, { timeout: 60_000 })
+      .toBe(blocks);
+    const stagedKeys = await blockKeysOf(page);
+    const stagedIds = [...new Set(stagedKeys.map(([invoiceId]) => invoiceId))].sort();
+    expect(stagedIds).toHaveLength(invoices);
 
     await preview
       .getByRole('button', { name: `Import ${invoices.toLocaleString('en-US')} invoices` })
@@ -102,6 +144,11 @@ describe('a large import read by two workers in Chromium', () => {
     await page
       .getByRole('heading', { name: `Invoices (${invoices.toLocaleString('en-US')})` })
       .waitFor();
+    // The import claimed every staged block: its invoices have the staged ids, nothing rewritten.
+    const storedInvoices = await recordsOf<{ id: string; lineCount: number }>(page, 'invoices');
+    expect(storedInvoices.map((invoice) => invoice.id).sort()).toEqual(stagedIds);
+    expect(storedInvoices.reduce((sum, invoice) => sum + invoice.lineCount, 0)).toBe(lines);
+    expect((await blockKeysOf(page)).length).toBe(stagedKeys.length);
     // Each file is fingerprinted by one of the two workers; every batch has its file's SHA-256,
     // by which a second import of it is recognised.
     const stored = (

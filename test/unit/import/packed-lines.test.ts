@@ -6,6 +6,7 @@ import type { DraftChargeLine } from '../../../shared/import/draft';
 import {
   DraftLinesBuilder,
   packDraftLines,
+  packedLinesCopy,
   packedTransferables,
   unpackDraftLines,
 } from '../../../shared/import/packed-lines';
@@ -111,6 +112,18 @@ describe('packed draft lines (the worker → page hand-over)', () => {
     expect(new Set(transfer).size).toBe(transfer.length);
     const received = structuredClone(packed, { transfer });
     expect(packed.amount.byteLength).toBe(0);
+    expect(unpackDraftLines(received)).toStrictEqual(draft.lines);
+  });
+
+  it("a copy kept by the worker stays whole when the lines' own buffers are transferred", () => {
+    const draft = readDraft([{ name: 'lumen.csv', bytes: strToU8(chargeLineCsv(2000, 10)) }]);
+    const packed = packDraftLines(draft.lines);
+    const kept = packedLinesCopy(packed);
+    const received = structuredClone(packed, { transfer: packedTransferables(packed) });
+    expect(packed.amount.byteLength).toBe(0);
+    expect(packed.description.index?.byteLength).toBe(0);
+    // Both sides hold every line: the page the moved buffers, the worker its copy.
+    expect(unpackDraftLines(kept)).toStrictEqual(draft.lines);
     expect(unpackDraftLines(received)).toStrictEqual(draft.lines);
   });
 

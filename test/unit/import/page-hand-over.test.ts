@@ -233,3 +233,138 @@ describe('the fingerprints of a read’s files', () => {
     expect(() => withHashes(first, [])).toThrow('"b.csv" could not be fingerprinted.');
   });
 });
+
+describe('a worker staging its drafts’ blocks after answering', () => {
+  /** A worker answering `done` with a staging plan; `after` sends what it says once written. */
+  function stagingWorker(events: string[]) {
+    return class {
+      onmessage: ((event: { data: unknown }) => void) | null = null;
+      onerror: unknown = null;
+      postMessage(message: { kind: string }) {
+        if (message.kind === 'stage') {
+          events.push('told to stage');
+          return;
+        }
+        const a = makeDraftInvoice({ invoiceNumber: 'A' });
+        const drafts = [makeDraft([a], linesFor([a.key], 10, 'a.csv'))];
+        const plan = [[{ key: a.key, invoiceId: 'invoice-staged', rows: 10, blocks: 1 }]];
+        setTimeout(() => this.onmessage?.({ data: { ...doneMessage(drafts), staging: plan } }));
+      }
+      /** What the worker says once the blocks are written (the test sends it). */
+      say(data: unknown) {
+        this.onmessage?.({ data });
+      }
+      terminate() {
+        events.push('terminated');
+      }
+    };
+  }
+
+  /** Stubs `Worker` with staging workers: what they were told, and each one started. */
+  function stubStagingWorkers() {
+    const events: string[] = [];
+    const Staging = stagingWorker(events);
+    const workers: InstanceType<typeof Staging>[] = [];
+    vi.stubGlobal(
+      'Worker',
+      class extends Staging {
+        constructor() {
+          super();
+          workers.push(this);
+        }
+      },
+    );
+    return { events, workers };
+  }
+
+  it('is left running until it says the blocks are written, its totals then handed over', async () => {
+    const { events, workers } = stubStagingWorkers();
+    try {
+      const read = readInWorker({ kind: 'sample', asOf: '2026-12-02' } as never, () => undefined);
+      const result = await read.result;
+      const staging = result.staging;
+      if (staging === undefined) throw new Error('no staging');
+      expect(staging.invoiceIds).toEqual(['invoice-staged']);
+      const outcome = result.outcomes[0];
+      if (outcome?.kind !== 'draft') throw new Error('not a draft');
+      const packed = packedLinesOf(outcome.draft);
+      expect(packed && staging.byPacked.get(packed)?.map((p) => p.invoiceId)).toEqual([
+        'invoice-staged',
+      ]);
+      // Answered, not ended: it waits to be told to write (the preview, once painted, tells it).
+      expect(events).toEqual([]);
+      staging.start();
+      staging.start();
+      expect(events).toEqual(['told to stage']);
+      const totals = {
+        invoiceId: 'invoice-staged',
+        keys: [''],
+        categories: new Uint8Array([0]),
+        amounts: new Float64Array([45]),
+      };
+      const other = { ...totals, invoiceId: 'invoice-other' };
+      // The totals come in parts, then the word that all is written.
+      workers[0]?.say({ type: 'staged-part', totals: [totals] });
+      workers[0]?.say({ type: 'staged-part', totals: [other] });
+      expect(events).toEqual(['told to stage']);
+      workers[0]?.say({ type: 'staged' });
+      expect(await staging.totals).toEqual([totals, other]);
+      expect(events).toEqual(['told to stage', 'terminated']);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('failing, or stopped, ends the worker and settles as failed (the commit then claims none)', async () => {
+    const { events, workers } = stubStagingWorkers();
+    try {
+      const request = { kind: 'sample', asOf: '2026-12-02' } as never;
+      const failing = (await readInWorker(request, () => undefined).result).staging;
+      workers[0]?.say({ type: 'staging-failed', message: 'The disk is full.' });
+      await expect(failing?.totals).rejects.toThrow('The disk is full.');
+      expect(events).toContain('terminated');
+
+      events.length = 0;
+      const stopped = (await readInWorker(request, () => undefined).result).staging;
+      expect(events).toEqual([]);
+      stopped?.stop();
+      await expect(stopped?.totals).rejects.toThrow('The import was cancelled.');
+      expect(events).toContain('terminated');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('in a shared read, is joined at each draft’s place', () => {
+    const plan = (id: string) => [{ key: 'k', invoiceId: id, rows: 1, blocks: 1 }];
+    const draft = (name: string): ReadOutcome =>
+      ({ kind: 'draft', draft: { name }, files: [] }) as unknown as ReadOutcome;
+    const first = {
+      type: 'done' as const,
+      outcomes: [draft('a'), draft('c')],
+      packed: [null, null],
+      staging: [plan('invoice-a'), null],
+      // Shard 1's one draft goes second.
+      elsewhere: [1],
+      files: [],
+    };
+    const second = {
+      type: 'done' as const,
+      outcomes: [draft('b')],
+      packed: [null],
+      staging: [plan('invoice-b')],
+      files: [],
+    };
+    expect(joinAnswers(first, second).staging).toEqual([
+      plan('invoice-a'),
+      plan('invoice-b'),
+      null,
+    ]);
+    // A shard that stages nothing holds its drafts' places.
+    expect(joinAnswers(first, { ...second, staging: undefined }).staging).toEqual([
+      plan('invoice-a'),
+      null,
+      null,
+    ]);
+  });
+});

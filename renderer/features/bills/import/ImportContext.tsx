@@ -19,13 +19,8 @@ import {
   stagedUnderNames,
   type StagedFiles,
 } from '../../../db/staged-files';
-import {
-  discardStagedBlocks,
-  stageChargeBlocks,
-  type StagedBlocks,
-} from '../../../db/staged-blocks';
+import { discardStagedBlocks, stagedByWorker, type StagedBlocks } from '../../../db/staged-blocks';
 import { sectionFromHash } from '../../../app/sections';
-import { afterPaint } from './after-paint';
 import { useUndo } from '../../../app/UndoContext';
 import {
   besideCompanions,
@@ -47,6 +42,7 @@ import {
   type UploadToCommit,
 } from '../../../app/import-on-use';
 import { uniqueFileNames } from '../../../../shared/ledger/file-names';
+import { afterPaint } from './after-paint';
 import {
   filesBack,
   ReadCancelled,
@@ -125,11 +121,13 @@ export function ImportProvider({ children }: { children: ReactNode }) {
   /** The preview's charge-line blocks, written while the user looks at it (see db/staged-blocks). */
   const stagedBlocks = useRef<StagedBlocks | null>(null);
   /** Stops and drops the preview's staged blocks (a commit claims its own first). */
-  const discardBlocks = useCallback(() => {
-    const current = stagedBlocks.current;
-    stagedBlocks.current = null;
-    if (current) void discardStagedBlocks(db, current).catch(() => undefined);
-  }, [db]);
+  const discardBlocks = useCallback(
+    (staging: StagedBlocks | null = stagedBlocks.current) => {
+      if (stagedBlocks.current === staging) stagedBlocks.current = null;
+      if (staging) void discardStagedBlocks(db, staging).catch(() => undefined);
+    },
+    [db],
+  );
 
   const toUploads = useCallback(
     async (result: ReadResult, drafts: DraftOutcome[]): Promise<UploadToCommit[]> => {
@@ -159,11 +157,13 @@ export function ImportProvider({ children }: { children: ReactNode }) {
     async (drafts: DraftOutcome[], uploads: UploadToCommit[], replace: boolean) => {
       setState({ step: 'committing' });
       performance.mark('import:commit-start');
+      /** The staging this commit claims from (a read started meanwhile stages its own). */
+      const claiming = stagedBlocks.current;
       try {
         const outcome = await commitImport(
           db,
           { uploads, drafts: drafts.map((d) => d.draft) },
-          { replace, sample: sample.current, stagedBlocks: stagedBlocks.current ?? undefined },
+          { replace, sample: sample.current, stagedBlocks: claiming ?? undefined },
         );
         if (!outcome.ok) {
           setState({
@@ -178,7 +178,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
         }
         performance.mark('import:commit-done');
         // The commit claimed the staged blocks it used and deleted the others.
-        stagedBlocks.current = null;
+        if (stagedBlocks.current === claiming) stagedBlocks.current = null;
         // The originals of picked files no invoice came from were staged for nothing.
         discardStaged();
         if (sample.current) {
@@ -211,7 +211,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
           );
       } catch (error) {
         discardStaged();
-        discardBlocks();
+        discardBlocks(claiming);
         setState({
           step: 'failed',
           message: `Nothing was imported: ${error instanceof Error ? error.message : String(error)}`,
@@ -225,9 +225,11 @@ export function ImportProvider({ children }: { children: ReactNode }) {
     // A read (a new pick, an answer) makes new drafts: blocks staged for the old ones are no use.
     discardBlocks();
     const request: ReadRequest = sample.current
-      ? { kind: 'sample', asOf: todayIso(new Date()) }
+      ? { kind: 'sample', asOf: todayIso(new Date()), stageInto: db.name }
       : {
           kind: 'read',
+          // The worker writes the drafts' blocks while the preview is shown (see db/staged-blocks).
+          stageInto: db.name,
           files: [...files.current, ...companions.current],
           options: {
             dateOrder: answers.current.dateOrder,
@@ -272,6 +274,14 @@ export function ImportProvider({ children }: { children: ReactNode }) {
     }
 
     performance.mark('import:read-done');
+    // The blocks the worker writes now, claimed by the commit (any staged by a read this one
+    // overtook are dropped; a read again, a question answered or a cancel drops these).
+    discardBlocks();
+    if (result.staging !== undefined)
+      stagedBlocks.current = stagedByWorker(
+        result.staging,
+        result.outcomes.flatMap((outcome) => (outcome.kind === 'draft' ? [outcome.draft] : [])),
+      );
     const question = firstQuestion(result.outcomes);
     if (question) {
       setState({ step: 'question', question, fileNames });
@@ -323,14 +333,9 @@ export function ImportProvider({ children }: { children: ReactNode }) {
     performance.mark('import:conflicts-checked');
     const storedFiles = [...(await memberNamesOf(companions.current))];
     setState({ step: 'preview', drafts, unreadable, conflicts, uploads, storedFiles });
-    // The lines' blocks are written once the preview is painted, while the user looks at it
-    // (any staged by a read this one overtook are dropped).
-    discardBlocks();
-    stagedBlocks.current = stageChargeBlocks(
-      db,
-      drafts.map((d) => d.draft),
-      afterPaint(),
-    );
+    // The workers write the lines' blocks once the preview is painted, while the user looks at it.
+    const toStage = stagedBlocks.current;
+    if (toStage !== null) void afterPaint().then(() => toStage.start());
   }, [db, finishCommit, toUploads, discardStaged, discardBlocks]);
 
   const value = useMemo<ImportContextValue>(

@@ -7,12 +7,25 @@ import { inflateAhead, type UploadedFile } from '../../../../shared/import/archi
 import { importLimits } from '../../../../shared/import/limits';
 import type { BillDraft } from '../../../../shared/import/draft';
 import { packedLinesOf } from '../../../../shared/import/packed-drafts';
-import { packDraftLines, packedTransferables } from '../../../../shared/import/packed-lines';
+import {
+  packDraftLines,
+  packedLinesCopy,
+  packedTransferables,
+  type PackedDraftLines,
+} from '../../../../shared/import/packed-lines';
 import { packDraftUsage, packedUsageTransferables } from '../../../../shared/import/packed-usage';
 import { readBillsPart, type ReadOutcome } from '../../../../shared/import/read-bill';
 import { generateSampleCompany, sampleEndMonth } from '../../../../shared/sample';
 import { sha256Hex } from '../../../platform/hash';
-import type { ReadRequest, ReadResponse } from './worker-protocol';
+import {
+  openStagingDatabase,
+  planStaging,
+  stagesAny,
+  totalsParts,
+  writeStagedBlocks,
+  type StagingPlan,
+} from '../../../db/staged-blocks-writer';
+import type { ReadRequest, ReadResponse, StageNow } from './worker-protocol';
 
 // The renderer's tsconfig has the DOM lib, where `postMessage` is the window's; in a worker it
 // takes only the message. Name the one signature we use.
@@ -20,13 +33,19 @@ const scope = self as unknown as {
   postMessage(message: ReadResponse, transfer?: Transferable[]): void;
 };
 
-/** The outcomes with each draft's lines and usage packed apart, and the buffers to transfer. */
-function packed(outcomes: ReadOutcome[]) {
+/**
+ * The outcomes with each draft's lines and usage packed apart, and the buffers to transfer; with
+ * `keepLines`, a copy of each draft's lines (`kept`, same index) this worker stages the blocks of
+ * after answering.
+ */
+function packed(outcomes: ReadOutcome[], keepLines: boolean) {
   const columns: Extract<ReadResponse, { type: 'done' }>['packed'] = [];
+  const kept: (PackedDraftLines | null)[] = [];
   const transfer: ArrayBuffer[] = [];
   const light = outcomes.map((outcome) => {
     if (outcome.kind !== 'draft') {
       columns.push(null);
+      kept.push(null);
       return outcome;
     }
     const { draft } = outcome;
@@ -34,10 +53,11 @@ function packed(outcomes: ReadOutcome[]) {
     const lines = packedLinesOf(draft) ?? packDraftLines(draft.lines);
     const usage = packDraftUsage(draft.usage);
     columns.push({ lines, usage });
+    kept.push(keepLines ? packedLinesCopy(lines) : null);
     transfer.push(...packedTransferables(lines), ...packedUsageTransferables(usage));
     return { ...outcome, draft: withoutLines(draft) };
   });
-  return { outcomes: light, packed: columns, transfer };
+  return { outcomes: light, packed: columns, kept, transfer };
 }
 
 /**
@@ -61,6 +81,59 @@ function filesFrom(peer: MessagePort): Promise<UploadedFile[]> {
 
 function hashOf(file: UploadedFile): Promise<string> {
   return sha256Hex(file.bytes);
+}
+
+/**
+ * Whether to stage the drafts' blocks (see db/staged-blocks-writer): only a read that goes to the
+ * preview (one asking a question is read again once answered), and where IndexedDB is.
+ */
+function stagesBlocks(request: ReadRequest, outcomes: readonly ReadOutcome[]): boolean {
+  return (
+    request.stageInto !== undefined &&
+    typeof indexedDB !== 'undefined' &&
+    outcomes.some((outcome) => outcome.kind === 'draft') &&
+    !outcomes.some((outcome) => outcome.kind.startsWith('needs-'))
+  );
+}
+
+/**
+ * The page's word to start writing (see `StageNow`): sent once the preview is painted, so the
+ * writing takes no core from the page building it (nor from a worker still reading).
+ */
+function stageWhenTold(): Promise<void> {
+  return new Promise((resolve) => {
+    self.onmessage = (event: MessageEvent<StageNow>) => {
+      if (event.data.kind === 'stage') resolve();
+    };
+  });
+}
+
+/** Writes the planned blocks, then tells the page (`staged`, or `staging-failed`). */
+async function stageBlocks(
+  databaseName: string,
+  lines: readonly (PackedDraftLines | null)[],
+  plan: StagingPlan,
+): Promise<void> {
+  try {
+    await stageWhenTold();
+    const database = await openStagingDatabase(indexedDB, databaseName);
+    try {
+      const totals = await writeStagedBlocks(database, lines, plan);
+      for (const part of totalsParts(totals))
+        scope.postMessage(
+          { type: 'staged-part', totals: part },
+          part.flatMap((t) => [t.categories.buffer, t.amounts.buffer]),
+        );
+      scope.postMessage({ type: 'staged' });
+    } finally {
+      database.close();
+    }
+  } catch (error) {
+    scope.postMessage({
+      type: 'staging-failed',
+      message: error instanceof Error ? error.message : String(error),
+    });
+  }
 }
 
 self.onmessage = async (event: MessageEvent<ReadRequest>) => {
@@ -103,7 +176,12 @@ self.onmessage = async (event: MessageEvent<ReadRequest>) => {
       },
       share?.shard,
     );
-    const handOver = packed(read.outcomes);
+    const staging = stagesBlocks(request, read.outcomes);
+    const handOver = packed(read.outcomes, staging);
+    const plan = staging
+      ? planStaging(handOver.kept, () => `invoice-${crypto.randomUUID()}`)
+      : undefined;
+    const stagingPlan = plan !== undefined && stagesAny(plan) ? plan : undefined;
     if (share?.shard === 1) {
       // Shard 1 gives only its drafts and hashes; shard 0 hands the files back.
       scope.postMessage(
@@ -113,9 +191,12 @@ self.onmessage = async (event: MessageEvent<ReadRequest>) => {
           packed: handOver.packed,
           files: [],
           hashes: await hashing,
+          staging: stagingPlan,
         },
         handOver.transfer,
       );
+      if (stagingPlan && request.stageInto !== undefined)
+        await stageBlocks(request.stageInto, handOver.kept, stagingPlan);
       return;
     }
     const hashes = await hashing;
@@ -144,9 +225,12 @@ self.onmessage = async (event: MessageEvent<ReadRequest>) => {
           services: company.services,
           contracts: company.contracts,
         },
+        staging: stagingPlan,
       },
       [...handOver.transfer, ...fileBuffers],
     );
+    if (stagingPlan && request.stageInto !== undefined)
+      await stageBlocks(request.stageInto, handOver.kept, stagingPlan);
   } catch (error) {
     scope.postMessage({
       type: 'failed',

@@ -1,13 +1,27 @@
 import { draftWithPackedLines } from '../../../../shared/import/packed-drafts';
 import type { UploadedFile } from '../../../../shared/import/archive';
 import { joinShares, shareGroups } from '../../../../shared/import/read-shares';
+import type { PackedDraftLines } from '../../../../shared/import/packed-lines';
+import type { ServiceTotals } from '../../../../shared/storage/service-totals';
+import type { WorkerStaging } from '../../../db/staged-blocks';
+import type { PlannedStagedInvoice } from '../../../db/staged-blocks-writer';
 import { sha256Hex } from '../../../platform/hash';
-import type { ReadRequest, ReadResponse } from './worker-protocol';
+import type { ReadRequest, ReadResponse, StageNow } from './worker-protocol';
 
 type DoneMessage = Extract<ReadResponse, { type: 'done' }>;
 
-/** The worker's answer, each draft's lines and usage put back into it. */
-export type ReadResult = Omit<DoneMessage, 'packed'>;
+/**
+ * The worker's answer, each draft's lines and usage put back into it, and the charge-line blocks
+ * its workers write after answering (see db/staged-blocks), if any.
+ */
+export type ReadResult = Omit<DoneMessage, 'packed' | 'staging'> & { staging?: WorkerStaging };
+
+/** The blocks a read's workers write after answering: their totals when written, a start, a stop. */
+interface StagingRun {
+  totals: Promise<ServiceTotals[]>;
+  start(): void;
+  stop(): void;
+}
 
 /** Lets the browser run other tasks (input, paint) between two slices of work. */
 function yieldToBrowser(): Promise<void> {
@@ -19,15 +33,18 @@ function yieldToBrowser(): Promise<void> {
  * stay packed: the preview, the plan and the commit read their columns, and a line or usage object
  * is built only for a reader of `draft.lines` or `draft.usage` (see `shared/import/packed-drafts.ts`).
  */
-export async function withLines(message: DoneMessage): Promise<ReadResult> {
-  const { packed, ...rest } = message;
+export async function withLines(message: DoneMessage, run?: StagingRun): Promise<ReadResult> {
+  const { packed, staging: plan, ...rest } = message;
   const outcomes: ReadResult['outcomes'] = [];
+  const byPacked = new WeakMap<PackedDraftLines, readonly PlannedStagedInvoice[]>();
   for (const [i, outcome] of rest.outcomes.entries()) {
     const columns = packed[i];
     if (outcome.kind !== 'draft' || !columns) {
       outcomes.push(outcome);
       continue;
     }
+    const planned = plan?.[i];
+    if (planned) byPacked.set(columns.lines, planned);
     // Each draft in a task of its own (216 small files add up).
     await yieldToBrowser();
     const { lines: _lines, usage: _usage, ...draft } = outcome.draft;
@@ -36,7 +53,11 @@ export async function withLines(message: DoneMessage): Promise<ReadResult> {
       draft: draftWithPackedLines(draft, columns.lines, columns.usage),
     });
   }
-  return { ...rest, outcomes };
+  const invoiceIds = (plan ?? []).flatMap((planned) =>
+    (planned ?? []).map(({ invoiceId }) => invoiceId),
+  );
+  if (run === undefined || invoiceIds.length === 0) return { ...rest, outcomes };
+  return { ...rest, outcomes, staging: { byPacked, invoiceIds, ...run } };
 }
 
 /** A read running in its own worker; `cancel()` stops it at once (the worker is terminated). */
@@ -112,29 +133,58 @@ function answerOf(
   request: ReadRequest,
   transfer: Transferable[],
   onProgress: (fraction: number) => void,
-): { answer: Promise<DoneMessage>; stop: (error: Error) => void } {
+): {
+  answer: Promise<DoneMessage>;
+  /** The totals of the blocks it writes after answering ([] when none); rejects if it fails. */
+  staged: Promise<ServiceTotals[]>;
+  /** Tells it to write its blocks (once every worker of the read has answered). */
+  stage: () => void;
+  stop: (error: Error) => void;
+} {
+  let settleStaged: (totals: ServiceTotals[]) => void = () => undefined;
+  let failStaged: (error: Error) => void = () => undefined;
+  const staged = new Promise<ServiceTotals[]>((resolve, reject) => {
+    settleStaged = resolve;
+    failStaged = reject;
+  });
+  staged.catch(() => undefined);
   let stop: (error: Error) => void = () => undefined;
+  /** The totals sent so far (a part per message, each a short task to receive). */
+  const parts: ServiceTotals[] = [];
   const answer = new Promise<DoneMessage>((resolve, reject) => {
-    stop = (error) => {
+    // Rejecting a settled promise does nothing: once answered, a stop or an error ends the staging.
+    const end = (error: Error) => {
       worker.terminate();
       reject(error);
+      failStaged(error);
     };
+    stop = end;
     worker.onmessage = (event: MessageEvent<ReadResponse>) => {
       const message = event.data;
       if (message.type === 'progress') onProgress(message.fraction);
-      else {
+      else if (message.type === 'done') {
+        resolve(message);
+        // A worker staging blocks is left to write them (it answers `staged` or `staging-failed`).
+        if (message.staging === undefined) {
+          worker.terminate();
+          settleStaged([]);
+        }
+      } else if (message.type === 'staged-part') parts.push(...message.totals);
+      else if (message.type === 'staged') {
         worker.terminate();
-        if (message.type === 'done') resolve(message);
-        else reject(new Error(message.message));
-      }
+        settleStaged(parts);
+      } else end(new Error(message.message));
     };
     worker.onerror = (event) => {
-      worker.terminate();
-      reject(new Error(event.message || 'The file reader stopped unexpectedly.'));
+      end(new Error(event.message || 'The file reader stopped unexpectedly.'));
     };
   });
   worker.postMessage(request, transfer);
-  return { answer, stop };
+  const stage = () => {
+    const go: StageNow = { kind: 'stage' };
+    worker.postMessage(go);
+  };
+  return { answer, staged, stage, stop };
 }
 
 /**
@@ -185,6 +235,14 @@ export function joinAnswers(first: DoneMessage, second: DoneMessage): DoneMessag
       ...first,
       outcomes: joinShares(first.outcomes, elsewhere, second.outcomes),
       packed: joinShares(first.packed, elsewhere, second.packed),
+      staging:
+        first.staging === undefined && second.staging === undefined
+          ? undefined
+          : joinShares(
+              first.staging ?? first.outcomes.map(() => null),
+              elsewhere,
+              second.staging ?? second.outcomes.map(() => null),
+            ),
       elsewhere: undefined,
     },
     second.hashes ?? [],
@@ -198,7 +256,9 @@ export function readInWorker(
   const first = spare ?? newReader();
   spare = null;
   let answer: Promise<DoneMessage>;
+  let staged: Promise<ServiceTotals[]>;
   let stops: ((error: Error) => void)[];
+  let stages: (() => void)[];
   if (request.kind === 'read' && worthSharing(request)) {
     // Two workers, one per core: both recognise every file, each reads half the carriers' groups.
     const channel = new MessageChannel();
@@ -221,6 +281,8 @@ export function readInWorker(
       progress(1),
     );
     stops = [a.stop, b.stop];
+    stages = [a.stage, b.stage];
+    staged = Promise.all([a.staged, b.staged]).then(([one, two]) => [...one, ...two]);
     // One failing stops the other: its answer would be half a read.
     const both = Promise.all([a.answer, b.answer]);
     both.catch((error: unknown) => {
@@ -242,6 +304,8 @@ export function readInWorker(
       onProgress,
     );
     stops = [only.stop];
+    stages = [only.stage];
+    staged = only.staged;
     if (copies === undefined) answer = only.answer;
     else {
       // Hashed here while the worker reads (see `PAGE_HASH_MAX_BYTES`).
@@ -252,14 +316,21 @@ export function readInWorker(
       );
     }
   }
+  const cancel = () => {
+    for (const stop of stops) stop(new ReadCancelled());
+  };
+  // A shared read's staging failing in one worker ends the other's too: the commit writes what
+  // was not staged, and no worker should still be writing blocks while it does.
+  staged.catch(cancel);
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    for (const stage of stages) stage();
+  };
   const result = answer.then((message) => {
     performance.mark('import:worker-answered');
-    return withLines(message);
+    return withLines(message, { totals: staged, start, stop: cancel });
   });
-  return {
-    result,
-    cancel() {
-      for (const stop of stops) stop(new ReadCancelled());
-    },
-  };
+  return { result, cancel };
 }
