@@ -269,8 +269,17 @@ export function readInventoryRows(
         value,
         message: `Row ${line}, column "${table.header[mapping[field]] ?? INVENTORY_FIELDS[field].header}": ${message}`,
       });
+    // A blank Site Code is a service at no site (the app lets a service have none, and its export
+    // writes it so), unless the row names a site without its code.
     for (const field of REQUIRED_INVENTORY_FIELDS) {
-      if (cell(field) === '') refuse(field, '', `the ${INVENTORY_FIELDS[field].header} is blank.`);
+      if (cell(field) !== '' || (field === 'siteCode' && cell('siteName') === '')) continue;
+      refuse(
+        field,
+        '',
+        field === 'siteCode'
+          ? `the Site Code is blank but the Site Name is "${cell('siteName')}"; give the site's code, or leave both blank for a service at no site.`
+          : `the ${INVENTORY_FIELDS[field].header} is blank.`,
+      );
     }
     for (const field of ['accountNumber', 'serviceId'] as const) {
       const problem = scientificNotationProblem(cell(field));

@@ -121,7 +121,8 @@ interface ServiceRefs {
   id: string;
   carrierId: string;
   accountId: string;
-  site: Site;
+  /** Undefined for a row with no Site Code: a service at no site (as the app lets one be). */
+  site: Site | undefined;
   costCenterId: string | undefined;
   contractId: string | undefined;
 }
@@ -171,11 +172,11 @@ function serviceFromDraft(
     status: read('status', draft.status, statusWithoutColumn(draft, before)),
     carrierId: refs.carrierId,
     accountId: refs.accountId,
-    siteId: site.id,
+    siteId: site?.id,
     // The file's cost center is the service's own only when it differs from its site's.
     costCenterId: read(
       'costCenter',
-      costCenterId !== site.costCenterId ? costCenterId : undefined,
+      costCenterId !== site?.costCenterId ? costCenterId : undefined,
       before?.costCenterId,
     ),
     serviceIdRaw: draft.serviceIdRaw,
@@ -287,7 +288,10 @@ export function planInventory(
       id: before?.id ?? options.newId('service'),
       carrierId,
       accountId: org.accountId(carrierId, draft.accountNumber),
-      site: sites.siteFor(draft.siteCode, draft.siteName, costCenter.id),
+      site:
+        draft.siteCode === ''
+          ? undefined
+          : sites.siteFor(draft.siteCode, draft.siteName, costCenter.id),
       costCenterId: costCenter.id,
       contractId: contract.id,
     });

@@ -99,6 +99,47 @@ describe('inventory files in Chromium', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 
+  it('reads back a service at no site as it exported it: a blank Site Code is no site', async () => {
+    const { app, dir, page } = await importInventoryFile(
+      'inventory.csv',
+      [
+        'Site Code,Site Name,Carrier,Account Number,Service Type,Service ID,Plan',
+        'STR-0300,Store 300 Austin,Verizon Wireless,842012345-00001,mobile-line,512-555-0101,Business Unlimited',
+        ',,Verizon Wireless,842012345-00001,mobile-line,512-555-0199,Business Unlimited',
+      ].join('\r\n'),
+    );
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: '2 services ready' }).count())
+      .toBe(1);
+    await expect.poll(() => page.getByRole('cell', { name: 'No site' }).count()).toBe(1);
+    await app.screenshot('inventory-import-service-at-no-site');
+    await page.getByRole('button', { name: 'Import 2 services' }).click();
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: '2 services added' }).count())
+      .toBe(1);
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const saved = join(dir, 'exported.csv');
+    await (await download).saveAs(saved);
+    const rows = Papa.parse<Record<string, string>>(
+      readFileSync(saved, 'utf8').replace(/^\uFEFF/, ''),
+      { header: true, skipEmptyLines: true },
+    ).data;
+    expect(rows.find((row) => row['Service ID'] === '512-555-0199')?.['Site Code']).toBe('');
+
+    // The exported file goes back in whole: no row to fix, the service still at no site.
+    await page.getByRole('button', { name: 'Import inventory…' }).click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Choose inventory file…' }).click();
+    await (await chooser).setFiles(saved);
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: '2 services ready' }).count())
+      .toBe(1);
+    expect(await page.getByRole('status').filter({ hasText: 'to fix' }).count()).toBe(0);
+    expect(app.consoleErrors).toEqual([]);
+  });
+
   it('counts a row with two bad cells once, says "1 service", and refuses a disconnect before the install', async () => {
     const { app, page } = await importInventoryFile(
       'inventory-bad.csv',

@@ -173,7 +173,7 @@ export function InventoryImport({ onDone }: { onDone: (message: string) => void 
                   {read.drafts.slice(0, 8).map((d) => (
                     <tr key={d.row}>
                       <td>{d.row}</td>
-                      <td>{d.siteCode}</td>
+                      <td>{d.siteCode === '' ? 'No site' : d.siteCode}</td>
                       <td>{d.carrierName}</td>
                       <td>{d.serviceIdRaw}</td>
                       <td>{d.plan}</td>

@@ -148,7 +148,7 @@ describe('inventory files', () => {
       [
         'Site Code,Carrier,Account Number,Service ID,Service Type,Expected Monthly Cost,Install Date',
         'HQ,Lumen,1,555.600.0001,warp drive,abc,31/31/2024',
-        ',Lumen,1,555.600.0002,,,',
+        'HQ,,1,555.600.0002,,,',
       ].join('\n'),
     );
     expect(drafts).toEqual([]);
@@ -156,7 +156,7 @@ describe('inventory files', () => {
       [2, 'Service Type'],
       [2, 'Expected Monthly Cost'],
       [2, 'Install Date'],
-      [3, 'Site Code'],
+      [3, 'Carrier'],
     ]);
     expect(errors[0]?.message).toMatch(/^Row 2, column "Service Type": expected a service type/);
   });
