@@ -287,7 +287,19 @@ export function invoiceOfPlan(
  * the first file read again, the later one).
  */
 export function joinedInvoice(before: Invoice, joined: Invoice): Invoice {
-  const record = { ...before, ...joined, invoiceNumber: before.invoiceNumber };
+  // What the bill states comes from the joined read of every part: a field it no longer states
+  // (an exchange rate answered 1 this time) is gone, not kept from the stored record. The rest of
+  // the stored record (approval, payment) is the user's.
+  const {
+    dueDate: _dueDate,
+    periodStart: _periodStart,
+    periodEnd: _periodEnd,
+    remitTo: _remitTo,
+    exchange: _exchange,
+    balance: _balance,
+    ...users
+  } = before;
+  const record: Invoice = { ...users, ...joined, invoiceNumber: before.invoiceNumber };
   return before.sourceFile === undefined
     ? { ...record, status: before.status }
     : { ...record, status: before.status, sourceFile: before.sourceFile };
