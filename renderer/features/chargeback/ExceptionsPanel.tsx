@@ -5,7 +5,11 @@ import { hrefFor } from '../../app/sections';
 import { setAccountDefaultCostCenter, setSiteCostCenter } from '../../db/chargeback';
 import { updateServices } from '../../db/inventory';
 import type { Result } from '../../../shared/result';
-import { groupExceptions, KIND_LABELS, type ExceptionGroup } from './exceptions';
+import {
+  groupExceptions,
+  KIND_LABELS,
+  type ExceptionGroup,
+} from '../../../shared/allocation/exception-groups';
 import type { MonthAllocation } from './useChargeback';
 
 type FixTarget = 'service' | 'site' | 'account';

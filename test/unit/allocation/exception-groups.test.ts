@@ -4,10 +4,10 @@
  * one readable spelling, its lines counted and its amounts summed to the cent.
  */
 import { describe, expect, it } from 'vitest';
-import type { AllocationException } from '../../shared/allocation';
-import { cents } from '../../shared/money/cents';
-import { groupExceptions } from '../../renderer/features/chargeback/exceptions';
-import { makeService } from '../helpers/inventory';
+import type { AllocationException } from '../../../shared/allocation';
+import { cents } from '../../../shared/money/cents';
+import { groupExceptions } from '../../../shared/allocation/exception-groups';
+import { makeService } from '../../helpers/inventory';
 
 function exception(overrides: Partial<AllocationException>): AllocationException {
   return {

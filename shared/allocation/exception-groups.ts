@@ -3,11 +3,11 @@
  * (every line of one service on one account, however the bills write its identifier), or an
  * account's account-level charges.
  */
-import type { AllocationException, AllocationExceptionKind } from '../../../shared/allocation';
-import { serviceMatchKey } from '../../../shared/ids/identifiers';
-import { accountNumberKey, textKey } from '../../../shared/ids/keys';
-import type { Account, Service, Site } from '../../../shared/model';
-import { sumCents, type Cents } from '../../../shared/money/cents';
+import type { AllocationException, AllocationExceptionKind } from './types';
+import { serviceMatchKey } from '../ids/identifiers';
+import { accountNumberKey, textKey } from '../ids/keys';
+import type { Account, Service, Site } from '../model';
+import { sumCents, type Cents } from '../money/cents';
 
 /** Exceptions that one fix would cure together. */
 export interface ExceptionGroup {
