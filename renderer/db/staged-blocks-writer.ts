@@ -16,7 +16,6 @@ import {
 } from '../../shared/import/packed-blocks';
 import { packedRowsByInvoice } from '../../shared/import/packed-drafts';
 import type { PackedDraftLines } from '../../shared/import/packed-lines';
-import type { ChargeBlock } from '../../shared/storage/charge-blocks';
 import { serviceTotalsOfBlocks, type ServiceTotals } from '../../shared/storage/service-totals';
 import { blockWeight } from './bounded-writes';
 
@@ -38,7 +37,8 @@ const CHARGE_BLOCKS = 'chargeBlocks';
 
 /**
  * Values (see `blockWeight`) per transaction: some 40,000 lines. Each commits on its own, so a
- * worker ended part way leaves whole transactions, which the commit counts before it claims.
+ * worker ended part way leaves whole transactions, which the commit counts before it claims (and
+ * a discard deletes again once such a worker is surely gone: see `discardStagedBlocks`).
  */
 const VALUES_PER_TRANSACTION = 200_000;
 
@@ -110,22 +110,27 @@ export async function writeStagedBlocks(
   database: IDBDatabase,
   lines: readonly (PackedDraftLines | null)[],
   plan: StagingPlan,
+  valuesPerTransaction = VALUES_PER_TRANSACTION,
 ): Promise<ServiceTotals[]> {
   const totals: ServiceTotals[] = [];
   const scratch = new ServiceScratch();
-  const written: Promise<void>[] = [];
+  /** The transaction being filled, and the one before it, still committing. */
   let transaction: IDBTransaction | null = null;
+  let committing: Promise<void> | null = null;
   let weight = 0;
-  const add = (block: ChargeBlock) => {
-    if (transaction === null || weight >= VALUES_PER_TRANSACTION) {
-      transaction = database.transaction(CHARGE_BLOCKS, 'readwrite');
-      const done = settled(transaction);
-      done.catch(() => undefined);
-      written.push(done);
-      weight = 0;
-    }
-    transaction.objectStore(CHARGE_BLOCKS).add(block);
-    weight += blockWeight(block);
+  /**
+   * Ends the transaction being filled: the next is filled while it commits, and no more than two
+   * are ever made ahead, so a worker ended part way has made at most the one after it.
+   */
+  const close = async () => {
+    if (transaction === null) return;
+    const done = settled(transaction);
+    done.catch(() => undefined);
+    transaction = null;
+    weight = 0;
+    const before = committing;
+    committing = done;
+    if (before !== null) await before;
   };
   for (const [i, planned] of plan.entries()) {
     const packed = lines[i];
@@ -136,14 +141,20 @@ export async function writeStagedBlocks(
       if (rows === undefined) throw new Error(`No lines of invoice key "${key}" to stage.`);
       const packedRows = { packed, rows };
       const blocks = packRowBlocks(invoiceId, packedRows, 0, Number.POSITIVE_INFINITY);
-      for (const block of blocks) add(block);
+      for (const block of blocks) {
+        transaction ??= database.transaction(CHARGE_BLOCKS, 'readwrite');
+        transaction.objectStore(CHARGE_BLOCKS).add(block);
+        weight += blockWeight(block);
+        if (weight >= valuesPerTransaction) await close();
+      }
       totals.push(
         serviceTotalsOfRows(invoiceId, packedRows, scratch) ??
           serviceTotalsOfBlocks(invoiceId, blocks),
       );
     }
   }
-  await Promise.all(written);
+  await close();
+  await committing;
   return totals;
 }
 

@@ -159,7 +159,12 @@ export function stagedByWorker(staging: WorkerStaging, drafts: readonly BillDraf
       // The bench tells whether the blocks were all written before the user pressed Import.
       performance.mark('import:blocks-staged');
     },
-    () => undefined,
+    (error: unknown) => {
+      // Not the user's concern (the commit writes what was not staged), but a staging that keeps
+      // failing would make every import write its blocks twice: said where a developer looks.
+      if (!(error instanceof Error && error.name === 'ReadCancelled'))
+        console.warn('The staged charge blocks were not all written:', error);
+    },
   );
   return {
     of,
@@ -254,24 +259,46 @@ export function settleStagedBlocks(staged: StagedBlocks): void {
 }
 
 /**
+ * How long after a discard its blocks are deleted again: a worker told to end may still finish
+ * the transaction it had made (and make one more) after the first delete.
+ */
+export const DISCARD_AGAIN_MS = 3_000;
+
+/** Deletes the blocks of `ids` that no invoice claimed (an invoice of that id means a commit did). */
+async function deleteUnclaimed(db: TemDeskDatabase, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.transaction('rw', db.chargeBlocks, db.invoices, async () => {
+    const claimed = new Set(
+      await db.invoices
+        .where(':id')
+        .anyOf([...ids])
+        .primaryKeys(),
+    );
+    const unclaimed = ids.filter((id) => !claimed.has(id));
+    if (unclaimed.length > 0) await db.chargeBlocks.bulkDelete(await blockKeysOf(db, unclaimed));
+  });
+}
+
+/**
  * Stops the staging and removes the staged blocks no invoice claimed (a cancelled preview, one
- * read again, a failed commit).
+ * read again, a failed commit), then again {@link DISCARD_AGAIN_MS} later: what a worker ending
+ * wrote after the first delete goes too. Settles after the first delete; the second is `again`.
  */
 export async function discardStagedBlocks(
   db: TemDeskDatabase,
   staged: StagedBlocks,
+  again: (deleteAgain: () => Promise<void>) => void = (deleteAgain) => {
+    setTimeout(() => void deleteAgain().catch(() => undefined), DISCARD_AGAIN_MS);
+  },
 ): Promise<void> {
   staged.stop();
   await staged.written;
   const ids = staged.invoices.map(({ invoiceId }) => invoiceId);
-  if (ids.length > 0)
-    await db.transaction('rw', db.chargeBlocks, db.invoices, async () => {
-      // Only those still unclaimed: an invoice of that id means an import committed them.
-      const claimed = new Set(await db.invoices.where(':id').anyOf(ids).primaryKeys());
-      const unclaimed = ids.filter((id) => !claimed.has(id));
-      if (unclaimed.length > 0) await db.chargeBlocks.bulkDelete(await blockKeysOf(db, unclaimed));
-    });
-  settleStagedBlocks(staged);
+  await deleteUnclaimed(db, ids);
+  again(async () => {
+    await deleteUnclaimed(db, ids);
+    settleStagedBlocks(staged);
+  });
 }
 
 /**

@@ -60,38 +60,66 @@ function packedImport(name: string, invoices: number, perInvoice: number): Impor
   };
 }
 
+/** What a test's stand-in for the import worker staged, and its writing itself. */
+interface StagedLikeTheWorker extends StagedBlocks {
+  /**
+   * Settles when the writer is done. A stop ends the staging at once (as `terminate` does) but,
+   * as a worker finishing the transactions it had made, this writer goes on to the end.
+   */
+  writing: Promise<unknown>;
+}
+
 /**
  * The drafts' blocks staged as the import worker stages them: planned, then written by the
  * worker's writer through raw IndexedDB into `db` once started (at once unless `waits`, as the
- * preview starts it once painted; `fail`: the writing then reports a failure).
+ * preview starts it once painted), `perTransaction` values per transaction. `fail`: an invoice
+ * planned half way has no lines, so the writer fails there, the invoices before it written.
  */
 function stageLikeTheWorker(
   drafts: readonly BillDraft[],
-  { fail = false, waits = false } = {},
-): StagedBlocks {
+  { fail = false, waits = false, perTransaction = 200_000 } = {},
+): StagedLikeTheWorker {
   const lines = drafts.map((draft) => packedLinesOf(draft) ?? null);
   const plan = planStaging(lines, () => `invoice-${crypto.randomUUID()}`);
+  if (fail) {
+    // Its writer fails half way: the invoices planned after this one are never written.
+    const last = plan.length - 1;
+    const planned = [...(plan[last] ?? [])];
+    planned.splice(Math.floor(planned.length / 2), 0, {
+      key: 'no such invoice',
+      invoiceId: 'invoice-none',
+      rows: 1,
+      blocks: 1,
+    });
+    plan[last] = planned;
+  }
   const byPacked = new WeakMap<PackedDraftLines, NonNullable<(typeof plan)[number]>>();
   lines.forEach((packed, i) => {
     const planned = plan[i];
     if (packed !== null && planned) byPacked.set(packed, planned);
   });
-  let stopped = false;
   let start: () => void = () => undefined;
   const started = new Promise<void>((resolve) => {
     start = resolve;
   });
-  const totals = started.then(async () => {
+  let stopped = false;
+  const writing = started.then(async () => {
     if (stopped) throw new Error('The worker stopped.');
     const database = await openStagingDatabase(indexedDB, db.name);
     try {
-      const written = await writeStagedBlocks(database, lines, plan);
-      if (fail || stopped) throw new Error('The worker stopped.');
-      return written;
+      return await writeStagedBlocks(database, lines, plan, perTransaction);
     } finally {
       database.close();
     }
   });
+  writing.catch(() => undefined);
+  let stop: (error: Error) => void = () => undefined;
+  const totals = Promise.race([
+    writing,
+    new Promise<never>((_, reject) => {
+      stop = reject;
+    }),
+  ]);
   const staged = stagedByWorker(
     {
       byPacked,
@@ -100,13 +128,13 @@ function stageLikeTheWorker(
       start,
       stop: () => {
         stopped = true;
-        start();
+        stop(new Error('The worker stopped.'));
       },
     },
     drafts,
   );
   if (!waits) staged.start();
-  return staged;
+  return Object.assign(staged, { writing });
 }
 
 /** Every stored invoice, block and total, ids replaced by the invoice's number. */
@@ -192,11 +220,11 @@ describe('charge-line blocks staged during the preview', () => {
 
   it('whose writing failed part way are claimed by no invoice: the commit writes every block itself and deletes them', async () => {
     const input = packedImport('march.csv', 12, 1_500);
-    const staged = stageLikeTheWorker(input.drafts, { fail: true });
+    const staged = stageLikeTheWorker(input.drafts, { fail: true, perTransaction: 5_000 });
     await staged.written;
     expect(staged.finished()).toBe(false);
-    // Blocks were written before the failure: none is taken.
-    expect(await db.chargeBlocks.count()).toBe(24);
+    // The six invoices before the failure were written, a transaction per block: none is taken.
+    expect(await db.chargeBlocks.count()).toBe(12);
     const outcome = await commitImport(db, input, { now, stagedBlocks: staged });
     if (!outcome.ok) throw new Error('refused');
     expect(outcome.lines).toBe(18_000);
@@ -265,9 +293,19 @@ describe('charge-line blocks staged during the preview', () => {
   it('are discarded when the preview is cancelled or read again, claimed blocks kept', async () => {
     const kept = await commitImport(db, packedImport('february.csv', 2, 500), { now });
     if (!kept.ok) throw new Error('refused');
-    const staged = stageLikeTheWorker(packedImport('march.csv', 4, 1_200).drafts);
-    // Discarded while it writes: it stops, and what it wrote goes.
-    await discardStagedBlocks(db, staged);
+    // A transaction per block: the worker is told to end while it writes.
+    const staged = stageLikeTheWorker(packedImport('march.csv', 4, 1_200).drafts, {
+      perTransaction: 5_000,
+    });
+    while ((await db.chargeBlocks.count()) === 2) await new Promise((r) => setTimeout(r, 0));
+    const later: (() => Promise<void>)[] = [];
+    await discardStagedBlocks(db, staged, (deleteAgain) => later.push(deleteAgain));
+    // Ending, it still commits what it had made (here: to the end), after the first delete.
+    await staged.writing;
+    expect(await orphanBlocks(db)).toBeGreaterThan(0);
+    // The second delete, a few seconds on, takes those too.
+    expect(later).toHaveLength(1);
+    await later[0]?.();
     expect(await db.chargeBlocks.count()).toBe(2);
     expect(await orphanBlocks(db)).toBe(0);
   });
@@ -301,7 +339,7 @@ describe('charge-line blocks staged during the preview', () => {
       await db.invoices.add({ ...stored, id: `${invoiceId}~`, invoiceNumber: `${invoiceId}~` });
       await db.chargeBlocks.add({ ...storedBlock, invoiceId: `${invoiceId}~` });
     }
-    await discardStagedBlocks(db, again);
+    await discardStagedBlocks(db, again, () => undefined);
     expect(await orphanBlocks(db)).toBe(0);
     expect(await db.chargeBlocks.count()).toBe(2 * between.length + 2);
   });
@@ -317,7 +355,7 @@ describe('charge-line blocks staged during the preview', () => {
     expect(outcome.ok).toBe(false);
     const ids = staged.invoices.map((invoice) => invoice.invoiceId);
     expect(await db.invoices.where(':id').anyOf(ids).count()).toBe(0);
-    await discardStagedBlocks(db, staged);
+    await discardStagedBlocks(db, staged, () => undefined);
     expect(await db.chargeBlocks.count()).toBe(2);
     expect(await orphanBlocks(db)).toBe(0);
   });

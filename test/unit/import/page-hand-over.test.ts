@@ -335,6 +335,58 @@ describe('a worker staging its drafts’ blocks after answering', () => {
     }
   });
 
+  it('ends with an answer the page cannot take: no worker is left waiting to stage', async () => {
+    const terminated: number[] = [];
+    let started = 0;
+    vi.stubGlobal(
+      'Worker',
+      class {
+        readonly own = started++;
+        onmessage: ((event: { data: unknown }) => void) | null = null;
+        onerror: unknown = null;
+        postMessage(message: { kind: string; share?: { shard: number } }) {
+          if (message.kind === 'stage') return;
+          const plan = [[{ key: 'k', invoiceId: `invoice-${this.own}`, rows: 1, blocks: 1 }]];
+          const file = (name: string) => ({
+            name,
+            bytes: new Uint8Array(0),
+            memberNames: [name],
+            fileHash: '',
+          });
+          // Neither worker fingerprinted b.csv: the page cannot take the joined answer.
+          const data =
+            message.share?.shard === 1
+              ? { type: 'done', outcomes: [], packed: [], files: [], hashes: ['', ''] }
+              : {
+                  type: 'done',
+                  outcomes: [],
+                  packed: [],
+                  elsewhere: [],
+                  staging: plan,
+                  files: [{ ...file('a.csv'), fileHash: 'aa' }, file('b.csv')],
+                };
+          setTimeout(() => this.onmessage?.({ data }));
+        }
+        terminate() {
+          terminated.push(this.own);
+        }
+      },
+    );
+    try {
+      // Two files of 4.5 MB: a read two workers share.
+      const files = ['a.csv', 'b.csv'].map((name) => ({
+        name,
+        bytes: new Uint8Array(4.5 * 2 ** 20),
+      }));
+      const read = readInWorker({ kind: 'read', files, options: {} } as never, () => undefined);
+      await expect(read.result).rejects.toThrow('"b.csv" could not be fingerprinted.');
+      expect(started).toBe(2);
+      expect(new Set(terminated)).toEqual(new Set([0, 1]));
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('in a shared read, is joined at each draft’s place', () => {
     const plan = (id: string) => [{ key: 'k', invoiceId: id, rows: 1, blocks: 1 }];
     const draft = (name: string): ReadOutcome =>

@@ -284,6 +284,8 @@ export function ImportProvider({ children }: { children: ReactNode }) {
       );
     const question = firstQuestion(result.outcomes);
     if (question) {
+      // Read again once answered: blocks a worker would stage meanwhile are of no use.
+      discardBlocks();
       setState({ step: 'question', question, fileNames });
       return;
     }

@@ -196,7 +196,7 @@ self.onmessage = async (event: MessageEvent<ReadRequest>) => {
         handOver.transfer,
       );
       if (stagingPlan && request.stageInto !== undefined)
-        await stageBlocks(request.stageInto, handOver.kept, stagingPlan);
+        void stageBlocks(request.stageInto, handOver.kept, stagingPlan);
       return;
     }
     const hashes = await hashing;
@@ -230,7 +230,7 @@ self.onmessage = async (event: MessageEvent<ReadRequest>) => {
       [...handOver.transfer, ...fileBuffers],
     );
     if (stagingPlan && request.stageInto !== undefined)
-      await stageBlocks(request.stageInto, handOver.kept, stagingPlan);
+      void stageBlocks(request.stageInto, handOver.kept, stagingPlan);
   } catch (error) {
     scope.postMessage({
       type: 'failed',

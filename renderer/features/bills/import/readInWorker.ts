@@ -69,6 +69,7 @@ export interface RunningRead {
 export class ReadCancelled extends Error {
   constructor() {
     super('The import was cancelled.');
+    this.name = 'ReadCancelled';
   }
 }
 
@@ -332,5 +333,8 @@ export function readInWorker(
     performance.mark('import:worker-answered');
     return withLines(message, { totals: staged, start, stop: cancel });
   });
+  // An answer the page cannot take (a file left without a fingerprint) ends the workers too: one
+  // waiting to stage would otherwise hold its copy of the lines for the rest of the session.
+  result.catch(cancel);
   return { result, cancel };
 }
