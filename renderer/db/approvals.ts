@@ -69,6 +69,51 @@ export async function applyApprovalPolicy(
   });
 }
 
+/**
+ * The policy's decisions for invoices about to be stored (`fresh`: an import's new and completed
+ * invoices, not written yet) together with every stored invoice: `fresh` as they are to be written,
+ * each with the policy's decision, and the stored invoices it changes. Exactly what
+ * {@link applyApprovalPolicy} stores once they are written, without writing each new invoice a
+ * second time. Call inside a transaction over the invoices, services, accounts, carriers and
+ * findings, with no invoice of `fresh` stored.
+ */
+export async function decideBeforeStoring(
+  db: TemDeskDatabase,
+  now: Date,
+  settings: ApprovalPolicySettings,
+  fresh: readonly Invoice[],
+): Promise<{ fresh: Invoice[]; stored: Invoice[] }> {
+  if (!settings.enabled) return { fresh: [...fresh], stored: [] };
+  const tables = [db.invoices, db.services, db.accounts, db.carriers, db.findings];
+  const [stored, services, accounts, carriers, findings] = await db.transaction('r', tables, () =>
+    Promise.all([
+      db.invoices.toArray(),
+      db.services.toArray(),
+      db.accounts.toArray(),
+      db.carriers.toArray(),
+      db.findings.where('status').anyOf('open', 'disputed').toArray(),
+    ]),
+  );
+  const freshIds = new Set(fresh.map((invoice) => invoice.id));
+  const changed = runApprovalPolicy(
+    {
+      invoices: [...stored.filter((invoice) => !freshIds.has(invoice.id)), ...fresh],
+      services,
+      accounts,
+      carriers,
+      findings,
+      settings,
+    },
+    todayIso(now),
+    now.toISOString(),
+  );
+  const decided = new Map(changed.map((invoice) => [invoice.id, invoice]));
+  return {
+    fresh: fresh.map((invoice) => decided.get(invoice.id) ?? invoice),
+    stored: changed.filter((invoice) => !freshIds.has(invoice.id)),
+  };
+}
+
 /** The statuses a person may move many invoices to at once, and from where. */
 export const BULK_FROM: Record<'approved' | 'on-hold' | 'paid', readonly InvoiceStatus[]> = {
   approved: ['received', 'reviewed', 'on-hold'],

@@ -13,7 +13,7 @@ import {
 import type { Invoice } from '../../shared/model';
 import { packChargeLines, type ChargeBlock } from '../../shared/storage/charge-blocks';
 import { serviceTotalsOfBlocks, type ServiceTotals } from '../../shared/storage/service-totals';
-import { applyApprovalPolicy, approvalPolicyOf, APPROVAL_KEYS } from './approvals';
+import { approvalPolicyOf, APPROVAL_KEYS, decideBeforeStoring } from './approvals';
 import { attachStoredUsage, type AddedUsage } from './attach-usage';
 import { batchRecordsOf, type BatchStats } from './import-batches';
 import {
@@ -130,21 +130,22 @@ export async function commitImport(
   // that failed are not claimed: the commit writes those invoices' blocks itself and deletes them.
   stagedBlocks?.start();
   await stagedBlocks?.written;
-  const importedAt = (options.now ?? new Date()).toISOString();
+  const now = options.now ?? new Date();
+  const importedAt = now.toISOString();
   const uploadOf = uploadLookup(input);
   const withPolicy = options.approvalPolicy !== false;
-  // The approval policy runs in the same transaction (it reads a few more tables): one write for
-  // the list to read again, not two, and never a moment with the new invoices undecided.
+  // The approval policy runs in the same transaction (it reads a few more tables): the new invoices
+  // are written once, decided, and there is never a moment with them undecided.
   const tables = withPolicy
     ? [...importTables(db), db.services, db.findings, db.settings]
     : importTables(db);
   const written = db.transaction('rw', tables, async (): Promise<CommitOutcome> => {
     // The policy's settings are asked for first (nothing here writes them): their answer is in
-    // long before the last write's, so the policy's turn at the end starts without one more round
-    // trip behind every write (and, turned off, makes none). (A Dexie request's own promise: an
-    // async function's, pending across the awaits below, would end the transaction early.)
+    // before the invoices are decided, without one more round trip then (and, turned off, the
+    // policy reads nothing). (A Dexie request's own promise: an async function's, pending across
+    // the awaits below, would end the transaction early.)
     const policy = withPolicy ? db.settings.get(APPROVAL_KEYS.policy) : undefined;
-    // Awaited at the end; a commit refused before then must not leave it unhandled.
+    // Awaited once the invoices are made; a commit refused before then must not leave it unhandled.
     policy?.catch(() => undefined);
     const conflicts = await findImportConflicts(db, input);
     const blocking = conflicts.filter(
@@ -334,6 +335,19 @@ export async function commitImport(
       stats.usage += usage.length;
       perBatch.set(batchId, stats);
     }
+    // The policy decides the new and completed invoices before they are written (each written
+    // once, decided), with the stored ones it changes (and again after the checks run on them).
+    if (policy !== undefined) {
+      const decided = await decideBeforeStoring(db, now, approvalPolicyOf(await policy), [
+        ...invoices,
+        ...completed,
+      ]);
+      decided.fresh.forEach((invoice, i) => {
+        if (i < invoices.length) invoices[i] = invoice;
+        else completed[i - invoices.length] = invoice;
+      });
+      if (decided.stored.length > 0) await pipeline.send(() => db.invoices.bulkPut(decided.stored));
+    }
     await bounded(invoices, (slice) => db.invoices.bulkAdd(slice), invoiceWeight);
     await pipeline.send(() => db.invoices.bulkPut(completed));
     storedLines += linesOf(blocks);
@@ -372,9 +386,6 @@ export async function commitImport(
       (file) => file.bytes.byteLength,
       BYTES_PER_WRITE,
     );
-    // The policy decides the new invoices now (and again after the checks run on them).
-    if (policy !== undefined)
-      await applyApprovalPolicy(db, options.now ?? new Date(), approvalPolicyOf(await policy));
     return {
       ok: true,
       batchIds: [...batchIdByUpload.values()],

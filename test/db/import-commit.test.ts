@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { saveApprovalPolicy } from '../../renderer/db/approvals';
+import { applyApprovalPolicy, saveApprovalPolicy } from '../../renderer/db/approvals';
 import { loadChargeLines } from '../../renderer/db/charges';
 import { TemDeskDatabase } from '../../renderer/db/database';
 import { loadInvoiceFindings, loadInvoiceRows } from '../../renderer/db/invoices';
@@ -123,6 +123,73 @@ describe('committing an import', () => {
     expect(decided?.approval).toMatchObject({ decidedBy: 'policy', outcome: 'review' });
     expect(left).toBeDefined();
     expect(left?.approval).toBeUndefined();
+  });
+
+  it('writes each new invoice once, decided, as the policy run after the import would decide it', async () => {
+    const now = new Date('2026-12-02T10:00:00Z');
+    // The id of every invoice written to the table, once per write IndexedDB is asked for.
+    const writes: string[] = [];
+    const counted = new TemDeskDatabase(`commit-test-counted-${++counter}`);
+    counted.use({
+      stack: 'dbcore',
+      name: 'count-invoice-writes',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          if (name !== 'invoices') return table;
+          return {
+            ...table,
+            mutate: (request) => {
+              if ('values' in request)
+                for (const value of request.values) writes.push((value as Invoice).id);
+              return table.mutate(request);
+            },
+          };
+        },
+      }),
+    });
+    // The same imports decided the old way: stored undecided, then the policy run over them.
+    const after = new TemDeskDatabase(`commit-test-after-${++counter}`);
+    await Promise.all([counted.open(), after.open()]);
+    try {
+      const months: [string, string, string[], number][] = [
+        ['lumen-2026-08.csv', 'c1', ['INV-8'], 100_00],
+        ['lumen-2026-09.csv', 'c2', ['INV-9', 'INV-9B'], 100_00],
+        ['lumen-2026-10.csv', 'c3', ['INV-10'], 180_00],
+        ['lumen-2026-11.csv', 'c4', ['INV-11'], 101_00],
+      ];
+      for (const [fileName, hash, numbers, amount] of months) {
+        writes.length = 0;
+        const outcome = await commitImport(counted, upload(fileName, hash, numbers, amount), {
+          now,
+        });
+        const added = outcome.ok ? outcome.invoiceIds : [];
+        expect(added).toHaveLength(numbers.length);
+        for (const id of added) expect(writes.filter((written) => written === id)).toHaveLength(1);
+        await commitImport(after, upload(fileName, hash, numbers, amount), {
+          now,
+          approvalPolicy: false,
+        });
+        await applyApprovalPolicy(after, now);
+      }
+      const decisions = async (database: TemDeskDatabase) =>
+        (await database.invoices.toArray())
+          .map(({ invoiceNumber, status, approval, history }) => ({
+            invoiceNumber,
+            status,
+            approval,
+            history,
+          }))
+          .sort((a, b) => a.invoiceNumber.localeCompare(b.invoiceNumber));
+      const decided = await decisions(counted);
+      expect(decided).toEqual(await decisions(after));
+      // Decided, some one way and some the other: the comparison holds something.
+      expect(decided.every((invoice) => invoice.approval?.decidedBy === 'policy')).toBe(true);
+      expect(new Set(decided.map((invoice) => invoice.approval?.outcome)).size).toBe(2);
+    } finally {
+      await Promise.all([counted.delete(), after.delete()]);
+    }
   });
 
   it('recognises the same file imported twice and refuses it, writing nothing', async () => {
