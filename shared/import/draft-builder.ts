@@ -3,11 +3,9 @@
  * rows fill gaps), charge lines, usage, skipped rows and errors.
  */
 import type { DateOrder } from '../dates';
-import { serviceMatchKey } from '../ids/identifiers';
 import type { ChargeCategory } from '../model';
-import { MAX_LINES_TOTAL_CENTS } from '../billing/aggregates';
 import type { Cents } from '../money/cents';
-import { cents, formatCents, subtractCents } from '../money/cents';
+import { cents, formatCents } from '../money/cents';
 import type { DecimalEvidence, RowErrorLog } from './cells';
 import type {
   BillDraft,
@@ -23,23 +21,18 @@ import { LISTED_ROW_ERRORS } from './limits';
 import { DraftLinesBuilder, type DraftLineMore } from './packed-lines';
 import { draftWithPackedLines } from './packed-drafts';
 import { PartContenders } from './draft-parts';
+import { ServiceKeys } from './service-keys';
 import { SubCents } from './sub-cents';
-import { addUnlistedRows, mixedDecimalsReason } from './draft-problems';
+import {
+  addUnlistedRows,
+  companionMissingWarning,
+  invoiceLineSums,
+  linesPastBoundReason,
+  mixedDecimalsReason,
+  statedTotalWarning,
+} from './draft-problems';
 
 const NO_MORE: DraftLineMore = { quantity: null };
-
-/** Ten-digit identifiers keyed through the map before its hit rate decides (see `tenDigitKey`). */
-const TEN_DIGIT_TRIAL = 4096;
-
-/** Whether `text` is exactly ten ASCII digits (`/^\d{10}$/` without a regular expression). */
-function isTenDigits(text: string): boolean {
-  if (text.length !== 10) return false;
-  for (let i = 0; i < 10; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x30 || code > 0x39) return false;
-  }
-  return true;
-}
 
 /** Mutable state of one draft being read. */
 export class DraftBuilder implements RowErrorLog {
@@ -58,7 +51,7 @@ export class DraftBuilder implements RowErrorLog {
   /** Where each invoice's stated total was read, for pointing at it when it does not reconcile. */
   readonly statedAt = new Map<string, { sourceFile: string; row: number }>();
   /** Service keys by raw text: the same line appears on many rows, and key parsing is not free. */
-  private readonly serviceKeys = new Map<string, string | null>();
+  private readonly serviceKeys = new ServiceKeys();
   /** Lines whose amount had fractions of a cent, rounded together when the draft is done. */
   private readonly subCents = new SubCents();
 
@@ -209,52 +202,7 @@ export class DraftBuilder implements RowErrorLog {
 
   /** The match key of a service identifier ('' → null), cached. */
   serviceKey(serviceIdRaw: string): string | null {
-    if (serviceIdRaw === '') return null;
-    // Consecutive lines of one service share its key (one string kept, not one per line).
-    if (serviceIdRaw === this.lastServiceRaw) return this.lastServiceKey;
-    const key = this.serviceKeyOf(serviceIdRaw);
-    this.lastServiceRaw = serviceIdRaw;
-    this.lastServiceKey = key;
-    return key;
-  }
-
-  /** The last service identifier keyed, and its key. */
-  private lastServiceRaw = '';
-  private lastServiceKey: string | null = null;
-
-  /** Ten-digit identifiers looked up in {@link DraftBuilder.serviceKeys}, and those found there. */
-  private tenDigitLookups = 0;
-  private tenDigitHits = 0;
-
-  private serviceKeyOf(serviceIdRaw: string): string | null {
-    // A bare ten-digit number is the common case and always a North American number.
-    if (isTenDigits(serviceIdRaw)) return this.tenDigitKey(serviceIdRaw);
-    let key = this.serviceKeys.get(serviceIdRaw);
-    if (key === undefined) {
-      key = serviceMatchKey(serviceIdRaw);
-      // Kept for the service's next rows too: one key string per service, not one per line.
-      this.serviceKeys.set(serviceIdRaw, key);
-    }
-    return key;
-  }
-
-  /**
-   * The key of a ten-digit identifier: kept like the others while most are met again (one key
-   * string per service), made afresh once most turn out to be new (a bill of 100,000 services,
-   * one line each): a map of every distinct service was most of the cost of keying such a bill.
-   */
-  private tenDigitKey(serviceIdRaw: string): string {
-    const lookups = this.tenDigitLookups;
-    if (lookups >= TEN_DIGIT_TRIAL && this.tenDigitHits * 2 < lookups) return `+1${serviceIdRaw}`;
-    this.tenDigitLookups = lookups + 1;
-    const kept = this.serviceKeys.get(serviceIdRaw);
-    if (kept !== undefined && kept !== null) {
-      this.tenDigitHits += 1;
-      return kept;
-    }
-    const key = `+1${serviceIdRaw}`;
-    this.serviceKeys.set(serviceIdRaw, key);
-    return key;
+    return this.serviceKeys.of(serviceIdRaw);
   }
 
   /** Adds a charge line; zero amounts are the caller's choice to skip. */
@@ -377,7 +325,7 @@ export class DraftBuilder implements RowErrorLog {
    */
   checkStatedTotals(): void {
     this.apportionSubCents();
-    const sums = this.invoiceSums();
+    const sums = invoiceLineSums(this.lines);
     for (const invoice of this.invoices.values()) {
       if (invoice.statedTotal === null) continue;
       const companion = missingCompanionOf(invoice);
@@ -389,7 +337,7 @@ export class DraftBuilder implements RowErrorLog {
         this.warnings.push({
           sourceFile,
           row,
-          message: `Invoice ${invoice.invoiceNumber} (account ${invoice.accountNumber}): only its stated total (${formatCents(invoice.statedTotal)}) was read; its charges are in the ${companion} file of the same download. Import that file too, now or later: it completes this invoice.`,
+          message: companionMissingWarning(invoice, invoice.statedTotal, companion),
         });
         continue;
       }
@@ -405,34 +353,9 @@ export class DraftBuilder implements RowErrorLog {
       this.warnings.push({
         sourceFile,
         row,
-        message: `Invoice ${invoice.invoiceNumber}: the bill states a total of ${formatCents(invoice.statedTotal)} but its lines add up to ${formatCents(linesTotal)} (a difference of ${formatCents(subtractCents(invoice.statedTotal, linesTotal))}).`,
+        message: statedTotalWarning(invoice, invoice.statedTotal, linesTotal),
       });
     }
-  }
-
-  /** Each invoice's lines total, checked: null when it leaves ±{@link MAX_LINES_TOTAL_CENTS}. */
-  private invoiceSums(): Map<string, number | null> {
-    // One running sum per invoice, in line order, checked at every step as `checkedLinesTotal`
-    // does; an invoice's lines come together, so its sum is kept aside until the key changes.
-    const sums = new Map<string, number | null>();
-    let key: string | null = null;
-    let sum: number | null = 0;
-    const { lines } = this;
-    for (let at = 0; at < lines.count; at++) {
-      const lineKey = lines.invoiceKeyAt(at);
-      if (lineKey !== key) {
-        if (key !== null) sums.set(key, sum);
-        key = lineKey;
-        sum = sums.has(key) ? (sums.get(key) ?? null) : 0;
-        // Set now, so the map keeps the order in which invoices first appear.
-        sums.set(key, sum);
-      }
-      if (sum === null) continue;
-      sum += lines.amountAt(at);
-      if (!(Math.abs(sum) <= MAX_LINES_TOTAL_CENTS)) sum = null;
-    }
-    if (key !== null) sums.set(key, sum);
-    return sums;
   }
 
   /** Why the draft cannot be imported as read, or null (see {@link BillDraft.refusal}). */
@@ -441,11 +364,8 @@ export class DraftBuilder implements RowErrorLog {
       const mixed = mixedDecimalsReason(fileName, evidence);
       if (mixed !== null) return mixed;
     }
-    for (const [key, sum] of this.invoiceSums()) {
-      if (sum !== null) continue;
-      const invoice = this.invoices.get(key);
-      return `The charges of invoice ${invoice?.invoiceNumber ?? key} (account ${invoice?.accountNumber ?? '?'}) in "${invoice?.sourceFile ?? ''}" add up to more than ${formatCents(cents(MAX_LINES_TOTAL_CENTS))}, beyond any real bill: amounts are misread (a wrong column or decimal separator) or the file is damaged. Nothing from it was imported.`;
-    }
+    for (const [key, sum] of invoiceLineSums(this.lines))
+      if (sum === null) return linesPastBoundReason(key, this.invoices.get(key));
     return null;
   }
 

@@ -1,10 +1,12 @@
 /**
  * What a draft says of its problems beyond single rows: the closing "… and N more rows" once
- * its errors are listed no further, and why its amounts cannot be read one way (a refusal).
+ * its errors are listed no further, why its amounts cannot be read one way or add up past any
+ * real bill (a refusal), and the warnings of a stated total its lines do not reconcile with.
  */
-import { cents, formatCents } from '../money/cents';
+import { MAX_LINES_TOTAL_CENTS } from '../billing/aggregates';
+import { cents, formatCents, subtractCents, type Cents } from '../money/cents';
 import type { DecimalEvidence } from './cells';
-import type { BillDraft, RowError } from './draft';
+import type { BillDraft, DraftInvoice, RowError } from './draft';
 import { formatCount, LISTED_ROW_ERRORS } from './limits';
 
 /** Whether an error is the closing "… and N more rows" line of a draft's errors. */
@@ -57,4 +59,58 @@ function readingsOf(text: string): string {
   const whole = Number(digits);
   const small = Math.round(whole / 10);
   return `${formatCents(cents(small))} one way or ${formatCents(cents(whole * 100))} the other`;
+}
+
+/** What {@link invoiceLineSums} reads of a draft's lines (see `DraftLinesBuilder`). */
+export interface KeyedAmounts {
+  readonly count: number;
+  invoiceKeyAt(at: number): string;
+  amountAt(at: number): number;
+}
+
+/** Each invoice's lines total, checked: null when it leaves ±{@link MAX_LINES_TOTAL_CENTS}. */
+export function invoiceLineSums(lines: KeyedAmounts): Map<string, number | null> {
+  // One running sum per invoice, in line order, checked at every step as `checkedLinesTotal`
+  // does; an invoice's lines come together, so its sum is kept aside until the key changes.
+  const sums = new Map<string, number | null>();
+  let key: string | null = null;
+  let sum: number | null = 0;
+  for (let at = 0; at < lines.count; at++) {
+    const lineKey = lines.invoiceKeyAt(at);
+    if (lineKey !== key) {
+      if (key !== null) sums.set(key, sum);
+      key = lineKey;
+      sum = sums.has(key) ? (sums.get(key) ?? null) : 0;
+      // Set now, so the map keeps the order in which invoices first appear.
+      sums.set(key, sum);
+    }
+    if (sum === null) continue;
+    sum += lines.amountAt(at);
+    if (!(Math.abs(sum) <= MAX_LINES_TOTAL_CENTS)) sum = null;
+  }
+  if (key !== null) sums.set(key, sum);
+  return sums;
+}
+
+/** The refusal of a draft whose invoice `key`'s lines add up past any real bill. */
+export function linesPastBoundReason(key: string, invoice: DraftInvoice | undefined): string {
+  return `The charges of invoice ${invoice?.invoiceNumber ?? key} (account ${invoice?.accountNumber ?? '?'}) in "${invoice?.sourceFile ?? ''}" add up to more than ${formatCents(cents(MAX_LINES_TOTAL_CENTS))}, beyond any real bill: amounts are misread (a wrong column or decimal separator) or the file is damaged. Nothing from it was imported.`;
+}
+
+/** The warning of an invoice of which only the stated total was read, its charges elsewhere. */
+export function companionMissingWarning(
+  invoice: DraftInvoice,
+  statedTotal: Cents,
+  companion: string,
+): string {
+  return `Invoice ${invoice.invoiceNumber} (account ${invoice.accountNumber}): only its stated total (${formatCents(statedTotal)}) was read; its charges are in the ${companion} file of the same download. Import that file too, now or later: it completes this invoice.`;
+}
+
+/** The warning of a stated total the invoice's lines do not add up to. */
+export function statedTotalWarning(
+  invoice: DraftInvoice,
+  statedTotal: Cents,
+  linesTotal: Cents,
+): string {
+  return `Invoice ${invoice.invoiceNumber}: the bill states a total of ${formatCents(statedTotal)} but its lines add up to ${formatCents(linesTotal)} (a difference of ${formatCents(subtractCents(statedTotal, linesTotal))}).`;
 }

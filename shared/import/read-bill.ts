@@ -7,13 +7,10 @@
 import type { DateOrder } from '../dates';
 import { expandUpload, type UploadedFile } from './archive';
 import { chargeDateSamples, type ChargeTable } from './charge-rows';
-import { decideDateOrder, filesInDoubt } from './date-order';
+import { decideDateOrder } from './date-order';
 import { decodeBytes } from './decode';
-import type { BillDraft, ColumnChoice } from './draft';
-import { boundDraftDates } from './draft-bounds';
 import { EDS_NOTICE, looksLikeEds } from './eds';
 import { looksLikeX12, type X12File } from './edi/read-edi';
-import { withFileNotes } from './file-notes';
 import { COMPOUND_FILE_NOTICE, isCompoundFile, markupSpreadsheetNotice } from './legacy-office';
 import { isPdf, PDF_NOTICE } from './pdf';
 import {
@@ -26,14 +23,13 @@ import {
 } from './mapping';
 import { bestFit, duplicateColumnProblem, type LayoutFit } from './profiles/columns';
 import { CARRIER_PROFILES } from './profiles/index';
-import type { CarrierProfile, InvoiceDetails, ProfileTable } from './profiles/types';
+import type { CarrierProfile } from './profiles/types';
 import { importLimits, type ImportLimits } from './limits';
 import { readTable, readTableHeader, sniffTable, type TableSniff } from './table';
 import { isReportText, readReportFiles } from './reports/index';
 import { billInCurrency, CANADIAN_DOLLARS } from './bill-currency';
 import { joinLooseFiles, takeRogersFiles, type RogersArchive } from './usage/rogers-archive';
 import { isXlsx } from './xlsx/package';
-import { sheetDraftNotes } from './xlsx/sheet-notes';
 import type {
   DecodedFileInfo,
   LayoutDrift,
@@ -42,6 +38,7 @@ import type {
   ReadOutcome,
 } from './read-types';
 import { readX12Outcomes, readXlsxMember, rogersOutcome, unreadable } from './read-sources';
+import { draftOutcome, newGroup, readGroup, type ProfileGroup } from './read-groups';
 import { parseRest, shareFiles, type ReadShare, type UnparsedText } from './read-shares';
 
 export type { DecodedFileInfo, LayoutDrift, ReadBillOptions, ReadOutcome } from './read-types';
@@ -51,20 +48,6 @@ export { joinShares, type ReadShare } from './read-shares';
 const SAMPLE_ROWS = 5;
 /** Share of the progress bar for parsing (reading into drafts is the rest). */
 const PARSE_SHARE = 0.85;
-
-/** The files of an upload one profile recognised. */
-interface ProfileGroup {
-  tables: ProfileTable[];
-  /** Files the profile recognises but does not read, with why. */
-  ignored: { sourceFile: string; reason: string }[];
-  files: ParsedFile[];
-  /** Fields read from one of several columns naming them, per file. */
-  choices: ColumnChoice[];
-}
-
-function newGroup(): ProfileGroup {
-  return { tables: [], ignored: [], files: [], choices: [] };
-}
 
 /**
  * Reads the files of one upload and returns one outcome per group: a draft per carrier profile
@@ -356,97 +339,4 @@ function readMapped(
   const result = applyMapping(file.table, mapping, file.name, order);
   if (!result.ok) return unreadable(file.name, result.errors.map((e) => e.message).join(' '));
   return draftOutcome(result.value, [file], options);
-}
-
-function readGroup(
-  profile: CarrierProfile,
-  group: ProfileGroup,
-  options: ReadBillOptions,
-): ReadOutcome {
-  const fileNames = group.files.map((file) => file.name).join(', ');
-  const [firstIgnored] = group.ignored;
-  if (group.tables.length === 0 && firstIgnored !== undefined) {
-    return unreadable(
-      fileNames,
-      `This is a ${profile.layoutName} file that is not imported on its own: ${firstIgnored.reason} Import the whole download instead.`,
-    );
-  }
-  let order = profile.dateOrder ?? options.dateOrder;
-  if (order === undefined) {
-    const decision = decideDateOrder(
-      profile.dateSamples?.(group.tables) ?? [],
-      options.defaultDateOrder,
-    );
-    if (decision.kind === 'ask') {
-      const samplesOf = (tables: ProfileTable[]) => profile.dateSamples?.(tables) ?? [];
-      const inDoubt = filesInDoubt(group.tables, samplesOf, options.defaultDateOrder);
-      return {
-        kind: 'needs-date-order',
-        fileName: inDoubt.join(', '),
-        candidates: decision.candidates,
-        examples: decision.examples,
-      };
-    }
-    order = decision.order;
-  }
-  const invoiceDetails = detailsOfGroup(group, options);
-  const [need] = profile.missingDetails?.(group.tables, { invoiceDetails }) ?? [];
-  if (need !== undefined) {
-    return {
-      kind: 'needs-invoice-details',
-      fileName: need.fileName,
-      profileId: profile.id,
-      missing: need.missing,
-      ...(need.currency === undefined ? {} : { currency: need.currency }),
-      ...((need.note ?? profile.detailsNote) === undefined
-        ? {}
-        : { note: need.note ?? profile.detailsNote }),
-    };
-  }
-  const read = profile.read(group.tables, {
-    dateOrder: order,
-    invoiceDetails,
-    storedInvoices: options.storedInvoices,
-  });
-  const names = group.tables.map((table) => table.fileName);
-  const draft = billInCurrency(read, profile.currency, names, { invoiceDetails });
-  if ('kind' in draft) return draft;
-  if (group.ignored.length > 0)
-    draft.ignoredFiles = [...(draft.ignoredFiles ?? []), ...group.ignored];
-  if (group.choices.length > 0)
-    draft.columnChoices = [...(draft.columnChoices ?? []), ...group.choices];
-  return draftOutcome(draft, group.files, options);
-}
-
-/** The invoice facts of a group's files: each file's own, else the defaults given for every file. */
-function detailsOfGroup(
-  group: ProfileGroup,
-  options: ReadBillOptions,
-): Readonly<Record<string, InvoiceDetails>> {
-  const given = options.invoiceDetails ?? {};
-  const defaults = options.defaultInvoiceDetails;
-  if (defaults === undefined) return given;
-  const details: Record<string, InvoiceDetails> = { ...given };
-  for (const table of group.tables) details[table.fileName] ??= defaults;
-  return details;
-}
-
-/**
- * The outcome of a draft read from `files`: its files' notes added, then refused whole when it
- * cannot be imported as read, else with the dates outside the allowed years taken out as errors.
- */
-function draftOutcome(
-  draft: BillDraft,
-  files: readonly ParsedFile[],
-  options: ReadBillOptions,
-): ReadOutcome {
-  const noted = sheetDraftNotes(withFileNotes(draft, files), files);
-  if (noted.refusal !== undefined) {
-    return unreadable(files.map((file) => file.name).join(', '), noted.refusal);
-  }
-  return {
-    kind: 'draft',
-    draft: boundDraftDates(noted, importLimits(options.limits)),
-    files: files.map((file) => file.info),
-  };
 }
