@@ -21,13 +21,6 @@ import { DELIMITERS } from './table-types';
 
 export * from './table-types';
 export { headerKey } from './header-key';
-export {
-  looksLikeHeader,
-  modalWidth,
-  repeatsBelow,
-  sampleLineWidth,
-  splitSampleLine,
-} from './sample-lines';
 
 /** Lines looked at to find the delimiter and the header. */
 const SNIFF_LINES = 60;

@@ -7,7 +7,7 @@
 import type { ImportLimits, LimitAdvice } from '../limits';
 import { formatCount, LISTED_ROW_ERRORS, quoteCell } from '../limits';
 import type { Table, TableRow } from '../table';
-import { looksLikeHeader, modalWidth, repeatsBelow } from '../table';
+import { looksLikeHeader, modalWidth, repeatsBelow } from '../sample-lines';
 import { isFooterText, layoutRowKind } from '../table-rows';
 import { centsFromText } from '../../money/cents';
 import type { XlsxRow, XlsxSheetInfo, XlsxWorkbook } from './workbook';

@@ -1,13 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import type { Delimiter } from '../../../shared/import/table';
+import { sampleLineWidth, splitSampleLine } from '../../../shared/import/sample-lines';
 import {
   DELIMITERS,
   headerKey,
   readTable,
   readTableHeader,
-  sampleLineWidth,
   sniffTable,
-  splitSampleLine,
 } from '../../../shared/import/table';
 import { seededRandom } from '../../fixtures/generate/random';
 import { decodeBytes } from '../../../shared/import/decode';
