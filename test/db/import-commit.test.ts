@@ -20,6 +20,7 @@ import { packDraftUsage } from '../../shared/import/packed-usage';
 import { packDraftLines } from '../../shared/import/packed-lines';
 import type { Invoice } from '../../shared/model';
 import { makeDraft, makeDraftInvoice, makeDraftLine, textBytes } from '../helpers/drafts';
+import { countInvoiceWrites, decisionsOf } from '../helpers/invoice-writes';
 
 let db: TemDeskDatabase;
 let counter = 0;
@@ -128,27 +129,8 @@ describe('committing an import', () => {
   it('writes each new invoice once, decided, as the policy run after the import would decide it', async () => {
     const now = new Date('2026-12-02T10:00:00Z');
     // The id of every invoice written to the table, once per write IndexedDB is asked for.
-    const writes: string[] = [];
     const counted = new TemDeskDatabase(`commit-test-counted-${++counter}`);
-    counted.use({
-      stack: 'dbcore',
-      name: 'count-invoice-writes',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name);
-          if (name !== 'invoices') return table;
-          return {
-            ...table,
-            mutate: (request) => {
-              if ('values' in request)
-                for (const value of request.values) writes.push((value as Invoice).id);
-              return table.mutate(request);
-            },
-          };
-        },
-      }),
-    });
+    const writes = countInvoiceWrites(counted);
     // The same imports decided the old way: stored undecided, then the policy run over them.
     const after = new TemDeskDatabase(`commit-test-after-${++counter}`);
     await Promise.all([counted.open(), after.open()]);
@@ -173,17 +155,8 @@ describe('committing an import', () => {
         });
         await applyApprovalPolicy(after, now);
       }
-      const decisions = async (database: TemDeskDatabase) =>
-        (await database.invoices.toArray())
-          .map(({ invoiceNumber, status, approval, history }) => ({
-            invoiceNumber,
-            status,
-            approval,
-            history,
-          }))
-          .sort((a, b) => a.invoiceNumber.localeCompare(b.invoiceNumber));
-      const decided = await decisions(counted);
-      expect(decided).toEqual(await decisions(after));
+      const decided = await decisionsOf(counted);
+      expect(decided).toEqual(await decisionsOf(after));
       // Decided, some one way and some the other: the comparison holds something.
       expect(decided.every((invoice) => invoice.approval?.decidedBy === 'policy')).toBe(true);
       expect(new Set(decided.map((invoice) => invoice.approval?.outcome)).size).toBe(2);

@@ -6,12 +6,14 @@
  * finding dismissed before it dismissed, once.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { applyApprovalPolicy } from '../../renderer/db/approvals';
 import { createBackup } from '../../renderer/db/backup';
 import { TemDeskDatabase } from '../../renderer/db/database';
 import { findingsTable, runAndSaveAudit, setFindingStatus } from '../../renderer/db/findings';
 import type { UploadedFile } from '../../shared/import/archive';
 import type { Invoice } from '../../shared/model';
 import { importInApp } from '../helpers/app-import';
+import { countInvoiceWrites, decisionsOf } from '../helpers/invoice-writes';
 import { workspaceFromBackup } from '../helpers/cli-workspace';
 import { ANA, BEN, file } from '../unit/import/premier-parts';
 
@@ -88,6 +90,30 @@ describe('the parts of a stored invoice, in any order', () => {
     const [joined] = await db.invoices.toArray();
     const batch = await db.importBatches.get(joined?.importBatchId ?? '');
     expect([joined?.sourceFile, batch?.fileName]).toEqual(['sales.csv', 'sales.csv']);
+  });
+
+  it('the joined invoice is written once, decided as the policy run after the join decides it', async () => {
+    const counted = new TemDeskDatabase(`later-parts-order-${++counter}`);
+    const writes = countInvoiceWrites(counted);
+    await counted.open();
+    dbs.push(counted);
+    // The same two imports, stored undecided and then decided by the policy run on its own.
+    const after = await freshDb();
+    for (const part of [A, B]) {
+      writes.length = 0;
+      const { outcome } = await importInApp(counted, [part()], { now: NOW });
+      const [joined] = await counted.invoices.toArray();
+      expect(writes.filter((id) => id === joined?.id)).toHaveLength(1);
+      const undecided = await importInApp(after, [part()], { now: NOW, approvalPolicy: false });
+      expect(undecided.outcome.ok).toBe(true);
+      await applyApprovalPolicy(after, NOW);
+      expect(outcome).toMatchObject({ ok: true, completedInvoices: part === A ? 0 : 1 });
+    }
+    const decided = await decisionsOf(counted);
+    expect(decided).toEqual(await decisionsOf(after));
+    expect(decided).toEqual([
+      expect.objectContaining({ approval: expect.objectContaining({ decidedBy: 'policy' }) }),
+    ]);
   });
 
   it('a finding dismissed on the stored invoice stays dismissed, once, after the join', async () => {

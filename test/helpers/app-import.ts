@@ -13,7 +13,7 @@ import { uploadsFor } from './doors';
 export async function importInApp(
   db: TemDeskDatabase,
   files: readonly UploadedFile[],
-  options: { now: Date; replace?: boolean },
+  options: { now: Date; replace?: boolean; approvalPolicy?: boolean },
 ) {
   const { outcomes } = await readWithCompanions(db, files, async (all) => readBills(all));
   const drafts = outcomes.flatMap((o) => (o.kind === 'draft' ? [o.draft] : []));
