@@ -37,81 +37,74 @@ export async function saveApprovalPolicy(
 }
 
 /**
+ * What the policy reads besides its settings: every stored invoice, the inventory and accounts it
+ * compares them with, and the open or disputed findings. In a read-only transaction of its own (a
+ * part of the caller's, when there is one).
+ */
+function policyReads(db: TemDeskDatabase) {
+  const tables = [db.invoices, db.services, db.accounts, db.carriers, db.findings];
+  return db.transaction('r', tables, async () => {
+    const [invoices, services, accounts, carriers, findings] = await Promise.all([
+      db.invoices.toArray(),
+      db.services.toArray(),
+      db.accounts.toArray(),
+      db.carriers.toArray(),
+      db.findings.where('status').anyOf('open', 'disputed').toArray(),
+    ]);
+    return { invoices, services, accounts, carriers, findings };
+  });
+}
+
+/**
  * Runs the approval policy over every stored invoice and stores what it changes (only invoices
  * nothing or the policy decided). Returns how many invoices changed. `policy`: its settings, when
- * the caller read them already in the same transaction (they are not read again to find it off).
+ * the caller read them already in the same transaction (they are not read again).
  */
 export async function applyApprovalPolicy(
   db: TemDeskDatabase,
   now: Date,
   policy?: ApprovalPolicySettings,
 ): Promise<number> {
+  const settings = policy ?? (await loadApprovalPolicy(db));
   // Off, it changes nothing: no read-write transaction over every invoice, which held back the
   // invoice list's read after each import.
-  if (!(policy ?? (await loadApprovalPolicy(db))).enabled) return 0;
-  const tables = [db.invoices, db.services, db.accounts, db.carriers, db.findings, db.settings];
+  if (!settings.enabled) return 0;
+  const tables = [db.invoices, db.services, db.accounts, db.carriers, db.findings];
   return db.transaction('rw', tables, async () => {
-    const [invoices, services, accounts, carriers, findings, settings] = await Promise.all([
-      db.invoices.toArray(),
-      db.services.toArray(),
-      db.accounts.toArray(),
-      db.carriers.toArray(),
-      db.findings.where('status').anyOf('open', 'disputed').toArray(),
-      loadApprovalPolicy(db),
-    ]);
-    const changed = runApprovalPolicy(
-      { invoices, services, accounts, carriers, findings, settings },
-      todayIso(now),
-      now.toISOString(),
-    );
+    const read = await policyReads(db);
+    const changed = runApprovalPolicy({ ...read, settings }, todayIso(now), now.toISOString());
     await db.invoices.bulkPut(changed);
     return changed.length;
   });
 }
 
 /**
- * The policy's decisions for invoices about to be stored (`fresh`: an import's new and completed
- * invoices, not written yet) together with every stored invoice: `fresh` as they are to be written,
- * each with the policy's decision, and the stored invoices it changes. Exactly what
- * {@link applyApprovalPolicy} stores once they are written, without writing each new invoice a
- * second time. Call inside a transaction over the invoices, services, accounts, carriers and
- * findings, with no invoice of `fresh` stored.
+ * Has the policy decide invoices about to be stored (`fresh`: an import's new and completed
+ * invoices, in lists the caller writes after, none stored yet) together with every stored
+ * invoice: each invoice of `fresh` is replaced in its list by itself with the policy's decision,
+ * and the stored invoices the policy changes are returned. Exactly what {@link applyApprovalPolicy}
+ * stores once they are written, without writing each new invoice a second time. Call inside a
+ * transaction over the invoices, services, accounts, carriers and findings.
  */
 export async function decideBeforeStoring(
   db: TemDeskDatabase,
   now: Date,
   settings: ApprovalPolicySettings,
-  fresh: readonly Invoice[],
-): Promise<{ fresh: Invoice[]; stored: Invoice[] }> {
-  if (!settings.enabled) return { fresh: [...fresh], stored: [] };
-  const tables = [db.invoices, db.services, db.accounts, db.carriers, db.findings];
-  const [stored, services, accounts, carriers, findings] = await db.transaction('r', tables, () =>
-    Promise.all([
-      db.invoices.toArray(),
-      db.services.toArray(),
-      db.accounts.toArray(),
-      db.carriers.toArray(),
-      db.findings.where('status').anyOf('open', 'disputed').toArray(),
-    ]),
-  );
-  const freshIds = new Set(fresh.map((invoice) => invoice.id));
+  fresh: readonly Invoice[][],
+): Promise<Invoice[]> {
+  if (!settings.enabled) return [];
+  const read = await policyReads(db);
+  const freshIds = new Set(fresh.flat().map((invoice) => invoice.id));
+  const stored = read.invoices.filter((invoice) => !freshIds.has(invoice.id));
   const changed = runApprovalPolicy(
-    {
-      invoices: [...stored.filter((invoice) => !freshIds.has(invoice.id)), ...fresh],
-      services,
-      accounts,
-      carriers,
-      findings,
-      settings,
-    },
+    { ...read, invoices: [...stored, ...fresh.flat()], settings },
     todayIso(now),
     now.toISOString(),
   );
   const decided = new Map(changed.map((invoice) => [invoice.id, invoice]));
-  return {
-    fresh: fresh.map((invoice) => decided.get(invoice.id) ?? invoice),
-    stored: changed.filter((invoice) => !freshIds.has(invoice.id)),
-  };
+  for (const list of fresh)
+    list.forEach((invoice, i) => (list[i] = decided.get(invoice.id) ?? invoice));
+  return changed.filter((invoice) => !freshIds.has(invoice.id));
 }
 
 /** The statuses a person may move many invoices to at once, and from where. */

@@ -337,17 +337,11 @@ export async function commitImport(
     }
     // The policy decides the new and completed invoices before they are written (each written
     // once, decided), with the stored ones it changes (and again after the checks run on them).
-    if (policy !== undefined) {
-      const decided = await decideBeforeStoring(db, now, approvalPolicyOf(await policy), [
-        ...invoices,
-        ...completed,
-      ]);
-      decided.fresh.forEach((invoice, i) => {
-        if (i < invoices.length) invoices[i] = invoice;
-        else completed[i - invoices.length] = invoice;
-      });
-      if (decided.stored.length > 0) await pipeline.send(() => db.invoices.bulkPut(decided.stored));
-    }
+    const settings = policy && approvalPolicyOf(await policy);
+    const changed = settings
+      ? await decideBeforeStoring(db, now, settings, [invoices, completed])
+      : [];
+    if (changed.length > 0) await pipeline.send(() => db.invoices.bulkPut(changed));
     await bounded(invoices, (slice) => db.invoices.bulkAdd(slice), invoiceWeight);
     await pipeline.send(() => db.invoices.bulkPut(completed));
     storedLines += linesOf(blocks);
