@@ -16,7 +16,7 @@ import type { DecodedFileInfo, ParsedFile, ReadBillOptions, ReadOutcome } from '
 import { refsOfDrafts } from './stored-usage';
 import type { RogersArchive } from './usage/rogers-archive';
 import { readRogersUsage } from './usage/rogers-usage';
-import { readSheetForImport } from './xlsx/sheet-table';
+import { readSheetForImport } from './xlsx/sheet-choice';
 
 /** A file that cannot be read, with the reason in words a person understands. */
 export function unreadable(fileName: string, message: string): ReadOutcome {

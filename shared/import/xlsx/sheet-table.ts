@@ -1,8 +1,8 @@
 /**
  * A worksheet as the import's {@link Table}: the header found below any title block (the first
  * row as wide as the table that reads like column names), every row after it with its spreadsheet
- * row number, columns from the header's first. Which sheet a file is read from is chosen here too:
- * the one whose header a layout recognises; a question when two do; hidden sheets only on request.
+ * row number, columns from the header's first. Setup workbooks are read here too (their first or
+ * every visible sheet with a table); which sheet a bill is read from is chosen in `sheet-choice`.
  */
 import type { ImportLimits, LimitAdvice } from '../limits';
 import { formatCount, LISTED_ROW_ERRORS, quoteCell } from '../limits';
@@ -10,7 +10,7 @@ import type { Table, TableRow } from '../table';
 import { looksLikeHeader, modalWidth, repeatsBelow } from '../sample-lines';
 import { isFooterText, layoutRowKind } from '../table-rows';
 import { centsFromText } from '../../money/cents';
-import type { XlsxRow, XlsxSheetInfo, XlsxWorkbook } from './workbook';
+import type { XlsxRow, XlsxWorkbook } from './workbook';
 import { columnLetters, openWorkbook } from './workbook';
 
 /** Rows looked at to find the header. */
@@ -190,44 +190,8 @@ function unsignedCents(text: string): number | null {
   return read.ok && read.value !== null && read.value !== 0 ? Math.abs(read.value) : null;
 }
 
-/** How {@link readSheetForImport} decides which sheet a bill file is read from. */
-export interface SheetChoiceOptions {
-  /** The sheet the user chose (from the question, or the CLI's `--sheet`), hidden or not. */
-  sheet?: string;
-  /** A sheet to read when the workbook has one of this name (the CLI's `--sheet`). */
-  preferred?: string;
-  /** Whether a layout (or a saved mapping) recognises a header. */
-  recognised(header: readonly string[]): boolean;
-  limits: ImportLimits;
-  limitAdvice: LimitAdvice;
-}
-
-/** The outcome of choosing and reading a workbook's sheet. */
-export type SheetChoice =
-  | { kind: 'table'; table: SheetTable; hiddenSkipped: string[] }
-  | {
-      kind: 'ask';
-      /** Visible sheets with a header (recognised ones only, when two or more are). */
-      sheets: string[];
-      /** Hidden sheets, offered only when asked for. */
-      hidden: string[];
-    }
-  | { kind: 'unreadable'; message: string };
-
-function hiddenNames(sheets: readonly XlsxSheetInfo[]): string[] {
-  return sheets.filter((sheet) => sheet.state !== 'visible').map((sheet) => sheet.name);
-}
-
-/** A chosen sheet, or why it cannot be read: a formula in its table whose result is not saved. */
-function chosen(fileName: string, table: SheetTable, hiddenSkipped: string[]): SheetChoice {
-  if (table.unsavedFormula === undefined) return { kind: 'table', table, hiddenSkipped };
-  return {
-    kind: 'unreadable',
-    message: `"${fileName}", sheet ${table.sheet}: the cell ${table.unsavedFormula} holds a formula whose result was never saved (the workbook was written by a program and not yet opened and saved in Excel), so its value is not known and the bill cannot be read exactly. Open the workbook in Excel or LibreOffice, save it, and import it again.`,
-  };
-}
-
-function readAsTable(
+/** The table of a workbook's sheet `name`, or null when it has no header row. */
+export function readAsTable(
   book: XlsxWorkbook,
   name: string,
   strictWidth = true,
@@ -235,63 +199,6 @@ function readAsTable(
   const read = book.readSheet(name);
   if (!read.ok) return { ok: false, message: read.problem };
   return { ok: true, table: sheetTable(name, read.rows, { strictWidth }) };
-}
-
-/**
- * Reads a bill workbook's sheet: the one the user named; else the only visible sheet whose header
- * a layout recognises; else the only visible sheet with a header. Two candidates are a question,
- * never a guess. Hidden sheets are read only when named, and are listed when skipped.
- */
-export function readSheetForImport(
-  fileName: string,
-  bytes: Uint8Array,
-  options: SheetChoiceOptions,
-): SheetChoice {
-  const opened = openWorkbook(fileName, bytes, options.limits, options.limitAdvice);
-  if (!opened.ok) return { kind: 'unreadable', message: opened.problem };
-  const book = opened.value;
-  const hidden = hiddenNames(book.sheets);
-  const named =
-    options.sheet ??
-    (book.sheets.some((sheet) => sheet.name === options.preferred) ? options.preferred : undefined);
-  if (named !== undefined) {
-    if (!book.sheets.some((sheet) => sheet.name === named)) {
-      return {
-        kind: 'unreadable',
-        message: `"${fileName}" has no sheet named "${quoteCell(named)}"; its sheets are ${book.sheets.map((sheet) => sheet.name).join(', ')}.`,
-      };
-    }
-    const read = readAsTable(book, named);
-    if (!read.ok) return { kind: 'unreadable', message: read.message };
-    if (read.table === null) {
-      return {
-        kind: 'unreadable',
-        message: `"${fileName}", sheet ${named}: no header row found (a row of column names above the data).`,
-      };
-    }
-    return chosen(fileName, read.table, []);
-  }
-  const withHeader: SheetTable[] = [];
-  for (const sheet of book.sheets) {
-    if (sheet.state !== 'visible') continue;
-    const read = readAsTable(book, sheet.name);
-    if (!read.ok) return { kind: 'unreadable', message: read.message };
-    if (read.table !== null && read.table.table.rows.length > 0) withHeader.push(read.table);
-  }
-  const recognised = withHeader.filter((table) => options.recognised(table.table.header));
-  const candidates = recognised.length > 0 ? recognised : withHeader;
-  const [only] = candidates;
-  if (only !== undefined && candidates.length === 1) {
-    return chosen(fileName, only, hidden);
-  }
-  if (candidates.length > 1) {
-    return { kind: 'ask', sheets: candidates.map((table) => table.sheet), hidden };
-  }
-  if (hidden.length > 0) return { kind: 'ask', sheets: [], hidden };
-  return {
-    kind: 'unreadable',
-    message: `"${fileName}" is an Excel workbook with no sheet holding a table: no row of column names with data under it was found in ${formatCount(book.sheets.length)} sheet${book.sheets.length === 1 ? '' : 's'}.`,
-  };
 }
 
 /**
