@@ -8,6 +8,7 @@ import { basename, join, resolve } from 'node:path';
 import { isHousekeepingFileName } from '../../shared/import/housekeeping-files';
 import type { ImportLimits } from '../../shared/import/limits';
 import { formatBytes, importLimits } from '../../shared/import/limits';
+import { pushAll } from '../../shared/arrays';
 
 /** A problem with the user's input: printed as is, exit code 1 (not a crash). */
 export class CliError extends Error {
@@ -86,7 +87,7 @@ async function walk(folder: string): Promise<string[]> {
     if (entry.name.startsWith('.') || isHousekeepingFileName(entry.name)) continue;
     const path = join(folder, entry.name);
     if (entry.name.startsWith('~$') && entry.isFile() && (await isOfficeLockFile(path))) continue;
-    if (entry.isDirectory()) paths.push(...(await walk(path)));
+    if (entry.isDirectory()) pushAll(paths, await walk(path));
     else if (entry.isFile()) paths.push(path);
   }
   return paths;
@@ -117,7 +118,7 @@ export async function collectBillFiles(
       continue;
     }
     try {
-      paths.push(...(await walk(input)));
+      pushAll(paths, await walk(input));
     } catch (error) {
       throw new CliError(`Cannot read the bills folder "${input}": ${reason(error)}.`);
     }

@@ -38,6 +38,7 @@ import {
   storedByKey,
   storedLinesOf,
 } from './workspace-stored';
+import { pushAll } from '../../shared/arrays';
 
 export type { BillState, RepeatedInvoice, StoredLine, UnreadRow } from './bill-state';
 
@@ -195,7 +196,7 @@ export function readBillFiles(
         state.notices.push(`"${file.name}" holds column names but no rows: it holds no charges.`);
     drafts.push(outcome.draft);
     noteUnreadRows(outcome.draft, state);
-    state.skippedRows.push(...skippedRowNotices(outcome.draft.skipped));
+    pushAll(state.skippedRows, skippedRowNotices(outcome.draft.skipped));
     for (const note of outcome.draft.warnings ?? [])
       state.billNotes.push(
         `${note.sourceFile}${note.row > 0 ? `, row ${note.row}` : ''}: ${note.message}`,
@@ -241,10 +242,10 @@ export function readBillFiles(
       invoice,
     );
     state.invoices.push(invoice);
-    state.chargeBlocks.push(...packChargeLines(id, planned.lines));
+    pushAll(state.chargeBlocks, packChargeLines(id, planned.lines));
     for (const line of planned.lines as DraftChargeLine[])
       state.lines.push({ invoiceId: id, line });
-    state.usage.push(...usageRecordsOf(planned.usage, id));
+    pushAll(state.usage, usageRecordsOf(planned.usage, id));
   }
   const attached = attachWorkspaceUsage(
     drafts,

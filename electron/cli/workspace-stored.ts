@@ -28,6 +28,7 @@ import { cents, formatCents } from '../../shared/money/cents';
 import { packChargeLines, unpackChargeBlock } from '../../shared/storage/charge-blocks';
 import type { BillState } from './bill-state';
 import { problemsError } from './workspace-registry';
+import { keepOnly, pushAll } from '../../shared/arrays';
 
 /** The workspace's invoices by `storedInvoiceKey`. */
 export function storedByKey(invoices: readonly Invoice[]): Map<string, Invoice> {
@@ -101,16 +102,15 @@ export function completeStored(planned: PlannedInvoice, state: BillState): void 
   );
   state.invoices[at] = joined;
   const others = <T extends { invoiceId?: string }>(records: T[]) => {
-    const kept = records.filter((record) => record.invoiceId !== before.id);
-    records.splice(0, records.length, ...kept);
+    keepOnly(records, (record) => record.invoiceId !== before.id);
   };
   others(state.chargeBlocks);
   others(state.usage);
-  state.chargeBlocks.push(...packChargeLines(before.id, planned.lines));
+  pushAll(state.chargeBlocks, packChargeLines(before.id, planned.lines));
   for (const line of planned.lines) state.lines.push({ invoiceId: before.id, line });
   // The joined lines hold the stored ones (a part's, or the page a whole bill completes).
   state.linesFromBackup += Math.min(before.lineCount, planned.lines.length);
-  state.usage.push(...usageRecordsOf(planned.usage, before.id));
+  pushAll(state.usage, usageRecordsOf(planned.usage, before.id));
   const storedFiles = new Set((before.parts ?? []).map((part) => part.sourceFile));
   const added = (joined.parts ?? []).filter((part) => !storedFiles.has(part.sourceFile));
   state.notices.push(

@@ -11,6 +11,7 @@ import type { InvoiceFacts, RuleContext, ServiceCharges } from './context';
 import { CATEGORY_CODE, forEachLine, linePeriod } from './findings';
 import { billedPeriodKey } from './invoice-copies';
 import { creditKey, isBenefitCredit, isPriceDiscount } from './recurring';
+import { pushAll } from '../arrays';
 
 /** A line of a service group, wherever it is. */
 export interface ChargeLine {
@@ -127,7 +128,7 @@ function extraCopiesOf(context: RuleContext): ChargeLine[] {
     }
   }
   // A month billed again on a later invoice: the line states the earlier period as its own.
-  extras.push(...rebilledPeriods(context.originals, counted, owned));
+  pushAll(extras, rebilledPeriods(context.originals, counted, owned));
   return extras;
 }
 
@@ -266,7 +267,7 @@ function rebilledPeriods(
         a.position - b.position ||
         a.row - b.row,
     );
-    extras.push(...ordered.slice(1));
+    pushAll(extras, ordered.slice(1));
   }
   return extras;
 }

@@ -14,6 +14,7 @@ import { impactKindOf, isOutstanding, type FindingStatus } from '../model';
 import { cents, splitLargestRemainder, type Cents } from '../money/cents';
 import type { InvoiceFacts } from './context';
 import { MAX_CHARGE_REFS, type ChargeRef, type FindingDraft, type LineClaims } from './rule';
+import { blockAt } from '../storage/charge-blocks';
 
 /**
  * The rules whose findings claim whole charge lines (every cent of the line is the error); the
@@ -53,8 +54,7 @@ export function lineClaims(
 
 function amountAt(ref: ChargeRef, invoiceById: ReadonlyMap<string, InvoiceFacts>): number {
   const facts = invoiceById.get(ref.invoiceId);
-  const block = facts?.blocks.find((candidate) => candidate.blockIndex === ref.blockIndex);
-  return block?.amount[ref.row] ?? 0;
+  return facts === undefined ? 0 : (blockAt(facts.blocks, ref.blockIndex)?.amount[ref.row] ?? 0);
 }
 
 /**

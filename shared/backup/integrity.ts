@@ -4,6 +4,7 @@
  */
 import type { FieldError } from '../result';
 import { BACKUP_MESSAGES, quoteKey } from './messages';
+import { pushAll } from '../arrays';
 
 /** An IndexedDB key path: one field (dots reach into nested objects) or a compound of fields. */
 export type KeyPath = string | readonly string[];
@@ -118,10 +119,10 @@ export function checkKeys(
     const tableKeys = keys[table];
     if (tableKeys === undefined) continue;
     if (tableKeys.primaryKey !== undefined) {
-      errors.push(...duplicateErrors(table, records, tableKeys.primaryKey, true));
+      pushAll(errors, duplicateErrors(table, records, tableKeys.primaryKey, true));
     }
     for (const keyPath of tableKeys.unique ?? []) {
-      errors.push(...duplicateErrors(table, records, keyPath, false));
+      pushAll(errors, duplicateErrors(table, records, keyPath, false));
     }
   }
   return errors;

@@ -31,6 +31,7 @@ import {
   mixedDecimalsReason,
   statedTotalWarning,
 } from './draft-problems';
+import { keepOnly, pushAll } from '../arrays';
 
 const NO_MORE: DraftLineMore = { quantity: null };
 
@@ -246,7 +247,7 @@ export class DraftBuilder implements RowErrorLog {
    */
   private apportionSubCents(): void {
     this.judgeContenders();
-    this.warnings.push(...this.subCents.apportion(this.lines));
+    pushAll(this.warnings, this.subCents.apportion(this.lines));
   }
 
   /**
@@ -262,15 +263,15 @@ export class DraftBuilder implements RowErrorLog {
     const verdicts = this.contenders.judge(this.lines);
     if (verdicts.dropLines.length > 0) this.dropLines(verdicts.dropLines);
     if (verdicts.dropUsage.size > 0) {
-      const kept = this.usage.filter(
+      keepOnly(
+        this.usage,
         (usage) => !verdicts.dropUsage.has(`${usage.invoiceKey}\u0000${usage.sourceFile}`),
       );
-      this.usage.splice(0, this.usage.length, ...kept);
     }
-    this.copies.push(...verdicts.copies);
-    this.skipped.push(...verdicts.skipped);
+    pushAll(this.copies, verdicts.copies);
+    pushAll(this.skipped, verdicts.skipped);
     for (const error of verdicts.errors) this.rowError(error);
-    this.warnings.push(...verdicts.warnings);
+    pushAll(this.warnings, verdicts.warnings);
   }
 
   /** Drops the lines at `places` (ascending), keeping the others in order. */

@@ -20,6 +20,7 @@
 import { cents } from '../money/cents';
 import type { DraftChargeLine, DraftCopy, DraftInvoice, RowError, SkippedRow } from './draft';
 import { partVerdict, signature, splitRepeated } from './part-lines';
+import { pushAll } from '../arrays';
 
 /** A file met again for an invoice part another file gave first. */
 interface Contender {
@@ -195,7 +196,7 @@ export class PartContenders {
   }
 
   private drop(contender: Contender, verdicts: PartVerdicts): void {
-    verdicts.dropLines.push(...contender.lines);
+    pushAll(verdicts.dropLines, contender.lines);
     verdicts.dropUsage.add(`${contender.invoice.key}\u0000${contender.sourceFile}`);
   }
 
@@ -278,7 +279,7 @@ export class PartContenders {
   private dropRepeated(judged: Judged, lines: LineSource, verdicts: PartVerdicts): string {
     const { contender, repeated = [], before = [] } = judged;
     const { invoice, sourceFile } = contender;
-    verdicts.dropLines.push(...repeated);
+    pushAll(verdicts.dropLines, repeated);
     const droppedAt = new Set(repeated);
     const keptRows = new Set<number>();
     const droppedRows = new Set<number>();

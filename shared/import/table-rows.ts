@@ -11,6 +11,7 @@ import type {
   TableRow,
   TableSniff,
 } from './table-types';
+import { keepOnly } from '../arrays';
 
 /** Rows between progress reports: often enough for a smooth bar, rare enough to cost nothing. */
 const PROGRESS_EVERY_ROWS = 5000;
@@ -190,9 +191,7 @@ export class TableState {
         'of row {row}, which could not be read',
       );
     }
-    const kept = this.rows.filter((row) => !dropped.has(row));
-    this.rows.length = 0;
-    this.rows.push(...kept);
+    keepOnly(this.rows, (row) => !dropped.has(row));
     this.problems.sort((a, b) => a.line - b.line);
   }
 

@@ -45,6 +45,7 @@ export {
   storedPartsOf,
   type StoredInvoice,
 } from './stored-relation';
+import { pushAll } from '../arrays';
 
 /** One invoice of the plan, with everything its door needs to store it. */
 export interface PlannedInvoice {
@@ -148,7 +149,7 @@ export function planBills(
 ): BillPlan {
   const plan: BillPlan = { invoices: [], needsStored: [], clashes: [], copies: [] };
   drafts.forEach((draft, draftIndex) => {
-    plan.copies.push(...(draft.copies ?? []));
+    pushAll(plan.copies, draft.copies ?? []);
     const packed = packedLinesOf(draft);
     const rowsOfInvoice = packed === undefined ? undefined : packedRowsByInvoice(packed);
     const linesOfInvoice = packed === undefined ? linesByInvoice(draft.lines) : undefined;

@@ -16,6 +16,7 @@ import type { RowRefusal } from './records';
 import { contractsByNumber, createdFrom, withoutUndefined } from './records';
 import type { CostCenterLookup, CostCenterOptions, SiteLedger } from './sites';
 import { CostCenterBook, differentColumns, SiteBook } from './sites';
+import { pushAll } from '../arrays';
 
 /** What to do with a Contract ID nothing stored has. */
 export type UnknownContracts = 'refuse' | 'unlink';
@@ -273,7 +274,7 @@ export function planInventory(
       org.knownCarrier(draft.carrierName, draft.accountNumber)?.id,
     );
     const refused = refusalsOf(costCenter, contract, options);
-    refusals.push(...refused);
+    pushAll(refusals, refused);
     if (refused.length > 0 || !costCenter.ok) continue;
     if (contract.problem !== undefined) unlinkedContracts.push(contract.problem);
     const carrierId = org.carrierId(draft.carrierName, draft.accountNumber);

@@ -25,6 +25,7 @@ import type { SetupFile, SetupFileKind, SetupProblem } from './setup-files';
 import { SETUP_KIND_LABELS, SETUP_KINDS } from './setup-files';
 import type { SitePlan } from './sites';
 import { planSites } from './sites';
+import { pushAll } from '../arrays';
 
 /** What is stored: the records a set-up is planned against. */
 export interface SetupLedger extends InventoryLedger {
@@ -216,7 +217,7 @@ export function planSetup(
       ...(file.skipped === undefined ? {} : { skipped: file.skipped }),
     });
   }
-  fileReports.push(...extra);
+  pushAll(fileReports, extra);
 
   const writes: SetupWrites = {
     costCenters: [

@@ -182,6 +182,20 @@ export class BlockFiller {
   }
 }
 
+/**
+ * The block of one invoice's `blocks` with this index: at its own position, as blocks are packed
+ * and stored (in order, from 0), else found by search. A charge reference reads its line in one
+ * step, not a search of every block (a finding over a large bill holds one per line).
+ */
+export function blockAt<Block extends { blockIndex: number }>(
+  blocks: readonly Block[],
+  blockIndex: number,
+): Block | undefined {
+  const placed = blocks[blockIndex];
+  if (placed?.blockIndex === blockIndex) return placed;
+  return blocks.find((block) => block.blockIndex === blockIndex);
+}
+
 /** Pack one invoice's lines into blocks of at most `blockSize` lines, order preserved. */
 export function packChargeLines(
   invoiceId: string,

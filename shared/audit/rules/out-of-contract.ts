@@ -7,6 +7,8 @@ import { billedPeriodMonths, recurringOf } from '../recurring';
 import type { AuditRule, ChargeRef } from '../rule';
 import { cents, splitLargestRemainder } from '../../money/cents';
 import type { InvoiceFacts } from '../context';
+import { pushAll } from '../../arrays';
+import { blockAt } from '../../storage/charge-blocks';
 
 /** Whole months from the month a contract ended to a billing month (0 for the same month). */
 export function monthsOutOfContract(endDate: IsoDate, billedMonth: IsoMonth): number {
@@ -76,7 +78,7 @@ export const outOfContractRule: AuditRule = {
           recurringOf(facts, charges, tally.refs);
           const lines = claims.get(tally) ?? [];
           claims.set(tally, lines);
-          lines.push(...claimsOn(facts, tally.refs.slice(from), over));
+          pushAll(lines, claimsOn(facts, tally.refs.slice(from), over));
         } else {
           const refs = atRate.get(tally) ?? [];
           atRate.set(tally, refs);
@@ -88,7 +90,7 @@ export const outOfContractRule: AuditRule = {
       }
     }
     return tallies.list().map((tally) => {
-      if (tally.impact === 0) tally.refs.push(...(atRate.get(tally) ?? []));
+      if (tally.impact === 0) pushAll(tally.refs, atRate.get(tally) ?? []);
       const contract = context.contractById.get(tally.subjectKey);
       const key = `${tally.first.accountKey}|${tally.subjectKey}`;
       const count = services.get(key)?.size ?? 0;
@@ -124,10 +126,7 @@ export const outOfContractRule: AuditRule = {
 /** `over` cents spread over a bill's lines by their amounts (credits carry none). */
 function claimsOn(facts: InvoiceFacts, refs: readonly ChargeRef[], over: number): number[] {
   const amounts = refs.map((ref) =>
-    Math.max(
-      0,
-      facts.blocks.find((block) => block.blockIndex === ref.blockIndex)?.amount[ref.row] ?? 0,
-    ),
+    Math.max(0, blockAt(facts.blocks, ref.blockIndex)?.amount[ref.row] ?? 0),
   );
   if (amounts.reduce((sum, amount) => sum + amount, 0) === 0) return amounts;
   // No line carries more than was billed on it.

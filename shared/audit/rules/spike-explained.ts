@@ -6,6 +6,7 @@
 import type { InvoiceFacts } from '../context';
 import { forEachClaim } from '../claims';
 import type { ChargeRef, FindingDraft } from '../rule';
+import { blockAt } from '../../storage/charge-blocks';
 
 /**
  * The findings that already explain money on an invoice (catalogue: duplicate-charge,
@@ -179,8 +180,10 @@ function claimedLines(
   invoiceById: ReadonlyMap<string, InvoiceFacts>,
   byClaims: boolean,
 ): ClaimedLine[] {
-  const blockOf = (ref: ChargeRef) =>
-    invoiceById.get(ref.invoiceId)?.blocks.find((block) => block.blockIndex === ref.blockIndex);
+  const blockOf = (ref: ChargeRef) => {
+    const blocks = invoiceById.get(ref.invoiceId)?.blocks;
+    return blocks === undefined ? undefined : blockAt(blocks, ref.blockIndex);
+  };
   const signedOf = (ref: ChargeRef) => blockOf(ref)?.amount[ref.row] ?? 0;
   const serviceOf = (ref: ChargeRef) => blockOf(ref)?.serviceKey[ref.row] ?? '';
   if (byClaims && finding.evidence?.claims !== undefined) {

@@ -18,6 +18,7 @@ import type { X12Transaction } from './x12-interchange';
 import { EnvelopeReader } from './x12-interchange';
 import type { X12Segment } from './x12-segments';
 import { element, elementName, scanX12, segmentIdProblem } from './x12-segments';
+import { pushAll } from '../../arrays';
 
 export { looksLikeX12 } from './x12-segments';
 
@@ -74,7 +75,7 @@ export function readEdiBills(files: readonly X12File[], limits: ImportLimits): E
     }
   }
   if (read.readFiles.length === 0) return read;
-  draft.usage.push(...usage.values());
+  pushAll(draft.usage, usage.values());
   draft.checkStatedTotals();
   read.draft = draft.finish(EDI_811_PROFILE_ID, EDI_811_LAYOUT_NAME, 'YMD');
   return read;

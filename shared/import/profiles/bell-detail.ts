@@ -13,6 +13,7 @@ import { BELL_LINE_IDENTIFYING, BELL_LINE_LABELS, BELL_MOB } from './bell-column
 import { col, presentIndexes } from './columns';
 import { skippedSummaryRow } from './rows';
 import type { ProfileTable } from './types';
+import { pushAll } from '../../arrays';
 
 const KB_PER_MB = 1024;
 const MESSAGE = /\b(?:sms|mms|text|message|texto)/i;
@@ -74,6 +75,6 @@ export function readBellDetail(table: ProfileTable, draft: DraftBuilder): void {
     else record.minutes = (record.minutes ?? 0) + (minutes ?? 0);
     if (dataMb !== null) record.dataKb = (record.dataKb ?? 0) + Math.round(dataMb * KB_PER_MB);
   }
-  draft.usage.push(...records.values());
+  pushAll(draft.usage, records.values());
   for (const reason of notes) draft.ignoredFiles.push({ sourceFile: table.fileName, reason });
 }

@@ -6,6 +6,7 @@
 import type { IsoMonth } from '../../dates';
 import type { DraftInvoice, DraftUsage } from '../draft';
 import type { DraftBuilder } from '../draft-builder';
+import { pushAll } from '../../arrays';
 
 /** The figures a record starts from (0 for what the file counts, null for what it does not say). */
 export type UsageStart = Pick<DraftUsage, 'minutes' | 'messages' | 'dataKb'>;
@@ -55,7 +56,7 @@ export class UsageSums {
 
   /** Adds the records to the draft, with `repeatedReason` when some lines kept earlier usage. */
   finish(repeatedReason: string): void {
-    this.draft.usage.push(...this.records.values());
+    pushAll(this.draft.usage, this.records.values());
     if (this.repeated)
       this.draft.ignoredFiles.push({ sourceFile: this.fileName, reason: repeatedReason });
   }

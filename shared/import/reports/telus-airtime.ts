@@ -11,6 +11,7 @@ import { headerKey } from '../table';
 import { labelOf, minutesOfDuration } from './report-text';
 import type { TelusReport } from './telus-invoice';
 import { telusInvoice } from './telus-invoice';
+import { pushAll } from '../../arrays';
 
 const CALL_NUMBER = /^\d+$/;
 const LENGTH_COLUMN = headerKey('Call Length');
@@ -83,5 +84,8 @@ export function readTelusAirtime(report: TelusReport, draft: DraftBuilder): void
       if (/roaming/i.test(section)) record.roamingMinutes = (record.roamingMinutes ?? 0) + minutes;
     }
   }
-  draft.usage.push(...records.filter((usage) => (usage.minutes ?? 0) > 0));
+  pushAll(
+    draft.usage,
+    records.filter((usage) => (usage.minutes ?? 0) > 0),
+  );
 }
