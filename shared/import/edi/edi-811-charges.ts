@@ -64,13 +64,23 @@ export function readCharges811(
     else if (segment.id === 'SAC') charge = readAllowance(segment, problem);
     else {
       const isSub = segment.id === 'SLN';
-      const relationship = isSub ? element(segment, 3) : '';
-      if (relationship === 'I' || relationship === 'O') {
-        result.included.push({
-          segment,
-          reason: `Not charged again: this sub-line (SLN03 "${relationship}") is ${relationship === 'I' ? 'included in' : 'information about'} the line above it.`,
-        });
-        return;
+      if (isSub) {
+        // SLN03 says how a sub-line stands to the line above it: A adds to it (a charge of its
+        // own), I is included in it and O is information only (neither charged again). Codes are
+        // read whatever their case; a missing or other code is a problem, never a guess that
+        // would charge an included line twice.
+        const relationship = element(segment, 3).trim().toUpperCase();
+        if (relationship === 'I' || relationship === 'O') {
+          result.included.push({
+            segment,
+            reason: `Not charged again: this sub-line (SLN03 "${relationship}") is ${relationship === 'I' ? 'included in' : 'information about'} the line above it.`,
+          });
+          return;
+        }
+        if (relationship !== 'A') {
+          problem(3, subLineRelationshipProblem(element(segment, 3)));
+          return;
+        }
       }
       charge = readLine(segment, isSub ? SLN : IT1, describedBy(body, index), problem);
     }
@@ -173,6 +183,12 @@ function settleHeaderTaxes(
   result.charges = result.charges
     .map(kept)
     .filter((charge): charge is Charge811 => charge !== null);
+}
+
+/** Why a sub-line whose SLN03 is not A, I or O is not read. */
+function subLineRelationshipProblem(code: string): string {
+  const found = code.trim() === '' ? 'it is empty' : `found "${code.trim().slice(0, 20)}"`;
+  return `the sub-line's relationship to the line above it (SLN03) must be A (added to it), I (included in it) or O (information only); ${found}, so whether it is charged is not known`;
 }
 
 function lineContext(level: HlNode | null, invoice: Pick<DraftInvoice, 'accountNumber'>) {

@@ -156,6 +156,29 @@ describe('EDI X12 811: delimiters and envelope', () => {
 });
 
 describe('EDI X12 811: invoices and charges', () => {
+  it("reads a sub-line's relationship (SLN03) whatever its case: an included one is never charged twice", () => {
+    const draft = draftOf(
+      interchange([
+        lumenInvoice({
+          total: '85399',
+          charges: [
+            ['IT1', '1', '1', 'MO', '850.00', '', 'SV', 'MRC'],
+            ['SLN', '1', '', 'i', '1', 'MO', '600.00', '', '', 'SV', 'MRC'],
+            ['SLN', '2', '', 'o', '1', 'MO', '100.00', '', '', 'SV', 'MRC'],
+            ['SLN', '3', '', ' a ', '1', 'EA', '3.99', '', '', 'SV', 'SUR'],
+          ],
+        }),
+      ]),
+    );
+    expect(draft.errors).toEqual([]);
+    expect(draft.lines.map((line) => line.amount)).toEqual([85000, 399]);
+    expect(draft.skipped.map((skipped) => skipped.reason)).toEqual([
+      expect.stringContaining('(SLN03 "I") is included in the line above it'),
+      expect.stringContaining('(SLN03 "O") is information about the line above it'),
+    ]);
+    expect(totalOf(draft.lines)).toBe(85399);
+  });
+
   it('reads two transactions as two invoices, and the invoice-math warning for a TDS that differs', () => {
     const two = readDraft([ediFixture('two-invoices.811')]);
     expect(
@@ -239,6 +262,14 @@ describe('EDI X12 811: invoices and charges', () => {
     [
       ['SLN', '1', '', 'A', '1', 'EA', '1e3', '', '', 'SV', 'FEE'],
       'element 6 (SLN06): expected a unit price like 12.50, found "1e3"',
+    ],
+    [
+      ['SLN', '1', '', '', '1', 'MO', '600.00', '', '', 'SV', 'MRC'],
+      "element 3 (SLN03): the sub-line's relationship to the line above it (SLN03) must be A (added to it), I (included in it) or O (information only); it is empty, so whether it is charged is not known; this charge is not imported.",
+    ],
+    [
+      ['SLN', '1', '', 'X', '1', 'MO', '600.00', '', '', 'SV', 'MRC'],
+      `element 3 (SLN03): the sub-line's relationship to the line above it (SLN03) must be A (added to it), I (included in it) or O (information only); found "X"`,
     ],
   ])('a bad charge segment %j is an error naming segment and element', (charge, expected) => {
     const segments = interchange([lumenInvoice({ charges: [charge] })]);
