@@ -1,4 +1,9 @@
 /** PDFs among bill files: the printed bill, recognised by its signature and named as such. */
+import { decodeBytes } from './decode';
+import { sniffTable } from './table';
+
+/** How much of a file named `.pdf` is looked at to tell a data export misnamed from a PDF. */
+const MISNAMED_SAMPLE_BYTES = 64 * 1024;
 
 /** Whether the bytes are a PDF (`%PDF-`): a bill to read, not a data export to import. */
 export function isPdf(bytes: Uint8Array): boolean {
@@ -24,7 +29,18 @@ export function pdfNeedsEnteringNotice(fileName: string): string {
   return `"${fileName}" is a PDF bill: it needs entering in the app (Bills → Enter an invoice…). Skipped; not counted as a read invoice.`;
 }
 
-/** Whether a bill file is a PDF, by its bytes or, failing that, its name. */
+/**
+ * Whether a bill file is a PDF: by its bytes, or, failing that, by its name, unless what it holds
+ * is a table of data (a carrier's export saved under a `.pdf` name is read as the data it is, as
+ * an Excel workbook named `.csv` is; a damaged PDF is still named a PDF).
+ */
 export function isPdfBill(file: { name: string; bytes: Uint8Array }): boolean {
-  return isPdf(file.bytes) || /\.pdf$/i.test(file.name);
+  if (isPdf(file.bytes)) return true;
+  if (!/\.pdf$/i.test(file.name)) return false;
+  return !holdsTable(file.bytes.subarray(0, MISNAMED_SAMPLE_BYTES));
+}
+
+/** Whether the bytes' start is text laid out as a table (a header row of columns, then rows). */
+function holdsTable(sample: Uint8Array): boolean {
+  return sniffTable(decodeBytes(sample).text).ok;
 }

@@ -295,6 +295,14 @@ describe('PDFs and limits', () => {
     expect(run.stdout).toContain('Read 0 bill files: 0 invoices, 0 charge lines, $0.00 billed.');
   });
 
+  it('reads a data export saved under a .pdf name as the data it is, not as a PDF', async () => {
+    await writeFile(join(dir, 'bills', 'October bill.pdf'), `${HEADER}\n${GOOD}\n`);
+    const run = await audit();
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toContain('is a PDF bill');
+    expect(run.stdout).toContain('Read 1 bill file: 1 invoice, 1 charge line, $850.00 billed.');
+  });
+
   it('names the flag that raises a limit', async () => {
     await writeFile(
       join(dir, 'bills', 'bill.csv'),
