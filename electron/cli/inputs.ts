@@ -3,7 +3,7 @@
  * Bill files are hashed (SHA-256), as the app identifies an imported file.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, readlink, realpath, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { isHousekeepingFileName } from '../../shared/import/housekeeping-files';
 import type { ImportLimits } from '../../shared/import/limits';
@@ -45,6 +45,20 @@ function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Why a path cannot be read; for a link to nothing, where it leads. */
+async function linkReason(path: string, error: unknown): Promise<string> {
+  try {
+    if ((await lstat(path)).isSymbolicLink()) {
+      const target = await readlink(path);
+      if (reason(error) === 'it does not exist')
+        return `it is a link to "${target}", which does not exist`;
+    }
+  } catch {
+    // Not there at all: the plain reason says so.
+  }
+  return reason(error);
+}
+
 /** The bytes of one input file; a sentence naming the option when it cannot be read. */
 export async function readInputFile(path: string, option: string): Promise<Uint8Array> {
   try {
@@ -77,9 +91,12 @@ async function isOfficeLockFile(path: string): Promise<boolean> {
 
 /**
  * Files under a folder, sorted by name at each level; hidden files and folders (dotfiles and the
- * system's and Office's housekeeping files) left out.
+ * system's and Office's housekeeping files) left out. A link is followed: to a folder, walked once
+ * (a link back up the tree is not walked again); to anything else, listed, so that a link to a
+ * file is read and a link to nothing stops the run by name rather than leaving a bill out unsaid.
  */
-async function walk(folder: string): Promise<string[]> {
+async function walk(folder: string, walked = new Set<string>()): Promise<string[]> {
+  walked.add(await realpath(folder));
   const entries = await readdir(folder, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const paths: string[] = [];
@@ -87,10 +104,20 @@ async function walk(folder: string): Promise<string[]> {
     if (entry.name.startsWith('.') || isHousekeepingFileName(entry.name)) continue;
     const path = join(folder, entry.name);
     if (entry.name.startsWith('~$') && entry.isFile() && (await isOfficeLockFile(path))) continue;
-    if (entry.isDirectory()) pushAll(paths, await walk(path));
-    else if (entry.isFile()) paths.push(path);
+    if (entry.isDirectory() || (entry.isSymbolicLink() && (await isLinkedFolder(path)))) {
+      if (!walked.has(await realpath(path))) pushAll(paths, await walk(path, walked));
+    } else if (entry.isFile() || entry.isSymbolicLink()) paths.push(path);
   }
   return paths;
+}
+
+/** Whether a link leads to a folder (a link to nothing does not). */
+async function isLinkedFolder(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -143,7 +170,7 @@ export async function collectBillFiles(
       bytes = new Uint8Array(await readFile(path));
     } catch (error) {
       if (error instanceof CliError) throw error;
-      throw new CliError(`Cannot read the bill file "${path}": ${reason(error)}.`);
+      throw new CliError(`Cannot read the bill file "${path}": ${await linkReason(path, error)}.`);
     }
     const hash = createHash('sha256').update(bytes).digest('hex');
     files.push({ path, name: basename(path), bytes, hash });
