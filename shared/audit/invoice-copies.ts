@@ -51,15 +51,22 @@ export function duplicateGroups(invoices: readonly InvoiceFacts[]): InvoiceFacts
   for (const candidate of candidates.values()) {
     if (candidate.length < 2) continue;
     // Lines are only compared where account, period and total already match.
-    const bySignature = new Map<string, InvoiceFacts[]>();
+    // Each group's invoice numbers beside it: one look-up per invoice, however many copies (a
+    // scan of the group per invoice took minutes over tens of thousands of identical bills).
+    const bySignature = new Map<string, { invoices: InvoiceFacts[]; numbers: Set<string> }>();
     for (const facts of candidate) {
       const signature = chargesSignature(facts);
+      const { invoiceNumber } = facts.invoice;
       const group = bySignature.get(signature);
-      if (group === undefined) bySignature.set(signature, [facts]);
-      else if (!group.some((other) => other.invoice.invoiceNumber === facts.invoice.invoiceNumber))
-        group.push(facts);
+      if (group === undefined)
+        bySignature.set(signature, { invoices: [facts], numbers: new Set([invoiceNumber]) });
+      else if (!group.numbers.has(invoiceNumber)) {
+        group.invoices.push(facts);
+        group.numbers.add(invoiceNumber);
+      }
     }
-    for (const group of bySignature.values()) if (group.length > 1) groups.push(group);
+    for (const { invoices: group } of bySignature.values())
+      if (group.length > 1) groups.push(group);
   }
   return groups.map((group) =>
     group.sort(
