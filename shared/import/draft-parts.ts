@@ -19,7 +19,14 @@
  */
 import { cents } from '../money/cents';
 import type { DraftChargeLine, DraftCopy, DraftInvoice, RowError, SkippedRow } from './draft';
-import { partVerdict, signature, splitRepeated } from './part-lines';
+import {
+  oneRowServices,
+  type EarlierFile,
+  partVerdict,
+  signature,
+  signatureCounts,
+  splitRepeated,
+} from './part-lines';
 import { pushAll } from '../arrays';
 
 /** A file met again for an invoice part another file gave first. */
@@ -124,6 +131,7 @@ export class PartContenders {
       wanted.set(contender.invoice.key, files);
     }
     const firstLines = new Map<string, Map<string, number>>();
+    const firstFileLines = new Map<string, DraftChargeLine[]>();
     for (let at = 0; at < lines.count; at++) {
       const line = lines.lineAt(at);
       if (wanted.get(line.invoiceKey)?.has(line.sourceFile) !== true) continue;
@@ -132,32 +140,35 @@ export class PartContenders {
       const sig = signature(line);
       counts.set(sig, (counts.get(sig) ?? 0) + 1);
       firstLines.set(id, counts);
+      const own = firstFileLines.get(id);
+      if (own === undefined) firstFileLines.set(id, [line]);
+      else own.push(line);
     }
     // Each contender, in the order met, against every file of its invoice accepted before it:
     // the first, then the other parts. The same lines as one of them: a copy of that file.
-    const accepted = new Map<string, { file: string; counts: Map<string, number> }[]>();
+    const accepted = new Map<string, EarlierFile[]>();
     const judged: Judged[] = [];
     for (const contender of this.byKey.values()) {
       const key = contender.invoice.key;
       let earlier = accepted.get(key);
       if (earlier === undefined) {
-        const counts = firstLines.get(`${key}\u0000${contender.firstFile}`) ?? new Map();
-        earlier = [{ file: contender.firstFile, counts }];
+        const id = `${key}\u0000${contender.firstFile}`;
+        const counts = firstLines.get(id) ?? new Map();
+        const rows = oneRowServices(firstFileLines.get(id) ?? []);
+        earlier = [{ file: contender.firstFile, counts, rows }];
         accepted.set(key, earlier);
       }
-      const own = new Map<string, number>();
-      for (const at of contender.lines) {
-        const sig = signature(lines.lineAt(at));
-        own.set(sig, (own.get(sig) ?? 0) + 1);
-      }
-      const found = partVerdict(own, earlier);
+      const ownLines = contender.lines.map((at) => lines.lineAt(at));
+      const own = signatureCounts(ownLines);
+      const rows = oneRowServices(ownLines);
+      const found = partVerdict(own, earlier, rows);
       const { shared } = found;
       if (found.verdict === 'copy' || found.verdict === 'page') {
         judged.push({ contender, verdict: found.verdict, of: found.of, shared });
       } else if (found.verdict === 'conflict') {
         judged.push({ contender, verdict: 'conflict', of: contender.firstFile, shared });
       } else if (found.drop === undefined) {
-        earlier.push({ file: contender.sourceFile, counts: own });
+        earlier.push({ file: contender.sourceFile, counts: own, rows });
         judged.push({ contender, verdict: 'part', of: contender.firstFile, shared });
       } else {
         // Its lines already read are dropped: all of them when it completes the files before
@@ -166,7 +177,7 @@ export class PartContenders {
           lines.lineAt(at),
         );
         const files = earlier.map((file) => file.file);
-        earlier.push({ file: contender.sourceFile, counts: rest });
+        earlier.push({ file: contender.sourceFile, counts: rest, rows });
         judged.push({
           contender,
           verdict: found.verdict,

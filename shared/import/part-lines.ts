@@ -192,6 +192,74 @@ export function splitRepeated(
 export interface EarlierFile {
   file: string;
   counts: ReadonlyMap<string, number>;
+  /** Its services billed on one row of several charges (see {@link oneRowServices}), if known. */
+  rows?: OneRowServices;
+}
+
+/** Per service billed on a single row of a file: that row's charges, as signature counts. */
+export type OneRowServices = ReadonlyMap<string, ReadonlyMap<string, number>>;
+
+/** A signature's service (its match key; '' for the account's own charges). */
+function serviceOfSig(sig: string): string {
+  return sig.slice(0, sig.indexOf('\u0000'));
+}
+
+/**
+ * The services a file bills on a single row, each with that row's charges (a summary's row: the
+ * line's monthly charge, surcharges and taxes side by side). A page of a bill holds its rows
+ * whole: a service billed on one row on both sides is billed with the same charges on both, and a
+ * row of it with a charge added or taken away is another version of the bill. Lines with no row
+ * known, services billed on several rows and the account's own charges tell nothing: left out.
+ */
+export function oneRowServices(
+  lines: Iterable<SignedLine & { sourceRow?: number }>,
+): OneRowServices {
+  const rowOf = new Map<string, number | null>();
+  const charges = new Map<string, Map<string, number>>();
+  for (const line of lines) {
+    const sig = signature(line);
+    if (isAccountLevel(sig)) continue;
+    const service = serviceOfSig(sig);
+    const row = line.sourceRow ?? null;
+    const seen = rowOf.get(service);
+    rowOf.set(service, seen === undefined || seen === row ? row : null);
+    let counts = charges.get(service);
+    if (counts === undefined) charges.set(service, (counts = new Map()));
+    counts.set(sig, (counts.get(sig) ?? 0) + 1);
+  }
+  const services = new Map<string, ReadonlyMap<string, number>>();
+  for (const [service, row] of rowOf) {
+    const counts = charges.get(service);
+    if (row !== null && counts !== undefined) services.set(service, counts);
+  }
+  return services;
+}
+
+/**
+ * The services the files bill on a single row, taken together: those of each file's rows that no
+ * other of the files bills at all (a service on two files is on two rows).
+ */
+function oneRowServicesOf(files: readonly EarlierFile[]): OneRowServices {
+  const services = new Map<string, ReadonlyMap<string, number>>();
+  files.forEach((file, i) => {
+    for (const [service, counts] of file.rows ?? []) {
+      const elsewhere = files.some(
+        (other, j) =>
+          j !== i && [...other.counts.keys()].some((sig) => serviceOfSig(sig) === service),
+      );
+      if (!elsewhere) services.set(service, counts);
+    }
+  });
+  return services;
+}
+
+/** Whether the services both sides bill on a single row are billed with the same charges. */
+export function rowsAgree(a: OneRowServices, b: OneRowServices): boolean {
+  for (const [service, counts] of a) {
+    const theirs = b.get(service);
+    if (theirs !== undefined && !sameCounts(counts, theirs)) return false;
+  }
+  return true;
 }
 
 /**
@@ -205,7 +273,8 @@ export interface EarlierFile {
  * - `part`: other lines of the invoice (an export by department), `drop` the account-level block
  *   it repeats, if any;
  * - `conflict`: some lines in common, others not, or the same items at other amounts (a
- *   corrected re-issue): another version of the invoice.
+ *   corrected re-issue), or a page or a whole whose rows differ from the other side's (`ownRows`,
+ *   `EarlierFile.rows`: see {@link oneRowServices}): another version of the invoice.
  * `shared` is how many of its distinct lines the files before it have.
  */
 export type PartVerdict =
@@ -218,6 +287,7 @@ export type PartVerdict =
 export function partVerdict(
   own: ReadonlyMap<string, number>,
   earlier: readonly EarlierFile[],
+  ownRows?: OneRowServices,
 ): PartVerdict {
   const first = earlier[0]?.file ?? '';
   const same = earlier.find((file) => sameCounts(own, file.counts));
@@ -230,13 +300,21 @@ export function partVerdict(
       : { verdict: 'part', shared };
   }
   // A page of what is already read: the file holding all its lines, else the first.
+  // Either way, a row billed differently on the two sides (a line's summary row with a charge
+  // added or taken away) makes it another version of the bill, not a page of it.
   if (within(own, before)) {
+    if (ownRows !== undefined && !rowsAgree(ownRows, oneRowServicesOf(earlier)))
+      return { verdict: 'conflict', shared };
     const of = earlier.find((file) => within(own, file.counts))?.file ?? first;
     return { verdict: 'page', of, shared };
   }
   // The whole of what is already read and more, or another part repeating the account's own
   // charges (a report per cost centre): for a part, only the account-level block it repeats whole.
-  if (within(before, own)) return { verdict: 'completes', shared, drop: before };
+  if (within(before, own)) {
+    if (ownRows !== undefined && !rowsAgree(oneRowServicesOf(earlier), ownRows))
+      return { verdict: 'conflict', shared };
+    return { verdict: 'completes', shared, drop: before };
+  }
   if (repeatsAccountLinesOnly(own, before))
     return { verdict: 'part', shared, drop: repeatedAccountBlock(own, earlier) };
   return { verdict: 'conflict', shared };

@@ -6,7 +6,7 @@
 import type { DraftInvoice, DraftPart } from '../import/draft';
 import { partsOf } from '../import/draft';
 import type { PartVerdict, SignedLine } from '../import/part-lines';
-import { partVerdict, sameCounts, signatureCounts } from '../import/part-lines';
+import { oneRowServices, partVerdict, sameCounts, signatureCounts } from '../import/part-lines';
 import type { Invoice } from '../model';
 
 /** A stored invoice as the plan needs it. */
@@ -21,11 +21,11 @@ export function storedPartsOf(invoice: StoredInvoice): DraftPart[] {
 }
 
 /** A stored charge line as the judgement reads it. */
-export type StoredLine = SignedLine & { sourceFile?: string };
+export type StoredLine = SignedLine & { sourceFile?: string; sourceRow?: number };
 
 /** The charge lines on both sides, read only when a file of a stored kind must be judged. */
 export interface LinesToJudge {
-  drafted: () => readonly SignedLine[];
+  drafted: () => readonly (SignedLine & { sourceRow?: number })[];
   /**
    * Each with the file it was read from (absent: the invoice's `sourceFile`). Undefined when the
    * door cannot read them: the file is then taken for a copy.
@@ -88,12 +88,20 @@ export function judgeAgainstStored(
     ?.filter((line) => files.has(line.sourceFile ?? stored.sourceFile ?? ''));
   if (lines === undefined || storedLines === undefined || storedLines.length === 0)
     return { relation: 'copy' };
-  const found = partVerdict(signatureCounts(lines.drafted()), [
-    {
-      file: sameKind.map((part) => part.sourceFile).join(' + '),
-      counts: signatureCounts(storedLines),
-    },
-  ]);
+  // Rows too, where the lines know theirs: a stored line's summary row billed with a charge added
+  // or taken away is another version of the bill, never a page of it or its whole.
+  const draftedLines = lines.drafted();
+  const found = partVerdict(
+    signatureCounts(draftedLines),
+    [
+      {
+        file: sameKind.map((part) => part.sourceFile).join(' + '),
+        counts: signatureCounts(storedLines),
+        rows: oneRowServices(storedLines),
+      },
+    ],
+    oneRowServices(draftedLines),
+  );
   if (found.verdict === 'part') return { relation: 'needs-stored', verdict: 'part' };
   if (found.verdict === 'completes') {
     // The stored invoice has a file of another kind too (the account summary beside a page of

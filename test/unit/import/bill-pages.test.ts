@@ -7,6 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { totalOf } from './fixtures';
 import { ANA, BEN, CHO, draftOf, file } from './premier-parts';
 
+/** Ana's row corrected: the $5.00 of activity taken off, her total $5.00 less. */
+const ANA_CORRECTED = ANA.replace('"$58.42","$45.00","$5.00"', '"$53.42","$45.00","$0.00"');
+
 const WHOLE = 58_42 + 50_12 + 50_00;
 
 describe('a page of a bill and the whole bill together', () => {
@@ -55,4 +58,26 @@ describe('a page of a bill and the whole bill together', () => {
       expect.objectContaining({ sourceFile: 'whole.csv', partTotal: WHOLE }),
     ]);
   });
+});
+
+describe('a bill and its corrected re-issue together, a charge of one line taken away', () => {
+  const original = file('October.csv', [ANA, BEN, CHO]);
+  const corrected = file('October corrected.csv', [ANA_CORRECTED, BEN, CHO]);
+
+  it.each([
+    ['the original first', [original, corrected], WHOLE, 'October corrected.csv'],
+    ['the correction first', [corrected, original], WHOLE - 5_00, 'October.csv'],
+  ])(
+    'are two versions, never a page and its whole (%s): the first counted, the other named',
+    (_, files, total, other) => {
+      const draft = draftOf(files);
+      expect(totalOf(draft.lines)).toBe(total);
+      expect(draft.lines.some((line) => line.sourceFile === other)).toBe(false);
+      expect(draft.invoices[0]?.parts?.map((part) => part.sourceFile)).not.toContain(other);
+      expect(draft.copies).toEqual([expect.objectContaining({ sourceFile: other })]);
+      expect(draft.warnings?.map((w) => w.message)).toEqual([
+        expect.stringContaining(`${other} holds it too, the same in`),
+      ]);
+    },
+  );
 });

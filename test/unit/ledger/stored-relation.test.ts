@@ -76,6 +76,29 @@ describe('a later file of a kind the stored invoice has', () => {
     });
   });
 
+  it('a line’s summary row billed with a charge taken away or added is another version, never a page or the whole', () => {
+    // Ana's row: her plan and a surcharge side by side; the correction takes the surcharge off.
+    const row = (amounts: readonly number[]) =>
+      amounts.map((amount, i) =>
+        makeDraftLine(drafted, i === 0 ? 'recurring' : 'surcharge', amount, {
+          serviceIdRaw: '555-010-0001',
+          serviceKey: '+15550100001',
+          sourceRow: 2,
+        }),
+      );
+    const benRow = [{ ...BEN, sourceRow: 3 }];
+    const whole = [...row([45_00, 3_10]), ...benRow];
+    const corrected = [...row([45_00]), ...benRow];
+    expect(judge(corrected, storedFrom(whole))).toEqual({ relation: 'copy', verdict: 'conflict' });
+    expect(judge(whole, storedFrom(corrected))).toEqual({ relation: 'copy', verdict: 'conflict' });
+    // A page holding Ana's row whole is still a page, and the whole after it completes it.
+    expect(judge(row([45_00, 3_10]), storedFrom(whole))).toEqual({
+      relation: 'copy',
+      verdict: 'page',
+    });
+    expect(judge(whole, storedFrom(row([45_00, 3_10])))).toMatchObject({ verdict: 'completes' });
+  });
+
   it('is a copy when the stored lines cannot be read, or none is of its kind', () => {
     expect(judge([BEN], undefined)).toEqual({ relation: 'copy' });
     expect(judge([BEN], [{ ...ANA, sourceFile: 'detail.csv' }])).toEqual({ relation: 'copy' });
