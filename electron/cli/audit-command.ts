@@ -352,7 +352,7 @@ export function auditSummary(outcome: AuditOutcome, today: IsoDate): string[] {
   }
   lines.push(...unreadRowsSummary(workspace));
   lines.push(
-    `${findings.length} findings${severities.length > 0 ? ` (${severities.join(', ')})` : ''}, impact ${formatCents(once.net)}${atRisk > 0 ? ` (and ${formatCents(atRisk)} at risk, billed for unknown services)` : ''}:`,
+    `${plural(findings.length, 'finding')}${severities.length > 0 ? ` (${severities.join(', ')})` : ''}, impact ${formatCents(once.net)}${atRisk > 0 ? ` (and ${formatCents(atRisk)} at risk, billed for unknown services)` : ''}:`,
   );
   if (once.gross !== once.net)
     lines.push(

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { auditSummary, type AuditOutcome } from '../../electron/cli/audit-command';
 import type { Workspace } from '../../electron/cli/workspace';
 import { isoDate } from '../../shared/dates';
+import { cents } from '../../shared/money/cents';
 
 const EMPTY_WORKSPACE: Workspace = {
   carriers: [],
@@ -25,10 +26,13 @@ const EMPTY_WORKSPACE: Workspace = {
   billNotes: [],
 };
 
-function outcome(failedRules: AuditOutcome['failedRules']): AuditOutcome {
+function outcome(
+  failedRules: AuditOutcome['failedRules'],
+  findings: AuditOutcome['findings'] = [],
+): AuditOutcome {
   return {
     workspace: EMPTY_WORKSPACE,
-    findings: [],
+    findings,
     files: {
       findings: 'out/findings.csv',
       invoices: 'out/invoices.csv',
@@ -56,5 +60,18 @@ describe('CLI audit summary', () => {
   it('says nothing of the kind when every check ran', () => {
     const lines = auditSummary(outcome([]), today);
     expect(lines.some((line) => line.includes('could not run'))).toBe(false);
+  });
+
+  it('counts one finding as "1 finding"', () => {
+    const finding: AuditOutcome['findings'][number] = {
+      id: 'missing-invoice|lumen|5-KE4X-001|2026-05',
+      ruleId: 'missing-invoice',
+      severity: 'warning',
+      subject: { carrierId: 'lumen', accountNumber: '5-KE4X-001' },
+      impact: cents(0),
+      message: 'No invoice for May 2026.',
+    };
+    const lines = auditSummary(outcome([], [finding]), today);
+    expect(lines).toContain('1 finding (1 warning), impact $0.00:');
   });
 });
