@@ -18,7 +18,7 @@ import {
 } from './limits';
 import type { ZipEntry } from './zip-reader';
 import { uniqueFileNames } from '../ledger/file-names';
-import { isXlsx } from './xlsx/package';
+import { isXlsx, officePackageProblem } from './xlsx/package';
 import {
   inflateZipMemberNatively,
   isZip,
@@ -135,6 +135,8 @@ export function expandUpload(
       `"${file.name}" looks like a ZIP archive but cannot be opened: ${directory.problem}. Download it again from the carrier's portal.`,
     );
   }
+  const office = officePackageProblem(file.name, directory.entries);
+  if (office !== null) return fail(office);
   const refused = refuseEntries(file.name, directory.entries, limits, advice);
   if (refused !== null) return fail(refused);
   const members: UploadedFile[] = [];

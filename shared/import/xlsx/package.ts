@@ -45,6 +45,26 @@ export function isXlsx(bytes: Uint8Array): boolean {
 }
 
 /**
+ * Why a ZIP whose table of contents lists `[Content_Types].xml` is not an archive of bill files: an
+ * Office document (Office Open XML). An Excel workbook missing its workbook part is damaged; a Word
+ * or PowerPoint file is not a bill export. Null for a ZIP that is not such a package, or a
+ * workbook whole enough to be read (see {@link isXlsx}).
+ */
+export function officePackageProblem(
+  fileName: string,
+  entries: readonly Pick<ZipEntry, 'path'>[],
+): string | null {
+  const paths = entries.map((entry) => normalPath(entry.path));
+  if (!paths.includes(CONTENT_TYPES) || paths.includes(DEFAULT_WORKBOOK)) return null;
+  const under = (folder: string) => paths.some((path) => path.startsWith(folder));
+  if (under('xl/'))
+    return `"${fileName}" is an Excel workbook with a part missing (${DEFAULT_WORKBOOK}, its list of sheets), so it is damaged and cannot be read. Open it in Excel or LibreOffice and save it again, or download it again from the carrier's portal.`;
+  if (under('word/') || under('ppt/'))
+    return `"${fileName}" is a ${under('word/') ? 'Word' : 'PowerPoint'} document, not a bill export: import the carrier's data export (CSV, TSV, text or Excel, or a ZIP of them).`;
+  return null;
+}
+
+/**
  * Opens the package: its table of contents read and every member's declared size and ratio
  * checked against `limits` (each part, and all of them together); a sentence when it cannot be.
  */
