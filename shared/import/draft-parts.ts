@@ -19,14 +19,7 @@
  */
 import { cents } from '../money/cents';
 import type { DraftChargeLine, DraftCopy, DraftInvoice, RowError, SkippedRow } from './draft';
-import {
-  oneRowServices,
-  type EarlierFile,
-  partVerdict,
-  signature,
-  signatureCounts,
-  splitRepeated,
-} from './part-lines';
+import { OneRowTally, type EarlierFile, partVerdict, signature, splitRepeated } from './part-lines';
 import { pushAll } from '../arrays';
 
 /** A file met again for an invoice part another file gave first. */
@@ -131,7 +124,7 @@ export class PartContenders {
       wanted.set(contender.invoice.key, files);
     }
     const firstLines = new Map<string, Map<string, number>>();
-    const firstFileLines = new Map<string, DraftChargeLine[]>();
+    const firstFileRows = new Map<string, OneRowTally>();
     for (let at = 0; at < lines.count; at++) {
       const line = lines.lineAt(at);
       if (wanted.get(line.invoiceKey)?.has(line.sourceFile) !== true) continue;
@@ -140,9 +133,9 @@ export class PartContenders {
       const sig = signature(line);
       counts.set(sig, (counts.get(sig) ?? 0) + 1);
       firstLines.set(id, counts);
-      const own = firstFileLines.get(id);
-      if (own === undefined) firstFileLines.set(id, [line]);
-      else own.push(line);
+      let rows = firstFileRows.get(id);
+      if (rows === undefined) firstFileRows.set(id, (rows = new OneRowTally()));
+      rows.add(line);
     }
     // Each contender, in the order met, against every file of its invoice accepted before it:
     // the first, then the other parts. The same lines as one of them: a copy of that file.
@@ -154,13 +147,19 @@ export class PartContenders {
       if (earlier === undefined) {
         const id = `${key}\u0000${contender.firstFile}`;
         const counts = firstLines.get(id) ?? new Map();
-        const rows = oneRowServices(firstFileLines.get(id) ?? []);
+        const rows = firstFileRows.get(id)?.services() ?? new Map();
         earlier = [{ file: contender.firstFile, counts, rows }];
         accepted.set(key, earlier);
       }
-      const ownLines = contender.lines.map((at) => lines.lineAt(at));
-      const own = signatureCounts(ownLines);
-      const rows = oneRowServices(ownLines);
+      const own = new Map<string, number>();
+      const tally = new OneRowTally();
+      for (const at of contender.lines) {
+        const line = lines.lineAt(at);
+        const sig = signature(line);
+        own.set(sig, (own.get(sig) ?? 0) + 1);
+        tally.add(line);
+      }
+      const rows = tally.services();
       const found = partVerdict(own, earlier, rows);
       const { shared } = found;
       if (found.verdict === 'copy' || found.verdict === 'page') {

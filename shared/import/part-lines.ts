@@ -212,27 +212,40 @@ function serviceOfSig(sig: string): string {
  * known, services billed on several rows and the account's own charges tell nothing: left out.
  */
 export function oneRowServices(
-  lines: Iterable<SignedLine & { sourceRow?: number }>,
+  lines: Iterable<SignedLine & { sourceRow?: number; sourceFile?: string }>,
 ): OneRowServices {
-  const rowOf = new Map<string, number | null>();
-  const charges = new Map<string, Map<string, number>>();
-  for (const line of lines) {
+  const tally = new OneRowTally();
+  for (const line of lines) tally.add(line);
+  return tally.services();
+}
+
+/** {@link oneRowServices} of lines met one at a time (a file's, as the draft's lines go by). */
+export class OneRowTally {
+  /** Each service's row (file and row number), or null once it is met on a second row. */
+  private readonly rowOf = new Map<string, string | null>();
+  private readonly charges = new Map<string, Map<string, number>>();
+
+  add(line: SignedLine & { sourceRow?: number; sourceFile?: string }): void {
     const sig = signature(line);
-    if (isAccountLevel(sig)) continue;
+    if (isAccountLevel(sig)) return;
     const service = serviceOfSig(sig);
-    const row = line.sourceRow ?? null;
-    const seen = rowOf.get(service);
-    rowOf.set(service, seen === undefined || seen === row ? row : null);
-    let counts = charges.get(service);
-    if (counts === undefined) charges.set(service, (counts = new Map()));
+    const row =
+      line.sourceRow === undefined ? null : `${line.sourceFile ?? ''}\u0000${line.sourceRow}`;
+    const seen = this.rowOf.get(service);
+    this.rowOf.set(service, seen === undefined || seen === row ? row : null);
+    let counts = this.charges.get(service);
+    if (counts === undefined) this.charges.set(service, (counts = new Map()));
     counts.set(sig, (counts.get(sig) ?? 0) + 1);
   }
-  const services = new Map<string, ReadonlyMap<string, number>>();
-  for (const [service, row] of rowOf) {
-    const counts = charges.get(service);
-    if (row !== null && counts !== undefined) services.set(service, counts);
+
+  services(): OneRowServices {
+    const services = new Map<string, ReadonlyMap<string, number>>();
+    for (const [service, row] of this.rowOf) {
+      const counts = this.charges.get(service);
+      if (row !== null && counts !== undefined) services.set(service, counts);
+    }
+    return services;
   }
-  return services;
 }
 
 /**
@@ -240,16 +253,20 @@ export function oneRowServices(
  * other of the files bills at all (a service on two files is on two rows).
  */
 function oneRowServicesOf(files: readonly EarlierFile[]): OneRowServices {
+  if (files.length === 1) return files[0]?.rows ?? new Map();
+  // How many of the files bill each service, counted once per file.
+  const filesBilling = new Map<string, number>();
+  for (const file of files) {
+    const services = new Set<string>();
+    for (const sig of file.counts.keys()) services.add(serviceOfSig(sig));
+    // A completing file keeps only its lines not read before as counts; its rows say the rest.
+    for (const service of file.rows?.keys() ?? []) services.add(service);
+    for (const service of services) filesBilling.set(service, (filesBilling.get(service) ?? 0) + 1);
+  }
   const services = new Map<string, ReadonlyMap<string, number>>();
-  files.forEach((file, i) => {
-    for (const [service, counts] of file.rows ?? []) {
-      const elsewhere = files.some(
-        (other, j) =>
-          j !== i && [...other.counts.keys()].some((sig) => serviceOfSig(sig) === service),
-      );
-      if (!elsewhere) services.set(service, counts);
-    }
-  });
+  for (const file of files)
+    for (const [service, counts] of file.rows ?? [])
+      if ((filesBilling.get(service) ?? 0) <= 1) services.set(service, counts);
   return services;
 }
 
