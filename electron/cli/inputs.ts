@@ -92,8 +92,8 @@ async function isOfficeLockFile(path: string): Promise<boolean> {
 /**
  * Files under a folder, sorted by name at each level; hidden files and folders (dotfiles and the
  * system's and Office's housekeeping files) left out. A link is followed: to a folder, walked once
- * (a link back up the tree is not walked again); to anything else, listed, so that a link to a
- * file is read and a link to nothing stops the run by name rather than leaving a bill out unsaid.
+ * (a link back up the tree is not walked again); to a file, listed; to nothing, listed too, so
+ * that the run stops naming it rather than leaving a bill out unsaid.
  */
 async function walk(folder: string, walked = new Set<string>()): Promise<string[]> {
   walked.add(await realpath(folder));
@@ -103,20 +103,29 @@ async function walk(folder: string, walked = new Set<string>()): Promise<string[
   for (const entry of entries) {
     if (entry.name.startsWith('.') || isHousekeepingFileName(entry.name)) continue;
     const path = join(folder, entry.name);
-    if (entry.name.startsWith('~$') && entry.isFile() && (await isOfficeLockFile(path))) continue;
-    if (entry.isDirectory() || (entry.isSymbolicLink() && (await isLinkedFolder(path)))) {
+    // A link stands for what it leads to: a folder, a file, or nothing (kept, to be named).
+    const kind = entry.isSymbolicLink() ? await linkedKind(path) : entryKind(entry);
+    if (kind === 'file' && entry.name.startsWith('~$') && (await isOfficeLockFile(path))) continue;
+    if (kind === 'folder') {
       if (!walked.has(await realpath(path))) pushAll(paths, await walk(path, walked));
-    } else if (entry.isFile() || entry.isSymbolicLink()) paths.push(path);
+    } else if (kind === 'file' || kind === 'nothing') paths.push(path);
   }
   return paths;
 }
 
-/** Whether a link leads to a folder (a link to nothing does not). */
-async function isLinkedFolder(path: string): Promise<boolean> {
+/** What a folder entry is; a device, a pipe or a socket in a folder is not a bill, and passed over. */
+type EntryKind = 'folder' | 'file' | 'nothing' | 'other';
+
+function entryKind(entry: { isDirectory(): boolean; isFile(): boolean }): EntryKind {
+  return entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : 'other';
+}
+
+/** What a link leads to ('nothing' when its target does not exist or cannot be reached). */
+async function linkedKind(path: string): Promise<EntryKind> {
   try {
-    return (await stat(path)).isDirectory();
+    return entryKind(await stat(path));
   } catch {
-    return false;
+    return 'nothing';
   }
 }
 
@@ -153,7 +162,8 @@ export async function collectBillFiles(
   const files: BillFile[] = [];
   const seenPaths = new Set<string>();
   for (const path of paths) {
-    const absolute = resolve(path);
+    // The same file by two paths (a link to a bill also in the folder) is read once.
+    const absolute = await realpath(path).catch(() => resolve(path));
     if (seenPaths.has(absolute)) continue;
     seenPaths.add(absolute);
     let bytes: Uint8Array;

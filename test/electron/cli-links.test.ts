@@ -4,6 +4,7 @@
  * Before, every link was passed over without a word: a month's bill linked into the folder was
  * silently left out.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -49,6 +50,31 @@ describe.skipIf(process.platform === 'win32')('links in a bills folder', () => {
     );
     await symlink(join(dir, 'archive'), join(dir, 'bills', 'archive'));
     await symlink(join(dir, 'bills'), join(dir, 'archive', 'loop'));
+    const run = await auditWorkspace(dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Read 1 bill file: 1 invoice, 1 charge line, $850.00 billed.');
+  });
+
+  it('reads a bill once when a link in the folder leads to it too', async () => {
+    await writeFile(
+      join(dir, 'bills', 'october.csv'),
+      `${HEADER}\n${row('O-1', '2026-10-01', '850.00')}\n`,
+    );
+    await mkdir(join(dir, 'bills', 'latest'));
+    await symlink(join(dir, 'bills', 'october.csv'), join(dir, 'bills', 'latest', 'bill.csv'));
+    const run = await auditWorkspace(dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Read 1 bill file: 1 invoice, 1 charge line, $850.00 billed.');
+    expect(run.stdout).not.toContain('met more than once');
+  });
+
+  it('passes over a link to a pipe as it passes over a pipe', async () => {
+    await writeFile(
+      join(dir, 'bills', 'october.csv'),
+      `${HEADER}\n${row('O-1', '2026-10-01', '850.00')}\n`,
+    );
+    execFileSync('mkfifo', [join(dir, 'pipe')]);
+    await symlink(join(dir, 'pipe'), join(dir, 'bills', 'pipe.csv'));
     const run = await auditWorkspace(dir);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Read 1 bill file: 1 invoice, 1 charge line, $850.00 billed.');
