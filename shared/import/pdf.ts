@@ -5,16 +5,21 @@ import { sniffTable } from './table';
 /** How much of a file named `.pdf` is looked at to tell a data export misnamed from a PDF. */
 const MISNAMED_SAMPLE_BYTES = 64 * 1024;
 
-/** Whether the bytes are a PDF (`%PDF-`): a bill to read, not a data export to import. */
+/** How far into a file its PDF signature may sit: PDF readers accept junk before it (1,024 bytes). */
+const SIGNATURE_WITHIN_BYTES = 1024;
+const SIGNATURE = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
+
+/**
+ * Whether the bytes are a PDF (`%PDF-` within their first 1,024 bytes, where PDF readers look for
+ * it, after a byte-order mark or a mailer's blank line): a bill to read, not a data export.
+ */
 export function isPdf(bytes: Uint8Array): boolean {
-  return (
-    bytes.length >= 5 &&
-    bytes[0] === 0x25 &&
-    bytes[1] === 0x50 &&
-    bytes[2] === 0x44 &&
-    bytes[3] === 0x46 &&
-    bytes[4] === 0x2d
-  );
+  const last = Math.min(bytes.length, SIGNATURE_WITHIN_BYTES) - SIGNATURE.length;
+  for (let at = 0; at <= last; at++) {
+    if (bytes[at] !== 0x25) continue;
+    if (SIGNATURE.every((byte, i) => bytes[at + i] === byte)) return true;
+  }
+  return false;
 }
 
 /** What is said about a PDF given to the importer. */
