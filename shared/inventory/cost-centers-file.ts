@@ -7,6 +7,7 @@ import { writeXlsx } from '../export/xlsx';
 import { headerKey, type Table } from '../import/table';
 import type { CostCenter } from '../model';
 import type { FieldError } from '../result';
+import { tableProblemErrors } from './table-problems';
 
 export const COST_CENTER_FIELDS = {
   code: {
@@ -54,7 +55,9 @@ const ACTIVE = new Set(['', 'active', 'open', 'yes', 'y', 'true']);
 const RETIRED = new Set(['retired', 'inactive', 'closed', 'no', 'n', 'false']);
 
 /** Reads a cost centers file; a row with a bad cell is left out whole and each bad cell reported. */
-export function readCostCenterRows(table: Pick<Table, 'header' | 'rows'>): {
+export function readCostCenterRows(
+  table: Pick<Table, 'header' | 'rows'> & Partial<Pick<Table, 'problems'>>,
+): {
   drafts: CostCenterDraft[];
   errors: (FieldError & { row: number })[];
   /** Required columns the file lacks, by their canonical header. */
@@ -67,6 +70,7 @@ export function readCostCenterRows(table: Pick<Table, 'header' | 'rows'>): {
   const drafts: CostCenterDraft[] = [];
   const errors: (FieldError & { row: number })[] = [];
   if (missing.length > 0) return { drafts, errors, missing };
+  errors.push(...tableProblemErrors(table));
   const seen = new Map<string, number>();
   const absentColumns = (['glAccount', 'status'] as const).filter((field) => index[field] < 0);
   for (const { line, cells } of table.rows) {

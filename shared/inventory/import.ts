@@ -12,6 +12,7 @@ import type { Cents } from '../money/cents';
 import { monthlyCostFromText } from './edits';
 import type { FieldError } from '../result';
 import { fileDates } from './file-dates';
+import { tableProblemErrors } from './table-problems';
 
 export const INVENTORY_FIELDS = {
   siteCode: {
@@ -230,7 +231,7 @@ export interface InventorySkippedRow {
  * row is skipped, and said so.
  */
 export function readInventoryRows(
-  table: Pick<Table, 'header' | 'rows'>,
+  table: Pick<Table, 'header' | 'rows'> & Partial<Pick<Table, 'problems'>>,
   mapping: InventoryMapping,
   today: IsoDate,
   dateOrder?: DateOrder,
@@ -240,7 +241,7 @@ export function readInventoryRows(
   skipped: InventorySkippedRow[];
 } {
   const drafts: InventoryDraft[] = [];
-  const errors: (FieldError & { row: number })[] = [];
+  const errors: (FieldError & { row: number })[] = tableProblemErrors(table);
   const skipped: InventorySkippedRow[] = [];
   const readDate = fileDates(table.rows, [mapping.installDate, mapping.disconnectDate], dateOrder);
   const identifying = [mapping.accountNumber, mapping.serviceId].filter((index) => index >= 0);

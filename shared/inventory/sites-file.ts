@@ -6,6 +6,7 @@ import { headerKey, type Table } from '../import/table';
 import type { CostCenter, Site } from '../model';
 import type { FieldError } from '../result';
 import { fileDates } from './file-dates';
+import { tableProblemErrors } from './table-problems';
 
 export const SITE_FIELDS = {
   code: { header: 'Site Code', aliases: ['Site', 'Site ID', 'Location Code', 'Store'] },
@@ -49,7 +50,7 @@ export interface SiteDraft {
 
 /** Reads a site file; a row with a bad cell is left out whole and each bad cell reported. */
 export function readSiteRows(
-  table: Pick<Table, 'header' | 'rows'>,
+  table: Pick<Table, 'header' | 'rows'> & Partial<Pick<Table, 'problems'>>,
   dateOrder?: DateOrder,
 ): {
   drafts: SiteDraft[];
@@ -72,6 +73,7 @@ export function readSiteRows(
   const drafts: SiteDraft[] = [];
   const errors: (FieldError & { row: number })[] = [];
   if (missing.length > 0) return { drafts, errors, missing };
+  errors.push(...tableProblemErrors(table));
   const readDate = fileDates(table.rows, [at('opened'), at('closed')], dateOrder);
   const absentColumns = FIELDS.filter((field) => at(field) < 0);
   for (const { line, cells } of table.rows) {
