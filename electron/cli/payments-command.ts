@@ -24,6 +24,7 @@ import {
   STANDARD_PAYMENT_PRESET,
   type PaymentFile,
 } from '../../shared/export/payment-file';
+import { decodeBytes } from '../../shared/import/decode';
 import { readTable, sniffTable } from '../../shared/import/table';
 import type { Invoice } from '../../shared/model';
 import { formatCents } from '../../shared/money/cents';
@@ -55,8 +56,21 @@ export interface PaymentsOutcome {
  * a contract for a new carrier would shift every id and pay the register's invoices again.
  */
 function keyOf(carrierName: string, accountNumber: string, invoiceNumber: string): string {
-  return `${carrierKey(carrierName)}\u0000${accountNumberKey(accountNumber)}\u0000${invoiceNumber}`;
+  return `${carrierKey(carrierName)}\u0000${numberKey(accountNumberKey(accountNumber))}\u0000${numberKey(invoiceNumber)}`;
 }
+
+/**
+ * An account or invoice number as the register compares it: one of digits alone without its
+ * leading zeros, which a spreadsheet drops when the register is opened and saved there
+ * (`0012345` is saved as `12345`, and that invoice must not be paid again).
+ */
+function numberKey(number: string): string {
+  const trimmed = number.trim();
+  return /^\d+$/.test(trimmed) ? trimmed.replace(/^0+(?=\d)/, '') : trimmed;
+}
+
+/** A number a spreadsheet wrote in scientific notation (`9.91235E+11`): its digits are lost. */
+const SCIENTIFIC = /^\d+(?:\.\d+)?E\+\d+$/i;
 
 /** Registers written before names were kept name carriers by a run's id (`carrier-2`). */
 const RUN_CARRIER_ID = /^carrier-\d+$/;
@@ -77,17 +91,45 @@ function exportedKeys(registered: readonly (readonly string[])[]): {
   return { exported, byNumberOnly };
 }
 
-/** The register's rows (carrier, account, invoice, batch, time); none when it does not exist yet. */
+/**
+ * The register's rows (carrier, account, invoice, batch, time); none when it does not exist yet.
+ * A register that cannot be read whole as written (damaged, its header gone, a row cut, numbers a
+ * spreadsheet turned into `1.2E+11`) stops the run: read as empty, its invoices would be paid
+ * again and its history overwritten.
+ */
 async function readRegister(path: string): Promise<string[][]> {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
-  } catch {
-    return [];
+    bytes = new Uint8Array(await readFile(path));
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'ENOENT') return [];
+    throw new CliError(`Cannot read the payments register "${path}": ${String(error)}.`);
   }
+  // Saved again by a spreadsheet, it may come back in Windows-1252 and without its BOM.
+  const { text } = decodeBytes(bytes);
+  if (text.trim() === '') return [];
+  const refuse = (why: string) =>
+    new CliError(
+      `The payments register "${path}" ${why}, so TEM Desk cannot tell which invoices were already paid, and wrote nothing. Put back a copy of the register as TEM Desk wrote it (or fix the row named), or move it aside and run with --include-exported, then check the payment file by hand.`,
+    );
   const sniff = sniffTable(text);
-  if (!sniff.ok) return [];
-  return readTable(text, sniff.value).rows.map((row) => row.cells.map(unguardFormula));
+  if (!sniff.ok) throw refuse('cannot be read as a table');
+  const table = readTable(text, sniff.value);
+  const header = table.header.map((cell) => cell.trim().toLowerCase());
+  if (REGISTER_HEADER.some((name, i) => header[i] !== name.toLowerCase()))
+    throw refuse(`does not start with its header row (${REGISTER_HEADER.join(', ')})`);
+  const [problem] = table.problems;
+  if (problem !== undefined)
+    throw refuse(`has a damaged row (row ${problem.line}: ${problem.message})`);
+  const rows = table.rows.map((row) => row.cells.map(unguardFormula));
+  const mangled = table.rows.find((row) =>
+    row.cells.slice(1, 3).some((cell) => SCIENTIFIC.test(cell.trim())),
+  );
+  if (mangled !== undefined)
+    throw refuse(
+      `holds an account or invoice number a spreadsheet rewrote as a rounded number (row ${mangled.line}: ${mangled.cells.slice(1, 3).join(', ')})`,
+    );
+  return rows;
 }
 
 /** The register's text: one row per invoice written to a payment file. */
@@ -151,7 +193,7 @@ export async function runPaymentsCommand(
     workspace,
     file,
     approved: invoices.filter((i) => i.status === 'approved').length,
-    alreadyExported: exported.size,
+    alreadyExported: workspace.invoices.filter(wasExported).length,
     out: args.out,
     register,
     batch,
@@ -182,7 +224,7 @@ export function paymentsSummary(outcome: PaymentsOutcome, args: PaymentsArgs): s
     `${String(outcome.approved)} of ${String(outcome.workspace.invoices.length)} invoices approved by the approval policy (default settings); ${String(file.invoices.length)} in this file, ${paymentTotalsText(file.totals, formatCents)} in ${plural(file.rowCount, 'row')}.`,
     ...(outcome.alreadyExported > 0 && !args.includeExported
       ? [
-          `Invoices in ${outcome.register} were left out (already exported); --include-exported takes them again.`,
+          `${plural(outcome.alreadyExported, 'invoice')} of these bills ${outcome.alreadyExported === 1 ? 'is' : 'are'} already in ${outcome.register} and ${outcome.alreadyExported === 1 ? 'was' : 'were'} not paid again; --include-exported takes them again.`,
         ]
       : []),
     ...unreadRowsSummary(outcome.workspace),

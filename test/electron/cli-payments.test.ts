@@ -153,6 +153,53 @@ describe('payments', () => {
     expect(parseChargebackCsv(await readFile(again, 'utf8'))).toEqual([]);
   });
 
+  it('pays none twice when the register was saved again by a spreadsheet (leading zeros dropped, no BOM, CRLF)', async () => {
+    const out = join(dir, 'ap-excel', 'payments.csv');
+    await mkdir(join(dir, 'ap-excel'));
+    expect((await payments([...RANGE, '--out', out])).code).toBe(0);
+    const registerPath = join(dir, 'ap-excel', 'payments-register.csv');
+    const rows = parseChargebackCsv(await readFile(registerPath, 'utf8'));
+    expect(rows.length).toBeGreaterThan(3);
+    // The numbers as a spreadsheet writes them back: zeros before a number of digits are not
+    // kept, so here the register's account numbers and the bills' differ by leading zeros.
+    expect(rows.some((row) => /^\d+$/.test(row['Account'] ?? ''))).toBe(true);
+    const saved = rows.map((row) => {
+      const account = row['Account'] ?? '';
+      const written = /^\d+$/.test(account) ? `00${account}` : account;
+      return [row['Carrier'], written, row['Invoice number'], 'PAY-1', 'then'].join(',');
+    });
+    await writeFile(
+      registerPath,
+      ['Carrier,Account,Invoice number,Batch,Exported at', ...saved].join('\r\n'),
+    );
+    const again = join(dir, 'ap-excel', 'again.csv');
+    const second = await payments([...RANGE, '--out', again]);
+    expect(second.code).toBe(0);
+    expect(parseChargebackCsv(await readFile(again, 'utf8'))).toEqual([]);
+    expect(second.stdout).toContain(`invoices of these bills are already in`);
+  });
+
+  it.each([
+    ['damaged', (text: string) => `${text}\n"cut off,in the middle`, 'has a damaged row'],
+    [
+      'without its header',
+      (text: string) => text.replace(/^\uFEFF?[^\n]*\n/, ''),
+      'cannot be read as a table',
+    ],
+  ])('stops, writing nothing, when the register is %s', async (_, damage, why) => {
+    const folder = join(dir, `ap-${why.replaceAll(' ', '-')}`);
+    await mkdir(folder);
+    expect((await payments([...RANGE, '--out', join(folder, 'payments.csv')])).code).toBe(0);
+    const registerPath = join(folder, 'payments-register.csv');
+    const damaged = damage(await readFile(registerPath, 'utf8'));
+    await writeFile(registerPath, damaged);
+    const again = await payments([...RANGE, '--out', join(folder, 'again.csv')]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain(`The payments register "${registerPath}" ${why}`);
+    expect(await readFile(registerPath, 'utf8')).toBe(damaged);
+    await expect(readFile(join(folder, 'again.csv'))).rejects.toThrow();
+  });
+
   it('takes only invoices due in the range', async () => {
     const out = join(dir, 'narrow.csv');
     const result = await payments(['--from', '2026-10-01', '--to', '2026-10-31', '--out', out]);
