@@ -4,6 +4,7 @@
  * Ids are assigned in the order things are met, so the same inputs give the same ids.
  */
 
+import { plural } from '../../shared/text/wording';
 import type { ContractDraft, ContractRateDraft } from '../../shared/contracts/csv';
 import {
   isoMonthOf,
@@ -146,6 +147,22 @@ function importInventory(
   if (input.contracts !== null && first !== undefined) {
     warnings.push(
       `${what} names contracts the contracts file does not have (${plan.unlinkedContracts.length} rows, e.g. row ${first.row}: "${first.value}"); those services are matched to their account's contract.`,
+    );
+  }
+  // A site code the sites file does not have (a typo of one it has?) makes a new site with no
+  // cost center: the charges of its services that name none of their own go unallocated. Said,
+  // never done in silence.
+  if (input.sites !== null && plan.newSites.length > 0) {
+    const newCodes = new Set(plan.newSites.map((site) => site.code));
+    const rows = drafts.filter(
+      (draft) => newCodes.has(draft.siteCode) && draft.costCenterCode.trim() === '',
+    );
+    const codes = new Set(rows.map((draft) => draft.siteCode));
+    const [row] = rows;
+    if (row === undefined) return;
+    const named = [...codes].slice(0, 3).map((code) => `"${code}"`);
+    warnings.push(
+      `${what} names ${plural(codes.size, 'site code')} the sites file "${input.sites.name}" does not have (${named.join(', ')}${codes.size > 3 ? ', …' : ''}: ${plural(rows.length, 'row')}, e.g. row ${row.row}); a site was made for each, with no cost center, so the charges of those rows' services are unallocated unless their account has one. Check the codes against the sites file.`,
     );
   }
 }
