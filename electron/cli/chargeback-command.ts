@@ -71,6 +71,19 @@ export async function runChargebackCommand(
       `No invoice is dated in ${args.month}; the bills cover ${months.length === 0 ? 'no month' : `${months[0] ?? ''} to ${months[months.length - 1] ?? ''}`}.`,
     );
   }
+  // The suspense code stands for "no cost center yet": one of the company's own would book the
+  // unallocated charges to that cost center, indistinguishable from its real rows.
+  const suspense = args.csv.suspenseCostCenter.trim().toLowerCase();
+  const taken = workspace.costCenters.find(
+    (costCenter) =>
+      costCenter.code.trim().toLowerCase() === suspense ||
+      costCenter.name.trim().toLowerCase() === suspense,
+  );
+  if (args.format !== 'xlsx' && taken !== undefined) {
+    throw new CliError(
+      `--suspense-cost-center "${args.csv.suspenseCostCenter}" is the cost center ${taken.code} ${taken.name}: the unallocated charges would be booked to it among its own. Give a code no cost center has (UNALLOCATED by default).`,
+    );
+  }
   const result = allocateWorkspace(workspace, args.month);
   const names = {
     costCenters: workspace.costCenters,
