@@ -239,6 +239,14 @@ export function readWorkbookTables(
     if (sheet.state !== 'visible' || tables.length >= most) continue;
     const read = readAsTable(opened.value, sheet.name, false);
     if (!read.ok) return { ok: false, message: read.message };
+    // A formula with no saved result has no value to read: a cost or a date would be taken as
+    // blank without a word. Refused as a bill workbook is.
+    const unsaved = read.table?.unsavedFormula;
+    if (unsaved !== undefined)
+      return {
+        ok: false,
+        message: `"${fileName}", sheet ${sheet.name}: the cell ${unsaved} holds a formula whose result was never saved (the workbook was written by a program and not yet opened and saved in Excel), so its value is not known. Open the workbook in Excel or LibreOffice, save it, and import it again.`,
+      };
     if (read.table !== null) tables.push(read.table);
   }
   if (tables.length === 0) return { ok: false, message: noTable(fileName) };
