@@ -14,6 +14,8 @@ const NAMED_DATE_CELL = new RegExp(
   'i',
 );
 const HAS_LETTER = /\p{L}/u;
+/** A cell with neither a letter nor a digit, as `#` or `%` (see {@link looksLikeHeader}). */
+const SYMBOLS_ONLY = /^[^\p{L}\p{N}]+$/u;
 
 /**
  * Splits one line for sniffing only: honours quotes on that line, nothing more. Each cell is
@@ -113,13 +115,15 @@ export function repeatsBelow(
 
 /**
  * Whether a row reads like column names: at least `minWidth` cells, at least half filled, none a
- * number or a date, each with a letter. Shared with the XLSX reader's header search.
+ * number or a date, each with a letter. A cell of symbols alone (`#`, `%`, `-`: no letter, no
+ * digit) says nothing either way: a row-number column is often headed `#`, and it is no reason to
+ * call the whole row data. Shared with the XLSX reader's header search.
  */
 export function looksLikeHeader(cells: readonly string[], minWidth: number): boolean {
   if (cells.length < minWidth) return false;
   let filled = 0;
   for (const cell of cells) {
-    if (cell === '') continue;
+    if (cell === '' || SYMBOLS_ONLY.test(cell)) continue;
     if (
       NUMERIC_CELL.test(cell) ||
       DATE_CELL.test(cell) ||

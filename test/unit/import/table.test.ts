@@ -38,6 +38,16 @@ describe('sniffTable finds the delimiter', () => {
     expect(result.ok).toBe(false);
   });
 
+  it('finds a header whose row-number column is headed "#" (symbols alone say nothing)', () => {
+    const text = '#,Account,Service,Charge,Tax %\n1,A1,555-0100,10.00,5\n2,A1,555-0101,12.00,5\n';
+    const { sniff, table } = parse(text);
+    expect(sniff).toMatchObject({ headerLine: 1, headerRows: 1 });
+    expect(table.header).toEqual(['#', 'Account', 'Service', 'Charge', 'Tax %']);
+    expect(table.rows.map((row) => row.cells[0])).toEqual(['1', '2']);
+    // Symbols alone never make a header: a row of dashes over data is still no header.
+    expect(sniffTable('-,-,-\n1,2,3\n4,5,6\n').ok).toBe(false);
+  });
+
   it('refuses an empty file', () => {
     expect(sniffTable('\n\n').ok).toBe(false);
   });
