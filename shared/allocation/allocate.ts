@@ -103,6 +103,21 @@ interface LineRef {
   amount: Cents;
 }
 
+/**
+ * Why an invoice's account-level charges have no service charges to follow: it bills none, none of
+ * them reached a cost center (each is an exception of its own), or their credits cancel them.
+ */
+function nothingToSpreadOver(
+  invoiceNumber: string,
+  services: { billed: number; booked: number },
+): string {
+  if (services.billed === 0)
+    return `Invoice ${invoiceNumber} bills only account-level charges, with no service charges to spread them over`;
+  if (services.booked === 0)
+    return `None of invoice ${invoiceNumber}'s service charges reached a cost center (each is listed with its own reason), so its account-level charges have none to follow`;
+  return `Invoice ${invoiceNumber}'s service charges are cancelled by its credits (net zero), leaving nothing to spread its account-level charges over`;
+}
+
 /** The state of one allocation run. */
 class MonthRun {
   readonly index: AllocationIndex;
@@ -127,6 +142,8 @@ class MonthRun {
     const accountLevel: LineRef[] = [];
     let total = 0;
     let lines = 0;
+    /** Service lines on the invoice, and how many of them reached a cost center. */
+    const services = { billed: 0, booked: 0 };
     for (const block of blocks) {
       for (let i = 0; i < block.count; i++) {
         const whole = cents(block.amount[i] ?? 0);
@@ -147,6 +164,7 @@ class MonthRun {
           accountLevel.push(line);
           continue;
         }
+        services.billed += 1;
         const billedOn = lineAccountOf(block, i);
         const service = this.index.serviceFor(invoice.carrierId, serviceKey, account, billedOn);
         if (service === undefined) {
@@ -175,6 +193,7 @@ class MonthRun {
             return;
           }
           const { costCenter } = share;
+          services.booked += 1;
           weights.set(costCenter.id, (weights.get(costCenter.id) ?? 0) + (wholeParts[s] ?? 0));
           this.book(line, part, costCenter, 'service', {
             siteId: destination.site?.id ?? service.siteId ?? null,
@@ -185,7 +204,8 @@ class MonthRun {
         });
       }
     }
-    for (const line of accountLevel) this.allocateAccountLevel(line, account?.id, weights);
+    for (const line of accountLevel)
+      this.allocateAccountLevel(line, account?.id, weights, services);
     return { total, lines };
   }
 
@@ -194,6 +214,7 @@ class MonthRun {
     line: LineRef,
     accountId: string | undefined,
     weights: ReadonlyMap<string, number>,
+    services: { billed: number; booked: number },
   ): void {
     const { invoice } = line;
     if (accountId === undefined) {
@@ -228,7 +249,7 @@ class MonthRun {
         this.except(line, {
           kind: 'no-cost-center',
           costCenterId: null,
-          message: `Invoice ${invoice.invoiceNumber} has no service charges to spread account-level charges over (its credits cancel them), and account ${invoice.accountNumber} has no default cost center.`,
+          message: `${nothingToSpreadOver(invoice.invoiceNumber, services)}, and no cost center is chosen for account ${invoice.accountNumber}'s account-level charges.`,
         });
         return;
       }

@@ -237,7 +237,25 @@ describe('account-level charges', () => {
       { costCenterId: 'c', origin: 'account-default' },
     ]);
     const noDefault = allocate(company({ ...only, accounts: [account('acct')] }));
-    expect(noDefault.exceptions).toMatchObject([{ kind: 'no-cost-center', amount: 120 }]);
+    expect(noDefault.exceptions.map((e) => [e.kind, e.amount, e.message])).toEqual([
+      [
+        'no-cost-center',
+        120,
+        "Invoice INV-i1 bills only account-level charges, with no service charges to spread them over, and no cost center is chosen for account acct-no's account-level charges.",
+      ],
+    ]);
+    // Service charges that all went unallocated (a service not in the inventory): the tax says
+    // so, and does not claim credits that are not there.
+    const unknown = bills([{ id: 'i1', lines: [line('s9', 'recurring', 45), line('', 'tax', 5)] }]);
+    const strays = allocate(company({ services, ...unknown, accounts: [account('acct')] }));
+    expect(strays.exceptions.map((e) => [e.kind, e.amount, e.message])).toEqual([
+      ['unknown-service', 45, expect.stringContaining('not in the inventory')],
+      [
+        'no-cost-center',
+        5,
+        "None of invoice INV-i1's service charges reached a cost center (each is listed with its own reason), so its account-level charges have none to follow, and no cost center is chosen for account acct-no's account-level charges.",
+      ],
+    ]);
     // Service charges credited to exactly zero leave nothing to spread over, and the reason says so.
     const netZero = bills([
       {
@@ -250,7 +268,7 @@ describe('account-level charges', () => {
       [
         'tax',
         5,
-        'Invoice INV-i1 has no service charges to spread account-level charges over (its credits cancel them), and account acct-no has no default cost center.',
+        "Invoice INV-i1's service charges are cancelled by its credits (net zero), leaving nothing to spread its account-level charges over, and no cost center is chosen for account acct-no's account-level charges.",
       ],
     ]);
   });
