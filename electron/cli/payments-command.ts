@@ -33,6 +33,7 @@ import { auditSnapshot } from './audit-command';
 import { CliError } from './inputs';
 import { workspaceAllocation } from './chargeback-command';
 import { writeOutputs } from './outputs';
+import { heldInvoices, heldInvoicesLines, type HeldInvoices } from './payments-held';
 import { refuseUnreadRows, unreadRowsSummary } from './unread-rows';
 import { loadWorkspace, type Workspace } from './workspace';
 
@@ -45,6 +46,8 @@ export interface PaymentsOutcome {
   file: PaymentFile;
   approved: number;
   alreadyExported: number;
+  /** What of the bills' invoices is not in the file, and why. */
+  held: HeldInvoices;
   out: string;
   register: string;
   batch: string;
@@ -194,6 +197,7 @@ export async function runPaymentsCommand(
     file,
     approved: invoices.filter((i) => i.status === 'approved').length,
     alreadyExported: workspace.invoices.filter(wasExported).length,
+    held: heldInvoices(invoices, carrierOf, args),
     out: args.out,
     register,
     batch,
@@ -227,6 +231,7 @@ export function paymentsSummary(outcome: PaymentsOutcome, args: PaymentsArgs): s
           `${plural(outcome.alreadyExported, 'invoice')} of these bills ${outcome.alreadyExported === 1 ? 'is' : 'are'} already in ${outcome.register} and ${outcome.alreadyExported === 1 ? 'was' : 'were'} not paid again; --include-exported takes them again.`,
         ]
       : []),
+    ...heldInvoicesLines(outcome.held, args),
     ...unreadRowsSummary(outcome.workspace),
     `Wrote ${outcome.out} and ${outcome.register}.`,
   ];

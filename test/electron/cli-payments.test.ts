@@ -212,6 +212,38 @@ describe('payments', () => {
     }
   });
 
+  it('says which invoices were not approved and why, and how many approved ones fall due outside the dates', async () => {
+    // A folder of its own: no register of an earlier test's payments beside it.
+    await mkdir(join(dir, 'held'));
+    const out = join(dir, 'held', 'payments.csv');
+    const result = await payments(['--from', '2026-10-01', '--to', '2026-10-31', '--out', out]);
+    expect(result.code).toBe(0);
+    const counts = /^(\d+) of (\d+) invoices approved/m.exec(result.stdout);
+    const approved = Number(counts?.[1]);
+    const all = Number(counts?.[2]);
+    expect(all).toBeGreaterThan(approved);
+    const notApproved = new RegExp(
+      `^${String(all - approved)} invoices not approved, so not paid`,
+      'm',
+    );
+    expect(result.stdout).toMatch(notApproved);
+    // Each reason's count, and the invoices under it (five at most, then "and N more").
+    const groups = [...result.stdout.matchAll(/^ {2}(\d+) (.+):$/gm)];
+    expect(groups.reduce((sum, group) => sum + Number(group[1]), 0)).toBe(all - approved);
+    // The sample company's planted errors hold invoices for an open finding, and some drift.
+    expect(result.stdout).toContain('held by an open error finding of the checks');
+    expect(result.stdout).toMatch(/^ {4}\S.* invoice \S+: Open finding/m);
+    expect(result.stdout).toMatch(/^ {4}\S.* invoice \S+: .* (above|below) expected/m);
+    // Approved ones outside October are counted, not silently gone.
+    const inFile = Number(/; (\d+) in this file/.exec(result.stdout)?.[1]);
+    const outside = Number(
+      /^(\d+) approved invoices? (?:is|are) due outside 2026-10-01 to 2026-10-31/m.exec(
+        result.stdout,
+      )?.[1],
+    );
+    expect(inFile + outside).toBe(approved);
+  });
+
   it.each([
     [['--from', '2026-13-01', '--to', '2026-12-31'], '--from must be a date written YYYY-MM-DD'],
     [
