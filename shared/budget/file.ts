@@ -10,7 +10,8 @@ import { isIsoMonth, type IsoMonth } from '../dates/iso-date';
 import { carrierKey, carrierNamesAgree } from '../ids/keys';
 import { costCenterFinder } from '../ledger/cost-centers';
 import { headerKey, type Table } from '../import/table';
-import { readTabularFile } from '../inventory/table-file';
+import { filledWidth, readTabularFile } from '../inventory/table-file';
+import { tableProblemErrors } from '../inventory/table-problems';
 import { budgetLineId, type BudgetLine, type Carrier, type CostCenter } from '../model';
 import { centsFromText, centsToDecimalString, type Cents } from '../money/cents';
 import { otherCurrencyRefusal } from '../money/decimal-text';
@@ -71,13 +72,6 @@ function columnsOf(header: readonly string[]): Record<BudgetField, number> {
   };
 }
 
-/** How many cells a row has up to its last filled one (blank cells after the header's are fine). */
-function filledWidth(cells: readonly string[]): number {
-  let width = cells.length;
-  while (width > 0 && (cells[width - 1] ?? '').trim() === '') width -= 1;
-  return width;
-}
-
 /**
  * Reads a budget file's rows against the carriers the workspace knows (by name, case and
  * punctuation ignored). Unknown cost center codes are not errors here: {@link planBudgetImport}
@@ -85,7 +79,7 @@ function filledWidth(cells: readonly string[]): number {
  * a row with more filled cells than the header has is refused whole.
  */
 export function readBudgetRows(
-  table: Pick<Table, 'header' | 'rows'>,
+  table: Pick<Table, 'header' | 'rows'> & Partial<Pick<Table, 'problems'>>,
   carriers: readonly Carrier[],
 ): BudgetFileRead {
   const index = columnsOf(table.header);
@@ -93,7 +87,9 @@ export function readBudgetRows(
     .filter((field) => index[field] < 0)
     .map((field) => BUDGET_FIELDS[field].header);
   const drafts: BudgetDraft[] = [];
-  const errors: BudgetFileError[] = [];
+  // A row the file reader could not take cell by cell (a quote never closed, more cells than the
+  // header) is not in the table's rows: its problem is said, never passed over.
+  const errors: BudgetFileError[] = tableProblemErrors(table);
   if (missing.length > 0) return { drafts, errors, missing };
   const carrierIds = new Map(carriers.map((carrier) => [carrierKey(carrier.name), carrier.id]));
   // "Verizon" for "Verizon Wireless": the one carrier whose name agrees by whole words.
@@ -180,6 +176,7 @@ export function readBudgetRows(
     }
     drafts.push({ row: line, costCenterCode: code, carrierId, month, amount: amount.value });
   }
+  errors.sort((a, b) => a.row - b.row);
   return { drafts, errors, missing };
 }
 

@@ -47,7 +47,42 @@ export function readTabularTables(
   // Inventory, sites, contracts and cost centers rows are often all text: none is a second header.
   const sniff = sniffTable(text, { secondHeader: false });
   if (!sniff.ok) return sniff;
-  return ok([{ sheet: null, table: withoutFormulaGuards(readTable(text, sniff.value)) }]);
+  const table = readTable(text, sniff.value);
+  return ok([
+    { sheet: null, table: withoutFormulaGuards(withoutWideRows(table, sniff.value.delimiter)) },
+  ]);
+}
+
+/** A row's width without its trailing blank cells (a trailing delimiter adds nothing). */
+export function filledWidth(cells: readonly string[]): number {
+  let width = cells.length;
+  while (width > 0 && (cells[width - 1] ?? '').trim() === '') width -= 1;
+  return width;
+}
+
+/**
+ * The table with each row that has a filled cell past the header's last column taken out and
+ * listed as a problem: a comma inside a value not in quotes (`100 Main St, Suite 5`) moves every
+ * cell after it one column on, so the row is read from none of them — not a site's cost center
+ * taken from its country, nor a user's surname dropped without a word.
+ */
+function withoutWideRows(table: Table, delimiter: string): Table {
+  const width = table.header.length;
+  const wide = table.rows.filter((row) => filledWidth(row.cells) > width);
+  if (wide.length === 0) return table;
+  const hint =
+    delimiter === ','
+      ? ': a comma inside a value that is not in quotes (like 100 Main St, Suite 5 or 1,250.00)? Put such a value in quotes, or name the extra column in the header'
+      : ': name the extra column in the header';
+  const problems = [
+    ...table.problems,
+    ...wide.map((row) => ({
+      line: row.line,
+      message: `the row has ${String(filledWidth(row.cells))} cells but the header has ${String(width)} columns${hint}. The row is not read, so no cell is taken from the wrong column.`,
+    })),
+  ].sort((a, b) => a.line - b.line);
+  const dropped = new Set(wide);
+  return { ...table, rows: table.rows.filter((row) => !dropped.has(row)), problems };
 }
 
 /**

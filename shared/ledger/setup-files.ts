@@ -23,6 +23,7 @@ import {
 } from '../inventory/import';
 import { readSiteRows, SITE_FIELDS, type SiteDraft } from '../inventory/sites-file';
 import { readTabularFile, readTabularTables } from '../inventory/table-file';
+import { tableProblemErrors } from '../inventory/table-problems';
 
 /** The kinds of file a set-up takes, in the order they are applied. */
 export const SETUP_KINDS = ['cost-centers', 'sites', 'contracts', 'inventory', 'rates'] as const;
@@ -149,13 +150,18 @@ function setupFileOf(name: string, table: Table, today: IsoDate): SetupFile {
       const skipped = read.skipped.map(({ row, message }) => ({ row, column: '', message }));
       return { kind, name, drafts: read.drafts, problems: problemsOf(read.errors), skipped };
     }
+    // Rewritten as a canonical table, whose rows are only those read: a row the file reader could
+    // not take (a quote never closed, more cells than the header) is said first, as it is for
+    // the other kinds.
     case 'contracts': {
       const { rows, errors } = readContractsCsv(canonicalBytes(table, kind));
-      return { kind, name, drafts: rows, problems: problemsOf(errors) };
+      const problems = [...tableProblemErrors(table), ...errors];
+      return { kind, name, drafts: rows, problems: problemsOf(problems) };
     }
     case 'rates': {
       const { rows, errors } = readContractRatesCsv(canonicalBytes(table, kind));
-      return { kind, name, drafts: rows, problems: problemsOf(errors) };
+      const problems = [...tableProblemErrors(table), ...errors];
+      return { kind, name, drafts: rows, problems: problemsOf(problems) };
     }
     case 'unknown': {
       const message = `${name}: its columns (${table.header.join(', ')}) are not those of a cost centers, sites, contracts, inventory or rates file.`;

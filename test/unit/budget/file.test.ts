@@ -102,7 +102,7 @@ describe('reading a budget file', () => {
       {
         row: 2,
         message:
-          'Row 2 has 5 cells but the header has 4 columns: the amount may hold an unquoted thousands comma (1,250.50). Put such an amount in quotes ("1,250.50") or write it without the comma.',
+          'Row 2: the row has 5 cells but the header has 4 columns: a comma inside a value that is not in quotes (like 100 Main St, Suite 5 or 1,250.00)? Put such a value in quotes, or name the extra column in the header. The row is not read, so no cell is taken from the wrong column.',
       },
     ]);
   });
