@@ -7,7 +7,7 @@ import { lstat, readdir, readFile, readlink, realpath, stat } from 'node:fs/prom
 import { basename, join, resolve } from 'node:path';
 import { isHousekeepingFileName } from '../../shared/import/housekeeping-files';
 import type { ImportLimits } from '../../shared/import/limits';
-import { formatBytes, importLimits } from '../../shared/import/limits';
+import { DEFAULT_IMPORT_LIMITS, formatBytes, importLimits } from '../../shared/import/limits';
 import { pushAll } from '../../shared/arrays';
 
 /** A problem with the user's input: printed as is, exit code 1 (not a crash). */
@@ -60,17 +60,35 @@ async function linkReason(path: string, error: unknown): Promise<string> {
 }
 
 /** The bytes of one input file; a sentence naming the option when it cannot be read. */
-export async function readInputFile(path: string, option: string): Promise<Uint8Array> {
+export async function readInputFile(
+  path: string,
+  option: string,
+  maxBytes = SETUP_FILE_MAX_BYTES,
+): Promise<Uint8Array> {
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw new CliError(`--${option} "${path}" is a folder, not a file.`);
     if (!info.isFile()) throw new CliError(`--${option} "${path}" ${NOT_A_FILE}`);
+    // Read whole into memory, and as text into a string: far past any real file, a wrong pick.
+    if (info.size > maxBytes) {
+      throw new CliError(
+        `--${option} "${path}" is ${formatBytes(info.size)}, more than the ${formatBytes(maxBytes)} TEM Desk reads for it: check that this is the right file.`,
+      );
+    }
     return new Uint8Array(await readFile(path));
   } catch (error) {
     if (error instanceof CliError) throw error;
     throw new CliError(`Cannot read the --${option} file "${path}": ${reason(error)}.`);
   }
 }
+
+/**
+ * Largest set-up or mappings file read (a bill's own limit, 100 MB, is some 700,000 services);
+ * a backup given to --workspace may be larger (see {@link BACKUP_MAX_BYTES}).
+ */
+export const SETUP_FILE_MAX_BYTES = DEFAULT_IMPORT_LIMITS.maxFileBytes;
+/** Largest backup read: the archive limit of a bill, far past a backup of a million lines. */
+export const BACKUP_MAX_BYTES = DEFAULT_IMPORT_LIMITS.maxArchiveBytes;
 
 /** Office's lock files are 162 or 165 bytes; anything much larger is a file of its own. */
 const LOCK_FILE_MAX_BYTES = 1024;

@@ -33,7 +33,13 @@ import { auditSettingProblems, DEFAULT_AUDIT_SETTINGS } from '../../shared/audit
 import type { ColumnMapping } from '../../shared/import/mapping';
 import { readMappingsOption, readWorkspaceBackup, type WorkspaceBackup } from './workspace-backup';
 import type { WorkspaceArgs } from './args';
-import { CliError, collectBillFiles, readInputFile, type BillFiles } from './inputs';
+import {
+  BACKUP_MAX_BYTES,
+  CliError,
+  collectBillFiles,
+  readInputFile,
+  type BillFiles,
+} from './inputs';
 
 import {
   readContracts,
@@ -297,7 +303,10 @@ export async function loadWorkspace(args: WorkspaceArgs, today: IsoDate): Promis
   const backup =
     args.workspace === null
       ? null
-      : readWorkspaceBackup(await readInputFile(args.workspace, 'workspace'), args.workspace);
+      : readWorkspaceBackup(
+          await readInputFile(args.workspace, 'workspace', BACKUP_MAX_BYTES),
+          args.workspace,
+        );
   const mappings =
     args.mappings === null
       ? []

@@ -48,6 +48,8 @@ export function readTabularTables(
   const sniff = sniffTable(text, { secondHeader: false });
   if (!sniff.ok) return sniff;
   const table = readTable(text, sniff.value);
+  // A line over the length limit, a header over the column limit: said, not read as no header.
+  if (table.refused !== undefined) return fail(`${name}: ${table.refused}`);
   return ok([
     { sheet: null, table: withoutFormulaGuards(withoutWideRows(table, sniff.value.delimiter)) },
   ]);
