@@ -4,7 +4,9 @@
  */
 import { toCsv } from '../export/csv';
 import { writeXlsx } from '../export/xlsx';
+import { scientificNotationProblem } from '../import/cells';
 import { headerKey, type Table } from '../import/table';
+import { textKey } from '../ids/keys';
 import type { CostCenter } from '../model';
 import type { FieldError } from '../result';
 import { tableProblemErrors } from './table-problems';
@@ -72,6 +74,7 @@ export function readCostCenterRows(
   if (missing.length > 0) return { drafts, errors, missing };
   errors.push(...tableProblemErrors(table));
   const seen = new Map<string, number>();
+  const names = new Map<string, { code: string; row: number }>();
   const absentColumns = (['glAccount', 'status'] as const).filter((field) => index[field] < 0);
   for (const { line, cells } of table.rows) {
     const cell = (field: CostCenterField) =>
@@ -92,7 +95,22 @@ export function readCostCenterRows(
     if (code !== '' && earlier !== undefined)
       refuse('code', code, `"${code}" is already on row ${earlier}; each cost center once.`);
     else if (code !== '') seen.set(code, line);
-    if (cell('name') === '') refuse('name', '', 'the cost center name is blank.');
+    const name = cell('name');
+    if (name === '') refuse('name', '', 'the cost center name is blank.');
+    // A name once too: sites, the inventory and budgets may name a cost center by its name, and
+    // one name on two codes would book their charges to whichever came first, without a word.
+    const sameName = names.get(textKey(name));
+    if (name !== '' && sameName !== undefined && sameName.code !== code)
+      refuse(
+        'name',
+        name,
+        `"${name}" is already the name of cost center ${sameName.code} (row ${sameName.row}); a site, service or budget naming it would not say which. Give each cost center its own name.`,
+      );
+    else if (name !== '' && sameName === undefined) names.set(textKey(name), { code, row: line });
+    for (const field of ['code', 'glAccount'] as const) {
+      const problem = scientificNotationProblem(cell(field));
+      if (problem !== null) refuse(field, cell(field), problem);
+    }
     const status = headerKey(cell('status'));
     if (!ACTIVE.has(status) && !RETIRED.has(status))
       refuse('status', cell('status'), `expected Active or Retired but found "${cell('status')}".`);

@@ -98,3 +98,33 @@ describe('a cost center code written another way', () => {
     });
   });
 });
+
+describe('a cost centers file', () => {
+  function errorsOf(lines: string[]): string[] {
+    const table = readTabularFile('cost-centers.csv', new TextEncoder().encode(lines.join('\n')));
+    if (!table.ok) throw new Error('unreadable');
+    return readCostCenterRows(table.value).errors.map((error) => error.message);
+  }
+
+  it('refuses one name on two codes: a site or service naming it would not say which', () => {
+    expect(
+      errorsOf(['Cost Center,Name', '4100,Retail Stores', '4200,IT', '4300,retail  stores']),
+    ).toEqual([
+      'Row 4, column "Name": "retail  stores" is already the name of cost center 4100 (row 2); a site, service or budget naming it would not say which. Give each cost center its own name.',
+    ]);
+  });
+
+  it('refuses a code or GL account Excel turned into scientific notation', () => {
+    const [gl, code] = errorsOf([
+      'Cost Center,Name,GL Account',
+      '4100,Retail,6.42E+11',
+      '4.1E+5,Field,6100',
+    ]);
+    expect(gl).toMatch(
+      /^Row 2, column "GL Account": "6\.42E\+11" is a number in scientific notation/,
+    );
+    expect(code).toMatch(
+      /^Row 3, column "Cost Center": "4\.1E\+5" is a number in scientific notation/,
+    );
+  });
+});
