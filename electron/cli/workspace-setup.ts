@@ -15,7 +15,11 @@ import {
   type InventoryDraft,
 } from '../../shared/inventory/import';
 import { readSiteRows } from '../../shared/inventory/sites-file';
-import { readTabularFile } from '../../shared/inventory/table-file';
+import { readTabularFile, readTabularTables } from '../../shared/inventory/table-file';
+import type { Table } from '../../shared/import/table';
+import { isXlsx } from '../../shared/import/xlsx/package';
+import { setupKindOf } from '../../shared/ledger/setup-files';
+import { pushAll } from '../../shared/arrays';
 import { planCostCenters } from '../../shared/ledger/cost-centers';
 import { planSites, type UnknownCostCenters } from '../../shared/ledger/sites';
 import { CliError } from './inputs';
@@ -115,6 +119,13 @@ export function readContracts(
   return read.rows;
 }
 
+/** Whether a contracts file is a workbook with a sheet of rates (the app's contracts export). */
+export function hasRatesSheet(input: NamedBytes): boolean {
+  if (!isXlsx(input.bytes)) return false;
+  const read = readTabularTables(input.name, input.bytes);
+  return read.ok && read.value.some(({ table }) => setupKindOf(table.header) === 'rates');
+}
+
 export function readRates(
   input: NamedBytes,
   contractIds: ReadonlySet<string>,
@@ -139,14 +150,42 @@ export function readInventory(
   today: IsoDate,
   warnings: string[],
 ): InventoryDraft[] {
-  const table = readTabularFile(input.name, input.bytes);
-  if (!table.ok) {
+  const what = `The inventory file "${input.name}"`;
+  const read = readTabularTables(input.name, input.bytes);
+  if (!read.ok) {
     throw problemsError(
-      `The inventory file "${input.name}"`,
-      table.errors.map((e) => e.message),
+      what,
+      read.errors.map((e) => e.message),
     );
   }
-  const mapping = guessInventoryMapping(table.value.header);
+  // A workbook may keep its services on several sheets (Mobile, Circuits): every sheet whose
+  // columns are an inventory's is read; any other sheet with a table is said, never passed over.
+  const sheets = read.value;
+  const inventories = sheets.filter(({ table }) => setupKindOf(table.header) === 'inventory');
+  const chosen = inventories.length > 0 ? inventories : sheets.slice(0, 1);
+  for (const { sheet, table } of sheets) {
+    if (sheet === null || chosen.some((one) => one.sheet === sheet)) continue;
+    warnings.push(
+      `${what}: its sheet "${sheet}" is not an inventory (its columns: ${table.header.slice(0, 8).join(', ')}${table.header.length > 8 ? ', …' : ''}), so its rows were not read.`,
+    );
+  }
+  const drafts: InventoryDraft[] = [];
+  for (const { sheet, table } of chosen) {
+    const where = sheet === null || sheets.length === 1 ? what : `${what}, sheet "${sheet}",`;
+    pushAll(drafts, readInventoryTable(table, where, dateOrder, today, warnings));
+  }
+  return drafts;
+}
+
+/** One table of an inventory file, refused whole (every problem listed) when a row is wrong. */
+function readInventoryTable(
+  table: Table,
+  what: string,
+  dateOrder: DateOrder | undefined,
+  today: IsoDate,
+  warnings: string[],
+): InventoryDraft[] {
+  const mapping = guessInventoryMapping(table.header);
   // Said as the contracts file says it: the app's wizard lets the user choose a column, the
   // command line can only ask for one named so.
   const missing = REQUIRED_INVENTORY_FIELDS.filter((field) => mapping[field] < 0).map(
@@ -154,7 +193,7 @@ export function readInventory(
   );
   if (missing.length > 0) {
     throw new CliError(
-      `The inventory file "${input.name}" lacks required columns (its header is: ${table.value.header.join(', ')}). ${missing
+      `${what} lacks required columns (its header is: ${table.header.join(', ')}). ${missing
         .map(
           (spec) =>
             `Add a column named ${spec.header}${spec.aliases.length > 0 ? ` (or ${spec.aliases.slice(0, 2).join(', ')})` : ''}.`,
@@ -162,14 +201,13 @@ export function readInventory(
         .join(' ')}`,
     );
   }
-  const { drafts, errors, skipped } = readInventoryRows(table.value, mapping, today, dateOrder);
+  const { drafts, errors, skipped } = readInventoryRows(table, mapping, today, dateOrder);
   if (errors.length > 0) {
     throw setupProblems(
-      `The inventory file "${input.name}"`,
+      what,
       errors.map((e) => e.message),
     );
   }
-  for (const { message } of skipped)
-    warnings.push(`The inventory file "${input.name}": ${message}`);
+  for (const { message } of skipped) warnings.push(`${what}: ${message}`);
   return drafts;
 }

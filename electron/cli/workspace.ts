@@ -42,6 +42,7 @@ import {
 } from './inputs';
 
 import {
+  hasRatesSheet,
   readContracts,
   readCostCenters,
   readInventory,
@@ -194,7 +195,15 @@ export function buildWorkspace(input: WorkspaceInput): Workspace {
     // A rate may name a contract by the number typed in the app, as the app's import does.
     ...registry.contracts.flatMap((contract) => contract.contractNumber ?? []),
   ]);
-  const rateDrafts = input.rates === null ? [] : readRates(input.rates, knownContractIds);
+  // The app's contracts export is one workbook with a Contracts and a Rates sheet: given as
+  // --contracts, its rates are read too (a --rates file, when given, is the one read).
+  const ratesSheet = input.contracts === null ? false : hasRatesSheet(input.contracts);
+  if (input.rates !== null && input.contracts !== null && ratesSheet)
+    warnings.push(
+      `The contracts workbook "${input.contracts.name}" has a Rates sheet too; the rates file "${input.rates.name}" was read instead.`,
+    );
+  const ratesInput = input.rates ?? (ratesSheet ? input.contracts : null);
+  const rateDrafts = ratesInput === null ? [] : readRates(ratesInput, knownContractIds);
   if (input.contracts !== null && contractDrafts !== null) {
     importContracts(contractDrafts, [], registry, `The contracts file "${input.contracts.name}"`);
   }
@@ -206,8 +215,15 @@ export function buildWorkspace(input: WorkspaceInput): Workspace {
       warnings,
     );
   else if (backup === null) throw new CliError('--inventory is needed without --workspace.');
-  if ((contractDrafts !== null || backup !== null) && input.rates !== null)
-    importContracts([], rateDrafts, registry, `The rates file "${input.rates.name}"`);
+  if ((contractDrafts !== null || backup !== null) && ratesInput !== null)
+    importContracts(
+      [],
+      rateDrafts,
+      registry,
+      input.rates === null
+        ? `The Rates sheet of the contracts workbook "${ratesInput.name}"`
+        : `The rates file "${ratesInput.name}"`,
+    );
 
   const state: BillState = {
     registry,
