@@ -57,6 +57,13 @@ export interface ChargeRowOptions {
   defaultCategory: ChargeCategory | null;
   /** Columns kept as line extras (customer-defined columns), by index. */
   extraColumns: readonly number[];
+  /**
+   * A column of each row's tax (`Amount, Tax, Total`): a row's tax is a tax line of its own, on
+   * the row's service, unless the row's total says its amount already includes it.
+   */
+  taxColumn?: number;
+  /** A column of each row's total: its amount plus its tax, checked on every row. */
+  lineTotalColumn?: number;
 }
 
 /** A table to read, with the column of each field (ABSENT when missing). */
@@ -119,7 +126,9 @@ export function readChargeRows(
 ): void {
   const c = table.columns;
   const cells = new CellReader(table.fileName, table.header, draft, options.decimal);
-  cells.amountIndexes = [c.amount].filter((i) => i !== ABSENT);
+  const taxColumn = options.taxColumn ?? ABSENT;
+  const lineTotalColumn = options.lineTotalColumn ?? ABSENT;
+  cells.amountIndexes = [c.amount, taxColumn].filter((i) => i !== ABSENT);
   const identifying = [c.accountNumber, c.invoiceNumber, c.serviceId].filter((i) => i !== ABSENT);
   // A total row's label may stand in its description or its category (`Total`, `Subtotal`).
   const labels = [c.description, c.category].filter((i) => i !== ABSENT);
@@ -171,6 +180,7 @@ export function readChargeRows(
       );
     }
     const invoiceTotal = cells.cents(c.invoiceTotal);
+    const tax = taxOfRow(cells, amount, taxColumn, lineTotalColumn);
     if (cells.failed || invoiceDate === null || amount === null || category === null) continue;
 
     // No invoice number column: an invoice is an account and its invoice date (as AT&T Premier).
@@ -235,7 +245,47 @@ export function readChargeRows(
       const negated = amount !== asWritten;
       draft.noteSubCent(negated ? -lost : lost, table.fileName, row.line, cells.text(c.amount));
     }
+    if (tax !== null && tax !== 0) {
+      // A credit's tax is credited with it.
+      const signed = amount !== asWritten ? negateCents(tax) : tax;
+      const { extras: _extras, ...taxMore } = more;
+      draft.line(
+        invoice,
+        { sourceFile: table.fileName, sourceRow: row.line },
+        serviceIdRaw,
+        `${table.header[taxColumn] ?? 'Tax'}: ${description}`,
+        'tax',
+        signed,
+        { ...taxMore, quantity: null },
+      );
+    }
   }
+}
+
+/**
+ * The tax a row adds as a line of its own (null for none), its total checked: a total equal to
+ * the amount plus the tax says the amount is before tax; a total equal to the amount says the tax
+ * is already in it (nothing added); any other total is refused, naming both figures.
+ */
+function taxOfRow(
+  cells: CellReader,
+  amount: Cents | null,
+  taxColumn: number,
+  lineTotalColumn: number,
+): Cents | null {
+  const tax = cells.cents(taxColumn);
+  const total = cells.cents(lineTotalColumn);
+  if (amount === null || total === null || cells.failed) return tax;
+  const withTax = amount + (tax ?? 0);
+  if (total === withTax) return tax;
+  if (tax !== null && total === amount) return null;
+  cells.reject(
+    lineTotalColumn,
+    tax === null
+      ? `the row's total ${formatCents(total)} is not its amount ${formatCents(amount)}.`
+      : `the row's total ${formatCents(total)} is neither its amount ${formatCents(amount)} plus its tax ${formatCents(tax)} (${formatCents(withTax as Cents)}) nor its amount alone.`,
+  );
+  return null;
 }
 
 /** The first stated total of each invoice of a table, and its row. */

@@ -9,6 +9,7 @@ import type { ChargeTable } from '../charge-rows';
 import { chargeColumns, chargeDateSamples, readChargeRows } from '../charge-rows';
 import { decimalSeparatorOf } from '../../money/decimal-text';
 import { ABSENT } from '../cells';
+import { headerKey } from '../header-key';
 import { DraftBuilder } from '../draft-builder';
 import { col } from './columns';
 import type { CarrierProfile, ProfileTable, TableLayout } from './types';
@@ -51,14 +52,40 @@ const CHARGES: TableLayout = {
   },
 };
 
-/** The profile's view of a recognised file as a charge table; unclaimed columns become extras. */
-function asChargeTable(table: ProfileTable): { table: ChargeTable; extraColumns: number[] } {
+/** A column of each row's tax, beside its amount (read as a tax line of the row's service). */
+const TAX_NAMES = new Set(
+  ['Tax', 'Taxes', 'Tax Amount', 'Sales Tax', 'Taxes & Surcharges', 'Tax Total'].map(headerKey),
+);
+/** A column of each row's total (its amount plus its tax), checked on every row. */
+const LINE_TOTAL_NAMES = new Set(
+  ['Total', 'Line Total', 'Total Amount', 'Total Cost', 'Total Charge', 'Amount Including Tax'].map(
+    headerKey,
+  ),
+);
+
+/**
+ * The profile's view of a recognised file as a charge table; a tax and a row total beside the
+ * amount are read as such (never kept as text beside a line that leaves them out); the other
+ * unclaimed columns become extras.
+ */
+function asChargeTable(table: ProfileTable): {
+  table: ChargeTable;
+  extraColumns: number[];
+  taxColumn?: number;
+  lineTotalColumn?: number;
+} {
   const columns = chargeColumns((field) => col(table.columns, field));
   const claimed = new Set(Object.values(columns));
-  const extraColumns = table.header.map((_, i) => i).filter((i) => !claimed.has(i));
+  const unclaimed = table.header.map((_, i) => i).filter((i) => !claimed.has(i));
+  const named = (names: ReadonlySet<string>) =>
+    unclaimed.find((i) => names.has(headerKey(table.header[i] ?? '')));
+  const taxColumn = named(TAX_NAMES);
+  const lineTotalColumn = named(LINE_TOTAL_NAMES);
   return {
     table: { fileName: table.fileName, header: table.header, rows: table.rows, columns },
-    extraColumns,
+    extraColumns: unclaimed.filter((i) => i !== taxColumn && i !== lineTotalColumn),
+    ...(taxColumn === undefined ? {} : { taxColumn }),
+    ...(lineTotalColumn === undefined ? {} : { lineTotalColumn }),
   };
 }
 
@@ -74,12 +101,15 @@ export const temdeskCharges: CarrierProfile = {
   read(tables, context) {
     const draft = new DraftBuilder();
     for (const profileTable of tables) {
-      const { table, extraColumns } = asChargeTable(profileTable);
+      const { table, extraColumns, taxColumn, lineTotalColumn } = asChargeTable(profileTable);
       // European exports (`1.234,56`, `45,00`) are read with a decimal comma when their amounts
       // say so unmistakably; amounts that read either way keep the decimal point.
-      const amountColumns = [table.columns.amount, table.columns.invoiceTotal].filter(
-        (index) => index !== ABSENT,
-      );
+      const amountColumns = [
+        table.columns.amount,
+        table.columns.invoiceTotal,
+        taxColumn ?? ABSENT,
+        lineTotalColumn ?? ABSENT,
+      ].filter((index) => index !== ABSENT);
       const decimal = decimalSeparatorOf(
         (function* () {
           for (const row of table.rows)
@@ -95,6 +125,8 @@ export const temdeskCharges: CarrierProfile = {
           signConvention: 'as-is',
           defaultCategory: null,
           extraColumns,
+          ...(taxColumn === undefined ? {} : { taxColumn }),
+          ...(lineTotalColumn === undefined ? {} : { lineTotalColumn }),
         },
         draft,
       );
