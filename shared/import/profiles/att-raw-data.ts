@@ -114,10 +114,20 @@ const CATEGORY_WORDS: readonly { pattern: RegExp; category: ChargeCategory }[] =
   { pattern: /one.time|other charges/i, category: 'one-time' },
 ];
 
-/** The category of a bill line from its path; negative adjustments are credits. */
+/** A path part naming a credit: `Device trade-in credit`, `Promotional Discount`, `Refund`. */
+const CREDIT_WORD = /credit|discount|refund|rebate/i;
+const TAX_WORD = /\btax(?:es)?\b/i;
+
+/**
+ * The category of a bill line from its path; negative adjustments are credits, and so is a
+ * negative line whose own name says credit (`Device trade-in credit`, `Activation fee credit`,
+ * `Late payment charge credit`): it nets against no equipment, one-time or late-fee spend. A tax
+ * credit stays a tax, so the taxes billed are net of it.
+ */
 export function attPathCategory(path: readonly string[], amount: Cents): ChargeCategory {
   for (let i = path.length - 1; i >= 0; i -= 1) {
     const part = path[i] ?? '';
+    if (amount < 0 && CREDIT_WORD.test(part) && !TAX_WORD.test(part)) return 'credit';
     const found = CATEGORY_WORDS.find((word) => word.pattern.test(part));
     if (found === undefined) continue;
     return found.category === 'adjustment' && amount < 0 ? 'credit' : found.category;

@@ -165,6 +165,14 @@ describe('AT&T Mobility Raw Data Output (pipe, record type per row)', () => {
       100,
       'surcharge',
     ],
+    // A negative line whose own name says credit is a credit, whatever else it names.
+    [['Credits', 'Promotional Credit', 'Device trade-in credit'], -94803, 'credit'],
+    [['Wireless Charges', 'Equipment', 'Device promotion credit'], -1000, 'credit'],
+    [['Wireless Charges', 'Credits', 'Activation fee credit'], -3500, 'credit'],
+    [['Account Charges', 'Late payment charge credit'], -500, 'credit'],
+    [['Wireless Charges', 'Government Fees & Taxes', 'Sales tax credit'], -120, 'tax'],
+    // A positive one (a credit taken back) is filed by what it names.
+    [['Wireless Charges', 'Equipment', 'Device promotion credit reversal'], 1000, 'equipment'],
   ] as const)('files %j (%i cents) as %s', (path, amount, category) => {
     expect(attPathCategory(path, amount as Cents)).toBe(category);
   });
