@@ -149,10 +149,14 @@ export function readAmount(text: string, example: string): CellReading<Cents | n
       otherCurrencyRefusal(read) ?? `expected an amount like ${example} but found "${text}".`;
     return { ok: false, message };
   }
-  if (!centsFromText(text, { subCent: 'reject' }).ok) {
+  const toTheCent = centsFromText(text, { subCent: 'reject' });
+  if (!toTheCent.ok) {
+    const fraction = /fractions of a cent/.test(toTheCent.errors[0]?.message ?? '');
     return {
       ok: false,
-      message: `expected an amount to the cent like ${example} but found "${text}", which has a fraction of a cent.`,
+      message: fraction
+        ? `expected an amount to the cent like ${example} but found "${text}", which has a fraction of a cent.`
+        : (toTheCent.errors[0]?.message ?? `expected an amount like ${example}.`),
     };
   }
   if (read.value !== null && read.value < 0) {

@@ -84,6 +84,23 @@ export function centsFromText(
       value: text,
     });
   }
+  // An amount a person sets is written to the cent: `1.250` is 1,250 with a point for thousands
+  // as often as it is 1.25, and read as 1.25 it would make every bill of the service look $1,248.75
+  // over. Said, never guessed.
+  if (
+    options.subCent === 'reject' &&
+    (options.decimal ?? '.') === '.' &&
+    digits.fraction.length === 3 &&
+    /^[1-9]\d{0,2}$/.test(digits.whole) &&
+    !text.includes(',')
+  ) {
+    const whole = `${digits.whole}${digits.fraction}`;
+    const small = `${digits.whole}.${digits.fraction.slice(0, 2)}`;
+    return fail(
+      `"${text}" could be ${whole} written with a point for thousands, or ${small}: write it as ${whole}.00 or ${small}.`,
+      { value: text },
+    );
+  }
   const value = scaleDecimalDigits(digits, 2);
   if (value === null)
     return fail(`"${text}" is too large to be an amount of money.`, { value: text });

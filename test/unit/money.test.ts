@@ -111,6 +111,37 @@ describe('centsFromText rounding beyond the cent: half away from zero', () => {
     if (result.ok) expect(result.value).toBe(expected);
     else expect(result.errors[0]?.message).toContain('fractions of a cent');
   });
+
+  it.each([
+    [
+      '1.250',
+      '"1.250" could be 1250 written with a point for thousands, or 1.25: write it as 1250.00 or 1.25.',
+    ],
+    [
+      '$1.200',
+      '"$1.200" could be 1200 written with a point for thousands, or 1.20: write it as 1200.00 or 1.20.',
+    ],
+    [
+      '-12.500',
+      '"-12.500" could be 12500 written with a point for thousands, or 12.50: write it as 12500.00 or 12.50.',
+    ],
+  ])("subCent 'reject': %s is said as ambiguous, never read as 1.25", (text, message) => {
+    expect(centsFromText(text, { subCent: 'reject' })).toMatchObject({
+      ok: false,
+      errors: [{ message }],
+    });
+    // A bill's amounts are read in the bill's convention, as before.
+    expect(centsFromText(text).ok).toBe(true);
+  });
+
+  it.each([
+    ['0.250', 25],
+    ['1,250.000', 1250_00],
+    ['1250.000', 1250_00],
+    ['1.25', 125],
+  ])("subCent 'reject': %s is no thousands in doubt", (text, expected) => {
+    expect(centsFromText(text, { subCent: 'reject' })).toEqual({ ok: true, value: expected });
+  });
 });
 
 describe('centsFromText with a comma as decimal separator', () => {
