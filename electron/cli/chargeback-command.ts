@@ -12,7 +12,10 @@ import {
 } from '../../shared/allocation';
 import { chargebackCsv, chargebackXlsx, STANDARD_PRESET } from '../../shared/export/chargeback';
 import type { IsoDate } from '../../shared/dates/iso-date';
-import { formatCents } from '../../shared/money/cents';
+import { runAudit } from '../../shared/audit/run';
+import { cents, formatCents } from '../../shared/money/cents';
+import { plural } from '../../shared/text/wording';
+import { auditSnapshot } from './audit-command';
 import type { ChargebackArgs } from './args';
 import { CliError } from './inputs';
 import { writeOutputs } from './outputs';
@@ -26,6 +29,8 @@ export interface ChargebackOutcome {
   csv: ChargebackArgs['csv'];
   /** Whether the run started from a `--workspace` backup (whose chargeback settings it does not use). */
   fromBackup: boolean;
+  /** The month's invoices that repeat another under a new number (`duplicate-invoice`), booked too. */
+  copies: { invoiceNumber: string; original: string; total: number }[];
 }
 
 /** The month's allocation of a workspace, with the app's default chargeback settings. */
@@ -97,7 +102,39 @@ export async function runChargebackCommand(
           chargebackCsv(result, names, STANDARD_PRESET, { bom: true, ...args.csv }),
         );
   await writeOutputs([{ path: args.out, data: bytes }]);
-  return { workspace, result, file: args.out, csv: args.csv, fromBackup: args.workspace !== null };
+  return {
+    workspace,
+    result,
+    file: args.out,
+    csv: args.csv,
+    fromBackup: args.workspace !== null,
+    copies: monthCopies(workspace, args.month, today),
+  };
+}
+
+/**
+ * The month's invoices that repeat another (same account, period and charges) under a new number,
+ * as the audit's `duplicate-invoice` check finds them: the chargeback books them as billed, and the
+ * summary says so, since cost centers charged for a bill the carrier sent twice pay it twice.
+ */
+function monthCopies(
+  workspace: Workspace,
+  month: ChargebackArgs['month'],
+  today: IsoDate,
+): ChargebackOutcome['copies'] {
+  const inMonth = new Map(
+    workspace.invoices
+      .filter((invoice) => invoiceMonth(invoice) === month)
+      .map((invoice) => [invoice.id, invoice]),
+  );
+  return runAudit(auditSnapshot(workspace, today))
+    .findings.filter((finding) => finding.ruleId === 'duplicate-invoice')
+    .flatMap((finding) => {
+      const invoice = inMonth.get(finding.evidence?.invoiceId ?? '');
+      if (invoice === undefined) return [];
+      const original = /repeats invoice (\S+):/.exec(finding.message)?.[1] ?? '';
+      return [{ invoiceNumber: invoice.invoiceNumber, original, total: finding.impact }];
+    });
 }
 
 export function chargebackSummary(outcome: ChargebackOutcome): string[] {
@@ -119,6 +156,17 @@ export function chargebackSummary(outcome: ChargebackOutcome): string[] {
   if (outcome.fromBackup) {
     lines.push(
       'Allocated with the default chargeback settings (by invoice date, account-level charges pro rata, no split rules, GL mapping or mark-up): the split rules and Chargeback settings kept in the --workspace backup are not applied, so the figures can differ from the app’s Chargeback page.',
+    );
+  }
+  if (outcome.copies.length > 0) {
+    const total = outcome.copies.reduce((sum, copy) => sum + copy.total, 0);
+    const named = outcome.copies
+      .slice(0, 5)
+      .map((copy) => `${copy.invoiceNumber} (repeats ${copy.original})`)
+      .join(', ');
+    const more = outcome.copies.length > 5 ? ` and ${String(outcome.copies.length - 5)} more` : '';
+    lines.push(
+      `Warning: ${plural(outcome.copies.length, 'invoice')} of ${outcome.result.month} (${formatCents(cents(total))}) ${outcome.copies.length === 1 ? 'repeats' : 'repeat'} another under a new number — same account, period and charges (duplicate-invoice): ${named}${more}. ${outcome.copies.length === 1 ? 'It is' : 'They are'} in this chargeback as billed; if the carrier sent the bill twice, leave the copy out of the bills and run again, and dispute it.`,
     );
   }
   lines.push(...unreadRowsSummary(outcome.workspace));
