@@ -136,7 +136,7 @@ export function readContractsCsv(
   const readDate = fileDates(body, dateColumns, dateOrder ?? undefined);
   const errors: ContractCsvError[] = [...table.errors];
   const rows: ContractDraft[] = [];
-  const seen = new Map<string, number>();
+  const seen = new Map<string, { id: string; line: number }>();
   const absentColumns = CONTRACT_COLUMNS.filter(
     (column) => !column.required && indexOf(column.key) < 0,
   ).map((column) => column.key);
@@ -162,10 +162,16 @@ export function readContractsCsv(
       }
     }
     if (id === '') reject('id', 'is blank; every contract needs an ID (its number will do).');
-    const earlier = seen.get(id);
+    // Told apart by more than case: `vzw-2024` under `VZW-2024` is the same contract twice, and
+    // a service or rate naming one would be linked to whichever it spells alike.
+    const earlier = seen.get(id.toLowerCase());
     if (id !== '' && earlier !== undefined) {
-      reject('id', `"${id}" is already used on row ${earlier}; each contract needs its own ID.`);
-    } else if (id !== '') seen.set(id, line);
+      const as = earlier.id === id ? '' : ` (as "${earlier.id}")`;
+      reject(
+        'id',
+        `"${id}" is already used on row ${earlier.line}${as}; each contract needs its own ID.`,
+      );
+    } else if (id !== '') seen.set(id.toLowerCase(), { id, line });
     const carrierName = cell('carrier');
     if (carrierName === '') reject('carrier', 'is blank; name the carrier (e.g. Lumen).');
 

@@ -182,6 +182,18 @@ describe('readContractsCsv', () => {
     },
   );
 
+  it('refuses one ID twice told apart by case only (VZW-2024, vzw-2024)', () => {
+    const { rows, errors } = readContracts([
+      'Contract ID,Carrier,Start Date,Term Months',
+      'VZW-2024,Verizon Wireless,2024-01-01,36',
+      'vzw-2024,Verizon Wireless,2025-01-01,24',
+    ]);
+    expect(rows.map((row) => row.id)).toEqual(['VZW-2024']);
+    expect(errors.map((error) => error.message)).toEqual([
+      'Row 3, column "Contract ID": "vzw-2024" is already used on row 2 (as "VZW-2024"); each contract needs its own ID.',
+    ]);
+  });
+
   it('says which required columns are missing', () => {
     const { rows, errors } = readContracts(['Contract ID,Carrier,Name', 'A,Lumen,X']);
     expect(rows).toEqual([]);
