@@ -40,9 +40,24 @@ export const billedAfterDisconnectRule: AuditRule = {
     const tallies = new Tallies();
     // Per tally: what each bucket holds, so a finding spanning both says which months are which.
     const buckets = new Map<string, Record<Bucket, Part>>();
+    // Services the inventory calls disconnected without saying when: billed, they are said (no
+    // money at stake is claimed, since the bill may be the one before the disconnect).
+    const undated = new Tallies();
     for (const facts of context.originals) {
       for (const charges of facts.services) {
         const disconnectedOn = charges.service?.disconnectedOn;
+        if (disconnectedOn === undefined && charges.service?.status === 'disconnected') {
+          const tally = undated.on(
+            facts,
+            charges.serviceKey,
+            charges.serviceIdRaw,
+            charges.service,
+          );
+          forEachLine(facts, charges, (block, row, position) => {
+            tally.impact += block.amount[row] ?? 0;
+            addRef(tally.refs, facts, position, row);
+          });
+        }
         if (disconnectedOn === undefined) continue;
         const longFrom = addMonths(disconnectedOn, settings.longMonths);
         forEachLine(facts, charges, (block, row, position) => {
@@ -67,24 +82,41 @@ export const billedAfterDisconnectRule: AuditRule = {
         });
       }
     }
+    const undatedDrafts = undated
+      .list()
+      .flatMap((tally) =>
+        tally.impact <= 0
+          ? []
+          : [
+              tallyDraft(
+                { id: this.id, severity: 'warning' },
+                tally,
+                0,
+                `${tally.serviceIdRaw} is disconnected in the inventory, with no disconnect date, but billed ${money(tally.impact)} on ${tallySpan(tally)}: add the date it was disconnected, so the charges after it are checked.`,
+              ),
+            ],
+      );
     // Credits for the months after the disconnect are netted: charges refunded in full (or a
     // refund alone) leave nothing billed, never a finding of $0.00 or less.
-    return tallies.list().flatMap((tally) => {
-      if (tally.impact <= 0) return [];
-      const disconnectedOn = tally.service?.disconnectedOn;
-      const parts = buckets.get(`${tally.first.accountKey}|${tally.subjectKey}`);
-      const { short, long } = parts ?? { short: emptyPart(), long: emptyPart() };
-      const months = settings.longMonths;
-      const shortWords = `less than ${months} months after the disconnect`;
-      const longWords = `${months} months or more after the disconnect`;
-      // Both buckets billed: each its months and money. Else the one that holds the charges.
-      const bucket =
-        short.amount > 0 && long.amount > 0
-          ? `: ${money(short.amount)} on ${partSpan(short)}, ${shortWords}, and ${money(long.amount)} on ${partSpan(long)}, ${months} months or more after`
-          : `, ${long.amount > 0 ? longWords : shortWords}`;
-      const message = `${tally.serviceIdRaw} was disconnected on ${disconnectedOn ?? '?'} but billed ${money(tally.impact)} on ${tallySpan(tally)}${bucket}.`;
-      return [tallyDraft(this, tally, tally.impact, message)];
-    });
+    return tallies
+      .list()
+      .flatMap((tally) => {
+        if (tally.impact <= 0) return [];
+        const disconnectedOn = tally.service?.disconnectedOn;
+        const parts = buckets.get(`${tally.first.accountKey}|${tally.subjectKey}`);
+        const { short, long } = parts ?? { short: emptyPart(), long: emptyPart() };
+        const months = settings.longMonths;
+        const shortWords = `less than ${months} months after the disconnect`;
+        const longWords = `${months} months or more after the disconnect`;
+        // Both buckets billed: each its months and money. Else the one that holds the charges.
+        const bucket =
+          short.amount > 0 && long.amount > 0
+            ? `: ${money(short.amount)} on ${partSpan(short)}, ${shortWords}, and ${money(long.amount)} on ${partSpan(long)}, ${months} months or more after`
+            : `, ${long.amount > 0 ? longWords : shortWords}`;
+        const message = `${tally.serviceIdRaw} was disconnected on ${disconnectedOn ?? '?'} but billed ${money(tally.impact)} on ${tallySpan(tally)}${bucket}.`;
+        return [tallyDraft(this, tally, tally.impact, message)];
+      })
+      .concat(undatedDrafts);
   },
 };
 

@@ -441,6 +441,31 @@ const cases: Case[] = [
     expected: [],
   },
   {
+    name: 'disconnected in the inventory with no date, billed: a warning asking for the date',
+    rule: 'billed-after-disconnect',
+    snapshot: snapshotOf({
+      bills: [billed(april, [line('recurring', 45_00)]), billed(may, [line('recurring', 45_00)])],
+      services: [makeService({ status: 'disconnected' })],
+    }),
+    expected: [
+      {
+        id: 'billed-after-disconnect|lumen|A-1|+15550100001|2026-04',
+        impact: 0,
+        message:
+          '555-010-0001 is disconnected in the inventory, with no disconnect date, but billed $90.00 on 2026-04 to 2026-05 (2 invoices): add the date it was disconnected, so the charges after it are checked.',
+      },
+    ],
+  },
+  {
+    name: 'disconnected with no date, its charges credited in full: no finding',
+    rule: 'billed-after-disconnect',
+    snapshot: snapshotOf({
+      bills: [billed(april, [line('recurring', 45_00), line('credit', -45_00)])],
+      services: [makeService({ status: 'disconnected' })],
+    }),
+    expected: [],
+  },
+  {
     name: 'charges after the site closed',
     rule: 'closed-site',
     snapshot: snapshotOf({
@@ -766,6 +791,17 @@ describe('audit rules: contract and inventory', () => {
       ALL_RULES.filter((rule) => rule.id === 'closed-site'),
     );
     expect(findings.map((finding) => finding.severity)).toEqual(['warning']);
+  });
+
+  it('billed-after-disconnect: disconnected with no date is a warning, with no money claimed', () => {
+    const { findings } = runAudit(
+      snapshotOf({
+        bills: [billed(may, [line('recurring', 45_00)])],
+        services: [makeService({ status: 'disconnected' })],
+      }),
+      ALL_RULES.filter((rule) => rule.id === 'billed-after-disconnect'),
+    );
+    expect(findings.map((finding) => [finding.severity, finding.impact])).toEqual([['warning', 0]]);
   });
 
   it('every catalogue rule required for this release is registered once', () => {
