@@ -7,6 +7,7 @@ import { Tabs } from '../../components/Tabs';
 import { saveChargebackSetting } from '../../db/chargeback';
 import { SampleCompanyButton } from '../bills/import/ImportButtons';
 import { ImportPanel } from '../bills/import/ImportPanel';
+import { CopiesNotice } from './CopiesNotice';
 import { CostCenterDrill } from './CostCenterDrill';
 import { CostCenterTotals } from './CostCenterTotals';
 import { ExceptionsPanel } from './ExceptionsPanel';
@@ -117,6 +118,7 @@ function ChargebackWorkspace({ basics }: { basics: ChargebackBasics }) {
             result={allocation.result}
             onShowExceptions={() => setTab('exceptions')}
           />
+          <CopiesNotice month={month} invoices={allocation.input.invoices} />
           <Tabs label="Chargeback views" tabs={tabs} current={tab} onChange={setTab}>
             {tab === 'totals' &&
               (costCenterId === null ? (

@@ -1,0 +1,58 @@
+import type { IsoMonth } from '../../../shared/dates/iso-date';
+import type { Invoice } from '../../../shared/model';
+import { cents, formatCents } from '../../../shared/money/cents';
+import { useLiveQuery } from '../../app/useLiveQuery';
+import { findingsLink } from '../../app/links';
+import { useDatabase } from '../../db/DatabaseContext';
+import { monthLabel } from './useChargeback';
+
+/**
+ * The month's invoices the checks found repeating another under a new number (`duplicate-invoice`,
+ * still open or disputed): the chargeback books them as billed, so cost centers are charged twice
+ * for a bill the carrier sent twice unless the copy is deleted. Said above the figures, with the
+ * way to the findings; nothing when there is none.
+ */
+export function CopiesNotice({
+  month,
+  invoices,
+}: {
+  month: IsoMonth;
+  invoices: readonly Pick<Invoice, 'carrierId' | 'accountNumber' | 'invoiceNumber'>[];
+}) {
+  const db = useDatabase();
+  const findings = useLiveQuery(
+    () => db.findings.where('ruleId').equals('duplicate-invoice').toArray(),
+    [db],
+  );
+  if (findings.status !== 'ready') return null;
+  // A stored finding names its invoice by carrier, account and number.
+  const keyOf = (carrierId: string, accountNumber: string, invoiceNumber: string) =>
+    `${carrierId}\u0000${accountNumber}\u0000${invoiceNumber}`;
+  const inMonth = new Set(
+    invoices.map((invoice) =>
+      keyOf(invoice.carrierId, invoice.accountNumber, invoice.invoiceNumber),
+    ),
+  );
+  const copies = findings.value.filter(
+    ({ status, subject }) =>
+      (status === 'open' || status === 'disputed') &&
+      inMonth.has(
+        keyOf(subject.carrierId, subject.accountNumber ?? '', subject.invoiceNumber ?? ''),
+      ),
+  );
+  if (copies.length === 0) return null;
+  const total = cents(copies.reduce((sum, finding) => sum + finding.impact, 0));
+  const numbers = copies.map((finding) => finding.subject.invoiceNumber ?? '').join(', ');
+  const one = copies.length === 1;
+  return (
+    <p className="notice" role="note" aria-label="Invoices billed twice">
+      {one ? '1 invoice' : `${copies.length} invoices`} of {monthLabel(month)} ({numbers},{' '}
+      {formatCents(total)}) {one ? 'repeats' : 'repeat'} another under a new number: same account,
+      period and charges. {one ? 'It is' : 'They are'} in this chargeback as billed; if the carrier
+      sent the bill twice, delete the copy in Bills and dispute it.{' '}
+      <a href={findingsLink({ ruleId: 'duplicate-invoice', status: 'open-or-disputed' })}>
+        Review {one ? 'the finding' : 'the findings'}
+      </a>
+    </p>
+  );
+}
