@@ -23,6 +23,10 @@ export interface SegmentProblem {
 export interface HlNode {
   id: string;
   parent: HlNode | null;
+  /** The level's code (HL03: `8` for a service in most carriers' 811s), `''` when absent. */
+  code: string;
+  /** The HL segment's number in the file, to name it. */
+  segmentNumber: number;
   /**
    * The service billed, as written: the level's circuit ID (SI*CI / SI*CN, REF*CN) when it names
    * one, else its phone number (SI*TN / SI*TI).
@@ -313,7 +317,13 @@ function readHl(
       );
     }
   }
-  const node: HlNode = { id, parent, otherIds: [] };
+  const node: HlNode = {
+    id,
+    parent,
+    code: element(segment, 3),
+    segmentNumber: segment.number,
+    otherIds: [],
+  };
   if (id === '')
     problem(segment, 1, 'the level (HL) has no id; levels below it cannot point at it.');
   else if (nodes.has(id))

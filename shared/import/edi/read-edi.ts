@@ -11,8 +11,10 @@ import { invoiceKey, WHOLE_BILL } from '../draft';
 import { DraftBuilder } from '../draft-builder';
 import type { ImportLimits } from '../limits';
 import { LISTED_ROW_ERRORS, quoteCell } from '../limits';
-import { centsToDecimalString } from '../../money/cents';
+import { cents, centsToDecimalString, formatCents } from '../../money/cents';
 import { readCharges811 } from './edi-811-charges';
+import type { HlNode } from './edi-811-header';
+import type { Charge811 } from './edi-811-lines';
 import { readHeader811 } from './edi-811-header';
 import type { X12Transaction } from './x12-interchange';
 import { EnvelopeReader } from './x12-interchange';
@@ -218,6 +220,7 @@ function readTransaction(
     report(problem.segment, problem.position, problem.problem);
   for (const included of charges.included)
     draft.skip(sourceFile, included.segment.number, included.reason);
+  pushAll(draft.warnings, unnamedServiceLevels(sourceFile, charges.charges, header.levelOf));
   for (const charge of charges.charges) {
     const more: Parameters<DraftBuilder['line']>[6] = { quantity: charge.quantity };
     if (charge.periodStart !== undefined) more.periodStart = charge.periodStart;
@@ -321,4 +324,37 @@ function segmentError(
 function addError(draft: DraftBuilder, error: RowError): void {
   if (draft.errors.length < LISTED_ROW_ERRORS) draft.errors.push(error);
   else draft.unlistedRows += 1;
+}
+
+/**
+ * Levels of the kind that name a service elsewhere in the transaction (the same HL03 code) that
+ * name none themselves: their charges are read as the account's, which is said, never passed over
+ * (the audit cannot match them to the inventory).
+ */
+function unnamedServiceLevels(
+  sourceFile: string,
+  charges: readonly Charge811[],
+  levelOf: ReadonlyMap<X12Segment, HlNode | null>,
+): RowError[] {
+  const serviceCodes = new Set<string>();
+  for (const level of levelOf.values())
+    if (level !== null && level.serviceIdRaw !== undefined && level.code !== '')
+      serviceCodes.add(level.code);
+  const unnamed = new Map<HlNode, { count: number; amount: number }>();
+  for (const charge of charges) {
+    if (charge.serviceIdRaw !== '') continue;
+    const level = levelOf.get(charge.segment) ?? null;
+    if (level === null || !serviceCodes.has(level.code)) continue;
+    const tally = unnamed.get(level) ?? { count: 0, amount: 0 };
+    tally.count += 1;
+    tally.amount += charge.amount;
+    unnamed.set(level, tally);
+  }
+  return [...unnamed].map(([level, { count, amount }]) => ({
+    sourceFile,
+    row: level.segmentNumber,
+    column: '',
+    value: '',
+    message: `The level HL ${level.id.slice(0, 20)} (segment ${String(level.segmentNumber)}) is a service level like the others (HL03 "${level.code.slice(0, 10)}") but names no service (no SI or REF*CN): its ${String(count)} charge${count === 1 ? '' : 's'}, ${formatCents(cents(amount))}, are read as the account's, so they cannot be matched to the inventory.`,
+  }));
 }
