@@ -30,6 +30,7 @@ import { isoMonthOf } from '../dates/iso-date';
 import { cents, splitLargestRemainder, sumCents, ZERO_CENTS, type Cents } from '../money/cents';
 import { CHARGE_CATEGORIES, type ChargeCategory, type CostCenter, type Invoice } from '../model';
 import { lineAccountOf, type ChargeBlock } from '../storage/charge-blocks';
+import { nothingToSpreadOver, splitShares } from './spread';
 import { chargePeriod, MonthShare } from './periods';
 import { applyMarkups } from './markup';
 import { AllocationIndex, closedSiteProblem, type Problem } from './resolve';
@@ -101,21 +102,6 @@ interface LineRef {
   category: ChargeCategory;
   /** The part in the month. */
   amount: Cents;
-}
-
-/**
- * Why an invoice's account-level charges have no service charges to follow: it bills none, none of
- * them reached a cost center (each is an exception of its own), or their credits cancel them.
- */
-function nothingToSpreadOver(
-  invoiceNumber: string,
-  services: { billed: number; booked: number },
-): string {
-  if (services.billed === 0)
-    return `Invoice ${invoiceNumber} bills only account-level charges, with no service charges to spread them over`;
-  if (services.booked === 0)
-    return `None of invoice ${invoiceNumber}'s service charges reached a cost center (each is listed with its own reason), so its account-level charges have none to follow`;
-  return `Invoice ${invoiceNumber}'s service charges are cancelled by its credits (net zero), leaving nothing to spread its account-level charges over`;
 }
 
 /** The state of one allocation run. */
@@ -407,13 +393,4 @@ export function zeroByCategory(): Record<ChargeCategory, Cents> {
     adjustment: ZERO_CENTS,
     'third-party': ZERO_CENTS,
   };
-}
-
-/** Splits by the shares' basis points; a single share (the usual case) takes it all, with no work. */
-function splitShares(amount: Cents, shares: readonly { basisPoints: number }[]): Cents[] {
-  if (shares.length === 1) return [amount];
-  return splitLargestRemainder(
-    amount,
-    shares.map((share) => share.basisPoints),
-  );
 }

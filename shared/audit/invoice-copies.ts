@@ -4,6 +4,7 @@
  * and every rule that counts money leaves them out so a re-sent bill's dollars are never counted
  * twice.
  */
+import type { Finding, Invoice } from '../model';
 import type { InvoiceFacts } from './invoice-facts';
 
 /** The stated total when the bill gives one, else the sum of its lines. */
@@ -87,4 +88,30 @@ function chargesSignature(facts: InvoiceFacts): string {
     }
   }
   return lines.sort().join('\u0001');
+}
+
+/**
+ * The open or disputed `duplicate-invoice` findings on `invoices` (a month's), matched by the
+ * carrier, account and number a stored finding names its invoice by: the copies a chargeback of
+ * those invoices books as billed.
+ */
+export function openCopyFindings<F extends Pick<Finding, 'ruleId' | 'status' | 'subject'>>(
+  findings: readonly F[],
+  invoices: readonly Pick<Invoice, 'carrierId' | 'accountNumber' | 'invoiceNumber'>[],
+): F[] {
+  const keyOf = (carrierId: string, accountNumber: string, invoiceNumber: string) =>
+    `${carrierId}\u0000${accountNumber}\u0000${invoiceNumber}`;
+  const inMonth = new Set(
+    invoices.map((invoice) =>
+      keyOf(invoice.carrierId, invoice.accountNumber, invoice.invoiceNumber),
+    ),
+  );
+  return findings.filter(
+    ({ ruleId, status, subject }) =>
+      ruleId === 'duplicate-invoice' &&
+      (status === 'open' || status === 'disputed') &&
+      inMonth.has(
+        keyOf(subject.carrierId, subject.accountNumber ?? '', subject.invoiceNumber ?? ''),
+      ),
+  );
 }

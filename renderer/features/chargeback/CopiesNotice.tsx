@@ -1,3 +1,4 @@
+import { openCopyFindings } from '../../../shared/audit/invoice-copies';
 import type { IsoMonth } from '../../../shared/dates/iso-date';
 import type { Invoice } from '../../../shared/model';
 import { cents, formatCents } from '../../../shared/money/cents';
@@ -25,21 +26,7 @@ export function CopiesNotice({
     [db],
   );
   if (findings.status !== 'ready') return null;
-  // A stored finding names its invoice by carrier, account and number.
-  const keyOf = (carrierId: string, accountNumber: string, invoiceNumber: string) =>
-    `${carrierId}\u0000${accountNumber}\u0000${invoiceNumber}`;
-  const inMonth = new Set(
-    invoices.map((invoice) =>
-      keyOf(invoice.carrierId, invoice.accountNumber, invoice.invoiceNumber),
-    ),
-  );
-  const copies = findings.value.filter(
-    ({ status, subject }) =>
-      (status === 'open' || status === 'disputed') &&
-      inMonth.has(
-        keyOf(subject.carrierId, subject.accountNumber ?? '', subject.invoiceNumber ?? ''),
-      ),
-  );
+  const copies = openCopyFindings(findings.value, invoices);
   if (copies.length === 0) return null;
   const total = cents(copies.reduce((sum, finding) => sum + finding.impact, 0));
   const numbers = copies.map((finding) => finding.subject.invoiceNumber ?? '').join(', ');
