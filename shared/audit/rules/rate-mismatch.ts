@@ -5,6 +5,7 @@ import {
   type InvoiceFacts,
 } from '../context';
 import { chargeCopiesOf } from '../charge-copies';
+import { ContractsNotStarted } from '../contract-start';
 import { Tallies, type Tally, money, percentOfCents, tallyDraft, tallySpan } from '../findings';
 import { billedPeriodMonths, linePeriods, recurringOf } from '../recurring';
 import { resolveSettings, type AuditRule, type SettingSpec } from '../rule';
@@ -24,7 +25,7 @@ export const rateMismatchRule: AuditRule = {
   id: 'rate-mismatch',
   title: 'Billed above the contract rate',
   description:
-    'A recurring charge for a service (net of its discounts and of credits correcting its rate on the same bill; other credits are not netted) billed above its contracted or expected rate, beyond the larger of the two tolerances. Impact: (billed − contracted) summed over the invoices, less what a later rate correction gives back of it.',
+    'A recurring charge for a service (net of its discounts and of credits correcting its rate on the same bill; other credits are not netted) billed above its contracted or expected rate, beyond the larger of the two tolerances. Impact: (billed − contracted) summed over the invoices, less what a later rate correction gives back of it. A contract whose rate card judged none of its services’ bills (all before its start) is an info note, with no impact.',
   severity: 'error',
   settings: SETTINGS,
   check(context) {
@@ -38,6 +39,8 @@ export const rateMismatchRule: AuditRule = {
     // Findings holding a bill that starts before the contract: its days before it are not judged.
     const preceding = new Set<Tally>();
     const paybacks = new Paybacks();
+    // Contracts whose rate card judged none of their services' bills: said, never silent.
+    const notStarted = new ContractsNotStarted();
     // A credit refunding a copy billed earlier is that copy's (duplicate-charge), not a reversal here.
     const { refunds } = chargeCopiesOf(context);
     for (const facts of context.originals) {
@@ -56,6 +59,8 @@ export const rateMismatchRule: AuditRule = {
           rate.contract === undefined || rate.source === 'expected monthly charge'
             ? 0
             : beforeContractShare(rate.contract, facts);
+        if (rate.contract !== undefined && rate.source !== 'expected monthly charge')
+          notStarted.saw(rate.contract, facts, charges.serviceKey, before);
         if (share + before >= 1) continue;
         // A bill of a longer period (a quarter) bills the monthly rate for each of its months.
         // Lines billing periods of their own one after the other (a new line's part-month beside
@@ -116,7 +121,7 @@ export const rateMismatchRule: AuditRule = {
         recurringOf(facts, charges, tally.refs);
       }
     }
-    return tallies.list().flatMap((tally) => {
+    const drafts = tallies.list().flatMap((tally) => {
       // What later rate corrections gave back of it is no longer owed: all of it, no finding.
       const given = paybacks.settle(tally);
       if (tally.impact <= 0) return [];
@@ -140,6 +145,7 @@ export const rateMismatchRule: AuditRule = {
           : `Line ${tally.serviceIdRaw} billed ${billed} a month; ${label} ${money(tally.reference)} — ${money(tally.impact)} over on ${tallySpan(tally)}${back}${after}${started}.`;
       return [tallyDraft(this, tally, tally.impact, message)];
     });
+    return drafts.concat(notStarted.drafts(this.id));
   },
 };
 

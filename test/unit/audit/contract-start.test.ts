@@ -62,3 +62,34 @@ it('an expected monthly charge of the service itself has no start', () => {
   const service = makeService({ plan: 'Other', expectedMonthlyCents: cents(45_00) });
   expect(found([march], renegotiated, service).map(([impact]) => impact)).toEqual([5_00]);
 });
+
+it('a contract starting after every bill of its services says its rates judged none of them', () => {
+  const bills = ['2026-01', '2026-02', '2026-03'].map((month) =>
+    billed(makeInvoice({ month }), [line('recurring', 60_00)]),
+  );
+  const findings = runAudit(
+    snapshotOf({ bills, contracts: [renegotiated], services: [makeService()] }),
+    rules,
+  ).findings;
+  expect(findings.map((f) => [f.severity, f.impact, f.message])).toEqual([
+    [
+      'info',
+      0,
+      `${renegotiated.name} starts on 2026-04-01, after every bill of the service its rate card prices (2026-01 to 2026-03 (3 invoices)): no bill has been checked against its rates. If the contract started earlier, correct its start date; otherwise bills for days from 2026-04-01 on will be checked.`,
+    ],
+  ]);
+  // Its own id: a decision on it is never carried to a rate finding of the same service.
+  expect(findings[0]?.id).toContain('@before-start');
+});
+
+it('once one bill falls in its term, the contract judged its services: no such note', () => {
+  const march = billed(makeInvoice({ month: '2026-03' }), [line('recurring', 50_00)]);
+  const april = billed(makeInvoice({ month: '2026-04' }), [line('recurring', 45_00)]);
+  expect(found([march, april])).toEqual([]);
+  const bill = makeInvoice({
+    month: '2026-04',
+    periodStart: isoDate(2026, 3, 15),
+    periodEnd: isoDate(2026, 4, 14),
+  });
+  expect(found([billed(bill, [line('recurring', 45_00)])])).toEqual([]);
+});
