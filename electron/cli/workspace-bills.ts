@@ -39,6 +39,7 @@ import {
   storedLinesOf,
 } from './workspace-stored';
 import { pushAll } from '../../shared/arrays';
+import { someOf } from '../../shared/text';
 
 export type { BillState, RepeatedInvoice, StoredLine, UnreadRow } from './bill-state';
 
@@ -70,6 +71,9 @@ function holdsNothing(draft: BillDraft, file: string): boolean {
   );
 }
 
+/** Sheets a message names before `and N more` (a crafted workbook can hold thousands). */
+const SHEETS_NAMED = 12;
+
 function billProblem(outcome: Exclude<ReadOutcome, { kind: 'draft' }>): string {
   const file = outcome.fileName;
   switch (outcome.kind) {
@@ -84,11 +88,11 @@ function billProblem(outcome: Exclude<ReadOutcome, { kind: 'draft' }>): string {
       const choices = outcome.sheets.length > 0 ? outcome.sheets : outcome.hidden;
       const hidden =
         outcome.hidden.length > 0 && outcome.sheets.length > 0
-          ? ` (hidden sheets, never read unless named: ${outcome.hidden.join(', ')})`
+          ? ` (hidden sheets, never read unless named: ${someOf(outcome.hidden, SHEETS_NAMED)})`
           : outcome.sheets.length === 0
             ? ' (all hidden: none is read unless named)'
             : '';
-      return `The Excel workbook "${file}" has ${outcome.sheets.length > 1 ? 'several sheets that could be the bill' : 'no visible sheet holding a bill'}: ${choices.join(', ')}${hidden}. Run again with --sheet NAME, e.g. --sheet "${choices[0] ?? ''}".`;
+      return `The Excel workbook "${file}" has ${outcome.sheets.length > 1 ? 'several sheets that could be the bill' : 'no visible sheet holding a bill'}: ${someOf(choices, SHEETS_NAMED)}${hidden}. Run again with --sheet NAME, e.g. --sheet "${choices[0] ?? ''}".`;
     }
     case 'needs-invoice-details': {
       const flagOf = (field: InvoiceDetailField) =>

@@ -1,1 +1,1 @@
-export { endSentence, plural, pluralOrNone, wrapLabel } from './wording';
+export { endSentence, plural, pluralOrNone, someOf, wrapLabel } from './wording';

@@ -13,6 +13,16 @@ export function pluralOrNone(count: number, one: string, many = `${one}s`): stri
   return count === 0 ? 'none' : plural(count, one, many);
 }
 
+/**
+ * The first `most` names joined with commas, then `and 1,990 more`: a crafted file can hold
+ * thousands of sheet or column names, and a message lists a few.
+ */
+export function someOf(names: readonly string[], most: number): string {
+  const listed = names.slice(0, most).join(', ');
+  const rest = names.length - most;
+  return rest > 0 ? `${listed} and ${rest.toLocaleString('en-US')} more` : listed;
+}
+
 /** Ends a sentence with one period: `Acme Retail Inc.` stays as is, `Acme Retail` gets one. */
 export function endSentence(text: string): string {
   const trimmed = text.trimEnd();

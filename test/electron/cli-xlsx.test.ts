@@ -129,4 +129,28 @@ describe('CLI with Excel workbooks', () => {
     expect(invoices).toContain('INV-10');
     expect(invoices).not.toContain('INV-9');
   }, 60_000);
+
+  it("names a dozen of a crafted workbook's many bill sheets, then how many more", async () => {
+    const bills = join(dir, 'many-sheets');
+    await mkdir(bills, { recursive: true });
+    const sheets = Array.from({ length: 40 }, (_, i) => ({
+      name: `Month ${String(i + 1)}`,
+      rows: oneChargeSheet(`INV-M${String(i)}`, 100 + i),
+    }));
+    await writeFile(join(bills, 'many.xlsx'), buildXlsx({ sheets }));
+    const asked = await cli([
+      'audit',
+      ...common,
+      '--contracts',
+      join(dir, 'csv', 'contracts.csv'),
+      '--bills',
+      bills,
+      '--out',
+      join(dir, 'out-many'),
+    ]);
+    expect(asked.code).toBe(1);
+    expect(asked.stderr).toContain(
+      'has several sheets that could be the bill: Month 1, Month 2, Month 3, Month 4, Month 5, Month 6, Month 7, Month 8, Month 9, Month 10, Month 11, Month 12 and 28 more. Run again with --sheet NAME',
+    );
+  }, 120_000);
 });
