@@ -104,6 +104,10 @@ export const taxDriftRule: AuditRule = {
         const share = taxShareOf(facts);
         // A bill of one-off charges alone (a move fee, a device) is taxed by its own rules.
         if (share.base <= 0 || share.service <= 0) continue;
+        // Taxes netting to a refund are a one-off correction, not a share the account usually
+        // pays: averaged in, a negative usual share made an ordinary bill's taxes an excess larger
+        // than the taxes it bills. Such a bill is below any usual share, so never judged either.
+        if (share.taxes < 0) continue;
         const previous = baseline.slice(-trailing);
         const usualTaxes = previous.reduce((sum, one) => sum + one.taxes, 0);
         const usualBase = previous.reduce((sum, one) => sum + one.base, 0);
@@ -119,7 +123,11 @@ export const taxDriftRule: AuditRule = {
           baseline.push(share);
           continue;
         }
-        const expected = Math.floor((2 * usualTaxes * share.base + usualBase) / (2 * usualBase));
+        // Never below nothing, so the excess is never more than the taxes billed.
+        const expected = Math.max(
+          0,
+          Math.floor((2 * usualTaxes * share.base + usualBase) / (2 * usualBase)),
+        );
         const excess = share.taxes - expected;
         if (excess <= 0) continue;
         const refs: ChargeRef[] = [];

@@ -38,3 +38,25 @@ it('a monthly bill above its usual share is still found', () => {
     ],
   ]);
 });
+
+it('a bill whose taxes net to a refund is no usual share: the next bill is not judged against it', () => {
+  // September refunds $50.00 of taxes: a usual share of −10 % made October's $30.00 of tax an
+  // $80.00 excess, more than the bill's taxes.
+  const bills = [monthly('2026-09', -50_00), monthly('2026-10', 30_00)];
+  expect(drifts(bills)).toEqual([]);
+});
+
+it('after a refund month, a drift is judged against the ordinary months alone', () => {
+  const bills = [
+    monthly('2026-07', 25_00),
+    monthly('2026-08', -50_00),
+    monthly('2026-09', 25_00),
+    monthly('2026-10', 60_00),
+  ];
+  expect(drifts(bills)).toEqual([
+    [
+      35_00,
+      'Invoice N-2026-10 bills $60.00 in taxes and surcharges, 12.00% of its $500.00 charges before taxes, against 5.00% over the previous 2 invoices ($25.00): $35.00 excess.',
+    ],
+  ]);
+});
