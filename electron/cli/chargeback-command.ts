@@ -10,7 +10,12 @@ import {
   type AllocationInput,
   type AllocationResult,
 } from '../../shared/allocation';
-import { chargebackCsv, chargebackXlsx, STANDARD_PRESET } from '../../shared/export/chargeback';
+import {
+  chargebackCsv,
+  chargebackXlsx,
+  STANDARD_PRESET,
+  suspenseProblem,
+} from '../../shared/export/chargeback';
 import type { IsoDate } from '../../shared/dates/iso-date';
 import { runAudit } from '../../shared/audit/run';
 import { cents, formatCents } from '../../shared/money/cents';
@@ -76,17 +81,11 @@ export async function runChargebackCommand(
       `No invoice is dated in ${args.month}; the bills cover ${months.length === 0 ? 'no month' : `${months[0] ?? ''} to ${months[months.length - 1] ?? ''}`}.`,
     );
   }
-  // The suspense code stands for "no cost center yet": one of the company's own would book the
-  // unallocated charges to that cost center, indistinguishable from its real rows.
-  const suspense = args.csv.suspenseCostCenter.trim().toLowerCase();
-  const taken = workspace.costCenters.find(
-    (costCenter) =>
-      costCenter.code.trim().toLowerCase() === suspense ||
-      costCenter.name.trim().toLowerCase() === suspense,
-  );
-  if (args.format !== 'xlsx' && taken !== undefined) {
+  // The suspense code stands for "no cost center yet", in the CSV and the workbook's sheet alike.
+  const collision = suspenseProblem(args.csv, workspace.costCenters);
+  if (collision !== null) {
     throw new CliError(
-      `--suspense-cost-center "${args.csv.suspenseCostCenter}" is the cost center ${taken.code} ${taken.name}: the unallocated charges would be booked to it among its own. Give a code no cost center has (UNALLOCATED by default).`,
+      `${collision.replace('The suspense cost center', '--suspense-cost-center')}`,
     );
   }
   const result = allocateWorkspace(workspace, args.month);

@@ -39,6 +39,27 @@ export const DEFAULT_CHARGEBACK_CSV_SETTINGS: ChargebackCsvSettings = {
   totalRow: false,
 };
 
+/**
+ * Why a suspense cost center cannot be used, or null: the code (or name) of one of the company's
+ * own cost centers would book the unallocated charges among that cost center's real rows,
+ * indistinguishable from them, in the CSV and in the workbook's sheet alike. One check for the
+ * app's export and the CLI's, so both refuse the same setting.
+ */
+export function suspenseProblem(
+  settings: Pick<ChargebackCsvSettings, 'suspenseCostCenter'>,
+  costCenters: ChargebackNames['costCenters'],
+): string | null {
+  const code = settings.suspenseCostCenter.trim();
+  const suspense = (code === '' ? DEFAULT_SUSPENSE_CODE : code).toLowerCase();
+  const taken = costCenters.find(
+    (costCenter) =>
+      costCenter.code.trim().toLowerCase() === suspense ||
+      costCenter.name.trim().toLowerCase() === suspense,
+  );
+  if (taken === undefined) return null;
+  return `The suspense cost center "${code}" is the cost center ${taken.code} ${taken.name}: the unallocated charges would be booked to it among its own. Give a code no cost center has (${DEFAULT_SUSPENSE_CODE} by default).`;
+}
+
 /** The label of the optional total row. */
 export const CSV_TOTAL_LABEL = 'Total of the month’s invoices';
 

@@ -226,6 +226,27 @@ describe('chargeback in Chromium', () => {
     const suspenseLine = journal.find((row) => row['Cost center'] === 'UNALLOCATED');
     if (!Number.isNaN(afterUnallocated)) expect(suspenseLine?.['GL account']).toBe('1990');
     await page.getByLabel(/total row/).uncheck();
+
+    // One of the company's own cost centers as the suspense code would hide the unallocated
+    // charges among its rows: said beside the field, and neither file is written.
+    const suspenseField = page.getByLabel('Suspense cost center');
+    await suspenseField.fill(chosenCode ?? '');
+    await expect
+      .poll(() => page.getByRole('alert').filter({ hasText: 'suspense cost center' }).textContent())
+      .toContain(`is the cost center ${chosenCode ?? ''}`);
+    await expect.poll(() => suspenseField.getAttribute('aria-invalid')).toBe('true');
+    let downloads = 0;
+    const counted = () => (downloads += 1);
+    page.on('download', counted);
+    await page.getByRole('button', { name: 'Export XLSX' }).click();
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Not exported' }).count())
+      .toBe(1);
+    await session.screenshot('chargeback-suspense-taken');
+    page.off('download', counted);
+    expect(downloads).toBe(0);
+    await suspenseField.fill('');
+    await expect.poll(() => suspenseField.getAttribute('aria-invalid')).toBe('false');
     expect(journal[0]?.Memo).toMatch(new RegExp(`^Telecom chargeback ${month} — \\d+ invoices?$`));
 
     // A named layout: copy the standard one, rename and drop columns, save, export with it.

@@ -285,22 +285,29 @@ describe('chargeback', () => {
     expect(sum).toBe(before.rows.reduce((acc, row) => acc + amountOf(row), 0));
   }, 120_000);
 
-  it('refuses a suspense cost center that is one of the company’s own, writing nothing', async () => {
-    const out = join(dir, 'chargeback', `suspense-taken-${month}.csv`);
-    const plain = await csvRows(join(dir, 'chargeback', `plain-${month}.csv`));
-    const code = plain.rows.map((row) => row[1] ?? '').find((c) => c !== '' && c !== 'UNALLOCATED');
-    expect(code).toBeDefined();
-    const result = await cli([
-      'chargeback',
-      ...inputs,
-      ...['--month', month, '--out', out, '--suspense-cost-center', ` ${code ?? ''} `],
-    ]);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain(
-      `--suspense-cost-center "${code ?? ''}" is the cost center ${code ?? ''}`,
-    );
-    await expect(readFile(out)).rejects.toThrow();
-  }, 120_000);
+  it.each(['csv', 'xlsx'])(
+    'refuses a suspense cost center that is one of the company’s own, writing no %s',
+    async (format) => {
+      // The workbook's Detail sheet books the unallocated charges to the suspense code as the CSV does.
+      const out = join(dir, 'chargeback', `suspense-taken-${month}.${format}`);
+      const plain = await csvRows(join(dir, 'chargeback', `plain-${month}.csv`));
+      const code = plain.rows
+        .map((row) => row[1] ?? '')
+        .find((c) => c !== '' && c !== 'UNALLOCATED');
+      expect(code).toBeDefined();
+      const result = await cli([
+        'chargeback',
+        ...inputs,
+        ...['--month', month, '--out', out, '--suspense-cost-center', ` ${code ?? ''} `],
+      ]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(
+        `--suspense-cost-center "${code ?? ''}" is the cost center ${code ?? ''}`,
+      );
+      await expect(readFile(out)).rejects.toThrow();
+    },
+    120_000,
+  );
 
   it('writes an XLSX workbook the app’s reader opens', async () => {
     const out = join(dir, 'chargeback', `chargeback-${month}.xlsx`);

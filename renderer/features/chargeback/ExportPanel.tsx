@@ -4,6 +4,7 @@ import {
   chargebackCsv,
   chargebackXlsx,
   DEFAULT_SUSPENSE_CODE,
+  suspenseProblem,
   type ChargebackCsvSettings,
   type ExportPreset,
 } from '../../../shared/export';
@@ -60,7 +61,14 @@ export function ExportPanel({
   const { result, names } = allocation;
   const base = `chargeback-${month}-${slug(preset.name)}`;
 
+  // One of the company's own cost centers as the suspense code would hide the unallocated charges
+  // among its real rows: said beside the field, and no file is written until it changes.
+  const collision = suspenseProblem(csv, names.costCenters);
   const save = async (format: 'xlsx' | 'csv') => {
+    if (collision !== null) {
+      setMessage(`Not exported. ${collision}`);
+      return;
+    }
     const bytes =
       format === 'xlsx'
         ? chargebackXlsx(result, names, preset, csv)
@@ -133,8 +141,15 @@ export function ExportPanel({
           id={`${ids}-suspense-cc`}
           value={csv.suspenseCostCenter}
           placeholder={DEFAULT_SUSPENSE_CODE}
+          aria-invalid={collision !== null}
+          aria-describedby={collision === null ? undefined : `${ids}-suspense-problem`}
           onChange={(event) => changeCsv({ suspenseCostCenter: event.target.value })}
         />
+        {collision !== null && (
+          <p id={`${ids}-suspense-problem`} role="alert">
+            {collision}
+          </p>
+        )}
         <label htmlFor={`${ids}-suspense-gl`}>Suspense GL account</label>
         <input
           id={`${ids}-suspense-gl`}
