@@ -6,6 +6,8 @@
 import { accountNumberKey } from '../ids/keys';
 import { daysBetween, type IsoDate } from '../dates/iso-date';
 import type { Account, AuditSettings, Contract, Service, Site } from '../model';
+import { contractedRateMatch, type RateMatch } from '../contracts/rates';
+import { contractCovers, contractInEffect } from '../contracts/in-effect';
 import {
   accountsTouched,
   contractSpendByMonth,
@@ -57,8 +59,12 @@ export interface RuleContext {
   carrierName(carrierId: string): string;
   /** The service a bill's match key names on this carrier (same account preferred). */
   matchService: MatchService;
-  contractOf(service: Service): Contract | undefined;
-  contractedRate(service: Service): ContractedRate | undefined;
+  /**
+   * The service's contract: its inventory Contract ID, a contract listing it, else the one naming
+   * its account in effect on `on` (today by default; a bill's checks pass its period's end).
+   */
+  contractOf(service: Service, on?: IsoDate): Contract | undefined;
+  contractedRate(service: Service, on?: IsoDate): ContractedRate | undefined;
   /**
    * The spend per billed month of the contracts `contractIds` names (catalogue: "A contract's
    * spend"), from `shared/contracts/spend.ts` — the one definition renewals and the dashboard use —
@@ -66,15 +72,6 @@ export interface RuleContext {
    * they touch; only invoices of other accounts are left unread. Computed once per set of ids.
    */
   contractSpend(contractIds: ReadonlySet<string>): ContractSpend;
-}
-
-/**
- * Whether a contract still fixes prices for a period starting on `date`: within its term, or
- * after it when it renews by itself for a real term (a 0-month renewal is month-to-month).
- */
-export function contractCovers(contract: Contract, date: IsoDate): boolean {
-  if (date <= contract.endDate) return true;
-  return contract.autoRenew && contract.renewalTermMonths > 0 && contract.status !== 'terminated';
 }
 
 /**
@@ -159,17 +156,31 @@ export function buildContext(snapshot: AuditSnapshot): RuleContext {
   for (const contract of snapshot.contracts) {
     for (const serviceId of contract.serviceIds) contractByService.set(serviceId, contract);
   }
-  const contractOf = (service: Service) =>
+  // Contracts naming an account, by carrier and account: a renewal recorded beside the contract
+  // it replaces names the same account, and each bill belongs to the one in effect on its days.
+  const namingAccount = new Map<string, Contract[]>();
+  for (const contract of snapshot.contracts) {
+    for (const accountId of contract.accountIds) {
+      const key = `${contract.carrierId}|${accountId}`;
+      const list = namingAccount.get(key);
+      if (list === undefined) namingAccount.set(key, [contract]);
+      else list.push(contract);
+    }
+  }
+  const contractOf = (service: Service, on: IsoDate = snapshot.today) =>
     (service.contractId === undefined ? undefined : contractById.get(service.contractId)) ??
     contractByService.get(service.id) ??
-    snapshot.contracts.find(
-      (contract) =>
-        contract.carrierId === service.carrierId && contract.accountIds.includes(service.accountId),
+    contractInEffect(
+      namingAccount.get(`${service.carrierId}|${service.accountId}`) ?? [],
+      on,
+      (contract) => contractedRateMatch(contract, service) !== undefined,
     );
   const rates = new Map<string, ContractedRate | undefined>();
-  const contractedRate = (service: Service) => {
-    if (!rates.has(service.id)) rates.set(service.id, rateOf(service, contractOf(service)));
-    return rates.get(service.id);
+  const contractedRate = (service: Service, on: IsoDate = snapshot.today) => {
+    const contract = contractOf(service, on);
+    const key = `${service.id}|${contract?.id ?? ''}`;
+    if (!rates.has(key)) rates.set(key, rateOf(service, contract));
+    return rates.get(key);
   };
 
   const invoices = indexInvoices(snapshot, accountByKey, matchService);
@@ -264,23 +275,9 @@ function spendOf(
 
 /** Service rate, else the rate of its plan, else of its type, else its expected monthly charge. */
 function rateOf(service: Service, contract: Contract | undefined): ContractedRate | undefined {
-  const card = contract?.rateCard ?? [];
-  const norm = (text: string | undefined) => text?.trim().toLowerCase();
-  const byService = card.find((rate) => rate.serviceId === service.id);
-  if (byService !== undefined)
-    return { unitCents: byService.monthlyRateCents, source: 'service rate', contract };
-  const plan = norm(service.plan);
-  const byPlan =
-    plan === undefined
-      ? undefined
-      : card.find((rate) => rate.serviceId === undefined && norm(rate.planOrServiceType) === plan);
-  if (byPlan !== undefined)
-    return { unitCents: byPlan.monthlyRateCents, source: 'plan rate', contract };
-  const byType = card.find(
-    (rate) => rate.serviceId === undefined && norm(rate.planOrServiceType) === service.type,
-  );
-  if (byType !== undefined)
-    return { unitCents: byType.monthlyRateCents, source: 'service type rate', contract };
+  const found = contract === undefined ? undefined : contractedRateMatch(contract, service);
+  if (found !== undefined)
+    return { unitCents: found.rate.monthlyRateCents, source: RATE_SOURCES[found.match], contract };
   if (service.expectedMonthlyCents !== undefined)
     return {
       unitCents: service.expectedMonthlyCents,
@@ -289,3 +286,9 @@ function rateOf(service: Service, contract: Contract | undefined): ContractedRat
     };
   return undefined;
 }
+
+const RATE_SOURCES = {
+  service: 'service rate',
+  plan: 'plan rate',
+  type: 'service type rate',
+} as const satisfies Record<RateMatch, ContractedRate['source']>;

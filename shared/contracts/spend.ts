@@ -18,9 +18,10 @@ import type { IsoDate, IsoMonth } from '../dates/iso-date';
 import { cents, splitLargestRemainder, type Cents } from '../money/cents';
 import type { Account, Contract, Invoice, Service } from '../model';
 import type { ServiceTotals } from '../storage/service-totals';
+import { contractsInEffect, type TermOfContract } from './in-effect';
 
-/** What the spend reads of a contract. */
-export type SpendContract = Pick<Contract, 'id' | 'accountIds' | 'serviceIds'>;
+/** What the spend reads of a contract: its links, and its term (see `contractsInEffect`). */
+export type SpendContract = Pick<Contract, 'id' | 'accountIds' | 'serviceIds'> & TermOfContract;
 
 /** What the spend reads of an invoice. */
 export interface SpendInvoice {
@@ -49,9 +50,14 @@ function spendIndex(
   services: readonly SpendService[],
 ): SpendIndex {
   const listedBy = linkedContracts(contracts, services);
-  const namingAccount = new Map<string, string[]>();
-  for (const contract of contracts)
-    for (const accountId of contract.accountIds) push(namingAccount, accountId, contract.id);
+  const namingAccount = new Map<string, SpendContract[]>();
+  for (const contract of contracts) {
+    for (const accountId of contract.accountIds) {
+      const list = namingAccount.get(accountId);
+      if (list === undefined) namingAccount.set(accountId, [contract]);
+      else if (!list.includes(contract)) list.push(contract);
+    }
+  }
   // Per account: service key → the contracts sharing its charges, worked out once per distinct
   // key (a million totals are a million plain map lookups, no string built per lookup).
   const serviceByKey = new Map<string, Map<string, Pick<Service, 'id'>>>();
@@ -69,7 +75,8 @@ function spendIndex(
     const listing = listedBy.get(service.id);
     if (listing !== undefined) for (const id of listing) possibleOf(service.accountId).add(id);
   }
-  for (const [accountId, ids] of namingAccount) for (const id of ids) possibleOf(accountId).add(id);
+  for (const [accountId, named] of namingAccount)
+    for (const contract of named) possibleOf(accountId).add(contract.id);
   const ownersByAccount = new Map<string, Map<string, readonly string[]>>();
   const NO_OWNERS: readonly string[] = [];
   const NONE: ReadonlySet<string> = new Set();
@@ -77,10 +84,17 @@ function spendIndex(
   return {
     possible: (accountId) => possible.get(accountId) ?? NONE,
     held(invoice, totals) {
-      let ownersOf = ownersByAccount.get(invoice.accountId);
-      if (ownersOf === undefined) ownersByAccount.set(invoice.accountId, (ownersOf = new Map()));
+      // The account's unclaimed services belong to the contracts naming it in effect on the
+      // invoice's date: a renewal recorded beside the contract it replaced takes the new bills
+      // alone (shared with the lapsed one, its commitment looked half spent).
+      const naming = contractsInEffect(
+        namingAccount.get(invoice.accountId) ?? [],
+        invoice.invoiceDate,
+      ).map((contract) => contract.id);
+      const ownersKey = `${invoice.accountId}\u0000${naming.join('\u0000')}`;
+      let ownersOf = ownersByAccount.get(ownersKey);
+      if (ownersOf === undefined) ownersByAccount.set(ownersKey, (ownersOf = new Map()));
       const byKey = serviceByKey.get(invoice.accountId);
-      const naming = namingAccount.get(invoice.accountId) ?? NO_OWNERS;
       const held = new Map<string, number>();
       let serviceCharges = 0;
       let accountLevel = 0;

@@ -13,6 +13,7 @@ import { monthlyCostFromText } from './edits';
 import type { FieldError } from '../result';
 import { fileDates } from './file-dates';
 import { tableProblemErrors } from './table-problems';
+import { serviceTypeOf } from './service-types';
 
 export const INVENTORY_FIELDS = {
   siteCode: {
@@ -141,45 +142,6 @@ export interface InventoryDraft {
    * Service ID and Status only updates statuses), where a blank cell clears its field.
    */
   absentColumns?: readonly InventoryField[];
-}
-
-const TYPE_ALIASES: Record<string, ServiceType> = {
-  mobile: 'mobile-line',
-  wireless: 'mobile-line',
-  cell: 'mobile-line',
-  mpls: 'mpls-sdwan',
-  sdwan: 'mpls-sdwan',
-  pots: 'pots-line',
-  analog: 'pots-line',
-  pri: 'trunk',
-  sip: 'trunk',
-  tollfree: 'toll-free',
-  dia: 'internet',
-  broadband: 'internet',
-  ucaas: 'ucaas-seat',
-  seat: 'ucaas-seat',
-  // Words inventory spreadsheets and carrier portals use for the same kinds.
-  cellular: 'mobile-line',
-  smartphone: 'mobile-line',
-  hotspot: 'mobile-line',
-  tablet: 'mobile-line',
-  analogline: 'pots-line',
-  faxline: 'pots-line',
-  alarmline: 'pots-line',
-  siptrunk: 'trunk',
-  pritrunk: 'trunk',
-  ethernet: 'circuit',
-  t1: 'circuit',
-  ds1: 'circuit',
-  ds3: 'circuit',
-  cable: 'internet',
-  teams: 'ucaas-seat',
-};
-
-function serviceTypeOf(text: string): ServiceType | null {
-  const key = headerKey(text);
-  if (key === '') return 'other';
-  return SERVICE_TYPES.find((type) => headerKey(type) === key) ?? TYPE_ALIASES[key] ?? null;
 }
 
 /** Status words inventory spreadsheets and carrier portals use, by {@link headerKey}. */

@@ -54,7 +54,7 @@ export const outOfContractRule: AuditRule = {
         if (service === undefined) continue;
         // The service's contract (its inventory Contract ID, a contract listing it, or one naming
         // its account), whether or not its rate card prices the service.
-        const contract = context.contractOf(service);
+        const contract = context.contractOf(service, facts.periodEnd);
         if (contract === undefined) continue;
         const share = outOfContractShare(contract, facts);
         if (share === 0) continue;
@@ -62,7 +62,7 @@ export const outOfContractRule: AuditRule = {
         const billed = recurringOf(facts, charges, undefined, true, undefined, true, refunds);
         if (billed.amount <= 0) continue;
         // No last contracted rate known: nothing is above it, and the finding still stands.
-        const rate = context.contractedRate(service);
+        const rate = context.contractedRate(service, facts.periodEnd);
         const contracted =
           rate === undefined
             ? billed.amount

@@ -187,7 +187,8 @@ export const overageRule: AuditRule = {
         if (charges === undefined || service?.type !== 'mobile-line' || mixed) continue;
         if (purchases && !pastAllowances(context, service, facts.month)) continue;
         const rate =
-          context.contractedRate(service)?.unitCents ?? recurringOf(facts, charges).amount;
+          context.contractedRate(service, facts.periodEnd)?.unitCents ??
+          recurringOf(facts, charges).amount;
         if (rate <= 0 || usage * 100 <= settings.percent * rate) continue;
         const tally = tallies.on(facts, charges.serviceKey, charges.serviceIdRaw, service);
         tally.impact += usage;

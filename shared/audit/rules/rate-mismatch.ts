@@ -47,7 +47,9 @@ export const rateMismatchRule: AuditRule = {
       for (const charges of facts.services) {
         const service = charges.service;
         if (service === undefined) continue;
-        const rate = context.contractedRate(service);
+        // The contract in effect on the bill's last day: a renewal recorded beside the contract it
+        // replaced prices the bills of its own term.
+        const rate = context.contractedRate(service, facts.periodEnd);
         if (rate === undefined) continue;
         // After the term, prices are out-of-contract's business (for a bill running past the
         // end, the share of its days after it).
@@ -125,7 +127,10 @@ export const rateMismatchRule: AuditRule = {
       // What later rate corrections gave back of it is no longer owed: all of it, no finding.
       const given = paybacks.settle(tally);
       if (tally.impact <= 0) return [];
-      const rate = tally.service === undefined ? undefined : context.contractedRate(tally.service);
+      const rate =
+        tally.service === undefined
+          ? undefined
+          : context.contractedRate(tally.service, tally.last.periodEnd);
       const label = rate?.source === 'expected monthly charge' ? 'expected' : 'contract rate';
       const credits = netOf.get(tally);
       const billed =

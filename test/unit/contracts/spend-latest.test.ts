@@ -7,6 +7,7 @@ import {
   type SpendContract,
   type SpendInvoice,
 } from '../../../shared/contracts/spend';
+import { TERM } from './all-bills-term';
 import { isoDate } from '../../../shared/dates';
 
 const ACCOUNTS = ['a1', 'a2', 'a3'];
@@ -62,6 +63,7 @@ const workspace = fc
       id: `c${i}`,
       accountIds: c.accounts,
       serviceIds: c.services.map((n) => `s${n}`),
+      ...TERM,
     }));
     const bills: SpendInvoice[] = invoices.map((inv, i) => ({
       id: `i${i}`,
@@ -104,7 +106,7 @@ describe("a contract's latest month of spend", () => {
   it('reads only the newest month when every contract is billed in it', () => {
     const read: string[] = [];
     const spend = latestContractSpend(
-      [{ id: 'c', accountIds: ['a1'], serviceIds: [] }],
+      [{ id: 'c', accountIds: ['a1'], serviceIds: [], ...TERM }],
       [],
       [
         { id: 'old', accountId: 'a1', invoiceDate: isoDate(2026, 1, 5) },

@@ -4,6 +4,7 @@ import {
   contractSpendByMonth,
   latestMonthlySpend,
 } from '../../../shared/contracts/spend';
+import { TERM } from './all-bills-term';
 import { isoDate, isoMonth } from '../../../shared/dates';
 
 const OCT = isoMonth(2026, 10);
@@ -29,8 +30,8 @@ describe("a contract's spend", () => {
     // The data contract names the account; the voice contract lists the PRI.
     const spend = contractSpendByMonth(
       [
-        { id: 'data', accountIds: ['acc'], serviceIds: [] },
-        { id: 'voice', accountIds: [], serviceIds: ['pri-1'] },
+        { id: 'data', accountIds: ['acc'], serviceIds: [], ...TERM },
+        { id: 'voice', accountIds: [], serviceIds: ['pri-1'], ...TERM },
       ],
       services,
       [invoice('i-10', 10)],
@@ -45,7 +46,7 @@ describe("a contract's spend", () => {
 
   it('leaves the account-level share of services no contract holds unassigned', () => {
     const spend = contractSpendByMonth(
-      [{ id: 'voice', accountIds: [], serviceIds: ['pri-1'] }],
+      [{ id: 'voice', accountIds: [], serviceIds: ['pri-1'], ...TERM }],
       services,
       [invoice('i-10', 10)],
       () => totals,
@@ -56,8 +57,8 @@ describe("a contract's spend", () => {
   it('shares an account two contracts name, and a service both list, equally to the cent', () => {
     const spend = contractSpendByMonth(
       [
-        { id: 'a', accountIds: ['acc'], serviceIds: [] },
-        { id: 'b', accountIds: ['acc'], serviceIds: [] },
+        { id: 'a', accountIds: ['acc'], serviceIds: [], ...TERM },
+        { id: 'b', accountIds: ['acc'], serviceIds: [], ...TERM },
       ],
       services,
       [invoice('i-10', 10)],
@@ -70,8 +71,8 @@ describe("a contract's spend", () => {
     {
       name: 'a contract naming the account beside one claiming a service by the inventory',
       contracts: [
-        { id: 'data', accountIds: ['acc'], serviceIds: [] },
-        { id: 'voice', accountIds: [], serviceIds: [] },
+        { id: 'data', accountIds: ['acc'], serviceIds: [], ...TERM },
+        { id: 'voice', accountIds: [], serviceIds: [], ...TERM },
       ],
       voiceOf: 'pri-1',
       // The PRI ($300) is voice's alone; taxes shared 1,000 : 300.
@@ -80,8 +81,8 @@ describe("a contract's spend", () => {
     {
       name: 'two contracts naming the account, one claiming a service by the inventory',
       contracts: [
-        { id: 'data', accountIds: ['acc'], serviceIds: [] },
-        { id: 'voice', accountIds: ['acc'], serviceIds: [] },
+        { id: 'data', accountIds: ['acc'], serviceIds: [], ...TERM },
+        { id: 'voice', accountIds: ['acc'], serviceIds: [], ...TERM },
       ],
       voiceOf: 'pri-1',
       // The MPLS ports are unclaimed and shared ($500 each); the PRI is voice's: 500 : 800.
@@ -89,7 +90,7 @@ describe("a contract's spend", () => {
     },
     {
       name: 'an inventory contract id no contract has',
-      contracts: [{ id: 'data', accountIds: ['acc'], serviceIds: [] }],
+      contracts: [{ id: 'data', accountIds: ['acc'], serviceIds: [], ...TERM }],
       voiceOf: 'pri-1',
       expected: { data: 1_430_00 },
     },
@@ -112,7 +113,7 @@ describe("a contract's spend", () => {
 
   it('is by invoice month, oldest first, and the renewals list takes the latest month', () => {
     const spend = contractSpendByMonth(
-      [{ id: 'data', accountIds: ['acc'], serviceIds: ['mpls-1'] }],
+      [{ id: 'data', accountIds: ['acc'], serviceIds: ['mpls-1'], ...TERM }],
       services,
       [invoice('i-10', 10), invoice('i-9', 9)],
       (id) => (id === 'i-9' ? { keys: ['MPLS1'], amounts: Float64Array.from([1]) } : totals),
