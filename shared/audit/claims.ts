@@ -5,10 +5,13 @@
  * their impacts would count those dollars twice.
  *
  * So each finding's impact is first shared among the charge lines behind it (its "claims", kept
- * with the finding), and a set of findings then gives every shared line to one finding only: the
- * one claiming the most of it. The others keep their impact less what they claimed on lines
- * someone else holds. Impact not tied to a line (an invoice's wrong total, the unexplained part
- * of a spike, lines beyond the evidence cap) is its finding's alone.
+ * with the finding), and a set of findings then gives every shared line to one claim only: the
+ * largest. Claims only say how many cents of a line a finding takes, not which, so two claims on
+ * one line are taken to hold the same cents, except the parts above a rate (see
+ * {@link PRICE_PART_RULES}), which are built never to, and add up as one claim. The findings that
+ * do not hold a line keep their impact less what they claimed on it. Impact not tied to a line (an
+ * invoice's wrong total, the unexplained part of a spike, lines beyond the evidence cap) is its
+ * finding's alone.
  */
 import { impactKindOf, isOutstanding, type FindingStatus } from '../model';
 import { cents, splitLargestRemainder, type Cents } from '../money/cents';
@@ -30,6 +33,19 @@ const WHOLE_LINE_RULES: ReadonlySet<string> = new Set([
   'overage',
   'third-party',
   'unknown-service',
+]);
+
+/**
+ * The rules claiming the part of a line above a rate or a usual share. Their parts of one line
+ * never hold the same cents: of a bill running past a contract's end, rate-mismatch claims the
+ * days inside the term and out-of-contract the days after it (see `overAfterEnd`), and tax-drift
+ * claims tax lines neither of them does. Taking only the larger would drop the other's cents, so
+ * on a line they add up, as one claim (the spike check adds them up the same way).
+ */
+export const PRICE_PART_RULES: ReadonlySet<string> = new Set([
+  'rate-mismatch',
+  'out-of-contract',
+  'tax-drift',
 ]);
 
 /**
@@ -137,33 +153,24 @@ export interface CountedOnce {
   net: Cents;
   /** Where the difference comes from, largest first. */
   overlaps: Overlap[];
-  /** Charge line (`invoiceId|blockIndex|row`) → id of the finding that holds it. */
-  holders: ReadonlyMap<string, string>;
+  /**
+   * Charge line (`invoiceId|blockIndex|row`) → ids of the findings that hold it: one, or the
+   * findings claiming the parts above a rate that hold it together.
+   */
+  holders: ReadonlyMap<string, readonly string[]>;
 }
 
 /**
  * Shares out the charge lines of the money-at-stake findings that are not dismissed (a dismissed
- * finding holds nothing; money at risk is a separate figure): each line to the finding claiming
- * the most of it (ties to the smaller id, so the result never depends on order). Any subset's
- * money at stake is then the sum of its findings' `counted`: a line held by a credited finding is
- * not at stake again in an open one.
+ * finding holds nothing; money at risk is a separate figure): each line to its largest claim (see
+ * {@link holdersOf}). Any subset's money at stake is then the sum of its findings' `counted`: a
+ * line held by a credited finding is not at stake again in an open one.
  */
 export function countOnce(findings: readonly ClaimingFinding[]): CountedOnce {
   const taking = findings.filter(
     (f) => f.status !== 'dismissed' && impactKindOf(f.ruleId) === 'at-stake' && f.impact > 0,
   );
-  const holder = new Map<string, { finding: ClaimingFinding; claim: number }>();
-  for (const finding of taking) {
-    forEachClaim(finding, (key, claim) => {
-      const current = holder.get(key);
-      if (
-        current === undefined ||
-        claim > current.claim ||
-        (claim === current.claim && finding.id < current.finding.id)
-      )
-        holder.set(key, { finding, claim });
-    });
-  }
+  const holder = holdersOf(taking);
   const counted = new Map<string, Cents>();
   const overlaps = new Map<string, Overlap>();
   let gross = 0;
@@ -171,17 +178,17 @@ export function countOnce(findings: readonly ClaimingFinding[]): CountedOnce {
   for (const finding of taking) {
     let given = 0;
     forEachClaim(finding, (key, claim) => {
-      const kept = holder.get(key)?.finding;
-      if (kept === undefined || kept === finding) return;
+      const held = holder.get(key);
+      if (held === undefined || held.ids.includes(finding.id)) return;
       given += claim;
-      noteOverlap(overlaps, kept.ruleId, finding.ruleId, 1, claim);
+      noteOverlap(overlaps, held.keptBy, finding.ruleId, 1, claim);
     });
     const own = Math.max(0, finding.impact - given);
     counted.set(finding.id, cents(own));
     gross += finding.impact;
     net += own;
   }
-  const holders = new Map([...holder].map(([key, held]) => [key, held.finding.id]));
+  const holders = new Map([...holder].map(([key, held]) => [key, held.ids]));
   net -= countReminders(taking, counted, holders, overlaps);
   return {
     counted,
@@ -194,6 +201,57 @@ export function countOnce(findings: readonly ClaimingFinding[]): CountedOnce {
   };
 }
 
+/** The claim holding a charge line: its findings' ids and the rule named as keeping the line. */
+interface LineHolder {
+  ids: string[];
+  keptBy: string;
+}
+
+/** One claim on a charge line: what its findings claim of it, largest first, and their sum. */
+interface LinePart {
+  cents: number;
+  members: { finding: ClaimingFinding; claim: number }[];
+}
+
+/**
+ * Which claim holds each charge line: the largest (ties to the one naming the smallest finding
+ * id, so the result never depends on order). A finding's claim on a line is one claim, and so are
+ * the parts above a rate ({@link PRICE_PART_RULES}) added up; the holder's rule for the overlaps
+ * is the one of its finding claiming the most.
+ */
+function holdersOf(taking: readonly ClaimingFinding[]): Map<string, LineHolder> {
+  const parts = new Map<string, Map<string, LinePart>>();
+  for (const finding of taking) {
+    const partKey = PRICE_PART_RULES.has(finding.ruleId) ? '' : finding.id;
+    forEachClaim(finding, (key, claim) => {
+      const onLine = parts.get(key) ?? new Map<string, LinePart>();
+      const part = onLine.get(partKey) ?? { cents: 0, members: [] };
+      part.cents += claim;
+      part.members.push({ finding, claim });
+      parts.set(key, onLine.set(partKey, part));
+    });
+  }
+  const smallestId = (part: LinePart) =>
+    part.members.reduce(
+      (id, member) => (member.finding.id < id ? member.finding.id : id),
+      '\uffff',
+    );
+  const holders = new Map<string, LineHolder>();
+  for (const [key, onLine] of parts) {
+    const [best] = [...onLine.values()].sort(
+      (a, b) => b.cents - a.cents || (smallestId(a) < smallestId(b) ? -1 : 1),
+    );
+    const members = [...(best?.members ?? [])].sort(
+      (a, b) => b.claim - a.claim || (a.finding.id < b.finding.id ? -1 : 1),
+    );
+    const keeper = members[0]?.finding;
+    if (keeper === undefined) continue;
+    const ids = [...new Set(members.map((member) => member.finding.id))];
+    holders.set(key, { ids, keptBy: keeper.ruleId });
+  }
+  return holders;
+}
+
 /**
  * A finding that a dispute's promised credit has not come (`credit-not-applied`, naming the
  * dispute in its evidence) asks again for the money of that dispute's findings: while they are
@@ -204,7 +262,7 @@ export function countOnce(findings: readonly ClaimingFinding[]): CountedOnce {
 function countReminders(
   taking: readonly ClaimingFinding[],
   counted: Map<string, Cents>,
-  holders: ReadonlyMap<string, string>,
+  holders: ReadonlyMap<string, readonly string[]>,
   overlaps: Map<string, Overlap>,
 ): number {
   const inDispute = new Map<string, ClaimingFinding[]>();
@@ -230,7 +288,7 @@ function countReminders(
     counted.set(reminder.id, cents(own - given));
     taken += given;
     const ids = new Set(others.map((finding) => finding.id));
-    const lines = [...holders.values()].filter((id) => ids.has(id)).length;
+    const lines = [...holders.values()].filter((held) => held.some((id) => ids.has(id))).length;
     noteOverlap(overlaps, keeper.ruleId, reminder.ruleId, lines, given);
   }
   return taken;
@@ -277,7 +335,7 @@ export interface HeldClaim extends ChargeRef {
 
 /**
  * The charge lines whose claim counts for this finding (all of them, beyond the evidence cap):
- * every line of its claims that no other finding holds. Their claims add up to its counted impact
+ * every line of its claims it holds, alone or with the other parts above a rate. Their claims add up to its counted impact
  * less what it claims off any line (see {@link claimParts}).
  */
 export function heldClaims(
@@ -286,7 +344,8 @@ export function heldClaims(
 ): HeldClaim[] {
   const held: HeldClaim[] = [];
   forEachClaim(finding, (key, claim, ref) => {
-    if (counted.holders.get(key) === finding.id) held.push({ ...ref, claim: cents(claim) });
+    if (counted.holders.get(key)?.includes(finding.id) === true)
+      held.push({ ...ref, claim: cents(claim) });
   });
   return held;
 }

@@ -4,7 +4,7 @@
  * so that no dollar is reported twice.
  */
 import type { InvoiceFacts } from '../context';
-import { forEachClaim } from '../claims';
+import { forEachClaim, PRICE_PART_RULES } from '../claims';
 import type { ChargeRef, FindingDraft } from '../rule';
 import { blockAt } from '../../storage/charge-blocks';
 
@@ -34,18 +34,14 @@ export const EXPLAINING_RULES: ReadonlySet<string> = new Set([
 
 /**
  * The rules that claim a part of their lines (the part above a rate or a usual share, the days
- * billed twice): rate-mismatch keeps the days of a bill inside the contract's term and
- * out-of-contract those after it, and tax-drift claims tax lines neither of them does, so their
- * parts of a line add up. period-overlap claims a share of every day-billed line, that other
- * part included: of a line it shares with them, the larger of the two is explained, as money at
- * stake holds a line by its larger claim (see `countOnce`), so no cent is taken off twice.
+ * billed twice): the parts above a rate add up ({@link PRICE_PART_RULES}: rate-mismatch keeps the
+ * days of a bill inside the contract's term and out-of-contract those after it, and tax-drift
+ * claims tax lines neither of them does). period-overlap claims a share of every day-billed line,
+ * that other part included: of a line it shares with them, the larger of the two is explained, as
+ * money at stake holds a line by its larger claim, those parts added up (see `countOnce`), so no
+ * cent is taken off twice.
  */
-const PART_OF_LINE_RULES: ReadonlySet<string> = new Set([
-  'rate-mismatch',
-  'out-of-contract',
-  'tax-drift',
-  'period-overlap',
-]);
+const PART_OF_LINE_RULES: ReadonlySet<string> = new Set([...PRICE_PART_RULES, 'period-overlap']);
 
 /** A line's parts claimed by the {@link PART_OF_LINE_RULES}. */
 interface LineParts {
