@@ -28,18 +28,24 @@ const OTHER_RATES =
   /tax|surcharge|usage|roaming|international|long[\s-]*distance|minute|overage|\bcalls?\b/i;
 
 /**
- * Whether a credit names itself a correction of the service's rate or price ("Rate adjustment",
- * "Price correction", "Contract pricing credit"): the carrier takes the price down on the bill
- * itself, so what the service costs is the charge less it. Unlike a promotion or an outage credit,
- * it is the price, not a benefit on top of it. A correction of another rate (a tax rate, a
- * roaming rate: {@link OTHER_RATES}) is not one.
+ * Wordings of a correction of what the service was charged: its rate or price adjusted or
+ * corrected ("Rate adjustment", "Price correction", "Contract pricing credit"), an overcharge or
+ * overbilling given back ("Credit for overbilling", "Overcharge credit", "Overbilled credit"), or
+ * a billing error or adjustment ("Billing error credit", "Billing adjustment"). A promotion, a
+ * loyalty or device credit names none of them.
+ */
+const RATE_CORRECTION =
+  /\b(?:rate|price|pricing)\s+(?:adj(?:ustment)?|correction|credit|reduction)\b|\bover[\s-]?(?:charg|bill)|\bbilling\s+(?:error|adj(?:ustment)?|correction)/i;
+
+/**
+ * Whether a credit names itself a correction of the service's rate or price, or of an overcharge
+ * of it ({@link RATE_CORRECTION}): the carrier takes the price down on the bill itself, or gives
+ * back what earlier bills charged above it, so what the service costs is the charge less it.
+ * Unlike a promotion or an outage credit, it is the price, not a benefit on top of it. A
+ * correction of another rate (a tax rate, a roaming rate: {@link OTHER_RATES}) is not one.
  */
 export function isRateCorrection(description: string): boolean {
-  return (
-    /\b(?:rate|price|pricing)\s+(?:adj(?:ustment)?|correction|credit|reduction)\b/i.test(
-      description,
-    ) && !OTHER_RATES.test(description)
-  );
+  return RATE_CORRECTION.test(description) && !OTHER_RATES.test(description);
 }
 
 /**
