@@ -6,20 +6,21 @@
  * May's $50 line reversed (which would leave April's copy claimed and May's line unjudged).
  */
 import { accountNumberKey } from '../ids/keys';
-import type { ChargeBlock } from '../storage/charge-blocks';
 import type { InvoiceFacts, RuleContext, ServiceCharges } from './context';
 import { CATEGORY_CODE, forEachLine, linePeriod } from './findings';
 import { billedPeriodKey } from './invoice-copies';
 import { creditKey, isBenefitCredit, isPriceDiscount } from './recurring';
 import { pushAll } from '../arrays';
+import {
+  PAIRWISE_LIMIT,
+  extraCopies,
+  isPerEvent,
+  perEventCopies,
+  sameCharge,
+  type ChargeLine,
+} from './same-charge';
 
-/** A line of a service group, wherever it is. */
-export interface ChargeLine {
-  facts: InvoiceFacts;
-  block: ChargeBlock;
-  row: number;
-  position: number;
-}
+export type { ChargeLine } from './same-charge';
 
 /** What {@link chargeCopiesOf} returns. */
 export interface ChargeCopies {
@@ -31,9 +32,6 @@ export interface ChargeCopies {
    */
   refunds: ReadonlySet<string>;
 }
-
-/** Above this many lines a service's lines are compared through a map instead of pairwise. */
-const PAIRWISE_LIMIT = 16;
 
 const copiesByRun = new WeakMap<RuleContext, ChargeCopies>();
 
@@ -86,11 +84,17 @@ function extraCopiesOf(context: RuleContext): ChargeLine[] {
       if (parts.length === 1 && only !== undefined && count <= PAIRWISE_LIMIT) {
         // The common case, without building a line object per charge.
         const { facts, charges } = only;
+        const found = extras.length;
+        let perEvent = false;
         for (let i = charges.from + 1; i < charges.to; i++) {
           const position = charges.blockPositions[i] ?? 0;
           const block = facts.blocks[position];
           const row = charges.rows[i] ?? 0;
           if (block === undefined || (block.amount[row] ?? 0) === 0) continue;
+          if (isPerEvent(block, row)) {
+            perEvent = true;
+            continue;
+          }
           for (let j = charges.from; j < i; j++) {
             const other = facts.blocks[charges.blockPositions[j] ?? 0];
             if (
@@ -101,6 +105,17 @@ function extraCopiesOf(context: RuleContext): ChargeLine[] {
             extras.push({ facts, block, row, position });
             counted.add(lineKey(facts, position, row));
             break;
+          }
+        }
+        // Usage and taxes repeat by themselves; they are copies only in a copy of the whole group.
+        if (perEvent && extras.length > found) {
+          const lines: ChargeLine[] = [];
+          forEachLine(facts, charges, (block, row, position) =>
+            lines.push({ facts, block, row, position }),
+          );
+          for (const extra of perEventCopies(lines)) {
+            extras.push(extra);
+            counted.add(lineKey(extra.facts, extra.position, extra.row));
           }
         }
         continue;
@@ -226,6 +241,8 @@ function rebilledPeriods(
   for (const facts of invoices) {
     for (const block of facts.blocks) {
       for (let row = 0; row < block.count; row++) {
+        // Usage and taxes repeat by themselves (see `isPerEvent`): never read as a month rebilled.
+        if (isPerEvent(block, row)) continue;
         const [start, end] = linePeriod(facts, block, row);
         if (start === facts.periodStart && end === facts.periodEnd) continue;
         wanted.add(`${facts.invoice.carrierId}|${block.serviceKey[row] ?? ''}|${start}|${end}`);
@@ -239,11 +256,12 @@ function rebilledPeriods(
       for (let row = 0; row < block.count; row++) {
         const service = block.serviceKey[row] ?? '';
         const amount = block.amount[row] ?? 0;
-        if (service === '' || amount === 0 || counted.has(lineKey(facts, position, row))) continue;
+        if (service === '' || amount === 0 || isPerEvent(block, row)) continue;
+        if (counted.has(lineKey(facts, position, row))) continue;
         const [start, end] = linePeriod(facts, block, row);
         const period = `${facts.invoice.carrierId}|${service}|${start}|${end}`;
         if (!wanted.has(period)) continue;
-        const key = `${period}|${block.description[row] ?? ''}|${amount}`;
+        const key = `${period}|${block.category[row]}|${block.description[row] ?? ''}|${amount}`;
         const set = sets.get(key) ?? [];
         sets.set(key, set);
         set.push({ facts, block, row, position });
@@ -302,45 +320,5 @@ function compareInvoices(a: InvoiceFacts, b: InvoiceFacts): number {
     a.invoice.invoiceNumber.localeCompare(b.invoice.invoiceNumber) ||
     a.invoice.accountNumber.localeCompare(b.invoice.accountNumber) ||
     a.invoice.id.localeCompare(b.invoice.id)
-  );
-}
-
-/** Lines identical to an earlier line of the list (first copy kept: the list comes ordered). */
-function extraCopies(lines: readonly ChargeLine[]): ChargeLine[] {
-  const extras: ChargeLine[] = [];
-  if (lines.length <= PAIRWISE_LIMIT) {
-    for (let i = 1; i < lines.length; i++) {
-      const line = lines[i];
-      if (line === undefined || (line.block.amount[line.row] ?? 0) === 0) continue;
-      for (let j = 0; j < i; j++) {
-        const other = lines[j];
-        if (other !== undefined && sameCharge(line, other)) {
-          extras.push(line);
-          break;
-        }
-      }
-    }
-    return extras;
-  }
-  const seen = new Set<string>();
-  for (const line of lines) {
-    const { block, row } = line;
-    if ((block.amount[row] ?? 0) === 0) continue;
-    const key = `${block.description[row]}\u0000${block.amount[row]}\u0000${block.periodStart[row]}\u0000${block.periodEnd[row]}`;
-    if (seen.has(key)) extras.push(line);
-    else seen.add(key);
-  }
-  return extras;
-}
-
-function sameCharge(
-  a: Pick<ChargeLine, 'block' | 'row'>,
-  b: Pick<ChargeLine, 'block' | 'row'>,
-): boolean {
-  return (
-    a.block.amount[a.row] === b.block.amount[b.row] &&
-    a.block.description[a.row] === b.block.description[b.row] &&
-    a.block.periodStart[a.row] === b.block.periodStart[b.row] &&
-    a.block.periodEnd[a.row] === b.block.periodEnd[b.row]
   );
 }
