@@ -1,6 +1,9 @@
 import { addMonths, type IsoMonth } from '../../dates/iso-date';
 import type { InvoiceFacts } from '../context';
+import type { ChargeBlock } from '../../storage/charge-blocks';
+import { describedStart } from '../described-period';
 import {
+  CATEGORY_CODE,
   Tallies,
   addRef,
   forEachLine,
@@ -9,6 +12,7 @@ import {
   money,
   tallyDraft,
   tallySpan,
+  wordingTest,
 } from '../findings';
 import { resolveSettings, type AuditRule, type SettingSpec } from '../rule';
 
@@ -26,13 +30,15 @@ const SETTINGS = [
 /**
  * Charges for a service whose disconnect date is before the charge period. One finding per
  * service, bucketed by how long after the disconnect each line's period starts: a finding whose
- * months fall in both buckets says which months are in which, with their money.
+ * months fall in both buckets says which months are in which, with their money. An
+ * early-termination fee is billed because of the disconnect, not for a period after it, and is
+ * left out; a credit nets only when it gives back days the finding charges.
  */
 export const billedAfterDisconnectRule: AuditRule = {
   id: 'billed-after-disconnect',
   title: 'Billed after disconnect',
   description:
-    'Charges for a service whose disconnect date is before the period they cover, bucketed as under or over 3 months after the disconnect. Impact: all such charges.',
+    'Charges for a service whose disconnect date is before the period they cover (an early-termination fee is not one), bucketed as under or over 3 months after the disconnect. Impact: all such charges, less the credits given back for them.',
   severity: 'error',
   settings: SETTINGS,
   check(context) {
@@ -43,6 +49,7 @@ export const billedAfterDisconnectRule: AuditRule = {
     // Services the inventory calls disconnected without saying when: billed, they are said (no
     // money at stake is claimed, since the bill may be the one before the disconnect).
     const undated = new Tallies();
+    const firstBilledAfter = firstChargesAfter(context.originals);
     for (const facts of context.originals) {
       for (const charges of facts.services) {
         const disconnectedOn = charges.service?.disconnectedOn;
@@ -60,9 +67,17 @@ export const billedAfterDisconnectRule: AuditRule = {
         }
         if (disconnectedOn === undefined) continue;
         const longFrom = addMonths(disconnectedOn, settings.longMonths);
+        const firstBilled = firstBilledAfter.get(`${facts.accountKey}|${charges.serviceKey}`);
         forEachLine(facts, charges, (block, row, position) => {
+          if (isTermination(block, row)) return;
           const start = lineStart(facts, block, row);
           if (start <= disconnectedOn) return;
+          // A credit counts only for days the finding charges (see `givesBackFrom`).
+          if (
+            (block.amount[row] ?? 0) < 0 &&
+            (firstBilled === undefined || givesBackFrom(facts, block, row) < firstBilled)
+          )
+            return;
           const tally = tallies.on(
             facts,
             charges.serviceKey,
@@ -119,6 +134,59 @@ export const billedAfterDisconnectRule: AuditRule = {
       .concat(undatedDrafts);
   },
 };
+
+/**
+ * An early-termination fee, or its waiver: billed because the service was disconnected, not a
+ * charge for a period after it (`nrc-unexpected` judges it against the inventory's disconnect).
+ */
+function isTermination(block: ChargeBlock, row: number): boolean {
+  const category = block.category[row];
+  return (
+    (category === ONE_TIME || category === CREDIT || category === ADJUSTMENT) &&
+    isTerminationWording(block.description[row] ?? '')
+  );
+}
+
+const { 'one-time': ONE_TIME, credit: CREDIT, adjustment: ADJUSTMENT } = CATEGORY_CODE;
+
+const isTerminationWording = wordingTest(
+  /\bearly[\s-]*(?:termination|cancell?ation)|\betf\b|\btermination\s+(?:fee|charge)|\bcancell?ation\s+fee/i,
+);
+
+/**
+ * Per service (`accountKey|serviceKey`), the first day of the first charge billed for a period
+ * after its disconnect: a credit for earlier days gives back a bill the finding does not count.
+ */
+function firstChargesAfter(invoices: readonly InvoiceFacts[]): Map<string, string> {
+  const first = new Map<string, string>();
+  for (const facts of invoices) {
+    for (const charges of facts.services) {
+      const disconnectedOn = charges.service?.disconnectedOn;
+      if (disconnectedOn === undefined) continue;
+      const key = `${facts.accountKey}|${charges.serviceKey}`;
+      forEachLine(facts, charges, (block, row) => {
+        if ((block.amount[row] ?? 0) <= 0 || isTermination(block, row)) return;
+        const start = lineStart(facts, block, row);
+        const known = first.get(key);
+        if (start > disconnectedOn && (known === undefined || start < known)) first.set(key, start);
+      });
+    }
+  }
+  return first;
+}
+
+/**
+ * The first day a credit gives back: its own period's, else the days its words name ("Partial
+ * month credit Mar 16-31" on April's bill is March's), else its bill's. A credit of the rest of
+ * a month the disconnect fell in gives back that month's bill, which the finding does not count,
+ * so it takes nothing off the months billed after.
+ */
+function givesBackFrom(facts: InvoiceFacts, block: ChargeBlock, row: number): string {
+  if ((block.periodStart[row] ?? '') !== '') return lineStart(facts, block, row);
+  return (
+    describedStart(block.description[row] ?? '', facts.periodEnd) ?? lineStart(facts, block, row)
+  );
+}
 
 /** Under or over the setting's months after the disconnect (the catalogue's buckets). */
 type Bucket = 'short' | 'long';
