@@ -38,7 +38,7 @@ const WHOLE_LINE_RULES: ReadonlySet<string> = new Set([
 /**
  * The rules claiming the part of a line above a rate or a usual share. Their parts of one line
  * never hold the same cents: of a bill running past a contract's end, rate-mismatch claims the
- * days inside the term and out-of-contract the days after it (see `overAfterEnd`), and tax-drift
+ * days inside the term and out-of-contract the days after it (see `excessBeyond` in boundary-prices.ts), and tax-drift
  * claims tax lines neither of them does. Taking only the larger would drop the other's cents, so
  * on a line they add up, as one claim (the spike check adds them up the same way).
  */

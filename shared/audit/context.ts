@@ -99,16 +99,6 @@ export function beforeContractShare(contract: Contract, facts: InvoiceFacts): nu
   return days <= 0 ? 1 : daysBetween(facts.periodStart, contract.startDate) / days;
 }
 
-/**
- * What a bill of `billed` cents against `contracted` cents bills above the rate in its `share`
- * after the contract's end (out-of-contract's part of it; rate-mismatch keeps the rest, so the
- * two never claim the same cents).
- */
-export function overAfterEnd(billed: number, contracted: number, share: number): number {
-  if (share === 0) return 0;
-  return Math.max(0, Math.round(billed * share) - Math.round(contracted * share));
-}
-
 /** Builds the indexes of one run. Linear in the number of lines; every line is read once. */
 export function buildContext(snapshot: AuditSnapshot): RuleContext {
   const accountById = new Map(snapshot.accounts.map((account) => [account.id, account]));

@@ -1,7 +1,8 @@
 import { isoMonthOf, type IsoDate, type IsoMonth } from '../../dates/iso-date';
 import { chargeCopiesOf } from '../charge-copies';
 import { packClaims } from '../claims';
-import { overAfterEnd, outOfContractShare } from '../context';
+import { excessBeyond, priceBeyond } from '../boundary-prices';
+import { outOfContractShare } from '../context';
 import { Tallies, money, tallyDraft, tallySpan, type Tally } from '../findings';
 import { billedPeriodMonths, recurringOf } from '../recurring';
 import type { AuditRule, ChargeRef } from '../rule';
@@ -68,7 +69,23 @@ export const outOfContractRule: AuditRule = {
             ? billed.amount
             : rate.unitCents * billed.units * billedPeriodMonths(facts);
         const billedOut = Math.round(billed.amount * share);
-        const over = overAfterEnd(billed.amount, contracted, share);
+        // A bill running past the end: its days after it at the price billed after it when known
+        // (see boundary-prices), never more than the whole bill above the rate.
+        const holdover =
+          rate === undefined || share >= 1 || rate.unitCents <= 0
+            ? undefined
+            : priceBeyond(context, facts, charges, rate, 'after', refunds);
+        const afterCost =
+          holdover === undefined || rate === undefined
+            ? undefined
+            : (holdover * contracted) / rate.unitCents;
+        const over = Math.max(
+          0,
+          Math.min(
+            excessBeyond(billed.amount, contracted, share, afterCost),
+            billed.amount - contracted,
+          ),
+        );
         const tally = tallies.on(facts, contract.id, '');
         tally.impact += over;
         tally.billed += billedOut;

@@ -1,9 +1,5 @@
-import {
-  beforeContractShare,
-  overAfterEnd,
-  outOfContractShare,
-  type InvoiceFacts,
-} from '../context';
+import { beforeContractShare, outOfContractShare, type InvoiceFacts } from '../context';
+import { excessBeyond, priceBeyond, type Side } from '../boundary-prices';
 import { chargeCopiesOf } from '../charge-copies';
 import { ContractsNotStarted } from '../contract-start';
 import { Tallies, type Tally, money, percentOfCents, tallyDraft, tallySpan } from '../findings';
@@ -100,13 +96,25 @@ export const rateMismatchRule: AuditRule = {
         }
         if (paidBack > 0) paybacks.add(facts, charges.serviceKey, paidBack);
         if (over <= 0) continue;
-        const tally = tallies.on(facts, charges.serviceKey, charges.serviceIdRaw, service);
-        const found = Math.max(
-          0,
-          over -
-            overAfterEnd(billedAmount, contracted, share) -
-            overAfterEnd(billedAmount, contracted, before),
+        // A bill running across the contract's start or end: its days on the other side are
+        // priced at that side's price when known (see boundary-prices), not at the bill's average.
+        const unitMonths = rate.unitCents > 0 ? contracted / rate.unitCents : 0;
+        const costBeyond = (side: Side, part: number) => {
+          if (part === 0 || unitMonths === 0) return undefined;
+          const price = priceBeyond(context, facts, charges, rate, side, refunds);
+          return price === undefined ? undefined : price * unitMonths;
+        };
+        const beyond =
+          excessBeyond(billedAmount, contracted, share, costBeyond('after', share)) +
+          excessBeyond(billedAmount, contracted, before, costBeyond('before', before));
+        const within = over - beyond;
+        const tolerance = Math.max(
+          settings.toleranceCents,
+          percentOfCents(contracted, settings.tolerancePercent),
         );
+        const found = share + before > 0 && within <= tolerance ? 0 : Math.max(0, within);
+        if (found === 0) continue;
+        const tally = tallies.on(facts, charges.serviceKey, charges.serviceIdRaw, service);
         tally.impact += found;
         paybacks.over(tally, facts, found);
         if (share > 0) straddling.add(tally);
