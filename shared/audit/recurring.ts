@@ -174,6 +174,7 @@ export function recurringOf(
   period?: string,
   withReversals = netOfDiscounts,
   spent?: ReadonlySet<string>,
+  only?: (description: string) => boolean,
 ): { amount: number; units: number; credited: number; corrected: number } {
   const recurring = CATEGORY_CODE.recurring;
   let amount = 0;
@@ -202,6 +203,7 @@ export function recurringOf(
       continue;
     }
     if (category !== recurring) continue;
+    if (only !== undefined && !only(description)) continue;
     // A line reversed on the bill (a credit of exactly its amount) is not billed.
     const reversed = reversals?.get(value) ?? 0;
     if (reversed > 0) {
@@ -222,6 +224,36 @@ export function recurringOf(
     if (refs !== undefined) addRef(refs, facts, position, row);
   }
   return { amount: amount - credited, units, credited, corrected };
+}
+
+/** Text compared as plans are: case and runs of spaces aside. */
+function planWords(text: string): string {
+  return text.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/**
+ * When a service's recurring lines name its plan (`Business Unlimited`) beside others that do
+ * not (`Verizon Mobile Protect`, `Mobile Hotspot 15GB add-on`), the test keeping the lines naming
+ * it: a plan's rate prices the plan, and a feature ordered on top of it is no overcharge of that
+ * rate. Undefined when no line names the plan (the carrier words it otherwise: every recurring
+ * line is the plan's) or every one does.
+ */
+export function planLinesOf(
+  facts: InvoiceFacts,
+  charges: ServiceCharges,
+  plan: string | undefined,
+): ((description: string) => boolean) | undefined {
+  const key = planWords(plan ?? '');
+  if (key === '') return undefined;
+  const names = (description: string) => planWords(description).includes(key);
+  let naming = false;
+  let other = false;
+  forEachLine(facts, charges, (block, row) => {
+    if (block.category[row] !== CATEGORY_CODE.recurring) return;
+    if (names(block.description[row] ?? '')) naming = true;
+    else other = true;
+  });
+  return naming && other ? names : undefined;
 }
 
 /** The key of a charge line across a run: `invoiceId|blockIndex|row`. */

@@ -4,7 +4,7 @@ import { packClaims } from '../claims';
 import { excessBeyond, priceBeyond } from '../boundary-prices';
 import { outOfContractShare } from '../context';
 import { Tallies, money, tallyDraft, tallySpan, type Tally } from '../findings';
-import { billedPeriodMonths, recurringOf } from '../recurring';
+import { billedPeriodMonths, planLinesOf, recurringOf } from '../recurring';
 import type { AuditRule, ChargeRef } from '../rule';
 import { cents, splitLargestRemainder } from '../../money/cents';
 import type { InvoiceFacts } from '../context';
@@ -59,11 +59,23 @@ export const outOfContractRule: AuditRule = {
         if (contract === undefined) continue;
         const share = outOfContractShare(contract, facts);
         if (share === 0) continue;
-        // As for rate-mismatch, a discount on the service is part of its price.
-        const billed = recurringOf(facts, charges, undefined, true, undefined, true, refunds);
-        if (billed.amount <= 0) continue;
         // No last contracted rate known: nothing is above it, and the finding still stands.
         const rate = context.contractedRate(service, facts.periodEnd);
+        // A plan's rate prices the lines naming the plan, not features ordered on top of it.
+        const planLines =
+          rate?.source === 'plan rate' ? planLinesOf(facts, charges, service.plan) : undefined;
+        // As for rate-mismatch, a discount on the service is part of its price.
+        const billed = recurringOf(
+          facts,
+          charges,
+          undefined,
+          true,
+          undefined,
+          true,
+          refunds,
+          planLines,
+        );
+        if (billed.amount <= 0) continue;
         const contracted =
           rate === undefined
             ? billed.amount
@@ -92,14 +104,14 @@ export const outOfContractRule: AuditRule = {
         if (share < 1) straddling.add(tally);
         if (over > 0) {
           const from = tally.refs.length;
-          recurringOf(facts, charges, tally.refs);
+          recurringOf(facts, charges, tally.refs, false, undefined, false, undefined, planLines);
           const lines = claims.get(tally) ?? [];
           claims.set(tally, lines);
           pushAll(lines, claimsOn(facts, tally.refs.slice(from), over));
         } else {
           const refs = atRate.get(tally) ?? [];
           atRate.set(tally, refs);
-          recurringOf(facts, charges, refs);
+          recurringOf(facts, charges, refs, false, undefined, false, undefined, planLines);
         }
         const key = `${facts.accountKey}|${contract.id}`;
         services.set(key, (services.get(key) ?? new Set()).add(service.id));

@@ -3,7 +3,7 @@ import { excessBeyond, priceBeyond, type Side } from '../boundary-prices';
 import { chargeCopiesOf } from '../charge-copies';
 import { ContractsNotStarted } from '../contract-start';
 import { Tallies, type Tally, money, percentOfCents, tallyDraft, tallySpan } from '../findings';
-import { billedPeriodMonths, linePeriods, recurringOf } from '../recurring';
+import { billedPeriodMonths, linePeriods, planLinesOf, recurringOf } from '../recurring';
 import { resolveSettings, type AuditRule, type SettingSpec } from '../rule';
 
 const SETTINGS = [
@@ -37,6 +37,8 @@ export const rateMismatchRule: AuditRule = {
     const paybacks = new Paybacks();
     // Contracts whose rate card judged none of their services' bills: said, never silent.
     const notStarted = new ContractsNotStarted();
+    // Findings whose bills left out recurring lines not naming the plan (add-ons).
+    const planOnly = new Set<Tally>();
     // A credit refunding a copy billed earlier is that copy's (duplicate-charge), not a reversal here.
     const { refunds } = chargeCopiesOf(context);
     for (const facts of context.originals) {
@@ -66,6 +68,9 @@ export const rateMismatchRule: AuditRule = {
         // A bill running past the contract's end (or starting before its start) is shared as a
         // whole: its periods' months together.
         const own = linePeriods(facts, charges);
+        // A plan's rate prices the lines naming the plan, not features ordered on top of it.
+        const planLines =
+          rate.source === 'plan rate' ? planLinesOf(facts, charges, service.plan) : undefined;
         const periods =
           own === undefined
             ? [{ key: undefined, months: billedPeriodMonths(facts) }]
@@ -79,7 +84,16 @@ export const rateMismatchRule: AuditRule = {
         let corrected = 0;
         let paidBack = 0;
         for (const period of periods) {
-          const billed = recurringOf(facts, charges, undefined, true, period.key, true, refunds);
+          const billed = recurringOf(
+            facts,
+            charges,
+            undefined,
+            true,
+            period.key,
+            true,
+            refunds,
+            planLines,
+          );
           const expected = Math.round(rate.unitCents * billed.units * period.months);
           // A rate correction taking the bill below the rate gives back earlier months' excess.
           paidBack += Math.min(billed.corrected, Math.max(0, expected - billed.amount));
@@ -128,7 +142,8 @@ export const rateMismatchRule: AuditRule = {
           else netOf.delete(tally);
         }
         // Evidence is gathered only for the few lines that are findings.
-        recurringOf(facts, charges, tally.refs);
+        recurringOf(facts, charges, tally.refs, false, undefined, false, undefined, planLines);
+        if (planLines !== undefined) planOnly.add(tally);
       }
     }
     const drafts = tallies.list().flatMap((tally) => {
@@ -141,10 +156,13 @@ export const rateMismatchRule: AuditRule = {
           : context.contractedRate(tally.service, tally.last.periodEnd);
       const label = rate?.source === 'expected monthly charge' ? 'expected' : 'contract rate';
       const credits = netOf.get(tally);
+      const forPlan = planOnly.has(tally)
+        ? ` for its plan ${tally.service?.plan ?? ''} (other recurring lines, features the plan's rate does not price, left out)`
+        : ' recurring';
       const billed =
         credits === undefined
-          ? `${money(tally.lastAmount)} recurring`
-          : `${money(tally.lastAmount)} net of its ${credits}`;
+          ? `${money(tally.lastAmount)}${forPlan}`
+          : `${money(tally.lastAmount)}${planOnly.has(tally) ? forPlan : ''} net of its ${credits}`;
       const after = straddling.has(tally)
         ? ' (the days billed after the contract ended are in its out-of-contract finding)'
         : '';
