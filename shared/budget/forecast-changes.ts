@@ -13,7 +13,7 @@ import {
   type IsoDate,
   type IsoMonth,
 } from '../dates/iso-date';
-import type { Service } from '../model';
+import type { Contract, Service } from '../model';
 import { cents, splitByPercent, sumCents, ZERO_CENTS, type Cents } from '../money/cents';
 import type { ForecastAssumption, ForecastInput } from './forecast-types';
 
@@ -90,6 +90,29 @@ export function spreadByMonth(
   if (cells.length === 0) add(firstMonth, null);
   for (const cell of cells) add(cell.month, cell.amount);
   return [...parts.values()];
+}
+
+/**
+ * The contract taking over from `contract`: another of its carrier, live, covering the same
+ * accounts or services, starting after it did and by the day after it ends, and running past its
+ * end (a renewal recorded as a new contract beside the old one); the first to start.
+ */
+function successorOf(contract: Contract, contracts: readonly Contract[]): Contract | undefined {
+  const accounts = new Set(contract.accountIds);
+  const services = new Set(contract.serviceIds);
+  const after = dayAfter(contract.endDate);
+  let found: Contract | undefined;
+  for (const other of contracts) {
+    if (other.id === contract.id || other.carrierId !== contract.carrierId) continue;
+    if (!['active', 'in-review', 'negotiating'].includes(other.status)) continue;
+    if (other.startDate <= contract.startDate || other.startDate > after) continue;
+    if (other.endDate <= contract.endDate) continue;
+    const shares =
+      other.accountIds.some((id) => accounts.has(id)) ||
+      other.serviceIds.some((id) => services.has(id));
+    if (shares && (found === undefined || other.startDate < found.startDate)) found = other;
+  }
+  return found;
 }
 
 function dayAfter(date: IsoDate): IsoDate {
@@ -239,7 +262,10 @@ export function changeAssumptions(context: ChangeContext): ForecastAssumption[] 
         monthlyEffect: ZERO_CENTS,
         byMonth: [],
       });
-    if (renews) {
+    // A new contract recorded to take over (the renewal signed, or a new agreement) prices the
+    // services from its start: not month-to-month rates, nor the old rates rolling over.
+    const successor = successorOf(contract, input.contracts);
+    if (renews && successor === undefined) {
       noEffect(
         `${ends} and ${ended ? 'renewed' : 'renews'} by itself for ${contract.renewalTermMonths} months at the same rates: no change.`,
       );
@@ -248,10 +274,15 @@ export function changeAssumptions(context: ChangeContext): ForecastAssumption[] 
     let priced = 0;
     for (const service of covered) {
       const rate = contractedRate(contract, service);
-      if (rate?.monthToMonthRateCents === undefined) continue;
+      const next = successor === undefined ? undefined : contractedRate(successor, service);
+      const newRate = next?.monthlyRateCents ?? rate?.monthToMonthRateCents;
+      if (rate === undefined || newRate === undefined) continue;
       priced += 1;
-      const change = cents(rate.monthToMonthRateCents - rate.monthlyRateCents);
-      const start = dayAfter(contract.endDate);
+      const change = cents(newRate - rate.monthlyRateCents);
+      const start =
+        next !== undefined && successor !== undefined
+          ? successor.startDate
+          : dayAfter(contract.endDate);
       // The run-rate months billed after the end date (by days) already hold the new rate: only
       // the rest of the change is added, so the forecast is the month-to-month rate, not above it.
       const held = average(
@@ -264,14 +295,19 @@ export function changeAssumptions(context: ChangeContext): ForecastAssumption[] 
           kind: 'contract-end',
           carrierId: contract.carrierId,
           subject: `${subject}: ${label(service)}`,
-          description: `${ends}; month-to-month ${dollars(rate.monthToMonthRateCents)} instead of ${dollars(rate.monthlyRateCents)}${already}: ${dollars(part.monthlyEffect)} a month.`,
+          description:
+            next !== undefined && successor !== undefined
+              ? `${ends}; ${successor.name} takes over from ${successor.startDate} at ${dollars(newRate)} instead of ${dollars(rate.monthlyRateCents)}${already}: ${dollars(part.monthlyEffect)} a month.`
+              : `${ends}; month-to-month ${dollars(newRate)} instead of ${dollars(rate.monthlyRateCents)}${already}: ${dollars(part.monthlyEffect)} a month.`,
           ...part,
         });
       }
     }
     if (priced === 0)
       noEffect(
-        `${ends} with no renewal; the rate card has no month-to-month rate, so the forecast keeps the contracted rates.`,
+        successor === undefined
+          ? `${ends} with no renewal; the rate card has no month-to-month rate, so the forecast keeps the contracted rates.`
+          : `${ends}; ${successor.name} takes over from ${successor.startDate}, but neither rate card prices its services with a new or month-to-month rate, so the forecast keeps the contracted rates.`,
       );
   }
   return assumptions;

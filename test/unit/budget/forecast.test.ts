@@ -221,6 +221,58 @@ describe('known changes', () => {
   });
 });
 
+describe('a contract with a new one recorded to take over', () => {
+  const ending = contractOn('2026-11-30', [
+    {
+      planOrServiceType: 'mobile-line',
+      monthlyRateCents: cents(40_00),
+      monthToMonthRateCents: cents(55_00),
+    },
+  ]);
+  const renewal: Contract = {
+    ...contractOn('2029-11-30', [
+      { planOrServiceType: 'mobile-line', monthlyRateCents: cents(35_00) },
+    ]),
+    id: 'k2',
+    name: 'Wireless 2026',
+    serviceIds: [],
+    startDate: '2026-12-01' as IsoDate,
+    termMonths: 36,
+  };
+
+  it('moves the services to the new contract’s rate, not to month-to-month', () => {
+    const forecast = run({ contracts: [ending, renewal] });
+    const change = forecast.assumptions.find((x) => x.kind === 'contract-end');
+    expect(change).toMatchObject({
+      costCenterId: 'b',
+      from: '2026-12',
+      monthlyEffect: -5_00,
+      byMonth: [{ month: '2026-12', amount: -5_00 }],
+    });
+    expect(change?.description).toBe(
+      'Ends 2026-11-30; Wireless 2026 takes over from 2026-12-01 at $35.00 instead of $40.00: -$5.00 a month.',
+    );
+  });
+
+  it('an old contract renewing by itself is superseded by the new one', () => {
+    const forecast = run({
+      contracts: [{ ...ending, autoRenew: true, renewalTermMonths: 12 }, renewal],
+    });
+    expect(forecast.assumptions.find((x) => x.kind === 'contract-end')?.monthlyEffect).toBe(-5_00);
+  });
+
+  it('a contract of another account, or one starting months later, takes nothing over', () => {
+    const elsewhere = { ...renewal, accountIds: ['other'] };
+    const later = { ...renewal, startDate: '2027-03-01' as IsoDate };
+    for (const other of [elsewhere, later]) {
+      const change = run({ contracts: [ending, other] }).assumptions.find(
+        (x) => x.kind === 'contract-end',
+      );
+      expect(change?.monthlyEffect).toBe(15_00);
+    }
+  });
+});
+
 describe('a contract that has already ended', () => {
   // s2 (cost center b) was billed $40.00 under the contract; month-to-month is $60.00.
   const contract = (endDate: string, octoberOfS2 = 40_00): Partial<ForecastInput> => {
