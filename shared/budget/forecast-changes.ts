@@ -3,6 +3,7 @@
  * services ordered, pending disconnects, and contracts ending (see forecast.ts for the decisions).
  */
 import { AllocationIndex, type Share } from '../allocation/resolve';
+import { successorOf } from '../contracts/in-effect';
 import { contractedRate } from '../contracts/rates';
 import {
   addMonthsToMonth,
@@ -13,7 +14,7 @@ import {
   type IsoDate,
   type IsoMonth,
 } from '../dates/iso-date';
-import type { Contract, Service } from '../model';
+import type { Service } from '../model';
 import { cents, splitByPercent, sumCents, ZERO_CENTS, type Cents } from '../money/cents';
 import type { ForecastAssumption, ForecastInput } from './forecast-types';
 
@@ -90,29 +91,6 @@ export function spreadByMonth(
   if (cells.length === 0) add(firstMonth, null);
   for (const cell of cells) add(cell.month, cell.amount);
   return [...parts.values()];
-}
-
-/**
- * The contract taking over from `contract`: another of its carrier, live, covering the same
- * accounts or services, starting after it did and by the day after it ends, and running past its
- * end (a renewal recorded as a new contract beside the old one); the first to start.
- */
-function successorOf(contract: Contract, contracts: readonly Contract[]): Contract | undefined {
-  const accounts = new Set(contract.accountIds);
-  const services = new Set(contract.serviceIds);
-  const after = dayAfter(contract.endDate);
-  let found: Contract | undefined;
-  for (const other of contracts) {
-    if (other.id === contract.id || other.carrierId !== contract.carrierId) continue;
-    if (!['active', 'in-review', 'negotiating'].includes(other.status)) continue;
-    if (other.startDate <= contract.startDate || other.startDate > after) continue;
-    if (other.endDate <= contract.endDate) continue;
-    const shares =
-      other.accountIds.some((id) => accounts.has(id)) ||
-      other.serviceIds.some((id) => services.has(id));
-    if (shares && (found === undefined || other.startDate < found.startDate)) found = other;
-  }
-  return found;
 }
 
 function dayAfter(date: IsoDate): IsoDate {

@@ -5,7 +5,7 @@
  * rate card and commitment would make the new rates unchecked, the account "out of contract" and
  * the new commitment look half spent).
  */
-import type { IsoDate } from '../dates/iso-date';
+import { addDays, type IsoDate } from '../dates/iso-date';
 import type { Contract } from '../model/contract';
 
 /** What choosing a contract by its term reads. */
@@ -74,4 +74,38 @@ export function contractInEffect<T extends TermOfContract>(
     }
   }
   return chosen;
+}
+
+/** What telling a contract's successor reads. */
+export type SuccessionFields = Pick<
+  Contract,
+  'id' | 'carrierId' | 'status' | 'startDate' | 'endDate' | 'accountIds' | 'serviceIds'
+>;
+
+/**
+ * The contract taking over from `contract` at the end of its term running to `end` (its end date
+ * unless given: an auto-renewed contract's current term): another of its carrier, live, covering
+ * the same accounts or services, starting after it did and by the day after that end, and running
+ * past it (a renewal recorded as a new contract beside the old one); the first to start.
+ */
+export function successorOf<T extends SuccessionFields>(
+  contract: SuccessionFields,
+  contracts: readonly T[],
+  end: IsoDate = contract.endDate,
+): T | undefined {
+  const accounts = new Set(contract.accountIds);
+  const services = new Set(contract.serviceIds);
+  const after = addDays(end, 1);
+  let found: T | undefined;
+  for (const other of contracts) {
+    if (other.id === contract.id || other.carrierId !== contract.carrierId) continue;
+    if (!['active', 'in-review', 'negotiating'].includes(other.status)) continue;
+    if (other.startDate <= contract.startDate || other.startDate > after) continue;
+    if (other.endDate <= end) continue;
+    const shares =
+      other.accountIds.some((id) => accounts.has(id)) ||
+      other.serviceIds.some((id) => services.has(id));
+    if (shares && (found === undefined || other.startDate < found.startDate)) found = other;
+  }
+  return found;
 }

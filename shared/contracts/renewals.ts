@@ -4,6 +4,7 @@
  *
  * Alerts count from the notice deadline, not the end date: by the end date it is too late.
  */
+import { successorOf } from './in-effect';
 import type { IsoDate } from '../dates/iso-date';
 import { addDays, addMonths, daysBetween } from '../dates';
 import type { Cents } from '../money/cents';
@@ -38,6 +39,9 @@ export type RenewalContract = Pick<
   | 'autoRenew'
   | 'renewalTermMonths'
   | 'status'
+  | 'startDate'
+  | 'accountIds'
+  | 'serviceIds'
 >;
 
 /** One line of the renewals list. */
@@ -118,6 +122,7 @@ export function renewalRows(
       today,
       windows,
       carrierNames.get(contract.carrierId) ?? 'the carrier',
+      contracts,
     ),
   );
   return rows.sort(compareRows);
@@ -129,6 +134,7 @@ function renewalRow(
   today: IsoDate,
   windows: readonly number[],
   carrier: string,
+  all: readonly RenewalContract[],
 ): RenewalRow {
   const terminated = contract.status === 'terminated';
   // A terminated contract never rolls over: its dates stay those of its last term.
@@ -136,7 +142,10 @@ function renewalRow(
   const daysToNotice = daysBetween(today, term.noticeDeadline);
   const renewsOn = addDays(term.termEnd, 1);
   const renews = contract.autoRenew && !terminated && !term.expired;
-  const renewalMonths = renews ? Math.max(1, Math.trunc(contract.renewalTermMonths)) : 0;
+  // A new contract recorded to take over: nothing rolls over at these rates.
+  const successor = terminated ? undefined : successorOf(contract, all, term.termEnd);
+  const renewalMonths =
+    renews && successor === undefined ? Math.max(1, Math.trunc(contract.renewalTermMonths)) : 0;
   const window = alertWindow(daysToNotice, windows);
   const state: RenewalState = terminated
     ? 'terminated'
@@ -164,7 +173,11 @@ function renewalRow(
     monthlySpend,
     atStakeCents: cents(monthlySpend * renewalMonths),
   };
-  return { ...base, action: actionSentence(base, contract, carrier) };
+  const action =
+    successor === undefined
+      ? actionSentence(base, contract, carrier)
+      : `${successor.name} takes over from ${successor.startDate}: once ${carrier} confirms it replaces this contract, mark this one expired or terminated.`;
+  return { ...base, action };
 }
 
 type RowWithoutAction = Omit<RenewalRow, 'action'>;

@@ -1,3 +1,4 @@
+import { successorOf } from '../../contracts/in-effect';
 import { currentTerm } from '../../contracts/terms';
 import { daysBetween, isoMonthOf } from '../../dates/iso-date';
 import { plural } from '../../text/wording';
@@ -77,10 +78,17 @@ export const renewalDueRule: AuditRule = {
         term.renewedOn === null
           ? `${contract.name} ends ${term.termEnd}`
           : `${contract.name} renewed automatically on ${term.renewedOn}; its term ends ${term.termEnd}`;
+      // A new contract recorded to take over: the renewal is decided, so the alert is a note
+      // asking to close the old one, never an auto-renewal error.
+      const successor = successorOf(contract, context.snapshot.contracts, term.termEnd);
+      const takenOver =
+        successor === undefined
+          ? ''
+          : ` ${successor.name} is recorded to take over from ${successor.startDate}: once the carrier confirms it replaces this contract, mark this one expired or terminated.`;
       const message =
         window === undefined
-          ? `${ends} and ${after}: the notice deadline ${deadline} has passed.`
-          : `${ends} and ${after} unless notice reaches the carrier by ${deadline} (${plural(contract.noticeDays, 'day')} before): ${plural(daysLeft, 'day')} left.`;
+          ? `${ends} and ${after}: the notice deadline ${deadline} has passed.${takenOver}`
+          : `${ends} and ${after} unless notice reaches the carrier by ${deadline} (${plural(contract.noticeDays, 'day')} before): ${plural(daysLeft, 'day')} left.${takenOver}`;
       drafts.push({
         id: findingId(
           this.id,
@@ -90,7 +98,8 @@ export const renewalDueRule: AuditRule = {
           isoMonthOf(deadline),
         ),
         ruleId: this.id,
-        severity: renewalSeverity(contract.autoRenew, daysLeft <= 0),
+        severity:
+          successor === undefined ? renewalSeverity(contract.autoRenew, daysLeft <= 0) : 'info',
         subject: { carrierId: contract.carrierId, accountNumber, period: isoMonthOf(deadline) },
         impact: ZERO_CENTS,
         message,

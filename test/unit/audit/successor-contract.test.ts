@@ -91,3 +91,39 @@ describe('a renewal beside the contract it replaced', () => {
     ]);
   });
 });
+
+describe('renewal alerts of a contract with a new one recorded to take over', () => {
+  const rolling = makeContract({
+    id: 'c-rolling',
+    name: 'Old MSA',
+    startDate: isoDate(2024, 1, 1),
+    endDate: isoDate(2026, 12, 31),
+    autoRenew: true,
+    renewalTermMonths: 12,
+    noticeDays: 60,
+  });
+  const alerts = (contracts: ReturnType<typeof makeContract>[]) =>
+    runAudit(
+      snapshotOf({ bills: [], contracts, services: [service], today: isoDate(2026, 11, 20) }),
+      ALL_RULES.filter((rule) => rule.id === 'renewal-due'),
+    ).findings.map((f) => [f.severity, f.message]);
+
+  it('are an error past the deadline of an auto-renewing contract with nothing recorded after it', () => {
+    expect(alerts([rolling]).map(([severity]) => severity)).toEqual(['error']);
+  });
+
+  it('are a note asking to close the old contract once the new one is recorded', () => {
+    const next = makeContract({
+      id: 'c-next',
+      name: 'New MSA',
+      startDate: isoDate(2027, 1, 1),
+      endDate: isoDate(2029, 12, 31),
+    });
+    expect(alerts([rolling, next])).toEqual([
+      [
+        'info',
+        'Old MSA ends 2026-12-31 and renews automatically for 12 months: the notice deadline 2026-11-01 has passed. New MSA is recorded to take over from 2027-01-01: once the carrier confirms it replaces this contract, mark this one expired or terminated.',
+      ],
+    ]);
+  });
+});

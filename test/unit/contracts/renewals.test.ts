@@ -189,6 +189,30 @@ describe('renewalRows', () => {
     expect(row).toMatchObject({ monthlySpend: 0, atStakeCents: 0, window: null, state: 'ok' });
   });
 
+  it('a contract with a new one recorded to take over asks to close it, with nothing at stake', () => {
+    const old = makeContract({ accountIds: ['acct-1'] });
+    const renewal = makeContract({
+      id: 'ctr-2',
+      name: 'Lumen MPLS 2027',
+      accountIds: ['acct-1'],
+      startDate: day('2027-01-01'),
+      endDate: day('2029-12-31'),
+    });
+    const rows = renewalRows([old, renewal], new Map([['ctr-1', cents(1_000_00)]]), today);
+    const row = rows.find((r) => r.contractId === 'ctr-1');
+    expect(row?.action).toBe(
+      'Lumen MPLS 2027 takes over from 2027-01-01: once the carrier confirms it replaces this contract, mark this one expired or terminated.',
+    );
+    expect(row).toMatchObject({ renewalMonths: 0, atStakeCents: 0 });
+    // Another account's contract takes nothing over.
+    const [alone] = renewalRows(
+      [old, { ...renewal, accountIds: ['acct-9'] }],
+      new Map([['ctr-1', cents(1_000_00)]]),
+      today,
+    ).filter((r) => r.contractId === 'ctr-1');
+    expect(alone).toMatchObject({ renewalMonths: 12, atStakeCents: 12_000_00 });
+  });
+
   it('breaks deadline ties by name', () => {
     const tied = renewalRows(
       [makeContract({ id: 'b', name: 'Beta' }), makeContract({ id: 'a', name: 'Alpha' })],
