@@ -14,12 +14,15 @@ export function invoiceTotal(facts: InvoiceFacts): number {
 
 /**
  * The period an invoice bills, as a key: its stated period, else its billing month (the month of
- * its invoice date). A bill that states no period has only an estimated one, counted back from
- * its invoice date; a copy re-sent a few days later would never share it.
+ * its invoice date, or the next when the account's bill of that month came a whole cycle before
+ * it: see `billing-month.ts`). A bill that states no period has only an estimated one, counted
+ * back from its invoice date; a copy re-sent a few days later would never share it. Two bills a
+ * cycle apart (March 1 and March 31) never share a billing month, so they are two bills, not a
+ * copy.
  */
 export function billedPeriodKey(facts: InvoiceFacts): string {
   const { periodStart, periodEnd } = facts.invoice;
-  if (periodStart === undefined && periodEnd === undefined) return facts.month;
+  if (periodStart === undefined && periodEnd === undefined) return facts.billingMonth;
   return `${facts.periodStart}|${facts.periodEnd}`;
 }
 
@@ -27,7 +30,7 @@ export function billedPeriodKey(facts: InvoiceFacts): string {
 export function billedPeriodText(facts: InvoiceFacts): string {
   const { periodStart, periodEnd } = facts.invoice;
   return periodStart === undefined && periodEnd === undefined
-    ? `billing month ${facts.month} (no period stated)`
+    ? `billing month ${facts.billingMonth} (no period stated)`
     : `period ${facts.periodStart} to ${facts.periodEnd}`;
 }
 

@@ -6,6 +6,7 @@
 import { addDays, addMonths, isoMonthOf, type IsoDate, type IsoMonth } from '../dates/iso-date';
 import type { Account, Invoice, Service } from '../model';
 import { lineAccountOf, type ChargeBlock } from '../storage/charge-blocks';
+import { billingMonths } from './billing-month';
 import type { AuditSnapshot } from './snapshot';
 
 /** The charge lines of one service (one match key) on one invoice, as positions in the blocks. */
@@ -38,6 +39,12 @@ export interface InvoiceFacts {
   invoice: Invoice;
   /** Billing month: the month of the invoice date. */
   month: IsoMonth;
+  /**
+   * The month a bill that states no period bills: `month`, or the month after when another such
+   * bill of the account dated a whole cycle earlier bills that one (see `billing-month.ts`). Equal
+   * to `month` for a bill that states its period (its period says what it bills).
+   */
+  billingMonth: IsoMonth;
   /** The billed period; estimated as the month before `periodEnd` (or the invoice date) when the bill gives no start. */
   periodStart: IsoDate;
   periodEnd: IsoDate;
@@ -80,7 +87,7 @@ export function indexInvoices(
     if (list === undefined) blocksByInvoice.set(block.invoiceId, [block]);
     else list.push(block);
   }
-  return snapshot.invoices.map((invoice) => {
+  const indexed = snapshot.invoices.map((invoice) => {
     const blocks = (blocksByInvoice.get(invoice.id) ?? []).sort(
       (a, b) => a.blockIndex - b.blockIndex,
     );
@@ -161,6 +168,7 @@ export function indexInvoices(
     return {
       invoice,
       month: isoMonthOf(invoice.invoiceDate),
+      billingMonth: isoMonthOf(invoice.invoiceDate),
       periodStart: invoice.periodStart ?? addDays(addMonths(periodEnd, -1), 1),
       periodEnd,
       accountKey,
@@ -172,6 +180,30 @@ export function indexInvoices(
       accountLevel,
     } satisfies InvoiceFacts;
   });
+  setBillingMonths(indexed);
+  return indexed;
+}
+
+/**
+ * Sets the billing month of each bill that states no period, account by account: one of two such
+ * bills a cycle apart in one month came early and bills the next (see {@link billingMonths}).
+ */
+function setBillingMonths(invoices: readonly InvoiceFacts[]): void {
+  const undatedByAccount = new Map<string, InvoiceFacts[]>();
+  for (const facts of invoices) {
+    const { periodStart, periodEnd } = facts.invoice;
+    if (periodStart !== undefined || periodEnd !== undefined) continue;
+    const list = undatedByAccount.get(facts.accountKey);
+    if (list === undefined) undatedByAccount.set(facts.accountKey, [facts]);
+    else list.push(facts);
+  }
+  for (const list of undatedByAccount.values()) {
+    if (list.length < 2) continue;
+    const months = billingMonths(list.map((facts) => facts.invoice));
+    list.forEach((facts, index) => {
+      facts.billingMonth = months[index] ?? facts.month;
+    });
+  }
 }
 
 function emptyCharges(): ServiceCharges {

@@ -118,8 +118,9 @@ function lastServiceEnded(
  * The months an account's invoices bill. A bill that states its period bills the month its period
  * ends in, shifted as the account's bills usually are (Lumen dates its bill on the 1st of the
  * month it covers, Verizon mid-month on the last day of its cycle): a bill for September dated
- * August 31 bills September, not August a second time. A bill without a stated period bills the
- * month of its date. On an account billed by the quarter (or the year), a bill also stands for
+ * August 31 bills September, not August a second time. A bill without a stated period bills its
+ * billing month: the month of its date, or the next when the account's bill of that month came a
+ * whole cycle before it (the April bill dated March 31). On an account billed by the quarter (or the year), a bill also stands for
  * the months until the next one is due, in advance or in arrears.
  */
 export function billedMonths(invoices: readonly InvoiceFacts[]): Set<IsoMonth> {
@@ -146,7 +147,7 @@ export function billedMonths(invoices: readonly InvoiceFacts[]): Set<IsoMonth> {
   invoices.forEach((facts, index) => {
     const end = ends[index];
     if (end === undefined) {
-      months.add(facts.month);
+      months.add(facts.billingMonth);
       return;
     }
     const billedIn = addMonthsToMonth(end, usual);
