@@ -57,30 +57,52 @@ function forEachCredit(facts: InvoiceFacts, visit: (description: string, amount:
 }
 
 /**
- * The descriptions of the credits an account gets on more than one of its invoices: a standing
- * discount ("Corporate discount 20%", every month), part of its usual level.
+ * The credits an account gets on more than one of its invoices, by description, with the usual
+ * size of one (the median of the amounts given back under it): a standing discount ("Corporate
+ * discount 20%", every month) is part of its usual level.
  */
-export function standingCredits(invoices: readonly InvoiceFacts[]): Set<string> {
-  const seen = new Set<string>();
-  const standing = new Set<string>();
+export function standingCredits(invoices: readonly InvoiceFacts[]): Map<string, number> {
+  const seenOn = new Map<string, number>();
+  const amounts = new Map<string, number[]>();
   for (const facts of invoices) {
     const own = new Set<string>();
-    forEachCredit(facts, (description) => own.add(description.trim().toLowerCase()));
-    for (const description of own) (seen.has(description) ? standing : seen).add(description);
+    forEachCredit(facts, (description, amount) => {
+      const key = description.trim().toLowerCase();
+      own.add(key);
+      const list = amounts.get(key);
+      if (list === undefined) amounts.set(key, [-amount]);
+      else list.push(-amount);
+    });
+    for (const key of own) seenOn.set(key, (seenOn.get(key) ?? 0) + 1);
+  }
+  const standing = new Map<string, number>();
+  for (const [key, count] of seenOn) {
+    if (count < 2) continue;
+    const sorted = (amounts.get(key) ?? []).sort((a, b) => a - b);
+    standing.set(key, sorted[Math.floor(sorted.length / 2)] ?? 0);
   }
   return standing;
 }
 
 /**
+ * A standing credit's line more than this many times its usual size is a one-off given under the
+ * same words: carriers that put every adjustment under one label (AT&T's "Total adjustments")
+ * give a $948.03 device credit under the words of a $10.00 monthly promotion.
+ */
+const ONE_OFF_FACTOR = 2;
+
+/**
  * The credits and adjustments an invoice gives back that are no part of the account's usual
  * level (negative cents; 0 for none): a promotional credit or a refund of an earlier month's
- * error, met once. A credit the account gets on other invoices too (`standing`: a monthly
- * discount) stays in it.
+ * error, met once, or one far larger than the credits usually given under its words. A credit
+ * the account gets on other invoices too, of its usual size (`standing`: a monthly discount),
+ * stays in it.
  */
-export function oneOffCredits(facts: InvoiceFacts, standing: ReadonlySet<string>): number {
+export function oneOffCredits(facts: InvoiceFacts, standing: ReadonlyMap<string, number>): number {
   let credits = 0;
   forEachCredit(facts, (description, amount) => {
-    if (!standing.has(description.trim().toLowerCase())) credits += amount;
+    const usual = standing.get(description.trim().toLowerCase());
+    if (usual === undefined || -amount > ONE_OFF_FACTOR * usual) credits += amount;
   });
   return credits;
 }

@@ -66,3 +66,17 @@ it('leaves a discount met once out of the average, whatever it is called', () =>
   });
   expect(runAudit(snapshot, rules).findings).toEqual([]);
 });
+
+it('a one-off credit under the words of a standing one (AT&T’s "Total adjustments") is one-off', () => {
+  // $10.00 a month of promotion under "Total adjustments", and a $948.03 device credit under the
+  // same words in September: October at the usual level was a false $922.28 spike over it.
+  const adjustments = (amount: number) =>
+    line('adjustment', amount, { description: 'Total adjustments' });
+  const snapshot = snapshotOf({
+    bills: [
+      billed(september, [line('recurring', 6_834_77), adjustments(-10_00), adjustments(-948_03)]),
+      billed(october, [line('recurring', 6_809_02), adjustments(-10_00)]),
+    ],
+  });
+  expect(runAudit(snapshot, rules).findings.filter((f) => f.ruleId === 'spike')).toEqual([]);
+});
