@@ -31,5 +31,6 @@ export function invoiceFromDraft(
   if (drafted.remitTo !== undefined) invoice.remitTo = drafted.remitTo;
   if (drafted.balance !== undefined) invoice.balance = { ...drafted.balance };
   if (drafted.exchange !== undefined) invoice.exchange = { ...drafted.exchange };
+  if (drafted.unread !== undefined) invoice.unread = { ...drafted.unread };
   return invoice;
 }

@@ -91,6 +91,11 @@ export class CellReader {
   /** The row's amount columns, quoted in its errors (see {@link RowError.amount}). */
   amountIndexes: readonly number[] = [];
   /**
+   * Whether an amount's sign is its own: false for a file writing credits as positive amounts,
+   * whose rows not read cannot say whether they charge or credit (their errors get no `cents`).
+   */
+  amountSignKnown = true;
+  /**
    * Date readings by order and text: a bill repeats the same few dates on every row, and reading
    * one is a dozen regular expressions.
    */
@@ -284,7 +289,28 @@ export class CellReader {
     }
     const amount = this.amountText();
     if (amount !== '') error.amount = amount;
+    const read = this.amountCents();
+    if (read !== null) error.cents = read;
     this.log.errors.push(error);
+  }
+
+  /**
+   * The current row's amount cells read and added up, as the file writes amounts; null when one
+   * cannot be read, none is written, or (`amountSignKnown` false) a credit may be written positive.
+   */
+  private amountCents(): Cents | null {
+    if (!this.amountSignKnown) return null;
+    let sum = 0;
+    let found = false;
+    for (const index of this.amountIndexes) {
+      const text = this.text(index);
+      if (text === '') continue;
+      const read = centsFromText(text, { decimal: this.decimal });
+      if (!read.ok || read.value === null || Math.abs(read.value) > MAX_AMOUNT_CENTS) return null;
+      sum += read.value;
+      found = true;
+    }
+    return found ? cents(sum) : null;
   }
 
   /** The current row's amount cells as written, non-blank ones joined with ` + `. */

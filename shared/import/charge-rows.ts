@@ -12,6 +12,7 @@ import { CATEGORY_EXAMPLES, categoryFromText } from './categories';
 import type { DraftInvoice } from './draft';
 import type { DraftBuilder } from './draft-builder';
 import { summaryRowReason } from './summary-rows';
+import { nameInvoiceOfErrors } from './unread-rows';
 import type { TableRow } from './table';
 
 /** The logical fields of a charge-per-row table. */
@@ -129,6 +130,7 @@ export function readChargeRows(
   const taxColumn = options.taxColumn ?? ABSENT;
   const lineTotalColumn = options.lineTotalColumn ?? ABSENT;
   cells.amountIndexes = [c.amount, taxColumn].filter((i) => i !== ABSENT);
+  cells.amountSignKnown = options.signConvention !== 'credits-positive';
   const identifying = [c.accountNumber, c.invoiceNumber, c.serviceId].filter((i) => i !== ABSENT);
   // A total row's label may stand in its description or its category (`Total`, `Subtotal`).
   const labels = [c.description, c.category].filter((i) => i !== ABSENT);
@@ -144,6 +146,7 @@ export function readChargeRows(
       continue;
     }
     cells.startRow(row.line, row.cells);
+    const errorsBefore = draft.errors.length;
 
     const carrierName = cells.text(c.carrier) || options.carrierName;
     if (carrierName === '') cells.reject(c.carrier, 'the carrier is blank.');
@@ -181,7 +184,11 @@ export function readChargeRows(
     }
     const invoiceTotal = cells.cents(c.invoiceTotal);
     const tax = taxOfRow(cells, amount, taxColumn, lineTotalColumn);
-    if (cells.failed || invoiceDate === null || amount === null || category === null) continue;
+    if (cells.failed || invoiceDate === null || amount === null || category === null) {
+      // Its errors name its invoice: what it holds is that invoice's (see `unread-rows.ts`).
+      if (invoiceNumber !== '') nameInvoiceOfErrors(draft.errors, errorsBefore, invoiceNumber);
+      continue;
+    }
 
     // No invoice number column: an invoice is an account and its invoice date (as AT&T Premier).
     if (invoiceNumber === '') invoiceNumber = `${accountNumber}-${compactDate(invoiceDate)}`;

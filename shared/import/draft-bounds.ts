@@ -75,6 +75,7 @@ export function boundDraftDates(draft: BillDraft, limits: ImportLimits): BillDra
         sourceFile: invoice.sourceFile,
         row: 0,
         value: bad.date,
+        invoiceNumber: invoice.invoiceNumber,
         message: `${upperFirst(why)}, so the invoice is not imported. ${DATE_ADVICE}`,
       });
     }
@@ -85,6 +86,8 @@ export function boundDraftDates(draft: BillDraft, limits: ImportLimits): BillDra
         row: line.sourceRow,
         value: bad.date,
         amount: centsToDecimalString(line.amount),
+        cents: line.amount,
+        invoiceNumber: invoice.invoiceNumber,
         message: `Row ${line.sourceRow}: ${why}, so this charge is not imported. ${DATE_ADVICE}`,
       });
     }
@@ -102,6 +105,8 @@ export function boundDraftDates(draft: BillDraft, limits: ImportLimits): BillDra
       row: line.sourceRow,
       value: date,
       amount: centsToDecimalString(line.amount),
+      cents: line.amount,
+      ...invoiceNumberOf(draft, line.invoiceKey),
       message: `Row ${line.sourceRow}: the service period date ${date} is outside the years ${span}, so this charge is not imported. ${DATE_ADVICE}`,
     });
   }
@@ -119,4 +124,10 @@ function packedDatesOutside(column: PackedStrings, years: Years): boolean {
 
 function upperFirst(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The invoice number of a draft's invoice `key`, for a row error on one of its lines. */
+function invoiceNumberOf(draft: BillDraft, key: string): { invoiceNumber?: string } {
+  const invoice = draft.invoices.find((candidate) => candidate.key === key);
+  return invoice === undefined ? {} : { invoiceNumber: invoice.invoiceNumber };
 }

@@ -10,7 +10,7 @@ import type { BillDraft, DraftInvoice, RowError } from './draft';
 import { formatCount, LISTED_ROW_ERRORS } from './limits';
 
 /** Whether an error is the closing "… and N more rows" line of a draft's errors. */
-function isUnlistedNote(error: RowError): boolean {
+export function isUnlistedNote(error: RowError): boolean {
   return error.row === 0 && error.message.startsWith(UNLISTED_PREFIX);
 }
 

@@ -3,7 +3,7 @@
  * and the commit stores exactly this. Built by pure functions in `shared/import/`.
  */
 import type { DateOrder, IsoDate, IsoMonth } from '../dates';
-import type { ChargeCategory, InvoiceBalance, InvoiceExchange } from '../model';
+import type { ChargeCategory, InvoiceBalance, InvoiceExchange, UnreadRows } from '../model';
 import type { Cents } from '../money/cents';
 import type { FieldError } from '../result';
 import { invoiceKey as ledgerInvoiceKey } from '../ids/keys';
@@ -42,6 +42,8 @@ export interface DraftInvoice {
    * plan completes that stored invoice instead of adding the bill a second time.
    */
   storedAs?: string;
+  /** Its rows that could not be read, when the import goes on without them (see `unread-rows.ts`). */
+  unread?: UnreadRows;
 }
 
 /** One file of an invoice and the kind of file it is. */
@@ -133,6 +135,13 @@ export interface RowError extends FieldError {
    * knows its amount columns: what leaving the row out leaves out of the bill.
    */
   amount?: string;
+  /**
+   * The same amount read, in cents, when every amount cell of the row could be read: what the bill
+   * itemises in a row imported without (see `unread-rows.ts`). Absent when it is not known.
+   */
+  cents?: Cents;
+  /** The invoice number the row names, when it could be read: the invoice the row belongs to. */
+  invoiceNumber?: string;
 }
 
 /** The outcome of reading one or more files with one profile or mapping. */

@@ -16,6 +16,7 @@ import type {
   DraftUsage,
 } from '../import/draft';
 import { partsOf } from '../import/draft';
+import { unreadRowsByInvoice } from '../import/unread-rows';
 import {
   aggregateRows,
   lazyProperty,
@@ -157,6 +158,7 @@ export function planBills(
     const usageRows = packedUsage === undefined ? undefined : packedUsageRowsByInvoice(packedUsage);
     const usageByInvoice =
       packedUsage === undefined ? groupBy(draft.usage, (usage) => usage.invoiceKey) : undefined;
+    const unreadOf = unreadRowsByInvoice(draft);
     for (const drafted of draft.invoices) {
       const carrierId = org.carrierId(drafted.carrierName, drafted.accountNumber);
       const account = org.account(carrierId, drafted.accountNumber);
@@ -199,10 +201,12 @@ export function planBills(
           continue;
         }
       }
+      const unread = unreadOf.get(drafted.key);
       const planned: PlannedInvoice = {
         drafted: {
           ...drafted,
           accountNumber: account.accountNumber,
+          ...(unread === undefined ? {} : { unread }),
           ...(joinedParts === undefined ? {} : { parts: joinedParts }),
         },
         draftIndex,
@@ -298,6 +302,7 @@ export function joinedInvoice(before: Invoice, joined: Invoice): Invoice {
     remitTo: _remitTo,
     exchange: _exchange,
     balance: _balance,
+    unread: _unread,
     ...users
   } = before;
   const record: Invoice = { ...users, ...joined, invoiceNumber: before.invoiceNumber };

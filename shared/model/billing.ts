@@ -84,6 +84,24 @@ export interface Invoice {
   paymentBatch?: string;
   /** The account's balance as the bill states it (Verizon's AccountSummary); absent when it does not. */
   balance?: InvoiceBalance;
+  /**
+   * Rows of the bill that could not be read and were imported without (absent when every row was
+   * read): the carrier itemised them, so the checks do not take their money as missing.
+   */
+  unread?: UnreadRows;
+}
+
+/** Rows of a bill left out because they could not be read (see `shared/import/unread-rows.ts`). */
+export interface UnreadRows {
+  /** How many rows of the bill were not read (or may be its rows: see `unpriced`). */
+  rows: number;
+  /** What those of them whose amount could be read add up to, in cents. */
+  amount: Cents;
+  /**
+   * How many of `rows` have no amount that could be read, or may belong to another invoice of the
+   * same file (their invoice number could not be read): what they hold is not known.
+   */
+  unpriced: number;
 }
 
 /**

@@ -128,6 +128,7 @@ function invoiceFacts(invoice: Invoice): Record<string, unknown> {
     lineCount: invoice.lineCount,
     categoryTotals: invoice.categoryTotals,
     parts: (invoice.parts ?? []).map((part) => `${part.kind}:${part.sourceFile}`).sort(),
+    unread: invoice.unread,
   };
 }
 

@@ -1,6 +1,7 @@
 import { missingCompanionOf } from '../../import/draft';
-import type { InvoiceBalance } from '../../model';
+import type { InvoiceBalance, UnreadRows } from '../../model';
 import type { InvoiceFacts } from '../context';
+import { cents } from '../../money/cents';
 import { money } from '../findings';
 import {
   findingId,
@@ -44,6 +45,11 @@ export const invoiceMathRule: AuditRule = {
       if (stated === null || missingCompanionOf(facts.invoice) !== null) continue;
       const difference = stated - facts.total;
       if (Math.abs(difference) <= settings.toleranceCents) continue;
+      const { unread } = facts.invoice;
+      if (unread !== undefined && unread.rows > 0) {
+        drafts.push(unreadRowsDraft(this, facts, stated, unread, settings.toleranceCents));
+        continue;
+      }
       // A bill asking less than it itemises overbills nothing: its difference is an error to
       // raise (a line counted twice, or left out of the total), not money to claim back.
       const message = `Invoice ${facts.invoice.invoiceNumber} states a total of ${money(stated)} but its lines add up to ${money(facts.total)}: ${money(Math.abs(difference))} ${difference > 0 ? 'more than itemised' : `less than itemised — no money at stake, as the bill asks for less than its lines`}.`;
@@ -52,6 +58,47 @@ export const invoiceMathRule: AuditRule = {
     return drafts;
   },
 };
+
+/**
+ * The finding on a stated total the lines miss when rows of the bill were not read (imported
+ * without them): the carrier itemised those rows, so only what they do not explain is claimed.
+ * When some have no amount that could be read, the difference may be theirs: nothing is claimed.
+ */
+function unreadRowsDraft(
+  rule: Pick<AuditRule, 'id' | 'severity'>,
+  facts: InvoiceFacts,
+  stated: number,
+  unread: UnreadRows,
+  tolerance: number,
+): FindingDraft {
+  const difference = stated - facts.total;
+  const head = `Invoice ${facts.invoice.invoiceNumber} states a total of ${money(stated)} but its lines add up to ${money(facts.total)}`;
+  const rows = `${unread.rows.toLocaleString('en-US')} row${unread.rows === 1 ? '' : 's'} of the bill not read`;
+  const again = 'Correct those rows and import the bill again to complete its charges.';
+  if (unread.unpriced > 0) {
+    const unknown =
+      unread.unpriced === unread.rows
+        ? `${unread.rows === 1 ? 'its amount' : 'their amounts'} could not be read`
+        : `${unread.unpriced.toLocaleString('en-US')} of them with no amount that could be read`;
+    const message = `${head}: ${money(Math.abs(difference))} ${difference > 0 ? 'more' : 'less'} than itemised, and there ${unread.rows === 1 ? 'is' : 'are'} ${rows} (${unknown}). The difference may be in those rows, so no money is claimed. ${again}`;
+    return { ...invoiceDraft(rule, facts, 0, message), severity: 'warning' };
+  }
+  const remainder = difference - unread.amount;
+  const explained = Math.abs(remainder) <= tolerance;
+  const one = unread.rows === 1;
+  const them = `${one ? 'a row' : 'rows'} the carrier itemised and TEM Desk could not read`;
+  const rest = explained
+    ? `: nothing else is unexplained, so no money is claimed. ${again}`
+    : remainder > 0
+      ? `; the other ${money(remainder)} is in no row of the bill.`
+      : `; with them the lines add up to ${money(-remainder)} more than the bill asks — no money at stake, as the bill asks for less than its lines.`;
+  const message =
+    difference > 0 && unread.amount > 0 && remainder >= -tolerance
+      ? `${head}: ${money(difference)} more than itemised, of which ${money(unread.amount)} is in ${rows} (${them})${rest}`
+      : `${head}, and the ${rows} (${them}) ${one ? 'adds' : 'add'} up to ${money(unread.amount)}${rest}`;
+  const draft = invoiceDraft(rule, facts, Math.max(remainder, 0), message);
+  return explained ? { ...draft, impact: cents(0), severity: 'warning' } : draft;
+}
 
 /**
  * The finding on an amount due that the balance does not make, or null. Payments reduce what is

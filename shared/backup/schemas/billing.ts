@@ -89,6 +89,7 @@ export const invoiceSchema = record({
     amountDue: cents,
   }).optional(),
   payment: record({ paidOn: isoDate, reference: text }).optional(),
+  unread: record({ rows: count, amount: cents, unpriced: count }).optional(),
   exportedForPaymentAt: timestamp.optional(),
   paymentBatch: text.optional(),
 });

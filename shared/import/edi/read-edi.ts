@@ -182,6 +182,9 @@ function readTransaction(
     );
     // What leaving the invoice out leaves out: its stated total, when it has one.
     if (header.statedTotal !== null) error.amount = centsToDecimalString(header.statedTotal);
+    // A whole invoice not read: no invoice stored is its, so it names itself (or, numberless, its
+    // transaction), never leaving its total to be taken as another invoice's rows.
+    error.invoiceNumber = invoiceNumber ?? `transaction ${transaction.controlNumber}`;
     addError(draft, error);
   };
   if (header.big === undefined) return notRead('it has no invoice beginning (BIG)');
