@@ -7,12 +7,14 @@
  */
 import {
   allocateMonth,
+  notItemisedTotal,
   type AllocationInput,
   type AllocationResult,
 } from '../../shared/allocation';
 import {
   chargebackCsv,
   chargebackXlsx,
+  notItemisedNote,
   STANDARD_PRESET,
   suspenseProblem,
 } from '../../shared/export/chargeback';
@@ -142,6 +144,8 @@ export function chargebackSummary(outcome: ChargebackOutcome): string[] {
     `Chargeback ${result.month} (by invoice date)`,
     `${result.invoiceCount} invoices, ${formatCents(result.totals.invoices)}: ${formatCents(result.totals.allocated)} allocated to ${result.byCostCenter.filter((entry) => entry.costCenterId !== null).length} cost centers, ${formatCents(result.totals.unallocated)} unallocated (${result.exceptions.length} exceptions).`,
   ];
+  // The same sentence as the Chargeback page's, under its reconciliation check.
+  if (notItemisedTotal(result) !== 0) lines.push(notItemisedNote(result));
   if (outcome.workspace.repeatedInvoices.length > 0) {
     lines.push(
       `${outcome.workspace.repeatedInvoices.length} repeated invoice cop${outcome.workspace.repeatedInvoices.length === 1 ? 'y was' : 'ies were'} counted once.`,

@@ -33,6 +33,7 @@ import { lineAccountOf, type ChargeBlock } from '../storage/charge-blocks';
 import { nothingToSpreadOver, splitShares } from './spread';
 import { chargePeriod, MonthShare } from './periods';
 import { applyMarkups } from './markup';
+import { notItemisedOf } from './not-itemised';
 import { AllocationIndex, closedSiteProblem, type Problem } from './resolve';
 import type {
   AllocatedCharge,
@@ -91,6 +92,7 @@ export function allocateMonth(input: AllocationInput): AllocationResult {
     byCostCenter: costCenterTotals(run, input.costCenters),
     invoiceCount,
     ruleProblems: run.index.ruleProblems,
+    ...notItemisedOf(invoices, input.basis),
   };
 }
 

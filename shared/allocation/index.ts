@@ -2,6 +2,7 @@
 export * from './types';
 export { allocateMonth, zeroByCategory } from './allocate';
 export { markupOf, markupShares } from './markup';
+export { notItemisedTotal } from './not-itemised';
 export {
   ADVANCE_BILLING_MONTHS,
   anyLineInMonth,

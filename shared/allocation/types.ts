@@ -192,4 +192,17 @@ export interface AllocationResult {
   /** Number of invoices that contributed at least one line to the month. */
   invoiceCount: number;
   ruleProblems: RuleProblem[];
+  /**
+   * The month's invoices whose stated total differs from their lines (see `not-itemised.ts`):
+   * outside `totals`, which are the lines', and shown beside them. Absent or empty when none.
+   */
+  notItemised?: NotItemised[];
+}
+
+/** An invoice stating another total than its charge lines add up to: the difference. */
+export interface NotItemised {
+  invoiceId: string;
+  invoiceNumber: string;
+  /** Its stated total less its lines, in cents (below zero when it asks less than it itemises). */
+  amount: Cents;
 }

@@ -7,6 +7,7 @@
  * column adds up to the month's budget.
  */
 import { zeroByCategory } from '../allocation/allocate';
+import { notItemisedTotal } from '../allocation/not-itemised';
 import type { AllocationResult, CostCenterTotal } from '../allocation/types';
 import { varianceBasisPoints } from '../budget/variance';
 import type { IsoMonth } from '../dates/iso-date';
@@ -123,8 +124,9 @@ export function monthBudgetTotal(
   result: AllocationResult,
   budgets: ReadonlyMap<string, Cents>,
 ): { amount: Cents; budget: Cents; variance: Cents; variancePercent: number | null } {
-  // The invoices: the cost centers, the unallocated and any total not in the charge lines.
-  const amount = result.totals.invoices;
+  // The invoices: the cost centers, the unallocated, any total not in the charge lines, and what
+  // the invoices state beyond their lines (its own line, no budget covers it).
+  const amount = cents(result.totals.invoices + notItemisedTotal(result));
   const budget = cents([...budgets.values()].reduce((sum, value) => sum + value, 0));
   const variance = cents(amount - budget);
   const basisPoints = varianceBasisPoints(variance, budget);

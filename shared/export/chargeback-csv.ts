@@ -3,6 +3,7 @@
  * charges booked to a suspense cost center and GL account so the amounts sum to the month's
  * invoice total.
  */
+import { notItemisedTotal } from '../allocation/not-itemised';
 import type { AllocationResult } from '../allocation/types';
 import type { IsoMonth } from '../dates/iso-date';
 import { cents, centsToDecimalString } from '../money/cents';
@@ -12,8 +13,11 @@ import {
   EXCEPTION_LABELS,
   Lookup,
   NOT_IN_LINES_LABEL,
+  NOT_ITEMISED_LABEL,
   notInLines,
+  notItemisedNote,
   presetRows,
+  statedInvoicesTotal,
   type ChargebackNames,
   type FieldValues,
 } from './chargeback-rows';
@@ -137,6 +141,7 @@ export function layoutRows(
     ...presetRows(result, names, preset, month),
     ...unallocatedRows(result, names, preset, month, suspense),
     ...notInLinesRows(result, preset, month, suspense),
+    ...notItemisedRows(result, preset, month, suspense),
   ];
 }
 
@@ -244,6 +249,36 @@ function notInLinesRows(
 }
 
 /**
+ * What the invoices state beyond their charge lines, on one suspense row of its own (none when
+ * every invoice adds up), so the amounts add up to the invoices as billed: finance reconciles to
+ * those, though no line names a cost center for the difference.
+ */
+function notItemisedRows(
+  result: AllocationResult,
+  preset: ExportPreset,
+  month: IsoMonth,
+  suspense: { costCenter: string; glAccount: string },
+): FieldValues[] {
+  const amount = notItemisedTotal(result);
+  if (amount === 0) return [];
+  return [
+    {
+      ...(wantsBudget(preset) && preset.grouping !== 'charge'
+        ? unallocatedBudgetValues(amount)
+        : {}),
+      month,
+      costCenterCode: suspense.costCenter,
+      costCenterName: NOT_ITEMISED_LABEL,
+      glAccount: suspense.glAccount,
+      // The invoices it comes from, so the line can be traced to the bills.
+      invoiceNumber: (result.notItemised ?? []).map((invoice) => invoice.invoiceNumber).join(' '),
+      ...suspenseAmounts(amount),
+      memo: notItemisedNote(result),
+    },
+  ];
+}
+
+/**
  * The total row: the month's invoice total in every money column, labelled in the first text one;
  * a journal's Debit and Credit are their columns' sums (the debits less the credits are the
  * invoice total), as a spreadsheet's total of each column, the workbook's, reads them.
@@ -255,7 +290,7 @@ function totalValues(
   month: IsoMonth,
   rows: readonly FieldValues[],
 ): FieldValues {
-  const total = result.totals.invoices;
+  const total = statedInvoicesTotal(result);
   const budget =
     wantsBudget(preset) && preset.grouping !== 'charge'
       ? monthBudgetTotal(result, names.budgets ?? new Map())

@@ -5,7 +5,8 @@
  */
 import type { AllocatedCharge, AllocationResult } from '../allocation/types';
 import type { IsoMonth } from '../dates/iso-date';
-import { cents, type Cents } from '../money/cents';
+import { notItemisedTotal } from '../allocation/not-itemised';
+import { cents, formatCents, type Cents } from '../money/cents';
 import type { Carrier, ChargeCategory, CostCenter, Site } from '../model';
 import { wantsBudget, withBudgets } from './chargeback-budget';
 import type { DetailField, ExportPreset } from './presets';
@@ -47,6 +48,33 @@ export const NOT_IN_LINES_LABEL = 'Invoice totals not in their charge lines';
 export function notInLines(result: Pick<AllocationResult, 'totals'>): Cents {
   const { invoices, allocated, unallocated } = result.totals;
   return cents(invoices - allocated - unallocated);
+}
+
+/**
+ * The label of the line holding what the month's invoices state beyond their charge lines (a bill
+ * stating $1,100.00 whose lines add up to $1,030.00): no line names a cost center for it, so it is
+ * not allocated, but it is on a line of its own so an export adds up to the invoices as billed.
+ */
+export const NOT_ITEMISED_LABEL = 'Invoice totals as stated, not itemised in their charge lines';
+
+/** The month's invoices as they state their totals: the lines' total and what no line itemises. */
+export function statedInvoicesTotal(
+  result: Pick<AllocationResult, 'totals' | 'notItemised'>,
+): Cents {
+  return cents(result.totals.invoices + notItemisedTotal(result));
+}
+
+/** The sentence explaining the not-itemised line: how much, and on which invoices (five named). */
+export function notItemisedNote(result: Pick<AllocationResult, 'totals' | 'notItemised'>): string {
+  const invoices = result.notItemised ?? [];
+  const amount = notItemisedTotal(result);
+  const named = invoices
+    .slice(0, 5)
+    .map((invoice) => `invoice ${invoice.invoiceNumber} ${formatCents(invoice.amount)}`)
+    .join(', ');
+  const more = invoices.length > 5 ? ` and ${String(invoices.length - 5)} more` : '';
+  const difference = formatCents(cents(Math.abs(amount)));
+  return `The month's invoices state ${formatCents(statedInvoicesTotal(result))} in all, ${difference} ${amount > 0 ? 'more' : 'less'} than their charge lines (${formatCents(result.totals.invoices)}): ${named}${more}. No charge line names a cost center for it, so it is not allocated; it stands on a line of its own so the total is the invoices as billed.`;
 }
 
 /** Why a charge could not be allocated, as finance reads it. */

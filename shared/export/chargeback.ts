@@ -5,6 +5,7 @@
  * includes an "Unallocated" line for the exceptions; the CSV's amounts do too, because it books the
  * exceptions to a suspense cost center and GL account.
  */
+import { notItemisedTotal } from '../allocation/not-itemised';
 import type { AllocationException, AllocationResult } from '../allocation/types';
 import { cents, type Cents } from '../money/cents';
 import { CHARGE_CATEGORIES } from '../model';
@@ -14,6 +15,7 @@ import {
   EXCEPTION_LABELS,
   Lookup,
   NOT_IN_LINES_LABEL,
+  NOT_ITEMISED_LABEL,
   notInLines,
   type ChargebackNames,
 } from './chargeback-rows';
@@ -26,7 +28,10 @@ export * from './chargeback-csv';
 export {
   CATEGORY_LABELS,
   NOT_IN_LINES_LABEL,
+  NOT_ITEMISED_LABEL,
   notInLines,
+  notItemisedNote,
+  statedInvoicesTotal,
   type ChargebackNames,
 } from './chargeback-rows';
 
@@ -105,17 +110,24 @@ function summarySheet(result: AllocationResult, names: ChargebackNames): XlsxShe
   });
   // Invoices whose lines no longer add up to them: the difference on its own line, so the
   // Summary's total is still the invoices' (the screen's reconciliation check shows it too).
-  const missing = notInLines(result);
-  if (missing !== 0)
+  // What the invoices state beyond their lines, likewise: no cost center is charged it, but the
+  // total is the invoices as billed.
+  const own: [string, Cents][] = [
+    [NOT_IN_LINES_LABEL, notInLines(result)],
+    [NOT_ITEMISED_LABEL, notItemisedTotal(result)],
+  ];
+  for (const [label, amount] of own) {
+    if (amount === 0) continue;
     rows.push([
       '',
-      NOT_IN_LINES_LABEL,
+      label,
       ...categories.map(() => null),
-      missing,
+      amount,
       0,
-      missing,
-      ...budget.unbudgeted(missing),
+      amount,
+      ...budget.unbudgeted(amount),
     ]);
+  }
   return {
     name: 'Summary',
     columns: [...columns, ...budget.columns],

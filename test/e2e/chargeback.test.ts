@@ -289,4 +289,81 @@ describe('chargeback in Chromium', () => {
     await expect.poll(() => check.textContent()).toContain('Reconciled to the cent');
     expect(session.consoleErrors).toEqual([]);
   });
+
+  it('shows what an invoice states beyond its charge lines, and exports it on its own line', async () => {
+    workDir = mkdtempSync(join(tmpdir(), 'temdesk-chargeback-stated-'));
+    session = await openApp({ hash: '#/chargeback' });
+    const { page } = session;
+    await loadSampleCompany(page);
+    const check = page.getByRole('region', { name: 'Reconciliation check' });
+    await expect
+      .poll(() => check.textContent(), { timeout: 30_000 })
+      .toContain('Reconciled to the cent');
+    // The sample plants one invoice stating more than its lines (the invoice-math finding).
+    const planted = await statedBeyondLines(page);
+    expect(planted).toBeDefined();
+    const { month, stated, lines } = planted ?? { month: '', stated: 0, lines: 0 };
+    await page.getByLabel('Month', { exact: true }).selectOption(month);
+    const note = page.getByRole('note', { name: 'Invoice totals not itemised' });
+    await expect.poll(() => note.textContent()).toContain('No charge line names a cost center');
+    // The lines still reconcile; the difference stands beside them, as a row of the totals.
+    expect(await check.textContent()).toContain('Reconciled to the cent');
+    const totals = page.getByRole('table', { name: 'Totals by cost center' });
+    const row = totals.getByRole('row').filter({ hasText: 'not itemised in their charge lines' });
+    await expect.poll(() => row.count()).toBe(1);
+    await session.screenshot('chargeback-not-itemised');
+    const invoices = await monthInvoiceTotal(page, month);
+    await page.getByRole('tab', { name: 'Export' }).click();
+    const csvPath = join(workDir, 'stated.csv');
+    await download(page, 'Export CSV', csvPath);
+    const rows = readCsv(csvPath);
+    const own = rows.filter((r) => (r['Cost center name'] ?? '').includes('not itemised'));
+    expect(own).toHaveLength(1);
+    // At least the planted invoice's difference (another of the month may add its own).
+    const notItemised = centsOf(own[0]?.Amount ?? '');
+    expect(notItemised).toBeGreaterThanOrEqual(stated - lines);
+    const body = rows.filter((r) => !isTotalRow(r));
+    expect(body.reduce((sum, r) => sum + centsOf(r.Amount ?? ''), 0)).toBe(invoices + notItemised);
+    expect(session.consoleErrors).toEqual([]);
+  });
 });
+
+/** The month, stated total and lines of the first stored invoice stating more than its lines. */
+function statedBeyondLines(
+  page: Page,
+): Promise<{ month: string; stated: number; lines: number } | undefined> {
+  return page.evaluate(
+    () =>
+      new Promise<{ month: string; stated: number; lines: number } | undefined>(
+        (resolve, reject) => {
+          const open = indexedDB.open('tem-desk');
+          open.onerror = () => reject(new Error('cannot open the database'));
+          open.onsuccess = () => {
+            const db = open.result;
+            const request = db.transaction('invoices').objectStore('invoices').getAll();
+            request.onerror = () => reject(new Error('cannot read invoices'));
+            request.onsuccess = () => {
+              const invoices: {
+                invoiceDate: string;
+                statedTotal: number | null;
+                linesTotal: number;
+              }[] = request.result;
+              db.close();
+              const found = invoices.find(
+                (i) => i.statedTotal !== null && i.statedTotal > i.linesTotal,
+              );
+              resolve(
+                found === undefined
+                  ? undefined
+                  : {
+                      month: found.invoiceDate.slice(0, 7),
+                      stated: found.statedTotal ?? 0,
+                      lines: found.linesTotal,
+                    },
+              );
+            };
+          };
+        },
+      ),
+  );
+}

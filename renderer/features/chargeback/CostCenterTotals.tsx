@@ -1,5 +1,10 @@
-import type { AllocationResult } from '../../../shared/allocation';
-import { NOT_IN_LINES_LABEL, notInLines, type ChargebackNames } from '../../../shared/export';
+import { notItemisedTotal, type AllocationResult } from '../../../shared/allocation';
+import {
+  NOT_IN_LINES_LABEL,
+  NOT_ITEMISED_LABEL,
+  notInLines,
+  type ChargebackNames,
+} from '../../../shared/export';
 import {
   costCenterTotalsWithBudgets,
   monthBudgetTotal,
@@ -28,7 +33,13 @@ export function CostCenterTotals({
     lines.set(row.costCenterId, (lines.get(row.costCenterId) ?? 0) + 1);
   // Invoices whose stored lines no longer add up to them: a row of its own, as in the exports.
   const missing = notInLines(result);
-  const total = sumCents([...result.byCostCenter.map((entry) => entry.total), missing]);
+  // What the invoices state beyond their lines: no cost center's, but in the invoices as billed.
+  const notItemised = notItemisedTotal(result);
+  const total = sumCents([
+    ...result.byCostCenter.map((entry) => entry.total),
+    missing,
+    notItemised,
+  ]);
   const markup = sumCents(result.byCostCenter.map((entry) => entry.markup));
   // The month's budget (Budgets section), when one is set: Budget, Variance and Variance %.
   const budgets = names.budgets;
@@ -108,6 +119,17 @@ export function CostCenterTotals({
             <td className="numeric">{formatCents(cents(0))}</td>
             <td className="numeric">{formatCents(missing)}</td>
             {budgetCells(null, missing)}
+          </tr>
+        )}
+        {notItemised !== 0 && (
+          <tr className="row-overdue">
+            <th scope="row">—</th>
+            <td>{NOT_ITEMISED_LABEL}</td>
+            <td />
+            <td className="numeric">{formatCents(notItemised)}</td>
+            <td className="numeric">{formatCents(cents(0))}</td>
+            <td className="numeric">{formatCents(notItemised)}</td>
+            {budgetCells(null, notItemised)}
           </tr>
         )}
       </tbody>

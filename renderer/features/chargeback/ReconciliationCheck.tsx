@@ -1,4 +1,5 @@
-import type { AllocationResult } from '../../../shared/allocation';
+import { notItemisedTotal, type AllocationResult } from '../../../shared/allocation';
+import { notItemisedNote } from '../../../shared/export';
 import { cents, formatCents } from '../../../shared/money/cents';
 
 /**
@@ -59,6 +60,11 @@ export function ReconciliationCheck({
           </button>
         )}
       </p>
+      {notItemisedTotal(result) !== 0 && (
+        <p role="note" className="check check--bad" aria-label="Invoice totals not itemised">
+          {notItemisedNote(result)}
+        </p>
+      )}
     </section>
   );
 }
