@@ -175,9 +175,12 @@ describe('the CLI started from a backup of the app', () => {
       '400.00',
       '250.00',
     ]);
+    // A third circuit on the new bill: a spike. (A circuit first billed at $400 on the account's
+    // first bill and at $1,400 on the next reads as a prorated first month, not as a spike.)
     const acmeNew = acmeBill('bills/acme/acme-2026-10.csv', 'AF-2610', '10/01/2026', [
-      '1400.00',
+      '400.00',
       '250.00',
+      '1000.00',
     ]);
     const oldSet: BillSet = { ...set, imports: [oldBills] };
     await throughApp(db, oldSet, AS_OF, END_MONTH, NOW);
