@@ -6,7 +6,7 @@
 import { notItemisedTotal } from '../allocation/not-itemised';
 import type { AllocationResult } from '../allocation/types';
 import type { IsoMonth } from '../dates/iso-date';
-import { cents, centsToDecimalString } from '../money/cents';
+import { cents, centsToDecimalString, type Cents } from '../money/cents';
 import { monthBudgetTotal, unallocatedBudgetValues, wantsBudget } from './chargeback-budget';
 import {
   CATEGORY_LABELS,
@@ -221,6 +221,30 @@ function unallocatedRows(
 }
 
 /**
+ * One row on the suspense cost center holding `amount` under `label`, with `fields` added (its
+ * memo, the invoices it comes from): the months' differences between invoices and lines.
+ */
+function suspenseLine(
+  amount: Cents,
+  label: string,
+  preset: ExportPreset,
+  month: IsoMonth,
+  suspense: { costCenter: string; glAccount: string },
+  fields: FieldValues,
+): FieldValues {
+  return {
+    // Budget fields are blank in a layout per charge (as its rows and total row leave them).
+    ...(wantsBudget(preset) && preset.grouping !== 'charge' ? unallocatedBudgetValues(amount) : {}),
+    month,
+    costCenterCode: suspense.costCenter,
+    costCenterName: label,
+    glAccount: suspense.glAccount,
+    ...fields,
+    ...suspenseAmounts(amount),
+  };
+}
+
+/**
  * What the invoices total beyond their charge lines, on one suspense row (none when the month
  * reconciles), so the amounts still add up to the invoices and the total row.
  */
@@ -232,20 +256,8 @@ function notInLinesRows(
 ): FieldValues[] {
   const amount = notInLines(result);
   if (amount === 0) return [];
-  return [
-    {
-      // Budget fields are blank in a layout per charge (as its rows and total row leave them).
-      ...(wantsBudget(preset) && preset.grouping !== 'charge'
-        ? unallocatedBudgetValues(amount)
-        : {}),
-      month,
-      costCenterCode: suspense.costCenter,
-      costCenterName: NOT_IN_LINES_LABEL,
-      glAccount: suspense.glAccount,
-      ...suspenseAmounts(amount),
-      memo: `The invoices of ${month} and their charge lines differ by ${centsToDecimalString(amount)}: see the reconciliation check`,
-    },
-  ];
+  const memo = `The invoices of ${month} and their charge lines differ by ${centsToDecimalString(amount)}: see the reconciliation check`;
+  return [suspenseLine(amount, NOT_IN_LINES_LABEL, preset, month, suspense, { memo })];
 }
 
 /**
@@ -262,19 +274,11 @@ function notItemisedRows(
   const amount = notItemisedTotal(result);
   if (amount === 0) return [];
   return [
-    {
-      ...(wantsBudget(preset) && preset.grouping !== 'charge'
-        ? unallocatedBudgetValues(amount)
-        : {}),
-      month,
-      costCenterCode: suspense.costCenter,
-      costCenterName: NOT_ITEMISED_LABEL,
-      glAccount: suspense.glAccount,
+    suspenseLine(amount, NOT_ITEMISED_LABEL, preset, month, suspense, {
       // The invoices it comes from, so the line can be traced to the bills.
       invoiceNumber: (result.notItemised ?? []).map((invoice) => invoice.invoiceNumber).join(' '),
-      ...suspenseAmounts(amount),
       memo: notItemisedNote(result),
-    },
+    }),
   ];
 }
 
