@@ -30,13 +30,17 @@ function undated(invoiceNumber: string, date: IsoDate, amount = 800_00) {
   return billed(invoice, [line('recurring', amount, CIRCUIT)]);
 }
 
-function audit(dates: readonly IsoDate[], amounts: readonly number[] = []) {
+function audit(
+  dates: readonly IsoDate[],
+  amounts: readonly number[] = [],
+  today: IsoDate = isoDate(2026, 6, 20),
+) {
   const bills = dates.map((date, i) => undated(`L-${i}`, date, amounts[i]));
   const { findings } = runAudit(
     snapshotOf({
       bills,
       services: [],
-      today: isoDate(2026, 6, 20),
+      today,
     }),
     ALL_RULES.filter((rule) => CHECKED.includes(rule.id)),
   );
@@ -82,6 +86,23 @@ describe('two bills with no stated period dated in one month', () => {
     ]);
   });
 
+  it('a late bill and the next month’s a cycle apart (March 2 and 31, bills dated the 28th): no month missing, none billed twice, no later month moved', () => {
+    expect(
+      audit(
+        [
+          isoDate(2026, 1, 28),
+          isoDate(2026, 3, 2),
+          isoDate(2026, 3, 31),
+          isoDate(2026, 4, 28),
+          isoDate(2026, 5, 28),
+        ],
+        [],
+        // Before June's bill is due (the helpers' account bills on the 1st, with 10 days' grace).
+        isoDate(2026, 6, 8),
+      ),
+    ).toEqual([]);
+  });
+
   it('a few days apart are still a copy re-sent under a new number', () => {
     const found = audit([
       isoDate(2026, 3, 1),
@@ -122,6 +143,31 @@ describe('billingMonths', () => {
     expect(
       of(isoDate(2026, 3, 31), isoDate(2026, 3, 1), isoDate(2026, 4, 30), isoDate(2026, 5, 31)),
     ).toEqual(['2026-04', '2026-03', '2026-05', '2026-06']);
+  });
+
+  it('reads the first of two bills a cycle apart as the month before’s, late, when the account bills late in the month', () => {
+    // Bills dated the 28th: February's comes on March 2, March's on March 31. Read as an early
+    // April bill, March 31 would move every later bill a month on (April 28 as May's…).
+    expect(
+      of(
+        isoDate(2026, 1, 28),
+        isoDate(2026, 3, 2),
+        isoDate(2026, 3, 31),
+        isoDate(2026, 4, 28),
+        isoDate(2026, 5, 28),
+      ),
+    ).toEqual(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05']);
+    // A copy of the late bill re-sent days later bills its month too.
+    expect(
+      of(isoDate(2026, 1, 28), isoDate(2026, 3, 2), isoDate(2026, 3, 5), isoDate(2026, 3, 31)),
+    ).toEqual(['2026-01', '2026-02', '2026-02', '2026-03']);
+  });
+
+  it('reads the later as the month after’s, early, when the account bills early in the month, even with a month missing before', () => {
+    // Bills dated the 1st, February's missing: March 1 is March's, on its day; March 31 is April's.
+    expect(
+      of(isoDate(2026, 1, 1), isoDate(2026, 3, 1), isoDate(2026, 3, 31), isoDate(2026, 5, 1)),
+    ).toEqual(['2026-01', '2026-03', '2026-04', '2026-05']);
   });
 
   it('counts 25 days as a cycle and 24 as the same one', () => {
