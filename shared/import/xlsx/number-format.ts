@@ -5,8 +5,12 @@
  * a number whose format is a date is an ISO date, counted in the workbook's date system.
  */
 
-/** How a number format shows a value: as a date, a time of day, or a number. */
-export type NumberFormatKind = 'date' | 'time' | 'number';
+/**
+ * How a number format shows a value: as a date, a time of day, a number, or an amount in a
+ * currency other than dollars (`currency`: its symbol or code as the format writes it, `€` for
+ * euros and `£` for pounds however written).
+ */
+export type NumberFormatKind = 'date' | 'time' | 'number' | { currency: string };
 
 /**
  * Built-in formats (ECMA-376 §18.8.30) that show dates or times: 14–17 and 22 hold a date
@@ -39,7 +43,48 @@ export function formatCodeKind(code: string): NumberFormatKind {
   if (/[hs]/i.test(bare)) return 'time';
   // `mmm` alone (a month name) is a date too; `m` alone is ambiguous and rare: a number.
   if (/mmm/i.test(bare)) return 'date';
-  return 'number';
+  const currency = currencyOfSection(section);
+  return currency === null ? 'number' : { currency };
+}
+
+/** Currency texts read as dollars: the amount is kept as written (a Canadian bill's `$` too). */
+const DOLLARS = /^(?:(?:US|CA|C)?\$|USD|CAD)$/i;
+/** A currency symbol (Unicode's currency signs) or the codes of euros and pounds in a text. */
+const CURRENCY_IN_TEXT = /\p{Sc}+|\b(?:EUR|GBP)\b/u;
+
+/**
+ * The currency a format's section shows amounts in, when not dollars: the text of a `[$€-407]`
+ * bracket, or a currency sign in its quoted, escaped or plain text (`"£"#,##0.00`, `#,##0.00 €`,
+ * `\¥#,##0`); null for dollars or none. Euros and pounds come back as `€` and `£` (so an amount
+ * reads as the CSV export of the same sheet would show it, and is refused the same way); any
+ * other as written (`CHF`, `¥`, `R$`), which no amount reader takes as dollars either.
+ */
+function currencyOfSection(section: string): string | null {
+  const texts: string[] = [];
+  for (const match of section.matchAll(/\[\$([^\]-]*)[^\]]*\]/g)) {
+    const text = (match[1] ?? '').trim();
+    if (text !== '') texts.push(text);
+  }
+  const plain = section.replace(/\[[^\]]*\]/g, '');
+  // Written text: the whole of a quoted text holding a sign (`"R$ "` is reais, not dollars).
+  for (const match of plain.matchAll(/"([^"]*)"|\\(.)/gu)) {
+    const text = (match[1] ?? match[2] ?? '').trim();
+    if (CURRENCY_IN_TEXT.test(text)) texts.push(text);
+  }
+  // A sign left bare (`#,##0.00 €`); `_€` (a space as wide as `€`) and `*€` (fill) show none.
+  const bare = plain
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./gu, '')
+    .replace(/[_*]./gu, '');
+  const found = CURRENCY_IN_TEXT.exec(bare);
+  if (found !== null) texts.push(found[0]);
+  for (const text of texts) {
+    if (DOLLARS.test(text)) continue;
+    if (text.includes('€') || /^EUR$/i.test(text)) return '€';
+    if (text.includes('£') || /^GBP$/i.test(text)) return '£';
+    return text;
+  }
+  return null;
 }
 
 /** The format code up to its first unquoted `;`. */
@@ -161,6 +206,13 @@ export function numericCellText(
 ): string {
   if (kind === 'date') return serialToIsoDate(value, date1904) ?? numberText(value);
   if (kind === 'time' && value >= 0 && value < 1) return serialToTime(value);
+  // Shown with its currency, as a CSV export of the sheet holds it: `€850`, `-£12.5`, `CHF 3`.
+  if (typeof kind === 'object') {
+    const { currency } = kind;
+    const sign = value < 0 ? '-' : '';
+    const separator = /^[A-Za-z]/.test(currency) ? ' ' : '';
+    return `${sign}${currency}${separator}${numberText(Math.abs(value))}`;
+  }
   if (Math.abs(value) >= FIFTEEN_DIGITS && Number.isInteger(value)) {
     const written = raw.trim();
     if (PLAIN_WHOLE.test(written)) return written.replace(/\.0*$/, '');

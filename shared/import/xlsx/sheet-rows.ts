@@ -34,6 +34,9 @@ export interface XlsxRow {
  * cells (a 100 MB bill is about two million).
  */
 export const MAX_SHEET_ROWS = 1_048_576;
+
+/** A number as a worksheet stores it (`12`, `-0.5`, `1.2E+16`, `.5`). */
+const STORED_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 export const MAX_SHEET_CELLS = 20_000_000;
 
 /** The column (0-based) of a reference like `AB12`; -1 when it has no letters. */
@@ -156,6 +159,11 @@ export function readSheetRows(xml: string, context: SheetContext): XlsxRow[] | s
         if (value.trim() === '') return '';
         const number = Number(value);
         if (!Number.isFinite(number)) return value;
+        // `Number` also reads `0x10`, `0b101` and `0o17`, which no spreadsheet stores a number as.
+        if (!STORED_NUMBER.test(value.trim())) {
+          refusal = `the cell ${columnLetters(column)}${rowNumber} holds ${quoted(value.trim())} where a number is stored, which no spreadsheet writes: the file is damaged.`;
+          return '';
+        }
         return numericCellText(number, kinds[style] ?? 'number', date1904, value);
       }
     }

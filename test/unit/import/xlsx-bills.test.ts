@@ -132,6 +132,52 @@ describe('Excel bills: what is read', () => {
     expect(draft.errors[0]?.message).toMatch(/Sheet Detail, row 2, column D \(Invoice Date\)/);
   });
 
+  it('refuses amounts formatted in euros or pounds as the CSV of the sheet would be, never reading them as dollars', () => {
+    // Amounts stored as plain numbers, shown by their cells' formats as €850.00 and £12.00: read
+    // as the digits alone they would be $850.00 and $12.00.
+    const inCurrency = (code: string) =>
+      draftOf(
+        read({
+          sheets: [detail(chargeRows([{ n: 850, style: 1 }]))],
+          numFmts: [{ id: 164, code }, { id: 14 }],
+        }),
+      );
+    for (const [code, words] of [
+      ['[$€-407] #,##0.00', '"€850" is an amount in euros'],
+      ['#,##0.00 [$€-1]', '"€850" is an amount in euros'],
+      ['#,##0.00\\ "€"', '"€850" is an amount in euros'],
+      ['"£"#,##0.00', '"£850" is an amount in pounds'],
+      ['[$GBP] #,##0.00', '"£850" is an amount in pounds'],
+    ] as const) {
+      const draft = inCurrency(code);
+      expect(draft.lines).toEqual([]);
+      expect(draft.errors[0]?.message, code).toContain(
+        `Sheet Detail, row 2, column F (Amount): ${words}: TEM Desk keeps every amount in US dollars`,
+      );
+    }
+    // Another currency is no amount in dollars either; one in dollars reads as before.
+    expect(inCurrency('[$CHF-807] #,##0.00').errors[0]?.message).toContain('"CHF 850"');
+    expect(inCurrency('[$¥-411]#,##0').errors[0]?.message).toContain('"¥850"');
+    for (const dollars of ['[$$-409]#,##0.00', '"$"#,##0.00', '[$USD] #,##0.00', '#,##0.00_€'])
+      expect(inCurrency(dollars).lines.map((line) => line.amount)).toEqual([850_00]);
+  });
+
+  it('refuses a number stored as hexadecimal, binary or octal as a damaged file', () => {
+    for (const stored of ['0x10', '0b101', '0o17']) {
+      const outcomes = read({
+        sheets: [detail(chargeRows([{ n: 5, style: STYLE.currency }]))],
+        patch: {
+          'xl/worksheets/sheet1.xml': (xml) =>
+            xml.replace(/(r="F2"[^>]*>)<v>5<\/v>/, `$1<v>${stored}</v>`),
+        },
+      });
+      const [outcome] = outcomes;
+      expect(outcome?.kind === 'unreadable' && outcome.message).toContain(
+        `the cell F2 holds "${stored}" where a number is stored, which no spreadsheet writes: the file is damaged.`,
+      );
+    }
+  });
+
   it('finds the header under a title block', () => {
     const outcomes = read({
       sheets: [

@@ -59,8 +59,26 @@ describe('number formats', () => {
     ['#,##0.00 "days"', 'number'],
     ['0.00%', 'number'],
     ['"Due "dd', 'date'],
+    ['[$$-409]#,##0.00', 'number'],
+    ['[$$-1009]#,##0.00', 'number'],
+    ['#,##0.00_€', 'number'],
+    ['#,##0 "min"', 'number'],
   ])('%s is a %s format', (code, kind) => {
     expect(formatCodeKind(code)).toBe(kind);
+  });
+
+  it.each([
+    ['[$€-407] #,##0.00', '€'],
+    ['#,##0.00 €', '€'],
+    ['#,##0.00" EUR"', '€'],
+    ['\\£#,##0.00', '£'],
+    ['"£"#,##0.00;[Red]\\-"£"#,##0.00', '£'],
+    ['[$GBP]#,##0', '£'],
+    ['[$CHF-807] #,##0.00', 'CHF'],
+    ['"R$ "#,##0.00', 'R$'],
+    ['[$¥-411]#,##0', '¥'],
+  ])('%s shows amounts in %s', (code, currency) => {
+    expect(formatCodeKind(code)).toEqual({ currency });
   });
 
   it.each([
@@ -79,6 +97,12 @@ describe('number formats', () => {
     expect(numericCellText(46296, 'date', false)).toBe('2026-10-01');
     expect(numericCellText(0.5, 'time', false)).toBe('12:00:00');
     expect(numericCellText(1.25, 'number', false)).toBe('1.25');
+  });
+
+  it('shows an amount in another currency with its sign or code, as a CSV of the sheet holds it', () => {
+    expect(numericCellText(850, { currency: '€' }, false)).toBe('€850');
+    expect(numericCellText(-12.5, { currency: '£' }, false)).toBe('-£12.5');
+    expect(numericCellText(0.1 + 0.2, { currency: 'CHF' }, false)).toBe('CHF 0.3');
   });
 });
 
