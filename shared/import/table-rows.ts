@@ -184,7 +184,7 @@ export class TableState {
     const dropped = new Set<TableRow>();
     for (const { row, width, text } of suspects) {
       dropped.add(row);
-      this.problem(row.line, this.shiftedMessage(row.line, width), text);
+      this.problem(row.line, this.shiftedMessage(row.line, width, row.cells), text);
       this.reportLinesInside(
         row.line,
         row.lastLine ?? row.line,
@@ -195,9 +195,12 @@ export class TableState {
     this.problems.sort((a, b) => a.line - b.line);
   }
 
-  private shiftedMessage(line: number, width: number): string {
-    const hint =
-      this.sniff.delimiter === ','
+  private shiftedMessage(line: number, width: number, cells: readonly string[]): string {
+    // A lone carriage return in a file whose rows end otherwise: Excel starts a row there, this
+    // reader does not (one kind of line break per file), so the next row's cells joined this one.
+    const hint = cells.some((cell) => LONE_CARRIAGE_RETURN.test(cell))
+      ? ' — a lone carriage return (CR, the line break of old Mac files) inside it joins two rows of the file. Save the file again so that every row ends with the same line break'
+      : this.sniff.delimiter === ','
         ? ' — an unquoted comma in an amount like 1,850.00? Quote such cells ("1,850.00") or remove the comma'
         : '';
     return `Row ${formatCount(line)} has ${formatCount(width)} cells, the header has ${formatCount(this.headerWidth)}${hint}. The row is not imported, so no cell is read from the wrong column.`;
@@ -211,13 +214,16 @@ export class TableState {
   private widthProblem(line: number, cells: readonly string[]): string | null {
     let width = cells.length;
     while (width > this.rawWidth && (cells[width - 1] ?? '').trim() === '') width -= 1;
-    if (width > this.rawWidth) return this.shiftedMessage(line, width);
+    if (width > this.rawWidth) return this.shiftedMessage(line, width, cells);
     if (cells.length < this.headerWidth) {
       return `Row ${formatCount(line)} has ${formatCount(cells.length)} cells, the header has ${formatCount(this.headerWidth)}: the row is cut short. It is not imported.`;
     }
     return null;
   }
 }
+
+/** A carriage return not followed by a line feed. */
+const LONE_CARRIAGE_RETURN = /\r(?!\n)/;
 
 /** A row's cells joined back with its delimiter, cut to 200 characters, to show a bad row. */
 function rowText(cells: readonly string[], delimiter: Delimiter): string {

@@ -190,6 +190,18 @@ describe('rows must match their header', () => {
     );
   });
 
+  it('blames a lone carriage return in a file of CRLF rows for joining two rows, not a comma', () => {
+    // Rows end with CR LF, but one ends with CR alone (pasted from an old Mac file): the row after
+    // it runs on in the same row, which then has twice the header's cells.
+    const text = outcomeText(
+      new TextEncoder().encode(`${HEADER}\r\n${ROW}\r\n${ROW}\r${ROW}\r\n${ROW}\r\n`),
+    );
+    expect(text).toContain(
+      'Row 3 has 13 cells, the header has 7 — a lone carriage return (CR, the line break of old Mac files) inside it joins two rows of the file.',
+    );
+    expect(text).not.toContain('unquoted comma');
+  });
+
   it('refuses a short row as short, not as "the category is blank"', () => {
     const text = outcomeText(new TextEncoder().encode(`${BILL}Lumen,5-KE4X-001,754240482\n`));
     expect(text).toContain('Row 3 has 3 cells, the header has 7: the row is cut short.');
