@@ -21,6 +21,8 @@ const NANP_FORMATTED = /^[\s().-]*[2-9][\d\s().-]*$/;
 const INVISIBLE = /[\u00AD\u061C\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
 /** Typographic dashes and the minus sign, which a word processor puts in a phone number. */
 const DASHES = /[\u2010-\u2015\u2212]/g;
+/** A character outside printable ASCII: only text with one needs Unicode normalisation. */
+const NOT_ASCII = /[^ -~\t\r\n]/;
 /** Excel's formula that keeps a number as text (`="5550100001"`). */
 const TEXT_FORMULA = /^="(.*)"$/;
 /**
@@ -30,12 +32,22 @@ const TEXT_FORMULA = /^="(.*)"$/;
 const NUMBER_WITH_ZERO_DECIMALS = /^(\+?\d{6,})\.0+$/;
 
 /**
+ * Text with compatibility characters made their plain forms (NFKC): full-width letters, digits
+ * and punctuation (`ＳＶＣ－５`, `５５５-０１０-０００１`, as a Japanese-locale spreadsheet writes
+ * them), circled digits, ligatures. ASCII text is returned as it is, so its keys never change.
+ */
+function compatible(text: string): string {
+  return NOT_ASCII.test(text) ? text.normalize('NFKC') : text;
+}
+
+/**
  * An identifier without what a spreadsheet or a word processor wrapped it in: invisible
- * characters, typographic dashes, Excel's text marks (a leading `'`, `="…"`) and the `.0` a data
- * tool adds to a long number. What is left is the identifier as the carrier wrote it.
+ * characters, typographic dashes, compatibility forms (full-width `ＳＶＣ－５` → `SVC-5`), Excel's
+ * text marks (a leading `'`, `="…"`) and the `.0` a data tool adds to a long number. What is left
+ * is the identifier as the carrier wrote it.
  */
 export function plainIdentifier(raw: string): string {
-  let text = raw.replace(INVISIBLE, '').replace(DASHES, '-').trim();
+  let text = compatible(raw.replace(INVISIBLE, '')).replace(DASHES, '-').trim();
   const formula = TEXT_FORMULA.exec(text);
   if (formula !== null) text = (formula[1] ?? '').trim();
   if (text.startsWith("'")) text = text.slice(1).trim();
@@ -87,16 +99,25 @@ const ACCOUNT_LEVEL: ReadonlySet<string> = new Set([
 
 /** Whether a bill's text where a service would be says the row is the account's (`N/A`, `Account`). */
 export function isAccountLevelWord(raw: string): boolean {
-  return ACCOUNT_LEVEL.has(raw.toUpperCase().replace(/[^A-Z0-9]/g, ''));
+  return ACCOUNT_LEVEL.has(
+    compatible(raw)
+      .toUpperCase()
+      .replace(/[^A-Z0-9]/g, ''),
+  );
 }
 
 /**
- * The match key of a circuit ID: upper case with every character that is not a letter or digit
- * removed (`12.HCGS.123456..LEC` → `12HCGS123456LEC`). Null when nothing is left, or for a word
- * marking account-level charges (`N/A`, `Account`).
+ * The match key of a circuit ID: compatibility forms made plain (full-width `ＳＶＣ－５` is
+ * `SVC-5`), upper case, every character that is not an ASCII letter or digit removed
+ * (`12.HCGS.123456..LEC` → `12HCGS123456LEC`). An identifier with no ASCII letter or digit
+ * (`ЛИНИЯ`, `回線`) is keyed by its letters and digits in any script, so it is still a service (met
+ * again, or reported unknown), never an account-level charge. Null when nothing is left, or for a
+ * word marking account-level charges (`N/A`, `Account`).
  */
 export function circuitMatchKey(raw: string): string | null {
-  const key = raw.toUpperCase().replace(/[^A-Z0-9]/g, '');
+  const text = compatible(raw).toUpperCase();
+  let key = text.replace(/[^A-Z0-9]/g, '');
+  if (key === '' && NOT_ASCII.test(text)) key = text.replace(/[^\p{L}\p{N}\p{M}]/gu, '');
   return key === '' || ACCOUNT_LEVEL.has(key) ? null : key;
 }
 
@@ -106,8 +127,9 @@ export function circuitMatchKey(raw: string): string | null {
  * Masked values (`*`, `***-***-1234`) and `N/A` give null, so they never match each other.
  */
 export function serviceMatchKey(raw: string, defaultCountry: CountryCode = 'US'): string | null {
-  if (raw.includes('*')) return null;
   const text = plainIdentifier(raw);
+  // After `plainIdentifier`, so a full-width mask (`＊＊＊-１２３４`) is one too.
+  if (text.includes('*')) return null;
   const phone = phoneMatchKey(text, defaultCountry);
   if (phone !== null) return phone;
   return circuitMatchKey(text);

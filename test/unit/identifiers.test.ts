@@ -98,6 +98,42 @@ describe('serviceMatchKey', () => {
     expect(serviceMatchKey(raw)).toBe(expected);
   });
 
+  // Full-width forms, as a Japanese-locale spreadsheet writes them: the service written in ASCII.
+  it.each([
+    ['ＳＶＣ－５', 'SVC5'],
+    ['ｓｖｃ－５', 'SVC5'],
+    ['５５５-０１０-０００１', '+15550100001'],
+    ['（５５５）　０１０－０００２', '+15550100002'],
+    ['＝"５５５０１００００３"', '+15550100003'],
+    ['＊＊＊-＊＊＊-４５６７', null],
+    ['Ｎ／Ａ', null],
+    ['ＡＣＣＯＵＮＴ', null],
+  ])('full-width %j → %s', (raw, expected) => {
+    expect(serviceMatchKey(raw)).toBe(expected);
+  });
+
+  // Written with no ASCII letter or digit: a service of its own, never account-level (no key).
+  it.each([
+    ['ЛИНИЯ-ПЯТЬ', 'ЛИНИЯПЯТЬ'],
+    ['линия пять', 'ЛИНИЯПЯТЬ'],
+    ['回線・東京', '回線東京'],
+    ['٥٥٥٠١', '٥٥٥٠١'],
+  ])('other scripts %j → %s', (raw, expected) => {
+    expect(serviceMatchKey(raw)).toBe(expected);
+  });
+
+  it('keeps the key of every ASCII identifier as it was (ASCII letters and digits, upper case)', () => {
+    const random = seededRandom(5);
+    const alphabet = "abcXYZ019 .-/()+#&_*'";
+    for (let n = 0; n < 5000; n++) {
+      let raw = '';
+      for (let i = 0, length = 1 + Math.floor(random() * 14); i < length; i++)
+        raw += alphabet[Math.floor(random() * alphabet.length)];
+      const key = raw.toUpperCase().replace(/[^A-Z0-9]/g, '');
+      expect(circuitMatchKey(raw)).toBe(key === '' || ['NA', 'ACCOUNT'].includes(key) ? null : key);
+    }
+  });
+
   it('phone and circuit keys of the same number never collide', () => {
     expect(serviceMatchKey('555-123-4567')).not.toBe(circuitMatchKey('555-123-4567'));
   });
