@@ -4,11 +4,13 @@
  */
 import { createHash } from 'node:crypto';
 import { lstat, readdir, readFile, readlink, realpath, stat } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
-import { isHousekeepingFileName } from '../../shared/import/housekeeping-files';
+import { basename, join, resolve, sep } from 'node:path';
+import { hiddenZipMembers } from '../../shared/import/archive';
+import { isHiddenName, isSystemFileName } from '../../shared/import/housekeeping-files';
 import type { ImportLimits } from '../../shared/import/limits';
 import { DEFAULT_IMPORT_LIMITS, formatBytes, importLimits } from '../../shared/import/limits';
 import { pushAll } from '../../shared/arrays';
+import { someOf } from '../../shared/text/wording';
 
 /** A problem with the user's input: printed as is, exit code 1 (not a crash). */
 export class CliError extends Error {
@@ -29,6 +31,11 @@ export interface BillFile {
 /** The bill files to read, in the order given (a path given twice is read once). */
 export interface BillFiles {
   files: BillFile[];
+  /**
+   * Hidden files and folders left out (`bills/.bill.csv`, `bills/.old/`, `bills.zip › .bill.csv`),
+   * named by the run; the system's own (`.DS_Store`, `Thumbs.db`) are not listed.
+   */
+  hidden?: string[];
 }
 
 /** Why a device, pipe or socket given as an input is not read. */
@@ -108,24 +115,33 @@ async function isOfficeLockFile(path: string): Promise<boolean> {
 }
 
 /**
- * Files under a folder, sorted by name at each level; hidden files and folders (dotfiles and the
- * system's and Office's housekeeping files) left out. A link is followed: to a folder, walked once
- * (a link back up the tree is not walked again); to a file, listed; to nothing, listed too, so
- * that the run stops naming it rather than leaving a bill out unsaid.
+ * Files under a folder, sorted by name at each level; hidden files and folders (dotfiles, added to
+ * `hidden` to be named) and the system's and Office's housekeeping files (`.DS_Store`, `Thumbs.db`,
+ * `__MACOSX`, left out unsaid) left out. A link is followed: to a folder, walked once (a link back
+ * up the tree is not walked again); to a file, listed; to nothing, listed too, so that the run
+ * stops naming it rather than leaving a bill out unsaid.
  */
-async function walk(folder: string, walked = new Set<string>()): Promise<string[]> {
+async function walk(
+  folder: string,
+  hidden: string[],
+  walked = new Set<string>(),
+): Promise<string[]> {
   walked.add(await realpath(folder));
   const entries = await readdir(folder, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const paths: string[] = [];
   for (const entry of entries) {
-    if (entry.name.startsWith('.') || isHousekeepingFileName(entry.name)) continue;
+    if (isSystemFileName(entry.name)) continue;
+    if (isHiddenName(entry.name)) {
+      hidden.push(join(folder, entry.name) + (entry.isDirectory() ? sep : ''));
+      continue;
+    }
     const path = join(folder, entry.name);
     // A link stands for what it leads to: a folder, a file, or nothing (kept, to be named).
     const kind = entry.isSymbolicLink() ? await linkedKind(path) : entryKind(entry);
     if (kind === 'file' && entry.name.startsWith('~$') && (await isOfficeLockFile(path))) continue;
     if (kind === 'folder') {
-      if (!walked.has(await realpath(path))) pushAll(paths, await walk(path, walked));
+      if (!walked.has(await realpath(path))) pushAll(paths, await walk(path, hidden, walked));
     } else if (kind === 'file' || kind === 'nothing') paths.push(path);
   }
   return paths;
@@ -160,6 +176,7 @@ export async function collectBillFiles(
   // A ZIP may be as large as its members together; anything larger is refused unread.
   const largest = Math.max(limits.maxFileBytes, limits.maxArchiveBytes);
   const paths: string[] = [];
+  const hidden: string[] = [];
   for (const input of inputs) {
     let isFolder: boolean;
     try {
@@ -172,7 +189,7 @@ export async function collectBillFiles(
       continue;
     }
     try {
-      pushAll(paths, await walk(input));
+      pushAll(paths, await walk(input, hidden));
     } catch (error) {
       throw new CliError(`Cannot read the bills folder "${input}": ${reason(error)}.`);
     }
@@ -202,9 +219,26 @@ export async function collectBillFiles(
     }
     const hash = createHash('sha256').update(bytes).digest('hex');
     files.push({ path, name: basename(path), bytes, hash });
+    for (const member of hiddenZipMembers({ name: path, bytes }, limits))
+      hidden.push(`${path} › ${member}`);
   }
   if (files.length === 0) {
-    throw new CliError(`No bill files found in ${inputs.map((i) => `"${i}"`).join(', ')}.`);
+    throw new CliError(
+      `No bill files found in ${inputs.map((i) => `"${i}"`).join(', ')}.${hiddenSentence(hidden)}`,
+    );
   }
-  return { files };
+  return { files, hidden };
+}
+
+/** Hidden files named in a message at most. */
+const HIDDEN_NAMED = 10;
+
+/**
+ * The sentence naming the hidden files and folders left out of the bills (`''` for none): a bill
+ * saved as `.bill.csv`, or a folder `.old/`, would otherwise be passed over without a word.
+ */
+export function hiddenSentence(hidden: readonly string[]): string {
+  if (hidden.length === 0) return '';
+  const names = hidden.map((path) => `"${path}"`);
+  return ` Left out, as hidden (the name starts with a dot): ${someOf(names, HIDDEN_NAMED)}; if one is a bill, rename it without the dot.`;
 }

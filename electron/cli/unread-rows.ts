@@ -3,6 +3,7 @@
  * miss a charge: unless `--allow-row-errors` is given, such a run writes nothing and exits 1; with
  * it, the summary lists every row left out, with its amount.
  */
+import { distinctRowCount } from '../../shared/import/draft';
 import { formatCount } from '../../shared/import/limits';
 import { CliError } from './inputs';
 import type { UnreadRow } from './workspace-bills';
@@ -13,11 +14,11 @@ const LISTED_IN_REFUSAL = 20;
 /** Rows listed in the summary of a run with `--allow-row-errors`. */
 const LISTED_IN_SUMMARY = 200;
 
-/** All the rows not read, listed or not. */
+/** All the rows not read, listed or not (a row with several bad cells counted once). */
 export function unreadRowCount(
   workspace: Pick<Workspace, 'unreadRows' | 'unlistedUnreadRows'>,
 ): number {
-  return workspace.unreadRows.length + workspace.unlistedUnreadRows;
+  return distinctRowCount(workspace.unreadRows, (row) => row.file) + workspace.unlistedUnreadRows;
 }
 
 /** One row as the CLI prints it: file, the reader's sentence, and the amount left out. */
@@ -40,7 +41,11 @@ function listed(
   max: number,
 ): string[] {
   const lines = workspace.unreadRows.slice(0, max).map((row) => `  ${describeUnreadRow(row)}`);
-  const more = unreadRowCount(workspace) - Math.min(max, workspace.unreadRows.length);
+  // Problems, not rows: the listed ones are problems (two of one row are two lines).
+  const more =
+    workspace.unreadRows.length +
+    workspace.unlistedUnreadRows -
+    Math.min(max, workspace.unreadRows.length);
   if (more > 0) lines.push(`  … and ${formatCount(more)} more.`);
   return lines;
 }

@@ -37,6 +37,7 @@ import {
   BACKUP_MAX_BYTES,
   CliError,
   collectBillFiles,
+  hiddenSentence,
   readInputFile,
   type BillFiles,
 } from './inputs';
@@ -183,6 +184,9 @@ export function buildWorkspace(input: WorkspaceInput): Workspace {
   const registry = new Registry(backup ?? undefined);
   const warnings: string[] = [];
   const notices = backup === null ? [] : backupNotices(input, backup);
+  // Hidden bill files left out are named, as empty files and PDFs are.
+  const hidden = hiddenSentence(input.bills.hidden ?? []).trim();
+  if (hidden !== '') notices.push(hidden);
   if (input.costCenters) readCostCenters(input.costCenters, registry);
   if (input.sites !== null)
     readSites(input.sites, registry, unknownCostCenters(input), input.setupDateOrder);

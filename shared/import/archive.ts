@@ -3,7 +3,7 @@
  * everything else is a single file. A ZIP is recognised by its signature, not its name, because
  * users rename files and mail gateways rename attachments.
  */
-import { isHousekeepingFileName } from './housekeeping-files';
+import { isHiddenName, isHousekeepingFileName, isSystemFileName } from './housekeeping-files';
 import type { Result } from '../result';
 import { fail, ok } from '../result';
 import type { ImportLimits, LimitAdvice } from './limits';
@@ -51,6 +51,24 @@ function isBillMember(path: string): boolean {
   const segments = path.split(/[/\\]/);
   if (segments.some((segment) => segment === '__MACOSX' || segment.startsWith('.'))) return false;
   return !isHousekeepingFileName(segments[segments.length - 1] ?? '');
+}
+
+/**
+ * The members of a ZIP left out because their name or a folder of theirs starts with a dot
+ * (`.bill.csv`, `.old/bill.csv`) and is not the system's own (`.DS_Store`, `__MACOSX/`): what a
+ * run names as skipped. None for a file that is not a ZIP, or one that cannot be opened.
+ */
+export function hiddenZipMembers(file: UploadedFile, limits = DEFAULT_IMPORT_LIMITS): string[] {
+  if (!isZip(file.bytes) || isXlsx(file.bytes)) return [];
+  const directory = readZipDirectory(file.bytes, limits.maxArchiveMembers);
+  if (!directory.ok) return [];
+  return directory.entries
+    .map((entry) => entry.path)
+    .filter((path) => {
+      if (path.endsWith('/') || path.endsWith('\\')) return false;
+      const segments = path.split(/[/\\]/);
+      return !segments.some(isSystemFileName) && segments.some(isHiddenName);
+    });
 }
 
 /** Options of {@link expandUpload}. */

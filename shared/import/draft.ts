@@ -224,6 +224,33 @@ export function problemCount(draft: Pick<BillDraft, 'errors' | 'unlistedErrorRow
   return draft.errors.length - (unlisted > 0 ? 1 : 0) + unlisted;
 }
 
+/**
+ * How many rows the errors are of: a row with several bad cells (a date and a category) is one
+ * row, once per file; each note about a whole file (row 0) counts as one.
+ */
+export function distinctRowCount<T extends { row: number }>(
+  errors: readonly T[],
+  fileOf: (error: T) => string,
+): number {
+  const rows = new Set<string>();
+  let notes = 0;
+  for (const error of errors) {
+    if (error.row === 0) notes += 1;
+    else rows.add(`${fileOf(error)}\u0000${String(error.row)}`);
+  }
+  return rows.size + notes;
+}
+
+/**
+ * How many rows of a draft could not be read: the rows its listed errors are of (several errors
+ * of one row counted once) and the rows counted past them.
+ */
+export function unreadRowCount(draft: Pick<BillDraft, 'errors' | 'unlistedErrorRows'>): number {
+  const unlisted = draft.unlistedErrorRows ?? 0;
+  const listed = unlisted > 0 ? draft.errors.slice(0, -1) : draft.errors;
+  return distinctRowCount(listed, (error) => error.sourceFile) + unlisted;
+}
+
 /** The parts of a draft invoice (one `bill` part from its source file when it lists none). */
 export function partsOf(invoice: Pick<DraftInvoice, 'parts' | 'sourceFile'>): DraftPart[] {
   return invoice.parts ?? [{ kind: WHOLE_BILL, sourceFile: invoice.sourceFile }];

@@ -12,7 +12,7 @@ import {
 import {
   columnChoiceSentence,
   partsOf,
-  problemCount,
+  unreadRowCount,
   type BillDraft,
   type DraftInvoice,
 } from '../../../../shared/import/draft';
@@ -285,7 +285,7 @@ const ERRORS_SHOWN = 200;
 
 function RowProblems({ drafts }: { drafts: PreviewState['drafts'][number]['draft'][] }) {
   const errors = drafts.flatMap((d) => d.errors);
-  const total = drafts.reduce((sum, d) => sum + problemCount(d), 0);
+  const total = drafts.reduce((sum, d) => sum + unreadRowCount(d), 0);
   const skipped = drafts.flatMap((d) => d.skipped);
   return (
     <>
@@ -293,7 +293,7 @@ function RowProblems({ drafts }: { drafts: PreviewState['drafts'][number]['draft
         <table className="data-table row-errors">
           <caption>
             Rows that could not be read ({total.toLocaleString('en-US')}) — they are not imported
-            {total > ERRORS_SHOWN ? `; the first ${ERRORS_SHOWN} are listed` : ''}
+            {errors.length > ERRORS_SHOWN ? `; the first ${ERRORS_SHOWN} problems are listed` : ''}
           </caption>
           <thead>
             <tr>

@@ -1,5 +1,5 @@
 import type { DateOrder } from '../../../../shared/dates';
-import { problemCount, type BillDraft } from '../../../../shared/import/draft';
+import { unreadRowCount, type BillDraft } from '../../../../shared/import/draft';
 import { draftLineCount, draftUsageCount } from '../../../../shared/import/packed-drafts';
 import type { ColumnMapping } from '../../../../shared/import/mapping';
 import type { InvoiceDetails } from '../../../../shared/import/profiles/types';
@@ -62,7 +62,7 @@ export function draftTotals(drafts: readonly BillDraft[]) {
     invoices: drafts.reduce((sum, d) => sum + d.invoices.length, 0),
     lines: drafts.reduce((sum, d) => sum + draftLineCount(d), 0),
     usage: drafts.reduce((sum, d) => sum + draftUsageCount(d), 0),
-    errors: drafts.reduce((sum, d) => sum + problemCount(d), 0),
+    errors: drafts.reduce((sum, d) => sum + unreadRowCount(d), 0),
     skipped: drafts.reduce((sum, d) => sum + d.skipped.length, 0),
   };
 }
