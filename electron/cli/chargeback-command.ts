@@ -13,12 +13,13 @@ import {
 } from '../../shared/allocation';
 import {
   chargebackCsv,
-  chargebackXlsx,
+  chargebackXlsxFile,
   notItemisedNote,
   STANDARD_PRESET,
   suspenseProblem,
 } from '../../shared/export/chargeback';
 import type { IsoDate } from '../../shared/dates/iso-date';
+import { cutCellsNotice, type XlsxCutCell } from '../../shared/export/xlsx';
 import { runAudit } from '../../shared/audit/run';
 import { cents, formatCents } from '../../shared/money/cents';
 import { plural } from '../../shared/text/wording';
@@ -38,6 +39,8 @@ export interface ChargebackOutcome {
   fromBackup: boolean;
   /** The month's invoices that repeat another under a new number (`duplicate-invoice`), booked too. */
   copies: { invoiceNumber: string; original: string; total: number }[];
+  /** The workbook's text cells cut to Excel's limit of 32,767 characters (none for a CSV). */
+  cut: XlsxCutCell[];
 }
 
 /** The month's allocation of a workspace, with the app's default chargeback settings. */
@@ -96,12 +99,15 @@ export async function runChargebackCommand(
     carriers: workspace.carriers,
     sites: workspace.sites,
   };
-  const bytes =
+  const { bytes, cut } =
     args.format === 'xlsx'
-      ? chargebackXlsx(result, names, STANDARD_PRESET, args.csv)
-      : new TextEncoder().encode(
-          chargebackCsv(result, names, STANDARD_PRESET, { bom: true, ...args.csv }),
-        );
+      ? chargebackXlsxFile(result, names, STANDARD_PRESET, args.csv)
+      : {
+          bytes: new TextEncoder().encode(
+            chargebackCsv(result, names, STANDARD_PRESET, { bom: true, ...args.csv }),
+          ),
+          cut: [],
+        };
   await writeOutputs([{ path: args.out, data: bytes }]);
   return {
     workspace,
@@ -110,6 +116,7 @@ export async function runChargebackCommand(
     csv: args.csv,
     fromBackup: args.workspace !== null,
     copies: monthCopies(workspace, args.month, today),
+    cut,
   };
 }
 
@@ -173,6 +180,7 @@ export function chargebackSummary(outcome: ChargebackOutcome): string[] {
     );
   }
   lines.push(...unreadRowsSummary(outcome.workspace));
+  if (outcome.cut.length > 0) lines.push(`Notice: ${cutCellsNotice(outcome.cut)}`);
   lines.push(`Wrote ${outcome.file}.`);
   return lines;
 }

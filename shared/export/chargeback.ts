@@ -21,7 +21,13 @@ import {
 } from './chargeback-rows';
 import { layoutRows, type ChargebackCsvSettings } from './chargeback-csv';
 import { FIELD_KINDS, type ExportPreset } from './presets';
-import { writeXlsx, type XlsxCell, type XlsxColumn, type XlsxSheet } from './xlsx';
+import {
+  writeXlsxFile,
+  type XlsxCell,
+  type XlsxColumn,
+  type XlsxCutCell,
+  type XlsxSheet,
+} from './xlsx';
 
 export * from './presets';
 export * from './chargeback-csv';
@@ -49,6 +55,19 @@ export function chargebackXlsx(
   preset: ExportPreset,
   suspense: Partial<ChargebackCsvSettings> = {},
 ): Uint8Array {
+  return chargebackXlsxFile(result, names, preset, suspense).bytes;
+}
+
+/**
+ * {@link chargebackXlsx}, also returning the cells whose text was cut to Excel's limit of 32,767
+ * characters (a description that long), for the export's message.
+ */
+export function chargebackXlsxFile(
+  result: AllocationResult,
+  names: ChargebackNames,
+  preset: ExportPreset,
+  suspense: Partial<ChargebackCsvSettings> = {},
+): { bytes: Uint8Array; cut: XlsxCutCell[] } {
   const detail = layoutRows(result, names, preset, result.month, suspense);
   const sheets: XlsxSheet[] = [
     summarySheet(result, names),
@@ -73,7 +92,7 @@ export function chargebackXlsx(
         names,
       ),
     );
-  return writeXlsx({ sheets });
+  return writeXlsxFile({ sheets });
 }
 
 /** Cost center × category (categories with any amount), total, mark-up; exceptions last. */

@@ -8,6 +8,11 @@
  *
  * Money columns take integer cents and write exact decimals (`12345` → `<v>123.45</v>`), so
  * money stays integer up to the file; dates take ISO `YYYY-MM-DD` and write date serial numbers.
+ *
+ * Excel holds at most {@link XLSX_TEXT_LIMIT} characters in a cell and refuses (or "repairs") a
+ * file with a longer one, so longer text is cut to fit, ending with a visible `… (cut: N
+ * characters)`, and the workbook gains a "Cut text" sheet naming each cut cell
+ * ({@link writeXlsxFile} also returns them, for the caller's message). Numbers are never cut.
  */
 import { strToU8, zipSync } from 'fflate';
 import { daysBetween, isIsoDate, isoDate, type IsoDate } from '../dates/iso-date';
@@ -71,26 +76,108 @@ const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
+/** The most characters (UTF-16 code units, as Excel counts them) a cell holds. */
+export const XLSX_TEXT_LIMIT = 32_767;
+
+/** A text cell cut to {@link XLSX_TEXT_LIMIT}: where it is, and how long its text was. */
+export interface XlsxCutCell {
+  sheet: string;
+  /** `A1`-style reference. */
+  cell: string;
+  /** Characters of the whole text. */
+  length: number;
+  /** Characters left out (the marker comes in their place). */
+  cut: number;
+}
+
+/** The sentence telling the user that the `cut` cells were cut (for a message or the CLI). */
+export function cutCellsNotice(cut: readonly XlsxCutCell[]): string {
+  const cells = cut.length === 1 ? '1 cell' : `${cut.length} cells`;
+  const where = cut
+    .slice(0, 5)
+    .map((entry) => `${entry.sheet}!${entry.cell}`)
+    .join(', ');
+  const more = cut.length > 5 ? ` and ${cut.length - 5} more` : '';
+  return `${cells} held text longer than Excel's limit of ${XLSX_TEXT_LIMIT.toLocaleString('en-US')} characters (${where}${more}): cut to fit, ending with "… (cut: N characters)"; the "Cut text" sheet lists them. Amounts are not affected; the CSV export keeps the whole text.`;
+}
+
+/**
+ * `text` within {@link XLSX_TEXT_LIMIT}: as it is when it fits, else its start and `… (cut: N
+ * characters)` (N the characters left out), never splitting a surrogate pair. `cut` is N, or 0.
+ */
+export function fitXlsxText(text: string): { text: string; cut: number } {
+  if (text.length <= XLSX_TEXT_LIMIT) return { text, cut: 0 };
+  const marker = (cut: number) => `… (cut: ${cut.toLocaleString('en-US')} characters)`;
+  // The marker's length depends on how much is cut: shorten until text and marker fit.
+  let keep = XLSX_TEXT_LIMIT - marker(text.length - XLSX_TEXT_LIMIT).length;
+  for (;;) {
+    const code = text.charCodeAt(keep - 1);
+    if (code >= 0xd800 && code <= 0xdbff) keep -= 1;
+    const fitted = `${text.slice(0, keep)}${marker(text.length - keep)}`;
+    if (fitted.length <= XLSX_TEXT_LIMIT) return { text: fitted, cut: text.length - keep };
+    keep -= fitted.length - XLSX_TEXT_LIMIT;
+  }
+}
+
 /** Writes the workbook as XLSX bytes. Throws on a programmer error (no sheets, fractional cents). */
 export function writeXlsx(workbook: XlsxWorkbook): Uint8Array {
+  return writeXlsxFile(workbook).bytes;
+}
+
+/** {@link writeXlsx}, also returning the text cells cut to Excel's limit. */
+export function writeXlsxFile(workbook: XlsxWorkbook): {
+  bytes: Uint8Array;
+  cut: XlsxCutCell[];
+} {
   if (workbook.sheets.length === 0) throw new RangeError('A workbook needs at least one sheet.');
   const strings = new SharedStrings();
   const taken = new Set<string>();
   const names = workbook.sheets.map((sheet) => safeSheetName(sheet.name, taken));
   const files: Record<string, Uint8Array> = {};
   workbook.sheets.forEach((sheet, i) => {
+    strings.sheet = names[i] ?? '';
     files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(sheet, strings));
   });
-  files['[Content_Types].xml'] = strToU8(contentTypesXml(workbook.sheets.length));
+  const cut = strings.cut;
+  const sheets = [...workbook.sheets];
+  if (cut.length > 0) {
+    // Said in the workbook itself, so whoever opens the file learns which cells are not whole.
+    const note = cutTextSheet(cut);
+    names.push(safeSheetName(note.name, taken));
+    sheets.push(note);
+    files[`xl/worksheets/sheet${sheets.length}.xml`] = strToU8(sheetXml(note, strings));
+  }
+  files['[Content_Types].xml'] = strToU8(contentTypesXml(sheets.length));
   files['_rels/.rels'] = strToU8(
     `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
   );
-  files['xl/workbook.xml'] = strToU8(workbookXml(workbook.sheets, names));
-  files['xl/_rels/workbook.xml.rels'] = strToU8(workbookRelsXml(workbook.sheets.length));
+  files['xl/workbook.xml'] = strToU8(workbookXml(sheets, names));
+  files['xl/_rels/workbook.xml.rels'] = strToU8(workbookRelsXml(sheets.length));
   files['xl/styles.xml'] = strToU8(stylesXml(workbook.moneyFormat ?? MONEY_FORMAT));
   files['xl/sharedStrings.xml'] = strToU8(strings.xml());
   // A fixed time stamp makes the same workbook the same bytes.
-  return zipSync(files, { level: 6, mtime: '1980-01-01T00:00:00' });
+  return { bytes: zipSync(files, { level: 6, mtime: '1980-01-01T00:00:00' }), cut: [...cut] };
+}
+
+/** The sheet listing the cells whose text was cut to Excel's limit. */
+function cutTextSheet(cut: readonly XlsxCutCell[]): XlsxSheet {
+  return {
+    name: 'Cut text',
+    columns: [
+      { header: 'Sheet', kind: 'text' },
+      { header: 'Cell', kind: 'text' },
+      { header: 'Characters', kind: 'number', total: false },
+      { header: 'Characters cut', kind: 'number', total: false },
+      { header: 'Note', kind: 'text', width: 60 },
+    ],
+    rows: cut.map((entry) => [
+      entry.sheet,
+      entry.cell,
+      entry.length,
+      entry.cut,
+      `Longer than Excel's ${XLSX_TEXT_LIMIT.toLocaleString('en-US')} characters a cell: cut, ending with "… (cut: ${entry.cut.toLocaleString('en-US')} characters)".`,
+    ]),
+  };
 }
 
 /**
@@ -118,8 +205,15 @@ class SharedStrings {
   private readonly indexes = new Map<string, number>();
   private readonly list: string[] = [];
   private uses = 0;
+  /** The (safe) name of the sheet being written, for {@link cut}. */
+  sheet = '';
+  /** The cells whose text was cut to {@link XLSX_TEXT_LIMIT}. */
+  readonly cut: XlsxCutCell[] = [];
 
-  indexOf(text: string): number {
+  /** The index of the text of cell `ref`, cut to Excel's limit when longer. */
+  indexOf(whole: string, ref: string): number {
+    const { text, cut } = fitXlsxText(whole);
+    if (cut > 0) this.cut.push({ sheet: this.sheet, cell: ref, length: whole.length, cut });
     this.uses += 1;
     let index = this.indexes.get(text);
     if (index === undefined) {
@@ -147,7 +241,7 @@ function sheetXml(sheet: XlsxSheet, strings: SharedStrings): string {
   const parts: string[] = [];
   const header = columns.map(
     (column, c) =>
-      `<c r="${columnLetters(c)}1" s="${XLSX_STYLE.header}" t="s"><v>${strings.indexOf(column.header)}</v></c>`,
+      `<c r="${columnLetters(c)}1" s="${XLSX_STYLE.header}" t="s"><v>${strings.indexOf(column.header, `${columnLetters(c)}1`)}</v></c>`,
   );
   parts.push(`<row r="1">${header.join('')}</row>`);
   const sums = columns.map(() => 0);
@@ -204,7 +298,7 @@ function cellXml(
       return `<c r="${ref}" s="${XLSX_STYLE.date}" t="n"><v>${daysBetween(EXCEL_EPOCH, value)}</v></c>`;
     }
     if (value === '') return '';
-    return `<c r="${ref}" t="s"><v>${strings.indexOf(value)}</v></c>`;
+    return `<c r="${ref}" t="s"><v>${strings.indexOf(value, ref)}</v></c>`;
   }
   if (!Number.isFinite(value)) throw new RangeError(`Cell ${ref} holds ${value}, not a number.`);
   switch (kind) {
@@ -237,7 +331,7 @@ function totalsRowXml(
       return `<c r="${ref}" s="${style}" t="n">${formula}<v>${value}</v></c>`;
     }
     if (c === 0)
-      return `<c r="${ref}" s="${XLSX_STYLE.header}" t="s"><v>${strings.indexOf(label)}</v></c>`;
+      return `<c r="${ref}" s="${XLSX_STYLE.header}" t="s"><v>${strings.indexOf(label, ref)}</v></c>`;
     return cellXml(ref, column.kind, column.totalValue ?? null, strings);
   });
   return `<row r="${rowNumber}">${cells.join('')}</row>`;

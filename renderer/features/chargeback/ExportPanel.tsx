@@ -2,7 +2,8 @@ import { useId, useState } from 'react';
 import type { IsoMonth } from '../../../shared/dates/iso-date';
 import {
   chargebackCsv,
-  chargebackXlsx,
+  chargebackXlsxFile,
+  cutCellsNotice,
   DEFAULT_SUSPENSE_CODE,
   suspenseProblem,
   type ChargebackCsvSettings,
@@ -69,12 +70,19 @@ export function ExportPanel({
       setMessage(`Not exported. ${collision}`);
       return;
     }
-    const bytes =
+    const { bytes, cut } =
       format === 'xlsx'
-        ? chargebackXlsx(result, names, preset, csv)
-        : new TextEncoder().encode(chargebackCsv(result, names, preset, { bom: true, ...csv }));
+        ? chargebackXlsxFile(result, names, preset, csv)
+        : {
+            bytes: new TextEncoder().encode(
+              chargebackCsv(result, names, preset, { bom: true, ...csv }),
+            ),
+            cut: [],
+          };
     const outcome = await platform().saveFile(`${base}.${format}`, bytes, format);
-    setMessage(outcome.saved ? `Saved ${base}.${format}.` : 'Export cancelled.');
+    // Text past Excel's cell limit is cut in the file: said here as well as in the workbook.
+    const notice = cut.length > 0 ? ` ${cutCellsNotice(cut)}` : '';
+    setMessage(outcome.saved ? `Saved ${base}.${format}.${notice}` : 'Export cancelled.');
   };
 
   return (

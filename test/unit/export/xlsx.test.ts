@@ -2,10 +2,14 @@ import fc from 'fast-check';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import {
+  cutCellsNotice,
+  fitXlsxText,
   MONEY_FORMAT,
   safeSheetName,
   writeXlsx,
+  writeXlsxFile,
   XLSX_STYLE,
+  XLSX_TEXT_LIMIT,
   type XlsxSheet,
 } from '../../../shared/export/xlsx';
 import { escapeXml, unescapeXml } from '../../../shared/export/xml';
@@ -105,6 +109,69 @@ describe('writeXlsx → inspectXlsx', () => {
   it('refuses fractional cents in a money column (a programmer error)', () => {
     expect(() => writeXlsx({ sheets: [{ ...sheet, rows: [['x', null, 1, 1.5]] }] })).toThrow(
       RangeError,
+    );
+  });
+});
+
+describe("text longer than Excel's limit of 32,767 characters a cell", () => {
+  const long = 'x'.repeat(40_000);
+  const { bytes, cut } = writeXlsxFile({
+    sheets: [
+      {
+        name: 'Detail',
+        columns: [
+          { header: 'Description', kind: 'text' },
+          { header: 'Amount', kind: 'money' },
+        ],
+        rows: [
+          [long, 15_00],
+          ['short', 2_50],
+        ],
+        totalsRow: { label: 'Total' },
+      },
+    ],
+  });
+  const book = inspectXlsx(bytes);
+  const [detail, note] = book.sheets;
+
+  it('is cut to fit, ending with a visible marker of how much was cut', () => {
+    const text = String(detail?.values[1]?.[0]);
+    expect(text).toHaveLength(XLSX_TEXT_LIMIT);
+    expect(text).toMatch(/^x+… \(cut: 7,258 characters\)$/);
+    expect(text.length - '… (cut: 7,258 characters)'.length + 7_258).toBe(40_000);
+    expect(detail?.values[2]?.[0]).toBe('short');
+  });
+
+  it('leaves amounts and totals whole', () => {
+    expect(detail?.values[1]?.[1]).toBe(15);
+    expect(detail?.rows[3]?.[1]).toMatchObject({ value: 17.5, formula: 'SUM(B2:B3)' });
+  });
+
+  it('is named in a "Cut text" sheet and returned for the caller to say so', () => {
+    expect(cut).toEqual([{ sheet: 'Detail', cell: 'A2', length: 40_000, cut: 7_258 }]);
+    expect(note?.name).toBe('Cut text');
+    expect(note?.values[1]?.slice(0, 4)).toEqual(['Detail', 'A2', 40_000, 7_258]);
+    expect(cutCellsNotice(cut)).toContain("1 cell held text longer than Excel's limit of 32,767");
+    expect(cutCellsNotice(cut)).toContain('(Detail!A2)');
+  });
+
+  it('adds no sheet when every text fits', () => {
+    const fits = writeXlsxFile({ sheets: [{ ...sheet }] });
+    expect(fits.cut).toEqual([]);
+    expect(inspectXlsx(fits.bytes).sheets.map((s) => s.name)).toEqual(['Detail']);
+  });
+
+  it('never splits a surrogate pair and never exceeds the limit', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 20_000 }), fc.boolean(), (extra, emoji) => {
+        const text = (emoji ? '😀' : 'a').repeat(Math.ceil((XLSX_TEXT_LIMIT + extra) / 2) + 1);
+        const fitted = fitXlsxText(text);
+        expect(fitted.text.length).toBeLessThanOrEqual(XLSX_TEXT_LIMIT);
+        expect(fitted.text).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+        if (text.length <= XLSX_TEXT_LIMIT) expect(fitted).toEqual({ text, cut: 0 });
+        else expect(fitted.text.startsWith(text.slice(0, XLSX_TEXT_LIMIT - 40))).toBe(true);
+      }),
+      { numRuns: 50 },
     );
   });
 });
