@@ -14,7 +14,7 @@ const TOTAL_LABEL =
   /^(?:grand\s+|sub[\s-]*|sous[\s-]*|account\s+|invoice\s+|report\s+|bill\s+|page\s+)?totals?(?:\s+g[ée]n[ée]ral)?(?:\s+(?:(?:current|new|monthly)\s+)?(?:amount(?:\s+due)?|charges?|due|balance(?:\s+due)?|payable|billed|invoice(?:\s+amount)?|(?:this|the)\s+(?:invoice|bill|period|month)))?(?:\s*(?:for|pour)\b.*|\s*[:\-–].*)?$/i;
 
 /** {@link TOTAL_LABEL}, tried only on the cells that hold its one required word (cheap to look for). */
-function isTotalLabel(text: string): boolean {
+export function isTotalLabel(text: string): boolean {
   return HAS_TOTAL.test(text) && TOTAL_LABEL.test(text);
 }
 
@@ -68,6 +68,21 @@ export function summaryRowReason(
   identifying: readonly number[],
   labelCells: readonly number[] | LabelCells = [],
 ): string | null {
+  return summaryRow(cells, identifying, labelCells)?.reason ?? null;
+}
+
+/** A summary row: why, and the total label that makes it one (null for a row of only amounts). */
+export interface SummaryRow {
+  reason: string;
+  label: string | null;
+}
+
+/** {@link summaryRowReason}, also saying which label made the row a summary. */
+export function summaryRow(
+  cells: readonly string[],
+  identifying: readonly number[],
+  labelCells: readonly number[] | LabelCells = [],
+): SummaryRow | null {
   const labels =
     'lines' in labelCells
       ? namesLine(cells, labelCells.lines)
@@ -84,16 +99,114 @@ export function summaryRowReason(
   }
   if (first === undefined) return null;
   if (isTotalLabel(first))
-    return `a "${first}" row repeats amounts already imported from the detail rows.`;
+    return {
+      reason: `a "${first}" row repeats amounts already imported from the detail rows.`,
+      label: first,
+    };
   // A description cell saying just "Total" (report exports put the label there) is a summary too.
   const label = totalLabelAt(cells, identifying) ?? totalLabelAt(cells, labels);
   if (label !== null)
-    return `a "${label}" row repeats amounts already imported from the detail rows.`;
+    return {
+      reason: `a "${label}" row repeats amounts already imported from the detail rows.`,
+      label,
+    };
   if (identifying.length === 0) return null;
   for (const index of identifying) if ((cells[index] ?? '').trim() !== '') return null;
   for (const cell of cells) {
     const text = cell.trim();
     if (text !== '' && !AMOUNT_ONLY.test(text)) return null;
   }
-  return 'a row with no account, invoice or service and only amounts is a total row.';
+  return {
+    reason: 'a row with no account, invoice or service and only amounts is a total row.',
+    label: null,
+  };
+}
+
+/** What {@link classifySummaryRows} makes of a row. */
+export type SummaryVerdict =
+  /** A detail row. */
+  | null
+  /** A summary row, skipped: `reason` says why. */
+  | { kind: 'summary'; reason: string }
+  /**
+   * A row labelled as a total (`label`) whose `amount` repeats no amount of the table: not a
+   * summary (dropping it would lose a charge), to import when it names its charge, else to report.
+   */
+  | { kind: 'unconfirmed'; label: string; amount: number };
+
+/** How {@link classifySummaryRows} reads a table's rows. */
+export interface SummaryColumns {
+  /** See {@link summaryRowReason}. */
+  identifying: readonly number[];
+  labels: readonly number[] | LabelCells;
+  /** A row's amount in cents, or null when it has none (blank, unreadable). */
+  amount: (cells: readonly string[]) => number | null;
+  /** The invoice a row is of (its account and invoice cells), or '' when it does not say. */
+  group: (cells: readonly string[]) => string;
+  /** The invoice total a row states, in cents, or null. */
+  stated: (cells: readonly string[]) => number | null;
+}
+
+/**
+ * The rows of a table that are summaries, checked against the claim they make: a row labelled as a
+ * total repeats amounts of the detail rows, so it is a summary only when its amount is one it
+ * would repeat, or when it has no amount to tell. Repeated amounts: the sum of the detail rows
+ * since any earlier summary row, since its invoice began, or since the table began (a subtotal, a
+ * Canadian `Total for Cost Center :` line, a grand total of subtotals, a `Total` row at the
+ * bottom); the sum of the detail rows after it up to the next summary row or the end (a total
+ * written above its rows); or an invoice total the table states. A row of only amounts (no label)
+ * is a summary as {@link summaryRowReason} says.
+ */
+export function classifySummaryRows(
+  rows: readonly { cells: readonly string[] }[],
+  columns: SummaryColumns,
+): SummaryVerdict[] {
+  const found = rows.map((row) => summaryRow(row.cells, columns.identifying, columns.labels));
+  const verdicts: SummaryVerdict[] = found.map((summary) =>
+    summary === null ? null : { kind: 'summary', reason: summary.reason },
+  );
+  // Most tables hold no total row at all: nothing to check, no amount to read twice.
+  if (!found.some((summary) => summary !== null && summary.label !== null)) return verdicts;
+  // before[i]: the sum of the detail rows above row i (exact integers of cents).
+  const before: number[] = [0];
+  const stated = new Set<number>();
+  rows.forEach((row, i) => {
+    const amount = found[i] === null ? (columns.amount(row.cells) ?? 0) : 0;
+    before.push((before[i] ?? 0) + amount);
+    const total = columns.stated(row.cells);
+    if (total !== null) stated.add(total);
+  });
+  // The sums a summary row may start from: the table's start, after each summary row, each
+  // invoice's first row.
+  const starts = new Set<number>([0]);
+  const end = before[rows.length] ?? 0;
+  let group: string | null = null;
+  let nextSummary = 0;
+  rows.forEach((row, i) => {
+    const summary = found[i];
+    const sum = before[i] ?? 0;
+    if (summary === undefined || summary === null) {
+      const own = columns.group(row.cells);
+      if (own !== '' && own !== group) {
+        starts.add(sum);
+        group = own;
+      }
+      return;
+    }
+    if (summary.label !== null) {
+      const amount = columns.amount(row.cells);
+      if (amount !== null && !stated.has(amount) && !starts.has(sum - amount)) {
+        if (nextSummary <= i) {
+          nextSummary = i + 1;
+          while (nextSummary < rows.length && found[nextSummary] === null) nextSummary += 1;
+        }
+        const below = (before[nextSummary] ?? end) - (before[i + 1] ?? 0);
+        const after = end - (before[i + 1] ?? 0);
+        if (amount !== below && amount !== after)
+          verdicts[i] = { kind: 'unconfirmed', label: summary.label, amount };
+      }
+    }
+    starts.add(sum);
+  });
+  return verdicts;
 }
