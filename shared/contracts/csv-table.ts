@@ -17,7 +17,7 @@ import type { Table, TableRow } from '../import/table';
 import { readTable, sniffTable } from '../import/table';
 import { isXlsx } from '../import/xlsx/package';
 import { readWorkbookTables } from '../import/xlsx/sheet-table';
-import { withoutFormulaGuards } from '../inventory/table-file';
+import { withoutFormulaGuards, withoutUnreadCells } from '../inventory/table-file';
 import type { Cents } from '../money/cents';
 import { centsFromText } from '../money/cents';
 import { otherCurrencyRefusal } from '../money/decimal-text';
@@ -76,9 +76,14 @@ function readContractTable(
   // never a second header row dropped without a word (as in the other set-up files).
   const sniff = sniffTable(text, { secondHeader: false });
   if (!sniff.ok) return sniff;
+  // A row with a value no column takes (more cells than the header, a cell under a blank header
+  // cell) is a problem of its row, as in the other set-up files, never read with the value gone.
+  const { delimiter, headerLine } = sniff.value;
   return ok({
-    table: withoutFormulaGuards(readTable(text, sniff.value)),
-    headerLine: sniff.value.headerLine,
+    table: withoutFormulaGuards(
+      withoutUnreadCells(readTable(text, sniff.value), delimiter, headerLine),
+    ),
+    headerLine,
   });
 }
 

@@ -5,6 +5,10 @@
  */
 import { toCsv } from '../export/csv';
 import type { Table } from '../import/table';
+import { tableProblemErrors } from '../inventory/table-problems';
+import type { ContractRateDraft, ContractsCsvRead, CsvRead } from './csv';
+import { readContractRatesCsv, readContractsCsv } from './csv';
+import type { ContractCsvError } from './csv-table';
 import {
   CONTRACT_COLUMNS,
   CONTRACT_RATE_COLUMNS,
@@ -66,4 +70,38 @@ export function canonicalCsv(
     chosen.map((spec) => spec.header),
     table.rows.map((row) => chosen.map((spec) => row.cells[choice[spec.key] ?? -1] ?? '')),
   );
+}
+
+/**
+ * The file reader's problems with a contracts or rates table (a quote never closed, a row wider
+ * than its header, a value in a column with no header): those rows are not in the table's rows,
+ * so not in the file {@link canonicalCsv} writes either, and are said first, never gone without a
+ * word.
+ */
+function tableErrors(table: Partial<Pick<Table, 'problems'>>): ContractCsvError[] {
+  return tableProblemErrors(table).map(({ row, message }) => ({
+    row,
+    column: '',
+    value: '',
+    message,
+  }));
+}
+
+/**
+ * A contracts table read through the chosen columns, as the import's preview shows it: the file
+ * reader's problems, then the contract reader's.
+ */
+export function readChosenContracts(table: Table, choice: ColumnChoice): ContractsCsvRead {
+  const read = readContractsCsv(
+    new TextEncoder().encode(canonicalCsv(table, choice, CONTRACT_FILE_COLUMNS)),
+  );
+  return { ...read, errors: [...tableErrors(table), ...read.errors] };
+}
+
+/** A rates table read through the chosen columns, as {@link readChosenContracts}. */
+export function readChosenRates(table: Table, choice: ColumnChoice): CsvRead<ContractRateDraft> {
+  const read = readContractRatesCsv(
+    new TextEncoder().encode(canonicalCsv(table, choice, RATE_FILE_COLUMNS)),
+  );
+  return { ...read, errors: [...tableErrors(table), ...read.errors] };
 }

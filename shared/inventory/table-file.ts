@@ -1,6 +1,7 @@
 import { isZip } from '../import/archive';
 import { decodeBytes } from '../import/decode';
-import { readTable, sniffTable, type Table } from '../import/table';
+import { readTable, sniffTable, type Table, type TableRow } from '../import/table';
+import { unheadedCells, unheadedCellsMessage } from '../import/unheaded-cells';
 import { unguardFormula } from '../export/csv';
 import { APP_LIMIT_ADVICE, DEFAULT_IMPORT_LIMITS } from '../import/limits';
 import { isXlsx } from '../import/xlsx/package';
@@ -51,7 +52,12 @@ export function readTabularTables(
   // A line over the length limit, a header over the column limit: said, not read as no header.
   if (table.refused !== undefined) return fail(`${name}: ${table.refused}`);
   return ok([
-    { sheet: null, table: withoutFormulaGuards(withoutWideRows(table, sniff.value.delimiter)) },
+    {
+      sheet: null,
+      table: withoutFormulaGuards(
+        withoutUnreadCells(table, sniff.value.delimiter, sniff.value.headerLine),
+      ),
+    },
   ]);
 }
 
@@ -63,28 +69,43 @@ export function filledWidth(cells: readonly string[]): number {
 }
 
 /**
- * The table with each row that has a filled cell past the header's last column taken out and
- * listed as a problem: a comma inside a value not in quotes (`100 Main St, Suite 5`) moves every
- * cell after it one column on, so the row is read from none of them — not a site's cost center
- * taken from its country, nor a user's surname dropped without a word.
+ * The table with each row that has a value no column takes out and listed as a problem. A filled
+ * cell past the header's last column: a comma inside a value not in quotes (`100 Main St, Suite 5`)
+ * moves every cell after it one column on, so the row is read from none of them — not a site's
+ * cost center taken from its country, nor a user's surname dropped without a word. A filled cell
+ * under a blank header cell (`Site Code,,Site Name`): no reader takes it, so the row is refused
+ * naming its column, as a workbook's is (`unheadedCells`).
  */
-function withoutWideRows(table: Table, delimiter: string): Table {
+export function withoutUnreadCells(table: Table, delimiter: string, headerLine: number): Table {
   const width = table.header.length;
-  const wide = table.rows.filter((row) => filledWidth(row.cells) > width);
-  if (wide.length === 0) return table;
+  const gaps = table.header.some((name) => name.trim() === '');
+  const problems: Table['problems'] = [];
+  const dropped = new Set<TableRow>();
   const hint =
     delimiter === ','
       ? ': a comma inside a value that is not in quotes (like 100 Main St, Suite 5 or 1,250.00)? Put such a value in quotes, or name the extra column in the header'
       : ': name the extra column in the header';
-  const problems = [
-    ...table.problems,
-    ...wide.map((row) => ({
-      line: row.line,
-      message: `the row has ${String(filledWidth(row.cells))} cells but the header has ${String(width)} columns${hint}. The row is not read, so no cell is taken from the wrong column.`,
-    })),
-  ].sort((a, b) => a.line - b.line);
-  const dropped = new Set(wide);
-  return { ...table, rows: table.rows.filter((row) => !dropped.has(row)), problems };
+  for (const row of table.rows) {
+    const filled = filledWidth(row.cells);
+    if (filled > width) {
+      problems.push({
+        line: row.line,
+        message: `the row has ${String(filled)} cells but the header has ${String(width)} columns${hint}. The row is not read, so no cell is taken from the wrong column.`,
+      });
+      dropped.add(row);
+      continue;
+    }
+    const unheaded = gaps ? unheadedCells(row.cells, table.header) : [];
+    if (unheaded.length === 0) continue;
+    problems.push({ line: row.line, message: unheadedCellsMessage(unheaded, headerLine) });
+    dropped.add(row);
+  }
+  if (dropped.size === 0) return table;
+  return {
+    ...table,
+    rows: table.rows.filter((row) => !dropped.has(row)),
+    problems: [...table.problems, ...problems].sort((a, b) => a.line - b.line),
+  };
 }
 
 /**

@@ -3,14 +3,14 @@
  * contracts, inventory or rates — whatever its name or the order it was picked in), then read into
  * drafts with a located sentence per bad cell, by the same readers the single-file imports use.
  */
-import { readContractRatesCsv, readContractsCsv } from '../contracts/csv';
 import type { ContractDraft, ContractRateDraft } from '../contracts/csv';
 import {
-  canonicalCsv,
   CONTRACT_FILE_COLUMNS,
   guessColumnChoice,
   headerFitsContractFile,
   RATE_FILE_COLUMNS,
+  readChosenContracts,
+  readChosenRates,
 } from '../contracts/mapping';
 import type { IsoDate } from '../dates/iso-date';
 import { headerKey, type Table } from '../import/table';
@@ -23,7 +23,6 @@ import {
 } from '../inventory/import';
 import { readSiteRows, SITE_FIELDS, type SiteDraft } from '../inventory/sites-file';
 import { readTabularFile, readTabularTables } from '../inventory/table-file';
-import { tableProblemErrors } from '../inventory/table-problems';
 
 /** The kinds of file a set-up takes, in the order they are applied. */
 export const SETUP_KINDS = ['cost-centers', 'sites', 'contracts', 'inventory', 'rates'] as const;
@@ -96,13 +95,6 @@ function problemsOf(
   }));
 }
 
-/** A contracts or rates table, rewritten with the canonical headers for the one contract reader. */
-function canonicalBytes(table: Table, kind: 'contracts' | 'rates'): Uint8Array {
-  const specs = kind === 'contracts' ? CONTRACT_FILE_COLUMNS : RATE_FILE_COLUMNS;
-  const choice = guessColumnChoice(table.header, specs);
-  return new TextEncoder().encode(canonicalCsv(table, choice, specs));
-}
-
 /**
  * Reads one picked file (CSV, TSV, pipe or XLSX) as a set-up file of the kind its header says, as
  * of `today` (an inventory's Disconnect Date after it is a disconnect still to come).
@@ -150,18 +142,18 @@ function setupFileOf(name: string, table: Table, today: IsoDate): SetupFile {
       const skipped = read.skipped.map(({ row, message }) => ({ row, column: '', message }));
       return { kind, name, drafts: read.drafts, problems: problemsOf(read.errors), skipped };
     }
-    // Rewritten as a canonical table, whose rows are only those read: a row the file reader could
-    // not take (a quote never closed, more cells than the header) is said first, as it is for
-    // the other kinds.
+    // Read through the columns their names give, as the Contracts page's import reads them: a
+    // row the file reader could not take (a quote never closed, a value no column takes) is said
+    // first, as it is for the other kinds.
     case 'contracts': {
-      const { rows, errors } = readContractsCsv(canonicalBytes(table, kind));
-      const problems = [...tableProblemErrors(table), ...errors];
-      return { kind, name, drafts: rows, problems: problemsOf(problems) };
+      const choice = guessColumnChoice(table.header, CONTRACT_FILE_COLUMNS);
+      const { rows, errors } = readChosenContracts(table, choice);
+      return { kind, name, drafts: rows, problems: problemsOf(errors) };
     }
     case 'rates': {
-      const { rows, errors } = readContractRatesCsv(canonicalBytes(table, kind));
-      const problems = [...tableProblemErrors(table), ...errors];
-      return { kind, name, drafts: rows, problems: problemsOf(problems) };
+      const choice = guessColumnChoice(table.header, RATE_FILE_COLUMNS);
+      const { rows, errors } = readChosenRates(table, choice);
+      return { kind, name, drafts: rows, problems: problemsOf(errors) };
     }
     case 'unknown': {
       const message = `${name}: its columns (${table.header.join(', ')}) are not those of a cost centers, sites, contracts, inventory or rates file.`;

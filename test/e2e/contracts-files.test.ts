@@ -101,4 +101,58 @@ describe('contract files in Chromium', () => {
     ]);
     expect(session.consoleErrors).toEqual([]);
   });
+
+  it('refuses a row with a value in a column that has no header, naming the row and the column', async () => {
+    // Before, the Contracts page read the row without its note (a workbook) or left a CSV row
+    // wider than its header out of the preview without a word, and imported the rest.
+    const dir = mkdtempSync(join(tmpdir(), 'temdesk-contracts-'));
+    const path = join(dir, 'noted-contracts.xlsx');
+    const header = ['Contract ID', 'Carrier', 'Name', 'Accounts', 'Start Date', 'Term Months'];
+    writeFileSync(
+      path,
+      writeXlsx({
+        sheets: [
+          {
+            name: 'Contracts',
+            columns: [...header, '', 'Owner'].map((name) => ({
+              header: name,
+              kind: 'text' as const,
+            })),
+            rows: [
+              ['C-100', 'Lumen', 'Lumen MPLS', '5-ACME-001', '2024-01-15', '36', null, 'Dana'],
+              [
+                'C-200',
+                'Windstream',
+                'Windstream SIP',
+                'WS-100',
+                '2025-03-01',
+                '24',
+                'ask Bo',
+                'Eli',
+              ],
+            ],
+          },
+        ],
+      }),
+    );
+    session = await openApp({ hash: '#/contracts' });
+    const { page } = session;
+    await page.getByRole('tab', { name: 'Import and export' }).click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Choose contracts file…' }).click();
+    await (await chooser).setFiles(path);
+    const step = page.getByRole('group', { name: 'Columns of noted-contracts.xlsx' });
+    await step.getByRole('button', { name: 'Use these columns' }).click();
+
+    const problems = page.getByRole('table', { name: /problem to fix in the file/ });
+    await expect.poll(() => problems.getByRole('row').count()).toBe(2);
+    await expect
+      .poll(() => problems.textContent())
+      .toContain(
+        'Row 3: column G has a value ("ask Bo") but no header, so it cannot be imported: name column G in the header row (row 1) or clear the cell.',
+      );
+    expect(await page.getByRole('button', { name: 'Import 1 contract' }).isDisabled()).toBe(true);
+    await session.screenshot('contracts-import-unheaded-cell');
+    expect(session.consoleErrors).toEqual([]);
+  });
 });

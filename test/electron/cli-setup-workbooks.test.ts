@@ -2,7 +2,9 @@
  * Set-up workbooks with more than one sheet, as the CLI reads them: the app's own contracts export
  * (a Contracts and a Rates sheet) brings its rates along, and an inventory kept on several sheets
  * (Mobile, Circuits) is read whole. Before, only the first sheet was read: the rates' findings and
- * the second sheet's services were gone without a word.
+ * the second sheet's services were gone without a word. A value in a column with no header stops
+ * the run naming its row and column, as a CSV row wider than its header does; before, it was
+ * dropped without a word.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeXlsx, type XlsxSheet } from '../../shared/export/xlsx';
 import { runCliCaptured } from '../helpers/cli-workspace';
+import { buildXlsx, type TestCell } from '../helpers/xlsx-build';
 
 const SETUP = 'test/fixtures/setup';
 let dir = '';
@@ -109,5 +112,68 @@ describe('set-up workbooks of several sheets', () => {
     expect(workbook.stderr).toContain(
       `its sheet "Notes" is not an inventory (its columns: Note, Owner), so its rows were not read.`,
     );
+  });
+});
+
+describe('a set-up workbook with a value in a column that has no header', () => {
+  /** The fixture's CSV as a workbook's rows, with `extra` cells added at the end of some rows. */
+  function rowsOf(text: string, extra: Record<number, TestCell[]>): TestCell[][] {
+    return text
+      .trim()
+      .split(/\r?\n/)
+      .map((line, index) => [...line.split(','), ...(extra[index] ?? [])]);
+  }
+
+  it('stops the run naming the row and the column, as a CSV row wider than its header does', async () => {
+    const inventory = await readFile(join(SETUP, 'inventory.csv'), 'utf8');
+    // Row 3 has a note two columns past the header's last (L), in column N.
+    await writeFile(
+      join(dir, 'noted-inventory.xlsx'),
+      buildXlsx({
+        sheets: [{ name: 'Inventory', rows: rowsOf(inventory, { 2: [null, 'moved to Dallas?'] }) }],
+      }),
+    );
+    const run = await audit('noted', [
+      ...['--inventory', join(dir, 'noted-inventory.xlsx')],
+      ...['--contracts', join(SETUP, 'contracts.csv')],
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      'Row 3: column N has a value ("moved to Dallas?") but no header, so it cannot be imported: name column N in the header row (row 1) or clear the cell.',
+    );
+    expect(run.findings).toBe('');
+
+    // A contracts workbook with a value under a blank header cell, read by --contracts.
+    const contracts = await readFile(join(SETUP, 'contracts.csv'), 'utf8');
+    const rows = rowsOf(contracts, { 0: [null, 'Owner'], 1: ['note', 'Dana'] });
+    await writeFile(
+      join(dir, 'gap-contracts.xlsx'),
+      buildXlsx({ sheets: [{ name: 'Contracts', rows }] }),
+    );
+    const gap = await audit('gap', [
+      ...['--inventory', join(SETUP, 'inventory.csv')],
+      ...['--contracts', join(dir, 'gap-contracts.xlsx')],
+    ]);
+    expect(gap.code).toBe(1);
+    expect(gap.stderr).toContain('Row 2: column M has a value ("note") but no header');
+  });
+
+  it('reads blank and whitespace-only cells past the header as nothing', async () => {
+    const inventory = await readFile(join(SETUP, 'inventory.csv'), 'utf8');
+    await writeFile(
+      join(dir, 'spaced-inventory.xlsx'),
+      buildXlsx({
+        sheets: [{ name: 'Inventory', rows: rowsOf(inventory, { 1: ['  ', ''], 3: [null, ' '] }) }],
+      }),
+    );
+    const csv = await audit('spaced-csv', [
+      ...['--inventory', join(SETUP, 'inventory.csv'), '--contracts', join(SETUP, 'contracts.csv')],
+    ]);
+    const run = await audit('spaced', [
+      ...['--inventory', join(dir, 'spaced-inventory.xlsx')],
+      ...['--contracts', join(SETUP, 'contracts.csv')],
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.findings).toBe(csv.findings);
   });
 });

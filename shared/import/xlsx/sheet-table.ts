@@ -2,7 +2,8 @@
  * A worksheet as the import's {@link Table}: the header found below any title block (the first
  * row as wide as the table that reads like column names), every row after it with its spreadsheet
  * row number, columns from the header's first. Setup workbooks are read here too (their first or
- * every visible sheet with a table); which sheet a bill is read from is chosen in `sheet-choice`.
+ * every visible sheet with a table; a row with a value in a column with no header is a problem,
+ * not read); which sheet a bill is read from is chosen in `sheet-choice`.
  */
 import type { ImportLimits, LimitAdvice } from '../limits';
 import { formatCount, LISTED_ROW_ERRORS, quoteCell } from '../limits';
@@ -10,6 +11,7 @@ import type { Table, TableRow } from '../table';
 import { looksLikeHeader, modalWidth, repeatsBelow } from '../sample-lines';
 import { isFooterText, layoutRowKind } from '../table-rows';
 import { centsFromText } from '../../money/cents';
+import { unheadedCells, unheadedCellsMessage } from '../unheaded-cells';
 import type { XlsxRow, XlsxWorkbook } from './workbook';
 import { columnLetters, openWorkbook } from './workbook';
 
@@ -42,7 +44,8 @@ export function sheetColumnLetter(table: SheetTable, index: number): string {
 /**
  * The header of a sheet's rows and the rows under it; null when no row reads like a header. Bills
  * are read strictly (`strictWidth`, as CSV bills are): a row with a value outside the header's
- * columns is a problem, not read. Set-up files keep such a row, its extra cells after the header's.
+ * columns is a problem, not read. Set-up files refuse such a row too, and one with a value in a column
+ * whose header cell is blank (a gap between two names): no reader would take it.
  */
 export function sheetTable(
   sheet: string,
@@ -57,13 +60,31 @@ export function sheetTable(
     ),
   );
   if (width === 0) return null;
-  const minWidth = Math.max(2, Math.ceil(width * 0.8));
-  const headerAt = sample.findIndex((row) =>
-    looksLikeHeader(
-      row.cells.map((cell) => cell.trim()),
-      minWidth,
-    ),
-  );
+  let minWidth = Math.max(2, Math.ceil(width * 0.8));
+  const findHeader = () =>
+    sample.findIndex((row) =>
+      looksLikeHeader(
+        row.cells.map((cell) => cell.trim()),
+        minWidth,
+      ),
+    );
+  let headerAt = findHeader();
+  if (headerAt < 0 && !options.strictWidth) {
+    // A set-up sheet with a note beside most rows, in a column with no header, looks wider than
+    // its header: measured by the cells filled, the header is found, and those rows are refused
+    // naming the column (below), never the whole sheet taken for one holding no table.
+    const filled = modalWidth(
+      sample.map((row) => {
+        const count = row.cells.filter((cell) => cell.trim() !== '').length;
+        return count >= 2 ? count : 0;
+      }),
+    );
+    const narrower = Math.max(2, Math.ceil(filled * 0.8));
+    if (narrower < minWidth) {
+      minWidth = narrower;
+      headerAt = findHeader();
+    }
+  }
   const headerRow = sample[headerAt];
   if (headerRow === undefined) return null;
   const firstColumn = headerRow.cells.findIndex((cell) => cell.trim() !== '');
@@ -135,7 +156,17 @@ export function sheetTable(
     if (unsaved !== undefined) unsavedFormula ??= `${columnLetters(unsaved)}${row.row}`;
     if (row.cells.length === 0) continue;
     if (!options.strictWidth) {
-      const cells = row.cells.slice(firstColumn);
+      // A value in a column the header names nothing in is read by no set-up reader: the row is
+      // refused naming it, as a CSV row with more cells than its header is.
+      const unheaded = unheadedCells(row.cells, header, firstColumn);
+      if (unheaded.length > 0) {
+        table.problems.push({
+          line: row.row,
+          message: unheadedCellsMessage(unheaded, headerRow.row),
+        });
+        continue;
+      }
+      const cells = row.cells.slice(firstColumn, firstColumn + header.length);
       while (cells.length < header.length) cells.push('');
       table.rows.push({ line: row.row, cells });
       continue;

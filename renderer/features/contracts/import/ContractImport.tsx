@@ -1,15 +1,15 @@
 import { useState } from 'react';
-import { readContractRatesCsv, readContractsCsv } from '../../../../shared/contracts';
 import { todayIso } from '../../../../shared/dates';
 import type { SaveFileKind } from '../../../../shared/ipc/contract';
 import { useDatabase } from '../../../db/DatabaseContext';
 import type { ContractsData } from '../../../db/contracts';
 import {
-  canonicalCsv,
   CONTRACT_FILE_COLUMNS,
   guessColumnChoice,
   headerFitsContractFile,
   RATE_FILE_COLUMNS,
+  readChosenContracts,
+  readChosenRates,
   type ColumnChoice,
 } from '../../../../shared/contracts/mapping';
 import type { Table } from '../../../../shared/import/table';
@@ -60,25 +60,23 @@ export function ContractImport({ data }: { data: ContractsData }) {
     });
   };
 
-  /** The file rewritten with the canonical headers of the chosen columns, read like any contracts file. */
+  /** The file read through the chosen columns, like any contracts file, its reader's problems first. */
   const read = async (step: MappingStep, choice: ColumnChoice) => {
     const { kind } = step;
-    const specs = kind === 'contracts' ? CONTRACT_FILE_COLUMNS : RATE_FILE_COLUMNS;
-    const bytes = new TextEncoder().encode(canonicalCsv(step.table, choice, specs));
-    const file = { name: step.fileName, bytes };
     setMapping(null);
     const base = session ?? { drafts: [], rates: [], contractErrors: [], rateErrors: [] };
-    const contractsRead = kind === 'contracts' ? readContractsCsv(file.bytes) : null;
-    const ratesRead = kind === 'rates' ? readContractRatesCsv(file.bytes) : null;
+    // The file reader's problems (a value in a column with no header…) come with the reader's.
+    const contractsRead = kind === 'contracts' ? readChosenContracts(step.table, choice) : null;
+    const ratesRead = kind === 'rates' ? readChosenRates(step.table, choice) : null;
     const next = {
       ...base,
       ...(contractsRead && {
-        contractsFile: file.name,
+        contractsFile: step.fileName,
         drafts: contractsRead.rows,
         contractErrors: contractsRead.errors,
       }),
       ...(ratesRead && {
-        ratesFile: file.name,
+        ratesFile: step.fileName,
         rates: ratesRead.rows,
         rateErrors: ratesRead.errors,
       }),
