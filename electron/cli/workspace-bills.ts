@@ -182,6 +182,14 @@ export function readBillFiles(
       state.notices.push(pdfNeedsEnteringNotice(outcome.fileName));
       continue;
     }
+    // A usage-only file whose bill is neither among the bills nor in the backup (usage detail, a
+    // pooling report, usage archives) bills nothing and is no fault of the file: said among the
+    // notes with the bill to import it with, as Bell's call detail without its MOB file is and as
+    // the app's preview names it, and the run goes on with the other bills.
+    if (outcome.kind === 'unreadable' && outcome.usageWithoutBill === true) {
+      state.billNotes.push(`${outcome.fileName}: not imported: ${outcome.message}`);
+      continue;
+    }
     if (outcome.kind !== 'draft') {
       problems.push(billProblem(outcome));
       continue;

@@ -178,6 +178,12 @@ export interface BillDraft {
    */
   refusal?: string;
   /**
+   * The refusal is a usage-only file's (usage detail, a pooling report, usage archives) whose bill
+   * is neither in the pick nor stored: nothing in it is billed, and nothing is wrong with it. Both
+   * doors name it as not imported with the bill to import it with, and go on with the rest.
+   */
+  usageWithoutBill?: true;
+  /**
    * Fields for which a file held several of their column names (AT&T-style `Amount`, `Cost`): the
    * column read, by the layout's priority, and the ones left unread. Shown in the preview and the
    * CLI's summary, one sentence each ({@link columnChoiceSentence}).

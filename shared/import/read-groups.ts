@@ -10,7 +10,7 @@ import { boundDraftDates } from './draft-bounds';
 import { withFileNotes } from './file-notes';
 import { importLimits } from './limits';
 import type { CarrierProfile, InvoiceDetails, ProfileTable } from './profiles/types';
-import { unreadable } from './read-sources';
+import { refusedDraft, unreadable } from './read-sources';
 import type { ParsedFile, ReadBillOptions, ReadOutcome } from './read-types';
 import { sheetDraftNotes } from './xlsx/sheet-notes';
 
@@ -113,7 +113,8 @@ export function draftOutcome(
 ): ReadOutcome {
   const noted = sheetDraftNotes(withFileNotes(draft, files), files);
   if (noted.refusal !== undefined) {
-    return unreadable(files.map((file) => file.name).join(', '), noted.refusal);
+    const names = files.map((file) => file.name).join(', ');
+    return refusedDraft(names, noted.refusal, noted);
   }
   return {
     kind: 'draft',

@@ -5,6 +5,7 @@
  */
 import type { UploadedFile } from './archive';
 import { boundDraftDates } from './draft-bounds';
+import type { BillDraft } from './draft';
 import type { X12File } from './edi/read-edi';
 import { readEdiBills } from './edi/read-edi';
 import type { ImportLimits } from './limits';
@@ -23,6 +24,20 @@ export function unreadable(fileName: string, message: string): ReadOutcome {
   return { kind: 'unreadable', fileName, message: capMessage(message) };
 }
 
+/**
+ * The outcome of a draft refused whole: a file that cannot be read, or a usage-only file whose
+ * bill is not there, which is said as such (see `BillDraft.usageWithoutBill`).
+ */
+export function refusedDraft(
+  fileName: string,
+  refusal: string,
+  draft: Pick<BillDraft, 'usageWithoutBill'>,
+): ReadOutcome {
+  return draft.usageWithoutBill === true
+    ? { kind: 'unreadable', fileName, message: capMessage(refusal), usageWithoutBill: true }
+    : unreadable(fileName, refusal);
+}
+
 export /** The usage draft of the Rogers archives, joined to the pick's bills and the stored ones. */
 function rogersOutcome(
   archives: readonly RogersArchive[],
@@ -36,7 +51,7 @@ function rogersOutcome(
     ...archive.headers.map((header) => header.fileName),
     ...archive.calls.map((call) => call.fileName),
   ]);
-  if (draft.refusal !== undefined) return unreadable(names.join(', '), draft.refusal);
+  if (draft.refusal !== undefined) return refusedDraft(names.join(', '), draft.refusal, draft);
   const files = names.map((name) => ({ name, encoding: 'utf-8' as const, replacementChars: 0 }));
   return { kind: 'draft', draft: boundDraftDates(draft, importLimits(options.limits)), files };
 }

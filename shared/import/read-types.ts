@@ -121,6 +121,12 @@ export type ReadOutcome =
       empty?: true;
       /** The file is a PDF (the printed bill, as a portal's ZIP may hold beside the data). */
       pdf?: true;
+      /**
+       * The file holds usage only and its bill is neither in the pick nor stored (see
+       * `BillDraft.usageWithoutBill`): nothing of it is billed, and it is not imported. The app
+       * names it and imports the rest; the CLI says it among its notes and goes on.
+       */
+      usageWithoutBill?: true;
     };
 
 /** A file of an upload, decoded and parsed, on its way to a draft. */

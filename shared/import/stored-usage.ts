@@ -134,7 +134,8 @@ export function alreadyStoredSentence(sourceFile: string): string {
 /**
  * Takes the stored invoices seeded by {@link seedStoredInvoices} back out of a finished draft: the
  * usage read onto them stays, and they are listed in `usageFor`. A draft left with nothing to
- * import is refused with `alone` (the sentence naming the bill to import) when no bill matched.
+ * import is refused with `alone` (the sentence naming the bill to import) when no bill matched,
+ * marked as usage without its bill (see {@link BillDraft.usageWithoutBill}).
  */
 export function detachStoredInvoices(draft: BillDraft, alone: string | null): BillDraft {
   const seeded = draft.invoices.filter((i) => i.sourceFile === STORED_SOURCE);
@@ -150,7 +151,10 @@ export function detachStoredInvoices(draft: BillDraft, alone: string | null): Bi
     }));
   if (targets.length > 0) draft.usageFor = [...(draft.usageFor ?? []), ...targets];
   if (draft.invoices.length > 0 || draft.usage.length > 0) return draft;
-  if (alone !== null) draft.refusal ??= alone;
+  if (alone !== null && draft.refusal === undefined) {
+    draft.refusal = alone;
+    draft.usageWithoutBill = true;
+  }
   return draft;
 }
 

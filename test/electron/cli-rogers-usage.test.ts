@@ -1,7 +1,9 @@
 /**
  * The CLI reads Rogers usage archives from a bills folder with the Rogers bill they belong to (a
  * TEM Desk charges CSV): the archives' usage is counted onto that bill's lines and reaches the
- * optimisation table. Alone, the archives stop the run with the sentence naming the bill.
+ * optimisation table. Alone, the archives are named as not imported, with the sentence naming the
+ * bill, and the run goes on: the policy of every usage-only file without its bill
+ * (test/electron/cli-files-not-imported.test.ts).
  */
 import { copyFile, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -51,11 +53,15 @@ afterAll(async () => {
 });
 
 describe('the CLI on Rogers usage archives', () => {
-  it('without their bill, stops with the sentence naming the bill to import', async () => {
+  // This stopped the run (exit 1, nothing written) when usage-only files without their bill were
+  // a failure of the run; they are now said as not imported and the run goes on, as the app's
+  // preview names them and imports the rest, and as Bell's call detail always was.
+  it('without their bill, names them as not imported with the bill to import, and goes on', async () => {
     const run = await auditWorkspace(dir);
-    expect(run.code).not.toBe(0);
-    expect(run.stderr).toContain(
-      'Rogers usage archives hold usage only: import the Rogers bill of account 800123456 for the cycle ending 2026-03-20',
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('0 invoices, 0 charge lines, $0.00 billed.');
+    expect(run.stdout).toContain(
+      'not imported: Rogers usage archives hold usage only: import the Rogers bill of account 800123456 for the cycle ending 2026-03-20',
     );
   });
 
