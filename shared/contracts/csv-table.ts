@@ -87,12 +87,19 @@ function readContractTable(
   });
 }
 
+/**
+ * What the contracts and rates readers read: a file's bytes, or a table already read from a file
+ * (the columns chosen in an import, under their canonical names), whose rows keep the file's own
+ * row numbers.
+ */
+export type ContractSource = Uint8Array | { table: Table; headerLine: number };
+
 /** Opens a file and finds the columns of `specs`; a missing required column is an error. */
 export function openTable<const S extends readonly ColumnSpec[]>(
-  bytes: Uint8Array,
+  source: ContractSource,
   specs: S,
 ): OpenedTable<S[number]['key']> {
-  const read = readContractTable(bytes, specs);
+  const read = source instanceof Uint8Array ? readContractTable(source, specs) : ok(source);
   if (!read.ok) {
     return {
       ok: false,

@@ -36,6 +36,7 @@ import {
   readAmount,
   splitList,
   type ContractCsvError,
+  type ContractSource,
 } from './csv-table';
 import { noticeDaysForMonths, noticeMonthsOf } from './notice';
 import { contractEndDate } from './terms';
@@ -49,7 +50,7 @@ export {
   readAllowance,
 } from './csv-columns';
 export { contractRatesToCsv, contractsToCsv } from './csv-export';
-export type { ContractCsvError } from './csv-table';
+export type { ContractCsvError, ContractSource } from './csv-table';
 
 /** A contract as read from a file, with carrier and accounts by name, before the app gives it ids. */
 export interface ContractDraft extends Omit<Contract, 'carrierId' | 'accountIds' | 'serviceIds'> {
@@ -123,10 +124,10 @@ export interface ContractsCsvRead extends CsvRead<ContractDraft> {
  * terms), unless it is before the Start Date.
  */
 export function readContractsCsv(
-  bytes: Uint8Array,
+  source: ContractSource,
   options: ReadContractsOptions = {},
 ): ContractsCsvRead {
-  const table = openTable(bytes, CONTRACT_COLUMNS);
+  const table = openTable(source, CONTRACT_COLUMNS);
   if (!table.ok) return { rows: [], errors: table.errors, dateOrder: options.dateOrder ?? null };
   const { header, body, indexOf } = table;
   const dateColumns = [indexOf('startDate'), indexOf('endDate')];
@@ -250,10 +251,10 @@ export interface ReadContractRatesOptions {
  * or blank for not known (see {@link readAllowance}).
  */
 export function readContractRatesCsv(
-  bytes: Uint8Array,
+  source: ContractSource,
   options: ReadContractRatesOptions = {},
 ): CsvRead<ContractRateDraft> {
-  const table = openTable(bytes, CONTRACT_RATE_COLUMNS);
+  const table = openTable(source, CONTRACT_RATE_COLUMNS);
   if (!table.ok) return { rows: [], errors: table.errors };
   const { header, body, indexOf } = table;
   const errors: ContractCsvError[] = [...table.errors];

@@ -59,6 +59,25 @@ export function columnChoiceProblems(choice: ColumnChoice, specs: readonly Colum
     .map((spec) => `Choose the column that holds the ${spec.header}.`);
 }
 
+/**
+ * The table with the canonical headers, holding only the chosen columns, in file order: each row
+ * keeps its line of the file, so a problem of a row is said at its own row (a row the file reader
+ * refused, or a title above the header, renumbers no other). A row blank in every chosen column is
+ * left out, as a reader of {@link canonicalCsv}'s text leaves it out.
+ */
+export function canonicalTable(
+  table: Pick<Table, 'header' | 'rows'>,
+  choice: ColumnChoice,
+  specs: readonly ColumnSpec[],
+): Table {
+  const chosen = specs.filter((spec) => (choice[spec.key] ?? -1) >= 0);
+  const rows = table.rows.flatMap((row) => {
+    const cells = chosen.map((spec) => row.cells[choice[spec.key] ?? -1] ?? '');
+    return cells.some((cell) => cell.trim() !== '') ? [{ ...row, cells }] : [];
+  });
+  return { header: chosen.map((spec) => spec.header), rows, problems: [] };
+}
+
 /** The table as CSV with the canonical headers, holding only the chosen columns, in file order. */
 export function canonicalCsv(
   table: Pick<Table, 'header' | 'rows'>,
@@ -87,21 +106,22 @@ function tableErrors(table: Partial<Pick<Table, 'problems'>>): ContractCsvError[
   }));
 }
 
+/** The row a missing column is said on (the tables read here do not keep their header's). */
+const HEADER_LINE = 1;
+
 /**
  * A contracts table read through the chosen columns, as the import's preview shows it: the file
- * reader's problems, then the contract reader's.
+ * reader's problems, then the contract reader's, each at its row of the file.
  */
 export function readChosenContracts(table: Table, choice: ColumnChoice): ContractsCsvRead {
-  const read = readContractsCsv(
-    new TextEncoder().encode(canonicalCsv(table, choice, CONTRACT_FILE_COLUMNS)),
-  );
+  const chosen = canonicalTable(table, choice, CONTRACT_FILE_COLUMNS);
+  const read = readContractsCsv({ table: chosen, headerLine: HEADER_LINE });
   return { ...read, errors: [...tableErrors(table), ...read.errors] };
 }
 
 /** A rates table read through the chosen columns, as {@link readChosenContracts}. */
 export function readChosenRates(table: Table, choice: ColumnChoice): CsvRead<ContractRateDraft> {
-  const read = readContractRatesCsv(
-    new TextEncoder().encode(canonicalCsv(table, choice, RATE_FILE_COLUMNS)),
-  );
+  const chosen = canonicalTable(table, choice, RATE_FILE_COLUMNS);
+  const read = readContractRatesCsv({ table: chosen, headerLine: HEADER_LINE });
   return { ...read, errors: [...tableErrors(table), ...read.errors] };
 }

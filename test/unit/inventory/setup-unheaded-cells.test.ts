@@ -202,6 +202,45 @@ describe('a set-up workbook with a value in a column that has no header', () => 
   });
 });
 
+describe('contracts and rates read through their chosen columns keep each row its own number', () => {
+  it('a row refused, or a title above the header, renumbers no other row of the file', () => {
+    // Before, Set up from files and the Contracts page read the chosen columns as a file of their
+    // own, numbered from its row 2: C-2's bad term was said on row 2 here, the refused row's.
+    const contracts = workbook([
+      ['Contracts, December'],
+      [],
+      ['Contract ID', 'Carrier', 'Name', 'Accounts', 'Start Date', 'Term Months'],
+      ['C-1', 'Lumen', 'Lumen MSA', '5-A', '2024-01-01', '36', 'note'],
+      [],
+      ['C-2', 'Lumen', 'Lumen Voice', '5-B', '2024-01-01', 'x'],
+      ['C-3', 'Lumen', 'Lumen SIP', '5-C', '2024-01-01', '24'],
+    ]);
+    const expected = [
+      expect.stringMatching(/^Row 4: column G has a value \("note"\) but no header/),
+      'Row 6, column "Term Months": expected a whole number of months like 36 but found "x".',
+    ];
+    const setup = readSetupFile('contracts.xlsx', contracts, PINNED_TODAY);
+    expect(messages(setup.problems)).toEqual(expected);
+    expect(setup.problems.map((problem) => problem.row)).toEqual([4, 6]);
+    expect(messages(readContractsCsv(contracts).errors)).toEqual(expected);
+    const table = tableOf('contracts.xlsx', contracts);
+    const page = readChosenContracts(table, guessColumnChoice(table.header, CONTRACT_FILE_COLUMNS));
+    expect(messages(page.errors)).toEqual(expected);
+    expect(page.rows.map((row) => [row.id, row.line])).toEqual([['C-3', 7]]);
+
+    const rates = new TextEncoder().encode(
+      'Contract ID,Plan Or Service Type,Monthly Rate\nC-1,internet,"800.00",extra\n\nC-1,mobile-line,abc\n',
+    );
+    const rateTable = tableOf('rates.csv', rates);
+    const ratesPage = readChosenRates(
+      rateTable,
+      guessColumnChoice(rateTable.header, RATE_FILE_COLUMNS),
+    );
+    expect(ratesPage.errors.map((error) => error.row)).toEqual([2, 4]);
+    expect(ratesPage.errors[1]?.message).toMatch(/^Row 4, column "Monthly Rate"/);
+  });
+});
+
 describe('the same values in a CSV set-up file', () => {
   it('a value under a blank header cell is refused as in a workbook, naming its column', () => {
     const table = tableOf(
