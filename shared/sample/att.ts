@@ -4,7 +4,6 @@
  * counts. There is no invoice number: an invoice is an account and its invoice date.
  */
 import { strToU8 } from 'fflate';
-import { addDays } from '../dates/iso-date';
 import { cents } from '../money/cents';
 import {
   accountOf,
@@ -13,6 +12,7 @@ import {
   expectTotal,
   noteServiceBilled,
   percentOf,
+  fileMonth,
   periodOf,
   type BillingContext,
   type InvoiceRef,
@@ -27,7 +27,7 @@ import {
 import { productOf } from './catalog';
 import { attAmount, compactDate, csvQuoted, groupThousands, usDate } from './format';
 import { dollars, monthSpan } from './ledger';
-import { ACCOUNT_IDS, CARRIER_IDS, COMPANY_BILL_NAME } from './organization';
+import { ACCOUNT_IDS, CARRIER_IDS, COMPANY_BILL_NAME, issuedOn } from './organization';
 import { partRandom } from './random';
 import type { SampleService } from './types';
 
@@ -77,9 +77,10 @@ export function writeAtt(ctx: BillingContext): void {
   const account = accountOf(ctx, ACCOUNT_IDS.att);
   const foundation = `0${account.accountNumber.slice(2, 9)}`;
   const { plan } = ctx;
-  ctx.months.forEach((month, index) => {
+  ctx.months.forEach((_, index) => {
+    const month = fileMonth(ctx, [ACCOUNT_IDS.att], index);
     const period = periodOf(ctx, ACCOUNT_IDS.att, index);
-    const invoiceDate = addDays(period.end, 3);
+    const invoiceDate = issuedOn(account, period);
     const invoice: InvoiceRef = {
       carrier: CARRIER_IDS.att,
       account,

@@ -7,6 +7,7 @@ import { cents } from '../money/cents';
 import { productOf } from './catalog';
 import type { PlantPlan } from './errors';
 import type { LineProfile } from './inventory';
+import { fromActivation } from './lifecycle';
 import { dollars, monthSpan, type ErrorLedger } from './ledger';
 import type { BillPeriod } from './organization';
 import { randomInt } from './random';
@@ -53,6 +54,24 @@ export function accountOf(ctx: BillingContext, accountId: string): SampleAccount
   return account;
 }
 
+/**
+ * The month a file of these accounts' invoices at window position `index` is named for: the
+ * latest month billed in it (an account billed before the others this month is a month ahead).
+ */
+export function fileMonth(
+  ctx: BillingContext,
+  accountIds: readonly string[],
+  index: number,
+): IsoMonth {
+  let latest: IsoMonth | undefined;
+  for (const accountId of accountIds) {
+    const { month } = periodOf(ctx, accountId, index);
+    if (latest === undefined || month > latest) latest = month;
+  }
+  if (latest === undefined) throw new Error('No accounts to name a file for.');
+  return latest;
+}
+
 export function periodOf(ctx: BillingContext, accountId: string, index: number): BillPeriod {
   const period = ctx.periods.get(accountId)?.[index];
   if (period === undefined) throw new Error(`No period ${index} for ${accountId}`);
@@ -84,12 +103,21 @@ export function billedServices(
   return billed;
 }
 
-/** The recurring charge billed for a service in a period, planted overbilling included. */
+/**
+ * The recurring charge billed for a service in a period, planted overbilling included: from the
+ * day it was activated when that falls inside the period (billing days before it would be an
+ * error no one planted).
+ */
 export function billedRecurring(
   ctx: BillingContext,
   service: SampleService,
   period: BillPeriod,
 ): number {
+  return fromActivation(monthlyRecurring(ctx, service, period), service, period);
+}
+
+/** The recurring charge of a whole period, planted overbilling included. */
+function monthlyRecurring(ctx: BillingContext, service: SampleService, period: BillPeriod): number {
   const product = productOf(service.plan);
   const mismatch = ctx.plan.rateMismatch.get(service.id);
   if (mismatch !== undefined && period.index >= mismatch.fromIndex) {

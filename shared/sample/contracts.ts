@@ -7,7 +7,9 @@ import {
   addDays,
   addMonths,
   addMonthsToMonth,
+  daysBetween,
   endOfMonth,
+  isoMonthOf,
   startOfMonth,
   type IsoDate,
   type IsoMonth,
@@ -16,7 +18,7 @@ import type { ContractStatus } from '../model';
 import { allowancesOf } from '../contracts/csv-columns';
 import { cents, ZERO_CENTS } from '../money/cents';
 import { CARRIER_PRODUCTS, LUMEN_DIA, LUMEN_MPLS, LUMEN_PRIVATE_LINE } from './catalog';
-import { ACCOUNT_IDS, CARRIER_IDS } from './organization';
+import { ACCOUNT_IDS, CARRIER_IDS, type BillPeriod } from './organization';
 import { randomInt } from './random';
 import type { RateCardEntry, SampleContract, SampleService } from './types';
 
@@ -59,37 +61,67 @@ function rateCard(carrierId: string, plans?: readonly string[]): RateCardEntry[]
     }));
 }
 
-/** The day Comcast's contract ended: the end of month `index` of the window. */
+/** The day Comcast's contract ended: the end of its 9th month before the last (the 2nd at least). */
 export function comcastContractEnd(months: readonly IsoMonth[]): IsoDate {
   const month = months[Math.max(1, months.length - 9)] ?? months[0];
   if (month === undefined) throw new RangeError('No months to place the contract in.');
   return endOfMonth(month);
 }
 
-/** Builds the contracts and sets `contractId` on the services they price. */
+/**
+ * Months between the Lumen data contract's start and the account's last bill: it is in its first
+ * year, so the last 12 invoices are one contract year (see marc-shortfall).
+ */
+export const LUMEN_DATA_CONTRACT_AGE = 11;
+
+/** The renewal check's first alert, in days before a notice deadline (its default setting). */
+const FIRST_ALERT_DAYS = 120;
+
+/**
+ * Builds the contracts and sets `contractId` on the services they price. Each is placed from the
+ * last bill of its account (`periods`); Lumen voice's from `today`, so that its notice deadline is
+ * never within the renewal check's first alert of the day the sample is audited as of.
+ */
 export function makeContracts(
   random: () => number,
-  months: readonly IsoMonth[],
+  periods: ReadonlyMap<string, readonly BillPeriod[]>,
   services: readonly SampleService[],
+  today: IsoDate,
 ): SampleContract[] {
-  const endMonth = months[months.length - 1];
-  if (endMonth === undefined) throw new RangeError('No months to place the contracts in.');
-  const first = (offset: number) => startOfMonth(addMonthsToMonth(endMonth, offset));
+  const monthsOf = (accountId: string) => (periods.get(accountId) ?? []).map((p) => p.month);
+  const lastMonth = (accountId: string) => {
+    const month = monthsOf(accountId).at(-1);
+    if (month === undefined) throw new RangeError('No months to place the contracts in.');
+    return month;
+  };
+  const from = (month: IsoMonth) => (offset: number) =>
+    startOfMonth(addMonthsToMonth(month, offset));
+  const verizonFirst = from(lastMonth(ACCOUNT_IDS.verizonMain));
+  const attFirst = from(lastMonth(ACCOUNT_IDS.att));
+  const tmobileFirst = from(lastMonth(ACCOUNT_IDS.tmobile));
+  const lumenFirst = from(lastMonth(ACCOUNT_IDS.lumenData));
+  const ringCentralFirst = from(lastMonth(ACCOUNT_IDS.ringcentral));
+  // Lumen voice renewed once (36 + 12 months from 42 months before today's month); its deadline,
+  // 30 days before the end, is 120 days after the end of this month at the least: a month later
+  // when that would put it inside the first alert.
+  let voiceStart = from(isoMonthOf(today))(-42);
+  if (daysBetween(today, addDays(addMonths(voiceStart, 48), -31)) <= FIRST_ALERT_DAYS)
+    voiceStart = addMonths(voiceStart, 1);
   const number = (prefix: string, date: IsoDate) =>
     `${prefix}-${date.slice(0, 4)}-${String(randomInt(random, 1000, 9999))}`;
   const dataPlans = [...LUMEN_MPLS, ...LUMEN_DIA, LUMEN_PRIVATE_LINE].map(
     (product) => product.plan,
   );
-  const comcastEnd = comcastContractEnd(months);
+  const comcastEnd = comcastContractEnd(monthsOf(ACCOUNT_IDS.comcast));
   const comcastStart = addMonths(addDays(comcastEnd, 1), -36);
   const terms: Terms[] = [
     {
       id: CONTRACT_IDS.verizon,
       carrierId: CARRIER_IDS.verizon,
       name: 'Verizon Wireless Major Account Agreement',
-      contractNumber: number('VZW-MBA', first(-32)),
+      contractNumber: number('VZW-MBA', verizonFirst(-32)),
       accountIds: [ACCOUNT_IDS.verizonMain, ACCOUNT_IDS.verizonField],
-      startDate: first(-32),
+      startDate: verizonFirst(-32),
       termMonths: 36,
       autoRenew: true,
       renewalTermMonths: 12,
@@ -101,9 +133,9 @@ export function makeContracts(
       id: CONTRACT_IDS.att,
       carrierId: CARRIER_IDS.att,
       name: 'AT&T Business Solutions Agreement',
-      contractNumber: number('BSA', first(-20)),
+      contractNumber: number('BSA', attFirst(-20)),
       accountIds: [ACCOUNT_IDS.att],
-      startDate: first(-20),
+      startDate: attFirst(-20),
       termMonths: 36,
       autoRenew: false,
       renewalTermMonths: 0,
@@ -115,9 +147,9 @@ export function makeContracts(
       id: CONTRACT_IDS.tmobile,
       carrierId: CARRIER_IDS.tmobile,
       name: 'T-Mobile for Business Agreement',
-      contractNumber: number('TFB', first(-8)),
+      contractNumber: number('TFB', tmobileFirst(-8)),
       accountIds: [ACCOUNT_IDS.tmobile],
-      startDate: first(-8),
+      startDate: tmobileFirst(-8),
       termMonths: 24,
       autoRenew: false,
       renewalTermMonths: 0,
@@ -129,11 +161,11 @@ export function makeContracts(
       id: CONTRACT_IDS.lumenData,
       carrierId: CARRIER_IDS.lumen,
       name: 'Lumen MPLS & Internet',
-      contractNumber: number('LMN-MSA', first(-11)),
+      contractNumber: number('LMN-MSA', lumenFirst(-LUMEN_DATA_CONTRACT_AGE)),
       accountIds: [ACCOUNT_IDS.lumenData],
       // In its first year at the last bill: the last 12 invoices the planted MARC shortfall
       // annualises are one contract year, the span marc-shortfall judges.
-      startDate: first(-11),
+      startDate: lumenFirst(-LUMEN_DATA_CONTRACT_AGE),
       termMonths: 36,
       autoRenew: true,
       renewalTermMonths: 12,
@@ -146,9 +178,9 @@ export function makeContracts(
       id: CONTRACT_IDS.lumenVoice,
       carrierId: CARRIER_IDS.lumen,
       name: 'Lumen Voice Services',
-      contractNumber: number('LMN-VS', first(-42)),
+      contractNumber: number('LMN-VS', voiceStart),
       accountIds: [ACCOUNT_IDS.lumenVoice],
-      startDate: first(-42),
+      startDate: voiceStart,
       termMonths: 36,
       runningMonths: 48,
       autoRenew: true,
@@ -179,9 +211,9 @@ export function makeContracts(
       id: CONTRACT_IDS.ringcentral,
       carrierId: CARRIER_IDS.ringcentral,
       name: 'RingCentral MVP Order Form',
-      contractNumber: number('RC-OF', first(-10)),
+      contractNumber: number('RC-OF', ringCentralFirst(-10)),
       accountIds: [ACCOUNT_IDS.ringcentral],
-      startDate: first(-10),
+      startDate: ringCentralFirst(-10),
       termMonths: 36,
       autoRenew: true,
       renewalTermMonths: 12,

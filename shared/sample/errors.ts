@@ -4,6 +4,7 @@
  */
 import { addDays, type IsoDate } from '../dates/iso-date';
 import { productOf } from './catalog';
+import { LUMEN_DATA_CONTRACT_AGE } from './contracts';
 import { phoneDigits, phoneStyles } from './inventory';
 import { ACCOUNT_IDS, type BillPeriod, type SiteRoles } from './organization';
 import { pick } from './random';
@@ -107,9 +108,12 @@ export function plantErrors(
     const service = choose(ACCOUNT_IDS.att);
     rateMismatch.set(service.id, listRate(service, n - 3));
   }
+  // Only the months of the Lumen data contract have a contracted rate to be above: before it
+  // started, the list rate is simply the price, and the rule judges nothing there.
+  const lumenContractFrom = Math.max(0, n - 1 - LUMEN_DATA_CONTRACT_AGE);
   for (let i = 0; i < 2; i += 1) {
     const service = choose(ACCOUNT_IDS.lumenData, (s) => s.type === 'mpls-sdwan');
-    rateMismatch.set(service.id, listRate(service, 0));
+    rateMismatch.set(service.id, listRate(service, lumenContractFrom));
   }
 
   const lateVerizonLine = choose(ACCOUNT_IDS.verizonMain);
@@ -157,6 +161,23 @@ export function plantErrors(
   );
   if (hotspot !== undefined) claimed.add(hotspot.id);
 
+  const thirdPartyLine = choose(ACCOUNT_IDS.verizonMain, isPhone);
+  // The overage rule judges usage charges only on a line whose use is past a numbered allowance,
+  // so the line must be on such a plan (Flexible 5GB). Still one PRNG draw, and a line of an
+  // unlimited plan swapped for the first one that has an allowance, so the rest of the company
+  // stays as it was.
+  const numbered = (s: SampleService) =>
+    isPhone(s) && typeof productOf(s.plan).dataAllowanceGb === 'number';
+  let overageLine = choose(ACCOUNT_IDS.verizonMain, isPhone);
+  const [allowanceLine] = numbered(overageLine)
+    ? []
+    : candidatesOf(ACCOUNT_IDS.verizonMain, numbered);
+  if (allowanceLine !== undefined) {
+    claimed.delete(overageLine.id);
+    claimed.add(allowanceLine.id);
+    overageLine = allowanceLine;
+  }
+
   return {
     ...(hotspot === undefined
       ? {}
@@ -167,12 +188,12 @@ export function plantErrors(
     wrongAccount,
     zeroUsage,
     thirdParty: {
-      serviceId: choose(ACCOUNT_IDS.verizonMain, isPhone).id,
+      serviceId: thirdPartyLine.id,
       fromIndex: n - 3,
       cents: 999,
     },
     overage: {
-      serviceId: choose(ACCOUNT_IDS.verizonMain, isPhone).id,
+      serviceId: overageLine.id,
       index: n - 2,
       cents: 18_740,
     },

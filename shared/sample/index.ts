@@ -22,10 +22,12 @@ import { makeContracts, CONTRACT_IDS } from './contracts';
 import { plantErrors } from './errors';
 import { serviceCounts, makeInventory } from './inventory';
 import { ErrorLedger, dollars } from './ledger';
+import { settleNewServices } from './lifecycle';
 import {
   ACCOUNT_IDS,
   CARRIER_IDS,
   billPeriod,
+  monthsBilledAfter,
   makeAccounts,
   makeCarriers,
   makeCostCenters,
@@ -56,7 +58,8 @@ export {
 export const DEFAULT_SAMPLE_SEED = 20_261_031;
 /**
  * Last billed month when none is given (tests and benchmarks that want fixed files). The app
- * passes `sampleEndMonth(today)` instead, so the sample always ends with last month's bills.
+ * passes its `today` instead: the sample then ends with last month's bills (`sampleEndMonth`),
+ * and this month's for the accounts whose bill day has passed.
  */
 export const DEFAULT_SAMPLE_END_MONTH: IsoMonth = isoMonth(2026, 10);
 
@@ -72,11 +75,15 @@ export const MIN_SAMPLE_MONTHS = 6;
 
 /** Resolved options, with defaults filled in and checked (throws on impossible values). */
 export function resolveSampleOptions(options: SampleOptions = {}): Required<SampleOptions> {
+  const endMonth =
+    options.endMonth ??
+    (options.today === undefined ? DEFAULT_SAMPLE_END_MONTH : sampleEndMonth(options.today));
   const resolved = {
     seed: options.seed ?? DEFAULT_SAMPLE_SEED,
     months: options.months ?? 12,
     scale: options.scale ?? 1,
-    endMonth: options.endMonth ?? DEFAULT_SAMPLE_END_MONTH,
+    endMonth,
+    today: options.today ?? endOfMonth(endMonth),
   };
   if (!Number.isInteger(resolved.months) || resolved.months < MIN_SAMPLE_MONTHS) {
     throw new RangeError(
@@ -93,7 +100,7 @@ export function resolveSampleOptions(options: SampleOptions = {}): Required<Samp
 
 /** Generates the whole sample company; see the module comment. */
 export function generateSampleCompany(options: SampleOptions = {}): SampleCompany {
-  const { seed, months: monthCount, scale, endMonth } = resolveSampleOptions(options);
+  const { seed, months: monthCount, scale, endMonth, today } = resolveSampleOptions(options);
   const months = monthRange(addMonthsToMonth(endMonth, 1 - monthCount), endMonth);
   const monthAt = (index: number): IsoMonth => months[index] ?? endMonth;
   const window = { start: startOfMonth(monthAt(0)), end: endOfMonth(endMonth) };
@@ -113,11 +120,16 @@ export function generateSampleCompany(options: SampleOptions = {}): SampleCompan
     roles,
     window,
   );
+  // Each account's bills run to its last bill dated on or before today: as of the 15th, the
+  // accounts billing on the 1st have this month's bill, those billing on the 16th do not yet.
   const periods = new Map<string, BillPeriod[]>(
-    accounts.map((account) => [
-      account.id,
-      months.map((month, index) => billPeriod(account, month, index)),
-    ]),
+    accounts.map((account) => {
+      const shift = monthsBilledAfter(account, endMonth, today);
+      return [
+        account.id,
+        months.map((month, index) => billPeriod(account, addMonthsToMonth(month, shift), index)),
+      ];
+    }),
   );
   const plan = plantErrors(
     partRandom(seed, 'errors'),
@@ -127,7 +139,8 @@ export function generateSampleCompany(options: SampleOptions = {}): SampleCompan
     window.start,
     periods,
   );
-  const contracts = makeContracts(partRandom(seed, 'contracts'), months, services);
+  settleNewServices(services, window.start, new Set([plan.nrcRecurring.serviceId]));
+  const contracts = makeContracts(partRandom(seed, 'contracts'), periods, services, today);
 
   for (const account of accounts) {
     let expected = 0;
@@ -177,9 +190,11 @@ export function generateSampleCompany(options: SampleOptions = {}): SampleCompan
   noteNotBilled(ctx, services);
   noteContracts(ctx);
 
+  const billedMonths = new Set<IsoMonth>();
+  for (const list of periods.values()) for (const period of list) billedMonths.add(period.month);
   return {
     seed,
-    months,
+    months: [...billedMonths].sort(),
     sites,
     costCenters,
     carriers,
@@ -200,7 +215,7 @@ function noteNotBilled(ctx: BillingContext, services: readonly SampleService[]):
     if (!plan.notBilled.has(service.id) && !plan.wrongAccount.has(service.id)) continue;
     const account = ctx.accounts.get(service.accountId);
     if (account === undefined) continue;
-    ctx.months.forEach((month, index) => {
+    ctx.months.forEach((_, index) => {
       const missing =
         plan.missingInvoice.accountId === account.id && plan.missingInvoice.index === index;
       const period = ctx.periods.get(account.id)?.[index];
@@ -219,7 +234,7 @@ function noteNotBilled(ctx: BillingContext, services: readonly SampleService[]):
         carrier: service.carrierId,
         accountNumber: account.accountNumber,
         serviceId: service.serviceIdRaw,
-        month,
+        month: period.month,
         impact: 0,
         billed: 0,
         describe: (e) =>
@@ -231,17 +246,18 @@ function noteNotBilled(ctx: BillingContext, services: readonly SampleService[]):
 
 /** Contract findings: the renewal notice deadline, and the MARC shortfall on Lumen data. */
 function noteContracts(ctx: BillingContext): void {
-  const endMonth = ctx.months[ctx.months.length - 1];
-  if (endMonth === undefined) return;
+  // The month of an account's last bill (a month after the others' for one billed earlier).
+  const lastMonth = (accountId: string) => ctx.periods.get(accountId)?.at(-1)?.month;
   const verizon = ctx.contracts.get(CONTRACT_IDS.verizon);
   const verizonAccount = ctx.accounts.get(ACCOUNT_IDS.verizonMain);
-  if (verizon !== undefined && verizonAccount !== undefined) {
+  const verizonMonth = lastMonth(ACCOUNT_IDS.verizonMain);
+  if (verizon !== undefined && verizonAccount !== undefined && verizonMonth !== undefined) {
     const deadline = addDays(verizon.endDate, -verizon.noticeDays);
     ctx.ledger.add({
       ruleId: 'renewal-due',
       carrier: CARRIER_IDS.verizon,
       accountNumber: verizonAccount.accountNumber,
-      month: endMonth,
+      month: verizonMonth,
       impact: 0,
       billed: 0,
       describe: () =>
@@ -250,7 +266,8 @@ function noteContracts(ctx: BillingContext): void {
   }
   const lumen = ctx.contracts.get(CONTRACT_IDS.lumenData);
   const lumenAccount = ctx.accounts.get(ACCOUNT_IDS.lumenData);
-  if (lumen === undefined || lumenAccount === undefined) return;
+  const lumenMonth = lumenAccount === undefined ? undefined : lastMonth(lumenAccount.id);
+  if (lumen === undefined || lumenAccount === undefined || lumenMonth === undefined) return;
   const totals = ctx.totals
     .filter((t) => t.accountNumber === lumenAccount.accountNumber)
     .slice(-12);
@@ -263,7 +280,7 @@ function noteContracts(ctx: BillingContext): void {
     ruleId: 'marc-shortfall',
     carrier: CARRIER_IDS.lumen,
     accountNumber: lumenAccount.accountNumber,
-    month: endMonth,
+    month: lumenMonth,
     impact: marc - annualised,
     billed: spend,
     describe: (e) =>

@@ -1,7 +1,14 @@
 /**
  * The sample company's organization: cost centers, sites, carriers and carrier accounts.
  */
-import { addDays, isoDate, monthParts, type IsoDate, type IsoMonth } from '../dates/iso-date';
+import {
+  addDays,
+  addMonthsToMonth,
+  isoDate,
+  monthParts,
+  type IsoDate,
+  type IsoMonth,
+} from '../dates/iso-date';
 import type { Carrier } from '../model';
 import { ZERO_CENTS } from '../money/cents';
 import { pick, randomInt } from './random';
@@ -340,6 +347,31 @@ export interface BillPeriod {
   invoiceDate: IsoDate;
   start: IsoDate;
   end: IsoDate;
+}
+
+/** Days after the end of its period that AT&T dates its bill. */
+export const ATT_BILL_LAG_DAYS = 3;
+
+/** The day an account's bill for `period` is dated: AT&T's a few days after its period ends. */
+export function issuedOn(account: SampleAccount, period: BillPeriod): IsoDate {
+  return account.carrierId === CARRIER_IDS.att
+    ? addDays(period.end, ATT_BILL_LAG_DAYS)
+    : period.invoiceDate;
+}
+
+/**
+ * Months an account's bills run past `endMonth` as of `today`: one for each later bill already
+ * dated on or before today (an account billing on the 1st has this month's bill by the 15th).
+ */
+export function monthsBilledAfter(
+  account: SampleAccount,
+  endMonth: IsoMonth,
+  today: IsoDate,
+): number {
+  let shift = 0;
+  while (issuedOn(account, billPeriod(account, addMonthsToMonth(endMonth, shift + 1), 0)) <= today)
+    shift += 1;
+  return shift;
 }
 
 /** The period an account bills for `month`: arrears end on the cycle day, advance covers the month. */

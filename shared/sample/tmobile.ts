@@ -13,6 +13,7 @@ import {
   expectTotal,
   noteServiceBilled,
   percentOf,
+  fileMonth,
   periodOf,
   randomDigits,
   type BillingContext,
@@ -53,7 +54,8 @@ const RATES: WirelessRates = {
 export function writeTmobile(ctx: BillingContext): void {
   const random = partRandom(ctx.seed, 'tmobile');
   const account = accountOf(ctx, ACCOUNT_IDS.tmobile);
-  ctx.months.forEach((month, index) => {
+  ctx.months.forEach((_, index) => {
+    const month = fileMonth(ctx, [ACCOUNT_IDS.tmobile], index);
     const period = periodOf(ctx, ACCOUNT_IDS.tmobile, index);
     const invoiceNumber = randomDigits(random, 10);
     const invoice: InvoiceRef = { carrier: CARRIER_IDS.tmobile, account, invoiceNumber, period };

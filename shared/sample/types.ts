@@ -16,10 +16,19 @@ export interface SampleOptions {
   /** Multiplies sites, lines and services (1 ≈ 1,500 mobile lines and 200 wireline services). */
   scale?: number;
   /**
-   * Last billed month. Default `2026-10` (`DEFAULT_SAMPLE_END_MONTH`); the app passes
-   * `sampleEndMonth(today)`, the month before today's. The same options give the same company.
+   * Last billed month. Default `2026-10` (`DEFAULT_SAMPLE_END_MONTH`), or `sampleEndMonth(today)`,
+   * the month before today's, when `today` is given (the app's way). The same options give the
+   * same company.
    */
   endMonth?: IsoMonth;
+  /**
+   * The day the sample is audited as of; the app passes its today. Each account is billed up to
+   * its last bill date on or before it (this month's bill too, once its bill day has passed), and
+   * the contracts are placed so that no notice deadline other than the planted one is near it.
+   * Default: the last day of `endMonth`; when only `today` is given, `endMonth` is
+   * `sampleEndMonth(today)`.
+   */
+  today?: IsoDate;
 }
 
 /** A site, with the day it closed when it did (`status: 'closed'`). */

@@ -12,6 +12,7 @@ import {
   expectTotal,
   noteServiceBilled,
   percentOf,
+  fileMonth,
   periodOf,
   randomDigits,
   type BillingContext,
@@ -132,7 +133,8 @@ export function writeVerizon(ctx: BillingContext): void {
   const random = partRandom(ctx.seed, 'verizon');
   const accountIds = [ACCOUNT_IDS.verizonMain, ACCOUNT_IDS.verizonField];
   const previousDue = new Map<string, number>();
-  ctx.months.forEach((month, index) => {
+  ctx.months.forEach((_, index) => {
+    const month = fileMonth(ctx, accountIds, index);
     const lineRows: string[] = [VERIZON_LINE_HEADER.join('\t')];
     const accountRows: string[] = [VERIZON_ACCOUNT_HEADER.join('\t')];
     const fileName = `verizon-wireless-${month}.zip`;

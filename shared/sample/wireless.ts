@@ -55,6 +55,9 @@ const USAGE_KINDS: readonly UsageKind[] = [
   'purchases',
 ];
 
+/** Kilobytes in a gigabyte, as carriers count. */
+const KB_PER_GB = 1024 * 1024;
+
 /** The charges of one mobile line for one cycle, planted errors included. */
 export function lineCharges(
   ctx: BillingContext,
@@ -100,6 +103,13 @@ export function lineCharges(
     charges.usageKind = 'roaming';
     charges.roamingMinutes = 212;
     charges.roamingKb = 1_843_200;
+    // Past the plan's allowance (the roaming on top of a full allowance), which is what makes
+    // the overage rule judge the usage charges at all.
+    if (typeof product.dataAllowanceGb === 'number')
+      charges.dataKb = Math.max(
+        charges.dataKb,
+        product.dataAllowanceGb * KB_PER_GB + charges.roamingKb,
+      );
   }
   if (
     service.activatedOn !== undefined &&
@@ -118,9 +128,6 @@ export function lineCharges(
 
 /** The cheapest plan of Verizon's rate card that covers the planted hotspot's use. */
 const UNDERUSED_CHEAPER_PLAN = 'Business Unlimited Tablet';
-
-/** Kilobytes in a gigabyte, as carriers count. */
-const KB_PER_GB = 1024 * 1024;
 
 /** The planted hotspot's data in its under-used months (0.62, 1.34 and 0.91 GB, repeating). */
 const UNDERUSED_KB = [650_000, 1_405_000, 954_000] as const;

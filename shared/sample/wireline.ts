@@ -11,6 +11,7 @@ import {
   expectTotal,
   noteServiceBilled,
   percentOf,
+  fileMonth,
   periodOf,
   randomDigits,
   type BillingContext,
@@ -44,7 +45,8 @@ export function writeCarrier(
   after?: (invoice: TemInvoice, text: string) => void,
 ): void {
   const random = partRandom(ctx.seed, spec.carrier);
-  ctx.months.forEach((month, index) => {
+  ctx.months.forEach((_, index) => {
+    const month = fileMonth(ctx, spec.accountIds, index);
     const fileName = `${spec.filePrefix}-${month}.csv`;
     const rows: string[] = [];
     const invoices: TemInvoice[] = [];
@@ -54,7 +56,7 @@ export function writeCarrier(
       const invoice = new TemInvoice({
         carrier: spec.carrier,
         account,
-        invoiceNumber: spec.invoiceNumber(random, month),
+        invoiceNumber: spec.invoiceNumber(random, period.month),
         period,
       });
       for (const service of billedServices(ctx, spec.carrier, accountId, period)) {
@@ -82,7 +84,7 @@ export function writeCarrier(
           carrier: spec.carrier,
           accountNumber: account.accountNumber,
           invoiceNumber: invoice.ref.invoiceNumber,
-          month,
+          month: period.month,
           impact: stated - sum,
           billed: stated,
           describe: (e) =>

@@ -233,19 +233,19 @@ export function sampleEndMonthOf(session: Pick<AppSession, 'today'>): IsoMonth {
   return sampleEndMonth(session.today);
 }
 
-const sampleCompanies = new Map<IsoMonth, SampleCompany>();
+const sampleCompanies = new Map<IsoDate, SampleCompany>();
 
 /**
  * The sample company exactly as the session's page generates it ("Try it with a sample company"
- * ends with the month before the page's today): tests take their figures from it — its totals,
+ * bills each account up to its last bill date on or before the page's today, the others' ending
+ * with the month before): tests take their figures from it — its totals,
  * contracts and planted errors — never from literal amounts or months.
  */
 export function sampleCompanyOf(session: Pick<AppSession, 'today'>): SampleCompany {
-  const endMonth = sampleEndMonthOf(session);
-  let company = sampleCompanies.get(endMonth);
+  let company = sampleCompanies.get(session.today);
   if (!company) {
-    company = generateSampleCompany({ endMonth });
-    sampleCompanies.set(endMonth, company);
+    company = generateSampleCompany({ today: session.today });
+    sampleCompanies.set(session.today, company);
   }
   return company;
 }
