@@ -1,11 +1,16 @@
-import { invoiceFindingKey, invoiceRow, type InvoiceRow } from '../../shared/billing/invoice-rows';
+import {
+  findingInvoiceKeys,
+  invoiceFindingKey,
+  invoiceRow,
+  type InvoiceRow,
+} from '../../shared/billing/invoice-rows';
 import { todayIso } from '../../shared/dates';
 import type { ChargeLine, Finding, ImportBatch, Invoice, UsageRecord } from '../../shared/model';
-import { invoiceNumbersOf } from '../../shared/model/audit';
 import { chargeBlocksOf, loadChargeLines } from './charges';
 import { deleteInvoiceRecords } from './import-commit';
 import { batchInUse } from './import-conflicts';
 import type { OriginalFileRecord, TemDeskDatabase } from './database';
+import type { FindingRecord } from './findings';
 import type { NotUndone } from './not-undone';
 
 export interface InvoiceDetail {
@@ -64,17 +69,16 @@ export async function loadInvoiceRows(
   const [invoices, carriers, findings] = await Promise.all([
     db.invoices.toArray(),
     db.carriers.toArray(),
-    db.findings.where('status').anyOf('open', 'disputed').toArray(),
+    db.table<FindingRecord, string>('findings').where('status').anyOf('open', 'disputed').toArray(),
   ]);
   const names = new Map(carriers.map((carrier) => [carrier.id, carrier.name]));
+  const keys = new Map(invoices.map((invoice) => [invoice.id, keyOf(invoice)]));
   const findingCounts = new Map<string, number>();
-  for (const { subject } of findings) {
-    if (!subject.accountNumber) continue;
-    // A finding over several months counts on every invoice it covers (as the approvals hold them).
-    for (const invoiceNumber of invoiceNumbersOf(subject)) {
-      const key = invoiceFindingKey(subject.carrierId, subject.accountNumber, invoiceNumber);
+  for (const finding of findings) {
+    // A finding over several months counts on every invoice it covers (as the approvals hold
+    // them), and one about a service on the invoice it was found on (as the Findings page filters).
+    for (const key of findingInvoiceKeys(finding, (id) => keys.get(id)))
       findingCounts.set(key, (findingCounts.get(key) ?? 0) + 1);
-    }
   }
   const today = todayIso(now);
   return invoices.map((invoice) =>
@@ -82,9 +86,7 @@ export async function loadInvoiceRows(
       invoice,
       names.get(invoice.carrierId) ?? '',
       today,
-      findingCounts.get(
-        invoiceFindingKey(invoice.carrierId, invoice.accountNumber, invoice.invoiceNumber),
-      ) ?? 0,
+      findingCounts.get(keyOf(invoice)) ?? 0,
     ),
   );
 }
@@ -172,20 +174,24 @@ export async function deleteInvoiceWithUndo(
   });
 }
 
-/** The findings on one invoice (every status), as the Bills grid counts them: same carrier, account and invoice number. */
+/**
+ * The findings on one invoice (every status), as the Bills grid counts them and the Findings page
+ * filters them: those whose subject covers it (same carrier, account and invoice number) and those
+ * found on it (`findingInvoiceKeys`).
+ */
 export async function loadInvoiceFindings(
   db: TemDeskDatabase,
-  invoice: Pick<Invoice, 'carrierId' | 'accountNumber' | 'invoiceNumber'>,
+  invoice: Pick<Invoice, 'id' | 'carrierId' | 'accountNumber' | 'invoiceNumber'>,
 ): Promise<Finding[]> {
-  const key = invoiceFindingKey(invoice.carrierId, invoice.accountNumber, invoice.invoiceNumber);
-  const findings = await db.findings.toArray();
+  const key = keyOf(invoice);
+  const keyOfStored = (id: string) => (id === invoice.id ? key : undefined);
+  const findings = await db.table<FindingRecord, string>('findings').toArray();
   return findings
-    .filter(({ subject }) => {
-      const account = subject.accountNumber;
-      if (account === undefined) return false;
-      return invoiceNumbersOf(subject).some(
-        (invoiceNumber) => invoiceFindingKey(subject.carrierId, account, invoiceNumber) === key,
-      );
-    })
+    .filter((finding) => findingInvoiceKeys(finding, keyOfStored).has(key))
     .sort((a, b) => b.impact - a.impact || a.id.localeCompare(b.id));
+}
+
+/** An invoice's {@link invoiceFindingKey}. */
+function keyOf(invoice: Pick<Invoice, 'carrierId' | 'accountNumber' | 'invoiceNumber'>): string {
+  return invoiceFindingKey(invoice.carrierId, invoice.accountNumber, invoice.invoiceNumber);
 }

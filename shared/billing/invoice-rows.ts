@@ -1,5 +1,5 @@
 import { daysBetween, type IsoDate } from '../dates';
-import type { Invoice, InvoiceStatus } from '../model';
+import { invoiceNumbersOf, type Finding, type Invoice, type InvoiceStatus } from '../model';
 import { cents, type Cents } from '../money/cents';
 
 /** How close an unpaid invoice is to its due date. */
@@ -120,4 +120,27 @@ export function invoiceFindingKey(
   invoiceNumber: string,
 ): string {
   return `${carrierId}\u0000${accountNumber}\u0000${invoiceNumber}`;
+}
+
+/**
+ * The invoices a finding is on, as {@link invoiceFindingKey}s: every invoice its subject covers (a
+ * finding over several months is on each), and the one its evidence was found on. A finding about
+ * a service (an unused line, a plan too big for its use) names no invoice in its subject; the
+ * Findings page shows it with its evidence's invoice and lists it when filtered to that invoice, so
+ * the Bills grid counts it there and the invoice's page lists it too. `keyOfInvoice`: the key of a
+ * stored invoice by id (undefined when it is not stored).
+ */
+export function findingInvoiceKeys(
+  finding: Pick<Finding, 'subject'> & { evidence?: { invoiceId?: string } },
+  keyOfInvoice: (invoiceId: string) => string | undefined,
+): Set<string> {
+  const { subject } = finding;
+  const keys = new Set<string>();
+  const evidenceId = finding.evidence?.invoiceId;
+  const evidenceKey = evidenceId === undefined ? undefined : keyOfInvoice(evidenceId);
+  if (evidenceKey !== undefined) keys.add(evidenceKey);
+  if (subject.accountNumber)
+    for (const invoiceNumber of invoiceNumbersOf(subject))
+      keys.add(invoiceFindingKey(subject.carrierId, subject.accountNumber, invoiceNumber));
+  return keys;
 }

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyApprovalPolicy, saveApprovalPolicy } from '../../renderer/db/approvals';
 import { loadChargeLines } from '../../renderer/db/charges';
 import { TemDeskDatabase } from '../../renderer/db/database';
+import { findingsTable, type FindingRecord } from '../../renderer/db/findings';
 import { loadInvoiceFindings, loadInvoiceRows } from '../../renderer/db/invoices';
 import {
   commitImport,
@@ -10,7 +11,7 @@ import {
 } from '../../renderer/db/import-commit';
 import { DEFAULT_APPROVAL_POLICY } from '../../shared/billing/approval-policy';
 import { cents } from '../../shared/money/cents';
-import { isoMonth } from '../../shared/dates';
+import { isoDate, isoMonth } from '../../shared/dates';
 import {
   draftWithPackedLines,
   packedLinesOf,
@@ -19,6 +20,7 @@ import {
 import { packDraftUsage } from '../../shared/import/packed-usage';
 import { packDraftLines } from '../../shared/import/packed-lines';
 import type { Invoice } from '../../shared/model';
+import { findingRows } from '../../renderer/features/findings/rows';
 import { makeDraft, makeDraftInvoice, makeDraftLine, textBytes } from '../helpers/drafts';
 import { countInvoiceWrites, decisionsOf } from '../helpers/invoice-writes';
 
@@ -431,5 +433,52 @@ describe('invoice rows', () => {
     expect((await loadInvoiceFindings(db, second)).map((finding) => finding.id)).toEqual([
       'rate|1',
     ]);
+  });
+
+  it('count a finding about a service on the invoice it was found on, as the Findings page filters it', async () => {
+    await commitImport(db, upload('lumen.csv', 'a1', ['INV-1', 'INV-2']));
+    const invoices = await db.invoices.toArray();
+    const second = invoices.find((invoice) => invoice.invoiceNumber === 'INV-2');
+    if (!second) throw new Error('no INV-2');
+    // An unused line: its subject is the service and its first month, no invoice; its evidence is
+    // the latest invoice it was found on (as the audit stores it).
+    const unused: FindingRecord = {
+      id: 'zero|1',
+      ruleId: 'zero-usage',
+      severity: 'warning',
+      subject: {
+        carrierId: second.carrierId,
+        accountNumber: second.accountNumber,
+        serviceKey: '+15550100709',
+        serviceIdRaw: '555-010-0709',
+        period: isoMonth(2026, 9),
+      },
+      impact: cents(42_00),
+      message: 'No usage for 2 months',
+      status: 'open',
+      statusHistory: [],
+      firstSeenAt: '2026-10-01T00:00:00.000Z',
+      lastSeenAt: '2026-10-01T00:00:00.000Z',
+      evidence: { invoiceId: second.id },
+    };
+    await findingsTable(db).add(unused);
+    const rows = await loadInvoiceRows(db, new Date('2026-10-02T00:00:00Z'));
+    expect(Object.fromEntries(rows.map((row) => [row.invoiceNumber, row.findings]))).toEqual({
+      'INV-1': 0,
+      'INV-2': 1,
+    });
+    expect((await loadInvoiceFindings(db, second)).map((finding) => finding.id)).toEqual([
+      'zero|1',
+    ]);
+    // The Findings page, filtered to each invoice, shows what the grid counts there.
+    const [row] = findingRows(
+      [unused],
+      { carriers: [], services: [], sites: [], invoices },
+      isoDate(2026, 10, 2),
+    );
+    for (const invoice of invoices)
+      expect(row?.invoiceIds.includes(invoice.id) ? 1 : 0).toBe(
+        rows.find((r) => r.id === invoice.id)?.findings,
+      );
   });
 });
