@@ -1,6 +1,7 @@
 import { personDecision } from '../../shared/billing/approval-policy';
 import { todayIso } from '../../shared/dates';
 import type { SampleCompany } from '../../shared/sample';
+import type { Invoice } from '../../shared/model';
 import { deleteInvoiceRecords } from './import-commit';
 import type { TemDeskDatabase } from './database';
 
@@ -124,8 +125,10 @@ export async function clearSampleData(db: TemDeskDatabase): Promise<{ invoices: 
 }
 
 /**
- * The sample company's history as a user would have kept it: every invoice before the latest
- * month reviewed, approved and paid, so the latest month shows what is due now.
+ * The sample company's history as a user would have kept it: every invoice before its account's
+ * latest month reviewed, approved and paid, so each account's latest bill shows what is due now.
+ * Per account: the sample is billed as of today, so an account whose bill day has not come yet
+ * this month has last month's bill as its latest, not yet paid (and perhaps not yet due).
  */
 export async function settleOlderSampleInvoices(
   db: TemDeskDatabase,
@@ -136,15 +139,18 @@ export async function settleOlderSampleInvoices(
       await db.importBatches.filter((batch) => batch.sample === true).toArray()
     ).map((b) => b.id);
     const invoices = await db.invoices.where('importBatchId').anyOf(batchIds).toArray();
-    const latestMonth = invoices.reduce(
-      (max, i) => (i.invoiceDate.slice(0, 7) > max ? i.invoiceDate.slice(0, 7) : max),
-      '',
-    );
+    const accountOf = (i: Invoice) => `${i.carrierId}\u0000${i.accountNumber}`;
+    const latestMonth = new Map<string, string>();
+    for (const invoice of invoices) {
+      const month = invoice.invoiceDate.slice(0, 7);
+      const key = accountOf(invoice);
+      if (month > (latestMonth.get(key) ?? '')) latestMonth.set(key, month);
+    }
     const at = now.toISOString();
     // Older invoices nobody decided yet, or only the approval policy did.
     const older = invoices.filter(
       (i) =>
-        i.invoiceDate.slice(0, 7) < latestMonth &&
+        i.invoiceDate.slice(0, 7) < (latestMonth.get(accountOf(i)) ?? '') &&
         (i.status === 'received' ||
           (i.status === 'approved' && i.approval?.decidedBy === 'policy')),
     );

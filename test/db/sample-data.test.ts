@@ -26,9 +26,11 @@ function oneInvoice(
   carrierName: string,
   invoiceNumber: string,
   month: number,
+  accountNumber = '5-ACME-001',
 ): ImportToCommit {
   const invoice = makeDraftInvoice({
     carrierName,
+    accountNumber,
     invoiceNumber,
     invoiceDate: isoDate(2026, month, 1),
     sourceFile: fileName,
@@ -67,6 +69,24 @@ describe('sample data', () => {
     expect(await db.originalFiles.count()).toBe(1);
     expect(await db.chargeBlocks.count()).toBe(1);
     expect(await hasSampleData(db)).toBe(false);
+  });
+
+  it('keeps each account’s latest bill unsettled, also an account whose bill day has not come yet this month', async () => {
+    // As of a day in November: one account has its November bill, the other's latest is October's
+    // (due after today, say), which nobody has paid yet.
+    await commitImport(db, oneInvoice('s1.csv', 'Lumen', 'L-10', 10), { sample: true });
+    await commitImport(db, oneInvoice('s2.csv', 'Lumen', 'L-11', 11), { sample: true });
+    await commitImport(db, oneInvoice('c1.csv', 'Lumen', 'V-9', 9, '167053811'), { sample: true });
+    await commitImport(db, oneInvoice('c2.csv', 'Lumen', 'V-10', 10, '167053811'), {
+      sample: true,
+    });
+
+    expect(await settleOlderSampleInvoices(db, new Date('2026-11-16T12:00:00.000Z'))).toBe(2);
+    const paid = (await db.invoices.toArray())
+      .filter((i) => i.status === 'paid')
+      .map((i) => i.invoiceNumber)
+      .sort();
+    expect(paid).toEqual(['L-10', 'V-9']);
   });
 });
 
