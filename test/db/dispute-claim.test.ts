@@ -17,7 +17,7 @@ import { loadSampleIntoDb } from '../helpers/sample-db';
 
 /**
  * A dispute of the sample company's Comcast account: six findings, among them a missing cost
- * center (no money owed by the carrier) and an out-of-contract finding over 659 charge lines, some
+ * center (no money owed by the carrier) and an out-of-contract finding over 652 charge lines, some
  * of which a closed-site finding already claims. The claim, the letter and its CSV ask for what
  * the Findings page says is at stake, each cent once, and name every invoice of the big finding.
  */

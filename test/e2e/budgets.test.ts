@@ -6,7 +6,7 @@ import {
   loadSampleCompany,
   openApp,
   sampleCompanyOf,
-  sampleEndMonthOf,
+  sampleLastMonthOf,
   SCREENSHOT_DIR,
   type AppSession,
 } from './harness';
@@ -34,9 +34,9 @@ describe('budgets in Chromium', () => {
     const profile = join(workDir, 'profile');
     session = await openApp({ hash: '#/budgets', userDataDir: profile });
     const { page } = session;
-    // The year of the sample's last bills (the month before today), so every figure below is of
-    // a year with bills whatever the (shifted) test date.
-    const endMonth = sampleEndMonthOf(session);
+    // The year of the sample's latest bills (today's month once an account's bill day has come),
+    // so every figure below is of a year with bills whatever the (shifted) test date.
+    const endMonth = sampleLastMonthOf(session);
     const thisYear = session.today.slice(0, 4);
     const year = Number(endMonth.slice(0, 4));
     const company = sampleCompanyOf(session);

@@ -20,17 +20,21 @@ function centsOfScreen(text: string): number {
   return centsOfText(text.replace(/[$,\s]/g, ''));
 }
 
-/** Rate (basis points) per cost center code, and the figures a calculator gives for 2026-11. */
+/**
+ * Rate per cost center code, the cost center's amount for 2026-11 (the sample as of 2026-11-30),
+ * and its mark-up as a calculator gives it: amount × rate, rounded once.
+ */
 const MARKUPS = [
-  { code: '0045250140', percent: '2.5', amount: 11_836_58, markup: 295_91 },
-  { code: '0045250161', percent: '3.33', amount: 26_383_97, markup: 878_59 },
-  { code: '0045250173', percent: '7.77', amount: 15_218_48, markup: 1_182_48 },
+  { code: '0045250140', percent: '2.5', amount: 11_788_12, markup: 294_70 },
+  { code: '0045250161', percent: '3.33', amount: 26_396_87, markup: 879_02 },
+  { code: '0045250173', percent: '7.77', amount: 15_133_44, markup: 1_175_87 },
 ];
 
 describe('mark-up in Chromium', () => {
   it('shows rate × amount per cost center, and the detail CSV adds up to it', async () => {
-    // The sample ends the month before today: today in December gives the reported 2026-11.
-    session = await openApp({ hash: '#/chargeback', today: isoDate(2026, 12, 16) });
+    // The reported month, 2026-11, as the latest: on its last day every account of the sample
+    // has its November bill and none its December one.
+    session = await openApp({ hash: '#/chargeback', today: isoDate(2026, 11, 30) });
     const { page } = session;
     await loadSampleCompany(page);
     const check = page.getByRole('region', { name: 'Reconciliation check' });
@@ -63,10 +67,20 @@ describe('mark-up in Chromium', () => {
     await page.getByRole('button', { name: 'Export CSV' }).click();
     // The browser's own copy of the download (deleted with the session).
     const rows = parseChargebackCsv(readFileSync(await (await event).path(), 'utf8'));
-    for (const { code, amount, markup } of MARKUPS) {
+    let roundedPerLine = 0;
+    for (const { code, percent, amount, markup } of MARKUPS) {
       const mine = rows.filter((row) => row['Cost center'] === code);
       expect(mine.reduce((sum, row) => sum + centsOfText(row.Amount ?? ''), 0)).toBe(amount);
       expect(mine.reduce((sum, row) => sum + centsOfText(row['Mark-up'] ?? ''), 0)).toBe(markup);
+      // What the defect did: each line's mark-up rounded on its own, adding up to another figure.
+      const basisPoints = Math.round(Number(percent) * 100);
+      const perLine = mine.reduce(
+        (sum, row) => sum + Math.round((centsOfText(row.Amount ?? '') * basisPoints) / 10_000),
+        0,
+      );
+      if (perLine !== markup) roundedPerLine += 1;
     }
+    // The month still shows the defect's figures apart: a test of rounding once, not a tautology.
+    expect(roundedPerLine).toBeGreaterThan(0);
   });
 });

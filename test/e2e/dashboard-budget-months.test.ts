@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { addMonthsToMonth, isoDate, type IsoMonth } from '../../shared/dates';
 import { shortMonth } from '../../renderer/features/dashboard/filter';
-import { loadSampleCompany, openApp, sampleEndMonthOf, type AppSession } from './harness';
+import { loadSampleCompany, openApp, sampleLastMonthOf, type AppSession } from './harness';
 
 let session: AppSession | undefined;
 afterEach(async (context) => {
@@ -11,10 +11,11 @@ afterEach(async (context) => {
 
 describe('dashboard budget by month', () => {
   it('says "not billed yet" for a month without bills, and names months one way', async () => {
-    // A today early in December: the sample is billed to November, December is not billed yet.
-    session = await openApp({ hash: '#/dashboard', today: isoDate(2026, 12, 6) });
+    // The last day of November: every account of the sample has its November bill, and December
+    // is not billed yet (the accounts billed in advance have theirs on the 1st).
+    session = await openApp({ hash: '#/dashboard', today: isoDate(2026, 11, 30) });
     const { page } = session;
-    const endMonth = sampleEndMonthOf(session);
+    const endMonth = sampleLastMonthOf(session);
     const year = endMonth.slice(0, 4);
     await loadSampleCompany(page);
     const figure = page.getByRole('figure', { name: `Budget vs actual by month, ${year}` });

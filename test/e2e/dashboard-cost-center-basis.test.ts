@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { isoDate } from '../../shared/dates';
+import { isoDate, isoMonth } from '../../shared/dates';
 import { shortMonth } from '../../renderer/features/dashboard/filter';
 import { formatCents, cents } from '../../shared/money/cents';
-import { loadSampleCompany, openApp, sampleEndMonthOf, type AppSession } from './harness';
+import { loadSampleCompany, openApp, sampleLastMonthOf, type AppSession } from './harness';
 
 let session: AppSession | undefined;
 afterEach(async (context) => {
@@ -14,10 +14,12 @@ const dollarsToCents = (text: string) => Math.round(Number(text.replace(/[$,]/g,
 
 describe('dashboard cost center', () => {
   it('says its figures are the inventory’s cost center and how far the chargeback’s actual differs', async () => {
-    // The page date of the reported defect: the sample is billed to November 2026.
-    session = await openApp({ hash: '#/dashboard', today: isoDate(2026, 12, 6) });
+    // As in the defect report, the sample is billed to November 2026: on the last day of November
+    // every account has its November bill and none its December one.
+    session = await openApp({ hash: '#/dashboard', today: isoDate(2026, 11, 30) });
     const { page } = session;
-    const endMonth = sampleEndMonthOf(session);
+    const endMonth = sampleLastMonthOf(session);
+    expect(endMonth).toBe(isoMonth(2026, 11));
     const year = endMonth.slice(0, 4);
     await loadSampleCompany(page);
     await page.getByRole('figure', { name: `Budget vs actual by month, ${year}` }).waitFor();

@@ -4,7 +4,7 @@ import {
   loadSampleCompany,
   monthTitle,
   openApp,
-  sampleEndMonthOf,
+  sampleLastMonthOf,
   type AppSession,
 } from './harness';
 
@@ -41,7 +41,8 @@ describe('dashboard', () => {
   it('shows where the money goes, filtered, in light and dark, and drills down from a chart click', async () => {
     session = await openApp({ hash: '#/dashboard' });
     const { page } = session;
-    const endMonth = sampleEndMonthOf(session);
+    // The month of the sample's latest bills: the dashboard's latest month and the report's.
+    const endMonth = sampleLastMonthOf(session);
     await loadSampleCompany(page);
 
     const spend = page.getByRole('list', { name: 'Needs attention' });

@@ -14,7 +14,7 @@ import {
   loadSampleCompany,
   openApp,
   sampleCompanyOf,
-  sampleEndMonthOf,
+  sampleLastMonthOf,
   type AppSession,
 } from './harness';
 
@@ -50,17 +50,21 @@ describe('drill-down links in Chromium', () => {
     session = await openApp({ hash: '#/bills' });
     const { page, today } = session;
     // Months of the sample as the page generated it: its last ten billed months.
-    const to = sampleEndMonthOf(session);
+    const to = sampleLastMonthOf(session);
     const from = addMonthsToMonth(to, -9);
     // Which of them are overdue or due soon on the page's today: the app marks every sample
-    // invoice before the latest month paid, so only the latest month's can be.
+    // invoice before its account's latest month paid, so only each account's latest bill can be
+    // (last month's for an account whose bill day has not come yet this month).
     const { expectedTotals } = sampleCompanyOf(session);
     const monthOf = (t: { invoiceDate: string }) => t.invoiceDate.slice(0, 7);
-    const latest = expectedTotals.reduce((max, t) => (monthOf(t) > max ? monthOf(t) : max), '');
+    const latest = new Map<string, string>();
+    for (const t of expectedTotals)
+      if (monthOf(t) > (latest.get(t.accountNumber) ?? '')) latest.set(t.accountNumber, monthOf(t));
     const expectedDue = expectedTotals.filter(
       (t) =>
         t.carrier === 'verizon' &&
-        monthOf(t) === latest &&
+        monthOf(t) === latest.get(t.accountNumber) &&
+        monthOf(t) >= from &&
         t.dueDate !== null &&
         ['overdue', 'due-soon'].includes(
           dueState({ dueDate: t.dueDate, status: 'received' }, today),
@@ -129,7 +133,7 @@ describe('drill-down links in Chromium', () => {
     session = await openApp({ hash: '#/findings' });
     const { page } = session;
     // Periods of the sample as the page generated it: all of them, then its last two months.
-    const endMonth = sampleEndMonthOf(session);
+    const endMonth = sampleLastMonthOf(session);
     const from = addMonthsToMonth(endMonth, -21);
     const previous = addMonthsToMonth(endMonth, -1);
     await loadSampleCompany(page);

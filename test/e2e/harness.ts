@@ -3,12 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { inject, onTestFailed } from 'vitest';
-import { MONTH_NAMES, monthParts, type IsoDate, type IsoMonth } from '../../shared/dates';
 import {
-  generateSampleCompany,
-  sampleEndMonth,
-  type SampleCompany,
-} from '../fixtures/generate/sample-company';
+  isoMonthOf,
+  MONTH_NAMES,
+  monthParts,
+  type IsoDate,
+  type IsoMonth,
+} from '../../shared/dates';
+import { generateSampleCompany, type SampleCompany } from '../fixtures/generate/sample-company';
 import { CHROMIUM_ARGS } from '../helpers/chromium';
 import { noonOf, testToday } from '../helpers/clock';
 
@@ -228,11 +230,6 @@ export async function loadSampleCompany(page: Page): Promise<void> {
   await summary.getByRole('button', { name: 'Close' }).click();
 }
 
-/** The sample company's last billed month in a session: the month before the page's today. */
-export function sampleEndMonthOf(session: Pick<AppSession, 'today'>): IsoMonth {
-  return sampleEndMonth(session.today);
-}
-
 const sampleCompanies = new Map<IsoDate, SampleCompany>();
 
 /**
@@ -248,6 +245,22 @@ export function sampleCompanyOf(session: Pick<AppSession, 'today'>): SampleCompa
     sampleCompanies.set(session.today, company);
   }
   return company;
+}
+
+/**
+ * The month of the sample's latest bills in a session, by invoice date: the month the app's pages
+ * open on (the chargeback, the dashboard's latest month, the monthly report). The sample bills each
+ * account up to its last bill dated on or before the page's today, so this is today's month once
+ * one account's bill day has come, and the month before only when none has.
+ */
+export function sampleLastMonthOf(session: Pick<AppSession, 'today'>): IsoMonth {
+  let latest: IsoMonth | undefined;
+  for (const { invoiceDate } of sampleCompanyOf(session).expectedTotals) {
+    const month = isoMonthOf(invoiceDate);
+    if (latest === undefined || month > latest) latest = month;
+  }
+  if (latest === undefined) throw new Error('The sample company has no invoices.');
+  return latest;
 }
 
 /** A month as the app titles it: `2026-10` → `October 2026`. */
