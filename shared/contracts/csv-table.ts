@@ -126,7 +126,7 @@ export function openTable<const S extends readonly ColumnSpec[]>(
   }
   const errors = table.problems.map((problem) => ({
     row: problem.line,
-    column: '',
+    column: problem.column ?? '',
     value: '',
     message: `Row ${problem.line}: ${problem.message}`,
   }));

@@ -98,9 +98,9 @@ export function canonicalCsv(
  * word.
  */
 function tableErrors(table: Partial<Pick<Table, 'problems'>>): ContractCsvError[] {
-  return tableProblemErrors(table).map(({ row, message }) => ({
+  return tableProblemErrors(table).map(({ row, message, column }) => ({
     row,
-    column: '',
+    column: column ?? '',
     value: '',
     message,
   }));

@@ -42,9 +42,11 @@ export interface Table {
   rows: TableRow[];
   /**
    * Structural problems (an unclosed quote, a row wider or narrower than the header), with the
-   * line they start on. A row with such a problem is not in `rows`.
+   * line they start on. A row with such a problem is not in `rows`. `column` names the column
+   * (its letter, as a spreadsheet shows it) when the problem is one column's: a value with no
+   * header.
    */
-  problems: { line: number; message: string; rowText?: string }[];
+  problems: { line: number; message: string; rowText?: string; column?: string }[];
   /**
    * Why the whole file is refused (a line over the length limit, a header over the column limit);
    * `rows` is then empty.

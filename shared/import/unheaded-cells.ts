@@ -40,6 +40,11 @@ export function unheadedCells(
   return found;
 }
 
+/** The columns of `found` as a spreadsheet names them: `H`, or `H, J`. */
+export function unheadedColumns(found: readonly UnheadedCell[]): string {
+  return found.map(({ column }) => columnLetters(column)).join(', ');
+}
+
 /**
  * Why a row with such cells is not read, after `Row 12: ` (the set-up readers put the row
  * first): `column H has a value ("check with Bob") but no header, …`. The header row is named,

@@ -1,7 +1,7 @@
 import { isZip } from '../import/archive';
 import { decodeBytes } from '../import/decode';
 import { readTable, sniffTable, type Table, type TableRow } from '../import/table';
-import { unheadedCells, unheadedCellsMessage } from '../import/unheaded-cells';
+import { unheadedCells, unheadedCellsMessage, unheadedColumns } from '../import/unheaded-cells';
 import { unguardFormula } from '../export/csv';
 import { APP_LIMIT_ADVICE, DEFAULT_IMPORT_LIMITS } from '../import/limits';
 import { isXlsx } from '../import/xlsx/package';
@@ -97,7 +97,11 @@ export function withoutUnreadCells(table: Table, delimiter: string, headerLine: 
     }
     const unheaded = gaps ? unheadedCells(row.cells, table.header) : [];
     if (unheaded.length === 0) continue;
-    problems.push({ line: row.line, message: unheadedCellsMessage(unheaded, headerLine) });
+    problems.push({
+      line: row.line,
+      message: unheadedCellsMessage(unheaded, headerLine),
+      column: unheadedColumns(unheaded),
+    });
     dropped.add(row);
   }
   if (dropped.size === 0) return table;

@@ -11,7 +11,11 @@ export function tableProblemErrors(
 ): (FieldError & { row: number })[] {
   const errors = new Map<string, FieldError & { row: number }>();
   // Two stray quotes in the rows run together are one problem of the row they start.
-  for (const { line, message } of table.problems ?? [])
-    errors.set(`${line}\u0000${message}`, { row: line, message: `Row ${line}: ${message}` });
+  for (const { line, message, column } of table.problems ?? [])
+    errors.set(`${line}\u0000${message}`, {
+      row: line,
+      message: `Row ${line}: ${message}`,
+      ...(column === undefined ? {} : { column }),
+    });
   return [...errors.values()];
 }

@@ -151,6 +151,8 @@ describe('contract files in Chromium', () => {
       .toContain(
         'Row 3: column G has a value ("ask Bo") but no header, so it cannot be imported: name column G in the header row (row 1) or clear the cell.',
       );
+    // The problem's Column cell names the column its message does.
+    expect(await problems.getByRole('row').nth(1).getByRole('cell').nth(2).textContent()).toBe('G');
     expect(await page.getByRole('button', { name: 'Import 1 contract' }).isDisabled()).toBe(true);
     await session.screenshot('contracts-import-unheaded-cell');
     expect(session.consoleErrors).toEqual([]);

@@ -11,7 +11,7 @@ import type { Table, TableRow } from '../table';
 import { looksLikeHeader, modalWidth, repeatsBelow } from '../sample-lines';
 import { isFooterText, layoutRowKind } from '../table-rows';
 import { centsFromText } from '../../money/cents';
-import { unheadedCells, unheadedCellsMessage } from '../unheaded-cells';
+import { unheadedCells, unheadedCellsMessage, unheadedColumns } from '../unheaded-cells';
 import type { XlsxRow, XlsxWorkbook } from './workbook';
 import { columnLetters, openWorkbook } from './workbook';
 
@@ -163,6 +163,7 @@ export function sheetTable(
         table.problems.push({
           line: row.row,
           message: unheadedCellsMessage(unheaded, headerRow.row),
+          column: unheadedColumns(unheaded),
         });
         continue;
       }

@@ -449,6 +449,7 @@ describe('set-up workbooks (inventory, sites, contracts, rates)', () => {
         line: 2,
         message:
           'column D has a value ("note") but no header, so it cannot be imported: name column D in the header row (row 1) or clear the cell. The row is not read until then.',
+        column: 'D',
       },
     ]);
   });

@@ -182,6 +182,9 @@ describe('a set-up workbook with a value in a column that has no header', () => 
     const page = readChosenContracts(table, guessColumnChoice(table.header, CONTRACT_FILE_COLUMNS));
     expect(messages(page.errors)).toEqual(expected);
     expect(page.rows.map((row) => row.id)).toEqual(['C-1']);
+    // Each reader's problem table fills its Column cell with the letter the message names.
+    expect(cli.errors.map((error) => error.column)).toEqual(['H']);
+    expect(page.errors.map((error) => error.column)).toEqual(['H']);
 
     const rates = workbook([
       ['Contract ID', 'Plan Or Service Type', 'Service ID', 'Monthly Rate'],
@@ -198,6 +201,7 @@ describe('a set-up workbook with a value in a column that has no header', () => 
       guessColumnChoice(rateTable.header, RATE_FILE_COLUMNS),
     );
     expect(messages(ratesPage.errors)).toEqual([rateMessage]);
+    expect(ratesPage.errors.map((error) => error.column)).toEqual(['E']);
     expect(ratesPage.rows.map((rate) => rate.monthlyRateCents)).toEqual([80_000]);
   });
 });
