@@ -19,7 +19,7 @@ import {
   suspenseProblem,
 } from '../../shared/export/chargeback';
 import type { IsoDate } from '../../shared/dates/iso-date';
-import { cutCellsNotice, type XlsxCutCell } from '../../shared/export/xlsx';
+import { cutCellsNotice, type XlsxCutCell } from '../../shared/export/xlsx-cut-text';
 import { runAudit } from '../../shared/audit/run';
 import { cents, formatCents } from '../../shared/money/cents';
 import { plural } from '../../shared/text/wording';

@@ -21,13 +21,8 @@ import {
 } from './chargeback-rows';
 import { layoutRows, type ChargebackCsvSettings } from './chargeback-csv';
 import { FIELD_KINDS, type ExportPreset } from './presets';
-import {
-  writeXlsxFile,
-  type XlsxCell,
-  type XlsxColumn,
-  type XlsxCutCell,
-  type XlsxSheet,
-} from './xlsx';
+import { writeXlsxFile, type XlsxCell, type XlsxColumn, type XlsxSheet } from './xlsx';
+import type { XlsxCutCell } from './xlsx-cut-text';
 
 export * from './presets';
 export * from './chargeback-csv';

@@ -9,14 +9,15 @@
  * Money columns take integer cents and write exact decimals (`12345` → `<v>123.45</v>`), so
  * money stays integer up to the file; dates take ISO `YYYY-MM-DD` and write date serial numbers.
  *
- * Excel holds at most {@link XLSX_TEXT_LIMIT} characters in a cell and refuses (or "repairs") a
- * file with a longer one, so longer text is cut to fit, ending with a visible `… (cut: N
- * characters)`, and the workbook gains a "Cut text" sheet naming each cut cell
- * ({@link writeXlsxFile} also returns them, for the caller's message). Numbers are never cut.
+ * Excel holds at most 32,767 characters in a cell and refuses (or "repairs") a file with a longer
+ * one, so longer text is cut to fit, ending with a visible `… (cut: N characters)`, and the
+ * workbook gains a "Cut text" sheet naming each cut cell ({@link writeXlsxFile} also returns them,
+ * for the caller's message): `./xlsx-cut-text.ts`. Numbers are never cut.
  */
 import { strToU8, zipSync } from 'fflate';
 import { daysBetween, isIsoDate, isoDate, type IsoDate } from '../dates/iso-date';
 import { cents, centsToDecimalString } from '../money/cents';
+import { CutCells, cutTextSheet, type XlsxCutCell } from './xlsx-cut-text';
 import { columnLetters, escapeXml, stripInvalidXml } from './xml';
 
 /** How a column's values are written and formatted. */
@@ -76,49 +77,6 @@ const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
-/** The most characters (UTF-16 code units, as Excel counts them) a cell holds. */
-export const XLSX_TEXT_LIMIT = 32_767;
-
-/** A text cell cut to {@link XLSX_TEXT_LIMIT}: where it is, and how long its text was. */
-export interface XlsxCutCell {
-  sheet: string;
-  /** `A1`-style reference. */
-  cell: string;
-  /** Characters of the whole text. */
-  length: number;
-  /** Characters left out (the marker comes in their place). */
-  cut: number;
-}
-
-/** The sentence telling the user that the `cut` cells were cut (for a message or the CLI). */
-export function cutCellsNotice(cut: readonly XlsxCutCell[]): string {
-  const cells = cut.length === 1 ? '1 cell' : `${cut.length} cells`;
-  const where = cut
-    .slice(0, 5)
-    .map((entry) => `${entry.sheet}!${entry.cell}`)
-    .join(', ');
-  const more = cut.length > 5 ? ` and ${cut.length - 5} more` : '';
-  return `${cells} held text longer than Excel's limit of ${XLSX_TEXT_LIMIT.toLocaleString('en-US')} characters (${where}${more}): cut to fit, ending with "… (cut: N characters)"; the "Cut text" sheet lists them. Amounts are not affected; the CSV export keeps the whole text.`;
-}
-
-/**
- * `text` within {@link XLSX_TEXT_LIMIT}: as it is when it fits, else its start and `… (cut: N
- * characters)` (N the characters left out), never splitting a surrogate pair. `cut` is N, or 0.
- */
-export function fitXlsxText(text: string): { text: string; cut: number } {
-  if (text.length <= XLSX_TEXT_LIMIT) return { text, cut: 0 };
-  const marker = (cut: number) => `… (cut: ${cut.toLocaleString('en-US')} characters)`;
-  // The marker's length depends on how much is cut: shorten until text and marker fit.
-  let keep = XLSX_TEXT_LIMIT - marker(text.length - XLSX_TEXT_LIMIT).length;
-  for (;;) {
-    const code = text.charCodeAt(keep - 1);
-    if (code >= 0xd800 && code <= 0xdbff) keep -= 1;
-    const fitted = `${text.slice(0, keep)}${marker(text.length - keep)}`;
-    if (fitted.length <= XLSX_TEXT_LIMIT) return { text: fitted, cut: text.length - keep };
-    keep -= fitted.length - XLSX_TEXT_LIMIT;
-  }
-}
-
 /** Writes the workbook as XLSX bytes. Throws on a programmer error (no sheets, fractional cents). */
 export function writeXlsx(workbook: XlsxWorkbook): Uint8Array {
   return writeXlsxFile(workbook).bytes;
@@ -135,14 +93,14 @@ export function writeXlsxFile(workbook: XlsxWorkbook): {
   const names = workbook.sheets.map((sheet) => safeSheetName(sheet.name, taken));
   const files: Record<string, Uint8Array> = {};
   workbook.sheets.forEach((sheet, i) => {
-    strings.sheet = names[i] ?? '';
+    strings.cut.sheet = names[i] ?? '';
     files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(sheet, strings));
   });
-  const cut = strings.cut;
+  const cut = strings.cut.list;
   const sheets = [...workbook.sheets];
   if (cut.length > 0) {
     // Said in the workbook itself, so whoever opens the file learns which cells are not whole.
-    const note = cutTextSheet(cut);
+    const note: XlsxSheet = cutTextSheet(cut);
     names.push(safeSheetName(note.name, taken));
     sheets.push(note);
     files[`xl/worksheets/sheet${sheets.length}.xml`] = strToU8(sheetXml(note, strings));
@@ -157,27 +115,6 @@ export function writeXlsxFile(workbook: XlsxWorkbook): {
   files['xl/sharedStrings.xml'] = strToU8(strings.xml());
   // A fixed time stamp makes the same workbook the same bytes.
   return { bytes: zipSync(files, { level: 6, mtime: '1980-01-01T00:00:00' }), cut: [...cut] };
-}
-
-/** The sheet listing the cells whose text was cut to Excel's limit. */
-function cutTextSheet(cut: readonly XlsxCutCell[]): XlsxSheet {
-  return {
-    name: 'Cut text',
-    columns: [
-      { header: 'Sheet', kind: 'text' },
-      { header: 'Cell', kind: 'text' },
-      { header: 'Characters', kind: 'number', total: false },
-      { header: 'Characters cut', kind: 'number', total: false },
-      { header: 'Note', kind: 'text', width: 60 },
-    ],
-    rows: cut.map((entry) => [
-      entry.sheet,
-      entry.cell,
-      entry.length,
-      entry.cut,
-      `Longer than Excel's ${XLSX_TEXT_LIMIT.toLocaleString('en-US')} characters a cell: cut, ending with "… (cut: ${entry.cut.toLocaleString('en-US')} characters)".`,
-    ]),
-  };
 }
 
 /**
@@ -205,15 +142,12 @@ class SharedStrings {
   private readonly indexes = new Map<string, number>();
   private readonly list: string[] = [];
   private uses = 0;
-  /** The (safe) name of the sheet being written, for {@link cut}. */
-  sheet = '';
-  /** The cells whose text was cut to {@link XLSX_TEXT_LIMIT}. */
-  readonly cut: XlsxCutCell[] = [];
+  /** The cells whose text was cut to Excel's limit, and the sheet being written. */
+  readonly cut = new CutCells();
 
   /** The index of the text of cell `ref`, cut to Excel's limit when longer. */
   indexOf(whole: string, ref: string): number {
-    const { text, cut } = fitXlsxText(whole);
-    if (cut > 0) this.cut.push({ sheet: this.sheet, cell: ref, length: whole.length, cut });
+    const text = this.cut.fit(whole, ref);
     this.uses += 1;
     let index = this.indexes.get(text);
     if (index === undefined) {

@@ -2,16 +2,14 @@ import fc from 'fast-check';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import {
-  cutCellsNotice,
-  fitXlsxText,
   MONEY_FORMAT,
   safeSheetName,
   writeXlsx,
   writeXlsxFile,
   XLSX_STYLE,
-  XLSX_TEXT_LIMIT,
   type XlsxSheet,
 } from '../../../shared/export/xlsx';
+import { cutCellsNotice, fitXlsxText, XLSX_TEXT_LIMIT } from '../../../shared/export/xlsx-cut-text';
 import { escapeXml, unescapeXml } from '../../../shared/export/xml';
 import { inspectXlsx } from '../../helpers/xlsx-inspect';
 
