@@ -5,14 +5,13 @@
 import type { DateOrder, IsoDate } from '../dates';
 import type { ChargeCategory } from '../model';
 import type { Cents } from '../money/cents';
-import { cents, centsFromText, formatCents, negateCents } from '../money/cents';
+import { formatCents, negateCents } from '../money/cents';
 import type { DecimalSeparator } from '../money/decimal-text';
 import { ABSENT, CellReader, extrasFromCells } from './cells';
 import { CATEGORY_EXAMPLES, categoryFromText } from './categories';
 import type { DraftInvoice } from './draft';
 import type { DraftBuilder } from './draft-builder';
-import { classifySummaryRows, isTotalLabel } from './summary-rows';
-import { simpleCents } from './cell-scan';
+import { chargeRowVerdicts, settleTotalRow } from './summary-rows';
 import { nameInvoiceOfErrors } from './unread-rows';
 import type { TableRow } from './table';
 
@@ -115,20 +114,6 @@ export function chargeDateSamples(table: ChargeTable): string[] {
   return [...samples];
 }
 
-/** A cell's amount in cents, or null when blank or unreadable (the row's reading reports it). */
-function amountOfCell(text: string, decimal: DecimalSeparator): number | null {
-  if (text === '') return null;
-  const simple = decimal === '.' ? simpleCents(text) : null;
-  if (simple !== null) return simple;
-  const read = centsFromText(text, { decimal });
-  return read.ok ? read.value : null;
-}
-
-/** Whether a Service ID cell names a service (filled, and no total label itself). */
-function namesService(text: string): boolean {
-  return text !== '' && !isTotalLabel(text);
-}
-
 /** `20240805` from `2024-08-05`, for invoice numbers made from an account and a date. */
 export function compactDate(date: IsoDate): string {
   return date.replace(/-/g, '');
@@ -146,45 +131,17 @@ export function readChargeRows(
   const lineTotalColumn = options.lineTotalColumn ?? ABSENT;
   cells.amountIndexes = [c.amount, taxColumn].filter((i) => i !== ABSENT);
   cells.amountSignKnown = options.signConvention !== 'credits-positive';
-  const identifying = [c.accountNumber, c.invoiceNumber, c.serviceId].filter((i) => i !== ABSENT);
-  // A total row's label may stand in its description or its category (`Total`, `Subtotal`).
-  const labels = [c.description, c.category].filter((i) => i !== ABSENT);
   const totals: StatedTotals = new Map();
   const dates: StatedDates = new Map();
   const byNumber = new Map<string, ReadInvoice>();
-
-  // A row labelled as a total is a summary only when its amount repeats amounts of the table.
-  const amountOf = (index: number) => (rowCells: readonly string[]) =>
-    index === ABSENT ? null : amountOfCell(rowCells[index] ?? '', options.decimal ?? '.');
-  const groupCells = [c.accountNumber, c.invoiceNumber].filter((i) => i !== ABSENT);
-  const verdicts = classifySummaryRows(table.rows, {
-    identifying,
-    labels,
-    amount: amountOf(c.amount),
-    group: (rowCells) => groupCells.map((i) => (rowCells[i] ?? '').trim()).join('\t'),
-    stated: amountOf(c.invoiceTotal),
-  });
+  const verdicts = chargeRowVerdicts(table.rows, c, options.decimal ?? '.');
 
   for (const [r, row] of table.rows.entries()) {
     draft.rowsRead += 1;
-    const verdict = verdicts[r] ?? null;
-    if (verdict?.kind === 'summary') {
-      draft.skip(table.fileName, row.line, `Not imported: ${verdict.reason}`);
-      continue;
-    }
     cells.startRow(row.line, row.cells);
     const errorsBefore = draft.errors.length;
-    // A total-labelled row whose amount repeats nothing is a charge when it names its service
-    // (`Total` as a description), else a row that cannot be read: never dropped as a summary.
-    if (verdict?.kind === 'unconfirmed' && !namesService(cells.text(c.serviceId))) {
-      cells.reject(
-        c.amount,
-        `a "${verdict.label}" row of ${formatCents(cents(verdict.amount))} repeats no amount above or below it (not the rows since the last total, nor its invoice's, nor the file's, nor an invoice total), and it names no service: neither a total TEM Desk can skip nor a charge it can import. Give it a Service ID if it is a charge, or correct or remove it if it is a total.`,
-      );
-      const number = cells.text(c.invoiceNumber);
-      if (number !== '') nameInvoiceOfErrors(draft.errors, errorsBefore, number);
-      continue;
-    }
+    // A total row: skipped as a summary, or refused when it is neither a summary nor a charge.
+    if (settleTotalRow(verdicts[r] ?? null, table.fileName, row.line, c, cells, draft)) continue;
 
     const carrierName = cells.text(c.carrier) || options.carrierName;
     if (carrierName === '') cells.reject(c.carrier, 'the carrier is blank.');

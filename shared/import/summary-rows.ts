@@ -2,8 +2,15 @@
  * Summary, subtotal and total rows mixed into detail (report-style exports, Canadian carriers'
  * `Total for Cost Center :` lines, a `Total` row at the bottom of a summary). They repeat amounts
  * already on the detail rows, so importing one would double the bill: they are recognised and
- * reported as skipped, never imported.
+ * reported as skipped, never imported. A table of one charge per row (`./charge-rows.ts`) has its
+ * rows told and acted on here too ({@link chargeRowVerdicts}, {@link settleTotalRow}).
  */
+import { cents, centsFromText, formatCents } from '../money/cents';
+import type { DecimalSeparator } from '../money/decimal-text';
+import { simpleCents } from './cell-scan';
+import { ABSENT, type CellReader } from './cells';
+import type { DraftBuilder } from './draft-builder';
+import { nameInvoiceOfErrors } from './unread-rows';
 
 /**
  * A cell that labels its row as a total: `Total`, `Grand Total`, `Subtotal`, `Total for Cost
@@ -209,4 +216,85 @@ export function classifySummaryRows(
     starts.add(sum);
   });
   return verdicts;
+}
+
+/** The columns of a charge-per-row table its total rows are told by (`ABSENT` when missing). */
+export interface TotalRowColumns {
+  readonly accountNumber: number;
+  readonly invoiceNumber: number;
+  readonly serviceId: number;
+  readonly description: number;
+  readonly category: number;
+  readonly amount: number;
+  readonly invoiceTotal: number;
+}
+
+/** A cell's amount in cents, or null when blank or unreadable (the row's reading reports it). */
+function amountOfCell(text: string, decimal: DecimalSeparator): number | null {
+  if (text === '') return null;
+  const simple = decimal === '.' ? simpleCents(text) : null;
+  if (simple !== null) return simple;
+  const read = centsFromText(text, { decimal });
+  return read.ok ? read.value : null;
+}
+
+/** Whether a Service ID cell names a service (filled, and no total label itself). */
+function namesService(text: string): boolean {
+  return text !== '' && !isTotalLabel(text);
+}
+
+/**
+ * {@link classifySummaryRows} for a table of one charge per row (TEM Desk's own format, a mapped
+ * file): whose charge a row is says its account, invoice and service; a total row's label may
+ * stand in its description or its category (`Total`, `Subtotal`).
+ */
+export function chargeRowVerdicts(
+  rows: readonly { cells: readonly string[] }[],
+  c: TotalRowColumns,
+  decimal: DecimalSeparator,
+): SummaryVerdict[] {
+  const identifying = [c.accountNumber, c.invoiceNumber, c.serviceId].filter((i) => i !== ABSENT);
+  const labels = [c.description, c.category].filter((i) => i !== ABSENT);
+  // A row labelled as a total is a summary only when its amount repeats amounts of the table.
+  const amountOf = (index: number) => (rowCells: readonly string[]) =>
+    index === ABSENT ? null : amountOfCell(rowCells[index] ?? '', decimal);
+  const groupCells = [c.accountNumber, c.invoiceNumber].filter((i) => i !== ABSENT);
+  return classifySummaryRows(rows, {
+    identifying,
+    labels,
+    amount: amountOf(c.amount),
+    group: (rowCells) => groupCells.map((i) => (rowCells[i] ?? '').trim()).join('\t'),
+    stated: amountOf(c.invoiceTotal),
+  });
+}
+
+/**
+ * Acts on a charge row's verdict ({@link chargeRowVerdicts}), the row started in `cells`: a
+ * summary is skipped, said in the draft. A total-labelled row whose amount repeats nothing is a
+ * charge when it names its service (`Total` as a description), else a row that cannot be read
+ * (its error naming its invoice): never dropped as a summary. True when the row is done with,
+ * skipped or refused; false when it is to be read as a charge.
+ */
+export function settleTotalRow(
+  verdict: SummaryVerdict,
+  fileName: string,
+  line: number,
+  c: TotalRowColumns,
+  cells: CellReader,
+  draft: DraftBuilder,
+): boolean {
+  if (verdict === null) return false;
+  if (verdict.kind === 'summary') {
+    draft.skip(fileName, line, `Not imported: ${verdict.reason}`);
+    return true;
+  }
+  if (namesService(cells.text(c.serviceId))) return false;
+  const errorsBefore = draft.errors.length;
+  cells.reject(
+    c.amount,
+    `a "${verdict.label}" row of ${formatCents(cents(verdict.amount))} repeats no amount above or below it (not the rows since the last total, nor its invoice's, nor the file's, nor an invoice total), and it names no service: neither a total TEM Desk can skip nor a charge it can import. Give it a Service ID if it is a charge, or correct or remove it if it is a total.`,
+  );
+  const number = cells.text(c.invoiceNumber);
+  if (number !== '') nameInvoiceOfErrors(draft.errors, errorsBefore, number);
+  return true;
 }
