@@ -1,9 +1,8 @@
 /**
  * The column-mapping step of contract imports: which column of the user's file holds each
- * canonical field (guessed from the names, corrected by the user), and the file rewritten with the
- * canonical headers so the one contract reader reads it — the mapping never changes a value.
+ * canonical field (guessed from the names, corrected by the user), and the table rewritten with
+ * the canonical headers so the one contract reader reads it — the mapping never changes a value.
  */
-import { toCsv } from '../export/csv';
 import type { Table } from '../import/table';
 import { tableProblemErrors } from '../inventory/table-problems';
 import type { ContractRateDraft, ContractsCsvRead, CsvRead } from './csv';
@@ -63,7 +62,7 @@ export function columnChoiceProblems(choice: ColumnChoice, specs: readonly Colum
  * The table with the canonical headers, holding only the chosen columns, in file order: each row
  * keeps its line of the file, so a problem of a row is said at its own row (a row the file reader
  * refused, or a title above the header, renumbers no other). A row blank in every chosen column is
- * left out, as a reader of {@link canonicalCsv}'s text leaves it out.
+ * left out, as the file reader leaves out a row whose every cell is blank.
  */
 export function canonicalTable(
   table: Pick<Table, 'header' | 'rows'>,
@@ -78,24 +77,11 @@ export function canonicalTable(
   return { header: chosen.map((spec) => spec.header), rows, problems: [] };
 }
 
-/** The table as CSV with the canonical headers, holding only the chosen columns, in file order. */
-export function canonicalCsv(
-  table: Pick<Table, 'header' | 'rows'>,
-  choice: ColumnChoice,
-  specs: readonly ColumnSpec[],
-): string {
-  const chosen = specs.filter((spec) => (choice[spec.key] ?? -1) >= 0);
-  return toCsv(
-    chosen.map((spec) => spec.header),
-    table.rows.map((row) => chosen.map((spec) => row.cells[choice[spec.key] ?? -1] ?? '')),
-  );
-}
-
 /**
  * The file reader's problems with a contracts or rates table (a quote never closed, a row wider
  * than its header, a value in a column with no header): those rows are not in the table's rows,
- * so not in the file {@link canonicalCsv} writes either, and are said first, never gone without a
- * word.
+ * so not in the table {@link canonicalTable} makes either, and are said first, never gone without
+ * a word.
  */
 function tableErrors(table: Partial<Pick<Table, 'problems'>>): ContractCsvError[] {
   return tableProblemErrors(table).map(({ row, message, column }) => ({

@@ -5,7 +5,7 @@
  */
 import { readContractRatesCsv } from '../../shared/contracts/csv';
 import {
-  canonicalCsv,
+  canonicalTable,
   guessColumnChoice,
   headerFitsContractFile,
   RATE_FILE_COLUMNS,
@@ -46,6 +46,8 @@ export function readRatesWorkbook(bytes: Uint8Array): ReturnType<typeof readCont
   );
   if (!table.ok) throw new Error(JSON.stringify(table.errors));
   const choice = guessColumnChoice(table.value.header, RATE_FILE_COLUMNS);
-  const csv = canonicalCsv(table.value, choice, RATE_FILE_COLUMNS);
-  return readContractRatesCsv(new TextEncoder().encode(csv));
+  return readContractRatesCsv({
+    table: canonicalTable(table.value, choice, RATE_FILE_COLUMNS),
+    headerLine: 1,
+  });
 }

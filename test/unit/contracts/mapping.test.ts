@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readContractsCsv } from '../../../shared/contracts/csv';
 import {
-  canonicalCsv,
+  canonicalTable,
   columnChoiceProblems,
   CONTRACT_FILE_COLUMNS,
   guessColumnChoice,
@@ -53,9 +53,10 @@ describe('contract column mapping', () => {
       noticeDays: 7,
     };
     expect(columnChoiceProblems(choice, CONTRACT_FILE_COLUMNS)).toEqual([]);
-    const read = readContractsCsv(
-      new TextEncoder().encode(canonicalCsv(table.value, choice, CONTRACT_FILE_COLUMNS)),
-    );
+    const read = readContractsCsv({
+      table: canonicalTable(table.value, choice, CONTRACT_FILE_COLUMNS),
+      headerLine: 1,
+    });
     expect(read.errors).toEqual([]);
     expect(read.rows[0]).toMatchObject({
       id: 'C-100',
@@ -81,10 +82,11 @@ describe('a header naming a field twice', () => {
     if (!table.ok) throw new Error('unreadable');
     const choice = guessColumnChoice(table.value.header, CONTRACT_FILE_COLUMNS);
     expect(choice['id']).toBe(1);
-    // The app: its guess, the file rewritten with it, read. The CLI: the file read as it is.
-    const app = readContractsCsv(
-      new TextEncoder().encode(canonicalCsv(table.value, choice, CONTRACT_FILE_COLUMNS)),
-    );
+    // The app: its guess, the table rewritten with it, read. The CLI: the file read as it is.
+    const app = readContractsCsv({
+      table: canonicalTable(table.value, choice, CONTRACT_FILE_COLUMNS),
+      headerLine: 1,
+    });
     const cli = readContractsCsv(new TextEncoder().encode(text));
     expect(cli.rows.map((r) => r.id)).toEqual(['LU-1']);
     expect(app.rows.map((r) => r.id)).toEqual(cli.rows.map((r) => r.id));

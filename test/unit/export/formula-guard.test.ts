@@ -12,7 +12,6 @@ import type { Workspace } from '../../../electron/cli/workspace';
 import { letterCsv } from '../../../renderer/features/findings/letter';
 import { allocateMonth } from '../../../shared/allocation';
 import { contractRatesToCsv, contractsToCsv } from '../../../shared/contracts/csv-export';
-import { canonicalCsv, CONTRACT_FILE_COLUMNS } from '../../../shared/contracts/mapping';
 import { registerCsv } from '../../../electron/cli/payments-command';
 import type { IsoDate } from '../../../shared/dates/iso-date';
 import { chargebackCsv, glJournalCsv, STANDARD_PRESET } from '../../../shared/export/chargeback';
@@ -388,16 +387,6 @@ const EXPORTS: [name: string, csv: () => string, planted: readonly string[]][] =
       return optimisationCsv([planted]) + changeListCsv([planted]);
     },
     [HYPERLINK, CMD, AT_SUM, MINUS, TAB, CR],
-  ],
-  [
-    'contract file rewritten for the mapping (shared/contracts/mapping.ts)',
-    () =>
-      canonicalCsv(
-        { header: ['Contract ID', 'Name'], rows: [{ line: 2, cells: [MINUS, HYPERLINK] }] },
-        { id: 0, name: 1 },
-        CONTRACT_FILE_COLUMNS,
-      ),
-    [HYPERLINK, MINUS],
   ],
 ];
 
