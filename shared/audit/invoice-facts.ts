@@ -3,7 +3,15 @@
  * into the blocks, laid out in one counting sort), its billed period and account, built once per
  * run and read by every rule through the `RuleContext`.
  */
-import { addDays, addMonths, isoMonthOf, type IsoDate, type IsoMonth } from '../dates/iso-date';
+import {
+  addDays,
+  addMonths,
+  endOfMonth,
+  isoMonthOf,
+  startOfMonth,
+  type IsoDate,
+  type IsoMonth,
+} from '../dates/iso-date';
 import type { Account, Invoice, Service } from '../model';
 import { lineAccountOf, type ChargeBlock } from '../storage/charge-blocks';
 import { billingMonths } from './billing-month';
@@ -45,7 +53,10 @@ export interface InvoiceFacts {
    * to `month` for a bill that states its period (its period says what it bills).
    */
   billingMonth: IsoMonth;
-  /** The billed period; estimated as the month before `periodEnd` (or the invoice date) when the bill gives no start. */
+  /**
+   * The billed period; when the bill gives no start, estimated as the month up to `periodEnd` (or
+   * the invoice date): see {@link estimatedPeriodStart}.
+   */
   periodStart: IsoDate;
   periodEnd: IsoDate;
   /** `carrierId|accountNumber`, the key of {@link RuleContext.invoicesByAccount}. */
@@ -169,7 +180,7 @@ export function indexInvoices(
       invoice,
       month: isoMonthOf(invoice.invoiceDate),
       billingMonth: isoMonthOf(invoice.invoiceDate),
-      periodStart: invoice.periodStart ?? addDays(addMonths(periodEnd, -1), 1),
+      periodStart: invoice.periodStart ?? estimatedPeriodStart(periodEnd),
       periodEnd,
       accountKey,
       account: accountByKey.get(accountKey),
@@ -182,6 +193,19 @@ export function indexInvoices(
   });
   setBillingMonths(indexed);
   return indexed;
+}
+
+/**
+ * The start of a month's billing period ending on `end`, for a bill that states only its end (AT&T
+ * Premier's market cycle end date) or no period: the day after the same day a month before
+ * (August 16 → July 17), or the first of the month when `end` is its last day, as a cycle of
+ * calendar months is (June 30 → June 1, February 29 → February 1; not May 31 or January 30, which
+ * would put a disconnect or a contract's end on the last day of the month before inside the
+ * period, and a whole month billed after it outside the checks).
+ */
+export function estimatedPeriodStart(end: IsoDate): IsoDate {
+  if (end === endOfMonth(end)) return startOfMonth(end);
+  return addDays(addMonths(end, -1), 1);
 }
 
 /**

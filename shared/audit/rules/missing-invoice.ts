@@ -115,8 +115,8 @@ function lastServiceEnded(
 }
 
 /**
- * The months an account's invoices bill. A bill that states its period bills the month its period
- * ends in, shifted as the account's bills usually are (Lumen dates its bill on the 1st of the
+ * The months an account's invoices bill. A bill that states its period (or only its end) bills the
+ * month its period ends in, shifted as the account's bills usually are (Lumen dates its bill on the 1st of the
  * month it covers, Verizon mid-month on the last day of its cycle): a bill for September dated
  * August 31 bills September, not August a second time. A bill without a stated period bills its
  * billing month: the month of its date, or the next when the account's bill of that month came a
@@ -127,8 +127,11 @@ export function billedMonths(invoices: readonly InvoiceFacts[]): Set<IsoMonth> {
   const cadence = usualBillMonths(invoices);
   const offsets = new Map<number, number>();
   const ends = invoices.map((facts) => {
-    const { periodStart, periodEnd } = facts.invoice;
-    if (periodStart === undefined || periodEnd === undefined) return undefined;
+    // A bill that states only its period's end (AT&T Premier's market cycle end date) bills the
+    // month it ends in as well: a March bill (cycle ending March 31) dated April 2 bills March,
+    // not April a second time with March missing.
+    const { periodEnd } = facts.invoice;
+    if (periodEnd === undefined) return undefined;
     const end = isoMonthOf(periodEnd);
     const offset = monthNumber(facts.month) - monthNumber(end);
     offsets.set(offset, (offsets.get(offset) ?? 0) + 1);
