@@ -266,6 +266,12 @@ export function partsOf(invoice: Pick<DraftInvoice, 'parts' | 'sourceFile'>): Dr
 export const WHOLE_BILL = 'bill';
 
 /**
+ * The kind of a usage report whose months are invoices (Microsoft Teams' PSTN usage report): a
+ * month with no call has no invoice, and is not a bill missing while the report spans it.
+ */
+export const USAGE_REPORT_PART = 'pstn-usage';
+
+/**
  * Parts that hold an invoice's stated total but none of its charges, with the part that holds
  * them: Verizon's AccountSummary needs its Account & Wireless Summary.
  */

@@ -11,6 +11,7 @@ import {
   type IsoMonth,
 } from '../../dates/iso-date';
 import { periodMonths } from '../../dates/period';
+import { USAGE_REPORT_PART } from '../../import/draft';
 import { ZERO_CENTS } from '../../money/cents';
 import {
   findingId,
@@ -63,6 +64,7 @@ export const missingInvoiceRule: AuditRule = {
       const { carrierId, accountNumber } = first.invoice;
       const account = first.account;
       const billed = billedMonths(invoices);
+      for (const month of reportedMonths(invoices)) billed.add(month);
       const cycleDay = account?.billCycleDay ?? Number(latest.invoice.invoiceDate.slice(8, 10));
       const ended = account?.closedOn ?? lastServiceEnded(context, account?.id);
       const until = ended !== undefined && ended < context.today ? ended : context.today;
@@ -170,6 +172,32 @@ export function billedMonths(invoices: readonly InvoiceFacts[]): Set<IsoMonth> {
     for (let i = 1; i < Math.min(length, cadence); i++) months.add(addMonthsToMonth(billedIn, i));
   });
   return months;
+}
+
+/**
+ * The months a usage report spans, from its first month of calls to its last: Microsoft Teams' PSTN
+ * usage report makes an invoice of each month that had calls, so a month inside the report with
+ * no call had nothing to bill and is not missing (a report with calls in October and December
+ * says November had none). Months after a report's last are left to the next report.
+ */
+function reportedMonths(invoices: readonly InvoiceFacts[]): IsoMonth[] {
+  const spans = new Map<string, { first: IsoMonth; last: IsoMonth }>();
+  for (const facts of invoices) {
+    const { parts } = facts.invoice;
+    if (parts === undefined || parts.length === 0) continue;
+    if (parts.some((part) => part.kind !== USAGE_REPORT_PART)) continue;
+    const month = isoMonthOf(facts.invoice.periodEnd ?? facts.invoice.invoiceDate);
+    for (const part of parts) {
+      const key = `${part.importBatchId}\u0000${part.sourceFile}`;
+      const span = spans.get(key);
+      if (span === undefined) spans.set(key, { first: month, last: month });
+      else {
+        if (month < span.first) span.first = month;
+        if (month > span.last) span.last = month;
+      }
+    }
+  }
+  return [...spans.values()].flatMap(({ first, last }) => monthRange(first, last));
 }
 
 /**

@@ -26,7 +26,7 @@ import { endOfMonth, isoMonthOf, utcDateOf } from '../../dates';
 import { cents } from '../../money/cents';
 import { ABSENT, CellReader } from '../cells';
 import { compactDate } from '../charge-rows';
-import type { DraftInvoice } from '../draft';
+import { USAGE_REPORT_PART, type DraftInvoice } from '../draft';
 import { DraftBuilder } from '../draft-builder';
 import { col, presentIndexes } from './columns';
 import { startAccountRow } from './rows';
@@ -158,6 +158,9 @@ function monthInvoice(accountNumber: string, day: IsoDate, fileName: string) {
     periodEnd: invoiceDate,
     statedTotal: null,
     sourceFile: fileName,
+    // The report's months with calls are its invoices; missing-invoice reads the months between
+    // them as covered by the report (see `reportedMonths`).
+    parts: [{ kind: USAGE_REPORT_PART, sourceFile: fileName }],
   };
 }
 
