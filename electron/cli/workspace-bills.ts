@@ -186,6 +186,8 @@ export function readBillFiles(
     // pooling report, usage archives) bills nothing and is no fault of the file: said among the
     // notes with the bill to import it with, as Bell's call detail without its MOB file is and as
     // the app's preview names it, and the run goes on with the other bills.
+    // A ZIP member left out as hidden: named already among the inputs' notices (`hiddenSentence`).
+    if (outcome.kind === 'unreadable' && outcome.hidden === true) continue;
     if (outcome.kind === 'unreadable' && outcome.usageWithoutBill === true) {
       state.billNotes.push(`${outcome.fileName}: not imported: ${outcome.message}`);
       continue;

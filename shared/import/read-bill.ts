@@ -5,7 +5,7 @@
  * matches one, else the user is asked to map its columns.
  */
 import type { DateOrder } from '../dates';
-import { expandUpload, type UploadedFile } from './archive';
+import { expandUpload, hiddenZipMembers, type UploadedFile } from './archive';
 import { chargeDateSamples, type ChargeTable } from './charge-rows';
 import { decideDateOrder } from './date-order';
 import { decodeBytes } from './decode';
@@ -84,6 +84,7 @@ export function readBillsPart(
       const isLoose = expanded.value.length === 1 && expanded.value[0]?.name === file.name;
       if (taken.archive !== null) (isLoose ? looseRogers : rogers).push(taken.archive);
       members.push(...taken.rest);
+      outcomes.push(...hiddenMemberOutcomes(file, limits));
     } else outcomes.push(unreadable(file.name, expanded.errors.map((e) => e.message).join(' ')));
   }
   if (looseRogers.length > 0) rogers.push(joinLooseFiles(looseRogers));
@@ -127,6 +128,20 @@ export function readBillsPart(
   if (shard !== 1 && rogers.length > 0) outcomes.push(rogersOutcome(rogers, outcomes, options));
   options.onProgress?.(1);
   return { outcomes: drafts, elsewhere, memberNames };
+}
+
+/**
+ * The members of a ZIP left out as hidden (see `hiddenZipMembers`), each as a file not imported
+ * that says why and what to do: never passed over without a word.
+ */
+function hiddenMemberOutcomes(file: UploadedFile, limits: ImportLimits): ReadOutcome[] {
+  return hiddenZipMembers(file, limits).map((path) => ({
+    kind: 'unreadable',
+    fileName: `${file.name} › ${path}`,
+    message:
+      'left out, as hidden (its name, or a folder of it, starts with a dot). If it is a bill, rename it without the dot and import it again.',
+    hidden: true,
+  }));
 }
 
 function parseAll(

@@ -127,6 +127,12 @@ export type ReadOutcome =
        * names it and imports the rest; the CLI says it among its notes and goes on.
        */
       usageWithoutBill?: true;
+      /**
+       * A member of a ZIP left out because its name (or a folder of its) starts with a dot
+       * (`.bill.csv`, `.old/bill.csv`): named, since a bill may have been saved so, and the rest
+       * imported. The CLI names these among its notices when it walks its inputs.
+       */
+      hidden?: true;
     };
 
 /** A file of an upload, decoded and parsed, on its way to a draft. */
