@@ -13,6 +13,9 @@
  *   charges, weighted by their net amounts (only cost centers with a positive net take a share;
  *   weights use whole lines, whatever the basis); with no positive service charges the account's
  *   default cost center takes it. `{ costCenterId }` sends them all to that cost center.
+ *   A line billed on its own account (an AT&T BAN under a FAN invoice, a consolidated 811's
+ *   sub-account) is spread over the service charges billed on that account only; when that
+ *   account has none to spread over on the invoice, over the whole invoice's, as an untagged line.
  * - **Exceptions** leave an amount unallocated: a service key not in the inventory
  *   (`unknown-service`), no cost center found or one that does not exist (`no-cost-center`), an
  *   inactive cost center (`inactive-cost-center`; for a split, only that share).
@@ -27,6 +30,7 @@
  * - Invariant: `totals.allocated + totals.unallocated === totals.invoices`, to the cent.
  */
 import { isoMonthOf } from '../dates/iso-date';
+import { accountNumberKey } from '../ids/keys';
 import { cents, splitLargestRemainder, sumCents, ZERO_CENTS, type Cents } from '../money/cents';
 import { CHARGE_CATEGORIES, type ChargeCategory, type CostCenter, type Invoice } from '../model';
 import { lineAccountOf, type ChargeBlock } from '../storage/charge-blocks';
@@ -127,6 +131,12 @@ class MonthRun {
     const account = this.index.accountOf(invoice);
     /** Net service charges per cost center on this invoice (whole lines): the pro-rata weights. */
     const weights = new Map<string, number>();
+    /** The same weights per billing account the lines are billed on (key of its number). */
+    const weightsByAccount = new Map<string, Map<string, number>>();
+    const invoiceAccountKey = accountNumberKey(invoice.accountNumber);
+    // The last service line's account and its weights: a bill lists each account's lines together.
+    let lastBilledOn: string | undefined;
+    let lastWeights: Map<string, number> | undefined;
     const accountLevel: LineRef[] = [];
     let total = 0;
     let lines = 0;
@@ -167,6 +177,13 @@ class MonthRun {
         const closed = closedSiteProblem(destination.site, period.start);
         if (closed !== null) this.review(line, closed);
         const { shares } = destination;
+        if (lastWeights === undefined || billedOn !== lastBilledOn) {
+          const key = billedOn === undefined ? invoiceAccountKey : accountNumberKey(billedOn);
+          lastWeights = weightsByAccount.get(key) ?? new Map<string, number>();
+          weightsByAccount.set(key, lastWeights);
+          lastBilledOn = billedOn;
+        }
+        const accountWeights = lastWeights;
         const wholeParts = splitShares(whole, shares);
         const parts = amount === whole ? wholeParts : splitShares(amount, shares);
         shares.forEach((share, s) => {
@@ -182,7 +199,9 @@ class MonthRun {
           }
           const { costCenter } = share;
           services.booked += 1;
-          weights.set(costCenter.id, (weights.get(costCenter.id) ?? 0) + (wholeParts[s] ?? 0));
+          const weight = wholeParts[s] ?? 0;
+          weights.set(costCenter.id, (weights.get(costCenter.id) ?? 0) + weight);
+          accountWeights.set(costCenter.id, (accountWeights.get(costCenter.id) ?? 0) + weight);
           this.book(line, part, costCenter, 'service', {
             siteId: destination.site?.id ?? service.siteId ?? null,
             serviceId: service.id,
@@ -192,16 +211,28 @@ class MonthRun {
         });
       }
     }
-    for (const line of accountLevel)
-      this.allocateAccountLevel(line, account?.id, weights, services);
+    for (const line of accountLevel) {
+      // A line of one of the invoice's billing accounts follows that account's services.
+      const own = lineAccountOf(line.block, line.i);
+      const ownWeights =
+        own === undefined ? undefined : weightsByAccount.get(accountNumberKey(own));
+      this.allocateAccountLevel(line, account?.id, { own: ownWeights, invoice: weights }, services);
+    }
     return { total, lines };
   }
 
-  /** An account-level line: pro rata over the invoice's service charges, or the chosen cost center. */
+  /**
+   * An account-level line: pro rata over the service charges of its own billing account on the
+   * invoice (`weights.own`, when it names one and they give a spread), else over the invoice's
+   * (`weights.invoice`); or the chosen cost center.
+   */
   private allocateAccountLevel(
     line: LineRef,
     accountId: string | undefined,
-    weights: ReadonlyMap<string, number>,
+    weights: {
+      own: ReadonlyMap<string, number> | undefined;
+      invoice: ReadonlyMap<string, number>;
+    },
     services: { billed: number; booked: number },
   ): void {
     const { invoice } = line;
@@ -221,16 +252,20 @@ class MonthRun {
     // In cost center code order (then id): a cent left over by a tie goes to the same cost
     // center in the app (random record ids) and the CLI (sequential ones).
     const orderKey = (id: string) => `${this.index.costCenter(id)?.code ?? ''}\u0000${id}`;
-    const signed = (sign: 1 | -1) =>
-      [...weights.entries()]
+    const signed = (of: ReadonlyMap<string, number>, sign: 1 | -1) =>
+      [...of.entries()]
         .filter(([, weight]) => weight * sign > 0)
         .map(([id, weight]) => ({ id, weight: weight * sign, key: orderKey(id) }))
         .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
         .map(({ id, weight }) => [id, weight] as const);
     // Over the service charges above zero; on a bill whose services are all credited below zero
     // (a credit memo), over those credits: its tax credit goes where its service credits went.
-    const positive = signed(1);
-    const spread = positive.length > 0 ? positive : signed(-1);
+    const spreadOf = (of: ReadonlyMap<string, number>) => {
+      const positive = signed(of, 1);
+      return positive.length > 0 ? positive : signed(of, -1);
+    };
+    const ownSpread = weights.own === undefined ? [] : spreadOf(weights.own);
+    const spread = ownSpread.length > 0 ? ownSpread : spreadOf(weights.invoice);
     if (spread.length === 0) {
       const costCenterId = this.index.account(accountId)?.defaultCostCenterId;
       if (costCenterId === undefined) {

@@ -78,7 +78,10 @@ export interface AllocationInput {
 export type AllocationOrigin =
   /** A service charge: the service's, site's or account's cost center, or a split rule. */
   | 'service'
-  /** An account-level charge spread over the invoice's service charges. */
+  /**
+   * An account-level charge spread over the invoice's service charges (those of its own billing
+   * account, when it is billed on one of a consolidated bill's accounts that has any).
+   */
   | 'account-pro-rata'
   /** An account-level charge sent to the account's chosen cost center. */
   | 'account-chosen'

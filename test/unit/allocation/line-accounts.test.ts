@@ -44,3 +44,98 @@ describe('a line billed on its own account (a BAN on a FAN invoice)', () => {
     expect(costCenterOf(undefined)).toEqual([['new', 'b']]);
   });
 });
+
+describe('an account-level charge on an invoice over several billing accounts', () => {
+  // FAN-1 pays for BAN-1 (s1 → cost center a, $30.00; s3 → c, $10.00) and BAN-2 (s2 → b, $10.00);
+  // BAN-3 is in the inventory but bills no service on the invoice.
+  const fanAccounts = [
+    account('fan', { accountNumber: 'FAN-1' }),
+    account('ban1', { accountNumber: 'BAN-1' }),
+    account('ban2', { accountNumber: 'BAN-2' }),
+    account('ban3', { accountNumber: 'BAN-3' }),
+  ];
+  const fanServices = [
+    service('s1', { accountId: 'ban1', costCenterId: 'a' }),
+    service('s3', { accountId: 'ban1', costCenterId: 'c' }),
+    service('s2', { accountId: 'ban2', costCenterId: 'b' }),
+  ];
+  const serviceLines = [
+    line('s1', 'recurring', 3000, { accountNumber: 'BAN-1' }),
+    line('s3', 'recurring', 1000, { accountNumber: 'BAN-1' }),
+    line('s2', 'recurring', 1000, { accountNumber: 'BAN-2' }),
+  ];
+
+  /** The account-level rows of invoice `i1` of FAN-1 billing `lines`. */
+  function accountLevelRows(lines: ReturnType<typeof line>[]) {
+    const result = allocate(
+      company({
+        accounts: fanAccounts,
+        services: fanServices,
+        ...bills([{ id: 'i1', accountNumber: 'FAN-1', lines }]),
+      }),
+    );
+    expect(result.exceptions).toEqual([]);
+    return result.rows
+      .filter((row) => row.serviceId === null)
+      .map((row) => [row.description, row.costCenterId, row.amount, row.origin]);
+  }
+
+  /** The same, beside the three service lines. */
+  const spread = (...accountLevel: ReturnType<typeof line>[]) =>
+    accountLevelRows([...serviceLines, ...accountLevel]);
+
+  it('of one account is spread over that account’s services only', () => {
+    expect(
+      spread(line('', 'surcharge', 1000, { accountNumber: 'BAN-2', description: 'fee 2' })),
+    ).toEqual([['fee 2', 'b', 1000, 'account-pro-rata']]);
+    // BAN-1's $1.01 over its own $30.00 (a) and $10.00 (c), by largest remainder: 75.75 → 76, 25.25 → 25.
+    expect(spread(line('', 'tax', 101, { accountNumber: 'BAN-1', description: 'tax 1' }))).toEqual([
+      ['tax 1', 'a', 76, 'account-pro-rata'],
+      ['tax 1', 'c', 25, 'account-pro-rata'],
+    ]);
+  });
+
+  it('finds its account however the number is written', () => {
+    expect(
+      spread(line('', 'surcharge', 1000, { accountNumber: 'ban 2', description: 'fee' })),
+    ).toEqual([['fee', 'b', 1000, 'account-pro-rata']]);
+  });
+
+  it('with no account of its own is spread over every service of the invoice', () => {
+    // $10.00 over a $30.00, b $10.00, c $10.00.
+    expect(spread(line('', 'tax', 1000, { description: 'fan tax' }))).toEqual([
+      ['fan tax', 'a', 600, 'account-pro-rata'],
+      ['fan tax', 'b', 200, 'account-pro-rata'],
+      ['fan tax', 'c', 200, 'account-pro-rata'],
+    ]);
+  });
+
+  it('of an account with no service charges on the invoice falls back to the whole invoice', () => {
+    for (const accountNumber of ['BAN-3', 'BAN-9'])
+      expect(spread(line('', 'tax', 1000, { accountNumber, description: 'tax' }))).toEqual([
+        ['tax', 'a', 600, 'account-pro-rata'],
+        ['tax', 'b', 200, 'account-pro-rata'],
+        ['tax', 'c', 200, 'account-pro-rata'],
+      ]);
+  });
+
+  it('of an account whose service charges net to zero falls back to the whole invoice', () => {
+    const credit = line('s2', 'credit', -1000, { accountNumber: 'BAN-2' });
+    expect(
+      spread(credit, line('', 'surcharge', 400, { accountNumber: 'BAN-2', description: 'fee' })),
+    ).toEqual([
+      ['fee', 'a', 300, 'account-pro-rata'],
+      ['fee', 'c', 100, 'account-pro-rata'],
+    ]);
+  });
+
+  it('of an account whose services are all credited follows those credits', () => {
+    expect(
+      accountLevelRows([
+        line('s1', 'recurring', 3000, { accountNumber: 'BAN-1' }),
+        line('s2', 'credit', -1000, { accountNumber: 'BAN-2' }),
+        line('', 'tax', -80, { accountNumber: 'BAN-2', description: 'tax credit' }),
+      ]),
+    ).toEqual([['tax credit', 'b', -80, 'account-pro-rata']]);
+  });
+});
