@@ -32,6 +32,7 @@ import {
   sumCents,
 } from '../../shared/money/cents';
 import type { AuditArgs } from './args';
+import type { RepeatedInvoice } from './bill-state';
 import { plural } from '../../shared/text/wording';
 import { writeOutputs } from './outputs';
 import { refuseUnreadRows, unreadRowsSummary } from './unread-rows';
@@ -114,7 +115,12 @@ export function auditSnapshot(workspace: Workspace, today: IsoDate): AuditSnapsh
   };
 }
 
-/** One `duplicate-invoice` finding per copy met (a file or invoice read twice). */
+/**
+ * One `duplicate-invoice` finding per copy met (a file or invoice read twice). Its impact is what
+ * paying every copy would pay again; a copy of a credit (a bill netting below zero) overstates
+ * nothing payable, so it claims $0.00 and says that counting it would take the credit twice. It
+ * stays an error: booking the copy would short the carrier by the credit.
+ */
 export function repeatedInvoiceFindings(workspace: Workspace): FindingDraft[] {
   const ids = new Set<string>();
   return workspace.repeatedInvoices.map((repeat) => {
@@ -140,14 +146,32 @@ export function repeatedInvoiceFindings(workspace: Workspace): FindingDraft[] {
         invoiceNumber: invoice.invoiceNumber,
         period,
       },
-      impact: repeat.total,
-      message:
-        repeat.total === cents(copyTotal(invoice) * repeat.copies)
-          ? `Invoice ${invoice.invoiceNumber} (account ${invoice.accountNumber}, ${formatCents(copyTotal(invoice))}) is in ${repeat.firstFiles.join(' + ')} and again in ${repeat.repeatFiles.join(' + ')}; it is counted once. Paying ${repeat.copies === 1 ? 'both' : 'every copy'} would pay it ${repeat.copies + 1} times.`
-          : `Invoice ${invoice.invoiceNumber} (account ${invoice.accountNumber}, ${formatCents(copyTotal(invoice))}) is joined from parts; ${formatCents(repeat.total)} of its lines in ${repeat.firstFiles.join(' + ')} are again in ${repeat.repeatFiles.join(' + ')}, counted once. Paying both would pay them twice.`,
+      impact: cents(Math.max(0, repeat.total)),
+      message: repeatedInvoiceMessage(repeat),
       evidence: { invoiceId: invoice.id },
     };
   });
+}
+
+/** What a `duplicate-invoice` finding of the CLI says: the files, and what paying (or counting) every copy would do. */
+function repeatedInvoiceMessage(repeat: RepeatedInvoice): string {
+  const { invoice, copies } = repeat;
+  // A credit repeated: the copies (or the part copied) net below zero.
+  const credit = repeat.total < 0;
+  const total = copyTotal(invoice);
+  const head = `Invoice ${invoice.invoiceNumber} (account ${invoice.accountNumber}, ${formatCents(total)}${total < 0 ? ', a credit' : ''})`;
+  const first = repeat.firstFiles.join(' + ');
+  const again = repeat.repeatFiles.join(' + ');
+  if (repeat.total === cents(total * copies)) {
+    const every = copies === 1 ? 'both' : 'every copy';
+    const times = copies === 1 ? 'twice' : `${copies + 1} times`;
+    return credit
+      ? `${head} is in ${first} and again in ${again}; it is counted once. Nothing more is payable, but counting ${every} would count the credit ${times}.`
+      : `${head} is in ${first} and again in ${again}; it is counted once. Paying ${every} would pay it ${copies + 1} times.`;
+  }
+  return credit
+    ? `${head} is joined from parts; ${formatCents(repeat.total)} of its lines in ${first} are again in ${again}, counted once. Nothing more is payable, but counting both would count those credits twice.`
+    : `${head} is joined from parts; ${formatCents(repeat.total)} of its lines in ${first} are again in ${again}, counted once. Paying both would pay them twice.`;
 }
 
 /** The contract a finding concerns, when one can be told: the service's, the id's, the account's. */

@@ -21,6 +21,7 @@ import {
 import type { IsoDate } from '../../shared/dates/iso-date';
 import { cutCellsNotice, type XlsxCutCell } from '../../shared/export/xlsx-cut-text';
 import { runAudit } from '../../shared/audit/run';
+import { copyTotal } from '../../shared/ledger/bills';
 import { cents, formatCents } from '../../shared/money/cents';
 import { plural } from '../../shared/text/wording';
 import { auditSnapshot } from './audit-command';
@@ -141,7 +142,8 @@ function monthCopies(
       const invoice = inMonth.get(finding.evidence?.invoiceId ?? '');
       if (invoice === undefined) return [];
       const original = /repeats invoice (\S+):/.exec(finding.message)?.[1] ?? '';
-      return [{ invoiceNumber: invoice.invoiceNumber, original, total: finding.impact }];
+      // As booked: the copy's total, a credit's below zero (the finding claims $0.00 for it).
+      return [{ invoiceNumber: invoice.invoiceNumber, original, total: copyTotal(invoice) }];
     });
 }
 

@@ -5,6 +5,7 @@
  * twice.
  */
 import type { Finding, Invoice } from '../model';
+import { cents, type Cents } from '../money/cents';
 import type { InvoiceFacts } from './invoice-facts';
 
 /** The stated total when the bill gives one, else the sum of its lines. */
@@ -93,6 +94,11 @@ function chargesSignature(facts: InvoiceFacts): string {
   return lines.sort().join('\u0001');
 }
 
+/** An invoice as a stored finding names it: carrier, account and number. */
+function keyOf(carrierId: string, accountNumber: string, invoiceNumber: string): string {
+  return `${carrierId}\u0000${accountNumber}\u0000${invoiceNumber}`;
+}
+
 /**
  * The open or disputed `duplicate-invoice` findings on `invoices` (a month's), matched by the
  * carrier, account and number a stored finding names its invoice by: the copies a chargeback of
@@ -102,8 +108,6 @@ export function openCopyFindings<F extends Pick<Finding, 'ruleId' | 'status' | '
   findings: readonly F[],
   invoices: readonly Pick<Invoice, 'carrierId' | 'accountNumber' | 'invoiceNumber'>[],
 ): F[] {
-  const keyOf = (carrierId: string, accountNumber: string, invoiceNumber: string) =>
-    `${carrierId}\u0000${accountNumber}\u0000${invoiceNumber}`;
   const inMonth = new Set(
     invoices.map((invoice) =>
       keyOf(invoice.carrierId, invoice.accountNumber, invoice.invoiceNumber),
@@ -117,4 +121,31 @@ export function openCopyFindings<F extends Pick<Finding, 'ruleId' | 'status' | '
         keyOf(subject.carrierId, subject.accountNumber ?? '', subject.invoiceNumber ?? ''),
       ),
   );
+}
+
+/**
+ * What the copies {@link openCopyFindings} found are billed for, as the chargeback books them:
+ * each copy's stated total, else its lines (a credit below zero) — not the findings' impact, which
+ * claims $0.00 for a repeated credit.
+ */
+export function copiesBilled(
+  copies: readonly Pick<Finding, 'subject'>[],
+  invoices: readonly Pick<
+    Invoice,
+    'carrierId' | 'accountNumber' | 'invoiceNumber' | 'statedTotal' | 'linesTotal'
+  >[],
+): Cents {
+  const totals = new Map(
+    invoices.map((invoice) => [
+      keyOf(invoice.carrierId, invoice.accountNumber, invoice.invoiceNumber),
+      invoice.statedTotal ?? invoice.linesTotal,
+    ]),
+  );
+  let total = 0;
+  for (const { subject } of copies)
+    total +=
+      totals.get(
+        keyOf(subject.carrierId, subject.accountNumber ?? '', subject.invoiceNumber ?? ''),
+      ) ?? 0;
+  return cents(total);
 }

@@ -1,7 +1,7 @@
-import { openCopyFindings } from '../../../shared/audit/invoice-copies';
+import { copiesBilled, openCopyFindings } from '../../../shared/audit/invoice-copies';
 import type { IsoMonth } from '../../../shared/dates/iso-date';
 import type { Invoice } from '../../../shared/model';
-import { cents, formatCents } from '../../../shared/money/cents';
+import { formatCents } from '../../../shared/money/cents';
 import { useLiveQuery } from '../../app/useLiveQuery';
 import { findingsLink } from '../../app/links';
 import { useDatabase } from '../../db/DatabaseContext';
@@ -18,7 +18,10 @@ export function CopiesNotice({
   invoices,
 }: {
   month: IsoMonth;
-  invoices: readonly Pick<Invoice, 'carrierId' | 'accountNumber' | 'invoiceNumber'>[];
+  invoices: readonly Pick<
+    Invoice,
+    'carrierId' | 'accountNumber' | 'invoiceNumber' | 'statedTotal' | 'linesTotal'
+  >[];
 }) {
   const db = useDatabase();
   const findings = useLiveQuery(
@@ -28,7 +31,8 @@ export function CopiesNotice({
   if (findings.status !== 'ready') return null;
   const copies = openCopyFindings(findings.value, invoices);
   if (copies.length === 0) return null;
-  const total = cents(copies.reduce((sum, finding) => sum + finding.impact, 0));
+  // As booked: a repeated credit's below zero (its finding claims $0.00).
+  const total = copiesBilled(copies, invoices);
   const numbers = copies.map((finding) => finding.subject.invoiceNumber ?? '').join(', ');
   const one = copies.length === 1;
   return (

@@ -4,9 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { countOnce } from '../../../shared/audit/claims';
+import { copiesBilled, openCopyFindings } from '../../../shared/audit/invoice-copies';
 import { runAudit } from '../../../shared/audit/run';
 import { ALL_RULES } from '../../../shared/audit/rules';
 import { isoDate } from '../../../shared/dates';
+import { cents } from '../../../shared/money/cents';
 import type { PackableLine } from '../../../shared/storage/charge-blocks';
 import { billed, line, makeInvoice, snapshotOf } from './helpers';
 
@@ -67,5 +69,52 @@ describe('a re-sent bill counts its dollars once', () => {
     expect(result.invoicesOf('late-fee')).toEqual([['N-2026-03'], ['N-2026-04'], ['N-2026-05']]);
     expect(result.invoicesOf('third-party')).toEqual([['N-2026-03', 'N-2026-04', 'N-2026-05']]);
     expect(result.byRule['third-party']).toBe(3 * 9_99);
+  });
+});
+
+/** April's bill netting a credit (the plan, less a larger outage credit: -$194.91), re-sent. */
+function resentCredit() {
+  const snapshot = withResentApril([
+    line('recurring', 55_09),
+    line('credit', -250_00, { description: 'Outage credit' }),
+  ]);
+  const { findings } = runAudit(
+    snapshot,
+    ALL_RULES.filter((rule) => rule.id === 'duplicate-invoice'),
+  );
+  return { snapshot, findings: findings.map((f) => ({ ...f, status: 'open' as const })) };
+}
+
+describe('a re-sent credit bill', () => {
+  it('claims nothing at stake, says the credit would be counted twice, and stays an error', () => {
+    const { findings } = resentCredit();
+    expect(
+      findings.map((f) => ({
+        severity: f.severity,
+        invoice: f.subject.invoiceNumber,
+        impact: f.impact,
+        message: f.message,
+      })),
+    ).toEqual([
+      {
+        severity: 'error',
+        invoice: 'N-RESENT',
+        impact: 0,
+        message:
+          'Invoice N-RESENT (-$194.91, a credit) repeats invoice N-2026-04: same account, period 2026-04-01 to 2026-04-30, total and charges. Nothing more is payable, but counting both would count the credit twice.',
+      },
+    ]);
+    expect(countOnce(findings).gross).toBe(0);
+  });
+
+  it('the Chargeback page says the copy at its billed amount, not the finding’s $0.00', () => {
+    const { snapshot, findings } = resentCredit();
+    // As stored: each bill's lines total (the helpers leave it at zero).
+    const april = snapshot.invoices
+      .filter((invoice) => invoice.invoiceDate.startsWith('2026-04'))
+      .map((invoice) => ({ ...invoice, linesTotal: cents(-194_91) }));
+    const copies = openCopyFindings(findings, april);
+    expect(copies.map((f) => f.subject.invoiceNumber)).toEqual(['N-RESENT']);
+    expect(copiesBilled(copies, april)).toBe(-194_91);
   });
 });
