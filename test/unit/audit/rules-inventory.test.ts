@@ -19,6 +19,14 @@ import {
 const may = makeInvoice({ month: '2026-05' });
 const april = makeInvoice({ month: '2026-04' });
 const other = { serviceIdRaw: '555-010-0002' };
+/** Accounts A-1 (the line's, in the inventory) and A-2 of the carrier. */
+const twoAccounts = [makeAccount(), makeAccount({ id: 'acct-2', accountNumber: 'A-2' })];
+
+/** A bill of `accountNumber` for `month` charging the line its $45.00 plan. */
+function lineBill(accountNumber: string, month: string) {
+  const invoice = makeInvoice({ month, accountNumber, invoiceNumber: `${accountNumber}-${month}` });
+  return billed(invoice, [line('recurring', 45_00)]);
+}
 
 /** Rules against the contract and the inventory. */
 const cases: Case[] = [
@@ -706,6 +714,101 @@ const cases: Case[] = [
         impact: 0,
         message:
           '555-010-0001 belongs to account A-1 in the inventory but is billed on A-2: $45.00 on invoice N-2026-05 (2026-05).',
+      },
+    ],
+  },
+  {
+    name: 'a line moved to its inventory account: its earlier bills on the old account were right then',
+    rule: 'wrong-account',
+    snapshot: snapshotOf({
+      bills: [
+        lineBill('A-2', '2026-02'),
+        lineBill('A-2', '2026-03'),
+        lineBill('A-1', '2026-04'),
+        lineBill('A-1', '2026-05'),
+      ],
+      accounts: twoAccounts,
+    }),
+    expected: [],
+  },
+  {
+    name: 'a line moved whose old account’s last bill runs into its first on the new one (a part month on each)',
+    rule: 'wrong-account',
+    snapshot: snapshotOf({
+      bills: [
+        lineBill('A-2', '2026-03'),
+        lineBill('A-2', '2026-04'),
+        billed(
+          makeInvoice({
+            month: '2026-04',
+            invoiceNumber: 'A-1-2026-04',
+            invoiceDate: isoDate(2026, 5, 15),
+            periodStart: isoDate(2026, 4, 15),
+            periodEnd: isoDate(2026, 5, 14),
+          }),
+          [line('recurring', 45_00)],
+        ),
+      ],
+      accounts: twoAccounts,
+    }),
+    expected: [],
+  },
+  {
+    name: 'billed on the old account again after its bills on its own began: no move, every bill there',
+    rule: 'wrong-account',
+    snapshot: snapshotOf({
+      bills: [
+        lineBill('A-2', '2026-02'),
+        lineBill('A-2', '2026-03'),
+        lineBill('A-1', '2026-04'),
+        lineBill('A-2', '2026-05'),
+        lineBill('A-1', '2026-05'),
+      ],
+      accounts: twoAccounts,
+    }),
+    expected: [
+      {
+        id: 'wrong-account|lumen|A-2|+15550100001|2026-02',
+        impact: 0,
+        message:
+          '555-010-0001 belongs to account A-1 in the inventory but is billed on A-2: $135.00 on 2026-02 to 2026-05 (3 invoices).',
+      },
+    ],
+  },
+  {
+    name: 'billed on another account alongside its own, from the same month: no move',
+    rule: 'wrong-account',
+    snapshot: snapshotOf({
+      bills: [
+        lineBill('A-2', '2026-04'),
+        lineBill('A-1', '2026-04'),
+        lineBill('A-2', '2026-05'),
+        lineBill('A-1', '2026-05'),
+      ],
+      accounts: twoAccounts,
+    }),
+    expected: [
+      {
+        id: 'wrong-account|lumen|A-2|+15550100001|2026-04',
+        impact: 0,
+        message:
+          '555-010-0001 belongs to account A-1 in the inventory but is billed on A-2: $90.00 on 2026-04 to 2026-05 (2 invoices).',
+      },
+    ],
+  },
+  {
+    name: 'moved from one account, then billed on a third: the third account’s bill only',
+    rule: 'wrong-account',
+    snapshot: snapshotOf({
+      bills: [lineBill('A-2', '2026-03'), lineBill('A-1', '2026-04'), lineBill('A-3', '2026-05')],
+      accounts: [...twoAccounts, makeAccount({ id: 'acct-3', accountNumber: 'A-3' })],
+    }),
+    expected: [
+      {
+        id: 'wrong-account|lumen|A-3|+15550100001|2026-05',
+        impact: 0,
+        message:
+          '555-010-0001 belongs to account A-1 in the inventory but is billed on A-3: $45.00 on invoice A-3-2026-05 (2026-05).',
       },
     ],
   },
