@@ -7,16 +7,19 @@
  * totals. It has no invoice number (an invoice is the account and the period end, as AT&T
  * Premier's) and no invoice total. Each non-zero charge column is a charge line filed by its
  * name, each tax a tax line; `Subtotal` and the totals are checks, never lines. Dates `MMDDYYYY`.
+ * A customer's own columns (`Cost Centre`, `Department`…) are kept as line extras, never charges
+ * (see `rogers-columns.ts`).
  */
 import type { IsoDate } from '../../dates';
 import { isIsoDate } from '../../dates';
 import type { ChargeCategory } from '../../model';
 import type { Cents } from '../../money/cents';
 import { cents, formatCents } from '../../money/cents';
-import { CellReader } from '../cells';
+import { CellReader, extrasFromCells } from '../cells';
 import { compactDate } from '../charge-rows';
 import { DraftBuilder } from '../draft-builder';
 import { col, presentIndexes } from './columns';
+import { breakdownColumns, judgedColumnsNote } from './rogers-columns';
 import { startAccountRow } from './rows';
 import { CANADIAN_DOLLARS } from '../bill-currency';
 import type { CarrierProfile, ProfileTable, TableLayout } from './types';
@@ -73,8 +76,11 @@ function readBreakdown(table: ProfileTable, draft: DraftBuilder): void {
   // A report's `Total for Cost Center :` may stand in its Report Level or User Name column.
   const labels = presentIndexes(c, ['reportLevel', 'userName']);
   const known = new Set(Object.values(c).filter((index) => index >= 0));
-  // Every other column is a kind of charge (the report's columns vary with what was billed).
-  const chargeIndexes = table.header.map((_, i) => i).filter((i) => !known.has(i));
+  // The other columns are kinds of charge (the report's vary with what was billed), or the
+  // customer's own (`Cost Centre`, `Department`), kept as extras.
+  const others = table.header.map((_, i) => i).filter((i) => !known.has(i));
+  const columns = breakdownColumns(table.header, table.rows, others, col(c, 'subtotal'));
+  const chargeIndexes = columns.charges;
   for (const row of table.rows) {
     const accountNumber = startAccountRow(table, row, draft, cells, identifying, '', labels);
     if (accountNumber === null) continue;
@@ -101,7 +107,7 @@ function readBreakdown(table: ProfileTable, draft: DraftBuilder): void {
       check(subtotal, chargeSum, 'charge columns') ??
       check(total, chargeSum + taxSum, 'charges and taxes');
     if (problem !== null) {
-      cells.rejectRow(problem);
+      cells.rejectRow(problem + judgedColumnsNote(table.header, columns, row.cells));
       continue;
     }
     // A second file of the same bill is a copy (the same download picked twice, never billed
@@ -122,7 +128,9 @@ function readBreakdown(table: ProfileTable, draft: DraftBuilder): void {
     if (invoice === null) continue;
     const number = cells.text(col(c, 'userNumber'));
     const userName = cells.text(col(c, 'userName'));
-    const more = userName === '' ? { quantity: null } : { quantity: null, extras: { userName } };
+    const own = extrasFromCells(row.cells, table.header, columns.extras);
+    const extras = userName === '' ? own : { userName, ...own };
+    const more = extras === undefined ? { quantity: null } : { quantity: null, extras };
     const source = { sourceFile: table.fileName, sourceRow: row.line };
     for (const { index, amount } of charges) {
       if (amount === null || amount === 0) continue;

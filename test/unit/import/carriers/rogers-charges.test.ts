@@ -182,3 +182,91 @@ describe('the breakdown as the portal names it in a ZIP', () => {
     expect(totalOf(draft.lines)).toBe(200_58);
   });
 });
+
+describe("the breakdown with the customer's own columns", () => {
+  /** The fixture with `column` inserted after `User Name`, its value on each row from `values`. */
+  const withColumn = (column: string, values: readonly string[]) =>
+    editedCarrierFile(BREAKDOWN, (text) =>
+      text
+        .split('\n')
+        .map((line, index) => {
+          if (index < 2 || line === '') return line;
+          const cells = line.split('|');
+          cells.splice(5, 0, index === 2 ? column : (values[index - 3] ?? ''));
+          return cells.join('|');
+        })
+        .join('\n'),
+    );
+  const lines = (read: BillDraft) =>
+    read.lines.map((line) => [line.serviceIdRaw, line.description, line.category, line.amount]);
+  const plain = readDraft([carrierFile(BREAKDOWN)], AS_WRITTEN);
+
+  it.each([
+    ['Cost Centre', ['4100', '4200', '4100', '4300']],
+    ['Cost Center', ['CC-100', 'CC-200', 'CC-100', 'CC-300']],
+    ['Department', ['Sales', 'IT', 'Sales', 'Ops']],
+    ['GL Account', ['6420', '6420', '6430', '6420']],
+  ])(
+    'keeps a "%s" column after User Name as an extra of its lines, never a charge',
+    (name, values) => {
+      const read = readDraft([withColumn(name, values)], AS_WRITTEN);
+      expect(lines(read)).toEqual(lines(plain));
+      expect(totalOf(read.lines)).toBe(200_58);
+      expect(read.lines[0]?.extras).toEqual({ userName: 'Mina Park', [name]: values[0] });
+      // The file's own bad row stays its only error, said as before.
+      expect(read.errors.map((error) => [error.row, error.message])).toEqual([
+        [7, expect.stringContaining('add up to $30.00 but the row says $35.00') as unknown],
+      ]);
+      expect(read.errors[0]?.message).not.toContain(name);
+    },
+  );
+
+  it('keeps a column of numbers of a name it does not know as extras when the rows add up without it', () => {
+    const read = readDraft([withColumn('Budget', ['4100', '4200', '4100', '4300'])], AS_WRITTEN);
+    expect(lines(read)).toEqual(lines(plain));
+    expect(read.lines[0]?.extras).toEqual({ userName: 'Mina Park', Budget: '4100' });
+    expect(read.errors.map((error) => [error.row, error.message])).toEqual([
+      [
+        7,
+        'Row 7: the charge columns add up to $30.00 but the row says $35.00; the row is not imported so the invoice stays right. "Budget" (4300) is not one of Rogers\' charge columns and is read as the customer\'s own column, not a charge.',
+      ],
+    ]);
+  });
+
+  it('tells a column of amounts under another name by whether the rows add up with it', () => {
+    const read = readDraft(
+      [carrierFile('rogers-charges-breakdown-customer-columns.synthetic.txt')],
+      AS_WRITTEN,
+    );
+    // `Travel Pass` makes Raj Singh's row add up: a charge. `Org Unit` (7001…) makes none: his own.
+    expect(lines(read)).toEqual([
+      ['4165550101', 'Monthly Service Fee', 'recurring', 70_00],
+      ['4165550101', 'Credits and Discounts', 'credit', -10_00],
+      ['4165550101', 'HST', 'tax', 7_80],
+      ['4165550102', 'Monthly Service Fee', 'recurring', 70_00],
+      ['4165550102', 'Travel Pass', 'usage', 15_00],
+      ['4165550102', 'HST', 'tax', 11_05],
+      ['6475550103', 'Monthly Service Fee', 'recurring', 25_00],
+      ['6475550103', 'HST', 'tax', 3_25],
+    ]);
+    expect(totalOf(read.lines)).toBe(67_80 + 96_05 + 28_25);
+    expect(read.lines[3]?.extras).toEqual({
+      userName: 'Raj Singh',
+      'Cost Centre': '4200',
+      Department: 'IT',
+      'Org Unit': '7002',
+    });
+    expect(read.lines[6]?.extras).toEqual({
+      userName: 'Ana Costa',
+      'Cost Centre': '4100',
+      'Org Unit': '7001',
+    });
+    // A row that adds up neither way says which column it read how.
+    expect(read.errors.map((error) => [error.row, error.message])).toEqual([
+      [
+        7,
+        'Row 7: the charge columns add up to $30.00 but the row says $35.00; the row is not imported so the invoice stays right. "Org Unit" (7003) is not one of Rogers\' charge columns and is read as the customer\'s own column, not a charge.',
+      ],
+    ]);
+  });
+});
