@@ -40,6 +40,7 @@ import type {
 import { readX12Outcomes, readXlsxMember, rogersOutcome, unreadable } from './read-sources';
 import { draftOutcome, newGroup, readGroup, type ProfileGroup } from './read-groups';
 import { parseRest, shareFiles, type ReadShare, type UnparsedText } from './read-shares';
+import { withTrimmedRows } from './trimmed-rows';
 
 export type { DecodedFileInfo, LayoutDrift, ReadBillOptions, ReadOutcome } from './read-types';
 export { joinShares, type ReadShare } from './read-shares';
@@ -284,6 +285,8 @@ function classify(
     return outcome;
   }
   const { fit } = route;
+  // Rows whose exporter left out trailing blank cells the layout may lack are read as blank.
+  file.table = withTrimmedRows(file.table, fit.layout, fit.columns);
   const group = groups.get(fit.profile) ?? newGroup();
   groups.set(fit.profile, group);
   group.files.push(file);

@@ -7,6 +7,7 @@ import type {
   Delimiter,
   LayoutRowKind,
   ReadTableOptions,
+  ShortRow,
   Table,
   TableRow,
   TableSniff,
@@ -42,6 +43,8 @@ export class TableState {
   private footer: { line: number; lastLine: number; cells: string[] }[] = [];
   /** Rows with blank cells past the header's end (a trailing delimiter), judged at the end. */
   private readonly trailingBlank: { row: TableRow; width: number; text: string }[] = [];
+  /** Rows with fewer cells than the header (see {@link Table.shortRows}), judged at the end. */
+  shortRows: ShortRow[] = [];
 
   constructor(
     private readonly sniff: TableSniff,
@@ -113,8 +116,13 @@ export class TableState {
     if (layout !== null) {
       this.layoutRows.push({ line: rowLine, kind: layout });
     } else if (widthProblem !== null) {
-      this.problem(rowLine, widthProblem, rowText(cells, this.sniff.delimiter));
+      const problem = this.problem(rowLine, widthProblem, rowText(cells, this.sniff.delimiter));
       this.reportLinesInside(rowLine, lastLine, 'of row {row}, which could not be read');
+      if (cells.length < this.headerWidth) {
+        const row =
+          lastLine > rowLine ? { line: rowLine, cells, lastLine } : { line: rowLine, cells };
+        this.shortRows.push(problem === undefined ? { row } : { row, problem });
+      }
     } else {
       const row =
         lastLine > rowLine ? { line: rowLine, cells, lastLine } : { line: rowLine, cells };
@@ -145,13 +153,19 @@ export class TableState {
     }
   }
 
-  /** Lists a problem, or counts it once {@link LISTED_ROW_ERRORS} are listed. */
-  private problem(line: number, message: string, text?: string): void {
+  /** Lists a problem (returned), or counts it once {@link LISTED_ROW_ERRORS} are listed. */
+  private problem(
+    line: number,
+    message: string,
+    text?: string,
+  ): Table['problems'][number] | undefined {
     if (this.problems.length >= LISTED_ROW_ERRORS) {
       this.unlistedProblems += 1;
-      return;
+      return undefined;
     }
-    this.problems.push(text === undefined ? { line, message } : { line, message, rowText: text });
+    const problem = text === undefined ? { line, message } : { line, message, rowText: text };
+    this.problems.push(problem);
+    return problem;
   }
 
   private takeHeader(cells: string[], line: number): void {
@@ -179,6 +193,7 @@ export class TableState {
     // One-cell rows of words after the last row and a blank line: the report's footer.
     for (const { line } of this.footer) this.layoutRows.push({ line, kind: 'note' });
     this.footer = [];
+    this.shortRows = this.uncutShortRows();
     const suspects = this.trailingBlank;
     if (suspects.length === 0 || suspects.length * 2 >= this.rows.length) return;
     const dropped = new Set<TableRow>();
@@ -193,6 +208,29 @@ export class TableState {
     }
     keepOnly(this.rows, (row) => !dropped.has(row));
     this.problems.sort((a, b) => a.line - b.line);
+  }
+
+  /**
+   * The short rows no line break cut in two. A line break inside a cell (written unquoted) ends
+   * the row there and starts the next line with the rest: two short rows one after the other whose
+   * cells make the header's or fewer (one cell split between them). Two rows an exporter ended
+   * early that are together that short are taken for such a pair too: refused, never read wrong.
+   */
+  private uncutShortRows(): ShortRow[] {
+    const rows = this.shortRows;
+    const cut = new Set<ShortRow>();
+    for (let i = 1; i < rows.length; i += 1) {
+      const before = rows[i - 1];
+      const after = rows[i];
+      if (before === undefined || after === undefined) continue;
+      const next = (before.row.lastLine ?? before.row.line) + 1;
+      const cells = before.row.cells.length + after.row.cells.length - 1;
+      if (after.row.line === next && cells <= this.rawWidth) {
+        cut.add(before);
+        cut.add(after);
+      }
+    }
+    return cut.size === 0 ? rows : rows.filter((row) => !cut.has(row));
   }
 
   private shiftedMessage(line: number, width: number, cells: readonly string[]): string {

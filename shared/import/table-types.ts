@@ -64,6 +64,19 @@ export interface Table {
    * or that are cut short.
    */
   layoutRows?: { line: number; kind: LayoutRowKind }[];
+  /**
+   * Rows of a bill with fewer cells than the header that no line break cut in two (an exporter
+   * leaving out a row's trailing blank cells), each also a problem: listed (`problem`), or counted
+   * in `unlistedProblems`. A carrier's layout whose last columns may be blank reads them with the
+   * missing cells blank (see `trimmed-rows.ts`); every other reader leaves them out.
+   */
+  shortRows?: ShortRow[];
+}
+
+/** A row cut short (see {@link Table.shortRows}) and its problem, when listed. */
+export interface ShortRow {
+  row: TableRow;
+  problem?: Table['problems'][number];
 }
 
 /** What a layout row of a bill is (see {@link Table.layoutRows}). */

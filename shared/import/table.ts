@@ -242,6 +242,7 @@ function parseTable(
   if (state.unlistedProblems > 0) table.unlistedProblems = state.unlistedProblems;
   if (state.secondHeaderLine !== undefined) table.secondHeaderLine = state.secondHeaderLine;
   if (state.layoutRows.length > 0) table.layoutRows = state.layoutRows;
+  if (state.shortRows.length > 0) table.shortRows = state.shortRows;
   return table;
 }
 

@@ -30,6 +30,13 @@ export interface TableLayout {
    * would double count the summary): the file is listed in the draft's `ignoredFiles` with this reason.
    */
   ignoredBecause?: string;
+  /**
+   * Fields an exporter may leave out at the end of a row when they are blank (Verizon's usage
+   * columns): a row cut short before them, and before no other column read, is read with them
+   * blank (see `trimmed-rows.ts`). Without it, every row with fewer cells than the header is a
+   * row error.
+   */
+  leftOutWhenBlank?: readonly string[];
 }
 
 /** A file recognised as one of a profile's layouts, ready to read. */

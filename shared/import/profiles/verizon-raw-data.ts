@@ -78,6 +78,19 @@ const WIRELESS_SUMMARY: TableLayout = {
     roamingMb: { aliases: ['Data Roaming (MB)'] },
     roamingGb: { aliases: ['Data Roaming (GB)'] },
   },
+  // An exporter may end a line's row after `Total Charges` when it has no usage.
+  leftOutWhenBlank: [
+    'voiceMinutes',
+    'messages',
+    'dataKb',
+    'dataMb',
+    'dataGb',
+    'roamingMinutes',
+    'roamingMessages',
+    'roamingKb',
+    'roamingMb',
+    'roamingGb',
+  ],
 };
 
 const ACCOUNT_SUMMARY: TableLayout = {
