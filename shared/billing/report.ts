@@ -1,6 +1,7 @@
 import type { AllocationResult } from '../allocation';
+import { notItemisedOf, notItemisedTotal } from '../allocation/not-itemised';
 import { addMonthsToMonth, isIsoMonth, monthRange, type IsoMonth } from '../dates';
-import { NOT_IN_LINES_LABEL, notInLines } from '../export/chargeback-rows';
+import { NOT_IN_LINES_LABEL, NOT_ITEMISED_LABEL, notInLines } from '../export/chargeback-rows';
 import type { CostCenter, Invoice } from '../model';
 import { cents, type Cents } from '../money/cents';
 
@@ -41,6 +42,14 @@ export interface MonthlyReport {
    * when the previous month has no bills. An account new in a month after a billed one is a move.
    */
   movers: Mover[];
+  /**
+   * What the month's invoices state beyond their charge lines (a bill stating $1,100.00 whose lines
+   * add up to $1,030.00), as the chargeback's "not itemised" line: the report's figures are the
+   * lines', so this says how far they are from the invoices as billed. 0 when they agree.
+   */
+  notItemised: Cents;
+  /** The month's invoices as they state their totals: the lines' total plus `notItemised`. */
+  stated: Cents;
 }
 
 function compare(current: number, previous: number): Comparison {
@@ -117,13 +126,22 @@ export function monthlyReport(
   const lastYear = totalsByAccount(invoices, addMonthsToMonth(month, -12));
   const previousMonthBilled = invoices.some((invoice) => invoice.invoiceDate.startsWith(before));
   const movers = previousMonthBilled ? accountMovers(current, previous, moverCount) : [];
+  const billed = sum(current.values());
+  const notItemised = notItemisedTotal(
+    notItemisedOf(
+      invoices.filter((invoice) => invoice.invoiceDate.startsWith(month)),
+      'invoice-date',
+    ),
+  );
   return {
     month,
     invoiceCount: invoices.filter((invoice) => invoice.invoiceDate.startsWith(month)).length,
     previousMonthBilled,
-    vsPreviousMonth: compare(sum(current.values()), sum(previous.values())),
-    vsSameMonthLastYear: compare(sum(current.values()), sum(lastYear.values())),
+    vsPreviousMonth: compare(billed, sum(previous.values())),
+    vsSameMonthLastYear: compare(billed, sum(lastYear.values())),
     movers,
+    notItemised,
+    stated: cents(billed + notItemised),
   };
 }
 
@@ -190,10 +208,12 @@ export function spendByCarrier(
 export interface CostCenterSpend {
   /**
    * null: what the chargeback could not allocate (its exceptions); `''`: what the month's invoices
-   * total beyond their charge lines (a month that does not reconcile), on a line of its own as on
-   * the chargeback's screen and exports.
+   * total beyond their charge lines (a month that does not reconcile), or what they state beyond
+   * them (`notItemised`), each on a line of its own as on the chargeback's screen and exports.
    */
   costCenterId: string | null;
+  /** Set on the line of what the invoices state beyond their charge lines. */
+  notItemised?: true;
   code: string;
   name: string;
   /** Allocated amount, before mark-up (the chargeback's "Amount"). */
@@ -202,10 +222,12 @@ export interface CostCenterSpend {
 
 /**
  * Spend by cost center from the chargeback's allocation of the month, largest first with the
- * unallocated part last, so the report and the chargeback show the same figures.
+ * unallocated part last, so the report and the chargeback show the same figures: then what the
+ * invoices state beyond their lines, so the rows add up to the invoices as billed, as the
+ * chargeback's exports do.
  */
 export function spendByCostCenter(
-  allocation: Pick<AllocationResult, 'byCostCenter' | 'totals'>,
+  allocation: Pick<AllocationResult, 'byCostCenter' | 'totals' | 'notItemised'>,
   costCenters: readonly CostCenter[],
 ): CostCenterSpend[] {
   const byId = new Map(costCenters.map((c) => [c.id, c]));
@@ -230,5 +252,18 @@ export function spendByCostCenter(
     missing === 0
       ? []
       : [{ costCenterId: '', code: '—', name: NOT_IN_LINES_LABEL, total: missing }];
-  return [...allocated, ...unallocated, ...notInLinesRow];
+  const stated = notItemisedTotal(allocation);
+  const notItemisedRow: CostCenterSpend[] =
+    stated === 0
+      ? []
+      : [
+          {
+            costCenterId: '',
+            code: '—',
+            name: NOT_ITEMISED_LABEL,
+            total: stated,
+            notItemised: true,
+          },
+        ];
+  return [...allocated, ...unallocated, ...notInLinesRow, ...notItemisedRow];
 }

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { reportMonths, spendByCarrier, spendByCostCenter } from '../../shared/billing/report';
+import {
+  monthlyReport,
+  reportMonths,
+  spendByCarrier,
+  spendByCostCenter,
+} from '../../shared/billing/report';
 import { isoMonth, type IsoDate } from '../../shared/dates';
 import type { Invoice } from '../../shared/model';
-import { NOT_IN_LINES_LABEL } from '../../shared/export/chargeback';
+import { NOT_IN_LINES_LABEL, NOT_ITEMISED_LABEL } from '../../shared/export/chargeback';
 import { cents } from '../../shared/money/cents';
 import { allocateMonth } from '../../shared/allocation';
 import { allocate, bills, company, line, service } from './allocation/helpers';
@@ -117,5 +122,39 @@ describe('spend by cost center', () => {
       total: 1_23,
     });
     expect(shortRows.reduce((s, r) => s + r.total, 0)).toBe(short.totals.invoices);
+  });
+});
+
+describe('invoices that state more than their lines itemise', () => {
+  // A bill stating $1,100.00 whose lines add up to $1,030.00: the chargeback's exports carry the
+  // $70.00 on a line of its own ("not itemised") so they add up to the invoices as billed. The
+  // report's cost-center table did not, so it disagreed with the chargeback file by $70.00.
+  it('the cost-center table has the not-itemised line and adds up to the invoices as stated', () => {
+    const input = company({
+      services: [service('s1', { costCenterId: 'a' })],
+      ...bills([{ id: 'i1', lines: [line('s1', 'recurring', 1_030_00)] }]),
+    });
+    const stated = {
+      ...input,
+      invoices: input.invoices.map((i) => ({ ...i, statedTotal: cents(1_100_00) })),
+    };
+    const result = allocateMonth(stated);
+    const rows = spendByCostCenter(result, stated.costCenters);
+    expect(rows.map((r) => [r.code, r.name, r.total])).toEqual([
+      ['A', 'Cost center a', 1_030_00],
+      ['—', NOT_ITEMISED_LABEL, 70_00],
+    ]);
+    expect(rows.reduce((s, r) => s + r.total, 0)).toBe(1_100_00);
+  });
+
+  it('the month’s report says what the invoices state beside what their lines bill', () => {
+    const stated = { ...invoice('a', 'vz', '2026-10-05', 1_030_00), statedTotal: cents(1_100_00) };
+    const plain = invoice('b', 'att', '2026-10-07', 500_00);
+    const report = monthlyReport([stated, plain], isoMonth(2026, 10));
+    expect(report.vsPreviousMonth.current).toBe(1_530_00);
+    expect(report.notItemised).toBe(70_00);
+    expect(report.stated).toBe(1_600_00);
+    const agrees = monthlyReport([plain], isoMonth(2026, 10));
+    expect([agrees.notItemised, agrees.stated]).toEqual([0, 500_00]);
   });
 });

@@ -141,6 +141,12 @@ export function MonthlyReportPage({ month }: { month?: string }) {
         <div className="tile">
           <dt>Billed this month</dt>
           <dd>{formatCents(v.report.vsPreviousMonth.current)}</dd>
+          {v.report.notItemised !== 0 && (
+            <dd className="tile__meta">
+              in the charge lines; the invoices state {formatCents(v.report.stated)} (
+              {formatCents(v.report.notItemised)} not itemised)
+            </dd>
+          )}
         </div>
         <div className="tile">
           <dt>Against last month</dt>

@@ -112,7 +112,7 @@ export function SpendByCostCenterTable({
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.costCenterId ?? 'unallocated'}>
+            <tr key={row.notItemised ? 'not-itemised' : (row.costCenterId ?? 'unallocated')}>
               <th scope="row">{row.code}</th>
               <td>{row.name}</td>
               <td className="numeric">{formatCents(row.total)}</td>
