@@ -81,6 +81,7 @@ function readBreakdown(table: ProfileTable, draft: DraftBuilder): void {
   const others = table.header.map((_, i) => i).filter((i) => !known.has(i));
   const columns = breakdownColumns(table.header, table.rows, others, col(c, 'subtotal'));
   const chargeIndexes = columns.charges;
+  const rollUps = new RollUps();
   for (const row of table.rows) {
     const accountNumber = startAccountRow(table, row, draft, cells, identifying, '', labels);
     if (accountNumber === null) continue;
@@ -110,6 +111,20 @@ function readBreakdown(table: ProfileTable, draft: DraftBuilder): void {
       cells.rejectRow(problem + judgedColumnsNote(table.header, columns, row.cells));
       continue;
     }
+    const number = cells.text(col(c, 'userNumber'));
+    const bill = `${accountNumber}\u0000${periodEnd}`;
+    const rowTotal = chargeSum + taxSum;
+    if (number === '' && rollUps.repeats(bill, rowTotal)) {
+      const level = cells.text(col(c, 'reportLevel'));
+      const named = level === '' ? 'a roll-up row' : `a "${level}" roll-up row`;
+      draft.skip(
+        table.fileName,
+        row.line,
+        `Not imported: ${named} repeating the users' rows above it (${formatCents(cents(rowTotal))} in all), not a charge of its own.`,
+      );
+      continue;
+    }
+    rollUps.add(bill, rowTotal, number === '');
     // A second file of the same bill is a copy (the same download picked twice, never billed
     // twice) or another part of it (the report run per cost centre), told by its lines.
     const invoice = draft.invoiceOfFilePart(
@@ -126,7 +141,6 @@ function readBreakdown(table: ProfileTable, draft: DraftBuilder): void {
       row.line,
     );
     if (invoice === null) continue;
-    const number = cells.text(col(c, 'userNumber'));
     const userName = cells.text(col(c, 'userName'));
     const own = extrasFromCells(row.cells, table.header, columns.extras);
     const extras = userName === '' ? own : { userName, ...own };
@@ -140,6 +154,38 @@ function readBreakdown(table: ProfileTable, draft: DraftBuilder): void {
     for (const { tax, amount } of taxes) {
       if (amount === null || amount === 0) continue;
       draft.line(invoice, source, number, tax.toUpperCase(), 'tax', amount, more);
+    }
+  }
+}
+
+/**
+ * The rows read so far of each bill (account and period end), to tell a roll-up from a charge. A
+ * report run by cost centre may add a row per cost centre, or for the account, with no user
+ * number, repeating the users' rows above it (`Cost Centre|800123456|||165|…|200.58`): read as a
+ * charge, it billed them twice. A row with no user number is such a roll-up when its total is the
+ * users' rows since the last roll-up, or all the bill's users' rows; otherwise it is the account's
+ * own charges (a fee billed to the account), read as before.
+ */
+class RollUps {
+  private readonly bills = new Map<string, { since: number; all: number; rows: number }>();
+
+  repeats(bill: string, total: number): boolean {
+    const sums = this.bills.get(bill);
+    if (sums === undefined || sums.rows === 0 || total === 0) return false;
+    if (total !== sums.since && total !== sums.all) return false;
+    sums.since = 0;
+    return true;
+  }
+
+  /** Adds a row read as charges: a user's to the sums; the account's own leaves them be. */
+  add(bill: string, total: number, accountLevel: boolean): void {
+    if (accountLevel) return;
+    const sums = this.bills.get(bill);
+    if (sums === undefined) this.bills.set(bill, { since: total, all: total, rows: 1 });
+    else {
+      sums.since += total;
+      sums.all += total;
+      sums.rows += 1;
     }
   }
 }

@@ -70,6 +70,73 @@ describe('the Rogers charges breakdown', () => {
     expect(read.skipped?.map((skip) => skip.row)).toEqual([5, 6]);
   });
 
+  it('skips a cost centre’s or the account’s roll-up row, which repeats the users’ rows above it', () => {
+    // Rows of the report by cost centre with no user number whose totals are the users' rows
+    // above them: read as the account's own charges, they billed those users twice ($601.74).
+    const rollUp = (level: string, header: string, own?: Record<string, string>) => {
+      const values: Record<string, string> = own ?? {
+        'Billing Period End Date': '03202026',
+        'Report Level': level,
+        'Billing Account': '800123456',
+        'User Number': '',
+        'User Name': '',
+        'Monthly Service Fee': '165',
+        "Gov't Regulatory Recovery Fee": '0.25',
+        'US Roaming Long Distance Charge': '4.5',
+        'Data Overage Charges': '12.75',
+        'Other Charges': '5',
+        'Credits and Discounts': '-10',
+        Subtotal: '177.5',
+        HST: '23.08',
+        'Total Current Charges Taxable': '177.5',
+        'Total Current Charges': '200.58',
+      };
+      return header
+        .split('|')
+        .map((name) => values[name] ?? (name.startsWith('User') ? '' : '0'))
+        .join('|');
+    };
+    const withRollUps = editedCarrierFile(BREAKDOWN, (text) => {
+      const lines = text.split('\n');
+      const header = lines[2] ?? '';
+      // After the three users that add up (the fourth row is the file's bad row).
+      return [
+        ...lines.slice(0, 6),
+        rollUp('Cost Centre', header),
+        rollUp('Account', header),
+        ...lines.slice(6),
+      ].join('\n');
+    });
+    const read = readDraft([withRollUps], AS_WRITTEN);
+    expect(totalOf(read.lines)).toBe(200_58);
+    expect(read.skipped?.map((skip) => [skip.row, skip.reason])).toEqual([
+      [
+        7,
+        'Not imported: a "Cost Centre" roll-up row repeating the users\' rows above it ($200.58 in all), not a charge of its own.',
+      ],
+      [
+        8,
+        'Not imported: a "Account" roll-up row repeating the users\' rows above it ($200.58 in all), not a charge of its own.',
+      ],
+    ]);
+    // The account's own charge (no user number, its own amount) is still a charge.
+    const withFee = editedCarrierFile(BREAKDOWN, (text) => {
+      const lines = text.split('\n');
+      const fee = rollUp('Account', lines[2] ?? '', {
+        'Billing Period End Date': '03202026',
+        'Report Level': 'Account',
+        'Billing Account': '800123456',
+        'Other Charges': '12.5',
+        Subtotal: '12.5',
+        HST: '1.63',
+        'Total Current Charges Taxable': '12.5',
+        'Total Current Charges': '14.13',
+      });
+      return [...lines.slice(0, 6), fee, ...lines.slice(6)].join('\n');
+    });
+    expect(totalOf(readDraft([withFee], AS_WRITTEN).lines)).toBe(200_58 + 14_13);
+  });
+
   it('leaves out a row whose charges do not add up to its Subtotal, saying so', () => {
     expect(draft.errors).toEqual([expect.objectContaining({ sourceFile: BREAKDOWN, row: 7 })]);
     expect(draft.errors[0]?.message).toContain('add up to $30.00 but the row says $35.00');
