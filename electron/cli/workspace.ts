@@ -154,7 +154,7 @@ function importInventory(
   const [first] = plan.unlinkedContracts;
   if (input.contracts !== null && first !== undefined) {
     warnings.push(
-      `${what} names contracts the contracts file does not have (${plan.unlinkedContracts.length} rows, e.g. row ${first.row}: "${first.value}"); those services are matched to their account's contract.`,
+      `${what} names contracts the contracts file does not have for their carrier (${plural(plan.unlinkedContracts.length, 'row')}; the first: ${first.message}) Those services are matched to their account's contract.`,
     );
   }
   // A site code the sites file does not have (a typo of one it has?) makes a new site with no

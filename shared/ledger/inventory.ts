@@ -68,13 +68,13 @@ export interface InventoryPlan {
  * never links a service to another carrier's contract, nor to one of two that share it).
  */
 interface ContractReferences {
-  byId: ReadonlySet<string>;
+  byId: ReadonlyMap<string, Contract>;
   byNumber: ReadonlyMap<string, readonly Contract[]>;
 }
 
 function contractReferencesOf(contracts: readonly Contract[]): ContractReferences {
   return {
-    byId: new Set(contracts.map((contract) => contract.id)),
+    byId: new Map(contracts.map((contract) => [contract.id, contract])),
     byNumber: contractsByNumber(contracts),
   };
 }
@@ -107,7 +107,16 @@ function contractOf(
   carrierId: string | undefined,
 ): { id?: string; problem?: RowRefusal } {
   if (draft.contractId === '') return {};
-  if (references.byId.has(draft.contractId)) return { id: draft.contractId };
+  const named = references.byId.get(draft.contractId);
+  // A contract id links a service to that contract only if it is of the service's own carrier:
+  // a Lumen circuit named on Verizon's contract would be checked against Verizon's rates (a false
+  // rate-mismatch on every bill) and counted in Verizon's spend. Said, as a contract nothing has.
+  // A carrier not known yet (`carrierId` undefined: its first row) has no contract stored.
+  if (named !== undefined && named.carrierId === carrierId) return { id: named.id };
+  if (named !== undefined) {
+    const message = `Row ${draft.row}: contract “${draft.contractId}” is another carrier's contract, not ${draft.carrierName}'s: a service is checked against its own carrier's contract. Name a ${draft.carrierName} contract, or leave Contract ID blank.`;
+    return { problem: { row: draft.row, column: 'Contract ID', value: draft.contractId, message } };
+  }
   const numbered = (references.byNumber.get(draft.contractId) ?? []).filter(
     (contract) => contract.carrierId === carrierId,
   );

@@ -111,7 +111,7 @@ describe('the CLI workspace', () => {
 
   it('warns about contracts the contracts file does not have', () => {
     expect(buildWorkspace(input()).warnings).toEqual([
-      'The inventory file "inventory.csv" names contracts the contracts file does not have (1 rows, e.g. row 3: "NOPE"); those services are matched to their account\'s contract.',
+      'The inventory file "inventory.csv" names contracts the contracts file does not have for their carrier (1 row; the first: Row 3: there is no contract “NOPE”.) Those services are matched to their account\'s contract.',
     ]);
     expect(buildWorkspace(input({ contracts: null })).warnings).toEqual([]);
   });

@@ -218,6 +218,28 @@ describe('planning an inventory file', () => {
     ]);
   });
 
+  it("refuses a contract id of another carrier's contract: a service is checked against its own carrier's", () => {
+    // A Verizon line named on Lumen's contract was linked: the audit priced it at Lumen's rates.
+    const stored = ledger({
+      contracts: [
+        makeContract({ id: 'ctr-lumen', carrierId: 'car-lumen', contractNumber: 'MSA-100' }),
+        makeContract({ id: 'ctr-vz', carrierId: VERIZON.id, contractNumber: 'VZ-2024-77' }),
+      ],
+    });
+    const draft = makeInventoryDraft({ row: 5, contractId: 'ctr-lumen' });
+    const result = plan([draft], stored);
+    expect(result.refusals).toEqual([
+      {
+        row: 5,
+        column: 'Contract ID',
+        value: 'ctr-lumen',
+        message: `Row 5: contract “ctr-lumen” is another carrier's contract, not ${draft.carrierName}'s: a service is checked against its own carrier's contract. Name a ${draft.carrierName} contract, or leave Contract ID blank.`,
+      },
+    ]);
+    expect(result.services).toEqual([]);
+    expect(plan([makeInventoryDraft({ contractId: 'ctr-vz' })], stored).refusals).toEqual([]);
+  });
+
   it('refuses, in the app, a row naming a cost center or a contract nothing has, and plans nothing for it', () => {
     const result = plan([
       makeInventoryDraft({
