@@ -170,6 +170,7 @@ function decodeTag(
   tag: string,
   entries: readonly [string, unknown][],
   source: BinarySource,
+  depth: number,
 ): unknown {
   const payload = entries.find(([key]) => key === tag)?.[1];
   if (tag === '$bin' && entries.length === 2) {
@@ -184,7 +185,7 @@ function decodeTag(
       return NUMBER_TAGS[payload];
     }
     if (tag === '$date') {
-      const time = decodeValue(payload, source);
+      const time = decodeValue(payload, source, depth + 1);
       if (typeof time === 'number') return new Date(time);
     }
   }
@@ -192,18 +193,29 @@ function decodeTag(
 }
 
 /**
- * Decodes a value parsed from a table file, the inverse of {@link encodeValue}. Returns a
- * {@link DecodeProblem} instead of throwing when the file holds something the writer never writes.
+ * How deeply {@link decodeValue} follows nested objects and lists: far beyond any record TEM Desk
+ * writes, far short of overflowing the stack (the reader refuses deeper records before parsing).
  */
-export function decodeValue(value: unknown, source: BinarySource): unknown {
+export const MAX_DECODE_DEPTH = 64;
+
+/**
+ * Decodes a value parsed from a table file, the inverse of {@link encodeValue}. Returns a
+ * {@link DecodeProblem} instead of throwing when the file holds something the writer never writes,
+ * or nests objects and lists deeper than {@link MAX_DECODE_DEPTH} (`depth` is the value's own).
+ */
+export function decodeValue(value: unknown, source: BinarySource, depth = 1): unknown {
   if (typeof value !== 'object' || value === null) return value;
+  if (depth > MAX_DECODE_DEPTH) {
+    return new DecodeProblem(`fields nested more than ${MAX_DECODE_DEPTH} levels deep`);
+  }
   if (Array.isArray(value)) {
     // Pushed, not set into `new Array(n)`: an array with holes is stored key by key by
     // IndexedDB's structured clone (a restored block's columns read back slower ever after).
     const out: unknown[] = [];
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
-      const decoded = typeof item === 'object' && item !== null ? decodeValue(item, source) : item;
+      const decoded =
+        typeof item === 'object' && item !== null ? decodeValue(item, source, depth + 1) : item;
       if (decoded instanceof DecodeProblem) return decoded;
       out.push(decoded);
     }
@@ -211,10 +223,10 @@ export function decodeValue(value: unknown, source: BinarySource): unknown {
   }
   const entries: [string, unknown][] = Object.entries(value);
   const tag = entries.find(([key]) => key.startsWith('$') && !key.startsWith('$$'))?.[0];
-  if (tag !== undefined) return decodeTag(tag, entries, source);
+  if (tag !== undefined) return decodeTag(tag, entries, source, depth);
   const out: Record<string, unknown> = {};
   for (const [key, item] of entries) {
-    const decoded = decodeValue(item, source);
+    const decoded = decodeValue(item, source, depth + 1);
     if (decoded instanceof DecodeProblem) return decoded;
     setOwn(out, key.startsWith('$') ? key.slice(1) : key, decoded);
   }

@@ -63,7 +63,9 @@ export const BACKUP_MESSAGES = {
   missingTable: (table: string): string =>
     `The backup is missing its "${table}" table, so the file is incomplete. ${UNCHANGED}`,
   unknownTable: (table: string): string =>
-    `The backup holds a "${table}" table that this TEM Desk does not know; it may come from a different app. ${UNCHANGED}`,
+    `The backup holds a table named "${table}" that this TEM Desk does not know; it may come from a different app. ${UNCHANGED}`,
+  unlistedTable: (table: string): string =>
+    `The backup holds a table named "${table}" that its manifest does not list, so the file was damaged or edited after it was made. ${UNCHANGED}`,
   unexpectedFile: (path: string): string =>
     `The backup holds a file "${path}" that its manifest does not list, so it was changed after it was made. ${UNCHANGED}`,
   countMismatch: (table: string, found: number, expected: number): string =>
@@ -88,6 +90,10 @@ export const BACKUP_MESSAGES = {
     `The backup's file "${path}" would unpack to ${megabytes(size)}, more than the ${megabytes(limit)} one file may hold (the "size of one file" limit), so it was not opened. ${RAISE_LIMIT} ${UNCHANGED}`,
   totalTooLarge: (limit: number): string =>
     `This backup would unpack to more than ${megabytes(limit)} (the "size of a whole backup" limit), so it was not opened. ${RAISE_LIMIT} ${UNCHANGED}`,
+  tooManyValues: (limit: number): string =>
+    `This backup's records hold more than ${count(limit)} values (the "values in a backup" limit), so it was not read further. ${RAISE_LIMIT} ${UNCHANGED}`,
+  tooManyStructures: (limit: number): string =>
+    `This backup's records hold more than ${count(limit)} groups of fields and lists (the "groups in a backup" limit), so it was not read further. ${RAISE_LIMIT} ${UNCHANGED}`,
   duplicateEntry: (path: string): string =>
     `The backup holds two files named "${path}", so it was changed after it was made and cannot be restored. ${UNCHANGED}`,
   unsafeEntryName: (path: string): string =>
@@ -103,7 +109,7 @@ export const BACKUP_MESSAGES = {
   schemaVersionUnknown: (schema: number): string =>
     `This backup says its data is in schema version ${schema}, which no TEM Desk ever wrote, so the file was changed or damaged after it was made. ${UNCHANGED}`,
   tableNotInSchema: (table: string, schema: number): string =>
-    `The backup holds a "${table}" table, but schema version ${schema} (the one it says it uses) has no such table, so the file was changed after it was made. ${UNCHANGED}`,
+    `The backup holds a table named "${table}", but schema version ${schema} (the one it says it uses) has no such table, so the file was changed after it was made. ${UNCHANGED}`,
   notMigrated: (schema: number): string =>
     `The records of this backup (schema version ${schema}) could not be brought up to date, so it is damaged or was changed after it was made. ${UNCHANGED}`,
   invalidField: (

@@ -75,7 +75,7 @@ export function checkMembers(
     return fail(
       table === undefined
         ? BACKUP_MESSAGES.unexpectedFile(path)
-        : BACKUP_MESSAGES.unknownTable(table),
+        : BACKUP_MESSAGES.unlistedTable(table),
     );
   }
   if (binaries !== manifest.binaries.count) {

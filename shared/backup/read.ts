@@ -15,6 +15,7 @@ import { BACKUP_MESSAGES } from './messages';
 import { migrateTables } from './migrations';
 import { isTableName } from './paths';
 import { checkMembers, readBinaries, readManifestText, readTableFile } from './read-members';
+import { scanRecord } from './record-scan';
 import { ProblemList, validateTables, type TableSchemas } from './validate';
 import { readZipDirectory, type ZipEntry } from './zip-directory';
 
@@ -135,11 +136,43 @@ function splitLines(bytes: Uint8Array): Uint8Array[] {
   return lines;
 }
 
+/** What the records read so far hold, against the limits on values and objects and lists. */
+interface ValueBudget {
+  limits: BackupLimits;
+  values: number;
+  structures: number;
+}
+
+/**
+ * Counts a record's text before it is parsed: refused when it nests too deep or is packed with
+ * empty objects, or when it would take the backup past its limits on values (see `limits.ts`).
+ */
+function checkRecordText(
+  name: string,
+  position: number,
+  line: Uint8Array,
+  budget: ValueBudget,
+): Result<true> {
+  const shape = scanRecord(line);
+  if ('problem' in shape)
+    return fail(BACKUP_MESSAGES.unreadableRecord(name, position, shape.problem));
+  budget.values += shape.values;
+  budget.structures += shape.structures;
+  if (budget.structures > budget.limits.maxStructures) {
+    return fail(BACKUP_MESSAGES.tooManyStructures(budget.limits.maxStructures));
+  }
+  if (budget.values > budget.limits.maxValues) {
+    return fail(BACKUP_MESSAGES.tooManyValues(budget.limits.maxValues));
+  }
+  return ok(true);
+}
+
 function readTable(
   name: string,
   bytes: Uint8Array,
   expectedCount: number,
   source: BinarySource,
+  budget: ValueBudget,
 ): Result<unknown[]> {
   const lines = splitLines(bytes);
   const first = lines[0];
@@ -155,7 +188,10 @@ function readTable(
   const records: unknown[] = new Array<unknown>(count);
   for (let i = 0; i < count; i++) {
     const position = i + 1;
-    let text = strFromU8(lines[i + 1] ?? bytes);
+    const line = lines[i + 1] ?? bytes;
+    const counted = checkRecordText(name, position, line, budget);
+    if (!counted.ok) return counted;
+    let text = strFromU8(line);
     if (i < count - 1) {
       if (!text.endsWith(',')) {
         return fail(BACKUP_MESSAGES.unreadableRecord(name, position, 'a separator is missing'));
@@ -196,11 +232,13 @@ function readTables(
   bytes: Uint8Array,
   directory: ReadonlyMap<string, ZipEntry>,
   manifest: BackupManifest,
+  limits: BackupLimits,
   report: (progress: ReadProgress) => void,
 ): Result<Record<string, unknown[]>> {
   const binaries = readBinaries(bytes, directory, manifest);
   if (!binaries.ok) return binaries;
   const source = binarySource(binaries.value);
+  const budget: ValueBudget = { limits, values: 0, structures: 0 };
   const names = Object.keys(manifest.tables).sort();
   const tables: Record<string, unknown[]> = {};
   for (const [index, name] of names.entries()) {
@@ -212,7 +250,7 @@ function readTables(
     });
     const file = readTableFile(bytes, directory, name, entry.sha256);
     if (!file.ok) return file;
-    const records = readTable(name, file.value, entry.count, source);
+    const records = readTable(name, file.value, entry.count, source, budget);
     if (!records.ok) return records;
     tables[name] = records.value;
   }
@@ -272,7 +310,7 @@ export function readBackup(
   if (!directory.ok) return directory;
   const manifest = readManifest(bytes, directory.value, expected, limits);
   if (!manifest.ok) return manifest;
-  const read = readTables(bytes, directory.value, manifest.value, report);
+  const read = readTables(bytes, directory.value, manifest.value, limits, report);
   if (!read.ok) return read;
   const tables = read.value;
   const summary = summaryOf(manifest.value, tables);

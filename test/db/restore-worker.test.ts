@@ -1,4 +1,5 @@
 /** The restore worker's job, run in Node: check a backup, post progress, always answer. */
+import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackup, dumpWorkspace, restoreWorkspace } from '../../renderer/db/backup';
 import { TemDeskDatabase } from '../../renderer/db/database';
@@ -10,6 +11,7 @@ import {
 } from '../../renderer/features/settings/restore-protocol';
 import { BACKUP_MESSAGES } from '../../shared/backup/messages';
 import { loadSampleIntoDb } from '../helpers/sample-db';
+import { resealed, rezip } from '../unit/backup/workspace';
 import { withWrongCrc } from '../unit/backup/zip-bytes';
 
 let db: TemDeskDatabase;
@@ -61,6 +63,30 @@ describe('the restore worker', () => {
       ]);
     }
     expect(await dumpWorkspace(db)).toEqual(before);
+  });
+
+  it('answers a record nested 8,000 lists deep with the reader’s sentence, not "stopped"', async () => {
+    await loadSampleIntoDb(db);
+    const bytes = await createBackup(db, { appVersion: '0.1.0', now: new Date('2026-01-01') });
+    const entries = unzipSync(bytes);
+    const sites = entries['tables/sites.json'];
+    if (!sites) throw new Error('fixture: no sites table');
+    const deep = '['.repeat(8_000) + ']'.repeat(8_000);
+    const text = strFromU8(sites).replace('\n{', `\n{"deep":${deep},`);
+    const forged = rezip(resealed({ ...entries, 'tables/sites.json': strToU8(text) }));
+    const result = finalResult(answers({ bytes: forged }));
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        {
+          message: BACKUP_MESSAGES.unreadableRecord(
+            'sites',
+            1,
+            'its fields are nested more than 64 levels deep, which no TEM Desk record is, so the file is damaged or was not made by TEM Desk',
+          ),
+        },
+      ],
+    });
   });
 
   it('answers with a sentence even when the checker itself fails', () => {

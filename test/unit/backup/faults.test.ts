@@ -160,7 +160,7 @@ describe('readBackup refuses a damaged or foreign file, and says why', () => {
   it('refuses stray files the manifest does not list', () => {
     const entries = entriesOf(backup);
     expect(refusal(rezip({ ...entries, 'tables/extra.json': strToU8('[\n]') }))).toEqual([
-      BACKUP_MESSAGES.unknownTable('extra'),
+      BACKUP_MESSAGES.unlistedTable('extra'),
     ]);
     expect(refusal(rezip({ ...entries, 'notes.txt': strToU8('hello') }))).toEqual([
       BACKUP_MESSAGES.unexpectedFile('notes.txt'),

@@ -256,7 +256,7 @@ describe('versions', () => {
   it('refuses a backup holding a table its schema version did not have', () => {
     // Version 1 had no sites; this backup says version 1 but holds every table.
     expect(refusal(withVersions(1, 1))[0]).toMatch(
-      /holds a "[a-zA-Z]+" table, but schema version 1 \(the one it says it uses\) has no such table/,
+      /holds a table named "[a-zA-Z]+", but schema version 1 \(the one it says it uses\) has no such table/,
     );
   });
   it('refuses, never throws, on an object that cannot be printed in any field of a record', () => {
