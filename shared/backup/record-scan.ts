@@ -43,6 +43,18 @@ const COMMA = 0x2c;
 
 const DAMAGED = 'so the file is damaged or was not made by TEM Desk';
 
+/** Where the text opened at `open` ends (a quote after an even run of backslashes), or -1. */
+function closingQuote(bytes: Uint8Array, open: number): number {
+  let at = bytes.indexOf(QUOTE, open + 1);
+  for (;;) {
+    if (at < 0) return -1;
+    let backslashes = 0;
+    while (bytes[at - 1 - backslashes] === BACKSLASH) backslashes++;
+    if (backslashes % 2 === 0) return at;
+    at = bytes.indexOf(QUOTE, at + 1);
+  }
+}
+
 /**
  * Counts a record's values, objects and lists from its UTF-8 text (brackets inside strings do not
  * count), refusing one nested deeper than {@link MAX_RECORD_DEPTH} or packed with empty objects or
@@ -52,16 +64,12 @@ export function scanRecord(bytes: Uint8Array): RecordShape | RecordShapeProblem 
   let depth = 0;
   let structures = 0;
   let commas = 0;
-  let inString = false;
   for (let i = 0; i < bytes.length; i++) {
     const byte = bytes[i];
-    if (inString) {
-      if (byte === BACKSLASH) i++;
-      else if (byte === QUOTE) inString = false;
-      continue;
-    }
-    if (byte === QUOTE) inString = true;
-    else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
+    if (byte === QUOTE) {
+      i = closingQuote(bytes, i);
+      if (i < 0) break; // An unterminated text: parsing refuses it.
+    } else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
       structures++;
       if (++depth > MAX_RECORD_DEPTH) {
         return {
