@@ -9,6 +9,7 @@ import { USAGE } from './usage';
 import { auditSummary, runAuditCommand } from './audit-command';
 import { chargebackSummary, runChargebackCommand } from './chargeback-command';
 import { CliError } from './inputs';
+import { OutputPathError } from './outputs';
 import { paymentsSummary, runPaymentsCommand } from './payments-command';
 import type { Workspace } from './workspace';
 
@@ -87,6 +88,10 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
     io.stdout(`${chargebackSummary(outcome).join('\n')}\n`);
     return 0;
   } catch (error) {
+    if (error instanceof OutputPathError) {
+      io.stderr(`Error: ${error.message}\n`);
+      return 2;
+    }
     if (error instanceof CliError) {
       io.stderr(`Error: ${error.message}\n`);
       return 1;

@@ -5,9 +5,40 @@
  * temporary files and leaves any earlier outputs as they were.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { mkdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { CliError } from './inputs';
+
+/**
+ * An output the arguments point at a file the run needs (an input, or another output): a usage
+ * mistake, exit code 2, refused before anything is read or written.
+ */
+export class OutputPathError extends CliError {}
+
+/** Whether the file system ignores the case of names (as Windows and macOS do by default). */
+const CASE_BLIND = process.platform === 'win32' || process.platform === 'darwin';
+
+/** A path as compared: resolved, in lower case where the system ignores case. */
+function pathKey(path: string): string {
+  const resolved = resolve(path);
+  return CASE_BLIND ? resolved.toLowerCase() : resolved;
+}
+
+/**
+ * Whether two paths name the same file: the same path once resolved, or, for a file that exists,
+ * the same file on disk (a link to it, its name in another case, a hard link).
+ */
+export async function sameFile(a: string, b: string): Promise<boolean> {
+  if (pathKey(a) === pathKey(b)) return true;
+  const [infoA, infoB] = await Promise.all([stat(a).catch(() => null), stat(b).catch(() => null)]);
+  if (infoA === null || infoB === null) return false;
+  if (infoA.ino !== 0 && infoA.dev === infoB.dev && infoA.ino === infoB.ino) return true;
+  const [realA, realB] = await Promise.all([
+    realpath(a).catch(() => null),
+    realpath(b).catch(() => null),
+  ]);
+  return realA !== null && realA === realB;
+}
 
 /** One output file and its content. */
 export interface OutputFile {

@@ -32,7 +32,7 @@ import type { PaymentsArgs } from './args';
 import { auditSnapshot } from './audit-command';
 import { CliError } from './inputs';
 import { workspaceAllocation } from './chargeback-command';
-import { writeOutputs } from './outputs';
+import { OutputPathError, sameFile, writeOutputs } from './outputs';
 import { heldInvoices, heldInvoicesLines, type HeldInvoices } from './payments-held';
 import { refuseUnreadRows, unreadRowsSummary } from './unread-rows';
 import { loadWorkspace, type Workspace } from './workspace';
@@ -145,6 +145,12 @@ export async function runPaymentsCommand(
   today: IsoDate,
   now: Date,
 ): Promise<PaymentsOutcome> {
+  const register = join(dirname(args.out), REGISTER_NAME);
+  // Written over the register, the payment file would erase the record of what was paid.
+  if (await sameFile(args.out, register))
+    throw new OutputPathError(
+      `--out "${args.out}" is the payments register "${register}" that TEM Desk keeps beside the payment file (the invoices already paid): the payment file cannot be written there. Give the payment file another name (like payments.csv); nothing was written.`,
+    );
   const workspace = await loadWorkspace(args, today);
   refuseUnreadRows(workspace, args.allowRowErrors);
   const findings = runAudit(auditSnapshot(workspace, today)).findings.map((finding) => ({
@@ -157,7 +163,6 @@ export async function runPaymentsCommand(
     now.toISOString(),
   );
   const byId = new Map(decided.map((invoice) => [invoice.id, invoice]));
-  const register = join(dirname(args.out), REGISTER_NAME);
   const registered = await readRegister(register);
   const { exported, byNumberOnly } = exportedKeys(registered);
   const carrierNames = new Map(workspace.carriers.map((carrier) => [carrier.id, carrier.name]));
