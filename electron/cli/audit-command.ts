@@ -315,19 +315,19 @@ export function chargesCsv(
  * read and `--allow-row-errors` was not given.
  */
 export async function runAuditCommand(args: AuditArgs, today: IsoDate): Promise<AuditOutcome> {
-  const workspace = await loadWorkspace(args, today);
-  refuseUnreadRows(workspace, args.allowRowErrors);
-  const snapshot = auditSnapshot(workspace, today);
-  const result = runAudit(snapshot);
-  const findings = [...result.findings, ...repeatedInvoiceFindings(workspace)].sort((a, b) =>
-    a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
-  );
   const files = {
     findings: join(args.out, 'findings.csv'),
     invoices: join(args.out, 'invoices.csv'),
     charges: join(args.out, 'charges.csv'),
     optimisation: join(args.out, 'optimisation.csv'),
   };
+  const workspace = await loadWorkspace(args, today, Object.values(files));
+  refuseUnreadRows(workspace, args.allowRowErrors);
+  const snapshot = auditSnapshot(workspace, today);
+  const result = runAudit(snapshot);
+  const findings = [...result.findings, ...repeatedInvoiceFindings(workspace)].sort((a, b) =>
+    a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
   await writeOutputs([
     { path: files.findings, data: findingsCsv(workspace, findings) },
     { path: files.invoices, data: invoicesCsv(workspace) },

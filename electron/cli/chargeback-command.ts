@@ -79,7 +79,7 @@ export async function runChargebackCommand(
   args: ChargebackArgs,
   today: IsoDate,
 ): Promise<ChargebackOutcome> {
-  const workspace = await loadWorkspace(args, today);
+  const workspace = await loadWorkspace(args, today, [args.out]);
   refuseUnreadRows(workspace, args.allowRowErrors);
   const months = [...new Set(workspace.invoices.map(invoiceMonth))].sort();
   if (!months.includes(args.month)) {

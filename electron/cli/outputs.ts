@@ -40,6 +40,32 @@ export async function sameFile(a: string, b: string): Promise<boolean> {
   return realA !== null && realA === realB;
 }
 
+/** An input file of the run: what it is (`the --sites file`) and its path. */
+export interface InputPath {
+  what: string;
+  path: string;
+}
+
+/**
+ * Refuses (exit 2, before anything is written) an output that is one of the run's inputs, or two
+ * outputs that are one file: written, it would replace the sites, a bill or the backup the next
+ * run needs.
+ */
+export async function refuseOutputsOverInputs(
+  outputs: readonly string[],
+  inputs: readonly InputPath[],
+): Promise<void> {
+  for (const output of outputs) {
+    for (const input of inputs) {
+      if (!(await sameFile(output, input.path))) continue;
+      const named = input.path === output ? '' : ` ("${input.path}")`;
+      throw new OutputPathError(
+        `The output "${output}" is ${input.what}${named}, which this run reads: writing it would replace that input. Give --out another path; nothing was written.`,
+      );
+    }
+  }
+}
+
 /** One output file and its content. */
 export interface OutputFile {
   path: string;

@@ -151,7 +151,7 @@ export async function runPaymentsCommand(
     throw new OutputPathError(
       `--out "${args.out}" is the payments register "${register}" that TEM Desk keeps beside the payment file (the invoices already paid): the payment file cannot be written there. Give the payment file another name (like payments.csv); nothing was written.`,
     );
-  const workspace = await loadWorkspace(args, today);
+  const workspace = await loadWorkspace(args, today, [args.out, register]);
   refuseUnreadRows(workspace, args.allowRowErrors);
   const findings = runAudit(auditSnapshot(workspace, today)).findings.map((finding) => ({
     ...finding,

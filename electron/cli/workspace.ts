@@ -31,6 +31,7 @@ import type {
 import type { AuditDispute } from '../../shared/audit/snapshot';
 import { auditSettingProblems, DEFAULT_AUDIT_SETTINGS } from '../../shared/audit/settings';
 import type { ColumnMapping } from '../../shared/import/mapping';
+import { refuseOutputsOverInputs, type InputPath } from './outputs';
 import { readMappingsOption, readWorkspaceBackup, type WorkspaceBackup } from './workspace-backup';
 import type { WorkspaceArgs } from './args';
 import {
@@ -314,8 +315,37 @@ export function invoiceMonth(invoice: Pick<Invoice, 'invoiceDate'>): IsoMonth {
   return isoMonthOf(invoice.invoiceDate);
 }
 
-/** Reads the files the arguments name and builds the workspace. */
-export async function loadWorkspace(args: WorkspaceArgs, today: IsoDate): Promise<Workspace> {
+/** The input files the arguments name (bills as given: files or folders). */
+function namedInputs(args: WorkspaceArgs): InputPath[] {
+  const options = [
+    ['--workspace', args.workspace],
+    ['--mappings', args.mappings],
+    ['--cost-centers', args.costCenters],
+    ['--sites', args.sites],
+    ['--inventory', args.inventory],
+    ['--contracts', args.contracts],
+    ['--rates', args.rates],
+  ] as const;
+  return options.flatMap(([option, path]) =>
+    path === null ? [] : [{ what: `the ${option} file`, path }],
+  );
+}
+
+/**
+ * Reads the files the arguments name and builds the workspace. An output among them (`outputs`:
+ * the files the command will write) stops the run first, before a byte is written.
+ */
+export async function loadWorkspace(
+  args: WorkspaceArgs,
+  today: IsoDate,
+  outputs: readonly string[],
+): Promise<Workspace> {
+  await refuseOutputsOverInputs(outputs, namedInputs(args));
+  const bills = await collectBillFiles(args.bills, args.limits);
+  await refuseOutputsOverInputs(
+    outputs,
+    bills.files.map((file) => ({ what: 'a bill file of --bills', path: file.path })),
+  );
   const named = async (path: string, option: string): Promise<NamedBytes> => ({
     name: path,
     bytes: await readInputFile(path, option),
@@ -340,7 +370,7 @@ export async function loadWorkspace(args: WorkspaceArgs, today: IsoDate): Promis
     inventory: args.inventory === null ? null : await named(args.inventory, 'inventory'),
     contracts: args.contracts === null ? null : await named(args.contracts, 'contracts'),
     rates: args.rates === null ? null : await named(args.rates, 'rates'),
-    bills: await collectBillFiles(args.bills, args.limits),
+    bills,
     billOptions: {
       limits: args.limits,
       ...(args.sheet === null ? {} : { preferredSheet: args.sheet }),
