@@ -12,9 +12,19 @@ import { DEFAULT_IMPORT_LIMITS, formatBytes, importLimits } from '../../shared/i
 import { pushAll } from '../../shared/arrays';
 import { someOf } from '../../shared/text/wording';
 
-/** A problem with the user's input: printed as is, exit code 1 (not a crash). */
+/**
+ * A problem with the user's input: printed as is, exit code 1 (not a crash). `notices` are what
+ * the run had noted before it stopped (a PDF skipped, a backup started from): printed before the
+ * error as `Notice:` lines, as a run that goes on prints them, never as part of the error.
+ */
 export class CliError extends Error {
   override readonly name = 'CliError';
+  constructor(
+    message: string,
+    readonly notices: readonly string[] = [],
+  ) {
+    super(message);
+  }
 }
 
 /** A bill file found on disk. */

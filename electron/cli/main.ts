@@ -93,6 +93,7 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
       return 2;
     }
     if (error instanceof CliError) {
+      for (const notice of error.notices) io.stderr(`Notice: ${notice}\n`);
       io.stderr(`Error: ${error.message}\n`);
       return 1;
     }

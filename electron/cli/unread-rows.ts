@@ -62,11 +62,11 @@ export function refuseUnreadRows(
   if (count === 0 || allowRowErrors) return;
   throw new CliError(
     [
-      ...workspace.notices.map((notice) => `Notice: ${notice}`),
       `${formatCount(count)} bill row${count === 1 ? '' : 's'} could not be read, so nothing was written:`,
       ...listed(workspace, LISTED_IN_REFUSAL),
       'Correct the rows and run again, or add --allow-row-errors to write the outputs without them.',
     ].join('\n'),
+    workspace.notices,
   );
 }
 

@@ -16,12 +16,17 @@ import { CliError } from './inputs';
 
 export const MAX_LISTED = 10;
 
-export function problemsError(what: string, messages: readonly string[]): CliError {
+/** `what` (`The sites file "sites.csv"`) has the problems listed; `verb` agrees with it (`The bills have`). */
+export function problemsError(
+  what: string,
+  messages: readonly string[],
+  verb: 'has' | 'have' = 'has',
+): CliError {
   const listed = messages.slice(0, MAX_LISTED).map((message) => `  - ${message}`);
   const more =
     messages.length > MAX_LISTED ? [`  … and ${messages.length - MAX_LISTED} more.`] : [];
   const count = messages.length === 1 ? 'a problem' : `${messages.length} problems`;
-  return new CliError([`${what} has ${count}:`, ...listed, ...more].join('\n'));
+  return new CliError([`${what} ${verb} ${count}:`, ...listed, ...more].join('\n'));
 }
 
 /** Puts each record in the place of the one with its id, or at the end when it is new. */

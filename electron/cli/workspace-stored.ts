@@ -84,6 +84,7 @@ export function refuseUnjoinable(plan: BillPlan): void {
       ({ drafted, stored }) =>
         `Invoice ${drafted.invoiceNumber} (account ${drafted.accountNumber}) is already in the --workspace backup and "${drafted.sourceFile}" would complete it, but the backup does not hold the original of ${(stored.parts ?? []).map((part) => `"${part.sourceFile}"`).join(' and ') || 'its first file'} to join it with; import that file in the app instead.`,
     ),
+    'have',
   );
 }
 

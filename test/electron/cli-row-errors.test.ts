@@ -275,14 +275,16 @@ describe('PDFs and limits', () => {
     expect(run.stdout).toContain('$850.00 billed.');
   });
 
-  it('still names a skipped PDF when the run stops for rows not read', async () => {
+  it('still names a skipped PDF, as a notice before the error, when the run stops for rows not read', async () => {
     await writeFile(join(dir, 'bills', 'bill.csv'), `${HEADER}\n${GOOD}\n${BAD}\n`);
     await writeFile(join(dir, 'bills', 'statement.pdf'), '%PDF-1.7\n%binary');
     const run = await audit();
     expect(run.code).toBe(1);
+    // A notice, then the error: never "Error: Notice: …".
     expect(run.stderr).toMatch(
-      /Notice: "statement\.pdf" is a PDF bill[^\n]*\n1 bill row could not be read/,
+      /^Notice: "statement\.pdf" is a PDF bill[^\n]*\nError: 1 bill row could not be read/,
     );
+    expect(run.stderr).not.toContain('Error: Notice');
   });
 
   it('does not fail a run of nothing but PDFs: each is listed, no invoice is read', async () => {
