@@ -74,12 +74,18 @@ function holdsNothing(draft: BillDraft, file: string): boolean {
 /** Sheets a message names before `and N more` (a crafted workbook can hold thousands). */
 const SHEETS_NAMED = 12;
 
-function billProblem(outcome: Exclude<ReadOutcome, { kind: 'draft' }>): string {
+function billProblem(
+  outcome: Exclude<ReadOutcome, { kind: 'draft' }>,
+  mappingSource: (signature: string) => string,
+): string {
   const file = outcome.fileName;
   switch (outcome.kind) {
     case 'unreadable':
       return `Cannot read the bill file "${file}": ${outcome.message}`;
     case 'needs-mapping':
+      // A saved mapping for exactly these columns that cannot read them: its own reasons.
+      if (outcome.problems !== undefined && outcome.problems.length > 0)
+        return `The bill file "${file}": the column mapping from ${mappingSource(outcome.guess.signature)} for its columns cannot read it: ${outcome.problems.join(' ')} Import the file once in the app to map its columns again, then export the column mappings again.`;
       // A crafted header can hold thousands of long names: the list is cut, the advice is not.
       return `The bill file "${file}" is not in a layout TEM Desk recognises (columns: ${capMessage(outcome.header.join(', '), 300)}). Import it once in the app to map its columns, or convert it to the TEM Desk charges CSV.`;
     case 'needs-date-order':
@@ -143,6 +149,7 @@ export function readBillFiles(
   files: readonly BillFile[],
   state: BillState,
   options: BillReadOptions = {},
+  mappingSource: (signature: string) => string = () => 'the saved mappings',
 ): void {
   const names = billFileNames(files);
   const named = files.map((file, i) => ({ name: names[i] ?? file.name, bytes: file.bytes }));
@@ -193,7 +200,7 @@ export function readBillFiles(
       continue;
     }
     if (outcome.kind !== 'draft') {
-      problems.push(billProblem(outcome));
+      problems.push(billProblem(outcome, mappingSource));
       continue;
     }
     // A file recognised but not imported, or imported in part (Bell's call detail without its

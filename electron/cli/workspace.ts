@@ -75,6 +75,8 @@ export interface WorkspaceInput {
   backup?: WorkspaceBackup | null;
   /** `--mappings`: saved column mappings, used as well as the backup's (these win for a header). */
   mappings?: readonly ColumnMapping[];
+  /** The `--mappings` file's path, for messages. */
+  mappingsName?: string;
   /** `--setup-date-order`: how the sites, inventory and contracts files write their dates. */
   setupDateOrder?: DateOrder;
   /** The run's date (`--as-of`, else today): an inventory's Disconnect Date after it is still to come. */
@@ -246,10 +248,15 @@ export function buildWorkspace(input: WorkspaceInput): Workspace {
     skippedRows: [],
     billNotes: [],
   };
-  readBillFiles(input.bills.files, state, {
-    ...input.billOptions,
-    savedMappings: savedMappingsOf(backup?.mappings ?? [], input.mappings ?? []),
-  });
+  readBillFiles(
+    input.bills.files,
+    state,
+    {
+      ...input.billOptions,
+      savedMappings: savedMappingsOf(backup?.mappings ?? [], input.mappings ?? []),
+    },
+    mappingSource(input, backup),
+  );
   return {
     settings: backup?.settings ?? DEFAULT_AUDIT_SETTINGS,
     disputes: backup?.disputes ?? [],
@@ -284,6 +291,18 @@ function savedMappingsOf(
 ): ColumnMapping[] {
   const signatures = new Set(fromFile.map((mapping) => mapping.signature));
   return [...fromFile, ...fromBackup.filter((mapping) => !signatures.has(mapping.signature))];
+}
+
+/** Where a saved mapping comes from, by its signature: the --mappings file, else the backup. */
+function mappingSource(
+  input: WorkspaceInput,
+  backup: WorkspaceBackup | null,
+): (signature: string) => string {
+  const fromFile = new Set((input.mappings ?? []).map((mapping) => mapping.signature));
+  return (signature) =>
+    fromFile.has(signature) || backup === null
+      ? `the --mappings file "${input.mappingsName ?? ''}"`
+      : `the --workspace backup "${backup.name}"`;
 }
 
 /** What the run takes from the backup, and which files are imported over it. */
@@ -364,6 +383,7 @@ export async function loadWorkspace(
   return buildWorkspace({
     backup,
     mappings,
+    ...(args.mappings === null ? {} : { mappingsName: args.mappings }),
     today,
     costCenters: args.costCenters === null ? null : await named(args.costCenters, 'cost-centers'),
     sites: args.sites === null ? null : await named(args.sites, 'sites'),

@@ -35,6 +35,23 @@ async function exists(path: string): Promise<boolean> {
 }
 
 describe('--mappings', () => {
+  it('a mapping for exactly the file’s columns that cannot read it: its own reason, not "not in a layout"', async () => {
+    dir = await makeCliWorkspace('temdesk-cli-mappings-');
+    await writeMappedBill();
+    const file = join(dir, 'mappings.json');
+    // The charge column taken as the invoice total: no column holds the amount.
+    const columns = { ...MAPPING.columns, Charge: 'invoiceTotal' as const };
+    const noAmount = lumenExportMapping({ columns, carrierName: ' ' });
+    await writeFile(file, mappingsFileText([noAmount], new Date('2026-11-20T09:00:00Z')));
+    const run = await auditWorkspace(dir, ['--mappings', file]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      `Error: The bill file "lumen-export.csv": the column mapping from the --mappings file "${file}" for its columns cannot read it: Choose the column that holds the amount. Choose the carrier column, or type the carrier name.`,
+    );
+    expect(run.stderr).not.toContain('is not in a layout TEM Desk recognises');
+    expect(await exists(join(dir, 'out', 'invoices.csv'))).toBe(false);
+  });
+
   it('reads a bill only a saved mapping reads; without the mapping the file is refused', async () => {
     dir = await makeCliWorkspace('temdesk-cli-mappings-');
     await writeMappedBill();
