@@ -32,7 +32,7 @@ import { attachWorkspaceUsage, workspaceInvoiceRefs } from './workspace-usage';
 import {
   backupCompanions,
   completeStored,
-  draftedLinesTotal,
+  draftedLines,
   noteBackupCopy,
   refuseUnjoinable,
   storedByKey,
@@ -247,8 +247,7 @@ export function readBillFiles(
   });
   refuseUnjoinable(plan);
   for (const clash of plan.clashes) {
-    const drafted = clash.drafted.statedTotal ?? draftedLinesTotal(drafts, clash.drafted);
-    noteBackupCopy(clash, state, drafted);
+    noteBackupCopy(clash, state, draftedLines(drafts, clash.drafted));
   }
   for (const planned of plan.invoices) {
     // Planned before this run stored any: a stored invoice it completes is the backup's.

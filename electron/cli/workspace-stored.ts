@@ -29,6 +29,7 @@ import { packChargeLines, unpackChargeBlock } from '../../shared/storage/charge-
 import type { BillState } from './bill-state';
 import { problemsError } from './workspace-registry';
 import { keepOnly, pushAll } from '../../shared/arrays';
+import { plural } from '../../shared/text/wording';
 
 /** The workspace's invoices by `storedInvoiceKey`. */
 export function storedByKey(invoices: readonly Invoice[]): Map<string, Invoice> {
@@ -119,32 +120,51 @@ export function completeStored(planned: PlannedInvoice, state: BillState): void 
   );
 }
 
-/** What a drafted invoice's lines add up to, in cents. */
-export function draftedLinesTotal(drafts: readonly BillDraft[], drafted: DraftInvoice): number {
+/** A drafted invoice's charge lines: how many, and what they add up to in cents. */
+export function draftedLines(
+  drafts: readonly BillDraft[],
+  drafted: DraftInvoice,
+): { count: number; total: number } {
   const draft = drafts.find((candidate) => candidate.invoices.includes(drafted));
-  if (draft === undefined) return 0;
+  if (draft === undefined) return { count: 0, total: 0 };
   const packed = packedLinesOf(draft);
   let total = 0;
   if (packed !== undefined) {
-    for (const row of packedRowsByInvoice(packed).get(drafted.key) ?? []) {
-      total += packed.amount[row] ?? 0;
-    }
-    return total;
+    const rows = packedRowsByInvoice(packed).get(drafted.key) ?? [];
+    for (const row of rows) total += packed.amount[row] ?? 0;
+    return { count: rows.length, total };
   }
-  for (const line of linesByInvoice(draft.lines).get(drafted.key) ?? []) total += line.amount;
-  return total;
+  const lines = linesByInvoice(draft.lines).get(drafted.key) ?? [];
+  for (const line of lines) total += line.amount;
+  return { count: lines.length, total };
+}
+
+/**
+ * How the backup's lines of an invoice differ from a file's stating the same total (a reissue
+ * with its charges moved): their number and totals, never "another total" of the same amount.
+ */
+function linesDiffer(stored: Invoice, lines: { count: number; total: number }): string {
+  const there = `${plural(stored.lineCount, 'charge line')} of ${formatCents(stored.linesTotal)}`;
+  if (stored.lineCount === lines.count && stored.linesTotal === lines.total)
+    return `other charge lines: as many (${there}) but not the same lines`;
+  return `other charge lines: ${there} there, ${plural(lines.count, 'line')} of ${formatCents(cents(lines.total))} here`;
 }
 
 /**
  * A bill the backup already holds: a copy of it (the same lines, or a page of them) is counted
  * once, reported as a duplicate-invoice. Another version (a corrected or reissued bill: lines the
  * backup's lacks beside lines it has, or its items at other amounts) is no copy: its rows are not
- * read, and the run says both totals. Told by the lines, as the app tells them (`clash.verdict`);
+ * read, and the run says both totals (or, when they are the same, how the lines differ). Told by the lines, as the app tells them (`clash.verdict`);
  * by the totals for an invoice stored before parts were kept.
  */
-export function noteBackupCopy(clash: InvoiceClash, state: BillState, draftedTotal: number): void {
+export function noteBackupCopy(
+  clash: InvoiceClash,
+  state: BillState,
+  lines: { count: number; total: number },
+): void {
   const invoice = state.invoices.find((stored) => stored === clash.stored);
   if (invoice === undefined) return;
+  const draftedTotal = clash.drafted.statedTotal ?? lines.total;
   const files = invoice.parts?.map((part) => part.sourceFile) ?? [invoice.sourceFile ?? ''];
   const storedTotal = copyTotal(invoice);
   const isCopy =
@@ -155,7 +175,7 @@ export function noteBackupCopy(clash: InvoiceClash, state: BillState, draftedTot
     state.unreadRows.push({
       file: clash.drafted.sourceFile,
       row: 0,
-      message: `Invoice ${invoice.invoiceNumber} (account ${invoice.accountNumber}) is in the --workspace backup (${files.join(' + ')}) with another total: ${formatCents(storedTotal)} there, ${formatCents(cents(draftedTotal))} here. A corrected or reissued bill? The backup’s is kept and this file’s rows of the invoice are not read; replace it in the app (import it with Replace) and back up again to audit the new one.`,
+      message: `Invoice ${invoice.invoiceNumber} (account ${invoice.accountNumber}) is in the --workspace backup (${files.join(' + ')}) with ${clash.verdict === undefined || storedTotal !== draftedTotal ? `another total: ${formatCents(storedTotal)} there, ${formatCents(cents(draftedTotal))} here` : linesDiffer(invoice, lines)}. A corrected or reissued bill? The backup’s is kept and this file’s rows of the invoice are not read; replace it in the app (import it with Replace) and back up again to audit the new one.`,
     });
     return;
   }

@@ -223,6 +223,22 @@ describe('a corrected bill of a stored invoice, imported later', () => {
   });
 });
 
+describe('a reissued bill of a stored invoice with the same total but other lines', () => {
+  it('is refused saying its lines differ, not "another total" of the same amount', async () => {
+    // A dollar moved from the plan to a feature: the same $58.42, other lines.
+    const moved = ANA.replace('"$45.00","$5.00"', '"$44.00","$6.00"');
+    expect(moved).not.toBe(ANA);
+    const { cli } = await later([file('sales.csv', [ANA])], () => [
+      file('sales again.csv', [moved]),
+    ]);
+    const [message = ''] = cli.unreadRows.map((row) => row.message);
+    expect(message).toContain(
+      'with other charge lines: as many (4 charge lines of $58.42) but not the same lines.',
+    );
+    expect(message).not.toContain('another total');
+  });
+});
+
 describe('a stored part picked again with a new part', () => {
   it('is the file already imported; replaced on purpose, the invoice is read again from both', async () => {
     expect((await importInApp([file('sales.csv', [ANA])])).outcome.ok).toBe(true);
