@@ -360,11 +360,6 @@ export async function loadWorkspace(
   outputs: readonly string[],
 ): Promise<Workspace> {
   await refuseOutputsOverInputs(outputs, namedInputs(args));
-  const bills = await collectBillFiles(args.bills, args.limits);
-  await refuseOutputsOverInputs(
-    outputs,
-    bills.files.map((file) => ({ what: 'a bill file of --bills', path: file.path })),
-  );
   const named = async (path: string, option: string): Promise<NamedBytes> => ({
     name: path,
     bytes: await readInputFile(path, option),
@@ -380,16 +375,28 @@ export async function loadWorkspace(
     args.mappings === null
       ? []
       : readMappingsOption(await readInputFile(args.mappings, 'mappings'), args.mappings);
+  // The set-up files are read (and refused) before the bills are looked for, as before.
+  const costCenters =
+    args.costCenters === null ? null : await named(args.costCenters, 'cost-centers');
+  const sites = args.sites === null ? null : await named(args.sites, 'sites');
+  const inventory = args.inventory === null ? null : await named(args.inventory, 'inventory');
+  const contracts = args.contracts === null ? null : await named(args.contracts, 'contracts');
+  const rates = args.rates === null ? null : await named(args.rates, 'rates');
+  const bills = await collectBillFiles(args.bills, args.limits);
+  await refuseOutputsOverInputs(
+    outputs,
+    bills.files.map((file) => ({ what: 'a bill file of --bills', path: file.path })),
+  );
   return buildWorkspace({
     backup,
     mappings,
     ...(args.mappings === null ? {} : { mappingsName: args.mappings }),
     today,
-    costCenters: args.costCenters === null ? null : await named(args.costCenters, 'cost-centers'),
-    sites: args.sites === null ? null : await named(args.sites, 'sites'),
-    inventory: args.inventory === null ? null : await named(args.inventory, 'inventory'),
-    contracts: args.contracts === null ? null : await named(args.contracts, 'contracts'),
-    rates: args.rates === null ? null : await named(args.rates, 'rates'),
+    costCenters,
+    sites,
+    inventory,
+    contracts,
+    rates,
     bills,
     billOptions: {
       limits: args.limits,
