@@ -4,7 +4,7 @@
  * than the rest of its invoice is treated alike by both, and as it would be in one pick.
  */
 import type { DraftInvoice, DraftPart } from '../import/draft';
-import { partsOf } from '../import/draft';
+import { partsOf, USAGE_REPORT_PART, WHOLE_BILL } from '../import/draft';
 import type { PartVerdict, SignedLine } from '../import/part-lines';
 import { oneRowServices, partVerdict, sameCounts, signatureCounts } from '../import/part-lines';
 import type { Invoice } from '../model';
@@ -50,7 +50,14 @@ export interface StoredJudgement {
   parts?: DraftPart[];
 }
 
-const partKey = (part: DraftPart) => `${part.kind}\u0000${part.sourceFile}`;
+/**
+ * A part's kind as stored invoices may have it: a Teams PSTN usage report's months were whole
+ * bills (`bill`) before they had a kind of their own (`pstn-usage`), so the same report imported
+ * again is the same part, a copy, never another part to join.
+ */
+const kindOf = (part: DraftPart) => (part.kind === USAGE_REPORT_PART ? WHOLE_BILL : part.kind);
+
+const partKey = (part: DraftPart) => `${kindOf(part)}\u0000${part.sourceFile}`;
 
 /**
  * Judges a drafted invoice against the stored one with the same key. A file of a kind the stored
@@ -75,13 +82,14 @@ export function judgeAgainstStored(
   const draftKeys = new Set(draftParts.map(partKey));
   if (!renamed && stored.parts.every((part) => draftKeys.has(partKey(part))))
     return { relation: 'joined' };
-  const storedKinds = new Set(stored.parts.map((part) => part.kind));
-  if (!draftParts.some((part) => storedKinds.has(part.kind))) return { relation: 'needs-stored' };
+  const storedKinds = new Set(stored.parts.map(kindOf));
+  if (!draftParts.some((part) => storedKinds.has(kindOf(part))))
+    return { relation: 'needs-stored' };
   // Another file of a kind already stored: its lines tell another part from a copy.
   // Judged against the stored lines of the files of its kinds (a T-Mobile summary's lines give
   // way to its detail's when both are stored: a summary again cannot be told by its lines).
-  const draftKinds = new Set(draftParts.map((part) => part.kind));
-  const sameKind = stored.parts.filter((part) => draftKinds.has(part.kind));
+  const draftKinds = new Set(draftParts.map(kindOf));
+  const sameKind = stored.parts.filter((part) => draftKinds.has(kindOf(part)));
   const files = new Set(sameKind.map((part) => part.sourceFile));
   const storedLines = lines
     ?.stored()

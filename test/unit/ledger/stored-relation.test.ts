@@ -125,3 +125,32 @@ describe('what the app says of a clash', () => {
     expect(clashVerdictSentence(undefined)).toBe('');
   });
 });
+
+describe('a Teams PSTN usage report stored before its months had a kind of their own', () => {
+  // Stored as a whole bill (`bill`); read again now, the same report's months are `pstn-usage`
+  // parts: the same file, a copy, not another part to read again with the stored original.
+  const teams: StoredInvoice = {
+    ...stored,
+    sourceFile: 'PSTN usage.csv',
+    parts: [{ kind: 'bill', sourceFile: 'PSTN usage.csv', importBatchId: 'batch-1' }],
+  };
+  const again = makeDraftInvoice({
+    sourceFile: 'PSTN usage.csv',
+    parts: [{ kind: 'pstn-usage', sourceFile: 'PSTN usage.csv' }],
+  });
+
+  it('is a copy of the stored invoice', () => {
+    expect(judgeAgainstStored(again, teams)).toEqual({ relation: 'copy', verdict: 'copy' });
+  });
+
+  it('another report of the same month is still judged by its lines', () => {
+    const other = makeDraftInvoice({
+      sourceFile: 'PSTN usage (2).csv',
+      parts: [{ kind: 'pstn-usage', sourceFile: 'PSTN usage (2).csv' }],
+    });
+    const teamsLines = [{ ...ANA, sourceFile: 'PSTN usage.csv' }];
+    expect(
+      judgeAgainstStored(other, teams, { drafted: () => [ANA], stored: () => teamsLines }),
+    ).toEqual({ relation: 'copy', verdict: 'copy' });
+  });
+});
