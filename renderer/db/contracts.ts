@@ -280,16 +280,21 @@ export async function spendByContractByMonth(
   accounts: readonly Account[],
   services: readonly Service[],
 ): Promise<ContractSpend> {
-  const touched = accountsTouched(contracts, services);
+  const touched = accountsTouched(contracts, services, accounts);
   const invoices: SpendInvoice[] = [];
   for (const account of accounts) {
     if (!touched.has(account.id)) continue;
     for (const invoice of await invoicesOf(db, account))
-      invoices.push({ id: invoice.id, accountId: account.id, invoiceDate: invoice.invoiceDate });
+      invoices.push({
+        id: invoice.id,
+        carrierId: account.carrierId,
+        accountId: account.id,
+        invoiceDate: invoice.invoiceDate,
+      });
   }
   const totals = await db.serviceTotals.bulkGet(invoices.map((i) => i.id));
   const byInvoice = new Map(totals.flatMap((t) => (t === undefined ? [] : [[t.invoiceId, t]])));
-  return contractSpendByMonth(contracts, services, invoices, (id) => byInvoice.get(id));
+  return contractSpendByMonth(contracts, services, accounts, invoices, (id) => byInvoice.get(id));
 }
 
 function invoicesOf(db: TemDeskDatabase, account: Account) {

@@ -252,7 +252,7 @@ async function contractSpendOf(
   const spendInvoices = spendInvoicesOf(invoices, accounts);
   for (;;) {
     const missing: string[] = [];
-    const spend = latestContractSpend(contracts, services, spendInvoices, (id) => {
+    const spend = latestContractSpend(contracts, services, accounts, spendInvoices, (id) => {
       if (!totals.isRead(id)) missing.push(id);
       return totals.totalsOf(id);
     });

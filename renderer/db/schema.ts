@@ -26,21 +26,30 @@ export const DATABASE_NAME = 'tem-desk';
 
 /** Upgrade functions by the version they upgrade to. */
 const UPGRADES: Readonly<Record<number, (tx: Transaction) => Promise<void>>> = {
-  4: async (tx) => {
-    const blocks = tx.table<ChargeBlock, [string, number]>('chargeBlocks');
-    const invoiceIds = await tx
-      .table<{ id: string }, string>('invoices')
-      .toCollection()
-      .primaryKeys();
-    for (const invoiceId of invoiceIds) {
-      const own = await blocks
-        .where('[invoiceId+blockIndex]')
-        .between([invoiceId, Dexie.minKey], [invoiceId, Dexie.maxKey])
-        .toArray();
-      await tx.table('serviceTotals').put(serviceTotalsOfBlocks(invoiceId, own));
-    }
-  },
+  4: (tx) => recomputeServiceTotals(tx, () => true),
+  // Only invoices with lines on accounts of their own have totals that change.
+  6: (tx) =>
+    recomputeServiceTotals(tx, (blocks) => blocks.some((b) => b.accountNumber !== undefined)),
 };
+
+/** Computes again, from its stored lines, the per-service totals of every invoice `needs` picks. */
+async function recomputeServiceTotals(
+  tx: Transaction,
+  needs: (blocks: readonly ChargeBlock[]) => boolean,
+): Promise<void> {
+  const blocks = tx.table<ChargeBlock, [string, number]>('chargeBlocks');
+  const invoiceIds = await tx
+    .table<{ id: string }, string>('invoices')
+    .toCollection()
+    .primaryKeys();
+  for (const invoiceId of invoiceIds) {
+    const own = await blocks
+      .where('[invoiceId+blockIndex]')
+      .between([invoiceId, Dexie.minKey], [invoiceId, Dexie.maxKey])
+      .toArray();
+    if (needs(own)) await tx.table('serviceTotals').put(serviceTotalsOfBlocks(invoiceId, own));
+  }
+}
 
 export const SCHEMA_HISTORY: readonly SchemaVersion[] = SCHEMA_STORES.map((entry) => {
   const upgrade = UPGRADES[entry.version];

@@ -4,6 +4,7 @@
  * their rates. Rules stay small because the lookups live here.
  */
 import { accountNumberKey } from '../ids/keys';
+import { serviceTotalsOfBlocks } from '../storage/service-totals';
 import { daysBetween, type IsoDate } from '../dates/iso-date';
 import type { Account, AuditSettings, Contract, Service, Site } from '../model';
 import { contractedRateMatch, type RateMatch } from '../contracts/rates';
@@ -242,6 +243,7 @@ function spendOf(
   const touched = accountsTouched(
     snapshot.contracts.filter((contract) => contractIds.has(contract.id)),
     snapshot.services,
+    snapshot.accounts,
   );
   const invoices = spendInvoicesOf(snapshot.invoices, snapshot.accounts).filter(
     (invoice) => touched.has(invoice.accountId) && invoiceById.has(invoice.id),
@@ -249,10 +251,14 @@ function spendOf(
   const spend = contractSpendByMonth(
     snapshot.contracts,
     snapshot.services,
+    snapshot.accounts,
     invoices,
     (invoiceId) => {
       const facts = invoiceById.get(invoiceId);
       if (facts === undefined) return undefined;
+      // Lines billed on accounts of their own are summed per account, as the app stores them.
+      if (facts.blocks.some((block) => block.accountNumber !== undefined))
+        return serviceTotalsOfBlocks(invoiceId, facts.blocks);
       const groups = [facts.accountLevel, ...facts.services];
       return {
         keys: groups.map((group) => group.serviceKey),

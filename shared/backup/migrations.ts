@@ -55,6 +55,13 @@ export const BACKUP_MIGRATIONS: readonly BackupMigration[] = [
     note: 'per-invoice totals by service, computed from the stored charge lines',
     migrate: addServiceTotals,
   },
+  {
+    // As version 6 of the database does (see renderer/db/schema.ts): the totals of invoices whose
+    // lines name billing accounts of their own keep those accounts. Computed again for all.
+    toVersion: 6,
+    note: "per-invoice totals by service keep each line's own billing account",
+    migrate: addServiceTotals,
+  },
 ];
 
 /**

@@ -9,12 +9,18 @@
  * - plus a pro-rata share of the account-level charges of those invoices (taxes, surcharges, fees
  *   with no service), in proportion to the service charges each contract holds on the invoice.
  *
+ * An invoice of a foundation account (AT&T FAN, an EDI 811 master account) bills each line on its
+ * own billing account (BAN, sub-account; `ServiceTotals.accounts`): each account's part of it is
+ * spent as an invoice of that account would be (its services, its own account-level charges),
+ * and a part on an account the inventory does not hold is the invoice's own account's.
+ *
  * Two contracts on one account therefore never both show the whole bill. Where two contracts name
  * one account, its unclaimed services are shared equally between them; a service two contracts
  * both list is shared equally too. Shares are whole cents that add up (largest remainder).
  */
 import { isoMonthOf } from '../dates';
 import type { IsoDate, IsoMonth } from '../dates/iso-date';
+import { accountNumberKey } from '../ids/keys';
 import { cents, splitLargestRemainder, type Cents } from '../money/cents';
 import type { Account, Contract, Invoice, Service } from '../model';
 import type { ServiceTotals } from '../storage/service-totals';
@@ -26,29 +32,78 @@ export type SpendContract = Pick<Contract, 'id' | 'accountIds' | 'serviceIds'> &
 /** What the spend reads of an invoice. */
 export interface SpendInvoice {
   id: string;
+  carrierId: string;
   /** The inventory account the invoice is for. */
   accountId: string;
   invoiceDate: IsoDate;
 }
 
+/** What the spend reads of an inventory account: which one a line's billing account is. */
+export type SpendAccount = Pick<Account, 'id' | 'carrierId' | 'accountNumber'>;
+
 /** Contract id → month of the invoice date → spend in cents, oldest month first. */
 export type ContractSpend = Map<string, Map<IsoMonth, Cents>>;
 
 type SpendService = Pick<Service, 'id' | 'accountId' | 'serviceKey' | 'aliasKeys' | 'contractId'>;
-type TotalsOf = (invoiceId: string) => Pick<ServiceTotals, 'keys' | 'amounts'> | undefined;
+type SpendTotals = Pick<ServiceTotals, 'keys' | 'amounts' | 'accounts'>;
+type TotalsOf = (invoiceId: string) => SpendTotals | undefined;
 
 /** The contracts and inventory indexed once: who holds which charge of an invoice. */
 interface SpendIndex {
-  /** Every contract that may hold a charge of this account. */
-  possible(accountId: string): ReadonlySet<string>;
+  /**
+   * Every contract that may hold a charge of this invoice: of its account, or of any account of
+   * its carrier (a line of it may be billed there, see the module comment).
+   */
+  possible(invoice: SpendInvoice): ReadonlySet<string>;
   /** Contract id → its share of the invoice (service charges, then account-level pro rata). */
-  held(invoice: SpendInvoice, totals: Pick<ServiceTotals, 'keys' | 'amounts'>): Map<string, number>;
+  held(invoice: SpendInvoice, totals: SpendTotals): Map<string, number>;
+}
+
+/** One account's part of an invoice's totals (see {@link partsByAccount}). */
+interface AccountPart {
+  accountId: string;
+  keys: ArrayLike<string>;
+  amounts: ArrayLike<number>;
+}
+
+/**
+ * An invoice's totals by the inventory account each entry is billed on: one part, the invoice's
+ * own account, unless its lines name billing accounts of their own.
+ */
+function partsByAccount(
+  invoice: SpendInvoice,
+  totals: SpendTotals,
+  accountIdOf: (carrierId: string, accountNumber: string) => string | undefined,
+): AccountPart[] | null {
+  const { accounts } = totals;
+  if (accounts === undefined) return null;
+  const parts = new Map<string, { accountId: string; keys: string[]; amounts: number[] }>();
+  for (let i = 0; i < totals.keys.length; i++) {
+    const number = accounts[i] ?? '';
+    const accountId =
+      (number === '' ? undefined : accountIdOf(invoice.carrierId, number)) ?? invoice.accountId;
+    let part = parts.get(accountId);
+    if (part === undefined) parts.set(accountId, (part = { accountId, keys: [], amounts: [] }));
+    part.keys.push(totals.keys[i] ?? '');
+    part.amounts.push(totals.amounts[i] ?? 0);
+  }
+  return [...parts.values()];
 }
 
 function spendIndex(
   contracts: readonly SpendContract[],
   services: readonly SpendService[],
+  accounts: readonly SpendAccount[],
 ): SpendIndex {
+  const accountIds = new Map(
+    accounts.map((account) => [
+      `${account.carrierId}|${accountNumberKey(account.accountNumber)}`,
+      account.id,
+    ]),
+  );
+  const carrierOf = new Map(accounts.map((account) => [account.id, account.carrierId]));
+  const accountIdOf = (carrierId: string, accountNumber: string) =>
+    accountIds.get(`${carrierId}|${accountNumberKey(accountNumber)}`);
   const listedBy = linkedContracts(contracts, services);
   const namingAccount = new Map<string, SpendContract[]>();
   for (const contract of contracts) {
@@ -77,75 +132,120 @@ function spendIndex(
   }
   for (const [accountId, named] of namingAccount)
     for (const contract of named) possibleOf(accountId).add(contract.id);
+  const onCarrier = new Map<string, Set<string>>();
+  for (const [accountId, ids] of possible) {
+    const carrierId = carrierOf.get(accountId);
+    if (carrierId === undefined) continue;
+    let set = onCarrier.get(carrierId);
+    if (set === undefined) onCarrier.set(carrierId, (set = new Set()));
+    for (const id of ids) set.add(id);
+  }
   const ownersByAccount = new Map<string, Map<string, readonly string[]>>();
   const NO_OWNERS: readonly string[] = [];
   const NONE: ReadonlySet<string> = new Set();
 
+  /**
+   * What contracts hold of one account's charges on an invoice (`part`): its services' charges,
+   * and its own account-level charges pro rata to them. Charges of no service on an account with
+   * no service charges on the invoice are left (`unspread`) for the whole invoice's holders.
+   */
+  const heldOn = (invoice: SpendInvoice, part: AccountPart) => {
+    const { accountId, keys, amounts } = part;
+    // The account's unclaimed services belong to the contracts naming it in effect on the
+    // invoice's date: a renewal recorded beside the contract it replaced takes the new bills
+    // alone (shared with the lapsed one, its commitment looked half spent). A billing account no
+    // contract names is the paying account's, as the whole invoice is.
+    let naming = contractsInEffect(namingAccount.get(accountId) ?? [], invoice.invoiceDate);
+    if (naming.length === 0 && accountId !== invoice.accountId)
+      naming = contractsInEffect(namingAccount.get(invoice.accountId) ?? [], invoice.invoiceDate);
+    const namingIds = naming.map((contract) => contract.id);
+    const ownersKey = `${accountId}\u0000${namingIds.join('\u0000')}`;
+    let ownersOf = ownersByAccount.get(ownersKey);
+    if (ownersOf === undefined) ownersByAccount.set(ownersKey, (ownersOf = new Map()));
+    const byKey = serviceByKey.get(accountId);
+    const held = new Map<string, number>();
+    let serviceCharges = 0;
+    let accountLevel = 0;
+    // A service's categories sit side by side: its owners are looked up once per run of its
+    // key (keys fresh from the database are new strings, and a map hashes each one first).
+    let lastKey: string | undefined;
+    let owners: readonly string[] = NO_OWNERS;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] ?? '';
+      const amount = amounts[i] ?? 0;
+      if (key === '') {
+        accountLevel += amount;
+        continue;
+      }
+      serviceCharges += amount;
+      if (key !== lastKey) {
+        lastKey = key;
+        let known = ownersOf.get(key);
+        if (known === undefined) {
+          const service = byKey?.get(key);
+          known = (service === undefined ? undefined : listedBy.get(service.id)) ?? namingIds;
+          ownersOf.set(key, known);
+        }
+        owners = known;
+      }
+      if (owners.length > 0) shareOut(amount, owners, held);
+    }
+    spreadAccountLevel(held, accountLevel, serviceCharges);
+    return { held, serviceCharges, unspread: serviceCharges === 0 ? accountLevel : 0 };
+  };
+
   return {
-    possible: (accountId) => possible.get(accountId) ?? NONE,
+    possible: (invoice) =>
+      onCarrier.get(invoice.carrierId) ?? possible.get(invoice.accountId) ?? NONE,
     held(invoice, totals) {
-      // The account's unclaimed services belong to the contracts naming it in effect on the
-      // invoice's date: a renewal recorded beside the contract it replaced takes the new bills
-      // alone (shared with the lapsed one, its commitment looked half spent).
-      const naming = contractsInEffect(
-        namingAccount.get(invoice.accountId) ?? [],
-        invoice.invoiceDate,
-      ).map((contract) => contract.id);
-      const ownersKey = `${invoice.accountId}\u0000${naming.join('\u0000')}`;
-      let ownersOf = ownersByAccount.get(ownersKey);
-      if (ownersOf === undefined) ownersByAccount.set(ownersKey, (ownersOf = new Map()));
-      const byKey = serviceByKey.get(invoice.accountId);
+      const parts = partsByAccount(invoice, totals, accountIdOf) ?? [
+        { accountId: invoice.accountId, keys: totals.keys, amounts: totals.amounts },
+      ];
+      if (parts.length === 1 && parts[0] !== undefined) return heldOn(invoice, parts[0]).held;
       const held = new Map<string, number>();
       let serviceCharges = 0;
-      let accountLevel = 0;
-      const { keys, amounts } = totals;
-      // A service's categories sit side by side: its owners are looked up once per run of its
-      // key (keys fresh from the database are new strings, and a map hashes each one first).
-      let lastKey: string | undefined;
-      let owners: readonly string[] = NO_OWNERS;
-      for (let i = 0; i < keys.length; i++) {
-        const key = keys[i] ?? '';
-        const amount = amounts[i] ?? 0;
-        if (key === '') {
-          accountLevel += amount;
-          continue;
-        }
-        serviceCharges += amount;
-        if (key !== lastKey) {
-          lastKey = key;
-          let known = ownersOf.get(key);
-          if (known === undefined) {
-            const service = byKey?.get(key);
-            known = (service === undefined ? undefined : listedBy.get(service.id)) ?? naming;
-            ownersOf.set(key, known);
-          }
-          owners = known;
-        }
-        if (owners.length > 0) shareOut(amount, owners, held);
+      let unspread = 0;
+      for (const part of parts) {
+        const own = heldOn(invoice, part);
+        for (const [id, amount] of own.held) held.set(id, (held.get(id) ?? 0) + amount);
+        serviceCharges += own.serviceCharges;
+        unspread += own.unspread;
       }
-      if (accountLevel !== 0 && serviceCharges !== 0 && held.size > 0) {
-        // The rest of the account-level charges belongs to services no contract holds.
-        const owners = [...held.keys()];
-        const weights = owners.map((id) => Math.abs(held.get(id) ?? 0));
-        const unheld = Math.max(0, Math.abs(serviceCharges) - sum(weights));
-        const parts = splitLargestRemainder(cents(accountLevel), [...weights, unheld]);
-        owners.forEach((id, i) => held.set(id, (held.get(id) ?? 0) + (parts[i] ?? 0)));
-      }
+      // The paying account's own fees (no billing account's) go with the whole invoice.
+      spreadAccountLevel(held, unspread, serviceCharges);
       return held;
     },
   };
 }
 
+/**
+ * Adds to each holder its share of `accountLevel` charges, pro rata to what it holds of
+ * `serviceCharges`; the rest belongs to services no contract holds.
+ */
+function spreadAccountLevel(
+  held: Map<string, number>,
+  accountLevel: number,
+  serviceCharges: number,
+): void {
+  if (accountLevel === 0 || serviceCharges === 0 || held.size === 0) return;
+  const owners = [...held.keys()];
+  const weights = owners.map((id) => Math.abs(held.get(id) ?? 0));
+  const unheld = Math.max(0, Math.abs(serviceCharges) - sum(weights));
+  const parts = splitLargestRemainder(cents(accountLevel), [...weights, unheld]);
+  owners.forEach((id, i) => held.set(id, (held.get(id) ?? 0) + (parts[i] ?? 0)));
+}
+
 export function contractSpendByMonth(
   contracts: readonly SpendContract[],
   services: readonly SpendService[],
+  accounts: readonly SpendAccount[],
   invoices: readonly SpendInvoice[],
   totalsOf: TotalsOf,
 ): ContractSpend {
-  const index = spendIndex(contracts, services);
+  const index = spendIndex(contracts, services, accounts);
   const result: ContractSpend = new Map(contracts.map((c) => [c.id, new Map()]));
   for (const invoice of invoices) {
-    if (index.possible(invoice.accountId).size === 0) continue;
+    if (index.possible(invoice).size === 0) continue;
     const totals = totalsOf(invoice.id);
     if (totals === undefined) continue;
     const month = isoMonthOf(invoice.invoiceDate);
@@ -167,10 +267,11 @@ export function contractSpendByMonth(
 export function latestContractSpend(
   contracts: readonly SpendContract[],
   services: readonly SpendService[],
+  accounts: readonly SpendAccount[],
   invoices: readonly SpendInvoice[],
   totalsOf: TotalsOf,
 ): Map<string, Cents> {
-  const index = spendIndex(contracts, services);
+  const index = spendIndex(contracts, services, accounts);
   const known = new Set(contracts.map((c) => c.id));
   const pending = new Set(known);
   const byMonth = new Map<IsoMonth, SpendInvoice[]>();
@@ -186,7 +287,7 @@ export function latestContractSpend(
     if (pending.size === 0) break;
     const spend = new Map<string, number>();
     for (const invoice of byMonth.get(month) ?? []) {
-      const possible = index.possible(invoice.accountId);
+      const possible = index.possible(invoice);
       if (![...possible].some((id) => pending.has(id))) continue;
       const totals = totalsOf(invoice.id);
       if (totals === undefined) continue;
@@ -222,9 +323,24 @@ function linkedContracts(
 
 /**
  * The accounts whose invoices can add to the spend of `contracts`: those they name and those
- * holding a service linked to them. No other invoice can.
+ * holding a service linked to them, and every account of their carriers (a foundation account's
+ * invoice bills lines on them, see the module comment). No other invoice can.
  */
 export function accountsTouched(
+  contracts: readonly SpendContract[],
+  services: readonly Pick<SpendService, 'id' | 'accountId' | 'contractId'>[],
+  accounts: readonly SpendAccount[],
+): Set<string> {
+  const touched = accountsLinked(contracts, services);
+  const carriers = new Set(
+    accounts.filter((account) => touched.has(account.id)).map((account) => account.carrierId),
+  );
+  for (const account of accounts) if (carriers.has(account.carrierId)) touched.add(account.id);
+  return touched;
+}
+
+/** The accounts `contracts` name or hold a linked service on. */
+export function accountsLinked(
   contracts: readonly SpendContract[],
   services: readonly Pick<SpendService, 'id' | 'accountId' | 'contractId'>[],
 ): Set<string> {
@@ -271,13 +387,20 @@ export function latestMonthlySpend(spend: ContractSpend): Map<string, Cents> {
 /** The invoices as the spend reads them: each with the inventory account it bills. */
 export function spendInvoicesOf(
   invoices: readonly Pick<Invoice, 'id' | 'carrierId' | 'accountNumber' | 'invoiceDate'>[],
-  accounts: readonly Pick<Account, 'id' | 'carrierId' | 'accountNumber'>[],
+  accounts: readonly SpendAccount[],
 ): SpendInvoice[] {
   const accountId = new Map(accounts.map((a) => [`${a.carrierId}|${a.accountNumber}`, a.id]));
   return invoices.flatMap((invoice) => {
     const id = accountId.get(`${invoice.carrierId}|${invoice.accountNumber}`);
     return id === undefined
       ? []
-      : [{ id: invoice.id, accountId: id, invoiceDate: invoice.invoiceDate }];
+      : [
+          {
+            id: invoice.id,
+            carrierId: invoice.carrierId,
+            accountId: id,
+            invoiceDate: invoice.invoiceDate,
+          },
+        ];
   });
 }

@@ -91,7 +91,8 @@ export function packRowBlocks(
  * `serviceTotalsOfBlocks(invoiceId, packRows(invoiceId, rows))`, from the columns: a line's
  * service is its key's position among the column's distinct values, so each line is summed by two
  * array reads, without hashing its key's characters (a tenth of a million-line commit). Null when
- * the key column is kept plain (nearly every line its own key): the caller sums the blocks.
+ * the key column is kept plain (nearly every line its own key), or when the draft's lines name
+ * billing accounts of their own (`ServiceTotals.accounts`): the caller sums the blocks.
  */
 export function serviceTotalsOfRows(
   invoiceId: string,
@@ -100,6 +101,9 @@ export function serviceTotalsOfRows(
 ): ServiceTotals | null {
   const { index, values } = packed.serviceKey;
   if (index === null) return null;
+  // Lines billed on accounts of their own are summed per account too: by the blocks.
+  if (packed.accountNumber.values.some((account) => account !== null && account !== ''))
+    return null;
   // Slot 0: no key, as the key ''; a distinct value '' is the same key.
   const emptyAt = values.indexOf('');
   const first = scratch.firstEntries(values.length + 1);

@@ -65,6 +65,11 @@ export const SCHEMA_STORES: readonly SchemaStoresEntry[] = [
       budgets: 'id, month, costCenterId',
     },
   },
+  {
+    version: 6,
+    note: "Per-service totals of an invoice whose lines are billed on accounts of their own (a FAN's BANs, an EDI 811's sub-accounts) keep each line's account, computed again from the stored lines.",
+    stores: {},
+  },
 ];
 
 /** The latest schema version. */

@@ -67,6 +67,7 @@ describe('the dashboard reads only the totals of its months', () => {
       contractSpendByMonth(
         full.contracts,
         full.services,
+        full.accounts,
         spendInvoicesOf(full.invoices, full.accounts),
         (id) => full.serviceTotals.get(id),
       ),

@@ -7,6 +7,7 @@ import { V2_RECORDS } from '../fixtures/db/v2';
 import { V3_RECORDS } from '../fixtures/db/v3';
 import { V4_RECORDS } from '../fixtures/db/v4';
 import { V5_RECORDS } from '../fixtures/db/v5';
+import { V6_RECORDS } from '../fixtures/db/v6';
 
 /** Fixtures written by each schema version, keyed by version. Add one per new version. */
 const FIXTURES_BY_VERSION: Record<number, Record<string, readonly object[]>> = {
@@ -15,6 +16,7 @@ const FIXTURES_BY_VERSION: Record<number, Record<string, readonly object[]>> = {
   3: V3_RECORDS,
   4: V4_RECORDS,
   5: V5_RECORDS,
+  6: V6_RECORDS,
 };
 
 /** What a fixture of `fromVersion` must look like once upgraded to the latest schema. */

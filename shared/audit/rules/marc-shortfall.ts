@@ -1,5 +1,5 @@
 import { addMonthsToMonth, isoMonthOf, monthParts, type IsoMonth } from '../../dates/iso-date';
-import { accountsTouched } from '../../contracts/spend';
+import { accountsLinked } from '../../contracts/spend';
 import type { Contract } from '../../model';
 import { cents } from '../../money/cents';
 import { accountKeyOf, type RuleContext } from '../context';
@@ -45,7 +45,7 @@ interface BilledMonth {
  */
 function monthsBilledOf(context: RuleContext, contract: Contract): Map<IsoMonth, number> {
   const result = new Map<IsoMonth, number>();
-  for (const accountId of accountsTouched([contract], context.snapshot.services)) {
+  for (const accountId of accountsLinked([contract], context.snapshot.services)) {
     const account = context.accountById.get(accountId);
     if (account === undefined) continue;
     const key = accountKeyOf(account.carrierId, account.accountNumber);

@@ -184,6 +184,7 @@ export const serviceTotalsSchema = record({
   keys: texts,
   categories: binary<Uint8Array>(Uint8Array, 'a list of charge categories'),
   amounts: binary<Float64Array>(Float64Array, 'a list of amounts'),
+  accounts: texts.optional(),
 }).superRefine((totals, context) => {
   checkLengths(context, totals, totals.keys.length);
   checkColumn(

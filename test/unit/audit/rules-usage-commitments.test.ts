@@ -432,6 +432,7 @@ describe('rules of usage and commitments: overage, MARC shortfall', () => {
     const stored = contractSpendByMonth(
       snapshot.contracts,
       snapshot.services,
+      snapshot.accounts,
       spendInvoicesOf(snapshot.invoices, snapshot.accounts),
       (id) => serviceTotalsOfBlocks(id, blocksOf.get(id) ?? []),
     );

@@ -8,6 +8,9 @@ import { V2_RECORDS } from '../../fixtures/db/v2';
 import { V3_RECORDS } from '../../fixtures/db/v3';
 import { V4_RECORDS } from '../../fixtures/db/v4';
 import { V5_RECORDS } from '../../fixtures/db/v5';
+import { V6_RECORDS } from '../../fixtures/db/v6';
+import { cents } from '../../../shared/money/cents';
+import { packChargeLines } from '../../../shared/storage/charge-blocks';
 import { EXPECTATIONS, makeWorkspace, META } from './workspace';
 
 /** A backup exactly as TEM Desk wrote it while the database was at `schemaVersion`. */
@@ -41,11 +44,39 @@ describe('restoring a backup of an older schema version', () => {
   );
 
   it('leaves a latest-version backup as it is (no step runs twice)', () => {
-    const result = readBackup(oldBackup(5, V5_RECORDS), EXPECTATIONS);
+    const result = readBackup(oldBackup(6, V6_RECORDS), EXPECTATIONS);
     expect(result.ok && result.value.dump.tables['serviceTotals']).toEqual(
-      V5_RECORDS['serviceTotals'],
+      V6_RECORDS['serviceTotals'],
     );
-    expect(result.ok && result.value.dump.tables['budgets']).toEqual(V5_RECORDS['budgets']);
+    expect(result.ok && result.value.dump.tables['budgets']).toEqual(V6_RECORDS['budgets']);
+  });
+
+  it("reads a version 5 backup's totals of a FAN invoice again, with each line's BAN", () => {
+    const line = (amount: number, serviceIdRaw: string, accountNumber: string) => ({
+      serviceIdRaw,
+      serviceKey: serviceIdRaw,
+      description: 'Charge',
+      category: 'recurring' as const,
+      quantity: null,
+      amount: cents(amount),
+      sourceFile: 'fan.txt',
+      sourceRow: 2,
+      accountNumber,
+    });
+    const invoiceId = (V5_RECORDS['invoices']?.[0] as { id: string } | undefined)?.id ?? '';
+    const blocks = packChargeLines(invoiceId, [
+      line(100_00, 'L1', 'BAN-1'),
+      line(5_00, '', 'BAN-2'),
+    ]);
+    const { accounts: _accounts, ...asVersion5 } = serviceTotalsOfBlocks(invoiceId, blocks);
+    const result = readBackup(
+      oldBackup(5, { ...V5_RECORDS, chargeBlocks: blocks, serviceTotals: [asVersion5] }),
+      EXPECTATIONS,
+    );
+    if (!result.ok) throw new Error(result.errors.map((error) => error.message).join('\n'));
+    expect(result.value.dump.tables['serviceTotals']).toEqual([
+      { ...asVersion5, accounts: ['BAN-1', 'BAN-2'] },
+    ]);
   });
 });
 

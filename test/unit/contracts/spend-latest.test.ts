@@ -11,6 +11,11 @@ import { TERM } from './all-bills-term';
 import { isoDate } from '../../../shared/dates';
 
 const ACCOUNTS = ['a1', 'a2', 'a3'];
+const INVENTORY_ACCOUNTS = ACCOUNTS.map((id) => ({
+  id,
+  carrierId: 'lumen',
+  accountNumber: id.toUpperCase(),
+}));
 const KEYS = ['', 'K1', 'K2', 'K3', 'K4', 'UNKNOWN'];
 
 /** A small random workspace: services on three accounts, contracts naming and listing them. */
@@ -67,6 +72,7 @@ const workspace = fc
     }));
     const bills: SpendInvoice[] = invoices.map((inv, i) => ({
       id: `i${i}`,
+      carrierId: 'lumen',
       accountId: inv.account,
       invoiceDate: isoDate(2026, inv.month, 1 + (i % 28)),
     }));
@@ -94,9 +100,15 @@ describe("a contract's latest month of spend", () => {
       fc.property(workspace, ({ inventory, agreements, bills, totals }) => {
         const totalsOf = (id: string) => totals.get(id);
         const full = latestMonthlySpend(
-          contractSpendByMonth(agreements, inventory, bills, totalsOf),
+          contractSpendByMonth(agreements, inventory, INVENTORY_ACCOUNTS, bills, totalsOf),
         );
-        const latest = latestContractSpend(agreements, inventory, bills, totalsOf);
+        const latest = latestContractSpend(
+          agreements,
+          inventory,
+          INVENTORY_ACCOUNTS,
+          bills,
+          totalsOf,
+        );
         expect(new Map([...latest].sort())).toEqual(new Map([...full].sort()));
       }),
       { numRuns: 500 },
@@ -108,9 +120,10 @@ describe("a contract's latest month of spend", () => {
     const spend = latestContractSpend(
       [{ id: 'c', accountIds: ['a1'], serviceIds: [], ...TERM }],
       [],
+      INVENTORY_ACCOUNTS,
       [
-        { id: 'old', accountId: 'a1', invoiceDate: isoDate(2026, 1, 5) },
-        { id: 'new', accountId: 'a1', invoiceDate: isoDate(2026, 2, 5) },
+        { id: 'old', carrierId: 'lumen', accountId: 'a1', invoiceDate: isoDate(2026, 1, 5) },
+        { id: 'new', carrierId: 'lumen', accountId: 'a1', invoiceDate: isoDate(2026, 2, 5) },
       ],
       (id) => {
         read.push(id);

@@ -14,8 +14,10 @@ const services = [
   { id: 'mpls-2', accountId: 'acc', serviceKey: 'MPLS2', aliasKeys: [] },
   { id: 'pri-1', accountId: 'acc', serviceKey: '+15550001', aliasKeys: ['PRI1'] },
 ];
+const accounts = [{ id: 'acc', carrierId: 'lumen', accountNumber: 'ACC-1' }];
 const invoice = (id: string, month: number) => ({
   id,
+  carrierId: 'lumen',
   accountId: 'acc',
   invoiceDate: isoDate(2026, month, 5),
 });
@@ -34,6 +36,7 @@ describe("a contract's spend", () => {
         { id: 'voice', accountIds: [], serviceIds: ['pri-1'], ...TERM },
       ],
       services,
+      accounts,
       [invoice('i-10', 10)],
       () => totals,
     );
@@ -48,6 +51,7 @@ describe("a contract's spend", () => {
     const spend = contractSpendByMonth(
       [{ id: 'voice', accountIds: [], serviceIds: ['pri-1'], ...TERM }],
       services,
+      accounts,
       [invoice('i-10', 10)],
       () => totals,
     );
@@ -61,6 +65,7 @@ describe("a contract's spend", () => {
         { id: 'b', accountIds: ['acc'], serviceIds: [], ...TERM },
       ],
       services,
+      accounts,
       [invoice('i-10', 10)],
       () => ({ keys: ['UNKNOWN-CIRCUIT'], amounts: Float64Array.from([100_01]) }),
     );
@@ -101,12 +106,13 @@ describe("a contract's spend", () => {
     const spend = contractSpendByMonth(
       example.contracts,
       inventory,
+      accounts,
       [invoice('i-10', 10)],
       () => totals,
     );
     const held = Object.fromEntries([...spend].map(([id, months]) => [id, months.get(OCT)]));
     expect(held).toEqual(example.expected);
-    expect(accountsTouched(example.contracts.slice(1), inventory)).toEqual(
+    expect(accountsTouched(example.contracts.slice(1), inventory, accounts)).toEqual(
       new Set(example.contracts.length > 1 ? ['acc'] : []),
     );
   });
@@ -115,6 +121,7 @@ describe("a contract's spend", () => {
     const spend = contractSpendByMonth(
       [{ id: 'data', accountIds: ['acc'], serviceIds: ['mpls-1'], ...TERM }],
       services,
+      accounts,
       [invoice('i-10', 10), invoice('i-9', 9)],
       (id) => (id === 'i-9' ? { keys: ['MPLS1'], amounts: Float64Array.from([1]) } : totals),
     );

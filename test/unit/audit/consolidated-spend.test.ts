@@ -1,0 +1,113 @@
+/**
+ * A contract's spend on consolidated bills: a foundation account's invoice (AT&T FAN, an EDI 811
+ * master account) bills each line on its own billing account (BAN, sub-account). A contract naming
+ * those accounts, or listing services the inventory keeps on them, spends what the lines billed on
+ * them cost, not nothing because the invoice is addressed to the account that pays.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Service } from '../../../shared/model';
+import { cents } from '../../../shared/money/cents';
+import type { PackableLine } from '../../../shared/storage/charge-blocks';
+import { checkCase, type Case } from './cases';
+import {
+  billed,
+  line,
+  makeAccount,
+  makeContract,
+  makeInvoice,
+  makeService,
+  snapshotOf,
+} from './helpers';
+
+const accounts = [
+  makeAccount({ id: 'acct-1', accountNumber: 'A-1' }),
+  makeAccount({ id: 'acct-fan', accountNumber: 'FAN-1' }),
+  makeAccount({ id: 'acct-ban1', accountNumber: 'BAN-1' }),
+  makeAccount({ id: 'acct-ban2', accountNumber: 'BAN-2' }),
+];
+
+/** BAN-1: $100.00 of a line and $10.00 of its own fee; BAN-2 (printed `ban 2`): $50.00 of another. */
+function fanLines(): PackableLine[] {
+  return [
+    line('recurring', 100_00, { serviceIdRaw: '555-010-0001', accountNumber: 'BAN-1' }),
+    line('surcharge', 10_00, { serviceIdRaw: '', accountNumber: 'BAN-1' }),
+    line('recurring', 50_00, { serviceIdRaw: '555-010-0002', accountNumber: 'ban 2' }),
+  ];
+}
+
+const MONTHS = ['2026-03', '2026-04', '2026-05'];
+
+/** Each month: the FAN's invoice, and A-1's own invoice of $50.00 for its line. */
+const bills = MONTHS.flatMap((month) => [
+  billed(makeInvoice({ month, accountNumber: 'FAN-1', invoiceNumber: `F-${month}` }), fanLines()),
+  billed(makeInvoice({ month }), [line('recurring', 50_00, { serviceIdRaw: '555-010-0003' })]),
+]);
+
+/** A line of the inventory on `accountId`, linked to no contract by its Contract ID. */
+function service(id: string, accountId: string, number: string): Service {
+  const made = makeService({
+    id,
+    accountId,
+    serviceIdRaw: number,
+    serviceKey: `+1${number.replace(/\D/g, '')}`,
+  });
+  delete made.contractId;
+  return made;
+}
+
+const services = [
+  service('svc-1', 'acct-ban1', '555-010-0001'),
+  service('svc-2', 'acct-ban2', '555-010-0002'),
+  service('svc-a', 'acct-1', '555-010-0003'),
+];
+
+function audit(contract: Parameters<typeof makeContract>[0], expected: Case['expected']) {
+  checkCase({
+    name: 'consolidated',
+    rule: 'marc-shortfall',
+    snapshot: snapshotOf({ accounts, services, contracts: [makeContract(contract)], bills }),
+    expected,
+  });
+}
+
+describe('marc-shortfall on invoices of a foundation account', () => {
+  it('a contract naming a billing account spends its lines and fees there: $110.00 + $50.00 a month meets $1,920.00 a year', () => {
+    audit({ accountIds: ['acct-ban1', 'acct-1'], marcCents: cents(1_920_00) }, []);
+  });
+
+  it('short by what its accounts lack, not by all the foundation account pays for them', () => {
+    audit({ accountIds: ['acct-ban1', 'acct-1'], marcCents: cents(2_040_00) }, [
+      {
+        id: 'marc-shortfall|lumen|BAN-1|ctr-1|2026-01',
+        impact: 120_00,
+        message:
+          'Lumen MSA commits to $2,040.00 a year; its spend over 3 billed months (2026-03 to 2026-05) is $480.00, $1,920.00 annualised: $120.00 short.',
+      },
+    ]);
+  });
+
+  it('a contract listing a service kept on a billing account spends that service', () => {
+    audit({ accountIds: [], serviceIds: ['svc-2', 'svc-a'], marcCents: cents(1_200_00) }, []);
+    audit({ accountIds: [], serviceIds: ['svc-2', 'svc-a'], marcCents: cents(1_212_00) }, [
+      {
+        id: 'marc-shortfall|lumen||ctr-1|2026-01',
+        impact: 12_00,
+        message:
+          'Lumen MSA commits to $1,212.00 a year; its spend over 3 billed months (2026-03 to 2026-05) is $300.00, $1,200.00 annualised: $12.00 short.',
+      },
+    ]);
+  });
+
+  it('the foundation account named: every line of its invoices', () => {
+    expect(fanLines().reduce((sum, charge) => sum + charge.amount, 0)).toBe(160_00);
+    audit({ accountIds: ['acct-fan'], marcCents: cents(1_920_00) }, []);
+    audit({ accountIds: ['acct-fan'], marcCents: cents(1_932_00) }, [
+      {
+        id: 'marc-shortfall|lumen|FAN-1|ctr-1|2026-01',
+        impact: 12_00,
+        message:
+          'Lumen MSA commits to $1,932.00 a year; its spend over 3 billed months (2026-03 to 2026-05) is $480.00, $1,920.00 annualised: $12.00 short.',
+      },
+    ]);
+  });
+});
