@@ -15,7 +15,8 @@
  *   default cost center takes it. `{ costCenterId }` sends them all to that cost center.
  *   A line billed on its own account (an AT&T BAN under a FAN invoice, a consolidated 811's
  *   sub-account) is spread over the service charges billed on that account only; when that
- *   account has none to spread over on the invoice, over the whole invoice's, as an untagged line.
+ *   account has none to spread over on the invoice, over the whole invoice's, as an untagged line
+ *   (see `account-level.ts`).
  * - **Exceptions** leave an amount unallocated: a service key not in the inventory
  *   (`unknown-service`), no cost center found or one that does not exist (`no-cost-center`), an
  *   inactive cost center (`inactive-cost-center`; for a split, only that share).
@@ -31,10 +32,11 @@
  */
 import { isoMonthOf } from '../dates/iso-date';
 import { accountNumberKey } from '../ids/keys';
-import { cents, splitLargestRemainder, sumCents, ZERO_CENTS, type Cents } from '../money/cents';
+import { cents, sumCents, ZERO_CENTS, type Cents } from '../money/cents';
 import { CHARGE_CATEGORIES, type ChargeCategory, type CostCenter, type Invoice } from '../model';
 import { lineAccountOf, type ChargeBlock } from '../storage/charge-blocks';
-import { nothingToSpreadOver, splitShares } from './spread';
+import { splitShares } from './spread';
+import { accountLevelBooking, type AccountLevelBooking } from './account-level';
 import { chargePeriod, MonthShare } from './periods';
 import { applyMarkups } from './markup';
 import { notItemisedOf } from './not-itemised';
@@ -216,98 +218,49 @@ class MonthRun {
       const own = lineAccountOf(line.block, line.i);
       const ownWeights =
         own === undefined ? undefined : weightsByAccount.get(accountNumberKey(own));
-      this.allocateAccountLevel(line, account?.id, { own: ownWeights, invoice: weights }, services);
+      const booking = accountLevelBooking(
+        {
+          invoice: line.invoice,
+          amount: line.amount,
+          accountId: account?.id,
+          weights: { own: ownWeights, invoice: weights },
+          services,
+        },
+        this.index,
+        this.input.accountPolicies,
+      );
+      this.bookAccountLevel(line, booking);
     }
     return { total, lines };
   }
 
-  /**
-   * An account-level line: pro rata over the service charges of its own billing account on the
-   * invoice (`weights.own`, when it names one and they give a spread), else over the invoice's
-   * (`weights.invoice`); or the chosen cost center.
-   */
-  private allocateAccountLevel(
-    line: LineRef,
-    accountId: string | undefined,
-    weights: {
-      own: ReadonlyMap<string, number> | undefined;
-      invoice: ReadonlyMap<string, number>;
-    },
-    services: { billed: number; booked: number },
-  ): void {
-    const { invoice } = line;
-    if (accountId === undefined) {
-      this.except(line, {
-        kind: 'no-cost-center',
-        costCenterId: null,
-        message: `Account ${invoice.accountNumber} is not in the inventory, so its account-level charges have no cost center.`,
-      });
-      return;
-    }
-    const policy = this.input.accountPolicies[accountId]?.accountLevel ?? 'pro-rata';
-    if (policy !== 'pro-rata') {
-      this.bookWhole(line, policy.costCenterId, 'account-chosen');
-      return;
-    }
-    // In cost center code order (then id): a cent left over by a tie goes to the same cost
-    // center in the app (random record ids) and the CLI (sequential ones).
-    const orderKey = (id: string) => `${this.index.costCenter(id)?.code ?? ''}\u0000${id}`;
-    const signed = (of: ReadonlyMap<string, number>, sign: 1 | -1) =>
-      [...of.entries()]
-        .filter(([, weight]) => weight * sign > 0)
-        .map(([id, weight]) => ({ id, weight: weight * sign, key: orderKey(id) }))
-        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-        .map(({ id, weight }) => [id, weight] as const);
-    // Over the service charges above zero; on a bill whose services are all credited below zero
-    // (a credit memo), over those credits: its tax credit goes where its service credits went.
-    const spreadOf = (of: ReadonlyMap<string, number>) => {
-      const positive = signed(of, 1);
-      return positive.length > 0 ? positive : signed(of, -1);
-    };
-    const ownSpread = weights.own === undefined ? [] : spreadOf(weights.own);
-    const spread = ownSpread.length > 0 ? ownSpread : spreadOf(weights.invoice);
-    if (spread.length === 0) {
-      const costCenterId = this.index.account(accountId)?.defaultCostCenterId;
-      if (costCenterId === undefined) {
-        this.except(line, {
-          kind: 'no-cost-center',
-          costCenterId: null,
-          message: `${nothingToSpreadOver(invoice.invoiceNumber, services)}, and no cost center is chosen for account ${invoice.accountNumber}'s account-level charges.`,
-        });
-        return;
+  /** Books an account-level line as {@link accountLevelBooking} decided, or lists why it cannot. */
+  private bookAccountLevel(line: LineRef, booking: AccountLevelBooking): void {
+    if (booking.kind === 'exception') {
+      this.except(line, booking.problem);
+    } else if (booking.kind === 'whole') {
+      const share = this.index.share(booking.costCenterId, 1);
+      if (share.problem !== undefined) this.except(line, share.problem);
+      else this.bookUnderAccount(line, line.amount, share.costCenter, booking.origin);
+    } else {
+      for (const { costCenter, amount } of booking.parts) {
+        this.bookUnderAccount(line, amount, costCenter, 'account-pro-rata');
       }
-      this.bookWhole(line, costCenterId, 'account-default');
-      return;
     }
-    const parts = splitLargestRemainder(
-      line.amount,
-      spread.map(([, weight]) => weight),
-    );
-    spread.forEach(([costCenterId, _weight], s) => {
-      const costCenter = this.index.costCenter(costCenterId);
-      // Weights only hold cost centers that took service charges, so this is always found.
-      if (costCenter === undefined) return;
-      this.book(line, parts[s] ?? ZERO_CENTS, costCenter, 'account-pro-rata', {
-        siteId: null,
-        serviceId: null,
-        userName: null,
-        glAccount: this.index.glAccountFor(line.category, null, costCenter),
-      });
-    });
   }
 
-  /** Books a whole account-level line to one cost center, or lists why it cannot. */
-  private bookWhole(line: LineRef, costCenterId: string, origin: AllocationOrigin): void {
-    const share = this.index.share(costCenterId, 1);
-    if (share.problem !== undefined) {
-      this.except(line, share.problem);
-      return;
-    }
-    this.book(line, line.amount, share.costCenter, origin, {
+  /** Books (part of) an account-level line: no site, service or user, GL account by category. */
+  private bookUnderAccount(
+    line: LineRef,
+    amount: Cents,
+    costCenter: CostCenter,
+    origin: AllocationOrigin,
+  ): void {
+    this.book(line, amount, costCenter, origin, {
       siteId: null,
       serviceId: null,
       userName: null,
-      glAccount: this.index.glAccountFor(line.category, null, share.costCenter),
+      glAccount: this.index.glAccountFor(line.category, null, costCenter),
     });
   }
 

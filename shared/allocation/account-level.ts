@@ -1,0 +1,117 @@
+/**
+ * Where an invoice's account-level charges (lines with no service key: taxes, surcharges, fees,
+ * credits) go, by the account's policy: pro rata over the invoice's service charges, or all to one
+ * cost center. These functions only decide; the month's run books what they decide, so the spread
+ * can be read (and changed) apart from the bookkeeping of rows and exceptions.
+ */
+import { splitLargestRemainder, ZERO_CENTS, type Cents } from '../money/cents';
+import type { CostCenter, Invoice } from '../model';
+import type { AllocationIndex, Problem } from './resolve';
+import { nothingToSpreadOver } from './spread';
+import type { AllocationInput } from './types';
+
+/** Net service charges per cost center id on an invoice (whole lines): the pro-rata weights. */
+export type CostCenterWeights = ReadonlyMap<string, number>;
+
+/** An account-level line, with what the invoice's service charges tell of where it may go. */
+export interface AccountLevelLine {
+  invoice: Pick<Invoice, 'accountNumber' | 'invoiceNumber'>;
+  /** The line's part in the month. */
+  amount: Cents;
+  /** The inventory account the invoice is billed to; undefined when it is not in the inventory. */
+  accountId: string | undefined;
+  /**
+   * The service charges of the line's own billing account on the invoice (undefined when it names
+   * none), and of the whole invoice: the first that gives a spread is used.
+   */
+  weights: { own: CostCenterWeights | undefined; invoice: CostCenterWeights };
+  /** Service lines on the invoice, and how many reached a cost center: the exception says which. */
+  services: { billed: number; booked: number };
+}
+
+/** What becomes of an account-level line: the run books it, or lists it as an exception. */
+export type AccountLevelBooking =
+  | { kind: 'exception'; problem: Problem }
+  | { kind: 'whole'; costCenterId: string; origin: 'account-chosen' | 'account-default' }
+  | { kind: 'pro-rata'; parts: { costCenter: CostCenter; amount: Cents }[] };
+
+/**
+ * An account-level line: pro rata over the service charges of its own billing account on the
+ * invoice (when it names one and they give a spread), else over the invoice's; or the chosen cost
+ * center. With nothing to spread over, the account's default cost center takes it whole.
+ */
+export function accountLevelBooking(
+  line: AccountLevelLine,
+  index: AllocationIndex,
+  policies: AllocationInput['accountPolicies'],
+): AccountLevelBooking {
+  const { invoice, accountId, weights } = line;
+  if (accountId === undefined) {
+    return noCostCenter(
+      `Account ${invoice.accountNumber} is not in the inventory, so its account-level charges have no cost center.`,
+    );
+  }
+  const policy = policies[accountId]?.accountLevel ?? 'pro-rata';
+  if (policy !== 'pro-rata') {
+    return { kind: 'whole', costCenterId: policy.costCenterId, origin: 'account-chosen' };
+  }
+  const ownSpread = weights.own === undefined ? [] : spreadOf(weights.own, index);
+  const spread = ownSpread.length > 0 ? ownSpread : spreadOf(weights.invoice, index);
+  if (spread.length === 0) {
+    const costCenterId = index.account(accountId)?.defaultCostCenterId;
+    if (costCenterId === undefined) {
+      return noCostCenter(
+        `${nothingToSpreadOver(invoice.invoiceNumber, line.services)}, and no cost center is chosen for account ${invoice.accountNumber}'s account-level charges.`,
+      );
+    }
+    return { kind: 'whole', costCenterId, origin: 'account-default' };
+  }
+  const amounts = splitLargestRemainder(
+    line.amount,
+    spread.map(([, weight]) => weight),
+  );
+  return {
+    kind: 'pro-rata',
+    parts: spread.flatMap(([costCenterId], s) => {
+      const costCenter = index.costCenter(costCenterId);
+      // Weights only hold cost centers that took service charges, so this is always found.
+      return costCenter === undefined ? [] : [{ costCenter, amount: amounts[s] ?? ZERO_CENTS }];
+    }),
+  };
+}
+
+/** The line is left unallocated: no cost center could be found for it, for the reason given. */
+function noCostCenter(message: string): AccountLevelBooking {
+  return { kind: 'exception', problem: { kind: 'no-cost-center', costCenterId: null, message } };
+}
+
+/**
+ * The cost centers a line is spread over, with their weights: those above zero; on a bill whose
+ * services are all credited below zero (a credit memo), those credits, so its tax credit goes
+ * where its service credits went. Empty when there is nothing to spread over.
+ */
+function spreadOf(
+  weights: CostCenterWeights,
+  index: AllocationIndex,
+): (readonly [string, number])[] {
+  const positive = signed(weights, 1, index);
+  return positive.length > 0 ? positive : signed(weights, -1, index);
+}
+
+/**
+ * The weights of one sign, made positive, in cost center code order (then id): a cent left over
+ * by a tie goes to the same cost center in the app (random record ids) and the CLI (sequential
+ * ones).
+ */
+function signed(
+  weights: CostCenterWeights,
+  sign: 1 | -1,
+  index: AllocationIndex,
+): (readonly [string, number])[] {
+  const orderKey = (id: string) => `${index.costCenter(id)?.code ?? ''}\u0000${id}`;
+  return [...weights.entries()]
+    .filter(([, weight]) => weight * sign > 0)
+    .map(([id, weight]) => ({ id, weight: weight * sign, key: orderKey(id) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map(({ id, weight }) => [id, weight] as const);
+}
