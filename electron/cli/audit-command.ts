@@ -36,7 +36,8 @@ import type { RepeatedInvoice } from './bill-state';
 import { plural } from '../../shared/text/wording';
 import { writeOutputs } from './outputs';
 import { refuseUnreadRows, unreadRowsSummary } from './unread-rows';
-import { invoiceMonth, loadWorkspace, type Workspace } from './workspace';
+import { invoiceMonth, type Workspace } from './workspace';
+import { loadWorkspace } from './workspace-load';
 
 export const FINDINGS_HEADER = [
   'Rule',

@@ -29,7 +29,8 @@ import type { ChargebackArgs } from './args';
 import { CliError } from './inputs';
 import { writeOutputs } from './outputs';
 import { refuseUnreadRows, unreadRowsSummary } from './unread-rows';
-import { invoiceMonth, loadWorkspace, type Workspace } from './workspace';
+import { invoiceMonth, type Workspace } from './workspace';
+import { loadWorkspace } from './workspace-load';
 
 export interface ChargebackOutcome {
   workspace: Workspace;

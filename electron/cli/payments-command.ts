@@ -35,7 +35,8 @@ import { workspaceAllocation } from './chargeback-command';
 import { OutputPathError, sameFile, writeOutputs } from './outputs';
 import { heldInvoices, heldInvoicesLines, type HeldInvoices } from './payments-held';
 import { refuseUnreadRows, unreadRowsSummary } from './unread-rows';
-import { loadWorkspace, type Workspace } from './workspace';
+import type { Workspace } from './workspace';
+import { loadWorkspace } from './workspace-load';
 
 /** The register of invoices already in a payment file, beside the output. */
 export const REGISTER_NAME = 'payments-register.csv';

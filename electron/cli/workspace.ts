@@ -31,17 +31,8 @@ import type {
 import type { AuditDispute } from '../../shared/audit/snapshot';
 import { auditSettingProblems, DEFAULT_AUDIT_SETTINGS } from '../../shared/audit/settings';
 import type { ColumnMapping } from '../../shared/import/mapping';
-import { refuseOutputsOverInputs, type InputPath } from './outputs';
-import { readMappingsOption, readWorkspaceBackup, type WorkspaceBackup } from './workspace-backup';
-import type { WorkspaceArgs } from './args';
-import {
-  BACKUP_MAX_BYTES,
-  CliError,
-  collectBillFiles,
-  hiddenSentence,
-  readInputFile,
-  type BillFiles,
-} from './inputs';
+import type { WorkspaceBackup } from './workspace-backup';
+import { CliError, hiddenSentence, type BillFiles } from './inputs';
 
 import {
   hasRatesSheet,
@@ -332,78 +323,4 @@ function backupNotices(input: WorkspaceInput, backup: WorkspaceBackup): string[]
 /** The billing month of an invoice (its invoice date's month), as the audit counts it. */
 export function invoiceMonth(invoice: Pick<Invoice, 'invoiceDate'>): IsoMonth {
   return isoMonthOf(invoice.invoiceDate);
-}
-
-/** The input files the arguments name (bills as given: files or folders). */
-function namedInputs(args: WorkspaceArgs): InputPath[] {
-  const options = [
-    ['--workspace', args.workspace],
-    ['--mappings', args.mappings],
-    ['--cost-centers', args.costCenters],
-    ['--sites', args.sites],
-    ['--inventory', args.inventory],
-    ['--contracts', args.contracts],
-    ['--rates', args.rates],
-  ] as const;
-  return options.flatMap(([option, path]) =>
-    path === null ? [] : [{ what: `the ${option} file`, path }],
-  );
-}
-
-/**
- * Reads the files the arguments name and builds the workspace. An output among them (`outputs`:
- * the files the command will write) stops the run first, before a byte is written.
- */
-export async function loadWorkspace(
-  args: WorkspaceArgs,
-  today: IsoDate,
-  outputs: readonly string[],
-): Promise<Workspace> {
-  await refuseOutputsOverInputs(outputs, namedInputs(args));
-  const named = async (path: string, option: string): Promise<NamedBytes> => ({
-    name: path,
-    bytes: await readInputFile(path, option),
-  });
-  const backup =
-    args.workspace === null
-      ? null
-      : readWorkspaceBackup(
-          await readInputFile(args.workspace, 'workspace', BACKUP_MAX_BYTES),
-          args.workspace,
-        );
-  const mappings =
-    args.mappings === null
-      ? []
-      : readMappingsOption(await readInputFile(args.mappings, 'mappings'), args.mappings);
-  // The set-up files are read (and refused) before the bills are looked for, as before.
-  const costCenters =
-    args.costCenters === null ? null : await named(args.costCenters, 'cost-centers');
-  const sites = args.sites === null ? null : await named(args.sites, 'sites');
-  const inventory = args.inventory === null ? null : await named(args.inventory, 'inventory');
-  const contracts = args.contracts === null ? null : await named(args.contracts, 'contracts');
-  const rates = args.rates === null ? null : await named(args.rates, 'rates');
-  const bills = await collectBillFiles(args.bills, args.limits);
-  await refuseOutputsOverInputs(
-    outputs,
-    bills.files.map((file) => ({ what: 'a bill file of --bills', path: file.path })),
-  );
-  return buildWorkspace({
-    backup,
-    mappings,
-    ...(args.mappings === null ? {} : { mappingsName: args.mappings }),
-    today,
-    costCenters,
-    sites,
-    inventory,
-    contracts,
-    rates,
-    bills,
-    billOptions: {
-      limits: args.limits,
-      ...(args.sheet === null ? {} : { preferredSheet: args.sheet }),
-      ...(args.dateOrder === null ? {} : { defaultDateOrder: args.dateOrder }),
-      defaultInvoiceDetails: args.invoiceDetails,
-    },
-    ...(args.setupDateOrder === null ? {} : { setupDateOrder: args.setupDateOrder }),
-  });
 }
