@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openApp, pickBillFiles, type AppSession } from './harness';
+import { importBills, importPreview, openApp, pickBillFiles, type AppSession } from './harness';
 
 let session: AppSession | undefined;
 afterEach(async (context) => {
@@ -33,16 +33,10 @@ describe('already imported, named as the user knows the file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'temdesk-same-name-'));
     const september = monthBill(dir, '2026-09');
     const october = monthBill(dir, '2026-10');
-    await pickBillFiles(page, [september, october]);
-    const preview = page.getByRole('region', {
-      name: 'Preview: nothing is saved until you import',
-    });
-    await preview.getByRole('button', { name: 'Import 2 invoices' }).click();
-    await page.getByRole('status').filter({ hasText: 'Imported 2 invoices' }).waitFor();
-    await page.getByRole('button', { name: 'Close' }).click();
+    await importBills(page, [september, october], 2);
 
     await pickBillFiles(page, [october]);
-    const alert = preview.getByRole('alert');
+    const alert = importPreview(page).getByRole('alert');
     await expect
       .poll(() => alert.textContent())
       .toMatch(/bill\.csv was already imported on \d{4}-\d\d-\d\d\./);

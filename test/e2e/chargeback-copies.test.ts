@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openApp, pickBillFiles, type AppSession } from './harness';
+import { importBills, openApp, type AppSession } from './harness';
 
 let session: AppSession | undefined;
 afterEach(async (context) => {
@@ -37,13 +37,7 @@ describe('chargeback of a month with a bill sent twice', () => {
       bill(dir, 'october.csv', 'W-1001', '01'),
       bill(dir, 'resent.csv', 'W-1002', '03'),
     ];
-    await pickBillFiles(page, files);
-    const preview = page.getByRole('region', {
-      name: 'Preview: nothing is saved until you import',
-    });
-    await preview.getByRole('button', { name: 'Import 2 invoices' }).click();
-    await page.getByRole('status').filter({ hasText: 'Imported 2 invoices' }).waitFor();
-    await page.getByRole('button', { name: 'Close' }).click();
+    await importBills(page, files, 2);
 
     await page.goto(`${new URL(page.url()).origin}/#/chargeback`);
     const note = page.getByRole('note', { name: 'Invoices billed twice' });

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { inspectXlsx } from '../helpers/xlsx-inspect';
-import { openApp, pickBillFiles, type AppSession } from './harness';
+import { importBills, openApp, type AppSession } from './harness';
 
 let session: AppSession | undefined;
 afterEach(async (context) => {
@@ -39,13 +39,7 @@ describe('chargeback export of a charge with a 40,000-character description', ()
       `${HEADER}\r\nLumen,5-KE4X-001,754240482,2026-10-01,555-010-0001,MRC,"${LONG}",850.00\r\n` +
         `Lumen,5-KE4X-001,754240482,2026-10-01,,Surcharge,Federal USF,12.40\r\n`,
     );
-    await pickBillFiles(page, [bill]);
-    const preview = page.getByRole('region', {
-      name: 'Preview: nothing is saved until you import',
-    });
-    await preview.getByRole('button', { name: 'Import 1 invoice' }).click();
-    await page.getByRole('status').filter({ hasText: 'Imported 1 invoice' }).waitFor();
-    await page.getByRole('button', { name: 'Close' }).click();
+    await importBills(page, [bill], 1);
 
     await page.goto(`${new URL(page.url()).origin}/#/chargeback`);
     await page.getByLabel('Month', { exact: true }).selectOption('2026-10');

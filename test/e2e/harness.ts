@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { inject, onTestFailed } from 'vitest';
 import {
   isoMonthOf,
@@ -10,6 +10,7 @@ import {
   type IsoDate,
   type IsoMonth,
 } from '../../shared/dates';
+import { plural } from '../../shared/text/wording';
 import { generateSampleCompany, type SampleCompany } from '../fixtures/generate/sample-company';
 import { CHROMIUM_ARGS } from '../helpers/chromium';
 import { noonOf, testToday } from '../helpers/clock';
@@ -274,6 +275,34 @@ export async function pickBillFiles(page: Page, paths: string[]): Promise<void> 
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import bills…' }).first().click();
   await (await chooser).setFiles(paths);
+}
+
+/** The import preview, found by its accessible name, which tells the user nothing is saved yet. */
+export function importPreview(page: Page): Locator {
+  return page.getByRole('region', { name: 'Preview: nothing is saved until you import' });
+}
+
+/**
+ * Imports what the preview shows: clicks "Import N invoice(s)" and waits for "Imported N
+ * invoice(s)". The count is in the button's name, so a file read as another number of invoices
+ * fails here rather than in a later, vaguer check.
+ */
+export async function importPreviewed(page: Page, invoices: number): Promise<void> {
+  const counted = plural(invoices, 'invoice');
+  await importPreview(page)
+    .getByRole('button', { name: `Import ${counted}` })
+    .click();
+  await page
+    .getByRole('status')
+    .filter({ hasText: `Imported ${counted}` })
+    .waitFor();
+}
+
+/** Imports bill files through the preview, as a user does, and closes the import summary. */
+export async function importBills(page: Page, paths: string[], invoices: number): Promise<void> {
+  await pickBillFiles(page, paths);
+  await importPreviewed(page, invoices);
+  await page.getByRole('button', { name: 'Close' }).click();
 }
 
 /** The focused element: its tag and name (its label, else its text), `body` when focus is lost. */

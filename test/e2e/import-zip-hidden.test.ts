@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openApp, pickBillFiles, type AppSession } from './harness';
+import { importPreview, importPreviewed, openApp, pickBillFiles, type AppSession } from './harness';
 
 let session: AppSession | undefined;
 afterEach(async (context) => {
@@ -34,9 +34,7 @@ describe('a ZIP with a hidden bill file', () => {
       }),
     );
     await pickBillFiles(page, [zip]);
-    const preview = page.getByRole('region', {
-      name: 'Preview: nothing is saved until you import',
-    });
+    const preview = importPreview(page);
     const alert = preview.getByRole('alert').filter({ hasText: '.november.csv' });
     await expect
       .poll(() => alert.textContent())
@@ -46,8 +44,7 @@ describe('a ZIP with a hidden bill file', () => {
     // The system's own file is not named.
     expect(await preview.getByRole('alert').filter({ hasText: 'DS_Store' }).count()).toBe(0);
     await session.screenshot('import-zip-hidden');
-    await preview.getByRole('button', { name: 'Import 1 invoice' }).click();
-    await page.getByRole('status').filter({ hasText: 'Imported 1 invoice' }).waitFor();
+    await importPreviewed(page, 1);
     expect(session.consoleErrors).toEqual([]);
   });
 });

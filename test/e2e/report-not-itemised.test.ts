@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openApp, pickBillFiles, type AppSession } from './harness';
+import { importBills, openApp, type AppSession } from './harness';
 
 let session: AppSession | undefined;
 afterEach(async (context) => {
@@ -29,13 +29,7 @@ describe('the monthly report of a bill that states more than its lines', () => {
     const dir = mkdtempSync(join(tmpdir(), 'temdesk-not-itemised-'));
     const bill = join(dir, 'october.csv');
     writeFileSync(bill, BILL);
-    await pickBillFiles(page, [bill]);
-    const preview = page.getByRole('region', {
-      name: 'Preview: nothing is saved until you import',
-    });
-    await preview.getByRole('button', { name: 'Import 1 invoice' }).click();
-    await page.getByRole('status').filter({ hasText: 'Imported 1 invoice' }).waitFor();
-    await page.getByRole('button', { name: 'Close' }).click();
+    await importBills(page, [bill], 1);
 
     await page.goto(new URL('#/dashboard/report/2026-10', session.baseUrl).toString());
     await page.getByRole('heading', { level: 1, name: /^Telecom spend report — / }).waitFor();
