@@ -47,6 +47,11 @@ export interface PaymentsOutcome {
   file: PaymentFile;
   approved: number;
   alreadyExported: number;
+  /**
+   * Approved invoices of the backup already written to a payment file in the app (not in the
+   * register): left out unless --include-exported, as the app leaves them out; and their batches.
+   */
+  exportedInApp: { count: number; batches: string[] };
   /** What of the bills' invoices is not in the file, and why. */
   held: HeldInvoices;
   out: string;
@@ -203,6 +208,9 @@ export async function runPaymentsCommand(
     file,
     approved: invoices.filter((i) => i.status === 'approved').length,
     alreadyExported: workspace.invoices.filter(wasExported).length,
+    exportedInApp: exportedInAppOf(
+      invoices.filter((invoice) => invoice.status === 'approved' && !wasExported(invoice)),
+    ),
     held: heldInvoices(invoices, carrierOf, args),
     out: args.out,
     register,
@@ -237,8 +245,29 @@ export function paymentsSummary(outcome: PaymentsOutcome, args: PaymentsArgs): s
           `${plural(outcome.alreadyExported, 'invoice')} of these bills ${outcome.alreadyExported === 1 ? 'is' : 'are'} already in ${outcome.register} and ${outcome.alreadyExported === 1 ? 'was' : 'were'} not paid again; --include-exported takes them again.`,
         ]
       : []),
+    ...(outcome.exportedInApp.count > 0 && !args.includeExported
+      ? [exportedInAppLine(outcome.exportedInApp)]
+      : []),
     ...heldInvoicesLines(outcome.held, args),
     ...unreadRowsSummary(outcome.workspace),
     `Wrote ${outcome.out} and ${outcome.register}.`,
   ];
+}
+
+/** The approved invoices (of the backup) the app already wrote to a payment file, and in which. */
+function exportedInAppOf(approved: readonly Invoice[]): PaymentsOutcome['exportedInApp'] {
+  const exported = approved.filter((invoice) => invoice.exportedForPaymentAt !== undefined);
+  const batches = [...new Set(exported.map((invoice) => invoice.paymentBatch ?? ''))]
+    .filter((batch) => batch !== '')
+    .sort();
+  return { count: exported.length, batches };
+}
+
+function exportedInAppLine({ count, batches }: PaymentsOutcome['exportedInApp']): string {
+  const were = count === 1 ? 'was' : 'were';
+  const which =
+    batches.length === 0
+      ? ''
+      : ` (${batches.length === 1 ? 'batch' : 'batches'} ${batches.join(', ')})`;
+  return `${plural(count, 'invoice')} of the backup ${were} already written to a payment file in TEM Desk${which} and ${were} not paid again; --include-exported takes them again.`;
 }
