@@ -48,6 +48,7 @@ const RAW_DATA: TableLayout = {
     sectionId: { aliases: ['Section ID'], required: true },
     entityLevel: { aliases: ['Billing Entity Level'], required: true },
     dueDate: { aliases: ['Due Date'] },
+    remitTo: { aliases: ['Remit To (address)', 'Remit To', 'Remit To Address'] },
     foundationAccount: { aliases: ['Foundation Account Number'], required: true },
     foundationName: { aliases: ['Foundation Account Name'] },
     billingAccount: { aliases: ['Billing Account Number'], required: true },
@@ -181,6 +182,8 @@ class PrefixSums {
 interface FanInvoice {
   invoice: DraftInvoice | null;
   foundationAccount: string;
+  /** Where the bill is paid, as its BIL or IRA row states it (the payment file's "Remit to"). */
+  remitTo: string;
 }
 
 /** One file being read: its table, the draft, its cell reader and its FAN invoices by number. */
@@ -203,10 +206,12 @@ function readInvoiceRows(file: FileRead): void {
       cells.reject(col(c, 'fanInvoiceNumber'), `the ${type} row has no FAN invoice number.`);
       continue;
     }
-    const fan = fans.get(number) ?? { invoice: null, foundationAccount: '' };
+    const fan = fans.get(number) ?? { invoice: null, foundationAccount: '', remitTo: '' };
     fans.set(number, fan);
     const account = cells.text(col(c, 'foundationAccount'));
     if (account !== '') fan.foundationAccount = account;
+    const remitTo = cells.text(col(c, 'remitTo'));
+    if (remitTo !== '') fan.remitTo = remitTo;
     if (type === 'BIL') continue;
     const invoiceDate = cells.date(col(c, 'fanInvoiceDate'), 'YMD');
     const dueDate = cells.date(col(c, 'dueDate'), 'YMD');
@@ -233,6 +238,7 @@ function readInvoiceRows(file: FileRead): void {
         periodEnd,
         current ?? amountDue,
         table,
+        fan.remitTo,
       ),
       row.line,
     );
@@ -250,6 +256,7 @@ function invoiceFields(
   periodEnd: IsoDate | null,
   statedTotal: Cents | null,
   table: ProfileTable,
+  remitTo: string,
 ): Omit<DraftInvoice, 'key'> {
   return {
     carrierName: CARRIER,
@@ -260,6 +267,7 @@ function invoiceFields(
     ...(periodEnd === null ? {} : { periodEnd }),
     statedTotal,
     sourceFile: table.fileName,
+    ...(remitTo === '' ? {} : { remitTo }),
   };
 }
 

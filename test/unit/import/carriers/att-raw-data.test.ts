@@ -23,6 +23,12 @@ describe('AT&T Mobility Raw Data Output (pipe, record type per row)', () => {
     ]);
   });
 
+  it('keeps where the bill is paid ("Remit To (address)"), for the payment file', () => {
+    expect(draft.invoices[0]?.remitTo).toBe(
+      'AT&T Mobility, PO Box 6463, Carol Stream, IL 60197-6463',
+    );
+  });
+
   it('reconciles: the SL charge lines add up to the IRA total current charges', () => {
     expect(totalOf(draft.lines)).toBe(1568_81);
     expect(draft.warnings).toBeUndefined();
