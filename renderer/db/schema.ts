@@ -9,7 +9,7 @@
  * its own aggregates so the dashboard never needs the lines.
  */
 import Dexie, { type Transaction } from 'dexie';
-import type { ChargeBlock } from '../../shared/storage/charge-blocks';
+import { lineAccountsOfBlocks, type ChargeBlock } from '../../shared/storage/charge-blocks';
 import { serviceTotalsOfBlocks } from '../../shared/storage/service-totals';
 import { LATEST_SCHEMA_VERSION, SCHEMA_STORES } from '../../shared/storage/schema-stores';
 
@@ -26,16 +26,25 @@ export const DATABASE_NAME = 'tem-desk';
 
 /** Upgrade functions by the version they upgrade to. */
 const UPGRADES: Readonly<Record<number, (tx: Transaction) => Promise<void>>> = {
-  4: (tx) => recomputeServiceTotals(tx, () => true),
-  // Only invoices with lines on accounts of their own have totals that change.
+  4: (tx) =>
+    eachInvoiceBlocks(tx, async (invoiceId, blocks) => {
+      await tx.table('serviceTotals').put(serviceTotalsOfBlocks(invoiceId, blocks));
+    }),
+  // Only an invoice whose lines name accounts of their own changes: its totals keep each line's
+  // account, and it lists those accounts.
   6: (tx) =>
-    recomputeServiceTotals(tx, (blocks) => blocks.some((b) => b.accountNumber !== undefined)),
+    eachInvoiceBlocks(tx, async (invoiceId, blocks) => {
+      const lineAccounts = lineAccountsOfBlocks(blocks);
+      if (lineAccounts === undefined) return;
+      await tx.table('serviceTotals').put(serviceTotalsOfBlocks(invoiceId, blocks));
+      await tx.table('invoices').update(invoiceId, { lineAccounts });
+    }),
 };
 
-/** Computes again, from its stored lines, the per-service totals of every invoice `needs` picks. */
-async function recomputeServiceTotals(
+/** Calls `each` with every stored invoice's id and its blocks, in order. */
+async function eachInvoiceBlocks(
   tx: Transaction,
-  needs: (blocks: readonly ChargeBlock[]) => boolean,
+  each: (invoiceId: string, blocks: ChargeBlock[]) => Promise<void>,
 ): Promise<void> {
   const blocks = tx.table<ChargeBlock, [string, number]>('chargeBlocks');
   const invoiceIds = await tx
@@ -47,7 +56,7 @@ async function recomputeServiceTotals(
       .where('[invoiceId+blockIndex]')
       .between([invoiceId, Dexie.minKey], [invoiceId, Dexie.maxKey])
       .toArray();
-    if (needs(own)) await tx.table('serviceTotals').put(serviceTotalsOfBlocks(invoiceId, own));
+    await each(invoiceId, own);
   }
 }
 

@@ -4,8 +4,8 @@
  * run in version order before the records are checked. A version that only added tables needs no
  * step (its tables are simply empty in older backups).
  */
-import type { ChargeBlock } from '../storage/charge-blocks';
 import { serviceTotalsOfBlocks } from '../storage/service-totals';
+import { lineAccountsOfBlocks, type ChargeBlock } from '../storage/charge-blocks';
 import { chargeBlockSchema } from './schemas/billing';
 
 /** Tables as read from a backup, by name. */
@@ -26,11 +26,10 @@ function textField(record: unknown, field: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-/**
- * Version 4 keeps per-invoice totals by service, computed as `schema.ts` computes them. Blocks
- * that do not match their schema are left out here; the check that follows reports them.
- */
-function addServiceTotals(tables: BackupTables): void {
+/** Each invoice record with an id, and its blocks in order (those matching their schema). */
+function invoicesWithBlocks(
+  tables: BackupTables,
+): { invoice: unknown; id: string; blocks: ChargeBlock[] }[] {
   const blocksByInvoice = new Map<string, ChargeBlock[]>();
   for (const record of tables['chargeBlocks'] ?? []) {
     const block = chargeBlockSchema.safeParse(record);
@@ -39,14 +38,41 @@ function addServiceTotals(tables: BackupTables): void {
     list.push(block.data);
     blocksByInvoice.set(block.data.invoiceId, list);
   }
-  const totals: unknown[] = [];
-  for (const invoice of tables['invoices'] ?? []) {
+  return (tables['invoices'] ?? []).flatMap((invoice) => {
     const id = textField(invoice, 'id');
-    if (id === undefined) continue;
+    if (id === undefined) return [];
     const blocks = (blocksByInvoice.get(id) ?? []).sort((a, b) => a.blockIndex - b.blockIndex);
-    totals.push(serviceTotalsOfBlocks(id, blocks));
+    return [{ invoice, id, blocks }];
+  });
+}
+
+/**
+ * Version 4 keeps per-invoice totals by service, computed as `schema.ts` computes them. Blocks
+ * that do not match their schema are left out here; the check that follows reports them.
+ */
+function addServiceTotals(tables: BackupTables): void {
+  tables['serviceTotals'] = invoicesWithBlocks(tables).map(({ id, blocks }) =>
+    serviceTotalsOfBlocks(id, blocks),
+  );
+}
+
+/**
+ * Version 6, as the database's upgrade: an invoice whose lines name billing accounts of their own
+ * lists them (`lineAccounts`), and its totals keep each line's account.
+ */
+function addLineAccounts(tables: BackupTables): void {
+  const totals = new Map<string, unknown>();
+  for (const record of tables['serviceTotals'] ?? []) {
+    const id = textField(record, 'invoiceId');
+    if (id !== undefined) totals.set(id, record);
   }
-  tables['serviceTotals'] = totals;
+  for (const { invoice, id, blocks } of invoicesWithBlocks(tables)) {
+    const lineAccounts = lineAccountsOfBlocks(blocks);
+    if (lineAccounts === undefined || typeof invoice !== 'object' || invoice === null) continue;
+    Object.assign(invoice, { lineAccounts });
+    totals.set(id, serviceTotalsOfBlocks(id, blocks));
+  }
+  if (tables['serviceTotals'] !== undefined) tables['serviceTotals'] = [...totals.values()];
 }
 
 export const BACKUP_MIGRATIONS: readonly BackupMigration[] = [
@@ -56,11 +82,9 @@ export const BACKUP_MIGRATIONS: readonly BackupMigration[] = [
     migrate: addServiceTotals,
   },
   {
-    // As version 6 of the database does (see renderer/db/schema.ts): the totals of invoices whose
-    // lines name billing accounts of their own keep those accounts. Computed again for all.
     toVersion: 6,
-    note: "per-invoice totals by service keep each line's own billing account",
-    migrate: addServiceTotals,
+    note: "invoices list the billing accounts their lines name, and their totals keep each line's",
+    migrate: addLineAccounts,
   },
 ];
 

@@ -16,6 +16,17 @@ export interface LineAggregates {
   lineCount: number;
   /** Sum per category, in cents; categories with no line are absent. */
   categoryTotals: Partial<Record<ChargeCategory, Cents>>;
+  /** The billing accounts the lines name (see `Invoice.lineAccounts`); absent when none does. */
+  lineAccounts?: string[];
+}
+
+/** The distinct, non-blank `accounts`, in first-seen order; undefined when there is none. */
+export function lineAccountsOf(
+  accounts: Iterable<string | null | undefined>,
+): string[] | undefined {
+  const seen = new Set<string>();
+  for (const account of accounts) if (account) seen.add(account);
+  return seen.size === 0 ? undefined : [...seen];
 }
 
 /**
@@ -37,7 +48,7 @@ export function checkedLinesTotal(amounts: Iterable<number>): number | null {
  * programmer error: lines that did not come through the importer.
  */
 export function aggregateLines(
-  lines: readonly Pick<ChargeLine, 'amount' | 'category'>[],
+  lines: readonly Pick<ChargeLine, 'amount' | 'category' | 'accountNumber'>[],
 ): LineAggregates {
   const linesTotal = checkedLinesTotal(lines.map((line) => line.amount));
   if (linesTotal === null) {
@@ -51,5 +62,12 @@ export function aggregateLines(
   }
   const categoryTotals: Partial<Record<ChargeCategory, Cents>> = {};
   for (const [category, total] of byCategory) categoryTotals[category] = cents(total);
-  return { linesTotal: cents(linesTotal), lineCount: lines.length, categoryTotals };
+  const aggregates: LineAggregates = {
+    linesTotal: cents(linesTotal),
+    lineCount: lines.length,
+    categoryTotals,
+  };
+  const lineAccounts = lineAccountsOf(lines.map((line) => line.accountNumber));
+  if (lineAccounts !== undefined) aggregates.lineAccounts = lineAccounts;
+  return aggregates;
 }

@@ -11,12 +11,13 @@
 import { CHARGE_CATEGORIES, type ChargeCategory } from '../model';
 import {
   checkedLinesTotal,
+  lineAccountsOf,
   MAX_LINES_TOTAL_CENTS,
   type LineAggregates,
 } from '../billing/aggregates';
 import { cents, type Cents } from '../money/cents';
 import type { BillDraft, DraftChargeLine, DraftUsage } from './draft';
-import type { PackedStrings } from './packed-columns';
+import { valueAt, type PackedStrings } from './packed-columns';
 import { unpackDraftLines, type PackedDraftLines } from './packed-lines';
 import { unpackDraftUsage, type PackedDraftUsage } from './packed-usage';
 
@@ -237,7 +238,19 @@ export function aggregateRows({ packed, rows }: PackedRows): LineAggregates {
   }
   const categoryTotals: Partial<Record<ChargeCategory, Cents>> = {};
   for (const [category, total] of byCategory) categoryTotals[category] = cents(total);
-  return { linesTotal: cents(linesTotal), lineCount: rows.length, categoryTotals };
+  const aggregates: LineAggregates = {
+    linesTotal: cents(linesTotal),
+    lineCount: rows.length,
+    categoryTotals,
+  };
+  // Only a draft whose lines name accounts reads them per row.
+  if (packed.accountNumber.values.some((account) => account !== null && account !== '')) {
+    const lineAccounts = lineAccountsOf(
+      Array.from(rows, (row) => valueAt(packed.accountNumber, row)),
+    );
+    if (lineAccounts !== undefined) aggregates.lineAccounts = lineAccounts;
+  }
+  return aggregates;
 }
 
 /** Each invoice's sum of lines, by invoice key, for drafts packed or not. */

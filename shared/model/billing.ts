@@ -74,6 +74,12 @@ export interface Invoice {
   approval?: ApprovalDecision;
   /** Remit-to (payment) address or name when the bill states one, as printed. */
   remitTo?: string;
+  /**
+   * The billing accounts its charge lines are billed on, each once, as printed, when they name
+   * their own (an AT&T FAN invoice's BANs, an EDI 811 master account's sub-accounts): whose
+   * services the invoice bills. Absent when no line names one.
+   */
+  lineAccounts?: string[];
   /** Set when the bill was in another currency, converted to dollars at import: from what, at what rate. */
   exchange?: InvoiceExchange;
   /** The payment, once the invoice is marked paid: the day and the payment reference. */

@@ -1,6 +1,7 @@
 import { CHARGE_CATEGORIES, type ChargeCategory, type ChargeLine } from '../model';
 import { isIsoDate } from '../dates/iso-date';
 import { cents } from '../money/cents';
+import { lineAccountsOf } from '../billing/aggregates';
 
 /**
  * Charge lines are stored packed: one record holds up to `BLOCK_SIZE` lines of one invoice as
@@ -269,6 +270,11 @@ export function linePlanOf(block: ChargeBlock, i: number): string {
 export function lineAccountOf(block: ChargeBlock, i: number): string | undefined {
   const account = block.accountNumber?.[i];
   return account === undefined || account === '' ? undefined : account;
+}
+
+/** The billing accounts an invoice's blocks' lines name (see `Invoice.lineAccounts`). */
+export function lineAccountsOfBlocks(blocks: readonly ChargeBlock[]): string[] | undefined {
+  return lineAccountsOf(blocks.flatMap((block) => block.accountNumber ?? []));
 }
 
 /** The file line `i` of a block was read from, when the block keeps it. */

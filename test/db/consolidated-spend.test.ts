@@ -42,6 +42,7 @@ describe('a FAN invoice over several BANs', () => {
     const lines = await loadChargeLines(db, invoice.id);
     const bans = [...new Set(lines.map((line) => line.accountNumber ?? ''))];
     expect(bans.filter((ban) => ban !== '').length).toBeGreaterThan(1);
+    expect(invoice.lineAccounts).toEqual(bans.filter((ban) => ban !== ''));
 
     // The totals, per BAN, are the lines', to the cent.
     const totals = await db.serviceTotals.get(invoice.id);
@@ -134,6 +135,9 @@ describe('per-service totals stored before they kept line accounts (schema versi
       expect(totals?.accounts).toEqual(['BAN-1', 'BAN-2']);
       expect([...(totals?.amounts ?? [])]).toEqual([100_00, 50_00]);
       expect(await upgraded.serviceTotals.get('inv-plain')).toEqual(plainTotals);
+      // The invoice lists the accounts its lines are billed on (the approval policy's services).
+      expect((await upgraded.invoices.get('inv-fan'))?.lineAccounts).toEqual(['BAN-1', 'BAN-2']);
+      expect(await upgraded.invoices.get('inv-plain')).toEqual({ id: 'inv-plain' });
     } finally {
       upgraded.close();
       await Dexie.delete(name);

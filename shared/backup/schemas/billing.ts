@@ -75,6 +75,7 @@ export const invoiceSchema = record({
     decidedOn: isoDate,
   }).optional(),
   remitTo: text.optional(),
+  lineAccounts: texts.optional(),
   exchange: record({
     currency: text,
     usdPerUnit: text,

@@ -51,7 +51,7 @@ describe('restoring a backup of an older schema version', () => {
     expect(result.ok && result.value.dump.tables['budgets']).toEqual(V6_RECORDS['budgets']);
   });
 
-  it("reads a version 5 backup's totals of a FAN invoice again, with each line's BAN", () => {
+  it("reads a version 5 backup's FAN invoice with the BANs of its lines, and its totals with each line's", () => {
     const line = (amount: number, serviceIdRaw: string, accountNumber: string) => ({
       serviceIdRaw,
       serviceKey: serviceIdRaw,
@@ -76,6 +76,9 @@ describe('restoring a backup of an older schema version', () => {
     if (!result.ok) throw new Error(result.errors.map((error) => error.message).join('\n'));
     expect(result.value.dump.tables['serviceTotals']).toEqual([
       { ...asVersion5, accounts: ['BAN-1', 'BAN-2'] },
+    ]);
+    expect(result.value.dump.tables['invoices']).toEqual([
+      { ...V5_RECORDS['invoices']?.[0], lineAccounts: ['BAN-1', 'BAN-2'] },
     ]);
   });
 });

@@ -388,3 +388,46 @@ describe('recording decisions', () => {
     expect(runApprovalPolicy(world([invoice()], 1000_00, { settings }), TODAY, AT)).toEqual([]);
   });
 });
+
+describe('an invoice of a foundation account over its billing accounts (AT&T FAN, EDI 811 master)', () => {
+  // FAN-1 pays for BAN-1 ($60.00 of service) and BAN-2 ($40.00), the inventory's expected costs.
+  const accounts = [
+    { id: 'fan', carrierId: 'carrier-1', accountNumber: 'FAN-1' },
+    { id: 'ban-1', carrierId: 'carrier-1', accountNumber: 'BAN-1' },
+    { id: 'ban-2', carrierId: 'carrier-1', accountNumber: 'BAN-2' },
+    { id: 'ban-3', carrierId: 'carrier-1', accountNumber: 'BAN-3' },
+  ];
+  const services = [
+    makeService({ id: 's1', accountId: 'ban-1', expectedMonthlyCents: cents(60_00) }),
+    makeService({ id: 's2', accountId: 'ban-2', expectedMonthlyCents: cents(40_00) }),
+    // A BAN the invoice does not bill: not expected on it.
+    makeService({ id: 's3', accountId: 'ban-3', expectedMonthlyCents: cents(500_00) }),
+  ];
+  const fan = (lineAccounts: string[] | undefined, recurring: number) =>
+    invoice({
+      accountNumber: 'FAN-1',
+      statedTotal: cents(recurring + 8_00),
+      linesTotal: cents(recurring + 8_00),
+      categoryTotals: { recurring: cents(recurring), tax: cents(8_00) },
+      ...(lineAccounts === undefined ? {} : { lineAccounts }),
+    });
+
+  it('expects the services of the BANs its lines are billed on (printed as the bill prints them)', () => {
+    const evaluation = only(world([fan(['BAN-1', 'ban 2'], 100_00)], null, { accounts, services }));
+    expect(evaluation).toMatchObject({
+      outcome: 'approve',
+      rule: 'within-tolerance',
+      expected: { amount: 100_00, source: 'inventory' },
+    });
+  });
+
+  it('is held when its BANs’ services cost more than their expected amount', () => {
+    const evaluation = only(world([fan(['BAN-1', 'BAN-2'], 150_00)], null, { accounts, services }));
+    expect(evaluation).toMatchObject({ outcome: 'review', rule: 'outside-tolerance' });
+  });
+
+  it('with no line naming a BAN, has only its own account’s services to expect', () => {
+    const evaluation = only(world([fan(undefined, 100_00)], null, { accounts, services }));
+    expect(evaluation).toMatchObject({ outcome: 'review', rule: 'no-expected-amount' });
+  });
+});

@@ -38,16 +38,24 @@ const line = fc.record(
 );
 
 /** The per-service sums as first written: one string key per service and category. */
+/** Per billing account (the line's own, when any line names one), service key and category. */
 function referenceTotals(lines: readonly PackableLine[]) {
+  const byAccount = lines.some((l) => (l.accountNumber ?? '') !== '');
   const at = new Map<string, number>();
-  const out: { key: string; category: number; amount: number }[] = [];
+  const out: { key: string; category: number; amount: number; account?: string }[] = [];
   for (const l of lines) {
     const category = CHARGE_CATEGORIES.indexOf(l.category);
-    const id = `${category}|${l.serviceKey ?? ''}`;
+    const account = l.accountNumber ?? '';
+    const id = `${category}|${l.serviceKey ?? ''}|${byAccount ? account : ''}`;
     const index = at.get(id);
     if (index === undefined) {
       at.set(id, out.length);
-      out.push({ key: l.serviceKey ?? '', category, amount: l.amount });
+      out.push({
+        key: l.serviceKey ?? '',
+        category,
+        amount: l.amount,
+        ...(byAccount ? { account } : {}),
+      });
     } else (out[index] as { amount: number }).amount += l.amount;
   }
   return out;
@@ -74,7 +82,7 @@ describe('packed charge blocks and their per-service totals', () => {
     );
   });
 
-  it('sum each service and category once, in first-seen order', () => {
+  it('sum each service and category once (per billing account, when lines name theirs), in first-seen order', () => {
     fc.assert(
       fc.property(
         fc.array(line, { maxLength: 80 }),
@@ -88,6 +96,7 @@ describe('packed charge blocks and their per-service totals', () => {
             key,
             category: totals.categories[i],
             amount: totals.amounts[i],
+            ...(totals.accounts === undefined ? {} : { account: totals.accounts[i] }),
           }));
           expect(got).toEqual(referenceTotals(lines));
         },
