@@ -10,8 +10,18 @@ import type { AllocationIndex, Problem } from './resolve';
 import { nothingToSpreadOver } from './spread';
 import type { AllocationInput } from './types';
 
-/** Net service charges per cost center id on an invoice (whole lines): the pro-rata weights. */
+/**
+ * Net service charges per cost center id on an invoice (whole lines): the pro-rata weights; those
+ * of service charges that reached no cost center under {@link UNALLOCATED}.
+ */
 export type CostCenterWeights = ReadonlyMap<string, number>;
+
+/**
+ * The weight of service charges left unallocated (not in the inventory, at a cost center not
+ * active): account-level charges spread over an invoice's services leave their share unallocated
+ * with them, rather than put it on the cost centers of other services (or other accounts).
+ */
+export const UNALLOCATED = '';
 
 /** An account-level line, with what the invoice's service charges tell of where it may go. */
 export interface AccountLevelLine {
@@ -33,7 +43,12 @@ export interface AccountLevelLine {
 export type AccountLevelBooking =
   | { kind: 'exception'; problem: Problem }
   | { kind: 'whole'; costCenterId: string; origin: 'account-chosen' | 'account-default' }
-  | { kind: 'pro-rata'; parts: { costCenter: CostCenter; amount: Cents }[] };
+  | {
+      kind: 'pro-rata';
+      parts: { costCenter: CostCenter; amount: Cents }[];
+      /** The share of the service charges that reached no cost center: unallocated with them. */
+      unallocated?: { amount: Cents; problem: Problem };
+    };
 
 /**
  * An account-level line: pro rata over the service charges of its own billing account on the
@@ -55,9 +70,11 @@ export function accountLevelBooking(
   if (policy !== 'pro-rata') {
     return { kind: 'whole', costCenterId: policy.costCenterId, origin: 'account-chosen' };
   }
+  // A billing account whose services are all unallocated keeps its charges with them: only one
+  // with no service charges (or none left net) falls back to the whole invoice's.
   const ownSpread = weights.own === undefined ? [] : spreadOf(weights.own, index);
   const spread = ownSpread.length > 0 ? ownSpread : spreadOf(weights.invoice, index);
-  if (spread.length === 0) {
+  if (spread.every(([costCenterId]) => costCenterId === UNALLOCATED)) {
     const costCenterId = index.account(accountId)?.defaultCostCenterId;
     if (costCenterId === undefined) {
       return noCostCenter(
@@ -70,7 +87,8 @@ export function accountLevelBooking(
     line.amount,
     spread.map(([, weight]) => weight),
   );
-  return {
+  const at = spread.findIndex(([costCenterId]) => costCenterId === UNALLOCATED);
+  const booking: AccountLevelBooking = {
     kind: 'pro-rata',
     parts: spread.flatMap(([costCenterId], s) => {
       const costCenter = index.costCenter(costCenterId);
@@ -78,6 +96,17 @@ export function accountLevelBooking(
       return costCenter === undefined ? [] : [{ costCenter, amount: amounts[s] ?? ZERO_CENTS }];
     }),
   };
+  const unallocated = amounts[at];
+  if (at >= 0 && unallocated !== undefined && unallocated !== 0)
+    booking.unallocated = {
+      amount: unallocated,
+      problem: {
+        kind: 'no-cost-center',
+        costCenterId: null,
+        message: `This is the share, pro rata, of invoice ${invoice.invoiceNumber}'s service charges that reached no cost center (each listed with its own reason): it stays unallocated with them.`,
+      },
+    };
+  return booking;
 }
 
 /** The line is left unallocated: no cost center could be found for it, for the reason given. */

@@ -36,7 +36,7 @@ import { cents, sumCents, ZERO_CENTS, type Cents } from '../money/cents';
 import { CHARGE_CATEGORIES, type ChargeCategory, type CostCenter, type Invoice } from '../model';
 import { lineAccountOf, type ChargeBlock } from '../storage/charge-blocks';
 import { splitShares } from './spread';
-import { accountLevelBooking, type AccountLevelBooking } from './account-level';
+import { accountLevelBooking, UNALLOCATED, type AccountLevelBooking } from './account-level';
 import { chargePeriod, MonthShare } from './periods';
 import { applyMarkups } from './markup';
 import { notItemisedOf } from './not-itemised';
@@ -166,19 +166,6 @@ class MonthRun {
         }
         services.billed += 1;
         const billedOn = lineAccountOf(block, i);
-        const service = this.index.serviceFor(invoice.carrierId, serviceKey, account, billedOn);
-        if (service === undefined) {
-          this.except(line, {
-            kind: 'unknown-service',
-            costCenterId: null,
-            message: `${block.serviceIdRaw[i] ?? serviceKey} is billed on account ${billedOn ?? invoice.accountNumber} but is not in the inventory.`,
-          });
-          continue;
-        }
-        const destination = this.index.destinationOf(service, account);
-        const closed = closedSiteProblem(destination.site, period.start);
-        if (closed !== null) this.review(line, closed);
-        const { shares } = destination;
         if (lastWeights === undefined || billedOn !== lastBilledOn) {
           const key = billedOn === undefined ? invoiceAccountKey : accountNumberKey(billedOn);
           lastWeights = weightsByAccount.get(key) ?? new Map<string, number>();
@@ -186,6 +173,24 @@ class MonthRun {
           lastBilledOn = billedOn;
         }
         const accountWeights = lastWeights;
+        const weigh = (costCenterId: string, weight: number) => {
+          weights.set(costCenterId, (weights.get(costCenterId) ?? 0) + weight);
+          accountWeights.set(costCenterId, (accountWeights.get(costCenterId) ?? 0) + weight);
+        };
+        const service = this.index.serviceFor(invoice.carrierId, serviceKey, account, billedOn);
+        if (service === undefined) {
+          this.except(line, {
+            kind: 'unknown-service',
+            costCenterId: null,
+            message: `${block.serviceIdRaw[i] ?? serviceKey} is billed on account ${billedOn ?? invoice.accountNumber} but is not in the inventory.`,
+          });
+          weigh(UNALLOCATED, whole);
+          continue;
+        }
+        const destination = this.index.destinationOf(service, account);
+        const closed = closedSiteProblem(destination.site, period.start);
+        if (closed !== null) this.review(line, closed);
+        const { shares } = destination;
         const wholeParts = splitShares(whole, shares);
         const parts = amount === whole ? wholeParts : splitShares(amount, shares);
         shares.forEach((share, s) => {
@@ -197,13 +202,12 @@ class MonthRun {
               userName: service.userName ?? null,
               serviceId: service.id,
             });
+            weigh(UNALLOCATED, wholeParts[s] ?? 0);
             return;
           }
           const { costCenter } = share;
           services.booked += 1;
-          const weight = wholeParts[s] ?? 0;
-          weights.set(costCenter.id, (weights.get(costCenter.id) ?? 0) + weight);
-          accountWeights.set(costCenter.id, (accountWeights.get(costCenter.id) ?? 0) + weight);
+          weigh(costCenter.id, wholeParts[s] ?? 0);
           this.book(line, part, costCenter, 'service', {
             siteId: destination.site?.id ?? service.siteId ?? null,
             serviceId: service.id,
@@ -246,6 +250,8 @@ class MonthRun {
       for (const { costCenter, amount } of booking.parts) {
         this.bookUnderAccount(line, amount, costCenter, 'account-pro-rata');
       }
+      if (booking.unallocated !== undefined)
+        this.except({ ...line, amount: booking.unallocated.amount }, booking.unallocated.problem);
     }
   }
 

@@ -12,21 +12,20 @@ const services = [
   service('new', { serviceKey: 'k', accountId: 'ban2', costCenterId: 'b' }),
 ];
 
+/** The allocation of invoice `i1` of account FAN-1 billing `lines`. */
+function allocateFan(
+  lines: ReturnType<typeof line>[],
+  inventory: Pick<Parameters<typeof company>[0] & object, 'accounts' | 'services'>,
+) {
+  return allocate(
+    company({ ...inventory, ...bills([{ id: 'i1', accountNumber: 'FAN-1', lines }]) }),
+  );
+}
+
 function costCenterOf(billedOn: string | undefined) {
-  const result = allocate(
-    company({
-      accounts,
-      services,
-      ...bills([
-        {
-          id: 'i1',
-          accountNumber: 'FAN-1',
-          lines: [
-            line('k', 'recurring', 100, billedOn === undefined ? {} : { accountNumber: billedOn }),
-          ],
-        },
-      ]),
-    }),
+  const result = allocateFan(
+    [line('k', 'recurring', 100, billedOn === undefined ? {} : { accountNumber: billedOn })],
+    { accounts, services },
   );
   return result.rows.map((row) => [row.serviceId, row.costCenterId]);
 }
@@ -137,5 +136,49 @@ describe('an account-level charge on an invoice over several billing accounts', 
         line('', 'tax', -80, { accountNumber: 'BAN-2', description: 'tax credit' }),
       ]),
     ).toEqual([['tax credit', 'b', -80, 'account-pro-rata']]);
+  });
+});
+
+describe('account-level charges beside service charges that reach no cost center', () => {
+  // FAN-1 pays for BAN-1 (s1 → cost center a, $30.00) and BAN-2, whose one line, `s9`, is not in
+  // the inventory ($10.00).
+  const accounts = [
+    account('fan', { accountNumber: 'FAN-1' }),
+    account('ban1', { accountNumber: 'BAN-1' }),
+    account('ban2', { accountNumber: 'BAN-2' }),
+  ];
+  const services = [service('s1', { accountId: 'ban1', costCenterId: 'a' })];
+
+  function allocated(...accountLevel: ReturnType<typeof line>[]) {
+    const result = allocateFan(
+      [
+        line('s1', 'recurring', 3000, { accountNumber: 'BAN-1' }),
+        line('s9', 'recurring', 1000, { accountNumber: 'BAN-2' }),
+        ...accountLevel,
+      ],
+      { accounts, services },
+    );
+    return {
+      booked: result.rows
+        .filter((row) => row.serviceId === null)
+        .map((row) => [row.description, row.costCenterId, row.amount]),
+      unallocated: result.exceptions
+        .filter((exception) => exception.serviceIdRaw === '')
+        .map((exception) => [exception.description, exception.amount, exception.kind]),
+    };
+  }
+
+  it('a fee of a billing account whose services are all unallocated stays unallocated, never on another account’s cost centers', () => {
+    expect(
+      allocated(line('', 'surcharge', 300, { accountNumber: 'BAN-2', description: 'fee 2' })),
+    ).toEqual({ booked: [], unallocated: [['fee 2', 300, 'no-cost-center']] });
+  });
+
+  it('an invoice-wide tax leaves the share of the unallocated services unallocated with them', () => {
+    // $4.00 over a $30.00 (allocated) and $10.00 (not in the inventory): $3.00 and $1.00.
+    expect(allocated(line('', 'tax', 400, { description: 'fan tax' }))).toEqual({
+      booked: [['fan tax', 'a', 300]],
+      unallocated: [['fan tax', 100, 'no-cost-center']],
+    });
   });
 });

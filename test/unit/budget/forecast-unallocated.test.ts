@@ -52,15 +52,16 @@ describe('unallocated charges in the forecast', () => {
       expect(at?.actual).toBe(result.totals.invoices);
     }
     const noCostCenter = forecast.rows.find((row) => row.costCenterId === '');
-    expect(noCostCenter?.months[9]?.actual).toBe(33_33 + 10_01);
-    expect(noCostCenter?.runRate).toBe(33_33 + 10_01);
+    // With their share of the $7.77 tax (over $100.00 allocated, $43.34 not): $2.35.
+    expect(noCostCenter?.months[9]?.actual).toBe(33_33 + 10_01 + 2_35);
+    expect(noCostCenter?.runRate).toBe(33_33 + 10_01 + 2_35);
     // The year end: three billed months and two forecast ones, every charge in them.
     expect(forecast.yearEnd).toBe(3 * 151_11 + 2 * 151_11);
   });
 
   it('the CSV lists them under No cost center (unallocated)', () => {
     const csv = forecastCsv(run(), { costCenters: input.costCenters, carriers: input.carriers });
-    expect(csv).toContain('No cost center (unallocated),Verizon Wireless,43.34,');
+    expect(csv).toContain('No cost center (unallocated),Verizon Wireless,45.69,');
   });
 
   it('the CSV’s Total row holds every money column’s total, the run-rate and year to date too', () => {
@@ -85,7 +86,7 @@ describe('unallocated charges in the forecast', () => {
     });
     const forecast = run({ services: [kept, leaving] });
     const noCostCenter = forecast.rows.find((row) => row.costCenterId === '');
-    expect(noCostCenter?.months[11]?.forecast).toBe(10_01);
+    expect(noCostCenter?.months[11]?.forecast).toBe(10_01 + 2_35);
     expect(forecast.assumptions).toContainEqual(
       expect.objectContaining({ kind: 'disconnect', costCenterId: '', monthlyEffect: -33_33 }),
     );

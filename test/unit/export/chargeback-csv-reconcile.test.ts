@@ -99,9 +99,11 @@ describe('chargeback CSV carries the unallocated charges', () => {
   it('books the unallocated rows to UNALLOCATED by default, keeping negative amounts numbers', () => {
     const rows = parseChargebackCsv(chargebackCsv(result, names, STANDARD_PRESET));
     const suspense = rows.filter((row) => row['Cost center'] === 'UNALLOCATED');
+    // And the share of the $12.34 tax of those two ($24.75 of the $69.75 of service charges).
     expect(suspense.map((row) => [row['GL account'], row.Amount])).toEqual([
       ['UNALLOCATED', '30.00'],
       ['UNALLOCATED', '-5.25'],
+      ['UNALLOCATED', '4.38'],
     ]);
   });
 
@@ -129,10 +131,10 @@ describe('chargeback CSV carries the unallocated charges', () => {
     const options = { suspenseCostCenter: '9999', suspenseGlAccount: '1990' };
     const detail = parseChargebackCsv(chargebackCsv(result, names, CUSTOM_CHARGE, options));
     expect(detail.filter((row) => row.CC === '9999').every((row) => row.GL === '1990')).toBe(true);
-    expect(detail.filter((row) => row.CC === '9999')).toHaveLength(2);
+    expect(detail.filter((row) => row.CC === '9999')).toHaveLength(3);
     const journal = parseChargebackCsv(glJournalCsv(result, names, month('2026-10'), options));
     expect(journal.filter((row) => row['Cost center'] === '9999')).toEqual([
-      expect.objectContaining({ 'GL account': '1990', Debit: '24.75', Credit: '' }),
+      expect.objectContaining({ 'GL account': '1990', Debit: '29.13', Credit: '' }),
     ]);
   });
 
