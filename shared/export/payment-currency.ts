@@ -123,7 +123,17 @@ export function paymentTotalsText(
   const [first] = totals;
   if (totals.length === 0) return formatUsd(cents(0));
   if (totals.length === 1 && first?.currency === US_DOLLARS) return formatUsd(first.amount);
-  return totals
-    .map(({ currency, amount }) => `${centsToDecimalString(amount)} ${currency}`)
-    .join(' and ');
+  return totals.map(({ currency, amount }) => currencyAmountText(currency, amount)).join(' and ');
+}
+
+/** One amount in words: `$204.91` in US dollars, `204.91 CAD` in another currency. */
+export function paymentAmountText(
+  { currency, amount }: PaymentAmount,
+  formatUsd: (amount: Cents) => string,
+): string {
+  return currency === US_DOLLARS ? formatUsd(amount) : currencyAmountText(currency, amount);
+}
+
+function currencyAmountText(currency: string, amount: Cents): string {
+  return `${centsToDecimalString(amount)} ${currency}`;
 }

@@ -7,6 +7,9 @@
  * else the sum of the lines). The allocation splits the lines; when the stated total differs from
  * the lines (a balance forward, a rounding on the bill), the difference is spread over the cost
  * centers in proportion to their positive shares by largest remainder, so no cent is lost.
+ *
+ * A payment file pays money out: an approved invoice whose total is zero or below (a credit memo)
+ * is left out of it, and returned apart to be said (`payment-credits.ts`).
  */
 import type { IsoDate } from '../dates/iso-date';
 import { cents, centsToDecimalString, type Cents } from '../money/cents';
@@ -27,6 +30,7 @@ import {
   type PaymentAllocationInput,
   type PaymentPart,
 } from './payment-parts';
+import { separateCredits, type PaymentCredit } from './payment-credits';
 import {
   PAYMENT_FIELD_INFO,
   type PaymentDateFormat,
@@ -37,6 +41,7 @@ import {
 export * from './payment-presets';
 export * from './payment-parts';
 export * from './payment-currency';
+export * from './payment-credits';
 
 /** Which invoices a payment file takes. */
 export interface PaymentSelection {
@@ -78,6 +83,12 @@ export interface PaymentNames {
   costCenters: readonly Pick<CostCenter, 'id' | 'code' | 'name'>[];
 }
 
+/** The Vendor of an invoice: its carrier's name (the id when the carrier is not known). */
+function vendorOf(names: PaymentNames): (invoice: Invoice) => string {
+  const carriers = new Map(names.carriers.map((carrier) => [carrier.id, carrier.name]));
+  return (invoice) => carriers.get(invoice.carrierId) ?? invoice.carrierId;
+}
+
 type RowValues = Partial<Record<PaymentField, string | number | null>>;
 
 /**
@@ -91,13 +102,13 @@ export function paymentRows(
   preset: Pick<PaymentPreset, 'rows'>,
   batch: string,
 ): RowValues[] {
-  const carriers = new Map(names.carriers.map((carrier) => [carrier.id, carrier.name]));
+  const vendor = vendorOf(names);
   const costCenters = new Map(names.costCenters.map((center) => [center.id, center]));
   return invoices.flatMap((invoice): RowValues[] => {
     const usd = billedAmount(invoice);
     const paid = paymentAmountOf(invoice);
     const base: RowValues = {
-      vendor: carriers.get(invoice.carrierId) ?? invoice.carrierId,
+      vendor: vendor(invoice),
       remitTo: invoice.remitTo ?? null,
       accountNumber: invoice.accountNumber,
       invoiceNumber: invoice.invoiceNumber,
@@ -153,7 +164,12 @@ export interface PaymentFile {
   bytes: Uint8Array;
   /** The invoices in the file, to mark as exported. */
   invoices: Invoice[];
-  /** Sum of the invoices' billed amounts in US dollars (as the books hold them). */
+  /**
+   * The approved invoices due in the range whose total is zero or below (credit memos): not in the
+   * file, not to be marked exported; AP applies a credit against the carrier's next invoice.
+   */
+  credits: PaymentCredit[];
+  /** Sum of the invoices' billed amounts in US dollars (as the books hold them); never below 0. */
   total: Cents;
   /** What the file pays, per currency (US dollars first), each to the cent its rows' sum. */
   totals: CurrencyTotal[];
@@ -162,7 +178,10 @@ export interface PaymentFile {
 
 /** The payment file: the one function behind the app's export and the CLI's `payments`. */
 export function buildPaymentFile(request: PaymentFileRequest): PaymentFile {
-  const invoices = invoicesToPay(request.invoices, request);
+  const { payable: invoices, credits } = separateCredits(
+    invoicesToPay(request.invoices, request),
+    vendorOf(request.names),
+  );
   const parts =
     request.preset.rows === 'cost-center'
       ? paymentParts(invoices, request.allocation)
@@ -198,7 +217,7 @@ export function buildPaymentFile(request: PaymentFileRequest): PaymentFile {
           ...(foreign ? { moneyFormat: PLAIN_MONEY_FORMAT } : {}),
         })
       : new TextEncoder().encode(csvText(body, preset, foreign ? null : total));
-  return { bytes, invoices, total, totals, rowCount: rows.length };
+  return { bytes, invoices, credits, total, totals, rowCount: rows.length };
 }
 
 /** Amounts with two decimals and no currency sign, negatives in red. */

@@ -290,6 +290,8 @@ const EXPORTS: [name: string, csv: () => string, planted: readonly string[]][] =
             makeInvoice({
               status: 'approved',
               dueDate: '2026-12-01' as IsoDate,
+              // A payment: an invoice of $0.00 (or a credit) is not written to the file.
+              linesTotal: cents(1_00),
               remitTo: HYPERLINK,
               accountNumber: CMD,
               invoiceNumber: AT_SUM,

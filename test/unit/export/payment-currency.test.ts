@@ -146,6 +146,11 @@ describe('a bill in Canadian dollars in the payment file', () => {
           const own = rows.filter((r) => r['Invoice number'] === each.invoiceNumber);
           const due = dues[index];
           const paid = own.reduce((s, r) => s + centsOfText(r['Amount'] ?? ''), 0);
+          // A credit (zero or below in the currency paid) is left out of the file.
+          if ((due ?? each.linesTotal) <= 0) {
+            expect(own).toEqual([]);
+            return;
+          }
           expect(paid).toBe(due ?? each.linesTotal);
           if (due !== undefined) {
             expect(own.every((r) => r['Currency'] === 'CAD')).toBe(true);

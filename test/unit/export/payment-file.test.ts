@@ -1,7 +1,8 @@
 /**
  * The payment file: per invoice and overall it sums to the invoices to the cent, whatever the
  * allocation and stated totals; the selection takes approved invoices due in the range, and a
- * second run leaves out what the first exported.
+ * second run leaves out what the first exported. An invoice whose total is zero or below (a credit
+ * memo) is no payment: it is left out, and returned apart.
  */
 import fc from 'fast-check';
 import Papa from 'papaparse';
@@ -48,6 +49,9 @@ const payableArb = fc
     return { invoices, allocation: allocation satisfies PaymentAllocationInput };
   });
 
+/** What an invoice asks to be paid (in US dollars). */
+const billed = (invoice: Invoice) => invoice.statedTotal ?? invoice.linesTotal;
+
 const NAMES = {
   carriers: [{ id: 'carrier-1', name: 'Verizon' }],
   costCenters: [{ id: 'cc0', code: '0100', name: 'Stores' }],
@@ -73,7 +77,7 @@ function fileOf(
 }
 
 describe('the payment file reconciles to the cent', () => {
-  it('CSV by cost center: each invoice’s rows sum to its billed amount, and the file to all', () => {
+  it('CSV by cost center: each invoice’s rows sum to its billed amount, and the file to all; credits are left out', () => {
     fc.assert(
       fc.property(payableArb, ({ invoices, allocation }) => {
         const file = fileOf(invoices, allocation, STANDARD_PAYMENT_PRESET, 'csv');
@@ -85,15 +89,22 @@ describe('the payment file reconciles to the cent', () => {
           byInvoice.set(key, (byInvoice.get(key) ?? 0) + amount);
           total += amount;
         }
+        const payable = invoices.filter((invoice) => billed(invoice) > 0);
         for (const invoice of invoices) {
-          expect(byInvoice.get(invoice.invoiceNumber) ?? 0).toBe(
-            invoice.statedTotal ?? invoice.linesTotal,
+          expect(byInvoice.get(invoice.invoiceNumber)).toBe(
+            billed(invoice) > 0 ? billed(invoice) : undefined,
           );
         }
-        const expected = invoices.reduce((sum, i) => sum + (i.statedTotal ?? i.linesTotal), 0);
+        const expected = payable.reduce((sum, i) => sum + billed(i), 0);
         expect(total).toBe(expected);
         expect(file.total).toBe(expected);
-        expect(file.invoices).toHaveLength(invoices.length);
+        expect(file.invoices.map((i) => i.id).sort()).toEqual(payable.map((i) => i.id).sort());
+        expect(file.credits.map((c) => c.invoice.id).sort()).toEqual(
+          invoices
+            .filter((i) => billed(i) <= 0)
+            .map((i) => i.id)
+            .sort(),
+        );
       }),
       { numRuns: 200 },
     );
@@ -113,7 +124,7 @@ describe('the payment file reconciles to the cent', () => {
         const values = sheet?.values ?? [];
         const body = values.slice(1, -1);
         const sum = body.reduce((s, row) => s + Math.round(Number(row[amountColumn]) * 100), 0);
-        const expected = invoices.reduce((s, i) => s + (i.statedTotal ?? i.linesTotal), 0);
+        const expected = invoices.reduce((s, i) => s + Math.max(billed(i), 0), 0);
         expect(sum).toBe(expected);
         expect(values.at(-1)?.[0]).toBe('Total');
         expect(Math.round(Number(values.at(-1)?.[amountColumn]) * 100)).toBe(expected);
