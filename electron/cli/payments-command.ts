@@ -7,7 +7,8 @@
  * (within 5 % or $25 of the expected amount, no open error finding of the checks run as of
  * `--as-of`, no amount limits). Invoices written to a payment file are listed in a register next
  * to the output (`payments-register.csv`), so a second run leaves them out unless
- * `--include-exported` is given.
+ * `--include-exported` is given. A credit memo (a total of zero or below) is not a payment: it is
+ * left out of the file and the register, and the summary names it.
  */
 import { plural } from '../../shared/text/wording';
 import { readFile } from 'node:fs/promises';
@@ -19,6 +20,7 @@ import { accountNumberKey, carrierKey } from '../../shared/ids/keys';
 import { toCsv, unguardFormula } from '../../shared/export/csv';
 import {
   buildPaymentFile,
+  creditSentences,
   PaymentCurrencyError,
   paymentTotalsText,
   STANDARD_PAYMENT_PRESET,
@@ -240,6 +242,7 @@ export function paymentsSummary(outcome: PaymentsOutcome, args: PaymentsArgs): s
   return [
     `Payment file ${outcome.batch}: approved invoices due ${args.from} to ${args.to}`,
     `${String(outcome.approved)} of ${String(outcome.workspace.invoices.length)} invoices approved by the approval policy (default settings); ${String(file.invoices.length)} in this file, ${paymentTotalsText(file.totals, formatCents)} in ${plural(file.rowCount, 'row')}.`,
+    ...creditSentences(file.credits, formatCents),
     ...(outcome.alreadyExported > 0 && !args.includeExported
       ? [
           `${plural(outcome.alreadyExported, 'invoice')} of these bills ${outcome.alreadyExported === 1 ? 'is' : 'are'} already in ${outcome.register} and ${outcome.alreadyExported === 1 ? 'was' : 'were'} not paid again; --include-exported takes them again.`,
