@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { centsOfText, parseChargebackCsv } from '../helpers/chargeback-csv';
-import { loadSampleCompany, openApp, type AppSession } from './harness';
+import { loadSampleCompany, openApp, storedRecords, type AppSession } from './harness';
 
 let session: AppSession | undefined;
 const workDir = mkdtempSync(join(tmpdir(), 'temdesk-approvals-'));
@@ -35,43 +35,13 @@ interface StoredInvoice {
 
 /** The stored invoices, straight from IndexedDB. */
 function storedInvoices(page: Page): Promise<StoredInvoice[]> {
-  return page.evaluate(
-    () =>
-      new Promise<StoredInvoice[]>((resolve, reject) => {
-        const open = indexedDB.open('tem-desk');
-        open.onerror = () => reject(new Error('cannot open the database'));
-        open.onsuccess = () => {
-          const db = open.result;
-          const request = db.transaction('invoices').objectStore('invoices').getAll();
-          request.onsuccess = () => {
-            db.close();
-            resolve(request.result as StoredInvoice[]);
-          };
-          request.onerror = () => reject(new Error('cannot read invoices'));
-        };
-      }),
-  );
+  return storedRecords<StoredInvoice>(page, 'invoices');
 }
 
 /** The stored carriers' names by id, straight from IndexedDB. */
-function carrierNames(page: Page): Promise<Record<string, string>> {
-  return page.evaluate(
-    () =>
-      new Promise<Record<string, string>>((resolve, reject) => {
-        const open = indexedDB.open('tem-desk');
-        open.onerror = () => reject(new Error('cannot open the database'));
-        open.onsuccess = () => {
-          const db = open.result;
-          const request = db.transaction('carriers').objectStore('carriers').getAll();
-          request.onsuccess = () => {
-            db.close();
-            const carriers = request.result as { id: string; name: string }[];
-            resolve(Object.fromEntries(carriers.map((carrier) => [carrier.id, carrier.name])));
-          };
-          request.onerror = () => reject(new Error('cannot read carriers'));
-        };
-      }),
-  );
+async function carrierNames(page: Page): Promise<Record<string, string>> {
+  const carriers = await storedRecords<{ id: string; name: string }>(page, 'carriers');
+  return Object.fromEntries(carriers.map((carrier) => [carrier.id, carrier.name]));
 }
 
 /** Row indexes of the grid's rows whose Status cell reads `status`. */

@@ -314,3 +314,24 @@ export function focused(page: Page): Promise<string> {
     return `${active.tagName.toLowerCase()} ${name}`;
   });
 }
+
+/** Every record of one table of the app's database (`invoices`, `carriers`…), straight from IndexedDB. */
+export function storedRecords<T>(page: Page, table: string): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('tem-desk');
+        open.onerror = () => reject(new Error('cannot open the database'));
+        open.onsuccess = () => {
+          const db = open.result;
+          const request = db.transaction(name).objectStore(name).getAll();
+          request.onsuccess = () => {
+            db.close();
+            resolve(request.result as T[]);
+          };
+          request.onerror = () => reject(new Error(`cannot read ${name}`));
+        };
+      }),
+    table,
+  );
+}

@@ -2,10 +2,12 @@ import { useId, useState } from 'react';
 import { isIsoDate, todayIso } from '../../../../shared/dates';
 import { formatCents } from '../../../../shared/money/cents';
 import {
+  creditSentences,
   PaymentCurrencyError,
   paymentTotalsText,
   type PaymentPreset,
 } from '../../../../shared/export/payment-file';
+import { plural } from '../../../../shared/text/wording';
 import { useUndo } from '../../../app/UndoContext';
 import { useLiveQuery } from '../../../app/useLiveQuery';
 import { useDatabase } from '../../../db/DatabaseContext';
@@ -52,9 +54,15 @@ export function PaymentFilePanel() {
       setMessage(`No file was written: ${error.message}`);
       return;
     }
+    // A credit memo is not a payment: said, with what to do, whether or not a file is written.
+    const credits = creditSentences(file.credits, formatCents)
+      .map((sentence) => ` ${sentence}`)
+      .join('');
     if (file.invoices.length === 0) {
       setMessage(
-        `No approved invoice is due from ${range.from} to ${range.to}${includeExported ? '' : ' that was not exported before'}.`,
+        file.credits.length === 0
+          ? `No approved invoice is due from ${range.from} to ${range.to}${includeExported ? '' : ' that was not exported before'}.`
+          : `Nothing to pay from ${range.from} to ${range.to}: no payment file was written.${credits}`,
       );
       return;
     }
@@ -64,7 +72,8 @@ export function PaymentFilePanel() {
       setMessage('Export cancelled; no invoice was marked exported.');
       return;
     }
-    const summary = `Payment file ${batch}: ${String(file.invoices.length)} invoices, ${paymentTotalsText(file.totals, formatCents)}`;
+    const count = plural(file.invoices.length, 'invoice');
+    const summary = `Payment file ${batch}: ${count}, ${paymentTotalsText(file.totals, formatCents)}`;
     await perform('payment-file', summary, () =>
       markExportedForPayment(
         db,
@@ -74,7 +83,7 @@ export function PaymentFilePanel() {
       ),
     );
     setMessage(
-      `Saved ${name}: ${String(file.invoices.length)} invoices, ${paymentTotalsText(file.totals, formatCents)} (${String(file.rowCount)} rows). They are marked exported in batch ${batch}.`,
+      `Saved ${name}: ${count}, ${paymentTotalsText(file.totals, formatCents)} (${plural(file.rowCount, 'row')}). ${file.invoices.length === 1 ? 'It is' : 'They are'} marked exported in batch ${batch}.${credits}`,
     );
   };
 
@@ -83,7 +92,9 @@ export function PaymentFilePanel() {
       <summary>Payment file</summary>
       <p className="hint">
         The approved invoices due in the range, for the AP upload. Invoices already in a payment
-        file are left out unless you include them, so nothing is paid twice.
+        file are left out unless you include them, so nothing is paid twice. A credit memo (a total
+        of zero or below) is not a payment: it is left out and named, to apply against the
+        carrier&apos;s next invoice.
       </p>
       <div className="form-row">
         <span className="field">
