@@ -4,6 +4,7 @@
  * their rates. Rules stay small because the lookups live here.
  */
 import { accountNumberKey } from '../ids/keys';
+import { lineAccountOf } from '../storage/charge-blocks';
 import { serviceTotalsOfBlocks } from '../storage/service-totals';
 import { daysBetween, type IsoDate } from '../dates/iso-date';
 import type { Account, AuditSettings, Contract, Service, Site } from '../model';
@@ -25,6 +26,13 @@ export {
   type MatchService,
   type ServiceCharges,
 } from './invoice-facts';
+
+/** The lines an invoice bills on an account other than its own (a BAN under an AT&T FAN). */
+export interface LinesOnAccount {
+  facts: InvoiceFacts;
+  /** The charge categories of those lines, as their codes in the blocks (`CATEGORY_CODE`). */
+  categories: ReadonlySet<number>;
+}
 
 /** The contracted monthly price of a service and where it came from. */
 export interface ContractedRate {
@@ -49,6 +57,13 @@ export interface RuleContext {
   invoiceById: ReadonlyMap<string, InvoiceFacts>;
   /** `carrierId|accountNumber` → invoices less re-sent copies, oldest first (invoice date, then number). */
   invoicesByAccount: ReadonlyMap<string, InvoiceFacts[]>;
+  /**
+   * The invoices of other accounts that bill lines on this one — an AT&T FAN's invoices over its
+   * BANs, an EDI 811 master account's over its sub-accounts — with what they bill there, less
+   * re-sent copies, oldest first (as `invoicesByAccount`). Account numbers are compared as
+   * `accountNumberKey` compares them (`8-8-5590` is `88-5590`). Indexed on first use.
+   */
+  invoicesNaming(carrierId: string, accountNumber: string): readonly LinesOnAccount[];
   accountById: ReadonlyMap<string, Account>;
   /** `carrierId|accountNumber` → account. */
   accountByKey: ReadonlyMap<string, Account>;
@@ -183,13 +198,13 @@ export function buildContext(snapshot: AuditSnapshot): RuleContext {
     if (list === undefined) invoicesByAccount.set(facts.accountKey, [facts]);
     else list.push(facts);
   }
-  for (const list of invoicesByAccount.values()) {
-    list.sort(
-      (a, b) =>
-        a.invoice.invoiceDate.localeCompare(b.invoice.invoiceDate) ||
-        a.invoice.invoiceNumber.localeCompare(b.invoice.invoiceNumber),
-    );
-  }
+  for (const list of invoicesByAccount.values()) list.sort(byInvoiceDate);
+
+  let naming: ReadonlyMap<string, LinesOnAccount[]> | undefined;
+  const invoicesNaming = (carrierId: string, accountNumber: string) => {
+    naming ??= linesOnOtherAccounts(invoicesByAccount);
+    return naming.get(`${carrierId}|${accountNumberKey(accountNumber)}`) ?? [];
+  };
 
   const invoiceById = new Map(invoices.map((facts) => [facts.invoice.id, facts]));
   // A contract's spend counts a re-sent bill once, like every rule that counts money.
@@ -214,6 +229,7 @@ export function buildContext(snapshot: AuditSnapshot): RuleContext {
     originals,
     invoiceById,
     invoicesByAccount,
+    invoicesNaming,
     accountById,
     accountByKey,
     serviceById,
@@ -226,6 +242,53 @@ export function buildContext(snapshot: AuditSnapshot): RuleContext {
     contractedRate,
     contractSpend,
   };
+}
+
+/**
+ * `carrierId|accountNumberKey` → the invoices (of `invoicesByAccount`) billing lines on that
+ * account when it is not the invoice's own, oldest first, with the categories of those lines.
+ */
+function linesOnOtherAccounts(
+  invoicesByAccount: ReadonlyMap<string, InvoiceFacts[]>,
+): Map<string, LinesOnAccount[]> {
+  const result = new Map<string, LinesOnAccount[]>();
+  for (const list of invoicesByAccount.values()) {
+    for (const facts of list) {
+      if (!facts.blocks.some((block) => block.accountNumber !== undefined)) continue;
+      const { carrierId, accountNumber } = facts.invoice;
+      const own = accountNumberKey(accountNumber);
+      const byAccount = new Map<string, Set<number>>();
+      for (const block of facts.blocks) {
+        if (block.accountNumber === undefined) continue;
+        for (let row = 0; row < block.count; row++) {
+          const billedOn = lineAccountOf(block, row);
+          if (billedOn === undefined) continue;
+          const key = accountNumberKey(billedOn);
+          if (key === own) continue;
+          const categories = byAccount.get(key) ?? new Set<number>();
+          categories.add(block.category[row] ?? 0);
+          byAccount.set(key, categories);
+        }
+      }
+      for (const [key, categories] of byAccount) {
+        const entry = { facts, categories };
+        const account = `${carrierId}|${key}`;
+        const lines = result.get(account);
+        if (lines === undefined) result.set(account, [entry]);
+        else lines.push(entry);
+      }
+    }
+  }
+  for (const lines of result.values()) lines.sort((a, b) => byInvoiceDate(a.facts, b.facts));
+  return result;
+}
+
+/** Oldest first: invoice date, then number (the order of `invoicesByAccount`'s lists). */
+export function byInvoiceDate(a: InvoiceFacts, b: InvoiceFacts): number {
+  return (
+    a.invoice.invoiceDate.localeCompare(b.invoice.invoiceDate) ||
+    a.invoice.invoiceNumber.localeCompare(b.invoice.invoiceNumber)
+  );
 }
 
 /**

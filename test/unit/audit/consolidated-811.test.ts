@@ -1,10 +1,12 @@
 /**
  * A consolidated EDI X12 811: the master account in the header (REF*12), each service under its
  * sub-account's HL loop (REF*11). Each line is billed on its sub-account, so wrong-account judges
- * it there, not on the master account that pays.
+ * it there, not on the master account that pays, and not-billed expects a sub-account's services
+ * on the bills that name it.
  */
 import { describe, expect, it } from 'vitest';
 import { invoiceFromDraft } from '../../../shared/billing/invoice-from-draft';
+import type { Service } from '../../../shared/model';
 import { packChargeLines } from '../../../shared/storage/charge-blocks';
 import type { Segment } from '../../helpers/x12';
 import { interchange, x12File } from '../../helpers/x12';
@@ -34,7 +36,7 @@ const consolidated: Segment[] = [
   ['TDS', '235000'],
 ];
 
-function audited(circuitAccount: string) {
+function audited(circuitAccount: string, more: Service[] = []) {
   const draft = readDraft([x12File('master.811', interchange([consolidated]))]);
   const [drafted] = draft.invoices;
   if (drafted === undefined) throw new Error('not read');
@@ -52,6 +54,7 @@ function audited(circuitAccount: string) {
         makeAccount({ id: 'acct-m', accountNumber: '88-MASTER' }),
         makeAccount({ id: 'acct-4471', accountNumber: '88-4471' }),
         makeAccount({ id: 'acct-5590', accountNumber: '88-5590' }),
+        makeAccount({ id: 'acct-other', accountNumber: '88-9999' }),
       ],
       services: [
         makeService({
@@ -66,6 +69,7 @@ function audited(circuitAccount: string) {
           serviceIdRaw: ethernet?.serviceIdRaw ?? '',
           serviceKey: ethernet?.serviceKey ?? null,
         }),
+        ...more,
       ],
     }),
   };
@@ -105,6 +109,28 @@ describe('a consolidated 811 (master account, services under sub-accounts)', () 
           impact: 0,
           message:
             '44.L1XX.220011..CTLC belongs to account 88-4471 in the inventory but is billed on 8-8-5590: $900.00 on invoice MASTER-2605 (2026-05).',
+        },
+      ],
+    });
+  });
+
+  it('a service the 811 leaves out of its sub-account is not billed; one of a sub-account it does not name is not judged', () => {
+    const circuit = (id: string, accountId: string, number: string) =>
+      makeService({ id, accountId, serviceIdRaw: number, serviceKey: number.replace(/\W/g, '') });
+    checkCase({
+      name: 'left out of 8-8-5590',
+      rule: 'not-billed',
+      snapshot: audited('acct-5590', [
+        circuit('svc-gone', 'acct-5590', '44.L1XX.330022..CTLC'),
+        // The master account's other sub-accounts are billed elsewhere as far as this bill says.
+        circuit('svc-other', 'acct-other', '44.L1XX.440033..CTLC'),
+      ]).snapshot,
+      expected: [
+        {
+          id: `not-billed|${CARRIER}|88-5590|44L1XX330022CTLC|2026-05`,
+          impact: 0,
+          message:
+            "44.L1XX.330022..CTLC (Business Unlimited) is active in the inventory but on no invoice of account 88-5590 (billed on account 88-MASTER's invoices) on 2026-05.",
         },
       ],
     });
