@@ -40,8 +40,9 @@ interface BilledMonth {
 }
 
 /**
- * Invoice month → how many months the bills of the contract's accounts dated in it bill: the
- * longest stated period among them (a quarterly bill, 3), else 1.
+ * Invoice month → how many months the bills of the contract's accounts dated in it bill (their
+ * own, and a foundation account's billing lines on them): the longest stated period among them (a
+ * quarterly bill, 3), else 1.
  */
 function monthsBilledOf(context: RuleContext, contract: Contract): Map<IsoMonth, number> {
   const result = new Map<IsoMonth, number>();
@@ -49,7 +50,13 @@ function monthsBilledOf(context: RuleContext, contract: Contract): Map<IsoMonth,
     const account = context.accountById.get(accountId);
     if (account === undefined) continue;
     const key = accountKeyOf(account.carrierId, account.accountNumber);
-    for (const facts of context.invoicesByAccount.get(key) ?? [])
+    // Its own bills, and the bills of another account that bill lines on it (a FAN's over a BAN):
+    // the spend counts those lines too.
+    const naming = context.invoicesNaming(account.carrierId, account.accountNumber);
+    for (const facts of [
+      ...(context.invoicesByAccount.get(key) ?? []),
+      ...naming.map((lines) => lines.facts),
+    ])
       result.set(facts.month, Math.max(result.get(facts.month) ?? 1, billedPeriodMonths(facts)));
   }
   return result;

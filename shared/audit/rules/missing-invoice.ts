@@ -65,6 +65,10 @@ export const missingInvoiceRule: AuditRule = {
       const account = first.account;
       const billed = billedMonths(invoices);
       for (const month of reportedMonths(invoices)) billed.add(month);
+      // A month another account's invoice bills lines on this one (a BAN moved under an AT&T
+      // FAN, a sub-account under an EDI 811 master account) it is billed, if not on a bill of its own.
+      const naming = context.invoicesNaming(carrierId, accountNumber).map((lines) => lines.facts);
+      for (const month of billedMonths(naming)) billed.add(month);
       const cycleDay = account?.billCycleDay ?? Number(latest.invoice.invoiceDate.slice(8, 10));
       const ended = account?.closedOn ?? lastServiceEnded(context, account?.id);
       const until = ended !== undefined && ended < context.today ? ended : context.today;

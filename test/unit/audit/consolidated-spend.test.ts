@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Service } from '../../../shared/model';
+import { isoDate } from '../../../shared/dates/iso-date';
 import { cents } from '../../../shared/money/cents';
 import type { PackableLine } from '../../../shared/storage/charge-blocks';
 import { checkCase, type Case } from './cases';
@@ -109,5 +110,45 @@ describe('marc-shortfall on invoices of a foundation account', () => {
           'Lumen MSA commits to $1,932.00 a year; its spend over 3 billed months (2026-03 to 2026-05) is $480.00, $1,920.00 annualised: $12.00 short.',
       },
     ]);
+  });
+
+  it('a quarterly foundation account invoice bills three months of the billing account it names', () => {
+    // $300.00 a quarter on BAN-1 ($100.00 a month): two quarters are six billed months, not two.
+    const quarterly = ['2026-04', '2026-07'].map((month, i) => {
+      const end = i === 0 ? isoDate(2026, 3, 31) : isoDate(2026, 6, 30);
+      const start = i === 0 ? isoDate(2026, 1, 1) : isoDate(2026, 4, 1);
+      return billed(
+        makeInvoice({
+          month,
+          accountNumber: 'FAN-1',
+          invoiceNumber: `Q-${month}`,
+          periodStart: start,
+          periodEnd: end,
+        }),
+        [line('recurring', 300_00, { serviceIdRaw: '555-010-0001', accountNumber: 'BAN-1' })],
+      );
+    });
+    const snapshot = (marcCents: number) =>
+      snapshotOf({
+        accounts,
+        services,
+        contracts: [makeContract({ accountIds: ['acct-ban1'], marcCents: cents(marcCents) })],
+        bills: quarterly,
+        today: isoDate(2026, 7, 15),
+      });
+    checkCase({ name: 'met', rule: 'marc-shortfall', snapshot: snapshot(1_200_00), expected: [] });
+    checkCase({
+      name: 'short',
+      rule: 'marc-shortfall',
+      snapshot: snapshot(1_300_00),
+      expected: [
+        {
+          id: 'marc-shortfall|lumen|BAN-1|ctr-1|2026-01',
+          impact: 100_00,
+          message:
+            'Lumen MSA commits to $1,300.00 a year; its spend over 6 billed months (2 bills, 2026-04 to 2026-07) is $600.00, $1,200.00 annualised: $100.00 short.',
+        },
+      ],
+    });
   });
 });
