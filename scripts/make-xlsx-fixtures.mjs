@@ -10,6 +10,9 @@
 // - quirks.xlsx, quirks-1904.xlsx: from the hand-written flat ODS sources in
 //   test/fixtures/xlsx/source/ (cover sheet, title block, rich text, cached formulas, an =NA()
 //   error cell, a hidden sheet; the second in the 1904 date system).
+// - inventory-account-zeros.xlsx: an inventory whose account numbers were typed as numbers, one
+//   in a General cell (0012345 saved as 12345: its zeros lost in the file itself), one in a cell
+//   formatted `0000000` (saved as 67890, shown as 0067890), from its flat ODS source.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -55,10 +58,17 @@ try {
   convert(join(work, 'att-premier-2026-10.csv'), 'CSV:44,34,76,1,1/2/3/2/12/3/13/3');
   writeFileSync(join(work, 'lumen-2026-10.csv'), pick('lumen-2026-10.csv'));
   convert(join(work, 'lumen-2026-10.csv'), 'CSV:44,34,76,1,2/2/3/2');
-  for (const name of ['quirks', 'quirks-1904']) convert(join(out, 'source', `${name}.fods`));
+  for (const name of ['quirks', 'quirks-1904', 'inventory-account-zeros'])
+    convert(join(out, 'source', `${name}.fods`));
 
   mkdirSync(out, { recursive: true });
-  for (const name of ['att-premier-2026-10', 'lumen-2026-10', 'quirks', 'quirks-1904']) {
+  for (const name of [
+    'att-premier-2026-10',
+    'lumen-2026-10',
+    'quirks',
+    'quirks-1904',
+    'inventory-account-zeros',
+  ]) {
     copyFileSync(join(work, `${name}.xlsx`), join(out, `${name}.xlsx`));
   }
 } finally {

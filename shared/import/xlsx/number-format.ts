@@ -2,15 +2,18 @@
  * Numeric cells to the text a CSV export of the same bill would hold, so every rule downstream
  * (money, dates, identifiers) is the CSV pipeline's. Numbers are plain decimals at Excel's 15
  * significant digits (0.1 + 0.2 stored as 0.30000000000000004 is `0.3`; 1E-7 is `0.0000001`);
- * a number whose format is a date is an ISO date, counted in the workbook's date system.
+ * a number whose format is a date is an ISO date, counted in the workbook's date system; a whole
+ * number whose format pads it with zeros (`0000000`) keeps them, as Excel shows it.
  */
 
 /**
- * How a number format shows a value: as a date, a time of day, a number, or an amount in a
+ * How a number format shows a value: as a date, a time of day, a number, an amount in a
  * currency other than dollars (`currency`: its symbol or code as the format writes it, `€` for
- * euros and `£` for pounds however written).
+ * euros and `£` for pounds however written), or a whole number padded with leading zeros to
+ * `digits` digits (`0000000`: an account number typed `0012345` is stored as 12345 and shown so).
  */
-export type NumberFormatKind = 'date' | 'time' | 'number' | { currency: string };
+export type NumberFormatKind =
+  'date' | 'time' | 'number' | { currency: string } | { digits: number };
 
 /**
  * Built-in formats (ECMA-376 §18.8.30) that show dates or times: 14–17 and 22 hold a date
@@ -43,8 +46,22 @@ export function formatCodeKind(code: string): NumberFormatKind {
   if (/[hs]/i.test(bare)) return 'time';
   // `mmm` alone (a month name) is a date too; `m` alone is ambiguous and rare: a number.
   if (/mmm/i.test(bare)) return 'date';
+  const digits = zeroPaddedDigits(section);
+  if (digits !== null) return { digits };
   const currency = currencyOfSection(section);
   return currency === null ? 'number' : { currency };
+}
+
+/**
+ * The digits a format made only of digit placeholders shows a whole number with, when it pads it
+ * with leading zeros: `0000000` → 7, `00000#` → 6 (every place from the first `0` on is shown);
+ * null for any other format (`0`, `#,##0`, `0.00`, `"ACCT "0000`, `000-000-0000`), whose text
+ * stays the number's.
+ */
+function zeroPaddedDigits(section: string): number | null {
+  const placeholders = /^#*(0[0#]*)$/.exec(section.trim());
+  const shown = placeholders?.[1]?.length ?? 0;
+  return shown >= 2 ? shown : null;
 }
 
 /** Currency texts read as dollars: the amount is kept as written (a Canadian bill's `$` too). */
@@ -188,8 +205,9 @@ const FIFTEEN_DIGITS = 1e15;
 const PLAIN_WHOLE = /^-?\d+(?:\.0*)?$/;
 
 /**
- * A numeric cell's text: a date or time when its format shows one, else its number. `raw` is the
- * value as the sheet writes it (`<v>`).
+ * A numeric cell's text: a date or time when its format shows one, a whole number with the
+ * leading zeros its format shows (`0000000`: 12345 is `0012345`, as Excel shows it and a CSV
+ * export of the sheet holds it), else its number. `raw` is the value as the sheet writes it (`<v>`).
  *
  * A whole number past 15 digits is an identifier (no amount comes near it: see
  * `MAX_AMOUNT_CENTS`), and rounding it to 15 digits made another one: two invoices numbered
@@ -206,8 +224,13 @@ export function numericCellText(
 ): string {
   if (kind === 'date') return serialToIsoDate(value, date1904) ?? numberText(value);
   if (kind === 'time' && value >= 0 && value < 1) return serialToTime(value);
-  // Shown with its currency, as a CSV export of the sheet holds it: `€850`, `-£12.5`, `CHF 3`.
-  if (typeof kind === 'object') {
+  if (typeof kind === 'object' && 'digits' in kind) {
+    // The leading zeros the format shows are the identifier's (an account number `0012345`
+    // stored as 12345); a fraction or a negative number is no identifier: read as its number.
+    if (Number.isInteger(value) && value >= 0 && value < FIFTEEN_DIGITS)
+      return numberText(value).padStart(kind.digits, '0');
+  } else if (typeof kind === 'object') {
+    // Shown with its currency, as a CSV export of the sheet holds it: `€850`, `-£12.5`, `CHF 3`.
     const { currency } = kind;
     const sign = value < 0 ? '-' : '';
     const separator = /^[A-Za-z]/.test(currency) ? ' ' : '';
