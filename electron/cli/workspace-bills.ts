@@ -14,6 +14,7 @@ import { draftUsageCount } from '../../shared/import/packed-drafts';
 import type { InvoiceDetailField } from '../../shared/import/profiles/types';
 import { columnChoiceSentence } from '../../shared/import/draft';
 import { copyTotal, invoiceOfPlan, planBills, usageRecordsOf } from '../../shared/ledger/bills';
+import { billedOtherwiseSentence } from '../../shared/ledger/account-zeros';
 import { besideCompanions, focusOnNew } from '../../shared/ledger/companions';
 import { uniqueFileNames } from '../../shared/ledger/file-names';
 import {
@@ -242,9 +243,17 @@ export function readBillFiles(
     );
   // The invoices the workspace started with (a backup's): a bill already in it is a copy.
   const stored = storedByKey(state.invoices);
-  const plan = planBills(drafts, state.registry.org, (key) => stored.get(key), {
+  const { org } = state.registry;
+  const otherwiseBefore = org.billedOtherwise.length;
+  const plan = planBills(drafts, org, (key) => stored.get(key), {
     storedLines: storedLinesOf(state),
   });
+  // Account numbers taken as known accounts written with other leading zeros: said, never silent.
+  const carrierNames = new Map(org.carriers().map((carrier) => [carrier.id, carrier.name]));
+  for (const taken of org.billedOtherwise.slice(otherwiseBefore)) {
+    const carrierName = carrierNames.get(taken.account.carrierId) ?? '';
+    state.notices.push(billedOtherwiseSentence(carrierName, taken));
+  }
   refuseUnjoinable(plan);
   for (const clash of plan.clashes) {
     noteBackupCopy(clash, state, draftedLines(drafts, clash.drafted));
@@ -283,7 +292,11 @@ export function readBillFiles(
   const copyKinds = new Map<string, Map<string, number>>();
   for (const copy of plan.copies) {
     const carrierId = state.registry.carrierId(copy.carrierName, copy.accountNumber);
-    const key = storedInvoiceKey(carrierId, copy.accountNumber, copy.invoiceNumber);
+    // Stored under its account's number, which may be the copy's but for leading zeros.
+    const accountNumber =
+      state.registry.org.knownAccount(carrierId, copy.accountNumber)?.accountNumber ??
+      copy.accountNumber;
+    const key = storedInvoiceKey(carrierId, accountNumber, copy.invoiceNumber);
     const invoice = stored.get(key);
     if (invoice === undefined) continue;
     const earlier = byInvoice.get(key);

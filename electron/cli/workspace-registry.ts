@@ -6,7 +6,7 @@
 
 import type { ContractPlan } from '../../shared/ledger/contracts';
 import type { InventoryPlan } from '../../shared/ledger/inventory';
-import { OrgResolver, sequentialIds } from '../../shared/ledger/org';
+import { OrgResolver, sequentialIds, type BilledAccountNumber } from '../../shared/ledger/org';
 import type { NewRecordId } from '../../shared/ledger/records';
 import type { CostCenterPlan } from '../../shared/ledger/cost-centers';
 import type { SitePlan } from '../../shared/ledger/sites';
@@ -49,6 +49,8 @@ export interface RegistryStart {
   sites: readonly Site[];
   services: readonly Service[];
   contracts: readonly Contract[];
+  /** The backup's invoices: the accounts they name are billed already (they keep their number). */
+  invoices?: readonly BilledAccountNumber[];
 }
 
 /** The workspace's records; carriers and accounts live in `org`, which resolves them by key. */
@@ -85,7 +87,12 @@ export class Registry {
       while (taken.has(id)) id = next(kind);
       return id;
     };
-    this.org = new OrgResolver(start?.carriers ?? [], start?.accounts ?? [], this.newId);
+    this.org = new OrgResolver(
+      start?.carriers ?? [],
+      start?.accounts ?? [],
+      this.newId,
+      start?.invoices ?? [],
+    );
     this.costCenters = [...(start?.costCenters ?? [])];
     this.sites = [...(start?.sites ?? [])];
     this.services = [...(start?.services ?? [])];

@@ -62,6 +62,7 @@ export function backupCompanions(drafts: readonly BillDraft[], state: BillState)
     org.carriers(),
     org.accounts(),
     (kind) => `scratch-${kind}-${++made}`,
+    org.billedNumbers(),
   );
   const stored = storedByKey(state.invoices);
   const plan = planBills(drafts, scratch, (key) => stored.get(key), {

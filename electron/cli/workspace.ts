@@ -110,6 +110,7 @@ function importContracts(
   rates: readonly ContractRateDraft[],
   registry: Registry,
   what: string,
+  warnings: string[],
 ): void {
   const plan = planContracts(drafts, rates, registry, registry.org);
   if (plan.refusals.length > 0) {
@@ -119,6 +120,7 @@ function importContracts(
     );
   }
   registry.applyContracts(plan);
+  for (const note of plan.notes) warnings.push(`${what}: ${note.message}`);
 }
 
 /**
@@ -145,6 +147,7 @@ function importInventory(
     );
   }
   registry.applyInventory(plan);
+  for (const note of plan.notes) warnings.push(`${what}: ${note.message}`);
   const [first] = plan.unlinkedContracts;
   if (input.contracts !== null && first !== undefined) {
     warnings.push(
@@ -203,7 +206,13 @@ export function buildWorkspace(input: WorkspaceInput): Workspace {
   const ratesInput = input.rates ?? (ratesSheet ? input.contracts : null);
   const rateDrafts = ratesInput === null ? [] : readRates(ratesInput, knownContractIds);
   if (input.contracts !== null && contractDrafts !== null) {
-    importContracts(contractDrafts, [], registry, `The contracts file "${input.contracts.name}"`);
+    importContracts(
+      contractDrafts,
+      [],
+      registry,
+      `The contracts file "${input.contracts.name}"`,
+      warnings,
+    );
   }
   if (input.inventory !== null)
     importInventory(
@@ -221,6 +230,7 @@ export function buildWorkspace(input: WorkspaceInput): Workspace {
       input.rates === null
         ? `The Rates sheet of the contracts workbook "${ratesInput.name}"`
         : `The rates file "${ratesInput.name}"`,
+      warnings,
     );
 
   const state: BillState = {

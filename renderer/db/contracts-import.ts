@@ -6,6 +6,7 @@
 import type { ContractDraft, ContractRateDraft } from '../../shared/contracts';
 import { planContracts, type ContractPlan } from '../../shared/ledger/contracts';
 import { OrgResolver } from '../../shared/ledger/org';
+import type { RowNote } from '../../shared/ledger/records';
 import type { Contract } from '../../shared/model';
 import { fail, ok, type Result } from '../../shared/result';
 import type { ServiceEventRecord, TemDeskDatabase } from './database';
@@ -66,7 +67,9 @@ export async function commitContractImport(
   drafts: readonly ContractDraft[],
   rates: readonly ContractRateDraft[],
   now = new Date(),
-): Promise<Result<Pick<ContractImportPlan, 'created' | 'updated' | 'rates'>>> {
+): Promise<
+  Result<Pick<ContractImportPlan, 'created' | 'updated' | 'rates'> & { notes?: RowNote[] }>
+> {
   return db.transaction(
     'rw',
     [db.contracts, db.carriers, db.accounts, db.services, db.serviceEvents],
@@ -79,7 +82,8 @@ export async function commitContractImport(
       await db.contracts.bulkPut(plan.contracts);
       await db.services.bulkPut(plan.serviceLinks.map((link) => link.after));
       await db.serviceEvents.bulkAdd(history);
-      return ok({ created: plan.created, updated: plan.updated, rates: plan.rates });
+      const { created, updated, rates: rated, notes } = plan;
+      return ok({ created, updated, rates: rated, ...(notes.length === 0 ? {} : { notes }) });
     },
   );
 }

@@ -206,6 +206,8 @@ export async function commitImport(
     }
     await db.carriers.bulkAdd(org.createdCarriers);
     await db.accounts.bulkAdd(org.createdAccounts);
+    // Accounts known from set-up files that a bill gave back the leading zeros of its number.
+    await db.accounts.bulkPut(org.renumberedAccounts.map(({ after }) => after));
 
     const invoices: Invoice[] = [];
     const completed: Invoice[] = [];

@@ -1,5 +1,5 @@
 import type { BillDraft } from '../../shared/import/draft';
-import type { ChargeLine } from '../../shared/model';
+import type { Account, ChargeLine } from '../../shared/model';
 import {
   planBills,
   type BillPlan,
@@ -8,7 +8,8 @@ import {
 } from '../../shared/ledger/bills';
 import { invoicesRepeatedAcrossDrafts } from '../../shared/ledger/repeated-invoices';
 import { filedUnder } from '../../shared/ledger/filed-under';
-import { OrgResolver } from '../../shared/ledger/org';
+import { OrgResolver, type BilledAccountNumber } from '../../shared/ledger/org';
+import { unpaddedAccountKey } from '../../shared/ids/account-numbers';
 import { storedInvoiceKey } from '../../shared/ids/keys';
 import { loadChargeLines } from './charges';
 import type { TemDeskDatabase } from './database';
@@ -111,13 +112,36 @@ export function uploadLookup(
   };
 }
 
-/** A resolver of carriers and accounts over the stored ones; `newId` makes the ids of new ones. */
+/**
+ * A resolver of carriers and accounts over the stored ones, knowing which accounts are billed
+ * already (an account known only from set-up files takes a bill's leading zeros: see
+ * `OrgResolver.billedAccount`); `newId` makes the ids of new ones.
+ */
 export async function orgResolverOf(
   db: TemDeskDatabase,
   newId: (kind: 'carrier' | 'account') => string = (kind) => `${kind}-${crypto.randomUUID()}`,
 ): Promise<OrgResolver> {
   const [carriers, accounts] = await Promise.all([db.carriers.toArray(), db.accounts.toArray()]);
-  return new OrgResolver(carriers, accounts, newId);
+  return new OrgResolver(carriers, accounts, newId, await billedNumbersOf(db, accounts));
+}
+
+/**
+ * The carrier and account number of every stored invoice, read from the invoices' index alone;
+ * none asked when no stored account is a number a spreadsheet could have cut its zeros from.
+ */
+async function billedNumbersOf(
+  db: TemDeskDatabase,
+  accounts: readonly Account[],
+): Promise<BilledAccountNumber[]> {
+  if (accounts.every((account) => unpaddedAccountKey(account.accountNumber) === null)) return [];
+  const keys = await db.invoices.orderBy('[carrierId+accountNumber+invoiceNumber]').uniqueKeys();
+  return keys.flatMap((key) => {
+    if (!Array.isArray(key)) return [];
+    const [carrierId, accountNumber]: unknown[] = key;
+    return typeof carrierId === 'string' && typeof accountNumber === 'string'
+      ? [{ carrierId, accountNumber }]
+      : [];
+  });
 }
 
 /**

@@ -42,7 +42,19 @@ export async function checkInventoryDrafts(
   db: TemDeskDatabase,
   drafts: readonly InventoryDraft[],
 ): Promise<RowRefusal[]> {
-  return planOf(await loadInventory(db), drafts).refusals;
+  return (await checkInventoryImport(db, drafts)).refusals;
+}
+
+/**
+ * What the preview says before the commit: the rows it would refuse, and the notes on rows it
+ * would store not as written (an account number taken as a known one with its leading zeros).
+ */
+export async function checkInventoryImport(
+  db: TemDeskDatabase,
+  drafts: readonly InventoryDraft[],
+): Promise<Pick<InventoryPlan, 'refusals' | 'notes'>> {
+  const { refusals, notes } = planOf(await loadInventory(db), drafts);
+  return { refusals, notes };
 }
 
 /** The fields of a service an inventory row sets, as an edit, for the history's before → after. */

@@ -93,13 +93,11 @@ export async function saveManualInvoice(
       const org = await orgResolverOf(db);
       const stored = await storedInvoicesOf(db, [draft], org);
       const ids = new Set<string>();
-      const same = stored.get(
-        storedInvoiceKey(
-          org.carrierId(invoice.carrierName, invoice.accountNumber),
-          invoice.accountNumber,
-          invoice.invoiceNumber,
-        ),
-      );
+      const carrierId = org.carrierId(invoice.carrierName, invoice.accountNumber);
+      // Stored under its account's number, which may be the one typed but for leading zeros.
+      const accountNumber =
+        org.knownAccount(carrierId, invoice.accountNumber)?.accountNumber ?? invoice.accountNumber;
+      const same = stored.get(storedInvoiceKey(carrierId, accountNumber, invoice.invoiceNumber));
       if (same) ids.add(same.id);
       for (const batch of await db.importBatches
         .where('fileHash')

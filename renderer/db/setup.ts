@@ -3,7 +3,7 @@
  * plans again inside ONE transaction and writes all of it, or nothing while a file has a problem.
  */
 import type { NewRecordId } from '../../shared/ledger/records';
-import { planSetup, setupCounts, type SetupPlan } from '../../shared/ledger/setup';
+import { planSetup, setupCounts, setupNotes, type SetupPlan } from '../../shared/ledger/setup';
 import type { SetupFile } from '../../shared/ledger/setup-files';
 import { fail, ok, type Result } from '../../shared/result';
 import { linkHistory } from './contracts-import';
@@ -35,8 +35,11 @@ export async function planSetupImport(
   return planSetup(files, await loadInventory(db), { newId, confirmedCodes });
 }
 
-/** What a set-up stored, for the message after it. */
-export type SetupSummary = ReturnType<typeof setupCounts>;
+/**
+ * What a set-up stored, for the message after it, with the notes on rows stored not as written
+ * (an account number taken as a known one written with its leading zeros), when there are any.
+ */
+export type SetupSummary = ReturnType<typeof setupCounts> & { notes?: string[] };
 
 /**
  * Writes the files in ONE transaction, planned again inside it (so the commit is the preview of
@@ -83,6 +86,7 @@ export async function commitSetup(
     await db.contracts.bulkPut(writes.contracts);
     await db.services.bulkPut(writes.services);
     await db.serviceEvents.bulkAdd([...inventoryHistory, ...rateHistory]);
-    return ok(setupCounts(plan));
+    const notes = setupNotes(plan);
+    return ok({ ...setupCounts(plan), ...(notes.length === 0 ? {} : { notes }) });
   });
 }

@@ -5,7 +5,6 @@
  * back once: "Credit - billed in error" −$50 on May's bill refunding April's $50 copy is not also
  * May's $50 line reversed (which would leave April's copy claimed and May's line unjudged).
  */
-import { accountNumberKey } from '../ids/keys';
 import type { InvoiceFacts, RuleContext, ServiceCharges } from './context';
 import { CATEGORY_CODE, forEachLine, linePeriod } from './findings';
 import { billedPeriodKey } from './invoice-copies';
@@ -306,7 +305,7 @@ function ownedBy(context: RuleContext): Owned {
     if (own === undefined) return false;
     // A line billed on its own account under the invoice's (AT&T BANs under a FAN) is that account's.
     const billedOn = charges?.accountNumber ?? facts.invoice.accountNumber;
-    return accountNumberKey(own.accountNumber) === accountNumberKey(billedOn);
+    return context.namesAccount(billedOn, own);
   };
 }
 

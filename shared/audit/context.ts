@@ -3,6 +3,7 @@
  * grouped by service, services by match key, invoices by account in date order, contracts and
  * their rates. Rules stay small because the lookups live here.
  */
+import { AccountNumberIndex } from '../ids/account-numbers';
 import { accountNumberKey } from '../ids/keys';
 import { lineAccountOf } from '../storage/charge-blocks';
 import { serviceTotalsOfBlocks } from '../storage/service-totals';
@@ -73,6 +74,12 @@ export interface RuleContext {
   siteById: ReadonlyMap<string, Site>;
   contractById: ReadonlyMap<string, Contract>;
   carrierName(carrierId: string): string;
+  /**
+   * Whether an account number a bill writes names `account`: written so (any spacing, case or
+   * punctuation), or the same number but for leading zeros when it is no other account's (the
+   * inventory's `12345`, saved by a spreadsheet as a number, is the bills' `0012345`).
+   */
+  namesAccount(accountNumber: string, account: Account): boolean;
   /** The service a bill's match key names on this carrier (same account preferred). */
   matchService: MatchService;
   /**
@@ -139,15 +146,20 @@ export function buildContext(snapshot: AuditSnapshot): RuleContext {
       else list.push(service);
     }
   }
+  const accountNumbers = new AccountNumberIndex<Account>();
+  for (const account of snapshot.accounts)
+    accountNumbers.add(account.carrierId, account.accountNumber, account);
+  const namesAccount = (accountNumber: string, account: Account) =>
+    accountNumberKey(account.accountNumber) === accountNumberKey(accountNumber) ||
+    accountNumbers.find(account.carrierId, accountNumber) === account;
   const matchService = (carrierId: string, accountNumber: string, key: string) => {
     const candidates = servicesByKey.get(key);
     if (candidates === undefined) return undefined;
     let found: Service | undefined;
     for (const service of candidates) {
       if (service.carrierId !== carrierId) continue;
-      const own = accountById.get(service.accountId)?.accountNumber;
-      if (own !== undefined && accountNumberKey(own) === accountNumberKey(accountNumber))
-        return service;
+      const own = accountById.get(service.accountId);
+      if (own !== undefined && namesAccount(accountNumber, own)) return service;
       // A number reused after a disconnect: prefer the live service.
       if (
         found === undefined ||
@@ -237,6 +249,7 @@ export function buildContext(snapshot: AuditSnapshot): RuleContext {
     siteById,
     contractById,
     carrierName: (carrierId) => carrierNames.get(carrierId) ?? carrierId,
+    namesAccount,
     matchService,
     contractOf,
     contractedRate,

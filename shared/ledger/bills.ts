@@ -161,12 +161,13 @@ export function planBills(
     const unreadOf = unreadRowsByInvoice(draft);
     for (const drafted of draft.invoices) {
       const carrierId = org.carrierId(drafted.carrierName, drafted.accountNumber);
-      const account = org.account(carrierId, drafted.accountNumber);
+      const account = org.billedAccount(carrierId, drafted.accountNumber);
+      // Stored under the account's number, which may be the bill's but for leading zeros.
       const stored =
-        findStored(storedInvoiceKey(carrierId, drafted.accountNumber, drafted.invoiceNumber)) ??
+        findStored(storedInvoiceKey(carrierId, account.accountNumber, drafted.invoiceNumber)) ??
         (drafted.storedAs === undefined
           ? undefined
-          : findStored(storedInvoiceKey(carrierId, drafted.accountNumber, drafted.storedAs)));
+          : findStored(storedInvoiceKey(carrierId, account.accountNumber, drafted.storedAs)));
       let action: PlannedInvoice['action'] = 'add';
       let joinedParts: DraftPart[] | undefined;
       if (stored !== undefined) {

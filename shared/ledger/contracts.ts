@@ -17,7 +17,8 @@ import { noticeDaysForMonths } from '../contracts/notice';
 import { serviceMatchKey } from '../ids/identifiers';
 import type { Account, Carrier, Contract, ContractRate, Service } from '../model';
 import type { OrgResolver } from './org';
-import type { RecordUpdate, RowRefusal } from './records';
+import { AccountZerosNotes } from './account-zeros';
+import type { RecordUpdate, RowNote, RowRefusal } from './records';
 import { contractsByNumber, createdFrom } from './records';
 
 /** The stored records a contracts import is planned against (carriers and accounts: the resolver). */
@@ -41,6 +42,11 @@ export interface ContractPlan {
   serviceLinks: RecordUpdate<Service>[];
   /** Rows that cannot be applied, and why; a door applies nothing while there is one. */
   refusals: RowRefusal[];
+  /**
+   * Rows applied, but not as written: an account number taken as a known account's written with
+   * other leading zeros (saved by a spreadsheet as a number), one note per account.
+   */
+  notes: RowNote[];
 }
 
 /**
@@ -52,6 +58,7 @@ function contractFromDraft(
   draft: ContractDraft,
   before: Contract | undefined,
   org: OrgResolver,
+  zeros: AccountZerosNotes,
 ): Contract {
   const {
     line: _line,
@@ -62,8 +69,14 @@ function contractFromDraft(
     noticeMonths,
     ...fields
   } = draft;
-  const carrierId = org.carrierId(carrierName, accountNumbers[0]);
-  const accountIds = accountNumbers.map((number) => org.accountId(carrierId, number));
+  const carrier = org.carrier(carrierName, accountNumbers[0]);
+  const accountIds = accountNumbers.map((number) => {
+    const where = { row: draft.line, column: 'Accounts' };
+    const account = org.account(carrier.id, number, { file: 'the contracts file', ...where });
+    zeros.add(where, number, carrier.name, account);
+    return account.id;
+  });
+  const carrierId = carrier.id;
   const contract: Contract = {
     ...before,
     contractNumber: before?.contractNumber ?? draft.id,
@@ -308,11 +321,12 @@ export function planContracts(
   /** The Contract ID of each row of the contracts file → the id of the contract it plans. */
   const plannedIdOf = new Map<string, string>();
   let [created, updated] = [0, 0];
+  const zeros = new AccountZerosNotes();
   for (const draft of drafts) {
     const before = storedContractOf(draft, storedByReference, org);
     if (before === undefined) created += 1;
     else updated += 1;
-    const contract = contractFromDraft(draft, before, org);
+    const contract = contractFromDraft(draft, before, org, zeros);
     planned.set(contract.id, contract);
     plannedIdOf.set(draft.id, contract.id);
   }
@@ -325,5 +339,6 @@ export function planContracts(
     created,
     updated,
     ...rated,
+    notes: zeros.notes(),
   };
 }

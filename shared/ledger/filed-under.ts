@@ -27,7 +27,7 @@ export function filedUnder(
   const filed = new Map<DraftInvoice, Omit<FiledUnder, 'newCarrier'>>();
   for (const invoice of drafts.flatMap((draft) => draft.invoices)) {
     const carrier = org.carrier(invoice.carrierName, invoice.accountNumber);
-    filed.set(invoice, { carrier, account: org.account(carrier.id, invoice.accountNumber) });
+    filed.set(invoice, { carrier, account: org.billedAccount(carrier.id, invoice.accountNumber) });
   }
   const created = new Set(org.createdCarriers.map((carrier) => carrier.id));
   return new Map(

@@ -12,7 +12,8 @@
 import type { InventoryDraft, InventoryField } from '../inventory/import';
 import type { Account, Carrier, Contract, CostCenter, Service, Site } from '../model';
 import type { OrgResolver } from './org';
-import type { RowRefusal } from './records';
+import { AccountZerosNotes } from './account-zeros';
+import type { RowNote, RowRefusal } from './records';
 import { contractsByNumber, createdFrom, withoutUndefined } from './records';
 import type { CostCenterLookup, CostCenterOptions, SiteLedger } from './sites';
 import { CostCenterBook, differentColumns, SiteBook } from './sites';
@@ -60,6 +61,11 @@ export interface InventoryPlan {
   refusals: RowRefusal[];
   /** Contracts nothing has, left off their services (only with `unknownContracts: 'unlink'`). */
   unlinkedContracts: RowRefusal[];
+  /**
+   * Rows applied, but not as written: an account number taken as a known account's written with
+   * other leading zeros (saved by a spreadsheet as a number), one note per account.
+   */
+  notes: RowNote[];
 }
 
 /**
@@ -275,6 +281,7 @@ export function planInventory(
   const changes: ServiceChange[] = [];
   const refusals: RowRefusal[] = [];
   const unlinkedContracts: RowRefusal[] = [];
+  const zeros = new AccountZerosNotes();
   for (const draft of drafts) {
     const costCenter = costCenters.resolve(draft.costCenterCode, draft.row);
     const contract = contractOf(
@@ -286,7 +293,8 @@ export function planInventory(
     pushAll(refusals, refused);
     if (refused.length > 0 || !costCenter.ok) continue;
     if (contract.problem !== undefined) unlinkedContracts.push(contract.problem);
-    const carrierId = org.carrierId(draft.carrierName, draft.accountNumber);
+    const carrier = org.carrier(draft.carrierName, draft.accountNumber);
+    const carrierId = carrier.id;
     const key = carrierServiceKey(carrierId, draft.serviceKey);
     const before =
       key === null
@@ -294,10 +302,15 @@ export function planInventory(
         : (plannedByKey.get(key) ??
           storedOf(key, carrierId, draft.accountNumber) ??
           moved(draft.serviceKey));
+    const account = org.account(carrierId, draft.accountNumber, {
+      file: 'the inventory',
+      row: draft.row,
+      column: 'Account Number',
+    });
     const after = serviceFromDraft(draft, before, {
       id: before?.id ?? options.newId('service'),
       carrierId,
-      accountId: org.accountId(carrierId, draft.accountNumber),
+      accountId: account.id,
       site:
         draft.siteCode === ''
           ? undefined
@@ -316,6 +329,12 @@ export function planInventory(
       plannedByKey.set(key, after);
       firstOfKey.set(key, draft);
     }
+    zeros.add(
+      { row: draft.row, column: 'Account Number' },
+      draft.accountNumber,
+      carrier.name,
+      account,
+    );
     taken.add(after.id);
     services.set(after.id, after);
     changes.push({ row: draft.row, ...(before === undefined ? {} : { before }), after });
@@ -331,6 +350,7 @@ export function planInventory(
     unknownCostCenterCodes: costCenters.unknownCodes,
     refusals,
     unlinkedContracts,
+    notes: zeros.notes(),
   };
 }
 

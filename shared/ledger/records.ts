@@ -23,6 +23,12 @@ export interface RowRefusal {
   message: string;
 }
 
+/**
+ * A row a plan applies, but not as written, and what the user is told (an account number taken as
+ * a known account's written with its leading zeros): the same parts as a refusal.
+ */
+export type RowNote = RowRefusal;
+
 /** A stored (or already planned) record and what the plan makes of it. */
 export interface RecordUpdate<T> {
   before: T;

@@ -48,6 +48,11 @@ export interface SetupFileReport {
   problems: SetupProblem[];
   /** Rows read past on purpose (an inventory's Total row), each with why. */
   skipped?: SetupProblem[];
+  /**
+   * Rows stored, but not as written (an account number taken as a known account's written with
+   * its leading zeros), each with what was done.
+   */
+  notes?: SetupProblem[];
 }
 
 /** A cost center named only by a code, which nothing has: to create (if the user agrees) or not. */
@@ -197,24 +202,36 @@ export function planSetup(
     org,
   );
 
-  const reports: Record<SetupFileKind, { ready: number; refused: SetupProblem[] }> = {
+  const reports: Record<
+    SetupFileKind,
+    { ready: number; refused: SetupProblem[]; notes?: SetupProblem[] }
+  > = {
     'cost-centers': { ready: drafts['cost-centers'].length, refused: [] },
     sites: { ready: drafts.sites.length - rowsRefused(sites.refusals), refused: sites.refusals },
-    contracts: { ready: contracts.contracts.length, refused: contracts.refusals },
-    inventory: { ready: inventory.changes.length, refused: inventory.refusals },
+    contracts: {
+      ready: contracts.contracts.length,
+      refused: contracts.refusals,
+      notes: contracts.notes,
+    },
+    inventory: {
+      ready: inventory.changes.length,
+      refused: inventory.refusals,
+      notes: inventory.notes,
+    },
     rates: { ready: rates.rates, refused: rates.refusals },
   };
   const fileReports: SetupFileReport[] = [];
   for (const kind of SETUP_KINDS) {
     const file = byKind.get(kind);
     if (file === undefined) continue;
-    const { ready, refused } = reports[kind];
+    const { ready, refused, notes = [] } = reports[kind];
     fileReports.push({
       name: file.name,
       kind,
       ready,
       problems: [...file.problems, ...refused],
       ...(file.skipped === undefined ? {} : { skipped: file.skipped }),
+      ...(notes.length === 0 ? {} : { notes }),
     });
   }
   pushAll(fileReports, extra);
@@ -252,6 +269,16 @@ export function planSetup(
     writes,
     problemCount: fileReports.reduce((sum, report) => sum + report.problems.length, 0),
   };
+}
+
+/**
+ * What the preview and the summary after the import say of rows stored not as written, each
+ * sentence after its file's name (`inventory.xlsx: Row 2: account 12345 is taken as …`).
+ */
+export function setupNotes(plan: Pick<SetupPlan, 'files'>): string[] {
+  return plan.files.flatMap((file) =>
+    (file.notes ?? []).map(({ message }) => `${file.name}: ${message}`),
+  );
 }
 
 /** How many records of each kind a set-up stores (the Import button and the summary say these). */

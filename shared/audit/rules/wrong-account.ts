@@ -46,11 +46,11 @@ export const wrongAccountRule: AuditRule = {
         // inventory may keep the service under the sub-account or under the account that pays.
         const billedOn = charges.accountNumber ?? facts.invoice.accountNumber;
         if (own === undefined) continue;
-        // One account however it is punctuated (`287-000-111` is `287000111`).
-        const ownKey = accountNumberKey(own.accountNumber);
+        // One account however it is punctuated (`287-000-111` is `287000111`), or written with
+        // the leading zeros a spreadsheet cut from the inventory's (`0012345` is `12345`).
         if (
-          ownKey === accountNumberKey(billedOn) ||
-          ownKey === accountNumberKey(facts.invoice.accountNumber)
+          context.namesAccount(billedOn, own) ||
+          context.namesAccount(facts.invoice.accountNumber, own)
         ) {
           const first = firstOwn.get(service.id);
           if (first === undefined || facts.periodStart < first)
