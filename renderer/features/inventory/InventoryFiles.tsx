@@ -14,7 +14,7 @@ import { inventoryPreview } from '../../../shared/inventory/preview';
 import { formatCents } from '../../../shared/money/cents';
 import { plural } from '../../../shared/text/wording';
 import { useDatabase } from '../../db/DatabaseContext';
-import { checkInventoryDrafts, commitInventoryImport } from '../../db/inventory-import';
+import { checkInventoryImport, commitInventoryImport } from '../../db/inventory-import';
 import { platform } from '../../platform';
 
 interface Loaded {
@@ -29,6 +29,7 @@ export function InventoryImport({ onDone }: { onDone: (message: string) => void 
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [mapping, setMapping] = useState<InventoryMapping | null>(null);
   const [dbErrors, setDbErrors] = useState<{ row: number; message: string }[]>([]);
+  const [notes, setNotes] = useState<string[]>([]);
   const [message, setMessage] = useState('');
 
   const pick = async () => {
@@ -60,9 +61,12 @@ export function InventoryImport({ onDone }: { onDone: (message: string) => void 
   useEffect(() => {
     let current = true;
     setDbErrors([]);
+    setNotes([]);
     if (read)
-      void checkInventoryDrafts(db, read.drafts).then((refused) => {
-        if (current) setDbErrors(refused);
+      void checkInventoryImport(db, read.drafts).then((checked) => {
+        if (!current) return;
+        setDbErrors(checked.refusals);
+        setNotes(checked.notes.map((note) => note.message));
       });
     return () => {
       current = false;
@@ -77,11 +81,14 @@ export function InventoryImport({ onDone }: { onDone: (message: string) => void 
 
   const commit = async () => {
     if (!read || !loaded) return;
-    const extra = await checkInventoryDrafts(db, read.drafts);
-    if (extra.length > 0) return setDbErrors(extra);
+    const checked = await checkInventoryImport(db, read.drafts);
+    if (checked.refusals.length > 0) return setDbErrors(checked.refusals);
     const summary = await commitInventoryImport(db, read.drafts, loaded.fileName);
     onDone(
-      `Imported ${loaded.fileName}: ${plural(summary.added, 'service')} added, ${summary.updated} updated, ${plural(summary.sitesCreated, 'new site')}.`,
+      [
+        `Imported ${loaded.fileName}: ${plural(summary.added, 'service')} added, ${summary.updated} updated, ${plural(summary.sitesCreated, 'new site')}.`,
+        ...checked.notes.map((note) => note.message),
+      ].join(' '),
     );
   };
 
@@ -147,6 +154,13 @@ export function InventoryImport({ onDone }: { onDone: (message: string) => void 
           {read && (
             <>
               <p role="status">{preview.status}</p>
+              {notes.length > 0 && (
+                <ul className="hint" aria-label="Notes on the rows imported">
+                  {notes.map((note) => (
+                    <li key={note}>{note}</li>
+                  ))}
+                </ul>
+              )}
               {[...read.errors, ...dbErrors].length > 0 && (
                 <ul className="row-errors" aria-label="Rows that cannot be read">
                   {[...read.errors, ...dbErrors].slice(0, 100).map((e, i) => (

@@ -85,9 +85,12 @@ export function SetupFromFiles({ onClose }: { onClose: () => void }) {
       setMessage(`Nothing was imported: ${outcome.errors.map((e) => e.message).join(' ')}`);
       return;
     }
-    const { costCenters, sites, contracts, services, rates } = outcome.value;
+    const { costCenters, sites, contracts, services, rates, notes = [] } = outcome.value;
     setMessage(
-      `Set up done: ${costCenters} cost centers, ${sites} sites, ${contracts} contracts, ${services} services and ${rates} rates imported.`,
+      [
+        `Set up done: ${costCenters} cost centers, ${sites} sites, ${contracts} contracts, ${services} services and ${rates} rates imported.`,
+        ...notes,
+      ].join(' '),
     );
     setFiles([]);
     setConfirmed(new Set());

@@ -1,4 +1,4 @@
-import { setupCounts, type SetupPlan } from '../../../shared/ledger/setup';
+import { setupCounts, setupNotes, type SetupPlan } from '../../../shared/ledger/setup';
 import { SETUP_KIND_LABELS } from '../../../shared/ledger/setup-files';
 
 function counted(count: number, one: string, many: string): string {
@@ -33,6 +33,7 @@ export function SetupPreview({
   const skipped = plan.files.flatMap((file) =>
     (file.skipped ?? []).map(({ message }) => `${file.name}: ${message}`),
   );
+  const notes = setupNotes(plan);
   return (
     <div className="setup-preview">
       <table className="data-table">
@@ -95,6 +96,13 @@ export function SetupPreview({
       {skipped.length > 0 && (
         <ul className="hint" aria-label="Rows skipped">
           {skipped.map((sentence) => (
+            <li key={sentence}>{sentence}</li>
+          ))}
+        </ul>
+      )}
+      {notes.length > 0 && (
+        <ul className="hint" aria-label="Notes on the rows imported">
+          {notes.map((sentence) => (
             <li key={sentence}>{sentence}</li>
           ))}
         </ul>

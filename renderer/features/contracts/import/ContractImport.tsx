@@ -92,9 +92,14 @@ export function ContractImport({ data }: { data: ContractsData }) {
       setMessage(`Nothing was imported: ${outcome.errors.map((e) => e.message).join(' ')}`);
       return;
     }
-    const { created, updated, rates } = outcome.value;
+    const { created, updated, rates, notes = [] } = outcome.value;
     setSession(null);
-    setMessage(`Imported ${created} new and ${updated} updated contracts, and ${rates} rates.`);
+    setMessage(
+      [
+        `Imported ${created} new and ${updated} updated contracts, and ${rates} rates.`,
+        ...notes.map((note) => note.message),
+      ].join(' '),
+    );
   };
 
   const save = async (name: string, bytes: Uint8Array, kind: SaveFileKind) => {

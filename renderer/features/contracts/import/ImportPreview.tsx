@@ -54,6 +54,13 @@ export function ImportPreview({
         {plan.newAccounts.length > 0 &&
           ` New accounts: ${plan.newAccounts.map((a) => a.accountNumber).join(', ')}.`}
       </p>
+      {plan.notes.length > 0 && (
+        <ul className="hint" aria-label="Notes on the rows imported">
+          {plan.notes.map((note) => (
+            <li key={note.message}>{note.message}</li>
+          ))}
+        </ul>
+      )}
       {plan.contracts.length > 0 && (
         <div className="table-scroll">
           <table className="data-table">
