@@ -152,7 +152,7 @@ export function chargebackSummary(outcome: ChargebackOutcome): string[] {
   const { result } = outcome;
   const lines = [
     `Chargeback ${result.month} (by invoice date)`,
-    `${result.invoiceCount} invoices, ${formatCents(result.totals.invoices)}: ${formatCents(result.totals.allocated)} allocated to ${result.byCostCenter.filter((entry) => entry.costCenterId !== null).length} cost centers, ${formatCents(result.totals.unallocated)} unallocated (${result.exceptions.length} exceptions).`,
+    `${plural(result.invoiceCount, 'invoice')}, ${formatCents(result.totals.invoices)}: ${formatCents(result.totals.allocated)} allocated to ${plural(result.byCostCenter.filter((entry) => entry.costCenterId !== null).length, 'cost center')}, ${formatCents(result.totals.unallocated)} unallocated (${plural(result.exceptions.length, 'exception')}).`,
   ];
   // The same sentence as the Chargeback page's, under its reconciliation check.
   if (notItemisedTotal(result) !== 0) lines.push(notItemisedNote(result));

@@ -316,7 +316,7 @@ function backupNotices(input: WorkspaceInput, backup: WorkspaceBackup): string[]
     ['rates', input.rates],
   ] as const;
   const notices = [
-    `Starting from the backup "${backup.name}": ${backup.sites.length} sites, ${backup.services.length} services, ${backup.contracts.length} contracts, ${backup.invoices.length} invoices, ${backup.mappings.length} saved column mappings, its audit settings and ${backup.disputes.length} disputes.`,
+    `Starting from the backup "${backup.name}": ${plural(backup.sites.length, 'site')}, ${plural(backup.services.length, 'service')}, ${plural(backup.contracts.length, 'contract')}, ${plural(backup.invoices.length, 'invoice')}, ${plural(backup.mappings.length, 'saved column mapping')}, its audit settings and ${plural(backup.disputes.length, 'dispute')}.`,
   ];
   for (const problem of auditSettingProblems(backup.settings)) {
     notices.push(`The backup's audit settings hold a threshold the checks cannot use: ${problem}`);

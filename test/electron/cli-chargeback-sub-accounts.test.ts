@@ -57,7 +57,7 @@ describe('chargeback of an AT&T FAN invoice over several BANs', () => {
     const run = await chargeback(out);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('1 invoices, $100.80: $100.80 allocated to 2 cost centers');
+    expect(run.stdout).toContain('1 invoice, $100.80: $100.80 allocated to 2 cost centers');
     const text = await readFile(out, 'utf8');
     const rows = parseChargebackCsv(text);
     const accountLevel = rows
