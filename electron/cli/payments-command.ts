@@ -21,6 +21,7 @@ import { toCsv, unguardFormula } from '../../shared/export/csv';
 import {
   buildPaymentFile,
   creditSentences,
+  paymentBatchId,
   PaymentCurrencyError,
   paymentTotalsText,
   STANDARD_PAYMENT_PRESET,
@@ -182,7 +183,7 @@ export async function runPaymentsCommand(
     const current = byId.get(invoice.id) ?? invoice;
     return wasExported(invoice) ? { ...current, exportedForPaymentAt: now.toISOString() } : current;
   });
-  const batch = `PAY-${now.toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-')}`;
+  const batch = paymentBatchId(now);
   const file = payOrRefuse(() =>
     buildPaymentFile({
       invoices,

@@ -77,12 +77,6 @@ export async function markExportedForPayment(
   });
 }
 
-/** A payment batch id from the export time: `PAY-20261202-0815`. */
-export function paymentBatchId(now: Date): string {
-  const iso = now.toISOString();
-  return `PAY-${iso.slice(0, 10).replaceAll('-', '')}-${iso.slice(11, 16).replace(':', '')}`;
-}
-
 /** Default payment date range: from the start of last month (overdue bills) to the end of this one. */
 export function defaultPaymentRange(today: IsoDate): { from: IsoDate; to: IsoDate } {
   return { from: startOfMonth(addMonths(today, -1)), to: endOfMonth(today) };

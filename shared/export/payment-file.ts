@@ -51,6 +51,15 @@ export interface PaymentSelection {
   includeExported: boolean;
 }
 
+/**
+ * A payment file's batch id from the time it is written, to the second (`PAY-20261202-081530`):
+ * the app and the CLI both name batches so, and two files written the same minute are two batches.
+ */
+export function paymentBatchId(now: Date): string {
+  const iso = now.toISOString();
+  return `PAY-${iso.slice(0, 10).replaceAll('-', '')}-${iso.slice(11, 19).replaceAll(':', '')}`;
+}
+
 /** The date a payment is due: the due date, else the invoice date (bills that state none). */
 export function paymentDueDate(invoice: Pick<Invoice, 'dueDate' | 'invoiceDate'>): IsoDate {
   return invoice.dueDate ?? invoice.invoiceDate;

@@ -54,7 +54,7 @@ describe('payments over a backup of invoices already exported in the app', () =>
     await markExportedForPayment(
       db,
       exported.map((invoice) => invoice.id),
-      'PAY-20261116-1200',
+      'PAY-20261116-120000',
       new Date('2026-11-16T12:00:00Z'),
     );
 
@@ -64,7 +64,7 @@ describe('payments over a backup of invoices already exported in the app', () =>
     const file = await readFile(run.out, 'utf8');
     for (const invoice of exported) expect(file).not.toContain(invoice.invoiceNumber);
     expect(run.stdout).toContain(
-      '2 invoices of the backup were already written to a payment file in TEM Desk (batch PAY-20261116-1200) and were not paid again; --include-exported takes them again.',
+      '2 invoices of the backup were already written to a payment file in TEM Desk (batch PAY-20261116-120000) and were not paid again; --include-exported takes them again.',
     );
 
     const again = await paymentsOverBackup(['--include-exported']);

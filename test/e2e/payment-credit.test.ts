@@ -85,7 +85,7 @@ describe('a credit memo and the payment file in Chromium', () => {
     const status = panel.getByRole('status');
     await expect.poll(() => status.textContent()).toContain(credit);
     expect(await status.textContent()).toMatch(
-      /^Saved payments-2026-10-01-to-2026-11-30\.csv: 1 invoice, \$862\.40 \(1 row\)\. It is marked exported in batch PAY-\d{8}-\d{4}\. Lumen/,
+      /^Saved payments-2026-10-01-to-2026-11-30\.csv: 1 invoice, \$862\.40 \(1 row\)\. It is marked exported in batch PAY-\d{8}-\d{6}\. Lumen/,
     );
     await session.screenshot('payment-file-credit');
 

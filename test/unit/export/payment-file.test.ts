@@ -13,6 +13,7 @@ import {
   buildPaymentFile,
   INVOICE_PAYMENT_PRESET,
   invoicesToPay,
+  paymentBatchId,
   paymentPresetProblem,
   reconcileParts,
   STANDARD_PAYMENT_PRESET,
@@ -235,5 +236,14 @@ describe('which invoices are paid', () => {
       }),
     ).toBe('Two columns are called "name".');
     expect(paymentPresetProblem(STANDARD_PAYMENT_PRESET)).toBeNull();
+  });
+});
+
+describe('a payment batch id', () => {
+  it('names the second it was written: two files written in one minute are two batches', () => {
+    expect(paymentBatchId(new Date('2026-12-07T22:10:05.250Z'))).toBe('PAY-20261207-221005');
+    expect(paymentBatchId(new Date('2026-12-07T22:10:41.000Z'))).not.toBe(
+      paymentBatchId(new Date('2026-12-07T22:10:05.000Z')),
+    );
   });
 });

@@ -3,6 +3,7 @@ import { isIsoDate, todayIso } from '../../../../shared/dates';
 import { formatCents } from '../../../../shared/money/cents';
 import {
   creditSentences,
+  paymentBatchId,
   PaymentCurrencyError,
   paymentTotalsText,
   type PaymentPreset,
@@ -16,7 +17,6 @@ import {
   defaultPaymentRange,
   loadPaymentPresets,
   markExportedForPayment,
-  paymentBatchId,
   paymentFileOf,
   savePaymentPreset,
 } from '../../../db/payments';
