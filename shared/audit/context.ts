@@ -212,10 +212,13 @@ export function buildContext(snapshot: AuditSnapshot): RuleContext {
   }
   for (const list of invoicesByAccount.values()) list.sort(byInvoiceDate);
 
+  // A number is its inventory account's, written with the zeros a spreadsheet dropped or not.
+  const canonicalKey = (carrierId: string, accountNumber: string) =>
+    accountNumberKey(accountNumbers.find(carrierId, accountNumber)?.accountNumber ?? accountNumber);
   let naming: ReadonlyMap<string, LinesOnAccount[]> | undefined;
   const invoicesNaming = (carrierId: string, accountNumber: string) => {
-    naming ??= linesOnOtherAccounts(invoicesByAccount);
-    return naming.get(`${carrierId}|${accountNumberKey(accountNumber)}`) ?? [];
+    naming ??= linesOnOtherAccounts(invoicesByAccount, canonicalKey);
+    return naming.get(`${carrierId}|${canonicalKey(carrierId, accountNumber)}`) ?? [];
   };
 
   const invoiceById = new Map(invoices.map((facts) => [facts.invoice.id, facts]));
@@ -258,25 +261,27 @@ export function buildContext(snapshot: AuditSnapshot): RuleContext {
 }
 
 /**
- * `carrierId|accountNumberKey` → the invoices (of `invoicesByAccount`) billing lines on that
+ * `carrierId|key` (the account's key, `keyOf`: its inventory account's number, the zeros a
+ * spreadsheet dropped aside) → the invoices (of `invoicesByAccount`) billing lines on that
  * account when it is not the invoice's own, oldest first, with the categories of those lines.
  */
 function linesOnOtherAccounts(
   invoicesByAccount: ReadonlyMap<string, InvoiceFacts[]>,
+  keyOf: (carrierId: string, accountNumber: string) => string,
 ): Map<string, LinesOnAccount[]> {
   const result = new Map<string, LinesOnAccount[]>();
   for (const list of invoicesByAccount.values()) {
     for (const facts of list) {
       if (!facts.blocks.some((block) => block.accountNumber !== undefined)) continue;
       const { carrierId, accountNumber } = facts.invoice;
-      const own = accountNumberKey(accountNumber);
+      const own = keyOf(carrierId, accountNumber);
       const byAccount = new Map<string, Set<number>>();
       for (const block of facts.blocks) {
         if (block.accountNumber === undefined) continue;
         for (let row = 0; row < block.count; row++) {
           const billedOn = lineAccountOf(block, row);
           if (billedOn === undefined) continue;
-          const key = accountNumberKey(billedOn);
+          const key = keyOf(carrierId, billedOn);
           if (key === own) continue;
           const categories = byAccount.get(key) ?? new Set<number>();
           categories.add(block.category[row] ?? 0);

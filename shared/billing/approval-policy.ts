@@ -11,7 +11,7 @@
  * A person's decision (approve, hold, review, pay) is never overridden, nor is an invoice already
  * written to a payment file re-decided: {@link applyApprovalDecision} returns null for those.
  */
-import { accountNumberKey } from '../ids/keys';
+import { AccountNumberIndex } from '../ids/account-numbers';
 import type { IsoDate } from '../dates/iso-date';
 import { formatCents, type Cents } from '../money/cents';
 import { ruleTitleOf } from '../audit/rules';
@@ -144,15 +144,15 @@ export function evaluateApprovals(input: ApprovalPolicyInput): ApprovalEvaluatio
   );
   for (const list of history.values()) list.sort(compareInvoices);
 
-  // The accounts an invoice's lines are billed on, by their printed number as the audit compares it.
-  const byNumber = new Map(
-    input.accounts.map((a) => [accountKey(a.carrierId, accountNumberKey(a.accountNumber)), a]),
-  );
+  // The accounts an invoice's lines are billed on, by their printed number as the audit finds
+  // them (punctuation, and the zeros a spreadsheet dropped from the inventory's, aside).
+  const byNumber = new AccountNumberIndex<ExpectedAccount>();
+  for (const a of input.accounts) byNumber.add(a.carrierId, a.accountNumber, a);
   /** The services an invoice bills: its account's, and those of the accounts its lines name. */
   const servicesOf = (invoice: Invoice, account: ExpectedAccount | undefined) => {
     const ids = new Set(account === undefined ? [] : [account.id]);
     for (const number of invoice.lineAccounts ?? []) {
-      const billedOn = byNumber.get(accountKey(invoice.carrierId, accountNumberKey(number)));
+      const billedOn = byNumber.find(invoice.carrierId, number);
       if (billedOn !== undefined) ids.add(billedOn.id);
     }
     return [...ids].flatMap((id) => servicesByAccount.get(id) ?? []);

@@ -20,7 +20,7 @@
  */
 import { isoMonthOf } from '../dates';
 import type { IsoDate, IsoMonth } from '../dates/iso-date';
-import { accountNumberKey } from '../ids/keys';
+import { AccountNumberIndex } from '../ids/account-numbers';
 import { cents, splitLargestRemainder, type Cents } from '../money/cents';
 import type { Account, Contract, Invoice, Service } from '../model';
 import type { ServiceTotals } from '../storage/service-totals';
@@ -95,15 +95,14 @@ function spendIndex(
   services: readonly SpendService[],
   accounts: readonly SpendAccount[],
 ): SpendIndex {
-  const accountIds = new Map(
-    accounts.map((account) => [
-      `${account.carrierId}|${accountNumberKey(account.accountNumber)}`,
-      account.id,
-    ]),
-  );
+  // A line's account is found as the audit finds it: however punctuated, and without the leading
+  // zeros a spreadsheet dropped from the inventory's number.
+  const accountIds = new AccountNumberIndex<string>();
+  for (const account of accounts)
+    accountIds.add(account.carrierId, account.accountNumber, account.id);
   const carrierOf = new Map(accounts.map((account) => [account.id, account.carrierId]));
   const accountIdOf = (carrierId: string, accountNumber: string) =>
-    accountIds.get(`${carrierId}|${accountNumberKey(accountNumber)}`);
+    accountIds.find(carrierId, accountNumber);
   const listedBy = linkedContracts(contracts, services);
   const namingAccount = new Map<string, SpendContract[]>();
   for (const contract of contracts) {

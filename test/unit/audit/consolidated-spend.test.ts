@@ -152,3 +152,41 @@ describe('marc-shortfall on invoices of a foundation account', () => {
     });
   });
 });
+
+describe('a BAN the inventory holds without the leading zeros the FAN’s lines write', () => {
+  it('spends the lines billed on it (0012345 on the bill, 12345 in the inventory)', () => {
+    const zeros = [
+      makeAccount({ id: 'acct-fan', accountNumber: 'FAN-1' }),
+      makeAccount({ id: 'acct-z', accountNumber: '12345' }),
+    ];
+    const zeroBills = MONTHS.map((month) =>
+      billed(makeInvoice({ month, accountNumber: 'FAN-1', invoiceNumber: `F-${month}` }), [
+        line('recurring', 110_00, { serviceIdRaw: '555-010-0001', accountNumber: '0012345' }),
+      ]),
+    );
+    const run = (marc: number) =>
+      checkCase({
+        name: 'zeros',
+        rule: 'marc-shortfall',
+        snapshot: snapshotOf({
+          accounts: zeros,
+          services: [service('svc-z', 'acct-z', '555-010-0001')],
+          contracts: [makeContract({ accountIds: ['acct-z'], marcCents: cents(marc) })],
+          bills: zeroBills,
+        }),
+        expected:
+          marc === 1_320_00
+            ? []
+            : [
+                {
+                  id: 'marc-shortfall|lumen|12345|ctr-1|2026-01',
+                  impact: 12_00,
+                  message:
+                    'Lumen MSA commits to $1,332.00 a year; its spend over 3 billed months (2026-03 to 2026-05) is $330.00, $1,320.00 annualised: $12.00 short.',
+                },
+              ],
+      });
+    run(1_320_00);
+    run(1_332_00);
+  });
+});

@@ -130,3 +130,30 @@ describe('not-billed on a foundation account’s invoices', () => {
     );
   });
 });
+
+describe('a BAN the inventory holds without the leading zeros its FAN’s lines write', () => {
+  it('is the account those lines are billed on (a spreadsheet saved 0012345 as 12345)', () => {
+    const zeros = [
+      makeAccount({ id: 'acct-fan', accountNumber: 'FAN-1' }),
+      makeAccount({ id: 'acct-z', accountNumber: '12345' }),
+    ];
+    const bills = MONTHS.map((month) =>
+      fanBill(month, [
+        line('recurring', 40_00, { serviceIdRaw: '555-010-0001', accountNumber: '0012345' }),
+      ]),
+    );
+    checkCase({
+      name: 'zeros',
+      rule: 'not-billed',
+      snapshot: snapshotOf({
+        accounts: zeros,
+        services: [
+          service('svc-1', 'acct-z', '555-010-0001'),
+          service('svc-x', 'acct-z', '555-010-0009'),
+        ],
+        bills,
+      }),
+      expected: [gap('12345', '555-010-0009', '2026-03 to 2026-05 (3 invoices)')],
+    });
+  });
+});

@@ -431,3 +431,26 @@ describe('an invoice of a foundation account over its billing accounts (AT&T FAN
     expect(evaluation).toMatchObject({ outcome: 'review', rule: 'no-expected-amount' });
   });
 });
+
+describe('a BAN the inventory holds without the leading zeros the bill writes', () => {
+  it('is the account the FAN invoice’s lines name (0012345 on the bill, 12345 in the inventory)', () => {
+    const accounts = [
+      { id: 'fan', carrierId: 'carrier-1', accountNumber: 'FAN-1' },
+      { id: 'ban', carrierId: 'carrier-1', accountNumber: '12345' },
+    ];
+    const services = [
+      makeService({ id: 's1', accountId: 'ban', expectedMonthlyCents: cents(100_00) }),
+    ];
+    const fan = invoice({
+      accountNumber: 'FAN-1',
+      categoryTotals: { recurring: cents(100_00) },
+      statedTotal: cents(100_00),
+      linesTotal: cents(100_00),
+      lineAccounts: ['0012345'],
+    });
+    expect(only(world([fan], null, { accounts, services }))).toMatchObject({
+      outcome: 'approve',
+      expected: { amount: 100_00, source: 'inventory' },
+    });
+  });
+});
