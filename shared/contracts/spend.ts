@@ -189,8 +189,10 @@ function spendIndex(
       }
       if (owners.length > 0) shareOut(amount, owners, held);
     }
+    // What it holds of the services alone: the weights of the paying account's own fees.
+    const services = new Map(held);
     spreadAccountLevel(held, accountLevel, serviceCharges);
-    return { held, serviceCharges, unspread: serviceCharges === 0 ? accountLevel : 0 };
+    return { held, services, serviceCharges, unspread: serviceCharges === 0 ? accountLevel : 0 };
   };
 
   return {
@@ -202,16 +204,22 @@ function spendIndex(
       ];
       if (parts.length === 1 && parts[0] !== undefined) return heldOn(invoice, parts[0]).held;
       const held = new Map<string, number>();
+      const services = new Map<string, number>();
       let serviceCharges = 0;
       let unspread = 0;
       for (const part of parts) {
         const own = heldOn(invoice, part);
         for (const [id, amount] of own.held) held.set(id, (held.get(id) ?? 0) + amount);
+        for (const [id, amount] of own.services) services.set(id, (services.get(id) ?? 0) + amount);
         serviceCharges += own.serviceCharges;
         unspread += own.unspread;
       }
-      // The paying account's own fees (no billing account's) go with the whole invoice.
-      spreadAccountLevel(held, unspread, serviceCharges);
+      // The paying account's own fees (no billing account's) go with the whole invoice's service
+      // charges, pro rata to what each contract holds of those (not of the accounts' fees).
+      const shares = new Map(services);
+      spreadAccountLevel(shares, unspread, serviceCharges);
+      for (const [id, amount] of shares)
+        held.set(id, (held.get(id) ?? 0) + amount - (services.get(id) ?? 0));
       return held;
     },
   };

@@ -190,3 +190,40 @@ describe('a BAN the inventory holds without the leading zeros the FAN’s lines 
     run(1_332_00);
   });
 });
+
+describe('the paying account’s own fees on an invoice over several billing accounts', () => {
+  it('are shared pro rata to the service charges each contract holds, not to the accounts’ fees it holds too', () => {
+    // BAN-1: $100.00 of a line and $50.00 of its own fees, its contract's; BAN-2: $100.00 of a
+    // line no contract holds; the FAN's own $30.00 fee: half of it follows BAN-1's line.
+    const bills = MONTHS.map((month) =>
+      billed(makeInvoice({ month, accountNumber: 'FAN-1', invoiceNumber: `F-${month}` }), [
+        line('recurring', 100_00, { serviceIdRaw: '555-010-0001', accountNumber: 'BAN-1' }),
+        line('surcharge', 50_00, { serviceIdRaw: '', accountNumber: 'BAN-1' }),
+        line('recurring', 100_00, { serviceIdRaw: '555-010-0002', accountNumber: 'BAN-2' }),
+        line('surcharge', 30_00, { serviceIdRaw: '' }),
+      ]),
+    );
+    const run = (marc: number, expected: Case['expected']) =>
+      checkCase({
+        name: 'FAN fee',
+        rule: 'marc-shortfall',
+        snapshot: snapshotOf({
+          accounts,
+          services,
+          contracts: [makeContract({ accountIds: ['acct-ban1'], marcCents: cents(marc) })],
+          bills,
+        }),
+        expected,
+      });
+    // $165.00 a month: $1,980.00 a year.
+    run(1_980_00, []);
+    run(1_992_00, [
+      {
+        id: 'marc-shortfall|lumen|BAN-1|ctr-1|2026-01',
+        impact: 12_00,
+        message:
+          'Lumen MSA commits to $1,992.00 a year; its spend over 3 billed months (2026-03 to 2026-05) is $495.00, $1,980.00 annualised: $12.00 short.',
+      },
+    ]);
+  });
+});
