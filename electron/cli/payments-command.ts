@@ -22,6 +22,7 @@ import {
   buildPaymentFile,
   creditSentences,
   paymentBatchId,
+  paymentDueDate,
   PaymentCurrencyError,
   paymentTotalsText,
   STANDARD_PAYMENT_PRESET,
@@ -211,8 +212,17 @@ export async function runPaymentsCommand(
     file,
     approved: invoices.filter((i) => i.status === 'approved').length,
     alreadyExported: workspace.invoices.filter(wasExported).length,
+    // Only those the file would have taken: approved and due in the dates asked for.
     exportedInApp: exportedInAppOf(
-      invoices.filter((invoice) => invoice.status === 'approved' && !wasExported(invoice)),
+      invoices.filter((invoice) => {
+        const due = paymentDueDate(invoice);
+        return (
+          invoice.status === 'approved' &&
+          !wasExported(invoice) &&
+          due >= args.from &&
+          due <= args.to
+        );
+      }),
     ),
     held: heldInvoices(invoices, carrierOf, args),
     out: args.out,

@@ -31,7 +31,10 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function paymentsOverBackup(extra: readonly string[] = []) {
+async function paymentsOverBackup(
+  extra: readonly string[] = [],
+  range: readonly string[] = ['--from', '2026-01-01', '--to', '2026-12-31'],
+) {
   const backup = join(dir, 'month-end.temdesk');
   await writeFile(
     backup,
@@ -40,7 +43,7 @@ async function paymentsOverBackup(extra: readonly string[] = []) {
   const out = join(dir, 'payments.csv');
   const run = await runCliCaptured([
     'payments',
-    ...['--workspace', backup, '--from', '2026-01-01', '--to', '2026-12-31', '--out', out],
+    ...['--workspace', backup, ...range, '--out', out],
     ...['--bills', join(dir, 'bills'), '--as-of', '2026-11-20', ...extra],
   ]);
   return { ...run, out };
@@ -66,6 +69,10 @@ describe('payments over a backup of invoices already exported in the app', () =>
     expect(run.stdout).toContain(
       '2 invoices of the backup were already written to a payment file in TEM Desk (batch PAY-20261116-120000) and were not paid again; --include-exported takes them again.',
     );
+
+    // Due outside the dates asked for, they would not be in the file anyway: not said.
+    const before = await paymentsOverBackup([], ['--from', '2020-01-01', '--to', '2020-01-31']);
+    expect(before.stdout).not.toContain('already written to a payment file in TEM Desk');
 
     const again = await paymentsOverBackup(['--include-exported']);
     const withThem = await readFile(again.out, 'utf8');
