@@ -53,7 +53,9 @@ export type AccountLevelBooking =
 /**
  * An account-level line: pro rata over the service charges of its own billing account on the
  * invoice (when it names one and they give a spread), else over the invoice's; or the chosen cost
- * center. With nothing to spread over, the account's default cost center takes it whole.
+ * center. With nothing to spread over (no service charges, or net zero), the account's default
+ * cost center takes it whole; service charges billed but none allocated keep it unallocated, as
+ * the share of unallocated ones always stays (see {@link UNALLOCATED}).
  */
 export function accountLevelBooking(
   line: AccountLevelLine,
@@ -74,7 +76,14 @@ export function accountLevelBooking(
   // with no service charges (or none left net) falls back to the whole invoice's.
   const ownSpread = weights.own === undefined ? [] : spreadOf(weights.own, index);
   const spread = ownSpread.length > 0 ? ownSpread : spreadOf(weights.invoice, index);
-  if (spread.every(([costCenterId]) => costCenterId === UNALLOCATED)) {
+  // Service charges billed, none of them allocated: the charges follow them, unallocated (the
+  // account's default cost center would take them only until one service is allocated).
+  if (spread.length > 0 && spread.every(([costCenterId]) => costCenterId === UNALLOCATED)) {
+    return noCostCenter(
+      `None of invoice ${invoice.invoiceNumber}'s service charges${ownSpread.length > 0 ? ' on this billing account' : ''} reached a cost center (each is listed with its own reason): its account-level charges stay unallocated with them.`,
+    );
+  }
+  if (spread.length === 0) {
     const costCenterId = index.account(accountId)?.defaultCostCenterId;
     if (costCenterId === undefined) {
       return noCostCenter(

@@ -248,14 +248,22 @@ describe('account-level charges', () => {
     // so, and does not claim credits that are not there.
     const unknown = bills([{ id: 'i1', lines: [line('s9', 'recurring', 45), line('', 'tax', 5)] }]);
     const strays = allocate(company({ services, ...unknown, accounts: [account('acct')] }));
-    expect(strays.exceptions.map((e) => [e.kind, e.amount, e.message])).toEqual([
+    const stayUnallocated = [
       ['unknown-service', 45, expect.stringContaining('not in the inventory')],
       [
         'no-cost-center',
         5,
-        "None of invoice INV-i1's service charges reached a cost center (each is listed with its own reason), so its account-level charges have none to follow, and no cost center is chosen for account acct-no's account-level charges.",
+        "None of invoice INV-i1's service charges reached a cost center (each is listed with its own reason): its account-level charges stay unallocated with them.",
       ],
-    ]);
+    ];
+    expect(strays.exceptions.map((e) => [e.kind, e.amount, e.message])).toEqual(stayUnallocated);
+    // Even with a default cost center for the account: the tax follows its service charges, as
+    // its share does when some of them are allocated (never the default's until one service is).
+    const withDefault = allocate(company({ services, ...unknown }));
+    expect(withDefault.rows).toEqual([]);
+    expect(withDefault.exceptions.map((e) => [e.kind, e.amount, e.message])).toEqual(
+      stayUnallocated,
+    );
     // Service charges credited to exactly zero leave nothing to spread over, and the reason says so.
     const netZero = bills([
       {
