@@ -13,13 +13,13 @@ const ALL_DIGITS = /^[0-9]+$/;
 
 /**
  * The key of an account number made only of digits, without its leading zeros (`0012345` and
- * `12345` → `12345`, `000` → `0`); null for a number with anything else in it (any spacing and
- * punctuation aside, as `accountNumberKey` drops them).
+ * `12345` → `12345`, `000` → `0`); null for a number with anything but digits and spaces in it
+ * (`842012345-00001`, `5-KE4X-001`), which no spreadsheet stores as a number.
  */
 export function unpaddedAccountKey(accountNumber: string): string | null {
-  const key = accountNumberKey(accountNumber);
-  if (!ALL_DIGITS.test(key)) return null;
-  return key.replace(/^0+(?=[0-9])/, '');
+  // Written with digits alone (spaces aside): a number with dashes or letters is no spreadsheet's.
+  if (!ALL_DIGITS.test(accountNumber.replace(/\s+/g, ''))) return null;
+  return accountNumberKey(accountNumber).replace(/^0+(?=[0-9])/, '');
 }
 
 /**

@@ -53,7 +53,9 @@ const OPTIONS = {
 describe('account numbers that differ only in leading zeros', () => {
   it.each([
     ['0012345', '12345', true],
-    ['00-123-45', '12345', true],
+    // Dashes are no spreadsheet's number: written so, a number keeps its zeros.
+    ['00-123-45', '12345', false],
+    ['00 123 45', '12345', true],
     ['0012345', '012345', true],
     ['0012345', '0012345', false],
     ['001-2345', '0012345', false],
@@ -64,10 +66,10 @@ describe('account numbers that differ only in leading zeros', () => {
     expect(differOnlyInLeadingZeros(a, b)).toBe(expected);
   });
 
-  it('keys a number of digits without its zeros, and no number with letters', () => {
+  it('keys a number of digits without its zeros, and no number with letters or dashes', () => {
     expect(unpaddedAccountKey('0012345')).toBe('12345');
     expect(unpaddedAccountKey('000')).toBe('0');
-    expect(unpaddedAccountKey('842012345-00001')).toBe('84201234500001');
+    expect(unpaddedAccountKey('842012345-00001')).toBeNull();
     expect(unpaddedAccountKey('5-KE4X-001')).toBeNull();
   });
 });
