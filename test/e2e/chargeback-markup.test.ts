@@ -25,8 +25,8 @@ function centsOfScreen(text: string): number {
  * and its mark-up as a calculator gives it: amount × rate, rounded once.
  */
 const MARKUPS = [
-  { code: '0045250140', percent: '2.5', amount: 11_788_12, markup: 294_70 },
-  { code: '0045250161', percent: '3.33', amount: 26_396_87, markup: 879_02 },
+  { code: '0045250140', percent: '2.5', amount: 11_787_94, markup: 294_70 },
+  { code: '0045250161', percent: '3.33', amount: 26_395_50, markup: 878_97 },
   { code: '0045250173', percent: '7.77', amount: 15_133_44, markup: 1_175_87 },
 ];
 
