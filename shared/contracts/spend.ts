@@ -25,6 +25,9 @@ import { cents, splitLargestRemainder, type Cents } from '../money/cents';
 import type { Account, Contract, Invoice, Service } from '../model';
 import type { ServiceTotals } from '../storage/service-totals';
 import { contractsInEffect, type TermOfContract } from './in-effect';
+import { linkedContracts } from './spend-links';
+
+export { accountsLinked, accountsTouched } from './spend-links';
 
 /** What the spend reads of a contract: its links, and its term (see `contractsInEffect`). */
 export type SpendContract = Pick<Contract, 'id' | 'accountIds' | 'serviceIds'> & TermOfContract;
@@ -309,54 +312,6 @@ export function latestContractSpend(
   return result;
 }
 
-/**
- * Service id → the contracts linked to it: those listing it, and the one its inventory
- * `contractId` names (when that contract is among `contracts`). A linked service is claimed: it is
- * never shared as unclaimed with another contract naming its account.
- */
-function linkedContracts(
-  contracts: readonly SpendContract[],
-  services: readonly Pick<SpendService, 'id' | 'contractId'>[],
-): Map<string, string[]> {
-  const listedBy = new Map<string, string[]>();
-  for (const contract of contracts)
-    for (const serviceId of contract.serviceIds) push(listedBy, serviceId, contract.id);
-  const known = new Set(contracts.map((contract) => contract.id));
-  for (const service of services)
-    if (service.contractId !== undefined && known.has(service.contractId))
-      push(listedBy, service.id, service.contractId);
-  return listedBy;
-}
-
-/**
- * The accounts whose invoices can add to the spend of `contracts`: those they name and those
- * holding a service linked to them, and every account of their carriers (a foundation account's
- * invoice bills lines on them, see the module comment). No other invoice can.
- */
-export function accountsTouched(
-  contracts: readonly SpendContract[],
-  services: readonly Pick<SpendService, 'id' | 'accountId' | 'contractId'>[],
-  accounts: readonly SpendAccount[],
-): Set<string> {
-  const touched = accountsLinked(contracts, services);
-  const carriers = new Set(
-    accounts.filter((account) => touched.has(account.id)).map((account) => account.carrierId),
-  );
-  for (const account of accounts) if (carriers.has(account.carrierId)) touched.add(account.id);
-  return touched;
-}
-
-/** The accounts `contracts` name or hold a linked service on. */
-export function accountsLinked(
-  contracts: readonly SpendContract[],
-  services: readonly Pick<SpendService, 'id' | 'accountId' | 'contractId'>[],
-): Set<string> {
-  const touched = new Set(contracts.flatMap((contract) => contract.accountIds));
-  const listedBy = linkedContracts(contracts, services);
-  for (const service of services) if (listedBy.has(service.id)) touched.add(service.accountId);
-  return touched;
-}
-
 function shareOut(amount: number, owners: readonly string[], held: Map<string, number>) {
   if (owners.length === 0) return;
   const only = owners.length === 1 ? owners[0] : undefined;
@@ -369,12 +324,6 @@ function shareOut(amount: number, owners: readonly string[], held: Map<string, n
     owners.map(() => 1),
   );
   owners.forEach((id, i) => held.set(id, (held.get(id) ?? 0) + (parts[i] ?? 0)));
-}
-
-function push(map: Map<string, string[]>, key: string, value: string) {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [value]);
-  else if (!list.includes(value)) list.push(value);
 }
 
 function sum(values: readonly number[]): number {

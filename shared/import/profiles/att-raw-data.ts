@@ -24,6 +24,7 @@ import type { Cents } from '../../money/cents';
 import { CellReader } from '../cells';
 import type { DraftInvoice } from '../draft';
 import { DraftBuilder } from '../draft-builder';
+import { PrefixSums } from './att-prefix-sums';
 import { col } from './columns';
 import type { CarrierProfile, ProfileTable, TableLayout } from './types';
 
@@ -144,38 +145,6 @@ export function attPathCategory(path: readonly string[], amount: Cents): ChargeC
 function isDeepTotalLabel(path: readonly string[]): boolean {
   const last = path.length - 1;
   return last >= SECTION_LEVELS && TOTAL_PART.test(path[last] ?? '');
-}
-
-/**
- * The sums of the lines read so far under each path prefix, per FAN invoice and BAN, for the
- * wireless number and for the whole BAN: what a subtotal row repeats.
- */
-class PrefixSums {
-  private readonly sums = new Map<string, number>();
-
-  private static key(fan: string, ban: string, wireless: string, parts: readonly string[]) {
-    return `${fan}\u0000${ban}\u0000${wireless}\u0000${parts.join('\u0000')}`;
-  }
-
-  add(fan: string, ban: string, wireless: string, path: readonly string[], amount: number): void {
-    for (let depth = 1; depth < path.length; depth += 1) {
-      const parts = path.slice(0, depth);
-      const owners = wireless === '' ? [''] : [wireless, ''];
-      for (const owner of owners) {
-        const key = PrefixSums.key(fan, ban, owner, parts);
-        this.sums.set(key, (this.sums.get(key) ?? 0) + amount);
-      }
-    }
-  }
-
-  /** Whether `amount` is what the lines under the path's parent add up to. */
-  repeats(fan: string, ban: string, wireless: string, path: readonly string[], amount: number) {
-    const parent = path.slice(0, -1);
-    return (
-      this.sums.get(PrefixSums.key(fan, ban, wireless, parent)) === amount ||
-      this.sums.get(PrefixSums.key(fan, ban, '', parent)) === amount
-    );
-  }
 }
 
 /** A FAN invoice of a file: its invoice once its IRA row is read, and its foundation account. */
